@@ -1,0 +1,32 @@
+"""The ``dart-planner`` command.
+
+Subcommands live in their own modules and are registered here, so each stays small.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .plan_cmd import plan
+
+app = typer.Typer(
+    name="dart-planner",
+    help="Plain-language multi-robot task planning: plan, allocate, execute, benchmark.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("plan")(plan)
+
+
+@app.callback()
+def _root() -> None:
+    """Plain-language multi-robot task planning: plan, allocate, execute, benchmark."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

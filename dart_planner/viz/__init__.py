@@ -1,0 +1,1 @@
+"""Renderings of plans and schedules for people: text formats (DOT, Mermaid) and PNGs."""

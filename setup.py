@@ -1,0 +1,57 @@
+"""ament_python build for dart_planner (also installs with plain ``pip install``)."""
+
+from glob import glob
+
+from setuptools import find_packages, setup
+
+package_name = "dart_planner"
+
+
+def _files(pattern: str) -> list[str]:
+    return sorted(p for p in glob(pattern, recursive=True) if not p.endswith("/"))
+
+
+setup(
+    name=package_name,
+    version="0.1.0",
+    packages=find_packages(exclude=["test", "test.*"]),
+    package_data={package_name: ["py.typed", "data/**/*"]},
+    include_package_data=True,
+    data_files=[
+        ("share/ament_index/resource_index/packages", ["resource/" + package_name]),
+        ("share/" + package_name, ["package.xml"]),
+        ("share/" + package_name + "/launch", _files("launch/*.py")),
+        ("share/" + package_name + "/config", _files("config/*.yaml")),
+        ("share/" + package_name + "/config/examples", _files("config/examples/*.json")),
+        ("share/" + package_name + "/config/prompts", _files("config/prompts/*")),
+    ],
+    python_requires=">=3.10",
+    install_requires=[
+        "setuptools",
+        "networkx>=3.2",
+        "PyYAML>=6.0",
+        "numpy>=1.26",
+        "scipy>=1.11",
+        "matplotlib>=3.8",
+        "pillow>=10.0",
+        "rich>=13.0",
+        "typer>=0.12",
+    ],
+    extras_require={
+        "test": ["pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "ruff>=0.5", "mypy>=1.10", "types-PyYAML"],
+        "ros": [
+            "ros-rclpy", "ros-rmw-fastrtps-cpp", "ros-std-msgs", "ros-geometry-msgs", "ros-nav-msgs",
+            "ros-sensor-msgs", "ros-std-srvs", "ros-visualization-msgs", "ros-diagnostic-msgs",
+        ],
+    },
+    zip_safe=True,
+    maintainer="dart_planner maintainers",
+    maintainer_email="dev@dart-planner.local",
+    description="Plain-language multi-robot task planning for ROS 2 (DART-LLM reimplementation).",
+    license="Apache-2.0",
+    entry_points={
+        "console_scripts": [
+            "dart-planner = dart_planner.cli:main",
+        ],
+    },
+)
