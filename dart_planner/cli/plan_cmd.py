@@ -92,7 +92,9 @@ def show_plan(graph: TaskGraph, fmt: OutputFormat, fleet: Fleet, world: World) -
 
 
 def plan(
-    plan_file: Annotated[Path, typer.Option("--plan-file", "-p", help="A plan in DART-LLM or dart_planner/plan@1 JSON.")],
+    plan_file: Annotated[
+        Path, typer.Option("--plan-file", "-p", help="A plan in DART-LLM or dart_planner/plan@1 JSON.")
+    ],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the plan.")] = OutputFormat.table,
     png: Annotated[Path | None, typer.Option("--png", help="Also render the DAG to this PNG file.")] = None,
     fleet: FleetOpt = None,

@@ -69,6 +69,7 @@ def strict_loads(text: str | bytes, what: str = "document", max_bytes: int = MAX
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise PlanFormatError([f"{what} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]) from exc
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise PlanFormatError([f"{what} is not valid JSON: {exc.msg} at {where}"]) from exc
     except (ValueError, RecursionError) as exc:
         raise PlanFormatError([f"{what} is not acceptable JSON: {exc}"]) from exc

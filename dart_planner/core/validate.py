@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from .errors import PlanValidationError
 from .fleet import Fleet, ObjectArg, SkillScope
-from .plan import TaskGraph
+from .plan import Subtask, TaskGraph
 from .world import World
 
 __all__ = ["IssueCode", "Severity", "ValidationIssue", "ValidationReport", "validate_plan", "require_valid"]
@@ -78,7 +78,9 @@ class ValidationIssue:
         return f"[{self.code.value}] {where}{self.message}"
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"code": self.code.value, "severity": self.severity.value, "task": self.task, "message": self.message}
+        return {
+            "code": self.code.value, "severity": self.severity.value, "task": self.task, "message": self.message,
+        }
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ def validate_plan(graph: TaskGraph, fleet: Fleet, world: World) -> ValidationRep
     counts = Counter(s.id for s in graph.subtasks)
     for tid, n in counts.items():
         if n > 1:
-            add(ValidationIssue(IssueCode.DUPLICATE_TASK, tid, f"task name used {n} times; names must be unique"))
+            msg = f"task name used {n} times; names must be unique"
+            add(ValidationIssue(IssueCode.DUPLICATE_TASK, tid, msg))
     ids = set(counts)
     for s in graph.subtasks:
         dep_counts = Counter(s.dependencies)
@@ -131,17 +134,20 @@ def validate_plan(graph: TaskGraph, fleet: Fleet, world: World) -> ValidationRep
             if d == s.id:
                 add(ValidationIssue(IssueCode.SELF_DEPENDENCY, s.id, "depends on itself"))
             elif d not in ids:
-                add(ValidationIssue(IssueCode.DANGLING_DEPENDENCY, s.id, f"depends on {d!r}, which is not a task of this plan"))
+                msg = f"depends on {d!r}, which is not a task of this plan"
+                add(ValidationIssue(IssueCode.DANGLING_DEPENDENCY, s.id, msg))
             if n > 1:
                 add(ValidationIssue(IssueCode.DUPLICATE_DEPENDENCY, s.id, f"lists dependency {d!r} {n} times"))
         _check_skill_and_robots(s, fleet, world, add)
     for cycle in _cycles(graph):
-        add(ValidationIssue(IssueCode.CYCLE, cycle[0], "dependency cycle: " + " -> ".join([*cycle, cycle[0]])))
+        add(ValidationIssue(IssueCode.CYCLE, cycle[0], "dependency cycle: " + " -> ".join([*cycle, cycle[0]])
+                              + " (each task waits for the one before it)"))
     if graph.is_acyclic() and len(graph.graph) < 2000:
         red = nx.transitive_reduction(graph.graph)
         for u, v in graph.graph.edges:
             if not red.has_edge(u, v):
-                add(ValidationIssue(IssueCode.REDUNDANT_DEPENDENCY, v, f"dependency on {u!r} is already implied by another chain"))
+                msg = f"dependency on {u!r} is already implied by another chain"
+                add(ValidationIssue(IssueCode.REDUNDANT_DEPENDENCY, v, msg))
     return ValidationReport(tuple(issues))
 
 
@@ -160,45 +166,53 @@ def _cycles(graph: TaskGraph) -> list[list[str]]:
     return out
 
 
-def _check_skill_and_robots(s, fleet: Fleet, world: World, add) -> None:  # type: ignore[no-untyped-def]
+def _check_skill_and_robots(s: Subtask, fleet: Fleet, world: World, add: Callable[[ValidationIssue], None]) -> None:
+    def issue(code: IssueCode, message: str) -> None:
+        add(ValidationIssue(code, s.id, message))
+
     spec = fleet.skills.get(s.skill)
     if spec is None:
-        add(ValidationIssue(IssueCode.UNKNOWN_SKILL, s.id, f"unknown skill {s.skill!r}; known skills: {_names(fleet.skills)}"))
+        issue(IssueCode.UNKNOWN_SKILL, f"unknown skill {s.skill!r}; known skills: {_names(fleet.skills)}")
     for o in s.object_keywords:
         if not world.has_object(o):
-            add(ValidationIssue(IssueCode.UNKNOWN_OBJECT, s.id, f"unknown object {o!r}; known objects: {_names(world.object_names)}"))
+            issue(IssueCode.UNKNOWN_OBJECT, f"unknown object {o!r}; known objects: {_names(world.object_names)}")
     for rid, n in Counter(s.robot_ids).items():
         if n > 1:
-            add(ValidationIssue(IssueCode.DUPLICATE_ROBOT, s.id, f"robot {rid!r} listed {n} times"))
+            issue(IssueCode.DUPLICATE_ROBOT, f"robot {rid!r} listed {n} times")
     for rid in dict.fromkeys(s.robot_ids):
         if not fleet.has_robot(rid):
-            add(ValidationIssue(IssueCode.UNKNOWN_ROBOT, s.id, f"unknown robot {rid!r}; fleet: {_names(fleet.robot_ids)}"))
+            issue(IssueCode.UNKNOWN_ROBOT, f"unknown robot {rid!r}; fleet: {_names(fleet.robot_ids)}")
         elif spec is not None and s.skill not in fleet.robot(rid).skills:
-            add(ValidationIssue(IssueCode.INCAPABLE_ROBOT, s.id, f"robot {rid!r} ({fleet.robot(rid).type}) cannot perform {s.skill!r}"))
+            rtype = fleet.robot(rid).type
+            issue(IssueCode.INCAPABLE_ROBOT, f"robot {rid!r} ({rtype}) cannot perform {s.skill!r}")
     for rtype, count in zip(s.robot_type, s.robot_count):
         pool = fleet.of_type(rtype)
         if not pool:
-            add(ValidationIssue(IssueCode.UNKNOWN_ROBOT_TYPE, s.id, f"unknown robot type {rtype!r}; types: {_names(fleet.robot_types)}"))
+            issue(IssueCode.UNKNOWN_ROBOT_TYPE, f"unknown robot type {rtype!r}; types: {_names(fleet.robot_types)}")
             continue
         if count < 1:
-            add(ValidationIssue(IssueCode.BAD_COUNT, s.id, f"robot_count for {rtype!r} must be at least 1, got {count}"))
+            issue(IssueCode.BAD_COUNT, f"robot_count for {rtype!r} must be at least 1, got {count}")
         if spec is not None and rtype not in spec.robot_types:
-            add(ValidationIssue(IssueCode.INCAPABLE_TYPE, s.id, f"robot type {rtype!r} cannot perform {s.skill!r} (capable: {_names(spec.robot_types)})"))
+            capable_types = _names(spec.robot_types)
+            issue(IssueCode.INCAPABLE_TYPE,
+                  f"robot type {rtype!r} cannot perform {s.skill!r} (capable: {capable_types})")
             continue
         capable = fleet.capable(s.skill, pool) if spec is not None else pool
         if count > len(capable):
-            add(ValidationIssue(IssueCode.COUNT_EXCEEDS_FLEET, s.id, f"asks for {count} {rtype} robot(s) but the fleet has {len(capable)} capable"))
+            issue(IssueCode.COUNT_EXCEEDS_FLEET,
+                  f"asks for {count} {rtype} robot(s) but the fleet has {len(capable)} capable")
     if spec is None:
         return
     if spec.scope is SkillScope.ALL:
         if s.robot_ids or s.robot_type:
-            add(ValidationIssue(IssueCode.ROBOTS_ON_ALL_SKILL, s.id, f"{s.skill!r} applies to all robots; the listed robots are ignored"))
+            issue(IssueCode.ROBOTS_ON_ALL_SKILL, f"{s.skill!r} applies to all robots; the listed robots are ignored")
     elif not s.robot_ids and not s.robot_type:
-        add(ValidationIssue(IssueCode.NO_ROBOTS, s.id, f"{s.skill!r} needs robot_ids or robot_type/robot_count"))
+        issue(IssueCode.NO_ROBOTS, f"{s.skill!r} needs robot_ids or robot_type/robot_count")
     if spec.object_arg is ObjectArg.REQUIRED and not s.object_keywords:
-        add(ValidationIssue(IssueCode.MISSING_OBJECT, s.id, f"{s.skill!r} needs an object keyword (one of: {_names(world.object_names)})"))
+        issue(IssueCode.MISSING_OBJECT, f"{s.skill!r} needs an object keyword (one of: {_names(world.object_names)})")
     if spec.object_arg is ObjectArg.NONE and s.object_keywords:
-        add(ValidationIssue(IssueCode.UNEXPECTED_OBJECT, s.id, f"{s.skill!r} acts in place; object keywords {list(s.object_keywords)} are ignored"))
+        issue(IssueCode.UNEXPECTED_OBJECT,
+              f"{s.skill!r} acts in place; object keywords {list(s.object_keywords)} are ignored")
 
 
 def require_valid(graph: TaskGraph, fleet: Fleet, world: World) -> ValidationReport:

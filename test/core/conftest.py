@@ -6,15 +6,12 @@ No rclpy here, on purpose: core tests must run without ROS.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from example_data import CONFIG, example_files
 
 from dart_planner.core.fleet import Fleet, load_fleet
 from dart_planner.core.world import World, load_world
-
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "config"
 
 
 @pytest.fixture(scope="session")
@@ -25,10 +22,6 @@ def fleet() -> Fleet:
 @pytest.fixture(scope="session")
 def world() -> World:
     return load_world(CONFIG / "world.yaml")
-
-
-def example_files() -> list[Path]:
-    return sorted((CONFIG / "examples").glob("*.json"))
 
 
 @pytest.fixture(scope="session")
