@@ -162,7 +162,7 @@ class TaskGraph:
         return task_id in self.graph
 
     def __getitem__(self, task_id: str) -> Subtask:
-        return self.graph.nodes[task_id]["subtask"]  # type: ignore[no-any-return]
+        return self.graph.nodes[task_id]["subtask"]
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -172,13 +172,13 @@ class TaskGraph:
         return tuple(sorted(self.graph.successors(task_id), key=self._order))
 
     def descendants(self, task_id: str) -> set[str]:
-        return nx.descendants(self.graph, task_id)  # type: ignore[no-any-return]
+        return nx.descendants(self.graph, task_id)
 
     def _order(self, task_id: str) -> int:
-        return self.graph.nodes[task_id]["order"]  # type: ignore[no-any-return]
+        return self.graph.nodes[task_id]["order"]
 
     def is_acyclic(self) -> bool:
-        return nx.is_directed_acyclic_graph(self.graph)  # type: ignore[no-any-return]
+        return nx.is_directed_acyclic_graph(self.graph)
 
     def replace_subtasks(self, subtasks: Iterable[Subtask]) -> TaskGraph:
         return replace(self, subtasks=tuple(subtasks))
@@ -262,11 +262,11 @@ def load_plan_document(data: Any, plan_id: str | None = None, instruction: str =
     if isinstance(data, Mapping) and data.get("schema") == PLAN_SCHEMA:
         return _parse_native(data)
     if isinstance(data, Mapping) and "plan" in data and "tasks" not in data:
-        inner = data["plan"]
+        wrapper_id, wrapper_text = data.get("id"), data.get("instruction")
         return load_plan_document(
-            inner,
-            plan_id or (data.get("id") if isinstance(data.get("id"), str) else None),
-            instruction or (data.get("instruction") if isinstance(data.get("instruction"), str) else ""),
+            data["plan"],
+            plan_id or (wrapper_id if isinstance(wrapper_id, str) else None),
+            instruction or (wrapper_text if isinstance(wrapper_text, str) else ""),
         )
     return TaskGraph.from_dart(data, plan_id, instruction)
 
