@@ -38,7 +38,10 @@ setup(
         "typer>=0.12",
     ],
     extras_require={
-        "test": ["pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "ruff>=0.5", "mypy>=1.10", "types-PyYAML"],
+        "test": [
+            "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "ruff>=0.5", "mypy>=1.10", "types-PyYAML",
+            "colcon-core", "colcon-ros", "colcon-python-setup-py",
+        ],
         "ros": [
             "ros-rclpy", "ros-rmw-fastrtps-cpp", "ros-std-msgs", "ros-geometry-msgs", "ros-nav-msgs",
             "ros-sensor-msgs", "ros-std-srvs", "ros-visualization-msgs", "ros-diagnostic-msgs",
