@@ -1,0 +1,174 @@
+"""The one place where ROS messages and core types meet.
+
+Nodes call these helpers and otherwise deal only in core types, so message layouts never
+leak into the logic and the logic never needs rclpy to be tested.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from builtin_interfaces.msg import Time as TimeMsg
+from geometry_msgs.msg import Pose, PoseStamped, Quaternion, Twist
+from nav_msgs.msg import Odometry
+from sensor_msgs.msg import Image
+from std_msgs.msg import String
+from visualization_msgs.msg import Marker, MarkerArray
+
+from ..core.envelope import decode, encode
+from ..core.geometry import Pose2D
+from ..core.world import WorldObject
+
+__all__ = [
+    "yaw_to_quaternion", "quaternion_to_yaw", "pose2d_from_pose", "pose_from_pose2d", "pose2d_from_odometry",
+    "odometry_from_state", "twist", "twist_values", "string_msg", "json_msg", "parse_json_msg", "image_from_array",
+    "array_from_image", "object_markers", "time_msg", "pose_stamped",
+]
+
+KIND_COLORS: Mapping[str, tuple[float, float, float]] = {
+    "puddle": (0.2, 0.4, 0.9), "obstacle": (0.5, 0.5, 0.5), "soil": (0.55, 0.35, 0.15),
+    "rock": (0.35, 0.3, 0.3), "excavator": (1.0, 0.7, 0.0), "dump_truck": (0.9, 0.2, 0.1),
+}
+
+
+def yaw_to_quaternion(yaw: float) -> Quaternion:
+    q = Quaternion()
+    q.z = math.sin(yaw / 2.0)
+    q.w = math.cos(yaw / 2.0)
+    return q
+
+
+def quaternion_to_yaw(q: Quaternion) -> float:
+    return math.atan2(2.0 * (q.w * q.z + q.x * q.y), 1.0 - 2.0 * (q.y * q.y + q.z * q.z))
+
+
+def pose2d_from_pose(p: Pose) -> Pose2D:
+    return Pose2D(p.position.x, p.position.y, quaternion_to_yaw(p.orientation))
+
+
+def pose_from_pose2d(p: Pose2D) -> Pose:
+    msg = Pose()
+    msg.position.x, msg.position.y = float(p.x), float(p.y)
+    msg.orientation = yaw_to_quaternion(p.yaw)
+    return msg
+
+
+def pose2d_from_odometry(msg: Odometry) -> Pose2D:
+    return pose2d_from_pose(msg.pose.pose)
+
+
+def time_msg(seconds: float) -> TimeMsg:
+    t = TimeMsg()
+    t.sec = int(math.floor(seconds))
+    t.nanosec = int((seconds - math.floor(seconds)) * 1e9)
+    return t
+
+
+def odometry_from_state(pose: Pose2D, v: float, w: float, stamp: TimeMsg, frame: str, child: str) -> Odometry:
+    msg = Odometry()
+    msg.header.stamp = stamp
+    msg.header.frame_id = frame
+    msg.child_frame_id = child
+    msg.pose.pose = pose_from_pose2d(pose)
+    msg.twist.twist.linear.x = float(v)
+    msg.twist.twist.angular.z = float(w)
+    return msg
+
+
+def pose_stamped(pose: Pose2D, stamp: TimeMsg, frame: str = "map") -> PoseStamped:
+    msg = PoseStamped()
+    msg.header.stamp = stamp
+    msg.header.frame_id = frame
+    msg.pose = pose_from_pose2d(pose)
+    return msg
+
+
+def twist(v: float = 0.0, w: float = 0.0) -> Twist:
+    msg = Twist()
+    msg.linear.x = float(v)
+    msg.angular.z = float(w)
+    return msg
+
+
+def twist_values(msg: Twist) -> tuple[float, float]:
+    return float(msg.linear.x), float(msg.angular.z)
+
+
+def string_msg(text: str) -> String:
+    msg = String()
+    msg.data = text
+    return msg
+
+
+def json_msg(kind: str, payload: Mapping[str, Any]) -> String:
+    return string_msg(encode(kind, payload))
+
+
+def parse_json_msg(kind: str, msg: String) -> dict[str, Any]:
+    """Decode a versioned JSON payload; raises PlanFormatError (callers report, never crash)."""
+    return decode(kind, msg.data)
+
+
+def image_from_array(array: Any, stamp: TimeMsg, frame: str = "camera") -> Image:
+    """An HxWx3 uint8 RGB array as sensor_msgs/Image (encoding rgb8)."""
+    h, w = int(array.shape[0]), int(array.shape[1])
+    msg = Image()
+    msg.header.stamp = stamp
+    msg.header.frame_id = frame
+    msg.height, msg.width = h, w
+    msg.encoding = "rgb8"
+    msg.is_bigendian = 0
+    msg.step = w * 3
+    msg.data = array.astype("uint8").tobytes()
+    return msg
+
+
+def array_from_image(msg: Image) -> Any:
+    """sensor_msgs/Image -> HxWx3 uint8 RGB; ValueError with the reason on anything odd."""
+    import numpy as np
+
+    if msg.height == 0 or msg.width == 0:
+        raise ValueError("empty image (0 width or height)")
+    channels = {"rgb8": 3, "bgr8": 3, "mono8": 1, "rgba8": 4, "bgra8": 4}.get(msg.encoding)
+    if channels is None:
+        raise ValueError(f"unsupported image encoding {msg.encoding!r}")
+    if msg.step < msg.width * channels or len(msg.data) < msg.step * msg.height:
+        raise ValueError(f"image data too short: {len(msg.data)} bytes for {msg.width}x{msg.height} {msg.encoding}")
+    buf = np.frombuffer(bytes(msg.data), dtype=np.uint8)[: msg.step * msg.height]
+    arr = buf.reshape(msg.height, msg.step)[:, : msg.width * channels].reshape(msg.height, msg.width, channels)
+    if msg.encoding == "mono8":
+        arr = np.repeat(arr, 3, axis=2)
+    elif msg.encoding in ("bgr8", "bgra8"):
+        arr = arr[:, :, 2::-1]
+    else:
+        arr = arr[:, :, :3]
+    return np.ascontiguousarray(arr)
+
+
+def object_markers(objects: Iterable[WorldObject], stamp: TimeMsg, frame: str = "map") -> MarkerArray:
+    """Cylinders sized by footprint plus text labels, for RViz."""
+    out = MarkerArray()
+    clear = Marker()
+    clear.action = Marker.DELETEALL
+    out.markers.append(clear)
+    for i, o in enumerate(sorted(objects, key=lambda o: o.name)):
+        r, g, b = KIND_COLORS.get(o.kind, (0.8, 0.8, 0.8))
+        m = Marker()
+        m.header.stamp, m.header.frame_id = stamp, frame
+        m.ns, m.id, m.type, m.action = "objects", i, Marker.CYLINDER, Marker.ADD
+        m.pose = pose_from_pose2d(Pose2D(o.x, o.y))
+        m.scale.x = m.scale.y = 2.0 * o.radius
+        m.scale.z = 0.2
+        m.color.r, m.color.g, m.color.b, m.color.a = r, g, b, max(0.3, min(1.0, o.confidence))
+        label = Marker()
+        label.header = m.header
+        label.ns, label.id, label.type, label.action = "labels", i, Marker.TEXT_VIEW_FACING, Marker.ADD
+        label.pose = pose_from_pose2d(Pose2D(o.x, o.y))
+        label.pose.position.z = 1.0
+        label.scale.z = 0.8
+        label.color.r = label.color.g = label.color.b = label.color.a = 1.0
+        label.text = f"{o.name} ({o.source} {o.confidence:.2f})"
+        out.markers.extend([m, label])
+    return out

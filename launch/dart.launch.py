@@ -1,0 +1,116 @@
+"""Full dart_planner stack with the built-in simulator.
+
+    ros2 launch dart_planner dart.launch.py
+    ros2 launch dart_planner dart.launch.py llm_backend:=openai require_approval:=true
+
+Starts the language, allocator and detector nodes in the planner namespace, the built-in
+simulator, and one actuation node per robot of the fleet file, each in its robot's
+namespace. Robots are read from the fleet file when the launch runs, so a different fleet
+needs no change here.
+"""
+
+from __future__ import annotations
+
+import yaml
+from launch import LaunchContext, LaunchDescription
+from launch.actions import DeclareLaunchArgument, OpaqueFunction
+from launch.substitutions import LaunchConfiguration, PathJoinSubstitution
+from launch_ros.actions import Node
+from launch_ros.substitutions import FindPackageShare
+
+PACKAGE = "dart_planner"
+
+
+def _config(name: str) -> PathJoinSubstitution:
+    return PathJoinSubstitution([FindPackageShare(PACKAGE), "config", name])
+
+
+def declare_common_arguments() -> list[DeclareLaunchArgument]:
+    """Arguments shared by dart.launch.py and gazebo.launch.py."""
+    return [
+        DeclareLaunchArgument("fleet_file", default_value=_config("fleet.yaml"),
+                              description="Fleet YAML: robots, types, skills."),
+        DeclareLaunchArgument("world_file", default_value=_config("world.yaml"),
+                              description="World YAML: objects, keep-out zones, site bounds."),
+        DeclareLaunchArgument("llm_config", default_value=_config("llm.yaml"),
+                              description="Language-layer configuration (backend settings)."),
+        DeclareLaunchArgument("llm_backend", default_value="rules",
+                              description="Planner backend: rules (offline default), openai, transformers, replay."),
+        DeclareLaunchArgument("cassette", default_value="",
+                              description="Cassette JSONL for the replay backend (recorded LLM replies)."),
+        DeclareLaunchArgument("require_approval", default_value="false",
+                              description="Hold every plan until /<namespace>/approve is called."),
+        DeclareLaunchArgument("allocation_policy", default_value="heuristic",
+                              description="Allocator: heuristic, exact or dart_baseline."),
+        DeclareLaunchArgument("journal_path", default_value="",
+                              description="Execution journal (JSONL); a restarted allocator resumes from it."),
+        DeclareLaunchArgument("namespace", default_value="dart",
+                              description="Namespace of the planner nodes and their topics."),
+        DeclareLaunchArgument("detector_backend", default_value="groundtruth",
+                              description="Detector: groundtruth (from the simulator), ultralytics, transformers."),
+        DeclareLaunchArgument("detector_weights", default_value="",
+                              description="Weights for the ultralytics/transformers detector (empty: shipped model)."),
+        DeclareLaunchArgument("actuation_backend", default_value="twist",
+                              description="Actuation: twist (closes the loop on odom/cmd_vel) or nav2 (goal_pose)."),
+        DeclareLaunchArgument("use_sim_time", default_value="false",
+                              description="Use /clock (Gazebo, bag replay) instead of wall time."),
+    ]
+
+
+def planner_nodes(context: LaunchContext) -> list[Node]:
+    """Language, allocator and detector nodes plus one actuation node per robot."""
+    cfg = {k: LaunchConfiguration(k).perform(context) for k in (
+        "fleet_file", "world_file", "llm_config", "llm_backend", "cassette", "require_approval",
+        "allocation_policy", "journal_path", "namespace", "detector_backend", "detector_weights",
+        "actuation_backend", "use_sim_time")}
+    sim_time = cfg["use_sim_time"].lower() in ("true", "1", "yes")
+    ns = cfg["namespace"].strip("/")
+    common = {"fleet_file": cfg["fleet_file"], "world_file": cfg["world_file"], "use_sim_time": sim_time}
+    nodes = [
+        Node(package=PACKAGE, executable="language_node", name="language_node", namespace=ns, output="screen",
+             parameters=[{**common, "llm_config": cfg["llm_config"], "backend": cfg["llm_backend"],
+                          "cassette": cfg["cassette"]}]),
+        Node(package=PACKAGE, executable="allocator_node", name="allocator_node", namespace=ns, output="screen",
+             parameters=[{**common, "policy": cfg["allocation_policy"],
+                          "require_approval": cfg["require_approval"].lower() in ("true", "1", "yes"),
+                          "journal_path": cfg["journal_path"]}]),
+        Node(package=PACKAGE, executable="detector_node", name="detector_node", namespace=ns, output="screen",
+             parameters=[{**common, "backend": cfg["detector_backend"], "weights": cfg["detector_weights"]}]),
+    ]
+    with open(cfg["fleet_file"], encoding="utf-8") as f:
+        fleet = yaml.safe_load(f)
+    if isinstance(fleet, dict) and len(fleet) == 1 and "ros__parameters" in next(iter(fleet.values())):
+        fleet = next(iter(fleet.values()))["ros__parameters"]
+    for robot in fleet.get("robots", []):
+        robot_ns = str(robot.get("namespace", robot["id"])).strip("/")
+        nodes.append(Node(
+            package=PACKAGE, executable="actuation_node", name="actuation_node", namespace=robot_ns,
+            output="screen",
+            parameters=[{**common, "robot_id": robot["id"], "backend": cfg["actuation_backend"],
+                         "planner_namespace": "/" + ns}],
+        ))
+    return nodes
+
+
+def sim_node(context: LaunchContext) -> list[Node]:
+    if LaunchConfiguration("start_sim").perform(context).lower() not in ("true", "1", "yes"):
+        return []
+    return [Node(
+        package=PACKAGE, executable="sim_node", name="sim_node",
+        namespace=LaunchConfiguration("namespace").perform(context).strip("/"), output="screen",
+        parameters=[{"fleet_file": LaunchConfiguration("fleet_file").perform(context),
+                     "world_file": LaunchConfiguration("world_file").perform(context),
+                     "time_scale": float(LaunchConfiguration("sim_time_scale").perform(context))}],
+    )]
+
+
+def generate_launch_description() -> LaunchDescription:
+    return LaunchDescription([
+        *declare_common_arguments(),
+        DeclareLaunchArgument("start_sim", default_value="true",
+                              description="Start the built-in simulator (false when robots come from elsewhere)."),
+        DeclareLaunchArgument("sim_time_scale", default_value="1.0",
+                              description="Simulator speed relative to real time."),
+        OpaqueFunction(function=planner_nodes),
+        OpaqueFunction(function=sim_node),
+    ])

@@ -1,0 +1,41 @@
+"""Launch files declare the node set, namespaces and parameters users rely on."""
+
+from __future__ import annotations
+
+import yaml
+from launch_harness import ROOT, evaluate
+
+LAUNCH = ROOT / "launch"
+FLEET = yaml.safe_load((ROOT / "config" / "fleet.yaml").read_text())
+
+
+def test_dart_launch_starts_the_whole_stack() -> None:
+    ev = evaluate(LAUNCH / "dart.launch.py")
+    for name in ("fleet_file", "world_file", "llm_backend", "require_approval", "namespace", "journal_path"):
+        assert ev.arguments[name].description, name
+    assert ev.node("language_node", "/dart").parameters["backend"] == "rules"
+    alloc = ev.node("allocator_node", "/dart")
+    assert alloc.parameters["require_approval"] is False
+    assert alloc.parameters["policy"] == "heuristic"
+    assert ev.node("sim_node", "/dart").parameters["time_scale"] == 1.0
+    ev.node("detector_node", "/dart")
+    robots = [r["id"] for r in FLEET["robots"]]
+    actuation = [n for n in ev.nodes if n.executable == "actuation_node"]
+    assert sorted(n.namespace for n in actuation) == sorted("/" + r for r in robots)
+    for n in actuation:
+        assert n.parameters["robot_id"] == n.namespace.strip("/")
+        assert n.parameters["planner_namespace"] == "/dart"
+    for n in ev.nodes:
+        assert n.parameters["fleet_file"].endswith("config/fleet.yaml")
+
+
+def test_arguments_override(tmp_path) -> None:
+    fleet = tmp_path / "fleet.yaml"
+    fleet.write_text(yaml.safe_dump({**FLEET, "robots": FLEET["robots"][:2]}))
+    ev = evaluate(LAUNCH / "dart.launch.py", {
+        "namespace": "site_b", "require_approval": "true", "llm_backend": "openai", "fleet_file": str(fleet),
+        "start_sim": "false"})
+    assert ev.node("allocator_node", "/site_b").parameters["require_approval"] is True
+    assert ev.node("language_node", "/site_b").parameters["backend"] == "openai"
+    assert len([n for n in ev.nodes if n.executable == "actuation_node"]) == 2
+    assert not [n for n in ev.nodes if n.executable == "sim_node"]
