@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from .bench_cmd import bench_app
 from .plan_cmd import plan
 
 app = typer.Typer(
@@ -17,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("plan")(plan)
+app.add_typer(bench_app, name="bench")
 
 
 @app.callback()

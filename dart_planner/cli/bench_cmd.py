@@ -1,0 +1,41 @@
+"""``dart-planner bench ...``: benchmarks that print numbers and ratios to a same-run baseline."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from .common import FleetOpt, WorldOpt, cli_errors, console, load_site
+
+bench_app = typer.Typer(help="Benchmarks (numbers and ratios to a baseline measured in the same run).",
+                        no_args_is_help=True)
+
+
+@bench_app.command("validation")
+def bench_validation_cmd(
+    sizes: Annotated[str, typer.Option(help="Comma-separated plan sizes (subtasks).")] = "20,100,500",
+    repeat: Annotated[int, typer.Option(min=1, help="Repetitions; the median is reported.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON.")] = False,
+    fleet: FleetOpt = None,
+    world: WorldOpt = None,
+) -> None:
+    """Parse + validate time of random valid plans, against plain json.loads (DART-LLM's only check)."""
+    from ..bench.validation import bench_validation
+
+    with cli_errors():
+        fleet_cfg, world_cfg = load_site(fleet, world)
+        rows = bench_validation(fleet_cfg, world_cfg, tuple(int(s) for s in sizes.split(",")), repeat)
+    if as_json:
+        console.out(json.dumps([{**r.__dict__, "total_ms": r.total_ms, "ratio_to_json": r.ratio_to_json}
+                                for r in rows]))
+        return
+    table = Table(title="plan import + validation (median ms)")
+    for col in ("subtasks", "json.loads", "import", "validate", "total", "x json.loads", "errors"):
+        table.add_column(col, justify="right")
+    for r in rows:
+        table.add_row(str(r.subtasks), f"{r.json_ms:.3f}", f"{r.import_ms:.2f}", f"{r.validate_ms:.2f}",
+                      f"{r.total_ms:.2f}", f"{r.ratio_to_json:.1f}", str(r.errors))
+    console.print(table)
