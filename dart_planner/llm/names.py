@@ -1,0 +1,68 @@
+"""Which names may reach a prompt, a schema or a plan.
+
+Object names can come from a detector, i.e. from the outside world: a sign painted with
+"ignore previous instructions" must not become prompt text, and a look-alike
+(``soil1`` with a zero-width space, a Cyrillic ``о``) must never be folded into a real
+name. The rule is deliberately narrow: an ASCII letter, then up to 63 ASCII letters, digits
+or underscores. Names outside it are left out of prompts and schemas and rejected in plans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..core.world import World, WorldObject
+
+__all__ = [
+    "SAFE_NAME_PATTERN",
+    "MAX_NAME_LENGTH",
+    "is_safe_name",
+    "safe_objects",
+    "partition_objects",
+    "safe_world",
+]
+
+MAX_NAME_LENGTH = 64
+SAFE_NAME_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{0,63}$"
+# fullmatch on a character class with a bounded repeat: linear, no backtracking blow-up.
+_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+
+
+def is_safe_name(name: object) -> bool:
+    """True for plain ASCII identifiers of at most 64 characters."""
+    return isinstance(name, str) and len(name) <= MAX_NAME_LENGTH and _SAFE.fullmatch(name) is not None
+
+
+def partition_objects(world: World) -> tuple[tuple[WorldObject, ...], tuple[str, ...]]:
+    """Objects whose name (and kind) are safe, and the names of those left out."""
+    ok: list[WorldObject] = []
+    rejected: list[str] = []
+    for o in world.objects.values():
+        if is_safe_name(o.name):
+            ok.append(o)
+        else:
+            rejected.append(o.name)
+    return tuple(ok), tuple(rejected)
+
+
+def safe_objects(world: World, allowed: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Names of the objects a plan may refer to, in world order (optionally narrowed)."""
+    keep = None if allowed is None else set(allowed)
+    return tuple(
+        o.name for o in world.objects.values() if is_safe_name(o.name) and (keep is None or o.name in keep)
+    )
+
+
+def safe_world(world: World) -> World:
+    """The world without objects whose names are unsafe.
+
+    Planning validates against this view, so an unsafe name is an unknown object to the
+    plan, and the validator's "known objects" lists (which go back to the model in repair
+    messages) never quote it.
+    """
+    ok, rejected = partition_objects(world)
+    if not rejected:
+        return world
+    return replace(world, objects={o.name: o for o in ok})
