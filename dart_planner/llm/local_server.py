@@ -49,6 +49,9 @@ class ScriptedReply:
     retry_after: float | None = None
     finish_reason: str = "stop"
     send_usage: bool = True
+    raw_body: str | None = None
+    """Sent verbatim with status 200 (malformed-server tests); streamed requests get it as the
+    event-stream body."""
 
 
 class LocalLLMServer:
@@ -96,7 +99,11 @@ class LocalLLMServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="local-llm-server", daemon=True
+            # A short poll interval: stop() returns in ~50 ms instead of the default 0.5 s.
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="local-llm-server",
+            daemon=True,
         )
         self._thread.start()
         return self
@@ -187,7 +194,9 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.delay_s and owner.wait(reply.delay_s):
             return
         try:
-            if reply.status != 200:
+            if reply.raw_body is not None:
+                self._raw(reply.raw_body, bool(body.get("stream")))
+            elif reply.status != 200:
                 extra = {"Retry-After": f"{reply.retry_after:g}"} if reply.retry_after is not None else None
                 self._json(
                     reply.status, {"error": {"message": reply.error_message, "code": reply.status}}, extra
@@ -198,6 +207,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self._json(200, self._completion(body, reply))
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeout tests); nothing to do
+
+    def _raw(self, text: str, stream: bool) -> None:
+        data = text.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream" if stream else "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def _usage(self, body: dict[str, Any], text: str) -> dict[str, int]:
         prompt = "".join(str(m.get("content", "")) for m in body.get("messages", []))

@@ -66,3 +66,26 @@ def safe_world(world: World) -> World:
     if not rejected:
         return world
     return replace(world, objects={o.name: o for o in ok})
+
+
+# A quoted value in an error message: Python repr quoting, bounded so the search stays linear.
+_QUOTED = re.compile(r"'([^'\n]{0,200})'|\"([^\"\n]{0,200})\"")
+_PUNCT = re.compile(r"[^A-Za-z0-9]{1,3}")
+
+
+def redact_unsafe_quotes(message: str) -> str:
+    """Replace quoted values that are not plain identifiers with a neutral description.
+
+    Repair messages quote what the model wrote (``unknown object 'x'``). If a model was
+    steered into writing "ignore the rules..." as a name, quoting it back inside *our* message
+    would lend it our authority; the model still sees its own reply, so nothing is lost.
+    Short punctuation (``','`` in JSON syntax errors) is kept.
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        value = m.group(1) if m.group(1) is not None else m.group(2)
+        if is_safe_name(value) or _PUNCT.fullmatch(value):
+            return m.group(0)
+        return f"'<not a plain identifier, {len(value)} characters>'"
+
+    return _QUOTED.sub(sub, message)

@@ -336,6 +336,12 @@ class OpenAIBackend:
                         raise _StreamBroken(delivered, exc) from exc
                     raise
                 if not line:
+                    if finish is None:
+                        # EOF without [DONE] or a finish_reason: the connection dropped.
+                        cut = ConnectionError("the stream ended without [DONE]")
+                        if delivered:
+                            raise _StreamBroken(delivered, cut)
+                        raise cut
                     break
                 s = line.decode("utf-8", "replace").rstrip("\r\n")
                 if s.startswith("data:"):

@@ -43,7 +43,7 @@ from .config import LLMConfig, load_llm_config
 from .contract import check_contract
 from .errors import BackendError, PlanningError
 from .memory import PlanMemory
-from .names import safe_world
+from .names import redact_unsafe_quotes, safe_world
 from .parse import parse_plan_reply
 from .prompt import PromptBuilder
 from .replay_backend import cassette_entry
@@ -179,10 +179,12 @@ def _echo(text: str) -> str:
     return text[:_MAX_ECHO_CHARS] + f"\n...[{len(text) - _MAX_ECHO_CHARS} more characters cut]"
 
 
-def _bounded(errors: Sequence[str]) -> list[str]:
-    if len(errors) <= _MAX_ERRORS_SENT:
-        return list(errors)
-    return [*errors[:_MAX_ERRORS_SENT], f"... and {len(errors) - _MAX_ERRORS_SENT} more problems"]
+def _for_model(errors: Sequence[str]) -> list[str]:
+    """The errors as they go back to the model: bounded in number, unsafe quoted values redacted."""
+    out = [redact_unsafe_quotes(e) for e in errors[:_MAX_ERRORS_SENT]]
+    if len(errors) > _MAX_ERRORS_SENT:
+        out.append(f"... and {len(errors) - _MAX_ERRORS_SENT} more problems")
+    return out
 
 
 def _dispatch_errors(graph: TaskGraph, dispatched: Sequence[Subtask]) -> list[str]:
@@ -327,7 +329,7 @@ def plan_instruction(
         messages = [
             *sent,
             {"role": "assistant", "content": _echo(reply.text)},
-            builder.repair_message(_bounded(errors), streamer.dispatched if streamer else ()),
+            builder.repair_message(_for_model(errors), streamer.dispatched if streamer else ()),
         ]
     raise PlanningError(instruction, attempts[-1].errors, attempts, backend=backend.name)
 

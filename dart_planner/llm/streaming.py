@@ -108,13 +108,14 @@ class StreamingPlanParser:
         """
         if self._dead or not chunk:
             return []
+        base = self._len
         self._len += len(chunk)
         if self._len > self.max_chars:
             self._dead = True
             return []
         out: list[Subtask] = []
         stack = self._stack
-        for ch in chunk:
+        for k, ch in enumerate(chunk):
             if self._obj is not None:
                 self._obj.append(ch)
             if self._in_str:
@@ -158,7 +159,7 @@ class StreamingPlanParser:
                 stack.pop()
                 depth = len(stack)
                 if ch == "}" and depth == 2 and self._obj is not None:
-                    s = self._consider("".join(self._obj), self._len)
+                    s = self._consider("".join(self._obj), base + k + 1)
                     self._obj = None
                     if s is not None:
                         out.append(s)
