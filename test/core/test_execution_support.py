@@ -214,3 +214,20 @@ RETURN = "return_to_start_for_specific_robots"
 RETURN_ALL = "return_to_start_for_all_robots"
 EX1, EX2, EX3 = "robot_excavator_01", "robot_excavator_02", "robot_excavator_03"
 TR1, TR2, TR3 = "robot_dump_truck_01", "robot_dump_truck_02", "robot_dump_truck_03"
+
+
+def crash_plan(plan_id: str = "plan-crash") -> TaskGraph:
+    """Two parallel loading chains joined by a fence and a return: 10 subtasks, 4 robots."""
+    return dart_plan(
+        task("go_ex1", NAV, [EX1], objects=["soil1"]),
+        task("go_tr1", NAV, [TR1], objects=["soil1"]),
+        task("dig1", DIG, [EX1], deps=["go_ex1"]),
+        task("load1", UNLOAD, [EX1], deps=["dig1", "go_tr1"]),
+        task("go_ex2", NAV, [EX2], objects=["soil2"]),
+        task("go_tr2", NAV, [TR2], objects=["soil2"]),
+        task("dig2", DIG, [EX2], deps=["go_ex2"]),
+        task("load2", UNLOAD, [EX2], deps=["dig2", "go_tr2"]),
+        task("fence", AVOID_ALL, deps=["load1", "load2"], objects=["puddle1"]),
+        task("home", RETURN, [TR1, TR2], deps=["fence"]),
+        plan_id=plan_id,
+    )

@@ -909,7 +909,16 @@ class ExecutionEngine:
         if task.explicit and not set(task.robots) & self._unavailable:
             return None  # the user's choice of robot stands while that robot works
         graph = self._reallocation_graph(plan)
-        state = self._live_state(plan, extra_unavailable=banned)
+        # A suspect robot that another remaining subtask names explicitly stays usable for
+        # the allocator (the user's instruction wins); the check below still keeps it off
+        # the failing subtask.
+        named = {
+            r
+            for t in plan.tasks.values()
+            if t.explicit and self._movable(t) and t is not task
+            for r in t.robots
+        }
+        state = self._live_state(plan, extra_unavailable=set(exclude) - named)
         try:
             new = reallocate_with(self._allocator, graph, self._fleet, self._world, state)
         except AllocationError as exc:
