@@ -20,6 +20,11 @@ class Node(Action):
         self.ros_arguments = list(ros_arguments or [])
         self.output, self.respawn, self.respawn_delay = output, respawn, respawn_delay
 
+    @property
+    def node_executable(self) -> Any:
+        """As launch_ros.actions.Node exposes it (launch files filter node sets by it)."""
+        return self.executable
+
 
 class PushRosNamespace(Action):
     def __init__(self, namespace: Any, **kw: Any):
