@@ -51,7 +51,7 @@ def check_contract(
     add = issues.append
     if len(graph) > max_tasks:
         add(ContractIssue("too_many_tasks", None, f"{len(graph)} tasks exceed the limit of {max_tasks}"))
-    position = {}
+    position: dict[str, int] = {}
     for i, s in enumerate(graph.subtasks):
         position.setdefault(s.id, i)
     for i, s in enumerate(graph.subtasks):

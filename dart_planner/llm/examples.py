@@ -142,6 +142,10 @@ def _read_example(path: Path) -> Example:
     if not isinstance(data, dict) or not isinstance(data.get("instruction"), str) or "plan" not in data:
         raise ValueError("expected an object with 'instruction' and 'plan'")
     graph = load_plan_document(data["plan"], instruction=data["instruction"])
-    eid = data.get("id") if isinstance(data.get("id"), str) else path.stem
-    level = data.get("level") if isinstance(data.get("level"), str) else ""
-    return Example(eid, level, data["instruction"], graph)
+    eid, level = data.get("id"), data.get("level")
+    return Example(
+        eid if isinstance(eid, str) else path.stem,
+        level if isinstance(level, str) else "",
+        data["instruction"],
+        graph,
+    )

@@ -166,9 +166,7 @@ def _check_instruction(instruction: str) -> None:
     if len(instruction) > MAX_INSTRUCTION_CHARS:
         raise PlanningError(
             instruction[:200],
-            [
-                [f"the instruction has {len(instruction)} characters, the limit is {MAX_INSTRUCTION_CHARS}"],
-            ],
+            [f"the instruction has {len(instruction)} characters, the limit is {MAX_INSTRUCTION_CHARS}"],
             reason="instruction refused",
         )
 
@@ -243,12 +241,12 @@ def plan_instruction(
     if memory is not None and use_memory:
         hit = memory.lookup(instruction, fleet, world)
         if hit is not None:
-            graph = replace(hit, plan_id=pid)
-            report = validate_plan(graph, fleet, site)
-            if report.ok and not check_contract(graph, site, narrowing, max_tasks=limit):
+            remembered = replace(hit, plan_id=pid)
+            hit_report = validate_plan(remembered, fleet, site)
+            if hit_report.ok and not check_contract(remembered, site, narrowing, max_tasks=limit):
                 return PlanningResult(
-                    graph,
-                    report,
+                    remembered,
+                    hit_report,
                     latency_s=time.perf_counter() - t0,
                     planner=name,
                     backend=backend.name,
@@ -274,7 +272,7 @@ def plan_instruction(
             streamer.restart()
         t_call = time.perf_counter()
         try:
-            reply = backend.complete(sent, schema=schema, stream_callback=streamer.feed if streamer else None)
+            reply = backend.complete(sent, schema=schema, stream_callback=streamer.push if streamer else None)
         except BackendError as exc:
             model_time += time.perf_counter() - t_call
             attempts.append(Attempt(index, sent, None, (str(exc),), schema=schema))
@@ -421,7 +419,8 @@ def _rules_planner(config: LLMConfig) -> Planner:
     cls = getattr(module, "RulesPlanner", None)
     if cls is not None:
         from_config = getattr(cls, "from_config", None)
-        return from_config(config) if callable(from_config) else cls(config)  # type: ignore[no-any-return]
+        built: Planner = from_config(config) if callable(from_config) else cls(config)
+        return built
     raise ConfigError(
         [
             ConfigIssue(

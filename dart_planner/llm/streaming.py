@@ -100,6 +100,10 @@ class StreamingPlanParser:
         return self.emitted[0].at_s if self.emitted else None
 
     # -- scanning ----------------------------------------------------------------------------
+    def push(self, chunk: str) -> None:
+        """:meth:`feed` as a stream callback (emissions go to ``on_subtask``)."""
+        self.feed(chunk)
+
     def feed(self, chunk: str) -> list[Subtask]:
         """Consume ``chunk``; return the subtasks emitted because of it.
 

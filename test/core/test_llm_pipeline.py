@@ -203,12 +203,13 @@ def test_narrowing_is_enforced_after_the_model(fleet, world, cfg):
     assert names == {"target_area_for_specific_robots"}
 
 
-@pytest.mark.parametrize("instruction", ["", "   ", "x" * 5000])
-def test_bad_instructions_are_refused_without_calling_the_model(fleet, world, cfg, instruction):
+@pytest.mark.parametrize(("instruction", "why"), [("", "empty"), ("   ", "empty"), ("x" * 5000, "5000 characters")])
+def test_bad_instructions_are_refused_without_calling_the_model(fleet, world, cfg, instruction, why):
     b = ScriptedBackend([GOOD])
-    with pytest.raises(PlanningError):
+    with pytest.raises(PlanningError) as ei:
         plan_instruction(instruction, fleet, world, b, config=cfg)
     assert b.requests == []
+    assert all(isinstance(e, str) for e in ei.value.errors) and why in ei.value.errors[0]
 
 
 # -- through HTTP -------------------------------------------------------------------------
