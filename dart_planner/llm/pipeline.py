@@ -373,7 +373,9 @@ class LLMPlanner:
         on_subtask: Callable[[Subtask], None] | None = None,
         use_memory: bool | None = None,
     ) -> PlanningResult:
-        return plan_instruction(
+        dispatch = on_subtask if on_subtask is not None else self.on_subtask
+        early = dispatch if self.config.stream else None
+        result = plan_instruction(
             instruction,
             fleet,
             world,
@@ -382,11 +384,16 @@ class LLMPlanner:
             prompt=self.prompt_builder(fleet, world),
             config=self.config,
             narrowing=narrowing if narrowing is not None else self.narrowing,
+            use_schema=self.config.use_json_schema,
             memory=self.memory,
             use_memory=self.config.use_memory if use_memory is None else use_memory,
-            on_subtask=on_subtask if on_subtask is not None else self.on_subtask,
+            on_subtask=early,
             planner_name=self.name,
         )
+        if dispatch is not None and early is None:
+            for s in result.graph.subtasks:  # streaming off: hand over each subtask once, in plan order
+                dispatch(s)
+        return result
 
 
 def _memory_from_config(config: LLMConfig) -> PlanMemory | None:

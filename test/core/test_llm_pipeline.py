@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dart_planner.core.errors import ConfigError, DartPlannerError
 from dart_planner.core.plan import TaskGraph
@@ -16,7 +18,7 @@ from dart_planner.llm.local_server import LocalLLMServer, ScriptedReply
 from dart_planner.llm.memory import PlanMemory
 from dart_planner.llm.openai_backend import OpenAIBackend
 from dart_planner.llm.pipeline import LLMPlanner, Planner, make_planner, plan_instruction
-from dart_planner.llm.prompt import canonical_plan_json
+from dart_planner.llm.prompt import PromptBuilder, canonical_plan_json
 from dart_planner.llm.replay_backend import RecordingBackend, ReplayBackend, ScriptedBackend, read_cassette
 from dart_planner.llm.schema import Narrowing
 
@@ -58,6 +60,11 @@ BAD = json.dumps(
 @pytest.fixture(scope="module")
 def cfg() -> LLMConfig:
     return LLMConfig()
+
+
+@pytest.fixture(scope="module")
+def builder(fleet, world) -> PromptBuilder:
+    return PromptBuilder.from_config(LLMConfig(), fleet, world)
 
 
 def test_valid_first_reply_gives_the_plan(fleet, world, cfg):
@@ -390,6 +397,17 @@ def test_llm_planner_plans_and_reuses_its_prompt_builder(fleet, world):
     assert r1.graph.ids == r2.graph.ids and r1.graph.plan_id != r2.graph.plan_id
 
 
+def test_planner_config_switches_streaming_and_schema(fleet, world):
+    got: list[str] = []
+    b = ScriptedBackend([GOOD], repeat_last=True, chunk_chars=4)
+    LLMPlanner(b, LLMConfig(stream=False, use_json_schema=False), on_subtask=lambda s: got.append(s.id)).plan(
+        INSTR, fleet, world)
+    assert got == ["go_1", "avoid_1"] and b.requests[-1][1] is None  # after validation; no schema sent
+    got.clear()
+    r = LLMPlanner(b, LLMConfig(), on_subtask=lambda s: got.append(s.id)).plan(INSTR, fleet, world)
+    assert got == ["go_1", "avoid_1"] and len(r.streamed) == 2 and b.requests[-1][1] is not None
+
+
 def test_result_summary_is_json_serializable(fleet, world, cfg):
     r = plan_instruction(INSTR, fleet, world, ScriptedBackend([GOOD]), config=cfg)
     s = json.loads(json.dumps(r.summary()))
@@ -400,3 +418,54 @@ def test_llm_reply_is_immutable():
     r = LLMReply("x", raw={"a": 1})
     with pytest.raises(TypeError):
         r.raw["a"] = 2  # type: ignore[index]
+
+
+# -- fuzz: every reply ends as a valid plan or a PlanningError ------------------------------
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+_names = st.sampled_from([
+    "go_1", "avoid_1", "Excavation", "teleport", "robot_excavator_01", "robot_dump_truck_01", "robot_x",
+    "puddle1", "soil1\u200b", "s\u043eil1", "", "avoid_areas_for_all_robots", "target_area_for_specific_robots",
+])
+
+
+@st.composite
+def mutated_plans(draw):
+    doc = json.loads(GOOD)
+    for _ in range(draw(st.integers(1, 4))):
+        t = doc["tasks"][draw(st.integers(0, len(doc["tasks"]) - 1))]
+        f = t["instruction_function"]
+        key = draw(st.sampled_from(["task", "name", "robot_ids", "robot_type", "robot_count", "dependencies",
+                                    "object_keywords", "extra"]))
+        value = draw(st.one_of(_json, _names, st.lists(_names, max_size=3)))
+        if key == "task":
+            t["task"] = value
+        else:
+            f[key] = value
+    text = json.dumps(doc, ensure_ascii=draw(st.booleans()))
+    cut = draw(st.integers(0, len(text) + 5))
+    return text[:cut] if draw(st.booleans()) else text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(reply=st.one_of(mutated_plans(), _json.map(json.dumps), st.text(max_size=200)))
+def test_fuzzed_replies_give_a_valid_plan_or_a_planning_error(fleet, world, builder, reply):
+    b = ScriptedBackend([reply], repeat_last=True)
+    dispatched = []
+    try:
+        r = plan_instruction(INSTR, fleet, world, b, max_repair_rounds=1, prompt=builder,
+                             on_subtask=dispatched.append)
+    except PlanningError as exc:
+        assert exc.errors and all(isinstance(e, str) and e for e in exc.errors)
+    else:
+        assert r.report.ok
+        assert all(s.skill in fleet.skills for s in r.graph.subtasks)
+        assert all(fleet.has_robot(x) for s in r.graph.subtasks for x in s.robot_ids)
+        assert all(world.has_object(o) for s in r.graph.subtasks for o in s.object_keywords)
+    for s in dispatched:  # nothing unsafe is dispatched even from a plan that fails later
+        assert s.skill in fleet.skills and all(fleet.has_robot(x) for x in s.robot_ids)
+        assert all(world.has_object(o) for o in s.object_keywords)
