@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -138,8 +139,6 @@ def test_generator_command_writes_both_files(tmp_path: Path, fleet: Fleet, world
 def test_generator_follows_a_custom_fleet(fleet: Fleet, world: World) -> None:
     """Namespaces and topic names of the fleet file, not the robot ids, decide the topics."""
     ex, truck = fleet.of_type("excavator")[0], fleet.of_type("dump_truck")[0]
-    from dataclasses import replace
-
     custom = fleet.with_robots([
         replace(ex, namespace="site_b/ex1", cmd_vel_topic="cmd_vel_planner", odom_topic="odometry/global"),
         replace(truck, namespace="tr1", cmd_vel_topic="/mux/truck", max_speed=0.7),
