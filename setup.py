@@ -24,6 +24,7 @@ setup(
         ("share/" + package_name + "/config", _files("config/*.yaml")),
         ("share/" + package_name + "/config/examples", _files("config/examples/*.json")),
         ("share/" + package_name + "/config/prompts", _files("config/prompts/*")),
+        ("share/" + package_name + "/config/gazebo", _files("config/gazebo/*")),
     ],
     python_requires=">=3.10",
     install_requires=[
