@@ -239,7 +239,12 @@ def _unknown_keys(doc: Mapping[str, Any]) -> list[str]:
 
 
 def parse_plan_reply(
-    text: str, *, max_chars: int = MAX_REPLY_CHARS, max_tasks: int = 100, instruction: str = ""
+    text: str,
+    *,
+    max_chars: int = MAX_REPLY_CHARS,
+    max_tasks: int = 100,
+    instruction: str = "",
+    plan_id: str | None = None,
 ) -> ParsedReply:
     """Reply text -> :class:`ParsedReply`; raises PlanFormatError listing every problem found."""
     doc, notes = extract_plan_document(text, max_chars=max_chars)
@@ -254,7 +259,7 @@ def parse_plan_reply(
     if extra_top:
         notes = (*notes, f"ignored top-level key(s) {extra_top}")
     try:
-        graph = TaskGraph.from_dart({"tasks": tasks}, instruction=instruction)
+        graph = TaskGraph.from_dart({"tasks": tasks}, plan_id, instruction)
     except PlanFormatError as exc:
         raise PlanFormatError([*problems, *exc.problems]) from exc
     if problems:

@@ -295,12 +295,12 @@ def plan_instruction(
         report: ValidationReport | None = None
         try:
             parsed = parse_plan_reply(
-                reply.text, max_chars=max_chars, max_tasks=limit, instruction=instruction
+                reply.text, max_chars=max_chars, max_tasks=limit, instruction=instruction, plan_id=pid
             )
         except PlanFormatError as exc:
             errors = list(exc.problems)
         else:
-            graph = replace(parsed.graph, plan_id=pid)
+            graph = parsed.graph
             notes = parsed.notes
             report = validate_plan(graph, fleet, site)
             errors = [str(i) for i in report.errors]
