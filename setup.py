@@ -41,7 +41,7 @@ setup(
     extras_require={
         "test": [
             "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "ruff>=0.5", "mypy>=1.10", "types-PyYAML",
-            "colcon-core", "colcon-ros", "colcon-python-setup-py",
+            "colcon-core", "colcon-ros", "colcon-python-setup-py", "jsonschema",
         ],
         "ros": [
             "ros-rclpy", "ros-rmw-fastrtps-cpp", "ros-std-msgs", "ros-geometry-msgs", "ros-nav-msgs",
