@@ -1,0 +1,268 @@
+"""Dependencies from connectives and from the domain, and the finished task graph.
+
+:class:`PlanBuilder` collects draft subtasks as the clauses are read and keeps, per robot or
+robot group, the last task it took part in, so the domain rules hold by construction:
+
+- a robot's own steps form a chain (any two tasks sharing a robot are ordered);
+- a step for several robots waits for each one's previous step; robots whose previous steps
+  differ do the step as separate tasks, robots that are in the same state share one;
+- a fleet-wide movement is a step of every robot; a fleet-wide keep-out is not;
+- loading a truck (``unload_bucket``) is a step of the truck too, so the truck's next move
+  waits for it, and it waits for the truck to be there;
+- a fleet-wide keep-out that holds "throughout" (or opens the instruction) comes before
+  every movement.
+
+:meth:`PlanBuilder.finish` then removes implied dependencies, merges tasks that do the same
+skill on the same objects after the same tasks (rule R1 of the benchmark conventions), and
+names the tasks ``<skill>_<n>`` in a topological order that follows the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ...core.plan import Subtask, TaskGraph
+from .mentions import Member
+
+__all__ = ["Draft", "PlanBuilder", "MOVES"]
+
+MOVES = frozenset({"navigate", "return_to_start"})
+
+
+@dataclass
+class Draft:
+    """A subtask being built; ``members`` empty and ``fleet`` true for ``*_all_robots``."""
+
+    idx: int
+    skill: str
+    action: str
+    members: list[Member]
+    objects: tuple[str, ...]
+    deps: set[int]
+    fleet: bool = False
+    lemma: str = ""
+    partners: list[Member] = field(default_factory=list)
+    no_merge: bool = False
+    global_keepout: bool = False
+    alive: bool = True
+
+
+class PlanBuilder:
+    """Draft subtasks plus the chain bookkeeping that the domain rules need."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.anc: list[set[int]] = []
+        self.last: dict[str, int] = {}
+        self.barrier: int | None = None
+        self.has_dependents: set[int] = set()
+
+    # -- chains --------------------------------------------------------------------------
+    def chain(self, m: Member) -> int | None:
+        """The last task ``m`` took part in (a fleet-wide movement counts for everyone)."""
+        return self.last.get(m.key, self.barrier)
+
+    def reduce(self, deps: Iterable[int]) -> set[int]:
+        """Drop every dependency that another one already implies."""
+        ds = {d for d in deps if d is not None}
+        return {d for d in ds if not any(d in self.anc[o] for o in ds if o != d)}
+
+    def sinks(self) -> set[int]:
+        """Tasks nothing depends on yet ("when everything is done" waits for these)."""
+        return {d.idx for d in self.drafts if d.alive and d.idx not in self.has_dependents}
+
+    def last_tasks(self, members: Sequence[Member]) -> set[int]:
+        return {t for t in (self.chain(m) for m in members) if t is not None}
+
+    # -- adding ---------------------------------------------------------------------------
+    def _new(self, skill: str, action: str, members: Sequence[Member], objects: Sequence[str], deps: set[int],
+             *, fleet: bool = False, lemma: str = "", partners: Sequence[Member] = (),
+             no_merge: bool = False) -> Draft:
+        deps = self.reduce(deps)
+        d = Draft(len(self.drafts), skill, action, list(members), tuple(objects), deps, fleet, lemma,
+                  list(partners), no_merge)
+        self.drafts.append(d)
+        anc: set[int] = set()
+        for p in deps:
+            anc |= self.anc[p]
+            anc.add(p)
+            self.has_dependents.add(p)
+        self.anc.append(anc)
+        return d
+
+    def add(self, skill: str, action: str, members: Sequence[Member], objects: Sequence[str],
+            extra: Iterable[int] = (), *, lemma: str = "", partners: Sequence[Member] = (),
+            split: bool = False) -> list[Draft]:
+        """A step for ``members``; one task per set of members in the same state.
+
+        ``partners`` take part in the step too (the truck an excavator loads): the step
+        waits for them and becomes their last step. ``split`` forces one task per member
+        ("each", "respectively").
+        """
+        extra_set = {e for e in extra if e is not None}
+        groups: list[tuple[frozenset[int], list[Member]]] = []
+        for m in members:
+            deps = set(extra_set)
+            c = self.chain(m)
+            if c is not None:
+                deps.add(c)
+            key = frozenset(self.reduce(deps))
+            if not split:
+                for gk, lst in groups:
+                    if gk == key:
+                        lst.append(m)
+                        break
+                else:
+                    groups.append((key, [m]))
+            else:
+                groups.append((key, [m]))
+        out: list[Draft] = []
+        for key, lst in groups:
+            deps = set(key) | self.last_tasks(partners)
+            d = self._new(skill, action, lst, objects, deps, lemma=lemma, partners=partners, no_merge=split)
+            for m in (*lst, *partners):
+                self.last[m.key] = d.idx
+            out.append(d)
+        return out
+
+    def add_fleet(self, skill: str, action: str, objects: Sequence[str], extra: Iterable[int] = (),
+                  *, lemma: str = "") -> Draft:
+        """A ``*_all_robots`` step. A fleet-wide movement waits for every robot's last step
+        and becomes everyone's last step; a fleet-wide keep-out only waits for ``extra``."""
+        deps = {e for e in extra if e is not None}
+        if action in MOVES:
+            deps |= set(self.last.values())
+            if self.barrier is not None:
+                deps.add(self.barrier)
+        d = self._new(skill, action, (), objects, deps, fleet=True, lemma=lemma)
+        if action in MOVES:
+            self.last.clear()
+            self.barrier = d.idx
+        return d
+
+    # -- finishing --------------------------------------------------------------------------
+    def _ancestors_all(self) -> dict[int, set[int]]:
+        alive = [d for d in self.drafts if d.alive]
+        memo: dict[int, set[int]] = {}
+        by_idx = {d.idx: d for d in alive}
+
+        def visit(i: int, stack: set[int]) -> set[int]:
+            if i in memo:
+                return memo[i]
+            if i in stack:  # a cycle cannot come out of the builder; guard anyway
+                return set()
+            stack.add(i)
+            acc: set[int] = set()
+            for p in by_idx[i].deps:
+                if p in by_idx:
+                    acc.add(p)
+                    acc |= visit(p, stack)
+            stack.discard(i)
+            memo[i] = acc
+            return acc
+
+        for d in alive:
+            visit(d.idx, set())
+        return memo
+
+    def _reduce_all(self) -> None:
+        anc = self._ancestors_all()
+        for d in self.drafts:
+            if d.alive:
+                d.deps = {p for p in d.deps if not any(p in anc[o] for o in d.deps if o != p)}
+
+    def apply_global_keepouts(self) -> None:
+        """Every movement waits for a keep-out that holds for the whole job."""
+        anc = self._ancestors_all()
+        for g in self.drafts:
+            if not (g.alive and g.global_keepout):
+                continue
+            for d in self.drafts:
+                if d.alive and d is not g and d.action in MOVES and d.idx not in anc[g.idx]:
+                    d.deps.add(g.idx)
+            anc = self._ancestors_all()
+
+    def _mergeable(self, a: Draft, b: Draft) -> bool:
+        if a.no_merge or b.no_merge or a.fleet != b.fleet or a.skill != b.skill:
+            return False
+        if sorted(a.objects) != sorted(b.objects) or a.deps != b.deps:
+            return False
+        if a.fleet:
+            return True
+        keys_a = {m.key for m in a.members}
+        if keys_a & {m.key for m in b.members}:
+            return False
+        groups = [m.is_group for m in (*a.members, *b.members)]
+        if any(groups) and not all(groups):
+            return False
+        if all(groups):
+            types = [m.rtype for m in (*a.members, *b.members)]
+            return len(types) == len(set(types))
+        return True
+
+    def merge(self) -> None:
+        """Rule R1: one task for robots doing the same skill on the same objects after the
+        same tasks. Repeats, since a merge can make the next steps equal too."""
+        changed = True
+        while changed:
+            changed = False
+            alive = [d for d in self.drafts if d.alive]
+            for i, a in enumerate(alive):
+                if not a.alive:
+                    continue
+                for b in alive[i + 1:]:
+                    if b.alive and self._mergeable(a, b):
+                        a.members += b.members
+                        a.partners += [p for p in b.partners if p not in a.partners]
+                        b.alive = False
+                        for d in self.drafts:
+                            if d.alive and b.idx in d.deps:
+                                d.deps.discard(b.idx)
+                                d.deps.add(a.idx)
+                        changed = True
+            if changed:
+                self._reduce_all()
+
+    def finish(self, instruction: str = "", plan_id: str | None = None) -> TaskGraph:
+        """Reduce, merge, order and name the drafts; return the task graph."""
+        self.apply_global_keepouts()
+        self._reduce_all()
+        self.merge()
+        alive = {d.idx: d for d in self.drafts if d.alive}
+        order: list[int] = []
+        indeg = {i: len([p for p in d.deps if p in alive]) for i, d in alive.items()}
+        children: dict[int, list[int]] = {i: [] for i in alive}
+        for i, d in alive.items():
+            for p in d.deps:
+                if p in alive:
+                    children[p].append(i)
+        ready = sorted(i for i, n in indeg.items() if n == 0)
+        while ready:
+            i = ready.pop(0)
+            order.append(i)
+            for c in children[i]:
+                indeg[c] -= 1
+                if indeg[c] == 0:
+                    ready.append(c)
+                    ready.sort()
+        counters: dict[str, int] = {}
+        names: dict[int, str] = {}
+        for i in order:
+            skill = alive[i].skill
+            counters[skill] = counters.get(skill, 0) + 1
+            names[i] = f"{skill}_{counters[skill]}"
+        subtasks: list[Subtask] = []
+        for i in order:
+            d = alive[i]
+            deps = tuple(names[p] for p in sorted(d.deps, key=order.index))
+            ids = tuple(m.robot_id for m in d.members if m.robot_id)
+            groups = [m for m in d.members if m.is_group]
+            subtasks.append(Subtask(
+                id=names[i], skill=d.skill, robot_ids=ids,
+                robot_type=tuple(m.rtype for m in groups), robot_count=tuple(m.count for m in groups),
+                object_keywords=d.objects, dependencies=deps,
+            ))
+        if plan_id is None:
+            return TaskGraph(tuple(subtasks), instruction=instruction)
+        return TaskGraph(tuple(subtasks), plan_id, instruction)

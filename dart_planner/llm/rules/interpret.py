@@ -1,0 +1,782 @@
+"""Clauses -> draft subtasks: the reading of one instruction, clause by clause.
+
+Each main clause has a subject (robots named in it, or the robots of the clause before),
+a sequence of verbs with their objects, and a connective that says what it waits for:
+
+- ``then`` / ``after that``: the robot's own chain; with a new subject, everything still open;
+- ``while`` / ``meanwhile``: nothing more than the clause it runs beside;
+- ``once`` / ``when`` / ``after`` X: the tasks X names (resolved by robots, verbs, event
+  nouns and objects; an anchor that names nothing done yet is read as new work);
+- ``finally`` / ``when everything is finished``: everything still open.
+
+Domain rules (:mod:`.dependencies`) add the rest. Anything that cannot be resolved is an
+error naming the words, never a guess that could produce an invalid plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...core.fleet import Fleet
+from ...core.world import World
+from .dependencies import MOVES, Draft, PlanBuilder
+from .lexicon import Lexicon
+from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex
+from .segment import Item, ItemKind, Segment, SegmentRole
+from .verbs import ALTERNATIVES, VerbHit, choose_skill
+
+__all__ = ["Interpreter", "START"]
+
+START = "start"
+_PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
+_FLEET = None  # a subject of None means the whole fleet
+
+
+@dataclass
+class _Clause:
+    subject: tuple[Member, ...] | None
+    explicit: bool
+    verbs: list[VerbHit]
+    entry: set[int]
+    sentence: int
+    fleet: bool
+
+
+@dataclass
+class _Action:
+    verb: VerbHit
+    objects: list[Item] = field(default_factory=list)
+    place: bool = False
+    partners: list[Item] = field(default_factory=list)
+
+
+class Interpreter:
+    """Reads segments into a :class:`PlanBuilder`; collects problems in ``errors``."""
+
+    def __init__(self, fleet: Fleet, world: World, lex: Lexicon, site: SiteIndex, words: Sequence[str]):
+        self.fleet = fleet
+        self.world = world
+        self.lex = lex
+        self.site = site
+        self.words = words
+        self.b = PlanBuilder()
+        self.res = MentionResolver(fleet, site)
+        self.errors: list[str] = []
+        self.used: set[int] = set()
+        self.location: dict[str, str] = {}
+        self.fleet_location: str | None = None
+        self.loaded: dict[str, bool] = {}
+        self.pending_dump: dict[str, Member] = {}
+        self.last_place: str | None = None
+        self.obj_history: list[str] = []
+        self.last_keepout: tuple[str, ...] = ()
+        self.prev: _Clause | None = None
+        self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
+        self.mains = 0
+
+    # -- helpers -----------------------------------------------------------------------------
+    def use(self, item: Item) -> None:
+        self.used.update(range(item.start, item.end))
+
+    def loc(self, m: Member) -> str | None:
+        return self.location.get(m.key, self.fleet_location)
+
+    def word_before(self, item: Item) -> str:
+        return self.words[item.start - 1] if item.start > 0 else ""
+
+    def resolve_objects(self, item: Item, cargo_ok: bool = False) -> list[str]:
+        d: ObjectDesc = item.payload
+        if d.form == "names":
+            names = list(d.names)
+        elif d.form == "pronoun":
+            p = d.pronoun
+            if "restriction" in p or "zone" in p:
+                names = list(self.last_keepout)
+            elif p in ("it", "that"):
+                names = self.obj_history[-1:]
+            else:
+                if self.last_place is None:
+                    return []
+                return [self.last_place]
+            if not names:
+                return []
+        else:
+            pool = self.site.objects_by_kind.get(d.kind, ())
+            if d.det in ("both", "all") or d.plural:
+                want = 2 if d.det == "both" else len(pool)
+                recent = [o for o in reversed(self.obj_history) if o in pool]
+                recent = list(dict.fromkeys(recent))
+                names = list(pool) if len(pool) <= want else recent[:want][::-1]
+            elif len(pool) == 1:
+                names = [pool[0]]
+            else:
+                recent = [o for o in reversed(self.obj_history) if o in pool]
+                if not recent:
+                    if cargo_ok:
+                        return []
+                    have = ", ".join(pool)
+                    self.errors.append(f"{item.text!r} is ambiguous: which {d.kind}? (known: {have})")
+                    return []
+                names = [recent[0]]
+        for n in names:
+            self.obj_history.append(n)
+        if names:
+            self.last_place = names[-1]
+        return names
+
+    # -- robots ----------------------------------------------------------------------------------
+    def resolve_robots(self, item: Item, partner_type: str | None = None) -> tuple[Member, ...] | None:
+        d: RobotDesc = item.payload
+        try:
+            if partner_type and d.form == "pronoun":
+                found = self.res.last_of_type(partner_type, d.pronoun != "it")
+                if found:
+                    return found
+            return self.res.resolve(d)
+        except ResolutionError as exc:
+            self.errors.append(str(exc))
+            return ()
+
+    def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item]]:
+        """Robot items that are the subject, and those that are loaded into (partners)."""
+        subj: list[Item] = []
+        partners: list[Item] = []
+        seen_verb: VerbHit | None = None
+        seen_load = False
+        for k, it in enumerate(seg.items):
+            if it.kind is ItemKind.VERB:
+                seen_verb = it.payload
+                if seen_verb.target in ("unload_bucket",) and seen_verb.role == "verb":
+                    seen_load = True
+                continue
+            if it.kind is not ItemKind.ROBOT:
+                continue
+            d: RobotDesc = it.payload
+            before = self.word_before(it)
+            prev_item = seg.items[k - 1] if k else None
+            after_verb = prev_item is not None and prev_item.kind is ItemKind.VERB
+            if d.form == "type" and d.det == "own":
+                partners.append(it)
+                continue
+            if seen_load and (after_verb or before in ("into", "in", "onto")):
+                partners.append(it)
+                continue
+            if before == "by" and seen_verb is not None and seen_verb.role == "passive_load":
+                partners.append(it)
+                continue
+            if d.form == "pronoun" and d.pronoun in ("it", "they") and seen_verb is not None:
+                if subj:
+                    continue  # cargo ("dumps it"), not a robot
+                if not (after_verb and seen_verb.target in MOVES | {"dig"}) and seen_verb.role != "passive_load":
+                    if seen_verb.target in ("dump", "unload_bucket"):
+                        continue
+            subj.append(it)
+        return subj, partners
+
+    # -- the main loop -----------------------------------------------------------------------------
+    def run(self, segs: Sequence[Segment]) -> None:
+        pre: set[int] | None = None
+        pre_par = False
+        for i, seg in enumerate(segs):
+            if seg.role is SegmentRole.ANCHOR:
+                if seg.post_anchor:
+                    continue
+                entry, is_par = self.anchor(seg)
+                pre = entry if not is_par else set()
+                pre_par = is_par
+                continue
+            post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
+            self.main(seg, pre, post, pre_par)
+            pre = None
+            pre_par = False
+        self.flush_all_pending()
+
+    def main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool) -> None:
+        for it in seg.items:
+            if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
+                self.use(it)
+        marks = seg.marks()
+        if "skip" in marks:
+            cut = next(k for k, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "skip")
+            for it in seg.items[cut:]:
+                self.use(it)
+            seg = Segment(seg.items[:cut], seg.sentence, seg.connective, seg.connective_text, seg.role,
+                          seg.after_punct, seg.sentence_start, seg.ended_by)
+        for it in seg.items:
+            if it.kind is ItemKind.MARK:
+                self.use(it)
+            if it.kind is ItemKind.UNKNOWN:
+                self.errors.append(it.payload)
+                self.use(it)
+        subj_items, partner_items = self.split_roles(seg)
+        split = "each" in marks
+        respectively = "respectively" in marks
+        subject: tuple[Member, ...] | None
+        explicit = bool(subj_items)
+        negated = False
+        if subj_items:
+            acc: list[Member] = []
+            fleet = False
+            for it in subj_items:
+                self.use(it)
+                r = self.resolve_robots(it)
+                if it.payload.negated:
+                    negated = True
+                if r is None:
+                    fleet = True
+                else:
+                    acc += [m for m in r if m not in acc]
+            subject = None if fleet else tuple(acc)
+            if subject is not None:
+                self.res.remember(subject)
+        elif self.vocative is not None:
+            subject, split_v = self.vocative
+            split = split or split_v
+            explicit = True
+        elif "each" in marks and self.prev is not None:
+            subject = self.prev.subject
+        else:
+            subject = self.prev.subject if self.prev is not None else ()
+            if self.prev is None:
+                subject = ()
+        self.vocative = None
+
+        verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
+        objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        places = [it for it in seg.items if it.kind is ItemKind.PLACE]
+        if not verbs and not objects and not places:
+            if subj_items or "each" in marks:
+                self.vocative = (subject, split)
+            if "already" in marks:
+                pass
+            return
+        if "already" in marks and not verbs and objects:
+            names = [n for o in objects for n in self.resolve_objects(o)]
+            for o in objects:
+                self.use(o)
+            if names and subject:
+                for m in subject:
+                    self.location[m.key] = names[-1]
+            self.prev = _Clause(subject, explicit, [], set(), seg.sentence, subject is None)
+            return
+        actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
+        # what this clause waits for
+        entry = self.entry(seg, subject, explicit, pre, post, pre_par)
+        is_global = False
+        if subject is None or not subject:
+            first_clause = self.mains == 0 and not entry and seg.connective in (None, "first")
+            has_first = any(it.kind is ItemKind.CONNECTIVE and it.payload == "first" for it in seg.items)
+            lasting = "duration" in marks or (post is not None and post.connective_text in ("until", "till"))
+            is_global = (first_clause or has_first or lasting) and not entry
+        self.mains += 1
+        if subject is not None and not subject and any(a.verb.target not in ("add_keepout", "remove_keepout")
+                                                       for a in actions):
+            self.errors.append(f"no robot is named for {seg.text!r}")
+            return
+        if subject is not None and not subject:
+            subject = None  # a keep-out with nobody named applies to the whole fleet
+        created_any = False
+        for a in actions:
+            made = self.act(a, subject, entry if not created_any else set(), split, respectively, is_global)
+            if made:
+                created_any = True
+        self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None)
+
+    def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
+              post: Segment | None, pre_par: bool) -> set[int]:
+        conn = seg.connective
+        base: set[int] = set()
+        if pre is not None:
+            base = set(pre)
+        elif conn == "final":
+            base = self.b.sinks()
+        elif conn == "sequence":
+            prev = self.prev
+            changed = prev is None or (subject is None) != prev.fleet or (
+                explicit and subject is not None and prev.subject is not None
+                and {m.key for m in subject} != {m.key for m in prev.subject})
+            if changed:
+                base = self.b.sinks()
+        elif conn == "parallel" and self.prev is not None and not seg.sentence_start \
+                and self.prev.sentence == seg.sentence:
+            base = set(self.prev.entry)
+        if post is not None and post.connective_text not in ("until", "till"):
+            got, _ = self.anchor(post)
+            base |= got
+        return base
+
+    # -- verbs and their objects ---------------------------------------------------------------------
+    def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
+                      negated: bool) -> list[_Action]:
+        items = seg.items
+        actions: list[_Action] = []
+        cur: _Action | None = None
+        leading: list[Item] = []
+        for it in items:
+            if it.kind is ItemKind.VERB:
+                self.use(it)
+                cur = _Action(it.payload)
+                actions.append(cur)
+                if len(actions) == 1 and leading:
+                    # passive: "puddle 2 is to be inspected by truck 3"
+                    cur.objects += [x for x in leading if x.kind is ItemKind.OBJECT]
+                    cur.place = any(x.kind is ItemKind.PLACE for x in leading)
+                    leading = []
+            elif it.kind is ItemKind.OBJECT:
+                if cur is None:
+                    leading.append(it)
+                else:
+                    cur.objects.append(it)
+            elif it.kind is ItemKind.PLACE:
+                self.use(it)
+                if cur is None:
+                    leading.append(it)
+                else:
+                    cur.place = True
+        if not actions:
+            verbs_prev = self.prev.verbs if (self.prev is not None and self.prev.sentence == seg.sentence) else []
+            target = next((v for v in verbs_prev if v.target not in ("add_keepout", "remove_keepout")), None)
+            verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
+                else VerbHit("navigate", "verb", "")
+            a = _Action(verb)
+            for it in leading:
+                if it.kind is ItemKind.PLACE:
+                    a.place = True
+                else:
+                    a.objects.append(it)
+            actions.append(a)
+        elif leading:
+            for it in leading:
+                if it.kind is ItemKind.PLACE:
+                    actions[0].place = True
+                else:
+                    actions[0].objects.insert(0, it)
+        # permissions and negations turn movements into keep-out changes
+        seg_words = self.words[items[0].start:items[-1].end] if items else []
+        permit = "permit" in marks and ("again" in marks or any(
+            self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
+        if permit or negated:
+            new_target = "remove_keepout" if permit else "add_keepout"
+            movers = [a for a in actions if a.verb.target in MOVES]
+            keep = [a for a in actions if a.verb.target not in MOVES]
+            if movers:
+                objs = [o for a in movers for o in a.objects]
+                keep.insert(0, _Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
+                actions = keep
+        for a in actions:
+            a.partners = partner_items
+        return actions
+
+    # -- doing ------------------------------------------------------------------------------------------
+    def act(self, a: _Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
+            respectively: bool, is_global: bool) -> list[Draft]:
+        v = a.verb
+        target = v.target
+        if v.role == "passive_load":
+            return self.passive_load(subject, a, extra)
+        if target in ("add_keepout", "remove_keepout"):
+            return self.keepout(target, subject, a, extra, is_global)
+        cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
+        places: list[str] = []
+        for o in a.objects:
+            d: ObjectDesc = o.payload
+            before = self.word_before(o)
+            if cargo_verb and d.form != "names" and before not in _PREPOSITIONS and d.form != "pronoun":
+                self.use(o)
+                continue  # "hauls the soil to puddle 1": the soil is cargo
+            if cargo_verb and d.form == "pronoun" and d.pronoun in ("it", "that") and target != "dig":
+                self.use(o)
+                continue
+            names = self.resolve_objects(o, cargo_ok=cargo_verb)
+            self.use(o)
+            places += names
+        if a.place or target == "return_to_start":
+            places.append(START)
+        if subject is None:
+            return self.fleet_act(target, places, extra, v)
+        if target in MOVES:
+            if not places:
+                self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
+                return []
+            return self.moves(subject, places, extra, v, respectively, split)
+        if target == "dig":
+            diggers = self.capable(subject, "dig")
+            if not diggers:
+                return []
+            made: list[Draft] = []
+            if places:
+                made += self.moves(diggers, places[:1], extra, VerbHit("navigate", "verb", v.lemma), False, split)
+                extra = set() if made else extra
+            made += self.add_skill("dig", diggers, (), extra, v.lemma, split=split)
+            return made
+        if target == "dump":
+            dumpers = self.capable(subject, "dump", quiet=True)
+            if not dumpers:
+                alt = self.capable(subject, "unload_bucket", quiet=True)
+                if alt:
+                    return self.unload_bucket(alt, a, extra, v, split)
+                self.capable(subject, "dump")
+                return []
+            made = []
+            if places:
+                made += self.moves(dumpers, places[-1:], extra, VerbHit("navigate", "verb", v.lemma), False, split)
+                extra = set() if made else extra
+            made += self.add_skill("dump", dumpers, (), extra, v.lemma, split=split)
+            for m in dumpers:
+                self.loaded[m.key] = False
+                self.pending_dump.pop(m.key, None)
+            return made
+        if target == "unload_bucket":
+            excs = self.capable(subject, "unload_bucket", quiet=True)
+            if not excs:
+                trucks = self.capable(subject, "dump", quiet=True)
+                if trucks and v.lemma.startswith(("fill", "empty", "tip", "dump", "unload")):
+                    return self.act(_Action(VerbHit("dump", "verb", v.lemma), a.objects, a.place), subject, extra,
+                                    split, respectively, is_global)
+                if trucks:
+                    return self.passive_load(subject, a, extra)
+                self.capable(subject, "unload_bucket")
+                return []
+            return self.unload_bucket(excs, a, extra, v, split)
+        if target == "load":
+            trucks = self.capable(subject, "load")
+            return self.add_skill("load", trucks, (), extra, v.lemma, split=split) if trucks else []
+        # a skill named directly in the lexicon
+        spec = self.fleet.skills.get(target)
+        if spec is None:
+            self.errors.append(f"the lexicon maps {v.lemma!r} to {target!r}, which this fleet does not have")
+            return []
+        return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
+                              skill_name=spec.name)
+
+    def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
+        out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]
+        if not out and not quiet:
+            who = ", ".join(m.robot_id or f"{m.count} {m.rtype}" for m in members) or "nobody"
+            self.errors.append(f"no robot among {who} can {action.replace('_', ' ')}")
+        return out
+
+    def add_skill(self, action: str, members: Sequence[Member], objects: Sequence[str], extra: set[int],
+                  lemma: str, *, split: bool = False, partners: Sequence[Member] = (),
+                  skill_name: str | None = None) -> list[Draft]:
+        if not members:
+            return []
+        self.flush_pending(members, action)
+        self.flush_pending(partners, action)
+        name = skill_name
+        if name is None:
+            spec = choose_skill(self.fleet, action, False, {m.rtype for m in members})
+            if spec is None:
+                for alt in ALTERNATIVES.get(action, ()):
+                    spec = choose_skill(self.fleet, alt, False, {m.rtype for m in members})
+                    if spec is not None:
+                        break
+            if spec is None:
+                self.errors.append(f"the fleet has no skill to {action.replace('_', ' ')} for "
+                                   + ", ".join(sorted({m.rtype for m in members})))
+                return []
+            name = spec.name
+        return self.b.add(name, action, members, objects, extra, lemma=lemma, partners=partners, split=split)
+
+    # -- movement ---------------------------------------------------------------------------------------
+    def moves(self, members: Sequence[Member], places: Sequence[str], extra: set[int], v: VerbHit,
+              respectively: bool, split: bool) -> list[Draft]:
+        made: list[Draft] = []
+        if respectively and len(places) == len(members) and len(members) > 1:
+            for m, p in zip(members, places):
+                made += self.move([m], p, extra, v)
+            return made
+        for p in places:
+            got = self.move(members, p, extra if not made else set(), v, split)
+            made += got
+        return made
+
+    def move(self, members: Sequence[Member], place: str, extra: set[int], v: VerbHit,
+             split: bool = False) -> list[Draft]:
+        carry = v.role == "carry"
+        if carry:
+            self.load_before_carry(members)
+        movers = [m for m in members if self.loc(m) != place]
+        if not movers:
+            return []
+        action = "return_to_start" if place == START else "navigate"
+        objs = () if place == START else (place,)
+        made = self.add_skill(action, movers, objs, extra, v.lemma, split=split)
+        for m in movers:
+            self.location[m.key] = place
+            if carry and self.loaded.get(m.key):
+                self.pending_dump[m.key] = m
+        self.last_place = place
+        return made
+
+    def load_before_carry(self, members: Sequence[Member]) -> None:
+        """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
+        the digging and is loaded there."""
+        for t in members:
+            if self.loaded.get(t.key) or choose_skill(self.fleet, "dump", False, [t.rtype]) is None:
+                continue
+            dug = [d for d in self.b.drafts if d.alive and d.action == "dig"]
+            if not dug:
+                continue
+            excs = dug[-1].members
+            site = self.loc(excs[0])
+            if site is not None and self.loc(t) != site:
+                self.move([t], site, set(), VerbHit("navigate", "verb", "haul"))
+            self.add_skill("unload_bucket", excs, (), set(), "load", partners=[t])
+            self.loaded[t.key] = True
+
+    def fleet_act(self, target: str, places: list[str], extra: set[int], v: VerbHit) -> list[Draft]:
+        if target in MOVES:
+            if not places:
+                self.errors.append(f"no place to go to for {v.lemma!r}")
+                return []
+            made = []
+            for p in places:
+                if p == self.fleet_location and not self.location:
+                    continue
+                action = "return_to_start" if p == START else "navigate"
+                spec = choose_skill(self.fleet, action, True, [])
+                if spec is None:
+                    self.errors.append(f"the fleet has no fleet-wide skill to {action.replace('_', ' ')}")
+                    return made
+                self.flush_all_pending()
+                made.append(self.b.add_fleet(spec.name, action, () if p == START else (p,),
+                                             extra if not made else set(), lemma=v.lemma))
+                self.fleet_location = p
+                self.location.clear()
+                self.last_place = p
+            return made
+        self.errors.append(f"{v.lemma!r} cannot be done by the whole fleet at once")
+        return []
+
+    def keepout(self, target: str, subject: tuple[Member, ...] | None, a: _Action, extra: set[int],
+                is_global: bool) -> list[Draft]:
+        names: list[str] = []
+        for o in a.objects:
+            names += [n for n in self.resolve_objects(o) if n not in names]
+            self.use(o)
+        if not names and target == "remove_keepout":
+            names = list(self.last_keepout)
+        if not names:
+            self.errors.append(f"no object named to {'avoid' if target == 'add_keepout' else 'allow'} "
+                               f"in {a.verb.lemma!r}")
+            return []
+        if target == "add_keepout":
+            self.last_keepout = tuple(names)
+        if subject is None:
+            spec = choose_skill(self.fleet, target, True, [])
+            if spec is None:
+                self.errors.append(f"the fleet has no fleet-wide skill to {target.replace('_', ' ')}")
+                return []
+            d = self.b.add_fleet(spec.name, target, tuple(names), extra, lemma=a.verb.lemma)
+            d.global_keepout = is_global and target == "add_keepout"
+            return [d]
+        return self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+
+    # -- loading and dumping ------------------------------------------------------------------------------
+    def colocated(self, m: Member, rtype_action: str) -> list[Member]:
+        """Robots that can do ``rtype_action`` and stand where ``m`` stands, most recent first."""
+        here = self.loc(m)
+        out: list[Member] = []
+        for members, _ in reversed(self.res.history):
+            for x in members:
+                if x not in out and x.key != m.key and here is not None and self.loc(x) == here and \
+                        choose_skill(self.fleet, rtype_action, False, [x.rtype]) is not None:
+                    out.append(x)
+        return out
+
+    def partner_members(self, items: Sequence[Item], ptype_action: str) -> list[Member]:
+        out: list[Member] = []
+        for it in items:
+            d: RobotDesc = it.payload
+            if d.form == "type" and d.det == "own":
+                continue
+            ptype = next((t for t in self.site.robots_by_type
+                          if choose_skill(self.fleet, ptype_action, False, [t]) is not None), None)
+            r = self.resolve_robots(it, partner_type=ptype)
+            self.use(it)
+            if r:
+                out += [m for m in r if m not in out]
+                self.res.remember(r, "partner")
+        return out
+
+    def unload_bucket(self, excs: list[Member], a: _Action, extra: set[int], v: VerbHit,
+                      split: bool) -> list[Draft]:
+        explicit = self.partner_members(a.partners, "dump")
+        own = any(it.payload.form == "type" and it.payload.det == "own" for it in a.partners)
+        for it in a.partners:
+            self.use(it)
+        made: list[Draft] = []
+        if explicit and not own:
+            made = self.add_skill("unload_bucket", excs, (), extra, v.lemma, split=split, partners=explicit)
+            for t in explicit:
+                self.loaded[t.key] = True
+            return made
+        by_partner: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
+        for e in excs:
+            trucks = self.colocated(e, "dump")[:1] if (own or split) else self.colocated(e, "dump")
+            if not trucks:
+                last = self.res.last_of_type(next(iter(self._types_for("dump")), ""), False)
+                trucks = list(last)
+            key = tuple(t.key for t in trucks)
+            by_partner.setdefault(key, ([], trucks))[0].append(e)
+        for _, (es, trucks) in by_partner.items():
+            made += self.add_skill("unload_bucket", es, (), extra, v.lemma, split=split, partners=trucks)
+            for t in trucks:
+                self.loaded[t.key] = True
+        return made
+
+    def _types_for(self, action: str) -> list[str]:
+        return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]
+
+    def passive_load(self, subject: tuple[Member, ...] | None, a: _Action, extra: set[int]) -> list[Draft]:
+        """"The truck gets loaded (by it)": the excavator's unloading, with the truck as partner."""
+        if not subject:
+            self.errors.append(f"no truck named to be loaded in {a.verb.lemma!r}")
+            return []
+        trucks = self.capable(subject, "dump", quiet=True) or list(subject)
+        places = [n for o in a.objects for n in self.resolve_objects(o, cargo_ok=True)]
+        for o in a.objects:
+            self.use(o)
+        if places:
+            self.moves(trucks, places[:1], extra, VerbHit("navigate", "verb", a.verb.lemma), False, False)
+            extra = set()
+        explicit = self.partner_members(a.partners, "unload_bucket")
+        made: list[Draft] = []
+        groups: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
+        for t in trucks:
+            excs = explicit or self.colocated(t, "unload_bucket")
+            if not excs:
+                excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
+            if not excs:
+                self.errors.append("no excavator to load the truck")
+                continue
+            key = tuple(e.key for e in excs)
+            groups.setdefault(key, (excs, []))[1].append(t)
+        for _, (excs, ts) in groups.items():
+            made += self.add_skill("unload_bucket", excs, (), extra, a.verb.lemma, partners=ts)
+            for t in ts:
+                self.loaded[t.key] = True
+        return made
+
+    def flush_pending(self, members: Sequence[Member], action: str) -> None:
+        """A truck that carried a load somewhere and is now asked to do something else
+        dumps first (delivering a load means tipping it)."""
+        if action == "dump":
+            return
+        for m in members:
+            if m.key in self.pending_dump:
+                self.pending_dump.pop(m.key)
+                self.add_skill("dump", [m], (), set(), "deliver")
+                self.loaded[m.key] = False
+
+    def flush_all_pending(self) -> None:
+        for key, m in list(self.pending_dump.items()):
+            if key in self.pending_dump:
+                self.pending_dump.pop(key)
+                self.add_skill("dump", [m], (), set(), "deliver")
+                self.loaded[key] = False
+
+    # -- anchors ------------------------------------------------------------------------------------------
+    def anchor(self, seg: Segment) -> tuple[set[int], bool]:
+        """The tasks an anchor clause names, and whether it only says "in parallel"."""
+        for it in seg.items:
+            if it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
+                self.use(it)
+        is_par = seg.connective == "parallel" or seg.connective_text in ("while", "whilst")
+        if seg.connective_text in ("until", "till"):
+            return set(), False
+        marks = seg.marks()
+        robots: list[Member] = []
+        fleet = "everything" in marks
+        for it in seg.items:
+            if it.kind is ItemKind.ROBOT:
+                self.use(it)
+                r = self.resolve_robots(it)
+                if r is None:
+                    fleet = True
+                elif r:
+                    robots += [m for m in r if m not in robots]
+        if robots:
+            self.res.remember(robots, "anchor")
+        filters: list[tuple[str, frozenset[str]]] = []
+        for it in seg.items:
+            if it.kind is ItemKind.VERB:
+                self.use(it)
+                v: VerbHit = it.payload
+                act = "unload_bucket" if v.role == "passive_load" else v.target
+                filters.append((act, frozenset()))
+            elif it.kind is ItemKind.EVENT:
+                self.use(it)
+                filters.append((it.payload.action, it.payload.verbs))
+        objs: set[str] = set()
+        for it in seg.items:
+            if it.kind is ItemKind.OBJECT:
+                objs |= set(self.resolve_objects(it, cargo_ok=True))
+                self.use(it)
+        if fleet and not robots:
+            return self.b.sinks(), is_par
+        found: set[int] = set()
+        unmatched = list(filters)
+        if robots:
+            unmatched = []
+            for f in filters or [("any", frozenset())]:
+                hit = False
+                for m in robots:
+                    t = self.find(m, f[0], objs if f[0] in MOVES else set())
+                    if t is None and f[0] == "dump" and m.key in self.pending_dump:
+                        self.pending_dump.pop(m.key)
+                        got = self.add_skill("dump", [m], (), set(), "deliver")
+                        self.loaded[m.key] = False
+                        t = got[0].idx if got else None
+                    if t is not None:
+                        found.add(t)
+                        hit = True
+                if not hit:
+                    unmatched.append(f)
+        for action, verbs in unmatched:
+            if action == "any":
+                continue
+            cands = [d for d in self.b.drafts if d.alive and self._matches(d, action)
+                     and (not verbs or d.lemma in verbs) and (not objs or set(d.objects) & objs)]
+            if not cands and action == "dump" and self.pending_dump:
+                for key, m in list(self.pending_dump.items()):
+                    self.pending_dump.pop(key)
+                    cands += self.add_skill("dump", [m], (), set(), "deliver")
+                    self.loaded[key] = False
+            idxs = {d.idx for d in cands}
+            found |= {i for i in idxs if not any(i in self.b.anc[j] for j in idxs if j != i)}
+        if not found and not filters and objs:
+            cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
+            if cands:
+                found.add(cands[-1].idx)
+        if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (robots or objs):
+            # names work that was not mentioned before: read it as a clause of its own
+            before = len(self.b.drafts)
+            main_seg = Segment(seg.items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
+            self.main(main_seg, set(), None, False)
+            made = {d.idx for d in self.b.drafts[before:] if d.alive}
+            return (set() if is_par else made), is_par
+        return found, is_par
+
+    @staticmethod
+    def _matches(d: Draft, action: str) -> bool:
+        if action == "any":
+            return True
+        if action == "unload_bucket":
+            return d.action in ("unload_bucket", "load")
+        return d.action == action
+
+    def find(self, m: Member, action: str, objs: set[str]) -> int | None:
+        for d in reversed(self.b.drafts):
+            if not d.alive:
+                continue
+            involved = any(x.key == m.key for x in d.members) or any(x.key == m.key for x in d.partners) or (
+                d.fleet and d.action in MOVES)
+            if not involved or not self._matches(d, action):
+                continue
+            if objs and not (set(d.objects) & objs):
+                continue
+            return d.idx
+        return None

@@ -1,0 +1,334 @@
+"""The rules planner's vocabulary, read from ``config/lexicon.yaml``.
+
+All English lives in the YAML file; this module only checks it and indexes it for fast
+longest-match look-ups (:class:`PhraseIndex`), so planning stays well under a millisecond.
+
+Example
+-------
+>>> lex = load_lexicon()
+>>> lex.number("three"), lex.connective_index.match(["after", "that", "x"], 0)
+(3, (2, 'sequence'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+from ...core.config_reader import ConfigReader, load_yaml
+from ...core.fleet import SkillAction
+from ...resources import config_path
+
+__all__ = [
+    "PhraseIndex",
+    "EventSpec",
+    "Lexicon",
+    "load_lexicon",
+    "lexicon_from_dict",
+    "default_lexicon_path",
+    "tokenize_phrase",
+]
+
+V = TypeVar("V")
+_WORD = re.compile(r"[a-z0-9_']+|\*")
+
+
+def tokenize_phrase(phrase: str) -> tuple[str, ...]:
+    """Words of a lexicon phrase, split like instruction text (hyphens separate words)."""
+    return tuple(_WORD.findall(phrase.lower().replace("-", " ")))
+
+
+class PhraseIndex(Generic[V]):
+    """Longest-match look-up of word sequences; ``*`` in a phrase matches any one word.
+
+    Phrases are grouped by first word, longest first, so a match costs a dict look-up and a
+    few tuple comparisons.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, V]]):
+        by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for phrase, value in entries:
+            words = tokenize_phrase(phrase)
+            if words:
+                by_first.setdefault(words[0], []).append((words, value))
+        for lst in by_first.values():
+            lst.sort(key=lambda e: -len(e[0]))
+        self._by_first = by_first
+
+    def match(self, words: Sequence[str], i: int) -> tuple[int, V] | None:
+        """``(length, value)`` of the longest phrase starting at ``words[i]``, or None."""
+        cands = self._by_first.get(words[i])
+        if not cands:
+            return None
+        n = len(words)
+        for phrase, value in cands:
+            k = len(phrase)
+            if i + k > n:
+                continue
+            if all(p == "*" or p == words[i + j] for j, p in enumerate(phrase)):
+                return k, value
+        return None
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._by_first
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    """What an anchor noun or state word points at (``digging`` -> dig)."""
+
+    action: str
+    verbs: frozenset[str] = frozenset()
+
+
+_CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
+_ACTIONS = {a.value for a in SkillAction}
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Checked, indexed vocabulary (see ``config/lexicon.yaml`` for what each part means)."""
+
+    connective_index: PhraseIndex[str]
+    verb_index: PhraseIndex[tuple[str, str]]
+    """phrase -> (action or skill name, role) with role ``verb``, ``carry`` or ``passive_load``."""
+    duration_index: PhraseIndex[bool]
+    causatives: frozenset[str]
+    permission_words: frozenset[str]
+    permission_motion: PhraseIndex[bool]
+    again_words: PhraseIndex[bool]
+    negation_index: PhraseIndex[bool]
+    distributive_index: PhraseIndex[bool]
+    in_place_index: PhraseIndex[bool]
+    already_index: PhraseIndex[bool]
+    cargo: frozenset[str]
+    purpose_skip_index: PhraseIndex[bool]
+    start_index: PhraseIndex[bool]
+    event_index: PhraseIndex[EventSpec]
+    everything_index: PhraseIndex[bool]
+    robot_type_names: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    fleet_index: PhraseIndex[bool]
+    other_robots_index: PhraseIndex[bool]
+    robot_pronoun_index: PhraseIndex[str]
+    numbers: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    quantity_index: PhraseIndex[int]
+    universal_index: PhraseIndex[bool]
+    another_index: PhraseIndex[bool]
+    remaining_index: PhraseIndex[bool]
+    object_kind_names: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    object_pronoun_index: PhraseIndex[bool]
+    fillers: frozenset[str]
+    source: str = ""
+    vocabulary: frozenset[str] = field(default_factory=frozenset, repr=False)
+    """Every word that appears anywhere in the lexicon (for the coverage report)."""
+
+    def number(self, word: str) -> int | None:
+        """``3``, ``three`` -> 3; anything else -> None."""
+        if word.isdigit():
+            return int(word)
+        return self.numbers.get(word)
+
+    def type_index(self, fleet_types: Iterable[str]) -> PhraseIndex[tuple[str, bool]]:
+        """Phrase -> (robot type, plural) for the live fleet's types."""
+        return _cached_type_index(self, tuple(fleet_types))
+
+    def kind_index(self, kinds: Iterable[str]) -> PhraseIndex[tuple[str, bool]]:
+        """Phrase -> (object kind, plural) for the live world's kinds."""
+        return _cached_kind_index(self, tuple(kinds))
+
+
+def _names_index(
+    configured: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]], live: tuple[str, ...]
+) -> PhraseIndex[tuple[str, bool]]:
+    entries: list[tuple[str, tuple[str, bool]]] = []
+    for name in live:
+        sing, plur = configured.get(name, ((), ()))
+        base = name.replace("_", " ")
+        entries += [(p, (name, False)) for p in (*sing, base)]
+        entries += [(p, (name, True)) for p in (*plur, base + "s")]
+    return PhraseIndex(entries)
+
+
+@lru_cache(maxsize=32)
+def _cached_type_index(lex: Lexicon, types: tuple[str, ...]) -> PhraseIndex[tuple[str, bool]]:
+    return _names_index(lex.robot_type_names, types)
+
+
+@lru_cache(maxsize=32)
+def _cached_kind_index(lex: Lexicon, kinds: tuple[str, ...]) -> PhraseIndex[tuple[str, bool]]:
+    return _names_index(lex.object_kind_names, kinds)
+
+
+def default_lexicon_path() -> Path:
+    return config_path("lexicon.yaml")
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, mtime_ns: int) -> Lexicon:
+    return lexicon_from_dict(load_yaml(path), path)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load (and cache, until the file changes) a lexicon; raises ConfigError listing every problem."""
+    p = Path(path) if path is not None else default_lexicon_path()
+    try:
+        mtime = p.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _load_cached(str(p), mtime)
+
+
+def _flag_index(words: Iterable[str]) -> PhraseIndex[bool]:
+    return PhraseIndex((w, True) for w in words)
+
+
+def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
+    """Check a parsed lexicon document and index it."""
+    r = ConfigReader(file)
+    data = r.mapping(raw if raw is not None else {}, "")
+    known = {
+        "connectives",
+        "duration_markers",
+        "actions",
+        "causatives",
+        "permission_words",
+        "permission_motion",
+        "again_words",
+        "negations",
+        "distributive",
+        "in_place",
+        "already",
+        "cargo",
+        "start_places",
+        "events",
+        "everything_words",
+        "robot_types",
+        "fleet_words",
+        "other_robots_words",
+        "robot_pronouns",
+        "number_words",
+        "ordinals",
+        "quantities",
+        "universal",
+        "another",
+        "remaining",
+        "object_kinds",
+        "object_pronouns",
+        "fillers",
+        "purpose_skip",
+    }
+    r.unknown_keys(data, known, "")
+    vocab: set[str] = set()
+
+    def words(key: str, parent: Mapping[str, Any] | None = None, path: str = "") -> list[str]:
+        src = data if parent is None else parent
+        out = r.string_list(src, key, path, [])
+        for w in out:
+            vocab.update(tokenize_phrase(w))
+        return out
+
+    conns = r.mapping(data.get("connectives", {}), "connectives")
+    r.unknown_keys(conns, set(_CONNECTIVE_KINDS), "connectives")
+    conn_entries = [(w, kind) for kind in _CONNECTIVE_KINDS for w in words(kind, conns, "connectives")]
+
+    verb_entries: list[tuple[str, tuple[str, str]]] = []
+    actions = r.mapping(data.get("actions", {}), "actions")
+    for name, spec in actions.items():
+        key = f"actions.{name}"
+        s = r.mapping(spec, key)
+        r.unknown_keys(s, {"verbs", "carry", "passive_load"}, key)
+        for role in ("verbs", "carry", "passive_load"):
+            verb_entries += [
+                (w, (str(name), role.rstrip("s") if role == "verbs" else role)) for w in words(role, s, key)
+            ]
+    if not verb_entries:
+        r.error("actions", "at least one action with verbs is required")
+
+    events: list[tuple[str, EventSpec]] = []
+    for name, spec in r.mapping(data.get("events", {}), "events").items():
+        key = f"events.{name}"
+        s = r.mapping(spec, key)
+        r.unknown_keys(s, {"action", "verbs"}, key)
+        action = r.string(s, "action", key)
+        if action not in _ACTIONS and action != "any":
+            r.error(f"{key}.action", f"expected one of {sorted(_ACTIONS | {'any'})}, got {action!r}")
+        events.append((str(name), EventSpec(action, frozenset(words("verbs", s, key)))))
+        vocab.update(tokenize_phrase(str(name)))
+
+    def names(section: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        for name, spec in r.mapping(data.get(section, {}), section).items():
+            key = f"{section}.{name}"
+            s = r.mapping(spec, key)
+            r.unknown_keys(s, {"singular", "plural"}, key)
+            out[str(name)] = (tuple(words("singular", s, key)), tuple(words("plural", s, key)))
+        return out
+
+    pronouns: list[tuple[str, str]] = []
+    for kind, lst in r.mapping(data.get("robot_pronouns", {}), "robot_pronouns").items():
+        if kind not in ("it", "they", "both", "each", "you"):
+            r.error(f"robot_pronouns.{kind}", "expected one of it, they, both, each, you")
+        pronouns += [
+            (w, str(kind)) for w in words(str(kind), r.mapping(data["robot_pronouns"], ""), "robot_pronouns")
+        ]
+
+    def int_map(key: str) -> dict[str, int]:
+        m = r.mapping(data.get(key, {}), key)
+        out: dict[str, int] = {}
+        for k, v in m.items():
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                r.error(f"{key}.{k}", f"expected a positive integer, got {v!r}")
+            else:
+                out[str(k)] = v
+                vocab.update(tokenize_phrase(str(k)))
+        return out
+
+    numbers = int_map("number_words")
+    ordinals = int_map("ordinals")
+    quantities = int_map("quantities")
+    raw_fillers = data.get("fillers", "")
+    if not isinstance(raw_fillers, str):
+        r.error("fillers", "expected one string of words separated by spaces")
+        raw_fillers = ""
+    fillers = frozenset(tokenize_phrase(raw_fillers))
+    vocab.update(fillers)
+    r.raise_if_any()
+    return Lexicon(
+        connective_index=PhraseIndex(conn_entries),
+        verb_index=PhraseIndex(verb_entries),
+        duration_index=_flag_index(words("duration_markers")),
+        causatives=frozenset(words("causatives")),
+        permission_words=frozenset(words("permission_words")),
+        permission_motion=_flag_index(words("permission_motion")),
+        again_words=_flag_index(words("again_words")),
+        negation_index=_flag_index(words("negations")),
+        distributive_index=_flag_index(words("distributive")),
+        in_place_index=_flag_index(words("in_place")),
+        already_index=_flag_index(words("already")),
+        cargo=frozenset(words("cargo")),
+        purpose_skip_index=_flag_index(words("purpose_skip")),
+        start_index=_flag_index(words("start_places")),
+        event_index=PhraseIndex(events),
+        everything_index=_flag_index(words("everything_words")),
+        robot_type_names=MappingProxyType(names("robot_types")),
+        fleet_index=_flag_index(words("fleet_words")),
+        other_robots_index=_flag_index(words("other_robots_words")),
+        robot_pronoun_index=PhraseIndex(pronouns),
+        numbers=MappingProxyType(numbers),
+        ordinals=MappingProxyType(ordinals),
+        quantity_index=PhraseIndex(quantities.items()),
+        universal_index=_flag_index(words("universal")),
+        another_index=_flag_index(words("another")),
+        remaining_index=_flag_index(words("remaining")),
+        object_kind_names=MappingProxyType(names("object_kinds")),
+        object_pronoun_index=_flag_index(words("object_pronouns")),
+        fillers=fillers,
+        source=file,
+        vocabulary=frozenset(vocab),
+    )

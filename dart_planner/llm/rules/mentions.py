@@ -1,0 +1,513 @@
+"""Robot and object mentions: scanning the words, and resolving them against the live site.
+
+Scanning (:func:`scan`) turns words into :class:`~.segment.Item` s: robot mentions in every
+form people use ("robot_dump_truck_01", "dump truck 1", "truck #1", "the first truck",
+"dump truck two", "trucks 1 and 2", "two excavators", "a couple of", "some", "both", "all
+(three) excavators", "the remaining truck", "another truck", "everyone", pronouns), object
+mentions ("soil1", "soil pile 1", "rock #2", "obstacle two", "the first puddle", "both
+puddles", "the puddle", "there"), verbs, connectives and markers. What a robot ids or object
+names exist comes from the live :class:`~dart_planner.core.fleet.Fleet` and
+:class:`~dart_planner.core.world.World`; the words come from the lexicon.
+
+Resolution (:class:`MentionResolver`) turns a mention into concrete robots or a robot
+*group* (type + count, bound to the same robots along its chain), using what was mentioned
+before: "it", "they", "both", "the excavator", "the trucks".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...core.fleet import Fleet
+from ...core.world import World
+from .lexicon import Lexicon
+from .segment import Item, ItemKind, Token
+from .verbs import VerbHit
+
+__all__ = ["RobotDesc", "ObjectDesc", "Member", "SiteIndex", "scan", "MentionResolver", "ResolutionError"]
+
+_TRAILING_NUM = re.compile(r"(\d+)$")
+_PUNCT = frozenset(".;:!?,()")
+
+
+class ResolutionError(Exception):
+    """A mention names something the site does not have, or cannot be told apart."""
+
+
+@dataclass(frozen=True)
+class RobotDesc:
+    """A robot mention as written, before resolution."""
+
+    form: str
+    """``ids``, ``type``, ``fleet``, ``others`` or ``pronoun``."""
+    ids: tuple[str, ...] = ()
+    rtype: str = ""
+    det: str = ""
+    """For ``type``: the, all, both, each, count, another, remaining, own, bare."""
+    count: int = 0
+    plural: bool = False
+    pronoun: str = ""
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class ObjectDesc:
+    """An object mention as written, before resolution."""
+
+    form: str
+    """``names``, ``kind`` or ``pronoun``."""
+    names: tuple[str, ...] = ()
+    kind: str = ""
+    det: str = ""
+    plural: bool = False
+    pronoun: str = ""
+
+
+@dataclass(frozen=True)
+class Member:
+    """One robot slot of a plan: a concrete robot, or a group chosen by the allocator."""
+
+    key: str
+    rtype: str
+    robot_id: str | None = None
+    count: int = 1
+
+    @property
+    def is_group(self) -> bool:
+        return self.robot_id is None
+
+
+def _num_suffix(name: str) -> int | None:
+    m = _TRAILING_NUM.search(name)
+    return int(m.group(1)) if m else None
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """Look-ups over the live fleet and world that scanning and resolution need."""
+
+    robot_ids: frozenset[str]
+    robot_type: dict[str, str]
+    robots_by_type: dict[str, tuple[str, ...]]
+    robot_by_type_num: dict[tuple[str, int], str]
+    object_names: frozenset[str]
+    objects_by_kind: dict[str, tuple[str, ...]]
+    object_by_kind_num: dict[tuple[str, int], str]
+    object_kind: dict[str, str]
+
+    @classmethod
+    def build(cls, fleet: Fleet, world: World) -> SiteIndex:
+        by_type: dict[str, list[str]] = {}
+        by_num: dict[tuple[str, int], str] = {}
+        for r in fleet.robots:
+            by_type.setdefault(r.type, []).append(r.id)
+        for t, ids in by_type.items():
+            for pos, rid in enumerate(ids, 1):
+                n = _num_suffix(rid)
+                by_num.setdefault((t, n if n is not None else pos), rid)
+        by_kind: dict[str, list[str]] = {}
+        obj_num: dict[tuple[str, int], str] = {}
+        for o in world.objects.values():
+            by_kind.setdefault(o.kind, []).append(o.name)
+        for k, names in by_kind.items():
+            for pos, name in enumerate(names, 1):
+                n = _num_suffix(name)
+                obj_num.setdefault((k, n if n is not None else pos), name)
+        return cls(
+            robot_ids=frozenset(fleet.robot_ids),
+            robot_type={r.id: r.type for r in fleet.robots},
+            robots_by_type={t: tuple(v) for t, v in by_type.items()},
+            robot_by_type_num=by_num,
+            object_names=frozenset(world.object_names),
+            objects_by_kind={k: tuple(v) for k, v in by_kind.items()},
+            object_by_kind_num=obj_num,
+            object_kind={o.name: o.kind for o in world.objects.values()},
+        )
+
+
+def _number_at(words: Sequence[str], j: int, lex: Lexicon) -> int | None:
+    return lex.number(words[j]) if j < len(words) else None
+
+
+def _numbers(words: Sequence[str], j: int, lex: Lexicon) -> tuple[list[int], int]:
+    """``1``, ``1 and 2``, ``1, 2 and 3``, ``one``: the numbers and the index after them."""
+    nums: list[int] = []
+    n = _number_at(words, j, lex)
+    if n is None:
+        return nums, j
+    nums.append(n)
+    j += 1
+    while j < len(words):
+        k = j
+        if words[k] == ",":
+            k += 1
+        if k < len(words) and words[k] in ("and", "or"):
+            k += 1
+        if k == j:
+            break
+        m = _number_at(words, k, lex)
+        # a number followed by a type/kind word belongs to the next mention ("... 1 and 2 trucks")
+        if m is None:
+            break
+        nums.append(m)
+        j = k + 1
+    return nums, j
+
+
+def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, int]:
+    """(det, count, next index) for the words before a type or kind name."""
+    n = len(words)
+    if j >= n:
+        return "", 0, j
+    for index, det in ((lex.another_index, "another"), (lex.remaining_index, "remaining"),
+                       (lex.universal_index, "all")):
+        m = index.match(words, j)
+        if m:
+            count = 0
+            for w in words[j:j + m[0]]:
+                c = lex.number(w)
+                if c:
+                    count = c
+            return det, count, j + m[0]
+    w = words[j]
+    if w == "both":
+        return "both", 2, j + 1
+    if w in ("each", "every"):
+        return ("each" if w == "each" else "all"), 0, j + 1
+    if w in ("its", "their", "his", "her", "your"):
+        k = j + 1
+        if k < n and words[k] == "own":
+            k += 1
+        return "own", 0, k
+    if w in ("the", "this", "that", "these", "those"):
+        k = j + 1
+        if k < n and words[k] in lex.ordinals:
+            return "ordinal", lex.ordinals[words[k]], k + 1
+        return "the", 0, k
+    if w in lex.ordinals:
+        return "ordinal", lex.ordinals[w], j + 1
+    m = lex.quantity_index.match(words, j)
+    if m:
+        return "count", m[1], j + m[0]
+    return "", 0, j
+
+
+@dataclass
+class _Scanner:
+    words: list[str]
+    lex: Lexicon
+    site: SiteIndex
+    type_index: object
+    kind_index: object
+    items: list[Item] = field(default_factory=list)
+
+    def text(self, a: int, b: int) -> str:
+        return " ".join(self.words[a:b])
+
+    def robot(self, i: int) -> Item | None:
+        words, lex = self.words, self.lex
+        det, count, j = _determiner(words, i, lex)
+        t = self.type_index.match(words, j) if j < len(words) else None  # type: ignore[attr-defined]
+        if t is None and det == "the" and j + 1 < len(words) and words[j] not in _PUNCT:
+            t2 = self.type_index.match(words, j + 1)  # type: ignore[attr-defined]
+            if t2 is not None and lex.number(words[j]) is None:
+                t, j = t2, j + 1
+        if t is None:
+            return None
+        length, (rtype, plural) = t
+        j += length
+        nums, j2 = _numbers(words, j, lex)
+        if nums:
+            ids = []
+            for n in nums:
+                rid = self.site.robot_by_type_num.get((rtype, n))
+                if rid is None:
+                    have = ", ".join(self.site.robots_by_type.get(rtype, ()))
+                    msg = f"there is no {rtype.replace('_', ' ')} {n} (fleet has: {have})"
+                    return Item(ItemKind.UNKNOWN, i, j2, msg, self.text(i, j2))
+                ids.append(rid)
+            return Item(ItemKind.ROBOT, i, j2, RobotDesc("ids", tuple(ids), rtype), self.text(i, j2))
+        if det == "ordinal":
+            rid = self.site.robot_by_type_num.get((rtype, count))
+            if rid is None:
+                pool = self.site.robots_by_type.get(rtype, ())
+                rid = pool[count - 1] if 0 < count <= len(pool) else None
+            if rid is None:
+                msg = f"there is no {rtype.replace('_', ' ')} number {count}"
+                return Item(ItemKind.UNKNOWN, i, j, msg, self.text(i, j))
+            return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), rtype), self.text(i, j))
+        desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
+        return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+
+    def obj(self, i: int) -> Item | None:
+        words, lex = self.words, self.lex
+        det, count, j = _determiner(words, i, lex)
+        if det in ("another", "remaining", "own", "each", "count") and count != 1:
+            det = det if det != "count" else "count"
+        k = self.kind_index.match(words, j) if j < len(words) else None  # type: ignore[attr-defined]
+        if k is None:
+            return None
+        length, (kind, plural) = k
+        j += length
+        nums, j2 = _numbers(words, j, lex)
+        if nums:
+            names = []
+            for n in nums:
+                name = self.site.object_by_kind_num.get((kind, n))
+                if name is None:
+                    have = ", ".join(self.site.objects_by_kind.get(kind, ()))
+                    msg = f"there is no {kind} {n} on the site ({kind}s known: {have})"
+                    return Item(ItemKind.UNKNOWN, i, j2, msg, self.text(i, j2))
+                names.append(name)
+            return Item(ItemKind.OBJECT, i, j2, ObjectDesc("names", tuple(names), kind), self.text(i, j2))
+        if det == "ordinal":
+            pool = self.site.objects_by_kind.get(kind, ())
+            name = self.site.object_by_kind_num.get((kind, count))
+            if name is None and 0 < count <= len(pool):
+                name = pool[count - 1]
+            if name is None:
+                msg = f"there is no {kind} number {count} on the site"
+                return Item(ItemKind.UNKNOWN, i, j, msg, self.text(i, j))
+            return Item(ItemKind.OBJECT, i, j, ObjectDesc("names", (name,), kind), self.text(i, j))
+        if kind not in self.site.objects_by_kind:
+            return None
+        desc = ObjectDesc("kind", kind=kind, det=det or "bare", plural=plural)
+        return Item(ItemKind.OBJECT, i, j, desc, self.text(i, j))
+
+    def run(self) -> list[Item]:
+        words, lex, site = self.words, self.lex, self.site
+        n = len(words)
+        i = 0
+        items = self.items
+        while i < n:
+            w = words[i]
+            if w in _PUNCT:
+                items.append(Item(ItemKind.PUNCT, i, i + 1, w, w))
+                i += 1
+                continue
+            if w in site.robot_ids:
+                items.append(Item(ItemKind.ROBOT, i, i + 1, RobotDesc("ids", (w,), site.robot_type[w]), w))
+                i += 1
+                continue
+            if w in site.object_names:
+                items.append(Item(ItemKind.OBJECT, i, i + 1,
+                                  ObjectDesc("names", (w,), site.object_kind[w]), w))
+                i += 1
+                continue
+            if w.startswith("robot_") or (w.startswith("robot") and "_" in w):
+                known = ", ".join(sorted(site.robot_ids))
+                items.append(Item(ItemKind.UNKNOWN, i, i + 1, f"unknown robot {w!r} (fleet: {known})", w))
+                i += 1
+                continue
+            step = self.step(i)
+            items.append(step)
+            i = step.end
+        return items
+
+    def step(self, i: int) -> Item:
+        words, lex = self.words, self.lex
+        w = words[i]
+        for index, mark in ((lex.in_place_index, "in_place"), (lex.purpose_skip_index, "skip"),
+                            (lex.already_index, "already")):
+            m = index.match(words, i)
+            if m:
+                return Item(ItemKind.MARK, i, i + m[0], mark, self.text(i, i + m[0]))
+        if w == "what" and i + 2 < len(words) and words[i + 1] in ("it", "they", "he", "she", "we"):
+            v = lex.verb_index.match(words, i + 2)
+            if v:  # "what they dig": a relative clause naming cargo, not a new step
+                return Item(ItemKind.WORD, i, i + 2 + v[0], None, self.text(i, i + 2 + v[0]))
+        m = lex.fleet_index.match(words, i)
+        if m:
+            neg = words[i] in ("nobody", "no", "noone", "none")
+            return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("fleet", negated=neg), self.text(i, i + m[0]))
+        m = lex.other_robots_index.match(words, i)
+        if m:
+            return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("others"), self.text(i, i + m[0]))
+        v = lex.verb_index.match(words, i)
+        if v and v[0] >= 2:  # "start digging" before the place "start"
+            target, role = v[1]
+            text = self.text(i, i + v[0])
+            return Item(ItemKind.VERB, i, i + v[0], VerbHit(target, role, text), text)
+        r = self.robot(i)
+        if r is not None:
+            return r
+        o = self.obj(i)
+        if o is not None:
+            return o
+        m = lex.start_index.match(words, i)
+        if m:
+            return Item(ItemKind.PLACE, i, i + m[0], "start", self.text(i, i + m[0]))
+        m = lex.connective_index.match(words, i)
+        if m:
+            return Item(ItemKind.CONNECTIVE, i, i + m[0], m[1], self.text(i, i + m[0]))
+        m = lex.duration_index.match(words, i)
+        if m:
+            return Item(ItemKind.MARK, i, i + m[0], "duration", self.text(i, i + m[0]))
+        m = lex.negation_index.match(words, i)
+        if m and not (words[i] == "no" and i + 1 < len(words) and words[i + 1] == "longer"
+                      and lex.verb_index.match(words, i)):
+            if not lex.verb_index.match(words, i):
+                return Item(ItemKind.MARK, i, i + m[0], "neg", self.text(i, i + m[0]))
+        v = lex.verb_index.match(words, i)
+        if v:
+            target, role = v[1]
+            text = self.text(i, i + v[0])
+            return Item(ItemKind.VERB, i, i + v[0], VerbHit(target, role, text), text)
+        m = lex.distributive_index.match(words, i)
+        if m:
+            text = self.text(i, i + m[0])
+            return Item(ItemKind.MARK, i, i + m[0], "respectively" if "respective" in text else "each", text)
+        m = lex.robot_pronoun_index.match(words, i)
+        if m:
+            return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("pronoun", pronoun=m[1]), self.text(i, i + m[0]))
+        if w in lex.permission_words:
+            return Item(ItemKind.MARK, i, i + 1, "permit", w)
+        m = lex.again_words.match(words, i)
+        if m:
+            return Item(ItemKind.MARK, i, i + m[0], "again", self.text(i, i + m[0]))
+        m = lex.everything_index.match(words, i)
+        if m:
+            return Item(ItemKind.MARK, i, i + m[0], "everything", self.text(i, i + m[0]))
+        m = lex.event_index.match(words, i)
+        if m:
+            return Item(ItemKind.EVENT, i, i + m[0], m[1], self.text(i, i + m[0]))
+        m = lex.object_pronoun_index.match(words, i)
+        if m:
+            text = self.text(i, i + m[0])
+            return Item(ItemKind.OBJECT, i, i + m[0], ObjectDesc("pronoun", pronoun=text), text)
+        return Item(ItemKind.WORD, i, i + 1, None, w)
+
+
+def scan(tokens: Sequence[Token], lex: Lexicon, site: SiteIndex, fleet_types: Sequence[str],
+         kinds: Sequence[str]) -> list[Item]:
+    """Items of an instruction, left to right, each the longest phrase that fits."""
+    words = [t.word for t in tokens]
+    s = _Scanner(words, lex, site, lex.type_index(fleet_types), lex.kind_index(kinds))
+    return s.run()
+
+
+class MentionResolver:
+    """Turns robot mentions into members, remembering what was said before.
+
+    ``history`` holds the robot groups in the order they were mentioned (subjects, anchors
+    and partners); pronouns and definite descriptions look back through it.
+    """
+
+    def __init__(self, fleet: Fleet, site: SiteIndex):
+        self.fleet = fleet
+        self.site = site
+        self.history: list[tuple[tuple[Member, ...], str]] = []
+        self._groups = 0
+        self.type_groups: list[Member] = []
+
+    # -- members -----------------------------------------------------------------------
+    def robot_member(self, rid: str) -> Member:
+        return Member(rid, self.site.robot_type[rid], rid)
+
+    def new_group(self, rtype: str, count: int) -> Member:
+        self._groups += 1
+        m = Member(f"group{self._groups}:{rtype}", rtype, None, count)
+        self.type_groups.append(m)
+        return m
+
+    def remember(self, members: Sequence[Member], role: str = "subject") -> None:
+        if members:
+            self.history.append((tuple(members), role))
+
+    # -- look-back ---------------------------------------------------------------------
+    def last_subject(self) -> tuple[Member, ...]:
+        for members, role in reversed(self.history):
+            if role != "partner":
+                return members
+        return ()
+
+    def last_members(self, n: int) -> tuple[Member, ...]:
+        """The ``n`` most recently mentioned robots (or groups), most recent group first."""
+        out: list[Member] = []
+        for members, _ in reversed(self.history):
+            for m in members:
+                if m not in out:
+                    out.append(m)
+            if sum(x.count if x.is_group else 1 for x in out) >= n:
+                break
+        return tuple(out)
+
+    def last_of_type(self, rtype: str, plural: bool) -> tuple[Member, ...]:
+        if not plural:
+            for members, _ in reversed(self.history):
+                for m in members:
+                    if m.rtype == rtype:
+                        return (m,)
+            return ()
+        found: list[Member] = []
+        for members, _ in reversed(self.history):
+            for m in members:
+                if m.rtype == rtype and m not in found:
+                    found.append(m)
+        groups = [m for m in found if m.is_group]
+        if groups:  # the most recent group stands for "the excavators"
+            return (groups[0],) if found[0].is_group else tuple(m for m in found if not m.is_group)[::-1]
+        return tuple(found[::-1])
+
+    def used_of_type(self, rtype: str) -> int:
+        seen: set[str] = set()
+        total = 0
+        for members, _ in self.history:
+            for m in members:
+                if m.rtype == rtype and m.key not in seen:
+                    seen.add(m.key)
+                    total += m.count
+        return total
+
+    # -- resolution --------------------------------------------------------------------
+    def resolve(self, desc: RobotDesc) -> tuple[Member, ...] | None:
+        """Members for a mention; None means the whole fleet."""
+        if desc.form == "fleet":
+            return None
+        if desc.form == "ids":
+            return tuple(self.robot_member(r) for r in desc.ids)
+        if desc.form == "others":
+            last = {m.key for m in self.last_subject()}
+            return tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
+        if desc.form == "pronoun":
+            if desc.pronoun == "both":
+                return self.last_members(2)
+            if desc.pronoun.isdigit():
+                return self.last_members(int(desc.pronoun))
+            last = self.last_subject()
+            if not last:
+                raise ResolutionError(f"{desc.pronoun!r} does not refer to any robot mentioned before")
+            return last
+        return self._resolve_type(desc)
+
+    def _resolve_type(self, d: RobotDesc) -> tuple[Member, ...]:
+        pool = self.site.robots_by_type.get(d.rtype, ())
+        size = len(pool)
+        if d.det in ("count",):
+            return (self.new_group(d.rtype, d.count),)
+        if d.det == "another":
+            return (self.new_group(d.rtype, max(1, d.count)),)
+        if d.det == "remaining":
+            return (self.new_group(d.rtype, max(1, size - self.used_of_type(d.rtype))),)
+        if d.det in ("all", "both", "each") or (d.det in ("the", "bare", "own") and d.plural):
+            want = size if d.det == "all" else 2 if d.det == "both" else d.count or 0
+            if d.det == "all" and d.count:
+                want = d.count
+            prev = self.last_of_type(d.rtype, True)
+            total = sum(m.count for m in prev)
+            if prev and (not want or total == want or d.det in ("each", "the", "bare", "own")):
+                return prev
+            if prev and want and total > want:
+                return prev[-want:] if all(not m.is_group for m in prev) else prev
+            if want == size and size:
+                if all(not m.is_group for m in prev) and prev:
+                    return tuple(self.robot_member(r) for r in pool)
+            return (self.new_group(d.rtype, want or size),)
+        prev = self.last_of_type(d.rtype, False)
+        if prev:
+            return prev
+        if size == 1:
+            return (self.robot_member(pool[0]),)
+        return (self.new_group(d.rtype, 1),)

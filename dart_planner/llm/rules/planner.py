@@ -1,0 +1,246 @@
+"""The rules planner: instruction -> task graph, deterministically, with no model.
+
+:func:`rules_plan` reads an instruction against the live fleet and world with the lexicon
+(``config/lexicon.yaml``) and returns a :class:`RulesPlan`: the graph, the coverage report,
+and every problem found. :class:`RulesPlanner` wraps it as a
+:class:`~dart_planner.llm.pipeline.Planner`: it validates the graph with the core validator
+and raises :class:`~dart_planner.llm.errors.PlanningError` naming what it could not
+understand instead of ever returning an invalid plan.
+
+It also serves the LLM path: :func:`extract_entities` narrows the model's output schema to
+the skills, robots and objects the instruction mentions, and :func:`cross_check` lists where
+a model's plan and the rules plan disagree.
+
+Example
+-------
+>>> planner = RulesPlanner()
+>>> result = planner.plan("Dump truck 1 goes to puddle 1, then returns to start.", fleet, world)  # doctest: +SKIP
+>>> [s.skill for s in result.graph]                                                              # doctest: +SKIP
+['target_area_for_specific_robots', 'return_to_start_for_specific_robots']
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...core.fleet import Fleet
+from ...core.plan import TaskGraph
+from ...core.plan_compare import compare_plans
+from ...core.validate import ValidationReport, validate_plan
+from ...core.world import World
+from ..errors import PlanningError
+from .coverage import CoverageReport, coverage_report
+from .interpret import Interpreter
+from .lexicon import Lexicon, load_lexicon
+from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
+from .segment import ItemKind, segment_items, tokenize
+from .verbs import choose_skill
+
+__all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
+           "DEFAULT_MIN_COVERAGE"]
+
+DEFAULT_MIN_COVERAGE = 0.8
+_MAX_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class RulesPlan:
+    """What the rules planner made of an instruction (``graph`` may be invalid or empty
+    when ``errors`` is not; :class:`RulesPlanner` never lets such a graph out)."""
+
+    graph: TaskGraph
+    coverage: CoverageReport
+    errors: tuple[str, ...] = ()
+    latency_s: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and len(self.graph) > 0
+
+
+@dataclass(frozen=True)
+class Entities:
+    """Skills, robots, robot types and objects an instruction mentions (for schema narrowing)."""
+
+    skills: frozenset[str] = frozenset()
+    robot_ids: frozenset[str] = frozenset()
+    robot_types: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+
+
+_SITES: dict[tuple[int, str], SiteIndex] = {}
+
+
+def _site(fleet: Fleet, world: World) -> SiteIndex:
+    key = (id(fleet), world.fingerprint() + str(sorted(world.object_names)))
+    site = _SITES.get(key)
+    if site is None:
+        if len(_SITES) > 16:
+            _SITES.clear()
+        site = _SITES[key] = SiteIndex.build(fleet, world)
+    return site
+
+
+def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
+    site = _site(fleet, world)
+    tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids)
+    items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
+    return site, tokens, items
+
+
+def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | None = None) -> RulesPlan:
+    """Read ``instruction`` into a task graph; never raises on what the text says."""
+    t0 = time.perf_counter()
+    lex = lexicon or load_lexicon()
+    if len(instruction) > _MAX_CHARS:
+        empty = CoverageReport((), (), 0)
+        return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters",))
+    site, tokens, items = _read(instruction, fleet, world, lex)
+    segs = segment_items(items, lex.causatives)
+    interp = Interpreter(fleet, world, lex, site, [t.word for t in tokens])
+    interp.run(segs)
+    for it in items:
+        if it.kind is ItemKind.UNKNOWN and it.payload not in interp.errors:
+            interp.errors.append(it.payload)
+        elif it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
+            interp.used.update(range(it.start, it.end))
+    graph = interp.b.finish(instruction)
+    cov = coverage_report(tokens, interp.used, lex.fillers)
+    errors = list(dict.fromkeys(interp.errors))
+    if not graph.subtasks and not errors:
+        errors.append("no robot action was recognised")
+    return RulesPlan(graph, cov, tuple(errors), time.perf_counter() - t0)
+
+
+def extract_entities(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | None = None) -> Entities:
+    """What the instruction mentions, for narrowing an LLM's output schema.
+
+    Skills are every fleet skill whose action a recognised verb names (both scopes, since the
+    model decides the scope); robots and objects are the ones named or implied by kind.
+    Pronouns and counts are not resolved here (the model's job), so types are included
+    whenever a type word appears.
+    """
+    lex = lexicon or load_lexicon()
+    site, _, items = _read(instruction, fleet, world, lex)
+    actions: set[str] = set()
+    ids: set[str] = set()
+    types: set[str] = set()
+    objects: set[str] = set()
+    fleet_wide = False
+    for it in items:
+        if it.kind is ItemKind.VERB:
+            v = it.payload
+            actions.add("unload_bucket" if v.role == "passive_load" else v.target)
+            if v.role == "carry":
+                actions.add("dump")
+            if v.target in ("dig",):
+                actions.add("navigate")
+            if v.target in ("dump",):
+                actions |= {"navigate", "unload_bucket"}
+        elif it.kind is ItemKind.PLACE:
+            actions.add("return_to_start")
+        elif it.kind is ItemKind.ROBOT:
+            d: RobotDesc = it.payload
+            if d.form == "ids":
+                ids |= set(d.ids)
+                types.add(d.rtype)
+            elif d.form == "type":
+                types.add(d.rtype)
+                if d.det in ("the", "bare", "own", "each"):
+                    ids |= set(site.robots_by_type.get(d.rtype, ()))
+            elif d.form == "fleet":
+                fleet_wide = True
+        elif it.kind is ItemKind.OBJECT:
+            o: ObjectDesc = it.payload
+            if o.form == "names":
+                objects |= set(o.names)
+            elif o.form == "kind":
+                objects |= set(site.objects_by_kind.get(o.kind, ()))
+    if any(it.kind is ItemKind.MARK and it.payload in ("permit", "neg") for it in items):
+        actions |= {"add_keepout", "remove_keepout"}
+    if "navigate" in actions or not actions:
+        actions.add("navigate")
+    skills = {s.name for s in fleet.skills.values() if s.action.value in actions or s.name in actions}
+    if not fleet_wide:
+        skills = {s for s in skills if fleet.skills[s].scope.value == "specific"} | {
+            s for s in skills if fleet.skills[s].action.value in ("add_keepout", "remove_keepout")}
+    return Entities(frozenset(skills), frozenset(ids), frozenset(types), frozenset(objects))
+
+
+def cross_check(llm_graph: TaskGraph, rules_graph: TaskGraph) -> list[str]:
+    """Disagreements between a model's plan and the rules plan, one readable line each
+    (empty when the two plans are the same DAG up to renaming)."""
+    cmp = compare_plans(llm_graph, rules_graph)
+    if cmp.exact:
+        return []
+    out = []
+    for line in cmp.diff().splitlines():
+        # the rules plan is the reference: "missing" = the model left it out
+        out.append(line.replace("- missing", "model lacks").replace("+ extra", "model adds"))
+    return out
+
+
+@dataclass
+class RulesPlanner:
+    """The embedded offline planner as a :class:`~dart_planner.llm.pipeline.Planner`.
+
+    ``min_coverage``: below this share of understood words the plan is refused (or handed
+    to ``fallback`` by :class:`~.hybrid.HybridPlanner`).
+    """
+
+    lexicon_path: str | Path | None = None
+    min_coverage: float = DEFAULT_MIN_COVERAGE
+    name: str = "rules"
+    _lexicon: Lexicon | None = field(default=None, repr=False)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon(self.lexicon_path)
+        return self._lexicon
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> RulesPlanner:
+        return cls(lexicon_path=options.get("lexicon") or None,
+                   min_coverage=float(options.get("min_coverage", DEFAULT_MIN_COVERAGE)))
+
+    def read(self, instruction: str, fleet: Fleet, world: World) -> tuple[RulesPlan, ValidationReport | None]:
+        """The raw reading plus its validation (None when there is no graph to validate)."""
+        rp = rules_plan(instruction, fleet, world, self.lexicon)
+        report = validate_plan(rp.graph, fleet, world) if rp.graph.subtasks else None
+        return rp, report
+
+    def problems(self, rp: RulesPlan, report: ValidationReport | None) -> list[str]:
+        errors = list(rp.errors)
+        if rp.coverage.ratio < self.min_coverage:
+            errors.append(f"understood only {rp.coverage.ratio:.0%} of the words (needs {self.min_coverage:.0%}); "
+                          f"not understood: {', '.join(rp.coverage.unplaced) or '-'}")
+        if report is not None and not report.ok:
+            errors += [str(i) for i in report.errors]
+        return errors
+
+    def plan(self, instruction: str, fleet: Fleet, world: World) -> Any:
+        from ..pipeline import PlanningResult
+
+        t0 = time.perf_counter()
+        if not isinstance(instruction, str) or not instruction.strip():
+            raise PlanningError(str(instruction), ["the instruction is empty"], backend="rules",
+                                reason="nothing to plan")
+        rp, report = self.read(instruction, fleet, world)
+        errors = self.problems(rp, report)
+        if errors or report is None:
+            raise PlanningError(instruction, errors or ["no robot action was recognised"], backend="rules",
+                                reason="the rules planner could not plan this instruction")
+        return PlanningResult(
+            graph=rp.graph, report=report, latency_s=time.perf_counter() - t0, planner=self.name,
+            backend="rules", model="lexicon",
+            details={"coverage": rp.coverage.to_dict()},
+        )
+
+
+def _skill_names(fleet: Fleet, action: str) -> list[str]:
+    return [s.name for s in (choose_skill(fleet, action, False, []), choose_skill(fleet, action, True, [])) if s]

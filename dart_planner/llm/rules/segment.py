@@ -1,0 +1,258 @@
+"""Words, recognised items and clauses of an instruction.
+
+The rules planner reads an instruction in three passes: :func:`tokenize` splits it into
+lower-cased words (keeping character offsets for the coverage report); the scanner in
+:mod:`.mentions` turns runs of words into :class:`Item` s (a robot mention, an object, a
+verb, a connective, ...); :func:`segment_items` cuts the item stream into :class:`Segment`
+clauses at sentence ends, connectives, commas and "and" before a new subject.
+
+Example
+-------
+>>> [t.word for t in tokenize("Truck #1, go to soil1!")]
+['truck', '1', ',', 'go', 'to', 'soil1', '!']
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END"]
+
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?|[.;:!?,()]")
+_JOINED = re.compile(r"([a-z]+)(\d+)$")
+_KEEP_APOSTROPHE = {"let's": "lets_us", "it's": "it 's", "that's": "that 's", "there's": "there 's"}
+SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or punctuation mark, with its place in the original text."""
+
+    word: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
+    """Lower-case words; ``soil1`` splits into ``soil 1`` unless it is a known name
+    (``keep_joined``), ``#`` and ``&`` and ``->`` become spaces, ``and`` and ``to``."""
+    low = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    # length-preserving substitutions keep offsets valid
+    low = low.replace("->", "  ").replace("&", " ").replace("#", " ").replace("-", " ").replace("/", " ")
+    out: list[Token] = []
+    for m in _TOKEN.finditer(low):
+        w, s, e = m.group(), m.start(), m.end()
+        if w in _KEEP_APOSTROPHE:
+            for part in _KEEP_APOSTROPHE[w].split():
+                out.append(Token(part, s, e))
+            continue
+        if w.endswith("'s") and len(w) > 2:
+            out.append(Token(w[:-2], s, e - 2))
+            out.append(Token("'s", e - 2, e))
+            continue
+        if "'" in w:
+            w = w.replace("'", "")
+        j = _JOINED.match(w) if w not in keep_joined else None
+        if j and "_" not in w:
+            a = len(j.group(1))
+            out.append(Token(j.group(1), s, s + a))
+            out.append(Token(j.group(2), s + a, e))
+            continue
+        out.append(Token(w, s, e))
+    # "&" and "->" were blanked above; restore them as words so clauses read naturally
+    for m in re.finditer(r"&|->", text):
+        out.append(Token("and" if m.group() == "&" else "to", m.start(), m.end()))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+class ItemKind(str, enum.Enum):
+    ROBOT = "robot"  # payload: RobotDesc
+    OBJECT = "object"  # payload: ObjectDesc
+    PLACE = "place"  # start / base / home
+    VERB = "verb"  # payload: VerbHit
+    CONNECTIVE = "conn"  # payload: kind (sequence | parallel | anchor | final | first)
+    MARK = "mark"  # payload: marker name (each, respectively, already, in_place, permit, neg, ...)
+    EVENT = "event"  # payload: EventSpec
+    PUNCT = "punct"  # payload: the mark
+    WORD = "word"  # payload: None; filler or not understood
+    UNKNOWN = "unknown"  # payload: what was named but does not exist (an error)
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: ItemKind
+    start: int
+    """First token index."""
+    end: int
+    """One past the last token index."""
+    payload: Any = None
+    text: str = ""
+
+
+class SegmentRole(str, enum.Enum):
+    MAIN = "main"
+    ANCHOR = "anchor"
+
+
+@dataclass
+class Segment:
+    """One clause: what comes between two cuts, and the connective that opened it."""
+
+    items: list[Item]
+    sentence: int
+    connective: str | None = None
+    connective_text: str = ""
+    role: SegmentRole = SegmentRole.MAIN
+    after_punct: bool = True
+    """The clause was opened by punctuation or the start of a sentence (not a bare word)."""
+    sentence_start: bool = False
+    ended_by: str = ""
+    """What closed the clause: punctuation, a new subject, the end."""
+    post_anchor: bool = False
+    attached: list[Segment] = field(default_factory=list)
+
+    def has(self, kind: ItemKind) -> bool:
+        return any(i.kind is kind for i in self.items)
+
+    def of(self, kind: ItemKind) -> list[Item]:
+        return [i for i in self.items if i.kind is kind]
+
+    def marks(self) -> set[str]:
+        return {i.payload for i in self.items if i.kind is ItemKind.MARK}
+
+    @property
+    def text(self) -> str:
+        return " ".join(i.text for i in self.items)
+
+
+_SUBJECT_KINDS = (ItemKind.ROBOT,)
+
+
+def _is_subject_start(items: Sequence[Item], k: int) -> bool:
+    """A robot mention at ``k`` that starts a clause of its own: a verb, a place or an
+    object follows before the next punctuation (so "excavator 1 and truck 2 go" stays one
+    clause, while "... soil 1 and truck 2 to soil 2" is cut before "truck 2")."""
+    for it in items[k + 1 :]:
+        if it.kind is ItemKind.PUNCT or it.kind is ItemKind.CONNECTIVE:
+            return False
+        if it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE):
+            return True
+        if it.kind is ItemKind.MARK and it.payload in ("already", "each", "in_place", "neg", "permit"):
+            return True
+    return False
+
+
+def _has_content(items: Sequence[Item]) -> bool:
+    return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
+
+
+def _has_predicate(items: Sequence[Item]) -> bool:
+    return any(
+        i.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.PLACE, ItemKind.OBJECT)
+        or (i.kind is ItemKind.MARK and i.payload in ("everything",))
+        for i in items
+    )
+
+
+def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Segment]:
+    """Cut items into clauses.
+
+    Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
+    nothing) before a robot mention that opens a clause of its own. An anchor clause
+    ("once both trucks are loaded") also ends where a new subject or a causative verb starts
+    the main clause after its predicate ("... are loaded they drive ...").
+    """
+    segs: list[Segment] = []
+    sentence = 0
+    cur = Segment([], sentence, sentence_start=True)
+
+    def close(ended_by: str) -> None:
+        nonlocal cur
+        cur.ended_by = ended_by
+        if cur.items or cur.connective:
+            segs.append(cur)
+        cur = Segment([], sentence)
+
+    n = len(items)
+    k = 0
+    while k < n:
+        it = items[k]
+        if it.kind is ItemKind.PUNCT:
+            if it.payload in SENTENCE_END:
+                close("punct")
+                sentence += 1
+                cur = Segment([], sentence, sentence_start=True)
+            elif it.payload == ",":
+                close("punct")
+                cur.after_punct = True
+            k += 1
+            continue
+        if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
+            opened_by_punct = not cur.items and cur.after_punct
+            was_start = cur.sentence_start and not cur.items
+            if cur.items:
+                close("connective")
+            cur.connective = it.payload
+            cur.connective_text = it.text
+            cur.after_punct = opened_by_punct
+            cur.sentence_start = was_start
+            if it.payload == "anchor":
+                cur.role = SegmentRole.ANCHOR
+            k += 1
+            continue
+        if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items):
+            prev_word = items[k - 1].text if k else ""
+            starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or")) or (
+                it.kind is ItemKind.WORD and it.text in causatives
+            )
+            if starts_main:
+                close("subject")
+                cur.after_punct = False
+                continue
+        if (
+            it.kind is ItemKind.ROBOT
+            and cur.items
+            and cur.role is SegmentRole.MAIN
+            and _has_content(cur.items)
+        ):
+            prev = cur.items[-1]
+            if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while")) and _is_subject_start(
+                items, k
+            ):
+                cur.items.pop()
+                close("subject")
+                cur.after_punct = False
+                cur.items.append(it)
+                k += 1
+                continue
+        cur.items.append(it)
+        k += 1
+    close("end")
+    _mark_post_anchors(segs)
+    return segs
+
+
+def _mark_post_anchors(segs: list[Segment]) -> None:
+    """An anchor that closes a sentence after a main clause ("..., and excavator 3 loads it
+    once both are ready.") belongs to the clause before it; others open the clause after."""
+    for i, s in enumerate(segs):
+        if s.role is not SegmentRole.ANCHOR:
+            continue
+        prev = segs[i - 1] if i else None
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        follows_main = (
+            prev is not None
+            and prev.sentence == s.sentence
+            and prev.role is SegmentRole.MAIN
+            and (prev.has(ItemKind.VERB) or prev.has(ItemKind.OBJECT) or prev.has(ItemKind.PLACE))
+        )
+        main_after = nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN
+        if s.ended_by == "subject":
+            continue
+        if follows_main and (not s.after_punct or not main_after):
+            s.post_anchor = True
