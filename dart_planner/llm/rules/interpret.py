@@ -30,7 +30,7 @@ __all__ = ["Interpreter", "START"]
 
 START = "start"
 _PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
-_FLEET = None  # a subject of None means the whole fleet
+_OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
 
 
 @dataclass
@@ -74,6 +74,9 @@ class Interpreter:
         self.prev: _Clause | None = None
         self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
         self.mains = 0
+        self.sentence_subjects: dict[int, list[Member]] = {}
+        self.last_allow: dict[str, int] = {}
+        self.place_before: str | None = None
 
     # -- helpers -----------------------------------------------------------------------------
     def use(self, item: Item) -> None:
@@ -138,10 +141,12 @@ class Interpreter:
             self.errors.append(str(exc))
             return ()
 
-    def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item]]:
-        """Robot items that are the subject, and those that are loaded into (partners)."""
+    def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item]]:
+        """Robot items that are the subject, those that are loaded into (partners), and
+        pronouns that stand for an object ("all robots avoid it")."""
         subj: list[Item] = []
         partners: list[Item] = []
+        objpron: list[Item] = []
         seen_verb: VerbHit | None = None
         seen_load = False
         for k, it in enumerate(seg.items):
@@ -165,14 +170,24 @@ class Interpreter:
             if before == "by" and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
                 continue
-            if d.form == "pronoun" and d.pronoun in ("it", "they") and seen_verb is not None:
+            if d.form == "pronoun" and d.pronoun in ("it", "they", "which") and seen_verb is not None:
+                if after_verb and seen_verb.target in ("add_keepout", "remove_keepout"):
+                    objpron.append(it)
+                    continue
                 if subj:
                     continue  # cargo ("dumps it"), not a robot
-                if not (after_verb and seen_verb.target in MOVES | {"dig"}) and seen_verb.role != "passive_load":
-                    if seen_verb.target in ("dump", "unload_bucket"):
-                        continue
+                if seen_verb.target in ("dump", "unload_bucket") and seen_verb.role != "passive_load":
+                    continue
             subj.append(it)
-        return subj, partners
+        return subj, partners, objpron
+
+    def each_referent(self, sentence: int) -> tuple[Member, ...] | None:
+        """"each" without a noun: the robots named in this sentence, else in the latest
+        sentence that named several."""
+        for sent in sorted(self.sentence_subjects, reverse=True):
+            if sent <= sentence and len(self.sentence_subjects[sent]) > 1:
+                return tuple(self.sentence_subjects[sent])
+        return self.prev.subject if self.prev is not None else ()
 
     # -- the main loop -----------------------------------------------------------------------------
     def run(self, segs: Sequence[Segment]) -> None:
@@ -204,12 +219,17 @@ class Interpreter:
             seg = Segment(seg.items[:cut], seg.sentence, seg.connective, seg.connective_text, seg.role,
                           seg.after_punct, seg.sentence_start, seg.ended_by)
         for it in seg.items:
-            if it.kind is ItemKind.MARK:
+            if it.kind is ItemKind.MARK or it.kind is ItemKind.EVENT:
                 self.use(it)
             if it.kind is ItemKind.UNKNOWN:
                 self.errors.append(it.payload)
                 self.use(it)
-        subj_items, partner_items = self.split_roles(seg)
+        subj_items, partner_items, objpron = self.split_roles(seg)
+        if objpron:
+            conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
+                    for it in objpron}
+            seg = Segment([conv.get(id(it), it) for it in seg.items], seg.sentence, seg.connective,
+                          seg.connective_text, seg.role, seg.after_punct, seg.sentence_start, seg.ended_by)
         split = "each" in marks
         respectively = "respectively" in marks
         subject: tuple[Member, ...] | None
@@ -230,12 +250,14 @@ class Interpreter:
             subject = None if fleet else tuple(acc)
             if subject is not None:
                 self.res.remember(subject)
+                lst = self.sentence_subjects.setdefault(seg.sentence, [])
+                lst += [m for m in subject if m not in lst]
         elif self.vocative is not None:
             subject, split_v = self.vocative
             split = split or split_v
             explicit = True
         elif "each" in marks and self.prev is not None:
-            subject = self.prev.subject
+            subject = self.each_referent(seg.sentence)
         else:
             subject = self.prev.subject if self.prev is not None else ()
             if self.prev is None:
@@ -247,6 +269,8 @@ class Interpreter:
         places = [it for it in seg.items if it.kind is ItemKind.PLACE]
         if not verbs and not objects and not places:
             if subj_items or "each" in marks:
+                if not subj_items:
+                    subject = self.each_referent(seg.sentence)
                 self.vocative = (subject, split)
             if "already" in marks:
                 pass
@@ -262,6 +286,7 @@ class Interpreter:
             return
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         # what this clause waits for
+        self.place_before = self.last_place
         entry = self.entry(seg, subject, explicit, pre, post, pre_par)
         is_global = False
         if subject is None or not subject:
@@ -396,6 +421,14 @@ class Interpreter:
         if subject is None:
             return self.fleet_act(target, places, extra, v)
         if target in MOVES:
+            there = any(o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects)
+            if split and there and len(places) == 1:
+                # "each driving there first": each to its own place, already named
+                subject = tuple(m for m in subject if self.loc(m) is None)
+                if not subject:
+                    return []
+            if not places and self.place_before is not None and not a.objects:
+                places = [self.place_before]  # "..., which arrives after ...": where the scene is
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
                 return []
@@ -502,6 +535,9 @@ class Interpreter:
             return []
         action = "return_to_start" if place == START else "navigate"
         objs = () if place == START else (place,)
+        opened = self.last_allow.get(place)
+        if opened is not None:  # going where a keep-out was just lifted waits for the lifting
+            extra = set(extra) | {opened}
         made = self.add_skill(action, movers, objs, extra, v.lemma, split=split)
         for m in movers:
             self.location[m.key] = place
@@ -564,6 +600,8 @@ class Interpreter:
             return []
         if target == "add_keepout":
             self.last_keepout = tuple(names)
+            for n in names:
+                self.last_allow.pop(n, None)
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
             if spec is None:
@@ -571,8 +609,13 @@ class Interpreter:
                 return []
             d = self.b.add_fleet(spec.name, target, tuple(names), extra, lemma=a.verb.lemma)
             d.global_keepout = is_global and target == "add_keepout"
-            return [d]
-        return self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+            made = [d]
+        else:
+            made = self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+        if target == "remove_keepout" and made:
+            for n in names:
+                self.last_allow[n] = made[-1].idx
+        return made
 
     # -- loading and dumping ------------------------------------------------------------------------------
     def colocated(self, m: Member, rtype_action: str) -> list[Member]:
@@ -739,7 +782,8 @@ class Interpreter:
             if action == "any":
                 continue
             cands = [d for d in self.b.drafts if d.alive and self._matches(d, action)
-                     and (not verbs or d.lemma in verbs) and (not objs or set(d.objects) & objs)]
+                     and (not verbs or d.lemma in verbs)
+                     and (not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs)]
             if not cands and action == "dump" and self.pending_dump:
                 for key, m in list(self.pending_dump.items()):
                     self.pending_dump.pop(key)

@@ -108,6 +108,7 @@ class Lexicon:
     already_index: PhraseIndex[bool]
     cargo: frozenset[str]
     purpose_skip_index: PhraseIndex[bool]
+    ignore_index: PhraseIndex[bool]
     start_index: PhraseIndex[bool]
     event_index: PhraseIndex[EventSpec]
     everything_index: PhraseIndex[bool]
@@ -222,6 +223,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "object_pronouns",
         "fillers",
         "purpose_skip",
+        "ignore_phrases",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -272,8 +274,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
 
     pronouns: list[tuple[str, str]] = []
     for kind, lst in r.mapping(data.get("robot_pronouns", {}), "robot_pronouns").items():
-        if kind not in ("it", "they", "both", "each", "you"):
-            r.error(f"robot_pronouns.{kind}", "expected one of it, they, both, each, you")
+        if kind not in ("it", "they", "both", "each", "you", "which"):
+            r.error(f"robot_pronouns.{kind}", "expected one of it, they, both, each, you, which")
         pronouns += [
             (w, str(kind)) for w in words(str(kind), r.mapping(data["robot_pronouns"], ""), "robot_pronouns")
         ]
@@ -313,6 +315,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         already_index=_flag_index(words("already")),
         cargo=frozenset(words("cargo")),
         purpose_skip_index=_flag_index(words("purpose_skip")),
+        ignore_index=_flag_index(words("ignore_phrases")),
         start_index=_flag_index(words("start_places")),
         event_index=PhraseIndex(events),
         everything_index=_flag_index(words("everything_words")),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...core.fleet import Fleet
 from ...core.world import World
@@ -30,6 +31,7 @@ __all__ = ["RobotDesc", "ObjectDesc", "Member", "SiteIndex", "scan", "MentionRes
 
 _TRAILING_NUM = re.compile(r"(\d+)$")
 _PUNCT = frozenset(".;:!?,()")
+_DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "your", "our", "this", "those", "these"})
 
 
 class ResolutionError(Exception):
@@ -131,8 +133,11 @@ def _number_at(words: Sequence[str], j: int, lex: Lexicon) -> int | None:
     return lex.number(words[j]) if j < len(words) else None
 
 
-def _numbers(words: Sequence[str], j: int, lex: Lexicon) -> tuple[list[int], int]:
-    """``1``, ``1 and 2``, ``1, 2 and 3``, ``one``: the numbers and the index after them."""
+def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) -> tuple[list[int], int]:
+    """``1``, ``1 and 2``, ``1, 2 and 3``, ``one``: the numbers and the index after them.
+
+    ``noun_at(k)`` tells whether a robot type or object kind starts at word ``k``: then the
+    number before it belongs to that next mention ("soil 1 and two trucks")."""
     nums: list[int] = []
     n = _number_at(words, j, lex)
     if n is None:
@@ -149,7 +154,7 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon) -> tuple[list[int], int
             break
         m = _number_at(words, k, lex)
         # a number followed by a type/kind word belongs to the next mention ("... 1 and 2 trucks")
-        if m is None:
+        if m is None or (noun_at is not None and k + 1 < len(words) and noun_at(k + 1)):
             break
         nums.append(m)
         j = k + 1
@@ -203,6 +208,9 @@ class _Scanner:
     kind_index: object
     items: list[Item] = field(default_factory=list)
 
+    def noun_at(self, k: int) -> bool:
+        return bool(self.type_index.match(self.words, k) or self.kind_index.match(self.words, k))  # type: ignore[attr-defined]
+
     def text(self, a: int, b: int) -> str:
         return " ".join(self.words[a:b])
 
@@ -218,7 +226,7 @@ class _Scanner:
             return None
         length, (rtype, plural) = t
         j += length
-        nums, j2 = _numbers(words, j, lex)
+        nums, j2 = _numbers(words, j, lex, self.noun_at)
         if nums:
             ids = []
             for n in nums:
@@ -251,7 +259,7 @@ class _Scanner:
             return None
         length, (kind, plural) = k
         j += length
-        nums, j2 = _numbers(words, j, lex)
+        nums, j2 = _numbers(words, j, lex, self.noun_at)
         if nums:
             names = []
             for n in nums:
@@ -309,7 +317,8 @@ class _Scanner:
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex
         w = words[i]
-        for index, mark in ((lex.in_place_index, "in_place"), (lex.purpose_skip_index, "skip"),
+        for index, mark in ((lex.ignore_index, "ignored"), (lex.in_place_index, "in_place"),
+                            (lex.purpose_skip_index, "skip"),
                             (lex.already_index, "already")):
             m = index.match(words, i)
             if m:
@@ -317,7 +326,7 @@ class _Scanner:
         if w == "what" and i + 2 < len(words) and words[i + 1] in ("it", "they", "he", "she", "we"):
             v = lex.verb_index.match(words, i + 2)
             if v:  # "what they dig": a relative clause naming cargo, not a new step
-                return Item(ItemKind.WORD, i, i + 2 + v[0], None, self.text(i, i + 2 + v[0]))
+                return Item(ItemKind.MARK, i, i + 2 + v[0], "relative", self.text(i, i + 2 + v[0]))
         m = lex.fleet_index.match(words, i)
         if m:
             neg = words[i] in ("nobody", "no", "noone", "none")
@@ -339,18 +348,20 @@ class _Scanner:
         m = lex.start_index.match(words, i)
         if m:
             return Item(ItemKind.PLACE, i, i + m[0], "start", self.text(i, i + m[0]))
-        m = lex.connective_index.match(words, i)
-        if m:
-            return Item(ItemKind.CONNECTIVE, i, i + m[0], m[1], self.text(i, i + m[0]))
         m = lex.duration_index.match(words, i)
-        if m:
+        c = lex.connective_index.match(words, i)
+        if m and (c is None or m[0] > c[0]):  # "while this happens" is a duration, "while" alone is not
             return Item(ItemKind.MARK, i, i + m[0], "duration", self.text(i, i + m[0]))
+        if c:
+            return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
         m = lex.negation_index.match(words, i)
         if m and not (words[i] == "no" and i + 1 < len(words) and words[i + 1] == "longer"
                       and lex.verb_index.match(words, i)):
             if not lex.verb_index.match(words, i):
                 return Item(ItemKind.MARK, i, i + m[0], "neg", self.text(i, i + m[0]))
         v = lex.verb_index.match(words, i)
+        if v and v[0] == 1 and i > 0 and words[i - 1] in _DETERMINERS:
+            v = None  # "the load", "its load", "a check": a noun, not a verb
         if v:
             target, role = v[1]
             text = self.text(i, i + v[0])
@@ -468,14 +479,16 @@ class MentionResolver:
             return None
         if desc.form == "ids":
             return tuple(self.robot_member(r) for r in desc.ids)
-        if desc.form == "others":
-            last = {m.key for m in self.last_subject()}
+        if desc.form == "others":  # robots not named so far
+            last = {m.key for members, _ in self.history for m in members}
             return tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
         if desc.form == "pronoun":
             if desc.pronoun == "both":
                 return self.last_members(2)
             if desc.pronoun.isdigit():
                 return self.last_members(int(desc.pronoun))
+            if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
+                return self.history[-1][0]
             last = self.last_subject()
             if not last:
                 raise ResolutionError(f"{desc.pronoun!r} does not refer to any robot mentioned before")

@@ -54,8 +54,11 @@ def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
             out.append(Token(w[:-2], s, e - 2))
             out.append(Token("'s", e - 2, e))
             continue
-        if "'" in w:
-            w = w.replace("'", "")
+        if "'" in w and not w.endswith("n't"):
+            stem, _, suffix = w.partition("'")
+            out.append(Token(stem, s, s + len(stem)))
+            out.append(Token("'" + suffix, s + len(stem), e))
+            continue
         j = _JOINED.match(w) if w not in keep_joined else None
         if j and "_" not in w:
             a = len(j.group(1))
@@ -147,6 +150,16 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _gapped_passive(items: Sequence[Item], k: int) -> bool:
+    """"... inspected by truck 3 and rock 1 by truck 1": an object then a robot, no verb."""
+    for it in items[k + 1:]:
+        if it.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.VERB):
+            return False
+        if it.kind is ItemKind.ROBOT:
+            return True
+    return False
+
+
 def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
@@ -187,7 +200,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 close("punct")
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
-            elif it.payload == ",":
+            elif it.payload == "," and not (cur.connective and not cur.items):
                 close("punct")
                 cur.after_punct = True
             k += 1
@@ -201,7 +214,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             cur.connective_text = it.text
             cur.after_punct = opened_by_punct
             cur.sentence_start = was_start
-            if it.payload == "anchor":
+            if it.payload == "anchor" or (it.payload == "parallel" and it.text in ("while", "whilst") and was_start):
                 cur.role = SegmentRole.ANCHOR
             k += 1
             continue
@@ -214,6 +227,36 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 close("subject")
                 cur.after_punct = False
                 continue
+        if (
+            it.kind is ItemKind.WORD
+            and it.text == "and"
+            and cur.role is SegmentRole.MAIN
+            and _has_content(cur.items)
+            and k + 2 < n
+            and items[k + 1].kind is ItemKind.VERB
+            and items[k + 1].payload.target in ("navigate", "return_to_start")
+            and items[k + 2].kind is ItemKind.ROBOT
+        ):
+            # "..., and send excavator 3 to obstacle 1": a new order with its own robots
+            close("subject")
+            cur.after_punct = False
+            k += 1
+            continue
+        if (
+            it.kind is ItemKind.OBJECT
+            and cur.items
+            and cur.role is SegmentRole.MAIN
+            and _has_content(cur.items)
+            and cur.items[-1].kind is ItemKind.WORD
+            and cur.items[-1].text == "and"
+            and _gapped_passive(items, k)
+        ):
+            cur.items.pop()
+            close("subject")
+            cur.after_punct = False
+            cur.items.append(it)
+            k += 1
+            continue
         if (
             it.kind is ItemKind.ROBOT
             and cur.items
