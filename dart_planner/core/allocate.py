@@ -1,0 +1,80 @@
+"""Allocation facade: choose robots and times for a plan's subtasks (minimum makespan).
+
+Three policies share one model (:mod:`dart_planner.core.allocation.model`) and one timing
+rule (:mod:`dart_planner.core.allocation.timeline`):
+
+* ``dart_baseline``: DART-LLM's choice (named robots, else the first N of the type);
+* ``heuristic`` (default): multi-pass HEFT-style list scheduling, fast at any size;
+* ``exact``: branch and bound to the proven optimum within a time limit, for small plans.
+
+Example
+-------
+>>> schedule = allocate(graph, fleet, world)                       # doctest: +SKIP
+>>> schedule.makespan, schedule.robots_of("target_area_1")         # doctest: +SKIP
+>>> later = reallocate(graph, fleet, world, LiveState(now=42.0, done=frozenset({"t1"})))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields, replace
+from types import MappingProxyType
+
+from .allocation.baseline import DartBaselineAllocator
+from .allocation.exact import ExactAllocator
+from .allocation.heuristic import HeuristicAllocator
+from .errors import AllocationError
+from .fleet import Fleet
+from .plan import TaskGraph
+from .schedule import Allocator, LiveState, Schedule
+from .world import World
+
+__all__ = ["ALLOCATORS", "DEFAULT_POLICY", "allocate", "reallocate"]
+
+DEFAULT_POLICY = "heuristic"
+
+ALLOCATORS: Mapping[str, Allocator] = MappingProxyType(
+    {
+        "dart_baseline": DartBaselineAllocator(),
+        "heuristic": HeuristicAllocator(),
+        "exact": ExactAllocator(),
+    }
+)
+"""Allocation policies by name (the ``--policy`` choices)."""
+
+
+def allocate(
+    graph: TaskGraph,
+    fleet: Fleet,
+    world: World,
+    policy: str = DEFAULT_POLICY,
+    state: LiveState | None = None,
+    time_limit_s: float = 10.0,
+) -> Schedule:
+    """Allocate ``graph`` with ``policy``; ``time_limit_s`` bounds the exact solver.
+
+    Raises :class:`AllocationError` naming the subtask and the reason when one cannot be
+    staffed (unknown or incapable robot, too few available robots of a type, ...).
+    """
+    try:
+        allocator = ALLOCATORS[policy]
+    except KeyError:
+        raise AllocationError(
+            f"unknown allocation policy {policy!r}; choose one of: {', '.join(ALLOCATORS)}"
+        ) from None
+    if "time_limit_s" in {f.name for f in fields(allocator)}:  # type: ignore[arg-type]
+        allocator = replace(allocator, time_limit_s=time_limit_s)  # type: ignore[type-var]
+    return allocator.allocate(graph, fleet, world, state)
+
+
+def reallocate(graph: TaskGraph, fleet: Fleet, world: World, state: LiveState) -> Schedule:
+    """Re-plan what is left of a running plan (for the execution engine).
+
+    Done subtasks are skipped, running ones keep their robots until their expected finish,
+    failed ones and everything depending on them are left out (listed in
+    ``schedule.info["excluded"]``), unavailable robots get nothing, and robots start from
+    ``state.positions``. Pass the plan resolved by the previous schedule
+    (``Schedule.resolved_graph``) so finished work keeps its robots for continuity.
+    Uses the heuristic: it is fast and never waits on a solver.
+    """
+    return ALLOCATORS[DEFAULT_POLICY].allocate(graph, fleet, world, state)

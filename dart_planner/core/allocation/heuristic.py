@@ -1,0 +1,237 @@
+"""Fast allocation: list scheduling with earliest-finish robot choice (HEFT-style), multi-pass.
+
+One pass dispatches ready subtasks one at a time in priority order and gives each the
+robots that make it finish earliest (exact over type+count groups, see
+:meth:`.timeline.Timeline.best_placement`). Priorities:
+
+* ``rank``: HEFT's upward rank, here the best-case length of the task plus the longest
+  best-case chain after it, so the subtasks that hold up the end go first;
+* ``ready``: first come first served by the time a task's dependencies finish, ties by rank
+  (what a dispatcher does; good when the DAG is wide);
+* ``nondelay``: among ready tasks, the one that can start (then finish) first at its best
+  placement, ties by rank: a look-ahead over every ready task, used on small plans.
+
+Small plans also get seeded random perturbations of the ranks (deterministic for a given
+``seed``). The best schedule of all passes wins. The cost is a few passes of
+``O(tasks x candidate robots)`` vectorised work, well under a second for 1,000 subtasks on
+100 robots.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..fleet import Fleet
+from ..plan import TaskGraph
+from ..schedule import LiveState, Schedule
+from ..world import World
+from .bounds import StaticBounds, static_bounds
+from .metrics import to_schedule
+from .model import AllocationProblem, build_problem
+from .timeline import Timeline
+
+__all__ = ["HeuristicAllocator", "list_schedule", "best_list_schedule"]
+
+RULES = ("rank", "ready", "nondelay")
+
+
+def list_schedule(
+    p: AllocationProblem, sb: StaticBounds, rule: str = "rank", rank: np.ndarray | None = None
+) -> Timeline:
+    """One list-scheduling pass with priority ``rule`` (see module docstring)."""
+    rank = sb.min_len + sb.tail if rank is None else rank
+    tl = Timeline(p)
+    if rule == "nondelay":
+        return _nondelay(tl, rank)
+    heap: list[tuple[float, float, int]] = []
+
+    def push(t: int) -> None:
+        first = tl.dep_time(t) if rule == "ready" else 0.0
+        heapq.heappush(heap, (first, -float(rank[t]), t))
+
+    for t in tl.ready_tasks():
+        push(t)
+    while heap:
+        _, _, t = heapq.heappop(heap)
+        tl.commit(tl.best_placement(t))
+        for s in p.tasks[t].succs:
+            if tl.n_preds_left[s] == 0:
+                push(s)
+    return tl
+
+
+def _nondelay(tl: Timeline, rank: np.ndarray) -> Timeline:
+    ready = set(tl.ready_tasks())
+    while ready:
+        best = None
+        for t in ready:
+            pl = tl.best_placement(t)
+            key = (pl.start, pl.finish, -float(rank[t]), t)
+            if best is None or key < best[0]:
+                best = (key, pl)
+        assert best is not None
+        pl = best[1]
+        tl.commit(pl)
+        ready.discard(pl.task)
+        ready.update(s for s in tl.p.tasks[pl.task].succs if tl.n_preds_left[s] == 0)
+    return tl
+
+
+def best_list_schedule(
+    p: AllocationProblem, sb: StaticBounds, seed: int = 0, random_passes: int | None = None
+) -> tuple[Timeline, dict[str, object]]:
+    """Run every applicable pass and keep the shortest schedule; returns it and pass stats."""
+    n = p.n_tasks
+    rules = ["rank", "ready"] + (["nondelay"] if n <= 150 else [])
+    best: Timeline | None = None
+    winner = ""
+    for rule in rules:
+        tl = list_schedule(p, sb, rule)
+        if best is None or tl.makespan() < best.makespan() - 1e-9:
+            best, winner = tl, rule
+        if best.makespan() <= sb.lower_bound + 1e-9:
+            return best, {"passes": len(rules), "winner": winner}
+    if random_passes is None:
+        random_passes = 0 if n > 150 else min(48, 3000 // max(n, 1))
+    rng = np.random.default_rng(seed)
+    base = sb.min_len + sb.tail
+    done = len(rules)
+    for k in range(random_passes):
+        rank = base * rng.uniform(0.7, 1.3, size=n)
+        rule = "nondelay" if k % 2 == 0 and n <= 150 else "rank"
+        tl = list_schedule(p, sb, rule, rank)
+        done += 1
+        assert best is not None
+        if tl.makespan() < best.makespan() - 1e-9:
+            best, winner = tl, f"random-{rule}"
+        if best.makespan() <= sb.lower_bound + 1e-9:
+            break
+    assert best is not None
+    stats: dict[str, object] = {"passes": done, "winner": winner}
+    if n <= 150 and best.makespan() > sb.lower_bound + 1e-9:
+        before = best.makespan()
+        best, spent = improve(p, best, budget=max(4000, 20 * n))
+        stats["local_search"] = {"placements": spent, "gain": before - best.makespan()}
+    return best, stats
+
+
+def decode(
+    p: AllocationProblem, seq: list[int], choice: dict[int, tuple[int, ...]] | None = None
+) -> Timeline:
+    """Dispatch tasks in the order ``seq`` (a topological order), each at its best placement,
+    or on the robots ``choice`` fixes for it when that choice is still allowed."""
+    tl = Timeline(p)
+    for t in seq:
+        forced = choice.get(t) if choice else None
+        if forced is not None and forced in set(tl.options(t)):
+            tl.commit(tl.place(t, forced))
+        else:
+            tl.commit(tl.best_placement(t))
+    return tl
+
+
+def _score(tl: Timeline) -> tuple[float, float]:
+    # makespan first; the sum of finishes breaks plateaus so the search keeps moving
+    return (round(tl.makespan(), 9), float(sum(tl.finish)))
+
+
+def improve(p: AllocationProblem, tl: Timeline, budget: int) -> tuple[Timeline, int]:
+    """Local search around a schedule, first improvement, two kinds of move:
+
+    * order: move one task earlier or later in the dispatch order (staying between its
+      dependencies and dependents) and re-decode;
+    * robots: give one type+count task another of its robot choices (EFT is greedy: the
+      robot that finishes this task first may be the one a later task needs).
+
+    Strict improvements of (makespan, sum of finishes) are kept. Stops when a sweep finds
+    none or after ``budget`` placements; returns the best timeline and placements spent.
+    """
+    n = p.n_tasks
+    seq = list(tl.order)
+    choice: dict[int, tuple[int, ...]] = {}
+    best, best_score = tl, _score(tl)
+    spent = 0
+
+    def trial(cand_seq: list[int], cand_choice: dict[int, tuple[int, ...]]) -> bool:
+        nonlocal best, best_score, seq, choice, spent
+        tr = decode(p, cand_seq, cand_choice)
+        spent += n
+        sc = _score(tr)
+        if sc < best_score:
+            best, best_score, seq, choice = tr, sc, cand_seq, cand_choice
+            return True
+        return False
+
+    improved = True
+    while improved and spent < budget:
+        improved = False
+        for i in range(n):
+            if spent >= budget:
+                break
+            t = seq[i]
+            preds, succs = set(p.tasks[t].preds), set(p.tasks[t].succs)
+            moves = []
+            for j in range(i - 1, -1, -1):
+                if seq[j] in preds:
+                    break
+                moves.append(j)
+            for j in range(i + 1, n):
+                if seq[j] in succs:
+                    break
+                moves.append(j)
+            for j in moves:
+                cand = seq[:i] + seq[i + 1 :]
+                cand.insert(j, t)
+                if trial(cand, choice):
+                    improved = True
+                    break
+                if spent >= budget:
+                    break
+            if improved:
+                break
+            if p.tasks[t].groups:
+                # robot alternatives, evaluated in the timeline just before t is dispatched
+                pre = Timeline(p)
+                for q in seq[:i]:
+                    pl = best.placements[q]
+                    assert pl is not None
+                    pre.commit(pre.place(q, pl.robots))
+                current = best.placements[t].robots  # type: ignore[union-attr]
+                for opt in pre.options(t):
+                    if opt == current:
+                        continue
+                    if trial(list(seq), {**choice, t: opt}):
+                        improved = True
+                        break
+                    if spent >= budget:
+                        break
+            if improved:
+                break
+    return best, spent
+
+
+@dataclass(frozen=True)
+class HeuristicAllocator:
+    """The default policy: multi-pass HEFT-style list scheduling (see module docstring)."""
+
+    seed: int = 0
+    random_passes: int | None = None
+    """Randomised passes on small plans (None: by plan size)."""
+    name: str = "heuristic"
+
+    def allocate(
+        self, graph: TaskGraph, fleet: Fleet, world: World, state: LiveState | None = None
+    ) -> Schedule:
+        t_start = time.perf_counter()
+        p = build_problem(graph, fleet, world, state)
+        return self.allocate_problem(p, t_start)
+
+    def allocate_problem(self, p: AllocationProblem, t_start: float | None = None) -> Schedule:
+        t_start = time.perf_counter() if t_start is None else t_start
+        sb = static_bounds(p)
+        tl, stats = best_list_schedule(p, sb, self.seed, self.random_passes)
+        return to_schedule(p, tl, self.name, sb.lower_bound, time.perf_counter() - t_start, info=stats)

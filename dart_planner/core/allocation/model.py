@@ -1,0 +1,672 @@
+"""The allocation problem: a plan, a fleet, a world and a live state compiled into arrays.
+
+Every allocator (baseline, heuristic, exact) reads the same :class:`AllocationProblem`, so
+they differ only in the choices they make, never in how a choice is timed.
+
+The model
+---------
+* **Who.** Explicit ``robot_ids`` are used exactly. ``robot_type``/``robot_count`` become
+  :class:`RobotGroup` s the allocator fills from capable, available robots of the type.
+  ``*_all_robots`` skills that move robots (navigate, return_to_start) take every capable
+  available robot. Keep-out skills (add_keepout / remove_keepout) change the world for the
+  whole fleet and occupy no robot; they still take their nominal duration and obey
+  dependencies.
+* **Continuity.** A robot that drove somewhere is the one that digs there: a group of type
+  T inherits the robots of type T used by its nearest ancestors that used type T (its
+  *sources*, found through tasks that did not involve T). If they are at least ``count``,
+  the group picks among them; otherwise it keeps all of them and picks the rest freely.
+  DART-LLM gets this by accident (it always names the first robots of a type); an
+  allocator that balances load must keep it on purpose, or excavator 2 digs where
+  excavator 1 parked.
+* **Partners.** A skill with a ``partner_type`` (ExcavatorUnloading needs a dump truck
+  beside the excavator) occupies a partner too. If the plan names none, the partner is the
+  robot of that type the task inherits by continuity (the truck that drove to the soil);
+  if there is none to inherit, the plan did not bring one and none is added. Partners
+  drive to the primary robot (``PARTNER_GAP_M`` beside it) before the skill starts.
+* **Keep-out zones.** ``world.keep_out`` always counts. A zone added (removed) by a plan
+  task counts for the travel of a later task when the keep-out task is one of its
+  ancestors, i.e. is certain to have finished first. Making it a property of the DAG
+  rather than of the timing keeps travel times independent of the schedule, which the
+  exact solver needs to be exact.
+* **Where robots end.** navigate: ``stop_clearance`` m outside the target object's radius,
+  on the approach side; return_to_start: the start pose; anything else: where it was.
+
+Re-allocation (:class:`~dart_planner.core.schedule.LiveState`): done tasks are skipped (their
+keep-out effects applied), running ones keep their robots until the expected finish (and
+their robots end at the running task's goal), failed tasks and all their descendants are
+excluded, unavailable robots get nothing, ``busy_until`` holds robots for other plans and
+``positions`` say where robots are now. Times are on the state's clock; ``t0 = state.now``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+import numpy as np
+
+from ..errors import AllocationError
+from ..fleet import Fleet, SkillAction, SkillScope, SkillSpec
+from ..plan import Subtask, TaskGraph
+from ..schedule import LiveState
+from ..world import KeepOutZone, World
+from .travel import TravelPlanner
+
+__all__ = [
+    "STOP_CLEARANCE_M",
+    "PARTNER_GAP_M",
+    "Demand",
+    "RobotGroup",
+    "TaskModel",
+    "AllocationProblem",
+    "build_problem",
+]
+
+STOP_CLEARANCE_M = 1.0
+"""How far outside an object's radius a navigating robot stops."""
+PARTNER_GAP_M = 2.0
+"""How close a partner robot comes to the robot it works with."""
+
+_MOVES = (SkillAction.NAVIGATE, SkillAction.RETURN_TO_START)
+_KEEPOUT = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
+
+
+class Demand(str, enum.Enum):
+    """How a subtask's robots are determined."""
+
+    NONE = "none"
+    """A fleet-level world change (keep-out): no robot is occupied."""
+    FIXED = "fixed"
+    """Explicit robot ids, or every capable robot for ``*_all_robots``."""
+    POOL = "pool"
+    """robot_type + robot_count: the allocator chooses."""
+
+
+@dataclass(frozen=True)
+class RobotGroup:
+    """``count`` robots of ``robot_type`` to be chosen among ``candidates`` (robot indices)."""
+
+    robot_type: str
+    count: int
+    candidates: tuple[int, ...]
+    sources: tuple[int, ...] = ()
+    """Live task indices whose robots of this type the group inherits (see module doc)."""
+    inherited: tuple[int, ...] = ()
+    """Robots inherited from done or running tasks."""
+    partner: bool = False
+    """An implicit partner (the truck an excavator unloads into), not named by the plan."""
+
+
+@dataclass(frozen=True)
+class TaskModel:
+    """One live subtask, compiled. ``index`` is its position in topological order."""
+
+    index: int
+    id: str
+    skill: str
+    action: SkillAction
+    duration: float
+    demand: Demand
+    fixed: tuple[int, ...] = ()
+    groups: tuple[RobotGroup, ...] = ()
+    target: tuple[float, float] | None = None
+    """Navigate goal: the target object's centre."""
+    target_name: str | None = None
+    stop: float = 0.0
+    """Stop this far from ``target`` (object radius + clearance)."""
+    preds: tuple[int, ...] = ()
+    succs: tuple[int, ...] = ()
+    earliest: float = 0.0
+    """t0, or later when a running dependency finishes later."""
+    zone_set: int = 0
+    partner_type: str | None = None
+    """For in-place skills with a partner (unloading needs a truck): robots of this type
+    in the task travel to the first other robot and work beside it."""
+
+    @property
+    def robot_count(self) -> int:
+        return len(self.fixed) + sum(g.count for g in self.groups)
+
+
+@dataclass(frozen=True)
+class AllocationProblem:
+    """Everything the allocators need, indexed by integers for speed."""
+
+    graph: TaskGraph
+    fleet: Fleet
+    world: World
+    t0: float
+    robot_ids: tuple[str, ...]
+    robot_types: tuple[str, ...]
+    speed: np.ndarray
+    home: np.ndarray
+    pos0: np.ndarray
+    avail0: np.ndarray
+    unavailable: frozenset[int]
+    tasks: tuple[TaskModel, ...]
+    index: Mapping[str, int]
+    zone_sets: tuple[tuple[KeepOutZone, ...], ...]
+    running_finish: float
+    excluded: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
+    running: tuple[str, ...] = ()
+    travel: TravelPlanner = field(default_factory=TravelPlanner, compare=False, repr=False)
+    _robot_zones: dict[tuple[int, int], tuple[KeepOutZone, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _travel_memo: dict[tuple[int, int, float, float], tuple[float, float, float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @property
+    def n_tasks(self) -> int:
+        return len(self.tasks)
+
+    @property
+    def n_robots(self) -> int:
+        return len(self.robot_ids)
+
+    def zones(self, zone_set: int, robot: int) -> tuple[KeepOutZone, ...]:
+        """The zones of ``zone_set`` that apply to ``robot``."""
+        key = (zone_set, robot)
+        hit = self._robot_zones.get(key)
+        if hit is None:
+            rid = self.robot_ids[robot]
+            hit = tuple(z for z in self.zone_sets[zone_set] if z.applies_to(rid))
+            self._robot_zones[key] = hit
+        return hit
+
+    def travel_times(self, t: int, robots: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Seconds each robot in ``robots`` (at ``pos``, shape (k, 2)) needs to reach task
+        ``t``'s working position, and where each ends up.
+
+        Small queries are memoised per (task, robot, position): a search revisits the same
+        few positions (start poses, stop points) over and over.
+        """
+        task = self.tasks[t]
+        k = len(robots)
+        if task.action not in _MOVES:
+            return np.zeros(k), pos.copy()
+        if k > 8:
+            return self._travel_now(task, robots, pos)
+        times = np.empty(k)
+        ends = np.empty((k, 2))
+        miss: list[int] = []
+        memo = self._travel_memo
+        rl = robots.tolist()
+        pl = pos.tolist()
+        for i in range(k):
+            hit = memo.get((t, rl[i], pl[i][0], pl[i][1]))
+            if hit is None:
+                miss.append(i)
+            else:
+                times[i], ends[i, 0], ends[i, 1] = hit
+        if miss:
+            sel = np.asarray(miss)
+            mt, me = self._travel_now(task, robots[sel], pos[sel])
+            times[sel], ends[sel] = mt, me
+            for j, i in enumerate(miss):
+                memo[(t, rl[i], pl[i][0], pl[i][1])] = (float(mt[j]), float(me[j, 0]), float(me[j, 1]))
+        return times, ends
+
+    def meet_times(
+        self, t: int, robots: np.ndarray, pos: np.ndarray, meet: tuple[float, float]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Seconds partner robots (at ``pos``) need to come beside the robot at ``meet``."""
+        zone_set = self.tasks[t].zone_set
+        lengths = np.zeros(len(robots))
+        ends = pos.copy()
+        for i, r in enumerate(robots.tolist()):
+            ln, en = self.travel.approach(pos[i : i + 1], meet, PARTNER_GAP_M, self.zones(zone_set, r))
+            lengths[i], ends[i] = ln[0], en[0]
+        return lengths / self.speed[robots], ends
+
+    def _travel_now(
+        self, task: TaskModel, robots: np.ndarray, pos: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        k = len(robots)
+        lengths = np.zeros(k)
+        ends = pos.copy()
+        if task.action is SkillAction.NAVIGATE and task.target is not None:
+            # robots that share a zone list are handled in one vectorised call
+            buckets: dict[tuple[KeepOutZone, ...], list[int]] = {}
+            for i, r in enumerate(robots.tolist()):
+                buckets.setdefault(self.zones(task.zone_set, r), []).append(i)
+            for zones, idx in buckets.items():
+                sel = np.asarray(idx)
+                lengths[sel], ends[sel] = self.travel.approach(pos[sel], task.target, task.stop, zones)
+        elif task.action is SkillAction.RETURN_TO_START:
+            for i, r in enumerate(robots.tolist()):
+                home = (float(self.home[r, 0]), float(self.home[r, 1]))
+                ln, en = self.travel.approach(pos[i : i + 1], home, 0.0, self.zones(task.zone_set, r))
+                lengths[i], ends[i] = ln[0], en[0]
+        return lengths / self.speed[robots], ends
+
+
+# -- building ---------------------------------------------------------------------------
+def build_problem(
+    graph: TaskGraph,
+    fleet: Fleet,
+    world: World,
+    state: LiveState | None = None,
+    travel: TravelPlanner | None = None,
+) -> AllocationProblem:
+    """Compile a plan for allocation; raises :class:`AllocationError` naming the task and
+    the reason when a subtask cannot be staffed or refers to something unknown."""
+    state = state or LiveState()
+    world = state.world or world
+    t0 = float(state.now)
+    if not nx.is_directed_acyclic_graph(graph.graph):
+        cycle = [u for u, _ in nx.find_cycle(graph.graph)]
+        raise AllocationError("plan has a dependency cycle: " + " -> ".join([*cycle, cycle[0]]))
+    for s in graph.subtasks:
+        for d in s.dependencies:
+            if d not in graph:
+                raise AllocationError(f"task {s.id!r} depends on {d!r}, which is not a task of this plan")
+        if s.skill not in fleet.skills:
+            raise AllocationError(f"task {s.id!r}: unknown skill {s.skill!r}")
+
+    robot_ids = fleet.robot_ids
+    ridx = {r: i for i, r in enumerate(robot_ids)}
+    unavailable = frozenset(ridx[r] for r in state.unavailable if r in ridx)
+
+    order = graph.topological_order()
+    done = set(state.done)
+    running = {k: v for k, v in state.running.items() if k in graph and k not in done}
+    failed = {f for f in state.failed if f in graph}
+    excluded: set[str] = set()
+    for f in failed:
+        excluded.add(f)
+        excluded |= graph.descendants(f)
+    excluded -= done
+    excluded -= set(running)
+    live = [t for t in order if t not in done and t not in running and t not in excluded]
+    index = {t: i for i, t in enumerate(live)}
+
+    # robots: where they are and when they are free
+    home = np.array([[r.start.x, r.start.y] for r in fleet.robots], dtype=float).reshape(-1, 2)
+    pos0 = home.copy()
+    for rid, p in state.positions.items():
+        if rid in ridx:
+            pos0[ridx[rid]] = (p.x, p.y)
+    avail0 = np.full(len(robot_ids), t0)
+    for rid, until in state.busy_until.items():
+        if rid in ridx:
+            avail0[ridx[rid]] = max(avail0[ridx[rid]], float(until))
+    travel = travel or TravelPlanner(world.bounds)
+
+    zones = _ZoneState(world, robot_ids)
+    for t in order:  # done and running keep-out tasks are (about to be) in force
+        if (t in done or t in running) and fleet.skills[graph[t].skill].action in _KEEPOUT:
+            zones.apply(graph[t], fleet, world)
+    base_zones = zones.snapshot()
+
+    running_finish = t0
+    for tid, (robots, finish) in running.items():
+        running_finish = max(running_finish, float(finish))
+        s = graph[tid]
+        spec = fleet.skills[s.skill]
+        for rid in robots:
+            if rid not in ridx:
+                raise AllocationError(f"running task {tid!r}: unknown robot {rid!r}")
+            i = ridx[rid]
+            avail0[i] = max(avail0[i], float(finish))
+            end = _end_of_running(s, spec, i, pos0, home, world, base_zones, travel)
+            if end is not None:
+                pos0[i] = end
+
+    speed = np.array([r.max_speed for r in fleet.robots], dtype=float)
+    types = tuple(r.type for r in fleet.robots)
+
+    # keep-out effects per task: the set of live keep-out ancestors, as a bit mask
+    keepout_live = [t for t in live if fleet.skills[graph[t].skill].action in _KEEPOUT]
+    bit = {t: 1 << k for k, t in enumerate(keepout_live)}
+    mask: dict[str, int] = {}
+    for t in live:
+        m = 0
+        for p in graph.graph.predecessors(t):
+            if p in index:
+                m |= mask[p] | bit.get(p, 0)
+        mask[t] = m
+    zone_sets: list[tuple[KeepOutZone, ...]] = [base_zones]
+    zone_index: dict[int, int] = {0: 0}
+
+    def zone_set_of(m: int) -> int:
+        if m not in zone_index:
+            zs = _ZoneState(world, robot_ids, zones.state)
+            for t in keepout_live:
+                if m & bit[t]:
+                    zs.apply(graph[t], fleet, world)
+            zone_index[m] = len(zone_sets)
+            zone_sets.append(zs.snapshot())
+        return zone_index[m]
+
+    sources = _Sources(graph, fleet, index, running, done, ridx)
+    tasks: list[TaskModel] = []
+    for i, tid in enumerate(live):
+        s = graph[tid]
+        spec = fleet.skills[s.skill]
+        preds = tuple(sorted(index[p] for p in graph.graph.predecessors(tid) if p in index))
+        succs = tuple(sorted(index[q] for q in graph.graph.successors(tid) if q in index))
+        earliest = t0
+        for p in graph.graph.predecessors(tid):
+            if p in running:
+                earliest = max(earliest, float(running[p][1]))
+        demand, fixed, groups = _demand(s, spec, fleet, ridx, unavailable, sources)
+        partner_type = None
+        if spec.partner_type is not None and spec.action not in _MOVES and spec.action not in _KEEPOUT:
+            groups = groups + _partner_group(
+                s, spec.partner_type, fixed, groups, fleet, ridx, unavailable, sources
+            )
+            if any(types[r] == spec.partner_type for r in fixed) or any(
+                g.robot_type == spec.partner_type for g in groups
+            ):
+                partner_type = spec.partner_type
+        target = target_name = None
+        stop = 0.0
+        if spec.action is SkillAction.NAVIGATE:
+            if not s.object_keywords:
+                raise AllocationError(f"task {tid!r}: {s.skill!r} needs a target object")
+            name = s.object_keywords[0]
+            if not world.has_object(name):
+                raise AllocationError(f"task {tid!r}: unknown object {name!r}")
+            o = world.object(name)
+            target, target_name, stop = (o.x, o.y), name, o.radius + STOP_CLEARANCE_M
+        elif spec.action in _KEEPOUT:
+            for name in s.object_keywords:
+                if not world.has_object(name):
+                    raise AllocationError(f"task {tid!r}: unknown object {name!r}")
+        tasks.append(
+            TaskModel(
+                index=i,
+                id=tid,
+                skill=s.skill,
+                action=spec.action,
+                duration=float(spec.duration_s),
+                demand=demand,
+                fixed=fixed,
+                groups=groups,
+                target=target,
+                target_name=target_name,
+                stop=stop,
+                preds=preds,
+                succs=succs,
+                earliest=earliest,
+                zone_set=zone_set_of(mask[tid]),
+                partner_type=partner_type,
+            )
+        )
+    return AllocationProblem(
+        graph=graph,
+        fleet=fleet,
+        world=world,
+        t0=t0,
+        robot_ids=robot_ids,
+        robot_types=types,
+        speed=speed,
+        home=home,
+        pos0=pos0,
+        avail0=avail0,
+        unavailable=unavailable,
+        tasks=tuple(tasks),
+        index=index,
+        zone_sets=tuple(zone_sets),
+        running_finish=running_finish,
+        excluded=tuple(t for t in order if t in excluded),
+        done=tuple(t for t in order if t in done),
+        running=tuple(t for t in order if t in running),
+        travel=travel,
+    )
+
+
+def _partner_group(
+    s: Subtask,
+    ptype: str,
+    fixed: tuple[int, ...],
+    groups: tuple[RobotGroup, ...],
+    fleet: Fleet,
+    ridx: Mapping[str, int],
+    unavailable: frozenset[int],
+    sources: _Sources,
+) -> tuple[RobotGroup, ...]:
+    """The implicit partner group of ``s``, if the plan leaves the partner implicit and an
+    ancestor brought one (see module doc)."""
+    if any(fleet.robots[r].type == ptype for r in fixed) or any(g.robot_type == ptype for g in groups):
+        return ()
+    live_src, inherited = sources.of(s.id, ptype)
+    if not live_src and not inherited:
+        return ()
+    usable = tuple(ridx[r.id] for r in fleet.of_type(ptype) if ridx[r.id] not in unavailable)
+    if not usable:
+        raise AllocationError(
+            f"task {s.id!r}: {s.skill!r} needs a {ptype} partner, but every {ptype} robot is unavailable"
+        )
+    return (RobotGroup(ptype, 1, usable, live_src, tuple(i for i in inherited if i in usable), partner=True),)
+
+
+def _demand(
+    s: Subtask,
+    spec: SkillSpec,
+    fleet: Fleet,
+    ridx: Mapping[str, int],
+    unavailable: frozenset[int],
+    sources: _Sources,
+) -> tuple[Demand, tuple[int, ...], tuple[RobotGroup, ...]]:
+    if spec.action in _KEEPOUT:
+        return Demand.NONE, (), ()
+    if spec.scope is SkillScope.ALL:
+        capable = [ridx[r.id] for r in fleet.capable(s.skill)]
+        usable = tuple(i for i in capable if i not in unavailable)
+        if not usable:
+            raise AllocationError(
+                f"task {s.id!r}: {s.skill!r} needs every capable robot, but all of them are unavailable "
+                f"({', '.join(fleet.robot_ids[i] for i in capable) or 'none capable'})"
+            )
+        return Demand.FIXED, usable, ()
+    if s.robot_ids:
+        fixed: list[int] = []
+        for rid in dict.fromkeys(s.robot_ids):
+            if rid not in ridx:
+                raise AllocationError(f"task {s.id!r}: unknown robot {rid!r}")
+            robot = fleet.robot(rid)
+            if s.skill not in robot.skills:
+                raise AllocationError(
+                    f"task {s.id!r}: robot {rid!r} ({robot.type}) cannot perform {s.skill!r}"
+                )
+            if ridx[rid] in unavailable:
+                raise AllocationError(f"task {s.id!r}: robot {rid!r} is named explicitly but is unavailable")
+            fixed.append(ridx[rid])
+        return Demand.FIXED, tuple(fixed), ()
+    if s.robot_type:
+        wanted: dict[str, int] = {}
+        for rtype, count in zip(s.robot_type, s.robot_count):
+            wanted[rtype] = wanted.get(rtype, 0) + int(count)
+        groups: list[RobotGroup] = []
+        for rtype, count in wanted.items():
+            if count < 1:
+                raise AllocationError(
+                    f"task {s.id!r}: robot_count for {rtype!r} must be at least 1, got {count}"
+                )
+            of_type = [r for r in fleet.of_type(rtype)]
+            if not of_type:
+                raise AllocationError(f"task {s.id!r}: unknown robot type {rtype!r}")
+            capable = [ridx[r.id] for r in fleet.capable(s.skill, of_type)]
+            usable = tuple(i for i in capable if i not in unavailable)
+            if len(usable) < count:
+                down = [fleet.robot_ids[i] for i in capable if i in unavailable]
+                raise AllocationError(
+                    f"task {s.id!r} needs {count} {rtype} robot(s) able to perform {s.skill!r}, but only "
+                    f"{len(usable)} of {len(capable)} capable are available"
+                    + (f" (unavailable: {', '.join(down)})" if down else "")
+                )
+            live_src, inherited = sources.of(s.id, rtype)
+            groups.append(
+                RobotGroup(rtype, count, usable, live_src, tuple(i for i in inherited if i in usable))
+            )
+        return Demand.POOL, (), tuple(groups)
+    raise AllocationError(f"task {s.id!r}: {s.skill!r} names no robots (robot_ids or robot_type/robot_count)")
+
+
+class _Sources:
+    """Finds, per (task, robot type), the nearest ancestors that used robots of that type."""
+
+    def __init__(
+        self,
+        graph: TaskGraph,
+        fleet: Fleet,
+        index: Mapping[str, int],
+        running: Mapping[str, tuple[tuple[str, ...], float]],
+        done: set[str],
+        ridx: Mapping[str, int],
+    ) -> None:
+        self.graph, self.fleet, self.index, self.running, self.done, self.ridx = (
+            graph,
+            fleet,
+            index,
+            running,
+            done,
+            ridx,
+        )
+        self._memo: dict[tuple[str, str], tuple[frozenset[int], frozenset[int]]] = {}
+
+    def _uses(self, tid: str, rtype: str) -> bool | None:
+        """Whether task ``tid`` occupies robots of ``rtype`` (None: it does not)."""
+        s = self.graph[tid]
+        spec = self.fleet.skills[s.skill]
+        if spec.action in _KEEPOUT:
+            return None
+        if spec.scope is SkillScope.ALL:
+            return rtype in spec.robot_types or None
+        if s.robot_ids:
+            return (
+                any(self.fleet.has_robot(r) and self.fleet.robot(r).type == rtype for r in s.robot_ids)
+                or None
+            )
+        return rtype in s.robot_type or None
+
+    def _seen_from(self, tid: str, rtype: str) -> tuple[frozenset[int], frozenset[int]]:
+        """What a dependent of ``tid`` inherits for ``rtype``: (live sources, fixed robots)."""
+        key = (tid, rtype)
+        if key in self._memo:
+            return self._memo[key]
+        stack = [(tid, False)]
+        # iterative post-order so long chains do not hit the recursion limit
+        while stack:
+            cur, expanded = stack.pop()
+            k = (cur, rtype)
+            if k in self._memo:
+                continue
+            if self._uses(cur, rtype):
+                self._memo[k] = self._own(cur, rtype)
+                continue
+            deps = [d for d in self.graph.graph.predecessors(cur)]
+            if not expanded:
+                stack.append((cur, True))
+                stack.extend((d, False) for d in deps if (d, rtype) not in self._memo)
+                continue
+            live: set[int] = set()
+            fixed: set[int] = set()
+            for d in deps:
+                a, b = self._memo[(d, rtype)]
+                live |= a
+                fixed |= b
+            self._memo[k] = (frozenset(live), frozenset(fixed))
+        return self._memo[key]
+
+    def _own(self, tid: str, rtype: str) -> tuple[frozenset[int], frozenset[int]]:
+        if tid in self.index:
+            return frozenset({self.index[tid]}), frozenset()
+        if tid in self.running:
+            ids = self.running[tid][0]
+        else:
+            s = self.graph[tid]
+            spec = self.fleet.skills[s.skill]
+            if spec.scope is SkillScope.ALL:
+                ids = tuple(r.id for r in self.fleet.capable(s.skill))
+            else:
+                ids = s.robot_ids  # a done type+count task without resolved ids: unconstrained
+        return frozenset(), frozenset(
+            self.ridx[r] for r in ids if r in self.ridx and self.fleet.robot(r).type == rtype
+        )
+
+    def of(self, tid: str, rtype: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        live: set[int] = set()
+        fixed: set[int] = set()
+        for d in self.graph.graph.predecessors(tid):
+            a, b = self._seen_from(d, rtype)
+            live |= a
+            fixed |= b
+        return tuple(sorted(live)), tuple(sorted(fixed))
+
+
+class _ZoneState:
+    """Keep-out zones by name, with the robots each applies to (None: every robot)."""
+
+    def __init__(
+        self,
+        world: World,
+        robot_ids: Iterable[str],
+        initial: Mapping[str, tuple[KeepOutZone, frozenset[str] | None]] | None = None,
+    ) -> None:
+        self.all_ids = frozenset(robot_ids)
+        self.state: dict[str, tuple[KeepOutZone, frozenset[str] | None]] = {}
+        if initial is not None:
+            self.state = dict(initial)
+        else:
+            for k, z in enumerate(world.keep_out):
+                name = z.name if z.name not in self.state else f"{z.name}#{k}"
+                self.state[name] = (z, z.robots or None)
+
+    def apply(self, s: Subtask, fleet: Fleet, world: World) -> None:
+        spec = fleet.skills[s.skill]
+        if spec.scope is SkillScope.ALL:
+            robots: frozenset[str] | None = None
+        elif s.robot_ids:
+            robots = frozenset(s.robot_ids)
+        else:
+            robots = frozenset(r.id for t in s.robot_type for r in fleet.of_type(t))
+        for name in s.object_keywords:
+            if not world.has_object(name):
+                continue
+            if spec.action is SkillAction.ADD_KEEPOUT:
+                geo, old = self.state.get(name, (world.keepout_for_object(name), frozenset()))
+                new = None if old is None or robots is None else old | robots
+                self.state[name] = (geo, new)
+            elif name in self.state:
+                geo, old = self.state[name]
+                if robots is None:
+                    del self.state[name]
+                    continue
+                left = (self.all_ids if old is None else old) - robots
+                if left:
+                    self.state[name] = (geo, left)
+                else:
+                    del self.state[name]
+
+    def snapshot(self) -> tuple[KeepOutZone, ...]:
+        return tuple(
+            KeepOutZone(name, g.x, g.y, g.radius, frozenset() if robots is None else robots)
+            for name, (g, robots) in sorted(self.state.items())
+        )
+
+
+def _end_of_running(
+    s: Subtask,
+    spec: SkillSpec,
+    i: int,
+    pos0: np.ndarray,
+    home: np.ndarray,
+    world: World,
+    zones: tuple[KeepOutZone, ...],
+    travel: TravelPlanner,
+) -> np.ndarray | None:
+    """Where robot ``i`` will be when its running task ends (None: where it is)."""
+    if spec.action is SkillAction.RETURN_TO_START:
+        return home[i].copy()  # type: ignore[no-any-return]
+    if spec.action is SkillAction.NAVIGATE and s.object_keywords and world.has_object(s.object_keywords[0]):
+        o = world.object(s.object_keywords[0])
+        _, ends = travel.approach(pos0[i : i + 1], (o.x, o.y), o.radius + STOP_CLEARANCE_M, zones)
+        return ends[0]  # type: ignore[no-any-return]
+    return None
