@@ -77,6 +77,8 @@ class Interpreter:
         self.sentence_subjects: dict[int, list[Member]] = {}
         self.last_allow: dict[str, int] = {}
         self.place_before: str | None = None
+        self.current_subject: tuple[Member, ...] | None = None
+        self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
 
     # -- helpers -----------------------------------------------------------------------------
     def use(self, item: Item) -> None:
@@ -224,13 +226,28 @@ class Interpreter:
             if it.kind is ItemKind.UNKNOWN:
                 self.errors.append(it.payload)
                 self.use(it)
+        if "ignored" in marks:  # "take care of rock 1": an idiom, its object is no destination
+            keep: list[Item] = []
+            after_ignored = False
+            for it in seg.items:
+                if it.kind is ItemKind.MARK and it.payload == "ignored":
+                    after_ignored = True
+                elif after_ignored and it.kind is ItemKind.OBJECT:
+                    self.use(it)
+                    continue
+                elif it.kind is not ItemKind.WORD:
+                    after_ignored = False
+                keep.append(it)
+            seg = Segment(keep, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
+                          seg.sentence_start, seg.ended_by)
         subj_items, partner_items, objpron = self.split_roles(seg)
         if objpron:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
                     for it in objpron}
             seg = Segment([conv.get(id(it), it) for it in seg.items], seg.sentence, seg.connective,
                           seg.connective_text, seg.role, seg.after_punct, seg.sentence_start, seg.ended_by)
-        split = "each" in marks
+        split = "each" in marks or any(
+            it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "each" for it in seg.items)
         respectively = "respectively" in marks
         subject: tuple[Member, ...] | None
         explicit = bool(subj_items)
@@ -287,6 +304,7 @@ class Interpreter:
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         # what this clause waits for
         self.place_before = self.last_place
+        self.current_subject = subject
         entry = self.entry(seg, subject, explicit, pre, post, pre_par)
         is_global = False
         if subject is None or not subject:
@@ -492,9 +510,11 @@ class Interpreter:
 
     def add_skill(self, action: str, members: Sequence[Member], objects: Sequence[str], extra: set[int],
                   lemma: str, *, split: bool = False, partners: Sequence[Member] = (),
-                  skill_name: str | None = None) -> list[Draft]:
+                  skill_name: str | None = None, arriving_at: str | None = None) -> list[Draft]:
         if not members:
             return []
+        if not (action == "navigate" and arriving_at is not None):
+            self.flush_loads(members, None)
         self.flush_pending(members, action)
         self.flush_pending(partners, action)
         name = skill_name
@@ -538,11 +558,12 @@ class Interpreter:
         opened = self.last_allow.get(place)
         if opened is not None:  # going where a keep-out was just lifted waits for the lifting
             extra = set(extra) | {opened}
-        made = self.add_skill(action, movers, objs, extra, v.lemma, split=split)
+        made = self.add_skill(action, movers, objs, extra, v.lemma, split=split, arriving_at=place)
         for m in movers:
             self.location[m.key] = place
             if carry and self.loaded.get(m.key):
                 self.pending_dump[m.key] = m
+        self.flush_loads(movers, place)
         self.last_place = place
         return made
 
@@ -652,7 +673,7 @@ class Interpreter:
             self.use(it)
         made: list[Draft] = []
         if explicit and not own:
-            made = self.add_skill("unload_bucket", excs, (), extra, v.lemma, split=split, partners=explicit)
+            made = self.load(excs, explicit, extra, v.lemma, split)
             for t in explicit:
                 self.loaded[t.key] = True
             return made
@@ -665,7 +686,7 @@ class Interpreter:
             key = tuple(t.key for t in trucks)
             by_partner.setdefault(key, ([], trucks))[0].append(e)
         for _, (es, trucks) in by_partner.items():
-            made += self.add_skill("unload_bucket", es, (), extra, v.lemma, split=split, partners=trucks)
+            made += self.load(es, trucks, extra, v.lemma, split)
             for t in trucks:
                 self.loaded[t.key] = True
         return made
@@ -698,10 +719,39 @@ class Interpreter:
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
         for _, (excs, ts) in groups.items():
-            made += self.add_skill("unload_bucket", excs, (), extra, a.verb.lemma, partners=ts)
+            made += self.load(excs, ts, extra, a.verb.lemma)
             for t in ts:
                 self.loaded[t.key] = True
         return made
+
+    def load(self, excs: Sequence[Member], trucks: Sequence[Member], extra: set[int], lemma: str,
+             split: bool = False) -> list[Draft]:
+        """An excavator empties its bucket into trucks; if a truck is not at the excavator yet,
+        the loading waits until the text brings it there (unloading needs the truck there)."""
+        site = self.loc(excs[0]) if excs else None
+        away = [t for t in trucks if site is None or self.loc(t) != site]
+        for t in trucks:
+            self.loaded[t.key] = True
+        if away and site is not None:
+            self.deferred.append((list(excs), list(trucks), set(extra), lemma, split))
+            return []
+        return self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
+
+    def flush_loads(self, members: Sequence[Member], arrived_at: str | None) -> None:
+        """Create deferred loadings whose trucks are among ``members``: now that they arrived
+        at the excavator (``arrived_at``), or before they do anything else."""
+        keys = {m.key for m in members}
+        for entry in list(self.deferred):
+            excs, trucks, extra, lemma, split = entry
+            if not keys & {t.key for t in trucks} and not keys & {e.key for e in excs}:
+                continue
+            site = self.loc(excs[0])
+            if arrived_at is not None and site != arrived_at and keys & {t.key for t in trucks}:
+                continue
+            if arrived_at is not None and any(self.loc(t) != site for t in trucks):
+                continue
+            self.deferred.remove(entry)
+            self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
 
     def flush_pending(self, members: Sequence[Member], action: str) -> None:
         """A truck that carried a load somewhere and is now asked to do something else
@@ -715,6 +765,9 @@ class Interpreter:
                 self.loaded[m.key] = False
 
     def flush_all_pending(self) -> None:
+        for excs, trucks, extra, lemma, split in list(self.deferred):
+            self.deferred.remove((excs, trucks, extra, lemma, split))
+            self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:
                 self.pending_dump.pop(key)
@@ -729,6 +782,8 @@ class Interpreter:
                 self.use(it)
         is_par = seg.connective == "parallel" or seg.connective_text in ("while", "whilst")
         if seg.connective_text in ("until", "till"):
+            for it in seg.items:
+                self.use(it)
             return set(), False
         marks = seg.marks()
         robots: list[Member] = []
@@ -799,7 +854,11 @@ class Interpreter:
             # names work that was not mentioned before: read it as a clause of its own
             before = len(self.b.drafts)
             main_seg = Segment(seg.items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
+            if not robots and self.current_subject is not None:
+                self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
+            saved = self.prev
             self.main(main_seg, set(), None, False)
+            self.prev = saved
             made = {d.idx for d in self.b.drafts[before:] if d.alive}
             return (set() if is_par else made), is_par
         return found, is_par

@@ -458,8 +458,11 @@ class MentionResolver:
                 if m.rtype == rtype and m not in found:
                     found.append(m)
         groups = [m for m in found if m.is_group]
-        if groups:  # the most recent group stands for "the excavators"
-            return (groups[0],) if found[0].is_group else tuple(m for m in found if not m.is_group)[::-1]
+        if groups:  # the most recent group of several stands for "the excavators"
+            if found[0].is_group:
+                several = [g for g in groups if g.count > 1]
+                return (several[0] if several else groups[0],)
+            return tuple(m for m in found if not m.is_group)[::-1]
         return tuple(found[::-1])
 
     def used_of_type(self, rtype: str) -> int:

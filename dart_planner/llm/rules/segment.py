@@ -200,7 +200,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 close("punct")
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
-            elif it.payload == "," and not (cur.connective and not cur.items):
+            elif it.payload == "," and not (cur.connective and not cur.items) and not (
+                cur.items and cur.items[-1].kind is ItemKind.OBJECT
+                and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT):  # "puddle 1, puddle 2 and ..."
                 close("punct")
                 cur.after_punct = True
             k += 1
