@@ -77,6 +77,10 @@ class PhraseIndex(Generic[V]):
     def __contains__(self, word: object) -> bool:
         return word in self._by_first
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(self._by_first)
+
 
 @dataclass(frozen=True)
 class EventSpec:
@@ -125,9 +129,20 @@ class Lexicon:
     object_kind_names: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
     object_pronoun_index: PhraseIndex[bool]
     fillers: frozenset[str]
+    first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
+    """Every word that can start a lexicon phrase: any other word is plain text (fast path)."""
     source: str = ""
     vocabulary: frozenset[str] = field(default_factory=frozenset, repr=False)
     """Every word that appears anywhere in the lexicon (for the coverage report)."""
+
+    def __post_init__(self) -> None:
+        firsts: set[str] = set(self.numbers) | set(self.ordinals) | set(self.causatives) | set(self.permission_words)
+        firsts |= {"the", "this", "that", "these", "those", "its", "their", "his", "her", "your", "each", "every",
+                   "both", "what", "own"}
+        for value in vars(self).values():
+            if isinstance(value, PhraseIndex):
+                firsts |= set(value.first_words)
+        object.__setattr__(self, "first_words", frozenset(firsts))
 
     def number(self, word: str) -> int | None:
         """``3``, ``three`` -> 3; anything else -> None."""
@@ -273,7 +288,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         return out
 
     pronouns: list[tuple[str, str]] = []
-    for kind, lst in r.mapping(data.get("robot_pronouns", {}), "robot_pronouns").items():
+    for kind in r.mapping(data.get("robot_pronouns", {}), "robot_pronouns"):
         if kind not in ("it", "they", "both", "each", "you", "which"):
             r.error(f"robot_pronouns.{kind}", "expected one of it, they, both, each, you, which")
         pronouns += [

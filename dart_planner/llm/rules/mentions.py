@@ -285,7 +285,7 @@ class _Scanner:
         return Item(ItemKind.OBJECT, i, j, desc, self.text(i, j))
 
     def run(self) -> list[Item]:
-        words, lex, site = self.words, self.lex, self.site
+        words, site = self.words, self.site
         n = len(words)
         i = 0
         items = self.items
@@ -317,6 +317,9 @@ class _Scanner:
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex
         w = words[i]
+        if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
+                and not w.isdigit():  # type: ignore[operator]
+            return Item(ItemKind.WORD, i, i + 1, None, w)
         for index, mark in ((lex.ignore_index, "ignored"), (lex.in_place_index, "in_place"),
                             (lex.purpose_skip_index, "skip"),
                             (lex.already_index, "already")):
@@ -493,6 +496,8 @@ class MentionResolver:
             if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
                 return self.history[-1][0]
             last = self.last_subject()
+            if not last and desc.pronoun == "you":
+                return ()  # "could you ...": the operator, not a robot
             if not last:
                 raise ResolutionError(f"{desc.pronoun!r} does not refer to any robot mentioned before")
             return last

@@ -72,16 +72,20 @@ class Entities:
     objects: frozenset[str] = frozenset()
 
 
-_SITES: dict[tuple[int, str], SiteIndex] = {}
+_SITES: dict[tuple[int, int], tuple[Fleet, World, SiteIndex]] = {}
 
 
 def _site(fleet: Fleet, world: World) -> SiteIndex:
-    key = (id(fleet), world.fingerprint() + str(sorted(world.object_names)))
-    site = _SITES.get(key)
-    if site is None:
-        if len(_SITES) > 16:
-            _SITES.clear()
-        site = _SITES[key] = SiteIndex.build(fleet, world)
+    """Look-ups for a fleet and world; both are immutable, so identity is a safe key (the
+    objects are kept in the cache entry, so an id cannot be reused while it is there)."""
+    key = (id(fleet), id(world))
+    hit = _SITES.get(key)
+    if hit is not None and hit[0] is fleet and hit[1] is world:
+        return hit[2]
+    if len(_SITES) > 16:
+        _SITES.clear()
+    site = SiteIndex.build(fleet, world)
+    _SITES[key] = (fleet, world, site)
     return site
 
 
