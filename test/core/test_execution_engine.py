@@ -249,6 +249,29 @@ def test_multi_robot_subtask_needs_every_goal(fleet, world):
     assert eng.status(pid).subtask("after").state is S.RUNNING
 
 
+def test_partner_is_locked_but_gets_no_goal(fleet, world):
+    eng, act, clock, _ = make(fleet, world, behavior=lambda g: Outcome(after=4.0))
+    g = dart_plan(task("unload", UNLOAD, [EX1]), task("drive", NAV, [TR1], objects=["rock1"]))
+    sched = Schedule(
+        "with-partner",
+        {"unload": Assignment("unload", (EX1, TR1), 0, 0, 4), "drive": Assignment("drive", (TR1,), 4, 4, 9)},
+        {EX1: ("unload",), TR1: ("unload", "drive")},
+        9,
+        9,
+    )
+    pid = eng.submit(g, sched)
+    (goal,) = act.started  # the truck waits beside the excavator: held, but sent nothing
+    assert goal.robot_id == EX1 and goal.partner_ids == (TR1,)
+    assert eng.robot_holder(TR1) == (pid, "unload")
+    run(eng, act, clock)
+    assert act.started_tasks() == ["unload", "drive"]
+    assert eng.status(pid).subtask("drive").started_at == eng.status(pid).subtask("unload").finished_at
+    # an extra robot that is not the skill's partner type is an override, not a partner
+    bad = Schedule("x", {"unload": Assignment("unload", (EX1, EX2), 0, 0, 4)}, {}, 4, 4)
+    with pytest.raises(ExecutionError, match="names"):
+        eng.submit(dart_plan(task("unload", UNLOAD, [EX1])), bad)
+
+
 def test_fleet_wide_motion_takes_every_available_robot(fleet, world):
     eng, act, clock, _ = make(fleet, world)
     g = dart_plan(task("a", NAV, [TR1], objects=["puddle1"]), task("home", RETURN_ALL, deps=["a"]))

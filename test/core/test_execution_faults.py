@@ -182,15 +182,58 @@ def test_failure_without_alternative_cancels_dependents_and_requests_replan(flee
 
 
 def test_no_capable_robot_left_ends_in_replan(fleet, world):
-    fail_ex1 = lambda g: Outcome(GoalStatus.FAILED, 1.0, "dig failed") if g.robot_id == EX1 else Outcome()  # noqa: E731
+    fail_ex1 = lambda g: Outcome(GoalStatus.FAILED, 1.0, "path blocked") if g.robot_id == EX1 else Outcome()  # noqa: E731
     eng, act, clock, alloc, events = make(fleet, world, fail_ex1, max_retries=0)
-    g = dart_plan(task("dig", DIG, rtype="excavator", count=3), task("after", DUMP, [TR1], deps=["dig"]))
+    g = dart_plan(
+        task("go", NAV, objects=["soil1"], rtype="excavator", count=3),
+        task("after", DUMP, [TR1], deps=["go"]),
+    )
     pid = eng.submit(g)
     run(eng, act, clock)
     assert len(alloc.calls) == 2  # the first allocation, then one re-allocation that found no one
-    assert eng.status(pid).subtask("dig").state is S.FAILED
+    assert EX1 in alloc.calls[1].unavailable
+    assert eng.status(pid).subtask("go").state is S.FAILED
     assert eng.status(pid).subtask("after").state is S.CANCELLED
+    assert [e.task_id for e in events if isinstance(e, ReplanRequested)] == ["go"]
+    assert eng.plan_outcome(pid) is PlanState.FAILED
+
+
+def test_in_place_skill_is_not_moved_to_a_robot_standing_elsewhere(fleet, world):
+    # another excavator would dig wherever it stands: that needs a new plan, not a new robot
+    fail_dig = lambda g: (  # noqa: E731
+        Outcome(GoalStatus.FAILED, 1.0, "no_pile_in_reach") if g.task_id == "dig" else Outcome()
+    )
+    eng, act, clock, alloc, events = make(fleet, world, fail_dig, max_retries=1)
+    g = dart_plan(
+        task("go", NAV, objects=["soil1"], rtype="excavator"),
+        task("dig", DIG, deps=["go"], rtype="excavator"),
+    )
+    pid = eng.submit(g)
+    run(eng, act, clock)
+    assert len(alloc.calls) == 1
+    assert [gl.robot_id for gl in act.started if gl.task_id == "dig"] == [EX1, EX1]
     assert [e.task_id for e in events if isinstance(e, ReplanRequested)] == ["dig"]
+    assert eng.plan_outcome(pid) is PlanState.FAILED
+
+
+def test_reassignments_are_bounded(fleet, world):
+    stuck = lambda g: Outcome(GoalStatus.FAILED, 1.0, "path blocked") if g.task_id == "go" else Outcome()  # noqa: E731
+    eng, act, clock, alloc, events = make(fleet, world, stuck, max_retries=0, max_reassignments=1)
+    pid = eng.submit(dart_plan(task("go", NAV, objects=["soil1"], rtype="dump_truck")))
+    run(eng, act, clock)
+    # truck 1, then one reassignment (truck 2), then the cap: truck 3 is never tried
+    assert [gl.robot_id for gl in act.started] == [TR1, TR2]
+    assert eng.plan_outcome(pid) is PlanState.FAILED
+
+
+def test_every_failed_robot_stays_excluded(fleet, world):
+    stuck = lambda g: Outcome(GoalStatus.FAILED, 1.0, "path blocked") if g.task_id == "go" else Outcome()  # noqa: E731
+    eng, act, clock, alloc, events = make(fleet, world, stuck, max_retries=0, max_reassignments=10)
+    pid = eng.submit(dart_plan(task("go", NAV, objects=["soil1"], rtype="dump_truck")))
+    run(eng, act, clock)
+    # each truck tried once; then nobody is left (no ping-pong between two robots)
+    assert [gl.robot_id for gl in act.started] == [TR1, TR2, "robot_dump_truck_03"]
+    assert {TR1, TR2} <= alloc.calls[-1].unavailable
     assert eng.plan_outcome(pid) is PlanState.FAILED
 
 

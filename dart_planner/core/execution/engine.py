@@ -12,8 +12,15 @@ Decisions this module makes, and why
   not a robot, so they hold no lock and go out as one goal with ``robot_id=None``.
 * **Failures** (a goal FAILED, or a subtask TIMED_OUT) go: retry on the same robots up to
   ``max_retries``; then reassignment through the allocator's re-allocation entry point with
-  the failing robots excluded; then a :class:`~.events.ReplanRequested` event, the subtask
-  settles FAILED and its dependents are CANCELLED naming it. The rest of the plan goes on.
+  every robot that failed the subtask excluded; then a :class:`~.events.ReplanRequested`
+  event, the subtask settles FAILED and its dependents are CANCELLED naming it. The rest of
+  the plan goes on.
+* **What moves on reassignment.** Only subtasks that drive their robots somewhere
+  (navigate, return to start) are handed to another robot on their own. A subtask that
+  acts where its robot stands (dig, unload, load, dump) is not: a replacement would act
+  wherever *it* stands. Such subtasks change robots only together with the drive that takes
+  the new robot there (re-allocation re-plans all pending work of the plan); otherwise their
+  failure goes to the language layer as a replan request.
   A failure whose reason names a robot fault (``robot_breakdown``, see :mod:`.faults`)
   skips the retries: the robot is marked unavailable for every plan and its work moves.
 * **Explicit robots** (``robot_ids`` written in the plan) are the user's instruction: they
@@ -78,6 +85,7 @@ __all__ = ["ExecutionEngine", "ESTOP_MODES"]
 _log = logging.getLogger(__name__)
 _S = SubtaskState
 ESTOP_MODES = ("hold", "cancel")
+_MOVING_ACTIONS = (SkillAction.NAVIGATE, SkillAction.RETURN_TO_START)
 _RESTORED_REASON = (
     "restored after an executor restart: the in-flight goal was lost with the process; "
     "re-dispatching (at-least-once for in-flight work)"
@@ -102,6 +110,9 @@ class ExecutionEngine:
         Seconds, monotonic. Use the simulator's clock to run in sim time.
     max_retries
         Retries on the same robots after a failure or timeout, before reassignment.
+    max_reassignments
+        Reassignments per subtask before it is given up (each one also excludes every
+        robot that failed the subtask before, so the count is bounded by the fleet anyway).
     estop_mode
         ``"hold"`` (running subtasks go back to READY) or ``"cancel"``.
     robot_fault
@@ -127,12 +138,15 @@ class ExecutionEngine:
         journal: ExecutionJournal | None = None,
         clock: Callable[[], float] = time.monotonic,
         max_retries: int = 1,
+        max_reassignments: int = 3,
         estop_mode: str = "hold",
         robot_fault: RobotFaultClassifier = is_robot_fault,
         validate: bool = True,
     ) -> None:
         if max_retries < 0:
             raise ExecutionError(f"max_retries must be >= 0, got {max_retries}")
+        if max_reassignments < 0:
+            raise ExecutionError(f"max_reassignments must be >= 0, got {max_reassignments}")
         if estop_mode not in ESTOP_MODES:
             raise ExecutionError(f"estop_mode must be one of {ESTOP_MODES}, got {estop_mode!r}")
         self._fleet = fleet
@@ -142,6 +156,7 @@ class ExecutionEngine:
         self._journal = journal
         self._clock = clock
         self._max_retries = max_retries
+        self._max_reassignments = max_reassignments
         self._estop_mode = estop_mode
         self._robot_fault = robot_fault
         self._validate = validate
@@ -517,11 +532,24 @@ class ExecutionEngine:
             keepout = spec.action in (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
             if spec.scope is SkillScope.ALL:
                 robots = () if keepout else (assigned or tuple(r.id for r in self._fleet.capable(sub.skill)))
+            elif keepout:
+                # a fence occupies no robot: its robots are the ones it concerns, as the plan
+                # names them (or every robot of the named types)
+                typed = tuple(r.id for t in sub.robot_type for r in self._fleet.of_type(t))
+                robots = sub.robot_ids or assigned or typed
             else:
                 robots = assigned or sub.robot_ids
                 if not robots:
                     problems.append(f"task {sub.id!r}: the schedule places no robot on it")
-                if sub.robot_ids and a is not None and set(assigned) != set(sub.robot_ids):
+                extra = set(assigned) - set(sub.robot_ids)
+                partners_only = all(
+                    self._fleet.has_robot(r) and self._fleet.robot(r).type == spec.partner_type for r in extra
+                )
+                if (
+                    sub.robot_ids
+                    and a is not None
+                    and not (set(sub.robot_ids) <= set(assigned) and partners_only)
+                ):
                     problems.append(
                         f"task {sub.id!r}: the plan names {list(sub.robot_ids)} "
                         f"but the schedule assigns {list(assigned)}"
@@ -529,8 +557,14 @@ class ExecutionEngine:
             for r in robots:
                 if not self._fleet.has_robot(r):
                     problems.append(f"task {sub.id!r}: unknown robot {r!r}")
-                elif not keepout and sub.skill not in self._fleet.robot(r).skills:
+                elif keepout or sub.skill in self._fleet.robot(r).skills:
+                    continue
+                elif self._fleet.robot(r).type != spec.partner_type or r in sub.robot_ids:
+                    # a partner (the truck an excavator unloads into) may join; nobody else
                     problems.append(f"task {sub.id!r}: robot {r!r} cannot perform {sub.skill!r}")
+            known = [r for r in robots if self._fleet.has_robot(r)]
+            if known and not keepout and not any(sub.skill in self._fleet.robot(r).skills for r in known):
+                problems.append(f"task {sub.id!r}: no assigned robot can perform {sub.skill!r}")
             if len(set(robots)) != len(robots):
                 problems.append(f"task {sub.id!r}: a robot is listed twice")
             out[sub.id] = tuple(robots)
@@ -602,6 +636,7 @@ class ExecutionEngine:
                 "attempts": task.attempts,
                 "retries": task.retries,
                 "suspects": list(task.suspects),
+                "reassignments": task.reassignments,
             }
         )
         self._apply_transition(plan, task, new, reason, at, settles)
@@ -635,6 +670,8 @@ class ExecutionEngine:
                     self._holder[r] = (plan.plan_id, task.id)
         else:
             task.finished_at = at
+            if new in (_S.FAILED, _S.TIMED_OUT):
+                task.blamed.update(task.suspects)
         if settles and not task.settled:
             task.settled = True
             plan.n_settled += 1
@@ -770,10 +807,13 @@ class ExecutionEngine:
                     **common,
                 )
             ]
-        if not task.robots:
+        workers = [r for r in task.robots if sub.skill in self._fleet.robot(r).skills]
+        if not workers:
             raise ExecutionError("no available robot can take part")
         goals = []
-        for r in task.robots:
+        # Partners (the truck an excavator unloads into) are held still by their lock and
+        # named in ``partner_ids``; only robots that perform the skill get a goal.
+        for r in workers:
             goal_pose = self._fleet.robot(r).start if spec.action is SkillAction.RETURN_TO_START else pose
             goals.append(
                 SkillGoal(
@@ -874,11 +914,13 @@ class ExecutionEngine:
             )
             return
         old = task.robots
-        exclude = () if robot_fault else task.suspects
-        schedule = self._try_reassign(plan, task, reason, exclude, at)
+        schedule = None
+        if task.reassignments < self._max_reassignments:
+            schedule = self._try_reassign(plan, task, reason, task.blamed, at)
         if schedule is not None:
             self._adopt_schedule(plan, schedule, f"reassigned after: {reason}", at)
             task.retries = 0
+            task.reassignments += 1
             self._transition(
                 plan,
                 task,
@@ -903,11 +945,12 @@ class ExecutionEngine:
         self, plan: PlanRun, task: TaskRun, reason: str, exclude: Iterable[str], at: float
     ) -> Schedule | None:
         """A schedule that moves ``task`` off ``exclude`` and unavailable robots, or None."""
-        if not task.occupies or task.fleet_wide:
+        if not task.occupies or task.fleet_wide or task.spec.action not in _MOVING_ACTIONS:
             return None
         banned = set(exclude) | self._unavailable
         if task.explicit and not set(task.robots) & self._unavailable:
             return None  # the user's choice of robot stands while that robot works
+        # (a broken partner counts: partners are the allocator's choice, not the user's)
         graph = self._reallocation_graph(plan)
         # A suspect robot that another remaining subtask names explicitly stays usable for
         # the allocator (the user's instruction wins); the check below still keeps it off
@@ -916,7 +959,7 @@ class ExecutionEngine:
             r
             for t in plan.tasks.values()
             if t.explicit and self._movable(t) and t is not task
-            for r in t.robots
+            for r in t.sub.robot_ids
         }
         state = self._live_state(plan, extra_unavailable=set(exclude) - named)
         try:
@@ -925,8 +968,8 @@ class ExecutionEngine:
             _log.info("no reassignment for %s/%s: %s", plan.plan_id, task.id, exc)
             return None
         a = new.assignments.get(task.id)
-        if a is None or not a.robot_ids or set(a.robot_ids) & banned:
-            return None
+        if a is None or not a.robot_ids or set(a.robot_ids) & banned or set(a.robot_ids) == set(task.robots):
+            return None  # nobody else, or the same robots again: that is no alternative
         return self._merge_schedule(plan, new, reason, at)
 
     def _reallocation_graph(self, plan: PlanRun) -> TaskGraph:
@@ -939,17 +982,16 @@ class ExecutionEngine:
             started = task.settled or task.state in (_S.RUNNING, _S.SUCCEEDED)
             if started or not task.occupies or task.fleet_wide:
                 subs.append(sub.with_robots(task.robots) if task.robots and not task.fleet_wide else sub)
-            elif task.explicit and set(task.robots) & self._unavailable:
+            elif sub.robot_ids and (not task.explicit or set(sub.robot_ids) & self._unavailable):
+                # named robots that are out (now, or earlier: then the allocator took over)
                 counts: dict[str, int] = {}
-                for r in task.robots:
+                for r in sub.robot_ids:
                     rtype = self._fleet.robot(r).type
                     counts[rtype] = counts.get(rtype, 0) + 1
                 subs.append(
                     replace(sub, robot_ids=(), robot_type=tuple(counts), robot_count=tuple(counts.values()))
                 )
-            elif task.explicit:
-                subs.append(sub.with_robots(task.robots))
-            else:
+            else:  # as written: explicit robots are honoured, types and partners re-picked
                 subs.append(sub)
         return plan.graph.replace_subtasks(subs)
 
@@ -1004,7 +1046,7 @@ class ExecutionEngine:
             new = tuple(a.robot_ids)
             if new != task.robots:
                 old = task.robots
-                if set(new) != set(old):
+                if not set(task.sub.robot_ids) <= set(new):
                     task.explicit = False  # the named robot was out; the allocator chose now
                 task.robots = new
                 self._emit(SubtaskReassigned(plan.plan_id, t, old, new, at, reason))
@@ -1181,6 +1223,7 @@ class ExecutionEngine:
             task.attempts = int(rec["attempts"])
             task.retries = int(rec["retries"])
             task.suspects = tuple(rec.get("suspects", ()))
+            task.reassignments = int(rec.get("reassignments", 0))
             self._apply_transition(
                 plan, task, new, str(rec["reason"]), float(rec["at"]), bool(rec["settled"])
             )

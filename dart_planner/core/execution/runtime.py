@@ -44,6 +44,9 @@ class TaskRun:
     waiting_on: int = 0
     suspects: tuple[str, ...] = ()
     """Robots blamed for the last failure (their goals had not succeeded)."""
+    blamed: set[str] = field(default_factory=set)
+    """Every robot that failed this subtask so far: reassignment avoids them all."""
+    reassignments: int = 0
     goals: dict[str, list[Any]] = field(default_factory=dict)
     """goal_id -> [robot_id, GoalStatus] for the current dispatch."""
     progress: dict[str | None, float] = field(default_factory=dict)
