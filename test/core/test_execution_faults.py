@@ -315,3 +315,20 @@ def test_robot_fault_reasons():
     assert is_robot_fault("Robot_Offline")
     assert not is_robot_fault("dig failed: no soil under the bucket")
     assert not is_robot_fault("timed out after 240 s (target_area_for_specific_robots)")
+
+
+def test_fleet_wide_motion_continues_without_a_broken_robot(fleet, world):
+    from test_execution_support import RETURN_ALL
+
+    broken = lambda g: (  # noqa: E731
+        Outcome(GoalStatus.FAILED, 2.0, "robot_breakdown") if g.robot_id == TR1 else Outcome(after=3.0)
+    )
+    eng, act, clock, alloc, _ = make(fleet, world, broken)
+    g = dart_plan(task("home", RETURN_ALL))
+    pid = eng.submit(g, explicit_schedule(g, fleet, world))
+    run(eng, act, clock)
+    first, second = act.started[: len(fleet.robots)], act.started[len(fleet.robots) :]
+    assert {gl.robot_id for gl in first} == set(fleet.robot_ids)
+    assert {gl.robot_id for gl in second} == set(fleet.robot_ids) - {TR1}
+    assert "continuing without robot_dump_truck_01" in eng.status(pid).subtask("home").history[-3].reason
+    assert eng.plan_outcome(pid) is PlanState.SUCCEEDED and len(alloc.calls) == 0

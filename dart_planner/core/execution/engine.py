@@ -913,6 +913,15 @@ class ExecutionEngine:
                 plan, task, _S.READY, f"retry {task.retries}/{self._max_retries} after: {reason}", at
             )
             return
+        if robot_fault and task.fleet_wide and task.reassignments < self._max_reassignments:
+            # "every robot" now means every robot still in service
+            left = [r for r in task.robots if r not in self._unavailable]
+            if left and task.occupies:
+                task.retries = 0
+                task.reassignments += 1
+                out = ", ".join(r for r in task.robots if r in self._unavailable)
+                self._transition(plan, task, _S.READY, f"continuing without {out} after: {reason}", at)
+                return
         old = task.robots
         schedule = None
         if task.reassignments < self._max_reassignments:
