@@ -96,7 +96,11 @@ class FaultInjector:
         return factor
 
     def failure_delay(self, goal: SkillGoal, nominal_s: float) -> float | None:
-        """Seconds after start at which ``goal`` fails, or None when it runs normally."""
+        """Seconds after start at which ``goal`` fails, or None when it runs normally.
+
+        A goal drawn to fail that would finish sooner fails when it finishes instead: with
+        probability p a goal ends FAILED ``skill_failure``, however short the skill.
+        """
         p = self.config.failure_p(goal)
         if p <= 0.0:
             return None

@@ -59,22 +59,34 @@ def segment_clear(a: Point, b: Point, discs: Sequence[Disc]) -> bool:
 
 
 def escape_point(p: Point, discs: Sequence[Disc], box: Bounds, heading: float = 0.0) -> Point | None:
-    """The nearest way out of the discs containing ``p``: radially, repeated if needed.
+    """The nearest free point to ``p`` (outside every disc, inside the box).
 
-    Leaving a disc radially is the shortest way out of it; when that lands in another
-    disc the step repeats from there. None when it cannot get free within the box.
+    Leaving a single disc radially is the shortest way out of it; when that lands in
+    another disc, free points on growing circles around ``p`` are searched instead (first
+    found = nearest, to 0.1 m). None when nothing is free within 15 m.
     """
     x, y = p
-    for _ in range(8):
-        inside = [d for d in discs if d.contains(x, y)]
-        if not inside:
-            return (x, y)
-        d = max(inside, key=lambda d: d.r - math.hypot(x - d.x, y - d.y))
-        dist = math.hypot(x - d.x, y - d.y)
-        ang = math.atan2(y - d.y, x - d.x) if dist > 1e-6 else heading
-        x, y = d.x + (d.r + 0.05) * math.cos(ang), d.y + (d.r + 0.05) * math.sin(ang)
-        x = min(box.xmax, max(box.xmin, x))
-        y = min(box.ymax, max(box.ymin, y))
+    inside = [d for d in discs if d.contains(x, y)]
+    if not inside:
+        return (x, y)
+    d = max(inside, key=lambda d: d.r - math.hypot(x - d.x, y - d.y))
+    dist = math.hypot(x - d.x, y - d.y)
+    ang = math.atan2(y - d.y, x - d.x) if dist > 1e-6 else heading
+    q = (d.x + (d.r + 0.05) * math.cos(ang), d.y + (d.r + 0.05) * math.sin(ang))
+    if _in_box(q, box) and not any(o.contains(*q) for o in discs):
+        return q
+    for k in range(1, 151):
+        rr = 0.1 * k
+        n = max(16, int(2.0 * math.pi * rr / 0.1))
+        best: Point | None = None
+        for i in range(n):
+            a = heading + 2.0 * math.pi * i / n
+            q = (x + rr * math.cos(a), y + rr * math.sin(a))
+            if _in_box(q, box) and not any(o.contains(*q) for o in discs):
+                best = q
+                break
+        if best is not None:
+            return best
     return None
 
 

@@ -192,14 +192,15 @@ class Simulation:
         if not dt > 0.0:
             raise ExecutionError(f"dt must be positive, got {dt}")
         events, self._pending = self._pending, []
-        now = self.time + dt
+        # Rounded so a thousand 0.1 s steps make exactly 100 s (fault times, stamps, reports).
+        now = round(self.time + dt, 9)
+        self.time = now
         for rid in self.faults.breakdowns_due(now):
             self._break(rid, events)
         if self.faults.config.slowdowns:
             for robot in self.robot_list:
                 robot.speed_factor = self.faults.speed_factor(robot.id, now)
         moved = self._physics(dt)
-        self.time = now
         if moved:
             self._check_safety(moved)
         self._release_zones()
@@ -364,6 +365,9 @@ class Simulation:
             return
         outcome: Outcome | None = ctrl.tick(self, dt)
         if outcome is not None:
+            if outcome.status is GoalStatus.SUCCEEDED and ctrl.fail_at is not None:
+                # A goal drawn to fail never succeeds, even when it would finish early.
+                outcome = Outcome(GoalStatus.FAILED, SKILL_FAILURE)
             self._end(ctrl, outcome.status, outcome.reason, events)
             return
         if now - ctrl.last_feedback >= period - 1e-9 or ctrl.phase != ctrl.last_phase:
