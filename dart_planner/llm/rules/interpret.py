@@ -51,6 +51,13 @@ class _Action:
     partners: list[Item] = field(default_factory=list)
 
 
+def places_named(items: Sequence[Item]) -> bool:
+    """A verbless clause names a destination only with a real object or a start place
+    ("truck 2 to rock 1"), not with a bare "there" ("hello there")."""
+    return any(it.kind is ItemKind.PLACE or (it.kind is ItemKind.OBJECT and it.payload.form != "pronoun")
+               for it in items)
+
+
 class Interpreter:
     """Reads segments into a :class:`PlanBuilder`; collects problems in ``errors``."""
 
@@ -302,6 +309,8 @@ class Interpreter:
             self.prev = _Clause(subject, explicit, [], set(), seg.sentence, subject is None)
             return
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
+        if not actions:
+            return
         # what this clause waits for
         self.place_before = self.last_place
         self.current_subject = subject
@@ -377,6 +386,8 @@ class Interpreter:
                     leading.append(it)
                 else:
                     cur.place = True
+        if not actions and not places_named(leading):
+            return []
         if not actions:
             verbs_prev = self.prev.verbs if (self.prev is not None and self.prev.sentence == seg.sentence) else []
             target = next((v for v in verbs_prev if v.target not in ("add_keepout", "remove_keepout")), None)
@@ -395,14 +406,19 @@ class Interpreter:
                     actions[0].place = True
                 else:
                     actions[0].objects.insert(0, it)
+        # "go dig at soil 2", "come and load": a bare motion verb before another verb adds nothing
+        actions = [a for k, a in enumerate(actions)
+                   if not (a.verb.target == "navigate" and a.verb.role == "verb" and not a.objects and not a.place
+                           and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items))]
         # permissions and negations turn movements into keep-out changes
         seg_words = self.words[items[0].start:items[-1].end] if items else []
         permit = "permit" in marks and ("again" in marks or any(
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
         if permit or negated:
-            new_target = "remove_keepout" if permit else "add_keepout"
-            movers = [a for a in actions if a.verb.target in MOVES]
-            keep = [a for a in actions if a.verb.target not in MOVES]
+            new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
+            turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
+            movers = [a for a in actions if a.verb.target in turned]
+            keep = [a for a in actions if a.verb.target not in turned]
             if movers:
                 objs = [o for a in movers for o in a.objects]
                 keep.insert(0, _Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
@@ -410,6 +426,13 @@ class Interpreter:
         for a in actions:
             a.partners = partner_items
         return actions
+
+    def _adjacent(self, a: _Action, b: _Action, items: Sequence[Item]) -> bool:
+        """Whether verb ``b`` follows verb ``a`` directly (or after "and"/"to")."""
+        ia = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), -1)
+        ib = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is b.verb), -1)
+        between = items[ia + 1:ib] if 0 <= ia < ib else [None]
+        return all(it is not None and it.kind is ItemKind.WORD and it.text in ("and", "to") for it in between)
 
     # -- doing ------------------------------------------------------------------------------------------
     def act(self, a: _Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
@@ -445,8 +468,9 @@ class Interpreter:
                 subject = tuple(m for m in subject if self.loc(m) is None)
                 if not subject:
                     return []
-            if not places and self.place_before is not None and not a.objects:
-                places = [self.place_before]  # "..., which arrives after ...": where the scene is
+            here = self.place_before if self.place_before is not None else self.last_place
+            if not places and here is not None and not a.objects:
+                places = [here]  # "..., which arrives after ...", "... and wait": where the scene is
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
                 return []
@@ -850,7 +874,8 @@ class Interpreter:
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
             if cands:
                 found.add(cands[-1].idx)
-        if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (robots or objs):
+        if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
+                robots or objs or self.current_subject):
             # names work that was not mentioned before: read it as a clause of its own
             before = len(self.b.drafts)
             main_seg = Segment(seg.items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
