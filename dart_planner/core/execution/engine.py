@@ -55,8 +55,8 @@ from ..actuation import Actuator, ActuatorEvent, GoalStatus, SkillFeedback, Skil
 from ..errors import AllocationError, DartPlannerError, ExecutionError, PlanValidationError
 from ..fleet import Fleet, SkillAction, SkillScope
 from ..geometry import Pose2D
-from ..plan import Subtask, TaskGraph, new_plan_id
-from ..schedule import Assignment, LiveState, Schedule
+from ..plan import TaskGraph, new_plan_id
+from ..schedule import LiveState, Schedule
 from ..validate import validate_plan
 from ..world import World
 from .allocators import EngineAllocator, ModuleAllocator, reallocate_with
@@ -76,6 +76,7 @@ from .events import (
 )
 from .faults import RobotFaultClassifier, is_robot_fault
 from .journal import ExecutionJournal, JournalCorruptError
+from .reassign import merge_schedule, movable, reallocation_graph
 from .runtime import PlanRun, TaskRun, apply_keepout, goal_done, world_summary
 from .states import StateChange, SubtaskState, check_transition
 from .status import PlanState, PlanStatus
@@ -245,15 +246,16 @@ class ExecutionEngine:
                 schedule = self._allocator.allocate(graph, self._fleet, self._world, self._live_state(None))
             robots = self._check_schedule(graph, schedule)
             at = self._clock()
-            self._write(
-                {
-                    "type": "plan",
-                    "plan_id": graph.plan_id,
-                    "at": at,
-                    "graph": graph.to_native(),
-                    "schedule": schedule_to_dict(schedule),
-                }
-            )
+            if self._journaling:
+                self._write(
+                    {
+                        "type": "plan",
+                        "plan_id": graph.plan_id,
+                        "at": at,
+                        "graph": graph.to_native(),
+                        "schedule": schedule_to_dict(schedule),
+                    }
+                )
             plan = self._create_plan(graph, schedule, robots, at)
             self._emit(PlanAccepted(plan.plan_id, at, graph.ids, schedule.policy, schedule.makespan))
             for task in plan.tasks.values():
@@ -510,6 +512,10 @@ class ExecutionEngine:
         finally:
             self._tls.delivering = False
 
+    @property
+    def _journaling(self) -> bool:
+        return self._journal is not None and not self._replaying
+
     def _write(self, record: dict[str, Any]) -> None:
         if self._journal is not None and not self._replaying:
             self._journal.append(record)
@@ -622,23 +628,24 @@ class ExecutionEngine:
         check_transition(task.id, old, new)
         at = self._clock() if at is None else at
         settles = new in (_S.SUCCEEDED, _S.CANCELLED) or (new is _S.FAILED and settled)
-        self._write(
-            {
-                "type": "transition",
-                "plan_id": plan.plan_id,
-                "task_id": task.id,
-                "from": old.value,
-                "to": new.value,
-                "at": at,
-                "reason": reason,
-                "settled": settles,
-                "robots": list(task.robots),
-                "attempts": task.attempts,
-                "retries": task.retries,
-                "suspects": list(task.suspects),
-                "reassignments": task.reassignments,
-            }
-        )
+        if self._journaling:  # (building the record is most of a transition's cost)
+            self._write(
+                {
+                    "type": "transition",
+                    "plan_id": plan.plan_id,
+                    "task_id": task.id,
+                    "from": old.value,
+                    "to": new.value,
+                    "at": at,
+                    "reason": reason,
+                    "settled": settles,
+                    "robots": list(task.robots),
+                    "attempts": task.attempts,
+                    "retries": task.retries,
+                    "suspects": list(task.suspects),
+                    "reassignments": task.reassignments,
+                }
+            )
         self._apply_transition(plan, task, new, reason, at, settles)
 
     def _apply_transition(
@@ -688,11 +695,12 @@ class ExecutionEngine:
                 )
         self.transition_count += 1
         self._dirty = True
-        self._emit(
-            SubtaskStateChanged(
-                plan.plan_id, task.id, old, new, at, reason, task.robots, task.attempts, task.settled
+        if self._observers and not self._replaying:
+            self._emit(
+                SubtaskStateChanged(
+                    plan.plan_id, task.id, old, new, at, reason, task.robots, task.attempts, task.settled
+                )
             )
-        )
 
     def _settle_failed(self, plan: PlanRun, task: TaskRun, at: float) -> None:
         """Mark a FAILED subtask as final (no transition: it stays FAILED)."""
@@ -960,14 +968,14 @@ class ExecutionEngine:
         if task.explicit and not set(task.robots) & self._unavailable:
             return None  # the user's choice of robot stands while that robot works
         # (a broken partner counts: partners are the allocator's choice, not the user's)
-        graph = self._reallocation_graph(plan)
+        graph = reallocation_graph(plan, self._fleet, self._unavailable)
         # A suspect robot that another remaining subtask names explicitly stays usable for
         # the allocator (the user's instruction wins); the check below still keeps it off
         # the failing subtask.
         named = {
             r
             for t in plan.tasks.values()
-            if t.explicit and self._movable(t) and t is not task
+            if t.explicit and movable(t) and t is not task
             for r in t.sub.robot_ids
         }
         state = self._live_state(plan, extra_unavailable=set(exclude) - named)
@@ -979,59 +987,7 @@ class ExecutionEngine:
         a = new.assignments.get(task.id)
         if a is None or not a.robot_ids or set(a.robot_ids) & banned or set(a.robot_ids) == set(task.robots):
             return None  # nobody else, or the same robots again: that is no alternative
-        return self._merge_schedule(plan, new, reason, at)
-
-    def _reallocation_graph(self, plan: PlanRun) -> TaskGraph:
-        """The plan as re-allocation should see it: finished and running work pinned to its
-        robots, explicit robots kept unless one is unavailable (then chosen by type)."""
-        subs: list[Subtask] = []
-        for t in plan.graph.ids:
-            task = plan.tasks[t]
-            sub = task.sub
-            started = task.settled or task.state in (_S.RUNNING, _S.SUCCEEDED)
-            if started or not task.occupies or task.fleet_wide:
-                subs.append(sub.with_robots(task.robots) if task.robots and not task.fleet_wide else sub)
-            elif sub.robot_ids and (not task.explicit or set(sub.robot_ids) & self._unavailable):
-                # named robots that are out (now, or earlier: then the allocator took over)
-                counts: dict[str, int] = {}
-                for r in sub.robot_ids:
-                    rtype = self._fleet.robot(r).type
-                    counts[rtype] = counts.get(rtype, 0) + 1
-                subs.append(
-                    replace(sub, robot_ids=(), robot_type=tuple(counts), robot_count=tuple(counts.values()))
-                )
-            else:  # as written: explicit robots are honoured, types and partners re-picked
-                subs.append(sub)
-        return plan.graph.replace_subtasks(subs)
-
-    def _merge_schedule(self, plan: PlanRun, new: Schedule, reason: str, at: float) -> Schedule:
-        assignments: dict[str, Assignment] = dict(plan.schedule.assignments)
-        for tid, a in new.assignments.items():
-            task = plan.tasks.get(tid)
-            if task is not None and self._movable(task):
-                assignments[tid] = a
-        return Schedule(
-            policy=new.policy,
-            assignments=assignments,
-            robot_order=new.robot_order,
-            makespan=new.makespan,
-            lower_bound=new.lower_bound,
-            critical_path=new.critical_path,
-            utilization=new.utilization,
-            optimal=new.optimal,
-            bound=new.bound,
-            wall_time_s=new.wall_time_s,
-            info={**new.info, "reallocated_at": at, "reason": reason},
-        )
-
-    @staticmethod
-    def _movable(task: TaskRun) -> bool:
-        return (
-            not task.settled
-            and task.state in (_S.PENDING, _S.READY, _S.FAILED, _S.TIMED_OUT)
-            and task.occupies
-            and not task.fleet_wide
-        )
+        return merge_schedule(plan, new, reason, at)
 
     def _adopt_schedule(self, plan: PlanRun, schedule: Schedule, reason: str, at: float) -> None:
         self._write(
@@ -1050,7 +1006,7 @@ class ExecutionEngine:
         for t in plan.graph.ids:
             task = plan.tasks[t]
             a = schedule.assignments.get(t)
-            if a is None or not a.robot_ids or not self._movable(task):
+            if a is None or not a.robot_ids or not movable(task):
                 continue
             new = tuple(a.robot_ids)
             if new != task.robots:
