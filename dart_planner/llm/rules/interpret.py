@@ -350,9 +350,9 @@ class Interpreter:
                 and {m.key for m in subject} != {m.key for m in prev.subject})
             if changed:
                 base = self.b.sinks()
-        elif conn == "parallel" and self.prev is not None and not seg.sentence_start \
-                and self.prev.sentence == seg.sentence:
-            base = set(self.prev.entry)
+        elif (conn == "parallel" or (conn is None and seg.conjunct)) and self.prev is not None \
+                and not seg.sentence_start and self.prev.sentence == seg.sentence:
+            base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
         if post is not None and post.connective_text not in ("until", "till"):
             got, _ = self.anchor(post)
             base |= got
@@ -595,8 +595,8 @@ class Interpreter:
         """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
         the digging and is loaded there."""
         for t in members:
-            if self.loaded.get(t.key) or choose_skill(self.fleet, "dump", False, [t.rtype]) is None:
-                continue
+            if self.loaded.get(t.key) is not None or choose_skill(self.fleet, "dump", False, [t.rtype]) is None:
+                continue  # only a truck never loaded yet drives to the digging first
             dug = [d for d in self.b.drafts if d.alive and d.action == "dig"]
             if not dug:
                 continue

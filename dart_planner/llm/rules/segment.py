@@ -117,6 +117,8 @@ class Segment:
     ended_by: str = ""
     """What closed the clause: punctuation, a new subject, the end."""
     post_anchor: bool = False
+    conjunct: bool = False
+    """Cut off the clause before it by "and" + a new subject: it shares that clause's timing."""
     attached: list[Segment] = field(default_factory=list)
 
     def has(self, kind: ItemKind) -> bool:
@@ -222,8 +224,13 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items):
             prev_word = items[k - 1].text if k else ""
-            starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or")) or (
+            prev_kind = items[k - 1].kind if k else None
+            object_pronoun = (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
+                              and it.payload.pronoun in ("it", "they") and it.text in ("it", "them")
+                              and prev_kind in (ItemKind.VERB, ItemKind.EVENT))  # "have left it"
+            starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or") and not object_pronoun) or (
                 it.kind is ItemKind.WORD and it.text in causatives
+                and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
             )
             if starts_main:
                 close("subject")
@@ -242,6 +249,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             # "..., and send excavator 3 to obstacle 1": a new order with its own robots
             close("subject")
             cur.after_punct = False
+            cur.conjunct = True
             k += 1
             continue
         if (
@@ -256,6 +264,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             cur.items.pop()
             close("subject")
             cur.after_punct = False
+            cur.conjunct = True
             cur.items.append(it)
             k += 1
             continue
@@ -272,6 +281,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 cur.items.pop()
                 close("subject")
                 cur.after_punct = False
+                cur.conjunct = True
                 cur.items.append(it)
                 k += 1
                 continue
