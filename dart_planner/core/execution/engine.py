@@ -35,7 +35,9 @@ Decisions this module makes, and why
   that was RUNNING when the process died is dispatched again with a new goal id: its goal
   died with the process and nothing says whether the robot finished it, so in-flight work is
   at-least-once. Skills are therefore written to be safe to repeat (drive to a place, dig
-  until the bucket is full), which the simulator's closed-loop skills are.
+  until the bucket is full), which the simulator's closed-loop skills are. An actuator that
+  outlived the engine (a ROS actuation node) gets a new goal for the same robot and is
+  expected to preempt the orphaned one; late results for old goal ids are ignored.
 """
 
 from __future__ import annotations
