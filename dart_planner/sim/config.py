@@ -119,6 +119,9 @@ class SimConfig:
     dump_near_distance: float = 6.0
     """A dump is booked to the nearest object whose edge lies within this distance."""
     fail_dump_when_empty: bool = False
+    dig_anywhere: bool = True
+    """With no soil pile in reach, Excavation digs the ground where the excavator stands
+    (plans say "dig at rock 1"); False makes it fail with ``no_pile_in_reach`` instead."""
     polygon_sides: int = 12
     lookahead: float = 1.0
     reverse_max_distance: float = 3.0

@@ -97,12 +97,18 @@ def approach_candidates(
     """Free parking spots around (cx, cy), best first.
 
     ``radius`` is the target's own radius (0 for a bare point such as a start pose, whose
-    first candidate is the point itself). Best = innermost ring, then within pouring reach
-    of a complementary machine already bound for the same target, then nearest to the robot.
+    first candidate is the point itself). Preference, strongest first: an excavator bound
+    for a soil pile stays within digging reach of it; a truck parks within pouring reach of
+    every excavator already bound for the same target (it may take an outer ring for that);
+    inner rings (stop as close as asked); an excavator near trucks already there; nearest.
     """
     cfg = sim.config
     base = radius + robot.body + cfg.approach_gap if radius > 0 else 0.0
     partners, reach = _partners(sim, robot, target)
+    partner_weight = 10000.0 if robot.tool == "bed" else 100.0
+    dig_limit = math.inf
+    if robot.tool == "bucket" and target in sim.ledger.piles:
+        dig_limit = radius + robot.model.dig_reach + 1e-9  # centre distance still within reach
     out: list[tuple[float, Point]] = []
     for ring in range(max_rings):
         rr = base + 0.75 * ring
@@ -112,16 +118,15 @@ def approach_candidates(
             n = max(16, math.ceil(2.0 * math.pi * rr / 0.6))
             step = 2.0 * math.pi / n
             pts = [(cx + rr * math.cos(step * k), cy + rr * math.sin(step * k)) for k in range(n)]
+        ring_score = 1000.0 * ring + (20000.0 if rr - robot.body > dig_limit else 0.0)
         for p in pts:
             if not spot_is_free(sim, robot, p[0], p[1]) or any(d.contains(p[0], p[1]) for d in avoid):
                 continue
-            # Inner rings first (stop as close as asked), then partner reach, then distance.
-            score = 1000.0 * ring + math.hypot(p[0] - robot.x, p[1] - robot.y)
-            if partners and min(math.hypot(p[0] - q[0], p[1] - q[1]) for q in partners) > reach:
-                score += 100.0
+            score = ring_score + math.hypot(p[0] - robot.x, p[1] - robot.y)
+            score += partner_weight * sum(math.hypot(p[0] - q[0], p[1] - q[1]) > reach for q in partners)
             out.append((score, p))
-        if len(out) >= 6:
-            break
+        if len(out) >= 6 and min(sc for sc, _ in out) < 1000.0 * (ring + 1):
+            break  # nothing further out can beat what we have
     out.sort(key=lambda sp: (sp[0], sp[1]))
     return [p for _, p in out]
 

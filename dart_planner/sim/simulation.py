@@ -238,7 +238,8 @@ class Simulation:
             )
         return SiteState(
             time=self.time, robots=robots, piles=dict(self.ledger.piles), dumps=self.ledger.dumps(),
-            dumped=dict(self.ledger.dumped), keep_out=self.zones.all(), collisions=tuple(self._collisions),
+            dumped=dict(self.ledger.dumped), excavated=dict(self.ledger.excavated), keep_out=self.zones.all(),
+            collisions=tuple(self._collisions),
             keepout_violations=tuple(self._violations), geofence_violations=tuple(self._fence),
             guard_stops=dict(self.guard_stops),
         )

@@ -237,13 +237,18 @@ class DigController(Controller):
     """Lower the boom, curl the bucket through a pile in reach, raise the boom.
 
     Soil flows from the pile into the bucket in proportion to the bucket's curl, so the
-    bucket holds what the joint motion scooped. Success: bucket holds soil, boom carried.
+    bucket holds what the joint motion scooped. With no pile in reach the excavator digs the
+    ground where it stands (``SimConfig.dig_anywhere``, the DART-LLM meaning of Excavation:
+    "digs where it stands"), booked as excavated volume at that place; an empty pile in reach
+    fails (the plan expected soil there). Success: bucket holds soil, boom carried.
     """
 
     def __init__(self, goal: SkillGoal, robot: SimRobot):
         super().__init__(goal, robot)
         self.robot: SimRobot = robot
         self.pile = ""
+        self.ground = ""
+        """Where ground is dug when no pile is in reach (location name as for dumps)."""
         self.want = 0.0
         self.taken = 0.0
 
@@ -261,11 +266,13 @@ class DigController(Controller):
             if failure:
                 return Outcome.fail(failure)
             self.pile = pile
+            if not pile:
+                self.ground = sim.dump_location(robot.x, robot.y)
             self.phase = "lower"
         if self.phase == "lower":
             j.command({"boom": BOOM_DIG, "bucket": BUCKET_OPEN})
             self.progress = 0.3 * j.fraction("boom", BOOM_CARRY, BOOM_DIG)
-            self.message = f"lowering the boom into {self.pile}"
+            self.message = f"lowering the boom into {self.pile or 'the ground'}"
             if not j.at({"boom": BOOM_DIG, "bucket": BUCKET_OPEN}):
                 return None
             self.want = cap - ledger.bucket[robot.id]
@@ -273,10 +280,14 @@ class DigController(Controller):
         if self.phase == "curl":
             j.command({"bucket": BUCKET_CARRY})
             f = j.fraction("bucket", BUCKET_OPEN, BUCKET_CARRY)
-            self.taken += ledger.pile_to_bucket(self.pile, robot.id, self.want * f - self.taken, cap)
+            amount = self.want * f - self.taken
+            if self.pile:
+                self.taken += ledger.pile_to_bucket(self.pile, robot.id, amount, cap)
+            else:
+                self.taken += ledger.ground_to_bucket(self.ground, robot.id, amount, cap)
             self.progress = 0.3 + 0.4 * f
             self.message = f"scooping: {ledger.bucket[robot.id]:.2f} m3 in the bucket"
-            if ledger.piles[self.pile] <= EPS and self.taken <= EPS:
+            if self.pile and ledger.piles[self.pile] <= EPS and self.taken <= EPS:
                 return Outcome.fail(f"pile_empty: {self.pile} has no soil left")
             if not j.at({"bucket": BUCKET_CARRY}):
                 return None
@@ -291,7 +302,8 @@ class DigController(Controller):
             if held <= EPS:
                 return Outcome.fail(f"pile_empty: nothing scooped from {self.pile}")
             self.progress = 1.0
-            return Outcome.ok(f"bucket holds {held:.2f} m3 from {self.pile}")
+            source = self.pile or f"the ground at {self.ground}"
+            return Outcome.ok(f"bucket holds {held:.2f} m3 from {source}")
         return None
 
     def _pile_in_reach(self, sim: Simulation) -> tuple[str, str]:
@@ -306,6 +318,8 @@ class DigController(Controller):
             if gap <= robot.model.dig_reach and gap < best_d:
                 best, best_d = name, gap
         if not best:
+            if sim.config.dig_anywhere:
+                return "", ""
             return "", "no_pile_in_reach: no soil pile within reach of " + robot.id
         if sim.ledger.piles[best] <= EPS:
             return "", f"pile_empty: {best} has no soil left"

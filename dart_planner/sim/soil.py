@@ -1,7 +1,9 @@
 """Where the soil is: piles, buckets, beds and dump sites, moved only by transfers.
 
 Every change of soil is a transfer between two places of this ledger, so the total is
-conserved by construction and a test can check it exactly over a whole run.
+conserved by construction and a test can check it exactly over a whole run. Digging the
+ground (no pile in reach) takes soil out of the ground, booked as ``excavated`` volume at
+that place: piles + buckets + beds + dumped - excavated is what stays constant.
 """
 
 from __future__ import annotations
@@ -48,17 +50,24 @@ class SoilLedger:
         self.bucket: dict[str, float] = {r: 0.0 for r in buckets}
         self.bed: dict[str, float] = {r: 0.0 for r in beds}
         self.dumped: dict[str, float] = {}
+        self.excavated: dict[str, float] = {}
         self._dumps: list[_OpenDump] = []
 
     def total(self) -> float:
         return (
             sum(self.piles.values()) + sum(self.bucket.values()) + sum(self.bed.values())
-            + sum(self.dumped.values())
+            + sum(self.dumped.values()) - sum(self.excavated.values())
         )
 
     def pile_to_bucket(self, pile: str, robot: str, amount: float, capacity: float) -> float:
         moved = max(0.0, min(amount, self.piles[pile], capacity - self.bucket[robot]))
         self.piles[pile] -= moved
+        self.bucket[robot] += moved
+        return moved
+
+    def ground_to_bucket(self, location: str, robot: str, amount: float, capacity: float) -> float:
+        moved = max(0.0, min(amount, capacity - self.bucket[robot]))
+        self.excavated[location] = self.excavated.get(location, 0.0) + moved
         self.bucket[robot] += moved
         return moved
 

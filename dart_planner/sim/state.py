@@ -113,12 +113,14 @@ class SiteState:
     collisions: tuple[CollisionEvent, ...] = ()
     keepout_violations: tuple[KeepOutViolation, ...] = ()
     geofence_violations: tuple[GeofenceViolation, ...] = ()
+    excavated: Mapping[str, float] = field(default_factory=dict)
+    """Soil dug out of the ground (no pile in reach) per location (m^3)."""
     guard_stops: Mapping[str, int] = field(default_factory=dict)
     """How often the safety layer had to veto a motion, by cause (keep_out, geofence,
     object); the planner and controllers should keep these at zero."""
 
     def __post_init__(self) -> None:
-        for name in ("robots", "piles", "dumped", "guard_stops"):
+        for name in ("robots", "piles", "dumped", "excavated", "guard_stops"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     def robot(self, robot_id: str) -> RobotState:
@@ -134,9 +136,9 @@ class SiteState:
 
     @property
     def total_soil(self) -> float:
-        """Soil in piles + buckets + beds + dumped: constant over a run (conservation)."""
+        """Piles + buckets + beds + dumped - dug from the ground: constant over a run."""
         carried = sum(r.payload for r in self.robots.values())
-        return sum(self.piles.values()) + carried + sum(self.dumped.values())
+        return sum(self.piles.values()) + carried + sum(self.dumped.values()) - sum(self.excavated.values())
 
     @property
     def safe(self) -> bool:

@@ -290,10 +290,36 @@ def test_feedback_progress_rises_to_one_while_digging(sim: Simulation) -> None:
     assert len(progress) >= 5 and progress == sorted(progress) and 0 <= progress[0] < progress[-1] <= 1
 
 
-def test_dig_without_a_pile_in_reach_fails(sim: Simulation) -> None:
+def test_dig_away_from_piles_digs_the_ground_where_it_stands(sim: Simulation) -> None:
+    total = sim.snapshot().total_soil
+    ok(run(sim, goal("go", EX1, SkillAction.NAVIGATE, "rock1")), "go")
+    ok(run(sim, goal("dig", EX1, SkillAction.DIG)), "dig")
+    snap = sim.snapshot()
+    assert snap.bucket_loads[EX1] == pytest.approx(2.0) and snap.excavated == {"rock1": pytest.approx(2.0)}
+    assert sum(snap.piles.values()) == 60.0  # the piles are untouched
+    assert snap.total_soil == pytest.approx(total)
+
+
+def test_strict_dig_without_a_pile_in_reach_fails(fleet: Fleet, world: World) -> None:
+    sim = Simulation(fleet, world, config=SimConfig(dig_anywhere=False))
     res = run(sim, goal("dig", EX1, SkillAction.DIG))
     assert res["dig"].status is GoalStatus.FAILED and res["dig"].reason.startswith("no_pile_in_reach")
-    assert sum(sim.snapshot().piles.values()) == 60.0
+    assert sim.snapshot().bucket_loads[EX1] == 0.0
+
+
+def test_one_truck_parks_within_reach_of_two_excavators(sim: Simulation) -> None:
+    res = run(
+        sim,
+        goal("e1", EX1, SkillAction.NAVIGATE, "soil2"),
+        goal("e2", EX2, SkillAction.NAVIGATE, "soil2"),
+        goal("t", DT1, SkillAction.NAVIGATE, "soil2"),
+    )
+    ok(res, "e1", "e2", "t")
+    ok(run(sim, goal("d1", EX1, SkillAction.DIG), goal("d2", EX2, SkillAction.DIG)), "d1", "d2")
+    ok(run(sim, goal("u1", EX1, SkillAction.UNLOAD_BUCKET)), "u1")
+    ok(run(sim, goal("u2", EX2, SkillAction.UNLOAD_BUCKET)), "u2")
+    assert sim.snapshot().bed_loads[DT1] == pytest.approx(4.0)
+    assert sim.snapshot().piles["soil2"] == pytest.approx(26.0)  # both dug from the pile, not the ground
 
 
 def test_dig_from_an_empty_pile_fails(fleet: Fleet, world: World) -> None:
