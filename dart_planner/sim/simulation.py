@@ -115,6 +115,10 @@ class Simulation:
 
     # ------------------------------------------------------------------ goals
 
+    def clock(self) -> float:
+        """Simulated seconds, callable like ``time.monotonic`` (the engine's ``clock=``)."""
+        return self.time
+
     @property
     def keep_out(self) -> tuple[KeepOutZone, ...]:
         """Zones in force now (starts as ``world.keep_out``)."""
@@ -287,13 +291,21 @@ class Simulation:
         name = goal.target or f"zone_{goal.goal_id}"
         if goal.action is SkillAction.REMOVE_KEEPOUT:
             return KeepOutController(goal, None, name), ""
-        where = self._target(goal)
-        if where is None:
+        # The zone's radius: a goal that carries a pose carries the zone radius (the engine adds
+        # the world's keep-out margin to the object's radius); otherwise the world model's.
+        obj = self.world.objects.get(goal.target) if goal.target else None
+        if goal.target_pose is not None and goal.target_radius > 0:
+            x, y, radius = goal.target_pose.x, goal.target_pose.y, goal.target_radius
+        elif obj is not None:
+            pose = goal.target_pose or obj.pose
+            x, y, radius = pose.x, pose.y, obj.radius + self.world.keepout_margin
+        elif goal.target_pose is not None:
+            x, y, radius = goal.target_pose.x, goal.target_pose.y, max(self.world.keepout_margin, 0.1)
+        else:
             return None, f"unknown_target: {goal.target!r}"
-        x, y, radius = where
         robots = frozenset(goal.applies_to) or (frozenset({goal.robot_id}) if goal.robot_id else frozenset())
         applies = self.zones.widened(name, robots)
-        zone = KeepOutZone(name, x, y, max(radius, 0.1) + self.world.keepout_margin, applies)
+        zone = KeepOutZone(name, x, y, radius, applies)
         return KeepOutController(goal, zone, name), ""
 
     def _nominal_duration(self, goal: SkillGoal) -> float:

@@ -202,6 +202,17 @@ def test_a_zone_that_would_trap_a_busy_robot_fails_and_is_rolled_back(sim: Simul
     ok(res, "dig")
 
 
+def test_zone_radius_from_the_goal_or_from_the_world_model(sim: Simulation, world: World) -> None:
+    rock = world.objects["rock2"]
+    ok(run(sim, goal("w", None, SkillAction.ADD_KEEPOUT, "rock2")), "w")
+    assert sim.keep_out[0].radius == pytest.approx(rock.radius + world.keepout_margin)
+    # a goal with a pose carries the zone radius itself (perceived object, margin included)
+    g = goal("p", None, SkillAction.ADD_KEEPOUT, "crate", target_pose=Pose2D(5.0, 5.0), target_radius=2.5)
+    ok(run(sim, g), "p")
+    assert {z.name: z.radius for z in sim.keep_out}["crate"] == 2.5
+    assert sim.clock() == sim.time
+
+
 def test_zone_for_specific_robots_binds_only_them(sim: Simulation, world: World) -> None:
     zone = world.keepout_for_object("puddle1")
     ok(run(sim, goal("z", EX1, SkillAction.ADD_KEEPOUT, "puddle1", applies_to=(EX1,))), "z")
