@@ -258,6 +258,7 @@ class Interpreter:
         respectively = "respectively" in marks
         subject: tuple[Member, ...] | None
         explicit = bool(subj_items)
+        from_vocative = False
         negated = False
         if subj_items:
             acc: list[Member] = []
@@ -280,6 +281,7 @@ class Interpreter:
             subject, split_v = self.vocative
             split = split or split_v
             explicit = True
+            from_vocative = True
         elif "each" in marks and self.prev is not None:
             subject = self.each_referent(seg.sentence)
         else:
@@ -314,7 +316,8 @@ class Interpreter:
         # what this clause waits for
         self.place_before = self.last_place
         self.current_subject = subject
-        entry = self.entry(seg, subject, explicit, pre, post, pre_par)
+        # "the truck then hauls ...": "then" after its subject continues that robot's own chain
+        entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
         is_global = False
         if subject is None or not subject:
             first_clause = self.mains == 0 and not entry and seg.connective in (None, "first")
@@ -609,6 +612,10 @@ class Interpreter:
 
     def fleet_act(self, target: str, places: list[str], extra: set[int], v: VerbHit) -> list[Draft]:
         if target in MOVES:
+            # the whole fleet moving waits for fleet-wide keep-out changes still open
+            extra = set(extra) | {i for i in self.b.sinks() if self.b.drafts[i].fleet
+                                  and self.b.drafts[i].action in ("add_keepout", "remove_keepout")
+                                  and not self.b.drafts[i].global_keepout}
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r}")
                 return []
@@ -724,9 +731,13 @@ class Interpreter:
             self.errors.append(f"no truck named to be loaded in {a.verb.lemma!r}")
             return []
         trucks = self.capable(subject, "dump", quiet=True) or list(subject)
-        places = [n for o in a.objects for n in self.resolve_objects(o, cargo_ok=True)]
+        places: list[str] = []
         for o in a.objects:
             self.use(o)
+            d: ObjectDesc = o.payload
+            if d.form == "kind" and self.word_before(o) not in _PREPOSITIONS:
+                continue  # "the soil is to be loaded into truck 2": the soil is cargo
+            places += self.resolve_objects(o, cargo_ok=True)
         if places:
             self.moves(trucks, places[:1], extra, VerbHit("navigate", "verb", a.verb.lemma), False, False)
             extra = set()
@@ -805,10 +816,7 @@ class Interpreter:
             if it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
                 self.use(it)
         is_par = seg.connective == "parallel" or seg.connective_text in ("while", "whilst")
-        if seg.connective_text in ("until", "till"):
-            for it in seg.items:
-                self.use(it)
-            return set(), False
+        until = seg.connective_text in ("until", "till")
         marks = seg.marks()
         robots: list[Member] = []
         fleet = "everything" in marks
@@ -838,7 +846,7 @@ class Interpreter:
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
                 self.use(it)
         if fleet and not robots:
-            return self.b.sinks(), is_par
+            return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
         if robots:
@@ -874,6 +882,10 @@ class Interpreter:
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
             if cands:
                 found.add(cands[-1].idx)
+        if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
+            for it in seg.items:
+                self.use(it)
+            return set(), False
         if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
                 robots or objs or self.current_subject):
             # names work that was not mentioned before: read it as a clause of its own
