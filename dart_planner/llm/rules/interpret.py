@@ -41,6 +41,7 @@ class _Clause:
     entry: set[int]
     sentence: int
     fleet: bool
+    actions: list[_Action] = field(default_factory=list)
 
 
 @dataclass
@@ -211,12 +212,14 @@ class Interpreter:
                 pre_par = is_par
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
-            self.main(seg, pre, post, pre_par)
+            last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
+            self.main(seg, pre, post, pre_par, last)
             pre = None
             pre_par = False
         self.flush_all_pending()
 
-    def main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool) -> None:
+    def main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
+             last_in_sentence: bool = False) -> None:
         for it in seg.items:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
@@ -293,6 +296,17 @@ class Interpreter:
         verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
         objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
         places = [it for it in seg.items if it.kind is ItemKind.PLACE]
+        if not verbs and not objects and not places and subj_items and self.prev is not None \
+                and self.prev.actions and self.prev.sentence == seg.sentence and last_in_sentence:
+            # "..., then the trucks too": the same steps for other robots
+            entry = self.entry(seg, subject, explicit, pre, post, pre_par)
+            created_any = False
+            for a in self.prev.actions:
+                made = self.act(a, subject, entry if not created_any else set(), split, False, False)
+                created_any = created_any or bool(made)
+            self.prev = _Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
+                                self.prev.actions)
+            return
         if not verbs and not objects and not places:
             if subj_items or "each" in marks:
                 if not subj_items:
@@ -336,7 +350,8 @@ class Interpreter:
             made = self.act(a, subject, entry if not created_any else set(), split, respectively, is_global)
             if made:
                 created_any = True
-        self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None)
+        self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
+                            actions)
 
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
@@ -356,8 +371,8 @@ class Interpreter:
         elif (conn == "parallel" or (conn is None and seg.conjunct)) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
-        if post is not None and post.connective_text not in ("until", "till"):
-            got, _ = self.anchor(post)
+        if post is not None:
+            got, _ = self.anchor(post)  # an "until" anchor gives nothing but may bring an implied dump
             base |= got
         return base
 
@@ -603,7 +618,8 @@ class Interpreter:
             dug = [d for d in self.b.drafts if d.alive and d.action == "dig"]
             if not dug:
                 continue
-            excs = dug[-1].members
+            here = [d for d in dug if d.members and self.loc(d.members[0]) == self.loc(t)]
+            excs = (here or dug)[-1].members  # the digging where the truck stands, else the latest
             site = self.loc(excs[0])
             if site is not None and self.loc(t) != site:
                 self.move([t], site, set(), VerbHit("navigate", "verb", "haul"))

@@ -362,6 +362,10 @@ class _Scanner:
                       and lex.verb_index.match(words, i)):
             if not lex.verb_index.match(words, i):
                 return Item(ItemKind.MARK, i, i + m[0], "neg", self.text(i, i + m[0]))
+        if w in ("keep", "keeps", "kept") and any(
+                x in ("away", "clear", "out", "off") for x in words[i + 1:i + 8]):
+            # "keep every machine away from soil 1": the robots sit inside the verb
+            return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         v = lex.verb_index.match(words, i)
         if v and v[0] == 1 and i > 0 and words[i - 1] in _DETERMINERS:
             v = None  # "the load", "its load", "a check": a noun, not a verb

@@ -113,7 +113,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         elif it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
             interp.used.update(range(it.start, it.end))
     graph = interp.b.finish(instruction)
-    cov = coverage_report(tokens, interp.used, lex.fillers)
+    cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
     if not graph.subtasks and not errors:
         errors.append("no robot action was recognised")

@@ -166,6 +166,15 @@ def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
 
+def _done_with_robots(items: Sequence[Item]) -> bool:
+    """Something was said after the last robot mention ("send truck 1 to rock 1 | and truck
+    3 ..."), so a following robot starts a new clause rather than extending the list
+    ("send an excavator and a truck to soil 2")."""
+    last = max((k for k, i in enumerate(items) if i.kind is ItemKind.ROBOT
+                and not (k and items[k - 1].kind is ItemKind.VERB)), default=-1)  # "loads it" is an object
+    return _has_content(items[last + 1:])
+
+
 def _has_predicate(items: Sequence[Item]) -> bool:
     return any(
         i.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.PLACE, ItemKind.OBJECT)
@@ -202,7 +211,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 close("punct")
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
-            elif it.payload == "," and not (cur.connective and not cur.items) and not (
+            elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT):  # "puddle 1, puddle 2 and ..."
                 close("punct")
@@ -272,7 +281,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             it.kind is ItemKind.ROBOT
             and cur.items
             and cur.role is SegmentRole.MAIN
-            and _has_content(cur.items)
+            and _done_with_robots(cur.items)
         ):
             prev = cur.items[-1]
             if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while")) and _is_subject_start(
