@@ -9,6 +9,7 @@ import typer
 
 from .bench_cmd import bench_app
 from .plan_cmd import plan
+from .run_cmd import run
 
 app = typer.Typer(
     name="dart-planner",
@@ -18,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("plan")(plan)
+app.command("run")(run)
 app.add_typer(bench_app, name="bench")
 
 
