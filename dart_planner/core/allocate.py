@@ -29,7 +29,7 @@ from .plan import TaskGraph
 from .schedule import Allocator, LiveState, Schedule
 from .world import World
 
-__all__ = ["ALLOCATORS", "DEFAULT_POLICY", "allocate", "reallocate"]
+__all__ = ["ALLOCATORS", "DEFAULT_POLICY", "allocate", "reallocate", "pin_finished"]
 
 DEFAULT_POLICY = "heuristic"
 
@@ -67,14 +67,29 @@ def allocate(
     return allocator.allocate(graph, fleet, world, state)
 
 
-def reallocate(graph: TaskGraph, fleet: Fleet, world: World, state: LiveState) -> Schedule:
+def reallocate(
+    graph: TaskGraph, fleet: Fleet, world: World, state: LiveState, previous: Schedule | None = None
+) -> Schedule:
     """Re-plan what is left of a running plan (for the execution engine).
 
     Done subtasks are skipped, running ones keep their robots until their expected finish,
     failed ones and everything depending on them are left out (listed in
     ``schedule.info["excluded"]``), unavailable robots get nothing, and robots start from
-    ``state.positions``. Pass the plan resolved by the previous schedule
-    (``Schedule.resolved_graph``) so finished work keeps its robots for continuity.
-    Uses the heuristic: it is fast and never waits on a solver.
+    ``state.positions``. Pass the plan as written (type+count tasks still open, so they can
+    move to other robots) and the ``previous`` schedule: the robots that did the finished
+    subtasks are pinned from it, so continuing work stays with them (the excavator that
+    drove to the soil digs there). Uses the heuristic: fast, never waits on a solver.
     """
+    if previous is not None:
+        graph = pin_finished(graph, state, previous)
     return ALLOCATORS[DEFAULT_POLICY].allocate(graph, fleet, world, state)
+
+
+def pin_finished(graph: TaskGraph, state: LiveState, previous: Schedule) -> TaskGraph:
+    """``graph`` with the robots of done subtasks made explicit from ``previous``."""
+    return graph.replace_subtasks(
+        s.with_robots(previous.assignments[s.id].robot_ids)
+        if s.id in state.done and s.id in previous.assignments and previous.assignments[s.id].robot_ids
+        else s
+        for s in graph.subtasks
+    )

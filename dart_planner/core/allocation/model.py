@@ -471,7 +471,8 @@ def _demand(
             if rid not in ridx:
                 raise AllocationError(f"task {s.id!r}: unknown robot {rid!r}")
             robot = fleet.robot(rid)
-            if s.skill not in robot.skills:
+            # a named partner (the truck an excavator unloads into) needs no skill of its own
+            if s.skill not in robot.skills and robot.type != spec.partner_type:
                 raise AllocationError(
                     f"task {s.id!r}: robot {rid!r} ({robot.type}) cannot perform {s.skill!r}"
                 )

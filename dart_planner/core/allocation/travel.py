@@ -143,8 +143,9 @@ class TravelPlanner:
     def path(self, a: Point, b: Point, zones: Sequence[KeepOutZone]) -> TravelPath:
         """Shortest path from ``a`` to ``b`` that enters none of ``zones``.
 
-        Zones containing ``a`` or ``b`` are ignored (a robot may leave the zone it stands
-        in, and a goal inside a zone is the executor's conflict to report). Raises
+        Zones containing ``a`` or ``b`` (or touching them, within ``clearance``) are ignored:
+        a robot may leave the zone it stands in, and a goal inside a zone is the executor's
+        conflict to report. Raises
         :class:`AllocationError` when the zones wall ``b`` off from ``a``.
         """
         active = self._active(a, b, zones)
@@ -160,12 +161,17 @@ class TravelPlanner:
     def _active(
         self, a: Point, b: Point, zones: Sequence[KeepOutZone]
     ) -> tuple[tuple[float, float, float], ...]:
-        """The zones that constrain a-b: not containing either end, and only if one blocks."""
+        """The zones that constrain a-b: not holding either end, and only if one blocks.
+
+        An end within ``clearance`` of a zone's edge counts as inside: a robot parked on the
+        edge (stop distances and keep-out margins often coincide) must be able to leave.
+        """
+        c = self.clearance
         geo = [
             (z.x, z.y, z.radius)
             for z in zones
-            if math.hypot(a[0] - z.x, a[1] - z.y) >= z.radius
-            and math.hypot(b[0] - z.x, b[1] - z.y) >= z.radius
+            if math.hypot(a[0] - z.x, a[1] - z.y) >= z.radius + c
+            and math.hypot(b[0] - z.x, b[1] - z.y) >= z.radius + c
         ]
         if not geo:
             return ()
@@ -251,8 +257,9 @@ class TravelPlanner:
         goal_arr = np.broadcast_to(np.array(goal, dtype=float), starts.shape)
         hit = segments_hit_discs(starts, goal_arr, discs)
         # a zone containing either end does not count (see path()).
-        in_start = np.sum((starts[:, None, :] - discs[None, :, :2]) ** 2, axis=2) < discs[None, :, 2] ** 2
-        in_goal = (gx - discs[:, 0]) ** 2 + (gy - discs[:, 1]) ** 2 < discs[:, 2] ** 2
+        reach = (discs[:, 2] + self.clearance) ** 2
+        in_start = np.sum((starts[:, None, :] - discs[None, :, :2]) ** 2, axis=2) < reach[None, :]
+        in_goal = (gx - discs[:, 0]) ** 2 + (gy - discs[:, 1]) ** 2 < reach
         blocked = np.nonzero((hit & ~in_start & ~in_goal[None, :]).any(axis=1) & (direct > stop))[0]
         for i in blocked.tolist():
             start = (float(starts[i, 0]), float(starts[i, 1]))

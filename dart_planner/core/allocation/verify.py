@@ -1,0 +1,160 @@
+"""Independent check of a schedule against the plan, the fleet and the live state.
+
+Written from the plan's point of view, not the allocator's: it re-reads the subtasks, the
+fleet and the state and lists every rule a schedule breaks. Tests and the benchmark run it
+on every schedule; the execution engine may run it on a schedule it did not make.
+
+Example
+-------
+>>> problems = verify_schedule(schedule, graph, fleet, world)      # doctest: +SKIP
+>>> assert not problems, problems                                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..fleet import Fleet, SkillAction, SkillScope
+from ..plan import TaskGraph
+from ..schedule import LiveState, Schedule
+from ..world import World
+
+__all__ = ["verify_schedule"]
+
+_TOL = 1e-6
+
+
+def verify_schedule(
+    schedule: Schedule, graph: TaskGraph, fleet: Fleet, world: World, state: LiveState | None = None
+) -> list[str]:
+    """Every violation of the allocation rules, as readable messages (empty: all good).
+
+    Rules: each live subtask is assigned once (none of the done, running or excluded ones);
+    dependencies finish before a subtask starts; explicit robot ids exactly; type+count
+    exactly (plus at most one robot of the skill's partner type); ``*_all_robots`` moves
+    every capable available robot; keep-out changes occupy no robot; robots are capable and
+    available; a robot's subtasks do not overlap and respect ``busy_until`` and running
+    work; ``ready = start + max travel`` and ``finish = ready + duration``; ``robot_order``,
+    ``makespan`` and ``lower_bound`` are consistent.
+    """
+    state = state or LiveState()
+    errs: list[str] = []
+    err = errs.append
+    done = set(state.done)
+    running = {k: v for k, v in state.running.items() if k in graph and k not in done}
+    excluded: set[str] = set()
+    for f in state.failed:
+        if f in graph:
+            excluded |= {f} | graph.descendants(f)
+    excluded -= done | set(running)
+    live = [s.id for s in graph.subtasks if s.id not in done and s.id not in running and s.id not in excluded]
+    a = schedule.assignments
+    for tid in live:
+        if tid not in a:
+            err(f"task {tid!r} is not assigned")
+    for tid in a:
+        if tid not in graph:
+            err(f"assignment for unknown task {tid!r}")
+        elif tid not in live:
+            err(f"task {tid!r} is done, running or excluded but was assigned")
+    fin = {tid: x.finish for tid, x in a.items()}
+    fin.update({tid: float(v[1]) for tid, v in running.items()})
+    for tid, x in a.items():
+        if tid not in graph:
+            continue
+        s = graph[tid]
+        spec = fleet.skills.get(s.skill)
+        if spec is None:
+            err(f"task {tid!r}: unknown skill {s.skill!r}")
+            continue
+        if x.start < state.now - _TOL:
+            err(f"task {tid!r} starts at {x.start:.3f}, before now={state.now}")
+        for d in s.dependencies:
+            if d in fin and x.start < fin[d] - _TOL:
+                err(f"task {tid!r} starts at {x.start:.3f} before dependency {d!r} finishes at {fin[d]:.3f}")
+        if spec.action is SkillAction.NAVIGATE and (
+            not s.object_keywords or not world.has_object(s.object_keywords[0])
+        ):
+            err(f"task {tid!r}: navigate target {list(s.object_keywords)} is not an object of the world")
+        robots = x.robot_ids
+        if len(set(robots)) != len(robots):
+            err(f"task {tid!r} lists a robot twice: {robots}")
+        for r in robots:
+            if not fleet.has_robot(r):
+                err(f"task {tid!r}: unknown robot {r!r}")
+            elif r in state.unavailable:
+                err(f"task {tid!r}: robot {r!r} is unavailable")
+        known = [r for r in robots if fleet.has_robot(r)]
+        partner = spec.partner_type
+        if spec.action in (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT):
+            if robots:
+                err(f"task {tid!r}: a keep-out change occupies no robot, got {robots}")
+        elif spec.scope is SkillScope.ALL:
+            want = {r.id for r in fleet.capable(s.skill)} - set(state.unavailable)
+            if set(robots) != want:
+                err(
+                    f"task {tid!r}: {s.skill!r} must use all capable available robots {sorted(want)}, "
+                    f"got {robots}"
+                )
+        elif s.robot_ids:
+            extra = [r for r in known if r not in s.robot_ids]
+            if set(s.robot_ids) - set(robots):
+                err(f"task {tid!r}: named robots {s.robot_ids} not all used: {robots}")
+            if extra and (
+                partner is None or len(extra) > 1 or any(fleet.robot(r).type != partner for r in extra)
+            ):
+                err(f"task {tid!r}: robots {extra} added to the named {s.robot_ids}")
+        else:
+            want_types = Counter[str]()
+            for t, c in zip(s.robot_type, s.robot_count):
+                want_types[t] += c
+            got = Counter(fleet.robot(r).type for r in known)
+            if partner is not None and partner not in want_types and got.get(partner, 0) <= 1:
+                got.pop(partner, None)
+            if got != want_types:
+                err(f"task {tid!r}: wants {dict(want_types)} robots, got {dict(got)} ({robots})")
+        for r in known:
+            rb = fleet.robot(r)
+            if s.skill not in rb.skills and rb.type != partner:
+                err(f"task {tid!r}: robot {r!r} cannot perform {s.skill!r}")
+        if set(x.travel_s) != set(robots):
+            err(f"task {tid!r}: travel given for {sorted(x.travel_s)}, robots are {sorted(robots)}")
+        if any(v < -_TOL for v in x.travel_s.values()):
+            err(f"task {tid!r}: negative travel {dict(x.travel_s)}")
+        expect_ready = x.start + max(x.travel_s.values(), default=0.0)
+        if abs(x.ready - expect_ready) > _TOL:
+            err(f"task {tid!r}: ready {x.ready:.3f} != start + slowest travel {expect_ready:.3f}")
+        if abs(x.finish - (x.ready + spec.duration_s)) > _TOL:
+            err(f"task {tid!r}: finish {x.finish:.3f} != ready + duration {x.ready + spec.duration_s:.3f}")
+    # one subtask at a time per robot, after other plans and running work
+    hold: dict[str, float] = {r: float(t) for r, t in state.busy_until.items()}
+    for _, (robots, finish) in running.items():
+        for r in robots:
+            hold[r] = max(hold.get(r, -float("inf")), float(finish))
+    per_robot: dict[str, list[tuple[float, float, str]]] = {}
+    for tid, x in a.items():
+        for r in x.robot_ids:
+            per_robot.setdefault(r, []).append((x.start, x.finish, tid))
+    for r, items in per_robot.items():
+        items.sort()
+        if r in hold and items[0][0] < hold[r] - _TOL:
+            err(f"robot {r!r} starts {items[0][2]!r} at {items[0][0]:.3f}, but is held until {hold[r]:.3f}")
+        for (s0, f0, t0), (s1, _, t1) in zip(items, items[1:]):
+            if s1 < f0 - _TOL:
+                err(f"robot {r!r} does {t0!r} [{s0:.3f}, {f0:.3f}] and {t1!r} (from {s1:.3f}) at once")
+        order = tuple(t for _, _, t in items)
+        if tuple(schedule.robot_order.get(r, ())) != order:
+            err(
+                f"robot_order[{r!r}] = {schedule.robot_order.get(r)} but its assignments by start are {order}"
+            )
+    for r, order in schedule.robot_order.items():
+        if order and r not in per_robot:
+            err(f"robot_order[{r!r}] lists {order} but the robot has no assignment")
+    end = max([state.now, *fin.values()])
+    if abs(schedule.makespan - (end - state.now)) > _TOL:
+        err(f"makespan {schedule.makespan:.3f} != latest finish - now = {end - state.now:.3f}")
+    if schedule.lower_bound > schedule.makespan + _TOL:
+        err(f"lower bound {schedule.lower_bound:.3f} exceeds the makespan {schedule.makespan:.3f}")
+    if schedule.bound is not None and schedule.bound > schedule.makespan + _TOL:
+        err(f"proven bound {schedule.bound:.3f} exceeds the makespan {schedule.makespan:.3f}")
+    return errs

@@ -1,0 +1,74 @@
+"""What people see: the Gantt PNG, the schedule tables, the benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+from example_data import example_files
+from rich.console import Console
+
+from dart_planner.bench.allocation import free_choice_variant, headline, run_allocation_benchmark, summarize
+from dart_planner.cli.allocate_view import print_schedule
+from dart_planner.core.allocate import allocate
+from dart_planner.core.plan import load_plan_document
+from dart_planner.viz.gantt import render_gantt
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def example(examples):
+    if not examples:
+        pytest.skip("no example plans yet")
+    name = max(examples, key=lambda k: len(examples[k]["plan"]["tasks"]))
+    return load_plan_document(examples[name])
+
+
+def test_gantt_png_with_planned_and_actual_bars(tmp_path, fleet, world, example):
+    s = allocate(example, fleet, world)
+    out = render_gantt(s, tmp_path / "sub" / "gantt.png")
+    assert out.read_bytes()[:8] == PNG_MAGIC
+    actual = {tid: (a.robot_ids, a.start + 2.0, a.finish + 5.0) for tid, a in s.assignments.items()}
+    out2 = render_gantt(s, tmp_path / "actual.png", actual=actual, title="planned vs actual")
+    assert out2.read_bytes()[:8] == PNG_MAGIC
+    assert out2.stat().st_size != out.stat().st_size  # the actual bars are drawn
+
+
+def test_print_schedule_lists_every_task_robot_and_the_quality_line(fleet, world, example):
+    s = allocate(example, fleet, world, "exact")
+    console = Console(record=True, width=250)
+    print_schedule(s, example, console)
+    text = console.export_text()
+    for tid in example.ids:
+        assert tid in text
+    for rid in s.robot_order:
+        assert rid in text
+    assert f"makespan {s.makespan:.1f} s" in text
+    assert "proven optimal" in text if s.optimal else "within" in text
+
+
+def test_free_choice_variant_replaces_named_robots_by_type_and_count(fleet, examples):
+    for path in example_files():
+        graph = load_plan_document(path.read_bytes())
+        free = free_choice_variant(graph, fleet)
+        for before, after in zip(graph.subtasks, free.subtasks):
+            if before.robot_ids and fleet.skills[before.skill].scope.value == "specific":
+                assert after.robot_ids == ()
+                assert sum(after.robot_count) == len(before.robot_ids)
+            else:
+                assert after == before
+
+
+def test_benchmark_rows_are_consistent(fleet, world):
+    rows = run_allocation_benchmark(quick=True, suites=("small",), time_limit_s=5.0, fleet=fleet, world=world)
+    policies = {r.policy for r in rows}
+    assert policies == {"dart_baseline", "heuristic", "exact"}
+    for r in rows:
+        assert r.lower_bound <= r.makespan + 1e-9
+        if r.optimum is not None:
+            assert r.makespan >= r.optimum - 1e-9  # nothing beats a proven optimum
+        if r.policy == "dart_baseline":
+            assert r.ratio_baseline == pytest.approx(1.0)
+    summary = {s.policy: s for s in summarize(rows)}
+    assert summary["exact"].mean_ratio_opt == pytest.approx(1.0)
+    assert summary["heuristic"].mean_ratio_baseline <= 1.0 + 1e-9
+    assert any(line.startswith("heuristic vs exact optimum") for line in headline(rows))
