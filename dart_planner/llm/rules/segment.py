@@ -171,7 +171,8 @@ def _done_with_robots(items: Sequence[Item]) -> bool:
     3 ..."), so a following robot starts a new clause rather than extending the list
     ("send an excavator and a truck to soil 2")."""
     last = max((k for k, i in enumerate(items) if i.kind is ItemKind.ROBOT
-                and not (k and items[k - 1].kind is ItemKind.VERB)), default=-1)  # "loads it" is an object
+                and not (k and items[k - 1].kind is ItemKind.VERB
+                         and items[k - 1].payload.target == "unload_bucket")), default=-1)  # "loads it": object
     return _has_content(items[last + 1:])
 
 
