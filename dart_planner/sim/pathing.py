@@ -63,7 +63,8 @@ def escape_point(p: Point, discs: Sequence[Disc], box: Bounds, heading: float = 
 
     Leaving a single disc radially is the shortest way out of it; when that lands in
     another disc, free points on growing circles around ``p`` are searched instead (first
-    found = nearest, to 0.1 m). None when nothing is free within 15 m.
+    found = nearest, to 0.1 m), reachable in a straight line that crosses no disc except
+    those ``p`` is already in. None when nothing is free within 15 m.
     """
     x, y = p
     inside = [d for d in discs if d.contains(x, y)]
@@ -73,7 +74,8 @@ def escape_point(p: Point, discs: Sequence[Disc], box: Bounds, heading: float = 
     dist = math.hypot(x - d.x, y - d.y)
     ang = math.atan2(y - d.y, x - d.x) if dist > 1e-6 else heading
     q = (d.x + (d.r + 0.05) * math.cos(ang), d.y + (d.r + 0.05) * math.sin(ang))
-    if _in_box(q, box) and not any(o.contains(*q) for o in discs):
+    outside = [o for o in discs if not o.contains(x, y)]
+    if _in_box(q, box) and not any(o.contains(*q) for o in discs) and segment_clear(p, q, outside):
         return q
     for k in range(1, 151):
         rr = 0.1 * k
@@ -82,7 +84,7 @@ def escape_point(p: Point, discs: Sequence[Disc], box: Bounds, heading: float = 
         for i in range(n):
             a = heading + 2.0 * math.pi * i / n
             q = (x + rr * math.cos(a), y + rr * math.sin(a))
-            if _in_box(q, box) and not any(o.contains(*q) for o in discs):
+            if _in_box(q, box) and not any(o.contains(*q) for o in discs) and segment_clear(p, q, outside):
                 best = q
                 break
         if best is not None:

@@ -218,14 +218,19 @@ class NavigateController(Controller):
         if not spots:
             return "no_free_approach_point"
         box = inset_box(sim.world.bounds, robot.body + 0.05)
-        for spot in spots:
-            path = plan_path((robot.x, robot.y), spot, discs, box, cfg.polygon_sides, robot.yaw)
-            if path is not None:
-                self.spot = spot
-                self.follower = PathFollower(path, cfg.lookahead, cfg.reverse_max_distance)
-                robot.reserved = (spot[0], spot[1], self.target)
-                robot.driving = True
-                return ""
+        # Other robots are passing obstacles: when only they wall the robot in, take the
+        # path through them anyway and let yielding and replanning sort it out on the way.
+        # Only zones, objects and the fence make a goal unreachable.
+        static = [d for d in discs if not d.tag.startswith("robot:")]
+        for obstacles in (discs, static) if not blockers and len(static) < len(discs) else (discs,):
+            for spot in spots:
+                path = plan_path((robot.x, robot.y), spot, obstacles, box, cfg.polygon_sides, robot.yaw)
+                if path is not None:
+                    self.spot = spot
+                    self.follower = PathFollower(path, cfg.lookahead, cfg.reverse_max_distance)
+                    robot.reserved = (spot[0], spot[1], self.target)
+                    robot.driving = True
+                    return ""
         return "no_path"
 
     def release(self, sim: Simulation) -> None:
