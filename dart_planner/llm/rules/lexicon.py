@@ -130,6 +130,8 @@ class Lexicon:
     object_pronoun_index: PhraseIndex[bool]
     fillers: frozenset[str]
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
+    mention_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
+    """Words that can open a robot or object mention besides the type and kind names."""
     """Every word that can start a lexicon phrase: any other word is plain text (fast path)."""
     source: str = ""
     vocabulary: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -143,6 +145,12 @@ class Lexicon:
             if isinstance(value, PhraseIndex):
                 firsts |= set(value.first_words)
         object.__setattr__(self, "first_words", frozenset(firsts))
+        starts: set[str] = set(self.numbers) | set(self.ordinals)
+        starts |= {"the", "this", "that", "these", "those", "its", "their", "his", "her", "your", "each", "every",
+                   "both"}
+        for index in (self.another_index, self.remaining_index, self.universal_index, self.quantity_index):
+            starts |= set(index.first_words)
+        object.__setattr__(self, "mention_starts", frozenset(starts))
 
     def number(self, word: str) -> int | None:
         """``3``, ``three`` -> 3; anything else -> None."""

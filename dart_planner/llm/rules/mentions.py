@@ -342,12 +342,13 @@ class _Scanner:
             target, role = v[1]
             text = self.text(i, i + v[0])
             return Item(ItemKind.VERB, i, i + v[0], VerbHit(target, role, text), text)
-        r = self.robot(i)
-        if r is not None:
-            return r
-        o = self.obj(i)
-        if o is not None:
-            return o
+        if w in lex.mention_starts or w in self.type_index or w in self.kind_index:  # type: ignore[operator]
+            r = self.robot(i)
+            if r is not None:
+                return r
+            o = self.obj(i)
+            if o is not None:
+                return o
         m = lex.start_index.match(words, i)
         if m:
             return Item(ItemKind.PLACE, i, i + m[0], "start", self.text(i, i + m[0]))
