@@ -39,3 +39,37 @@ def bench_validation_cmd(
         table.add_row(str(r.subtasks), f"{r.json_ms:.3f}", f"{r.import_ms:.2f}", f"{r.validate_ms:.2f}",
                       f"{r.total_ms:.2f}", f"{r.ratio_to_json:.1f}", str(r.errors))
     console.print(table)
+
+
+_PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
+
+
+def _pass_through(name: str, module: str, summary: str) -> None:
+    """Register ``bench NAME ARGS...`` forwarding ARGS to ``dart_planner.bench.<module>.main``.
+
+    Those benchmarks own their argument parsing (``--help`` included), so they also run as
+    ``python -m dart_planner.bench.<module>``.
+    """
+
+    @bench_app.command(name, context_settings=_PASS_THROUGH, add_help_option=False, help=summary)
+    def _command(ctx: typer.Context) -> None:
+        import importlib
+
+        with cli_errors():
+            code = importlib.import_module(f"dart_planner.bench.{module}").main(list(ctx.args))
+        raise typer.Exit(int(code or 0))
+
+
+def _register() -> None:
+    from ..bench.allocation import bench_allocation
+
+    bench_app.command("allocation")(bench_allocation)
+    _pass_through("planning", "planning",
+                  "Planning quality and latency per level on bench/data (exact DAG match, F1, validity).")
+    _pass_through("execution", "execution", "Engine overhead per transition against a bare executor loop.")
+    _pass_through("sim", "sim_speed", "Simulator speed-up over real time.")
+    _pass_through("streaming", "streaming", "Time to first dispatch with streaming vs full-plan latency.")
+    _pass_through("llm-overhead", "llm_overhead", "Language-layer overhead (prompt, parse, validate) per plan.")
+
+
+_register()

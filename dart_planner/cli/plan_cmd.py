@@ -19,6 +19,7 @@ from ..core.validate import ValidationReport, validate_plan
 from ..core.world import World
 from ..viz.graph_formats import robots_label, to_dot, to_mermaid
 from .common import FleetOpt, WorldOpt, cli_errors, console, err_console, load_site
+from .exit_codes import ExitCode
 
 
 class OutputFormat(str, enum.Enum):
@@ -91,19 +92,113 @@ def show_plan(graph: TaskGraph, fmt: OutputFormat, fleet: Fleet, world: World) -
             console.print(plan_tree(graph))
 
 
+def _planner_config(llm_config: Path | None, backend: str | None, model: str | None,
+                    record_cassette: Path | None, no_memory: bool):  # type: ignore[no-untyped-def]
+    from ..llm.config import load_llm_config
+
+    cfg = load_llm_config(llm_config)
+    overrides: dict[str, object] = {}
+    if backend:
+        overrides["backend"] = backend
+    if model:
+        overrides["model"] = model
+    if record_cassette:
+        overrides["record_cassette"] = str(record_cassette)
+    if no_memory:
+        overrides["use_memory"] = False
+    return cfg.with_overrides(**overrides) if overrides else cfg
+
+
+def run_batch(batch: Path, out: Path, planner, fleet: Fleet, world: World) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Plan every ``{"id", "instruction"}`` line; write ``{"id", "plan"}`` or ``{"id", "plan": null, "error"}``.
+
+    A bad line never stops the batch: it gets an error record of its own.
+    """
+    from ..core.errors import DartPlannerError
+    from ..core.strict_json import strict_loads
+
+    ok = failed = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with batch.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for n, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            record: dict[str, object] = {"id": n, "plan": None}
+            try:
+                item = strict_loads(line, f"{batch}:{n}")
+                if not isinstance(item, dict) or not isinstance(item.get("instruction"), str):
+                    raise ValueError('each line must be an object with an "instruction" string')
+                record["id"] = item.get("id", n)
+                result = planner.plan(item["instruction"], fleet, world)
+                record["plan"] = result.graph.to_dart()
+                ok += 1
+            except (DartPlannerError, ValueError) as exc:
+                record["error"] = str(exc)
+                failed += 1
+            dst.write(json.dumps(record, allow_nan=False) + "\n")
+    return ok, failed
+
+
 def plan(
+    instruction: Annotated[str | None, typer.Argument(help="What the fleet should do, in plain language.")] = None,
     plan_file: Annotated[
-        Path, typer.Option("--plan-file", "-p", help="A plan in DART-LLM or dart_planner/plan@1 JSON.")
-    ],
+        Path | None, typer.Option("--plan-file", "-p", help="A plan in DART-LLM or dart_planner/plan@1 JSON.")
+    ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print the plan.")] = OutputFormat.table,
     png: Annotated[Path | None, typer.Option("--png", help="Also render the DAG to this PNG file.")] = None,
+    do_allocate: Annotated[bool, typer.Option("--allocate", help="Also allocate robots and print the schedule.")
+                           ] = False,
+    policy: Annotated[str, typer.Option(help="Allocator for --allocate: heuristic, exact, dart_baseline.")
+                      ] = "heuristic",
+    gantt: Annotated[Path | None, typer.Option(help="Draw the schedule as a Gantt chart PNG (implies --allocate).")
+                     ] = None,
+    batch: Annotated[Path | None, typer.Option(help='Plan each {"id","instruction"} line of this JSONL file.')
+                     ] = None,
+    out: Annotated[Path | None, typer.Option(help="Output JSONL for --batch.")] = None,
+    planner: Annotated[str | None, typer.Option(help="rules (default), llm, or a backend: openai, replay, ...")
+                       ] = None,
+    llm_config: Annotated[Path | None, typer.Option(help="Language-layer YAML (default config/llm.yaml).")] = None,
+    backend: Annotated[str | None, typer.Option(help="Override the LLM backend of the config.")] = None,
+    model: Annotated[str | None, typer.Option(help="Override the LLM model of the config.")] = None,
+    record_cassette: Annotated[Path | None, typer.Option(help="Record LLM exchanges to this cassette JSONL.")
+                               ] = None,
+    no_memory: Annotated[bool, typer.Option("--no-memory", help="Bypass plan memory.")] = False,
     fleet: FleetOpt = None,
     world: WorldOpt = None,
 ) -> None:
-    """Validate a plan file and print its DAG (exit 3 if invalid, 4 if malformed, 5 on bad config)."""
+    """Plan an instruction (or validate a plan file), print the DAG, optionally allocate.
+
+    Exit codes: 0 ok, 3 invalid plan, 4 malformed plan file, 5 bad config, 7 planning failed.
+    """
+    from ..llm.errors import PlanningError
+
     with cli_errors():
         fleet_cfg, world_cfg = load_site(fleet, world)
-        graph = read_plan_file(plan_file)
+        given = [x is not None for x in (instruction, plan_file, batch)]
+        if sum(given) != 1:
+            raise typer.BadParameter("give exactly one of: INSTRUCTION, --plan-file, --batch")
+        if batch is not None or instruction is not None:
+            from ..llm.pipeline import make_planner
+
+            cfg = _planner_config(llm_config, backend, model, record_cassette, no_memory)
+            planner_obj = make_planner(planner, cfg)
+        if batch is not None:
+            if out is None:
+                raise typer.BadParameter("--batch needs --out OUT.jsonl")
+            ok, failed = run_batch(batch, out, planner_obj, fleet_cfg, world_cfg)
+            err_console.print(f"{ok} planned, {failed} failed -> {out}")
+            return
+        if plan_file is not None:
+            graph = read_plan_file(plan_file)
+        else:
+            try:
+                result = planner_obj.plan(instruction or "", fleet_cfg, world_cfg)
+            except PlanningError as exc:
+                err_console.print(f"[bold red]planning failed[/]\n{escape(str(exc))}", highlight=False)
+                raise typer.Exit(ExitCode.PLANNING_FAILED) from exc
+            graph = result.graph
+            err_console.print(f"planned {len(graph)} subtasks with {result.planner or planner} in "
+                              f"{1000 * result.latency_s:.2f} ms" + (" (from memory)" if result.from_memory else ""))
         report = validate_plan(graph, fleet_cfg, world_cfg)
         print_report(report)
         if png is not None and graph.subtasks:
@@ -111,7 +206,17 @@ def plan(
 
             render_dag_png(graph, png, title=graph.instruction or None)
             err_console.print(f"DAG written to {png}")
-        if report.ok:
-            show_plan(graph, fmt, fleet_cfg, world_cfg)
-        else:
+        if not report.ok:
             raise PlanValidationError(report)
+        show_plan(graph, fmt, fleet_cfg, world_cfg)
+        if do_allocate or gantt is not None:
+            from ..core.allocate import allocate
+            from .allocate_view import print_schedule
+
+            schedule = allocate(graph, fleet_cfg, world_cfg, policy=policy)
+            print_schedule(schedule, graph, console)
+            if gantt is not None:
+                from ..viz.gantt import render_gantt
+
+                render_gantt(schedule, gantt, title=f"{graph.plan_id} ({schedule.policy})")
+                err_console.print(f"Gantt chart written to {gantt}")

@@ -63,3 +63,39 @@ def test_exit_codes(tmp_path) -> None:
     res = runner.invoke(app, ["plan", "-p", str(invalid), "--fleet", str(bad_cfg)])
     assert res.exit_code == ExitCode.CONFIG_ERROR
     assert runner.invoke(app, ["plan", "-p", str(tmp_path / "missing.json")]).exit_code == ExitCode.MALFORMED_PLAN
+
+
+def test_plan_instruction_with_allocation_and_gantt(tmp_path) -> None:
+    gantt = tmp_path / "g.png"
+    res = runner.invoke(app, ["plan", "Dump truck 2 goes to rock 1, then it returns to start.", "--format", "dart",
+                              "--gantt", str(gantt), "--no-memory"])
+    assert res.exit_code == ExitCode.OK, res.output
+    assert gantt.read_bytes()[:4] == b"\x89PNG"
+    assert "robot_dump_truck_02" in res.stdout and "makespan" in res.stdout
+
+
+def test_plan_instruction_that_cannot_be_planned() -> None:
+    res = runner.invoke(app, ["plan", "Sing a song about the moon.", "--no-memory"])
+    assert res.exit_code == ExitCode.PLANNING_FAILED
+    assert "planning failed" in res.output
+
+
+def test_batch_planning_keeps_going_past_bad_lines(tmp_path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "instruction": "Excavator 2 goes to rock 1."}\n'
+                   '{"id": "b", "instruction": "Sing a song about the moon."}\n'
+                   "not json\n\n"
+                   '{"id": "d", "text": "wrong key"}\n')
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["plan", "--batch", str(src), "--out", str(out), "--no-memory"])
+    assert res.exit_code == ExitCode.OK, res.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", 3, 5]
+    assert rows[0]["plan"]["tasks"][0]["instruction_function"]["robot_ids"] == ["robot_excavator_02"]
+    assert [r["plan"] is None for r in rows] == [False, True, True, True]
+    assert all("error" in r for r in rows[1:])
+
+
+def test_plan_needs_exactly_one_source(example_path) -> None:
+    assert runner.invoke(app, ["plan"]).exit_code == ExitCode.USAGE
+    assert runner.invoke(app, ["plan", "go", "-p", str(example_path)]).exit_code == ExitCode.USAGE
