@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import fields, replace
 from types import MappingProxyType
+from typing import cast
 
 from .allocation.baseline import DartBaselineAllocator
 from .allocation.exact import ExactAllocator
@@ -33,12 +34,17 @@ __all__ = ["ALLOCATORS", "DEFAULT_POLICY", "allocate", "reallocate", "pin_finish
 
 DEFAULT_POLICY = "heuristic"
 
+# cast: the allocators are frozen dataclasses, so ``name`` is read-only where the Protocol
+# declares a plain attribute; they satisfy it for every use (reading the name, allocating).
 ALLOCATORS: Mapping[str, Allocator] = MappingProxyType(
-    {
-        "dart_baseline": DartBaselineAllocator(),
-        "heuristic": HeuristicAllocator(),
-        "exact": ExactAllocator(),
-    }
+    cast(
+        dict[str, Allocator],
+        {
+            "dart_baseline": DartBaselineAllocator(),
+            "heuristic": HeuristicAllocator(),
+            "exact": ExactAllocator(),
+        },
+    )
 )
 """Allocation policies by name (the ``--policy`` choices)."""
 

@@ -57,6 +57,16 @@ def _water_level(b: list[float], work: float) -> float:
     return -float("inf")
 
 
+def _sequence(tl: Timeline) -> list[tuple[int, tuple[int, ...]]]:
+    """The dispatch order and robot choices that rebuild ``tl``."""
+    out = []
+    for t in tl.order:
+        pl = tl.placements[t]
+        assert pl is not None
+        out.append((t, pl.robots))
+    return out
+
+
 class _Timeout(Exception):
     def __init__(self, open_lb: float) -> None:
         super().__init__("time limit")
@@ -68,10 +78,7 @@ class _Search:
         self.p, self.sb, self.deadline = p, sb, deadline
         self.tl = Timeline(p)
         self.best = incumbent.makespan()
-        self.best_seq: list[tuple[int, tuple[int, ...]]] = [
-            (t, incumbent.placements[t].robots)
-            for t in incumbent.order  # type: ignore[union-attr]
-        ]
+        self.best_seq = _sequence(incumbent)
         self.nodes = 0
         self.min_len = sb.min_len.tolist()
         self.tail = sb.tail.tolist()
@@ -157,7 +164,7 @@ class _Search:
             ms = tl.makespan()
             if ms < self.best - _EPS:
                 self.best = ms
-                self.best_seq = [(t, tl.placements[t].robots) for t in tl.order]  # type: ignore[union-attr]
+                self.best_seq = _sequence(tl)
             return
         self.nodes += 1
         lb = max(parent_lb, self.node_bound(last[0]))

@@ -665,9 +665,9 @@ def _end_of_running(
 ) -> np.ndarray | None:
     """Where robot ``i`` will be when its running task ends (None: where it is)."""
     if spec.action is SkillAction.RETURN_TO_START:
-        return home[i].copy()  # type: ignore[no-any-return]
+        return home[i].copy()
     if spec.action is SkillAction.NAVIGATE and s.object_keywords and world.has_object(s.object_keywords[0]):
         o = world.object(s.object_keywords[0])
         _, ends = travel.approach(pos0[i : i + 1], (o.x, o.y), o.radius + STOP_CLEARANCE_M, zones)
-        return ends[0]  # type: ignore[no-any-return]
+        return ends[0]
     return None

@@ -83,10 +83,12 @@ def random_plan(rng: np.random.Generator, n_tasks: int, fleet: Fleet, world: Wor
     dumps = by_kind.get("dump_site") or names
     tasks: list[Subtask] = []
 
-    def add(skill: str, deps: list[str], obj: str | None = None, **robots: Any) -> str:
+    def add(skill: str, deps: list[str], obj: str | None = None, robots: dict[str, Any] | None = None) -> str:
         tid = f"{skill}_{len(tasks) + 1}"
         tasks.append(
-            Subtask(tid, skill, object_keywords=(obj,) if obj else (), dependencies=tuple(deps), **robots)
+            Subtask(
+                tid, skill, object_keywords=(obj,) if obj else (), dependencies=tuple(deps), **(robots or {})
+            )
         )
         return tid
 
@@ -110,33 +112,37 @@ def random_plan(rng: np.random.Generator, n_tasks: int, fleet: Fleet, world: Wor
                         "target_area_for_specific_robots",
                         roots,
                         soil,
-                        **typed(("excavator", 1), ("dump_truck", 1)),
+                        robots=typed(("excavator", 1), ("dump_truck", 1)),
                     )
                 ]
             else:
                 go = [
-                    add("target_area_for_specific_robots", roots, soil, **typed(("excavator", 1))),
-                    add("target_area_for_specific_robots", roots, soil, **typed(("dump_truck", 1))),
+                    add("target_area_for_specific_robots", roots, soil, robots=typed(("excavator", 1))),
+                    add("target_area_for_specific_robots", roots, soil, robots=typed(("dump_truck", 1))),
                 ]
-            dig = add("Excavation", go[:1], **typed(("excavator", 1)))
-            load = add("ExcavatorUnloading", [dig, *go[1:]], **typed(("excavator", 1)))
-            haul = add("target_area_for_specific_robots", [load], pick(dumps), **typed(("dump_truck", 1)))
-            add("DumpUnloading", [haul], **typed(("dump_truck", 1)))
+            dig = add("Excavation", go[:1], robots=typed(("excavator", 1)))
+            load = add("ExcavatorUnloading", [dig, *go[1:]], robots=typed(("excavator", 1)))
+            haul = add(
+                "target_area_for_specific_robots", [load], pick(dumps), robots=typed(("dump_truck", 1))
+            )
+            add("DumpUnloading", [haul], robots=typed(("dump_truck", 1)))
         elif job < 0.65:  # inspection, sometimes fenced off afterwards
             rtype = "dump_truck" if n_trk and rng.random() < 0.6 else "excavator"
             obj = pick(names)
-            go1 = add("target_area_for_specific_robots", roots, obj, **typed((rtype, 1)))
+            go1 = add("target_area_for_specific_robots", roots, obj, robots=typed((rtype, 1)))
             if rng.random() < 0.25:
                 add("avoid_areas_for_all_robots", [go1], obj)
         elif job < 0.85:  # an errand for a named robot
             robot = fleet.robots[int(rng.integers(len(fleet.robots)))]
-            go1 = add("target_area_for_specific_robots", roots, pick(names), robot_ids=(robot.id,))
+            go1 = add(
+                "target_area_for_specific_robots", roots, pick(names), robots={"robot_ids": (robot.id,)}
+            )
             if robot.type == "excavator" and rng.random() < 0.5:
-                add("Excavation", [go1], robot_ids=(robot.id,))
+                add("Excavation", [go1], robots={"robot_ids": (robot.id,)})
         elif job < 0.97:  # two robots of a type move together
             rtype = "excavator" if n_exc >= 2 and (n_trk < 2 or rng.random() < 0.5) else "dump_truck"
             count = 2 if len(fleet.of_type(rtype)) >= 2 else 1
-            add("target_area_for_specific_robots", roots, pick(names), **typed((rtype, count)))
+            add("target_area_for_specific_robots", roots, pick(names), robots=typed((rtype, count)))
         elif n_tasks <= 40:  # rare: the whole fleet returns
             add("return_to_start_for_all_robots", roots or ([tasks[-1].id] if tasks else []))
     # dependencies always point backwards, so cutting the tail leaves no dangling edge

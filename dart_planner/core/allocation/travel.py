@@ -69,7 +69,7 @@ def segments_hit_discs(a: np.ndarray, b: np.ndarray, discs: np.ndarray) -> np.nd
     closest = a[:, None, :] + t[..., None] * d[:, None, :]
     dist2 = np.sum((closest - c) ** 2, axis=2)
     r = discs[None, :, 2]
-    return dist2 < r * r  # type: ignore[no-any-return]
+    return dist2 < r * r
 
 
 class _CornerGraph:
