@@ -301,3 +301,22 @@ def test_bench_planning_reports_levels_on_dev(fleet, world):
 
 def test_e3_and_d3_constants_cover_the_fleet(fleet):
     assert {E1, E2, E3, D1, D2, D3} == set(fleet.robot_ids)
+
+
+def test_several_pending_loadings_are_each_created_once(fleet, world):
+    # regression: flushing one deferred loading used to flush the next one too and then crash
+    g = plan("Excavator 1 digs at soil 1 and loads truck 1. Then excavator 1 loads truck 2 as well. "
+             "Finally everyone returns to base.", fleet, world)
+    assert [s.skill for s in g].count(LOAD) == 2
+    assert g.subtasks[-1].skill == RA
+
+
+def test_a_reading_bug_fails_closed(fleet, world, monkeypatch):
+    from dart_planner.llm.rules import interpret
+
+    def boom(self, segs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(interpret.Interpreter, "run", boom)
+    with pytest.raises(PlanningError, match="simulated bug"):
+        RulesPlanner().plan("Truck 1 goes to rock 1.", fleet, world)

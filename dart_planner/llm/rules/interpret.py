@@ -793,6 +793,8 @@ class Interpreter:
         at the excavator (``arrived_at``), or before they do anything else."""
         keys = {m.key for m in members}
         for entry in list(self.deferred):
+            if entry not in self.deferred:
+                continue  # created meanwhile by a nested flush
             excs, trucks, extra, lemma, split = entry
             if not keys & {t.key for t in trucks} and not keys & {e.key for e in excs}:
                 continue
@@ -816,8 +818,8 @@ class Interpreter:
                 self.loaded[m.key] = False
 
     def flush_all_pending(self) -> None:
-        for excs, trucks, extra, lemma, split in list(self.deferred):
-            self.deferred.remove((excs, trucks, extra, lemma, split))
+        while self.deferred:  # creating one may create others (add_skill flushes), so pop, never iterate
+            excs, trucks, extra, lemma, split = self.deferred.pop(0)
             self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:

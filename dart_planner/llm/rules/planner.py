@@ -106,7 +106,10 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     site, tokens, items = _read(instruction, fleet, world, lex)
     segs = segment_items(items, lex.causatives)
     interp = Interpreter(fleet, world, lex, site, [t.word for t in tokens])
-    interp.run(segs)
+    try:
+        interp.run(segs)
+    except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
+        interp.errors.append(f"the rules planner could not read this instruction ({type(exc).__name__}: {exc})")
     for it in items:
         if it.kind is ItemKind.UNKNOWN and it.payload not in interp.errors:
             interp.errors.append(it.payload)
