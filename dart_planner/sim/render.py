@@ -10,6 +10,7 @@ site exactly.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,14 +171,16 @@ def render_image(
     return img.convert("RGB"), tf
 
 
-def _draw_robot(draw: ImageDraw.ImageDraw, robot: RobotState, px: object, scale: float) -> None:
-    to_px = px  # (x, y) -> (u, v)
+ToPixel = Callable[[float, float], tuple[float, float]]
+
+
+def _draw_robot(draw: ImageDraw.ImageDraw, robot: RobotState, to_px: ToPixel, scale: float) -> None:
     x, y, yaw = robot.pose.x, robot.pose.y, robot.pose.yaw
     length, width = 1.8 * robot.body_radius, 1.2 * robot.body_radius
     c, s = math.cos(yaw), math.sin(yaw)
 
     def corner(fx: float, fy: float) -> tuple[float, float]:
-        return to_px(x + fx * c - fy * s, y + fx * s + fy * c)  # type: ignore[operator]
+        return to_px(x + fx * c - fy * s, y + fx * s + fy * c)
 
     hl, hw = 0.5 * length, 0.5 * width
     color = ROBOT_COLORS.get(robot.type, OTHER_ROBOT)

@@ -47,6 +47,8 @@ class SimRobot:
         """The goal this robot is executing, if any."""
         self.evictor: Controller | None = None
         """Internal manoeuvre out of a freshly added keep-out zone (no goal, no events)."""
+        self.evict_failure = ""
+        """Why the last such manoeuvre failed ('' = it did not)."""
         self.driving = False
         """True while a navigation controller moves the robot (others plan around parked robots only)."""
         self.reserved: Reservation | None = None

@@ -362,9 +362,14 @@ class Simulation:
         for robot in self.robot_list:
             ctrl = robot.controller
             if ctrl is None:
-                if robot.evictor is not None and robot.evictor.tick(self, dt) is not None:
-                    robot.evictor.release(self)
-                    robot.evictor = None
+                if robot.evictor is not None:
+                    outcome = robot.evictor.tick(self, dt)
+                    if outcome is not None:
+                        if outcome.status is not GoalStatus.SUCCEEDED:
+                            robot.evict_failure = outcome.reason
+                        robot.evictor.release(self)
+                        robot.evictor = None
+                        robot.command(0.0, 0.0)
                 continue
             self._tick_one(ctrl, dt, now, period, events)
         for ctrl in list(self._fleet_goals.values()):
@@ -473,16 +478,23 @@ class Simulation:
         """Record collisions and violations from positions alone, independent of the guard."""
         now = self.time
         box = self.world.bounds
+        contacts = self._contacts
         for r in moved:
+            x, y, body = r.x, r.y, r.body
             for other in self.robot_list:
                 if other is r:
                     continue
-                pair = (r.id, other.id) if r.id < other.id else (other.id, r.id)
-                touching = math.hypot(r.x - other.x, r.y - other.y) < r.body + other.body
-                self._contact(pair, touching, "robot", now)
+                lim = body + other.body
+                dx, dy = x - other.x, y - other.y
+                touching = dx * dx + dy * dy < lim * lim
+                if touching or contacts:
+                    pair = (r.id, other.id) if r.id < other.id else (other.id, r.id)
+                    self._contact(pair, touching, "robot", now)
             for ox, oy, orad, name in self._solids:
-                touching = math.hypot(r.x - ox, r.y - oy) < orad + r.body
-                self._contact((r.id, name), touching, "object", now)
+                lim = orad + body
+                touching = (x - ox) ** 2 + (y - oy) ** 2 < lim * lim
+                if touching or contacts:
+                    self._contact((r.id, name), touching, "object", now)
             for zx, zy, rad, name in self._binding(r):
                 depth = rad - math.hypot(r.x - zx, r.y - zy)
                 key = (r.id, name)

@@ -570,10 +570,13 @@ class KeepOutController(Controller):
                 if busy is not None and busy.in_place and busy.goal is not None
                 else ""
             )
+            if not stuck and robot.evict_failure:
+                stuck = f"cannot get out ({robot.evict_failure})"
             if stuck:
                 self.rollback(sim)
                 return Outcome.fail(f"robot_in_zone: {rid} is inside {zone.name} and {stuck}")
             if robot.controller is None and robot.evictor is None:
+                robot.evict_failure = ""
                 robot.evictor = NavigateController(
                     None, robot, zone.x, zone.y, zone.radius, "", face_target=False
                 )

@@ -202,6 +202,14 @@ def test_a_zone_that_would_trap_a_busy_robot_fails_and_is_rolled_back(sim: Simul
     ok(res, "dig")
 
 
+def test_a_zone_nobody_can_leave_fails_and_is_rolled_back(sim: Simulation) -> None:
+    huge = goal("z", None, SkillAction.ADD_KEEPOUT, "site", target_pose=Pose2D(0.0, 0.0), target_radius=45.0)
+    res = run(sim, huge, max_time=30.0)
+    assert res["z"].status is GoalStatus.FAILED
+    assert res["z"].reason.startswith("robot_in_zone") and "cannot get out" in res["z"].reason
+    assert sim.keep_out == () and not sim.busy
+
+
 def test_zone_radius_from_the_goal_or_from_the_world_model(sim: Simulation, world: World) -> None:
     rock = world.objects["rock2"]
     ok(run(sim, goal("w", None, SkillAction.ADD_KEEPOUT, "rock2")), "w")
