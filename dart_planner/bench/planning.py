@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -175,10 +176,10 @@ def bench_planning(planner: Any, fleet: Fleet, world: World, cases: Sequence[Pla
     val_ms: dict[str, list[float]] = {}
     for c in cases:
         gold = load_plan_document(c.plan)
-        vms, _ = _time_ms(lambda g=gold: validate_plan(g, fleet, world), max(1, repeat))
+        vms, _ = _time_ms(partial(validate_plan, gold, fleet, world), max(1, repeat))
         val_ms.setdefault(c.level, []).append(vms)
         try:
-            ms, res = _time_ms(lambda c=c: planner.plan(c.instruction, fleet, world), max(1, repeat))
+            ms, res = _time_ms(partial(planner.plan, c.instruction, fleet, world), max(1, repeat))
         except DartPlannerError as exc:
             results.append(CaseResult(c.id, c.level, False, False, 0.0, 0.0, 0.0, error=str(exc).splitlines()[0]))
             continue

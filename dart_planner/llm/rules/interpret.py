@@ -635,7 +635,7 @@ class Interpreter:
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r}")
                 return []
-            made = []
+            made: list[Draft] = []
             for p in places:
                 if p == self.fleet_location and not self.location:
                     continue

@@ -23,7 +23,7 @@ from typing import Any
 
 from ...core.fleet import Fleet
 from ...core.world import World
-from .lexicon import Lexicon
+from .lexicon import Lexicon, PhraseIndex
 from .segment import Item, ItemKind, Token
 from .verbs import VerbHit
 
@@ -193,9 +193,9 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
         return "the", 0, k
     if w in lex.ordinals:
         return "ordinal", lex.ordinals[w], j + 1
-    m = lex.quantity_index.match(words, j)
-    if m:
-        return "count", m[1], j + m[0]
+    q = lex.quantity_index.match(words, j)
+    if q:
+        return "count", q[1], j + q[0]
     return "", 0, j
 
 
@@ -204,12 +204,12 @@ class _Scanner:
     words: list[str]
     lex: Lexicon
     site: SiteIndex
-    type_index: object
-    kind_index: object
+    type_index: PhraseIndex[tuple[str, bool]]
+    kind_index: PhraseIndex[tuple[str, bool]]
     items: list[Item] = field(default_factory=list)
 
     def noun_at(self, k: int) -> bool:
-        return bool(self.type_index.match(self.words, k) or self.kind_index.match(self.words, k))  # type: ignore[attr-defined]
+        return bool(self.type_index.match(self.words, k) or self.kind_index.match(self.words, k))
 
     def text(self, a: int, b: int) -> str:
         return " ".join(self.words[a:b])
@@ -217,9 +217,9 @@ class _Scanner:
     def robot(self, i: int) -> Item | None:
         words, lex = self.words, self.lex
         det, count, j = _determiner(words, i, lex)
-        t = self.type_index.match(words, j) if j < len(words) else None  # type: ignore[attr-defined]
+        t = self.type_index.match(words, j) if j < len(words) else None
         if t is None and det == "the" and j + 1 < len(words) and words[j] not in _PUNCT:
-            t2 = self.type_index.match(words, j + 1)  # type: ignore[attr-defined]
+            t2 = self.type_index.match(words, j + 1)
             if t2 is not None and lex.number(words[j]) is None:
                 t, j = t2, j + 1
         if t is None:
@@ -254,7 +254,7 @@ class _Scanner:
         det, count, j = _determiner(words, i, lex)
         if det in ("another", "remaining", "own", "each", "count") and count != 1:
             det = det if det != "count" else "count"
-        k = self.kind_index.match(words, j) if j < len(words) else None  # type: ignore[attr-defined]
+        k = self.kind_index.match(words, j) if j < len(words) else None
         if k is None:
             return None
         length, (kind, plural) = k
@@ -318,7 +318,7 @@ class _Scanner:
         words, lex = self.words, self.lex
         w = words[i]
         if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
-                and not w.isdigit():  # type: ignore[operator]
+                and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
         for index, mark in ((lex.ignore_index, "ignored"), (lex.in_place_index, "in_place"),
                             (lex.purpose_skip_index, "skip"),
@@ -342,7 +342,7 @@ class _Scanner:
             target, role = v[1]
             text = self.text(i, i + v[0])
             return Item(ItemKind.VERB, i, i + v[0], VerbHit(target, role, text), text)
-        if w in lex.mention_starts or w in self.type_index or w in self.kind_index:  # type: ignore[operator]
+        if w in lex.mention_starts or w in self.type_index or w in self.kind_index:
             r = self.robot(i)
             if r is not None:
                 return r
@@ -378,9 +378,9 @@ class _Scanner:
         if m:
             text = self.text(i, i + m[0])
             return Item(ItemKind.MARK, i, i + m[0], "respectively" if "respective" in text else "each", text)
-        m = lex.robot_pronoun_index.match(words, i)
-        if m:
-            return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("pronoun", pronoun=m[1]), self.text(i, i + m[0]))
+        p = lex.robot_pronoun_index.match(words, i)
+        if p:
+            return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1]), self.text(i, i + p[0]))
         if w in lex.permission_words:
             return Item(ItemKind.MARK, i, i + 1, "permit", w)
         m = lex.again_words.match(words, i)
@@ -389,9 +389,9 @@ class _Scanner:
         m = lex.everything_index.match(words, i)
         if m:
             return Item(ItemKind.MARK, i, i + m[0], "everything", self.text(i, i + m[0]))
-        m = lex.event_index.match(words, i)
-        if m:
-            return Item(ItemKind.EVENT, i, i + m[0], m[1], self.text(i, i + m[0]))
+        ev = lex.event_index.match(words, i)
+        if ev:
+            return Item(ItemKind.EVENT, i, i + ev[0], ev[1], self.text(i, i + ev[0]))
         m = lex.object_pronoun_index.match(words, i)
         if m:
             text = self.text(i, i + m[0])
@@ -500,12 +500,12 @@ class MentionResolver:
                 return self.last_members(int(desc.pronoun))
             if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
                 return self.history[-1][0]
-            last = self.last_subject()
-            if not last and desc.pronoun == "you":
+            latest = self.last_subject()
+            if not latest and desc.pronoun == "you":
                 return ()  # "could you ...": the operator, not a robot
-            if not last:
+            if not latest:
                 raise ResolutionError(f"{desc.pronoun!r} does not refer to any robot mentioned before")
-            return last
+            return latest
         return self._resolve_type(desc)
 
     def _resolve_type(self, d: RobotDesc) -> tuple[Member, ...]:
