@@ -8,14 +8,36 @@ solver whether the optimum was proven.
 
 from __future__ import annotations
 
+import enum
+from pathlib import Path
+from typing import Any
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..core.fleet import Fleet
 from ..core.plan import TaskGraph
 from ..core.schedule import Schedule
+from ..core.world import World
 
-__all__ = ["print_schedule", "schedule_table", "robot_table", "schedule_summary"]
+__all__ = [
+    "AllocationPolicy",
+    "print_schedule",
+    "schedule_table",
+    "robot_table",
+    "schedule_summary",
+    "schedule_to_dict",
+    "show_allocation",
+]
+
+
+class AllocationPolicy(str, enum.Enum):
+    """The ``--policy`` choices (the names in :data:`dart_planner.core.allocate.ALLOCATORS`)."""
+
+    heuristic = "heuristic"
+    exact = "exact"
+    dart_baseline = "dart_baseline"
 
 
 def schedule_table(schedule: Schedule, graph: TaskGraph) -> Table:
@@ -88,3 +110,64 @@ def print_schedule(schedule: Schedule, graph: TaskGraph, console: Console) -> No
     console.print(schedule_table(schedule, graph))
     console.print(robot_table(schedule))
     console.print(escape(schedule_summary(schedule)), highlight=False)
+
+
+def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
+    """A JSON-ready view of a schedule (``--format json``)."""
+    return {
+        "policy": schedule.policy,
+        "makespan": schedule.makespan,
+        "lower_bound": schedule.lower_bound,
+        "optimal": schedule.optimal,
+        "bound": schedule.bound,
+        "wall_time_s": schedule.wall_time_s,
+        "critical_path": list(schedule.critical_path),
+        "assignments": [
+            {
+                "task": a.task_id,
+                "robots": list(a.robot_ids),
+                "start": a.start,
+                "ready": a.ready,
+                "finish": a.finish,
+                "travel_s": dict(a.travel_s),
+            }
+            for a in sorted(schedule.assignments.values(), key=lambda a: (a.start, a.task_id))
+        ],
+        "robot_order": {r: list(order) for r, order in schedule.robot_order.items()},
+        "utilization": dict(schedule.utilization),
+        "excluded": list(schedule.info.get("excluded", [])),
+    }
+
+
+def show_allocation(
+    graph: TaskGraph,
+    fleet: Fleet,
+    world: World,
+    console: Console,
+    policy: str = "heuristic",
+    gantt: Path | None = None,
+    time_limit_s: float = 10.0,
+    as_json: bool = False,
+) -> Schedule:
+    """Allocate ``graph``, print the schedule (tables, or JSON) and optionally draw its Gantt.
+
+    What ``dart-planner plan --allocate [--policy P] [--gantt OUT.png]`` runs after the plan
+    validated; raises :class:`~dart_planner.core.errors.AllocationError` when a subtask
+    cannot be staffed (the CLI maps it to an exit code).
+    """
+    import json
+
+    from ..core.allocate import allocate
+
+    schedule = allocate(
+        graph, fleet, world, policy=str(getattr(policy, "value", policy)), time_limit_s=time_limit_s
+    )
+    if as_json:
+        console.print_json(json.dumps(schedule_to_dict(schedule)))
+    else:
+        print_schedule(schedule, graph, console)
+    if gantt is not None:
+        from ..viz.gantt import render_gantt
+
+        render_gantt(schedule, gantt)
+    return schedule

@@ -72,3 +72,22 @@ def test_benchmark_rows_are_consistent(fleet, world):
     assert summary["exact"].mean_ratio_opt == pytest.approx(1.0)
     assert summary["heuristic"].mean_ratio_baseline <= 1.0 + 1e-9
     assert any(line.startswith("heuristic vs exact optimum") for line in headline(rows))
+
+
+def test_show_allocation_prints_json_and_draws_the_gantt(tmp_path, fleet, world, example):
+    import json
+
+    from dart_planner.cli.allocate_view import AllocationPolicy, show_allocation
+
+    console = Console(record=True, width=200)
+    out = tmp_path / "g.png"
+    s = show_allocation(example, fleet, world, console, AllocationPolicy.exact, gantt=out, as_json=True)
+    doc = json.loads(console.export_text())
+    assert doc["policy"] == "exact" and doc["makespan"] == pytest.approx(s.makespan)
+    assert [a["task"] for a in doc["assignments"]] == sorted(
+        s.assignments, key=lambda t: (s.assignments[t].start, t)
+    )
+    assert {a["task"]: tuple(a["robots"]) for a in doc["assignments"]} == {
+        t: a.robot_ids for t, a in s.assignments.items()
+    }
+    assert out.read_bytes()[:8] == PNG_MAGIC
