@@ -56,6 +56,11 @@ setup(
     entry_points={
         "console_scripts": [
             "dart-planner = dart_planner.cli:main",
+            "language_node = dart_planner.nodes.language_node:main",
+            "allocator_node = dart_planner.nodes.allocator_node:main",
+            "actuation_node = dart_planner.nodes.actuation_node:main",
+            "sim_node = dart_planner.nodes.sim_node:main",
+            "detector_node = dart_planner.nodes.detector_node:main",
         ],
     },
 )
