@@ -22,6 +22,7 @@ a second, vectorised over candidate robots).
 from __future__ import annotations
 
 import heapq
+import itertools
 import time
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ from .timeline import Timeline
 __all__ = ["HeuristicAllocator", "list_schedule", "best_list_schedule"]
 
 RULES = ("rank", "ready", "nondelay")
+_ALTERNATIVES = 6
+"""Robot choices per type+count task the local search tries."""
 
 
 def list_schedule(
@@ -204,9 +207,11 @@ def improve(p: AllocationProblem, tl: Timeline, budget: int) -> tuple[Timeline, 
                     assert pl is not None
                     pre.commit(pre.place(q, pl.robots))
                 current = best.placements[t].robots  # type: ignore[union-attr]
-                for opt in pre.options(t):
-                    if opt == current:
-                        continue
+                # the few choices that finish t soonest: with many candidates, trying all of
+                # them would spend the whole budget on one task
+                opts = [o for o in itertools.islice(pre.options(t), 500) if o != current]
+                ranked = sorted(zip(pre.place_all(t, opts), opts), key=lambda x: (x[0].finish, x[1]))
+                for _, opt in ranked[:_ALTERNATIVES]:
                     if trial(list(seq), {**choice, t: opt}):
                         improved = True
                         break
