@@ -16,6 +16,9 @@ Suites
     the LLM writes when the instruction names no robot. This is where DART-LLM's "first N
     idle robots of the type" policy (the idle flag is never updated, so always the first N
     ids) puts parallel crews on the same robots.
+``dataset``
+    The L2/L3 gold plans of ``bench/data/planning.jsonl`` that leave robot choice to the
+    allocator (full runs only).
 
 Ratios are makespan / reference, so below 1 is better than the reference; "shorter than
 baseline" is ``1 - makespan / baseline_makespan``.
@@ -177,6 +180,21 @@ def _examples(examples_dir: Path | None) -> list[tuple[str, str, TaskGraph]]:
     return out
 
 
+def _dataset_plans(path: Path | None = None) -> list[tuple[str, str, TaskGraph]]:
+    """L2/L3 gold plans of the planning benchmark that leave robot choice to the allocator."""
+    from .planning import default_data_path
+
+    out = []
+    for line in Path(path or default_data_path()).read_text().splitlines():
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        graph = load_plan_document(doc["plan"])
+        if doc.get("level") in ("L2", "L3") and any(s.robot_type for s in graph.subtasks):
+            out.append((str(doc["id"]), str(doc["level"]), graph))
+    return out
+
+
 def run_allocation_benchmark(
     quick: bool = False,
     seed: int = 0,
@@ -184,7 +202,7 @@ def run_allocation_benchmark(
     fleet: Fleet | None = None,
     world: World | None = None,
     examples_dir: Path | None = None,
-    suites: Iterable[str] = ("small", "scale", "examples", "examples-free"),
+    suites: Iterable[str] = ("small", "scale", "examples", "examples-free", "dataset"),
 ) -> list[AllocationRow]:
     """Run the suites and return one row per (instance, policy).
 
@@ -221,6 +239,9 @@ def run_allocation_benchmark(
                 rows += _run_instance(
                     "examples-free", name, level, free, fleet, world, all_policies, time_limit_s
                 )
+    if "dataset" in suites and not quick:
+        for name, level, graph in _dataset_plans():
+            rows += _run_instance("dataset", name, level, graph, fleet, world, all_policies, time_limit_s)
     return rows
 
 
@@ -309,6 +330,7 @@ def headline(rows: Sequence[AllocationRow]) -> list[str]:
     for suite, label in (
         ("examples", "L2/L3 examples with type+count tasks"),
         ("examples-free", "L2/L3 examples, robots unnamed"),
+        ("dataset", "L2/L3 planning-benchmark gold plans with type+count tasks"),
     ):
         ex = [
             r
@@ -341,7 +363,7 @@ def bench_allocation(
     time_limit: Annotated[float, typer.Option(help="Exact solver time limit per instance (s).")] = 10.0,
     suite: Annotated[
         list[str] | None,
-        typer.Option(help="Suites to run (small, scale, examples, examples-free); default all."),
+        typer.Option(help="Suites to run (small, scale, examples, examples-free, dataset); default all."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON instead of tables.")] = False,
     fleet: Annotated[Path | None, typer.Option(help="Fleet YAML for the example suites.")] = None,
@@ -358,7 +380,7 @@ def bench_allocation(
             time_limit_s=time_limit,
             fleet=fleet_cfg,
             world=world_cfg,
-            suites=tuple(suite) if suite else ("small", "scale", "examples", "examples-free"),
+            suites=tuple(suite) if suite else ("small", "scale", "examples", "examples-free", "dataset"),
         )
     if as_json:
         console.out(
