@@ -9,8 +9,8 @@ reports them. The baseline measured in the same run is the core validator alone 
 gold plans (the cost every planner pays at least once), so ``x validate`` says what
 planning costs on top of validation.
 
-``sim_success`` is left empty (``None``) on purpose: it is filled when plans are executed in
-the simulator, which this module does not do.
+``sim_success``: the share of plans that, allocated and run in the built-in simulator,
+finish with every subtask succeeded (``--no-execute`` skips it).
 
 Run: ``python -m dart_planner.bench.planning --planner rules --split dev [--json]``.
 """
@@ -163,12 +163,25 @@ def _time_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     return best, out
 
 
+def _executes(graph: TaskGraph, fleet: Fleet, world: World) -> bool:
+    """Allocate and run the plan in the simulator; True when every subtask succeeded."""
+    from ..core.errors import DartPlannerError
+    from ..runner import RunOptions, run_in_sim
+
+    try:
+        return run_in_sim(graph, fleet, world, RunOptions(max_sim_time_s=1800.0)).succeeded
+    except DartPlannerError:
+        return False
+
+
 def bench_planning(planner: Any, fleet: Fleet, world: World, cases: Sequence[PlanningCase], *,
-                   repeat: int = 1, name: str = "", split: str = "") -> PlanningBench:
+                   repeat: int = 1, name: str = "", split: str = "", execute: bool = True) -> PlanningBench:
     """Plan every case with ``planner`` (anything with ``plan(instruction, fleet, world)``).
 
     Latency is the best of ``repeat`` calls (``repeat`` > 1 only makes sense for
     deterministic planners). A planner error counts as an invalid plan with F1 0.
+    With ``execute``, every valid plan is also allocated and run in the simulator
+    (``sim_success``: every subtask succeeded); invalid plans count as not executed.
     """
     from ..core.errors import DartPlannerError
 
@@ -181,13 +194,18 @@ def bench_planning(planner: Any, fleet: Fleet, world: World, cases: Sequence[Pla
         try:
             ms, res = _time_ms(partial(planner.plan, c.instruction, fleet, world), max(1, repeat))
         except DartPlannerError as exc:
-            results.append(CaseResult(c.id, c.level, False, False, 0.0, 0.0, 0.0, error=str(exc).splitlines()[0]))
+            results.append(CaseResult(c.id, c.level, False, False, 0.0, 0.0, 0.0, error=str(exc).splitlines()[0],
+                                      sim_success=False if execute else None))
             continue
         graph: TaskGraph = res.graph
         valid = validate_plan(graph, fleet, world).ok
         cmp = compare_plans(graph, gold)
+        sim_ok: bool | None = None
+        if execute:
+            sim_ok = valid and _executes(graph, fleet, world)
         results.append(CaseResult(
             c.id, c.level, valid, cmp.exact and valid, cmp.subtask_f1, cmp.edge_f1, ms,
+            sim_success=sim_ok,
             repairs=int(getattr(res, "repairs", 0) or 0),
             tokens_in=int(getattr(res, "tokens_in", 0) or 0), tokens_out=int(getattr(res, "tokens_out", 0) or 0),
             diff="" if cmp.exact else cmp.diff(),
@@ -222,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=0, help="timing repetitions (default: 5 for rules, else 1)")
     p.add_argument("--json", action="store_true", help="print the result as JSON (with per-case rows)")
     p.add_argument("--show-failures", action="store_true", help="print the diff of every non-exact plan")
+    p.add_argument("--no-execute", action="store_true", help="skip running valid plans in the simulator")
     p.add_argument("--fleet", default=None)
     p.add_argument("--world", default=None)
     args = p.parse_args(argv)
@@ -235,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     planner = make_planner(args.planner)
     repeat = args.repeat or (5 if args.planner == "rules" else 1)
     bench = bench_planning(planner, fleet, world, load_cases(args.data, args.split), repeat=repeat,
-                           name=args.planner, split=args.split)
+                           name=args.planner, split=args.split, execute=not args.no_execute)
     if args.json:
         print(json.dumps(bench.to_dict(), indent=2))
     else:
