@@ -289,7 +289,7 @@ def test_bench_planning_reports_levels_on_dev(fleet, world):
 
     cases = load_cases(split="dev")
     assert cases and {c.split for c in cases} == {"dev"}
-    bench = bench_planning(RulesPlanner(), fleet, world, cases, name="rules", split="dev")
+    bench = bench_planning(RulesPlanner(), fleet, world, cases, name="rules", split="dev", execute=False)
     levels = {r.level: r for r in bench.rows}
     assert set(levels) == {"L1", "L2", "L3", "all"}
     assert levels["all"].n == len(cases)

@@ -86,3 +86,17 @@ def test_run_cli_plan_file_and_exit_codes(tmp_path) -> None:
     assert res.exit_code == ExitCode.RUN_FAILED, res.output
     res = runner.invoke(app, ["run", "--no-live"])
     assert res.exit_code == ExitCode.USAGE
+
+
+def test_planning_benchmark_executes_valid_plans_in_the_simulator(fleet, world) -> None:
+    from dart_planner.bench.planning import PlanningCase, bench_planning
+    from dart_planner.llm.rules import RulesPlanner
+
+    plan = json.loads(next(p for p in example_files() if p.stem.startswith("L2_01")).read_text())
+    cases = [PlanningCase("ok", "L2", "dev", plan["instruction"], plan["plan"]),
+             PlanningCase("bad", "L2", "dev", "Sing a song about the moon.", plan["plan"])]
+    bench = bench_planning(RulesPlanner(), fleet, world, cases, name="rules", split="dev")
+    by_id = {c.id: c for c in bench.cases}
+    assert by_id["ok"].valid and by_id["ok"].sim_success is True
+    assert by_id["bad"].sim_success is False
+    assert bench.rows[0].sim_success_rate == 0.5
