@@ -18,6 +18,7 @@ from std_msgs.msg import String
 from visualization_msgs.msg import Marker, MarkerArray
 
 from ..core.envelope import decode, encode
+from ..core.errors import PlanFormatError
 from ..core.geometry import Pose2D
 from ..core.world import SOURCES, World, WorldObject
 from ..llm.names import is_safe_name
@@ -26,6 +27,7 @@ __all__ = [
     "yaw_to_quaternion", "quaternion_to_yaw", "pose2d_from_pose", "pose_from_pose2d", "pose2d_from_odometry",
     "odometry_from_state", "twist", "twist_values", "string_msg", "json_msg", "parse_json_msg", "image_from_array",
     "array_from_image", "object_markers", "time_msg", "pose_stamped", "objects_from_payload", "merge_perceived",
+    "planner_namespace", "parse_instruction",
 ]
 
 KIND_COLORS: Mapping[str, tuple[float, float, float]] = {
@@ -240,3 +242,34 @@ def merge_perceived(current: World, base: World, previous: Iterable[str], percei
     for o in now.values():
         world = world.with_object(o)
     return world
+
+
+def planner_namespace(parameter: str, node_namespace: str, default: str = "dart") -> str:
+    """The planner namespace a node's topics live in, as ``/name`` (or ``/`` for none).
+
+    The ``namespace`` parameter wins when set; else the node's own namespace (``ros2 launch``
+    pushes one); else ``/dart``, so a node started bare (``python -m ...``) still meets the
+    rest of the stack on the contract's names.
+    """
+    chosen = parameter.strip().strip("/") or node_namespace.strip("/") or default.strip("/")
+    return "/" + chosen
+
+
+def parse_instruction(text: str, new_id: str) -> tuple[str, str]:
+    """(instruction id, text) from an ``instruction`` message: plain text, or JSON
+    ``{"schema": "dart_planner/instruction@1", "id": ..., "text": ...}``.
+
+    Plain text gets ``new_id``. Text that starts with ``{`` must be a valid JSON instruction:
+    a malformed one is refused (PlanFormatError) rather than planned as prose.
+    """
+    if not text.lstrip().startswith("{"):
+        return new_id, text
+    d = decode("instruction", text)
+    body, ident = d.get("text"), d.get("id", new_id)
+    if not isinstance(body, str):
+        raise PlanFormatError(["instruction message.text: expected a string"])
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        ident = str(ident)
+    if not isinstance(ident, str) or not ident or len(ident) > 200:
+        raise PlanFormatError(["instruction message.id: expected a non-empty string of at most 200 characters"])
+    return ident, body
