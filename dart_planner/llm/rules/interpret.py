@@ -204,6 +204,7 @@ class Interpreter:
         pre: set[int] | None = None
         pre_par = False
         for i, seg in enumerate(segs):
+            self.res.begin_sentence(seg.sentence)
             if seg.role is SegmentRole.ANCHOR:
                 if seg.post_anchor:
                     continue
@@ -312,6 +313,8 @@ class Interpreter:
                 if not subj_items:
                     subject = self.each_referent(seg.sentence)
                 self.vocative = (subject, split)
+                if subject:
+                    self.res.addressee = subject
             if "already" in marks:
                 pass
             return

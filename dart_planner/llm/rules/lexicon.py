@@ -125,6 +125,8 @@ class Lexicon:
     quantity_index: PhraseIndex[int]
     universal_index: PhraseIndex[bool]
     another_index: PhraseIndex[bool]
+    other_index: PhraseIndex[bool]
+    """"the other truck": the rest of a pair or set just named (else a separate group)."""
     remaining_index: PhraseIndex[bool]
     object_kind_names: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
     object_pronoun_index: PhraseIndex[bool]
@@ -148,7 +150,8 @@ class Lexicon:
         starts: set[str] = set(self.numbers) | set(self.ordinals)
         starts |= {"the", "this", "that", "these", "those", "its", "their", "his", "her", "your", "each", "every",
                    "both"}
-        for index in (self.another_index, self.remaining_index, self.universal_index, self.quantity_index):
+        for index in (self.another_index, self.other_index, self.remaining_index, self.universal_index,
+                      self.quantity_index):
             starts |= set(index.first_words)
         object.__setattr__(self, "mention_starts", frozenset(starts))
 
@@ -241,6 +244,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "quantities",
         "universal",
         "another",
+        "other",
         "remaining",
         "object_kinds",
         "object_pronouns",
@@ -351,6 +355,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         quantity_index=PhraseIndex(quantities.items()),
         universal_index=_flag_index(words("universal")),
         another_index=_flag_index(words("another")),
+        other_index=_flag_index(words("other")),
         remaining_index=_flag_index(words("remaining")),
         object_kind_names=MappingProxyType(names("object_kinds")),
         object_pronoun_index=_flag_index(words("object_pronouns")),

@@ -31,6 +31,7 @@ __all__ = ["RobotDesc", "ObjectDesc", "Member", "SiteIndex", "scan", "MentionRes
 
 _TRAILING_NUM = re.compile(r"(\d+)$")
 _PUNCT = frozenset(".;:!?,()")
+_COUNTED_PRONOUN = frozenset({"all", "the", "these", "those"})
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "your", "our", "this", "those", "these"})
 
 
@@ -79,6 +80,10 @@ class Member:
     @property
     def is_group(self) -> bool:
         return self.robot_id is None
+
+
+def _size(members: Sequence[Member]) -> int:
+    return sum(m.count for m in members)
 
 
 def _num_suffix(name: str) -> int | None:
@@ -166,7 +171,7 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
     n = len(words)
     if j >= n:
         return "", 0, j
-    for index, det in ((lex.another_index, "another"), (lex.remaining_index, "remaining"),
+    for index, det in ((lex.other_index, "other"), (lex.another_index, "another"), (lex.remaining_index, "remaining"),
                        (lex.universal_index, "all")):
         m = index.match(words, j)
         if m:
@@ -330,6 +335,10 @@ class _Scanner:
             v = lex.verb_index.match(words, i + 2)
             if v:  # "what they dig": a relative clause naming cargo, not a new step
                 return Item(ItemKind.MARK, i, i + 2 + v[0], "relative", self.text(i, i + 2 + v[0]))
+        if lex.remaining_index.match(words, i) or lex.other_index.match(words, i):
+            r = self.robot(i)  # "the rest of the trucks", "the other truck" before "the rest", "the others"
+            if r is not None:
+                return r
         m = lex.fleet_index.match(words, i)
         if m:
             neg = words[i] in ("nobody", "no", "noone", "none")
@@ -349,6 +358,11 @@ class _Scanner:
             o = self.obj(i)
             if o is not None:
                 return o
+            n = lex.number(words[i + 1]) if i + 1 < len(words) and w in _COUNTED_PRONOUN else None
+            if n and not self.noun_at(i + 2):
+                # "all three", "the two of them": that many robots named before
+                j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
+                return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
         m = lex.start_index.match(words, i)
         if m:
             return Item(ItemKind.PLACE, i, i + m[0], "start", self.text(i, i + m[0]))
@@ -420,6 +434,13 @@ class MentionResolver:
         self.history: list[tuple[tuple[Member, ...], str]] = []
         self._groups = 0
         self.type_groups: list[Member] = []
+        self.addressee: tuple[Member, ...] = ()
+        """The robots last spoken to ("Truck 1, ..."): what "you" means."""
+        self.sentence = 0
+        self._sentence_start: dict[int, int] = {0: 0}
+        self.announced: list[Member] = []
+        """Groups a summary sentence introduced without giving them work yet ("some trucks need to
+        ferry ..."): a later mention of the same type and count is the same group."""
 
     # -- members -----------------------------------------------------------------------
     def robot_member(self, rid: str) -> Member:
@@ -435,11 +456,69 @@ class MentionResolver:
         if members:
             self.history.append((tuple(members), role))
 
+    def begin_sentence(self, sentence: int) -> None:
+        """Mark where ``sentence`` starts in the history (pronouns look back a sentence or so)."""
+        if sentence != self.sentence:
+            self.sentence = sentence
+            self._sentence_start.setdefault(sentence, len(self.history))
+
     # -- look-back ---------------------------------------------------------------------
     def last_subject(self) -> tuple[Member, ...]:
         for members, role in reversed(self.history):
             if role != "partner":
                 return members
+        return ()
+
+    def last_plural(self) -> tuple[Member, ...]:
+        """"they": the latest subject if it is several robots; else the latest mention of several
+        robots since the previous sentence ("... loads them. Then they haul ..."); else the robots
+        named one by one in this or the previous sentence ("truck 1 ..., truck 2 ..., and truck 3
+        ... . Then they ..."); else the latest subject."""
+        latest = self.last_subject()
+        if _size(latest) > 1:
+            return latest
+        floor = self._sentence_start.get(self.sentence - 1, 0)
+        for members, _ in reversed(self.history[floor:]):
+            if _size(members) > 1:
+                return members
+        for sent in (self.sentence, self.sentence - 1):
+            lo = self._sentence_start.get(sent)
+            if lo is None:
+                continue
+            hi = self._sentence_start.get(sent + 1, len(self.history)) if sent < self.sentence else len(self.history)
+            acc: list[Member] = []
+            for members, role in self.history[lo:hi]:
+                if role == "subject":
+                    acc += [m for m in members if m not in acc]
+            if _size(acc) > 1:
+                return tuple(acc)
+        for members, _ in reversed(self.history):
+            if _size(members) > 1:
+                return members
+        return latest
+
+    def last_single(self) -> tuple[Member, ...]:
+        """"it": the latest subject if it is one robot; else the latest single robot mentioned
+        since the previous sentence ("they load it. It then dumps ..."); else the latest subject."""
+        latest = self.last_subject()
+        if _size(latest) == 1:
+            return latest
+        floor = self._sentence_start.get(self.sentence - 1, 0)
+        for members, _ in reversed(self.history[floor:]):
+            if _size(members) == 1:
+                return members
+        return latest
+
+    def the_other(self, rtype: str) -> tuple[Member, ...]:
+        """"the other truck": of the latest mention of several robots of ``rtype``, those not
+        singled out since ("trucks 1 and 2 ... truck 1 ..., the other truck ..."); empty if none."""
+        for k in range(len(self.history) - 1, -1, -1):
+            members = [m for m in self.history[k][0] if m.rtype == rtype and not m.is_group]
+            if len(members) < 2:
+                continue
+            later = {m.key for ms, _ in self.history[k + 1:] for m in ms}
+            rest = tuple(m for m in members if m.key not in later)
+            return rest if 0 < len(rest) < len(members) else ()
         return ()
 
     def last_members(self, n: int) -> tuple[Member, ...]:
@@ -500,6 +579,12 @@ class MentionResolver:
                 return self.last_members(int(desc.pronoun))
             if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
                 return self.history[-1][0]
+            if desc.pronoun == "you" and self.addressee:
+                return self.addressee
+            if desc.pronoun == "they" and self.history:
+                return self.last_plural()
+            if desc.pronoun == "it" and self.history:
+                return self.last_single()
             latest = self.last_subject()
             if not latest and desc.pronoun == "you":
                 return ()  # "could you ...": the operator, not a robot
@@ -513,6 +598,11 @@ class MentionResolver:
         size = len(pool)
         if d.det in ("count",):
             return (self.new_group(d.rtype, d.count),)
+        if d.det == "other":
+            rest = self.the_other(d.rtype)
+            if rest:
+                return rest
+            return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "another":
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "remaining":
