@@ -1,10 +1,11 @@
 """Closed-loop skill controllers: each judges progress and success from the site state.
 
 A controller is ticked once per simulation step after physics. It commands wheel and
-joint set-points, moves soil through the ledger as the joints actually move, and returns
-an :class:`Outcome` once the state shows the skill done (robot within tolerance of its
-approach point, bucket holding soil, bed emptied, ...) or impossible (no pile in reach, no
-truck adjacent). Nothing finishes because a timer ran out; timeouts are the engine's job.
+joint set-points and returns an :class:`Outcome` once the state shows the skill done
+(robot within tolerance of its approach point, bucket holding soil, bed emptied, ...) or
+impossible (no pile in reach, no truck adjacent). Soil moves by joint physics alone
+(:mod:`dart_planner.sim.tools`), exactly as under external control. Nothing finishes
+because a timer ran out; timeouts are the engine's job.
 """
 
 from __future__ import annotations
@@ -20,6 +21,18 @@ from .keepout import footprint_overlap
 from .navigation import PathFollower, approach_candidates, inset_box, obstacle_discs, spot_is_free
 from .pathing import plan_path
 from .robots import SimRobot
+from .tools import (
+    BED_DOWN,
+    BED_RAISED,
+    BED_SPILL,
+    BOOM_CARRY,
+    BOOM_DIG,
+    BOOM_DUMP,
+    BUCKET_CARRY,
+    BUCKET_OPEN,
+    TRAVEL_POSE,
+    pile_in_reach,
+)
 
 if TYPE_CHECKING:
     from .simulation import Simulation
@@ -33,15 +46,10 @@ __all__ = [
     "LoadController",
     "DumpController",
     "KeepOutController",
-    "BOOM_DIG", "BOOM_CARRY", "BOOM_DUMP", "BUCKET_OPEN", "BUCKET_CARRY", "BED_DOWN", "BED_RAISED",
+    "BOOM_DIG", "BOOM_CARRY", "BOOM_DUMP", "BUCKET_OPEN", "BUCKET_CARRY",
+    "BED_DOWN", "BED_RAISED", "BED_SPILL",
 ]
 
-# Joint set-points (rad). The travel pose (boom and bucket carried, bed down) is required
-# before driving, as on a real site.
-BOOM_DIG, BOOM_CARRY, BOOM_DUMP = -0.4, 0.5, 0.8
-BUCKET_OPEN, BUCKET_CARRY = -0.5, 1.0
-BED_DOWN, BED_RAISED, BED_SPILL = 0.0, 0.9, 0.35
-TRAVEL_POSE = {"boom": BOOM_CARRY, "bucket": BUCKET_CARRY, "bed": BED_DOWN}
 EPS = 1e-9
 
 
@@ -241,11 +249,12 @@ class NavigateController(Controller):
 class DigController(Controller):
     """Lower the boom, curl the bucket through a pile in reach, raise the boom.
 
-    Soil flows from the pile into the bucket in proportion to the bucket's curl, so the
-    bucket holds what the joint motion scooped. With no pile in reach the excavator digs the
-    ground where it stands (``SimConfig.dig_anywhere``, the DART-LLM meaning of Excavation:
-    "digs where it stands"), booked as excavated volume at that place; an empty pile in reach
-    fails (the plan expected soil there). Success: bucket holds soil, boom carried.
+    The controller only moves joints; the curl scoops soil by joint physics
+    (:mod:`dart_planner.sim.tools`) from the pile chosen here. With no pile in reach the
+    excavator digs the ground where it stands (``SimConfig.dig_anywhere``, the DART-LLM
+    meaning of Excavation: "digs where it stands"), booked as excavated volume at that place;
+    an empty pile in reach fails (the plan expected soil there). Success: bucket holds soil,
+    boom carried.
     """
 
     def __init__(self, goal: SkillGoal, robot: SimRobot):
@@ -254,8 +263,7 @@ class DigController(Controller):
         self.pile = ""
         self.ground = ""
         """Where ground is dug when no pile is in reach (location name as for dumps)."""
-        self.want = 0.0
-        self.taken = 0.0
+        self.before = 0.0
 
     def tick(self, sim: Simulation, dt: float) -> Outcome | None:
         robot, ledger = self.robot, sim.ledger
@@ -271,6 +279,7 @@ class DigController(Controller):
             if failure:
                 return Outcome.fail(failure)
             self.pile = pile
+            robot.dig_pile = pile
             if not pile:
                 self.ground = sim.dump_location(robot.x, robot.y)
             self.phase = "lower"
@@ -280,19 +289,15 @@ class DigController(Controller):
             self.message = f"lowering the boom into {self.pile or 'the ground'}"
             if not j.at({"boom": BOOM_DIG, "bucket": BUCKET_OPEN}):
                 return None
-            self.want = cap - ledger.bucket[robot.id]
+            self.before = ledger.bucket[robot.id]
             self.phase = "curl"
         if self.phase == "curl":
             j.command({"bucket": BUCKET_CARRY})
             f = j.fraction("bucket", BUCKET_OPEN, BUCKET_CARRY)
-            amount = self.want * f - self.taken
-            if self.pile:
-                self.taken += ledger.pile_to_bucket(self.pile, robot.id, amount, cap)
-            else:
-                self.taken += ledger.ground_to_bucket(self.ground, robot.id, amount, cap)
+            taken = ledger.bucket[robot.id] - self.before
             self.progress = 0.3 + 0.4 * f
             self.message = f"scooping: {ledger.bucket[robot.id]:.2f} m3 in the bucket"
-            if self.pile and ledger.piles[self.pile] <= EPS and self.taken <= EPS:
+            if self.pile and ledger.piles[self.pile] <= EPS and taken <= EPS:
                 return Outcome.fail(f"pile_empty: {self.pile} has no soil left")
             if not j.at({"bucket": BUCKET_CARRY}):
                 return None
@@ -313,15 +318,7 @@ class DigController(Controller):
 
     def _pile_in_reach(self, sim: Simulation) -> tuple[str, str]:
         robot = self.robot
-        goal = self.goal
-        wanted = goal.target if goal is not None else None
-        names = [wanted] if wanted is not None and wanted in sim.ledger.piles else list(sim.ledger.piles)
-        best, best_d = "", math.inf
-        for name in names:
-            o = sim.world.objects[name]
-            gap = math.hypot(robot.x - o.x, robot.y - o.y) - o.radius
-            if gap <= robot.model.dig_reach and gap < best_d:
-                best, best_d = name, gap
+        best = pile_in_reach(sim, robot, self.goal.target if self.goal is not None else None)
         if not best:
             if sim.config.dig_anywhere:
                 return "", ""
@@ -330,13 +327,17 @@ class DigController(Controller):
             return "", f"pile_empty: {best} has no soil left"
         return best, ""
 
+    def release(self, sim: Simulation) -> None:
+        self.robot.dig_pile = None
+
 
 class UnloadController(Controller):
     """Raise the boom over an adjacent truck and open the bucket into its bed.
 
     Needs a stopped dump truck within ``reach`` with bed capacity left; waits while a truck
-    is still driving to a spot within reach, fails at once when none is coming. Soil flows
-    in proportion to the bucket opening. Success: the bucket emptied into the bed.
+    is still driving to a spot within reach, fails at once when none is coming. The opening
+    bucket pours into that truck by joint physics (:mod:`dart_planner.sim.tools`). Success:
+    the bucket emptied into the bed.
     """
 
     def __init__(self, goal: SkillGoal, robot: SimRobot):
@@ -362,6 +363,7 @@ class UnloadController(Controller):
                 self.message = "waiting for a truck to arrive within reach"
                 return None
             self.truck = truck
+            robot.pour_into = truck.id
             self.phase = "raise"
         truck = self.truck
         assert truck is not None
@@ -379,8 +381,7 @@ class UnloadController(Controller):
         if self.phase == "pour":
             j.command({"bucket": BUCKET_OPEN})
             f = j.fraction("bucket", BUCKET_CARRY, BUCKET_OPEN)
-            amount = self.want * f - self.poured
-            self.poured += ledger.bucket_to_bed(robot.id, truck.id, amount, truck.model.bed_capacity)
+            self.poured = self.want - ledger.bucket[robot.id]
             self.progress = 0.2 + 0.5 * f
             self.message = f"pouring into {truck.id}: {self.poured:.2f} m3"
             if not j.at({"bucket": BUCKET_OPEN}):
@@ -421,10 +422,14 @@ class UnloadController(Controller):
                 not isinstance(r.controller, LoadController), math.hypot(r.x - robot.x, r.y - robot.y), r.id,
             ))
             return room[0], ""
+        partners = set(goal.partner_ids) if goal is not None else set()
         coming = [
             r for r in trucks
-            if r.driving and r.reserved is not None
-            and math.hypot(r.reserved[0] - robot.x, r.reserved[1] - robot.y) <= reach
+            if (r.driving and r.reserved is not None
+                and math.hypot(r.reserved[0] - robot.x, r.reserved[1] - robot.y) <= reach)
+            # A named partner sent to this robot in the same step may not have picked its
+            # parking spot yet (controllers tick in fleet order): it is on its way.
+            or (r.id in partners and isinstance(r.controller, NavigateController) and r.reserved is None)
         ]
         if coming:
             return None, ""
@@ -433,6 +438,7 @@ class UnloadController(Controller):
         return None, f"no_truck_in_reach: no dump truck within {reach:.1f} m of {robot.id}"
 
     def release(self, sim: Simulation) -> None:
+        self.robot.pour_into = None
         if self.truck is not None and self.truck.receiving_from == self.robot.id:
             self.truck.receiving_from = None
 
@@ -472,16 +478,15 @@ class LoadController(Controller):
 class DumpController(Controller):
     """Raise the bed, let the soil slide out at the truck's location, lower the bed.
 
-    Soil leaves the bed in proportion to the tilt beyond the spill angle and is booked to
-    the dump site the truck stands at. Success: bed empty and lowered.
+    The controller only moves the bed; soil leaves it by joint physics
+    (:mod:`dart_planner.sim.tools`) in proportion to the tilt beyond the spill angle and is
+    booked to the dump site the truck stands at. Success: bed empty and lowered.
     """
 
     def __init__(self, goal: SkillGoal, robot: SimRobot):
         super().__init__(goal, robot)
         self.robot: SimRobot = robot
-        self.record = -1
         self.initial = 0.0
-        self.released = 0.0
 
     def tick(self, sim: Simulation, dt: float) -> Outcome | None:
         robot, ledger = self.robot, sim.ledger
@@ -493,15 +498,9 @@ class DumpController(Controller):
             self.initial = ledger.bed[robot.id]
             if self.initial <= EPS and sim.config.fail_dump_when_empty:
                 return Outcome.fail("bed_empty: nothing to dump")
-            if self.initial > EPS:
-                where = sim.dump_location(robot.x, robot.y)
-                self.record = ledger.open_dump(robot.id, robot.x, robot.y, where, sim.time)
             self.phase = "raise"
         if self.phase == "raise":
             j.command({"bed": BED_RAISED})
-            f = j.fraction("bed", BED_SPILL, BED_RAISED)
-            if self.record >= 0:
-                self.released += ledger.bed_to_dump(robot.id, self.record, self.initial * f - self.released)
             self.progress = 0.6 * j.fraction("bed", BED_DOWN, BED_RAISED)
             self.message = f"tipping: {ledger.bed[robot.id]:.2f} m3 left in the bed"
             if not j.at({"bed": BED_RAISED}):
@@ -515,9 +514,10 @@ class DumpController(Controller):
                 return None
             robot.loaded_here = False
             self.progress = 1.0
-            if self.record < 0:
+            released = self.initial - ledger.bed[robot.id]
+            if released <= EPS:
                 return Outcome.ok("bed was empty: nothing dumped")
-            return Outcome.ok(f"dumped {self.released:.2f} m3 at {sim.dump_location(robot.x, robot.y)}")
+            return Outcome.ok(f"dumped {released:.2f} m3 at {sim.dump_location(robot.x, robot.y)}")
         return None
 
 

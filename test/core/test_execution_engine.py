@@ -249,17 +249,36 @@ def test_multi_robot_subtask_needs_every_goal(fleet, world):
     assert eng.status(pid).subtask("after").state is S.RUNNING
 
 
-def test_partner_is_locked_but_gets_no_goal(fleet, world):
-    eng, act, clock, _ = make(fleet, world, behavior=lambda g: Outcome(after=4.0))
-    g = dart_plan(task("unload", UNLOAD, [EX1]), task("drive", NAV, [TR1], objects=["rock1"]))
-    sched = Schedule(
+def _partner_schedule() -> Schedule:
+    return Schedule(
         "with-partner",
         {"unload": Assignment("unload", (EX1, TR1), 0, 0, 4), "drive": Assignment("drive", (TR1,), 4, 4, 9)},
         {EX1: ("unload",), TR1: ("unload", "drive")},
         9,
         9,
     )
-    pid = eng.submit(g, sched)
+
+
+def test_far_partner_is_driven_to_its_worker(fleet, world):
+    eng, act, clock, _ = make(fleet, world, behavior=lambda g: Outcome(after=4.0))
+    g = dart_plan(task("unload", UNLOAD, [EX1]), task("drive", NAV, [TR1], objects=["rock1"]))
+    pid = eng.submit(g, _partner_schedule())  # the fake places robots at their (distant) starts
+    by_robot = {gl.robot_id: gl for gl in act.started}
+    assert set(by_robot) == {EX1, TR1}
+    assert by_robot[EX1].partner_ids == (TR1,)
+    rendezvous = by_robot[TR1]
+    assert rendezvous.action is SkillAction.NAVIGATE and rendezvous.skill in fleet.robot(TR1).skills
+    assert rendezvous.target_pose == fleet.robot(EX1).start and rendezvous.partner_ids == (EX1,)
+    run(eng, act, clock)
+    assert eng.plan_outcome(pid) is PlanState.SUCCEEDED
+
+
+def test_partner_beside_its_worker_is_locked_but_gets_no_goal(fleet, world):
+    eng, act, clock, _ = make(fleet, world, behavior=lambda g: Outcome(after=4.0))
+    ex_start = fleet.robot(EX1).start
+    act.robot_pose = lambda rid: ex_start if rid in (EX1, TR1) else fleet.robot(rid).start
+    g = dart_plan(task("unload", UNLOAD, [EX1]), task("drive", NAV, [TR1], objects=["rock1"]))
+    pid = eng.submit(g, _partner_schedule())
     (goal,) = act.started  # the truck waits beside the excavator: held, but sent nothing
     assert goal.robot_id == EX1 and goal.partner_ids == (TR1,)
     assert eng.robot_holder(TR1) == (pid, "unload")

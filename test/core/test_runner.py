@@ -100,3 +100,23 @@ def test_planning_benchmark_executes_valid_plans_in_the_simulator(fleet, world) 
     assert by_id["ok"].valid and by_id["ok"].sim_success is True
     assert by_id["bad"].sim_success is False
     assert bench.rows[0].sim_success_rate == 0.5
+
+
+def test_partner_truck_elsewhere_is_brought_to_the_excavator(fleet, world) -> None:
+    """The truck in the unloading's ancestry is parked at a rock, not at the pile: the engine
+    drives it to the excavator (as the allocator timed it) and the transfer happens."""
+    from dart_planner.core.plan import Subtask, TaskGraph
+
+    graph = TaskGraph((
+        Subtask("truck_away", "target_area_for_specific_robots", ("robot_dump_truck_01",), object_keywords=("rock1",)),
+        Subtask("exc_go", "target_area_for_specific_robots", ("robot_excavator_01",), object_keywords=("soil1",)),
+        Subtask("dig", "Excavation", ("robot_excavator_01",), dependencies=("exc_go",)),
+        Subtask("load", "ExcavatorUnloading", ("robot_excavator_01",), dependencies=("dig", "truck_away")),
+    ))
+    result = run_in_sim(graph, fleet, world)
+    assert result.succeeded, [(s.task_id, s.state.value, s.reason) for s in result.status.subtasks]
+    assert result.schedule.assignments["load"].robot_ids == ("robot_excavator_01", "robot_dump_truck_01")
+    assert result.final.robot("robot_dump_truck_01").payload > 0
+    truck = result.final.robot("robot_dump_truck_01").pose
+    excavator = result.final.robot("robot_excavator_01").pose
+    assert math.hypot(truck.x - excavator.x, truck.y - excavator.y) < 8.0

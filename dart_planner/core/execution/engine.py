@@ -88,6 +88,11 @@ __all__ = ["ExecutionEngine", "ESTOP_MODES"]
 _log = logging.getLogger(__name__)
 _S = SubtaskState
 ESTOP_MODES = ("hold", "cancel")
+RENDEZVOUS_DISTANCE_M = 6.0
+"""A partner farther than this from its worker is driven to it before a partnered skill."""
+RENDEZVOUS_RADIUS_M = 1.5
+"""Target radius of the rendezvous goal (about an excavator's body), so the partner parks
+beside the worker rather than on it."""
 _MOVING_ACTIONS = (SkillAction.NAVIGATE, SkillAction.RETURN_TO_START)
 _RESTORED_REASON = (
     "restored after an executor restart: the in-flight goal was lost with the process; "
@@ -820,9 +825,9 @@ class ExecutionEngine:
         workers = [r for r in task.robots if sub.skill in self._fleet.robot(r).skills]
         if not workers:
             raise ExecutionError("no available robot can take part")
-        goals = []
-        # Partners (the truck an excavator unloads into) are held still by their lock and
-        # named in ``partner_ids``; only robots that perform the skill get a goal.
+        goals = self._rendezvous_goals(task, workers, prefix, common)
+        # Partners (the truck an excavator unloads into) are held by their lock and named in
+        # ``partner_ids``; a partner already beside its worker gets no goal of its own.
         for r in workers:
             goal_pose = self._fleet.robot(r).start if spec.action is SkillAction.RETURN_TO_START else pose
             goals.append(
@@ -836,6 +841,47 @@ class ExecutionEngine:
                     **common,
                 )
             )
+        return goals
+
+    def _rendezvous_goals(
+        self, task: TaskRun, workers: list[str], prefix: str, common: dict[str, Any]
+    ) -> list[SkillGoal]:
+        """Drive partners that are not beside their worker to it, as the allocator planned.
+
+        The allocator times a partnered skill (unloading into a truck) with the partner
+        travelling to the worker first; without this the truck would be held wherever it
+        stood and the skill would fail for want of a truck in reach. The partner's goal uses
+        one of its own navigation skills, so actuators see only allow-listed skills.
+        """
+        partners = [r for r in task.robots if r not in workers]
+        if not partners or not workers or task.spec.partner_type is None:
+            return []
+        anchor = self._actuator.robot_pose(workers[0])
+        if anchor is None:
+            return []
+        goals = []
+        for p in partners:
+            pose = self._actuator.robot_pose(p)
+            if pose is not None and pose.distance_to(anchor) <= RENDEZVOUS_DISTANCE_M:
+                continue
+            drive = next(
+                (self._fleet.skills[s] for s in sorted(self._fleet.robot(p).skills)
+                 if self._fleet.skills[s].action is SkillAction.NAVIGATE
+                 and self._fleet.skills[s].scope is SkillScope.SPECIFIC),
+                None,
+            )
+            if drive is None:
+                continue
+            goals.append(SkillGoal(
+                goal_id=f"{prefix}/{p}",
+                robot_id=p,
+                target=None,
+                target_pose=anchor,
+                target_radius=RENDEZVOUS_RADIUS_M,
+                partner_ids=tuple(workers),
+                **{**common, "skill": drive.name, "action": SkillAction.NAVIGATE,
+                   "timeout_s": max(drive.timeout_s, common["timeout_s"])},
+            ))
         return goals
 
     def _cancel_goals(self, task: TaskRun) -> None:
