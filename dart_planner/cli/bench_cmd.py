@@ -68,6 +68,8 @@ def _register() -> None:
                   "Planning quality and latency per level on bench/data (exact DAG match, F1, validity).")
     _pass_through("execution", "execution", "Engine overhead per transition against a bare executor loop.")
     _pass_through("sim", "sim_speed", "Simulator speed-up over real time.")
+    _pass_through("run-scale", "run_scale",
+                  "A random plan of N subtasks on R robots executed end to end in the simulator.")
     _pass_through("streaming", "streaming", "Time to first dispatch with streaming vs full-plan latency.")
     _pass_through("llm-overhead", "llm_overhead", "Language-layer overhead (prompt, parse, validate) per plan.")
 
