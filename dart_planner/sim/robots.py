@@ -58,6 +58,13 @@ class SimRobot:
         self.loaded_here = False
         """A transfer into this truck's bed completed since it last moved or dumped."""
         self.receiving_from: str | None = None
+        self.dig_pile: str | None = None
+        """Where a curling bucket scoops from, set by a dig skill: a pile name, "" = the ground,
+        None = the pile in reach (external control). See :mod:`dart_planner.sim.tools`."""
+        self.pour_into: str | None = None
+        """The truck an unload skill pours into (None = the nearest in reach with room)."""
+        self.dump_record = -1
+        """Ledger index of the dump this bed is tipping out (-1 = none open)."""
         self.tool = "bucket" if model.bucket_capacity > 0 else "bed" if model.bed_capacity > 0 else ""
 
     @property

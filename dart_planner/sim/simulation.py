@@ -12,7 +12,7 @@ so it replays identically and runs as fast as the CPU allows.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ..core.actuation import ActuatorEvent, GoalStatus, SkillFeedback, SkillGoal, SkillResult
 from ..core.errors import ExecutionError
@@ -35,6 +35,7 @@ from .skills import (
 )
 from .soil import SoilLedger, dump_location
 from .state import CollisionEvent, GeofenceViolation, KeepOutViolation, RobotState, RobotStatus, SiteState
+from .tools import move_soil
 
 __all__ = ["Simulation"]
 
@@ -59,6 +60,12 @@ class Simulation:
         Breakdowns, slowdowns, random skill failures (none by default).
     dt
         Default step (simulated seconds).
+    external
+        External-command mode (the ROS ``sim_node``): robots follow
+        :meth:`command_velocity` / :meth:`command_joints` (``cmd_vel`` and ``joint_command``
+        from actuation nodes) instead of internal skill controllers, under the same
+        kinematics, limits, safety layer and soil physics. Robot goals are refused
+        (``external_control``); keep-out goals and :meth:`set_keep_out` still work.
 
     Examples
     --------
@@ -76,6 +83,7 @@ class Simulation:
         faults: FaultConfig | None = None,
         dt: float = 0.1,
         config: SimConfig | None = None,
+        external: bool = False,
     ):
         if not dt > 0.0:
             raise ExecutionError(f"dt must be positive, got {dt}")
@@ -84,6 +92,7 @@ class Simulation:
         self.seed = seed
         self.dt = float(dt)
         self.config = config or SimConfig()
+        self.external = external
         self.time = 0.0
         cfg = self.config
         self.robot_list = [SimRobot(r, cfg.model_for(r.type), i) for i, r in enumerate(fleet.robots)]
@@ -153,6 +162,59 @@ class Simulation:
             robot.controller = ctrl
         accepted = SkillFeedback(goal.goal_id, goal.robot_id, 0.0, "accepted", self._pose(goal), self.time)
         self._pending.append(accepted)
+
+    # ------------------------------------------------------------------ external control
+
+    def command_velocity(self, robot_id: str, v: float, w: float) -> None:
+        """External mode: set the robot's commanded (v, w), held until the next command.
+
+        The kinematics clip it to the robot's speed, turn-rate and acceleration limits and the
+        safety layer still vetoes motion into zones, out of the fence or into objects and
+        robots, exactly as for internal control. A broken robot ignores commands. Timing out
+        stale commands is the caller's job (the sim node stops a robot whose ``cmd_vel`` went
+        quiet, as real drivers do).
+        """
+        robot = self._external_robot(robot_id)
+        if not (math.isfinite(v) and math.isfinite(w)):
+            raise ExecutionError(f"command for {robot_id} must be finite, got v={v}, w={w}")
+        if not robot.broken:
+            robot.command(float(v), float(w))
+
+    def command_joints(self, robot_id: str, targets: Mapping[str, float]) -> None:
+        """External mode: joint position targets (clamped to limits; unknown joints ignored)."""
+        robot = self._external_robot(robot_id)
+        bad = [k for k, v in targets.items() if not math.isfinite(v)]
+        if bad:
+            raise ExecutionError(f"joint targets for {robot_id} must be finite: {', '.join(bad)}")
+        if not robot.broken:
+            robot.joints.command(targets)
+
+    def set_keep_out(self, zones: Iterable[KeepOutZone]) -> None:
+        """Make ``zones`` exactly the zones in force (a ``keepout`` message lists them all).
+
+        A new or changed zone around a robot starts pending for it (nothing counts as a
+        violation until the robot is clear, then it binds), as when a keep-out goal adds it;
+        unchanged zones keep their state, zones not listed are lifted.
+        """
+        wanted = {z.name: z for z in zones}
+        for name in [n for n in self.zones.zones if n not in wanted]:
+            self.zones.remove(name)
+        for name, z in wanted.items():
+            if self.zones.zones.get(name) == z:
+                continue
+            inside = [
+                r.id for r in self.robot_list
+                if z.applies_to(r.id) and footprint_overlap(z, r.x, r.y, r.body) > 0
+            ]
+            self.zones.put(z, inside)
+
+    def _external_robot(self, robot_id: str) -> SimRobot:
+        if not self.external:
+            raise ExecutionError("direct commands need Simulation(external=True)")
+        robot = self.robots.get(robot_id)
+        if robot is None:
+            raise ExecutionError(f"unknown robot {robot_id!r}")
+        return robot
 
     def cancel(self, goal_id: str) -> None:
         """End ``goal_id`` CANCELLED (reported by the next step); its robot stops now."""
@@ -256,6 +318,8 @@ class Simulation:
             return self._keepout_controller(goal)
         if goal.robot_id is None:
             return None, f"robot_required: {action.value} needs a robot"
+        if self.external:
+            return None, f"external_control: {goal.robot_id} follows cmd_vel and joint_command, not goals"
         robot = self.robots.get(goal.robot_id)
         if robot is None:
             return None, f"unknown_robot: {goal.robot_id}"
@@ -405,7 +469,10 @@ class Simulation:
             if r.broken:
                 continue
             if r.joints.moving:
+                before = dict(r.joints.position)
                 r.joints.step(dt, r.speed_factor)
+                if r.tool:
+                    move_soil(self, r, before)
             if r.cmd_v == 0.0 and r.cmd_w == 0.0 and r.v == 0.0:
                 r.w = 0.0
                 continue
