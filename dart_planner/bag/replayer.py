@@ -1,0 +1,227 @@
+"""Replay a bag into a live ROS graph with its recorded timing.
+
+Message ``i`` is published at ``t0 + (stamp_i - origin) / rate`` on the monotonic clock:
+a fixed schedule, so one late message never shifts the ones after it (no drift). The loop
+sleeps until shortly before each deadline (the OS wakes a sleeper up to ~0.1-1 ms late),
+then spins on the clock for the rest, which keeps the publish timing error well under a
+millisecond on an idle machine. Messages are published serialized (``publish`` of the CDR
+bytes), so no Python message object is built. Each topic is offered with the QoS its
+publishers had when recorded (latched topics transient-local, so a node started after the
+replay still gets the last plan), falling back to the stack's known delivery by topic name.
+
+Everything that can make a replay fail (unknown types, a corrupt bag, nothing selected) is
+checked before the first message goes out.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rclpy.context import Context
+from rclpy.node import Node
+from rclpy.publisher import Publisher
+from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
+
+from .convert import message_class, qos_from_bag
+from .errors import BagError, EmptyBagError
+from .io import BagMessage, TopicRecord, open_bag
+from .selection import delivery_hint
+
+__all__ = ["ReplayReport", "BagReplayer", "replay_qos"]
+
+SPIN_MARGIN_NS = 2_000_000
+"""Wake this long before a deadline and spin the rest: covers the sleep overshoot of a loaded machine."""
+_MAX_SLEEP_S = 0.1
+"""Sleep in slices at most this long, so a stop request is honoured promptly."""
+
+
+def replay_qos(record: TopicRecord) -> QoSProfile:
+    """The QoS to offer a recorded topic: its publishers' (the strongest of them), else by name.
+
+    Transient-local when any recorded publisher was (a late subscriber must still get the
+    latched value); reliable unless all were best effort. Discovery does not convey history
+    depth (recorded as 0), so a latched topic keeps the stack's depth for it (its history is
+    its meaning: 1 for plans, 10 for plan status) or 1; other topics get at least 10.
+    """
+    hint = delivery_hint(record.name)
+    if record.offered_qos:
+        profiles = [qos_from_bag(q) for q in record.offered_qos]
+        latched = any(q.durability == DurabilityPolicy.TRANSIENT_LOCAL for q in profiles)
+        best_effort = all(q.reliability == ReliabilityPolicy.BEST_EFFORT for q in profiles)
+        depth = max(q.depth for q in profiles)
+    else:
+        latched, best_effort, depth = hint.transient_local, hint.best_effort, hint.depth
+    if latched and depth <= 1:
+        depth = hint.depth if hint.transient_local else 1
+    return QoSProfile(
+        history=HistoryPolicy.KEEP_LAST,
+        depth=max(1, depth) if latched else max(10, depth),
+        reliability=ReliabilityPolicy.BEST_EFFORT if best_effort else ReliabilityPolicy.RELIABLE,
+        durability=DurabilityPolicy.TRANSIENT_LOCAL if latched else DurabilityPolicy.VOLATILE,
+    )
+
+
+@dataclass(frozen=True)
+class ReplayReport:
+    """What a replay did and how closely it kept the recorded timing."""
+
+    messages: int
+    loops: int
+    wall_s: float
+    bag_span_s: float
+    """Recorded time covered (after the start offset), summed over loops."""
+    rate: float
+    t0_ns: int
+    """Monotonic time (``time.monotonic_ns``) that the first loop's schedule starts from."""
+    error_p50_ms: float
+    error_p95_ms: float
+    error_max_ms: float
+    """Publish time minus scheduled time (never negative: nothing goes out early)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    stopped: bool = False
+
+    @property
+    def achieved_factor(self) -> float:
+        """Recorded seconds replayed per wall second (the requested rate if timing held)."""
+        return self.bag_span_s / self.wall_s if self.wall_s > 0 else float("inf")
+
+
+class BagReplayer(Node):
+    """A node that republishes a bag.
+
+    Parameters
+    ----------
+    bag
+        Bag folder or storage file.
+    rate
+        Playback speed factor (2.0 = twice as fast as recorded).
+    start_offset_s
+        Skip the first seconds of the bag.
+    topics
+        Replay only these topics (default: all).
+    verify
+        Read the whole selection once before publishing so a damaged bag fails before the
+        first message goes out, not half-way.
+
+    Raises
+    ------
+    BagError
+        Unreadable bag, an unknown topic in ``topics``, a message type not installed
+        (:class:`UnknownMessageTypeError`), or nothing to replay (:class:`EmptyBagError`).
+    """
+
+    def __init__(self, bag: str | Path, *, rate: float = 1.0, start_offset_s: float = 0.0,
+                 topics: Collection[str] | None = None, verify: bool = True,
+                 node_name: str = "dart_bag_replayer",
+                 context: Context | None = None) -> None:
+        if not rate > 0 or rate != rate or rate == float("inf"):
+            raise BagError(f"replay rate must be a positive finite number, got {rate}")
+        if start_offset_s < 0:
+            raise BagError(f"start offset must be >= 0 s, got {start_offset_s}")
+        reader = open_bag(bag)
+        try:
+            selected = sorted(reader.topics) if not topics else sorted({"/" + t.strip("/") for t in topics})
+            missing = [t for t in selected if t not in reader.topics]
+            if missing:
+                raise BagError(f"{reader.path} has no topic {', '.join(missing)} "
+                               f"(it has: {', '.join(sorted(reader.topics)) or 'none'})")
+            classes = {t: message_class(reader.topics[t].msgtype, t) for t in selected}
+            self.origin_ns = reader.start_ns + int(round(start_offset_s * 1e9))
+            count = sum(reader.topics[t].count for t in selected)
+            if count == 0:
+                raise EmptyBagError(f"{reader.path}: no messages on {', '.join(selected) or 'any topic'}")
+            if reader.message_count and self.origin_ns > reader.end_ns:
+                raise EmptyBagError(f"{reader.path}: start offset {start_offset_s} s is past the bag's end "
+                                    f"({reader.duration_ns / 1e9:.3f} s)")
+            if verify:
+                reader.verify()
+        except BaseException:
+            reader.close()
+            raise
+        super().__init__(node_name, context=context)
+        self.reader = reader
+        self.rate = float(rate)
+        self.selected = tuple(selected)
+        self.publishers_by_topic: dict[str, Publisher[Any]] = {
+            t: self.create_publisher(classes[t], t, replay_qos(reader.topics[t])) for t in selected}
+
+    def destroy_node(self) -> None:
+        self.reader.close()
+        super().destroy_node()
+
+    def wait_for_subscribers(self, minimum: int = 1, timeout_s: float = 5.0,
+                             topics: Collection[str] | None = None) -> bool:
+        """Wait until each topic (default: all replayed) has ``minimum`` matched subscriptions.
+
+        Volatile messages published before discovery completes reach nobody; a test or a
+        launch that starts nodes and the replay together waits here first.
+        """
+        wanted = [self.publishers_by_topic[t] for t in (topics or self.selected)]
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if all(p.get_subscription_count() >= minimum for p in wanted):
+                return True
+            time.sleep(0.005)
+        return all(p.get_subscription_count() >= minimum for p in wanted)
+
+    def play(self, *, loop: bool = False, max_loops: int | None = None, stop: threading.Event | None = None,
+             on_publish: Callable[[BagMessage, int], None] | None = None) -> ReplayReport:
+        """Publish the selection with recorded timing; returns when done, stopped, or the context ends.
+
+        ``on_publish(message, publish_time_ns)`` is called after each publish (tests, progress).
+        With ``loop`` the bag restarts right after its last message, ``max_loops`` times (None:
+        until stopped).
+        """
+        errors: list[int] = []
+        counts: dict[str, int] = dict.fromkeys(self.selected, 0)
+        loops = 0
+        span_ns = 0
+        stopped = False
+        first_t0 = time.monotonic_ns()
+        t0 = first_t0
+        rate = self.rate
+        while True:
+            last_stamp = self.origin_ns
+            for msg in self.reader.messages(self.selected, start_ns=self.origin_ns):
+                target = t0 + int((msg.stamp_ns - self.origin_ns) / rate)
+                if not self._wait_until(target, stop):
+                    stopped = True
+                    break
+                now = time.monotonic_ns()
+                self.publishers_by_topic[msg.topic].publish(msg.data)
+                errors.append(now - target)
+                counts[msg.topic] += 1
+                last_stamp = msg.stamp_ns
+                if on_publish is not None:
+                    on_publish(msg, now)
+            loops += 1
+            span_ns += last_stamp - self.origin_ns
+            if stopped or not loop or (max_loops is not None and loops >= max_loops):
+                break
+            t0 = time.monotonic_ns()
+        wall_s = (time.monotonic_ns() - first_t0) / 1e9
+        arr = np.asarray(errors, dtype=np.float64) / 1e6 if errors else np.zeros(1)
+        return ReplayReport(
+            messages=len(errors), loops=loops, wall_s=wall_s, bag_span_s=span_ns / 1e9, rate=rate,
+            t0_ns=first_t0,
+            error_p50_ms=float(np.percentile(arr, 50)), error_p95_ms=float(np.percentile(arr, 95)),
+            error_max_ms=float(arr.max()), counts=counts, stopped=stopped)
+
+    def _wait_until(self, target_ns: int, stop: threading.Event | None) -> bool:
+        """Sleep, then spin, until ``target_ns``; False if asked to stop or the context ended."""
+        while True:
+            remaining = target_ns - time.monotonic_ns()
+            if remaining <= SPIN_MARGIN_NS:
+                break
+            if (stop is not None and stop.is_set()) or not self.context.ok():
+                return False
+            time.sleep(min((remaining - SPIN_MARGIN_NS) / 1e9, _MAX_SLEEP_S))
+        while time.monotonic_ns() < target_ns:
+            time.sleep(0)  # yields the GIL, so subscribers in this process keep running while we spin
+        return not (stop is not None and stop.is_set()) and self.context.ok()

@@ -1,0 +1,122 @@
+"""``dart-planner record``, ``replay`` and ``bag info``: rosbag2 bags of the stack's topics.
+
+rclpy is imported only inside ``record`` and ``replay``, so ``bag info`` works without ROS.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..bag.io import BagFormat
+from .common import cli_errors, console, err_console
+
+__all__ = ["record", "replay", "bag_app", "bag_info_cmd"]
+
+bag_app = typer.Typer(help="Inspect rosbag2 bags (mcap or sqlite3).", no_args_is_help=True)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Repeatable options that also accept comma-separated lists."""
+    return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
+
+
+FormatOpt = Annotated[BagFormat, typer.Option("--format", "-f", help="Storage: mcap (default) or sqlite3.")]
+FleetYamlOpt = Annotated[Path | None, typer.Option(
+    "--fleet", help="Fleet YAML whose robots' topics are recorded (default: the shipped config/fleet.yaml).")]
+DurationOpt = Annotated[float | None, typer.Option(
+    min=0.0, help="Stop after this many seconds (default: at Ctrl-C).")]
+ExtraTopicOpt = Annotated[list[str] | None, typer.Option(
+    "--topic", "-t", help="Also record this topic (repeatable; its type is taken from the graph).")]
+RateOpt = Annotated[float, typer.Option("--rate", "-r", help="Speed factor (> 0).")]
+StartOpt = Annotated[float, typer.Option("--start", "-s", min=0.0, help="Skip the bag's first seconds.")]
+TopicsOpt = Annotated[list[str] | None, typer.Option(
+    "--topics", "--topic", help="Replay only these topics (repeatable or comma-separated).")]
+LoopOpt = Annotated[bool, typer.Option("--loop", "-l", help="Restart after the last message until Ctrl-C.")]
+WaitOpt = Annotated[float, typer.Option(
+    min=0.0, help="Wait up to this many seconds for a subscriber on every topic before starting.")]
+
+
+def record(
+    out: Annotated[Path, typer.Argument(help="Bag folder to create (must not exist).")],
+    storage: FormatOpt = BagFormat.MCAP,
+    namespace: Annotated[str, typer.Option(help="Planner namespace.")] = "dart",
+    fleet: FleetYamlOpt = None,
+    duration: DurationOpt = None,
+    topic: ExtraTopicOpt = None,
+    camera: Annotated[bool, typer.Option(help="Record the site camera image and camera info.")] = True,
+) -> None:
+    """Record the stack's topics (plans, status, LLM exchanges, robot odom/cmd_vel/joints, camera)."""
+    from ..bag.recorder import record as record_bag
+    from ..core.fleet import load_fleet
+    from ..resources import default_fleet_path
+
+    with cli_errors():
+        robots = load_fleet(fleet or default_fleet_path())
+        err_console.print(f"recording to {out} ({storage.value}); Ctrl-C to stop", highlight=False)
+        report = record_bag(out, storage, namespace=namespace, robots=robots, camera=camera,
+                            extra_topics=_split(topic), duration_s=duration)
+    for name, reason in sorted(report.skipped.items()):
+        err_console.print(f"[yellow]not recorded[/] {name}: {reason}", highlight=False)
+    console.print(f"{report.message_count} messages on {sum(1 for n in report.counts.values() if n)} topics "
+                  f"in {report.wall_s:.1f} s -> {report.path}", highlight=False)
+
+
+def replay(
+    bag: Annotated[Path, typer.Argument(help="Bag folder, or a .mcap/.db3 file.")],
+    rate: RateOpt = 1.0,
+    start: StartOpt = 0.0,
+    topics: TopicsOpt = None,
+    loop: LoopOpt = False,
+    wait: WaitOpt = 0.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the replay report as JSON.")] = False,
+) -> None:
+    """Republish a bag into the ROS graph with its recorded timing (latched topics stay latched)."""
+    import rclpy
+    from rclpy.context import Context
+
+    from ..bag.replayer import BagReplayer
+
+    with cli_errors():
+        ctx = Context()
+        rclpy.init(context=ctx)
+        node = None
+        try:
+            node = BagReplayer(bag, rate=rate, start_offset_s=start, topics=_split(topics) or None,
+                               context=ctx)
+            if wait > 0 and not node.wait_for_subscribers(1, wait):
+                err_console.print("[yellow]not every topic has a subscriber; replaying anyway[/]")
+            try:
+                report = node.play(loop=loop)
+            except KeyboardInterrupt:
+                return
+        finally:
+            if node is not None:
+                node.destroy_node()
+            rclpy.try_shutdown(context=ctx)
+    if as_json:
+        console.out(json.dumps({**report.__dict__, "achieved_factor": report.achieved_factor}))
+        return
+    console.print(f"{report.messages} messages, {report.loops} loop(s), {report.wall_s:.2f} s wall for "
+                  f"{report.bag_span_s:.2f} s recorded (x{report.achieved_factor:.2f}, asked "
+                  f"x{report.rate:g}); timing error p50 {report.error_p50_ms:.3f} ms, "
+                  f"p95 {report.error_p95_ms:.3f} ms, max {report.error_max_ms:.3f} ms", highlight=False)
+
+
+@bag_app.command("info")
+def bag_info_cmd(
+    bag: Annotated[Path, typer.Argument(help="Bag folder, or a .mcap/.db3 file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Topics, counts, duration, and the plans in the bag with their outcomes."""
+    from ..bag.info import bag_info, format_info
+
+    with cli_errors():
+        info = bag_info(bag)
+    if as_json:
+        console.out(json.dumps(info.to_dict()))
+    else:
+        console.out(format_info(info))
