@@ -1,0 +1,461 @@
+"""allocator_node: task graphs in, robots moving, plan status out.
+
+Runs the core :class:`~dart_planner.core.execute.ExecutionEngine` with the core allocator and
+a :class:`~dart_planner.nodes.ros_actuator.RosActuator`: subscribes ``task_graph`` and
+``objects``; publishes ``assignments`` (latched), ``plan_status`` (on every change and at
+``status_rate_hz``), ``replan_request`` (when retries and reassignment are exhausted) and
+``keepout`` (latched: every zone in force); offers the ``cancel``, ``estop``, ``resume`` and
+``approve`` services. ``engine.tick()`` (timeouts) runs on a timer.
+
+Decisions made here, and why
+----------------------------
+* **Approval.** With ``require_approval`` a plan is validated and a preview allocation is
+  published (``assignments`` with ``"approved": false``) so a person reviews who does what;
+  nothing is dispatched until ``approve``. The engine allocates again on approval, from the
+  fleet's state at that moment.
+* **Restarts.** With ``journal_path`` a restarted node rebuilds every plan from the journal
+  (finished subtasks are never dispatched again) and ignores the latched re-delivery of a
+  plan it already knows. Without a journal a latched task graph published before the node
+  started is ignored (``ignore_stale_plans``): nothing says it has not run already.
+* **E-stop** publishes ``stop`` to every robot first, outside the engine's lock, so a busy
+  engine (a long allocation) never delays it; then the engine holds or cancels the work.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import rclpy
+from rclpy.callback_groups import ReentrantCallbackGroup
+from rclpy.executors import ExternalShutdownException, MultiThreadedExecutor
+from rclpy.node import Node
+from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
+from std_msgs.msg import String
+from std_srvs.srv import SetBool, Trigger
+
+from ..core.actuation import SkillGoal
+from ..core.allocate import ALLOCATORS, allocate
+from ..core.errors import ConfigError, ConfigIssue, DartPlannerError, PlanFormatError
+from ..core.execute import (
+    ESTOP_MODES,
+    EmergencyStop,
+    EngineEvent,
+    ExecutionEngine,
+    ExecutionJournal,
+    ModuleAllocator,
+    PlanAccepted,
+    PlanFinished,
+    PlanState,
+    ReplanRequested,
+    RobotAvailabilityChanged,
+    SubtaskProgress,
+    SubtaskReassigned,
+    event_to_dict,
+    schedule_to_dict,
+)
+from ..core.execution.runtime import apply_keepout
+from ..core.fleet import SkillAction, load_fleet
+from ..core.plan import TaskGraph
+from ..core.schedule import LiveState, Schedule
+from ..core.validate import validate_plan
+from ..core.world import KeepOutZone, load_world
+from ..resources import default_fleet_path, default_world_path
+from ..topics import (
+    ASSIGNMENTS,
+    KEEPOUT,
+    OBJECTS,
+    PLAN_STATUS,
+    REPLAN_REQUEST,
+    SRV_APPROVE,
+    SRV_CANCEL,
+    SRV_ESTOP,
+    SRV_RESUME,
+    TASK_GRAPH,
+    planner_topic,
+)
+from .conversions import json_msg, merge_perceived, objects_from_payload, parse_json_msg, planner_namespace
+from .params import Param, declare_params
+from .qos import EVENTS, LATCHED, STATUS
+from .ros_actuator import RosActuator
+
+__all__ = ["AllocatorNode", "PARAMS", "PLAN_QUEUE", "main"]
+
+PLAN_QUEUE = QoSProfile(depth=20, history=HistoryPolicy.KEEP_LAST, reliability=ReliabilityPolicy.RELIABLE,
+                        durability=DurabilityPolicy.TRANSIENT_LOCAL)
+"""task_graph as the allocator reads it: latched like ``qos.LATCHED`` (and compatible with it), but
+deep. With depth 1 a plan published right after another can replace it in the writer's or the
+reader's queue before it was taken, and a plan that is never delivered never runs. Late joiners
+get the last 20 plans; the journal (or ``ignore_stale_plans``) keeps them from running twice."""
+
+PARAMS = [
+    Param("fleet_file", "", "Fleet YAML (robots, types, skills); empty: the shipped config/fleet.yaml."),
+    Param("world_file", "", "World YAML (objects, keep-out zones, bounds); empty: the shipped config/world.yaml."),
+    Param("policy", "heuristic", "Allocation policy: heuristic, exact or dart_baseline."),
+    Param("require_approval", False, "Hold every plan (nothing dispatched) until the approve service is called."),
+    Param("journal_path", "", "Execution journal (JSONL); a restarted node resumes every plan from it. "
+                              "Empty: no journal."),
+    Param("status_rate_hz", 2.0, "Rate of the steady plan_status stream for unfinished plans (0: on change only)."),
+    Param("max_retries", 1, "Retries of a failed subtask on the same robots before it is reassigned."),
+    Param("namespace", "", "Planner namespace of the topics and services; empty: the node's namespace, "
+                           "or /dart at the root."),
+    Param("estop_mode", "hold", "What an emergency stop does to running subtasks: hold (resume after release) "
+                                "or cancel."),
+    Param("tick_rate_hz", 10.0, "How often the engine checks timeouts and queued goals are flushed."),
+    Param("ignore_stale_plans", True, "Without a journal, ignore a latched task graph published before this "
+                                      "node started (it may have run already)."),
+]
+
+
+def _zones_payload(zones: Iterable[KeepOutZone]) -> dict[str, Any]:
+    return {"zones": [{"name": z.name, "x": z.x, "y": z.y, "radius": z.radius, "robots": sorted(z.robots)}
+                      for z in zones]}
+
+
+def _graph_from_payload(payload: dict[str, Any]) -> tuple[TaskGraph, str | None]:
+    """The task graph of a ``task_graph@1`` payload (native form preferred) and its instruction id."""
+    native = payload.get("native")
+    if native is not None:
+        graph = TaskGraph.from_native(native)
+    elif payload.get("plan") is not None and isinstance(payload.get("plan_id"), str):
+        graph = TaskGraph.from_dart(payload["plan"], plan_id=payload["plan_id"],
+                                    instruction=str(payload.get("instruction", "")))
+    else:
+        raise PlanFormatError(["task_graph message: neither 'native' nor 'plan' with 'plan_id'"])
+    if isinstance(payload.get("plan_id"), str) and payload["plan_id"] != graph.plan_id:
+        raise PlanFormatError([f"task_graph message: plan_id {payload['plan_id']!r} differs from the plan's "
+                               f"{graph.plan_id!r}"])
+    iid = payload.get("instruction_id")
+    return graph, iid if isinstance(iid, str) else None
+
+
+class AllocatorNode(Node):
+    """The execution engine on the ROS graph.
+
+    ``kwargs`` go to :class:`rclpy.node.Node` (``context``, ``namespace``,
+    ``parameter_overrides``, ...), which is how the one-process runner and tests build it.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("allocator_node", **kwargs)
+        p = declare_params(self, PARAMS)
+        self._started_wall = time.time()
+        self._ns = planner_namespace(p["namespace"], self.get_namespace())
+        self._check(p)
+        self._fleet = load_fleet(p["fleet_file"] or default_fleet_path())
+        self._base_world = load_world(p["world_file"] or default_world_path())
+        self._policy = str(p["policy"])
+        self._require_approval = bool(p["require_approval"])
+        self._ignore_stale = bool(p["ignore_stale_plans"])
+        self._lock = threading.RLock()
+        self._perceived: set[str] = set()
+        self._instruction_ids: dict[str, str | None] = {}
+        self._awaiting: dict[str, TaskGraph] = {}
+        self._seen: set[str] = set()
+        self._objects_lock = threading.Lock()  # never held while calling the engine from another lock
+        self._zones_sent: tuple[KeepOutZone, ...] | None = None
+        self._engine: ExecutionEngine | None = None
+        self.status_published = 0
+
+        group = ReentrantCallbackGroup()
+        self._pub_assign = self.create_publisher(String, self._topic(ASSIGNMENTS), LATCHED)
+        self._pub_status = self.create_publisher(String, self._topic(PLAN_STATUS), STATUS)
+        self._pub_replan = self.create_publisher(String, self._topic(REPLAN_REQUEST), EVENTS)
+        self._pub_keepout = self.create_publisher(String, self._topic(KEEPOUT), LATCHED)
+        self._actuator = RosActuator(self, self._fleet, fleet_goal=self._apply_fleet_goal, callback_group=group)
+        self._engine = self._make_engine(p)
+        self._seen.update(self._engine.plans())
+        self._publish_keepout()
+        for pid in self._engine.plans():
+            self._publish_status(pid)
+
+        self.create_subscription(String, self._topic(TASK_GRAPH), self._on_task_graph, PLAN_QUEUE, callback_group=group)
+        self.create_subscription(String, self._topic(OBJECTS), self._on_objects, LATCHED, callback_group=group)
+        self.create_service(Trigger, self._topic(SRV_CANCEL), self._srv_cancel, callback_group=group)
+        self.create_service(SetBool, self._topic(SRV_ESTOP), self._srv_estop, callback_group=group)
+        self.create_service(Trigger, self._topic(SRV_RESUME), self._srv_resume, callback_group=group)
+        self.create_service(Trigger, self._topic(SRV_APPROVE), self._srv_approve, callback_group=group)
+        self.create_timer(1.0 / max(0.5, float(p["tick_rate_hz"])), self._on_tick, callback_group=group)
+        rate = float(p["status_rate_hz"])
+        if rate > 0:
+            self.create_timer(1.0 / rate, self._on_status_timer, callback_group=group)
+        self.get_logger().info(
+            f"allocator ready on {self._topic(TASK_GRAPH)}: policy {self._policy}, "
+            f"{'approval required, ' if self._require_approval else ''}"
+            f"journal {p['journal_path'] or 'off'}, {len(self._engine.plans())} plan(s) restored")
+
+    # ------------------------------------------------------------------ set-up
+    def _topic(self, name: str) -> str:
+        return planner_topic(self._ns, name)
+
+    @staticmethod
+    def _check(p: dict[str, Any]) -> None:
+        problems = []
+        if p["policy"] not in ALLOCATORS:
+            problems.append(ConfigIssue("allocator_node", "policy", f"expected one of {list(ALLOCATORS)}, "
+                                                                     f"got {p['policy']!r}"))
+        if p["estop_mode"] not in ESTOP_MODES:
+            problems.append(ConfigIssue("allocator_node", "estop_mode", f"expected one of {list(ESTOP_MODES)}, "
+                                                                         f"got {p['estop_mode']!r}"))
+        if int(p["max_retries"]) < 0 or float(p["status_rate_hz"]) < 0:
+            problems.append(ConfigIssue("allocator_node", "max_retries/status_rate_hz", "must be >= 0"))
+        if problems:
+            raise ConfigError(problems)
+
+    def _make_engine(self, p: dict[str, Any]) -> ExecutionEngine:
+        options: dict[str, Any] = {"allocator": ModuleAllocator(self._policy), "max_retries": int(p["max_retries"]),
+                                   "estop_mode": str(p["estop_mode"])}
+        journal = str(p["journal_path"])
+        if journal and Path(journal).exists() and ExecutionJournal.read(journal).records:
+            engine = ExecutionEngine.restore(journal, self._fleet, self._base_world, self._actuator,
+                                             observers=[self._on_event], **options)
+            self.get_logger().info(f"restored {len(engine.plans())} plan(s) from {journal}")
+            return engine
+        engine = ExecutionEngine(self._fleet, self._base_world, self._actuator,
+                                 journal=ExecutionJournal(journal) if journal else None, **options)
+        engine.subscribe(self._on_event)
+        return engine
+
+    @property
+    def engine(self) -> ExecutionEngine:
+        assert self._engine is not None
+        return self._engine
+
+    @property
+    def actuator(self) -> RosActuator:
+        return self._actuator
+
+    # ------------------------------------------------------------------ publishing
+    def _reject(self, plan_id: str | None, instruction_id: str | None, error: str) -> None:
+        """Report a plan that will not run; its id may come again (corrected) and is then run."""
+        with self._lock:
+            self._seen.discard(plan_id or "")
+        self.get_logger().error(f"rejected plan {plan_id!r}: {error}")
+        self._pub_status.publish(json_msg("plan_status", {
+            "plan_id": plan_id, "instruction_id": instruction_id, "state": "rejected", "error": error,
+            "source": "allocator_node", "at": time.time()}))
+
+    def _publish_status(self, plan_id: str) -> None:
+        if self._engine is None:
+            return
+        with self._lock:
+            awaiting = self._awaiting.get(plan_id)
+            iid = self._instruction_ids.get(plan_id)
+        if awaiting is not None:
+            payload: dict[str, Any] = {"plan_id": plan_id, "instruction_id": iid, "state": "awaiting_approval",
+                                       "tasks": list(awaiting.ids)}
+        else:
+            payload = self._engine.status(plan_id).to_dict()
+            payload["instruction_id"] = iid
+        self._pub_status.publish(json_msg("plan_status", payload))
+        self.status_published += 1
+
+    def _publish_assignments(self, plan_id: str, schedule: Schedule, approved: bool = True) -> None:
+        self._pub_assign.publish(json_msg("assignments", {
+            "plan_id": plan_id, "approved": approved, "schedule": schedule_to_dict(schedule)}))
+
+    def _publish_keepout(self, zones: tuple[KeepOutZone, ...] | None = None) -> None:
+        if zones is None:
+            if self._engine is None:
+                return
+            zones = self._engine.world.keep_out
+        with self._lock:
+            if zones == self._zones_sent:
+                return
+            self._zones_sent = zones
+        self._pub_keepout.publish(json_msg("keepout", _zones_payload(zones)))
+
+    def _apply_fleet_goal(self, goal: SkillGoal) -> str | None:
+        """A keep-out change: publish the zones it leads to before it counts as done."""
+        if goal.action not in (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT):
+            return f"refused: {goal.action.value} is not a fleet-level action"
+        if self._engine is None or goal.target is None:
+            return None  # during a restore; the observer publishes the replayed zones
+        world = apply_keepout(self._engine.world, self._fleet, goal.action, goal.target, goal.applies_to)
+        self._publish_keepout(world.keep_out)
+        return None
+
+    def _on_event(self, event: EngineEvent) -> None:
+        """Engine observer: publish what changed (outside the engine's lock)."""
+        if self._engine is None:
+            return  # a restore in progress; the node publishes every plan once it is done
+        plan_id = getattr(event, "plan_id", None)
+        if isinstance(event, SubtaskProgress):
+            return  # progress goes out with the steady status stream, not once per feedback message
+        if isinstance(event, (PlanAccepted, SubtaskReassigned)):
+            self._publish_assignments(event.plan_id, self._engine.schedule(event.plan_id))
+        if isinstance(event, ReplanRequested):
+            self._pub_replan.publish(json_msg("replan_request", event_to_dict(event)))
+        if isinstance(event, PlanFinished):
+            self.get_logger().info(f"plan {event.plan_id} finished: {event.outcome.value}")
+        if isinstance(event, RobotAvailabilityChanged):
+            self.get_logger().warning(f"robot {event.robot_id} {'back' if event.available else 'out'}: "
+                                      f"{event.reason}")
+        if isinstance(event, EmergencyStop):
+            for pid in self._live_plans():
+                self._publish_status(pid)
+        elif plan_id is not None:
+            self._publish_status(plan_id)
+        self._publish_keepout()
+
+    def _live_plans(self) -> list[str]:
+        engine = self.engine
+        return [pid for pid in engine.plans() if not engine.is_finished(pid)]
+
+    # ------------------------------------------------------------------ timers
+    def _on_tick(self) -> None:
+        self._actuator.flush()
+        self.engine.tick()
+
+    def _on_status_timer(self) -> None:
+        with self._lock:
+            awaiting = list(self._awaiting)
+        for pid in [*self._live_plans(), *awaiting]:
+            self._publish_status(pid)
+
+    # ------------------------------------------------------------------ subscriptions
+    def _on_task_graph(self, msg: String) -> None:
+        try:
+            payload = parse_json_msg("task_graph", msg)
+            graph, iid = _graph_from_payload(payload)
+        except DartPlannerError as exc:
+            self._reject(None, None, f"malformed task graph: {exc}")
+            return
+        pid = graph.plan_id
+        with self._lock:
+            if pid in self._seen or pid in self.engine.plans():
+                self.get_logger().debug(f"task graph {pid} already known; ignored")
+                return
+            self._seen.add(pid)
+            self._instruction_ids[pid] = iid
+        created = payload.get("created_at")
+        if (self._ignore_stale and self.engine.journal_path is None and isinstance(created, (int, float))
+                and created < self._started_wall):
+            self.get_logger().warning(
+                f"ignoring task graph {pid}: published before this node started and there is no journal to "
+                "tell whether it already ran (publish it again, or set journal_path)")
+            return
+        self.get_logger().info(f"task graph {pid}: {len(graph)} subtasks")
+        if self._require_approval:
+            self._hold_for_approval(graph, iid)
+        else:
+            self._submit(graph, iid)
+
+    def _on_objects(self, msg: String) -> None:
+        try:
+            payload = parse_json_msg("objects", msg)
+        except DartPlannerError as exc:
+            self.get_logger().warning(f"ignored an objects message: {exc}")
+            return
+        objects, refused = objects_from_payload(payload, self._base_world)
+        for why in refused[:10]:
+            self.get_logger().warning(f"perceived object refused: {why}")
+        with self._objects_lock:  # (the engine's lock is taken inside; no other lock is held)
+            world = merge_perceived(self.engine.world, self._base_world, self._perceived, objects)
+            self._perceived = {o.name for o in objects}
+            self.engine.update_world(world)
+
+    def _submit(self, graph: TaskGraph, iid: str | None) -> None:
+        try:
+            self.engine.submit(graph)
+        except DartPlannerError as exc:
+            self._reject(graph.plan_id, iid, f"{type(exc).__name__}: {exc}")
+
+    def _hold_for_approval(self, graph: TaskGraph, iid: str | None) -> None:
+        world = self.engine.world
+        report = validate_plan(graph, self._fleet, world)
+        if not report.ok:
+            self._reject(graph.plan_id, iid, f"PlanValidationError: {report}")
+            return
+        positions = {r: p for r in self._fleet.robot_ids if (p := self._actuator.robot_pose(r)) is not None}
+        state = LiveState(positions=positions, unavailable=self.engine.unavailable_robots, world=world)
+        try:
+            preview = allocate(graph, self._fleet, world, self._policy, state)
+        except DartPlannerError as exc:
+            self._reject(graph.plan_id, iid, f"{type(exc).__name__}: {exc}")
+            return
+        with self._lock:
+            self._awaiting[graph.plan_id] = graph
+        self._publish_assignments(graph.plan_id, preview, approved=False)
+        self._publish_status(graph.plan_id)
+        self.get_logger().info(f"plan {graph.plan_id} waits for approval ({self._topic(SRV_APPROVE)})")
+
+    # ------------------------------------------------------------------ services
+    def _srv_cancel(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        with self._lock:
+            dropped = list(self._awaiting)
+            self._awaiting.clear()
+        for pid in dropped:
+            self._pub_status.publish(json_msg("plan_status", {
+                "plan_id": pid, "instruction_id": self._instruction_ids.get(pid), "state": "cancelled",
+                "error": "cancelled before approval", "at": time.time()}))
+        cancelled = [pid for pid in self._live_plans() if self.engine.cancel(pid, "cancelled by the cancel service")]
+        response.success = True
+        response.message = f"cancelled {len(cancelled)} running and {len(dropped)} waiting plan(s)"
+        self.get_logger().warning(response.message)
+        return response
+
+    def _srv_estop(self, request: SetBool.Request, response: SetBool.Response) -> SetBool.Response:
+        if request.data:
+            self._actuator.stop_all()  # first, and outside the engine's lock
+            self.engine.estop(f"emergency stop requested on {self._topic(SRV_ESTOP)}")
+            response.message = "emergency stop: every robot told to stop; nothing starts until released"
+        else:
+            self.engine.release_estop()
+            response.message = "emergency stop released"
+        response.success = True
+        self.get_logger().warning(response.message)
+        return response
+
+    def _srv_resume(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        engine = self.engine
+        paused = [pid for pid in self._live_plans() if engine.plan_outcome(pid) is PlanState.PAUSED]
+        for pid in paused:
+            engine.resume(pid)
+        response.success = True
+        response.message = f"resumed {len(paused)} plan(s)" + (" (emergency stop still active)"
+                                                               if engine.estopped else "")
+        return response
+
+    def _srv_approve(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        with self._lock:
+            approved = list(self._awaiting.items())
+            self._awaiting.clear()
+        for pid, graph in approved:
+            self._submit(graph, self._instruction_ids.get(pid))
+        response.success = bool(approved)
+        response.message = (f"approved {', '.join(pid for pid, _ in approved)}" if approved
+                            else "no plan is waiting for approval")
+        self.get_logger().info(response.message)
+        return response
+
+    def destroy_node(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+        super().destroy_node()
+
+
+def main(args: list[str] | None = None) -> None:
+    rclpy.init(args=args)
+    node: AllocatorNode | None = None
+    try:
+        node = AllocatorNode()
+        executor = MultiThreadedExecutor()
+        executor.add_node(node)
+        executor.spin()
+    except (KeyboardInterrupt, ExternalShutdownException):
+        pass
+    except DartPlannerError as exc:  # configuration or a damaged journal: say so, exit non-zero
+        rclpy.logging.get_logger("allocator_node").fatal(str(exc))
+        raise SystemExit(1) from exc
+    finally:
+        if node is not None:
+            node.destroy_node()
+        rclpy.try_shutdown()
+
+
+if __name__ == "__main__":
+    main()

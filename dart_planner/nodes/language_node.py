@@ -1,0 +1,319 @@
+"""language_node: plain-language instructions in, validated task graphs out.
+
+Subscribes ``instruction`` (text, or JSON with an id), ``objects`` (perceived objects, merged
+into the world the planner sees) and ``replan_request`` (from the allocator); publishes
+``task_graph`` (latched), ``llm_exchange`` (every model request/response, cassette-shaped, so a
+bag of a run replays its LLM too) and, for every failure, a ``rejected`` record on
+``plan_status``. The planner is any :func:`dart_planner.llm.pipeline.make_planner` name.
+
+Planning runs on one worker thread, never on the executor: a slow LLM leaves subscriptions,
+timers and parameter services responsive, and instructions are planned in arrival order.
+Nothing a message carries can stop the node: every error becomes a ``rejected`` record.
+
+    ros2 run dart_planner language_node --ros-args -p backend:=rules
+    ros2 run dart_planner language_node --ros-args -p backend:=replay -p cassette:=run.jsonl
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+import rclpy
+from rclpy.executors import ExternalShutdownException, MultiThreadedExecutor
+from rclpy.node import Node
+from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
+from std_msgs.msg import String
+
+from ..core.errors import DartPlannerError
+from ..core.fleet import Fleet, load_fleet
+from ..core.plan import TaskGraph, new_plan_id
+from ..core.validate import validate_plan
+from ..core.world import World, load_world
+from ..llm.config import load_llm_config
+from ..llm.pipeline import Planner, PlanningResult, make_planner
+from ..llm.replay_backend import cassette_entry
+from ..resources import default_fleet_path, default_world_path
+from ..topics import INSTRUCTION, LLM_EXCHANGE, OBJECTS, PLAN_STATUS, REPLAN_REQUEST, TASK_GRAPH, planner_topic
+from .conversions import (
+    json_msg,
+    merge_perceived,
+    objects_from_payload,
+    parse_instruction,
+    parse_json_msg,
+    planner_namespace,
+)
+from .params import Param, declare_params
+from .qos import EVENTS, LATCHED, STATUS
+
+__all__ = ["LanguageNode", "PARAMS", "continuation_graph", "main"]
+
+PARAMS = [
+    Param("fleet_file", "", "Fleet YAML (robots, types, skills); empty: the shipped config/fleet.yaml."),
+    Param("world_file", "", "World YAML (objects, keep-out zones, bounds); empty: the shipped config/world.yaml."),
+    Param("llm_config", "", "Language-layer YAML (config/llm.yaml form); empty: the shipped one."),
+    Param("backend", "rules", "Planner: rules, llm (the configured backend) or a backend name "
+                              "(openai, replay, transformers, llamacpp)."),
+    Param("cassette", "", "Cassette JSONL the replay backend answers from (overrides llm_config's)."),
+    Param("namespace", "", "Planner namespace of the topics; empty: the node's namespace, or /dart at the root."),
+    Param("max_replans", 1, "Continuation plans published per original plan after the allocator gives up "
+                            "on a subtask (0: only report replan requests)."),
+]
+
+_MAX_REMEMBERED = 200
+
+PLAN_QUEUE = QoSProfile(depth=20, history=HistoryPolicy.KEEP_LAST, reliability=ReliabilityPolicy.RELIABLE,
+                        durability=DurabilityPolicy.TRANSIENT_LOCAL)
+"""task_graph as published: latched (compatible with ``qos.LATCHED`` readers) but deep, so two
+plans in quick succession never replace one another before the allocator took them."""
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """What the node remembers of a plan it published (for replan requests)."""
+
+    instruction_id: str
+    instruction: str
+    graph: TaskGraph
+    root: str
+    """The plan id the lineage of continuations started from."""
+
+
+def continuation_graph(
+    graph: TaskGraph, failed: str, done: Iterable[str], unavailable: Iterable[str], fleet: Fleet
+) -> TaskGraph | None:
+    """The work a plan still owes after ``failed`` was given up: it and its dependents.
+
+    Dependencies on finished subtasks (or on ones left running in the old plan) are dropped;
+    subtasks that name a robot now out of service ask for the same number of robots of the
+    same types instead, so the allocator can staff them. None when nothing is left.
+    """
+    if failed not in graph:
+        return None
+    keep = ({failed} | graph.descendants(failed)) - set(done)
+    if not keep:
+        return None
+    out_of_service = set(unavailable)
+    subs = []
+    for s in graph.subtasks:
+        if s.id not in keep:
+            continue
+        deps = tuple(d for d in s.dependencies if d in keep)
+        if set(s.robot_ids) & out_of_service:
+            types = Counter(fleet.robot(r).type for r in s.robot_ids if fleet.has_robot(r))
+            s = replace(s, robot_ids=(), robot_type=tuple(types), robot_count=tuple(types.values()),
+                        dependencies=deps)
+        else:
+            s = replace(s, dependencies=deps)
+        subs.append(s)
+    return TaskGraph(tuple(subs), new_plan_id(), graph.instruction)
+
+
+class LanguageNode(Node):
+    """Instruction -> task graph, with the world kept current from ``objects``.
+
+    ``kwargs`` go to :class:`rclpy.node.Node` (``context``, ``namespace``,
+    ``parameter_overrides``, ...), which is how the one-process runner and tests build it.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("language_node", **kwargs)
+        p = declare_params(self, PARAMS)
+        self._ns = planner_namespace(p["namespace"], self.get_namespace())
+        self._fleet = load_fleet(p["fleet_file"] or default_fleet_path())
+        self._base_world = load_world(p["world_file"] or default_world_path())
+        self._world = self._base_world
+        self._perceived: set[str] = set()
+        self._max_replans = max(0, int(p["max_replans"]))
+        cfg = load_llm_config(p["llm_config"] or None)
+        if p["cassette"]:
+            cfg = cfg.with_overrides(cassette=p["cassette"])
+        self._planner: Planner = make_planner(p["backend"] or None, cfg)
+        self._lock = threading.Lock()
+        self._origins: OrderedDict[str, _Origin] = OrderedDict()
+        self._replans: Counter[str] = Counter()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="language_node_planner")
+
+        self._pub_graph = self.create_publisher(String, self._topic(TASK_GRAPH), PLAN_QUEUE)
+        self._pub_status = self.create_publisher(String, self._topic(PLAN_STATUS), STATUS)
+        self._pub_exchange = self.create_publisher(String, self._topic(LLM_EXCHANGE), EVENTS)
+        self.create_subscription(String, self._topic(INSTRUCTION), self._on_instruction, EVENTS)
+        self.create_subscription(String, self._topic(OBJECTS), self._on_objects, LATCHED)
+        self.create_subscription(String, self._topic(REPLAN_REQUEST), self._on_replan_request, EVENTS)
+        self.get_logger().info(
+            f"planner {getattr(self._planner, 'name', p['backend'])!r} ready on {self._topic(INSTRUCTION)} "
+            f"({len(self._fleet.robots)} robots, {len(self._world.objects)} objects)")
+
+    # ------------------------------------------------------------------ plumbing
+    def _topic(self, name: str) -> str:
+        return planner_topic(self._ns, name)
+
+    @property
+    def world(self) -> World:
+        with self._lock:
+            return self._world
+
+    def destroy_node(self) -> None:
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        super().destroy_node()
+
+    def _reject(self, instruction_id: str | None, plan_id: str | None, error: str) -> None:
+        self.get_logger().error(f"rejected instruction {instruction_id!r}: {error}")
+        self._pub_status.publish(json_msg("plan_status", {
+            "plan_id": plan_id, "instruction_id": instruction_id, "state": "rejected", "error": error,
+            "source": "language_node", "at": time.time()}))
+
+    def _submit(self, instruction_id: str | None, fn: Any, *args: Any) -> None:
+        try:
+            self._worker.submit(self._guarded, instruction_id, fn, *args)
+        except RuntimeError:  # shutting down
+            pass
+
+    def _guarded(self, instruction_id: str | None, fn: Any, *args: Any) -> None:
+        try:
+            fn(*args)
+        except Exception as exc:  # a planner bug must not kill the worker or the node
+            self._reject(instruction_id, None, f"internal error: {type(exc).__name__}: {exc}")
+
+    # ------------------------------------------------------------------ callbacks
+    def _on_instruction(self, msg: String) -> None:
+        try:
+            instruction_id, text = parse_instruction(msg.data, "instr-" + uuid.uuid4().hex[:10])
+        except DartPlannerError as exc:
+            self._reject(None, None, f"malformed instruction message: {exc}")
+            return
+        self.get_logger().info(f"instruction {instruction_id}: {text[:120]!r}")
+        self._submit(instruction_id, self._plan, instruction_id, text)
+
+    def _on_objects(self, msg: String) -> None:
+        try:
+            payload = parse_json_msg("objects", msg)
+        except DartPlannerError as exc:
+            self.get_logger().warning(f"ignored an objects message: {exc}")
+            return
+        with self._lock:
+            objects, refused = objects_from_payload(payload, self._base_world)
+            self._world = merge_perceived(self._world, self._base_world, self._perceived, objects)
+            self._perceived = {o.name for o in objects}
+        for why in refused[:10]:
+            self.get_logger().warning(f"perceived object refused: {why}")
+
+    def _on_replan_request(self, msg: String) -> None:
+        try:
+            payload = parse_json_msg("replan_request", msg)
+        except DartPlannerError as exc:
+            self._reject(None, None, f"malformed replan request: {exc}")
+            return
+        self._submit(None, self._replan, payload)
+
+    # ------------------------------------------------------------------ worker thread
+    def _plan(self, instruction_id: str, text: str) -> None:
+        world = self.world
+        try:
+            result = self._planner.plan(text, self._fleet, world)
+        except DartPlannerError as exc:
+            self._publish_exchanges(instruction_id, None, getattr(exc, "attempts", ()),
+                                    getattr(exc, "backend", ""))
+            self._reject(instruction_id, None, str(exc))
+            return
+        graph = result.graph if result.graph.instruction else replace(result.graph, instruction=text)
+        self._publish_exchanges(instruction_id, graph.plan_id, result.attempts, result.backend)
+        self._publish_graph(graph, instruction_id, text, result, world, root=graph.plan_id)
+
+    def _replan(self, payload: Mapping[str, Any]) -> None:
+        plan_id, task_id = payload.get("plan_id"), payload.get("task_id")
+        with self._lock:
+            origin = self._origins.get(plan_id) if isinstance(plan_id, str) else None
+        if origin is None:
+            self.get_logger().warning(f"replan request for plan {plan_id!r}, which this node did not publish")
+            return
+        if self._replans[origin.root] >= self._max_replans:
+            self._reject(origin.instruction_id, plan_id,
+                         f"subtask {task_id!r} failed ({payload.get('reason', '')}); no continuation plan: "
+                         f"{self._max_replans} replan(s) already used for this instruction")
+            return
+        done = payload.get("done", [])
+        unavailable = payload.get("unavailable_robots", [])
+        if not isinstance(task_id, str) or not _strings(done) or not _strings(unavailable):
+            self._reject(origin.instruction_id, plan_id, "malformed replan request: task_id, done, "
+                         "unavailable_robots must be strings")
+            return
+        graph = continuation_graph(origin.graph, task_id, done, unavailable, self._fleet)
+        if graph is None:
+            return
+        self._replans[origin.root] += 1
+        world = self.world
+        report = validate_plan(graph, self._fleet, world)
+        if not report.ok:
+            self._reject(origin.instruction_id, graph.plan_id, f"continuation of {plan_id} is not valid: {report}")
+            return
+        self.get_logger().info(f"continuation {graph.plan_id} of {plan_id} after {task_id!r} failed: "
+                               f"{', '.join(graph.ids)}")
+        result = PlanningResult(graph, report, planner=f"continuation:{getattr(self._planner, 'name', '')}")
+        self._publish_graph(graph, origin.instruction_id, origin.instruction, result, world,
+                            root=origin.root, replan_of=plan_id)
+
+    def _publish_graph(self, graph: TaskGraph, instruction_id: str, text: str, result: PlanningResult,
+                       world: World, *, root: str, replan_of: str | None = None) -> None:
+        report = validate_plan(graph, self._fleet, world)
+        if not report.ok:  # the planners guarantee this; a second look is cheap and fails closed
+            self._reject(instruction_id, graph.plan_id, f"the planner returned an invalid plan: {report}")
+            return
+        payload: dict[str, Any] = {
+            "plan_id": graph.plan_id, "instruction_id": instruction_id, "instruction": text,
+            "planner": result.planner, "plan": graph.to_dart(), "native": graph.to_native(),
+            "report": report.to_dict(), "created_at": time.time(), "latency_s": result.latency_s,
+        }
+        if replan_of is not None:
+            payload["replan_of"] = replan_of
+        with self._lock:
+            self._origins[graph.plan_id] = _Origin(instruction_id, text, graph, root)
+            while len(self._origins) > _MAX_REMEMBERED:
+                self._origins.popitem(last=False)
+        self._pub_graph.publish(json_msg("task_graph", payload))
+        self.get_logger().info(f"task graph {graph.plan_id}: {len(graph)} subtasks "
+                               f"({1000 * result.latency_s:.1f} ms, {result.planner})")
+
+    def _publish_exchanges(self, instruction_id: str, plan_id: str | None, attempts: Sequence[Any],
+                           backend: str) -> None:
+        for a in attempts:
+            reply = getattr(a, "reply", None)
+            if reply is None:
+                continue
+            entry = cassette_entry(a.messages, a.schema, reply, backend)
+            self._pub_exchange.publish(json_msg("llm_exchange", {
+                "instruction_id": instruction_id, "plan_id": plan_id, "attempt": a.index,
+                "errors": list(a.errors), **entry}))
+
+
+def _strings(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def main(args: list[str] | None = None) -> None:
+    rclpy.init(args=args)
+    node: LanguageNode | None = None
+    try:
+        node = LanguageNode()
+        executor = MultiThreadedExecutor()
+        executor.add_node(node)
+        executor.spin()
+    except (KeyboardInterrupt, ExternalShutdownException):
+        pass
+    except DartPlannerError as exc:  # configuration (fleet, world, LLM settings): say so, exit non-zero
+        rclpy.logging.get_logger("language_node").fatal(str(exc))
+        raise SystemExit(1) from exc
+    finally:
+        if node is not None:
+            node.destroy_node()
+        rclpy.try_shutdown()
+
+
+if __name__ == "__main__":
+    main()

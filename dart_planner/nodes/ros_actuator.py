@@ -1,0 +1,238 @@
+"""The execution engine's :class:`~dart_planner.core.actuation.Actuator` over ROS topics.
+
+The allocator node hands this to :class:`~dart_planner.core.execute.ExecutionEngine`; it
+speaks the actuation channel of :mod:`dart_planner.core.goal_codec`: per robot a publisher
+on ``/<robot_ns>/dart/goal`` (goals, cancels, stops) and subscribers on ``dart/feedback``
+and ``dart/result``, plus the robot's ``odom`` for live positions (allocation plans from
+where robots are, not where they started).
+
+Why goals can wait before they are sent
+---------------------------------------
+Goals are reliable but volatile: one published before the robot's actuation node is matched
+is lost, and the subtask would sit RUNNING until its timeout (minutes). That happens at start
+and, above all, right after a restart, when the restored engine re-dispatches in-flight work
+before discovery has finished. So a robot's messages queue until every subscriber the graph
+knows on its goal topic is matched and an actuation node (a publisher on its result topic)
+exists; :meth:`RosActuator.flush` (on the node's timer) sends them in order.
+
+Fleet-level keep-out goals (``robot_id`` None) never go to a robot: ``fleet_goal`` applies
+them (the allocator node updates its zones and publishes ``keepout``) and they are answered
+at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+
+from nav_msgs.msg import Odometry
+from rclpy.callback_groups import CallbackGroup
+from rclpy.node import Node
+from std_msgs.msg import String
+
+from ..core.actuation import ActuatorEvent, GoalStatus, SkillGoal, SkillResult
+from ..core.errors import DartPlannerError, ExecutionError
+from ..core.fleet import Fleet, Robot
+from ..core.geometry import Pose2D
+from ..core.goal_codec import decode_feedback, decode_result, encode_cancel, encode_goal, encode_stop
+from ..topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_topic
+from .conversions import pose2d_from_odometry
+from .qos import EVENTS, SENSOR
+
+__all__ = ["RosActuator", "FleetGoalHandler", "robot_path"]
+
+FleetGoalHandler = Callable[[SkillGoal], str | None]
+"""Applies a fleet-level goal; returns None on success or the reason it failed."""
+
+_WARN_AFTER_S = 5.0
+
+
+def robot_path(robot: Robot, name: str) -> str:
+    """A robot topic: relative to the robot's namespace, or absolute when it starts with '/'."""
+    return name if name.startswith("/") else robot_topic(robot.namespace, name)
+
+
+class _Channel:
+    """One robot's end of the actuation channel (queue of messages not yet sendable)."""
+
+    def __init__(self, robot: Robot, node: Node):
+        self.robot = robot
+        self.goal_topic = robot_path(robot, ROBOT_GOAL)
+        self.result_topic = robot_path(robot, ROBOT_RESULT)
+        self.publisher = node.create_publisher(String, self.goal_topic, EVENTS)
+        self.queue: list[tuple[str | None, str]] = []
+        self.waiting_since: float | None = None
+        self.warned = False
+
+
+class RosActuator:
+    """``Actuator`` that sends goals to actuation nodes and reports their answers.
+
+    Parameters
+    ----------
+    node
+        The node that owns publishers and subscriptions (the allocator node).
+    fleet
+        Robots and their namespaces / odom topics.
+    fleet_goal
+        Called for goals with ``robot_id`` None (keep-out changes) on the engine's thread.
+    callback_group
+        Group of the feedback/result/odom subscriptions (a reentrant one lets results flow
+        while a service or the engine is busy on another executor thread).
+    """
+
+    def __init__(
+        self,
+        node: Node,
+        fleet: Fleet,
+        *,
+        fleet_goal: FleetGoalHandler,
+        callback_group: CallbackGroup | None = None,
+    ) -> None:
+        self._node = node
+        self._fleet = fleet
+        self._fleet_goal = fleet_goal
+        self._listener: Callable[[ActuatorEvent], None] | None = None
+        self._lock = threading.Lock()
+        self._goals: dict[str, str] = {}  # goal_id -> robot_id, goals sent and not finished
+        self._poses: dict[str, Pose2D] = {}
+        self._channels: dict[str, _Channel] = {}
+        self.sent: int = 0
+        """Goal-topic messages published so far (goals, cancels, stops)."""
+        for robot in fleet.robots:
+            self._channels[robot.id] = _Channel(robot, node)
+            node.create_subscription(String, robot_path(robot, ROBOT_FEEDBACK),
+                                     partial(self._on_feedback, robot.id), EVENTS, callback_group=callback_group)
+            node.create_subscription(String, robot_path(robot, ROBOT_RESULT),
+                                     partial(self._on_result, robot.id), EVENTS, callback_group=callback_group)
+            node.create_subscription(Odometry, robot_path(robot, robot.odom_topic),
+                                     partial(self._on_odom, robot.id), SENSOR, callback_group=callback_group)
+
+    # ------------------------------------------------------------------ Actuator protocol
+    def set_listener(self, listener: Callable[[ActuatorEvent], None]) -> None:
+        self._listener = listener
+
+    def start(self, goal: SkillGoal) -> None:
+        if goal.robot_id is None:
+            try:
+                problem = self._fleet_goal(goal)
+            except DartPlannerError as exc:
+                problem = str(exc)
+            status = GoalStatus.SUCCEEDED if problem is None else GoalStatus.FAILED
+            self._emit(SkillResult(goal.goal_id, None, status, problem or "", stamp=time.time()))
+            return
+        channel = self._channels.get(goal.robot_id)
+        if channel is None:
+            raise ExecutionError(f"robot {goal.robot_id!r} has no actuation channel")
+        with self._lock:
+            self._goals[goal.goal_id] = goal.robot_id
+            self._send(channel, goal.goal_id, encode_goal(goal))
+
+    def cancel(self, goal_id: str) -> None:
+        with self._lock:
+            robot_id = self._goals.pop(goal_id, None)
+            if robot_id is None:
+                return
+            channel = self._channels[robot_id]
+            unsent = [m for m in channel.queue if m[0] == goal_id]
+            if unsent:  # never left: nothing to cancel on the robot
+                channel.queue = [m for m in channel.queue if m[0] != goal_id]
+                return
+            self._send(channel, None, encode_cancel(goal_id, "cancelled by the allocator"))
+
+    def stop_all(self) -> None:
+        """Publish ``stop`` to every robot now (queued goals are dropped, never sent)."""
+        with self._lock:
+            self._goals.clear()
+            for channel in self._channels.values():
+                channel.queue.clear()
+                channel.waiting_since = None
+                channel.publisher.publish(_string(encode_stop()))
+                self.sent += 1
+
+    def robot_pose(self, robot_id: str) -> Pose2D | None:
+        return self._poses.get(robot_id)
+
+    # ------------------------------------------------------------------ sending
+    def ready(self, robot_id: str) -> bool:
+        """True when a goal published now reaches the robot's actuation node."""
+        channel = self._channels[robot_id]
+        if self._node.count_publishers(channel.result_topic) == 0:
+            return False  # no actuation node for this robot (yet)
+        known = self._node.count_subscribers(channel.goal_topic)
+        return known > 0 and channel.publisher.get_subscription_count() >= known
+
+    def flush(self) -> None:
+        """Send queued messages of robots that became reachable; warn about ones that do not."""
+        now = time.monotonic()
+        with self._lock:
+            for robot_id, channel in self._channels.items():
+                if not channel.queue:
+                    continue
+                if self.ready(robot_id):
+                    for _, text in channel.queue:
+                        channel.publisher.publish(_string(text))
+                        self.sent += 1
+                    channel.queue.clear()
+                    channel.waiting_since = None
+                    channel.warned = False
+                elif channel.waiting_since is not None and now - channel.waiting_since > _WARN_AFTER_S \
+                        and not channel.warned:
+                    channel.warned = True
+                    self._node.get_logger().warning(
+                        f"{len(channel.queue)} goal message(s) for {robot_id} wait: no actuation node answers "
+                        f"on {channel.goal_topic} (is it running, in namespace {channel.robot.namespace!r}?)")
+
+    def pending(self) -> int:
+        """Messages queued because their robot is not reachable yet."""
+        with self._lock:
+            return sum(len(c.queue) for c in self._channels.values())
+
+    def _send(self, channel: _Channel, goal_id: str | None, text: str) -> None:
+        if not channel.queue and self.ready(channel.robot.id):
+            channel.publisher.publish(_string(text))
+            self.sent += 1
+            return
+        if channel.waiting_since is None:
+            channel.waiting_since = time.monotonic()
+        channel.queue.append((goal_id, text))
+
+    # ------------------------------------------------------------------ receiving
+    def _emit(self, event: ActuatorEvent) -> None:
+        if self._listener is not None:
+            self._listener(event)
+
+    def _on_feedback(self, robot_id: str, msg: String) -> None:
+        try:
+            fb = decode_feedback(msg.data)
+        except DartPlannerError as exc:
+            self._node.get_logger().warning(f"bad feedback from {robot_id}: {exc}")
+            return
+        if fb.robot_id not in (None, robot_id):
+            self._node.get_logger().warning(f"feedback on {robot_id}'s topic names robot {fb.robot_id!r}; ignored")
+            return
+        self._emit(fb)
+
+    def _on_result(self, robot_id: str, msg: String) -> None:
+        try:
+            res = decode_result(msg.data)
+        except DartPlannerError as exc:
+            self._node.get_logger().warning(f"bad result from {robot_id}: {exc}")
+            return
+        if res.robot_id not in (None, robot_id):
+            self._node.get_logger().warning(f"result on {robot_id}'s topic names robot {res.robot_id!r}; ignored")
+            return
+        with self._lock:
+            self._goals.pop(res.goal_id, None)
+        self._emit(res)
+
+    def _on_odom(self, robot_id: str, msg: Odometry) -> None:
+        self._poses[robot_id] = pose2d_from_odometry(msg)
+
+
+def _string(text: str) -> String:
+    msg = String()
+    msg.data = text
+    return msg

@@ -1,0 +1,133 @@
+"""TEST DOUBLE (never shipped): a stand-in for the fleet's actuation nodes.
+
+Answers goals on every robot's ``dart/goal`` topic the way the contract says an actuation
+node must (feedback, then exactly one result; cancel -> CANCELLED; stop -> every goal
+CANCELLED; a goal for another robot -> FAILED "refused: ..."), after a configurable time and
+without moving anything. It also publishes each robot's start pose on ``odom``. It records
+every message it received, so tests can check what the allocator sent and when.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from nav_msgs.msg import Odometry
+from rclpy.node import Node
+from std_msgs.msg import String
+
+from dart_planner.core.actuation import GoalStatus, SkillFeedback, SkillGoal, SkillResult
+from dart_planner.core.errors import DartPlannerError
+from dart_planner.core.fleet import Fleet
+from dart_planner.core.goal_codec import decode_goal_command, encode_feedback, encode_result
+from dart_planner.nodes.conversions import odometry_from_state, time_msg
+from dart_planner.nodes.qos import EVENTS, SENSOR
+from dart_planner.nodes.ros_actuator import robot_path
+from dart_planner.topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT
+
+
+@dataclass
+class Received:
+    at: float
+    robot_id: str
+    kind: str  # goal | cancel | stop
+    goal: SkillGoal | None = None
+    goal_id: str | None = None
+
+
+@dataclass
+class _Active:
+    goal: SkillGoal
+    due: float
+    feedback_sent: bool = False
+
+
+class FakeRobots(Node):
+    """One node serving every robot of ``fleet``; ``duration(goal)`` seconds per goal,
+    ``outcome(goal)`` -> (status, reason) decides the result."""
+
+    def __init__(self, fleet: Fleet, context: Any, *, duration: Callable[[SkillGoal], float] | None = None,
+                 outcome: Callable[[SkillGoal], tuple[GoalStatus, str]] | None = None, name: str = "fake_robots"):
+        Node.__init__(self, name, context=context)
+        self.fleet = fleet
+        self.duration = duration or (lambda g: 0.2)
+        self.outcome = outcome or (lambda g: (GoalStatus.SUCCEEDED, ""))
+        self.received: list[Received] = []
+        self.results: list[SkillResult] = []
+        self.active: dict[str, _Active] = {}
+        self._fb: dict[str, Any] = {}
+        self._res: dict[str, Any] = {}
+        self._odom: dict[str, Any] = {}
+        for r in fleet.robots:
+            self.create_subscription(String, robot_path(r, ROBOT_GOAL), partial(self._on_goal, r.id), EVENTS)
+            self._fb[r.id] = self.create_publisher(String, robot_path(r, ROBOT_FEEDBACK), EVENTS)
+            self._res[r.id] = self.create_publisher(String, robot_path(r, ROBOT_RESULT), EVENTS)
+            self._odom[r.id] = self.create_publisher(Odometry, robot_path(r, r.odom_topic), SENSOR)
+        self.create_timer(0.02, self._step)
+        self.create_timer(0.2, self._publish_odom)
+
+    def goals(self, task_id: str | None = None) -> list[SkillGoal]:
+        return [m.goal for m in self.received
+                if m.goal is not None and (task_id is None or m.goal.task_id == task_id)]
+
+    def _on_goal(self, robot_id: str, msg: String) -> None:
+        now = time.monotonic()
+        try:
+            cmd = decode_goal_command(msg.data)
+        except DartPlannerError:
+            return
+        if cmd.stop:
+            self.received.append(Received(now, robot_id, "stop"))
+            for gid, a in list(self.active.items()):
+                if a.goal.robot_id == robot_id:
+                    self._finish(gid, GoalStatus.CANCELLED, "stopped")
+            return
+        if cmd.cancel_id is not None:
+            self.received.append(Received(now, robot_id, "cancel", goal_id=cmd.cancel_id))
+            if cmd.cancel_id in self.active:
+                self._finish(cmd.cancel_id, GoalStatus.CANCELLED, "cancelled")
+            return
+        goal = cmd.goal
+        assert goal is not None
+        self.received.append(Received(now, robot_id, "goal", goal=goal, goal_id=goal.goal_id))
+        if goal.robot_id != robot_id:
+            self._publish_result(robot_id, SkillResult(goal.goal_id, robot_id, GoalStatus.FAILED,
+                                                       f"refused: goal for {goal.robot_id}"))
+            return
+        for gid, a in list(self.active.items()):  # a new goal preempts the robot's old one
+            if a.goal.robot_id == robot_id:
+                self._finish(gid, GoalStatus.CANCELLED, "preempted")
+        self.active[goal.goal_id] = _Active(goal, now + self.duration(goal))
+
+    def _step(self) -> None:
+        now = time.monotonic()
+        for gid, a in list(self.active.items()):
+            if not a.feedback_sent:
+                a.feedback_sent = True
+                self._fb[a.goal.robot_id].publish(_string(encode_feedback(
+                    SkillFeedback(gid, a.goal.robot_id, 0.5, "half way"))))
+            if now >= a.due:
+                status, reason = self.outcome(a.goal)
+                self._finish(gid, status, reason)
+
+    def _finish(self, goal_id: str, status: GoalStatus, reason: str) -> None:
+        a = self.active.pop(goal_id)
+        self._publish_result(a.goal.robot_id or "", SkillResult(goal_id, a.goal.robot_id, status, reason))
+
+    def _publish_result(self, robot_id: str, res: SkillResult) -> None:
+        self.results.append(res)
+        self._res[robot_id].publish(_string(encode_result(res)))
+
+    def _publish_odom(self) -> None:
+        stamp = time_msg(time.time())
+        for r in self.fleet.robots:
+            self._odom[r.id].publish(odometry_from_state(r.start, 0.0, 0.0, stamp, "map", r.id))
+
+
+def _string(text: str) -> String:
+    msg = String()
+    msg.data = text
+    return msg
