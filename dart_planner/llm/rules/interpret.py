@@ -87,6 +87,8 @@ class Interpreter:
         self.place_before: str | None = None
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        self.relative: frozenset[str] = frozenset()
+        """Robots whose relative clause is being read ("..., which arrives after ...")."""
 
     # -- helpers -----------------------------------------------------------------------------
     def use(self, item: Item) -> None:
@@ -203,8 +205,30 @@ class Interpreter:
     def run(self, segs: Sequence[Segment]) -> None:
         pre: set[int] | None = None
         pre_par = False
+        segs = list(segs)
+        done: set[int] = set()
         for i, seg in enumerate(segs):
+            if i in done:
+                continue
             self.res.begin_sentence(seg.sentence)
+            if seg.role is SegmentRole.ANCHOR and seg.before and not seg.post_anchor:
+                # "Before X, Y": Y first, then X after what Y made
+                mains = []
+                for k in range(i + 1, len(segs)):
+                    if segs[k].sentence != seg.sentence or segs[k].role is not SegmentRole.MAIN:
+                        break
+                    mains.append(k)
+                if mains:
+                    start = len(self.b.drafts)
+                    for k in mains:
+                        done.add(k)
+                        self.main(segs[k], pre if k == mains[0] else None, None, pre_par, False)
+                    made = {d.idx for d in self.b.drafts[start:] if d.alive}
+                    later = Segment(seg.items, seg.sentence, "sequence", "then", SegmentRole.MAIN, True, False,
+                                    seg.ended_by)
+                    self.main(later, made or None, None, False, True)
+                    pre, pre_par = None, False
+                    continue
             if seg.role is SegmentRole.ANCHOR:
                 if seg.post_anchor:
                     continue
@@ -221,6 +245,14 @@ class Interpreter:
 
     def main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
              last_in_sentence: bool = False) -> None:
+        saved = self.relative
+        try:
+            self._main(seg, pre, post, pre_par, last_in_sentence)
+        finally:
+            self.relative = saved
+
+    def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
+              last_in_sentence: bool = False) -> None:
         for it in seg.items:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
@@ -277,6 +309,10 @@ class Interpreter:
                 else:
                     acc += [m for m in r if m not in acc]
             subject = None if fleet else tuple(acc)
+            if subject and any(it.payload.form == "pronoun" and it.payload.pronoun == "which" for it in subj_items):
+                # "load truck 2, which arrives after checking puddle 1": the relative clause tells how
+                # the truck gets to the loading, so its steps come before the loading, not after
+                self.relative = self.relative | {m.key for m in subject}
             if subject is not None:
                 self.res.remember(subject)
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
@@ -331,10 +367,12 @@ class Interpreter:
         if not actions:
             return
         # what this clause waits for
-        self.place_before = self.last_place
+        scene = self.last_place
+        self.place_before = scene
         self.current_subject = subject
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
         entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
+        self.place_before = scene  # "..., which arrives after checking puddle 1": arrives where the scene is
         is_global = False
         if subject is None or not subject:
             first_clause = self.mains == 0 and not entry and seg.connective in (None, "first")
@@ -559,7 +597,7 @@ class Interpreter:
         if not members:
             return []
         if not (action == "navigate" and arriving_at is not None):
-            self.flush_loads(members, None)
+            self.flush_loads([m for m in members if m.key not in self.relative], None)
         self.flush_pending(members, action)
         self.flush_pending(partners, action)
         name = skill_name

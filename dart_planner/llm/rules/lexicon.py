@@ -131,6 +131,14 @@ class Lexicon:
     object_kind_names: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
     object_pronoun_index: PhraseIndex[bool]
     fillers: frozenset[str]
+    list_words: frozenset[str] = frozenset()
+    number_prefixes: frozenset[str] = frozenset()
+    split_keepout_verbs: frozenset[str] = frozenset()
+    split_keepout_particles: frozenset[str] = frozenset()
+    keepout_noun_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    filler_phrase_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
+    """"step 2:", "stage 3": words that number the items of a list."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
     mention_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
     """Words that can open a robot or object mention besides the type and kind names."""
@@ -141,6 +149,7 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         firsts: set[str] = set(self.numbers) | set(self.ordinals) | set(self.causatives) | set(self.permission_words)
+        firsts |= set(self.list_words)
         firsts |= {"the", "this", "that", "these", "those", "its", "their", "his", "her", "your", "each", "every",
                    "both", "what", "own"}
         for value in vars(self).values():
@@ -251,6 +260,12 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "fillers",
         "purpose_skip",
         "ignore_phrases",
+        "list_words",
+        "number_prefixes",
+        "split_keepout_verbs",
+        "split_keepout_particles",
+        "keepout_nouns",
+        "filler_phrases",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -360,6 +375,12 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         object_kind_names=MappingProxyType(names("object_kinds")),
         object_pronoun_index=_flag_index(words("object_pronouns")),
         fillers=fillers,
+        list_words=frozenset(words("list_words")),
+        number_prefixes=frozenset(words("number_prefixes")),
+        split_keepout_verbs=frozenset(words("split_keepout_verbs")),
+        split_keepout_particles=frozenset(words("split_keepout_particles")),
+        keepout_noun_index=_flag_index(words("keepout_nouns")),
+        filler_phrase_index=_flag_index(words("filler_phrases")),
         source=file,
         vocabulary=frozenset(vocab),
     )

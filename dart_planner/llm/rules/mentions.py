@@ -31,6 +31,7 @@ __all__ = ["RobotDesc", "ObjectDesc", "Member", "SiteIndex", "scan", "MentionRes
 
 _TRAILING_NUM = re.compile(r"(\d+)$")
 _PUNCT = frozenset(".;:!?,()")
+_SENTENCE_END = frozenset(".;:!?")
 _COUNTED_PRONOUN = frozenset({"all", "the", "these", "those"})
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "your", "our", "this", "those", "these"})
 
@@ -144,6 +145,8 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
     ``noun_at(k)`` tells whether a robot type or object kind starts at word ``k``: then the
     number before it belongs to that next mention ("soil 1 and two trucks")."""
     nums: list[int] = []
+    if j + 1 < len(words) and words[j] in lex.number_prefixes and _number_at(words, j + 1, lex) is not None:
+        j += 1  # "truck number 3", "excavator no. 2"
     n = _number_at(words, j, lex)
     if n is None:
         return nums, j
@@ -314,10 +317,50 @@ class _Scanner:
                 items.append(Item(ItemKind.UNKNOWN, i, i + 1, f"unknown robot {w!r} (fleet: {known})", w))
                 i += 1
                 continue
+            marker = self.list_marker(i)
+            if marker is not None:
+                items.append(marker)
+                i = marker.end
+                continue
             step = self.step(i)
             items.append(step)
             i = step.end
         return items
+
+    def verb(self, i: int, length: int, hit: tuple[str, str]) -> Item:
+        """A verb item; a keep-out verb swallows the keep-out noun after it ("lift the keep-out
+        on puddle 1", "remove the no-go zone around rock 2"): the noun names no second step."""
+        target, role = hit
+        j = i + length
+        if target in ("add_keepout", "remove_keepout") and j < len(self.words):
+            k = j + 1 if self.words[j] in _DETERMINERS else j
+            m = self.lex.keepout_noun_index.match(self.words, k) if k < len(self.words) else None
+            if m:
+                j = k + m[0]
+        text = self.text(i, j)
+        return Item(ItemKind.VERB, i, j, VerbHit(target, role, text), text)
+
+    def list_marker(self, i: int) -> Item | None:
+        """"1." / "2)" / "(3)" / "Step 2:" / "Second," opening a list item: the numbering orders
+        the steps (payload ``list_first`` or ``list_next``). A bare number reaches here only when
+        no robot or object name took it, so "rock 1 2) truck 2 ..." is read as two items."""
+        words, lex = self.words, self.lex
+        n = len(words)
+        w = words[i]
+        at_start = i == 0 or words[i - 1] in _SENTENCE_END or words[i - 1] == "("
+        j = i
+        if w in lex.list_words and i + 1 < n and lex.number(words[i + 1]) is not None and at_start:
+            j = i + 1  # "step 2"
+        elif at_start and w in lex.ordinals and i + 1 < n and words[i + 1] in (",", ":") and lex.ordinals[w] > 1:
+            return Item(ItemKind.MARK, i, i + 2, "list_next", self.text(i, i + 2))  # "Second, ..."
+        num = lex.number(words[j]) if words[j].isdigit() or j > i else None
+        if num is None:
+            return None
+        after = words[j + 1] if j + 1 < n else ""
+        if after == ")" or (after in (".", ":") and at_start) or (j > i and at_start):
+            end = j + 2 if after in (")", ".", ":") else j + 1
+            return Item(ItemKind.MARK, i, end, "list_first" if num == 1 else "list_next", self.text(i, end))
+        return None
 
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex
@@ -325,7 +368,8 @@ class _Scanner:
         if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
-        for index, mark in ((lex.ignore_index, "ignored"), (lex.in_place_index, "in_place"),
+        for index, mark in ((lex.filler_phrase_index, "filler"), (lex.ignore_index, "ignored"),
+                            (lex.in_place_index, "in_place"),
                             (lex.purpose_skip_index, "skip"),
                             (lex.already_index, "already")):
             m = index.match(words, i)
@@ -348,9 +392,7 @@ class _Scanner:
             return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("others"), self.text(i, i + m[0]))
         v = lex.verb_index.match(words, i)
         if v and v[0] >= 2:  # "start digging" before the place "start"
-            target, role = v[1]
-            text = self.text(i, i + v[0])
-            return Item(ItemKind.VERB, i, i + v[0], VerbHit(target, role, text), text)
+            return self.verb(i, v[0], v[1])
         if w in lex.mention_starts or w in self.type_index or w in self.kind_index:
             r = self.robot(i)
             if r is not None:
@@ -377,17 +419,15 @@ class _Scanner:
                       and lex.verb_index.match(words, i)):
             if not lex.verb_index.match(words, i):
                 return Item(ItemKind.MARK, i, i + m[0], "neg", self.text(i, i + m[0]))
-        if w in ("keep", "keeps", "kept") and any(
-                x in ("away", "clear", "out", "off") for x in words[i + 1:i + 8]):
-            # "keep every machine away from soil 1": the robots sit inside the verb
+        if w in lex.split_keepout_verbs and any(x in lex.split_keepout_particles for x in words[i + 1:i + 8]):
+            # "keep every machine away from soil 1", "steer excavator 3 clear of rock 1": the robots
+            # sit inside the verb
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         v = lex.verb_index.match(words, i)
         if v and v[0] == 1 and i > 0 and words[i - 1] in _DETERMINERS:
             v = None  # "the load", "its load", "a check": a noun, not a verb
         if v:
-            target, role = v[1]
-            text = self.text(i, i + v[0])
-            return Item(ItemKind.VERB, i, i + v[0], VerbHit(target, role, text), text)
+            return self.verb(i, v[0], v[1])
         m = lex.distributive_index.match(words, i)
         if m:
             text = self.text(i, i + m[0])
@@ -458,9 +498,9 @@ class MentionResolver:
 
     def begin_sentence(self, sentence: int) -> None:
         """Mark where ``sentence`` starts in the history (pronouns look back a sentence or so)."""
-        if sentence != self.sentence:
-            self.sentence = sentence
-            self._sentence_start.setdefault(sentence, len(self.history))
+        for sent in range(self.sentence + 1, sentence + 1):
+            self._sentence_start.setdefault(sent, len(self.history))
+        self.sentence = max(self.sentence, sentence)
 
     # -- look-back ---------------------------------------------------------------------
     def last_subject(self) -> tuple[Member, ...]:

@@ -22,6 +22,7 @@ from typing import Any
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END"]
 
+_NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)")
 _TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?|[.;:!?,()]")
 _JOINED = re.compile(r"([a-z]+)(\d+)$")
 _KEEP_APOSTROPHE = {"let's": "lets_us", "it's": "it 's", "that's": "that 's", "there's": "there 's"}
@@ -43,6 +44,7 @@ def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
     low = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     # length-preserving substitutions keep offsets valid
     low = low.replace("->", "  ").replace("&", " ").replace("#", " ").replace("-", " ").replace("/", " ")
+    low = _NUMBER_ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", low)  # "no. 2": the dot ends no sentence
     out: list[Token] = []
     for m in _TOKEN.finditer(low):
         w, s, e = m.group(), m.start(), m.end()
@@ -117,6 +119,8 @@ class Segment:
     ended_by: str = ""
     """What closed the clause: punctuation, a new subject, the end."""
     post_anchor: bool = False
+    before: bool = False
+    """An anchor opened by "before" at the start of a sentence: it happens after the main clause."""
     conjunct: bool = False
     """Cut off the clause before it by "and" + a new subject: it shares that clause's timing."""
     attached: list[Segment] = field(default_factory=list)
@@ -154,11 +158,12 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
 
 def _gapped_passive(items: Sequence[Item], k: int) -> bool:
     """"... inspected by truck 3 and rock 1 by truck 1": an object then a robot, no verb."""
-    for it in items[k + 1:]:
+    for j in range(k + 1, len(items)):
+        it = items[j]
         if it.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.VERB):
             return False
         if it.kind is ItemKind.ROBOT:
-            return True
+            return items[j - 1].kind is ItemKind.WORD and items[j - 1].text == "by"
     return False
 
 
@@ -199,8 +204,11 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
     def close(ended_by: str) -> None:
         nonlocal cur
         cur.ended_by = ended_by
-        if cur.items or cur.connective:
+        if cur.connective or any(i.kind is not ItemKind.WORD for i in cur.items):
             segs.append(cur)
+        elif cur.items:  # bare words ("..., but only after ..."): no clause; what follows is no new start
+            cur = Segment([], sentence, after_punct=False)
+            return
         cur = Segment([], sentence)
 
     n = len(items)
@@ -219,6 +227,16 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 cur.after_punct = True
             k += 1
             continue
+        if it.kind is ItemKind.MARK and it.payload in ("list_first", "list_next"):
+            # a numbered item is a sentence of its own; from the second on it follows the one before
+            if cur.items or cur.connective:
+                close("punct")
+                sentence += 1
+            cur = Segment([], sentence, sentence_start=True)
+            if it.payload == "list_next":
+                cur.connective, cur.connective_text = "sequence", "then"
+            k += 1
+            continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
             opened_by_punct = not cur.items and cur.after_punct
             was_start = cur.sentence_start and not cur.items
@@ -230,6 +248,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             cur.sentence_start = was_start
             if it.payload == "anchor" or (it.payload == "parallel" and it.text in ("while", "whilst") and was_start):
                 cur.role = SegmentRole.ANCHOR
+            elif it.text == "before" and was_start:
+                cur.role = SegmentRole.ANCHOR  # "Before X, Y": Y comes first (see Interpreter.run)
+                cur.before = True
             k += 1
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items):
