@@ -19,6 +19,11 @@ __all__ = ["record", "replay", "bag_app", "bag_info_cmd"]
 bag_app = typer.Typer(help="Inspect rosbag2 bags (mcap or sqlite3).", no_args_is_help=True)
 
 
+@bag_app.callback()
+def _bag_group() -> None:
+    """Inspect rosbag2 bags (mcap or sqlite3)."""
+
+
 def _split(values: list[str] | None) -> list[str]:
     """Repeatable options that also accept comma-separated lists."""
     return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
