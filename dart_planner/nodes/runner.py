@@ -39,11 +39,12 @@ from ..topics import INSTRUCTION, PLAN_STATUS, planner_topic
 from .conversions import parse_json_msg
 from .qos import EVENTS, STATUS
 
-__all__ = ["StackOptions", "InstructionDriver", "build_stack", "run_stack", "FINISHED_STATES"]
+__all__ = ["StackOptions", "InstructionDriver", "build_stack", "run_stack", "node_class", "FINISHED_STATES"]
 
 FINISHED_STATES = ("succeeded", "failed", "cancelled", "rejected")
 
-_ROBOT_SIDE = {"sim_node": "SimNode", "actuation_node": "ActuationNode", "detector_node": "DetectorNode"}
+_CLASSES = {"language_node": "LanguageNode", "allocator_node": "AllocatorNode", "sim_node": "SimNode",
+            "actuation_node": "ActuationNode", "detector_node": "DetectorNode"}
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ class StackOptions:
         return self.world_file or str(default_world_path())
 
 
-def _node_class(module_name: str) -> type[Node]:
-    """The node class of a robot-side node module, imported now (not at package import)."""
+def node_class(module_name: str) -> type[Node]:
+    """The node class of ``dart_planner.nodes.<module_name>``, imported now (not at package import)."""
     try:
         module = importlib.import_module(f"dart_planner.nodes.{module_name}")
     except ModuleNotFoundError as exc:
@@ -87,7 +88,7 @@ def _node_class(module_name: str) -> type[Node]:
                 f"dart_planner.nodes.{module_name} is not part of this installation; start the stack without it "
                 f"(--no-{module_name.split('_')[0]})"))]) from exc
         raise
-    cls = getattr(module, _ROBOT_SIDE[module_name], None)
+    cls = getattr(module, _CLASSES.get(module_name, ""), None)
     if cls is None:  # fall back to the one Node subclass the module defines
         found = [c for _, c in inspect.getmembers(module, inspect.isclass)
                  if issubclass(c, Node) and c is not Node and c.__module__ == module.__name__]
@@ -118,13 +119,13 @@ def build_stack(options: StackOptions, context: Context | None = None) -> list[N
             **common, "policy": options.policy, "require_approval": options.require_approval,
             "journal_path": options.journal_path, "status_rate_hz": options.status_rate_hz})))
         if options.with_detector:
-            nodes.append(_node_class("detector_node")(context=context, namespace=ns, parameter_overrides=_params({
+            nodes.append(node_class("detector_node")(context=context, namespace=ns, parameter_overrides=_params({
                 **common, "backend": options.detector_backend, "weights": options.detector_weights})))
         if options.with_sim:
-            nodes.append(_node_class("sim_node")(context=context, namespace=ns, parameter_overrides=_params({
+            nodes.append(node_class("sim_node")(context=context, namespace=ns, parameter_overrides=_params({
                 **common, "time_scale": float(options.sim_time_scale)})))
         if options.with_actuation:
-            actuation = _node_class("actuation_node")
+            actuation = node_class("actuation_node")
             for robot in fleet.robots:
                 nodes.append(actuation(context=context, namespace=robot.namespace.strip("/"),
                                        parameter_overrides=_params({
