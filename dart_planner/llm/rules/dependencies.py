@@ -19,7 +19,7 @@ names the tasks ``<skill>_<n>`` in a topological order that follows the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ...core.plan import Subtask, TaskGraph
@@ -43,7 +43,8 @@ class Draft:
     fleet: bool = False
     lemma: str = ""
     partners: list[Member] = field(default_factory=list)
-    no_merge: bool = False
+    split_group: int = 0
+    """Tasks made for "each" robot of one step carry the same non-zero group: they stay apart."""
     global_keepout: bool = False
     alive: bool = True
 
@@ -57,6 +58,9 @@ class PlanBuilder:
         self.last: dict[str, int] = {}
         self.barrier: int | None = None
         self.has_dependents: set[int] = set()
+        self._split_groups = 0
+        self.narrow: Callable[[Member, set[int]], set[int]] | None = None
+        """Set while a distributive step is added: which of the waited-for tasks concern a member."""
 
     # -- chains --------------------------------------------------------------------------
     def chain(self, m: Member) -> int | None:
@@ -78,10 +82,10 @@ class PlanBuilder:
     # -- adding ---------------------------------------------------------------------------
     def _new(self, skill: str, action: str, members: Sequence[Member], objects: Sequence[str], deps: set[int],
              *, fleet: bool = False, lemma: str = "", partners: Sequence[Member] = (),
-             no_merge: bool = False) -> Draft:
+             split_group: int = 0) -> Draft:
         deps = self.reduce(deps)
         d = Draft(len(self.drafts), skill, action, list(members), tuple(objects), deps, fleet, lemma,
-                  list(partners), no_merge)
+                  list(partners), split_group)
         self.drafts.append(d)
         anc: set[int] = set()
         for p in deps:
@@ -103,7 +107,7 @@ class PlanBuilder:
         extra_set = {e for e in extra if e is not None}
         groups: list[tuple[frozenset[int], list[Member]]] = []
         for m in members:
-            deps = set(extra_set)
+            deps = set(self.narrow(m, extra_set)) if (split and self.narrow is not None) else set(extra_set)
             c = self.chain(m)
             if c is not None:
                 deps.add(c)
@@ -118,9 +122,13 @@ class PlanBuilder:
             else:
                 groups.append((key, [m]))
         out: list[Draft] = []
+        group = 0
+        if split:
+            self._split_groups += 1
+            group = self._split_groups
         for key, lst in groups:
             deps = set(key) | self.last_tasks(partners)
-            d = self._new(skill, action, lst, objects, deps, lemma=lemma, partners=partners, no_merge=split)
+            d = self._new(skill, action, lst, objects, deps, lemma=lemma, partners=partners, split_group=group)
             for m in (*lst, *partners):
                 self.last[m.key] = d.idx
             out.append(d)
@@ -184,7 +192,7 @@ class PlanBuilder:
             anc = self._ancestors_all()
 
     def _mergeable(self, a: Draft, b: Draft) -> bool:
-        if a.no_merge or b.no_merge or a.fleet != b.fleet or a.skill != b.skill:
+        if (a.split_group and a.split_group == b.split_group) or a.fleet != b.fleet or a.skill != b.skill:
             return False
         if sorted(a.objects) != sorted(b.objects) or a.deps != b.deps:
             return False

@@ -50,6 +50,13 @@ class _Action:
     objects: list[Item] = field(default_factory=list)
     place: bool = False
     partners: list[Item] = field(default_factory=list)
+    immediate: bool = False
+    """Said to happen "right away": it does not wait for what the clause's trailing anchor names."""
+
+
+def _own_place(o: Item) -> bool:
+    d: ObjectDesc = o.payload
+    return d.form == "robot_place" and d.robot is not None and d.robot.form == "type" and d.robot.det == "own"
 
 
 def places_named(items: Sequence[Item]) -> bool:
@@ -87,6 +94,12 @@ class Interpreter:
         self.place_before: str | None = None
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        self.post_entry: set[int] = set()
+        self.pairs: dict[str, list[Member]] = {}
+        """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
+        self.own_member: Member | None = None
+        """The member a distributive step is being made for ("each truck ... its excavator's site")."""
+        self.anchor_by_pronoun = False
         self.relative: frozenset[str] = frozenset()
         """Robots whose relative clause is being read ("..., which arrives after ...")."""
 
@@ -104,6 +117,10 @@ class Interpreter:
         d: ObjectDesc = item.payload
         if d.form == "names":
             names = list(d.names)
+        elif d.form == "robot_place":
+            names = self.robot_place(item)
+            if not names:
+                return []
         elif d.form == "pronoun":
             p = d.pronoun
             if "restriction" in p or "zone" in p:
@@ -140,6 +157,22 @@ class Interpreter:
             self.last_place = names[-1]
         return names
 
+    def robot_place(self, item: Item) -> list[str]:
+        """Where the robot of "excavator 2's site", "its excavator's pile", "come to you" is."""
+        rd: RobotDesc = item.payload.robot
+        if rd.form == "type" and rd.det == "own":
+            base = self.own_member or (self.current_subject[0] if self.current_subject else None)
+            who: Sequence[Member] = [p for p in self.pairs.get(base.key, ()) if p.rtype == rd.rtype] if base else []
+            if not who and base is not None:
+                who = self.colocated(base, "dig")[:1] if rd.rtype in self._types_for("dig") else []
+        else:
+            who = self.resolve_robots(Item(ItemKind.ROBOT, item.start, item.end, rd, item.text)) or ()
+        here = list(dict.fromkeys(p for p in (self.loc(m) for m in who) if p is not None))
+        if len(here) != 1:
+            self.errors.append(f"cannot tell where {item.text!r} is")
+            return []
+        return here
+
     # -- robots ----------------------------------------------------------------------------------
     def resolve_robots(self, item: Item, partner_type: str | None = None) -> tuple[Member, ...] | None:
         d: RobotDesc = item.payload
@@ -153,12 +186,14 @@ class Interpreter:
             self.errors.append(str(exc))
             return ()
 
-    def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item]]:
-        """Robot items that are the subject, those that are loaded into (partners), and
-        pronouns that stand for an object ("all robots avoid it")."""
+    def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
+        """Robot items that are the subject, those that are loaded into or paired with (partners),
+        pronouns that stand for an object ("all robots avoid it"), and robots that stand for
+        their place ("come to you", "drive over to excavator 2")."""
         subj: list[Item] = []
         partners: list[Item] = []
         objpron: list[Item] = []
+        places: list[Item] = []
         seen_verb: VerbHit | None = None
         seen_load = False
         for k, it in enumerate(seg.items):
@@ -173,6 +208,13 @@ class Interpreter:
             before = self.word_before(it)
             prev_item = seg.items[k - 1] if k else None
             after_verb = prev_item is not None and prev_item.kind is ItemKind.VERB
+            if seen_verb is not None and seen_verb.target == "pair":
+                partners.append(it)
+                continue
+            if seen_verb is not None and seen_verb.target == "navigate" and seen_verb.role == "verb" \
+                    and before in ("to", "toward", "towards") and (subj or self.vocative is not None):
+                places.append(it)
+                continue
             if d.form == "type" and d.det == "own":
                 partners.append(it)
                 continue
@@ -191,7 +233,7 @@ class Interpreter:
                 if seen_verb.target in ("dump", "unload_bucket") and seen_verb.role != "passive_load":
                     continue
             subj.append(it)
-        return subj, partners, objpron
+        return subj, partners, objpron, places
 
     def each_referent(self, sentence: int) -> tuple[Member, ...] | None:
         """"each" without a noun: the robots named in this sentence, else in the latest
@@ -283,10 +325,12 @@ class Interpreter:
                 keep.append(it)
             seg = Segment(keep, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                           seg.sentence_start, seg.ended_by)
-        subj_items, partner_items, objpron = self.split_roles(seg)
-        if objpron:
+        subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
+        if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
                     for it in objpron}
+            conv.update({id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("robot_place", robot=it.payload),
+                                      it.text) for it in robot_places})
             seg = Segment([conv.get(id(it), it) for it in seg.items], seg.sentence, seg.connective,
                           seg.connective_text, seg.role, seg.after_punct, seg.sentence_start, seg.ended_by)
         split = "each" in marks or any(
@@ -387,10 +431,15 @@ class Interpreter:
         if subject is not None and not subject:
             subject = None  # a keep-out with nobody named applies to the whole fleet
         created_any = False
+        self.b.narrow = self.narrow if split and entry else None
         for a in actions:
-            made = self.act(a, subject, entry if not created_any else set(), split, respectively, is_global)
-            if made:
+            waits = entry if not created_any else set()
+            if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
+                waits = waits - self.post_entry
+            made = self.act(a, subject, waits, split, respectively, is_global)
+            if made and not a.immediate:
                 created_any = True
+        self.b.narrow = None
         self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions)
 
@@ -412,8 +461,11 @@ class Interpreter:
         elif (conn == "parallel" or (conn is None and seg.conjunct)) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
+        self.post_entry = set()
+        self.anchor_by_pronoun = False
         if post is not None:
             got, _ = self.anchor(post)  # an "until" anchor gives nothing but may bring an implied dump
+            self.post_entry = got - base
             base |= got
         return base
 
@@ -445,6 +497,8 @@ class Interpreter:
                     leading.append(it)
                 else:
                     cur.place = True
+            elif it.kind is ItemKind.MARK and it.payload == "now" and cur is not None:
+                cur.immediate = True
         if not actions and not places_named(leading):
             return []
         if not actions:
@@ -498,8 +552,20 @@ class Interpreter:
             respectively: bool, is_global: bool) -> list[Draft]:
         v = a.verb
         target = v.target
+        if target == "pair":
+            return self.pair(a, subject, extra)
+        if subject and len(subject) > 1 and any(_own_place(o) for o in a.objects):
+            # "each truck drives to its excavator's site": every robot to its own partner's place
+            made: list[Draft] = []
+            for m in subject:
+                self.own_member = m
+                try:
+                    made += self.act(a, (m,), extra, True, respectively, is_global)
+                finally:
+                    self.own_member = None
+            return made
         if v.role == "passive_load":
-            return self.passive_load(subject, a, extra)
+            return self.passive_load(subject, a, extra, split)
         if target in ("add_keepout", "remove_keepout"):
             return self.keepout(target, subject, a, extra, is_global)
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
@@ -569,7 +635,7 @@ class Interpreter:
                     return self.act(_Action(VerbHit("dump", "verb", v.lemma), a.objects, a.place), subject, extra,
                                     split, respectively, is_global)
                 if trucks:
-                    return self.passive_load(subject, a, extra)
+                    return self.passive_load(subject, a, extra, split)
                 self.capable(subject, "unload_bucket")
                 return []
             return self.unload_bucket(excs, a, extra, v, split)
@@ -583,6 +649,55 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def pair(self, a: _Action, subject: tuple[Member, ...] | None, extra: set[int]) -> list[Draft]:
+        """"Truck 1 serves excavator 1", "truck three's your partner there": remember the pairs
+        (later "its excavator", "gets loaded", "the excavator's site" use them); a place named with
+        the pairing ("... your partner there") is where the robot goes."""
+        others: list[Member] = []
+        if a.verb.role == "pair_you":
+            others = list(self.res.addressee)
+        for it in a.partners:
+            self.use(it)
+            r = self.resolve_robots(it)
+            if r:
+                others += [m for m in r if m not in others]
+                self.res.remember(r, "partner")
+        if not subject or not others:
+            self.errors.append(f"no robots to pair in {a.verb.lemma!r}")
+            return []
+        for s in subject:
+            for o in others:
+                if s.rtype != o.rtype:
+                    for x, y in ((s, o), (o, s)):
+                        lst = self.pairs.setdefault(x.key, [])
+                        if y not in lst:
+                            lst.append(y)
+        places: list[str] = []
+        for o in a.objects:
+            self.use(o)
+            if o.payload.form == "pronoun" and o.payload.pronoun == "there" and others:
+                here = {self.loc(m) for m in others} - {None}
+                places += sorted(here)[:1]
+            else:
+                places += self.resolve_objects(o)
+        if places:
+            return self.moves(list(subject), places[:1], extra, VerbHit("navigate", "verb", a.verb.lemma), False, False)
+        return []
+
+    def paired(self, m: Member, action: str) -> list[Member]:
+        """The robots paired with ``m`` that can do ``action``."""
+        return [p for p in self.pairs.get(m.key, ()) if choose_skill(self.fleet, action, False, [p.rtype]) is not None]
+
+    def narrow(self, m: Member, extra: set[int]) -> set[int]:
+        """In a distributive clause ("each truck gets loaded once the digging is done") a robot
+        waits only for the named steps that concern it or its partner; if none does, for all of
+        them (or, when the anchor was a pronoun such as "when it's done", for none)."""
+        if len(extra) <= 1 and not self.anchor_by_pronoun:
+            return extra
+        keys = {m.key} | {p.key for p in self.pairs.get(m.key, ())}
+        rel = {e for e in extra if any(x.key in keys for x in (*self.b.drafts[e].members, *self.b.drafts[e].partners))}
+        return rel or (set() if self.anchor_by_pronoun else extra)
 
     def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
         out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]
@@ -767,7 +882,8 @@ class Interpreter:
             return made
         by_partner: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         for e in excs:
-            trucks = self.colocated(e, "dump")[:1] if (own or split) else self.colocated(e, "dump")
+            trucks = self.paired(e, "dump") or (self.colocated(e, "dump")[:1] if (own or split)
+                                                else self.colocated(e, "dump"))
             if not trucks:
                 last = self.res.last_of_type(next(iter(self._types_for("dump")), ""), False)
                 trucks = list(last)
@@ -782,7 +898,8 @@ class Interpreter:
     def _types_for(self, action: str) -> list[str]:
         return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]
 
-    def passive_load(self, subject: tuple[Member, ...] | None, a: _Action, extra: set[int]) -> list[Draft]:
+    def passive_load(self, subject: tuple[Member, ...] | None, a: _Action, extra: set[int],
+                     split: bool = False) -> list[Draft]:
         """"The truck gets loaded (by it)": the excavator's unloading, with the truck as partner."""
         if not subject:
             self.errors.append(f"no truck named to be loaded in {a.verb.lemma!r}")
@@ -802,7 +919,7 @@ class Interpreter:
         made: list[Draft] = []
         groups: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         for t in trucks:
-            excs = explicit or self.colocated(t, "unload_bucket")
+            excs = explicit or self.paired(t, "unload_bucket") or self.colocated(t, "unload_bucket")
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:
@@ -811,7 +928,7 @@ class Interpreter:
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
         for _, (excs, ts) in groups.items():
-            made += self.load(excs, ts, extra, a.verb.lemma)
+            made += self.load(excs, ts, extra, a.verb.lemma, split)
             for t in ts:
                 self.loaded[t.key] = True
         return made
@@ -879,6 +996,9 @@ class Interpreter:
         marks = seg.marks()
         robots: list[Member] = []
         fleet = "everything" in marks
+        robot_items = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+        self.anchor_by_pronoun = bool(robot_items) and all(
+            it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         for it in seg.items:
             if it.kind is ItemKind.ROBOT:
                 self.use(it)

@@ -137,6 +137,8 @@ class Lexicon:
     split_keepout_particles: frozenset[str] = frozenset()
     keepout_noun_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     filler_phrase_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    robot_place_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    immediate_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -266,6 +268,10 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "split_keepout_particles",
         "keepout_nouns",
         "filler_phrases",
+        "pairing",
+        "pairing_you",
+        "robot_place_nouns",
+        "immediate",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -293,6 +299,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
             ]
     if not verb_entries:
         r.error("actions", "at least one action with verbs is required")
+    verb_entries += [(w, ("pair", "pair")) for w in words("pairing")]
+    verb_entries += [(w, ("pair", "pair_you")) for w in words("pairing_you")]
 
     events: list[tuple[str, EventSpec]] = []
     for name, spec in r.mapping(data.get("events", {}), "events").items():
@@ -381,6 +389,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         split_keepout_particles=frozenset(words("split_keepout_particles")),
         keepout_noun_index=_flag_index(words("keepout_nouns")),
         filler_phrase_index=_flag_index(words("filler_phrases")),
+        robot_place_index=_flag_index(words("robot_place_nouns")),
+        immediate_index=_flag_index(words("immediate")),
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -67,6 +67,8 @@ class ObjectDesc:
     det: str = ""
     plural: bool = False
     pronoun: str = ""
+    robot: RobotDesc | None = None
+    """For ``robot_place``: the robot whose place is meant ("excavator 2's site")."""
 
 
 @dataclass(frozen=True)
@@ -323,6 +325,12 @@ class _Scanner:
                 i = marker.end
                 continue
             step = self.step(i)
+            if step.kind is ItemKind.ROBOT and step.end + 1 < n and words[step.end] == "'s":
+                m = self.lex.robot_place_index.match(words, step.end + 1)
+                if m:  # "excavator 2's site", "its excavator's pile": where that robot is
+                    end = step.end + 1 + m[0]
+                    step = Item(ItemKind.OBJECT, step.start, end, ObjectDesc("robot_place", robot=step.payload),
+                                self.text(step.start, end))
             items.append(step)
             i = step.end
         return items
@@ -368,7 +376,8 @@ class _Scanner:
         if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
-        for index, mark in ((lex.filler_phrase_index, "filler"), (lex.ignore_index, "ignored"),
+        for index, mark in ((lex.filler_phrase_index, "filler"), (lex.immediate_index, "now"),
+                            (lex.ignore_index, "ignored"),
                             (lex.in_place_index, "in_place"),
                             (lex.purpose_skip_index, "skip"),
                             (lex.already_index, "already")):

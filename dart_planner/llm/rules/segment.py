@@ -176,8 +176,8 @@ def _done_with_robots(items: Sequence[Item]) -> bool:
     3 ..."), so a following robot starts a new clause rather than extending the list
     ("send an excavator and a truck to soil 2")."""
     last = max((k for k, i in enumerate(items) if i.kind is ItemKind.ROBOT
-                and not (k and items[k - 1].kind is ItemKind.VERB
-                         and items[k - 1].payload.target == "unload_bucket")), default=-1)  # "loads it": object
+                and not (k and items[k - 1].kind is ItemKind.VERB  # "loads it", "serves excavator 2": objects
+                         and items[k - 1].payload.target in ("unload_bucket", "pair"))), default=-1)
     return _has_content(items[last + 1:])
 
 
@@ -206,8 +206,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
         cur.ended_by = ended_by
         if cur.connective or any(i.kind is not ItemKind.WORD for i in cur.items):
             segs.append(cur)
-        elif cur.items:  # bare words ("..., but only after ..."): no clause; what follows is no new start
-            cur = Segment([], sentence, after_punct=False)
+        elif cur.items:  # bare words (", but only after ..."): no clause of their own
+            cur = Segment([], sentence, after_punct=cur.after_punct)
             return
         cur = Segment([], sentence)
 
@@ -238,7 +238,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             k += 1
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
-            opened_by_punct = not cur.items and cur.after_punct
+            opened_by_punct = cur.after_punct and all(i.kind is ItemKind.WORD for i in cur.items)
             was_start = cur.sentence_start and not cur.items
             if cur.items:
                 close("connective")
