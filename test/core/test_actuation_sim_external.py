@@ -39,8 +39,9 @@ def placed(fleet: Fleet, **poses: Pose2D) -> Fleet:
 def run_joints(drv: ExternalDriver, robot: str, targets: dict[str, float], max_s: float = 30.0) -> None:
     drv.command_joints(robot, targets)
     end = drv.time + max_s
-    while drv.time < end and any(abs(drv.sim.robots[robot].joints.position[k] - v) > 1e-9
-                                 for k, v in targets.items()):
+    while drv.time < end and any(
+        abs(drv.sim.robots[robot].joints.position[k] - v) > 1e-9 for k, v in targets.items()
+    ):
         drv.advance(0.1)
 
 
@@ -156,8 +157,11 @@ def test_digging_away_from_piles_digs_the_ground(fleet: Fleet, world: World) -> 
 
 def test_robot_goals_are_refused_and_direct_commands_need_external_mode(fleet: Fleet, world: World) -> None:
     sim = Simulation(fleet, world, external=True)
-    sim.start_skill(SkillGoal("g", "p", "t", DT1, "target_area_for_specific_robots", SkillAction.NAVIGATE,
-                              target="puddle1"))
+    sim.start_skill(
+        SkillGoal(
+            "g", "p", "t", DT1, "target_area_for_specific_robots", SkillAction.NAVIGATE, target="puddle1"
+        )
+    )
     (res,) = [e for e in sim.step() if isinstance(e, SkillResult)]
     assert res.status is GoalStatus.FAILED and res.reason.startswith("external_control")
     with pytest.raises(ExecutionError):
