@@ -13,21 +13,22 @@ from typing import Any
 from builtin_interfaces.msg import Time as TimeMsg
 from geometry_msgs.msg import Pose, PoseStamped, Quaternion, Twist
 from nav_msgs.msg import Odometry
-from sensor_msgs.msg import Image
+from sensor_msgs.msg import CameraInfo, Image, JointState
 from std_msgs.msg import String
 from visualization_msgs.msg import Marker, MarkerArray
 
 from ..core.envelope import decode, encode
 from ..core.errors import PlanFormatError
 from ..core.geometry import Pose2D
-from ..core.world import SOURCES, World, WorldObject
+from ..core.world import SOURCES, KeepOutZone, World, WorldObject
 from ..llm.names import is_safe_name
 
 __all__ = [
     "yaw_to_quaternion", "quaternion_to_yaw", "pose2d_from_pose", "pose_from_pose2d", "pose2d_from_odometry",
     "odometry_from_state", "twist", "twist_values", "string_msg", "json_msg", "parse_json_msg", "image_from_array",
     "array_from_image", "object_markers", "time_msg", "pose_stamped", "objects_from_payload", "merge_perceived",
-    "planner_namespace", "parse_instruction",
+    "planner_namespace", "parse_instruction", "zones_from_payload", "joint_state_msg", "joint_positions",
+    "camera_info_from_transform", "transform_from_camera_info", "ORTHOGRAPHIC_MODEL",
 ]
 
 KIND_COLORS: Mapping[str, tuple[float, float, float]] = {
@@ -273,3 +274,91 @@ def parse_instruction(text: str, new_id: str) -> tuple[str, str]:
     if not isinstance(ident, str) or not ident or len(ident) > 200:
         raise PlanFormatError(["instruction message.id: expected a non-empty string of at most 200 characters"])
     return ident, body
+
+
+def zones_from_payload(payload: Mapping[str, Any]) -> tuple[list[KeepOutZone], list[str]]:
+    """Keep-out zones of a ``keepout@1`` payload (every zone in force), and why entries were refused.
+
+    Zones decide where robots may drive, so an entry with a missing name, a non-finite or
+    non-positive size, or a robot list that is not a list of strings is refused, not guessed.
+    """
+    items = payload.get("zones")
+    if not isinstance(items, list):
+        return [], ["keepout message: 'zones' is not a list"]
+    out: list[KeepOutZone] = []
+    refused: list[str] = []
+    for i, d in enumerate(items):
+        where = f"zones[{i}]"
+        if not isinstance(d, Mapping):
+            refused.append(f"{where}: not an object")
+            continue
+        name, x, y, radius, robots = d.get("name"), d.get("x"), d.get("y"), d.get("radius"), d.get("robots", [])
+        if not isinstance(name, str) or not name:
+            refused.append(f"{where}: name must be a non-empty string")
+        elif not (_finite(x) and _finite(y) and _finite(radius)) or radius <= 0.0:
+            refused.append(f"{where} ({name}): x, y must be finite and radius a positive number")
+        elif not isinstance(robots, list) or not all(isinstance(r, str) for r in robots):
+            refused.append(f"{where} ({name}): robots must be a list of robot ids")
+        else:
+            out.append(KeepOutZone(name, float(x), float(y), float(radius), frozenset(robots)))
+    return out, refused
+
+
+def joint_state_msg(names: Iterable[str], positions: Iterable[float], stamp: TimeMsg) -> JointState:
+    """sensor_msgs/JointState with names and positions (joint_states, or targets on joint_command)."""
+    msg = JointState()
+    msg.header.stamp = stamp
+    msg.name = list(names)
+    msg.position = [float(p) for p in positions]
+    return msg
+
+
+def joint_positions(msg: JointState) -> dict[str, float]:
+    """name -> position of a JointState; ValueError on mismatched lengths or non-finite values."""
+    if len(msg.name) != len(msg.position):
+        raise ValueError(f"joint message has {len(msg.name)} names but {len(msg.position)} positions")
+    out = {str(n): float(p) for n, p in zip(msg.name, msg.position)}
+    bad = [n for n, p in out.items() if not math.isfinite(p)]
+    if bad:
+        raise ValueError(f"non-finite joint positions: {', '.join(bad)}")
+    return out
+
+
+ORTHOGRAPHIC_MODEL = "dart_planner/orthographic"
+"""CameraInfo.distortion_model of the built-in simulator's top-down camera.
+
+That camera is orthographic (no perspective), which CameraInfo cannot say in its standard
+models, so ``K`` holds the exact affine map -> pixel transform instead of pinhole intrinsics:
+``[[1/m, 0, -x0/m], [0, -1/m, y0/m], [0, 0, 1]]`` for ``m`` metres per pixel and ``(x0, y0)``
+the map point at the image's top-left corner (u right, v down). ``P`` is ``[K | 0]``.
+"""
+
+
+def camera_info_from_transform(tf: Any, stamp: TimeMsg, frame: str = "site_camera") -> CameraInfo:
+    """CameraInfo of an orthographic top-down image rendered with ``tf``
+    (a :class:`dart_planner.sim.render.PixelTransform`); see :data:`ORTHOGRAPHIC_MODEL`."""
+    msg = CameraInfo()
+    msg.header.stamp = stamp
+    msg.header.frame_id = frame
+    msg.width, msg.height = int(tf.width), int(tf.height)
+    msg.distortion_model = ORTHOGRAPHIC_MODEL
+    msg.d = []
+    k = [float(v) for v in tf.matrix.reshape(-1)]
+    msg.k = k
+    msg.r = [1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0]
+    msg.p = [k[0], k[1], k[2], 0.0, k[3], k[4], k[5], 0.0, k[6], k[7], k[8], 0.0]
+    return msg
+
+
+def transform_from_camera_info(msg: CameraInfo) -> Any:
+    """The :class:`~dart_planner.sim.render.PixelTransform` of an orthographic CameraInfo,
+    or None when the camera is another model (a pinhole camera needs its pose as well)."""
+    if msg.distortion_model != ORTHOGRAPHIC_MODEL:
+        return None
+    k = [float(v) for v in msg.k]
+    s = k[0]
+    if not (s > 0 and math.isclose(k[4], -s, rel_tol=1e-9) and all(math.isfinite(v) for v in k)):
+        raise ValueError(f"orthographic CameraInfo with an inconsistent K: {k}")
+    from ..sim.render import PixelTransform
+
+    return PixelTransform(-k[2] / s, k[5] / s, 1.0 / s, int(msg.width), int(msg.height))
