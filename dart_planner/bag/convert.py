@@ -20,7 +20,8 @@ from rosbags.interfaces import Qos, QosDurability, QosHistory, QosLiveliness, Qo
 from .errors import BagError, UnknownMessageTypeError
 from .typestore import TypeRegistry
 
-__all__ = ["message_class", "to_cdr", "from_cdr", "to_rosbags", "from_rosbags", "qos_to_bag", "qos_from_bag"]
+__all__ = ["message_class", "msgtype_of", "to_cdr", "from_cdr", "to_rosbags", "from_rosbags", "qos_to_bag",
+           "qos_from_bag"]
 
 _INFINITE_NS = 2**63 - 1
 
@@ -49,9 +50,33 @@ def message_class(msgtype: str, topic: str | None = None) -> type[Any]:
     return cls
 
 
-def to_cdr(msg: Any) -> bytes:
-    """rclpy message -> CDR bytes as a bag stores them."""
-    return bytes(serialize_message(msg))
+_REGISTRY: TypeRegistry | None = None
+
+
+def msgtype_of(msg: Any) -> str:
+    """``pkg/msg/Name`` of an rclpy message instance (its class lives in ``pkg.msg._name``)."""
+    cls = type(msg)
+    parts = cls.__module__.split(".")
+    return f"{parts[0]}/{parts[1] if len(parts) > 1 else 'msg'}/{cls.__name__}"
+
+
+def to_cdr(msg: Any, registry: TypeRegistry | None = None) -> bytes:
+    """rclpy message -> the exact CDR bytes DDS would carry (and a bag stores).
+
+    ``serialize_message`` on rmw_fastrtps returns the estimated size with uninitialised
+    trailing bytes; one pass through the rosbags codec gives the exact, deterministic bytes.
+    Types the registry cannot load keep rclpy's bytes (readers ignore the tail).
+    """
+    global _REGISTRY
+    raw = bytes(serialize_message(msg))
+    if registry is None:
+        registry = _REGISTRY = _REGISTRY or TypeRegistry()
+    msgtype = msgtype_of(msg)
+    try:
+        registry.ensure(msgtype)
+    except UnknownMessageTypeError:
+        return raw
+    return registry.canonical(raw, msgtype)
 
 
 def from_cdr(data: bytes, msgtype: str | type[Any]) -> Any:

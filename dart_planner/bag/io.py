@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import threading
 from collections.abc import Collection, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,17 +109,28 @@ class BagWriter:
         self.registry = registry or TypeRegistry()
         self._writer: Writer | None = None
         self._connections: dict[str, Connection] = {}
-        self._lock = threading.Lock()  # recorder callbacks may come from several executor threads
+        # Every storage call runs on one worker thread: sqlite3 connections refuse other threads,
+        # recorder callbacks come from executor threads, and disk latency stays off the callbacks.
+        self._worker: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._failure: BaseException | None = None
         self.message_count = 0
 
     def open(self) -> BagWriter:
         if self.path.exists():
             raise BagError(f"{self.path} exists already; a bag is never overwritten")
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-writer")
+
+        def create() -> Writer:
+            writer = Writer(self.path, version=ROSBAG2_VERSION, storage_plugin=self.format.plugin)
+            writer.open()
+            return writer
+
         try:
-            self._writer = Writer(self.path, version=ROSBAG2_VERSION, storage_plugin=self.format.plugin)
-            self._writer.open()
+            self._writer = self._worker.submit(create).result()
         except Exception as exc:
-            self._writer = None
+            self._worker.shutdown()
+            self._worker = None
             raise BagError(f"cannot create bag {self.path}: {_reason(exc)}") from exc
         return self
 
@@ -150,27 +162,37 @@ class BagWriter:
                 if have.msgtype != msgtype:
                     raise BagError(f"topic {topic} is already in the bag as {have.msgtype}, not {msgtype}")
                 return
-            writer = self._require_open()
+            writer, worker = self._require_open()
             msgdef, rihs01 = self.registry.definition(msgtype, topic)
             try:
-                self._connections[topic] = writer.add_connection(
-                    topic, msgtype, msgdef=msgdef, rihs01=rihs01, offered_qos_profiles=list(offered_qos))
+                self._connections[topic] = worker.submit(
+                    writer.add_connection, topic, msgtype, msgdef=msgdef, rihs01=rihs01,
+                    offered_qos_profiles=list(offered_qos)).result()
             except Exception as exc:
                 raise BagError(f"cannot add topic {topic} ({msgtype}) to {self.path}: {_reason(exc)}") \
                     from exc
 
     def write(self, topic: str, stamp_ns: int, data: bytes | memoryview) -> None:
-        """Append one CDR-serialized message received at ``stamp_ns`` (nanoseconds)."""
+        """Append one CDR-serialized message received at ``stamp_ns`` (nanoseconds).
+
+        The write itself happens on the writer thread; a storage failure is raised by the next
+        call (or by :meth:`close`).
+        """
         with self._lock:
-            writer = self._require_open()
+            writer, worker = self._require_open()
             conn = self._connections.get(topic)
             if conn is None:
                 raise BagError(f"topic {topic} was not added to the bag before writing")
-            try:
-                writer.write(conn, int(stamp_ns), data)
-            except Exception as exc:
-                raise BagError(f"cannot write to {self.path}: {_reason(exc)}") from exc
+            worker.submit(self._write_now, writer, conn, int(stamp_ns), bytes(data))
             self.message_count += 1
+
+    def _write_now(self, writer: Writer, conn: Connection, stamp_ns: int, data: bytes) -> None:
+        if self._failure is not None:
+            return
+        try:
+            writer.write(conn, stamp_ns, data)
+        except BaseException as exc:
+            self._failure = exc
 
     def write_object(self, topic: str, stamp_ns: int, message: object) -> None:
         """Append a rosbags message object (serialized with the topic's type)."""
@@ -180,19 +202,27 @@ class BagWriter:
         self.write(topic, stamp_ns, self.registry.serialize(message, conn.msgtype))
 
     def close(self) -> None:
+        """Write the index and ``metadata.yaml``; idempotent."""
         with self._lock:
             writer, self._writer = self._writer, None
-            if writer is None:
+            worker, self._worker = self._worker, None
+            if writer is None or worker is None:
                 return
             try:
-                writer.close()
+                worker.submit(writer.close).result()
             except Exception as exc:
                 raise BagError(f"cannot finish bag {self.path}: {_reason(exc)}") from exc
+            finally:
+                worker.shutdown()
+            if self._failure is not None:
+                raise BagError(f"cannot write to {self.path}: {_reason(self._failure)}") from self._failure
 
-    def _require_open(self) -> Writer:
-        if self._writer is None:
+    def _require_open(self) -> tuple[Writer, ThreadPoolExecutor]:
+        if self._failure is not None:
+            raise BagError(f"cannot write to {self.path}: {_reason(self._failure)}") from self._failure
+        if self._writer is None or self._worker is None:
             raise BagError(f"bag {self.path} is not open for writing")
-        return self._writer
+        return self._writer, self._worker
 
 
 def _storage_files(folder: Path) -> list[Path]:

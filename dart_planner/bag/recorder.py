@@ -72,6 +72,8 @@ class BagRecorder(Node):
         self.writer = writer
         self.wanted = dict(topics)
         self.counts: dict[str, int] = {}
+        self.dropped = 0
+        """Messages that could not be written (after a storage failure or once the bag was closed)."""
         self.skipped: dict[str, str] = {}
         """Topics that will not be recorded, with the reason (type mismatch, unknown type)."""
         self._subs: dict[str, Subscription[Any]] = {}
@@ -119,7 +121,13 @@ class BagRecorder(Node):
             stamp = info.get("received_timestamp") if self._use_receive_stamp else None
             if not stamp:
                 stamp = self.get_clock().now().nanoseconds
-            self.writer.write(topic, stamp, data)
+            try:
+                self.writer.write(topic, stamp, data)
+            except BagError as exc:  # disk full, bag closed: report once, keep the executor alive
+                self.dropped += 1
+                if self.dropped == 1:
+                    self.get_logger().error(f"recording stopped: {exc}")
+                return
             self.counts[topic] += 1
 
         return on_message

@@ -15,6 +15,7 @@ checked before the first message goes out.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Collection
@@ -37,6 +38,8 @@ __all__ = ["ReplayReport", "BagReplayer", "replay_qos"]
 
 SPIN_MARGIN_NS = 2_000_000
 """Wake this long before a deadline and spin the rest: covers the sleep overshoot of a loaded machine."""
+GIL_SWITCH_INTERVAL_S = 0.0005
+"""GIL switch interval while playing (Python's default is 5 ms, longer than the timing budget)."""
 _MAX_SLEEP_S = 0.1
 """Sleep in slices at most this long, so a stop request is honoured promptly."""
 
@@ -45,7 +48,9 @@ def replay_qos(record: TopicRecord) -> QoSProfile:
     """The QoS to offer a recorded topic: its publishers' (the strongest of them), else by name.
 
     Transient-local when any recorded publisher was (a late subscriber must still get the
-    latched value); reliable unless all were best effort. Discovery does not convey history
+    latched value). Reliable unless all recorded publishers were best effort: a reliable
+    publisher serves reliable and best-effort subscribers alike, so without a record it is
+    the safe choice. Discovery does not convey history
     depth (recorded as 0), so a latched topic keeps the stack's depth for it (its history is
     its meaning: 1 for plans, 10 for plan status) or 1; other topics get at least 10.
     """
@@ -56,7 +61,7 @@ def replay_qos(record: TopicRecord) -> QoSProfile:
         best_effort = all(q.reliability == ReliabilityPolicy.BEST_EFFORT for q in profiles)
         depth = max(q.depth for q in profiles)
     else:
-        latched, best_effort, depth = hint.transient_local, hint.best_effort, hint.depth
+        latched, best_effort, depth = hint.transient_local, False, hint.depth
     if latched and depth <= 1:
         depth = hint.depth if hint.transient_local else 1
     return QoSProfile(
@@ -178,6 +183,17 @@ class BagReplayer(Node):
         With ``loop`` the bag restarts right after its last message, ``max_loops`` times (None:
         until stopped).
         """
+        # Python threads in this process (an executor spinning subscribers, a recorder) hold the GIL
+        # for up to the switch interval (5 ms) when the schedule wants it back; shorten it while we play.
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(switch_interval, GIL_SWITCH_INTERVAL_S))
+        try:
+            return self._play(loop, max_loops, stop, on_publish)
+        finally:
+            sys.setswitchinterval(switch_interval)
+
+    def _play(self, loop: bool, max_loops: int | None, stop: threading.Event | None,
+              on_publish: Callable[[BagMessage, int], None] | None) -> ReplayReport:
         errors: list[int] = []
         counts: dict[str, int] = dict.fromkeys(self.selected, 0)
         loops = 0

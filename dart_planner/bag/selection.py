@@ -89,20 +89,19 @@ class DeliveryHint:
 
     transient_local: bool
     depth: int
-    best_effort: bool
 
 
 def delivery_hint(topic: str) -> DeliveryHint:
     """Delivery of a stack topic by name (any namespace); plain reliable events otherwise.
 
     >>> delivery_hint("/dart/task_graph")
-    DeliveryHint(transient_local=True, depth=1, best_effort=False)
+    DeliveryHint(transient_local=True, depth=1)
     """
     parts = topic.strip("/").split("/")
     for n in (2, 1):  # "camera/image", "dart/goal" are two components
         rel = "/".join(parts[-n:])
         if rel in LATCHED_DEPTH:
-            return DeliveryHint(True, LATCHED_DEPTH[rel], False)
+            return DeliveryHint(True, LATCHED_DEPTH[rel])
         if rel in SENSOR_TOPICS:
-            return DeliveryHint(False, 10, True)
-    return DeliveryHint(False, 50, False)
+            return DeliveryHint(False, 10)
+    return DeliveryHint(False, 50)

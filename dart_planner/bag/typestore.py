@@ -12,12 +12,14 @@ decodes. Needs no ROS.
 from __future__ import annotations
 
 import os
+import struct
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from rosbags.interfaces import Connection, MessageDefinitionFormat
+from rosbags.serde import SerdeError
 from rosbags.typesys import Stores, get_types_from_idl, get_types_from_msg, get_typestore
 from rosbags.typesys.base import Nodetype
 from rosbags.typesys.store import Typestore
@@ -170,8 +172,27 @@ class TypeRegistry:
         return typs
 
     def deserialize(self, data: bytes | memoryview, msgtype: str) -> object:
-        """CDR bytes -> rosbags message object."""
-        return self.store_for(msgtype).deserialize_cdr(data, msgtype)
+        """CDR bytes -> rosbags message object, ignoring bytes after the message's end.
+
+        rosbags rejects trailing bytes, but ``rclpy.serialization.serialize_message`` on
+        rmw_fastrtps reports the *estimated* size (e.g. 60 bytes for a 52-byte JointState,
+        the rest uninitialised), and DDS readers ignore them too; so do we.
+        """
+        store = self.store_for(msgtype)
+        raw = memoryview(data)
+        if len(raw) < 4 or bytes(raw[:2]) not in (b"\x00\x00", b"\x00\x01"):
+            raise SerdeError("invalid or unsupported CDR encapsulation header")
+        msgdef = store.get_msgdef(msgtype)
+        func = msgdef.deserialize_cdr_le if raw[1] else msgdef.deserialize_cdr_be
+        try:
+            message, _end = func(raw[4:], 0, msgdef.cls, store)
+        except (struct.error, UnicodeDecodeError, ValueError, IndexError) as exc:
+            raise SerdeError(f"could not deserialize {msgtype}: {exc}") from exc
+        return message
+
+    def canonical(self, data: bytes | memoryview, msgtype: str) -> bytes:
+        """The exact-length CDR of a message with zeroed padding (deterministic bytes)."""
+        return self.serialize(self.deserialize(data, msgtype), msgtype)
 
     def serialize(self, message: object, msgtype: str) -> bytes:
         """rosbags message object -> CDR bytes (little endian, with the encapsulation header)."""

@@ -365,7 +365,7 @@ def test_stack_topics_follow_the_fleet_and_options(fleet: Any) -> None:
     assert topics["/tf"] is None and topics["/rosout"] is None
     assert stack_topics("other", [], camera=True)["/other/camera/image"] == "sensor_msgs/msg/Image"
     assert delivery_hint("/x/plan_status").transient_local and delivery_hint("/x/plan_status").depth == 10
-    assert delivery_hint("/r/odom").best_effort and not delivery_hint("/r/cmd_vel").best_effort
+    assert not delivery_hint("/r/odom").transient_local and delivery_hint("/r/dart/goal").depth == 50
 
 
 def test_bag_package_imports_without_ros() -> None:
@@ -381,3 +381,16 @@ def test_bag_package_imports_without_ros() -> None:
             "import dart_planner.cli.bag_cmd\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_trailing_bytes_after_a_message_are_ignored_and_canonical_bytes_are_exact() -> None:
+    """rclpy's serialize_message on Fast DDS over-reports the size; decoding must not choke on it."""
+    reg = TypeRegistry()
+    msg = build(reg, "sensor_msgs/msg/JointState", random.Random(5))
+    exact = reg.serialize(msg, "sensor_msgs/msg/JointState")
+    padded = exact + b"rtps_c\x00\x00"
+    assert reg.canonical(padded, "sensor_msgs/msg/JointState") == exact
+    with pytest.raises(Exception, match="size mismatch"):
+        reg.store.deserialize_cdr(padded, "sensor_msgs/msg/JointState")  # what rosbags alone does
+    with pytest.raises(Exception, match="CDR"):
+        reg.deserialize(b"\x07\x07\x00\x00", "sensor_msgs/msg/JointState")
