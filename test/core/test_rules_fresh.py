@@ -3,8 +3,11 @@ varied wording, with the plan the benchmark conventions (bench/data/README.md) p
 
 from __future__ import annotations
 
+import pytest
 from rules_helpers import (
     AL,
+    ALA,
+    AV,
     AVA,
     D1,
     D2,
@@ -15,6 +18,8 @@ from rules_helpers import (
     E2,
     E3,
     LOAD,
+    RA,
+    TA,
     R,
     T,
     assert_plan,
@@ -104,3 +109,212 @@ def test_everyone_home_at_the_end(fleet, world):
                 "home.", fleet, world,
                 task("a", T, [D2], ["rock1"]), task("b", T, [E1], ["rock2"]),
                 task("c", "return_to_start_for_all_robots", deps=["a", "b"]))
+
+
+# -- a second batch of fresh wording: different people, different habits ------------------------------
+# Written before the planner was changed for them (see the git history). Each expected plan follows the
+# benchmark conventions (bench/data/README.md); choices the README leaves open are noted in a comment.
+
+EXC, TRK = "excavator", "dump_truck"
+
+FRESH = [
+    # -- terse, shorthand ------------------------------------------------------------------------------
+    pytest.param("truck 2 -> rock 1, then home",
+                 [task("a", T, [D2], ["rock1"]), task("b", R, [D2], deps=["a"])], id="terse-arrow-home"),
+    pytest.param("Excavator #3: dig at soil #1.",
+                 [task("a", T, [E3], ["soil1"]), task("b", DIG, [E3], deps=["a"])], id="hash-numbers"),
+    pytest.param("exc 2 to obstacle 1, then rock 2, then back to base",
+                 [task("a", T, [E2], ["obstacle1"]), task("b", T, [E2], ["rock2"], deps=["a"]),
+                  task("c", R, [E2], deps=["b"])], id="terse-chain"),
+    # -- questions and polite requests -------------------------------------------------------------------
+    pytest.param("Can you get the second excavator over to obstacle 1?",
+                 [task("a", T, [E2], ["obstacle1"])], id="question-ordinal"),
+    pytest.param("Could excavator 2 dig at rock 2 and then return home?",
+                 [task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]), task("c", R, [E2], deps=["b"])],
+                 id="question-chain"),
+    pytest.param("Would you mind sending dump truck three over to puddle two?",
+                 [task("a", T, [D3], ["puddle2"])], id="question-number-words"),
+    # -- number words, ordinals ----------------------------------------------------------------------------
+    pytest.param("Dump truck three, head over to rock two and tip your load there.",
+                 [task("a", T, [D3], ["rock2"]), task("b", DUMP, [D3], deps=["a"])], id="vocative-your-load"),
+    pytest.param("The second truck and the third truck go to obstacle 1 and obstacle 2 respectively.",
+                 [task("a", T, [D2], ["obstacle1"]), task("b", T, [D3], ["obstacle2"])], id="ordinals-respectively"),
+    pytest.param("Three trucks gather at obstacle 1.",
+                 [task("a", T, objs=["obstacle1"], types=[(TRK, 3)])], id="number-word-count"),
+    # -- passive --------------------------------------------------------------------------------------------
+    pytest.param("Obstacle 2 should be checked by the first truck.",
+                 [task("a", T, [D1], ["obstacle2"])], id="passive-check"),
+    pytest.param("Puddle 2 must be avoided by excavator 1 and excavator 2.",
+                 [task("a", AV, [E1, E2], ["puddle2"])], id="passive-avoid"),
+    pytest.param("Soil 2 is to be dug up by excavator 3, and then truck 2 collects the soil there.",
+                 [task("a", T, [E3], ["soil2"]), task("b", DIG, [E3], deps=["a"]),
+                  task("c", T, [D2], ["soil2"], deps=["b"]), task("d", LOAD, [E3], deps=["c"])],
+                 id="passive-dig-then-collect"),
+    pytest.param("All robots are allowed back into puddle 1.",
+                 [task("a", ALA, objs=["puddle1"])], id="passive-allow-fleet"),
+    # -- whole fleet, everybody -----------------------------------------------------------------------------
+    pytest.param("Everybody, head to rock 2; after that everybody back to base.",
+                 [task("a", TA, objs=["rock2"]), task("b", RA, deps=["a"])], id="everybody-twice"),
+    pytest.param("Dump truck 1 inspects soil 2, after which everyone avoids soil 2.",
+                 [task("a", T, [D1], ["soil2"]), task("b", AVA, objs=["soil2"], deps=["a"])], id="after-which"),
+    pytest.param("Truck 2 checks puddle 2 first; when it's done, let everyone back into puddle 2.",
+                 [task("a", T, [D2], ["puddle2"]), task("b", ALA, objs=["puddle2"], deps=["a"])],
+                 id="let-everyone-back-in"),
+    pytest.param("Everyone meet at obstacle 1. Then excavator 2 goes to soil 2 and truck 3 goes to rock 1.",
+                 [task("a", TA, objs=["obstacle1"]), task("b", T, [E2], ["soil2"], deps=["a"]),
+                  task("c", T, [D3], ["rock1"], deps=["a"])], id="gather-then-split"),
+    pytest.param("Throughout the job, every robot keeps out of rock 1. Truck 1 drives to rock 2 and dumps there.",
+                 [task("k", AVA, objs=["rock1"]), task("a", T, [D1], ["rock2"], deps=["k"]),
+                  task("b", DUMP, [D1], deps=["a"])], id="throughout-first"),
+    # -- specific keep-outs ---------------------------------------------------------------------------------
+    pytest.param("Excavators 2 and 3 should avoid obstacle 1, obstacle 2 and puddle 1.",
+                 [task("a", AV, [E2, E3], ["obstacle1", "obstacle2", "puddle1"])], id="avoid-list"),
+    pytest.param("Truck 3 may drive through obstacle 2 again.",
+                 [task("a", AL, [D3], ["obstacle2"])], id="may-again"),
+    # -- pronouns: it, they, both of them, you --------------------------------------------------------------
+    pytest.param("Excavator 2 drives to rock 2. It digs there. Then it goes back to base.",
+                 [task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]), task("c", R, [E2], deps=["b"])],
+                 id="it-across-sentences"),
+    pytest.param("Excavator 2 and truck 1 drive to soil 1, then both of them return to start.",
+                 [task("a", T, [E2, D1], ["soil1"]), task("b", R, [E2, D1], deps=["a"])], id="both-of-them"),
+    pytest.param("Truck 1 goes to rock 1, truck 2 to rock 2, and truck 3 to puddle 1. When all three have "
+                 "arrived, they all return home.",
+                 [task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"]), task("c", T, [D3], ["puddle1"]),
+                  task("d", R, [D1, D2, D3], deps=["a", "b", "c"])], id="all-three-they-all"),
+    pytest.param("Excavator 3, you go to rock 1 and dig. Truck 1, once excavator 3 is done digging, you drive to "
+                 "rock 1 and get loaded.",
+                 [task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                  task("c", T, [D1], ["rock1"], deps=["b"]), task("d", LOAD, [E3], deps=["c"])], id="vocative-you"),
+    pytest.param("Send two trucks to rock 2 and have them wait. An excavator digs at rock 2 and loads them. "
+                 "Afterwards they haul the load to puddle 1 and tip it.",
+                 # the excavator's move starts at once for the same place as the trucks': one task (rule 6)
+                 [task("a", T, objs=["rock2"], types=[(TRK, 2), (EXC, 1)]),
+                  task("b", DIG, types=[(EXC, 1)], deps=["a"]), task("c", LOAD, types=[(EXC, 1)], deps=["b"]),
+                  task("d", T, objs=["puddle1"], types=[(TRK, 2)], deps=["c"]),
+                  task("e", DUMP, types=[(TRK, 2)], deps=["d"])], id="they-means-the-plural-group"),
+    # -- each, the other, the rest, both ----------------------------------------------------------------------
+    pytest.param("Trucks 1, 2 and 3 each go to puddle 1.",
+                 [task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["puddle1"]), task("c", T, [D3], ["puddle1"])],
+                 id="each-separate"),
+    pytest.param("Truck 1 and truck 2 drive to soil 1. Truck 1 goes on to puddle 1, and the other truck returns "
+                 "to base.",
+                 [task("a", T, [D1, D2], ["soil1"]), task("b", T, [D1], ["puddle1"], deps=["a"]),
+                  task("c", R, [D2], deps=["a"])], id="the-other-of-a-pair"),
+    pytest.param("One truck goes to rock 1 and another truck goes to rock 2.",
+                 [task("a", T, objs=["rock1"], types=[(TRK, 1)]), task("b", T, objs=["rock2"], types=[(TRK, 1)])],
+                 id="another-truck"),
+    pytest.param("Truck 1 inspects puddle 1. The rest of the trucks return to start.",
+                 # "the rest" of a type = a separate group of the robots of that type not used yet (rule 3)
+                 [task("a", T, [D1], ["puddle1"]), task("b", R, types=[(TRK, 2)])], id="the-rest-of-the-trucks"),
+    pytest.param("Both diggers head to soil 2 and dig.",
+                 [task("a", T, objs=["soil2"], types=[(EXC, 2)]), task("b", DIG, types=[(EXC, 2)], deps=["a"])],
+                 id="both-type"),
+    pytest.param("All trucks drive to puddle 1, then return to start.",
+                 [task("a", T, objs=["puddle1"], types=[(TRK, 3)]), task("b", R, types=[(TRK, 3)], deps=["a"])],
+                 id="all-trucks"),
+    pytest.param("A couple of excavators dig at rock 1 while a truck checks puddle 2.",
+                 [task("a", T, objs=["rock1"], types=[(EXC, 2)]), task("b", DIG, types=[(EXC, 2)], deps=["a"]),
+                  task("c", T, objs=["puddle2"], types=[(TRK, 1)])], id="couple-while"),
+    pytest.param("Return dump truck 2 and excavator 3 to their start positions.",
+                 [task("a", R, [D2, E3])], id="return-two-named"),
+    # -- ordering words --------------------------------------------------------------------------------------
+    pytest.param("Truck 1 should visit puddle 1, puddle 2 and rock 1, in that order.",
+                 [task("a", T, [D1], ["puddle1"]), task("b", T, [D1], ["puddle2"], deps=["a"]),
+                  task("c", T, [D1], ["rock1"], deps=["b"])], id="in-that-order"),
+    pytest.param("Before excavator 1 goes to soil 1, truck 2 should visit soil 1.",
+                 [task("a", T, [D2], ["soil1"]), task("b", T, [E1], ["soil1"], deps=["a"])], id="before-first"),
+    pytest.param("While excavator 2 digs at soil 2, truck 1 goes to puddle 2.",
+                 [task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D1], ["puddle2"])],
+                 id="while-first"),
+    # -- numbered lists (the numbering orders the steps) -------------------------------------------------------
+    pytest.param("1. Excavator 2 goes to soil 1. 2. Excavator 2 digs there. 3. Truck 3 drives to soil 1. "
+                 "4. Excavator 2 loads truck 3. 5. Truck 3 dumps at puddle 2.",
+                 [task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", T, [D3], ["soil1"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                  task("e", T, [D3], ["puddle2"], deps=["d"]), task("f", DUMP, [D3], deps=["e"])],
+                 id="numbered-list"),
+    pytest.param("Step 1: all robots avoid puddle 2. Step 2: excavator 3 goes to soil 1 and digs. "
+                 "Step 3: everybody returns to start.",
+                 [task("k", AVA, objs=["puddle2"]), task("a", T, [E3], ["soil1"], deps=["k"]),
+                  task("b", DIG, [E3], deps=["a"]), task("c", RA, deps=["b"])], id="step-list"),
+    pytest.param("1) Truck 1 goes to rock 1 2) Truck 2 goes to rock 2 3) Everyone returns to start",
+                 [task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"], deps=["a"]),
+                  task("c", RA, deps=["b"])], id="numbered-parens-no-periods"),
+    # -- rambling, relative clauses, summaries ------------------------------------------------------------------
+    pytest.param("Okay so here's the plan for this morning, nothing fancy: the first excavator should head over "
+                 "to soil pile 2 and start digging there, and when it's done I'd like dump truck 2 to come over "
+                 "to soil 2 so the excavator can load it up, and then the truck can take everything over to "
+                 "obstacle 1 and dump it.",
+                 [task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", T, [D2], ["soil2"], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
+                  task("e", T, [D2], ["obstacle1"], deps=["d"]), task("f", DUMP, [D2], deps=["e"])],
+                 id="rambling"),
+    pytest.param("Excavator 1 digs at soil 2, then loads truck 3, which gets there after visiting obstacle 2.",
+                 [task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", T, [D3], ["obstacle2"]), task("d", T, [D3], ["soil2"], deps=["c"]),
+                  task("e", LOAD, [E1], deps=["b", "d"])], id="relative-clause-arrival"),
+    pytest.param("Two trucks need to move soil from soil 1 to puddle 2. An excavator goes to soil 1 and digs; the "
+                 "two trucks drive to soil 1 and are loaded, then they dump at puddle 2.",
+                 # the first sentence sums up what the rest spells out: it adds no steps of its own
+                 [task("a", T, objs=["soil1"], types=[(EXC, 1), (TRK, 2)]),
+                  task("b", DIG, types=[(EXC, 1)], deps=["a"]), task("c", LOAD, types=[(EXC, 1)], deps=["b"]),
+                  task("d", T, objs=["puddle2"], types=[(TRK, 2)], deps=["c"]),
+                  task("e", DUMP, types=[(TRK, 2)], deps=["d"])], id="summary-sentence"),
+    pytest.param("Digger #1 and hauler #3 meet at soil 2. The digger scoops and fills the hauler. The hauler then "
+                 "drives to rock 2 and empties its bed.",
+                 [task("a", T, [E1, D3], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", LOAD, [E1], deps=["b"]), task("d", T, [D3], ["rock2"], deps=["c"]),
+                  task("e", DUMP, [D3], deps=["d"])], id="synonyms-cycle"),
+    # -- pairing robots, repeats --------------------------------------------------------------------------------
+    pytest.param("Truck 1 serves excavator 2, which digs at soil 2. The truck goes to the excavator's site, gets "
+                 "loaded, and dumps at rock 1.",
+                 [task("a", T, [E2, D1], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", LOAD, [E2], deps=["b"]), task("d", T, [D1], ["rock1"], deps=["c"]),
+                  task("e", DUMP, [D1], deps=["d"])], id="serves-excavators-site"),
+    pytest.param("Excavator 1 and truck 1 go to soil 1; the excavator digs and loads the truck, and the truck dumps "
+                 "at puddle 1. Excavator 2 and truck 2 do the same thing at soil 2.",
+                 [task("a", T, [E1, D1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", LOAD, [E1], deps=["b"]), task("d", T, [D1], ["puddle1"], deps=["c"]),
+                  task("e", DUMP, [D1], deps=["d"]),
+                  task("f", T, [E2, D2], ["soil2"]), task("g", DIG, [E2], deps=["f"]),
+                  task("h", LOAD, [E2], deps=["g"]), task("i", T, [D2], ["puddle1"], deps=["h"]),
+                  task("j", DUMP, [D2], deps=["i"])], id="same-thing-elsewhere"),
+    pytest.param("Truck 2 goes to rock 1 and then to rock 2. Truck 3 does the same.",
+                 # both start at once for the same places: one task per step (rule 6)
+                 [task("a", T, [D2, D3], ["rock1"]), task("b", T, [D2, D3], ["rock2"], deps=["a"])],
+                 id="does-the-same"),
+    pytest.param("Excavator 3 and truck 3 drive to rock 1, the excavator digs and loads the truck, and the truck "
+                 "tips at obstacle 2. Excavator 1 and truck 2: same deal at rock 2, but the truck tips at puddle 1.",
+                 [task("a", T, [E3, D3], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                  task("c", LOAD, [E3], deps=["b"]), task("d", T, [D3], ["obstacle2"], deps=["c"]),
+                  task("e", DUMP, [D3], deps=["d"]),
+                  task("f", T, [E1, D2], ["rock2"]), task("g", DIG, [E1], deps=["f"]),
+                  task("h", LOAD, [E1], deps=["g"]), task("i", T, [D2], ["puddle1"], deps=["h"]),
+                  task("j", DUMP, [D2], deps=["i"])], id="same-deal-but"),
+    # -- longer jobs --------------------------------------------------------------------------------------------
+    pytest.param("Keep everyone away from both puddles for the whole job. Excavators 1 and 2 go to soil 1 and dig. "
+                 "Trucks 1 and 2 go to soil 1 as well; once the digging is done, the excavators load them. Then the "
+                 "trucks dump at obstacle 2 and everybody returns to base.",
+                 [task("k", AVA, objs=["puddle1", "puddle2"]),
+                  task("a", T, [E1, E2, D1, D2], ["soil1"], deps=["k"]), task("b", DIG, [E1, E2], deps=["a"]),
+                  task("c", LOAD, [E1, E2], deps=["b"]), task("d", T, [D1, D2], ["obstacle2"], deps=["c"]),
+                  task("e", DUMP, [D1, D2], deps=["d"]), task("f", RA, deps=["e"])], id="long-two-crews"),
+]
+
+
+@pytest.mark.parametrize(("instruction", "expected"), FRESH)
+def test_fresh_wording(instruction, expected, fleet, world):
+    assert_plan(instruction, fleet, world, *expected)
+
+
+@pytest.mark.parametrize(("instruction", "needle"), [
+    ("Truck 4 goes to rock 1.", "no dump truck 4"),
+    ("Excavator 1 goes to the puddle.", "ambiguous"),
+    ("Excavator 2 goes to soil 7 and digs.", "no soil 7"),
+])
+def test_fresh_wording_fails_closed(instruction, needle, fleet, world):
+    from dart_planner.llm.errors import PlanningError
+    from dart_planner.llm.rules import RulesPlanner
+
+    with pytest.raises(PlanningError, match=needle):
+        RulesPlanner().plan(instruction, fleet, world)

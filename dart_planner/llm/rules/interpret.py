@@ -101,6 +101,10 @@ class Interpreter:
         """The member a distributive step is being made for ("each truck ... its excavator's site")."""
         self.anchor_by_pronoun = False
         self.relative: frozenset[str] = frozenset()
+        self.later: list[Segment] = []
+        """The sentences after the one being read."""
+        self.following: list[Segment] = []
+        """The clauses after the one being read, in the same sentence."""
         """Robots whose relative clause is being read ("..., which arrives after ...")."""
 
     # -- helpers -----------------------------------------------------------------------------
@@ -280,6 +284,8 @@ class Interpreter:
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
             last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
+            self.following = [x for x in segs[i + 1:] if x.sentence == seg.sentence]
+            self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
             self.main(seg, pre, post, pre_par, last)
             pre = None
             pre_par = False
@@ -325,6 +331,9 @@ class Interpreter:
                 keep.append(it)
             seg = Segment(keep, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                           seg.sentence_start, seg.ended_by)
+        if "repeat" in marks:
+            self.repeat(seg, pre, post, pre_par, last_in_sentence)
+            return
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
@@ -409,6 +418,8 @@ class Interpreter:
             return
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         if not actions:
+            return
+        if self.summary(actions, subject):
             return
         # what this clause waits for
         scene = self.last_place
@@ -649,6 +660,197 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def summary(self, actions: list[_Action], subject: tuple[Member, ...] | None) -> bool:
+        """"Some trucks need to ferry rock from rock 2 to obstacle 1. <the steps>": a route from
+        one place to another that later sentences name again sums up the job they spell out. It
+        adds no steps; its robots are remembered ("the truck") and a later "two trucks" of the
+        same type and count is the same group."""
+        if not subject or not self.later or len(actions) != 1:
+            return False
+        a = actions[0]
+        if a.verb.target != "navigate":
+            return False
+        ends = {self.word_before(o): o.payload.names for o in a.objects if o.payload.form == "names"}
+        if "from" not in ends or not ({"to", "into", "onto"} & set(ends)):
+            return False
+        wanted = set(ends["from"]) | {n for p in ("to", "into", "onto") for n in ends.get(p, ())}
+        named_later = {n for seg in self.later for it in seg.items if it.kind is ItemKind.OBJECT
+                       and it.payload.form == "names" for n in it.payload.names}
+        if not wanted <= named_later:
+            return False
+        for o in a.objects:
+            self.use(o)
+        self.res.announced += [m for m in subject if m.is_group]
+        return True
+
+    # -- "the same thing" ----------------------------------------------------------------------------
+    def repeat(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
+               last_in_sentence: bool) -> None:
+        """"Excavator 2 and truck 2 do the same thing at soil 2", "truck 3 does the same", "same
+        deal, but it dumps at obstacle 1": the robots of this clause (or the ones just addressed)
+        redo the steps of the robots last at work; a place named here replaces theirs, and what the
+        rest of the sentence says explicitly ("but it dumps at ...") is not repeated."""
+        k = next(j for j, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "repeat")
+        k += 1
+        while k < len(seg.items) and seg.items[k].kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.ROBOT) \
+                and seg.items[k].text not in ("but", "except", "though"):
+            k += 1  # "the same thing at soil 2", "same for truck 3": the new place and robots
+            if seg.items[k - 1].kind is ItemKind.OBJECT:
+                break
+        head, tail = seg.items[:k], seg.items[k:]
+        while tail and tail[0].kind is ItemKind.WORD and tail[0].text in ("but", "except", "only", "and", "though"):
+            self.use(tail[0])
+            tail = tail[1:]
+        for it in head:
+            if it.kind in (ItemKind.MARK, ItemKind.PUNCT, ItemKind.CONNECTIVE):
+                self.use(it)
+        crew: list[Member] = []
+        for it in head:
+            if it.kind is ItemKind.ROBOT:
+                self.use(it)
+                r = self.resolve_robots(it)
+                if r:
+                    crew += [m for m in r if m not in crew]
+        explicit = bool(crew)
+        if not crew and self.vocative is not None and self.vocative[0]:
+            crew = list(self.vocative[0] or ())
+        elif not crew and self.prev is not None and self.prev.subject:
+            crew = list(self.prev.subject)
+        self.vocative = None
+        # the robots addressed in this sentence work together ("excavator three, ..., truck three's your
+        # partner there, same deal")
+        for m in self.sentence_subjects.get(seg.sentence, []):
+            if not explicit and m not in crew:
+                crew.append(m)
+        if not crew:
+            self.errors.append(f"no robot is named to repeat the steps in {seg.text!r}")
+            return
+        sites = [n for it in head if it.kind is ItemKind.OBJECT for n in self.resolve_objects(it)]
+        for it in head:
+            if it.kind is ItemKind.OBJECT:
+                self.use(it)
+        overrides = {it.payload.target for x in [Segment(tail, seg.sentence), *self.following] for it in x.items
+                     if it.kind is ItemKind.VERB}
+        head_seg = Segment(head, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
+                           seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
+        entry = self.entry(head_seg, tuple(crew), explicit, pre, None if tail else post, pre_par)
+        self.res.remember(crew)
+        self.replay(crew, sites[0] if sites else None, overrides, entry)
+        self.prev = _Clause(tuple(crew), True, [], entry, seg.sentence, False)
+        if any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in tail):
+            rest = Segment(tail, seg.sentence, None, "", SegmentRole.MAIN, False, False, seg.ended_by)
+            self._main(rest, None, post, False, last_in_sentence)
+
+    def replay(self, crew: list[Member], site: str | None, overrides: set[str], entry: set[int]) -> list[Draft]:
+        keys = {m.key for m in crew}
+
+        def involves(d: Draft, ks: set[str] | dict[str, Member]) -> bool:
+            return any(x.key in ks for x in (*d.members, *d.partners))
+
+        old = [d for d in self.b.drafts if d.alive and not d.fleet and not involves(d, keys)]
+        if not old:
+            self.errors.append("there are no earlier steps to repeat")
+            return []
+        robots: dict[str, Member] = {x.key: x for x in (*old[-1].members, *old[-1].partners)}
+        grew = True
+        while grew:  # the robots that worked together in the latest block of work
+            grew = False
+            for d in old:
+                if involves(d, robots):
+                    for x in (*d.members, *d.partners):
+                        if x.key not in robots:
+                            robots[x.key] = x
+                            grew = True
+        block = [d for d in old if involves(d, robots)]
+        mapping: dict[str, list[Member]] = {}
+        by_type: dict[str, list[Member]] = {}
+        for m in robots.values():
+            by_type.setdefault(m.rtype, []).append(m)
+        for rtype, olds in by_type.items():
+            news = [m for m in crew if m.rtype == rtype]
+            if not news:
+                continue
+            for j, o in enumerate(olds):
+                mapping[o.key] = [news[j]] if len(news) == len(olds) else news
+        # the place the crew works at replaces the old crew's (the same kind of place, else their first)
+        places = [d.objects[0] for d in block if d.action == "navigate" and d.objects]
+        target = site
+        if target is None:
+            here = {self.loc(m) for m in crew}
+            if len(here) == 1 and None not in here:
+                target = next(iter(here))
+        place_map: dict[str, str] = {}
+        if target is not None and places and target not in places:
+            kind = self.site.object_kind.get(target)
+            same = [p for p in places if self.site.object_kind.get(p) == kind]
+            place_map[(same or places)[0]] = target
+        # what the rest of the sentence says itself is not repeated: the haul before a stated dump
+        skip: set[int] = set()
+        for rtype_action in ("dump", "dig"):
+            if rtype_action not in overrides:
+                continue
+            for o in robots.values():
+                chain = [d for d in block if involves(d, {o.key: o})]
+                for j, d in enumerate(chain):
+                    if d.action == rtype_action and o in d.members:
+                        skip.add(d.idx)
+                        if j and chain[j - 1].action == "navigate" and o in chain[j - 1].members:
+                            skip.add(chain[j - 1].idx)
+        # a robot already at a later stop of its counterpart's route skips the stops before it
+        reached: dict[str, int] = {}
+        for m in crew:
+            stops = [place_map.get(d.objects[0], d.objects[0]) for d in block
+                     if d.action == "navigate" and d.objects and any(m in mapping.get(x.key, ()) for x in d.members)]
+            here = self.loc(m)
+            reached[m.key] = max((j for j, p in enumerate(stops) if p == here), default=-1)
+        seen_moves: dict[str, int] = {}
+        first_idx = block[0].idx
+
+        def already(ms: Sequence[Member], action: str) -> bool:
+            ks = {m.key for m in ms}
+            return any(d.alive and d.idx > first_idx and d not in block and d.action == action and involves(d, ks)
+                       for d in self.b.drafts)
+
+        made: list[Draft] = []
+        for d in block:
+            if d.idx in skip:
+                continue
+            new_m = [n for x in d.members for n in mapping.get(x.key, ()) if n]
+            new_p = [n for x in d.partners for n in mapping.get(x.key, ()) if n]
+            new_m = list(dict.fromkeys(new_m))
+            new_p = list(dict.fromkeys(new_p))
+            extra = entry if not made else set()
+            got: list[Draft] = []
+            if d.action in MOVES:
+                movers = []
+                for m in new_m:
+                    j = seen_moves.get(m.key, 0)
+                    if d.action == "navigate":
+                        seen_moves[m.key] = j + 1
+                    if d.action == "return_to_start" or j >= reached.get(m.key, -1):
+                        movers.append(m)
+                if not movers:
+                    continue
+                place = START if d.action == "return_to_start" else place_map.get(d.objects[0], d.objects[0])
+                got = self.move(movers, place, extra, VerbHit("navigate", "verb", "repeat"))
+            elif d.action == "unload_bucket":
+                if not new_m and not new_p:
+                    continue
+                trucks = new_p or list(d.partners)
+                if already(trucks, "unload_bucket"):
+                    continue
+                got = self.load(new_m or list(d.members), trucks, extra, "repeat")
+            elif d.action in ("dig", "load", "dump"):
+                ms = [m for m in new_m if not already([m], d.action)]
+                got = self.add_skill(d.action, ms, (), extra, "repeat") if ms else []
+                if d.action == "dump":
+                    for m in ms:
+                        self.loaded[m.key] = False
+            elif new_m:
+                got = self.add_skill(d.action, new_m, d.objects, extra, "repeat", skill_name=d.skill)
+            made += got
+        return made
 
     def pair(self, a: _Action, subject: tuple[Member, ...] | None, extra: set[int]) -> list[Draft]:
         """"Truck 1 serves excavator 1", "truck three's your partner there": remember the pairs

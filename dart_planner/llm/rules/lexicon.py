@@ -139,6 +139,7 @@ class Lexicon:
     filler_phrase_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     robot_place_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     immediate_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -272,6 +273,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "pairing_you",
         "robot_place_nouns",
         "immediate",
+        "repeat_phrases",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -391,6 +393,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         filler_phrase_index=_flag_index(words("filler_phrases")),
         robot_place_index=_flag_index(words("robot_place_nouns")),
         immediate_index=_flag_index(words("immediate")),
+        repeat_index=_flag_index(words("repeat_phrases")),
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -232,6 +232,9 @@ class _Scanner:
             t2 = self.type_index.match(words, j + 1)
             if t2 is not None and lex.number(words[j]) is None:
                 t, j = t2, j + 1
+            elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
+                count = lex.number(words[j]) or 0
+                t, j = t2, j + 1
         if t is None:
             return None
         length, (rtype, plural) = t
@@ -377,6 +380,7 @@ class _Scanner:
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
         for index, mark in ((lex.filler_phrase_index, "filler"), (lex.immediate_index, "now"),
+                            (lex.repeat_index, "repeat"),
                             (lex.ignore_index, "ignored"),
                             (lex.in_place_index, "in_place"),
                             (lex.purpose_skip_index, "skip"),
@@ -646,6 +650,10 @@ class MentionResolver:
         pool = self.site.robots_by_type.get(d.rtype, ())
         size = len(pool)
         if d.det in ("count",):
+            for g in self.announced:  # "two trucks go there": the two a summary sentence announced
+                if g.rtype == d.rtype and g.count == d.count:
+                    self.announced.remove(g)
+                    return (g,)
             return (self.new_group(d.rtype, d.count),)
         if d.det == "other":
             rest = self.the_other(d.rtype)
