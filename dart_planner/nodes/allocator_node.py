@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import rclpy
-from rclpy.callback_groups import ReentrantCallbackGroup
+from rclpy.callback_groups import MutuallyExclusiveCallbackGroup, ReentrantCallbackGroup
 from rclpy.executors import ExternalShutdownException, MultiThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
@@ -172,8 +172,10 @@ class AllocatorNode(Node):
         for pid in self._engine.plans():
             self._publish_status(pid)
 
-        self.create_subscription(String, self._topic(TASK_GRAPH), self._on_task_graph, PLAN_QUEUE, callback_group=group)
-        self.create_subscription(String, self._topic(OBJECTS), self._on_objects, LATCHED, callback_group=group)
+        inputs = MutuallyExclusiveCallbackGroup()  # plans and world updates are applied in arrival order
+        self.create_subscription(String, self._topic(TASK_GRAPH), self._on_task_graph, PLAN_QUEUE,
+                                 callback_group=inputs)
+        self.create_subscription(String, self._topic(OBJECTS), self._on_objects, LATCHED, callback_group=inputs)
         self.create_service(Trigger, self._topic(SRV_CANCEL), self._srv_cancel, callback_group=group)
         self.create_service(SetBool, self._topic(SRV_ESTOP), self._srv_estop, callback_group=group)
         self.create_service(Trigger, self._topic(SRV_RESUME), self._srv_resume, callback_group=group)

@@ -122,6 +122,7 @@ def test_approval_gate_holds_the_plan_until_approve(ros_context, ros_node, probe
         probe.wait_for_subscriber(probe.task_graph_pub)
         probe.publish(probe.task_graph_pub, graph_msg(graph))
         assert probe.wait_state(graph.plan_id, ("awaiting_approval",), 5)
+        assert spin_until(ros_node, lambda: probe.assignments.last(lambda p: p["plan_id"] == graph.plan_id), 5)
         preview = probe.assignments.last(lambda p: p["plan_id"] == graph.plan_id)
         spin_until(ros_node, lambda: False, 1.0)  # a second of waiting: nothing may move
         held = list(robots.received)
@@ -145,7 +146,8 @@ def test_estop_stops_every_robot_holds_work_and_release_finishes_the_plan(ros_co
         assert spin_until(ros_node, lambda: len(slow.active) == 2, 5)
         t0 = time.monotonic()
         answer = probe.estop(True)
-        assert spin_until(ros_node, lambda: sum(m.kind == "stop" for m in slow.received) == len(FLEET.robots), 5)
+        assert spin_until(ros_node, lambda: {m.robot_id for m in slow.received if m.kind == "stop"}
+                          == set(FLEET.robot_ids), 5)
         assert spin_until(ros_node, lambda: (probe.status.last(lambda p: p.get("plan_id") == graph.plan_id)
                                              or {}).get("estopped") is True, 5)
         spin_until(ros_node, lambda: False, 0.5)
