@@ -216,7 +216,7 @@ class Interpreter:
                 partners.append(it)
                 continue
             if seen_verb is not None and seen_verb.target == "navigate" and seen_verb.role == "verb" \
-                    and before in ("to", "toward", "towards") and (subj or self.vocative is not None):
+                    and before in ("to", "toward", "towards"):
                 places.append(it)
                 continue
             if d.form == "type" and d.det == "own":
@@ -420,6 +420,12 @@ class Interpreter:
         if not actions:
             return
         if self.summary(actions, subject):
+            return
+        if "state" in marks and all(a.verb.target in ("add_keepout", "remove_keepout") for a in actions):
+            for a in actions:  # "obstacle 2 is currently closed": how the site is, not a step
+                for o in a.objects:
+                    self.use(o)
+                    self.resolve_objects(o)
             return
         # what this clause waits for
         scene = self.last_place

@@ -140,6 +140,7 @@ class Lexicon:
     robot_place_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     immediate_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -274,6 +275,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "robot_place_nouns",
         "immediate",
         "repeat_phrases",
+        "state_markers",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -394,6 +396,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         robot_place_index=_flag_index(words("robot_place_nouns")),
         immediate_index=_flag_index(words("immediate")),
         repeat_index=_flag_index(words("repeat_phrases")),
+        state_index=_flag_index(words("state_markers")),
         source=file,
         vocabulary=frozenset(vocab),
     )

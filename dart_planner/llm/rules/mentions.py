@@ -380,7 +380,7 @@ class _Scanner:
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
         for index, mark in ((lex.filler_phrase_index, "filler"), (lex.immediate_index, "now"),
-                            (lex.repeat_index, "repeat"),
+                            (lex.repeat_index, "repeat"), (lex.state_index, "state"),
                             (lex.ignore_index, "ignored"),
                             (lex.in_place_index, "in_place"),
                             (lex.purpose_skip_index, "skip"),
