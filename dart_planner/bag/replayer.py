@@ -152,6 +152,8 @@ class BagReplayer(Node):
         super().__init__(node_name, context=context)
         self.reader = reader
         self.rate = float(rate)
+        self.spin_margin_ns = SPIN_MARGIN_NS
+        """How long before each deadline sleeping stops and spinning starts (0: sleep only)."""
         self.selected = tuple(selected)
         self.publishers_by_topic: dict[str, Publisher[Any]] = {
             t: self.create_publisher(classes[t], t, replay_qos(reader.topics[t])) for t in selected}
@@ -233,11 +235,11 @@ class BagReplayer(Node):
         """Sleep, then spin, until ``target_ns``; False if asked to stop or the context ended."""
         while True:
             remaining = target_ns - time.monotonic_ns()
-            if remaining <= SPIN_MARGIN_NS:
+            if remaining <= self.spin_margin_ns:
                 break
             if (stop is not None and stop.is_set()) or not self.context.ok():
                 return False
-            time.sleep(min((remaining - SPIN_MARGIN_NS) / 1e9, _MAX_SLEEP_S))
+            time.sleep(min((remaining - self.spin_margin_ns) / 1e9, _MAX_SLEEP_S))
         while time.monotonic_ns() < target_ns:
             time.sleep(0)  # yields the GIL, so subscribers in this process keep running while we spin
         return not (stop is not None and stop.is_set()) and self.context.ok()
