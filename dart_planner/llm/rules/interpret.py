@@ -1027,6 +1027,10 @@ class Interpreter:
         if not names and target == "remove_keepout":
             names = list(self.last_keepout)
         if not names:
+            words = a.verb.lemma.split()
+            noun = self.lex.keepout_noun_index.match(words, 0)
+            if noun and noun[0] == len(words) and not a.partners and subject is None:
+                return []  # "Rotate the keep-out zones: ...": a heading that names the topic, no step
             self.errors.append(f"no object named to {'avoid' if target == 'add_keepout' else 'allow'} "
                                f"in {a.verb.lemma!r}")
             return []

@@ -523,17 +523,13 @@ class MentionResolver:
         return ()
 
     def last_plural(self) -> tuple[Member, ...]:
-        """"they": the latest subject if it is several robots; else the latest mention of several
-        robots since the previous sentence ("... loads them. Then they haul ..."); else the robots
-        named one by one in this or the previous sentence ("truck 1 ..., truck 2 ..., and truck 3
-        ... . Then they ..."); else the latest subject."""
+        """"they": the latest subject if it is several robots; else the subjects named one by one
+        in this or the previous sentence ("truck 1 ..., truck 2 ..., and truck 3 ... . Then they
+        ..."); else the latest mention of several robots since the previous sentence ("an excavator
+        ... loads them. Then they haul ..."); else the latest subject."""
         latest = self.last_subject()
         if _size(latest) > 1:
             return latest
-        floor = self._sentence_start.get(self.sentence - 1, 0)
-        for members, _ in reversed(self.history[floor:]):
-            if _size(members) > 1:
-                return members
         for sent in (self.sentence, self.sentence - 1):
             lo = self._sentence_start.get(sent)
             if lo is None:
@@ -545,6 +541,10 @@ class MentionResolver:
                     acc += [m for m in members if m not in acc]
             if _size(acc) > 1:
                 return tuple(acc)
+        floor = self._sentence_start.get(self.sentence - 1, 0)
+        for members, _ in reversed(self.history[floor:]):
+            if _size(members) > 1:
+                return members
         for members, _ in reversed(self.history):
             if _size(members) > 1:
                 return members

@@ -167,6 +167,17 @@ def _gapped_passive(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _passive_clause(items: Sequence[Item], k: int) -> bool:
+    """"... and puddle 2 is blocked for all robots": an object, then only little words, then a verb
+    (a new passive clause, not a second object of the verb before)."""
+    for it in items[k + 1:]:
+        if it.kind is ItemKind.VERB:
+            return True
+        if it.kind is not ItemKind.WORD or it.text in ("and", "or"):
+            return False
+    return False
+
+
 def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
@@ -222,7 +233,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 cur = Segment([], sentence, sentence_start=True)
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT
-                and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT):  # "puddle 1, puddle 2 and ..."
+                and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
+                it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
+                and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
+                and not _has_content(cur.items)):  # "exc 1, exc 2 and truck 1 drive ..." (not "truck 1, you ...")
                 close("punct")
                 cur.after_punct = True
             k += 1
@@ -290,7 +304,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             and _has_content(cur.items)
             and cur.items[-1].kind is ItemKind.WORD
             and cur.items[-1].text == "and"
-            and _gapped_passive(items, k)
+            and (_gapped_passive(items, k) or (any(i.kind is ItemKind.VERB for i in cur.items)
+                                                and _passive_clause(items, k)))
         ):
             cur.items.pop()
             close("subject")
