@@ -139,9 +139,12 @@ def write_synthetic_bag(path: Path, minutes: float = 10.0, robots: int = 6, odom
     return len(events)
 
 
-def _subscriber_process(topics: dict[str, str], latched: list[str], best_effort: list[str], out: str, ready: Any,
-                        stop: Any, domain: int) -> None:
-    """Child process: subscribe to every topic (raw, with the QoS a node would use) and save receive times."""
+def _subscriber_process(topics: dict[str, str], latched: list[str], best_effort: list[str], conn: Any,
+                        domain: int) -> None:
+    """Child process: subscribe to every topic (raw, with the QoS a node would use), log receive times.
+
+    Commands on ``conn``: "collect" (drain briefly, send the arrivals so far, start afresh), "quit".
+    """
     import rclpy
     from rclpy.context import Context
     from rclpy.executors import SingleThreadedExecutor
@@ -162,81 +165,99 @@ def _subscriber_process(topics: dict[str, str], latched: list[str], best_effort:
                                  lambda _data, t=topic: arrivals[t].append(time.monotonic_ns()), qos, raw=True)
     executor = SingleThreadedExecutor(context=ctx)
     executor.add_node(node)
-    ready.set()
-    while not stop.is_set():
+    conn.send("ready")
+    while True:
         executor.spin_once(timeout_sec=0.01)
-    end = time.monotonic() + 0.5  # drain
-    while time.monotonic() < end:
-        executor.spin_once(timeout_sec=0.01)
-    Path(out).write_text(json.dumps(arrivals))
+        if not conn.poll():
+            continue
+        command = conn.recv()
+        if command == "quit":
+            break
+        end = time.monotonic() + 0.5  # drain what is still in flight
+        while time.monotonic() < end:
+            executor.spin_once(timeout_sec=0.01)
+        conn.send(arrivals)
+        arrivals = {t: [] for t in topics}
     executor.shutdown()
     node.destroy_node()
     rclpy.try_shutdown(context=ctx)
 
 
-def _replay_once(bag: Path, label: str, rate: float, domain: int, workdir: Path, spin: bool,
-                 stop_after_s: float | None) -> ReplayTiming:
-    import rclpy
-    from rclpy.context import Context
+class _Session:
+    """One subscriber process and one rclpy context for every replay of the benchmark."""
 
-    from ..bag.io import open_bag
-    from ..bag.replayer import BagReplayer, replay_qos
+    def __init__(self, bag: Path, domain: int) -> None:
+        import rclpy
+        from rclpy.context import Context
 
-    with open_bag(bag) as reader:
-        topics = {t: r.msgtype for t, r in reader.topics.items()}
-        offered = {t: replay_qos(r) for t, r in reader.topics.items()}
-    latched = [t for t, q in offered.items() if q.durability.name == "TRANSIENT_LOCAL"]
-    best_effort = [t for t, q in offered.items() if q.reliability.name == "BEST_EFFORT"]
-    spawn = mp.get_context("spawn")
-    ready, stop = spawn.Event(), spawn.Event()
-    out = workdir / f"arrivals_{label}.json"
-    child = spawn.Process(target=_subscriber_process,
-                          args=(topics, latched, best_effort, str(out), ready, stop, domain))
-    child.start()
-    ctx = Context()
-    rclpy.init(context=ctx, domain_id=domain)
-    try:
-        if not ready.wait(60):
+        from ..bag.io import open_bag
+        from ..bag.replayer import replay_qos
+
+        self.bag = bag
+        with open_bag(bag) as reader:
+            self.topics = {t: r.msgtype for t, r in reader.topics.items()}
+            offered = {t: replay_qos(r) for t, r in reader.topics.items()}
+        self.latched = [t for t, q in offered.items() if q.durability.name == "TRANSIENT_LOCAL"]
+        best_effort = [t for t, q in offered.items() if q.reliability.name == "BEST_EFFORT"]
+        spawn = mp.get_context("spawn")
+        self.conn, child_conn = spawn.Pipe()
+        self.child = spawn.Process(target=_subscriber_process,
+                                   args=(self.topics, self.latched, best_effort, child_conn, domain))
+        self.child.start()
+        self.ctx = Context()
+        rclpy.init(context=self.ctx, domain_id=domain)
+        if not self.conn.poll(60) or self.conn.recv() != "ready":
+            self.close()
             raise RuntimeError("subscriber process did not start")
-        node = BagReplayer(bag, rate=rate, context=ctx, verify=False)
-        if not spin:
-            node.spin_margin_ns = 0
-        if not node.wait_for_subscribers(1, 20.0):
-            raise RuntimeError("subscriber process did not match every topic")
-        published: dict[str, list[tuple[int, int]]] = {t: [] for t in topics}
-        origin = node.origin_ns
-        cut = None if stop_after_s is None else origin + int(stop_after_s * S)
-        stop_replay = threading.Event()
 
-        def on_publish(msg: Any, now: int) -> None:
-            published[msg.topic].append((msg.stamp_ns, now))
-            if cut is not None and msg.stamp_ns >= cut:
-                stop_replay.set()
+    def close(self) -> None:
+        import rclpy
 
-        report = node.play(on_publish=on_publish, stop=stop_replay)
-        node.destroy_node()
-    finally:
-        rclpy.try_shutdown(context=ctx)
-        stop.set()
-        child.join(60)
-    arrivals: dict[str, list[int]] = json.loads(out.read_text()) if out.exists() else {}
-    delivery: list[float] = []
-    delivered = 0
-    for topic, pubs in published.items():
-        got = arrivals.get(topic, [])
-        delivered += min(len(got), len(pubs))
-        if topic in latched:
-            continue  # a latched history may arrive before the schedule starts
-        for (stamp, _now), recv in zip(pubs, got):
-            target = report.t0_ns + int((stamp - origin) / rate)
-            delivery.append((recv - target) / 1e6)
-    d = np.asarray(delivery or [math.nan])
-    return ReplayTiming(
-        label=label, messages=report.messages, delivered=delivered, wall_s=report.wall_s,
-        bag_span_s=report.bag_span_s, rate=rate, achieved_factor=report.achieved_factor,
-        publish_p50_ms=report.error_p50_ms, publish_p95_ms=report.error_p95_ms, publish_max_ms=report.error_max_ms,
-        delivery_p50_ms=float(np.percentile(d, 50)), delivery_p95_ms=float(np.percentile(d, 95)),
-        delivery_max_ms=float(np.max(d)))
+        rclpy.try_shutdown(context=self.ctx)
+        if self.child.is_alive():
+            self.conn.send("quit")
+            self.child.join(30)
+
+    def replay(self, label: str, rate: float, spin: bool, stop_after_s: float | None) -> ReplayTiming:
+        from ..bag.replayer import BagReplayer
+
+        node = BagReplayer(self.bag, rate=rate, context=self.ctx, verify=False)
+        try:
+            if not spin:
+                node.spin_margin_ns = 0
+            if not node.wait_for_subscribers(1, 20.0):
+                raise RuntimeError("subscriber process did not match every topic")
+            published: dict[str, list[int]] = {t: [] for t in self.topics}
+            origin = node.origin_ns
+            cut = None if stop_after_s is None else origin + int(stop_after_s * S)
+            stop_replay = threading.Event()
+
+            def on_publish(msg: Any, _now: int) -> None:
+                published[msg.topic].append(msg.stamp_ns)
+                if cut is not None and msg.stamp_ns >= cut:
+                    stop_replay.set()
+
+            report = node.play(on_publish=on_publish, stop=stop_replay)
+        finally:
+            node.destroy_node()
+        self.conn.send("collect")
+        arrivals: dict[str, list[int]] = self.conn.recv()
+        delivery: list[float] = []
+        delivered = 0
+        for topic, stamps in published.items():
+            got = arrivals.get(topic, [])
+            delivered += min(len(got), len(stamps))
+            if topic in self.latched:
+                continue  # a latched history may arrive before the schedule starts
+            for stamp, recv in zip(stamps, got):
+                delivery.append((recv - (report.t0_ns + int((stamp - origin) / rate))) / 1e6)
+        d = np.asarray(delivery or [math.nan])
+        return ReplayTiming(
+            label=label, messages=report.messages, delivered=delivered, wall_s=report.wall_s,
+            bag_span_s=report.bag_span_s, rate=rate, achieved_factor=report.achieved_factor,
+            publish_p50_ms=report.error_p50_ms, publish_p95_ms=report.error_p95_ms,
+            publish_max_ms=report.error_max_ms, delivery_p50_ms=float(np.percentile(d, 50)),
+            delivery_p95_ms=float(np.percentile(d, 95)), delivery_max_ms=float(np.max(d)))
 
 
 def bench_bag_replay(minutes: float = 10.0, rate: float = 10.0, storage: str = "mcap",
@@ -254,14 +275,16 @@ def bench_bag_replay(minutes: float = 10.0, rate: float = 10.0, storage: str = "
         count = write_synthetic_bag(bag, minutes=minutes, image_hz=image_hz, storage=storage)
         write_s = time.monotonic() - started
         size_mb = sum(f.stat().st_size for f in bag.iterdir()) / 1e6
-        replay = _replay_once(bag, "spin", rate, domain, work, spin=True, stop_after_s=None)
-        window: list[ReplayTiming] = []
-        baseline: list[ReplayTiming] = []
-        for k in range(pairs if baseline_seconds else 0):
-            window.append(_replay_once(bag, f"window_{k}", rate, domain, work, spin=True,
-                                       stop_after_s=baseline_seconds))
-            baseline.append(_replay_once(bag, f"sleep_only_{k}", rate, domain, work, spin=False,
-                                         stop_after_s=baseline_seconds))
+        session = _Session(bag, domain)
+        try:
+            replay = session.replay("spin", rate, spin=True, stop_after_s=None)
+            window: list[ReplayTiming] = []
+            baseline: list[ReplayTiming] = []
+            for k in range(pairs if baseline_seconds else 0):
+                window.append(session.replay(f"window_{k}", rate, spin=True, stop_after_s=baseline_seconds))
+                baseline.append(session.replay(f"sleep_only_{k}", rate, spin=False, stop_after_s=baseline_seconds))
+        finally:
+            session.close()
         return BagReplayBench(minutes, count, size_mb, write_s, storage, replay, tuple(window), tuple(baseline),
                               (load_before, os.getloadavg()[0]), os.cpu_count() or 1)
 
