@@ -32,14 +32,18 @@ class JsonRecorder:
 
     def __init__(self, node: Node, topic: str, qos: QoSProfile):
         self.items: list[tuple[float, dict[str, Any]]] = []
+        self.published: list[float] = []
+        """Wall time (time.time()) each message was published at, from its DDS source timestamp:
+        what latency figures use, because it does not include this test process's own delays."""
         node.create_subscription(String, topic, self._on, qos)
 
-    def _on(self, msg: String) -> None:
+    def _on(self, msg: String, info: Any) -> None:
         try:
             payload = json.loads(msg.data)
         except ValueError:
             payload = {"_raw": msg.data}
         self.items.append((time.monotonic(), payload))
+        self.published.append(info["source_timestamp"] / 1e9)
 
     @property
     def payloads(self) -> list[dict[str, Any]]:
@@ -68,6 +72,9 @@ class PlannerProbe:
         self.keepout = JsonRecorder(node, f"{ns}/keepout", LATCHED)
         self.replan = JsonRecorder(node, f"{ns}/replan_request", EVENTS)
         self.exchange = JsonRecorder(node, f"{ns}/llm_exchange", EVENTS)
+        self._clients: dict[str, Any] = {}
+        self.called_at = 0.0
+        """Wall time of the last service request, taken just before it was sent."""
 
     def publish(self, publisher: Any, text: str) -> None:
         msg = String()
@@ -88,15 +95,21 @@ class PlannerProbe:
     def wait_state(self, plan_id: str, states: tuple[str, ...], timeout: float = 15.0) -> bool:
         return spin_until(self.node, lambda: self.state(plan_id) in states, timeout)
 
+    def client(self, srv_type: Any, name: str, timeout: float = 10.0) -> Any:
+        """A ready client of ``<ns>/<name>``, created once (discovery of a new client takes time)."""
+        key = f"{self.ns}/{name}"
+        if key not in self._clients:
+            self._clients[key] = self.node.create_client(srv_type, key)
+        client = self._clients[key]
+        assert spin_until(self.node, client.service_is_ready, timeout), f"service {name} not available"
+        return client
+
     def call(self, srv_type: Any, name: str, request: Any = None, timeout: float = 10.0) -> Any:
-        client = self.node.create_client(srv_type, f"{self.ns}/{name}")
-        try:
-            assert spin_until(self.node, client.service_is_ready, timeout), f"service {name} not available"
-            future = client.call_async(request if request is not None else srv_type.Request())
-            assert spin_until(self.node, future.done, timeout), f"service {name} did not answer"
-            return future.result()
-        finally:
-            self.node.destroy_client(client)
+        client = self.client(srv_type, name, timeout)
+        self.called_at = time.time()
+        future = client.call_async(request if request is not None else srv_type.Request())
+        assert spin_until(self.node, future.done, timeout), f"service {name} did not answer"
+        return future.result()
 
     def trigger(self, name: str) -> Any:
         return self.call(Trigger, name)
