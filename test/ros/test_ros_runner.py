@@ -97,3 +97,19 @@ def test_runner_process_drives_an_instruction_to_success(ros_context, ros_node, 
     assert sorted(g.robot_id for g in robots.goals()) == ["robot_dump_truck_02", "robot_dump_truck_03"]
     assert "succeeded" in output and journal.exists()
     assert any('"to":"succeeded"' in line for line in journal.read_text().splitlines())
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not all(importlib.util.find_spec(f"dart_planner.nodes.{m}") is not None
+                            for m in ("sim_node", "actuation_node")), reason="needs sim_node and actuation_node")
+def test_one_process_full_stack_with_the_simulator_runs_an_l2_instruction(ros_domain, tmp_path) -> None:
+    log = tmp_path / "runner.log"
+    with log.open("wb") as out:
+        proc = subprocess.run(
+            [sys.executable, "-m", "dart_planner.cli.ros_cmd", "--no-detector", "--sim-time-scale", "3",
+             "--instruction", "First, all robots must avoid puddle 1. After that, send truck 1 to rock 1 and "
+                              "truck 2 to rock 2.", "--exit-when-done", "--duration", "50"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=70)
+    output = log.read_text(errors="replace")
+    assert proc.returncode == 0, output[-3000:]
+    assert "finished: succeeded" in output
