@@ -190,6 +190,42 @@ class Interpreter:
             self.errors.append(str(exc))
             return ()
 
+    def locative_subjects(self, seg: Segment) -> tuple[Segment, dict[int, str]]:
+        """"The trucks from soil 2 then dump ...", "the truck at soil 2 drives ...": a place right
+        after the subject, before its verb, picks the robots that are there (and is no destination)."""
+        items = seg.items
+        restrict: dict[int, str] = {}
+        drop: set[int] = set()
+        for j in range(len(items) - 3):
+            r, w, o = items[j], items[j + 1], items[j + 2]
+            if r.kind is ItemKind.ROBOT and r.payload.form == "type" and w.kind is ItemKind.WORD \
+                    and w.text in ("from", "at") and o.kind is ItemKind.OBJECT and o.payload.form == "names" \
+                    and any(x.kind is ItemKind.VERB for x in items[j + 3:]) \
+                    and not any(x.kind is ItemKind.VERB for x in items[:j]):
+                restrict[id(r)] = o.payload.names[0]
+                drop |= {id(w), id(o)}
+                self.use(w)
+                self.use(o)
+        if not drop:
+            return seg, restrict
+        kept = [it for it in items if id(it) not in drop]
+        return Segment(kept, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
+                       seg.sentence_start, seg.ended_by, conjunct=seg.conjunct), restrict
+
+    def at_place(self, item: Item, restrict: dict[int, str]) -> tuple[Member, ...] | None:
+        """The robots of ``item``'s type that stand at the place ``restrict`` names for it."""
+        place = restrict.get(id(item))
+        if place is None:
+            return None
+        d: RobotDesc = item.payload
+        seen: list[Member] = []
+        for members, _ in self.res.history:
+            seen += [m for m in members if m.rtype == d.rtype and m not in seen and self.loc(m) == place]
+        if not seen:
+            return None
+        self.res.remember(seen)
+        return tuple(seen if d.plural else seen[-1:])
+
     def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
         """Robot items that are the subject, those that are loaded into or paired with (partners),
         pronouns that stand for an object ("all robots avoid it"), and robots that stand for
@@ -334,6 +370,7 @@ class Interpreter:
         if "repeat" in marks:
             self.repeat(seg, pre, post, pre_par, last_in_sentence)
             return
+        seg, restrict = self.locative_subjects(seg)
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
@@ -349,12 +386,22 @@ class Interpreter:
         explicit = bool(subj_items)
         from_vocative = False
         negated = False
+        excluded = {id(seg.items[j + 1]) for j, it in enumerate(seg.items[:-1])
+                    if it.kind is ItemKind.MARK and it.payload == "except" and seg.items[j + 1].kind is ItemKind.ROBOT}
         if subj_items:
             acc: list[Member] = []
             fleet = False
+            left_out: set[str] = set()
+            for it in subj_items:
+                if id(it) in excluded:  # "the other robots, except dump truck 1"
+                    self.use(it)
+                    left_out |= {m.key for m in self.resolve_robots(it) or ()}
+            subj_items = [it for it in subj_items if id(it) not in excluded]
             for it in subj_items:
                 self.use(it)
-                r = self.resolve_robots(it)
+                r = self.at_place(it, restrict) or self.resolve_robots(it)
+                if r is not None and left_out:
+                    r = tuple(m for m in r if m.key not in left_out)
                 if it.payload.negated:
                     negated = True
                 if r is None:
@@ -1088,7 +1135,14 @@ class Interpreter:
             self.use(it)
         made: list[Draft] = []
         if explicit and not own:
-            made = self.load(excs, explicit, extra, v.lemma, split)
+            sites = {self.loc(e) for e in excs}
+            if len(excs) > 1 and len(sites) > 1 and None not in sites:
+                # "at both sites the excavators fill the trucks there": each loads the trucks beside it
+                for e in excs:
+                    here = [t for t in explicit if self.loc(t) == self.loc(e)] or explicit
+                    made += self.load([e], here, extra, v.lemma, split)
+            else:
+                made = self.load(excs, explicit, extra, v.lemma, split)
             for t in explicit:
                 self.loaded[t.key] = True
             return made

@@ -141,6 +141,7 @@ class Lexicon:
     immediate_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -276,6 +277,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "immediate",
         "repeat_phrases",
         "state_markers",
+        "except_words",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -397,6 +399,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         immediate_index=_flag_index(words("immediate")),
         repeat_index=_flag_index(words("repeat_phrases")),
         state_index=_flag_index(words("state_markers")),
+        except_index=_flag_index(words("except_words")),
         source=file,
         vocabulary=frozenset(vocab),
     )

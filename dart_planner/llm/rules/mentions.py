@@ -228,6 +228,12 @@ class _Scanner:
         words, lex = self.words, self.lex
         det, count, j = _determiner(words, i, lex)
         t = self.type_index.match(words, j) if j < len(words) else None
+        if t is None and det in ("other", "another", "remaining", "all", "own") and j + 1 < len(words) \
+                and lex.number(words[j]) is not None:
+            t2 = self.type_index.match(words, j + 1)
+            if t2 is not None:  # "the other two excavators", "the remaining two trucks"
+                count = lex.number(words[j]) or 0
+                t, j = t2, j + 1
         if t is None and det == "the" and j + 1 < len(words) and words[j] not in _PUNCT:
             t2 = self.type_index.match(words, j + 1)
             if t2 is not None and lex.number(words[j]) is None:
@@ -380,7 +386,7 @@ class _Scanner:
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
         for index, mark in ((lex.filler_phrase_index, "filler"), (lex.immediate_index, "now"),
-                            (lex.repeat_index, "repeat"), (lex.state_index, "state"),
+                            (lex.repeat_index, "repeat"), (lex.state_index, "state"), (lex.except_index, "except"),
                             (lex.ignore_index, "ignored"),
                             (lex.in_place_index, "in_place"),
                             (lex.purpose_skip_index, "skip"),
@@ -598,6 +604,9 @@ class MentionResolver:
                 if m.rtype == rtype and m not in found:
                     found.append(m)
         groups = [m for m in found if m.is_group]
+        pool = len(self.site.robots_by_type.get(rtype, ()))
+        if len(groups) > 1 and sum(m.count for m in found) == pool:
+            return tuple(found[::-1])  # every one of them was named, group by group: "the excavators" = all
         if groups:  # the most recent group of several stands for "the excavators"
             if found[0].is_group:
                 several = [g for g in groups if g.count > 1]

@@ -167,6 +167,10 @@ def _gapped_passive(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _is_mark(items: Sequence[Item], k: int, name: str) -> bool:
+    return 0 <= k < len(items) and items[k].kind is ItemKind.MARK and items[k].payload == name
+
+
 def _passive_clause(items: Sequence[Item], k: int) -> bool:
     """"... and puddle 2 is blocked for all robots": an object, then only little words, then a verb
     (a new passive clause, not a second object of the verb before)."""
@@ -236,7 +240,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
-                and not _has_content(cur.items)):  # "exc 1, exc 2 and truck 1 drive ..." (not "truck 1, you ...")
+                and not _has_content(cur.items)) and not (  # "exc 1, exc 2 and truck 1 drive" (not "truck 1, you")
+                it.payload == "," and cur.items and (_is_mark(items, k + 1, "except")  # "the others, except x, go"
+                                                     or _is_mark(cur.items, len(cur.items) - 2, "except"))):
                 close("punct")
                 cur.after_punct = True
             k += 1
@@ -249,6 +255,12 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             cur = Segment([], sentence, sentence_start=True)
             if it.payload == "list_next":
                 cur.connective, cur.connective_text = "sequence", "then"
+            k += 1
+            continue
+        if it.kind is ItemKind.CONNECTIVE and it.text == "then" and cur.role is SegmentRole.MAIN and cur.items \
+                and cur.items[0].kind is ItemKind.ROBOT and not any(i.kind is ItemKind.VERB for i in cur.items) \
+                and any(i.kind is ItemKind.OBJECT for i in cur.items):
+            # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain
             k += 1
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
