@@ -191,6 +191,14 @@ class ActuationCore:
             self._feedback(out, act, step.progress, step.message, now)
         return out
 
+    def abort(self, reason: str, now: float) -> Outputs:
+        """End the running goal FAILED with ``reason`` and zero the base (a watchdog fired)."""
+        out = Outputs(twist=(0.0, 0.0))
+        if self.active is not None:
+            self._hold_joints(out, now)
+            self._end(out, GoalStatus.FAILED, reason, now)
+        return out
+
     def shutdown(self, now: float) -> Outputs:
         """The node is going down: zero the base, end the goal (CANCELLED)."""
         out = Outputs(twist=(0.0, 0.0))

@@ -1,0 +1,249 @@
+"""The built-in simulator on the ROS graph, speaking what Gazebo or a real robot would.
+
+Per robot (topics from the fleet file, relative to the robot's namespace unless absolute):
+publishes ``odom`` (nav_msgs/Odometry, map frame) and ``joint_states`` (boom/bucket or
+bed, plus the payload pseudo-joint ``bucket_load`` / ``bed_load`` in m^3, which real robots do
+not have); subscribes ``cmd_vel`` (a robot whose commands stop for ``cmd_timeout_s`` is
+stopped, as real base drivers do) and ``joint_command`` (JointState position targets).
+In the planner namespace: the top-down ``camera/image`` and ``camera/camera_info``
+(orthographic, see :data:`~dart_planner.nodes.conversions.ORTHOGRAPHIC_MODEL`),
+``sim/ground_truth`` (latched objects@1 JSON plus robots, piles, dumps, zones and the
+safety record), and it obeys ``keepout`` (latched: the zones in force). Optional ``/clock``.
+
+Rates are in simulated time; ``time_scale`` > 1 runs faster than real time (other nodes
+then follow ``/clock`` with ``use_sim_time``). The simulation itself is
+:class:`dart_planner.sim.Simulation` in external-command mode, stepped by
+:class:`dart_planner.sim.external.ExternalDriver`; this node only converts.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from functools import partial
+from typing import Any
+
+import rclpy
+from geometry_msgs.msg import Twist
+from nav_msgs.msg import Odometry
+from rclpy.clock import Clock, ClockType
+from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
+from rclpy.node import Node
+from rclpy.qos import QoSProfile, ReliabilityPolicy
+from sensor_msgs.msg import CameraInfo, Image, JointState
+from std_msgs.msg import String
+
+from ..core.errors import DartPlannerError
+from ..core.fleet import Robot, load_fleet
+from ..core.world import load_world
+from ..resources import default_fleet_path, default_world_path
+from ..sim import Simulation
+from ..sim.external import Every, ExternalDriver, ground_truth_payload
+from ..sim.render import render_array
+from ..topics import (
+    CAMERA_IMAGE,
+    CAMERA_INFO,
+    KEEPOUT,
+    ROBOT_JOINT_COMMAND,
+    ROBOT_JOINT_STATES,
+    planner_topic,
+    robot_topic,
+)
+from .conversions import (
+    camera_info_from_transform,
+    image_from_array,
+    joint_positions,
+    joint_state_msg,
+    json_msg,
+    odometry_from_state,
+    parse_json_msg,
+    planner_namespace,
+    time_msg,
+    twist_values,
+    zones_from_payload,
+)
+from .params import Param, declare_params
+from .qos import COMMANDS, LATCHED, SENSOR
+
+__all__ = ["SimNode", "PARAMS", "GROUND_TRUTH", "main"]
+
+GROUND_TRUTH = "sim/ground_truth"
+"""Planner-namespace topic of the simulator's ground truth (std_msgs/String, objects@1 + extras)."""
+
+PARAMS = [
+    Param("fleet_file", "", "Fleet YAML (robots, start poses, speeds); empty: the shipped config/fleet.yaml."),
+    Param("world_file", "", "World YAML (objects, piles, keep-out zones, bounds); empty: the shipped one."),
+    Param("namespace", "", "Planner namespace of the camera, ground-truth and keepout topics; empty: the "
+                           "node's namespace, or /dart at the root."),
+    Param("time_scale", 1.0, "Simulated seconds per wall second (1 = real time, > 1 faster)."),
+    Param("rate_hz", 50.0, "Physics steps per simulated second."),
+    Param("odom_rate_hz", 20.0, "odom and joint_states messages per simulated second, per robot."),
+    Param("camera_rate_hz", 2.0, "Camera images per simulated second (0: no camera)."),
+    Param("camera_size_px", 400, "Camera image width and height in pixels (the whole site is in view)."),
+    Param("ground_truth_rate_hz", 2.0, "sim/ground_truth messages per simulated second (0: none)."),
+    Param("cmd_timeout_s", 0.5, "A robot whose cmd_vel went quiet this long (simulated s) is stopped."),
+    Param("seed", 0, "Seed of the simulator's randomness (fault injection)."),
+    Param("publish_clock", False, "Publish /clock (rosgraph_msgs/Clock) with the simulated time; stamps then "
+                                  "use it too. Other nodes follow it with use_sim_time:=true."),
+    Param("frame_id", "map", "Frame of odometry poses."),
+]
+
+CLOCK_QOS = QoSProfile(depth=1, reliability=ReliabilityPolicy.RELIABLE)
+"""Reliable, so best-effort (rclpy's TimeSource) and reliable clock subscribers both match."""
+
+
+def robot_path(robot: Robot, name: str) -> str:
+    """A robot topic: relative to the robot's namespace, or absolute when it starts with '/'."""
+    return name if name.startswith("/") else robot_topic(robot.namespace, name)
+
+
+class SimNode(Node):
+    """The simulator as a ROS node (see the module docstring).
+
+    ``kwargs`` go to :class:`rclpy.node.Node` (``context``, ``namespace``,
+    ``parameter_overrides``), which is how the one-process runner and tests build it.
+    """
+
+    def __init__(self, **kwargs: Any):
+        super().__init__("sim_node", **kwargs)
+        p = declare_params(self, PARAMS)
+        self.fleet = load_fleet(p["fleet_file"] or default_fleet_path())
+        self.world = load_world(p["world_file"] or default_world_path())
+        rate = float(p["rate_hz"])
+        self.time_scale = float(p["time_scale"])
+        if not (rate > 0 and self.time_scale > 0 and math.isfinite(rate) and math.isfinite(self.time_scale)):
+            raise DartPlannerError(f"rate_hz and time_scale must be positive, got {rate} and {self.time_scale}")
+        self.sim = Simulation(self.fleet, self.world, seed=int(p["seed"]), dt=1.0 / rate, external=True)
+        self.driver = ExternalDriver(self.sim, step_s=1.0 / rate, cmd_timeout_s=float(p["cmd_timeout_s"]))
+        self.frame = str(p["frame_id"])
+        self.size = int(p["camera_size_px"])
+        self.ns = planner_namespace(p["namespace"], self.get_namespace())
+        self._odom_every = Every(float(p["odom_rate_hz"]))
+        self._camera_every = Every(float(p["camera_rate_hz"]))
+        self._truth_every = Every(float(p["ground_truth_rate_hz"]))
+        self._camera_tf: Any = None
+        log = self.get_logger()
+
+        self._odom_pubs: dict[str, Any] = {}
+        self._joint_pubs: dict[str, Any] = {}
+        for robot in self.fleet.robots:
+            rid = robot.id
+            self._odom_pubs[rid] = self.create_publisher(Odometry, robot_path(robot, robot.odom_topic), SENSOR)
+            self._joint_pubs[rid] = self.create_publisher(
+                JointState, robot_topic(robot.namespace, ROBOT_JOINT_STATES), SENSOR)
+            self.create_subscription(Twist, robot_path(robot, robot.cmd_vel_topic), partial(self._on_cmd_vel, rid),
+                                     COMMANDS)
+            self.create_subscription(JointState, robot_topic(robot.namespace, ROBOT_JOINT_COMMAND),
+                                     partial(self._on_joint_command, rid), COMMANDS)
+        self._image_pub = self.create_publisher(Image, planner_topic(self.ns, CAMERA_IMAGE), SENSOR)
+        self._info_pub = self.create_publisher(CameraInfo, planner_topic(self.ns, CAMERA_INFO), SENSOR)
+        self._truth_pub = self.create_publisher(String, planner_topic(self.ns, GROUND_TRUTH), LATCHED)
+        self.create_subscription(String, planner_topic(self.ns, KEEPOUT), self._on_keepout, LATCHED)
+        self._clock_pub = None
+        if p["publish_clock"]:
+            try:
+                from rosgraph_msgs.msg import Clock as ClockMsg
+
+                self._clock_msg = ClockMsg
+                self._clock_pub = self.create_publisher(ClockMsg, "/clock", CLOCK_QOS)
+            except ImportError:
+                log.warning("publish_clock is set but rosgraph_msgs is not installed: no /clock published")
+        self._use_sim_stamps = self._clock_pub is not None
+        # A steady-clock timer: the simulator drives time, so it must never wait for /clock itself.
+        period = max(0.01, 1.0 / rate / self.time_scale)
+        self._last_wall = time.monotonic()
+        self._timer = self.create_timer(period, self._tick, clock=Clock(clock_type=ClockType.STEADY_TIME))
+        log.info(f"simulating {len(self.fleet.robots)} robots at {rate:g} Hz x{self.time_scale:g} real time; "
+                 f"planner topics under {self.ns}")
+
+    # ------------------------------------------------------------------ inputs
+
+    def _on_cmd_vel(self, robot_id: str, msg: Twist) -> None:
+        v, w = twist_values(msg)
+        if not (math.isfinite(v) and math.isfinite(w)):
+            self.get_logger().error(f"{robot_id}: non-finite cmd_vel ({v}, {w}) ignored")
+            return
+        self.driver.command_velocity(robot_id, v, w)
+
+    def _on_joint_command(self, robot_id: str, msg: JointState) -> None:
+        try:
+            targets = joint_positions(msg)
+        except ValueError as exc:
+            self.get_logger().error(f"{robot_id}: joint_command ignored: {exc}")
+            return
+        self.driver.command_joints(robot_id, targets)
+
+    def _on_keepout(self, msg: String) -> None:
+        try:
+            zones, refused = zones_from_payload(parse_json_msg("keepout", msg))
+        except DartPlannerError as exc:
+            self.get_logger().error(f"keepout message ignored: {exc}")
+            return
+        for r in refused:
+            self.get_logger().error(f"keepout entry refused: {r}")
+        self.driver.set_keep_out(zones)
+
+    # ------------------------------------------------------------------ stepping and outputs
+
+    def _stamp(self) -> Any:
+        return time_msg(self.sim.time) if self._use_sim_stamps else self.get_clock().now().to_msg()
+
+    def _tick(self) -> None:
+        wall = time.monotonic()
+        elapsed, self._last_wall = wall - self._last_wall, wall
+        self.driver.advance(min(elapsed, 0.5) * self.time_scale, max_steps=200)
+        now = self.sim.time
+        if self._clock_pub is not None:
+            clock = self._clock_msg()
+            clock.clock = time_msg(now)
+            self._clock_pub.publish(clock)
+        odom_due = self._odom_every.due(now)
+        camera_due = self._camera_every.due(now)
+        truth_due = self._truth_every.due(now)
+        if not (odom_due or camera_due or truth_due):
+            return
+        snap = self.sim.snapshot()
+        stamp = self._stamp()
+        if odom_due:
+            for robot in self.fleet.robots:
+                r = snap.robot(robot.id)
+                ns = robot.namespace.strip("/") or robot.id
+                self._odom_pubs[robot.id].publish(odometry_from_state(
+                    r.pose, r.linear_velocity, r.angular_velocity, stamp, self.frame, f"{ns}/base_link"))
+                names, positions = self.driver.joint_state(snap, robot.id)
+                self._joint_pubs[robot.id].publish(joint_state_msg(names, positions, stamp))
+        if camera_due:
+            array, tf = render_array(snap, self.world, self.size)
+            self._camera_tf = tf
+            self._image_pub.publish(image_from_array(array, stamp, "site_camera"))
+            self._info_pub.publish(camera_info_from_transform(tf, stamp, "site_camera"))
+        if truth_due:
+            payload = ground_truth_payload(self.sim, snap)
+            if self._camera_tf is not None:
+                tf = self._camera_tf
+                payload["camera"] = {"model": "orthographic", "x0": tf.x0, "y0": tf.y0,
+                                     "meters_per_px": tf.meters_per_px, "width": tf.width, "height": tf.height}
+            self._truth_pub.publish(json_msg("objects", payload))
+
+
+def main(args: list[str] | None = None) -> None:
+    rclpy.init(args=args)
+    node: SimNode | None = None
+    try:
+        node = SimNode()
+        executor = SingleThreadedExecutor()
+        executor.add_node(node)
+        executor.spin()
+    except (KeyboardInterrupt, ExternalShutdownException):
+        pass
+    except DartPlannerError as exc:  # a broken fleet or world file: say so, exit non-zero
+        rclpy.logging.get_logger("sim_node").fatal(str(exc))
+        raise SystemExit(1) from exc
+    finally:
+        if node is not None:
+            node.destroy_node()
+        rclpy.try_shutdown()
+
+
+if __name__ == "__main__":
+    main()

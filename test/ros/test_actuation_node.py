@@ -1,0 +1,256 @@
+"""actuation_node with sim_node, both as real processes: goals in, motion and results out.
+
+The robots are placed near their targets (a test fleet file) and the simulator runs faster
+than real time with /clock, which the actuation node follows (use_sim_time), so closed-loop
+runs of tens of simulated seconds fit in a few wall seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import spin_until
+from geometry_msgs.msg import PoseStamped, Twist
+from nav_msgs.msg import Odometry
+from std_msgs.msg import String
+
+from dart_planner.core.actuation import GoalStatus, SkillGoal
+from dart_planner.core.fleet import SkillAction
+from dart_planner.core.geometry import Pose2D
+from dart_planner.core.goal_codec import decode_result, encode_cancel, encode_goal, encode_stop
+from dart_planner.nodes.qos import COMMANDS, EVENTS, LATCHED, SENSOR
+from dart_planner.resources import default_fleet_path, default_world_path
+
+pytestmark = pytest.mark.ros
+
+SIM = "dart_planner.nodes.sim_node"
+ACT = "dart_planner.nodes.actuation_node"
+EX1, DT1 = "robot_excavator_01", "robot_dump_truck_01"
+NAV = "target_area_for_specific_robots"
+WALL = {"name": "wall", "x": 3.0, "y": -14.0, "radius": 2.5}
+TRUCK_BODY = 1.4
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> tuple[str, str]:
+    """A two-robot fleet (excavator 1 next to soil1, truck 1 at its start) and a world with a zone."""
+    fleet = yaml.safe_load(default_fleet_path().read_text())
+    robots = {r["id"]: r for r in fleet["robots"]}
+    ex = dict(robots[EX1], start={"x": -18.0, "y": 9.0, "yaw": math.pi / 2})
+    fleet["robots"] = [ex, robots[DT1]]
+    world = yaml.safe_load(default_world_path().read_text())
+    world["keep_out"] = [WALL]
+    f, w = tmp_path / "fleet.yaml", tmp_path / "world.yaml"
+    f.write_text(yaml.safe_dump(fleet))
+    w.write_text(yaml.safe_dump(world))
+    return str(f), str(w)
+
+
+class Robot:
+    """Test-side view of one robot: goal publisher, result/feedback/odom/cmd_vel recorders."""
+
+    def __init__(self, node: Any, rid: str):
+        self.node, self.rid = node, rid
+        self.goal_pub = node.create_publisher(String, f"/{rid}/dart/goal", EVENTS)
+        self.results: dict[str, Any] = {}
+        self.feedback: list[dict[str, Any]] = []
+        self.odom: list[tuple[float, float, float]] = []
+        self.twists: list[tuple[float, float, float]] = []
+        node.create_subscription(String, f"/{rid}/dart/result", self._on_result, EVENTS)
+        node.create_subscription(String, f"/{rid}/dart/feedback",
+                                 lambda m: self.feedback.append(json.loads(m.data)), EVENTS)
+        node.create_subscription(Odometry, f"/{rid}/odom", lambda m: self.odom.append(
+            (time.monotonic(), m.pose.pose.position.x, m.pose.pose.position.y)), SENSOR)
+        node.create_subscription(Twist, f"/{rid}/cmd_vel",
+                                 lambda m: self.twists.append((time.monotonic(), m.linear.x, m.angular.z)), COMMANDS)
+
+    def _on_result(self, msg: String) -> None:
+        res = decode_result(msg.data)
+        assert res.goal_id not in self.results, f"second result for {res.goal_id}"
+        self.results[res.goal_id] = res
+
+    def ready(self) -> bool:
+        return (self.goal_pub.get_subscription_count() > 0 and bool(self.odom)
+                and self.node.count_publishers(f"/{self.rid}/dart/result") > 0)
+
+    def send(self, text: str) -> float:
+        msg = String()
+        msg.data = text
+        t = time.monotonic()
+        self.goal_pub.publish(msg)
+        return t
+
+    def heard(self, gid: str) -> bool:
+        return gid in self.results or any(f["goal_id"] == gid for f in self.feedback)
+
+    def goal(self, gid: str, action: SkillAction, target: str | None = None, skill: str = NAV, **kw: Any) -> float:
+        """Publish a goal until the node answers (feedback or result).
+
+        Goals are volatile: one sent before discovery matched both ways is lost. Re-sending
+        is safe because the node ignores a goal id it already has.
+        """
+        g = SkillGoal(gid, "p", gid, self.rid, skill, action, target=target, **kw)
+        t = self.send(encode_goal(g))
+        for _ in range(20):
+            if spin_until(self.node, lambda: self.heard(gid), 0.5):
+                return t
+            self.send(encode_goal(g))
+        raise AssertionError(f"goal {gid} never acknowledged")
+
+    def wait(self, gid: str, timeout: float) -> Any:
+        assert spin_until(self.node, lambda: gid in self.results, timeout), f"no result for {gid}"
+        return self.results[gid]
+
+    def moving_cmd(self) -> bool:
+        return bool(self.twists) and abs(self.twists[-1][1]) + abs(self.twists[-1][2]) > 0.05
+
+
+def start_stack(start_node: Any, site: tuple[str, str], robot: str, scale: float = 3.0, **act: str) -> list[Any]:
+    fleet, world = site
+    sim = start_node(SIM, "--ros-args", "-r", "__ns:=/dart", "-p", f"fleet_file:={fleet}", "-p",
+                     f"world_file:={world}", "-p", f"time_scale:={scale}", "-p", "publish_clock:=true",
+                     "-p", "camera_rate_hz:=0.0")
+    extra = [a for k, v in act.items() for a in ("-p", f"{k}:={v}")]
+    node = start_node(ACT, "--ros-args", "-r", f"__ns:=/{robot}", "-p", f"robot_id:={robot}",
+                      "-p", f"fleet_file:={fleet}", "-p", f"world_file:={world}", "-p", "use_sim_time:=true", *extra)
+    return [sim, node]
+
+
+@pytest.mark.slow
+def test_navigate_reaches_the_target_around_a_zone_and_succeeds(ros_node: Any, start_node: Any, site: Any) -> None:
+    procs = start_stack(start_node, site, DT1)
+    truth: list[dict[str, Any]] = []
+    ros_node.create_subscription(String, "/dart/sim/ground_truth", lambda m: truth.append(json.loads(m.data)), LATCHED)
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, dt.ready, 15.0), procs[1].output()
+    dt.goal("nav", SkillAction.NAVIGATE, "obstacle1")
+    res = dt.wait("nav", 25.0)
+    assert res.status is GoalStatus.SUCCEEDED, (res, procs[1].output())
+    x, y = dt.odom[-1][1:]
+    assert math.hypot(x - 0.0, y + 4.0) < 1.5 + TRUCK_BODY + 0.5 + 0.4  # next to obstacle1 (0, -4, r 1.5)
+    gaps = [math.hypot(px - WALL["x"], py - WALL["y"]) - WALL["radius"] - TRUCK_BODY for _, px, py in dt.odom]
+    assert min(gaps) >= 0.0  # the body never entered the zone
+    assert spin_until(ros_node, lambda: bool(truth) and truth[-1]["time"] > 1.0, 5.0)
+    safety = truth[-1]["safety"]
+    assert safety["keepout_violations"] == [] and safety["guard_stops"]["keep_out"] == 0
+    progress = [f["progress"] for f in dt.feedback if f["goal_id"] == "nav"]
+    assert len(progress) >= 3 and progress[-1] > progress[0]
+
+
+def test_refusals_answer_at_once_and_nothing_moves(ros_node: Any, start_node: Any, site: Any) -> None:
+    fleet, world = site
+    act = start_node(ACT, "--ros-args", "-r", f"__ns:=/{DT1}", "-p", f"robot_id:={DT1}", "-p", f"fleet_file:={fleet}",
+                     "-p", f"world_file:={world}")
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, lambda: dt.goal_pub.get_subscription_count() > 0, 15.0), act.output()
+    foreign = SkillGoal("other", "p", "t", EX1, NAV, SkillAction.NAVIGATE, target="puddle1")
+    bad = json.loads(encode_goal(SkillGoal("teleport", "p", "t", DT1, NAV, SkillAction.NAVIGATE, target="puddle1")))
+    bad["action"] = "teleport"
+    for text, gid in ((encode_goal(foreign), "other"), (json.dumps(bad), "teleport")):
+        for _ in range(20):  # re-sent until answered: the node answers a goal id once
+            dt.send(text)
+            if spin_until(ros_node, lambda gid=gid: dt.heard(gid), 0.5):
+                break
+    dt.goal("inzone", SkillAction.NAVIGATE, target=None, target_pose=Pose2D(WALL["x"], WALL["y"]))
+    dt.goal("skill", SkillAction.NAVIGATE, "puddle1", skill="fly")
+    for gid in ("other", "teleport", "inzone", "skill"):
+        res = dt.wait(gid, 5.0)
+        assert res.status is GoalStatus.FAILED and res.reason.startswith("refused:"), res
+    assert "keep-out zone wall" in dt.results["inzone"].reason and "teleport" in dt.results["teleport"].reason
+    assert not any(abs(v) > 0 for _, v, _ in dt.twists)
+
+
+@pytest.mark.slow
+def test_cancel_and_stop_zero_cmd_vel_at_once(ros_node: Any, start_node: Any, site: Any) -> None:
+    procs = start_stack(start_node, site, DT1, scale=1.0)
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, dt.ready, 15.0), procs[1].output()
+    dt.goal("a", SkillAction.NAVIGATE, "obstacle1")
+    assert spin_until(ros_node, dt.moving_cmd, 10.0)
+    t0 = dt.send(encode_cancel("a"))
+    res = dt.wait("a", 3.0)
+    assert res.status is GoalStatus.CANCELLED
+    assert spin_until(ros_node, lambda: dt.twists[-1][1:] == (0.0, 0.0) and dt.twists[-1][0] >= t0, 1.0)
+    latencies = []
+    for i in range(5):
+        dt.goal(f"s{i}", SkillAction.NAVIGATE, "obstacle1" if i % 2 == 0 else "puddle2")
+        assert spin_until(ros_node, dt.moving_cmd, 10.0), procs[1].output()
+        t0 = dt.send(encode_stop("test e-stop"))
+        assert spin_until(ros_node, lambda t0=t0: dt.twists[-1][1:] == (0.0, 0.0) and dt.twists[-1][0] >= t0, 2.0)
+        zero_at = next(t for t, v, w in dt.twists if t >= t0 and (v, w) == (0.0, 0.0))
+        latencies.append(zero_at - t0)
+        assert dt.wait(f"s{i}", 3.0).status is GoalStatus.CANCELLED
+    print(f"\nstop -> zero cmd_vel latency (ms): {[round(1000 * x, 1) for x in latencies]}, "
+          f"median {1000 * statistics.median(latencies):.1f}")
+    assert statistics.median(latencies) < 0.1
+    # Shutting the node down mid-drive publishes a zero twist on the way out.
+    dt.goal("last", SkillAction.NAVIGATE, "obstacle1")
+    assert spin_until(ros_node, dt.moving_cmd, 10.0)
+    procs[1].stop()
+    assert spin_until(ros_node, lambda: dt.twists[-1][1:] == (0.0, 0.0), 3.0)
+
+
+@pytest.mark.slow
+def test_dig_at_soil1_after_driving_there_takes_soil_from_the_pile(
+    ros_node: Any, start_node: Any, site: Any
+) -> None:
+    procs = start_stack(start_node, site, EX1, scale=5.0)
+    truth: list[dict[str, Any]] = []
+    ros_node.create_subscription(String, "/dart/sim/ground_truth", lambda m: truth.append(json.loads(m.data)), LATCHED)
+    ex = Robot(ros_node, EX1)
+    assert spin_until(ros_node, ex.ready, 15.0), procs[1].output()
+    ex.goal("go", SkillAction.NAVIGATE, "soil1")
+    assert ex.wait("go", 15.0).status is GoalStatus.SUCCEEDED, procs[1].output()
+    ex.goal("dig", SkillAction.DIG, "soil1", skill="Excavation")
+    res = ex.wait("dig", 15.0)
+    assert res.status is GoalStatus.SUCCEEDED and "2.00 m3" in res.reason, res
+
+    def soil1() -> float:
+        return next(o["volume"] for o in truth[-1]["objects"] if o["name"] == "soil1")
+
+    assert spin_until(ros_node, lambda: bool(truth) and soil1() == pytest.approx(28.0), 5.0)
+
+
+@pytest.mark.slow
+def test_stale_odometry_fails_the_goal_when_the_simulator_dies(ros_node: Any, start_node: Any, site: Any) -> None:
+    procs = start_stack(start_node, site, DT1, scale=1.0)
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, dt.ready, 15.0), procs[1].output()
+    dt.goal("a", SkillAction.NAVIGATE, "obstacle1")
+    assert spin_until(ros_node, dt.moving_cmd, 10.0)
+    procs[0].kill()  # the simulator (and with it /clock and odom) is gone
+    killed = time.monotonic()
+    res = dt.wait("a", 6.0)
+    assert res.status is GoalStatus.FAILED and res.reason.startswith("odom_stale"), res
+    assert time.monotonic() - killed >= 2.0 and dt.twists[-1][1:] == (0.0, 0.0)
+
+
+def test_nav2_backend_publishes_the_approach_pose(ros_node: Any, start_node: Any, site: Any) -> None:
+    fleet, world = site
+    act = start_node(ACT, "--ros-args", "-r", f"__ns:=/{DT1}", "-p", f"robot_id:={DT1}", "-p", f"fleet_file:={fleet}",
+                     "-p", f"world_file:={world}", "-p", "backend:=nav2")
+    poses: list[PoseStamped] = []
+    ros_node.create_subscription(PoseStamped, f"/{DT1}/goal_pose", poses.append, COMMANDS)
+    odom_pub = ros_node.create_publisher(Odometry, f"/{DT1}/odom", SENSOR)
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, lambda: dt.goal_pub.get_subscription_count() > 0, 15.0), act.output()
+    odom = Odometry()
+    odom.pose.pose.position.x, odom.pose.pose.position.y = 4.0, -24.0
+    odom_pub.publish(odom)
+    spin_until(ros_node, lambda: False, 0.3)
+    dt.goal("n", SkillAction.NAVIGATE, "puddle2")
+    end = time.monotonic() + 5.0
+    while not poses and time.monotonic() < end:
+        odom_pub.publish(odom)
+        spin_until(ros_node, lambda: False, 0.05)
+    assert poses, act.output()
+    p = poses[0].pose.position
+    assert poses[0].header.frame_id == "map"
+    assert 2.0 + TRUCK_BODY < math.hypot(p.x - 14.0, p.y + 6.0) < 2.0 + TRUCK_BODY + 1.0  # beside puddle2
