@@ -226,6 +226,10 @@ def run_stack(
         pass
     finally:
         if executor is not None:
+            # Let callbacks already handed to the thread pool finish first: this rclpy's
+            # shutdown() destroys its guard condition without waiting for them (they would then
+            # fail on it and print "exception was never retrieved").
+            time.sleep(0.2)
             executor.shutdown(timeout_sec=2.0)
         for n in reversed(nodes):
             n.destroy_node()
