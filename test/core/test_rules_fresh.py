@@ -302,6 +302,83 @@ FRESH = [
 ]
 
 
+# A third batch, written after the mechanisms above existed but before the planner saw these
+# sentences: the same forms in other words, to check that the mechanisms are general.
+FRESH += [
+    pytest.param("Excavator 3 works with truck 2 at rock 1: they both drive there, the excavator digs and loads its "
+                 "partner, and the partner dumps at puddle 2.",
+                 [task("a", T, [E3, D2], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                  task("c", LOAD, [E3], deps=["b"]), task("d", T, [D2], ["puddle2"], deps=["c"]),
+                  task("e", DUMP, [D2], deps=["d"])], id="works-with-its-partner"),
+    pytest.param("Truck 1 and truck 3 go to obstacle 2; truck 1 then visits puddle 1 while the other truck heads "
+                 "home.",
+                 [task("a", T, [D1, D3], ["obstacle2"]), task("b", T, [D1], ["puddle1"], deps=["a"]),
+                  task("c", R, [D3], deps=["a"])], id="the-other-truck-while"),
+    pytest.param("Dump truck 3 has to move the rubble from rock 2 to puddle 1. Excavator 1 breaks up rock 2; truck 3 "
+                 "goes to rock 2 once that is done, gets loaded, and dumps at puddle 1.",
+                 [task("a", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", T, [D3], ["rock2"], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
+                  task("e", T, [D3], ["puddle1"], deps=["d"]), task("f", DUMP, [D3], deps=["e"])],
+                 id="summary-named-truck"),
+    pytest.param("Truck 2 drives to puddle 1 and then to rock 2. Truck 1 likewise.",
+                 [task("a", T, [D1, D2], ["puddle1"]), task("b", T, [D1, D2], ["rock2"], deps=["a"])],
+                 id="likewise"),
+    pytest.param("Truck 1 goes to rock 2 and dumps there. The same goes for truck 3.",
+                 [task("a", T, [D1, D3], ["rock2"]), task("b", DUMP, [D1, D3], deps=["a"])], id="same-goes-for"),
+    pytest.param("Truck 3 is paired with excavator 2. Excavator 2 goes to soil 1 and digs; its truck comes to soil 1 "
+                 "and gets loaded once the digging is over.",
+                 [task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", T, [D3], ["soil1"], deps=["b"]), task("d", LOAD, [E2], deps=["c"])],
+                 id="paired-its-truck"),
+    pytest.param("Excavator 1 goes to rock 2. Truck 2 comes to excavator 1 and gets loaded after excavator 1 has dug "
+                 "there.",
+                 [task("a", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", T, [D2], ["rock2"], deps=["b"]), task("d", LOAD, [E1], deps=["c"])],
+                 id="come-to-a-robot"),
+    pytest.param("Everyone except truck 3 returns to base.",
+                 [task("a", R, [E1, E2, E3, D1, D2])], id="everyone-except"),
+    pytest.param("All robots gather at obstacle 1, then everybody except excavator 2 returns to start.",
+                 [task("a", TA, objs=["obstacle1"]), task("b", R, [E1, E3, D1, D2, D3], deps=["a"])],
+                 id="gather-then-all-but-one"),
+    pytest.param("Two trucks go to soil 1 and one truck goes to puddle 2. The trucks at soil 1 then return to start.",
+                 [task("a", T, objs=["soil1"], types=[(TRK, 2)]), task("b", T, objs=["puddle2"], types=[(TRK, 1)]),
+                  task("c", R, types=[(TRK, 2)], deps=["a"])], id="the-trucks-at-a-place"),
+    pytest.param("Rock 1 is currently blocked; send truck 2 to rock 2.",
+                 [task("a", T, [D2], ["rock2"])], id="state-not-order"),
+    pytest.param("Step one: excavator 2 drives to soil 2. Step two: it digs. Step three: truck 1 drives to soil 2 and "
+                 "gets loaded.",
+                 [task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", T, [D1], ["soil2"], deps=["b"]), task("d", LOAD, [E2], deps=["c"])],
+                 id="step-number-words"),
+    pytest.param("First, truck 3 checks rock 1. Second, excavator 1 goes to rock 1. Finally, both return to base.",
+                 [task("a", T, [D3], ["rock1"]), task("b", T, [E1], ["rock1"], deps=["a"]),
+                  task("c", R, [D3, E1], deps=["b"])], id="first-second-finally"),
+    pytest.param("Before truck 2 dumps at obstacle 1, excavator 3 must inspect obstacle 1.",
+                 [task("a", T, [E3], ["obstacle1"]), task("b", T, [D2], ["obstacle1"], deps=["a"]),
+                  task("c", DUMP, [D2], deps=["b"])], id="before-dump"),
+    pytest.param("Truck 1 stays where it is while truck 2 goes to rock 2.",
+                 [task("a", T, [D2], ["rock2"])], id="stays-where-it-is"),
+    pytest.param("For the whole operation, keep all machines out of obstacle 1. Excavator 2 goes to soil 2.",
+                 [task("k", AVA, objs=["obstacle1"]), task("a", T, [E2], ["soil2"], deps=["k"])],
+                 id="for-the-whole-operation"),
+    pytest.param("Truck 1 drives to rock 1; once it gets there, close puddle 2 to everybody.",
+                 [task("a", T, [D1], ["rock1"]), task("b", AVA, objs=["puddle2"], deps=["a"])],
+                 id="close-to-everybody"),
+    pytest.param("Reopen obstacle 1 for truck 2 and send it there.",
+                 [task("a", AL, [D2], ["obstacle1"]), task("b", T, [D2], ["obstacle1"], deps=["a"])],
+                 id="reopen-for-one"),
+    pytest.param("Excavators 1 and 2 go to soil 2 while truck 3 goes to rock 1; they then dig there.",
+                 [task("a", T, [E1, E2], ["soil2"]), task("b", T, [D3], ["rock1"]),
+                  task("c", DIG, [E1, E2], deps=["a"])], id="they-then-dig"),
+    pytest.param("Send excavator nr. 3 to puddle #2 and have it come back afterwards.",
+                 [task("a", T, [E3], ["puddle2"]), task("b", R, [E3], deps=["a"])], id="nr-and-hash"),
+    pytest.param("Can both trucks 1 and 2 please go home?", [task("a", R, [D1, D2])], id="both-named"),
+    pytest.param("Excavator 1 and truck 1 go to soil 1. The remaining robots wait at obstacle 2.",
+                 [task("a", T, [E1, D1], ["soil1"]), task("b", T, [E2, E3, D2, D3], ["obstacle2"])],
+                 id="the-remaining-robots"),
+]
+
+
 @pytest.mark.parametrize(("instruction", "expected"), FRESH)
 def test_fresh_wording(instruction, expected, fleet, world):
     assert_plan(instruction, fleet, world, *expected)

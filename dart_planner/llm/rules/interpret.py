@@ -97,6 +97,9 @@ class Interpreter:
         self.post_entry: set[int] = set()
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
+        self.last_partners: list[Member] = []
+        self.last_made: set[int] = set()
+        """What the latest main clause made ("once that is done" waits for it)."""
         self.own_member: Member | None = None
         """The member a distributive step is being made for ("each truck ... its excavator's site")."""
         self.anchor_by_pronoun = False
@@ -180,6 +183,14 @@ class Interpreter:
     # -- robots ----------------------------------------------------------------------------------
     def resolve_robots(self, item: Item, partner_type: str | None = None) -> tuple[Member, ...] | None:
         d: RobotDesc = item.payload
+        if d.form == "partner":
+            return self.partner_of(d, item)
+        if d.form == "type" and d.det == "own" and partner_type is None:
+            # "its truck comes to soil 1" (the subject): the truck paired with the robot just named
+            base = self.current_subject or self.res.last_subject()
+            found = tuple(dict.fromkeys(p for m in base or () for p in self.pairs.get(m.key, ()) if p.rtype == d.rtype))
+            if found:
+                return found
         try:
             if partner_type and d.form == "pronoun":
                 found = self.res.last_of_type(partner_type, d.pronoun != "it")
@@ -189,6 +200,21 @@ class Interpreter:
         except ResolutionError as exc:
             self.errors.append(str(exc))
             return ()
+
+    def partner_of(self, d: RobotDesc, item: Item) -> tuple[Member, ...]:
+        """"its partner", "your buddy": the robots paired with the subject (or with the robot
+        spoken to); "the partner": the robots last paired with another."""
+        if d.det == "the":
+            found: tuple[Member, ...] = tuple(self.last_partners)
+        else:
+            base = self.res.addressee if d.det == "your" else (
+                (self.own_member,) if self.own_member is not None else (self.current_subject or ()))
+            found = tuple(dict.fromkeys(p for m in base for p in self.pairs.get(m.key, ())))
+        if not found:
+            self.errors.append(f"{item.text!r}: no robot was paired with it")
+        else:
+            self.res.remember(found, "partner")
+        return found
 
     def locative_subjects(self, seg: Segment) -> tuple[Segment, dict[int, str]]:
         """"The trucks from soil 2 then dump ...", "the truck at soil 2 drives ...": a place right
@@ -255,8 +281,8 @@ class Interpreter:
                     and before in ("to", "toward", "towards"):
                 places.append(it)
                 continue
-            if d.form == "type" and d.det == "own":
-                partners.append(it)
+            if d.form == "type" and d.det == "own" and seen_verb is not None:
+                partners.append(it)  # "loads its truck"
                 continue
             if seen_load and (after_verb or before in ("into", "in", "onto")):
                 partners.append(it)
@@ -400,6 +426,8 @@ class Interpreter:
             for it in subj_items:
                 self.use(it)
                 r = self.at_place(it, restrict) or self.resolve_robots(it)
+                if r is None and left_out:  # "everyone except truck 3": the fleet less those, by name
+                    r = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids)
                 if r is not None and left_out:
                     r = tuple(m for m in r if m.key not in left_out)
                 if it.payload.negated:
@@ -495,6 +523,7 @@ class Interpreter:
         if subject is not None and not subject:
             subject = None  # a keep-out with nobody named applies to the whole fleet
         created_any = False
+        start = len(self.b.drafts)
         self.b.narrow = self.narrow if split and entry else None
         for a in actions:
             waits = entry if not created_any else set()
@@ -504,6 +533,9 @@ class Interpreter:
             if made and not a.immediate:
                 created_any = True
         self.b.narrow = None
+        made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
+        if made_now:
+            self.last_made = made_now
         self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions)
 
@@ -641,6 +673,13 @@ class Interpreter:
                 self.use(o)
                 continue  # "hauls the soil to puddle 1": the soil is cargo
             if cargo_verb and d.form == "pronoun" and d.pronoun in ("it", "that") and target != "dig":
+                self.use(o)
+                continue
+            doers = self.capable(subject, target, quiet=True) if subject and target in ("dig", "dump") else []
+            here = {self.loc(m) for m in doers} if doers else {None}
+            if d.form == "pronoun" and d.pronoun == "there" and target in ("dig", "dump") and len(here) == 1 \
+                    and None not in here:
+                places += list(here)  # "they then dig there": where they stand
                 self.use(o)
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
@@ -921,6 +960,7 @@ class Interpreter:
         if not subject or not others:
             self.errors.append(f"no robots to pair in {a.verb.lemma!r}")
             return []
+        self.last_partners = list(others)
         for s in subject:
             for o in others:
                 if s.rtype != o.rtype:
@@ -1327,6 +1367,11 @@ class Interpreter:
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
             if cands:
                 found.add(cands[-1].idx)
+        that = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "pronoun"
+                and it.payload.pronoun in ("that", "this", "it")]
+        if not found and not robots and that and all(f[0] == "any" for f in filters) and self.last_made:
+            # "once that is done": what the clause before made
+            found = {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
         if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
             for it in seg.items:
                 self.use(it)

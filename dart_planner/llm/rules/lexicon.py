@@ -142,6 +142,7 @@ class Lexicon:
     repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    partner_nouns: frozenset[str] = frozenset()
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -278,6 +279,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "repeat_phrases",
         "state_markers",
         "except_words",
+        "partner_nouns",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -400,6 +402,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         repeat_index=_flag_index(words("repeat_phrases")),
         state_index=_flag_index(words("state_markers")),
         except_index=_flag_index(words("except_words")),
+        partner_nouns=frozenset(words("partner_nouns")),
         source=file,
         vocabulary=frozenset(vocab),
     )

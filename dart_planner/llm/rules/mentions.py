@@ -32,6 +32,7 @@ __all__ = ["RobotDesc", "ObjectDesc", "Member", "SiteIndex", "scan", "MentionRes
 _TRAILING_NUM = re.compile(r"(\d+)$")
 _PUNCT = frozenset(".;:!?,()")
 _SENTENCE_END = frozenset(".;:!?")
+_PARTNER_DETERMINERS = frozenset({"its", "their", "his", "her", "your", "the"})
 _COUNTED_PRONOUN = frozenset({"all", "the", "these", "those"})
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "your", "our", "this", "those", "these"})
 
@@ -402,6 +403,9 @@ class _Scanner:
             r = self.robot(i)  # "the rest of the trucks", "the other truck" before "the rest", "the others"
             if r is not None:
                 return r
+        if w in _PARTNER_DETERMINERS and i + 1 < len(words) and words[i + 1] in lex.partner_nouns:
+            # "its partner", "the partner", "your buddy": a robot paired with another
+            return Item(ItemKind.ROBOT, i, i + 2, RobotDesc("partner", det=w), self.text(i, i + 2))
         m = lex.fleet_index.match(words, i)
         if m:
             neg = words[i] in ("nobody", "no", "noone", "none")
