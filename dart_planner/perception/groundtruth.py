@@ -1,0 +1,170 @@
+"""The ``groundtruth`` detector backend: the simulator's own object list instead of a model.
+
+``sim_node`` publishes what it knows on ``sim/ground_truth`` (an ``objects@1`` payload with
+current pile volumes, plus the camera it renders). :class:`GroundTruthDetector` is fed those
+payloads and answers in both forms a detector is asked for:
+
+* :meth:`GroundTruthDetector.objects`: map-frame :class:`~dart_planner.core.world.WorldObject`
+  lists, exact (``source="sim"``, confidence 1 unless the payload says otherwise), which the
+  detector node publishes directly. This is the oracle a learned detector is compared with.
+* :meth:`GroundTruthDetector.detect`: pixel boxes in the camera image (the ``Detector``
+  protocol of the learned backends), so the same node and tools can run it in their place.
+
+Self-contained on purpose: it depends only on the core, and on the perception types when
+:meth:`detect` is called. Untrusted input (a payload from the graph) is checked entry by
+entry; a bad entry is refused with a reason, never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.world import SOURCES, WorldObject
+from ..llm.names import is_safe_name
+
+__all__ = ["GroundTruthCamera", "GroundTruthDetector", "make_detector", "objects_from_truth"]
+
+MIN_VISIBLE = 0.35
+"""A disc whose box is cut by the image edge to less than this fraction is not reported."""
+
+
+@dataclass(frozen=True)
+class GroundTruthCamera:
+    """The simulator's top-down orthographic camera (its renderer's ``PixelTransform``)."""
+
+    x0: float
+    y0: float
+    meters_per_px: float
+    width: int
+    height: int
+
+    def to_pixel(self, x: float, y: float) -> tuple[float, float]:
+        return (x - self.x0) / self.meters_per_px, (self.y0 - y) / self.meters_per_px
+
+    @staticmethod
+    def from_payload(d: Any) -> GroundTruthCamera | None:
+        if not isinstance(d, Mapping):
+            return None
+        try:
+            cam = GroundTruthCamera(float(d["x0"]), float(d["y0"]), float(d["meters_per_px"]), int(d["width"]),
+                                    int(d["height"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+        ok = all(math.isfinite(v) for v in (cam.x0, cam.y0, cam.meters_per_px))
+        return cam if ok and cam.meters_per_px > 0 and cam.width > 0 and cam.height > 0 else None
+
+
+def _finite(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def objects_from_truth(payload: Mapping[str, Any]) -> tuple[list[WorldObject], list[str]]:
+    """The objects of a ground-truth payload, and why each refused entry was refused."""
+    items = payload.get("objects")
+    if not isinstance(items, list):
+        return [], ["ground truth: 'objects' is not a list"]
+    out: list[WorldObject] = []
+    refused: list[str] = []
+    for i, d in enumerate(items):
+        where = f"objects[{i}]"
+        if not isinstance(d, Mapping):
+            refused.append(f"{where}: not an object")
+            continue
+        name, kind = d.get("name"), d.get("kind")
+        x, y = d.get("x"), d.get("y")
+        radius, conf, volume = d.get("radius", 1.0), d.get("confidence", 1.0), d.get("volume", 0.0)
+        if not (is_safe_name(name) and is_safe_name(kind)):
+            refused.append(f"{where}: name and kind must be plain identifiers")
+        elif not all(_finite(v) for v in (x, y, radius, conf, volume)):
+            refused.append(f"{where} ({name}): x, y, radius, confidence, volume must be finite numbers")
+        elif not (radius > 0 and 0.0 <= conf <= 1.0 and volume >= 0.0):
+            refused.append(f"{where} ({name}): radius, confidence or volume out of range")
+        else:
+            source = d.get("source", "sim")
+            out.append(WorldObject(str(name), str(kind), float(x), float(y), float(radius),
+                                   source if source in SOURCES else "sim", float(conf), float(volume)))
+    return out, refused
+
+
+class GroundTruthDetector:
+    """Reports the simulator's ground truth as detections (see the module docstring).
+
+    Parameters
+    ----------
+    kinds
+        Object kinds to report (default: every kind in the ground truth).
+    min_confidence
+        Objects below this confidence are left out.
+    """
+
+    def __init__(self, kinds: Iterable[str] | None = None, min_confidence: float = 0.0):
+        self.kinds = frozenset(kinds) if kinds is not None else None
+        self.min_confidence = float(min_confidence)
+        self._objects: list[WorldObject] = []
+        self.camera: GroundTruthCamera | None = None
+        self.time: float | None = None
+        """Simulated time of the last payload (None: none received yet)."""
+
+    @property
+    def has_truth(self) -> bool:
+        return self.time is not None
+
+    def update(self, payload: Mapping[str, Any]) -> list[str]:
+        """Take a new ground-truth payload; returns the reasons entries were refused."""
+        objects, refused = objects_from_truth(payload)
+        self._objects = objects
+        cam = GroundTruthCamera.from_payload(payload.get("camera"))
+        if cam is not None:
+            self.camera = cam
+        t = payload.get("time")
+        self.time = float(t) if _finite(t) else (self.time or 0.0)
+        return refused
+
+    def set_camera(self, camera: GroundTruthCamera) -> None:
+        self.camera = camera
+
+    def objects(self) -> list[WorldObject]:
+        """Every reported object in the map frame, sorted by name."""
+        return sorted(
+            (o for o in self._objects
+             if (self.kinds is None or o.kind in self.kinds) and o.confidence >= self.min_confidence),
+            key=lambda o: o.name,
+        )
+
+    def detect(self, image: Any) -> list[Any]:
+        """Pixel boxes of the reported objects in ``image`` (``Detector`` protocol).
+
+        Raises ``DetectorInputError`` for an unusable image, or one whose size is not the
+        ground-truth camera's (the boxes would not be where the picture is).
+        """
+        from .image import check_image
+        from .types import Detection, DetectorInputError
+
+        arr = check_image(image)
+        cam = self.camera
+        if cam is None:
+            raise DetectorInputError("no ground-truth camera yet (sim/ground_truth has not described one)")
+        h, w = int(arr.shape[0]), int(arr.shape[1])
+        if (w, h) != (cam.width, cam.height):
+            raise DetectorInputError(f"image is {w}x{h} px but the ground-truth camera renders "
+                                     f"{cam.width}x{cam.height} px")
+        out = []
+        for o in self.objects():
+            u, v = cam.to_pixel(o.x, o.y)
+            r = o.radius / cam.meters_per_px
+            box = (u - r, v - r, u + r, v + r)
+            clipped = (max(0.0, box[0]), max(0.0, box[1]), min(float(w), box[2]), min(float(h), box[3]))
+            area = (box[2] - box[0]) * (box[3] - box[1])
+            seen = max(0.0, clipped[2] - clipped[0]) * max(0.0, clipped[3] - clipped[1])
+            if area <= 0 or seen / area < MIN_VISIBLE:
+                continue
+            out.append(Detection(o.kind, o.confidence, clipped))
+        return out
+
+
+def make_detector(**options: Any) -> GroundTruthDetector:
+    """Registry entry point (``make_detector("groundtruth", **options)``)."""
+    return GroundTruthDetector(**options)
