@@ -105,6 +105,8 @@ PARAMS = [
     Param("estop_mode", "hold", "What an emergency stop does to running subtasks: hold (resume after release) "
                                 "or cancel."),
     Param("tick_rate_hz", 10.0, "How often the engine checks timeouts and queued goals are flushed."),
+    Param("track_odom", False, "Follow every robot's odom for its position (else positions come from the poses "
+                               "in actuation feedback and results; robots not heard from are at their start)."),
     Param("ignore_stale_plans", True, "Without a journal, ignore a latched task graph published before this "
                                       "node started (it may have run already)."),
 ]
@@ -165,7 +167,8 @@ class AllocatorNode(Node):
         self._pub_status = self.create_publisher(String, self._topic(PLAN_STATUS), STATUS)
         self._pub_replan = self.create_publisher(String, self._topic(REPLAN_REQUEST), EVENTS)
         self._pub_keepout = self.create_publisher(String, self._topic(KEEPOUT), LATCHED)
-        self._actuator = RosActuator(self, self._fleet, fleet_goal=self._apply_fleet_goal, callback_group=group)
+        self._actuator = RosActuator(self, self._fleet, fleet_goal=self._apply_fleet_goal, callback_group=group,
+                                     track_odom=bool(p["track_odom"]))
         self._engine = self._make_engine(p)
         self._seen.update(self._engine.plans())
         self._publish_keepout()

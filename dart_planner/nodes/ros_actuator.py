@@ -3,8 +3,10 @@
 The allocator node hands this to :class:`~dart_planner.core.execute.ExecutionEngine`; it
 speaks the actuation channel of :mod:`dart_planner.core.goal_codec`: per robot a publisher
 on ``/<robot_ns>/dart/goal`` (goals, cancels, stops) and subscribers on ``dart/feedback``
-and ``dart/result``, plus the robot's ``odom`` for live positions (allocation plans from
-where robots are, not where they started).
+and ``dart/result``. Robot positions (allocation plans from where robots are, not where they
+started) come from the poses feedback and results carry; ``track_odom`` also follows each
+robot's ``odom`` (for robots that may be moved by something else between plans) at the cost
+of one message per odometry sample per robot.
 
 Why goals can wait before they are sent
 ---------------------------------------
@@ -81,6 +83,8 @@ class RosActuator:
     callback_group
         Group of the feedback/result/odom subscriptions (a reentrant one lets results flow
         while a service or the engine is busy on another executor thread).
+    track_odom
+        Also subscribe every robot's odometry for its position.
     """
 
     def __init__(
@@ -90,6 +94,7 @@ class RosActuator:
         *,
         fleet_goal: FleetGoalHandler,
         callback_group: CallbackGroup | None = None,
+        track_odom: bool = False,
     ) -> None:
         self._node = node
         self._fleet = fleet
@@ -107,8 +112,9 @@ class RosActuator:
                                      partial(self._on_feedback, robot.id), EVENTS, callback_group=callback_group)
             node.create_subscription(String, robot_path(robot, ROBOT_RESULT),
                                      partial(self._on_result, robot.id), EVENTS, callback_group=callback_group)
-            node.create_subscription(Odometry, robot_path(robot, robot.odom_topic),
-                                     partial(self._on_odom, robot.id), SENSOR, callback_group=callback_group)
+            if track_odom:
+                node.create_subscription(Odometry, robot_path(robot, robot.odom_topic),
+                                         partial(self._on_odom, robot.id), SENSOR, callback_group=callback_group)
 
     # ------------------------------------------------------------------ Actuator protocol
     def set_listener(self, listener: Callable[[ActuatorEvent], None]) -> None:
@@ -213,6 +219,8 @@ class RosActuator:
         if fb.robot_id not in (None, robot_id):
             self._node.get_logger().warning(f"feedback on {robot_id}'s topic names robot {fb.robot_id!r}; ignored")
             return
+        if fb.pose is not None:
+            self._poses[robot_id] = fb.pose
         self._emit(fb)
 
     def _on_result(self, robot_id: str, msg: String) -> None:
@@ -226,6 +234,8 @@ class RosActuator:
             return
         with self._lock:
             self._goals.pop(res.goal_id, None)
+        if res.pose is not None:
+            self._poses[robot_id] = res.pose
         self._emit(res)
 
     def _on_odom(self, robot_id: str, msg: Odometry) -> None:

@@ -115,7 +115,9 @@ class FakeRobots(Node):
 
     def _finish(self, goal_id: str, status: GoalStatus, reason: str) -> None:
         a = self.active.pop(goal_id)
-        self._publish_result(a.goal.robot_id or "", SkillResult(goal_id, a.goal.robot_id, status, reason))
+        # a robot that succeeded stands where it was sent (the double does not move anything)
+        pose = a.goal.target_pose if status is GoalStatus.SUCCEEDED else None
+        self._publish_result(a.goal.robot_id or "", SkillResult(goal_id, a.goal.robot_id, status, reason, pose))
 
     def _publish_result(self, robot_id: str, res: SkillResult) -> None:
         self.results.append(res)

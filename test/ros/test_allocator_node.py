@@ -269,3 +269,21 @@ def test_without_a_journal_a_graph_published_before_start_is_not_run(ros_context
         plans = node.engine.plans()
     assert plans == ()
     assert robots.received == []
+
+
+def test_robot_positions_come_from_results_or_from_odom_when_tracked(ros_context, ros_node, probe) -> None:
+    graph = example("L1_01")
+    robots = FakeRobots(FLEET, ros_context)
+    node = allocator(ros_context)
+    tracking = allocator(ros_context, namespace="other", track_odom=True)
+    with running(ros_context, node, tracking, robots):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        assert node.actuator.robot_pose("robot_dump_truck_01") is None  # not heard from: the start is assumed
+        probe.publish(probe.task_graph_pub, graph_msg(graph))
+        assert probe.wait_state(graph.plan_id, ("succeeded",))
+        assert spin_until(ros_node, lambda: tracking.actuator.robot_pose("robot_excavator_02") is not None, 5)
+        puddle = WORLD.object("puddle1")
+        pose = node.actuator.robot_pose("robot_dump_truck_01")
+        assert pose is not None and (pose.x, pose.y) == (puddle.x, puddle.y)
+        seen, start = tracking.actuator.robot_pose("robot_excavator_02"), FLEET.robot("robot_excavator_02").start
+        assert seen is not None and (seen.x, seen.y) == (start.x, start.y) and abs(seen.yaw - start.yaw) < 1e-9
