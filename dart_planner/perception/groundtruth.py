@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from ..core.world import SOURCES, WorldObject
 from ..llm.names import is_safe_name
@@ -84,8 +84,8 @@ def objects_from_truth(payload: Mapping[str, Any]) -> tuple[list[WorldObject], l
             refused.append(f"{where} ({name}): radius, confidence or volume out of range")
         else:
             source = d.get("source", "sim")
-            out.append(WorldObject(str(name), str(kind), float(x), float(y), float(radius),
-                                   source if source in SOURCES else "sim", float(conf), float(volume)))
+            fx, fy, fr, fc, fv = (float(cast(float, v)) for v in (x, y, radius, conf, volume))
+            out.append(WorldObject(str(name), str(kind), fx, fy, fr, source if source in SOURCES else "sim", fc, fv))
     return out, refused
 
 
@@ -120,7 +120,7 @@ class GroundTruthDetector:
         if cam is not None:
             self.camera = cam
         t = payload.get("time")
-        self.time = float(t) if _finite(t) else (self.time or 0.0)
+        self.time = float(cast(float, t)) if _finite(t) else (self.time or 0.0)
         return refused
 
     def set_camera(self, camera: GroundTruthCamera) -> None:
