@@ -52,6 +52,8 @@ class _Action:
     partners: list[Item] = field(default_factory=list)
     immediate: bool = False
     """Said to happen "right away": it does not wait for what the clause's trailing anchor names."""
+    back: bool = False
+    """"send everyone back", "bring the trucks back": with no place named, back to the start."""
 
 
 def _own_place(o: Item) -> bool:
@@ -595,6 +597,8 @@ class Interpreter:
                     cur.place = True
             elif it.kind is ItemKind.MARK and it.payload == "now" and cur is not None:
                 cur.immediate = True
+            elif it.kind is ItemKind.MARK and it.payload == "again" and it.text == "back" and cur is not None:
+                cur.back = True
         if not actions and not places_named(leading):
             return []
         if not actions:
@@ -677,15 +681,14 @@ class Interpreter:
                 continue
             doers = self.capable(subject, target, quiet=True) if subject and target in ("dig", "dump") else []
             here = {self.loc(m) for m in doers} if doers else {None}
-            if d.form == "pronoun" and d.pronoun == "there" and target in ("dig", "dump") and len(here) == 1 \
-                    and None not in here:
-                places += list(here)  # "they then dig there": where they stand
-                self.use(o)
+            if d.form == "pronoun" and d.pronoun == "there" and target in ("dig", "dump") and None not in here:
+                self.use(o)  # "they then dig there", "both dig there": each where it stands
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
             self.use(o)
             places += names
-        if a.place or target == "return_to_start":
+        if a.place or target == "return_to_start" or (a.back and target == "navigate" and not places
+                                                      and not a.objects):
             places.append(START)
         if subject is None:
             return self.fleet_act(target, places, extra, v)
@@ -1044,6 +1047,8 @@ class Interpreter:
         if carry:
             self.load_before_carry(members)
         movers = [m for m in members if self.loc(m) != place]
+        if place == START and v.lemma in self.lex.stationary:  # "excavator 1 stays at base": never left it
+            movers = [m for m in movers if self.loc(m) is not None]
         if not movers:
             return []
         action = "return_to_start" if place == START else "navigate"

@@ -143,6 +143,8 @@ class Lexicon:
     state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     partner_nouns: frozenset[str] = frozenset()
+    stationary: frozenset[str] = frozenset()
+    """Verb phrases that keep a robot where it is ("stays at base")."""
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -280,6 +282,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "state_markers",
         "except_words",
         "partner_nouns",
+        "stationary",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -403,6 +406,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         state_index=_flag_index(words("state_markers")),
         except_index=_flag_index(words("except_words")),
         partner_nouns=frozenset(words("partner_nouns")),
+        stationary=frozenset(words("stationary")),
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -263,6 +263,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain
             k += 1
             continue
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and cur.items \
+                and cur.items[-1].kind is ItemKind.VERB and cur.role is SegmentRole.MAIN:
+            k += 1  # "are sent simultaneously to soil 1 and soil 2": an adverb inside the clause
+            continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
             opened_by_punct = cur.after_punct and all(i.kind is ItemKind.WORD for i in cur.items)
             was_start = cur.sentence_start and not cur.items
