@@ -287,3 +287,51 @@ def test_robot_positions_come_from_results_or_from_odom_when_tracked(ros_context
         assert pose is not None and (pose.x, pose.y) == (puddle.x, puddle.y)
         seen, start = tracking.actuator.robot_pose("robot_excavator_02"), FLEET.robot("robot_excavator_02").start
         assert seen is not None and (seen.x, seen.y) == (start.x, start.y) and abs(seen.yaw - start.yaw) < 1e-9
+
+
+def test_failed_subtask_goes_round_the_replan_loop_and_the_continuation_finishes(ros_context, ros_node, probe) -> None:
+    from dart_planner.nodes.language_node import LanguageNode
+
+    def outcome(goal: SkillGoal) -> tuple[GoalStatus, str]:  # the first plan's drive never gets there
+        return (GoalStatus.FAILED, "track slipping") if goal.plan_id == first_id[0] else (GoalStatus.SUCCEEDED, "")
+
+    first_id: list[str | None] = [None]
+    robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.05, outcome=outcome)
+    language = LanguageNode(context=ros_context)
+    with running(ros_context, allocator(ros_context, max_retries=0), language, robots):
+        probe.wait_for_subscriber(probe.instruction)
+        probe.send_instruction("Dump truck 1 goes to rock 1, then dump truck 1 goes to rock 2.", instruction_id="r1")
+        assert spin_until(ros_node, lambda: bool(probe.task_graph.payloads), 10)
+        first_id[0] = probe.task_graph.payloads[0]["plan_id"]
+        assert spin_until(ros_node, lambda: len(probe.task_graph.payloads) == 2, 15)
+        cont = probe.task_graph.payloads[1]
+        assert probe.wait_state(cont["plan_id"], ("succeeded",))
+    assert probe.state(first_id[0]) == "failed"
+    assert cont["replan_of"] == first_id[0] and cont["instruction_id"] == "r1"
+    assert probe.replan.payloads[0]["plan_id"] == first_id[0]
+    retried = [g for g in robots.goals() if g.plan_id == cont["plan_id"]]
+    assert [g.target for g in retried] == ["rock1", "rock2"]  # the failed drive and what depended on it
+
+
+def test_parameters_are_checked_at_start(ros_context) -> None:
+    from dart_planner.core.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="policy"):
+        allocator(ros_context, policy="fastest")
+    with pytest.raises(ConfigError, match="estop_mode"):
+        allocator(ros_context, estop_mode="explode")
+
+
+def test_estop_mode_cancel_ends_running_work(ros_context, ros_node, probe) -> None:
+    graph = example("L2_02")
+    slow = FakeRobots(FLEET, ros_context, duration=lambda g: 30.0)
+    with running(ros_context, allocator(ros_context, estop_mode="cancel"), slow):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        probe.publish(probe.task_graph_pub, graph_msg(graph))
+        assert spin_until(ros_node, lambda: len(slow.active) == 2, 5)
+        probe.estop(True)
+        assert probe.wait_state(graph.plan_id, ("failed", "cancelled"), 5)
+        final = probe.status.last(lambda p: p.get("plan_id") == graph.plan_id)
+    states = {s["task_id"]: s["state"] for s in final["subtasks"]}
+    assert states["target_area_for_specific_robots_1"] == "cancelled"
+    assert states["avoid_areas_for_all_robots_1"] == "cancelled"
