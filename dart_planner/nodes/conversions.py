@@ -207,11 +207,11 @@ def objects_from_payload(payload: Mapping[str, Any], world: World) -> tuple[list
         if not is_safe_name(name) or not is_safe_name(kind):
             refused.append(f"{where}: name and kind must be plain identifiers")
             continue
-        x, y = d.get("x"), d.get("y")
-        radius, confidence, volume = d.get("radius", 1.0), d.get("confidence", 1.0), d.get("volume", 0.0)
-        if not all(_finite(v) for v in (x, y, radius, confidence, volume)):
+        values = (d.get("x"), d.get("y"), d.get("radius", 1.0), d.get("confidence", 1.0), d.get("volume", 0.0))
+        if not all(_finite(v) for v in values):
             refused.append(f"{where} ({name}): x, y, radius, confidence, volume must be finite numbers")
             continue
+        x, y, radius, confidence, volume = (float(v) for v in values)  # type: ignore[arg-type]
         if not (0.0 < radius <= _MAX_OBJECT_RADIUS and 0.0 <= confidence <= 1.0 and volume >= 0.0):
             refused.append(f"{where} ({name}): radius, confidence or volume out of range")
             continue

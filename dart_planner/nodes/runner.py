@@ -78,7 +78,7 @@ class StackOptions:
         return self.world_file or str(default_world_path())
 
 
-def node_class(module_name: str) -> type[Node]:
+def node_class(module_name: str) -> Callable[..., Node]:
     """The node class of ``dart_planner.nodes.<module_name>``, imported now (not at package import)."""
     try:
         module = importlib.import_module(f"dart_planner.nodes.{module_name}")
