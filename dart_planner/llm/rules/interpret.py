@@ -218,6 +218,28 @@ class Interpreter:
             self.res.remember(found, "partner")
         return found
 
+    @staticmethod
+    def passive_agents(seg: Segment) -> Segment:
+        """"(the truck is) loaded there by excavator 1": a loading verb with a "by" robot after it
+        is said of the truck, with the excavator as its agent."""
+        items = list(seg.items)
+        changed = False
+        for j, it in enumerate(items):
+            if it.kind is not ItemKind.VERB or it.payload.target != "unload_bucket" or it.payload.role != "verb":
+                continue
+            for k in range(j + 1, len(items) - 1):
+                if items[k].kind in (ItemKind.VERB, ItemKind.PUNCT, ItemKind.CONNECTIVE):
+                    break
+                if items[k].kind is ItemKind.WORD and items[k].text == "by" and items[k + 1].kind is ItemKind.ROBOT:
+                    v = it.payload
+                    items[j] = Item(it.kind, it.start, it.end, VerbHit(v.target, "passive_load", v.lemma), it.text)
+                    changed = True
+                    break
+        if not changed:
+            return seg
+        return Segment(items, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
+                       seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
+
     def locative_subjects(self, seg: Segment) -> tuple[Segment, dict[int, str]]:
         """"The trucks from soil 2 then dump ...", "the truck at soil 2 drives ...": a place right
         after the subject, before its verb, picks the robots that are there (and is no destination)."""
@@ -398,6 +420,7 @@ class Interpreter:
         if "repeat" in marks:
             self.repeat(seg, pre, post, pre_par, last_in_sentence)
             return
+        seg = self.passive_agents(seg)
         seg, restrict = self.locative_subjects(seg)
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:

@@ -39,8 +39,20 @@ _WORD = re.compile(r"[a-z0-9_']+|\*")
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
-    """Words of a lexicon phrase, split like instruction text (hyphens separate words)."""
-    return tuple(_WORD.findall(phrase.lower().replace("-", " ")))
+    """Words of a lexicon phrase, split like instruction text (hyphens separate words, "that's"
+    is "that 's", "let's" is "lets_us"), so a phrase matches the text it is written like."""
+    out: list[str] = []
+    for w in _WORD.findall(phrase.lower().replace("-", " ").replace("\u2019", "'")):
+        if w == "let's":
+            out.append("lets_us")
+        elif w.endswith("'s") and len(w) > 2:
+            out += [w[:-2], "'s"]
+        elif "'" in w and not w.endswith("n't") and not w.startswith("'"):
+            stem, _, suffix = w.partition("'")
+            out += [stem, "'" + suffix]
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 class PhraseIndex(Generic[V]):
