@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 import time
@@ -30,7 +31,6 @@ from ..core.plan import TaskGraph, new_plan_id
 from ..core.strict_json import strict_loads
 from ..core.validate import validate_plan
 from ..core.world import World
-from .examples import normalize_instruction
 
 __all__ = ["PlanMemory", "memory_key", "MEMORY_SCHEMA"]
 
@@ -41,13 +41,27 @@ def _fleet_signature(fleet: Fleet) -> list[Any]:
     return [sorted((r.id, r.type) for r in fleet.robots), sorted(fleet.skills)]
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ASCII_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _memory_text(instruction: str) -> str:
+    """The instruction as a memory key: ASCII case and ASCII whitespace folded, nothing else.
+
+    No NFKC or casefold here: they turn look-alikes into real names (full-width
+    ``robot_excavator_0\uff11`` into ``robot_excavator_01``, the Kelvin sign into ``k``), and a
+    remembered plan would then be handed out for an instruction that never named that robot.
+    """
+    return _ASCII_SPACE.sub(" ", instruction.translate(_ASCII_LOWER)).strip(" .!?")
+
+
 def memory_key(instruction: str, fleet: Fleet, world: World) -> str:
     blob = json.dumps(
-        [normalize_instruction(instruction), world.fingerprint(), _fleet_signature(fleet)],
+        [_memory_text(instruction), world.fingerprint(), _fleet_signature(fleet)],
         separators=(",", ":"),
         ensure_ascii=False,
     )
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class PlanMemory:

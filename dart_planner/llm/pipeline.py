@@ -169,9 +169,30 @@ def _check_instruction(instruction: str) -> None:
             [f"the instruction has {len(instruction)} characters, the limit is {MAX_INSTRUCTION_CHARS}"],
             reason="instruction refused",
         )
+    if _as_text(instruction) != instruction:
+        raise PlanningError(
+            ascii(instruction[:200]),
+            ["the instruction contains lone surrogates (bytes that are not valid Unicode text)"],
+            reason="instruction refused",
+        )
+
+
+def _as_text(text: str) -> str:
+    """``text`` with lone surrogates replaced: what can be sent, hashed or stored as UTF-8.
+
+    A reply may decode to lone surrogates (a server's ``"\\ud800"`` escape); echoed back in a
+    repair round they would make every transport, cassette and memory write raise
+    UnicodeEncodeError instead of failing the plan with a reason.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def _echo(text: str) -> str:
+    text = _as_text(text)
     if len(text) <= _MAX_ECHO_CHARS:
         return text
     return text[:_MAX_ECHO_CHARS] + f"\n...[{len(text) - _MAX_ECHO_CHARS} more characters cut]"
@@ -179,7 +200,7 @@ def _echo(text: str) -> str:
 
 def _for_model(errors: Sequence[str]) -> list[str]:
     """The errors as they go back to the model: bounded in number, unsafe quoted values redacted."""
-    out = [redact_unsafe_quotes(e) for e in errors[:_MAX_ERRORS_SENT]]
+    out = [redact_unsafe_quotes(_as_text(e)) for e in errors[:_MAX_ERRORS_SENT]]
     if len(errors) > _MAX_ERRORS_SENT:
         out.append(f"... and {len(errors) - _MAX_ERRORS_SENT} more problems")
     return out

@@ -66,7 +66,8 @@ def request_hash(messages: Sequence[Message], schema: Mapping[str, Any] | None =
         separators=(",", ":"),
         ensure_ascii=False,
     )
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate in a message hashes (identically on replay) instead of raising
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cassette_entry(
@@ -201,7 +202,12 @@ class RecordingBackend:
         stream_callback: StreamCallback | None = None,
     ) -> LLMReply:
         reply = self.inner.complete(messages, schema=schema, stream_callback=stream_callback)
-        line = json.dumps(cassette_entry(messages, schema, reply, self.inner.name), ensure_ascii=False)
+        entry = cassette_entry(messages, schema, reply, self.inner.name)
+        line = json.dumps(entry, ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate in the reply: \u-escape it, JSON reads it back
+            line = json.dumps(entry, ensure_ascii=True)
         with self._lock, self.path.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
         return reply

@@ -640,7 +640,8 @@ CATEGORIES: tuple[str, ...] = tuple(_GENERATORS)
 def generate_corpus(
     fleet: Fleet, world: World, *, n: int = 1200, seed: int = 0, echo_text: str = ""
 ) -> tuple[CorpusCase, ...]:
-    """``n`` cases (at least one per category), round-robin over :data:`CATEGORIES`.
+    """``n`` cases (at least one per category), round-robin over :data:`CATEGORIES`, plus a
+    few fixed nesting attacks (100 KB of ``{``, arrays 5,000 deep, ...).
 
     ``echo_text`` is what a "prompt echo" repeats (pass the real system prompt).
     """
@@ -652,4 +653,12 @@ def generate_corpus(
         rng = random.Random(f"{seed}:{i}")
         text, expect, note = _GENERATORS[category](rng, ctx)
         out.append(CorpusCase(f"{category}-{i:05d}", category, text, expect, note))
+    for kind, size in _ANCHORS:  # the named attacks, present whatever the draw
+        note = f"{kind} nesting, {size} chars (anchor)"
+        out.append(CorpusCase(f"deep_nesting-{kind}-{size}", "deep_nesting", hostile_nesting(kind, size),
+                              Expect.INVALID, note))
     return tuple(out)
+
+
+# 100 KB of '{'; arrays nested 5,000 deep; objects nested about 7,000 deep; 1,000-deep mixed.
+_ANCHORS = (("brace", 100_000), ("array", 10_012), ("object", 50_000), ("mixed", 2_000))

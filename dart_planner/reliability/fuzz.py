@@ -171,6 +171,8 @@ class FuzzReport:
 
 
 def _first_line(exc: BaseException) -> str:
+    if isinstance(exc, PlanningError) and exc.errors:
+        return f"PlanningError: {exc.errors[0]}"[:300]
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0] if text else ''}"[:300]
 

@@ -255,7 +255,8 @@ class BookingMonitor:
 
     fleet: Fleet
     skills: dict[tuple[str, str], str] = field(default_factory=dict)
-    open: dict[str, tuple[str, str, float]] = field(default_factory=dict)
+    open: dict[str, list[tuple[str, str, float]]] = field(default_factory=dict)
+    """Robot -> the holds not yet released (more than one is a double booking)."""
     intervals: dict[str, list[tuple[float, float, str]]] = field(default_factory=dict)
     overlaps: list[str] = field(default_factory=list)
     ready_at: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -287,20 +288,20 @@ class BookingMonitor:
             self.ready_at[key] = event.at
         if event.old is _S.RUNNING and self._holds(key):
             for r in event.robots:
-                held = self.open.get(r)
-                if held is not None and held[:2] == key:
-                    del self.open[r]
+                holds = self.open.get(r, [])
+                for held in [h for h in holds if h[:2] == key]:
+                    holds.remove(held)
                     self.intervals.setdefault(r, []).append((held[2], event.at, tag))
         if event.new is _S.RUNNING:
             if key in self.ready_at:
                 self.latencies.append(event.at - self.ready_at.pop(key))
             if self._holds(key):
                 for r in event.robots:
-                    held = self.open.get(r)
-                    if held is not None:
+                    holds = self.open.setdefault(r, [])
+                    for held in holds:
                         self.overlaps.append(f"{r}: {tag} started at {event.at:.1f} s while "
                                              f"{held[0]}/{held[1]} (since {held[2]:.1f} s) still held it")
-                    self.open[r] = (*key, event.at)
+                    holds.append((*key, event.at))
         if event.new is _S.SUCCEEDED:
             self.successes[key] += 1
         if event.new in (_S.FAILED, _S.TIMED_OUT) and event.old is _S.RUNNING:
