@@ -30,7 +30,7 @@ from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
 from rclpy.node import Node
 from rclpy.signals import SignalHandlerOptions
 from sensor_msgs.msg import JointState
-from std_msgs.msg import String
+from std_msgs.msg import Float64, String
 
 from ..actuation import (
     ActuationCore,
@@ -48,6 +48,7 @@ from ..core.errors import ConfigError, ConfigIssue, DartPlannerError
 from ..core.fleet import Robot, load_fleet
 from ..core.goal_codec import encode_feedback, encode_result
 from ..core.world import load_world
+from ..gazebo_world import joint_command_topic
 from ..resources import default_fleet_path, default_world_path
 from ..sim.config import SimConfig
 from ..topics import (
@@ -95,6 +96,10 @@ PARAMS = [
     Param("track_peers", True, "Subscribe to the other robots' odometry and plan around parked ones."),
     Param("partner_wait_s", 60.0, "How long an unload waits for a stopped truck within reach."),
     Param("joint_tolerance_rad", 0.03, "A joint within this of its target is there."),
+    Param("joint_command_format", "joint_state", "How joint targets go out: joint_state (sensor_msgs/JointState "
+                                                 "on joint_command: built-in sim, ros2_control-style drivers) or "
+                                                 "float64 (std_msgs/Float64 per joint on joint_command/<joint>: "
+                                                 "Gazebo's joint position controllers through the shipped bridge)."),
 ]
 
 
@@ -145,7 +150,16 @@ class ActuationNode(Node):
         ns = robot.namespace
 
         self._cmd_pub = self.create_publisher(Twist, robot_path(robot, robot.cmd_vel_topic), COMMANDS)
-        self._joint_pub = self.create_publisher(JointState, robot_topic(ns, ROBOT_JOINT_COMMAND), COMMANDS)
+        fmt = str(p["joint_command_format"])
+        if fmt not in ("joint_state", "float64"):
+            raise ConfigError([ConfigIssue("actuation_node", "joint_command_format",
+                                           f"expected joint_state or float64, got {fmt!r}")])
+        self._joint_pub = (self.create_publisher(JointState, robot_topic(ns, ROBOT_JOINT_COMMAND), COMMANDS)
+                           if fmt == "joint_state" else None)
+        self._joint_float_pubs = {
+            j: self.create_publisher(Float64, joint_command_topic(robot, j), COMMANDS)
+            for j in (self.spec.joints if fmt == "float64" else ())
+        }
         self._pose_pub = (self.create_publisher(PoseStamped, robot_topic(ns, ROBOT_GOAL_POSE), COMMANDS)
                           if backend is Backend.NAV2 else None)
         self._feedback_pub = self.create_publisher(String, robot_topic(ns, ROBOT_FEEDBACK), EVENTS)
@@ -234,8 +248,15 @@ class ActuationNode(Node):
             self._cmd_pub.publish(twist(*out.twist))
         if out.joints is not None:
             names = sorted(out.joints)
-            self._joint_pub.publish(joint_state_msg(names, [out.joints[n] for n in names],
-                                                    self.get_clock().now().to_msg()))
+            if self._joint_pub is not None:
+                self._joint_pub.publish(joint_state_msg(names, [out.joints[n] for n in names],
+                                                        self.get_clock().now().to_msg()))
+            for n in names:
+                pub = self._joint_float_pubs.get(n)
+                if pub is not None:
+                    value = Float64()
+                    value.data = float(out.joints[n])
+                    pub.publish(value)
         if out.goal_pose is not None and self._pose_pub is not None:
             self._pose_pub.publish(pose_stamped(out.goal_pose, self.get_clock().now().to_msg()))
         log = self.get_logger()

@@ -254,3 +254,34 @@ def test_nav2_backend_publishes_the_approach_pose(ros_node: Any, start_node: Any
     p = poses[0].pose.position
     assert poses[0].header.frame_id == "map"
     assert 2.0 + TRUCK_BODY < math.hypot(p.x - 14.0, p.y + 6.0) < 2.0 + TRUCK_BODY + 1.0  # beside puddle2
+
+
+def test_float64_joint_commands_for_gazebo_joint_controllers(ros_node: Any, start_node: Any, site: Any) -> None:
+    from sensor_msgs.msg import JointState
+    from std_msgs.msg import Float64
+
+    fleet, world = site
+    act = start_node(ACT, "--ros-args", "-r", f"__ns:=/{EX1}", "-p", f"robot_id:={EX1}", "-p", f"fleet_file:={fleet}",
+                     "-p", f"world_file:={world}", "-p", "joint_command_format:=float64")
+    booms: list[float] = []
+    ros_node.create_subscription(Float64, f"/{EX1}/joint_command/boom", lambda m: booms.append(m.data), COMMANDS)
+    odom_pub = ros_node.create_publisher(Odometry, f"/{EX1}/odom", SENSOR)
+    joints_pub = ros_node.create_publisher(JointState, f"/{EX1}/joint_states", SENSOR)
+    ex = Robot(ros_node, EX1)
+    assert spin_until(ros_node, lambda: ex.goal_pub.get_subscription_count() > 0, 15.0), act.output()
+
+    def feed() -> None:  # a Gazebo excavator standing still with its tools carried (no payload joints)
+        odom_pub.publish(Odometry())
+        js = JointState()
+        js.name, js.position = ["boom", "bucket"], [0.5, 1.0]
+        joints_pub.publish(js)
+
+    feed()
+    spin_until(ros_node, lambda: False, 0.2)
+    g = SkillGoal("dig", "p", "dig", EX1, "Excavation", SkillAction.DIG)
+    for _ in range(20):
+        ex.send(encode_goal(g))
+        feed()
+        if spin_until(ros_node, lambda: bool(booms), 0.5):
+            break
+    assert booms and booms[0] == pytest.approx(-0.4), act.output()  # lower the boom to digging height
