@@ -42,6 +42,9 @@ class _Clause:
     sentence: int
     fleet: bool
     actions: list[_Action] = field(default_factory=list)
+    connective: str | None = None
+    start_sinks: set[int] = field(default_factory=set)
+    """What was open when the clause began (a conjunct after "afterwards, X ..." waits for it)."""
 
 
 @dataclass
@@ -217,6 +220,20 @@ class Interpreter:
         else:
             self.res.remember(found, "partner")
         return found
+
+    def remark(self, seg: Segment) -> bool:
+        """"The puddles have dried out", "we need rock 1 and rock 2 cleared": a clause with no robot
+        and no verb we know, whose predicate is a word we do not know, says how things are, not what
+        to do (its unknown words still count against coverage)."""
+        if any(it.kind in (ItemKind.ROBOT, ItemKind.VERB) for it in seg.items):
+            return False
+        if not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers and not it.text.isdigit()
+                   for it in seg.items):
+            return False
+        for it in seg.items:
+            if it.kind is ItemKind.OBJECT:
+                self.use(it)
+        return True
 
     @staticmethod
     def passive_agents(seg: Segment) -> Segment:
@@ -491,9 +508,20 @@ class Interpreter:
             # "..., then the trucks too": the same steps for other robots
             entry = self.entry(seg, subject, explicit, pre, post, pre_par)
             created_any = False
+            prev_types = {m.rtype for m in self.prev.subject or ()}
+            partner_types = {it.payload.rtype for a in self.prev.actions for it in a.partners
+                             if it.kind is ItemKind.ROBOT and it.payload.rtype}
+            swap = bool(subject) and not ({m.rtype for m in subject or ()} & prev_types) and \
+                {m.rtype for m in subject or ()} <= partner_types
             for a in self.prev.actions:
-                made = self.act(a, subject, entry if not created_any else set(), split, False, False)
+                if swap:  # "excavator 1 loads truck 2 and then truck 3": same doer, the new robot as partner
+                    a2 = _Action(a.verb, a.objects, a.place, subj_items, a.immediate, a.back)
+                    made = self.act(a2, self.prev.subject, entry if not created_any else set(), split, False, False)
+                else:
+                    made = self.act(a, subject, entry if not created_any else set(), split, False, False)
                 created_any = created_any or bool(made)
+            if swap:
+                return
             self.prev = _Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
                                 self.prev.actions)
             return
@@ -516,6 +544,8 @@ class Interpreter:
                     self.location[m.key] = names[-1]
             self.prev = _Clause(subject, explicit, [], set(), seg.sentence, subject is None)
             return
+        if not verbs and not subj_items and self.vocative is None and self.remark(seg):
+            return
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         if not actions:
             return
@@ -529,6 +559,7 @@ class Interpreter:
             return
         # what this clause waits for
         scene = self.last_place
+        start_sinks = self.b.sinks()
         self.place_before = scene
         self.current_subject = subject
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
@@ -562,7 +593,7 @@ class Interpreter:
         if made_now:
             self.last_made = made_now
         self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
-                            actions)
+                            actions, seg.connective, start_sinks)
 
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
@@ -582,6 +613,11 @@ class Interpreter:
         elif (conn == "parallel" or (conn is None and seg.conjunct)) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
+            if conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
+                    and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+                # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
+                # was open when the sentence's "afterwards" was said
+                base |= self.prev.start_sinks
         self.post_entry = set()
         self.anchor_by_pronoun = False
         if post is not None:
@@ -696,6 +732,13 @@ class Interpreter:
         for o in a.objects:
             d: ObjectDesc = o.payload
             before = self.word_before(o)
+            if before == "from" and target == "navigate" and d.form == "pronoun":
+                self.use(o)  # "... to puddle 1 and from there on to soil 1": where it leaves from
+                continue
+            if d.kind and d.det == "own" and target == "dig" and subject and all(
+                    self.site.object_kind.get(self.loc(m) or "") == d.kind for m in subject):
+                self.use(o)  # "each to break up its rock": where each stands
+                continue
             if cargo_verb and d.form != "names" and before not in _PREPOSITIONS and d.form != "pronoun":
                 self.use(o)
                 continue  # "hauls the soil to puddle 1": the soil is cargo
@@ -1252,8 +1295,13 @@ class Interpreter:
         explicit = self.partner_members(a.partners, "unload_bucket")
         made: list[Draft] = []
         groups: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
+        by_type = bool(explicit) and all(it.payload.form == "type" for it in a.partners)
         for t in trucks:
-            excs = explicit or self.paired(t, "unload_bucket") or self.colocated(t, "unload_bucket")
+            beside = self.colocated(t, "unload_bucket")
+            if split and by_type and beside:  # "each truck gets loaded by the excavator at its rock"
+                excs = [m for m in beside if m.rtype in {e.rtype for e in explicit}][:1] or explicit
+            else:
+                excs = explicit or self.paired(t, "unload_bucket") or beside
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:
@@ -1358,7 +1406,9 @@ class Interpreter:
             if it.kind is ItemKind.OBJECT:
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
                 self.use(it)
-        if fleet and not robots:
+        if not filters and any(it.kind is ItemKind.PLACE for it in seg.items):
+            filters.append(("return_to_start", frozenset()))  # "once everyone is back at start"
+        if fleet and not robots and not filters:
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
