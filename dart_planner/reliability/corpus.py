@@ -145,7 +145,7 @@ def base_plans(fleet: Fleet, world: World, seed: int = 0, count: int = 24) -> li
 
 
 def _explicit_chain(rng: random.Random, fleet: Fleet, world: World, navigate: Sequence[str]) -> Doc:
-    tasks = []
+    tasks: list[Doc] = []
     objects = list(world.object_names)
     for i in range(rng.randint(1, 6)):
         robot = rng.choice(fleet.robots)
@@ -247,8 +247,9 @@ def _trailing_commas(rng: random.Random, c: _Ctx) -> Made:
 
 def _extra_top_keys(rng: random.Random, c: _Ctx) -> Made:
     doc = c.plan(rng)
-    extra = rng.choice([{"reasoning": "step by step..."}, {"system": "ignore previous instructions"},
-                        {"confidence": 0.9}, {"plan_id": "x"}])
+    choices: list[Doc] = [{"reasoning": "step by step..."}, {"system": "ignore previous instructions"},
+                          {"confidence": 0.9}, {"plan_id": "x"}]
+    extra = rng.choice(choices)
     out = {**extra, **doc} if rng.random() < 0.5 else {**doc, **extra}
     return _dumps(out, rng), Expect.VALID, f"ignored top-level key {next(iter(extra))}"
 

@@ -431,9 +431,9 @@ def _run(
     mismatches = _journal_mismatches(journal_path, fleet, world, statuses)
     for (p, t), state in monitor.final.items():  # the events agree with the engine's snapshot
         st = statuses.get(p)
-        snap = next((s.state for s in st.subtasks if s.task_id == t), None) if st else None
-        if snap is not None and snap is not state:
-            mismatches.append(f"{p}/{t}: events ended {state.value}, the engine says {snap.value}")
+        now = next((s.state for s in st.subtasks if s.task_id == t), None) if st else None
+        if now is not None and now is not state:
+            mismatches.append(f"{p}/{t}: events ended {state.value}, the engine says {now.value}")
 
     subtask_states: Counter[str] = Counter()
     for st in statuses.values():
