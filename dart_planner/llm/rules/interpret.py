@@ -102,6 +102,7 @@ class Interpreter:
         self.post_entry: set[int] = set()
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
+        self.until_found: tuple[int, set[int]] | None = None
         self.last_partners: list[Member] = []
         self.last_made: set[int] = set()
         """What the latest main clause made ("once that is done" waits for it)."""
@@ -610,6 +611,10 @@ class Interpreter:
                 and {m.key for m in subject} != {m.key for m in prev.subject})
             if changed:
                 base = self.b.sinks()
+            if self.until_found is not None and self.until_found[0] == seg.sentence:
+                base |= self.until_found[1]
+        if self.until_found is not None and self.until_found[0] != seg.sentence:
+            self.until_found = None
         elif (conn == "parallel" or (conn is None and seg.conjunct)) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
@@ -1453,6 +1458,7 @@ class Interpreter:
         if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
             for it in seg.items:
                 self.use(it)
+            self.until_found = (seg.sentence, found)  # "... until X, and only then Y": Y waits for X
             return set(), False
         if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
                 robots or objs or self.current_subject):

@@ -167,6 +167,12 @@ def _gapped_passive(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _participle(text: str) -> bool:
+    """"loaded", "dug", "broken up": a verb said as a state (it continues an anchor)."""
+    w = text.split()[0]
+    return w.endswith(("ed", "en")) or w in ("dug", "done", "gone", "left", "come", "run", "set", "put", "shut")
+
+
 def _is_mark(items: Sequence[Item], k: int, name: str) -> bool:
     return 0 <= k < len(items) and items[k].kind is ItemKind.MARK and items[k].payload == name
 
@@ -281,6 +287,14 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             elif it.text == "before" and was_start:
                 cur.role = SegmentRole.ANCHOR  # "Before X, Y": Y comes first (see Interpreter.run)
                 cur.before = True
+            k += 1
+            continue
+        if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items) and it.kind is ItemKind.WORD \
+                and it.text == "and" and k + 1 < n and items[k + 1].kind is ItemKind.VERB \
+                and not _participle(items[k + 1].text) and cur.connective_text not in ("until", "till"):
+            # "... as soon as it's loaded and tips there": the anchor ends, its clause goes on
+            close("and")
+            cur.after_punct = False
             k += 1
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items):
