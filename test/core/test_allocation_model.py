@@ -96,14 +96,22 @@ def test_unloading_holds_the_truck_that_came_to_the_soil(fleet, world):
         assert verify_schedule(s, g, fleet, world) == []
 
 
-def test_no_partner_is_invented_when_the_plan_brought_none(fleet, world):
+def test_a_truck_loading_without_a_truck_in_the_plan_gets_the_nearest_one(fleet, world):
+    # the plan never brings a truck: without one the unloading fails (no truck in reach),
+    # so the allocator adds the truck that can be beside the excavator soonest (truck 1 is
+    # closest to excavator 1) and times its drive there
     g = plan(
         T("go", NAV, obj="soil1", ids=["robot_excavator_01"]),
         T("dig", "Excavation", ["go"], ids=["robot_excavator_01"]),
         T("load", "ExcavatorUnloading", ["dig"], ids=["robot_excavator_01"]),
     )
-    s = allocate(g, fleet, world, "heuristic")
-    assert s.robots_of("load") == ("robot_excavator_01",)
+    for policy in POLICIES:
+        s = allocate(g, fleet, world, policy)
+        load = s.assignments["load"]
+        assert load.robot_ids == ("robot_excavator_01", "robot_dump_truck_01")
+        assert load.travel_s["robot_dump_truck_01"] > 5.0  # it drives from its start to the soil
+        assert load.ready == pytest.approx(load.start + load.travel_s["robot_dump_truck_01"])
+        assert verify_schedule(s, g, fleet, world) == []
 
 
 def test_all_robots_skills_occupy_every_capable_robot_and_return_home(fleet, world):

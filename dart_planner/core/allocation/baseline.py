@@ -9,6 +9,16 @@ model as ours (:mod:`.timeline`): one subtask per robot at a time, dispatched fi
 first served as dependencies finish. That is generous to the original, whose executor did
 not lock robots at all. Robots marked unavailable in a live state are skipped (the original
 would simply have failed).
+
+Soil carrying (:mod:`.soil`): the original knew nothing of buckets, but a schedule that
+makes the first excavator dig twice before unloading fails in the simulator whatever the
+policy, so the baseline keeps its robot choice and only waits: a task whose robot must
+first unload what it carries is dispatched after that unloading (a dispatcher's FIFO). Where
+its fixed choices leave nothing else to dispatch (a plan whose dependencies need one of its
+robots to dig twice first) it places the task anyway and lists it in
+``info["soil_conflicts"]``; :func:`.verify.verify_schedule` then reports it. The implicit
+partner of an unloading with no truck to inherit is the first available truck in fleet
+order (first N of the type), as for every other choice.
 """
 
 from __future__ import annotations
@@ -39,7 +49,7 @@ def baseline_robots(tl: Timeline, t: int) -> tuple[int, ...]:
     picks = list(task.fixed)
     for g in task.groups:
         if g.partner:
-            forced, cands, k = tl.group_split(g)
+            forced, cands, k = tl.group_choice(t, g)
             picks += forced + cands[:k]
         else:
             picks += list(g.candidates[: g.count])
@@ -74,7 +84,11 @@ class DartBaselineAllocator:
                 s = tl.dep_time(t)
                 return max([s, *(float(tl.free[r]) for r in robots[t])])
 
-            t = min(ready, key=lambda t: (start(t), t))
+            movable = [t for t in ready if tl.allowed(t, robots[t])]
+            if not movable:  # every ready task waits on an unloading it depends on
+                movable = list(ready)
+                tl.relaxed.append(min(movable, key=lambda t: (start(t), t)))
+            t = min(movable, key=lambda t: (start(t), t))
             tl.commit(tl.place(t, robots[t]))
             ready.discard(t)
             ready.update(s for s in p.tasks[t].succs if tl.n_preds_left[s] == 0)

@@ -77,7 +77,9 @@ class _Search:
     def __init__(self, p: AllocationProblem, sb: StaticBounds, incumbent: Timeline, deadline: float) -> None:
         self.p, self.sb, self.deadline = p, sb, deadline
         self.tl = Timeline(p)
-        self.best = incumbent.makespan()
+        # an incumbent that breaks the soil rule (the heuristic found no other way) is only a
+        # fallback: any schedule the search completes keeps the rule, so it wins
+        self.best = incumbent.makespan() if not incumbent.relaxed else float("inf")
         self.best_seq = _sequence(incumbent)
         self.nodes = 0
         self.min_len = sb.min_len.tolist()
@@ -228,7 +230,7 @@ class ExactAllocator:
         incumbent, _ = best_list_schedule(p, sb)
         heuristic_ms = incumbent.makespan()
         info: dict[str, object] = {"heuristic_makespan": heuristic_ms}
-        if heuristic_ms <= sb.lower_bound + _EPS:
+        if heuristic_ms <= sb.lower_bound + _EPS and not incumbent.relaxed:
             info["nodes"] = 0
             return to_schedule(
                 p,
@@ -260,11 +262,12 @@ class ExactAllocator:
         except _Timeout as exc:
             optimal = False
             open_lb = exc.open_lb
-        tl = Timeline(p)
-        for t, robots in search.best_seq:
-            tl.commit(tl.place(t, robots))
+        tl = Timeline(p).replay(search.best_seq)
         ms = tl.makespan()
-        bound = ms if optimal else max(sb.lower_bound, min(open_lb, ms))
+        if tl.relaxed:  # no schedule keeps the soil rule (or none was found in time)
+            optimal, bound = False, sb.lower_bound
+        else:
+            bound = ms if optimal else max(sb.lower_bound, min(open_lb, ms))
         info["nodes"] = search.nodes
         return to_schedule(
             p,

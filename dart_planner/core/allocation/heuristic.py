@@ -11,6 +11,12 @@ robots that make it finish earliest (exact over type+count groups, see
 * ``nondelay``: among ready tasks, the one that can start (then finish) first at its best
   placement, ties by rank: a look-ahead over every ready task, used on small plans.
 
+A subtask the soil rule holds back (its robot must first unload what it carries, see
+:mod:`.soil`) waits, and is tried again after each empty is dispatched; if nothing else can
+move (a plan whose dependencies force a robot to dig again before unloading), the
+highest-priority waiting task is placed against the rule and listed in
+``schedule.info["soil_conflicts"]`` (schedules with fewer such conflicts always win).
+
 Plans up to 150 subtasks also get seeded random perturbations of the ranks (deterministic
 for a given ``seed``), and plans up to 100 subtasks a local search on the winner
 (:func:`improve`: move a task in the dispatch order, or give a type+count task other robots).
@@ -24,6 +30,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,9 +42,9 @@ from ..world import World
 from .bounds import StaticBounds, static_bounds
 from .metrics import to_schedule
 from .model import AllocationProblem, build_problem
-from .timeline import Timeline
+from .timeline import Placement, Timeline
 
-__all__ = ["HeuristicAllocator", "list_schedule", "best_list_schedule"]
+__all__ = ["HeuristicAllocator", "list_schedule", "best_list_schedule", "dispatch", "decode", "improve"]
 
 RULES = ("rank", "ready", "nondelay")
 _ALTERNATIVES = 6
@@ -52,38 +59,93 @@ def list_schedule(
     tl = Timeline(p)
     if rule == "nondelay":
         return _nondelay(tl, rank)
-    heap: list[tuple[float, float, int]] = []
+    if rule == "ready":
+        return dispatch(tl, lambda t: (tl.dep_time(t), -float(rank[t]), t))
+    return dispatch(tl, lambda t: (0.0, -float(rank[t]), t))
 
-    def push(t: int) -> None:
-        first = tl.dep_time(t) if rule == "ready" else 0.0
-        heapq.heappush(heap, (first, -float(rank[t]), t))
 
-    for t in tl.ready_tasks():
-        push(t)
-    while heap:
-        _, _, t = heapq.heappop(heap)
-        tl.commit(tl.best_placement(t))
-        for s in p.tasks[t].succs:
+def dispatch(
+    tl: Timeline,
+    key: Callable[[int], tuple[float, ...]],
+    choose: Callable[[int], Placement | None] | None = None,
+) -> Timeline:
+    """Dispatch every task in ``key`` order as it becomes ready, each where ``choose`` says
+    (default: its best placement); a task ``choose`` holds back (None: it must wait for an
+    empty, see :mod:`.soil`) is tried again after each empty. ``key`` is read once, when the
+    task becomes ready. When only held-back tasks are left, the first by key is placed
+    against the soil rule and recorded in ``tl.relaxed``.
+    """
+    p = tl.p
+    pick = tl.best_placement if choose is None else choose
+    heap: list[tuple[tuple[float, ...], int]] = [(key(t), t) for t in tl.ready_tasks()]
+    heapq.heapify(heap)
+    waiting: dict[int, tuple[float, ...]] = {}
+    waiting_on: dict[int, list[int]] = {}  # robot -> tasks that wait for it to empty
+    while heap or waiting:
+        if heap:
+            k, t = heapq.heappop(heap)
+            pl = pick(t)
+            if pl is None:
+                waiting[t] = k
+                for r in tl.waits_for(t) or [-1]:  # -1: wake on any empty (cannot tell whose)
+                    waiting_on.setdefault(r, []).append(t)
+                continue
+        else:
+            t = min(waiting, key=lambda x: (waiting[x], x))
+            del waiting[t]
+            pl = tl.best_placement(t, relax=True)
+            assert pl is not None
+            tl.relaxed.append(t)
+        tl.commit(pl)
+        task = p.tasks[t]
+        if waiting and task.empty_types:
+            # an empty frees the robots that did it or owed it: wake whoever waits on them
+            for r in [*tl.unblocked_by(t), -1]:
+                for w in waiting_on.pop(r, ()):
+                    if w in waiting:
+                        heapq.heappush(heap, (waiting.pop(w), w))
+        for s in task.succs:
             if tl.n_preds_left[s] == 0:
-                push(s)
+                heapq.heappush(heap, (key(s), s))
     return tl
 
 
 def _nondelay(tl: Timeline, rank: np.ndarray) -> Timeline:
     ready = set(tl.ready_tasks())
     while ready:
-        best = None
+        best: tuple[tuple[float, float, float, int], Placement] | None = None
         for t in ready:
-            pl = tl.best_placement(t)
-            key = (pl.start, pl.finish, -float(rank[t]), t)
+            cand = tl.best_placement(t)
+            if cand is None:
+                continue
+            key = (cand.start, cand.finish, -float(rank[t]), t)
             if best is None or key < best[0]:
-                best = (key, pl)
-        assert best is not None
-        pl = best[1]
+                best = (key, cand)
+        if best is not None:
+            pl = best[1]
+        else:  # everything ready waits on the soil rule: see dispatch()
+            t = min(ready, key=lambda t: (-float(rank[t]), t))
+            relaxed = tl.best_placement(t, relax=True)
+            assert relaxed is not None
+            tl.relaxed.append(t)
+            pl = relaxed
         tl.commit(pl)
         ready.discard(pl.task)
         ready.update(s for s in tl.p.tasks[pl.task].succs if tl.n_preds_left[s] == 0)
     return tl
+
+
+def _better(a: Timeline, b: Timeline | None) -> bool:
+    """Whether ``a`` beats ``b``: fewer soil-rule conflicts, then a shorter makespan."""
+    if b is None:
+        return True
+    if len(a.relaxed) != len(b.relaxed):
+        return len(a.relaxed) < len(b.relaxed)
+    return a.makespan() < b.makespan() - 1e-9
+
+
+def _at_bound(tl: Timeline, sb: StaticBounds) -> bool:
+    return not tl.relaxed and tl.makespan() <= sb.lower_bound + 1e-9
 
 
 def best_list_schedule(
@@ -96,9 +158,10 @@ def best_list_schedule(
     winner = ""
     for rule in rules:
         tl = list_schedule(p, sb, rule)
-        if best is None or tl.makespan() < best.makespan() - 1e-9:
+        if _better(tl, best):
             best, winner = tl, rule
-        if best.makespan() <= sb.lower_bound + 1e-9:
+        assert best is not None
+        if _at_bound(best, sb):
             return best, {"passes": len(rules), "winner": winner}
     if random_passes is None:
         random_passes = 0 if n > 150 else min(48, 1500 // max(n, 1))
@@ -110,14 +173,14 @@ def best_list_schedule(
         rule = "nondelay" if k % 2 == 0 and n <= 30 else "rank"  # nondelay costs n x ready placements
         tl = list_schedule(p, sb, rule, rank)
         done += 1
-        assert best is not None
-        if tl.makespan() < best.makespan() - 1e-9:
+        if _better(tl, best):
             best, winner = tl, f"random-{rule}"
-        if best.makespan() <= sb.lower_bound + 1e-9:
+        assert best is not None
+        if _at_bound(best, sb):
             break
     assert best is not None
     stats: dict[str, object] = {"passes": done, "winner": winner}
-    if n <= 100 and best.makespan() > sb.lower_bound + 1e-9:
+    if n <= 100 and not _at_bound(best, sb):
         before = best.makespan()
         # placements, not seconds, so results do not depend on machine load
         best, spent = improve(p, best, budget=4000 if n <= 30 else 1500)
@@ -129,20 +192,23 @@ def decode(
     p: AllocationProblem, seq: list[int], choice: dict[int, tuple[int, ...]] | None = None
 ) -> Timeline:
     """Dispatch tasks in the order ``seq`` (a topological order), each at its best placement,
-    or on the robots ``choice`` fixes for it when that choice is still allowed."""
+    or on the robots ``choice`` fixes for it when that choice is still allowed. A task the
+    soil rule holds back waits for the empty it needs (:func:`dispatch`)."""
     tl = Timeline(p)
-    for t in seq:
+    pos = {t: i for i, t in enumerate(seq)}
+
+    def choose(t: int) -> Placement | None:
         forced = choice.get(t) if choice else None
         if forced is not None and forced in set(tl.options(t)):
-            tl.commit(tl.place(t, forced))
-        else:
-            tl.commit(tl.best_placement(t))
-    return tl
+            return tl.place(t, forced)
+        return tl.best_placement(t)
+
+    return dispatch(tl, lambda t: (float(pos[t]),), choose)
 
 
-def _score(tl: Timeline) -> tuple[float, float]:
-    # makespan first; the sum of finishes breaks plateaus so the search keeps moving
-    return (round(tl.makespan(), 9), float(sum(tl.finish)))
+def _score(tl: Timeline) -> tuple[int, float, float]:
+    # soil conflicts, then makespan; the sum of finishes breaks plateaus so the search moves
+    return (len(tl.relaxed), round(tl.makespan(), 9), float(sum(tl.finish)))
 
 
 def improve(p: AllocationProblem, tl: Timeline, budget: int) -> tuple[Timeline, int]:
@@ -168,7 +234,8 @@ def improve(p: AllocationProblem, tl: Timeline, budget: int) -> tuple[Timeline, 
         spent += n
         sc = _score(tr)
         if sc < best_score:
-            best, best_score, seq, choice = tr, sc, cand_seq, cand_choice
+            # keep the order actually dispatched: tasks that waited moved later
+            best, best_score, seq, choice = tr, sc, list(tr.order), cand_choice
             return True
         return False
 

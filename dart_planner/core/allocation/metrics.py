@@ -105,6 +105,9 @@ def to_schedule(
         "done": list(p.done),
         "running": list(p.running),
     }
+    if tl.relaxed:
+        # placed against the soil rule because the plan left no other way (see .soil)
+        base_info["soil_conflicts"] = [p.tasks[t].id for t in tl.relaxed]
     base_info.update(info or {})
     return Schedule(
         policy=policy,

@@ -20,9 +20,18 @@ The model
   excavator 1 parked.
 * **Partners.** A skill with a ``partner_type`` (ExcavatorUnloading needs a dump truck
   beside the excavator) occupies a partner too. If the plan names none, the partner is the
-  robot of that type the task inherits by continuity (the truck that drove to the soil);
-  if there is none to inherit, the plan did not bring one and none is added. Partners
-  drive to the primary robot (``PARTNER_GAP_M`` beside it) before the skill starts.
+  robot of that type the task inherits by continuity (the truck that drove to the soil).
+  If there is none to inherit, the plan did not bring one: for skills in
+  :data:`CHOSEN_PARTNER_ACTIONS` (the excavator pours into the partner) the allocator
+  chooses one among the available robots of the type (the one that can be beside the
+  worker soonest), else the unloading would fail for want of a truck; for the others
+  (DumpLoading: the truck waits for a pour that only an ExcavatorUnloading makes) a chosen
+  partner could not help, so none is added. Partners drive to the primary robot
+  (``PARTNER_GAP_M`` beside it) before the skill starts, and a chosen partner is the robot
+  later tasks of its type inherit (the loaded truck is the one that hauls).
+* **Soil carrying.** A bucket or a bed holds one load (:mod:`.soil`): each fill records
+  the empties that depend on it (``TaskModel.owes``), and the timeline keeps a robot from
+  filling again, or emptying for another load, before it has done the first of them.
 * **Keep-out zones.** ``world.keep_out`` always counts. A zone added (removed) by a plan
   task counts for the travel of a later task when the keep-out task is one of its
   ancestors, i.e. is certain to have finished first. Making it a property of the DAG
@@ -42,7 +51,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 import numpy as np
@@ -52,11 +61,13 @@ from ..fleet import Fleet, SkillAction, SkillScope, SkillSpec
 from ..plan import Subtask, TaskGraph
 from ..schedule import LiveState
 from ..world import KeepOutZone, World
+from .soil import EMPTIED_BY, SoilRole, owed_empties, soil_role
 from .travel import TravelPlanner
 
 __all__ = [
     "STOP_CLEARANCE_M",
     "PARTNER_GAP_M",
+    "CHOSEN_PARTNER_ACTIONS",
     "Demand",
     "RobotGroup",
     "TaskModel",
@@ -68,6 +79,9 @@ STOP_CLEARANCE_M = 1.0
 """How far outside an object's radius a navigating robot stops."""
 PARTNER_GAP_M = 2.0
 """How close a partner robot comes to the robot it works with."""
+
+CHOSEN_PARTNER_ACTIONS = frozenset({SkillAction.UNLOAD_BUCKET})
+"""Actions whose partner the allocator chooses when the plan brought none (see module doc)."""
 
 _MOVES = (SkillAction.NAVIGATE, SkillAction.RETURN_TO_START)
 _KEEPOUT = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
@@ -124,10 +138,25 @@ class TaskModel:
     partner_type: str | None = None
     """For in-place skills with a partner (unloading needs a truck): robots of this type
     in the task travel to the first other robot and work beside it."""
+    fill_types: frozenset[str] = frozenset()
+    """Robot types whose container (bucket, bed) this task fills (:mod:`.soil`)."""
+    empty_types: frozenset[str] = frozenset()
+    """Robot types whose container this task empties."""
+    owes: int = 0
+    """Bit mask (task indices) of the empties that take out what this task fills."""
+    feeds: frozenset[str] = frozenset()
+    """Robot types whose robots a later fill inherits from this task (the excavator that
+    drives to the soil digs there): choosing one that still carries a load makes that
+    fill wait for its unloading, so free choices prefer robots that carry nothing."""
 
     @property
     def robot_count(self) -> int:
         return len(self.fixed) + sum(g.count for g in self.groups)
+
+    @property
+    def soil(self) -> bool:
+        """Whether the task fills or empties some robot's container."""
+        return bool(self.fill_types or self.empty_types)
 
 
 @dataclass(frozen=True)
@@ -149,6 +178,11 @@ class AllocationProblem:
     index: Mapping[str, int]
     zone_sets: tuple[tuple[KeepOutZone, ...], ...]
     running_finish: float
+    usable_by: tuple[int, ...] = ()
+    """Per robot: bit mask of the tasks that could empty its container with it."""
+    owed0: tuple[int, ...] = ()
+    """Per robot: bit mask of the live empties it owes for a load taken on by done or
+    running work (re-allocation); all zero for a fresh plan."""
     excluded: tuple[str, ...] = ()
     done: tuple[str, ...] = ()
     running: tuple[str, ...] = ()
@@ -343,7 +377,12 @@ def build_problem(
             zone_sets.append(zs.snapshot())
         return zone_index[m]
 
-    sources = _Sources(graph, fleet, index, running, done, ridx)
+    partner_ok = frozenset(
+        t for t in set(types) if any(types[i] == t and i not in unavailable for i in range(len(types)))
+    )
+    sources = _Sources(graph, fleet, index, running, done, ridx, partner_ok)
+    owes = _owed_empties(graph, fleet, live, index)
+    all_types = frozenset(types)
     tasks: list[TaskModel] = []
     for i, tid in enumerate(live):
         s = graph[tid]
@@ -378,6 +417,12 @@ def build_problem(
             for name in s.object_keywords:
                 if not world.has_object(name):
                     raise AllocationError(f"task {tid!r}: unknown object {name!r}")
+        fills = frozenset(
+            ty for ty in all_types if soil_role(spec.action, ty == spec.partner_type) is SoilRole.FILL
+        )
+        empties = frozenset(
+            ty for ty in all_types if soil_role(spec.action, ty == spec.partner_type) is SoilRole.EMPTY
+        )
         tasks.append(
             TaskModel(
                 index=i,
@@ -396,8 +441,26 @@ def build_problem(
                 earliest=earliest,
                 zone_set=zone_set_of(mask[tid]),
                 partner_type=partner_type,
+                fill_types=fills,
+                empty_types=empties,
+                owes=owes[i] if fills else 0,
             )
         )
+    feeds: dict[int, set[str]] = {}
+    for task in tasks:
+        for g in task.groups:
+            if g.robot_type in task.fill_types:
+                for src in g.sources:
+                    feeds.setdefault(src, set()).add(g.robot_type)
+    for i, ftypes in feeds.items():
+        tasks[i] = replace(tasks[i], feeds=frozenset(ftypes))
+    usable_by = [0] * len(robot_ids)
+    for task in tasks:
+        if task.empty_types:
+            for r in {*task.fixed, *(c for g in task.groups for c in g.candidates)}:
+                if types[r] in task.empty_types:
+                    usable_by[r] |= 1 << task.index
+    owed0 = _owed_by_past_work(graph, fleet, done, running, index, ridx, types)
     return AllocationProblem(
         graph=graph,
         fleet=fleet,
@@ -414,6 +477,8 @@ def build_problem(
         index=index,
         zone_sets=tuple(zone_sets),
         running_finish=running_finish,
+        usable_by=tuple(usable_by),
+        owed0=tuple(m & u for m, u in zip(owed0, usable_by)),
         excluded=tuple(t for t in order if t in excluded),
         done=tuple(t for t in order if t in done),
         running=tuple(t for t in order if t in running),
@@ -431,14 +496,17 @@ def _partner_group(
     unavailable: frozenset[int],
     sources: _Sources,
 ) -> tuple[RobotGroup, ...]:
-    """The implicit partner group of ``s``, if the plan leaves the partner implicit and an
-    ancestor brought one (see module doc)."""
+    """The implicit partner group of ``s``, if the plan leaves the partner implicit: the
+    partner an ancestor brought, else (for :data:`CHOSEN_PARTNER_ACTIONS`) one the allocator
+    chooses among the available robots of the type (see module doc)."""
     if any(fleet.robots[r].type == ptype for r in fixed) or any(g.robot_type == ptype for g in groups):
         return ()
     live_src, inherited = sources.of(s.id, ptype)
-    if not live_src and not inherited:
-        return ()
     usable = tuple(ridx[r.id] for r in fleet.of_type(ptype) if ridx[r.id] not in unavailable)
+    if not live_src and not inherited:
+        if fleet.skills[s.skill].action in CHOSEN_PARTNER_ACTIONS and usable:
+            return (RobotGroup(ptype, 1, usable, partner=True),)
+        return ()
     if not usable:
         raise AllocationError(
             f"task {s.id!r}: {s.skill!r} needs a {ptype} partner, but every {ptype} robot is unavailable"
@@ -521,6 +589,7 @@ class _Sources:
         running: Mapping[str, tuple[tuple[str, ...], float]],
         done: set[str],
         ridx: Mapping[str, int],
+        partner_ok: frozenset[str] = frozenset(),
     ) -> None:
         self.graph, self.fleet, self.index, self.running, self.done, self.ridx = (
             graph,
@@ -530,6 +599,8 @@ class _Sources:
             done,
             ridx,
         )
+        self.partner_ok = partner_ok
+        """Robot types with an available robot: a chosen partner of such a type exists."""
         self._memo: dict[tuple[str, str], tuple[frozenset[int], frozenset[int]]] = {}
 
     def _uses(self, tid: str, rtype: str) -> bool | None:
@@ -538,6 +609,8 @@ class _Sources:
         spec = self.fleet.skills[s.skill]
         if spec.action in _KEEPOUT:
             return None
+        if rtype == spec.partner_type and spec.action in CHOSEN_PARTNER_ACTIONS and rtype in self.partner_ok:
+            return True  # it always has a partner of that type (inherited, named or chosen)
         if spec.scope is SkillScope.ALL:
             return rtype in spec.robot_types or None
         if s.robot_ids:
@@ -600,6 +673,83 @@ class _Sources:
             live |= a
             fixed |= b
         return tuple(sorted(live)), tuple(sorted(fixed))
+
+
+def _owed_empties(graph: TaskGraph, fleet: Fleet, live: list[str], index: Mapping[str, int]) -> list[int]:
+    """Per live fill, the bit mask of the live empties it owes (:func:`.soil.owed_empties`).
+
+    One reverse pass per kind of load with integer bit sets, passing through dependents
+    that are no soil event of that kind: linear in the edges, so a 1,000-subtask plan pays
+    milliseconds, not a traversal per fill.
+    """
+    actions = [fleet.skills[graph[t].skill].action for t in live]
+    out = [0] * len(live)
+    if not any(a in EMPTIED_BY for a in actions):
+        return out
+    for filler, emptier in EMPTIED_BY.items():
+        kind = (filler, emptier)
+        below = [0] * len(live)
+        for i in range(len(live) - 1, -1, -1):
+            m = 0
+            for q in graph.graph.successors(live[i]):
+                j = index.get(q)
+                if j is None:
+                    continue
+                if actions[j] is emptier:
+                    m |= 1 << j
+                elif actions[j] not in kind:
+                    m |= below[j]
+            below[i] = m
+        for i, a in enumerate(actions):
+            if a is filler:
+                out[i] = below[i]
+    return out
+
+
+def _owed_by_past_work(
+    graph: TaskGraph,
+    fleet: Fleet,
+    done: set[str],
+    running: Mapping[str, tuple[tuple[str, ...], float]],
+    index: Mapping[str, int],
+    ridx: Mapping[str, int],
+    types: tuple[str, ...],
+) -> list[int]:
+    """Per robot, the live empties it owes for a load a done or running fill gave it.
+
+    A done subtask's robots are known when the plan names them (re-allocation pins them from
+    the previous schedule). A load counts as taken out when a done or running empty the fill
+    owes involved the robot (or its robots are unknown).
+    """
+    owed = [0] * len(types)
+    if not done and not running:
+        return owed
+    for tid in list(done) + list(running):
+        spec = fleet.skills[graph[tid].skill]
+        emptier = EMPTIED_BY.get(spec.action)
+        if emptier is None:
+            continue
+        robots = running[tid][0] if tid in running else graph[tid].robot_ids
+        below = owed_empties(graph, fleet, tid)
+        past = [q for q in below if q in done or q in running]
+        live = 0
+        for q in below:
+            if q in index:
+                live |= 1 << index[q]
+        if not live:
+            continue
+        for rid in robots:
+            r = ridx.get(rid)
+            if r is None or soil_role(spec.action, types[r] == spec.partner_type) is not SoilRole.FILL:
+                continue
+            taken_out = any(
+                rid in (running[q][0] if q in running else graph[q].robot_ids)
+                or not (running[q][0] if q in running else graph[q].robot_ids)
+                for q in past
+            )
+            if not taken_out:
+                owed[r] |= live
+    return owed
 
 
 class _ZoneState:

@@ -14,6 +14,16 @@ Keep-out tasks occupy no robot: ``finish = start + duration``. Robots do one sub
 time in dispatch order; nothing is inserted before an earlier dispatch, because inserting
 would change where the robot comes from and so every later travel time.
 
+Soil carrying (:mod:`.soil`) is a rule on each robot's order: after a fill (a dig, or
+being poured into) a robot that owes an empty may neither fill again (unless it is a bed
+taking a second load owed to the very same dumps) nor empty for another load until it has done one of the
+empties it owes. The timeline tracks, per robot, the
+empties it owes (``owed``, bit masks over task indices, pending while unplaced and
+possibly the robot's) and offers only robot choices that keep the rule:
+:meth:`Timeline.best_placement` returns None and :meth:`Timeline.options` yields nothing
+for a task that has to wait for an empty first. Callers dispatch something else and come
+back to it (see :mod:`.heuristic`).
+
 Dispatching in every possible order with every possible robot choice reaches every
 schedule of the model that is not needlessly delayed, which is what lets the exact solver
 search this same structure.
@@ -30,6 +40,7 @@ import numpy as np
 
 from ..errors import AllocationError
 from .model import AllocationProblem, RobotGroup
+from .soil import MERGING_FILLS
 
 __all__ = ["Placement", "Timeline"]
 
@@ -54,6 +65,8 @@ class _Undo:
     placement: Placement
     free: np.ndarray
     pos: np.ndarray
+    owed: list[tuple[int, int]]
+    """(robot, owed mask before the commit) for robots whose owed mask changed."""
 
 
 class Timeline:
@@ -68,6 +81,14 @@ class Timeline:
         self.placements: list[Placement | None] = [None] * n
         self.order: list[int] = []
         self.n_preds_left = [len(t.preds) for t in problem.tasks]
+        self.owed: list[int] = list(problem.owed0) or [0] * problem.n_robots
+        """Per robot, bit mask of the empties it owes for the load it carries."""
+        self.holding: set[int] = {r for r, m in enumerate(self.owed) if m}
+        self.unplaced = (1 << n) - 1
+        """Bit mask of the tasks not dispatched yet."""
+        self.relaxed: list[int] = []
+        """Tasks a dispatcher placed against the soil rule because nothing else could move
+        (a plan whose dependencies force a robot to dig twice before unloading)."""
 
     # -- queries ----------------------------------------------------------------------
     def dep_time(self, t: int) -> float:
@@ -105,6 +126,84 @@ class Timeline:
         if len(pool) >= g.count:
             return [], sorted(pool), g.count
         return sorted(pool), [r for r in g.candidates if r not in pool], g.count - len(pool)
+
+    # -- soil carrying ---------------------------------------------------------------
+    def pending(self, r: int) -> int:
+        """The empties robot ``r`` still owes (not dispatched yet, and possibly its own)."""
+        m = self.owed[r]
+        if not m:
+            return 0
+        return m & self.unplaced & self.p.usable_by[r]
+
+    def is_blocked(self, t: int, r: int) -> bool:
+        """Whether ``r`` may not take part in ``t`` now: it owes an empty that ``t`` is not."""
+        m = self.owed[r]
+        if not m:
+            return False
+        pend = m & self.unplaced & self.p.usable_by[r]
+        if not pend:
+            return False
+        task = self.p.tasks[t]
+        ty = self.p.robot_types[r]
+        if ty in task.fill_types:  # unless a bed takes a second load for the same dump (.soil)
+            return task.action not in MERGING_FILLS or pend != task.owes & self.unplaced & self.p.usable_by[r]
+        if ty in task.empty_types:
+            return not (pend >> t) & 1
+        return False
+
+    def blocked_robots(self, t: int) -> set[int]:
+        """The robots that may not take part in ``t`` now (see :meth:`is_blocked`)."""
+        if not self.holding or not self.p.tasks[t].soil:
+            return set()
+        return {r for r in self.holding if self.is_blocked(t, r)}
+
+    def allowed(self, t: int, robots: tuple[int, ...]) -> bool:
+        """Whether the soil rule lets ``robots`` do ``t`` now."""
+        if not self.holding or not self.p.tasks[t].soil:
+            return True
+        return not any(self.is_blocked(t, r) for r in robots)
+
+    def waits_for(self, t: int) -> list[int]:
+        """The robots whose empties ``t`` waits for when :meth:`best_placement` holds it
+        back: its named or inherited robots that are blocked, or, where a group has too few
+        robots left, the blocked candidates of that group."""
+        task = self.p.tasks[t]
+        out = [r for r in task.fixed if self.is_blocked(t, r)]
+        for g in task.groups:
+            forced, cands, k = self.group_choice(t, g)
+            stuck = [r for r in forced if self.is_blocked(t, r)]
+            if not stuck:
+                bad = [r for r in cands if r in self.holding and self.is_blocked(t, r)]
+                if len(cands) - len(bad) < k:
+                    stuck = bad
+            out += stuck
+        return out
+
+    def _checks(self, t: int) -> bool:
+        return bool(self.holding) and self.p.tasks[t].soil
+
+    def unblocked_by(self, t: int) -> list[int]:
+        """Robots whose debt shrank when empty ``t`` was just committed: the ones that did
+        it, and those that owed it while it went to someone else."""
+        pl = self.placements[t]
+        out = list(pl.robots) if pl is not None else []
+        bit = 1 << t
+        out += [r for r in self.holding if self.owed[r] & bit]
+        return out
+
+    def group_choice(self, t: int, g: RobotGroup) -> tuple[list[int], list[int], int]:
+        """:meth:`group_split` for task ``t``, where a load goes to a robot that can take it
+        out: the robots ``t`` fills are chosen among those able to do one of the empties it
+        owes (the truck that will dump it), when there are enough of them. Else a truck
+        that does not haul would take the soil of a truck that does."""
+        forced, cands, k = self.group_split(g)
+        task = self.p.tasks[t]
+        if task.owes and g.robot_type in task.fill_types:
+            usable_by, owes = self.p.usable_by, task.owes
+            able = [r for r in cands if usable_by[r] & owes]
+            if len(able) >= k:
+                cands = able
+        return forced, cands, k
 
     # -- placing ----------------------------------------------------------------------
     def place(self, t: int, robots: tuple[int, ...]) -> Placement:
@@ -146,8 +245,31 @@ class Timeline:
                 raise AllocationError(f"task {task.id!r}: {exc}") from exc
         return travel, ends
 
-    def best_placement(self, t: int) -> Placement:
-        """Earliest-finish placement of ``t``: the robots that make it finish first.
+    def _split(
+        self, t: int, g: RobotGroup, check: bool, prefer: bool = False
+    ) -> tuple[list[int], list[int], int] | None:
+        """:meth:`group_split` without the robots the soil rule holds back (``check``); None
+        when the group must wait. ``prefer``: a greedy choice, which may be steered."""
+        forced, cands, k = self.group_choice(t, g)
+        if prefer and self.holding and g.robot_type in self.p.tasks[t].feeds and len(cands) == len(g.candidates):
+            # a free choice that a later fill inherits: prefer robots that carry no load
+            empty = [r for r in cands if r not in self.holding or not self.pending(r)]
+            if len(empty) >= k:
+                cands = empty
+        if not check:
+            return forced, cands, k
+        hold, blocked = self.holding, self.is_blocked
+        if any(r in hold and blocked(t, r) for r in forced):
+            return None
+        cands = [r for r in cands if r not in hold or not blocked(t, r)]
+        if len(cands) < k:
+            return None
+        return forced, cands, k
+
+    def best_placement(self, t: int, relax: bool = False) -> Placement | None:
+        """Earliest-finish placement of ``t``: the robots that make it finish first, among
+        those the soil rule allows now; None when the task has to wait for an empty first
+        (``relax``: ignore the soil rule, for a dispatcher that is otherwise stuck).
 
         For type+count groups this is exact, not greedy per robot: with synchronised
         departure the finish is ``max(S, dep) + max travel`` over the chosen robots where S is
@@ -158,12 +280,18 @@ class Timeline:
         them soonest.
         """
         task = self.p.tasks[t]
+        check = not relax and self._checks(t)
+        if check and any(self.is_blocked(t, r) for r in task.fixed):
+            return None
         if not task.groups:
             return self.place(t, task.fixed)
         if task.partner_type is not None:
-            return self._best_with_partner(t)
+            return self._best_with_partner(t, check)
         dep = self.dep_time(t)
-        splits = [self.group_split(g) for g in task.groups]
+        maybe = [self._split(t, g, check, True) for g in task.groups]
+        if any(x is None for x in maybe):
+            return None
+        splits = [x for x in maybe if x is not None]
         forced = list(task.fixed) + [r for f, _, _ in splits for r in f]
         choose = [r for _, c, _ in splits for r in c]
         everyone = np.asarray(forced + choose, dtype=int)
@@ -194,7 +322,7 @@ class Timeline:
         fx = set(fixed)
         return tuple(fixed) + tuple(sorted(r for r in picks if r not in fx))
 
-    def _best_with_partner(self, t: int) -> Placement:
+    def _best_with_partner(self, t: int, check: bool) -> Placement | None:
         task = self.p.tasks[t]
         ptype = task.partner_type
         dep = self.dep_time(t)
@@ -202,7 +330,10 @@ class Timeline:
         part_groups = [g for g in task.groups if g.robot_type == ptype]
         primary = list(task.fixed)
         if prim_groups:  # in-place primaries: the one free first (no travel)
-            splits = [self.group_split(g) for g in prim_groups]
+            maybe = [self._split(t, g, check, True) for g in prim_groups]
+            if any(x is None for x in maybe):
+                return None
+            splits = [x for x in maybe if x is not None]
             forced = [r for f, _, _ in splits for r in f]
             everyone = forced + [r for _, c, _ in splits for r in c]
             ef = {r: max(float(self.free[r]), dep) for r in everyone}
@@ -212,7 +343,10 @@ class Timeline:
             return self.place(t, self._canon(task.fixed, primary))
         meet_r = prim_other[0]
         meet = (float(self.pos[meet_r, 0]), float(self.pos[meet_r, 1]))
-        splits = [self.group_split(g) for g in part_groups]
+        maybe = [self._split(t, g, check, True) for g in part_groups]
+        if any(x is None for x in maybe):
+            return None
+        splits = [x for x in maybe if x is not None]
         forced = [r for f, _, _ in splits for r in f]
         cands = np.asarray(forced + [r for _, c, _ in splits for r in c], dtype=int)
         try:
@@ -311,14 +445,21 @@ class Timeline:
         return [self._assemble(t, c, dep, everyone, travel, ends) for c in choices]
 
     def options(self, t: int) -> Iterator[tuple[int, ...]]:
-        """Every robot choice for ``t`` (one for fixed and keep-out tasks)."""
+        """Every robot choice for ``t`` the soil rule allows now (one for fixed and keep-out
+        tasks; none while ``t`` has to wait for an empty)."""
         task = self.p.tasks[t]
+        check = self._checks(t)
+        if check and any(self.is_blocked(t, r) for r in task.fixed):
+            return
         if not task.groups:
             yield task.fixed
             return
         per_group = []
         for g in task.groups:
-            forced, cands, k = self.group_split(g)
+            split = self._split(t, g, check)
+            if split is None:
+                return
+            forced, cands, k = split
             per_group.append([tuple(forced) + c for c in itertools.combinations(cands, k)])
         for combo in itertools.product(*per_group):
             yield self._canon(task.fixed, [r for part in combo for r in part])
@@ -329,16 +470,38 @@ class Timeline:
         if self.placements[t] is not None:
             raise AllocationError(f"task {self.p.tasks[t].id!r} dispatched twice")
         idx = np.asarray(pl.robots, dtype=int)
-        undo = _Undo(pl, self.free[idx].copy(), self.pos[idx].copy())
+        task = self.p.tasks[t]
+        undo = _Undo(pl, self.free[idx].copy(), self.pos[idx].copy(), [])
         if len(idx):
             self.free[idx] = pl.finish
             self.pos[idx] = pl.ends
+        if task.soil:
+            types = self.p.robot_types
+            for r in pl.robots:
+                ty = types[r]
+                if ty in task.fill_types:
+                    new = task.owes & self.p.usable_by[r]
+                elif ty in task.empty_types:
+                    new = 0
+                else:
+                    continue
+                if new != self.owed[r]:
+                    undo.owed.append((r, self.owed[r]))
+                    self._set_owed(r, new)
+        self.unplaced &= ~(1 << t)
         self.finish[t] = pl.finish
         self.placements[t] = pl
         self.order.append(t)
-        for s in self.p.tasks[t].succs:
+        for s in task.succs:
             self.n_preds_left[s] -= 1
         return undo
+
+    def _set_owed(self, r: int, mask: int) -> None:
+        self.owed[r] = mask
+        if mask:
+            self.holding.add(r)
+        else:
+            self.holding.discard(r)
 
     def undo(self, u: _Undo) -> None:
         pl = u.placement
@@ -347,11 +510,23 @@ class Timeline:
         if len(idx):
             self.free[idx] = u.free
             self.pos[idx] = u.pos
+        for r, mask in reversed(u.owed):
+            self._set_owed(r, mask)
+        self.unplaced |= 1 << t
         self.finish[t] = float("nan")
         self.placements[t] = None
         self.order.pop()
         for s in self.p.tasks[t].succs:
             self.n_preds_left[s] += 1
+
+    def replay(self, seq: list[tuple[int, tuple[int, ...]]]) -> Timeline:
+        """Dispatch ``(task, robots)`` pairs in order, recording soil-rule breaks in
+        ``relaxed`` (rebuilding a schedule found elsewhere); returns self."""
+        for t, robots in seq:
+            if not self.allowed(t, robots):
+                self.relaxed.append(t)
+            self.commit(self.place(t, robots))
+        return self
 
     @property
     def complete(self) -> bool:

@@ -18,6 +18,8 @@ from ..fleet import Fleet, SkillAction, SkillScope
 from ..plan import TaskGraph
 from ..schedule import LiveState, Schedule
 from ..world import World
+from .model import CHOSEN_PARTNER_ACTIONS
+from .soil import EMPTIED_BY, MERGING_FILLS, SoilRole, owed_empties, soil_role
 
 __all__ = ["verify_schedule"]
 
@@ -35,7 +37,10 @@ def verify_schedule(
     every capable available robot; keep-out changes occupy no robot; robots are capable and
     available; a robot's subtasks do not overlap and respect ``busy_until`` and running
     work; ``ready = start + max travel`` and ``finish = ready + duration``; ``robot_order``,
-    ``makespan`` and ``lower_bound`` are consistent.
+    ``makespan`` and ``lower_bound`` are consistent; an ExcavatorUnloading (an action of
+    :data:`.model.CHOSEN_PARTNER_ACTIONS`) has a partner to pour into whenever a robot of the
+    partner type is available; soil carrying (:mod:`.soil`): after a fill, a robot's next
+    soil event is the first of the empties it owes for that load, if it does any of them.
     """
     state = state or LiveState()
     errs: list[str] = []
@@ -117,6 +122,13 @@ def verify_schedule(
             rb = fleet.robot(r)
             if s.skill not in rb.skills and rb.type != partner:
                 err(f"task {tid!r}: robot {r!r} cannot perform {s.skill!r}")
+        if (
+            partner is not None
+            and spec.action in CHOSEN_PARTNER_ACTIONS
+            and not any(fleet.robot(r).type == partner for r in known)
+            and any(r.id not in state.unavailable for r in fleet.of_type(partner))
+        ):
+            err(f"task {tid!r}: {s.skill!r} has no {partner} partner, though one is available")
         if set(x.travel_s) != set(robots):
             err(f"task {tid!r}: travel given for {sorted(x.travel_s)}, robots are {sorted(robots)}")
         if any(v < -_TOL for v in x.travel_s.values()):
@@ -147,6 +159,9 @@ def verify_schedule(
             err(
                 f"robot_order[{r!r}] = {schedule.robot_order.get(r)} but its assignments by start are {order}"
             )
+    for r, items in per_robot.items():
+        if fleet.has_robot(r):
+            errs += _soil_problems(r, [t for _, _, t in items], graph, fleet, done, running)
     for r, order in schedule.robot_order.items():
         if order and r not in per_robot:
             err(f"robot_order[{r!r}] lists {order} but the robot has no assignment")
@@ -157,4 +172,76 @@ def verify_schedule(
         err(f"lower bound {schedule.lower_bound:.3f} exceeds the makespan {schedule.makespan:.3f}")
     if schedule.bound is not None and schedule.bound > schedule.makespan + _TOL:
         err(f"proven bound {schedule.bound:.3f} exceeds the makespan {schedule.makespan:.3f}")
+    return errs
+
+
+def _role(graph: TaskGraph, fleet: Fleet, tid: str, robot: str) -> tuple[SoilRole, SkillAction]:
+    spec = fleet.skills.get(graph[tid].skill)
+    if spec is None:
+        return SoilRole.NONE, SkillAction.NAVIGATE
+    return soil_role(spec.action, fleet.robot(robot).type == spec.partner_type), spec.action
+
+
+def _soil_problems(
+    robot: str,
+    order: list[str],
+    graph: TaskGraph,
+    fleet: Fleet,
+    done: set[str],
+    running: dict[str, tuple[tuple[str, ...], float]],
+) -> list[str]:
+    """Soil-carrying breaks of one robot doing ``order`` (see :mod:`.soil`).
+
+    Loads taken on by done or running fills count as carried at the start, unless a done or
+    running empty that depends on the fill took them out (robots of done subtasks are known
+    when the plan names them).
+    """
+    events = [(t, *_role(graph, fleet, t, robot)) for t in order if t in graph and t not in done]
+    events = [e for e in events if e[1] is not SoilRole.NONE]
+    if not events:
+        return []
+
+    def robots_of(t: str) -> tuple[str, ...]:
+        return running[t][0] if t in running else graph[t].robot_ids
+
+    carried: list[tuple[int, str, SkillAction]] = []  # (position, fill task, its action)
+    for t in [*done, *running]:
+        if t not in graph or robot not in robots_of(t):
+            continue
+        role, action = _role(graph, fleet, t, robot)
+        if role is not SoilRole.FILL or action not in EMPTIED_BY:
+            continue
+        if not any(
+            (q in done or q in running) and (robot in robots_of(q) or not robots_of(q))
+            for q in owed_empties(graph, fleet, t)
+        ):
+            carried.append((-1, t, action))
+    carried += [(i, t, a) for i, (t, role, a) in enumerate(events) if role is SoilRole.FILL and a in EMPTIED_BY]
+    errs = []
+    memo: dict[str, set[str]] = {}
+
+    def owes(t: str) -> set[str]:
+        if t not in memo:
+            memo[t] = owed_empties(graph, fleet, t)
+        return memo[t]
+
+    def later(k: int, fill: str) -> set[str]:
+        """The empties ``fill`` owes that this robot does after position ``k``."""
+        below = owes(fill)
+        return {e[0] for e in events[k + 1 :] if e[1] is SoilRole.EMPTY and e[0] in below}
+
+    for i, fill, _ in carried:
+        below = owes(fill)
+        owed = [j for j in range(i + 1, len(events)) if events[j][1] is SoilRole.EMPTY and events[j][0] in below]
+        if not owed:
+            continue
+        first = events[owed[0]][0]
+        for k in range(i + 1, owed[0]):
+            t, role, act = events[k]
+            if role is SoilRole.FILL and act in MERGING_FILLS and later(k, t) == later(k, fill):
+                continue  # a second load in a bed that the same dumps take out (see .soil)
+            what = "takes on another load in" if role is SoilRole.FILL else "empties its load in"
+            errs.append(
+                f"robot {robot!r} {what} {t!r} while it carries the load of {fill!r}, which {first!r} is to empty"
+            )
     return errs

@@ -1,0 +1,106 @@
+"""Soil carrying: a bucket or a bed holds one load until it is emptied.
+
+Why this is an allocation rule and not only a simulator detail: an excavator's bucket
+holds one load. If one excavator digs for chain A, then digs for chain B, then unloads A
+and B, the second dig finds the bucket full (it takes nothing) and the second unloading
+finds it empty ("bucket_empty"). Likewise a truck that was poured into should tip its bed
+at the dump its plan sends it to before it is poured into for another load. Only the order
+of a robot's own subtasks decides this, so the allocator must choose that order.
+
+The rule, per robot, over its *soil events* in the order the robot does them:
+
+* a **fill** is a subtask that puts soil into the robot's container: Excavation (action
+  ``dig``, the excavator's bucket) and an ExcavatorUnloading for the robot it pours into
+  (action ``unload_bucket``, the partner truck's bed);
+* an **empty** takes it out: ExcavatorUnloading for the excavator that pours (its bucket)
+  and DumpUnloading (action ``dump``, the truck's bed);
+* DumpLoading (action ``load``) moves no soil (the truck waits while an excavator pours),
+  so it is neither.
+
+A fill F *owes* the empties of the matching kind (``dig`` is emptied by ``unload_bucket``;
+a truck filled by ``unload_bucket`` is emptied by ``dump``) that depend on it through a
+chain with no other soil event of that kind in between: the unloading that follows a dig,
+not the unloadings of later crews that hang off it. If the robot does some of them, the
+first one it does must be its next soil event after F: nothing may fill the container
+again, or empty it for another load, in between. One exception keeps plans that pour two
+loads into one truck before it dumps once possible: a bed holds several bucket loads, so
+for fills in :data:`MERGING_FILLS` a fill F2 in between is allowed when the empties the
+robot does later that F2 owes are exactly those it does later that F owes (the same dump
+takes out both loads). A bucket holds one load: a second dig takes nothing. A fill whose
+owed empties all go to other robots, or that owes none (a plan that digs and never
+unloads: a later dig then finds the bucket full and simply keeps that soil), binds nothing.
+
+Example
+-------
+>>> soil_role(SkillAction.DIG, partner=False)
+<SoilRole.FILL: 'fill'>
+>>> soil_role(SkillAction.UNLOAD_BUCKET, partner=False), soil_role(SkillAction.UNLOAD_BUCKET, partner=True)
+(<SoilRole.EMPTY: 'empty'>, <SoilRole.FILL: 'fill'>)
+"""
+
+from __future__ import annotations
+
+import enum
+
+from ..fleet import Fleet, SkillAction
+from ..plan import TaskGraph
+
+__all__ = ["SoilRole", "soil_role", "owed_empties", "EMPTIED_BY", "MERGING_FILLS", "SOIL_ACTIONS"]
+
+
+class SoilRole(str, enum.Enum):
+    """What a subtask does to one of its robots' containers."""
+
+    NONE = "none"
+    FILL = "fill"
+    EMPTY = "empty"
+
+
+EMPTIED_BY: dict[SkillAction, SkillAction] = {
+    SkillAction.DIG: SkillAction.UNLOAD_BUCKET,
+    SkillAction.UNLOAD_BUCKET: SkillAction.DUMP,
+}
+"""For each filling action, the action that empties what it filled."""
+
+MERGING_FILLS = frozenset({SkillAction.UNLOAD_BUCKET})
+"""Fills whose container takes more than one load (a truck's bed holds several buckets)."""
+
+SOIL_ACTIONS = frozenset({SkillAction.DIG, SkillAction.UNLOAD_BUCKET, SkillAction.DUMP})
+"""Actions with a soil role for some robot."""
+
+
+def soil_role(action: SkillAction, partner: bool) -> SoilRole:
+    """The role of a robot in a subtask with ``action``; ``partner``: the robot is there as
+    the skill's partner (the truck an excavator pours into), not as a worker."""
+    if action is SkillAction.DIG:
+        return SoilRole.NONE if partner else SoilRole.FILL
+    if action is SkillAction.UNLOAD_BUCKET:
+        return SoilRole.FILL if partner else SoilRole.EMPTY
+    if action is SkillAction.DUMP:
+        return SoilRole.NONE if partner else SoilRole.EMPTY
+    return SoilRole.NONE
+
+
+def owed_empties(graph: TaskGraph, fleet: Fleet, task_id: str) -> set[str]:
+    """The empties the fill ``task_id`` owes: dependents of the emptying action reached
+    through dependents that are no soil event of that kind (see module doc)."""
+    spec = fleet.skills.get(graph[task_id].skill)
+    emptier = EMPTIED_BY.get(spec.action) if spec is not None else None
+    if spec is None or emptier is None:
+        return set()
+    kind = {spec.action, emptier}
+    out: set[str] = set()
+    seen = {task_id}
+    stack = [task_id]
+    while stack:
+        for q in graph.graph.successors(stack.pop()):
+            if q in seen:
+                continue
+            seen.add(q)
+            qs = fleet.skills.get(graph[q].skill)
+            action = qs.action if qs is not None else None
+            if action is emptier:
+                out.add(q)
+            elif action not in kind:
+                stack.append(q)
+    return out
