@@ -40,7 +40,7 @@ def dataset(
     val: Annotated[float, typer.Option("--val", help="Fraction of images for validation.")] = 0.1,
     test: Annotated[float, typer.Option("--test", help="Fraction of images held out for testing.")] = 0.1,
     full_view: Annotated[float, typer.Option("--full-view", help="Fraction seeing the whole site.")] = 0.4,
-    only: Annotated[list[str] | None, typer.Option("--only", help="Write only these splits (repeatable).")] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Write only this split (repeat).")] = None,
     workers: Annotated[int, typer.Option("--workers", help="Parallel processes.")] = 1,
 ) -> None:
     """Render randomized sites through the simulator's camera, with YOLO labels."""
@@ -62,9 +62,9 @@ def train(
     seed: Annotated[int, typer.Option("--seed", help="Training seed (deterministic mode is on).")] = 0,
     device: Annotated[str, typer.Option("--device", help="cpu, 0 (first GPU), ...")] = "cpu",
     workers: Annotated[int, typer.Option("--workers", help="Data loader processes.")] = 2,
-    model: Annotated[str, typer.Option("--model", help="Ultralytics model YAML, built from scratch.")] = "yolo11n.yaml",
-    out: Annotated[Path | None, typer.Option("--out", help="Weights file (default: the shipped one).")] = None,
-    time_hours: Annotated[float | None, typer.Option("--time-hours", help="Wall-clock budget (hours).")] = None,
+    model: Annotated[str, typer.Option("--model", help="Ultralytics model YAML.")] = "yolo11n.yaml",
+    out: Annotated[Path | None, typer.Option("--out", help="Weights file (default: shipped).")] = None,
+    time_hours: Annotated[float | None, typer.Option("--time-hours", help="Wall-clock budget, h.")] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Cache decoded images in RAM.")] = False,
     project: Annotated[str, typer.Option("--project", help="Folder for Ultralytics' run files.")] = "",
 ) -> None:

@@ -147,7 +147,9 @@ class PinholeCamera:
             problems.append(f"image size must be positive ({self.width}x{self.height})")
         if len(pos) != 3 or pos[2] <= 0:
             problems.append(f"camera must be above the ground (z > 0), position {pos}")
-        if rot.shape != (3, 3) or not np.allclose(rot.T @ rot, np.eye(3), atol=1e-6) or np.linalg.det(rot) < 0:
+        proper = rot.shape == (3, 3) and np.allclose(rot.T @ rot, np.eye(3), atol=1e-6)
+        proper = proper and float(np.linalg.det(rot)) > 0
+        if not proper:
             problems.append("rotation must be a proper 3x3 rotation matrix")
         if problems:
             raise CameraModelError("invalid pinhole camera: " + "; ".join(problems))

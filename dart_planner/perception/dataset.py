@@ -188,7 +188,8 @@ def random_site(rng: np.random.Generator, half_extent: float = 30.0) -> tuple[Wo
     return world, _fleet_skills().with_robots(robots)
 
 
-def _dress(sim: Simulation, rng: np.random.Generator, taken: list[tuple[float, float, float]], h: float) -> None:
+def _dress(sim: Simulation, rng: np.random.Generator, taken: list[tuple[float, float, float]],
+           h: float) -> None:
     """Vary what the sim shows beyond poses: boom angles, loads, dug piles, dumps, breakdowns."""
     excavators = [r for r in sim.robot_list if r.tool == "bucket"]
     trucks = [r for r in sim.robot_list if r.tool == "bed"]
@@ -209,19 +210,19 @@ def _dress(sim: Simulation, rng: np.random.Generator, taken: list[tuple[float, f
             rec = ledger.open_dump(truck.id, x, y, "generated", 0.0)
             ledger.bed_to_dump(truck.id, rec, vol)
             taken.append((x, y, r))
-    for r in sim.robot_list:
-        if "boom" in r.joints:
-            spec = r.joints.specs["boom"]
-            r.joints.position["boom"] = float(rng.uniform(spec.lower, spec.upper))
-        if r.tool == "bucket" and rng.random() < 0.4:
-            ledger.ground_to_bucket("generated", r.id, float(rng.uniform(0.3, 2.0)), r.capacity)
-        if r.tool == "bed" and excavators and rng.random() < 0.4:
+    for rb in sim.robot_list:
+        if "boom" in rb.joints:
+            spec = rb.joints.specs["boom"]
+            rb.joints.position["boom"] = float(rng.uniform(spec.lower, spec.upper))
+        if rb.tool == "bucket" and rng.random() < 0.4:
+            ledger.ground_to_bucket("generated", rb.id, float(rng.uniform(0.3, 2.0)), rb.capacity)
+        if rb.tool == "bed" and excavators and rng.random() < 0.4:
             exc = excavators[0]
-            amount = float(rng.uniform(0.5, r.capacity))
+            amount = float(rng.uniform(0.5, rb.capacity))
             ledger.ground_to_bucket("generated", exc.id, amount, amount + ledger.bucket[exc.id])
-            ledger.bucket_to_bed(exc.id, r.id, amount, r.capacity)
+            ledger.bucket_to_bed(exc.id, rb.id, amount, rb.capacity)
         if rng.random() < 0.04:
-            r.broken = True
+            rb.broken = True
 
 
 def render_site(snapshot: SiteState, world: World, size_px: int, view: Bounds | None = None
@@ -303,7 +304,8 @@ def write_dataset(out: str | Path, spec: DatasetSpec, workers: int = 1,
     """
     bad = [s for s in splits if s not in SPLITS]
     if bad or not splits:
-        raise ConfigError([ConfigIssue("<dataset>", "splits", f"expected some of {list(SPLITS)}, got {list(splits)}")])
+        reason = f"expected some of {list(SPLITS)}, got {list(splits)}"
+        raise ConfigError([ConfigIssue("<dataset>", "splits", reason)])
     root = Path(out).resolve()
     for sub in ("images", "labels", "meta"):
         for split in SPLITS:
@@ -332,9 +334,10 @@ def write_dataset(out: str | Path, spec: DatasetSpec, workers: int = 1,
         f"names:\n" + "".join(f"  {i}: {n}\n" for i, n in names.items())
     )
     (root / "data.yaml").write_text(data_yaml)
-    manifest = {"schema": "dart_planner/perception_dataset@1", "spec": asdict(spec), "splits": list(splits),
-                "classes": list(CLASS_NAMES),
-                "images": images, "instances": instances}
+    manifest: dict[str, object] = {
+        "schema": "dart_planner/perception_dataset@1", "spec": asdict(spec), "splits": list(splits),
+        "classes": list(CLASS_NAMES), "images": images, "instances": instances,
+    }
     (root / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
 
@@ -346,7 +349,8 @@ def read_split(root: str | Path, split: str = "test") -> Iterator[tuple[Path, di
         raise ConfigError([ConfigIssue(str(base), "split", f"expected one of {list(SPLITS)}, got {split!r}")])
     images = sorted((base / "images" / split).glob("*.png"))
     if not images:
-        raise ConfigError([ConfigIssue(str(base), f"images/{split}", "no images (not a generated data set?)")])
+        reason = "no images (not a generated data set?)"
+        raise ConfigError([ConfigIssue(str(base), f"images/{split}", reason)])
     for img in images:
         meta_path = base / "meta" / split / (img.stem + ".json")
         yield img, json.loads(meta_path.read_text())

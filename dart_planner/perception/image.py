@@ -67,14 +67,16 @@ def image_from_buffer(data: bytes | bytearray | memoryview, width: int, height: 
     declared size, then applies :func:`check_image`.
     """
     if encoding not in _CHANNELS:
-        raise DetectorInputError(f"unsupported image encoding {encoding!r} (supported: {', '.join(ENCODINGS)})")
+        supported = ", ".join(ENCODINGS)
+        raise DetectorInputError(f"unsupported image encoding {encoding!r} (supported: {supported})")
     if width <= 0 or height <= 0:
         raise DetectorInputError(f"image is empty: {width}x{height} px")
     ch = _CHANNELS[encoding]
     row = width * ch
     step = row if step is None else int(step)
     if step < row:
-        raise DetectorInputError(f"row step {step} B is shorter than a {encoding} row of {width} px ({row} B)")
+        raise DetectorInputError(f"row step {step} B is shorter than a {encoding} row of {width} px "
+                                 f"({row} B)")
     buf = np.frombuffer(bytes(data), dtype=np.uint8)
     if buf.size < step * (height - 1) + row:
         raise DetectorInputError(

@@ -109,5 +109,6 @@ def yolo_lines(objects: Iterable[LabeledObject], width: int, height: int,
     for o in objects:
         u0, v0, u1, v1 = o.box_xyxy_px
         cx, cy = 0.5 * (u0 + u1) / width, 0.5 * (v0 + v1) / height
-        lines.append(f"{classes.index(o.kind)} {cx:.6f} {cy:.6f} {(u1 - u0) / width:.6f} {(v1 - v0) / height:.6f}")
+        bw, bh = (u1 - u0) / width, (v1 - v0) / height
+        lines.append(f"{classes.index(o.kind)} {cx:.6f} {cy:.6f} {bw:.6f} {bh:.6f}")
     return lines

@@ -75,7 +75,7 @@ def box_iou(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return np.where(union > 0, inter / union, 0.0)
 
 
-def average_precision(recall: Sequence[float], precision: Sequence[float]) -> float:
+def average_precision(recall: Sequence[float] | np.ndarray, precision: Sequence[float] | np.ndarray) -> float:
     """VOC all-point AP of a precision-recall curve (points in decreasing-confidence order).
 
     >>> average_precision([0.5, 1.0], [1.0, 0.5])   # half found at precision 1, rest at 0.5

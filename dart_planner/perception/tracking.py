@@ -243,7 +243,8 @@ class ObjectTracker:
                     matched.append(t.name)
             # Second pass: a named object whose place is in view but empty may have moved.
             left_tracks = [t for t in tracks if t.track_id not in seen_ids and t.name is not None]
-            left_dets = [k for k in range(len(dets)) if k not in used and not self._near_track(dets[k], tracks)]
+            left_dets = [k for k in range(len(dets))
+                         if k not in used and not self._near_track(dets[k], tracks)]
             pairs2 = _assign([[self._gated(t, dets[k], cfg.reacquire_gate_m) for k in left_dets]
                               for t in left_tracks])
             for r, j in pairs2:
@@ -251,9 +252,9 @@ class ObjectTracker:
                 used.add(k)
                 t = self._continue(left_tracks[r], dets[k], jump=True)
                 seen_ids.add(t.track_id)
-                assert t.name is not None
-                matched.append(t.name)
-                moved.append(t.name)
+                if t.name is not None:
+                    matched.append(t.name)
+                    moved.append(t.name)
             for k, d in enumerate(dets):
                 if k in used or self._near_track(d, tracks):
                     continue
@@ -281,7 +282,7 @@ class ObjectTracker:
             self._tracks[i] = t
             if t.origin == "detector" and t.misses >= cfg.max_misses:
                 del self._tracks[i]
-                dropped.append(t.name)
+                dropped.append(t.name or "")
         return TrackerStep(
             matched=tuple(matched), moved=tuple(moved), created=tuple(n for n in created if n),
             dropped=tuple(dropped), tentative=sum(1 for t in self._tracks.values() if t.name is None),

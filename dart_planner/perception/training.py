@@ -11,6 +11,7 @@ weights) is off by default.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -74,7 +75,7 @@ def _ensure_polars() -> None:
     try/except. Where polars is not installed (a bare GPU box), a stand-in whose reader
     raises keeps training going; nothing else of polars is used with ``plots=False``."""
     try:
-        import polars  # noqa: F401
+        importlib.import_module("polars")
     except ImportError:
         stub = types.ModuleType("polars")
 
@@ -90,14 +91,14 @@ def train_detector(settings: TrainSettings, out: str | Path | None = None) -> Tr
     """Train and copy the weights to ``out`` (default: the shipped weights path)."""
     data_yaml = Path(settings.data) / "data.yaml"
     if not data_yaml.is_file():
-        raise ConfigError([ConfigIssue(str(settings.data), "data.yaml",
-                                       "not found: generate the data set with `dart-planner perception dataset`")])
+        reason = "not found: generate the data set with `dart-planner perception dataset`"
+        raise ConfigError([ConfigIssue(str(settings.data), "data.yaml", reason)])
     if settings.epochs < 1 or settings.imgsz < 32 or settings.batch < 1:
         raise ConfigError([ConfigIssue("<train>", "epochs/imgsz/batch", "must be >= 1 / >= 32 / >= 1")])
     os.environ["YOLO_OFFLINE"] = "1"
     _ensure_polars()
     try:
-        from ultralytics import YOLO
+        YOLO = importlib.import_module("ultralytics").YOLO
     except ImportError as exc:
         raise DetectorUnavailableError(f"training needs the ML extra (torch, ultralytics): {exc}") from exc
 
@@ -132,8 +133,9 @@ def train_detector(settings: TrainSettings, out: str | Path | None = None) -> Tr
         "settings": {**asdict(settings), "overrides": dict(settings.overrides)}, "augment": AUGMENT,
         "epochs_run": epochs_run, "train_seconds": round(seconds, 1),
         "ultralytics_val_metrics": metrics, "versions": _versions(),
-        "reproduce": (f"dart-planner perception train --data DATA --epochs {epochs_run} --imgsz {settings.imgsz} "
-                      f"--batch {settings.batch} --seed {settings.seed} --model {settings.model}"),
+        "reproduce": (f"dart-planner perception train --data DATA --epochs {epochs_run} "
+                      f"--imgsz {settings.imgsz} --batch {settings.batch} --seed {settings.seed} "
+                      f"--model {settings.model}"),
     }
     dest.with_suffix(".json").write_text(json.dumps(sidecar, indent=2, default=str))
     return TrainResult(dest, run_dir, epochs_run, seconds, metrics)

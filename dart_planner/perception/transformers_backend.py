@@ -8,6 +8,7 @@ the detector is built.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -86,12 +87,13 @@ def _load_pipeline(model_path: str | Path, device: str) -> Callable[..., Any]:
     if not path.exists():
         raise DetectorUnavailableError(f"zero-shot model not found: {path}")
     try:
-        from transformers import pipeline
+        pipeline = importlib.import_module("transformers").pipeline
     except ImportError as exc:
         raise DetectorUnavailableError(
             f"the 'transformers' backend needs torch and transformers installed ({exc})"
         ) from exc
     try:
-        return pipeline("zero-shot-object-detection", model=str(path), device=device)  # type: ignore[no-any-return]
+        detector: Callable[..., Any] = pipeline("zero-shot-object-detection", model=str(path), device=device)
+        return detector
     except Exception as exc:  # noqa: BLE001
         raise DetectorUnavailableError(f"cannot load zero-shot model {path}: {exc}") from exc

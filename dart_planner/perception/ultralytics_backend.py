@@ -12,6 +12,7 @@ rest of the package works without the ``ml`` extra.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -33,7 +34,7 @@ def load_yolo(weights: str | Path) -> Any:
     if path.suffix in (".pt", ".onnx", ".torchscript", ".engine") and not path.is_file():
         raise DetectorUnavailableError(f"detector weights not found: {path}")
     try:
-        from ultralytics import YOLO
+        YOLO = importlib.import_module("ultralytics").YOLO
     except ImportError as exc:
         raise DetectorUnavailableError(
             "the 'ultralytics' backend needs the ML extra: pip install 'dart_planner[ml]' "

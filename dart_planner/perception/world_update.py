@@ -144,6 +144,7 @@ class WorldUpdater:
 
 def _same(a: WorldObject, b: WorldObject) -> bool:
     return (
-        a.kind == b.kind and a.source == b.source and abs(a.x - b.x) < _POSE_EPS and abs(a.y - b.y) < _POSE_EPS
+        a.kind == b.kind and a.source == b.source
+        and abs(a.x - b.x) < _POSE_EPS and abs(a.y - b.y) < _POSE_EPS
         and abs(a.radius - b.radius) < _POSE_EPS and abs(a.confidence - b.confidence) < 1e-3
     )
