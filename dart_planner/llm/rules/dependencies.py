@@ -114,7 +114,8 @@ class PlanBuilder:
             key = frozenset(self.reduce(deps))
             if not split:
                 for gk, lst in groups:
-                    if gk == key:
+                    # one task cannot hold two groups of one type ("1 dump_truck" twice)
+                    if gk == key and not (m.is_group and any(x.is_group and x.rtype == m.rtype for x in lst)):
                         lst.append(m)
                         break
                 else:

@@ -44,6 +44,7 @@ class _Clause:
     actions: list[_Action] = field(default_factory=list)
     connective: str | None = None
     start_sinks: set[int] = field(default_factory=set)
+    split: bool = False
     """What was open when the clause began (a conjunct after "afterwards, X ..." waits for it)."""
 
 
@@ -499,6 +500,8 @@ class Interpreter:
             subject = self.prev.subject if self.prev is not None else ()
             if self.prev is None:
                 subject = ()
+            elif self.prev.split and self.prev.sentence == seg.sentence:
+                split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
         self.vocative = None
 
         verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
@@ -594,7 +597,7 @@ class Interpreter:
         if made_now:
             self.last_made = made_now
         self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
-                            actions, seg.connective, start_sinks)
+                            actions, seg.connective, start_sinks, split)
 
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
@@ -740,8 +743,7 @@ class Interpreter:
             if before == "from" and target == "navigate" and d.form == "pronoun":
                 self.use(o)  # "... to puddle 1 and from there on to soil 1": where it leaves from
                 continue
-            if d.kind and d.det == "own" and target == "dig" and subject and all(
-                    self.site.object_kind.get(self.loc(m) or "") == d.kind for m in subject):
+            if self.own_here(o, subject):
                 self.use(o)  # "each to break up its rock": where each stands
                 continue
             if cargo_verb and d.form != "names" and before not in _PREPOSITIONS and d.form != "pronoun":
@@ -1018,6 +1020,12 @@ class Interpreter:
             made += got
         return made
 
+    def own_here(self, o: Item, members: Sequence[Member] | None) -> bool:
+        """"its rock", "their pile" said of robots that each stand at a place of that kind."""
+        d: ObjectDesc = o.payload
+        return bool(d.form == "kind" and d.det == "own" and members and all(
+            self.site.object_kind.get(self.loc(m) or "") == d.kind for m in members))
+
     def pair(self, a: _Action, subject: tuple[Member, ...] | None, extra: set[int]) -> list[Draft]:
         """"Truck 1 serves excavator 1", "truck three's your partner there": remember the pairs
         (later "its excavator", "gets loaded", "the excavator's site" use them); a place named with
@@ -1291,6 +1299,8 @@ class Interpreter:
         for o in a.objects:
             self.use(o)
             d: ObjectDesc = o.payload
+            if self.own_here(o, trucks):  # "gets loaded by the excavator at its rock": where it stands
+                continue
             if d.form == "kind" and self.word_before(o) not in _PREPOSITIONS:
                 continue  # "the soil is to be loaded into truck 2": the soil is cargo
             places += self.resolve_objects(o, cargo_ok=True)

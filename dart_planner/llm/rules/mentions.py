@@ -677,6 +677,12 @@ class MentionResolver:
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "remaining":
             return (self.new_group(d.rtype, max(1, size - self.used_of_type(d.rtype))),)
+        if d.det == "each":  # "each truck": every one of that type named so far
+            named: list[Member] = []
+            for members, _ in self.history:
+                named += [m for m in members if m.rtype == d.rtype and m not in named]
+            if len(named) > 1:
+                return tuple(named)
         if d.det in ("all", "both", "each") or (d.det in ("the", "bare", "own") and d.plural):
             want = size if d.det == "all" else 2 if d.det == "both" else d.count or 0
             if d.det == "all" and d.count:

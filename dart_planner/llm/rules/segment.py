@@ -269,6 +269,16 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain
             k += 1
             continue
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and it.text.endswith((" as", " with")) \
+                and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT and _has_content(cur.items):
+            # "... to rock 2 at the same time as the excavators": whom it runs beside, not a new clause
+            j = k + 1
+            while j < n and (items[j].kind is ItemKind.ROBOT or (items[j].kind is ItemKind.WORD
+                                                                and items[j].text in ("and", "the"))):
+                j += 1
+            cur.items += [Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in items[k:j]]
+            k = j
+            continue
         if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and cur.items \
                 and cur.items[-1].kind is ItemKind.VERB and cur.role is SegmentRole.MAIN:
             k += 1  # "are sent simultaneously to soil 1 and soil 2": an adverb inside the clause
