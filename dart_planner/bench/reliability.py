@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,7 +56,7 @@ class ParseCost:
     parse_ms: float
     stream_ms: float
     baseline_ms: float
-    """``json.loads`` of a valid document of the same size."""
+    """``json.loads`` of a valid document of the same size (all times: best of the repeats)."""
     outcome: str
 
     @property
@@ -85,9 +84,10 @@ def _valid_same_size(size: int) -> str:
     return "[" + ",".join(["[1,2,3]"] * n) + "]"
 
 
-def _median_ms(fn: Callable[[], object], repeat: int) -> float:
-    """Median wall time with the garbage collector off (as timeit does: a collection
-    triggered by one big allocation would otherwise land on whichever call made it)."""
+def _best_ms(fn: Callable[[], object], repeat: int) -> float:
+    """Best of ``repeat`` wall times with the garbage collector off, as timeit does: the
+    minimum is the least disturbed by other processes on a shared machine, and a collection
+    triggered by one big allocation would otherwise land on whichever call made it."""
     times = []
     was = gc.isenabled()
     gc.disable()
@@ -99,7 +99,7 @@ def _median_ms(fn: Callable[[], object], repeat: int) -> float:
     finally:
         if was:
             gc.enable()
-    return statistics.median(times) * 1e3
+    return min(times) * 1e3
 
 
 def bench_parse_cost(fleet: Fleet, world: World, sizes: tuple[int, ...] = SIZES, repeat: int = 3) -> list[ParseCost]:
@@ -110,7 +110,7 @@ def bench_parse_cost(fleet: Fleet, world: World, sizes: tuple[int, ...] = SIZES,
         def decode(b: str = base) -> None:
             json.loads(b)
 
-        baseline = _median_ms(decode, repeat)
+        baseline = _best_ms(decode, repeat)
         for kind, text in hostile_inputs(size).items():
             outcome = "plan"
 
@@ -126,7 +126,7 @@ def bench_parse_cost(fleet: Fleet, world: World, sizes: tuple[int, ...] = SIZES,
                 for i in range(0, len(t), 4096):
                     p.feed(t[i:i + 4096])
 
-            rows.append(ParseCost(kind, size, _median_ms(parse, repeat), _median_ms(stream, 1), baseline, outcome))
+            rows.append(ParseCost(kind, size, _best_ms(parse, repeat), _best_ms(stream, 1), baseline, outcome))
     return rows
 
 
