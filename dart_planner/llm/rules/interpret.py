@@ -104,6 +104,8 @@ class Interpreter:
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
         self.until_found: tuple[int, set[int]] | None = None
+        self.destination: dict[str, str] = {}
+        """Where a summary sentence says a robot's load goes."""
         self.last_partners: list[Member] = []
         self.last_made: set[int] = set()
         """What the latest main clause made ("once that is done" waits for it)."""
@@ -798,6 +800,10 @@ class Interpreter:
                 self.capable(subject, "dump")
                 return []
             made = []
+            if not places and not a.objects:  # "... and unloads": where its load was said to go, if anywhere
+                dests = {self.destination.get(m.key) for m in dumpers}
+                if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
+                    places = [d for d in dests if d is not None]
             if places:
                 made += self.moves(dumpers, places[-1:], extra, VerbHit("navigate", "verb", v.lemma), False, split)
                 extra = set() if made else extra
@@ -850,6 +856,9 @@ class Interpreter:
         for o in a.objects:
             self.use(o)
         self.res.announced += [m for m in subject if m.is_group]
+        to = next((ends[p] for p in ("to", "into", "onto") if p in ends), ())
+        for m in subject:
+            self.destination[m.key] = to[0]
         return True
 
     # -- "the same thing" ----------------------------------------------------------------------------
@@ -1361,6 +1370,18 @@ class Interpreter:
             self.deferred.remove(entry)
             self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
 
+    def deliver(self, m: Member) -> list[Draft]:
+        """The truck tips its load: at the destination a summary sentence gave for it ("a truck has
+        to bring a load from soil 2 to obstacle 2") if it has not gone anywhere since loading."""
+        self.pending_dump.pop(m.key, None)
+        dest = self.destination.get(m.key)
+        made: list[Draft] = []
+        if dest is not None and self.loc(m) != dest:
+            made += self.move([m], dest, set(), VerbHit("navigate", "verb", "deliver"))
+        made += self.add_skill("dump", [m], (), set(), "deliver")
+        self.loaded[m.key] = False
+        return made
+
     def flush_pending(self, members: Sequence[Member], action: str) -> None:
         """A truck that carried a load somewhere and is now asked to do something else
         dumps first (delivering a load means tipping it)."""
@@ -1433,11 +1454,10 @@ class Interpreter:
                 hit = False
                 for m in robots:
                     t = self.find(m, f[0], objs if f[0] in MOVES else set())
-                    if t is None and f[0] == "dump" and m.key in self.pending_dump:
-                        self.pending_dump.pop(m.key)
-                        got = self.add_skill("dump", [m], (), set(), "deliver")
-                        self.loaded[m.key] = False
-                        t = got[0].idx if got else None
+                    if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
+                            m.key in self.destination and self.loaded.get(m.key))):
+                        got = self.deliver(m)
+                        t = got[-1].idx if got else None
                     if t is not None:
                         found.add(t)
                         hit = True
