@@ -614,7 +614,7 @@ class Interpreter:
             changed = prev is None or (subject is None) != prev.fleet or (
                 explicit and subject is not None and prev.subject is not None
                 and {m.key for m in subject} != {m.key for m in prev.subject})
-            if changed:
+            if changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
                 base = self.b.sinks()
             if self.until_found is not None and self.until_found[0] == seg.sentence:
                 base |= self.until_found[1]
@@ -737,6 +737,8 @@ class Interpreter:
             return self.passive_load(subject, a, extra, split)
         if target in ("add_keepout", "remove_keepout"):
             return self.keepout(target, subject, a, extra, is_global)
+        if v.role == "carry" and a.back and not any(o.payload.form == "names" for o in a.objects):
+            v = VerbHit("navigate", "verb", v.lemma)  # "bring truck 3 back to start": no cargo, just a return
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
         for o in a.objects:

@@ -312,7 +312,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             prev_kind = items[k - 1].kind if k else None
             object_pronoun = (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                               and it.payload.pronoun in ("it", "they") and it.text in ("it", "them")
-                              and prev_kind in (ItemKind.VERB, ItemKind.EVENT))  # "have left it"
+                              and prev_kind in (ItemKind.VERB, ItemKind.EVENT)) or (  # "have left it"
+                it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
+                and prev_word in ("are", "were", "is", "have", "has", "be", "been"))  # "... are both done"
             starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or") and not object_pronoun) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
