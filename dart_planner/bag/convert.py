@@ -61,10 +61,12 @@ def msgtype_of(msg: Any) -> str:
 
 
 def to_cdr(msg: Any, registry: TypeRegistry | None = None) -> bytes:
-    """rclpy message -> the exact CDR bytes DDS would carry (and a bag stores).
+    """rclpy message -> the exact CDR bytes of the message (what a bag stores).
 
     ``serialize_message`` on rmw_fastrtps returns the estimated size with uninitialised
     trailing bytes; one pass through the rosbags codec gives the exact, deterministic bytes.
+    (Between processes DDS may add up to 3 bytes of final alignment padding; every reader,
+    rosbags included, accepts those.)
     Types the registry cannot load keep rclpy's bytes (readers ignore the tail).
     """
     global _REGISTRY

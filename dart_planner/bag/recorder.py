@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from rclpy.context import Context
 from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
+from rclpy.signals import SignalHandlerOptions
 from rclpy.subscription import MessageInfo, Subscription
 
 from ..core.fleet import Fleet
@@ -31,6 +33,7 @@ from .convert import message_class, qos_to_bag
 from .errors import BagError, UnknownMessageTypeError
 from .io import BagFormat, BagWriter
 from .selection import stack_topics
+from .signals import stop_on_signals
 
 __all__ = ["BagRecorder", "RecordReport", "record"]
 
@@ -154,7 +157,8 @@ def record(out: str | Path, fmt: BagFormat | str = BagFormat.MCAP, *, namespace:
     """Record the stack's topics to ``out`` until ``duration_s`` passes, ``stop`` is set or Ctrl-C.
 
     The bag is closed (metadata written) however recording ends. With ``context=None`` rclpy is
-    initialised here (and shut down after), with its signal handlers, so Ctrl-C ends the recording.
+    initialised here (and shut down after) without its own signal handlers: SIGINT/SIGTERM set
+    ``stop`` instead (see :mod:`dart_planner.bag.signals`), so the bag is always closed.
 
     Raises
     ------
@@ -164,11 +168,12 @@ def record(out: str | Path, fmt: BagFormat | str = BagFormat.MCAP, *, namespace:
     topics = stack_topics(namespace, robots, camera=camera, extra=extra_topics)
     own_context = context is None
     ctx = Context() if context is None else context
+    stop = stop or threading.Event()
     if own_context:
-        rclpy.init(context=ctx)
+        rclpy.init(context=ctx, signal_handler_options=SignalHandlerOptions.NO)
     start = time.monotonic()
     try:
-        with BagWriter(out, fmt) as writer:
+        with stop_on_signals(stop) if own_context else nullcontext(stop), BagWriter(out, fmt) as writer:
             node = BagRecorder(writer, topics, context=ctx)
             executor = SingleThreadedExecutor(context=ctx)
             executor.add_node(node)
@@ -176,13 +181,13 @@ def record(out: str | Path, fmt: BagFormat | str = BagFormat.MCAP, *, namespace:
                 if on_ready is not None:
                     on_ready(node)
                 deadline = None if duration_s is None else start + duration_s
-                while ctx.ok() and not (stop is not None and stop.is_set()):
+                while ctx.ok() and not stop.is_set():
                     remaining = None if deadline is None else deadline - time.monotonic()
                     if remaining is not None and remaining <= 0:
                         break
                     executor.spin_once(timeout_sec=0.05 if remaining is None else min(0.05, remaining))
             except (KeyboardInterrupt, ExternalShutdownException):
-                pass
+                pass  # the bag is closed below either way
             finally:
                 executor.remove_node(node)
                 executor.shutdown()

@@ -80,24 +80,26 @@ def replay(
     as_json: Annotated[bool, typer.Option("--json", help="Print the replay report as JSON.")] = False,
 ) -> None:
     """Republish a bag into the ROS graph with its recorded timing (latched topics stay latched)."""
+    import threading
+
     import rclpy
     from rclpy.context import Context
+    from rclpy.signals import SignalHandlerOptions
 
     from ..bag.replayer import BagReplayer
+    from ..bag.signals import stop_on_signals
 
     with cli_errors():
         ctx = Context()
-        rclpy.init(context=ctx)
+        rclpy.init(context=ctx, signal_handler_options=SignalHandlerOptions.NO)
         node = None
         try:
-            node = BagReplayer(bag, rate=rate, start_offset_s=start, topics=_split(topics) or None,
-                               context=ctx)
-            if wait > 0 and not node.wait_for_subscribers(1, wait):
-                err_console.print("[yellow]not every topic has a subscriber; replaying anyway[/]")
-            try:
-                report = node.play(loop=loop)
-            except KeyboardInterrupt:
-                return
+            with stop_on_signals(threading.Event()) as stop:
+                node = BagReplayer(bag, rate=rate, start_offset_s=start, topics=_split(topics) or None,
+                                   context=ctx)
+                if wait > 0 and not node.wait_for_subscribers(1, wait):
+                    err_console.print("[yellow]not every topic has a subscriber; replaying anyway[/]")
+                report = node.play(loop=loop, stop=stop)
         finally:
             if node is not None:
                 node.destroy_node()
