@@ -379,6 +379,57 @@ FRESH += [
 ]
 
 
+# A fourth batch (written before the planner saw them): summaries, "until ... then", remarks,
+# exclusions, distributive loading, pairing by assignment, lists of number words.
+FRESH += [
+    pytest.param("Truck 2 needs to get some gravel from rock 1 over to soil 2. Excavator 3 goes to rock 1 and digs; "
+                 "truck 2 joins it there and is loaded. Afterwards the truck drives to soil 2 and tips.",
+                 [task("a", T, [E3, D2], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                  task("c", LOAD, [E3], deps=["b"]), task("d", T, [D2], ["soil2"], deps=["c"]),
+                  task("e", DUMP, [D2], deps=["d"])], id="summary-get-over-to"),
+    pytest.param("Excavator 1 digs at rock 2. Truck 1 waits at obstacle 2 until the digging is finished, then drives "
+                 "to rock 2 to be loaded.",
+                 [task("a", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]), task("c", T, [D1], ["obstacle2"]),
+                  task("d", T, [D1], ["rock2"], deps=["b", "c"]), task("e", LOAD, [E1], deps=["d"])],
+                 id="wait-until-then"),
+    pytest.param("Excavator 2 and truck 3 go to soil 2; the excavator digs and fills the truck. Truck 3 heads to "
+                 "puddle 1 once it is full and dumps there.",
+                 [task("a", T, [E2, D3], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", LOAD, [E2], deps=["b"]), task("d", T, [D3], ["puddle1"], deps=["c"]),
+                  task("e", DUMP, [D3], deps=["d"])], id="once-full-and-dumps"),
+    pytest.param("The site is muddy today. Truck 1 goes to rock 2.", [task("a", T, [D1], ["rock2"])],
+                 id="remark-then-order"),
+    pytest.param("Soil 2 looks dry now, so excavator 3 can dig there.",
+                 [task("a", T, [E3], ["soil2"]), task("b", DIG, [E3], deps=["a"])], id="remark-names-the-place"),
+    pytest.param("Every robot apart from the excavators returns to base.", [task("a", R, [D1, D2, D3])],
+                 id="all-but-a-type"),
+    pytest.param("Trucks 1 and 2 go to soil 1. Excavator 1 digs there and loads each truck in turn.",
+                 [task("a", T, [E1, D1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"])], id="loads-each-truck"),
+    pytest.param("Truck 2 is assigned to excavator 1, and truck 3 is assigned to excavator 2. Excavators 1 and 2 dig "
+                 "at soil 1 and soil 2 respectively. Each truck then goes to its excavator and gets loaded.",
+                 [task("a", T, [E1, D2], ["soil1"]), task("b", T, [E2, D3], ["soil2"]),
+                  task("c", DIG, [E1], deps=["a"]), task("d", DIG, [E2], deps=["b"]),
+                  task("e", LOAD, [E1], deps=["c"]), task("f", LOAD, [E2], deps=["d"])], id="assigned-to"),
+    pytest.param("Send trucks one and three to puddle two.", [task("a", T, [D1, D3], ["puddle2"])],
+                 id="number-word-list"),
+    pytest.param("Excavator 2 heads to obstacle 1, then on to obstacle 2, and finally home.",
+                 [task("a", T, [E2], ["obstacle1"]), task("b", T, [E2], ["obstacle2"], deps=["a"]),
+                  task("c", R, [E2], deps=["b"])], id="then-on-to-finally-home"),
+    pytest.param("Could you have the third truck pick up a load from excavator 1 at soil 2?",
+                 [task("a", T, [D3], ["soil2"]), task("b", LOAD, [E1], deps=["a"])], id="pick-up-from"),
+    pytest.param("Once truck 1 has dumped at puddle 1, everybody head back.",
+                 [task("a", T, [D1], ["puddle1"]), task("b", DUMP, [D1], deps=["a"]),
+                  task("c", RA, deps=["b"])], id="once-dumped-head-back"),
+    pytest.param("Put a keep-out zone around rock 2 for excavator 3 only, then send excavator 3 to soil 1.",
+                 [task("a", AV, [E3], ["rock2"]), task("b", T, [E3], ["soil1"], deps=["a"])],
+                 id="keepout-zone-for-one"),
+    pytest.param("Whilst dump truck 1 checks rock 2, excavators 2 and 3 go to soil 2; afterwards the pair dig there.",
+                 [task("a", T, [D1], ["rock2"]), task("b", T, [E2, E3], ["soil2"]),
+                  task("c", DIG, [E2, E3], deps=["b"])], id="whilst-the-pair"),
+]
+
+
 @pytest.mark.parametrize(("instruction", "expected"), FRESH)
 def test_fresh_wording(instruction, expected, fleet, world):
     assert_plan(instruction, fleet, world, *expected)

@@ -237,6 +237,7 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
+                self.resolve_objects(it, cargo_ok=True)  # "soil 2 looks dry, so ... dig there"
         return True
 
     @staticmethod
@@ -467,7 +468,11 @@ class Interpreter:
             for it in subj_items:
                 if id(it) in excluded:  # "the other robots, except dump truck 1"
                     self.use(it)
-                    left_out |= {m.key for m in self.resolve_robots(it) or ()}
+                    d_ex: RobotDesc = it.payload
+                    if d_ex.form == "type" and d_ex.plural and d_ex.det in ("the", "bare", "all"):
+                        left_out |= set(self.site.robots_by_type.get(d_ex.rtype, ()))  # "apart from the excavators"
+                    else:
+                        left_out |= {m.key for m in self.resolve_robots(it) or ()}
             subj_items = [it for it in subj_items if id(it) not in excluded]
             for it in subj_items:
                 self.use(it)
@@ -788,6 +793,9 @@ class Interpreter:
             if not diggers:
                 return []
             made: list[Draft] = []
+            if respectively and len(places) == len(diggers) > 1:  # "dig at soil 1 and soil 2 respectively"
+                made += self.moves(diggers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                return made + self.add_skill("dig", diggers, (), set(), v.lemma, split=True)
             if places:
                 made += self.moves(diggers, places[:1], extra, VerbHit("navigate", "verb", v.lemma), False, split)
                 extra = set() if made else extra
@@ -1271,7 +1279,10 @@ class Interpreter:
         made: list[Draft] = []
         if explicit and not own:
             sites = {self.loc(e) for e in excs}
-            if len(excs) > 1 and len(sites) > 1 and None not in sites:
+            if any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners):
+                for t in explicit:  # "loads each truck in turn": one loading after the other
+                    made += self.load(excs, [t], extra if not made else set(), v.lemma, split)
+            elif len(excs) > 1 and len(sites) > 1 and None not in sites:
                 # "at both sites the excavators fill the trucks there": each loads the trucks beside it
                 for e in excs:
                     here = [t for t in explicit if self.loc(t) == self.loc(e)] or explicit
