@@ -33,8 +33,11 @@ class CameraModelError(DartPlannerError):
 
 @runtime_checkable
 class CameraModel(Protocol):
-    width: int
-    height: int
+    @property
+    def width(self) -> int: ...
+
+    @property
+    def height(self) -> int: ...
 
     def to_map(self, u: float, v: float) -> tuple[float, float]:
         """Ground point (x, y) in metres seen at pixel (u, v)."""
