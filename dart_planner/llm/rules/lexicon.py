@@ -63,11 +63,11 @@ class PhraseIndex(Generic[V]):
     """
 
     def __init__(self, entries: Iterable[tuple[str, V]]):
-        by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        by_first: dict[str, list[tuple[list[str], V, bool]]] = {}
         for phrase, value in entries:
             words = tokenize_phrase(phrase)
             if words:
-                by_first.setdefault(words[0], []).append((words, value))
+                by_first.setdefault(words[0], []).append((list(words), value, "*" in words))
         for lst in by_first.values():
             lst.sort(key=lambda e: -len(e[0]))
         self._by_first = by_first
@@ -78,16 +78,30 @@ class PhraseIndex(Generic[V]):
         if not cands:
             return None
         n = len(words)
-        for phrase, value in cands:
+        for phrase, value, star in cands:
             k = len(phrase)
             if i + k > n:
                 continue
-            if all(p == "*" or p == words[i + j] for j, p in enumerate(phrase)):
+            tail = words[i + 1:i + k]
+            if k == 1 or (not star and (tail if type(tail) is list else list(tail)) == phrase[1:]) or (
+                    star and all(p == "*" or p == words[i + j] for j, p in enumerate(phrase))):
                 return k, value
         return None
 
     def __contains__(self, word: object) -> bool:
         return word in self._by_first
+
+    @classmethod
+    def merged(cls, parts: Iterable[tuple[PhraseIndex[Any], V]]) -> PhraseIndex[V]:
+        """One index over several, each phrase valued by its part's tag (longest phrase wins;
+        among equally long ones, the earlier part)."""
+        out: PhraseIndex[V] = cls(())
+        for index, tag in parts:
+            for first, lst in index._by_first.items():
+                out._by_first.setdefault(first, []).extend((p, tag, star) for p, _, star in lst)
+        for lst in out._by_first.values():
+            lst.sort(key=lambda e: -len(e[0]))
+        return out
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -159,6 +173,8 @@ class Lexicon:
     """Verb phrases that keep a robot where it is ("stays at base")."""
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
+    mark_index: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex(()), repr=False)
+    """All marker phrases in one index (filler, right away, same thing, except, ...): one look-up."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
     mention_starts: frozenset[str] = field(default_factory=frozenset, repr=False)
     """Words that can open a robot or object mention besides the type and kind names."""
@@ -183,6 +199,10 @@ class Lexicon:
                       self.quantity_index):
             starts |= set(index.first_words)
         object.__setattr__(self, "mention_starts", frozenset(starts))
+        object.__setattr__(self, "mark_index", PhraseIndex.merged((
+            (self.filler_phrase_index, "filler"), (self.immediate_index, "now"), (self.repeat_index, "repeat"),
+            (self.state_index, "state"), (self.except_index, "except"), (self.ignore_index, "ignored"),
+            (self.in_place_index, "in_place"), (self.purpose_skip_index, "skip"), (self.already_index, "already"))))
 
     def number(self, word: str) -> int | None:
         """``3``, ``three`` -> 3; anything else -> None."""

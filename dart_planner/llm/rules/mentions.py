@@ -386,15 +386,9 @@ class _Scanner:
         if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
-        for index, mark in ((lex.filler_phrase_index, "filler"), (lex.immediate_index, "now"),
-                            (lex.repeat_index, "repeat"), (lex.state_index, "state"), (lex.except_index, "except"),
-                            (lex.ignore_index, "ignored"),
-                            (lex.in_place_index, "in_place"),
-                            (lex.purpose_skip_index, "skip"),
-                            (lex.already_index, "already")):
-            m = index.match(words, i)
-            if m:
-                return Item(ItemKind.MARK, i, i + m[0], mark, self.text(i, i + m[0]))
+        mk = lex.mark_index.match(words, i)
+        if mk:
+            return Item(ItemKind.MARK, i, i + mk[0], mk[1], self.text(i, i + mk[0]))
         if w == "what" and i + 2 < len(words) and words[i + 1] in ("it", "they", "he", "she", "we"):
             v = lex.verb_index.match(words, i + 2)
             if v:  # "what they dig": a relative clause naming cargo, not a new step
