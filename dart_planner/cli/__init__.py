@@ -9,6 +9,7 @@ import typer
 
 from .bench_cmd import bench_app
 from .plan_cmd import plan
+from .perception_cmd import perception_app
 from .run_cmd import run
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.command("plan")(plan)
 app.command("run")(run)
 app.add_typer(bench_app, name="bench")
+app.add_typer(perception_app, name="perception")
 
 
 @app.callback()
