@@ -12,6 +12,7 @@ the node runs on the system clock (free of executor latency), else the node cloc
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -21,9 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import rclpy
+from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.context import Context
+from rclpy.exceptions import ParameterUninitializedException
 from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
 from rclpy.node import Node
+from rclpy.parameter import Parameter
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
 from rclpy.signals import SignalHandlerOptions
 from rclpy.subscription import MessageInfo, Subscription
@@ -35,7 +39,7 @@ from .io import BagFormat, BagWriter
 from .selection import stack_topics
 from .signals import stop_on_signals
 
-__all__ = ["BagRecorder", "RecordReport", "record"]
+__all__ = ["BagRecorder", "RecordReport", "record", "adapted_qos", "main"]
 
 SUBSCRIPTION_DEPTH = 1000
 """Deep enough that a burst (a latched history, a sensor spike) is not dropped while writing."""
@@ -55,12 +59,15 @@ def adapted_qos(offered: Iterable[QoSProfile]) -> QoSProfile:
 
 
 class BagRecorder(Node):
-    """A node that writes the wanted topics into an open :class:`BagWriter`.
+    """A node that writes the wanted topics into a bag.
 
     Parameters
     ----------
     writer
-        An open bag; the recorder adds topics as it subscribes. The caller closes it.
+        An open bag; the recorder adds topics as it subscribes, the caller closes it. Without
+        one (the ``bag_recorder`` entry point) the node opens its own from its parameters
+        (``output``, ``storage``, ``namespace``, ``fleet``, ``robots``, ``camera``,
+        ``extra_topics``) and closes it in :meth:`destroy_node`.
     topics
         Absolute topic name -> expected ROS type, or ``None`` to take the type from the graph
         (see :func:`dart_planner.bag.selection.stack_topics`).
@@ -68,10 +75,17 @@ class BagRecorder(Node):
         How often the graph is checked for publishers of topics not yet subscribed.
     """
 
-    def __init__(self, writer: BagWriter, topics: Mapping[str, str | None], *,
+    def __init__(self, writer: BagWriter | None = None, topics: Mapping[str, str | None] | None = None, *,
                  node_name: str = "dart_bag_recorder", discovery_period_s: float = 0.1,
-                 context: Context | None = None) -> None:
-        super().__init__(node_name, context=context)
+                 context: Context | None = None, **node_kwargs: Any) -> None:
+        super().__init__(node_name, context=context, **node_kwargs)
+        self._owns_writer = writer is None
+        if writer is None or topics is None:
+            try:
+                writer, topics = self._from_parameters(writer, topics)
+            except BaseException:
+                super().destroy_node()
+                raise
         self.writer = writer
         self.wanted = dict(topics)
         self.counts: dict[str, int] = {}
@@ -83,6 +97,45 @@ class BagRecorder(Node):
         self._use_receive_stamp = not self.get_parameter("use_sim_time").value
         self.discover()
         self._timer = self.create_timer(discovery_period_s, self.discover)
+
+    def _from_parameters(self, writer: BagWriter | None, topics: Mapping[str, str | None] | None
+                         ) -> tuple[BagWriter, Mapping[str, str | None]]:
+        def declare(name: str, default: Any, text: str) -> Any:
+            descriptor = ParameterDescriptor(description=text)
+            if isinstance(default, Parameter.Type):
+                descriptor.type = default.value
+                self.declare_parameter(name, default, descriptor)
+                try:
+                    return self.get_parameter(name).value
+                except ParameterUninitializedException:
+                    return None
+            return self.declare_parameter(name, default, descriptor).value
+
+        output = declare("output", "", "Bag folder to create (must not exist).")
+        storage = declare("storage", BagFormat.MCAP.value, "Storage plugin: mcap or sqlite3.")
+        namespace = declare("namespace", "dart", "Planner namespace.")
+        fleet_path = declare("fleet", "", "Fleet YAML whose robots' topics are recorded (default: shipped).")
+        robots = declare("robots", Parameter.Type.STRING_ARRAY,
+                         "Robot namespaces to record instead of the fleet's (empty: the fleet's).")
+        camera = declare("camera", True, "Record the site camera image and camera info.")
+        extra = declare("extra_topics", Parameter.Type.STRING_ARRAY, "More topics (type from the graph).")
+        declare("duration", 0.0, "Stop after this many seconds, 0: until shut down (entry point only).")
+        if topics is None:
+            from ..core.fleet import load_fleet
+            from ..resources import default_fleet_path
+
+            fleet: Fleet | list[str] = list(robots) if robots else load_fleet(fleet_path or default_fleet_path())
+            topics = stack_topics(namespace, fleet, camera=bool(camera), extra=list(extra or []))
+        if writer is None:
+            if not output:
+                raise BagError("no output bag given (parameter 'output')")
+            writer = BagWriter(output, storage).open()
+        return writer, topics
+
+    def destroy_node(self) -> None:
+        super().destroy_node()
+        if self._owns_writer:
+            self.writer.close()
 
     @property
     def subscribed(self) -> tuple[str, ...]:
@@ -199,3 +252,35 @@ def record(out: str | Path, fmt: BagFormat | str = BagFormat.MCAP, *, namespace:
     if not Path(out).exists():
         raise BagError(f"recording to {out} produced no bag")
     return RecordReport(Path(out), BagFormat(fmt), time.monotonic() - start, counts, skipped)
+
+
+def main(args: list[str] | None = None) -> None:
+    """Entry point: ``bag_recorder --ros-args -p output:=run1 [-p storage:=sqlite3] [-p duration:=60.0]``.
+
+    Records until ``duration`` passes or Ctrl-C/SIGTERM; the bag is always closed.
+    """
+    rclpy.init(args=args, signal_handler_options=SignalHandlerOptions.NO)
+    node: BagRecorder | None = None
+    stop = threading.Event()
+    try:
+        with stop_on_signals(stop):
+            node = BagRecorder()
+            duration = float(node.get_parameter("duration").value)
+            deadline = time.monotonic() + duration if duration > 0 else None
+            executor = SingleThreadedExecutor()
+            executor.add_node(node)
+            while rclpy.ok() and not stop.is_set() and (deadline is None or time.monotonic() < deadline):
+                executor.spin_once(timeout_sec=0.05)
+            executor.shutdown()
+    except BagError as exc:
+        print(f"bag_recorder: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+    finally:
+        if node is not None:
+            node.get_logger().info(f"recorded {sum(node.counts.values())} messages to {node.writer.path}")
+            node.destroy_node()
+        rclpy.try_shutdown()
+
+
+if __name__ == "__main__":
+    main()

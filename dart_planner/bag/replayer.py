@@ -24,17 +24,20 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.context import Context
+from rclpy.exceptions import ParameterUninitializedException
 from rclpy.node import Node
+from rclpy.parameter import Parameter
 from rclpy.publisher import Publisher
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
 
 from .convert import message_class, qos_from_bag
 from .errors import BagError, EmptyBagError
-from .io import BagMessage, TopicRecord, open_bag
+from .io import BagMessage, BagReader, TopicRecord, open_bag
 from .selection import delivery_hint
 
-__all__ = ["ReplayReport", "BagReplayer", "replay_qos"]
+__all__ = ["ReplayReport", "BagReplayer", "replay_qos", "main"]
 
 SPIN_MARGIN_NS = 2_000_000
 """Wake this long before a deadline and spin the rest: covers the sleep overshoot of a loaded machine."""
@@ -121,10 +124,51 @@ class BagReplayer(Node):
         (:class:`UnknownMessageTypeError`), or nothing to replay (:class:`EmptyBagError`).
     """
 
-    def __init__(self, bag: str | Path, *, rate: float = 1.0, start_offset_s: float = 0.0,
+    def __init__(self, bag: str | Path | None = None, *, rate: float = 1.0, start_offset_s: float = 0.0,
                  topics: Collection[str] | None = None, verify: bool = True,
-                 node_name: str = "dart_bag_replayer",
-                 context: Context | None = None) -> None:
+                 node_name: str = "dart_bag_replayer", context: Context | None = None,
+                 **node_kwargs: Any) -> None:
+        super().__init__(node_name, context=context, **node_kwargs)
+        # Arguments are the parameters' defaults; --ros-args overrides (a launch file) win.
+        try:
+            bag, rate, start_offset_s, topics = self._declare_parameters(bag, rate, start_offset_s, topics)
+            self.reader, self.selected, classes = self._open(bag, rate, start_offset_s, topics, verify)
+        except BaseException:
+            super().destroy_node()  # nothing was advertised: a failure leaves the graph untouched
+            raise
+        self.rate = float(rate)
+        self.spin_margin_ns = SPIN_MARGIN_NS
+        """How long before each deadline sleeping stops and spinning starts (0: sleep only)."""
+        self.publishers_by_topic: dict[str, Publisher[Any]] = {
+            t: self.create_publisher(classes[t], t, replay_qos(self.reader.topics[t])) for t in self.selected}
+
+    def _declare_parameters(self, bag: str | Path | None, rate: float, start_offset_s: float,
+                            topics: Collection[str] | None) -> tuple[str, float, float, list[str]]:
+        def declare(name: str, default: Any, text: str) -> Any:
+            descriptor = ParameterDescriptor(description=text)
+            if isinstance(default, Parameter.Type):
+                descriptor.type = default.value
+                self.declare_parameter(name, default, descriptor)
+                try:
+                    return self.get_parameter(name).value
+                except ParameterUninitializedException:
+                    return None
+            return self.declare_parameter(name, default, descriptor).value
+
+        bag_path = declare("bag", str(bag or ""), "Bag folder or .mcap/.db3 file to replay.")
+        rate = declare("rate", float(rate), "Playback speed factor (2.0 = twice as fast as recorded).")
+        offset = declare("start_offset", float(start_offset_s), "Skip the bag's first seconds.")
+        chosen = declare("topics", list(topics) if topics else Parameter.Type.STRING_ARRAY,
+                         "Replay only these topics (empty: all).")
+        declare("loop", False, "Start over after the last message (entry point only).")
+        declare("wait_for_subscribers", 0.0, "Seconds to wait for a subscriber on every topic before "
+                                             "starting (entry point only).")
+        if not bag_path:
+            raise BagError("no bag given (parameter 'bag')")
+        return bag_path, float(rate), float(offset), [t for t in (chosen or []) if t]
+
+    def _open(self, bag: str, rate: float, start_offset_s: float, topics: list[str],
+              verify: bool) -> tuple[BagReader, tuple[str, ...], dict[str, type[Any]]]:
         if not rate > 0 or rate != rate or rate == float("inf"):
             raise BagError(f"replay rate must be a positive finite number, got {rate}")
         if start_offset_s < 0:
@@ -149,14 +193,7 @@ class BagReplayer(Node):
         except BaseException:
             reader.close()
             raise
-        super().__init__(node_name, context=context)
-        self.reader = reader
-        self.rate = float(rate)
-        self.spin_margin_ns = SPIN_MARGIN_NS
-        """How long before each deadline sleeping stops and spinning starts (0: sleep only)."""
-        self.selected = tuple(selected)
-        self.publishers_by_topic: dict[str, Publisher[Any]] = {
-            t: self.create_publisher(classes[t], t, replay_qos(reader.topics[t])) for t in selected}
+        return reader, tuple(selected), classes
 
     def destroy_node(self) -> None:
         self.reader.close()
@@ -243,3 +280,38 @@ class BagReplayer(Node):
         while time.monotonic_ns() < target_ns:
             time.sleep(0)  # yields the GIL, so subscribers in this process keep running while we spin
         return not (stop is not None and stop.is_set()) and self.context.ok()
+
+
+def main(args: list[str] | None = None) -> None:
+    """Entry point: ``bag_replayer --ros-args -p bag:=run1 -p rate:=2.0 -p loop:=true``.
+
+    Replays once (or until stopped with ``loop``) and exits; Ctrl-C/SIGTERM stop it cleanly.
+    """
+    import rclpy
+    from rclpy.signals import SignalHandlerOptions
+
+    from .signals import stop_on_signals
+
+    rclpy.init(args=args, signal_handler_options=SignalHandlerOptions.NO)
+    node: BagReplayer | None = None
+    try:
+        with stop_on_signals(threading.Event()) as stop:
+            node = BagReplayer()
+            wait = float(node.get_parameter("wait_for_subscribers").value)
+            if wait > 0 and not node.wait_for_subscribers(1, wait):
+                node.get_logger().warning("not every topic has a subscriber; replaying anyway")
+            report = node.play(loop=bool(node.get_parameter("loop").value), stop=stop)
+            node.get_logger().info(
+                f"{report.messages} messages in {report.wall_s:.2f} s (x{report.achieved_factor:.2f}); "
+                f"timing error p50 {report.error_p50_ms:.3f} ms, p95 {report.error_p95_ms:.3f} ms")
+    except BagError as exc:
+        print(f"bag_replayer: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
+    finally:
+        if node is not None:
+            node.destroy_node()
+        rclpy.try_shutdown()
+
+
+if __name__ == "__main__":
+    main()

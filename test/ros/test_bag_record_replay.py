@@ -435,3 +435,36 @@ def test_interrupted_record_and_looping_replay_end_cleanly(ros_context: Any, tmp
     assert play.returncode == 0, out
     report = json.loads(out.strip().splitlines()[-1])
     assert report["stopped"] and report["loops"] >= 1
+
+
+@pytest.mark.slow
+def test_node_entry_points_record_and_replay_from_parameters(ros_context: Any, tmp_path: Path,
+                                                             start_node: Any) -> None:
+    """``bag_recorder`` / ``bag_replayer`` as processes configured by ROS parameters (for launch files)."""
+    node = rclpy.create_node("talker", context=ros_context)
+    pub = node.create_publisher(String, f"{P}/instruction", EVENTS)
+    heard: list[str] = []
+    node.create_subscription(String, f"{P}/instruction", lambda m: heard.append(m.data), EVENTS)
+    with spinning(ros_context, node):
+        rec = start_node("dart_planner.bag.recorder", "--ros-args", "-p", f"output:={tmp_path / 'bag'}",
+                         "-p", f"namespace:={NS}", "-p", "storage:=sqlite3", "-p", "camera:=false",
+                         "-p", "duration:=30.0")
+        assert wait_for(lambda: pub.get_subscription_count() >= 2, 10.0), rec.output()  # us + recorder
+        for k in range(8):
+            pub.publish(String(data=f"step {k}"))
+            time.sleep(0.03)
+        time.sleep(0.3)
+        assert rec.stop() == 0, rec.output()
+        with open_bag(tmp_path / "bag") as bag:
+            assert bag.format is BagFormat.SQLITE3
+            assert bag.topics[f"{P}/instruction"].count == 8
+        heard.clear()
+        rep = start_node("dart_planner.bag.replayer", "--ros-args", "-p", f"bag:={tmp_path / 'bag'}",
+                         "-p", "rate:=4.0", "-p", "wait_for_subscribers:=10.0")
+        assert wait_for(lambda: not rep.alive(), 15.0), rep.output()
+        assert rep.proc.returncode == 0, rep.output()
+        assert wait_for(lambda: len(heard) == 8, 2.0)
+    assert heard == [f"step {k}" for k in range(8)]
+    bad = start_node("dart_planner.bag.replayer", "--ros-args", "-p", f"bag:={tmp_path / 'missing'}")
+    assert wait_for(lambda: not bad.alive(), 15.0)
+    assert bad.proc.returncode == 1 and "no bag at" in bad.output()
