@@ -64,6 +64,7 @@ def test_benchmark_rows_are_consistent(fleet, world):
     assert policies == {"dart_baseline", "heuristic", "exact"}
     for r in rows:
         assert r.lower_bound <= r.makespan + 1e-9
+        assert r.violations == 0  # every policy's schedule keeps the rules (soil carrying included)
         if r.optimum is not None:
             assert r.makespan >= r.optimum - 1e-9  # nothing beats a proven optimum
         if r.policy == "dart_baseline":
@@ -72,6 +73,7 @@ def test_benchmark_rows_are_consistent(fleet, world):
     assert summary["exact"].mean_ratio_opt == pytest.approx(1.0)
     assert summary["heuristic"].mean_ratio_baseline <= 1.0 + 1e-9
     assert any(line.startswith("heuristic vs exact optimum") for line in headline(rows))
+    assert f"schedules breaking an allocation rule (verify_schedule): 0 of {len(rows)}" in headline(rows)
 
 
 def test_show_allocation_prints_json_and_draws_the_gantt(tmp_path, fleet, world, example):

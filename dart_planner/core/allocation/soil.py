@@ -18,29 +18,35 @@ The rule, per robot, over its *soil events* in the order the robot does them:
   so it is neither.
 
 A fill F *owes* the empties of the matching kind (``dig`` is emptied by ``unload_bucket``;
-a truck filled by ``unload_bucket`` is emptied by ``dump``) that depend on it through a
-chain with no other soil event of that kind in between: the unloading that follows a dig,
-not the unloadings of later crews that hang off it. If the robot does some of them, the
-first one it does must be its next soil event after F: nothing may fill the container
-again, or empty it for another load, in between. One exception keeps plans that pour two
-loads into one truck before it dumps once possible: a bed holds several bucket loads, so
-for fills in :data:`MERGING_FILLS` a fill F2 in between is allowed when the empties the
-robot does later that F2 owes are exactly those it does later that F owes (the same dump
-takes out both loads). A bucket holds one load: a second dig takes nothing. A fill whose
-owed empties all go to other robots, or that owes none (a plan that digs and never
-unloads: a later dig then finds the bucket full and simply keeps that soil), binds nothing.
+a truck filled by ``unload_bucket`` is emptied by ``dump``) that depend on it with no other
+soil event of that kind in between on any chain of dependencies: the unloading that follows
+a dig, not the unloadings of later crews that hang off it (those follow their own digs).
+If the robot does some of them, the first one it does must be its next soil event after F:
+nothing may fill the container again, or empty it for another load, in between.
+
+One exception keeps plans that pour two loads into one truck before it dumps once possible:
+a bed holds several bucket loads, so for fills in :data:`MERGING_FILLS` a fill F2 in
+between is allowed when the empties the robot does later that F2 owes are exactly those it
+does later that F owes (the same dump takes out both loads). A bucket holds one load: a
+second dig takes nothing. A fill whose owed empties all go to other robots, or that owes
+none (a plan that digs and never unloads: a later dig then finds the bucket full and
+simply keeps that soil), binds nothing.
 
 Example
 -------
 >>> soil_role(SkillAction.DIG, partner=False)
 <SoilRole.FILL: 'fill'>
->>> soil_role(SkillAction.UNLOAD_BUCKET, partner=False), soil_role(SkillAction.UNLOAD_BUCKET, partner=True)
-(<SoilRole.EMPTY: 'empty'>, <SoilRole.FILL: 'fill'>)
+>>> soil_role(SkillAction.UNLOAD_BUCKET, partner=False)  # the excavator pours
+<SoilRole.EMPTY: 'empty'>
+>>> soil_role(SkillAction.UNLOAD_BUCKET, partner=True)  # into the truck
+<SoilRole.FILL: 'fill'>
 """
 
 from __future__ import annotations
 
 import enum
+
+import networkx as nx
 
 from ..fleet import Fleet, SkillAction
 from ..plan import TaskGraph
@@ -82,25 +88,24 @@ def soil_role(action: SkillAction, partner: bool) -> SoilRole:
 
 
 def owed_empties(graph: TaskGraph, fleet: Fleet, task_id: str) -> set[str]:
-    """The empties the fill ``task_id`` owes: dependents of the emptying action reached
-    through dependents that are no soil event of that kind (see module doc)."""
+    """The empties the fill ``task_id`` owes: dependents of the emptying action with no
+    soil event of that kind between the fill and them (see module doc)."""
     spec = fleet.skills.get(graph[task_id].skill)
     emptier = EMPTIED_BY.get(spec.action) if spec is not None else None
     if spec is None or emptier is None:
         return set()
     kind = {spec.action, emptier}
-    out: set[str] = set()
+
+    def action(q: str) -> SkillAction | None:
+        qs = fleet.skills.get(graph[q].skill)
+        return qs.action if qs is not None else None
+
+    first: set[str] = set()  # the soil events of the kind first met below the fill
     seen = {task_id}
     stack = [task_id]
     while stack:
         for q in graph.graph.successors(stack.pop()):
-            if q in seen:
-                continue
-            seen.add(q)
-            qs = fleet.skills.get(graph[q].skill)
-            action = qs.action if qs is not None else None
-            if action is emptier:
-                out.add(q)
-            elif action not in kind:
-                stack.append(q)
-    return out
+            if q not in seen:
+                seen.add(q)
+                (first.add if action(q) in kind else stack.append)(q)
+    return {q for q in first if action(q) is emptier and not (nx.ancestors(graph.graph, q) & (first - {q}))}

@@ -251,7 +251,8 @@ class Timeline:
         """:meth:`group_split` without the robots the soil rule holds back (``check``); None
         when the group must wait. ``prefer``: a greedy choice, which may be steered."""
         forced, cands, k = self.group_choice(t, g)
-        if prefer and self.holding and g.robot_type in self.p.tasks[t].feeds and len(cands) == len(g.candidates):
+        free_choice = len(cands) == len(g.candidates)
+        if prefer and self.holding and free_choice and g.robot_type in self.p.tasks[t].feeds:
             # a free choice that a later fill inherits: prefer robots that carry no load
             empty = [r for r in cands if r not in self.holding or not self.pending(r)]
             if len(empty) >= k:

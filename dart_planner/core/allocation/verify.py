@@ -216,7 +216,9 @@ def _soil_problems(
             for q in owed_empties(graph, fleet, t)
         ):
             carried.append((-1, t, action))
-    carried += [(i, t, a) for i, (t, role, a) in enumerate(events) if role is SoilRole.FILL and a in EMPTIED_BY]
+    carried += [
+        (i, t, a) for i, (t, role, a) in enumerate(events) if role is SoilRole.FILL and a in EMPTIED_BY
+    ]
     errs = []
     memo: dict[str, set[str]] = {}
 
@@ -232,7 +234,9 @@ def _soil_problems(
 
     for i, fill, _ in carried:
         below = owes(fill)
-        owed = [j for j in range(i + 1, len(events)) if events[j][1] is SoilRole.EMPTY and events[j][0] in below]
+        owed = [
+            j for j in range(i + 1, len(events)) if events[j][1] is SoilRole.EMPTY and events[j][0] in below
+        ]
         if not owed:
             continue
         first = events[owed[0]][0]
@@ -242,6 +246,7 @@ def _soil_problems(
                 continue  # a second load in a bed that the same dumps take out (see .soil)
             what = "takes on another load in" if role is SoilRole.FILL else "empties its load in"
             errs.append(
-                f"robot {robot!r} {what} {t!r} while it carries the load of {fill!r}, which {first!r} is to empty"
+                f"robot {robot!r} {what} {t!r} while it carries the load of {fill!r}, "
+                f"which {first!r} is to empty"
             )
     return errs
