@@ -155,3 +155,69 @@ def test_pronoun_with_nothing_before_is_an_error(fleet, world):
 
 def test_whole_fleet_return(fleet, world):
     assert_plan("Everybody go home.", fleet, world, task("a", RA))
+
+
+# -- forms added for fresh wording -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("phrase", "ids"), [
+    ("truck number 3", (D3,)),
+    ("excavator no. 2", (E2,)),
+    ("excavator nr 1", (E1,)),
+])
+def test_number_prefixes(phrase, ids, fleet, world):
+    (m,) = mentions(phrase, fleet, world)
+    assert m.form == "ids" and m.ids == ids
+
+
+@pytest.mark.parametrize(("phrase", "det", "count"), [
+    ("the other two excavators", "other", 2),
+    ("the other truck", "other", 0),
+    ("the rest of the trucks", "remaining", 0),
+    ("the remaining two trucks", "remaining", 2),
+])
+def test_other_and_rest(phrase, det, count, fleet, world):
+    (m,) = mentions(phrase, fleet, world)
+    assert (m.form, m.det, m.count) == ("type", det, count)
+
+
+def test_a_robots_place_and_partner(fleet, world):
+    (place,) = mentions("excavator 2's site", fleet, world)
+    assert isinstance(place, ObjectDesc) and place.form == "robot_place" and place.robot.ids == (E2,)
+    (partner,) = mentions("its partner", fleet, world)
+    assert isinstance(partner, RobotDesc) and partner.form == "partner" and partner.det == "its"
+    (counted,) = mentions("all three", fleet, world)
+    assert counted.form == "pronoun" and counted.pronoun == "3"
+
+
+def test_the_other_truck_is_the_rest_of_the_pair(fleet, world):
+    assert_plan("Trucks 2 and 3 go to rock 2. Truck 3 then checks puddle 1 and the other truck goes home.",
+                fleet, world,
+                task("a", T, [D2, D3], ["rock2"]), task("b", T, [D3], ["puddle1"], deps=["a"]),
+                task("c", R, [D2], deps=["a"]))
+
+
+def test_they_and_it_agree_in_number(fleet, world):
+    assert_plan("An excavator digs at soil 1 while two trucks wait there. It loads them, and then they drive to "
+                "rock 1.", fleet, world,
+                task("a", T, objs=["soil1"], types=[("excavator", 1), ("dump_truck", 2)]),
+                task("b", DIG, types=[("excavator", 1)], deps=["a"]),
+                task("d", "ExcavatorUnloading", types=[("excavator", 1)], deps=["b"]),
+                task("e", T, objs=["rock1"], types=[("dump_truck", 2)], deps=["d"]))
+
+
+def test_lexicon_words_that_yaml_reads_as_booleans_are_kept():
+    lex = load_lexicon()
+    assert "off" in lex.split_keepout_particles and "no" in lex.number_prefixes
+
+
+def test_phrases_split_like_the_text():
+    from dart_planner.llm.rules.lexicon import PhraseIndex, tokenize_phrase
+
+    assert tokenize_phrase("while that's going on") == ("while", "that", "'s", "going", "on")
+    assert tokenize_phrase("let's go") == ("lets_us", "go")
+    merged = PhraseIndex.merged(((PhraseIndex([("right away", True)]), "now"),
+                                 (PhraseIndex([("right", True), ("right away now", True)]), "other")))
+    assert merged.match(["right", "away", "x"], 0) == (2, "now")
+    assert merged.match(["right", "away", "now"], 0) == (3, "other")
+    assert merged.match(("right", "x"), 0) == (1, "other")

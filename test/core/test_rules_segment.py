@@ -87,3 +87,53 @@ def test_before_orders_what_follows(fleet, world):
 def test_object_lists_with_commas_stay_in_one_clause(fleet, world):
     segs = segments("Everyone avoid puddle 1, puddle 2 and obstacle 1.", fleet, world)
     assert len(segs) == 1
+
+
+# -- numbered lists, "before", bare words ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "1. Truck 1 goes to rock 1. 2. Truck 2 goes to rock 2.",
+    "1) Truck 1 goes to rock 1 2) Truck 2 goes to rock 2",
+    "Step 1: truck 1 goes to rock 1. Step 2: truck 2 goes to rock 2.",
+    "(1) Truck 1 goes to rock 1. (2) Truck 2 goes to rock 2.",
+])
+def test_numbered_items_are_sentences_that_follow_each_other(text, fleet, world):
+    segs = [s for s in segments(text, fleet, world) if s.role is SegmentRole.MAIN]
+    assert len(segs) == 2
+    assert segs[0].connective is None and segs[1].connective == "sequence"
+    assert segs[0].sentence != segs[1].sentence
+    # the item numbers are no robot or object numbers
+    assert [i.text for i in segs[1].items if i.kind.value == "robot"] == ["truck 2"]
+
+
+def test_a_number_after_a_name_is_no_list_marker(fleet, world):
+    segs = segments("Send truck 2 (the one at base) to rock 1.", fleet, world)
+    robots = [i.payload.ids for s in segs for i in s.items if i.kind.value == "robot"]
+    assert robots == [("robot_dump_truck_02",)]
+
+
+def test_sentence_initial_before_is_an_anchor_that_comes_after(fleet, world):
+    segs = segments("Before excavator 1 goes to soil 1, truck 2 visits soil 1.", fleet, world)
+    assert segs[0].role is SegmentRole.ANCHOR and segs[0].before
+    assert segs[1].role is SegmentRole.MAIN
+    inner = segments("Truck 2 visits soil 1 before excavator 1 goes there.", fleet, world)
+    assert inner[1].connective == "sequence" and not inner[1].before
+
+
+def test_bare_words_make_no_clause_of_their_own(fleet, world):
+    segs = segments("Truck 3 goes to soil 2 as well, but only after visiting obstacle 2.", fleet, world)
+    assert [s.role for s in segs] == [SegmentRole.MAIN, SegmentRole.ANCHOR]
+    assert segs[1].post_anchor
+
+
+def test_number_abbreviation_ends_no_sentence():
+    words = [t.word for t in tokenize("Excavator no. 2 goes home.")]
+    assert words == ["excavator", "no", "2", "goes", "home", "."]
+
+
+def test_anchor_ends_where_a_new_verb_follows_and(fleet, world):
+    segs = segments("Truck 2 heads to rock 1 as soon as it is loaded and tips there.", fleet, world)
+    assert [s.role for s in segs] == [SegmentRole.MAIN, SegmentRole.ANCHOR, SegmentRole.MAIN]
+    still = segments("Once excavator 1 has dug and loaded truck 2, truck 2 leaves.", fleet, world)
+    assert still[0].role is SegmentRole.ANCHOR and any(i.text == "loaded" for i in still[0].items)

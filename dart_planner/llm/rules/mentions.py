@@ -220,7 +220,8 @@ class _Scanner:
     items: list[Item] = field(default_factory=list)
 
     def noun_at(self, k: int) -> bool:
-        return bool(self.type_index.match(self.words, k) or self.kind_index.match(self.words, k))
+        w = self.words
+        return k < len(w) and bool(self.type_index.match(w, k) or self.kind_index.match(w, k))
 
     def text(self, a: int, b: int) -> str:
         return " ".join(self.words[a:b])
@@ -418,7 +419,7 @@ class _Scanner:
             if o is not None:
                 return o
             n = lex.number(words[i + 1]) if i + 1 < len(words) and w in _COUNTED_PRONOUN else None
-            if n and not self.noun_at(i + 2):
+            if n and n > 1 and not self.noun_at(i + 2):  # not "the one at base"
                 # "all three", "the two of them": that many robots named before
                 j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
@@ -527,13 +528,18 @@ class MentionResolver:
         return ()
 
     def last_plural(self) -> tuple[Member, ...]:
-        """"they": the latest subject if it is several robots; else the subjects named one by one
-        in this or the previous sentence ("truck 1 ..., truck 2 ..., and truck 3 ... . Then they
-        ..."); else the latest mention of several robots since the previous sentence ("an excavator
-        ... loads them. Then they haul ..."); else the latest subject."""
+        """"they": the latest subject if it is several robots; else the latest mention of several
+        in this sentence ("it loads them, then they ..."); else the subjects named one by one in this
+        or the previous sentence ("truck 1 ..., truck 2 ..., and truck 3 ... . Then they ..."); else
+        the latest mention of several since the previous sentence ("an excavator ... loads them.
+        Then they haul ..."); else the latest subject."""
         latest = self.last_subject()
         if _size(latest) > 1:
             return latest
+        here = self._sentence_start.get(self.sentence, len(self.history))
+        for members, _ in reversed(self.history[here:]):
+            if _size(members) > 1:  # "it loads them, and then they ...": them
+                return members
         for sent in (self.sentence, self.sentence - 1):
             lo = self._sentence_start.get(sent)
             if lo is None:

@@ -23,7 +23,7 @@ from typing import Any
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END"]
 
 _NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)")
-_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?|[.;:!?,()]")
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]")
 _JOINED = re.compile(r"([a-z]+)(\d+)$")
 _KEEP_APOSTROPHE = {"let's": "lets_us", "it's": "it 's", "that's": "that 's", "there's": "there 's"}
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
