@@ -193,6 +193,9 @@ class AllocationProblem:
     _travel_memo: dict[tuple[int, int, float, float], tuple[float, float, float]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _meet_memo: dict[tuple[int, int, float, float, float, float], tuple[float, float, float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def n_tasks(self) -> int:
@@ -248,13 +251,22 @@ class AllocationProblem:
     def meet_times(
         self, t: int, robots: np.ndarray, pos: np.ndarray, meet: tuple[float, float]
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Seconds partner robots (at ``pos``) need to come beside the robot at ``meet``."""
+        """Seconds partner robots (at ``pos``) need to come beside the robot at ``meet``.
+
+        Memoised like :meth:`travel_times`: every unloading has a partner, and a search asks
+        for the same few (truck, place, excavator place) triples again and again.
+        """
         zone_set = self.tasks[t].zone_set
         lengths = np.zeros(len(robots))
         ends = pos.copy()
+        memo = self._meet_memo
         for i, r in enumerate(robots.tolist()):
-            ln, en = self.travel.approach(pos[i : i + 1], meet, PARTNER_GAP_M, self.zones(zone_set, r))
-            lengths[i], ends[i] = ln[0], en[0]
+            key = (zone_set, r, float(pos[i, 0]), float(pos[i, 1]), meet[0], meet[1])
+            hit = memo.get(key)
+            if hit is None:
+                ln, en = self.travel.approach(pos[i : i + 1], meet, PARTNER_GAP_M, self.zones(zone_set, r))
+                hit = memo[key] = (float(ln[0]), float(en[0, 0]), float(en[0, 1]))
+            lengths[i], ends[i, 0], ends[i, 1] = hit
         return lengths / self.speed[robots], ends
 
     def _travel_now(
