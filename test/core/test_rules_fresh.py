@@ -430,6 +430,50 @@ FRESH += [
 ]
 
 
+# A fifth batch (written before the planner saw them): per-robot orders, waiting for, last steps,
+# robots picked by place, gapped passives.
+FRESH += [
+    pytest.param("Excavator 1: go to soil 2, dig, then load truck 1 once it arrives. Truck 1: drive to soil 2, then "
+                 "take the load to rock 1 and dump it.",
+                 # both start at once for soil 2: one task (rule 6)
+                 [task("a", T, [E1, D1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                  task("d", LOAD, [E1], deps=["b"]), task("e", T, [D1], ["rock1"], deps=["d"]),
+                  task("f", DUMP, [D1], deps=["e"])], id="orders-per-robot"),
+    pytest.param("Bring excavator 1 and truck 2 to soil 1, let the excavator dig and fill the truck, then have the "
+                 "truck dump at puddle 1.",
+                 [task("a", T, [E1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", LOAD, [E1], deps=["b"]), task("d", T, [D2], ["puddle1"], deps=["c"]),
+                  task("e", DUMP, [D2], deps=["d"])], id="bring-let-have"),
+    pytest.param("Excavator 2 digs at rock 1 while truck 3 inspects puddle 2. When the digging and the inspection "
+                 "are both finished, truck 3 returns home.",
+                 [task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D3], ["puddle2"]),
+                  task("d", R, [D3], deps=["b", "c"])], id="two-events-finished"),
+    pytest.param("Truck 2 waits for excavator 1 to finish digging at soil 1 before driving there to be loaded.",
+                 [task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", T, [D2], ["soil1"], deps=["b"]), task("d", LOAD, [E1], deps=["c"])],
+                 id="waits-for-before"),
+    pytest.param("Truck 1 goes to rock 1 and excavator 1 goes to rock 2. As a last step, all robots return to their "
+                 "start positions.",
+                 [task("a", T, [D1], ["rock1"]), task("b", T, [E1], ["rock2"]), task("c", RA, deps=["a", "b"])],
+                 id="as-a-last-step"),
+    pytest.param("Excavators 1 and 2 go to soil 1 and excavator 3 goes to soil 2. The excavators at soil 1 then dig.",
+                 [task("a", T, [E1, E2], ["soil1"]), task("b", T, [E3], ["soil2"]),
+                  task("c", DIG, [E1, E2], deps=["a"])], id="the-excavators-at"),
+    pytest.param("Excavator 3 and truck 1 go to rock 2, then have all of them return to base.",
+                 [task("a", T, [E3, D1], ["rock2"]), task("b", R, [E3, D1], deps=["a"])], id="all-of-them"),
+    pytest.param("Truck 1 should first check puddle 2, then rock 1, and lastly go home.",
+                 [task("a", T, [D1], ["puddle2"]), task("b", T, [D1], ["rock1"], deps=["a"]),
+                  task("c", R, [D1], deps=["b"])], id="first-then-lastly"),
+    pytest.param("Excavator 2 digs at soil 2; when done, it returns home.",
+                 [task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]), task("c", R, [E2], deps=["b"])],
+                 id="when-done"),
+    pytest.param("Soil 1 is to be dug by excavator 2 and the material hauled to puddle 1 by truck 3.",
+                 [task("a", T, [E2, D3], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", LOAD, [E2], deps=["b"]), task("d", T, [D3], ["puddle1"], deps=["c"]),
+                  task("e", DUMP, [D3], deps=["d"])], id="gapped-passive-haul"),
+]
+
+
 @pytest.mark.parametrize(("instruction", "expected"), FRESH)
 def test_fresh_wording(instruction, expected, fleet, world):
     assert_plan(instruction, fleet, world, *expected)

@@ -23,7 +23,7 @@ from ...core.world import World
 from .dependencies import MOVES, Draft, PlanBuilder
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex
-from .segment import Item, ItemKind, Segment, SegmentRole
+from .segment import UNTIL, Item, ItemKind, Segment, SegmentRole
 from .verbs import ALTERNATIVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
@@ -621,10 +621,10 @@ class Interpreter:
                 and {m.key for m in subject} != {m.key for m in prev.subject})
             if changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
                 base = self.b.sinks()
-            if self.until_found is not None and self.until_found[0] == seg.sentence:
-                base |= self.until_found[1]
         if self.until_found is not None and self.until_found[0] != seg.sentence:
             self.until_found = None
+        if conn == "sequence" and self.until_found is not None:
+            base |= self.until_found[1]  # "... waits until X, and only then Y"
         elif (conn == "parallel" or (conn is None and seg.conjunct)) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
@@ -1423,21 +1423,25 @@ class Interpreter:
             if it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
                 self.use(it)
         is_par = seg.connective == "parallel" or seg.connective_text in ("while", "whilst")
-        until = seg.connective_text in ("until", "till")
+        until = seg.connective_text in UNTIL
         marks = seg.marks()
         robots: list[Member] = []
         fleet = "everything" in marks
         robot_items = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
-        for it in seg.items:
-            if it.kind is ItemKind.ROBOT:
-                self.use(it)
-                r = self.resolve_robots(it)
-                if r is None:
-                    fleet = True
-                elif r:
-                    robots += [m for m in r if m not in robots]
+        self.res.prefer_recent = seg.post_anchor
+        try:
+            for it in seg.items:
+                if it.kind is ItemKind.ROBOT:
+                    self.use(it)
+                    r = self.resolve_robots(it)
+                    if r is None:
+                        fleet = True
+                    elif r:
+                        robots += [m for m in r if m not in robots]
+        finally:
+            self.res.prefer_recent = False
         if robots:
             self.res.remember(robots, "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
@@ -1498,23 +1502,27 @@ class Interpreter:
         if not found and not robots and that and all(f[0] == "any" for f in filters) and self.last_made:
             # "once that is done": what the clause before made
             found = {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
+        saved_vocative = self.vocative
+        if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
+                robots or objs or self.current_subject):
+            # names work that was not mentioned before: read it as a clause of its own
+            before = len(self.b.drafts)
+            main_items = [it for it in seg.items if it.kind is not ItemKind.ROBOT] if robots else seg.items
+            main_seg = Segment(main_items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
+            if robots:
+                self.vocative = (tuple(robots), False)  # "load truck 1 once it arrives": the robots found here
+            elif self.current_subject is not None:
+                self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
+            saved, saved_voc = self.prev, saved_vocative
+            self.main(main_seg, set(), None, False)
+            self.prev, self.vocative = saved, saved_voc
+            made = {d.idx for d in self.b.drafts[before:] if d.alive}
+            found = set() if is_par else made
         if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
             for it in seg.items:
                 self.use(it)
             self.until_found = (seg.sentence, found)  # "... until X, and only then Y": Y waits for X
             return set(), False
-        if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
-                robots or objs or self.current_subject):
-            # names work that was not mentioned before: read it as a clause of its own
-            before = len(self.b.drafts)
-            main_seg = Segment(seg.items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
-            if not robots and self.current_subject is not None:
-                self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
-            saved = self.prev
-            self.main(main_seg, set(), None, False)
-            self.prev = saved
-            made = {d.idx for d in self.b.drafts[before:] if d.alive}
-            return (set() if is_par else made), is_par
         return found, is_par
 
     @staticmethod

@@ -496,6 +496,8 @@ class MentionResolver:
         """The robots last spoken to ("Truck 1, ..."): what "you" means."""
         self.sentence = 0
         self._sentence_start: dict[int, int] = {0: 0}
+        self.prefer_recent = False
+        """Set while an anchor clause is read: "it" is the robot named last, not the subject."""
         self.announced: list[Member] = []
         """Groups a summary sentence introduced without giving them work yet ("some trucks need to
         ferry ..."): a later mention of the same type and count is the same group."""
@@ -564,6 +566,11 @@ class MentionResolver:
         """"it": the latest subject if it is one robot; else the latest single robot mentioned
         since the previous sentence ("they load it. It then dumps ..."); else the latest subject."""
         latest = self.last_subject()
+        if self.prefer_recent:  # inside an anchor: "load truck 1 once it arrives" (the robot just named)
+            here = self._sentence_start.get(self.sentence, len(self.history))
+            for members, _ in reversed(self.history[here:]):
+                if _size(members) == 1:
+                    return members
         if _size(latest) == 1:
             return latest
         floor = self._sentence_start.get(self.sentence - 1, 0)

@@ -27,6 +27,8 @@ _TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;
 _JOINED = re.compile(r"([a-z]+)(\d+)$")
 _KEEP_APOSTROPHE = {"let's": "lets_us", "it's": "it 's", "that's": "that 's", "there's": "there 's"}
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
+UNTIL = frozenset({"until", "till", "wait for", "waits for", "waiting for", "wait until", "waits until"})
+"""Anchors that end a wait rather than start a step ("truck 2 waits for excavator 1 to dig")."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,21 @@ def _participle(text: str) -> bool:
     return w.endswith(("ed", "en")) or w in ("dug", "done", "gone", "left", "come", "run", "set", "put", "shut")
 
 
+def _gapped_verb_passive(items: Sequence[Item], k: int) -> bool:
+    """After "and" at ``k``: little words, a verb, then "by" + a robot before the clause ends."""
+    j = k + 1
+    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text not in ("and", "or", "by"):
+        j += 1
+    if j >= len(items) or items[j].kind is not ItemKind.VERB:
+        return False
+    for m in range(j + 1, len(items) - 1):
+        if items[m].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.VERB):
+            return False
+        if items[m].kind is ItemKind.WORD and items[m].text == "by" and items[m + 1].kind is ItemKind.ROBOT:
+            return True
+    return False
+
+
 def _is_mark(items: Sequence[Item], k: int, name: str) -> bool:
     return 0 <= k < len(items) and items[k].kind is ItemKind.MARK and items[k].payload == name
 
@@ -301,7 +318,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items) and it.kind is ItemKind.WORD \
                 and it.text == "and" and k + 1 < n and items[k + 1].kind is ItemKind.VERB \
-                and not _participle(items[k + 1].text) and cur.connective_text not in ("until", "till"):
+                and not _participle(items[k + 1].text) and cur.connective_text not in UNTIL:
             # "... as soon as it's loaded and tips there": the anchor ends, its clause goes on
             close("and")
             cur.after_punct = False
@@ -334,6 +351,14 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             and items[k + 2].kind is ItemKind.ROBOT
         ):
             # "..., and send excavator 3 to obstacle 1": a new order with its own robots
+            close("subject")
+            cur.after_punct = False
+            cur.conjunct = True
+            k += 1
+            continue
+        if it.kind is ItemKind.WORD and it.text == "and" and cur.role is SegmentRole.MAIN \
+                and any(i.kind is ItemKind.VERB for i in cur.items) and _gapped_verb_passive(items, k):
+            # "soil 1 is dug by excavator 2 and the material hauled to puddle 1 by truck 3"
             close("subject")
             cur.after_punct = False
             cur.conjunct = True
