@@ -37,12 +37,14 @@ setup(
         "pillow>=10.0",
         "rich>=13.0",
         "typer>=0.12",
+        "rosbags>=0.10",
     ],
     extras_require={
         "test": [
             "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "ruff>=0.5", "mypy>=1.10", "types-PyYAML",
             "colcon-core", "colcon-ros", "colcon-python-setup-py", "jsonschema",
         ],
+        "ml": ["torch", "torchvision", "ultralytics"],
         "ros": [
             "ros-rclpy", "ros-rmw-fastrtps-cpp", "ros-std-msgs", "ros-geometry-msgs", "ros-nav-msgs",
             "ros-sensor-msgs", "ros-std-srvs", "ros-visualization-msgs", "ros-diagnostic-msgs",
