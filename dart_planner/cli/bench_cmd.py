@@ -71,6 +71,8 @@ def _register() -> None:
     _pass_through("run-scale", "run_scale",
                   "A random plan of N subtasks on R robots executed end to end in the simulator.")
     _pass_through("perception", "perception", "Detector FPS on CPU at 320 vs 640 px, per-frame pipeline cost.")
+    _pass_through("reliability", "reliability",
+                  "Fuzz, injection, parse cost, LLM faults, concurrent plans under faults (crashes/unsafe must be 0).")
     _pass_through("streaming", "streaming", "Time to first dispatch with streaming vs full-plan latency.")
     _pass_through("llm-overhead", "llm_overhead", "Language-layer overhead (prompt, parse, validate) per plan.")
 

@@ -29,7 +29,8 @@ print('ok')
 """
 
 ROS_FREE = ["dart_planner.core", "dart_planner.sim", "dart_planner.llm", "dart_planner.runner",
-            "dart_planner.topics", "dart_planner.viz"]
+            "dart_planner.topics", "dart_planner.viz", "dart_planner.reliability", "dart_planner.perception",
+            "dart_planner.actuation"]
 
 
 @pytest.mark.parametrize("package", ROS_FREE)
