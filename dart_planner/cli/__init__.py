@@ -8,8 +8,8 @@ from __future__ import annotations
 import typer
 
 from .bench_cmd import bench_app
-from .plan_cmd import plan
 from .perception_cmd import perception_app
+from .plan_cmd import plan
 from .run_cmd import run
 
 app = typer.Typer(
