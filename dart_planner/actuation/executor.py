@@ -220,8 +220,9 @@ class ActuationCore:
         if not reason:
             task, reason = self._make_task(goal)
         if task is None:
-            # The robot id of a foreign goal is kept so the allocator can tell whose answer it is.
-            self._result(out, goal.goal_id, GoalStatus.FAILED, reason, now, robot_id=goal.robot_id)
+            # Answered as this robot (the result goes out on this robot's topic, where the
+            # allocator only accepts this robot's answers), even for a goal meant for another.
+            self._result(out, goal.goal_id, GoalStatus.FAILED, reason, now)
             return
         if self.active is not None:
             out.twist = (0.0, 0.0)
@@ -281,18 +282,9 @@ class ActuationCore:
         self._last_joints = None
         self._result(out, act.goal.goal_id, status, reason, now)
 
-    def _result(
-        self,
-        out: Outputs,
-        goal_id: str,
-        status: GoalStatus,
-        reason: str,
-        now: float,
-        robot_id: str | None = None,
-    ) -> None:
+    def _result(self, out: Outputs, goal_id: str, status: GoalStatus, reason: str, now: float) -> None:
         self.finished.add(goal_id)
-        rid = robot_id if robot_id is not None else self.spec.robot_id
-        out.results.append(SkillResult(goal_id, rid, status, reason, self._pose(), now))
+        out.results.append(SkillResult(goal_id, self.spec.robot_id, status, reason, self._pose(), now))
 
     def _pose(self) -> Pose2D | None:
         return self.odom.pose if self.odom is not None else None

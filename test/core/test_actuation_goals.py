@@ -46,7 +46,7 @@ def test_every_goal_gets_exactly_one_result(loop: SimLoop) -> None:
 def test_a_refused_goal_fails_at_once_and_nothing_moves(loop: SimLoop) -> None:
     out = loop.send_text(DT1, encode_goal(nav("x", robot=DT2)))
     (res,) = out.results
-    assert res.status is GoalStatus.FAILED and res.reason.startswith("refused:") and res.robot_id == DT2
+    assert res.status is GoalStatus.FAILED and res.reason.startswith("refused:") and res.robot_id == DT1
     for _ in range(20):
         loop.step()
     assert not loop.sim.snapshot().robot(DT1).moving
