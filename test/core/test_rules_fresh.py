@@ -483,6 +483,10 @@ def test_fresh_wording(instruction, expected, fleet, world):
     ("Truck 4 goes to rock 1.", "no dump truck 4"),
     ("Excavator 1 goes to the puddle.", "ambiguous"),
     ("Excavator 2 goes to soil 7 and digs.", "no soil 7"),
+    ("robot_dump_truc\u212a_01 goes to soil1", "unknown robot"),  # a Kelvin sign is no "k"
+    ("Truck 1 goes to soil\uff11.", "ambiguous"),  # a full-width digit is no "1"
+    ("Same thing for truck 2.", "no earlier steps"),
+    ("Truck 1 goes to its partner's site.", "no robot was paired"),
 ])
 def test_fresh_wording_fails_closed(instruction, needle, fleet, world):
     from dart_planner.llm.errors import PlanningError

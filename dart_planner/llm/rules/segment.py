@@ -22,9 +22,12 @@ from typing import Any
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END"]
 
-_NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)")
-_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]")
-_JOINED = re.compile(r"([a-z]+)(\d+)$")
+# ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
+# fold into a valid robot or object name; it stays unknown and the plan fails closed.
+_NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)", re.ASCII)
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]", re.ASCII)
+_JOINED = re.compile(r"([a-z]+)(\d+)$", re.ASCII)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _KEEP_APOSTROPHE = {"let's": "lets_us", "it's": "it 's", "that's": "that 's", "there's": "there 's"}
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 UNTIL = frozenset({"until", "till", "wait for", "waits for", "waiting for", "wait until", "waits until"})
@@ -43,7 +46,7 @@ class Token:
 def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
     """Lower-case words; ``soil1`` splits into ``soil 1`` unless it is a known name
     (``keep_joined``), ``#`` and ``&`` and ``->`` become spaces, ``and`` and ``to``."""
-    low = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    low = text.translate(_ASCII_LOWER).replace("\u2019", "'").replace("\u2018", "'")
     # length-preserving substitutions keep offsets valid
     low = low.replace("->", "  ").replace("&", " ").replace("#", " ").replace("-", " ").replace("/", " ")
     low = _NUMBER_ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", low)  # "no. 2": the dot ends no sentence
