@@ -54,6 +54,10 @@ def declare_common_arguments() -> list[DeclareLaunchArgument]:
                               description="Actuation: twist (closes the loop on odom/cmd_vel) or nav2 (goal_pose)."),
         DeclareLaunchArgument("use_sim_time", default_value="false",
                               description="Use /clock (Gazebo, bag replay) instead of wall time."),
+        DeclareLaunchArgument("joint_command_format", default_value="joint_state",
+                              description="How actuation nodes send joint targets: joint_state (one "
+                                          "sensor_msgs/JointState on joint_command) or float64 (one "
+                                          "std_msgs/Float64 per joint on joint_command/<joint>, Gazebo)."),
     ]
 
 
@@ -62,8 +66,11 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
     cfg = {k: LaunchConfiguration(k).perform(context) for k in (
         "fleet_file", "world_file", "llm_config", "llm_backend", "cassette", "require_approval",
         "allocation_policy", "journal_path", "namespace", "detector_backend", "detector_weights",
-        "actuation_backend", "use_sim_time")}
+        "actuation_backend", "use_sim_time", "joint_command_format")}
     sim_time = cfg["use_sim_time"].lower() in ("true", "1", "yes")
+    scale = LaunchConfiguration("sim_time_scale", default="1.0").perform(context)
+    if LaunchConfiguration("start_sim", default="false").perform(context).lower() in ("true", "1", "yes"):
+        sim_time = sim_time or float(scale) != 1.0
     ns = cfg["namespace"].strip("/")
     common = {"fleet_file": cfg["fleet_file"], "world_file": cfg["world_file"], "use_sim_time": sim_time}
     nodes = [
@@ -87,7 +94,7 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
             package=PACKAGE, executable="actuation_node", name="actuation_node", namespace=robot_ns,
             output="screen",
             parameters=[{**common, "robot_id": robot["id"], "backend": cfg["actuation_backend"],
-                         "planner_namespace": "/" + ns}],
+                         "planner_namespace": "/" + ns, "joint_command_format": cfg["joint_command_format"]}],
         ))
     return nodes
 
@@ -95,12 +102,15 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
 def sim_node(context: LaunchContext) -> list[Node]:
     if LaunchConfiguration("start_sim").perform(context).lower() not in ("true", "1", "yes"):
         return []
+    scale = float(LaunchConfiguration("sim_time_scale").perform(context))
     return [Node(
         package=PACKAGE, executable="sim_node", name="sim_node",
         namespace=LaunchConfiguration("namespace").perform(context).strip("/"), output="screen",
         parameters=[{"fleet_file": LaunchConfiguration("fleet_file").perform(context),
                      "world_file": LaunchConfiguration("world_file").perform(context),
-                     "time_scale": float(LaunchConfiguration("sim_time_scale").perform(context))}],
+                     "time_scale": scale,
+                     # a scaled simulator is only coherent if everyone follows its clock
+                     "publish_clock": scale != 1.0}],
     )]
 
 

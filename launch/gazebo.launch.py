@@ -64,9 +64,12 @@ def _share(package: str) -> str:
 def declare_arguments() -> list[DeclareLaunchArgument]:
     """dart.launch.py's common arguments (use_sim_time now defaults to true) plus Gazebo's."""
     return [
-        *[a for a in _dart.declare_common_arguments() if a.name != "use_sim_time"],
+        *[a for a in _dart.declare_common_arguments() if a.name not in ("use_sim_time", "joint_command_format")],
         DeclareLaunchArgument("use_sim_time", default_value="true",
                               description="Use Gazebo's /clock (bridged) instead of wall time."),
+        DeclareLaunchArgument("joint_command_format", default_value="float64",
+                              description="Joint targets as one std_msgs/Float64 per joint on "
+                                          "joint_command/<joint> (what the shipped bridge carries)."),
         DeclareLaunchArgument("start_gazebo", default_value="false",
                               description="Start Gazebo (ros_gz_sim) with world_sdf, and the bridge."),
         DeclareLaunchArgument("start_bridge", default_value=LaunchConfiguration("start_gazebo"),

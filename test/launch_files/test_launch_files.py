@@ -39,3 +39,20 @@ def test_arguments_override(tmp_path) -> None:
     assert ev.node("language_node", "/site_b").parameters["backend"] == "openai"
     assert len([n for n in ev.nodes if n.executable == "actuation_node"]) == 2
     assert not [n for n in ev.nodes if n.executable == "sim_node"]
+
+
+def test_scaled_simulator_puts_everyone_on_its_clock() -> None:
+    real = evaluate(LAUNCH / "dart.launch.py")
+    assert real.node("sim_node", "/dart").parameters["publish_clock"] is False
+    assert all(n.parameters.get("use_sim_time") is False for n in real.nodes if n.executable != "sim_node")
+    fast = evaluate(LAUNCH / "dart.launch.py", {"sim_time_scale": "10.0"})
+    assert fast.node("sim_node", "/dart").parameters["publish_clock"] is True
+    assert all(n.parameters["use_sim_time"] is True for n in fast.nodes if n.executable != "sim_node")
+
+
+def test_joint_command_format_follows_the_robot_interface() -> None:
+    dart = evaluate(LAUNCH / "dart.launch.py")
+    gazebo = evaluate(LAUNCH / "gazebo.launch.py")
+    for ev, fmt in ((dart, "joint_state"), (gazebo, "float64")):
+        actuation = [n for n in ev.nodes if n.executable == "actuation_node"]
+        assert actuation and {n.parameters["joint_command_format"] for n in actuation} == {fmt}
