@@ -23,6 +23,7 @@ Decisions made here, and why
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterable
@@ -405,8 +406,11 @@ class AllocatorNode(Node):
 
     def _srv_estop(self, request: SetBool.Request, response: SetBool.Response) -> SetBool.Response:
         if request.data:
-            self._actuator.stop_all()  # first, and outside the engine's lock
-            self.engine.estop(f"emergency stop requested on {self._topic(SRV_ESTOP)}")
+            self._actuator.halt()  # first, and outside the engine's lock (which may be busy)
+            try:
+                self.engine.estop(f"emergency stop requested on {self._topic(SRV_ESTOP)}")
+            finally:
+                self._actuator.unhalt()
             response.message = "emergency stop: every robot told to stop; nothing starts until released"
         else:
             self.engine.release_estop()
@@ -448,7 +452,9 @@ def main(args: list[str] | None = None) -> None:
     node: AllocatorNode | None = None
     try:
         node = AllocatorNode()
-        executor = MultiThreadedExecutor()
+        # enough threads that a service call (estop) never waits for a free one behind results,
+        # timers and status publishing
+        executor = MultiThreadedExecutor(num_threads=max(4, os.cpu_count() or 1))
         executor.add_node(node)
         executor.spin()
     except (KeyboardInterrupt, ExternalShutdownException):

@@ -104,6 +104,8 @@ class RosActuator:
         self._goals: dict[str, str] = {}  # goal_id -> robot_id, goals sent and not finished
         self._poses: dict[str, Pose2D] = {}
         self._channels: dict[str, _Channel] = {}
+        self._halted = False
+        self._held_events: list[ActuatorEvent] = []
         self.sent: int = 0
         """Goal-topic messages published so far (goals, cancels, stops)."""
         for robot in fleet.robots:
@@ -151,29 +153,65 @@ class RosActuator:
     def stop_all(self) -> None:
         """Publish ``stop`` to every robot now (queued goals are dropped, never sent)."""
         with self._lock:
-            self._goals.clear()
-            for channel in self._channels.values():
-                channel.queue.clear()
-                channel.waiting_since = None
-                channel.publisher.publish(_string(encode_stop()))
-                self.sent += 1
+            self._stop_locked()
+
+    def _stop_locked(self) -> None:
+        self._goals.clear()
+        for channel in self._channels.values():
+            channel.queue.clear()
+            channel.waiting_since = None
+            channel.publisher.publish(_string(encode_stop()))
+            self.sent += 1
+
+    # ------------------------------------------------------------------ e-stop ahead of the engine
+    def halt(self) -> None:
+        """Stop every robot now, before the engine knows (its lock may be busy).
+
+        Until :meth:`unhalt`, goals are held back (not sent) and events from the robots are
+        held too: the CANCELLED results the stop provokes must reach the engine only after its
+        own ``estop()`` parked the running subtasks, or it would count them as failures and
+        retry them, which would move robots again.
+        """
+        with self._lock:
+            self._halted = True
+            self._stop_locked()
+
+    def unhalt(self) -> None:
+        """End :meth:`halt` (after the engine's ``estop()``): deliver the events held back."""
+        with self._lock:
+            self._halted = False
+            held, self._held_events = self._held_events, []
+        for event in held:
+            self._emit(event)
 
     def robot_pose(self, robot_id: str) -> Pose2D | None:
         return self._poses.get(robot_id)
 
     # ------------------------------------------------------------------ sending
     def ready(self, robot_id: str) -> bool:
-        """True when a goal published now reaches the robot's actuation node."""
+        """True when a goal published now reaches the robot's actuation node.
+
+        The actuation node is whichever node publishes the robot's results; its goal
+        subscription must be known too (endpoints are discovered one by one, so its result
+        writer may be seen before its goal reader), and this node's goal publisher must be
+        matched with every goal subscriber known (a recorder counts, and may come first).
+        """
         channel = self._channels[robot_id]
-        if self._node.count_publishers(channel.result_topic) == 0:
+        answering = {(i.node_name, i.node_namespace)
+                     for i in self._node.get_publishers_info_by_topic(channel.result_topic)}
+        if not answering:
             return False  # no actuation node for this robot (yet)
-        known = self._node.count_subscribers(channel.goal_topic)
-        return known > 0 and channel.publisher.get_subscription_count() >= known
+        listening = self._node.get_subscriptions_info_by_topic(channel.goal_topic)
+        if not answering <= {(i.node_name, i.node_namespace) for i in listening}:
+            return False
+        return channel.publisher.get_subscription_count() >= len(listening)
 
     def flush(self) -> None:
         """Send queued messages of robots that became reachable; warn about ones that do not."""
         now = time.monotonic()
         with self._lock:
+            if self._halted:
+                return
             for robot_id, channel in self._channels.items():
                 if not channel.queue:
                     continue
@@ -197,7 +235,7 @@ class RosActuator:
             return sum(len(c.queue) for c in self._channels.values())
 
     def _send(self, channel: _Channel, goal_id: str | None, text: str) -> None:
-        if not channel.queue and self.ready(channel.robot.id):
+        if not self._halted and not channel.queue and self.ready(channel.robot.id):
             channel.publisher.publish(_string(text))
             self.sent += 1
             return
@@ -207,6 +245,10 @@ class RosActuator:
 
     # ------------------------------------------------------------------ receiving
     def _emit(self, event: ActuatorEvent) -> None:
+        with self._lock:
+            if self._halted:
+                self._held_events.append(event)
+                return
         if self._listener is not None:
             self._listener(event)
 

@@ -335,3 +335,31 @@ def test_estop_mode_cancel_ends_running_work(ros_context, ros_node, probe) -> No
     states = {s["task_id"]: s["state"] for s in final["subtasks"]}
     assert states["target_area_for_specific_robots_1"] == "cancelled"
     assert states["avoid_areas_for_all_robots_1"] == "cancelled"
+
+
+def test_a_stop_ahead_of_the_engine_is_never_taken_for_a_failure(ros_context, ros_node, probe) -> None:
+    """The estop service stops robots before the engine's lock is taken; the CANCELLED results
+    that stop provokes must not look like failed goals (which would be retried and move robots)."""
+    graph = example("L2_02")
+    slow = FakeRobots(FLEET, ros_context, duration=lambda g: 30.0 if g.attempt == 1 else 0.1)
+    node = allocator(ros_context, max_retries=0)
+    with running(ros_context, node, slow):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        probe.publish(probe.task_graph_pub, graph_msg(graph))
+        assert spin_until(ros_node, lambda: len(slow.active) == 2, 5)
+        node.actuator.halt()
+        assert spin_until(ros_node, lambda: not slow.active, 5)  # the robots answered CANCELLED...
+        spin_until(ros_node, lambda: False, 0.5)
+        held = node.engine.status(graph.plan_id)
+        goals_while_halted = len(slow.goals())
+        node.engine.estop("test")
+        node.actuator.unhalt()
+        parked = node.engine.status(graph.plan_id)
+        node.engine.release_estop()
+        assert probe.wait_state(graph.plan_id, ("succeeded",))
+        final = node.engine.status(graph.plan_id)
+    running_ids = {"target_area_for_specific_robots_1", "target_area_for_specific_robots_2"}
+    assert {s.task_id for s in held.subtasks if s.state.value == "running"} == running_ids  # ...held back
+    assert goals_while_halted == 2
+    assert {s.task_id for s in parked.subtasks if s.state.value == "ready"} == running_ids
+    assert all(s.retries == 0 for s in final.subtasks)  # no retry was spent on the stop
