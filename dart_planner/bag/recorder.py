@@ -22,17 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import rclpy
-from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.context import Context
-from rclpy.exceptions import ParameterUninitializedException
 from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
 from rclpy.node import Node
-from rclpy.parameter import Parameter
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
 from rclpy.signals import SignalHandlerOptions
 from rclpy.subscription import MessageInfo, Subscription
 
 from ..core.fleet import Fleet
+from ..nodes.params import Param, declare_params
 from .convert import message_class, qos_to_bag
 from .errors import BagError, UnknownMessageTypeError
 from .io import BagFormat, BagWriter
@@ -100,36 +98,29 @@ class BagRecorder(Node):
 
     def _from_parameters(self, writer: BagWriter | None, topics: Mapping[str, str | None] | None
                          ) -> tuple[BagWriter, Mapping[str, str | None]]:
-        def declare(name: str, default: Any, text: str) -> Any:
-            descriptor = ParameterDescriptor(description=text)
-            if isinstance(default, Parameter.Type):
-                descriptor.type = default.value
-                self.declare_parameter(name, default, descriptor)
-                try:
-                    return self.get_parameter(name).value
-                except ParameterUninitializedException:
-                    return None
-            return self.declare_parameter(name, default, descriptor).value
-
-        output = declare("output", "", "Bag folder to create (must not exist).")
-        storage = declare("storage", BagFormat.MCAP.value, "Storage plugin: mcap or sqlite3.")
-        namespace = declare("namespace", "dart", "Planner namespace.")
-        fleet_path = declare("fleet", "", "Fleet YAML whose robots' topics are recorded (default: shipped).")
-        robots = declare("robots", Parameter.Type.STRING_ARRAY,
-                         "Robot namespaces to record instead of the fleet's (empty: the fleet's).")
-        camera = declare("camera", True, "Record the site camera image and camera info.")
-        extra = declare("extra_topics", Parameter.Type.STRING_ARRAY, "More topics (type from the graph).")
-        declare("duration", 0.0, "Stop after this many seconds, 0: until shut down (entry point only).")
+        # String arrays get [""] rather than [] as "none": an empty default would type them as bytes.
+        p = declare_params(self, [
+            Param("output", "", "Bag folder to create (must not exist)."),
+            Param("storage", BagFormat.MCAP.value, "Storage plugin: mcap or sqlite3."),
+            Param("namespace", "dart", "Planner namespace."),
+            Param("fleet", "", "Fleet YAML whose robots' topics are recorded (default: the shipped one)."),
+            Param("robots", [""], "Robot namespaces to record instead of the fleet's (empty: the fleet's)."),
+            Param("camera", True, "Record the site camera image and camera info."),
+            Param("extra_topics", [""], "More topics to record (their type is taken from the graph)."),
+            Param("duration", 0.0, "Stop after this many seconds, 0: until shut down (entry point only)."),
+        ])
         if topics is None:
             from ..core.fleet import load_fleet
             from ..resources import default_fleet_path
 
-            fleet: Fleet | list[str] = list(robots) if robots else load_fleet(fleet_path or default_fleet_path())
-            topics = stack_topics(namespace, fleet, camera=bool(camera), extra=list(extra or []))
+            robots = [r for r in p["robots"] if r]
+            fleet: Fleet | list[str] = robots or load_fleet(p["fleet"] or default_fleet_path())
+            topics = stack_topics(p["namespace"], fleet, camera=bool(p["camera"]),
+                                  extra=[t for t in p["extra_topics"] if t])
         if writer is None:
-            if not output:
+            if not p["output"]:
                 raise BagError("no output bag given (parameter 'output')")
-            writer = BagWriter(output, storage).open()
+            writer = BagWriter(p["output"], p["storage"]).open()
         return writer, topics
 
     def destroy_node(self) -> None:

@@ -27,14 +27,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.context import Context
-from rclpy.exceptions import ParameterUninitializedException
 from rclpy.node import Node
-from rclpy.parameter import Parameter
 from rclpy.publisher import Publisher
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
 
+from ..nodes.params import Param, declare_params
 from .convert import message_class, qos_from_bag
 from .errors import BagError, EmptyBagError
 from .io import BagMessage, BagReader, TopicRecord, open_bag
@@ -152,28 +150,20 @@ class BagReplayer(Node):
 
     def _declare_parameters(self, bag: str | Path | None, rate: float, start_offset_s: float,
                             topics: Collection[str] | None) -> tuple[str, float, float, list[str]]:
-        def declare(name: str, default: Any, text: str) -> Any:
-            descriptor = ParameterDescriptor(description=text)
-            if isinstance(default, Parameter.Type):
-                descriptor.type = default.value
-                self.declare_parameter(name, default, descriptor)
-                try:
-                    return self.get_parameter(name).value
-                except ParameterUninitializedException:
-                    return None
-            return self.declare_parameter(name, default, descriptor).value
-
-        bag_path = declare("bag", str(bag or ""), "Bag folder or .mcap/.db3 file to replay.")
-        rate = declare("rate", float(rate), "Playback speed factor (2.0 = twice as fast as recorded).")
-        offset = declare("start_offset", float(start_offset_s), "Skip the bag's first seconds.")
-        chosen = declare("topics", list(topics) if topics else Parameter.Type.STRING_ARRAY,
-                         "Replay only these topics (empty: all).")
-        declare("loop", False, "Start over after the last message (entry point only).")
-        declare("wait_for_subscribers", 0.0, "Seconds to wait for a subscriber on every topic before "
-                                             "starting (entry point only).")
-        if not bag_path:
+        # String arrays get [""] rather than [] as "none": an empty default would type them as bytes.
+        p = declare_params(self, [
+            Param("bag", str(bag or ""), "Bag folder or .mcap/.db3 file to replay."),
+            Param("rate", float(rate), "Playback speed factor (2.0 = twice as fast as recorded)."),
+            Param("start_offset", float(start_offset_s), "Skip the bag's first seconds."),
+            Param("topics", list(topics) if topics else [""], "Replay only these topics (empty: all)."),
+            Param("loop", False, "Start over after the last message (entry point only)."),
+            Param("wait_for_subscribers", 3.0,
+                  "Seconds to wait for a subscriber on every topic before starting (entry point only; "
+                  "discovering a running graph can take ~3 s)."),
+        ])
+        if not p["bag"]:
             raise BagError("no bag given (parameter 'bag')")
-        return bag_path, float(rate), float(offset), [t for t in (chosen or []) if t]
+        return p["bag"], float(p["rate"]), float(p["start_offset"]), [t for t in p["topics"] if t]
 
     def _open(self, bag: str, rate: float, start_offset_s: float, topics: list[str],
               verify: bool) -> tuple[BagReader, tuple[str, ...], dict[str, type[Any]]]:

@@ -42,7 +42,8 @@ TopicsOpt = Annotated[list[str] | None, typer.Option(
     "--topics", "--topic", help="Replay only these topics (repeatable or comma-separated).")]
 LoopOpt = Annotated[bool, typer.Option("--loop", "-l", help="Restart after the last message until Ctrl-C.")]
 WaitOpt = Annotated[float, typer.Option(
-    min=0.0, help="Wait up to this many seconds for a subscriber on every topic before starting.")]
+    min=0.0, help="Wait up to this many seconds for a subscriber on every topic before starting "
+                  "(a new process may take ~3 s to discover a running graph).")]
 
 
 def record(
@@ -76,7 +77,7 @@ def replay(
     start: StartOpt = 0.0,
     topics: TopicsOpt = None,
     loop: LoopOpt = False,
-    wait: WaitOpt = 0.0,
+    wait: WaitOpt = 3.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the replay report as JSON.")] = False,
 ) -> None:
     """Republish a bag into the ROS graph with its recorded timing (latched topics stay latched)."""
