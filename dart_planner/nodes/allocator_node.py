@@ -32,6 +32,7 @@ from typing import Any
 
 import rclpy
 from rclpy.callback_groups import MutuallyExclusiveCallbackGroup, ReentrantCallbackGroup
+from rclpy.clock import Clock, ClockType
 from rclpy.executors import ExternalShutdownException, MultiThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
@@ -184,10 +185,14 @@ class AllocatorNode(Node):
         self.create_service(SetBool, self._topic(SRV_ESTOP), self._srv_estop, callback_group=group)
         self.create_service(Trigger, self._topic(SRV_RESUME), self._srv_resume, callback_group=group)
         self.create_service(Trigger, self._topic(SRV_APPROVE), self._srv_approve, callback_group=group)
-        self.create_timer(1.0 / max(0.5, float(p["tick_rate_hz"])), self._on_tick, callback_group=group)
+        # Steady-clock timers: the engine's deadlines are wall time, and with use_sim_time a
+        # stopped /clock (simulator gone) must not stop timeouts, goal flushing or status.
+        steady = Clock(clock_type=ClockType.STEADY_TIME)
+        self.create_timer(1.0 / max(0.5, float(p["tick_rate_hz"])), self._on_tick, callback_group=group,
+                          clock=steady)
         rate = float(p["status_rate_hz"])
         if rate > 0:
-            self.create_timer(1.0 / rate, self._on_status_timer, callback_group=group)
+            self.create_timer(1.0 / rate, self._on_status_timer, callback_group=group, clock=steady)
         self.get_logger().info(
             f"allocator ready on {self._topic(TASK_GRAPH)}: policy {self._policy}, "
             f"{'approval required, ' if self._require_approval else ''}"

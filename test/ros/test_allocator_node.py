@@ -218,9 +218,11 @@ def test_perceived_objects_are_merged_and_unsafe_ones_refused(ros_context, ros_n
     assert world.object("rock1") == WORLD.object("rock1")  # the off-site update was refused
 
 
-def test_goals_wait_for_a_late_actuation_node(ros_context, ros_node, probe) -> None:
+@pytest.mark.parametrize("sim_time", [False, True], ids=["wall", "use_sim_time_without_clock"])
+def test_goals_wait_for_a_late_actuation_node(ros_context, ros_node, probe, sim_time: bool) -> None:
+    """Queued goals go out once the robot's node is up, also on sim time with no /clock (yet)."""
     graph = example("L1_01")
-    node = allocator(ros_context)
+    node = allocator(ros_context, use_sim_time=sim_time)
     with running(ros_context, node):
         probe.wait_for_subscriber(probe.task_graph_pub)
         probe.publish(probe.task_graph_pub, graph_msg(graph))
