@@ -474,6 +474,46 @@ FRESH += [
 ]
 
 
+# A sixth batch (written before the planner saw them): long briefings, shorthand, ordered lists.
+FRESH += [
+    pytest.param("Alright team, here's what I need. First off, nobody goes near obstacle 2 for the rest of the day. "
+                 "Excavator 1, head to soil 1 and start digging. Truck 2, you're with excavator 1: once it has dug, "
+                 "get over there and get loaded, then drop the load at rock 2. Excavator 3 and truck 3 do the same at "
+                 "soil 2, but truck 3 drops its load at rock 1. When both trucks have dumped, everyone heads home.",
+                 [task("k", AVA, objs=["obstacle2"]),
+                  task("a", T, [E1], ["soil1"], deps=["k"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", T, [D2], ["soil1"], deps=["b", "k"]), task("d", LOAD, [E1], deps=["c"]),
+                  task("e", T, [D2], ["rock2"], deps=["d"]), task("f", DUMP, [D2], deps=["e"]),
+                  task("g", T, [E3], ["soil2"], deps=["k"]), task("h", DIG, [E3], deps=["g"]),
+                  task("i", T, [D3], ["soil2"], deps=["h", "k"]), task("j", LOAD, [E3], deps=["i"]),
+                  task("l", T, [D3], ["rock1"], deps=["j"]), task("m", DUMP, [D3], deps=["l"]),
+                  task("n", RA, deps=["f", "m"])], id="briefing-same-structure"),
+    pytest.param("ALL: avoid puddle 1. EXC1+TRK1 -> soil 2, dig, load, TRK1 dump @ rock 1. EXC2 -> rock 2, dig. "
+                 "After TRK1 dumps: ALL home.",
+                 [task("k", AVA, objs=["puddle1"]),
+                  task("a", T, [E1, D1], ["soil2"], deps=["k"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", LOAD, [E1], deps=["b"]), task("d", T, [D1], ["rock1"], deps=["c"]),
+                  task("e", DUMP, [D1], deps=["d"]),
+                  task("f", T, [E2], ["rock2"], deps=["k"]), task("g", DIG, [E2], deps=["f"]),
+                  task("h", RA, deps=["e", "g"])], id="ops-shorthand"),
+    pytest.param("The following should happen in order: truck 2 visits obstacle 1, truck 3 visits obstacle 2, and "
+                 "excavator 1 returns to base.",
+                 [task("a", T, [D2], ["obstacle1"]), task("b", T, [D3], ["obstacle2"], deps=["a"]),
+                  task("c", R, [E1], deps=["b"])], id="in-order-list"),
+    pytest.param("Move the whole fleet to soil 2, then split up: the excavators dig there, the trucks go to puddle 1.",
+                 [task("a", TA, objs=["soil2"]), task("b", DIG, types=[(EXC, 3)], deps=["a"]),
+                  task("c", T, objs=["puddle1"], types=[(TRK, 3)], deps=["a"])], id="fleet-then-split-up"),
+    pytest.param("Truck 3 swings by puddle 2 on its way to rock 1.",
+                 [task("a", T, [D3], ["puddle2"]), task("b", T, [D3], ["rock1"], deps=["a"])], id="on-its-way-to"),
+    pytest.param("Excavator 1 should dig at soil 1 first and only then go to rock 2.",
+                 [task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", T, [E1], ["rock2"], deps=["b"])], id="first-and-only-then"),
+    pytest.param("Have truck 2 and truck 3 both return to base once excavator 1 has finished digging at soil 2.",
+                 [task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                  task("c", R, [D2, D3], deps=["b"])], id="both-return-once"),
+]
+
+
 @pytest.mark.parametrize(("instruction", "expected"), FRESH)
 def test_fresh_wording(instruction, expected, fleet, world):
     assert_plan(instruction, fleet, world, *expected)

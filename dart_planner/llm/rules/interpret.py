@@ -696,6 +696,7 @@ class Interpreter:
         # "go dig at soil 2", "come and load": a bare motion verb before another verb adds nothing
         actions = [a for k, a in enumerate(actions)
                    if not (a.verb.target == "navigate" and a.verb.role == "verb" and not a.objects and not a.place
+                           and "there" not in a.verb.lemma.split()  # "get over there and get loaded" goes
                            and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items))]
         # permissions and negations turn movements into keep-out changes
         seg_words = self.words[items[0].start:items[-1].end] if items else []
@@ -1000,14 +1001,17 @@ class Interpreter:
                        for d in self.b.drafts)
 
         made: list[Draft] = []
+        copied: dict[int, int] = {}
         for d in block:
             if d.idx in skip:
                 continue
+            # the copy waits for the copies of what the original waited for ("once it has dug, ...")
+            carried = {copied[p] for p in d.deps if p in copied}
             new_m = [n for x in d.members for n in mapping.get(x.key, ()) if n]
             new_p = [n for x in d.partners for n in mapping.get(x.key, ()) if n]
             new_m = list(dict.fromkeys(new_m))
             new_p = list(dict.fromkeys(new_p))
-            extra = entry if not made else set()
+            extra = (entry if not made else set()) | carried
             got: list[Draft] = []
             if d.action in MOVES:
                 movers = []
@@ -1036,6 +1040,8 @@ class Interpreter:
                         self.loaded[m.key] = False
             elif new_m:
                 got = self.add_skill(d.action, new_m, d.objects, extra, "repeat", skill_name=d.skill)
+            if got:
+                copied[d.idx] = got[-1].idx
             made += got
         return made
 

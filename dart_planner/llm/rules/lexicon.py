@@ -168,11 +168,13 @@ class Lexicon:
     repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    in_order_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     partner_nouns: frozenset[str] = frozenset()
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
+    long_duration_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()), repr=False)
     mark_index: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex(()), repr=False)
     """All marker phrases in one index (filler, right away, same thing, except, ...): one look-up."""
     first_words: frozenset[str] = field(default_factory=frozenset, repr=False)
@@ -201,8 +203,11 @@ class Lexicon:
         object.__setattr__(self, "mention_starts", frozenset(starts))
         object.__setattr__(self, "mark_index", PhraseIndex.merged((
             (self.filler_phrase_index, "filler"), (self.immediate_index, "now"), (self.repeat_index, "repeat"),
-            (self.state_index, "state"), (self.except_index, "except"), (self.ignore_index, "ignored"),
-            (self.in_place_index, "in_place"), (self.purpose_skip_index, "skip"), (self.already_index, "already"))))
+            (self.state_index, "state"), (self.except_index, "except"), (self.in_order_index, "in_order"),
+            (self.ignore_index, "ignored"),
+            (self.in_place_index, "in_place"), (self.purpose_skip_index, "skip"), (self.already_index, "already"),
+            # multi-word durations before robot words ("for the rest of the day" is not "the rest")
+            (self.long_duration_index, "duration"))))
 
     def number(self, word: str) -> int | None:
         """``3``, ``three`` -> 3; anything else -> None."""
@@ -315,6 +320,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "except_words",
         "partner_nouns",
         "stationary",
+        "in_order",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -398,6 +404,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         connective_index=PhraseIndex(conn_entries),
         verb_index=PhraseIndex(verb_entries),
         duration_index=_flag_index(words("duration_markers")),
+        long_duration_index=_flag_index(w for w in words("duration_markers") if len(tokenize_phrase(w)) > 2),
         causatives=frozenset(words("causatives")),
         permission_words=frozenset(words("permission_words")),
         permission_motion=_flag_index(words("permission_motion")),
@@ -437,6 +444,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         repeat_index=_flag_index(words("repeat_phrases")),
         state_index=_flag_index(words("state_markers")),
         except_index=_flag_index(words("except_words")),
+        in_order_index=_flag_index(words("in_order")),
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
         source=file,

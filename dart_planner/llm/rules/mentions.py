@@ -423,6 +423,11 @@ class _Scanner:
                 # "all three", "the two of them": that many robots named before
                 j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
+        if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and (  # not "trucks all go"
+                i + 1 == len(words) or words[i + 1] in _PUNCT or lex.start_index.match(words, i + 1)
+                or lex.verb_index.match(words, i + 1)):
+            # "ALL: avoid puddle 1", "all home", "all return": the whole fleet
+            return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("fleet"), w)
         m = lex.start_index.match(words, i)
         if m:
             return Item(ItemKind.PLACE, i, i + m[0], "start", self.text(i, i + m[0]))

@@ -27,6 +27,7 @@ __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "s
 _NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)", re.ASCII)
 _TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]", re.ASCII)
 _JOINED = re.compile(r"([a-z]+)(\d+)$", re.ASCII)
+_SYMBOL_WORDS = {"&": "and", "+": "and", "@": "at", "->": "to"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _KEEP_APOSTROPHE = {"let's": "lets_us", "it's": "it 's", "that's": "that 's", "there's": "there 's"}
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
@@ -48,7 +49,8 @@ def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
     (``keep_joined``), ``#`` and ``&`` and ``->`` become spaces, ``and`` and ``to``."""
     low = text.translate(_ASCII_LOWER).replace("\u2019", "'").replace("\u2018", "'")
     # length-preserving substitutions keep offsets valid
-    low = low.replace("->", "  ").replace("&", " ").replace("#", " ").replace("-", " ").replace("/", " ")
+    low = low.replace("->", "  ").replace("&", " ").replace("+", " ").replace("@", " ").replace("#", " ")
+    low = low.replace("-", " ").replace("/", " ")
     low = _NUMBER_ABBREVIATION.sub(lambda m: m.group(0)[:-1] + " ", low)  # "no. 2": the dot ends no sentence
     out: list[Token] = []
     for m in _TOKEN.finditer(low):
@@ -73,9 +75,9 @@ def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
             out.append(Token(j.group(2), s + a, e))
             continue
         out.append(Token(w, s, e))
-    # "&" and "->" were blanked above; restore them as words so clauses read naturally
-    for m in re.finditer(r"&|->", text):
-        out.append(Token("and" if m.group() == "&" else "to", m.start(), m.end()))
+    # "&", "+", "@" and "->" were blanked above; restore them as words so clauses read naturally
+    for m in re.finditer(r"&|\+|@|->", text):
+        out.append(Token(_SYMBOL_WORDS[m.group()], m.start(), m.end()))
     out.sort(key=lambda t: t.start)
     return out
 
@@ -405,7 +407,25 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
         k += 1
     close("end")
     _mark_post_anchors(segs)
+    _order_lists(segs)
     return segs
+
+
+def _order_lists(segs: list[Segment]) -> None:
+    """"..., in that order" / "in order: A, B and C": the clauses of that sentence (or, after a
+    heading with nothing to do, of the next one) follow each other."""
+    for s in segs:
+        if "in_order" not in s.marks():
+            continue
+        target = s.sentence
+        if not _has_content(s.items) and not any(x.sentence == s.sentence and _has_content(x.items)
+                                                 for x in segs if x is not s):
+            target = s.sentence + 1  # "The following should happen in order: ..."
+        mains = [x for x in segs if x.sentence == target and x.role is SegmentRole.MAIN and _has_content(x.items)]
+        for x in mains[1:]:
+            if x.connective is None:
+                x.connective, x.connective_text = "sequence", "then"
+                x.conjunct = False
 
 
 def _mark_post_anchors(segs: list[Segment]) -> None:
