@@ -16,60 +16,22 @@ error naming the words, never a guess that could produce an invalid plan.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ...core.fleet import Fleet
 from ...core.world import World
+from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import MOVES, Draft, PlanBuilder
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex
+from .pairing import PairReader
+from .repeats import RepeatReader
 from .segment import UNTIL, Item, ItemKind, Segment, SegmentRole
 from .verbs import ALTERNATIVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
 
-START = "start"
 _PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
 _OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
-
-
-@dataclass
-class _Clause:
-    subject: tuple[Member, ...] | None
-    explicit: bool
-    verbs: list[VerbHit]
-    entry: set[int]
-    sentence: int
-    fleet: bool
-    actions: list[_Action] = field(default_factory=list)
-    connective: str | None = None
-    start_sinks: set[int] = field(default_factory=set)
-    split: bool = False
-    """What was open when the clause began (a conjunct after "afterwards, X ..." waits for it)."""
-
-
-@dataclass
-class _Action:
-    verb: VerbHit
-    objects: list[Item] = field(default_factory=list)
-    place: bool = False
-    partners: list[Item] = field(default_factory=list)
-    immediate: bool = False
-    """Said to happen "right away": it does not wait for what the clause's trailing anchor names."""
-    back: bool = False
-    """"send everyone back", "bring the trucks back": with no place named, back to the start."""
-
-
-def _own_place(o: Item) -> bool:
-    d: ObjectDesc = o.payload
-    return d.form == "robot_place" and d.robot is not None and d.robot.form == "type" and d.robot.det == "own"
-
-
-def places_named(items: Sequence[Item]) -> bool:
-    """A verbless clause names a destination only with a real object or a start place
-    ("truck 2 to rock 1"), not with a bare "there" ("hello there")."""
-    return any(it.kind is ItemKind.PLACE or (it.kind is ItemKind.OBJECT and it.payload.form != "pronoun")
-               for it in items)
 
 
 class Interpreter:
@@ -82,6 +44,8 @@ class Interpreter:
         self.site = site
         self.words = words
         self.b = PlanBuilder()
+        self.repeats = RepeatReader(self)
+        self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
         self.errors: list[str] = []
         self.used: set[int] = set()
@@ -92,7 +56,7 @@ class Interpreter:
         self.last_place: str | None = None
         self.obj_history: list[str] = []
         self.last_keepout: tuple[str, ...] = ()
-        self.prev: _Clause | None = None
+        self.prev: Clause | None = None
         self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
         self.mains = 0
         self.sentence_subjects: dict[int, list[Member]] = {}
@@ -134,7 +98,7 @@ class Interpreter:
         if d.form == "names":
             names = list(d.names)
         elif d.form == "robot_place":
-            names = self.robot_place(item)
+            names = self.pairing.robot_place(item)
             if not names:
                 return []
         elif d.form == "pronoun":
@@ -173,27 +137,11 @@ class Interpreter:
             self.last_place = names[-1]
         return names
 
-    def robot_place(self, item: Item) -> list[str]:
-        """Where the robot of "excavator 2's site", "its excavator's pile", "come to you" is."""
-        rd: RobotDesc = item.payload.robot
-        if rd.form == "type" and rd.det == "own":
-            base = self.own_member or (self.current_subject[0] if self.current_subject else None)
-            who: Sequence[Member] = [p for p in self.pairs.get(base.key, ()) if p.rtype == rd.rtype] if base else []
-            if not who and base is not None:
-                who = self.colocated(base, "dig")[:1] if rd.rtype in self._types_for("dig") else []
-        else:
-            who = self.resolve_robots(Item(ItemKind.ROBOT, item.start, item.end, rd, item.text)) or ()
-        here = list(dict.fromkeys(p for p in (self.loc(m) for m in who) if p is not None))
-        if len(here) != 1:
-            self.errors.append(f"cannot tell where {item.text!r} is")
-            return []
-        return here
-
     # -- robots ----------------------------------------------------------------------------------
     def resolve_robots(self, item: Item, partner_type: str | None = None) -> tuple[Member, ...] | None:
         d: RobotDesc = item.payload
         if d.form == "partner":
-            return self.partner_of(d, item)
+            return self.pairing.partner_of(d, item)
         if d.form == "type" and d.det == "own" and partner_type is None:
             # "its truck comes to soil 1" (the subject): the truck paired with the robot just named
             base = self.current_subject or self.res.last_subject()
@@ -209,21 +157,6 @@ class Interpreter:
         except ResolutionError as exc:
             self.errors.append(str(exc))
             return ()
-
-    def partner_of(self, d: RobotDesc, item: Item) -> tuple[Member, ...]:
-        """"its partner", "your buddy": the robots paired with the subject (or with the robot
-        spoken to); "the partner": the robots last paired with another."""
-        if d.det == "the":
-            found: tuple[Member, ...] = tuple(self.last_partners)
-        else:
-            base = self.res.addressee if d.det == "your" else (
-                (self.own_member,) if self.own_member is not None else (self.current_subject or ()))
-            found = tuple(dict.fromkeys(p for m in base for p in self.pairs.get(m.key, ())))
-        if not found:
-            self.errors.append(f"{item.text!r}: no robot was paired with it")
-        else:
-            self.res.remember(found, "partner")
-        return found
 
     def remark(self, seg: Segment) -> bool:
         """"The puddles have dried out", "we need rock 1 and rock 2 cleared": a clause with no robot
@@ -440,7 +373,7 @@ class Interpreter:
             seg = Segment(keep, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                           seg.sentence_start, seg.ended_by)
         if "repeat" in marks:
-            self.repeat(seg, pre, post, pre_par, last_in_sentence)
+            self.repeats.repeat(seg, pre, post, pre_par, last_in_sentence)
             return
         seg = self.passive_agents(seg)
         seg, restrict = self.locative_subjects(seg)
@@ -526,14 +459,14 @@ class Interpreter:
                 {m.rtype for m in subject or ()} <= partner_types
             for a in self.prev.actions:
                 if swap:  # "excavator 1 loads truck 2 and then truck 3": same doer, the new robot as partner
-                    a2 = _Action(a.verb, a.objects, a.place, subj_items, a.immediate, a.back)
+                    a2 = Action(a.verb, a.objects, a.place, subj_items, a.immediate, a.back)
                     made = self.act(a2, self.prev.subject, entry if not created_any else set(), split, False, False)
                 else:
                     made = self.act(a, subject, entry if not created_any else set(), split, False, False)
                 created_any = created_any or bool(made)
             if swap:
                 return
-            self.prev = _Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
+            self.prev = Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
                                 self.prev.actions)
             return
         if not verbs and not objects and not places:
@@ -553,14 +486,14 @@ class Interpreter:
             if names and subject:
                 for m in subject:
                     self.location[m.key] = names[-1]
-            self.prev = _Clause(subject, explicit, [], set(), seg.sentence, subject is None)
+            self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
             return
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         if not actions:
             return
-        if self.summary(actions, subject):
+        if self.repeats.summary(actions, subject):
             return
         if "state" in marks and all(a.verb.target in ("add_keepout", "remove_keepout") for a in actions):
             for a in actions:  # "obstacle 2 is currently closed": how the site is, not a step
@@ -591,7 +524,7 @@ class Interpreter:
             subject = None  # a keep-out with nobody named applies to the whole fleet
         created_any = False
         start = len(self.b.drafts)
-        self.b.narrow = self.narrow if split and entry else None
+        self.b.narrow = self.pairing.narrow if split and entry else None
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
@@ -603,7 +536,7 @@ class Interpreter:
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
         if made_now:
             self.last_made = made_now
-        self.prev = _Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
+        self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split)
 
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
@@ -643,15 +576,15 @@ class Interpreter:
 
     # -- verbs and their objects ---------------------------------------------------------------------
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
-                      negated: bool) -> list[_Action]:
+                      negated: bool) -> list[Action]:
         items = seg.items
-        actions: list[_Action] = []
-        cur: _Action | None = None
+        actions: list[Action] = []
+        cur: Action | None = None
         leading: list[Item] = []
         for it in items:
             if it.kind is ItemKind.VERB:
                 self.use(it)
-                cur = _Action(it.payload)
+                cur = Action(it.payload)
                 actions.append(cur)
                 if len(actions) == 1 and leading:
                     # passive: "puddle 2 is to be inspected by truck 3"
@@ -680,7 +613,7 @@ class Interpreter:
             target = next((v for v in verbs_prev if v.target not in ("add_keepout", "remove_keepout")), None)
             verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
                 else VerbHit("navigate", "verb", "")
-            a = _Action(verb)
+            a = Action(verb)
             for it in leading:
                 if it.kind is ItemKind.PLACE:
                     a.place = True
@@ -709,13 +642,13 @@ class Interpreter:
             keep = [a for a in actions if a.verb.target not in turned]
             if movers:
                 objs = [o for a in movers for o in a.objects]
-                keep.insert(0, _Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
+                keep.insert(0, Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
                 actions = keep
         for a in actions:
             a.partners = partner_items
         return actions
 
-    def _adjacent(self, a: _Action, b: _Action, items: Sequence[Item]) -> bool:
+    def _adjacent(self, a: Action, b: Action, items: Sequence[Item]) -> bool:
         """Whether verb ``b`` follows verb ``a`` directly (or after "and"/"to")."""
         ia = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), -1)
         ib = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is b.verb), -1)
@@ -723,22 +656,22 @@ class Interpreter:
         return all(it is not None and it.kind is ItemKind.WORD and it.text in ("and", "to") for it in between)
 
     # -- doing ------------------------------------------------------------------------------------------
-    def act(self, a: _Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
+    def act(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
             respectively: bool, is_global: bool) -> list[Draft]:
         v = a.verb
         target = v.target
         if target == "pair":
-            return self.pair(a, subject, extra)
-        if subject and len(subject) > 1 and any(_own_place(o) for o in a.objects):
+            return self.pairing.pair(a, subject, extra)
+        if subject and len(subject) > 1 and any(own_place(o) for o in a.objects):
             # "each truck drives to its excavator's site": every robot to its own partner's place
-            made: list[Draft] = []
+            each: list[Draft] = []
             for m in subject:
                 self.own_member = m
                 try:
-                    made += self.act(a, (m,), extra, True, respectively, is_global)
+                    each += self.act(a, (m,), extra, True, respectively, is_global)
                 finally:
                     self.own_member = None
-            return made
+            return each
         if v.role == "passive_load":
             return self.passive_load(subject, a, extra, split)
         if target in ("add_keepout", "remove_keepout"):
@@ -753,7 +686,7 @@ class Interpreter:
             if before == "from" and target == "navigate" and d.form == "pronoun":
                 self.use(o)  # "... to puddle 1 and from there on to soil 1": where it leaves from
                 continue
-            if self.own_here(o, subject):
+            if self.pairing.own_here(o, subject):
                 self.use(o)  # "each to break up its rock": where each stands
                 continue
             if cargo_verb and d.form != "names" and before not in _PREPOSITIONS and d.form != "pronoun":
@@ -782,9 +715,9 @@ class Interpreter:
                 subject = tuple(m for m in subject if self.loc(m) is None)
                 if not subject:
                     return []
-            here = self.place_before if self.place_before is not None else self.last_place
-            if not places and here is not None and not a.objects:
-                places = [here]  # "..., which arrives after ...", "... and wait": where the scene is
+            scene = self.place_before if self.place_before is not None else self.last_place
+            if not places and scene is not None and not a.objects:
+                places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
                 return []
@@ -828,7 +761,7 @@ class Interpreter:
             if not excs:
                 trucks = self.capable(subject, "dump", quiet=True)
                 if trucks and v.lemma.startswith(("fill", "empty", "tip", "dump", "unload")):
-                    return self.act(_Action(VerbHit("dump", "verb", v.lemma), a.objects, a.place), subject, extra,
+                    return self.act(Action(VerbHit("dump", "verb", v.lemma), a.objects, a.place), subject, extra,
                                     split, respectively, is_global)
                 if trucks:
                     return self.passive_load(subject, a, extra, split)
@@ -845,261 +778,6 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
-
-    def summary(self, actions: list[_Action], subject: tuple[Member, ...] | None) -> bool:
-        """"Some trucks need to ferry rock from rock 2 to obstacle 1. <the steps>": a route from
-        one place to another that later sentences name again sums up the job they spell out. It
-        adds no steps; its robots are remembered ("the truck") and a later "two trucks" of the
-        same type and count is the same group."""
-        if not subject or not self.later or len(actions) != 1:
-            return False
-        a = actions[0]
-        if a.verb.target != "navigate":
-            return False
-        ends = {self.word_before(o): o.payload.names for o in a.objects if o.payload.form == "names"}
-        if "from" not in ends or not ({"to", "into", "onto"} & set(ends)):
-            return False
-        wanted = set(ends["from"]) | {n for p in ("to", "into", "onto") for n in ends.get(p, ())}
-        named_later = {n for seg in self.later for it in seg.items if it.kind is ItemKind.OBJECT
-                       and it.payload.form == "names" for n in it.payload.names}
-        if not wanted <= named_later:
-            return False
-        for o in a.objects:
-            self.use(o)
-        self.res.announced += [m for m in subject if m.is_group]
-        to = next((ends[p] for p in ("to", "into", "onto") if p in ends), ())
-        for m in subject:
-            self.destination[m.key] = to[0]
-        return True
-
-    # -- "the same thing" ----------------------------------------------------------------------------
-    def repeat(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
-               last_in_sentence: bool) -> None:
-        """"Excavator 2 and truck 2 do the same thing at soil 2", "truck 3 does the same", "same
-        deal, but it dumps at obstacle 1": the robots of this clause (or the ones just addressed)
-        redo the steps of the robots last at work; a place named here replaces theirs, and what the
-        rest of the sentence says explicitly ("but it dumps at ...") is not repeated."""
-        k = next(j for j, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "repeat")
-        k += 1
-        while k < len(seg.items) and seg.items[k].kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.ROBOT) \
-                and seg.items[k].text not in ("but", "except", "though"):
-            k += 1  # "the same thing at soil 2", "same for truck 3": the new place and robots
-            if seg.items[k - 1].kind is ItemKind.OBJECT:
-                break
-        head, tail = seg.items[:k], seg.items[k:]
-        while tail and tail[0].kind is ItemKind.WORD and tail[0].text in ("but", "except", "only", "and", "though"):
-            self.use(tail[0])
-            tail = tail[1:]
-        for it in head:
-            if it.kind in (ItemKind.MARK, ItemKind.PUNCT, ItemKind.CONNECTIVE):
-                self.use(it)
-        crew: list[Member] = []
-        for it in head:
-            if it.kind is ItemKind.ROBOT:
-                self.use(it)
-                r = self.resolve_robots(it)
-                if r:
-                    crew += [m for m in r if m not in crew]
-        explicit = bool(crew)
-        if not crew and self.vocative is not None and self.vocative[0]:
-            crew = list(self.vocative[0] or ())
-        elif not crew and self.prev is not None and self.prev.subject:
-            crew = list(self.prev.subject)
-        self.vocative = None
-        # the robots addressed in this sentence work together ("excavator three, ..., truck three's your
-        # partner there, same deal")
-        for m in self.sentence_subjects.get(seg.sentence, []):
-            if not explicit and m not in crew:
-                crew.append(m)
-        if not crew:
-            self.errors.append(f"no robot is named to repeat the steps in {seg.text!r}")
-            return
-        sites = [n for it in head if it.kind is ItemKind.OBJECT for n in self.resolve_objects(it)]
-        for it in head:
-            if it.kind is ItemKind.OBJECT:
-                self.use(it)
-        overrides = {it.payload.target for x in [Segment(tail, seg.sentence), *self.following] for it in x.items
-                     if it.kind is ItemKind.VERB}
-        head_seg = Segment(head, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
-                           seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
-        entry = self.entry(head_seg, tuple(crew), explicit, pre, None if tail else post, pre_par)
-        self.res.remember(crew)
-        self.replay(crew, sites[0] if sites else None, overrides, entry)
-        self.prev = _Clause(tuple(crew), True, [], entry, seg.sentence, False)
-        if any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in tail):
-            rest = Segment(tail, seg.sentence, None, "", SegmentRole.MAIN, False, False, seg.ended_by)
-            self._main(rest, None, post, False, last_in_sentence)
-
-    def replay(self, crew: list[Member], site: str | None, overrides: set[str], entry: set[int]) -> list[Draft]:
-        keys = {m.key for m in crew}
-
-        def involves(d: Draft, ks: set[str] | dict[str, Member]) -> bool:
-            return any(x.key in ks for x in (*d.members, *d.partners))
-
-        old = [d for d in self.b.drafts if d.alive and not d.fleet and not involves(d, keys)]
-        if not old:
-            self.errors.append("there are no earlier steps to repeat")
-            return []
-        robots: dict[str, Member] = {x.key: x for x in (*old[-1].members, *old[-1].partners)}
-        grew = True
-        while grew:  # the robots that worked together in the latest block of work
-            grew = False
-            for d in old:
-                if involves(d, robots):
-                    for x in (*d.members, *d.partners):
-                        if x.key not in robots:
-                            robots[x.key] = x
-                            grew = True
-        block = [d for d in old if involves(d, robots)]
-        mapping: dict[str, list[Member]] = {}
-        by_type: dict[str, list[Member]] = {}
-        for m in robots.values():
-            by_type.setdefault(m.rtype, []).append(m)
-        for rtype, olds in by_type.items():
-            news = [m for m in crew if m.rtype == rtype]
-            if not news:
-                continue
-            for j, o in enumerate(olds):
-                mapping[o.key] = [news[j]] if len(news) == len(olds) else news
-        # the place the crew works at replaces the old crew's (the same kind of place, else their first)
-        places = [d.objects[0] for d in block if d.action == "navigate" and d.objects]
-        target = site
-        if target is None:
-            here = {self.loc(m) for m in crew}
-            if len(here) == 1 and None not in here:
-                target = next(iter(here))
-        place_map: dict[str, str] = {}
-        if target is not None and places and target not in places:
-            kind = self.site.object_kind.get(target)
-            same = [p for p in places if self.site.object_kind.get(p) == kind]
-            place_map[(same or places)[0]] = target
-        # what the rest of the sentence says itself is not repeated: the haul before a stated dump
-        skip: set[int] = set()
-        for rtype_action in ("dump", "dig"):
-            if rtype_action not in overrides:
-                continue
-            for o in robots.values():
-                chain = [d for d in block if involves(d, {o.key: o})]
-                for j, d in enumerate(chain):
-                    if d.action == rtype_action and o in d.members:
-                        skip.add(d.idx)
-                        if j and chain[j - 1].action == "navigate" and o in chain[j - 1].members:
-                            skip.add(chain[j - 1].idx)
-        # a robot already at a later stop of its counterpart's route skips the stops before it
-        reached: dict[str, int] = {}
-        for m in crew:
-            stops = [place_map.get(d.objects[0], d.objects[0]) for d in block
-                     if d.action == "navigate" and d.objects and any(m in mapping.get(x.key, ()) for x in d.members)]
-            here = self.loc(m)
-            reached[m.key] = max((j for j, p in enumerate(stops) if p == here), default=-1)
-        seen_moves: dict[str, int] = {}
-        first_idx = block[0].idx
-
-        def already(ms: Sequence[Member], action: str) -> bool:
-            ks = {m.key for m in ms}
-            return any(d.alive and d.idx > first_idx and d not in block and d.action == action and involves(d, ks)
-                       for d in self.b.drafts)
-
-        made: list[Draft] = []
-        copied: dict[int, int] = {}
-        for d in block:
-            if d.idx in skip:
-                continue
-            # the copy waits for the copies of what the original waited for ("once it has dug, ...")
-            carried = {copied[p] for p in d.deps if p in copied}
-            new_m = [n for x in d.members for n in mapping.get(x.key, ()) if n]
-            new_p = [n for x in d.partners for n in mapping.get(x.key, ()) if n]
-            new_m = list(dict.fromkeys(new_m))
-            new_p = list(dict.fromkeys(new_p))
-            extra = (entry if not made else set()) | carried
-            got: list[Draft] = []
-            if d.action in MOVES:
-                movers = []
-                for m in new_m:
-                    j = seen_moves.get(m.key, 0)
-                    if d.action == "navigate":
-                        seen_moves[m.key] = j + 1
-                    if d.action == "return_to_start" or j >= reached.get(m.key, -1):
-                        movers.append(m)
-                if not movers:
-                    continue
-                place = START if d.action == "return_to_start" else place_map.get(d.objects[0], d.objects[0])
-                got = self.move(movers, place, extra, VerbHit("navigate", "verb", "repeat"))
-            elif d.action == "unload_bucket":
-                if not new_m and not new_p:
-                    continue
-                trucks = new_p or list(d.partners)
-                if already(trucks, "unload_bucket"):
-                    continue
-                got = self.load(new_m or list(d.members), trucks, extra, "repeat")
-            elif d.action in ("dig", "load", "dump"):
-                ms = [m for m in new_m if not already([m], d.action)]
-                got = self.add_skill(d.action, ms, (), extra, "repeat") if ms else []
-                if d.action == "dump":
-                    for m in ms:
-                        self.loaded[m.key] = False
-            elif new_m:
-                got = self.add_skill(d.action, new_m, d.objects, extra, "repeat", skill_name=d.skill)
-            if got:
-                copied[d.idx] = got[-1].idx
-            made += got
-        return made
-
-    def own_here(self, o: Item, members: Sequence[Member] | None) -> bool:
-        """"its rock", "their pile" said of robots that each stand at a place of that kind."""
-        d: ObjectDesc = o.payload
-        return bool(d.form == "kind" and d.det == "own" and members and all(
-            self.site.object_kind.get(self.loc(m) or "") == d.kind for m in members))
-
-    def pair(self, a: _Action, subject: tuple[Member, ...] | None, extra: set[int]) -> list[Draft]:
-        """"Truck 1 serves excavator 1", "truck three's your partner there": remember the pairs
-        (later "its excavator", "gets loaded", "the excavator's site" use them); a place named with
-        the pairing ("... your partner there") is where the robot goes."""
-        others: list[Member] = []
-        if a.verb.role == "pair_you":
-            others = list(self.res.addressee)
-        for it in a.partners:
-            self.use(it)
-            r = self.resolve_robots(it)
-            if r:
-                others += [m for m in r if m not in others]
-                self.res.remember(r, "partner")
-        if not subject or not others:
-            self.errors.append(f"no robots to pair in {a.verb.lemma!r}")
-            return []
-        self.last_partners = list(others)
-        for s in subject:
-            for o in others:
-                if s.rtype != o.rtype:
-                    for x, y in ((s, o), (o, s)):
-                        lst = self.pairs.setdefault(x.key, [])
-                        if y not in lst:
-                            lst.append(y)
-        places: list[str] = []
-        for o in a.objects:
-            self.use(o)
-            if o.payload.form == "pronoun" and o.payload.pronoun == "there" and others:
-                here = {self.loc(m) for m in others} - {None}
-                places += sorted(here)[:1]
-            else:
-                places += self.resolve_objects(o)
-        if places:
-            return self.moves(list(subject), places[:1], extra, VerbHit("navigate", "verb", a.verb.lemma), False, False)
-        return []
-
-    def paired(self, m: Member, action: str) -> list[Member]:
-        """The robots paired with ``m`` that can do ``action``."""
-        return [p for p in self.pairs.get(m.key, ()) if choose_skill(self.fleet, action, False, [p.rtype]) is not None]
-
-    def narrow(self, m: Member, extra: set[int]) -> set[int]:
-        """In a distributive clause ("each truck gets loaded once the digging is done") a robot
-        waits only for the named steps that concern it or its partner; if none does, for all of
-        them (or, when the anchor was a pronoun such as "when it's done", for none)."""
-        if len(extra) <= 1 and not self.anchor_by_pronoun:
-            return extra
-        keys = {m.key} | {p.key for p in self.pairs.get(m.key, ())}
-        rel = {e for e in extra if any(x.key in keys for x in (*self.b.drafts[e].members, *self.b.drafts[e].partners))}
-        return rel or (set() if self.anchor_by_pronoun else extra)
 
     def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
         out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]
@@ -1214,7 +892,7 @@ class Interpreter:
         self.errors.append(f"{v.lemma!r} cannot be done by the whole fleet at once")
         return []
 
-    def keepout(self, target: str, subject: tuple[Member, ...] | None, a: _Action, extra: set[int],
+    def keepout(self, target: str, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                 is_global: bool) -> list[Draft]:
         names: list[str] = []
         for o in a.objects:
@@ -1276,7 +954,7 @@ class Interpreter:
                 self.res.remember(r, "partner")
         return out
 
-    def unload_bucket(self, excs: list[Member], a: _Action, extra: set[int], v: VerbHit,
+    def unload_bucket(self, excs: list[Member], a: Action, extra: set[int], v: VerbHit,
                       split: bool) -> list[Draft]:
         explicit = self.partner_members(a.partners, "dump")
         own = any(it.payload.form == "type" and it.payload.det == "own" for it in a.partners)
@@ -1300,7 +978,7 @@ class Interpreter:
             return made
         by_partner: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         for e in excs:
-            trucks = self.paired(e, "dump") or (self.colocated(e, "dump")[:1] if (own or split)
+            trucks = self.pairing.paired(e, "dump") or (self.colocated(e, "dump")[:1] if (own or split)
                                                 else self.colocated(e, "dump"))
             if not trucks:
                 last = self.res.last_of_type(next(iter(self._types_for("dump")), ""), False)
@@ -1316,7 +994,7 @@ class Interpreter:
     def _types_for(self, action: str) -> list[str]:
         return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]
 
-    def passive_load(self, subject: tuple[Member, ...] | None, a: _Action, extra: set[int],
+    def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                      split: bool = False) -> list[Draft]:
         """"The truck gets loaded (by it)": the excavator's unloading, with the truck as partner."""
         if not subject:
@@ -1327,7 +1005,7 @@ class Interpreter:
         for o in a.objects:
             self.use(o)
             d: ObjectDesc = o.payload
-            if self.own_here(o, trucks):  # "gets loaded by the excavator at its rock": where it stands
+            if self.pairing.own_here(o, trucks):  # "gets loaded by the excavator at its rock": where it stands
                 continue
             if d.form == "kind" and self.word_before(o) not in _PREPOSITIONS:
                 continue  # "the soil is to be loaded into truck 2": the soil is cargo
@@ -1344,7 +1022,7 @@ class Interpreter:
             if split and by_type and beside:  # "each truck gets loaded by the excavator at its rock"
                 excs = [m for m in beside if m.rtype in {e.rtype for e in explicit}][:1] or explicit
             else:
-                excs = explicit or self.paired(t, "unload_bucket") or beside
+                excs = explicit or self.pairing.paired(t, "unload_bucket") or beside
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:

@@ -1,0 +1,60 @@
+"""What the interpreter keeps about a clause it has read, and about each verb in it.
+
+:class:`Clause` is the reading of one main clause (its subject, verbs, what it waited for),
+kept so the next clause can continue it ("then", "and", a pronoun); :class:`Action` is one verb
+of a clause with its objects and partners.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .mentions import Member, ObjectDesc
+from .segment import Item, ItemKind
+from .verbs import VerbHit
+
+__all__ = ["START", "Clause", "Action", "own_place", "places_named"]
+
+START = "start"
+"""The place name that stands for each robot's own start position (return_to_start)."""
+
+
+@dataclass
+class Clause:
+    subject: tuple[Member, ...] | None
+    explicit: bool
+    verbs: list[VerbHit]
+    entry: set[int]
+    sentence: int
+    fleet: bool
+    actions: list[Action] = field(default_factory=list)
+    connective: str | None = None
+    start_sinks: set[int] = field(default_factory=set)
+    """What was open when the clause began (a conjunct after "afterwards, X ..." waits for it)."""
+    split: bool = False
+    """The clause spoke of "each" robot: a clause that continues it without a subject does too."""
+
+
+@dataclass
+class Action:
+    verb: VerbHit
+    objects: list[Item] = field(default_factory=list)
+    place: bool = False
+    partners: list[Item] = field(default_factory=list)
+    immediate: bool = False
+    """Said to happen "right away": it does not wait for what the clause's trailing anchor names."""
+    back: bool = False
+    """"send everyone back", "bring the trucks back": with no place named, back to the start."""
+
+
+def own_place(o: Item) -> bool:
+    d: ObjectDesc = o.payload
+    return d.form == "robot_place" and d.robot is not None and d.robot.form == "type" and d.robot.det == "own"
+
+
+def places_named(items: Sequence[Item]) -> bool:
+    """A verbless clause names a destination only with a real object or a start place
+    ("truck 2 to rock 1"), not with a bare "there" ("hello there")."""
+    return any(it.kind is ItemKind.PLACE or (it.kind is ItemKind.OBJECT and it.payload.form != "pronoun")
+               for it in items)

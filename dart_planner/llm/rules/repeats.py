@@ -1,0 +1,235 @@
+"""Repeats and summaries: "the same thing at soil 2", "some trucks need to ferry rock from A to B".
+
+:class:`RepeatReader` gives the interpreter two readings of text that refers to other text:
+
+- a *repeat* ("excavator 2 and truck 2 do the same thing at soil 2", "truck 3 does the same",
+  "same deal, but it dumps at obstacle 1"): the robots of the clause redo the steps of the
+  robots last at work, with the same waits between them, at the place the clause names; what
+  the rest of the sentence states itself is not copied;
+- a *summary* ("a truck has to bring a load from soil 2 to obstacle 2", followed by the steps):
+  it adds no steps, but its robots and destination are remembered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .clauses import START, Action, Clause
+from .dependencies import MOVES, Draft
+from .mentions import Member
+from .segment import ItemKind, Segment, SegmentRole
+from .verbs import VerbHit
+
+if TYPE_CHECKING:
+    from .interpret import Interpreter
+
+__all__ = ["RepeatReader"]
+
+
+class RepeatReader:
+    """Repeats and summaries, for an :class:`~.interpret.Interpreter` (which holds one as ``repeats``)."""
+
+    def __init__(self, ip: Interpreter):
+        self.ip = ip
+
+    def summary(self, actions: list[Action], subject: tuple[Member, ...] | None) -> bool:
+        """"Some trucks need to ferry rock from rock 2 to obstacle 1. <the steps>": a route from
+        one place to another that later sentences name again sums up the job they spell out. It
+        adds no steps; its robots are remembered ("the truck") and a later "two trucks" of the
+        same type and count is the same group."""
+        ip = self.ip
+        if not subject or not ip.later or len(actions) != 1:
+            return False
+        a = actions[0]
+        if a.verb.target != "navigate":
+            return False
+        ends = {ip.word_before(o): o.payload.names for o in a.objects if o.payload.form == "names"}
+        if "from" not in ends or not ({"to", "into", "onto"} & set(ends)):
+            return False
+        wanted = set(ends["from"]) | {n for p in ("to", "into", "onto") for n in ends.get(p, ())}
+        named_later = {n for seg in ip.later for it in seg.items if it.kind is ItemKind.OBJECT
+                       and it.payload.form == "names" for n in it.payload.names}
+        if not wanted <= named_later:
+            return False
+        for o in a.objects:
+            ip.use(o)
+        ip.res.announced += [m for m in subject if m.is_group]
+        to: tuple[str, ...] = next((ends[p] for p in ("to", "into", "onto") if p in ends), ())
+        for m in subject:
+            ip.destination[m.key] = to[0]
+        return True
+
+    def repeat(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
+               last_in_sentence: bool) -> None:
+        """"Excavator 2 and truck 2 do the same thing at soil 2", "truck 3 does the same", "same
+        deal, but it dumps at obstacle 1": the robots of this clause (or the ones just addressed)
+        redo the steps of the robots last at work; a place named here replaces theirs, and what the
+        rest of the sentence says explicitly ("but it dumps at ...") is not repeated."""
+        ip = self.ip
+        k = next(j for j, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "repeat")
+        k += 1
+        while k < len(seg.items) and seg.items[k].kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.ROBOT) \
+                and seg.items[k].text not in ("but", "except", "though"):
+            k += 1  # "the same thing at soil 2", "same for truck 3": the new place and robots
+            if seg.items[k - 1].kind is ItemKind.OBJECT:
+                break
+        head, tail = seg.items[:k], seg.items[k:]
+        while tail and tail[0].kind is ItemKind.WORD and tail[0].text in ("but", "except", "only", "and", "though"):
+            ip.use(tail[0])
+            tail = tail[1:]
+        for it in head:
+            if it.kind in (ItemKind.MARK, ItemKind.PUNCT, ItemKind.CONNECTIVE):
+                ip.use(it)
+        crew: list[Member] = []
+        for it in head:
+            if it.kind is ItemKind.ROBOT:
+                ip.use(it)
+                r = ip.resolve_robots(it)
+                if r:
+                    crew += [m for m in r if m not in crew]
+        explicit = bool(crew)
+        if not crew and ip.vocative is not None and ip.vocative[0]:
+            crew = list(ip.vocative[0] or ())
+        elif not crew and ip.prev is not None and ip.prev.subject:
+            crew = list(ip.prev.subject)
+        ip.vocative = None
+        # the robots addressed in this sentence work together ("excavator three, ..., truck three's your
+        # partner there, same deal")
+        for m in ip.sentence_subjects.get(seg.sentence, []):
+            if not explicit and m not in crew:
+                crew.append(m)
+        if not crew:
+            ip.errors.append(f"no robot is named to repeat the steps in {seg.text!r}")
+            return
+        sites = [n for it in head if it.kind is ItemKind.OBJECT for n in ip.resolve_objects(it)]
+        for it in head:
+            if it.kind is ItemKind.OBJECT:
+                ip.use(it)
+        overrides = {it.payload.target for x in [Segment(tail, seg.sentence), *ip.following] for it in x.items
+                     if it.kind is ItemKind.VERB}
+        head_seg = Segment(head, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
+                           seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
+        entry = ip.entry(head_seg, tuple(crew), explicit, pre, None if tail else post, pre_par)
+        ip.res.remember(crew)
+        self.replay(crew, sites[0] if sites else None, overrides, entry)
+        ip.prev = Clause(tuple(crew), True, [], entry, seg.sentence, False)
+        if any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in tail):
+            rest = Segment(tail, seg.sentence, None, "", SegmentRole.MAIN, False, False, seg.ended_by)
+            ip._main(rest, None, post, False, last_in_sentence)
+
+    def replay(self, crew: list[Member], site: str | None, overrides: set[str], entry: set[int]) -> list[Draft]:
+        ip = self.ip
+        keys = {m.key for m in crew}
+
+        def involves(d: Draft, ks: set[str] | dict[str, Member]) -> bool:
+            return any(x.key in ks for x in (*d.members, *d.partners))
+
+        old = [d for d in ip.b.drafts if d.alive and not d.fleet and not involves(d, keys)]
+        if not old:
+            ip.errors.append("there are no earlier steps to repeat")
+            return []
+        robots: dict[str, Member] = {x.key: x for x in (*old[-1].members, *old[-1].partners)}
+        grew = True
+        while grew:  # the robots that worked together in the latest block of work
+            grew = False
+            for d in old:
+                if involves(d, robots):
+                    for x in (*d.members, *d.partners):
+                        if x.key not in robots:
+                            robots[x.key] = x
+                            grew = True
+        block = [d for d in old if involves(d, robots)]
+        mapping: dict[str, list[Member]] = {}
+        by_type: dict[str, list[Member]] = {}
+        for m in robots.values():
+            by_type.setdefault(m.rtype, []).append(m)
+        for rtype, olds in by_type.items():
+            news = [m for m in crew if m.rtype == rtype]
+            if not news:
+                continue
+            for j, o in enumerate(olds):
+                mapping[o.key] = [news[j]] if len(news) == len(olds) else news
+        # the place the crew works at replaces the old crew's (the same kind of place, else their first)
+        places = [d.objects[0] for d in block if d.action == "navigate" and d.objects]
+        target = site
+        if target is None:
+            here = {ip.loc(m) for m in crew}
+            if len(here) == 1 and None not in here:
+                target = next(iter(here))
+        place_map: dict[str, str] = {}
+        if target is not None and places and target not in places:
+            kind = ip.site.object_kind.get(target)
+            same = [p for p in places if ip.site.object_kind.get(p) == kind]
+            place_map[(same or places)[0]] = target
+        # what the rest of the sentence says itself is not repeated: the haul before a stated dump
+        skip: set[int] = set()
+        for rtype_action in ("dump", "dig"):
+            if rtype_action not in overrides:
+                continue
+            for o in robots.values():
+                chain = [d for d in block if involves(d, {o.key: o})]
+                for j, d in enumerate(chain):
+                    if d.action == rtype_action and o in d.members:
+                        skip.add(d.idx)
+                        if j and chain[j - 1].action == "navigate" and o in chain[j - 1].members:
+                            skip.add(chain[j - 1].idx)
+        # a robot already at a later stop of its counterpart's route skips the stops before it
+        reached: dict[str, int] = {}
+        for m in crew:
+            stops = [place_map.get(d.objects[0], d.objects[0]) for d in block
+                     if d.action == "navigate" and d.objects and any(m in mapping.get(x.key, ()) for x in d.members)]
+            stands = ip.loc(m)
+            reached[m.key] = max((j for j, p in enumerate(stops) if p == stands), default=-1)
+        seen_moves: dict[str, int] = {}
+        first_idx = block[0].idx
+
+        def already(ms: Sequence[Member], action: str) -> bool:
+            ks = {m.key for m in ms}
+            return any(d.alive and d.idx > first_idx and d not in block and d.action == action and involves(d, ks)
+                       for d in ip.b.drafts)
+
+        made: list[Draft] = []
+        copied: dict[int, int] = {}
+        for d in block:
+            if d.idx in skip:
+                continue
+            # the copy waits for the copies of what the original waited for ("once it has dug, ...")
+            carried = {copied[p] for p in d.deps if p in copied}
+            new_m = [n for x in d.members for n in mapping.get(x.key, ()) if n]
+            new_p = [n for x in d.partners for n in mapping.get(x.key, ()) if n]
+            new_m = list(dict.fromkeys(new_m))
+            new_p = list(dict.fromkeys(new_p))
+            extra = (entry if not made else set()) | carried
+            got: list[Draft] = []
+            if d.action in MOVES:
+                movers = []
+                for m in new_m:
+                    j = seen_moves.get(m.key, 0)
+                    if d.action == "navigate":
+                        seen_moves[m.key] = j + 1
+                    if d.action == "return_to_start" or j >= reached.get(m.key, -1):
+                        movers.append(m)
+                if not movers:
+                    continue
+                place = START if d.action == "return_to_start" else place_map.get(d.objects[0], d.objects[0])
+                got = ip.move(movers, place, extra, VerbHit("navigate", "verb", "repeat"))
+            elif d.action == "unload_bucket":
+                if not new_m and not new_p:
+                    continue
+                trucks = new_p or list(d.partners)
+                if already(trucks, "unload_bucket"):
+                    continue
+                got = ip.load(new_m or list(d.members), trucks, extra, "repeat")
+            elif d.action in ("dig", "load", "dump"):
+                ms = [m for m in new_m if not already([m], d.action)]
+                got = ip.add_skill(d.action, ms, (), extra, "repeat") if ms else []
+                if d.action == "dump":
+                    for m in ms:
+                        ip.loaded[m.key] = False
+            elif new_m:
+                got = ip.add_skill(d.action, new_m, d.objects, extra, "repeat", skill_name=d.skill)
+            if got:
+                copied[d.idx] = got[-1].idx
+            made += got
+        return made
