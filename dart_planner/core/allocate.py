@@ -7,6 +7,13 @@ rule (:mod:`dart_planner.core.allocation.timeline`):
 * ``heuristic`` (default): multi-pass HEFT-style list scheduling, fast at any size;
 * ``exact``: branch and bound to the proven optimum within a time limit, for small plans.
 
+All three keep the physical rules the simulator and real machines enforce: a robot does one
+subtask at a time, an excavator unloads what it dug before it digs again and a truck dumps
+what it was poured before it is poured into for another load
+(:mod:`dart_planner.core.allocation.soil`), and an unloading the plan brought no truck to
+gets the one that can be beside the excavator soonest. Where a plan leaves no order that
+keeps the soil rule, the schedule says so in ``info["soil_conflicts"]``.
+
 Example
 -------
 >>> schedule = allocate(graph, fleet, world)                       # doctest: +SKIP

@@ -21,6 +21,14 @@ incumbent starts as the heuristic's best schedule, so ``exact <= heuristic`` alw
 On a time-out the result is the best schedule found with ``optimal=False`` and ``bound`` =
 the smallest lower bound among the nodes left open: the optimum lies in
 ``[bound, makespan]``.
+
+Soil carrying (:mod:`.soil`): a node's children are only the robot choices the rule allows
+(:meth:`.timeline.Timeline.options`), so every schedule the search completes keeps it.
+Re-dispatching in key order keeps each robot's own order, hence its fills and empties; the
+one thing it can change is whether an owed empty that went to another robot is still
+pending when a fill is dispatched, so in that rare case the search may miss a schedule (it
+never returns one that breaks the rule). If the heuristic had to break the rule (a plan
+that leaves no other way), its schedule is only a fallback and ``optimal`` is False.
 """
 
 from __future__ import annotations
