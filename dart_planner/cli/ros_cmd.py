@@ -34,6 +34,8 @@ def ros(
                                                 help="Start the detector node.")] = True,
     sim_time_scale: Annotated[float, typer.Option(min=0.01, help="Simulator speed relative to real time.")] = 1.0,
     actuation_backend: Annotated[str, typer.Option(help="Actuation: twist or nav2.")] = "twist",
+    joint_command_format: Annotated[str, typer.Option(help="joint_state (built-in sim) or float64 (Gazebo bridge).")
+                                    ] = "joint_state",
     detector_backend: Annotated[str, typer.Option(help="Detector: groundtruth, ultralytics, transformers.")
                                 ] = "groundtruth",
     instruction: Annotated[str | None, typer.Option(help="Send this instruction once the stack is up.")] = None,
@@ -60,7 +62,8 @@ def ros(
             backend=backend, cassette=str(cassette or ""), require_approval=require_approval,
             journal_path=str(journal or ""), policy=policy, namespace=namespace.strip("/") or "dart",
             with_sim=with_sim, with_actuation=with_actuation, with_detector=with_detector,
-            sim_time_scale=sim_time_scale, actuation_backend=actuation_backend, detector_backend=detector_backend)
+            sim_time_scale=sim_time_scale, actuation_backend=actuation_backend, detector_backend=detector_backend,
+            joint_command_format=joint_command_format)
         args = ["dart-planner-ros", "--ros-args", *ros_args] if ros_args else None
         outcome = run_stack(options, args=args, instruction=instruction, exit_when_done=exit_when_done,
                             duration_s=duration)

@@ -65,6 +65,7 @@ class StackOptions:
     with_detector: bool = True
     sim_time_scale: float = 1.0
     actuation_backend: str = "twist"
+    joint_command_format: str = "joint_state"
     detector_backend: str = "groundtruth"
     detector_weights: str = ""
     status_rate_hz: float = 2.0
@@ -110,10 +111,10 @@ def build_stack(options: StackOptions, context: Context | None = None) -> list[N
 
     ns = options.namespace.strip("/")
     fleet: Fleet = load_fleet(options.fleet_path)
-    common = {"fleet_file": options.fleet_path, "world_file": options.world_path}
-    # A built-in sim off real time publishes /clock and the robot side follows it, so control
-    # loops keep their rates in simulated seconds (the planner nodes keep wall time).
+    # A built-in sim off real time publishes /clock and every node follows it (as in
+    # dart.launch.py), so control loops keep their rates in simulated seconds.
     sim_clock = options.with_sim and options.sim_time_scale != 1.0
+    common = {"fleet_file": options.fleet_path, "world_file": options.world_path, "use_sim_time": sim_clock}
     nodes: list[Node] = []
     try:
         nodes.append(LanguageNode(context=context, namespace=ns, parameter_overrides=_params({
@@ -126,14 +127,16 @@ def build_stack(options: StackOptions, context: Context | None = None) -> list[N
                 **common, "backend": options.detector_backend, "weights": options.detector_weights})))
         if options.with_sim:
             nodes.append(node_class("sim_node")(context=context, namespace=ns, parameter_overrides=_params({
-                **common, "time_scale": float(options.sim_time_scale), "publish_clock": sim_clock})))
+                "fleet_file": options.fleet_path, "world_file": options.world_path,
+                "time_scale": float(options.sim_time_scale), "publish_clock": sim_clock})))
         if options.with_actuation:
             actuation = node_class("actuation_node")
             for robot in fleet.robots:
                 nodes.append(actuation(context=context, namespace=robot.namespace.strip("/"),
                                        parameter_overrides=_params({
                                            **common, "robot_id": robot.id, "backend": options.actuation_backend,
-                                           "planner_namespace": "/" + ns, "use_sim_time": sim_clock})))
+                                           "planner_namespace": "/" + ns,
+                                           "joint_command_format": options.joint_command_format})))
     except BaseException:
         for n in nodes:
             n.destroy_node()

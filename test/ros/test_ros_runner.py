@@ -67,7 +67,9 @@ def test_full_stack_matches_the_launch_file_node_set(ros_context) -> None:
                 assert _param(n, "robot_id") == n.get_namespace().strip("/")
                 assert _param(n, "planner_namespace") == "/dart"
             if n.get_name() == "sim_node":
-                assert _param(n, "time_scale") == 2.0
+                assert _param(n, "time_scale") == 2.0 and _param(n, "publish_clock") is True
+            else:  # a scaled sim: every other node follows its /clock, as with dart.launch.py
+                assert _param(n, "use_sim_time") is True
     finally:
         for n in nodes:
             n.destroy_node()
