@@ -162,10 +162,13 @@ class Interpreter:
         """"The puddles have dried out", "we need rock 1 and rock 2 cleared": a clause with no robot
         and no verb we know, whose predicate is a word we do not know, says how things are, not what
         to do (its unknown words still count against coverage)."""
-        if any(it.kind in (ItemKind.ROBOT, ItemKind.VERB) for it in seg.items):
+        if seg.connective or any(it.kind in (ItemKind.ROBOT, ItemKind.VERB) for it in seg.items):
             return False
+        first = next((k for k, it in enumerate(seg.items) if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), None)
+        if first is None or (first and seg.items[first - 1].text in _PREPOSITIONS):
+            return False  # "to rock 1 pls" is a terse order, not a remark
         if not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers and not it.text.isdigit()
-                   for it in seg.items):
+                   for it in seg.items[first + 1:]):
             return False
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
@@ -493,7 +496,7 @@ class Interpreter:
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         if not actions:
             return
-        if self.repeats.summary(actions, subject):
+        if self.repeats.summary(seg, actions, subject):
             return
         if "state" in marks and all(a.verb.target in ("add_keepout", "remove_keepout") for a in actions):
             for a in actions:  # "obstacle 2 is currently closed": how the site is, not a step

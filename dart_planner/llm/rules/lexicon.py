@@ -169,6 +169,8 @@ class Lexicon:
     state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     in_order_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    goal_words: frozenset[str] = frozenset()
+    """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
     partner_nouns: frozenset[str] = frozenset()
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
@@ -321,6 +323,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "partner_nouns",
         "stationary",
         "in_order",
+        "goal_words",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -445,6 +448,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         state_index=_flag_index(words("state_markers")),
         except_index=_flag_index(words("except_words")),
         in_order_index=_flag_index(words("in_order")),
+        goal_words=frozenset(words("goal_words")),
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
         source=file,

@@ -33,9 +33,10 @@ class RepeatReader:
     def __init__(self, ip: Interpreter):
         self.ip = ip
 
-    def summary(self, actions: list[Action], subject: tuple[Member, ...] | None) -> bool:
-        """"Some trucks need to ferry rock from rock 2 to obstacle 1. <the steps>": a route from
-        one place to another that later sentences name again sums up the job they spell out. It
+    def summary(self, seg: Segment, actions: list[Action], subject: tuple[Member, ...] | None) -> bool:
+        """"Some trucks need to ferry rock from rock 2 to obstacle 1. <the steps>": a job (said with
+        "need to", "has to", ...) from one place to another that later sentences name again sums
+        up what they spell out. It
         adds no steps; its robots are remembered ("the truck") and a later "two trucks" of the
         same type and count is the same group."""
         ip = self.ip
@@ -44,6 +45,9 @@ class RepeatReader:
         a = actions[0]
         if a.verb.target != "navigate":
             return False
+        verb_at = next((it.start for it in seg.items if it.kind is ItemKind.VERB), seg.items[-1].end)
+        if not any(w in ip.lex.goal_words for w in ip.words[seg.items[0].start:verb_at]):
+            return False  # "truck 1 drives from rock 1 to rock 2" is an order; "... needs to ..." a job
         ends = {ip.word_before(o): o.payload.names for o in a.objects if o.payload.form == "names"}
         if "from" not in ends or not ({"to", "into", "onto"} & set(ends)):
             return False

@@ -322,6 +322,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             k += 1
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items) and it.kind is ItemKind.WORD \
+                and not cur.sentence_start and segs and segs[-1].sentence == sentence \
                 and it.text == "and" and k + 1 < n and items[k + 1].kind is ItemKind.VERB \
                 and not _participle(items[k + 1].text) and cur.connective_text not in UNTIL:
             # "... as soon as it's loaded and tips there": the anchor ends, its clause goes on
