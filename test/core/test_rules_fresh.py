@@ -514,6 +514,42 @@ FRESH += [
 ]
 
 
+# A seventh batch (written before the planner saw them): everyday L2 phrasings.
+FRESH += [
+    pytest.param("Excavator 2 goes to soil 1 and truck 1 goes to soil 1 too; after the excavator digs, it loads the "
+                 "truck, which then heads to puddle 2 to unload.",
+                 [task("a", T, [E2, D1], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", LOAD, [E2], deps=["b"]), task("d", T, [D1], ["puddle2"], deps=["c"]),
+                  task("e", DUMP, [D1], deps=["d"])], id="which-then-heads-to-unload"),
+    pytest.param("Get dump truck 3 to rock 2 and have excavator 3 meet it there; once they're both there, the "
+                 "excavator breaks up the rock and loads the truck.",
+                 [task("a", T, [D3, E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]),
+                  task("c", LOAD, [E3], deps=["b"])], id="meet-it-there"),
+    pytest.param("Trucks 2 and 3: go to obstacle 1 and obstacle 2 respectively, then both come back.",
+                 # no join: each comes back after its own visit (as "... and both of them dig" in the benchmark)
+                 [task("a", T, [D2], ["obstacle1"]), task("b", T, [D3], ["obstacle2"]),
+                  task("c", R, [D2], deps=["a"]), task("d", R, [D3], deps=["b"])], id="respectively-then-both-back"),
+    pytest.param("Excavator 1 has to stay away from puddle 2; send it to soil 2 to dig.",
+                 [task("a", AV, [E1], ["puddle2"]), task("b", T, [E1], ["soil2"], deps=["a"]),
+                  task("c", DIG, [E1], deps=["b"])], id="has-to-avoid-then-dig"),
+    pytest.param("Excavator 2 digs at rock 1. Once it is done at rock 1, it should head over to soil 2 and dig there "
+                 "as well.",
+                 [task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                  task("c", T, [E2], ["soil2"], deps=["b"]), task("d", DIG, [E2], deps=["c"])],
+                 id="done-at-then-elsewhere"),
+    pytest.param("Both trucks 1 and 2 should avoid rock 1 while excavator 1 digs there.",
+                 [task("a", AV, [D1, D2], ["rock1"]), task("b", T, [E1], ["rock1"]),
+                  task("c", DIG, [E1], deps=["b"])], id="avoid-while-digging"),
+    pytest.param("Allow truck 3 to enter puddle 1 again, then send it in.",
+                 [task("a", AL, [D3], ["puddle1"]), task("b", T, [D3], ["puddle1"], deps=["a"])],
+                 id="allow-then-send-in"),
+    pytest.param("Truck 1 loads up at soil 2 from excavator 2, then unloads at rock 1.",
+                 [task("a", T, [D1], ["soil2"]), task("b", LOAD, [E2], deps=["a"]),
+                  task("c", T, [D1], ["rock1"], deps=["b"]), task("d", DUMP, [D1], deps=["c"])],
+                 id="loads-up-from"),
+]
+
+
 @pytest.mark.parametrize(("instruction", "expected"), FRESH)
 def test_fresh_wording(instruction, expected, fleet, world):
     assert_plan(instruction, fleet, world, *expected)
