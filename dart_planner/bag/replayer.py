@@ -1,14 +1,19 @@
 """Replay a bag into a live ROS graph with its recorded timing.
 
 Message ``i`` is published at ``t0 + (stamp_i - origin) / rate`` on the monotonic clock:
-a fixed schedule, so one late message never shifts the ones after it (no drift). The loop
-sleeps until shortly before each deadline, then spins on the clock for the rest. The spin
-margin adapts to how late the OS actually wakes this process (a running mean + 3 deviations
-of the measured oversleep, 50 us .. 2 ms): a fixed wide margin keeps the process busy most
-of the time at high message rates, and a busy process is preempted by the scheduler on a
-loaded machine at exactly the wrong moments (measured: p95 1.6-2.4 ms with a fixed 2 ms
-margin vs 0.6-0.8 ms sleeping alone, load 5.6 on 2 cores). Messages are published serialized (``publish`` of the CDR
-bytes), so no Python message object is built. Each topic is offered with the QoS its
+a fixed schedule, so one late message never shifts the ones after it (no drift, unlike
+sleeping for each inter-message gap). The wait sleeps until the deadline; it can spin on the
+clock for the last ``spin_margin_s`` before it (sleep-then-spin), but that is off by default
+because measurements showed it hurts exactly where timing matters: on an idle machine a
+sleep ends ~0.1 ms late anyway, while on a loaded one a process that spins is runnable
+and gets preempted by the scheduler for a whole time slice, whereas a process waking from
+sleep is run at once. Measured replaying the benchmark's synthetic bag at 10x (1,230 msg/s)
+into a subscriber process, load 6-8 on 2 cores, publish p95 in 3 alternating rounds: sleep
+only 0.51/0.70/0.53 ms; spin 0.1 ms 1.75/0.11/1.30; spin 0.3 ms 1.20/3.83/2.06; spin 2 ms
+2.93/5.76/0.09 ms (``dart_planner.bench.bag_replay --spin-margin-us`` repeats it).
+
+Messages are published serialized (``publish`` of the CDR bytes), so no Python message
+object is built. Each topic is offered with the QoS its
 publishers had when recorded (latched topics transient-local, so a node started after the
 replay still gets the last plan), falling back to the stack's known delivery by topic name.
 
@@ -40,10 +45,6 @@ from .selection import delivery_hint
 
 __all__ = ["ReplayReport", "BagReplayer", "replay_qos", "main"]
 
-SPIN_MARGIN_MIN_NS = 50_000
-SPIN_MARGIN_MAX_NS = 2_000_000
-"""Bounds of the adaptive spin margin (how long before a deadline sleeping stops)."""
-_OVERSLEEP_ALPHA = 0.05
 GIL_SWITCH_INTERVAL_S = 0.0005
 """GIL switch interval while playing (Python's default is 5 ms, longer than the timing budget)."""
 _MAX_SLEEP_S = 0.1
@@ -119,6 +120,9 @@ class BagReplayer(Node):
     verify
         Read the whole selection once before publishing so a damaged bag fails before the
         first message goes out, not half-way.
+    spin_margin_s
+        Spin (instead of sleeping) this long before each deadline; 0 (default) sleeps only,
+        see the module notes for why.
 
     Raises
     ------
@@ -128,7 +132,7 @@ class BagReplayer(Node):
     """
 
     def __init__(self, bag: str | Path | None = None, *, rate: float = 1.0, start_offset_s: float = 0.0,
-                 topics: Collection[str] | None = None, verify: bool = True,
+                 topics: Collection[str] | None = None, verify: bool = True, spin_margin_s: float = 0.0,
                  node_name: str = "dart_bag_replayer", context: Context | None = None,
                  **node_kwargs: Any) -> None:
         super().__init__(node_name, context=context, **node_kwargs)
@@ -140,11 +144,8 @@ class BagReplayer(Node):
             super().destroy_node()  # nothing was advertised: a failure leaves the graph untouched
             raise
         self.rate = float(rate)
-        self.spin_margin_ns: int | None = None
-        """Fixed margin before each deadline where sleeping stops and spinning starts; None:
-        adaptive (the default), 0: sleep only (the benchmark's baseline)."""
-        self._oversleep_mean = 200_000.0
-        self._oversleep_dev = 100_000.0
+        self.spin_margin_ns = max(0, int(spin_margin_s * 1e9))
+        """How long before each deadline sleeping stops and spinning starts (0: sleep only)."""
         self.publishers_by_topic: dict[str, Publisher[Any]] = {
             t: self.create_publisher(classes[t], t, replay_qos(self.reader.topics[t])) for t in self.selected}
 
@@ -266,31 +267,15 @@ class BagReplayer(Node):
             error_p50_ms=float(np.percentile(arr, 50)), error_p95_ms=float(np.percentile(arr, 95)),
             error_max_ms=float(arr.max()), counts=counts, stopped=stopped)
 
-    def _margin_ns(self) -> int:
-        if self.spin_margin_ns is not None:
-            return self.spin_margin_ns
-        margin = self._oversleep_mean + 3.0 * self._oversleep_dev
-        return int(min(max(margin, SPIN_MARGIN_MIN_NS), SPIN_MARGIN_MAX_NS))
-
-    def _learn_oversleep(self, oversleep_ns: int) -> None:
-        """Running mean and mean absolute deviation of how late sleeps end."""
-        error = oversleep_ns - self._oversleep_mean
-        self._oversleep_mean += _OVERSLEEP_ALPHA * error
-        self._oversleep_dev += _OVERSLEEP_ALPHA * (abs(error) - self._oversleep_dev)
-
     def _wait_until(self, target_ns: int, stop: threading.Event | None) -> bool:
         """Sleep, then spin, until ``target_ns``; False if asked to stop or the context ended."""
         while True:
-            margin = self._margin_ns()
-            before = time.monotonic_ns()
-            remaining = target_ns - before
-            if remaining <= margin:
+            remaining = target_ns - time.monotonic_ns()
+            if remaining <= self.spin_margin_ns:
                 break
             if (stop is not None and stop.is_set()) or not self.context.ok():
                 return False
-            planned = min(remaining - margin, int(_MAX_SLEEP_S * 1e9))
-            time.sleep(planned / 1e9)
-            self._learn_oversleep(time.monotonic_ns() - before - planned)
+            time.sleep(min((remaining - self.spin_margin_ns) / 1e9, _MAX_SLEEP_S))
         while time.monotonic_ns() < target_ns:
             time.sleep(0)  # yields the GIL, so subscribers in this process keep running while we spin
         return not (stop is not None and stop.is_set()) and self.context.ok()

@@ -11,9 +11,11 @@ Reported: wall time, achieved factor (recorded seconds per wall second), the pub
 error (publish time minus scheduled time) and the delivery error at the subscriber (receive
 time minus scheduled time; both clocks are CLOCK_MONOTONIC of this machine), p50/p95/max,
 and messages lost. Baseline in the same run: the first ``baseline_seconds`` of the bag
-replayed with sleep-only timing (no spin phase, the way a naive replayer waits), alternated
+replayed the naive way (sleep for each gap between consecutive messages / rate, then
+publish: every late wake-up and every publish cost shifts all later messages), alternated
 ``pairs`` times with the same window replayed by our schedule, so a change in machine load
-hits both alike; the ratio is the median over pairs.
+hits both alike; the ratio is the median over pairs of the baseline's p95 over ours.
+``--spin-margin-us`` replays ours with sleep-then-spin instead of sleeping only.
 """
 
 from __future__ import annotations
@@ -69,14 +71,14 @@ class BagReplayBench:
     window: tuple[ReplayTiming, ...]
     """Our schedule over the bag's first ``baseline_seconds``, alternating with the baseline."""
     baseline: tuple[ReplayTiming, ...]
-    """Sleep-only timing over the same window."""
+    """Naive relative-sleep replay of the same window."""
     load_avg: tuple[float, float]
     """1-minute load average before and after (timing on a busy machine is worse; say so)."""
     cpus: int
 
     @property
     def p95_ratio_to_baseline(self) -> float | None:
-        """Median over pairs of baseline publish p95 / ours (how much the spin phase buys)."""
+        """Median over pairs of the naive replay's publish p95 / ours (what the fixed schedule buys)."""
         ratios = [b.publish_p95_ms / w.publish_p95_ms for w, b in zip(self.window, self.baseline)
                   if w.publish_p95_ms > 0]
         return float(np.median(ratios)) if ratios else None
@@ -183,6 +185,32 @@ def _subscriber_process(topics: dict[str, str], latched: list[str], best_effort:
     rclpy.try_shutdown(context=ctx)
 
 
+def _naive_play(node: Any, on_publish: Any, stop: threading.Event) -> Any:
+    """The baseline: sleep for each recorded gap / rate, then publish (errors accumulate)."""
+    from ..bag.replayer import ReplayReport
+
+    t0 = time.monotonic_ns()
+    previous: int | None = None
+    errors: list[int] = []
+    last = node.origin_ns
+    for msg in node.reader.messages(node.selected, start_ns=node.origin_ns):
+        if stop.is_set():
+            break
+        if previous is not None:
+            time.sleep(max(0.0, (msg.stamp_ns - previous) / node.rate / 1e9))
+        previous = msg.stamp_ns
+        now = time.monotonic_ns()
+        node.publishers_by_topic[msg.topic].publish(msg.data)
+        errors.append(now - (t0 + int((msg.stamp_ns - node.origin_ns) / node.rate)))
+        last = msg.stamp_ns
+        on_publish(msg, now)
+    ms = np.asarray(errors or [0], dtype=np.float64) / 1e6
+    return ReplayReport(messages=len(errors), loops=1, wall_s=(time.monotonic_ns() - t0) / 1e9,
+                        bag_span_s=(last - node.origin_ns) / 1e9, rate=node.rate, t0_ns=t0,
+                        error_p50_ms=float(np.percentile(ms, 50)), error_p95_ms=float(np.percentile(ms, 95)),
+                        error_max_ms=float(ms.max()))
+
+
 class _Session:
     """One subscriber process and one rclpy context for every replay of the benchmark."""
 
@@ -218,13 +246,12 @@ class _Session:
             self.conn.send("quit")
             self.child.join(30)
 
-    def replay(self, label: str, rate: float, spin: bool, stop_after_s: float | None) -> ReplayTiming:
+    def replay(self, label: str, rate: float, naive: bool, stop_after_s: float | None,
+               spin_margin_s: float = 0.0) -> ReplayTiming:
         from ..bag.replayer import BagReplayer
 
-        node = BagReplayer(self.bag, rate=rate, context=self.ctx, verify=False)
+        node = BagReplayer(self.bag, rate=rate, context=self.ctx, verify=False, spin_margin_s=spin_margin_s)
         try:
-            if not spin:
-                node.spin_margin_ns = 0
             if not node.wait_for_subscribers(1, 20.0):
                 raise RuntimeError("subscriber process did not match every topic")
             published: dict[str, list[int]] = {t: [] for t in self.topics}
@@ -237,7 +264,8 @@ class _Session:
                 if cut is not None and msg.stamp_ns >= cut:
                     stop_replay.set()
 
-            report = node.play(on_publish=on_publish, stop=stop_replay)
+            report = (_naive_play(node, on_publish, stop_replay) if naive
+                      else node.play(on_publish=on_publish, stop=stop_replay))
         finally:
             node.destroy_node()
         self.conn.send("collect")
@@ -262,7 +290,8 @@ class _Session:
 
 def bench_bag_replay(minutes: float = 10.0, rate: float = 10.0, storage: str = "mcap",
                      baseline_seconds: float | None = 30.0, pairs: int = 2, image_hz: float = 1.0,
-                     workdir: Path | None = None, domain: int | None = None) -> BagReplayBench:
+                     workdir: Path | None = None, domain: int | None = None,
+                     spin_margin_s: float = 0.0) -> BagReplayBench:
     os.environ["ROS_AUTOMATIC_DISCOVERY_RANGE"] = "LOCALHOST"
     if domain is None:
         env = os.environ.get("ROS_DOMAIN_ID", "")
@@ -277,12 +306,13 @@ def bench_bag_replay(minutes: float = 10.0, rate: float = 10.0, storage: str = "
         size_mb = sum(f.stat().st_size for f in bag.iterdir()) / 1e6
         session = _Session(bag, domain)
         try:
-            replay = session.replay("spin", rate, spin=True, stop_after_s=None)
+            replay = session.replay("full", rate, naive=False, stop_after_s=None, spin_margin_s=spin_margin_s)
             window: list[ReplayTiming] = []
             baseline: list[ReplayTiming] = []
             for k in range(pairs if baseline_seconds else 0):
-                window.append(session.replay(f"window_{k}", rate, spin=True, stop_after_s=baseline_seconds))
-                baseline.append(session.replay(f"sleep_only_{k}", rate, spin=False, stop_after_s=baseline_seconds))
+                window.append(session.replay(f"window_{k}", rate, naive=False, stop_after_s=baseline_seconds,
+                                             spin_margin_s=spin_margin_s))
+                baseline.append(session.replay(f"naive_{k}", rate, naive=True, stop_after_s=baseline_seconds))
         finally:
             session.close()
         return BagReplayBench(minutes, count, size_mb, write_s, storage, replay, tuple(window), tuple(baseline),
@@ -298,11 +328,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-seconds", type=float, default=30.0,
                         help="recorded seconds replayed sleep-only as the baseline (0: skip)")
     parser.add_argument("--pairs", type=int, default=2, help="alternations of our schedule and the baseline")
+    parser.add_argument("--spin-margin-us", type=float, default=0.0,
+                        help="spin this long before each deadline instead of sleeping (default 0: sleep only)")
     parser.add_argument("--image-hz", type=float, default=1.0, help="camera images per recorded second")
     parser.add_argument("--workdir", type=Path, default=None, help="keep the bag here (default: a temp dir)")
     args = parser.parse_args(argv)
     result = bench_bag_replay(args.minutes, args.rate, args.storage, args.baseline_seconds or None, args.pairs,
-                              args.image_hz, args.workdir)
+                              args.image_hz, args.workdir, spin_margin_s=args.spin_margin_us / 1e6)
     print(json.dumps({**asdict(result), "p95_ratio_to_baseline": result.p95_ratio_to_baseline}, indent=2))
     return 0
 

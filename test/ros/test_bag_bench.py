@@ -25,7 +25,7 @@ def test_bag_replay_benchmark_reports_a_complete_replay(ros_domain: int, tmp_pat
     assert replay["delivered"] >= 0.9 * replay["messages"]
     assert replay["bag_span_s"] == pytest.approx(6.0, abs=0.6)
     assert replay["achieved_factor"] == pytest.approx(10.0, rel=0.3)
-    assert baseline["label"] == "sleep_only_0" and baseline["bag_span_s"] == pytest.approx(1.0, abs=0.2)
+    assert baseline["label"] == "naive_0" and baseline["bag_span_s"] == pytest.approx(1.0, abs=0.2)
     assert report["window"][0]["bag_span_s"] == pytest.approx(1.0, abs=0.2)
     assert report["p95_ratio_to_baseline"] > 0
     assert report["load_avg"] and report["cpus"] >= 1
