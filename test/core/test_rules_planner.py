@@ -320,3 +320,14 @@ def test_a_reading_bug_fails_closed(fleet, world, monkeypatch):
     monkeypatch.setattr(interpret.Interpreter, "run", boom)
     with pytest.raises(PlanningError, match="simulated bug"):
         RulesPlanner().plan("Truck 1 goes to rock 1.", fleet, world)
+
+
+def test_a_scanning_bug_fails_closed(fleet, world, monkeypatch):
+    from dart_planner.llm.rules import planner as planner_module
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated scanner bug")
+
+    monkeypatch.setattr(planner_module, "segment_items", boom)
+    with pytest.raises(PlanningError, match="simulated scanner bug"):
+        RulesPlanner().plan("Truck 1 goes to rock 1.", fleet, world)

@@ -103,8 +103,13 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     if len(instruction) > _MAX_CHARS:
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters",))
-    site, tokens, items = _read(instruction, fleet, world, lex)
-    segs = segment_items(items, lex.causatives)
+    try:
+        site, tokens, items = _read(instruction, fleet, world, lex)
+        segs = segment_items(items, lex.causatives)
+    except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
+        empty = CoverageReport((), (), 0)
+        return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "
+                                                f"({type(exc).__name__}: {exc})",), time.perf_counter() - t0)
     interp = Interpreter(fleet, world, lex, site, [t.word for t in tokens])
     try:
         interp.run(segs)
