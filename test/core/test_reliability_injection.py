@@ -166,9 +166,6 @@ def test_the_simulator_holds_the_line_when_everything_else_is_bypassed(target, f
     assert b.xmin <= r.pose.x <= b.xmax and b.ymin <= r.pose.y <= b.ymax
 
 
-@pytest.mark.xfail(strict=False, reason="the rules planner folds look-alikes: str.lower() maps the Kelvin sign to "
-                   "'k', and unflagged \\d matches full-width digits; fix requested from "
-                   "the owner of dart_planner/llm/rules (ASCII-only lowercasing, re.ASCII)")
 @pytest.mark.parametrize("instruction", [
     "robot_dump_truc\u212a_01 goes to soil1",        # Kelvin sign
     "robot_dump_truck_01 goes to soil\uff11",         # full-width one
