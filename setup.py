@@ -63,6 +63,8 @@ setup(
             "actuation_node = dart_planner.nodes.actuation_node:main",
             "sim_node = dart_planner.nodes.sim_node:main",
             "detector_node = dart_planner.nodes.detector_node:main",
+            "bag_recorder = dart_planner.bag.recorder:main",
+            "bag_replayer = dart_planner.bag.replayer:main",
         ],
     },
 )

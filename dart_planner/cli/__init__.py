@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import typer
 
+from .bag_cmd import bag_app, record, replay
 from .bench_cmd import bench_app
 from .perception_cmd import perception_app
 from .plan_cmd import plan
+from .ros_cmd import ros
 from .run_cmd import run
 
 app = typer.Typer(
@@ -21,7 +23,11 @@ app = typer.Typer(
 )
 app.command("plan")(plan)
 app.command("run")(run)
+app.command("ros")(ros)
 app.add_typer(bench_app, name="bench")
+app.command("record")(record)
+app.command("replay")(replay)
+app.add_typer(bag_app, name="bag")
 app.add_typer(perception_app, name="perception")
 
 

@@ -73,6 +73,7 @@ def _register() -> None:
     _pass_through("perception", "perception", "Detector FPS on CPU at 320 vs 640 px, per-frame pipeline cost.")
     _pass_through("reliability", "reliability",
                   "Fuzz, injection, parse cost, LLM faults, concurrent plans under faults (crashes/unsafe must be 0).")
+    _pass_through("bag-replay", "bag_replay", "Replay timing of a 10-minute bag at 10x against a naive replayer.")
     _pass_through("streaming", "streaming", "Time to first dispatch with streaming vs full-plan latency.")
     _pass_through("llm-overhead", "llm_overhead", "Language-layer overhead (prompt, parse, validate) per plan.")
 
