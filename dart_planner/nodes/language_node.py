@@ -146,6 +146,7 @@ class LanguageNode(Node):
         self.create_subscription(String, self._topic(INSTRUCTION), self._on_instruction, EVENTS)
         self.create_subscription(String, self._topic(OBJECTS), self._on_objects, LATCHED)
         self.create_subscription(String, self._topic(REPLAN_REQUEST), self._on_replan_request, EVENTS)
+        self._worker.submit(self._warm_up)
         self.get_logger().info(
             f"planner {getattr(self._planner, 'name', p['backend'])!r} ready on {self._topic(INSTRUCTION)} "
             f"({len(self._fleet.robots)} robots, {len(self._world.objects)} objects)")
@@ -162,6 +163,14 @@ class LanguageNode(Node):
     def destroy_node(self) -> None:
         self._worker.shutdown(wait=False, cancel_futures=True)
         super().destroy_node()
+
+    def _warm_up(self) -> None:
+        """Load what a planner loads lazily (the rules planner's lexicon) before the first
+        instruction, on the worker thread; a broken file is reported now, not then."""
+        try:
+            getattr(self._planner, "lexicon", None)
+        except DartPlannerError as exc:
+            self.get_logger().error(f"the planner cannot load its configuration: {exc}")
 
     def _reject(self, instruction_id: str | None, plan_id: str | None, error: str) -> None:
         self.get_logger().error(f"rejected instruction {instruction_id!r}: {error}")
