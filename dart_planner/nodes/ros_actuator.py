@@ -32,6 +32,7 @@ from functools import partial
 from nav_msgs.msg import Odometry
 from rclpy.callback_groups import CallbackGroup
 from rclpy.node import Node
+from rclpy.qos import DurabilityPolicy
 from std_msgs.msg import String
 
 from ..core.actuation import ActuatorEvent, GoalStatus, SkillGoal, SkillResult
@@ -201,7 +202,10 @@ class RosActuator:
                      for i in self._node.get_publishers_info_by_topic(channel.result_topic)}
         if not answering:
             return False  # no actuation node for this robot (yet)
-        listening = self._node.get_subscriptions_info_by_topic(channel.goal_topic)
+        # A subscriber that can never match our reliable, volatile writer (one asking for
+        # transient-local durability, e.g. a latched echo) must not hold the robot's goals back.
+        listening = [i for i in self._node.get_subscriptions_info_by_topic(channel.goal_topic)
+                     if i.qos_profile.durability != DurabilityPolicy.TRANSIENT_LOCAL]
         if not answering <= {(i.node_name, i.node_namespace) for i in listening}:
             return False
         return channel.publisher.get_subscription_count() >= len(listening)

@@ -365,3 +365,18 @@ def test_a_stop_ahead_of_the_engine_is_never_taken_for_a_failure(ros_context, ro
     assert goals_while_halted == 2
     assert {s.task_id for s in parked.subtasks if s.state.value == "ready"} == running_ids
     assert all(s.retries == 0 for s in final.subtasks)  # no retry was spent on the stop
+
+
+def test_a_subscriber_that_can_never_match_does_not_hold_goals_back(ros_context, ros_node, probe) -> None:
+    from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+    from std_msgs.msg import String
+
+    graph = example("L1_01")
+    latched_echo = QoSProfile(depth=1, reliability=ReliabilityPolicy.RELIABLE,
+                              durability=DurabilityPolicy.TRANSIENT_LOCAL)  # incompatible with volatile goals
+    ros_node.create_subscription(String, "/robot_dump_truck_01/dart/goal", lambda m: None, latched_echo)
+    robots = FakeRobots(FLEET, ros_context)
+    with running(ros_context, allocator(ros_context), robots):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        probe.publish(probe.task_graph_pub, graph_msg(graph))
+        assert probe.wait_state(graph.plan_id, ("succeeded",))
