@@ -220,6 +220,10 @@ class RosActuator:
                 if not channel.queue:
                     continue
                 if self.ready(robot_id):
+                    if channel.waiting_since is not None:
+                        self._node.get_logger().info(
+                            f"{robot_id}: actuation node reachable after {now - channel.waiting_since:.2f} s; "
+                            f"sending {len(channel.queue)} message(s)")
                     for _, text in channel.queue:
                         channel.publisher.publish(_string(text))
                         self.sent += 1
@@ -245,6 +249,9 @@ class RosActuator:
             return
         if channel.waiting_since is None:
             channel.waiting_since = time.monotonic()
+            if not self._halted:
+                self._node.get_logger().info(f"{channel.robot.id}: waiting for its actuation node on "
+                                             f"{channel.goal_topic} before sending")
         channel.queue.append((goal_id, text))
 
     # ------------------------------------------------------------------ receiving
