@@ -120,3 +120,13 @@ def test_partner_truck_elsewhere_is_brought_to_the_excavator(fleet, world) -> No
     truck = result.final.robot("robot_dump_truck_01").pose
     excavator = result.final.robot("robot_excavator_01").pose
     assert math.hypot(truck.x - excavator.x, truck.y - excavator.y) < 8.0
+
+
+def test_keep_out_naming_several_objects_fences_each(fleet, world) -> None:
+    from dart_planner.core.plan import Subtask, TaskGraph
+
+    graph = TaskGraph((Subtask("fence", "avoid_areas_for_all_robots", object_keywords=("puddle1", "puddle2")),))
+    result = run_in_sim(graph, fleet, world)
+    assert result.succeeded, [(s.task_id, s.state.value, s.reason) for s in result.status.subtasks]
+    assert {z.name for z in result.final.keep_out} >= {"puddle1", "puddle2"}
+    assert {z.name for z in result.engine.world.keep_out} >= {"puddle1", "puddle2"}

@@ -692,14 +692,15 @@ class ExecutionEngine:
         if new is _S.SUCCEEDED:
             for d in plan.dependents[task.id]:
                 plan.tasks[d].waiting_on -= 1
-            if not task.occupies and task.sub.object_keywords:
-                self._world = apply_keepout(
-                    self._world,
-                    self._fleet,
-                    task.spec.action,
-                    task.sub.object_keywords[0],
-                    () if task.fleet_wide else task.robots,
-                )
+            if not task.occupies:
+                for obj in task.sub.object_keywords:  # "avoid both puddles" fences each one
+                    self._world = apply_keepout(
+                        self._world,
+                        self._fleet,
+                        task.spec.action,
+                        obj,
+                        () if task.fleet_wide else task.robots,
+                    )
         self.transition_count += 1
         self._dirty = True
         if self._observers and not self._replaying:
@@ -808,20 +809,28 @@ class ExecutionEngine:
         }
         prefix = f"{plan.plan_id}/{task.id}/{task.attempts}"
         if not task.occupies:
-            if target is not None:
-                radius += self._world.keepout_margin
+            # One fleet-level goal per object: a keep-out skill naming several objects
+            # ("avoid both puddles") fences (or opens) each of them.
             applies = () if task.fleet_wide else task.robots
-            return [
-                SkillGoal(
-                    goal_id=f"{prefix}/*",
+            goals = []
+            for k, obj in enumerate(sub.object_keywords or (None,)):
+                o_pose, o_radius = pose, radius
+                if obj is not None and obj != target:
+                    if not self._world.has_object(obj):
+                        raise ExecutionError(f"object {obj!r} is no longer in the world model")
+                    o_pose, o_radius = self._world.object(obj).pose, self._world.object(obj).radius
+                if obj is not None:
+                    o_radius += self._world.keepout_margin
+                goals.append(SkillGoal(
+                    goal_id=f"{prefix}/*" if k == 0 else f"{prefix}/*{k}",
                     robot_id=None,
-                    target=target,
-                    target_pose=pose,
-                    target_radius=radius,
+                    target=obj,
+                    target_pose=o_pose,
+                    target_radius=o_radius,
                     applies_to=applies,
                     **common,
-                )
-            ]
+                ))
+            return goals
         workers = [r for r in task.robots if sub.skill in self._fleet.robot(r).skills]
         if not workers:
             raise ExecutionError("no available robot can take part")
