@@ -813,18 +813,18 @@ class ExecutionEngine:
             # ("avoid both puddles") fences (or opens) each of them.
             applies = () if task.fleet_wide else task.robots
             goals = []
-            for k, obj in enumerate(sub.object_keywords or (None,)):
+            for k, name in enumerate(sub.object_keywords or (None,)):
                 o_pose, o_radius = pose, radius
-                if obj is not None and obj != target:
-                    if not self._world.has_object(obj):
-                        raise ExecutionError(f"object {obj!r} is no longer in the world model")
-                    o_pose, o_radius = self._world.object(obj).pose, self._world.object(obj).radius
-                if obj is not None:
+                if name is not None and name != target:
+                    if not self._world.has_object(name):
+                        raise ExecutionError(f"object {name!r} is no longer in the world model")
+                    o_pose, o_radius = self._world.object(name).pose, self._world.object(name).radius
+                if name is not None:
                     o_radius += self._world.keepout_margin
                 goals.append(SkillGoal(
                     goal_id=f"{prefix}/*" if k == 0 else f"{prefix}/*{k}",
                     robot_id=None,
-                    target=obj,
+                    target=name,
                     target_pose=o_pose,
                     target_radius=o_radius,
                     applies_to=applies,
