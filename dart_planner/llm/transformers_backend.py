@@ -238,6 +238,11 @@ class TransformersBackend:
     def loaded(self) -> bool:
         return self._slot.loaded is not None
 
+    @property
+    def load_s(self) -> float:
+        """Seconds the model took to load (0 until it is loaded)."""
+        return self._slot.load_s
+
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> tuple[Any, Any, Any]:
         """Load tokenizer and model now (first ``complete`` does it otherwise); returns

@@ -262,3 +262,83 @@ def test_prompt_beyond_the_context_is_a_backend_error(smol):
     with pytest.raises(BackendError, match="context"):
         backend.complete([{"role": "user", "content": "hi"}])
 
+
+
+# -- the ablation benchmark's bookkeeping (scripted model: fast, no extra needed) ---------------
+
+
+class _ScriptedModel:
+    """Per configuration a known behaviour: free decoding answers prose first and the gold
+    plan when repaired; the full schema gets the gold plan at once; a narrowed schema gets a
+    valid plan with one task too many."""
+
+    name = "scripted"
+
+    def __init__(self, cases: list[Any], full_schema: dict[str, Any]):
+        self.cases = cases
+        self.full_schema = full_schema
+        self.calls: dict[tuple[str, str], int] = {}
+
+    def complete(self, messages, *, schema=None, stream_callback=None):
+        from dart_planner.core.plan import load_plan_document
+        from dart_planner.llm.backend import LLMReply
+        from dart_planner.llm.prompt import canonical_plan_json
+
+        case = next(c for c in self.cases if any(c.instruction in m["content"] for m in messages))
+        mode = "free" if schema is None else ("full" if schema == self.full_schema else "narrowed")
+        k = self.calls[(case.id, mode)] = self.calls.get((case.id, mode), 0) + 1
+        gold = json.loads(canonical_plan_json(load_plan_document(case.plan)))
+        if mode == "free" and k == 1:
+            text = "Sure, the robots will do it."
+        elif mode == "narrowed":
+            extra = {"task": "extra_1", "instruction_function": {
+                "name": "return_to_start_for_all_robots", "robot_ids": [], "robot_type": [],
+                "robot_count": [], "dependencies": [], "object_keywords": []}}
+            text = json.dumps({"tasks": [*gold["tasks"], extra]})
+        else:
+            text = json.dumps(gold)
+        return LLMReply(text, tokens_in=100, tokens_out=10, latency_s=0.5, raw={"generate_s": 0.25})
+
+
+def test_ablation_cases_are_spread_over_levels_shortest_first():
+    from dart_planner.bench.llm_ablation import _gold_chars, select_cases
+    from dart_planner.bench.planning import load_cases
+
+    dev = load_cases(split="dev")
+    picked = select_cases(dev, 6)
+    assert [c.level for c in picked] == ["L1", "L2", "L3", "L1", "L2", "L3"]
+    assert all(c.split == "dev" for c in picked)
+    for lv in ("L1", "L2", "L3"):
+        shortest = sorted(_gold_chars(c) for c in dev if c.level == lv)[:2]
+        assert sorted(_gold_chars(c) for c in picked if c.level == lv) == shortest
+    assert [c.level for c in select_cases(dev, 4)] == ["L1", "L2", "L3", "L1"]
+
+
+def test_ablation_scores_each_configuration_and_reads_repair_zero_off_the_first_attempt(fleet, world):
+    from dart_planner.bench.llm_ablation import run_ablation, select_cases, summarize
+    from dart_planner.bench.planning import load_cases
+    from dart_planner.llm.schema import plan_schema
+
+    cases = select_cases(load_cases(split="dev"), 3)
+    # narrowed to the objects the gold plans use: a smaller schema the model can tell apart
+    used = {o for c in cases for t in c.plan["tasks"] for o in t["instruction_function"]["object_keywords"]}
+    narrowing = Narrowing(objects=frozenset(used))
+    assert plan_schema(fleet, world, narrowing) != plan_schema(fleet, world)
+    model = _ScriptedModel(cases, plan_schema(fleet, world))
+    runs = run_ablation(model, fleet, world, cases, repairs=2, narrowing_fn=lambda *_: narrowing)
+    rows = {(r.config, r.repairs_allowed): r for r in summarize(runs)}
+    configs = ("unconstrained", "constrained", "narrowed")
+    assert sorted(rows) == sorted((c, k) for c in configs for k in (0, 2))
+    assert all(r.n == 3 for r in rows.values())
+    free0, free2 = rows[("unconstrained", 0)], rows[("unconstrained", 2)]
+    assert (free0.json_rate, free0.valid_rate, free0.exact_rate) == (0.0, 0.0, 0.0)
+    assert (free2.json_rate, free2.strict_rate, free2.valid_rate, free2.exact_rate) == (1.0, 1.0, 1.0, 1.0)
+    assert free0.mean_tokens_out == 10 and free2.mean_tokens_out == 20  # the repair's tokens count
+    for k in (0, 2):
+        full = rows[("constrained", k)]
+        assert (full.valid_rate, full.exact_rate, full.mean_tokens_out) == (1.0, 1.0, 10)
+        narrow = rows[("narrowed", k)]
+        assert (narrow.valid_rate, narrow.exact_rate) == (1.0, 0.0)  # valid, one task too many
+    assert all(r.tokens_per_s == pytest.approx(40.0) for r in rows.values())
+    # one model call per first attempt, plus one repair for each free-decoding case
+    assert sum(model.calls.values()) == 3 * 3 + 3
