@@ -145,6 +145,63 @@ class _StepClock:
         return (len(self.stamps) - 1) / span if span > 0 else 0.0
 
 
+class _PrefixCache:
+    """Attention caches (KV) of the last few prompts and replies, reused for a new prompt
+    that starts with the same tokens.
+
+    Planning prompts share a long prefix: every instruction gets the same system prompt
+    (fleet, world, contract), and a repair round re-sends the whole previous conversation.
+    On a CPU, reading a 2,500-token prompt costs seconds; with the cache only the new tail
+    is read. A cache is cropped to the shared prefix (always leaving the prompt's last token
+    to compute, so generation has logits to start from) and copied, so entries are never
+    changed by the generation that reuses them.
+    """
+
+    def __init__(self, capacity: int = 2, min_tokens: int = 32):
+        self.capacity = capacity
+        self.min_tokens = min_tokens
+        self.entries: list[tuple[Any, Any]] = []  # (token ids 1-D tensor, cache), newest last
+
+    @staticmethod
+    def _shared(a: Any, b: Any) -> int:
+        m = min(int(a.shape[0]), int(b.shape[0]))
+        diff = (a[:m] != b[:m]).nonzero()
+        return int(diff[0, 0]) if diff.shape[0] else m
+
+    def take(self, ids: Any) -> tuple[int, Any]:
+        """(tokens reused, a private copy of the cache cropped to them) or (0, None)."""
+        best, best_cache = 0, None
+        for toks, cache in self.entries:
+            n = self._shared(toks, ids)
+            if n > best:
+                best, best_cache = n, cache
+        best = min(best, int(ids.shape[0]) - 1)
+        if best_cache is None or best < self.min_tokens:
+            return 0, None
+        past = copy.deepcopy(best_cache)
+        _crop(past, best)
+        return best, past
+
+    def put(self, ids: Any, cache: Any) -> None:
+        """Remember ``cache``, which holds the first ``cache.get_seq_length()`` of ``ids``."""
+        if cache is None or not getattr(cache, "is_croppable", True):
+            return
+        n = int(cache.get_seq_length())
+        self.entries.append((ids[:n].clone(), cache))
+        del self.entries[: -self.capacity]
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+
+def _crop(cache: Any, keep: int) -> None:
+    """Crop ``cache`` to its first ``keep`` tokens. A negative argument removes that many
+    tokens in transformers 4.x and 5.x alike (their positive arguments differ)."""
+    remove = int(cache.get_seq_length()) - keep
+    if remove > 0:
+        cache.crop(-remove)
+
+
 class _ModelSlot:
     """The loaded model and what goes with it, shared by a backend and its variants: one
     load, one grammar compiler (with its per-schema cache), one generation at a time."""
@@ -157,6 +214,7 @@ class _ModelSlot:
         self.load_reported = False
         self.xgr_compiler: Any = None
         self.lmfe_data: Any = None
+        self.prefix = _PrefixCache()
 
 
 class TransformersBackend:
@@ -171,7 +229,12 @@ class TransformersBackend:
     ``max_time_s`` reached), ``tokens_per_s`` (new tokens over generation time, prompt
     processing included), ``decode_tokens_per_s`` (after the first token), ``prefill_s``
     (prompt processing: time to the first token), ``generate_s``, ``compile_s`` (grammar
-    compilation, cached per schema) and ``load_s`` (model loading, on the first reply only).
+    compilation, cached per schema), ``load_s`` (model loading, on the first reply only) and
+    ``cached_tokens`` (prompt tokens whose attention cache was reused, see ``prefix_cache``).
+
+    ``prefix_cache`` (default on) keeps the attention cache of the last two prompts and replies
+    (about 45 KB per token for SmolLM2-135M) and reuses it when a new prompt starts the same
+    way: the shared system prompt, or the whole conversation a repair round re-sends.
     """
 
     name = "transformers"
@@ -188,6 +251,7 @@ class TransformersBackend:
         n_threads: int = 0,
         seed: int | None = None,
         max_time_s: float | None = None,
+        prefix_cache: bool = True,
     ):
         if not model:
             raise BackendUnavailableError(
@@ -205,6 +269,7 @@ class TransformersBackend:
             "n_threads": n_threads,
             "seed": seed,
             "max_time_s": max_time_s,
+            "prefix_cache": prefix_cache,
         }
         self.model_ref, self.gguf_file = _resolve_model(model, gguf_file)
         missing = missing_extras(gguf=self.gguf_file is not None)
@@ -220,12 +285,13 @@ class TransformersBackend:
         self.n_threads = n_threads
         self.seed = seed
         self.max_time_s = max_time_s
+        self.prefix_cache = prefix_cache
         self.model_name = Path(self.gguf_file).stem if self.gguf_file else str(self.model_ref)
         self._slot = _ModelSlot()
 
     def variant(self, **changes: Any) -> TransformersBackend:
         """A backend with other decoding settings (``max_tokens``, ``constrained_decoding``,
-        ``temperature``, ``seed``, ``max_time_s``) that shares this one's loaded model, so
+        ``temperature``, ``seed``, ``max_time_s``, ``prefix_cache``) that shares this one's loaded model, so
         tests and ablations pay for loading once. Model, device and threads cannot change."""
         fixed = {"model", "gguf_file", "device", "n_threads"} & set(changes)
         if fixed:
@@ -351,6 +417,7 @@ class TransformersBackend:
         if cfg.pad_token_id is None:
             cfg.pad_token_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
         cfg.max_time = float(self.max_time_s) if self.max_time_s else None
+        cfg.return_dict_in_generate = True  # hands back the attention cache for the prefix cache
         return cfg
 
     def complete(
@@ -389,6 +456,9 @@ class TransformersBackend:
                 "stopping_criteria": transformers.StoppingCriteriaList([stop]),
                 **constraint,
             }
+            cached, past = self._slot.prefix.take(ids[0]) if self.prefix_cache else (0, None)
+            if past is not None:
+                gen["past_key_values"] = past
             t_gen = time.perf_counter()
             # Any failure inside generate() is the backend's (out of memory, a kernel missing
             # on this device, a grammar dead end) and becomes a BackendError, which the
@@ -397,9 +467,8 @@ class TransformersBackend:
                 if stream_callback is None:
                     with torch.no_grad():
                         out = model.generate(input_ids=ids, attention_mask=mask, **gen)
-                    new = out[0, ids.shape[1] :]
                 else:
-                    new = self._generate_streaming(torch, tok, model, ids, mask, gen, stream_callback, stop)
+                    out = self._generate_streaming(torch, tok, model, ids, mask, gen, stream_callback, stop)
             except _GenerationFailed as exc:
                 raise BackendError(f"local generation failed: {exc.__cause__!r}") from exc.__cause__
             except Exception as exc:
@@ -407,6 +476,10 @@ class TransformersBackend:
                     raise
                 raise BackendError(f"local generation failed: {exc!r}") from exc
             generate_s = time.perf_counter() - t_gen
+            sequence = out.sequences[0]
+            new = sequence[ids.shape[1] :]
+            if self.prefix_cache:
+                self._slot.prefix.put(sequence, getattr(out, "past_key_values", None))
             text = tok.decode(new, skip_special_tokens=True)
             n_out = int(new.shape[0])
             latency = time.perf_counter() - t0
@@ -425,6 +498,7 @@ class TransformersBackend:
                 "generate_s": generate_s,
                 "compile_s": compile_s,
                 "load_s": load_s,
+                "cached_tokens": cached,
             },
         )
 
@@ -451,7 +525,7 @@ class TransformersBackend:
         stop: _StopFlag,
     ) -> Any:
         """Generate in a worker thread and hand each decoded piece to ``callback``; returns
-        the new token ids. If ``callback`` raises, generation is stopped and the error
+        generate()'s output. If ``callback`` raises, generation is stopped and the error
         propagates once the worker has finished (no generation outlives the call)."""
         transformers = importlib.import_module("transformers")
         streamer = transformers.TextIteratorStreamer(tok, skip_prompt=True, skip_special_tokens=True)
@@ -482,7 +556,7 @@ class TransformersBackend:
             worker.join()
         if "error" in result:
             raise _GenerationFailed() from result["error"]
-        return result["out"][0, ids.shape[1] :]
+        return result["out"]
 
 
 def _choose_constraint(requested: str) -> str:

@@ -256,6 +256,21 @@ def test_streaming_pieces_make_the_reply_and_a_failing_consumer_stops_generation
 
 
 @model_test
+def test_prefix_cache_reuses_the_shared_prompt_and_changes_no_reply(smol):
+    cached = smol.variant(max_tokens=16, constrained_decoding="none")
+    fresh = smol.variant(max_tokens=16, constrained_decoding="none", prefix_cache=False)
+    system = {"role": "system", "content": "You plan tasks for robots on a construction site. " * 12}
+    first = [system, {"role": "user", "content": "Name one robot of the site."}]
+    a = cached.complete(first)
+    follow = [*first, {"role": "assistant", "content": a.text}, {"role": "user", "content": "Name another."}]
+    b = cached.complete(follow)  # a repair round re-sends the conversation: only the tail is new
+    assert a.tokens_in - 1 <= b.raw["cached_tokens"] < b.tokens_in
+    c = fresh.complete(follow)
+    assert c.raw["cached_tokens"] == 0
+    assert c.text == b.text and c.tokens_out == b.tokens_out
+
+
+@model_test
 def test_prompt_beyond_the_context_is_a_backend_error(smol):
     limit = smol.load()[2].config.max_position_embeddings
     backend = smol.variant(max_tokens=limit)
