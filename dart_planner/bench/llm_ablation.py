@@ -12,9 +12,9 @@ few-shot examples, parse, validate, repair) plans each instruction with one loca
   :func:`~dart_planner.llm.rules.extract_entities` finds in the instruction.
 
 Each runs with the default ``max_repair_rounds`` (2). Decoding is greedy, so the first
-attempt of that run is exactly what a run with ``max_repair_rounds=0`` returns (same
-messages, same schema, same reply): the repair-0 row is read off attempt 0 instead of paying
-for the same generation twice.
+attempt of that run is what a run with ``max_repair_rounds=0`` returns (same messages, same
+schema, same reply, up to float rounding in the reused prompt cache): the repair-0 row is
+read off attempt 0 instead of paying for the same generation twice.
 
 Per configuration and repair setting: ``json`` (the reply, the last one when repairs ran,
 holds a JSON object with a ``tasks`` key, as the tolerant extractor finds it), ``strict``
