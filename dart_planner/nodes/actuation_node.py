@@ -26,7 +26,7 @@ from geometry_msgs.msg import PoseStamped, Twist
 from nav_msgs.msg import Odometry
 from rclpy.clock import Clock, ClockType
 from rclpy.duration import Duration
-from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
+from rclpy.executors import SingleThreadedExecutor
 from rclpy.node import Node
 from rclpy.signals import SignalHandlerOptions
 from sensor_msgs.msg import JointState
@@ -72,6 +72,7 @@ from .conversions import (
     twist,
     zones_from_payload,
 )
+from .entry import run_node
 from .params import Param, declare_params
 from .qos import COMMANDS, EVENTS, LATCHED, SENSOR
 
@@ -290,27 +291,16 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def main(args: list[str] | None = None) -> None:
+def _init(args: list[str] | None) -> None:
     # Our own SIGINT/SIGTERM handling: rclpy's would shut the context down first, and the zero
     # twist this node owes its robot on the way out could no longer be published.
     rclpy.init(args=args, signal_handler_options=SignalHandlerOptions.NO)
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
-    node: ActuationNode | None = None
-    try:
-        node = ActuationNode()
-        executor = SingleThreadedExecutor()
-        executor.add_node(node)
-        executor.spin()
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    except DartPlannerError as exc:  # bad robot id or configuration: say so, exit non-zero
-        rclpy.logging.get_logger("actuation_node").fatal(str(exc))
-        raise SystemExit(1) from exc
-    finally:
-        if node is not None:
-            node.destroy_node()
-        rclpy.try_shutdown()
+
+
+def main(args: list[str] | None = None) -> None:
+    run_node(ActuationNode, "actuation_node", SingleThreadedExecutor, args, init=_init)
 
 
 if __name__ == "__main__":

@@ -30,10 +30,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import rclpy
 from rclpy.callback_groups import MutuallyExclusiveCallbackGroup, ReentrantCallbackGroup
 from rclpy.clock import Clock, ClockType
-from rclpy.executors import ExternalShutdownException, MultiThreadedExecutor
+from rclpy.executors import MultiThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
 from std_msgs.msg import String
@@ -80,6 +79,7 @@ from ..topics import (
     planner_topic,
 )
 from .conversions import json_msg, merge_perceived, objects_from_payload, parse_json_msg, planner_namespace
+from .entry import run_node
 from .params import Param, declare_params
 from .qos import EVENTS, LATCHED, STATUS
 from .ros_actuator import RosActuator
@@ -453,24 +453,10 @@ class AllocatorNode(Node):
 
 
 def main(args: list[str] | None = None) -> None:
-    rclpy.init(args=args)
-    node: AllocatorNode | None = None
-    try:
-        node = AllocatorNode()
-        # enough threads that a service call (estop) never waits for a free one behind results,
-        # timers and status publishing
-        executor = MultiThreadedExecutor(num_threads=max(4, os.cpu_count() or 1))
-        executor.add_node(node)
-        executor.spin()
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    except DartPlannerError as exc:  # configuration or a damaged journal: say so, exit non-zero
-        rclpy.logging.get_logger("allocator_node").fatal(str(exc))
-        raise SystemExit(1) from exc
-    finally:
-        if node is not None:
-            node.destroy_node()
-        rclpy.try_shutdown()
+    # enough threads that a service call (estop) never waits for a free one behind results,
+    # timers and status publishing
+    run_node(AllocatorNode, "allocator_node", lambda: MultiThreadedExecutor(num_threads=max(4, os.cpu_count() or 1)),
+             args)
 
 
 if __name__ == "__main__":

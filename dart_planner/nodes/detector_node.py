@@ -25,8 +25,7 @@ import math
 import time
 from typing import Any
 
-import rclpy
-from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
+from rclpy.executors import SingleThreadedExecutor
 from rclpy.node import Node
 from sensor_msgs.msg import CameraInfo, Image
 from std_msgs.msg import String
@@ -45,6 +44,7 @@ from .conversions import (
     planner_namespace,
     transform_from_camera_info,
 )
+from .entry import run_node
 from .params import Param, declare_params
 from .qos import LATCHED, SENSOR
 from .sim_node import GROUND_TRUTH
@@ -224,22 +224,7 @@ class DetectorNode(Node):
 
 
 def main(args: list[str] | None = None) -> None:
-    rclpy.init(args=args)
-    node: DetectorNode | None = None
-    try:
-        node = DetectorNode()
-        executor = SingleThreadedExecutor()
-        executor.add_node(node)
-        executor.spin()
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    except DartPlannerError as exc:  # unknown or unavailable backend, bad world file: say so, exit non-zero
-        rclpy.logging.get_logger("detector_node").fatal(str(exc))
-        raise SystemExit(1) from exc
-    finally:
-        if node is not None:
-            node.destroy_node()
-        rclpy.try_shutdown()
+    run_node(DetectorNode, "detector_node", SingleThreadedExecutor, args)
 
 
 if __name__ == "__main__":

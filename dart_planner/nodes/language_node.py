@@ -25,8 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-import rclpy
-from rclpy.executors import ExternalShutdownException, MultiThreadedExecutor
+from rclpy.executors import MultiThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
 from std_msgs.msg import String
@@ -49,6 +48,7 @@ from .conversions import (
     parse_json_msg,
     planner_namespace,
 )
+from .entry import run_node
 from .params import Param, declare_params
 from .qos import EVENTS, LATCHED, STATUS
 
@@ -306,22 +306,7 @@ def _strings(v: Any) -> bool:
 
 
 def main(args: list[str] | None = None) -> None:
-    rclpy.init(args=args)
-    node: LanguageNode | None = None
-    try:
-        node = LanguageNode()
-        executor = MultiThreadedExecutor()
-        executor.add_node(node)
-        executor.spin()
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    except DartPlannerError as exc:  # configuration (fleet, world, LLM settings): say so, exit non-zero
-        rclpy.logging.get_logger("language_node").fatal(str(exc))
-        raise SystemExit(1) from exc
-    finally:
-        if node is not None:
-            node.destroy_node()
-        rclpy.try_shutdown()
+    run_node(LanguageNode, "language_node", MultiThreadedExecutor, args)
 
 
 if __name__ == "__main__":

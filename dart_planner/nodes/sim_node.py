@@ -23,11 +23,10 @@ import time
 from functools import partial
 from typing import Any
 
-import rclpy
 from geometry_msgs.msg import Twist
 from nav_msgs.msg import Odometry
 from rclpy.clock import Clock, ClockType
-from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
+from rclpy.executors import SingleThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import QoSProfile, ReliabilityPolicy
 from sensor_msgs.msg import CameraInfo, Image, JointState
@@ -62,6 +61,7 @@ from .conversions import (
     twist_values,
     zones_from_payload,
 )
+from .entry import run_node
 from .params import Param, declare_params
 from .qos import COMMANDS, LATCHED, SENSOR
 
@@ -227,22 +227,7 @@ class SimNode(Node):
 
 
 def main(args: list[str] | None = None) -> None:
-    rclpy.init(args=args)
-    node: SimNode | None = None
-    try:
-        node = SimNode()
-        executor = SingleThreadedExecutor()
-        executor.add_node(node)
-        executor.spin()
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    except DartPlannerError as exc:  # a broken fleet or world file: say so, exit non-zero
-        rclpy.logging.get_logger("sim_node").fatal(str(exc))
-        raise SystemExit(1) from exc
-    finally:
-        if node is not None:
-            node.destroy_node()
-        rclpy.try_shutdown()
+    run_node(SimNode, "sim_node", SingleThreadedExecutor, args)
 
 
 if __name__ == "__main__":
