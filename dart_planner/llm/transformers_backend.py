@@ -20,8 +20,9 @@ enforces the schema's structure, enums, patterns and array bounds but not ``uniq
 (no grammar can); duplicates are caught by validation like every other semantic error.
 
 Measured with the shipped SmolLM2-135M on 2 shared CPU cores (transformers 5.23, torch 2.14,
-xgrammar 0.2.8): about 15-20 s to load (the GGUF is dequantized to float32, about 1.6 GB
-resident), 4-5 s to read a 2,500-token planning prompt, 6-20 new tokens/s depending on load.
+xgrammar 0.2.8): about 20 s to load (the GGUF is dequantized to float32, about 1.6 GB
+resident), 4-5 s to read a 2,500-token planning prompt (0.2-1 s when the prefix cache holds
+it), 5-12 new tokens/s overall depending on the machine's load.
 
 Example
 -------
