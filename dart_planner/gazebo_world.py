@@ -47,13 +47,14 @@ from .topics import (
     ROBOT_JOINT_STATES,
     ROBOT_ODOM,
     planner_topic,
+    robot_path,
     robot_topic,
 )
 
 __all__ = [
     "WORLD_NAME", "SDF_VERSION", "ODOM_FRAME", "CLOCK_TOPIC", "GZ_MSG_TYPES", "CameraGeometry",
     "camera_geometry",
-    "resolve_robot_topic", "joint_command_topic", "wheel_odom_topic", "build_sdf", "build_bridge_config",
+    "joint_command_topic", "wheel_odom_topic", "build_sdf", "build_bridge_config",
     "bridge_yaml", "main",
 ]
 
@@ -134,11 +135,6 @@ def camera_geometry(world: World, width_px: int = 800, hfov: float = math.pi / 3
         x=(b.xmin + b.xmax) / 2.0, y=(b.ymin + b.ymax) / 2.0, height=half_x / math.tan(hfov / 2.0),
         hfov=hfov, width_px=width_px, height_px=height_px,
     )
-
-
-def resolve_robot_topic(robot: Robot, name: str) -> str:
-    """A robot's topic name: absolute names stay, relative ones go under its namespace."""
-    return name if name.startswith("/") else robot_topic(robot.namespace, name)
 
 
 def joint_command_topic(robot: Robot, joint: str) -> str:
@@ -387,7 +383,7 @@ def _robot(world_el: ET.Element, robot: Robot, model: RobotModel) -> None:
         ("max_linear_velocity", robot.max_speed), ("min_linear_velocity", -robot.max_speed),
         ("max_angular_velocity", robot.max_turn_rate), ("min_angular_velocity", -robot.max_turn_rate),
         ("max_linear_acceleration", model.max_accel), ("min_linear_acceleration", -_BRAKING_DECEL),
-        ("topic", resolve_robot_topic(robot, robot.cmd_vel_topic)),
+        ("topic", robot_path(robot, robot.cmd_vel_topic)),
         ("odom_topic", wheel_odom_topic(robot)),
         ("frame_id", f"{ns}/odom"), ("child_frame_id", f"{ns}/base_link"),
         ("tf_topic", f"/model/{robot.id}/wheel_tf"),
@@ -395,7 +391,7 @@ def _robot(world_el: ET.Element, robot: Robot, model: RobotModel) -> None:
     ])
     _plugin(m, "gz-sim-odometry-publisher-system", "gz::sim::systems::OdometryPublisher", [
         ("odom_frame", ODOM_FRAME), ("robot_base_frame", f"{ns}/base_link"),
-        ("odom_topic", resolve_robot_topic(robot, robot.odom_topic)),
+        ("odom_topic", robot_path(robot, robot.odom_topic)),
         ("odom_publish_frequency", _ODOM_RATE_HZ), ("dimensions", "2"),
     ])
     # joint_states carries the tool joints (as the built-in simulator's does); a robot
@@ -500,9 +496,9 @@ def build_bridge_config(fleet: Fleet, *, namespace: str = "dart",
     cfg = sim_config or SimConfig()
     entries: list[dict[str, str]] = []
     for robot in fleet.robots:
-        entries.append(_entry(resolve_robot_topic(robot, robot.cmd_vel_topic), MESSAGE_TYPES[ROBOT_CMD_VEL],
+        entries.append(_entry(robot_path(robot, robot.cmd_vel_topic), MESSAGE_TYPES[ROBOT_CMD_VEL],
                               "ROS_TO_GZ"))
-        entries.append(_entry(resolve_robot_topic(robot, robot.odom_topic), MESSAGE_TYPES[ROBOT_ODOM],
+        entries.append(_entry(robot_path(robot, robot.odom_topic), MESSAGE_TYPES[ROBOT_ODOM],
                               "GZ_TO_ROS"))
         entries.append(_entry(robot_topic(robot.namespace, ROBOT_JOINT_STATES),
                               MESSAGE_TYPES[ROBOT_JOINT_STATES], "GZ_TO_ROS"))

@@ -8,12 +8,18 @@ Importing this module needs no ROS.
 
 from __future__ import annotations
 
+from typing import Protocol
+
+
+class _HasNamespace(Protocol):
+    namespace: str
+
 __all__ = [
     "INSTRUCTION", "TASK_GRAPH", "ASSIGNMENTS", "PLAN_STATUS", "OBJECTS", "MARKERS", "REPLAN_REQUEST",
     "KEEPOUT", "LLM_EXCHANGE", "CAMERA_IMAGE", "CAMERA_INFO", "ROBOT_ODOM", "ROBOT_CMD_VEL",
     "ROBOT_JOINT_STATES", "ROBOT_JOINT_COMMAND", "ROBOT_GOAL_POSE", "ROBOT_GOAL", "ROBOT_FEEDBACK",
     "ROBOT_RESULT", "SRV_CANCEL", "SRV_ESTOP", "SRV_RESUME", "SRV_APPROVE", "MESSAGE_TYPES", "robot_topic",
-    "planner_topic",
+    "robot_path", "planner_topic",
 ]
 
 # Planner namespace (relative names)
@@ -63,4 +69,13 @@ def planner_topic(namespace: str, name: str) -> str:
 
 
 def robot_topic(robot_namespace: str, name: str) -> str:
+    """A robot topic: ``name`` under the robot's namespace, or ``name`` itself when absolute
+    (a robot configured with ``odom_topic: /base/odom`` keeps that exact topic)."""
+    if name.startswith("/"):
+        return name
     return "/" + "/".join(p for p in (robot_namespace.strip("/"), name) if p)
+
+
+def robot_path(robot: _HasNamespace, name: str) -> str:
+    """:func:`robot_topic` for a fleet robot (anything with a ``namespace``)."""
+    return robot_topic(robot.namespace, name)

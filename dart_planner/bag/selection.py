@@ -75,7 +75,7 @@ def stack_topics(namespace: str = "dart", robot_namespaces: Iterable[str] | Flee
     for ns, renamed in robots:
         for name in ROBOT_TOPICS:
             actual = renamed.get(name, name)
-            absolute = actual if actual.startswith("/") else robot_topic(ns, actual)
+            absolute = robot_topic(ns, actual)
             topics[absolute] = MESSAGE_TYPES[name]
     for name in extra:
         absolute = "/" + name.strip("/")

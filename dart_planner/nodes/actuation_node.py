@@ -45,7 +45,7 @@ from ..actuation import (
     PeerState,
 )
 from ..core.errors import ConfigError, ConfigIssue, DartPlannerError
-from ..core.fleet import Robot, load_fleet
+from ..core.fleet import load_fleet
 from ..core.goal_codec import encode_feedback, encode_result
 from ..core.world import load_world
 from ..gazebo_world import joint_command_topic
@@ -60,6 +60,7 @@ from ..topics import (
     ROBOT_JOINT_STATES,
     ROBOT_RESULT,
     planner_topic,
+    robot_path,
     robot_topic,
 )
 from .conversions import (
@@ -102,11 +103,6 @@ PARAMS = [
                                                  "float64 (std_msgs/Float64 per joint on joint_command/<joint>: "
                                                  "Gazebo's joint position controllers through the shipped bridge)."),
 ]
-
-
-def robot_path(robot: Robot, name: str) -> str:
-    """A robot topic: relative to the robot's namespace, or absolute when it starts with '/'."""
-    return name if name.startswith("/") else robot_topic(robot.namespace, name)
 
 
 class ActuationNode(Node):

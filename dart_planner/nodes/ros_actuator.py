@@ -40,7 +40,7 @@ from ..core.errors import DartPlannerError, ExecutionError
 from ..core.fleet import Fleet, Robot
 from ..core.geometry import Pose2D
 from ..core.goal_codec import decode_feedback, decode_result, encode_cancel, encode_goal, encode_stop
-from ..topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_topic
+from ..topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_path
 from .conversions import pose2d_from_odometry
 from .qos import EVENTS, SENSOR
 
@@ -50,11 +50,6 @@ FleetGoalHandler = Callable[[SkillGoal], str | None]
 """Applies a fleet-level goal; returns None on success or the reason it failed."""
 
 _WARN_AFTER_S = 5.0
-
-
-def robot_path(robot: Robot, name: str) -> str:
-    """A robot topic: relative to the robot's namespace, or absolute when it starts with '/'."""
-    return name if name.startswith("/") else robot_topic(robot.namespace, name)
 
 
 class _Channel:

@@ -33,7 +33,7 @@ from sensor_msgs.msg import CameraInfo, Image, JointState
 from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
-from ..core.fleet import Robot, load_fleet
+from ..core.fleet import load_fleet
 from ..core.world import load_world
 from ..resources import default_fleet_path, default_world_path
 from ..sim import Simulation
@@ -46,6 +46,7 @@ from ..topics import (
     ROBOT_JOINT_COMMAND,
     ROBOT_JOINT_STATES,
     planner_topic,
+    robot_path,
     robot_topic,
 )
 from .conversions import (
@@ -90,11 +91,6 @@ PARAMS = [
 
 CLOCK_QOS = QoSProfile(depth=1, reliability=ReliabilityPolicy.RELIABLE)
 """Reliable, so best-effort (rclpy's TimeSource) and reliable clock subscribers both match."""
-
-
-def robot_path(robot: Robot, name: str) -> str:
-    """A robot topic: relative to the robot's namespace, or absolute when it starts with '/'."""
-    return name if name.startswith("/") else robot_topic(robot.namespace, name)
 
 
 class SimNode(Node):

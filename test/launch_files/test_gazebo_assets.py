@@ -472,3 +472,11 @@ def test_real_robot_example_drives_the_launch_namespaces() -> None:
     ev = evaluate(ROOT / "launch" / "dart.launch.py", {"fleet_file": str(path), "start_sim": "false"})
     actuation = {n.namespace: n.parameters["robot_id"] for n in ev.nodes if n.executable == "actuation_node"}
     assert actuation == {"/" + r.namespace: r.id for r in real.robots}
+
+
+def test_robot_topics_keep_absolute_names() -> None:
+    from dart_planner.topics import robot_topic
+
+    assert robot_topic("robot_a", "odom") == "/robot_a/odom"
+    assert robot_topic("/robot_a/", "dart/goal") == "/robot_a/dart/goal"
+    assert robot_topic("robot_a", "/base/odom") == "/base/odom"

@@ -25,8 +25,7 @@ from dart_planner.core.fleet import Fleet
 from dart_planner.core.goal_codec import decode_goal_command, encode_feedback, encode_result
 from dart_planner.nodes.conversions import odometry_from_state, time_msg
 from dart_planner.nodes.qos import EVENTS, SENSOR
-from dart_planner.nodes.ros_actuator import robot_path
-from dart_planner.topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT
+from dart_planner.topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_path
 
 
 @dataclass

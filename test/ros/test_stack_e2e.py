@@ -34,9 +34,8 @@ from dart_planner.llm.config import load_llm_config
 from dart_planner.llm.pipeline import LLMPlanner, make_planner
 from dart_planner.llm.replay_backend import ScriptedBackend
 from dart_planner.nodes.qos import COMMANDS, EVENTS, SENSOR
-from dart_planner.nodes.ros_actuator import robot_path
 from dart_planner.resources import default_fleet_path, default_world_path
-from dart_planner.topics import ROBOT_GOAL, ROBOT_RESULT
+from dart_planner.topics import ROBOT_GOAL, ROBOT_RESULT, robot_path
 
 pytestmark = [pytest.mark.ros, pytest.mark.skipif(
     not all((Path(__file__).resolve().parents[2] / "dart_planner" / "nodes" / f"{m}.py").exists()
