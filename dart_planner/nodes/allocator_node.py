@@ -9,10 +9,20 @@ a :class:`~dart_planner.nodes.ros_actuator.RosActuator`: subscribes ``task_graph
 
 Decisions made here, and why
 ----------------------------
-* **Approval.** With ``require_approval`` a plan is validated and a preview allocation is
-  published (``assignments`` with ``"approved": false``) so a person reviews who does what;
-  nothing is dispatched until ``approve``. The engine allocates again on approval, from the
-  fleet's state at that moment.
+* **Safety gate.** Every plan passes :meth:`SafetyPolicy.decide
+  <dart_planner.core.safety.SafetyPolicy.decide>` (``safety_file``) after validation and
+  before anything is dispatched: an active e-stop refuses it (submit again after release), a
+  target outside the geofence or inside a keep-out in force refuses it with every reason
+  (``rejected`` on ``plan_status``), and a plan the policy wants approved is held. The fleet
+  is capped at the policy's speed limits (:meth:`SafetyPolicy.limit_fleet`) for allocation,
+  and every goal carries its robot's limit as ``params["max_speed"]``.
+* **Approval.** A held plan is validated and a preview allocation is published
+  (``assignments`` with ``"approved": false``) so a person reviews who does what; nothing is
+  dispatched until ``approve``. ``require_approval`` holds every plan (approval ``all``,
+  whatever the safety file says). On approval the gate runs again against the world *then*
+  (keep-outs may have changed while the plan waited): a plan now refused is rejected with its
+  reasons; during an e-stop nothing is approved (the plans keep waiting). The engine
+  allocates again on approval, from the fleet's state at that moment.
 * **Restarts.** With ``journal_path`` a restarted node rebuilds every plan from the journal
   (finished subtasks are never dispatched again) and ignores the latched re-delivery of a
   plan it already knows. Without a journal a latched task graph published before the node
@@ -23,10 +33,12 @@ Decisions made here, and why
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +50,7 @@ from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPo
 from std_msgs.msg import String
 from std_srvs.srv import SetBool, Trigger
 
-from ..core.actuation import SkillGoal
+from ..core.actuation import ActuatorEvent, SkillGoal
 from ..core.allocate import ALLOCATORS, allocate
 from ..core.errors import ConfigError, ConfigIssue, DartPlannerError, PlanFormatError
 from ..core.execute import (
@@ -59,8 +71,10 @@ from ..core.execute import (
     schedule_to_dict,
 )
 from ..core.execution.runtime import apply_keepout
-from ..core.fleet import SkillAction, load_fleet
+from ..core.fleet import Fleet, SkillAction, load_fleet
+from ..core.geometry import Pose2D
 from ..core.plan import TaskGraph
+from ..core.safety import ApprovalMode, ApprovalRule, GateVerdict, SafetyPolicy, load_safety_policy
 from ..core.schedule import LiveState, Schedule
 from ..core.validate import validate_plan
 from ..core.world import KeepOutZone, load_world
@@ -84,7 +98,7 @@ from .params import Param, declare_params
 from .qos import EVENTS, LATCHED, STATUS
 from .ros_actuator import RosActuator
 
-__all__ = ["AllocatorNode", "PARAMS", "PLAN_QUEUE", "main"]
+__all__ = ["AllocatorNode", "PARAMS", "PLAN_QUEUE", "SpeedCappedActuator", "main"]
 
 PLAN_QUEUE = QoSProfile(depth=20, history=HistoryPolicy.KEEP_LAST, reliability=ReliabilityPolicy.RELIABLE,
                         durability=DurabilityPolicy.TRANSIENT_LOCAL)
@@ -97,7 +111,10 @@ PARAMS = [
     Param("fleet_file", "", "Fleet YAML (robots, types, skills); empty: the shipped config/fleet.yaml."),
     Param("world_file", "", "World YAML (objects, keep-out zones, bounds); empty: the shipped config/world.yaml."),
     Param("policy", "heuristic", "Allocation policy: heuristic, exact or dart_baseline."),
-    Param("require_approval", False, "Hold every plan (nothing dispatched) until the approve service is called."),
+    Param("require_approval", False, "Hold every plan (nothing dispatched) until the approve service is called "
+                                     "(approval 'all', whatever safety_file says)."),
+    Param("safety_file", "", "Safety policy YAML (approval rules, geofence margin, speed limits per robot type); "
+                             "empty: the shipped config/safety.yaml."),
     Param("journal_path", "", "Execution journal (JSONL); a restarted node resumes every plan from it. "
                               "Empty: no journal."),
     Param("status_rate_hz", 2.0, "Rate of the steady plan_status stream for unfinished plans (0: on change only)."),
@@ -117,6 +134,44 @@ PARAMS = [
 def _zones_payload(zones: Iterable[KeepOutZone]) -> dict[str, Any]:
     return {"zones": [{"name": z.name, "x": z.x, "y": z.y, "radius": z.radius, "robots": sorted(z.robots)}
                       for z in zones]}
+
+
+class SpeedCappedActuator:
+    """The engine's actuator: every goal leaves with its robot's speed limit in its params.
+
+    ``params["max_speed"]`` (m/s) is the policy's limit for the robot (or a lower value the
+    plan itself asked for): a plan can slow a robot down, never speed it up. Actuation nodes
+    read it as a cap on what they command; the planner-side fleet is capped as well, so
+    allocation estimates match. Everything else is the wrapped actuator's.
+    """
+
+    def __init__(self, inner: RosActuator, policy: SafetyPolicy, fleet: Fleet):
+        self._inner = inner
+        self._limits = {r.id: policy.speed_limit(r) for r in fleet.robots}
+
+    def limit(self, robot_id: str) -> float | None:
+        return self._limits.get(robot_id)
+
+    def set_listener(self, listener: Callable[[ActuatorEvent], None]) -> None:
+        self._inner.set_listener(listener)
+
+    def start(self, goal: SkillGoal) -> None:
+        limit = self._limits.get(goal.robot_id or "")
+        if limit is not None:
+            asked = goal.params.get("max_speed")
+            if isinstance(asked, (int, float)) and not isinstance(asked, bool) and math.isfinite(asked) and asked > 0:
+                limit = min(limit, float(asked))
+            goal = replace(goal, params={**goal.params, "max_speed": limit})
+        self._inner.start(goal)
+
+    def cancel(self, goal_id: str) -> None:
+        self._inner.cancel(goal_id)
+
+    def stop_all(self) -> None:
+        self._inner.stop_all()
+
+    def robot_pose(self, robot_id: str) -> Pose2D | None:
+        return self._inner.robot_pose(robot_id)
 
 
 def _graph_from_payload(payload: dict[str, Any]) -> tuple[TaskGraph, str | None]:
@@ -149,15 +204,17 @@ class AllocatorNode(Node):
         self._started_wall = time.time()
         self._ns = planner_namespace(p["namespace"], self.get_namespace())
         self._check(p)
-        self._fleet = load_fleet(p["fleet_file"] or default_fleet_path())
+        self._require_approval = bool(p["require_approval"])
+        self._safety = self._load_safety(str(p["safety_file"]), self._require_approval)
+        self._fleet = self._safety.limit_fleet(load_fleet(p["fleet_file"] or default_fleet_path()))
         self._base_world = load_world(p["world_file"] or default_world_path())
         self._policy = str(p["policy"])
-        self._require_approval = bool(p["require_approval"])
         self._ignore_stale = bool(p["ignore_stale_plans"])
         self._lock = threading.RLock()
         self._perceived: set[str] = set()
         self._instruction_ids: dict[str, str | None] = {}
         self._awaiting: dict[str, TaskGraph] = {}
+        self._approval_reasons: dict[str, tuple[str, ...]] = {}
         self._seen: set[str] = set()
         self._objects_lock = threading.Lock()  # never held while calling the engine from another lock
         self._zones_sent: tuple[KeepOutZone, ...] | None = None
@@ -171,6 +228,7 @@ class AllocatorNode(Node):
         self._pub_keepout = self.create_publisher(String, self._topic(KEEPOUT), LATCHED)
         self._actuator = RosActuator(self, self._fleet, fleet_goal=self._apply_fleet_goal, callback_group=group,
                                      track_odom=bool(p["track_odom"]))
+        self._capped = SpeedCappedActuator(self._actuator, self._safety, self._fleet)
         self._engine = self._make_engine(p)
         self._seen.update(self._engine.plans())
         self._publish_keepout()
@@ -195,12 +253,25 @@ class AllocatorNode(Node):
             self.create_timer(1.0 / rate, self._on_status_timer, callback_group=group, clock=steady)
         self.get_logger().info(
             f"allocator ready on {self._topic(TASK_GRAPH)}: policy {self._policy}, "
-            f"{'approval required, ' if self._require_approval else ''}"
+            f"safety {self._safety.source} (approval {self._safety.approval.mode.value}, speed limits "
+            f"{dict(self._safety.speed_limits) or 'none'}), "
             f"journal {p['journal_path'] or 'off'}, {len(self._engine.plans())} plan(s) restored")
 
     # ------------------------------------------------------------------ set-up
     def _topic(self, name: str) -> str:
         return planner_topic(self._ns, name)
+
+    @staticmethod
+    def _load_safety(path: str, approve_all: bool) -> SafetyPolicy:
+        """The safety policy (ConfigError on a bad file: the node does not start without one)."""
+        policy = load_safety_policy(path or None)
+        if approve_all:
+            policy = replace(policy, approval=ApprovalRule(ApprovalMode.ALL))
+        return policy
+
+    @property
+    def safety(self) -> SafetyPolicy:
+        return self._safety
 
     @staticmethod
     def _check(p: dict[str, Any]) -> None:
@@ -221,11 +292,11 @@ class AllocatorNode(Node):
                                    "estop_mode": str(p["estop_mode"])}
         journal = str(p["journal_path"])
         if journal and Path(journal).exists() and ExecutionJournal.read(journal).records:
-            engine = ExecutionEngine.restore(journal, self._fleet, self._base_world, self._actuator,
+            engine = ExecutionEngine.restore(journal, self._fleet, self._base_world, self._capped,
                                              observers=[self._on_event], **options)
             self.get_logger().info(f"restored {len(engine.plans())} plan(s) from {journal}")
             return engine
-        engine = ExecutionEngine(self._fleet, self._base_world, self._actuator,
+        engine = ExecutionEngine(self._fleet, self._base_world, self._capped,
                                  journal=ExecutionJournal(journal) if journal else None, **options)
         engine.subscribe(self._on_event)
         return engine
@@ -240,14 +311,20 @@ class AllocatorNode(Node):
         return self._actuator
 
     # ------------------------------------------------------------------ publishing
-    def _reject(self, plan_id: str | None, instruction_id: str | None, error: str) -> None:
-        """Report a plan that will not run; its id may come again (corrected) and is then run."""
+    def _reject(self, plan_id: str | None, instruction_id: str | None, error: str,
+                reasons: Iterable[str] = ()) -> None:
+        """Report a plan that will not run; its id may come again (corrected) and is then run.
+
+        ``reasons`` (the safety gate's, one per problem) go out as a list besides ``error``."""
         with self._lock:
             self._seen.discard(plan_id or "")
         self.get_logger().error(f"rejected plan {plan_id!r}: {error}")
-        self._pub_status.publish(json_msg("plan_status", {
-            "plan_id": plan_id, "instruction_id": instruction_id, "state": "rejected", "error": error,
-            "source": "allocator_node", "at": time.time()}))
+        payload: dict[str, Any] = {"plan_id": plan_id, "instruction_id": instruction_id, "state": "rejected",
+                                   "error": error, "source": "allocator_node", "at": time.time()}
+        reasons = list(reasons)
+        if reasons:
+            payload["reasons"] = reasons
+        self._pub_status.publish(json_msg("plan_status", payload))
 
     def _publish_status(self, plan_id: str) -> None:
         if self._engine is None:
@@ -257,7 +334,9 @@ class AllocatorNode(Node):
             iid = self._instruction_ids.get(plan_id)
         if awaiting is not None:
             payload: dict[str, Any] = {"plan_id": plan_id, "instruction_id": iid, "state": "awaiting_approval",
-                                       "tasks": list(awaiting.ids)}
+                                       "tasks": list(awaiting.ids),
+                                       "approval_reasons": list(self._approval_reasons.get(plan_id, ())),
+                                       "estopped": self._engine.estopped}
         else:
             payload = self._engine.status(plan_id).to_dict()
             payload["instruction_id"] = iid
@@ -350,10 +429,7 @@ class AllocatorNode(Node):
                 "tell whether it already ran (publish it again, or set journal_path)")
             return
         self.get_logger().info(f"task graph {pid}: {len(graph)} subtasks")
-        if self._require_approval:
-            self._hold_for_approval(graph, iid)
-        else:
-            self._submit(graph, iid)
+        self._gate(graph, iid)
 
     def _on_objects(self, msg: String) -> None:
         try:
@@ -369,18 +445,32 @@ class AllocatorNode(Node):
             self._perceived = {o.name for o in objects}
             self.engine.update_world(world)
 
+    def _gate(self, graph: TaskGraph, iid: str | None) -> None:
+        """Validation, then the safety gate, then dispatch or hold; nothing moves before both."""
+        world = self.engine.world
+        report = validate_plan(graph, self._fleet, world)
+        if not report.ok:
+            self._reject(graph.plan_id, iid, f"PlanValidationError: {report}")
+            return
+        decision = self._safety.decide(graph, self._fleet, world, estopped=self.engine.estopped)
+        if decision.verdict in (GateVerdict.REFUSE, GateVerdict.ESTOPPED):
+            self._reject_by_gate(graph.plan_id, iid, decision.reasons)
+        elif decision.verdict is GateVerdict.NEEDS_APPROVAL:
+            self._hold_for_approval(graph, iid, decision.reasons)
+        else:
+            self._submit(graph, iid)
+
+    def _reject_by_gate(self, plan_id: str, iid: str | None, reasons: tuple[str, ...]) -> None:
+        self._reject(plan_id, iid, "refused by the safety gate: " + "; ".join(reasons), reasons)
+
     def _submit(self, graph: TaskGraph, iid: str | None) -> None:
         try:
             self.engine.submit(graph)
         except DartPlannerError as exc:
             self._reject(graph.plan_id, iid, f"{type(exc).__name__}: {exc}")
 
-    def _hold_for_approval(self, graph: TaskGraph, iid: str | None) -> None:
+    def _hold_for_approval(self, graph: TaskGraph, iid: str | None, reasons: tuple[str, ...]) -> None:
         world = self.engine.world
-        report = validate_plan(graph, self._fleet, world)
-        if not report.ok:
-            self._reject(graph.plan_id, iid, f"PlanValidationError: {report}")
-            return
         positions = {r: p for r in self._fleet.robot_ids if (p := self._actuator.robot_pose(r)) is not None}
         state = LiveState(positions=positions, unavailable=self.engine.unavailable_robots, world=world)
         try:
@@ -390,15 +480,18 @@ class AllocatorNode(Node):
             return
         with self._lock:
             self._awaiting[graph.plan_id] = graph
+            self._approval_reasons[graph.plan_id] = reasons
         self._publish_assignments(graph.plan_id, preview, approved=False)
         self._publish_status(graph.plan_id)
-        self.get_logger().info(f"plan {graph.plan_id} waits for approval ({self._topic(SRV_APPROVE)})")
+        self.get_logger().info(f"plan {graph.plan_id} waits for approval ({self._topic(SRV_APPROVE)}): "
+                               + "; ".join(reasons))
 
     # ------------------------------------------------------------------ services
     def _srv_cancel(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         with self._lock:
             dropped = list(self._awaiting)
             self._awaiting.clear()
+            self._approval_reasons.clear()
         for pid in dropped:
             self._pub_status.publish(json_msg("plan_status", {
                 "plan_id": pid, "instruction_id": self._instruction_ids.get(pid), "state": "cancelled",
@@ -435,14 +528,43 @@ class AllocatorNode(Node):
         return response
 
     def _srv_approve(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        """Approve every waiting plan that the gate still allows against the world now."""
         with self._lock:
+            if self.engine.estopped:  # e-stop wins over approval: the plans keep waiting
+                response.success = False
+                response.message = (f"emergency stop active: nothing approved, {len(self._awaiting)} plan(s) "
+                                    "still waiting (release the stop, then approve)")
+                self.get_logger().warning(response.message)
+                return response
             approved = list(self._awaiting.items())
             self._awaiting.clear()
+            for pid, _ in approved:
+                self._approval_reasons.pop(pid, None)
+        started: list[str] = []
+        refused: list[str] = []
+        held: list[str] = []
         for pid, graph in approved:
-            self._submit(graph, self._instruction_ids.get(pid))
-        response.success = bool(approved)
-        response.message = (f"approved {', '.join(pid for pid, _ in approved)}" if approved
-                            else "no plan is waiting for approval")
+            iid = self._instruction_ids.get(pid)
+            decision = self._safety.decide(graph, self._fleet, self.engine.world, approved=True,
+                                           estopped=self.engine.estopped)
+            if decision.may_dispatch:
+                self._submit(graph, iid)
+                started.append(pid)
+            elif decision.verdict is GateVerdict.ESTOPPED:  # a stop came in meanwhile: keep it waiting
+                with self._lock:
+                    self._awaiting[pid] = graph
+                held.append(pid)
+            else:
+                self._reject_by_gate(pid, iid, decision.reasons)
+                refused.append(pid)
+        response.success = bool(started)
+        if not approved:
+            response.message = "no plan is waiting for approval"
+        else:
+            response.message = "; ".join(part for part in (
+                f"approved {', '.join(started)}" if started else "",
+                f"refused by the safety gate {', '.join(refused)}" if refused else "",
+                f"still waiting (emergency stop) {', '.join(held)}" if held else "") if part)
         self.get_logger().info(response.message)
         return response
 
