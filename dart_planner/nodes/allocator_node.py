@@ -569,8 +569,11 @@ class AllocatorNode(Node):
         return response
 
     def destroy_node(self) -> None:
-        if self._engine is not None:
-            self._engine.close()
+        # getattr: a node whose __init__ failed (a configuration error) is still destroyed by
+        # the context's shutdown, and must not add a traceback to the fatal log line
+        engine = getattr(self, "_engine", None)
+        if engine is not None:
+            engine.close()
         super().destroy_node()
 
 
