@@ -19,7 +19,7 @@ __all__ = [
     "KEEPOUT", "LLM_EXCHANGE", "CAMERA_IMAGE", "CAMERA_INFO", "ROBOT_ODOM", "ROBOT_CMD_VEL",
     "ROBOT_JOINT_STATES", "ROBOT_JOINT_COMMAND", "ROBOT_GOAL_POSE", "ROBOT_GOAL", "ROBOT_FEEDBACK",
     "ROBOT_RESULT", "SRV_CANCEL", "SRV_ESTOP", "SRV_RESUME", "SRV_APPROVE", "MESSAGE_TYPES", "robot_topic",
-    "robot_path", "planner_topic",
+    "robot_path", "planner_topic", "SIM_OBJECT_COMMAND",
 ]
 
 # Planner namespace (relative names)
@@ -34,6 +34,7 @@ KEEPOUT = "keepout"                    # std_msgs/String JSON keepout@1 (transie
 LLM_EXCHANGE = "llm_exchange"          # std_msgs/String JSON llm_exchange@1: request/response pairs
 CAMERA_IMAGE = "camera/image"          # sensor_msgs/Image (top-down site camera)
 CAMERA_INFO = "camera/camera_info"     # sensor_msgs/CameraInfo
+SIM_OBJECT_COMMAND = "sim/object_command"  # std_msgs/String JSON objects@1 (+ "remove"): edit the sim's site
 
 # Robot namespace (relative names)
 ROBOT_ODOM = "odom"                    # nav_msgs/Odometry
@@ -60,6 +61,7 @@ MESSAGE_TYPES: dict[str, str] = {
     ROBOT_CMD_VEL: "geometry_msgs/msg/Twist", ROBOT_JOINT_STATES: "sensor_msgs/msg/JointState",
     ROBOT_JOINT_COMMAND: "sensor_msgs/msg/JointState", ROBOT_GOAL_POSE: "geometry_msgs/msg/PoseStamped",
     ROBOT_GOAL: "std_msgs/msg/String", ROBOT_FEEDBACK: "std_msgs/msg/String", ROBOT_RESULT: "std_msgs/msg/String",
+    SIM_OBJECT_COMMAND: "std_msgs/msg/String",
 }
 """Relative topic name -> ROS interface type, for bridges, recorders and tests."""
 

@@ -10,6 +10,11 @@ In the planner namespace: the top-down ``camera/image`` and ``camera/camera_info
 ``sim/ground_truth`` (latched objects@1 JSON plus robots, piles, dumps, zones and the
 safety record), and it obeys ``keepout`` (latched: the zones in force). Optional ``/clock``.
 
+``sim/object_command`` (objects@1 JSON, see :func:`object_command_edits`) edits the site at
+run time: ``{"objects": [{"name": "puddle1", "x": -6, "y": -2}], "remove": ["rock2"]}`` moves
+(or adds, given a ``kind``) objects and removes others, so the camera, the ground truth and the
+physics show the change from the next frame: how tests move things behind the planner's back.
+
 Rates are in simulated time; ``time_scale`` > 1 runs faster than real time (other nodes
 then follow ``/clock`` with ``use_sim_time``). The simulation itself is
 :class:`dart_planner.sim.Simulation` in external-command mode, stepped by
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -34,7 +40,7 @@ from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
 from ..core.fleet import load_fleet
-from ..core.world import load_world
+from ..core.world import World, WorldObject, load_world, object_to_dict
 from ..resources import default_fleet_path, default_world_path
 from ..sim import Simulation
 from ..sim.external import Every, ExternalDriver, ground_truth_payload
@@ -45,6 +51,7 @@ from ..topics import (
     KEEPOUT,
     ROBOT_JOINT_COMMAND,
     ROBOT_JOINT_STATES,
+    SIM_OBJECT_COMMAND,
     planner_topic,
     robot_path,
     robot_topic,
@@ -55,6 +62,7 @@ from .conversions import (
     joint_positions,
     joint_state_msg,
     json_msg,
+    objects_from_payload,
     odometry_from_state,
     parse_json_msg,
     planner_namespace,
@@ -64,9 +72,9 @@ from .conversions import (
 )
 from .entry import run_node
 from .params import Param, declare_params
-from .qos import COMMANDS, LATCHED, SENSOR
+from .qos import COMMANDS, EVENTS, LATCHED, SENSOR
 
-__all__ = ["SimNode", "PARAMS", "GROUND_TRUTH", "main"]
+__all__ = ["SimNode", "PARAMS", "GROUND_TRUTH", "object_command_edits", "main"]
 
 GROUND_TRUTH = "sim/ground_truth"
 """Planner-namespace topic of the simulator's ground truth (std_msgs/String, objects@1 + extras)."""
@@ -89,6 +97,45 @@ PARAMS = [
     Param("frame_id", "map", "Frame of odometry poses."),
 ]
 
+
+
+def object_command_edits(payload: Any, world: World) -> tuple[list[WorldObject], list[str], list[str]]:
+    """(objects to place, names to remove, refusals) of a ``sim/object_command`` payload.
+
+    ``objects`` entries name an object and give what changes: a known object keeps the kind,
+    radius and volume it has unless given (so ``{"name": "puddle1", "x": 3, "y": 4}`` moves
+    it); a new one needs its ``kind``. Entries are checked one by one like perceived objects
+    (:func:`~dart_planner.nodes.conversions.objects_from_payload`: plain names, finite numbers,
+    on the site), so one bad entry never blocks the others. ``remove`` lists names.
+    """
+    if not isinstance(payload, dict):
+        return [], [], ["object command: not a JSON object"]
+    items = payload.get("objects", [])
+    removes = payload.get("remove", [])
+    refused: list[str] = []
+    if not isinstance(items, list) or not isinstance(removes, list):
+        return [], [], ["object command: 'objects' and 'remove' must be lists"]
+    full: list[Any] = []
+    for i, d in enumerate(items):
+        name = d.get("name") if isinstance(d, dict) else None
+        old = world.objects.get(name) if isinstance(name, str) else None
+        if old is not None:
+            full.append({**object_to_dict(old), **d})
+        elif isinstance(d, dict) and "kind" not in d:
+            refused.append(f"objects[{i}] ({name!r}): a new object needs a kind")
+        else:
+            full.append(d)  # checked (or refused with its reason) below
+    places, bad = objects_from_payload({"objects": full}, world)
+    refused += bad
+    names: list[str] = []
+    for i, name in enumerate(removes):
+        if isinstance(name, str) and world.has_object(name):
+            names.append(name)
+        else:
+            refused.append(f"remove[{i}]: no object {name!r}" if isinstance(name, str) else f"remove[{i}]: not a name")
+    return [replace(o, source="sim", confidence=1.0) for o in places], names, refused
+
+
 CLOCK_QOS = QoSProfile(depth=1, reliability=ReliabilityPolicy.RELIABLE)
 """Reliable, so best-effort (rclpy's TimeSource) and reliable clock subscribers both match."""
 
@@ -104,12 +151,12 @@ class SimNode(Node):
         super().__init__("sim_node", **kwargs)
         p = declare_params(self, PARAMS)
         self.fleet = load_fleet(p["fleet_file"] or default_fleet_path())
-        self.world = load_world(p["world_file"] or default_world_path())
+        world = load_world(p["world_file"] or default_world_path())
         rate = float(p["rate_hz"])
         self.time_scale = float(p["time_scale"])
         if not (rate > 0 and self.time_scale > 0 and math.isfinite(rate) and math.isfinite(self.time_scale)):
             raise DartPlannerError(f"rate_hz and time_scale must be positive, got {rate} and {self.time_scale}")
-        self.sim = Simulation(self.fleet, self.world, seed=int(p["seed"]), dt=1.0 / rate, external=True)
+        self.sim = Simulation(self.fleet, world, seed=int(p["seed"]), dt=1.0 / rate, external=True)
         self.driver = ExternalDriver(self.sim, step_s=1.0 / rate, cmd_timeout_s=float(p["cmd_timeout_s"]))
         self.frame = str(p["frame_id"])
         self.size = int(p["camera_size_px"])
@@ -135,6 +182,8 @@ class SimNode(Node):
         self._info_pub = self.create_publisher(CameraInfo, planner_topic(self.ns, CAMERA_INFO), SENSOR)
         self._truth_pub = self.create_publisher(String, planner_topic(self.ns, GROUND_TRUTH), LATCHED)
         self.create_subscription(String, planner_topic(self.ns, KEEPOUT), self._on_keepout, LATCHED)
+        self.create_subscription(String, planner_topic(self.ns, SIM_OBJECT_COMMAND), self._on_object_command, EVENTS)
+        self._site_changed = False
         self._clock_pub = None
         if p["publish_clock"]:
             try:
@@ -151,6 +200,11 @@ class SimNode(Node):
         self._timer = self.create_timer(period, self._tick, clock=Clock(clock_type=ClockType.STEADY_TIME))
         log.info(f"simulating {len(self.fleet.robots)} robots at {rate:g} Hz x{self.time_scale:g} real time; "
                  f"planner topics under {self.ns}")
+
+    @property
+    def world(self) -> World:
+        """The site as simulated now (``sim/object_command`` edits it)."""
+        return self.sim.world
 
     # ------------------------------------------------------------------ inputs
 
@@ -179,6 +233,33 @@ class SimNode(Node):
             self.get_logger().error(f"keepout entry refused: {r}")
         self.driver.set_keep_out(zones)
 
+    def _on_object_command(self, msg: String) -> None:
+        log = self.get_logger()
+        try:
+            places, removes, refused = object_command_edits(parse_json_msg("objects", msg), self.sim.world)
+        except DartPlannerError as exc:
+            log.error(f"object command ignored: {exc}")
+            return
+        for why in refused:
+            log.error(f"object command entry refused: {why}")
+        for name in removes:
+            try:
+                self.sim.remove_object(name)
+            except DartPlannerError as exc:
+                log.error(f"object command: {exc}")
+                continue
+            log.info(f"object {name} removed from the site")
+            self._site_changed = True
+        for obj in places:
+            verb = "moved" if self.sim.world.has_object(obj.name) else "added"
+            try:
+                self.sim.place_object(obj)
+            except DartPlannerError as exc:
+                log.error(f"object command: {exc}")
+                continue
+            log.info(f"object {obj.name} ({obj.kind}) {verb}: ({obj.x:g}, {obj.y:g}) r {obj.radius:g}")
+            self._site_changed = True
+
     # ------------------------------------------------------------------ stepping and outputs
 
     def _stamp(self) -> Any:
@@ -196,6 +277,10 @@ class SimNode(Node):
         odom_due = self._odom_every.due(now)
         camera_due = self._camera_every.due(now)
         truth_due = self._truth_every.due(now)
+        if self._site_changed:  # show an edited site at once, on the streams that are on
+            self._site_changed = False
+            camera_due = camera_due or math.isfinite(self._camera_every.period)
+            truth_due = truth_due or math.isfinite(self._truth_every.period)
         if not (odom_due or camera_due or truth_due):
             return
         snap = self.sim.snapshot()
@@ -209,7 +294,7 @@ class SimNode(Node):
                 names, positions = self.driver.joint_state(snap, robot.id)
                 self._joint_pubs[robot.id].publish(joint_state_msg(names, positions, stamp))
         if camera_due:
-            array, tf = render_array(snap, self.world, self.size)
+            array, tf = render_array(snap, self.sim.world, self.size)
             self._camera_tf = tf
             self._image_pub.publish(image_from_array(array, stamp, "site_camera"))
             self._info_pub.publish(camera_info_from_transform(tf, stamp, "site_camera"))

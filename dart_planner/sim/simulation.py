@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from ..core.actuation import ActuatorEvent, GoalStatus, SkillFeedback, SkillGoal, SkillResult
 from ..core.errors import ExecutionError
@@ -207,6 +208,53 @@ class Simulation:
                 if z.applies_to(r.id) and footprint_overlap(z, r.x, r.y, r.body) > 0
             ]
             self.zones.put(z, inside)
+
+    # ------------------------------------------------------------------ the site itself
+
+    def place_object(self, obj: WorldObject) -> None:
+        """Add ``obj`` to the site, or move/resize the object of that name (a truck moved a
+        rock, a puddle spread): what a camera sees and robots bump into from the next step.
+
+        A soil pile keeps the soil it holds when moved; a new pile brings ``obj.volume`` onto
+        the site (the one way soil enters the ledger). Refused with ExecutionError: a
+        non-finite or non-positive size, a centre off the site, a new kind for an existing
+        name, or a solid object dropped onto a robot (the safety record would blame the robot).
+        """
+        if not all(math.isfinite(v) for v in (obj.x, obj.y, obj.radius, obj.volume)) or obj.radius <= 0.0:
+            raise ExecutionError(f"object {obj.name!r}: position and radius must be finite, radius > 0")
+        if not self.world.bounds.contains(obj.x, obj.y):
+            raise ExecutionError(f"object {obj.name!r}: ({obj.x:g}, {obj.y:g}) is off the site")
+        old = self.world.objects.get(obj.name)
+        if old is not None and old.kind != obj.kind:
+            raise ExecutionError(f"object {obj.name!r} is a {old.kind}, not a {obj.kind}")
+        cfg = self.config
+        if obj.kind in cfg.solid_kinds:
+            for r in self.robot_list:
+                if math.hypot(r.x - obj.x, r.y - obj.y) < obj.radius + r.body:
+                    raise ExecutionError(f"object {obj.name!r} would land on robot {r.id}")
+        if obj.kind in cfg.soil_kinds:
+            if old is None:
+                self.ledger.piles[obj.name] = max(0.0, obj.volume)
+            obj = replace(obj, volume=self.ledger.piles[obj.name])
+        self.world = self.world.with_object(obj)
+        self._refresh_solids()
+
+    def remove_object(self, name: str) -> WorldObject:
+        """Take object ``name`` off the site (returns it). Soil piles cannot be removed: their
+        soil would leave the ledger, whose total is conserved (move them instead)."""
+        obj = self.world.objects.get(name)
+        if obj is None:
+            raise ExecutionError(f"unknown object {name!r}")
+        if obj.kind in self.config.soil_kinds:
+            raise ExecutionError(f"soil pile {name!r} cannot be removed (its soil is accounted for); move it")
+        self.world = self.world.without_object(name)
+        self._contacts = {pair for pair in self._contacts if name not in pair}
+        self._refresh_solids()
+        return obj
+
+    def _refresh_solids(self) -> None:
+        self.solid_objects = [o for o in self.world.objects.values() if o.kind in self.config.solid_kinds]
+        self._solids = [(o.x, o.y, o.radius, o.name) for o in self.solid_objects]
 
     def _external_robot(self, robot_id: str) -> SimRobot:
         if not self.external:
