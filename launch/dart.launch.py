@@ -2,11 +2,14 @@
 
     ros2 launch dart_planner dart.launch.py
     ros2 launch dart_planner dart.launch.py llm_backend:=openai require_approval:=true
+    ros2 launch dart_planner dart.launch.py safety_file:=/site/safety.yaml enclaves:=true
 
 Starts the language, allocator and detector nodes in the planner namespace, the built-in
 simulator, and one actuation node per robot of the fleet file, each in its robot's
 namespace. Robots are read from the fleet file when the launch runs, so a different fleet
-needs no change here.
+needs no change here. With ``enclaves:=true`` every node runs in its own SROS2 security
+enclave, named after the node (``/dart/language_node``, ``/robot_dump_truck_01/actuation_node``,
+...); docs/security.md shows how to create the keystore and enclaves.
 """
 
 from __future__ import annotations
@@ -25,6 +28,21 @@ def _config(name: str) -> PathJoinSubstitution:
     return PathJoinSubstitution([FindPackageShare(PACKAGE), "config", name])
 
 
+def _true(value: str) -> bool:
+    return value.strip().lower() in ("true", "1", "yes")
+
+
+def enclave_arguments(context: LaunchContext, namespace: str, name: str) -> list[str]:
+    """``--enclave /<namespace>/<name>`` when ``enclaves`` is true (one SROS2 enclave per node).
+
+    A separate ``--ros-args`` block: rcl reads every block, and launch_ros adds its own after it.
+    """
+    if not _true(LaunchConfiguration("enclaves", default="false").perform(context)):
+        return []
+    path = "/" + "/".join(p for p in (*namespace.strip("/").split("/"), name) if p)
+    return ["--ros-args", "--enclave", path]
+
+
 def declare_common_arguments() -> list[DeclareLaunchArgument]:
     """Arguments shared by dart.launch.py and gazebo.launch.py."""
     return [
@@ -40,6 +58,13 @@ def declare_common_arguments() -> list[DeclareLaunchArgument]:
                               description="Cassette JSONL for the replay backend (recorded LLM replies)."),
         DeclareLaunchArgument("require_approval", default_value="false",
                               description="Hold every plan until /<namespace>/approve is called."),
+        DeclareLaunchArgument("safety_file", default_value=_config("safety.yaml"),
+                              description="Safety policy YAML for the allocator: which plans need approval, "
+                                          "geofence margin, speed limits per robot type."),
+        DeclareLaunchArgument("enclaves", default_value="false",
+                              description="SROS2: run each node in its own security enclave named after the "
+                                          "node (/<namespace>/<node>); needs a keystore with those enclaves and "
+                                          "ROS_SECURITY_KEYSTORE / ROS_SECURITY_ENABLE set (docs/security.md)."),
         DeclareLaunchArgument("allocation_policy", default_value="heuristic",
                               description="Allocator: heuristic, exact or dart_baseline."),
         DeclareLaunchArgument("journal_path", default_value="",
@@ -66,7 +91,7 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
     cfg = {k: LaunchConfiguration(k).perform(context) for k in (
         "fleet_file", "world_file", "llm_config", "llm_backend", "cassette", "require_approval",
         "allocation_policy", "journal_path", "namespace", "detector_backend", "detector_weights",
-        "actuation_backend", "use_sim_time", "joint_command_format")}
+        "actuation_backend", "use_sim_time", "joint_command_format", "safety_file")}
     sim_time = cfg["use_sim_time"].lower() in ("true", "1", "yes")
     scale = LaunchConfiguration("sim_time_scale", default="1.0").perform(context)
     if LaunchConfiguration("start_sim", default="false").perform(context).lower() in ("true", "1", "yes"):
@@ -75,13 +100,16 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
     common = {"fleet_file": cfg["fleet_file"], "world_file": cfg["world_file"], "use_sim_time": sim_time}
     nodes = [
         Node(package=PACKAGE, executable="language_node", name="language_node", namespace=ns, output="screen",
+             arguments=enclave_arguments(context, ns, "language_node"),
              parameters=[{**common, "llm_config": cfg["llm_config"], "backend": cfg["llm_backend"],
                           "cassette": cfg["cassette"]}]),
         Node(package=PACKAGE, executable="allocator_node", name="allocator_node", namespace=ns, output="screen",
+             arguments=enclave_arguments(context, ns, "allocator_node"),
              parameters=[{**common, "policy": cfg["allocation_policy"],
-                          "require_approval": cfg["require_approval"].lower() in ("true", "1", "yes"),
-                          "journal_path": cfg["journal_path"]}]),
+                          "require_approval": _true(cfg["require_approval"]),
+                          "journal_path": cfg["journal_path"], "safety_file": cfg["safety_file"]}]),
         Node(package=PACKAGE, executable="detector_node", name="detector_node", namespace=ns, output="screen",
+             arguments=enclave_arguments(context, ns, "detector_node"),
              parameters=[{**common, "backend": cfg["detector_backend"], "weights": cfg["detector_weights"]}]),
     ]
     with open(cfg["fleet_file"], encoding="utf-8") as f:
@@ -92,7 +120,7 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
         robot_ns = str(robot.get("namespace", robot["id"])).strip("/")
         nodes.append(Node(
             package=PACKAGE, executable="actuation_node", name="actuation_node", namespace=robot_ns,
-            output="screen",
+            output="screen", arguments=enclave_arguments(context, robot_ns, "actuation_node"),
             parameters=[{**common, "robot_id": robot["id"], "backend": cfg["actuation_backend"],
                          "planner_namespace": "/" + ns, "joint_command_format": cfg["joint_command_format"]}],
         ))
@@ -103,9 +131,10 @@ def sim_node(context: LaunchContext) -> list[Node]:
     if LaunchConfiguration("start_sim").perform(context).lower() not in ("true", "1", "yes"):
         return []
     scale = float(LaunchConfiguration("sim_time_scale").perform(context))
+    ns = LaunchConfiguration("namespace").perform(context).strip("/")
     return [Node(
-        package=PACKAGE, executable="sim_node", name="sim_node",
-        namespace=LaunchConfiguration("namespace").perform(context).strip("/"), output="screen",
+        package=PACKAGE, executable="sim_node", name="sim_node", namespace=ns, output="screen",
+        arguments=enclave_arguments(context, ns, "sim_node"),
         parameters=[{"fleet_file": LaunchConfiguration("fleet_file").perform(context),
                      "world_file": LaunchConfiguration("world_file").perform(context),
                      "time_scale": scale,

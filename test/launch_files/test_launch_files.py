@@ -56,3 +56,30 @@ def test_joint_command_format_follows_the_robot_interface() -> None:
     for ev, fmt in ((dart, "joint_state"), (gazebo, "float64")):
         actuation = [n for n in ev.nodes if n.executable == "actuation_node"]
         assert actuation and {n.parameters["joint_command_format"] for n in actuation} == {fmt}
+
+
+def test_safety_file_reaches_the_allocator(tmp_path) -> None:
+    shipped = evaluate(LAUNCH / "dart.launch.py")
+    assert shipped.arguments["safety_file"].description
+    assert shipped.node("allocator_node", "/dart").parameters["safety_file"] == str(ROOT / "config" / "safety.yaml")
+    site = tmp_path / "safety.yaml"
+    ev = evaluate(LAUNCH / "dart.launch.py", {"safety_file": str(site)})
+    assert ev.node("allocator_node", "/dart").parameters["safety_file"] == str(site)
+
+
+def test_enclaves_give_every_node_its_own_sros2_enclave() -> None:
+    plain = evaluate(LAUNCH / "dart.launch.py")
+    assert all("--enclave" not in n.arguments for n in plain.nodes)
+    ev = evaluate(LAUNCH / "dart.launch.py", {"enclaves": "true", "namespace": "site_b/dart"})
+    assert ev.arguments["enclaves"].description
+    enclaves = {}
+    for n in ev.nodes:
+        assert n.arguments[:2] == ["--ros-args", "--enclave"], n
+        enclaves[(n.executable, n.namespace)] = n.arguments[2]
+    assert enclaves[("language_node", "/site_b/dart")] == "/site_b/dart/language_node"
+    assert enclaves[("allocator_node", "/site_b/dart")] == "/site_b/dart/allocator_node"
+    assert enclaves[("detector_node", "/site_b/dart")] == "/site_b/dart/detector_node"
+    assert enclaves[("sim_node", "/site_b/dart")] == "/site_b/dart/sim_node"
+    for r in FLEET["robots"]:
+        assert enclaves[("actuation_node", "/" + r["id"])] == f"/{r['id']}/actuation_node"
+    assert len(set(enclaves.values())) == len(ev.nodes)  # one enclave per node, none shared
