@@ -9,6 +9,23 @@ bag of a run replays its LLM too) and, for every failure, a ``rejected`` record 
 Planning runs on one worker thread, never on the executor: a slow LLM leaves subscriptions,
 timers and parameter services responsive, and instructions are planned in arrival order.
 Nothing a message carries can stop the node: every error becomes a ``rejected`` record.
+An LLM server that times out, answers 500 or streams too slowly is retried by the backend
+with bounded exponential backoff (``config/llm.yaml``: ``max_retries``, ``timeout_s``,
+``total_timeout_s``); when the retries are spent the instruction is ``rejected`` with the
+backend's reason and the node plans the next instruction as usual.
+
+Detector silence (``object_ttl_s``)
+-----------------------------------
+The detector republishes every object it perceives at least every few seconds (its
+``republish_s``), so a perceived object not reported again for ``object_ttl_s`` means the
+detector stopped (died, lost its camera) or the object is no longer seen: it is *stale*.
+The choice made here is to refuse rather than guess: an instruction whose plan names a
+stale object known only from perception is ``rejected`` with a reason naming the object and
+how long ago it was last reported; the last known pose is never used silently, because a
+pile or a truck may have moved since. Objects of the site configuration are not affected:
+a stale perceived version of one falls back to its configured pose (with a warning), as
+when the detector stops reporting it. A fresh ``objects`` message makes objects current
+again. ``object_ttl_s`` 0 turns this off (objects never go stale).
 
     ros2 run dart_planner language_node --ros-args -p backend:=rules
     ros2 run dart_planner language_node --ros-args -p backend:=replay -p cassette:=run.jsonl
@@ -64,6 +81,9 @@ PARAMS = [
     Param("namespace", "", "Planner namespace of the topics; empty: the node's namespace, or /dart at the root."),
     Param("max_replans", 1, "Continuation plans published per original plan after the allocator gives up "
                             "on a subtask (0: only report replan requests)."),
+    Param("object_ttl_s", 20.0, "A perceived object not reported again for this long (s) is stale: plans naming "
+                                "a stale perception-only object are rejected, configured objects fall back to "
+                                "their configured pose (0: objects never go stale)."),
 ]
 
 _MAX_REMEMBERED = 200
@@ -130,6 +150,9 @@ class LanguageNode(Node):
         self._base_world = load_world(p["world_file"] or default_world_path())
         self._world = self._base_world
         self._perceived: set[str] = set()
+        self._seen_at: dict[str, float] = {}  # perceived name -> monotonic time last reported
+        self._stale_logged: set[str] = set()
+        self._object_ttl_s = max(0.0, float(p["object_ttl_s"]))
         self._max_replans = max(0, int(p["max_replans"]))
         cfg = load_llm_config(p["llm_config"] or None)
         if p["cassette"]:
@@ -146,6 +169,8 @@ class LanguageNode(Node):
         self.create_subscription(String, self._topic(INSTRUCTION), self._on_instruction, EVENTS)
         self.create_subscription(String, self._topic(OBJECTS), self._on_objects, LATCHED)
         self.create_subscription(String, self._topic(REPLAN_REQUEST), self._on_replan_request, EVENTS)
+        if self._object_ttl_s > 0:
+            self.create_timer(min(1.0, self._object_ttl_s / 2), self._log_stale)
         self._worker.submit(self._warm_up)
         self.get_logger().info(
             f"planner {getattr(self._planner, 'name', p['backend'])!r} ready on {self._topic(INSTRUCTION)} "
@@ -210,6 +235,9 @@ class LanguageNode(Node):
             objects, refused = objects_from_payload(payload, self._base_world)
             self._world = merge_perceived(self._world, self._base_world, self._perceived, objects)
             self._perceived = {o.name for o in objects}
+            now = time.monotonic()
+            self._seen_at = {o.name: now for o in objects}
+            self._stale_logged.clear()  # everything reported now is current again
         for why in refused[:10]:
             self.get_logger().warning(f"perceived object refused: {why}")
 
@@ -221,9 +249,54 @@ class LanguageNode(Node):
             return
         self._submit(None, self._replan, payload)
 
+    # ------------------------------------------------------------------ detector silence
+    def stale_objects(self) -> dict[str, float]:
+        """Perceived objects not reported for more than ``object_ttl_s``: name -> seconds since."""
+        if self._object_ttl_s <= 0:
+            return {}
+        now = time.monotonic()
+        with self._lock:
+            return {n: now - t for n, t in self._seen_at.items() if now - t > self._object_ttl_s}
+
+    def _planning_world(self) -> tuple[World, dict[str, float]]:
+        """The world to plan in, and the stale objects known only from perception (with ages).
+
+        Stale perceived versions of configured objects are replaced by the configuration; stale
+        perception-only objects stay in it so the planner can still resolve them, and the plan
+        is refused afterwards if it names one (a precise reason beats "unknown object").
+        """
+        stale = self.stale_objects()
+        with self._lock:
+            world = self._world
+        only: dict[str, float] = {}
+        for name, age in stale.items():
+            if self._base_world.has_object(name):
+                world = world.with_object(self._base_world.object(name))
+            else:
+                only[name] = age
+        return world, only
+
+    def _stale_reason(self, graph: TaskGraph, stale_only: Mapping[str, float]) -> str | None:
+        named = sorted({k for s in graph.subtasks for k in s.object_keywords} & set(stale_only))
+        if not named:
+            return None
+        ages = ", ".join(f"{n} (last reported {stale_only[n]:.1f} s ago)" for n in named)
+        return (f"stale perceived object(s): {ages}; object_ttl_s={self._object_ttl_s:g}. The detector may have "
+                "stopped: its last known pose is not used. Plan again once objects are reported.")
+
+    def _log_stale(self) -> None:
+        stale = self.stale_objects()
+        with self._lock:
+            new = sorted(set(stale) - self._stale_logged)
+            self._stale_logged |= set(new)
+        if new:
+            self.get_logger().warning(
+                f"perceived object(s) {', '.join(new)} not reported for over {self._object_ttl_s:g} s "
+                "(object_ttl_s): stale. Is the detector running?")
+
     # ------------------------------------------------------------------ worker thread
     def _plan(self, instruction_id: str, text: str) -> None:
-        world = self.world
+        world, stale_only = self._planning_world()
         try:
             result = self._planner.plan(text, self._fleet, world)
         except DartPlannerError as exc:
@@ -233,6 +306,12 @@ class LanguageNode(Node):
             return
         graph = result.graph if result.graph.instruction else replace(result.graph, instruction=text)
         self._publish_exchanges(instruction_id, graph.plan_id, result.attempts, result.backend)
+        stale = self._stale_reason(graph, stale_only)
+        if stale is not None:
+            self._reject(instruction_id, graph.plan_id, stale)
+            return
+        for name in stale_only:
+            world = world.without_object(name)
         self._publish_graph(graph, instruction_id, text, result, world, root=graph.plan_id)
 
     def _replan(self, payload: Mapping[str, Any]) -> None:
@@ -257,7 +336,13 @@ class LanguageNode(Node):
         if graph is None:
             return
         self._replans[origin.root] += 1
-        world = self.world
+        world, stale_only = self._planning_world()
+        stale = self._stale_reason(graph, stale_only)
+        if stale is not None:
+            self._reject(origin.instruction_id, graph.plan_id, f"continuation of {plan_id}: {stale}")
+            return
+        for name in stale_only:
+            world = world.without_object(name)
         report = validate_plan(graph, self._fleet, world)
         if not report.ok:
             self._reject(origin.instruction_id, graph.plan_id, f"continuation of {plan_id} is not valid: {report}")

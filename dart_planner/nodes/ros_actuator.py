@@ -20,6 +20,30 @@ exists; :meth:`RosActuator.flush` (on the node's timer) sends them in order.
 Fleet-level keep-out goals (``robot_id`` None) never go to a robot: ``fleet_goal`` applies
 them (the allocator node updates its zones and publishes ``keepout``) and they are answered
 at once.
+
+Node-level faults: what this layer decides, and why
+---------------------------------------------------
+* **Actuation node crash or hang.** An actuation node sends feedback a few times a second
+  while a goal runs. A goal that was delivered and then hears nothing from the robot's node
+  (no feedback, no result) for ``goal_heartbeat_s`` (node parameter, default 10 s) ends
+  FAILED with a reason starting ``robot_offline:``. Without this a killed node would leave
+  its subtask RUNNING until the skill's timeout (minutes); with it the engine's fault rule
+  (:mod:`dart_planner.core.execution.faults`) takes the robot out of service and reassigns
+  the work to another robot able to do it at once (explicit robots too: the named robot is
+  unavailable). The silent goal's id is forgotten (a late result for it is a stale event the
+  engine ignores) and a cancel for it goes out, so a node that was only hung does not wake
+  up driving work that now belongs to another robot: the subtask is not run twice.
+* **Robot dropout (no odometry).** An actuation node fails a goal whose odometry stopped
+  with ``odom_stale: ...``. The robot, not the skill, is at fault, and retrying on it only
+  repeats the wait, so the reason handed to the engine gets ``(robot_lost: <robot> ...)``
+  appended: out of service at once, work reassigned to a robot of the type, or, when none
+  is left, the subtask fails with a reason naming the robot.
+* **Coming back.** A robot this layer took out is reported back through ``availability``
+  (``(robot_id, True, reason)``; the allocator node wires it to
+  ``ExecutionEngine.set_robot_available``) once a *new* actuation node is up for it (a
+  restarted process: an endpoint id not seen when the robot went silent) or the old one
+  answers again (it was hung), or, after an
+  odometry dropout, once its ``odom`` flows again. Unwired, the robot stays out of service.
 """
 
 from __future__ import annotations
@@ -27,9 +51,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from nav_msgs.msg import Odometry
+from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.callback_groups import CallbackGroup
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy
@@ -37,6 +63,7 @@ from std_msgs.msg import String
 
 from ..core.actuation import ActuatorEvent, GoalStatus, SkillGoal, SkillResult
 from ..core.errors import DartPlannerError, ExecutionError
+from ..core.execution.faults import is_robot_fault
 from ..core.fleet import Fleet, Robot
 from ..core.geometry import Pose2D
 from ..core.goal_codec import decode_feedback, decode_result, encode_cancel, encode_goal, encode_stop
@@ -44,12 +71,19 @@ from ..topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_path
 from .conversions import pose2d_from_odometry
 from .qos import EVENTS, SENSOR
 
-__all__ = ["RosActuator", "FleetGoalHandler", "robot_path"]
+__all__ = ["RosActuator", "FleetGoalHandler", "AvailabilityHandler", "HEARTBEAT_PARAM", "robot_path"]
 
 FleetGoalHandler = Callable[[SkillGoal], str | None]
 """Applies a fleet-level goal; returns None on success or the reason it failed."""
 
+AvailabilityHandler = Callable[[str, bool, str], None]
+"""``(robot_id, available, reason)``: a robot this actuator took out of service is back."""
+
+HEARTBEAT_PARAM = "goal_heartbeat_s"
+HEARTBEAT_DEFAULT_S = 10.0
 _WARN_AFTER_S = 5.0
+_ODOM_STALE = "odom_stale"
+"""Reason prefix of an actuation node whose robot's odometry stopped (dart_planner.actuation)."""
 
 
 class _Channel:
@@ -63,6 +97,20 @@ class _Channel:
         self.queue: list[tuple[str | None, str]] = []
         self.waiting_since: float | None = None
         self.warned = False
+        self.heard: float = -1.0
+        """Monotonic time of the last feedback or result from this robot's actuation node."""
+        self.offline: _Offline | None = None
+
+
+class _Offline:
+    """Why a robot was taken out by this actuator, and what would show it is back."""
+
+    def __init__(self, kind: str, dead_gids: frozenset[bytes], since: float):
+        self.kind = kind  # "node" (silent actuation node) or "odom" (no odometry)
+        self.dead_gids = dead_gids
+        self.since = since
+        self.odom_at = -1.0
+        self.subscription: object | None = None
 
 
 class RosActuator:
@@ -81,6 +129,11 @@ class RosActuator:
         while a service or the engine is busy on another executor thread).
     track_odom
         Also subscribe every robot's odometry for its position.
+    heartbeat_s
+        Silence (s) after which a delivered goal fails ``robot_offline``; None: the node's
+        ``goal_heartbeat_s`` parameter (declared here when the node has not), 0: off.
+    availability
+        Told when a robot this actuator took out of service is back (see the module notes).
     """
 
     def __init__(
@@ -91,13 +144,26 @@ class RosActuator:
         fleet_goal: FleetGoalHandler,
         callback_group: CallbackGroup | None = None,
         track_odom: bool = False,
+        heartbeat_s: float | None = None,
+        availability: AvailabilityHandler | None = None,
     ) -> None:
+        if heartbeat_s is None:
+            if not node.has_parameter(HEARTBEAT_PARAM):
+                node.declare_parameter(HEARTBEAT_PARAM, HEARTBEAT_DEFAULT_S, ParameterDescriptor(description=(
+                    "A goal delivered to a robot's actuation node that then hears nothing from it (feedback or "
+                    "result) this long fails as robot_offline and its work is reassigned; 0: never.")))
+            heartbeat_s = float(node.get_parameter(HEARTBEAT_PARAM).value)
+        self.heartbeat_s = max(0.0, float(heartbeat_s))
+        self.availability = availability
+        """Settable after construction (the node that owns the engine wires it)."""
         self._node = node
+        self._callback_group = callback_group
         self._fleet = fleet
         self._fleet_goal = fleet_goal
         self._listener: Callable[[ActuatorEvent], None] | None = None
         self._lock = threading.Lock()
         self._goals: dict[str, str] = {}  # goal_id -> robot_id, goals sent and not finished
+        self._delivered: dict[str, float] = {}  # goal_id -> monotonic time it was published
         self._poses: dict[str, Pose2D] = {}
         self._channels: dict[str, _Channel] = {}
         self._halted = False
@@ -136,6 +202,7 @@ class RosActuator:
 
     def cancel(self, goal_id: str) -> None:
         with self._lock:
+            self._delivered.pop(goal_id, None)
             robot_id = self._goals.pop(goal_id, None)
             if robot_id is None:
                 return
@@ -153,6 +220,7 @@ class RosActuator:
 
     def _stop_locked(self) -> None:
         self._goals.clear()
+        self._delivered.clear()
         for channel in self._channels.values():
             channel.queue.clear()
             channel.waiting_since = None
@@ -206,7 +274,16 @@ class RosActuator:
         return channel.publisher.get_subscription_count() >= len(listening)
 
     def flush(self) -> None:
-        """Send queued messages of robots that became reachable; warn about ones that do not."""
+        """Send queued messages of robots that became reachable; warn about ones that do not.
+
+        Also the watchdog (it runs on the same timer): goals whose actuation node went silent
+        fail ``robot_offline``, and robots taken out by this actuator that are back are
+        reported through ``availability``.
+        """
+        self._send_queued()
+        self._watch()
+
+    def _send_queued(self) -> None:
         now = time.monotonic()
         with self._lock:
             if self._halted:
@@ -219,9 +296,11 @@ class RosActuator:
                         self._node.get_logger().info(
                             f"{robot_id}: actuation node reachable after {now - channel.waiting_since:.2f} s; "
                             f"sending {len(channel.queue)} message(s)")
-                    for _, text in channel.queue:
+                    for goal_id, text in channel.queue:
                         channel.publisher.publish(_string(text))
                         self.sent += 1
+                        if goal_id is not None:
+                            self._delivered[goal_id] = now
                     channel.queue.clear()
                     channel.waiting_since = None
                     channel.warned = False
@@ -241,6 +320,8 @@ class RosActuator:
         if not self._halted and not channel.queue and self.ready(channel.robot.id):
             channel.publisher.publish(_string(text))
             self.sent += 1
+            if goal_id is not None:
+                self._delivered[goal_id] = time.monotonic()
             return
         if channel.waiting_since is None:
             channel.waiting_since = time.monotonic()
@@ -267,6 +348,7 @@ class RosActuator:
         if fb.robot_id not in (None, robot_id):
             self._node.get_logger().warning(f"feedback on {robot_id}'s topic names robot {fb.robot_id!r}; ignored")
             return
+        self._channels[robot_id].heard = time.monotonic()
         if fb.pose is not None:
             self._poses[robot_id] = fb.pose
         self._emit(fb)
@@ -281,13 +363,104 @@ class RosActuator:
             self._node.get_logger().warning(f"result on {robot_id}'s topic names robot {res.robot_id!r}; ignored")
             return
         with self._lock:
-            self._goals.pop(res.goal_id, None)
+            self._channels[robot_id].heard = time.monotonic()
+            ours = self._goals.pop(res.goal_id, None) is not None
+            self._delivered.pop(res.goal_id, None)
+            if ours and res.status is GoalStatus.FAILED and res.reason.startswith(_ODOM_STALE) \
+                    and not is_robot_fault(res.reason):
+                # the robot dropped out, not the skill (see the module notes)
+                res = replace(res, reason=f"{res.reason} (robot_lost: {robot_id} sends no odometry)")
+                self._take_out(robot_id, "odom")
         if res.pose is not None:
             self._poses[robot_id] = res.pose
         self._emit(res)
 
     def _on_odom(self, robot_id: str, msg: Odometry) -> None:
         self._poses[robot_id] = pose2d_from_odometry(msg)
+
+    # ------------------------------------------------------------------ watchdog
+    def offline(self) -> dict[str, str]:
+        """Robots this actuator took out of service and not seen back: robot -> "node" | "odom"."""
+        with self._lock:
+            return {rid: c.offline.kind for rid, c in self._channels.items() if c.offline is not None}
+
+    def _result_gids(self, channel: _Channel) -> frozenset[bytes]:
+        return frozenset(bytes(i.endpoint_gid) for i in self._node.get_publishers_info_by_topic(channel.result_topic))
+
+    def _take_out(self, robot_id: str, kind: str) -> None:
+        """Remember (under the lock) that ``robot_id`` is out, and how it would show it is back."""
+        channel = self._channels[robot_id]
+        if channel.offline is not None:
+            return
+        off = _Offline(kind, self._result_gids(channel), time.monotonic())
+        if kind == "odom":  # only while out: one message per odometry sample is not free
+            off.subscription = self._node.create_subscription(
+                Odometry, robot_path(channel.robot, channel.robot.odom_topic),
+                partial(self._on_offline_odom, robot_id), SENSOR, callback_group=self._callback_group)
+        channel.offline = off
+
+    def _on_offline_odom(self, robot_id: str, msg: Odometry) -> None:
+        off = self._channels[robot_id].offline
+        if off is not None:
+            off.odom_at = time.monotonic()
+
+    def _watch(self) -> None:
+        now = time.monotonic()
+        silent: list[SkillResult] = []
+        back: list[tuple[str, str]] = []
+        with self._lock:
+            if self._halted:
+                return
+            if self.heartbeat_s > 0:
+                for goal_id, sent in list(self._delivered.items()):
+                    robot_id = self._goals.get(goal_id)
+                    if robot_id is None:
+                        self._delivered.pop(goal_id, None)
+                        continue
+                    channel = self._channels[robot_id]
+                    quiet = now - max(sent, channel.heard)
+                    if quiet <= self.heartbeat_s:
+                        continue
+                    # Forget the goal (its late answer is a stale event); a cancel still goes out
+                    # in case the node is only hung: woken up, it must not drive work now elsewhere.
+                    self._goals.pop(goal_id, None)
+                    self._delivered.pop(goal_id, None)
+                    self._take_out(robot_id, "node")
+                    self._send(channel, None, encode_cancel(goal_id, "robot_offline: heartbeat lost"))
+                    silent.append(SkillResult(
+                        goal_id, robot_id, GoalStatus.FAILED,
+                        f"robot_offline: the actuation node of {robot_id} went silent for {quiet:.1f} s with goal "
+                        f"{goal_id} running (goal_heartbeat_s={self.heartbeat_s:g}: crashed, hung or cut off)",
+                        stamp=time.time()))
+            for robot_id, channel in self._channels.items():
+                off = channel.offline
+                if off is None:
+                    continue
+                why = self._back(channel, off)
+                if why is not None:
+                    channel.offline = None
+                    if off.subscription is not None:
+                        self._node.destroy_subscription(off.subscription)
+                    back.append((robot_id, why))
+        log = self._node.get_logger()
+        for res in silent:
+            log.error(res.reason)
+            self._emit(res)
+        for robot_id, why in back:
+            log.warning(f"{robot_id} is back: {why}")
+            if self.availability is not None:
+                self.availability(robot_id, True, why)
+
+    def _back(self, channel: _Channel, off: _Offline) -> str | None:
+        """Why a robot taken out is usable again, or None (called under the lock)."""
+        if not self.ready(channel.robot.id):
+            return None
+        if off.kind == "node":
+            if channel.heard > off.since:
+                return f"its actuation node answers again on {channel.result_topic}"
+            fresh = self._result_gids(channel) - off.dead_gids
+            return f"a new actuation node is up on {channel.result_topic}" if fresh else None
+        return f"odometry flows again on {channel.robot.odom_topic}" if off.odom_at > off.since else None
 
 
 def _string(text: str) -> String:

@@ -1,10 +1,12 @@
 """TEST DOUBLE (never shipped): a stand-in for the fleet's actuation nodes.
 
 Answers goals on every robot's ``dart/goal`` topic the way the contract says an actuation
-node must (feedback, then exactly one result; cancel -> CANCELLED; stop -> every goal
-CANCELLED; a goal for another robot -> FAILED "refused: ..."), after a configurable time and
-without moving anything. It also publishes each robot's start pose on ``odom``. It records
-every message it received, so tests can check what the allocator sent and when.
+node must (feedback a few times a second while a goal runs, then exactly one result; cancel
+-> CANCELLED; stop -> every goal CANCELLED; a goal for another robot -> FAILED "refused:
+..."), after a configurable time and without moving anything. Robots in ``silent`` take
+goals but never answer (a hung or dead actuation node as the allocator sees it). It also
+publishes each robot's start pose on ``odom``. It records every message it received, so
+tests can check what the allocator sent and when.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dart_planner.topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_
 class Received:
     at: float
     robot_id: str
-    kind: str  # goal | cancel | stop
+    kind: str  # goal | cancel | stop | ignored (sent to a silent robot)
     goal: SkillGoal | None = None
     goal_id: str | None = None
 
@@ -41,7 +43,7 @@ class Received:
 class _Active:
     goal: SkillGoal
     due: float
-    feedback_sent: bool = False
+    feedback_at: float = -1.0
 
 
 class FakeRobots(Node):
@@ -49,8 +51,13 @@ class FakeRobots(Node):
     ``outcome(goal)`` -> (status, reason) decides the result."""
 
     def __init__(self, fleet: Fleet, context: Any, *, duration: Callable[[SkillGoal], float] | None = None,
-                 outcome: Callable[[SkillGoal], tuple[GoalStatus, str]] | None = None, name: str = "fake_robots"):
+                 outcome: Callable[[SkillGoal], tuple[GoalStatus, str]] | None = None, name: str = "fake_robots",
+                 feedback_period: float = 0.5):
         Node.__init__(self, name, context=context)
+        self.feedback_period = feedback_period
+        self.silent: set[str] = set()
+        """Robots whose node is hung: messages to them wait, unanswered, until they leave the set."""
+        self._deferred: list[tuple[str, String]] = []
         self.fleet = fleet
         self.duration = duration or (lambda g: 0.2)
         self.outcome = outcome or (lambda g: (GoalStatus.SUCCEEDED, ""))
@@ -78,20 +85,30 @@ class FakeRobots(Node):
             cmd = decode_goal_command(msg.data)
         except DartPlannerError:
             return
+        if robot_id in self.silent:  # hung: nothing is answered until it wakes up (see _step)
+            self.received.append(Received(now, robot_id, "ignored", goal=cmd.goal,
+                                          goal_id=cmd.goal.goal_id if cmd.goal else cmd.cancel_id))
+            self._deferred.append((robot_id, msg))
+            return
+        self._act(robot_id, cmd, now)
+
+    def _act(self, robot_id: str, cmd: Any, now: float, record: bool = True) -> None:
+        """Answer one goal-topic message (``record`` False: it was recorded when it arrived)."""
+        log = self.received.append if record else (lambda m: None)
         if cmd.stop:
-            self.received.append(Received(now, robot_id, "stop"))
+            log(Received(now, robot_id, "stop"))
             for gid, a in list(self.active.items()):
                 if a.goal.robot_id == robot_id:
                     self._finish(gid, GoalStatus.CANCELLED, "stopped")
             return
         if cmd.cancel_id is not None:
-            self.received.append(Received(now, robot_id, "cancel", goal_id=cmd.cancel_id))
+            log(Received(now, robot_id, "cancel", goal_id=cmd.cancel_id))
             if cmd.cancel_id in self.active:
                 self._finish(cmd.cancel_id, GoalStatus.CANCELLED, "cancelled")
             return
         goal = cmd.goal
         assert goal is not None
-        self.received.append(Received(now, robot_id, "goal", goal=goal, goal_id=goal.goal_id))
+        log(Received(now, robot_id, "goal", goal=goal, goal_id=goal.goal_id))
         if goal.robot_id != robot_id:
             self._publish_result(robot_id, SkillResult(goal.goal_id, robot_id, GoalStatus.FAILED,
                                                        f"refused: goal for {goal.robot_id}"))
@@ -103,9 +120,14 @@ class FakeRobots(Node):
 
     def _step(self) -> None:
         now = time.monotonic()
+        woken = [(rid, m) for rid, m in self._deferred if rid not in self.silent]
+        if woken:  # a node that wakes up works through what it was sent meanwhile, in order
+            self._deferred = [(rid, m) for rid, m in self._deferred if rid in self.silent]
+            for rid, m in woken:
+                self._act(rid, decode_goal_command(m.data), now, record=False)
         for gid, a in list(self.active.items()):
-            if not a.feedback_sent:
-                a.feedback_sent = True
+            if now - a.feedback_at >= self.feedback_period:
+                a.feedback_at = now
                 self._fb[a.goal.robot_id].publish(_string(encode_feedback(
                     SkillFeedback(gid, a.goal.robot_id, 0.5, "half way"))))
             if now >= a.due:
