@@ -78,9 +78,41 @@ def replay(
     topics: TopicsOpt = None,
     loop: LoopOpt = False,
     wait: WaitOpt = 3.0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the replay report as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the replay (or re-judge) report as JSON.")] = False,
+    rejudge: Annotated[bool, typer.Option(
+        "--rejudge", help="Do not republish: re-run the bag's instructions with the current code and compare "
+                          "plans, assignments and outcomes with the recorded ones (see below).")] = False,
+    planner: Annotated[str | None, typer.Option(
+        help="--rejudge: planner to re-plan with (default: replay the bag's LLM exchanges, or rules for a "
+             "rules-planned run).")] = None,
+    policy: Annotated[str, typer.Option(help="--rejudge: allocation policy (heuristic, exact, dart_baseline).")
+                      ] = "heuristic",
+    fleet: Annotated[Path | None, typer.Option(help="--rejudge: fleet YAML (default: the shipped one).")] = None,
+    world: Annotated[Path | None, typer.Option(help="--rejudge: world YAML (default: the shipped one).")] = None,
+    llm_config: Annotated[Path | None, typer.Option(
+        "--llm-config", help="--rejudge: language-layer YAML (default: the shipped config/llm.yaml).")] = None,
+    namespace: Annotated[str | None, typer.Option(
+        help="--rejudge: planner namespace in the bag (default: the one it holds).")] = None,
+    makespan_tol: Annotated[float, typer.Option(
+        "--makespan-tol", min=0.0, help="--rejudge: makespans closer than this (s) count as equal.")] = 0.1,
+    save_cassette: Annotated[Path | None, typer.Option(
+        "--save-cassette", help="--rejudge: also write the cassette built from the bag's LLM exchanges here.")
+                             ] = None,
 ) -> None:
-    """Republish a bag into the ROS graph with its recorded timing (latched topics stay latched)."""
+    """Republish a bag into the ROS graph with its recorded timing (latched topics stay latched).
+
+    With --rejudge nothing is published: the recorded instructions (with the perceived objects
+    recorded before each, and the recorded LLM request/response pairs as a replay-backend
+    cassette) go through the CURRENT code, ROS-free but along the nodes' own code path
+    (language_node's planner and validation, allocator_node's execution engine and allocator,
+    the built-in simulator in place of actuation nodes and sim_node). New task graphs (equal up
+    to renaming), robots per subtask, makespans and outcomes are compared with the recorded
+    ones. Exit code 0: identical; 8: something differs; 1: the bag cannot be used.
+    """
+    if rejudge:
+        _rejudge(bag, planner=planner, policy=policy, fleet=fleet, world=world, llm_config=llm_config,
+                 namespace=namespace, makespan_tol=makespan_tol, save_cassette=save_cassette, as_json=as_json)
+        return
     import threading
 
     import rclpy
@@ -112,6 +144,29 @@ def replay(
                   f"{report.bag_span_s:.2f} s recorded (x{report.achieved_factor:.2f}, asked "
                   f"x{report.rate:g}); timing error p50 {report.error_p50_ms:.3f} ms, "
                   f"p95 {report.error_p95_ms:.3f} ms, max {report.error_max_ms:.3f} ms", highlight=False)
+
+
+def _rejudge(bag: Path, *, planner: str | None, policy: str, fleet: Path | None, world: Path | None,
+             llm_config: Path | None, namespace: str | None, makespan_tol: float, save_cassette: Path | None,
+             as_json: bool) -> None:
+    from ..bag.rejudge import RejudgeOptions, format_rejudge
+    from ..bag.rejudge import rejudge as run_rejudge
+    from ..llm.config import load_llm_config
+    from .common import load_site
+    from .exit_codes import ExitCode
+
+    with cli_errors():
+        site_fleet, site_world = load_site(fleet, world)
+        options = RejudgeOptions(site_fleet, site_world, llm_config=load_llm_config(llm_config),
+                                 planner=planner, policy=policy, makespan_tol_s=makespan_tol,
+                                 save_cassette=save_cassette)
+        report = run_rejudge(bag, options, namespace=namespace)
+    if as_json:
+        console.out(json.dumps(report.to_dict()))
+    else:
+        console.out(format_rejudge(report))
+    if not report.identical:
+        raise typer.Exit(ExitCode.REJUDGE_DIFFERS)
 
 
 @bag_app.command("info")

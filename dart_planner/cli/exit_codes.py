@@ -19,3 +19,5 @@ class ExitCode(enum.IntEnum):
     """A plan was executed but did not succeed."""
     PLANNING_FAILED = 7
     """The language layer could not produce a valid plan."""
+    REJUDGE_DIFFERS = 8
+    """``replay --rejudge``: the current code's plans, assignments or outcomes differ from the bag's."""
