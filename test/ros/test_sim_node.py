@@ -17,7 +17,7 @@ from std_msgs.msg import String
 from dart_planner.core.envelope import encode
 from dart_planner.core.fleet import load_fleet
 from dart_planner.nodes.conversions import array_from_image, transform_from_camera_info
-from dart_planner.nodes.qos import COMMANDS, LATCHED, SENSOR
+from dart_planner.nodes.qos import COMMANDS, EVENTS, LATCHED, SENSOR
 from dart_planner.resources import default_fleet_path, default_world_path
 
 pytestmark = pytest.mark.ros
@@ -139,3 +139,70 @@ def test_clock_is_published_when_asked(ros_node: Any, start_node: Any) -> None:
     t1 = seen.msg["/clock"].clock.sec + 1e-9 * seen.msg["/clock"].clock.nanosec
     rate = (t1 - t0) / (time.monotonic() - w0)
     assert 2.5 < rate < 4.5  # simulated seconds per wall second ~ time_scale
+
+
+def test_object_command_entries_are_completed_from_the_site_and_checked_one_by_one() -> None:
+    from dart_planner.core.world import load_world
+    from dart_planner.nodes.sim_node import object_command_edits
+
+    world = load_world(default_world_path())
+    places, removes, refused = object_command_edits({"objects": [
+        {"name": "puddle1", "x": -6.0, "y": -6.0},                         # move: kind, radius kept
+        {"name": "spill", "kind": "puddle", "x": 10.0, "y": 2.0, "radius": 2.0},
+        {"name": "ghost", "x": 1.0, "y": 1.0},                             # new, but no kind
+        {"name": "bad name!", "kind": "rock", "x": 1.0, "y": 1.0},
+        {"name": "far", "kind": "rock", "x": 99.0, "y": 1.0},
+        "junk",
+    ], "remove": ["rock2", "nothing", 3]}, world)
+    assert [(o.name, o.kind, o.x, o.y, o.radius, o.source) for o in places] == [
+        ("puddle1", "puddle", -6.0, -6.0, 2.5, "sim"), ("spill", "puddle", 10.0, 2.0, 2.0, "sim")]
+    assert removes == ["rock2"]
+    assert len(refused) == 6 and any("needs a kind" in r for r in refused) and any("off the site" in r for r in refused)
+    assert object_command_edits({"objects": 1}, world) == ([], [], ["object command: 'objects' and 'remove' must be "
+                                                                   "lists"])
+
+
+def test_object_command_moves_adds_and_removes_objects_on_camera_and_ground_truth(
+        ros_node: Any, start_node: Any) -> None:
+    sim = start_node(SIM, "--ros-args", "-r", "__ns:=/dart", "-p", "camera_size_px:=120",
+                     "-p", "camera_rate_hz:=0.05", "-p", "ground_truth_rate_hz:=0.05", "-p", "odom_rate_hz:=1.0")
+    seen = Latest()
+    seen.sub(ros_node, Image, "/dart/camera/image", SENSOR)
+    seen.sub(ros_node, CameraInfo, "/dart/camera/camera_info", SENSOR)
+    seen.sub(ros_node, String, "/dart/sim/ground_truth", LATCHED)
+    pub = ros_node.create_publisher(String, "/dart/sim/object_command", EVENTS)
+    truth = "/dart/sim/ground_truth"
+    assert spin_until(ros_node, lambda: truth in seen.msg and pub.get_subscription_count() > 0, 15.0), sim.output()
+
+    def send(payload: dict[str, Any]) -> None:
+        msg = String()
+        msg.data = encode("objects", payload)
+        pub.publish(msg)
+
+    # The regular frames are ~20 s apart (0.05 Hz; the first went out before this test listened):
+    # every edit, even one that changes nothing, shows the site at once on camera and ground truth.
+    send({"objects": [{"name": "puddle2", "x": 14.0, "y": -6.0}]})
+    assert spin_until(ros_node, lambda: len(seen.msg) == 3 and seen.count[truth] >= 2, 10.0), sim.output()
+    tf = transform_from_camera_info(seen.msg["/dart/camera/camera_info"])
+
+    def px(x: float, y: float) -> list[int]:
+        u, v = tf.to_pixel(x, y)
+        return [int(c) for c in array_from_image(seen.msg["/dart/camera/image"])[int(v), int(u)]]
+
+    def objects() -> dict[str, Any]:
+        return {o["name"]: o for o in json.loads(seen.msg[truth].data)["objects"]}
+
+    water, ground = px(-8.0, 6.0), px(-6.0, -6.0)
+    frames = seen.count["/dart/camera/image"]
+    send({"objects": [{"name": "puddle1", "x": -6.0, "y": -6.0},
+                      {"name": "onto", "kind": "rock", "x": 4.0, "y": -24.0}],
+          "remove": ["rock2", "soil1", "nothing"]})
+    assert spin_until(ros_node, lambda: "rock2" not in objects(), 10.0), sim.output()
+    assert spin_until(ros_node, lambda: seen.count["/dart/camera/image"] > frames, 10.0)
+    o = objects()
+    assert (o["puddle1"]["x"], o["puddle1"]["y"], o["puddle1"]["radius"]) == (-6.0, -6.0, 2.5)
+    assert "onto" not in o and "soil1" in o  # a rock dropped on a truck and a pile with soil: refused
+    assert px(-6.0, -6.0) == water and px(-8.0, 6.0) == ground
+    out = sim.output()
+    assert "land on robot robot_dump_truck_01" in out and "cannot be removed" in out and "no object 'nothing'" in out
+    assert sim.alive()
