@@ -258,3 +258,61 @@ def test_allocation_errors_name_the_task_and_the_reason(fleet, world, subtasks, 
     for policy in POLICIES:
         with pytest.raises(AllocationError, match=message):
             allocate(plan(*subtasks), fleet, world, policy, state=state)
+
+
+# -- partners of a crew: every truck that came is loaded, and the haul takes those trucks ---------
+def _trucks(s, tid):
+    return {r for r in s.robots_of(tid) if "dump_truck" in r}
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_two_excavators_load_both_trucks_that_came_with_them(fleet, world, policy):
+    # one partner for two excavators would leave the second truck empty for its haul (and on
+    # the site the second excavator finds no truck it may pour into)
+    g = plan(
+        T("go", NAV, obj="soil1", types=[("excavator", 2), ("dump_truck", 2)]),
+        T("dig", "Excavation", ["go"], types=[("excavator", 2)]),
+        T("load", "ExcavatorUnloading", ["dig"], types=[("excavator", 2)]),
+        T("haul", NAV, ["load"], obj="puddle1", types=[("dump_truck", 2)]),
+        T("dump", "DumpUnloading", ["haul"], types=[("dump_truck", 2)]),
+    )
+    s = allocate(g, fleet, world, policy, time_limit_s=5.0)
+    came = _trucks(s, "go")
+    assert len(came) == 2
+    assert _trucks(s, "load") == came == _trucks(s, "haul") == _trucks(s, "dump")
+    assert verify_schedule(s, g, fleet, world) == []
+
+
+def test_one_excavator_loads_one_of_the_trucks_that_came(fleet, world):
+    g = plan(
+        T("go", NAV, obj="soil1", types=[("excavator", 1), ("dump_truck", 2)]),
+        T("dig", "Excavation", ["go"], types=[("excavator", 1)]),
+        T("load", "ExcavatorUnloading", ["dig"], types=[("excavator", 1)]),
+        T("haul", NAV, ["load"], obj="puddle1", types=[("dump_truck", 2)]),
+        T("haul1", NAV, ["load"], obj="puddle2", types=[("dump_truck", 1)]),
+    )
+    for policy in POLICIES:
+        s = allocate(g, fleet, world, policy, time_limit_s=5.0)
+        assert len(_trucks(s, "load")) == 1 and _trucks(s, "load") <= _trucks(s, "go")
+        # both trucks that came haul (not a truck that never was at the soil) ...
+        assert _trucks(s, "haul") == _trucks(s, "go")
+        # ... and a haul of one truck takes the loaded one
+        assert _trucks(s, "haul1") == _trucks(s, "load")
+
+
+def test_verify_allows_one_partner_per_worker_and_no_more(fleet, world):
+    g = plan(
+        T("go", NAV, obj="soil1", ids=["robot_excavator_01", "robot_dump_truck_01", "robot_dump_truck_02"]),
+        T("dig", "Excavation", ["go"], ids=["robot_excavator_01"]),
+        T("load", "ExcavatorUnloading", ["dig"], ids=["robot_excavator_01"]),
+    )
+    s = allocate(g, fleet, world, "heuristic")
+    assert len(_trucks(s, "load")) == 1 and verify_schedule(s, g, fleet, world) == []
+    a = s.assignments["load"]
+    two = replace(
+        a,
+        robot_ids=(*a.robot_ids, *(_trucks(s, "go") - _trucks(s, "load"))),
+        travel_s={**a.travel_s, **{r: 0.0 for r in _trucks(s, "go") - _trucks(s, "load")}},
+    )
+    bad = replace(s, assignments={**s.assignments, "load": two})
+    assert any("added to the named" in e for e in verify_schedule(bad, g, fleet, world))

@@ -1,9 +1,15 @@
 """Every shipped example plan is executable in the simulator, goal by goal.
 
-A deliberately naive dispatcher (dependencies in order, first robots of a type, no
-retries) drives the simulator directly: this checks the simulator's skill semantics
-against the plans people write (dig at a rock, one truck for two excavators, avoid then go,
-haul home), independently of the execution engine.
+A deliberately naive dispatcher (dependencies in order, no retries) drives the simulator
+directly: this checks the simulator's skill semantics against the plans people write (dig at
+a rock, one truck for two excavators, avoid then go, haul home), independently of the
+execution engine.
+
+Named robots are used as written. A type+count subtask gets the robots the heuristic
+allocator chose for it (partners left out: a truck is brought by the plan's own moves), not
+"the first idle robots of the type" per subtask: picking per subtask lets an unnamed crew's
+Excavation and its ExcavatorUnloading land on different excavators (the one that digs is not
+the one asked to unload), which breaks any plan with two unnamed groups of a type.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import pytest
 from example_data import example_files
 
 from dart_planner.core.actuation import GoalStatus, SkillGoal, SkillResult
+from dart_planner.core.allocate import allocate
 from dart_planner.core.fleet import Fleet, SkillAction, SkillScope
 from dart_planner.core.plan import Subtask, TaskGraph
 from dart_planner.core.world import World
@@ -20,19 +27,18 @@ from dart_planner.sim import Simulation
 FLEET_LEVEL = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
 
 
-def _robots(st: Subtask, fleet: Fleet, busy: set[str]) -> list[str | None]:
+def _robots(st: Subtask, fleet: Fleet, chosen: TaskGraph) -> list[str | None]:
     spec = fleet.skills[st.skill]
     if st.robot_ids:
         return list(st.robot_ids)
     if spec.scope is SkillScope.ALL:
         return [None] if spec.action in FLEET_LEVEL else [r.id for r in fleet.robots if st.skill in r.skills]
-    out: list[str | None] = []
-    for robot_type, n in st.requested_types:
-        out += [r.id for r in fleet.of_type(robot_type) if r.id not in busy][:n]
-    return out
+    # type+count: the allocator's choice, without the implicit partner (it does not run the skill)
+    return [r for r in chosen[st.id].robot_ids if st.skill in fleet.robot(r).skills]
 
 
 def run_plan(graph: TaskGraph, fleet: Fleet, world: World) -> tuple[dict[str, str], Simulation]:
+    chosen = allocate(graph, fleet, world, "heuristic").resolved_graph(graph)
     sim = Simulation(fleet, world)
     status: dict[str, str] = {}
     open_goals: dict[str, set[str]] = {}
@@ -42,7 +48,7 @@ def run_plan(graph: TaskGraph, fleet: Fleet, world: World) -> tuple[dict[str, st
             st = graph[tid]
             if tid in status or any(status.get(d) != "ok" for d in st.dependencies):
                 continue
-            robots = _robots(st, fleet, busy)
+            robots = _robots(st, fleet, chosen)
             if any(r in busy for r in robots if r):
                 continue
             status[tid], open_goals[tid] = "running", set()

@@ -19,8 +19,10 @@ The model
   allocator that balances load must keep it on purpose, or excavator 2 digs where
   excavator 1 parked.
 * **Partners.** A skill with a ``partner_type`` (ExcavatorUnloading needs a dump truck
-  beside the excavator) occupies a partner too. If the plan names none, the partner is the
-  robot of that type the task inherits by continuity (the truck that drove to the soil).
+  beside the excavator) occupies a partner too. If the plan names none, the partners are the
+  robots of that type the task inherits by continuity (the trucks that drove to the soil),
+  one per working robot up to as many as the plan brought (two excavators load the two
+  trucks that came with them).
   If there is none to inherit, the plan did not bring one: for skills in
   :data:`CHOSEN_PARTNER_ACTIONS` (the excavator pours into the partner) the allocator
   chooses one among the available robots of the type (the one that can be beside the
@@ -111,6 +113,12 @@ class RobotGroup:
     """Robots inherited from done or running tasks."""
     partner: bool = False
     """An implicit partner (the truck an excavator unloads into), not named by the plan."""
+    far_sources: tuple[int, ...] = ()
+    """Live tasks behind a source that used the type only as an implicit partner (the
+    trucks that came to the soil, behind the loading that filled one of them): the group
+    takes the rest of its robots there before choosing freely (see :meth:`_Sources.far`)."""
+    far_inherited: tuple[int, ...] = ()
+    """Robots of done or running tasks behind such a source."""
 
 
 @dataclass(frozen=True)
@@ -409,7 +417,7 @@ def build_problem(
         partner_type = None
         if spec.partner_type is not None and spec.action not in _MOVES and spec.action not in _KEEPOUT:
             groups = groups + _partner_group(
-                s, spec.partner_type, fixed, groups, fleet, ridx, unavailable, sources
+                s, spec.partner_type, fixed, groups, fleet, ridx, unavailable, sources, tasks
             )
             if any(types[r] == spec.partner_type for r in fixed) or any(
                 g.robot_type == spec.partner_type for g in groups
@@ -507,10 +515,19 @@ def _partner_group(
     ridx: Mapping[str, int],
     unavailable: frozenset[int],
     sources: _Sources,
+    built: list[TaskModel],
 ) -> tuple[RobotGroup, ...]:
     """The implicit partner group of ``s``, if the plan leaves the partner implicit: the
-    partner an ancestor brought, else (for :data:`CHOSEN_PARTNER_ACTIONS`) one the allocator
-    chooses among the available robots of the type (see module doc)."""
+    partners an ancestor brought, else (for :data:`CHOSEN_PARTNER_ACTIONS`) one the allocator
+    chooses among the available robots of the type (see module doc).
+
+    How many: one per working robot, up to as many as the plan brought. Two excavators
+    loading the two trucks that came with them pour into both (each into the one beside it);
+    naming only one would leave the other truck empty for its haul and, on the site, send
+    an excavator with no truck in reach. The count is what one source certainly brings (the
+    largest of them), so it never exceeds the robots there to inherit and the bounds that
+    read ``count`` stay valid.
+    """
     if any(fleet.robots[r].type == ptype for r in fixed) or any(g.robot_type == ptype for g in groups):
         return ()
     live_src, inherited = sources.of(s.id, ptype)
@@ -523,7 +540,20 @@ def _partner_group(
         raise AllocationError(
             f"task {s.id!r}: {s.skill!r} needs a {ptype} partner, but every {ptype} robot is unavailable"
         )
-    return (RobotGroup(ptype, 1, usable, live_src, tuple(i for i in inherited if i in usable), partner=True),)
+    kept = tuple(i for i in inherited if i in usable)
+    workers = len(fixed) + sum(g.count for g in groups)  # no robot of ptype among them (above)
+    brought = max(
+        [len(kept), *(_uses_of_type(built[i], ptype, fleet) for i in live_src)], default=0
+    )
+    count = max(1, min(workers, brought, len(usable)))
+    return (RobotGroup(ptype, count, usable, live_src, kept, partner=True),)
+
+
+def _uses_of_type(task: TaskModel, rtype: str, fleet: Fleet) -> int:
+    """How many robots of ``rtype`` a compiled task occupies."""
+    return sum(1 for r in task.fixed if fleet.robots[r].type == rtype) + sum(
+        g.count for g in task.groups if g.robot_type == rtype
+    )
 
 
 def _demand(
@@ -583,8 +613,17 @@ def _demand(
                     + (f" (unavailable: {', '.join(down)})" if down else "")
                 )
             live_src, inherited = sources.of(s.id, rtype)
+            far_src, far_inh = sources.far(s.id, rtype)
             groups.append(
-                RobotGroup(rtype, count, usable, live_src, tuple(i for i in inherited if i in usable))
+                RobotGroup(
+                    rtype,
+                    count,
+                    usable,
+                    live_src,
+                    tuple(i for i in inherited if i in usable),
+                    far_sources=far_src,
+                    far_inherited=tuple(i for i in far_inh if i in usable),
+                )
             )
         return Demand.POOL, (), tuple(groups)
     raise AllocationError(f"task {s.id!r}: {s.skill!r} names no robots (robot_ids or robot_type/robot_count)")
@@ -614,6 +653,7 @@ class _Sources:
         self.partner_ok = partner_ok
         """Robot types with an available robot: a chosen partner of such a type exists."""
         self._memo: dict[tuple[str, str], tuple[frozenset[int], frozenset[int]]] = {}
+        self._rev: dict[int, str] | None = None
 
     def _uses(self, tid: str, rtype: str) -> bool | None:
         """Whether task ``tid`` occupies robots of ``rtype`` (None: it does not)."""
@@ -676,6 +716,39 @@ class _Sources:
         return frozenset(), frozenset(
             self.ridx[r] for r in ids if r in self.ridx and self.fleet.robot(r).type == rtype
         )
+
+    def _partner_only(self, tid: str, rtype: str) -> bool:
+        """Whether ``tid`` occupies ``rtype`` robots only as its implicit partner."""
+        s = self.graph[tid]
+        spec = self.fleet.skills[s.skill]
+        if rtype != spec.partner_type or spec.action not in CHOSEN_PARTNER_ACTIONS:
+            return False
+        named = any(self.fleet.has_robot(r) and self.fleet.robot(r).type == rtype for r in s.robot_ids)
+        return not named and rtype not in s.robot_type
+
+    def far(self, tid: str, rtype: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """What ``tid`` inherits for ``rtype`` from behind its partner-only sources.
+
+        Two trucks drive to the soil with one excavator, which loads one of them: the haul
+        of "the trucks" inherits the loaded one from the loading, and the other from the
+        move that brought both. Kept apart from :meth:`of` so that a haul of one truck
+        still takes the loaded one.
+        """
+        live, _ = self.of(tid, rtype)
+        if not live:
+            return (), ()
+        if self._rev is None:
+            self._rev = {i: t for t, i in self.index.items()}
+        rev = self._rev
+        out_live: set[int] = set()
+        out_fixed: set[int] = set()
+        for i in live:
+            src = rev[i]
+            if self._partner_only(src, rtype):
+                a, b = self.of(src, rtype)
+                out_live |= set(a)
+                out_fixed |= set(b)
+        return tuple(sorted(out_live)), tuple(sorted(out_fixed))
 
     def of(self, tid: str, rtype: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         live: set[int] = set()

@@ -113,19 +113,30 @@ class Timeline:
     def group_split(self, g: RobotGroup) -> tuple[list[int], list[int], int]:
         """(forced robots, robots to choose from, how many to choose) for a group, after
         continuity: inherited robots are used first (see :mod:`.model`)."""
-        pool: set[int] = set(g.inherited)
-        rtypes = self.p.robot_types
-        for s in g.sources:
-            pl = self.placements[s]
-            if pl is not None:
-                pool.update(r for r in pl.robots if rtypes[r] == g.robot_type)
+        pool = self._inherited(g.sources, g.inherited, g.robot_type)
         cand = set(g.candidates)
         pool &= cand
+        if len(pool) < g.count and (g.far_sources or g.far_inherited):
+            # the rest from behind a loading that filled only some of them (.model._Sources.far)
+            far = (self._inherited(g.far_sources, g.far_inherited, g.robot_type) & cand) - pool
+            if len(pool) + len(far) >= g.count:
+                return sorted(pool), sorted(far), g.count - len(pool)
+            pool |= far
         if not pool:
             return [], list(g.candidates), g.count
         if len(pool) >= g.count:
             return [], sorted(pool), g.count
         return sorted(pool), [r for r in g.candidates if r not in pool], g.count - len(pool)
+
+    def _inherited(self, sources: tuple[int, ...], fixed: tuple[int, ...], rtype: str) -> set[int]:
+        """Robots of ``rtype`` that placed ``sources`` used, plus ``fixed``."""
+        pool: set[int] = set(fixed)
+        rtypes = self.p.robot_types
+        for s in sources:
+            pl = self.placements[s]
+            if pl is not None:
+                pool.update(r for r in pl.robots if rtypes[r] == rtype)
+        return pool
 
     # -- soil carrying ---------------------------------------------------------------
     def pending(self, r: int) -> int:

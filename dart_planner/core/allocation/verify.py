@@ -33,7 +33,8 @@ def verify_schedule(
 
     Rules: each live subtask is assigned once (none of the done, running or excluded ones);
     dependencies finish before a subtask starts; explicit robot ids exactly; type+count
-    exactly (plus at most one robot of the skill's partner type); ``*_all_robots`` moves
+    exactly (plus implicit partners of the skill's partner type: at most one per working
+    robot, at least one); ``*_all_robots`` moves
     every capable available robot; keep-out changes occupy no robot; robots are capable and
     available; a robot's subtasks do not overlap and respect ``busy_until`` and running
     work; ``ready = start + max travel`` and ``finish = ready + duration``; ``robot_order``,
@@ -105,8 +106,11 @@ def verify_schedule(
             extra = [r for r in known if r not in s.robot_ids]
             if set(s.robot_ids) - set(robots):
                 err(f"task {tid!r}: named robots {s.robot_ids} not all used: {robots}")
+            workers = sum(1 for r in s.robot_ids if fleet.has_robot(r) and fleet.robot(r).type != partner)
             if extra and (
-                partner is None or len(extra) > 1 or any(fleet.robot(r).type != partner for r in extra)
+                partner is None
+                or len(extra) > max(1, workers)
+                or any(fleet.robot(r).type != partner for r in extra)
             ):
                 err(f"task {tid!r}: robots {extra} added to the named {s.robot_ids}")
         else:
@@ -114,7 +118,8 @@ def verify_schedule(
             for t, c in zip(s.robot_type, s.robot_count):
                 want_types[t] += c
             got = Counter(fleet.robot(r).type for r in known)
-            if partner is not None and partner not in want_types and got.get(partner, 0) <= 1:
+            workers = sum(want_types.values())
+            if partner is not None and partner not in want_types and got.get(partner, 0) <= max(1, workers):
                 got.pop(partner, None)
             if got != want_types:
                 err(f"task {tid!r}: wants {dict(want_types)} robots, got {dict(got)} ({robots})")
