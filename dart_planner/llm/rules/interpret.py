@@ -22,16 +22,36 @@ from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import MOVES, Draft, PlanBuilder
 from .lexicon import Lexicon
-from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex
+from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .repeats import RepeatReader
-from .segment import UNTIL, Item, ItemKind, Segment, SegmentRole
+from .segment import UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start
 from .verbs import ALTERNATIVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
 
 _PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
 _OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
+
+
+def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
+    """An anchor naming work of several robots, each with its own verb ("after truck 1 has checked
+    obstacle 1 and truck 2 has checked obstacle 2"), cut into one clause per robot."""
+    parts: list[list[Item]] = [[]]
+    for k, it in enumerate(items):
+        cur = parts[-1]
+        if it.kind is ItemKind.ROBOT and k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "and" \
+                and any(x.kind is ItemKind.VERB for x in cur) and _is_subject_start(items, k):
+            cur.pop()
+            parts.append([])
+        parts[-1].append(it)
+    return parts
+
+
+def _singular_anchor(seg: Segment) -> bool:
+    """An anchor whose only robot is "it" ("... as soon as it is loaded")."""
+    robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+    return bool(robots) and all(it.payload.form == "pronoun" and it.payload.pronoun == "it" for it in robots)
 
 
 class Interpreter:
@@ -76,6 +96,11 @@ class Interpreter:
         self.own_member: Member | None = None
         """The member a distributive step is being made for ("each truck ... its excavator's site")."""
         self.anchor_by_pronoun = False
+        self.each_anchor: tuple[Member, ...] = ()
+        """Robots of a distributive anchor just read ("when each truck gets there, it dumps")."""
+        self.it_means: tuple[Member, ...] = ()
+        """What "it" in an anchor stands for while a plural clause is distributed over it ("every
+        truck leaves as soon as it is loaded": each truck)."""
         self.relative: frozenset[str] = frozenset()
         self.later: list[Segment] = []
         """The sentences after the one being read."""
@@ -291,6 +316,20 @@ class Interpreter:
                 return tuple(self.sentence_subjects[sent])
         return self.prev.subject if self.prev is not None else ()
 
+    def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...]) -> tuple[Member, ...]:
+        """A pronoun subject that cannot do its clause's work means robots named earlier that can
+        ("once truck 1 has checked obstacle 1 they both dig": the excavators, not the trucks)."""
+        if pronoun not in ("it", "they", "both"):
+            return subject
+        verb = next((it.payload for it in seg.items if it.kind is ItemKind.VERB), None)
+        if verb is None:
+            return subject
+        need = "dump" if verb.role == "passive_load" else verb.target if verb.target in ("dig", "load") else None
+        if need is None or self.capable(subject, need, quiet=True):
+            return subject
+        found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")
+        return found or subject
+
     # -- the main loop -----------------------------------------------------------------------------
     def run(self, segs: Sequence[Segment]) -> None:
         pre: set[int] | None = None
@@ -424,6 +463,8 @@ class Interpreter:
                 else:
                     acc += [m for m in r if m not in acc]
             subject = None if fleet else tuple(acc)
+            if subject and all(it.payload.form == "pronoun" for it in subj_items):
+                subject = self.able_referent(seg, subj_items[0].payload.pronoun, subject)
             if subject and any(it.payload.form == "pronoun" and it.payload.pronoun == "which" for it in subj_items):
                 # "load truck 2, which arrives after checking puddle 1": the relative clause tells how
                 # the truck gets to the loading, so its steps come before the loading, not after
@@ -446,6 +487,16 @@ class Interpreter:
             elif self.prev.split and self.prev.sentence == seg.sentence:
                 split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
         self.vocative = None
+        each_anchor, self.each_anchor = self.each_anchor, ()
+        if each_anchor and pre and (not subj_items or all(
+                it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in subj_items)):
+            subject, split = each_anchor, True  # "when each truck gets there, it dumps": each after its own
+        # "every truck leaves as soon as it is loaded": a singular quantified subject binds the anchor's "it"
+        distribute = post is not None and bool(subject) and _size(subject or ()) > 1 and _singular_anchor(post) \
+            and any(it.payload.form == "type" and not it.payload.plural and it.payload.det in ("all", "each")
+                    for it in subj_items)
+        if distribute:
+            split = True  # "every truck leaves as soon as it is loaded": each truck after its own loading
 
         verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
         objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
@@ -510,7 +561,11 @@ class Interpreter:
         self.place_before = scene
         self.current_subject = subject
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
-        entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
+        self.it_means = tuple(subject or ()) if distribute else ()
+        try:
+            entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
+        finally:
+            self.it_means = ()
         self.place_before = scene  # "..., which arrives after checking puddle 1": arrives where the scene is
         is_global = False
         if subject is None or not subject:
@@ -656,6 +711,12 @@ class Interpreter:
         ia = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), -1)
         ib = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is b.verb), -1)
         between = items[ia + 1:ib] if 0 <= ia < ib else [None]
+        if any(it is not None and it.kind is ItemKind.ROBOT for it in between):
+            # "send one truck to check puddle 1": the robot sent, then what it is sent to do
+            last = between[-1]
+            between = [it for it in between if it is None or it.kind is not ItemKind.ROBOT]
+            if not (last is not None and last.kind is ItemKind.WORD and last.text == "to"):
+                return False
         return all(it is not None and it.kind is ItemKind.WORD and it.text in ("and", "to") for it in between)
 
     # -- doing ------------------------------------------------------------------------------------------
@@ -1118,14 +1179,20 @@ class Interpreter:
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
+        per_item: dict[int, tuple[Member, ...]] = {}
         try:
             for it in seg.items:
                 if it.kind is ItemKind.ROBOT:
                     self.use(it)
-                    r = self.resolve_robots(it)
+                    d_it: RobotDesc = it.payload
+                    r = self.it_means if (self.it_means and d_it.form == "pronoun" and d_it.pronoun == "it") \
+                        else self.resolve_robots(it)
+                    if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
+                        self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
                     if r is None:
                         fleet = True
                     elif r:
+                        per_item[id(it)] = r
                         robots += [m for m in r if m not in robots]
         finally:
             self.res.prefer_recent = False
@@ -1194,14 +1261,16 @@ class Interpreter:
                 robots or objs or self.current_subject):
             # names work that was not mentioned before: read it as a clause of its own
             before = len(self.b.drafts)
-            main_items = [it for it in seg.items if it.kind is not ItemKind.ROBOT] if robots else seg.items
-            main_seg = Segment(main_items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
-            if robots:
-                self.vocative = (tuple(robots), False)  # "load truck 1 once it arrives": the robots found here
-            elif self.current_subject is not None:
-                self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
             saved, saved_voc = self.prev, saved_vocative
-            self.main(main_seg, set(), None, False)
+            for part in _anchor_clauses(seg.items) if robots else [seg.items]:
+                who = [m for it in part if it.kind is ItemKind.ROBOT for m in per_item.get(id(it), ())]
+                main_items = [it for it in part if it.kind is not ItemKind.ROBOT] if robots else part
+                main_seg = Segment(main_items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
+                if robots:  # "load truck 1 once it arrives": the robots found here, clause by clause
+                    self.vocative = (tuple(dict.fromkeys(who)) or tuple(robots), False)
+                elif self.current_subject is not None:
+                    self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
+                self.main(main_seg, set(), None, False)
             self.prev, self.vocative = saved, saved_voc
             made = {d.idx for d in self.b.drafts[before:] if d.alive}
             found = set() if is_par else made

@@ -17,7 +17,7 @@ before: "it", "they", "both", "the excavator", "the trucks".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -629,6 +629,20 @@ class MentionResolver:
                 return (several[0] if several else groups[0],)
             return tuple(m for m in found if not m.is_group)[::-1]
         return tuple(found[::-1])
+
+    def last_able(self, able: Callable[[Member], bool], plural: bool | None) -> tuple[Member, ...]:
+        """The robots of the latest mention that can do what a pronoun's clause asks ("truck 1 checks
+        obstacle 1 ... they both dig": the diggers named before, not the trucks); a mention of the
+        asked number (one robot for "it", several for "they") wins over a nearer one that is not."""
+        fallback: tuple[Member, ...] = ()
+        for members, _ in reversed(self.history):
+            ok = tuple(m for m in members if able(m))
+            if not ok:
+                continue
+            if plural is None or (_size(ok) > 1) == plural:
+                return ok
+            fallback = fallback or ok
+        return fallback
 
     def used_of_type(self, rtype: str) -> int:
         seen: set[str] = set()

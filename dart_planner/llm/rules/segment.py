@@ -232,6 +232,16 @@ def _has_predicate(items: Sequence[Item]) -> bool:
     )
 
 
+# Words that open a verbless anchor ("once at their sites they dig", "once there, it dumps")
+_REDUCED_ANCHOR = frozenset({"at", "there", "in", "on", "back", "inside"})
+
+
+def _reduced_anchor(items: Sequence[Item]) -> bool:
+    """An anchor said without a verb ("once at their sites", "when there"): the robot mention that
+    follows with a verb of its own is the subject of the main clause, not part of the anchor."""
+    return items[0].kind is ItemKind.WORD and items[0].text in _REDUCED_ANCHOR
+
+
 def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Segment]:
     """Cut items into clauses.
 
@@ -330,7 +340,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             cur.after_punct = False
             k += 1
             continue
-        if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items):
+        if cur.role is SegmentRole.ANCHOR and cur.items and (_has_predicate(cur.items) or (
+                _reduced_anchor(cur.items) and it.kind is ItemKind.ROBOT and _is_subject_start(items, k))):
             prev_word = items[k - 1].text if k else ""
             prev_kind = items[k - 1].kind if k else None
             object_pronoun = (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
