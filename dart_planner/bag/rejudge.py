@@ -97,6 +97,9 @@ class RecordedInstruction:
     stamp_ns: int
     objects: Mapping[str, Any] | None
     """The last ``objects@1`` payload recorded before the instruction (None: none)."""
+    objects_age_s: float | None
+    """How long before the instruction that payload was recorded (language_node's ``object_ttl_s``
+    makes objects older than that stale)."""
     plan: RecordedPlan | None
     rejected: str | None = None
     """Error of a ``rejected`` status for this instruction without a plan (planning failed)."""
@@ -268,16 +271,17 @@ def read_recorded_run(path: str | Path, namespace: str | None = None) -> Recorde
     plans = [p for stamp, payload in scan.graphs if (p := _recorded_plan(stamp, payload, scan)) is not None]
     scan.unparsed += len(scan.graphs) - len(plans)
     originals = [p for p in plans if p.replan_of is None]
+    graph_ids = {p.plan_id for p in plans}
     claimed: set[str] = set()
     used_rejections: set[int] = set()
     instructions: list[RecordedInstruction] = []
 
-    def objects_before(stamp: int) -> Mapping[str, Any] | None:
-        last = None
+    def objects_before(stamp: int) -> tuple[Mapping[str, Any] | None, float | None]:
+        last: tuple[Mapping[str, Any] | None, float | None] = (None, None)
         for t, payload in scan.objects:
             if t > stamp:
                 break
-            last = payload
+            last = (payload, (stamp - t) / 1e9)
         return last
 
     for stamp, text, iid in scan.instructions:
@@ -287,20 +291,21 @@ def read_recorded_run(path: str | Path, namespace: str | None = None) -> Recorde
         if plan is not None:
             claimed.add(plan.plan_id)
         else:
+            # language_node's rejection: no plan id, or one whose task graph was never published
             for k, (t, status) in enumerate(scan.rejections):
-                if k in used_rejections or status.get("plan_id") is not None:
+                if k in used_rejections or status.get("plan_id") in graph_ids:
                     continue
                 if (status.get("instruction_id") == iid) if iid is not None else t >= stamp:
                     used_rejections.add(k)
                     rejected = str(status.get("error") or "rejected")
                     break
-        instructions.append(RecordedInstruction(len(instructions), text, iid, stamp, objects_before(stamp), plan,
+        instructions.append(RecordedInstruction(len(instructions), text, iid, stamp, *objects_before(stamp), plan,
                                                 rejected))
     # Plans whose instruction message was not recorded (recording started late): their text stands in.
     for p in originals:
         if p.plan_id not in claimed:
             instructions.append(RecordedInstruction(0, p.instruction, p.instruction_id, p.stamp_ns,
-                                                    objects_before(p.stamp_ns), p, from_task_graph=True))
+                                                    *objects_before(p.stamp_ns), p, from_task_graph=True))
     instructions.sort(key=lambda i: i.stamp_ns)
     instructions = [replace(i, index=k) for k, i in enumerate(instructions)]
     if not instructions:
@@ -333,6 +338,10 @@ class RejudgeOptions:
     policy: str = "heuristic"
     max_retries: int = 1
     max_replans: int = 1
+    object_ttl_s: float = 20.0
+    """language_node's ``object_ttl_s``: perceived objects recorded longer than this before an
+    instruction are stale (configured ones fall back to the configuration, a plan naming a
+    perception-only one is rejected); 0: never stale."""
     makespan_tol_s: float = 0.1
     """Makespans closer than this are equal (robot positions after a plan differ slightly between
     the ROS actuation loop and the simulator's)."""
@@ -506,16 +515,30 @@ class _Rerun:
         self.engine.update_world(merge_perceived(self.engine.world, self.base, self.alloc_perceived, objects))
         self.alloc_perceived = {o.name for o in objects}
 
-    def plan(self, text: str) -> tuple[TaskGraph | None, str]:
-        """language_node._plan: plan, name the instruction, validate a second time."""
+    def plan(self, text: str, objects_age_s: float | None = None) -> tuple[TaskGraph | None, str]:
+        """language_node._plan: stale objects, plan, name the instruction, validate a second time."""
         from ..core.validate import validate_plan
 
         world = self.lang_world
+        stale_only: set[str] = set()
+        ttl = self.opts.object_ttl_s
+        if ttl > 0 and objects_age_s is not None and objects_age_s > ttl:
+            for name in self.perceived:
+                if self.base.has_object(name):
+                    world = world.with_object(self.base.object(name))
+                else:
+                    stale_only.add(name)
         try:
             result = self.planner.plan(text, self.fleet, world)
         except DartPlannerError as exc:
             return None, str(exc)
         graph = result.graph if result.graph.instruction else replace(result.graph, instruction=text)
+        named = sorted({k for s in graph.subtasks for k in s.object_keywords} & stale_only)
+        if named:
+            return None, (f"stale perceived object(s): {', '.join(named)} (last reported {objects_age_s:.1f} s "
+                          f"before the instruction; object_ttl_s={ttl:g})")
+        for name in stale_only:
+            world = world.without_object(name)
         report = validate_plan(graph, self.fleet, world)
         if not report.ok:
             return None, f"the planner returned an invalid plan: {report}"
@@ -676,7 +699,7 @@ def rejudge(bag: str | Path | RecordedRun, options: RejudgeOptions, *, namespace
         try:
             for rec in run.instructions:
                 rerun.perceive(rec.objects)
-                graph, error = rerun.plan(rec.text)
+                graph, error = rerun.plan(rec.text, rec.objects_age_s)
                 new = NewPlan(None, rerun.planner_name, error) if graph is None else rerun.execute(graph)
                 conts = run.continuations.get(rec.plan.plan_id, ()) if rec.plan is not None else ()
                 cmp, diffs, notes = _compare(rec, new, options.makespan_tol_s, conts)

@@ -1,0 +1,297 @@
+"""``replay --rejudge``: a recorded run re-run with the current code, and every difference reported.
+
+The bags here are written message by message with the payloads the nodes publish (built by
+the same core calls the nodes make), so each test can say exactly what was "recorded"; the
+full stack recording its own run and re-judging it is ``test_bag_fullstack.py``. A changed
+allocator policy, a stricter validator, a different recorded plan or outcome must each come
+out as a difference (exit code 8); the unchanged code must find none (exit code 0); broken
+bags must fail fast with a bag error (exit code 1).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("rclpy")  # rejudge merges objects with the nodes' conversion helpers (ROS messages)
+from typer.testing import CliRunner  # noqa: E402
+
+from dart_planner.bag import BagError, BagFormat, BagFormatError, BagWriter, EmptyBagError  # noqa: E402
+from dart_planner.bag.rejudge import RejudgeOptions, format_rejudge, read_recorded_run, rejudge  # noqa: E402
+from dart_planner.bag.typestore import TypeRegistry  # noqa: E402
+from dart_planner.cli import app  # noqa: E402
+from dart_planner.cli.exit_codes import ExitCode  # noqa: E402
+from dart_planner.core.allocate import allocate  # noqa: E402
+from dart_planner.core.envelope import encode  # noqa: E402
+from dart_planner.core.execute import schedule_to_dict  # noqa: E402
+from dart_planner.core.fleet import load_fleet  # noqa: E402
+from dart_planner.core.plan import TaskGraph  # noqa: E402
+from dart_planner.core.validate import IssueCode, ValidationIssue, ValidationReport  # noqa: E402
+from dart_planner.core.world import World, WorldObject, load_world, object_to_dict  # noqa: E402
+from dart_planner.llm.config import load_llm_config  # noqa: E402
+from dart_planner.llm.pipeline import LLMPlanner, make_planner  # noqa: E402
+from dart_planner.llm.replay_backend import ScriptedBackend  # noqa: E402
+from dart_planner.runner import RunOptions, run_in_sim  # noqa: E402
+
+pytestmark = [pytest.mark.ros, pytest.mark.timeout(60)]
+
+FLEET = load_fleet(Path(__file__).resolve().parents[2] / "config" / "fleet.yaml")
+WORLD = load_world(Path(__file__).resolve().parents[2] / "config" / "world.yaml")
+S = 1_000_000_000
+NS = "/dart"
+L2 = "First, all robots must avoid puddle 1. After that, send truck 1 to rock 1 and truck 2 to rock 2."
+TWO_EXCAVATORS = "Have two excavators dig at soil 1 while a dump truck inspects puddle 2."
+PILE = WorldObject(name="pile7", kind="soil", x=12.0, y=-8.0, radius=2.0, source="detector", confidence=0.9,
+                   volume=4.0)
+"""A perception-only object: it changes the prompt, so the cassette answers only in the perceived world."""
+
+
+def _perceived(world: World, objects: Sequence[WorldObject]) -> World:
+    for o in objects:
+        world = world.with_object(o)
+    return world
+
+
+def write_recording(path: Path, instruction: str, *, fmt: BagFormat = BagFormat.MCAP, llm: bool = True,
+                    objects: Sequence[WorldObject] = (PILE,), objects_age_s: float = 1.0,
+                    edit_graph: Any = None, outcome: str | None = None, plain_text: bool = False) -> TaskGraph:
+    """A bag of what the stack publishes for one instruction (module docstring); returns the plan."""
+    world = _perceived(WORLD, objects)
+    iid = "ins-1"
+    exchanges: list[dict[str, Any]] = []
+    if llm:  # the rules planner's plan as the model's reply, recorded as language_node publishes it
+        reply = json.dumps(make_planner("rules").plan(instruction, FLEET, world).graph.to_dart())
+        cfg = load_llm_config().with_overrides(memory_path="")
+        result = LLMPlanner(ScriptedBackend([reply], name="openai"), cfg).plan(instruction, FLEET, world)
+        exchanges = [{"instruction_id": iid, "plan_id": result.graph.plan_id, "attempt": k, "errors": [], **e}
+                     for k, e in enumerate(result.cassette_entries())]
+        planner = "llm:openai"
+    else:
+        result = make_planner("rules").plan(instruction, FLEET, world)
+        planner = "rules"
+    graph = result.graph
+    if edit_graph is not None:
+        graph = edit_graph(graph)
+    run = run_in_sim(graph, FLEET, world, RunOptions())
+    status = {**run.status.to_dict(), "instruction_id": iid}
+    if outcome is not None:
+        status["state"] = outcome
+    reg = TypeRegistry()
+    msg = reg.store.types["std_msgs/msg/String"]
+
+    def string(text: str) -> bytes:
+        return reg.serialize(msg(data=text), "std_msgs/msg/String")
+
+    t_instr = int((2.0 + objects_age_s) * S)
+    messages = [
+        (f"{NS}/instruction", t_instr, instruction if plain_text else
+         encode("instruction", {"id": iid, "text": instruction})),
+        *[(f"{NS}/llm_exchange", t_instr + (k + 1) * S // 100, encode("llm_exchange", e))
+          for k, e in enumerate(exchanges)],
+        (f"{NS}/task_graph", t_instr + S // 10, encode("task_graph", {
+            "plan_id": graph.plan_id, "instruction_id": iid, "instruction": instruction, "planner": planner,
+            "plan": graph.to_dart(), "native": graph.to_native(), "report": {"ok": True, "issues": []}})),
+        (f"{NS}/assignments", t_instr + 2 * S // 10, encode("assignments", {
+            "plan_id": graph.plan_id, "approved": True, "schedule": schedule_to_dict(run.schedule)})),
+        (f"{NS}/plan_status", t_instr + 3 * S // 10, encode("plan_status", {
+            "plan_id": graph.plan_id, "instruction_id": iid, "state": "active", "subtasks": []})),
+        (f"{NS}/plan_status", t_instr + 5 * S, encode("plan_status", status)),
+    ]
+    if objects:
+        messages.append((f"{NS}/objects", 2 * S, encode("objects", {"objects": [object_to_dict(o) for o in objects]})))
+    with BagWriter(path, fmt, registry=reg) as bag:
+        for topic in sorted({m[0] for m in messages}):
+            bag.add_topic(topic, "std_msgs/msg/String")
+        for topic, stamp, text in sorted(messages, key=lambda m: m[1]):
+            bag.write(topic, stamp, string(text))
+    return graph
+
+
+def options(**kw: Any) -> RejudgeOptions:
+    return RejudgeOptions(FLEET, WORLD, **kw)
+
+
+def cli(*args: str) -> Any:
+    return CliRunner().invoke(app, ["replay", *args])
+
+
+# ------------------------------------------------------------------------------------------ identical
+@pytest.mark.parametrize("fmt", [BagFormat.MCAP, BagFormat.SQLITE3])
+def test_the_unchanged_code_finds_no_difference(tmp_path: Path, fmt: BagFormat) -> None:
+    graph = write_recording(tmp_path / "run", L2, fmt=fmt)
+    report = rejudge(tmp_path / "run", options(save_cassette=tmp_path / "bag.jsonl"))
+    assert report.identical, format_rejudge(report)
+    v = report.verdicts[0]
+    assert report.planner == "llm:replay" and report.exchanges == 1
+    assert v.comparison is not None and v.comparison.exact and v.new.outcome == "succeeded"
+    assert v.new.graph is not None and v.new.graph.plan_id != graph.plan_id  # a new plan, the same up to names
+    assert len((tmp_path / "bag.jsonl").read_text().splitlines()) == 1
+    assert "identical" in format_rejudge(report)
+
+    result = cli(str(tmp_path / "run"), "--rejudge", "--json")
+    assert result.exit_code == ExitCode.OK, result.output
+    data = json.loads(result.output)
+    assert data["identical"] is True and data["verdicts"][0]["recorded"]["outcome"] == "succeeded"
+
+
+def test_the_recorded_objects_make_the_prompt_the_recorded_answer_belongs_to(tmp_path: Path) -> None:
+    write_recording(tmp_path / "run", L2)
+    run = read_recorded_run(tmp_path / "run")
+    assert run.instructions[0].objects is not None and run.instructions[0].objects_age_s == pytest.approx(1.0)
+    # Without the perceived pile the prompt differs: the cassette has no answer and planning fails.
+    blind = replace(run, instructions=tuple(replace(i, objects=None) for i in run.instructions))
+    report = rejudge(blind, options())
+    assert not report.identical
+    assert report.verdicts[0].new.outcome == "rejected" and "cassette" in report.verdicts[0].new.error
+    assert report.verdicts[0].differences[0].startswith("planning: recorded plan of 3 subtasks")
+
+
+def test_a_rules_planned_run_without_exchanges_is_rejudged_with_the_rules_planner(tmp_path: Path) -> None:
+    write_recording(tmp_path / "run", L2, fmt=BagFormat.SQLITE3, llm=False, objects=(), plain_text=True)
+    report = rejudge(tmp_path / "run", options())
+    assert report.planner == "rules" and report.exchanges == 0
+    assert report.identical, format_rejudge(report)
+    assert report.verdicts[0].instruction_id is None  # plain text: matched to its plan by text and time
+
+
+# ------------------------------------------------------------------------------------------ differences
+def test_a_changed_allocation_policy_shows_as_an_assignment_difference(tmp_path: Path) -> None:
+    write_recording(tmp_path / "run", TWO_EXCAVATORS)
+    assert rejudge(tmp_path / "run", options()).identical
+    report = rejudge(tmp_path / "run", options(policy="dart_baseline"))
+    assert not report.identical
+    v = report.verdicts[0]
+    assert v.comparison is not None and v.comparison.exact and v.new.graph is not None  # the same plan ...
+    baseline = allocate(v.new.graph, FLEET, _perceived(WORLD, (PILE,)), "dart_baseline")
+    assert v.new.robots == {t: tuple(sorted(a.robot_ids)) for t, a in baseline.assignments.items()}
+    moved = [t for t, r in v.new.robots.items() if r != v.recorded.plan.robots[v.comparison.matching[t]]]
+    assert moved  # ... staffed differently, and the report names the subtask and both robot sets
+    assert any(d.startswith("assignments: ") and " -> " in d for d in v.differences), v.differences
+
+    result = cli(str(tmp_path / "run"), "--rejudge", "--policy", "dart_baseline")
+    assert result.exit_code == ExitCode.REJUDGE_DIFFERS == 8, result.output
+    assert "DIFFERS" in result.output and "assignments:" in result.output
+
+
+def _stricter(original: Any) -> Any:
+    """A validator that now also refuses fleet-wide keep-out subtasks."""
+    def validate(graph: TaskGraph, fleet: Any, world: Any) -> ValidationReport:
+        report = original(graph, fleet, world)
+        extra = tuple(ValidationIssue(IssueCode.NO_ROBOTS, s.id, "fleet-wide keep-out is no longer allowed")
+                      for s in graph.subtasks if s.skill == "avoid_areas_for_all_robots")
+        return ValidationReport(report.issues + extra)
+    return validate
+
+
+@pytest.mark.parametrize("where", ["language", "allocator"])
+def test_a_changed_validator_shows_as_a_difference(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   where: str) -> None:
+    import dart_planner.core.execution.engine as engine
+    import dart_planner.core.validate as validate
+    import dart_planner.llm.pipeline as pipeline
+
+    write_recording(tmp_path / "run", L2)
+    strict = _stricter(validate.validate_plan)
+    if where == "language":  # the validator everything calls: the planner's, the node's second look, the engine's
+        for module in (validate, pipeline, engine):
+            monkeypatch.setattr(module, "validate_plan", strict)
+    else:  # only the execution engine's check before it allocates
+        monkeypatch.setattr(engine, "validate_plan", strict)
+    report = rejudge(tmp_path / "run", options())
+    assert not report.identical
+    v = report.verdicts[0]
+    assert v.new.outcome == "rejected"
+    if where == "language":
+        assert v.differences[0].startswith("planning: recorded plan of 3 subtasks (succeeded), now rejected")
+    else:
+        assert v.comparison is not None and v.comparison.exact
+        assert any(d.startswith("allocation: now rejected: PlanValidationError") for d in v.differences), \
+            v.differences
+
+
+def _drop_dependencies(graph: TaskGraph) -> TaskGraph:
+    return graph.replace_subtasks(replace(s, dependencies=()) for s in graph.subtasks)
+
+
+def test_a_different_recorded_plan_and_outcome_are_reported(tmp_path: Path) -> None:
+    write_recording(tmp_path / "run", L2, edit_graph=_drop_dependencies, outcome="failed")
+    report = rejudge(tmp_path / "run", options())
+    v = report.verdicts[0]
+    kinds = {d.split(":", 1)[0] for d in v.differences}
+    assert {"task graph", "outcome"} <= kinds, v.differences
+    # relative to the recording, the new plan adds the dependencies the recorded one lacked
+    assert "extra dependency" in next(d for d in v.differences if d.startswith("task graph"))
+    assert "outcome: failed -> succeeded" in v.differences
+    text = format_rejudge(report)
+    assert "DIFFERS: 1 of 1" in text and "failed" in text
+
+
+def test_a_recorded_rejection_that_is_still_rejected_is_identical(tmp_path: Path) -> None:
+    reg = TypeRegistry()
+    string = reg.store.types["std_msgs/msg/String"]
+    with BagWriter(tmp_path / "run", registry=reg) as bag:
+        for t in ("instruction", "plan_status"):
+            bag.add_topic(f"{NS}/{t}", "std_msgs/msg/String")
+        bag.write(f"{NS}/instruction", S, reg.serialize(string(data=encode("instruction", {
+            "id": "x", "text": "Sing a song about the weather."})), "std_msgs/msg/String"))
+        bag.write(f"{NS}/plan_status", 2 * S, reg.serialize(string(data=encode("plan_status", {
+            "plan_id": None, "instruction_id": "x", "state": "rejected", "error": "nothing to do"})),
+            "std_msgs/msg/String"))
+    report = rejudge(tmp_path / "run", options(planner="rules"))
+    assert report.verdicts[0].recorded_outcome == "rejected" and report.verdicts[0].new.outcome == "rejected"
+    assert report.identical, format_rejudge(report)
+
+
+def test_stale_recorded_objects_are_treated_as_language_node_treats_them(tmp_path: Path) -> None:
+    # The detector last reported puddle1 (moved) 30 s before the instruction: stale for language_node's
+    # default object_ttl_s (20 s), so the current node plans with the configured puddle1: another prompt
+    # than the one the recorded answer belongs to (recorded by a node without the TTL).
+    moved = replace(WORLD.object("puddle1"), x=WORLD.object("puddle1").x + 3.0, source="detector", confidence=0.8)
+    write_recording(tmp_path / "run", L2, objects=(moved,), objects_age_s=30.0)
+    stale = rejudge(tmp_path / "run", options())
+    assert not stale.identical and stale.verdicts[0].new.outcome == "rejected"
+    assert rejudge(tmp_path / "run", options(object_ttl_s=0.0)).identical
+
+
+# ------------------------------------------------------------------------------------------ broken bags
+def _bags(tmp: Path) -> dict[str, tuple[Path, type[BagError]]]:
+    write_recording(tmp / "good", L2)
+    mcap = next((tmp / "good").glob("*.mcap"))
+    out: dict[str, tuple[Path, type[BagError]]] = {}
+    (tmp / "empty_dir").mkdir()
+    out["empty folder"] = (tmp / "empty_dir", EmptyBagError)
+    (tmp / "zero.mcap").write_bytes(b"")
+    out["zero-byte mcap"] = (tmp / "zero.mcap", EmptyBagError)
+    data = mcap.read_bytes()
+    (tmp / "truncated").mkdir()
+    (tmp / "truncated" / mcap.name).write_bytes(data[: len(data) * 2 // 3])
+    (tmp / "truncated" / "metadata.yaml").write_bytes((tmp / "good" / "metadata.yaml").read_bytes())
+    out["truncated mcap"] = (tmp / "truncated", BagFormatError)
+    (tmp / "garbage.db3").write_bytes(os.urandom(4096))
+    out["garbage db3"] = (tmp / "garbage.db3", BagFormatError)
+    with BagWriter(tmp / "no_plans") as bag:  # a valid bag without any instruction or plan
+        bag.add_topic("/robot_a/dart/result", "std_msgs/msg/String")
+        bag.write_object("/robot_a/dart/result", S, bag.registry.store.types["std_msgs/msg/String"](data="{}"))
+    out["no instruction"] = (tmp / "no_plans", EmptyBagError)
+    return out
+
+
+BROKEN = ["empty folder", "zero-byte mcap", "truncated mcap", "garbage db3", "no instruction"]
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("kind", BROKEN)
+def test_a_broken_bag_is_a_clear_bag_error_never_a_hang(tmp_path: Path, kind: str) -> None:
+    path, error = _bags(tmp_path)[kind]
+    with pytest.raises(error) as caught:
+        rejudge(path, options())
+    assert str(path) in str(caught.value) or path.name in str(caught.value)
+    result = cli(str(path), "--rejudge")
+    assert result.exit_code == ExitCode.FAILURE, result.output
+    assert "Traceback" not in result.output
