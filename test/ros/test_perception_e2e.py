@@ -173,6 +173,14 @@ def run_to_end(probe: PlannerProbe, stack: PerceptionStack, text: str, iid: str)
     return pid, g
 
 
+def settle(site: Site) -> None:
+    """Let the language and allocator nodes, which read the same latched ``objects`` topic as
+    this test, take in the report the test just saw (a later report, or 3 s), before the
+    instruction; where the truck ends up checks that they did."""
+    n = len(site.objects.items)
+    spin_until(site.node, lambda: len(site.objects.items) > n, 3.0)
+
+
 def report(record_property: Any, figures: dict[str, Any]) -> None:
     for k, v in figures.items():
         record_property(k, v)
@@ -203,9 +211,7 @@ def test_a_moved_object_is_reperceived_and_the_truck_drives_to_its_new_place(
     seen_at, seen = site.find(lambda o: o["name"] == "puddle1" and near(o, PUDDLE1_NEW, LOCALIZED_M))  # type: ignore[misc]
     update_error = math.hypot(seen["x"] - PUDDLE1_NEW[0], seen["y"] - PUDDLE1_NEW[1])
     assert [o["name"] for o in site.objects.last()["objects"]].count("puddle1") == 1  # re-placed, not duplicated
-    # The language and allocator nodes read the same latched topic; let a couple more
-    # frames' reports reach them before the instruction (the plan's outcome checks they did).
-    spin_until(ros_node, lambda: len(site.objects.items) >= n_before + 3, 10.0)
+    settle(site)
 
     _, graph = run_to_end(probe, stack, "Dump truck 1 goes to puddle 1", "move-1")
     sub = graph["native"]["subtasks"]
@@ -250,8 +256,7 @@ def test_an_object_only_the_detector_has_seen_is_named_planned_for_and_reached(
     seen_at, seen = site.find(lambda o: o["name"] == "puddle3" and near(o, SPILL, LOCALIZED_M))  # type: ignore[misc]
     names = {o["name"] for _, p in site.objects.items for o in p.get("objects", [])}
     assert "spill_a" not in names and seen["kind"] == "puddle" and seen["source"] == "detector", seen
-    n = len(site.objects.items)
-    spin_until(ros_node, lambda: len(site.objects.items) >= n + 2, 10.0)
+    settle(site)
 
     _, graph = run_to_end(probe, stack, "Truck 2, go to puddle 3", "spill-1")
     sub = graph["native"]["subtasks"]
