@@ -3,7 +3,9 @@
 Importing this package needs no ROS: it exposes the ROS-free part (errors, reading and
 writing bags, ``bag info``). The rclpy parts are imported explicitly:
 :mod:`dart_planner.bag.convert`, :mod:`dart_planner.bag.recorder`,
-:mod:`dart_planner.bag.replayer`.
+:mod:`dart_planner.bag.replayer`; so is :mod:`dart_planner.bag.rejudge` (``replay --rejudge``:
+re-run a recorded run with the current code and diff it; no ROS graph, but the nodes' conversion
+helpers, hence the ROS message packages).
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ parameters -> ``Planner.plan`` -> the node's second look with
 allocates from the live state), executed by the built-in simulator behind
 :class:`~dart_planner.sim.actuator.SimActuator` instead of actuation nodes and ``sim_node``.
 Perceived objects are merged with the nodes' own helpers
-(:func:`dart_planner.nodes.conversions.objects_from_payload` / ``merge_perceived``) and a
+(:func:`dart_planner.nodes.conversions.objects_from_payload` / ``merge_perceived``), made
+stale as language_node's ``object_ttl_s`` makes them (by the bag's timestamps), and a
 failed subtask's continuation is built with ``language_node``'s
 :func:`~dart_planner.nodes.language_node.continuation_graph`, so those modules' imports (ROS
 message packages) must be installed; rclpy is never initialised. Instructions are re-run one

@@ -1,6 +1,7 @@
-"""``dart-planner record``, ``replay`` and ``bag info``: rosbag2 bags of the stack's topics.
+"""``dart-planner record``, ``replay`` (and ``replay --rejudge``) and ``bag info``: rosbag2 bags of the stack.
 
-rclpy is imported only inside ``record`` and ``replay``, so ``bag info`` works without ROS.
+rclpy is imported only inside ``record`` and ``replay``, so ``bag info`` works without ROS;
+``replay --rejudge`` starts no ROS graph (see :mod:`dart_planner.bag.rejudge`).
 """
 
 from __future__ import annotations

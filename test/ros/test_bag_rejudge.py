@@ -295,3 +295,10 @@ def test_a_broken_bag_is_a_clear_bag_error_never_a_hang(tmp_path: Path, kind: st
     result = cli(str(path), "--rejudge")
     assert result.exit_code == ExitCode.FAILURE, result.output
     assert "Traceback" not in result.output
+
+
+def test_the_cli_help_documents_rejudge_and_its_exit_codes() -> None:
+    result = CliRunner().invoke(app, ["replay", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "--rejudge" in text and "ROS-free" in text and "8: something differs" in text
