@@ -96,6 +96,14 @@ def trucks_only(tmp: Path, robots: tuple[str, ...]) -> Path:
     """The shipped fleet cut down to ``robots`` (fewer processes; reassignment has one choice)."""
     doc = yaml.safe_load(default_fleet_path().read_text())
     doc["robots"] = [r for r in doc["robots"] if r["id"] in robots]
+    types = {r["type"] for r in doc["robots"]}
+    skills = {}
+    for name, skill in doc["skills"].items():
+        kept = [t for t in skill.get("robot_types", []) if t in types]
+        if kept and skill.get("partner_type", next(iter(types))) in types:
+            skills[name] = {**skill, "robot_types": kept}
+    doc["skills"] = skills
+    doc["types"] = {t: v for t, v in doc.get("types", {}).items() if t in types}
     path = tmp / "fleet.yaml"
     path.write_text(yaml.safe_dump(doc))
     return path
