@@ -32,6 +32,8 @@ __all__ = ["Interpreter", "START"]
 
 _PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
 _OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
+# Work done where the robot stands: an anchor naming a place finds it by where its robots are
+_IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
 
 
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
@@ -451,6 +453,8 @@ class Interpreter:
             subj_items = [it for it in subj_items if id(it) not in excluded]
             for it in subj_items:
                 self.use(it)
+                if acc and it.payload.form == "pronoun" and it.payload.pronoun in ("both", "they", "each"):
+                    continue  # "truck 1 and excavator 1 both go": a floating quantifier, not new robots
                 r = self.at_place(it, restrict) or self.resolve_robots(it)
                 if r is None and left_out:  # "everyone except truck 3": the fleet less those, by name
                     r = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids)
@@ -627,7 +631,10 @@ class Interpreter:
         self.post_entry = set()
         self.anchor_by_pronoun = False
         if post is not None:
+            scene = self.last_place
             got, _ = self.anchor(post)  # an "until" anchor gives nothing but may bring an implied dump
+            # "truck 1 joins it there after passing obstacle 2": "there" is the place said before the anchor
+            self.last_place = scene
             self.post_entry = got - base
             base |= got
         return base
@@ -1245,6 +1252,10 @@ class Interpreter:
                     self.pending_dump.pop(key)
                     cands += self.add_skill("dump", [m], (), set(), "deliver")
                     self.loaded[key] = False
+            if objs and action in _IN_PLACE_ACTIONS:
+                # "once the rock is broken up": the digging done at the rock, not every digging
+                here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
+                cands = here or cands
             idxs = {d.idx for d in cands}
             found |= {i for i in idxs if not any(i in self.b.anc[j] for j in idxs if j != i)}
         if not found and not filters and objs:
