@@ -46,8 +46,8 @@ FLEET = load_fleet(default_fleet_path())
 WORLD = load_world(default_world_path())
 NS = "/dart"
 HAVE_ML = importlib.util.find_spec("ultralytics") is not None and importlib.util.find_spec("torch") is not None
-needs_ml = pytest.mark.skipif(not HAVE_ML, reason="the learned detector needs the ml extra (torch, ultralytics): "
-                                                  "pip install 'dart_planner[ml]'")
+ML_REASON = "the learned detector needs the ml extra (torch, ultralytics): pip install 'dart_planner[ml]'"
+needs_ml = [pytest.mark.model, pytest.mark.skipif(not HAVE_ML, reason=ML_REASON)]
 pytestmark = [pytest.mark.ros, pytest.mark.slow]
 
 TRUCK1, TRUCK2 = "robot_dump_truck_01", "robot_dump_truck_02"
@@ -236,7 +236,8 @@ def test_a_moved_object_is_reperceived_and_the_truck_drives_to_its_new_place(
     })
 
 
-@needs_ml
+@pytest.mark.model
+@pytest.mark.skipif(not HAVE_ML, reason=ML_REASON)
 def test_an_object_only_the_detector_has_seen_is_named_planned_for_and_reached(
         ros_node: Any, start_node: Any, tmp_path: Path, record_property: Any) -> None:
     assert not any(o.kind == "puddle" and o.name == "puddle3" for o in WORLD.objects.values())
