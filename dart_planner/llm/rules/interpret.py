@@ -323,10 +323,14 @@ class Interpreter:
         ("once truck 1 has checked obstacle 1 they both dig": the excavators, not the trucks)."""
         if pronoun not in ("it", "they", "both"):
             return subject
-        verb = next((it.payload for it in seg.items if it.kind is ItemKind.VERB), None)
-        if verb is None:
+        k = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), None)
+        if k is None:
             return subject
+        verb = seg.items[k].payload
         need = "dump" if verb.role == "passive_load" else verb.target if verb.target in ("dig", "load") else None
+        if verb.target == "unload_bucket" and verb.role == "verb" and any(
+                it.kind is ItemKind.ROBOT for it in seg.items[k + 1:]):
+            need = "unload_bucket"  # "he loads truck 3": the loader, whoever was named last
         if need is None or self.capable(subject, need, quiet=True):
             return subject
         found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")

@@ -324,7 +324,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             cur.connective_text = it.text
             cur.after_punct = opened_by_punct
             cur.sentence_start = was_start
-            if it.payload == "anchor" or (it.payload == "parallel" and it.text in ("while", "whilst") and was_start):
+            if it.payload == "anchor" or (it.payload == "parallel" and was_start and (
+                    it.text in ("while", "whilst") or it.text.endswith((" as", " with")))):
+                # "While X, Y" / "At the same time as X, Y": X only says when Y runs
                 cur.role = SegmentRole.ANCHOR
             elif it.text == "before" and was_start:
                 cur.role = SegmentRole.ANCHOR  # "Before X, Y": Y comes first (see Interpreter.run)
