@@ -316,3 +316,22 @@ def test_verify_allows_one_partner_per_worker_and_no_more(fleet, world):
     )
     bad = replace(s, assignments={**s.assignments, "load": two})
     assert any("added to the named" in e for e in verify_schedule(bad, g, fleet, world))
+
+
+def test_baseline_gives_an_unnamed_group_the_first_robot_even_when_a_named_crew_holds_it(fleet, world):
+    # DART-LLM's idle flag is never updated: "an excavator" is excavator 1 even though the
+    # plan keeps excavator 1 busy elsewhere, and it ignores who is closer (rock2 is nearest
+    # to excavator 3 and truck 3)
+    g = plan(
+        T("named", NAV, obj="soil1", ids=["robot_excavator_01"]),
+        T("dig1", "Excavation", ["named"], ids=["robot_excavator_01"]),
+        T("go", NAV, obj="rock2", types=[("excavator", 1), ("dump_truck", 1)]),
+        T("dig2", "Excavation", ["go"], types=[("excavator", 1)]),
+    )
+    base = allocate(g, fleet, world, "dart_baseline")
+    assert base.robots_of("go") == ("robot_excavator_01", "robot_dump_truck_01")
+    assert base.robots_of("dig2") == ("robot_excavator_01",)
+    assert verify_schedule(base, g, fleet, world) == []
+    best = allocate(g, fleet, world, "heuristic")
+    assert "robot_excavator_01" not in best.robots_of("go")
+    assert best.makespan < base.makespan

@@ -6,7 +6,14 @@ import pytest
 from example_data import example_files
 from rich.console import Console
 
-from dart_planner.bench.allocation import free_choice_variant, headline, run_allocation_benchmark, summarize
+from dart_planner.bench.allocation import (
+    AllocationRow,
+    free_choice_gain,
+    free_choice_variant,
+    headline,
+    run_allocation_benchmark,
+    summarize,
+)
 from dart_planner.cli.allocate_view import print_schedule
 from dart_planner.core.allocate import allocate
 from dart_planner.core.plan import load_plan_document
@@ -93,3 +100,34 @@ def test_show_allocation_prints_json_and_draws_the_gantt(tmp_path, fleet, world,
         t: a.robot_ids for t, a in s.assignments.items()
     }
     assert out.read_bytes()[:8] == PNG_MAGIC
+
+
+def test_bench_json_rows_and_the_free_choice_headline(fleet, world):
+    """`bench allocation --json` gives one row per (example, policy) with its gain over
+    dart_baseline; the headline's free-choice figures are those rows' mean/min/max."""
+    import dataclasses
+    import json
+
+    from typer.testing import CliRunner
+
+    from dart_planner.cli import app
+
+    res = CliRunner().invoke(app, ["bench", "allocation", "--suite", "examples", "--json", "--time-limit", "5"])
+    assert res.exit_code == 0, res.output
+    docs = json.loads(res.stdout)
+    names = {f.name for f in dataclasses.fields(AllocationRow)}
+    rows = [AllocationRow(**{k: v for k, v in d.items() if k in names}) for d in docs]
+    for d in docs:
+        assert d["shorter_than_baseline"] == pytest.approx(1.0 - d["makespan"] / d["baseline"])
+        assert d["violations"] == 0
+    free = {r.instance for r in rows if r.free_choice and r.level in ("L2", "L3")}
+    assert len(free) >= 10  # the example library holds plans that leave robot choice open
+    stats = free_choice_gain(rows, "examples")
+    assert stats is not None and stats["instances"] == len(free)
+    h, e = stats["policies"]["heuristic"], stats["policies"]["exact"]
+    gains = [d["shorter_than_baseline"] for d in docs if d["instance"] in free and d["policy"] == "heuristic"]
+    assert h["mean"] == pytest.approx(sum(gains) / len(gains))
+    assert h["min"] == pytest.approx(min(gains)) and h["max"] == pytest.approx(max(gains))
+    assert e["solved"] == len(free) and e["mean"] >= h["mean"] - 1e-9  # a proven optimum is no longer
+    line = next(x for x in headline(rows) if x.startswith("L2/L3 free-choice examples"))
+    assert f"heuristic mean {100 * h['mean']:.1f}%" in line and f"{e['solved']} proven optimal" in line

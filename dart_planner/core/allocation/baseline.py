@@ -19,6 +19,30 @@ robots to dig twice first) it places the task anyway and lists it in
 ``info["soil_conflicts"]``; :func:`.verify.verify_schedule` then reports it. The implicit
 partner of an unloading with no truck to inherit is the first available truck in fleet
 order (first N of the type), as for every other choice.
+
+Fidelity audit (what the baseline does and does not get from the shared model)
+--------------------------------------------------------------------------------
+* Robot choice is the original's and nothing more: named ids as written; type+count groups
+  take ``candidates[:count]`` in fleet order, ignoring where robots are, what they carry,
+  how busy they are and which robots earlier steps used. So a second unnamed crew ("another
+  excavator") gets excavator 1 again, and an unnamed group beside a named crew gets the
+  named robot, exactly as a never-updated idle flag does. Along one group's chain first-N
+  is stable, so continuity (the excavator that drove to the soil digs there) holds without
+  the model's inheritance.
+* Implicit partners (the original had none): the trucks the plan brought, as for every
+  policy (one per excavator up to the trucks that came, see :mod:`.model`); with none
+  brought, the first truck in fleet order among those the plan's later dumps can use
+  (:meth:`.timeline.Timeline.group_choice`). That filter reads the plan (which truck
+  dumps later), not the site, so it adds no travel or load awareness.
+* Ordering: first come first served by the time a task can start (dependencies done, its
+  fixed robots free), ties in plan order; no travel, rank or look-ahead enters it.
+* Generous to the original, on purpose, so the comparison is about robot choice: robots
+  are locked (one subtask at a time; the original sent overlapping goals), the soil rule
+  is kept by waiting, and partners drive to their excavator.
+* Fair in the other direction: every policy is compiled by :func:`.model.build_problem`
+  and timed by the same :class:`.timeline.Timeline` (travel around keep-outs, durations,
+  synchronised starts), and the benchmark runs :func:`.verify.verify_schedule` on every
+  policy's schedule (column ``brk``).
 """
 
 from __future__ import annotations
