@@ -541,6 +541,23 @@ class Interpreter:
             if "already" in marks:
                 pass
             return
+        if "already" in marks and verbs and subject:
+            # "excavator 2 is already at soil 1 and digs there": where it stands, not where it goes
+            cut = [k for k, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "already"]
+            stand = [seg.items[k + 1] for k in cut if k + 1 < len(seg.items)
+                     and seg.items[k + 1].kind is ItemKind.OBJECT and k + 2 < len(seg.items)
+                     and all(it.kind is not ItemKind.VERB for it in seg.items[:k])]
+            for o in stand:
+                names = self.resolve_objects(o)
+                self.use(o)
+                if names:
+                    for m in subject:
+                        self.location[m.key] = names[-1]
+            if stand:
+                seg = Segment([it for it in seg.items if all(it is not o for o in stand)], seg.sentence,
+                              seg.connective, seg.connective_text, seg.role, seg.after_punct, seg.sentence_start,
+                              seg.ended_by)
+                objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
         if "already" in marks and not verbs and objects:
             names = [n for o in objects for n in self.resolve_objects(o)]
             for o in objects:

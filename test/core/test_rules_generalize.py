@@ -1,0 +1,140 @@
+"""General reading mechanisms of the rules planner, each with instructions written for these
+tests only (none is in the benchmark or the examples) and the plan the benchmark conventions
+(bench/data/README.md) prescribe."""
+
+from __future__ import annotations
+
+from rules_helpers import (
+    AV,
+    AVA,
+    D1,
+    D2,
+    D3,
+    DIG,
+    DUMP,
+    E1,
+    E2,
+    E3,
+    LOAD,
+    RA,
+    TRUCK_LOAD,
+    R,
+    T,
+    assert_plan,
+    plan,
+    task,
+)
+
+
+# -- pronouns: the referent must be able to do the work --------------------------------------------
+def test_they_skips_robots_that_cannot_dig(fleet, world):
+    # the trucks are named last, but trucks cannot dig: "they" are the excavators
+    assert_plan("Excavators 2 and 3 drive to rock 1 and rock 2 respectively after trucks 1 and 3 have "
+                "visited puddle 2. Then they both dig.", fleet, world,
+                task("p", T, [D1, D3], ["puddle2"]),
+                task("a", T, [E2], ["rock1"], ["p"]), task("b", T, [E3], ["rock2"], ["p"]),
+                task("x", DIG, [E2], deps=["a"]), task("y", DIG, [E3], deps=["b"]))
+
+
+def test_he_who_loads_a_named_truck_is_the_excavator(fleet, world):
+    # "he" would be the truck just named, but a truck loads nobody: the excavator does
+    assert_plan("Excavator 3 digs at soil 2 and truck 2 drives to soil 2. Once the digging is over, he fills "
+                "truck 2.", fleet, world,
+                task("a", T, [E3, D2], ["soil2"]), task("x", DIG, [E3], deps=["a"]),
+                task("l", LOAD, [E3], deps=["x"]))
+
+
+def test_floating_both_after_named_robots_adds_nobody(fleet, world):
+    assert_plan("Truck 3 heads to obstacle 2. In parallel excavator 2 and truck 1 both drive to soil 2.",
+                fleet, world,
+                task("a", T, [D3], ["obstacle2"]), task("b", T, [E2, D1], ["soil2"]))
+
+
+# -- anchors ------------------------------------------------------------------------------------------
+def test_verbless_anchor_ends_at_the_subject(fleet, world):
+    assert_plan("Excavator 1 drives to soil 2. Once there it digs.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("x", DIG, [E1], deps=["a"]))
+
+
+def test_anchor_with_two_robots_each_doing_their_own_work(fleet, world):
+    # the anchor names work nobody was given yet: each robot does its own part
+    assert_plan("Excavator 3 goes to rock 1 only after truck 2 has visited soil 1 and truck 3 has visited "
+                "obstacle 1.", fleet, world,
+                task("a", T, [D2], ["soil1"]), task("b", T, [D3], ["obstacle1"]),
+                task("c", T, [E3], ["rock1"], ["a", "b"]))
+
+
+def test_each_in_an_anchor_makes_every_robot_wait_for_its_own_step(fleet, world):
+    assert_plan("Trucks 1 and 2 drive to rock 2 and soil 1 respectively. As soon as each truck has arrived, "
+                "it tips its load.", fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", T, [D2], ["soil1"]),
+                task("c", DUMP, [D1], deps=["a"]), task("d", DUMP, [D2], deps=["b"]))
+
+
+def test_every_truck_binds_the_it_of_its_anchor(fleet, world):
+    assert_plan("Excavator 2 is already at soil 1 and digs there. Trucks 2 and 3 come to soil 1; excavator 2 "
+                "loads truck 2 and then truck 3. Each truck heads home once it is full.", fleet, world,
+                task("x", DIG, [E2]), task("a", T, [D2, D3], ["soil1"]),
+                task("l1", LOAD, [E2], deps=["x", "a"]), task("l2", LOAD, [E2], deps=["l1"]),
+                task("h2", R, [D2], deps=["l1"]), task("h3", R, [D3], deps=["l2"]))
+
+
+def test_plural_subject_keeps_the_it_of_its_anchor_on_another_robot(fleet, world):
+    # "the trucks ... once it is done": "it" is the excavator, both trucks wait for its digging
+    assert_plan("An excavator digs at soil 2, and two trucks come to soil 2 once it is done.", fleet, world,
+                task("a", T, types=[("excavator", 1)], objs=["soil2"]),
+                task("x", DIG, types=[("excavator", 1)], deps=["a"]),
+                task("b", T, types=[("dump_truck", 2)], objs=["soil2"], deps=["x"]))
+
+
+def test_anchor_naming_a_place_waits_for_the_work_done_there(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and excavator 2 digs at rock 2. Truck 3 drives to rock 2 once the "
+                "rock has been dug.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("x", DIG, [E1], deps=["a"]),
+                task("b", T, [E2], ["rock2"]), task("y", DIG, [E2], deps=["b"]),
+                task("c", T, [D3], ["rock2"], ["y"]))
+
+
+def test_there_before_a_trailing_anchor_is_the_place_said_before_it(fleet, world):
+    assert_plan("Excavator 1 drives to rock 1. Truck 2 joins it there after passing by puddle 2.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("p", T, [D2], ["puddle2"]),
+                task("b", T, [D2], ["rock1"], ["p"]))
+
+
+def test_sentence_initial_at_the_same_time_as_only_says_when(fleet, world):
+    assert_plan("Everybody returns to start. Then excavator 3 heads to soil 1. At the same time as excavator 3 "
+                "leaves base, truck 1 checks rock 2.", fleet, world,
+                task("h", RA), task("a", T, [E3], ["soil1"], ["h"]), task("b", T, [D1], ["rock2"], ["h"]))
+
+
+# -- verbs and phrases ---------------------------------------------------------------------------------
+def test_send_a_robot_to_do_something_at_a_place(fleet, world):
+    assert_plan("Send truck 2 to inspect obstacle 1 and excavator 1 to look at puddle 1.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", T, [E1], ["puddle1"]))
+
+
+def test_will_already_be_at_needs_no_move(fleet, world):
+    assert_plan("Excavator 3 will already be at rock 2; it just digs.", fleet, world, task("x", DIG, [E3]))
+
+
+def test_every_other_robot_is_the_fleet_less_those_named(fleet, world):
+    assert_plan("Truck 1 goes to soil 2 while every other robot keeps away from soil 2.", fleet, world,
+                task("a", T, [D1], ["soil2"]), task("b", AV, [E1, E2, E3, D2, D3], ["soil2"]))
+
+
+def test_leave_for_and_drive_past_are_moves(fleet, world):
+    assert_plan("Truck 3 drives past obstacle 1, then leaves for puddle 2.", fleet, world,
+                task("a", T, [D3], ["obstacle1"]), task("b", T, [D3], ["puddle2"], ["a"]))
+
+
+def test_in_the_same_moment_is_parallel(fleet, world):
+    assert_plan("Nobody may enter rock 1. Excavator 2 go to soil 1, and truck 2 go also to soil 1 in the same "
+                "moment. He dig, then he fill truck 2, and truck 2 do his own loading step.", fleet, world,
+                task("k", AVA, objs=["rock1"]), task("a", T, [E2, D2], ["soil1"], ["k"]),
+                task("x", DIG, [E2], deps=["a"]), task("l", LOAD, [E2], deps=["x"]),
+                task("t", TRUCK_LOAD, [D2], deps=["l"]))
+
+
+def test_radio_preamble_addresses_nobody(fleet, world):
+    g = plan("Base to all units: truck 1 to rock 1. Over.", fleet, world)
+    assert [(s.skill, s.robot_ids) for s in g.subtasks] == [(T, (D1,))]
