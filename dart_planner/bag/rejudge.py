@@ -352,6 +352,9 @@ class RejudgeOptions:
     seed: int = 0
     save_cassette: Path | None = None
     """Also keep the cassette built from the bag here."""
+    safety: Any = None
+    """allocator_node's :class:`~dart_planner.core.safety.SafetyPolicy` (None: the shipped
+    ``config/safety.yaml``): its gate and speed limits apply as in the node."""
 
 
 @dataclass(frozen=True)
@@ -368,6 +371,8 @@ class NewPlan:
     subtask_states: Mapping[str, str] = field(default_factory=dict)
     continuations: tuple[str, ...] = ()
     """Outcomes of the continuation plans the run needed, in order."""
+    held_for_approval: bool = False
+    """The safety policy holds this plan for approval; it was re-judged as approved."""
 
 
 @dataclass(frozen=True)
@@ -484,15 +489,21 @@ class _Rerun:
                                  **({"cassette": str(cassette)} if cassette is not None else {}))
         self.planner = make_planner(planner_name, cfg)
         self.planner_name = str(getattr(self.planner, "name", planner_name))
+        from ..core.safety import load_safety_policy
+
         self.opts = opts
         self.fleet, self.base = opts.fleet, opts.world
+        # allocator_node allocates (and the robots move) with the fleet capped at the speed limits
+        self.safety = opts.safety if opts.safety is not None else load_safety_policy()
+        self.alloc_fleet = self.safety.limit_fleet(opts.fleet)
         self.lang_world = opts.world
         self.perceived: set[str] = set()
         self.alloc_perceived: set[str] = set()
-        self.sim = Simulation(opts.fleet, opts.world, seed=opts.seed, dt=opts.dt)
+        self.sim = Simulation(self.alloc_fleet, opts.world, seed=opts.seed, dt=opts.dt)
         self.actuator = SimActuator(self.sim)
-        self.engine = ExecutionEngine(opts.fleet, opts.world, self.actuator, allocator=ModuleAllocator(opts.policy),
-                                      clock=lambda: self.sim.time, max_retries=opts.max_retries)
+        self.engine = ExecutionEngine(self.alloc_fleet, opts.world, self.actuator,
+                                      allocator=ModuleAllocator(opts.policy), clock=lambda: self.sim.time,
+                                      max_retries=opts.max_retries)
         self.replans: list[Any] = []
         self._replan_type = ReplanRequested
         self.engine.subscribe(self._on_event)
@@ -545,12 +556,33 @@ class _Rerun:
             return None, f"the planner returned an invalid plan: {report}"
         return graph, ""
 
+    def gate(self, graph: TaskGraph) -> tuple[str, bool]:
+        """allocator_node._gate: validation, then the safety gate. Returns (refusal or "", held for
+        approval); a held plan is judged as approved (the gate runs again, as on approve)."""
+        from ..core.safety import GateVerdict
+        from ..core.validate import validate_plan
+
+        world = self.engine.world
+        report = validate_plan(graph, self.alloc_fleet, world)
+        if not report.ok:
+            return f"PlanValidationError: {report}", False
+        decision = self.safety.decide(graph, self.alloc_fleet, world)
+        held = decision.verdict is GateVerdict.NEEDS_APPROVAL
+        if held:
+            decision = self.safety.decide(graph, self.alloc_fleet, world, approved=True)
+        if decision.verdict is not GateVerdict.ACCEPT:
+            return "refused by the safety gate: " + "; ".join(decision.reasons), held
+        return "", held
+
     def execute(self, graph: TaskGraph) -> NewPlan:
-        """allocator_node._submit + the simulator until the plan (and its continuations) finish."""
+        """allocator_node._gate/_submit + the simulator until the plan (and its continuations) finish."""
+        refused, held = self.gate(graph)
+        if refused:
+            return NewPlan(graph, self.planner_name, refused, held_for_approval=held)
         try:
             pid = self.engine.submit(graph)
         except DartPlannerError as exc:
-            return NewPlan(graph, self.planner_name, f"{type(exc).__name__}: {exc}")
+            return NewPlan(graph, self.planner_name, f"{type(exc).__name__}: {exc}", held_for_approval=held)
         schedule = self.engine.schedule(pid)
         robots = {t: tuple(sorted(a.robot_ids)) for t, a in schedule.assignments.items()}
         # Continuations as language_node makes them: after the engine gives up on a subtask,
@@ -587,7 +619,7 @@ class _Rerun:
         return NewPlan(graph, self.planner_name, robots=robots, makespan=float(schedule.makespan),
                        outcome=status.state.value,
                        subtask_states={s.task_id: s.state.value for s in status.subtasks},
-                       continuations=outcomes)
+                       continuations=outcomes, held_for_approval=held)
 
     def _run_until_finished(self, plan_ids: Sequence[str]) -> None:
         self.engine.tick()
@@ -706,6 +738,8 @@ def rejudge(bag: str | Path | RecordedRun, options: RejudgeOptions, *, namespace
                 cmp, diffs, notes = _compare(rec, new, options.makespan_tol_s, conts)
                 if rec.from_task_graph:
                     notes.append("instruction message not in the bag; its text was taken from the task graph")
+                if new.held_for_approval:
+                    notes.append("the safety policy holds this plan for approval; re-judged as approved")
                 verdict = Verdict(rec.index, rec.text, rec.instruction_id, rec, new, cmp, tuple(diffs), tuple(notes),
                                   recorded_continuations=tuple(conts))
                 verdicts.append(verdict)

@@ -99,6 +99,8 @@ def replay(
     save_cassette: Annotated[Path | None, typer.Option(
         "--save-cassette", help="--rejudge: also write the cassette built from the bag's LLM exchanges here.")
                              ] = None,
+    safety_file: Annotated[Path | None, typer.Option(
+        "--safety-file", help="--rejudge: allocator_node's safety policy YAML (default: the shipped one).")] = None,
 ) -> None:
     """Republish a bag into the ROS graph with its recorded timing (latched topics stay latched).
 
@@ -112,7 +114,8 @@ def replay(
     """
     if rejudge:
         _rejudge(bag, planner=planner, policy=policy, fleet=fleet, world=world, llm_config=llm_config,
-                 namespace=namespace, makespan_tol=makespan_tol, save_cassette=save_cassette, as_json=as_json)
+                 namespace=namespace, makespan_tol=makespan_tol, save_cassette=save_cassette,
+                 safety_file=safety_file, as_json=as_json)
         return
     import threading
 
@@ -149,9 +152,10 @@ def replay(
 
 def _rejudge(bag: Path, *, planner: str | None, policy: str, fleet: Path | None, world: Path | None,
              llm_config: Path | None, namespace: str | None, makespan_tol: float, save_cassette: Path | None,
-             as_json: bool) -> None:
+             safety_file: Path | None, as_json: bool) -> None:
     from ..bag.rejudge import RejudgeOptions, format_rejudge
     from ..bag.rejudge import rejudge as run_rejudge
+    from ..core.safety import load_safety_policy
     from ..llm.config import load_llm_config
     from .common import load_site
     from .exit_codes import ExitCode
@@ -160,7 +164,7 @@ def _rejudge(bag: Path, *, planner: str | None, policy: str, fleet: Path | None,
         site_fleet, site_world = load_site(fleet, world)
         options = RejudgeOptions(site_fleet, site_world, llm_config=load_llm_config(llm_config),
                                  planner=planner, policy=policy, makespan_tol_s=makespan_tol,
-                                 save_cassette=save_cassette)
+                                 save_cassette=save_cassette, safety=load_safety_policy(safety_file))
         report = run_rejudge(bag, options, namespace=namespace)
     if as_json:
         console.out(json.dumps(report.to_dict()))

@@ -7,9 +7,9 @@ per storage format, record the same run. Then:
 
 1. both bags are read with rosbags' own reader (not ours): topics, types and counts match what
    the recorders wrote, and the two bags hold the same plan payloads;
-2. each bag is replayed into a fresh ROS graph (another context on another domain, no stack
-   node alive) and recorded there: the replayed task graph and each plan's final state are
-   the recorded ones; the replay's timing error p95 is printed;
+2. each bag is replayed into a fresh ROS graph (another domain, no stack node alive; a
+   ``bag_recorder`` process records what arrives): the replayed task graph and each plan's
+   final state are the recorded ones; the replay's timing error (p50/p95/max) is printed;
 3. ``--rejudge`` on each bag (API and CLI) finds no difference with the code that made it.
 """
 
@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 rclpy = pytest.importorskip("rclpy")
+from conftest import NodeProcess  # noqa: E402
 from rclpy.executors import MultiThreadedExecutor  # noqa: E402
 from rosbags.rosbag2 import Reader  # noqa: E402
 from rosbags.typesys import Stores, get_typestore  # noqa: E402
@@ -102,6 +103,7 @@ def spinning(context: Any, nodes: list[Any]) -> Iterator[None]:
     finally:
         stop.set()
         thread.join(timeout=10)
+        time.sleep(0.2)  # callbacks handed to the pool finish before shutdown (as nodes/runner.py does)
         executor.shutdown(timeout_sec=2.0)
 
 
@@ -182,24 +184,27 @@ def final_states(texts: list[str]) -> dict[str, str]:
 
 
 def replay_into_fresh_graph(bag: Path, tmp: Path, domain: int, rate: float) -> tuple[Any, Path]:
-    """Replay ``bag`` on another domain into a recorder; returns the replay report and the new bag."""
+    """Replay ``bag`` on another domain, where only a ``bag_recorder`` process listens (as
+    ``dart-planner replay`` feeds other processes); returns the replay report and the new bag."""
+    out = tmp / f"again_{bag.name}"
+    env = {**os.environ, "ROS_DOMAIN_ID": str(domain), "ROS_AUTOMATIC_DISCOVERY_RANGE": "LOCALHOST",
+           "PYTHONUNBUFFERED": "1"}
+    recorder = NodeProcess("dart_planner.bag.recorder", [
+        "--ros-args", "-p", f"output:={out}", "-p", f"namespace:={NS}", "-p", "camera:=true"],
+        tmp / f"recorder_{bag.name}.log", env)
     context = rclpy.Context()
     rclpy.init(context=context, domain_id=domain)
-    out = tmp / f"again_{bag.name}"
     try:
         replayer = BagReplayer(bag, rate=rate, context=context)
-        with BagWriter(out, BagFormat.MCAP) as writer:
-            recorder = BagRecorder(writer, stack_topics(NS, FLEET, camera=True), node_name="rec_again",
-                                   discovery_period_s=0.02, context=context)
-            with spinning(context, [recorder]):
-                wait_for(lambda: len(recorder.subscribed) == len(replayer.selected), 20, "the replay recorder")
-                assert replayer.wait_for_subscribers(1, 10.0)
-                report = replayer.play()
-                time.sleep(0.5)
-            recorder.destroy_node()
-        replayer.destroy_node()
+        try:
+            assert replayer.wait_for_subscribers(1, 30.0), recorder.output()[-2000:]
+            report = replayer.play()
+            time.sleep(1.0)  # the last messages reach the recorder
+        finally:
+            replayer.destroy_node()
     finally:
         rclpy.try_shutdown(context=context)
+        assert recorder.stop() == 0, recorder.output()[-2000:]
     return report, out
 
 

@@ -215,6 +215,18 @@ def test_a_changed_validator_shows_as_a_difference(tmp_path: Path, monkeypatch: 
             v.differences
 
 
+def test_a_lower_speed_limit_in_the_safety_policy_shows_as_a_makespan_difference(tmp_path: Path) -> None:
+    from dart_planner.core.safety import safety_policy_from_dict
+
+    write_recording(tmp_path / "run", L2)
+    slow = safety_policy_from_dict({"approval": "none", "speed_limits": {"dump_truck": 0.5}})
+    report = rejudge(tmp_path / "run", options(safety=slow))
+    v = report.verdicts[0]
+    assert v.new.outcome == "succeeded" and v.new.makespan is not None and v.recorded.plan is not None
+    assert v.recorded.plan.makespan is not None and v.new.makespan > v.recorded.plan.makespan + 1.0
+    assert [d.split(":", 1)[0] for d in v.differences] == ["makespan"], v.differences
+
+
 def _drop_dependencies(graph: TaskGraph) -> TaskGraph:
     return graph.replace_subtasks(replace(s, dependencies=()) for s in graph.subtasks)
 
