@@ -138,3 +138,31 @@ def test_in_the_same_moment_is_parallel(fleet, world):
 def test_radio_preamble_addresses_nobody(fleet, world):
     g = plan("Base to all units: truck 1 to rock 1. Over.", fleet, world)
     assert [(s.skill, s.robot_ids) for s in g.subtasks] == [(T, (D1,))]
+
+
+def test_loadings_said_in_order_are_separate_steps(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 while trucks 2 and 3 drive to soil 1. Excavator 1 fills truck 3 first "
+                "and truck 2 after that.", fleet, world,
+                task("a", T, [E1, D2, D3], ["soil1"]), task("x", DIG, [E1], deps=["a"]),
+                task("l1", LOAD, [E1], deps=["x"]), task("l2", LOAD, [E1], deps=["l1"]))
+
+
+def test_a_passive_with_then_keeps_its_subject(fleet, world):
+    assert_plan("Obstacle 2 is to be checked by truck 1. Rock 1 is then to be broken up by excavator 3.", fleet, world,
+                task("a", T, [D1], ["obstacle2"]), task("b", T, [E3], ["rock1"], ["a"]),
+                task("x", DIG, [E3], deps=["b"]))
+
+
+def test_at_the_same_time_as_a_robot_shares_its_start(fleet, world):
+    # the truck leaves with the excavator (after the fence), so both moves are one task
+    assert_plan("Truck 1 inspects rock 1, after which all robots avoid rock 1. Excavator 3 then goes to soil 2 to "
+                "dig, and the soil is loaded into truck 2, which drives to soil 2 at the same time as excavator 3.",
+                fleet, world,
+                task("i", T, [D1], ["rock1"]), task("k", AVA, objs=["rock1"], deps=["i"]),
+                task("a", T, [E3, D2], ["soil2"], ["k"]), task("x", DIG, [E3], deps=["a"]),
+                task("l", LOAD, [E3], deps=["x"]))
+
+
+def test_already_at_a_place_then_a_verb_moves_nobody(fleet, world):
+    assert_plan("Excavator 2 is already at rock 1 and breaks it up; then it returns to start.", fleet, world,
+                task("x", DIG, [E2]), task("h", R, [E2], deps=["x"]))

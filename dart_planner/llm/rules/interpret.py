@@ -98,6 +98,8 @@ class Interpreter:
         self.own_member: Member | None = None
         """The member a distributive step is being made for ("each truck ... its excavator's site")."""
         self.anchor_by_pronoun = False
+        self.ordered_objects = False
+        """The clause orders its objects ("loads truck 1 first and truck 2 after that")."""
         self.each_anchor: tuple[Member, ...] = ()
         """Robots of a distributive anchor just read ("when each truck gets there, it dumps")."""
         self.it_means: tuple[Member, ...] = ()
@@ -296,6 +298,11 @@ class Interpreter:
             if seen_load and (after_verb or before in ("into", "in", "onto")):
                 partners.append(it)
                 continue
+            gap = seg.items[seg.items.index(partners[-1]) + 1:k] if partners else [it]
+            if seen_load and all(  # "loads truck 1 first and truck 2 after that"
+                    x.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) for x in gap):
+                partners.append(it)
+                continue
             if before == "by" and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
                 continue
@@ -317,6 +324,25 @@ class Interpreter:
             if sent <= sentence and len(self.sentence_subjects[sent]) > 1:
                 return tuple(self.sentence_subjects[sent])
         return self.prev.subject if self.prev is not None else ()
+
+    def alongside(self, seg: Segment) -> set[int] | None:
+        """"... at the same time as the excavator": this clause starts when that robot's latest move
+        started, so both moves wait for the same steps (and share one task when they go to one place)."""
+        descs = [it.payload[1] for it in seg.items if it.kind is ItemKind.MARK and isinstance(it.payload, tuple)
+                 and it.payload[0] == "alongside"]
+        if not descs:
+            return None
+        keys: set[str] = set()
+        for d in descs:
+            try:
+                r = self.res.resolve(d)
+            except ResolutionError:
+                return None
+            keys |= {m.key for m in r or ()}
+        for d in reversed(self.b.drafts):
+            if d.alive and d.action == "navigate" and any(m.key in keys for m in d.members):
+                return set(d.deps)
+        return None
 
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...]) -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
@@ -507,6 +533,11 @@ class Interpreter:
             split = True  # "every truck leaves as soon as it is loaded": each truck after its own loading
 
         verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
+        first_verb = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), len(seg.items))
+        self.ordered_objects = any(it.kind is ItemKind.CONNECTIVE and it.payload in ("first", "sequence")
+                                   for it in seg.items[first_verb:]) or bool(
+            self.following and self.following[0].connective == "sequence"
+            and all(it.kind is ItemKind.WORD for it in self.following[0].items))
         objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
         places = [it for it in seg.items if it.kind is ItemKind.PLACE]
         if not verbs and not objects and not places and subj_items and self.prev is not None \
@@ -591,6 +622,9 @@ class Interpreter:
             entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
         finally:
             self.it_means = ()
+        alongside = self.alongside(seg)
+        if alongside is not None:
+            entry = alongside
         self.place_before = scene  # "..., which arrives after checking puddle 1": arrives where the scene is
         is_global = False
         if subject is None or not subject:
@@ -1055,7 +1089,9 @@ class Interpreter:
         made: list[Draft] = []
         if explicit and not own:
             sites = {self.loc(e) for e in excs}
-            if any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners):
+            if any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
+                    len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
+                # "loads truck 1 first and truck 2 after that": one loading after the other
                 for t in explicit:  # "loads each truck in turn": one loading after the other
                     made += self.load(excs, [t], extra if not made else set(), v.lemma, split)
             elif len(excs) > 1 and len(sites) > 1 and None not in sites:

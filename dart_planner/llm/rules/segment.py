@@ -232,6 +232,8 @@ def _has_predicate(items: Sequence[Item]) -> bool:
     )
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "gets", "get"})
+
 # Words that open a verbless anchor ("once at their sites they dig", "once there, it dumps")
 _REDUCED_ANCHOR = frozenset({"at", "there", "in", "on", "back", "inside"})
 
@@ -301,6 +303,15 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain
             k += 1
             continue
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and cur.role is SegmentRole.MAIN \
+                and cur.items and cur.items[-1].kind is ItemKind.WORD and cur.items[-1].text in _BE \
+                and any(i.kind is ItemKind.OBJECT for i in cur.items) \
+                and not any(i.kind in (ItemKind.VERB, ItemKind.ROBOT) for i in cur.items):
+            # "soil 1 is then to be excavated by ...": a passive keeps its subject; the clause comes next
+            if cur.connective is None:
+                cur.connective, cur.connective_text = it.payload, it.text
+            k += 1
+            continue
         if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and it.text.endswith((" as", " with")) \
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT and _has_content(cur.items):
             # "... to rock 2 at the same time as the excavators": whom it runs beside, not a new clause
@@ -308,7 +319,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             while j < n and (items[j].kind is ItemKind.ROBOT or (items[j].kind is ItemKind.WORD
                                                                 and items[j].text in ("and", "the"))):
                 j += 1
-            cur.items += [Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in items[k:j]]
+            cur.items += [Item(ItemKind.MARK, x.start, x.end,
+                               ("alongside", x.payload) if x.kind is ItemKind.ROBOT else "filler", x.text)
+                          for x in items[k:j]]
             k = j
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and cur.items \
