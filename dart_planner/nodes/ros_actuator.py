@@ -59,6 +59,7 @@ from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.callback_groups import CallbackGroup
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy
+from rclpy.subscription import Subscription
 from std_msgs.msg import String
 
 from ..core.actuation import ActuatorEvent, GoalStatus, SkillGoal, SkillResult
@@ -110,7 +111,7 @@ class _Offline:
         self.dead_gids = dead_gids
         self.since = since
         self.odom_at = -1.0
-        self.subscription: object | None = None
+        self.subscription: Subscription | None = None
 
 
 class RosActuator:

@@ -58,6 +58,8 @@ class FakeRobots(Node):
         self.silent: set[str] = set()
         """Robots whose node is hung: messages to them wait, unanswered, until they leave the set."""
         self._deferred: list[tuple[str, String]] = []
+        self.no_odom: set[str] = set()
+        """Robots whose odometry is not published (vanished from the site)."""
         self.fleet = fleet
         self.duration = duration or (lambda g: 0.2)
         self.outcome = outcome or (lambda g: (GoalStatus.SUCCEEDED, ""))
@@ -147,6 +149,8 @@ class FakeRobots(Node):
     def _publish_odom(self) -> None:
         stamp = time_msg(time.time())
         for r in self.fleet.robots:
+            if r.id in self.no_odom:
+                continue
             self._odom[r.id].publish(odometry_from_state(r.start, 0.0, 0.0, stamp, "map", r.id))
 
 

@@ -331,6 +331,33 @@ def test_dropout_with_no_truck_left_fails_the_plan_with_a_reason_naming_the_robo
     assert request["task_id"] == "go_rock1" and set(request["unavailable_robots"]) == trucks
 
 
+def test_a_robot_lost_for_its_odometry_comes_back_when_its_odometry_flows_again(ros_context, ros_node) -> None:
+    probe = PlannerProbe(ros_node)
+    graph = graph_of(drive("go_rock1", T1, "rock1"))
+
+    def outcome(goal: SkillGoal) -> tuple[GoalStatus, str]:
+        lost = goal.robot_id in robots.no_odom
+        return (GoalStatus.FAILED, "odom_stale: no odometry for 2.6 s") if lost else (GoalStatus.SUCCEEDED, "")
+
+    robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.1, outcome=outcome)
+    robots.no_odom.add(T1)
+    node = allocator(ros_context)
+    node.actuator.availability = node.engine.set_robot_available
+    with running(ros_context, node, robots):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        probe.publish(probe.task_graph_pub, graph_msg(graph))
+        assert probe.wait_state(graph.plan_id, ("succeeded", "failed"), 15)
+        spin_until(ros_node, lambda: False, 1.0)  # other robots' odometry flows; T1's does not
+        still_out = node.engine.unavailable_robots
+        offline = node.actuator.offline()
+        robots.no_odom.discard(T1)
+        assert spin_until(ros_node, lambda: not node.engine.unavailable_robots, 10)
+        final = node.engine.status(graph.plan_id)
+    assert final.state.value == "succeeded" and final.subtask("go_rock1").robots != (T1,)
+    assert still_out == {T1} and offline == {T1: "odom"}
+    assert [g.robot_id for g in robots.goals("go_rock1")][0] == T1 and len(robots.goals("go_rock1")) == 2
+
+
 # ---------------------------------------------------------------------------- (c) detector silence
 def test_stale_perceived_objects_are_refused_by_name_and_configured_objects_fall_back(
         ros_context, ros_node) -> None:
