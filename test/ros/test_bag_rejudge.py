@@ -160,6 +160,43 @@ def test_a_rules_planned_run_without_exchanges_is_rejudged_with_the_rules_planne
     assert report.verdicts[0].instruction_id is None  # plain text: matched to its plan by text and time
 
 
+def test_instructions_are_matched_to_their_plans_and_rejections_in_recorded_order(tmp_path: Path) -> None:
+    """Two instructions (one plain text rejected by language_node, one planned), a plan whose
+    instruction message was not recorded (recording started late), and an unparsable status."""
+    reg = TypeRegistry()
+    string = reg.store.types["std_msgs/msg/String"]
+    graph = make_planner("rules").plan(L2, FLEET, WORLD).graph
+    late = make_planner("rules").plan("Dump truck 1 goes to puddle 1.", FLEET, WORLD).graph
+
+    def say(bag: BagWriter, topic: str, t: float, text: str) -> None:
+        bag.write(f"{NS}/{topic}", int(t * S), reg.serialize(string(data=text), "std_msgs/msg/String"))
+
+    def tg(g: TaskGraph, iid: str, text: str) -> str:
+        return encode("task_graph", {"plan_id": g.plan_id, "instruction_id": iid, "instruction": text,
+                                     "planner": "rules", "plan": g.to_dart(), "native": g.to_native()})
+
+    with BagWriter(tmp_path / "run", registry=reg) as bag:
+        for t in ("instruction", "task_graph", "plan_status"):
+            bag.add_topic(f"{NS}/{t}", "std_msgs/msg/String")
+        say(bag, "task_graph", 0.5, tg(late, "early", "Dump truck 1 goes to puddle 1."))
+        say(bag, "instruction", 1.0, "Sing a song.")
+        say(bag, "plan_status", 1.1, encode("plan_status", {"plan_id": None, "instruction_id": "instr-abc",
+                                                            "state": "rejected", "error": "nothing to plan"}))
+        say(bag, "instruction", 2.0, encode("instruction", {"id": "b", "text": L2}))
+        say(bag, "task_graph", 2.1, tg(graph, "b", L2))
+        say(bag, "plan_status", 3.0, encode("plan_status", {"plan_id": graph.plan_id, "instruction_id": "b",
+                                                            "state": "succeeded", "subtasks": []}))
+        say(bag, "plan_status", 3.1, "not json")  # counted, not fatal
+    run = read_recorded_run(tmp_path / "run")
+    assert [(i.text, i.instruction_id) for i in run.instructions] == [
+        ("Dump truck 1 goes to puddle 1.", "early"), ("Sing a song.", None), (L2, "b")]
+    first, sung, planned = run.instructions
+    assert first.from_task_graph and first.plan is not None and first.plan.plan_id == late.plan_id
+    assert sung.plan is None and sung.rejected == "nothing to plan"
+    assert planned.plan is not None and planned.plan.plan_id == graph.plan_id and planned.plan.outcome == "succeeded"
+    assert run.unparsed == 1 and not run.exchanges
+
+
 # ------------------------------------------------------------------------------------------ differences
 def test_a_changed_allocation_policy_shows_as_an_assignment_difference(tmp_path: Path) -> None:
     write_recording(tmp_path / "run", TWO_EXCAVATORS)
