@@ -614,6 +614,12 @@ class MentionResolver:
                     if m.rtype == rtype:
                         return (m,)
             return ()
+        for members, _ in reversed(self.history):
+            named = [m for m in members if m.rtype == rtype]
+            if len(named) > 1 and not any(m.is_group for m in named):
+                return tuple(named)  # "trucks 1 and 2 ... the trucks": the latest mention of several
+            if named:
+                break
         found: list[Member] = []
         for members, _ in reversed(self.history):
             for m in members:

@@ -299,7 +299,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             continue
         if it.kind is ItemKind.CONNECTIVE and it.text == "then" and cur.role is SegmentRole.MAIN and cur.items \
                 and cur.items[0].kind is ItemKind.ROBOT and not any(i.kind is ItemKind.VERB for i in cur.items) \
-                and any(i.kind is ItemKind.OBJECT for i in cur.items):
+                and (any(i.kind is ItemKind.OBJECT for i in cur.items)
+                     or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))):
+            # ("the truck should then take it to ...": the same, after a modal)
             # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain
             k += 1
             continue
@@ -420,7 +422,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             and _done_with_robots(cur.items)
         ):
             prev = cur.items[-1]
-            if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while")) and _is_subject_start(
+            if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while", "so")) and _is_subject_start(
                 items, k
             ):
                 cur.items.pop()
