@@ -655,8 +655,9 @@ def _compare(rec: RecordedInstruction, new: NewPlan, tol: float,
     cmp = compare_plans(new.graph, plan.graph)
     if not cmp.exact:
         diffs.append("task graph: " + "; ".join(cmp.diff().splitlines()))
-    if new.error:  # planned the same or not, allocation refused it now
-        diffs.append(f"allocation: now rejected: {_short(new.error)}")
+    if new.error:  # planned the same or not, the allocator refuses it now
+        if plan.outcome != "rejected":
+            diffs.append(f"allocation: recorded {plan.outcome or 'no status'}, now rejected: {_short(new.error)}")
         return cmp, diffs, notes
     if plan.robots is None:
         notes.append("no assignments recorded for the plan")

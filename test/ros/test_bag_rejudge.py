@@ -234,6 +234,7 @@ def test_a_changed_validator_shows_as_a_difference(tmp_path: Path, monkeypatch: 
     import dart_planner.llm.pipeline as pipeline
 
     write_recording(tmp_path / "run", L2)
+    write_recording(tmp_path / "refused", L2, outcome="rejected")  # the allocator refused it then too
     strict = _stricter(validate.validate_plan)
     if where == "language":  # the validator everything calls: the planner's, the node's second look, the engine's
         for module in (validate, pipeline, engine):
@@ -248,8 +249,10 @@ def test_a_changed_validator_shows_as_a_difference(tmp_path: Path, monkeypatch: 
         assert v.differences[0].startswith("planning: recorded plan of 3 subtasks (succeeded), now rejected")
     else:
         assert v.comparison is not None and v.comparison.exact
-        assert any(d.startswith("allocation: now rejected: PlanValidationError") for d in v.differences), \
-            v.differences
+        assert any(d.startswith("allocation: recorded succeeded, now rejected: PlanValidationError")
+                   for d in v.differences), v.differences
+        # a recording in which the allocator refused the plan too is identical
+        assert rejudge(tmp_path / "refused", options()).identical
 
 
 def test_a_lower_speed_limit_in_the_safety_policy_shows_as_a_makespan_difference(tmp_path: Path) -> None:
