@@ -166,3 +166,22 @@ def test_at_the_same_time_as_a_robot_shares_its_start(fleet, world):
 def test_already_at_a_place_then_a_verb_moves_nobody(fleet, world):
     assert_plan("Excavator 2 is already at rock 1 and breaks it up; then it returns to start.", fleet, world,
                 task("x", DIG, [E2]), task("h", R, [E2], deps=["x"]))
+
+
+def test_a_loading_said_twice_is_one_step(fleet, world):
+    # the excavator's order and the truck's order speak of the same loading
+    assert_plan("Excavator 2: drive to rock 2, dig, and fill truck 1 when it gets there. Truck 1: head to rock 2, "
+                "get loaded, then go home.", fleet, world,
+                task("a", T, [E2, D1], ["rock2"]), task("x", DIG, [E2], deps=["a"]),
+                task("l", LOAD, [E2], deps=["x"]), task("h", R, [D1], deps=["l"]))
+
+
+def test_a_third_without_a_noun_is_another_robot_of_the_type_just_named(fleet, world):
+    assert_plan("Send a couple of trucks to puddle 1 and a third to obstacle 2.", fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["puddle1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["obstacle2"]))
+
+
+def test_a_colon_before_the_list_of_places(fleet, world):
+    assert_plan("Trucks 1 and 3 drive to their posts: rock 2 and soil 1 respectively.", fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", T, [D3], ["soil1"]))

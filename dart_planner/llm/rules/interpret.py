@@ -1146,6 +1146,13 @@ class Interpreter:
         groups: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         by_type = bool(explicit) and all(it.payload.form == "type" for it in a.partners)
         for t in trucks:
+            last = self.b.chain(t)
+            prior = self.b.drafts[last] if last is not None else None
+            if prior is not None and prior.action == "unload_bucket" and t in prior.partners and (
+                    not explicit or {m.key for m in explicit} == {m.key for m in prior.members}):
+                # "load truck 2 when it arrives. Truck 2: ..., get loaded": the loading already said
+                self.loaded[t.key] = True
+                continue
             beside = self.colocated(t, "unload_bucket")
             if split and by_type and beside:  # "each truck gets loaded by the excavator at its rock"
                 excs = [m for m in beside if m.rtype in {e.rtype for e in explicit}][:1] or explicit

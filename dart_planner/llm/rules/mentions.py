@@ -210,6 +210,10 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
     return "", 0, j
 
 
+# What may follow "another" / "a third" when the robot noun is left out
+_ELLIPSIS_NEXT = frozenset({"one", "to", "at", "into", "toward", "towards"})
+
+
 @dataclass
 class _Scanner:
     words: list[str]
@@ -243,6 +247,14 @@ class _Scanner:
             elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
+        if t is None and det in ("another", "other") and j < len(words) and words[j] in _ELLIPSIS_NEXT and j > i:
+            # "two excavators to rock 1 and a third to rock 2", "another one": the type named last
+            last = next((it.payload.rtype for it in reversed(self.items)
+                         if it.kind is ItemKind.ROBOT and it.payload.rtype), None)
+            if last is not None:
+                end = j + 1 if words[j] == "one" else j
+                desc = RobotDesc("type", rtype=last, det=det, count=count if det == "other" else 0)
+                return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
         if t is None:
             return None
         length, (rtype, plural) = t

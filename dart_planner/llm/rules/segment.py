@@ -244,6 +244,20 @@ def _reduced_anchor(items: Sequence[Item]) -> bool:
     return items[0].kind is ItemKind.WORD and items[0].text in _REDUCED_ANCHOR
 
 
+def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
+    """A colon after a verb that has no place yet, followed only by a list of places."""
+    if not any(i.kind is ItemKind.VERB for i in cur) or any(i.kind is ItemKind.OBJECT for i in cur):
+        return False
+    rest: list[Item] = []
+    for it in items[k + 1:]:
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            break
+        rest.append(it)
+    return any(i.kind is ItemKind.OBJECT for i in rest) and all(
+        i.kind is ItemKind.OBJECT or (i.kind is ItemKind.PUNCT and i.payload == ",")
+        or (i.kind is ItemKind.WORD and i.text in ("and", "then")) or i.kind is ItemKind.MARK for i in rest)
+
+
 def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Segment]:
     """Cut items into clauses.
 
@@ -270,6 +284,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
     k = 0
     while k < n:
         it = items[k]
+        if it.kind is ItemKind.PUNCT and it.payload == ":" and _list_of_places(cur.items, items, k):
+            k += 1  # "go to a different spot: soil 1, soil 2 and rock 1 respectively": the places of the verb
+            continue
         if it.kind is ItemKind.PUNCT:
             if it.payload in SENTENCE_END:
                 close("punct")
