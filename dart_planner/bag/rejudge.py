@@ -5,7 +5,8 @@ what it decided, runs the inputs through the code installed now, and reports eve
 difference:
 
 * **inputs** — each instruction (``instruction``, or the text a recorded task graph names
-  when the instruction itself was not recorded), the perceived objects the language and
+  when the instruction itself was not recorded; re-planned by the planner that made its
+  recorded plan: rules, or the replay backend), the perceived objects the language and
   allocator nodes had merged into their world when it arrived (the last ``objects`` message
   before it), and every model request/response pair (``llm_exchange``), written to a
   cassette for the ``replay`` backend;
@@ -104,6 +105,8 @@ class RecordedInstruction:
     plan: RecordedPlan | None
     rejected: str | None = None
     """Error of a ``rejected`` status for this instruction without a plan (planning failed)."""
+    rejected_instruction_id: str | None = None
+    """The instruction id in that status (language_node's own id for a plain-text instruction)."""
     from_task_graph: bool = False
     """The instruction message itself is not in the bag; its text comes from the task graph."""
 
@@ -121,9 +124,6 @@ class RecordedRun:
     unparsed: int
     """Planner messages whose payload did not parse (counted, not fatal)."""
 
-    @property
-    def recorded_planners(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(i.plan.planner for i in self.instructions if i.plan is not None))
 
 
 def _basename(topic: str) -> str:
@@ -288,7 +288,7 @@ def read_recorded_run(path: str | Path, namespace: str | None = None) -> Recorde
     for stamp, text, iid in scan.instructions:
         plan = next((p for p in originals if p.plan_id not in claimed and (
             p.instruction_id == iid if iid is not None else (p.instruction == text and p.stamp_ns >= stamp))), None)
-        rejected = None
+        rejected = rejected_iid = None
         if plan is not None:
             claimed.add(plan.plan_id)
         else:
@@ -299,9 +299,11 @@ def read_recorded_run(path: str | Path, namespace: str | None = None) -> Recorde
                 if (status.get("instruction_id") == iid) if iid is not None else t >= stamp:
                     used_rejections.add(k)
                     rejected = str(status.get("error") or "rejected")
+                    rid = status.get("instruction_id")
+                    rejected_iid = rid if isinstance(rid, str) else None
                     break
         instructions.append(RecordedInstruction(len(instructions), text, iid, stamp, *objects_before(stamp), plan,
-                                                rejected))
+                                                rejected, rejected_iid))
     # Plans whose instruction message was not recorded (recording started late): their text stands in.
     for p in originals:
         if p.plan_id not in claimed:
@@ -334,8 +336,10 @@ class RejudgeOptions:
     llm_config: Any = None
     """An :class:`~dart_planner.llm.config.LLMConfig` (None: the shipped ``config/llm.yaml``)."""
     planner: str | None = None
-    """None: ``replay`` from the bag's LLM exchanges, or ``rules`` when the run used the rules planner
-    without any; else a :func:`~dart_planner.llm.pipeline.make_planner` name."""
+    """None: ``rules`` when the run was planned by the rules planner (its hand-overs to the LLM, if
+    any, answered from the bag), else ``replay`` of the bag's LLM exchanges; or a
+    :func:`~dart_planner.llm.pipeline.make_planner` name (``rules``, ``llm`` and ``replay`` are
+    served from the bag's exchanges when it has any; a backend name such as ``openai`` is live)."""
     policy: str = "heuristic"
     max_retries: int = 1
     max_replans: int = 1
@@ -452,18 +456,24 @@ class RejudgeReport:
         }
 
 
-def _planner_choice(run: RecordedRun, wanted: str | None) -> str:
+def _planner_for(run: RecordedRun, rec: RecordedInstruction, wanted: str | None) -> str:
+    """The planner that re-plans ``rec``: ``wanted``, else the one the recording names.
+
+    A plan made by the rules planner is re-planned by it; one made by a model (``llm:*``), or a
+    rejection after model calls, by the replay backend from the bag's exchanges; a rejection
+    without any model call by the rules planner (the offline planner; no server is contacted).
+    """
     if wanted:
         return wanted
-    if run.exchanges:
-        return "replay"
-    planners = set(run.recorded_planners)
-    if planners <= {"rules"} and planners:
-        return "rules"
-    if not planners:  # nothing was planned (every instruction rejected) and no model was asked
-        return "rules"
-    raise BagError(f"{run.path} has no llm_exchange messages to replay and was planned by "
-                   f"{', '.join(sorted(planners))}; choose a planner with --planner (for example rules)")
+    if rec.plan is not None:
+        if rec.plan.planner.startswith("rules"):
+            return "rules"
+        if run.exchanges:
+            return "replay"
+        raise BagError(f"{run.path} has no llm_exchange messages to replay and plan {rec.plan.plan_id} was made "
+                       f"by {rec.plan.planner or 'an unnamed planner'}; choose one with --planner (for example rules)")
+    ids = {rec.instruction_id, rec.rejected_instruction_id} - {None}
+    return "replay" if any(e.get("instruction_id") in ids for e in run.exchanges) else "rules"
 
 
 def _write_cassette(entries: Iterable[Mapping[str, Any]], path: Path) -> None:
@@ -476,7 +486,7 @@ def _write_cassette(entries: Iterable[Mapping[str, Any]], path: Path) -> None:
 class _Rerun:
     """The current code's planner, engine and simulator for a whole bag (one simulated site)."""
 
-    def __init__(self, run: RecordedRun, opts: RejudgeOptions, planner_name: str, cassette: Path | None) -> None:
+    def __init__(self, run: RecordedRun, opts: RejudgeOptions, cassette: Path | None) -> None:
         from ..core.execute import ExecutionEngine, ModuleAllocator, ReplanRequested
         from ..llm.config import load_llm_config
         from ..llm.pipeline import make_planner
@@ -485,10 +495,14 @@ class _Rerun:
 
         cfg = opts.llm_config if opts.llm_config is not None else load_llm_config()
         # No plan memory and no cassette recording: the bag's answers alone decide.
+        # With a cassette every model call (the replay planner, a rules planner's hand-over to
+        # the LLM) is answered from the bag's exchanges, never from a live server.
         cfg = cfg.with_overrides(memory_path="", use_memory=False, record_cassette="",
-                                 **({"cassette": str(cassette)} if cassette is not None else {}))
-        self.planner = make_planner(planner_name, cfg)
-        self.planner_name = str(getattr(self.planner, "name", planner_name))
+                                 **({"cassette": str(cassette), "backend": "replay"} if cassette is not None else {}))
+        self._cfg = cfg
+        self._make_planner = make_planner
+        self.planners: dict[str, Any] = {}
+        """Planner name -> planner, built on first use (one prompt builder per planner, as a node has)."""
         from ..core.safety import load_safety_policy
 
         self.opts = opts
@@ -527,7 +541,12 @@ class _Rerun:
         self.engine.update_world(merge_perceived(self.engine.world, self.base, self.alloc_perceived, objects))
         self.alloc_perceived = {o.name for o in objects}
 
-    def plan(self, text: str, objects_age_s: float | None = None) -> tuple[TaskGraph | None, str]:
+    def planner(self, name: str) -> Any:
+        if name not in self.planners:
+            self.planners[name] = self._make_planner(name, self._cfg)
+        return self.planners[name]
+
+    def plan(self, planner: Any, text: str, objects_age_s: float | None = None) -> tuple[TaskGraph | None, str]:
         """language_node._plan: stale objects, plan, name the instruction, validate a second time."""
         from ..core.validate import validate_plan
 
@@ -541,7 +560,7 @@ class _Rerun:
                 else:
                     stale_only.add(name)
         try:
-            result = self.planner.plan(text, self.fleet, world)
+            result = planner.plan(text, self.fleet, world)
         except DartPlannerError as exc:
             return None, str(exc)
         graph = result.graph if result.graph.instruction else replace(result.graph, instruction=text)
@@ -574,15 +593,15 @@ class _Rerun:
             return "refused by the safety gate: " + "; ".join(decision.reasons), held
         return "", held
 
-    def execute(self, graph: TaskGraph) -> NewPlan:
+    def execute(self, graph: TaskGraph, planner_name: str) -> NewPlan:
         """allocator_node._gate/_submit + the simulator until the plan (and its continuations) finish."""
         refused, held = self.gate(graph)
         if refused:
-            return NewPlan(graph, self.planner_name, refused, held_for_approval=held)
+            return NewPlan(graph, planner_name, refused, held_for_approval=held)
         try:
             pid = self.engine.submit(graph)
         except DartPlannerError as exc:
-            return NewPlan(graph, self.planner_name, f"{type(exc).__name__}: {exc}", held_for_approval=held)
+            return NewPlan(graph, planner_name, f"{type(exc).__name__}: {exc}", held_for_approval=held)
         schedule = self.engine.schedule(pid)
         robots = {t: tuple(sorted(a.robot_ids)) for t, a in schedule.assignments.items()}
         # Continuations as language_node makes them: after the engine gives up on a subtask,
@@ -616,7 +635,7 @@ class _Rerun:
                 live.append(cid)
         outcomes = tuple(c if c == "rejected" else self.engine.plan_outcome(c).value for c in continuations)
         status = self.engine.status(pid)
-        return NewPlan(graph, self.planner_name, robots=robots, makespan=float(schedule.makespan),
+        return NewPlan(graph, planner_name, robots=robots, makespan=float(schedule.makespan),
                        outcome=status.state.value,
                        subtask_states={s.task_id: s.state.value for s in status.subtasks},
                        continuations=outcomes, held_for_approval=held)
@@ -721,20 +740,21 @@ def rejudge(bag: str | Path | RecordedRun, options: RejudgeOptions, *, namespace
     if options.policy not in ALLOCATORS:
         raise ConfigError([ConfigIssue("rejudge", "policy", f"expected one of {list(ALLOCATORS)}, "
                                                            f"got {options.policy!r}")])
-    planner_name = _planner_choice(run, options.planner)
     with tempfile.TemporaryDirectory(prefix="dart_rejudge_") as tmp:
         cassette = None
-        if planner_name == "replay":
+        if run.exchanges:
             cassette = options.save_cassette or Path(tmp) / "bag_cassette.jsonl"
             cassette.parent.mkdir(parents=True, exist_ok=True)
             _write_cassette(run.exchanges, cassette)
-        rerun = _Rerun(run, options, planner_name, cassette)
+        rerun = _Rerun(run, options, cassette)
         verdicts: list[Verdict] = []
         try:
             for rec in run.instructions:
                 rerun.perceive(rec.objects)
-                graph, error = rerun.plan(rec.text, rec.objects_age_s)
-                new = NewPlan(None, rerun.planner_name, error) if graph is None else rerun.execute(graph)
+                planner = rerun.planner(_planner_for(run, rec, options.planner))
+                name = str(getattr(planner, "name", ""))
+                graph, error = rerun.plan(planner, rec.text, rec.objects_age_s)
+                new = NewPlan(None, name, error) if graph is None else rerun.execute(graph, name)
                 conts = run.continuations.get(rec.plan.plan_id, ()) if rec.plan is not None else ()
                 cmp, diffs, notes = _compare(rec, new, options.makespan_tol_s, conts)
                 if rec.from_task_graph:
@@ -748,7 +768,8 @@ def rejudge(bag: str | Path | RecordedRun, options: RejudgeOptions, *, namespace
                     on_verdict(verdict)
         finally:
             rerun.close()
-    return RejudgeReport(run.path, run.namespace, rerun.planner_name, options.policy, len(run.exchanges),
+    planners = ", ".join(dict.fromkeys(str(getattr(p, "name", n)) for n, p in rerun.planners.items()))
+    return RejudgeReport(run.path, run.namespace, planners or "none", options.policy, len(run.exchanges),
                          run.camera_frames, run.unparsed, tuple(verdicts), time.perf_counter() - t0)
 
 

@@ -58,12 +58,9 @@ def _perceived(world: World, objects: Sequence[WorldObject]) -> World:
     return world
 
 
-def write_recording(path: Path, instruction: str, *, fmt: BagFormat = BagFormat.MCAP, llm: bool = True,
-                    objects: Sequence[WorldObject] = (PILE,), objects_age_s: float = 1.0,
-                    edit_graph: Any = None, outcome: str | None = None, plain_text: bool = False) -> TaskGraph:
-    """A bag of what the stack publishes for one instruction (module docstring); returns the plan."""
-    world = _perceived(WORLD, objects)
-    iid = "ins-1"
+def _instruction_messages(instruction: str, iid: str, t_instr: int, world: World, *, llm: bool,
+                          edit_graph: Any, outcome: str | None, plain_text: bool) -> tuple[TaskGraph, list[Any]]:
+    """What language_node and allocator_node publish for one instruction (planned, run in the sim)."""
     exchanges: list[dict[str, Any]] = []
     if llm:  # the rules planner's plan as the model's reply, recorded as language_node publishes it
         reply = json.dumps(make_planner("rules").plan(instruction, FLEET, world).graph.to_dart())
@@ -82,14 +79,7 @@ def write_recording(path: Path, instruction: str, *, fmt: BagFormat = BagFormat.
     status = {**run.status.to_dict(), "instruction_id": iid}
     if outcome is not None:
         status["state"] = outcome
-    reg = TypeRegistry()
-    msg = reg.store.types["std_msgs/msg/String"]
-
-    def string(text: str) -> bytes:
-        return reg.serialize(msg(data=text), "std_msgs/msg/String")
-
-    t_instr = int((2.0 + objects_age_s) * S)
-    messages = [
+    return graph, [
         (f"{NS}/instruction", t_instr, instruction if plain_text else
          encode("instruction", {"id": iid, "text": instruction})),
         *[(f"{NS}/llm_exchange", t_instr + (k + 1) * S // 100, encode("llm_exchange", e))
@@ -103,13 +93,30 @@ def write_recording(path: Path, instruction: str, *, fmt: BagFormat = BagFormat.
             "plan_id": graph.plan_id, "instruction_id": iid, "state": "active", "subtasks": []})),
         (f"{NS}/plan_status", t_instr + 5 * S, encode("plan_status", status)),
     ]
+
+
+def write_recording(path: Path, instruction: str, *, fmt: BagFormat = BagFormat.MCAP, llm: bool = True,
+                    objects: Sequence[WorldObject] = (PILE,), objects_age_s: float = 1.0,
+                    edit_graph: Any = None, outcome: str | None = None, plain_text: bool = False,
+                    then: str | None = None) -> TaskGraph:
+    """A bag of what the stack publishes for one instruction (module docstring); returns the plan.
+    ``then``: a second instruction 10 s later, planned the other way (rules if the first was a model's)."""
+    world = _perceived(WORLD, objects)
+    t_instr = int((2.0 + objects_age_s) * S)
+    graph, messages = _instruction_messages(instruction, "ins-1", t_instr, world, llm=llm, edit_graph=edit_graph,
+                                            outcome=outcome, plain_text=plain_text)
+    if then is not None:
+        messages += _instruction_messages(then, "ins-2", t_instr + 10 * S, world, llm=not llm, edit_graph=None,
+                                          outcome=None, plain_text=plain_text)[1]
     if objects:
         messages.append((f"{NS}/objects", 2 * S, encode("objects", {"objects": [object_to_dict(o) for o in objects]})))
+    reg = TypeRegistry()
+    msg = reg.store.types["std_msgs/msg/String"]
     with BagWriter(path, fmt, registry=reg) as bag:
         for topic in sorted({m[0] for m in messages}):
             bag.add_topic(topic, "std_msgs/msg/String")
         for topic, stamp, text in sorted(messages, key=lambda m: m[1]):
-            bag.write(topic, stamp, string(text))
+            bag.write(topic, stamp, reg.serialize(msg(data=text), "std_msgs/msg/String"))
     return graph
 
 
@@ -195,6 +202,15 @@ def test_instructions_are_matched_to_their_plans_and_rejections_in_recorded_orde
     assert sung.plan is None and sung.rejected == "nothing to plan"
     assert planned.plan is not None and planned.plan.plan_id == graph.plan_id and planned.plan.outcome == "succeeded"
     assert run.unparsed == 1 and not run.exchanges
+
+
+def test_each_instruction_is_replanned_by_the_planner_that_made_it(tmp_path: Path) -> None:
+    # a model's plan, then a rules planner's (robots the first plan did not move, so positions carry over)
+    write_recording(tmp_path / "run", L2, then="Dump truck 3 goes to soil 2.")
+    report = rejudge(tmp_path / "run", options())
+    assert [v.new.planner for v in report.verdicts] == ["llm:replay", "rules"]
+    assert report.planner == "llm:replay, rules"
+    assert report.identical, format_rejudge(report)
 
 
 # ------------------------------------------------------------------------------------------ differences
