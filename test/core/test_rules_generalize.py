@@ -185,3 +185,44 @@ def test_a_third_without_a_noun_is_another_robot_of_the_type_just_named(fleet, w
 def test_a_colon_before_the_list_of_places(fleet, world):
     assert_plan("Trucks 1 and 3 drive to their posts: rock 2 and soil 1 respectively.", fleet, world,
                 task("a", T, [D1], ["rock2"]), task("b", T, [D3], ["soil1"]))
+
+
+def test_but_first_puts_the_later_clause_before(fleet, world):
+    assert_plan("Excavator 1 digs at rock 2, but first it has to inspect obstacle 1.", fleet, world,
+                task("a", T, [E1], ["obstacle1"]), task("b", T, [E1], ["rock2"], ["a"]),
+                task("x", DIG, [E1], deps=["b"]))
+
+
+def test_before_that_in_the_next_sentence(fleet, world):
+    assert_plan("Truck 3 drives to soil 2 and unloads. Before that, it swings by puddle 1.", fleet, world,
+                task("a", T, [D3], ["puddle1"]), task("b", T, [D3], ["soil2"], ["a"]),
+                task("d", DUMP, [D3], deps=["b"]))
+
+
+def test_after_driving_there_names_the_clause_place(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1 after driving there.", fleet, world,
+                task("a", T, [E2], ["soil1"]), task("x", DIG, [E2], deps=["a"]))
+
+
+def test_an_anchor_ends_at_its_pronoun_subject(fleet, world):
+    # "when it is done it goes back": the second "it" starts the main clause
+    assert_plan("Excavator 3 digs at rock 1, and when it is done it goes back to base.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("x", DIG, [E3], deps=["a"]), task("h", R, [E3], deps=["x"]))
+
+
+def test_it_that_tips_is_the_truck(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to soil 2, where the excavator fills the truck. Truck 2 then hauls "
+                "the soil to rock 1, where it tips it.", fleet, world,
+                task("a", T, [E1, D2], ["soil2"]), task("l", LOAD, [E1], deps=["a"]),
+                task("b", T, [D2], ["rock1"], ["l"]), task("d", DUMP, [D2], deps=["b"]))
+
+
+def test_the_inspection_can_be_the_purpose_of_a_move(fleet, world):
+    assert_plan("Send truck 3 to obstacle 2 to inspect it; after the inspection every robot avoids obstacle 2.",
+                fleet, world,
+                task("a", T, [D3], ["obstacle2"]), task("k", AVA, objs=["obstacle2"], deps=["a"]))
+
+
+def test_stay_clear_of_is_a_keepout(fleet, world):
+    assert_plan("Truck 1 and truck 2 should stay clear of soil 2 from now on.", fleet, world,
+                task("k", AV, [D1, D2], ["soil2"]))

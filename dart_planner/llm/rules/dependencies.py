@@ -150,6 +150,38 @@ class PlanBuilder:
             self.barrier = d.idx
         return d
 
+    def hoist(self, new: set[int], old: set[int]) -> None:
+        """Put the tasks ``new`` (made last) before the tasks ``old`` ("truck 2 goes to rock 1, but
+        first it checks obstacle 2"): ``new`` takes over what ``old`` waited for, ``old`` then waits
+        for ``new``, and the robots' chains end where ``old`` ended."""
+        olds = [self.drafts[i] for i in sorted(old) if self.drafts[i].alive]
+        news = [self.drafts[i] for i in sorted(new) if self.drafts[i].alive]
+        if not olds or not news:
+            return
+        old_roots = [d for d in olds if not (d.deps & old)]
+        outside = {p for d in old_roots for p in d.deps}
+        new_sinks = {d.idx for d in news if not any(d.idx in e.deps for e in news)}
+        ends = {m.key: i for i in sorted(old) for m in (*self.drafts[i].members, *self.drafts[i].partners)}
+        for d in news:
+            d.deps = (d.deps - old) | (outside if not (d.deps & new) else set())
+        for d in old_roots:
+            d.deps = set(new_sinks)
+        for key, i in ends.items():
+            self.last[key] = i
+        memo: dict[int, set[int]] = {}
+
+        def visit(i: int) -> set[int]:
+            if i not in memo:
+                memo[i] = set()
+                acc: set[int] = set()
+                for p in self.drafts[i].deps:
+                    acc |= visit(p) | {p}
+                memo[i] = acc
+            return memo[i]
+
+        self.anc = [visit(d.idx) for d in self.drafts]
+        self.has_dependents = {p for d in self.drafts if d.alive for p in d.deps}
+
     # -- finishing --------------------------------------------------------------------------
     def _ancestors_all(self) -> dict[int, set[int]]:
         alive = [d for d in self.drafts if d.alive]

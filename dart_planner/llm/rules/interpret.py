@@ -32,6 +32,9 @@ __all__ = ["Interpreter", "START"]
 
 _PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
 _OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
+# "Truck 1 goes to rock 2. Before that, it checks puddle 1.": the sentence before comes second
+_BEFORE_THAT = frozenset({"before that", "before this", "beforehand"})
+
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
 
@@ -357,6 +360,9 @@ class Interpreter:
         if verb.target == "unload_bucket" and verb.role == "verb" and any(
                 it.kind is ItemKind.ROBOT for it in seg.items[k + 1:]):
             need = "unload_bucket"  # "he loads truck 3": the loader, whoever was named last
+        if verb.target == "dump" and verb.role == "verb" and not verb.lemma.startswith("fill") and not any(
+                it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in seg.items[k + 1:]):
+            need = "dump"  # "..., where it tips it": the truck that carried the load
         if need is None or self.capable(subject, need, quiet=True):
             return subject
         found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")
@@ -639,6 +645,12 @@ class Interpreter:
             return
         if subject is not None and not subject:
             subject = None  # a keep-out with nobody named applies to the whole fleet
+        # "truck 2 goes to rock 1, but first it checks obstacle 2": a later clause that comes first
+        firsts = [it.text for it in seg.items if it.kind is ItemKind.CONNECTIVE and it.payload == "first"]
+        hoist = self.prev is not None and bool(firsts) and bool(subject) and bool(self.prev.subject) and (
+            (not seg.sentence_start and self.prev.sentence == seg.sentence)
+            or (self.prev.sentence == seg.sentence - 1 and any(t in _BEFORE_THAT for t in firsts))) \
+            and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
         self.b.narrow = self.pairing.narrow if split and entry else None
@@ -651,6 +663,9 @@ class Interpreter:
                 created_any = True
         self.b.narrow = None
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
+        if made_now and hoist and self.last_made and not (self.last_made & made_now):
+            self.b.hoist(made_now, self.last_made)  # "..., but first it checks obstacle 2"
+            made_now = made_now | self.last_made
         if made_now:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
@@ -687,6 +702,14 @@ class Interpreter:
         self.anchor_by_pronoun = False
         if post is not None:
             scene = self.last_place
+            if any(it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and it.payload.pronoun == "there"
+                   for it in post.items):
+                # "digs at soil 2 after driving there": "there" is the place this clause names
+                named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"]
+                if named:
+                    got_place = self.resolve_objects(named[0])
+                    if got_place:
+                        self.last_place = got_place[-1]
             got, _ = self.anchor(post)  # an "until" anchor gives nothing but may bring an implied dump
             # "truck 1 joins it there after passing obstacle 2": "there" is the place said before the anchor
             self.last_place = scene
@@ -958,6 +981,11 @@ class Interpreter:
         if place == START and v.lemma in self.lex.stationary:  # "excavator 1 stays at base": never left it
             movers = [m for m in movers if self.loc(m) is not None]
         if not movers:
+            for m in members:  # "send it to puddle 2 to inspect it": the move there is also the inspection
+                last = self.b.chain(m)
+                if last is not None and self.b.drafts[last].action == "navigate" and v.lemma \
+                        and v.lemma not in self.b.drafts[last].lemma.split("|"):
+                    self.b.drafts[last].lemma += "|" + v.lemma
             return []
         action = "return_to_start" if place == START else "navigate"
         objs = () if place == START else (place,)
@@ -1309,7 +1337,7 @@ class Interpreter:
             if action == "any":
                 continue
             cands = [d for d in self.b.drafts if d.alive and self._matches(d, action)
-                     and (not verbs or d.lemma in verbs)
+                     and (not verbs or any(lemma in verbs for lemma in d.lemma.split("|")))
                      and (not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs)]
             if not cands and action == "dump" and self.pending_dump:
                 for key, m in list(self.pending_dump.items()):

@@ -293,6 +293,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
+                it.payload == "," and cur.items and all(i.kind is ItemKind.CONNECTIVE for i in cur.items)) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
@@ -378,9 +379,11 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
                 _reduced_anchor(cur.items) and it.kind is ItemKind.ROBOT and _is_subject_start(items, k))):
             prev_word = items[k - 1].text if k else ""
             prev_kind = items[k - 1].kind if k else None
+            verb_next = k + 1 < n and items[k + 1].kind is ItemKind.VERB and not _participle(items[k + 1].text)
             object_pronoun = (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                               and it.payload.pronoun in ("it", "they") and it.text in ("it", "them")
-                              and prev_kind in (ItemKind.VERB, ItemKind.EVENT)) or (  # "have left it"
+                              and prev_kind in (ItemKind.VERB, ItemKind.EVENT)
+                              and not (prev_kind is ItemKind.EVENT and verb_next)) or (  # "have left it"
                 it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                 and prev_word in ("are", "were", "is", "have", "has", "be", "been"))  # "... are both done"
             starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or") and not object_pronoun) or (
