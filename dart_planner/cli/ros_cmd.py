@@ -23,6 +23,9 @@ def ros(
     cassette: Annotated[Path | None, typer.Option(help="Cassette JSONL for the replay backend.")] = None,
     require_approval: Annotated[bool, typer.Option(help="Hold every plan until /<ns>/approve is called.")
                                 ] = False,
+    safety_file: Annotated[Path | None, typer.Option(help="Safety policy YAML for the allocator: which plans need "
+                                                          "approval, geofence margin, speed limits per robot type "
+                                                          "(default config/safety.yaml).")] = None,
     journal: Annotated[Path | None, typer.Option(help="Execution journal; a restarted stack resumes from it.")
                        ] = None,
     policy: Annotated[str, typer.Option(help="Allocator: heuristic, exact or dart_baseline.")] = "heuristic",
@@ -60,6 +63,7 @@ def ros(
         options = StackOptions(
             fleet_file=str(fleet or ""), world_file=str(world or ""), llm_config=str(llm_config or ""),
             backend=backend, cassette=str(cassette or ""), require_approval=require_approval,
+            safety_file=str(safety_file or ""),
             journal_path=str(journal or ""), policy=policy, namespace=namespace.strip("/") or "dart",
             with_sim=with_sim, with_actuation=with_actuation, with_detector=with_detector,
             sim_time_scale=sim_time_scale, actuation_backend=actuation_backend, detector_backend=detector_backend,

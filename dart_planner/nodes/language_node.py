@@ -186,7 +186,11 @@ class LanguageNode(Node):
             return self._world
 
     def destroy_node(self) -> None:
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        # getattr: a node whose __init__ failed (a configuration error) is still destroyed by
+        # the context's shutdown, and must not add a traceback to the fatal log line
+        worker = getattr(self, "_worker", None)
+        if worker is not None:
+            worker.shutdown(wait=False, cancel_futures=True)
         super().destroy_node()
 
     def _warm_up(self) -> None:

@@ -57,6 +57,8 @@ class StackOptions:
     backend: str = "rules"
     cassette: str = ""
     require_approval: bool = False
+    safety_file: str = ""
+    """Safety policy YAML for the allocator (approval rules, geofence, speed limits); empty: the shipped one."""
     journal_path: str = ""
     policy: str = "heuristic"
     namespace: str = "dart"
@@ -121,7 +123,8 @@ def build_stack(options: StackOptions, context: Context | None = None) -> list[N
             **common, "llm_config": options.llm_config, "backend": options.backend, "cassette": options.cassette})))
         nodes.append(AllocatorNode(context=context, namespace=ns, parameter_overrides=_params({
             **common, "policy": options.policy, "require_approval": options.require_approval,
-            "journal_path": options.journal_path, "status_rate_hz": options.status_rate_hz})))
+            "safety_file": options.safety_file, "journal_path": options.journal_path,
+            "status_rate_hz": options.status_rate_hz})))
         if options.with_detector:
             nodes.append(node_class("detector_node")(context=context, namespace=ns, parameter_overrides=_params({
                 **common, "backend": options.detector_backend, "weights": options.detector_weights})))

@@ -235,3 +235,15 @@ def test_continuation_graph_keeps_the_failed_subtask_and_its_dependents_only() -
     kept = continuation_graph(graph, "b", done=[], unavailable=[], fleet=FLEET)
     assert kept is not None and kept["b"].robot_ids == ("robot_dump_truck_02",)
     assert continuation_graph(graph, "zzz", done=[], unavailable=[], fleet=FLEET) is None
+
+
+def test_a_missing_fleet_file_stops_the_process_with_the_fatal_line_only(start_node: Any, tmp_path: Path) -> None:
+    """A configuration error at start: exit code 1 and one fatal line naming the file; no
+    traceback from destroying the half-built node."""
+    missing = tmp_path / "no_such_fleet.yaml"
+    proc = start_node("dart_planner.nodes.language_node", "--ros-args", "-p", f"fleet_file:={missing}")
+    code = proc.proc.wait(timeout=60)
+    output = proc.output()
+    assert code == 1, output
+    assert "FATAL" in output and str(missing) in output
+    assert "Traceback" not in output and "AttributeError" not in output, output

@@ -28,16 +28,19 @@ def _param(node: Any, name: str) -> Any:
     return node.get_parameter(name).value
 
 
-def test_planner_only_stack_has_both_planner_nodes_in_the_namespace(ros_context) -> None:
+def test_planner_only_stack_has_both_planner_nodes_in_the_namespace(ros_context, tmp_path) -> None:
+    safety = tmp_path / "safety.yaml"
+    safety.write_text("speed_limits:\n  dump_truck: 0.9\n")
     nodes = build_stack(StackOptions(namespace="site_b", with_sim=False, with_actuation=False,
                                      with_detector=False, require_approval=True, backend="rules",
-                                     policy="dart_baseline"), ros_context)
+                                     policy="dart_baseline", safety_file=str(safety)), ros_context)
     try:
         by_name = {n.get_name(): n for n in nodes}
         assert sorted(by_name) == ["allocator_node", "language_node"]
         assert {n.get_namespace() for n in nodes} == {"/site_b"}
         alloc = by_name["allocator_node"]
         assert _param(alloc, "require_approval") is True and _param(alloc, "policy") == "dart_baseline"
+        assert _param(alloc, "safety_file") == str(safety) and dict(alloc.safety.speed_limits) == {"dump_truck": 0.9}
         assert _param(by_name["language_node"], "backend") == "rules"
         assert _param(alloc, "fleet_file").endswith("config/fleet.yaml")
         topics = {name for name, _ in alloc.get_publisher_names_and_types_by_node("allocator_node", "/site_b")}
@@ -77,15 +80,18 @@ def test_full_stack_matches_the_launch_file_node_set(ros_context) -> None:
 
 def test_runner_process_drives_an_instruction_to_success(ros_context, ros_node, ros_domain, tmp_path) -> None:
     """``python -m dart_planner.cli.ros_cmd`` (what ``dart-planner ros`` runs) as a real process with
-    the planner nodes only; a test double answers for the robots."""
+    the planner nodes only; a test double answers for the robots. ``--safety-file`` reaches the
+    allocator: its speed limit is on every goal."""
     robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.3)
     journal = tmp_path / "journal.jsonl"
+    safety = tmp_path / "safety.yaml"
+    safety.write_text("speed_limits:\n  dump_truck: 0.7\n")
     with running(ros_context, robots):
         log = (tmp_path / "runner.log").open("wb")
         proc = subprocess.Popen(
             [sys.executable, "-m", "dart_planner.cli.ros_cmd", "--no-sim", "--no-actuation", "--no-detector",
              "--instruction", "Dump truck 2 goes to rock 1 while dump truck 3 goes to rock 2.",
-             "--exit-when-done", "--duration", "40", "--journal", str(journal)],
+             "--exit-when-done", "--duration", "40", "--journal", str(journal), "--safety-file", str(safety)],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         try:
             code = proc.wait(timeout=60)
@@ -97,6 +103,7 @@ def test_runner_process_drives_an_instruction_to_success(ros_context, ros_node, 
     output = (tmp_path / "runner.log").read_text(errors="replace")
     assert code == 0, output[-3000:]
     assert sorted(g.robot_id for g in robots.goals()) == ["robot_dump_truck_02", "robot_dump_truck_03"]
+    assert {g.params["max_speed"] for g in robots.goals()} == {0.7}
     assert "succeeded" in output and journal.exists()
     assert any('"to":"succeeded"' in line for line in journal.read_text().splitlines())
 
