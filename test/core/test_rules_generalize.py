@@ -226,3 +226,28 @@ def test_the_inspection_can_be_the_purpose_of_a_move(fleet, world):
 def test_stay_clear_of_is_a_keepout(fleet, world):
     assert_plan("Truck 1 and truck 2 should stay clear of soil 2 from now on.", fleet, world,
                 task("k", AV, [D1, D2], ["soil2"]))
+
+
+def test_an_anchor_may_name_a_return_said_only_later(fleet, world):
+    assert_plan("Excavator 3 may go to rock 1 only once truck 1 is back at base. Truck 1, return to base now.",
+                fleet, world,
+                task("h", R, [D1]), task("a", T, [E3], ["rock1"], ["h"]))
+
+
+def test_a_purpose_after_an_anchor_belongs_to_the_main_clause(fleet, world):
+    # "... once the digging is done, to be loaded by the excavator": the truck's purpose, the anchor gates its move
+    assert_plan("Excavator 1 digs at soil 2. Truck 3 drives to soil 2 once the digging is done to be loaded by the "
+                "excavator, and then takes the load to rock 1 to dump it.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("x", DIG, [E1], deps=["a"]),
+                task("b", T, [D3], ["soil2"], ["x"]), task("l", LOAD, [E1], deps=["b"]),
+                task("c", T, [D3], ["rock1"], ["l"]), task("d", DUMP, [D3], deps=["c"]))
+
+
+def test_the_ordinal_after_a_counted_group_is_the_one_left_over(fleet, world):
+    assert_plan("Two trucks go to obstacle 1, and the third truck goes to obstacle 2.", fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["obstacle1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["obstacle2"]))
+
+
+def test_the_ordinal_alone_is_the_robot_of_that_number(fleet, world):
+    assert_plan("The third truck goes to obstacle 2.", fleet, world, task("b", T, [D3], ["obstacle2"]))

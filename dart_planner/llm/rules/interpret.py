@@ -1359,6 +1359,11 @@ class Interpreter:
         if not found and not robots and that and all(f[0] == "any" for f in filters) and self.last_made:
             # "once that is done": what the clause before made
             found = {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
+        if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
+                and not any(it.kind is ItemKind.VERB for it in seg.items):
+            # "once truck 2 is back at start" before truck 2 was sent back: that return, made here
+            made = self.moves(robots, [START], set(), VerbHit("return_to_start", "verb", "back"), False, False)
+            found = {d.idx for d in made}
         saved_vocative = self.vocative
         if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
                 robots or objs or self.current_subject):

@@ -55,6 +55,8 @@ class RobotDesc:
     plural: bool = False
     pronoun: str = ""
     negated: bool = False
+    ordinal: int = 0
+    """For ``ids`` said as an ordinal ("the third truck"): the ordinal."""
 
 
 @dataclass(frozen=True)
@@ -278,7 +280,7 @@ class _Scanner:
             if rid is None:
                 msg = f"there is no {rtype.replace('_', ' ')} number {count}"
                 return Item(ItemKind.UNKNOWN, i, j, msg, self.text(i, j))
-            return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), rtype), self.text(i, j))
+            return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), rtype, ordinal=count), self.text(i, j))
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
 
@@ -662,6 +664,20 @@ class MentionResolver:
             fallback = fallback or ok
         return fallback
 
+    def _counted_only(self, rtype: str) -> int:
+        """How many robots of ``rtype`` were asked for by count so far; -1 if one was named by id."""
+        total = 0
+        seen: set[str] = set()
+        for members, _ in self.history:
+            for m in members:
+                if m.rtype != rtype or m.key in seen:
+                    continue
+                if not m.is_group:
+                    return -1
+                seen.add(m.key)
+                total += m.count
+        return total
+
     def used_of_type(self, rtype: str) -> int:
         seen: set[str] = set()
         total = 0
@@ -678,6 +694,9 @@ class MentionResolver:
         if desc.form == "fleet":
             return None
         if desc.form == "ids":
+            if desc.ordinal > 1 and self._counted_only(desc.rtype) == desc.ordinal - 1:
+                # "two dump trucks ... the third truck": the one left over, not dump truck 3 by name
+                return (self.new_group(desc.rtype, 1),)
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far
             last = {m.key for members, _ in self.history for m in members}

@@ -375,6 +375,18 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             cur.after_punct = False
             k += 1
             continue
+        if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items) and cur.connective_text \
+                not in UNTIL and any(i.kind is ItemKind.EVENT for i in cur.items) and (
+                (it.kind is ItemKind.VERB and it.text.startswith("to ") and it.payload.role == "passive_load")
+                or (it.kind is ItemKind.WORD and it.text == "to" and k + 1 < n and items[k + 1].kind is ItemKind.VERB
+                    and items[k + 1].payload.role == "passive_load")):
+            # "head to soil 2 once the digging is finished to be loaded there": the purpose is the main clause's
+            close("purpose")
+            cur.after_punct = False
+            cur.conjunct = True
+            cur.items.append(it)
+            k += 1
+            continue
         if cur.role is SegmentRole.ANCHOR and cur.items and (_has_predicate(cur.items) or (
                 _reduced_anchor(cur.items) and it.kind is ItemKind.ROBOT and _is_subject_start(items, k))):
             prev_word = items[k - 1].text if k else ""
