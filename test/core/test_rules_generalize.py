@@ -251,3 +251,36 @@ def test_the_ordinal_after_a_counted_group_is_the_one_left_over(fleet, world):
 
 def test_the_ordinal_alone_is_the_robot_of_that_number(fleet, world):
     assert_plan("The third truck goes to obstacle 2.", fleet, world, task("b", T, [D3], ["obstacle2"]))
+
+
+def test_after_that_truck_is_an_anchor_not_then(fleet, world):
+    assert_plan("Truck 1 goes to soil 2 and dumps. After that truck has dumped, every robot avoids soil 2.",
+                fleet, world,
+                task("a", T, [D1], ["soil2"]), task("d", DUMP, [D1], deps=["a"]),
+                task("k", AVA, objs=["soil2"], deps=["d"]))
+
+
+def test_after_that_with_a_numbered_robot_is_still_then(fleet, world):
+    assert_plan("Truck 1 goes to soil 2. After that truck 1 dumps at rock 1.", fleet, world,
+                task("a", T, [D1], ["soil2"]), task("b", T, [D1], ["rock1"], ["a"]),
+                task("d", DUMP, [D1], deps=["b"]))
+
+
+def test_an_anchor_covers_a_conjunct_after_a_comma(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 while truck 2 checks rock 2. Once truck 2 is done, every robot avoids "
+                "rock 2, and excavator 1 heads home.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("x", DIG, [E1], deps=["a"]),
+                task("b", T, [D2], ["rock2"]), task("k", AVA, objs=["rock2"], deps=["b"]),
+                task("h", R, [E1], deps=["x", "b"]))
+
+
+def test_follows_waits_for_the_robot_followed(fleet, world):
+    assert_plan("Truck 2 drives to rock 1. Excavator 3 follows truck 2 to rock 1 and digs.", fleet, world,
+                task("a", T, [D2], ["rock1"]), task("b", T, [E3], ["rock1"], ["a"]),
+                task("x", DIG, [E3], deps=["b"]))
+
+
+def test_joins_a_robot_goes_where_it_is(fleet, world):
+    assert_plan("Excavator 1 heads to rock 2 and excavator 2 to soil 1. Truck 3 joins excavator 1 and truck 1 joins "
+                "excavator 2.", fleet, world,
+                task("a", T, [E1, D3], ["rock2"]), task("b", T, [E2, D1], ["soil1"]))

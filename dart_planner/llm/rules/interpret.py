@@ -101,6 +101,8 @@ class Interpreter:
         self.own_member: Member | None = None
         """The member a distributive step is being made for ("each truck ... its excavator's site")."""
         self.anchor_by_pronoun = False
+        self.followed: list[Item] = []
+        """Robots a follow verb names in the clause being read."""
         self.ordered_objects = False
         """The clause orders its objects ("loads truck 1 first and truck 2 after that")."""
         self.each_anchor: tuple[Member, ...] = ()
@@ -291,6 +293,13 @@ class Interpreter:
             if seen_verb is not None and seen_verb.target == "pair":
                 partners.append(it)
                 continue
+            if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.join_verbs \
+                    and d.form != "pronoun":
+                places.append(it)  # "truck 2 joins excavator 2": goes where excavator 2 is
+                continue
+            if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.follow_verbs:
+                self.followed.append(it)  # "follows truck 1 to rock 1": whom it waits for, not a mover
+                continue
             if seen_verb is not None and seen_verb.target == "navigate" and seen_verb.role == "verb" \
                     and before in ("to", "toward", "towards"):
                 places.append(it)
@@ -457,6 +466,7 @@ class Interpreter:
             return
         seg = self.passive_agents(seg)
         seg, restrict = self.locative_subjects(seg)
+        self.followed = []
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
@@ -631,6 +641,9 @@ class Interpreter:
         alongside = self.alongside(seg)
         if alongside is not None:
             entry = alongside
+        for it in self.followed:  # "excavator 1 follows truck 1 to rock 1": after truck 1's last step
+            self.use(it)
+            entry = set(entry) | self.b.last_tasks(self.resolve_robots(it) or ())
         self.place_before = scene  # "..., which arrives after checking puddle 1": arrives where the scene is
         is_global = False
         if subject is None or not subject:
@@ -690,7 +703,10 @@ class Interpreter:
             self.until_found = None
         if conn == "sequence" and self.until_found is not None:
             base |= self.until_found[1]  # "... waits until X, and only then Y"
-        elif (conn == "parallel" or (conn is None and seg.conjunct)) and self.prev is not None \
+        # ", and the excavators come back": a conjunct after a comma joins the clause before it
+        and_first = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and" \
+            and pre is None and self.prev is not None and bool(self.prev.entry) and bool(subject)
+        if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
             if conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \

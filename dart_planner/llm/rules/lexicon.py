@@ -173,6 +173,10 @@ class Lexicon:
     """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
     partner_nouns: frozenset[str] = frozenset()
     stationary: frozenset[str] = frozenset()
+    follow_verbs: frozenset[str] = frozenset()
+    join_verbs: frozenset[str] = frozenset()
+    """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
+    """Motion verbs whose robot object goes first ("excavator 1 follows truck 1 to rock 1")."""
     """Verb phrases that keep a robot where it is ("stays at base")."""
     """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     """"step 2:", "stage 3": words that number the items of a list."""
@@ -322,6 +326,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "except_words",
         "partner_nouns",
         "stationary",
+        "follow_verbs",
+        "join_verbs",
         "in_order",
         "goal_words",
     }
@@ -451,6 +457,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         goal_words=frozenset(words("goal_words")),
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
+        follow_verbs=frozenset(words("follow_verbs")),
+        join_verbs=frozenset(words("join_verbs")),
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -105,7 +105,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters",))
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
-        segs = segment_items(items, lex.causatives)
+        segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

@@ -214,13 +214,14 @@ def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
 
-def _done_with_robots(items: Sequence[Item]) -> bool:
+def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) -> bool:
     """Something was said after the last robot mention ("send truck 1 to rock 1 | and truck
     3 ..."), so a following robot starts a new clause rather than extending the list
     ("send an excavator and a truck to soil 2")."""
     last = max((k for k, i in enumerate(items) if i.kind is ItemKind.ROBOT
                 and not (k and items[k - 1].kind is ItemKind.VERB  # "loads it", "serves excavator 2": objects
-                         and items[k - 1].payload.target in ("unload_bucket", "pair"))), default=-1)
+                         and (items[k - 1].payload.target in ("unload_bucket", "pair")
+                              or items[k - 1].payload.lemma in object_verbs))), default=-1)
     return _has_content(items[last + 1:])
 
 
@@ -258,7 +259,8 @@ def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
         or (i.kind is ItemKind.WORD and i.text in ("and", "then")) or i.kind is ItemKind.MARK for i in rest)
 
 
-def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Segment]:
+def segment_items(items: Sequence[Item], causatives: Container[str],
+                  object_verbs: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -451,7 +453,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str]) -> list[Seg
             it.kind is ItemKind.ROBOT
             and cur.items
             and cur.role is SegmentRole.MAIN
-            and _done_with_robots(cur.items)
+            and _done_with_robots(cur.items, object_verbs)
         ):
             prev = cur.items[-1]
             if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while", "so")) and _is_subject_start(
