@@ -590,8 +590,8 @@ class Interpreter:
             return
         if "already" in marks and verbs and subject:
             # "excavator 2 is already at soil 1 and digs there": where it stands, not where it goes
-            cut = [k for k, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "already"]
-            stand = [seg.items[k + 1] for k in cut if k + 1 < len(seg.items)
+            at_marks = [k for k, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "already"]
+            stand = [seg.items[k + 1] for k in at_marks if k + 1 < len(seg.items)
                      and seg.items[k + 1].kind is ItemKind.OBJECT and k + 2 < len(seg.items)
                      and all(it.kind is not ItemKind.VERB for it in seg.items[:k])]
             for o in stand:
@@ -811,14 +811,16 @@ class Interpreter:
         """Whether verb ``b`` follows verb ``a`` directly (or after "and"/"to")."""
         ia = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), -1)
         ib = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is b.verb), -1)
-        between = items[ia + 1:ib] if 0 <= ia < ib else [None]
-        if any(it is not None and it.kind is ItemKind.ROBOT for it in between):
+        if not 0 <= ia < ib:
+            return False
+        between = list(items[ia + 1:ib])
+        if any(it.kind is ItemKind.ROBOT for it in between):
             # "send one truck to check puddle 1": the robot sent, then what it is sent to do
             last = between[-1]
-            between = [it for it in between if it is None or it.kind is not ItemKind.ROBOT]
-            if not (last is not None and last.kind is ItemKind.WORD and last.text == "to"):
+            between = [it for it in between if it.kind is not ItemKind.ROBOT]
+            if not (last.kind is ItemKind.WORD and last.text == "to"):
                 return False
-        return all(it is not None and it.kind is ItemKind.WORD and it.text in ("and", "to") for it in between)
+        return all(it.kind is ItemKind.WORD and it.text in ("and", "to") for it in between)
 
     # -- doing ------------------------------------------------------------------------------------------
     def act(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
@@ -1378,8 +1380,8 @@ class Interpreter:
         if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
                 and not any(it.kind is ItemKind.VERB for it in seg.items):
             # "once truck 2 is back at start" before truck 2 was sent back: that return, made here
-            made = self.moves(robots, [START], set(), VerbHit("return_to_start", "verb", "back"), False, False)
-            found = {d.idx for d in made}
+            back = self.moves(robots, [START], set(), VerbHit("return_to_start", "verb", "back"), False, False)
+            found = {d.idx for d in back}
         saved_vocative = self.vocative
         if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
                 robots or objs or self.current_subject):

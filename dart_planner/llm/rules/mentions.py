@@ -449,10 +449,11 @@ class _Scanner:
         c = lex.connective_index.match(words, i)
         if m and (c is None or m[0] > c[0]):  # "while this happens" is a duration, "while" alone is not
             return Item(ItemKind.MARK, i, i + m[0], "duration", self.text(i, i + m[0]))
-        demo = self.robot(i + c[0] - 1) if c and c[0] > 1 and words[i + c[0] - 1] in ("that", "this") else None
+        end = i + c[0] if c else i
+        demo = self.robot(end - 1) if end - i > 1 and words[end - 1] in ("that", "this") else None
         if demo is not None and demo.kind is ItemKind.ROBOT and demo.payload.form == "type":
             # "after that truck has dumped": "after" opens the anchor, "that truck" is its robot
-            shorter = lex.connective_index.match(words[:i + c[0] - 1], i)
+            shorter = lex.connective_index.match(words[:end - 1], i)
             if shorter:
                 return Item(ItemKind.CONNECTIVE, i, i + shorter[0], shorter[1], self.text(i, i + shorter[0]))
         if c:
