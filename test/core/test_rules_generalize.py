@@ -284,3 +284,26 @@ def test_joins_a_robot_goes_where_it_is(fleet, world):
     assert_plan("Excavator 1 heads to rock 2 and excavator 2 to soil 1. Truck 3 joins excavator 1 and truck 1 joins "
                 "excavator 2.", fleet, world,
                 task("a", T, [E1, D3], ["rock2"]), task("b", T, [E2, D1], ["soil1"]))
+
+
+def test_one_each_pairs_robots_with_places(fleet, world):
+    assert_plan("Trucks 2 and 3 drive to soil 1 and obstacle 2, one each, then come home.", fleet, world,
+                task("a", T, [D2], ["soil1"]), task("b", T, [D3], ["obstacle2"]),
+                task("c", R, [D2], deps=["a"]), task("d", R, [D3], deps=["b"]))
+
+
+def test_and_loaded_by_after_an_anchor_is_the_main_subject_being_loaded(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1; truck 1 is to be sent to rock 1 once the digging is complete and "
+                "loaded by the excavator.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("x", DIG, [E2], deps=["a"]),
+                task("b", T, [D1], ["rock1"], ["x"]), task("l", LOAD, [E2], deps=["b"]))
+
+
+def test_both_robots_are_the_two_just_named(fleet, world):
+    assert_plan("Excavator 3 and truck 3 drive to soil 2. Then both robots return to start.", fleet, world,
+                task("a", T, [E3, D3], ["soil2"]), task("h", R, [E3, D3], deps=["a"]))
+
+
+def test_it_after_an_inspection_verb_in_an_anchor_is_the_place(fleet, world):
+    assert_plan("All robots must avoid puddle 2 once truck 2 has inspected it.", fleet, world,
+                task("a", T, [D2], ["puddle2"]), task("k", AVA, objs=["puddle2"], deps=["a"]))

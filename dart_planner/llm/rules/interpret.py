@@ -15,6 +15,7 @@ error naming the words, never a guess that could produce an invalid plan.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ...core.fleet import Fleet
@@ -718,8 +719,10 @@ class Interpreter:
         self.anchor_by_pronoun = False
         if post is not None:
             scene = self.last_place
-            if any(it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and it.payload.pronoun == "there"
-                   for it in post.items):
+            if any(it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and it.payload.pronoun in ("there", "it")
+                   for it in post.items) or any(  # "avoid rock 2 until excavator 1 has inspected it"
+                    it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
+                    for it in post.items):
                 # "digs at soil 2 after driving there": "there" is the place this clause names
                 named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"]
                 if named:
@@ -1297,6 +1300,15 @@ class Interpreter:
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
         per_item: dict[int, tuple[Member, ...]] = {}
+        items = list(seg.items)
+        for k, it in enumerate(items):
+            if k and it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it" \
+                    and items[k - 1].kind is ItemKind.VERB and items[k - 1].payload.target == "navigate" \
+                    and any(x.kind is ItemKind.ROBOT for x in items[:k - 1]):
+                # "until excavator 1 has inspected it": the place just named, not a robot
+                items[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
+        if items != list(seg.items):
+            seg = dataclasses.replace(seg, items=items)
         try:
             for it in seg.items:
                 if it.kind is ItemKind.ROBOT:

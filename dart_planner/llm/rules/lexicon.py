@@ -174,6 +174,8 @@ class Lexicon:
     partner_nouns: frozenset[str] = frozenset()
     stationary: frozenset[str] = frozenset()
     follow_verbs: frozenset[str] = frozenset()
+    pairwise: frozenset[str] = frozenset()
+    """Distributive phrases that pair robots with places in order ("respectively", "one each")."""
     join_verbs: frozenset[str] = frozenset()
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
     """Motion verbs whose robot object goes first ("excavator 1 follows truck 1 to rock 1")."""
@@ -327,6 +329,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "partner_nouns",
         "stationary",
         "follow_verbs",
+        "pairwise",
         "join_verbs",
         "in_order",
         "goal_words",
@@ -458,6 +461,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
+        pairwise=frozenset(words("pairwise")),
         join_verbs=frozenset(words("join_verbs")),
         source=file,
         vocabulary=frozenset(vocab),

@@ -169,6 +169,8 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
         # a number followed by a type/kind word belongs to the next mention ("... 1 and 2 trucks")
         if m is None or (noun_at is not None and k + 1 < len(words) and noun_at(k + 1)):
             break
+        if lex.distributive_index.match(words, k):  # "rock 1 and rock 2, one each": not "rock 2 and 1"
+            break
         nums.append(m)
         j = k + 1
     return nums, j
@@ -475,7 +477,8 @@ class _Scanner:
         m = lex.distributive_index.match(words, i)
         if m:
             text = self.text(i, i + m[0])
-            return Item(ItemKind.MARK, i, i + m[0], "respectively" if "respective" in text else "each", text)
+            pairwise = text in lex.pairwise or "respective" in text
+            return Item(ItemKind.MARK, i, i + m[0], "respectively" if pairwise else "each", text)
         p = lex.robot_pronoun_index.match(words, i)
         if p:
             return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1]), self.text(i, i + p[0]))

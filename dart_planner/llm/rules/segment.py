@@ -296,6 +296,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 cur = Segment([], sentence, sentence_start=True)
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
                 it.payload == "," and cur.items and all(i.kind is ItemKind.CONNECTIVE for i in cur.items)) and not (
+                it.payload == "," and _is_mark(items, k + 1, "respectively")) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
@@ -371,7 +372,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items) and it.kind is ItemKind.WORD \
                 and not cur.sentence_start and segs and segs[-1].sentence == sentence \
                 and it.text == "and" and k + 1 < n and items[k + 1].kind is ItemKind.VERB \
-                and not _participle(items[k + 1].text) and cur.connective_text not in UNTIL:
+                and (not _participle(items[k + 1].text) or (  # "... is complete and loaded by the excavator"
+                    items[k + 1].payload.role == "passive_load" and items[k + 1].text.endswith(" by"))) \
+                and cur.connective_text not in UNTIL:
             # "... as soon as it's loaded and tips there": the anchor ends, its clause goes on
             close("and")
             cur.after_punct = False
