@@ -69,6 +69,12 @@ def declare_common_arguments() -> list[DeclareLaunchArgument]:
                               description="Allocator: heuristic, exact or dart_baseline."),
         DeclareLaunchArgument("journal_path", default_value="",
                               description="Execution journal (JSONL); a restarted allocator resumes from it."),
+        DeclareLaunchArgument("goal_heartbeat_s", default_value="10.0",
+                              description="Allocator: a robot whose actuation node is silent this long (s) with a "
+                                          "goal running is taken out of service and its work reassigned; 0: never."),
+        DeclareLaunchArgument("object_ttl_s", default_value="20.0",
+                              description="Language and allocator nodes: a perceived object not reported again for "
+                                          "this long (s) is stale and never used at its last pose; 0: never stale."),
         DeclareLaunchArgument("namespace", default_value="dart",
                               description="Namespace of the planner nodes and their topics."),
         DeclareLaunchArgument("detector_backend", default_value="groundtruth",
@@ -91,7 +97,8 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
     cfg = {k: LaunchConfiguration(k).perform(context) for k in (
         "fleet_file", "world_file", "llm_config", "llm_backend", "cassette", "require_approval",
         "allocation_policy", "journal_path", "namespace", "detector_backend", "detector_weights",
-        "actuation_backend", "use_sim_time", "joint_command_format", "safety_file")}
+        "actuation_backend", "use_sim_time", "joint_command_format", "safety_file", "goal_heartbeat_s",
+        "object_ttl_s")}
     sim_time = cfg["use_sim_time"].lower() in ("true", "1", "yes")
     scale = LaunchConfiguration("sim_time_scale", default="1.0").perform(context)
     if LaunchConfiguration("start_sim", default="false").perform(context).lower() in ("true", "1", "yes"):
@@ -102,12 +109,14 @@ def planner_nodes(context: LaunchContext) -> list[Node]:
         Node(package=PACKAGE, executable="language_node", name="language_node", namespace=ns, output="screen",
              arguments=enclave_arguments(context, ns, "language_node"),
              parameters=[{**common, "llm_config": cfg["llm_config"], "backend": cfg["llm_backend"],
-                          "cassette": cfg["cassette"]}]),
+                          "cassette": cfg["cassette"], "object_ttl_s": float(cfg["object_ttl_s"])}]),
         Node(package=PACKAGE, executable="allocator_node", name="allocator_node", namespace=ns, output="screen",
              arguments=enclave_arguments(context, ns, "allocator_node"),
              parameters=[{**common, "policy": cfg["allocation_policy"],
                           "require_approval": _true(cfg["require_approval"]),
-                          "journal_path": cfg["journal_path"], "safety_file": cfg["safety_file"]}]),
+                          "journal_path": cfg["journal_path"], "safety_file": cfg["safety_file"],
+                          "goal_heartbeat_s": float(cfg["goal_heartbeat_s"]),
+                          "object_ttl_s": float(cfg["object_ttl_s"])}]),
         Node(package=PACKAGE, executable="detector_node", name="detector_node", namespace=ns, output="screen",
              arguments=enclave_arguments(context, ns, "detector_node"),
              parameters=[{**common, "backend": cfg["detector_backend"], "weights": cfg["detector_weights"]}]),

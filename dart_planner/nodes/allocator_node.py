@@ -29,6 +29,21 @@ Decisions made here, and why
   started is ignored (``ignore_stale_plans``): nothing says it has not run already.
 * **E-stop** publishes ``stop`` to every robot first, outside the engine's lock, so a busy
   engine (a long allocation) never delays it; then the engine holds or cancels the work.
+* **Robots out and back.** The :class:`RosActuator` takes a robot out of service when its
+  actuation node goes silent (``goal_heartbeat_s``) or its odometry stops, and reports it back
+  through ``availability``, wired here to ``ExecutionEngine.set_robot_available``: a robot
+  that returns gets work again. After a restart the robots the journal holds out are handed
+  to :meth:`RosActuator.watch_restored` with their journaled reasons, so they come back too.
+* **Stale perception** (``object_ttl_s``, the same rule as language_node's). A perceived
+  object not reported again for ``object_ttl_s`` is stale: the detector stopped or no longer
+  sees it, and a pile or a truck may have moved. Its last known pose is never used: a plan
+  naming a stale object known only from perception is ``rejected`` at intake (and on
+  approve) with a reason naming it; a goal for one that went stale after its plan was
+  accepted is refused before it leaves (the subtask fails ``goal refused: stale perceived
+  object(s): ...``, is retried and then goes back to the language layer as a replan
+  request, which refuses it there too while the object stays stale). A configured object
+  whose perceived version went stale falls back to its configured pose (within one engine
+  tick). A fresh ``objects`` message makes objects current again; 0 turns this off.
 """
 
 from __future__ import annotations
@@ -52,7 +67,7 @@ from std_srvs.srv import SetBool, Trigger
 
 from ..core.actuation import ActuatorEvent, SkillGoal
 from ..core.allocate import ALLOCATORS, allocate
-from ..core.errors import ConfigError, ConfigIssue, DartPlannerError, PlanFormatError
+from ..core.errors import ConfigError, ConfigIssue, DartPlannerError, ExecutionError, PlanFormatError
 from ..core.execute import (
     ESTOP_MODES,
     EmergencyStop,
@@ -96,7 +111,7 @@ from .conversions import json_msg, merge_perceived, objects_from_payload, parse_
 from .entry import run_node
 from .params import Param, declare_params
 from .qos import EVENTS, LATCHED, STATUS
-from .ros_actuator import RosActuator
+from .ros_actuator import HEARTBEAT_DEFAULT_S, HEARTBEAT_DESCRIPTION, HEARTBEAT_PARAM, RosActuator
 
 __all__ = ["AllocatorNode", "PARAMS", "PLAN_QUEUE", "SpeedCappedActuator", "main"]
 
@@ -128,6 +143,10 @@ PARAMS = [
                                "in actuation feedback and results; robots not heard from are at their start)."),
     Param("ignore_stale_plans", True, "Without a journal, ignore a latched task graph published before this "
                                       "node started (it may have run already)."),
+    Param(HEARTBEAT_PARAM, HEARTBEAT_DEFAULT_S, HEARTBEAT_DESCRIPTION),
+    Param("object_ttl_s", 20.0, "A perceived object not reported again for this long (s) is stale: plans naming "
+                                "a stale perception-only object are rejected and goals to it refused, configured "
+                                "objects fall back to their configured pose (0: objects never go stale)."),
 ]
 
 
@@ -142,12 +161,16 @@ class SpeedCappedActuator:
     ``params["max_speed"]`` (m/s) is the policy's limit for the robot (or a lower value the
     plan itself asked for): a plan can slow a robot down, never speed it up. Actuation nodes
     read it as a cap on what they command; the planner-side fleet is capped as well, so
-    allocation estimates match. Everything else is the wrapped actuator's.
+    allocation estimates match. ``refuse`` (optional) is a last check before a goal leaves:
+    a reason it returns is raised as :class:`ExecutionError`, which the engine records as a
+    failed goal (nothing is sent). Everything else is the wrapped actuator's.
     """
 
-    def __init__(self, inner: RosActuator, policy: SafetyPolicy, fleet: Fleet):
+    def __init__(self, inner: RosActuator, policy: SafetyPolicy, fleet: Fleet,
+                 refuse: Callable[[SkillGoal], str | None] | None = None):
         self._inner = inner
         self._limits = {r.id: policy.speed_limit(r) for r in fleet.robots}
+        self._refuse = refuse
 
     def limit(self, robot_id: str) -> float | None:
         return self._limits.get(robot_id)
@@ -156,6 +179,9 @@ class SpeedCappedActuator:
         self._inner.set_listener(listener)
 
     def start(self, goal: SkillGoal) -> None:
+        why = self._refuse(goal) if self._refuse is not None else None
+        if why:
+            raise ExecutionError(why)
         limit = self._limits.get(goal.robot_id or "")
         if limit is not None:
             asked = goal.params.get("max_speed")
@@ -212,11 +238,15 @@ class AllocatorNode(Node):
         self._ignore_stale = bool(p["ignore_stale_plans"])
         self._lock = threading.RLock()
         self._perceived: set[str] = set()
+        self._seen_at: dict[str, float] = {}  # perceived name -> monotonic time last reported
+        self._stale_logged: set[str] = set()
+        self._object_ttl_s = max(0.0, float(p["object_ttl_s"]))
         self._instruction_ids: dict[str, str | None] = {}
         self._awaiting: dict[str, TaskGraph] = {}
         self._approval_reasons: dict[str, tuple[str, ...]] = {}
         self._seen: set[str] = set()
         self._objects_lock = threading.Lock()  # never held while calling the engine from another lock
+        self._seen_lock = threading.Lock()  # guards _seen_at/_stale_logged; nothing is called while held
         self._zones_sent: tuple[KeepOutZone, ...] | None = None
         self._engine: ExecutionEngine | None = None
         self.status_published = 0
@@ -228,8 +258,11 @@ class AllocatorNode(Node):
         self._pub_keepout = self.create_publisher(String, self._topic(KEEPOUT), LATCHED)
         self._actuator = RosActuator(self, self._fleet, fleet_goal=self._apply_fleet_goal, callback_group=group,
                                      track_odom=bool(p["track_odom"]))
-        self._capped = SpeedCappedActuator(self._actuator, self._safety, self._fleet)
+        self._capped = SpeedCappedActuator(self._actuator, self._safety, self._fleet, refuse=self._stale_goal)
         self._engine = self._make_engine(p)
+        # robots the actuator takes out (silent node, lost odometry) come back into service
+        self._actuator.availability = self._engine.set_robot_available
+        self._watch_restored(str(p["journal_path"]))
         self._seen.update(self._engine.plans())
         self._publish_keepout()
         for pid in self._engine.plans():
@@ -300,6 +333,23 @@ class AllocatorNode(Node):
                                  journal=ExecutionJournal(journal) if journal else None, **options)
         engine.subscribe(self._on_event)
         return engine
+
+    def _watch_restored(self, journal: str) -> None:
+        """Hand the robots a restored engine holds out of service to the actuator to watch."""
+        out = self.engine.unavailable_robots
+        if not out or not journal:
+            return
+        reasons: dict[str, str] = {}
+        for rec in ExecutionJournal.read(journal).records:
+            if rec.get("type") == "robot" and rec.get("robot_id") in out and not rec.get("available"):
+                reasons[str(rec["robot_id"])] = str(rec.get("reason", ""))
+        watched = self._actuator.watch_restored({r: reasons.get(r, "") for r in out})
+        for robot_id in sorted(out):
+            how = {"odom": "until its odometry flows again", "node": "until its actuation node is reachable"}
+            self.get_logger().warning(
+                f"{robot_id} restored out of service ({reasons.get(robot_id) or 'no reason journaled'}): "
+                + (f"out {how[watched[robot_id]]}" if robot_id in watched else "stays out (not a fault this node "
+                                                                               "can see end)"))
 
     @property
     def engine(self) -> ExecutionEngine:
@@ -397,6 +447,7 @@ class AllocatorNode(Node):
 
     # ------------------------------------------------------------------ timers
     def _on_tick(self) -> None:
+        self._expire_stale()
         self._actuator.flush()
         self.engine.tick()
 
@@ -443,7 +494,72 @@ class AllocatorNode(Node):
         with self._objects_lock:  # (the engine's lock is taken inside; no other lock is held)
             world = merge_perceived(self.engine.world, self._base_world, self._perceived, objects)
             self._perceived = {o.name for o in objects}
+            now = time.monotonic()
+            with self._seen_lock:
+                self._seen_at = {o.name: now for o in objects}
+                self._stale_logged.clear()  # everything reported now is current again
             self.engine.update_world(world)
+
+    # ------------------------------------------------------------------ stale perception
+    def stale_objects(self) -> dict[str, float]:
+        """Perceived objects not reported for more than ``object_ttl_s``: name -> seconds since.
+
+        Configured objects leave this set once they fell back to their configuration (next tick)."""
+        if self._object_ttl_s <= 0:
+            return {}
+        now = time.monotonic()
+        # _seen_lock, not _objects_lock: this runs inside the engine's dispatch (the refusal
+        # check), and _objects_lock is held while calling the engine
+        with self._seen_lock:
+            return {n: now - t for n, t in self._seen_at.items() if now - t > self._object_ttl_s}
+
+    def _expire_stale(self) -> None:
+        """Configured objects whose perceived version went stale fall back to their configuration;
+        stale perception-only objects stay in the world (a precise refusal beats "unknown
+        object") and are logged once."""
+        stale = self.stale_objects()
+        if not stale:
+            return
+        with self._objects_lock:  # (as in _on_objects: the engine's lock is taken inside)
+            with self._seen_lock:
+                new = sorted(n for n in set(stale) - self._stale_logged if n in self._seen_at)
+                self._stale_logged |= set(new)
+                configured = [n for n in new if self._base_world.has_object(n)]
+                for name in configured:
+                    self._seen_at.pop(name, None)
+            if not new:
+                return
+            if configured:
+                world = self.engine.world
+                for name in configured:
+                    world = world.with_object(self._base_world.object(name))
+                    self._perceived.discard(name)
+                self.engine.update_world(world)
+        if configured:
+            self.get_logger().warning(f"perceived object(s) {', '.join(configured)} not reported for over "
+                                      f"{self._object_ttl_s:g} s (object_ttl_s): back at their configured pose")
+        only = [n for n in new if n not in configured]
+        if only:
+            self.get_logger().warning(f"perceived object(s) {', '.join(only)} not reported for over "
+                                      f"{self._object_ttl_s:g} s (object_ttl_s): stale, goals to them are refused. "
+                                      "Is the detector running?")
+
+    def _stale_reason(self, names: Iterable[str]) -> str | None:
+        """Why ``names`` may not be used (the stale perception-only ones among them), or None."""
+        stale = {n: age for n, age in self.stale_objects().items() if not self._base_world.has_object(n)}
+        named = sorted(set(names) & set(stale))
+        if not named:
+            return None
+        ages = ", ".join(f"{n} (last reported {stale[n]:.1f} s ago)" for n in named)
+        return (f"stale perceived object(s): {ages}; object_ttl_s={self._object_ttl_s:g}. The detector may have "
+                "stopped: its last known pose is not used. Plan again once objects are reported.")
+
+    def _stale_plan(self, graph: TaskGraph) -> str | None:
+        return self._stale_reason(k for s in graph.subtasks for k in s.object_keywords)
+
+    def _stale_goal(self, goal: SkillGoal) -> str | None:
+        """SpeedCappedActuator's last check: no goal goes to a stale perceived-only object."""
+        return self._stale_reason((goal.target,)) if goal.target is not None else None
 
     def _gate(self, graph: TaskGraph, iid: str | None) -> None:
         """Validation, then the safety gate, then dispatch or hold; nothing moves before both."""
@@ -451,6 +567,10 @@ class AllocatorNode(Node):
         report = validate_plan(graph, self._fleet, world)
         if not report.ok:
             self._reject(graph.plan_id, iid, f"PlanValidationError: {report}")
+            return
+        stale = self._stale_plan(graph)
+        if stale is not None:
+            self._reject(graph.plan_id, iid, stale)
             return
         decision = self._safety.decide(graph, self._fleet, world, estopped=self.engine.estopped)
         if decision.verdict in (GateVerdict.REFUSE, GateVerdict.ESTOPPED):
@@ -545,6 +665,11 @@ class AllocatorNode(Node):
         held: list[str] = []
         for pid, graph in approved:
             iid = self._instruction_ids.get(pid)
+            stale = self._stale_plan(graph)
+            if stale is not None:  # an object it names went stale while it waited
+                self._reject(pid, iid, stale)
+                refused.append(pid)
+                continue
             decision = self._safety.decide(graph, self._fleet, self.engine.world, approved=True,
                                            estopped=self.engine.estopped)
             if decision.may_dispatch:

@@ -44,13 +44,23 @@ Node-level faults: what this layer decides, and why
   restarted process: an endpoint id not seen when the robot went silent) or the old one
   answers again (it was hung), or, after an
   odometry dropout, once its ``odom`` flows again. Unwired, the robot stays out of service.
+* **After an allocator restart.** The journal brings robots back out of service, but the
+  actuator that took them out died with the process. :meth:`RosActuator.watch_restored`
+  (the allocator node calls it with the reasons journaled) watches them again: one lost for
+  its odometry (``robot_lost``) comes back once its odometry flows; one whose node went
+  silent (``robot_offline``) once an actuation node for it is reachable - this process never
+  saw the old node, so it cannot tell a restarted node from one still hung, and a hung one
+  is taken out again by the heartbeat after ``goal_heartbeat_s`` (its goal cancelled and
+  the work reassigned, as the first time). Robots out for any other reason
+  (``robot_breakdown`` reported by the robot, or taken out by a person) are not this
+  layer's to put back and stay out.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
 
@@ -72,7 +82,8 @@ from ..topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_path
 from .conversions import pose2d_from_odometry
 from .qos import EVENTS, SENSOR
 
-__all__ = ["RosActuator", "FleetGoalHandler", "AvailabilityHandler", "HEARTBEAT_PARAM", "robot_path"]
+__all__ = ["RosActuator", "FleetGoalHandler", "AvailabilityHandler", "HEARTBEAT_PARAM", "HEARTBEAT_DEFAULT_S",
+           "HEARTBEAT_DESCRIPTION", "robot_path"]
 
 FleetGoalHandler = Callable[[SkillGoal], str | None]
 """Applies a fleet-level goal; returns None on success or the reason it failed."""
@@ -82,6 +93,8 @@ AvailabilityHandler = Callable[[str, bool, str], None]
 
 HEARTBEAT_PARAM = "goal_heartbeat_s"
 HEARTBEAT_DEFAULT_S = 10.0
+HEARTBEAT_DESCRIPTION = ("A goal delivered to a robot's actuation node that then hears nothing from it (feedback or "
+                         "result) this long (s) fails as robot_offline and its work is reassigned; 0: never.")
 _WARN_AFTER_S = 5.0
 _ODOM_STALE = "odom_stale"
 """Reason prefix of an actuation node whose robot's odometry stopped (dart_planner.actuation)."""
@@ -150,9 +163,8 @@ class RosActuator:
     ) -> None:
         if heartbeat_s is None:
             if not node.has_parameter(HEARTBEAT_PARAM):
-                node.declare_parameter(HEARTBEAT_PARAM, HEARTBEAT_DEFAULT_S, ParameterDescriptor(description=(
-                    "A goal delivered to a robot's actuation node that then hears nothing from it (feedback or "
-                    "result) this long fails as robot_offline and its work is reassigned; 0: never.")))
+                node.declare_parameter(HEARTBEAT_PARAM, HEARTBEAT_DEFAULT_S,
+                                       ParameterDescriptor(description=HEARTBEAT_DESCRIPTION))
             heartbeat_s = float(node.get_parameter(HEARTBEAT_PARAM).value)
         self.heartbeat_s = max(0.0, float(heartbeat_s))
         self.availability = availability
@@ -388,12 +400,39 @@ class RosActuator:
     def _result_gids(self, channel: _Channel) -> frozenset[bytes]:
         return frozenset(bytes(i.endpoint_gid) for i in self._node.get_publishers_info_by_topic(channel.result_topic))
 
-    def _take_out(self, robot_id: str, kind: str) -> None:
-        """Remember (under the lock) that ``robot_id`` is out, and how it would show it is back."""
+    def watch_restored(self, out: Mapping[str, str]) -> dict[str, str]:
+        """Watch robots a restored engine holds out of service for their return (module notes).
+
+        ``out`` maps each such robot to the reason journaled when it went out. Returns the
+        robots now watched, robot -> "node" | "odom"; the others stay out until a person puts
+        them back.
+        """
+        watched: dict[str, str] = {}
+        with self._lock:
+            for robot_id, reason in out.items():
+                if robot_id not in self._channels:
+                    continue
+                text = reason.lower()
+                if "robot_lost" in text or text.startswith(_ODOM_STALE):
+                    kind = "odom"
+                elif "robot_offline" in text:
+                    kind = "node"
+                else:
+                    continue
+                # no dead node to tell apart: any actuation node found for the robot is "new"
+                self._take_out(robot_id, kind, dead_gids=frozenset())
+                watched[robot_id] = kind
+        return watched
+
+    def _take_out(self, robot_id: str, kind: str, dead_gids: frozenset[bytes] | None = None) -> None:
+        """Remember (under the lock) that ``robot_id`` is out, and how it would show it is back.
+
+        ``dead_gids``: result-publisher endpoints that do not count as a new actuation node
+        (default: the ones known now, i.e. the node that went silent)."""
         channel = self._channels[robot_id]
         if channel.offline is not None:
             return
-        off = _Offline(kind, self._result_gids(channel), time.monotonic())
+        off = _Offline(kind, self._result_gids(channel) if dead_gids is None else dead_gids, time.monotonic())
         if kind == "odom":  # only while out: one message per odometry sample is not free
             off.subscription = self._node.create_subscription(
                 Odometry, robot_path(channel.robot, channel.robot.odom_topic),

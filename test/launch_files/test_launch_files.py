@@ -83,3 +83,19 @@ def test_enclaves_give_every_node_its_own_sros2_enclave() -> None:
     for r in FLEET["robots"]:
         assert enclaves[("actuation_node", "/" + r["id"])] == f"/{r['id']}/actuation_node"
     assert len(set(enclaves.values())) == len(ev.nodes)  # one enclave per node, none shared
+
+
+def test_fault_timeouts_reach_the_planner_nodes() -> None:
+    shipped = evaluate(LAUNCH / "dart.launch.py")
+    for name in ("goal_heartbeat_s", "object_ttl_s"):
+        assert shipped.arguments[name].description, name
+    alloc = shipped.node("allocator_node", "/dart").parameters
+    assert alloc["goal_heartbeat_s"] == 10.0 and alloc["object_ttl_s"] == 20.0
+    assert shipped.node("language_node", "/dart").parameters["object_ttl_s"] == 20.0
+    ev = evaluate(LAUNCH / "dart.launch.py", {"goal_heartbeat_s": "3", "object_ttl_s": "0"})
+    alloc = ev.node("allocator_node", "/dart").parameters
+    assert alloc["goal_heartbeat_s"] == 3.0 and alloc["object_ttl_s"] == 0.0
+    assert ev.node("language_node", "/dart").parameters["object_ttl_s"] == 0.0
+    for launch in ("gazebo.launch.py", "replay.launch.py"):  # they share the planner nodes and arguments
+        other = evaluate(LAUNCH / launch, {"goal_heartbeat_s": "4"})
+        assert other.node("allocator_node", "/dart").parameters["goal_heartbeat_s"] == 4.0, launch

@@ -6,7 +6,10 @@
 | allocator node killed mid-plan     | restart resumes from the journal; finished work never re-sent    |
 | robot odometry stops (dropout)     | ``odom_stale`` + ``robot_lost`` -> reassigned, or plan fails     |
 |                                    | naming the robot when no robot of the type is left               |
-| detector silent (no ``objects``)   | stale perceived objects: plans naming them are rejected          |
+| detector silent (no ``objects``)   | stale perceived objects: plans naming them are rejected (language |
+|                                    | and allocator nodes), goals to them refused at dispatch          |
+| robot back (node answers, odom)    | back in service through the allocator node, gets work again;     |
+|                                    | after a restart too (robots the journal holds out are watched)   |
 | LLM server timeout / 500 / slow    | bounded retries, then ``rejected`` with the reason; node goes on |
 
 "Lost" and "duplicated" are judged on the execution journal (the durable truth: one SUCCEEDED
@@ -198,14 +201,13 @@ def test_actuation_node_killed_mid_subtask_the_work_moves_to_another_truck_once(
 def test_silent_robot_is_taken_out_its_work_reassigned_and_it_comes_back_when_it_answers(
         ros_context, ros_node) -> None:
     """The same rule in-process (a hung node: alive, never answering), plus the way back: once the
-    node answers again the actuator reports the robot available (wired here as the allocator
-    node is asked to wire it: ``actuator.availability = engine.set_robot_available``)."""
+    node answers again the actuator reports the robot available and the allocator node puts it
+    back in service."""
     probe = PlannerProbe(ros_node)
     graph = graph_of(drive("go_rock1", T1, "rock1"))
     robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.5)
     robots.silent.add(T1)
     node = allocator(ros_context, goal_heartbeat_s=1.0)
-    node.actuator.availability = node.engine.set_robot_available
     with running(ros_context, node, robots):
         probe.wait_for_subscriber(probe.task_graph_pub)
         probe.publish(probe.task_graph_pub, graph_msg(graph))
@@ -342,7 +344,7 @@ def test_a_robot_lost_for_its_odometry_comes_back_when_its_odometry_flows_again(
     robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.1, outcome=outcome)
     robots.no_odom.add(T1)
     node = allocator(ros_context)
-    node.actuator.availability = node.engine.set_robot_available
+    again = graph_of(drive("back_to_work", T1, "rock2"))
     with running(ros_context, node, robots):
         probe.wait_for_subscriber(probe.task_graph_pub)
         probe.publish(probe.task_graph_pub, graph_msg(graph))
@@ -351,11 +353,63 @@ def test_a_robot_lost_for_its_odometry_comes_back_when_its_odometry_flows_again(
         still_out = node.engine.unavailable_robots
         offline = node.actuator.offline()
         robots.no_odom.discard(T1)
+        # back through the allocator node's own wiring (actuator.availability -> the engine)
         assert spin_until(ros_node, lambda: not node.engine.unavailable_robots, 10)
+        probe.publish(probe.task_graph_pub, graph_msg(again, "i-2"))  # and it gets work again
+        assert probe.wait_state(again.plan_id, ("succeeded", "failed"), 15)
         final = node.engine.status(graph.plan_id)
+        final_again = node.engine.status(again.plan_id)
     assert final.state.value == "succeeded" and final.subtask("go_rock1").robots != (T1,)
     assert still_out == {T1} and offline == {T1: "odom"}
     assert [g.robot_id for g in robots.goals("go_rock1")][0] == T1 and len(robots.goals("go_rock1")) == 2
+    assert final_again.state.value == "succeeded" and final_again.subtask("back_to_work").robots == (T1,)
+    assert [g.robot_id for g in robots.goals("back_to_work")] == [T1]
+
+
+def test_after_a_restart_robots_the_journal_holds_out_are_watched_and_come_back(
+        ros_context, ros_node, tmp_path) -> None:
+    """Truck 1 lost for its odometry and truck 2 silent, then the allocator restarts: the journal
+    brings both back out of service and the new node watches them as the old one did. Truck 2's
+    node answers again (restarted): back at once; truck 1 only once its odometry flows. Then
+    both get work."""
+    journal_path = tmp_path / "journal.jsonl"
+    probe = PlannerProbe(ros_node)
+    first_plan = graph_of(drive("go_rock1", T1, "rock1"), drive("go_rock2", T2, "rock2"))
+    later = graph_of(drive("t1_again", T1, "soil1"), drive("t2_again", T2, "soil2"))
+
+    def outcome(goal: SkillGoal) -> tuple[GoalStatus, str]:
+        lost = goal.robot_id in robots.no_odom
+        return (GoalStatus.FAILED, "odom_stale: no odometry for 2.6 s") if lost else (GoalStatus.SUCCEEDED, "")
+
+    robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.1, outcome=outcome)
+    robots.no_odom.add(T1)
+    robots.silent.add(T2)
+    with running(ros_context, robots):
+        first = allocator(ros_context, journal_path=str(journal_path), goal_heartbeat_s=1.0)
+        with running(ros_context, first):
+            probe.wait_for_subscriber(probe.task_graph_pub)
+            probe.publish(probe.task_graph_pub, graph_msg(first_plan))
+            assert probe.wait_state(first_plan.plan_id, ("succeeded", "failed"), 20)
+            out_before = first.engine.unavailable_robots
+        robots.silent.discard(T2)  # its actuation node was restarted while no allocator ran
+        second = allocator(ros_context, journal_path=str(journal_path))
+        restored_out = second.engine.unavailable_robots
+        watched = second.actuator.offline()
+        with running(ros_context, second):
+            assert spin_until(ros_node, lambda: T2 not in second.engine.unavailable_robots, 10)
+            spin_until(ros_node, lambda: False, 1.0)
+            t1_still_out = T1 in second.engine.unavailable_robots
+            robots.no_odom.discard(T1)
+            assert spin_until(ros_node, lambda: not second.engine.unavailable_robots, 10)
+            probe.publish(probe.task_graph_pub, graph_msg(later, "i-2"))
+            assert probe.wait_state(later.plan_id, ("succeeded", "failed"), 15)
+            final = second.engine.status(later.plan_id)
+    assert out_before == {T1, T2} and restored_out == {T1, T2}
+    assert watched == {T1: "odom", T2: "node"} and t1_still_out
+    assert final.state.value == "succeeded"
+    assert final.subtask("t1_again").robots == (T1,) and final.subtask("t2_again").robots == (T2,)
+    back = [r for r in journal(journal_path) if r.get("type") == "robot" and r["available"]]
+    assert sorted(r["robot_id"] for r in back) == [T1, T2]
 
 
 # ---------------------------------------------------------------------------- (c) detector silence
@@ -390,6 +444,49 @@ def test_stale_perceived_objects_are_refused_by_name_and_configured_objects_fall
     # the configured rock1 is planned at its configured pose, not the stale perceived one
     assert stale_world.object("rock1") == WORLD.object("rock1") and set(stale_only) == {"rock9"}
     assert not any(p.get("state") == "rejected" and p.get("instruction_id") != "stale" for p in probe.status.payloads)
+
+
+def test_allocator_never_sends_a_goal_to_a_stale_perceived_only_object(ros_context, ros_node) -> None:
+    """allocator_node's object_ttl_s: a goal for rock9 (perceived only) after the detector went
+    silent is refused before it leaves; a plan naming rock9 is rejected at intake while it is
+    stale; the configured rock1 falls back to its configured pose; fresh objects make rock9
+    usable again (the goal goes to its perceived pose)."""
+    probe = PlannerProbe(ros_node)
+    objects = encode("objects", {"objects": [
+        {"name": "rock9", "kind": "rock", "x": 5.0, "y": 5.0, "radius": 1.0, "source": "detector", "confidence": 0.9},
+        {"name": "rock1", "kind": "rock", "x": -20.0, "y": -2.0, "radius": 1.2, "source": "detector"}]})
+    feeding = [True]
+    ros_node.create_timer(0.2, lambda: feeding[0] and probe.publish(probe.objects_pub, objects))
+    accepted = graph_of(drive("first", T1, "rock2"), drive("to_rock9", T1, "rock9", ("first",)))
+    late = graph_of(drive("late", T2, "rock9"))
+    fresh = graph_of(drive("fresh", T2, "rock9"))
+    robots = FakeRobots(FLEET, ros_context, duration=lambda g: 3.0 if g.task_id == "first" else 0.2)
+    node = allocator(ros_context, object_ttl_s=1.0)
+    with running(ros_context, node, robots):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        assert spin_until(ros_node, lambda: node.engine.world.has_object("rock9"), 10)
+        probe.publish(probe.task_graph_pub, graph_msg(accepted))
+        assert spin_until(ros_node, lambda: bool(robots.goals("first")), 10)  # accepted while rock9 was fresh
+        feeding[0] = False  # the detector goes silent while truck 1 does its first step
+        assert probe.wait_state(accepted.plan_id, ("succeeded", "failed"), 20)
+        stale_world = node.engine.world
+        probe.publish(probe.task_graph_pub, graph_msg(late, "i-late"))
+        assert spin_until(ros_node, lambda: probe.state(late.plan_id) == "rejected", 10)
+        feeding[0] = True  # the detector is back
+        assert spin_until(ros_node, lambda: not node.stale_objects(), 10)
+        probe.publish(probe.task_graph_pub, graph_msg(fresh, "i-fresh"))
+        assert probe.wait_state(fresh.plan_id, ("succeeded", "failed"), 15)
+        final = node.engine.status(accepted.plan_id)
+    sub = final.subtask("to_rock9")
+    assert final.state.value == "failed" and sub.state.value == "failed"
+    assert "goal refused: stale perceived object(s): rock9 (last reported" in sub.reason
+    assert robots.goals("to_rock9") == []  # nothing ever went to the stale pose
+    rejected = probe.status.last(lambda p: p.get("plan_id") == late.plan_id)
+    assert rejected["source"] == "allocator_node" and "stale perceived object(s): rock9" in rejected["error"]
+    assert "object_ttl_s=1" in rejected["error"] and robots.goals("late") == []
+    assert stale_world.object("rock1") == WORLD.object("rock1")  # configured: back at its configured pose
+    assert probe.state(fresh.plan_id) == "succeeded"
+    assert [(g.target_pose.x, g.target_pose.y) for g in robots.goals("fresh")] == [(5.0, 5.0)]
 
 
 # ---------------------------------------------------------------------------- LLM server faults
