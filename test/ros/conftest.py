@@ -3,16 +3,20 @@
 Each test gets its own ROS_DOMAIN_ID (so parallel or leftover graphs never cross-talk),
 discovery limited to this machine, an rclpy Context initialised on that domain, and a
 helper to start package entry points as real processes on the same domain.
+
+Domain ids are claimed through lock files (:func:`claim_domain`): two pytest processes on
+one machine at once never get the same id, which a random pick alone cannot promise.
 """
 
 from __future__ import annotations
 
-import itertools
+import fcntl
 import os
 import random
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,13 +27,69 @@ rclpy = pytest.importorskip("rclpy", reason="ROS 2 rclpy is part of the ros extr
 from rclpy.executors import SingleThreadedExecutor  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-_DOMAINS = itertools.count(random.Random(os.getpid()).randrange(0, 60))
+
+DOMAIN_IDS = range(1, 200)
+"""Ids the fixtures hand out. Fast DDS on localhost takes 0-232; 0 is everyone's default and
+200-232 are left to the few tests that hard-code a second domain there (and the launch-file
+tests)."""
+MAX_HELD = 32
+"""Ids one process holds at most (about six test processes fit at once); past that a test
+reuses the id this process used longest ago."""
+LOCK_DIR = Path(tempfile.gettempdir()) / "dart_planner_ros_domains"
+_held: dict[int, int] = {}  # domain id -> fd of its locked file, least recently used first
+
+
+def _lock(domain: int) -> int | None:
+    """An fd holding an exclusive lock on ``domain``'s lock file, or None if another process has it."""
+    path = LOCK_DIR / f"{domain}.lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except PermissionError:  # made by another user without write access for us: a read fd locks too
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def claim_domain() -> int:
+    """A ROS domain id that no other process on this machine claimed through this function.
+
+    Each id has a lock file under ``LOCK_DIR``; the exclusive ``flock`` on it is kept for the
+    life of this process (the kernel drops it when the process ends, ``kill -9`` included, so
+    ids never leak). A test gets an id this process has not used yet while it holds fewer
+    than ``MAX_HELD``; the ids are tried in a random order so processes rarely contend.
+    """
+    if len(_held) < MAX_HELD:
+        LOCK_DIR.mkdir(exist_ok=True)
+        try:
+            LOCK_DIR.chmod(0o1777)  # shared with other users' test runs, like /tmp itself
+        except OSError:
+            pass
+        free = [d for d in DOMAIN_IDS if d not in _held]
+        random.Random(os.getpid() ^ time.monotonic_ns()).shuffle(free)
+        for domain in free:
+            fd = _lock(domain)
+            if fd is not None:
+                _held[domain] = fd
+                return domain
+    if not _held:
+        raise RuntimeError(f"every ROS domain id in {DOMAIN_IDS} is held by other processes ({LOCK_DIR})")
+    domain = next(iter(_held))  # the one used longest ago
+    _held[domain] = _held.pop(domain)
+    return domain
 
 
 @pytest.fixture()
 def ros_domain(monkeypatch: pytest.MonkeyPatch) -> int:
-    """A domain id unique to this test (100..199), exported for child processes too."""
-    domain = 100 + next(_DOMAINS) % 100
+    """A domain id unique to this test on this machine (see :func:`claim_domain`), exported for
+    child processes too."""
+    domain = claim_domain()
     monkeypatch.setenv("ROS_DOMAIN_ID", str(domain))
     monkeypatch.setenv("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST")
     return domain
