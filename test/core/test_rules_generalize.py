@@ -307,3 +307,13 @@ def test_both_robots_are_the_two_just_named(fleet, world):
 def test_it_after_an_inspection_verb_in_an_anchor_is_the_place(fleet, world):
     assert_plan("All robots must avoid puddle 2 once truck 2 has inspected it.", fleet, world,
                 task("a", T, [D2], ["puddle2"]), task("k", AVA, objs=["puddle2"], deps=["a"]))
+
+
+def test_which_without_a_comma_opens_a_relative_clause(fleet, world):
+    assert_plan("Excavator 2 goes to rock 1 and digs, then it fills truck 3 which is waiting there.", fleet, world,
+                task("a", T, [E2, D3], ["rock1"]), task("x", DIG, [E2], deps=["a"]),
+                task("l", LOAD, [E2], deps=["x"]))
+
+
+def test_kept_out_of_is_a_keepout(fleet, world):
+    assert_plan("The whole fleet must be kept out of obstacle 1.", fleet, world, task("k", AVA, objs=["obstacle1"]))

@@ -318,6 +318,12 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 cur.connective, cur.connective_text = "sequence", "then"
             k += 1
             continue
+        if it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "which" \
+                and cur.role is SegmentRole.MAIN and k and items[k - 1].kind is ItemKind.ROBOT \
+                and any(i.kind is ItemKind.VERB for i in cur.items):
+            # "... loads truck 1 which is waiting there": a relative clause of its own, as after a comma
+            close("punct")
+            cur.after_punct = True
         if it.kind is ItemKind.CONNECTIVE and it.text == "then" and cur.role is SegmentRole.MAIN and cur.items \
                 and cur.items[0].kind is ItemKind.ROBOT and not any(i.kind is ItemKind.VERB for i in cur.items) \
                 and (any(i.kind is ItemKind.OBJECT for i in cur.items)
