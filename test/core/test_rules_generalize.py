@@ -317,3 +317,29 @@ def test_which_without_a_comma_opens_a_relative_clause(fleet, world):
 
 def test_kept_out_of_is_a_keepout(fleet, world):
     assert_plan("The whole fleet must be kept out of obstacle 1.", fleet, world, task("k", AVA, objs=["obstacle1"]))
+
+
+def test_they_after_a_roll_call_is_every_robot_called(fleet, world):
+    assert_plan("Excavator one, go to rock one. Excavator two, go to rock two. Truck three, go to soil one. When "
+                "they have all arrived, every robot avoids puddle 1.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", T, [E2], ["rock2"]), task("c", T, [D3], ["soil1"]),
+                task("k", AVA, objs=["puddle1"], deps=["a", "b", "c"]))
+
+
+def test_both_trucks_are_the_two_groups_of_one(fleet, world):
+    assert_plan("A truck goes to soil 1 and a different truck goes to soil 2. Both trucks then return to start.",
+                fleet, world,
+                task("a", T, types=[("dump_truck", 1)], objs=["soil1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["soil2"]),
+                task("c", R, types=[("dump_truck", 1)], deps=["a"]),
+                task("d", R, types=[("dump_truck", 1)], deps=["b"]))
+
+
+def test_every_excavator_after_groups_covering_the_type_is_one_selection(fleet, world):
+    assert_plan("Two excavators dig at rock 1 and another excavator digs at rock 2. When all the digging is done, "
+                "every excavator returns to base.", fleet, world,
+                task("a", T, types=[("excavator", 2)], objs=["rock1"]),
+                task("x", DIG, types=[("excavator", 2)], deps=["a"]),
+                task("b", T, types=[("excavator", 1)], objs=["rock2"]),
+                task("y", DIG, types=[("excavator", 1)], deps=["b"]),
+                task("h", R, types=[("excavator", 3)], deps=["x", "y"]))

@@ -582,6 +582,11 @@ class MentionResolver:
                     acc += [m for m in members if m not in acc]
             if _size(acc) > 1:
                 return tuple(acc)
+            if len(acc) == 1 and sent == self.sentence - 1:
+                # "Truck 1, go ... . Truck 2, go ... . Truck 3, go ... . When they have arrived": the whole run
+                run = self._single_subject_run(sent)
+                if len(run) > 1:
+                    return run
         floor = self._sentence_start.get(self.sentence - 1, 0)
         for members, _ in reversed(self.history[floor:]):
             if _size(members) > 1:
@@ -590,6 +595,22 @@ class MentionResolver:
             if _size(members) > 1:
                 return members
         return latest
+
+    def _single_subject_run(self, last: int) -> tuple[Member, ...]:
+        """The robots of the sentences up to ``last`` that each had one robot as subject, going back
+        while that holds (a roll call of orders, one robot per sentence)."""
+        run: list[Member] = []
+        for sent in range(last, -1, -1):
+            lo = self._sentence_start.get(sent)
+            if lo is None:
+                break
+            hi = self._sentence_start.get(sent + 1, len(self.history))
+            subs = [m for members, role in self.history[lo:hi] if role == "subject" for m in members]
+            subs = list(dict.fromkeys(subs))
+            if len(subs) != 1 or subs[0].is_group or subs[0] in run:
+                break
+            run.insert(0, subs[0])
+        return tuple(run)
 
     def last_single(self) -> tuple[Member, ...]:
         """"it": the latest subject if it is one robot; else the latest single robot mentioned
@@ -756,6 +777,26 @@ class MentionResolver:
                 named += [m for m in members if m.rtype == d.rtype and m not in named]
             if len(named) > 1:
                 return tuple(named)
+        if d.det == "both" or (d.det == "the" and d.plural and d.count):
+            # "a truck ... a different truck ... both trucks": the two groups of one, not a new pair
+            want_n = 2 if d.det == "both" else d.count
+            recent: list[Member] = []
+            for members, _ in reversed(self.history):
+                for m in members:
+                    if m.rtype == d.rtype and m not in recent:
+                        recent.append(m)
+            picked: list[Member] = []
+            for m in recent:
+                if sum(x.count for x in picked) >= want_n:
+                    break
+                picked.append(m)
+            if len(picked) > 1 and all(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
+                return tuple(picked[::-1])
+        if d.det == "all" and not d.count:
+            prev_all = self.last_of_type(d.rtype, True)
+            if len(prev_all) > 1 and all(m.is_group for m in prev_all) and sum(m.count for m in prev_all) == size:
+                # "two excavators ... another excavator ... every excavator": all of them, as one selection
+                return (self.new_group(d.rtype, size),)
         if d.det in ("all", "both", "each") or (d.det in ("the", "bare", "own") and d.plural):
             want = size if d.det == "all" else 2 if d.det == "both" else d.count or 0
             if d.det == "all" and d.count:
