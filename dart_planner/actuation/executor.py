@@ -6,6 +6,12 @@ The core keeps the contract: exactly one result per goal; refusals at once (``re
 cancel and stop zero the base in the same call (no waiting for the next control cycle); a
 new goal preempts the running one (CANCELLED); stale odometry stops the robot and, after a
 grace period, fails the goal (``odom_stale``).
+
+Speed: a goal's ``params["max_speed"]`` (the allocator's safety limit, see
+:func:`.refusal.speed_cap`) caps the linear speed commanded while it runs at the smaller of
+it and the node's own limit (``MachineSpec.max_speed``). Controllers plan with the capped
+spec (braking distances, corner speeds), and every twist is clamped to it on the way out as
+well, so no controller detail (a minimum creeping speed) can exceed it.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core.actuation import GoalStatus, SkillFeedback, SkillGoal, SkillResult
 from ..core.errors import PlanFormatError
@@ -25,7 +31,7 @@ from .context import Task, TaskContext
 from .joint_skills import JointOptions, JointSkillTask, ToolPoses
 from .model import JointSample, MachineSpec, NavOptions, OdomSample, PeerState, Step
 from .navigate import Nav2Task, NavigateTask
-from .refusal import REFUSED, refusal, resolve_target, salvage_ids
+from .refusal import REFUSED, refusal, resolve_target, salvage_ids, speed_cap
 
 __all__ = ["Backend", "ActuationOptions", "Outputs", "ActuationCore"]
 
@@ -72,6 +78,8 @@ class _Active:
     task: Task
     started: float
     last_feedback: float
+    speed_cap: float | None = None
+    """The goal's ``params["max_speed"]`` (None: the node's own limit only)."""
 
 
 class ActuationCore:
@@ -171,9 +179,12 @@ class ActuationCore:
                 return out
             self._feedback(out, act, 0.0, "odometry stale: stopped", now)
             return out
+        spec = self.spec
+        if act.speed_cap is not None and act.speed_cap < spec.max_speed:
+            spec = replace(spec, max_speed=act.speed_cap)
         ctx = TaskContext(
             now=now,
-            spec=self.spec,
+            spec=spec,
             world=self.world,
             zones=self.zones,
             zones_version=self.zones_version,
@@ -182,7 +193,7 @@ class ActuationCore:
             peers={k: p for k, p in self.peers.items() if now - p.stamp <= self.options.peer_timeout_s},
         )
         step = act.task.step(ctx)
-        self._apply(out, step, now)
+        self._apply(out, step, now, spec.max_speed)
         if step.outcome is not None:
             if act.task.moves_base:
                 out.twist = (0.0, 0.0)
@@ -227,7 +238,7 @@ class ActuationCore:
         if self.active is not None:
             out.twist = (0.0, 0.0)
             self._end(out, GoalStatus.CANCELLED, f"preempted by goal {goal.goal_id}", now)
-        self.active = _Active(goal, task, now, -math.inf)
+        self.active = _Active(goal, task, now, -math.inf, speed_cap(goal))
         out.twist = (0.0, 0.0) if not task.moves_base else out.twist
         self._feedback(out, self.active, 0.0, "accepted", now)
 
@@ -244,9 +255,10 @@ class ActuationCore:
         nominal = spec.duration_s if spec is not None else 5.0
         return JointSkillTask(goal, o.poses, o.joints, nominal_s=nominal), ""
 
-    def _apply(self, out: Outputs, step: Step, now: float) -> None:
+    def _apply(self, out: Outputs, step: Step, now: float, max_speed: float) -> None:
         if step.twist is not None:
-            out.twist = step.twist
+            v, w = step.twist
+            out.twist = (max(-max_speed, min(max_speed, v)), w)
         if step.goal_pose is not None:
             out.goal_pose = step.goal_pose
         if step.joints is not None:

@@ -3,13 +3,15 @@
 A refused goal gets a FAILED result whose reason starts with ``refused:`` before anything
 moves (the ROS contract): a goal for another robot, a fleet-level goal, a skill the fleet
 does not define or this robot does not have, an action that does not match its skill, a
-message that does not decode (unknown action, wrong types), or a target inside a keep-out
-zone in force for this robot. Everything is decided from the goal, the fleet, the world
-and the zones alone, so it is tested without ROS.
+message that does not decode (unknown action, wrong types), a ``params["max_speed"]`` that
+is not a finite speed > 0 (a broken cap is not taken for "no cap"), or a target inside a
+keep-out zone in force for this robot. Everything is decided from the goal, the fleet, the
+world and the zones alone, so it is tested without ROS.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +22,7 @@ from ..core.fleet import Fleet, SkillAction
 from ..core.strict_json import strict_loads
 from ..core.world import KeepOutZone, World
 
-__all__ = ["REFUSED", "Target", "refusal", "resolve_target", "salvage_ids"]
+__all__ = ["REFUSED", "SPEED_PARAM", "Target", "refusal", "resolve_target", "salvage_ids", "speed_cap"]
 
 REFUSED = "refused: "
 ROBOT_ACTIONS = frozenset(
@@ -34,6 +36,20 @@ ROBOT_ACTIONS = frozenset(
     }
 )
 """Actions an actuation node executes; keep-out changes are the allocator's (fleet level)."""
+SPEED_PARAM = "max_speed"
+"""Goal parameter (m/s): the allocator's speed limit for this robot and goal (safety policy)."""
+
+
+def speed_cap(goal: SkillGoal) -> float | None:
+    """The goal's ``params["max_speed"]`` when it is a finite number > 0, else None.
+
+    None also for a malformed value; :func:`refusal` refuses such a goal, so a controller
+    never runs one without the cap it was sent with.
+    """
+    cap = goal.params.get(SPEED_PARAM)
+    if isinstance(cap, bool) or not isinstance(cap, (int, float)) or not math.isfinite(cap) or cap <= 0:
+        return None
+    return float(cap)
 
 
 @dataclass(frozen=True)
@@ -83,6 +99,8 @@ def refusal(goal: SkillGoal, robot_id: str, fleet: Fleet, world: World, zones: I
         return REFUSED + f"skill {goal.skill!r} is a {spec.action.value}, not a {goal.action.value}"
     if fleet.has_robot(robot_id) and goal.skill not in fleet.robot(robot_id).skills:
         return REFUSED + f"{robot_id} has no skill {goal.skill!r}"
+    if SPEED_PARAM in goal.params and speed_cap(goal) is None:
+        return REFUSED + f"params.{SPEED_PARAM} must be a finite speed > 0 (m/s), got {goal.params[SPEED_PARAM]!r}"
     target = resolve_target(goal, fleet, world)
     if target is not None:
         for z in zones:

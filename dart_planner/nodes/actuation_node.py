@@ -7,7 +7,11 @@ few Hz) and ``dart/result`` (exactly once per goal). Backends: ``twist`` closes 
 ``goal_pose`` and watches ``odom``; tool skills command ``joint_command`` and judge
 completion from ``joint_states``. Keeps out of the zones on the planner's ``keepout`` topic
 and plans around other robots seen on their ``odom``. Honours the fleet's per-robot
-``odom_topic`` / ``cmd_vel_topic``, ``max_speed`` and ``max_turn_rate``.
+``odom_topic`` / ``cmd_vel_topic``, ``max_speed`` and ``max_turn_rate``, and a goal's
+``params["max_speed"]`` (the allocator's safety limit): while that goal runs the linear speed
+commanded on ``cmd_vel`` never exceeds the smaller of it and the node's own limit; a goal whose
+``max_speed`` is not a finite speed > 0 is refused. (The ``nav2`` backend cannot pass the cap on
+through ``goal_pose``: Nav2's own speed limits apply there.)
 
 All logic lives in :class:`dart_planner.actuation.ActuationCore`; this node converts
 messages and publishes what the core returns, at once for cancel and stop.

@@ -21,10 +21,12 @@ from geometry_msgs.msg import PoseStamped, Twist
 from nav_msgs.msg import Odometry
 from std_msgs.msg import String
 
+from dart_planner.actuation.sim_loop import SimLoop
 from dart_planner.core.actuation import GoalStatus, SkillGoal
-from dart_planner.core.fleet import SkillAction
+from dart_planner.core.fleet import SkillAction, load_fleet
 from dart_planner.core.geometry import Pose2D
 from dart_planner.core.goal_codec import decode_result, encode_cancel, encode_goal, encode_stop
+from dart_planner.core.world import load_world
 from dart_planner.nodes.qos import COMMANDS, EVENTS, LATCHED, SENSOR
 from dart_planner.resources import default_fleet_path, default_world_path
 
@@ -285,3 +287,52 @@ def test_float64_joint_commands_for_gazebo_joint_controllers(ros_node: Any, star
         if spin_until(ros_node, lambda: bool(booms), 0.5):
             break
     assert booms and booms[0] == pytest.approx(-0.4), act.output()  # lower the boom to digging height
+
+
+# ---------------------------------------------------------------------------- params["max_speed"]
+@pytest.mark.parametrize("cap", [None, 0.6, 0.05])
+def test_a_goals_max_speed_caps_the_commanded_speed(cap: float | None) -> None:
+    """ActuationCore against the simulator (no ROS): a goal's params.max_speed caps every linear
+    speed commanded while it runs, below the controller's creeping speed too; without one the
+    truck drives at its own limit. 20 simulated seconds towards rock2, far away."""
+    fleet, world = load_fleet(default_fleet_path()), load_world(default_world_path())
+    loop = SimLoop(fleet, world, [DT1])
+    params = {} if cap is None else {"max_speed": cap}
+    loop.send(SkillGoal("g", "p", "t", DT1, NAV, SkillAction.NAVIGATE, target="rock2", params=params))
+    start = loop.sim.robot_pose(DT1)
+    while loop.now < 20.0 and "g" not in loop.results:
+        loop.step()
+    top = max(abs(v) for v, _ in loop.twists[DT1])
+    moved = loop.sim.robot_pose(DT1).distance_to(start)
+    assert "g" not in loop.results  # still driving: the whole run was under the goal's cap
+    if cap is None:
+        assert top > 1.0  # the truck's own limit (2 m/s) is the only one
+    else:
+        assert top <= cap + 1e-12 and top > 0.8 * cap, top
+    assert moved > 0.5 * (top if cap is not None else 1.0) * 5.0  # it drove, it did not just stand
+
+
+@pytest.mark.parametrize("bad", [-1.0, 0.0, "fast", True])
+def test_a_malformed_max_speed_is_refused_not_ignored(bad: Any) -> None:
+    fleet, world = load_fleet(default_fleet_path()), load_world(default_world_path())
+    loop = SimLoop(fleet, world, [DT1])
+    out = loop.send(SkillGoal("g", "p", "t", DT1, NAV, SkillAction.NAVIGATE, target="rock2",
+                              params={"max_speed": bad}))
+    assert [r.status for r in out.results] == [GoalStatus.FAILED]
+    assert out.results[0].reason.startswith("refused: params.max_speed must be a finite speed > 0")
+    assert not loop.cores[DT1].busy
+
+
+@pytest.mark.slow
+def test_cmd_vel_never_exceeds_a_goals_max_speed(ros_node: Any, start_node: Any, site: Any) -> None:
+    """The actuation node as a process: every cmd_vel while the capped goal runs stays under 0.6 m/s."""
+    procs = start_stack(start_node, site, DT1, scale=2.0)
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, dt.ready, 15.0), procs[1].output()
+    t0 = dt.goal("capped", SkillAction.NAVIGATE, "rock2", params={"max_speed": 0.6})
+    spin_until(ros_node, lambda: "capped" in dt.results, 4.0)  # a few simulated seconds of driving
+    dt.send(encode_cancel("capped"))
+    assert dt.wait("capped", 3.0).status is GoalStatus.CANCELLED, procs[1].output()
+    driving = [v for t, v, _ in dt.twists if t >= t0]
+    assert driving and max(abs(v) for v in driving) <= 0.6 + 1e-9
+    assert max(driving) > 0.45, procs[1].output()  # it drove near the cap, it did not stand still
