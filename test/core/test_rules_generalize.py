@@ -343,3 +343,11 @@ def test_every_excavator_after_groups_covering_the_type_is_one_selection(fleet, 
                 task("b", T, types=[("excavator", 1)], objs=["rock2"]),
                 task("y", DIG, types=[("excavator", 1)], deps=["b"]),
                 task("h", R, types=[("excavator", 3)], deps=["x", "y"]))
+
+
+def test_after_a_gerund_is_the_robots_own_step_before_the_last(fleet, world):
+    assert_plan("Truck 2 checks obstacle 1 and then waits at soil 2. Excavator 3 goes to soil 2 and fills truck 2 "
+                "after digging.", fleet, world,
+                task("c", T, [D2], ["obstacle1"]), task("b", T, [D2], ["soil2"], ["c"]),
+                task("a", T, [E3], ["soil2"]), task("x", DIG, [E3], deps=["a"]),
+                task("l", LOAD, [E3], deps=["x", "b"]))

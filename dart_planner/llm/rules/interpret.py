@@ -620,6 +620,16 @@ class Interpreter:
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         if not actions:
             return
+        if post is not None and len(actions) > 1 and post.connective_text == "after" and subject \
+                and not any(it.kind is ItemKind.ROBOT for it in post.items) \
+                and any(it.kind is ItemKind.VERB for it in post.items):
+            # "goes to rock 2 and loads truck 1 after digging": the robot's own step before the last one
+            for it in post.items:
+                self.use(it)
+            inner = Segment(list(post.items), seg.sentence, None, "", SegmentRole.MAIN, True, False, post.ended_by)
+            before_last = self.build_actions(inner, [], [], post.marks(), False)
+            actions = actions[:-1] + before_last + actions[-1:]
+            post = None
         if self.repeats.summary(seg, actions, subject):
             return
         if "state" in marks and all(a.verb.target in ("add_keepout", "remove_keepout") for a in actions):
