@@ -351,3 +351,13 @@ def test_after_a_gerund_is_the_robots_own_step_before_the_last(fleet, world):
                 task("c", T, [D2], ["obstacle1"]), task("b", T, [D2], ["soil2"], ["c"]),
                 task("a", T, [E3], ["soil2"]), task("x", DIG, [E3], deps=["a"]),
                 task("l", LOAD, [E3], deps=["x", "b"]))
+
+
+def test_an_anchor_without_a_robot_is_each_robots_own_event(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 1, and excavator 2 and truck 2 go to soil 2. Excavator 1 digs "
+                "and loads truck 1; excavator 2 digs and loads truck 2. Once loaded, both trucks head home.",
+                fleet, world,
+                task("a", T, [E1, D1], ["soil1"]), task("b", T, [E2, D2], ["soil2"]),
+                task("x", DIG, [E1], deps=["a"]), task("y", DIG, [E2], deps=["b"]),
+                task("l", LOAD, [E1], deps=["x"]), task("m", LOAD, [E2], deps=["y"]),
+                task("h", R, [D1], deps=["l"]), task("i", R, [D2], deps=["m"]))

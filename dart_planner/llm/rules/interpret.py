@@ -106,6 +106,8 @@ class Interpreter:
         """Robots a follow verb names in the clause being read."""
         self.ordered_objects = False
         """The clause orders its objects ("loads truck 1 first and truck 2 after that")."""
+        self.robotless_anchor = False
+        """The anchor just read named no robot ("after being loaded")."""
         self.each_anchor: tuple[Member, ...] = ()
         """Robots of a distributive anchor just read ("when each truck gets there, it dumps")."""
         self.it_means: tuple[Member, ...] = ()
@@ -338,6 +340,19 @@ class Interpreter:
                 return tuple(self.sentence_subjects[sent])
         return self.prev.subject if self.prev is not None else ()
 
+    def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
+        """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
+        if len(found) < 2:
+            return False
+        mine: list[int] = []
+        for m in subject:
+            hits = [i for i in found if any(x.key == m.key for x in
+                                            (*self.b.drafts[i].members, *self.b.drafts[i].partners))]
+            if len(hits) != 1:
+                return False
+            mine.append(hits[0])
+        return len(set(mine)) == len(mine)
+
     def alongside(self, seg: Segment) -> set[int] | None:
         """"... at the same time as the excavator": this clause starts when that robot's latest move
         started, so both moves wait for the same steps (and share one task when they go to one place)."""
@@ -418,6 +433,7 @@ class Interpreter:
             self.following = [x for x in segs[i + 1:] if x.sentence == seg.sentence]
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
             self.main(seg, pre, post, pre_par, last)
+            self.robotless_anchor = False
             pre = None
             pre_par = False
         self.flush_all_pending()
@@ -677,6 +693,10 @@ class Interpreter:
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
+        if not split and subject and len(subject) > 1 and self.robotless_anchor and entry \
+                and self._own_events(subject, (pre or set()) | self.post_entry):
+            split = True  # "after being loaded, both trucks dump": each after its own loading
+        self.robotless_anchor = False
         self.b.narrow = self.pairing.narrow if split and entry else None
         for a in actions:
             waits = entry if not created_any else set()
@@ -1306,6 +1326,7 @@ class Interpreter:
         robots: list[Member] = []
         fleet = "everything" in marks
         robot_items = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+        self.robotless_anchor = not robot_items and "everything" not in seg.marks()
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
