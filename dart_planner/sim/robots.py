@@ -73,7 +73,11 @@ class SimRobot:
 
     @property
     def max_speed(self) -> float:
-        return self.spec.max_speed * self.speed_factor
+        """Top linear speed now: the fleet's, slowed by an injected fault, and capped by the
+        running goal's ``params["max_speed"]`` (the allocator's safety limit) when it has one."""
+        top = self.spec.max_speed * self.speed_factor
+        cap = self.controller.speed_cap if self.controller is not None else None
+        return top if cap is None else min(top, cap)
 
     @property
     def max_turn_rate(self) -> float:

@@ -19,6 +19,7 @@ from ..core.actuation import ActuatorEvent, GoalStatus, SkillFeedback, SkillGoal
 from ..core.errors import ExecutionError
 from ..core.fleet import Fleet, SkillAction
 from ..core.geometry import Pose2D
+from ..core.goal_speed import malformed_speed_cap
 from ..core.world import KeepOutZone, World, WorldObject
 from .config import SimConfig
 from .faults import ROBOT_BREAKDOWN, SKILL_FAILURE, FaultConfig, FaultInjector
@@ -139,7 +140,9 @@ class Simulation:
 
         Runtime problems (unknown or broken robot, unknown target) end the goal FAILED
         with a reason rather than raising, as a real actuator would answer; reusing a goal
-        id is a caller bug and raises :class:`ExecutionError`.
+        id is a caller bug and raises :class:`ExecutionError`. A goal's ``params["max_speed"]``
+        (the allocator's safety limit) caps the robot's speed while it runs, at the smaller of it
+        and the robot's own, as the actuation node does; a malformed one fails the goal at once.
         """
         if goal.goal_id in self._seen_goals:
             raise ExecutionError(f"goal id {goal.goal_id!r} was already used")
@@ -373,6 +376,9 @@ class Simulation:
             return None, f"unknown_robot: {goal.robot_id}"
         if robot.broken:
             return None, ROBOT_BREAKDOWN
+        bad_cap = malformed_speed_cap(goal.params)
+        if bad_cap is not None:  # as the actuation node: a broken cap is refused, never run uncapped
+            return None, f"invalid_params: {bad_cap}"
         if action is SkillAction.NAVIGATE:
             where = self._target(goal)
             if where is None:

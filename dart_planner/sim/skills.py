@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..core.actuation import GoalStatus, SkillGoal
 from ..core.fleet import SkillAction
+from ..core.goal_speed import speed_cap
 from ..core.world import KeepOutZone
 from .keepout import footprint_overlap
 from .navigation import PathFollower, approach_candidates, inset_box, obstacle_discs, spot_is_free
@@ -79,6 +80,9 @@ class Controller:
         self.fail_at: float | None = None
         self.last_feedback = -math.inf
         self.last_phase = ""
+        self.speed_cap = speed_cap(goal.params) if goal is not None else None
+        """The goal's ``params["max_speed"]`` (m/s): the robot drives no faster while this runs
+        (:attr:`SimRobot.max_speed`), as an actuation node caps what it commands."""
 
     def tick(self, sim: Simulation, dt: float) -> Outcome | None:
         raise NotImplementedError
