@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import enum
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -50,6 +49,7 @@ import networkx as nx
 from .config_reader import ConfigReader, load_yaml, unwrap_ros_parameters
 from .execution.runtime import apply_keepout
 from .fleet import Fleet, Robot, SkillAction, SkillScope
+from .names import is_plain_name
 from .plan import Subtask, TaskGraph
 from .world import Bounds, World
 
@@ -66,10 +66,6 @@ __all__ = [
 ]
 
 _KEEPOUT_ACTIONS = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
-# The plain-identifier rule of dart_planner.llm.names, restated here because core does not
-# import the language layer: a name outside it (look-alike, zero-width, spaces, control
-# characters, prose from a detector) never reaches a robot, whichever planner wrote it.
-_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
 
 
 class ApprovalMode(str, enum.Enum):
@@ -362,7 +358,9 @@ def _unplain_names(graph: TaskGraph) -> list[str]:
                  *(("robot type", t) for t in s.robot_type), *(("object", o) for o in s.object_keywords),
                  *(("dependency", d) for d in s.dependencies)]
         for what, name in names:
-            if not (isinstance(name, str) and _PLAIN_NAME.fullmatch(name)):
+            # a name outside the rule (look-alike, zero-width, spaces, control characters, prose
+            # from a detector) never reaches a robot, whichever planner wrote it
+            if not is_plain_name(name):
                 out.append(f"task {ascii(s.id)}: {what} {ascii(name)[:80]} is not a plain identifier")
     return out
 

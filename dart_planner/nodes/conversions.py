@@ -20,8 +20,8 @@ from visualization_msgs.msg import Marker, MarkerArray
 from ..core.envelope import decode, encode
 from ..core.errors import PlanFormatError
 from ..core.geometry import Pose2D
-from ..core.world import SOURCES, KeepOutZone, World, WorldObject
-from ..llm.names import is_safe_name
+from ..core.objects import merge_perceived, objects_from_payload  # re-exported: they moved to the core
+from ..core.world import KeepOutZone, WorldObject
 
 __all__ = [
     "yaw_to_quaternion", "quaternion_to_yaw", "pose2d_from_pose", "pose_from_pose2d", "pose2d_from_odometry",
@@ -178,71 +178,8 @@ def object_markers(objects: Iterable[WorldObject], stamp: TimeMsg, frame: str = 
     return out
 
 
-_MAX_OBJECT_RADIUS = 100.0
-
-
 def _finite(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def objects_from_payload(payload: Mapping[str, Any], world: World) -> tuple[list[WorldObject], list[str]]:
-    """Perceived objects of an ``objects@1`` payload, and why each left-out entry was refused.
-
-    Object names come from the outside world (a detector), so only plain identifiers pass
-    (:func:`dart_planner.llm.names.is_safe_name`), numbers must be finite and in range, and
-    positions must lie on the site (``world.bounds``). A refused entry never reaches a prompt,
-    a plan or the allocator.
-    """
-    items = payload.get("objects")
-    if not isinstance(items, list):
-        return [], ["objects message: 'objects' is not a list"]
-    out: list[WorldObject] = []
-    refused: list[str] = []
-    for i, d in enumerate(items):
-        where = f"objects[{i}]"
-        if not isinstance(d, Mapping):
-            refused.append(f"{where}: not an object")
-            continue
-        name, kind = d.get("name"), d.get("kind", "object")
-        if not is_safe_name(name) or not is_safe_name(kind):
-            refused.append(f"{where}: name and kind must be plain identifiers")
-            continue
-        values = (d.get("x"), d.get("y"), d.get("radius", 1.0), d.get("confidence", 1.0), d.get("volume", 0.0))
-        if not all(_finite(v) for v in values):
-            refused.append(f"{where} ({name}): x, y, radius, confidence, volume must be finite numbers")
-            continue
-        x, y, radius, confidence, volume = (float(v) for v in values)  # type: ignore[arg-type]
-        if not (0.0 < radius <= _MAX_OBJECT_RADIUS and 0.0 <= confidence <= 1.0 and volume >= 0.0):
-            refused.append(f"{where} ({name}): radius, confidence or volume out of range")
-            continue
-        if not world.bounds.contains(float(x), float(y)):
-            refused.append(f"{where} ({name}): position ({x}, {y}) is off the site")
-            continue
-        source = d.get("source", "detector")
-        out.append(WorldObject(
-            name=str(name), kind=str(kind), x=float(x), y=float(y), radius=float(radius),
-            source=source if source in SOURCES else "detector", confidence=float(confidence),
-            volume=float(volume)))
-    return out, refused
-
-
-def merge_perceived(current: World, base: World, previous: Iterable[str], perceived: Iterable[WorldObject]) -> World:
-    """``current`` with the perceived set replaced by ``perceived``.
-
-    An ``objects`` message carries every object perceived now, so an object perceived before
-    (``previous``) but not now falls back to its configured version in ``base``, or leaves
-    the world if it has none. Keep-out zones of ``current`` stay as they are (execution owns
-    them).
-    """
-    world = current
-    now = {o.name: o for o in perceived}
-    for name in previous:
-        if name in now:
-            continue
-        world = world.with_object(base.object(name)) if base.has_object(name) else world.without_object(name)
-    for o in now.values():
-        world = world.with_object(o)
-    return world
 
 
 def planner_namespace(parameter: str, node_namespace: str, default: str = "dart") -> str:

@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from ..core.world import SOURCES, WorldObject
-from ..llm.names import is_safe_name
+from ..core.objects import parse_objects
+from ..core.world import WorldObject
 
 __all__ = ["GroundTruthCamera", "GroundTruthDetector", "make_detector", "objects_from_truth"]
 
@@ -62,31 +62,13 @@ def _finite(v: Any) -> bool:
 
 
 def objects_from_truth(payload: Mapping[str, Any]) -> tuple[list[WorldObject], list[str]]:
-    """The objects of a ground-truth payload, and why each refused entry was refused."""
-    items = payload.get("objects")
-    if not isinstance(items, list):
-        return [], ["ground truth: 'objects' is not a list"]
-    out: list[WorldObject] = []
-    refused: list[str] = []
-    for i, d in enumerate(items):
-        where = f"objects[{i}]"
-        if not isinstance(d, Mapping):
-            refused.append(f"{where}: not an object")
-            continue
-        name, kind = d.get("name"), d.get("kind")
-        x, y = d.get("x"), d.get("y")
-        radius, conf, volume = d.get("radius", 1.0), d.get("confidence", 1.0), d.get("volume", 0.0)
-        if not (is_safe_name(name) and is_safe_name(kind)):
-            refused.append(f"{where}: name and kind must be plain identifiers")
-        elif not all(_finite(v) for v in (x, y, radius, conf, volume)):
-            refused.append(f"{where} ({name}): x, y, radius, confidence, volume must be finite numbers")
-        elif not (radius > 0 and 0.0 <= conf <= 1.0 and volume >= 0.0):
-            refused.append(f"{where} ({name}): radius, confidence or volume out of range")
-        else:
-            source = d.get("source", "sim")
-            fx, fy, fr, fc, fv = (float(cast(float, v)) for v in (x, y, radius, conf, volume))
-            out.append(WorldObject(str(name), str(kind), fx, fy, fr, source if source in SOURCES else "sim", fc, fv))
-    return out, refused
+    """The objects of a ground-truth payload, and why each refused entry was refused.
+
+    The detector payload's checks (:func:`dart_planner.core.objects.parse_objects`), as the
+    simulator reports its own site: every entry names its kind, the source defaults to
+    ``sim``, and neither the radius nor the position is bounded (the truth is not second-guessed).
+    """
+    return parse_objects(payload, bounds=None, default_kind=None, default_source="sim", what="ground truth")
 
 
 class GroundTruthDetector:
