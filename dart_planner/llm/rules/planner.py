@@ -33,6 +33,7 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
+from .asides import fold_asides
 from .coverage import CoverageReport, coverage_report
 from .interpret import Interpreter
 from .lexicon import Lexicon, load_lexicon
@@ -92,7 +93,7 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids)
-    items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
+    items = fold_asides(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
     return site, tokens, items
 
 

@@ -44,10 +44,52 @@ class Token:
     end: int
 
 
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022]|\(?[a-z]\)|[a-z]\.(?=\s)|\(?\d{1,2}[.)](?=\s))?[ \t]*", re.ASCII)
+_ASIDE_DASH = re.compile(r"(?<=\s)-{1,2}(?=\s)|\u2014|\u2013")
+
+
+def _lay_out_lines(text: str) -> str:
+    """Read the lay-out of a written list as punctuation, keeping every offset.
+
+    Each line break ends a sentence, except before lines indented deeper than the one it ends (a
+    sub-list: the line before is its heading, as if it ended in a colon: "- truck 2" over "  - go to
+    soil 2" reads "truck 2: go to soil 2"). Bullet marks ("-", "*", "a.", "(b)") are blanked; item
+    numbers ("1.", "2)") are kept, since numbered items run in their order.
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    indents = [len(ln) - len(ln.lstrip(" \t")) for ln in lines]
+    for ln in lines:
+        m = _BULLET.match(ln)
+        mark = m.group(0) if m else ""
+        body = ln[len(mark):]
+        if mark.strip() and not any(c.isdigit() for c in mark):
+            mark = " " * len(mark)
+        out.append(mark + body)
+    joined: list[str] = []
+    for k, ln in enumerate(out):
+        joined.append(ln)
+        if k + 1 < len(out):
+            stripped = ln.rstrip()
+            nxt = k + 1
+            while nxt < len(out) and not out[nxt].strip():
+                nxt += 1
+            deeper = nxt < len(out) and indents[nxt] > indents[k]
+            if not stripped or stripped[-1] in ".;:!?,":
+                joined.append(" ")
+            else:
+                joined.append(":" if deeper else ".")
+    return "".join(joined)
+
+
 def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
     """Lower-case words; ``soil1`` splits into ``soil 1`` unless it is a known name
-    (``keep_joined``), ``#`` and ``&`` and ``->`` become spaces, ``and`` and ``to``."""
-    low = text.translate(_ASCII_LOWER).replace("\u2019", "'").replace("\u2018", "'")
+    (``keep_joined``), ``#`` and ``&`` and ``->`` become spaces, ``and`` and ``to``; a dash between
+    spaces sets off an aside like a comma; line breaks of a list end sentences."""
+    low = _lay_out_lines(text).translate(_ASCII_LOWER).replace("\u2019", "'").replace("\u2018", "'")
+    low = _ASIDE_DASH.sub(lambda m: "," + " " * (len(m.group()) - 1), low)
     # length-preserving substitutions keep offsets valid
     low = low.replace("->", "  ").replace("&", " ").replace("+", " ").replace("@", " ").replace("#", " ")
     low = low.replace("-", " ").replace("/", " ")
@@ -270,6 +312,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     """
     segs: list[Segment] = []
     sentence = 0
+    colon_ends: set[int] = set()
     cur = Segment([], sentence, sentence_start=True)
 
     def close(ended_by: str) -> None:
@@ -292,6 +335,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         if it.kind is ItemKind.PUNCT:
             if it.payload in SENTENCE_END:
                 close("punct")
+                if it.payload == ":":
+                    colon_ends.add(sentence)
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
@@ -479,21 +524,24 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         k += 1
     close("end")
     _mark_post_anchors(segs)
-    _order_lists(segs)
+    _order_lists(segs, colon_ends)
     return segs
 
 
-def _order_lists(segs: list[Segment]) -> None:
+def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
     """"..., in that order" / "in order: A, B and C": the clauses of that sentence (or, after a
-    heading with nothing to do, of the next one) follow each other."""
+    heading with nothing to do, of the next one; of all the rest when the heading ends in a colon
+    and the list is laid out as sentences or lines) follow each other."""
     for s in segs:
         if "in_order" not in s.marks():
             continue
-        target = s.sentence
+        targets = {s.sentence}
         if not _has_content(s.items) and not any(x.sentence == s.sentence and _has_content(x.items)
                                                  for x in segs if x is not s):
-            target = s.sentence + 1  # "The following should happen in order: ..."
-        mains = [x for x in segs if x.sentence == target and x.role is SegmentRole.MAIN and _has_content(x.items)]
+            targets = {s.sentence + 1}  # "The following should happen in order: ..."
+            if s.sentence in colon_ends:
+                targets = {x.sentence for x in segs if x.sentence > s.sentence}
+        mains = [x for x in segs if x.sentence in targets and x.role is SegmentRole.MAIN and _has_content(x.items)]
         for x in mains[1:]:
             if x.connective is None:
                 x.connective, x.connective_text = "sequence", "then"

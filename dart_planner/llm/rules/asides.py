@@ -1,0 +1,148 @@
+"""Asides and appositions around a robot mention, folded before the clauses are cut.
+
+Writers name a robot and then say something about it in passing, set off by commas, dashes
+(read as commas by the tokenizer) or parentheses:
+
+- an apposition names the robot a role noun stands for: "the hauler (dump truck 2)", "the
+  loader, excavator 3, digs", "excavator 1, the digger, ...", "the truck that got loaded last
+  night (dump truck 2)". The pair becomes one mention of the named robot, and a later "the
+  hauler" means that robot too (role nouns are type words in the lexicon, so without this they
+  would mean whichever truck was named last);
+- a remark that gives no order: "a truck - whichever is free - goes ...", "truck 2 - the one
+  parked near obstacle 1 - should ...", "dump truck 3 - the truck that got loaded yesterday -
+  should ...". It is dropped, so the robot stays the subject of the verb after it.
+
+Both only fire when the robot is followed by a matching closing mark, so lists ("exc 1, exc 2
+and truck 1 drive") and clauses after a comma are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .mentions import RobotDesc
+from .segment import Item, ItemKind
+
+__all__ = ["fold_asides"]
+
+_OPEN_CLOSE = {"(": ")", ",": ","}
+_RELATIVE = frozenset({"that", "which", "who", "whichever", "whoever", "the", "one", "any", "whatever"})
+"""Words that open a remark about the robot just named ("the one parked ...", "whichever is free")."""
+_NO_REMARK = (ItemKind.CONNECTIVE, ItemKind.PLACE, ItemKind.EVENT, ItemKind.UNKNOWN)
+_MODALS = frozenset({"should", "will", "must", "can", "could", "would", "shall", "may", "then", "also", "is",
+                     "are", "has", "have", "needs", "need", "first"})
+
+
+def _robot(it: Item) -> RobotDesc | None:
+    return it.payload if it.kind is ItemKind.ROBOT else None
+
+
+def _role(d: RobotDesc | None) -> bool:
+    """A definite, singular or plural type mention: "the hauler", "the two haulers"."""
+    return d is not None and d.form == "type" and d.det in ("the", "count", "both")
+
+
+def _named(d: RobotDesc | None, like: RobotDesc) -> bool:
+    return d is not None and d.form == "ids" and bool(d.ids) and (not like.rtype or d.rtype == like.rtype) and (
+        len(d.ids) == 1 or like.plural or like.count == len(d.ids))
+
+
+def _close(items: Sequence[Item], k: int, opener: str) -> int:
+    """Index of the mark that closes the aside opened at ``k`` (or -1): the first ``)`` for a
+    parenthesis, the next comma for a comma, never past a sentence end."""
+    want = _OPEN_CLOSE[opener]
+    for j in range(k + 1, len(items)):
+        it = items[j]
+        if it.kind is ItemKind.PUNCT:
+            if it.payload == want:
+                return j
+            if it.payload not in (",",) or opener == ",":
+                return -1
+    return -1
+
+
+def _remark(body: Sequence[Item]) -> bool:
+    """Words about a robot that order nothing: no connective, no place word, no robot of their own
+    (a relative pronoun aside), and, when they name a verb or an object, opened by a relative word."""
+    if not body:
+        return False
+    if any(i.kind in _NO_REMARK for i in body):
+        return False
+    if any(i.kind is ItemKind.ROBOT and not (i.payload.form == "pronoun" and i.payload.pronoun == "which")
+           and not _role(i.payload) for i in body):
+        return False
+    first = body[0].text.split()[0] if body[0].text else ""
+    if any(i.kind in (ItemKind.VERB, ItemKind.OBJECT) for i in body) or any(
+            i.kind is ItemKind.ROBOT for i in body):
+        return first in _RELATIVE
+    return True
+
+
+def _verb_follows(items: Sequence[Item], j: int) -> bool:
+    """What follows the aside continues the robot's clause: its verb, possibly after a modal."""
+    for it in items[j:j + 3]:
+        if it.kind is ItemKind.VERB:
+            return True
+        if not (it.kind is ItemKind.WORD and it.text in _MODALS) and it.kind is not ItemKind.CONNECTIVE:
+            return False
+    return False
+
+
+def _span(items: Sequence[Item], a: int, b: int, payload: RobotDesc, text: str) -> Item:
+    return Item(ItemKind.ROBOT, items[a].start, items[b].end, payload, text)
+
+
+def fold_asides(items: Sequence[Item]) -> list[Item]:
+    """Fold appositions into one mention and drop remarks about a robot (see the module doc)."""
+    if not any(i.kind is ItemKind.PUNCT and i.payload in ("(", ",") for i in items):
+        return list(items)
+    out: list[Item] = []
+    roles: dict[str, RobotDesc] = {}
+    k, n = 0, len(items)
+    while k < n:
+        it = items[k]
+        d = _robot(it)
+        if d is not None and _role(d) and it.text in roles:
+            it = replace(it, payload=roles[it.text])  # "the hauler" again: the robot it was said to be
+            d = it.payload
+        if d is None or d.form == "pronoun":
+            out.append(it)
+            k += 1
+            continue
+        # "the truck that got loaded last night (dump truck 2)": a relative remark, then the name
+        j = k + 1
+        if _role(d) and j < n and items[j].kind is not ItemKind.PUNCT:
+            m = j
+            while m < n and items[m].kind is not ItemKind.PUNCT:
+                m += 1
+            if m + 2 < n and items[m].payload == "(" and _remark(items[j:m]) and _named(_robot(items[m + 1]), d) \
+                    and items[m + 2].kind is ItemKind.PUNCT and items[m + 2].payload == ")":
+                named = items[m + 1].payload
+                roles[it.text] = named
+                out.append(_span(items, k, m + 2, named, items[m + 1].text))
+                k = m + 3
+                continue
+        if j < n and items[j].kind is ItemKind.PUNCT and items[j].payload in _OPEN_CLOSE:
+            end = _close(items, j, items[j].payload)
+            if end > j + 1:
+                body = items[j + 1:end]
+                inner = _robot(body[0]) if len(body) == 1 else None
+                if _role(d) and _named(inner, d):  # "the hauler (dump truck 2)", "the loader, excavator 3,"
+                    assert inner is not None
+                    roles[it.text] = inner
+                    out.append(_span(items, k, end, inner, body[0].text))
+                    k = end + 1
+                    continue
+                if d.form == "ids" and inner is not None and _role(inner) and inner.rtype == d.rtype:
+                    roles[body[0].text] = d  # "excavator 1, the digger, ..."
+                    out.append(_span(items, k, end, d, it.text))
+                    k = end + 1
+                    continue
+                if _remark(body) and (items[j].payload == "(" or _verb_follows(items, end + 1)):
+                    out.append(_span(items, k, end, d, it.text))  # the remark is read as part of the mention
+                    k = end + 1
+                    continue
+        out.append(it)
+        k += 1
+    return out
