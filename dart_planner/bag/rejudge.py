@@ -14,22 +14,26 @@ difference:
   ``assignments`` (robots per subtask, makespan), and the last ``plan_status`` of the plan
   (its outcome and each subtask's final state); continuation plans (``replan_of``) too.
 
-How it runs (ROS-free, the nodes' own code path). No ROS node is started and no ROS graph
-is touched: each instruction goes through what ``language_node`` calls
-(:func:`dart_planner.llm.pipeline.make_planner` with the node's ``backend``/``cassette``
-parameters -> ``Planner.plan`` -> the node's second look with
-:func:`dart_planner.core.validate.validate_plan`), then through what ``allocator_node`` calls
-(:class:`~dart_planner.core.execute.ExecutionEngine` with
-:class:`~dart_planner.core.execute.ModuleAllocator` of the chosen policy, which validates and
-allocates from the live state), executed by the built-in simulator behind
-:class:`~dart_planner.sim.actuator.SimActuator` instead of actuation nodes and ``sim_node``.
-Perceived objects are merged with the nodes' own helpers
-(:func:`dart_planner.nodes.conversions.objects_from_payload` / ``merge_perceived``), made
-stale as language_node's ``object_ttl_s`` makes them (by the bag's timestamps), and a
-failed subtask's continuation is built with ``language_node``'s
-:func:`~dart_planner.nodes.language_node.continuation_graph`, so those modules' imports (ROS
-message packages) must be installed; rclpy is never initialised. Instructions are re-run one
-after another in one simulation, in recorded order (robots carry their positions on).
+How it runs (ROS-free, the nodes' own code path). No ROS node is started, no ROS graph is
+touched and neither rclpy nor a message package is imported. The nodes' logic lives in
+ROS-free functions that the nodes and this module both call:
+
+* ``language_node``: :func:`dart_planner.llm.pipeline.make_planner` with the node's
+  ``backend``/``cassette`` parameters, then :func:`dart_planner.llm.node_planning.plan_for_node`
+  (planning world, stale perceived objects, the second validation); a failed subtask's
+  continuation with :func:`~dart_planner.llm.node_planning.continuation_graph` and
+  :func:`~dart_planner.llm.node_planning.continue_for_node`;
+* ``allocator_node``: the intake gate :func:`dart_planner.core.intake.gate_plan` (validation,
+  stale perception-only objects, the safety policy; a plan held for approval is judged as
+  approved), then :class:`~dart_planner.core.execute.ExecutionEngine` with
+  :class:`~dart_planner.core.execute.ModuleAllocator` of the chosen policy, executed by the
+  built-in simulator behind :class:`~dart_planner.sim.actuator.SimActuator` instead of
+  actuation nodes and ``sim_node``;
+* perceived objects (both nodes): :mod:`dart_planner.core.objects` (``objects_from_payload``,
+  ``merge_perceived``), stale past ``object_ttl_s`` by the bag's timestamps.
+
+Instructions are re-run one after another in one simulation, in recorded order (robots carry
+their positions on).
 
 What is compared: task graphs up to renaming (:func:`dart_planner.core.plan_compare.compare_plans`),
 the robots of each matched subtask and the makespan (within ``makespan_tol_s``), and the
@@ -513,6 +517,8 @@ class _Rerun:
         self.lang_world = opts.world
         self.perceived: set[str] = set()
         self.alloc_perceived: set[str] = set()
+        self.stale: dict[str, float] = {}
+        """Stale perceived objects at the instruction being re-run (name -> age, s)."""
         self.sim = Simulation(self.alloc_fleet, opts.world, seed=opts.seed, dt=opts.dt)
         self.actuator = SimActuator(self.sim)
         self.engine = ExecutionEngine(self.alloc_fleet, opts.world, self.actuator,
@@ -529,69 +535,56 @@ class _Rerun:
     def close(self) -> None:
         self.engine.close()
 
-    def perceive(self, payload: Mapping[str, Any] | None) -> None:
-        """Merge an ``objects`` payload as language_node and allocator_node do."""
-        if payload is None:
-            return
-        from ..nodes.conversions import merge_perceived, objects_from_payload
+    def perceive(self, payload: Mapping[str, Any] | None, age_s: float | None) -> None:
+        """Merge an ``objects`` payload as language_node and allocator_node do, recorded ``age_s``
+        before the instruction; the objects it reported are stale past ``object_ttl_s``, and the
+        allocator's configured ones are back at their configured pose (its ``_expire_stale``)."""
+        from ..core.objects import merge_perceived, objects_from_payload, restore_configured, stale_objects
 
-        objects, _refused = objects_from_payload(payload, self.base)
-        self.lang_world = merge_perceived(self.lang_world, self.base, self.perceived, objects)
-        self.perceived = {o.name for o in objects}
-        self.engine.update_world(merge_perceived(self.engine.world, self.base, self.alloc_perceived, objects))
-        self.alloc_perceived = {o.name for o in objects}
+        if payload is not None:
+            objects, _refused = objects_from_payload(payload, self.base)
+            self.lang_world = merge_perceived(self.lang_world, self.base, self.perceived, objects)
+            self.perceived = {o.name for o in objects}
+            self.engine.update_world(merge_perceived(self.engine.world, self.base, self.alloc_perceived, objects))
+            self.alloc_perceived = {o.name for o in objects}
+        # every object of one message was reported at the same time: they age together
+        ages = {n: age_s for n in self.perceived} if age_s is not None else {}
+        self.stale = stale_objects(ages, self.opts.object_ttl_s)
+        configured = [n for n in self.stale if self.base.has_object(n) and n in self.alloc_perceived]
+        if configured:
+            self.alloc_perceived.difference_update(configured)
+            self.engine.update_world(restore_configured(self.engine.world, self.base, configured))
 
     def planner(self, name: str) -> Any:
         if name not in self.planners:
             self.planners[name] = self._make_planner(name, self._cfg)
         return self.planners[name]
 
-    def plan(self, planner: Any, text: str, objects_age_s: float | None = None) -> tuple[TaskGraph | None, str]:
-        """language_node._plan: stale objects, plan, name the instruction, validate a second time."""
-        from ..core.validate import validate_plan
+    def plan(self, planner: Any, text: str) -> tuple[TaskGraph | None, str]:
+        """language_node._plan (:func:`~dart_planner.llm.node_planning.plan_for_node`)."""
+        from ..llm.node_planning import plan_for_node
 
-        world = self.lang_world
-        stale_only: set[str] = set()
-        ttl = self.opts.object_ttl_s
-        if ttl > 0 and objects_age_s is not None and objects_age_s > ttl:
-            for name in self.perceived:
-                if self.base.has_object(name):
-                    world = world.with_object(self.base.object(name))
-                else:
-                    stale_only.add(name)
-        try:
-            result = planner.plan(text, self.fleet, world)
-        except DartPlannerError as exc:
-            return None, str(exc)
-        graph = result.graph if result.graph.instruction else replace(result.graph, instruction=text)
-        named = sorted({k for s in graph.subtasks for k in s.object_keywords} & stale_only)
-        if named:
-            return None, (f"stale perceived object(s): {', '.join(named)} (last reported {objects_age_s:.1f} s "
-                          f"before the instruction; object_ttl_s={ttl:g})")
-        for name in stale_only:
-            world = world.without_object(name)
-        report = validate_plan(graph, self.fleet, world)
-        if not report.ok:
-            return None, f"the planner returned an invalid plan: {report}"
-        return graph, ""
+        plan = plan_for_node(planner, text, self.fleet, self.lang_world, base=self.base, stale=self.stale,
+                             object_ttl_s=self.opts.object_ttl_s)
+        return (plan.graph, "") if plan.ok else (None, plan.error)
 
     def gate(self, graph: TaskGraph) -> tuple[str, bool]:
-        """allocator_node._gate: validation, then the safety gate. Returns (refusal or "", held for
-        approval); a held plan is judged as approved (the gate runs again, as on approve)."""
+        """allocator_node._gate (:func:`~dart_planner.core.intake.gate_plan`). Returns (refusal or "",
+        held for approval); a held plan is judged as approved (the gate runs again, as on approve)."""
+        from ..core.intake import gate_plan
+        from ..core.objects import stale_perception_only
         from ..core.safety import GateVerdict
-        from ..core.validate import validate_plan
 
-        world = self.engine.world
-        report = validate_plan(graph, self.alloc_fleet, world)
-        if not report.ok:
-            return f"PlanValidationError: {report}", False
-        decision = self.safety.decide(graph, self.alloc_fleet, world)
+        def decide(approved: bool) -> Any:
+            return gate_plan(graph, self.alloc_fleet, self.engine.world, self.safety,
+                             stale_only=stale_perception_only(self.stale, self.base),
+                             object_ttl_s=self.opts.object_ttl_s, approved=approved)
+
+        decision = decide(False)
         held = decision.verdict is GateVerdict.NEEDS_APPROVAL
         if held:
-            decision = self.safety.decide(graph, self.alloc_fleet, world, approved=True)
-        if decision.verdict is not GateVerdict.ACCEPT:
-            return "refused by the safety gate: " + "; ".join(decision.reasons), held
-        return "", held
+            decision = decide(True)
+        return decision.error, held
 
     def execute(self, graph: TaskGraph, planner_name: str) -> NewPlan:
         """allocator_node._gate/_submit + the simulator until the plan (and its continuations) finish."""
@@ -617,15 +610,19 @@ class _Rerun:
                 origin = origins.get(event.plan_id)
                 if origin is None or len(continuations) >= self.opts.max_replans:
                     continue
-                from ..core.validate import validate_plan
-                from ..nodes.language_node import continuation_graph
+                from ..llm.node_planning import continuation_graph, continue_for_node
 
                 cont = continuation_graph(origin, event.task_id, event.done, event.unavailable_robots, self.fleet)
                 if cont is None:
                     continue
+                checked = continue_for_node(cont, event.plan_id, self.fleet, self.lang_world, base=self.base,
+                                            stale=self.stale, object_ttl_s=self.opts.object_ttl_s)
                 try:
-                    if not validate_plan(cont, self.fleet, self.lang_world).ok:
-                        raise PlanFormatError(["continuation is not valid"])
+                    if not checked.ok:
+                        raise PlanFormatError([checked.error])
+                    refused, _held = self.gate(cont)  # the allocator gates a continuation like any plan
+                    if refused:
+                        raise PlanFormatError([refused])
                     cid = self.engine.submit(cont)
                 except DartPlannerError:
                     continuations.append("rejected")
@@ -750,10 +747,10 @@ def rejudge(bag: str | Path | RecordedRun, options: RejudgeOptions, *, namespace
         verdicts: list[Verdict] = []
         try:
             for rec in run.instructions:
-                rerun.perceive(rec.objects)
+                rerun.perceive(rec.objects, rec.objects_age_s)
                 planner = rerun.planner(_planner_for(run, rec, options.planner))
                 name = str(getattr(planner, "name", ""))
-                graph, error = rerun.plan(planner, rec.text, rec.objects_age_s)
+                graph, error = rerun.plan(planner, rec.text)
                 new = NewPlan(None, name, error) if graph is None else rerun.execute(graph, name)
                 conts = run.continuations.get(rec.plan.plan_id, ()) if rec.plan is not None else ()
                 cmp, diffs, notes = _compare(rec, new, options.makespan_tol_s, conts)

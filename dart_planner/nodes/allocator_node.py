@@ -9,9 +9,10 @@ a :class:`~dart_planner.nodes.ros_actuator.RosActuator`: subscribes ``task_graph
 
 Decisions made here, and why
 ----------------------------
-* **Safety gate.** Every plan passes :meth:`SafetyPolicy.decide
-  <dart_planner.core.safety.SafetyPolicy.decide>` (``safety_file``) after validation and
-  before anything is dispatched: an active e-stop refuses it (submit again after release), a
+* **Safety gate.** Every plan passes :func:`~dart_planner.core.intake.gate_plan` before
+  anything is dispatched: validation, stale perception (below), then :meth:`SafetyPolicy.decide
+  <dart_planner.core.safety.SafetyPolicy.decide>` (``safety_file``) -- the one gate that
+  ``replay --rejudge`` runs too. An active e-stop refuses it (submit again after release), a
   target outside the geofence or inside a keep-out in force refuses it with every reason
   (``rejected`` on ``plan_status``), and a plan the policy wants approved is held. The fleet
   is capped at the policy's speed limits (:meth:`SafetyPolicy.limit_fleet`) for allocation,
@@ -48,7 +49,6 @@ Decisions made here, and why
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 import time
@@ -88,10 +88,19 @@ from ..core.execute import (
 from ..core.execution.runtime import apply_keepout
 from ..core.fleet import Fleet, SkillAction, load_fleet
 from ..core.geometry import Pose2D
+from ..core.goal_speed import SPEED_PARAM, speed_cap
+from ..core.intake import IntakeDecision, gate_plan
+from ..core.objects import (
+    merge_perceived,
+    objects_from_payload,
+    restore_configured,
+    stale_objects,
+    stale_perception_only,
+    stale_reason,
+)
 from ..core.plan import TaskGraph
 from ..core.safety import ApprovalMode, ApprovalRule, GateVerdict, SafetyPolicy, load_safety_policy
 from ..core.schedule import LiveState, Schedule
-from ..core.validate import validate_plan
 from ..core.world import KeepOutZone, load_world
 from ..resources import default_fleet_path, default_world_path
 from ..topics import (
@@ -107,7 +116,7 @@ from ..topics import (
     TASK_GRAPH,
     planner_topic,
 )
-from .conversions import json_msg, merge_perceived, objects_from_payload, parse_json_msg, planner_namespace
+from .conversions import json_msg, parse_json_msg, planner_namespace
 from .entry import run_node
 from .params import Param, declare_params
 from .qos import EVENTS, LATCHED, STATUS
@@ -184,10 +193,10 @@ class SpeedCappedActuator:
             raise ExecutionError(why)
         limit = self._limits.get(goal.robot_id or "")
         if limit is not None:
-            asked = goal.params.get("max_speed")
-            if isinstance(asked, (int, float)) and not isinstance(asked, bool) and math.isfinite(asked) and asked > 0:
-                limit = min(limit, float(asked))
-            goal = replace(goal, params={**goal.params, "max_speed": limit})
+            asked = speed_cap(goal.params)
+            if asked is not None:
+                limit = min(limit, asked)
+            goal = replace(goal, params={**goal.params, SPEED_PARAM: limit})
         self._inner.start(goal)
 
     def cancel(self, goal_id: str) -> None:
@@ -511,7 +520,8 @@ class AllocatorNode(Node):
         # _seen_lock, not _objects_lock: this runs inside the engine's dispatch (the refusal
         # check), and _objects_lock is held while calling the engine
         with self._seen_lock:
-            return {n: now - t for n, t in self._seen_at.items() if now - t > self._object_ttl_s}
+            ages = {n: now - t for n, t in self._seen_at.items()}
+        return stale_objects(ages, self._object_ttl_s)
 
     def _expire_stale(self) -> None:
         """Configured objects whose perceived version went stale fall back to their configuration;
@@ -530,11 +540,8 @@ class AllocatorNode(Node):
             if not new:
                 return
             if configured:
-                world = self.engine.world
-                for name in configured:
-                    world = world.with_object(self._base_world.object(name))
-                    self._perceived.discard(name)
-                self.engine.update_world(world)
+                self._perceived.difference_update(configured)
+                self.engine.update_world(restore_configured(self.engine.world, self._base_world, configured))
         if configured:
             self.get_logger().warning(f"perceived object(s) {', '.join(configured)} not reported for over "
                                       f"{self._object_ttl_s:g} s (object_ttl_s): back at their configured pose")
@@ -544,44 +551,31 @@ class AllocatorNode(Node):
                                       f"{self._object_ttl_s:g} s (object_ttl_s): stale, goals to them are refused. "
                                       "Is the detector running?")
 
-    def _stale_reason(self, names: Iterable[str]) -> str | None:
-        """Why ``names`` may not be used (the stale perception-only ones among them), or None."""
-        stale = {n: age for n, age in self.stale_objects().items() if not self._base_world.has_object(n)}
-        named = sorted(set(names) & set(stale))
-        if not named:
-            return None
-        ages = ", ".join(f"{n} (last reported {stale[n]:.1f} s ago)" for n in named)
-        return (f"stale perceived object(s): {ages}; object_ttl_s={self._object_ttl_s:g}. The detector may have "
-                "stopped: its last known pose is not used. Plan again once objects are reported.")
-
-    def _stale_plan(self, graph: TaskGraph) -> str | None:
-        return self._stale_reason(k for s in graph.subtasks for k in s.object_keywords)
+    def _stale_only(self) -> dict[str, float]:
+        """The stale objects known only from perception (configured ones fall back instead)."""
+        return stale_perception_only(self.stale_objects(), self._base_world)
 
     def _stale_goal(self, goal: SkillGoal) -> str | None:
         """SpeedCappedActuator's last check: no goal goes to a stale perceived-only object."""
-        return self._stale_reason((goal.target,)) if goal.target is not None else None
+        if goal.target is None:
+            return None
+        return stale_reason((goal.target,), self._stale_only(), self._object_ttl_s)
+
+    def _decide(self, graph: TaskGraph, approved: bool = False) -> IntakeDecision:
+        """The intake gate (:func:`~dart_planner.core.intake.gate_plan`: validation, stale
+        perception, safety) against the world, stale objects and e-stop state now."""
+        return gate_plan(graph, self._fleet, self.engine.world, self._safety, stale_only=self._stale_only(),
+                         object_ttl_s=self._object_ttl_s, approved=approved, estopped=self.engine.estopped)
 
     def _gate(self, graph: TaskGraph, iid: str | None) -> None:
-        """Validation, then the safety gate, then dispatch or hold; nothing moves before both."""
-        world = self.engine.world
-        report = validate_plan(graph, self._fleet, world)
-        if not report.ok:
-            self._reject(graph.plan_id, iid, f"PlanValidationError: {report}")
-            return
-        stale = self._stale_plan(graph)
-        if stale is not None:
-            self._reject(graph.plan_id, iid, stale)
-            return
-        decision = self._safety.decide(graph, self._fleet, world, estopped=self.engine.estopped)
-        if decision.verdict in (GateVerdict.REFUSE, GateVerdict.ESTOPPED):
-            self._reject_by_gate(graph.plan_id, iid, decision.reasons)
-        elif decision.verdict is GateVerdict.NEEDS_APPROVAL:
+        """The intake gate, then dispatch or hold; nothing moves before it said yes."""
+        decision = self._decide(graph)
+        if decision.verdict is GateVerdict.NEEDS_APPROVAL:
             self._hold_for_approval(graph, iid, decision.reasons)
-        else:
+        elif decision.may_dispatch:
             self._submit(graph, iid)
-
-    def _reject_by_gate(self, plan_id: str, iid: str | None, reasons: tuple[str, ...]) -> None:
-        self._reject(plan_id, iid, "refused by the safety gate: " + "; ".join(reasons), reasons)
+        else:
+            self._reject(graph.plan_id, iid, decision.error, decision.reasons)
 
     def _submit(self, graph: TaskGraph, iid: str | None) -> None:
         try:
@@ -665,13 +659,9 @@ class AllocatorNode(Node):
         held: list[str] = []
         for pid, graph in approved:
             iid = self._instruction_ids.get(pid)
-            stale = self._stale_plan(graph)
-            if stale is not None:  # an object it names went stale while it waited
-                self._reject(pid, iid, stale)
-                refused.append(pid)
-                continue
-            decision = self._safety.decide(graph, self._fleet, self.engine.world, approved=True,
-                                           estopped=self.engine.estopped)
+            # the gate again, against the world now: keep-outs may have changed and objects it
+            # names gone stale while it waited
+            decision = self._decide(graph, approved=True)
             if decision.may_dispatch:
                 self._submit(graph, iid)
                 started.append(pid)
@@ -680,7 +670,7 @@ class AllocatorNode(Node):
                     self._awaiting[pid] = graph
                 held.append(pid)
             else:
-                self._reject_by_gate(pid, iid, decision.reasons)
+                self._reject(pid, iid, decision.error, decision.reasons)
                 refused.append(pid)
         response.success = bool(started)
         if not approved:

@@ -5,6 +5,9 @@ into the world the planner sees) and ``replan_request`` (from the allocator); pu
 ``task_graph`` (latched), ``llm_exchange`` (every model request/response, cassette-shaped, so a
 bag of a run replays its LLM too) and, for every failure, a ``rejected`` record on
 ``plan_status``. The planner is any :func:`dart_planner.llm.pipeline.make_planner` name.
+The planning steps themselves (planning world, stale objects, the second validation,
+continuation plans) are ROS-free in :mod:`dart_planner.llm.node_planning`, which
+``replay --rejudge`` runs too; this node adds topics, ids, threads and logging.
 
 Planning runs on one worker thread, never on the executor: a slow LLM leaves subscriptions,
 timers and parameter services responsive, and instructions are planned in arrival order.
@@ -37,9 +40,9 @@ import threading
 import time
 import uuid
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from rclpy.executors import MultiThreadedExecutor
@@ -48,28 +51,23 @@ from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPo
 from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
-from ..core.fleet import Fleet, load_fleet
-from ..core.plan import TaskGraph, new_plan_id
-from ..core.validate import validate_plan
+from ..core.fleet import load_fleet
+from ..core.objects import merge_perceived, objects_from_payload, stale_objects
+from ..core.plan import TaskGraph
+from ..core.validate import ValidationReport
 from ..core.world import World, load_world
 from ..llm.config import load_llm_config
+from ..llm.node_planning import continuation_graph, continue_for_node, plan_for_node
 from ..llm.pipeline import Planner, PlanningResult, make_planner
 from ..llm.replay_backend import cassette_entry
 from ..resources import default_fleet_path, default_world_path
 from ..topics import INSTRUCTION, LLM_EXCHANGE, OBJECTS, PLAN_STATUS, REPLAN_REQUEST, TASK_GRAPH, planner_topic
-from .conversions import (
-    json_msg,
-    merge_perceived,
-    objects_from_payload,
-    parse_instruction,
-    parse_json_msg,
-    planner_namespace,
-)
+from .conversions import json_msg, parse_instruction, parse_json_msg, planner_namespace
 from .entry import run_node
 from .params import Param, declare_params
 from .qos import EVENTS, LATCHED, STATUS
 
-__all__ = ["LanguageNode", "PARAMS", "continuation_graph", "main"]
+__all__ = ["LanguageNode", "PARAMS", "main"]
 
 PARAMS = [
     Param("fleet_file", "", "Fleet YAML (robots, types, skills); empty: the shipped config/fleet.yaml."),
@@ -103,36 +101,6 @@ class _Origin:
     graph: TaskGraph
     root: str
     """The plan id the lineage of continuations started from."""
-
-
-def continuation_graph(
-    graph: TaskGraph, failed: str, done: Iterable[str], unavailable: Iterable[str], fleet: Fleet
-) -> TaskGraph | None:
-    """The work a plan still owes after ``failed`` was given up: it and its dependents.
-
-    Dependencies on finished subtasks (or on ones left running in the old plan) are dropped;
-    subtasks that name a robot now out of service ask for the same number of robots of the
-    same types instead, so the allocator can staff them. None when nothing is left.
-    """
-    if failed not in graph:
-        return None
-    keep = ({failed} | graph.descendants(failed)) - set(done)
-    if not keep:
-        return None
-    out_of_service = set(unavailable)
-    subs = []
-    for s in graph.subtasks:
-        if s.id not in keep:
-            continue
-        deps = tuple(d for d in s.dependencies if d in keep)
-        if set(s.robot_ids) & out_of_service:
-            types = Counter(fleet.robot(r).type for r in s.robot_ids if fleet.has_robot(r))
-            s = replace(s, robot_ids=(), robot_type=tuple(types), robot_count=tuple(types.values()),
-                        dependencies=deps)
-        else:
-            s = replace(s, dependencies=deps)
-        subs.append(s)
-    return TaskGraph(tuple(subs), new_plan_id(), graph.instruction)
 
 
 class LanguageNode(Node):
@@ -260,33 +228,14 @@ class LanguageNode(Node):
             return {}
         now = time.monotonic()
         with self._lock:
-            return {n: now - t for n, t in self._seen_at.items() if now - t > self._object_ttl_s}
+            ages = {n: now - t for n, t in self._seen_at.items()}
+        return stale_objects(ages, self._object_ttl_s)
 
-    def _planning_world(self) -> tuple[World, dict[str, float]]:
-        """The world to plan in, and the stale objects known only from perception (with ages).
-
-        Stale perceived versions of configured objects are replaced by the configuration; stale
-        perception-only objects stay in it so the planner can still resolve them, and the plan
-        is refused afterwards if it names one (a precise reason beats "unknown object").
-        """
+    def _world_now(self) -> tuple[World, dict[str, float]]:
+        """The merged world now and its stale perceived objects (for :mod:`~dart_planner.llm.node_planning`)."""
         stale = self.stale_objects()
         with self._lock:
-            world = self._world
-        only: dict[str, float] = {}
-        for name, age in stale.items():
-            if self._base_world.has_object(name):
-                world = world.with_object(self._base_world.object(name))
-            else:
-                only[name] = age
-        return world, only
-
-    def _stale_reason(self, graph: TaskGraph, stale_only: Mapping[str, float]) -> str | None:
-        named = sorted({k for s in graph.subtasks for k in s.object_keywords} & set(stale_only))
-        if not named:
-            return None
-        ages = ", ".join(f"{n} (last reported {stale_only[n]:.1f} s ago)" for n in named)
-        return (f"stale perceived object(s): {ages}; object_ttl_s={self._object_ttl_s:g}. The detector may have "
-                "stopped: its last known pose is not used. Plan again once objects are reported.")
+            return self._world, stale
 
     def _log_stale(self) -> None:
         stale = self.stale_objects()
@@ -300,23 +249,16 @@ class LanguageNode(Node):
 
     # ------------------------------------------------------------------ worker thread
     def _plan(self, instruction_id: str, text: str) -> None:
-        world, stale_only = self._planning_world()
-        try:
-            result = self._planner.plan(text, self._fleet, world)
-        except DartPlannerError as exc:
-            self._publish_exchanges(instruction_id, None, getattr(exc, "attempts", ()),
-                                    getattr(exc, "backend", ""))
-            self._reject(instruction_id, None, str(exc))
+        world, stale = self._world_now()
+        plan = plan_for_node(self._planner, text, self._fleet, world, base=self._base_world, stale=stale,
+                             object_ttl_s=self._object_ttl_s)
+        plan_id = plan.graph.plan_id if plan.graph is not None else None
+        self._publish_exchanges(instruction_id, plan_id, plan.attempts, plan.backend)
+        if not plan.ok:
+            self._reject(instruction_id, plan_id, plan.error)
             return
-        graph = result.graph if result.graph.instruction else replace(result.graph, instruction=text)
-        self._publish_exchanges(instruction_id, graph.plan_id, result.attempts, result.backend)
-        stale = self._stale_reason(graph, stale_only)
-        if stale is not None:
-            self._reject(instruction_id, graph.plan_id, stale)
-            return
-        for name in stale_only:
-            world = world.without_object(name)
-        self._publish_graph(graph, instruction_id, text, result, world, root=graph.plan_id)
+        assert plan.graph is not None and plan.result is not None and plan.report is not None
+        self._publish_graph(plan.graph, instruction_id, text, plan.result, plan.report, root=plan.graph.plan_id)
 
     def _replan(self, payload: Mapping[str, Any]) -> None:
         plan_id, task_id = payload.get("plan_id"), payload.get("task_id")
@@ -340,29 +282,22 @@ class LanguageNode(Node):
         if graph is None:
             return
         self._replans[origin.root] += 1
-        world, stale_only = self._planning_world()
-        stale = self._stale_reason(graph, stale_only)
-        if stale is not None:
-            self._reject(origin.instruction_id, graph.plan_id, f"continuation of {plan_id}: {stale}")
-            return
-        for name in stale_only:
-            world = world.without_object(name)
-        report = validate_plan(graph, self._fleet, world)
-        if not report.ok:
-            self._reject(origin.instruction_id, graph.plan_id, f"continuation of {plan_id} is not valid: {report}")
+        world, stale = self._world_now()
+        checked = continue_for_node(graph, str(plan_id), self._fleet, world, base=self._base_world, stale=stale,
+                                    object_ttl_s=self._object_ttl_s)
+        if not checked.ok or checked.report is None:
+            self._reject(origin.instruction_id, graph.plan_id, checked.error)
             return
         self.get_logger().info(f"continuation {graph.plan_id} of {plan_id} after {task_id!r} failed: "
                                f"{', '.join(graph.ids)}")
-        result = PlanningResult(graph, report, planner=f"continuation:{getattr(self._planner, 'name', '')}")
-        self._publish_graph(graph, origin.instruction_id, origin.instruction, result, world,
+        result = PlanningResult(graph, checked.report,
+                                planner=f"continuation:{getattr(self._planner, 'name', '')}")
+        self._publish_graph(graph, origin.instruction_id, origin.instruction, result, checked.report,
                             root=origin.root, replan_of=plan_id)
 
     def _publish_graph(self, graph: TaskGraph, instruction_id: str, text: str, result: PlanningResult,
-                       world: World, *, root: str, replan_of: str | None = None) -> None:
-        report = validate_plan(graph, self._fleet, world)
-        if not report.ok:  # the planners guarantee this; a second look is cheap and fails closed
-            self._reject(instruction_id, graph.plan_id, f"the planner returned an invalid plan: {report}")
-            return
+                       report: ValidationReport, *, root: str, replan_of: str | None = None) -> None:
+        """Publish a plan validated by :mod:`~dart_planner.llm.node_planning` (``report``)."""
         payload: dict[str, Any] = {
             "plan_id": graph.plan_id, "instruction_id": instruction_id, "instruction": text,
             "planner": result.planner, "plan": graph.to_dart(), "native": graph.to_native(),

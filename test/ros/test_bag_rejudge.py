@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("rclpy")  # rejudge merges objects with the nodes' conversion helpers (ROS messages)
+pytest.importorskip("rclpy")  # with the ROS tests (rejudge itself is ROS-free: test_rejudge_imports_ros_free.py)
 from typer.testing import CliRunner  # noqa: E402
 
 from dart_planner.bag import BagError, BagFormat, BagFormatError, BagWriter, EmptyBagError  # noqa: E402
@@ -325,6 +325,19 @@ def test_stale_recorded_objects_are_treated_as_language_node_treats_them(tmp_pat
     stale = rejudge(tmp_path / "run", options())
     assert not stale.identical and stale.verdicts[0].new.outcome == "rejected"
     assert rejudge(tmp_path / "run", options(object_ttl_s=0.0)).identical
+
+
+def test_a_plan_naming_a_stale_perception_only_object_is_rejected_as_the_nodes_reject_it(tmp_path: Path) -> None:
+    # pile7 is known only from perception, last reported 30 s before the instruction: the nodes
+    # (object_ttl_s 20 s) refuse a plan that names it; the recording was made without the TTL.
+    write_recording(tmp_path / "run", "Dump truck 1 goes to pile 7.", llm=False, objects_age_s=30.0)
+    report = rejudge(tmp_path / "run", options())
+    v = report.verdicts[0]
+    assert v.new.outcome == "rejected" and v.new.graph is None
+    assert v.new.error.startswith("stale perceived object(s): pile7 (last reported 30.0 s ago)"), v.new.error
+    assert v.differences[0].startswith("planning: recorded plan of 1 subtasks (succeeded), now rejected: stale")
+    fresh = rejudge(tmp_path / "run", options(object_ttl_s=60.0))
+    assert fresh.identical, format_rejudge(fresh)
 
 
 # ------------------------------------------------------------------------------------------ broken bags

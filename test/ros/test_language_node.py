@@ -19,10 +19,11 @@ from dart_planner.core.plan import TaskGraph
 from dart_planner.core.validate import validate_plan
 from dart_planner.core.world import load_world
 from dart_planner.llm.config import load_llm_config
+from dart_planner.llm.node_planning import continuation_graph
 from dart_planner.llm.pipeline import LLMPlanner, PlanningResult, make_planner
 from dart_planner.llm.replay_backend import ScriptedBackend
 from dart_planner.nodes import language_node as language_module
-from dart_planner.nodes.language_node import LanguageNode, continuation_graph
+from dart_planner.nodes.language_node import LanguageNode
 from dart_planner.resources import default_fleet_path, default_world_path
 
 pytestmark = pytest.mark.ros
