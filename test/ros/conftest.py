@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 DOMAIN_IDS = range(1, 200)
 """Ids the fixtures hand out. Fast DDS on localhost takes 0-232; 0 is everyone's default and
-200-232 are left to the few tests that hard-code a second domain there (and the launch-file
-tests)."""
+200-232 are left to other users of the machine. A test that needs a second graph claims a
+second id with :func:`claim_domain`."""
 MAX_HELD = 32
 """Ids one process holds at most (about six test processes fit at once); past that a test
 reuses the id this process used longest ago."""

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 rclpy = pytest.importorskip("rclpy")
-from conftest import NodeProcess  # noqa: E402
+from conftest import NodeProcess, claim_domain  # noqa: E402
 from rclpy.executors import MultiThreadedExecutor  # noqa: E402
 from rosbags.rosbag2 import Reader  # noqa: E402
 from rosbags.typesys import Stores, get_typestore  # noqa: E402
@@ -42,11 +42,11 @@ from dart_planner.bag.selection import stack_topics  # noqa: E402
 from dart_planner.cli import app  # noqa: E402
 from dart_planner.core.envelope import decode, encode  # noqa: E402
 from dart_planner.core.fleet import load_fleet  # noqa: E402
+from dart_planner.core.objects import merge_perceived, objects_from_payload  # noqa: E402
 from dart_planner.core.world import load_world, object_to_dict  # noqa: E402
 from dart_planner.llm.config import load_llm_config  # noqa: E402
 from dart_planner.llm.pipeline import LLMPlanner, make_planner  # noqa: E402
 from dart_planner.llm.replay_backend import ScriptedBackend  # noqa: E402
-from dart_planner.nodes.conversions import merge_perceived, objects_from_payload  # noqa: E402
 from dart_planner.nodes.qos import EVENTS, STATUS  # noqa: E402
 from dart_planner.nodes.runner import FINISHED_STATES, StackOptions, build_stack  # noqa: E402
 from dart_planner.perception.groundtruth import GroundTruthDetector  # noqa: E402
@@ -237,7 +237,8 @@ def test_a_full_run_recorded_to_mcap_and_sqlite_reads_back_replays_and_rejudges_
     assert graph_payload["plan_id"] == plan_id and graph_payload["planner"] == "llm:replay"
 
     # 2. Replayed into a fresh graph: the same task graph and the same final plan states arrive.
-    fresh_domain = 100 + (ros_domain - 100 + 50) % 100
+    fresh_domain = claim_domain()  # held by this process: no other test's graph is on it
+    assert fresh_domain != ros_domain
     for name in ("mcap", "sqlite"):
         report, again = replay_into_fresh_graph(tmp_path / name, tmp_path, fresh_domain, rate=4.0)
         print(f"[{name}] replay x4 of {report.messages} messages over {report.bag_span_s:.1f} s: timing error "

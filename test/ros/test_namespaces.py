@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import rclpy
 import yaml
-from conftest import ROOT, spin_until
+from conftest import ROOT, claim_domain, spin_until
 from planner_helpers import PlannerProbe
 from std_msgs.msg import String
 
@@ -97,7 +97,7 @@ def test_stack_under_namespaces_keeps_to_them_and_to_its_domain(
         assert [t for t in used - ROS_INFRASTRUCTURE if not inside(t, allowed)] == [], (name, used)
 
     # a graph on another domain id sees none of it (but sees its own publisher: discovery works there)
-    other_domain = 200 + ros_domain % 30
+    other_domain = claim_domain()  # held by this process: no other test's graph is on it
     assert other_domain != ros_domain
     context = rclpy.Context()
     rclpy.init(context=context, domain_id=other_domain)
