@@ -26,7 +26,7 @@ from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .repeats import RepeatReader
-from .segment import UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start
+from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start
 from .verbs import ALTERNATIVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
@@ -74,6 +74,10 @@ class Interpreter:
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
         self.errors: list[str] = []
+        self.vague: list[tuple[list[str], tuple[str, ...], int, int]] = []
+        """Moves whose place was left open: (their errors, robots, drafts then, sentence)."""
+        self.current_sentence = 0
+        self.draft_sentence: dict[int, int] = {}
         self.used: set[int] = set()
         self.location: dict[str, str] = {}
         self.fleet_location: str | None = None
@@ -353,6 +357,16 @@ class Interpreter:
             mine.append(hits[0])
         return len(set(mine)) == len(mine)
 
+    def _heading(self, seg: Segment) -> bool:
+        """The clause is the title of what follows: its sentence ends in a colon."""
+        last = seg.items[-1].end if seg.items else 0
+        for w in self.words[last:]:
+            if w == ":":
+                return True
+            if w in SENTENCE_END:
+                return False
+        return False
+
     def alongside(self, seg: Segment) -> set[int] | None:
         """"... at the same time as the excavator": this clause starts when that robot's latest move
         started, so both moves wait for the same steps (and share one task when they go to one place)."""
@@ -432,11 +446,25 @@ class Interpreter:
             last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
             self.following = [x for x in segs[i + 1:] if x.sentence == seg.sentence]
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
+            self.current_sentence = seg.sentence
+            made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            for d in self.b.drafts[made_before:]:
+                self.draft_sentence.setdefault(d.idx, seg.sentence)
             self.robotless_anchor = False
             pre = None
             pre_par = False
         self.flush_all_pending()
+        self.settle_vague()
+
+    def settle_vague(self) -> None:
+        """A move with no place stands excused when every robot of it got a move to a named place
+        later in the same sentence (the elaboration); otherwise its errors are reported."""
+        for errors, keys, mark, sentence in self.vague:
+            moved = {m.key for d in self.b.drafts[mark:] if d.alive and d.action in MOVES and d.objects
+                     and self.draft_sentence.get(d.idx, sentence) == sentence for m in d.members}
+            if not keys or not set(keys) <= moved:
+                self.errors.extend(errors)
 
     def main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
              last_in_sentence: bool = False) -> None:
@@ -681,6 +709,11 @@ class Interpreter:
         self.mains += 1
         if subject is not None and not subject and any(a.verb.target not in ("add_keepout", "remove_keepout")
                                                        for a in actions):
+            if not seg.has(ItemKind.VERB) and not seg.has(ItemKind.ROBOT) and seg.sentence_start \
+                    and self._heading(seg):
+                for it in seg.items:  # "The soil 1 job, step by step:": a title over the list, not an order
+                    self.use(it)
+                return
             self.errors.append(f"no robot is named for {seg.text!r}")
             return
         if subject is not None and not subject:
@@ -880,6 +913,7 @@ class Interpreter:
             v = VerbHit("navigate", "verb", v.lemma)  # "bring truck 3 back to start": no cargo, just a return
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
+        errors_before = len(self.errors)
         for o in a.objects:
             d: ObjectDesc = o.payload
             before = self.word_before(o)
@@ -920,6 +954,11 @@ class Interpreter:
                 places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
+                # "trucks 1 and 3 each go to a puddle - truck 1 to puddle 1, truck 3 to puddle 2": a place
+                # left open may be spelled out right after; the errors stand only if it is not
+                self.vague.append((self.errors[errors_before:], tuple(m.key for m in subject), len(self.b.drafts),
+                                   self.current_sentence))
+                del self.errors[errors_before:]
                 return []
             return self.moves(subject, places, extra, v, respectively, split)
         if target == "dig":

@@ -259,6 +259,20 @@ class _Scanner:
                 end = j + 1 if words[j] == "one" else j
                 desc = RobotDesc("type", rtype=last, det=det, count=count if det == "other" else 0)
                 return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
+        if t is None and j < len(words):
+            last_robot = next((it.payload for it in reversed(self.items) if it.kind is ItemKind.ROBOT
+                               and it.payload.rtype), None)
+            if last_robot is not None and det == "count" and count >= 1 and words[j] == "of" \
+                    and j + 1 < len(words) and words[j + 1] in ("them", "those", "these"):
+                # "one of them": that many of the robots just named (a group of their type)
+                desc = RobotDesc("type", rtype=last_robot.rtype, det="count", count=count, plural=count > 1)
+                return Item(ItemKind.ROBOT, i, j + 2, desc, self.text(i, j + 2))
+            if last_robot is not None and det == "ordinal" and last_robot.ordinal and j > i:
+                # "the first truck checks puddle 1, the second checks puddle 2": the noun is left out
+                rid = self.site.robot_by_type_num.get((last_robot.rtype, count))
+                if rid is not None:
+                    return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), last_robot.rtype, ordinal=count),
+                                self.text(i, j))
         if t is None:
             return None
         length, (rtype, plural) = t
