@@ -251,7 +251,9 @@ class _Scanner:
             elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
-        if t is None and det in ("another", "other") and j < len(words) and words[j] in _ELLIPSIS_NEXT and j > i:
+        if t is None and det in ("another", "other") and j < len(words) and j > i and (
+                words[j] in _ELLIPSIS_NEXT or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
+                                               and words[j] not in ("robots", "machines"))):
             # "two excavators to rock 1 and a third to rock 2", "another one": the type named last
             last = next((it.payload.rtype for it in reversed(self.items)
                          if it.kind is ItemKind.ROBOT and it.payload.rtype), None)
@@ -267,6 +269,12 @@ class _Scanner:
                 # "one of them": that many of the robots just named (a group of their type)
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="count", count=count, plural=count > 1)
                 return Item(ItemKind.ROBOT, i, j + 2, desc, self.text(i, j + 2))
+            if last_robot is not None and det == "count" and count == 1 and words[i] == "one" \
+                    and (words[j] in ("to", "at") or (i > 0 and words[i - 1] in (":", ",", ";"))) \
+                    and last_robot.form == "type" and (last_robot.count or 0) > 1:
+                # "two excavators: one to soil 1, the other to soil 2": one of the group, a group of its own
+                desc = RobotDesc("type", rtype=last_robot.rtype, det="another")
+                return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
             if last_robot is not None and det == "ordinal" and last_robot.ordinal and j > i:
                 # "the first truck checks puddle 1, the second checks puddle 2": the noun is left out
                 rid = self.site.robot_by_type_num.get((last_robot.rtype, count))
