@@ -788,6 +788,13 @@ class MentionResolver:
             rest = self.the_other(d.rtype)
             if rest:
                 return rest
+            # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are
+            # exactly as many as asked for (so they are fully determined: robot ids)
+            named = {m.key for ms, _ in self.history for m in ms if m.rtype == d.rtype and not m.is_group}
+            unnamed = [rid for rid in pool if rid not in named]
+            groups = any(m.rtype == d.rtype and m.is_group for ms, _ in self.history for m in ms)
+            if named and unnamed and not groups and (len(unnamed) == d.count or (not d.count and d.plural)):
+                return tuple(self.robot_member(rid) for rid in unnamed)
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "another":
             return (self.new_group(d.rtype, max(1, d.count)),)
