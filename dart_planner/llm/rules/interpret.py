@@ -1418,6 +1418,8 @@ class Interpreter:
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
+        if robots and any(f[0] == "unload_bucket" for f in filters):
+            self.flush_loads(robots, None)  # "once they have loaded the truck": the loading said before, made now
         if robots:
             unmatched = []
             for f in filters or [("any", frozenset())]:

@@ -795,6 +795,11 @@ class MentionResolver:
             groups = any(m.rtype == d.rtype and m.is_group for ms, _ in self.history for m in ms)
             if named and unnamed and not groups and (len(unnamed) == d.count or (not d.count and d.plural)):
                 return tuple(self.robot_member(rid) for rid in unnamed)
+            latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
+            if d.count and latest and not any(m.is_group for m in latest):
+                others = [rid for rid in pool if rid not in {m.key for m in latest}]
+                if len(others) == d.count:
+                    return tuple(self.robot_member(rid) for rid in others)
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "another":
             return (self.new_group(d.rtype, max(1, d.count)),)
