@@ -310,6 +310,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     ("once both trucks are loaded") also ends where a new subject or a causative verb starts
     the main clause after its predicate ("... are loaded they drive ...").
     """
+    items = _front_trailing_finals(items)
     segs: list[Segment] = []
     sentence = 0
     colon_ends: set[int] = set()
@@ -530,6 +531,25 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
     return segs
+
+
+def _front_trailing_finals(items: Sequence[Item]) -> list[Item]:
+    """"Both go home at the end." means "At the end, both go home.": a final connective that closes
+    a sentence is moved to the front of that sentence, where it opens the clause it governs."""
+    out = list(items)
+    start = 0
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            start = k + 1
+        elif it.kind is ItemKind.CONNECTIVE and it.payload == "final" and k > start and (
+                k + 1 == len(out) or (out[k + 1].kind is ItemKind.PUNCT and out[k + 1].payload in SENTENCE_END)) \
+                and not any(x.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT) for x in out[start:k]) \
+                and any(x.kind is ItemKind.VERB for x in out[start:k]):
+            out.insert(start, out.pop(k))
+        k += 1
+    return out
 
 
 def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
