@@ -42,6 +42,7 @@ from dart_planner.core.goal_codec import decode_feedback, decode_goal_command, d
 from dart_planner.core.plan import TaskGraph
 from dart_planner.core.world import load_world
 from dart_planner.llm.local_server import LocalLLMServer, ScriptedReply
+from dart_planner.llm.node_planning import planning_world
 from dart_planner.llm.pipeline import make_planner
 from dart_planner.nodes.allocator_node import AllocatorNode
 from dart_planner.nodes.conversions import odometry_from_state, time_msg
@@ -428,7 +429,7 @@ def test_stale_perceived_objects_are_refused_by_name_and_configured_objects_fall
         probe.send_instruction("Dump truck 1 goes to rock 9.", instruction_id="fresh")
         assert spin_until(ros_node, lambda: len(probe.task_graph.payloads) == 1, 10)
         assert spin_until(ros_node, lambda: set(node.stale_objects()) == {"rock9", "rock1"}, 5)  # detector silent
-        stale_world, stale_only = node._planning_world()
+        stale_world, stale_only = planning_world(node.world, WORLD, node.stale_objects())  # what _plan plans in
         probe.send_instruction("Dump truck 1 goes to rock 9.", instruction_id="stale")
         probe.send_instruction("Dump truck 2 goes to rock 1.", instruction_id="config")
         assert spin_until(ros_node, lambda: probe.status.last(lambda p: p.get("instruction_id") == "stale")
