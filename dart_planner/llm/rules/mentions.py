@@ -841,7 +841,7 @@ class MentionResolver:
                 return prev
             if prev and want and total > want:
                 return prev[-want:] if all(not m.is_group for m in prev) else prev
-            if want == size and size:
+            if want == size and size and d.det != "all":
                 if all(not m.is_group for m in prev) and prev:
                     return tuple(self.robot_member(r) for r in pool)
             return (self.new_group(d.rtype, want or size),)

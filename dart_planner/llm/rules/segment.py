@@ -530,7 +530,34 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     close("end")
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
-    return segs
+    return _goal_first(segs)
+
+
+_BEFORE_THAT = frozenset({"before that", "but first", "first of all", "to begin with", "to start with"})
+
+
+def _goal_first(segs: list[Segment]) -> list[Segment]:
+    """"In the end we want every truck back at base. Before that: ...": the end state said first is
+    read after the steps that lead to it (its sentence moves to the end, the "before that" goes)."""
+    if len(segs) < 2:
+        return segs
+    first = segs[0]
+    if first.connective != "final" or not first.sentence_start:
+        return segs
+    goal = [x for x in segs if x.sentence == first.sentence]
+    rest = [x for x in segs if x.sentence != first.sentence]
+    if not rest:
+        return segs
+    opener = rest[0]
+    said_first = [i for i in opener.items[:3] if i.kind is ItemKind.CONNECTIVE and i.payload == "first"]
+    if opener.connective_text not in _BEFORE_THAT and not said_first:
+        return segs
+    if opener.connective_text in _BEFORE_THAT:
+        opener.connective, opener.connective_text = None, ""
+    last = max(x.sentence for x in rest)
+    for x in goal:
+        x.sentence = last + 1
+    return rest + goal
 
 
 def _front_trailing_finals(items: Sequence[Item]) -> list[Item]:
