@@ -113,9 +113,15 @@ class PlanBuilder:
                 deps.add(c)
             key = frozenset(self.reduce(deps))
             if not split:
-                for gk, lst in groups:
-                    # one task cannot hold two groups of one type ("1 dump_truck" twice)
-                    if gk == key and not (m.is_group and any(x.is_group and x.rtype == m.rtype for x in lst)):
+                for g, (gk, lst) in enumerate(groups):
+                    # one task cannot hold two groups of one type ("1 dump_truck" twice); robots that go
+                    # to one place together share the move even when they come from different steps
+                    # when the step waits for something beyond their own chains ("if truck 3 is empty, the
+                    # other two trucks go home": one return, after both chains),
+                    # while work done in place stays one task per state ("both of them dig", each where it is)
+                    if (gk == key or (action in MOVES and extra_set)) and not (
+                            m.is_group and any(x.is_group and x.rtype == m.rtype for x in lst)):
+                        groups[g] = (frozenset(self.reduce(set(gk) | key)), lst)
                         lst.append(m)
                         break
                 else:
