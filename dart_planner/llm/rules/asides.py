@@ -8,6 +8,8 @@ Writers name a robot and then say something about it in passing, set off by comm
   night (dump truck 2)". The pair becomes one mention of the named robot, and a later "the
   hauler" means that robot too (role nouns are type words in the lexicon, so without this they
   would mean whichever truck was named last);
+- a selection said again more exactly: "the rest of the fleet (everyone except truck 2)" is read
+  as what the parenthesis says;
 - a remark that gives no order: "a truck - whichever is free - goes ...", "truck 2 - the one
   parked near obstacle 1 - should ...", "dump truck 3 - the truck that got loaded yesterday -
   should ...". It is dropped, so the robot stays the subject of the verb after it.
@@ -132,6 +134,13 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
                     assert inner is not None
                     roles[it.text] = inner
                     out.append(_span(items, k, end, inner, body[0].text))
+                    k = end + 1
+                    continue
+                if d.form in ("others", "fleet") and items[j].payload == "(" and _robot(body[0]) is not None \
+                        and body[0].payload.form in ("others", "fleet") and all(
+                            i.kind in (ItemKind.ROBOT, ItemKind.MARK, ItemKind.WORD) for i in body):
+                    # "the rest of the fleet (everyone except truck 2)": the selection said again, exactly
+                    out.extend(body)
                     k = end + 1
                     continue
                 if d.form == "ids" and inner is not None and _role(inner) and inner.rtype == d.rtype:

@@ -106,10 +106,13 @@ class PlanBuilder:
         """
         extra_set = {e for e in extra if e is not None}
         groups: list[tuple[frozenset[int], list[Member]]] = []
+        keepout = action in ("add_keepout", "remove_keepout")
         for m in members:
             deps = set(self.narrow(m, extra_set)) if (split and self.narrow is not None) else set(extra_set)
             c = self.chain(m)
-            if c is not None:
+            if c is not None and not (keepout and extra_set and self.drafts[c].action not in ("add_keepout",
+                                                                                           "remove_keepout")):
+                # a keep-out is no robot step: when the clause says what it waits for, that is all it waits for
                 deps.add(c)
             key = frozenset(self.reduce(deps))
             if not split:
@@ -119,7 +122,7 @@ class PlanBuilder:
                     # when the step waits for something beyond their own chains ("if truck 3 is empty, the
                     # other two trucks go home": one return, after both chains),
                     # while work done in place stays one task per state ("both of them dig", each where it is)
-                    if (gk == key or (action in MOVES and extra_set)) and not (
+                    if (gk == key or (action in MOVES and extra_set) or keepout) and not (
                             m.is_group and any(x.is_group and x.rtype == m.rtype for x in lst)):
                         groups[g] = (frozenset(self.reduce(set(gk) | key)), lst)
                         lst.append(m)
@@ -137,6 +140,9 @@ class PlanBuilder:
             deps = set(key) | self.last_tasks(partners)
             d = self._new(skill, action, lst, objects, deps, lemma=lemma, partners=partners, split_group=group)
             for m in (*lst, *partners):
+                if keepout and m.key in self.last and self.drafts[self.last[m.key]].action not in (
+                        "add_keepout", "remove_keepout"):
+                    continue  # a keep-out said mid-job is no step of the robot's own chain (rule 8)
                 self.last[m.key] = d.idx
             out.append(d)
         return out

@@ -773,6 +773,11 @@ class Interpreter:
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
+            if subject and self.prev.subject and self.post_entry \
+                    and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+                # "excavator 3 goes home after reaching obstacle 1, and truck 3 dumps ...": the anchor
+                # that closed X was X's own, not a start for other robots
+                base -= self.post_entry
             if conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
                     and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
                 # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
@@ -950,6 +955,17 @@ class Interpreter:
                 if not subject:
                     return []
             scene = self.place_before if self.place_before is not None else self.last_place
+            if not places and not a.objects and not a.back and target == "navigate" and subject:
+                # "truck 2 to rock 1, truck 3 to rock 2 - send them all off at the same time": every robot
+                # already got its place in this sentence; the bare verb says how, not where
+                sent: dict[str, str] = {}
+                for d in self.b.drafts:
+                    if d.alive and d.action in MOVES and d.objects and \
+                            self.draft_sentence.get(d.idx, self.current_sentence) == self.current_sentence:
+                        sent.update((m.key, d.objects[0]) for m in d.members)
+                if len(subject) > 1 and {m.key for m in subject} <= set(sent) \
+                        and len({sent[m.key] for m in subject}) > 1:
+                    return []
             if not places and scene is not None and not a.objects:
                 places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
             if not places:
