@@ -69,6 +69,8 @@ def _remark(body: Sequence[Item]) -> bool:
     (a relative pronoun aside), and, when they name a verb or an object, opened by a relative word."""
     if not body:
         return False
+    if body[0].kind is ItemKind.ROBOT and body[0].payload.form == "pronoun":
+        return False  # ", which is already at soil 2, ...": a relative clause the interpreter reads itself
     if any(i.kind in _NO_REMARK for i in body):
         return False
     if any(i.kind is ItemKind.ROBOT and not (i.payload.form == "pronoun" and i.payload.pronoun == "which")

@@ -955,6 +955,9 @@ class Interpreter:
                 if not subject:
                     return []
             scene = self.place_before if self.place_before is not None else self.last_place
+            if not places and not a.objects and not a.back and target == "navigate" and subject \
+                    and v.lemma in self.lex.stationary:
+                return []  # "if truck 1 gets there first it just waits", "truck 3 stays": no move at all
             if not places and not a.objects and not a.back and target == "navigate" and subject:
                 # "truck 2 to rock 1, truck 3 to rock 2 - send them all off at the same time": every robot
                 # already got its place in this sentence; the bare verb says how, not where
@@ -1426,8 +1429,12 @@ class Interpreter:
         objs: set[str] = set()
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
-                objs |= set(self.resolve_objects(it, cargo_ok=True))
                 self.use(it)
+                here = {p for p in (self.loc(m) for m in robots) if p is not None}
+                if it.payload.form == "pronoun" and it.payload.pronoun == "there" and here:
+                    objs |= here  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
+                    continue
+                objs |= set(self.resolve_objects(it, cargo_ok=True))
         if not filters and any(it.kind is ItemKind.PLACE for it in seg.items):
             filters.append(("return_to_start", frozenset()))  # "once everyone is back at start"
         if fleet and not robots and not filters:

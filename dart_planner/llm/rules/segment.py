@@ -14,6 +14,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 from collections.abc import Container, Sequence
@@ -311,6 +312,11 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     the main clause after its predicate ("... are loaded they drive ...").
     """
     items = _front_trailing_finals(items)
+    items = [dataclasses.replace(it, payload="sequence")  # "then, right after, everyone ...": "after that"
+             if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and k + 1 < len(items)
+             and items[k + 1].kind is ItemKind.PUNCT and it.text in ("right after", "after", "soon after",
+                                                                      "shortly after", "straight after")
+             else it for k, it in enumerate(items)]
     segs: list[Segment] = []
     sentence = 0
     colon_ends: set[int] = set()
