@@ -1,0 +1,189 @@
+"""Reading mechanisms added for the third fresh batch (written lists, asides, role nouns, goals
+said first, conditional anchors, keep-outs mid-job, ...). Each instruction is written for these
+tests only (none is in the benchmark or the examples); the expected plan is what the benchmark
+conventions (bench/data/README.md) prescribe."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import (
+    AV,
+    AVA,
+    D1,
+    D2,
+    D3,
+    DIG,
+    DUMP,
+    E1,
+    E2,
+    E3,
+    LOAD,
+    RA,
+    R,
+    T,
+    assert_plan,
+    task,
+)
+
+from dart_planner.llm.errors import PlanningError
+from dart_planner.llm.rules import RulesPlanner, rules_plan
+from dart_planner.llm.rules.segment import _lay_out_lines, tokenize
+
+
+# -- lay-out of a written list ------------------------------------------------------------------------
+def test_layout_keeps_offsets_and_reads_lines_as_sentences():
+    text = "Plan:\n- truck 1\n  - go to rock 1\n  - dump\n- truck 2 home"
+    laid = _lay_out_lines(text)
+    assert len(laid) == len(text)
+    words = [t.word for t in tokenize(text)]
+    # the heading line with sub-items ends in a colon, the other line breaks end sentences
+    assert words == ["plan", ":", "truck", "1", ":", "go", "to", "rock", "1", ".", "dump", ".", "truck", "2", "home"]
+
+
+def test_bullets_with_sub_bullets_under_a_robot(fleet, world):
+    assert_plan("Today:\n- excavator 2\n  - drive to rock 2\n  - dig\n- truck 3\n  - check puddle 1\n"
+                "  - then go home", fleet, world,
+                task("a", T, [E2], ["rock2"]), task("x", DIG, [E2], deps=["a"]),
+                task("p", T, [D3], ["puddle1"]), task("h", R, [D3], deps=["p"]))
+
+
+def test_in_this_order_over_a_laid_out_list(fleet, world):
+    assert_plan("In this order:\n* truck 2 to obstacle 1\n* excavator 3 to obstacle 1\n* truck 2 home", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", T, [E3], ["obstacle1"], ["a"]),
+                task("c", R, [D2], deps=["b"]))
+
+
+def test_a_title_over_a_numbered_list_is_no_order(fleet, world):
+    assert_plan("The rock 2 job:\n1. excavator 1 goes to rock 2\n2. it digs", fleet, world,
+                task("a", T, [E1], ["rock2"]), task("x", DIG, [E1], deps=["a"]))
+
+
+# -- asides, appositions, role nouns -------------------------------------------------------------------
+def test_role_noun_in_apposition_names_the_robot_for_later_mentions(fleet, world):
+    # "the hauler" later means truck 3, although truck 1 is the truck named last
+    assert_plan("The hauler (dump truck 3) and excavator 2 go to soil 2. Meanwhile truck 1 checks obstacle 1. "
+                "Excavator 2 digs and loads the hauler.", fleet, world,
+                task("a", T, [D3, E2], ["soil2"]), task("o", T, [D1], ["obstacle1"]),
+                task("x", DIG, [E2], deps=["a"]), task("l", LOAD, [E2], deps=["x"]))
+
+
+def test_apposition_with_commas_and_the_loader(fleet, world):
+    assert_plan("The loader, excavator 1, drives to rock 1 and digs.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("x", DIG, [E1], deps=["a"]))
+
+
+def test_remark_between_dashes_keeps_the_subject(fleet, world):
+    assert_plan("A truck - whichever one is closest - goes to puddle 2 and tips its bed.", fleet, world,
+                task("a", T, types=[("dump_truck", 1)], objs=["puddle2"]),
+                task("d", DUMP, types=[("dump_truck", 1)], deps=["a"]))
+
+
+def test_restated_selection_in_parentheses(fleet, world):
+    assert_plan("Truck 3 goes to soil 1. Once it is there, the others (everyone except truck 3) avoid soil 1.",
+                fleet, world,
+                task("a", T, [D3], ["soil1"]), task("k", AV, [E1, E2, E3, D1, D2], ["soil1"], ["a"]))
+
+
+# -- places left open and spelled out ------------------------------------------------------------------
+def test_open_place_spelled_out_in_the_same_sentence(fleet, world):
+    assert_plan("Excavators 2 and 3 each go to a rock (excavator 2 to rock 2, excavator 3 to rock 1) and wait.",
+                fleet, world, task("a", T, [E2], ["rock2"]), task("b", T, [E3], ["rock1"]))
+
+
+def test_open_place_never_spelled_out_fails_closed(fleet, world):
+    rp = rules_plan("Truck 2 heads to a puddle and dumps.", fleet, world)
+    assert any("puddle" in e for e in rp.errors)
+    with pytest.raises(PlanningError) as err:
+        RulesPlanner().plan("Truck 2 heads to a puddle and dumps.", fleet, world)
+    assert "puddle" in str(err.value)
+
+
+# -- groups split and named by position -----------------------------------------------------------------
+def test_one_and_the_other_split_a_group(fleet, world):
+    assert_plan("Two trucks: one to obstacle 1, the other to obstacle 2.", fleet, world,
+                task("a", T, types=[("dump_truck", 1)], objs=["obstacle1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["obstacle2"]))
+
+
+def test_ordinals_without_the_noun(fleet, world):
+    assert_plan("The first excavator inspects rock 1, the second inspects rock 2.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", T, [E2], ["rock2"]))
+
+
+def test_one_of_them(fleet, world):
+    assert_plan("Send all three trucks to soil 2. Then one of them goes on to puddle 1.", fleet, world,
+                task("a", T, types=[("dump_truck", 3)], objs=["soil2"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["puddle1"], deps=["a"]))
+
+
+def test_the_other_two_after_one_named_are_the_unnamed_ones(fleet, world):
+    assert_plan("Excavator 3 goes to soil 2. The other two excavators go home.", fleet, world,
+                task("a", T, [E3], ["soil2"]), task("b", R, [E1, E2]))
+
+
+# -- timing words ----------------------------------------------------------------------------------------
+def test_conditional_anchor(fleet, world):
+    # "if truck 2 is empty" waits for the dump; "empty" is not a second dump
+    assert_plan("Truck 2 goes to rock 2 and dumps. If truck 2 is empty, excavator 1 goes to rock 2.", fleet, world,
+                task("a", T, [D2], ["rock2"]), task("d", DUMP, [D2], deps=["a"]),
+                task("b", T, [E1], ["rock2"], ["d"]))
+
+
+def test_goal_said_first_comes_last(fleet, world):
+    assert_plan("In the end, everybody goes back to start. Before that, truck 1 checks rock 1 and truck 2 "
+                "checks rock 2.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"]), task("h", RA, deps=["a", "b"]))
+
+
+def test_final_connective_at_the_end_of_its_sentence(fleet, world):
+    assert_plan("Truck 1 goes to soil 2 and truck 3 goes to rock 1. Excavator 2 goes home at the end.", fleet, world,
+                task("a", T, [D1], ["soil2"]), task("b", T, [D3], ["rock1"]), task("h", R, [E2], deps=["a", "b"]))
+
+
+def test_unknown_event_word_waits_for_what_was_said(fleet, world):
+    assert_plan("Excavator 2 goes to soil 1 and digs. After the break, truck 3 goes to soil 1.", fleet, world,
+                task("a", T, [E2], ["soil1"]), task("x", DIG, [E2], deps=["a"]),
+                task("b", T, [D3], ["soil1"], ["x"]))
+
+
+def test_right_after_on_its_own_means_after_that(fleet, world):
+    assert_plan("Truck 3 tips at puddle 2. Then, right after, everybody avoids puddle 2.", fleet, world,
+                task("a", T, [D3], ["puddle2"]), task("d", DUMP, [D3], deps=["a"]),
+                task("k", AVA, objs=["puddle2"], deps=["d"]))
+
+
+def test_waiting_without_a_place_is_no_move(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 and truck 2 goes to rock 2. If truck 2 gets there first, it waits. "
+                "When both are there, they both dump.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"]), task("d", DUMP, [D1, D2],
+                                                                                 deps=["a", "b"]))
+
+
+# -- keep-outs and shared moves ---------------------------------------------------------------------------
+def test_keep_out_for_named_robots_is_one_task_and_no_chain_step(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Once truck 1 is there, trucks 1 and 2 avoid "
+                "puddle 1. Truck 2 then goes home.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil2"]),
+                task("k", AV, [D1, D2], ["puddle1"], ["a"]), task("h", R, [D2], deps=["b"]))
+
+
+def test_robots_from_different_steps_share_a_move_that_waits(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Truck 3 dumps at rock 1. Once truck 3 has "
+                "dumped, trucks 1 and 2 go home.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil2"]),
+                task("c", T, [D3], ["rock1"]), task("d", DUMP, [D3], deps=["c"]),
+                task("h", R, [D1, D2], deps=["a", "b", "d"]))
+
+
+def test_anchor_naming_the_loaded_truck_adds_no_second_loading(fleet, world):
+    assert_plan("Excavator 3 digs at rock 1 and fills truck 2. Excavator 3 goes home once it has filled the truck.",
+                fleet, world,
+                task("a", T, [E3], ["rock1"]), task("x", DIG, [E3], deps=["a"]),
+                task("l", LOAD, [E3], deps=["x"]), task("h", R, [E3], deps=["l"]))
+
+
+def test_anchor_of_one_clause_does_not_start_the_next(fleet, world):
+    assert_plan("Truck 2 goes to rock 2 and excavator 1 to obstacle 2. Excavator 1 goes home after reaching "
+                "obstacle 2, and truck 2 dumps once it reaches rock 2.", fleet, world,
+                task("a", T, [D2], ["rock2"]), task("b", T, [E1], ["obstacle2"]),
+                task("h", R, [E1], deps=["b"]), task("d", DUMP, [D2], deps=["a"]))
