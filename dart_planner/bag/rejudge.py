@@ -55,6 +55,7 @@ from typing import Any
 from ..core.envelope import decode
 from ..core.errors import DartPlannerError, PlanFormatError
 from ..core.fleet import Fleet
+from ..core.intake import graph_from_payload
 from ..core.plan import TaskGraph
 from ..core.plan_compare import PlanComparison, compare_plans, describe_key, subtask_key
 from ..core.world import World
@@ -224,15 +225,8 @@ def _scan(bag: BagReader, topics: Mapping[str, str]) -> _Scan:
 
 
 def _recorded_plan(stamp: int, payload: Mapping[str, Any], scan: _Scan) -> RecordedPlan | None:
-    try:
-        native, plan = payload.get("native"), payload.get("plan")
-        if native is not None:
-            graph = TaskGraph.from_native(native)
-        elif isinstance(plan, Mapping) and isinstance(payload.get("plan_id"), str):
-            graph = TaskGraph.from_dart(plan, plan_id=payload["plan_id"],
-                                        instruction=str(payload.get("instruction", "")))
-        else:
-            return None
+    try:  # as allocator_node reads it: a payload it would refuse is not a plan of the run
+        graph, iid = graph_from_payload(payload)
     except DartPlannerError:
         return None
     pid = graph.plan_id
@@ -248,10 +242,9 @@ def _recorded_plan(stamp: int, payload: Mapping[str, Any], scan: _Scan) -> Recor
     status = scan.statuses.get(pid, {})
     states = {str(s.get("task_id")): str(s.get("state")) for s in status.get("subtasks") or ()
               if isinstance(s, Mapping)}
-    iid = payload.get("instruction_id")
     replan_of = payload.get("replan_of")
     return RecordedPlan(
-        plan_id=pid, instruction_id=iid if isinstance(iid, str) else None,
+        plan_id=pid, instruction_id=iid,
         instruction=str(payload.get("instruction") or graph.instruction or ""), graph=graph,
         planner=str(payload.get("planner") or ""), stamp_ns=stamp,
         replan_of=replan_of if isinstance(replan_of, str) else None, robots=robots, makespan=makespan,

@@ -1,7 +1,9 @@
-"""The allocator's intake gate: what a task graph must pass before anything is dispatched.
+"""The allocator's intake: a ``task_graph`` message read, then the gate it must pass.
 
-One function, :func:`gate_plan`, so the allocator node (at intake and again on approve) and
-``replay --rejudge`` decide the same way, in the same order:
+:func:`graph_from_payload` reads the task graph of a ``task_graph@1`` payload as the
+allocator node takes it (and as ``replay --rejudge`` reads a recorded one). :func:`gate_plan`
+is what it must pass before anything is dispatched, so the allocator node (at intake and again
+on approve) and rejudge decide the same way, in the same order:
 
 1. **validation** (:func:`~dart_planner.core.validate.validate_plan`) against the world now --
    a plan that cannot be executed is refused first;
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from .errors import PlanFormatError
 from .fleet import Fleet
 from .objects import plan_objects, stale_reason
 from .plan import TaskGraph
@@ -27,10 +31,33 @@ from .safety import GateVerdict, SafetyPolicy
 from .validate import validate_plan
 from .world import World
 
-__all__ = ["IntakeDecision", "gate_plan", "SAFETY_REFUSAL"]
+__all__ = ["IntakeDecision", "gate_plan", "graph_from_payload", "SAFETY_REFUSAL"]
 
 SAFETY_REFUSAL = "refused by the safety gate: "
 """Prefix of the error of a plan the safety gate refused (or an e-stop held off)."""
+
+
+def graph_from_payload(payload: Mapping[str, Any]) -> tuple[TaskGraph, str | None]:
+    """The task graph of a ``task_graph@1`` payload (native form preferred) and its instruction id.
+
+    Raises
+    ------
+    PlanFormatError
+        Neither form is there, either does not parse, or the payload's ``plan_id`` is not the plan's.
+    """
+    native = payload.get("native")
+    if native is not None:
+        graph = TaskGraph.from_native(native)
+    elif payload.get("plan") is not None and isinstance(payload.get("plan_id"), str):
+        graph = TaskGraph.from_dart(payload["plan"], plan_id=payload["plan_id"],
+                                    instruction=str(payload.get("instruction", "")))
+    else:
+        raise PlanFormatError(["task_graph message: neither 'native' nor 'plan' with 'plan_id'"])
+    if isinstance(payload.get("plan_id"), str) and payload["plan_id"] != graph.plan_id:
+        raise PlanFormatError([f"task_graph message: plan_id {payload['plan_id']!r} differs from the plan's "
+                               f"{graph.plan_id!r}"])
+    iid = payload.get("instruction_id")
+    return graph, iid if isinstance(iid, str) else None
 
 
 @dataclass(frozen=True)

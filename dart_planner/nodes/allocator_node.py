@@ -67,7 +67,7 @@ from std_srvs.srv import SetBool, Trigger
 
 from ..core.actuation import ActuatorEvent, SkillGoal
 from ..core.allocate import ALLOCATORS, allocate
-from ..core.errors import ConfigError, ConfigIssue, DartPlannerError, ExecutionError, PlanFormatError
+from ..core.errors import ConfigError, ConfigIssue, DartPlannerError, ExecutionError
 from ..core.execute import (
     ESTOP_MODES,
     EmergencyStop,
@@ -89,7 +89,7 @@ from ..core.execution.runtime import apply_keepout
 from ..core.fleet import Fleet, SkillAction, load_fleet
 from ..core.geometry import Pose2D
 from ..core.goal_speed import SPEED_PARAM, speed_cap
-from ..core.intake import IntakeDecision, gate_plan
+from ..core.intake import IntakeDecision, gate_plan, graph_from_payload
 from ..core.objects import (
     merge_perceived,
     objects_from_payload,
@@ -207,23 +207,6 @@ class SpeedCappedActuator:
 
     def robot_pose(self, robot_id: str) -> Pose2D | None:
         return self._inner.robot_pose(robot_id)
-
-
-def _graph_from_payload(payload: dict[str, Any]) -> tuple[TaskGraph, str | None]:
-    """The task graph of a ``task_graph@1`` payload (native form preferred) and its instruction id."""
-    native = payload.get("native")
-    if native is not None:
-        graph = TaskGraph.from_native(native)
-    elif payload.get("plan") is not None and isinstance(payload.get("plan_id"), str):
-        graph = TaskGraph.from_dart(payload["plan"], plan_id=payload["plan_id"],
-                                    instruction=str(payload.get("instruction", "")))
-    else:
-        raise PlanFormatError(["task_graph message: neither 'native' nor 'plan' with 'plan_id'"])
-    if isinstance(payload.get("plan_id"), str) and payload["plan_id"] != graph.plan_id:
-        raise PlanFormatError([f"task_graph message: plan_id {payload['plan_id']!r} differs from the plan's "
-                               f"{graph.plan_id!r}"])
-    iid = payload.get("instruction_id")
-    return graph, iid if isinstance(iid, str) else None
 
 
 class AllocatorNode(Node):
@@ -470,7 +453,7 @@ class AllocatorNode(Node):
     def _on_task_graph(self, msg: String) -> None:
         try:
             payload = parse_json_msg("task_graph", msg)
-            graph, iid = _graph_from_payload(payload)
+            graph, iid = graph_from_payload(payload)
         except DartPlannerError as exc:
             self._reject(None, None, f"malformed task graph: {exc}")
             return

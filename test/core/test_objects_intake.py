@@ -6,8 +6,11 @@ so its order and its words are tested here once.
 
 from __future__ import annotations
 
+import pytest
+
+from dart_planner.core.errors import PlanFormatError
 from dart_planner.core.fleet import Fleet
-from dart_planner.core.intake import SAFETY_REFUSAL, gate_plan
+from dart_planner.core.intake import SAFETY_REFUSAL, gate_plan, graph_from_payload
 from dart_planner.core.plan import Subtask, TaskGraph
 from dart_planner.core.safety import GateVerdict, SafetyPolicy, safety_policy_from_dict
 from dart_planner.core.world import KeepOutZone, World, WorldObject
@@ -64,3 +67,16 @@ def test_approval_holds_then_passes_once_approved(fleet: Fleet, world: World) ->
                      object_ttl_s=20.0).verdict is GateVerdict.REFUSE
     assert gate_plan(go("rock1"), fleet, world, policy, approved=True,
                      estopped=True).verdict is GateVerdict.ESTOPPED
+
+
+def test_a_task_graph_message_is_read_in_native_or_dart_form_and_checked() -> None:
+    graph = go("rock1")
+    native, iid = graph_from_payload({"plan_id": "p1", "instruction_id": "i1", "native": graph.to_native(),
+                                      "plan": {"tasks": "ignored: the native form wins"}})
+    assert native == graph and iid == "i1"
+    dart, iid = graph_from_payload({"plan_id": "p1", "plan": graph.to_dart(), "instruction_id": 7})
+    assert dart.plan_id == "p1" and dart.ids == graph.ids and iid is None
+    with pytest.raises(PlanFormatError, match="differs from the plan's"):
+        graph_from_payload({"plan_id": "other", "native": graph.to_native()})
+    with pytest.raises(PlanFormatError, match="neither 'native' nor 'plan'"):
+        graph_from_payload({"plan": graph.to_dart()})
