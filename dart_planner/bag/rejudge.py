@@ -55,6 +55,7 @@ from typing import Any
 from ..core.envelope import decode
 from ..core.errors import DartPlannerError, PlanFormatError
 from ..core.fleet import Fleet
+from ..core.instruction import read_instruction
 from ..core.intake import graph_from_payload
 from ..core.plan import TaskGraph
 from ..core.plan_compare import PlanComparison, compare_plans, describe_key, subtask_key
@@ -186,15 +187,9 @@ def _scan(bag: BagReader, topics: Mapping[str, str]) -> _Scan:
         kind = kinds[m.topic]
         try:
             text = _text(bag, m)
-            if kind == INSTRUCTION:
-                if text.lstrip().startswith("{"):
-                    p = decode("instruction", text)
-                    body, ident = p.get("text"), p.get("id")
-                    if not isinstance(body, str):
-                        raise PlanFormatError(["instruction without text"])
-                    scan.instructions.append((m.stamp_ns, body, str(ident) if ident is not None else None))
-                else:
-                    scan.instructions.append((m.stamp_ns, text, None))
+            if kind == INSTRUCTION:  # one language_node refused as malformed is not an instruction
+                ident, body = read_instruction(text)
+                scan.instructions.append((m.stamp_ns, body, ident))
             elif kind == TASK_GRAPH:
                 scan.graphs.append((m.stamp_ns, decode("task_graph", text)))
             elif kind == ASSIGNMENTS:

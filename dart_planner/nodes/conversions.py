@@ -18,9 +18,9 @@ from std_msgs.msg import String
 from visualization_msgs.msg import Marker, MarkerArray
 
 from ..core.envelope import decode, encode
-from ..core.errors import PlanFormatError
 from ..core.geometry import Pose2D
-from ..core.objects import merge_perceived, objects_from_payload  # re-exported: they moved to the core
+from ..core.instruction import parse_instruction  # re-exported: these moved to the core
+from ..core.objects import merge_perceived, objects_from_payload
 from ..core.world import KeepOutZone, WorldObject
 
 __all__ = [
@@ -191,26 +191,6 @@ def planner_namespace(parameter: str, node_namespace: str, default: str = "dart"
     """
     chosen = parameter.strip().strip("/") or node_namespace.strip("/") or default.strip("/")
     return "/" + chosen
-
-
-def parse_instruction(text: str, new_id: str) -> tuple[str, str]:
-    """(instruction id, text) from an ``instruction`` message: plain text, or JSON
-    ``{"schema": "dart_planner/instruction@1", "id": ..., "text": ...}``.
-
-    Plain text gets ``new_id``. Text that starts with ``{`` must be a valid JSON instruction:
-    a malformed one is refused (PlanFormatError) rather than planned as prose.
-    """
-    if not text.lstrip().startswith("{"):
-        return new_id, text
-    d = decode("instruction", text)
-    body, ident = d.get("text"), d.get("id", new_id)
-    if not isinstance(body, str):
-        raise PlanFormatError(["instruction message.text: expected a string"])
-    if isinstance(ident, int) and not isinstance(ident, bool):
-        ident = str(ident)
-    if not isinstance(ident, str) or not ident or len(ident) > 200:
-        raise PlanFormatError(["instruction message.id: expected a non-empty string of at most 200 characters"])
-    return ident, body
 
 
 def zones_from_payload(payload: Mapping[str, Any]) -> tuple[list[KeepOutZone], list[str]]:

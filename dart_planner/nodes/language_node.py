@@ -52,6 +52,7 @@ from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
 from ..core.fleet import load_fleet
+from ..core.instruction import parse_instruction
 from ..core.objects import merge_perceived, objects_from_payload, stale_objects
 from ..core.plan import TaskGraph
 from ..core.validate import ValidationReport
@@ -62,7 +63,7 @@ from ..llm.pipeline import Planner, PlanningResult, make_planner
 from ..llm.replay_backend import cassette_entry
 from ..resources import default_fleet_path, default_world_path
 from ..topics import INSTRUCTION, LLM_EXCHANGE, OBJECTS, PLAN_STATUS, REPLAN_REQUEST, TASK_GRAPH, planner_topic
-from .conversions import json_msg, parse_instruction, parse_json_msg, planner_namespace
+from .conversions import json_msg, parse_json_msg, planner_namespace
 from .entry import run_node
 from .params import Param, declare_params
 from .qos import EVENTS, LATCHED, STATUS

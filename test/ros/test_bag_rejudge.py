@@ -187,6 +187,8 @@ def test_instructions_are_matched_to_their_plans_and_rejections_in_recorded_orde
             bag.add_topic(f"{NS}/{t}", "std_msgs/msg/String")
         say(bag, "task_graph", 0.5, tg(late, "early", "Dump truck 1 goes to puddle 1."))
         say(bag, "instruction", 1.0, "Sing a song.")
+        # an id language_node refuses (malformed instruction message): never planned, not an instruction
+        say(bag, "instruction", 1.5, encode("instruction", {"id": True, "text": "Dump truck 1 goes to puddle 1."}))
         say(bag, "plan_status", 1.1, encode("plan_status", {"plan_id": None, "instruction_id": "instr-abc",
                                                             "state": "rejected", "error": "nothing to plan"}))
         say(bag, "instruction", 2.0, encode("instruction", {"id": "b", "text": L2}))
@@ -201,7 +203,7 @@ def test_instructions_are_matched_to_their_plans_and_rejections_in_recorded_orde
     assert first.from_task_graph and first.plan is not None and first.plan.plan_id == late.plan_id
     assert sung.plan is None and sung.rejected == "nothing to plan"
     assert planned.plan is not None and planned.plan.plan_id == graph.plan_id and planned.plan.outcome == "succeeded"
-    assert run.unparsed == 1 and not run.exchanges
+    assert run.unparsed == 2 and not run.exchanges
 
 
 def test_each_instruction_is_replanned_by_the_planner_that_made_it(tmp_path: Path) -> None:
