@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .mentions import RobotDesc
-from .segment import Item, ItemKind
+from .mentions import ObjectDesc, RobotDesc
+from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_asides"]
+__all__ = ["fold_asides", "place_relatives", "loading_order"]
 
 _OPEN_CLOSE = {"(": ")", ",": ","}
 _RELATIVE = frozenset({"that", "which", "who", "whichever", "whoever", "the", "one", "any", "whatever"})
@@ -64,11 +64,23 @@ def _close(items: Sequence[Item], k: int, opener: str) -> int:
     return -1
 
 
+def _how_it_comes(body: Sequence[Item]) -> bool:
+    """", arriving at the same time,": a participle of motion, possibly "at the same time", and
+    nothing else; the clause it sits in already says where the robot works."""
+    verbs = [i for i in body if i.kind is ItemKind.VERB]
+    return len(verbs) == 1 and verbs[0].payload.target == "navigate" and verbs[0].text.split()[0].endswith(
+        ("ing", "ed", "sent")) and all(
+        i.kind in (ItemKind.VERB, ItemKind.WORD) or (i.kind is ItemKind.CONNECTIVE and i.payload == "parallel")
+        for i in body)
+
+
 def _remark(body: Sequence[Item]) -> bool:
     """Words about a robot that order nothing: no connective, no place word, no robot of their own
     (a relative pronoun aside), and, when they name a verb or an object, opened by a relative word."""
     if not body:
         return False
+    if _how_it_comes(body):
+        return True
     if body[0].kind is ItemKind.ROBOT and body[0].payload.form == "pronoun":
         return False  # ", which is already at soil 2, ...": a relative clause the interpreter reads itself
     if any(i.kind in _NO_REMARK for i in body):
@@ -156,4 +168,119 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
                     continue
         out.append(it)
         k += 1
+    return out
+
+
+_WHERE_VERBS = frozenset({"dig", "dump", "navigate"})
+
+
+def place_relatives(items: Sequence[Item]) -> list[Item]:
+    """", where excavator 3 digs": the clause after "where" happens at the place named before the
+    comma, so its first verb gets that place ("excavator 3 digs there"): a robot not yet there goes
+    there first (rule 11), one already there works in place."""
+    out = list(items)
+    k = 2
+    while k < len(out):
+        it = out[k]
+        if it.kind is ItemKind.WORD and it.text == "where" and out[k - 1].kind is ItemKind.PUNCT \
+                and out[k - 1].payload == "," and out[k - 2].kind is ItemKind.OBJECT \
+                and out[k - 2].payload.form != "pronoun":
+            clause = []
+            for x in out[k + 1:]:
+                if x.kind is ItemKind.PUNCT and x.payload in SENTENCE_END:
+                    break
+                clause.append(x)
+            if any(x.text == "already" or (x.kind is ItemKind.MARK and x.payload in ("already", "in_place"))
+                   for x in clause):
+                k += 1
+                continue  # ", where excavator 1 is digging already": it is there, it works in place
+            for j in range(k + 1, len(out)):
+                x = out[j]
+                if x.kind is ItemKind.PUNCT and x.payload != ",":
+                    break
+                if x.kind is ItemKind.VERB:
+                    nxt = out[j + 1] if j + 1 < len(out) else None
+                    if x.payload.target in _WHERE_VERBS and x.payload.role != "carry" and not (
+                            nxt is not None and nxt.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.MARK)):
+                        there = ObjectDesc("pronoun", pronoun="there")
+                        out.insert(j + 1, Item(ItemKind.OBJECT, x.end, x.end, there, ""))
+                    break
+        k += 1
+    return out
+
+
+def _order_list(body: Sequence[Item]) -> list[Item] | None:
+    """"truck 2 first", "truck 2 first, then truck 1": the named robots in that order, or None."""
+    named: list[Item] = []
+    k = 0
+    while k < len(body):
+        it = body[k]
+        if it.kind is ItemKind.ROBOT and it.payload.form == "ids" and len(it.payload.ids) == 1:
+            named.append(it)
+        elif not (it.kind is ItemKind.CONNECTIVE and it.payload in ("first", "sequence")) and not (
+                it.kind is ItemKind.PUNCT and it.payload == ",") and not (
+                it.kind is ItemKind.WORD and it.text in ("and", "then", "last", "second", "next", "after")):
+            return None
+        k += 1
+    if not named or not any(i.kind is ItemKind.CONNECTIVE and i.payload == "first" for i in body):
+        return None
+    return named
+
+
+def loading_order(items: Sequence[Item]) -> list[Item]:
+    """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
+    loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
+    truck 1" (the robots the aside leaves out come after, in the order they were named)."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if not (it.kind is ItemKind.VERB and it.payload.target == "unload_bucket"
+                and it.payload.role != "passive_load"):
+            k += 1
+            continue
+        # the loaded robots: a pronoun, a plural type, or a run of named robots joined by "and"
+        j = k + 1
+        run: list[Item] = []
+        while j < len(out) and (out[j].kind is ItemKind.ROBOT
+                                or (out[j].kind is ItemKind.WORD and out[j].text == "and")):
+            if out[j].kind is ItemKind.ROBOT:
+                run.append(out[j])
+            j += 1
+        if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ","):
+            k += 1
+            continue
+        opener = out[j].payload
+        end = j + 1
+        while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
+                out[end].payload == ")" or out[end].payload in SENTENCE_END or (
+                    opener == "," and out[end].payload == "," and end + 1 < len(out)
+                    and out[end + 1].kind is not ItemKind.CONNECTIVE))):
+            end += 1
+        named = _order_list(out[j + 1:end])
+        if named is None:
+            k += 1
+            continue
+        listed = [r for r in run if r.payload.form == "ids" and len(r.payload.ids) == 1]
+        said = {n.payload.ids[0] for n in named}
+        rest = [r for r in listed if r.payload.ids[0] not in said] if len(listed) == len(run) else []
+        if len(listed) != len(run) and len(named) == 1:
+            first = named[0].payload
+            rest = [Item(ItemKind.ROBOT, run[-1].start, run[-1].end, RobotDesc("type", rtype=first.rtype, det="other"),
+                         "the other " + first.rtype.replace("_", " "))]
+        new: list[Item] = []
+        for n, r in enumerate(named + rest):
+            if n == 1:
+                new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
+            if n >= 1:
+                new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
+            new.append(r)
+            if n == 0:
+                new.append(Item(ItemKind.CONNECTIVE, r.end, r.end, "first", "first"))
+        closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
+        close = end + 1 if closing else end
+        # the words of the aside are read: the "first" carries their span for the coverage report
+        new[1] = replace(new[1], start=out[j].start, end=out[close - 1].end)
+        out[k + 1:close] = new
+        k += 1 + len(new)
     return out

@@ -612,6 +612,9 @@ class Interpreter:
             swap = bool(subject) and not ({m.rtype for m in subject or ()} & prev_types) and \
                 {m.rtype for m in subject or ()} <= partner_types
             for a in self.prev.actions:
+                if swap and a.verb.target != "unload_bucket" and any(
+                        b.verb.target == "unload_bucket" for b in self.prev.actions):
+                    continue  # "digs and loads truck 2 first, then truck 1": only the loading is said again
                 if swap:  # "excavator 1 loads truck 2 and then truck 3": same doer, the new robot as partner
                     a2 = Action(a.verb, a.objects, a.place, subj_items, a.immediate, a.back)
                     made = self.act(a2, self.prev.subject, entry if not created_any else set(), split, False, False)

@@ -33,7 +33,7 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
-from .asides import fold_asides
+from .asides import fold_asides, loading_order, place_relatives
 from .coverage import CoverageReport, coverage_report
 from .interpret import Interpreter
 from .lexicon import Lexicon, load_lexicon
@@ -93,7 +93,8 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids)
-    items = fold_asides(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
+    items = loading_order(place_relatives(fold_asides(items)))
     return site, tokens, items
 
 
