@@ -74,6 +74,8 @@ class Interpreter:
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
         self.errors: list[str] = []
+        self.resolved_items: dict[int, tuple[Member, ...]] = {}
+        """Robot items already resolved in the clause being read (a second reading may differ)."""
         self.vague: list[tuple[list[str], tuple[str, ...], int, int]] = []
         """Moves whose place was left open: (their errors, robots, drafts then, sentence)."""
         self.current_sentence = 0
@@ -611,6 +613,8 @@ class Interpreter:
                              if it.kind is ItemKind.ROBOT and it.payload.rtype}
             swap = bool(subject) and not ({m.rtype for m in subject or ()} & prev_types) and \
                 {m.rtype for m in subject or ()} <= partner_types
+            if swap and subject:
+                self.resolved_items = {id(it): tuple(subject) for it in subj_items} if len(subj_items) == 1 else {}
             for a in self.prev.actions:
                 if swap and a.verb.target != "unload_bucket" and any(
                         b.verb.target == "unload_bucket" for b in self.prev.actions):
@@ -621,6 +625,7 @@ class Interpreter:
                 else:
                     made = self.act(a, subject, entry if not created_any else set(), split, False, False)
                 created_any = created_any or bool(made)
+            self.resolved_items = {}
             if swap:
                 return
             self.prev = Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
@@ -1208,6 +1213,10 @@ class Interpreter:
     def partner_members(self, items: Sequence[Item], ptype_action: str) -> list[Member]:
         out: list[Member] = []
         for it in items:
+            if id(it) in self.resolved_items:  # already read as the clause's robots: not again
+                out += [m for m in self.resolved_items[id(it)] if m not in out]
+                self.use(it)
+                continue
             d: RobotDesc = it.payload
             if d.form == "type" and d.det == "own":
                 continue
@@ -1477,7 +1486,13 @@ class Interpreter:
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
                 cands = here or cands
             idxs = {d.idx for d in cands}
-            found |= {i for i in idxs if not any(i in self.b.anc[j] for j in idxs if j != i)}
+
+            def who(i: int) -> set[str]:
+                d = self.b.drafts[i]
+                return {x.key for x in (*d.members, *d.partners)}
+            # an earlier step stays when a later one does not concern the same robots ("after being
+            # loaded": the loading of truck 2 and the one of truck 1 after it are both meant)
+            found |= {i for i in idxs if not any(i in self.b.anc[j] and who(i) <= who(j) for j in idxs if j != i)}
         if not found and not filters and objs:
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
             if cands:
