@@ -26,9 +26,11 @@ ROS-free functions that the nodes and this module both call:
 * ``allocator_node``: the intake gate :func:`dart_planner.core.intake.gate_plan` (validation,
   stale perception-only objects, the safety policy; a plan held for approval is judged as
   approved), then :class:`~dart_planner.core.execute.ExecutionEngine` with
-  :class:`~dart_planner.core.execute.ModuleAllocator` of the chosen policy, executed by the
-  built-in simulator behind :class:`~dart_planner.sim.actuator.SimActuator` instead of
-  actuation nodes and ``sim_node``;
+  :class:`~dart_planner.core.execute.ModuleAllocator` of the chosen policy, its goals sent
+  through the node's :class:`~dart_planner.core.goal_speed.SpeedCappedActuator` (speed limits
+  in ``params["max_speed"]``, no goal to a stale perceived-only object) to the built-in
+  simulator behind :class:`~dart_planner.sim.actuator.SimActuator` (which obeys the cap as
+  actuation nodes do) instead of actuation nodes and ``sim_node``;
 * perceived objects (both nodes): :mod:`dart_planner.core.objects` (``objects_from_payload``,
   ``merge_perceived``), stale past ``object_ttl_s`` by the bag's timestamps.
 
@@ -480,6 +482,7 @@ class _Rerun:
 
     def __init__(self, run: RecordedRun, opts: RejudgeOptions, cassette: Path | None) -> None:
         from ..core.execute import ExecutionEngine, ModuleAllocator, ReplanRequested
+        from ..core.goal_speed import SpeedCappedActuator
         from ..llm.config import load_llm_config
         from ..llm.pipeline import make_planner
         from ..sim import Simulation
@@ -499,7 +502,8 @@ class _Rerun:
 
         self.opts = opts
         self.fleet, self.base = opts.fleet, opts.world
-        # allocator_node allocates (and the robots move) with the fleet capped at the speed limits
+        # allocator_node allocates with the fleet capped at the speed limits, and every goal
+        # leaves with its robot's limit as params["max_speed"], which the robots obey
         self.safety = opts.safety if opts.safety is not None else load_safety_policy()
         self.alloc_fleet = self.safety.limit_fleet(opts.fleet)
         self.lang_world = opts.world
@@ -507,14 +511,23 @@ class _Rerun:
         self.alloc_perceived: set[str] = set()
         self.stale: dict[str, float] = {}
         """Stale perceived objects at the instruction being re-run (name -> age, s)."""
-        self.sim = Simulation(self.alloc_fleet, opts.world, seed=opts.seed, dt=opts.dt)
+        self.sim = Simulation(opts.fleet, opts.world, seed=opts.seed, dt=opts.dt)
         self.actuator = SimActuator(self.sim)
-        self.engine = ExecutionEngine(self.alloc_fleet, opts.world, self.actuator,
+        capped = SpeedCappedActuator(self.actuator, self.safety, self.alloc_fleet, refuse=self._stale_goal)
+        self.engine = ExecutionEngine(self.alloc_fleet, opts.world, capped,
                                       allocator=ModuleAllocator(opts.policy), clock=lambda: self.sim.time,
                                       max_retries=opts.max_retries)
         self.replans: list[Any] = []
         self._replan_type = ReplanRequested
         self.engine.subscribe(self._on_event)
+
+    def _stale_goal(self, goal: Any) -> str | None:
+        """allocator_node's last check before a goal leaves: none to a stale perceived-only object."""
+        from ..core.objects import stale_perception_only, stale_reason
+
+        if goal.target is None:
+            return None
+        return stale_reason((goal.target,), stale_perception_only(self.stale, self.base), self.opts.object_ttl_s)
 
     def _on_event(self, event: Any) -> None:
         if isinstance(event, self._replan_type):

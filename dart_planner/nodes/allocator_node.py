@@ -52,7 +52,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -65,9 +65,9 @@ from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPo
 from std_msgs.msg import String
 from std_srvs.srv import SetBool, Trigger
 
-from ..core.actuation import ActuatorEvent, SkillGoal
+from ..core.actuation import SkillGoal
 from ..core.allocate import ALLOCATORS, allocate
-from ..core.errors import ConfigError, ConfigIssue, DartPlannerError, ExecutionError
+from ..core.errors import ConfigError, ConfigIssue, DartPlannerError
 from ..core.execute import (
     ESTOP_MODES,
     EmergencyStop,
@@ -86,9 +86,8 @@ from ..core.execute import (
     schedule_to_dict,
 )
 from ..core.execution.runtime import apply_keepout
-from ..core.fleet import Fleet, SkillAction, load_fleet
-from ..core.geometry import Pose2D
-from ..core.goal_speed import SPEED_PARAM, speed_cap
+from ..core.fleet import SkillAction, load_fleet
+from ..core.goal_speed import SpeedCappedActuator
 from ..core.intake import IntakeDecision, gate_plan, graph_from_payload
 from ..core.objects import (
     merge_perceived,
@@ -162,51 +161,6 @@ PARAMS = [
 def _zones_payload(zones: Iterable[KeepOutZone]) -> dict[str, Any]:
     return {"zones": [{"name": z.name, "x": z.x, "y": z.y, "radius": z.radius, "robots": sorted(z.robots)}
                       for z in zones]}
-
-
-class SpeedCappedActuator:
-    """The engine's actuator: every goal leaves with its robot's speed limit in its params.
-
-    ``params["max_speed"]`` (m/s) is the policy's limit for the robot (or a lower value the
-    plan itself asked for): a plan can slow a robot down, never speed it up. Actuation nodes
-    read it as a cap on what they command; the planner-side fleet is capped as well, so
-    allocation estimates match. ``refuse`` (optional) is a last check before a goal leaves:
-    a reason it returns is raised as :class:`ExecutionError`, which the engine records as a
-    failed goal (nothing is sent). Everything else is the wrapped actuator's.
-    """
-
-    def __init__(self, inner: RosActuator, policy: SafetyPolicy, fleet: Fleet,
-                 refuse: Callable[[SkillGoal], str | None] | None = None):
-        self._inner = inner
-        self._limits = {r.id: policy.speed_limit(r) for r in fleet.robots}
-        self._refuse = refuse
-
-    def limit(self, robot_id: str) -> float | None:
-        return self._limits.get(robot_id)
-
-    def set_listener(self, listener: Callable[[ActuatorEvent], None]) -> None:
-        self._inner.set_listener(listener)
-
-    def start(self, goal: SkillGoal) -> None:
-        why = self._refuse(goal) if self._refuse is not None else None
-        if why:
-            raise ExecutionError(why)
-        limit = self._limits.get(goal.robot_id or "")
-        if limit is not None:
-            asked = speed_cap(goal.params)
-            if asked is not None:
-                limit = min(limit, asked)
-            goal = replace(goal, params={**goal.params, SPEED_PARAM: limit})
-        self._inner.start(goal)
-
-    def cancel(self, goal_id: str) -> None:
-        self._inner.cancel(goal_id)
-
-    def stop_all(self) -> None:
-        self._inner.stop_all()
-
-    def robot_pose(self, robot_id: str) -> Pose2D | None:
-        return self._inner.robot_pose(robot_id)
 
 
 class AllocatorNode(Node):
