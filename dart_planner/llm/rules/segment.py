@@ -349,7 +349,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
                 it.payload == "," and cur.items and all(i.kind is ItemKind.CONNECTIVE for i in cur.items)) and not (
                 it.payload == "," and _is_mark(items, k + 1, "respectively")) and not (
-                cur.items and cur.items[-1].kind is ItemKind.OBJECT
+                cur.items and cur.items[-1].kind is ItemKind.OBJECT and cur.items[-1].payload.form != "pronoun"
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
