@@ -187,3 +187,43 @@ def test_anchor_of_one_clause_does_not_start_the_next(fleet, world):
                 "obstacle 2, and truck 2 dumps once it reaches rock 2.", fleet, world,
                 task("a", T, [D2], ["rock2"]), task("b", T, [E1], ["obstacle2"]),
                 task("h", R, [E1], deps=["b"]), task("d", DUMP, [D2], deps=["a"]))
+
+
+# -- places, orders and events said in passing ---------------------------------------------------------------
+def test_where_clause_works_at_the_place_named_before(fleet, world):
+    # excavator 1 is not at rock 2 yet: it goes there with the truck (one move, rule 6) and digs
+    assert_plan("Truck 3 heads to rock 2, where excavator 1 digs.", fleet, world,
+                task("a", T, [D3, E1], ["rock2"]), task("x", DIG, [E1], deps=["a"]))
+
+
+def test_where_clause_with_already_works_in_place(fleet, world):
+    assert_plan("Truck 3 heads to rock 2, where excavator 1 is digging already.", fleet, world,
+                task("a", T, [D3], ["rock2"]), task("x", DIG, [E1]))
+
+
+def test_participle_of_motion_in_an_aside(fleet, world):
+    assert_plan("Truck 1 drives to soil 2, where excavator 2, coming along at the same time, digs.", fleet, world,
+                task("a", T, [D1, E2], ["soil2"]), task("x", DIG, [E2], deps=["a"]))
+
+
+@pytest.mark.parametrize("said", ["loads them (truck 3 first)", "loads them - truck 3 first, then truck 1",
+                                  "loads truck 1 and truck 3 (truck 3 first)"])
+def test_loading_order_given_in_an_aside(fleet, world, said):
+    assert_plan(f"Trucks 1 and 3 drive to soil 2 with excavator 1. Excavator 1 digs and {said}. "
+                "Each truck goes home right after being loaded.", fleet, world,
+                task("a", T, [D1, D3, E1], ["soil2"]), task("x", DIG, [E1], deps=["a"]),
+                task("l3", LOAD, [E1], deps=["x"]), task("l1", LOAD, [E1], deps=["l3"]),
+                task("h3", R, [D3], deps=["l3"]), task("h1", R, [D1], deps=["l1"]))
+
+
+def test_anchor_on_an_event_said_later_waits_for_it(fleet, world):
+    assert_plan("Everyone avoids rock 1 once the dumping is done. Excavator 3 and truck 2 go to soil 1; excavator 3 "
+                "digs and loads truck 2, which then dumps at puddle 2.", fleet, world,
+                task("a", T, [E3, D2], ["soil1"]), task("x", DIG, [E3], deps=["a"]),
+                task("l", LOAD, [E3], deps=["x"]), task("m", T, [D2], ["puddle2"], ["l"]),
+                task("d", DUMP, [D2], deps=["m"]), task("k", AVA, objs=["rock1"], deps=["d"]))
+
+
+def test_comma_after_there_ends_the_anchor(fleet, world):
+    assert_plan("Truck 1 drives to soil 2. Once it is there, puddle 1 gets closed for all robots.", fleet, world,
+                task("a", T, [D1], ["soil2"]), task("k", AVA, objs=["puddle1"], deps=["a"]))

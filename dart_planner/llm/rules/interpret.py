@@ -74,6 +74,9 @@ class Interpreter:
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
         self.errors: list[str] = []
+        self.forward: list[tuple[Segment, list[Segment]]] = []
+        """Clauses waiting for an event said only later, with that anchor."""
+        self.later_all: list[Segment] = []
         self.resolved_items: dict[int, tuple[Member, ...]] = {}
         """Robot items already resolved in the clause being read (a second reading may differ)."""
         self.vague: list[tuple[list[str], tuple[str, ...], int, int]] = []
@@ -414,6 +417,7 @@ class Interpreter:
         pre: set[int] | None = None
         pre_par = False
         segs = list(segs)
+        self.later_all = segs
         done: set[int] = set()
         for i, seg in enumerate(segs):
             if i in done:
@@ -437,6 +441,14 @@ class Interpreter:
                     self.main(later, made or None, None, False, True)
                     pre, pre_par = None, False
                     continue
+            if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(seg):
+                # "once the hauling is over, ...": the hauling is said later; read this after it
+                mains = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
+                         and segs[k].role is SegmentRole.MAIN]
+                if mains:
+                    done.update(mains)
+                    self.forward.append((seg, [segs[k] for k in mains]))
+                    continue
             if seg.role is SegmentRole.ANCHOR:
                 if seg.post_anchor:
                     continue
@@ -445,6 +457,9 @@ class Interpreter:
                 pre_par = is_par
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
+            if post is not None and pre is None and self._later_event(post):
+                self.forward.append((post, [seg]))  # "... should be fenced off once the hauling is over"
+                continue
             last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
             self.following = [x for x in segs[i + 1:] if x.sentence == seg.sentence]
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
@@ -457,7 +472,28 @@ class Interpreter:
             pre = None
             pre_par = False
         self.flush_all_pending()
+        for anchor_seg, mains in self.forward:
+            entry, is_par = self.anchor(anchor_seg)
+            for n, m in enumerate(mains):
+                self.current_sentence = m.sentence
+                self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
+        self.flush_all_pending()
         self.settle_vague()
+
+    def _later_event(self, seg: Segment) -> bool:
+        """An anchor that names only an event (no robot, verb or place: "once the hauling is over")
+        none of whose steps exists yet, while the instruction says more after it."""
+        if any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items):
+            return False
+        if seg.connective_text in UNTIL or seg.connective == "parallel" or "everything" in seg.marks():
+            return False
+        actions = [it.payload.action for it in seg.items if it.kind is ItemKind.EVENT
+                   and it.payload.action != "any"] + [  # "is over", "is done": the state, not the event
+            it.payload.target for it in seg.items if it.kind is ItemKind.VERB]
+        if not actions or any(a not in ("dig", "dump", "unload_bucket") for a in actions):
+            return False
+        return not any(d.alive and self._matches(d, a) for d in self.b.drafts for a in actions) and any(
+            x.sentence > seg.sentence for x in self.later_all)
 
     def settle_vague(self) -> None:
         """A move with no place stands excused when every robot of it got a move to a named place
