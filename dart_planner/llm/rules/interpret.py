@@ -958,7 +958,8 @@ class Interpreter:
             return self.passive_load(subject, a, extra, split)
         if target in ("add_keepout", "remove_keepout"):
             return self.keepout(target, subject, a, extra, is_global)
-        if v.role == "carry" and a.back and not any(o.payload.form == "names" for o in a.objects):
+        if v.role == "carry" and a.back and not any(o.payload.form == "names" for o in a.objects) and not (
+                subject and any(self.loaded.get(m.key) for m in subject)):  # a loaded truck "brings it back": cargo
             v = VerbHit("navigate", "verb", v.lemma)  # "bring truck 3 back to start": no cargo, just a return
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
@@ -991,6 +992,10 @@ class Interpreter:
             places.append(START)
         if subject is None:
             return self.fleet_act(target, places, extra, v)
+        if target in MOVES and v.role == "carry" and subject and len(subject) > 1:
+            haulers = self.capable(subject, "dump", quiet=True)
+            if haulers and len(haulers) < len(subject):
+                subject = tuple(haulers)  # "excavator 3 and truck 1: dig, load, haul to X": the truck hauls
         if target in MOVES:
             there = any(o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects)
             if split and there and len(places) == 1:
@@ -1028,6 +1033,13 @@ class Interpreter:
             diggers = self.capable(subject, "dig")
             if not diggers:
                 return []
+            if not places and not a.objects and len(diggers) > 1 and all(self.loc(m) is None for m in diggers):
+                # "excavators 1 and 2 each dig - 1 at soil 1, 2 at soil 2": the places follow, robot by robot
+                named_later = {rid for x in self.following for it in x.items
+                               if it.kind is ItemKind.ROBOT
+                               and it.payload.form == "ids" and x.has(ItemKind.OBJECT) for rid in it.payload.ids}
+                if {m.key for m in diggers} <= named_later:
+                    return []
             made: list[Draft] = []
             if respectively and len(places) == len(diggers) > 1:  # "dig at soil 1 and soil 2 respectively"
                 made += self.moves(diggers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)

@@ -165,6 +165,8 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
             k += 1
         if k == j:
             break
+        if words[j] == "," and k + 1 < len(words) and words[k + 1] in ("at", "to"):
+            break  # "soil 1, 2 at soil 2": the 2 starts the next item of a list, it is no second soil
         m = _number_at(words, k, lex)
         # a number followed by a type/kind word belongs to the next mention ("... 1 and 2 trucks")
         if m is None or (noun_at is not None and k + 1 < len(words) and noun_at(k + 1)):
@@ -233,6 +235,20 @@ class _Scanner:
 
     def text(self, a: int, b: int) -> str:
         return " ".join(self.words[a:b])
+
+    def bare_number(self, i: int) -> Item | None:
+        """"excavators 1 and 2 each dig - 1 at soil 1, 2 at soil 2": a number alone, right after a
+        comma and before "at"/"to", names one of the robots just listed by number."""
+        words, lex = self.words, self.lex
+        n = lex.number(words[i]) if i > 0 and words[i - 1] in (",", ":", "(", ";") else None
+        if n is None or i + 1 >= len(words) or words[i + 1] not in ("at", "to"):
+            return None
+        group = next((it.payload for it in reversed(self.items) if it.kind is ItemKind.ROBOT
+                      and it.payload.form == "ids" and len(it.payload.ids) > 1), None)
+        rid = self.site.robot_by_type_num.get((group.rtype, n)) if group is not None else None
+        if group is None or rid not in group.ids:
+            return None
+        return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("ids", (rid,), group.rtype), self.text(i, i + 1))
 
     def robot(self, i: int) -> Item | None:
         words, lex = self.words, self.lex
@@ -425,6 +441,9 @@ class _Scanner:
         if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
+        bare = self.bare_number(i)
+        if bare is not None:
+            return bare
         mk = lex.mark_index.match(words, i)
         if mk:
             return Item(ItemKind.MARK, i, i + mk[0], mk[1], self.text(i, i + mk[0]))
@@ -819,6 +838,9 @@ class MentionResolver:
                 for m in members:
                     if m.rtype == d.rtype and m not in recent:
                         recent.append(m)
+            exact = [m for m in recent if m.is_group and m.count == want_n]
+            if exact and d.det == "the":  # "two trucks ... a third truck ... the two trucks": that group
+                return (exact[0],)
             picked: list[Member] = []
             for m in recent:
                 if sum(x.count for x in picked) >= want_n:

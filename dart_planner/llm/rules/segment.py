@@ -297,6 +297,16 @@ def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             break
         rest.append(it)
+    if any(i.kind is ItemKind.ROBOT for i in cur) and any(i.kind is ItemKind.ROBOT for i in rest):
+        # "excavators 1 and 3 each dig: excavator 1 at soil 1, excavator 3 at rock 2": robot by robot
+        # (up to a comma before a verb: "..., driving there first")
+        cut = next((n for n in range(1, len(rest)) if rest[n].kind is ItemKind.VERB
+                    and rest[n - 1].kind is ItemKind.PUNCT), len(rest))
+        rest = rest[:cut]
+        return any(i.kind is ItemKind.OBJECT for i in rest) and all(
+            i.kind in (ItemKind.OBJECT, ItemKind.MARK) or (i.kind is ItemKind.PUNCT and i.payload == ",")
+            or (i.kind is ItemKind.ROBOT and i.payload.form == "ids")
+            or (i.kind is ItemKind.WORD and i.text in ("and", "at", "to")) for i in rest)
     return any(i.kind is ItemKind.OBJECT for i in rest) and all(
         i.kind is ItemKind.OBJECT or (i.kind is ItemKind.PUNCT and i.payload == ",")
         or (i.kind is ItemKind.WORD and i.text in ("and", "then")) or i.kind is ItemKind.MARK for i in rest)
@@ -337,6 +347,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     while k < n:
         it = items[k]
         if it.kind is ItemKind.PUNCT and it.payload == ":" and _list_of_places(cur.items, items, k):
+            if any(i.kind is ItemKind.ROBOT for i in items[k + 1:k + 2]):
+                close("punct")  # "each dig: excavator 1 at soil 1, ...": a comma, the list stays in the sentence
+                cur.after_punct = True
             k += 1  # "go to a different spot: soil 1, soil 2 and rock 1 respectively": the places of the verb
             continue
         if it.kind is ItemKind.PUNCT:
