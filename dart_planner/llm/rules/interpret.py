@@ -994,7 +994,7 @@ class Interpreter:
             return self.fleet_act(target, places, extra, v)
         if target in MOVES and v.role == "carry" and subject and len(subject) > 1:
             haulers = self.capable(subject, "dump", quiet=True)
-            if haulers and len(haulers) < len(subject):
+            if haulers and len(haulers) < len(subject) and any(self.loaded.get(m.key) for m in haulers):
                 subject = tuple(haulers)  # "excavator 3 and truck 1: dig, load, haul to X": the truck hauls
         if target in MOVES:
             there = any(o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects)
