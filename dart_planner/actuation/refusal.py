@@ -11,7 +11,6 @@ world and the zones alone, so it is tested without ROS.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,8 @@ from typing import Any
 from ..core.actuation import SkillGoal
 from ..core.errors import DartPlannerError
 from ..core.fleet import Fleet, SkillAction
+from ..core.goal_speed import SPEED_PARAM, malformed_speed_cap
+from ..core.goal_speed import speed_cap as _speed_cap
 from ..core.strict_json import strict_loads
 from ..core.world import KeepOutZone, World
 
@@ -36,20 +37,16 @@ ROBOT_ACTIONS = frozenset(
     }
 )
 """Actions an actuation node executes; keep-out changes are the allocator's (fleet level)."""
-SPEED_PARAM = "max_speed"
-"""Goal parameter (m/s): the allocator's speed limit for this robot and goal (safety policy)."""
 
 
 def speed_cap(goal: SkillGoal) -> float | None:
     """The goal's ``params["max_speed"]`` when it is a finite number > 0, else None.
 
     None also for a malformed value; :func:`refusal` refuses such a goal, so a controller
-    never runs one without the cap it was sent with.
+    never runs one without the cap it was sent with. The reading is the core's
+    (:mod:`dart_planner.core.goal_speed`), shared with the simulator.
     """
-    cap = goal.params.get(SPEED_PARAM)
-    if isinstance(cap, bool) or not isinstance(cap, (int, float)) or not math.isfinite(cap) or cap <= 0:
-        return None
-    return float(cap)
+    return _speed_cap(goal.params)
 
 
 @dataclass(frozen=True)
@@ -99,8 +96,9 @@ def refusal(goal: SkillGoal, robot_id: str, fleet: Fleet, world: World, zones: I
         return REFUSED + f"skill {goal.skill!r} is a {spec.action.value}, not a {goal.action.value}"
     if fleet.has_robot(robot_id) and goal.skill not in fleet.robot(robot_id).skills:
         return REFUSED + f"{robot_id} has no skill {goal.skill!r}"
-    if SPEED_PARAM in goal.params and speed_cap(goal) is None:
-        return REFUSED + f"params.{SPEED_PARAM} must be a finite speed > 0 (m/s), got {goal.params[SPEED_PARAM]!r}"
+    bad_cap = malformed_speed_cap(goal.params)
+    if bad_cap:
+        return REFUSED + bad_cap
     target = resolve_target(goal, fleet, world)
     if target is not None:
         for z in zones:

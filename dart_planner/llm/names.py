@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..core.names import MAX_NAME_LENGTH, is_plain_name
 from ..core.world import World, WorldObject
 
 __all__ = [
@@ -24,15 +25,13 @@ __all__ = [
     "safe_world",
 ]
 
-MAX_NAME_LENGTH = 64
 SAFE_NAME_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{0,63}$"
-# fullmatch on a character class with a bounded repeat: linear, no backtracking blow-up.
-_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+"""The rule of :func:`dart_planner.core.names.is_plain_name` as a JSON-schema pattern."""
 
 
 def is_safe_name(name: object) -> bool:
-    """True for plain ASCII identifiers of at most 64 characters."""
-    return isinstance(name, str) and len(name) <= MAX_NAME_LENGTH and _SAFE.fullmatch(name) is not None
+    """True for plain ASCII identifiers of at most 64 characters (the core's rule)."""
+    return is_plain_name(name)
 
 
 def partition_objects(world: World) -> tuple[tuple[WorldObject, ...], tuple[str, ...]]:

@@ -30,7 +30,7 @@ print('ok')
 
 ROS_FREE = ["dart_planner.core", "dart_planner.sim", "dart_planner.llm", "dart_planner.runner",
             "dart_planner.topics", "dart_planner.viz", "dart_planner.reliability", "dart_planner.perception",
-            "dart_planner.actuation"]
+            "dart_planner.actuation", "dart_planner.bag.rejudge"]
 
 
 @pytest.mark.parametrize("package", ROS_FREE)
