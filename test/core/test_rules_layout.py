@@ -227,3 +227,35 @@ def test_anchor_on_an_event_said_later_waits_for_it(fleet, world):
 def test_comma_after_there_ends_the_anchor(fleet, world):
     assert_plan("Truck 1 drives to soil 2. Once it is there, puddle 1 gets closed for all robots.", fleet, world,
                 task("a", T, [D1], ["soil2"]), task("k", AVA, objs=["puddle1"], deps=["a"]))
+
+
+# -- lists robot by robot, crews, groups ------------------------------------------------------------------
+@pytest.mark.parametrize("said", ["each dig - 1 at soil 1, 3 at rock 2 -", "each dig: excavator 1 at soil 1, "
+                                  "excavator 3 at rock 2,"])
+def test_placeless_work_spelled_out_robot_by_robot(fleet, world, said):
+    assert_plan(f"Excavators 1 and 3 {said} and truck 2 goes home.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("x", DIG, [E1], deps=["a"]),
+                task("b", T, [E3], ["rock2"]), task("y", DIG, [E3], deps=["b"]), task("h", R, [D2]))
+
+
+def test_only_the_loaded_truck_hauls_in_a_mixed_crew(fleet, world):
+    assert_plan("Excavator 2 and truck 3 handle rock 1 (drive there, dig, load, haul to soil 2, dump).", fleet, world,
+                task("a", T, [E2, D3], ["rock1"]), task("x", DIG, [E2], deps=["a"]),
+                task("l", LOAD, [E2], deps=["x"]), task("m", T, [D3], ["soil2"], ["l"]),
+                task("d", DUMP, [D3], deps=["m"]))
+
+
+def test_loaded_truck_bringing_it_back_delivers(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 2; excavator 1 digs and fills truck 1, and truck 1 brings it "
+                "back to base.", fleet, world,
+                task("a", T, [E1, D1], ["soil2"]), task("x", DIG, [E1], deps=["a"]),
+                task("l", LOAD, [E1], deps=["x"]), task("h", R, [D1], deps=["l"]), task("d", DUMP, [D1], deps=["h"]))
+
+
+def test_the_two_trucks_is_the_group_of_two(fleet, world):
+    assert_plan("Two trucks go to soil 1 and a third truck goes to rock 1; an excavator digs at soil 1 and loads "
+                "the two trucks there.", fleet, world,
+                task("a", T, types=[("dump_truck", 2), ("excavator", 1)], objs=["soil1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["rock1"]),
+                task("x", DIG, types=[("excavator", 1)], deps=["a"]),
+                task("l", LOAD, types=[("excavator", 1)], deps=["x"]))

@@ -300,9 +300,10 @@ def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     if any(i.kind is ItemKind.ROBOT for i in cur) and any(i.kind is ItemKind.ROBOT for i in rest):
         # "excavators 1 and 3 each dig: excavator 1 at soil 1, excavator 3 at rock 2": robot by robot
         # (up to a comma before a verb: "..., driving there first")
-        cut = next((n for n in range(1, len(rest)) if rest[n].kind is ItemKind.VERB
-                    and rest[n - 1].kind is ItemKind.PUNCT), len(rest))
-        rest = rest[:cut]
+        verb = next((n for n in range(len(rest)) if rest[n].kind is ItemKind.VERB), len(rest))
+        if verb < len(rest):  # the list ends at the last comma before a verb of its own
+            cut = max((n for n in range(verb) if rest[n].kind is ItemKind.PUNCT), default=0)
+            rest = rest[:cut]
         return any(i.kind is ItemKind.OBJECT for i in rest) and all(
             i.kind in (ItemKind.OBJECT, ItemKind.MARK) or (i.kind is ItemKind.PUNCT and i.payload == ",")
             or (i.kind is ItemKind.ROBOT and i.payload.form == "ids")
