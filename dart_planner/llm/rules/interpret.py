@@ -639,6 +639,12 @@ class Interpreter:
             and all(it.kind is ItemKind.WORD for it in self.following[0].items))
         objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
         places = [it for it in seg.items if it.kind is ItemKind.PLACE]
+        if not verbs and not objects and not places and subj_items and (
+                "in_place" in marks or any(it.kind is ItemKind.WORD and it.text in self.lex.stationary
+                                           for it in seg.items)):
+            for it in seg.items:  # "..., and the excavators stay where they are": nothing to do
+                self.use(it)
+            return
         if not verbs and not objects and not places and subj_items and self.prev is not None \
                 and self.prev.actions and self.prev.sentence == seg.sentence and last_in_sentence:
             # "..., then the trucks too": the same steps for other robots
