@@ -259,3 +259,26 @@ def test_the_two_trucks_is_the_group_of_two(fleet, world):
                 task("b", T, types=[("dump_truck", 1)], objs=["rock1"]),
                 task("x", DIG, types=[("excavator", 1)], deps=["a"]),
                 task("l", LOAD, types=[("excavator", 1)], deps=["x"]))
+
+
+def test_number_in_parentheses_is_no_list_item(fleet, world):
+    assert_plan("Excavators 2 and 3 (not 1) go to rock 1 and rock 2 respectively; excavator 1 goes home instead.",
+                fleet, world, task("a", T, [E2], ["rock1"]), task("b", T, [E3], ["rock2"]), task("h", R, [E1]))
+
+
+def test_leaving_base_for_a_place_is_one_move(fleet, world):
+    assert_plan("Truck 2 leaves base for obstacle 2 right now.", fleet, world, task("a", T, [D2], ["obstacle2"]))
+
+
+def test_trailing_after_that_and_after_which_wait_for_the_step_just_said(fleet, world):
+    # rule 10: the fleet-wide keep-out waits for truck 2's dump only, not for truck 1's visit
+    for said in ("Truck 2 dumps, after which all robots avoid soil 2.",
+                 "Truck 2 dumps, and all robots avoid soil 2 after that."):
+        assert_plan("Truck 1 goes to rock 1 and truck 2 goes to soil 1. " + said, fleet, world,
+                    task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["soil1"]),
+                    task("d", DUMP, [D2], deps=["b"]), task("k", AVA, objs=["soil2"], deps=["d"]))
+
+
+def test_staying_where_they_are_is_no_step(fleet, world):
+    assert_plan("All three trucks go home now, and the excavators stay where they are.", fleet, world,
+                task("h", R, types=[("dump_truck", 3)]))

@@ -813,6 +813,13 @@ class Interpreter:
                 and {m.key for m in subject} != {m.key for m in prev.subject})
             if changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
                 base = self.b.sinks()
+            keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
+                it.payload.target in ("add_keepout", "remove_keepout") for it in seg.items if it.kind is ItemKind.VERB)
+            if subject is None and keepout and not seg.sentence_start and self.last_made \
+                    and seg.connective_text in ("after which", "after that", "after this"):
+                # "..., after which all robots avoid X" (rule 10): after the step just said, not after all
+                last = set(self.last_made)
+                base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
         if self.until_found is not None and self.until_found[0] != seg.sentence:
             self.until_found = None
         if conn == "sequence" and self.until_found is not None:

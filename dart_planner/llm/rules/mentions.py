@@ -430,6 +430,12 @@ class _Scanner:
         if num is None:
             return None
         after = words[j + 1] if j + 1 < n else ""
+        if after == ")" and i > 0 and words[i - 1] != "(":
+            for k in range(i - 1, -1, -1):  # "excavators 1 and 3 (not 2) go ...": the ")" closes an aside
+                if words[k] in _SENTENCE_END or words[k] == ")":
+                    break
+                if words[k] == "(":
+                    return None
         if after == ")" or (after in (".", ":") and at_start) or (j > i and at_start):
             end = j + 2 if after in (")", ".", ":") else j + 1
             return Item(ItemKind.MARK, i, end, "list_first" if num == 1 else "list_next", self.text(i, end))

@@ -595,8 +595,20 @@ def _front_trailing_finals(items: Sequence[Item]) -> list[Item]:
                 and not any(x.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT) for x in out[start:k]) \
                 and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out.insert(start, out.pop(k))
+        elif it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and it.text in _TRAILING_SEQUENCE \
+                and k > start and (k + 1 == len(out) or (out[k + 1].kind is ItemKind.PUNCT
+                                                         and out[k + 1].payload in SENTENCE_END)):
+            # "..., and all robots avoid soil 2 after that.": the clause starts after the step before it
+            head = max((n + 1 for n in range(start, k) if (out[n].kind is ItemKind.PUNCT and out[n].payload == ",")
+                        or (out[n].kind is ItemKind.WORD and out[n].text == "and")), default=start)
+            if head < k and any(x.kind is ItemKind.VERB for x in out[head:k]) \
+                    and not any(x.kind is ItemKind.CONNECTIVE for x in out[head:k]):
+                out.insert(head, out.pop(k))
         k += 1
     return out
+
+
+_TRAILING_SEQUENCE = frozenset({"after that", "afterwards", "afterward", "after this", "thereafter"})
 
 
 def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
