@@ -282,3 +282,14 @@ def test_trailing_after_that_and_after_which_wait_for_the_step_just_said(fleet, 
 def test_staying_where_they_are_is_no_step(fleet, world):
     assert_plan("All three trucks go home now, and the excavators stay where they are.", fleet, world,
                 task("h", R, types=[("dump_truck", 3)]))
+
+
+def test_goal_title_before_a_colon_is_no_order(fleet, world):
+    # a named and an unnamed robot going to one place get a task each (README decision 17)
+    assert_plan("The job is an empty soil 2: excavator 3 digs at soil 2, a truck meets it there, gets filled and "
+                "tips at rock 1.", fleet, world,
+                task("a", T, [E3], ["soil2"]), task("x", DIG, [E3], deps=["a"]),
+                task("t", T, types=[("dump_truck", 1)], objs=["soil2"]),
+                task("l", LOAD, [E3], deps=["x", "t"]),
+                task("m", T, types=[("dump_truck", 1)], objs=["rock1"], deps=["l"]),
+                task("d", DUMP, types=[("dump_truck", 1)], deps=["m"]))

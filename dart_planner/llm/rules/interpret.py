@@ -362,6 +362,15 @@ class Interpreter:
             mine.append(hits[0])
         return len(set(mine)) == len(mine)
 
+    def _goal_title(self, seg: Segment) -> bool:
+        """A sentence that says what the job is for and ends in a colon before the steps ("The goal
+        is ...:", "Today's job is ...:"): a title, not an order."""
+        first = self.words[seg.items[0].start:seg.items[0].start + 4]
+        said = [w for w in first if w not in ("the", "today", "'s", "our", "my", "main", "this")]
+        return len(said) >= 2 and said[0] in self.lex.goal_words and said[0] not in (
+            "need", "needs", "has", "have", "must", "should", "want", "wants") and said[1] in ("is", "'s", ":") \
+            and self._heading(seg)
+
     def _heading(self, seg: Segment) -> bool:
         """The clause is the title of what follows: its sentence ends in a colon."""
         last = seg.items[-1].end if seg.items else 0
@@ -517,6 +526,10 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
+        if seg.sentence_start and seg.items and self._goal_title(seg):
+            for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
+                self.use(it)
+            return
         marks = seg.marks()
         if "skip" in marks:
             cut = next(k for k, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "skip")
