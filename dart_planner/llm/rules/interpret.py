@@ -452,11 +452,11 @@ class Interpreter:
                     continue
             if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(seg):
                 # "once the hauling is over, ...": the hauling is said later; read this after it
-                mains = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
-                         and segs[k].role is SegmentRole.MAIN]
-                if mains:
-                    done.update(mains)
-                    self.forward.append((seg, [segs[k] for k in mains]))
+                governed = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
+                            and segs[k].role is SegmentRole.MAIN]
+                if governed:
+                    done.update(governed)
+                    self.forward.append((seg, [segs[k] for k in governed]))
                     continue
             if seg.role is SegmentRole.ANCHOR:
                 if seg.post_anchor:
@@ -481,9 +481,9 @@ class Interpreter:
             pre = None
             pre_par = False
         self.flush_all_pending()
-        for anchor_seg, mains in self.forward:
+        for anchor_seg, clauses in self.forward:
             entry, is_par = self.anchor(anchor_seg)
-            for n, m in enumerate(mains):
+            for n, m in enumerate(clauses):
                 self.current_sentence = m.sentence
                 self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
         self.flush_all_pending()
@@ -1037,10 +1037,10 @@ class Interpreter:
                 # "truck 2 to rock 1, truck 3 to rock 2 - send them all off at the same time": every robot
                 # already got its place in this sentence; the bare verb says how, not where
                 sent: dict[str, str] = {}
-                for d in self.b.drafts:
-                    if d.alive and d.action in MOVES and d.objects and \
-                            self.draft_sentence.get(d.idx, self.current_sentence) == self.current_sentence:
-                        sent.update((m.key, d.objects[0]) for m in d.members)
+                for dr in self.b.drafts:
+                    if dr.alive and dr.action in MOVES and dr.objects and \
+                            self.draft_sentence.get(dr.idx, self.current_sentence) == self.current_sentence:
+                        sent.update((m.key, dr.objects[0]) for m in dr.members)
                 if len(subject) > 1 and {m.key for m in subject} <= set(sent) \
                         and len({sent[m.key] for m in subject}) > 1:
                     return []
@@ -1516,9 +1516,9 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
-                here = {p for p in (self.loc(m) for m in robots) if p is not None}
-                if it.payload.form == "pronoun" and it.payload.pronoun == "there" and here:
-                    objs |= here  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
+                spots = {p for p in (self.loc(m) for m in robots) if p is not None}
+                if it.payload.form == "pronoun" and it.payload.pronoun == "there" and spots:
+                    objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
         if not filters and any(it.kind is ItemKind.PLACE for it in seg.items):
@@ -1561,12 +1561,13 @@ class Interpreter:
                 cands = here or cands
             idxs = {d.idx for d in cands}
 
-            def who(i: int) -> set[str]:
-                d = self.b.drafts[i]
-                return {x.key for x in (*d.members, *d.partners)}
+            def robots_of(i: int) -> set[str]:
+                dr = self.b.drafts[i]
+                return {x.key for x in (*dr.members, *dr.partners)}
             # an earlier step stays when a later one does not concern the same robots ("after being
             # loaded": the loading of truck 2 and the one of truck 1 after it are both meant)
-            found |= {i for i in idxs if not any(i in self.b.anc[j] and who(i) <= who(j) for j in idxs if j != i)}
+            found |= {i for i in idxs
+                      if not any(i in self.b.anc[j] and robots_of(i) <= robots_of(j) for j in idxs if j != i)}
         if not found and not filters and objs:
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
             if cands:

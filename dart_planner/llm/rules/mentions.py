@@ -246,7 +246,7 @@ class _Scanner:
         group = next((it.payload for it in reversed(self.items) if it.kind is ItemKind.ROBOT
                       and it.payload.form == "ids" and len(it.payload.ids) > 1), None)
         rid = self.site.robot_by_type_num.get((group.rtype, n)) if group is not None else None
-        if group is None or rid not in group.ids:
+        if group is None or rid is None or rid not in group.ids:
             return None
         return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("ids", (rid,), group.rtype), self.text(i, i + 1))
 
@@ -293,9 +293,9 @@ class _Scanner:
                 return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
             if last_robot is not None and det == "ordinal" and last_robot.ordinal and j > i:
                 # "the first truck checks puddle 1, the second checks puddle 2": the noun is left out
-                rid = self.site.robot_by_type_num.get((last_robot.rtype, count))
-                if rid is not None:
-                    return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), last_robot.rtype, ordinal=count),
+                found = self.site.robot_by_type_num.get((last_robot.rtype, count))
+                if found is not None:
+                    return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (found,), last_robot.rtype, ordinal=count),
                                 self.text(i, j))
         if t is None:
             return None
@@ -815,10 +815,10 @@ class MentionResolver:
                 return rest
             # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are
             # exactly as many as asked for (so they are fully determined: robot ids)
-            named = {m.key for ms, _ in self.history for m in ms if m.rtype == d.rtype and not m.is_group}
-            unnamed = [rid for rid in pool if rid not in named]
+            named_keys = {m.key for ms, _ in self.history for m in ms if m.rtype == d.rtype and not m.is_group}
+            unnamed = [rid for rid in pool if rid not in named_keys]
             groups = any(m.rtype == d.rtype and m.is_group for ms, _ in self.history for m in ms)
-            if named and unnamed and not groups and (len(unnamed) == d.count or (not d.count and d.plural)):
+            if named_keys and unnamed and not groups and (len(unnamed) == d.count or (not d.count and d.plural)):
                 return tuple(self.robot_member(rid) for rid in unnamed)
             latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
             if d.count and latest and not any(m.is_group for m in latest):
