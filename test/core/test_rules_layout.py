@@ -293,3 +293,14 @@ def test_goal_title_before_a_colon_is_no_order(fleet, world):
                 task("l", LOAD, [E3], deps=["x", "t"]),
                 task("m", T, types=[("dump_truck", 1)], objs=["rock1"], deps=["l"]),
                 task("d", DUMP, types=[("dump_truck", 1)], deps=["m"]))
+
+
+def test_so_does_repeats_the_step_for_another_robot(fleet, world):
+    assert_plan("Truck 2 checks rock 1, and so does truck 3.", fleet, world, task("a", T, [D2, D3], ["rock1"]))
+
+
+def test_anchor_on_the_fleet_gathering_makes_that_step(fleet, world):
+    assert_plan("Right after the whole fleet has gathered at rock 1, excavators 1 and 2 dig there and the trucks line "
+                "up at obstacle 1.", fleet, world,
+                task("g", "target_area_for_all_robots", objs=["rock1"]), task("x", DIG, [E1, E2], deps=["g"]),
+                task("t", T, types=[("dump_truck", 3)], objs=["obstacle1"], deps=["g"]))
