@@ -286,8 +286,12 @@ def test_robot_odometry_stops_mid_drive_and_the_subtask_moves_to_another_truck(
 
     ros_node.create_timer(0.05, feed)
     stack = TruckStack(start_node, tmp_path, (T1, T2), heartbeat_s=10.0, actuation_args={T1: (
-        "-r", f"/{T1}/odom:={fake_odom}", "-p", "odom_grace_s:=1.0")})  # wall clock, like the test's odom
+        "-r", f"/{T1}/odom:={fake_odom}", "-p", "odom_grace_s:=2.5")})  # wall clock, like the test's odom
     assert probe.wait_for_subscriber(probe.task_graph_pub, 30), stack.logs()
+    # Under load discovery is slow: the goal must find truck 1's node already fed, or it fails
+    # odom_stale before the drop-out this test stages.
+    assert spin_until(ros_node, lambda: odom_pub.get_subscription_count() >= 1, 30), stack.logs()
+    spin_until(ros_node, lambda: False, 1.0)
     graph = graph_of(drive("go_rock1", T1, "rock1"))
     probe.publish(probe.task_graph_pub, graph_msg(graph))
     assert spin_until(ros_node, lambda: tap.feedback[T1] >= 2, 30), stack.logs()

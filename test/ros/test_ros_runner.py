@@ -117,8 +117,8 @@ def test_one_process_full_stack_with_the_simulator_runs_an_l2_instruction(ros_do
         proc = subprocess.run(
             [sys.executable, "-m", "dart_planner.cli.ros_cmd", "--no-detector", "--sim-time-scale", "3",
              "--instruction", "First, all robots must avoid puddle 1. After that, send truck 1 to rock 1 and "
-                              "truck 2 to rock 2.", "--exit-when-done", "--duration", "50"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=70)
+                              "truck 2 to rock 2.", "--exit-when-done", "--duration", "150"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=200)
     output = log.read_text(errors="replace")
     assert proc.returncode == 0, output[-3000:]
     assert "finished: succeeded" in output
