@@ -16,12 +16,14 @@ from typing import Any
 from conftest import spin_until
 from rclpy.executors import MultiThreadedExecutor
 from rclpy.node import Node
+from rclpy.parameter import Parameter
 from rclpy.qos import QoSProfile
 from std_msgs.msg import String
 from std_srvs.srv import SetBool, Trigger
 
 from dart_planner.core.envelope import encode
-from dart_planner.nodes.allocator_node import PLAN_QUEUE
+from dart_planner.core.plan import TaskGraph
+from dart_planner.nodes.allocator_node import PLAN_QUEUE, AllocatorNode
 from dart_planner.nodes.qos import EVENTS, LATCHED, STATUS
 
 NS = "/dart"
@@ -135,3 +137,16 @@ def running(context: Any, *nodes: Node) -> Iterator[MultiThreadedExecutor]:
         thread.join(timeout=5.0)
         for n in nodes:
             n.destroy_node()
+
+
+def graph_msg(graph: TaskGraph, instruction_id: str = "i-1", **extra: Any) -> str:
+    """A task_graph@1 message as the language node publishes it (empty validation report)."""
+    return encode("task_graph", {"plan_id": graph.plan_id, "instruction_id": instruction_id,
+                                 "instruction": graph.instruction, "plan": graph.to_dart(),
+                                 "native": graph.to_native(), "report": {}, **extra})
+
+
+def allocator(context: Any, **params: Any) -> AllocatorNode:
+    """An in-process allocator node with fast status and ticks, plus ``params`` as overrides."""
+    overrides = [Parameter(k, value=v) for k, v in {"status_rate_hz": 5.0, "tick_rate_hz": 20.0, **params}.items()]
+    return AllocatorNode(context=context, parameter_overrides=overrides)

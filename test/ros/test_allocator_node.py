@@ -10,15 +10,13 @@ from typing import Any
 import pytest
 from conftest import spin_until
 from fake_robots import FakeRobots
-from planner_helpers import PlannerProbe, running
-from rclpy.parameter import Parameter
+from planner_helpers import PlannerProbe, allocator, graph_msg, running
 
 from dart_planner.core.actuation import GoalStatus, SkillGoal
 from dart_planner.core.envelope import encode
 from dart_planner.core.fleet import SkillAction, load_fleet
 from dart_planner.core.plan import TaskGraph, load_plan_document
 from dart_planner.core.world import load_world
-from dart_planner.nodes.allocator_node import AllocatorNode
 from dart_planner.resources import default_fleet_path, default_world_path, examples_dir
 
 pytestmark = pytest.mark.ros
@@ -32,15 +30,6 @@ def example(name: str) -> TaskGraph:
     return load_plan_document(json.loads(path.read_text()))
 
 
-def graph_msg(graph: TaskGraph, instruction_id: str = "i-1", **extra: Any) -> str:
-    return encode("task_graph", {"plan_id": graph.plan_id, "instruction_id": instruction_id,
-                                 "instruction": graph.instruction, "plan": graph.to_dart(),
-                                 "native": graph.to_native(), "report": {}, **extra})
-
-
-def allocator(context: Any, **params: Any) -> AllocatorNode:
-    overrides = [Parameter(k, value=v) for k, v in {"status_rate_hz": 5.0, "tick_rate_hz": 20.0, **params}.items()]
-    return AllocatorNode(context=context, parameter_overrides=overrides)
 
 
 @pytest.fixture()

@@ -15,14 +15,11 @@ import pytest
 import yaml
 from conftest import spin_until
 from fake_robots import FakeRobots
-from planner_helpers import PlannerProbe, running
-from rclpy.parameter import Parameter
+from planner_helpers import PlannerProbe, allocator, graph_msg, running
 
-from dart_planner.core.envelope import encode
 from dart_planner.core.errors import ConfigError
 from dart_planner.core.fleet import load_fleet
 from dart_planner.core.plan import TaskGraph, load_plan_document
-from dart_planner.nodes.allocator_node import AllocatorNode
 from dart_planner.resources import default_fleet_path, examples_dir
 
 pytestmark = pytest.mark.ros
@@ -46,21 +43,12 @@ def plan(plan_id: str, *tasks: tuple[str, str, list[str], list[str], list[str]],
     return TaskGraph.from_dart({"tasks": body}, plan_id=plan_id)
 
 
-def graph_msg(graph: TaskGraph, instruction_id: str = "i-1") -> str:
-    return encode("task_graph", {"plan_id": graph.plan_id, "instruction_id": instruction_id,
-                                 "instruction": graph.instruction, "plan": graph.to_dart(),
-                                 "native": graph.to_native(), "report": {}})
-
 
 def safety_file(tmp_path: Path, **policy: Any) -> str:
     path = tmp_path / "safety.yaml"
     path.write_text(yaml.safe_dump(policy))
     return str(path)
 
-
-def allocator(context: Any, **params: Any) -> AllocatorNode:
-    overrides = [Parameter(k, value=v) for k, v in {"status_rate_hz": 5.0, "tick_rate_hz": 20.0, **params}.items()]
-    return AllocatorNode(context=context, parameter_overrides=overrides)
 
 
 @pytest.fixture()

@@ -31,7 +31,7 @@ import yaml
 from conftest import NodeProcess, spin_until
 from fake_robots import FakeRobots
 from nav_msgs.msg import Odometry
-from planner_helpers import PlannerProbe, running
+from planner_helpers import PlannerProbe, allocator, graph_msg, running
 from rclpy.parameter import Parameter
 from std_msgs.msg import String
 
@@ -44,7 +44,6 @@ from dart_planner.core.world import load_world
 from dart_planner.llm.local_server import LocalLLMServer, ScriptedReply
 from dart_planner.llm.node_planning import planning_world
 from dart_planner.llm.pipeline import make_planner
-from dart_planner.nodes.allocator_node import AllocatorNode
 from dart_planner.nodes.conversions import odometry_from_state, time_msg
 from dart_planner.nodes.language_node import LanguageNode
 from dart_planner.nodes.qos import EVENTS, SENSOR
@@ -75,11 +74,6 @@ def graph_of(*tasks: dict[str, Any]) -> TaskGraph:
     return TaskGraph.from_dart({"tasks": list(tasks)})
 
 
-def graph_msg(graph: TaskGraph, instruction_id: str = "i-1") -> str:
-    return encode("task_graph", {"plan_id": graph.plan_id, "instruction_id": instruction_id,
-                                 "instruction": graph.instruction, "plan": graph.to_dart(),
-                                 "native": graph.to_native(), "report": {}})
-
 
 def journal(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
@@ -90,10 +84,6 @@ def journal(path: Path) -> list[dict[str, Any]]:
 def transitions(records: list[dict[str, Any]], to: str) -> list[dict[str, Any]]:
     return [r for r in records if r.get("type") == "transition" and r["to"] == to]
 
-
-def allocator(context: Any, **params: Any) -> AllocatorNode:
-    overrides = [Parameter(k, value=v) for k, v in {"status_rate_hz": 5.0, "tick_rate_hz": 20.0, **params}.items()]
-    return AllocatorNode(context=context, parameter_overrides=overrides)
 
 
 def trucks_only(tmp: Path, robots: tuple[str, ...]) -> Path:
