@@ -19,6 +19,7 @@ from .core.allocate import allocate
 from .core.execute import ExecutionEngine, ExecutionJournal, PlanState, PlanStatus
 from .core.fleet import Fleet
 from .core.plan import TaskGraph
+from .core.refill import add_refills
 from .core.schedule import Schedule
 from .core.world import World
 from .sim import Simulation
@@ -53,6 +54,8 @@ class RunResult:
     finished: bool
     engine: ExecutionEngine = field(repr=False)
     sim: Simulation = field(repr=False)
+    notes: tuple[str, ...] = ()
+    """What was added to the plan to execute it (refill digs, :func:`~dart_planner.core.refill.add_refills`)."""
 
     @property
     def succeeded(self) -> bool:
@@ -81,6 +84,7 @@ class RunResult:
             "plan_id": self.graph.plan_id,
             "instruction": self.graph.instruction,
             "outcome": self.status.state.value,
+            "notes": list(self.notes),
             "finished": self.finished,
             "policy": self.schedule.policy,
             "planned_makespan_s": self.schedule.makespan,
@@ -130,7 +134,9 @@ def run_in_sim(
 
     ``on_step`` is called every ``step_every`` simulation steps (progress display).
     Invalid plans raise PlanValidationError before anything moves; allocation failures
-    raise AllocationError.
+    raise AllocationError. ``RunResult.graph`` is the plan as executed: with the refill digs
+    the engine adds (``RunResult.notes`` says which), added here first so the schedule
+    covers them.
     """
     opts = options or RunOptions()
     sim = Simulation(fleet, world, seed=opts.seed, faults=opts.faults, dt=opts.dt)
@@ -138,6 +144,7 @@ def run_in_sim(
     journal = ExecutionJournal(opts.journal) if opts.journal else None
     engine = ExecutionEngine(fleet, world, actuator, journal=journal, clock=lambda: sim.time,
                              max_retries=opts.max_retries)
+    graph, notes = add_refills(graph, fleet)
     schedule = allocate(graph, fleet, world, policy=opts.policy)
     recorder = None
     if opts.gif is not None:
@@ -166,7 +173,7 @@ def run_in_sim(
     if recorder is not None and opts.gif is not None:
         recorder.save(opts.gif)
     result = RunResult(graph, engine.schedule(plan_id), engine.status(plan_id), sim.snapshot(), wall, finished,
-                       engine, sim)
+                       engine, sim, tuple(notes))
     engine.close()
     return result
 

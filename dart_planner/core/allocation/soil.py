@@ -51,7 +51,10 @@ import networkx as nx
 from ..fleet import Fleet, SkillAction
 from ..plan import TaskGraph
 
-__all__ = ["SoilRole", "soil_role", "owed_empties", "EMPTIED_BY", "MERGING_FILLS", "SOIL_ACTIONS"]
+__all__ = [
+    "SoilRole", "soil_role", "owed_empties", "crew_key", "last_bucket_events", "EMPTIED_BY", "MERGING_FILLS",
+    "SOIL_ACTIONS",
+]
 
 
 class SoilRole(str, enum.Enum):
@@ -109,3 +112,40 @@ def owed_empties(graph: TaskGraph, fleet: Fleet, task_id: str) -> set[str]:
                 seen.add(q)
                 (first.add if action(q) in kind else stack.append)(q)
     return {q for q in first if action(q) is emptier and not (nx.ancestors(graph.graph, q) & (first - {q}))}
+
+
+CrewKey = tuple[frozenset[str], tuple[tuple[str, int], ...]]
+
+
+def crew_key(graph: TaskGraph, fleet: Fleet, task_id: str) -> CrewKey:
+    """Who works a subtask, partners left out: its explicit robots and its (type, count)
+    requests, both without the skill's partner type (the truck an excavator pours into).
+
+    Two subtasks with the same key are done by the same robots: the same explicit ids, or
+    the same type-and-count selection (the allocator's group for a chain of one crew).
+    """
+    sub = graph[task_id]
+    spec = fleet.skills.get(sub.skill)
+    partner = spec.partner_type if spec is not None else None
+    ids = frozenset(r for r in sub.robot_ids if not fleet.has_robot(r) or fleet.robot(r).type != partner)
+    return ids, tuple((t, n) for t, n in sub.requested_types if t != partner)
+
+
+def last_bucket_events(graph: TaskGraph, fleet: Fleet, task_id: str) -> set[str]:
+    """The bucket events (a dig, or an unloading the excavator pours in) of ``task_id``'s crew
+    that come last before it on its dependency chains.
+
+    These decide what is in the bucket when ``task_id`` starts: a dig among them filled it; if
+    they are all unloadings, each emptied the bucket and nothing filled it again since (an
+    excavator that digs once and then loads two trucks in turn). Empty when the crew has no
+    bucket event before ``task_id`` at all.
+    """
+    key = crew_key(graph, fleet, task_id)
+
+    def is_bucket_event(q: str) -> bool:
+        spec = fleet.skills.get(graph[q].skill)
+        return (spec is not None and spec.action in (SkillAction.DIG, SkillAction.UNLOAD_BUCKET)
+                and crew_key(graph, fleet, q) == key)
+
+    events = {q for q in nx.ancestors(graph.graph, task_id) if is_bucket_event(q)}
+    return {q for q in events if not (nx.descendants(graph.graph, q) & events)}

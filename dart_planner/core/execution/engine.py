@@ -58,6 +58,7 @@ from ..errors import AllocationError, DartPlannerError, ExecutionError, PlanVali
 from ..fleet import Fleet, SkillAction, SkillScope
 from ..geometry import Pose2D
 from ..plan import TaskGraph, new_plan_id
+from ..refill import add_refills
 from ..schedule import LiveState, Schedule
 from ..validate import validate_plan
 from ..world import World
@@ -227,10 +228,17 @@ class ExecutionEngine:
         return unsubscribe
 
     def submit(self, graph: TaskGraph, schedule: Schedule | None = None) -> str:
-        """Validate, allocate (when no schedule is given), journal and start a plan.
+        """Validate, add refill digs, allocate (when no schedule is given), journal and start a plan.
 
         Returns the plan id: the graph's own, or a fresh one when that id is already live
         in this engine (submitting the same plan file twice runs it twice).
+
+        Every path to execution comes through here, so this is where a plan that digs once
+        and then loads several trucks in turn gets its refill digs
+        (:func:`~dart_planner.core.refill.add_refills`): the executed graph (``status()``,
+        the journal) has them, with one note each in ``PlanStatus.notes`` and the log. A
+        caller that allocates itself must pass the graph through ``add_refills`` first (it is
+        idempotent), or its schedule lacks the added subtasks.
 
         Raises
         ------
@@ -240,13 +248,20 @@ class ExecutionEngine:
             No feasible assignment exists.
         ExecutionError
             The given schedule does not fit the plan (a task without robots, a robot that
-            cannot do the skill, explicit robots overridden).
+            cannot do the skill, explicit robots overridden, refill digs missing).
         """
         with self._op():
             if self._validate:
                 report = validate_plan(graph, self._fleet, self._world)
                 if not report.ok:
                     raise PlanValidationError(report)
+            graph, notes = add_refills(graph, self._fleet)
+            unscheduled = [t for t in graph.ids if schedule is not None and t not in schedule.assignments]
+            if notes and unscheduled:
+                raise ExecutionError(f"the schedule lacks the refill digs {', '.join(unscheduled)}: pass the plan "
+                                     "through dart_planner.core.refill.add_refills before allocating it")
+            for note in notes:
+                _log.info("plan %s: %s", graph.plan_id, note)
             if graph.plan_id in self._plans:
                 graph = replace(graph, plan_id=new_plan_id())
             if schedule is None:
@@ -264,6 +279,7 @@ class ExecutionEngine:
                     }
                 )
             plan = self._create_plan(graph, schedule, robots, at)
+            plan.notes = tuple(notes)
             self._emit(PlanAccepted(plan.plan_id, at, graph.ids, schedule.policy, schedule.makespan))
             for task in plan.tasks.values():
                 if task.waiting_on == 0:

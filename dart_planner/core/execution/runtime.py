@@ -108,6 +108,8 @@ class PlanRun:
     cancelled: bool = False
     outcome: PlanState | None = None
     finished_at: float | None = None
+    notes: tuple[str, ...] = ()
+    """What intake changed in the plan to make it executable (refill digs, :mod:`..refill`)."""
 
     def rebuild_order(self) -> None:
         """Each robot's subtasks of this plan in schedule order, limited to subtasks that
@@ -150,6 +152,7 @@ class PlanRun:
             finished_at=self.finished_at,
             paused=self.paused,
             estopped=estopped,
+            notes=self.notes,
         )
 
 

@@ -78,6 +78,8 @@ class PlanStatus:
     paused: bool
     estopped: bool
     """The whole engine is under an emergency stop (nothing new starts)."""
+    notes: tuple[str, ...] = ()
+    """Steps the engine added to make the plan executable (refill digs), one line each."""
 
     def subtask(self, task_id: str) -> SubtaskStatus:
         for s in self.subtasks:
@@ -98,7 +100,7 @@ class PlanStatus:
             "paused": self.paused,
             "estopped": self.estopped,
             "subtasks": [s.to_dict() for s in self.subtasks],
-        }
+        } | ({"notes": list(self.notes)} if self.notes else {})
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), allow_nan=False)
