@@ -138,6 +138,8 @@ def run(
         f"actual {rep['actual_makespan_s'] or 0:.1f} s, simulated {result.sim_time_s:.1f} s in "
         f"{result.wall_s:.2f} s wall ({result.speedup:.0f}x real time); keep-out violations "
         f"{rep['site']['keepout_violations']}, collisions {rep['site']['collisions']}")
+    for note in result.notes:
+        console.print(f"note: {escape(note)}")
     console.print("report: " + ", ".join(f"{k}={v}" for k, v in paths.items())
                   + (f", gif={options.gif}" if options.gif else ""))
     if result.status.state is not PlanState.SUCCEEDED:

@@ -98,6 +98,7 @@ from ..core.objects import (
     stale_reason,
 )
 from ..core.plan import TaskGraph
+from ..core.refill import add_refills
 from ..core.safety import ApprovalMode, ApprovalRule, GateVerdict, SafetyPolicy, load_safety_policy
 from ..core.schedule import LiveState, Schedule
 from ..core.world import KeepOutZone, load_world
@@ -525,7 +526,8 @@ class AllocatorNode(Node):
         positions = {r: p for r in self._fleet.robot_ids if (p := self._actuator.robot_pose(r)) is not None}
         state = LiveState(positions=positions, unavailable=self.engine.unavailable_robots, world=world)
         try:
-            preview = allocate(graph, self._fleet, world, self._policy, state)
+            # the plan as it will execute (refill digs added as the engine's submit adds them)
+            preview = allocate(add_refills(graph, self._fleet)[0], self._fleet, world, self._policy, state)
         except DartPlannerError as exc:
             self._reject(graph.plan_id, iid, f"{type(exc).__name__}: {exc}")
             return

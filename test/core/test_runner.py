@@ -130,3 +130,14 @@ def test_keep_out_naming_several_objects_fences_each(fleet, world) -> None:
     assert result.succeeded, [(s.task_id, s.state.value, s.reason) for s in result.status.subtasks]
     assert {z.name for z in result.final.keep_out} >= {"puddle1", "puddle2"}
     assert {z.name for z in result.engine.world.keep_out} >= {"puddle1", "puddle2"}
+
+
+def test_run_prints_the_refill_note_when_one_dig_loads_two_trucks(tmp_path) -> None:
+    """One dig, two loadings in turn: the engine adds a refill dig and the CLI says so."""
+    res = CliRunner().invoke(app, [
+        "run", "Dump trucks 1 and 2 go to soil 1. Excavator 1 goes to soil 1 and digs. "
+        "Then it loads truck 1 first and truck 2 after that.", "--out", str(tmp_path / "r"), "--no-live"])
+    assert res.exit_code == 0, res.output
+    assert "note: ExcavatorUnloading_2: one dig fills the bucket once" in " ".join(res.output.split())
+    report = json.loads((tmp_path / "r" / "report.json").read_text())
+    assert any("refill" in n for n in report["notes"])

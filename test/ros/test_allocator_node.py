@@ -369,3 +369,24 @@ def test_a_subscriber_that_can_never_match_does_not_hold_goals_back(ros_context,
         probe.wait_for_subscriber(probe.task_graph_pub)
         probe.publish(probe.task_graph_pub, graph_msg(graph))
         assert probe.wait_state(graph.plan_id, ("succeeded",))
+
+
+def test_approval_preview_shows_the_refill_dig_the_engine_will_add(ros_context, ros_node, probe) -> None:
+    """One dig, two loadings: the preview a person approves is the plan as it will run."""
+    def fn(name: str, robots: list[str], deps: list[str], objs: list[str]) -> dict[str, Any]:
+        return {"name": name, "robot_ids": robots, "dependencies": deps, "object_keywords": objs}
+    e1, d1, d2 = "robot_excavator_01", "robot_dump_truck_01", "robot_dump_truck_02"
+    graph = TaskGraph.from_dart({"tasks": [
+        {"task": "go_1", "instruction_function": fn("target_area_for_specific_robots", [e1, d1, d2], [], ["soil1"])},
+        {"task": "Excavation_1", "instruction_function": fn("Excavation", [e1], ["go_1"], [])},
+        {"task": "ExcavatorUnloading_1", "instruction_function": fn("ExcavatorUnloading", [e1], ["Excavation_1"], [])},
+        {"task": "ExcavatorUnloading_2",
+         "instruction_function": fn("ExcavatorUnloading", [e1], ["ExcavatorUnloading_1"], [])},
+    ]})
+    with running(ros_context, allocator(ros_context, require_approval=True)):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        probe.publish(probe.task_graph_pub, graph_msg(graph))
+        assert probe.wait_state(graph.plan_id, ("awaiting_approval",), 10)
+        assert spin_until(ros_node, lambda: probe.assignments.last(lambda p: p["plan_id"] == graph.plan_id), 10)
+        preview = probe.assignments.last(lambda p: p["plan_id"] == graph.plan_id)
+    assert set(preview["schedule"]["assignments"]) == set(graph.ids) | {"Excavation_1_refill"}
