@@ -335,3 +335,59 @@ def test_baseline_gives_an_unnamed_group_the_first_robot_even_when_a_named_crew_
     best = allocate(g, fleet, world, "heuristic")
     assert "robot_excavator_01" not in best.robots_of("go")
     assert best.makespan < base.makespan
+
+
+EX3_, T1_, T2_ = "robot_excavator_03", "robot_dump_truck_01", "robot_dump_truck_02"
+
+
+def _dig_once_load_in_turn(*moves, chained_deps=()):
+    """An excavator drives to soil1, digs once and loads twice in turn; ``moves`` bring trucks."""
+    first_deps = ["dig", *(m.id for m in moves if m.id != "go_t2")]
+    return plan(
+        T("go_ex", NAV, obj="soil1", ids=[EX3_]),
+        *moves,
+        T("dig", "Excavation", ["go_ex"], ids=[EX3_]),
+        T("load_1", "ExcavatorUnloading", first_deps, ids=[EX3_]),
+        T("load_2", "ExcavatorUnloading", ["load_1", *chained_deps], ids=[EX3_]),
+    )
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_loading_in_turn_fills_each_truck_the_plan_brought_for_it(fleet, world, policy):
+    """Truck 1 and truck 2 each driven to soil1 (rule 12: each loading depends on its truck's
+    move): the second loading takes truck 2, not the truck the first one filled."""
+    g = _dig_once_load_in_turn(
+        T("go_t1", NAV, obj="soil1", ids=[T1_]), T("go_t2", NAV, obj="soil1", ids=[T2_]), chained_deps=["go_t2"]
+    )
+    s = allocate(g, fleet, world, policy)
+    assert _trucks(s, "load_1") == {T1_}
+    assert _trucks(s, "load_2") == {T2_}
+    assert verify_schedule(s, g, fleet, world) == []
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_loading_in_turn_with_one_truck_loads_it_twice(fleet, world, policy):
+    g = _dig_once_load_in_turn(T("go_t1", NAV, obj="soil1", ids=[T1_]))
+    s = allocate(g, fleet, world, policy)
+    assert _trucks(s, "load_1") == {T1_}
+    assert _trucks(s, "load_2") == {T1_}
+    assert verify_schedule(s, g, fleet, world) == []
+
+
+def test_chained_loading_group_prefers_its_own_truck_then_the_chains(fleet, world):
+    """The model itself: the second loading's partner group takes the move that brought
+    truck 2 first and the one behind the first loading only as a fallback, and never the
+    first loading as a source (the old bug: it inherited the truck that loading filled)."""
+    from dart_planner.core.allocation.model import build_problem
+
+    g = _dig_once_load_in_turn(
+        T("go_t1", NAV, obj="soil1", ids=[T1_]), T("go_t2", NAV, obj="soil1", ids=[T2_]), chained_deps=["go_t2"]
+    )
+    p = build_problem(g, fleet, world)
+    (group,) = p.tasks[p.index["load_2"]].groups
+    assert group.partner and group.count == 1
+    assert [p.tasks[i].id for i in group.sources] == ["go_t2"]
+    assert [p.tasks[i].id for i in group.far_sources] == ["go_t1"]
+    one = build_problem(_dig_once_load_in_turn(T("go_t1", NAV, obj="soil1", ids=[T1_])), fleet, world)
+    (group,) = one.tasks[one.index["load_2"]].groups
+    assert group.sources == () and [one.tasks[i].id for i in group.far_sources] == ["go_t1"]

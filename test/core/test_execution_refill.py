@@ -41,8 +41,6 @@ def test_dig_once_load_two_trucks_succeeds_with_soil_conserved(fleet, world) -> 
     assert math.isclose(sum(final.dumped.values()) + in_robots, taken, abs_tol=1e-6)
 
 
-@pytest.mark.xfail(strict=True, reason="allocator partner inheritance: the second ExcavatorUnloading inherits "
-                   "the first one's truck (core/allocation/model.py _partner_group), so truck 2 is never poured into")
 def test_dig_once_load_two_trucks_loads_both_trucks(fleet, world) -> None:
     result = run_in_sim(joint_move(), fleet, world, RunOptions(max_sim_time_s=1800.0))
     assert result.succeeded

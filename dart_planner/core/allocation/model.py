@@ -22,7 +22,11 @@ The model
   beside the excavator) occupies a partner too. If the plan names none, the partners are the
   robots of that type the task inherits by continuity (the trucks that drove to the soil),
   one per working robot up to as many as the plan brought (two excavators load the two
-  trucks that came with them).
+  trucks that came with them). A loading that follows an earlier loading by the same crew
+  (one dig, then truck 1 and truck 2 in turn) looks through it: it takes the trucks brought
+  for it (the move it depends on), else those brought for the chain, rather than inheriting
+  the truck the earlier loading filled; only when the chain brought no truck (the first was
+  chosen freely) is that same truck loaded again.
   If there is none to inherit, the plan did not bring one: for skills in
   :data:`CHOSEN_PARTNER_ACTIONS` (the excavator pours into the partner) the allocator
   chooses one among the available robots of the type (the one that can be beside the
@@ -63,7 +67,7 @@ from ..fleet import Fleet, SkillAction, SkillScope, SkillSpec
 from ..plan import Subtask, TaskGraph
 from ..schedule import LiveState
 from ..world import KeepOutZone, World
-from .soil import EMPTIED_BY, SoilRole, owed_empties, soil_role
+from .soil import EMPTIED_BY, SoilRole, crew_key, owed_empties, soil_role
 from .travel import TravelPlanner
 
 __all__ = [
@@ -531,8 +535,16 @@ def _partner_group(
     if any(fleet.robots[r].type == ptype for r in fixed) or any(g.robot_type == ptype for g in groups):
         return ()
     live_src, inherited = sources.of(s.id, ptype)
+    far_src: tuple[int, ...] = ()
+    far_inh: tuple[int, ...] = ()
+    if any(sources.is_chain_loading(src, s.id, ptype) for src in live_src):
+        # an earlier loading by the same crew: the trucks brought for this one first, then
+        # those brought for the chain, rather than the truck that loading filled
+        chain = sources.through_chain(s.id, ptype)
+        if any(chain):
+            live_src, inherited, far_src, far_inh = chain
     usable = tuple(ridx[r.id] for r in fleet.of_type(ptype) if ridx[r.id] not in unavailable)
-    if not live_src and not inherited:
+    if not live_src and not inherited and not far_src and not far_inh:
         if fleet.skills[s.skill].action in CHOSEN_PARTNER_ACTIONS and usable:
             return (RobotGroup(ptype, 1, usable, partner=True),)
         return ()
@@ -541,12 +553,16 @@ def _partner_group(
             f"task {s.id!r}: {s.skill!r} needs a {ptype} partner, but every {ptype} robot is unavailable"
         )
     kept = tuple(i for i in inherited if i in usable)
+    far_kept = tuple(i for i in far_inh if i in usable)
     workers = len(fixed) + sum(g.count for g in groups)  # no robot of ptype among them (above)
     brought = max(
-        [len(kept), *(_uses_of_type(built[i], ptype, fleet) for i in live_src)], default=0
+        [len(kept), len(far_kept), *(_uses_of_type(built[i], ptype, fleet) for i in (*live_src, *far_src))],
+        default=0,
     )
     count = max(1, min(workers, brought, len(usable)))
-    return (RobotGroup(ptype, count, usable, live_src, kept, partner=True),)
+    return (
+        RobotGroup(ptype, count, usable, live_src, kept, partner=True, far_sources=far_src, far_inherited=far_kept),
+    )
 
 
 def _uses_of_type(task: TaskModel, rtype: str, fleet: Fleet) -> int:
@@ -749,6 +765,64 @@ class _Sources:
                 out_live |= set(a)
                 out_fixed |= set(b)
         return tuple(sorted(out_live)), tuple(sorted(out_fixed))
+
+    def _task_id(self, i: int) -> str:
+        if self._rev is None:
+            self._rev = {k: t for t, k in self.index.items()}
+        return self._rev[i]
+
+    def is_chain_loading(self, src: int, tid: str, rtype: str) -> bool:
+        """Whether live task ``src`` is an earlier loading by ``tid``'s own crew that used
+        ``rtype`` only as its implicit partner (the truck an excavator filled before)."""
+        sid = self._task_id(src)
+        if not self._partner_only(sid, rtype) or self.graph[sid].skill != self.graph[tid].skill:
+            return False
+        return crew_key(self.graph, self.fleet, sid) == crew_key(self.graph, self.fleet, tid)
+
+    def through_chain(
+        self, tid: str, rtype: str
+    ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        """What ``tid`` inherits for ``rtype`` when its crew's earlier loadings are looked
+        through, as (near live, near fixed, far live, far fixed).
+
+        Near: the tasks that brought robots of the type for ``tid`` itself (the move that
+        drove its truck to the soil). Far: those reached only behind an earlier loading by
+        the same crew (the move that drove both trucks, or the first truck's own move); the
+        truck that loading filled is among them only as one of the robots brought, never as
+        the loading's own. An excavator that digs once and loads truck 1 then truck 2
+        (rule 24 of the benchmark) would otherwise pour both loads into truck 1. All four
+        are empty when the chain brought no robot of the type (its first truck was chosen
+        freely): the caller then keeps the plain inheritance, the same truck loaded again.
+        """
+        graph = self.graph.graph
+        near_l: set[int] = set()
+        near_f: set[int] = set()
+        far_l: set[int] = set()
+        far_f: set[int] = set()
+        behind: list[str] = []
+        seen: set[str] = set()
+        for stack, live, fixed in ((list(graph.predecessors(tid)), near_l, near_f), (behind, far_l, far_f)):
+            while stack:
+                cur = stack.pop()
+                if cur in seen:
+                    continue
+                seen.add(cur)
+                chain = cur in self.index and self.is_chain_loading(self.index[cur], tid, rtype)
+                if chain and stack is not behind:
+                    behind.extend(graph.predecessors(cur))
+                    continue
+                if chain or not self._uses(cur, rtype):
+                    stack.extend(graph.predecessors(cur))
+                    continue
+                a, b = self._own(cur, rtype)
+                live |= a
+                fixed |= b
+        return (
+            tuple(sorted(near_l)),
+            tuple(sorted(near_f)),
+            tuple(sorted(far_l - near_l)),
+            tuple(sorted(far_f - near_f)),
+        )
 
     def of(self, tid: str, rtype: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         live: set[int] = set()
