@@ -304,3 +304,25 @@ def test_anchor_on_the_fleet_gathering_makes_that_step(fleet, world):
                 "up at obstacle 1.", fleet, world,
                 task("g", "target_area_for_all_robots", objs=["rock1"]), task("x", DIG, [E1, E2], deps=["g"]),
                 task("t", T, types=[("dump_truck", 3)], objs=["obstacle1"], deps=["g"]))
+
+
+# -- "first" that orders the trucks of a loading --------------------------------------------------------
+@pytest.mark.parametrize("said", [
+    "Trucks 2 and 3 drive to soil 2. Excavator 2 heads to soil 2, digs, and loads truck 3 first and truck 2 "
+    "after that.",
+    "Trucks 2 and 3 drive to soil 2. Excavator 2 heads to soil 2, digs and loads truck 3 first, then truck 2.",
+    "Trucks 2 and 3 drive to soil 2. Excavator 2 heads to soil 2, digs, then loads truck 2 first and truck 3 "
+    "after that.",
+], ids=["comma-and", "first-then", "then-loads"])
+def test_first_ordering_loaded_trucks_does_not_hoist_the_clause(fleet, world, said):
+    # the "first" lists the loadings in order; it is no "but first" that would put the loadings
+    # (and the digging said with them) before the excavator's drive
+    assert_plan(said, fleet, world,
+                task("a", T, [D2, D3, E2], ["soil2"]), task("x", DIG, [E2], deps=["a"]),
+                task("l1", LOAD, [E2], deps=["x"]), task("l2", LOAD, [E2], deps=["l1"]))
+
+
+def test_first_after_a_single_target_still_comes_first(fleet, world):
+    # no second truck follows the "first": the step is still said to come before the drive
+    assert_plan("Truck 3 drives to rock 2, but it checks puddle 1 first.", fleet, world,
+                task("a", T, [D3], ["puddle1"]), task("b", T, [D3], ["rock2"], deps=["a"]))

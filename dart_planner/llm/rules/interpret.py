@@ -60,6 +60,34 @@ def _singular_anchor(seg: Segment) -> bool:
     return bool(robots) and all(it.payload.form == "pronoun" and it.payload.pronoun == "it" for it in robots)
 
 
+
+def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[int]:
+    """Ids of the "first" marks in ``seg`` that order the trucks of a loading, not the clause.
+
+    "loads truck 1 first and truck 2 after that", "loads truck 2 first, then truck 1": the
+    "first" stands right after a truck the loading verb names, and another truck follows (in
+    the clause or in a verbless "then truck 1" right after it). Such a "first" lists targets
+    in order; read as "but first ..." it would hoist the whole clause, digging included,
+    before the step said ahead of it.
+    """
+    out: set[int] = set()
+    loading = False
+    items = seg.items
+    for k, it in enumerate(items):
+        if it.kind is ItemKind.VERB:
+            loading = it.payload.target == "unload_bucket" and it.payload.role == "verb"
+            continue
+        if not (loading and k and it.kind is ItemKind.CONNECTIVE and it.payload == "first"
+                and items[k - 1].kind is ItemKind.ROBOT):
+            continue
+        more_here = any(x.kind is ItemKind.ROBOT for x in items[k + 1:])
+        nxt = following[0] if following else None
+        more_next = nxt is not None and nxt.connective == "sequence" and not nxt.has(ItemKind.VERB) \
+            and nxt.has(ItemKind.ROBOT)
+        if more_here or more_next:
+            out.add(id(it))
+    return frozenset(out)
+
 class Interpreter:
     """Reads segments into a :class:`PlanBuilder`; collects problems in ``errors``."""
 
@@ -782,7 +810,11 @@ class Interpreter:
         if subject is not None and not subject:
             subject = None  # a keep-out with nobody named applies to the whole fleet
         # "truck 2 goes to rock 1, but first it checks obstacle 2": a later clause that comes first
-        firsts = [it.text for it in seg.items if it.kind is ItemKind.CONNECTIVE and it.payload == "first"]
+        # ... unless the "first" only orders the trucks a loading serves ("loads truck 1 first and truck 2
+        # after that"): that orders the loadings among themselves, never the clause against the one before
+        listed = _loading_order_firsts(seg, self.following)
+        firsts = [it.text for it in seg.items if it.kind is ItemKind.CONNECTIVE and it.payload == "first"
+                  and id(it) not in listed]
         hoist = self.prev is not None and bool(firsts) and bool(subject) and bool(self.prev.subject) and (
             (not seg.sentence_start and self.prev.sentence == seg.sentence)
             or (self.prev.sentence == seg.sentence - 1 and any(t in _BEFORE_THAT for t in firsts))) \
