@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..core.actuation import GoalStatus
+from ..core.actuation import Outcome
 from ..core.fleet import Robot
 from ..core.geometry import Pose2D
 from ..sim.config import RobotModel
@@ -123,20 +123,6 @@ class NavOptions:
     settle_speed: float = 0.05
     """Below this (m/s, rad/s) the robot counts as stopped."""
     solid_kinds: frozenset[str] = frozenset({"obstacle", "rock", "soil"})
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: GoalStatus
-    reason: str = ""
-
-    @staticmethod
-    def ok(message: str = "") -> Outcome:
-        return Outcome(GoalStatus.SUCCEEDED, message)
-
-    @staticmethod
-    def fail(reason: str) -> Outcome:
-        return Outcome(GoalStatus.FAILED, reason)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from .fleet import SkillAction
 from .geometry import Pose2D
 
-__all__ = ["GoalStatus", "SkillGoal", "SkillFeedback", "SkillResult", "ActuatorEvent", "Actuator"]
+__all__ = ["GoalStatus", "Outcome", "SkillGoal", "SkillFeedback", "SkillResult", "ActuatorEvent", "Actuator"]
 
 
 class GoalStatus(str, enum.Enum):
@@ -29,6 +29,23 @@ class GoalStatus(str, enum.Enum):
     @property
     def terminal(self) -> bool:
         return self is not GoalStatus.RUNNING
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a skill run ended, as its controller judges it: the simulator's skill controllers and
+    the actuation node's share this, so a reason reads the same from either side."""
+
+    status: GoalStatus
+    reason: str = ""
+
+    @staticmethod
+    def ok(message: str = "") -> Outcome:
+        return Outcome(GoalStatus.SUCCEEDED, message)
+
+    @staticmethod
+    def fail(reason: str) -> Outcome:
+        return Outcome(GoalStatus.FAILED, reason)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,9 @@ because a timer ran out; timeouts are the engine's job.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.actuation import GoalStatus, SkillGoal
+from ..core.actuation import Outcome, SkillGoal
 from ..core.fleet import SkillAction
 from ..core.goal_speed import speed_cap
 from ..core.world import KeepOutZone
@@ -52,20 +51,6 @@ __all__ = [
 ]
 
 EPS = 1e-9
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: GoalStatus
-    reason: str = ""
-
-    @staticmethod
-    def ok(message: str = "") -> Outcome:
-        return Outcome(GoalStatus.SUCCEEDED, message)
-
-    @staticmethod
-    def fail(reason: str) -> Outcome:
-        return Outcome(GoalStatus.FAILED, reason)
 
 
 class Controller:
