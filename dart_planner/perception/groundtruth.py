@@ -10,51 +10,44 @@ payloads and answers in both forms a detector is asked for:
 * :meth:`GroundTruthDetector.detect`: pixel boxes in the camera image (the ``Detector``
   protocol of the learned backends), so the same node and tools can run it in their place.
 
-Self-contained on purpose: it depends only on the core, and on the perception types when
-:meth:`detect` is called. Untrusted input (a payload from the graph) is checked entry by
-entry; a bad entry is refused with a reason, never guessed.
+It depends on the core, the simulator's pixel transform (one convention for rendered images
+and reported boxes), and on the perception types when :meth:`detect` is called. Untrusted
+input (a payload from the graph) is checked entry by entry; a bad entry is refused with a
+reason, never guessed.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, cast
 
 from ..core.objects import parse_objects
 from ..core.world import WorldObject
+from ..sim.render import PixelTransform
 
-__all__ = ["GroundTruthCamera", "GroundTruthDetector", "make_detector", "objects_from_truth"]
+__all__ = ["GroundTruthCamera", "GroundTruthDetector", "camera_from_payload", "make_detector", "objects_from_truth"]
 
 MIN_VISIBLE = 0.35
 """A disc whose box is cut by the image edge to less than this fraction is not reported."""
 
 
-@dataclass(frozen=True)
-class GroundTruthCamera:
-    """The simulator's top-down orthographic camera (its renderer's ``PixelTransform``)."""
+GroundTruthCamera = PixelTransform
+"""The simulator's top-down orthographic camera: its renderer's own transform, so the boxes
+reported here use exactly the pixel convention the rendered image does."""
 
-    x0: float
-    y0: float
-    meters_per_px: float
-    width: int
-    height: int
 
-    def to_pixel(self, x: float, y: float) -> tuple[float, float]:
-        return (x - self.x0) / self.meters_per_px, (self.y0 - y) / self.meters_per_px
-
-    @staticmethod
-    def from_payload(d: Any) -> GroundTruthCamera | None:
-        if not isinstance(d, Mapping):
-            return None
-        try:
-            cam = GroundTruthCamera(float(d["x0"]), float(d["y0"]), float(d["meters_per_px"]), int(d["width"]),
-                                    int(d["height"]))
-        except (KeyError, TypeError, ValueError):
-            return None
-        ok = all(math.isfinite(v) for v in (cam.x0, cam.y0, cam.meters_per_px))
-        return cam if ok and cam.meters_per_px > 0 and cam.width > 0 and cam.height > 0 else None
+def camera_from_payload(d: Any) -> PixelTransform | None:
+    """The camera of a ``sim/ground_truth`` payload, or None when it is missing or not sane."""
+    if not isinstance(d, Mapping):
+        return None
+    try:
+        cam = PixelTransform(float(d["x0"]), float(d["y0"]), float(d["meters_per_px"]), int(d["width"]),
+                             int(d["height"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    ok = all(math.isfinite(v) for v in (cam.x0, cam.y0, cam.meters_per_px))
+    return cam if ok and cam.meters_per_px > 0 and cam.width > 0 and cam.height > 0 else None
 
 
 def _finite(v: Any) -> bool:
@@ -98,7 +91,7 @@ class GroundTruthDetector:
         """Take a new ground-truth payload; returns the reasons entries were refused."""
         objects, refused = objects_from_truth(payload)
         self._objects = objects
-        cam = GroundTruthCamera.from_payload(payload.get("camera"))
+        cam = camera_from_payload(payload.get("camera"))
         if cam is not None:
             self.camera = cam
         t = payload.get("time")
