@@ -135,8 +135,8 @@ def run_in_sim(
     ``on_step`` is called every ``step_every`` simulation steps (progress display).
     Invalid plans raise PlanValidationError before anything moves; allocation failures
     raise AllocationError. ``RunResult.graph`` is the plan as executed: with the refill digs
-    the engine adds (``RunResult.notes`` says which), added here first so the schedule
-    covers them.
+    the engine's submit adds (``RunResult.notes``, the same as ``PlanStatus.notes``); they are
+    added here too, before allocating, so the schedule covers them.
     """
     opts = options or RunOptions()
     sim = Simulation(fleet, world, seed=opts.seed, faults=opts.faults, dt=opts.dt)
@@ -144,8 +144,8 @@ def run_in_sim(
     journal = ExecutionJournal(opts.journal) if opts.journal else None
     engine = ExecutionEngine(fleet, world, actuator, journal=journal, clock=lambda: sim.time,
                              max_retries=opts.max_retries)
-    graph, notes = add_refills(graph, fleet)
-    schedule = allocate(graph, fleet, world, policy=opts.policy)
+    executed, _ = add_refills(graph, fleet)  # the schedule must cover the refill digs submit adds
+    schedule = allocate(executed, fleet, world, policy=opts.policy)
     recorder = None
     if opts.gif is not None:
         from .sim.render import GifRecorder
@@ -172,8 +172,9 @@ def run_in_sim(
         on_step(engine, sim)
     if recorder is not None and opts.gif is not None:
         recorder.save(opts.gif)
-    result = RunResult(graph, engine.schedule(plan_id), engine.status(plan_id), sim.snapshot(), wall, finished,
-                       engine, sim, tuple(notes))
+    status = engine.status(plan_id)
+    result = RunResult(executed, engine.schedule(plan_id), status, sim.snapshot(), wall, finished,
+                       engine, sim, status.notes)
     engine.close()
     return result
 

@@ -27,6 +27,7 @@ def test_dig_once_load_two_trucks_succeeds_with_soil_conserved(fleet, world) -> 
     assert result.succeeded, [(s.task_id, s.state.value, s.reason) for s in result.status.subtasks]
     assert result.notes and "Excavation_1_refill" in result.notes[0]
     assert result.report()["notes"] == list(result.notes)
+    assert result.status.notes == result.notes  # the engine's plan_status says the same
     status = result.status
     first, refill, second = (status.subtask(t) for t in
                              ("ExcavatorUnloading_1", "Excavation_1_refill", "ExcavatorUnloading_2"))
