@@ -329,6 +329,17 @@ def test_ablation_cases_are_spread_over_levels_shortest_first():
     assert [c.level for c in select_cases(dev, 4)] == ["L1", "L2", "L3", "L1"]
 
 
+def test_ablation_ids_pin_the_cases_in_the_given_order_and_refuse_unknown_ids():
+    from dart_planner.bench.llm_ablation import cases_by_id
+    from dart_planner.bench.planning import load_cases
+
+    every = load_cases(split="all")
+    picked = cases_by_id(every, ["L3_031", "L1_005"])
+    assert [c.id for c in picked] == ["L3_031", "L1_005"]
+    with pytest.raises(ValueError, match="L9_999"):
+        cases_by_id(every, ["L1_005", "L9_999"])
+
+
 def test_ablation_scores_each_configuration_and_reads_repair_zero_off_the_first_attempt(fleet, world):
     from dart_planner.bench.llm_ablation import run_ablation, select_cases, summarize
     from dart_planner.bench.planning import load_cases
