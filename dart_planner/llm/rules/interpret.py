@@ -468,6 +468,10 @@ class Interpreter:
                         break
                     mains.append(k)
                 if mains:
+                    # "Before truck 1 goes to rock 2, it ...": a pronoun in Y points forward at X's robots
+                    for it in seg.items:
+                        if it.kind is ItemKind.ROBOT and it.payload.form == "ids":
+                            self.res.remember(tuple(self.res.resolve(it.payload)))
                     start = len(self.b.drafts)
                     for k in mains:
                         done.add(k)

@@ -171,6 +171,8 @@ class Lexicon:
     in_order_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     goal_words: frozenset[str] = frozenset()
     """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
+    opener_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    """Phrases that mean "first" only when they open a sentence before a comma ("To start, ...")."""
     partner_nouns: frozenset[str] = frozenset()
     stationary: frozenset[str] = frozenset()
     follow_verbs: frozenset[str] = frozenset()
@@ -333,6 +335,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "join_verbs",
         "in_order",
         "goal_words",
+        "sentence_openers",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -458,6 +461,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         except_index=_flag_index(words("except_words")),
         in_order_index=_flag_index(words("in_order")),
         goal_words=frozenset(words("goal_words")),
+        opener_index=_flag_index(words("sentence_openers")),
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),

@@ -491,6 +491,10 @@ class _Scanner:
                 or lex.verb_index.match(words, i + 1)):
             # "ALL: avoid puddle 1", "all home", "all return": the whole fleet
             return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("fleet"), w)
+        m = lex.opener_index.match(words, i)
+        if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
+            # "To start, everyone avoids rock 2": the sentence comes first, not a trip to the start
+            return Item(ItemKind.CONNECTIVE, i, i + m[0], "first", self.text(i, i + m[0]))
         m = lex.start_index.match(words, i)
         if m:
             return Item(ItemKind.PLACE, i, i + m[0], "start", self.text(i, i + m[0]))

@@ -154,6 +154,10 @@ class RepeatReader:
                 continue
             for j, o in enumerate(olds):
                 mapping[o.key] = [news[j]] if len(news) == len(olds) else news
+        if not mapping:
+            # "excavator 1 goes to soil 2, as does truck 3": another type does what they did
+            for o in robots.values():
+                mapping[o.key] = list(crew)
         # the place the crew works at replaces the old crew's (the same kind of place, else their first)
         places = [d.objects[0] for d in block if d.action == "navigate" and d.objects]
         target = site

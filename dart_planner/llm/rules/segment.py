@@ -374,6 +374,12 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 cur.after_punct = True
             k += 1
             continue
+        if it.kind is ItemKind.MARK and it.payload == "repeat" and cur.role is SegmentRole.MAIN \
+                and any(i.kind is ItemKind.VERB for i in cur.items) and it.text.split()[0] in ("and", "so", "as") \
+                and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT:
+            # "truck 1 goes to soil 2 and so does truck 3": the repeat is a clause of its own
+            close("and")
+            cur.after_punct = False
         if it.kind is ItemKind.MARK and it.payload in ("list_first", "list_next"):
             # a numbered item is a sentence of its own; from the second on it follows the one before
             if cur.items or cur.connective:

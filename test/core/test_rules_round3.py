@@ -1,0 +1,71 @@
+"""Round 3 of the rules planner's generalisation: wordings written for these tests only (none is
+in the benchmark, the paraphrase set or the examples), each class of wording with the plan the
+benchmark conventions (bench/data/README.md) prescribe."""
+
+from __future__ import annotations
+
+from rules_helpers import (
+    AVA,
+    D1,
+    D2,
+    D3,
+    DIG,
+    E1,
+    E2,
+    E3,
+    LOAD,
+    R,
+    T,
+    assert_plan,
+    task,
+)
+
+# -- "Before X, Y": a pronoun in Y points forward at X's robot ---------------------------------
+
+
+def test_before_clause_first_with_forward_pronoun(fleet, world):
+    assert_plan("Before truck 2 heads to obstacle 1, it has to look at puddle 2.", fleet, world,
+                task("a", T, [D2], ["puddle2"]), task("b", T, [D2], ["obstacle1"], deps=["a"]))
+
+
+def test_before_going_home_it_digs(fleet, world):
+    assert_plan("Before excavator 1 drives back to base, it excavates rock 2.", fleet, world,
+                task("a", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]), task("c", R, [E1], deps=["b"]))
+
+
+def test_before_clause_with_two_robots_and_they(fleet, world):
+    assert_plan("Before excavator 3 and truck 1 return home, they both visit soil 2.", fleet, world,
+                task("a", T, [E3, D1], ["soil2"]), task("b", R, [E3, D1], deps=["a"]))
+
+
+# -- "..., as does X" / "... and so does X": another robot, even of another type, does the same ----
+
+
+def test_as_does_a_robot_of_another_type(fleet, world):
+    assert_plan("Truck 3 drives to rock 2, as does excavator 2.", fleet, world,
+                task("a", T, [D3, E2], ["rock2"]))
+
+
+def test_and_so_does_inside_the_sentence_then_loading(fleet, world):
+    assert_plan("Excavator 2 moves to soil 1 and so does truck 1; then excavator 2 digs and loads truck 1.",
+                fleet, world,
+                task("a", T, [E2, D1], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]))
+
+
+# -- sentence openers that mean "first" ("To start, ...", "For starters, ...") ----------------------
+
+
+def test_to_start_comma_is_first_not_a_place(fleet, world):
+    assert_plan("To start, the whole fleet stays out of obstacle 2. Next, truck 3 goes to rock 1.", fleet, world,
+                task("a", AVA, objs=["obstacle2"]), task("b", T, [D3], ["rock1"], deps=["a"]))
+
+
+def test_for_starters_after_a_step_still_comes_first(fleet, world):
+    assert_plan("Excavator 3 heads to soil 1. For starters, all robots avoid puddle 1.", fleet, world,
+                task("a", AVA, objs=["puddle1"]), task("b", T, [E3], ["soil1"], deps=["a"]))
+
+
+def test_return_to_start_is_still_a_place(fleet, world):
+    assert_plan("Truck 2 goes to obstacle 1 and then returns to start.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", R, [D2], deps=["a"]))
