@@ -69,3 +69,37 @@ def test_for_starters_after_a_step_still_comes_first(fleet, world):
 def test_return_to_start_is_still_a_place(fleet, world):
     assert_plan("Truck 2 goes to obstacle 1 and then returns to start.", fleet, world,
                 task("a", T, [D2], ["obstacle1"]), task("b", R, [D2], deps=["a"]))
+
+
+# -- an anchor set off between a subject and its verb ("Each truck, once loaded, drives ...") ------
+
+
+def test_interrupting_anchor_with_each_waits_per_truck(fleet, world):
+    assert_plan("Excavator 1, truck 2 and truck 3 drive to rock 1. Excavator 1 excavates, then fills truck 3 first, "
+                "then truck 2. Each truck, the moment it has been filled, heads to obstacle 2.", fleet, world,
+                task("a", T, [E1, D2, D3], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
+                task("e", T, [D3], ["obstacle2"], deps=["c"]), task("f", T, [D2], ["obstacle2"], deps=["d"]))
+
+
+def test_interrupting_anchor_with_a_named_robot(fleet, world):
+    assert_plan("Excavator 2 goes to soil 1. Truck 1, once excavator 2 has dug there, comes to soil 1 as well.",
+                fleet, world,
+                task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["soil1"], deps=["b"]))
+
+
+# -- a causative verb with a comma list of robots ("Send A, B and C to X") ---------------------------
+
+
+def test_send_comma_list_of_robots(fleet, world):
+    assert_plan("Dispatch truck 3, excavator 1 and excavator 2 to obstacle 1, then bring them all home.", fleet, world,
+                task("a", T, [D3, E1, E2], ["obstacle1"]), task("b", R, [D3, E1, E2], deps=["a"]))
+
+
+# -- "start to finish" and similar spans are durations, not the start place -------------------------
+
+
+def test_start_to_finish_is_a_duration(fleet, world):
+    assert_plan("Standing order: all robots avoid rock 1, start to finish. Excavator 2 goes to soil 2.", fleet, world,
+                task("a", AVA, objs=["rock1"]), task("b", T, [E2], ["soil2"], deps=["a"]))

@@ -257,6 +257,13 @@ def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
 
+def _causative_list(items: Sequence[Item], causatives: Container[str]) -> bool:
+    """"send excavator 3, truck 1 ...": a causative verb followed only by the robots it sends."""
+    return len(items) >= 2 and items[0].kind is ItemKind.VERB and items[0].text in causatives and all(
+        i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
+        or (i.kind is ItemKind.PUNCT and i.payload == ",") for i in items[1:])
+
+
 def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) -> bool:
     """Something was said after the last robot mention ("send truck 1 to rock 1 | and truck
     3 ..."), so a following robot starts a new clause rather than extending the list
@@ -367,7 +374,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
-                and not _has_content(cur.items)) and not (  # "exc 1, exc 2 and truck 1 drive" (not "truck 1, you")
+                and (not _has_content(cur.items) or _causative_list(cur.items, causatives))) and not (
+                # "exc 1, exc 2 and truck 1 drive", "send exc 3, truck 1 and truck 2 to ..." (not "truck 1, you")
                 it.payload == "," and cur.items and (_is_mark(items, k + 1, "except")  # "the others, except x, go"
                                                      or _is_mark(cur.items, len(cur.items) - 2, "except"))):
                 close("punct")
@@ -554,6 +562,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         cur.items.append(it)
         k += 1
     close("end")
+    segs = _interrupting_anchors(segs)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
     return _goal_first(segs)
@@ -635,6 +644,33 @@ def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
             if x.connective is None:
                 x.connective, x.connective_text = "sequence", "then"
                 x.conjunct = False
+
+
+def _interrupting_anchors(segs: list[Segment]) -> list[Segment]:
+    """"Each truck, as soon as it is loaded, drives to puddle 2": an anchor set off between a
+    subject and its verb is read as if it closed the clause ("each truck drives to puddle 2 as
+    soon as it is loaded"), so the subject and its predicate are one clause again."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segs):
+        s = segs[i]
+        if i + 2 < len(segs) and s.role is SegmentRole.MAIN and s.items and s.ended_by == "punct" \
+                and s.items[-1].kind is ItemKind.ROBOT and all(
+                    x.kind in (ItemKind.ROBOT, ItemKind.WORD) for x in s.items) \
+                and any(x.kind is ItemKind.ROBOT and x.payload.form != "pronoun" for x in s.items):
+            a, m = segs[i + 1], segs[i + 2]
+            if a.role is SegmentRole.ANCHOR and not a.before and a.sentence == s.sentence == m.sentence \
+                    and m.role is SegmentRole.MAIN and m.connective is None and m.items \
+                    and m.items[0].kind is ItemKind.VERB:
+                joined = dataclasses.replace(s, items=s.items + m.items, ended_by=m.ended_by)
+                a.after_punct = False
+                a.ended_by = m.ended_by
+                out += [joined, a]
+                i += 3
+                continue
+        out.append(s)
+        i += 1
+    return out
 
 
 def _mark_post_anchors(segs: list[Segment]) -> None:
