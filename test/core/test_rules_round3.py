@@ -5,6 +5,9 @@ benchmark conventions (bench/data/README.md) prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AL,
+    ALA,
+    AV,
     AVA,
     D1,
     D2,
@@ -103,3 +106,45 @@ def test_send_comma_list_of_robots(fleet, world):
 def test_start_to_finish_is_a_duration(fleet, world):
     assert_plan("Standing order: all robots avoid rock 1, start to finish. Excavator 2 goes to soil 2.", fleet, world,
                 task("a", AVA, objs=["rock1"]), task("b", T, [E2], ["soil2"], deps=["a"]))
+
+
+# -- a keep-out noun that names the zone another keep-out verb acts on ----------------------------
+
+
+def test_passive_lift_of_the_keep_out_on_an_object(fleet, world):
+    assert_plan("Everybody stays out of puddle 2. Truck 3 visits rock 1. After that the no-go zone around puddle 2 "
+                "is removed for everybody.", fleet, world,
+                task("a", AVA, objs=["puddle2"]), task("b", T, [D3], ["rock1"], deps=["a"]),
+                task("c", ALA, objs=["puddle2"], deps=["b"]))
+
+
+def test_object_before_keep_out_noun(fleet, world):
+    assert_plan("Truck 2 keeps clear of obstacle 2. Truck 2 then goes to soil 1, and after that "
+                "reopen the obstacle 2 keep-out zone for truck 2.", fleet, world,
+                task("a", AV, [D2], ["obstacle2"]), task("b", T, [D2], ["soil1"], deps=["a"]),
+                task("c", AL, [D2], ["obstacle2"], deps=["b"]))
+
+
+# -- "<be> at <place> already": the robot stands there, no move -------------------------------------
+
+
+def test_is_at_place_already_needs_no_move(fleet, world):
+    assert_plan("Excavator 3 is at rock 2 already. It breaks up the rock right where it is, then heads home.",
+                fleet, world,
+                task("a", DIG, [E3]), task("b", R, [E3], deps=["a"]))
+
+
+def test_are_at_place_still_needs_no_move(fleet, world):
+    assert_plan("Trucks 1 and 2 are at soil 2 still. Both tip their loads there.", fleet, world,
+                task("a", "DumpUnloading", [D1, D2]))
+
+
+# -- "the rest of the fleet" said again means the same robots ----------------------------------------
+
+
+def test_rest_of_the_fleet_said_twice_is_the_same_set(fleet, world):
+    rest = [E1, E3, D1, D2, D3]
+    assert_plan("Excavator 2 goes to rock 1 and digs. Meanwhile the rest of the fleet keeps out of rock 1. Once the "
+                "digging is over, rock 1 is reopened for the rest of the fleet.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", AV, rest, ["rock1"]), task("d", AL, rest, ["rock1"], deps=["b", "c"]))

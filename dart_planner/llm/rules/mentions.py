@@ -570,6 +570,8 @@ class MentionResolver:
         self.fleet = fleet
         self.site = site
         self.history: list[tuple[tuple[Member, ...], str]] = []
+        self.last_others: tuple[Member, ...] = ()
+        """What "the rest of the fleet" meant when last said: said again, it means the same robots."""
         self._groups = 0
         self.type_groups: list[Member] = []
         self.addressee: tuple[Member, ...] = ()
@@ -782,7 +784,11 @@ class MentionResolver:
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far
             last = {m.key for members, _ in self.history for m in members}
-            return tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
+            rest = tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
+            if not rest and self.last_others:
+                return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
+            self.last_others = rest
+            return rest
         if desc.form == "pronoun":
             if desc.pronoun == "both":
                 return self.last_members(2)

@@ -36,9 +36,11 @@ from ..errors import PlanningError
 from .asides import fold_asides, loading_order, place_relatives
 from .coverage import CoverageReport, coverage_report
 from .interpret import Interpreter
+from .keepout_nouns import fold_keepout_nouns
 from .lexicon import Lexicon, load_lexicon
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .segment import ItemKind, segment_items, tokenize
+from .states import fold_trailing_already
 from .verbs import choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -94,6 +96,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids)
     items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
+    items = fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index))
     items = loading_order(place_relatives(fold_asides(items)))
     return site, tokens, items
 

@@ -1,0 +1,49 @@
+"""Keep-out nouns that only name the zone another keep-out verb acts on.
+
+"Keep-out", "no-go zone" and the like are verbs in the lexicon ("put a keep-out on rock 1" asks for
+one), but in "the keep-out on obstacle 1 is lifted", "lift the soil 1 keep-out" or "fence off the
+no-go zone around rock 2" the noun is what another keep-out verb of the same clause acts on. Read
+as a verb it would add a second, opposite step ("avoid" then "allow"), so it is folded into a
+filler mark here, before the clauses are cut. A verb directly followed by the noun ("lift the
+keep-out on puddle 1") already swallows it when scanned (:meth:`.mentions.Scanner.verb`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import PhraseIndex, tokenize_phrase
+from .segment import Item, ItemKind
+
+__all__ = ["fold_keepout_nouns"]
+
+_KEEPOUT = ("add_keepout", "remove_keepout")
+
+
+def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
+    if not (item.kind is ItemKind.VERB and item.payload.target == "add_keepout"):
+        return False
+    words = tokenize_phrase(item.text)
+    hit = nouns.match(words, 0) if words else None
+    return hit is not None and hit[0] == len(words)
+
+
+def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool]) -> list[Item]:
+    """Items with each keep-out noun that shares its clause (up to punctuation or a connective)
+    with another keep-out verb turned into a filler mark."""
+    out = list(items)
+    start = 0
+    n = len(out)
+    for end in range(n + 1):
+        if end < n and out[end].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            continue
+        span = range(start, end)
+        verbs = [k for k in span if out[k].kind is ItemKind.VERB and out[k].payload.target in _KEEPOUT]
+        if len(verbs) > 1:
+            plain = [k for k in verbs if not _is_noun(out[k], nouns)]
+            for k in verbs:
+                if plain and k not in plain:
+                    it = out[k]
+                    out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
+        start = end + 1
+    return out
