@@ -4,8 +4,9 @@ Approach points sit on a ring around the target (object radius + body radius + a
 the side nearest the robot, spaced from other robots' parking spots, outside every zone in
 force for the robot; the ring widens when no spot is free. An excavator and a truck going
 to the same pile prefer spots within pouring reach of each other, so a later unload finds
-its truck adjacent. Following uses pure pursuit on the path, turning in place when the path
-turns sharply and backing up for short manoeuvres (leaving a zone).
+its truck adjacent. Following uses pure pursuit on the path (the path tracking shared with the
+actuation layer, :mod:`dart_planner.core.pursuit`), turning in place when the path turns
+sharply and backing up for short manoeuvres (leaving a zone).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..core.geometry import wrap_angle
+from ..core.pursuit import PolylinePursuit
 from ..core.world import Bounds
 from .pathing import Disc, Point
 from .robots import SimRobot
@@ -150,104 +153,41 @@ def _partners(sim: Simulation, robot: SimRobot, target: str) -> tuple[list[Point
     return pts, reach - 0.5
 
 
-class PathFollower:
+class PathFollower(PolylinePursuit):
     """Pure pursuit along a polyline, with turn-in-place and short reversing."""
 
     def __init__(self, path: Sequence[Point], lookahead: float, reverse_max: float):
-        self.path = list(path)
-        self.lookahead = lookahead
-        self.seg = 0
-        # remaining[k] = length of the path from vertex k to the end
-        rem = [0.0] * len(self.path)
-        for k in range(len(self.path) - 2, -1, -1):
-            a, b = self.path[k], self.path[k + 1]
-            rem[k] = rem[k + 1] + math.hypot(b[0] - a[0], b[1] - a[1])
-        self.remaining_at = rem
-        # turn[k] = heading change at vertex k (0 at the ends): sharp corners need slowing.
-        turn = [0.0] * len(self.path)
-        for k in range(1, len(self.path) - 1):
-            (ax, ay), (bx, by), (cx, cy) = self.path[k - 1], self.path[k], self.path[k + 1]
-            h1, h2 = math.atan2(by - ay, bx - ax), math.atan2(cy - by, cx - bx)
-            turn[k] = abs((h2 - h1 + math.pi) % (2.0 * math.pi) - math.pi)
-        self.turn = turn
+        super().__init__(path, lookahead, switch_radius=0.2)
         self.reverse_max = reverse_max
         self.reverse = False
         self._direction_for = -1
-        self.total = rem[0]
-
-    def remaining(self, x: float, y: float) -> float:
-        if self.seg >= len(self.path) - 1:
-            g = self.path[-1]
-            return math.hypot(g[0] - x, g[1] - y)
-        b = self.path[self.seg + 1]
-        return math.hypot(b[0] - x, b[1] - y) + self.remaining_at[self.seg + 1]
 
     def command(self, robot: SimRobot, tol: float, dt: float) -> tuple[float, float, bool]:
         """(v, w, arrived) for this control step."""
         path = self.path
         x, y = robot.x, robot.y
-        last = len(path) - 1
-        # Advance past segments whose end the robot has reached or passed.
-        while self.seg < last - 1:
-            ax, ay = path[self.seg]
-            bx, by = path[self.seg + 1]
-            dx, dy = bx - ax, by - ay
-            seg2 = dx * dx + dy * dy
-            t = ((x - ax) * dx + (y - ay) * dy) / seg2 if seg2 > 0 else 1.0
-            # Switch only at (or past) the waypoint: short escape legs must not be skipped.
-            if t >= 1.0 or math.hypot(bx - x, by - y) < 0.2:
-                self.seg += 1
-            else:
-                break
+        self.advance(x, y)
         gx, gy = path[-1]
         to_goal = math.hypot(gx - x, gy - y)
         if to_goal <= tol:
             return 0.0, 0.0, True
-        lx, ly = self._lookahead_point(x, y)
+        lx, ly = self.lookahead_point(x, y)
         if self._direction_for != self.seg:
             # Per leg: back up when the leg is short and lies behind (leaving a zone, making
             # room), instead of a slow turn on the spot there and another one back.
             self._direction_for = self.seg
             bx, by = path[self.seg + 1]
-            off = (math.atan2(by - y, bx - x) - robot.yaw + math.pi) % (2.0 * math.pi) - math.pi
+            off = wrap_angle(math.atan2(by - y, bx - x) - robot.yaw)
             behind = abs(off) > 0.5 * math.pi
             self.reverse = behind and math.hypot(bx - x, by - y) <= self.reverse_max
         heading = robot.yaw + (math.pi if self.reverse else 0.0)
-        alpha = (math.atan2(ly - y, lx - x) - heading + math.pi) % (2.0 * math.pi) - math.pi
+        alpha = wrap_angle(math.atan2(ly - y, lx - x) - heading)
         wmax = robot.max_turn_rate
         if abs(alpha) > 0.7:
             return 0.0, max(-wmax, min(wmax, 2.0 * alpha)), False
         rem = self.remaining(x, y)
         speed = min(robot.max_speed, math.sqrt(2.0 * robot.model.max_accel * rem) * 0.9, rem / dt)
-        corner = self.seg + 1
-        if corner < last and self.turn[corner] > 0.6:
-            bx, by = path[corner]
-            to_corner = math.hypot(bx - x, by - y)
-            speed = min(speed, 0.3 + math.sqrt(2.0 * robot.model.max_brake * to_corner))
+        speed = min(speed, self.corner_speed(x, y, robot.model.max_brake))
         speed *= max(0.25, math.cos(alpha))
-        ld = max(math.hypot(lx - x, ly - y), 1e-6)
-        curvature = 2.0 * math.sin(alpha) / ld
-        w = speed * curvature
-        if abs(w) > wmax:
-            speed = wmax / abs(curvature)
-            w = math.copysign(wmax, w)
+        speed, w = self.steer(speed, alpha, x, y, (lx, ly), wmax)
         return (-speed if self.reverse else speed), w, False
-
-    def _lookahead_point(self, x: float, y: float) -> Point:
-        path = self.path
-        k = self.seg
-        ax, ay = path[k]
-        bx, by = path[k + 1]
-        dx, dy = bx - ax, by - ay
-        seg2 = dx * dx + dy * dy
-        t = ((x - ax) * dx + (y - ay) * dy) / seg2 if seg2 > 0 else 1.0
-        t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t
-        px, py = ax + t * dx, ay + t * dy
-        # The look-ahead point never runs past the current waypoint: cutting corners would
-        # bring the robot closer to the obstacle the corner goes around than planned, and
-        # would skip an escape step out of a zone or away from another robot.
-        step = math.hypot(bx - px, by - py)
-        if step <= self.lookahead:
-            return bx, by
-        f = self.lookahead / step
-        return px + f * (bx - px), py + f * (by - py)
