@@ -148,3 +148,53 @@ def test_rest_of_the_fleet_said_twice_is_the_same_set(fleet, world):
                 "digging is over, rock 1 is reopened for the rest of the fleet.", fleet, world,
                 task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", AV, rest, ["rock1"]), task("d", AL, rest, ["rock1"], deps=["b", "c"]))
+
+
+# -- a noun that is also a verb after a determiner and an adjective ("your current load") ------------
+
+
+def test_current_load_is_a_noun_not_a_loading(fleet, world):
+    assert_plan("Excavator 2: head back to base. Truck 3: dump your current load right there, then make your way "
+                "to obstacle 1.", fleet, world,
+                task("a", R, [E2]), task("b", "DumpUnloading", [D3]), task("c", T, [D3], ["obstacle1"], deps=["b"]))
+
+
+def test_its_full_load_then_home(fleet, world):
+    assert_plan("Truck 1 goes to rock 2 and tips its full load there, then heads home.", fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", "DumpUnloading", [D1], deps=["a"]),
+                task("c", R, [D1], deps=["b"]))
+
+
+# -- a sentence about the cargo's route is the job's goal, not a step --------------------------------
+
+
+def test_cargo_goal_before_a_colon(fleet, world):
+    assert_plan("Dirt from soil 1 needs to end up at obstacle 2: excavator 3 and truck 2 go to soil 1, excavator 3 "
+                "digs and loads truck 2, and truck 2 then dumps at obstacle 2.", fleet, world,
+                task("a", T, [E3, D2], ["soil1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", T, [D2], ["obstacle2"], deps=["c"]),
+                task("e", "DumpUnloading", [D2], deps=["d"]))
+
+
+def test_cargo_goal_as_its_own_sentence(fleet, world):
+    assert_plan("The rubble at rock 1 must be hauled to puddle 2. Truck 1 drives to rock 1 and excavator 1 drives "
+                "there as well; excavator 1 digs and fills truck 1, which then tips at puddle 2.", fleet, world,
+                task("a", T, [D1, E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", T, [D1], ["puddle2"], deps=["c"]),
+                task("e", "DumpUnloading", [D1], deps=["d"]))
+
+
+# -- ", but only once X" restricts the clause before it, whatever follows --------------------------
+
+
+def test_but_only_once_binds_to_the_clause_before(fleet, world):
+    assert_plan("Everyone stays clear of rock 1, but only once truck 2 has reached obstacle 1 - truck 3 heads to "
+                "soil 2 meanwhile.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", AVA, objs=["rock1"], deps=["a"]),
+                task("c", T, [D3], ["soil2"]))
+
+
+def test_only_after_binds_to_the_clause_before(fleet, world):
+    assert_plan("Close puddle 1 for everyone, only after truck 2 has checked it; truck 2 leaves right away.",
+                fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", AVA, objs=["puddle1"], deps=["a"]))

@@ -399,6 +399,26 @@ class Interpreter:
             "need", "needs", "has", "have", "must", "should", "want", "wants") and said[1] in ("is", "'s", ":") \
             and self._heading(seg)
 
+    def _cargo_goal(self, seg: Segment) -> bool:
+        """A robotless sentence about the cargo that says where it must go ("Soil from soil 2 has to
+        go to rock 1:", "The rubble at rock 2 needs hauling to puddle 1."): the goal of the steps
+        that follow, not a step (no robot could be chosen for it)."""
+        if not seg.sentence_start or not seg.items or seg.has(ItemKind.ROBOT):
+            return False
+        k = 0
+        while k < len(seg.items) and seg.items[k].kind is ItemKind.WORD and seg.items[k].text in ("the", "all", "some"):
+            k += 1
+        if k >= len(seg.items):
+            return False
+        head = seg.items[k]
+        cargo = head.text in self.lex.cargo and (head.kind is ItemKind.WORD or (
+            head.kind is ItemKind.OBJECT and head.payload.form == "kind" and head.payload.det == "bare"))
+        if not cargo:
+            return False
+        words = {it.text for it in seg.items if it.kind is ItemKind.WORD}
+        return bool(words & self.lex.goal_words) or self._heading(seg) or any(
+            it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+
     def _heading(self, seg: Segment) -> bool:
         """The clause is the title of what follows: its sentence ends in a colon."""
         last = seg.items[-1].end if seg.items else 0
@@ -807,6 +827,10 @@ class Interpreter:
             if not seg.has(ItemKind.VERB) and not seg.has(ItemKind.ROBOT) and seg.sentence_start \
                     and self._heading(seg):
                 for it in seg.items:  # "The soil 1 job, step by step:": a title over the list, not an order
+                    self.use(it)
+                return
+            if self._cargo_goal(seg):
+                for it in seg.items:  # "Soil from soil 2 has to go to rock 1: ...": the job, spelled out after
                     self.use(it)
                 return
             self.errors.append(f"no robot is named for {seg.text!r}")

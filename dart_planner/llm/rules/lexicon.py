@@ -171,6 +171,8 @@ class Lexicon:
     in_order_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     goal_words: frozenset[str] = frozenset()
     """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
+    noun_modifiers: frozenset[str] = frozenset()
+    """Adjectives between a determiner and a noun that is also a verb ("its current load")."""
     opener_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that mean "first" only when they open a sentence before a comma ("To start, ...")."""
     partner_nouns: frozenset[str] = frozenset()
@@ -336,6 +338,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "in_order",
         "goal_words",
         "sentence_openers",
+        "noun_modifiers",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -462,6 +465,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         in_order_index=_flag_index(words("in_order")),
         goal_words=frozenset(words("goal_words")),
         opener_index=_flag_index(words("sentence_openers")),
+        noun_modifiers=frozenset(words("noun_modifiers")),
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),

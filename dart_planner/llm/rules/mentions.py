@@ -34,6 +34,8 @@ _PUNCT = frozenset(".;:!?,()")
 _SENTENCE_END = frozenset(".;:!?")
 _PARTNER_DETERMINERS = frozenset({"its", "their", "his", "her", "your", "the"})
 _COUNTED_PRONOUN = frozenset({"all", "the", "these", "those"})
+_START_LEADS = frozenset({"to", "at", "from", "the", "its", "their", "your", "our", "his", "her", "back", "toward",
+                          "towards", "near", "by", "in", "into", "for", "of", "via"})
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "your", "our", "this", "those", "these"})
 
 
@@ -496,7 +498,8 @@ class _Scanner:
             # "To start, everyone avoids rock 2": the sentence comes first, not a trip to the start
             return Item(ItemKind.CONNECTIVE, i, i + m[0], "first", self.text(i, i + m[0]))
         m = lex.start_index.match(words, i)
-        if m:
+        if m and not (m[0] == 1 and w == "start" and (i == 0 or words[i - 1] not in _START_LEADS)):
+            # ("have excavator 1 start now": the verb, not the place; the place follows "to", "at", ...)
             return Item(ItemKind.PLACE, i, i + m[0], "start", self.text(i, i + m[0]))
         m = lex.duration_index.match(words, i)
         c = lex.connective_index.match(words, i)
@@ -521,8 +524,9 @@ class _Scanner:
             # sit inside the verb
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         v = lex.verb_index.match(words, i)
-        if v and v[0] == 1 and i > 0 and words[i - 1] in _DETERMINERS:
-            v = None  # "the load", "its load", "a check": a noun, not a verb
+        if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or (
+                i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)):
+            v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
         if v:
             return self.verb(i, v[0], v[1])
         m = lex.distributive_index.match(words, i)

@@ -174,6 +174,8 @@ class Segment:
     conjunct: bool = False
     """Cut off the clause before it by "and" + a new subject: it shares that clause's timing."""
     attached: list[Segment] = field(default_factory=list)
+    restrictive: bool = False
+    """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
 
     def has(self, kind: ItemKind) -> bool:
         return any(i.kind is kind for i in self.items)
@@ -346,7 +348,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         if cur.connective or any(i.kind is not ItemKind.WORD for i in cur.items):
             segs.append(cur)
         elif cur.items:  # bare words (", but only after ..."): no clause of their own
-            cur = Segment([], sentence, after_punct=cur.after_punct)
+            only = any(i.text == "only" for i in cur.items)
+            cur = Segment([], sentence, after_punct=cur.after_punct, restrictive=only)
             return
         cur = Segment([], sentence)
 
@@ -688,6 +691,9 @@ def _mark_post_anchors(segs: list[Segment]) -> None:
             and (prev.has(ItemKind.VERB) or prev.has(ItemKind.OBJECT) or prev.has(ItemKind.PLACE))
         )
         main_after = nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN
+        if follows_main and (s.restrictive or s.connective_text.startswith("only ")):
+            s.post_anchor = True  # "..., but only once truck 2 has arrived - send it off now"
+            continue
         if s.ended_by == "subject":
             continue
         if follows_main and (not s.after_punct or not main_after):
