@@ -17,6 +17,7 @@ from rules_helpers import (
     E2,
     E3,
     LOAD,
+    TA,
     R,
     T,
     assert_plan,
@@ -198,3 +199,16 @@ def test_only_after_binds_to_the_clause_before(fleet, world):
     assert_plan("Close puddle 1 for everyone, only after truck 2 has checked it; truck 2 leaves right away.",
                 fleet, world,
                 task("a", T, [D2], ["puddle1"]), task("b", AVA, objs=["puddle1"], deps=["a"]))
+
+
+# -- "start" as a verb ("you two start right away") is not the start place ---------------------------
+
+
+def test_start_as_a_verb_after_robots(fleet, world):
+    assert_plan("Truck 1 goes to rock 1. Truck 2 should start at the same time and go to rock 2.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"]))
+
+
+def test_start_by_sending_the_fleet(fleet, world):
+    assert_plan("Start by sending every robot to obstacle 1. After that, excavator 2 returns to start.", fleet, world,
+                task("a", TA, objs=["obstacle1"]), task("b", R, [E2], deps=["a"]))
