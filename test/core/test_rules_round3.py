@@ -212,3 +212,30 @@ def test_start_as_a_verb_after_robots(fleet, world):
 def test_start_by_sending_the_fleet(fleet, world):
     assert_plan("Start by sending every robot to obstacle 1. After that, excavator 2 returns to start.", fleet, world,
                 task("a", TA, objs=["obstacle1"]), task("b", R, [E2], deps=["a"]))
+
+
+# -- a loading with an order word ("one after the other", "in that order") loads truck by truck -----
+
+
+def test_loads_them_one_after_the_other(fleet, world):
+    assert_plan("Excavator 2 and trucks 1 and 3 go to rock 1. Excavator 2 digs, then fills them one after the "
+                "other. Each truck drives back to base as soon as it is full.", fleet, world,
+                task("a", T, [E2, D1, D3], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", R, [D1], deps=["c"]), task("f", R, [D3], deps=["d"]))
+
+
+def test_loads_a_comma_list_in_that_order(fleet, world):
+    assert_plan("Excavator 3 is already at soil 1. Trucks 3, 2 and 1 drive to soil 1. Excavator 3 digs right there "
+                "and loads truck 3, truck 1 and truck 2 in that order.", fleet, world,
+                task("a", T, [D3, D2, D1], ["soil1"]), task("b", DIG, [E3]),
+                task("c", LOAD, [E3], deps=["a", "b"]), task("d", LOAD, [E3], deps=["c"]),
+                task("e", LOAD, [E3], deps=["d"]))
+
+
+def test_loads_a_truck_then_a_new_clause_after_the_comma(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to soil 2. Excavator 1 digs and loads truck 2, truck 2 dumps at "
+                "puddle 1.", fleet, world,
+                task("a", T, [E1, D2], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", T, [D2], ["puddle1"], deps=["c"]),
+                task("e", "DumpUnloading", [D2], deps=["d"]))

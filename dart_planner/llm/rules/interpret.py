@@ -698,7 +698,8 @@ class Interpreter:
 
         verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
         first_verb = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), len(seg.items))
-        self.ordered_objects = any(it.kind is ItemKind.CONNECTIVE and it.payload in ("first", "sequence")
+        self.ordered_objects = any((it.kind is ItemKind.CONNECTIVE and it.payload in ("first", "sequence"))
+                                   or (it.kind is ItemKind.MARK and it.payload == "in_order")  # "one after the other"
                                    for it in seg.items[first_verb:]) or bool(
             self.following and self.following[0].connective == "sequence"
             and all(it.kind is ItemKind.WORD for it in self.following[0].items))

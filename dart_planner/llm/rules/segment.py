@@ -266,6 +266,15 @@ def _causative_list(items: Sequence[Item], causatives: Container[str]) -> bool:
         or (i.kind is ItemKind.PUNCT and i.payload == ",") for i in items[1:])
 
 
+def _loaded_list(items: Sequence[Item]) -> bool:
+    """"loads truck 1, truck 2 and truck 3": the robots after a loading verb are what it loads."""
+    verb = max((k for k, i in enumerate(items) if i.kind is ItemKind.VERB), default=-1)
+    return verb >= 0 and items[verb].payload.target == "unload_bucket" and items[verb].payload.role == "verb" \
+        and verb + 1 < len(items) and all(
+            i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
+            or (i.kind is ItemKind.PUNCT and i.payload == ",") for i in items[verb + 1:])
+
+
 def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) -> bool:
     """Something was said after the last robot mention ("send truck 1 to rock 1 | and truck
     3 ..."), so a following robot starts a new clause rather than extending the list
@@ -377,7 +386,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
-                and (not _has_content(cur.items) or _causative_list(cur.items, causatives))) and not (
+                and (not _has_content(cur.items) or _causative_list(cur.items, causatives)
+                     or (_loaded_list(cur.items) and not _is_subject_start(items, k + 1)
+                         and cur.items[-1].payload.form == items[k + 1].payload.form == "ids"))) and not (
                 # "exc 1, exc 2 and truck 1 drive", "send exc 3, truck 1 and truck 2 to ..." (not "truck 1, you")
                 it.payload == "," and cur.items and (_is_mark(items, k + 1, "except")  # "the others, except x, go"
                                                      or _is_mark(cur.items, len(cur.items) - 2, "except"))):
