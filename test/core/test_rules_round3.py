@@ -239,3 +239,21 @@ def test_loads_a_truck_then_a_new_clause_after_the_comma(fleet, world):
                 task("a", T, [E1, D2], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", LOAD, [E1], deps=["b"]), task("d", T, [D2], ["puddle1"], deps=["c"]),
                 task("e", "DumpUnloading", [D2], deps=["d"]))
+
+
+# -- a reduced passive anchor ("after being filled it ...") ends at its subject ---------------------
+
+
+def test_after_being_filled_it_hauls(fleet, world):
+    assert_plan("Excavator 2 digs at rock 2. Truck 3 drives to rock 2, and after being filled it takes the rock to "
+                "obstacle 1 and tips it there.", fleet, world,
+                task("a", T, [E2, D3], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+                task("d", LOAD, [E2], deps=["b"]), task("e", T, [D3], ["obstacle1"], deps=["d"]),
+                task("f", "DumpUnloading", [D3], deps=["e"]))
+
+
+def test_once_loaded_they_means_the_loaded_trucks(fleet, world):
+    assert_plan("Excavator 1 is at soil 1 already; trucks 1 and 2 drive to soil 1 and excavator 1 digs and loads "
+                "them. Once loaded, they return to base.", fleet, world,
+                task("a", T, [D1, D2], ["soil1"]), task("b", DIG, [E1]),
+                task("c", LOAD, [E1], deps=["a", "b"]), task("d", R, [D1, D2], deps=["c"]))

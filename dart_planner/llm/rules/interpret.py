@@ -136,6 +136,8 @@ class Interpreter:
         self.last_partners: list[Member] = []
         self.last_made: set[int] = set()
         """What the latest main clause made ("once that is done" waits for it)."""
+        self.passive_pre = False
+        """The clause's anchor is a robotless passive ("after being loaded"): its pronoun is the loaded robot."""
         self.own_member: Member | None = None
         """The member a distributive step is being made for ("each truck ... its excavator's site")."""
         self.anchor_by_pronoun = False
@@ -516,6 +518,11 @@ class Interpreter:
                 entry, is_par = self.anchor(seg)
                 pre = entry if not is_par else set()
                 pre_par = is_par
+                # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
+                self.passive_pre = not seg.has(ItemKind.ROBOT) and any(
+                    (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or (
+                        it.payload.target == "unload_bucket" and it.text.endswith("ed"))))
+                    or (it.kind is ItemKind.EVENT and it.payload.action == "unload_bucket") for it in seg.items)
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
             if post is not None and pre is None and self._later_event(post):
@@ -527,6 +534,7 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            self.passive_pre = False
             for d in self.b.drafts[made_before:]:
                 self.draft_sentence.setdefault(d.idx, seg.sentence)
             self.robotless_anchor = False
@@ -663,6 +671,11 @@ class Interpreter:
             subject = None if fleet else tuple(acc)
             if subject and all(it.payload.form == "pronoun" for it in subj_items):
                 subject = self.able_referent(seg, subj_items[0].payload.pronoun, subject)
+                if self.passive_pre and not self.capable(subject, "dump", quiet=True) or (
+                        self.passive_pre and len(self.capable(subject, "dump", quiet=True)) < len(subject)):
+                    loaded = self.res.last_able(lambda m: bool(self.capable([m], "dump", quiet=True)),
+                                                subj_items[0].payload.pronoun != "it")
+                    subject = loaded or subject
             if subject and any(it.payload.form == "pronoun" and it.payload.pronoun == "which" for it in subj_items):
                 # "load truck 2, which arrives after checking puddle 1": the relative clause tells how
                 # the truck gets to the loading, so its steps come before the loading, not after

@@ -500,7 +500,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             object_pronoun = (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                               and it.payload.pronoun in ("it", "they") and it.text in ("it", "them")
                               and prev_kind in (ItemKind.VERB, ItemKind.EVENT)
-                              and not (prev_kind is ItemKind.EVENT and verb_next)) or (  # "have left it"
+                              and not (prev_kind is ItemKind.EVENT and verb_next)
+                              and not (prev_kind is ItemKind.VERB and verb_next  # "after being loaded it goes"
+                                       and items[k - 1].payload.role == "passive_load")) or (  # "have left it"
                 it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                 and prev_word in ("are", "were", "is", "have", "has", "be", "been"))  # "... are both done"
             loaded_object = (it.kind is ItemKind.ROBOT and prev_kind is ItemKind.VERB and not verb_next
