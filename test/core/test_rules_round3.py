@@ -257,3 +257,17 @@ def test_once_loaded_they_means_the_loaded_trucks(fleet, world):
                 "them. Once loaded, they return to base.", fleet, world,
                 task("a", T, [D1, D2], ["soil1"]), task("b", DIG, [E1]),
                 task("c", LOAD, [E1], deps=["a", "b"]), task("d", R, [D1, D2], deps=["c"]))
+
+
+# -- idioms that start the job and openers that put a step before everything ------------------------
+
+
+def test_get_the_fleet_going_is_no_step(fleet, world):
+    assert_plan("Right, time to get things moving. Truck 2 heads to rock 1 and returns home.", fleet, world,
+                task("a", T, [D2], ["rock1"]), task("b", R, [D2], deps=["a"]))
+
+
+def test_before_anyone_moves_is_first(fleet, world):
+    assert_plan("Excavator 3 drives to soil 2. Before anybody moves, the whole fleet steers clear of obstacle 1.",
+                fleet, world,
+                task("a", AVA, objs=["obstacle1"]), task("b", T, [E3], ["soil2"], deps=["a"]))
