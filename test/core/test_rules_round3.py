@@ -271,3 +271,28 @@ def test_before_anyone_moves_is_first(fleet, world):
     assert_plan("Excavator 3 drives to soil 2. Before anybody moves, the whole fleet steers clear of obstacle 1.",
                 fleet, world,
                 task("a", AVA, objs=["obstacle1"]), task("b", T, [E3], ["soil2"], deps=["a"]))
+
+
+# -- a sentence that only casts unnamed robots for the job adds no step --------------------------------
+
+
+def test_choose_robots_to_dig_and_haul(fleet, world):
+    assert_plan("Select one excavator to dig and one truck to haul. The excavator goes to rock 1 and digs, and the "
+                "truck goes to rock 1 too. The excavator fills the truck, which then tips at puddle 2.", fleet, world,
+                task("a", T, types=[("excavator", 1), ("dump_truck", 1)], objs=["rock1"]),
+                task("b", DIG, types=[("excavator", 1)], deps=["a"]),
+                task("c", LOAD, types=[("excavator", 1)], deps=["b"]),
+                task("d", T, types=[("dump_truck", 1)], objs=["puddle2"], deps=["c"]),
+                task("e", "DumpUnloading", types=[("dump_truck", 1)], deps=["d"]))
+
+
+def test_heading_with_work_and_robots_but_no_place(fleet, world):
+    assert_plan("Inspect-and-return with two trucks:\nthe trucks drive to obstacle 2, then they go home.", fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["obstacle2"]),
+                task("b", R, types=[("dump_truck", 2)], deps=["a"]))
+
+
+def test_casting_does_not_swallow_a_vocative_heading(fleet, world):
+    assert_plan("Two trucks: go to soil 2 and come back.", fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["soil2"]),
+                task("b", R, types=[("dump_truck", 2)], deps=["a"]))

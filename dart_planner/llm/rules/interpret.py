@@ -401,6 +401,36 @@ class Interpreter:
             "need", "needs", "has", "have", "must", "should", "want", "wants") and said[1] in ("is", "'s", ":") \
             and self._heading(seg)
 
+    def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
+        """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
+        truck to haul.", "Dig-and-haul with one excavator and one dump truck:". They name robots
+        (by type and count) and work, but no place, and open with a selection verb or end in a
+        colon before the steps. Read as orders they would make steps with nowhere to go."""
+        out: set[int] = set()
+        for sent in sorted({s.sentence for s in segs}):
+            group = [s for s in segs if s.sentence == sent]
+            items = [it for s in group for it in s.items]
+            if not items or any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items):
+                continue
+            robots = [it for it in items if it.kind is ItemKind.ROBOT]
+            if not robots or any(it.payload.form != "type" or it.payload.det != "count" for it in robots):
+                continue
+            if not any(it.kind is ItemKind.VERB for it in items):
+                continue  # "Two excavators: ..." speaks to them
+            opener = items[0].kind is ItemKind.WORD and items[0].text in self.lex.selection_words
+            if opener or (group[0].sentence_start and self._heading(group[-1])):
+                out.add(sent)
+        return out
+
+    def _cast(self, seg: Segment) -> None:
+        for it in seg.items:
+            self.use(it)
+            if it.kind is ItemKind.ROBOT:
+                r = self.resolve_robots(it)
+                if r:
+                    self.res.remember(r)
+                    self.res.announced += [m for m in r if m.is_group]
+
     def _cargo_goal(self, seg: Segment) -> bool:
         """A robotless sentence about the cargo that says where it must go ("Soil from soil 2 has to
         go to rock 1:", "The rubble at rock 2 needs hauling to puddle 1."): the goal of the steps
@@ -478,10 +508,14 @@ class Interpreter:
         segs = list(segs)
         self.later_all = segs
         done: set[int] = set()
+        casting = self._casting_sentences(segs)
         for i, seg in enumerate(segs):
             if i in done:
                 continue
             self.res.begin_sentence(seg.sentence)
+            if seg.sentence in casting:
+                self._cast(seg)
+                continue
             if seg.role is SegmentRole.ANCHOR and seg.before and not seg.post_anchor:
                 # "Before X, Y": Y first, then X after what Y made
                 mains = []

@@ -172,6 +172,8 @@ class Lexicon:
     goal_words: frozenset[str] = frozenset()
     """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
     noun_modifiers: frozenset[str] = frozenset()
+    selection_words: frozenset[str] = frozenset()
+    """Verbs that cast robots for a job ("Choose one excavator to dig and one truck to haul.")."""
     """Adjectives between a determiner and a noun that is also a verb ("its current load")."""
     opener_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that mean "first" only when they open a sentence before a comma ("To start, ...")."""
@@ -339,6 +341,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "goal_words",
         "sentence_openers",
         "noun_modifiers",
+        "selection_words",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -466,6 +469,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         goal_words=frozenset(words("goal_words")),
         opener_index=_flag_index(words("sentence_openers")),
         noun_modifiers=frozenset(words("noun_modifiers")),
+        selection_words=frozenset(words("selection_words")),
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
