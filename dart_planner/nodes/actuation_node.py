@@ -48,12 +48,9 @@ from ..actuation import (
     Outputs,
     PeerState,
 )
-from ..core.errors import ConfigError, ConfigIssue, DartPlannerError
-from ..core.fleet import load_fleet
+from ..core.errors import ConfigError, ConfigIssue
 from ..core.goal_codec import encode_feedback, encode_result
-from ..core.world import load_world
 from ..gazebo_world import joint_command_topic
-from ..resources import default_fleet_path, default_world_path
 from ..sim.config import SimConfig
 from ..topics import (
     KEEPOUT,
@@ -70,15 +67,14 @@ from ..topics import (
 from .conversions import (
     joint_positions,
     joint_state_msg,
-    parse_json_msg,
     pose2d_from_odometry,
     pose_stamped,
+    read_keepout,
     string_msg,
     twist,
-    zones_from_payload,
 )
 from .entry import run_node
-from .params import Param, declare_params
+from .params import Param, declare_params, load_site
 from .qos import COMMANDS, EVENTS, LATCHED, SENSOR
 
 __all__ = ["ActuationNode", "PARAMS", "main"]
@@ -119,8 +115,7 @@ class ActuationNode(Node):
     def __init__(self, **kwargs: Any):
         super().__init__("actuation_node", **kwargs)
         p = declare_params(self, PARAMS)
-        fleet = load_fleet(p["fleet_file"] or default_fleet_path())
-        world = load_world(p["world_file"] or default_world_path())
+        fleet, world = load_site(p)
         rid = str(p["robot_id"])
         if not fleet.has_robot(rid):
             raise ConfigError([ConfigIssue("actuation_node", "robot_id",
@@ -222,14 +217,9 @@ class ActuationNode(Node):
         self.core.on_joints(JointSample(positions, self._now()))
 
     def _on_keepout(self, msg: String) -> None:
-        try:
-            zones, refused = zones_from_payload(parse_json_msg("keepout", msg))
-        except DartPlannerError as exc:
-            self.get_logger().error(f"keepout message ignored: {exc}")
-            return
-        for r in refused:
-            self.get_logger().error(f"keepout entry refused: {r}")
-        self.core.set_zones(zones)
+        zones = read_keepout(msg, self.get_logger())
+        if zones is not None:
+            self.core.set_zones(zones)
 
     def _tick(self) -> None:
         self._publish(self.core.tick(self._now()))

@@ -18,6 +18,7 @@ from std_msgs.msg import String
 from visualization_msgs.msg import Marker, MarkerArray
 
 from ..core.envelope import decode, encode
+from ..core.errors import DartPlannerError
 from ..core.geometry import Pose2D
 from ..core.instruction import parse_instruction  # re-exported: these moved to the core
 from ..core.objects import merge_perceived, objects_from_payload
@@ -27,8 +28,8 @@ __all__ = [
     "yaw_to_quaternion", "quaternion_to_yaw", "pose2d_from_pose", "pose_from_pose2d", "pose2d_from_odometry",
     "odometry_from_state", "twist", "twist_values", "string_msg", "json_msg", "parse_json_msg", "image_from_array",
     "array_from_image", "object_markers", "time_msg", "pose_stamped", "objects_from_payload", "merge_perceived",
-    "planner_namespace", "parse_instruction", "zones_from_payload", "joint_state_msg", "joint_positions",
-    "camera_info_from_transform", "transform_from_camera_info", "ORTHOGRAPHIC_MODEL",
+    "planner_namespace", "parse_instruction", "zones_from_payload", "read_keepout", "joint_state_msg",
+    "joint_positions", "camera_info_from_transform", "transform_from_camera_info", "ORTHOGRAPHIC_MODEL",
 ]
 
 KIND_COLORS: Mapping[str, tuple[float, float, float]] = {
@@ -219,6 +220,19 @@ def zones_from_payload(payload: Mapping[str, Any]) -> tuple[list[KeepOutZone], l
         else:
             out.append(KeepOutZone(name, float(x), float(y), float(radius), frozenset(robots)))
     return out, refused
+
+
+def read_keepout(msg: String, log: Any) -> list[KeepOutZone] | None:
+    """The zones of a ``keepout`` message, each refused entry logged as an error; None (logged)
+    when the message itself is unreadable, so the caller keeps the zones it has."""
+    try:
+        zones, refused = zones_from_payload(parse_json_msg("keepout", msg))
+    except DartPlannerError as exc:
+        log.error(f"keepout message ignored: {exc}")
+        return None
+    for r in refused:
+        log.error(f"keepout entry refused: {r}")
+    return zones
 
 
 def joint_state_msg(names: Iterable[str], positions: Iterable[float], stamp: TimeMsg) -> JointState:

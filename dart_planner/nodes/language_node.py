@@ -51,21 +51,19 @@ from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPo
 from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
-from ..core.fleet import load_fleet
 from ..core.instruction import parse_instruction
 from ..core.objects import merge_perceived, objects_from_payload, stale_objects
 from ..core.plan import TaskGraph
 from ..core.validate import ValidationReport
-from ..core.world import World, load_world
+from ..core.world import World
 from ..llm.config import load_llm_config
 from ..llm.node_planning import continuation_graph, continue_for_node, plan_for_node
 from ..llm.pipeline import Planner, PlanningResult, make_planner
 from ..llm.replay_backend import cassette_entry
-from ..resources import default_fleet_path, default_world_path
 from ..topics import INSTRUCTION, LLM_EXCHANGE, OBJECTS, PLAN_STATUS, REPLAN_REQUEST, TASK_GRAPH, planner_topic
 from .conversions import json_msg, parse_json_msg, planner_namespace
 from .entry import run_node
-from .params import Param, declare_params
+from .params import Param, declare_params, load_site
 from .qos import EVENTS, LATCHED, STATUS
 
 __all__ = ["LanguageNode", "PARAMS", "main"]
@@ -115,8 +113,7 @@ class LanguageNode(Node):
         super().__init__("language_node", **kwargs)
         p = declare_params(self, PARAMS)
         self._ns = planner_namespace(p["namespace"], self.get_namespace())
-        self._fleet = load_fleet(p["fleet_file"] or default_fleet_path())
-        self._base_world = load_world(p["world_file"] or default_world_path())
+        self._fleet, self._base_world = load_site(p)
         self._world = self._base_world
         self._perceived: set[str] = set()
         self._seen_at: dict[str, float] = {}  # perceived name -> monotonic time last reported

@@ -39,9 +39,7 @@ from sensor_msgs.msg import CameraInfo, Image, JointState
 from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
-from ..core.fleet import load_fleet
-from ..core.world import World, WorldObject, load_world, object_to_dict
-from ..resources import default_fleet_path, default_world_path
+from ..core.world import World, WorldObject, object_to_dict
 from ..sim import Simulation
 from ..sim.external import Every, ExternalDriver, ground_truth_payload
 from ..sim.render import render_array
@@ -66,12 +64,12 @@ from .conversions import (
     odometry_from_state,
     parse_json_msg,
     planner_namespace,
+    read_keepout,
     time_msg,
     twist_values,
-    zones_from_payload,
 )
 from .entry import run_node
-from .params import Param, declare_params
+from .params import Param, declare_params, load_site
 from .qos import COMMANDS, EVENTS, LATCHED, SENSOR
 
 __all__ = ["SimNode", "PARAMS", "GROUND_TRUTH", "object_command_edits", "main"]
@@ -150,8 +148,7 @@ class SimNode(Node):
     def __init__(self, **kwargs: Any):
         super().__init__("sim_node", **kwargs)
         p = declare_params(self, PARAMS)
-        self.fleet = load_fleet(p["fleet_file"] or default_fleet_path())
-        world = load_world(p["world_file"] or default_world_path())
+        self.fleet, world = load_site(p)
         rate = float(p["rate_hz"])
         self.time_scale = float(p["time_scale"])
         if not (rate > 0 and self.time_scale > 0 and math.isfinite(rate) and math.isfinite(self.time_scale)):
@@ -224,14 +221,9 @@ class SimNode(Node):
         self.driver.command_joints(robot_id, targets)
 
     def _on_keepout(self, msg: String) -> None:
-        try:
-            zones, refused = zones_from_payload(parse_json_msg("keepout", msg))
-        except DartPlannerError as exc:
-            self.get_logger().error(f"keepout message ignored: {exc}")
-            return
-        for r in refused:
-            self.get_logger().error(f"keepout entry refused: {r}")
-        self.driver.set_keep_out(zones)
+        zones = read_keepout(msg, self.get_logger())
+        if zones is not None:
+            self.driver.set_keep_out(zones)
 
     def _on_object_command(self, msg: String) -> None:
         log = self.get_logger()
