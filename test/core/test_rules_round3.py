@@ -296,3 +296,30 @@ def test_casting_does_not_swallow_a_vocative_heading(fleet, world):
     assert_plan("Two trucks: go to soil 2 and come back.", fleet, world,
                 task("a", T, types=[("dump_truck", 2)], objs=["soil2"]),
                 task("b", R, types=[("dump_truck", 2)], deps=["a"]))
+
+
+# -- cargo named by its kind ("move soil from soil 1"), and "are to" jobs ---------------------------
+
+
+def test_cargo_kind_before_from_is_not_a_place(fleet, world):
+    assert_plan("Excavator 2 and truck 3 go to rock 1; excavator 2 digs and loads truck 3. Truck 3 then carries rock "
+                "from rock 1 to obstacle 2.", fleet, world,
+                task("a", T, [E2, D3], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", T, [D3], ["obstacle2"], deps=["c"]),
+                task("e", "DumpUnloading", [D3], deps=["d"]))
+
+
+def test_cargo_kind_named_first_is_not_ambiguous(fleet, world):
+    assert_plan("Dump truck 2 moves soil from soil 1 over to rock 1.", fleet, world,
+                task("a", T, [D2], ["soil1"]), task("b", T, [D2], ["rock1"], deps=["a"]))
+
+
+def test_are_to_job_is_a_summary(fleet, world):
+    assert_plan("Two trucks are to bring soil from soil 2 to puddle 1. Excavator 1 goes to soil 2 and digs. Then "
+                "two trucks drive to soil 2 and excavator 1 loads them. Finally the trucks tip at puddle 1.",
+                fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, types=[("dump_truck", 2)], objs=["soil2"], deps=["b"]),
+                task("d", LOAD, [E1], deps=["c"]),
+                task("e", T, types=[("dump_truck", 2)], objs=["puddle1"], deps=["d"]),
+                task("f", "DumpUnloading", types=[("dump_truck", 2)], deps=["e"]))

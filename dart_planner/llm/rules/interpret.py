@@ -190,6 +190,9 @@ class Interpreter:
             if not names:
                 return []
         else:
+            if d.det == "bare" and item.text in self.lex.cargo and item.end < len(self.words) \
+                    and self.words[item.end] in ("from", "out"):
+                return []  # "move soil from soil 1 to rock 2": the cargo, not a place
             pool = self.site.objects_by_kind.get(d.kind, ())
             if d.det in ("both", "all") or d.plural:
                 want = 2 if d.det == "both" else len(pool)

@@ -46,8 +46,9 @@ class RepeatReader:
         if a.verb.target != "navigate":
             return False
         verb_at = next((it.start for it in seg.items if it.kind is ItemKind.VERB), seg.items[-1].end)
-        if not any(w in ip.lex.goal_words for w in ip.words[seg.items[0].start:verb_at]):
-            return False  # "truck 1 drives from rock 1 to rock 2" is an order; "... needs to ..." a job
+        head = ip.words[seg.items[0].start:verb_at]
+        if not any(w in ip.lex.goal_words for w in head) and head[-2:] not in (["are", "to"], ["is", "to"]):
+            return False  # "truck 1 drives from rock 1 to rock 2" is an order; "... needs to / are to ..." a job
         ends = {ip.word_before(o): o.payload.names for o in a.objects if o.payload.form == "names"}
         if "from" not in ends or not ({"to", "into", "onto"} & set(ends)):
             return False
