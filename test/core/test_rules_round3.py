@@ -323,3 +323,20 @@ def test_are_to_job_is_a_summary(fleet, world):
                 task("d", LOAD, [E1], deps=["c"]),
                 task("e", T, types=[("dump_truck", 2)], objs=["puddle1"], deps=["d"]),
                 task("f", "DumpUnloading", types=[("dump_truck", 2)], deps=["e"]))
+
+
+# -- a sentence that waits for "the following" is read after the steps it announces --------------------
+
+
+def test_after_the_following_is_done_goes_last(fleet, world):
+    assert_plan("Every robot goes back to base, but only after the following is finished. Excavator 2 goes to "
+                "rock 1. Truck 1 visits obstacle 2.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", T, [D1], ["obstacle2"]),
+                task("c", "return_to_start_for_all_robots", deps=["a", "b"]))
+
+
+def test_once_the_steps_below_are_done_comes_first_in_text(fleet, world):
+    assert_plan("Once the steps listed below are complete, all robots avoid soil 1. Excavator 1 digs at soil 1. "
+                "Truck 3 goes to puddle 2.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]), task("c", T, [D3], ["puddle2"]),
+                task("d", AVA, objs=["soil1"], deps=["b", "c"]))

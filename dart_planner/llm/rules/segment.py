@@ -584,6 +584,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     return _goal_first(segs)
 
 
+_FORWARD = frozenset({"following", "below", "listed", "follows"})
+"""Words of an anchor that points at the steps said after it ("after the following is done")."""
 _BEFORE_THAT = frozenset({"before that", "but first", "first of all", "to begin with", "to start with"})
 
 
@@ -593,6 +595,19 @@ def _goal_first(segs: list[Segment]) -> list[Segment]:
     if len(segs) < 2:
         return segs
     first = segs[0]
+    ahead = [x for x in segs if x.sentence == first.sentence]
+    if any(x.role is SegmentRole.ANCHOR and any(i.kind is ItemKind.WORD and i.text in _FORWARD for i in x.items)
+           for x in ahead) and any(x.sentence != first.sentence for x in segs):
+        # "All robots return to start at the very end, after the following is done. <the steps>": the
+        # sentence waits for what follows it, so it is read last, as a "finally"
+        rest = [x for x in segs if x.sentence != first.sentence]
+        last = max(x.sentence for x in rest)
+        mains = [x for x in ahead if x.role is SegmentRole.MAIN]
+        for n, x in enumerate(mains):
+            x.sentence = last + 1
+            if n == 0:
+                x.connective, x.connective_text, x.sentence_start = "final", "finally", True
+        return rest + mains
     if first.connective != "final" or not first.sentence_start:
         return segs
     goal = [x for x in segs if x.sentence == first.sentence]
