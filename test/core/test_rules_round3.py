@@ -340,3 +340,32 @@ def test_once_the_steps_below_are_done_comes_first_in_text(fleet, world):
                 "Truck 3 goes to puddle 2.", fleet, world,
                 task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]), task("c", T, [D3], ["puddle2"]),
                 task("d", AVA, objs=["soil1"], deps=["b", "c"]))
+
+
+# -- "all except X" is the fleet minus X; "the moment ..." is a connective, not a robot mention -------
+
+
+def test_all_except_a_robot(fleet, world):
+    assert_plan("Excavator 2 goes to soil 2. All except excavator 2 keep away from soil 2.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", AV, [E1, E3, D1, D2, D3], ["soil2"]))
+
+
+def test_selection_said_again_with_all_except(fleet, world):
+    assert_plan("Truck 1 heads to rock 2. Once it is there, the other robots (all except truck 1) avoid rock 2.",
+                fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", AV, [E1, E2, E3, D2, D3], ["rock2"], deps=["a"]))
+
+
+def test_the_moment_opens_an_anchor_before_a_robot(fleet, world):
+    assert_plan("Excavator 1 goes to rock 1. The moment excavator 1 arrives, truck 3 leaves for rock 1.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", T, [D3], ["rock1"], deps=["a"]))
+
+
+# -- a participle anchor ("After reaching X, ...") belongs to its clause's robot only ------------------
+
+
+def test_participle_anchor_not_inherited_by_conjunct(fleet, world):
+    assert_plan("Truck 1 drives to puddle 1 and excavator 2 drives to soil 2. After reaching soil 2, excavator 2 "
+                "digs, and truck 1 returns home.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [E2], ["soil2"]),
+                task("c", DIG, [E2], deps=["b"]), task("d", R, [D1], deps=["a"]))

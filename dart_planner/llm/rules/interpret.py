@@ -136,6 +136,8 @@ class Interpreter:
         self.last_partners: list[Member] = []
         self.last_made: set[int] = set()
         """What the latest main clause made ("once that is done" waits for it)."""
+        self.reduced_pre: set[int] = set()
+        """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
         """The clause's anchor is a robotless passive ("after being loaded"): its pronoun is the loaded robot."""
         self.own_member: Member | None = None
@@ -556,6 +558,10 @@ class Interpreter:
                 pre = entry if not is_par else set()
                 pre_par = is_par
                 # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
+                # "After reaching obstacle 1, excavator 3 returns, and truck 3 ...": a robotless anchor is
+                # the subject's own; a conjunct with other robots does not wait for it
+                participle = bool(seg.items) and seg.items[0].kind is ItemKind.VERB and not seg.has(ItemKind.ROBOT)
+                self.reduced_pre = set(entry) if participle and not is_par else set()
                 self.passive_pre = not seg.has(ItemKind.ROBOT) and any(
                     (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or (
                         it.payload.target == "unload_bucket" and it.text.endswith("ed"))))
@@ -954,6 +960,9 @@ class Interpreter:
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
+            if subject and self.prev.subject and self.reduced_pre and self.prev.sentence == seg.sentence \
+                    and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+                base -= self.reduced_pre
             if subject and self.prev.subject and self.post_entry \
                     and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
                 # "excavator 3 goes home after reaching obstacle 1, and truck 3 dumps ...": the anchor

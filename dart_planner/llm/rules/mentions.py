@@ -476,6 +476,9 @@ class _Scanner:
         v = lex.verb_index.match(words, i)
         if v and v[0] >= 2:  # "start digging" before the place "start"
             return self.verb(i, v[0], v[1])
+        if w in lex.mention_starts and (c := lex.connective_index.match(words, i)) and c[0] > 1:
+            # "the moment truck 2 gets there": a connective, not a robot mention opened by "the"
+            return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
         if w in lex.mention_starts or w in self.type_index or w in self.kind_index:
             r = self.robot(i)
             if r is not None:
@@ -490,8 +493,9 @@ class _Scanner:
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
         if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and (  # not "trucks all go"
                 i + 1 == len(words) or words[i + 1] in _PUNCT or lex.start_index.match(words, i + 1)
-                or lex.verb_index.match(words, i + 1)):
-            # "ALL: avoid puddle 1", "all home", "all return": the whole fleet
+                or lex.verb_index.match(words, i + 1) or lex.except_index.match(words, i + 1)
+                or words[i + 1] == "but"):
+            # "ALL: avoid puddle 1", "all home", "all return", "all except truck 2": the whole fleet
             return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("fleet"), w)
         m = lex.opener_index.match(words, i)
         if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
