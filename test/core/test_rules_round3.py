@@ -369,3 +369,34 @@ def test_participle_anchor_not_inherited_by_conjunct(fleet, world):
                 "digs, and truck 1 returns home.", fleet, world,
                 task("a", T, [D1], ["puddle1"]), task("b", T, [E2], ["soil2"]),
                 task("c", DIG, [E2], deps=["b"]), task("d", R, [D1], deps=["a"]))
+
+
+# -- "they" after a whole-fleet step is the fleet -----------------------------------------------------
+
+
+def test_they_after_every_robot_is_the_fleet(fleet, world):
+    assert_plan("Every robot drives to puddle 2, and after that they all go back to base.", fleet, world,
+                task("a", TA, objs=["puddle2"]), task("b", "return_to_start_for_all_robots", deps=["a"]))
+
+
+# -- a title with verbs but nowhere to go ("Three moves in parallel:") --------------------------------
+
+
+def test_title_with_a_verb_and_no_place(fleet, world):
+    assert_plan("Two quick checks at once:\ntruck 1 -> puddle 1, truck 2 -> puddle 2.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["puddle2"]))
+
+
+# -- an anchor ends at a comma before a clause whose subject is an object ------------------------------
+
+
+def test_anchor_then_object_subject_clause(fleet, world):
+    assert_plan("Excavator 3 heads to obstacle 2. Once excavator 3 is at obstacle 2, obstacle 2 becomes off limits "
+                "for truck 1 and truck 2.", fleet, world,
+                task("a", T, [E3], ["obstacle2"]), task("b", AV, [D1, D2], ["obstacle2"], deps=["a"]))
+
+
+def test_anchor_with_an_object_list_still_holds_together(fleet, world):
+    assert_plan("Once truck 3 has checked puddle 1, puddle 2 and rock 1, everyone avoids soil 2.", fleet, world,
+                task("a", T, [D3], ["puddle1"]), task("b", T, [D3], ["puddle2"], deps=["a"]),
+                task("c", T, [D3], ["rock1"], deps=["b"]), task("d", AVA, objs=["soil2"], deps=["c"]))

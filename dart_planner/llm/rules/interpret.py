@@ -229,6 +229,9 @@ class Interpreter:
             found = tuple(dict.fromkeys(p for m in base or () for p in self.pairs.get(m.key, ()) if p.rtype == d.rtype))
             if found:
                 return found
+        if d.form == "pronoun" and d.pronoun in ("they", "3") and partner_type is None and self.prev is not None \
+                and self.prev.fleet and self.prev.explicit and self.prev.sentence == self.current_sentence:
+            return None  # "every robot goes to rock 1, then they all return": the whole fleet again
         try:
             if partner_type and d.form == "pronoun":
                 found = self.res.last_of_type(partner_type, d.pronoun != "it")
@@ -881,8 +884,9 @@ class Interpreter:
         self.mains += 1
         if subject is not None and not subject and any(a.verb.target not in ("add_keepout", "remove_keepout")
                                                        for a in actions):
-            if not seg.has(ItemKind.VERB) and not seg.has(ItemKind.ROBOT) and seg.sentence_start \
-                    and self._heading(seg):
+            if not seg.has(ItemKind.ROBOT) and seg.sentence_start and self._heading(seg) and (
+                    not seg.has(ItemKind.VERB) or not (seg.has(ItemKind.OBJECT) or seg.has(ItemKind.PLACE))):
+                # ("Three moves in parallel:": verbs but nowhere to go, a title too)
                 for it in seg.items:  # "The soil 1 job, step by step:": a title over the list, not an order
                     self.use(it)
                 return

@@ -259,6 +259,16 @@ def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
 
+def _verb_before_punct(items: Sequence[Item], k: int) -> bool:
+    """A verb comes at or after ``k`` before the next punctuation (the words start a clause)."""
+    for it in items[k:]:
+        if it.kind is ItemKind.PUNCT:
+            return False
+        if it.kind is ItemKind.VERB:
+            return True
+    return False
+
+
 def _causative_list(items: Sequence[Item], causatives: Container[str]) -> bool:
     """"send excavator 3, truck 1 ...": a causative verb followed only by the robots it sends."""
     return len(items) >= 2 and items[0].kind is ItemKind.VERB and items[0].text in causatives and all(
@@ -383,7 +393,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 it.payload == "," and cur.items and all(i.kind is ItemKind.CONNECTIVE for i in cur.items)) and not (
                 it.payload == "," and _is_mark(items, k + 1, "respectively")) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT and cur.items[-1].payload.form != "pronoun"
-                and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT) and not (  # "puddle 1, puddle 2 and ..."
+                and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT
+                # "puddle 1, puddle 2 and ...", but not "once X is at rock 1, rock 1 becomes ..."
+                and not (cur.role is SegmentRole.ANCHOR and _has_predicate(cur.items)
+                         and _verb_before_punct(items, k + 1))) and not (
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
                 and (not _has_content(cur.items) or _causative_list(cur.items, causatives)
