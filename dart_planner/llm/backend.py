@@ -63,6 +63,35 @@ class LLMReply:
     def __post_init__(self) -> None:
         object.__setattr__(self, "raw", MappingProxyType(dict(self.raw)))
 
+    @classmethod
+    def from_usage(
+        cls,
+        text: str,
+        prompt: str,
+        usage: Mapping[str, Any] | None,
+        *,
+        latency_s: float,
+        model: str,
+        raw: Mapping[str, Any] | None = None,
+        estimate_missing: bool = False,
+    ) -> LLMReply:
+        """A reply counted from a server's ``usage`` report (``prompt_tokens``, ``completion_tokens``).
+
+        Servers may send no report (streaming without ``include_usage``): then both counts are
+        :func:`estimate_tokens` of ``prompt`` and ``text``, and ``tokens_estimated`` is set when
+        ``usage`` is None (an empty report is estimated too, but not flagged). With a report, a
+        count it leaves out (or gives as 0) is 0, or an estimate when ``estimate_missing`` (the
+        llama.cpp backend's choice: its builds differ in what they report).
+        """
+        if not usage:
+            tokens_in, tokens_out = estimate_tokens(prompt), estimate_tokens(text)
+        elif estimate_missing:
+            tokens_in = int(usage.get("prompt_tokens") or estimate_tokens(prompt))
+            tokens_out = int(usage.get("completion_tokens") or estimate_tokens(text))
+        else:
+            tokens_in, tokens_out = int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
+        return cls(text, tokens_in, tokens_out, latency_s, model, raw or {}, tokens_estimated=usage is None)
+
 
 @runtime_checkable
 class LLMBackend(Protocol):

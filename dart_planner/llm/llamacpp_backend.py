@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .backend import LLMReply, Message, StreamCallback, estimate_tokens
+from .backend import LLMReply, Message, StreamCallback
 from .config import LLMConfig
 from .errors import BackendError, BackendUnavailableError
 from .transformers_backend import SMOLLM2_ALIAS, shipped_smollm2_gguf
@@ -94,14 +94,13 @@ class LlamaCppBackend:
                 text, usage = "".join(parts), {}
         except (RuntimeError, ValueError, KeyError) as exc:
             raise BackendError(f"llama.cpp generation failed: {exc}") from exc
-        prompt = "".join(m["content"] for m in kw["messages"])
-        return LLMReply(
-            text=text,
-            tokens_in=int(usage.get("prompt_tokens") or estimate_tokens(prompt)),
-            tokens_out=int(usage.get("completion_tokens") or estimate_tokens(text)),
+        return LLMReply.from_usage(
+            text,
+            "".join(m["content"] for m in kw["messages"]),
+            usage or None,
             latency_s=time.perf_counter() - t0,
             model=self.path.stem,
-            tokens_estimated=not usage,
+            estimate_missing=True,
         )
 
 

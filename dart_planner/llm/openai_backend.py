@@ -38,7 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from .backend import LLMReply, Message, StreamCallback, estimate_tokens
+from .backend import LLMReply, Message, StreamCallback
 from .config import LLMConfig
 from .errors import BackendError
 
@@ -231,14 +231,10 @@ class OpenAIBackend:
                     continue
                 raise BackendError(self._transport_message(reason, retries), retryable=transient) from None
         latency = time.perf_counter() - t0
-        prompt_chars = "".join(str(m["content"]) for m in messages)
-        estimated = usage is None
-        tin = int(usage.get("prompt_tokens", 0)) if usage else estimate_tokens(prompt_chars)
-        tout = int(usage.get("completion_tokens", 0)) if usage else estimate_tokens(text)
-        return LLMReply(
-            text=text,
-            tokens_in=tin,
-            tokens_out=tout,
+        return LLMReply.from_usage(
+            text,
+            "".join(str(m["content"]) for m in messages),
+            usage,
             latency_s=latency,
             model=model or self.model,
             raw={
@@ -248,7 +244,6 @@ class OpenAIBackend:
                 "downgrades": list(self.downgrades),
                 "streamed": stream,
             },
-            tokens_estimated=estimated,
         )
 
     def _transport_message(self, reason: object, retries: int) -> str:
