@@ -400,3 +400,19 @@ def test_anchor_with_an_object_list_still_holds_together(fleet, world):
     assert_plan("Once truck 3 has checked puddle 1, puddle 2 and rock 1, everyone avoids soil 2.", fleet, world,
                 task("a", T, [D3], ["puddle1"]), task("b", T, [D3], ["puddle2"], deps=["a"]),
                 task("c", T, [D3], ["rock1"], deps=["b"]), task("d", AVA, objs=["soil2"], deps=["c"]))
+
+
+# -- "once the <unknown noun> is over" waits for all that was said, like "after the <noun>" ------------
+
+
+def test_once_the_unknown_event_is_over(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1 and truck 2 goes to puddle 2. Once the survey is over, truck 3 drives to "
+                "rock 2.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["puddle2"]),
+                task("c", T, [D3], ["rock2"], deps=["a", "b"]))
+
+
+def test_when_the_morning_round_is_finished(fleet, world):
+    assert_plan("Excavator 1 checks obstacle 1. When the morning round is finished, all robots avoid obstacle 1.",
+                fleet, world,
+                task("a", T, [E1], ["obstacle1"]), task("b", AVA, objs=["obstacle1"], deps=["a"]))

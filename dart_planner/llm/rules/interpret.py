@@ -1724,11 +1724,12 @@ class Interpreter:
             self.prev, self.vocative = saved, saved_voc
             made = {d.idx for d in self.b.drafts[before:] if d.alive}
             found = set() if is_par else made
-        if not found and not robots and not filters and not objs and not is_par and not until and not fleet \
-                and self.b.drafts and all(it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE, ItemKind.PUNCT)
-                                          for it in seg.items):
-            # "after the sweep", "after lunch": an event named by a word we do not know is what was said
-            # before it; wait for all of that rather than for nothing
+        if not found and not robots and all(f[0] == "any" for f in filters) and not objs and not is_par \
+                and not until and not fleet and self.b.drafts and any(it.kind is ItemKind.WORD for it in seg.items) \
+                and all(it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE, ItemKind.PUNCT)
+                        or (it.kind is ItemKind.EVENT and it.payload.action == "any") for it in seg.items):
+            # "after the sweep", "after lunch", "once the sweep is over": an event named by a word we do not
+            # know is what was said before it; wait for all of that rather than for nothing
             found = set(self.b.sinks())
         if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
             for it in seg.items:
