@@ -416,3 +416,21 @@ def test_when_the_morning_round_is_finished(fleet, world):
     assert_plan("Excavator 1 checks obstacle 1. When the morning round is finished, all robots avoid obstacle 1.",
                 fleet, world,
                 task("a", T, [E1], ["obstacle1"]), task("b", AVA, objs=["obstacle1"], deps=["a"]))
+
+
+# -- a heading that is only a verb gives it to the list after the colon --------------------------------
+
+
+def test_verb_heading_gives_its_verb_to_the_list(fleet, world):
+    assert_plan("No-go zones first: puddle 1 and rock 2, for every robot. Then truck 1 drives to soil 1.", fleet, world,
+                task("a", AVA, objs=["puddle1", "rock2"]), task("b", T, [D1], ["soil1"], deps=["a"]))
+
+
+def test_avoid_heading_for_some_robots(fleet, world):
+    assert_plan("Avoid: obstacle 1 and obstacle 2, for excavator 1 and truck 2.", fleet, world,
+                task("a", AV, [E1, D2], ["obstacle1", "obstacle2"]))
+
+
+def test_arrow_list_after_a_verb_heading_keeps_its_own_subjects(fleet, world):
+    assert_plan("Moves at once:\ntruck 1 -> rock 1, excavator 2 -> soil 2.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [E2], ["soil2"]))

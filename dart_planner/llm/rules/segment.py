@@ -591,6 +591,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         cur.items.append(it)
         k += 1
     close("end")
+    segs = _heading_verbs(segs, colon_ends)
     segs = _interrupting_anchors(segs)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
@@ -688,6 +689,35 @@ def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
             if x.connective is None:
                 x.connective, x.connective_text = "sequence", "then"
                 x.conjunct = False
+
+
+def _heading_verbs(segs: list[Segment], colon_ends: Container[int]) -> list[Segment]:
+    """"Keep-out first: obstacle 1 and obstacle 2, for all robots.": a heading that is only a verb
+    (with "first" or filler words) gives its verb to the verbless list after the colon, which
+    becomes one clause ("keep out obstacle 1 and obstacle 2 for all robots", said first)."""
+    out: list[Segment] = []
+    i = 0
+    while i < len(segs):
+        s = segs[i]
+        mine = [x for x in segs if x.sentence == s.sentence]
+        nxt = [x for x in segs[i + 1:] if x.sentence == s.sentence + 1]
+        verbs = [it for it in s.items if it.kind is ItemKind.VERB]
+        if s.sentence in colon_ends and len(mine) == 1 and len(verbs) == 1 and s.role is SegmentRole.MAIN \
+                and s.connective is None and all(
+                    it.kind is ItemKind.WORD or it.kind is ItemKind.VERB
+                    or (it.kind is ItemKind.CONNECTIVE and it.payload == "first") for it in s.items) \
+                and nxt and nxt[0] is segs[i + 1] and all(x.role is SegmentRole.MAIN for x in nxt) \
+                and not any(x.has(ItemKind.VERB) for x in nxt) and any(x.has(ItemKind.OBJECT) for x in nxt) \
+                and not any(x.items and x.items[0].kind is ItemKind.ROBOT for x in nxt):  # not "truck 2 -> rock 1"
+            body = [it for x in nxt for it in x.items]
+            firsts = [it for it in s.items if it.kind is ItemKind.CONNECTIVE]
+            joined = dataclasses.replace(nxt[0], items=firsts + verbs + body, ended_by=nxt[-1].ended_by)
+            out.append(joined)
+            i += 1 + len(nxt)
+            continue
+        out.append(s)
+        i += 1
+    return out
 
 
 def _interrupting_anchors(segs: list[Segment]) -> list[Segment]:
