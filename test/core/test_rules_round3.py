@@ -434,3 +434,20 @@ def test_avoid_heading_for_some_robots(fleet, world):
 def test_arrow_list_after_a_verb_heading_keeps_its_own_subjects(fleet, world):
     assert_plan("Moves at once:\ntruck 1 -> rock 1, excavator 2 -> soil 2.", fleet, world,
                 task("a", T, [D1], ["rock1"]), task("b", T, [E2], ["soil2"]))
+
+
+# -- "X and then, once Y, Z": the anchor opens the step after "then" -----------------------------------
+
+
+def test_and_then_comma_anchor_opens_the_next_step(fleet, world):
+    assert_plan("Excavator 3 goes to rock 1 and digs. Truck 2 checks puddle 1 and then, once excavator 3 has dug, "
+                "heads to rock 1.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"]),
+                task("d", T, [D2], ["rock1"], deps=["b", "c"]))
+
+
+def test_and_then_comma_anchor_with_a_gapped_verb(fleet, world):
+    assert_plan("Excavator 3 goes to rock 1 and digs. Truck 2 drives to puddle 1 and then, when the digging is "
+                "over, on to rock 1.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"]),
+                task("d", T, [D2], ["rock1"], deps=["b", "c"]))

@@ -175,6 +175,8 @@ class Segment:
     """Cut off the clause before it by "and" + a new subject: it shares that clause's timing."""
     attached: list[Segment] = field(default_factory=list)
     restrictive: bool = False
+    after_then: bool = False
+    """An anchor said right after "then" ("and then, once X, ..."): it opens the clause after it."""
     """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
 
     def has(self, kind: ItemKind) -> bool:
@@ -469,6 +471,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             was_start = cur.sentence_start and not cur.items
             if cur.items:
                 close("connective")
+            # "... and then, once the digging is done, on to soil 1": the anchor opens the next step
+            cur.after_then = it.payload == "anchor" and cur.connective == "sequence" and not cur.items
             cur.connective = it.payload
             cur.connective_text = it.text
             cur.after_punct = opened_by_punct
@@ -765,7 +769,7 @@ def _mark_post_anchors(segs: list[Segment]) -> None:
         if follows_main and (s.restrictive or s.connective_text.startswith("only ")):
             s.post_anchor = True  # "..., but only once truck 2 has arrived - send it off now"
             continue
-        if s.ended_by == "subject":
+        if s.ended_by == "subject" or (s.after_then and main_after):
             continue
         if follows_main and (not s.after_punct or not main_after):
             s.post_anchor = True
