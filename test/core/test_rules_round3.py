@@ -451,3 +451,17 @@ def test_and_then_comma_anchor_with_a_gapped_verb(fleet, world):
                 "over, on to rock 1.", fleet, world,
                 task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"]),
                 task("d", T, [D2], ["rock1"], deps=["b", "c"]))
+
+
+# -- "<new robots> then <verb>": robots with no steps yet wait for what is open -----------------------
+
+
+def test_new_subject_then_after_the_subject(fleet, world):
+    assert_plan("Excavator 2 drives to rock 2 and breaks it up. Trucks 1 and 3 then head to rock 2.", fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1, D3], ["rock2"], deps=["b"]))
+
+
+def test_then_after_the_subject_still_continues_its_own_chain(fleet, world):
+    assert_plan("Excavator 2 drives to rock 2. Truck 1 goes to puddle 1. Excavator 2 then digs.", fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", T, [D1], ["puddle1"]), task("c", DIG, [E2], deps=["a"]))

@@ -947,6 +947,8 @@ class Interpreter:
                 and {m.key for m in subject} != {m.key for m in prev.subject})
             if changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
                 base = self.b.sinks()
+            elif subject and not self.b.last_tasks(subject):
+                base = self.b.sinks()  # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
                 it.payload.target in ("add_keepout", "remove_keepout") for it in seg.items if it.kind is ItemKind.VERB)
             if subject is None and keepout and not seg.sentence_start and self.last_made \
