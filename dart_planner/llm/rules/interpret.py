@@ -947,8 +947,11 @@ class Interpreter:
                 and {m.key for m in subject} != {m.key for m in prev.subject})
             if changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
                 base = self.b.sinks()
-            elif subject and not self.b.last_tasks(subject):
-                base = self.b.sinks()  # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all
+            elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
+                    max(0, (seg.items[0].start if seg.items else 0) - 5):(seg.items[0].start if seg.items else 0)]:
+                # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
+                # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators)
+                base = self.b.sinks()
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
                 it.payload.target in ("add_keepout", "remove_keepout") for it in seg.items if it.kind is ItemKind.VERB)
             if subject is None and keepout and not seg.sentence_start and self.last_made \
