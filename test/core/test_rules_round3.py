@@ -465,3 +465,20 @@ def test_new_subject_then_after_the_subject(fleet, world):
 def test_then_after_the_subject_still_continues_its_own_chain(fleet, world):
     assert_plan("Excavator 2 drives to rock 2. Truck 1 goes to puddle 1. Excavator 2 then digs.", fleet, world,
                 task("a", T, [E2], ["rock2"]), task("b", T, [D1], ["puddle1"]), task("c", DIG, [E2], deps=["a"]))
+
+
+# -- "when X has done its check(s)" names the checking step, not X's latest step ----------------------
+
+
+def test_done_their_inspections_waits_for_the_inspections(fleet, world):
+    assert_plan("Truck 1 inspects rock 1 and then goes on to soil 2. Truck 3 inspects rock 2. Once trucks 1 and 3 "
+                "have finished their inspections, every robot avoids rock 1.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D1], ["soil2"], deps=["a"]),
+                task("c", T, [D3], ["rock2"]), task("d", AVA, objs=["rock1"], deps=["a", "c"]))
+
+
+def test_done_with_its_check_after_a_later_move(fleet, world):
+    assert_plan("Excavator 2 checks obstacle 2, then drives to soil 1. When excavator 2 has done its check, truck 1 "
+                "heads to obstacle 2.", fleet, world,
+                task("a", T, [E2], ["obstacle2"]), task("b", T, [E2], ["soil1"], deps=["a"]),
+                task("c", T, [D1], ["obstacle2"], deps=["a"]))

@@ -1641,6 +1641,8 @@ class Interpreter:
             elif it.kind is ItemKind.EVENT:
                 self.use(it)
                 filters.append((it.payload.action, it.payload.verbs))
+        if any(f[0] != "any" for f in filters):
+            filters = [f for f in filters if f[0] != "any"]  # "have done their checks": the checks, not the latest step
         objs: set[str] = set()
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
@@ -1663,7 +1665,7 @@ class Interpreter:
             for f in filters or [("any", frozenset())]:
                 hit = False
                 for m in robots:
-                    t = self.find(m, f[0], objs if f[0] in MOVES else set())
+                    t = self.find(m, f[0], objs if f[0] in MOVES else set(), f[1])
                     if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
                             m.key in self.destination and self.loaded.get(m.key))):
                         got = self.deliver(m)
@@ -1751,7 +1753,13 @@ class Interpreter:
             return d.action in ("unload_bucket", "load")
         return d.action == action
 
-    def find(self, m: Member, action: str, objs: set[str]) -> int | None:
+    def find(self, m: Member, action: str, objs: set[str], verbs: frozenset[str] = frozenset()) -> int | None:
+        if verbs:  # "when truck 2 has done its check": the step said with a checking verb, not its latest move
+            for d in reversed(self.b.drafts):
+                if d.alive and any(x.key == m.key for x in (*d.members, *d.partners)) and self._matches(d, action) \
+                        and any(lemma in verbs for lemma in d.lemma.split("|")) \
+                        and (not objs or set(d.objects) & objs):
+                    return d.idx
         for d in reversed(self.b.drafts):
             if not d.alive:
                 continue
