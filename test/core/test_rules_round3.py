@@ -482,3 +482,28 @@ def test_done_with_its_check_after_a_later_move(fleet, world):
                 "heads to obstacle 2.", fleet, world,
                 task("a", T, [E2], ["obstacle2"]), task("b", T, [E2], ["soil1"], deps=["a"]),
                 task("c", T, [D1], ["obstacle2"], deps=["a"]))
+
+
+# -- radio style: "you" is the robot spoken to, "it" the one able to do the work ----------------------
+
+
+def test_it_loads_you_in_radio_style(fleet, world):
+    assert_plan("Truck 3 and excavator 2: stay at base. Excavator 1: to rock 2, dig. Truck 1: obstacle 1 first, then "
+                "rock 2; when excavator 1 has dug and you are there, it loads you.", fleet, world,
+                task("a", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]), task("c", T, [D1], ["obstacle1"]),
+                task("d", T, [D1], ["rock2"], deps=["c"]), task("e", LOAD, [E1], deps=["b", "d"]))
+
+
+def test_you_as_the_loaded_truck_is_the_addressee(fleet, world):
+    assert_plan("Truck 2 and truck 3 go to soil 1. Excavator 3 goes to soil 1 and digs. Truck 2, listen: excavator 3 "
+                "fills you first, then you tip at puddle 1.", fleet, world,
+                task("a", T, [D2, D3, E3], ["soil1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", T, [D2], ["puddle1"], deps=["c"]),
+                task("e", "DumpUnloading", [D2], deps=["d"]))
+
+
+def test_it_after_a_two_robot_anchor_is_the_able_one(fleet, world):
+    assert_plan("Excavator 2 goes to soil 2 and digs. Truck 1 goes to obstacle 1, then to soil 2. When excavator 2 "
+                "has dug and truck 1 has arrived, it fills truck 1.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D1], ["obstacle1"]),
+                task("d", T, [D1], ["soil2"], deps=["c"]), task("e", LOAD, [E2], deps=["b", "d"]))

@@ -232,6 +232,8 @@ class Interpreter:
         if d.form == "pronoun" and d.pronoun in ("they", "3") and partner_type is None and self.prev is not None \
                 and self.prev.fleet and self.prev.explicit and self.prev.sentence == self.current_sentence:
             return None  # "every robot goes to rock 1, then they all return": the whole fleet again
+        if d.form == "pronoun" and d.pronoun == "you" and self.res.addressee:
+            return self.res.addressee  # "it loads you": the robot spoken to, whatever the verb needs
         try:
             if partner_type and d.form == "pronoun":
                 found = self.res.last_of_type(partner_type, d.pronoun != "it")
@@ -504,7 +506,10 @@ class Interpreter:
         if verb.target == "dump" and verb.role == "verb" and not verb.lemma.startswith("fill") and not any(
                 it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in seg.items[k + 1:]):
             need = "dump"  # "..., where it tips it": the truck that carried the load
-        if need is None or self.capable(subject, need, quiet=True):
+        able = self.capable(subject, need, quiet=True) if need is not None else []
+        if pronoun == "it" and len(subject) > 1 and len(able) == 1:
+            return tuple(able)  # "when excavator 3 has dug and you are there, it loads you": the one that can
+        if need is None or able:
             return subject
         found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")
         return found or subject
