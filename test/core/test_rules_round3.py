@@ -507,3 +507,22 @@ def test_it_after_a_two_robot_anchor_is_the_able_one(fleet, world):
                 "has dug and truck 1 has arrived, it fills truck 1.", fleet, world,
                 task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D1], ["obstacle1"]),
                 task("d", T, [D1], ["soil2"], deps=["c"]), task("e", LOAD, [E2], deps=["b", "d"]))
+
+
+# -- "once filled, <truck> ...": the truck's own loading, not the latest one --------------------------
+
+
+def test_once_filled_waits_for_its_own_loading(fleet, world):
+    assert_plan("Excavator 3 and trucks 2 and 1 go to rock 1. Excavator 3 digs, then loads truck 2, then truck 1. "
+                "Once loaded, truck 2 drives to puddle 2.", fleet, world,
+                task("a", T, [E3, D2, D1], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
+                task("e", T, [D2], ["puddle2"], deps=["c"]))
+
+
+def test_vocative_once_filled_waits_for_its_own_loading(fleet, world):
+    assert_plan("Excavator 3 and trucks 2 and 1 go to rock 1. Excavator 3 digs, then loads truck 2, then truck 1. "
+                "Truck 2: once filled, go home.", fleet, world,
+                task("a", T, [E3, D2, D1], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
+                task("e", R, [D2], deps=["c"]))

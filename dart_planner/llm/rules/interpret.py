@@ -915,6 +915,13 @@ class Interpreter:
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
+        if self.robotless_anchor and entry and subject and pre is not None and not split:
+            # "once filled, truck 1 hauls ...": of the loadings the anchor names, the subject's own
+            keys = {m.key for m in subject}
+            loads = {i for i in entry if self.b.drafts[i].action == "unload_bucket"}
+            own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
+            if own and own != loads:
+                entry = (set(entry) - loads) | own
         if not split and subject and len(subject) > 1 and self.robotless_anchor and entry \
                 and self._own_events(subject, (pre or set()) | self.post_entry):
             split = True  # "after being loaded, both trucks dump": each after its own loading
