@@ -526,3 +526,29 @@ def test_vocative_once_filled_waits_for_its_own_loading(fleet, world):
                 task("a", T, [E3, D2, D1], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
                 task("c", LOAD, [E3], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
                 task("e", R, [D2], deps=["c"]))
+
+
+# -- "everyone else" is the rest of the fleet, not everyone --------------------------------------------
+
+
+def test_everyone_else_vocative(fleet, world):
+    assert_plan("Truck 2: go to rock 1. Everyone else: head home.", fleet, world,
+                task("a", T, [D2], ["rock1"]), task("b", R, [E1, E2, E3, D1, D3]))
+
+
+def test_everybody_else_as_subject(fleet, world):
+    assert_plan("Excavator 3 digs at soil 2 while everybody else returns to base.", fleet, world,
+                task("a", T, [E3], ["soil2"]), task("b", DIG, [E3], deps=["a"]), task("c", R, [E1, E2, D1, D2, D3]))
+
+
+# -- "goes back (out) to <object>" is a move to that object, not also a return ------------------------
+
+
+def test_back_to_an_object_is_one_move(fleet, world):
+    assert_plan("Excavator 1 visits rock 2 and then goes back to soil 1.", fleet, world,
+                task("a", T, [E1], ["rock2"]), task("b", T, [E1], ["soil1"], deps=["a"]))
+
+
+def test_back_out_to_an_object_after_home(fleet, world):
+    assert_plan("Truck 3 returns to base, then drives back out to puddle 2.", fleet, world,
+                task("a", R, [D3]), task("b", T, [D3], ["puddle2"], deps=["a"]))

@@ -1154,8 +1154,10 @@ class Interpreter:
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
             self.use(o)
             places += names
-        if a.place or target == "return_to_start" or (a.back and target == "navigate" and not places
-                                                      and not a.objects):
+        back_to_object = target == "return_to_start" and not a.place and bool(places) and any(
+            self.word_before(o) in ("to", "toward", "towards") for o in a.objects)  # "drives back (out) to soil 1"
+        if a.place or (target == "return_to_start" and not back_to_object) or (
+                a.back and target == "navigate" and not places and not a.objects):
             places.append(START)
         if subject is None:
             return self.fleet_act(target, places, extra, v)
