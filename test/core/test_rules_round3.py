@@ -552,3 +552,14 @@ def test_back_to_an_object_is_one_move(fleet, world):
 def test_back_out_to_an_object_after_home(fleet, world):
     assert_plan("Truck 3 returns to base, then drives back out to puddle 2.", fleet, world,
                 task("a", R, [D3]), task("b", T, [D3], ["puddle2"], deps=["a"]))
+
+
+# -- a robot followed by "waits until" is a subject, not the robot spoken to ---------------------------
+
+
+def test_subject_before_waits_until_is_not_the_addressee(fleet, world):
+    assert_plan("Excavator 2, you take rock 1: go there and dig. Truck 1 waits until your digging is done, then "
+                "drives to rock 1; you fill it, and it tips at obstacle 1.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["rock1"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", T, [D1], ["obstacle1"], deps=["d"]), task("f", "DumpUnloading", [D1], deps=["e"]))

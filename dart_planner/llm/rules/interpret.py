@@ -808,7 +808,7 @@ class Interpreter:
                 if not subj_items:
                     subject = self.each_referent(seg.sentence)
                 self.vocative = (subject, split)
-                if subject:
+                if subject and seg.ended_by != "connective":  # not "truck 3 waits until ...": a subject
                     self.res.addressee = subject
             if "already" in marks:
                 pass
