@@ -563,3 +563,38 @@ def test_subject_before_waits_until_is_not_the_addressee(fleet, world):
                 task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", T, [D1], ["rock1"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
                 task("e", T, [D1], ["obstacle1"], deps=["d"]), task("f", "DumpUnloading", [D1], deps=["e"]))
+
+
+# -- "the first rock pile": an ordinal before an object noun is the object, not a robot ----------------
+
+
+def test_ordinal_object_after_an_ordinal_robot(fleet, world):
+    assert_plan("Send the third truck to the second puddle, then the first excavator to the first rock pile.",
+                fleet, world,
+                task("a", T, [D3], ["puddle2"]), task("b", T, [E1], ["rock1"], deps=["a"]))
+
+
+# -- "X digs while Y ...": "while" after a verb opens a clause -------------------------------------------
+
+
+def test_while_after_a_verb_opens_a_parallel_clause(fleet, world):
+    assert_plan("Excavator 3 heads to rock 1 and digs while trucks 2 and 3 go to puddle 1.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D2, D3], ["puddle1"]))
+
+
+# -- "does the same" by another type repeats what it can do -------------------------------------------
+
+
+def test_does_the_same_skips_what_the_other_type_cannot_do(fleet, world):
+    assert_plan("Excavator 2 drives to rock 1, digs there, and then heads home; truck 3 does the same at rock 2.",
+                fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", R, [E2], deps=["b"]),
+                task("d", T, [D3], ["rock2"]), task("e", R, [D3], deps=["d"]))
+
+
+# -- "all the robots but X" ----------------------------------------------------------------------------
+
+
+def test_all_the_robots_but_one(fleet, world):
+    assert_plan("Every robot but excavator 1 keeps out of soil 1.", fleet, world,
+                task("a", AV, [E2, E3, D1, D2, D3], ["soil1"]))

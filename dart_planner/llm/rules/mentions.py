@@ -293,7 +293,8 @@ class _Scanner:
                 # "two excavators: one to soil 1, the other to soil 2": one of the group, a group of its own
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="another")
                 return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
-            if last_robot is not None and det == "ordinal" and last_robot.ordinal and j > i:
+            if last_robot is not None and det == "ordinal" and last_robot.ordinal and j > i \
+                    and not (j < len(words) and self.noun_at(j)):  # not "the first rock pile": an object
                 # "the first truck checks puddle 1, the second checks puddle 2": the noun is left out
                 found = self.site.robot_by_type_num.get((last_robot.rtype, count))
                 if found is not None:
@@ -500,6 +501,9 @@ class _Scanner:
                 or words[i + 1] == "but"):
             # "ALL: avoid puddle 1", "all home", "all return", "all except truck 2": the whole fleet
             return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("fleet"), w)
+        if w == "but" and self.items and self.items[-1].kind is ItemKind.ROBOT \
+                and self.items[-1].payload.form in ("fleet", "others") and i + 1 < len(words) and self.noun_at(i + 1):
+            return Item(ItemKind.MARK, i, i + 1, "except", w)  # "all the robots but truck 3"
         m = lex.opener_index.match(words, i)
         if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
             # "To start, everyone avoids rock 2": the sentence comes first, not a trip to the start

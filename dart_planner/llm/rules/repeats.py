@@ -155,8 +155,9 @@ class RepeatReader:
                 continue
             for j, o in enumerate(olds):
                 mapping[o.key] = [news[j]] if len(news) == len(olds) else news
-        if not mapping:
-            # "excavator 1 goes to soil 2, as does truck 3": another type does what they did
+        cross = not mapping
+        if cross:
+            # "excavator 1 goes to soil 2, as does truck 3": another type does what they did (what it can)
             for o in robots.values():
                 mapping[o.key] = list(crew)
         # the place the crew works at replaces the old crew's (the same kind of place, else their first)
@@ -224,7 +225,7 @@ class RepeatReader:
                 place = START if d.action == "return_to_start" else place_map.get(d.objects[0], d.objects[0])
                 got = ip.move(movers, place, extra, VerbHit("navigate", "verb", "repeat"))
             elif d.action == "unload_bucket":
-                if not new_m and not new_p:
+                if not new_m and not new_p or (cross and not ip.capable(new_m, "unload_bucket", quiet=True)):
                     continue
                 trucks = new_p or list(d.partners)
                 if already(trucks, "unload_bucket"):
@@ -232,6 +233,8 @@ class RepeatReader:
                 got = ip.load(new_m or list(d.members), trucks, extra, "repeat")
             elif d.action in ("dig", "load", "dump"):
                 ms = [m for m in new_m if not already([m], d.action)]
+                if cross:
+                    ms = ip.capable(ms, d.action, quiet=True)
                 got = ip.add_skill(d.action, ms, (), extra, "repeat") if ms else []
                 if d.action == "dump":
                     for m in ms:

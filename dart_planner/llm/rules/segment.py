@@ -463,7 +463,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             k = j
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and cur.items \
-                and cur.items[-1].kind is ItemKind.VERB and cur.role is SegmentRole.MAIN:
+                and cur.items[-1].kind is ItemKind.VERB and cur.role is SegmentRole.MAIN \
+                and it.text not in ("while", "whilst"):  # "digs while trucks ..." opens a clause
             k += 1  # "are sent simultaneously to soil 1 and soil 2": an adverb inside the clause
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
