@@ -598,3 +598,22 @@ def test_does_the_same_skips_what_the_other_type_cannot_do(fleet, world):
 def test_all_the_robots_but_one(fleet, world):
     assert_plan("Every robot but excavator 1 keeps out of soil 1.", fleet, world,
                 task("a", AV, [E2, E3, D1, D2, D3], ["soil1"]))
+
+
+# -- a truck that "collects / picks up a load from" an excavator drives to it first; "brings it" is cargo --
+
+
+def test_collects_drives_to_the_excavator_first(fleet, world):
+    assert_plan("Excavator 2 breaks up rock 2, then truck 1 collects the rubble and takes it to obstacle 1.",
+                fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["rock2"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", T, [D1], ["obstacle1"], deps=["d"]), task("f", "DumpUnloading", [D1], deps=["e"]))
+
+
+def test_picks_up_a_load_from_names_the_loader(fleet, world):
+    assert_plan("Excavator 3 digs at soil 1. Afterwards truck 2 picks up a load from excavator 3 and carries it "
+                "to puddle 2.", fleet, world,
+                task("a", T, [E3], ["soil1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D2], ["soil1"], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
+                task("e", T, [D2], ["puddle2"], deps=["d"]), task("f", "DumpUnloading", [D2], deps=["e"]))

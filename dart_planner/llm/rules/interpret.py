@@ -88,6 +88,11 @@ def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[i
             out.add(id(it))
     return frozenset(out)
 
+_PASSIVE_HEADS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "getting",
+                            "having", "to", "loaded", "filled"})
+"""First words of the passive forms of loading ("gets loaded", "is to be filled")."""
+
+
 class Interpreter:
     """Reads segments into a :class:`PlanBuilder`; collects problems in ``errors``."""
 
@@ -367,15 +372,15 @@ class Interpreter:
                     x.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) for x in gap):
                 partners.append(it)
                 continue
-            if before == "by" and seen_verb is not None and seen_verb.role == "passive_load":
+            if before in ("by", "from") and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
                 continue
             if d.form == "pronoun" and d.pronoun in ("it", "they", "which") and seen_verb is not None:
                 if after_verb and seen_verb.target in ("add_keepout", "remove_keepout"):
                     objpron.append(it)
                     continue
-                if subj:
-                    continue  # cargo ("dumps it"), not a robot
+                if subj or (after_verb and seen_verb.role == "carry"):
+                    continue  # cargo ("dumps it", "... and brings it to puddle 1"), not a robot
                 if seen_verb.target in ("dump", "unload_bucket") and seen_verb.role != "passive_load":
                     continue
             subj.append(it)
@@ -1532,6 +1537,15 @@ class Interpreter:
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
         for _, (excs, ts) in groups.items():
+            site = {self.loc(e) for e in excs}
+            if not places and len(site) == 1 and None not in site and a.verb.lemma.split()[0] not in _PASSIVE_HEADS:
+                # "truck 3 then picks up a load from excavator 1": it drives to where the excavator is (an
+                # active verb of the truck; "is to be loaded into truck 2, which is sent ..." says the move itself)
+                away = [t for t in ts if self.loc(t) != next(iter(site))]
+                if away:
+                    self.moves(away, [next(iter(site))], extra, VerbHit("navigate", "verb", a.verb.lemma), False,
+                               False)
+                    extra = set()
             made += self.load(excs, ts, extra, a.verb.lemma, split)
             for t in ts:
                 self.loaded[t.key] = True
