@@ -617,3 +617,32 @@ def test_picks_up_a_load_from_names_the_loader(fleet, world):
                 task("a", T, [E3], ["soil1"]), task("b", DIG, [E3], deps=["a"]),
                 task("c", T, [D2], ["soil1"], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
                 task("e", T, [D2], ["puddle2"], deps=["d"]), task("f", "DumpUnloading", [D2], deps=["e"]))
+
+
+# -- a verbless "then back to base" after a dig is a return, not another dig --------------------------
+
+
+def test_radio_dig_then_back_to_base(fleet, world):
+    assert_plan("Excavator 3: rock 2, dig, then back to base.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]), task("c", R, [E3], deps=["b"]))
+
+
+# -- "Prior to X, Y" reads like "Before X, Y" -----------------------------------------------------------
+
+
+def test_prior_to_at_sentence_start(fleet, world):
+    assert_plan("Prior to heading home, truck 1 visits obstacle 2.", fleet, world,
+                task("a", T, [D1], ["obstacle2"]), task("b", R, [D1], deps=["a"]))
+
+
+# -- "Upon reaching X, <robot> ...": the participle's doer is the robot named after it ------------------
+
+
+def test_upon_reaching_names_the_robot_after_it(fleet, world):
+    assert_plan("Upon reaching rock 2, excavator 3 breaks it up.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]))
+
+
+def test_after_visiting_with_other_work_open(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. After visiting puddle 2, truck 2 returns home.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["puddle2"]), task("c", R, [D2], deps=["b"]))

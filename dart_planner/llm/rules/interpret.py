@@ -141,6 +141,8 @@ class Interpreter:
         self.last_partners: list[Member] = []
         self.last_made: set[int] = set()
         """What the latest main clause made ("once that is done" waits for it)."""
+        self.anchor_hint: tuple[Member, ...] = ()
+        """The robot named right after a participle anchor that opens a sentence (its doer)."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
@@ -567,7 +569,16 @@ class Interpreter:
             if seg.role is SegmentRole.ANCHOR:
                 if seg.post_anchor:
                     continue
-                entry, is_par = self.anchor(seg)
+                nxt = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].sentence == seg.sentence else None
+                if not seg.has(ItemKind.ROBOT) and seg.items and seg.items[0].kind is ItemKind.VERB \
+                        and nxt is not None and nxt.items and nxt.items[0].kind is ItemKind.ROBOT \
+                        and nxt.items[0].payload.form == "ids":
+                    # "Upon reaching soil 2, excavator 1 digs": the participle's robot is the one named after it
+                    self.anchor_hint = tuple(self.res.resolve(nxt.items[0].payload) or ())
+                try:
+                    entry, is_par = self.anchor(seg)
+                finally:
+                    self.anchor_hint = ()
                 pre = entry if not is_par else set()
                 pre_par = is_par
                 # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
@@ -1057,8 +1068,9 @@ class Interpreter:
         if not actions:
             verbs_prev = self.prev.verbs if (self.prev is not None and self.prev.sentence == seg.sentence) else []
             target = next((v for v in verbs_prev if v.target not in ("add_keepout", "remove_keepout")), None)
+            only_start = all(it.kind is ItemKind.PLACE for it in leading)
             verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
-                else VerbHit("navigate", "verb", "")
+                and not only_start else VerbHit("navigate", "verb", "")  # "..., dig, then back to base": a return
             a = Action(verb)
             for it in leading:
                 if it.kind is ItemKind.PLACE:
@@ -1743,7 +1755,7 @@ class Interpreter:
             found = {d.idx for d in back}
         saved_vocative = self.vocative
         if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
-                robots or objs or self.current_subject):
+                robots or objs or self.current_subject or self.anchor_hint):
             # names work that was not mentioned before: read it as a clause of its own
             before = len(self.b.drafts)
             saved, saved_voc = self.prev, saved_vocative
@@ -1753,6 +1765,8 @@ class Interpreter:
                 main_seg = Segment(main_items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
                 if robots:  # "load truck 1 once it arrives": the robots found here, clause by clause
                     self.vocative = (tuple(dict.fromkeys(who)) or tuple(robots), False)
+                elif self.anchor_hint:
+                    self.vocative = (self.anchor_hint, False)
                 elif self.current_subject is not None:
                     self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
                 self.main(main_seg, set(), None, False)

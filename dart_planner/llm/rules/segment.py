@@ -482,7 +482,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                     it.text in ("while", "whilst") or it.text.endswith((" as", " with")))):
                 # "While X, Y" / "At the same time as X, Y": X only says when Y runs
                 cur.role = SegmentRole.ANCHOR
-            elif it.text == "before" and was_start:
+            elif it.text in ("before", "prior to", "just before", "right before", "shortly before") and was_start:
                 cur.role = SegmentRole.ANCHOR  # "Before X, Y": Y comes first (see Interpreter.run)
                 cur.before = True
             k += 1
