@@ -646,3 +646,20 @@ def test_upon_reaching_names_the_robot_after_it(fleet, world):
 def test_after_visiting_with_other_work_open(fleet, world):
     assert_plan("Truck 1 goes to soil 1. After visiting puddle 2, truck 2 returns home.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["puddle2"]), task("c", R, [D2], deps=["b"]))
+
+
+# -- "all three excavators" after groups is one selection of the type (rule 20) -------------------------
+
+
+def test_all_three_after_groups_is_one_selection(fleet, world):
+    assert_plan("A couple of trucks drive to rock 1 and one more truck drives to rock 2. Afterwards all three "
+                "trucks head home.", fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["rock1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["rock2"]),
+                task("c", R, types=[("dump_truck", 3)], deps=["a", "b"]))
+
+
+def test_object_number_list_stops_before_one_of_the(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2 and one of the trucks waits at obstacle 1.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, types=[("dump_truck", 1)], objs=["obstacle1"]))

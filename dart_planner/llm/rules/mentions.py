@@ -175,6 +175,8 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
             break
         if lex.distributive_index.match(words, k):  # "rock 1 and rock 2, one each": not "rock 2 and 1"
             break
+        if lex.another_index.match(words, k) or (k + 1 < len(words) and words[k + 1] in ("of", "more", "other")):
+            break  # "rock 1 and one more truck", "soil 2 and one of the trucks": a robot mention starts
         nums.append(m)
         j = k + 1
     return nums, j
@@ -879,7 +881,7 @@ class MentionResolver:
                 picked.append(m)
             if len(picked) > 1 and all(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
                 return tuple(picked[::-1])
-        if d.det == "all" and not d.count:
+        if d.det == "all" and (not d.count or d.count == size):  # also "all three excavators" (rule 20)
             prev_all = self.last_of_type(d.rtype, True)
             if len(prev_all) > 1 and all(m.is_group for m in prev_all) and sum(m.count for m in prev_all) == size:
                 # "two excavators ... another excavator ... every excavator": all of them, as one selection
