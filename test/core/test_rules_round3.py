@@ -663,3 +663,17 @@ def test_object_number_list_stops_before_one_of_the(fleet, world):
     assert_plan("Excavator 1 digs at soil 2 and one of the trucks waits at obstacle 1.", fleet, world,
                 task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", T, types=[("dump_truck", 1)], objs=["obstacle1"]))
+
+
+# -- a sentence about the job with no robot, object or place adds no step --------------------------------
+
+
+def test_job_remark_before_the_orders(fleet, world):
+    assert_plan("We have a small dig-and-haul job this morning. Excavator 1 digs at rock 2.", fleet, world,
+                task("a", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]))
+
+
+def test_job_remark_still_refuses_a_robotless_order_with_a_place(fleet, world):
+    from dart_planner.llm.rules import rules_plan
+    rp = rules_plan("We dig at soil 1 today.", fleet, world)
+    assert rp.errors

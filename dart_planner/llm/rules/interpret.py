@@ -448,6 +448,15 @@ class Interpreter:
                     self.res.remember(r)
                     self.res.announced += [m for m in r if m.is_group]
 
+    def _job_remark(self, seg: Segment) -> bool:
+        """A sentence that opens with "we", "today", ... and names no robot, object or place."""
+        lead = next((it for it in seg.items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
+        if not seg.sentence_start or lead is None or lead.kind is not ItemKind.WORD \
+                or lead.text not in self.lex.remark_openers:
+            return False  # ("Today we dig and haul.": a leading marker does not count)
+        same = [it for s in self.later_all if s.sentence == seg.sentence for it in s.items]
+        return not any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE) for it in same)
+
     def _cargo_goal(self, seg: Segment) -> bool:
         """A robotless sentence about the cargo that says where it must go ("Soil from soil 2 has to
         go to rock 1:", "The rubble at rock 2 needs hauling to puddle 1."): the goal of the steps
@@ -909,6 +918,10 @@ class Interpreter:
                     not seg.has(ItemKind.VERB) or not (seg.has(ItemKind.OBJECT) or seg.has(ItemKind.PLACE))):
                 # ("Three moves in parallel:": verbs but nowhere to go, a title too)
                 for it in seg.items:  # "The soil 1 job, step by step:": a title over the list, not an order
+                    self.use(it)
+                return
+            if self._job_remark(seg):
+                for it in seg.items:  # "We have one dig-and-haul job today.": about the job, not a step
                     self.use(it)
                 return
             if self._cargo_goal(seg):

@@ -173,6 +173,8 @@ class Lexicon:
     """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
     noun_modifiers: frozenset[str] = frozenset()
     selection_words: frozenset[str] = frozenset()
+    remark_openers: frozenset[str] = frozenset()
+    """First words of a sentence that talks about the job ("We have one dig-and-haul job today.")."""
     """Verbs that cast robots for a job ("Choose one excavator to dig and one truck to haul.")."""
     """Adjectives between a determiner and a noun that is also a verb ("its current load")."""
     opener_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
@@ -342,6 +344,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "sentence_openers",
         "noun_modifiers",
         "selection_words",
+        "remark_openers",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -470,6 +473,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         opener_index=_flag_index(words("sentence_openers")),
         noun_modifiers=frozenset(words("noun_modifiers")),
         selection_words=frozenset(words("selection_words")),
+        remark_openers=frozenset(words("remark_openers")),
         partner_nouns=frozenset(words("partner_nouns")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
