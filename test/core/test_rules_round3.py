@@ -677,3 +677,15 @@ def test_job_remark_still_refuses_a_robotless_order_with_a_place(fleet, world):
     from dart_planner.llm.rules import rules_plan
     rp = rules_plan("We dig at soil 1 today.", fleet, world)
     assert rp.errors
+
+
+# -- a dummy "it" in polite frames ("is it possible that", "appreciate it if") is no robot -------------
+
+
+def test_is_it_possible_that(fleet, world):
+    assert_plan("Is it possible that dump truck 1 checks on rock 1?", fleet, world, task("a", T, [D1], ["rock1"]))
+
+
+def test_would_appreciate_it_if(fleet, world):
+    assert_plan("We would really appreciate it if excavator 3 could go home after visiting soil 2.", fleet, world,
+                task("a", T, [E3], ["soil2"]), task("b", R, [E3], deps=["a"]))
