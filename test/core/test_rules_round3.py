@@ -689,3 +689,20 @@ def test_is_it_possible_that(fleet, world):
 def test_would_appreciate_it_if(fleet, world):
     assert_plan("We would really appreciate it if excavator 3 could go home after visiting soil 2.", fleet, world,
                 task("a", T, [E3], ["soil2"]), task("b", R, [E3], deps=["a"]))
+
+
+# -- "the two other excavators" is a group of the rest, not "the two" + "other excavators" -------------
+
+
+def test_the_two_other_excavators(fleet, world):
+    assert_plan("Excavator 3 heads to soil 2 while the two other excavators head to rock 1.", fleet, world,
+                task("a", T, [E3], ["soil2"]), task("b", T, [E1, E2], ["rock1"]))
+
+
+# -- "each ... a different place: A, B and C" pairs robots and places in order ----------------------------
+
+
+def test_each_a_different_place_pairs_in_order(fleet, world):
+    assert_plan("Truck 3, truck 1 and excavator 2 each drive to a different spot: obstacle 2, puddle 1 and rock 2.",
+                fleet, world,
+                task("a", T, [D3], ["obstacle2"]), task("b", T, [D1], ["puddle1"]), task("c", T, [E2], ["rock2"]))

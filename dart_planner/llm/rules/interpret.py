@@ -709,7 +709,9 @@ class Interpreter:
                           seg.connective_text, seg.role, seg.after_punct, seg.sentence_start, seg.ended_by)
         split = "each" in marks or any(
             it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "each" for it in seg.items)
-        respectively = "respectively" in marks
+        # "each go to a different place: soil 1, soil 2 and rock 1": one place per robot, in order
+        respectively = "respectively" in marks or (split and any(
+            it.kind is ItemKind.WORD and it.text in ("different", "separate") for it in seg.items))
         subject: tuple[Member, ...] | None
         explicit = bool(subj_items)
         from_vocative = False

@@ -211,6 +211,12 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
         k = j + 1
         if k < n and words[k] in lex.ordinals:
             return "ordinal", lex.ordinals[words[k]], k + 1
+        c = lex.number(words[k]) if k < n else None
+        if c and k + 1 < n:
+            for index, det in ((lex.other_index, "other"), (lex.remaining_index, "remaining")):
+                m = index.match(words, k + 1)
+                if m:  # "the two other excavators", "the two remaining trucks"
+                    return det, c, k + 1 + m[0]
         return "the", 0, k
     if w in lex.ordinals:
         return "ordinal", lex.ordinals[w], j + 1
@@ -493,7 +499,9 @@ class _Scanner:
             if o is not None:
                 return o
             n = lex.number(words[i + 1]) if i + 1 < len(words) and w in _COUNTED_PRONOUN else None
-            if n and n > 1 and not self.noun_at(i + 2):  # not "the one at base"
+            if n and n > 1 and not self.noun_at(i + 2) and not (  # not "the one at base", "the two other trucks"
+                    i + 2 < len(words) and words[i + 2] in ("other", "remaining", "more", "last", "spare")
+                    and self.noun_at(i + 3)):
                 # "all three", "the two of them": that many robots named before
                 j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
