@@ -706,3 +706,24 @@ def test_each_a_different_place_pairs_in_order(fleet, world):
     assert_plan("Truck 3, truck 1 and excavator 2 each drive to a different spot: obstacle 2, puddle 1 and rock 2.",
                 fleet, world,
                 task("a", T, [D3], ["obstacle2"]), task("b", T, [D1], ["puddle1"]), task("c", T, [E2], ["rock2"]))
+
+
+# -- "X does too / does so as well" repeats the step for X -------------------------------------------------
+
+
+def test_does_too_repeats_for_another_robot(fleet, world):
+    assert_plan("Truck 2 heads to obstacle 1. Excavator 3 does too.", fleet, world,
+                task("a", T, [D2, E3], ["obstacle1"]))
+
+
+# -- "A and B do X one after the other": B after A ------------------------------------------------------------
+
+
+def test_robots_one_after_the_other(fleet, world):
+    assert_plan("Excavators 2 and 1 drive to soil 2 one after the other.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", T, [E1], ["soil2"], deps=["a"]))
+
+
+def test_robots_return_one_at_a_time(fleet, world):
+    assert_plan("Truck 3 and truck 1 go home one at a time.", fleet, world,
+                task("a", R, [D3]), task("b", R, [D1], deps=["a"]))

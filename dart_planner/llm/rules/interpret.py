@@ -958,6 +958,15 @@ class Interpreter:
             split = True  # "after being loaded, both trucks dump": each after its own loading
         self.robotless_anchor = False
         self.b.narrow = self.pairing.narrow if split and entry else None
+        if "in_order" in marks and subject and len(subject) > 1 and len(actions) == 1 and not respectively \
+                and all(not m.is_group for m in subject) and len(actions[0].objects) <= 1 \
+                and actions[0].verb.target in ("navigate", "return_to_start", "dig", "dump"):
+            # "trucks 1 and 2 drive to rock 1 one after the other": each robot after the one before it
+            waits = set(entry)
+            for m in subject:
+                made = self.act(actions[0], (m,), waits, True, False, is_global)
+                waits = {d.idx for d in made} or waits
+            actions = []
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
