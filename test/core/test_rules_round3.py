@@ -727,3 +727,15 @@ def test_robots_one_after_the_other(fleet, world):
 def test_robots_return_one_at_a_time(fleet, world):
     assert_plan("Truck 3 and truck 1 go home one at a time.", fleet, world,
                 task("a", R, [D3]), task("b", R, [D1], deps=["a"]))
+
+
+# -- "Truck 1 too." / "Truck 1 as well." after a step repeats it (the robot was silently dropped) --------
+
+
+def test_bare_robot_too_repeats_the_step(fleet, world):
+    assert_plan("Excavator 3 drives to puddle 2. Truck 2 too.", fleet, world, task("a", T, [E3, D2], ["puddle2"]))
+
+
+def test_bare_robot_as_well_repeats_what_it_can(fleet, world):
+    assert_plan("Excavator 1 drives to rock 1 and digs there. Truck 1 as well.", fleet, world,
+                task("a", T, [E1, D1], ["rock1"]), task("b", DIG, [E1], deps=["a"]))

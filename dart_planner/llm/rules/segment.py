@@ -597,6 +597,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         k += 1
     close("end")
     segs = _heading_verbs(segs, colon_ends)
+    _bare_also(segs)
     segs = _interrupting_anchors(segs)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
@@ -694,6 +695,25 @@ def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
             if x.connective is None:
                 x.connective, x.connective_text = "sequence", "then"
                 x.conjunct = False
+
+
+_ALSO = frozenset({"too", "also", "likewise"})
+
+
+def _bare_also(segs: list[Segment]) -> None:
+    """"Excavator 1 goes to soil 1. Truck 1 too." / "... Truck 1 as well.": a sentence that is only robots
+    and "too" / "also" / "as well" repeats the step before for them (it was a vocative with nothing
+    after it, so the robots were silently left out)."""
+    for i, s in enumerate(segs):
+        if s.role is not SegmentRole.MAIN or not s.items or (i + 1 < len(segs) and segs[i + 1].sentence == s.sentence):
+            continue
+        if not any(it.kind is ItemKind.ROBOT for it in s.items) or not all(
+                it.kind in (ItemKind.ROBOT, ItemKind.WORD) for it in s.items):
+            continue
+        words = [it.text for it in s.items if it.kind is ItemKind.WORD]
+        if words and (words[-1] in _ALSO or words[-2:] == ["as", "well"]):
+            last = s.items[-1]
+            s.items = s.items + [Item(ItemKind.MARK, last.end, last.end, "repeat", "")]
 
 
 def _heading_verbs(segs: list[Segment], colon_ends: Container[int]) -> list[Segment]:
