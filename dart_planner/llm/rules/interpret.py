@@ -556,7 +556,7 @@ class Interpreter:
                     # "Before truck 1 goes to rock 2, it ...": a pronoun in Y points forward at X's robots
                     for it in seg.items:
                         if it.kind is ItemKind.ROBOT and it.payload.form == "ids":
-                            self.res.remember(tuple(self.res.resolve(it.payload)))
+                            self.res.remember(tuple(self.res.resolve(it.payload) or ()))
                     start = len(self.b.drafts)
                     for k in mains:
                         done.add(k)
@@ -1574,13 +1574,13 @@ class Interpreter:
             groups.setdefault(key, (excs, []))[1].append(t)
         for _, (excs, ts) in groups.items():
             site = {self.loc(e) for e in excs}
-            if not places and len(site) == 1 and None not in site and a.verb.lemma.split()[0] not in _PASSIVE_HEADS:
+            spot = next(iter(site)) if len(site) == 1 else None
+            if not places and spot is not None and a.verb.lemma.split()[0] not in _PASSIVE_HEADS:
                 # "truck 3 then picks up a load from excavator 1": it drives to where the excavator is (an
                 # active verb of the truck; "is to be loaded into truck 2, which is sent ..." says the move itself)
-                away = [t for t in ts if self.loc(t) != next(iter(site))]
+                away = [t for t in ts if self.loc(t) != spot]
                 if away:
-                    self.moves(away, [next(iter(site))], extra, VerbHit("navigate", "verb", a.verb.lemma), False,
-                               False)
+                    self.moves(away, [spot], extra, VerbHit("navigate", "verb", a.verb.lemma), False, False)
                     extra = set()
             made += self.load(excs, ts, extra, a.verb.lemma, split)
             for t in ts:

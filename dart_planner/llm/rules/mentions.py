@@ -476,9 +476,9 @@ class _Scanner:
             # "its partner", "the partner", "your buddy": a robot paired with another
             return Item(ItemKind.ROBOT, i, i + 2, RobotDesc("partner", det=w), self.text(i, i + 2))
         m = lex.fleet_index.match(words, i)
-        o = lex.other_robots_index.match(words, i)
-        if o and (not m or o[0] > m[0]):  # "everyone else" before "everyone"
-            return Item(ItemKind.ROBOT, i, i + o[0], RobotDesc("others"), self.text(i, i + o[0]))
+        rest = lex.other_robots_index.match(words, i)
+        if rest and (not m or rest[0] > m[0]):  # "everyone else" before "everyone"
+            return Item(ItemKind.ROBOT, i, i + rest[0], RobotDesc("others"), self.text(i, i + rest[0]))
         if m:
             neg = words[i] in ("nobody", "no", "noone", "none")
             return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("fleet", negated=neg), self.text(i, i + m[0]))
