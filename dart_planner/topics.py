@@ -12,7 +12,9 @@ from typing import Protocol
 
 
 class _HasNamespace(Protocol):
-    namespace: str
+    # read-only, so that frozen dataclasses (core.fleet.Robot) satisfy it
+    @property
+    def namespace(self) -> str: ...
 
 __all__ = [
     "INSTRUCTION", "TASK_GRAPH", "ASSIGNMENTS", "PLAN_STATUS", "OBJECTS", "MARKERS", "REPLAN_REQUEST",

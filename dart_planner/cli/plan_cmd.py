@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -20,6 +20,9 @@ from ..core.world import World
 from ..viz.graph_formats import robots_label, to_dot, to_mermaid
 from .common import FleetOpt, WorldOpt, cli_errors, console, err_console, load_site
 from .exit_codes import ExitCode
+
+if TYPE_CHECKING:  # the language layer is imported only when a plan is made from text
+    from ..llm.config import LLMConfig
 
 
 class OutputFormat(str, enum.Enum):
@@ -93,7 +96,7 @@ def show_plan(graph: TaskGraph, fmt: OutputFormat, fleet: Fleet, world: World) -
 
 
 def _planner_config(llm_config: Path | None, backend: str | None, model: str | None,
-                    record_cassette: Path | None, no_memory: bool):  # type: ignore[no-untyped-def]
+                    record_cassette: Path | None, no_memory: bool) -> LLMConfig:
     from ..llm.config import load_llm_config
 
     cfg = load_llm_config(llm_config)

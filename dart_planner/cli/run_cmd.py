@@ -13,7 +13,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..core.execute import ExecutionEngine, PlanState
+from ..core.fleet import Fleet
 from ..core.plan import TaskGraph
+from ..core.world import World
 from .common import FleetOpt, WorldOpt, cli_errors, console, err_console, load_site
 from .exit_codes import ExitCode
 
@@ -56,7 +58,7 @@ def _fmt(t: float | None) -> str:
 
 
 def plan_from_instruction(instruction: str, planner_name: str | None, llm_config: Path | None,
-                          fleet, world) -> TaskGraph:  # type: ignore[no-untyped-def]
+                          fleet: Fleet, world: World) -> TaskGraph:
     from ..llm.config import load_llm_config
     from ..llm.pipeline import make_planner
 
