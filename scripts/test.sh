@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install dart_planner with its test, ROS and ML extras, then run the whole test suite:
-# lint (ruff), type check of the core (mypy) and pytest (core, ROS graph, launch, packaging,
+# lint (ruff), type check of the package (mypy) and pytest (core, ROS graph, launch, packaging,
 # and the model-backed tests of the detector and the local-LLM backend).
 # EXTRAS=test,ros ./scripts/test.sh skips the ~6 GB ML extra; its tests then skip with a reason.
 set -euo pipefail
@@ -10,7 +10,7 @@ EXTRAS="${EXTRAS:-test,ros,ml}" "$ROOT/scripts/setup_env.sh"
 . "${VENV:-$ROOT/.venv}/bin/activate"
 cd "$ROOT"
 ruff check dart_planner test
-mypy dart_planner/core
+mypy dart_planner
 # Each test run gets its own ROS domain and stays on this machine.
 export ROS_AUTOMATIC_DISCOVERY_RANGE=LOCALHOST
 export ROS_DOMAIN_ID="${ROS_DOMAIN_ID:-$(( (RANDOM % 100) + 100 ))}"
