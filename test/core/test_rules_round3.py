@@ -739,3 +739,20 @@ def test_bare_robot_too_repeats_the_step(fleet, world):
 def test_bare_robot_as_well_repeats_what_it_can(fleet, world):
     assert_plan("Excavator 1 drives to rock 1 and digs there. Truck 1 as well.", fleet, world,
                 task("a", T, [E1, D1], ["rock1"]), task("b", DIG, [E1], deps=["a"]))
+
+
+# -- "when the excavators are done digging" said before the excavators' own orders waits for them -------
+
+
+def test_forward_reference_to_later_robots_work(fleet, world):
+    assert_plan("Truck 2: check obstacle 1 first; when the excavators are done digging, come to soil 2. "
+                "Excavators 1 and 3: go to soil 2 and dig.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", T, [E1, E3], ["soil2"]),
+                task("c", DIG, [E1, E3], deps=["b"]), task("d", T, [D2], ["soil2"], deps=["a", "c"]))
+
+
+def test_forward_reference_keeps_its_robot(fleet, world):
+    assert_plan("Once the dumping is over, truck 1 heads home. Truck 1 drives to rock 1 and dumps there.",
+                fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", "DumpUnloading", [D1], deps=["a"]),
+                task("c", R, [D1], deps=["b"]))

@@ -108,6 +108,7 @@ class Interpreter:
         self.res = MentionResolver(fleet, site)
         self.errors: list[str] = []
         self.forward: list[tuple[Segment, list[Segment]]] = []
+        self.forward_subjects: dict[int, tuple[tuple[Member, ...] | None, bool] | None] = {}
         """Clauses waiting for an event said only later, with that anchor."""
         self.later_all: list[Segment] = []
         self.resolved_items: dict[int, tuple[Member, ...]] = {}
@@ -574,6 +575,10 @@ class Interpreter:
                 if governed:
                     done.update(governed)
                     self.forward.append((seg, [segs[k] for k in governed]))
+                    # the robots the deferred clauses speak of, as they are now ("Truck 1: ...; when the
+                    # excavators are done digging, go to soil 1")
+                    self.forward_subjects[id(seg)] = self.vocative if self.vocative is not None else (
+                        (self.prev.subject, False) if self.prev is not None and self.prev.subject else None)
                     continue
             if seg.role is SegmentRole.ANCHOR:
                 if seg.post_anchor:
@@ -621,6 +626,8 @@ class Interpreter:
             entry, is_par = self.anchor(anchor_seg)
             for n, m in enumerate(clauses):
                 self.current_sentence = m.sentence
+                if n == 0 and not m.has(ItemKind.ROBOT):
+                    self.vocative = self.forward_subjects.get(id(anchor_seg))
                 self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
         self.flush_all_pending()
         self.settle_vague()
@@ -628,10 +635,22 @@ class Interpreter:
     def _later_event(self, seg: Segment) -> bool:
         """An anchor that names only an event (no robot, verb or place: "once the hauling is over")
         none of whose steps exists yet, while the instruction says more after it."""
-        if any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items):
+        robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+        if any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items) or any(
+                it.payload.form not in ("type", "ids") for it in robots):
             return False
         if seg.connective_text in UNTIL or seg.connective == "parallel" or "everything" in seg.marks():
             return False
+        if robots:  # "when the excavators are done digging" before the excavators' own orders
+            types = {it.payload.rtype for it in robots}
+            acts = {it.payload.action for it in seg.items if it.kind is ItemKind.EVENT} | {
+                it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
+            acts = {a for a in acts if a in ("dig", "dump", "unload_bucket")}
+            if not acts or any(d.alive and self._matches(d, a) for d in self.b.drafts for a in acts):
+                return False
+            later = [i for x in self.later_all if x.sentence > seg.sentence for i in x.items]
+            return any(i.kind is ItemKind.ROBOT and i.payload.rtype in types for i in later) and any(
+                i.kind is ItemKind.VERB and i.payload.target in acts for i in later)
         actions = [it.payload.action for it in seg.items if it.kind is ItemKind.EVENT
                    and it.payload.action != "any"] + [  # "is over", "is done": the state, not the event
             it.payload.target for it in seg.items if it.kind is ItemKind.VERB]
