@@ -756,3 +756,17 @@ def test_forward_reference_keeps_its_robot(fleet, world):
                 fleet, world,
                 task("a", T, [D1], ["rock1"]), task("b", "DumpUnloading", [D1], deps=["a"]),
                 task("c", R, [D1], deps=["b"]))
+
+
+# -- a passive anchor with its agent ("once soil 1 has been dug by excavator 1") keeps the agent --------
+
+
+def test_passive_anchor_with_by_agent(fleet, world):
+    assert_plan("Once rock 2 has been broken up by excavator 3, truck 1 drives to rock 2.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D1], ["rock2"], deps=["b"]))
+
+
+def test_passive_anchor_with_by_agent_after_the_main_clause(fleet, world):
+    assert_plan("Truck 3 returns to base once puddle 1 has been checked by excavator 2.", fleet, world,
+                task("a", T, [E2], ["puddle1"]), task("b", R, [D3], deps=["a"]))

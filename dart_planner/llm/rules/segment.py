@@ -526,7 +526,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             loaded_object = (it.kind is ItemKind.ROBOT and prev_kind is ItemKind.VERB and not verb_next
                              and items[k - 1].payload.target in ("unload_bucket", "pair")
                              and items[k - 1].payload.role != "passive_load")  # "once they have loaded the truck"
-            starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or") and not object_pronoun
+            starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or", "by", "from")  # "dug by X"
+                           and not object_pronoun
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
