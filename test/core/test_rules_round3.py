@@ -770,3 +770,17 @@ def test_passive_anchor_with_by_agent(fleet, world):
 def test_passive_anchor_with_by_agent_after_the_main_clause(fleet, world):
     assert_plan("Truck 3 returns to base once puddle 1 has been checked by excavator 2.", fleet, world,
                 task("a", T, [E2], ["puddle1"]), task("b", R, [D3], deps=["a"]))
+
+
+# -- "(which is) waiting (at) X already": where the robot stands, no move, no second loading -------------
+
+
+def test_which_is_already_waiting_there_loads_once(fleet, world):
+    assert_plan("Excavator 3 drives to rock 1, digs, and fills truck 2, which is already waiting there.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]), task("c", LOAD, [E3], deps=["b"]))
+
+
+def test_waiting_at_place_already_needs_no_move(fleet, world):
+    assert_plan("Truck 1 is waiting at soil 2 already. Excavator 2 goes to soil 2, digs and loads truck 1.",
+                fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]), task("c", LOAD, [E2], deps=["b"]))

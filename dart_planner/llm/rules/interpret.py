@@ -822,7 +822,8 @@ class Interpreter:
                 self.use(it)
             return
         if not verbs and not objects and not places and subj_items and self.prev is not None \
-                and self.prev.actions and self.prev.sentence == seg.sentence and last_in_sentence:
+                and self.prev.actions and self.prev.sentence == seg.sentence and last_in_sentence \
+                and "already" not in marks:  # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
             entry = self.entry(seg, subject, explicit, pre, post, pre_par)
             created_any = False

@@ -1,6 +1,6 @@
 """Where a robot already is, said after the place: "excavator 1 is at soil 1 already".
 
-"Is at" is also a movement in the lexicon ("truck 2 should be at rock 1 by noon" sends it there),
+"Is at" (and "waiting there") is also a movement in the lexicon ("truck 2 should be at rock 1 by noon" sends it there),
 and "already at soil 1" is the state marker. When "already" (or "still") closes a "be at <place>"
 clause, the clause states where the robot stands, exactly as "is already at soil 1" does: the
 verb becomes the ``already`` mark, so the robot is placed there without a move and a later "digs
@@ -17,17 +17,34 @@ __all__ = ["fold_trailing_already"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
+_STANDING = frozenset({"waiting", "waits", "sitting", "sits", "standing", "stands", "parked", "stationed"})
+"""Verbs of standing somewhere: "(which is) waiting there already" says where the robot is."""
+_AT = frozenset({"at", "in", "by", "near", "beside"})
 
 
 def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
-    """Items with each "<be> at <place> already" read as "already at <place>"."""
+    """Items with each "<be> at <place> already" / "waiting (at) <place> already" read as "already at
+    <place>"."""
     out = list(items)
     for k in range(len(out) - 2):
-        verb, place, word = out[k], out[k + 1], out[k + 2]
-        if verb.kind is ItemKind.VERB and verb.payload.target == "navigate" and place.kind is ItemKind.OBJECT \
-                and word.kind is ItemKind.WORD and word.text in _TRAILING:
-            lemma = verb.payload.lemma.split()
-            if len(lemma) == 2 and lemma[0] in _BE and lemma[1] == "at":
-                out[k] = Item(ItemKind.MARK, verb.start, verb.end, "already", verb.text)
-                out[k + 2] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
+        verb = out[k]
+        if verb.kind is not ItemKind.VERB or verb.payload.target != "navigate":
+            continue
+        p = k + 2 if out[k + 1].kind is ItemKind.WORD and out[k + 1].text in _AT else k + 1
+        if p + 1 >= len(out):
+            continue
+        place, word = out[p], out[p + 1]
+        if place.kind is not ItemKind.OBJECT or word.kind is not ItemKind.WORD or word.text not in _TRAILING:
+            continue
+        lemma = verb.payload.lemma.split()
+        if not ((len(lemma) == 2 and lemma[0] in _BE and lemma[1] == "at") or lemma[0] in _STANDING):
+            continue
+        if place.payload.form == "pronoun":  # "waiting there already" = "already waiting there"
+            out[k] = Item(ItemKind.MARK, verb.start, place.end, "already", f"{verb.text} {place.text}")
+            out[p] = Item(ItemKind.MARK, place.end, place.end, "filler", "")
+        else:
+            out[k] = Item(ItemKind.MARK, verb.start, verb.end, "already", verb.text)
+        if p == k + 2:
+            out[k + 1] = Item(ItemKind.MARK, out[k + 1].start, out[k + 1].end, "filler", out[k + 1].text)
+        out[p + 1] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
     return out
