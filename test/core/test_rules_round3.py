@@ -784,3 +784,31 @@ def test_waiting_at_place_already_needs_no_move(fleet, world):
     assert_plan("Truck 1 is waiting at soil 2 already. Excavator 2 goes to soil 2, digs and loads truck 1.",
                 fleet, world,
                 task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]), task("c", LOAD, [E2], deps=["b"]))
+
+
+# -- "all excavators except X" / "every truck except the second one": the rest of the type by name ------
+
+
+def test_all_of_a_type_except_one(fleet, world):
+    assert_plan("All trucks except truck 3 drive to puddle 2.", fleet, world, task("a", T, [D1, D2], ["puddle2"]))
+
+
+def test_every_truck_except_the_second_one(fleet, world):
+    assert_plan("Every excavator apart from the first one heads home.", fleet, world, task("a", R, [E2, E3]))
+
+
+# -- number ranges ("trucks 1 through 3", "excavators one to three") ---------------------------------------
+
+
+def test_number_range_of_robots(fleet, world):
+    assert_plan("Trucks 1 through 3 avoid obstacle 2, and excavators two to three go to soil 2.", fleet, world,
+                task("a", AV, [D1, D2, D3], ["obstacle2"]), task("b", T, [E2, E3], ["soil2"]))
+
+
+# -- a named robot and a group that go together get one task each (convention 17) ---------------------------
+
+
+def test_named_robot_and_group_split_into_two_tasks(fleet, world):
+    assert_plan("Excavator 2 and two trucks drive to rock 1, then they all return home.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", T, types=[("dump_truck", 2)], objs=["rock1"]),
+                task("c", R, [E2], deps=["a"]), task("d", R, types=[("dump_truck", 2)], deps=["b"]))

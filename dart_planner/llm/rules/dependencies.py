@@ -19,6 +19,7 @@ names the tasks ``<skill>_<n>`` in a topological order that follows the text.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -277,11 +278,48 @@ class PlanBuilder:
             if changed:
                 self._reduce_all()
 
+    def split_mixed(self) -> None:
+        """A task carries robot ids or type+count, never both (convention 17): "excavator 1 and two
+        trucks go to soil 1" is one task for the named robot and one for the group, with the same
+        dependencies, and whatever waited for the step waits for both."""
+        pairs: list[tuple[int, int]] = []
+
+        def own_deps(part: Draft) -> None:
+            keys = {m.key for m in part.members}
+            for a, b in pairs:  # of a step split before, only the half that shares this part's robots
+                if a in part.deps and b in part.deps:
+                    mine = [x for x in (a, b) if keys & {m.key for m in self.drafts[x].members}]
+                    if len(mine) == 1:
+                        part.deps.discard(b if mine[0] == a else a)
+
+        for d in list(self.drafts):
+            groups = [m for m in d.members if m.is_group]
+            if not d.alive or not groups or len(groups) == len(d.members):
+                continue
+            twin = dataclasses.replace(d, idx=len(self.drafts), members=groups, deps=set(d.deps),
+                                       partners=list(d.partners))
+            d.members = [m for m in d.members if not m.is_group]
+            self.drafts.append(twin)
+            own_deps(d)
+            own_deps(twin)
+            pairs.append((d.idx, twin.idx))
+            named_keys = {m.key for m in d.members}
+            group_keys = {m.key for m in groups}
+            for other in self.drafts:
+                if not other.alive or other is twin or d.idx not in other.deps:
+                    continue
+                keys = {m.key for m in (*other.members, *other.partners)}
+                if keys & group_keys and not keys & named_keys:
+                    other.deps.discard(d.idx)  # the group's own next step
+                if keys & group_keys or not keys & named_keys:
+                    other.deps.add(twin.idx)
+
     def finish(self, instruction: str = "", plan_id: str | None = None) -> TaskGraph:
         """Reduce, merge, order and name the drafts; return the task graph."""
         self.apply_global_keepouts()
         self._reduce_all()
         self.merge()
+        self.split_mixed()
         alive = {d.idx: d for d in self.drafts if d.alive}
         order: list[int] = []
         indeg = {i: len([p for p in d.deps if p in alive]) for i, d in alive.items()}

@@ -754,7 +754,13 @@ class Interpreter:
                 self.use(it)
                 if acc and it.payload.form == "pronoun" and it.payload.pronoun in ("both", "they", "each"):
                     continue  # "truck 1 and excavator 1 both go": a floating quantifier, not new robots
-                r = self.at_place(it, restrict) or self.resolve_robots(it)
+                d_it: RobotDesc = it.payload
+                if left_out and d_it.form == "type" and (
+                        d_it.det in ("all", "each") or (d_it.det in ("the", "bare") and d_it.plural)):
+                    # "all excavators except excavator 3": the rest of the type, by name (rule 18)
+                    r = tuple(self.res.robot_member(x) for x in self.site.robots_by_type.get(d_it.rtype, ()))
+                else:
+                    r = self.at_place(it, restrict) or self.resolve_robots(it)
                 if r is None and left_out:  # "everyone except truck 3": the fleet less those, by name
                     r = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids)
                 if r is not None and left_out:

@@ -159,6 +159,10 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
         return nums, j
     nums.append(n)
     j += 1
+    if j + 1 < len(words) and words[j] in ("through", "thru", "to", "till", "until"):
+        m = _number_at(words, j + 1, lex)  # "trucks 1 through 3", "excavators one to three": a range
+        if m is not None and n < m <= n + 10 and not (noun_at is not None and noun_at(j + 2)):
+            return list(range(n, m + 1)), j + 2
     while j < len(words):
         k = j
         if words[k] == ",":
@@ -301,13 +305,16 @@ class _Scanner:
                 # "two excavators: one to soil 1, the other to soil 2": one of the group, a group of its own
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="another")
                 return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
-            if last_robot is not None and det == "ordinal" and last_robot.ordinal and j > i \
+            one = j < len(words) and words[j] == "one" and last_robot is not None and bool(last_robot.rtype)
+            if last_robot is not None and det == "ordinal" and (last_robot.ordinal or one) and j > i \
                     and not (j < len(words) and self.noun_at(j)):  # not "the first rock pile": an object
                 # "the first truck checks puddle 1, the second checks puddle 2": the noun is left out
+                # ("every truck except the second one": "one" stands for the noun)
                 found = self.site.robot_by_type_num.get((last_robot.rtype, count))
+                end = j + 1 if one else j
                 if found is not None:
-                    return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (found,), last_robot.rtype, ordinal=count),
-                                self.text(i, j))
+                    return Item(ItemKind.ROBOT, i, end, RobotDesc("ids", (found,), last_robot.rtype, ordinal=count),
+                                self.text(i, end))
         if t is None:
             return None
         length, (rtype, plural) = t
