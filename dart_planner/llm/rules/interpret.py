@@ -755,6 +755,7 @@ class Interpreter:
                 if acc and it.payload.form == "pronoun" and it.payload.pronoun in ("both", "they", "each"):
                     continue  # "truck 1 and excavator 1 both go": a floating quantifier, not new robots
                 d_it: RobotDesc = it.payload
+                r: tuple[Member, ...] | None
                 if left_out and d_it.form == "type" and (
                         d_it.det in ("all", "each") or (d_it.det in ("the", "bare") and d_it.plural)):
                     # "all excavators except excavator 3": the rest of the type, by name (rule 18)
