@@ -812,3 +812,18 @@ def test_named_robot_and_group_split_into_two_tasks(fleet, world):
     assert_plan("Excavator 2 and two trucks drive to rock 1, then they all return home.", fleet, world,
                 task("a", T, [E2], ["rock1"]), task("b", T, types=[("dump_truck", 2)], objs=["rock1"]),
                 task("c", R, [E2], deps=["a"]), task("d", R, types=[("dump_truck", 2)], deps=["b"]))
+
+
+# -- "right after that" with a new subject waits for the clause before, not for a move to the same place ----
+
+
+def test_right_after_that_new_subject_waits_for_the_digging(fleet, world):
+    assert_plan("Excavator 3 breaks up rock 2. Right after that, truck 2 drives to rock 2.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D2], ["rock2"], deps=["b"]))
+
+
+def test_after_that_same_place_later_step(fleet, world):
+    assert_plan("Truck 1 checks soil 1 and dumps there. Immediately after that, truck 3 goes to soil 1.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", "DumpUnloading", [D1], deps=["a"]),
+                task("c", T, [D3], ["soil1"], deps=["b"]))

@@ -1790,12 +1790,15 @@ class Interpreter:
             # loaded": the loading of truck 2 and the one of truck 1 after it are both meant)
             found |= {i for i in idxs
                       if not any(i in self.b.anc[j] and robots_of(i) <= robots_of(j) for j in idxs if j != i)}
-        if not found and not filters and objs:
+        that = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "pronoun"
+                and it.payload.pronoun in ("that", "this", "it")]
+        only_that = bool(that) and all(it.payload.form == "pronoun" and it.payload.pronoun in ("that", "this")
+                                       for it in seg.items if it.kind is ItemKind.OBJECT)
+        if not found and not filters and objs and not (only_that and self.last_made and not robots):
+            # ("right after that": the clause before, not the last step at the place "that" last named)
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
             if cands:
                 found.add(cands[-1].idx)
-        that = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "pronoun"
-                and it.payload.pronoun in ("that", "this", "it")]
         if not found and not robots and that and all(f[0] == "any" for f in filters) and self.last_made:
             # "once that is done": what the clause before made
             found = {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
