@@ -827,3 +827,20 @@ def test_after_that_same_place_later_step(fleet, world):
     assert_plan("Truck 1 checks soil 1 and dumps there. Immediately after that, truck 3 goes to soil 1.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", "DumpUnloading", [D1], deps=["a"]),
                 task("c", T, [D3], ["soil1"], deps=["b"]))
+
+
+# -- verb synonyms (lexicon): offload, get rid of its load, pour the soil into --------------------------------
+
+
+def test_offload_is_a_dump(fleet, world):
+    assert_plan("Dump truck 2 goes to puddle 1 and off-loads there, then offloads again at rock 2.", fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", "DumpUnloading", [D2], deps=["a"]),
+                task("c", T, [D2], ["rock2"], deps=["b"]), task("d", "DumpUnloading", [D2], deps=["c"]))
+
+
+def test_pours_the_dirt_into_the_truck(fleet, world):
+    assert_plan("Excavator 3 and truck 1 go to soil 2. Excavator 3 digs and pours the dirt into truck 1, which "
+                "then gets rid of its load at obstacle 2.", fleet, world,
+                task("a", T, [E3, D1], ["soil2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", T, [D1], ["obstacle2"], deps=["c"]),
+                task("e", "DumpUnloading", [D1], deps=["d"]))
