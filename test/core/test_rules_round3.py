@@ -844,3 +844,23 @@ def test_pours_the_dirt_into_the_truck(fleet, world):
                 task("a", T, [E3, D1], ["soil2"]), task("b", DIG, [E3], deps=["a"]),
                 task("c", LOAD, [E3], deps=["b"]), task("d", T, [D1], ["obstacle2"], deps=["c"]),
                 task("e", "DumpUnloading", [D1], deps=["d"]))
+
+
+# -- object and keep-out synonyms (lexicon); "no longer off limits" lifts the keep-out -------------------------
+
+
+def test_object_synonyms_roadblock_water_hole(fleet, world):
+    assert_plan("Truck 3 checks the second roadblock and then the water hole number 1.", fleet, world,
+                task("a", T, [D3], ["obstacle2"]), task("b", T, [D3], ["puddle1"], deps=["a"]))
+
+
+def test_keep_a_safe_distance_and_no_entry_zone(fleet, world):
+    assert_plan("All robots keep a safe distance from rock 1, and rock 2 is a no-entry zone for truck 2.", fleet, world,
+                task("a", AVA, objs=["rock1"]), task("b", AV, [D2], ["rock2"]))
+
+
+def test_no_longer_off_limits_is_an_allow(fleet, world):
+    assert_plan("Everybody avoids obstacle 1. Truck 1 goes to soil 1. After that, obstacle 1 is no longer off "
+                "limits for anyone.", fleet, world,
+                task("a", AVA, objs=["obstacle1"]), task("b", T, [D1], ["soil1"], deps=["a"]),
+                task("c", ALA, objs=["obstacle1"], deps=["b"]))

@@ -1144,6 +1144,15 @@ class Interpreter:
         seg_words = self.words[items[0].start:items[-1].end] if items else []
         permit = "permit" in marks and ("again" in marks or any(
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
+        lifted = [it for it in items if it.kind is ItemKind.MARK and it.payload == "neg"
+                  and it.text in ("no longer", "not", "not any longer", "no more")]
+        if lifted and not permit and any(a.verb.target == "add_keepout" for a in actions) and not any(
+                a.verb.target in MOVES for a in actions):
+            # "puddle 2 is no longer off limits": the keep-out is lifted
+            for a in actions:
+                if a.verb.target == "add_keepout":
+                    a.verb = VerbHit("remove_keepout", a.verb.role, a.verb.lemma)
+            negated = False
         if permit or negated:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
