@@ -864,3 +864,20 @@ def test_no_longer_off_limits_is_an_allow(fleet, world):
                 "limits for anyone.", fleet, world,
                 task("a", AVA, objs=["obstacle1"]), task("b", T, [D1], ["soil1"], deps=["a"]),
                 task("c", ALA, objs=["obstacle1"], deps=["b"]))
+
+
+# -- "After that the truck ..." is "after that" + a subject, not an anchor on "that the truck" ---------------
+
+
+def test_after_that_the_truck_is_a_sequence(fleet, world):
+    assert_plan("Excavator 1 and truck 3 go to rock 2. Excavator 1 digs and loads truck 3. After that the truck "
+                "hauls the load to puddle 1, while excavator 1 heads home.", fleet, world,
+                task("a", T, [E1, D3], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", T, [D3], ["puddle1"], deps=["c"]),
+                task("e", "DumpUnloading", [D3], deps=["d"]), task("f", R, [E1], deps=["c"]))
+
+
+def test_after_that_truck_has_dumped_is_still_an_anchor(fleet, world):
+    assert_plan("Truck 3 dumps at puddle 1. After that truck has dumped, excavator 2 goes home.", fleet, world,
+                task("a", T, [D3], ["puddle1"]), task("b", "DumpUnloading", [D3], deps=["a"]),
+                task("c", R, [E2], deps=["b"]))

@@ -534,7 +534,8 @@ class _Scanner:
         if m and (c is None or m[0] > c[0]):  # "while this happens" is a duration, "while" alone is not
             return Item(ItemKind.MARK, i, i + m[0], "duration", self.text(i, i + m[0]))
         end = i + c[0] if c else i
-        demo = self.robot(end - 1) if end - i > 1 and words[end - 1] in ("that", "this") else None
+        demo = self.robot(end - 1) if end - i > 1 and words[end - 1] in ("that", "this") and not (
+            end < len(words) and words[end] in _DETERMINERS) else None  # not "after that the truck ..."
         if demo is not None and demo.kind is ItemKind.ROBOT and demo.payload.form == "type":
             # "after that truck has dumped": "after" opens the anchor, "that truck" is its robot
             shorter = lex.connective_index.match(words[:end - 1], i)
