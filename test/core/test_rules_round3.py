@@ -881,3 +881,15 @@ def test_after_that_truck_has_dumped_is_still_an_anchor(fleet, world):
     assert_plan("Truck 3 dumps at puddle 1. After that truck has dumped, excavator 2 goes home.", fleet, world,
                 task("a", T, [D3], ["puddle1"]), task("b", "DumpUnloading", [D3], deps=["a"]),
                 task("c", R, [E2], deps=["b"]))
+
+
+# -- "X, together with Y, ..." / "X as well as Y ...": one subject (X was silently dropped) ------------------
+
+
+def test_together_with_aside_joins_the_subject(fleet, world):
+    assert_plan("Truck 3, together with excavator 2, drives to rock 2.", fleet, world,
+                task("a", T, [D3, E2], ["rock2"]))
+
+
+def test_as_well_as_between_robots_joins_the_subject(fleet, world):
+    assert_plan("Excavator 3 as well as truck 1 head home.", fleet, world, task("a", R, [E3, D1]))

@@ -26,7 +26,45 @@ from dataclasses import replace
 from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_asides", "place_relatives", "loading_order"]
+__all__ = ["fold_asides", "place_relatives", "loading_order", "join_companions"]
+
+_COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
+
+
+def join_companions(items: Sequence[Item]) -> list[Item]:
+    """"Excavator 1, together with truck 2, goes ...", "excavator 1 as well as truck 2 go ...": a robot
+    named with another is one subject with it ("excavator 1 and truck 2"). Without this the first
+    robot was a vocative that the clause after it never used, and it was silently left out."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if it.kind is not ItemKind.ROBOT:
+            k += 1
+            continue
+        j = k + 1
+        comma = j < len(out) and out[j].kind is ItemKind.PUNCT and out[j].payload == ","
+        if comma:
+            j += 1
+        words: list[str] = []
+        m = j
+        while m < len(out) and out[m].kind in (ItemKind.WORD, ItemKind.CONNECTIVE) and len(words) < 3:
+            words += out[m].text.split()
+            m += 1
+        if tuple(words) not in _COMPANION or m >= len(out) or out[m].kind is not ItemKind.ROBOT:
+            k += 1
+            continue
+        end = m + 1
+        if comma and not (end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload == ","):
+            k += 1  # "excavator 1, together with truck 2 ..." must close its aside
+            continue
+        if not (end + (1 if comma else 0) < len(out) and out[end + (1 if comma else 0)].kind is ItemKind.VERB):
+            k += 1  # only a subject: "... goes to soil 1 together with truck 2" already works
+            continue
+        joined = Item(ItemKind.WORD, out[j].start, out[m - 1].end, None, "and")
+        out[k + 1:end + (1 if comma else 0)] = [joined, out[m]]
+        k += 2
+    return out
 
 _OPEN_CLOSE = {"(": ")", ",": ","}
 _RELATIVE = frozenset({"that", "which", "who", "whichever", "whoever", "the", "one", "any", "whatever"})

@@ -33,7 +33,7 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
-from .asides import fold_asides, loading_order, place_relatives
+from .asides import fold_asides, join_companions, loading_order, place_relatives
 from .coverage import CoverageReport, coverage_report
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_nouns
@@ -97,7 +97,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids)
     items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
     items = fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index))
-    items = loading_order(place_relatives(fold_asides(items)))
+    items = loading_order(place_relatives(fold_asides(join_companions(items))))
     return site, tokens, items
 
 
