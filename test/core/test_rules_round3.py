@@ -893,3 +893,39 @@ def test_together_with_aside_joins_the_subject(fleet, world):
 
 def test_as_well_as_between_robots_joins_the_subject(fleet, world):
     assert_plan("Excavator 3 as well as truck 1 head home.", fleet, world, task("a", R, [E3, D1]))
+
+
+# -- a robotless goal sentence before the orders ("Puddle 2 needs filling ...", "To fill X:") adds no step ----
+
+
+def test_need_goal_sentence_before_orders(fleet, world):
+    assert_plan("Obstacle 2 needs covering with dirt from soil 2. Excavator 3 and truck 1 go to soil 2; excavator 3 "
+                "digs and loads truck 1, which then tips at obstacle 2.", fleet, world,
+                task("a", T, [E3, D1], ["soil2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", T, [D1], ["obstacle2"], deps=["c"]),
+                task("e", "DumpUnloading", [D1], deps=["d"]))
+
+
+def test_purpose_heading(fleet, world):
+    assert_plan("To clear rock 2: truck 3 checks rock 2 first, then excavator 1 digs there.", fleet, world,
+                task("a", T, [D3], ["rock2"]), task("b", T, [E1], ["rock2"], deps=["a"]),
+                task("c", DIG, [E1], deps=["b"]))
+
+
+def test_we_sentence_names_places_but_no_robot(fleet, world):
+    assert_plan("Hello, today we shift dirt from soil 1 to puddle 2. Truck 2 goes to soil 1.", fleet, world,
+                task("a", T, [D2], ["soil1"]))
+
+
+def test_robotless_order_is_still_refused(fleet, world):
+    from dart_planner.llm.rules import rules_plan
+    assert rules_plan("Go to soil 1. Truck 2 digs nothing.", fleet, world).errors
+
+
+# -- "once it is in place" after a keep-out (no robot named yet) waits for that step -------------------------
+
+
+def test_once_it_is_in_place_after_a_keep_out(fleet, world):
+    assert_plan("Rock 1 is off limits for every robot, put that in place first. Once it is in place, truck 2 "
+                "drives to soil 1.", fleet, world,
+                task("a", AVA, objs=["rock1"]), task("b", T, [D2], ["soil1"], deps=["a"]))

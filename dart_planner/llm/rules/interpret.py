@@ -458,6 +458,24 @@ class Interpreter:
         same = [it for s in self.later_all if s.sentence == seg.sentence for it in s.items]
         return not any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE) for it in same)
 
+    def _job_goal(self, seg: Segment) -> bool:
+        """"Puddle 2 needs filling with rubble from rock 1.", "To fill puddle 1: ...", "Please handle
+        rock 1 for us.": a sentence with no robot that says what the job is for, before sentences
+        whose robots do it. Only when it states a need or purpose (or its verb is not one we know);
+        a robotless order ("Go to soil 1.") is still refused."""
+        same = [it for s in self.later_all if s.sentence == seg.sentence for it in s.items]
+        if any(it.kind is ItemKind.ROBOT for it in same) or not any(
+                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items):
+            return False
+        words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
+        lead = next((it for it in same if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
+        purpose = lead is not None and lead.kind is ItemKind.WORD and lead.text == "to" and self._heading(seg)
+        human = lead is not None and lead.kind is ItemKind.WORD and lead.text in ("we", "i")  # "today we move ..."
+        need = any(w in ("need", "needs", "should", "must", "want", "wants") for w in words)
+        unknown_verb = not any(it.kind is ItemKind.VERB for it in same) and any(
+            w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
+        return purpose or need or unknown_verb or human
+
     def _cargo_goal(self, seg: Segment) -> bool:
         """A robotless sentence about the cargo that says where it must go ("Soil from soil 2 has to
         go to rock 1:", "The rubble at rock 2 needs hauling to puddle 1."): the goal of the steps
@@ -949,7 +967,7 @@ class Interpreter:
                 for it in seg.items:  # "The soil 1 job, step by step:": a title over the list, not an order
                     self.use(it)
                 return
-            if self._job_remark(seg):
+            if self._job_remark(seg) or self._job_goal(seg):
                 for it in seg.items:  # "We have one dig-and-haul job today.": about the job, not a step
                     self.use(it)
                 return
@@ -1713,8 +1731,14 @@ class Interpreter:
                 items[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
         if items != list(seg.items):
             seg = dataclasses.replace(seg, items=items)
+        it_is_that = False
         try:
             for it in seg.items:
+                if it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it" \
+                        and not self.res.history and self.last_made:
+                    self.use(it)  # "set up the keep-out first. Once it is in place, ...": the step, not a robot
+                    it_is_that = True
+                    continue
                 if it.kind is ItemKind.ROBOT:
                     self.use(it)
                     d_it: RobotDesc = it.payload
@@ -1808,7 +1832,8 @@ class Interpreter:
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
             if cands:
                 found.add(cands[-1].idx)
-        if not found and not robots and that and all(f[0] == "any" for f in filters) and self.last_made:
+        if not found and not robots and (that or it_is_that) and all(f[0] == "any" for f in filters) \
+                and self.last_made:
             # "once that is done": what the clause before made
             found = {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
         if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
