@@ -929,3 +929,17 @@ def test_once_it_is_in_place_after_a_keep_out(fleet, world):
     assert_plan("Rock 1 is off limits for every robot, put that in place first. Once it is in place, truck 2 "
                 "drives to soil 1.", fleet, world,
                 task("a", AVA, objs=["rock1"]), task("b", T, [D2], ["soil1"], deps=["a"]))
+
+
+# -- a duration said before the comma ("While this is going on, ...") makes the keep-out hold throughout -----
+
+
+def test_leading_duration_keep_out_gates_moves(fleet, world):
+    assert_plan("Truck 2 heads to soil 2. For the whole job, every robot stays out of puddle 1.", fleet, world,
+                task("a", AVA, objs=["puddle1"]), task("b", T, [D2], ["soil2"], deps=["a"]))
+
+
+def test_while_this_happens_comma_keep_out(fleet, world):
+    assert_plan("Excavator 1 digs at rock 2. While all that is happening, no robot may enter soil 1.", fleet, world,
+                task("a", AVA, objs=["soil1"]), task("b", T, [E1], ["rock2"], deps=["a"]),
+                task("c", DIG, [E1], deps=["b"]))

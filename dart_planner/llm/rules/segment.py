@@ -598,6 +598,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         k += 1
     close("end")
     segs = _heading_verbs(segs, colon_ends)
+    segs = _leading_durations(segs)
     _bare_also(segs)
     segs = _interrupting_anchors(segs)
     _mark_post_anchors(segs)
@@ -696,6 +697,25 @@ def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
             if x.connective is None:
                 x.connective, x.connective_text = "sequence", "then"
                 x.conjunct = False
+
+
+def _leading_durations(segs: list[Segment]) -> list[Segment]:
+    """"While this is going on, no robot may pass obstacle 1.": a duration said before the comma
+    belongs to the clause after it (it makes a keep-out hold for the whole job)."""
+    out: list[Segment] = []
+    carry: list[Item] = []
+    for i, s in enumerate(segs):
+        if s.role is SegmentRole.MAIN and s.items and any(
+                it.kind is ItemKind.MARK and it.payload == "duration" for it in s.items) and all(
+                it.kind in (ItemKind.MARK, ItemKind.WORD) for it in s.items) \
+                and i + 1 < len(segs) and segs[i + 1].sentence == s.sentence and segs[i + 1].role is SegmentRole.MAIN:
+            carry += s.items
+            continue
+        if carry:
+            s.items = carry + s.items
+            carry = []
+        out.append(s)
+    return out
 
 
 _ALSO = frozenset({"too", "also", "likewise"})
