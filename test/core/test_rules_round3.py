@@ -943,3 +943,13 @@ def test_while_this_happens_comma_keep_out(fleet, world):
     assert_plan("Excavator 1 digs at rock 2. While all that is happening, no robot may enter soil 1.", fleet, world,
                 task("a", AVA, objs=["soil1"]), task("b", T, [E1], ["rock2"], deps=["a"]),
                 task("c", DIG, [E1], deps=["b"]))
+
+
+# -- "after their / its <event>" is the subject's own event ------------------------------------------------
+
+
+def test_after_their_inspection_is_the_subjects_own(fleet, world):
+    assert_plan("Truck 2 checks obstacle 2 while excavators 1 and 3 check rock 1. After their check, the "
+                "excavators break up the rock.", fleet, world,
+                task("a", T, [D2], ["obstacle2"]), task("b", T, [E1, E3], ["rock1"]),
+                task("c", DIG, [E1, E3], deps=["b"]))

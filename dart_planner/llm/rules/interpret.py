@@ -144,6 +144,8 @@ class Interpreter:
         """What the latest main clause made ("once that is done" waits for it)."""
         self.anchor_hint: tuple[Member, ...] = ()
         """The robot named right after a participle anchor that opens a sentence (its doer)."""
+        self.anchor_possessive = False
+        """The latest anchor said whose event it is with "its" / "their" ("after their inspection")."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
@@ -991,6 +993,12 @@ class Interpreter:
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
+        if self.robotless_anchor and self.anchor_possessive and entry and subject and pre is not None:
+            # "after their inspection the excavators dig": the subject's own steps of the kind named
+            keys = {m.key for m in subject}
+            own_steps = {i for i in entry if keys & {m.key for m in self.b.drafts[i].members}}
+            if own_steps:
+                entry = own_steps
         if self.robotless_anchor and entry and subject and pre is not None and not split:
             # "once filled, truck 1 hauls ...": of the loadings the anchor names, the subject's own
             keys = {m.key for m in subject}
@@ -1718,6 +1726,8 @@ class Interpreter:
         fleet = "everything" in marks
         robot_items = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         self.robotless_anchor = not robot_items and "everything" not in seg.marks()
+        self.anchor_possessive = any(it.kind is ItemKind.WORD and it.text in ("their", "its", "his", "her")
+                                     for it in seg.items)
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
