@@ -30,6 +30,7 @@ def _lines(path: Path) -> list[dict[str, Any]]:
 
 BENCH = _lines(DATA / "planning.jsonl")
 PARAPHRASES = _lines(DATA / "paraphrase.jsonl") if (DATA / "paraphrase.jsonl").exists() else []
+SECOND = _lines(DATA / "second_annotation.jsonl") if (DATA / "second_annotation.jsonl").exists() else []
 
 
 def _norm(text: str) -> str:
@@ -51,7 +52,8 @@ def test_exactly_one_third_of_each_level_is_held_out():
         assert total % 3 == 0 and per[(lv, "heldout")] * 3 == total, (lv, per)
 
 
-@pytest.mark.parametrize("row", BENCH + PARAPHRASES, ids=lambda r: r["id"])
+@pytest.mark.parametrize("row", BENCH + PARAPHRASES + [{**r, "id": r["id"] + "_second"} for r in SECOND],
+                         ids=lambda r: r["id"])
 def test_gold_plan_is_valid_without_warnings_and_named_by_convention_1(row, fleet, world):
     report = validate_plan(load_plan_document(row["plan"]), fleet, world)
     assert report.ok, [i.code for i in report.errors]
@@ -85,3 +87,12 @@ def test_each_paraphrase_keeps_its_dev_source_plan_and_level():
         assert src["split"] == "dev" and p["split"] == "dev", p["id"]
         assert p["level"] == src["level"] and p["plan"] == src["plan"], p["id"]
         assert p["id"].startswith(src["id"] + "_p"), p["id"]
+
+
+@pytest.mark.skipif(not SECOND, reason="bench/data/second_annotation.jsonl not written yet")
+def test_second_annotation_covers_benchmark_lines_once_each():
+    by_id = {r["id"]: r for r in BENCH}
+    ids = [r["id"] for r in SECOND]
+    assert len(ids) == len(set(ids))
+    for r in SECOND:
+        assert r["id"] in by_id and r["level"] == by_id[r["id"]]["level"], r["id"]
