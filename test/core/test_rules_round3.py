@@ -953,3 +953,18 @@ def test_after_their_inspection_is_the_subjects_own(fleet, world):
                 "excavators break up the rock.", fleet, world,
                 task("a", T, [D2], ["obstacle2"]), task("b", T, [E1, E3], ["rock1"]),
                 task("c", DIG, [E1, E3], deps=["b"]))
+
+
+# -- "X must not go to P until Y" is a move after Y, not a keep-out --------------------------------------------
+
+
+def test_must_not_leave_until_is_a_later_move(fleet, world):
+    assert_plan("Excavator 3 digs at rock 1. Truck 1 must not leave for rock 1 until excavator 3 has finished "
+                "digging.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D1], ["rock1"], deps=["b"]))
+
+
+def test_nobody_may_enter_until_is_still_a_keep_out(fleet, world):
+    assert_plan("Nobody may enter puddle 2 until truck 3 has checked it.", fleet, world,
+                task("a", AVA, objs=["puddle2"]), task("b", T, [D3], ["puddle2"], deps=["a"]))

@@ -915,6 +915,16 @@ class Interpreter:
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
             return
+        if post is not None and post.connective_text in ("until", "till") and subject \
+                and ("neg" in marks or negated) and any(v.payload.target in MOVES for v in verbs) \
+                and not any(v.payload.target in ("add_keepout", "remove_keepout") for v in verbs):
+            # "truck 2 must not leave for soil 1 until they have dug": it leaves once they have dug
+            post = dataclasses.replace(post, connective_text="once")
+            negated = False
+            marks = marks - {"neg"}
+            for it in seg.items:
+                if it.kind is ItemKind.MARK and it.payload == "neg":
+                    self.use(it)
         actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
         if not actions:
             return
