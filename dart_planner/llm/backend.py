@@ -77,20 +77,23 @@ class LLMReply:
     ) -> LLMReply:
         """A reply counted from a server's ``usage`` report (``prompt_tokens``, ``completion_tokens``).
 
-        Servers may send no report (streaming without ``include_usage``): then both counts are
-        :func:`estimate_tokens` of ``prompt`` and ``text``, and ``tokens_estimated`` is set when
-        ``usage`` is None (an empty report is estimated too, but not flagged). With a report, a
-        count it leaves out (or gives as 0) is 0, or an estimate when ``estimate_missing`` (the
-        llama.cpp backend's choice: its builds differ in what they report).
+        Servers may send no report (streaming without ``include_usage``) or an empty one: then
+        both counts are :func:`estimate_tokens` of ``prompt`` and ``text``. With a report, a count
+        it leaves out (or gives as 0) is 0, or an estimate when ``estimate_missing`` (the
+        llama.cpp backend's choice: its builds differ in what they report). ``tokens_estimated``
+        is set whenever a count is an estimate, so token figures never pass guesses off as
+        measurements.
         """
         if not usage:
-            tokens_in, tokens_out = estimate_tokens(prompt), estimate_tokens(text)
-        elif estimate_missing:
-            tokens_in = int(usage.get("prompt_tokens") or estimate_tokens(prompt))
-            tokens_out = int(usage.get("completion_tokens") or estimate_tokens(text))
-        else:
-            tokens_in, tokens_out = int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
-        return cls(text, tokens_in, tokens_out, latency_s, model, raw or {}, tokens_estimated=usage is None)
+            return cls(text, estimate_tokens(prompt), estimate_tokens(text), latency_s, model, raw or {},
+                       tokens_estimated=True)
+        reported_in, reported_out = int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
+        if not estimate_missing:
+            return cls(text, reported_in, reported_out, latency_s, model, raw or {})
+        tokens_in = reported_in or estimate_tokens(prompt)
+        tokens_out = reported_out or estimate_tokens(text)
+        return cls(text, tokens_in, tokens_out, latency_s, model, raw or {},
+                   tokens_estimated=not (reported_in and reported_out))
 
 
 @runtime_checkable

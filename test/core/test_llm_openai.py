@@ -198,3 +198,18 @@ def test_broken_stream_is_not_retried_after_text_was_delivered():
 def test_bad_base_url_is_rejected():
     with pytest.raises(BackendError, match="http"):
         OpenAIBackend(base_url="ftp://example", model="m")
+
+
+def test_token_counts_are_flagged_as_estimates_whenever_a_count_is_guessed():
+    from dart_planner.llm.backend import LLMReply, estimate_tokens
+
+    prompt, text = "plan this " * 20, '{"tasks": []}'
+    for usage in (None, {}):  # no report, or an empty one (some servers send {})
+        r = LLMReply.from_usage(text, prompt, usage, latency_s=0.1, model="m")
+        assert r.tokens_estimated and (r.tokens_in, r.tokens_out) == (estimate_tokens(prompt), estimate_tokens(text))
+    full = {"prompt_tokens": 40, "completion_tokens": 7}
+    assert not LLMReply.from_usage(text, prompt, full, latency_s=0.1, model="m").tokens_estimated
+    partial = LLMReply.from_usage(text, prompt, {"prompt_tokens": 40}, latency_s=0.1, model="m")
+    assert (partial.tokens_in, partial.tokens_out, partial.tokens_estimated) == (40, 0, False)  # counted, not guessed
+    guessed = LLMReply.from_usage(text, prompt, {"prompt_tokens": 40}, latency_s=0.1, model="m", estimate_missing=True)
+    assert (guessed.tokens_in, guessed.tokens_out, guessed.tokens_estimated) == (40, estimate_tokens(text), True)
