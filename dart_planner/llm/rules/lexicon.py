@@ -185,6 +185,8 @@ class Lexicon:
     pairwise: frozenset[str] = frozenset()
     """Distributive phrases that pair robots with places in order ("respectively", "one each")."""
     join_verbs: frozenset[str] = frozenset()
+    spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
     """Motion verbs whose robot object goes first ("excavator 1 follows truck 1 to rock 1")."""
     """Verb phrases that keep a robot where it is ("stays at base")."""
@@ -345,6 +347,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "noun_modifiers",
         "selection_words",
         "remark_openers",
+        "spellings",
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -423,6 +426,13 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         raw_fillers = ""
     fillers = frozenset(tokenize_phrase(raw_fillers))
     vocab.update(fillers)
+    spellings: dict[str, str] = {}
+    for k, v in r.mapping(data.get("spellings", {}), "spellings").items():
+        if not isinstance(v, str) or len(tokenize_phrase(str(k))) != 1 or len(tokenize_phrase(v)) != 1:
+            r.error(f"spellings.{k}", f"expected one word for one word, got {v!r}")
+        else:
+            spellings[str(k)] = v
+            vocab.add(str(k))
     r.raise_if_any()
     return Lexicon(
         connective_index=PhraseIndex(conn_entries),
@@ -479,6 +489,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         follow_verbs=frozenset(words("follow_verbs")),
         pairwise=frozenset(words("pairwise")),
         join_verbs=frozenset(words("join_verbs")),
+        spellings=MappingProxyType(spellings),
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -94,7 +94,7 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
-    tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids)
+    tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
     items = fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index))
     items = loading_order(place_relatives(fold_asides(join_companions(items))))

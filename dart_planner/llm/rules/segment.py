@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +28,7 @@ __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "s
 _NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)", re.ASCII)
 _TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]", re.ASCII)
 _JOINED = re.compile(r"([a-z]+)(\d+)$", re.ASCII)
-_SYMBOL_WORDS = {"&": "and", "+": "and", "@": "at", "->": "to"}
+_SYMBOL_WORDS = {"&": "and", "+": "and", "@": "at", "->": "to", "-": "through"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _KEEP_APOSTROPHE = {"let's": "lets_us", "it's": "it 's", "that's": "that 's", "there's": "there 's"}
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
@@ -85,10 +85,13 @@ def _lay_out_lines(text: str) -> str:
     return "".join(joined)
 
 
-def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
+def tokenize(text: str, keep_joined: Container[str] = (), spellings: Mapping[str, str] | None = None) -> list[Token]:
     """Lower-case words; ``soil1`` splits into ``soil 1`` unless it is a known name
     (``keep_joined``), ``#`` and ``&`` and ``->`` become spaces, ``and`` and ``to``; a dash between
-    spaces sets off an aside like a comma; line breaks of a list end sentences."""
+    spaces sets off an aside like a comma; a dash between two numbers is a range ("trucks 1-3":
+    ``through``); line breaks of a list end sentences. A whole word listed in ``spellings`` (chat
+    shorthand: "n", "pls", "trk") is read as the word it stands for, at the same offsets; a part of a
+    joined word is not ("R1" stays a label, it is no "are")."""
     low = _lay_out_lines(text).translate(_ASCII_LOWER).replace("\u2019", "'").replace("\u2018", "'")
     low = _ASIDE_DASH.sub(lambda m: "," + " " * (len(m.group()) - 1), low)
     # length-preserving substitutions keep offsets valid
@@ -117,9 +120,9 @@ def tokenize(text: str, keep_joined: Container[str] = ()) -> list[Token]:
             out.append(Token(j.group(1), s, s + a))
             out.append(Token(j.group(2), s + a, e))
             continue
-        out.append(Token(w, s, e))
+        out.append(Token(spellings.get(w, w) if spellings else w, s, e))
     # "&", "+", "@" and "->" were blanked above; restore them as words so clauses read naturally
-    for m in re.finditer(r"&|\+|@|->", text):
+    for m in re.finditer(r"&|\+|@|->|(?<=\d)-(?=\d)", text):
         out.append(Token(_SYMBOL_WORDS[m.group()], m.start(), m.end()))
     out.sort(key=lambda t: t.start)
     return out

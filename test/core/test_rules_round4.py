@@ -1,0 +1,40 @@
+"""Round 4 of the rules planner's generalisation: wordings written for these tests only (none is
+in the benchmark, the paraphrase set or the examples), each class of wording with the plan the
+benchmark conventions (bench/data/README.md) prescribe."""
+
+from __future__ import annotations
+
+from rules_helpers import (
+    D1,
+    D2,
+    D3,
+    DIG,
+    DUMP,
+    E1,
+    E2,
+    T,
+    assert_plan,
+    task,
+)
+
+# -- chat shorthand: "n" = and, "u" = you, "pls", "r"; a dash between numbers is a range -----------
+
+
+def test_chat_n_joins_two_robots_with_their_own_places(fleet, world):
+    assert_plan("can u send trk 3 to rock 2 n exc 2 to soil 1 pls", fleet, world,
+                task("a", T, [D3], ["rock2"]), task("b", T, [E2], ["soil1"]))
+
+
+def test_chat_n_between_named_trucks_makes_one_step(fleet, world):
+    assert_plan("trk 1 n trk 3 r going to puddle 1, then they tip there", fleet, world,
+                task("a", T, [D1, D3], ["puddle1"]), task("b", DUMP, [D1, D3], deps=["a"]))
+
+
+def test_dash_between_numbers_is_a_range(fleet, world):
+    assert_plan("Trucks 1-3 head to obstacle 2.", fleet, world,
+                task("a", T, [D1, D2, D3], ["obstacle2"]))
+
+
+def test_requirement_label_r1_is_no_are(fleet, world):
+    assert_plan("R1. Excavator 1 drives to soil 2 and digs there.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]))
