@@ -12,6 +12,7 @@ from rules_helpers import (
     DUMP,
     E1,
     E2,
+    LOAD,
     T,
     assert_plan,
     task,
@@ -38,3 +39,26 @@ def test_dash_between_numbers_is_a_range(fleet, world):
 def test_requirement_label_r1_is_no_are(fleet, world):
     assert_plan("R1. Excavator 1 drives to soil 2 and digs there.", fleet, world,
                 task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]))
+
+
+# -- "no sooner than / no earlier than / not before / upon completion of X": the step waits for X -----
+
+
+def test_no_earlier_than_waits_for_the_digging(fleet, world):
+    assert_plan("Excavator 2 moves to rock 1 and digs. Truck 2 may drive to rock 1 no earlier than excavator 2 "
+                "has finished digging; then excavator 2 fills it.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D2], ["rock1"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]))
+
+
+def test_but_not_before_waits_for_the_named_robot(fleet, world):
+    assert_plan("Truck 1 inspects puddle 2. Truck 3 heads to obstacle 1, but not before truck 1 has "
+                "inspected puddle 2.", fleet, world,
+                task("a", T, [D1], ["puddle2"]), task("b", T, [D3], ["obstacle1"], deps=["a"]))
+
+
+def test_upon_completion_of_the_excavation(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2 and excavates. Upon completion of the excavation, dump truck 2 "
+                "goes to soil 2.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [D2], ["soil2"], deps=["b"]))

@@ -470,6 +470,9 @@ class _Scanner:
             return bare
         mk = lex.mark_index.match(words, i)
         if mk:
+            c = lex.connective_index.match(words, i)
+            if c and c[0] > mk[0]:  # "but not before X": a longer connective wins over the mark "but not"
+                return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
             return Item(ItemKind.MARK, i, i + mk[0], mk[1], self.text(i, i + mk[0]))
         if w == "what" and i + 2 < len(words) and words[i + 1] in ("it", "they", "he", "she", "we"):
             v = lex.verb_index.match(words, i + 2)
