@@ -5,6 +5,7 @@ benchmark conventions (bench/data/README.md) prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AVA,
     D1,
     D2,
     D3,
@@ -12,7 +13,9 @@ from rules_helpers import (
     DUMP,
     E1,
     E2,
+    E3,
     LOAD,
+    R,
     T,
     assert_plan,
     task,
@@ -62,3 +65,47 @@ def test_upon_completion_of_the_excavation(fleet, world):
                 "goes to soil 2.", fleet, world,
                 task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", T, [D2], ["soil2"], deps=["b"]))
+
+
+# -- "once puddle 1 has been filled / both puddles are full": the tipping there, not a loading --------
+
+
+def test_place_filled_waits_for_the_tipping_there(fleet, world):
+    assert_plan("Excavator 3 loads truck 1 at soil 2. Then truck 1 tips its load at puddle 2. Once puddle 2 "
+                "has been filled, all robots keep away from puddle 2.", fleet, world,
+                task("a", LOAD, [E3]), task("b", T, [D1], ["puddle2"], deps=["a"]),
+                task("c", DUMP, [D1], deps=["b"]), task("d", AVA, [], ["puddle2"], deps=["c"]))
+
+
+def test_both_places_full_waits_for_both_tippings(fleet, world):
+    assert_plan("Truck 2 dumps at puddle 1 while truck 3 dumps at puddle 2. When both puddles are full, "
+                "truck 3 heads back to base.", fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", DUMP, [D2], deps=["a"]),
+                task("c", T, [D3], ["puddle2"]), task("d", DUMP, [D3], deps=["c"]),
+                task("e", R, [D3], deps=["b", "d"]))
+
+
+def test_the_two_before_an_object_kind_is_no_robot_pronoun(fleet, world):
+    assert_plan("We want the two rocks broken up. Excavator 1 digs at rock 1 and excavator 2 digs at rock 2.",
+                fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["c"]))
+
+
+# -- "To <do X> we need <robots>.": a purpose that casts robots, no step of its own ------------------
+
+
+def test_purpose_sentence_casting_robots_adds_no_step(fleet, world):
+    assert_plan("To clear rock 2 we need one excavator and one truck. The excavator drives to rock 2 and digs; "
+                "once the digging is done, the truck goes to rock 2 and is loaded there.", fleet, world,
+                task("a", T, types=[("excavator", 1)], objs=["rock2"]),
+                task("b", DIG, types=[("excavator", 1)], deps=["a"]),
+                task("c", T, types=[("dump_truck", 1)], objs=["rock2"], deps=["b"]),
+                task("d", LOAD, types=[("excavator", 1)], deps=["c"]))
+
+
+def test_purpose_with_fill_verb_is_no_loading(fleet, world):
+    assert_plan("To fill puddle 2 with soil we need two trucks. The two trucks tip their loads at puddle 2.",
+                fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["puddle2"]),
+                task("b", DUMP, types=[("dump_truck", 2)], deps=["a"]))

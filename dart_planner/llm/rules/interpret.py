@@ -430,14 +430,21 @@ class Interpreter:
         for sent in sorted({s.sentence for s in segs}):
             group = [s for s in segs if s.sentence == sent]
             items = [it for s in group for it in s.items]
-            if not items or any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items):
+            # "To fill puddle 1 we need one digger and two lorries.": the purpose names a place, the
+            # robots are only cast for it
+            purpose = len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "to" \
+                and (items[1].kind is ItemKind.VERB or (items[1].kind is ItemKind.WORD
+                                                        and items[1].text not in self.lex.fillers)) and any(
+                    it.kind is ItemKind.WORD and it.text in ("need", "needs", "require", "requires", "want")
+                    for it in items)
+            if not items or (not purpose and any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)):
                 continue
             robots = [it for it in items if it.kind is ItemKind.ROBOT]
             if not robots or any(it.payload.form != "type" or it.payload.det != "count" for it in robots):
                 continue
-            if not any(it.kind is ItemKind.VERB for it in items):
+            if not purpose and not any(it.kind is ItemKind.VERB for it in items):
                 continue  # "Two excavators: ..." speaks to them
-            opener = items[0].kind is ItemKind.WORD and items[0].text in self.lex.selection_words
+            opener = purpose or (items[0].kind is ItemKind.WORD and items[0].text in self.lex.selection_words)
             if opener or (group[0].sentence_start and self._heading(group[-1])):
                 out.add(sent)
         return out
@@ -1796,6 +1803,16 @@ class Interpreter:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
+        filled = any(
+            (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or it.payload.target == "unload_bucket")
+             and any(w.startswith(("fill", "full")) for w in it.text.split()))
+            or (it.kind is ItemKind.EVENT and it.payload.action == "unload_bucket"
+                and it.text.startswith(("fill", "full"))) for it in seg.items)
+        if filled and not robot_items and objs and any(
+                it.kind is ItemKind.OBJECT and it.payload.form != "pronoun" for it in seg.items):
+            # "once puddle 1 has been filled", "when both puddles are full": a place is filled by the
+            # trucks that tip there, not by an excavator loading a truck
+            filters = [("dump", frozenset()) if f[0] == "unload_bucket" else f for f in filters]
         if not filters and any(it.kind is ItemKind.PLACE for it in seg.items):
             filters.append(("return_to_start", frozenset()))  # "once everyone is back at start"
         if fleet and not robots and not filters:

@@ -567,6 +567,8 @@ class _Scanner:
             pairwise = text in lex.pairwise or "respective" in text
             return Item(ItemKind.MARK, i, i + m[0], "respectively" if pairwise else "each", text)
         p = lex.robot_pronoun_index.match(words, i)
+        if p and p[1] == "both" and self.kind_index.match(words, i + p[0]):
+            p = None  # "the two puddles", "the pair of rocks": the objects' determiner, not robots
         if p:
             return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1]), self.text(i, i + p[0]))
         if w in lex.permission_words:
