@@ -109,3 +109,24 @@ def test_purpose_with_fill_verb_is_no_loading(fleet, world):
                 fleet, world,
                 task("a", T, types=[("dump_truck", 2)], objs=["puddle2"]),
                 task("b", DUMP, types=[("dump_truck", 2)], deps=["a"]))
+
+
+# -- "<excavator> loads you / truck 3, then you / truck 3 ...": the loaded robot goes on from its loading --
+
+
+def test_radio_order_then_you_continues_after_your_loading(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2 and digs; excavator 3 goes to rock 1 and digs. Truck 2: go to soil 2 "
+                "once excavator 1 has dug; excavator 1 loads you, then you dump at puddle 1.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E3], ["rock1"]), task("d", DIG, [E3], deps=["c"]),
+                task("e", T, [D2], ["soil2"], deps=["b"]), task("f", LOAD, [E1], deps=["e"]),
+                task("g", T, [D2], ["puddle1"], deps=["f"]), task("h", DUMP, [D2], deps=["g"]))
+
+
+def test_then_the_loaded_truck_waits_only_for_its_loading(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1 while truck 1 inspects rock 2. Truck 3 drives to soil 1. Excavator 2 "
+                "loads truck 3, then truck 3 hauls the load to puddle 2.", fleet, world,
+                # the two moves to soil 1 start at once: one task (convention 17)
+                task("a", T, [E2, D3], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["rock2"]), task("d", LOAD, [E2], deps=["b"]),
+                task("f", T, [D3], ["puddle2"], deps=["d"]), task("g", DUMP, [D3], deps=["f"]))

@@ -1054,6 +1054,19 @@ class Interpreter:
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split)
 
+    def _served_by_last(self, subject: tuple[Member, ...]) -> set[int]:
+        """The tasks of the clause just read when every robot of ``subject`` was only their partner
+        (the truck an excavator loaded), else nothing."""
+        made = [self.b.drafts[i] for i in sorted(self.last_made) if self.b.drafts[i].alive]
+        if not made:
+            return set()
+        members = {m.key for d in made for m in d.members}
+        partners = {m.key for d in made for m in d.partners}
+        keys = {m.key for m in subject}
+        if not keys or not keys <= partners or keys & members:
+            return set()
+        return {d.idx for d in made if keys & {m.key for m in d.partners}}
+
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
@@ -1067,7 +1080,12 @@ class Interpreter:
             changed = prev is None or (subject is None) != prev.fleet or (
                 explicit and subject is not None and prev.subject is not None
                 and {m.key for m in subject} != {m.key for m in prev.subject})
-            if changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
+            served = self._served_by_last(subject) if changed and subject else set()
+            if served:
+                # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
+                # on goes on from that work, not after everything still open
+                base = served
+            elif changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
                     max(0, (seg.items[0].start if seg.items else 0) - 5):(seg.items[0].start if seg.items else 0)]:
