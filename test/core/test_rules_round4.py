@@ -130,3 +130,16 @@ def test_then_the_loaded_truck_waits_only_for_its_loading(fleet, world):
                 task("a", T, [E2, D3], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", T, [D1], ["rock2"]), task("d", LOAD, [E2], deps=["b"]),
                 task("f", T, [D3], ["puddle2"], deps=["d"]), task("g", DUMP, [D3], deps=["f"]))
+
+
+# -- radio procedure words ("radio check", "copy that", "over and out") carry no order ----------------
+
+
+def test_radio_check_opener_and_over_and_out_closer(fleet, world):
+    assert_plan("Radio check, all units. Excavator 3: head to rock 2 and break it up. Over and out.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]))
+
+
+def test_copy_that_acknowledgement_adds_nothing(fleet, world):
+    assert_plan("Copy that. Truck 1: look at puddle 1, then go back to base.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", R, [D1], deps=["a"]))
