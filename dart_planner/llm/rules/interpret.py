@@ -27,6 +27,7 @@ from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, Robo
 from .pairing import PairReader
 from .repeats import RepeatReader
 from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start
+from .steprefs import step_numbers
 from .verbs import ALTERNATIVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
@@ -117,6 +118,9 @@ class Interpreter:
         """Moves whose place was left open: (their errors, robots, drafts then, sentence)."""
         self.current_sentence = 0
         self.draft_sentence: dict[int, int] = {}
+        self.step_starts: list[tuple[int, int]] = []
+        """(list item number, first draft index) per numbered item, in the order read."""
+        self.step_anchored = False
         self.used: set[int] = set()
         self.location: dict[str, str] = {}
         self.fleet_location: str | None = None
@@ -567,9 +571,15 @@ class Interpreter:
         done: set[int] = set()
         casting = self._casting_sentences(segs)
         for i, seg in enumerate(segs):
+            if seg.list_no is not None:
+                self.step_starts.append((seg.list_no, len(self.b.drafts)))
             if i in done:
                 continue
             self.res.begin_sentence(seg.sentence)
+            if seg.role is SegmentRole.MAIN and self._step_timing(seg):
+                # "Step 5 (starting together with step 4): ...": the timing of the clause after it
+                pre, pre_par = self.anchor(seg)[0], False
+                continue
             if seg.sentence in casting:
                 self._cast(seg)
                 continue
@@ -633,6 +643,11 @@ class Interpreter:
                     or (it.kind is ItemKind.EVENT and it.payload.action == "unload_bucket") for it in seg.items)
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
+            if i + 1 < len(segs) and segs[i + 1].sentence == seg.sentence and segs[i + 1].role is SegmentRole.MAIN \
+                    and self._step_timing(segs[i + 1]):
+                # "7. Truck 3 inspects puddle 2 in parallel with steps 2-6.": the timing of this clause
+                done.add(i + 1)
+                pre, pre_par = self.anchor(segs[i + 1])[0], False
             if post is not None and pre is None and self._later_event(post):
                 self.forward.append((post, [seg]))  # "... should be fenced off once the hauling is over"
                 continue
@@ -659,9 +674,39 @@ class Interpreter:
         self.flush_all_pending()
         self.settle_vague()
 
+    @staticmethod
+    def _step_timing(seg: Segment) -> bool:
+        """A clause that only times another by a list item's number ("starting together with step 4")."""
+        return any(step_numbers(it) for it in seg.items) and not any(
+            it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items)
+
+    def step_entry(self, nums: Sequence[int], together: bool) -> set[int]:
+        """What a reference to list items waits for: "after step N" waits for the last tasks step N
+        made; "together with step N" waits for what step N's first tasks waited for."""
+        order = self.step_starts
+        by_no: dict[int, set[int]] = {}
+        for k, (no, start) in enumerate(order):
+            end = order[k + 1][1] if k + 1 < len(order) else len(self.b.drafts)
+            by_no.setdefault(no, set()).update(
+                d.idx for d in self.b.drafts[start:end] if d.alive)
+        if together:
+            firsts = [no for no in sorted(nums) if by_no.get(no)]
+            if not firsts:
+                return set()
+            inside = by_no[firsts[0]]
+            got: set[int] = set()
+            for t in inside:
+                if not self.b.drafts[t].deps & inside:
+                    got |= self.b.drafts[t].deps
+            return got
+        tasks = set().union(*(by_no.get(no, set()) for no in nums))
+        return {t for t in tasks if not any(t in self.b.anc[o] for o in tasks if o != t)}
+
     def _later_event(self, seg: Segment) -> bool:
         """An anchor that names only an event (no robot, verb or place: "once the hauling is over")
         none of whose steps exists yet, while the instruction says more after it."""
+        if any(step_numbers(it) for it in seg.items):
+            return False
         robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         if any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items) or any(
                 it.payload.form not in ("type", "ids") for it in robots):
@@ -1136,7 +1181,11 @@ class Interpreter:
                     got_place = self.resolve_objects(named[0])
                     if got_place:
                         self.last_place = got_place[-1]
+            self.step_anchored = False
             got, _ = self.anchor(post)  # an "until" anchor gives nothing but may bring an implied dump
+            if self.step_anchored:  # "6. Excavator 1 returns after step 4": not after the item before it
+                base = set()
+                self.step_anchored = False
             # "truck 1 joins it there after passing obstacle 2": "there" is the place said before the anchor
             self.last_place = scene
             self.post_entry = got - base
@@ -1754,6 +1803,15 @@ class Interpreter:
         for it in seg.items:
             if it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
                 self.use(it)
+        nums = [n for it in seg.items for n in step_numbers(it)]
+        if nums and not seg.has(ItemKind.ROBOT):
+            # "after step 4", "as soon as all of step 1 is complete", "in parallel with steps 2-6"
+            for it in seg.items:
+                self.use(it)
+            together = seg.connective == "parallel" or any(
+                it.kind is ItemKind.WORD and it.text in self.lex.step_ref_together for it in seg.items)
+            self.step_anchored = True
+            return self.step_entry(nums, together), False
         is_par = seg.connective == "parallel" or seg.connective_text in ("while", "whilst")
         until = seg.connective_text in UNTIL
         marks = seg.marks()

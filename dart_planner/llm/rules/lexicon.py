@@ -158,6 +158,8 @@ class Lexicon:
     object_pronoun_index: PhraseIndex[bool]
     fillers: frozenset[str]
     list_words: frozenset[str] = frozenset()
+    step_ref_together: frozenset[str] = frozenset()
+    """Words that make "step N" mean "when step N starts" ("starting together with step 4")."""
     number_prefixes: frozenset[str] = frozenset()
     split_keepout_verbs: frozenset[str] = frozenset()
     split_keepout_particles: frozenset[str] = frozenset()
@@ -324,6 +326,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "purpose_skip",
         "ignore_phrases",
         "list_words",
+        "step_ref_together",
         "number_prefixes",
         "split_keepout_verbs",
         "split_keepout_particles",
@@ -468,6 +471,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         object_pronoun_index=_flag_index(words("object_pronouns")),
         fillers=fillers,
         list_words=frozenset(words("list_words")),
+        step_ref_together=frozenset(words("step_ref_together")),
         number_prefixes=frozenset(words("number_prefixes")),
         split_keepout_verbs=frozenset(words("split_keepout_verbs")),
         split_keepout_particles=frozenset(words("split_keepout_particles")),

@@ -41,6 +41,7 @@ from .lexicon import Lexicon, load_lexicon
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .segment import ItemKind, segment_items, tokenize
 from .states import fold_trailing_already
+from .steprefs import fold_step_refs
 from .verbs import choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -96,7 +97,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
-    items = fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index))
+    items = fold_step_refs(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)), lex)
     items = loading_order(place_relatives(fold_asides(join_companions(items))))
     return site, tokens, items
 

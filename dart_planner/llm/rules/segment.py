@@ -180,6 +180,8 @@ class Segment:
     restrictive: bool = False
     after_then: bool = False
     """An anchor said right after "then" ("and then, once X, ..."): it opens the clause after it."""
+    list_no: int | None = None
+    """The number of the list item this clause opens ("Step 3: ..."), for "after step 3" later."""
     """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
 
     def has(self, kind: ItemKind) -> bool:
@@ -373,7 +375,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             segs.append(cur)
         elif cur.items:  # bare words (", but only after ..."): no clause of their own
             only = any(i.text == "only" for i in cur.items)
-            cur = Segment([], sentence, after_punct=cur.after_punct, restrictive=only)
+            cur = Segment([], sentence, after_punct=cur.after_punct, restrictive=only, list_no=cur.list_no)
             return
         cur = Segment([], sentence)
 
@@ -426,6 +428,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 close("punct")
                 sentence += 1
             cur = Segment([], sentence, sentence_start=True)
+            cur.list_no = _list_number(it.text)
             if it.payload == "list_next":
                 cur.connective, cur.connective_text = "sequence", "then"
             k += 1
@@ -794,6 +797,12 @@ def _interrupting_anchors(segs: list[Segment]) -> list[Segment]:
         out.append(s)
         i += 1
     return out
+
+
+def _list_number(text: str) -> int | None:
+    """The number in a list marker's text ("Step 3:", "6)", "(2)"); None for "Second,"."""
+    m = re.search(r"\d+", text)
+    return int(m.group()) if m else None
 
 
 def _mark_post_anchors(segs: list[Segment]) -> None:
