@@ -55,3 +55,23 @@ def test_item_starting_together_with_an_earlier_item_shares_its_start(fleet, wor
                 task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
                 task("c", DIG, [E1], deps=["a"]), task("d", DIG, [E2], deps=["b"]),
                 task("e", T, [D1], ["rock1"], deps=["c", "d"]), task("f", R, [E1, E2], deps=["c", "d"]))
+
+
+# -- passive loading in a given order; "after its own loading" is the excavator's loading ---------
+
+
+def test_passive_loading_with_an_order_loads_each_truck_in_turn(fleet, world):
+    assert_plan("Excavator 3 drives to rock 1 and breaks it up. Afterwards trucks 1 and 2 come to rock 1 and get "
+                "loaded by excavator 3, truck 2 first, then truck 1.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D1, D2], ["rock1"], deps=["b"]),
+                task("d", LOAD, [E3], deps=["c"]), task("e", LOAD, [E3], deps=["d"]))
+
+
+def test_each_truck_leaves_right_after_its_own_loading(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2 and digs. Trucks 2 and 3 then drive to soil 2, and excavator 1 loads "
+                "truck 3 first, then truck 2. Each truck heads to puddle 1 right after its own loading.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [D2, D3], ["soil2"], deps=["b"]),
+                task("d", LOAD, [E1], deps=["c"]), task("e", LOAD, [E1], deps=["d"]),
+                task("f", T, [D3], ["puddle1"], deps=["d"]), task("g", T, [D2], ["puddle1"], deps=["e"]))

@@ -265,6 +265,46 @@ def _order_list(body: Sequence[Item]) -> list[Item] | None:
     return named
 
 
+def _passive_order(out: list[Item], k: int) -> int:
+    """"(the trucks) are loaded by the excavator, truck 3 first, then truck 1": said actively
+    ("the excavator loads truck 3 first, then truck 1") in place, so each truck gets its own loading
+    in that order (rule 24). Returns where to go on reading."""
+    it = out[k]
+    j = k + 1
+    if not it.text.endswith(" by"):
+        if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
+            return k + 1
+        j += 1
+    if not (j + 1 < len(out) and out[j].kind is ItemKind.ROBOT and out[j].payload.form != "pronoun"
+            and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",")):
+        return k + 1
+    agent = out[j]
+    opener = out[j + 1].payload
+    end = j + 2
+    while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
+            out[end].payload == ")" or out[end].payload in SENTENCE_END or (
+                opener == "," and out[end].payload == "," and end + 1 < len(out)
+                and out[end + 1].kind is not ItemKind.CONNECTIVE))):
+        end += 1
+    named = _order_list(out[j + 2:end])
+    if named is None or len(named) < 2:
+        return k + 1
+    closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
+    close = end + 1 if closing else end
+    verb = Item(ItemKind.VERB, it.start, out[j - 1].end, replace(it.payload, role="verb"), "loads")
+    new: list[Item] = [agent, verb]
+    for n, r in enumerate(named):
+        if n == 1:
+            new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
+        if n >= 1:
+            new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
+        new.append(r)
+        if n == 0:
+            new.append(Item(ItemKind.CONNECTIVE, out[j + 1].start, out[close - 1].end, "first", "first"))
+    out[k:close] = new
+    return k + len(new)
+
+
 def loading_order(items: Sequence[Item]) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
@@ -273,6 +313,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
     k = 0
     while k < len(out):
         it = out[k]
+        if it.kind is ItemKind.VERB and it.payload.role == "passive_load":
+            k = _passive_order(out, k)
+            continue
         if not (it.kind is ItemKind.VERB and it.payload.target == "unload_bucket"
                 and it.payload.role != "passive_load"):
             k += 1

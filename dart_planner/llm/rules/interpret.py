@@ -1897,6 +1897,8 @@ class Interpreter:
         unmatched = list(filters)
         if robots and any(f[0] == "unload_bucket" for f in filters):
             self.flush_loads(robots, None)  # "once they have loaded the truck": the loading said before, made now
+        elif not robots and self.current_subject and any(f[0] in ("unload_bucket", "load") for f in filters):
+            self.flush_loads(self.current_subject, None)  # "each truck leaves right after its loading"
         if robots:
             unmatched = []
             for f in filters or [("any", frozenset())]:
@@ -1992,7 +1994,8 @@ class Interpreter:
     def _matches(d: Draft, action: str) -> bool:
         if action == "any":
             return True
-        if action == "unload_bucket":
+        if action in ("unload_bucket", "load"):
+            # "right after its own loading": the truck's loading is the excavator's, unless it had its own step
             return d.action in ("unload_bucket", "load")
         return d.action == action
 
