@@ -75,3 +75,26 @@ def test_each_truck_leaves_right_after_its_own_loading(fleet, world):
                 task("c", T, [D2, D3], ["soil2"], deps=["b"]),
                 task("d", LOAD, [E1], deps=["c"]), task("e", LOAD, [E1], deps=["d"]),
                 task("f", T, [D3], ["puddle1"], deps=["d"]), task("g", T, [D2], ["puddle1"], deps=["e"]))
+
+
+# -- an order of three loadings: "first truck 2, then truck 3, then truck 1" ------------------------
+
+
+def test_three_loadings_in_an_order_given_after_the_verb(fleet, world):
+    assert_plan("Excavator 2 drives to soil 1 and digs. After that, trucks 1, 2 and 3 come to soil 1. Excavator 2 "
+                "loads them: truck 2 first, then truck 3, then truck 1.", fleet, world,
+                task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1, D2, D3], ["soil1"], deps=["b"]),
+                task("d", LOAD, [E2], deps=["c"]), task("e", LOAD, [E2], deps=["d"]),
+                task("f", LOAD, [E2], deps=["e"]))
+
+
+def test_ordinal_first_before_the_truck_orders_the_loadings(fleet, world):
+    assert_plan("Excavator 1 goes to rock 2 and digs. Trucks 2 and 3 then drive to rock 2. Excavator 1 loads the "
+                "trucks, first truck 3, then truck 2. Each truck, once it is loaded, carries its load to puddle 1.",
+                fleet, world,
+                task("a", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [D2, D3], ["rock2"], deps=["b"]),
+                task("d", LOAD, [E1], deps=["c"]), task("e", LOAD, [E1], deps=["d"]),
+                task("f", T, [D3], ["puddle1"], deps=["d"]), task("g", "DumpUnloading", [D3], deps=["f"]),
+                task("h", T, [D2], ["puddle1"], deps=["e"]), task("i", "DumpUnloading", [D2], deps=["h"]))

@@ -260,8 +260,9 @@ def _order_list(body: Sequence[Item]) -> list[Item] | None:
                 it.kind is ItemKind.WORD and it.text in ("and", "then", "last", "second", "next", "after")):
             return None
         k += 1
-    if not named or not any(i.kind is ItemKind.CONNECTIVE and i.payload == "first" for i in body):
-        return None
+    if not named or not any((i.kind is ItemKind.CONNECTIVE and i.payload == "first")
+                            or (i is named[0] and i.text.split()[0] == "first") for i in body):
+        return None  # "truck 2 first, then ..." / "first truck 2, then ..." (the ordinal read with the robot)
     return named
 
 
@@ -276,14 +277,14 @@ def _passive_order(out: list[Item], k: int) -> int:
             return k + 1
         j += 1
     if not (j + 1 < len(out) and out[j].kind is ItemKind.ROBOT and out[j].payload.form != "pronoun"
-            and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",")):
+            and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
         return k + 1
     agent = out[j]
     opener = out[j + 1].payload
     end = j + 2
     while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
             out[end].payload == ")" or out[end].payload in SENTENCE_END or (
-                opener == "," and out[end].payload == "," and end + 1 < len(out)
+                opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
                 and out[end + 1].kind is not ItemKind.CONNECTIVE))):
         end += 1
     named = _order_list(out[j + 2:end])
@@ -328,14 +329,14 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             if out[j].kind is ItemKind.ROBOT:
                 run.append(out[j])
             j += 1
-        if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ","):
+        if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ",", ":"):
             k += 1
             continue
         opener = out[j].payload
         end = j + 1
         while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
                 out[end].payload == ")" or out[end].payload in SENTENCE_END or (
-                    opener == "," and out[end].payload == "," and end + 1 < len(out)
+                    opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
                     and out[end + 1].kind is not ItemKind.CONNECTIVE))):
             end += 1
         named = _order_list(out[j + 1:end])

@@ -901,7 +901,12 @@ class Interpreter:
                 self.use(it)
             return
         if not verbs and not objects and not places and subj_items and self.prev is not None \
-                and self.prev.actions and self.prev.sentence == seg.sentence and last_in_sentence \
+                and self.prev.actions and self.prev.sentence == seg.sentence and (last_in_sentence or (
+                    # "loads truck 1 first, then truck 2, then truck 3": a run of them
+                    seg.connective == "sequence" and bool(self.following)
+                    and self.following[0].connective == "sequence" and self.following[0].has(ItemKind.ROBOT)
+                    and not any(x.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE)
+                                for x in self.following[0].items))) \
                 and "already" not in marks:  # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
             entry = self.entry(seg, subject, explicit, pre, post, pre_par)
