@@ -98,3 +98,16 @@ def test_ordinal_first_before_the_truck_orders_the_loadings(fleet, world):
                 task("d", LOAD, [E1], deps=["c"]), task("e", LOAD, [E1], deps=["d"]),
                 task("f", T, [D3], ["puddle1"], deps=["d"]), task("g", "DumpUnloading", [D3], deps=["f"]),
                 task("h", T, [D2], ["puddle1"], deps=["e"]), task("i", "DumpUnloading", [D2], deps=["h"]))
+
+
+# -- an exception that lists several robots leaves out every one of them --------------------------
+
+
+def test_everyone_except_two_named_robots_leaves_out_both(fleet, world):
+    assert_plan("All robots except truck 1 and excavator 3 go to obstacle 2.", fleet, world,
+                task("a", T, [E1, E2, D2, D3], ["obstacle2"]))
+
+
+def test_all_trucks_except_two_named_ones_is_the_remaining_truck(fleet, world):
+    assert_plan("Every truck except truck 3 and truck 1 returns to start, then it tips there.", fleet, world,
+                task("a", R, [D2]), task("b", "DumpUnloading", [D2], deps=["a"]))

@@ -807,8 +807,16 @@ class Interpreter:
         explicit = bool(subj_items)
         from_vocative = False
         negated = False
-        excluded = {id(seg.items[j + 1]) for j, it in enumerate(seg.items[:-1])
-                    if it.kind is ItemKind.MARK and it.payload == "except" and seg.items[j + 1].kind is ItemKind.ROBOT}
+        excluded: set[int] = set()
+        for j, it in enumerate(seg.items[:-1]):
+            if not (it.kind is ItemKind.MARK and it.payload == "except" and seg.items[j + 1].kind is ItemKind.ROBOT):
+                continue
+            excluded.add(id(seg.items[j + 1]))
+            k = j + 2  # "everyone except excavator 2 and truck 2": every robot of the list is left out
+            while k + 1 < len(seg.items) and seg.items[k].kind is ItemKind.WORD and seg.items[k].text in ("and", "or") \
+                    and seg.items[k + 1].kind is ItemKind.ROBOT and seg.items[k + 1].payload.form != "pronoun":
+                excluded.add(id(seg.items[k + 1]))
+                k += 2
         if subj_items:
             acc: list[Member] = []
             fleet = False
