@@ -281,12 +281,7 @@ def _passive_order(out: list[Item], k: int) -> int:
         return k + 1
     agent = out[j]
     opener = out[j + 1].payload
-    end = j + 2
-    while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
-            out[end].payload == ")" or out[end].payload in SENTENCE_END or (
-                opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
-                and out[end + 1].kind is not ItemKind.CONNECTIVE))):
-        end += 1
+    end = _order_aside_end(out, j + 2, opener)
     named = _order_list(out[j + 2:end])
     if named is None or len(named) < 2:
         return k + 1
@@ -304,6 +299,19 @@ def _passive_order(out: list[Item], k: int) -> int:
             new.append(Item(ItemKind.CONNECTIVE, out[j + 1].start, out[close - 1].end, "first", "first"))
     out[k:close] = new
     return k + len(new)
+
+
+def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
+    """Where an order aside opened by ``opener`` ends: its ")" or the sentence end; after "," or
+    ":" also the next comma that does not lead into a connective ("truck 2 first, then truck 1"
+    goes on, "truck 2 first, and ..." stops)."""
+    end = start
+    while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
+            out[end].payload == ")" or out[end].payload in SENTENCE_END or (
+                opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
+                and out[end + 1].kind is not ItemKind.CONNECTIVE))):
+        end += 1
+    return end
 
 
 def loading_order(items: Sequence[Item]) -> list[Item]:
@@ -333,12 +341,7 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             k += 1
             continue
         opener = out[j].payload
-        end = j + 1
-        while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
-                out[end].payload == ")" or out[end].payload in SENTENCE_END or (
-                    opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
-                    and out[end + 1].kind is not ItemKind.CONNECTIVE))):
-            end += 1
+        end = _order_aside_end(out, j + 1, opener)
         named = _order_list(out[j + 1:end])
         if named is None:
             k += 1
