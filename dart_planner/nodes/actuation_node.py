@@ -256,7 +256,12 @@ class ActuationNode(Node):
         for res in out.results:
             self._result_pub.publish(string_msg(encode_result(res)))
             text = f"goal {res.goal_id}: {res.status.value}" + (f" ({res.reason})" if res.reason else "")
-            (log.info if res.status.value == "succeeded" else log.warning)(text)
+            # two call sites on purpose: rclpy ties a severity to each call site and raises
+            # ("Logger severity cannot be changed between calls") when one line logs both
+            if res.status.value == "succeeded":
+                log.info(text)
+            else:
+                log.warning(text)
         for line in out.log:
             log.warning(line)
 

@@ -170,6 +170,25 @@ def test_refusals_answer_at_once_and_nothing_moves(ros_node: Any, start_node: An
 
 
 @pytest.mark.slow
+def test_a_failed_goal_after_a_succeeded_one_leaves_the_node_serving(
+    ros_node: Any, start_node: Any, site: Any
+) -> None:
+    # regression: results were logged from one call site at two severities, which rclpy refuses
+    # ("Logger severity cannot be changed between calls"): the node died on its first failure
+    # after a success, and the allocator saw it go silent mid-plan
+    procs = start_stack(start_node, site, DT1, scale=5.0)
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, dt.ready, 15.0), procs[1].output()
+    dt.goal("ok", SkillAction.NAVIGATE, "obstacle1")
+    assert dt.wait("ok", 25.0).status is GoalStatus.SUCCEEDED, procs[1].output()
+    dt.goal("bad", SkillAction.NAVIGATE, "puddle1", skill="fly")
+    assert dt.wait("bad", 5.0).status is GoalStatus.FAILED, procs[1].output()
+    dt.goal("again", SkillAction.NAVIGATE, "puddle2")
+    assert dt.wait("again", 25.0).status is GoalStatus.SUCCEEDED, procs[1].output()
+    assert "Traceback" not in procs[1].output()
+
+
+@pytest.mark.slow
 def test_cancel_and_stop_zero_cmd_vel_at_once(ros_node: Any, start_node: Any, site: Any) -> None:
     procs = start_stack(start_node, site, DT1, scale=1.0)
     dt = Robot(ros_node, DT1)
