@@ -29,7 +29,7 @@ from typing import Any
 
 from ..core.plan import load_plan_document
 from ..core.plan_compare import PlanComparison, compare_plans
-from .planning import default_data_path
+from .planning import PlanningCase, default_data_path, load_cases
 
 __all__ = ["AgreementRow", "CaseAgreement", "agreement", "default_second_path", "load_second", "main", "summarize"]
 
@@ -75,16 +75,17 @@ def load_second(path: str | Path) -> list[dict[str, Any]]:
     return out
 
 
-def agreement(first: Mapping[str, Mapping[str, Any]], second: Sequence[Mapping[str, Any]]) -> list[CaseAgreement]:
+def agreement(first: Sequence[PlanningCase], second: Sequence[Mapping[str, Any]]) -> list[CaseAgreement]:
     """Compare each second annotation with the first annotation of the same id (the
     benchmark line); an id the benchmark does not have is an error."""
+    by_id = {c.id: c for c in first}
     out: list[CaseAgreement] = []
     for d in second:
-        ref = first.get(d["id"])
+        ref = by_id.get(d["id"])
         if ref is None:
             raise ValueError(f"second annotation for unknown benchmark id {d['id']!r}")
-        cmp = compare_plans(load_plan_document(d["plan"]), load_plan_document(ref["plan"]))
-        out.append(CaseAgreement(d["id"], str(ref["level"]), cmp, str(d.get("note") or "")))
+        cmp = compare_plans(load_plan_document(d["plan"]), load_plan_document(ref.plan))
+        out.append(CaseAgreement(d["id"], ref.level, cmp, str(d.get("note") or "")))
     return out
 
 
@@ -118,12 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     try:
-        first = {}
-        for line in Path(args.data or default_data_path()).read_text().splitlines():
-            if line.strip():
-                d = json.loads(line)
-                first[d["id"]] = d
-        cases = agreement(first, load_second(args.second or default_second_path()))
+        cases = agreement(load_cases(args.data, "all"), load_second(args.second or default_second_path()))
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
