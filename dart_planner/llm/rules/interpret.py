@@ -61,7 +61,6 @@ def _singular_anchor(seg: Segment) -> bool:
     return bool(robots) and all(it.payload.form == "pronoun" and it.payload.pronoun == "it" for it in robots)
 
 
-
 def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[int]:
     """Ids of the "first" marks in ``seg`` that order the trucks of a loading, not the clause.
 
@@ -88,6 +87,12 @@ def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[i
         if more_here or more_next:
             out.add(id(it))
     return frozenset(out)
+
+
+def _lead(items: Sequence[Item]) -> Item | None:
+    """The first item that is not a marker or a connective (what a sentence opens with)."""
+    return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
+
 
 _PASSIVE_HEADS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "getting",
                             "having", "to", "loaded", "filled"})
@@ -462,26 +467,30 @@ class Interpreter:
                     self.res.remember(r)
                     self.res.announced += [m for m in r if m.is_group]
 
+    def _sentence_items(self, sentence: int) -> list[Item]:
+        """Every item of one sentence, across its clauses."""
+        return [it for s in self.later_all if s.sentence == sentence for it in s.items]
+
     def _job_remark(self, seg: Segment) -> bool:
         """A sentence that opens with "we", "today", ... and names no robot, object or place."""
-        lead = next((it for it in seg.items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
+        lead = _lead(seg.items)
         if not seg.sentence_start or lead is None or lead.kind is not ItemKind.WORD \
                 or lead.text not in self.lex.remark_openers:
             return False  # ("Today we dig and haul.": a leading marker does not count)
-        same = [it for s in self.later_all if s.sentence == seg.sentence for it in s.items]
-        return not any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE) for it in same)
+        return not any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE)
+                       for it in self._sentence_items(seg.sentence))
 
     def _job_goal(self, seg: Segment) -> bool:
         """"Puddle 2 needs filling with rubble from rock 1.", "To fill puddle 1: ...", "Please handle
         rock 1 for us.": a sentence with no robot that says what the job is for, before sentences
         whose robots do it. Only when it states a need or purpose (or its verb is not one we know);
         a robotless order ("Go to soil 1.") is still refused."""
-        same = [it for s in self.later_all if s.sentence == seg.sentence for it in s.items]
+        same = self._sentence_items(seg.sentence)
         if any(it.kind is ItemKind.ROBOT for it in same) or not any(
                 it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items):
             return False
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
-        lead = next((it for it in same if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
+        lead = _lead(same)
         purpose = lead is not None and lead.kind is ItemKind.WORD and lead.text == "to" and self._heading(seg)
         human = lead is not None and lead.kind is ItemKind.WORD and lead.text in ("we", "i")  # "today we move ..."
         need = any(w in ("need", "needs", "should", "must", "want", "wants") for w in words)
@@ -855,8 +864,7 @@ class Interpreter:
             subject = None if fleet else tuple(acc)
             if subject and all(it.payload.form == "pronoun" for it in subj_items):
                 subject = self.able_referent(seg, subj_items[0].payload.pronoun, subject)
-                if self.passive_pre and not self.capable(subject, "dump", quiet=True) or (
-                        self.passive_pre and len(self.capable(subject, "dump", quiet=True)) < len(subject)):
+                if self.passive_pre and len(self.capable(subject, "dump", quiet=True)) < len(subject):
                     loaded = self.res.last_able(lambda m: bool(self.capable([m], "dump", quiet=True)),
                                                 subj_items[0].payload.pronoun != "it")
                     subject = loaded or subject

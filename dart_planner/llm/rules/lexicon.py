@@ -158,6 +158,7 @@ class Lexicon:
     object_pronoun_index: PhraseIndex[bool]
     fillers: frozenset[str]
     list_words: frozenset[str] = frozenset()
+    """"step 2:", "stage 3": words that number the items of a list."""
     step_ref_together: frozenset[str] = frozenset()
     """Words that make "step N" mean "when step N starts" ("starting together with step 4")."""
     number_prefixes: frozenset[str] = frozenset()
@@ -165,6 +166,7 @@ class Lexicon:
     split_keepout_particles: frozenset[str] = frozenset()
     keepout_noun_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     filler_phrase_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
     robot_place_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     immediate_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
@@ -174,26 +176,24 @@ class Lexicon:
     goal_words: frozenset[str] = frozenset()
     """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
     noun_modifiers: frozenset[str] = frozenset()
+    """Adjectives between a determiner and a noun that is also a verb ("its current load")."""
     selection_words: frozenset[str] = frozenset()
+    """Verbs that cast robots for a job ("Choose one excavator to dig and one truck to haul.")."""
     remark_openers: frozenset[str] = frozenset()
     """First words of a sentence that talks about the job ("We have one dig-and-haul job today.")."""
-    """Verbs that cast robots for a job ("Choose one excavator to dig and one truck to haul.")."""
-    """Adjectives between a determiner and a noun that is also a verb ("its current load")."""
     opener_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that mean "first" only when they open a sentence before a comma ("To start, ...")."""
     partner_nouns: frozenset[str] = frozenset()
     stationary: frozenset[str] = frozenset()
+    """Verb phrases that keep a robot where it is ("stays at base")."""
     follow_verbs: frozenset[str] = frozenset()
+    """Motion verbs whose robot object goes first ("excavator 1 follows truck 1 to rock 1")."""
     pairwise: frozenset[str] = frozenset()
     """Distributive phrases that pair robots with places in order ("respectively", "one each")."""
     join_verbs: frozenset[str] = frozenset()
+    """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
-    """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
-    """Motion verbs whose robot object goes first ("excavator 1 follows truck 1 to rock 1")."""
-    """Verb phrases that keep a robot where it is ("stays at base")."""
-    """Phrases that say nothing to plan ("by itself", "on arrival"): used up, no item."""
-    """"step 2:", "stage 3": words that number the items of a list."""
     long_duration_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()), repr=False)
     mark_index: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex(()), repr=False)
     """All marker phrases in one index (filler, right away, same thing, except, ...): one look-up."""

@@ -178,11 +178,11 @@ class Segment:
     """Cut off the clause before it by "and" + a new subject: it shares that clause's timing."""
     attached: list[Segment] = field(default_factory=list)
     restrictive: bool = False
+    """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
     after_then: bool = False
     """An anchor said right after "then" ("and then, once X, ..."): it opens the clause after it."""
     list_no: int | None = None
     """The number of the list item this clause opens ("Step 3: ..."), for "after step 3" later."""
-    """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
 
     def has(self, kind: ItemKind) -> bool:
         return any(i.kind is kind for i in self.items)
@@ -276,20 +276,23 @@ def _verb_before_punct(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _only_robots(items: Sequence[Item]) -> bool:
+    """Nothing but a list of robots: robot mentions joined by ",", "and" and "the"."""
+    return all(i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
+               or (i.kind is ItemKind.PUNCT and i.payload == ",") for i in items)
+
+
 def _causative_list(items: Sequence[Item], causatives: Container[str]) -> bool:
     """"send excavator 3, truck 1 ...": a causative verb followed only by the robots it sends."""
-    return len(items) >= 2 and items[0].kind is ItemKind.VERB and items[0].text in causatives and all(
-        i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
-        or (i.kind is ItemKind.PUNCT and i.payload == ",") for i in items[1:])
+    return len(items) >= 2 and items[0].kind is ItemKind.VERB and items[0].text in causatives \
+        and _only_robots(items[1:])
 
 
 def _loaded_list(items: Sequence[Item]) -> bool:
     """"loads truck 1, truck 2 and truck 3": the robots after a loading verb are what it loads."""
     verb = max((k for k, i in enumerate(items) if i.kind is ItemKind.VERB), default=-1)
     return verb >= 0 and items[verb].payload.target == "unload_bucket" and items[verb].payload.role == "verb" \
-        and verb + 1 < len(items) and all(
-            i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
-            or (i.kind is ItemKind.PUNCT and i.payload == ",") for i in items[verb + 1:])
+        and verb + 1 < len(items) and _only_robots(items[verb + 1:])
 
 
 def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) -> bool:
