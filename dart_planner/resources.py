@@ -9,8 +9,13 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["share_dir", "config_path", "examples_dir", "default_fleet_path", "default_world_path"]
+if TYPE_CHECKING:
+    from .core.fleet import Fleet
+    from .core.world import World
+
+__all__ = ["share_dir", "config_path", "examples_dir", "default_fleet_path", "default_world_path", "load_site"]
 
 PACKAGE = "dart_planner"
 
@@ -49,3 +54,13 @@ def default_fleet_path() -> Path:
 
 def default_world_path() -> Path:
     return config_path("world.yaml")
+
+
+def load_site(fleet: str | Path | None = None, world: str | Path | None = None) -> tuple[Fleet, World]:
+    """The fleet and world in the given files, the shipped ones where a file is not given (None
+    or empty, as an unset ROS parameter is). The CLI, the nodes and the benchmarks all read the
+    site this one way. A bad file raises ConfigError."""
+    from .core.fleet import load_fleet  # the core imports this module: load it only when called
+    from .core.world import load_world
+
+    return load_fleet(fleet or default_fleet_path()), load_world(world or default_world_path())

@@ -244,13 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--fleet", default=None)
     p.add_argument("--world", default=None)
     args = p.parse_args(argv)
-    from ..core.fleet import load_fleet
-    from ..core.world import load_world
     from ..llm.pipeline import make_planner
-    from ..resources import default_fleet_path, default_world_path
+    from ..resources import load_site
 
-    fleet = load_fleet(args.fleet or default_fleet_path())
-    world = load_world(args.world or default_world_path())
+    fleet, world = load_site(args.fleet, args.world)
     planner = make_planner(args.planner)
     repeat = args.repeat or (5 if args.planner == "rules" else 1)
     bench = bench_planning(planner, fleet, world, load_cases(args.data, args.split), repeat=repeat,

@@ -11,9 +11,7 @@ import typer
 from rich.console import Console
 
 from ..core.errors import ConfigError, DartPlannerError, PlanFormatError, PlanValidationError
-from ..core.fleet import Fleet, load_fleet
-from ..core.world import World, load_world
-from ..resources import default_fleet_path, default_world_path
+from ..resources import load_site as load_site  # the commands read the site through here
 from .exit_codes import ExitCode
 
 console = Console()
@@ -27,10 +25,6 @@ WorldOpt = Annotated[
 ]
 
 T = TypeVar("T")
-
-
-def load_site(fleet: Path | None, world: Path | None) -> tuple[Fleet, World]:
-    return load_fleet(fleet or default_fleet_path()), load_world(world or default_world_path())
 
 
 @contextmanager

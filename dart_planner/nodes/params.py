@@ -14,9 +14,9 @@ from typing import Any
 from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.node import Node
 
-from ..core.fleet import Fleet, load_fleet
-from ..core.world import World, load_world
-from ..resources import default_fleet_path, default_world_path
+from ..core.fleet import Fleet
+from ..core.world import World
+from ..resources import load_site as load_site_files
 
 __all__ = ["Param", "declare_params", "load_site"]
 
@@ -41,6 +41,4 @@ def declare_params(node: Node, params: list[Param]) -> dict[str, Any]:
 def load_site(params: Mapping[str, Any]) -> tuple[Fleet, World]:
     """The fleet and world the ``fleet_file`` and ``world_file`` parameters name (empty: the
     shipped ones), fleet first. A bad file raises ConfigError, which ends the node with exit 1."""
-    fleet = load_fleet(params["fleet_file"] or default_fleet_path())
-    world = load_world(params["world_file"] or default_world_path())
-    return fleet, world
+    return load_site_files(params["fleet_file"], params["world_file"])
