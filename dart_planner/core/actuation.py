@@ -76,6 +76,16 @@ class SkillGoal:
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
 
+    def summary(self) -> str:
+        """One log line: who does what where, with the target pose resolved at sending (the
+        pose a robot drives to, which a perceived object's name alone does not tell)."""
+        where = ""
+        if self.target is not None:
+            where = f" {self.target}"
+        if self.target_pose is not None:
+            where += f" at ({self.target_pose.x:.2f}, {self.target_pose.y:.2f})"
+        return f"{self.goal_id} to {self.robot_id or 'fleet'}: {self.skill}{where}"
+
 
 @dataclass(frozen=True)
 class SkillFeedback:

@@ -26,7 +26,7 @@ from .world import SOURCES, Bounds, World, WorldObject
 
 __all__ = [
     "MAX_OBJECT_RADIUS", "parse_objects", "objects_from_payload", "merge_perceived", "stale_objects",
-    "stale_perception_only", "restore_configured", "stale_reason", "plan_objects",
+    "stale_perception_only", "restore_configured", "stale_reason", "plan_objects", "perception_changes",
 ]
 
 MAX_OBJECT_RADIUS = 100.0
@@ -119,6 +119,33 @@ def merge_perceived(current: World, base: World, previous: Iterable[str], percei
     for o in now.values():
         world = world.with_object(o)
     return world
+
+
+MOVE_LOG_M = 0.5
+"""A perceived object that moved less than this (m) is detector jitter, not news to log."""
+
+
+def perception_changes(before: World, after: World, names: Iterable[str], moved_m: float = MOVE_LOG_M) -> str | None:
+    """One log line naming the objects among ``names`` that a merge added, moved or took away,
+    with where each is now; None when nothing changed beyond jitter.
+
+    The language and allocator nodes log it, so an operator (and an end-to-end test) can see
+    which pose each node plans and dispatches with, not just what the detector published.
+    """
+    parts = []
+    for name in sorted(set(names)):
+        old = before.objects.get(name)
+        new = after.objects.get(name)
+        if new is None:
+            if old is not None:
+                parts.append(f"{name} gone")
+            continue
+        where = f"{name} at ({new.x:.2f}, {new.y:.2f})"
+        if old is None:
+            parts.append(f"{where} (new, {new.source})")
+        elif math.hypot(new.x - old.x, new.y - old.y) >= moved_m:
+            parts.append(f"{where} (moved {math.hypot(new.x - old.x, new.y - old.y):.1f} m, {new.source})")
+    return "objects: " + "; ".join(parts) if parts else None
 
 
 def stale_objects(ages: Mapping[str, float], ttl_s: float) -> dict[str, float]:

@@ -45,6 +45,9 @@ Decisions made here, and why
   request, which refuses it there too while the object stays stale). A configured object
   whose perceived version went stale falls back to its configured pose (within one engine
   tick). A fresh ``objects`` message makes objects current again; 0 turns this off.
+* **Log.** Each goal sent is logged at info with the pose it was resolved to (the pose the
+  robot drives to), and each change to the perceived objects (added, moved by 0.5 m or more,
+  gone) as one ``objects:`` line, so the log shows where the work was sent and why.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ from ..core.intake import IntakeDecision, gate_plan, graph_from_payload
 from ..core.objects import (
     merge_perceived,
     objects_from_payload,
+    perception_changes,
     restore_configured,
     stale_objects,
     stale_perception_only,
@@ -439,13 +443,17 @@ class AllocatorNode(Node):
         for why in refused[:10]:
             self.get_logger().warning(f"perceived object refused: {why}")
         with self._objects_lock:  # (the engine's lock is taken inside; no other lock is held)
-            world = merge_perceived(self.engine.world, self._base_world, self._perceived, objects)
+            before = self.engine.world
+            world = merge_perceived(before, self._base_world, self._perceived, objects)
+            changes = perception_changes(before, world, self._perceived | {o.name for o in objects})
             self._perceived = {o.name for o in objects}
             now = time.monotonic()
             with self._seen_lock:
                 self._seen_at = {o.name: now for o in objects}
                 self._stale_logged.clear()  # everything reported now is current again
             self.engine.update_world(world)
+        if changes:
+            self.get_logger().info(changes)
 
     # ------------------------------------------------------------------ stale perception
     def stale_objects(self) -> dict[str, float]:

@@ -30,6 +30,9 @@ a stale perceived version of one falls back to its configured pose (with a warni
 when the detector stops reporting it. A fresh ``objects`` message makes objects current
 again. ``object_ttl_s`` 0 turns this off (objects never go stale).
 
+Each change to the objects the node plans with (added, moved by 0.5 m or more, gone) is logged
+at info as one ``objects:`` line with the new poses, so the log shows what a plan was made with.
+
     ros2 run dart_planner language_node --ros-args -p backend:=rules
     ros2 run dart_planner language_node --ros-args -p backend:=replay -p cassette:=run.jsonl
 """
@@ -52,7 +55,7 @@ from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
 from ..core.instruction import parse_instruction
-from ..core.objects import merge_perceived, objects_from_payload, stale_objects
+from ..core.objects import merge_perceived, objects_from_payload, perception_changes, stale_objects
 from ..core.plan import TaskGraph
 from ..core.validate import ValidationReport
 from ..core.world import World
@@ -203,13 +206,17 @@ class LanguageNode(Node):
             return
         with self._lock:
             objects, refused = objects_from_payload(payload, self._base_world)
+            before = self._world
             self._world = merge_perceived(self._world, self._base_world, self._perceived, objects)
+            changes = perception_changes(before, self._world, self._perceived | {o.name for o in objects})
             self._perceived = {o.name for o in objects}
             now = time.monotonic()
             self._seen_at = {o.name: now for o in objects}
             self._stale_logged.clear()  # everything reported now is current again
         for why in refused[:10]:
             self.get_logger().warning(f"perceived object refused: {why}")
+        if changes:
+            self.get_logger().info(changes)
 
     def _on_replan_request(self, msg: String) -> None:
         try:

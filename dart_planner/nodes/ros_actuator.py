@@ -212,6 +212,7 @@ class RosActuator:
         with self._lock:
             self._goals[goal.goal_id] = goal.robot_id
             self._send(channel, goal.goal_id, encode_goal(goal))
+        self._node.get_logger().info(f"goal {goal.summary()}")
 
     def cancel(self, goal_id: str) -> None:
         with self._lock:

@@ -145,3 +145,13 @@ def test_max_speed_override_limits_commands(fleet: Fleet, world: World) -> None:
     loop.run("a", max_s=200)
     assert loop.results["a"].status is GoalStatus.SUCCEEDED
     assert max(v for v, _ in loop.twists[DT1]) <= 0.5 + 1e-9
+
+
+def test_a_goal_summary_names_the_robot_skill_target_and_the_pose_resolved_at_sending() -> None:
+    goal = SkillGoal("p1/t1/1/robot_dump_truck_01", "p1", "t1", "robot_dump_truck_01",
+                     "target_area_for_specific_robots", SkillAction.NAVIGATE, target="puddle1",
+                     target_pose=Pose2D(-6.0, -6.004, 0.0))
+    assert goal.summary() == ("p1/t1/1/robot_dump_truck_01 to robot_dump_truck_01: "
+                              "target_area_for_specific_robots puddle1 at (-6.00, -6.00)")
+    fleet_goal = SkillGoal("p1/t2/1/*", "p1", "t2", None, "avoid_areas_for_all_robots", SkillAction.ADD_KEEPOUT)
+    assert fleet_goal.summary() == "p1/t2/1/* to fleet: avoid_areas_for_all_robots"

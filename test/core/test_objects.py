@@ -12,6 +12,7 @@ from dart_planner.core.objects import (
     merge_perceived,
     objects_from_payload,
     parse_objects,
+    perception_changes,
     plan_objects,
     restore_configured,
     stale_objects,
@@ -106,3 +107,20 @@ def test_a_degenerate_radius_is_refused(world: World, radius: float) -> None:
     objs, refused = objects_from_payload({"objects": [{"name": "r9", "kind": "rock", "x": 0, "y": 0,
                                                        "radius": radius}]}, world)
     assert not objs and len(refused) == 1
+
+
+def test_perception_changes_names_what_a_merge_added_moved_and_took_away_and_ignores_jitter() -> None:
+    base = World({"puddle1": WorldObject("puddle1", "puddle", -8.0, 6.0, 2.5),
+                  "rock1": WorldObject("rock1", "rock", 1.0, 1.0, 1.0)})
+    seen = [WorldObject("puddle1", "puddle", -6.0, -6.0, 2.5, source="detector"),
+            WorldObject("rock1", "rock", 1.2, 1.1, 1.0, source="detector"),  # 0.22 m: jitter
+            WorldObject("puddle3", "puddle", 10.0, 2.0, 2.0, source="detector")]
+    merged = merge_perceived(base, base, set(), seen)
+    line = perception_changes(base, merged, {o.name for o in seen})
+    assert line == ("objects: puddle1 at (-6.00, -6.00) (moved 12.2 m, detector); "
+                    "puddle3 at (10.00, 2.00) (new, detector)")
+    # The detector stops reporting both: puddle1 falls back to its configuration, puddle3 leaves.
+    after = merge_perceived(merged, base, {o.name for o in seen}, [])
+    assert perception_changes(merged, after, {o.name for o in seen}) == (
+        "objects: puddle1 at (-8.00, 6.00) (moved 12.2 m, config); puddle3 gone")
+    assert perception_changes(after, after, {"puddle1", "rock1"}) is None

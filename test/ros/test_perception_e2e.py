@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,15 @@ class Site:
                     return t, o
         return None
 
+    def history(self, name: str, start: int = 0) -> str:
+        """Where ``objects`` put ``name``, report by report from ``start``: the evidence a
+        failure message needs to tell a perception fault from a planning one."""
+        rows = []
+        for t, (_, payload) in list(zip(self.objects.published, self.objects.items))[start:]:
+            o = next((o for o in payload.get("objects", []) if o["name"] == name), None)
+            rows.append(f"  {t:.2f} " + ("absent" if o is None else f"({o['x']:.2f}, {o['y']:.2f})"))
+        return f"{name} in objects reports:\n" + "\n".join(rows)
+
     def latest(self, name: str) -> dict[str, Any] | None:
         last = self.objects.last()
         return None if last is None else next((o for o in last.get("objects", []) if o["name"] == name), None)
@@ -175,12 +185,30 @@ def run_to_end(probe: PlannerProbe, stack: PerceptionStack, text: str, iid: str)
     return pid, g
 
 
-def settle(site: Site) -> None:
-    """Let the language and allocator nodes, which read the same latched ``objects`` topic as
-    this test, take in the report the test just saw (a later report, or 3 s), before the
-    instruction; where the truck ends up checks that they did."""
-    n = len(site.objects.items)
-    spin_until(site.node, lambda: len(site.objects.items) > n, 3.0)
+_LOGGED = re.compile(r"(\w+) (?:at \((-?[\d.]+), (-?[\d.]+)\)|gone)")
+
+
+def logged_pose(text: str, name: str) -> tuple[float, float] | None:
+    """Where a node's last ``objects:`` log line about ``name`` put it (None: never, or gone)."""
+    pose = None
+    for line in text.splitlines():
+        if "objects: " not in line:
+            continue
+        for m in _LOGGED.finditer(line.split("objects: ", 1)[1]):
+            if m.group(1) == name:
+                pose = None if m.group(2) is None else (float(m.group(2)), float(m.group(3)))
+    return pose
+
+
+def settle(site: Site, stack: PerceptionStack, name: str, xy: tuple[float, float]) -> None:
+    """Until the language and allocator nodes have taken ``name`` in at ``xy`` (their own
+    ``objects:`` log lines say so), not just the detector published it: each of them reads
+    ``objects`` on its own, and the instruction must find both up to date."""
+    def taken_in() -> bool:
+        poses = [logged_pose(p.output(), name) for p in (stack.language, stack.allocator)]
+        return all(q is not None and math.hypot(q[0] - xy[0], q[1] - xy[1]) <= LOCALIZED_M + 0.5 for q in poses)
+
+    assert spin_until(site.node, taken_in, 20.0), f"{name} not taken in at {xy}\n{stack.logs()}"
 
 
 def report(record_property: Any, figures: dict[str, Any]) -> None:
@@ -213,7 +241,7 @@ def test_a_moved_object_is_reperceived_and_the_truck_drives_to_its_new_place(
     seen_at, seen = site.find(lambda o: o["name"] == "puddle1" and near(o, PUDDLE1_NEW, LOCALIZED_M))  # type: ignore[misc]
     update_error = math.hypot(seen["x"] - PUDDLE1_NEW[0], seen["y"] - PUDDLE1_NEW[1])
     assert [o["name"] for o in site.objects.last()["objects"]].count("puddle1") == 1  # re-placed, not duplicated
-    settle(site)
+    settle(site, stack, "puddle1", PUDDLE1_NEW)
 
     _, graph = run_to_end(probe, stack, "Dump truck 1 goes to puddle 1", "move-1")
     sub = graph["native"]["subtasks"]
@@ -223,8 +251,8 @@ def test_a_moved_object_is_reperceived_and_the_truck_drives_to_its_new_place(
     to_new = math.hypot(x - PUDDLE1_NEW[0], y - PUDDLE1_NEW[1])
     to_old = math.hypot(x - old.x, y - old.y)
     reach = parking_reach(old.radius, TRUCK1)
-    assert to_new <= reach, (backend, (x, y), to_new, reach)
-    assert to_old > reach + 5.0, (backend, (x, y), to_old)  # nowhere near the configured place
+    where = f"{backend}: truck at ({x:.2f}, {y:.2f}), {to_new:.2f} m from the new place, {to_old:.2f} m from the old"
+    assert to_new <= reach and to_old > reach + 5.0, f"{where}\n{site.history('puddle1', n_before)}\n{stack.logs()}"
     final = site.latest("puddle1")
     assert final is not None
     report(record_property, {
@@ -259,7 +287,7 @@ def test_an_object_only_the_detector_has_seen_is_named_planned_for_and_reached(
     seen_at, seen = site.find(lambda o: o["name"] == "puddle3" and near(o, SPILL, LOCALIZED_M))  # type: ignore[misc]
     names = {o["name"] for _, p in site.objects.items for o in p.get("objects", [])}
     assert "spill_a" not in names and seen["kind"] == "puddle" and seen["source"] == "detector", seen
-    settle(site)
+    settle(site, stack, "puddle3", SPILL)
 
     _, graph = run_to_end(probe, stack, "Truck 2, go to puddle 3", "spill-1")
     sub = graph["native"]["subtasks"]
