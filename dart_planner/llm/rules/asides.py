@@ -143,6 +143,39 @@ def _verb_follows(items: Sequence[Item], j: int) -> bool:
     return False
 
 
+def _dismissal(body: Sequence[Item], d: RobotDesc) -> bool:
+    """An aside that only confirms which robot was meant: a correction naming the same robot again
+    ("I mean the truck", "I mean dump truck 2") or a robot it is not ("not excavator 2", "not truck 3").
+    Read as a mention of its own, the robot said not to act became the subject."""
+    words = [t for i in body[:2] for t in i.text.split()]
+    if words[:2] == ["i", "mean"]:
+        rest = body[2:]
+        if not rest:
+            return True
+        r = _robot(rest[0]) if len(rest) == 1 else None
+        return r is not None and r.rtype == d.rtype and (r.form == "type" or set(r.ids) == set(d.ids))
+    if body and body[0].kind is ItemKind.WORD and body[0].text in ("but", "and"):
+        body = body[1:]  # "- but not truck 3 -"
+    if len(body) == 2 and body[0].kind is ItemKind.MARK and body[0].payload == "neg":
+        r = _robot(body[1])
+        return r is not None and r.form == "ids" and not set(r.ids) & set(d.ids) and not r.negated
+    return False
+
+
+def _dismissed_run(items: Sequence[Item], j: int, d: RobotDesc) -> int:
+    """Index of the comma closing a run of dismissible asides (:func:`_dismissal`) opened by the comma
+    at ``j`` after a mention of named robots, when the robots' verb follows it; else -1."""
+    if d.form != "ids" or not d.ids:
+        return -1
+    last, m = -1, j
+    while True:
+        end = _close(items, m, ",")
+        if end <= m + 1 or not _dismissal(items[m + 1:end], d):
+            break
+        last = m = end
+    return last if last > 0 and _verb_follows(items, last + 1) else -1
+
+
 def _span(items: Sequence[Item], a: int, b: int, payload: RobotDesc, text: str) -> Item:
     return Item(ItemKind.ROBOT, items[a].start, items[b].end, payload, text)
 
@@ -199,6 +232,12 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
                     roles[body[0].text] = d  # "excavator 1, the digger, ..."
                     out.append(_span(items, k, end, d, it.text))
                     k = end + 1
+                    continue
+                last = _dismissed_run(items, j, d) if items[j].payload == "," else \
+                    end if d.form == "ids" and _dismissal(body, d) else -1
+                if last > 0:  # "truck 2 - I mean the truck, not excavator 2 - drives": the name stands
+                    out.append(_span(items, k, last, d, it.text))
+                    k = last + 1
                     continue
                 if _remark(body) and (items[j].payload == "(" or _verb_follows(items, end + 1)):
                     out.append(_span(items, k, end, d, it.text))  # the remark is read as part of the mention
