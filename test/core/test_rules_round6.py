@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from rules_helpers import (
     AV,
+    D1,
     D2,
     D3,
     DIG,
     E1,
     E2,
     E3,
+    LOAD,
     R,
     T,
     assert_plan,
@@ -41,3 +43,38 @@ def test_neither_of_them_may_enter_is_a_keep_out_for_both(fleet, world):
                 "and then both dig.", fleet, world,
                 task("a", T, [E1, E3], ["soil2"]), task("b", AV, [E1, E3], ["puddle1"], deps=["a"]),
                 task("c", DIG, [E1, E3], deps=["a"]))
+
+
+# -- robots referred to by what they did: "the truck that checked X", "the loaded truck" ----------
+
+
+def test_truck_described_by_its_earlier_inspection_is_that_truck(fleet, world):
+    assert_plan("Truck 3 checks rock 2 while truck 1 checks rock 1. The truck which checked rock 2 then "
+                "drives to soil 1.", fleet, world,
+                task("a", T, [D3], ["rock2"]), task("b", T, [D1], ["rock1"]),
+                task("c", T, [D3], ["soil1"], deps=["a"]))
+
+
+def test_excavator_described_by_where_it_dug_is_that_excavator(fleet, world):
+    assert_plan("Excavator 2 goes to soil 2 and digs, and excavator 1 goes to rock 2 and digs. Then the "
+                "excavator that dug at soil 2 moves to puddle 1.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [E1], ["rock2"]), task("d", DIG, [E1], deps=["c"]),
+                task("e", T, [E2], ["puddle1"], deps=["b", "d"]))
+
+
+def test_the_loaded_truck_is_the_one_truck_said_to_be_loaded(fleet, world):
+    assert_plan("Truck 3 drives to rock 1. Excavator 1 is already at rock 1; it digs and loads truck 3. "
+                "Truck 2 drives to puddle 2. The full truck then tips at soil 2.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("c", DIG, [E1]), task("d", LOAD, [E1], deps=["a", "c"]),
+                task("b", T, [D2], ["puddle2"]),
+                task("e", T, [D3], ["soil2"], deps=["d"]), task("f", "DumpUnloading", [D3], deps=["e"]))
+    assert_plan("Truck 1 goes to soil 2. Truck 1 gets loaded by excavator 3 there. Truck 2 goes to rock 1. "
+                "The truck that got loaded then heads home.", fleet, world,
+                task("a", T, [D1], ["soil2"]), task("c", LOAD, [E3], deps=["a"]),
+                task("b", T, [D2], ["rock1"]), task("d", R, [D1], deps=["c"]))
+
+
+def test_both_at_once_after_two_orders_adds_nothing(fleet, world):
+    assert_plan("Excavator 1 drives to rock 1 and truck 1 drives to soil 2, both at once.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", T, [D1], ["soil2"]))

@@ -916,6 +916,12 @@ class Interpreter:
             for it in seg.items:  # "..., and the excavators stay where they are": nothing to do
                 self.use(it)
             return
+        if not verbs and not objects and not places and subj_items and all(
+                it.payload.form == "pronoun" for it in subj_items) and ("now" in marks or any(
+                    it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" for it in seg.items)):
+            for it in seg.items:  # "..., both at once": when the robots just given work start, nothing new
+                self.use(it)
+            return
         if not verbs and not objects and not places and subj_items and self.prev is not None \
                 and self.prev.actions and self.prev.sentence == seg.sentence and (last_in_sentence or (
                     # "loads truck 1 first, then truck 2, then truck 3": a run of them

@@ -35,6 +35,7 @@ from ...core.world import World
 from ..errors import PlanningError
 from .asides import fold_asides, join_companions, loading_order, place_relatives
 from .coverage import CoverageReport, coverage_report
+from .deeds import fold_deed_references
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_nouns
 from .lexicon import Lexicon, load_lexicon
@@ -98,7 +99,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
     items = fold_step_refs(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)), lex)
-    items = loading_order(place_relatives(fold_asides(join_companions(items))))
+    items = loading_order(place_relatives(fold_asides(join_companions(fold_deed_references(items)))))
     return site, tokens, items
 
 

@@ -1,0 +1,177 @@
+"""Robots referred to by what they did: "the truck that inspected puddle 1", "the excavator that dug
+at rock 1", "the truck which went to soil 2".
+
+A definite type mention followed by a relative pronoun and a verb with an object is a description,
+not an order: the robot meant is the one of that type that an earlier clause gave the same verb at
+the same object. Without this, "the truck" meant whichever truck was named last, and the relative
+clause was read as new work for it ("inspects puddle 1" again). The description is folded into one
+mention of the named robot; when no earlier deed matches, or several robots did it, the words are
+left as they were (the usual reading applies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .mentions import ObjectDesc, RobotDesc
+from .segment import Item, ItemKind
+
+__all__ = ["fold_deed_references"]
+
+_RELATIVE = frozenset({"that", "which", "who"})
+_AUX = frozenset({"has", "had", "have", "just", "already", "was", "were", "first", "earlier"})
+_PREPS = frozenset({"at", "in", "to", "from", "on", "near", "by"})
+_LOADED = frozenset({"loaded", "full", "filled"})
+"""Words that make "the truck" the one that was loaded ("the loaded truck", "the full truck")."""
+_LOADING = frozenset({"unload_bucket", "load"})
+
+
+def _relative_at(items: Sequence[Item], j: int) -> bool:
+    if j >= len(items):
+        return False
+    it = items[j]
+    if it.kind is ItemKind.WORD:
+        return it.text in _RELATIVE
+    return it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and it.payload.pronoun in _RELATIVE \
+        or it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.text in _RELATIVE
+
+
+def _object_after(items: Sequence[Item], j: int) -> tuple[str, ...] | None:
+    """Names of the object the verb at ``j`` acts on: the named object right after it (prepositions
+    between), or None."""
+    k = j + 1
+    while k < len(items) and items[k].kind is ItemKind.WORD and items[k].text in _PREPS:
+        k += 1
+    if k < len(items) and items[k].kind is ItemKind.OBJECT:
+        o: ObjectDesc = items[k].payload
+        if o.form == "names" and o.names:
+            return o.names
+    return None
+
+
+def _description(items: Sequence[Item], k: int) -> tuple[str, tuple[str, ...], int] | None:
+    """(verb target, object names, index of the object) for "the <type> that <verb> <object>" at ``k``."""
+    d = items[k].payload
+    if d.form != "type" or d.det != "the" or d.plural or d.count:
+        return None
+    j = k + 1
+    if not _relative_at(items, j):
+        return None
+    j += 1
+    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text in _AUX:
+        j += 1
+    if j >= len(items) or items[j].kind is not ItemKind.VERB:
+        return None
+    names = _object_after(items, j)
+    if names is None:
+        return None
+    end = j + 1
+    while items[end].kind is not ItemKind.OBJECT:
+        end += 1
+    return items[j].payload.target, names, end
+
+
+def _doer(items: Sequence[Item], v: int, rtype: str) -> str | None:
+    """The one robot of ``rtype`` that is the subject of the verb at ``v``: the nearest robot mention
+    before it in its clause, named by id."""
+    for k in range(v - 1, -1, -1):
+        it = items[k]
+        if it.kind is ItemKind.PUNCT and it.payload not in (",", "(", ")"):
+            return None
+        if it.kind is ItemKind.CONNECTIVE and it.payload != "sequence":
+            return None  # "truck 1 then goes to rock 1 and is loaded": still truck 1's clause
+        if it.kind is ItemKind.ROBOT:
+            d: RobotDesc = it.payload
+            if d.form == "ids" and d.rtype == rtype and len(d.ids) == 1:
+                return d.ids[0]
+            return None
+    return None
+
+
+def _deed_object(items: Sequence[Item], v: int) -> tuple[str, ...] | None:
+    """Where the deed of the verb at ``v`` happened: its own object, or else the named object its
+    clause moved to before it ("excavator 3 goes to rock 1 and digs": dug at rock 1)."""
+    names = _object_after(items, v)
+    if names is not None:
+        return names
+    for k in range(v - 1, -1, -1):
+        it = items[k]
+        if it.kind is ItemKind.PUNCT and it.payload not in (",",) or it.kind in (ItemKind.CONNECTIVE, ItemKind.ROBOT):
+            return None
+        if it.kind is ItemKind.OBJECT:
+            o: ObjectDesc = it.payload
+            return o.names if o.form == "names" and len(o.names) == 1 else None
+    return None
+
+
+def _deed_doers(items: Sequence[Item], upto: int, target: str, names: tuple[str, ...], rtype: str) -> set[str]:
+    doers: set[str] = set()
+    for v in range(upto):
+        it = items[v]
+        if it.kind is ItemKind.VERB and it.payload.target == target and _deed_object(items, v) == names:
+            rid = _doer(items, v, rtype)
+            if rid is not None:
+                doers.add(rid)
+    return doers
+
+
+def _loaded_by_then(items: Sequence[Item], upto: int, rtype: str) -> set[str]:
+    """The robots of ``rtype`` named as loaded before ``upto``: the robot after an active loading verb
+    ("excavator 3 loads truck 1") or the subject of a passive one ("truck 1 is loaded by ...")."""
+    found: set[str] = set()
+    for v in range(upto):
+        it = items[v]
+        if it.kind is not ItemKind.VERB or it.payload.target not in _LOADING:
+            continue
+        if it.payload.role == "passive_load":
+            rid = _doer(items, v, rtype)
+        else:
+            nxt = items[v + 1] if v + 1 < upto else None
+            d = nxt.payload if nxt is not None and nxt.kind is ItemKind.ROBOT else None
+            rid = d.ids[0] if d is not None and d.form == "ids" and d.rtype == rtype and len(d.ids) == 1 else None
+        if rid is not None:
+            found.add(rid)
+    return found
+
+
+def _loaded_description(items: Sequence[Item], k: int) -> int:
+    """Index of the last item of "the loaded truck" / "the truck that was loaded" at ``k``; -1 if
+    the mention at ``k`` is not one."""
+    d: RobotDesc = items[k].payload
+    if d.form != "type" or d.det != "the" or d.plural or d.count:
+        return -1
+    if _LOADED & set(items[k].text.split()):
+        return k
+    j = k + 1
+    if _relative_at(items, j) and j + 1 < len(items) and items[j + 1].kind is ItemKind.VERB \
+            and items[j + 1].payload.role == "passive_load" and _object_after(items, j + 1) is None:
+        return j + 1
+    return -1
+
+
+def fold_deed_references(items: Sequence[Item]) -> list[Item]:
+    """Replace each "the <type> that <verb> <object>" whose deed an earlier clause names by a mention
+    of the robot that did it (see the module doc)."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if it.kind is ItemKind.ROBOT:
+            desc = _description(out, k)
+            last = _loaded_description(out, k) if desc is None else -1
+            if last >= 0:
+                d0: RobotDesc = it.payload
+                loaded = _loaded_by_then(out, k, d0.rtype)
+                if len(loaded) == 1:  # "the loaded truck": the one truck said to be loaded so far
+                    named0 = RobotDesc("ids", (loaded.pop(),), d0.rtype)
+                    out[k:last + 1] = [Item(ItemKind.ROBOT, it.start, out[last].end, named0, it.text)]
+            elif desc is not None:
+                target, names, end = desc
+                d: RobotDesc = it.payload
+                doers = _deed_doers(out, k, target, names, d.rtype)
+                if len(doers) == 1:
+                    rid = doers.pop()
+                    named = RobotDesc("ids", (rid,), d.rtype)
+                    out[k:end + 1] = [Item(ItemKind.ROBOT, it.start, out[end].end, named, it.text)]
+        k += 1
+    return out
