@@ -78,3 +78,18 @@ def test_the_loaded_truck_is_the_one_truck_said_to_be_loaded(fleet, world):
 def test_both_at_once_after_two_orders_adds_nothing(fleet, world):
     assert_plan("Excavator 1 drives to rock 1 and truck 1 drives to soil 2, both at once.", fleet, world,
                 task("a", T, [E1], ["rock1"]), task("b", T, [D1], ["soil2"]))
+
+
+# -- counts written as digits keep their count: "2 trucks" is two trucks, not every truck ----------
+
+
+def test_digit_counts_are_counts_not_the_whole_type(fleet, world):
+    assert_plan("2 excavators drive to soil 1 and 1 truck drives to rock 2. Then the excavators dig.", fleet, world,
+                task("a", T, types=[("excavator", 2)], objs=["soil1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["rock2"]),
+                task("c", DIG, types=[("excavator", 2)], deps=["a", "b"]))
+
+
+def test_digit_after_an_object_name_is_still_the_objects_number(fleet, world):
+    assert_plan("Truck 2 goes to puddle 2 and 1 excavator goes to rock 1.", fleet, world,
+                task("a", T, [D2], ["puddle2"]), task("b", T, types=[("excavator", 1)], objs=["rock1"]))

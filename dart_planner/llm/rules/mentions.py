@@ -267,6 +267,9 @@ class _Scanner:
     def robot(self, i: int) -> Item | None:
         words, lex = self.words, self.lex
         det, count, j = _determiner(words, i, lex)
+        if not det and words[i].isdigit() and 0 < int(words[i]) < 10 and i + 1 < len(words) \
+                and not (i > 0 and self.noun_at(i - 1)) and self.type_index.match(words, i + 1) is not None:
+            det, count, j = "count", int(words[i]), i + 1  # "2 trucks", "1 exc": a count, as "two trucks"
         t = self.type_index.match(words, j) if j < len(words) else None
         if t is None and det in ("other", "another", "remaining", "all", "own") and j + 1 < len(words) \
                 and lex.number(words[j]) is not None:
@@ -501,7 +504,8 @@ class _Scanner:
         if w in lex.mention_starts and (c := lex.connective_index.match(words, i)) and c[0] > 1:
             # "the moment truck 2 gets there": a connective, not a robot mention opened by "the"
             return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
-        if w in lex.mention_starts or w in self.type_index or w in self.kind_index:
+        if w in lex.mention_starts or w in self.type_index or w in self.kind_index or (
+                w.isdigit() and i + 1 < len(words) and self.type_index.match(words, i + 1) is not None):
             r = self.robot(i)
             if r is not None:
                 return r
