@@ -1142,6 +1142,8 @@ class Interpreter:
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
+        if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
+            conn, explicit = "sequence", False
         base: set[int] = set()
         if pre is not None:
             base = set(pre)

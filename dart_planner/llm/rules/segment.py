@@ -181,6 +181,9 @@ class Segment:
     """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
     after_then: bool = False
     """An anchor said right after "then" ("and then, once X, ..."): it opens the clause after it."""
+    then_inside: bool = False
+    """"then" came after the clause's own subject ("truck 1 should then go ..."): a sequence that
+    continues the subject's chain, or follows everything open when it has none yet."""
     list_no: int | None = None
     """The number of the list item this clause opens ("Step 3: ..."), for "after step 3" later."""
 
@@ -447,7 +450,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and (any(i.kind is ItemKind.OBJECT for i in cur.items)
                      or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))):
             # ("the truck should then take it to ...": the same, after a modal)
-            # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain
+            # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain;
+            # for a robot with no chain yet it means after what came before, as in "truck 1 then goes"
+            cur.then_inside = cur.connective is None
             k += 1
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and cur.role is SegmentRole.MAIN \
