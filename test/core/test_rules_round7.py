@@ -5,11 +5,15 @@ examples), each with the plan the benchmark conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AV,
     D1,
     D2,
+    D3,
     DIG,
     E1,
     E2,
+    LOAD,
+    R,
     T,
     assert_plan,
     task,
@@ -29,3 +33,38 @@ def test_then_after_modal_for_a_robot_with_a_chain_continues_only_that_chain(fle
                 "rock 1.", fleet, world,
                 task("a", T, [D2], ["obstacle1"]), task("b", T, [E1], ["soil2"]), task("c", DIG, [E1], deps=["b"]),
                 task("d", T, [D2], ["rock1"], deps=["a"]))
+
+
+# -- "the trucks": the latest mention of several, also when one of them was singled out since ------------
+
+
+def test_the_trucks_after_one_was_singled_out_are_the_named_pair_not_every_truck(fleet, world):
+    # "every robot but excavator 3" names truck 1 too; "the trucks" are still trucks 2 and 3
+    assert_plan("Every robot except excavator 3 avoids rock 1. Trucks 2 and 3 go to soil 2 with excavator 1, "
+                "and it digs and loads them, truck 3 first. The trucks then drive home.", fleet, world,
+                task("k", AV, [E1, E2, D1, D2, D3], ["rock1"]),
+                task("a", T, [D2, D3, E1], ["soil2"], deps=["k"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
+                task("e", R, [D2, D3], deps=["d"]))
+
+
+def test_the_trucks_after_each_truck_was_named_alone_are_all_of_them(fleet, world):
+    # singled-out trucks that are not all part of the earlier pair: "the trucks" is not that pair
+    assert_plan("Trucks 1 and 2 avoid puddle 2. Truck 1 goes to rock 1, truck 2 goes to rock 2 and truck 3 "
+                "goes to soil 1. The trucks then go home.", fleet, world,
+                task("k", AV, [D1, D2], ["puddle2"]),
+                task("a", T, [D1], ["rock1"], deps=["k"]), task("b", T, [D2], ["rock2"], deps=["k"]),
+                task("c", T, [D3], ["soil1"]),
+                task("d", R, [D1], deps=["a"]), task("e", R, [D2], deps=["b"]), task("f", R, [D3], deps=["c"]))
+
+
+# -- a move said for several robots whose last steps follow one another is one task -----------------------
+
+
+def test_plural_move_after_chained_loadings_is_one_task_after_the_last(fleet, world):
+    assert_plan("Excavator 2 goes to rock 2 and digs. Trucks 1 and 3 come to rock 2 once it has dug, and "
+                "excavator 2 fills truck 1 first and then truck 3. Both trucks then head to puddle 1.", fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1, D3], ["rock2"], deps=["b"]),
+                task("d", LOAD, [E2], deps=["c"]), task("e", LOAD, [E2], deps=["d"]),
+                task("f", T, [D1, D3], ["puddle1"], deps=["e"]))

@@ -123,7 +123,7 @@ class PlanBuilder:
                     # when the step waits for something beyond their own chains ("if truck 3 is empty, the
                     # other two trucks go home": one return, after both chains),
                     # while work done in place stays one task per state ("both of them dig", each where it is)
-                    if (gk == key or (action in MOVES and extra_set) or keepout) and not (
+                    if (gk == key or (action in MOVES and (extra_set or self._nested(gk, key))) or keepout) and not (
                             m.is_group and any(x.is_group and x.rtype == m.rtype for x in lst)):
                         groups[g] = (frozenset(self.reduce(set(gk) | key)), lst)
                         lst.append(m)
@@ -147,6 +147,18 @@ class PlanBuilder:
                 self.last[m.key] = d.idx
             out.append(d)
         return out
+
+    def _nested(self, a: Iterable[int], b: Iterable[int]) -> bool:
+        """One set of steps is done once the other is: every step of one is in the other or before
+        it ("loads truck 1, then truck 2. The trucks go home": truck 2's loading ends truck 1's too)."""
+        sa, sb = set(a), set(b)
+        if not sa or not sb:
+            return False
+
+        def within(x: set[int], y: set[int]) -> bool:
+            return all(any(i == j or i in self.anc[j] for j in y) for i in x)
+
+        return within(sa, sb) or within(sb, sa)
 
     def add_fleet(self, skill: str, action: str, objects: Sequence[str], extra: Iterable[int] = (),
                   *, lemma: str = "") -> Draft:

@@ -754,10 +754,18 @@ class MentionResolver:
                     if m.rtype == rtype:
                         return (m,)
             return ()
+        singled: set[str] = set()
         for members, _ in reversed(self.history):
             named = [m for m in members if m.rtype == rtype]
             if len(named) > 1 and not any(m.is_group for m in named):
-                return tuple(named)  # "trucks 1 and 2 ... the trucks": the latest mention of several
+                if singled <= {m.key for m in named}:
+                    return tuple(named)  # "trucks 1 and 2 ... the trucks": the latest mention of several
+                break
+            if len(named) == 1 and not named[0].is_group:
+                # "trucks 1 and 2 ... loads them, truck 1 first. The trucks ...": one of the several
+                # singled out since does not stand for "the trucks"
+                singled.add(named[0].key)
+                continue
             if named:
                 break
         found: list[Member] = []
