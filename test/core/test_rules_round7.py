@@ -12,6 +12,7 @@ from rules_helpers import (
     DIG,
     E1,
     E2,
+    E3,
     LOAD,
     R,
     T,
@@ -68,3 +69,26 @@ def test_plural_move_after_chained_loadings_is_one_task_after_the_last(fleet, wo
                 task("c", T, [D1, D3], ["rock2"], deps=["b"]),
                 task("d", LOAD, [E2], deps=["c"]), task("e", LOAD, [E2], deps=["d"]),
                 task("f", T, [D1, D3], ["puddle1"], deps=["e"]))
+
+
+# -- "after that" + a quantified subject ("after that both trucks ...") is the connective, not "that trucks" --
+
+
+def test_after_that_without_comma_before_both_trucks_is_a_sequence(fleet, world):
+    assert_plan("Excavator 3 drives to rock 1 and digs. After that both trucks head to rock 1 and excavator 3 "
+                "loads them.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, types=[("dump_truck", 2)], objs=["rock1"], deps=["b"]),
+                task("d", LOAD, [E3], deps=["c"]))
+
+
+def test_after_that_before_a_count_in_telegraphic_style(fleet, world):
+    assert_plan("exc 2 to soil 2, dig. after that two trucks over to soil 2, exc 2 loads them.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, types=[("dump_truck", 2)], objs=["soil2"], deps=["b"]),
+                task("d", LOAD, [E2], deps=["c"]))
+
+
+def test_after_that_truck_is_still_an_anchor_on_that_truck(fleet, world):
+    assert_plan("Truck 2 goes to puddle 1. After that truck has arrived, excavator 1 goes to soil 1.", fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", T, [E1], ["soil1"], deps=["a"]))
