@@ -92,3 +92,22 @@ def test_after_that_before_a_count_in_telegraphic_style(fleet, world):
 def test_after_that_truck_is_still_an_anchor_on_that_truck(fleet, world):
     assert_plan("Truck 2 goes to puddle 1. After that truck has arrived, excavator 1 goes to soil 1.", fleet, world,
                 task("a", T, [D2], ["puddle1"]), task("b", T, [E1], ["soil1"], deps=["a"]))
+
+
+# -- "each gets loaded by the excavator there": each truck by the excavator where that truck stands ---------
+
+
+def test_each_truck_loaded_by_the_excavator_there_pairs_by_place(fleet, world):
+    assert_plan("Excavator 1 digs at rock 1 and excavator 3 digs at rock 2. Then truck 3 drives to rock 1 and "
+                "truck 2 to rock 2; each is loaded by the excavator there.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]),
+                task("e", T, [D3], ["rock1"], deps=["b", "d"]), task("f", T, [D2], ["rock2"], deps=["b", "d"]),
+                task("g", LOAD, [E1], deps=["e"]), task("h", LOAD, [E3], deps=["f"]))
+
+
+def test_one_truck_loaded_by_the_excavator_there_still_goes_there(fleet, world):
+    # a single truck: "there" is the place just named, and the truck drives to it first
+    assert_plan("Excavator 2 digs at soil 2. Truck 1 then gets loaded by the excavator there.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["soil2"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]))

@@ -1717,6 +1717,9 @@ class Interpreter:
             d: ObjectDesc = o.payload
             if self.pairing.own_here(o, trucks):  # "gets loaded by the excavator at its rock": where it stands
                 continue
+            if d.form == "pronoun" and d.pronoun == "there" and len({self.loc(t) for t in trucks}) > 1 \
+                    and all(self.loc(t) is not None for t in trucks):
+                continue  # "truck 1 to soil 1, truck 2 to soil 2, each gets loaded there": where each one is
             if d.form == "kind" and self.word_before(o) not in _PREPOSITIONS:
                 continue  # "the soil is to be loaded into truck 2": the soil is cargo
             places += self.resolve_objects(o, cargo_ok=True)
