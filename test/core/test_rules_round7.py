@@ -111,3 +111,18 @@ def test_one_truck_loaded_by_the_excavator_there_still_goes_there(fleet, world):
     assert_plan("Excavator 2 digs at soil 2. Truck 1 then gets loaded by the excavator there.", fleet, world,
                 task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", T, [D1], ["soil2"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]))
+
+
+# -- "neither truck" (singular noun) speaks of both trucks named before ------------------------------------
+
+
+def test_neither_with_a_singular_noun_keeps_both_named_robots_out(fleet, world):
+    assert_plan("Trucks 1 and 3 drive to soil 2. After that, neither truck may enter rock 1.", fleet, world,
+                task("a", T, [D1, D3], ["soil2"]), task("b", AV, [D1, D3], ["rock1"], deps=["a"]))
+
+
+def test_neither_with_a_singular_noun_after_a_counted_pair_is_that_pair(fleet, world):
+    assert_plan("Two excavators dig at soil 1. Then neither excavator may go near puddle 2.", fleet, world,
+                task("a", T, types=[("excavator", 2)], objs=["soil1"]),
+                task("b", DIG, types=[("excavator", 2)], deps=["a"]),
+                task("c", AV, types=[("excavator", 2)], objs=["puddle2"], deps=["b"]))

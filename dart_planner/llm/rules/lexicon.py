@@ -184,6 +184,8 @@ class Lexicon:
     opener_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that mean "first" only when they open a sentence before a comma ("To start, ...")."""
     partner_nouns: frozenset[str] = frozenset()
+    pair_negations: frozenset[str] = frozenset()
+    """Negations that speak of each of two robots ("neither truck" = both trucks, each kept out)."""
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
     follow_verbs: frozenset[str] = frozenset()
@@ -340,6 +342,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "state_markers",
         "except_words",
         "partner_nouns",
+        "pair_negations",
         "stationary",
         "follow_verbs",
         "pairwise",
@@ -489,6 +492,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         selection_words=frozenset(words("selection_words")),
         remark_openers=frozenset(words("remark_openers")),
         partner_nouns=frozenset(words("partner_nouns")),
+        pair_negations=frozenset(words("pair_negations")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
         pairwise=frozenset(words("pairwise")),

@@ -342,6 +342,8 @@ class _Scanner:
                 msg = f"there is no {rtype.replace('_', ' ')} number {count}"
                 return Item(ItemKind.UNKNOWN, i, j, msg, self.text(i, j))
             return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), rtype, ordinal=count), self.text(i, j))
+        if not det and not plural and i > 0 and words[i - 1] in lex.pair_negations:
+            det, count, plural = "both", 2, True  # "neither truck may enter X": both trucks, each kept out
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
 
