@@ -126,3 +126,16 @@ def test_neither_with_a_singular_noun_after_a_counted_pair_is_that_pair(fleet, w
                 task("a", T, types=[("excavator", 2)], objs=["soil1"]),
                 task("b", DIG, types=[("excavator", 2)], deps=["a"]),
                 task("c", AV, types=[("excavator", 2)], objs=["puddle2"], deps=["b"]))
+
+
+# -- "It's a long day.": an expletive "it" that stands for no robot is a remark ------------------------------
+
+
+def test_sentence_with_expletive_it_and_no_action_is_a_remark(fleet, world):
+    assert_plan("It's a busy morning. Excavator 1 drives to soil 2 and digs.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]))
+
+
+def test_it_with_an_action_still_refers_to_the_robot_before(fleet, world):
+    assert_plan("Truck 3 drives to puddle 1. It is then sent home.", fleet, world,
+                task("a", T, [D3], ["puddle1"]), task("b", R, [D3], deps=["a"]))

@@ -471,6 +471,16 @@ class Interpreter:
         """Every item of one sentence, across its clauses."""
         return [it for s in self.later_all if s.sentence == sentence for it in s.items]
 
+    def _expletive(self, seg: Segment) -> bool:
+        """"It's a hauling day.", "It is windy today.": "it" with no robot to stand for, in a sentence
+        that names no other robot, no place and no action: a remark about the day, not an order."""
+        items = seg.items
+        if len(items) < 2 or items[0].kind is not ItemKind.ROBOT or items[0].text.lower() != "it" \
+                or items[1].kind is not ItemKind.WORD or items[1].text not in ("'s", "is", "was"):
+            return False
+        return not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE)
+                       for it in self._sentence_items(seg.sentence)[1:])
+
     def _job_remark(self, seg: Segment) -> bool:
         """A sentence that opens with "we", "today", ... and names no robot, object or place."""
         lead = _lead(seg.items)
@@ -762,7 +772,7 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
-        if seg.sentence_start and seg.items and self._goal_title(seg):
+        if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
             return
