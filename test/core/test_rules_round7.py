@@ -10,6 +10,7 @@ from rules_helpers import (
     D2,
     D3,
     DIG,
+    DUMP,
     E1,
     E2,
     E3,
@@ -139,3 +140,32 @@ def test_sentence_with_expletive_it_and_no_action_is_a_remark(fleet, world):
 def test_it_with_an_action_still_refers_to_the_robot_before(fleet, world):
     assert_plan("Truck 3 drives to puddle 1. It is then sent home.", fleet, world,
                 task("a", T, [D3], ["puddle1"]), task("b", R, [D3], deps=["a"]))
+
+
+# -- "each loaded truck", "the loaded trucks": every truck loaded so far --------------------------------------
+
+
+def test_each_loaded_truck_is_every_truck_loaded_before_each_after_its_own_loading(fleet, world):
+    assert_plan("Excavator 3 digs at rock 2. Trucks 2 and 3 drive to rock 2. Excavator 3 loads truck 3 and "
+                "truck 2, truck 3 first. Every loaded truck then tips at soil 1.", fleet, world,
+                task("a", T, [E3, D2, D3], ["rock2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
+                task("e", T, [D3], ["soil1"], deps=["c"]), task("f", DUMP, [D3], deps=["e"]),
+                task("g", T, [D2], ["soil1"], deps=["d"]), task("h", DUMP, [D2], deps=["g"]))
+
+
+def test_the_loaded_trucks_are_both_trucks_loaded_together(fleet, world):
+    assert_plan("Excavator 2 digs at soil 2. Trucks 1 and 3 go to soil 2. Excavator 2 fills truck 1 and truck 3. "
+                "The loaded trucks then return to base.", fleet, world,
+                task("a", T, [E2, D1, D3], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", R, [D1, D3], deps=["c"]))
+
+
+# -- a loading order aside followed by ", and <new clause>" keeps every loading -------------------------------
+
+
+def test_loading_order_aside_before_a_new_clause_keeps_the_second_loading(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Trucks 1 and 2 go to soil 1. Excavator 1 loads truck 2 and truck 1 "
+                "(truck 2 first), and truck 3 goes home.", fleet, world,
+                task("a", T, [E1, D1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]), task("e", R, [D3]))

@@ -115,23 +115,55 @@ def _deed_doers(items: Sequence[Item], upto: int, target: str, names: tuple[str,
     return doers
 
 
-def _loaded_by_then(items: Sequence[Item], upto: int, rtype: str) -> set[str]:
-    """The robots of ``rtype`` named as loaded before ``upto``: the robot after an active loading verb
-    ("excavator 3 loads truck 1") or the subject of a passive one ("truck 1 is loaded by ...")."""
-    found: set[str] = set()
+def _loaded_by_then(items: Sequence[Item], upto: int, rtype: str, listed: bool = False) -> list[str]:
+    """The robots of ``rtype`` named as loaded before ``upto``, in order: the robot after an active
+    loading verb ("excavator 3 loads truck 1") or the subject of a passive one ("truck 1 is loaded by
+    ..."); with ``listed`` also the robots listed after the first ("loads truck 1 and truck 2")."""
+    found: list[str] = []
     for v in range(upto):
         it = items[v]
         if it.kind is not ItemKind.VERB or it.payload.target not in _LOADING:
             continue
+        rids: list[str] = []
         if it.payload.role == "passive_load":
             rid = _doer(items, v, rtype)
+            rids = [rid] if rid is not None else []
         else:
-            nxt = items[v + 1] if v + 1 < upto else None
-            d = nxt.payload if nxt is not None and nxt.kind is ItemKind.ROBOT else None
-            rid = d.ids[0] if d is not None and d.form == "ids" and d.rtype == rtype and len(d.ids) == 1 else None
-        if rid is not None:
-            found.add(rid)
+            j = v + 1
+            while j < upto and items[j].kind is ItemKind.ROBOT:
+                d = items[j].payload
+                if not (d.form == "ids" and d.rtype == rtype and (listed or len(d.ids) == 1)):
+                    break
+                rids += list(d.ids)
+                if not listed or j + 2 >= upto or items[j + 1].text not in _LIST_JOINS:
+                    break
+                j += 2
+        for r in rids:  # "loads truck 1 and truck 2, truck 1 first": each truck once
+            if r not in found:
+                found.append(r)
     return found
+
+
+_LIST_JOINS = frozenset({"and", ",", "&", "+"})
+_QUANTIFIERS = frozenset({"each", "every", "all", "both", "the two", "the three", "all the", "all three"})
+"""What may stand before "loaded truck(s)" to speak of every truck loaded so far."""
+
+
+def _loaded_group(items: Sequence[Item], k: int) -> tuple[int, bool] | None:
+    """(first index, distributive) of "each loaded truck", "both loaded trucks", "the loaded trucks"
+    ending at the robot at ``k``; None if it is not such a mention."""
+    d: RobotDesc = items[k].payload
+    if d.form != "type" or d.count:
+        return None
+    if d.det == "the" and d.plural and _LOADED & set(items[k].text.split()):
+        return k, False  # "the loaded trucks", "the full trucks"
+    if d.det not in ("bare", "the") or k < 2 or items[k - 1].kind not in (ItemKind.VERB, ItemKind.EVENT) \
+            or items[k - 1].text not in _LOADED:
+        return None
+    q = items[k - 2]
+    if q.text.lower() not in _QUANTIFIERS or q.kind not in (ItemKind.WORD, ItemKind.MARK, ItemKind.ROBOT):
+        return None
+    return k - 2, q.text.lower() in ("each", "every")
 
 
 def _loaded_description(items: Sequence[Item], k: int) -> int:
@@ -159,11 +191,24 @@ def fold_deed_references(items: Sequence[Item]) -> list[Item]:
         if it.kind is ItemKind.ROBOT:
             desc = _description(out, k)
             last = _loaded_description(out, k) if desc is None else -1
-            if last >= 0:
+            group = _loaded_group(out, k) if desc is None and last < 0 else None
+            if group is not None:
+                first, each = group
+                d1: RobotDesc = it.payload
+                many = _loaded_by_then(out, first, d1.rtype, listed=True)
+                if len(many) > 1:  # "each loaded truck", "the loaded trucks": every truck loaded so far
+                    head = first + 1 if each else first  # "each" stays a word of its own, after the robots
+                    named1 = Item(ItemKind.ROBOT, out[head].start, it.end, RobotDesc("ids", tuple(many), d1.rtype),
+                                  " ".join(x.text for x in out[head:k + 1]))
+                    mark = [Item(ItemKind.MARK, out[first].start, out[first].end, "each", out[first].text)] \
+                        if each else []
+                    out[first:k + 1] = [named1, *mark]  # as "trucks 1 and 2 each ..."
+                    k = first + len(mark)
+            elif last >= 0:
                 d0: RobotDesc = it.payload
                 loaded = _loaded_by_then(out, k, d0.rtype)
                 if len(loaded) == 1:  # "the loaded truck": the one truck said to be loaded so far
-                    named0 = RobotDesc("ids", (loaded.pop(),), d0.rtype)
+                    named0 = RobotDesc("ids", (loaded[0],), d0.rtype)
                     out[k:last + 1] = [Item(ItemKind.ROBOT, it.start, out[last].end, named0, it.text)]
             elif desc is not None:
                 target, names, end = desc
