@@ -938,7 +938,11 @@ class Interpreter:
                     seg.connective == "sequence" and bool(self.following)
                     and self.following[0].connective == "sequence" and self.following[0].has(ItemKind.ROBOT)
                     and not any(x.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE)
-                                for x in self.following[0].items))) \
+                                for x in self.following[0].items)) or (
+                    # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
+                    seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
+                    and len(self.following[0].items) > 2 and self.following[0].items[0].text == "and"
+                    and self.following[0].items[1].kind is ItemKind.ROBOT and self.following[0].has(ItemKind.VERB))) \
                 and "already" not in marks:  # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
             entry = self.entry(seg, subject, explicit, pre, post, pre_par)
