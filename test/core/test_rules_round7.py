@@ -169,3 +169,27 @@ def test_loading_order_aside_before_a_new_clause_keeps_the_second_loading(fleet,
                 "(truck 2 first), and truck 3 goes home.", fleet, world,
                 task("a", T, [E1, D1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]), task("e", R, [D3]))
+
+
+# -- crews and teams named in the text and referred to by name later ------------------------------------------
+
+
+def test_crews_defined_in_a_sentence_each_are_referred_back_to(fleet, world):
+    assert_plan("Crew A is excavator 1 plus truck 3. Crew B is excavator 3 plus truck 1. Crew A drives to "
+                "rock 2 and crew B drives to soil 1. When crew B has arrived, crew A goes home.", fleet, world,
+                task("a", T, [E1, D3], ["rock2"]), task("b", T, [E3, D1], ["soil1"]),
+                task("c", R, [E1, D3], deps=["a", "b"]))
+
+
+def test_crew_defined_in_an_aside_is_the_subject_where_it_stands(fleet, world):
+    assert_plan("Team two, excavator 2 and truck 2, heads to puddle 1. Truck 3 goes to rock 1. Team two then "
+                "returns to base.", fleet, world,
+                task("a", T, [E2, D2], ["puddle1"]), task("c", T, [D3], ["rock1"]),
+                task("b", R, [E2, D2], deps=["a"]))
+
+
+def test_crew_heading_before_its_orders(fleet, world):
+    assert_plan("Squad 1: excavator 3 and truck 1 go to soil 2. Excavator 2 digs at rock 2. Squad 1 then checks "
+                "rock 1.", fleet, world,
+                task("a", T, [E3, D1], ["soil2"]), task("c", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["c"]),
+                task("b", T, [E3, D1], ["rock1"], deps=["a"]))

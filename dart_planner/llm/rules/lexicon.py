@@ -186,6 +186,8 @@ class Lexicon:
     partner_nouns: frozenset[str] = frozenset()
     pair_negations: frozenset[str] = frozenset()
     """Negations that speak of each of two robots ("neither truck" = both trucks, each kept out)."""
+    group_nouns: frozenset[str] = frozenset()
+    """Nouns that name a group of robots defined in the text ("crew one, excavator 1 with truck 2")."""
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
     follow_verbs: frozenset[str] = frozenset()
@@ -343,6 +345,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "except_words",
         "partner_nouns",
         "pair_negations",
+        "group_nouns",
         "stationary",
         "follow_verbs",
         "pairwise",
@@ -493,6 +496,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         remark_openers=frozenset(words("remark_openers")),
         partner_nouns=frozenset(words("partner_nouns")),
         pair_negations=frozenset(words("pair_negations")),
+        group_nouns=frozenset(words("group_nouns")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
         pairwise=frozenset(words("pairwise")),

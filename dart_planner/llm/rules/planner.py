@@ -36,6 +36,7 @@ from ..errors import PlanningError
 from .asides import fold_asides, join_companions, loading_order, place_relatives
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
+from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_nouns
 from .lexicon import Lexicon, load_lexicon
@@ -97,7 +98,7 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
-    items = scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind))
+    items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
     items = fold_step_refs(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)), lex)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_deed_references(items)))))
     return site, tokens, items

@@ -1,0 +1,138 @@
+"""Named groups of robots defined in the text: "Crew one, excavator 1 with dump truck 2, ...",
+"Crew B is excavator 2 plus truck 3.", "Team A: excavator 1 and truck 1 go to soil 1."
+
+A dispatcher often names crews once and then refers to them by name ("crew one goes to soil 1",
+"when crew B is done"). The group noun ("crew", "team", ...: ``group_nouns`` in the lexicon) with
+a short name right after it, followed by a link ("," ":" "is" "=" ...) and a list of robots named
+by number, defines the group; the label and its link are dropped, so the robots stand where the
+label stood (a subject, as the text means). Every later "crew one" is replaced by those robots,
+joined by "and". Groups of unnamed robots ("crew B: two trucks") are left as they are: copying a
+type mention would make a new group each time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from .mentions import RobotDesc
+from .segment import Item, ItemKind
+
+__all__ = ["fold_group_names"]
+
+_LINK_WORDS = frozenset({"is", "are", "=", "consists", "of", "made", "up", "being", "will", "be"})
+_LINK_PUNCT = frozenset({",", ":", "(", "-", "="})
+_LIST_JOINS = frozenset({"and", "with", "plus", "&", "+", "together"})
+_AFTER_LIST = frozenset({"alone", "only", "on", "its", "own"})
+_MAX_NAME = 8
+
+
+def _name_at(items: Sequence[Item], k: int, nouns: Container[str]) -> str | None:
+    """The group's name when ``items[k]`` is a group noun followed by a short one-word name."""
+    if k + 1 >= len(items) or items[k].kind is not ItemKind.WORD or items[k].text not in nouns:
+        return None
+    nxt = items[k + 1]
+    if nxt.end - nxt.start != 1 or not nxt.text.isalnum() or len(nxt.text) > _MAX_NAME:
+        return None
+    if nxt.kind not in (ItemKind.WORD, ItemKind.MARK) and not nxt.text.isdigit():
+        return None
+    return nxt.text.lower()
+
+
+def _robot_list(items: Sequence[Item], j: int) -> tuple[list[Item], int]:
+    """Robots named by number from ``j`` on, joined by "and", "with", ",": (robots, index after)."""
+    robots: list[Item] = []
+    k = j
+    while k < len(items):
+        it = items[k]
+        if it.kind is ItemKind.ROBOT and it.payload.form == "ids":
+            robots.append(it)
+            k += 1
+            nxt = items[k] if k < len(items) else None
+            joined = nxt is not None and (
+                (nxt.kind is ItemKind.WORD and nxt.text in _LIST_JOINS)
+                or (nxt.kind is ItemKind.PUNCT and nxt.payload == "," and k + 1 < len(items)
+                    and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form == "ids"))
+            if joined and k + 1 < len(items) and items[k + 1].kind is ItemKind.ROBOT:
+                k += 1
+                continue
+            break
+        break
+    return robots, k
+
+
+def _definition(items: Sequence[Item], k: int) -> tuple[int, list[Item], bool] | None:
+    """(index of the first robot, robots, heading) when the group noun at ``k`` defines its group;
+    ``heading`` when the robots are the subject of the clause that follows ("Crew A: exc 1 and trk 1
+    go to soil 1")."""
+    j = k + 2
+    links = 0
+    colon = False
+    while j < len(items) and links < 3 and (
+            (items[j].kind is ItemKind.PUNCT and items[j].payload in _LINK_PUNCT)
+            or (items[j].kind is ItemKind.WORD and items[j].text in _LINK_WORDS)):
+        colon = colon or (items[j].kind is ItemKind.PUNCT and items[j].payload == ":")
+        j += 1
+        links += 1
+    if links == 0:
+        return None
+    robots, end = _robot_list(items, j)
+    if not robots:
+        return None
+    while end < len(items) and items[end].kind is ItemKind.WORD and items[end].text in _AFTER_LIST:
+        end += 1
+    if end >= len(items):
+        return j, robots, False
+    after = items[end]
+    if after.kind is ItemKind.PUNCT:
+        return j, robots, False
+    if colon and after.kind is ItemKind.VERB:
+        return j, robots, True
+    return None
+
+
+def _reference(robots: Sequence[Item], at: Item) -> list[Item]:
+    """The group's robots in place of a later mention of its name, joined by "and"."""
+    out: list[Item] = []
+    for n, r in enumerate(robots):
+        if n:
+            out.append(Item(ItemKind.WORD, at.start, at.start, None, "and"))
+        d: RobotDesc = r.payload
+        out.append(Item(ItemKind.ROBOT, at.start, at.end, RobotDesc("ids", d.ids, d.rtype), at.text))
+    return out
+
+
+def fold_group_names(items: Sequence[Item], nouns: Container[str]) -> list[Item]:
+    """Items with each group definition reduced to its robots and each later mention of the
+    group's name replaced by them (see the module doc)."""
+    out = list(items)
+    groups: dict[str, list[Item]] = {}
+    k = 0
+    while k < len(out):
+        name = _name_at(out, k, nouns)
+        if name is None:
+            k += 1
+            continue
+        found = _definition(out, k) if name not in groups else None
+        if found is not None:
+            first, robots, _heading = found
+            groups[name] = robots
+            # the label and its link are read: they carry no step of their own; the robots are one
+            # list ("excavator 2 plus truck 3" = "excavator 2 and truck 3")
+            label = Item(ItemKind.MARK, out[k].start, out[first - 1].end, "filler",
+                         " ".join(x.text for x in out[k:first]))
+            last = first
+            while last < len(out) and out[last] is not robots[-1]:
+                if out[last].kind is ItemKind.WORD and out[last].text in _LIST_JOINS:
+                    out[last] = Item(ItemKind.WORD, out[last].start, out[last].end, None, "and")
+                last += 1
+            out[k:first] = [label]
+            k += 1
+            continue
+        if name in groups:
+            ref = Item(ItemKind.ROBOT, out[k].start, out[k + 1].end, None, f"{out[k].text} {out[k + 1].text}")
+            new = _reference(groups[name], ref)
+            out[k:k + 2] = new
+            k += len(new)
+            continue
+        k += 1
+    return out
