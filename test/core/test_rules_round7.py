@@ -193,3 +193,16 @@ def test_crew_heading_before_its_orders(fleet, world):
                 "rock 1.", fleet, world,
                 task("a", T, [E3, D1], ["soil2"]), task("c", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["c"]),
                 task("b", T, [E3, D1], ["rock1"], deps=["a"]))
+
+
+# -- "a truck - another one -": an aside that says the new robot is a new one adds no second robot -----------
+
+
+def test_aside_saying_a_new_robot_is_a_different_one_is_the_same_mention(fleet, world):
+    assert_plan("Two trucks go to puddle 1, and a truck (another one) must inspect obstacle 2.", fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["puddle1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["obstacle2"]))
+    assert_plan("A pair of excavators dig at rock 1; an excavator - a different one - goes home.", fleet, world,
+                task("a", T, types=[("excavator", 2)], objs=["rock1"]),
+                task("b", DIG, types=[("excavator", 2)], deps=["a"]),
+                task("c", R, types=[("excavator", 1)]))

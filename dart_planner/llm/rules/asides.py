@@ -228,6 +228,13 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
                     out.extend(body)
                     k = end + 1
                     continue
+                if d.form == "type" and d.det == "count" and inner is not None and inner.form == "type" \
+                        and inner.rtype == d.rtype and inner.det in ("another", "other") \
+                        and _verb_follows(items, end + 1):
+                    # "an excavator - a different one - checks rock 1": a new one is what "an excavator" is
+                    out.append(_span(items, k, end, d, it.text))
+                    k = end + 1
+                    continue
                 if d.form == "ids" and inner is not None and _role(inner) and inner.rtype == d.rtype:
                     roles[body[0].text] = d  # "excavator 1, the digger, ..."
                     out.append(_span(items, k, end, d, it.text))
