@@ -613,6 +613,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     close("end")
     segs = _heading_verbs(segs, colon_ends)
     segs = _leading_durations(segs)
+    segs = _leading_places(segs)
     _bare_also(segs)
     segs = _interrupting_anchors(segs)
     _mark_post_anchors(segs)
@@ -728,6 +729,33 @@ def _leading_durations(segs: list[Segment]) -> list[Segment]:
         if carry:
             s.items = carry + s.items
             carry = []
+        out.append(s)
+    return out
+
+
+_LOCATIVE = frozenset({"at", "in", "on", "near", "by", "over at", "down at", "up at", "out at"})
+
+
+def _leading_places(segs: list[Segment]) -> list[Segment]:
+    """"At soil 1, excavator 1 loads the pair; at soil 2, ...": a place said before the comma is
+    where the clause after it happens ("excavator 1 loads the pair at soil 1"), not a terse move
+    of the robot named before. It goes right after the clause's first verb."""
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
+                and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
+                and s.items[1].payload.form == "names" and s.ended_by == "punct" \
+                and nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN \
+                and nxt.connective is None and nxt.items and nxt.items[0].kind is ItemKind.ROBOT \
+                and not nxt.has(ItemKind.OBJECT) and not nxt.has(ItemKind.PLACE) and nxt.has(ItemKind.VERB):
+            v = next(k for k, it in enumerate(nxt.items) if it.kind is ItemKind.VERB)
+            nxt.items = nxt.items[:v + 1] + s.items + nxt.items[v + 1:]
+            nxt.connective, nxt.connective_text = s.connective, s.connective_text
+            nxt.sentence_start = s.sentence_start
+            nxt.after_punct = s.after_punct
+            nxt.conjunct = s.conjunct
+            continue
         out.append(s)
     return out
 
