@@ -206,3 +206,49 @@ def test_aside_saying_a_new_robot_is_a_different_one_is_the_same_mention(fleet, 
                 task("a", T, types=[("excavator", 2)], objs=["rock1"]),
                 task("b", DIG, types=[("excavator", 2)], deps=["a"]),
                 task("c", R, types=[("excavator", 1)]))
+
+
+# -- "At soil 1, excavator 1 digs": a place said first is where the clause after it happens -----------------
+
+
+def test_place_before_the_comma_is_where_the_next_clause_happens(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. At soil 2, excavator 1 digs.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [E1], ["soil2"]), task("c", DIG, [E1], deps=["b"]))
+
+
+def test_places_before_each_clause_pick_the_loading_site(fleet, world):
+    assert_plan("Excavator 1 digs at rock 1 and excavator 2 digs at rock 2. Then truck 1 drives to rock 1 and "
+                "truck 2 drives to rock 2. At rock 1, excavator 1 loads truck 1; at rock 2, excavator 2 loads "
+                "truck 2.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["c"]),
+                task("e", T, [D1], ["rock1"], deps=["b", "d"]), task("f", T, [D2], ["rock2"], deps=["b", "d"]),
+                task("g", LOAD, [E1], deps=["e"]), task("h", LOAD, [E2], deps=["f"]))
+
+
+# -- "the pair", "both trucks" after a pair and a single one of the same type: the pair --------------------------
+
+
+def test_the_pair_loaded_after_a_pair_and_another_truck_is_the_pair(fleet, world):
+    assert_plan("A pair of trucks goes to soil 1 and another truck goes to soil 2. Excavator 1 digs at soil 1. "
+                "Excavator 1 loads the pair.", fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["soil1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["soil2"]),
+                task("c", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["c"]),
+                task("e", LOAD, [E1], deps=["a", "d"]))
+
+
+def test_both_trucks_after_two_trucks_and_a_third_is_the_two(fleet, world):
+    assert_plan("Two trucks go to puddle 1 and a third truck goes to rock 1. Both trucks then return to base.",
+                fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["puddle1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["rock1"]),
+                task("c", R, types=[("dump_truck", 2)], deps=["a"]))
+
+
+def test_the_pair_as_subject_after_a_pair_and_another_truck_is_the_pair(fleet, world):
+    assert_plan("A pair of trucks goes to puddle 1 and another truck goes to rock 1. Then the pair returns home.",
+                fleet, world,
+                task("a", T, types=[("dump_truck", 2)], objs=["puddle1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["rock1"]),
+                task("c", R, types=[("dump_truck", 2)], deps=["a", "b"]))

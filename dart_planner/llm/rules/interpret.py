@@ -256,6 +256,12 @@ class Interpreter:
         try:
             if partner_type and d.form == "pronoun":
                 found = self.res.last_of_type(partner_type, d.pronoun != "it")
+                want = 2 if d.pronoun == "both" else int(d.pronoun) if d.pronoun.isdigit() else 0
+                if want and sum(m.count for m in found) != want:
+                    # "a pair of trucks ... another truck ... loads the pair": the group of that many
+                    exact = [m for m in found if m.count == want]
+                    if len(exact) == 1:
+                        return (exact[0],)
                 if found:
                     return found
             return self.res.resolve(d)

@@ -748,6 +748,9 @@ class MentionResolver:
                     out.append(m)
             if sum(x.count if x.is_group else 1 for x in out) >= n:
                 break
+        exact = [m for m in out if m.is_group and m.count == n]
+        if sum(x.count if x.is_group else 1 for x in out) > n and len(exact) == 1:
+            return (exact[0],)  # "a pair of trucks ... another truck ... the pair": the group of that many
         return tuple(out)
 
     def last_of_type(self, rtype: str, plural: bool) -> tuple[Member, ...]:
@@ -908,7 +911,9 @@ class MentionResolver:
                     if m.rtype == d.rtype and m not in recent:
                         recent.append(m)
             exact = [m for m in recent if m.is_group and m.count == want_n]
-            if exact and d.det == "the":  # "two trucks ... a third truck ... the two trucks": that group
+            if exact and (d.det == "the" or (sum(m.count for m in recent) > want_n
+                                             and all(m.is_group for m in recent))):
+                # "two trucks ... a third truck ... the two trucks / both trucks": that group
                 return (exact[0],)
             picked: list[Member] = []
             for m in recent:
