@@ -252,3 +252,12 @@ def test_the_pair_as_subject_after_a_pair_and_another_truck_is_the_pair(fleet, w
                 task("a", T, types=[("dump_truck", 2)], objs=["puddle1"]),
                 task("b", T, types=[("dump_truck", 1)], objs=["rock1"]),
                 task("c", R, types=[("dump_truck", 2)], deps=["a", "b"]))
+
+
+# -- "prior to any driving, X": X comes first (the anchor names no robot and no place) -----------------------
+
+
+def test_before_any_driving_is_first(fleet, world):
+    assert_plan("Prior to any driving, trucks 1 and 3 must keep clear of rock 2. Truck 1 then heads to soil 1.",
+                fleet, world,
+                task("k", AV, [D1, D3], ["rock2"]), task("a", T, [D1], ["soil1"], deps=["k"]))

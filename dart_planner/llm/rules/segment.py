@@ -614,6 +614,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     segs = _heading_verbs(segs, colon_ends)
     segs = _leading_durations(segs)
     segs = _leading_places(segs)
+    segs = _before_anything(segs)
     _bare_also(segs)
     segs = _interrupting_anchors(segs)
     _mark_post_anchors(segs)
@@ -729,6 +730,24 @@ def _leading_durations(segs: list[Segment]) -> list[Segment]:
         if carry:
             s.items = carry + s.items
             carry = []
+        out.append(s)
+    return out
+
+
+def _before_anything(segs: list[Segment]) -> list[Segment]:
+    """"Prior to any driving, trucks 2 and 3 keep away from puddle 1": a "before" anchor that names
+    no robot and no place says the clause comes first ("First, trucks 2 and 3 ..."); read as an
+    anchor, its verb became a move of its own."""
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        if s.role is SegmentRole.ANCHOR and s.before and not s.post_anchor and s.items \
+                and not any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE) for it in s.items) \
+                and nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN:
+            first = Item(ItemKind.CONNECTIVE, s.items[0].start, s.items[-1].end, "first", "first")
+            nxt.items = [first] + nxt.items
+            nxt.sentence_start = s.sentence_start
+            continue
         out.append(s)
     return out
 
