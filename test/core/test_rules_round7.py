@@ -261,3 +261,18 @@ def test_before_any_driving_is_first(fleet, world):
     assert_plan("Prior to any driving, trucks 1 and 3 must keep clear of rock 2. Truck 1 then heads to soil 1.",
                 fleet, world,
                 task("k", AV, [D1, D3], ["rock2"]), task("a", T, [D1], ["soil1"], deps=["k"]))
+
+
+# -- "You, truck 3: ..." is truck 3, not the robot spoken to before; "you two" are the two spoken to ---------
+
+
+def test_you_followed_by_a_name_is_that_robot_not_the_previous_addressee(fleet, world):
+    assert_plan("You, truck 1: drive to rock 2. You, excavator 3: go to soil 1 and dig.", fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", T, [E3], ["soil1"]), task("c", DIG, [E3], deps=["b"]))
+
+
+def test_you_two_are_both_robots_spoken_to(fleet, world):
+    assert_plan("Truck 2, go to puddle 1. Excavator 1, go to puddle 2. After that, you two return to base.",
+                fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", T, [E1], ["puddle2"]),
+                task("c", R, [D2, E1], deps=["a", "b"]))

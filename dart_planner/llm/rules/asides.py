@@ -26,9 +26,25 @@ from dataclasses import replace
 from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_asides", "place_relatives", "loading_order", "join_companions"]
+__all__ = ["fold_addressed_you", "fold_asides", "place_relatives", "loading_order", "join_companions"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
+
+
+def fold_addressed_you(items: Sequence[Item]) -> list[Item]:
+    """"You, dump truck 3: go to obstacle 2": "you" followed by the robot's name is that robot. Read
+    apart, "you" meant the robot spoken to before ("You, excavator 2: ... You, dump truck 3: ..."
+    sent excavator 2 along with truck 3)."""
+    out = list(items)
+    k = 0
+    while k + 2 < len(out):
+        it, comma, nxt = out[k], out[k + 1], out[k + 2]
+        d = _robot(it)
+        if d is not None and d.form == "pronoun" and d.pronoun == "you" and comma.kind is ItemKind.PUNCT \
+                and comma.payload == "," and nxt.kind is ItemKind.ROBOT and nxt.payload.form in ("ids", "type"):
+            out[k:k + 3] = [replace(nxt, start=it.start)]
+        k += 1
+    return out
 
 
 def join_companions(items: Sequence[Item]) -> list[Item]:

@@ -33,7 +33,7 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
-from .asides import fold_asides, join_companions, loading_order, place_relatives
+from .asides import fold_addressed_you, fold_asides, join_companions, loading_order, place_relatives
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .groups import fold_group_names
@@ -100,7 +100,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
     items = fold_step_refs(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)), lex)
-    items = loading_order(place_relatives(fold_asides(join_companions(fold_deed_references(items)))))
+    items = fold_deed_references(fold_addressed_you(items))
+    items = loading_order(place_relatives(fold_asides(join_companions(items))))
     return site, tokens, items
 
 
