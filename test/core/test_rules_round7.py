@@ -276,3 +276,13 @@ def test_you_two_are_both_robots_spoken_to(fleet, world):
                 fleet, world,
                 task("a", T, [D2], ["puddle1"]), task("b", T, [E1], ["puddle2"]),
                 task("c", R, [D2, E1], deps=["a", "b"]))
+
+
+# -- "goes to X to check it": the check is at X, not a move back to the place said before the clause -----------
+
+
+def test_go_somewhere_to_check_it_is_one_move_there(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. Truck 1 drives to puddle 2 to inspect it. When excavator 2 has dug, "
+                "truck 1 comes to soil 1.", fleet, world,
+                task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["puddle2"]), task("d", T, [D1], ["soil1"], deps=["b", "c"]))

@@ -140,6 +140,8 @@ class Interpreter:
         self.sentence_subjects: dict[int, list[Member]] = {}
         self.last_allow: dict[str, int] = {}
         self.place_before: str | None = None
+        self.clause_place: str | None = None
+        """Where an earlier verb of the clause being read sent its robots ("goes to obstacle 2 to check it")."""
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
         self.post_entry: set[int] = set()
@@ -1129,6 +1131,7 @@ class Interpreter:
                 made = self.act(actions[0], (m,), waits, True, False, is_global)
                 waits = {d.idx for d in made} or waits
             actions = []
+        self.clause_place = None
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
@@ -1136,6 +1139,9 @@ class Interpreter:
             made = self.act(a, subject, waits, split, respectively, is_global)
             if made and not a.immediate:
                 created_any = True
+            moved = [d for d in made if d.action == "navigate" and d.objects]
+            self.clause_place = moved[-1].objects[0] if moved else self.clause_place
+        self.clause_place = None
         self.b.narrow = None
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
         if made_now and hoist and self.last_made and not (self.last_made & made_now):
@@ -1423,6 +1429,9 @@ class Interpreter:
                 if len(subject) > 1 and {m.key for m in subject} <= set(sent) \
                         and len({sent[m.key] for m in subject}) > 1:
                     return []
+            if not places and not a.objects and self.clause_place is not None and subject \
+                    and all(self.loc(m) == self.clause_place for m in subject):
+                places = [self.clause_place]  # "goes to obstacle 2 to check it": there, not back to the scene
             if not places and scene is not None and not a.objects:
                 places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
             if not places:
