@@ -5,6 +5,7 @@ examples), each with the plan the benchmark conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AL,
     AV,
     D1,
     D2,
@@ -286,3 +287,32 @@ def test_go_somewhere_to_check_it_is_one_move_there(fleet, world):
                 "truck 1 comes to soil 1.", fleet, world,
                 task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", T, [D1], ["puddle2"]), task("d", T, [D1], ["soil1"], deps=["b", "c"]))
+
+
+# -- "avoid X until it has been loaded": the loading is said later, not made here --------------------------------
+
+
+def test_keep_out_until_loaded_does_not_invent_the_loading(fleet, world):
+    assert_plan("Truck 1 keeps off rock 2 until it has been loaded. Excavator 3 goes to soil 2 and digs, and truck 1 "
+                "drives to soil 2; excavator 3 loads truck 1. Once truck 1 is loaded, lift the rock 2 keep-out for "
+                "truck 1.", fleet, world,
+                task("k", AV, [D1], ["rock2"]), task("a", T, [E3], ["soil2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D1], ["soil2"], deps=["k"]), task("d", LOAD, [E3], deps=["b", "c"]),
+                task("e", AL, [D1], ["rock2"], deps=["d"]))
+
+
+# -- "X and Y drive together to Z": one move, after what either waited for ---------------------------------------
+
+
+def test_robots_driving_together_share_one_move_after_both_gates(fleet, world):
+    assert_plan("Excavator 2 must avoid puddle 1 and truck 3 must avoid puddle 2. Excavator 2 and truck 3 drive "
+                "together to rock 1.", fleet, world,
+                task("k", AV, [E2], ["puddle1"]), task("l", AV, [D3], ["puddle2"]),
+                task("a", T, [E2, D3], ["rock1"], deps=["k", "l"]))
+
+
+def test_excavator_puts_the_soil_inside_the_truck_is_a_loading(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2. Then truck 3 comes to soil 2, and excavator 1 puts the soil inside "
+                "truck 3.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [D3], ["soil2"], deps=["b"]), task("d", LOAD, [E1], deps=["c"]))

@@ -60,6 +60,8 @@ class PlanBuilder:
         self.barrier: int | None = None
         self.has_dependents: set[int] = set()
         self._split_groups = 0
+        self.together = False
+        """Set while a clause says its robots move "together": one move for all, after all their steps."""
         self.narrow: Callable[[Member, set[int]], set[int]] | None = None
         """Set while a distributive step is added: which of the waited-for tasks concern a member."""
 
@@ -123,7 +125,8 @@ class PlanBuilder:
                     # when the step waits for something beyond their own chains ("if truck 3 is empty, the
                     # other two trucks go home": one return, after both chains),
                     # while work done in place stays one task per state ("both of them dig", each where it is)
-                    if (gk == key or (action in MOVES and (extra_set or self._nested(gk, key))) or keepout) and not (
+                    shared = action in MOVES and (extra_set or self.together or self._nested(gk, key))
+                    if (gk == key or shared or keepout) and not (
                             m.is_group and any(x.is_group and x.rtype == m.rtype for x in lst)):
                         groups[g] = (frozenset(self.reduce(set(gk) | key)), lst)
                         lst.append(m)

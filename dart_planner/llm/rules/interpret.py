@@ -1132,6 +1132,9 @@ class Interpreter:
                 waits = {d.idx for d in made} or waits
             actions = []
         self.clause_place = None
+        # "excavator 1 and truck 1 proceed together to soil 1": one move, whatever each did before
+        self.b.together = any(it.kind is ItemKind.WORD and it.text == "together" and not (
+            k + 1 < len(seg.items) and seg.items[k + 1].text == "with") for k, it in enumerate(seg.items))
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
@@ -1142,6 +1145,7 @@ class Interpreter:
             moved = [d for d in made if d.action == "navigate" and d.objects]
             self.clause_place = moved[-1].objects[0] if moved else self.clause_place
         self.clause_place = None
+        self.b.together = False
         self.b.narrow = None
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
         if made_now and hoist and self.last_made and not (self.last_made & made_now):
@@ -2018,7 +2022,9 @@ class Interpreter:
             back = self.moves(robots, [START], set(), VerbHit("return_to_start", "verb", "back"), False, False)
             found = {d.idx for d in back}
         saved_vocative = self.vocative
-        if not found and any(it.kind is ItemKind.VERB for it in seg.items) and (
+        if not found and any(it.kind is ItemKind.VERB for it in seg.items) and not (
+                until and seg.post_anchor and any(it.kind is ItemKind.VERB and it.payload.role == "passive_load"
+                                                  for it in seg.items)) and (
                 robots or objs or self.current_subject or self.anchor_hint):
             # names work that was not mentioned before: read it as a clause of its own
             before = len(self.b.drafts)
