@@ -316,3 +316,13 @@ def test_excavator_puts_the_soil_inside_the_truck_is_a_loading(fleet, world):
                 "truck 3.", fleet, world,
                 task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", T, [D3], ["soil2"], deps=["b"]), task("d", LOAD, [E1], deps=["c"]))
+
+
+# -- "... upon completion of its digging" after the clause: the subject's own digging ----------------------------
+
+
+def test_trailing_anchor_on_its_own_work_waits_for_the_subjects_step_only(fleet, world):
+    assert_plan("Excavator 1 digs at rock 1 and excavator 3 digs at rock 2. Excavator 3 returns to base upon "
+                "completion of its excavation.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]), task("e", R, [E3], deps=["d"]))

@@ -1104,7 +1104,8 @@ class Interpreter:
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
-        if self.robotless_anchor and self.anchor_possessive and entry and subject and pre is not None:
+        if self.robotless_anchor and self.anchor_possessive and entry and subject and (
+                pre is not None or post is not None):
             # "after their inspection the excavators dig": the subject's own steps of the kind named
             keys = {m.key for m in subject}
             own_steps = {i for i in entry if keys & {m.key for m in self.b.drafts[i].members}}
