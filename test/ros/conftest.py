@@ -6,10 +6,13 @@ helper to start package entry points as real processes on the same domain.
 
 Domain ids are claimed through lock files (:func:`claim_domain`): two pytest processes on
 one machine at once never get the same id, which a random pick alone cannot promise.
+The lock dies with the pytest process, and so do the node processes it started (parent-death
+signal): a killed run leaves no nodes behind on a domain that the next run may claim.
 """
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
 import random
@@ -130,6 +133,15 @@ def spin_until(node: object, condition: Callable[[], bool], timeout: float = 10.
     return condition()
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Runs in the child before exec: SIGKILL it when the test process dies, however it dies
+    (a timeout's SIGKILL included), since the child sits in a session of its own."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
 class NodeProcess:
     """A package entry point running as its own process (stdout/stderr to a log file)."""
 
@@ -137,7 +149,8 @@ class NodeProcess:
         self.log_path = log
         self._log = log.open("wb")
         self.proc = subprocess.Popen([sys.executable, "-m", module, *args], stdout=self._log,
-                                     stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True)
+                                     stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True,
+                                     preexec_fn=_die_with_parent if sys.platform == "linux" else None)
 
     def alive(self) -> bool:
         return self.proc.poll() is None
