@@ -7,6 +7,7 @@ from __future__ import annotations
 from rules_helpers import (
     AL,
     AV,
+    AVA,
     D1,
     D2,
     D3,
@@ -326,3 +327,24 @@ def test_trailing_anchor_on_its_own_work_waits_for_the_subjects_step_only(fleet,
                 "completion of its excavation.", fleet, world,
                 task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]), task("e", R, [E3], deps=["d"]))
+
+
+# -- a loading named by a purpose ("to collect the soil") and said again later is one loading ---------------------
+
+
+def test_loading_named_by_purpose_and_said_again_is_one_loading(fleet, world):
+    assert_plan("Excavator 1 is already at rock 2 and digs there, and truck 3 drives to rock 2 to collect the rock; "
+                "once the digging is done, excavator 1 fills truck 3.", fleet, world,
+                task("a", DIG, [E1]), task("b", T, [D3], ["rock2"]), task("c", LOAD, [E1], deps=["a", "b"]))
+
+
+# -- "when both are done" after a haul to X: the haul's tipping is part of what is waited for ----------------------
+
+
+def test_when_both_are_done_waits_for_the_tipping_of_a_haul(fleet, world):
+    assert_plan("Excavator 1 is already at rock 2 and digs there, and truck 3 drives to rock 2 to collect the rock; "
+                "once the digging is done, excavator 1 fills truck 3, and truck 3 carries it to soil 1. Meanwhile "
+                "truck 1 checks puddle 1. When both of them are done, every robot avoids soil 1.", fleet, world,
+                task("a", DIG, [E1]), task("b", T, [D3], ["rock2"]), task("c", LOAD, [E1], deps=["a", "b"]),
+                task("d", T, [D3], ["soil1"], deps=["c"]), task("e", DUMP, [D3], deps=["d"]),
+                task("f", T, [D1], ["puddle1"]), task("g", AVA, objs=["soil1"], deps=["e", "f"]))

@@ -1704,6 +1704,11 @@ class Interpreter:
             self.use(it)
         made: list[Draft] = []
         if explicit and not own:
+            said = [t for t in explicit if self._loaded_by(t, excs)]
+            if said and len(said) == len(explicit):
+                # "truck 2 drives to soil 2 to collect the soil; ... excavator 3 fills truck 2": the loading
+                # the purpose already named, said again
+                return []
             sites = {self.loc(e) for e in excs}
             if any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
                     len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
@@ -1734,6 +1739,13 @@ class Interpreter:
             for t in trucks:
                 self.loaded[t.key] = True
         return made
+
+    def _loaded_by(self, t: Member, excs: Sequence[Member]) -> bool:
+        """The truck's latest step is a loading by exactly these excavators (nothing since)."""
+        last = self.b.chain(t)
+        prior = self.b.drafts[last] if last is not None else None
+        return prior is not None and prior.alive and prior.action == "unload_bucket" and t in prior.partners \
+            and {m.key for m in prior.members} == {m.key for m in excs}
 
     def _types_for(self, action: str) -> list[str]:
         return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]
@@ -1970,6 +1982,8 @@ class Interpreter:
             for f in filters or [("any", frozenset())]:
                 hit = False
                 for m in robots:
+                    if f[0] == "any" and m.key in self.pending_dump:
+                        self.deliver(m)  # "when both jobs are done": a haul to X ends with its tipping there
                     t = self.find(m, f[0], objs if f[0] in MOVES else set(), f[1])
                     if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
                             m.key in self.destination and self.loaded.get(m.key))):
