@@ -348,3 +348,13 @@ def test_when_both_are_done_waits_for_the_tipping_of_a_haul(fleet, world):
                 task("a", DIG, [E1]), task("b", T, [D3], ["rock2"]), task("c", LOAD, [E1], deps=["a", "b"]),
                 task("d", T, [D3], ["soil1"], deps=["c"]), task("e", DUMP, [D3], deps=["d"]),
                 task("f", T, [D1], ["puddle1"]), task("g", AVA, objs=["soil1"], deps=["e", "f"]))
+
+
+# -- "Excavator 3 is the only one digging today.": who does the work, not the work itself ------------------------
+
+
+def test_role_statement_is_no_step_and_sets_it(fleet, world):
+    assert_plan("Truck 2 will be the one hauling today. It drives to soil 1 first.", fleet, world,
+                task("a", T, [D2], ["soil1"]))
+    assert_plan("Excavator 2 is the only one digging. It goes to rock 1 and digs.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]))

@@ -479,6 +479,30 @@ class Interpreter:
         """Every item of one sentence, across its clauses."""
         return [it for s in self.later_all if s.sentence == sentence for it in s.items]
 
+    def _role_statement(self, seg: Segment) -> bool:
+        """"Excavator 3 is the only one digging today.", "Truck 2 will be the one hauling.": who does a
+        kind of work, said before the orders that give it; the robot becomes the one "it" refers to,
+        and the work is left to those orders (read as an order, it was done twice)."""
+        items = seg.items
+        if len(items) < 4 or items[0].kind is not ItemKind.ROBOT or items[0].payload.form == "pronoun":
+            return False
+        k = 1
+        words: list[str] = []
+        while k < len(items) and items[k].kind is ItemKind.WORD:
+            words.append(items[k].text)
+            k += 1
+        if not (words and words[-1] == "one" and "the" in words and words[0] in ("is", "'s", "will", "was")):
+            return False
+        if k >= len(items) or items[k].kind is not ItemKind.VERB or not items[k].text.split()[0].endswith("ing") \
+                or any(it.kind not in (ItemKind.WORD, ItemKind.MARK) for it in items[k + 1:]):
+            return False
+        who = self.resolve_robots(items[0])
+        if who:
+            self.res.remember(who)
+        for it in items:
+            self.use(it)
+        return True
+
     def _expletive(self, seg: Segment) -> bool:
         """"It's a hauling day.", "It is windy today.": "it" with no robot to stand for, in a sentence
         that names no other robot, no place and no action: a remark about the day, not an order."""
@@ -780,6 +804,8 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
+        if seg.sentence_start and seg.items and self._role_statement(seg):
+            return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
