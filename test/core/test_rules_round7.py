@@ -358,3 +358,38 @@ def test_role_statement_is_no_step_and_sets_it(fleet, world):
                 task("a", T, [D2], ["soil1"]))
     assert_plan("Excavator 2 is the only one digging. It goes to rock 1 and digs.", fleet, world,
                 task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]))
+
+
+# -- "truck 1 is waiting already at soil 1, so no need to drive it": no move ---------------------------------------
+
+
+def test_robot_waiting_already_at_a_place_is_not_moved(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1. Truck 3 is waiting already at rock 1. Excavator 2 then loads truck 3.",
+                fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", LOAD, [E2], deps=["b"]))
+
+
+def test_no_need_to_drive_them_is_no_order(fleet, world):
+    assert_plan("Truck 1 is already at soil 1 and truck 3 is already at soil 2, so no need to drive them. "
+                "Excavator 1 digs at soil 1 and loads truck 1.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]), task("c", LOAD, [E1], deps=["b"]))
+
+
+# -- "X when A, and Y when B": Y waits for B only -----------------------------------------------------------------
+
+
+def test_conjunct_with_its_own_trailing_anchor_does_not_wait_for_the_first_ones(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. When excavator 1 has dug, truck 1 goes "
+                "to rock 1, and truck 2 goes to rock 2 when excavator 2 has dug.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E2], ["soil2"]), task("d", DIG, [E2], deps=["c"]),
+                task("e", T, [D1], ["rock1"], deps=["b"]), task("f", T, [D2], ["rock2"], deps=["d"]))
+
+
+# -- "..., and after they come back home." closing a sentence: afterwards ------------------------------------------
+
+
+def test_and_after_closing_the_sentence_is_the_next_step(fleet, world):
+    assert_plan("Trucks 1 and 2 drive to puddle 1, they dump there, and after they return home.", fleet, world,
+                task("a", T, [D1, D2], ["puddle1"]), task("b", DUMP, [D1, D2], deps=["a"]),
+                task("c", R, [D1, D2], deps=["b"]))

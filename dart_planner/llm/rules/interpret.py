@@ -1237,9 +1237,11 @@ class Interpreter:
         # ", and the excavators come back": a conjunct after a comma joins the clause before it
         and_first = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and" \
             and pre is None and self.prev is not None and bool(self.prev.entry) and bool(subject)
+        shared = False
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
+            shared = conn is None and pre is None
             if subject and self.prev.subject and self.reduced_pre and self.prev.sentence == seg.sentence \
                     and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
                 base -= self.reduced_pre
@@ -1274,6 +1276,8 @@ class Interpreter:
                 self.step_anchored = False
             # "truck 1 joins it there after passing obstacle 2": "there" is the place said before the anchor
             self.last_place = scene
+            if shared and got and not self.step_anchored and post.connective_text not in UNTIL:
+                base = set()  # "X when A, and Y when B": Y waits for B, not for what X waited for
             self.post_entry = got - base
             base |= got
         return base

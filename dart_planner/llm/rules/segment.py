@@ -617,6 +617,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     segs = _before_anything(segs)
     _bare_also(segs)
     segs = _interrupting_anchors(segs)
+    _and_after_last(segs, items)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
     return _goal_first(segs)
@@ -732,6 +733,30 @@ def _leading_durations(segs: list[Segment]) -> list[Segment]:
             carry = []
         out.append(s)
     return out
+
+
+def _and_after_last(segs: list[Segment], items: Sequence[Item]) -> None:
+    """"..., they dump there, and after they come back home.": "and after" closing the sentence with a
+    clause of its own, and nothing after it, is "and afterwards" (a next step), not an anchor that
+    puts the step before it after this one."""
+    word_before = {it.end: it for it in items}
+    for i, s in enumerate(segs):
+        if s.role is not SegmentRole.ANCHOR or s.connective_text != "after" or not s.items or s.before:
+            continue
+        prev = segs[i - 1] if i else None
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        if prev is None or prev.sentence != s.sentence or prev.role is not SegmentRole.MAIN \
+                or (nxt is not None and nxt.sentence == s.sentence):
+            continue
+        conn = next((it for it in items if it.kind is ItemKind.CONNECTIVE and it.end <= s.items[0].start
+                     and it.text == "after" and it.end == s.items[0].start), None)
+        before = word_before.get(conn.start) if conn is not None else None
+        if before is None or before.kind is not ItemKind.WORD or before.text != "and":
+            continue
+        if not (s.has(ItemKind.ROBOT) and s.has(ItemKind.VERB)):
+            continue
+        s.role = SegmentRole.MAIN
+        s.connective, s.connective_text = "sequence", "afterwards"
 
 
 def _before_anything(segs: list[Segment]) -> list[Segment]:

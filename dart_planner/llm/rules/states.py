@@ -26,6 +26,12 @@ def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
     """Items with each "<be> at <place> already" / "waiting (at) <place> already" read as "already at
     <place>"."""
     out = list(items)
+    for k in range(len(out) - 1):
+        verb, nxt = out[k], out[k + 1]
+        if verb.kind is ItemKind.VERB and verb.payload.target == "navigate" and nxt.kind is ItemKind.MARK \
+                and nxt.payload == "already" and verb.payload.lemma.split()[0] in _STANDING:
+            # "is waiting already at soil 1": where it stands, as "is already at soil 1"
+            out[k] = Item(ItemKind.MARK, verb.start, verb.end, "filler", verb.text)
     for k in range(len(out) - 2):
         verb = out[k]
         if verb.kind is not ItemKind.VERB or verb.payload.target != "navigate":
