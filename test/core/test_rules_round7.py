@@ -393,3 +393,14 @@ def test_and_after_closing_the_sentence_is_the_next_step(fleet, world):
     assert_plan("Trucks 1 and 2 drive to puddle 1, they dump there, and after they return home.", fleet, world,
                 task("a", T, [D1, D2], ["puddle1"]), task("b", DUMP, [D1, D2], deps=["a"]),
                 task("c", R, [D1, D2], deps=["b"]))
+
+
+def test_robots_that_meet_at_a_place_share_one_move(fleet, world):
+    assert_plan("Truck 1 inspects puddle 1 and excavator 3 inspects rock 1. Later both of them meet at soil 2.",
+                fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [E3], ["rock1"]),
+                task("c", T, [D1, E3], ["soil2"], deps=["a", "b"]))
+    assert_plan("Truck 1 inspects puddle 1 and excavator 3 inspects rock 1. Truck 1 and excavator 3 then meet up at "
+                "soil 2.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [E3], ["rock1"]),
+                task("c", T, [D1, E3], ["soil2"], deps=["a", "b"]))

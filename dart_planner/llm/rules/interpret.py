@@ -1160,8 +1160,11 @@ class Interpreter:
             actions = []
         self.clause_place = None
         # "excavator 1 and truck 1 proceed together to soil 1": one move, whatever each did before
-        self.b.together = any(it.kind is ItemKind.WORD and it.text == "together" and not (
-            k + 1 < len(seg.items) and seg.items[k + 1].text == "with") for k, it in enumerate(seg.items))
+        self.b.together = any(
+            (it.kind is ItemKind.WORD and it.text in self.lex.together_words and not (
+                k + 1 < len(seg.items) and seg.items[k + 1].text == "with"))
+            or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
+            for k, it in enumerate(seg.items))
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits

@@ -188,6 +188,8 @@ class Lexicon:
     """Negations that speak of each of two robots ("neither truck" = both trucks, each kept out)."""
     group_nouns: frozenset[str] = frozenset()
     """Nouns that name a group of robots defined in the text ("crew one, excavator 1 with truck 2")."""
+    together_words: frozenset[str] = frozenset()
+    """Words and movement verbs that send several robots as one ("drive together", "meet at soil 2")."""
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
     follow_verbs: frozenset[str] = frozenset()
@@ -346,6 +348,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "partner_nouns",
         "pair_negations",
         "group_nouns",
+        "together_words",
         "stationary",
         "follow_verbs",
         "pairwise",
@@ -497,6 +500,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         partner_nouns=frozenset(words("partner_nouns")),
         pair_negations=frozenset(words("pair_negations")),
         group_nouns=frozenset(words("group_nouns")),
+        together_words=frozenset(words("together_words")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
         pairwise=frozenset(words("pairwise")),
