@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rules_helpers import (
     AL,
+    ALA,
     AV,
     AVA,
     D1,
@@ -404,3 +405,27 @@ def test_robots_that_meet_at_a_place_share_one_move(fleet, world):
                 "soil 2.", fleet, world,
                 task("a", T, [D1], ["puddle1"]), task("b", T, [E3], ["rock1"]),
                 task("c", T, [D1, E3], ["soil2"], deps=["a", "b"]))
+
+
+# -- a title before the first order does not stop a fleet-wide keep-out from being the first step ----------------
+
+
+def test_fleet_keep_out_after_a_title_gates_every_move(fleet, world):
+    assert_plan("Orders for the rock pile:\\n- all robots avoid puddle 2\\n- excavator 1 to soil 1, dig there",
+                fleet, world,
+                task("k", AVA, objs=["puddle2"]), task("a", T, [E1], ["soil1"], deps=["k"]),
+                task("b", DIG, [E1], deps=["a"]))
+
+
+# -- "Finally: ...", "Last box: ...": the connective before a colon opens the sentence after it -------------------
+
+
+def test_final_connective_before_a_colon_waits_for_everything(fleet, world):
+    assert_plan("Truck 3 goes to puddle 2. Excavator 2 goes to rock 1. Finally: every robot may use soil 1 again.",
+                fleet, world,
+                task("a", T, [D3], ["puddle2"]), task("b", T, [E2], ["rock1"]),
+                task("c", ALA, objs=["soil1"], deps=["a", "b"]))
+    assert_plan("[ ] truck 3 to puddle 2\\n[ ] excavator 2 to rock 1\\n[ ] last box: every robot may use soil 1 again",
+                fleet, world,
+                task("a", T, [D3], ["puddle2"]), task("b", T, [E2], ["rock1"]),
+                task("c", ALA, objs=["soil1"], deps=["a", "b"]))

@@ -1105,14 +1105,17 @@ class Interpreter:
                 # ("Three moves in parallel:": verbs but nowhere to go, a title too)
                 for it in seg.items:  # "The soil 1 job, step by step:": a title over the list, not an order
                     self.use(it)
+                self.mains -= 1  # no clause of the job: what follows it is still the first
                 return
             if self._job_remark(seg) or self._job_goal(seg):
                 for it in seg.items:  # "We have one dig-and-haul job today.": about the job, not a step
                     self.use(it)
+                self.mains -= 1
                 return
             if self._cargo_goal(seg):
                 for it in seg.items:  # "Soil from soil 2 has to go to rock 1: ...": the job, spelled out after
                     self.use(it)
+                self.mains -= 1
                 return
             self.errors.append(f"no robot is named for {seg.text!r}")
             return

@@ -396,6 +396,13 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             k += 1  # "go to a different spot: soil 1, soil 2 and rock 1 respectively": the places of the verb
             continue
         if it.kind is ItemKind.PUNCT:
+            if it.payload == ":" and not cur.items and cur.connective in ("final", "sequence"):
+                # "Finally: everyone returns", "Last box: ...": the connective opens the sentence after it
+                conn, conn_text = cur.connective, cur.connective_text
+                sentence += 1
+                cur = Segment([], sentence, conn, conn_text, sentence_start=True)
+                k += 1
+                continue
             if it.payload in SENTENCE_END:
                 close("punct")
                 if it.payload == ":":
