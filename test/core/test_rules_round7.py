@@ -429,3 +429,14 @@ def test_final_connective_before_a_colon_waits_for_everything(fleet, world):
                 fleet, world,
                 task("a", T, [D3], ["puddle2"]), task("b", T, [E2], ["rock1"]),
                 task("c", ALA, objs=["soil1"], deps=["a", "b"]))
+
+
+# -- a keep-out lifted for some robots gates only their moves to that place ---------------------------------------
+
+
+def test_move_to_a_place_whose_keep_out_was_lifted_for_others_does_not_wait_for_it(fleet, world):
+    assert_plan("Excavator 2 and truck 3 must avoid rock 1. Excavator 2 digs at soil 1. Once excavator 2 has dug, "
+                "lift the rock 1 restriction for excavator 2, and truck 1 drives to rock 1.", fleet, world,
+                task("k", AV, [E2, D3], ["rock1"]), task("a", T, [E2], ["soil1"], deps=["k"]),
+                task("b", DIG, [E2], deps=["a"]), task("c", AL, [E2], ["rock1"], deps=["b"]),
+                task("d", T, [D1], ["rock1"], deps=["b"]))

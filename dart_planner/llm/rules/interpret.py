@@ -1610,6 +1610,9 @@ class Interpreter:
         action = "return_to_start" if place == START else "navigate"
         objs = () if place == START else (place,)
         opened = self.last_allow.get(place)
+        if opened is not None and self.b.drafts[opened].members and not (
+                {m.key for m in movers} & {m.key for m in self.b.drafts[opened].members}):
+            opened = None  # lifted for other robots only ("lift it for excavators 1 and 2, and truck 3 ...")
         if opened is not None:  # going where a keep-out was just lifted waits for the lifting
             extra = set(extra) | {opened}
         made = self.add_skill(action, movers, objs, extra, v.lemma, split=split, arriving_at=place)
