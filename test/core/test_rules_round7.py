@@ -440,3 +440,12 @@ def test_move_to_a_place_whose_keep_out_was_lifted_for_others_does_not_wait_for_
                 task("k", AV, [E2, D3], ["rock1"]), task("a", T, [E2], ["soil1"], deps=["k"]),
                 task("b", DIG, [E2], deps=["a"]), task("c", AL, [E2], ["rock1"], deps=["b"]),
                 task("d", T, [D1], ["rock1"], deps=["b"]))
+
+
+def test_once_the_truck_has_delivered_its_load_waits_for_its_tipping(fleet, world):
+    assert_plan("Truck 1 and excavator 2 go to soil 1. Excavator 2 digs and loads the truck; the truck then takes "
+                "the load to rock 2. Once truck 1 has delivered its load, excavator 2 goes home.", fleet, world,
+                task("a", T, [D1, E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("d", LOAD, [E2], deps=["b"]),
+                task("e", T, [D1], ["rock2"], deps=["d"]), task("f", DUMP, [D1], deps=["e"]),
+                task("g", R, [E2], deps=["f"]))

@@ -2018,12 +2018,18 @@ class Interpreter:
             self.flush_loads(self.current_subject, None)  # "each truck leaves right after its loading"
         if robots:
             unmatched = []
+            carried = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
             for f in filters or [("any", frozenset())]:
                 hit = False
                 for m in robots:
-                    if f[0] == "any" and m.key in self.pending_dump:
-                        self.deliver(m)  # "when both jobs are done": a haul to X ends with its tipping there
-                    t = self.find(m, f[0], objs if f[0] in MOVES else set(), f[1])
+                    t = None
+                    if (f[0] == "any" or carried) and m.key in self.pending_dump:
+                        # "when both jobs are done", "once the truck has delivered its load": a haul to X
+                        # ends with its tipping there
+                        got = self.deliver(m)
+                        t = got[-1].idx if (got and carried) else None
+                    if t is None:
+                        t = self.find(m, f[0], objs if f[0] in MOVES else set(), f[1])
                     if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
                             m.key in self.destination and self.loaded.get(m.key))):
                         got = self.deliver(m)
