@@ -449,3 +449,12 @@ def test_once_the_truck_has_delivered_its_load_waits_for_its_tipping(fleet, worl
                 task("d", LOAD, [E2], deps=["b"]),
                 task("e", T, [D1], ["rock2"], deps=["d"]), task("f", DUMP, [D1], deps=["e"]),
                 task("g", R, [E2], deps=["f"]))
+
+
+# -- "truck 3 will need puddle 2": why a keep-out spares it, not a move ------------------------------------------
+
+
+def test_robot_that_needs_a_place_is_not_sent_there(fleet, world):
+    assert_plan("Truck 1 will need rock 2 later, so the other robots keep away from rock 2 first. Then truck 1 "
+                "goes to rock 2.", fleet, world,
+                task("k", AV, [E1, E2, E3, D2, D3], ["rock2"]), task("a", T, [D1], ["rock2"], deps=["k"]))

@@ -503,6 +503,29 @@ class Interpreter:
             self.use(it)
         return True
 
+    def _needs_place(self, seg: Segment) -> bool:
+        """"Dump truck 3 will need puddle 2, but ...": a robot that needs a place says why a keep-out
+        spares it, not that it goes there (read as a terse move, it drove there first)."""
+        items = seg.items
+        if len(items) < 3 or items[0].kind is not ItemKind.ROBOT or items[0].payload.form == "pronoun":
+            return False
+        k = 1
+        while k < len(items) and items[k].kind is ItemKind.WORD and items[k].text in ("will", "would", "still",
+                                                                                         "also", "later"):
+            k += 1
+        if k + 1 >= len(items) or items[k].kind is not ItemKind.WORD or items[k].text not in (
+                "need", "needs", "requires", "require"):
+            return False
+        if items[k + 1].kind is not ItemKind.OBJECT or any(
+                it.kind not in (ItemKind.WORD, ItemKind.MARK, ItemKind.OBJECT) for it in items[k + 2:]):
+            return False
+        who = self.resolve_robots(items[0])
+        if who:
+            self.res.remember(who)
+        for it in items:
+            self.use(it)
+        return True
+
     def _expletive(self, seg: Segment) -> bool:
         """"It's a hauling day.", "It is windy today.": "it" with no robot to stand for, in a sentence
         that names no other robot, no place and no action: a remark about the day, not an order."""
@@ -804,7 +827,7 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
-        if seg.sentence_start and seg.items and self._role_statement(seg):
+        if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
