@@ -18,6 +18,7 @@ from rules_helpers import (
     E2,
     E3,
     LOAD,
+    RA,
     R,
     T,
     assert_plan,
@@ -458,3 +459,13 @@ def test_robot_that_needs_a_place_is_not_sent_there(fleet, world):
     assert_plan("Truck 1 will need rock 2 later, so the other robots keep away from rock 2 first. Then truck 1 "
                 "goes to rock 2.", fleet, world,
                 task("k", AV, [E1, E2, E3, D2, D3], ["rock2"]), task("a", T, [D1], ["rock2"], deps=["k"]))
+
+
+# -- "the other four robots" = the fleet but the robots named; a fleet return does not wait for their keep-out ------
+
+
+def test_the_other_four_robots_and_a_fleet_return_after_their_keep_out(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 1. The other four robots avoid soil 1. When truck 1 is at soil 1, "
+                "every robot returns to start.", fleet, world,
+                task("a", T, [E1, D1], ["soil1"]), task("k", AV, [E2, E3, D2, D3], ["soil1"]),
+                task("r", RA, deps=["a"]))

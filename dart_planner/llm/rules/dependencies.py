@@ -169,7 +169,8 @@ class PlanBuilder:
         and becomes everyone's last step; a fleet-wide keep-out only waits for ``extra``."""
         deps = {e for e in extra if e is not None}
         if action in MOVES:
-            deps |= set(self.last.values())
+            # a keep-out for some robots is no robot step (rule 21): the fleet's move waits for their chains
+            deps |= {i for i in self.last.values() if self.drafts[i].action not in ("add_keepout", "remove_keepout")}
             if self.barrier is not None:
                 deps.add(self.barrier)
         d = self._new(skill, action, (), objects, deps, fleet=True, lemma=lemma)
