@@ -89,6 +89,19 @@ def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[i
     return frozenset(out)
 
 
+def _before_skip(items: Sequence[Item]) -> list[Item]:
+    """A clause's items up to a purpose-skip mark ("so that ...", "so we can ..."), which says why, not who."""
+    for k, it in enumerate(items):
+        if it.kind is ItemKind.MARK and it.payload == "skip":
+            return list(items[:k])
+    return list(items)
+
+
+def _named_objects(items: Sequence[Item]) -> set[str]:
+    """The objects named by name ("rock 2") among ``items``."""
+    return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
+
+
 def _lead(items: Sequence[Item]) -> Item | None:
     """The first item that is not a marker or a connective (what a sentence opens with)."""
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
@@ -550,9 +563,10 @@ class Interpreter:
         rock 1 for us.": a sentence with no robot that says what the job is for, before sentences
         whose robots do it. Only when it states a need or purpose (or its verb is not one we know);
         a robotless order ("Go to soil 1.") is still refused."""
-        same = self._sentence_items(seg.sentence)
-        if any(it.kind is ItemKind.ROBOT for it in same) or not any(
-                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items):
+        # ("... so that the trucks can pass": robots after a purpose mark are not the job's doers)
+        same = [it for s in self.later_all if s.sentence == seg.sentence for it in _before_skip(s.items)]
+        later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
+        if any(it.kind is ItemKind.ROBOT for it in same) or not any(it.kind is ItemKind.ROBOT for it in later):
             return False
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
         lead = _lead(same)
@@ -561,7 +575,16 @@ class Interpreter:
         need = any(w in ("need", "needs", "should", "must", "want", "wants") for w in words)
         unknown_verb = not any(it.kind is ItemKind.VERB for it in same) and any(
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
-        return purpose or need or unknown_verb or human
+        return purpose or need or unknown_verb or human or self._restated(seg, same, later)
+
+    def _restated(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
+        """"Today's job: move the rock pile at rock 2 over to puddle 1. An excavator and a truck ...":
+        a robotless order said before any robot is named, whose places all come back in the later
+        sentences that name robots, is the job those robots then spell out, not a step of its own."""
+        if any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+            return False
+        here, there = _named_objects(same), _named_objects(later)
+        return bool(here) and here <= there
 
     def _cargo_goal(self, seg: Segment) -> bool:
         """A robotless sentence about the cargo that says where it must go ("Soil from soil 2 has to

@@ -44,6 +44,7 @@ from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .segment import ItemKind, segment_items, tokenize
 from .states import fold_trailing_already
 from .steprefs import fold_step_refs
+from .things import fold_thing_it
 from .verbs import choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -100,7 +101,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
     items = fold_step_refs(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)), lex)
-    items = fold_deed_references(fold_addressed_you(items))
+    items = fold_thing_it(fold_deed_references(fold_addressed_you(items)))
     items = loading_order(place_relatives(fold_asides(join_companions(items))))
     return site, tokens, items
 

@@ -1,0 +1,48 @@
+"""Robot pronouns that stand for a thing, not a robot.
+
+"we need it broken up", "an excavator and a dump truck handle it together": an "it" after the
+clause's subject and a word that is no verb we know is that word's object, the job or the pile
+spoken of, when no robot was named in an earlier sentence for it to stand for. Read as a robot
+mention, it had nothing to refer to and failed the whole instruction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .segment import SENTENCE_END, Item, ItemKind
+
+__all__ = ["fold_thing_it"]
+
+# words after which "it" opens a new clause as its subject ("and it goes"), not an object
+_CLAUSE_WORDS = frozenset({"and", "or", "but", "then", "so", "while", "as", "if", "when", "until", "once",
+                           "because", "since", "where", "that", "which"})
+# people who speak of the job: a subject whose "it" is no robot of theirs
+_PEOPLE = frozenset({"we", "i", "you"})
+
+
+def fold_thing_it(items: Sequence[Item]) -> list[Item]:
+    """Turn an object-position "it" with no robot named in an earlier sentence into a plain word."""
+    out = list(items)
+    robots_before = False  # a robot named in an earlier sentence
+    sentence_has_subject = False  # a robot or a person named earlier in this sentence
+    sentence_robot = False
+    for k, it in enumerate(out):
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            robots_before = robots_before or sentence_robot
+            sentence_has_subject = sentence_robot = False
+            continue
+        if it.kind is ItemKind.WORD and it.text in _PEOPLE:
+            sentence_has_subject = True
+            continue
+        if it.kind is not ItemKind.ROBOT:
+            continue
+        d = it.payload
+        if d.form == "pronoun" and d.pronoun == "it" and not robots_before and sentence_has_subject and k > 0:
+            prev = out[k - 1]
+            if prev.kind is ItemKind.WORD and prev.text not in _CLAUSE_WORDS:
+                out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
+                continue
+        sentence_has_subject = True
+        sentence_robot = sentence_robot or d.form != "pronoun"
+    return out
