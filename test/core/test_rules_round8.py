@@ -56,3 +56,17 @@ def test_robotless_order_restated_later_is_the_goal_not_a_step(fleet, world):
 def test_robotless_order_whose_place_is_not_restated_is_still_refused(fleet, world):
     assert rules_plan("Drive to rock 2. Truck 1 goes to soil 1.", fleet, world).errors
 
+
+
+# -- a truck's loading said before any loader is named is made where a later sentence says it ----------
+
+
+def test_purpose_loading_before_the_loader_is_named_is_made_by_the_later_loading(fleet, world):
+    assert_plan("Dump truck 1, drive over to rock 2 to get loaded. Excavator 3 is already waiting at rock 2 and "
+                "digs at once. When truck 1 has been loaded, it tips at puddle 1.", fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", DIG, [E3]), task("c", LOAD, [E3], deps=["a", "b"]),
+                task("d", T, [D1], ["puddle1"], deps=["c"]), task("e", DUMP, [D1], deps=["d"]))
+
+
+def test_purpose_loading_with_no_loader_anywhere_is_still_an_error(fleet, world):
+    assert rules_plan("Dump truck 1, drive over to rock 2 to get loaded. Truck 2 goes home.", fleet, world).errors

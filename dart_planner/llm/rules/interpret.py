@@ -1877,7 +1877,8 @@ class Interpreter:
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:
-                self.errors.append("no excavator to load the truck")
+                if not self._loader_named_later():
+                    self.errors.append("no excavator to load the truck")
                 continue
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
@@ -1895,6 +1896,23 @@ class Interpreter:
             for t in ts:
                 self.loaded[t.key] = True
         return made
+
+    def _loader_named_later(self) -> bool:
+        """"Truck 2, head to soil 1 to load up. Excavator 1 will already be at soil 1 ...": a loading said
+        before any loader is named is said again once one is ("once truck 2 has been loaded", "once it has
+        loaded the truck"), and is made there; only a loading no later sentence can give is an error."""
+        types = set(self._types_for("unload_bucket"))
+        for s in self.later_all:
+            if s.sentence <= self.res.sentence:
+                continue
+            for it in s.items:
+                if it.kind is not ItemKind.ROBOT:
+                    continue
+                d: RobotDesc = it.payload
+                loaders = {r for t in types for r in self.site.robots_by_type.get(t, ())}
+                if (d.form == "type" and d.rtype in types) or (d.form == "ids" and loaders & set(d.ids)):
+                    return True
+        return False
 
     def load(self, excs: Sequence[Member], trucks: Sequence[Member], extra: set[int], lemma: str,
              split: bool = False) -> list[Draft]:
