@@ -11,8 +11,10 @@ from rules_helpers import (
     DIG,
     DUMP,
     E1,
+    E2,
     E3,
     LOAD,
+    R,
     T,
     assert_plan,
     task,
@@ -70,3 +72,22 @@ def test_purpose_loading_before_the_loader_is_named_is_made_by_the_later_loading
 
 def test_purpose_loading_with_no_loader_anywhere_is_still_an_error(fleet, world):
     assert rules_plan("Dump truck 1, drive over to rock 2 to get loaded. Truck 2 goes home.", fleet, world).errors
+
+
+# -- "the rest ... once truck N has ..." is everyone but the robot of the anchor -----------------------
+
+
+def test_the_rest_with_an_anchor_on_one_robot_is_everyone_but_that_robot(fleet, world):
+    assert_plan("Excavator 3 and dump truck 1 go to soil 1; excavator 3 digs and loads truck 1, which then drives "
+                "to puddle 2 and dumps. The rest of the robots go home once truck 1 has dumped.", fleet, world,
+                task("a", T, [E3, D1], ["soil1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", T, [D1], ["puddle2"], deps=["c"]),
+                task("e", DUMP, [D1], deps=["d"]),
+                task("f", R, [E1, E2, E3, D2, D3], deps=["e"]))
+
+
+def test_the_rest_without_an_anchor_is_still_the_robots_not_named(fleet, world):
+    assert_plan("Excavator 3 goes to soil 1 and truck 1 goes to rock 2. The rest of the robots go home.",
+                fleet, world,
+                task("a", T, [E3], ["soil1"]), task("b", T, [D1], ["rock2"]),
+                task("c", R, [E1, E2, D2, D3]))

@@ -939,6 +939,9 @@ class Interpreter:
                         d_it.det in ("all", "each") or (d_it.det in ("the", "bare") and d_it.plural)):
                     # "all excavators except excavator 3": the rest of the type, by name (rule 18)
                     r = tuple(self.res.robot_member(x) for x in self.site.robots_by_type.get(d_it.rtype, ()))
+                elif d_it.form == "others" and (contrast := self._anchor_contrast(seg, post)):
+                    # "The rest of the fleet returns once truck 2 has tipped": all but truck 2 (rule 18)
+                    r = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x not in contrast)
                 else:
                     r = self.at_place(it, restrict) or self.resolve_robots(it)
                 if r is None and left_out:  # "everyone except truck 3": the fleet less those, by name
@@ -1896,6 +1899,17 @@ class Interpreter:
             for t in ts:
                 self.loaded[t.key] = True
         return made
+
+    def _anchor_contrast(self, seg: Segment, post: Segment | None) -> set[str]:
+        """The robots named by number in the anchor after a sentence that opens with "the rest": "the
+        rest of the fleet ... once truck 2 has tipped" sets the rest against truck 2, not against every
+        robot named so far (the diggers that filled truck 2 go home too). Not for "until": "the other
+        robots wait at X until truck 3 has dumped" are those not at work, so the robots not named."""
+        if post is None or not seg.sentence_start or post.connective_text in ("until", "till") or any(
+                it.kind is ItemKind.ROBOT and it.payload.form != "others" for it in seg.items):
+            return set()
+        return {r for it in post.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                for r in it.payload.ids}
 
     def _loader_named_later(self) -> bool:
         """"Truck 2, head to soil 1 to load up. Excavator 1 will already be at soil 1 ...": a loading said
