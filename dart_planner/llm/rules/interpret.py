@@ -1160,6 +1160,11 @@ class Interpreter:
                 for it in seg.items:  # "We have one dig-and-haul job today.": about the job, not a step
                     self.use(it)
                 self.mains -= 1
+                named = _named_objects(seg.items)
+                if len(named) == 1 and self.last_place is None:
+                    # "Obstacle 1 needs two visits: truck 3 goes first, ...": the one place of the job is
+                    # where a move with no place of its own goes
+                    self.last_place = next(iter(named))
                 return
             if self._cargo_goal(seg):
                 for it in seg.items:  # "Soil from soil 2 has to go to rock 1: ...": the job, spelled out after
