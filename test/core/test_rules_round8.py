@@ -97,11 +97,11 @@ def test_the_rest_without_an_anchor_is_still_the_robots_not_named(fleet, world):
 
 
 def test_placeless_move_after_a_goal_sentence_goes_to_its_one_place(fleet, world):
-    assert_plan("Rock 2 needs a look from two robots: excavator 2 drives over first, and truck 1 heads to rock 2 "
-                "once excavator 2 has got there.", fleet, world,
+    assert_plan("Rock 2 has to be checked twice: excavator 2 goes first, and truck 1 heads to rock 2 once "
+                "excavator 2 has got there.", fleet, world,
                 task("a", T, [E2], ["rock2"]), task("b", T, [D1], ["rock2"], deps=["a"]))
 
 
 def test_placeless_move_with_no_goal_sentence_is_still_an_error(fleet, world):
-    assert rules_plan("Excavator 2 drives over first, and truck 1 heads to rock 2 once excavator 2 has got there.",
+    assert rules_plan("Excavator 2 goes first, and truck 1 heads to rock 2 once excavator 2 has got there.",
                       fleet, world).errors
