@@ -105,3 +105,19 @@ def test_placeless_move_after_a_goal_sentence_goes_to_its_one_place(fleet, world
 def test_placeless_move_with_no_goal_sentence_is_still_an_error(fleet, world):
     assert rules_plan("Excavator 2 goes first, and truck 1 heads to rock 2 once excavator 2 has got there.",
                       fleet, world).errors
+
+
+# -- a relative aside that only says where the named robot stands keeps the clause's timing ------------
+
+
+def test_relative_already_aside_keeps_the_timing_of_then(fleet, world):
+    assert_plan("Truck 3 drives to rock 1 and tips. Then excavator 2, which is already parked at soil 1, digs "
+                "there.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("b", DUMP, [D3], deps=["a"]), task("c", DIG, [E2], deps=["b"]))
+
+
+def test_dashed_relative_aside_in_a_conjunct_shares_the_sentence_timing(fleet, world):
+    assert_plan("Truck 3 drives to rock 1 and tips. After that truck 1 heads to puddle 2, and excavator 2 - which "
+                "has been standing at soil 1 all along - digs there.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("b", DUMP, [D3], deps=["a"]),
+                task("c", T, [D1], ["puddle2"], deps=["b"]), task("d", DIG, [E2], deps=["b"]))

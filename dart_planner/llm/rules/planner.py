@@ -42,7 +42,7 @@ from .keepout_nouns import fold_keepout_nouns
 from .lexicon import Lexicon, load_lexicon
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .segment import ItemKind, segment_items, tokenize
-from .states import fold_trailing_already
+from .states import fold_relative_already, fold_trailing_already
 from .steprefs import fold_step_refs
 from .things import fold_thing_it
 from .verbs import choose_skill
@@ -100,7 +100,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
-    items = fold_step_refs(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)), lex)
+    items = fold_relative_already(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)))
+    items = fold_step_refs(items, lex)
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items)))
     items = loading_order(place_relatives(fold_asides(join_companions(items))))
     return site, tokens, items

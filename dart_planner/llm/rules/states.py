@@ -13,13 +13,45 @@ from collections.abc import Sequence
 
 from .segment import Item, ItemKind
 
-__all__ = ["fold_trailing_already"]
+__all__ = ["fold_relative_already", "fold_trailing_already"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
 _STANDING = frozenset({"waiting", "waits", "sitting", "sits", "standing", "stands", "parked", "stationed"})
 """Verbs of standing somewhere: "(which is) waiting there already" says where the robot is."""
 _AT = frozenset({"at", "in", "by", "near", "beside"})
+
+
+_CLOSE = {",": ",", "-": "-", "(": ")", "\u2013": "\u2013", "\u2014": "\u2014"}
+"""The punctuation that closes a relative aside opened by the key."""
+
+
+def fold_relative_already(items: Sequence[Item]) -> list[Item]:
+    """"excavator 1 - which has been sitting at soil 2 the whole time - digs there", "excavator 1,
+    which is already at soil 2, digs there": the aside only says where the named robot stands, so the
+    clause reads as "excavator 1 is already at soil 2 and digs there". Cut into a robot alone, the
+    aside and a verb with no subject, the clause lost the timing that opened it ("Then, ... and
+    excavator 1 - which ... - digs" started the digging at once)."""
+    out = list(items)
+    k = 0
+    while k + 3 < len(out):
+        robot, open_, which = out[k], out[k + 1], out[k + 2]
+        close = _CLOSE.get(open_.payload) if open_.kind is ItemKind.PUNCT else None
+        if close is None or robot.kind is not ItemKind.ROBOT or robot.payload.form == "pronoun" \
+                or which.kind is not ItemKind.ROBOT or which.text not in ("which", "who"):
+            k += 1
+            continue
+        end = next((j for j in range(k + 3, len(out)) if out[j].kind is ItemKind.PUNCT), None)
+        body = out[k + 3:end] if end is not None else []
+        if end is None or out[end].payload != close or end + 1 >= len(out) \
+                or out[end + 1].kind is not ItemKind.VERB or not any(
+                    it.kind is ItemKind.MARK and it.payload == "already" for it in body) or any(
+                    it.kind in (ItemKind.VERB, ItemKind.ROBOT) for it in body):
+            k += 1
+            continue
+        out[k + 1:end + 1] = body  # "excavator 1 <already at soil 2 ...> digs there"
+        k += 1
+    return out
 
 
 def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
