@@ -5,6 +5,7 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AV,
     D1,
     D2,
     D3,
@@ -121,3 +122,21 @@ def test_dashed_relative_aside_in_a_conjunct_shares_the_sentence_timing(fleet, w
                 "has been standing at soil 1 all along - digs there.", fleet, world,
                 task("a", T, [D3], ["rock1"]), task("b", DUMP, [D3], deps=["a"]),
                 task("c", T, [D1], ["puddle2"], deps=["b"]), task("d", DIG, [E2], deps=["b"]))
+
+
+# -- a keep-out for some robots said to come first after their steps goes before their first step -------
+
+
+def test_keepout_said_last_prior_to_these_moves_gates_the_robots_first_move(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and excavator 3 goes to rock 2. Truck 1 then drives home. Prior to any of "
+                "these moves, truck 1 must keep away from puddle 1.", fleet, world,
+                task("k", AV, [D1], ["puddle1"]), task("a", T, [D1], ["soil1"], deps=["k"]),
+                task("b", T, [E3], ["rock2"]), task("c", R, [D1], deps=["a"]))
+
+
+def test_keepout_said_first_after_the_steps_gates_a_shared_move_whole(fleet, world):
+    # truck 1 and excavator 3 go to soil 1 together: one task, which the keep-out goes before
+    assert_plan("Truck 1 and excavator 3 go to soil 1; excavator 3 digs there. Before all of this, truck 1 keeps "
+                "away from rock 1.", fleet, world,
+                task("k", AV, [D1], ["rock1"]), task("a", T, [D1, E3], ["soil1"], deps=["k"]),
+                task("b", DIG, [E3], deps=["a"]))

@@ -1238,10 +1238,37 @@ class Interpreter:
         if made_now and hoist and self.last_made and not (self.last_made & made_now):
             self.b.hoist(made_now, self.last_made)  # "..., but first it checks obstacle 2"
             made_now = made_now | self.last_made
+        elif made_now and firsts and not hoist and subject and self.mains > 1 and all(
+                self.b.drafts[i].action == "add_keepout" for i in made_now):
+            self._keepout_first(made_now, subject, start)
         if made_now:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split)
+
+    def _keepout_first(self, made: set[int], subject: tuple[Member, ...], start: int) -> None:
+        """"..., prior to any of these movements, truck 3 keeps away from puddle 2": a keep-out for some
+        robots said to come first after their steps were given goes before each robot's first step
+        (rule 21, as when said first); a fleet-wide one does so already. The robots' chains stay as
+        they were: a keep-out is no robot step."""
+        keys = {m.key for m in subject}
+        firsts: set[int] = set()
+        for key in keys:
+            own = [d.idx for d in self.b.drafts[:start] if d.alive and d.action not in ("add_keepout", "remove_keepout")
+                   and key in {m.key for m in (*d.members, *d.partners)}]
+            if own:
+                firsts.add(own[0])
+        if not firsts:
+            return
+        # a move that another robot makes to the same place at the same moment is one task with it (rule 6)
+        firsts |= {d.idx for f in list(firsts) for d in self.b.drafts[:start] if d.alive and d.idx != f
+                   and d.action in MOVES and d.action == self.b.drafts[f].action
+                   and d.objects == self.b.drafts[f].objects and d.deps == self.b.drafts[f].deps}
+        for i in made:
+            self.b.drafts[i].deps = set()  # it comes first: not after the chain it was said after
+        last, barrier = dict(self.b.last), self.b.barrier
+        self.b.hoist(made, firsts)
+        self.b.last, self.b.barrier = last, barrier
 
     def _served_by_last(self, subject: tuple[Member, ...]) -> set[int]:
         """The tasks of the clause just read when every robot of ``subject`` was only their partner
