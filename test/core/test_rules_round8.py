@@ -140,3 +140,16 @@ def test_keepout_said_first_after_the_steps_gates_a_shared_move_whole(fleet, wor
                 "away from rock 1.", fleet, world,
                 task("k", AV, [D1], ["rock1"]), task("a", T, [D1, E3], ["soil1"], deps=["k"]),
                 task("b", DIG, [E3], deps=["a"]))
+
+
+# -- an event noun opening a sentence ("upon discharge") times every clause of it ----------------------
+
+
+def test_event_noun_anchor_times_the_conjunct_with_another_robot_too(fleet, world):
+    assert_plan("Excavator 2 and truck 1 go to soil 1; excavator 2 digs and loads truck 1. Truck 1 drives to "
+                "puddle 2 and tips. Upon discharge, truck 1 goes home and excavator 2 inspects rock 1.",
+                fleet, world,
+                task("a", T, [E2, D1], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", T, [D1], ["puddle2"], deps=["c"]),
+                task("e", DUMP, [D1], deps=["d"]), task("f", R, [D1], deps=["e"]),
+                task("g", T, [E2], ["rock1"], deps=["e"]))

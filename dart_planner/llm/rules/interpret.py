@@ -37,6 +37,9 @@ _OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
 # "Truck 1 goes to rock 2. Before that, it checks puddle 1.": the sentence before comes second
 _BEFORE_THAT = frozenset({"before that", "before this", "beforehand"})
 
+# How a participle ends ("after reaching", "once filled", "when taken"); an event noun does not ("upon discharge")
+_PARTICIPLE_ENDINGS = ("ing", "ed", "en")
+
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
 
@@ -732,7 +735,10 @@ class Interpreter:
                 # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
                 # "After reaching obstacle 1, excavator 3 returns, and truck 3 ...": a robotless anchor is
                 # the subject's own; a conjunct with other robots does not wait for it
-                participle = bool(seg.items) and seg.items[0].kind is ItemKind.VERB and not seg.has(ItemKind.ROBOT)
+                # ("Upon discharge, truck 3 returns and excavator 1 ...": an event noun, not a participle, is
+                # a moment that times the whole sentence)
+                participle = bool(seg.items) and seg.items[0].kind is ItemKind.VERB and not seg.has(ItemKind.ROBOT) \
+                    and seg.items[0].text.split()[0].endswith(_PARTICIPLE_ENDINGS)
                 self.reduced_pre = set(entry) if participle and not is_par else set()
                 self.passive_pre = not seg.has(ItemKind.ROBOT) and any(
                     (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or (
