@@ -153,3 +153,21 @@ def test_event_noun_anchor_times_the_conjunct_with_another_robot_too(fleet, worl
                 task("c", LOAD, [E2], deps=["b"]), task("d", T, [D1], ["puddle2"], deps=["c"]),
                 task("e", DUMP, [D1], deps=["d"]), task("f", R, [D1], deps=["e"]),
                 task("g", T, [E2], ["rock1"], deps=["e"]))
+
+
+# -- "the diggers" are the robots of the latest digging, not every excavator ----------------------------
+
+
+def test_the_diggers_are_the_group_that_dug_not_the_excavator_named_since(fleet, world):
+    assert_plan("All robots meet at rock 1. Then a pair of excavators digs there, the remaining excavator heads "
+                "home, and the trucks wait. After the digging, the diggers load truck 3.", fleet, world,
+                task("a", "target_area_for_all_robots", [], ["rock1"]),
+                task("b", DIG, types=[("excavator", 2)], deps=["a"]),
+                task("r", R, types=[("excavator", 1)], deps=["a"]),
+                task("c", LOAD, types=[("excavator", 2)], deps=["b"]))
+
+
+def test_the_diggers_named_by_number_are_those_robots(fleet, world):
+    assert_plan("Excavators 1 and 3 are already at soil 2 and dig there, and excavator 2 goes to rock 1. When the "
+                "digging is finished, the diggers return to start.", fleet, world,
+                task("b", DIG, [E1, E3]), task("a", T, [E2], ["rock1"]), task("c", R, [E1, E3], deps=["b"]))

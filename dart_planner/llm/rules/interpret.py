@@ -271,6 +271,10 @@ class Interpreter:
             return None  # "every robot goes to rock 1, then they all return": the whole fleet again
         if d.form == "pronoun" and d.pronoun == "you" and self.res.addressee:
             return self.res.addressee  # "it loads you": the robot spoken to, whatever the verb needs
+        if d.form == "type" and d.det == "the" and d.plural and item.text.split()[-1] in self.lex.digger_nouns:
+            diggers = self._latest_diggers(d.rtype)
+            if diggers:
+                return diggers
         try:
             if partner_type and d.form == "pronoun":
                 found = self.res.last_of_type(partner_type, d.pronoun != "it")
@@ -286,6 +290,17 @@ class Interpreter:
         except ResolutionError as exc:
             self.errors.append(str(exc))
             return ()
+
+    def _latest_diggers(self, rtype: str) -> tuple[Member, ...]:
+        """The robots of ``rtype`` in the latest digging ("the diggers"), with every digging that
+        started at the same moment ("excavators 1 and 2 dig", each where it stands)."""
+        digs = [d for d in self.b.drafts if d.alive and d.action == "dig"
+                and any(m.rtype == rtype for m in d.members)]
+        if not digs:
+            return ()
+        last = digs[-1]
+        same = [d for d in digs if d.deps == last.deps or d is last]
+        return tuple(dict.fromkeys(m for d in same for m in d.members if m.rtype == rtype))
 
     def remark(self, seg: Segment) -> bool:
         """"The puddles have dried out", "we need rock 1 and rock 2 cleared": a clause with no robot

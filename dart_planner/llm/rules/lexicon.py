@@ -190,6 +190,8 @@ class Lexicon:
     """Nouns that name a group of robots defined in the text ("crew one, excavator 1 with truck 2")."""
     together_words: frozenset[str] = frozenset()
     """Words and movement verbs that send several robots as one ("drive together", "meet at soil 2")."""
+    digger_nouns: frozenset[str] = frozenset()
+    """Plural role nouns for the robots that did the latest digging ("the diggers load truck 1")."""
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
     follow_verbs: frozenset[str] = frozenset()
@@ -349,6 +351,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "pair_negations",
         "group_nouns",
         "together_words",
+        "digger_nouns",
         "stationary",
         "follow_verbs",
         "pairwise",
@@ -501,6 +504,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         pair_negations=frozenset(words("pair_negations")),
         group_nouns=frozenset(words("group_nouns")),
         together_words=frozenset(words("together_words")),
+        digger_nouns=frozenset(words("digger_nouns")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
         pairwise=frozenset(words("pairwise")),
