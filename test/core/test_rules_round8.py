@@ -171,3 +171,15 @@ def test_the_diggers_named_by_number_are_those_robots(fleet, world):
     assert_plan("Excavators 1 and 3 are already at soil 2 and dig there, and excavator 2 goes to rock 1. When the "
                 "digging is finished, the diggers return to start.", fleet, world,
                 task("b", DIG, [E1, E3]), task("a", T, [E2], ["rock1"]), task("c", R, [E1, E3], deps=["b"]))
+
+
+# -- an ordered loading "(truck 3 first)" followed by a bare comma and a new clause keeps both loadings --
+
+
+def test_loading_order_then_comma_and_a_new_clause_keeps_the_second_loading(fleet, world):
+    assert_plan("Excavator 2 and trucks 1 and 3 go to rock 1. Excavator 2 digs there and loads truck 1 and truck 3 "
+                "(truck 3 first), each loaded truck dumps at puddle 1.", fleet, world,
+                task("a", T, [E2, D1, D3], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", T, [D3], ["puddle1"], deps=["c"]), task("f", DUMP, [D3], deps=["e"]),
+                task("g", T, [D1], ["puddle1"], deps=["d"]), task("h", DUMP, [D1], deps=["g"]))

@@ -100,6 +100,12 @@ def _before_skip(items: Sequence[Item]) -> list[Item]:
     return list(items)
 
 
+def _opens_clause(items: Sequence[Item]) -> bool:
+    """The clause has its own subject and verb: "[and] each truck dumps ...", "[and] truck 3 goes home"."""
+    k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text == "and" else 0
+    return len(items) > k + 1 and items[k].kind is ItemKind.ROBOT and any(it.kind is ItemKind.VERB for it in items)
+
+
 def _named_objects(items: Sequence[Item]) -> set[str]:
     """The objects named by name ("rock 2") among ``items``."""
     return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
@@ -1044,9 +1050,9 @@ class Interpreter:
                     and not any(x.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE)
                                 for x in self.following[0].items)) or (
                     # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
+                    # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
-                    and len(self.following[0].items) > 2 and self.following[0].items[0].text == "and"
-                    and self.following[0].items[1].kind is ItemKind.ROBOT and self.following[0].has(ItemKind.VERB))) \
+                    and _opens_clause(self.following[0].items))) \
                 and "already" not in marks:  # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
             entry = self.entry(seg, subject, explicit, pre, post, pre_par)

@@ -265,6 +265,14 @@ def _passive_clause(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _ordered_loading_ends(items: Sequence[Item], k: int) -> bool:
+    """The comma at ``k`` ends a verbless "then truck 2" that a loading order made ("loads truck 1 and
+    truck 2 (truck 1 first), each loaded truck dumps ..."): the robot after it opens a clause of its own,
+    not a list with truck 2 (which lost truck 2's loading)."""
+    return k >= 2 and items[k - 1].kind is ItemKind.ROBOT and items[k - 2].kind is ItemKind.CONNECTIVE \
+        and items[k - 2].start == items[k - 2].end and items[k - 2].text == "then" and _is_subject_start(items, k + 1)
+
+
 def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
@@ -419,6 +427,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                          and _verb_before_punct(items, k + 1))) and not (
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
+                and not _ordered_loading_ends(items, k)
                 and (not _has_content(cur.items) or _causative_list(cur.items, causatives)
                      or (_loaded_list(cur.items) and not _is_subject_start(items, k + 1)
                          and cur.items[-1].payload.form == items[k + 1].payload.form == "ids"))) and not (
