@@ -183,3 +183,12 @@ def test_loading_order_then_comma_and_a_new_clause_keeps_the_second_loading(flee
                 task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
                 task("e", T, [D3], ["puddle1"], deps=["c"]), task("f", DUMP, [D3], deps=["e"]),
                 task("g", T, [D1], ["puddle1"], deps=["d"]), task("h", DUMP, [D1], deps=["g"]))
+
+
+def test_second_ordered_loading_waits_for_the_first_not_for_other_robots_steps(fleet, world):
+    # excavator 3's drive home is still open when the loadings are said; the second loading ignores it
+    assert_plan("All robots gather at rock 2. Right after that, excavator 1 digs there and excavator 3 drives home. "
+                "Once the digging is over, excavator 1 loads truck 2 and truck 1 (truck 2 first).", fleet, world,
+                task("a", "target_area_for_all_robots", [], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
+                task("r", R, [E3], deps=["a"]), task("c", LOAD, [E1], deps=["b"]),
+                task("d", LOAD, [E1], deps=["c"]))

@@ -1069,8 +1069,11 @@ class Interpreter:
                         b.verb.target == "unload_bucket" for b in self.prev.actions):
                     continue  # "digs and loads truck 2 first, then truck 1": only the loading is said again
                 if swap:  # "excavator 1 loads truck 2 and then truck 3": same doer, the new robot as partner
+                    # (its own chain and the truck's last step are what it waits for, not every step still
+                    # open: "the diggers load truck 1 and truck 2 (truck 1 first)" while a third excavator
+                    # drives home does not wait for that drive)
                     a2 = Action(a.verb, a.objects, a.place, subj_items, a.immediate, a.back)
-                    made = self.act(a2, self.prev.subject, entry if not created_any else set(), split, False, False)
+                    made = self.act(a2, self.prev.subject, set(), split, False, False)
                 else:
                     made = self.act(a, subject, entry if not created_any else set(), split, False, False)
                 created_any = created_any or bool(made)
