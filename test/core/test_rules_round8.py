@@ -192,3 +192,25 @@ def test_second_ordered_loading_waits_for_the_first_not_for_other_robots_steps(f
                 task("a", "target_area_for_all_robots", [], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
                 task("r", R, [E3], deps=["a"]), task("c", LOAD, [E1], deps=["b"]),
                 task("d", LOAD, [E1], deps=["c"]))
+
+
+# -- after robots are sent off with "each", "the excavator" is each of them -----------------------------
+
+
+def test_the_excavator_after_each_went_to_its_spot_is_each_excavator(fleet, world):
+    assert_plan("Excavators 1 and 3 each drive to a different spot: soil 1 and rock 2 respectively. There the "
+                "excavator digs, and then the excavator returns to start.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E3], ["rock2"]),
+                task("c", DIG, [E1], deps=["a"]), task("d", DIG, [E3], deps=["b"]),
+                task("e", R, [E1], deps=["c"]), task("f", R, [E3], deps=["d"]))
+
+
+def test_the_excavator_and_the_truck_after_each_team_went_to_its_site(fleet, world):
+    assert_plan("Team A, excavator 3 with truck 1, and team B, excavator 1 with truck 2, each head together to "
+                "their site - rock 1 for team A, soil 2 for team B; there the excavator digs and loads its truck, "
+                "and the truck dumps at puddle 1.", fleet, world,
+                task("a", T, [E3, D1], ["rock1"]), task("b", T, [E1, D2], ["soil2"]),
+                task("c", DIG, [E3], deps=["a"]), task("d", DIG, [E1], deps=["b"]),
+                task("e", LOAD, [E3], deps=["c"]), task("f", LOAD, [E1], deps=["d"]),
+                task("g", T, [D1], ["puddle1"], deps=["e"]), task("h", DUMP, [D1], deps=["g"]),
+                task("i", T, [D2], ["puddle1"], deps=["f"]), task("j", DUMP, [D2], deps=["i"]))

@@ -966,6 +966,11 @@ class Interpreter:
                         d_it.det in ("all", "each") or (d_it.det in ("the", "bare") and d_it.plural)):
                     # "all excavators except excavator 3": the rest of the type, by name (rule 18)
                     r = tuple(self.res.robot_member(x) for x in self.site.robots_by_type.get(d_it.rtype, ()))
+                elif d_it.form == "type" and d_it.det == "the" and not d_it.plural \
+                        and (each_of := self._each_of_type(seg, d_it.rtype)):
+                    # "each crew drives to its site; there the excavator digs": each crew's excavator
+                    r = each_of
+                    split = True
                 elif d_it.form == "others" and (contrast := self._anchor_contrast(seg, post)):
                     # "The rest of the fleet returns once truck 2 has tipped": all but truck 2 (rule 18)
                     r = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x not in contrast)
@@ -1961,6 +1966,20 @@ class Interpreter:
             for t in ts:
                 self.loaded[t.key] = True
         return made
+
+    def _each_of_type(self, seg: Segment, rtype: str) -> tuple[Member, ...]:
+        """"Crew one, ... and crew two, ... each drive to their site; there the excavator digs and loads
+        its truck, and the truck hauls ...": after a sentence that sent robots off with "each", "the
+        <type>" in it or in the sentence right after is each robot of that type it moved (one task
+        each), not the one named last."""
+        for sent in (seg.sentence, seg.sentence - 1):
+            if not any(it.kind is ItemKind.MARK and it.payload == "each" for it in self._sentence_items(sent)):
+                continue
+            members = tuple(dict.fromkeys(m for d in self.b.drafts if d.alive and d.action in MOVES
+                                          and self.draft_sentence.get(d.idx) == sent
+                                          for m in d.members if m.rtype == rtype))
+            return members if len(members) > 1 else ()
+        return ()
 
     def _anchor_contrast(self, seg: Segment, post: Segment | None) -> set[str]:
         """The robots named by number in the anchor after a sentence that opens with "the rest": "the
