@@ -214,3 +214,20 @@ def test_the_excavator_and_the_truck_after_each_team_went_to_its_site(fleet, wor
                 task("e", LOAD, [E3], deps=["c"]), task("f", LOAD, [E1], deps=["d"]),
                 task("g", T, [D1], ["puddle1"], deps=["e"]), task("h", DUMP, [D1], deps=["g"]),
                 task("i", T, [D2], ["puddle1"], deps=["f"]), task("j", DUMP, [D2], deps=["i"]))
+
+
+def test_bare_diggers_in_terse_orders_are_the_robots_that_dug(fleet, world):
+    assert_plan("Exc 2 and exc 3 to rock 1, dig. Exc 1 home. Trk 2 to rock 1. Diggers load trk 2.",
+                fleet, world,
+                # (truck 2's move starts at once for the same place: one task with theirs, rule 17)
+                task("a", T, [E2, E3, D2], ["rock1"]), task("b", DIG, [E2, E3], deps=["a"]),
+                task("r", R, [E1]), task("c", LOAD, [E2, E3], deps=["b"]))
+
+
+# -- a counted mention with an aside listing that many robots by number is those robots -----------------
+
+
+def test_counted_mention_with_an_aside_listing_the_robots_is_those_robots(fleet, world):
+    assert_plan("Two trucks (truck 1 and truck 3) go to puddle 2, and both excavators - excavator 1 and "
+                "excavator 2 - go to soil 1.", fleet, world,
+                task("a", T, [D1, D3], ["puddle2"]), task("b", T, [E1, E2], ["soil1"]))

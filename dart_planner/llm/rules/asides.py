@@ -104,6 +104,21 @@ def _named(d: RobotDesc | None, like: RobotDesc) -> bool:
         len(d.ids) == 1 or like.plural or like.count == len(d.ids))
 
 
+def _listed_ids(body: Sequence[Item], like: RobotDesc) -> tuple[str, ...]:
+    """The robots an aside lists by number ("exc 1 and exc 2") when they are exactly as many as the
+    counted mention before it says and of its type; nothing otherwise."""
+    ids: list[str] = []
+    for it in body:
+        d = _robot(it)
+        if d is not None and d.form == "ids" and d.rtype == like.rtype:
+            ids += [r for r in d.ids if r not in ids]
+        elif not (it.kind is ItemKind.WORD and it.text in ("and", "&", "plus")) and not (
+                it.kind is ItemKind.PUNCT and it.payload == ","):
+            return ()
+    want = 2 if like.det == "both" else like.count
+    return tuple(ids) if want > 1 and len(ids) == want else ()
+
+
 def _close(items: Sequence[Item], k: int, opener: str) -> int:
     """Index of the mark that closes the aside opened at ``k`` (or -1): the first ``)`` for a
     parenthesis, the next comma for a comma, never past a sentence end."""
@@ -235,6 +250,13 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
                     assert inner is not None
                     roles[it.text] = inner
                     out.append(_span(items, k, end, inner, body[0].text))
+                    k = end + 1
+                    continue
+                listed = _listed_ids(body, d) if _role(d) and d.det in ("both", "count") else ()
+                if listed:  # "both diggers - exc 1 and exc 2 -", "two trucks (truck 1 and truck 3)": those robots
+                    named = RobotDesc("ids", ids=listed, rtype=d.rtype, plural=True)
+                    roles[it.text] = named
+                    out.append(_span(items, k, end, named, it.text))
                     k = end + 1
                     continue
                 if d.form in ("others", "fleet") and items[j].payload == "(" and _robot(body[0]) is not None \

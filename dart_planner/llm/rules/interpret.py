@@ -277,7 +277,8 @@ class Interpreter:
             return None  # "every robot goes to rock 1, then they all return": the whole fleet again
         if d.form == "pronoun" and d.pronoun == "you" and self.res.addressee:
             return self.res.addressee  # "it loads you": the robot spoken to, whatever the verb needs
-        if d.form == "type" and d.det == "the" and d.plural and item.text.split()[-1] in self.lex.digger_nouns:
+        if d.form == "type" and d.det in ("the", "bare") and d.plural \
+                and item.text.split()[-1] in self.lex.digger_nouns:
             diggers = self._latest_diggers(d.rtype)
             if diggers:
                 return diggers
