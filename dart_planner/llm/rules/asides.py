@@ -26,7 +26,8 @@ from dataclasses import replace
 from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_addressed_you", "fold_asides", "place_relatives", "loading_order", "join_companions"]
+__all__ = ["fold_addressed_you", "fold_asides", "fold_role_copulas", "place_relatives", "loading_order",
+           "join_companions"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -209,6 +210,85 @@ def _dismissed_run(items: Sequence[Item], j: int, d: RobotDesc) -> int:
 
 def _span(items: Sequence[Item], a: int, b: int, payload: RobotDesc, text: str) -> Item:
     return Item(ItemKind.ROBOT, items[a].start, items[b].end, payload, text)
+
+
+_COPULAS = (("is",), ("will", "be"), ("would", "be"), ("shall", "be"))
+""""the digger for that job is excavator 1": the verb that says who a role noun is."""
+_ROLE_QUALIFIER_KINDS = (ItemKind.WORD,)
+_COPULA_ENDS = frozenset({":", ",", ".", ";", "!"})
+
+
+def _copula_at(items: Sequence[Item], j: int) -> int:
+    """Length of the copula starting at ``j`` (0 when there is none)."""
+    for cop in _COPULAS:
+        words = items[j:j + len(cop)]
+        if len(words) == len(cop) and all(w.kind is ItemKind.WORD and w.text == c for w, c in zip(words, cop)):
+            return len(cop)
+    return 0
+
+
+def _qualifier(items: Sequence[Item], a: int, b: int) -> bool:
+    """"for that job", "today": at most four plain words (an object only as a pronoun, a time word) between a role
+    noun and its copula; a verb, a place or a robot there makes it some other clause."""
+    return b - a <= 4 and all(
+        i.kind in _ROLE_QUALIFIER_KINDS or (i.kind is ItemKind.OBJECT and i.payload.form == "pronoun")
+        or (i.kind is ItemKind.MARK and i.payload == "duration") for i in items[a:b])
+
+
+def _clause_end(items: Sequence[Item], j: int) -> bool:
+    return j >= len(items) or (items[j].kind is ItemKind.PUNCT and items[j].payload in _COPULA_ENDS) \
+        or items[j].kind is ItemKind.PUNCT and items[j].payload in SENTENCE_END
+
+
+def fold_role_copulas(items: Sequence[Item]) -> list[Item]:
+    """"The digger for that job is excavator 1: send both ...", "Truck 2 will be the hauler.": a clause
+    that only says which robot a role noun stands for is one mention of that robot (an apposition said
+    with a verb), and a later "the digger" is that robot too. Read as a clause, "the digger" stayed any
+    excavator (a second one was planned) and the named robot did nothing. Only a clause made of the role,
+    at most a few plain words, the copula and the name, closed by a mark or the end, is folded."""
+    if not any(i.kind is ItemKind.WORD and i.text in ("is", "be") for i in items):
+        return list(items)
+    out: list[Item] = []
+    roles: dict[str, RobotDesc] = {}
+    k, n = 0, len(items)
+    while k < n:
+        it = items[k]
+        d = _robot(it)
+        if d is not None and _role(d) and it.text in roles:
+            out.append(replace(it, payload=roles[it.text]))  # "the digger" again: the robot it was said to be
+            k += 1
+            continue
+        if d is not None and _role(d) and (k == 0 or _clause_end(items, k - 1)):
+            for j in range(k + 1, min(n, k + 6)):  # "the digger [for that job] is excavator 1"
+                c = _copula_at(items, j)
+                if c and _qualifier(items, k + 1, j) and j + c < n and _named(_robot(items[j + c]), d) \
+                        and _clause_end(items, j + c + 1):
+                    named = items[j + c].payload
+                    roles[it.text] = named
+                    out.append(_span(items, k, j + c, named, items[j + c].text))
+                    k = j + c + 1
+                    break
+            else:
+                out.append(it)
+                k += 1
+            continue
+        c = _copula_at(items, k + 1) if d is not None and d.form == "ids" and (k == 0 or _clause_end(items, k - 1)) \
+            else 0
+        role = _robot(items[k + 1 + c]) if c and k + 1 + c < n else None
+        if c and role is not None and _role(role) and _named(d, role):
+            e = k + 2 + c  # "excavator 1 is the digger [for that job]"
+            m = e
+            while m < n and m - e < 4 and not _clause_end(items, m):
+                m += 1
+            if _clause_end(items, m) and _qualifier(items, e, m):
+                assert d is not None
+                roles[items[k + 1 + c].text] = d
+                out.append(_span(items, k, m - 1, d, it.text))
+                k = m
+                continue
+        out.append(it)
+        k += 1
+    return out
 
 
 def fold_asides(items: Sequence[Item]) -> list[Item]:

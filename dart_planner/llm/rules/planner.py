@@ -33,7 +33,14 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
-from .asides import fold_addressed_you, fold_asides, join_companions, loading_order, place_relatives
+from .asides import (
+    fold_addressed_you,
+    fold_asides,
+    fold_role_copulas,
+    join_companions,
+    loading_order,
+    place_relatives,
+)
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .groups import fold_group_names
@@ -103,7 +110,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_relative_already(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)))
     items = fold_step_refs(items, lex)
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items)))
-    items = loading_order(place_relatives(fold_asides(join_companions(items))))
+    items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)))))
     return site, tokens, items
 
 
