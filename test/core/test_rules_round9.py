@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from rules_helpers import (
     D1,
+    D2,
     D3,
     DIG,
     DUMP,
+    E1,
     E2,
     E3,
     LOAD,
@@ -39,3 +41,39 @@ def test_role_copula_with_a_verb_after_it_is_not_folded(fleet, world):
     # "truck 3 is ..." followed by its own verb stays a clause: the copula only folds a naming clause
     assert_plan("Dump truck 3 is to go to puddle 1 and dump.", fleet, world,
                 task("a", T, [D3], ["puddle1"]), task("b", DUMP, [D3], deps=["a"]))
+
+
+# -- "..., it is already there": a state said after the clause spares the clause's move --------------
+
+
+def test_state_said_after_the_clause_spares_the_move(fleet, world):
+    assert_plan("On rock 1, excavator 1 digs; it's already there. Then truck 2 goes to rock 1 and excavator 1 "
+                "loads it.", fleet, world,
+                task("a", DIG, [E1]), task("b", T, [D2], ["rock1"], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]))
+
+
+def test_state_after_a_clause_with_two_places_is_left_alone(fleet, world):
+    # "there" could be either place: the move is kept
+    assert_plan("Truck 2 drives from rock 1 to puddle 2 - it is already there.", fleet, world,
+                task("a", T, [D2], ["rock1"]), task("b", T, [D2], ["puddle2"], deps=["a"]))
+
+
+# -- "does a check": a light verb with an event noun is the event's verb ------------------------------
+
+
+def test_light_verb_with_an_event_noun_after_a_fronted_place(fleet, world):
+    assert_plan("At obstacle 2, truck 1 does an inspection. Next, excavator 3 goes to soil 2 and performs a dig.",
+                fleet, world,
+                task("a", T, [D1], ["obstacle2"]), task("b", T, [E3], ["soil2"], deps=["a"]),
+                task("c", DIG, [E3], deps=["b"]))
+
+
+# -- "After both, ...": the work said before, every branch --------------------------------------------
+
+
+def test_after_both_opening_a_sentence_waits_for_both_branches(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2 - it is already there. Truck 3 inspects puddle 2. After both, "
+                "truck 3 drives to soil 2 and excavator 1 loads it.", fleet, world,
+                task("a", DIG, [E1]), task("b", T, [D3], ["puddle2"]),
+                task("c", T, [D3], ["soil2"], deps=["a", "b"]), task("d", LOAD, [E1], deps=["c"]))

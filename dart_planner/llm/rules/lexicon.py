@@ -190,6 +190,8 @@ class Lexicon:
     """Nouns that name a group of robots defined in the text ("crew one, excavator 1 with truck 2")."""
     together_words: frozenset[str] = frozenset()
     """Words and movement verbs that send several robots as one ("drive together", "meet at soil 2")."""
+    light_verbs: frozenset[str] = frozenset()
+    """Verbs that, with an article, make an event noun the robot's action ("does a check")."""
     digger_nouns: frozenset[str] = frozenset()
     """Plural role nouns for the robots that did the latest digging ("the diggers load truck 1")."""
     stationary: frozenset[str] = frozenset()
@@ -352,6 +354,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "group_nouns",
         "together_words",
         "digger_nouns",
+        "light_verbs",
         "stationary",
         "follow_verbs",
         "pairwise",
@@ -505,6 +508,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         group_nouns=frozenset(words("group_nouns")),
         together_words=frozenset(words("together_words")),
         digger_nouns=frozenset(words("digger_nouns")),
+        light_verbs=frozenset(words("light_verbs")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
         pairwise=frozenset(words("pairwise")),

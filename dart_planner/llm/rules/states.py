@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_relative_already", "fold_trailing_already"]
+__all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
@@ -85,4 +85,44 @@ def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
         if p == k + 2:
             out[k + 1] = Item(ItemKind.MARK, out[k + 1].start, out[k + 1].end, "filler", out[k + 1].text)
         out[p + 1] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
+    return out
+
+
+_AFTER_SEP = frozenset({",", "-", ";", "\u2013", "\u2014"})
+_THERE_PRONOUNS = frozenset({"it", "he", "she", "they"})
+
+
+def fold_already_there_after(items: Sequence[Item]) -> list[Item]:
+    """"At soil 1, excavator 2 digs - it is already there.": a state said after the clause it times
+    (a pronoun, "is", "already there", then the sentence ends) says the clause's robot stands at the
+    clause's one place, so the sentence reads as "excavator 2 is already at soil 1. At soil 1,
+    excavator 2 digs.". Said last, the state came after the move it should have spared. Only a clause
+    with one named robot mention, one named place and a verb is read so; otherwise "there" is unclear."""
+    out = list(items)
+    k = 0
+    while k + 3 < len(out):
+        sep, pron, be, mark = out[k:k + 4]
+        if not (sep.kind is ItemKind.PUNCT and sep.payload in _AFTER_SEP and pron.kind is ItemKind.ROBOT
+                and pron.payload.form == "pronoun" and pron.text in _THERE_PRONOUNS and be.kind is ItemKind.WORD
+                and be.text in _BE and mark.kind is ItemKind.MARK and mark.payload == "already"
+                and mark.text.endswith("there")
+                and (k + 4 == len(out) or out[k + 4].kind is ItemKind.PUNCT and out[k + 4].payload in SENTENCE_END)):
+            k += 1
+            continue
+        s = k
+        while s > 0 and not (out[s - 1].kind is ItemKind.PUNCT and out[s - 1].payload in SENTENCE_END):
+            s -= 1
+        clause = out[s:k]
+        robots = [it for it in clause if it.kind is ItemKind.ROBOT]
+        places = {n for it in clause if it.kind is ItemKind.OBJECT for n in (it.payload.names or ("?",))}
+        place = next((it for it in clause if it.kind is ItemKind.OBJECT), None)
+        if len(robots) != 1 or robots[0].payload.form != "ids" or len(places) != 1 or "?" in places \
+                or place is None or not any(it.kind is ItemKind.VERB for it in clause) \
+                or (pron.text == "they") != (len(robots[0].payload.ids) > 1):
+            k += 1
+            continue
+        state = [robots[0], be, Item(ItemKind.MARK, mark.start, mark.end, "already", "already at"), place,
+                 Item(ItemKind.PUNCT, sep.start, sep.end, ".", ".")]
+        out[s:k + 4] = state + clause
+        k = s + len(state) + len(clause)
     return out

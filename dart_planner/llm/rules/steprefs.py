@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
-from .segment import Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_step_refs", "step_numbers"]
+__all__ = ["fold_after_both", "fold_step_refs", "step_numbers"]
 
 _JOINERS = frozenset({"and", ",", "&", "through", "to", "or"})
 
@@ -78,3 +78,21 @@ def step_numbers(item: Item) -> tuple[int, ...]:
     if item.kind is ItemKind.MARK and isinstance(p, tuple) and len(p) == 2 and p[0] == "step_ref":
         return tuple(p[1])
     return ()
+
+
+def fold_after_both(items: Sequence[Item]) -> list[Item]:
+    """"At puddle 1, truck 3 does a check. After both, truck 3 comes to soil 1": a sentence opened by
+    "after both" and a comma (no noun after "both") waits for the work said before it, every branch,
+    as "after all that" does. Read as a robot pronoun, "both" was two robots to wait for and the
+    step waited for the subject's own chain only (the other robot's digging was lost)."""
+    out = list(items)
+    k = 0
+    while k + 2 < len(out):
+        con, both, comma = out[k:k + 3]
+        k += 1
+        if con.kind is ItemKind.CONNECTIVE and con.payload == "anchor" and con.text == "after" \
+                and both.kind is ItemKind.ROBOT and both.text == "both" and comma.kind is ItemKind.PUNCT \
+                and comma.payload == "," and (k == 1 or out[k - 2].kind is ItemKind.PUNCT
+                                              and out[k - 2].payload in SENTENCE_END):
+            out[k - 1:k + 1] = [Item(ItemKind.CONNECTIVE, con.start, both.end, "final", f"{con.text} {both.text}")]
+    return out
