@@ -5,6 +5,8 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AL,
+    AV,
     D1,
     D2,
     D3,
@@ -77,3 +79,25 @@ def test_after_both_opening_a_sentence_waits_for_both_branches(fleet, world):
                 "truck 3 drives to soil 2 and excavator 1 loads it.", fleet, world,
                 task("a", DIG, [E1]), task("b", T, [D3], ["puddle2"]),
                 task("c", T, [D3], ["soil2"], deps=["a", "b"]), task("d", LOAD, [E1], deps=["c"]))
+
+
+# -- "Both dumped -> ...": an arrow after a finished deed is "once ..., then" -------------------------
+
+
+def test_arrow_after_a_participle_is_a_condition_for_the_rest(fleet, world):
+    assert_plan("Keep-out puddle 1 for trk 2 + trk 3. Exc 3 -> rock 1, dig. Trk 2 -> rock 1 after exc 3 has dug; "
+                "exc 3 loads it. Exc 1 -> rock 2, dig. Trk 3 -> rock 2 after exc 1 has dug; exc 1 loads it. "
+                "Both loaded -> trk 2 + trk 3 to soil 2, dump. Both dumped -> lift puddle 1 keep-out for "
+                "trk 2 + trk 3.", fleet, world,
+                task("k", AV, [D2, D3], ["puddle1"]),
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D2], ["rock1"], deps=["k", "b"]), task("d", LOAD, [E3], deps=["c"]),
+                task("e", T, [E1], ["rock2"]), task("f", DIG, [E1], deps=["e"]),
+                task("g", T, [D3], ["rock2"], deps=["k", "f"]), task("h", LOAD, [E1], deps=["g"]),
+                task("i", T, [D2, D3], ["soil2"], deps=["d", "h"]), task("j", DUMP, [D2, D3], deps=["i"]),
+                task("l", AL, [D2, D3], ["puddle1"], deps=["j"]))
+
+
+def test_arrow_after_a_robot_alone_is_still_a_move(fleet, world):
+    assert_plan("Trk 1 -> soil 1, dump.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", DUMP, [D1], deps=["a"]))

@@ -33,6 +33,7 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
+from .arrows import fold_arrow_anchors
 from .asides import (
     fold_addressed_you,
     fold_asides,
@@ -110,7 +111,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
     items = fold_relative_already(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)))
     items = fold_already_there_after(fold_light_verbs(items, lex.light_verbs))
-    items = fold_after_both(fold_step_refs(items, lex))
+    items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction), lex))
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items)))
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)))))
     return site, tokens, items
