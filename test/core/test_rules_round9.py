@@ -101,3 +101,30 @@ def test_arrow_after_a_participle_is_a_condition_for_the_rest(fleet, world):
 def test_arrow_after_a_robot_alone_is_still_a_move(fleet, world):
     assert_plan("Trk 1 -> soil 1, dump.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", DUMP, [D1], deps=["a"]))
+
+
+# -- a verbless conjunct shares the verb's timing; "its rock" there is each conjunct's own place ------
+
+
+def test_anchor_after_a_gapped_conjunct_times_both_with_there(fleet, world):
+    assert_plan("Excavator 3 digs at rock 2 and excavator 1 digs at soil 1. Truck 2 heads to rock 2 and truck 1 "
+                "to soil 1 after the digging there.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["c"]),
+                task("e", T, [D2], ["rock2"], deps=["b"]), task("f", T, [D1], ["soil1"], deps=["d"]))
+
+
+def test_its_place_in_a_shared_anchor_is_each_conjuncts_own(fleet, world):
+    assert_plan("Excavators 1 and 3 go to soil 2 and soil 1 respectively and dig. Truck 3 drives to soil 2 and "
+                "truck 2 to soil 1 as soon as the digging at its soil is finished.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E3], ["soil1"]), task("d", DIG, [E3], deps=["c"]),
+                task("e", T, [D3], ["soil2"], deps=["b"]), task("f", T, [D2], ["soil1"], deps=["d"]))
+
+
+def test_imperative_with_a_gapped_conjunct_times_the_second_only(fleet, world):
+    # the first conjunct does the digging the anchor waits for: only the second waits
+    assert_plan("Send excavator 2 to rock 1 to dig, and truck 3 to rock 1 once the digging is finished.",
+                fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D3], ["rock1"], deps=["b"]))

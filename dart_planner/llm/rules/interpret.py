@@ -121,6 +121,23 @@ _PASSIVE_HEADS = frozenset({"be", "is", "are", "was", "were", "been", "being", "
 """First words of the passive forms of loading ("gets loaded", "is to be filled")."""
 
 
+
+def _gapped_conjunct(seg: Segment, nxt: Sequence[Segment]) -> bool:
+    """``nxt`` is a verbless conjunct of ``seg`` (a robot and a place, the verb left out) and then an
+    anchor said after both, all in one sentence; ``seg`` opens with its robot (not an imperative "send
+    X ..., and Y ... once ...", which may time Y alone) and does not do what the anchor waits for."""
+    if len(nxt) < 2 or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB):
+        return False
+    conj, post = nxt[0], nxt[1]
+    if seg.items[0].kind is not ItemKind.ROBOT:
+        return False  # "send two excavators to soil 1 to dig, and two trucks to soil 1 once ...": only the trucks
+    own = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
+    if any(it.kind is ItemKind.EVENT and it.payload.action in own for it in post.items):
+        return False  # a conjunct does not wait for its own deed
+    return conj.role is SegmentRole.MAIN and conj.sentence == seg.sentence == post.sentence \
+        and post.post_anchor and not conj.has(ItemKind.VERB) and conj.has(ItemKind.ROBOT) \
+        and conj.has(ItemKind.OBJECT) and conj.connective is None and not conj.has(ItemKind.CONNECTIVE)
+
 class Interpreter:
     """Reads segments into a :class:`PlanBuilder`; collects problems in ``errors``."""
 
@@ -154,6 +171,8 @@ class Interpreter:
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
         self.last_place: str | None = None
+        self.clause_places: tuple[str, ...] = ()
+        """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
         self.obj_history: list[str] = []
         self.last_keepout: tuple[str, ...] = ()
         self.prev: Clause | None = None
@@ -246,6 +265,8 @@ class Interpreter:
                 names = list(pool) if len(pool) <= want else recent[:want][::-1]
             elif len(pool) == 1:
                 names = [pool[0]]
+            elif d.det == "own" and len(own := [o for o in self.clause_places if o in pool]) == 1:
+                names = own
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:
@@ -768,6 +789,10 @@ class Interpreter:
                     or (it.kind is ItemKind.EVENT and it.payload.action == "unload_bucket") for it in seg.items)
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
+            if post is None and _gapped_conjunct(seg, segs[i + 1:i + 3]):
+                # "truck 1 goes to soil 1 and truck 3 to soil 2 after the digging there": the verbless
+                # conjunct shares the verb, so the timing said after it is the verb's, each conjunct's own
+                post = segs[i + 2]
             if i + 1 < len(segs) and segs[i + 1].sentence == seg.sentence and segs[i + 1].role is SegmentRole.MAIN \
                     and self._step_timing(segs[i + 1]):
                 # "7. Truck 3 inspects puddle 2 in parallel with steps 2-6.": the timing of this clause
@@ -868,10 +893,15 @@ class Interpreter:
     def main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
              last_in_sentence: bool = False) -> None:
         saved = self.relative
+        # "truck 2 goes to rock 1 ... once the digging at its rock is done": "its rock" in the clause's
+        # own anchor is the place of that clause, not the rock named last
+        self.clause_places = tuple(n for it in seg.items if it.kind is ItemKind.OBJECT
+                                   and it.payload.form == "names" for n in it.payload.names) if post else ()
         try:
             self._main(seg, pre, post, pre_par, last_in_sentence)
         finally:
             self.relative = saved
+            self.clause_places = ()
 
     def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
               last_in_sentence: bool = False) -> None:
