@@ -128,3 +128,15 @@ def test_imperative_with_a_gapped_conjunct_times_the_second_only(fleet, world):
                 fleet, world,
                 task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", T, [D3], ["rock1"], deps=["b"]))
+
+
+# -- "each excavator loads the truck there": the truck beside each excavator --------------------------
+
+
+def test_each_loader_loads_the_truck_beside_it(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2 and excavator 3 goes to rock 1; both dig. Truck 1 then drives to "
+                "soil 2 and truck 2 to rock 1. Each excavator fills the truck at its site.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", T, [E3], ["rock1"]),
+                task("c", DIG, [E1], deps=["a"]), task("d", DIG, [E3], deps=["b"]),
+                task("e", T, [D1], ["soil2"], deps=["c", "d"]), task("f", T, [D2], ["rock1"], deps=["c", "d"]),
+                task("g", LOAD, [E1], deps=["e"]), task("h", LOAD, [E3], deps=["f"]))

@@ -1889,6 +1889,16 @@ class Interpreter:
         for it in a.partners:
             self.use(it)
         made: list[Draft] = []
+        if explicit and split and all(it.payload.form == "type" and it.payload.det == "the" and not it.payload.plural
+                                      for it in a.partners):
+            # "each excavator loads the truck at its rock": "the truck" is the one beside each excavator,
+            # not the truck named last, when every excavator has exactly one there
+            beside = [self.colocated(e, "dump") for e in excs]
+            if all(len(b) == 1 for b in beside) and len({b[0].key for b in beside}) == len(excs):
+                for e, b in zip(excs, beside):
+                    made += self.load([e], b, extra, v.lemma, split)
+                    self.loaded[b[0].key] = True
+                return made
         if explicit and not own:
             said = [t for t in explicit if self._loaded_by(t, excs)]
             if said and len(said) == len(explicit):
