@@ -140,3 +140,23 @@ def test_each_loader_loads_the_truck_beside_it(fleet, world):
                 task("c", DIG, [E1], deps=["a"]), task("d", DIG, [E3], deps=["b"]),
                 task("e", T, [D1], ["soil2"], deps=["c", "d"]), task("f", T, [D2], ["rock1"], deps=["c", "d"]),
                 task("g", LOAD, [E1], deps=["e"]), task("h", LOAD, [E3], deps=["f"]))
+
+
+# -- "a truck goes to each of them after ...: truck 1 to X, truck 3 to Y": the list names the trucks -----
+
+
+def test_colon_list_names_the_robots_of_an_indefinite_move_and_keeps_its_timing(fleet, world):
+    assert_plan("Excavator 3 digs at rock 1 and excavator 2 digs at puddle 2, and a truck heads to each of them "
+                "once the digging there is over: truck 2 to rock 1, truck 1 to puddle 2.", fleet, world,
+                task("a", T, [E3], ["rock1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [E2], ["puddle2"]), task("d", DIG, [E2], deps=["c"]),
+                task("e", T, [D2], ["rock1"], deps=["b"]), task("f", T, [D1], ["puddle2"], deps=["d"]))
+
+
+# -- "- both drive there first -" after work at named places adds nothing ----------------------------
+
+
+def test_aside_saying_both_drive_there_first_is_not_a_move_to_the_last_place(fleet, world):
+    assert_plan("Excavator 2 digs at rock 2 and excavator 3 digs at soil 1 (both drive there first).", fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [E3], ["soil1"]), task("d", DIG, [E3], deps=["c"]))

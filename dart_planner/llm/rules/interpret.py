@@ -129,7 +129,8 @@ def _gapped_conjunct(seg: Segment, nxt: Sequence[Segment]) -> bool:
     if len(nxt) < 2 or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB):
         return False
     conj, post = nxt[0], nxt[1]
-    if seg.items[0].kind is not ItemKind.ROBOT:
+    head = next((it for it in seg.items if not (it.kind is ItemKind.WORD and it.text in ("and", "then"))), None)
+    if head is None or head.kind is not ItemKind.ROBOT:
         return False  # "send two excavators to soil 1 to dig, and two trucks to soil 1 once ...": only the trucks
     own = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
     if any(it.kind is ItemKind.EVENT and it.payload.action in own for it in post.items):

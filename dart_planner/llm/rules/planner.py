@@ -44,6 +44,7 @@ from .asides import (
 )
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
+from .elaborations import fold_colon_assignments
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_nouns
@@ -51,7 +52,7 @@ from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .segment import ItemKind, segment_items, tokenize
-from .states import fold_already_there_after, fold_relative_already, fold_trailing_already
+from .states import fold_already_there_after, fold_drive_there_first, fold_relative_already, fold_trailing_already
 from .steprefs import fold_after_both, fold_step_refs
 from .things import fold_thing_it
 from .verbs import choose_skill
@@ -110,7 +111,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
     items = fold_relative_already(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)))
-    items = fold_already_there_after(fold_light_verbs(items, lex.light_verbs))
+    items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex.light_verbs)))
+    items = fold_drive_there_first(items)
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction), lex))
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items)))
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)))))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after"]
+__all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after", "fold_drive_there_first"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
@@ -125,4 +125,43 @@ def fold_already_there_after(items: Sequence[Item]) -> list[Item]:
                  Item(ItemKind.PUNCT, sep.start, sep.end, ".", ".")]
         out[s:k + 4] = state + clause
         k = s + len(state) + len(clause)
+    return out
+
+
+_GROUP_PRONOUNS = frozenset({"both", "they", "each", "all", "both of them", "each of them", "all of them"})
+_ASIDE_CLOSE = {",": ",", "(": ")"}
+
+
+def fold_drive_there_first(items: Sequence[Item]) -> list[Item]:
+    """"Excavator 1 digs at soil 1 and excavator 2 digs at soil 2 - both drive there first - and ...": an
+    aside that only says the robots drive to where the clause before has them work, first, adds
+    nothing (working at a place already sends each robot there first), so it is dropped. Read as a
+    clause, "there" was the place named last for both robots (one drove to the other's site)."""
+    out = list(items)
+    k = 1
+    while k + 4 < len(out):
+        op, pron, verb, there, first = out[k:k + 5]
+        close = _ASIDE_CLOSE.get(op.payload) if op.kind is ItemKind.PUNCT else None
+        if close is None or not (pron.kind is ItemKind.ROBOT and pron.payload.form == "pronoun"
+                                 and pron.text in _GROUP_PRONOUNS and verb.kind is ItemKind.VERB
+                                 and verb.payload.target == "navigate" and there.kind is ItemKind.OBJECT
+                                 and there.payload.form == "pronoun" and there.text == "there"
+                                 and first.kind is ItemKind.CONNECTIVE and first.payload == "first"):
+            k += 1
+            continue
+        end = k + 5
+        if end < len(out) and not (out[end].kind is ItemKind.PUNCT and out[end].payload == close):
+            k += 1
+            continue
+        s = k
+        while s > 0 and not (out[s - 1].kind is ItemKind.PUNCT and out[s - 1].payload in SENTENCE_END):
+            s -= 1
+        before = out[s:k]
+        works = [it for it in before if it.kind is ItemKind.VERB and it.payload.target != "navigate"]
+        places = [it for it in before if it.kind is ItemKind.OBJECT and it.payload.form == "names"]
+        robots = [it for it in before if it.kind is ItemKind.ROBOT and it.payload.form == "ids"]
+        if not works or len(places) < len(robots) or len(robots) < 2:
+            k += 1
+            continue
+        del out[k:min(end + 1, len(out))]
     return out

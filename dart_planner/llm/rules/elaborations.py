@@ -1,0 +1,83 @@
+"""A colon that names the robots an indefinite mention stood for: "a truck goes to each of them after
+the digging there: truck 1 to soil 1, truck 3 to soil 2".
+
+The clause before the colon gives the verb and the timing, the list after it says which robot goes
+where. Read apart, "a truck" was one more, unnamed truck and the list a verbless afterthought (the
+named trucks went at once, with no timing). Folded, the sentence reads "truck 1 goes to soil 1 and
+truck 3 to soil 2 after the digging there", a verbless conjunct that shares the verb and its timing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .segment import SENTENCE_END, Item, ItemKind
+
+__all__ = ["fold_colon_assignments"]
+
+_JOIN = frozenset({"and", ","})
+
+
+def _pairs(items: Sequence[Item], j: int) -> tuple[list[tuple[Item, Item, Item]], int]:
+    """The "<named robot> to <named place>" pairs from ``j`` up to the sentence end, and that end;
+    no pairs when anything else stands there."""
+    pairs: list[tuple[Item, Item, Item]] = []
+    n = len(items)
+    while j < n:
+        it = items[j]
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            break
+        if pairs and (it.kind is ItemKind.WORD and it.text == "and" or it.kind is ItemKind.PUNCT
+                      and it.payload == ","):
+            j += 1
+            continue
+        if j + 2 < n and it.kind is ItemKind.ROBOT and it.payload.form == "ids" and len(it.payload.ids) == 1 \
+                and items[j + 1].kind is ItemKind.WORD and items[j + 1].text == "to" \
+                and items[j + 2].kind is ItemKind.OBJECT and items[j + 2].payload.form == "names":
+            pairs.append((it, items[j + 1], items[j + 2]))
+            j += 3
+            continue
+        return [], j
+    return pairs, j
+
+
+def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
+    """Each "<a TYPE> <move verb> [to each of them] <timing>: <robot> to <place>, <robot> to <place>"
+    as "<robot> <verb> to <place> and <robot> to <place> <timing>", when every listed robot is of the
+    type and the clause names no place of its own."""
+    if not any(it.kind is ItemKind.PUNCT and it.payload == ":" for it in items):
+        return list(items)
+    out = list(items)
+    c = 0
+    while c < len(out):
+        if not (out[c].kind is ItemKind.PUNCT and out[c].payload == ":"):
+            c += 1
+            continue
+        pairs, end = _pairs(out, c + 1)
+        s = c
+        while s > 0 and not (out[s - 1].kind is ItemKind.PUNCT and out[s - 1].payload in SENTENCE_END):
+            s -= 1
+        a = next((k for k in range(c - 1, s - 1, -1) if out[k].kind is ItemKind.ROBOT), -1)  # the clause's own robot
+        if len(pairs) < 2 or a < 0 or a + 1 >= c:
+            c += 1
+            continue
+        d, verb = out[a].payload, out[a + 1]
+        rest = out[a + 2:c]
+        if not (d.form == "type" and d.det == "count" and d.count == 1 and not d.plural
+                and verb.kind is ItemKind.VERB and verb.payload.target == "navigate"
+                and all(r.payload.rtype == d.rtype for r, _, _ in pairs)
+                and not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.PLACE)
+                            or (it.kind is ItemKind.OBJECT and it.payload.form != "pronoun") for it in rest)):
+            c += 1
+            continue
+        if rest and rest[0].kind is ItemKind.WORD and rest[0].text == "to" and len(rest) > 1 \
+                and rest[1].kind is ItemKind.MARK and rest[1].payload == "each":
+            rest = rest[2:]  # "to each of them": the places the list names
+        new: list[Item] = []
+        for k, (r, to, place) in enumerate(pairs):
+            if k:
+                new.append(Item(ItemKind.WORD, r.start, r.start, None, "and"))
+            new += [r, verb, to, place] if not k else [r, to, place]
+        out[a:end] = new + rest
+        c = a + len(new) + len(rest)
+    return out
