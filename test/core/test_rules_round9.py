@@ -160,3 +160,16 @@ def test_aside_saying_both_drive_there_first_is_not_a_move_to_the_last_place(fle
     assert_plan("Excavator 2 digs at rock 2 and excavator 3 digs at soil 1 (both drive there first).", fleet, world,
                 task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", T, [E3], ["soil1"]), task("d", DIG, [E3], deps=["c"]))
+
+
+# -- "..., then truck 3, and each hauls its load to X": "each" is the trucks of the sentence ------------
+
+
+def test_each_after_an_ordered_loading_is_every_truck_not_the_last_one_named(fleet, world):
+    assert_plan("Excavator 3 is already at rock 2 and digs. Trucks 2 and 1 each drive to rock 2 and excavator 3 "
+                "fills truck 2 first, then truck 1, and each hauls its load to puddle 1.", fleet, world,
+                task("a", DIG, [E3]),
+                task("b", T, [D2], ["rock2"]), task("c", T, [D1], ["rock2"]),
+                task("d", LOAD, [E3], deps=["a", "b"]), task("e", LOAD, [E3], deps=["c", "d"]),
+                task("f", T, [D2], ["puddle1"], deps=["d"]), task("g", DUMP, [D2], deps=["f"]),
+                task("h", T, [D1], ["puddle1"], deps=["e"]), task("i", DUMP, [D1], deps=["h"]))

@@ -1033,6 +1033,11 @@ class Interpreter:
                 self.res.remember(subject)
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
+        elif "each" in marks and self.prev is not None and self.vocative is not None \
+                and len(self.vocative[0] or ()) == 1 and len(self.each_referent(seg.sentence) or ()) > 1:
+            # "loads truck 1 first, then truck 2, then truck 3, and each takes its load to rock 1": "each"
+            # cannot be the one robot a verbless "then truck 3" named; it is the robots of the sentence
+            subject = self.each_referent(seg.sentence)
         elif self.vocative is not None:
             subject, split_v = self.vocative
             split = split or split_v
