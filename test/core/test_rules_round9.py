@@ -173,3 +173,17 @@ def test_each_after_an_ordered_loading_is_every_truck_not_the_last_one_named(fle
                 task("d", LOAD, [E3], deps=["a", "b"]), task("e", LOAD, [E3], deps=["c", "d"]),
                 task("f", T, [D2], ["puddle1"], deps=["d"]), task("g", DUMP, [D2], deps=["f"]),
                 task("h", T, [D1], ["puddle1"], deps=["e"]), task("i", DUMP, [D1], deps=["h"]))
+
+
+# -- "get loaded there by excavator 1 - truck 3 first, then truck 2 - and ...": ordered passive loading --
+
+
+def test_ordered_passive_loading_with_there_and_a_clause_after_the_aside(fleet, world):
+    assert_plan("Excavator 1 is already at soil 1 and digs. Trucks 2 and 3 each drive to soil 1 and get loaded "
+                "there by excavator 1 - truck 3 first, then truck 2 - and each dumps its load at obstacle 2.",
+                fleet, world,
+                task("a", DIG, [E1]),
+                task("b", T, [D2], ["soil1"]), task("c", T, [D3], ["soil1"]),
+                task("d", LOAD, [E1], deps=["a", "c"]), task("e", LOAD, [E1], deps=["b", "d"]),
+                task("f", T, [D3], ["obstacle2"], deps=["d"]), task("g", DUMP, [D3], deps=["f"]),
+                task("h", T, [D2], ["obstacle2"], deps=["e"]), task("i", DUMP, [D2], deps=["h"]))

@@ -436,7 +436,11 @@ def _passive_order(out: list[Item], k: int) -> int:
     in that order (rule 24). Returns where to go on reading."""
     it = out[k]
     j = k + 1
-    if not it.text.endswith(" by"):
+    there = not it.text.endswith(" by") and j < len(out) and out[j].kind is ItemKind.OBJECT \
+        and out[j].payload.form == "pronoun" and out[j].text in ("there", "here")
+    if there:  # "get loaded there by excavator 2, truck 1 first": where the trucks already are
+        j += 1
+    if there or not it.text.endswith(" by"):
         if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
             return k + 1
         j += 1
@@ -451,6 +455,10 @@ def _passive_order(out: list[Item], k: int) -> int:
         return k + 1
     closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
     close = end + 1 if closing else end
+    # "- truck 1 first, then truck 3 - and each takes its load ...": the closing mark still ends the
+    # verbless "then truck 3" before a clause of its own (folded away, "truck 3 and each" read as one)
+    keep = closing and out[end].payload == "," and close < len(out) and out[close].kind is ItemKind.WORD \
+        and out[close].text == "and"
     verb = Item(ItemKind.VERB, it.start, out[j - 1].end, replace(it.payload, role="verb"), "loads")
     new: list[Item] = [agent, verb]
     for n, r in enumerate(named):
@@ -461,6 +469,8 @@ def _passive_order(out: list[Item], k: int) -> int:
         new.append(r)
         if n == 0:
             new.append(Item(ItemKind.CONNECTIVE, out[j + 1].start, out[close - 1].end, "first", "first"))
+    if keep:
+        new.append(out[end])
     out[k:close] = new
     return k + len(new)
 

@@ -101,9 +101,13 @@ def _before_skip(items: Sequence[Item]) -> list[Item]:
 
 
 def _opens_clause(items: Sequence[Item]) -> bool:
-    """The clause has its own subject and verb: "[and] each truck dumps ...", "[and] truck 3 goes home"."""
+    """The clause has its own subject and verb: "[and] each truck dumps ...", "[and] truck 3 goes home",
+    "[and] each hauls ..."."""
     k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text == "and" else 0
-    return len(items) > k + 1 and items[k].kind is ItemKind.ROBOT and any(it.kind is ItemKind.VERB for it in items)
+    # "[and] each takes its load ...": a bare "each" is a subject too
+    return len(items) > k + 1 and (items[k].kind is ItemKind.ROBOT or (
+        items[k].kind is ItemKind.MARK and items[k].payload == "each" and items[k].text == "each")) \
+        and any(it.kind is ItemKind.VERB for it in items)
 
 
 def _named_objects(items: Sequence[Item]) -> set[str]:
