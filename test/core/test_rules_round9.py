@@ -187,3 +187,14 @@ def test_ordered_passive_loading_with_there_and_a_clause_after_the_aside(fleet, 
                 task("d", LOAD, [E1], deps=["a", "c"]), task("e", LOAD, [E1], deps=["b", "d"]),
                 task("f", T, [D3], ["obstacle2"], deps=["d"]), task("g", DUMP, [D3], deps=["f"]),
                 task("h", T, [D2], ["obstacle2"], deps=["e"]), task("i", DUMP, [D2], deps=["h"]))
+
+
+# -- "... has to dig before any loading", said after the loadings: the dig goes first in its chain ------
+
+
+def test_dig_said_to_come_before_any_loading_after_the_loadings(fleet, world):
+    assert_plan("Truck 3 goes to rock 1 and excavator 1 loads it; then excavator 1 returns to start. Excavator 1 "
+                "is already at rock 1 and must dig before any loading.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("z", DIG, [E1]),
+                task("b", LOAD, [E1], deps=["a", "z"]), task("c", "return_to_start_for_specific_robots", [E1],
+                                                          deps=["b"]))

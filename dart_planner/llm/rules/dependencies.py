@@ -179,6 +179,46 @@ class PlanBuilder:
             self.barrier = d.idx
         return d
 
+    def put_before(self, new: set[int], old: int, keys: set[str]) -> None:
+        """Put the tasks ``new`` (made last, by the robots ``keys``) before the task ``old`` in those robots'
+        chains ("excavator 2 ... has to dig before any loading", said after the loadings): ``new`` waits
+        for what ``old`` waited for in their chains only, ``old`` waits for ``new`` too, and the chains
+        end where they ended before."""
+        news = [self.drafts[i] for i in sorted(new) if self.drafts[i].alive]
+        target = self.drafts[old]
+        if not news or not target.alive:
+            return
+        own = {p for p in target.deps if keys & {m.key for m in (*self.drafts[p].members, *self.drafts[p].partners)}}
+        sinks = {d.idx for d in news if not any(d.idx in e.deps for e in news)}
+        for d in news:
+            d.deps = (d.deps & new) or set(own)
+        target.deps = (target.deps - own) | sinks
+        for key, i in list(self.last.items()):
+            if i in new:
+                del self.last[key]
+        for m in target.members:
+            ends = [d.idx for d in self.drafts if d.alive and d.idx not in new
+                    and m.key in {x.key for x in (*d.members, *d.partners)}]
+            if ends:
+                self.last[m.key] = ends[-1]
+        self._reindex()
+
+    def _reindex(self) -> None:
+        """Ancestors and dependents again, after deps were rewired against the order of making."""
+        memo: dict[int, set[int]] = {}
+
+        def visit(i: int) -> set[int]:
+            if i not in memo:
+                memo[i] = set()
+                acc: set[int] = set()
+                for p in self.drafts[i].deps:
+                    acc |= visit(p) | {p}
+                memo[i] = acc
+            return memo[i]
+
+        self.anc = [visit(d.idx) for d in self.drafts]
+        self.has_dependents = {p for d in self.drafts if d.alive for p in d.deps}
+
     def hoist(self, new: set[int], old: set[int]) -> None:
         """Put the tasks ``new`` (made last) before the tasks ``old`` ("truck 2 goes to rock 1, but
         first it checks obstacle 2"): ``new`` takes over what ``old`` waited for, ``old`` then waits

@@ -126,6 +126,25 @@ _PASSIVE_HEADS = frozenset({"be", "is", "are", "was", "were", "been", "being", "
 
 
 
+_ANY_WORDS = frozenset({"any", "all", "the", "every", "each"})
+
+
+def _before_any(seg: Segment, nxt: Segment) -> str | None:
+    """The action of "before any loading" / "before the loadings" cut off as a clause of its own
+    right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place)."""
+    if nxt.sentence != seg.sentence or nxt.connective_text not in ("before", "prior to") \
+            or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB) or len(nxt.items) != 2:
+        return None
+    word, deed = nxt.items
+    if not (word.kind is ItemKind.WORD and word.text in _ANY_WORDS):
+        return None
+    if deed.kind is ItemKind.VERB and deed.text.endswith(("ing", "ings")):
+        return deed.payload.target
+    if deed.kind is ItemKind.EVENT and deed.payload.action not in ("any", ""):
+        return deed.payload.action
+    return None
+
+
 def _gapped_conjunct(seg: Segment, nxt: Sequence[Segment]) -> bool:
     """``nxt`` is a verbless conjunct of ``seg`` (a robot and a place, the verb left out) and then an
     anchor said after both, all in one sentence; ``seg`` opens with its robot (not an imperative "send
@@ -806,12 +825,17 @@ class Interpreter:
             if post is not None and pre is None and self._later_event(post):
                 self.forward.append((post, [seg]))  # "... should be fenced off once the hauling is over"
                 continue
+            before_any = _before_any(seg, segs[i + 1]) if i + 1 < len(segs) and post is None else None
+            if before_any is not None:
+                done.add(i + 1)  # "... has to dig before any loading": read with the clause, below
             last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
             self.following = [x for x in segs[i + 1:] if x.sentence == seg.sentence]
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            if before_any is not None:
+                self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
             self.passive_pre = False
             for d in self.b.drafts[made_before:]:
                 self.draft_sentence.setdefault(d.idx, seg.sentence)
@@ -1321,6 +1345,18 @@ class Interpreter:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split)
+
+    def _before_earlier(self, made: set[int], action: str) -> None:
+        """"Excavator 2 ... has to dig before any loading", said after its loadings were given: the step
+        goes before the robot's first step of that kind, in its chain, not after its last one."""
+        made = {i for i in made if self.b.drafts[i].alive}
+        keys = {m.key for i in made for m in self.b.drafts[i].members}
+        if not made or not keys:
+            return
+        first = next((d.idx for d in self.b.drafts[:min(made)] if d.alive and d.action == action
+                      and keys & {m.key for m in d.members}), None)
+        if first is not None:
+            self.b.put_before(made, first, keys)
 
     def _keepout_first(self, made: set[int], subject: tuple[Member, ...], start: int) -> None:
         """"..., prior to any of these movements, truck 3 keeps away from puddle 2": a keep-out for some
