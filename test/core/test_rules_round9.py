@@ -198,3 +198,12 @@ def test_dig_said_to_come_before_any_loading_after_the_loadings(fleet, world):
                 task("a", T, [D3], ["rock1"]), task("z", DIG, [E1]),
                 task("b", LOAD, [E1], deps=["a", "z"]), task("c", "return_to_start_for_specific_robots", [E1],
                                                           deps=["b"]))
+
+
+# -- "as long as it makes sense": a hedge, not a robot called "it" ------------------------------------
+
+
+def test_it_makes_sense_hedge_is_no_robot_reference(fleet, world):
+    assert_plan("In whatever order, as long as it makes sense: truck 3 to inspect puddle 1 and excavator 2 to dig "
+                "at rock 2.", fleet, world,
+                task("a", T, [D3], ["puddle1"]), task("b", T, [E2], ["rock2"]), task("c", DIG, [E2], deps=["b"]))
