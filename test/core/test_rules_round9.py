@@ -207,3 +207,13 @@ def test_it_makes_sense_hedge_is_no_robot_reference(fleet, world):
     assert_plan("In whatever order, as long as it makes sense: truck 3 to inspect puddle 1 and excavator 2 to dig "
                 "at rock 2.", fleet, world,
                 task("a", T, [D3], ["puddle1"]), task("b", T, [E2], ["rock2"]), task("c", DIG, [E2], deps=["b"]))
+
+
+# -- "Once X (do that first), Y": the condition is itself the first order -----------------------------
+
+
+def test_condition_marked_do_that_first_is_carried_out_first(fleet, world):
+    assert_plan("When all robots have returned to start (do this first), truck 2 drives to soil 1 and dumps.",
+                fleet, world,
+                task("a", "return_to_start_for_all_robots"), task("b", T, [D2], ["soil1"], deps=["a"]),
+                task("c", DUMP, [D2], deps=["b"]))

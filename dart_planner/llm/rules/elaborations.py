@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_colon_assignments"]
+__all__ = ["fold_colon_assignments", "fold_do_that_first"]
 
 _JOIN = frozenset({"and", ","})
 
@@ -80,4 +80,36 @@ def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
             new += [r, verb, to, place] if not k else [r, to, place]
         out[a:end] = new + rest
         c = a + len(new) + len(rest)
+    return out
+
+
+_DO = frozenset({"do", "doing"})
+
+
+def fold_do_that_first(items: Sequence[Item]) -> list[Item]:
+    """"Once everyone has gone back to start (do that first), excavators 1 and 2 ...": a condition that
+    a parenthesis tells to carry out first is an order, read as "everyone goes back to start. Then
+    excavators 1 and 2 ...". As a condition alone, nothing made the robots go back."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        con = out[k]
+        if not (con.kind is ItemKind.CONNECTIVE and con.payload == "anchor"
+                and (k == 0 or out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload in SENTENCE_END)):
+            k += 1
+            continue
+        p = next((j for j in range(k + 1, len(out)) if out[j].kind is ItemKind.PUNCT), len(out))
+        if not (p + 5 < len(out) and out[p].payload == "(" and out[p + 1].kind is ItemKind.WORD
+                and out[p + 1].text in _DO and out[p + 2].kind in (ItemKind.OBJECT, ItemKind.WORD)
+                and out[p + 2].text in ("that", "this", "it")
+                and out[p + 3].kind is ItemKind.CONNECTIVE and out[p + 3].payload == "first"
+                and out[p + 4].kind is ItemKind.PUNCT and out[p + 4].payload == ")"
+                and out[p + 5].kind is ItemKind.PUNCT and out[p + 5].payload == ","
+                and any(it.kind is ItemKind.VERB for it in out[k + 1:p])):
+            k += 1
+            continue
+        stop = Item(ItemKind.PUNCT, out[p].start, out[p + 4].end, ".", ".")
+        then = Item(ItemKind.CONNECTIVE, out[p + 5].start, out[p + 5].end, "sequence", "then")
+        out[k:p + 6] = [*out[k + 1:p], stop, then]
+        k = p + 1
     return out

@@ -44,7 +44,7 @@ from .asides import (
 )
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
-from .elaborations import fold_colon_assignments
+from .elaborations import fold_colon_assignments, fold_do_that_first
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_nouns
@@ -112,7 +112,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
     items = fold_relative_already(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)))
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex.light_verbs)))
-    items = fold_drive_there_first(items)
+    items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction), lex))
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items)))
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)))))
