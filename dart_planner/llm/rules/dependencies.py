@@ -237,19 +237,7 @@ class PlanBuilder:
             d.deps = set(new_sinks)
         for key, i in ends.items():
             self.last[key] = i
-        memo: dict[int, set[int]] = {}
-
-        def visit(i: int) -> set[int]:
-            if i not in memo:
-                memo[i] = set()
-                acc: set[int] = set()
-                for p in self.drafts[i].deps:
-                    acc |= visit(p) | {p}
-                memo[i] = acc
-            return memo[i]
-
-        self.anc = [visit(d.idx) for d in self.drafts]
-        self.has_dependents = {p for d in self.drafts if d.alive for p in d.deps}
+        self._reindex()
 
     # -- finishing --------------------------------------------------------------------------
     def _ancestors_all(self) -> dict[int, set[int]]:

@@ -579,12 +579,7 @@ class Interpreter:
         if k >= len(items) or items[k].kind is not ItemKind.VERB or not items[k].text.split()[0].endswith("ing") \
                 or any(it.kind not in (ItemKind.WORD, ItemKind.MARK) for it in items[k + 1:]):
             return False
-        who = self.resolve_robots(items[0])
-        if who:
-            self.res.remember(who)
-        for it in items:
-            self.use(it)
-        return True
+        return self._take_as_statement(items)
 
     def _needs_place(self, seg: Segment) -> bool:
         """"Dump truck 3 will need puddle 2, but ...": a robot that needs a place says why a keep-out
@@ -602,6 +597,11 @@ class Interpreter:
         if items[k + 1].kind is not ItemKind.OBJECT or any(
                 it.kind not in (ItemKind.WORD, ItemKind.MARK, ItemKind.OBJECT) for it in items[k + 2:]):
             return False
+        return self._take_as_statement(items)
+
+    def _take_as_statement(self, items: Sequence[Item]) -> bool:
+        """A clause that states something about its leading robot and orders nothing: the robot
+        is remembered (a later pronoun means it) and every word counts as understood."""
         who = self.resolve_robots(items[0])
         if who:
             self.res.remember(who)
