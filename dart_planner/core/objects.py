@@ -17,7 +17,9 @@ ages their own way (a node by its monotonic clock, rejudge by the bag's timestam
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from .names import is_plain_name
@@ -27,6 +29,7 @@ from .world import SOURCES, Bounds, World, WorldObject
 __all__ = [
     "MAX_OBJECT_RADIUS", "parse_objects", "objects_from_payload", "merge_perceived", "stale_objects",
     "stale_perception_only", "restore_configured", "stale_reason", "plan_objects", "perception_changes",
+    "PerceivedObjects", "Taken",
 ]
 
 MAX_OBJECT_RADIUS = 100.0
@@ -187,3 +190,73 @@ def stale_reason(names: Iterable[str], stale_only: Mapping[str, float], ttl_s: f
     ages = ", ".join(f"{n} (last reported {stale_only[n]:.1f} s ago)" for n in named)
     return (f"stale perceived object(s): {ages}; object_ttl_s={ttl_s:g}. The detector may have "
             "stopped: its last known pose is not used. Plan again once objects are reported.")
+
+
+@dataclass(frozen=True)
+class Taken:
+    """What one ``objects`` message did: the merged world, the change line to log (None: nothing
+    beyond jitter) and why each refused entry was refused."""
+
+    world: World
+    changes: str | None
+    refused: list[str]
+
+
+class PerceivedObjects:
+    """A node's bookkeeping of the perceived objects: which names the last ``objects`` message
+    carried, when each was last reported, and which stale ones were already logged.
+
+    The language and allocator nodes keep the same books and must judge staleness alike (a plan
+    the one accepts, the other must not refuse for a different reason), so both use this. It
+    holds no world: each node owns its own and passes it in (the allocator's lives in its
+    engine). Its lock guards only its own fields and nothing is called while it is held, so it
+    may be read from inside any other lock.
+    """
+
+    def __init__(self, base: World, ttl_s: float):
+        self.base = base
+        self.ttl_s = max(0.0, float(ttl_s))
+        self._names: set[str] = set()
+        self._seen_at: dict[str, float] = {}  # perceived name -> the caller's clock when last reported
+        self._logged: set[str] = set()
+        self._lock = threading.Lock()
+
+    def take(self, payload: Mapping[str, Any], current: World, now: float) -> Taken:
+        """Merge one ``objects@1`` payload into ``current`` (:func:`merge_perceived`); everything
+        it reports is current again at ``now``."""
+        objects, refused = objects_from_payload(payload, self.base)
+        names = {o.name for o in objects}
+        with self._lock:
+            previous = set(self._names)
+            self._names = names
+            self._seen_at = {n: now for n in names}
+            self._logged.clear()
+        world = merge_perceived(current, self.base, previous, objects)
+        return Taken(world, perception_changes(current, world, previous | names), refused)
+
+    def stale(self, now: float) -> dict[str, float]:
+        """Perceived objects not reported for more than ``ttl_s``: name -> seconds since."""
+        if self.ttl_s <= 0:
+            return {}
+        with self._lock:
+            ages = {n: now - t for n, t in self._seen_at.items()}
+        return stale_objects(ages, self.ttl_s)
+
+    def stale_only(self, now: float) -> dict[str, float]:
+        """The stale objects known only from perception (configured ones fall back instead)."""
+        return stale_perception_only(self.stale(now), self.base)
+
+    def newly_stale(self, stale: Mapping[str, float]) -> list[str]:
+        """The names of ``stale`` not logged yet (and still tracked), now marked as logged."""
+        with self._lock:
+            new = sorted(n for n in set(stale) - self._logged if n in self._seen_at)
+            self._logged |= set(new)
+        return new
+
+    def forget(self, names: Iterable[str]) -> None:
+        """Stop tracking ``names`` (configured objects fallen back to their configuration: not
+        perceived any more, so neither stale nor merged back by the next message)."""
+        with self._lock:
+            for n in names:
+                self._seen_at.pop(n, None)
+                self._names.discard(n)

@@ -92,15 +92,7 @@ from ..core.execution.runtime import apply_keepout
 from ..core.fleet import SkillAction, load_fleet
 from ..core.goal_speed import SpeedCappedActuator
 from ..core.intake import IntakeDecision, gate_plan, graph_from_payload
-from ..core.objects import (
-    merge_perceived,
-    objects_from_payload,
-    perception_changes,
-    restore_configured,
-    stale_objects,
-    stale_perception_only,
-    stale_reason,
-)
+from ..core.objects import PerceivedObjects, restore_configured, stale_reason
 from ..core.plan import TaskGraph
 from ..core.refill import add_refills
 from ..core.safety import ApprovalMode, ApprovalRule, GateVerdict, SafetyPolicy, load_safety_policy
@@ -188,16 +180,14 @@ class AllocatorNode(Node):
         self._policy = str(p["policy"])
         self._ignore_stale = bool(p["ignore_stale_plans"])
         self._lock = threading.RLock()
-        self._perceived: set[str] = set()
-        self._seen_at: dict[str, float] = {}  # perceived name -> monotonic time last reported
-        self._stale_logged: set[str] = set()
-        self._object_ttl_s = max(0.0, float(p["object_ttl_s"]))
+        # its own lock is taken inside the engine's dispatch (the stale refusal), never around a call
+        self._perceived = PerceivedObjects(self._base_world, float(p["object_ttl_s"]))  # by time.monotonic()
+        self._object_ttl_s = self._perceived.ttl_s
         self._instruction_ids: dict[str, str | None] = {}
         self._awaiting: dict[str, TaskGraph] = {}
         self._approval_reasons: dict[str, tuple[str, ...]] = {}
         self._seen: set[str] = set()
         self._objects_lock = threading.Lock()  # never held while calling the engine from another lock
-        self._seen_lock = threading.Lock()  # guards _seen_at/_stale_logged; nothing is called while held
         self._zones_sent: tuple[KeepOutZone, ...] | None = None
         self._engine: ExecutionEngine | None = None
         self.status_published = 0
@@ -439,35 +429,22 @@ class AllocatorNode(Node):
         except DartPlannerError as exc:
             self.get_logger().warning(f"ignored an objects message: {exc}")
             return
-        objects, refused = objects_from_payload(payload, self._base_world)
-        for why in refused[:10]:
-            self.get_logger().warning(f"perceived object refused: {why}")
         with self._objects_lock:  # (the engine's lock is taken inside; no other lock is held)
-            before = self.engine.world
-            world = merge_perceived(before, self._base_world, self._perceived, objects)
-            changes = perception_changes(before, world, self._perceived | {o.name for o in objects})
-            self._perceived = {o.name for o in objects}
-            now = time.monotonic()
-            with self._seen_lock:
-                self._seen_at = {o.name: now for o in objects}
-                self._stale_logged.clear()  # everything reported now is current again
-            self.engine.update_world(world)
-        if changes:
-            self.get_logger().info(changes)
+            taken = self._perceived.take(payload, self.engine.world, time.monotonic())
+            self.engine.update_world(taken.world)
+        for why in taken.refused[:10]:
+            self.get_logger().warning(f"perceived object refused: {why}")
+        if taken.changes:
+            self.get_logger().info(taken.changes)
 
     # ------------------------------------------------------------------ stale perception
     def stale_objects(self) -> dict[str, float]:
         """Perceived objects not reported for more than ``object_ttl_s``: name -> seconds since.
 
         Configured objects leave this set once they fell back to their configuration (next tick)."""
-        if self._object_ttl_s <= 0:
-            return {}
-        now = time.monotonic()
-        # _seen_lock, not _objects_lock: this runs inside the engine's dispatch (the refusal
-        # check), and _objects_lock is held while calling the engine
-        with self._seen_lock:
-            ages = {n: now - t for n, t in self._seen_at.items()}
-        return stale_objects(ages, self._object_ttl_s)
+        # not _objects_lock: this runs inside the engine's dispatch (the refusal check), and
+        # _objects_lock is held while calling the engine
+        return self._perceived.stale(time.monotonic())
 
     def _expire_stale(self) -> None:
         """Configured objects whose perceived version went stale fall back to their configuration;
@@ -477,16 +454,12 @@ class AllocatorNode(Node):
         if not stale:
             return
         with self._objects_lock:  # (as in _on_objects: the engine's lock is taken inside)
-            with self._seen_lock:
-                new = sorted(n for n in set(stale) - self._stale_logged if n in self._seen_at)
-                self._stale_logged |= set(new)
-                configured = [n for n in new if self._base_world.has_object(n)]
-                for name in configured:
-                    self._seen_at.pop(name, None)
+            new = self._perceived.newly_stale(stale)
+            configured = [n for n in new if self._base_world.has_object(n)]
+            self._perceived.forget(configured)
             if not new:
                 return
             if configured:
-                self._perceived.difference_update(configured)
                 self.engine.update_world(restore_configured(self.engine.world, self._base_world, configured))
         if configured:
             self.get_logger().warning(f"perceived object(s) {', '.join(configured)} not reported for over "
@@ -499,7 +472,7 @@ class AllocatorNode(Node):
 
     def _stale_only(self) -> dict[str, float]:
         """The stale objects known only from perception (configured ones fall back instead)."""
-        return stale_perception_only(self.stale_objects(), self._base_world)
+        return self._perceived.stale_only(time.monotonic())
 
     def _stale_goal(self, goal: SkillGoal) -> str | None:
         """SpeedCappedActuator's last check: no goal goes to a stale perceived-only object."""

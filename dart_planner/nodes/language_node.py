@@ -55,7 +55,7 @@ from std_msgs.msg import String
 
 from ..core.errors import DartPlannerError
 from ..core.instruction import parse_instruction
-from ..core.objects import merge_perceived, objects_from_payload, perception_changes, stale_objects
+from ..core.objects import PerceivedObjects
 from ..core.plan import TaskGraph
 from ..core.validate import ValidationReport
 from ..core.world import World
@@ -118,10 +118,8 @@ class LanguageNode(Node):
         self._ns = planner_namespace(p["namespace"], self.get_namespace())
         self._fleet, self._base_world = load_site(p)
         self._world = self._base_world
-        self._perceived: set[str] = set()
-        self._seen_at: dict[str, float] = {}  # perceived name -> monotonic time last reported
-        self._stale_logged: set[str] = set()
-        self._object_ttl_s = max(0.0, float(p["object_ttl_s"]))
+        self._perceived = PerceivedObjects(self._base_world, float(p["object_ttl_s"]))  # by time.monotonic()
+        self._object_ttl_s = self._perceived.ttl_s
         self._max_replans = max(0, int(p["max_replans"]))
         cfg = load_llm_config(p["llm_config"] or None)
         if p["cassette"]:
@@ -205,18 +203,12 @@ class LanguageNode(Node):
             self.get_logger().warning(f"ignored an objects message: {exc}")
             return
         with self._lock:
-            objects, refused = objects_from_payload(payload, self._base_world)
-            before = self._world
-            self._world = merge_perceived(self._world, self._base_world, self._perceived, objects)
-            changes = perception_changes(before, self._world, self._perceived | {o.name for o in objects})
-            self._perceived = {o.name for o in objects}
-            now = time.monotonic()
-            self._seen_at = {o.name: now for o in objects}
-            self._stale_logged.clear()  # everything reported now is current again
-        for why in refused[:10]:
+            taken = self._perceived.take(payload, self._world, time.monotonic())
+            self._world = taken.world
+        for why in taken.refused[:10]:
             self.get_logger().warning(f"perceived object refused: {why}")
-        if changes:
-            self.get_logger().info(changes)
+        if taken.changes:
+            self.get_logger().info(taken.changes)
 
     def _on_replan_request(self, msg: String) -> None:
         try:
@@ -229,12 +221,7 @@ class LanguageNode(Node):
     # ------------------------------------------------------------------ detector silence
     def stale_objects(self) -> dict[str, float]:
         """Perceived objects not reported for more than ``object_ttl_s``: name -> seconds since."""
-        if self._object_ttl_s <= 0:
-            return {}
-        now = time.monotonic()
-        with self._lock:
-            ages = {n: now - t for n, t in self._seen_at.items()}
-        return stale_objects(ages, self._object_ttl_s)
+        return self._perceived.stale(time.monotonic())
 
     def _world_now(self) -> tuple[World, dict[str, float]]:
         """The merged world now and its stale perceived objects (for :mod:`~dart_planner.llm.node_planning`)."""
@@ -243,10 +230,7 @@ class LanguageNode(Node):
             return self._world, stale
 
     def _log_stale(self) -> None:
-        stale = self.stale_objects()
-        with self._lock:
-            new = sorted(set(stale) - self._stale_logged)
-            self._stale_logged |= set(new)
+        new = self._perceived.newly_stale(self.stale_objects())
         if new:
             self.get_logger().warning(
                 f"perceived object(s) {', '.join(new)} not reported for over {self._object_ttl_s:g} s "

@@ -9,6 +9,7 @@ import pytest
 
 from dart_planner.core.objects import (
     MAX_OBJECT_RADIUS,
+    PerceivedObjects,
     merge_perceived,
     objects_from_payload,
     parse_objects,
@@ -124,3 +125,29 @@ def test_perception_changes_names_what_a_merge_added_moved_and_took_away_and_ign
     assert perception_changes(merged, after, {o.name for o in seen}) == (
         "objects: puddle1 at (-8.00, 6.00) (moved 12.2 m, config); puddle3 gone")
     assert perception_changes(after, after, {"puddle1", "rock1"}) is None
+
+
+def test_perceived_objects_keep_the_books_both_nodes_judge_staleness_by() -> None:
+    base = World({"puddle1": WorldObject("puddle1", "puddle", -8.0, 6.0, 2.5)})
+    books = PerceivedObjects(base, ttl_s=20.0)
+    report = {"objects": [{"name": "puddle1", "kind": "puddle", "x": -6.0, "y": -6.0, "radius": 2.5},
+                          {"name": "puddle3", "kind": "puddle", "x": 10.0, "y": 2.0, "radius": 2.0},
+                          {"name": "bad name!", "kind": "puddle", "x": 0.0, "y": 0.0}]}
+    taken = books.take(report, base, now=100.0)
+    assert taken.world.object("puddle1").y == -6.0 and taken.world.has_object("puddle3")
+    assert taken.changes is not None and "puddle3 at (10.00, 2.00) (new" in taken.changes
+    assert len(taken.refused) == 1 and "bad name!" not in taken.world.object_names
+    assert books.stale(now=119.0) == {}
+    assert books.stale(now=121.0) == {"puddle1": 21.0, "puddle3": 21.0}
+    assert books.stale_only(now=121.0) == {"puddle3": 21.0}  # puddle1 has a configuration to fall back to
+    assert books.newly_stale(books.stale(now=121.0)) == ["puddle1", "puddle3"]
+    assert books.newly_stale(books.stale(now=122.0)) == []  # each is logged once
+    books.forget(["puddle1"])  # fell back to its configuration: no longer perceived
+    assert books.stale(now=130.0) == {"puddle3": 30.0}
+    # the next report makes everything current again, and what it no longer carries falls back
+    again = books.take({"objects": [report["objects"][1]]}, taken.world, now=131.0)
+    assert books.stale(now=140.0) == {} and books.newly_stale({"puddle3": 25.0}) == ["puddle3"]
+    assert again.world.object("puddle1").y == -6.0  # forgotten, so not merged back here
+    never = PerceivedObjects(base, ttl_s=0.0)
+    never.take(report, base, now=0.0)
+    assert never.stale(now=1e9) == {}  # ttl 0: objects never go stale
