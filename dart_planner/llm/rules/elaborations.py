@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import SENTENCE_END, Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
 __all__ = ["fold_colon_assignments", "fold_do_that_first"]
 
@@ -54,9 +54,7 @@ def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
             c += 1
             continue
         pairs, end = _pairs(out, c + 1)
-        s = c
-        while s > 0 and not (out[s - 1].kind is ItemKind.PUNCT and out[s - 1].payload in SENTENCE_END):
-            s -= 1
+        s = sentence_start(out, c)
         a = next((k for k in range(c - 1, s - 1, -1) if out[k].kind is ItemKind.ROBOT), -1)  # the clause's own robot
         if len(pairs) < 2 or a < 0 or a + 1 >= c:
             c += 1

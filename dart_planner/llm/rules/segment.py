@@ -21,7 +21,8 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END"]
+__all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END",
+           "sentence_start"]
 
 # ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
 # fold into a valid robot or object name; it stays unknown and the plan fails closed.
@@ -202,6 +203,14 @@ class Segment:
 
 
 _SUBJECT_KINDS = (ItemKind.ROBOT,)
+
+
+def sentence_start(items: Sequence[Item], k: int) -> int:
+    """Index of the first item of the sentence that item ``k`` belongs to (or ends before)."""
+    s = k
+    while s > 0 and not (items[s - 1].kind is ItemKind.PUNCT and items[s - 1].payload in SENTENCE_END):
+        s -= 1
+    return s
 
 
 def _is_subject_start(items: Sequence[Item], k: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import SENTENCE_END, Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
 __all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after", "fold_drive_there_first"]
 
@@ -109,9 +109,7 @@ def fold_already_there_after(items: Sequence[Item]) -> list[Item]:
                 and (k + 4 == len(out) or out[k + 4].kind is ItemKind.PUNCT and out[k + 4].payload in SENTENCE_END)):
             k += 1
             continue
-        s = k
-        while s > 0 and not (out[s - 1].kind is ItemKind.PUNCT and out[s - 1].payload in SENTENCE_END):
-            s -= 1
+        s = sentence_start(out, k)
         clause = out[s:k]
         robots = [it for it in clause if it.kind is ItemKind.ROBOT]
         places = {n for it in clause if it.kind is ItemKind.OBJECT for n in (it.payload.names or ("?",))}
@@ -153,9 +151,7 @@ def fold_drive_there_first(items: Sequence[Item]) -> list[Item]:
         if end < len(out) and not (out[end].kind is ItemKind.PUNCT and out[end].payload == close):
             k += 1
             continue
-        s = k
-        while s > 0 and not (out[s - 1].kind is ItemKind.PUNCT and out[s - 1].payload in SENTENCE_END):
-            s -= 1
+        s = sentence_start(out, k)
         before = out[s:k]
         works = [it for it in before if it.kind is ItemKind.VERB and it.payload.target != "navigate"]
         places = [it for it in before if it.kind is ItemKind.OBJECT and it.payload.form == "names"]
