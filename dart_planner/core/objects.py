@@ -146,8 +146,8 @@ def perception_changes(before: World, after: World, names: Iterable[str], moved_
         where = f"{name} at ({new.x:.2f}, {new.y:.2f})"
         if old is None:
             parts.append(f"{where} (new, {new.source})")
-        elif math.hypot(new.x - old.x, new.y - old.y) >= moved_m:
-            parts.append(f"{where} (moved {math.hypot(new.x - old.x, new.y - old.y):.1f} m, {new.source})")
+        elif (moved := math.hypot(new.x - old.x, new.y - old.y)) >= moved_m:
+            parts.append(f"{where} (moved {moved:.1f} m, {new.source})")
     return "objects: " + "; ".join(parts) if parts else None
 
 
