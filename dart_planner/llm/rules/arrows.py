@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .lexicon import Lexicon
 from .segment import SENTENCE_END, Item, ItemKind, Token
 
 __all__ = ["fold_arrow_anchors"]
 
-_AUX = frozenset({"has", "have", "are", "is", "were", "was", "been", "all", "both", "now"})
 _PARTICIPLE_ENDS = ("ed", "en", "dug", "done", "finished", "through", "complete", "over")
 
 
@@ -26,7 +26,7 @@ def _is_arrow(it: Item, tokens: Sequence[Token], text: str) -> bool:
     return text[t.start:t.end] == "->"
 
 
-def fold_arrow_anchors(items: Sequence[Item], tokens: Sequence[Token], text: str) -> list[Item]:
+def fold_arrow_anchors(items: Sequence[Item], tokens: Sequence[Token], text: str, lex: Lexicon) -> list[Item]:
     """Each sentence "<robot> [aux] <past participle> -> <rest>" as "once <robot> <participle>, <rest>", when
     the rest opens with a robot or a verb (its own clause); "trk 1 loaded -> soil 1" keeps the move."""
     if "->" not in text:
@@ -36,7 +36,7 @@ def fold_arrow_anchors(items: Sequence[Item], tokens: Sequence[Token], text: str
     while s < len(out):
         if s == 0 or (out[s - 1].kind is ItemKind.PUNCT and out[s - 1].payload in SENTENCE_END):
             v = s + 1
-            while v < len(out) and out[v].kind is ItemKind.WORD and out[v].text in _AUX:
+            while v < len(out) and out[v].kind is ItemKind.WORD and out[v].text in lex.arrow_auxiliaries:
                 v += 1
             if out[s].kind is ItemKind.ROBOT and v + 2 < len(out) and out[v].kind is ItemKind.VERB \
                     and out[v].text.split()[-1].endswith(_PARTICIPLE_ENDS) and _is_arrow(out[v + 1], tokens, text) \

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
@@ -84,11 +85,7 @@ def join_companions(items: Sequence[Item]) -> list[Item]:
     return out
 
 _OPEN_CLOSE = {"(": ")", ",": ","}
-_RELATIVE = frozenset({"that", "which", "who", "whichever", "whoever", "the", "one", "any", "whatever"})
-"""Words that open a remark about the robot just named ("the one parked ...", "whichever is free")."""
 _NO_REMARK = (ItemKind.CONNECTIVE, ItemKind.PLACE, ItemKind.EVENT, ItemKind.UNKNOWN)
-_MODALS = frozenset({"should", "will", "must", "can", "could", "would", "shall", "may", "then", "also", "is",
-                     "are", "has", "have", "needs", "need", "first"})
 
 
 def _robot(it: Item) -> RobotDesc | None:
@@ -144,7 +141,7 @@ def _how_it_comes(body: Sequence[Item]) -> bool:
         for i in body)
 
 
-def _remark(body: Sequence[Item]) -> bool:
+def _remark(body: Sequence[Item], lex: Lexicon) -> bool:
     """Words about a robot that order nothing: no connective, no place word, no robot of their own
     (a relative pronoun aside), and, when they name a verb or an object, opened by a relative word."""
     if not body:
@@ -161,16 +158,16 @@ def _remark(body: Sequence[Item]) -> bool:
     first = body[0].text.split()[0] if body[0].text else ""
     if any(i.kind in (ItemKind.VERB, ItemKind.OBJECT) for i in body) or any(
             i.kind is ItemKind.ROBOT for i in body):
-        return first in _RELATIVE
+        return first in lex.aside_relatives
     return True
 
 
-def _verb_follows(items: Sequence[Item], j: int) -> bool:
+def _verb_follows(items: Sequence[Item], j: int, lex: Lexicon) -> bool:
     """What follows the aside continues the robot's clause: its verb, possibly after a modal."""
     for it in items[j:j + 3]:
         if it.kind is ItemKind.VERB:
             return True
-        if not (it.kind is ItemKind.WORD and it.text in _MODALS) and it.kind is not ItemKind.CONNECTIVE:
+        if not (it.kind is ItemKind.WORD and it.text in lex.aside_modals) and it.kind is not ItemKind.CONNECTIVE:
             return False
     return False
 
@@ -194,7 +191,7 @@ def _dismissal(body: Sequence[Item], d: RobotDesc) -> bool:
     return False
 
 
-def _dismissed_run(items: Sequence[Item], j: int, d: RobotDesc) -> int:
+def _dismissed_run(items: Sequence[Item], j: int, d: RobotDesc, lex: Lexicon) -> int:
     """Index of the comma closing a run of dismissible asides (:func:`_dismissal`) opened by the comma
     at ``j`` after a mention of named robots, when the robots' verb follows it; else -1."""
     if d.form != "ids" or not d.ids:
@@ -205,7 +202,7 @@ def _dismissed_run(items: Sequence[Item], j: int, d: RobotDesc) -> int:
         if end <= m + 1 or not _dismissal(items[m + 1:end], d):
             break
         last = m = end
-    return last if last > 0 and _verb_follows(items, last + 1) else -1
+    return last if last > 0 and _verb_follows(items, last + 1, lex) else -1
 
 
 def _span(items: Sequence[Item], a: int, b: int, payload: RobotDesc, text: str) -> Item:
@@ -291,7 +288,7 @@ def fold_role_copulas(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def fold_asides(items: Sequence[Item]) -> list[Item]:
+def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Fold appositions into one mention and drop remarks about a robot (see the module doc)."""
     if not any(i.kind is ItemKind.PUNCT and i.payload in ("(", ",") for i in items):
         return list(items)
@@ -314,7 +311,7 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
             m = j
             while m < n and items[m].kind is not ItemKind.PUNCT:
                 m += 1
-            if m + 2 < n and items[m].payload == "(" and _remark(items[j:m]) and _named(_robot(items[m + 1]), d) \
+            if m + 2 < n and items[m].payload == "(" and _remark(items[j:m], lex) and _named(_robot(items[m + 1]), d) \
                     and items[m + 2].kind is ItemKind.PUNCT and items[m + 2].payload == ")":
                 named = items[m + 1].payload
                 roles[it.text] = named
@@ -348,7 +345,7 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
                     continue
                 if d.form == "type" and d.det == "count" and inner is not None and inner.form == "type" \
                         and inner.rtype == d.rtype and inner.det in ("another", "other") \
-                        and _verb_follows(items, end + 1):
+                        and _verb_follows(items, end + 1, lex):
                     # "an excavator - a different one - checks rock 1": a new one is what "an excavator" is
                     out.append(_span(items, k, end, d, it.text))
                     k = end + 1
@@ -358,13 +355,13 @@ def fold_asides(items: Sequence[Item]) -> list[Item]:
                     out.append(_span(items, k, end, d, it.text))
                     k = end + 1
                     continue
-                last = _dismissed_run(items, j, d) if items[j].payload == "," else \
+                last = _dismissed_run(items, j, d, lex) if items[j].payload == "," else \
                     end if d.form == "ids" and _dismissal(body, d) else -1
                 if last > 0:  # "truck 2 - I mean the truck, not excavator 2 - drives": the name stands
                     out.append(_span(items, k, last, d, it.text))
                     k = last + 1
                     continue
-                if _remark(body) and (items[j].payload == "(" or _verb_follows(items, end + 1)):
+                if _remark(body, lex) and (items[j].payload == "(" or _verb_follows(items, end + 1, lex)):
                     out.append(_span(items, k, end, d, it.text))  # the remark is read as part of the mention
                     k = end + 1
                     continue

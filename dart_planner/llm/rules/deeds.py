@@ -13,16 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
 from .segment import Item, ItemKind
 
 __all__ = ["fold_deed_references"]
 
 _RELATIVE = frozenset({"that", "which", "who"})
-_AUX = frozenset({"has", "had", "have", "just", "already", "was", "were", "first", "earlier"})
 _PREPS = frozenset({"at", "in", "to", "from", "on", "near", "by"})
-_LOADED = frozenset({"loaded", "full", "filled"})
-"""Words that make "the truck" the one that was loaded ("the loaded truck", "the full truck")."""
 _LOADING = frozenset({"unload_bucket", "load"})
 
 
@@ -49,7 +47,7 @@ def _object_after(items: Sequence[Item], j: int) -> tuple[str, ...] | None:
     return None
 
 
-def _description(items: Sequence[Item], k: int) -> tuple[str, tuple[str, ...], int] | None:
+def _description(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[str, tuple[str, ...], int] | None:
     """(verb target, object names, index of the object) for "the <type> that <verb> <object>" at ``k``."""
     d = items[k].payload
     if d.form != "type" or d.det != "the" or d.plural or d.count:
@@ -58,7 +56,7 @@ def _description(items: Sequence[Item], k: int) -> tuple[str, tuple[str, ...], i
     if not _relative_at(items, j):
         return None
     j += 1
-    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text in _AUX:
+    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text in lex.deed_auxiliaries:
         j += 1
     if j >= len(items) or items[j].kind is not ItemKind.VERB:
         return None
@@ -145,34 +143,32 @@ def _loaded_by_then(items: Sequence[Item], upto: int, rtype: str, listed: bool =
 
 
 _LIST_JOINS = frozenset({"and", ",", "&", "+"})
-_QUANTIFIERS = frozenset({"each", "every", "all", "both", "the two", "the three", "all the", "all three"})
-"""What may stand before "loaded truck(s)" to speak of every truck loaded so far."""
 
 
-def _loaded_group(items: Sequence[Item], k: int) -> tuple[int, bool] | None:
+def _loaded_group(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[int, bool] | None:
     """(first index, distributive) of "each loaded truck", "both loaded trucks", "the loaded trucks"
     ending at the robot at ``k``; None if it is not such a mention."""
     d: RobotDesc = items[k].payload
     if d.form != "type" or d.count:
         return None
-    if d.det == "the" and d.plural and _LOADED & set(items[k].text.split()):
+    if d.det == "the" and d.plural and lex.loaded_words & set(items[k].text.split()):
         return k, False  # "the loaded trucks", "the full trucks"
     if d.det not in ("bare", "the") or k < 2 or items[k - 1].kind not in (ItemKind.VERB, ItemKind.EVENT) \
-            or items[k - 1].text not in _LOADED:
+            or items[k - 1].text not in lex.loaded_words:
         return None
     q = items[k - 2]
-    if q.text.lower() not in _QUANTIFIERS or q.kind not in (ItemKind.WORD, ItemKind.MARK, ItemKind.ROBOT):
+    if q.text.lower() not in lex.loaded_quantifiers or q.kind not in (ItemKind.WORD, ItemKind.MARK, ItemKind.ROBOT):
         return None
     return k - 2, q.text.lower() in ("each", "every")
 
 
-def _loaded_description(items: Sequence[Item], k: int) -> int:
+def _loaded_description(items: Sequence[Item], k: int, lex: Lexicon) -> int:
     """Index of the last item of "the loaded truck" / "the truck that was loaded" at ``k``; -1 if
     the mention at ``k`` is not one."""
     d: RobotDesc = items[k].payload
     if d.form != "type" or d.det != "the" or d.plural or d.count:
         return -1
-    if _LOADED & set(items[k].text.split()):
+    if lex.loaded_words & set(items[k].text.split()):
         return k
     j = k + 1
     if _relative_at(items, j) and j + 1 < len(items) and items[j + 1].kind is ItemKind.VERB \
@@ -181,7 +177,7 @@ def _loaded_description(items: Sequence[Item], k: int) -> int:
     return -1
 
 
-def fold_deed_references(items: Sequence[Item]) -> list[Item]:
+def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Replace each "the <type> that <verb> <object>" whose deed an earlier clause names by a mention
     of the robot that did it (see the module doc)."""
     out = list(items)
@@ -189,9 +185,9 @@ def fold_deed_references(items: Sequence[Item]) -> list[Item]:
     while k < len(out):
         it = out[k]
         if it.kind is ItemKind.ROBOT:
-            desc = _description(out, k)
-            last = _loaded_description(out, k) if desc is None else -1
-            group = _loaded_group(out, k) if desc is None and last < 0 else None
+            desc = _description(out, k, lex)
+            last = _loaded_description(out, k, lex) if desc is None else -1
+            group = _loaded_group(out, k, lex) if desc is None and last < 0 else None
             if group is not None:
                 first, each = group
                 d1: RobotDesc = it.payload

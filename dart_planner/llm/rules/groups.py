@@ -14,15 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from .lexicon import Lexicon
 from .mentions import RobotDesc
 from .segment import Item, ItemKind
 
 __all__ = ["fold_group_names"]
 
-_LINK_WORDS = frozenset({"is", "are", "=", "consists", "of", "made", "up", "being", "will", "be"})
 _LINK_PUNCT = frozenset({",", ":", "(", "-", "="})
-_LIST_JOINS = frozenset({"and", "with", "plus", "&", "+", "together"})
-_AFTER_LIST = frozenset({"alone", "only", "on", "its", "own"})
+_LINK_SYMBOLS = frozenset({"="})
+"""Links read as words besides the lexicon's ``group_link_words``."""
+_JOIN_SYMBOLS = frozenset({"&", "+"})
+"""List joins read as words besides the lexicon's ``group_list_joins``."""
 _MAX_NAME = 8
 
 
@@ -38,7 +40,7 @@ def _name_at(items: Sequence[Item], k: int, nouns: Container[str]) -> str | None
     return nxt.text.lower()
 
 
-def _robot_list(items: Sequence[Item], j: int) -> tuple[list[Item], int]:
+def _robot_list(items: Sequence[Item], j: int, joins: Container[str]) -> tuple[list[Item], int]:
     """Robots named by number from ``j`` on, joined by "and", "with", ",": (robots, index after)."""
     robots: list[Item] = []
     k = j
@@ -49,7 +51,7 @@ def _robot_list(items: Sequence[Item], j: int) -> tuple[list[Item], int]:
             k += 1
             nxt = items[k] if k < len(items) else None
             joined = nxt is not None and (
-                (nxt.kind is ItemKind.WORD and nxt.text in _LIST_JOINS)
+                (nxt.kind is ItemKind.WORD and nxt.text in joins)
                 or (nxt.kind is ItemKind.PUNCT and nxt.payload == "," and k + 1 < len(items)
                     and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form == "ids"))
             if joined and k + 1 < len(items) and items[k + 1].kind is ItemKind.ROBOT:
@@ -60,7 +62,7 @@ def _robot_list(items: Sequence[Item], j: int) -> tuple[list[Item], int]:
     return robots, k
 
 
-def _definition(items: Sequence[Item], k: int) -> tuple[int, list[Item], bool] | None:
+def _definition(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[int, list[Item], bool] | None:
     """(index of the first robot, robots, heading) when the group noun at ``k`` defines its group;
     ``heading`` when the robots are the subject of the clause that follows ("Crew A: exc 1 and trk 1
     go to soil 1")."""
@@ -69,16 +71,17 @@ def _definition(items: Sequence[Item], k: int) -> tuple[int, list[Item], bool] |
     colon = False
     while j < len(items) and links < 3 and (
             (items[j].kind is ItemKind.PUNCT and items[j].payload in _LINK_PUNCT)
-            or (items[j].kind is ItemKind.WORD and items[j].text in _LINK_WORDS)):
+            or (items[j].kind is ItemKind.WORD and (items[j].text in lex.group_link_words
+                                                     or items[j].text in _LINK_SYMBOLS))):
         colon = colon or (items[j].kind is ItemKind.PUNCT and items[j].payload == ":")
         j += 1
         links += 1
     if links == 0:
         return None
-    robots, end = _robot_list(items, j)
+    robots, end = _robot_list(items, j, lex.group_list_joins | _JOIN_SYMBOLS)
     if not robots:
         return None
-    while end < len(items) and items[end].kind is ItemKind.WORD and items[end].text in _AFTER_LIST:
+    while end < len(items) and items[end].kind is ItemKind.WORD and items[end].text in lex.group_alone_words:
         end += 1
     if end >= len(items):
         return j, robots, False
@@ -101,18 +104,19 @@ def _reference(robots: Sequence[Item], at: Item) -> list[Item]:
     return out
 
 
-def fold_group_names(items: Sequence[Item], nouns: Container[str]) -> list[Item]:
+def fold_group_names(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Items with each group definition reduced to its robots and each later mention of the
     group's name replaced by them (see the module doc)."""
     out = list(items)
     groups: dict[str, list[Item]] = {}
+    joins = lex.group_list_joins | _JOIN_SYMBOLS
     k = 0
     while k < len(out):
-        name = _name_at(out, k, nouns)
+        name = _name_at(out, k, lex.group_nouns)
         if name is None:
             k += 1
             continue
-        found = _definition(out, k) if name not in groups else None
+        found = _definition(out, k, lex) if name not in groups else None
         if found is not None:
             first, robots, _heading = found
             groups[name] = robots
@@ -122,7 +126,7 @@ def fold_group_names(items: Sequence[Item], nouns: Container[str]) -> list[Item]
                          " ".join(x.text for x in out[k:first]))
             last = first
             while last < len(out) and out[last] is not robots[-1]:
-                if out[last].kind is ItemKind.WORD and out[last].text in _LIST_JOINS:
+                if out[last].kind is ItemKind.WORD and out[last].text in joins:
                     out[last] = Item(ItemKind.WORD, out[last].start, out[last].end, None, "and")
                 last += 1
             out[k:first] = [label]

@@ -118,6 +118,10 @@ class EventSpec:
 
 _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
+_CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
+                 "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
+                 "light_verb_articles", "light_verb_leads")
+"""Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,6 +206,28 @@ class Lexicon:
     """Distributive phrases that pair robots with places in order ("respectively", "one each")."""
     join_verbs: frozenset[str] = frozenset()
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
+    loaded_words: frozenset[str] = frozenset()
+    """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
+    loaded_quantifiers: frozenset[str] = frozenset()
+    """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
+    deed_auxiliaries: frozenset[str] = frozenset()
+    """Words between a relative pronoun and its verb ("the truck that has already inspected ...")."""
+    aside_relatives: frozenset[str] = frozenset()
+    """Words that open a remark about the robot just named ("the one parked ...", "whichever is free")."""
+    aside_modals: frozenset[str] = frozenset()
+    """Words that may stand between a robot's aside and its verb ("truck 1, the hauler, should go")."""
+    arrow_auxiliaries: frozenset[str] = frozenset()
+    """Words between a robot and its participle before an arrow ("truck 1 has finished ->")."""
+    group_link_words: frozenset[str] = frozenset()
+    """Words that link a group's name to its robots ("crew one is made up of ...")."""
+    group_list_joins: frozenset[str] = frozenset()
+    """Words that join the robots listed for a group ("excavator 2 plus truck 3")."""
+    group_alone_words: frozenset[str] = frozenset()
+    """Words after a group's robot list that end it ("truck 1 alone", "on its own")."""
+    light_verb_articles: frozenset[str] = frozenset()
+    """Articles between a light verb and its event noun ("does a check")."""
+    light_verb_leads: frozenset[str] = frozenset()
+    """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     long_duration_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()), repr=False)
@@ -366,6 +392,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "selection_words",
         "remark_openers",
         "spellings",
+        *_CONTEXT_KEYS,
     }
     r.unknown_keys(data, known, "")
     vocab: set[str] = set()
@@ -406,6 +433,10 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
             r.error(f"{key}.action", f"expected one of {sorted(_ACTIONS | {'any'})}, got {action!r}")
         events.append((str(name), EventSpec(action, frozenset(words("verbs", s, key)))))
         vocab.update(tokenize_phrase(str(name)))
+
+    def context_words(key: str) -> frozenset[str]:
+        # read in context by the folds; kept out of ``vocab`` on purpose (see the section in the YAML file)
+        return frozenset(r.string_list(data, key, "", []))
 
     def names(section: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -451,6 +482,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         else:
             spellings[str(k)] = v
             vocab.add(str(k))
+    context = {key: context_words(key) for key in _CONTEXT_KEYS}
     r.raise_if_any()
     return Lexicon(
         connective_index=PhraseIndex(conn_entries),
@@ -514,6 +546,17 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         pairwise=frozenset(words("pairwise")),
         join_verbs=frozenset(words("join_verbs")),
         spellings=MappingProxyType(spellings),
+        loaded_words=context["loaded_words"],
+        loaded_quantifiers=context["loaded_quantifiers"],
+        deed_auxiliaries=context["deed_auxiliaries"],
+        aside_relatives=context["aside_relatives"],
+        aside_modals=context["aside_modals"],
+        arrow_auxiliaries=context["arrow_auxiliaries"],
+        group_link_words=context["group_link_words"],
+        group_list_joins=context["group_list_joins"],
+        group_alone_words=context["group_alone_words"],
+        light_verb_articles=context["light_verb_articles"],
+        light_verb_leads=context["light_verb_leads"],
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -8,20 +8,17 @@ a longer instruction to the robot of the clause before. Folded, the noun is that
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 
+from .lexicon import Lexicon
 from .segment import Item, ItemKind
 from .verbs import VerbHit
 
 __all__ = ["fold_light_verbs"]
 
-_ARTICLES = frozenset({"a", "an", "the", "its", "their", "another", "one", "some"})
-_SUBJECT_WORDS = frozenset({"will", "should", "must", "can", "to", "then", "also", "first", "shall", "may",
-                            "could", "would", "please", "and", "now", "next"})
-"""What may stand right before the light verb besides its robot ("truck 3 will do a check")."""
 
 
-def fold_light_verbs(items: Sequence[Item], light: Container[str]) -> list[Item]:
+def fold_light_verbs(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Each "<light verb> <article> <event noun>" after a robot (or a modal) as one verb item whose
     action is the event's; the light verb alone, or before anything else, is left as it was."""
     out: list[Item] = []
@@ -29,11 +26,11 @@ def fold_light_verbs(items: Sequence[Item], light: Container[str]) -> list[Item]
     while k < n:
         it = items[k]
         if k + 2 < n and k > 0 and (it.kind is ItemKind.WORD or (it.kind is ItemKind.MARK and it.payload == "filler")) \
-                and it.text in light \
-                and items[k + 1].kind is ItemKind.WORD and items[k + 1].text in _ARTICLES \
+                and it.text in lex.light_verbs \
+                and items[k + 1].kind is ItemKind.WORD and items[k + 1].text in lex.light_verb_articles \
                 and items[k + 2].kind is ItemKind.EVENT and items[k + 2].payload.action not in ("any", "") \
                 and (items[k - 1].kind is ItemKind.ROBOT or (items[k - 1].kind is ItemKind.WORD
-                                                              and items[k - 1].text in _SUBJECT_WORDS)):
+                                                              and items[k - 1].text in lex.light_verb_leads)):
             ev = items[k + 2]
             out.append(Item(ItemKind.VERB, it.start, ev.end, VerbHit(ev.payload.action, "verb", ev.text),
                             f"{it.text} {items[k + 1].text} {ev.text}"))

@@ -109,13 +109,13 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
-    items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex.group_nouns)
+    items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_relative_already(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)))
-    items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex.light_verbs)))
+    items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
     items = fold_do_that_first(fold_drive_there_first(items))
-    items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction), lex))
-    items = fold_thing_it(fold_deed_references(fold_addressed_you(items)))
-    items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)))))
+    items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
+    items = fold_thing_it(fold_deed_references(fold_addressed_you(items), lex))
+    items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
 
 
