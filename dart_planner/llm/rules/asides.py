@@ -209,6 +209,25 @@ def _span(items: Sequence[Item], a: int, b: int, payload: RobotDesc, text: str) 
     return Item(ItemKind.ROBOT, items[a].start, items[b].end, payload, text)
 
 
+class _RoleBook:
+    """Role nouns said to be a robot, in the order the text says so ("the digger is excavator 1",
+    "the hauler (dump truck 2)"): a later mention of the same role noun is that robot. One book per
+    fold; the role copulas fold and the asides fold read with the same rule."""
+
+    def __init__(self) -> None:
+        self._robots: dict[str, RobotDesc] = {}
+
+    def name(self, role_text: str, robot: RobotDesc) -> None:
+        self._robots[role_text] = robot
+
+    def recall(self, it: Item) -> Item | None:
+        """``it`` as the robot its role noun was named as ("the digger" again), or None."""
+        d = _robot(it)
+        if d is not None and _role(d) and it.text in self._robots:
+            return replace(it, payload=self._robots[it.text])
+        return None
+
+
 _COPULAS = (("is",), ("will", "be"), ("would", "be"), ("shall", "be"))
 """"the digger for that job is excavator 1": the verb that says who a role noun is."""
 _ROLE_QUALIFIER_KINDS = (ItemKind.WORD,)
@@ -246,13 +265,14 @@ def fold_role_copulas(items: Sequence[Item]) -> list[Item]:
     if not any(i.kind is ItemKind.WORD and i.text in ("is", "be") for i in items):
         return list(items)
     out: list[Item] = []
-    roles: dict[str, RobotDesc] = {}
+    roles = _RoleBook()
     k, n = 0, len(items)
     while k < n:
         it = items[k]
         d = _robot(it)
-        if d is not None and _role(d) and it.text in roles:
-            out.append(replace(it, payload=roles[it.text]))  # "the digger" again: the robot it was said to be
+        again = roles.recall(it)
+        if again is not None:
+            out.append(again)  # "the digger" again: the robot it was said to be
             k += 1
             continue
         if d is not None and _role(d) and (k == 0 or _clause_end(items, k - 1)):
@@ -261,7 +281,7 @@ def fold_role_copulas(items: Sequence[Item]) -> list[Item]:
                 if c and _qualifier(items, k + 1, j) and j + c < n and _named(_robot(items[j + c]), d) \
                         and _clause_end(items, j + c + 1):
                     named = items[j + c].payload
-                    roles[it.text] = named
+                    roles.name(it.text, named)
                     out.append(_span(items, k, j + c, named, items[j + c].text))
                     k = j + c + 1
                     break
@@ -279,7 +299,7 @@ def fold_role_copulas(items: Sequence[Item]) -> list[Item]:
                 m += 1
             if _clause_end(items, m) and _qualifier(items, e, m):
                 assert d is not None
-                roles[items[k + 1 + c].text] = d
+                roles.name(items[k + 1 + c].text, d)
                 out.append(_span(items, k, m - 1, d, it.text))
                 k = m
                 continue
@@ -293,14 +313,14 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     if not any(i.kind is ItemKind.PUNCT and i.payload in ("(", ",") for i in items):
         return list(items)
     out: list[Item] = []
-    roles: dict[str, RobotDesc] = {}
+    roles = _RoleBook()
     k, n = 0, len(items)
     while k < n:
         it = items[k]
+        again = roles.recall(it)
+        if again is not None:
+            it = again  # "the hauler" again: the robot it was said to be (its own aside may follow)
         d = _robot(it)
-        if d is not None and _role(d) and it.text in roles:
-            it = replace(it, payload=roles[it.text])  # "the hauler" again: the robot it was said to be
-            d = it.payload
         if d is None or d.form == "pronoun":
             out.append(it)
             k += 1
@@ -314,7 +334,7 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             if m + 2 < n and items[m].payload == "(" and _remark(items[j:m], lex) and _named(_robot(items[m + 1]), d) \
                     and items[m + 2].kind is ItemKind.PUNCT and items[m + 2].payload == ")":
                 named = items[m + 1].payload
-                roles[it.text] = named
+                roles.name(it.text, named)
                 out.append(_span(items, k, m + 2, named, items[m + 1].text))
                 k = m + 3
                 continue
@@ -325,14 +345,14 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                 inner = _robot(body[0]) if len(body) == 1 else None
                 if _role(d) and _named(inner, d):  # "the hauler (dump truck 2)", "the loader, excavator 3,"
                     assert inner is not None
-                    roles[it.text] = inner
+                    roles.name(it.text, inner)
                     out.append(_span(items, k, end, inner, body[0].text))
                     k = end + 1
                     continue
                 listed = _listed_ids(body, d) if _role(d) and d.det in ("both", "count") else ()
                 if listed:  # "both diggers - exc 1 and exc 2 -", "two trucks (truck 1 and truck 3)": those robots
                     named = RobotDesc("ids", ids=listed, rtype=d.rtype, plural=True)
-                    roles[it.text] = named
+                    roles.name(it.text, named)
                     out.append(_span(items, k, end, named, it.text))
                     k = end + 1
                     continue
@@ -351,7 +371,7 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                     k = end + 1
                     continue
                 if d.form == "ids" and inner is not None and _role(inner) and inner.rtype == d.rtype:
-                    roles[body[0].text] = d  # "excavator 1, the digger, ..."
+                    roles.name(body[0].text, d)  # "excavator 1, the digger, ..."
                     out.append(_span(items, k, end, d, it.text))
                     k = end + 1
                     continue
