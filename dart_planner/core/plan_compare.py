@@ -142,7 +142,15 @@ class PlanComparison:
 def _reduced(graph: TaskGraph) -> nx.DiGraph:
     """Transitively reduced graph with each node labelled by its key (cycles kept as-is)."""
     g = graph.graph
-    red = nx.transitive_reduction(g) if nx.is_directed_acyclic_graph(g) else nx.DiGraph(g)
+    if nx.is_directed_acyclic_graph(g):
+        # nx.transitive_reduction adds edges by iterating sets of node ids (order changes with
+        # PYTHONHASHSEED); keeping the plan's own edge order makes diffs and tie-breaks repeatable
+        kept = nx.transitive_reduction(g)
+        red = nx.DiGraph()
+        red.add_nodes_from(g.nodes)
+        red.add_edges_from(e for e in g.edges if kept.has_edge(*e))
+    else:
+        red = nx.DiGraph(g)
     for n in g.nodes:
         red.add_node(n, key=subtask_key(graph[n]))
     return red
