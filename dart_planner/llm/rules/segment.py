@@ -263,6 +263,15 @@ def _is_mark(items: Sequence[Item], k: int, name: str) -> bool:
     return 0 <= k < len(items) and items[k].kind is ItemKind.MARK and items[k].payload == name
 
 
+def _closing_order(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
+    """"loads trucks 3 and 2, in that order": an order mark that closes the clause after a comma qualifies
+    that clause (its objects, or its robots, are taken one after the other). Cut off into a clause of its
+    own, the clause it qualifies never saw it, and a verbless "and then truck 3" before it lost its verb."""
+    return bool(cur) and (_has_content(cur) or any(i.kind is ItemKind.ROBOT for i in cur)) \
+        and _is_mark(items, k, "in_order") and (
+            k + 1 == len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END))
+
+
 def _passive_clause(items: Sequence[Item], k: int) -> bool:
     """"... and puddle 2 is blocked for all robots": an object, then only little words, then a verb
     (a new passive clause, not a second object of the verb before)."""
@@ -429,6 +438,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
                 it.payload == "," and cur.items and all(i.kind is ItemKind.CONNECTIVE for i in cur.items)) and not (
                 it.payload == "," and _is_mark(items, k + 1, "respectively")) and not (
+                it.payload == "," and _closing_order(cur.items, items, k + 1)) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT and cur.items[-1].payload.form != "pronoun"
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT
                 # "puddle 1, puddle 2 and ...", but not "once X is at rock 1, rock 1 becomes ..."

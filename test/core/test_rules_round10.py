@@ -1,0 +1,38 @@
+"""Round 10 of the rules planner's generalisation. Wordings written for these tests only (none is
+from the benchmark, the paraphrase set or the examples), each with the plan the benchmark
+conventions prescribe."""
+
+from __future__ import annotations
+
+from rules_helpers import (
+    D1,
+    D3,
+    DIG,
+    DUMP,
+    E2,
+    LOAD,
+    T,
+    assert_plan,
+    task,
+)
+
+# -- ", in that order" after a comma orders the clause it closes (convention 24) ---------------------
+
+
+def test_in_that_order_after_a_comma_loads_the_trucks_one_after_the_other(fleet, world):
+    # truck 3 first: truck 3's own trip waits for the first loading, truck 1's for the second
+    assert_plan("Trucks 1 and 3 drive to soil 1. Excavator 2 digs at soil 1 and fills trucks 3 and 1, in that "
+                "order. Each truck then tips at rock 1.", fleet, world,
+                task("a", T, [D1, D3, E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", T, [D3], ["rock1"], deps=["c"]), task("f", DUMP, [D3], deps=["e"]),
+                task("g", T, [D1], ["rock1"], deps=["d"]), task("h", DUMP, [D1], deps=["g"]))
+
+
+def test_in_that_order_keeps_a_verbless_then_conjunct_as_a_second_loading(fleet, world):
+    assert_plan("Trucks 1 and 3 drive to soil 1. Excavator 2 digs at soil 1, then fills truck 1 and then truck 3, "
+                "in that order. Each truck then tips at rock 1.", fleet, world,
+                task("a", T, [D1, D3, E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", T, [D1], ["rock1"], deps=["c"]), task("f", DUMP, [D1], deps=["e"]),
+                task("g", T, [D3], ["rock1"], deps=["d"]), task("h", DUMP, [D3], deps=["g"]))
