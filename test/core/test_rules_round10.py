@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from rules_helpers import (
     D1,
+    D2,
     D3,
     DIG,
     DUMP,
     E2,
+    E3,
     LOAD,
     T,
     assert_plan,
@@ -36,3 +38,16 @@ def test_in_that_order_keeps_a_verbless_then_conjunct_as_a_second_loading(fleet,
                 task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
                 task("e", T, [D1], ["rock1"], deps=["c"]), task("f", DUMP, [D1], deps=["e"]),
                 task("g", T, [D3], ["rock1"], deps=["d"]), task("h", DUMP, [D3], deps=["g"]))
+
+
+# -- loadings said before the trucks arrive are made in the order they were said ---------------------
+
+
+def test_loadings_waiting_for_the_trucks_keep_the_order_they_were_said_in(fleet, world):
+    # the trucks' trip is said after the loadings: truck 2 is still filled first
+    assert_plan("Excavator 3 drives to soil 2 and digs, then it fills truck 2 and then truck 1. Trucks 1 and 2 head "
+                "to soil 2 right away too. Each truck then tips at obstacle 1.", fleet, world,
+                task("a", T, [E3, D1, D2], ["soil2"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
+                task("e", T, [D2], ["obstacle1"], deps=["c"]), task("f", DUMP, [D2], deps=["e"]),
+                task("g", T, [D1], ["obstacle1"], deps=["d"]), task("h", DUMP, [D1], deps=["g"]))

@@ -2113,9 +2113,8 @@ class Interpreter:
         """Create deferred loadings whose trucks are among ``members``: now that they arrived
         at the excavator (``arrived_at``), or before they do anything else."""
         keys = {m.key for m in members}
-        for entry in list(self.deferred):
-            if entry not in self.deferred:
-                continue  # created meanwhile by a nested flush
+        ready = []
+        for entry in self.deferred:
             excs, trucks, extra, lemma, split = entry
             if not keys & {t.key for t in trucks} and not keys & {e.key for e in excs}:
                 continue
@@ -2124,7 +2123,11 @@ class Interpreter:
                 continue
             if arrived_at is not None and any(self.loc(t) != site for t in trucks):
                 continue
-            self.deferred.remove(entry)
+            ready.append(entry)
+        # all taken out before any is made: making one flushes its excavator's deferred loadings
+        # (add_skill), which made "load truck 1, then truck 3" (trucks arriving later) truck 3 first
+        self.deferred = [e for e in self.deferred if not any(e is r for r in ready)]
+        for excs, trucks, extra, lemma, split in ready:
             self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
 
     def deliver(self, m: Member) -> list[Draft]:
