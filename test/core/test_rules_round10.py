@@ -5,14 +5,18 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AVA,
     D1,
     D2,
     D3,
     DIG,
     DUMP,
+    E1,
     E2,
     E3,
     LOAD,
+    TA,
+    R,
     T,
     assert_plan,
     task,
@@ -51,3 +55,28 @@ def test_loadings_waiting_for_the_trucks_keep_the_order_they_were_said_in(fleet,
                 task("c", LOAD, [E3], deps=["b"]), task("d", LOAD, [E3], deps=["c"]),
                 task("e", T, [D2], ["obstacle1"], deps=["c"]), task("f", DUMP, [D2], deps=["e"]),
                 task("g", T, [D1], ["obstacle1"], deps=["d"]), task("h", DUMP, [D1], deps=["g"]))
+
+
+# -- a gathering or a discharge named as an event anchors on that step ----------------------------------
+
+
+def test_the_assembly_as_an_anchor_is_the_fleet_gathering(fleet, world):
+    # not the digging said just before it
+    assert_plan("The whole fleet assembles at obstacle 1 first. Excavator 1 then goes to soil 1 and digs. Trucks 2 "
+                "and 3 return to base as soon as the assembly is complete.", fleet, world,
+                task("a", TA, [], ["obstacle1"]), task("b", T, [E1], ["soil1"], deps=["a"]),
+                task("c", DIG, [E1], deps=["b"]), task("d", R, [D2, D3], deps=["a"]))
+
+
+def test_the_gathering_as_an_anchor_is_the_fleet_gathering(fleet, world):
+    assert_plan("Everyone gathers at soil 2. Excavator 1 then digs at rock 1. Once the gathering is over, truck 1 "
+                "goes to puddle 1.", fleet, world,
+                task("a", TA, [], ["soil2"]), task("b", T, [E1], ["rock1"], deps=["a"]),
+                task("c", DIG, [E1], deps=["b"]), task("d", T, [D1], ["puddle1"], deps=["a"]))
+
+
+def test_the_discharge_as_an_anchor_is_the_tipping(fleet, world):
+    assert_plan("Trucks 1 and 2 go to rock 1 and discharge there. Excavator 1 goes to soil 1. Upon completion of "
+                "the discharge, all robots avoid rock 1.", fleet, world,
+                task("a", T, [D1, D2], ["rock1"]), task("b", DUMP, [D1, D2], deps=["a"]),
+                task("c", T, [E1], ["soil1"]), task("d", AVA, [], ["rock1"], deps=["b"]))
