@@ -80,3 +80,21 @@ def test_the_discharge_as_an_anchor_is_the_tipping(fleet, world):
                 "the discharge, all robots avoid rock 1.", fleet, world,
                 task("a", T, [D1, D2], ["rock1"]), task("b", DUMP, [D1, D2], deps=["a"]),
                 task("c", T, [E1], ["soil1"]), task("d", AVA, [], ["rock1"], deps=["b"]))
+
+
+# -- "before any of that": an afterthought that puts a keep-out ahead of everything (convention 10) ----
+
+
+def test_before_any_of_this_opening_a_late_sentence_is_a_root_keepout(fleet, world):
+    assert_plan("Excavator 3 goes to rock 1 and digs. Truck 2 visits puddle 1. Before any of this, every robot "
+                "must avoid obstacle 2.", fleet, world,
+                task("k", AVA, [], ["obstacle2"]), task("a", T, [E3], ["rock1"], deps=["k"]),
+                task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"], deps=["k"]))
+
+
+def test_before_any_of_that_closing_a_late_sentence_is_a_root_keepout(fleet, world):
+    assert_plan("Excavator 3 goes to rock 1 and digs. Truck 2 visits puddle 1. All robots keep away from "
+                "obstacle 2 before any of that.", fleet, world,
+                task("k", AVA, [], ["obstacle2"]), task("a", T, [E3], ["rock1"], deps=["k"]),
+                task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"], deps=["k"]))
+
