@@ -98,3 +98,13 @@ def test_before_any_of_that_closing_a_late_sentence_is_a_root_keepout(fleet, wor
                 task("k", AVA, [], ["obstacle2"]), task("a", T, [E3], ["rock1"], deps=["k"]),
                 task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"], deps=["k"]))
 
+
+# -- "and <connective>," opens the clause after the comma ---------------------------------------------
+
+
+def test_and_before_any_of_that_comma_still_times_the_clause_after_it(fleet, world):
+    assert_plan("Excavator 1 checks soil 2. Truck 3 drives to obstacle 1. Oh, and before any of that, all robots "
+                "avoid puddle 1.", fleet, world,
+                task("k", AVA, [], ["puddle1"]), task("a", T, [E1], ["soil2"], deps=["k"]),
+                task("c", T, [D3], ["obstacle1"], deps=["k"]))
+

@@ -263,6 +263,19 @@ def _is_mark(items: Sequence[Item], k: int, name: str) -> bool:
     return 0 <= k < len(items) and items[k].kind is ItemKind.MARK and items[k].payload == name
 
 
+_JOINING_WORDS = frozenset({"and", "but", "so", "or"})
+
+
+def _only_connectives(cur: Sequence[Item]) -> bool:
+    """Nothing but connectives so far, after a joining word at most ("then, ...", "and before any of that, ..."):
+    the comma after them does not end a clause, the connectives open the one after it. Cut there, "and" kept
+    the connective in a clause with no content, and the clause after the comma lost its timing."""
+    k = 0
+    while k < len(cur) and cur[k].kind is ItemKind.WORD and cur[k].text in _JOINING_WORDS:
+        k += 1
+    return k < len(cur) and all(i.kind is ItemKind.CONNECTIVE for i in cur[k:])
+
+
 def _closing_order(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     """"loads trucks 3 and 2, in that order": an order mark that closes the clause after a comma qualifies
     that clause (its objects, or its robots, are taken one after the other). Cut off into a clause of its
@@ -436,7 +449,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
-                it.payload == "," and cur.items and all(i.kind is ItemKind.CONNECTIVE for i in cur.items)) and not (
+                it.payload == "," and _only_connectives(cur.items)) and not (
                 it.payload == "," and _is_mark(items, k + 1, "respectively")) and not (
                 it.payload == "," and _closing_order(cur.items, items, k + 1)) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT and cur.items[-1].payload.form != "pronoun"
