@@ -108,3 +108,27 @@ def test_and_before_any_of_that_comma_still_times_the_clause_after_it(fleet, wor
                 task("k", AVA, [], ["puddle1"]), task("a", T, [E1], ["soil2"], deps=["k"]),
                 task("c", T, [D3], ["obstacle1"], deps=["k"]))
 
+
+
+# -- clauses listed with bare commas after a leading anchor all wait for it ------------------------------
+
+
+def test_a_leading_anchor_times_every_comma_listed_clause_of_its_sentence(fleet, world):
+    assert_plan("Truck 1 checks puddle 2 and truck 3 checks rock 1. Excavator 2 goes to soil 1. When both trucks "
+                "have done their checks, truck 1 goes back to base, truck 3 goes to soil 1, excavator 2 digs.",
+                fleet, world,
+                task("a", T, [D1], ["puddle2"]), task("b", T, [D3], ["rock1"]), task("c", T, [E2], ["soil1"]),
+                task("d", R, [D1], deps=["a", "b"]), task("e", T, [D3], ["soil1"], deps=["a", "b"]),
+                task("f", DIG, [E2], deps=["a", "b", "c"]))
+
+
+def test_a_leading_anchor_times_a_verbless_comma_listed_clause(fleet, world):
+    assert_plan("Truck 1 checks puddle 2 and truck 3 checks rock 1. Once both checks are over, truck 1 to base, "
+                "truck 3 to soil 1.", fleet, world,
+                task("a", T, [D1], ["puddle2"]), task("b", T, [D3], ["rock1"]),
+                task("d", R, [D1], deps=["a", "b"]), task("e", T, [D3], ["soil1"], deps=["a", "b"]))
+
+
+def test_a_comma_listed_clause_without_a_leading_anchor_keeps_its_own_timing(fleet, world):
+    assert_plan("Truck 1 checks puddle 2 and then goes back to base, truck 3 goes to soil 1.", fleet, world,
+                task("a", T, [D1], ["puddle2"]), task("d", R, [D1], deps=["a"]), task("e", T, [D3], ["soil1"]))

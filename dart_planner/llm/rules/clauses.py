@@ -34,6 +34,9 @@ class Clause:
     """What was open when the clause began (a conjunct after "afterwards, X ..." waits for it)."""
     split: bool = False
     """The clause spoke of "each" robot: a clause that continues it without a subject does too."""
+    timed: bool = False
+    """The clause waited for an anchor said before it ("When X, truck 1 goes home, ..."): a clause with
+    other robots joined to it by a bare comma is timed by that anchor too."""
 
 
 @dataclass

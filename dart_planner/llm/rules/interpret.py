@@ -244,6 +244,7 @@ class Interpreter:
         self.later: list[Segment] = []
         """The sentences after the one being read."""
         self.following: list[Segment] = []
+        self.shared_anchor = False  # the clause being read shares the leading anchor of the one before it
         """The clauses after the one being read, in the same sentence."""
         """Robots whose relative clause is being read ("..., which arrives after ...")."""
 
@@ -1151,7 +1152,7 @@ class Interpreter:
             if swap:
                 return
             self.prev = Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
-                                self.prev.actions)
+                                self.prev.actions, timed=self._timed(pre, pre_par))
             return
         if not verbs and not objects and not places:
             if subj_items or "each" in marks:
@@ -1344,7 +1345,12 @@ class Interpreter:
         if made_now:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
-                            actions, seg.connective, start_sinks, split)
+                            actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par))
+
+    def _timed(self, pre: set[int] | None, pre_par: bool) -> bool:
+        """The clause just read was timed by a leading anchor, itself or by sharing it (:attr:`Clause.timed`)."""
+        shared, self.shared_anchor = self.shared_anchor, False
+        return (pre is not None and not pre_par) or shared
 
     def _before_earlier(self, made: set[int], action: str) -> None:
         """"Excavator 2 ... has to dig before any loading", said after its loadings were given: the step
@@ -1398,6 +1404,7 @@ class Interpreter:
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
+        self.shared_anchor = False
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
         base: set[int] = set()
@@ -1454,6 +1461,14 @@ class Interpreter:
                 # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
                 # was open when the sentence's "afterwards" was said
                 base |= self.prev.start_sinks
+        if pre is None and post is None and conn is None and not shared and not seg.sentence_start \
+                and seg.after_punct and not seg.conjunct and self.prev is not None and self.prev.timed \
+                and self.prev.sentence == seg.sentence and subject and self.prev.subject \
+                and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+            # "When the checks are done, truck 1 goes home, truck 3 to soil 1": clauses listed with bare
+            # commas after a leading anchor all wait for it, as they do when joined by "and"
+            base |= set(self.prev.entry)
+            self.shared_anchor = True
         self.post_entry = set()
         self.anchor_by_pronoun = False
         if post is not None:
