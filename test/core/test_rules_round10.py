@@ -132,3 +132,24 @@ def test_a_leading_anchor_times_a_verbless_comma_listed_clause(fleet, world):
 def test_a_comma_listed_clause_without_a_leading_anchor_keeps_its_own_timing(fleet, world):
     assert_plan("Truck 1 checks puddle 2 and then goes back to base, truck 3 goes to soil 1.", fleet, world,
                 task("a", T, [D1], ["puddle2"]), task("d", R, [D1], deps=["a"]), task("e", T, [D3], ["soil1"]))
+
+
+# -- "likewise" / "similarly" with a verb of its own means "too", not "redo the steps before" -------------
+
+
+def test_likewise_before_the_clause_verb_reads_the_clause_own_steps(fleet, world):
+    # excavator 3 does not join the trip to soil 1 (nor wait for it)
+    assert_plan("Excavator 1 digs at soil 1, and truck 2 goes to soil 1 too. Excavator 3 likewise digs at rock 2.",
+                fleet, world,
+                task("a", T, [E1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]))
+
+
+def test_similarly_opening_a_sentence_reads_the_clause_own_steps(fleet, world):
+    assert_plan("Truck 2 drives to puddle 1. Similarly, truck 3 drives to obstacle 2.", fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", T, [D3], ["obstacle2"]))
+
+
+def test_likewise_alone_still_repeats_the_steps_before(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs there. Excavator 3 likewise.", fleet, world,
+                task("a", T, [E1, E3], ["soil1"]), task("b", DIG, [E1, E3], deps=["a"]))

@@ -944,6 +944,9 @@ class Interpreter:
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
             return
+        seg = self._adverb_repeat(seg)
+        if not seg.items and seg.connective is None:
+            return  # "Likewise, excavator 3 ...": the adverb alone before the comma
         marks = seg.marks()
         if "skip" in marks:
             cut = next(k for k, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "skip")
@@ -1346,6 +1349,26 @@ class Interpreter:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par))
+
+    def _adverb_repeat(self, seg: Segment) -> Segment:
+        """``seg`` without a repeat adverb ("likewise", ``repeat_adverbs``) that has a verb after it in the
+        clause ("excavator 3 likewise heads to rock 2 and digs") or, alone before a comma, in the clause
+        after it ("Likewise, excavator 3 heads ..."): there it means "too", and the clause says its own
+        steps. Read as a repeat it redid the steps before for the clause's robots as well."""
+        def verb_after(k: int) -> bool:
+            return any(x.kind is ItemKind.VERB for x in seg.items[k + 1:])
+
+        alone = bool(self.following) and self.following[0].sentence == seg.sentence \
+            and self.following[0].has(ItemKind.VERB)
+        drop = [it for k, it in enumerate(seg.items)
+                if it.kind is ItemKind.MARK and it.payload == "repeat" and it.text in self.lex.repeat_adverbs
+                and (verb_after(k) or (alone and all(x.kind in (ItemKind.MARK, ItemKind.WORD) for x in seg.items)))]
+        if not drop:
+            return seg
+        for it in drop:
+            self.use(it)
+        keep = [it for it in seg.items if not any(it is d for d in drop)]
+        return dataclasses.replace(seg, items=keep)
 
     def _timed(self, pre: set[int] | None, pre_par: bool) -> bool:
         """The clause just read was timed by a leading anchor, itself or by sharing it (:attr:`Clause.timed`)."""

@@ -198,6 +198,9 @@ class Lexicon:
     """Verbs that, with an article, make an event noun the robot's action ("does a check")."""
     digger_nouns: frozenset[str] = frozenset()
     """Plural role nouns for the robots that did the latest digging ("the diggers load truck 1")."""
+    repeat_adverbs: frozenset[str] = frozenset()
+    """Repeat phrases that are adverbs: with a verb of their own in the clause they mean "too" ("excavator 3
+    likewise heads to rock 2"), not "redo the steps before"."""
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
     follow_verbs: frozenset[str] = frozenset()
@@ -380,6 +383,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "group_nouns",
         "together_words",
         "digger_nouns",
+        "repeat_adverbs",
         "light_verbs",
         "stationary",
         "follow_verbs",
@@ -540,6 +544,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         group_nouns=frozenset(words("group_nouns")),
         together_words=frozenset(words("together_words")),
         digger_nouns=frozenset(words("digger_nouns")),
+        repeat_adverbs=frozenset(words("repeat_adverbs")),
         light_verbs=frozenset(words("light_verbs")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
