@@ -153,3 +153,27 @@ def test_similarly_opening_a_sentence_reads_the_clause_own_steps(fleet, world):
 def test_likewise_alone_still_repeats_the_steps_before(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 and digs there. Excavator 3 likewise.", fleet, world,
                 task("a", T, [E1, E3], ["soil1"]), task("b", DIG, [E1, E3], deps=["a"]))
+
+
+# -- "... waits there until X; then ...": the wait carries into the next sentence's "then" -----------------
+
+
+def test_a_wait_until_times_the_then_clause_after_a_semicolon(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1. Truck 1 goes to obstacle 1 and waits there until the digging is done; "
+                "then it goes to rock 1.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["obstacle1"]), task("d", T, [D1], ["rock1"], deps=["b", "c"]))
+
+
+def test_a_wait_until_times_a_then_inside_the_next_sentence(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1. Truck 1 is to be driven to obstacle 1 and held there until the digging "
+                "is complete. It is then to be driven to rock 1.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["obstacle1"]), task("d", T, [D1], ["rock1"], deps=["b", "c"]))
+
+
+def test_a_wait_until_does_not_time_a_later_clause_of_the_next_sentence(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1. Truck 1 goes to obstacle 1 and waits there until the digging is done. "
+                "Truck 3 goes to puddle 2 and then to rock 2.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D1], ["obstacle1"]),
+                task("d", T, [D3], ["puddle2"]), task("e", T, [D3], ["rock2"], deps=["d"]))

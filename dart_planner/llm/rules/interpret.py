@@ -1459,7 +1459,11 @@ class Interpreter:
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all
                 last = set(self.last_made)
                 base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
-        if self.until_found is not None and self.until_found[0] != seg.sentence:
+        if self.until_found is not None and self.until_found[0] != seg.sentence and not (
+                # "... is held there until X; it is then brought to rock 1": "then" opening the next sentence
+                # (or said inside its first clause) continues after the wait, as within one sentence
+                self.until_found[0] + 1 == seg.sentence and conn == "sequence"
+                and seg.sentence not in self.draft_sentence.values()):
             self.until_found = None
         if conn == "sequence" and self.until_found is not None:
             base |= self.until_found[1]  # "... waits until X, and only then Y"
