@@ -177,3 +177,22 @@ def test_a_wait_until_does_not_time_a_later_clause_of_the_next_sentence(fleet, w
                 "Truck 3 goes to puddle 2 and then to rock 2.", fleet, world,
                 task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D1], ["obstacle1"]),
                 task("d", T, [D3], ["puddle2"]), task("e", T, [D3], ["rock2"], deps=["d"]))
+
+
+# -- a carry verb in the passive of a robot is a plain move -------------------------------------------------
+
+
+def test_a_robot_that_is_brought_somewhere_is_moved_there_not_hauling(fleet, world):
+    # not sent to the digging to be loaded first: it is brought to rock 1 after the digging, then loaded there
+    assert_plan("Excavator 2 digs at rock 1. Truck 1 waits at obstacle 1 until the digging is complete; it is then "
+                "to be brought to rock 1 and loaded by excavator 2.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D1], ["obstacle1"]),
+                task("d", T, [D1], ["rock1"], deps=["b", "c"]), task("e", LOAD, [E2], deps=["d"]))
+
+
+def test_cargo_that_is_hauled_is_still_a_haul_by_the_truck(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1. Truck 1 goes to rock 1 and gets loaded, and the rubble is then hauled "
+                "to soil 2 and tipped.", fleet, world,
+                task("a", T, [E2, D1], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", LOAD, [E2], deps=["b"]),
+                task("d", T, [D1], ["soil2"], deps=["c"]), task("e", DUMP, [D1], deps=["d"]))
+

@@ -945,6 +945,7 @@ class Interpreter:
                 self.use(it)
             return
         seg = self._adverb_repeat(seg)
+        seg = self._passive_carry(seg)
         if not seg.items and seg.connective is None:
             return  # "Likewise, excavator 3 ...": the adverb alone before the comma
         marks = seg.marks()
@@ -1349,6 +1350,28 @@ class Interpreter:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par))
+
+    def _passive_carry(self, seg: Segment) -> Segment:
+        """``seg`` with a carry verb said in the passive of the clause's robot ("truck 1 is then to be brought
+        to rock 1", "it gets taken to soil 2") read as a plain move: the robot is what is brought, it carries
+        nothing. Read as a haul, the truck was first sent to be loaded at the digging and its move waited
+        for nothing the sentence said."""
+        items = seg.items
+        if not items or items[0].kind is not ItemKind.ROBOT:
+            return seg
+        out = list(items)
+        for k, it in enumerate(items):
+            if it.kind is not ItemKind.VERB or it.payload.role != "carry" or it.text.endswith("ing"):
+                continue
+            if any(x.kind is ItemKind.OBJECT for x in items[1:k]):
+                continue  # "truck 1 has the rubble brought ...": not said of the robot
+            j = it.start - 1
+            while j >= 0 and self.words[j] == "then":
+                j -= 1
+            if j >= 0 and self.words[j] in self.lex.passive_auxiliaries:
+                v: VerbHit = it.payload
+                out[k] = dataclasses.replace(it, payload=VerbHit(v.target, "verb", v.lemma))
+        return seg if out == items else dataclasses.replace(seg, items=out)
 
     def _adverb_repeat(self, seg: Segment) -> Segment:
         """``seg`` without a repeat adverb ("likewise", ``repeat_adverbs``) that has a verb after it in the

@@ -120,7 +120,7 @@ _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
                  "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
-                 "light_verb_articles", "light_verb_leads")
+                 "light_verb_articles", "light_verb_leads", "passive_auxiliaries")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -231,6 +231,9 @@ class Lexicon:
     """Articles between a light verb and its event noun ("does a check")."""
     light_verb_leads: frozenset[str] = frozenset()
     """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
+    passive_auxiliaries: frozenset[str] = frozenset()
+    """Forms of "be" right before a carry verb that make a robot its object, not its doer ("truck 1 is to be
+    brought to rock 1": it is moved there, it carries nothing)."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     long_duration_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()), repr=False)
@@ -562,6 +565,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         group_alone_words=context["group_alone_words"],
         light_verb_articles=context["light_verb_articles"],
         light_verb_leads=context["light_verb_leads"],
+        passive_auxiliaries=context["passive_auxiliaries"],
         source=file,
         vocabulary=frozenset(vocab),
     )
