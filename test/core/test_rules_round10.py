@@ -196,3 +196,13 @@ def test_cargo_that_is_hauled_is_still_a_haul_by_the_truck(fleet, world):
                 task("a", T, [E2, D1], ["rock1"]), task("b", DIG, [E2], deps=["a"]), task("c", LOAD, [E2], deps=["b"]),
                 task("d", T, [D1], ["soil2"], deps=["c"]), task("e", DUMP, [D1], deps=["d"]))
 
+
+# -- breaking up a rock named as an event is its digging ----------------------------------------------------
+
+
+def test_the_breaking_as_an_anchor_is_the_digging(fleet, world):
+    # not after excavator 1's trip as well
+    assert_plan("Excavator 3 drives to rock 2 and breaks it up. Truck 2 checks puddle 1. Excavator 1 goes to soil 2. "
+                "Once the breaking is finished, truck 2 goes to rock 2.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"]),
+                task("x", T, [E1], ["soil2"]), task("d", T, [D2], ["rock2"], deps=["b", "c"]))
