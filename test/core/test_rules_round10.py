@@ -206,3 +206,21 @@ def test_the_breaking_as_an_anchor_is_the_digging(fleet, world):
                 "Once the breaking is finished, truck 2 goes to rock 2.", fleet, world,
                 task("a", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D2], ["puddle1"]),
                 task("x", T, [E1], ["soil2"]), task("d", T, [D2], ["rock2"], deps=["b", "c"]))
+
+
+# -- a bare gerund anchor ("after digging") is the subject's own deed ------------------------------------
+
+
+def test_after_digging_said_after_the_clause_waits_for_the_subject_own_digging(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Excavator 3 digs at rock 2. Excavator 3 returns to base after digging.",
+                fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]), task("e", R, [E3], deps=["d"]))
+
+
+def test_after_digging_said_of_a_robot_that_did_not_dig_waits_for_every_digging(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Excavator 3 digs at rock 2. Truck 2 goes to puddle 1 after digging.",
+                fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]),
+                task("e", T, [D2], ["puddle1"], deps=["b", "d"]))

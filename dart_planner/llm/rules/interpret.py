@@ -221,6 +221,7 @@ class Interpreter:
         self.anchor_hint: tuple[Member, ...] = ()
         """The robot named right after a participle anchor that opens a sentence (its doer)."""
         self.anchor_possessive = False
+        self.anchor_gerund = False
         """The latest anchor said whose event it is with "its" / "their" ("after their inspection")."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
@@ -1292,9 +1293,10 @@ class Interpreter:
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
-        if self.robotless_anchor and self.anchor_possessive and entry and subject and (
+        if self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry and subject and (
                 pre is not None or post is not None):
-            # "after their inspection the excavators dig": the subject's own steps of the kind named
+            # "after their inspection the excavators dig", "excavator 3 goes home after digging": the
+            # subject's own steps of the kind named, when it has any
             keys = {m.key for m in subject}
             own_steps = {i for i in entry if keys & {m.key for m in self.b.drafts[i].members}}
             if own_steps:
@@ -2252,6 +2254,9 @@ class Interpreter:
         self.robotless_anchor = not robot_items and "everything" not in seg.marks()
         self.anchor_possessive = any(it.kind is ItemKind.WORD and it.text in ("their", "its", "his", "her")
                                      for it in seg.items)
+        # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
+        self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \
+            and seg.items[0].text.split()[0].endswith("ing")
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
