@@ -224,3 +224,19 @@ def test_after_digging_said_of_a_robot_that_did_not_dig_waits_for_every_digging(
                 task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]),
                 task("e", T, [D2], ["puddle1"], deps=["b", "d"]))
+
+
+# -- ", in that order" after a list of objects orders that list, not the clauses of the sentence -----------
+
+
+def test_in_that_order_after_an_object_list_does_not_chain_the_clauses_of_the_sentence(fleet, world):
+    # truck 1 starts at once: the order is between its two checks, not after truck 2's trip
+    assert_plan("Truck 2 goes to puddle 1, and truck 1 checks obstacle 1 and obstacle 2, in that order.",
+                fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", T, [D1], ["obstacle1"]),
+                task("c", T, [D1], ["obstacle2"], deps=["b"]))
+
+
+def test_in_that_order_after_clauses_still_chains_them(fleet, world):
+    assert_plan("Truck 2 goes to puddle 1, truck 1 goes to obstacle 1, in that order.", fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", T, [D1], ["obstacle1"], deps=["a"]))

@@ -749,7 +749,7 @@ def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
     heading with nothing to do, of the next one; of all the rest when the heading ends in a colon
     and the list is laid out as sentences or lines) follow each other."""
     for s in segs:
-        if "in_order" not in s.marks():
+        if "in_order" not in s.marks() or _orders_own_list(s.items):
             continue
         targets = {s.sentence}
         if not _has_content(s.items) and not any(x.sentence == s.sentence and _has_content(x.items)
@@ -762,6 +762,19 @@ def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
             if x.connective is None:
                 x.connective, x.connective_text = "sequence", "then"
                 x.conjunct = False
+
+
+def _orders_own_list(items: Sequence[Item]) -> bool:
+    """The order mark closes a clause whose verb lists two or more objects or robots after it ("dump truck 1
+    checks obstacle 1 and obstacle 2, in that order", "loads trucks 3 and 2, in that order"): it orders that
+    list, not the clauses of the sentence."""
+    verb = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB), None)
+    if verb is None:
+        return False
+    after = items[verb + 1:]
+    objects = sum(1 for it in after if it.kind is ItemKind.OBJECT)
+    robots = [it for it in after if it.kind is ItemKind.ROBOT]
+    return objects >= 2 or len(robots) >= 2 or any(it.kind is ItemKind.ROBOT and " and " in it.text for it in robots)
 
 
 def _leading_durations(segs: list[Segment]) -> list[Segment]:
