@@ -240,3 +240,21 @@ def test_in_that_order_after_an_object_list_does_not_chain_the_clauses_of_the_se
 def test_in_that_order_after_clauses_still_chains_them(fleet, world):
     assert_plan("Truck 2 goes to puddle 1, truck 1 goes to obstacle 1, in that order.", fleet, world,
                 task("a", T, [D2], ["puddle1"]), task("b", T, [D1], ["obstacle1"], deps=["a"]))
+
+
+# -- a robot's own clause in the perfect reports what it did: it is there now, no step -----------------------
+
+
+def test_a_finished_check_reported_in_the_perfect_is_no_step(fleet, world):
+    assert_plan("Truck 2 has just finished checking puddle 1 and is still there. Truck 2 then moves on to "
+                "obstacle 2.", fleet, world, task("a", T, [D2], ["obstacle2"]))
+
+
+def test_a_digging_reported_in_the_perfect_places_the_excavator(fleet, world):
+    # it has dug at soil 1, so loading there needs no move of its own
+    assert_plan("Excavator 1 has already dug at soil 1. Truck 3 drives to soil 1 and excavator 1 loads it.",
+                fleet, world, task("a", T, [D3], ["soil1"]), task("b", LOAD, [E1], deps=["a"]))
+
+
+def test_has_to_is_still_an_order(fleet, world):
+    assert_plan("Truck 1 has to go to puddle 1.", fleet, world, task("a", T, [D1], ["puddle1"]))

@@ -1197,6 +1197,16 @@ class Interpreter:
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
             return
+        if subject and pre is None and post is None and seg.connective is None and self._report(seg):
+            # "Truck 2 has just finished checking puddle 1.": where it is now, no step
+            names = [n for o in objects for n in self.resolve_objects(o)]
+            for it in seg.items:
+                self.use(it)
+            if names:
+                for m in subject:
+                    self.location[m.key] = names[-1]
+            self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
+            return
         if post is not None and post.connective_text in ("until", "till") and subject \
                 and ("neg" in marks or negated) and any(v.payload.target in MOVES for v in verbs) \
                 and not any(v.payload.target in ("add_keepout", "remove_keepout") for v in verbs):
@@ -1352,6 +1362,26 @@ class Interpreter:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par))
+
+    def _report(self, seg: Segment) -> bool:
+        """A clause that reports a robot's finished visit or digging in the perfect ("truck 2 has just
+        finished checking puddle 1", "excavator 1 has already dug at soil 1"): its robot, a perfect auxiliary
+        (``report_auxiliaries``), only ``report_fillers`` or event words, then movement or digging verbs with
+        one place. Read as an order, the robot was sent there again."""
+        items = seg.items
+        k = next((n for n, it in enumerate(items) if it.kind is ItemKind.VERB), None)
+        if k is None or k < 2 or items[0].kind is not ItemKind.ROBOT:
+            return False
+        between = items[1:k]
+        if between[0].kind is not ItemKind.WORD or between[0].text not in self.lex.report_auxiliaries:
+            return False
+        if not all((it.kind is ItemKind.WORD and it.text in self.lex.report_fillers)
+                   or (it.kind is ItemKind.EVENT and it.payload.action == "any") for it in between[1:]):
+            return False
+        verbs = [it for it in items if it.kind is ItemKind.VERB]
+        places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
+        return all(v.payload.target in ("navigate", "dig") and v.payload.role == "verb" for v in verbs) \
+            and len(places) <= 1 and not any(it.kind in (ItemKind.CONNECTIVE, ItemKind.MARK) for it in items)
 
     def _passive_carry(self, seg: Segment) -> Segment:
         """``seg`` with a carry verb said in the passive of the clause's robot ("truck 1 is then to be brought

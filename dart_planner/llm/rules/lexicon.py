@@ -120,7 +120,8 @@ _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
                  "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
-                 "light_verb_articles", "light_verb_leads", "passive_auxiliaries")
+                 "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
+                 "report_fillers")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -231,6 +232,11 @@ class Lexicon:
     """Articles between a light verb and its event noun ("does a check")."""
     light_verb_leads: frozenset[str] = frozenset()
     """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
+    report_auxiliaries: frozenset[str] = frozenset()
+    """Perfect auxiliaries that make a robot's clause a report of what it has done ("truck 2 has just
+    finished checking puddle 1"): the robot is there now, nothing is to be done."""
+    report_fillers: frozenset[str] = frozenset()
+    """Words that may stand between a report's auxiliary and its verb ("has just finished checking")."""
     passive_auxiliaries: frozenset[str] = frozenset()
     """Forms of "be" right before a carry verb that make a robot its object, not its doer ("truck 1 is to be
     brought to rock 1": it is moved there, it carries nothing)."""
@@ -566,6 +572,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         light_verb_articles=context["light_verb_articles"],
         light_verb_leads=context["light_verb_leads"],
         passive_auxiliaries=context["passive_auxiliaries"],
+        report_auxiliaries=context["report_auxiliaries"],
+        report_fillers=context["report_fillers"],
         source=file,
         vocabulary=frozenset(vocab),
     )
