@@ -258,3 +258,18 @@ def test_a_digging_reported_in_the_perfect_places_the_excavator(fleet, world):
 
 def test_has_to_is_still_an_order(fleet, world):
     assert_plan("Truck 1 has to go to puddle 1.", fleet, world, task("a", T, [D1], ["puddle1"]))
+
+
+# -- "..., and after <robot> <verb> ..." with no clause after it means "and afterwards" ------------------------
+
+
+def test_and_after_with_no_main_clause_after_it_is_afterwards(fleet, world):
+    assert_plan("Truck 3 goes to rock 2. Excavator 1 digs at rock 2 and loads truck 3, and after truck bring the "
+                "stones to puddle 1 and make the dump.", fleet, world,
+                task("a", T, [D3, E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]), task("c", LOAD, [E1], deps=["b"]),
+                task("d", T, [D3], ["puddle1"], deps=["c"]), task("e", DUMP, [D3], deps=["d"]))
+
+
+def test_and_after_followed_by_its_main_clause_stays_an_anchor(fleet, world):
+    assert_plan("Truck 3 checks puddle 2, and after truck 3 reaches puddle 2, truck 1 goes home.", fleet, world,
+                task("a", T, [D3], ["puddle2"]), task("b", R, [D1], deps=["a"]))

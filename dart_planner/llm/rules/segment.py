@@ -266,6 +266,29 @@ def _is_mark(items: Sequence[Item], k: int, name: str) -> bool:
 _JOINING_WORDS = frozenset({"and", "but", "so", "or"})
 
 
+def _coordinated_after(items: Sequence[Item]) -> list[Item]:
+    """"..., and after truck 3 brings the stones to puddle 1 and dumps." (non-native English): "and after"
+    with a clause of its own and no main clause after it in the sentence means "and afterwards". Read as an
+    anchor, the clause named nothing done yet and the clause before waited for it; its steps were lost."""
+    out = list(items)
+    for k, it in enumerate(items):
+        if not (it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text == "after" and k >= 1
+                and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "and"
+                and k + 2 < len(items) and items[k + 1].kind is ItemKind.ROBOT
+                and items[k + 2].kind is ItemKind.VERB):
+            continue
+        rest = []
+        for x in items[k + 3:]:
+            if x.kind is ItemKind.PUNCT and x.payload in SENTENCE_END:
+                break
+            rest.append(x)
+        if any(x.kind in (ItemKind.ROBOT, ItemKind.CONNECTIVE) or (x.kind is ItemKind.PUNCT and x.payload == ",")
+               for x in rest):
+            continue  # "and after truck 3 dumps, truck 1 goes home": a real anchor of the clause after it
+        out[k] = dataclasses.replace(it, payload="sequence")
+    return out
+
+
 def _only_connectives(cur: Sequence[Item]) -> bool:
     """Nothing but connectives so far, after a joining word at most ("then, ...", "and before any of that, ..."):
     the comma after them does not end a clause, the connectives open the one after it. Cut there, "and" kept
@@ -403,6 +426,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     the main clause after its predicate ("... are loaded they drive ...").
     """
     items = _front_trailing_finals(items)
+    items = _coordinated_after(items)
     items = [dataclasses.replace(it, payload="sequence")  # "then, right after, everyone ...": "after that"
              if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and k + 1 < len(items)
              and items[k + 1].kind is ItemKind.PUNCT and it.text in ("right after", "after", "soon after",
