@@ -273,3 +273,13 @@ def test_and_after_with_no_main_clause_after_it_is_afterwards(fleet, world):
 def test_and_after_followed_by_its_main_clause_stays_an_anchor(fleet, world):
     assert_plan("Truck 3 checks puddle 2, and after truck 3 reaches puddle 2, truck 1 goes home.", fleet, world,
                 task("a", T, [D3], ["puddle2"]), task("b", R, [D1], deps=["a"]))
+
+
+# -- "at end" (article dropped) joins like "at the end" (convention 22) ----------------------------------------
+
+
+def test_at_end_without_article_waits_for_everything_open(fleet, world):
+    assert_plan("Truck 1 go to puddle 1. Excavator 2 dig at soil 2. At end excavator 2 go back to his start place.",
+                fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [E2], ["soil2"]), task("c", DIG, [E2], deps=["b"]),
+                task("d", R, [E2], deps=["a", "c"]))
