@@ -283,3 +283,20 @@ def test_at_end_without_article_waits_for_everything_open(fleet, world):
                 fleet, world,
                 task("a", T, [D1], ["puddle1"]), task("b", T, [E2], ["soil2"]), task("c", DIG, [E2], deps=["b"]),
                 task("d", R, [E2], deps=["a", "c"]))
+
+
+# -- "<robot> is at <place>." states where it stands ----------------------------------------------------------
+
+
+def test_a_robot_said_to_be_at_base_is_not_sent_home(fleet, world):
+    assert_plan("Excavator 2 is at base. Excavator 2 goes to soil 2 and digs.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]))
+
+
+def test_trucks_said_to_be_at_a_pile_are_loaded_there_without_a_move(fleet, world):
+    assert_plan("Trucks 1 and 2 are at soil 1. Excavator 1 goes to soil 1, digs and loads truck 1.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]), task("c", LOAD, [E1], deps=["b"]))
+
+
+def test_a_robot_that_should_be_somewhere_is_still_sent_there(fleet, world):
+    assert_plan("Truck 2 should be at rock 1.", fleet, world, task("a", T, [D2], ["rock1"]))

@@ -1197,8 +1197,9 @@ class Interpreter:
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
             return
-        if subject and pre is None and post is None and seg.connective is None and self._report(seg):
-            # "Truck 2 has just finished checking puddle 1.": where it is now, no step
+        if subject and pre is None and post is None and seg.connective is None and (
+                self._report(seg) or self._state_copula(seg)):
+            # "Truck 2 has just finished checking puddle 1.", "Excavator 2 is at base.": where it is now, no step
             names = [n for o in objects for n in self.resolve_objects(o)]
             for it in seg.items:
                 self.use(it)
@@ -1362,6 +1363,17 @@ class Interpreter:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par))
+
+    def _state_copula(self, seg: Segment) -> bool:
+        """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
+        else to do. Read as a movement it sent the robot home first (or to where it already was)."""
+        items = seg.items
+        if len(items) < 3 or items[0].kind is not ItemKind.ROBOT or items[1].kind is not ItemKind.VERB \
+                or items[1].text not in self.lex.state_copulas:
+            return False
+        rest = items[2:]
+        places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
+        return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
 
     def _report(self, seg: Segment) -> bool:
         """A clause that reports a robot's finished visit or digging in the perfect ("truck 2 has just
