@@ -300,3 +300,15 @@ def test_trucks_said_to_be_at_a_pile_are_loaded_there_without_a_move(fleet, worl
 
 def test_a_robot_that_should_be_somewhere_is_still_sent_there(fleet, world):
     assert_plan("Truck 2 should be at rock 1.", fleet, world, task("a", T, [D2], ["rock1"]))
+
+
+# -- "next to it" is a place beside a robot, not "next" (= then) ------------------------------------------------
+
+
+def test_next_to_it_does_not_start_a_new_step(fleet, world):
+    # read as "next" (then) + "to it", the excavator dug a second time
+    assert_plan("Truck 1 and truck 2 go to soil 1. Excavator 1 digs at soil 1 and loads the truck next to it, "
+                "truck 1. Truck 1 then dumps at rock 1.", fleet, world,
+                task("a", T, [D1, D2, E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", T, [D1], ["rock1"], deps=["c"]),
+                task("e", DUMP, [D1], deps=["d"]))
