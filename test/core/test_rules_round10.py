@@ -312,3 +312,12 @@ def test_next_to_it_does_not_start_a_new_step(fleet, world):
                 task("a", T, [D1, D2, E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", LOAD, [E1], deps=["b"]), task("d", T, [D1], ["rock1"], deps=["c"]),
                 task("e", DUMP, [D1], deps=["d"]))
+
+
+# -- "is sitting <filler> at <place>" says where the robot stands --------------------------------------------
+
+
+def test_a_truck_sitting_beside_the_excavator_at_a_place_is_already_there(fleet, world):
+    assert_plan("Excavator 3 is already at rock 2, and truck 1 is sitting right beside it at rock 2. Excavator 3 "
+                "digs where it is and loads truck 1.", fleet, world,
+                task("a", DIG, [E3]), task("b", LOAD, [E3], deps=["a"]))

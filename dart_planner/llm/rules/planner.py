@@ -52,7 +52,13 @@ from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .segment import ItemKind, segment_items, tokenize
-from .states import fold_already_there_after, fold_drive_there_first, fold_relative_already, fold_trailing_already
+from .states import (
+    fold_already_there_after,
+    fold_drive_there_first,
+    fold_relative_already,
+    fold_standing_beside,
+    fold_trailing_already,
+)
 from .steprefs import fold_after_both, fold_step_refs
 from .things import fold_thing_it
 from .verbs import choose_skill
@@ -111,6 +117,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_relative_already(fold_trailing_already(fold_keepout_nouns(items, lex.keepout_noun_index)))
+    items = fold_standing_beside(items)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after", "fold_drive_there_first"]
+__all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after", "fold_drive_there_first",
+           "fold_standing_beside"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
@@ -85,6 +86,31 @@ def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
         if p == k + 2:
             out[k + 1] = Item(ItemKind.MARK, out[k + 1].start, out[k + 1].end, "filler", out[k + 1].text)
         out[p + 1] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
+    return out
+
+
+def fold_standing_beside(items: Sequence[Item]) -> list[Item]:
+    """"dump truck 1 is sitting right next to it at rock 2": a robot, "is" and a verb of standing
+    ("sitting", "parked", ...), words used up as filler ("right next to it"), then "at <place>" says where
+    the robot stands, as "is sitting at rock 2" does. With the filler between, the words were no phrase
+    the lexicon knows, and the verbless rest sent the robot there."""
+    out = list(items)
+    for k in range(len(out) - 4):
+        robot, be, stand = out[k:k + 3]
+        if not (robot.kind is ItemKind.ROBOT and be.kind is ItemKind.WORD and be.text in _BE
+                and stand.kind is ItemKind.WORD and stand.text in _STANDING):
+            continue
+        j = k + 3
+        while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "filler":
+            j += 1
+        if j == k + 3 or j + 1 >= len(out):
+            continue
+        at, place = out[j], out[j + 1]
+        if at.kind is ItemKind.WORD and at.text in _AT and place.kind is ItemKind.OBJECT \
+                and place.payload.form == "names":
+            out[k + 1] = Item(ItemKind.MARK, be.start, at.end, "already", f"{be.text} {stand.text} {at.text}")
+            for n in range(k + 2, j + 1):
+                out[n] = Item(ItemKind.MARK, out[n].end, out[n].end, "filler", "")
     return out
 
 
