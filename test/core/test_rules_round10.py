@@ -5,6 +5,8 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AL,
+    AV,
     AVA,
     D1,
     D2,
@@ -321,3 +323,21 @@ def test_a_truck_sitting_beside_the_excavator_at_a_place_is_already_there(fleet,
     assert_plan("Excavator 3 is already at rock 2, and truck 1 is sitting right beside it at rock 2. Excavator 3 "
                 "digs where it is and loads truck 1.", fleet, world,
                 task("a", DIG, [E3]), task("b", LOAD, [E3], deps=["a"]))
+
+
+# -- a lifting that names no robot lifts the keep-out for whom it was put up ----------------------------------
+
+
+def test_lifting_after_an_anchor_on_one_truck_lifts_for_both_kept_out_trucks(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2. Put a keep-out on puddle 1 for trucks 1 and 3. Truck 1 dumps at rock 1. "
+                "Once truck 1 has tipped, lift the keep-out on puddle 1.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("k", AV, [D1, D3], ["puddle1"]),
+                task("b", T, [D1], ["rock1"], deps=["k"]), task("c", DUMP, [D1], deps=["b"]),
+                task("l", AL, [D1, D3], ["puddle1"], deps=["c"]))
+
+
+def test_lifting_with_its_own_robots_lifts_for_them(fleet, world):
+    assert_plan("Put a keep-out on puddle 1 for trucks 1 and 3. Truck 1 dumps at rock 1. Once truck 1 has tipped, "
+                "truck 3 may enter puddle 1 again.", fleet, world,
+                task("k", AV, [D1, D3], ["puddle1"]), task("b", T, [D1], ["rock1"], deps=["k"]),
+                task("c", DUMP, [D1], deps=["b"]), task("l", AL, [D3], ["puddle1"], deps=["c"]))

@@ -199,6 +199,10 @@ class Interpreter:
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
         self.obj_history: list[str] = []
         self.last_keepout: tuple[str, ...] = ()
+        # per object, the robots its latest keep-out was put up for (None: the whole fleet); a lifting that
+        # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
+        self.closed_for: dict[str, tuple[Member, ...] | None] = {}
+        self.named_subject = True  # the clause being acted on named its robots itself
         self.prev: Clause | None = None
         self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
         self.mains = 0
@@ -1340,6 +1344,7 @@ class Interpreter:
                 k + 1 < len(seg.items) and seg.items[k + 1].text == "with"))
             or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
             for k, it in enumerate(seg.items))
+        self.named_subject = explicit
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
@@ -1991,6 +1996,12 @@ class Interpreter:
             self.last_keepout = tuple(names)
             for n in names:
                 self.last_allow.pop(n, None)
+                self.closed_for[n] = tuple(subject) if subject is not None else None
+        elif not self.named_subject and all(n in self.closed_for for n in names) \
+                and len({self.closed_for[n] for n in names}) == 1:
+            # "Once truck 1 has tipped, lift the keep-out on puddle 1": for whom it was put up, not for
+            # the robot the anchor named
+            subject = self.closed_for[names[0]]
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
             if spec is None:
