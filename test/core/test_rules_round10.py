@@ -341,3 +341,13 @@ def test_lifting_with_its_own_robots_lifts_for_them(fleet, world):
                 "truck 3 may enter puddle 1 again.", fleet, world,
                 task("k", AV, [D1, D3], ["puddle1"]), task("b", T, [D1], ["rock1"], deps=["k"]),
                 task("c", DUMP, [D1], deps=["b"]), task("l", AL, [D3], ["puddle1"], deps=["c"]))
+
+
+# -- "the keep-out on X stays until ..." speaks of the keep-out in place: no second keep-out ------------------
+
+
+def test_a_keepout_said_to_stay_adds_no_keepout_and_lift_it_lifts_it(fleet, world):
+    assert_plan("Put a keep-out on puddle 1 for trucks 1 and 3. Truck 1 dumps at rock 1. The keep-out on puddle 1 "
+                "stays until truck 1 has tipped - lift it then.", fleet, world,
+                task("k", AV, [D1, D3], ["puddle1"]), task("b", T, [D1], ["rock1"], deps=["k"]),
+                task("c", DUMP, [D1], deps=["b"]), task("l", AL, [D1, D3], ["puddle1"], deps=["c"]))

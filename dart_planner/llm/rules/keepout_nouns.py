@@ -10,7 +10,7 @@ keep-out on puddle 1") already swallows it when scanned (:meth:`.mentions.Scanne
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from .lexicon import PhraseIndex, tokenize_phrase
 from .segment import Item, ItemKind
@@ -28,10 +28,26 @@ def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
     return hit is not None and hit[0] == len(words)
 
 
-def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool]) -> list[Item]:
+_DEFINITE = frozenset({"the", "that", "this", "its"})
+
+
+def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
+                       persist: Container[str] = ()) -> list[Item]:
     """Items with each keep-out noun that shares its clause (up to punctuation or a connective)
-    with another keep-out verb turned into a filler mark."""
+    with another keep-out verb turned into a filler mark; so is a definite keep-out noun whose clause
+    only says it stays (``persist``: "the keep-out on puddle 1 stays until truck 1 has tipped"), which
+    speaks of the keep-out already in place (read as a verb, it put up a second one)."""
     out = list(items)
+    for k in range(1, len(out)):
+        if not (_is_noun(out[k], nouns) and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in _DEFINITE):
+            continue
+        end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                   len(out))
+        rest = out[k + 1:end]
+        if any(it.kind is ItemKind.WORD and it.text in persist for it in rest) \
+                and not any(it.kind in (ItemKind.VERB, ItemKind.ROBOT) for it in rest):
+            out[k] = Item(ItemKind.MARK, out[k].start, out[k].end, "filler", out[k].text)
+
     start = 0
     n = len(out)
     for end in range(n + 1):

@@ -121,7 +121,7 @@ _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
                  "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
-                 "report_fillers", "state_copulas")
+                 "report_fillers", "state_copulas", "keepout_persist_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -235,6 +235,8 @@ class Lexicon:
     report_auxiliaries: frozenset[str] = frozenset()
     """Perfect auxiliaries that make a robot's clause a report of what it has done ("truck 2 has just
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
+    keepout_persist_words: frozenset[str] = frozenset()
+    """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
     state_copulas: frozenset[str] = frozenset()
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
@@ -578,6 +580,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         report_auxiliaries=context["report_auxiliaries"],
         report_fillers=context["report_fillers"],
         state_copulas=context["state_copulas"],
+        keepout_persist_words=context["keepout_persist_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )
