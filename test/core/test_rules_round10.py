@@ -351,3 +351,19 @@ def test_a_keepout_said_to_stay_adds_no_keepout_and_lift_it_lifts_it(fleet, worl
                 "stays until truck 1 has tipped - lift it then.", fleet, world,
                 task("k", AV, [D1, D3], ["puddle1"]), task("b", T, [D1], ["rock1"], deps=["k"]),
                 task("c", DUMP, [D1], deps=["b"]), task("l", AL, [D1, D3], ["puddle1"], deps=["c"]))
+
+
+# -- after "When X, A and B", a verbless clause after a semicolon shares X too -------------------------------------
+
+
+def test_a_verbless_clause_after_a_semicolon_shares_the_leading_anchor(fleet, world):
+    assert_plan("Truck 1 checks puddle 2, truck 3 checks rock 1 and excavator 2 goes to soil 1. Once the three of "
+                "them are finished, truck 3 over to soil 1 and excavator 2 loads it; truck 1 home.", fleet, world,
+                task("a", T, [D1], ["puddle2"]), task("b", T, [D3], ["rock1"]), task("c", T, [E2], ["soil1"]),
+                task("d", T, [D3], ["soil1"], deps=["a", "b", "c"]), task("e", LOAD, [E2], deps=["d"]),
+                task("f", R, [D1], deps=["a", "b", "c"]))
+
+
+def test_a_verbless_clause_after_a_semicolon_without_a_leading_anchor_keeps_its_own_timing(fleet, world):
+    assert_plan("Truck 1 checks puddle 2. Truck 3 checks rock 1; truck 1 home.", fleet, world,
+                task("a", T, [D1], ["puddle2"]), task("b", T, [D3], ["rock1"]), task("c", R, [D1], deps=["a"]))

@@ -1442,6 +1442,11 @@ class Interpreter:
         keep = [it for it in seg.items if not any(it is d for d in drop)]
         return dataclasses.replace(seg, items=keep)
 
+    def _after_semicolon(self, seg: Segment) -> bool:
+        """The clause follows a semicolon (which ends a sentence for the cutter, but joins its clauses)."""
+        k = seg.items[0].start - 1 if seg.items else -1
+        return 0 <= k < len(self.words) and self.words[k] == ";"
+
     def _timed(self, pre: set[int] | None, pre_par: bool) -> bool:
         """The clause just read was timed by a leading anchor, itself or by sharing it (:attr:`Clause.timed`)."""
         shared, self.shared_anchor = self.shared_anchor, False
@@ -1547,6 +1552,7 @@ class Interpreter:
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
             shared = conn is None and pre is None
+            self.shared_anchor = shared and self.prev.timed  # "When X, A and B": B shares X too
             if subject and self.prev.subject and self.reduced_pre and self.prev.sentence == seg.sentence \
                     and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
                 base -= self.reduced_pre
@@ -1560,12 +1566,15 @@ class Interpreter:
                 # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
                 # was open when the sentence's "afterwards" was said
                 base |= self.prev.start_sinks
-        if pre is None and post is None and conn is None and not shared and not seg.sentence_start \
-                and seg.after_punct and not seg.conjunct and self.prev is not None and self.prev.timed \
-                and self.prev.sentence == seg.sentence and subject and self.prev.subject \
-                and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+        if pre is None and post is None and conn is None and not shared and seg.after_punct and not seg.conjunct \
+                and self.prev is not None and self.prev.timed and subject and self.prev.subject \
+                and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}) and (
+                    (self.prev.sentence == seg.sentence and not seg.sentence_start)
+                    or (self.prev.sentence == seg.sentence - 1 and self._after_semicolon(seg)
+                        and not seg.has(ItemKind.VERB))):
             # "When the checks are done, truck 1 goes home, truck 3 to soil 1": clauses listed with bare
-            # commas after a leading anchor all wait for it, as they do when joined by "and"
+            # commas after a leading anchor all wait for it, as they do when joined by "and"; so does a
+            # verbless one after a semicolon ("Once they are done, truck 2 over to soil 2; truck 1 home.")
             base |= set(self.prev.entry)
             self.shared_anchor = True
         self.post_entry = set()
