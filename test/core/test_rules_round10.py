@@ -367,3 +367,15 @@ def test_a_verbless_clause_after_a_semicolon_shares_the_leading_anchor(fleet, wo
 def test_a_verbless_clause_after_a_semicolon_without_a_leading_anchor_keeps_its_own_timing(fleet, world):
     assert_plan("Truck 1 checks puddle 2. Truck 3 checks rock 1; truck 1 home.", fleet, world,
                 task("a", T, [D1], ["puddle2"]), task("b", T, [D3], ["rock1"]), task("c", R, [D1], deps=["a"]))
+
+
+# -- "..., one after the other" after a robot list is an order mark, not one more robot number -----------------
+
+
+def test_one_after_the_other_after_a_truck_list_orders_the_loadings(fleet, world):
+    assert_plan("Trucks 1 and 3 go to soil 1. Excavator 2 digs at soil 1 and then loads truck 1 and truck 3, one "
+                "after the other. Each truck then dumps at rock 1.", fleet, world,
+                task("a", T, [D1, D3, E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", T, [D1], ["rock1"], deps=["c"]), task("f", DUMP, [D1], deps=["e"]),
+                task("g", T, [D3], ["rock1"], deps=["d"]), task("h", DUMP, [D3], deps=["g"]))

@@ -179,6 +179,8 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
             break
         if lex.distributive_index.match(words, k):  # "rock 1 and rock 2, one each": not "rock 2 and 1"
             break
+        if lex.in_order_index.match(words, k):  # "truck 1 and truck 3, one after the other": not "truck 3 and 1"
+            break
         if lex.another_index.match(words, k) or (k + 1 < len(words) and words[k + 1] in ("of", "more", "other")):
             break  # "rock 1 and one more truck", "soil 2 and one of the trucks": a robot mention starts
         nums.append(m)
