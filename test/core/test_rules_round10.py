@@ -379,3 +379,17 @@ def test_one_after_the_other_after_a_truck_list_orders_the_loadings(fleet, world
                 task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
                 task("e", T, [D1], ["rock1"], deps=["c"]), task("f", DUMP, [D1], deps=["e"]),
                 task("g", T, [D3], ["rock1"], deps=["d"]), task("h", DUMP, [D3], deps=["g"]))
+
+
+# -- formal "whereupon" / "at which point" = "and then" -------------------------------------------------------------
+
+
+def test_at_which_point_starts_the_next_robot_after_the_step_before(fleet, world):
+    assert_plan("Truck 1 checks rock 1, at which point truck 3 ought to go to puddle 2.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D3], ["puddle2"], deps=["a"]))
+
+
+def test_whereupon_starts_the_next_robot_after_the_step_before(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2 and digs there, whereupon truck 2 drives to rock 1.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [D2], ["rock1"], deps=["b"]))
