@@ -268,11 +268,15 @@ def _read_speech(text: str, lex: Lexicon, notes: list[str]) -> str | None:
     """A transcript with its hesitation fillers dropped, or None when none stands in the text."""
     if not lex.speech_fillers:
         return None
-    alternatives = sorted(lex.speech_fillers, key=len, reverse=True)
-    words = "|".join(r"[ \t]+".join(re.escape(w) for w in f.split()) for f in alternatives)
-    filler = re.compile(r"(?<![\w'])(?:" + words + r")(?![\w'])[ \t]*,?", re.IGNORECASE)
-    if not filler.search(text):
+    def pattern(fillers: Sequence[str]) -> re.Pattern[str]:
+        words = "|".join(r"[ \t]+".join(re.escape(w) for w in f.split()) for f in sorted(fillers, key=len)[::-1])
+        return re.compile(r"(?<![\w'-])(?:" + words + r")(?![\w'-])[ \t]*,?", re.IGNORECASE)
+
+    # only a hesitation sound ("um") marks a transcript; a phrase ("you know") may mean what it says
+    sounds = [f for f in lex.speech_fillers if " " not in f]
+    if not sounds or not pattern(sounds).search(text):
         return None
+    filler = pattern(lex.speech_fillers)
     cleaned = filler.sub("", text)
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)
     cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)
