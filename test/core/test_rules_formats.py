@@ -8,7 +8,7 @@ the expected plans follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, plan, task
 
 from dart_planner.core.config_reader import load_yaml
 from dart_planner.core.errors import ConfigError
@@ -267,6 +267,22 @@ def test_speech_fillers_are_dropped(fleet, world, monkeypatch):
     assert _same(plan(said, fleet, world), plan(clean, fleet, world))
     raw = _without_pass(monkeypatch, said, fleet, world)
     assert raw.coverage.ratio < 1.0  # "um", "uh", "know" are no words the reader knows
+
+
+def test_unpunctuated_transcript_and_before_a_clause_opener_ends_a_sentence(fleet, world, lex):
+    said = ("uh excavator one go to soil two and dig there and meanwhile um truck two checks puddle one and then "
+            "obstacle two and when both are done everybody goes home")
+    prose = ("Excavator 1, go to soil 2 and dig there. Meanwhile truck 2 checks puddle 1 and then obstacle 2. "
+             "When both are done, everybody goes home.")
+    expected = (task("t1", T, [E1], ["soil2"]), task("d1", DIG, [E1], deps=["t1"]),
+                task("t2", T, [D2], ["puddle1"]), task("t3", T, [D2], ["obstacle2"], ["t2"]),
+                task("r1", RA, deps=["d1", "t3"]))
+    assert read_layout(said, lex).text == ("excavator one go to soil two and dig there. meanwhile truck two checks "
+                                           "puddle one and then obstacle two. when both are done everybody goes home")
+    assert _same(assert_plan(said, fleet, world, *expected), assert_plan(prose, fleet, world, *expected))
+    # a transcript that has its own sentence marks keeps them: only the fillers go
+    marked = "um truck 1 goes to puddle 1, and when it is there truck 2 goes home."
+    assert read_layout(marked, lex).text == "truck 1 goes to puddle 1, and when it is there truck 2 goes home."
 
 
 def test_speech_keeps_words_that_mean_something(lex):

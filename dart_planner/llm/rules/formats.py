@@ -10,7 +10,9 @@ sentence reader cannot see. :func:`read_layout` runs before the reader and rewri
   with the header's meaning for each cell;
 - timelines: lines or sentences that open with a clock time ("08:30 the truck ..."); a later time
   joins like "finally" (convention 25), the same time again runs alongside, the first is dropped;
-- speech transcripts: hesitation fillers ("um", "uh", "you know") are dropped.
+- speech transcripts: hesitation fillers ("um", "uh", "you know") are dropped, and in a transcript
+  with no sentence marks "and" before a clause opener ("and whichever truck ...", "and while ...")
+  ends the sentence.
 
 Field names, column names, "no condition" words, fillers and the time words are lexicon keys
 (``layout_*`` and ``speech_fillers`` in ``config/lexicon.yaml``). Text that is none of these layouts
@@ -278,6 +280,12 @@ def _read_speech(text: str, lex: Lexicon, notes: list[str]) -> str | None:
         return None
     filler = pattern(lex.speech_fillers)
     cleaned = filler.sub("", text)
+    if lex.speech_breaks and not re.search(r"[.!?;]", cleaned):
+        # no sentence marks at all: "and" before a clause opener ("and whichever truck ...") ends one
+        opener = "|".join(r"[ \t]+".join(re.escape(w) for w in b.split())
+                          for b in sorted(lex.speech_breaks, key=len)[::-1])
+        cleaned = re.sub(r"(?:[ \t]*,)?[ \t]*\band[ \t]+(?=(?:" + opener + r")(?![\w'-]))", ". ", cleaned,
+                         flags=re.IGNORECASE)
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)
     cleaned = re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned)
     cleaned = re.sub(r"(^|\n)[ \t]+", r"\1", cleaned)

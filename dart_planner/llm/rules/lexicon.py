@@ -237,6 +237,8 @@ class Lexicon:
     """Conditions that say "none" ("-", "now"): the ticket or row starts at once."""
     speech_fillers: tuple[str, ...] = ()
     """Hesitation fillers of a speech transcript ("um", "you know"), dropped by :mod:`.formats`."""
+    speech_breaks: tuple[str, ...] = ()
+    """Words before which "and" opens a new sentence in an unpunctuated transcript ("and whichever")."""
     layout_time_words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """What a timeline's clock time becomes: ``later`` (rule 25: "finally") and ``same``."""
     long_duration_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()), repr=False)
@@ -493,7 +495,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
             spellings[str(k)] = v
             vocab.add(str(k))
     context = {key: context_words(key) for key in _CONTEXT_KEYS}
-    layout_fields, no_condition, speech_fillers, time_words = _layout_words(r, data)
+    layout_fields, no_condition, speech_fillers, speech_breaks, time_words = _layout_words(r, data)
     r.raise_if_any()
     return Lexicon(
         connective_index=PhraseIndex(conn_entries),
@@ -560,6 +562,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         layout_fields=layout_fields,
         layout_no_condition=no_condition,
         speech_fillers=speech_fillers,
+        speech_breaks=speech_breaks,
         layout_time_words=time_words,
         loaded_words=context["loaded_words"],
         loaded_quantifiers=context["loaded_quantifiers"],
@@ -577,12 +580,12 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
     )
 
 
-_LAYOUT_KEYS = ("layout_fields", "layout_no_condition", "speech_fillers", "layout_time_words")
+_LAYOUT_KEYS = ("layout_fields", "layout_no_condition", "speech_fillers", "speech_breaks", "layout_time_words")
 _LAYOUT_TIME_KEYS = frozenset({"later", "same"})
 
 
 def _layout_words(r: ConfigReader, data: Mapping[str, Any]) -> tuple[
-        Mapping[str, tuple[str, ...]], frozenset[str], tuple[str, ...], Mapping[str, str]]:
+        Mapping[str, tuple[str, ...]], frozenset[str], tuple[str, ...], tuple[str, ...], Mapping[str, str]]:
     """The pasted-layout words (kept out of the vocabulary: the layout is rewritten before reading)."""
     fields: dict[str, tuple[str, ...]] = {}
     raw = r.mapping(data.get("layout_fields", {}), "layout_fields")
@@ -595,7 +598,8 @@ def _layout_words(r: ConfigReader, data: Mapping[str, Any]) -> tuple[
         r.error("layout_fields", "needs both a `who` and a `what` list")
     no_condition = frozenset(" ".join(w.lower().split()) for w in r.string_list(data, "layout_no_condition", "", []))
     fillers = tuple(" ".join(w.lower().split()) for w in r.string_list(data, "speech_fillers", "", []))
+    breaks = tuple(" ".join(w.lower().split()) for w in r.string_list(data, "speech_breaks", "", []))
     times = r.mapping(data.get("layout_time_words", {}), "layout_time_words")
     r.unknown_keys(times, set(_LAYOUT_TIME_KEYS), "layout_time_words")
     time_words = {str(k): r.string(times, k, "layout_time_words") for k in times}
-    return (MappingProxyType(fields), no_condition, fillers, MappingProxyType(time_words))
+    return (MappingProxyType(fields), no_condition, fillers, breaks, MappingProxyType(time_words))
