@@ -247,6 +247,17 @@ class Lexicon:
     brought to rock 1": it is moved there, it carries nothing)."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
+    layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    """Ticket field names and table headers by role (``who``, ``what``, or the word written before a
+    bare condition: ``after``, ``when``); read by :mod:`.formats` only."""
+    layout_no_condition: frozenset[str] = frozenset()
+    """Conditions that say "none" ("-", "now"): the ticket or row starts at once."""
+    speech_fillers: tuple[str, ...] = ()
+    """Hesitation fillers of a speech transcript ("um", "you know"), dropped by :mod:`.formats`."""
+    speech_breaks: tuple[str, ...] = ()
+    """Words before which "and" opens a new sentence in an unpunctuated transcript ("and whichever")."""
+    layout_time_words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """What a timeline's clock time becomes: ``later`` (rule 25: "finally") and ``same``."""
     long_duration_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()), repr=False)
     mark_index: PhraseIndex[str] = field(default_factory=lambda: PhraseIndex(()), repr=False)
     """All marker phrases in one index (filler, right away, same thing, except, ...): one look-up."""
@@ -410,6 +421,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "selection_words",
         "remark_openers",
         "spellings",
+        *_LAYOUT_KEYS,
         *_CONTEXT_KEYS,
     }
     r.unknown_keys(data, known, "")
@@ -501,6 +513,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
             spellings[str(k)] = v
             vocab.add(str(k))
     context = {key: context_words(key) for key in _CONTEXT_KEYS}
+    layout_fields, no_condition, speech_fillers, speech_breaks, time_words = _layout_words(r, data)
     r.raise_if_any()
     return Lexicon(
         connective_index=PhraseIndex(conn_entries),
@@ -565,6 +578,11 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         pairwise=frozenset(words("pairwise")),
         join_verbs=frozenset(words("join_verbs")),
         spellings=MappingProxyType(spellings),
+        layout_fields=layout_fields,
+        layout_no_condition=no_condition,
+        speech_fillers=speech_fillers,
+        speech_breaks=speech_breaks,
+        layout_time_words=time_words,
         loaded_words=context["loaded_words"],
         loaded_quantifiers=context["loaded_quantifiers"],
         deed_auxiliaries=context["deed_auxiliaries"],
@@ -584,3 +602,28 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         source=file,
         vocabulary=frozenset(vocab),
     )
+
+
+_LAYOUT_KEYS = ("layout_fields", "layout_no_condition", "speech_fillers", "speech_breaks", "layout_time_words")
+_LAYOUT_TIME_KEYS = frozenset({"later", "same"})
+
+
+def _layout_words(r: ConfigReader, data: Mapping[str, Any]) -> tuple[
+        Mapping[str, tuple[str, ...]], frozenset[str], tuple[str, ...], tuple[str, ...], Mapping[str, str]]:
+    """The pasted-layout words (kept out of the vocabulary: the layout is rewritten before reading)."""
+    fields: dict[str, tuple[str, ...]] = {}
+    raw = r.mapping(data.get("layout_fields", {}), "layout_fields")
+    for role in raw:
+        if len(tokenize_phrase(str(role))) != 1:
+            r.error(f"layout_fields.{role}", "expected who, what, or one connective word (after, when, ...)")
+            continue
+        fields[str(role)] = tuple(" ".join(n.lower().split()) for n in r.string_list(raw, role, "layout_fields", []))
+    if fields and not {"who", "what"} <= set(fields):
+        r.error("layout_fields", "needs both a `who` and a `what` list")
+    no_condition = frozenset(" ".join(w.lower().split()) for w in r.string_list(data, "layout_no_condition", "", []))
+    fillers = tuple(" ".join(w.lower().split()) for w in r.string_list(data, "speech_fillers", "", []))
+    breaks = tuple(" ".join(w.lower().split()) for w in r.string_list(data, "speech_breaks", "", []))
+    times = r.mapping(data.get("layout_time_words", {}), "layout_time_words")
+    r.unknown_keys(times, set(_LAYOUT_TIME_KEYS), "layout_time_words")
+    time_words = {str(k): r.string(times, k, "layout_time_words") for k in times}
+    return (MappingProxyType(fields), no_condition, fillers, breaks, MappingProxyType(time_words))

@@ -45,6 +45,7 @@ from .asides import (
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first
+from .formats import normalise_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_nouns
@@ -134,6 +135,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     if len(instruction) > _MAX_CHARS:
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters",))
+    instruction = normalise_layout(instruction, lex)  # tickets, tables, timelines, transcripts -> sentences
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs)
