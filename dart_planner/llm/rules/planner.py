@@ -170,7 +170,7 @@ def extract_entities(instruction: str, fleet: Fleet, world: World, lexicon: Lexi
     whenever a type word appears.
     """
     lex = lexicon or load_lexicon()
-    site, _, items = _read(instruction, fleet, world, lex)
+    site, _, items = _read(normalise_layout(instruction, lex), fleet, world, lex)  # the text rules_plan reads
     actions: set[str] = set()
     ids: set[str] = set()
     types: set[str] = set()
