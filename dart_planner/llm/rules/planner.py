@@ -42,6 +42,7 @@ from .asides import (
     loading_order,
     place_relatives,
 )
+from .causatives import fold_causative_verbs
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first
@@ -117,7 +118,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
-    items = fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words)
+    items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words), lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_standing_beside(items)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))

@@ -1,0 +1,47 @@
+"""Round 11 of the rules planner's generalisation. Wordings written for these tests only (none is
+from the benchmark, the paraphrase set or the examples), each with the plan the benchmark
+conventions prescribe."""
+
+from __future__ import annotations
+
+from rules_helpers import (
+    D1,
+    D2,
+    D3,
+    DIG,
+    DUMP,
+    E1,
+    E2,
+    LOAD,
+    R,
+    T,
+    assert_plan,
+    task,
+)
+
+# -- "bring / take <robot> to X" with no subject moves that robot, as "send" does ---------------------------
+
+
+def test_bring_a_named_truck_after_an_anchor_moves_the_truck_when_the_anchor_is_done(fleet, world):
+    # read as a carrying, the truck was cargo: the anchor's wait went to a loading, not to the truck's trip
+    assert_plan("Excavator 2 heads to rock 1 and breaks it up. Truck 3 waits at puddle 2. As soon as the "
+                "digging has ended, bring truck 3 to rock 1.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D3], ["puddle2"]), task("d", T, [D3], ["rock1"], deps=["b", "c"]))
+
+
+def test_take_the_truck_home_after_a_comma_is_its_return(fleet, world):
+    assert_plan("Dump truck 1 checks obstacle 2 and excavator 1 checks soil 2. When both checks are over, "
+                "take dump truck 1 back home.", fleet, world,
+                task("a", T, [D1], ["obstacle2"]), task("b", T, [E1], ["soil2"]),
+                task("c", R, [D1], deps=["a", "b"]))
+
+
+def test_a_truck_bringing_a_load_still_carries_it(fleet, world):
+    # with its own subject the verb still carries: the truck is loaded, drives and tips (both start at once for
+    # soil 1: one task, convention 17)
+    assert_plan("Excavator 1 digs at soil 1 while truck 2 drives to soil 1. Excavator 1 then loads truck 2, "
+                "and truck 2 brings the dirt to rock 2.", fleet, world,
+                task("a", T, [E1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("d", LOAD, [E1], deps=["b"]),
+                task("e", T, [D2], ["rock2"], deps=["d"]), task("f", DUMP, [D2], deps=["e"]))
