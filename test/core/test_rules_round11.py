@@ -45,3 +45,19 @@ def test_a_truck_bringing_a_load_still_carries_it(fleet, world):
                 task("a", T, [E1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
                 task("d", LOAD, [E1], deps=["b"]),
                 task("e", T, [D2], ["rock2"], deps=["d"]), task("f", DUMP, [D2], deps=["e"]))
+
+
+# -- "so that <robot> can <work>" is a step, not only a reason -------------------------------------------------
+
+
+def test_a_purpose_naming_a_robots_loading_is_a_loading(fleet, world):
+    assert_plan("Excavator 2 digs at rock 2. Afterwards truck 1 drives to rock 2 so that excavator 2 is able to "
+                "fill it.", fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["rock2"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]))
+
+
+def test_a_purpose_of_people_or_of_waiting_stays_a_reason(fleet, world):
+    assert_plan("Truck 3 goes to puddle 1 so that the surveyors can dig a test hole. Excavator 1 heads to soil 2 "
+                "so that it is ready there.", fleet, world,
+                task("a", T, [D3], ["puddle1"]), task("b", T, [E1], ["soil2"]))

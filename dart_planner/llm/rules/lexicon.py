@@ -197,6 +197,8 @@ class Lexicon:
     """Words and movement verbs that send several robots as one ("drive together", "meet at soil 2")."""
     light_verbs: frozenset[str] = frozenset()
     """Verbs that, with an article, make an event noun the robot's action ("does a check")."""
+    purpose_steps: frozenset[str] = frozenset()
+    """Purpose phrases after which a robot's own work is the next step ("so that excavator 1 can load it")."""
     digger_nouns: frozenset[str] = frozenset()
     """Plural role nouns for the robots that did the latest digging ("the diggers load truck 1")."""
     repeat_adverbs: frozenset[str] = frozenset()
@@ -410,6 +412,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "digger_nouns",
         "repeat_adverbs",
         "light_verbs",
+        "purpose_steps",
         "stationary",
         "follow_verbs",
         "pairwise",
@@ -573,6 +576,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         digger_nouns=frozenset(words("digger_nouns")),
         repeat_adverbs=frozenset(words("repeat_adverbs")),
         light_verbs=frozenset(words("light_verbs")),
+        purpose_steps=frozenset(words("purpose_steps")),
         stationary=frozenset(words("stationary")),
         follow_verbs=frozenset(words("follow_verbs")),
         pairwise=frozenset(words("pairwise")),

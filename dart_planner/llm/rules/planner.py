@@ -53,6 +53,7 @@ from .keepout_nouns import fold_keepout_nouns
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
+from .purposes import fold_purpose_steps
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
@@ -119,6 +120,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words), lex)
+    items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_standing_beside(items)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))

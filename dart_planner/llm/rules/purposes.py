@@ -1,0 +1,45 @@
+"""A purpose that names a robot's own work is the next step: "bring truck 2 to soil 1 so that excavator 1
+can load it".
+
+"So that ..." usually says why ("so that the trucks can pass", "so that the surveyors can work there"), and
+the lexicon's ``purpose_skip`` drops the rest of the clause. But when the purpose is a robot of the fleet
+doing work a robot does (digging, loading, dumping: "so that the excavators can fill them", "so that
+excavator 1 can load it"), that work is asked for too: the writer moves one robot so that another can do
+its step, and nothing else in the text asks for it. Dropped, the step was lost (or came back only when a
+later haul implied a loading). Folded, the purpose phrase reads as "and": "..., and excavator 1 can load
+it", a clause of its own with its robot as subject. Movement purposes ("so that they are waiting") and
+purposes of people ("so we can measure") are left to ``purpose_skip``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Lexicon
+from .segment import Item, ItemKind
+
+__all__ = ["fold_purpose_steps"]
+
+# the work a robot does for another's sake; a movement ("so that they are waiting there") stays a reason
+_WORK = frozenset({"dig", "unload_bucket", "load", "dump"})
+_MAX_GAP = 3  # modal words between the robot and its verb ("can", "is able to", "will then")
+
+
+def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """Each purpose-skip mark whose phrase is a ``purpose_steps`` entry, followed by a robot and (after at
+    most a few modal words) a work verb, as the word "and"."""
+    out = list(items)
+    for k, it in enumerate(items):
+        if not (it.kind is ItemKind.MARK and it.payload == "skip" and it.text in lex.purpose_steps):
+            continue
+        if k + 2 >= len(items) or items[k + 1].kind is not ItemKind.ROBOT:
+            continue
+        for j in range(k + 2, min(len(items), k + 3 + _MAX_GAP)):
+            nxt = items[j]
+            if nxt.kind is ItemKind.VERB:
+                if getattr(nxt.payload, "target", "") in _WORK:
+                    out[k] = Item(ItemKind.WORD, it.start, it.end, None, "and")
+                break
+            if nxt.kind not in (ItemKind.WORD, ItemKind.MARK):
+                break
+    return out
