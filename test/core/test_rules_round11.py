@@ -61,3 +61,21 @@ def test_a_purpose_of_people_or_of_waiting_stays_a_reason(fleet, world):
     assert_plan("Truck 3 goes to puddle 1 so that the surveyors can dig a test hole. Excavator 1 heads to soil 2 "
                 "so that it is ready there.", fleet, world,
                 task("a", T, [D3], ["puddle1"]), task("b", T, [E1], ["soil2"]))
+
+
+# -- "once <robot> <deed> and <robot> <deed>": each conjunct is read for its own robot -----------------------
+
+
+def test_an_anchor_of_a_dump_and_a_return_waits_for_both(fleet, world):
+    # read as one, both robots shared "tipped": the excavator has no tipping, so its return was dropped
+    assert_plan("Truck 2 drives to puddle 2 and tips. Excavator 1 returns to base. As soon as truck 2 has tipped "
+                "and excavator 1 is back, truck 3 checks rock 2.", fleet, world,
+                task("a", T, [D2], ["puddle2"]), task("b", DUMP, [D2], deps=["a"]),
+                task("c", R, [E1]), task("d", T, [D3], ["rock2"], deps=["b", "c"]))
+
+
+def test_an_anchor_of_two_robots_sharing_a_verb_is_not_cut(fleet, world):
+    assert_plan("Excavator 2 inspects soil 1 and truck 1 inspects soil 2. After excavator 2 and truck 1 have "
+                "inspected them, truck 2 goes home.", fleet, world,
+                task("a", T, [E2], ["soil1"]), task("b", T, [D1], ["soil2"]),
+                task("c", R, [D2], deps=["a", "b"]))

@@ -58,6 +58,34 @@ def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
     return parts
 
 
+def _robot_conjuncts(items: Sequence[Item]) -> list[list[Item]]:
+    """An anchor of two robots' deeds joined by "and" ("once truck 1 has dumped and excavator 3 is back"),
+    cut before the second robot: only when the part before names a robot and its deed (a verb or event
+    word) and the part after says something of its robot (a verb, event word, mark or place); a list of
+    robots sharing one verb ("when truck 1 and truck 2 have dumped") stays whole."""
+    parts: list[list[Item]] = [[]]
+    for k, it in enumerate(items):
+        cur = parts[-1]
+        if it.kind is ItemKind.ROBOT and k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "and" \
+                and any(x.kind is ItemKind.ROBOT for x in cur) \
+                and any(x.kind in (ItemKind.VERB, ItemKind.EVENT) for x in cur) \
+                and _says_something(items[k + 1:]):
+            cur.pop()
+            parts.append([])
+        parts[-1].append(it)
+    return parts
+
+
+def _says_something(rest: Sequence[Item]) -> bool:
+    """A deed or state of the robot just named, before the next "and" or robot."""
+    for it in rest:
+        if it.kind is ItemKind.ROBOT or (it.kind is ItemKind.WORD and it.text == "and"):
+            return False
+        if it.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.MARK, ItemKind.PLACE):
+            return True
+    return False
+
+
 def _singular_anchor(seg: Segment) -> bool:
     """An anchor whose only robot is "it" ("... as soon as it is loaded")."""
     robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
@@ -2295,6 +2323,23 @@ class Interpreter:
     # -- anchors ------------------------------------------------------------------------------------------
     def anchor(self, seg: Segment) -> tuple[set[int], bool]:
         """The tasks an anchor clause names, and whether it only says "in parallel"."""
+        parts = _robot_conjuncts(seg.items)
+        if len(parts) > 1:
+            # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;
+            # read as one, the robots shared the verbs and excavator 3 (no dumping) was dropped
+            found: set[int] = set()
+            is_par, robotless, untils = False, True, set()
+            for k, part in enumerate(parts):
+                got, par = self.anchor(dataclasses.replace(seg, items=part))
+                found |= got
+                is_par = is_par or (k == 0 and par)
+                robotless = robotless and self.robotless_anchor
+                if self.until_found is not None and self.until_found[0] == seg.sentence:
+                    untils |= self.until_found[1]
+            self.robotless_anchor = robotless
+            if seg.connective_text in UNTIL:
+                self.until_found = (seg.sentence, untils)
+            return found, is_par
         for it in seg.items:
             if it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
                 self.use(it)
