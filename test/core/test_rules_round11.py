@@ -12,6 +12,7 @@ from rules_helpers import (
     DUMP,
     E1,
     E2,
+    E3,
     LOAD,
     R,
     T,
@@ -79,3 +80,22 @@ def test_an_anchor_of_two_robots_sharing_a_verb_is_not_cut(fleet, world):
                 "inspected them, truck 2 goes home.", fleet, world,
                 task("a", T, [E2], ["soil1"]), task("b", T, [D1], ["soil2"]),
                 task("c", R, [D2], deps=["a", "b"]))
+
+
+# -- "<robots at different places> <verb> as soon as they arrive": each after its own arrival ----------------
+
+
+def test_two_excavators_sent_apart_dig_each_after_its_own_arrival(fleet, world):
+    # read as one step, a single digging for both waited for both trips
+    assert_plan("Excavator 2 heads to rock 1 and excavator 1 heads to rock 2; the two of them break the rock up "
+                "as soon as they get there.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", T, [E1], ["rock2"]),
+                task("c", DIG, [E2], deps=["a"]), task("d", DIG, [E1], deps=["b"]))
+
+
+def test_trucks_at_one_place_leave_together_once_they_are_loaded(fleet, world):
+    # same place, same state: one trip (rule 6), not one per truck
+    assert_plan("Trucks 1 and 2 drive to soil 1. Excavator 3 digs at soil 1 and loads them. They go to rock 2 "
+                "once they are loaded.", fleet, world,
+                task("a", T, [D1, D2, E3], ["soil1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", LOAD, [E3], deps=["b"]), task("d", T, [D1, D2], ["rock2"], deps=["c"]))

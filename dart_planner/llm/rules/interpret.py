@@ -86,6 +86,14 @@ def _says_something(rest: Sequence[Item]) -> bool:
     return False
 
 
+def _plural_self_anchor(seg: Segment, lex: Lexicon) -> bool:
+    """An anchor after its clause whose only robot is "they" and that says nothing of them together ("...
+    dig as soon as they arrive"; "once they are both loaded" names a second robot word, "both")."""
+    robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+    return len(robots) == 1 and robots[0].payload.form == "pronoun" and robots[0].payload.pronoun == "they" \
+        and not any(it.text in lex.together_words for it in seg.items if it.kind in (ItemKind.WORD, ItemKind.MARK))
+
+
 def _singular_anchor(seg: Segment) -> bool:
     """An anchor whose only robot is "it" ("... as soon as it is loaded")."""
     robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
@@ -1126,6 +1134,11 @@ class Interpreter:
         distribute = post is not None and bool(subject) and _size(subject or ()) > 1 and _singular_anchor(post) \
             and any(it.payload.form == "type" and not it.payload.plural and it.payload.det in ("all", "each")
                     for it in subj_items)
+        if not distribute and post is not None and _size(subject or ()) > 1 and _plural_self_anchor(post, self.lex) \
+                and len({self.loc(m) for m in subject or ()}) > 1:
+            # "both of them dig as soon as they arrive" (at different places): each after its own arrival; at
+            # one place they are in the same state and share the step (rule 6)
+            distribute = True
         if distribute:
             split = True  # "every truck leaves as soon as it is loaded": each truck after its own loading
 
