@@ -113,9 +113,12 @@ class PlanBuilder:
         for m in members:
             deps = set(self.narrow(m, extra_set)) if (split and self.narrow is not None) else set(extra_set)
             c = self.chain(m)
-            if c is not None and not (keepout and extra_set and self.drafts[c].action not in ("add_keepout",
-                                                                                           "remove_keepout")):
-                # a keep-out is no robot step: when the clause says what it waits for, that is all it waits for
+            if c is not None and not (keepout and extra_set and (
+                    self.drafts[c].action not in ("add_keepout", "remove_keepout") or self._opening_keepout(c))):
+                # a keep-out is no robot step: when the clause says what it waits for, that is all it waits for,
+                # also when the robots' last step is a keep-out that holds from the start (rule 21: "Excavator 2
+                # must avoid puddle 1. ... When truck 2 is done, excavator 2 may enter puddle 1 again" waits for
+                # truck 2 only); one put up mid-job ("while it digs, ...") is lifted after it went up
                 deps.add(c)
             key = frozenset(self.reduce(deps))
             if not split:
@@ -150,6 +153,12 @@ class PlanBuilder:
                 self.last[m.key] = d.idx
             out.append(d)
         return out
+
+    def _opening_keepout(self, idx: int) -> bool:
+        """Whether keep-out ``idx`` is a standing condition: only keep-outs were made before it and it waits
+        for nothing."""
+        return not self.drafts[idx].deps and all(
+            d.action in ("add_keepout", "remove_keepout") for d in self.drafts[:idx] if d.alive)
 
     def _nested(self, a: Iterable[int], b: Iterable[int]) -> bool:
         """One set of steps is done once the other is: every step of one is in the other or before
