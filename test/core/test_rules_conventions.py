@@ -72,6 +72,15 @@ C3 = [
       task("c", R, types=[(X, 1)], deps=["b"])]),
     ("One truck goes to rock 2 and another truck goes to rock 1.",
      [task("a", T, types=[(K, 1)], objs=["rock2"]), task("b", T, types=[(K, 1)], objs=["rock1"])]),
+    ("Two trucks drive to soil 1, then they go to puddle 2.",
+      [task("a", T, types=[(K, 2)], objs=["soil1"]), task("b", T, types=[(K, 2)], objs=["puddle2"], deps=["a"])]),
+    ("Send a truck to rock 1; after that the truck returns home.",
+      [task("a", T, types=[(K, 1)], objs=["rock1"]), task("b", R, types=[(K, 1)], deps=["a"])]),
+    ("An excavator and a truck go to soil 2. The excavator digs there and then loads the truck.",
+      [task("a", T, types=[(X, 1), (K, 1)], objs=["soil2"]), task("b", DIG, types=[(X, 1)], deps=["a"]),
+       task("c", LOAD, types=[(X, 1)], deps=["b"])]),
+    ("Two excavators go to rock 2 and a different excavator goes to rock 1.",
+      [task("a", T, types=[(X, 2)], objs=["rock2"]), task("b", T, types=[(X, 1)], objs=["rock1"])]),
 ]
 
 
@@ -92,6 +101,8 @@ C4 = [
      [task("a", T, [D1, D2], ["obstacle2"]), task("b", R, [D1, D2], deps=["a"])]),
     ("Truck 3 checks rock 2. Then the truck drives to puddle 2.",
      [task("a", T, [D3], ["rock2"]), task("b", T, [D3], ["puddle2"], deps=["a"])]),
+    ("Excavator 3 digs at soil 1. When it is done, truck 3 drives there.",
+      [task("a", T, [E3], ["soil1"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D3], ["soil1"], deps=["b"])]),
 ]
 
 
@@ -128,6 +139,12 @@ C18 = [
      [task("a", T, [D3], ["rock1"]), task("b", T, _others(D3), ["rock2"])]),
     ("Excavator 2 checks obstacle 1; all the other robots return to base.",
      [task("a", T, [E2], ["obstacle1"]), task("b", R, _others(E2))]),
+    ("Excavator 1 digs at soil 1. Meanwhile, the rest of the fleet goes to obstacle 2.",
+      [task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]), task("c", T, _others(E1), ["obstacle2"])]),
+    ("Truck 3 checks puddle 1. Once truck 3 has checked puddle 1, all the others return to base.",
+      [task("a", T, [D3], ["puddle1"]), task("b", R, _others(D3), deps=["a"])]),
+    ("Excavator 1 and truck 1 go to rock 1. Everyone else stays away from rock 1.",
+      [task("a", T, [E1, D1], ["rock1"]), task("k", AV, _others(E1, D1), ["rock1"])]),
 ]
 
 
@@ -185,6 +202,14 @@ C8 = [
      [task("a", T, [E3], ["soil2"]), task("b", T, [D2], ["puddle2"]), task("c", DIG, [E3], deps=["a"])]),
     ("Truck 2 checks rock 1. Excavator 1 checks rock 2. Truck 2 then returns home.",
      [task("a", T, [D2], ["rock1"]), task("b", T, [E1], ["rock2"]), task("c", R, [D2], deps=["a"])]),
+    ("Truck 2 goes to rock 1 and excavator 1 goes to soil 2. Excavator 1 digs there. Truck 2 returns to base.",
+      [task("a", T, [D2], ["rock1"]), task("b", T, [E1], ["soil2"]), task("c", DIG, [E1], deps=["b"]),
+       task("d", R, [D2], deps=["a"])]),
+    ("All robots gather at obstacle 1. Then truck 1 goes to puddle 2, and excavator 2 goes to rock 1.",
+      [task("a", TA, objs=["obstacle1"]), task("b", T, [D1], ["puddle2"], deps=["a"]),
+       task("c", T, [E2], ["rock1"], deps=["a"])]),
+    ("Excavator 2 goes to soil 1. Truck 3 goes to puddle 2. All robots then return to start.",
+      [task("a", T, [E2], ["soil1"]), task("b", T, [D3], ["puddle2"]), task("c", RA, deps=["a", "b"])]),
 ]
 
 
@@ -214,6 +239,22 @@ C9 = [
      "to soil 1.",
      [task("a", T, [D1], ["puddle1"]), task("b", T, [E2], ["rock1"]),
       task("c", T, [D2, E3], ["soil1"], deps=["a", "b"])]),
+    ("Truck 1 drives to puddle 2. As soon as truck 1 gets there, excavator 1 goes to puddle 1.",
+      [task("a", T, [D1], ["puddle2"]), task("b", T, [E1], ["puddle1"], deps=["a"])]),
+    ("Excavator 2 digs at rock 2 and excavator 3 digs at rock 1. After both have finished digging, truck 2 goes "
+     "to rock 1.",
+      [task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [E3], ["rock1"]),
+       task("d", DIG, [E3], deps=["c"]), task("e", T, [D2], ["rock1"], deps=["b", "d"])]),
+    ("Excavator 1 digs at soil 1, and once it has finished, truck 2 goes there.",
+      [task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]), task("c", T, [D2], ["soil1"], deps=["b"])]),
+    ("Excavator 1 goes to soil 2. Truck 1 waits until excavator 1 has dug there, then drives to soil 2.",
+      [task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]), task("c", T, [D1], ["soil2"], deps=["b"])]),
+    ("Truck 2 drives to puddle 1 and dumps. Excavator 2 checks rock 1. When truck 2 has dumped, excavator 2 "
+     "returns home.",
+      [task("a", T, [D2], ["puddle1"]), task("b", DUMP, [D2], deps=["a"]), task("c", T, [E2], ["rock1"]),
+       task("d", R, [E2], deps=["b", "c"])]),
+    ("Truck 3 checks rock 2 and excavator 3 checks rock 1. Excavator 1 goes to soil 1 only after both checks are done.",
+      [task("a", T, [D3], ["rock2"]), task("b", T, [E3], ["rock1"]), task("c", T, [E1], ["soil1"], deps=["a", "b"])]),
 ]
 
 
@@ -237,6 +278,18 @@ C10 = [
       task("b", DIG, [E2], deps=["a"]), task("l", ALA, objs=["rock1"], deps=["b"])]),
     ("Excavator 3 goes to rock 2, after which the whole fleet keeps out of rock 2.",
      [task("a", T, [E3], ["rock2"]), task("k", AVA, objs=["rock2"], deps=["a"])]),
+    ("Before anyone moves, all robots must avoid obstacle 1. Excavator 1 goes to rock 1, and truck 1 goes to puddle 2.",
+      [task("k", AVA, objs=["obstacle1"]), task("a", T, [E1], ["rock1"], deps=["k"]),
+       task("b", T, [D1], ["puddle2"], deps=["k"])]),
+    ("Truck 2 dumps at puddle 1. Once it has dumped, all robots stay away from puddle 1.",
+      [task("a", T, [D2], ["puddle1"]), task("b", DUMP, [D2], deps=["a"]),
+       task("k", AVA, objs=["puddle1"], deps=["b"])]),
+    ("All robots avoid puddle 2 for the whole job. Two trucks go to soil 1.",
+      [task("k", AVA, objs=["puddle2"]), task("a", T, types=[(K, 2)], objs=["soil1"], deps=["k"])]),
+    ("Everyone keeps clear of rock 2. Excavator 3 digs at soil 1. Once excavator 3 has finished, everyone may "
+     "enter rock 2 again.",
+      [task("k", AVA, objs=["rock2"]), task("a", T, [E3], ["soil1"], deps=["k"]), task("b", DIG, [E3], deps=["a"]),
+       task("l", ALA, objs=["rock2"], deps=["b"])]),
 ]
 
 
@@ -274,6 +327,15 @@ C12 = [
     ("Excavator 1 digs at soil 2 while truck 3 waits at soil 2. Excavator 1 then dumps its bucket into "
      "truck 3.",
      [task("a", T, [E1, D3], ["soil2"]), task("b", DIG, [E1], deps=["a"]), task("c", LOAD, [E1], deps=["b"])]),
+    ("Excavator 1 breaks up rock 1. Afterwards a truck drives to rock 1 and gets loaded by excavator 1.",
+      [task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+       task("c", T, types=[(K, 1)], objs=["rock1"], deps=["b"]),
+       task("d", LOAD, [E1], deps=["c"])]),
+    ("Truck 1 heads to soil 2. Excavator 3 digs at soil 2 and fills truck 1.",
+      [task("a", T, [D1, E3], ["soil2"]), task("b", DIG, [E3], deps=["a"]), task("c", LOAD, [E3], deps=["b"])]),
+    ("Excavator 2 digs at soil 1. When the digging is over, truck 3 drives to soil 1 and excavator 2 loads it.",
+      [task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D3], ["soil1"], deps=["b"]),
+       task("d", LOAD, [E2], deps=["c"])]),
 ]
 
 
@@ -309,6 +371,10 @@ C14 = [
      "right there.",
      [task("a", T, [E2, D2], ["soil1"]), task("b", DIG, [E2], deps=["a"]), task("c", LOAD, [E2], deps=["b"]),
       task("d", DUMP, [D2], deps=["c"])]),
+    ("Excavator 1 digs at soil 1 and truck 1 goes to soil 1. Excavator 1 loads truck 1. Once it is full, truck "
+     "1 drives to puddle 2 and tips its load.",
+      [task("a", T, [E1, D1], ["soil1"]), task("b", DIG, [E1], deps=["a"]), task("c", LOAD, [E1], deps=["b"]),
+       task("d", T, [D1], ["puddle2"], deps=["c"]), task("e", DUMP, [D1], deps=["d"])]),
 ]
 
 
@@ -355,6 +421,12 @@ C24 = [
     ("Excavator 3 digs at soil 2 and trucks 2 and 3 go to soil 2. Excavator 3 loads them one after the other.",
      [task("a", T, [E3, D2, D3], ["soil2"]), task("b", DIG, [E3], deps=["a"]), task("c", LOAD, [E3], deps=["b"]),
       task("d", LOAD, [E3], deps=["c"])]),
+    ("Excavator 2 digs at soil 1 while trucks 1 and 3 drive to soil 1. Excavator 2 loads truck 3 and then truck 1.",
+      [task("a", T, [E2, D1, D3], ["soil1"]), task("b", DIG, [E2], deps=["a"]), task("c", LOAD, [E2], deps=["b"]),
+       task("d", LOAD, [E2], deps=["c"])]),
+    ("Trucks 1 and 2 go to rock 2 while excavator 1 digs there. Then excavator 1 loads the two trucks in turn.",
+      [task("a", T, [E1, D1, D2], ["rock2"]), task("b", DIG, [E1], deps=["a"]), task("c", LOAD, [E1], deps=["b"]),
+       task("d", LOAD, [E1], deps=["c"])]),
 ]
 
 
@@ -401,6 +473,21 @@ C19 = [
      [task("a", T, types=[(K, 2)], objs=["soil1"]), task("b", R, types=[(K, 1)])]),
     ("Three excavators go to soil 2, then one of them digs there.",
      [task("a", T, types=[(X, 3)], objs=["soil2"]), task("b", DIG, types=[(X, 1)], deps=["a"])]),
+    ("Two trucks go to soil 1 and the remaining truck goes to soil 2. Then the remaining truck returns home.",
+      [task("a", T, types=[(K, 2)], objs=["soil1"]), task("b", T, types=[(K, 1)], objs=["soil2"]),
+       task("c", R, types=[(K, 1)], deps=["b"])]),
+    ("Send two excavators to rock 1 and the third one to rock 2.",
+      [task("a", T, types=[(X, 2)], objs=["rock1"]), task("b", T, types=[(X, 1)], objs=["rock2"])]),
+    ("Two excavators dig at soil 1. The other excavator digs at soil 2.",
+      [task("a", T, types=[(X, 2)], objs=["soil1"]), task("b", DIG, types=[(X, 2)], deps=["a"]),
+       task("c", T, types=[(X, 1)], objs=["soil2"]), task("d", DIG, types=[(X, 1)], deps=["c"])]),
+    ("Two trucks go to soil 1 and the third truck goes to soil 2. Then the third truck returns home.",
+     [task("a", T, types=[(K, 2)], objs=["soil1"]), task("b", T, types=[(K, 1)], objs=["soil2"]),
+      task("c", R, types=[(K, 1)], deps=["b"])]),
+    ("Two excavators go to rock 1. The other excavator digs at rock 2, and afterwards the other excavator "
+     "returns to base.",
+     [task("a", T, types=[(X, 2)], objs=["rock1"]), task("b", T, types=[(X, 1)], objs=["rock2"]),
+      task("c", DIG, types=[(X, 1)], deps=["b"]), task("d", R, types=[(X, 1)], deps=["c"])]),
 ]
 
 
@@ -417,6 +504,12 @@ C20 = [
      [task("a", T, [E1, E2, E3], ["soil1"]), task("b", R, [E1, E2, E3], deps=["a"])]),
     ("Two excavators go to puddle 1. Then all excavators go to puddle 2.",
      [task("a", T, types=[(X, 2)], objs=["puddle1"]), task("b", T, types=[(X, 3)], objs=["puddle2"], deps=["a"])]),
+    ("All trucks go to obstacle 2.", [task("a", T, types=[(K, 3)], objs=["obstacle2"])]),
+    ("Truck 1 goes to puddle 1. Then all trucks go home.",
+      [task("a", T, [D1], ["puddle1"]), task("b", R, types=[(K, 3)], deps=["a"])]),
+    ("Excavator 2 digs at soil 2. After that, all of the excavators go to rock 1.",
+      [task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+       task("c", T, types=[(X, 3)], objs=["rock1"], deps=["b"])]),
 ]
 
 
@@ -465,6 +558,11 @@ C22 = [
      [task("a", T, [E2], ["rock1"]), task("b", T, [D1], ["rock2"]), task("c", R, [E2], deps=["a", "b"])]),
     ("Truck 2 drives to puddle 2. Excavator 1 drives to obstacle 1 and, last of all, returns to base.",
      [task("a", T, [D2], ["puddle2"]), task("b", T, [E1], ["obstacle1"]), task("c", R, [E1], deps=["a", "b"])]),
+    ("Excavator 1 digs at rock 1 and truck 1 goes to puddle 1. Truck 1 goes home at the end.",
+      [task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]), task("c", T, [D1], ["puddle1"]),
+       task("d", R, [D1], deps=["b", "c"])]),
+    ("Truck 2 checks soil 1, truck 3 checks soil 2, and finally both go back to base.",
+      [task("a", T, [D2], ["soil1"]), task("b", T, [D3], ["soil2"]), task("c", R, [D2, D3], deps=["a", "b"])]),
 ]
 
 

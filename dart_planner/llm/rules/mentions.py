@@ -630,6 +630,9 @@ class MentionResolver:
         self.announced: list[Member] = []
         """Groups a summary sentence introduced without giving them work yet ("some trucks need to
         ferry ..."): a later mention of the same type and count is the same group."""
+        self.leftovers: dict[tuple[str, int], Member] = {}
+        """The group of one a leftover mention made ("two trucks ... the remaining / other / third truck"),
+        by type and ordinal (0 for "remaining" / "other"): said again, it is the same robot."""
 
     # -- members -----------------------------------------------------------------------
     def robot_member(self, rid: str) -> Member:
@@ -830,6 +833,19 @@ class MentionResolver:
                     total += m.count
         return total
 
+    def _leftover(self, rtype: str, ordinal: int, count: int) -> Member:
+        """The leftover group of ``count`` robots of ``rtype``: the one made before when every robot of the
+        type is spoken for ("Two trucks go to soil 1 and the remaining truck to soil 2. Then the remaining truck
+        returns home": the same truck, whose own chain the "then" continues; rule 3), else a new one."""
+        again = self.leftovers.get((rtype, ordinal))
+        if again is not None and again.count == count \
+                and self.used_of_type(rtype) >= len(self.site.robots_by_type.get(rtype, ())):
+            return again
+        g = self.new_group(rtype, count)
+        if count == 1:
+            self.leftovers[(rtype, ordinal)] = g
+        return g
+
     # -- resolution --------------------------------------------------------------------
     def resolve(self, desc: RobotDesc) -> tuple[Member, ...] | None:
         """Members for a mention; None means the whole fleet."""
@@ -838,7 +854,10 @@ class MentionResolver:
         if desc.form == "ids":
             if desc.ordinal > 1 and self._counted_only(desc.rtype) == desc.ordinal - 1:
                 # "two dump trucks ... the third truck": the one left over, not dump truck 3 by name
-                return (self.new_group(desc.rtype, 1),)
+                return (self._leftover(desc.rtype, desc.ordinal, 1),)
+            again = self.leftovers.get((desc.rtype, desc.ordinal)) if desc.ordinal > 1 else None
+            if again is not None and any(again in ms for ms, _ in self.history):
+                return (again,)  # "the third truck" said again: the one left over, still
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far
             last = {m.key for members, _ in self.history for m in members}
@@ -893,11 +912,12 @@ class MentionResolver:
                 others = [rid for rid in pool if rid not in {m.key for m in latest}]
                 if len(others) == d.count:
                     return tuple(self.robot_member(rid) for rid in others)
-            return (self.new_group(d.rtype, max(1, d.count)),)
+            return (self._leftover(d.rtype, 0, max(1, d.count)),)
         if d.det == "another":
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "remaining":
-            return (self.new_group(d.rtype, max(1, size - self.used_of_type(d.rtype))),)
+            used = self.used_of_type(d.rtype)
+            return (self._leftover(d.rtype, 0, max(1, size - used) if used < size else max(1, d.count)),)
         if d.det == "each":  # "each truck": every one of that type named so far
             named: list[Member] = []
             for members, _ in self.history:
