@@ -255,6 +255,10 @@ C9 = [
        task("d", R, [E2], deps=["b", "c"])]),
     ("Truck 3 checks rock 2 and excavator 3 checks rock 1. Excavator 1 goes to soil 1 only after both checks are done.",
       [task("a", T, [D3], ["rock2"]), task("b", T, [E3], ["rock1"]), task("c", T, [E1], ["soil1"], deps=["a", "b"])]),
+    ("Truck 1 drives to obstacle 1 and truck 2 drives to obstacle 2. Excavator 2 heads to rock 1 once both are "
+     "there.",
+     [task("a", T, [D1], ["obstacle1"]), task("b", T, [D2], ["obstacle2"]),
+      task("c", T, [E2], ["rock1"], deps=["a", "b"])]),
 ]
 
 

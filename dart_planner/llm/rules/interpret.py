@@ -2380,6 +2380,8 @@ class Interpreter:
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
+        if seg.post_anchor and self.current_subject:
+            self.res.idle = frozenset(m.key for m in self.current_subject if not self.b.last_tasks([m]))
         per_item: dict[int, tuple[Member, ...]] = {}
         items = list(seg.items)
         for k, it in enumerate(items):
@@ -2412,6 +2414,7 @@ class Interpreter:
                         robots += [m for m in r if m not in robots]
         finally:
             self.res.prefer_recent = False
+            self.res.idle = frozenset()
         if robots:
             self.res.remember(robots, "anchor")
         filters: list[tuple[str, frozenset[str]]] = []

@@ -627,6 +627,10 @@ class MentionResolver:
         self._sentence_start: dict[int, int] = {0: 0}
         self.prefer_recent = False
         """Set while an anchor clause is read: "it" is the robot named last, not the subject."""
+        self.idle: frozenset[str] = frozenset()
+        """Set while an anchor after its clause is read: the keys of that clause's robots that have no step
+        yet. Nothing of theirs can be waited for, so "both" skips them ("Excavator 1 goes to soil 1 once both
+        are done": the two robots before it, not excavator 1 and the one before)."""
         self.announced: list[Member] = []
         """Groups a summary sentence introduced without giving them work yet ("some trucks need to
         ferry ..."): a later mention of the same type and count is the same group."""
@@ -749,7 +753,7 @@ class MentionResolver:
         out: list[Member] = []
         for members, _ in reversed(self.history):
             for m in members:
-                if m not in out:
+                if m not in out and m.key not in self.idle:
                     out.append(m)
             if sum(x.count if x.is_group else 1 for x in out) >= n:
                 break
