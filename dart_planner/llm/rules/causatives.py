@@ -1,11 +1,12 @@
 """A carrying verb said before the robot it moves: "bring truck 2 over to soil 1" = "send truck 2 ...".
 
-"Bring" and "take" carry a load ("truck 1 brings the rubble to puddle 1"), and the lexicon lists them
-as causatives too. Said with no subject and right before a robot ("When the digging is done, bring
-truck 2 to soil 1", "take the truck back to base"), the robot is what is moved: the clause means "send truck 2 to soil 1". Read as the verb,
-the robot was its cargo and the clause belonged to the robot of the clause before (a carrying by the
-excavator, which became a loading; the clause's timing went to that loading, not to the truck's
-move). Folded, the verb is a movement verb, as "send" is: the robot after it is the one that moves.
+"Bring" and "take" carry a load ("truck 1 brings the rubble to puddle 1"), and the lexicon lists them as
+causatives too. Said with no subject and right before a robot ("When the digging is done, bring truck 2
+to soil 1", "take the truck back to base"), the robot is what is moved: the clause means "send truck 2
+to soil 1". Read as the verb, the robot was its cargo and the clause belonged to the robot of the clause
+before (a carrying by the excavator, which became a loading; the clause's timing went to that loading,
+not to the truck's move). Folded, the verb is a movement verb, as "send" is: the robot after it is the
+one that moves.
 """
 
 from __future__ import annotations
