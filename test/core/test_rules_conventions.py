@@ -492,6 +492,8 @@ C19 = [
      "returns to base.",
      [task("a", T, types=[(X, 2)], objs=["rock1"]), task("b", T, types=[(X, 1)], objs=["rock2"]),
       task("c", DIG, types=[(X, 1)], deps=["b"]), task("d", R, types=[(X, 1)], deps=["c"])]),
+    ("A couple of excavators head to soil 1. After that, one of them digs at soil 1.",
+     [task("a", T, types=[(X, 2)], objs=["soil1"]), task("b", DIG, types=[(X, 1)], deps=["a"])]),
 ]
 
 

@@ -294,6 +294,11 @@ class Interpreter:
         self.used.update(range(item.start, item.end))
 
     def loc(self, m: Member) -> str | None:
+        if m.key not in self.location and m.key in self.res.part_of:
+            # "one of them" stands where the robots it was taken from stand, when they stand together
+            spots = {self.location.get(k, self.fleet_location) for k in self.res.part_of[m.key]}
+            if len(spots) == 1:
+                return spots.pop()
         return self.location.get(m.key, self.fleet_location)
 
     def word_before(self, item: Item) -> str:

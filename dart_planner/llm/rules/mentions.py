@@ -59,6 +59,8 @@ class RobotDesc:
     negated: bool = False
     ordinal: int = 0
     """For ``ids`` said as an ordinal ("the third truck"): the ordinal."""
+    of_them: bool = False
+    """For ``type``: said as "one of them", a part of the robots just named."""
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,8 @@ class _Scanner:
             if last_robot is not None and det == "count" and count >= 1 and words[j] == "of" \
                     and j + 1 < len(words) and words[j + 1] in ("them", "those", "these"):
                 # "one of them": that many of the robots just named (a group of their type)
-                desc = RobotDesc("type", rtype=last_robot.rtype, det="count", count=count, plural=count > 1)
+                desc = RobotDesc("type", rtype=last_robot.rtype, det="count", count=count, plural=count > 1,
+                                 of_them=True)
                 return Item(ItemKind.ROBOT, i, j + 2, desc, self.text(i, j + 2))
             if last_robot is not None and det == "count" and count == 1 and words[i] == "one" \
                     and (words[j] in ("to", "at") or (i > 0 and words[i - 1] in (":", ",", ";"))) \
@@ -634,6 +637,9 @@ class MentionResolver:
         self.announced: list[Member] = []
         """Groups a summary sentence introduced without giving them work yet ("some trucks need to
         ferry ..."): a later mention of the same type and count is the same group."""
+        self.part_of: dict[str, tuple[str, ...]] = {}
+        """For a group said as "one of them": the keys of the robots it was taken from (it stands where they
+        stand: "Three excavators go to soil 2, then one of them digs there" needs no move)."""
         self.leftovers: dict[tuple[str, int], Member] = {}
         """The group of one a leftover mention made ("two trucks ... the remaining / other / third truck"),
         by type and ordinal (0 for "remaining" / "other"): said again, it is the same robot."""
@@ -895,6 +901,11 @@ class MentionResolver:
         pool = self.site.robots_by_type.get(d.rtype, ())
         size = len(pool)
         if d.det in ("count",):
+            if d.of_them:
+                whole = self.last_of_type(d.rtype, True) or self.last_of_type(d.rtype, False)
+                part = self.new_group(d.rtype, d.count)
+                self.part_of[part.key] = tuple(m.key for m in whole)
+                return (part,)
             for g in self.announced:  # "two trucks go there": the two a summary sentence announced
                 if g.rtype == d.rtype and g.count == d.count:
                     self.announced.remove(g)
