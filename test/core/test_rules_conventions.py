@@ -81,6 +81,11 @@ C3 = [
        task("c", LOAD, types=[(X, 1)], deps=["b"])]),
     ("Two excavators go to rock 2 and a different excavator goes to rock 1.",
       [task("a", T, types=[(X, 2)], objs=["rock2"]), task("b", T, types=[(X, 1)], objs=["rock1"])]),
+    ("Send two trucks to obstacle 1 and have them dump there.",
+      [task("a", T, types=[(K, 2)], objs=["obstacle1"]), task("b", DUMP, types=[(K, 2)], deps=["a"])]),
+    ("Two trucks go to rock 2 and a third truck goes to rock 1. Afterwards the two trucks return to base.",
+      [task("a", T, types=[(K, 2)], objs=["rock2"]), task("b", T, types=[(K, 1)], objs=["rock1"]),
+       task("c", R, types=[(K, 2)], deps=["a", "b"])]),
 ]
 
 
@@ -103,6 +108,8 @@ C4 = [
      [task("a", T, [D3], ["rock2"]), task("b", T, [D3], ["puddle2"], deps=["a"])]),
     ("Excavator 3 digs at soil 1. When it is done, truck 3 drives there.",
       [task("a", T, [E3], ["soil1"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D3], ["soil1"], deps=["b"])]),
+    ("Trucks 1 and 3 go to obstacle 2. When they arrive, excavator 2 goes to obstacle 2.",
+      [task("a", T, [D1, D3], ["obstacle2"]), task("b", T, [E2], ["obstacle2"], deps=["a"])]),
 ]
 
 
@@ -121,6 +128,8 @@ C5 = [
     ("Truck 1 goes to puddle 1. The rest of the fleet goes to soil 2.",
      [task("a", T, [D1], ["puddle1"]), task("b", T, _others(D1), ["soil2"])]),
     ("All robots except excavator 2 return to base.", [task("a", R, _others(E2))]),
+    ("Excavator 1 digs at soil 2. Once it is done, everyone goes back to base.",
+      [task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]), task("c", RA, deps=["b"])]),
 ]
 
 
@@ -180,6 +189,7 @@ C17 = [
     ("Excavator 2 and one truck go to soil 1.",
      [task("a", T, [E2], ["soil1"]), task("b", T, types=[(K, 1)], objs=["soil1"])]),
     ("Truck 1 goes to puddle 2 and truck 3 goes to puddle 2.", [task("a", T, [D1, D3], ["puddle2"])]),
+    ("Excavator 3 goes to rock 2. At the same time, truck 3 goes to rock 2.", [task("a", T, [E3, D3], ["rock2"])]),
 ]
 
 
@@ -259,6 +269,12 @@ C9 = [
      "there.",
      [task("a", T, [D1], ["obstacle1"]), task("b", T, [D2], ["obstacle2"]),
       task("c", T, [E2], ["rock1"], deps=["a", "b"])]),
+    ("Excavator 2 digs at soil 1. Truck 2 should go to puddle 2, but only after excavator 2 has finished digging.",
+      [task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D2], ["puddle2"], deps=["b"])]),
+    ("Excavator 1 goes to rock 1. Excavator 2 goes to rock 2. When both excavators are there, truck 1 goes to soil 1.",
+      [task("a", T, [E1], ["rock1"]), task("b", T, [E2], ["rock2"]), task("c", T, [D1], ["soil1"], deps=["a", "b"])]),
+    ("Truck 1 inspects puddle 1. Once that is done, truck 1 inspects puddle 2.",
+      [task("a", T, [D1], ["puddle1"]), task("b", T, [D1], ["puddle2"], deps=["a"])]),
 ]
 
 
@@ -294,6 +310,10 @@ C10 = [
      "enter rock 2 again.",
       [task("k", AVA, objs=["rock2"]), task("a", T, [E3], ["soil1"], deps=["k"]), task("b", DIG, [E3], deps=["a"]),
        task("l", ALA, objs=["rock2"], deps=["b"])]),
+    ("Excavator 1 goes to rock 1. After that, all robots must stay away from rock 1.",
+      [task("a", T, [E1], ["rock1"]), task("k", AVA, objs=["rock1"], deps=["a"])]),
+    ("Throughout the job, no robot may enter puddle 2. Truck 3 goes to soil 1.",
+      [task("k", AVA, objs=["puddle2"]), task("a", T, [D3], ["soil1"], deps=["k"])]),
 ]
 
 
@@ -340,6 +360,9 @@ C12 = [
     ("Excavator 2 digs at soil 1. When the digging is over, truck 3 drives to soil 1 and excavator 2 loads it.",
       [task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]), task("c", T, [D3], ["soil1"], deps=["b"]),
        task("d", LOAD, [E2], deps=["c"])]),
+    ("Excavator 2 digs at rock 2. A truck then goes there and excavator 2 loads it.",
+      [task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+       task("c", T, types=[(K, 1)], objs=["rock2"], deps=["b"]), task("d", LOAD, [E2], deps=["c"])]),
 ]
 
 
@@ -431,6 +454,10 @@ C24 = [
     ("Trucks 1 and 2 go to rock 2 while excavator 1 digs there. Then excavator 1 loads the two trucks in turn.",
       [task("a", T, [E1, D1, D2], ["rock2"]), task("b", DIG, [E1], deps=["a"]), task("c", LOAD, [E1], deps=["b"]),
        task("d", LOAD, [E1], deps=["c"])]),
+    ("Excavator 1 digs at soil 1 and trucks 2 and 3 come to soil 1. Excavator 1 loads truck 2 and truck 3, "
+     "truck 3 first.",
+      [task("a", T, [E1, D2, D3], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+       task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"])]),
 ]
 
 
@@ -494,6 +521,9 @@ C19 = [
       task("c", DIG, types=[(X, 1)], deps=["b"]), task("d", R, types=[(X, 1)], deps=["c"])]),
     ("A couple of excavators head to soil 1. After that, one of them digs at soil 1.",
      [task("a", T, types=[(X, 2)], objs=["soil1"]), task("b", DIG, types=[(X, 1)], deps=["a"])]),
+    ("Two trucks dump at puddle 1. The last truck dumps at puddle 2.",
+      [task("a", T, types=[(K, 2)], objs=["puddle1"]), task("b", DUMP, types=[(K, 2)], deps=["a"]),
+       task("c", T, types=[(K, 1)], objs=["puddle2"]), task("d", DUMP, types=[(K, 1)], deps=["c"])]),
 ]
 
 
@@ -516,6 +546,9 @@ C20 = [
     ("Excavator 2 digs at soil 2. After that, all of the excavators go to rock 1.",
       [task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
        task("c", T, types=[(X, 3)], objs=["rock1"], deps=["b"])]),
+    ("Two excavators go to rock 1 and another excavator goes to rock 2. Then every excavator goes home.",
+      [task("a", T, types=[(X, 2)], objs=["rock1"]), task("b", T, types=[(X, 1)], objs=["rock2"]),
+       task("c", R, types=[(X, 3)], deps=["a", "b"])]),
 ]
 
 
@@ -543,6 +576,8 @@ C21 = [
      "keep-out for trucks 1 and 3.",
      [task("k", AV, [D1, D3], ["soil2"]), task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
       task("l", AL, [D1, D3], ["soil2"], deps=["b"])]),
+    ("Excavator 2 must not go near puddle 1. Excavator 2 goes to soil 1 and truck 1 goes to puddle 1.",
+      [task("k", AV, [E2], ["puddle1"]), task("a", T, [E2], ["soil1"], deps=["k"]), task("b", T, [D1], ["puddle1"])]),
 ]
 
 
@@ -569,6 +604,9 @@ C22 = [
        task("d", R, [D1], deps=["b", "c"])]),
     ("Truck 2 checks soil 1, truck 3 checks soil 2, and finally both go back to base.",
       [task("a", T, [D2], ["soil1"]), task("b", T, [D3], ["soil2"]), task("c", R, [D2, D3], deps=["a", "b"])]),
+    ("Excavator 3 digs at soil 2 and truck 3 drives to rock 1; when everything is done, excavator 3 returns to base.",
+      [task("a", T, [E3], ["soil2"]), task("b", DIG, [E3], deps=["a"]), task("c", T, [D3], ["rock1"]),
+       task("d", R, [E3], deps=["b", "c"])]),
 ]
 
 
