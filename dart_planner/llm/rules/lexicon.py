@@ -351,6 +351,17 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return _load_cached(str(p), mtime)
 
 
+def _already_phrases(already: list[str], beside: list[str]) -> list[str]:
+    """Every "already ... at" phrase also with each word for "beside" in place of "at": a robot "already
+    parked next to rock 1" stands there as one "already parked at rock 1" does. Listed one by one, only the
+    prepositions a writer had once used were known, and the rest sent the robot to a place it stood at."""
+    out = list(already)
+    for phrase in already:
+        if phrase.endswith(" at"):
+            out += [f"{phrase[:-3]} {b}" for b in beside]
+    return out
+
+
 def _flag_index(words: Iterable[str]) -> PhraseIndex[bool]:
     return PhraseIndex((w, True) for w in words)
 
@@ -371,6 +382,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "distributive",
         "in_place",
         "already",
+        "already_beside",
         "cargo",
         "start_places",
         "events",
@@ -530,7 +542,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         negation_index=_flag_index(words("negations")),
         distributive_index=_flag_index(words("distributive")),
         in_place_index=_flag_index(words("in_place")),
-        already_index=_flag_index(words("already")),
+        already_index=_flag_index(_already_phrases(words("already"), words("already_beside"))),
         cargo=frozenset(words("cargo")),
         purpose_skip_index=_flag_index(words("purpose_skip")),
         ignore_index=_flag_index(words("ignore_phrases")),
