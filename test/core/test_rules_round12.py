@@ -5,8 +5,10 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    D1,
     D3,
     DIG,
+    DUMP,
     E2,
     E3,
     LOAD,
@@ -28,3 +30,22 @@ def test_a_robot_already_parked_beside_a_place_digs_there_without_a_move(fleet, 
 def test_a_robot_sitting_close_to_a_place_needs_no_trip_there(fleet, world):
     assert_plan("Excavator 3 has been sitting close to rock 2 all night. It breaks up the rock where it is.",
                 fleet, world, task("a", DIG, [E3]))
+
+
+# -- "truck 1 is standing next to it": beside a robot whose place was just said is at that place ----------
+
+
+def test_a_truck_standing_next_to_a_parked_excavator_is_at_its_place(fleet, world):
+    # without the place, the "it" state had none: the truck's later trip was taken for its way to the loading
+    assert_plan("Excavator 3 is parked at soil 2, and dump truck 1 is standing right beside it. Excavator 3 digs "
+                "where it stands and loads dump truck 1. After that dump truck 1 tips the load at puddle 2.",
+                fleet, world, task("a", DIG, [E3]), task("b", LOAD, [E3], deps=["a"]),
+                task("c", T, [D1], ["puddle2"], deps=["b"]), task("d", DUMP, [D1], deps=["c"]))
+
+
+def test_a_truck_parked_beside_a_named_excavator_is_at_that_excavators_place(fleet, world):
+    assert_plan("Excavator 2 is already at rock 1. Dump truck 3 is parked next to excavator 2. Excavator 2 breaks "
+                "up the rock in place and loads dump truck 3. Dump truck 3 then empties it at obstacle 1.",
+                fleet, world,
+                task("a", DIG, [E2]), task("b", LOAD, [E2], deps=["a"]),
+                task("c", T, [D3], ["obstacle1"], deps=["b"]), task("d", DUMP, [D3], deps=["c"]))

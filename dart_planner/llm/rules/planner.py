@@ -57,6 +57,7 @@ from .purposes import fold_purpose_steps
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
+    fold_beside_robot,
     fold_drive_there_first,
     fold_relative_already,
     fold_standing_beside,
@@ -122,7 +123,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words), lex)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
-    items = fold_standing_beside(items)
+    items = fold_beside_robot(fold_standing_beside(items))
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
