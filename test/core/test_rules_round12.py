@@ -5,10 +5,12 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AVA,
     D1,
     D3,
     DIG,
     DUMP,
+    E1,
     E2,
     E3,
     LOAD,
@@ -49,3 +51,18 @@ def test_a_truck_parked_beside_a_named_excavator_is_at_that_excavators_place(fle
                 fleet, world,
                 task("a", DIG, [E2]), task("b", LOAD, [E2], deps=["a"]),
                 task("c", T, [D3], ["obstacle1"], deps=["b"]), task("d", DUMP, [D3], deps=["c"]))
+
+
+# -- "<unknown word> is/are ... at <place>" is a remark about a thing, not an order to go there --------------
+
+
+def test_an_event_planned_at_a_place_sends_no_robot_there(fleet, world):
+    assert_plan("Excavator 1 heads to soil 2 and digs. Surveying is scheduled at puddle 1, so every robot keeps "
+                "away from puddle 1 after the digging.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", AVA, objs=["puddle1"], deps=["b"]))
+
+
+def test_people_working_near_a_place_is_a_remark_before_the_order(fleet, world):
+    assert_plan("Truck 1 is at base. Inspectors are working at obstacle 2, so truck 1 drives to rock 1 "
+                "instead.", fleet, world, task("a", T, [D1], ["rock1"]))

@@ -403,16 +403,26 @@ class Interpreter:
         if seg.connective or any(it.kind in (ItemKind.ROBOT, ItemKind.VERB) for it in seg.items):
             return False
         first = next((k for k, it in enumerate(seg.items) if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), None)
-        if first is None or (first and seg.items[first - 1].text in _PREPOSITIONS):
+        said_of_a_thing = first is not None and first >= 2 and self.thing_subject(seg.items)
+        if first is None or (first and seg.items[first - 1].text in _PREPOSITIONS and not said_of_a_thing):
             return False  # "to rock 1 pls" is a terse order, not a remark
-        if not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers and not it.text.isdigit()
-                   for it in seg.items[first + 1:]):
+        if not said_of_a_thing and not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
+                                           and not it.text.isdigit() for it in seg.items[first + 1:]):
             return False
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
                 self.resolve_objects(it, cargo_ok=True)  # "soil 2 looks dry, so ... dig there"
         return True
+
+    def thing_subject(self, items: Sequence[Item]) -> bool:
+        """"Blasting is planned at rock 2": a clause that opens with a word we do not know and a form of
+        "be" is said of that thing (an event, the weather, people), so the place after it is where the
+        thing is, not where a robot should go. Read as a terse order, the place sent the robots of the
+        sentence before there."""
+        head, be = items[0], items[1]
+        return head.kind is ItemKind.WORD and head.text not in self.lex.fillers and not head.text.isdigit() \
+            and be.kind is ItemKind.WORD and be.text in self.lex.thing_copulas
 
     @staticmethod
     def passive_agents(seg: Segment) -> Segment:

@@ -121,7 +121,7 @@ _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
                  "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
-                 "report_fillers", "state_copulas", "keepout_persist_words")
+                 "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -239,6 +239,8 @@ class Lexicon:
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
     keepout_persist_words: frozenset[str] = frozenset()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
+    thing_copulas: frozenset[str] = frozenset()
+    """Forms of "be" that, after a word we do not know, say how a thing is ("blasting is planned at rock 2")."""
     state_copulas: frozenset[str] = frozenset()
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
@@ -614,6 +616,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         report_auxiliaries=context["report_auxiliaries"],
         report_fillers=context["report_fillers"],
         state_copulas=context["state_copulas"],
+        thing_copulas=context["thing_copulas"],
         keepout_persist_words=context["keepout_persist_words"],
         source=file,
         vocabulary=frozenset(vocab),
