@@ -5,8 +5,11 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AL,
+    AV,
     AVA,
     D1,
+    D2,
     D3,
     DIG,
     DUMP,
@@ -66,3 +69,21 @@ def test_an_event_planned_at_a_place_sends_no_robot_there(fleet, world):
 def test_people_working_near_a_place_is_a_remark_before_the_order(fleet, world):
     assert_plan("Truck 1 is at base. Inspectors are working at obstacle 2, so truck 1 drives to rock 1 "
                 "instead.", fleet, world, task("a", T, [D1], ["rock1"]))
+
+
+# -- "lifted for the same robots": the robots the keep-out on that place was put up for ----------------------
+
+
+def test_a_keepout_lifted_for_the_same_robots_is_lifted_for_those_it_was_put_up_for(fleet, world):
+    # read as "do the same", the clause copied another robot's steps and lifted nothing
+    assert_plan("First trucks 1 and 3 stay clear of rock 2. Then excavator 2 goes to rock 2 and breaks it up. "
+                "After the rock is broken, the no-go zone on rock 2 is removed for the same robots.", fleet, world,
+                task("a", AV, [D1, D3], ["rock2"]), task("b", T, [E2], ["rock2"], deps=["a"]),
+                task("c", DIG, [E2], deps=["b"]), task("d", AL, [D1, D3], ["rock2"], deps=["c"]))
+
+
+def test_a_keepout_lifted_for_the_same_ones_after_a_digging_is_lifted_for_everyone_else(fleet, world):
+    assert_plan("To begin, every robot except excavator 1 keeps out of soil 2. Excavator 1 then digs at soil 2. "
+                "When excavator 1 has dug, the keep-out on soil 2 is lifted for the same ones.", fleet, world,
+                task("a", AV, [E2, E3, D1, D2, D3], ["soil2"]), task("b", T, [E1], ["soil2"], deps=["a"]),
+                task("c", DIG, [E1], deps=["b"]), task("d", AL, [E2, E3, D1, D2, D3], ["soil2"], deps=["c"]))

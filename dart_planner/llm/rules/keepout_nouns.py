@@ -15,7 +15,7 @@ from collections.abc import Container, Sequence
 from .lexicon import PhraseIndex, tokenize_phrase
 from .segment import Item, ItemKind
 
-__all__ = ["fold_keepout_nouns"]
+__all__ = ["fold_keepout_nouns", "fold_same_robots"]
 
 _KEEPOUT = ("add_keepout", "remove_keepout")
 
@@ -62,4 +62,26 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
                     it = out[k]
                     out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
         start = end + 1
+    return out
+
+
+
+def fold_same_robots(items: Sequence[Item]) -> list[Item]:
+    """"Once truck 2 has tipped, the keep-out around soil 1 is lifted for the same robots": in a keep-out
+    clause (up to punctuation or a connective), "the same robots" names no robot of its own: the mark
+    becomes a filler, so the lifting is for the robots the keep-out on that place was put up for, as an
+    unnamed lifting is (:meth:`.interpret.Interpreter.keepout`). Read as "do the same", the clause repeated
+    another robot's steps instead of lifting the keep-out. Outside a keep-out clause it stays a mark."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if not (it.kind is ItemKind.MARK and it.payload == "same_robots"):
+            continue
+        start = k
+        while start > 0 and out[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            start -= 1
+        end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                   len(out))
+        if any(c.kind is ItemKind.VERB and c.payload.target in _KEEPOUT for c in out[start:end]) \
+                and not any(c.kind is ItemKind.ROBOT for c in out[start:end]):
+            out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
     return out

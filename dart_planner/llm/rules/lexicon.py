@@ -175,6 +175,8 @@ class Lexicon:
     robot_place_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     immediate_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    same_robots_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    """"The same robots": in a keep-out clause, the robots of the keep-out before on that place."""
     state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     in_order_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
@@ -291,6 +293,7 @@ class Lexicon:
         object.__setattr__(self, "mention_starts", frozenset(starts))
         object.__setattr__(self, "mark_index", PhraseIndex.merged((
             (self.filler_phrase_index, "filler"), (self.immediate_index, "now"), (self.repeat_index, "repeat"),
+            (self.same_robots_index, "same_robots"),
             (self.state_index, "state"), (self.except_index, "except"), (self.in_order_index, "in_order"),
             (self.ignore_index, "ignored"),
             (self.in_place_index, "in_place"), (self.purpose_skip_index, "skip"), (self.already_index, "already"),
@@ -385,6 +388,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "in_place",
         "already",
         "already_beside",
+        "same_robots",
         "cargo",
         "start_places",
         "events",
@@ -575,6 +579,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         robot_place_index=_flag_index(words("robot_place_nouns")),
         immediate_index=_flag_index(words("immediate")),
         repeat_index=_flag_index(words("repeat_phrases")),
+        same_robots_index=_flag_index(words("same_robots")),
         state_index=_flag_index(words("state_markers")),
         except_index=_flag_index(words("except_words")),
         in_order_index=_flag_index(words("in_order")),
