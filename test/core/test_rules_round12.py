@@ -87,3 +87,16 @@ def test_a_keepout_lifted_for_the_same_ones_after_a_digging_is_lifted_for_everyo
                 "When excavator 1 has dug, the keep-out on soil 2 is lifted for the same ones.", fleet, world,
                 task("a", AV, [E2, E3, D1, D2, D3], ["soil2"]), task("b", T, [E1], ["soil2"], deps=["a"]),
                 task("c", DIG, [E1], deps=["b"]), task("d", AL, [E2, E3, D1, D2, D3], ["soil2"], deps=["c"]))
+
+
+# -- "once ... and the keep-out is in place": the keep-out put up last, named by its noun --------------------
+
+
+def test_an_anchor_naming_the_keepout_by_its_noun_waits_for_the_keepout(fleet, world):
+    # the other conjunct's place (soil 1) filtered the keep-out away, and the wait on it was lost
+    assert_plan("Excavator 3 drives to soil 1 and digs. Meanwhile dump truck 2 inspects obstacle 1, after which all "
+                "robots keep away from obstacle 1. When the soil is dug and the keep-out is up, dump truck 2 goes "
+                "to soil 1.", fleet, world,
+                task("a", T, [E3], ["soil1"]), task("b", DIG, [E3], deps=["a"]),
+                task("c", T, [D2], ["obstacle1"]), task("d", AVA, objs=["obstacle1"], deps=["c"]),
+                task("e", T, [D2], ["soil1"], deps=["b", "d"]))

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
-from .lexicon import PhraseIndex, tokenize_phrase
+from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .segment import Item, ItemKind
 
-__all__ = ["fold_keepout_nouns", "fold_same_robots"]
+__all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events"]
 
 _KEEPOUT = ("add_keepout", "remove_keepout")
 
@@ -84,4 +84,26 @@ def fold_same_robots(items: Sequence[Item]) -> list[Item]:
         if any(c.kind is ItemKind.VERB and c.payload.target in _KEEPOUT for c in out[start:end]) \
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:end]):
             out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
+    return out
+
+
+_BE_STATE = frozenset({"is", "are", "has", "have", "'s"})
+
+
+def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool]) -> list[Item]:
+    """"When the rock is broken up and the keep-out is in place, truck 2 drives in": in the condition of an
+    anchor ("when", "once", ...), with no robot between the anchor and it, a definite keep-out noun followed by
+    "is"/"has" is the keep-out step put up before, named as an event (as "the digging" names the digging).
+    Read as a verb, it was a new keep-out with no place, and the condition lost its wait on the one made."""
+    out = list(items)
+    for k in range(1, len(out) - 1):
+        it = out[k]
+        if not (_is_noun(it, nouns) and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in _DEFINITE
+                and out[k + 1].kind is ItemKind.WORD and out[k + 1].text in _BE_STATE):
+            continue
+        j = k - 1
+        while j >= 0 and out[j].kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.ROBOT):
+            j -= 1
+        if j >= 0 and out[j].kind is ItemKind.CONNECTIVE and out[j].payload == "anchor":
+            out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout"), it.text)
     return out

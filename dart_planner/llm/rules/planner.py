@@ -49,7 +49,7 @@ from .elaborations import fold_colon_assignments, fold_do_that_first
 from .formats import normalise_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
-from .keepout_nouns import fold_keepout_nouns, fold_same_robots
+from .keepout_nouns import fold_keepout_events, fold_keepout_nouns, fold_same_robots
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
@@ -121,7 +121,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words), lex)
-    items = fold_same_robots(items)
+    items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items))
