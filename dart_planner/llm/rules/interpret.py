@@ -34,6 +34,7 @@ __all__ = ["Interpreter", "START"]
 
 _PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
 _OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
+_KEEPOUT_ACTIONS = frozenset({"add_keepout", "remove_keepout"})
 # "Truck 1 goes to rock 2. Before that, it checks puddle 1.": the sentence before comes second
 _BEFORE_THAT = frozenset({"before that", "before this", "beforehand"})
 
@@ -408,16 +409,32 @@ class Interpreter:
         if seg.connective or any(it.kind in (ItemKind.ROBOT, ItemKind.VERB) for it in seg.items):
             return False
         first = next((k for k, it in enumerate(seg.items) if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), None)
-        if first is None or (first and seg.items[first - 1].text in _PREPOSITIONS):
+        said_of_a_thing = first is not None and first >= 2 and self.thing_subject(seg.items)
+        if first is None or (first and seg.items[first - 1].text in _PREPOSITIONS and not said_of_a_thing):
             return False  # "to rock 1 pls" is a terse order, not a remark
-        if not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers and not it.text.isdigit()
-                   for it in seg.items[first + 1:]):
+        if not said_of_a_thing and not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
+                                           and not it.text.isdigit() for it in seg.items[first + 1:]):
             return False
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
                 self.resolve_objects(it, cargo_ok=True)  # "soil 2 looks dry, so ... dig there"
         return True
+
+    def keepout_by_noun(self, seg: Segment) -> bool:
+        """The anchor names a keep-out by its noun alone ("the keep-out is in place"), no place after it."""
+        nouns = self.lex.keepout_noun_index
+        return any(it.kind is ItemKind.EVENT and it.payload.action == "add_keepout"
+                   and nouns.match(it.text.split(), 0) is not None for it in seg.items)
+
+    def thing_subject(self, items: Sequence[Item]) -> bool:
+        """"Blasting is planned at rock 2": a clause that opens with a word we do not know and a form of
+        "be" is said of that thing (an event, the weather, people), so the place after it is where the
+        thing is, not where a robot should go. Read as a terse order, the place sent the robots of the
+        sentence before there."""
+        head, be = items[0], items[1]
+        return head.kind is ItemKind.WORD and head.text not in self.lex.fillers and not head.text.isdigit() \
+            and be.kind is ItemKind.WORD and be.text in self.lex.thing_copulas
 
     @staticmethod
     def passive_agents(seg: Segment) -> Segment:
@@ -2490,8 +2507,12 @@ class Interpreter:
             if action == "any":
                 continue
             cands = [d for d in self.b.drafts if d.alive and self._matches(d, action)
-                     and (not verbs or any(lemma in verbs for lemma in d.lemma.split("|")))
-                     and (not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs)]
+                     and (not verbs or any(lemma in verbs for lemma in d.lemma.split("|")))]
+            placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
+            # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
+            # keep-out named by its noun alone is the one put up last, wherever it is
+            cands = placed or ([cands[-1]] if cands and action in _KEEPOUT_ACTIONS and self.keepout_by_noun(seg)
+                               else [])
             if not cands and action == "dump" and self.pending_dump:
                 for key, m in list(self.pending_dump.items()):
                     self.pending_dump.pop(key)

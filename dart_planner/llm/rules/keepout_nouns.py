@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
-from .lexicon import PhraseIndex, tokenize_phrase
+from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .segment import Item, ItemKind
 
-__all__ = ["fold_keepout_nouns"]
+__all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events"]
 
 _KEEPOUT = ("add_keepout", "remove_keepout")
 
@@ -62,4 +62,48 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
                     it = out[k]
                     out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
         start = end + 1
+    return out
+
+
+
+def fold_same_robots(items: Sequence[Item]) -> list[Item]:
+    """"Once truck 2 has tipped, the keep-out around soil 1 is lifted for the same robots": in a keep-out
+    clause (up to punctuation or a connective), "the same robots" names no robot of its own: the mark
+    becomes a filler, so the lifting is for the robots the keep-out on that place was put up for, as an
+    unnamed lifting is (:meth:`.interpret.Interpreter.keepout`). Read as "do the same", the clause repeated
+    another robot's steps instead of lifting the keep-out. Outside a keep-out clause it stays a mark."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if not (it.kind is ItemKind.MARK and it.payload == "same_robots"):
+            continue
+        start = k
+        while start > 0 and out[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            start -= 1
+        end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                   len(out))
+        if any(c.kind is ItemKind.VERB and c.payload.target in _KEEPOUT for c in out[start:end]) \
+                and not any(c.kind is ItemKind.ROBOT for c in out[start:end]):
+            out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
+    return out
+
+
+_BE_STATE = frozenset({"is", "are", "has", "have", "'s"})
+
+
+def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool]) -> list[Item]:
+    """"When the rock is broken up and the keep-out is in place, truck 2 drives in": in the condition of an
+    anchor ("when", "once", ...), with no robot between the anchor and it, a definite keep-out noun followed by
+    "is"/"has" is the keep-out step put up before, named as an event (as "the digging" names the digging).
+    Read as a verb, it was a new keep-out with no place, and the condition lost its wait on the one made."""
+    out = list(items)
+    for k in range(1, len(out) - 1):
+        it = out[k]
+        if not (_is_noun(it, nouns) and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in _DEFINITE
+                and out[k + 1].kind is ItemKind.WORD and out[k + 1].text in _BE_STATE):
+            continue
+        j = k - 1
+        while j >= 0 and out[j].kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.ROBOT):
+            j -= 1
+        if j >= 0 and out[j].kind is ItemKind.CONNECTIVE and out[j].payload == "anchor":
+            out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout"), it.text)
     return out

@@ -121,7 +121,7 @@ _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
                  "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
-                 "report_fillers", "state_copulas", "keepout_persist_words")
+                 "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -175,6 +175,8 @@ class Lexicon:
     robot_place_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     immediate_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     repeat_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    same_robots_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    """"The same robots": in a keep-out clause, the robots of the keep-out before on that place."""
     state_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     in_order_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
@@ -239,6 +241,8 @@ class Lexicon:
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
     keepout_persist_words: frozenset[str] = frozenset()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
+    thing_copulas: frozenset[str] = frozenset()
+    """Forms of "be" that, after a word we do not know, say how a thing is ("blasting is planned at rock 2")."""
     state_copulas: frozenset[str] = frozenset()
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
@@ -289,6 +293,7 @@ class Lexicon:
         object.__setattr__(self, "mention_starts", frozenset(starts))
         object.__setattr__(self, "mark_index", PhraseIndex.merged((
             (self.filler_phrase_index, "filler"), (self.immediate_index, "now"), (self.repeat_index, "repeat"),
+            (self.same_robots_index, "same_robots"),
             (self.state_index, "state"), (self.except_index, "except"), (self.in_order_index, "in_order"),
             (self.ignore_index, "ignored"),
             (self.in_place_index, "in_place"), (self.purpose_skip_index, "skip"), (self.already_index, "already"),
@@ -351,6 +356,17 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return _load_cached(str(p), mtime)
 
 
+def _already_phrases(already: list[str], beside: list[str]) -> list[str]:
+    """Every "already ... at" phrase also with each word for "beside" in place of "at": a robot "already
+    parked next to rock 1" stands there as one "already parked at rock 1" does. Listed one by one, only the
+    prepositions a writer had once used were known, and the rest sent the robot to a place it stood at."""
+    out = list(already)
+    for phrase in already:
+        if phrase.endswith(" at"):
+            out += [f"{phrase[:-3]} {b}" for b in beside]
+    return out
+
+
 def _flag_index(words: Iterable[str]) -> PhraseIndex[bool]:
     return PhraseIndex((w, True) for w in words)
 
@@ -371,6 +387,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "distributive",
         "in_place",
         "already",
+        "already_beside",
+        "same_robots",
         "cargo",
         "start_places",
         "events",
@@ -530,7 +548,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         negation_index=_flag_index(words("negations")),
         distributive_index=_flag_index(words("distributive")),
         in_place_index=_flag_index(words("in_place")),
-        already_index=_flag_index(words("already")),
+        already_index=_flag_index(_already_phrases(words("already"), words("already_beside"))),
         cargo=frozenset(words("cargo")),
         purpose_skip_index=_flag_index(words("purpose_skip")),
         ignore_index=_flag_index(words("ignore_phrases")),
@@ -561,6 +579,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         robot_place_index=_flag_index(words("robot_place_nouns")),
         immediate_index=_flag_index(words("immediate")),
         repeat_index=_flag_index(words("repeat_phrases")),
+        same_robots_index=_flag_index(words("same_robots")),
         state_index=_flag_index(words("state_markers")),
         except_index=_flag_index(words("except_words")),
         in_order_index=_flag_index(words("in_order")),
@@ -602,6 +621,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         report_auxiliaries=context["report_auxiliaries"],
         report_fillers=context["report_fillers"],
         state_copulas=context["state_copulas"],
+        thing_copulas=context["thing_copulas"],
         keepout_persist_words=context["keepout_persist_words"],
         source=file,
         vocabulary=frozenset(vocab),

@@ -49,7 +49,7 @@ from .elaborations import fold_colon_assignments, fold_do_that_first
 from .formats import normalise_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
-from .keepout_nouns import fold_keepout_nouns
+from .keepout_nouns import fold_keepout_events, fold_keepout_nouns, fold_same_robots
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
@@ -57,6 +57,7 @@ from .purposes import fold_purpose_steps
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
+    fold_beside_robot,
     fold_drive_there_first,
     fold_relative_already,
     fold_standing_beside,
@@ -120,9 +121,10 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words), lex)
+    items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
-    items = fold_standing_beside(items)
+    items = fold_beside_robot(fold_standing_beside(items))
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))

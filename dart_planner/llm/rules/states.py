@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
 __all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after", "fold_drive_there_first",
-           "fold_standing_beside"]
+           "fold_standing_beside", "fold_beside_robot"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
@@ -111,6 +111,37 @@ def fold_standing_beside(items: Sequence[Item]) -> list[Item]:
             out[k + 1] = Item(ItemKind.MARK, be.start, at.end, "already", f"{be.text} {stand.text} {at.text}")
             for n in range(k + 2, j + 1):
                 out[n] = Item(ItemKind.MARK, out[n].end, out[n].end, "filler", "")
+    return out
+
+
+_BESIDE_PRONOUNS = frozenset({"it", "them", "him", "her"})
+
+
+def fold_beside_robot(items: Sequence[Item]) -> list[Item]:
+    """"excavator 1 is parked at rock 1, and truck 2 is standing right next to it": a robot said to stand
+    beside a robot (a pronoun, or a robot named) whose own place was said as a state before stands at that
+    place: the robot reads as that place, as in "truck 2 is standing at rock 1". Left a robot, the state had
+    no place, and the next place named (often a keep-out's) was taken for it."""
+    out = list(items)
+    for k in range(1, len(out) - 1):
+        mark, who = out[k], out[k + 1]
+        if not (mark.kind is ItemKind.MARK and mark.payload == "already" and who.kind is ItemKind.ROBOT):
+            continue
+        if k + 2 < len(out) and out[k + 2].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            continue
+        pronoun = who.payload.form == "pronoun"
+        if pronoun and who.text not in _BESIDE_PRONOUNS:
+            continue
+        if not pronoun and who.payload.form != "ids":
+            continue
+        for j in range(k - 1, 1, -1):
+            seen, place = out[j - 1:j + 1]
+            robot = next((it for it in reversed(out[max(0, j - 3):j - 1]) if it.kind is ItemKind.ROBOT), None)
+            if robot is not None and seen.kind is ItemKind.MARK and seen.payload == "already" \
+                    and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
+                    and (pronoun or robot.payload.ids == who.payload.ids):
+                out[k + 1] = Item(ItemKind.OBJECT, who.start, who.end, place.payload, place.text)
+                break
     return out
 
 
