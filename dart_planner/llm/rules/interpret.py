@@ -580,10 +580,9 @@ class Interpreter:
         """A sentence that says what the job is for and ends in a colon before the steps ("The goal
         is ...:", "Today's job is ...:"): a title, not an order."""
         first = self.words[seg.items[0].start:seg.items[0].start + 4]
-        said = [w for w in first if w not in ("the", "today", "'s", "our", "my", "main", "this")]
-        return len(said) >= 2 and said[0] in self.lex.goal_words and said[0] not in (
-            "need", "needs", "has", "have", "must", "should", "want", "wants") and said[1] in ("is", "'s", ":") \
-            and self._heading(seg)
+        said = [w for w in first if w not in self.lex.title_skip_words]
+        return len(said) >= 2 and said[0] in self.lex.goal_words and said[0] not in self.lex.title_verbs \
+            and (said[1] in self.lex.title_copulas or said[1] == ":") and self._heading(seg)
 
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
         """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
@@ -599,7 +598,7 @@ class Interpreter:
             purpose = len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "to" \
                 and (items[1].kind is ItemKind.VERB or (items[1].kind is ItemKind.WORD
                                                         and items[1].text not in self.lex.fillers)) and any(
-                    it.kind is ItemKind.WORD and it.text in ("need", "needs", "require", "requires", "want")
+                    it.kind is ItemKind.WORD and it.text in self.lex.casting_need_words
                     for it in items)
             if not items or (not purpose and any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)):
                 continue
@@ -638,7 +637,7 @@ class Interpreter:
         while k < len(items) and items[k].kind is ItemKind.WORD:
             words.append(items[k].text)
             k += 1
-        if not (words and words[-1] == "one" and "the" in words and words[0] in ("is", "'s", "will", "was")):
+        if not (words and words[-1] == "one" and "the" in words and words[0] in self.lex.role_statement_leads):
             return False
         if k >= len(items) or items[k].kind is not ItemKind.VERB or not items[k].text.split()[0].endswith("ing") \
                 or any(it.kind not in (ItemKind.WORD, ItemKind.MARK) for it in items[k + 1:]):
@@ -652,11 +651,9 @@ class Interpreter:
         if len(items) < 3 or items[0].kind is not ItemKind.ROBOT or items[0].payload.form == "pronoun":
             return False
         k = 1
-        while k < len(items) and items[k].kind is ItemKind.WORD and items[k].text in ("will", "would", "still",
-                                                                                         "also", "later"):
+        while k < len(items) and items[k].kind is ItemKind.WORD and items[k].text in self.lex.place_need_leads:
             k += 1
-        if k + 1 >= len(items) or items[k].kind is not ItemKind.WORD or items[k].text not in (
-                "need", "needs", "requires", "require"):
+        if k + 1 >= len(items) or items[k].kind is not ItemKind.WORD or items[k].text not in self.lex.place_need_words:
             return False
         if items[k + 1].kind is not ItemKind.OBJECT or any(
                 it.kind not in (ItemKind.WORD, ItemKind.MARK, ItemKind.OBJECT) for it in items[k + 2:]):
@@ -678,7 +675,7 @@ class Interpreter:
         that names no other robot, no place and no action: a remark about the day, not an order."""
         items = seg.items
         if len(items) < 2 or items[0].kind is not ItemKind.ROBOT or items[0].text.lower() != "it" \
-                or items[1].kind is not ItemKind.WORD or items[1].text not in ("'s", "is", "was"):
+                or items[1].kind is not ItemKind.WORD or items[1].text not in self.lex.expletive_copulas:
             return False
         return not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE)
                        for it in self._sentence_items(seg.sentence)[1:])
@@ -705,8 +702,9 @@ class Interpreter:
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
         lead = _lead(same)
         purpose = lead is not None and lead.kind is ItemKind.WORD and lead.text == "to" and self._heading(seg)
-        human = lead is not None and lead.kind is ItemKind.WORD and lead.text in ("we", "i")  # "today we move ..."
-        need = any(w in ("need", "needs", "should", "must", "want", "wants") for w in words)
+        # "today we move ..."
+        human = lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people
+        need = any(w in self.lex.goal_need_words for w in words)
         unknown_verb = not any(it.kind is ItemKind.VERB for it in same) and any(
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
         return purpose or need or unknown_verb or human or self._restated(seg, same, later)
@@ -727,7 +725,8 @@ class Interpreter:
         if not seg.sentence_start or not seg.items or seg.has(ItemKind.ROBOT):
             return False
         k = 0
-        while k < len(seg.items) and seg.items[k].kind is ItemKind.WORD and seg.items[k].text in ("the", "all", "some"):
+        while k < len(seg.items) and seg.items[k].kind is ItemKind.WORD \
+                and seg.items[k].text in self.lex.cargo_goal_determiners:
             k += 1
         if k >= len(seg.items):
             return False

@@ -121,7 +121,9 @@ _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
                  "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
-                 "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas")
+                 "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas", "title_skip_words",
+                 "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads", "place_need_leads",
+                 "place_need_words", "expletive_copulas", "goal_people", "goal_need_words", "cargo_goal_determiners")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -251,6 +253,28 @@ class Lexicon:
     passive_auxiliaries: frozenset[str] = frozenset()
     """Forms of "be" right before a carry verb that make a robot its object, not its doer ("truck 1 is to be
     brought to rock 1": it is moved there, it carries nothing)."""
+    title_skip_words: frozenset[str] = frozenset()
+    """Words passed over at the start of a title sentence ("Today's main job is ...:")."""
+    title_verbs: frozenset[str] = frozenset()
+    """Goal words that are verbs: a sentence opening with one is no title ("We need ...:")."""
+    title_copulas: frozenset[str] = frozenset()
+    """Words after a title's goal noun that make it a title ("The goal is ...:"); ":" stays in code."""
+    casting_need_words: frozenset[str] = frozenset()
+    """Words of need that make a purpose sentence cast robots ("To fill puddle 1 we need one digger")."""
+    role_statement_leads: frozenset[str] = frozenset()
+    """First words after a robot that may open a role statement ("Excavator 3 is the only one digging")."""
+    place_need_leads: frozenset[str] = frozenset()
+    """Words between a robot and its need of a place ("Dump truck 3 will still need puddle 2")."""
+    place_need_words: frozenset[str] = frozenset()
+    """Verbs of a robot needing a place, which say why a keep-out spares it ("truck 3 needs puddle 2")."""
+    expletive_copulas: frozenset[str] = frozenset()
+    """Forms of "be" after an "it" that stands for no robot ("It's a hauling day.")."""
+    goal_people: frozenset[str] = frozenset()
+    """People who open a robotless sentence that states the job ("today we move ...")."""
+    goal_need_words: frozenset[str] = frozenset()
+    """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
+    cargo_goal_determiners: frozenset[str] = frozenset()
+    """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -623,6 +647,17 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         state_copulas=context["state_copulas"],
         thing_copulas=context["thing_copulas"],
         keepout_persist_words=context["keepout_persist_words"],
+        title_skip_words=context["title_skip_words"],
+        title_verbs=context["title_verbs"],
+        title_copulas=context["title_copulas"],
+        casting_need_words=context["casting_need_words"],
+        role_statement_leads=context["role_statement_leads"],
+        place_need_leads=context["place_need_leads"],
+        place_need_words=context["place_need_words"],
+        expletive_copulas=context["expletive_copulas"],
+        goal_people=context["goal_people"],
+        goal_need_words=context["goal_need_words"],
+        cargo_goal_determiners=context["cargo_goal_determiners"],
         source=file,
         vocabulary=frozenset(vocab),
     )
