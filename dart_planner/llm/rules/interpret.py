@@ -157,23 +157,14 @@ def _lead(items: Sequence[Item]) -> Item | None:
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
 
 
-_PASSIVE_HEADS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "getting",
-                            "having", "to", "loaded", "filled"})
-"""First words of the passive forms of loading ("gets loaded", "is to be filled")."""
-
-
-
-_ANY_WORDS = frozenset({"any", "all", "the", "every", "each"})
-
-
-def _before_any(seg: Segment, nxt: Segment) -> str | None:
+def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
     """The action of "before any loading" / "before the loadings" cut off as a clause of its own
     right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place)."""
-    if nxt.sentence != seg.sentence or nxt.connective_text not in ("before", "prior to") \
+    if nxt.sentence != seg.sentence or nxt.connective_text not in lex.before_any_connectives \
             or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB) or len(nxt.items) != 2:
         return None
     word, deed = nxt.items
-    if not (word.kind is ItemKind.WORD and word.text in _ANY_WORDS):
+    if not (word.kind is ItemKind.WORD and word.text in lex.before_any_quantifiers):
         return None
     if deed.kind is ItemKind.VERB and deed.text.endswith(("ing", "ings")):
         return deed.payload.target
@@ -888,7 +879,7 @@ class Interpreter:
             if post is not None and pre is None and self._later_event(post):
                 self.forward.append((post, [seg]))  # "... should be fenced off once the hauling is over"
                 continue
-            before_any = _before_any(seg, segs[i + 1]) if i + 1 < len(segs) and post is None else None
+            before_any = _before_any(seg, segs[i + 1], self.lex) if i + 1 < len(segs) and post is None else None
             if before_any is not None:
                 done.add(i + 1)  # "... has to dig before any loading": read with the clause, below
             last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
@@ -2233,7 +2224,7 @@ class Interpreter:
         for _, (excs, ts) in groups.items():
             site = {self.loc(e) for e in excs}
             spot = next(iter(site)) if len(site) == 1 else None
-            if not places and spot is not None and a.verb.lemma.split()[0] not in _PASSIVE_HEADS:
+            if not places and spot is not None and a.verb.lemma.split()[0] not in self.lex.passive_load_heads:
                 # "truck 3 then picks up a load from excavator 1": it drives to where the excavator is (an
                 # active verb of the truck; "is to be loaded into truck 2, which is sent ..." says the move itself)
                 away = [t for t in ts if self.loc(t) != spot]

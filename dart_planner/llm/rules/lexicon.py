@@ -123,7 +123,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
                  "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas", "title_skip_words",
                  "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads", "place_need_leads",
-                 "place_need_words", "expletive_copulas", "goal_people", "goal_need_words", "cargo_goal_determiners")
+                 "place_need_words", "expletive_copulas", "goal_people", "goal_need_words", "cargo_goal_determiners",
+                 "passive_load_heads", "before_any_quantifiers", "before_any_connectives")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -275,6 +276,12 @@ class Lexicon:
     """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
     cargo_goal_determiners: frozenset[str] = frozenset()
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
+    passive_load_heads: frozenset[str] = frozenset()
+    """First words of the passive forms of loading ("gets loaded", "is to be filled")."""
+    before_any_quantifiers: frozenset[str] = frozenset()
+    """Quantifiers of a deed after "before" that name no robot ("before any loading")."""
+    before_any_connectives: frozenset[str] = frozenset()
+    """Connectives that, with a quantifier and a deed, cut off "before any loading"."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -658,6 +665,9 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         goal_people=context["goal_people"],
         goal_need_words=context["goal_need_words"],
         cargo_goal_determiners=context["cargo_goal_determiners"],
+        passive_load_heads=context["passive_load_heads"],
+        before_any_quantifiers=context["before_any_quantifiers"],
+        before_any_connectives=context["before_any_connectives"],
         source=file,
         vocabulary=frozenset(vocab),
     )
