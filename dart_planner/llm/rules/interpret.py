@@ -32,11 +32,8 @@ from .verbs import ALTERNATIVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
 
-_PREPOSITIONS = frozenset({"to", "at", "toward", "towards", "into", "onto", "by", "near", "over", "from", "in"})
 _OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
 _KEEPOUT_ACTIONS = frozenset({"add_keepout", "remove_keepout"})
-# "Truck 1 goes to rock 2. Before that, it checks puddle 1.": the sentence before comes second
-_BEFORE_THAT = frozenset({"before that", "before this", "beforehand"})
 
 # How a participle ends ("after reaching", "once filled", "when taken"); an event noun does not ("upon discharge")
 _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
@@ -401,7 +398,8 @@ class Interpreter:
             return False
         first = next((k for k, it in enumerate(seg.items) if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), None)
         said_of_a_thing = first is not None and first >= 2 and self.thing_subject(seg.items)
-        if first is None or (first and seg.items[first - 1].text in _PREPOSITIONS and not said_of_a_thing):
+        if first is None or (first and seg.items[first - 1].text in self.lex.place_prepositions
+                             and not said_of_a_thing):
             return False  # "to rock 1 pls" is a terse order, not a remark
         if not said_of_a_thing and not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
                                            and not it.text.isdigit() for it in seg.items[first + 1:]):
@@ -518,13 +516,13 @@ class Interpreter:
                 self.followed.append(it)  # "follows truck 1 to rock 1": whom it waits for, not a mover
                 continue
             if seen_verb is not None and seen_verb.target == "navigate" and seen_verb.role == "verb" \
-                    and before in ("to", "toward", "towards"):
+                    and before in self.lex.toward_words:
                 places.append(it)
                 continue
             if d.form == "type" and d.det == "own" and seen_verb is not None:
                 partners.append(it)  # "loads its truck"
                 continue
-            if seen_load and (after_verb or before in ("into", "in", "onto")):
+            if seen_load and (after_verb or before in self.lex.load_into_words):
                 partners.append(it)
                 continue
             gap = seg.items[seg.items.index(partners[-1]) + 1:k] if partners else [it]
@@ -532,7 +530,7 @@ class Interpreter:
                     x.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) for x in gap):
                 partners.append(it)
                 continue
-            if before in ("by", "from") and seen_verb is not None and seen_verb.role == "passive_load":
+            if before in self.lex.passive_agent_words and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
                 continue
             if d.form == "pronoun" and d.pronoun in ("it", "they", "which") and seen_verb is not None:
@@ -1357,7 +1355,7 @@ class Interpreter:
                   and id(it) not in listed]
         hoist = self.prev is not None and bool(firsts) and bool(subject) and bool(self.prev.subject) and (
             (not seg.sentence_start and self.prev.sentence == seg.sentence)
-            or (self.prev.sentence == seg.sentence - 1 and any(t in _BEFORE_THAT for t in firsts))) \
+            or (self.prev.sentence == seg.sentence - 1 and any(t in self.lex.before_that_openers for t in firsts))) \
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
@@ -1792,7 +1790,7 @@ class Interpreter:
             if self.pairing.own_here(o, subject):
                 self.use(o)  # "each to break up its rock": where each stands
                 continue
-            if cargo_verb and d.form != "names" and before not in _PREPOSITIONS and d.form != "pronoun":
+            if cargo_verb and d.form != "names" and before not in self.lex.place_prepositions and d.form != "pronoun":
                 self.use(o)
                 continue  # "hauls the soil to puddle 1": the soil is cargo
             if cargo_verb and d.form == "pronoun" and d.pronoun in ("it", "that") and target != "dig":
@@ -1807,7 +1805,7 @@ class Interpreter:
             self.use(o)
             places += names
         back_to_object = target == "return_to_start" and not a.place and bool(places) and any(
-            self.word_before(o) in ("to", "toward", "towards") for o in a.objects)  # "drives back (out) to soil 1"
+            self.word_before(o) in self.lex.toward_words for o in a.objects)  # "drives back (out) to soil 1"
         if a.place or (target == "return_to_start" and not back_to_object) or (
                 a.back and target == "navigate" and not places and not a.objects):
             places.append(START)
@@ -2190,7 +2188,7 @@ class Interpreter:
             if d.form == "pronoun" and d.pronoun == "there" and len({self.loc(t) for t in trucks}) > 1 \
                     and all(self.loc(t) is not None for t in trucks):
                 continue  # "truck 1 to soil 1, truck 2 to soil 2, each gets loaded there": where each one is
-            if d.form == "kind" and self.word_before(o) not in _PREPOSITIONS:
+            if d.form == "kind" and self.word_before(o) not in self.lex.place_prepositions:
                 continue  # "the soil is to be loaded into truck 2": the soil is cargo
             places += self.resolve_objects(o, cargo_ok=True)
         if places:

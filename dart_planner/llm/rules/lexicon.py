@@ -124,7 +124,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas", "title_skip_words",
                  "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads", "place_need_leads",
                  "place_need_words", "expletive_copulas", "goal_people", "goal_need_words", "cargo_goal_determiners",
-                 "passive_load_heads", "before_any_quantifiers", "before_any_connectives")
+                 "passive_load_heads", "before_any_quantifiers", "before_any_connectives", "before_that_openers",
+                 "place_prepositions", "toward_words", "load_into_words", "passive_agent_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -282,6 +283,16 @@ class Lexicon:
     """Quantifiers of a deed after "before" that name no robot ("before any loading")."""
     before_any_connectives: frozenset[str] = frozenset()
     """Connectives that, with a quantifier and a deed, cut off "before any loading"."""
+    before_that_openers: frozenset[str] = frozenset()
+    """"first" phrases that, opening the next sentence, put it before the one before ("Before that, ...")."""
+    place_prepositions: frozenset[str] = frozenset()
+    """Words before an object that make it a place, not cargo or a thing spoken of ("hauls soil *to* rock 1")."""
+    toward_words: frozenset[str] = frozenset()
+    """Words before a robot or object that make it where a move goes ("goes to truck 1", "back to soil 1")."""
+    load_into_words: frozenset[str] = frozenset()
+    """Words before a robot that make it the truck a loading fills ("loads the soil into truck 2")."""
+    passive_agent_words: frozenset[str] = frozenset()
+    """Words before a robot that make it the loader of a passive loading ("gets loaded by excavator 1")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -668,6 +679,11 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         passive_load_heads=context["passive_load_heads"],
         before_any_quantifiers=context["before_any_quantifiers"],
         before_any_connectives=context["before_any_connectives"],
+        before_that_openers=context["before_that_openers"],
+        place_prepositions=context["place_prepositions"],
+        toward_words=context["toward_words"],
+        load_into_words=context["load_into_words"],
+        passive_agent_words=context["passive_agent_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )
