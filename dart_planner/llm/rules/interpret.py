@@ -1044,7 +1044,7 @@ class Interpreter:
             it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "each" for it in seg.items)
         # "each go to a different place: soil 1, soil 2 and rock 1": one place per robot, in order
         respectively = "respectively" in marks or (split and any(
-            it.kind is ItemKind.WORD and it.text in ("different", "separate") for it in seg.items))
+            it.kind is ItemKind.WORD and it.text in self.lex.distinct_place_words for it in seg.items))
         subject: tuple[Member, ...] | None
         explicit = bool(subj_items)
         from_vocative = False
@@ -1263,7 +1263,7 @@ class Interpreter:
                     self.location[m.key] = names[-1]
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
             return
-        if post is not None and post.connective_text in ("until", "till") and subject \
+        if post is not None and post.connective_text in self.lex.until_words and subject \
                 and ("neg" in marks or negated) and any(v.payload.target in MOVES for v in verbs) \
                 and not any(v.payload.target in ("add_keepout", "remove_keepout") for v in verbs):
             # "truck 2 must not leave for soil 1 until they have dug": it leaves once they have dug
@@ -1316,7 +1316,7 @@ class Interpreter:
         if subject is None or not subject:
             first_clause = self.mains == 0 and not entry and seg.connective in (None, "first")
             has_first = any(it.kind is ItemKind.CONNECTIVE and it.payload == "first" for it in seg.items)
-            lasting = "duration" in marks or (post is not None and post.connective_text in ("until", "till"))
+            lasting = "duration" in marks or (post is not None and post.connective_text in self.lex.until_words)
             is_global = (first_clause or has_first or lasting) and not entry
         self.mains += 1
         if subject is not None and not subject and any(a.verb.target not in ("add_keepout", "remove_keepout")
@@ -1583,7 +1583,7 @@ class Interpreter:
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
                 it.payload.target in ("add_keepout", "remove_keepout") for it in seg.items if it.kind is ItemKind.VERB)
             if subject is None and keepout and not seg.sentence_start and self.last_made \
-                    and seg.connective_text in ("after which", "after that", "after this"):
+                    and seg.connective_text in self.lex.after_which_connectives:
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all
                 last = set(self.last_made)
                 base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
@@ -1718,7 +1718,7 @@ class Interpreter:
         permit = "permit" in marks and ("again" in marks or any(
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
         lifted = [it for it in items if it.kind is ItemKind.MARK and it.payload == "neg"
-                  and it.text in ("no longer", "not", "not any longer", "no more")]
+                  and it.text in self.lex.lifting_negations]
         if lifted and not permit and any(a.verb.target == "add_keepout" for a in actions) and not any(
                 a.verb.target in MOVES for a in actions):
             # "puddle 2 is no longer off limits": the keep-out is lifted
@@ -2253,7 +2253,7 @@ class Interpreter:
         rest of the fleet ... once truck 2 has tipped" sets the rest against truck 2, not against every
         robot named so far (the diggers that filled truck 2 go home too). Not for "until": "the other
         robots wait at X until truck 3 has dumped" are those not at work, so the robots not named."""
-        if post is None or not seg.sentence_start or post.connective_text in ("until", "till") or any(
+        if post is None or not seg.sentence_start or post.connective_text in self.lex.until_words or any(
                 it.kind is ItemKind.ROBOT and it.payload.form != "others" for it in seg.items):
             return set()
         return {r for it in post.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
@@ -2375,14 +2375,14 @@ class Interpreter:
                 it.kind is ItemKind.WORD and it.text in self.lex.step_ref_together for it in seg.items)
             self.step_anchored = True
             return self.step_entry(nums, together), False
-        is_par = seg.connective == "parallel" or seg.connective_text in ("while", "whilst")
+        is_par = seg.connective == "parallel" or seg.connective_text in self.lex.while_connectives
         until = seg.connective_text in UNTIL
         marks = seg.marks()
         robots: list[Member] = []
         fleet = "everything" in marks
         robot_items = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         self.robotless_anchor = not robot_items and "everything" not in seg.marks()
-        self.anchor_possessive = any(it.kind is ItemKind.WORD and it.text in ("their", "its", "his", "her")
+        self.anchor_possessive = any(it.kind is ItemKind.WORD and it.text in self.lex.anchor_possessives
                                      for it in seg.items)
         # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
         self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \

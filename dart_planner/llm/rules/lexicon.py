@@ -125,7 +125,9 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads", "place_need_leads",
                  "place_need_words", "expletive_copulas", "goal_people", "goal_need_words", "cargo_goal_determiners",
                  "passive_load_heads", "before_any_quantifiers", "before_any_connectives", "before_that_openers",
-                 "place_prepositions", "toward_words", "load_into_words", "passive_agent_words")
+                 "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
+                 "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
+                 "while_connectives", "anchor_possessives")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -293,6 +295,18 @@ class Lexicon:
     """Words before a robot that make it the truck a loading fills ("loads the soil into truck 2")."""
     passive_agent_words: frozenset[str] = frozenset()
     """Words before a robot that make it the loader of a passive loading ("gets loaded by excavator 1")."""
+    distinct_place_words: frozenset[str] = frozenset()
+    """Words that, with "each", give every robot a place of its own ("each go to a *different* place")."""
+    until_words: frozenset[str] = frozenset()
+    """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
+    after_which_connectives: frozenset[str] = frozenset()
+    """Connectives (whole) that tie a keep-out to the step just said (", after which all avoid X")."""
+    lifting_negations: frozenset[str] = frozenset()
+    """Negations that lift a keep-out ("puddle 2 is *no longer* off limits")."""
+    while_connectives: frozenset[str] = frozenset()
+    """Connectives (whole) that run an anchored clause alongside its anchor ("while truck 1 digs")."""
+    anchor_possessives: frozenset[str] = frozenset()
+    """Possessives in an anchor with no robot: the deed is the robot's own ("after *their* digging")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -684,6 +698,12 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         toward_words=context["toward_words"],
         load_into_words=context["load_into_words"],
         passive_agent_words=context["passive_agent_words"],
+        distinct_place_words=context["distinct_place_words"],
+        until_words=context["until_words"],
+        after_which_connectives=context["after_which_connectives"],
+        lifting_negations=context["lifting_negations"],
+        while_connectives=context["while_connectives"],
+        anchor_possessives=context["anchor_possessives"],
         source=file,
         vocabulary=frozenset(vocab),
     )
