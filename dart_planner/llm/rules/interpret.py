@@ -2350,11 +2350,11 @@ class Interpreter:
         if len(parts) > 1:
             # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;
             # read as one, the robots shared the verbs and excavator 3 (no dumping) was dropped
-            found: set[int] = set()
+            in_parts: set[int] = set()
             is_par, robotless, untils = False, True, set()
             for k, part in enumerate(parts):
-                got, par = self.anchor(dataclasses.replace(seg, items=part))
-                found |= got
+                part_found, par = self.anchor(dataclasses.replace(seg, items=part))
+                in_parts |= part_found
                 is_par = is_par or (k == 0 and par)
                 robotless = robotless and self.robotless_anchor
                 if self.until_found is not None and self.until_found[0] == seg.sentence:
@@ -2362,7 +2362,7 @@ class Interpreter:
             self.robotless_anchor = robotless
             if seg.connective_text in UNTIL:
                 self.until_found = (seg.sentence, untils)
-            return found, is_par
+            return in_parts, is_par
         for it in seg.items:
             if it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
                 self.use(it)
