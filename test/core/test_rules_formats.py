@@ -15,7 +15,7 @@ from dart_planner.core.errors import ConfigError
 from dart_planner.core.plan_compare import compare_plans
 from dart_planner.llm.rules import load_lexicon, rules_plan
 from dart_planner.llm.rules import planner as planner_mod
-from dart_planner.llm.rules.formats import normalise_layout, read_layout
+from dart_planner.llm.rules.formats import LayoutReading, normalise_layout, read_layout
 from dart_planner.llm.rules.lexicon import default_lexicon_path, lexicon_from_dict
 
 
@@ -30,7 +30,7 @@ def _same(a, b) -> bool:
 
 def _without_pass(monkeypatch, text, fleet, world):
     """What the reader makes of the text when the layout pass is switched off."""
-    monkeypatch.setattr(planner_mod, "normalise_layout", lambda t, _lex: t)
+    monkeypatch.setattr(planner_mod, "read_layout", lambda t, _lex: LayoutReading(t))
     return rules_plan(text, fleet, world)
 
 
@@ -116,10 +116,14 @@ def test_ticket_field_that_repeats_opens_the_next_ticket(fleet, world, lex):
     assert_plan(text, fleet, world, task("t1", T, [D1], ["puddle1"]), task("t2", T, [D2], ["puddle2"], ["t1"]))
 
 
-def test_ticket_extra_field_is_left_out_with_a_note(lex):
+def test_ticket_extra_field_is_kept_as_a_sentence_with_a_note(fleet, world, lex):
+    # an unknown field is not thrown away: its words stand after the ticket, where the reader
+    # reports them as not understood ("high"), and the rules plan carries the layout note
     reading = read_layout(HAUL_TICKET, lex)
-    assert "high" not in reading.text.lower()
+    assert "load dump truck 1.\nHigh.\n" in reading.text
     assert any("PRIORITY" in n for n in reading.notes)
+    rp = rules_plan(HAUL_TICKET, fleet, world)
+    assert "high" in rp.coverage.unplaced and rp.notes == reading.notes
 
 
 def test_ticket_block_without_a_job_is_left_out_without_crashing(fleet, world, lex):
@@ -178,18 +182,20 @@ def test_markdown_table_any_column_order_extra_column(fleet, world, lex):
 | after it is loaded | dump truck 3 | | go back to base and unload |"""
     reading = read_layout(text, lex)
     assert reading.layouts == ("table",)
-    assert "slow" not in reading.text
+    assert "go to soil 2 and dig.\nSlow.\n" in reading.text  # a cell of no known column stays, after its row
     assert any("Notes" in n for n in reading.notes)
     assert reading.text.startswith("Plan for the morning:\n")  # lines around the table stay as written
     assert_plan(text, fleet, world, *CHECK_AND_HAUL)
 
 
 def test_ragged_rows(fleet, world, lex):
-    # a row short of its condition cell starts at once; cells past the last column are left out
+    # a row short of its condition cell starts at once; a cell past the last column stays as a
+    # sentence after its row ("fast": reported as not understood, not dropped)
     text = "robot | job | starts after\ntruck 1 | go to puddle 1\ntruck 2 | go to puddle 2 | - | fast\n"
     reading = read_layout(text, lex)
-    assert reading.text.splitlines() == ["truck 1: go to puddle 1.", "truck 2: go to puddle 2."]
+    assert reading.text.splitlines() == ["truck 1: go to puddle 1.", "truck 2: go to puddle 2.", "Fast."]
     assert any("past the last column" in n for n in reading.notes)
+    assert rules_plan(text, fleet, world).coverage.unplaced == ("fast",)
     assert_plan(text, fleet, world, task("t1", T, [D1], ["puddle1"]), task("t2", T, [D2], ["puddle2"]))
 
 

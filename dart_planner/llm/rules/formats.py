@@ -5,9 +5,11 @@ layouts carry their meaning in the lay-out itself (a field name, a column, a clo
 sentence reader cannot see. :func:`read_layout` runs before the reader and rewrites four of them:
 
 - work tickets: blocks of ``WHO: ... / WHAT: ... / WHEN: ...`` fields, separated by a line of dashes
-  or a blank line (or by a field that repeats), become ``"<who>: <when>, <what>."``;
+  or a blank line (or by a field that repeats), become ``"<who>: <when>, <what>."``; a field with
+  no known name ("Note: ...") becomes a sentence of its own after it, so nothing written is lost;
 - text tables: a header row of column names and rows with ``|`` between cells, read the same way
-  with the header's meaning for each cell;
+  with the header's meaning for each cell (a cell of no known column, or past the last one, becomes
+  a sentence of its own after its row);
 - timelines: lines or sentences that open with a clock time ("08:30 the truck ..."); a later time
   joins like "finally" (convention 25), the same time again runs alongside, the first is dropped;
 - speech transcripts: hesitation fillers ("um", "uh", "you know") are dropped, and in a transcript
@@ -44,7 +46,9 @@ __all__ = ["LayoutReading", "read_layout", "normalise_layout"]
 @dataclass(frozen=True)
 class LayoutReading:
     """An instruction after the layout pass: the text to read, which layouts were rewritten and
-    what was left out on the way (an unknown ticket field, a cell past the last column)."""
+    notes on what the pass did that the reader cannot see (an unknown ticket field or a cell of no
+    known column kept as a sentence of its own, a ticket without a job left out, a layout left as
+    written). :func:`~dart_planner.llm.rules.planner.rules_plan` hands the notes on."""
 
     text: str
     layouts: tuple[str, ...] = ()
@@ -73,6 +77,12 @@ def _norm(text: str) -> str:
 
 def _strip_end(text: str) -> str:
     return text.strip().rstrip(_TRAILING).strip()
+
+
+def _as_sentence(text: str) -> str:
+    """``text`` as a sentence of its own ("" when nothing is left of it)."""
+    body = _strip_end(text)
+    return f"{body[:1].upper()}{body[1:]}." if body else ""
 
 
 def _role_of(name: str, fields: Mapping[str, tuple[str, ...]]) -> str | None:
@@ -143,18 +153,20 @@ def _read_tickets(text: str, lex: Lexicon, notes: list[str]) -> str | None:
         return None
     out: list[str] = []
     block: dict[str, list[str]] = {}
-    last_role: str | None = None
+    extras: list[str] = []  # values of fields with no known name, said as sentences after the ticket's
+    last: list[str] | None = None  # the values the next indented line goes on with
     rows = _Rows(lex)
 
     def flush() -> None:
-        nonlocal block, last_role
+        nonlocal block, extras, last
         if block:
             said = rows.sentence(block)
             if said is None:
                 notes.append(f"ticket without a job left out: {dict(block)}")
             else:
                 out.append(said)
-        block, last_role = {}, None
+        out.extend(s for s in (_as_sentence(x) for x in extras) if s)
+        block, extras, last = {}, [], None
 
     for kind, role, value in parsed:
         if kind == "sep":
@@ -162,13 +174,18 @@ def _read_tickets(text: str, lex: Lexicon, notes: list[str]) -> str | None:
         elif kind == "field" and role is not None:
             if role in block:
                 flush()
-            block.setdefault(role, []).append(value)
-            last_role = role
+            last = block.setdefault(role, [])
+            last.append(value)
         elif kind == "extra":
-            notes.append(f"ticket field {role!r} left out: {value.strip()!r}")
-        elif block and last_role is not None and value[:1] in (" ", "\t"):
+            # an unknown field is no condition and no job, but what it says may be an instruction
+            # ("Note: truck 2 must avoid puddle 1"): it stays as a sentence of its own, which the
+            # reader plans or reports as not understood
+            notes.append(f"ticket field {role!r} kept as a sentence of its own: {value.strip()!r}")
+            extras.append(value)
+            last = extras
+        elif last is not None and value[:1] in (" ", "\t"):
             # an indented line with no field name inside a block goes on with the field above it
-            block[last_role][-1] += " " + value.strip()
+            last[-1] += " " + value.strip()
         else:
             # a title or a line of prose between tickets stays as written
             flush()
@@ -214,20 +231,25 @@ def _read_tables(text: str, lex: Lexicon, notes: list[str]) -> str | None:
             continue
         for name, role in zip(_cells(lines[k]), header):
             if role is None:
-                notes.append(f"table column {name!r} left out")
+                notes.append(f"table column {name!r} kept as sentences of their own")
         for ln in body:
             cells = _cells(ln)
             if len(cells) > len(header):
-                notes.append(f"cells past the last column left out: {cells[len(header):]}")
+                notes.append(f"cells past the last column kept as sentences of their own: {cells[len(header):]}")
             by_role: dict[str, list[str]] = {}
-            for role, cell in zip(header, cells):
+            extras: list[str] = []  # a cell of no known column: said after the row, as an unknown ticket field
+            for n, cell in enumerate(cells):
+                role = header[n] if n < len(header) else None
                 if role is not None:
                     by_role.setdefault(role, []).append(cell)
+                else:
+                    extras.append(cell)
             said = rows.sentence(by_role)
             if said is None:
                 notes.append(f"table row without a job left out: {ln.strip()!r}")
             else:
                 out.append(said)
+            out.extend(s for s in (_as_sentence(x) for x in extras) if s)
         changed = True
         k = end
     return "\n".join(out) if changed else None

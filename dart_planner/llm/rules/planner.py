@@ -46,7 +46,7 @@ from .causatives import fold_causative_verbs
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first
-from .formats import normalise_layout
+from .formats import LayoutReading, normalise_layout, read_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_events, fold_keepout_nouns, fold_same_robots
@@ -83,6 +83,8 @@ class RulesPlan:
     coverage: CoverageReport
     errors: tuple[str, ...] = ()
     latency_s: float = 0.0
+    #: what the layout pass did to the text before it was read (:attr:`.formats.LayoutReading.notes`)
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -140,14 +142,18 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     if len(instruction) > _MAX_CHARS:
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters",))
-    instruction = normalise_layout(instruction, lex)  # tickets, tables, timelines, transcripts -> sentences
+    try:  # tickets, tables, timelines, transcripts -> sentences
+        layout = read_layout(instruction, lex)
+    except Exception:  # noqa: BLE001 - a bug here must cost the layout, not the whole reading
+        layout = LayoutReading(instruction)
+    instruction, notes = layout.text, layout.notes
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "
-                                                f"({type(exc).__name__}: {exc})",), time.perf_counter() - t0)
+                                                f"({type(exc).__name__}: {exc})",), time.perf_counter() - t0, notes)
     interp = Interpreter(fleet, world, lex, site, [t.word for t in tokens])
     try:
         interp.run(segs)
@@ -163,7 +169,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     errors = list(dict.fromkeys(interp.errors))
     if not graph.subtasks and not errors:
         errors.append("no robot action was recognised")
-    return RulesPlan(graph, cov, tuple(errors), time.perf_counter() - t0)
+    return RulesPlan(graph, cov, tuple(errors), time.perf_counter() - t0, notes)
 
 
 def extract_entities(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | None = None) -> Entities:
@@ -283,12 +289,16 @@ class RulesPlanner:
         rp, report = self.read(instruction, fleet, world)
         errors = self.problems(rp, report)
         if errors or report is None:
-            raise PlanningError(instruction, errors or ["no robot action was recognised"], backend="rules",
+            # the layout notes go with the refusal: a dropped or moved line may be why it failed
+            raise PlanningError(instruction, (errors or ["no robot action was recognised"])
+                                + [f"layout pass: {n}" for n in rp.notes], backend="rules",
                                 reason="the rules planner could not plan this instruction")
+        details: dict[str, Any] = {"coverage": rp.coverage.to_dict()}
+        if rp.notes:
+            details["layout_notes"] = list(rp.notes)
         return PlanningResult(
             graph=rp.graph, report=report, latency_s=time.perf_counter() - t0, planner=self.name,
-            backend="rules", model="lexicon",
-            details={"coverage": rp.coverage.to_dict()},
+            backend="rules", model="lexicon", details=details,
         )
 
 
