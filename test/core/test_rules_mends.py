@@ -77,3 +77,30 @@ def test_planner_hands_the_layout_notes_on(fleet, world):
     with pytest.raises(PlanningError) as exc:
         planner.plan("WHO: truck 1\nWHAT: go to soil 1\nColour: mauve and teal and plum\n", fleet, world)
     assert any(e.startswith("layout pass:") and "Colour" in e for e in exc.value.errors)
+
+
+# -- B: the length limit holds for the rewritten text; a failing layout pass says so ----------------
+
+def test_length_limit_holds_after_the_layout_pass(fleet, world, lex):
+    # each row gains its condition word ("after ..."): under the limit as pasted, over it as read
+    text = "robot | job | after\n" + "truck 1 | go to puddle 1 | truck 2 is there\n" * 90
+    assert len(text) <= 4000 < len(read_layout(text, lex).text)
+    rp = rules_plan(text, fleet, world)
+    assert not rp.graph.subtasks and any("once its layout is rewritten" in e for e in rp.errors)
+    short = "robot | job | after\n" + "truck 1 | go to puddle 1 | truck 2 is there\n" * 2
+    assert not any("longer than" in e for e in rules_plan(short, fleet, world).errors)
+
+
+def test_a_failing_layout_pass_reads_the_text_as_written_with_a_note(fleet, world, monkeypatch):
+    from dart_planner.llm.rules import formats
+
+    def boom(*_a):
+        raise RuntimeError("bug in the pass")
+
+    text = "Truck 1 goes to soil 1."
+    monkeypatch.setattr(formats, "_PASSES", (("ticket", boom),))
+    reading = formats.read_layout(text, load_lexicon())
+    assert reading.text is text and reading.layouts == ()
+    assert len(reading.notes) == 1 and "layout pass failed" in reading.notes[0] and "RuntimeError" in reading.notes[0]
+    rp = rules_plan(text, fleet, world)
+    assert not rp.errors and [s.robot_ids for s in rp.graph] == [(D1,)] and rp.notes == reading.notes

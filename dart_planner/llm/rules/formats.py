@@ -321,23 +321,29 @@ _PASSES = (("ticket", _read_tickets), ("table", _read_tables), ("timeline", _rea
 
 def read_layout(text: str, lex: Lexicon, passes: Sequence[str] | None = None) -> LayoutReading:
     """Rewrite the layouts found in ``text`` (all of them, or the ``passes`` named) into plain
-    sentences; a text with none comes back unchanged (the same string)."""
+    sentences; a text with none comes back unchanged (the same string).
+
+    A failure inside a pass gives back the text as it was with a note naming the exception: the
+    layout pass must never be the reason an instruction cannot be read, and its failure must not
+    pass unseen either.
+    """
+    original = text
     notes: list[str] = []
     found: list[str] = []
-    for name, fn in _PASSES:
-        if passes is not None and name not in passes:
-            continue
-        rewritten = fn(text, lex, notes)
-        if rewritten is not None and rewritten != text:
-            text = rewritten
-            found.append(name)
+    try:
+        for name, fn in _PASSES:
+            if passes is not None and name not in passes:
+                continue
+            rewritten = fn(text, lex, notes)
+            if rewritten is not None and rewritten != text:
+                text = rewritten
+                found.append(name)
+    except Exception as exc:  # noqa: BLE001 - a bug here must cost the layout, not the whole reading
+        return LayoutReading(original, (), (f"the layout pass failed ({type(exc).__name__}: {exc}); "
+                                            f"the instruction is read as written",))
     return LayoutReading(text, tuple(found), tuple(notes))
 
 
 def normalise_layout(text: str, lex: Lexicon) -> str:
-    """:func:`read_layout`'s text; any failure leaves the instruction as it was (the layout pass
-    must never be the reason an instruction cannot be read)."""
-    try:
-        return read_layout(text, lex).text
-    except Exception:  # noqa: BLE001 - a bug here must cost the layout, not the whole reading
-        return text
+    """:func:`read_layout`'s text (the instruction as it was when the pass fails)."""
+    return read_layout(text, lex).text

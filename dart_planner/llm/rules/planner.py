@@ -46,7 +46,7 @@ from .causatives import fold_causative_verbs
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first
-from .formats import LayoutReading, normalise_layout, read_layout
+from .formats import normalise_layout, read_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import fold_keepout_events, fold_keepout_nouns, fold_same_robots
@@ -142,11 +142,12 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     if len(instruction) > _MAX_CHARS:
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters",))
-    try:  # tickets, tables, timelines, transcripts -> sentences
-        layout = read_layout(instruction, lex)
-    except Exception:  # noqa: BLE001 - a bug here must cost the layout, not the whole reading
-        layout = LayoutReading(instruction)
+    layout = read_layout(instruction, lex)  # tickets, tables, timelines, transcripts -> sentences
     instruction, notes = layout.text, layout.notes
+    if len(instruction) > _MAX_CHARS:  # again: a rewritten layout can be longer than what was pasted
+        empty = CoverageReport((), (), 0)
+        return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters "
+                                                f"once its layout is rewritten",), time.perf_counter() - t0, notes)
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs)
