@@ -8,12 +8,14 @@ the expected plans follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, DIG, DUMP, E1, T, assert_plan, plan, task
+from rules_helpers import AV, D1, D2, DIG, DUMP, E1, E2, T, assert_plan, plan, task
 
 from dart_planner.core.plan_compare import compare_plans
 from dart_planner.llm.errors import PlanningError
 from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
 from dart_planner.llm.rules.formats import read_layout
+from dart_planner.llm.rules.planner import _read
+from dart_planner.llm.rules.segment import ItemKind
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +106,35 @@ def test_a_failing_layout_pass_reads_the_text_as_written_with_a_note(fleet, worl
     assert len(reading.notes) == 1 and "layout pass failed" in reading.notes[0] and "RuntimeError" in reading.notes[0]
     rp = rules_plan(text, fleet, world)
     assert not rp.errors and [s.robot_ids for s in rp.graph] == [(D1,)] and rp.notes == reading.notes
+
+
+# -- C: "standing next to it" looks only at the nearest robot, in this sentence or the one before ---
+
+def test_beside_it_is_the_nearest_robot_not_one_parked_far_back(fleet, world, lex):
+    # "it" is excavator 2 (the robot mentioned last), whose place was never said as a state: no place
+    # is taken from excavator 1, parked two sentences back, so nothing is sent to rock 1
+    text = ("Excavator 1 is parked at rock 1. Truck 1 goes to soil 1 and excavator 2 digs at soil 2. "
+            "Truck 2 is standing right next to it.")
+    _, _, items = _read(text, fleet, world, lex)
+    it = next(x for x in items if x.text == "it")
+    assert it.kind is ItemKind.ROBOT  # not rock 1
+    assert_plan(text, fleet, world, task("t1", T, [D1], ["soil1"]), task("t2", T, [E2], ["soil2"]),
+                task("d1", DIG, [E2], deps=["t2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 is parked at rock 1, and truck 2 is standing right next to it. Truck 2 then goes to puddle 1.",
+    "Excavator 1 is parked at rock 1. Truck 2 is standing right next to it. Truck 2 then goes to puddle 1.",
+    "Excavator 1 is parked at rock 1. Truck 2 is standing right next to excavator 1. Truck 2 then goes to puddle 1.",
+])
+def test_beside_a_robot_whose_state_was_just_said(text, fleet, world):
+    # truck 2 stands at rock 1 (no move there); only its drive to puddle 1 is planned
+    assert_plan(text, fleet, world, task("t1", T, [D2], ["puddle1"]))
+
+
+
+def test_beside_a_named_robot_whose_state_is_two_sentences_back_is_not_read(fleet, world, lex):
+    text = ("Excavator 1 is parked at rock 1. Truck 1 goes to soil 1. Truck 2 is standing right next to "
+            "excavator 1. Truck 2 then goes to puddle 1.")
+    _, _, items = _read(text, fleet, world, lex)
+    assert [x.kind for x in items if x.text == "excavator 1"] == [ItemKind.ROBOT, ItemKind.ROBOT]

@@ -117,11 +117,28 @@ def fold_standing_beside(items: Sequence[Item]) -> list[Item]:
 _BESIDE_PRONOUNS = frozenset({"it", "them", "him", "her"})
 
 
+def _stated_place(items: Sequence[Item], r: int, end: int) -> Item | None:
+    """The place of a state said right after the robot mention at ``r`` ("excavator 1 is parked at
+    rock 1": a robot, at most two items, the ``already`` mark and a named place), before ``end``."""
+    for j in range(r + 1, min(r + 3, end - 1)):
+        seen, place = items[j], items[j + 1]
+        if seen.kind is ItemKind.ROBOT:
+            return None
+        if seen.kind is ItemKind.MARK and seen.payload == "already":
+            return place if place.kind is ItemKind.OBJECT and place.payload.form == "names" else None
+    return None
+
+
 def fold_beside_robot(items: Sequence[Item]) -> list[Item]:
     """"excavator 1 is parked at rock 1, and truck 2 is standing right next to it": a robot said to stand
     beside a robot (a pronoun, or a robot named) whose own place was said as a state before stands at that
     place: the robot reads as that place, as in "truck 2 is standing at rock 1". Left a robot, the state had
-    no place, and the next place named (often a keep-out's) was taken for it."""
+    no place, and the next place named (often a keep-out's) was taken for it.
+
+    The robot beside is the nearest robot mention before the clause's own subject (a pronoun) or the
+    nearest mention of the robot named, and its state counts only when said in the same sentence or the
+    one before: "it" after "excavator 2 digs at soil 2" is excavator 2, whose place was never said as a
+    state, not a robot parked two sentences back."""
     out = list(items)
     for k in range(1, len(out) - 1):
         mark, who = out[k], out[k + 1]
@@ -134,14 +151,17 @@ def fold_beside_robot(items: Sequence[Item]) -> list[Item]:
             continue
         if not pronoun and who.payload.form != "ids":
             continue
-        for j in range(k - 1, 1, -1):
-            seen, place = out[j - 1:j + 1]
-            robot = next((it for it in reversed(out[max(0, j - 3):j - 1]) if it.kind is ItemKind.ROBOT), None)
-            if robot is not None and seen.kind is ItemKind.MARK and seen.payload == "already" \
-                    and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
-                    and (pronoun or robot.payload.ids == who.payload.ids):
-                out[k + 1] = Item(ItemKind.OBJECT, who.start, who.end, place.payload, place.text)
-                break
+        subject = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.ROBOT), None)
+        if subject is None:
+            continue
+        s = sentence_start(out, k)
+        first = sentence_start(out, s - 1) if s > 0 else 0  # the sentence before, or this one
+        mentions = (j for j in range(subject - 1, first - 1, -1) if out[j].kind is ItemKind.ROBOT
+                    and (pronoun or out[j].payload.form == "ids" and out[j].payload.ids == who.payload.ids))
+        r = next(mentions, None)
+        place = _stated_place(out, r, k) if r is not None else None
+        if place is not None:
+            out[k + 1] = Item(ItemKind.OBJECT, who.start, who.end, place.payload, place.text)
     return out
 
 
