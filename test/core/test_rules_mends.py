@@ -138,3 +138,19 @@ def test_beside_a_named_robot_whose_state_is_two_sentences_back_is_not_read(flee
             "excavator 1. Truck 2 then goes to puddle 1.")
     _, _, items = _read(text, fleet, world, lex)
     assert [x.kind for x in items if x.text == "excavator 1"] == [ItemKind.ROBOT, ItemKind.ROBOT]
+
+
+# -- D: a dump named as a purpose makes no step that waits for nothing ------------------------------
+
+def test_dump_purpose_makes_no_dump_that_depends_on_nothing(fleet, world):
+    # the purpose is served after the clause it is said for: truck 2's dump waits for the digging
+    assert_plan("Excavator 1 digs at soil 1 so that truck 2 can dump it later.", fleet, world,
+                task("t1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["t1"]),
+                task("u1", DUMP, [D2], deps=["d1"]))
+
+
+def test_load_purpose_is_still_a_step(fleet, world):
+    # the fold stays for the work it was made for: the loading the truck is brought for
+    rp = rules_plan("Excavator 1 digs at soil 1. Then bring truck 2 over to soil 1 so that excavator 1 can load it.",
+                    fleet, world)
+    assert any(s.skill == "ExcavatorUnloading" and s.robot_ids == (E1,) for s in rp.graph)

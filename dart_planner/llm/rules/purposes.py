@@ -6,9 +6,11 @@ the lexicon's ``purpose_skip`` drops the rest of the clause. But when the purpos
 doing work a robot does (digging, loading, dumping: "so that the excavators can fill them", "so that
 excavator 1 can load it"), that work is asked for too: the writer moves one robot so that another can do
 its step, and nothing else in the text asks for it. Dropped, the step was lost (or came back only when a
-later haul implied a loading). Folded, the purpose phrase reads as "and": "..., and excavator 1 can load
-it", a clause of its own with its robot as subject. Movement purposes ("so that they are waiting") and
-purposes of people ("so we can measure") are left to ``purpose_skip``.
+later haul implied a loading). Folded, the purpose phrase reads as "and then": "..., and then excavator 1
+can load it", a clause of its own with its robot as subject that waits for the clause before it (the
+purpose is served after the move made for it; a plain "and" between two robots reads as parallel, which
+let "excavator 1 digs at soil 1 so that truck 2 can dump it later" dump at once). Movement purposes
+("so that they are waiting") and purposes of people ("so we can measure") are left to ``purpose_skip``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ _MAX_GAP = 3  # modal words between the robot and its verb ("can", "is able to",
 
 def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Each purpose-skip mark whose phrase is a ``purpose_steps`` entry, followed by a robot and (after at
-    most a few modal words) a work verb, as the word "and"."""
+    most a few modal words) a work verb, as the sequence connective "and then"."""
     out = list(items)
     for k, it in enumerate(items):
         if not (it.kind is ItemKind.MARK and it.payload == "skip" and it.text in lex.purpose_steps):
@@ -38,7 +40,7 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             nxt = items[j]
             if nxt.kind is ItemKind.VERB:
                 if getattr(nxt.payload, "target", "") in _WORK:
-                    out[k] = Item(ItemKind.WORD, it.start, it.end, None, "and")
+                    out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "sequence", "and then")
                 break
             if nxt.kind not in (ItemKind.WORD, ItemKind.MARK):
                 break
