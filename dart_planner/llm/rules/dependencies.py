@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 
 from ...core.plan import Subtask, TaskGraph
 from .mentions import Member
+from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["Draft", "PlanBuilder", "MOVES"]
-
-MOVES = frozenset({"navigate", "return_to_start"})
 
 
 @dataclass
@@ -109,12 +108,12 @@ class PlanBuilder:
         """
         extra_set = {e for e in extra if e is not None}
         groups: list[tuple[frozenset[int], list[Member]]] = []
-        keepout = action in ("add_keepout", "remove_keepout")
+        keepout = action in KEEPOUT_ACTIONS
         for m in members:
             deps = set(self.narrow(m, extra_set)) if (split and self.narrow is not None) else set(extra_set)
             c = self.chain(m)
             if c is not None and not (keepout and extra_set and (
-                    self.drafts[c].action not in ("add_keepout", "remove_keepout") or self._opening_keepout(c))):
+                    self.drafts[c].action not in KEEPOUT_ACTIONS or self._opening_keepout(c))):
                 # a keep-out is no robot step: when the clause says what it waits for, that is all it waits for,
                 # also when the robots' last step is a keep-out that holds from the start (rule 21: "Excavator 2
                 # must avoid puddle 1. ... When truck 2 is done, excavator 2 may enter puddle 1 again" waits for
@@ -147,8 +146,7 @@ class PlanBuilder:
             deps = set(key) | self.last_tasks(partners)
             d = self._new(skill, action, lst, objects, deps, lemma=lemma, partners=partners, split_group=group)
             for m in (*lst, *partners):
-                if keepout and m.key in self.last and self.drafts[self.last[m.key]].action not in (
-                        "add_keepout", "remove_keepout"):
+                if keepout and m.key in self.last and self.drafts[self.last[m.key]].action not in KEEPOUT_ACTIONS:
                     continue  # a keep-out said mid-job is no step of the robot's own chain (rule 8)
                 self.last[m.key] = d.idx
             out.append(d)
@@ -158,7 +156,7 @@ class PlanBuilder:
         """Whether keep-out ``idx`` is a standing condition: only keep-outs were made before it and it waits
         for nothing."""
         return not self.drafts[idx].deps and all(
-            d.action in ("add_keepout", "remove_keepout") for d in self.drafts[:idx] if d.alive)
+            d.action in KEEPOUT_ACTIONS for d in self.drafts[:idx] if d.alive)
 
     def _nested(self, a: Iterable[int], b: Iterable[int]) -> bool:
         """One set of steps is done once the other is: every step of one is in the other or before
@@ -179,7 +177,7 @@ class PlanBuilder:
         deps = {e for e in extra if e is not None}
         if action in MOVES:
             # a keep-out for some robots is no robot step (rule 21): the fleet's move waits for their chains
-            deps |= {i for i in self.last.values() if self.drafts[i].action not in ("add_keepout", "remove_keepout")}
+            deps |= {i for i in self.last.values() if self.drafts[i].action not in KEEPOUT_ACTIONS}
             if self.barrier is not None:
                 deps.add(self.barrier)
         d = self._new(skill, action, (), objects, deps, fleet=True, lemma=lemma)

@@ -35,7 +35,7 @@ Example
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, tokenize_phrase
@@ -288,13 +288,18 @@ def _read_timeline(text: str, lex: Lexicon, notes: list[str]) -> str | None:
     return "".join(out)
 
 
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of ``phrases``, longest first (so "you know" wins over "you"), their words
+    apart by any run of spaces or tabs."""
+    return "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len)[::-1])
+
+
 def _read_speech(text: str, lex: Lexicon, notes: list[str]) -> str | None:
     """A transcript with its hesitation fillers dropped, or None when none stands in the text."""
     if not lex.speech_fillers:
         return None
     def pattern(fillers: Sequence[str]) -> re.Pattern[str]:
-        words = "|".join(r"[ \t]+".join(re.escape(w) for w in f.split()) for f in sorted(fillers, key=len)[::-1])
-        return re.compile(r"(?<![\w'-])(?:" + words + r")(?![\w'-])[ \t]*,?", re.IGNORECASE)
+        return re.compile(r"(?<![\w'-])(?:" + _alternation(fillers) + r")(?![\w'-])[ \t]*,?", re.IGNORECASE)
 
     # only a hesitation sound ("um") marks a transcript; a phrase ("you know") may mean what it says
     sounds = [f for f in lex.speech_fillers if " " not in f]
@@ -304,8 +309,7 @@ def _read_speech(text: str, lex: Lexicon, notes: list[str]) -> str | None:
     cleaned = filler.sub("", text)
     if lex.speech_breaks and not re.search(r"[.!?;]", cleaned):
         # no sentence marks at all: "and" before a clause opener ("and whichever truck ...") ends one
-        opener = "|".join(r"[ \t]+".join(re.escape(w) for w in b.split())
-                          for b in sorted(lex.speech_breaks, key=len)[::-1])
+        opener = _alternation(lex.speech_breaks)
         cleaned = re.sub(r"(?:[ \t]*,)?[ \t]*\band[ \t]+(?=(?:" + opener + r")(?![\w'-]))", ". ", cleaned,
                          flags=re.IGNORECASE)
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)

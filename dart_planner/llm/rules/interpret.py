@@ -16,24 +16,23 @@ error naming the words, never a guess that could produce an invalid plan.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
-from .dependencies import MOVES, Draft, PlanBuilder
+from .dependencies import Draft, PlanBuilder
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .repeats import RepeatReader
 from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start
 from .steprefs import step_numbers
-from .verbs import ALTERNATIVES, VerbHit, choose_skill
+from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
 
-_OBJECT_ACTIONS = frozenset({"navigate", "add_keepout", "remove_keepout"})
-_KEEPOUT_ACTIONS = frozenset({"add_keepout", "remove_keepout"})
+_OBJECT_ACTIONS = frozenset({"navigate"}) | KEEPOUT_ACTIONS
 
 # How a participle ends ("after reaching", "once filled", "when taken"); an event noun does not ("upon discharge")
 _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
@@ -84,18 +83,22 @@ def _says_something(rest: Sequence[Item]) -> bool:
     return False
 
 
-def _plural_self_anchor(seg: Segment, lex: Lexicon) -> bool:
-    """An anchor after its clause whose only robot is "they" and that says nothing of them together ("...
-    dig as soon as they arrive"; "once they are both loaded" names a second robot word, "both")."""
-    robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
-    return len(robots) == 1 and robots[0].payload.form == "pronoun" and robots[0].payload.pronoun == "they" \
-        and not any(it.text in lex.together_words for it in seg.items if it.kind in (ItemKind.WORD, ItemKind.MARK))
+def _disjoint(a: Iterable[Member], b: Iterable[Member]) -> bool:
+    """Whether two robot lists share no robot (by key)."""
+    return {m.key for m in a}.isdisjoint({m.key for m in b})
 
 
-def _singular_anchor(seg: Segment) -> bool:
-    """An anchor whose only robot is "it" ("... as soon as it is loaded")."""
+def _pronoun_only_anchor(seg: Segment, pronoun: str, lex: Lexicon) -> bool:
+    """An anchor whose only robot words are the pronoun ``pronoun``: "it", as often as it is said ("... as
+    soon as it is loaded"), or "they" said once in an anchor that says nothing of them together ("... dig as
+    soon as they arrive"; "once they are both loaded" names a second robot word, "both")."""
     robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
-    return bool(robots) and all(it.payload.form == "pronoun" and it.payload.pronoun == "it" for it in robots)
+    if not robots or not all(it.payload.form == "pronoun" and it.payload.pronoun == pronoun for it in robots):
+        return False
+    if pronoun == "it":
+        return True
+    return len(robots) == 1 and not any(
+        it.text in lex.together_words for it in seg.items if it.kind in (ItemKind.WORD, ItemKind.MARK))
 
 
 def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[int]:
@@ -534,7 +537,7 @@ class Interpreter:
                 partners.append(it)
                 continue
             if d.form == "pronoun" and d.pronoun in ("it", "they", "which") and seen_verb is not None:
-                if after_verb and seen_verb.target in ("add_keepout", "remove_keepout"):
+                if after_verb and seen_verb.target in KEEPOUT_ACTIONS:
                     objpron.append(it)
                     continue
                 if subj or (after_verb and seen_verb.role == "carry"):
@@ -1141,11 +1144,12 @@ class Interpreter:
                 it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in subj_items)):
             subject, split = each_anchor, True  # "when each truck gets there, it dumps": each after its own
         # "every truck leaves as soon as it is loaded": a singular quantified subject binds the anchor's "it"
-        distribute = post is not None and bool(subject) and _size(subject or ()) > 1 and _singular_anchor(post) \
+        distribute = post is not None and bool(subject) and _size(subject or ()) > 1 \
+            and _pronoun_only_anchor(post, "it", self.lex) \
             and any(it.payload.form == "type" and not it.payload.plural and it.payload.det in ("all", "each")
                     for it in subj_items)
-        if not distribute and post is not None and _size(subject or ()) > 1 and _plural_self_anchor(post, self.lex) \
-                and len({self.loc(m) for m in subject or ()}) > 1:
+        if not distribute and post is not None and _size(subject or ()) > 1 \
+                and _pronoun_only_anchor(post, "they", self.lex) and len({self.loc(m) for m in subject or ()}) > 1:
             # "both of them dig as soon as they arrive" (at different places): each after its own arrival; at
             # one place they are in the same state and share the step (rule 6)
             distribute = True
@@ -1265,7 +1269,7 @@ class Interpreter:
             return
         if post is not None and post.connective_text in self.lex.until_words and subject \
                 and ("neg" in marks or negated) and any(v.payload.target in MOVES for v in verbs) \
-                and not any(v.payload.target in ("add_keepout", "remove_keepout") for v in verbs):
+                and not any(v.payload.target in KEEPOUT_ACTIONS for v in verbs):
             # "truck 2 must not leave for soil 1 until they have dug": it leaves once they have dug
             post = dataclasses.replace(post, connective_text="once")
             negated = False
@@ -1288,7 +1292,7 @@ class Interpreter:
             post = None
         if self.repeats.summary(seg, actions, subject):
             return
-        if "state" in marks and all(a.verb.target in ("add_keepout", "remove_keepout") for a in actions):
+        if "state" in marks and all(a.verb.target in KEEPOUT_ACTIONS for a in actions):
             for a in actions:  # "obstacle 2 is currently closed": how the site is, not a step
                 for o in a.objects:
                     self.use(o)
@@ -1319,7 +1323,7 @@ class Interpreter:
             lasting = "duration" in marks or (post is not None and post.connective_text in self.lex.until_words)
             is_global = (first_clause or has_first or lasting) and not entry
         self.mains += 1
-        if subject is not None and not subject and any(a.verb.target not in ("add_keepout", "remove_keepout")
+        if subject is not None and not subject and any(a.verb.target not in KEEPOUT_ACTIONS
                                                        for a in actions):
             if not seg.has(ItemKind.ROBOT) and seg.sentence_start and self._heading(seg) and (
                     not seg.has(ItemKind.VERB) or not (seg.has(ItemKind.OBJECT) or seg.has(ItemKind.PLACE))):
@@ -1523,7 +1527,7 @@ class Interpreter:
         keys = {m.key for m in subject}
         firsts: set[int] = set()
         for key in keys:
-            own = [d.idx for d in self.b.drafts[:start] if d.alive and d.action not in ("add_keepout", "remove_keepout")
+            own = [d.idx for d in self.b.drafts[:start] if d.alive and d.action not in KEEPOUT_ACTIONS
                    and key in {m.key for m in (*d.members, *d.partners)}]
             if own:
                 firsts.add(own[0])
@@ -1581,7 +1585,7 @@ class Interpreter:
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators)
                 base = self.b.sinks()
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
-                it.payload.target in ("add_keepout", "remove_keepout") for it in seg.items if it.kind is ItemKind.VERB)
+                it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
             if subject is None and keepout and not seg.sentence_start and self.last_made \
                     and seg.connective_text in self.lex.after_which_connectives:
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all
@@ -1605,21 +1609,21 @@ class Interpreter:
             shared = conn is None and pre is None
             self.shared_anchor = shared and self.prev.timed  # "When X, A and B": B shares X too
             if subject and self.prev.subject and self.reduced_pre and self.prev.sentence == seg.sentence \
-                    and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+                    and _disjoint(subject, self.prev.subject):
                 base -= self.reduced_pre
             if subject and self.prev.subject and self.post_entry \
-                    and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+                    and _disjoint(subject, self.prev.subject):
                 # "excavator 3 goes home after reaching obstacle 1, and truck 3 dumps ...": the anchor
                 # that closed X was X's own, not a start for other robots
                 base -= self.post_entry
             if conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
-                    and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}):
+                    and _disjoint(subject, self.prev.subject):
                 # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
                 # was open when the sentence's "afterwards" was said
                 base |= self.prev.start_sinks
         if pre is None and post is None and conn is None and not shared and seg.after_punct and not seg.conjunct \
                 and self.prev is not None and self.prev.timed and subject and self.prev.subject \
-                and {m.key for m in subject}.isdisjoint({m.key for m in self.prev.subject}) and (
+                and _disjoint(subject, self.prev.subject) and (
                     (self.prev.sentence == seg.sentence and not seg.sentence_start)
                     or (self.prev.sentence == seg.sentence - 1 and self._after_semicolon(seg)
                         and not seg.has(ItemKind.VERB))):
@@ -1691,7 +1695,7 @@ class Interpreter:
             return []
         if not actions:
             verbs_prev = self.prev.verbs if (self.prev is not None and self.prev.sentence == seg.sentence) else []
-            target = next((v for v in verbs_prev if v.target not in ("add_keepout", "remove_keepout")), None)
+            target = next((v for v in verbs_prev if v.target not in KEEPOUT_ACTIONS), None)
             only_start = all(it.kind is ItemKind.PLACE for it in leading)
             verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
                 and not only_start else VerbHit("navigate", "verb", "")  # "..., dig, then back to base": a return
@@ -1773,7 +1777,7 @@ class Interpreter:
             return each
         if v.role == "passive_load":
             return self.passive_load(subject, a, extra, split)
-        if target in ("add_keepout", "remove_keepout"):
+        if target in KEEPOUT_ACTIONS:
             return self.keepout(target, subject, a, extra, is_global)
         if v.role == "carry" and a.back and not any(o.payload.form == "names" for o in a.objects) and not (
                 subject and any(self.loaded.get(m.key) for m in subject)):  # a loaded truck "brings it back": cargo
@@ -2012,7 +2016,7 @@ class Interpreter:
         if target in MOVES:
             # the whole fleet moving waits for fleet-wide keep-out changes still open
             extra = set(extra) | {i for i in self.b.sinks() if self.b.drafts[i].fleet
-                                  and self.b.drafts[i].action in ("add_keepout", "remove_keepout")
+                                  and self.b.drafts[i].action in KEEPOUT_ACTIONS
                                   and not self.b.drafts[i].global_keepout}
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r}")
@@ -2499,7 +2503,7 @@ class Interpreter:
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
-            cands = placed or ([cands[-1]] if cands and action in _KEEPOUT_ACTIONS and self.keepout_by_noun(seg)
+            cands = placed or ([cands[-1]] if cands and action in KEEPOUT_ACTIONS and self.keepout_by_noun(seg)
                                else [])
             if not cands and action == "dump" and self.pending_dump:
                 for key, m in list(self.pending_dump.items()):

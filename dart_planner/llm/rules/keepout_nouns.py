@@ -14,10 +14,9 @@ from collections.abc import Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .segment import Item, ItemKind
+from .verbs import KEEPOUT_ACTIONS
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events"]
-
-_KEEPOUT = ("add_keepout", "remove_keepout")
 
 
 def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
@@ -31,6 +30,24 @@ def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
 _DEFINITE = frozenset({"the", "that", "this", "its"})
 
 
+def _definite_noun(items: Sequence[Item], k: int, nouns: PhraseIndex[bool]) -> bool:
+    """Whether item ``k`` is a keep-out noun after a definite word ("the keep-out"): one that names a
+    keep-out already spoken of."""
+    return k > 0 and _is_noun(items[k], nouns) and items[k - 1].kind is ItemKind.WORD \
+        and items[k - 1].text in _DEFINITE
+
+
+def _clause_bounds(items: Sequence[Item], k: int) -> tuple[int, int]:
+    """``(start, end)`` of the clause item ``k`` stands in: up to punctuation or a connective on either side
+    (``end`` is that item's index, or the length)."""
+    start = k
+    while start > 0 and items[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        start -= 1
+    end = next((j for j in range(k + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+               len(items))
+    return start, end
+
+
 def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
                        persist: Container[str] = ()) -> list[Item]:
     """Items with each keep-out noun that shares its clause (up to punctuation or a connective)
@@ -39,29 +56,28 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
     speaks of the keep-out already in place (read as a verb, it put up a second one)."""
     out = list(items)
     for k in range(1, len(out)):
-        if not (_is_noun(out[k], nouns) and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in _DEFINITE):
+        if not _definite_noun(out, k, nouns):
             continue
-        end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-                   len(out))
-        rest = out[k + 1:end]
+        rest = out[k + 1:_clause_bounds(out, k)[1]]
         if any(it.kind is ItemKind.WORD and it.text in persist for it in rest) \
                 and not any(it.kind in (ItemKind.VERB, ItemKind.ROBOT) for it in rest):
             out[k] = Item(ItemKind.MARK, out[k].start, out[k].end, "filler", out[k].text)
 
-    start = 0
-    n = len(out)
-    for end in range(n + 1):
-        if end < n and out[end].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+    k = 0
+    while k < len(out):
+        if out[k].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            k += 1
             continue
-        span = range(start, end)
-        verbs = [k for k in span if out[k].kind is ItemKind.VERB and out[k].payload.target in _KEEPOUT]
+        start, end = _clause_bounds(out, k)
+        verbs = [j for j in range(start, end)
+                 if out[j].kind is ItemKind.VERB and out[j].payload.target in KEEPOUT_ACTIONS]
         if len(verbs) > 1:
-            plain = [k for k in verbs if not _is_noun(out[k], nouns)]
-            for k in verbs:
-                if plain and k not in plain:
-                    it = out[k]
-                    out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
-        start = end + 1
+            plain = [j for j in verbs if not _is_noun(out[j], nouns)]
+            for j in verbs:
+                if plain and j not in plain:
+                    it = out[j]
+                    out[j] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
+        k = end + 1
     return out
 
 
@@ -76,12 +92,8 @@ def fold_same_robots(items: Sequence[Item]) -> list[Item]:
     for k, it in enumerate(out):
         if not (it.kind is ItemKind.MARK and it.payload == "same_robots"):
             continue
-        start = k
-        while start > 0 and out[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-            start -= 1
-        end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-                   len(out))
-        if any(c.kind is ItemKind.VERB and c.payload.target in _KEEPOUT for c in out[start:end]) \
+        start, end = _clause_bounds(out, k)
+        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:end]) \
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:end]):
             out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
     return out
@@ -98,12 +110,10 @@ def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool]) -> list
     out = list(items)
     for k in range(1, len(out) - 1):
         it = out[k]
-        if not (_is_noun(it, nouns) and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in _DEFINITE
-                and out[k + 1].kind is ItemKind.WORD and out[k + 1].text in _BE_STATE):
+        if not (_definite_noun(out, k, nouns) and out[k + 1].kind is ItemKind.WORD and out[k + 1].text in _BE_STATE):
             continue
-        j = k - 1
-        while j >= 0 and out[j].kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.ROBOT):
-            j -= 1
-        if j >= 0 and out[j].kind is ItemKind.CONNECTIVE and out[j].payload == "anchor":
+        start = _clause_bounds(out, k)[0]
+        if start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE and out[start - 1].payload == "anchor" \
+                and not any(c.kind is ItemKind.ROBOT for c in out[start:k]):
             out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout"), it.text)
     return out

@@ -25,7 +25,7 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .lexicon import Lexicon, PhraseIndex
 from .segment import Item, ItemKind, Token
-from .verbs import VerbHit
+from .verbs import KEEPOUT_ACTIONS, VerbHit
 
 __all__ = ["RobotDesc", "ObjectDesc", "Member", "SiteIndex", "scan", "MentionResolver", "ResolutionError"]
 
@@ -433,7 +433,7 @@ class _Scanner:
         on puddle 1", "remove the no-go zone around rock 2"): the noun names no second step."""
         target, role = hit
         j = i + length
-        if target in ("add_keepout", "remove_keepout") and j < len(self.words):
+        if target in KEEPOUT_ACTIONS and j < len(self.words):
             k = j + 1 if self.words[j] in _DETERMINERS else j
             m = self.lex.keepout_noun_index.match(self.words, k) if k < len(self.words) else None
             if m:

@@ -65,7 +65,7 @@ from .states import (
 )
 from .steprefs import fold_after_both, fold_step_refs
 from .things import fold_thing_it
-from .verbs import choose_skill
+from .verbs import KEEPOUT_ACTIONS, choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -218,13 +218,13 @@ def extract_entities(instruction: str, fleet: Fleet, world: World, lexicon: Lexi
             elif o.form == "kind":
                 objects |= set(site.objects_by_kind.get(o.kind, ()))
     if any(it.kind is ItemKind.MARK and it.payload in ("permit", "neg") for it in items):
-        actions |= {"add_keepout", "remove_keepout"}
+        actions |= KEEPOUT_ACTIONS
     if "navigate" in actions or not actions:
         actions.add("navigate")
     skills = {s.name for s in fleet.skills.values() if s.action.value in actions or s.name in actions}
     if not fleet_wide:
         skills = {s for s in skills if fleet.skills[s].scope.value == "specific"} | {
-            s for s in skills if fleet.skills[s].action.value in ("add_keepout", "remove_keepout")}
+            s for s in skills if fleet.skills[s].action.value in KEEPOUT_ACTIONS}
     return Entities(frozenset(skills), frozenset(ids), frozenset(types), frozenset(objects))
 
 

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from ...core.fleet import Fleet, SkillScope, SkillSpec
 
-__all__ = ["VerbHit", "choose_skill", "ALTERNATIVES"]
+__all__ = ["VerbHit", "choose_skill", "ALTERNATIVES", "MOVES", "KEEPOUT_ACTIONS"]
+
+MOVES = frozenset({"navigate", "return_to_start"})
+"""The actions that move a robot (a place is reached, and a later step there needs no drive)."""
+KEEPOUT_ACTIONS = frozenset({"add_keepout", "remove_keepout"})
+"""The actions that put up or lift a keep-out zone (they occupy no robot)."""
 
 
 @dataclass(frozen=True)
