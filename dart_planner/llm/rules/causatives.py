@@ -26,7 +26,8 @@ _OPENERS = (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.WORD, ItemKind.MARK)
 
 def fold_causative_verbs(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Each carrying verb that is also a causative, with no robot before it in its clause and a named or described robot
-    (not a pronoun: "bring it to puddle 1" carries a load) right after it, as a causative word."""
+    (not a pronoun: "bring it to puddle 1" carries a load) right after it, as a ``navigate`` verb (as "send" reads):
+    the robot after it is the one that moves."""
     out: list[Item] = []
     subject = False  # a robot was named since the last clause boundary
     for k, it in enumerate(items):

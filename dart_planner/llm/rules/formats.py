@@ -68,7 +68,7 @@ _TIMED = re.compile(
     r"(?P<time>" + _CLOCK + r")"
     r"(?P<sep>[ \t]*(?:[-,:\u2013\u2014][ \t]*)?)(?=\S)",
     re.IGNORECASE)
-_TRAILING = ".;,:!? \t"
+_END_PUNCT = ".;,:!? \t"  # what may close a field or cell ("go to soil 1.")
 
 
 def _norm(text: str) -> str:
@@ -76,7 +76,7 @@ def _norm(text: str) -> str:
 
 
 def _strip_end(text: str) -> str:
-    return text.strip().rstrip(_TRAILING).strip()
+    return text.strip().rstrip(_END_PUNCT).strip()
 
 
 def _as_sentence(text: str) -> str:

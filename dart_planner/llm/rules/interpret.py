@@ -253,8 +253,9 @@ class Interpreter:
         self.anchor_hint: tuple[Member, ...] = ()
         """The robot named right after a participle anchor that opens a sentence (its doer)."""
         self.anchor_possessive = False
-        self.anchor_gerund = False
         """The latest anchor said whose event it is with "its" / "their" ("after their inspection")."""
+        self.anchor_gerund = False
+        """The latest anchor opens with a bare gerund ("after digging"): the doer's own deed."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
@@ -274,12 +275,13 @@ class Interpreter:
         """What "it" in an anchor stands for while a plural clause is distributed over it ("every
         truck leaves as soon as it is loaded": each truck)."""
         self.relative: frozenset[str] = frozenset()
+        """Robots whose relative clause is being read ("..., which arrives after ...")."""
         self.later: list[Segment] = []
         """The sentences after the one being read."""
         self.following: list[Segment] = []
-        self.shared_anchor = False  # the clause being read shares the leading anchor of the one before it
         """The clauses after the one being read, in the same sentence."""
-        """Robots whose relative clause is being read ("..., which arrives after ...")."""
+        self.shared_anchor = False
+        """The clause being read shares the leading anchor of the one before it."""
 
     # -- helpers -----------------------------------------------------------------------------
     def use(self, item: Item) -> None:
@@ -1494,7 +1496,8 @@ class Interpreter:
             return seg
         for it in drop:
             self.use(it)
-        keep = [it for it in seg.items if not any(it is d for d in drop)]
+        dropped = {id(d) for d in drop}
+        keep = [it for it in seg.items if id(it) not in dropped]
         return dataclasses.replace(seg, items=keep)
 
     def _after_semicolon(self, seg: Segment) -> bool:
@@ -2310,7 +2313,8 @@ class Interpreter:
             ready.append(entry)
         # all taken out before any is made: making one flushes its excavator's deferred loadings
         # (add_skill), which made "load truck 1, then truck 3" (trucks arriving later) truck 3 first
-        self.deferred = [e for e in self.deferred if not any(e is r for r in ready)]
+        taken = {id(r) for r in ready}
+        self.deferred = [e for e in self.deferred if id(e) not in taken]
         for excs, trucks, extra, lemma, split in ready:
             self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
 

@@ -24,7 +24,9 @@ __all__ = ["fold_purpose_steps"]
 
 # the work a robot does for another's sake; a movement ("so that they are waiting there") stays a reason
 _WORK = frozenset({"dig", "unload_bucket", "load", "dump"})
-_MAX_GAP = 3  # modal words between the robot and its verb ("can", "is able to", "will then")
+# how many items (words or marks of any kind; modal words are what is meant: "can", "is able to", "will then")
+# may stand between the robot and its verb
+_MAX_GAP = 3
 
 
 def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
