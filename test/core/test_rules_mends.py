@@ -154,3 +154,55 @@ def test_load_purpose_is_still_a_step(fleet, world):
     rp = rules_plan("Excavator 1 digs at soil 1. Then bring truck 2 over to soil 1 so that excavator 1 can load it.",
                     fleet, world)
     assert any(s.skill == "ExcavatorUnloading" and s.robot_ids == (E1,) for s in rp.graph)
+
+
+# -- G: the word lists of these folds come from the lexicon -----------------------------------------
+
+def _lexicon(**override):
+    from dart_planner.core.config_reader import load_yaml
+    from dart_planner.llm.rules.lexicon import default_lexicon_path, lexicon_from_dict
+
+    raw = dict(load_yaml(str(default_lexicon_path())))
+    raw.update(override)
+    return lexicon_from_dict(raw)
+
+
+def test_new_context_keys_are_filled_and_stay_out_of_the_vocabulary(lex):
+    for key in ("keepout_definite_words", "keepout_event_copulas", "beside_pronouns", "clause_joining_words"):
+        assert getattr(lex, key), key
+    assert "'s" in lex.keepout_event_copulas and "or" in lex.clause_joining_words
+    assert "zzbeside" not in _lexicon(beside_pronouns=["zzbeside"]).vocabulary
+
+
+def test_beside_pronouns_come_from_the_lexicon(fleet, world, lex):
+    text = "Excavator 1 is parked at rock 1, and truck 2 is standing right next to it."
+    kinds = [x.kind for x in _read(text, fleet, world, lex)[2] if x.text in ("it", "rock 1")]
+    assert kinds[-1] is ItemKind.OBJECT  # "it" stands for rock 1
+    kinds = [x.kind for x in _read(text, fleet, world, _lexicon(beside_pronouns=[]))[2] if x.text == "it"]
+    assert kinds == [ItemKind.ROBOT]
+
+
+def test_keepout_event_words_come_from_the_lexicon(fleet, world, lex):
+    text = "All robots keep away from puddle 1. Once the keep-out is in place, truck 2 drives to soil 1."
+
+    def noun(lexicon):
+        return next(x.kind for x in _read(text, fleet, world, lexicon)[2] if x.text == "keep out")
+
+    assert noun(lex) is ItemKind.EVENT
+    assert noun(_lexicon(keepout_event_copulas=[])) is ItemKind.VERB
+    assert noun(_lexicon(keepout_definite_words=[])) is ItemKind.VERB
+
+
+def test_clause_joining_words_come_from_the_lexicon(fleet, world, lex):
+    from dart_planner.llm.rules.segment import segment_items
+
+    text = "Truck 1 goes to puddle 1, and before any of that, truck 2 goes to soil 1."
+
+    def cuts(lexicon):
+        items = _read(text, fleet, world, lexicon)[2]
+        segs = segment_items(items, lexicon.causatives, lexicon.join_verbs | lexicon.follow_verbs,
+                             lexicon.clause_joining_words)
+        return [[x.text for x in s.items] for s in segs]
+
+    assert cuts(lex)[1][:2] == ["and", "before any of that"] and len(cuts(lex)) == 2
+    assert len(cuts(_lexicon(clause_joining_words=[]))) == 3

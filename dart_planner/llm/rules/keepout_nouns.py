@@ -27,14 +27,11 @@ def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
     return hit is not None and hit[0] == len(words)
 
 
-_DEFINITE = frozenset({"the", "that", "this", "its"})
-
-
-def _definite_noun(items: Sequence[Item], k: int, nouns: PhraseIndex[bool]) -> bool:
-    """Whether item ``k`` is a keep-out noun after a definite word ("the keep-out"): one that names a
-    keep-out already spoken of."""
+def _definite_noun(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], definite: Container[str]) -> bool:
+    """Whether item ``k`` is a keep-out noun after a definite word (``definite``: "the keep-out"): one that
+    names a keep-out already spoken of."""
     return k > 0 and _is_noun(items[k], nouns) and items[k - 1].kind is ItemKind.WORD \
-        and items[k - 1].text in _DEFINITE
+        and items[k - 1].text in definite
 
 
 def _clause_bounds(items: Sequence[Item], k: int) -> tuple[int, int]:
@@ -49,14 +46,15 @@ def _clause_bounds(items: Sequence[Item], k: int) -> tuple[int, int]:
 
 
 def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
-                       persist: Container[str] = ()) -> list[Item]:
+                       persist: Container[str] = (), definite: Container[str] = ()) -> list[Item]:
     """Items with each keep-out noun that shares its clause (up to punctuation or a connective)
     with another keep-out verb turned into a filler mark; so is a definite keep-out noun whose clause
     only says it stays (``persist``: "the keep-out on puddle 1 stays until truck 1 has tipped"), which
-    speaks of the keep-out already in place (read as a verb, it put up a second one)."""
+    speaks of the keep-out already in place (read as a verb, it put up a second one). ``definite``: the
+    lexicon's ``keepout_definite_words``."""
     out = list(items)
     for k in range(1, len(out)):
-        if not _definite_noun(out, k, nouns):
+        if not _definite_noun(out, k, nouns, definite):
             continue
         rest = out[k + 1:_clause_bounds(out, k)[1]]
         if any(it.kind is ItemKind.WORD and it.text in persist for it in rest) \
@@ -99,18 +97,18 @@ def fold_same_robots(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-_BE_STATE = frozenset({"is", "are", "has", "have", "'s"})
-
-
-def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool]) -> list[Item]:
+def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str] = (),
+                        copulas: Container[str] = ()) -> list[Item]:
     """"When the rock is broken up and the keep-out is in place, truck 2 drives in": in the condition of an
     anchor ("when", "once", ...), with no robot between the anchor and it, a definite keep-out noun followed by
     "is"/"has" is the keep-out step put up before, named as an event (as "the digging" names the digging).
-    Read as a verb, it was a new keep-out with no place, and the condition lost its wait on the one made."""
+    Read as a verb, it was a new keep-out with no place, and the condition lost its wait on the one made.
+    ``definite`` and ``copulas``: the lexicon's ``keepout_definite_words`` and ``keepout_event_copulas``."""
     out = list(items)
     for k in range(1, len(out) - 1):
         it = out[k]
-        if not (_definite_noun(out, k, nouns) and out[k + 1].kind is ItemKind.WORD and out[k + 1].text in _BE_STATE):
+        if not (_definite_noun(out, k, nouns, definite) and out[k + 1].kind is ItemKind.WORD
+                and out[k + 1].text in copulas):
             continue
         start = _clause_bounds(out, k)[0]
         if start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE and out[start - 1].payload == "anchor" \

@@ -127,7 +127,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "passive_load_heads", "before_any_quantifiers", "before_any_connectives", "before_that_openers",
                  "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
                  "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
-                 "while_connectives", "anchor_possessives")
+                 "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
+                 "beside_pronouns", "clause_joining_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -307,6 +308,14 @@ class Lexicon:
     """Connectives (whole) that run an anchored clause alongside its anchor ("while truck 1 digs")."""
     anchor_possessives: frozenset[str] = frozenset()
     """Possessives in an anchor with no robot: the deed is the robot's own ("after *their* digging")."""
+    keepout_definite_words: frozenset[str] = frozenset()
+    """Words before a keep-out noun that make it the keep-out already spoken of ("*the* keep-out ... stays")."""
+    keepout_event_copulas: frozenset[str] = frozenset()
+    """Words after a definite keep-out noun in an anchor that name it as an event ("once the keep-out *is* up")."""
+    beside_pronouns: frozenset[str] = frozenset()
+    """Pronouns a robot is said to stand beside ("standing right next to *it*"): the robot mentioned before."""
+    clause_joining_words: frozenset[str] = frozenset()
+    """Joining words that may stand before a clause's opening connectives ("*and* before any of that, ...")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -704,6 +713,10 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         lifting_negations=context["lifting_negations"],
         while_connectives=context["while_connectives"],
         anchor_possessives=context["anchor_possessives"],
+        keepout_definite_words=context["keepout_definite_words"],
+        keepout_event_copulas=context["keepout_event_copulas"],
+        beside_pronouns=context["beside_pronouns"],
+        clause_joining_words=context["clause_joining_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -122,11 +122,13 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
-    items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words), lex)
-    items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index)
+    items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
+                                                    lex.keepout_definite_words), lex)
+    items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
+                                lex.keepout_event_copulas)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
-    items = fold_beside_robot(fold_standing_beside(items))
+    items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
@@ -150,7 +152,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                 f"once its layout is rewritten",), time.perf_counter() - t0, notes)
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
-        segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs)
+        segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs, lex.clause_joining_words)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

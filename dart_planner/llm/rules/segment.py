@@ -263,9 +263,6 @@ def _is_mark(items: Sequence[Item], k: int, name: str) -> bool:
     return 0 <= k < len(items) and items[k].kind is ItemKind.MARK and items[k].payload == name
 
 
-_JOINING_WORDS = frozenset({"and", "but", "so", "or"})
-
-
 def _coordinated_after(items: Sequence[Item]) -> list[Item]:
     """"..., and after truck 3 brings the stones to puddle 1 and dumps." (non-native English): "and after"
     with a clause of its own and no main clause after it in the sentence means "and afterwards". Read as an
@@ -289,12 +286,13 @@ def _coordinated_after(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def _only_connectives(cur: Sequence[Item]) -> bool:
+def _only_connectives(cur: Sequence[Item], joining: Container[str]) -> bool:
     """Nothing but connectives so far, after a joining word at most ("then, ...", "and before any of that, ..."):
     the comma after them does not end a clause, the connectives open the one after it. Cut there, "and" kept
-    the connective in a clause with no content, and the clause after the comma lost its timing."""
+    the connective in a clause with no content, and the clause after the comma lost its timing. ``joining``: the
+    lexicon's ``clause_joining_words``."""
     k = 0
-    while k < len(cur) and cur[k].kind is ItemKind.WORD and cur[k].text in _JOINING_WORDS:
+    while k < len(cur) and cur[k].kind is ItemKind.WORD and cur[k].text in joining:
         k += 1
     return k < len(cur) and all(i.kind is ItemKind.CONNECTIVE for i in cur[k:])
 
@@ -417,13 +415,16 @@ def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
 
 
 def segment_items(items: Sequence[Item], causatives: Container[str],
-                  object_verbs: Container[str] = ()) -> list[Segment]:
+                  object_verbs: Container[str] = (), joining_words: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
     nothing) before a robot mention that opens a clause of its own. An anchor clause
     ("once both trucks are loaded") also ends where a new subject or a causative verb starts
     the main clause after its predicate ("... are loaded they drive ...").
+
+    ``joining_words`` (the lexicon's ``clause_joining_words``) may stand before a clause's opening
+    connectives without the comma after them ending a clause ("and before any of that, ...").
     """
     items = _front_trailing_finals(items)
     items = _coordinated_after(items)
@@ -473,7 +474,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
-                it.payload == "," and _only_connectives(cur.items)) and not (
+                it.payload == "," and _only_connectives(cur.items, joining_words)) and not (
                 it.payload == "," and _is_mark(items, k + 1, "respectively")) and not (
                 it.payload == "," and _closing_order(cur.items, items, k + 1)) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT and cur.items[-1].payload.form != "pronoun"

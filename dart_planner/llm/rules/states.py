@@ -9,7 +9,7 @@ where it stands" needs none.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
@@ -114,9 +114,6 @@ def fold_standing_beside(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-_BESIDE_PRONOUNS = frozenset({"it", "them", "him", "her"})
-
-
 def _stated_place(items: Sequence[Item], r: int, end: int) -> Item | None:
     """The place of a state said right after the robot mention at ``r`` ("excavator 1 is parked at
     rock 1": a robot, at most two items, the ``already`` mark and a named place), before ``end``."""
@@ -129,7 +126,7 @@ def _stated_place(items: Sequence[Item], r: int, end: int) -> Item | None:
     return None
 
 
-def fold_beside_robot(items: Sequence[Item]) -> list[Item]:
+def fold_beside_robot(items: Sequence[Item], pronouns: Container[str] = ()) -> list[Item]:
     """"excavator 1 is parked at rock 1, and truck 2 is standing right next to it": a robot said to stand
     beside a robot (a pronoun, or a robot named) whose own place was said as a state before stands at that
     place: the robot reads as that place, as in "truck 2 is standing at rock 1". Left a robot, the state had
@@ -138,7 +135,7 @@ def fold_beside_robot(items: Sequence[Item]) -> list[Item]:
     The robot beside is the nearest robot mention before the clause's own subject (a pronoun) or the
     nearest mention of the robot named, and its state counts only when said in the same sentence or the
     one before: "it" after "excavator 2 digs at soil 2" is excavator 2, whose place was never said as a
-    state, not a robot parked two sentences back."""
+    state, not a robot parked two sentences back. ``pronouns``: the lexicon's ``beside_pronouns``."""
     out = list(items)
     for k in range(1, len(out) - 1):
         mark, who = out[k], out[k + 1]
@@ -147,7 +144,7 @@ def fold_beside_robot(items: Sequence[Item]) -> list[Item]:
         if k + 2 < len(out) and out[k + 2].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
             continue
         pronoun = who.payload.form == "pronoun"
-        if pronoun and who.text not in _BESIDE_PRONOUNS:
+        if pronoun and who.text not in pronouns:
             continue
         if not pronoun and who.payload.form != "ids":
             continue
