@@ -202,6 +202,8 @@ def plan(
             graph = result.graph
             err_console.print(f"planned {len(graph)} subtasks with {result.planner or planner} in "
                               f"{1000 * result.latency_s:.2f} ms" + (" (from memory)" if result.from_memory else ""))
+            for note in (result.details or {}).get("layout_notes", ()):  # what the layout pass rewrote or kept apart
+                err_console.print(f"[yellow]layout[/] {escape(str(note))}", highlight=False)
         report = validate_plan(graph, fleet_cfg, world_cfg)
         print_report(report)
         if png is not None and graph.subtasks:

@@ -99,3 +99,18 @@ def test_batch_planning_keeps_going_past_bad_lines(tmp_path) -> None:
 def test_plan_needs_exactly_one_source(example_path) -> None:
     assert runner.invoke(app, ["plan"]).exit_code == ExitCode.USAGE
     assert runner.invoke(app, ["plan", "go", "-p", str(example_path)]).exit_code == ExitCode.USAGE
+
+
+def test_plan_shows_what_the_layout_pass_kept_apart_and_keeps_the_pasted_text() -> None:
+    ticket = "WHO: dump truck 1\nWHAT: go to soil 1\nNOTE: excavator 1 digs at soil 1"
+    res = runner.invoke(app, ["plan", ticket, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert "layout" in res.output and "'NOTE' kept as a sentence of its own" in res.output
+    from dart_planner.core.fleet import load_fleet
+    from dart_planner.core.world import load_world
+    from dart_planner.llm.rules.planner import rules_plan
+    from dart_planner.resources import default_fleet_path, default_world_path
+
+    rp = rules_plan(ticket, load_fleet(default_fleet_path()), load_world(default_world_path()))
+    assert rp.graph.instruction == ticket  # not the sentences it was read as
+    assert {s.skill for s in rp.graph.subtasks} == {"target_area_for_specific_robots", "Excavation"}

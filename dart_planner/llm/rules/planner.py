@@ -144,6 +144,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     if len(instruction) > _MAX_CHARS:
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the instruction is longer than {_MAX_CHARS} characters",))
+    said = instruction  # the plan records what the user wrote, not the layout pass's rewrite of it
     layout = read_layout(instruction, lex)  # tickets, tables, timelines, transcripts -> sentences
     instruction, notes = layout.text, layout.notes
     if len(instruction) > _MAX_CHARS:  # again: a rewritten layout can be longer than what was pasted
@@ -167,7 +168,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
             interp.errors.append(it.payload)
         elif it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
             interp.used.update(range(it.start, it.end))
-    graph = interp.b.finish(instruction)
+    graph = interp.b.finish(said)
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
     if not graph.subtasks and not errors:
