@@ -142,3 +142,27 @@ def test_examples_match_themselves(examples):
     for doc in examples.values():
         g = load_plan_document(doc)
         assert compare_plans(g, load_plan_document(doc)).exact
+
+
+def test_diff_is_the_same_under_every_hash_seed():
+    # networkx's transitive reduction walks sets of node ids, whose order follows PYTHONHASHSEED;
+    # the diff (and the benchmark's --show-failures) must not
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from dart_planner.core.plan import Subtask, TaskGraph\n"
+        "from dart_planner.core.plan_compare import compare_plans\n"
+        "def st(t, deps=()):\n"
+        "    return Subtask(t, 'target_area_for_specific_robots', robot_ids=('robot_dump_truck_01',),\n"
+        "                   object_keywords=(t,), dependencies=tuple(deps))\n"
+        "names = 'abcdefgh'\n"
+        "gold = TaskGraph([st(n, [names[i - 1]] if i else []) for i, n in enumerate(names)])  # a chain\n"
+        "pred = TaskGraph([st(n, ['a'] if n != 'a' else []) for n in names])  # a star: many edges differ\n"
+        "print(compare_plans(pred, gold).diff())\n"
+    )
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in range(5)}
+    assert len(outs) == 1 and "missing dependency" in next(iter(outs))
