@@ -49,6 +49,7 @@ import networkx as nx
 from .config_reader import ConfigReader, load_yaml, unwrap_ros_parameters
 from .execution.runtime import apply_keepout
 from .fleet import Fleet, Robot, SkillAction, SkillScope
+from .keepout_groups import KeepoutBinding, bind_keepout_groups
 from .names import is_plain_name
 from .plan import Subtask, TaskGraph
 from .world import Bounds, World
@@ -205,6 +206,10 @@ class SafetyPolicy:
         order = {t: i for i, t in enumerate(graph.ids)}
         acyclic = graph.is_acyclic()
         keepouts = [s for s in graph.subtasks if _action(fleet, s) in _KEEPOUT_ACTIONS]
+        # a fence for an unnamed group ("the third truck keeps away") concerns the robots the
+        # rest of the plan leaves free; the allocator and the engine bind the same ones
+        binding = bind_keepout_groups(graph, fleet)
+        reasons += binding.problems
         for s in graph.subtasks:
             action = _action(fleet, s)
             if action is SkillAction.RETURN_TO_START:
@@ -224,11 +229,11 @@ class SafetyPolicy:
                     )
                     continue
                 before, racing = self._keepouts_around(s, keepouts, g, order, acyclic)
-                in_force = _zones_after(world, fleet, before)
+                in_force = _zones_after(world, fleet, before, binding)
                 certain = self._barred(s, o, obj.x, obj.y, fleet, in_force, "")
                 reasons += [msg for _, msg in certain]
                 if racing:
-                    maybe = _zones_after(in_force, fleet, racing)
+                    maybe = _zones_after(in_force, fleet, racing, binding)
                     note = " if " + ", ".join(k.id for k in racing) + " runs first (no dependency orders them)"
                     refused = {zone for zone, _ in certain}
                     reasons += [
@@ -376,18 +381,16 @@ def _candidates(s: Subtask, fleet: Fleet) -> list[Robot]:
     return out
 
 
-def _zones_after(world: World, fleet: Fleet, keepouts: Iterable[Subtask]) -> World:
+def _zones_after(world: World, fleet: Fleet, keepouts: Iterable[Subtask], binding: KeepoutBinding) -> World:
     """``world`` after the keep-out subtasks ``keepouts`` succeeded, in order (as the engine
-    applies them)."""
+    applies them: a group fence for the robots ``binding`` bound it to)."""
     for k in keepouts:
         spec = fleet.skills.get(k.skill)
-        if spec is None or not k.object_keywords:
+        if spec is None:
             continue
-        if spec.scope is SkillScope.ALL:
-            robots: tuple[str, ...] = ()
-        else:
-            robots = k.robot_ids or tuple(r.id for t in k.robot_type for r in fleet.of_type(t))
-        world = apply_keepout(world, fleet, spec.action, k.object_keywords[0], robots)
+        robots = binding.robots_for(k, fleet)
+        for obj in k.object_keywords:  # "keep away from soil 1 and rock 2" fences each, as the engine does
+            world = apply_keepout(world, fleet, spec.action, obj, robots or ())
     return world
 
 

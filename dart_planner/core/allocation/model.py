@@ -64,6 +64,7 @@ import numpy as np
 
 from ..errors import AllocationError
 from ..fleet import Fleet, SkillAction, SkillScope, SkillSpec
+from ..keepout_groups import KeepoutBinding, bind_keepout_groups
 from ..plan import Subtask, TaskGraph
 from ..schedule import LiveState
 from ..world import KeepOutZone, World
@@ -355,10 +356,12 @@ def build_problem(
             avail0[ridx[rid]] = max(avail0[ridx[rid]], float(until))
     travel = travel or TravelPlanner(world.bounds)
 
+    # a fence for an unnamed group concerns the robots the gate and the engine bind it to
+    binding = bind_keepout_groups(graph, fleet)
     zones = _ZoneState(world, robot_ids)
     for t in order:  # done and running keep-out tasks are (about to be) in force
         if (t in done or t in running) and fleet.skills[graph[t].skill].action in _KEEPOUT:
-            zones.apply(graph[t], fleet, world)
+            zones.apply(graph[t], fleet, world, binding)
     base_zones = zones.snapshot()
 
     running_finish = t0
@@ -388,6 +391,15 @@ def build_problem(
             if p in index:
                 m |= mask[p] | bit.get(p, 0)
         mask[t] = m
+    # ... and those no dependency orders against it (they may be in force when it runs)
+    below: dict[str, int] = {}
+    for t in reversed(live):
+        m = 0
+        for q in graph.graph.successors(t):
+            if q in index:
+                m |= below[q] | bit.get(q, 0)
+        below[t] = m
+    every = (1 << len(keepout_live)) - 1
     zone_sets: list[tuple[KeepOutZone, ...]] = [base_zones]
     zone_index: dict[int, int] = {0: 0}
 
@@ -396,7 +408,7 @@ def build_problem(
             zs = _ZoneState(world, robot_ids, zones.state)
             for t in keepout_live:
                 if m & bit[t]:
-                    zs.apply(graph[t], fleet, world)
+                    zs.apply(graph[t], fleet, world, binding)
             zone_index[m] = len(zone_sets)
             zone_sets.append(zs.snapshot())
         return zone_index[m]
@@ -418,6 +430,13 @@ def build_problem(
             if p in running:
                 earliest = max(earliest, float(running[p][1]))
         demand, fixed, groups = _demand(s, spec, fleet, ridx, unavailable, sources)
+        if spec.action is SkillAction.NAVIGATE and groups and s.object_keywords and world.has_object(
+            s.object_keywords[0]
+        ):
+            o = world.object(s.object_keywords[0])
+            certain = zone_sets[zone_set_of(mask[tid])]
+            maybe = zone_sets[zone_set_of(mask[tid] | (every & ~below[tid]))]
+            groups = _outside_zones(groups, (o.x, o.y), robot_ids, certain, maybe)
         partner_type = None
         if spec.partner_type is not None and spec.action not in _MOVES and spec.action not in _KEEPOUT:
             groups = groups + _partner_group(
@@ -508,6 +527,44 @@ def build_problem(
         running=tuple(t for t in order if t in running),
         travel=travel,
     )
+
+
+def _outside_zones(
+    groups: tuple[RobotGroup, ...],
+    target: tuple[float, float],
+    robot_ids: tuple[str, ...],
+    certain: tuple[KeepOutZone, ...],
+    maybe: tuple[KeepOutZone, ...],
+) -> tuple[RobotGroup, ...]:
+    """``groups`` of a move to ``target`` without the robots a keep-out zone bars from it.
+
+    A hard exclusion, not a travel cost: the travel planner lets a route end inside a zone
+    (it only estimates), so without it a typed move into a fenced object could go to the
+    very robot the fence is for (the truck kept away from soil 1). ``certain``: the zones
+    in force when the move starts (the world's and its keep-out ancestors'); ``maybe``:
+    those too with the keep-outs no dependency orders against it, which the safety gate
+    counts as possibly in force. Robots barred by either are left out while enough remain,
+    else those barred by ``certain``; a plan that even so lacks robots is one the gate
+    refuses, and it keeps its candidates here (the simulator and actuation still stop a
+    robot at the rim).
+    """
+
+    def barred(zones: tuple[KeepOutZone, ...]) -> set[int]:
+        inside = [z for z in zones if z.contains(*target)]
+        return {i for i, rid in enumerate(robot_ids) if any(z.applies_to(rid) for z in inside)}
+
+    sure = barred(certain)
+    for out in (sure | barred(maybe), sure):
+        if not out:
+            return groups
+        kept = [tuple(c for c in g.candidates if c not in out) for g in groups]
+        if all(len(k) >= g.count for k, g in zip(kept, groups)):
+            return tuple(
+                replace(g, candidates=k, inherited=tuple(i for i in g.inherited if i not in out),
+                        far_inherited=tuple(i for i in g.far_inherited if i not in out))
+                for g, k in zip(groups, kept)
+            )
+    return groups
 
 
 def _partner_group(
@@ -943,14 +1000,10 @@ class _ZoneState:
                 name = z.name if z.name not in self.state else f"{z.name}#{k}"
                 self.state[name] = (z, z.robots or None)
 
-    def apply(self, s: Subtask, fleet: Fleet, world: World) -> None:
+    def apply(self, s: Subtask, fleet: Fleet, world: World, binding: KeepoutBinding) -> None:
         spec = fleet.skills[s.skill]
-        if spec.scope is SkillScope.ALL:
-            robots: frozenset[str] | None = None
-        elif s.robot_ids:
-            robots = frozenset(s.robot_ids)
-        else:
-            robots = frozenset(r.id for t in s.robot_type for r in fleet.of_type(t))
+        bound = binding.robots_for(s, fleet)
+        robots = None if bound is None else frozenset(bound)
         for name in s.object_keywords:
             if not world.has_object(name):
                 continue

@@ -57,6 +57,7 @@ from ..actuation import Actuator, ActuatorEvent, GoalStatus, SkillFeedback, Skil
 from ..errors import AllocationError, DartPlannerError, ExecutionError, PlanValidationError
 from ..fleet import Fleet, SkillAction, SkillScope
 from ..geometry import Pose2D
+from ..keepout_groups import bind_keepout_groups
 from ..plan import TaskGraph, new_plan_id
 from ..refill import add_refills
 from ..schedule import LiveState, Schedule
@@ -554,6 +555,7 @@ class ExecutionEngine:
         """Robots per subtask from the schedule, after checking the schedule fits the plan."""
         problems: list[str] = []
         out: dict[str, tuple[str, ...]] = {}
+        binding = bind_keepout_groups(graph, self._fleet)  # the gate and the allocator bind the same robots
         for sub in graph.subtasks:
             spec = self._fleet.skills[sub.skill]
             a = schedule.assignments.get(sub.id)
@@ -563,9 +565,8 @@ class ExecutionEngine:
                 robots = () if keepout else (assigned or tuple(r.id for r in self._fleet.capable(sub.skill)))
             elif keepout:
                 # a fence occupies no robot: its robots are the ones it concerns, as the plan
-                # names them (or every robot of the named types)
-                typed = tuple(r.id for t in sub.robot_type for r in self._fleet.of_type(t))
-                robots = sub.robot_ids or assigned or typed
+                # names them, or the robots an unnamed group is bound to (.keepout_groups)
+                robots = sub.robot_ids or assigned or (binding.robots_for(sub, self._fleet) or ())
             else:
                 robots = assigned or sub.robot_ids
                 if not robots:

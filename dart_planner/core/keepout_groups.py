@@ -1,0 +1,312 @@
+"""Which robots a keep-out for an unnamed group concerns ("the third truck keeps away from soil 1").
+
+A plan may fence an object off for a group it does not name: ``avoid_areas_for_specific_robots``
+with ``robot_type: ["dump_truck"], robot_count: [1]`` and no robot ids. A keep-out occupies no
+robot, so the allocator never picks one for it, and reading the group as "every robot of the
+type" refuses plans a person reads plainly ("two trucks haul from soil 1; the third truck is not
+needed and keeps away from soil 1"). :func:`bind_keepout_groups` binds each such group to
+concrete robots, once, from the plan and the fleet alone, so that the safety gate
+(:mod:`.safety`), the allocation model (:mod:`.allocation.model`) and the execution engine
+(:mod:`.execution.engine`) fence the *same* robots; they all call it.
+
+The rule (deterministic: the same plan and fleet always give the same robots)
+---------------------------------------------------------------------------
+Adding a fence (``add_keepout``) for ``count`` robots of a type binds the ``count`` robots of
+that type that the rest of the plan leaves freest, ranked by, in order:
+
+1. not named (``robot_ids``) by a subtask that drives into a fenced object while the fence may
+   be in force: such a robot must go in, so fencing it would refuse the plan;
+2. not already bound to an earlier fence of the same object and type ("one truck keeps
+   away ... another truck keeps away" are two trucks);
+3. not named by any other subtask that occupies a robot (the plan has a job for it);
+4. not able to do a typed (type + count) move into a fenced object while the fence may be
+   in force (it can never be one of the robots that move needs);
+5. later in fleet order: the plan's unnamed groups are read as "the first trucks", and
+   "the third truck" / "the remaining truck" is the one left at the end.
+
+"While the fence may be in force" is the gate's reading of the dependency graph: the move
+does not come before the fence (the fence is not one of its descendants), and no lifting of
+the same fence is one of the move's ancestors.
+
+Lifting a fence (``remove_keepout``) for a type + count group binds to the robots of the fence
+it lifts: the nearest add_keepout of an overlapping object that concerns robots of the type
+and is one of its ancestors (else one that no dependency orders against it), so "the truck
+may enter soil 1 again" opens the fence for the truck it was put up for. A lifting with no
+such fence (it opens a zone of the site) binds the robots the plan sends into the object
+after it, then the first in fleet order (the ones an unnamed group is read as).
+
+When the robots left unbound are too few for a move into a fenced object (or a robot the
+move names is bound because every robot of the type is), the binding records a problem
+naming the group, the object and the move; the gate refuses the plan with it.
+
+Plans that name their robots, and ``*_for_all_robots`` skills, are untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import networkx as nx
+
+from .fleet import Fleet, SkillAction, SkillScope
+from .plan import Subtask, TaskGraph
+
+__all__ = ["KeepoutBinding", "bind_keepout_groups", "is_group_keepout"]
+
+_KEEPOUT_ACTIONS = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
+
+
+@dataclass(frozen=True)
+class KeepoutBinding:
+    """The robots each unnamed-group keep-out of one plan concerns (see module doc)."""
+
+    robots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Keep-out subtask id -> the robots its type + count group is bound to (only such subtasks)."""
+    problems: tuple[str, ...] = ()
+    """Why a binding leaves a move into a fenced object without enough robots (the gate refuses)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "robots", MappingProxyType(dict(self.robots)))
+
+    def robots_for(self, sub: Subtask, fleet: Fleet) -> tuple[str, ...] | None:
+        """The robots keep-out subtask ``sub`` concerns; None: every robot (a fleet-wide skill).
+
+        The plan's own ids when it names them; the bound group; for a subtask this binding
+        was not made for (another plan's), every robot of the named types, as before binding.
+        """
+        spec = fleet.skills.get(sub.skill)
+        if spec is not None and spec.scope is SkillScope.ALL:
+            return None
+        if sub.robot_ids:
+            return tuple(sub.robot_ids)
+        bound = self.robots.get(sub.id)
+        if bound is not None:
+            return bound
+        return tuple(r.id for t in sub.robot_type for r in fleet.of_type(t))
+
+
+def is_group_keepout(sub: Subtask, fleet: Fleet) -> bool:
+    """Whether ``sub`` is a keep-out change for an unnamed type + count group."""
+    spec = fleet.skills.get(sub.skill)
+    return (
+        spec is not None
+        and spec.action in _KEEPOUT_ACTIONS
+        and spec.scope is SkillScope.SPECIFIC
+        and not sub.robot_ids
+        and bool(sub.robot_type)
+    )
+
+
+def bind_keepout_groups(graph: TaskGraph, fleet: Fleet) -> KeepoutBinding:
+    """Bind every unnamed-group keep-out of ``graph`` to robots of ``fleet`` (see module doc).
+
+    Pure and deterministic; never raises on a bad plan (a cyclic plan counts every fence as
+    possibly in force, as the gate does; unknown skills and types are skipped).
+    """
+    groups = [s for s in _unique(graph) if is_group_keepout(s, fleet)]
+    if not groups:
+        return KeepoutBinding()
+    return _Binder(graph, fleet).bind(groups)
+
+
+# ---------------------------------------------------------------------------- internals
+def _unique(graph: TaskGraph) -> list[Subtask]:
+    """The plan's subtasks as its dependency graph holds them (the first of a repeated id)."""
+    return [graph[t] for t in dict.fromkeys(graph.ids)]
+
+
+def _wanted(sub: Subtask) -> dict[str, int]:
+    """Robots asked for per type, in the order the types are first named."""
+    out: dict[str, int] = {}
+    for t, c in zip(sub.robot_type, sub.robot_count):
+        out[t] = out.get(t, 0) + max(0, int(c))
+    return out
+
+
+class _Binder:
+    def __init__(self, graph: TaskGraph, fleet: Fleet) -> None:
+        self.graph, self.fleet = graph, fleet
+        self.subs = _unique(graph)
+        self.g = graph.graph
+        self.acyclic = graph.is_acyclic()
+        if self.acyclic:
+            self.order = list(graph.topological_order())
+        else:
+            self.order = [s.id for s in self.subs]
+        self.pos = {t: i for i, t in enumerate(self.order)}
+        self._anc: dict[str, set[str]] = {}
+        self._desc: dict[str, set[str]] = {}
+        self.fleet_pos = {r: i for i, r in enumerate(fleet.robot_ids)}
+        self.moves = [s for s in self.subs if self._action(s) is SkillAction.NAVIGATE]
+        self.named: set[str] = {
+            r for s in self.subs if self._action(s) not in (*_KEEPOUT_ACTIONS, None) for r in s.robot_ids
+        }
+
+    # -- graph -------------------------------------------------------------------------
+    def _action(self, s: Subtask) -> SkillAction | None:
+        spec = self.fleet.skills.get(s.skill)
+        return None if spec is None else spec.action
+
+    def anc(self, t: str) -> set[str]:
+        if t not in self._anc:
+            self._anc[t] = nx.ancestors(self.g, t) if self.acyclic else set()
+        return self._anc[t]
+
+    def desc(self, t: str) -> set[str]:
+        if t not in self._desc:
+            self._desc[t] = nx.descendants(self.g, t) if self.acyclic else set()
+        return self._desc[t]
+
+    def unordered(self, a: str, b: str) -> bool:
+        return a != b and a not in self.anc(b) and a not in self.desc(b)
+
+    # -- which fence a lifting lifts ---------------------------------------------------------
+    def lifted_fence(self, lift: Subtask, rtype: str) -> Subtask | None:
+        """The add_keepout that ``lift`` opens for ``rtype`` (see module doc), or None."""
+        objs = set(lift.object_keywords)
+
+        def concerns(f: Subtask) -> bool:
+            if self._action(f) is not SkillAction.ADD_KEEPOUT or not objs & set(f.object_keywords):
+                return False
+            if f.robot_ids:
+                return any(self.fleet.has_robot(r) and self.fleet.robot(r).type == rtype for r in f.robot_ids)
+            return rtype in f.robot_type
+
+        before = [f for f in self.subs if concerns(f) and f.id in self.anc(lift.id)]
+        if before:
+            return max(before, key=lambda f: self.pos[f.id])
+        racing = [f for f in self.subs if concerns(f) and self.unordered(f.id, lift.id)]
+        return max(racing, key=lambda f: self.pos[f.id]) if racing else None
+
+    # -- which moves a fence concerns ---------------------------------------------------------
+    def covered_moves(self, fence: Subtask, lifts: Mapping[str, set[str]]) -> list[tuple[Subtask, str]]:
+        """(move, object) for each move into an object of ``fence`` while it may be in force."""
+        out: list[tuple[Subtask, str]] = []
+        for s in self.moves:
+            if s.id == fence.id or fence.id in self.desc(s.id):
+                continue  # the move comes first: the fence goes up behind it
+            lifted = lifts.get(fence.id, set())
+            for o in dict.fromkeys(s.object_keywords):
+                if o not in fence.object_keywords:
+                    continue
+                opened = any(
+                    l_id in self.anc(s.id) and o in self.graph[l_id].object_keywords for l_id in lifted
+                )
+                if not opened:
+                    out.append((s, o))
+        return out
+
+    # -- binding -------------------------------------------------------------------------------
+    def bind(self, groups: Sequence[Subtask]) -> KeepoutBinding:
+        groups = sorted(groups, key=lambda s: self.pos.get(s.id, len(self.pos)))
+        adds = [k for k in groups if self._action(k) is SkillAction.ADD_KEEPOUT]
+        removes = [k for k in groups if self._action(k) is SkillAction.REMOVE_KEEPOUT]
+        # which lifting opens which fence: structural, so it is known before any robot is bound
+        lifted_by: dict[tuple[str, str], Subtask | None] = {}
+        lifts: dict[str, set[str]] = {}
+        for k in removes:
+            for rtype in _wanted(k):
+                f = self.lifted_fence(k, rtype)
+                lifted_by[(k.id, rtype)] = f
+                if f is not None:
+                    lifts.setdefault(f.id, set()).add(k.id)
+        bound: dict[str, tuple[str, ...]] = {}
+        covered: dict[str, list[tuple[Subtask, str]]] = {}
+        for k in adds:
+            moves = covered[k.id] = self.covered_moves(k, lifts)
+            picks: list[str] = []
+            for rtype, count in _wanted(k).items():
+                picks += self._pick_fenced(k, rtype, count, moves, bound)
+            bound[k.id] = tuple(picks)
+        for k in removes:
+            picks = []
+            for rtype, count in _wanted(k).items():
+                picks += self._pick_lifted(k, rtype, count, lifted_by[(k.id, rtype)], bound)
+            bound[k.id] = tuple(picks)
+        return KeepoutBinding(bound, tuple(self._problems(adds, bound, covered)))
+
+    def _pick_fenced(
+        self,
+        k: Subtask,
+        rtype: str,
+        count: int,
+        moves: Sequence[tuple[Subtask, str]],
+        bound: Mapping[str, tuple[str, ...]],
+    ) -> list[str]:
+        pool = [r.id for r in self.fleet.of_type(rtype)]
+        must_enter = {r for s, _ in moves for r in s.robot_ids}
+        objs = set(k.object_keywords)
+        taken = {
+            r for f_id, rs in bound.items()
+            if self._action(self.graph[f_id]) is SkillAction.ADD_KEEPOUT
+            and objs & set(self.graph[f_id].object_keywords)
+            for r in rs
+        }
+        typed_skills = {s.skill for s, _ in moves if not s.robot_ids and rtype in s.robot_type}
+        needed = {r.id for r in self.fleet.of_type(rtype) if typed_skills & set(r.skills)}
+
+        def rank(r: str) -> tuple[bool, bool, bool, bool, int]:
+            return (r in must_enter, r in taken, r in self.named, r in needed, -self.fleet_pos[r])
+
+        return sorted(pool, key=rank)[:count]
+
+    def _pick_lifted(
+        self,
+        k: Subtask,
+        rtype: str,
+        count: int,
+        fence: Subtask | None,
+        bound: Mapping[str, tuple[str, ...]],
+    ) -> list[str]:
+        pool = [r.id for r in self.fleet.of_type(rtype)]
+        picks: list[str] = []
+        if fence is not None:
+            of_fence = fence.robot_ids if fence.robot_ids else bound.get(fence.id, ())
+            picks = [r for r in of_fence if r in pool][:count]
+        if len(picks) < count:
+            # the robots the plan sends in after the lifting, then fleet order from the start
+            after = {
+                r for s in self.moves
+                if k.id in self.anc(s.id) and set(s.object_keywords) & set(k.object_keywords)
+                for r in s.robot_ids
+            }
+            rest = sorted((r for r in pool if r not in picks), key=lambda r: (r not in after, self.fleet_pos[r]))
+            picks += rest[: count - len(picks)]
+        return picks
+
+    def _problems(
+        self,
+        adds: Sequence[Subtask],
+        bound: Mapping[str, tuple[str, ...]],
+        covered: Mapping[str, list[tuple[Subtask, str]]],
+    ) -> list[str]:
+        out: list[str] = []
+        keys = {f: {(s.id, o) for s, o in moves} for f, moves in covered.items()}
+        for k in adds:
+            for s, o in covered[k.id]:
+                # every group fence over this move and object, this one included
+                fenced = {r for f in adds if (s.id, o) in keys[f.id] for r in bound[f.id]}
+                group = _group_text(k)
+                for r in s.robot_ids:
+                    if r in bound[k.id]:
+                        out.append(f"task {k.id}: keeping {group} away from {o} binds {r}, which task {s.id} "
+                                   f"sends into {o} (no robot of the type is left free to fence)")
+                if s.robot_ids:
+                    continue
+                spec = self.fleet.skills.get(s.skill)
+                for rtype, need in _wanted(s).items():
+                    pool = [r.id for r in self.fleet.capable(s.skill, self.fleet.of_type(rtype))] if spec else []
+                    if not pool or not set(bound[k.id]) & set(pool):
+                        continue
+                    free = [r for r in pool if r not in fenced]
+                    if len(free) < need:
+                        out.append(f"task {k.id}: keeping {group} away from {o} leaves {len(free)} {rtype} "
+                                   f"robot(s) to enter {o}, and task {s.id} needs {need} there while the fence "
+                                   f"may be in force")
+        return list(dict.fromkeys(out))
+
+
+def _group_text(k: Subtask) -> str:
+    return " and ".join(f"{c} {t}" for t, c in _wanted(k).items())
