@@ -1,0 +1,216 @@
+"""Keep-outs for unnamed groups ("the third truck keeps away from soil 1") bound to concrete robots.
+
+One binding (dart_planner.core.keepout_groups) serves the safety gate, the allocation model and the
+execution engine; these tests check the binding itself, that the gate accepts what a person reads plainly
+and still refuses what cannot work, that the allocator never sends the fenced robot in, and that such a plan
+runs in the simulator without the fenced truck entering the zone.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from example_data import CONFIG
+
+from dart_planner.core.allocate import ALLOCATORS, allocate
+from dart_planner.core.execute import ExecutionEngine
+from dart_planner.core.keepout_groups import bind_keepout_groups, is_group_keepout
+from dart_planner.core.plan import TaskGraph, load_plan_document
+from dart_planner.core.safety import SafetyPolicy, load_safety_policy
+from dart_planner.runner import RunOptions, run_in_sim
+from dart_planner.sim import Simulation
+from dart_planner.sim.actuator import SimActuator
+
+NAV = "target_area_for_specific_robots"
+AVOID = "avoid_areas_for_specific_robots"
+ALLOW = "allow_areas_for_specific_robots"
+AVOID_ALL = "avoid_areas_for_all_robots"
+DIG = "Excavation"
+LOAD = "ExcavatorUnloading"
+TIP = "DumpUnloading"
+HOME = "return_to_start_for_specific_robots"
+T1, T2, T3 = "robot_dump_truck_01", "robot_dump_truck_02", "robot_dump_truck_03"
+E1 = "robot_excavator_01"
+
+
+def task(name, skill, robots=(), deps=(), objs=(), types=None):
+    func = {"name": skill, "robot_ids": list(robots), "dependencies": list(deps), "object_keywords": list(objs)}
+    if types:
+        func.update(robot_type=[t for t, _ in types], robot_count=[c for _, c in types])
+    return {"task": name, "instruction_function": func}
+
+
+def plan(*tasks) -> TaskGraph:
+    return load_plan_document({"tasks": list(tasks)})
+
+
+def trucks(n: int) -> list[tuple[str, int]]:
+    return [("dump_truck", n)]
+
+
+@pytest.fixture(scope="module")
+def policy() -> SafetyPolicy:
+    return load_safety_policy(CONFIG / "safety.yaml")
+
+
+def haul_with_idle_truck() -> TaskGraph:
+    """L3_333's shape: two trucks work at soil 1 and rock 2; "the third truck is not needed and keeps away from
+    both", a fence that no dependency orders against the moves."""
+    return plan(
+        task("go_soil", NAV, objs=["soil1"], types=[("excavator", 1), ("dump_truck", 1)]),
+        task("dig", DIG, deps=["go_soil"], types=[("excavator", 1)]),
+        task("load", LOAD, deps=["dig"], types=[("excavator", 1)]),
+        task("haul", NAV, deps=["load"], objs=["puddle2"], types=trucks(1)),
+        task("tip", TIP, deps=["haul"], types=trucks(1)),
+        task("go_rock", NAV, objs=["rock2"], types=trucks(1)),
+        task("fence", AVOID, objs=["soil1", "rock2"], types=trucks(1)),
+    )
+
+
+# ---------------------------------------------------------------------------- the binding
+def test_the_truck_the_plan_leaves_free_is_bound_from_the_end_of_the_fleet(fleet):
+    b = bind_keepout_groups(haul_with_idle_truck(), fleet)
+    assert dict(b.robots) == {"fence": (T3,)} and b.problems == ()
+
+
+def test_the_binding_is_deterministic_whatever_the_plan_order(fleet):
+    g = haul_with_idle_truck()
+    shuffled = g.replace_subtasks(reversed(g.subtasks))
+    first = bind_keepout_groups(g, fleet)
+    assert all(bind_keepout_groups(x, fleet) == first for x in (g, shuffled, g))
+
+
+def test_robots_the_plan_names_are_left_out_of_the_group(fleet):
+    # truck 3 is named to drive into the fenced soil while the fence may be in force: fencing it would refuse the
+    # plan, so the group gets the last truck the plan does not need there
+    g = plan(task("go", NAV, [T3], objs=["soil1"]), task("fence", AVOID, objs=["soil1"], types=trucks(1)))
+    assert bind_keepout_groups(g, fleet).robots["fence"] == (T2,)
+    # named for work elsewhere: still a job for it, so another truck is the idle one
+    g = plan(task("go", NAV, [T3], objs=["rock1"]), task("fence", AVOID, objs=["soil1"], types=trucks(1)))
+    assert bind_keepout_groups(g, fleet).robots["fence"] == (T2,)
+    # a move that finished before the fence goes up does not hold the truck
+    g = plan(task("go", NAV, [T3], objs=["soil1"]), task("fence", AVOID, deps=["go"], objs=["soil1"], types=trucks(1)))
+    assert bind_keepout_groups(g, fleet).robots["fence"] == (T2,)  # (still named by the plan: tier 3)
+    g = plan(task("go", NAV, [T1, T2], objs=["rock1"]), task("fence", AVOID, objs=["soil1"], types=trucks(2)))
+    assert bind_keepout_groups(g, fleet).robots["fence"] == (T3, T2)  # as many as asked, free ones first
+
+
+def test_two_groups_kept_out_of_the_same_place_are_different_trucks(fleet):
+    g = plan(task("f1", AVOID, objs=["soil1"], types=trucks(1)),
+             task("f2", AVOID, deps=["f1"], objs=["soil1"], types=trucks(1)))
+    b = bind_keepout_groups(g, fleet)
+    assert (b.robots["f1"], b.robots["f2"]) == ((T3,), (T2,))
+
+
+def test_lifting_a_group_fence_opens_it_for_the_same_robots(fleet, world, policy):
+    g = plan(
+        task("busy", NAV, [T3], objs=["rock1"]),
+        task("fence", AVOID, objs=["soil1"], types=trucks(1)),
+        task("lift", ALLOW, deps=["fence"], objs=["soil1"], types=trucks(1)),
+        task("go", NAV, deps=["lift"], objs=["soil1"], types=trucks(3)),
+    )
+    b = bind_keepout_groups(g, fleet)
+    assert b.robots["fence"] == b.robots["lift"] == (T2,)
+    # the lifting opens the fence it lifts: all three trucks may go in afterwards
+    assert b.problems == () and policy.check_plan(g, fleet, world) == []
+    # the engine fences and opens the same truck: nothing is left in the world
+    sim = Simulation(fleet, world)
+    act = SimActuator(sim)
+    engine = ExecutionEngine(fleet, world, act, clock=sim.clock)
+    pid = engine.submit(g.replace_subtasks(s for s in g.subtasks if s.id != "go"))  # the same binding
+    seen = []
+    while not engine.is_finished(pid) and sim.time < 600:
+        act.step()
+        engine.tick()
+        seen.append(tuple(sorted(z.robots) for z in engine.world.keep_out))
+    assert engine.plan_outcome(pid).value == "succeeded"
+    assert ([T2],) in seen and engine.world.keep_out == ()
+    assert {s.task_id: s.robots for s in engine.status(pid).subtasks} == {"busy": (T3,), "fence": (T2,), "lift": (T2,)}
+
+
+def test_a_lifting_without_a_fence_of_its_own_binds_the_robots_sent_in_after_it(fleet):
+    g = plan(task("lift", ALLOW, objs=["soil1"], types=trucks(1)), task("go", NAV, [T2], ["lift"], ["soil1"]))
+    assert bind_keepout_groups(g, fleet).robots["lift"] == (T2,)
+    g = plan(task("lift", ALLOW, objs=["soil1"], types=trucks(1)))
+    assert bind_keepout_groups(g, fleet).robots["lift"] == (T1,)
+
+
+def test_named_and_fleet_wide_keepouts_are_not_rebound(fleet):
+    g = plan(task("f", AVOID, [T1], objs=["soil1"]), task("a", AVOID_ALL, objs=["rock1"]),
+             task("go", NAV, objs=["soil1"], types=trucks(2)))
+    b = bind_keepout_groups(g, fleet)
+    assert dict(b.robots) == {} and b.problems == ()
+    assert not any(is_group_keepout(s, fleet) for s in g.subtasks)
+    assert b.robots_for(g["f"], fleet) == (T1,) and b.robots_for(g["a"], fleet) is None
+
+
+def test_too_few_robots_left_for_a_move_into_the_fence_is_refused_naming_group_and_object(fleet, world, policy):
+    g = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)), task("go", NAV, objs=["soil1"], types=trucks(3)))
+    b = bind_keepout_groups(g, fleet)
+    assert b.robots["fence"] == (T3,)  # bound all the same (the engine needs robots to fence)
+    (problem,) = b.problems
+    assert problem == ("task fence: keeping 1 dump_truck away from soil1 leaves 2 dump_truck robot(s) to enter "
+                       "soil1, and task go needs 3 there while the fence may be in force")
+    reasons = policy.check_plan(g, fleet, world)
+    assert problem in reasons
+    # every truck named for the move: the group cannot avoid one of them
+    g = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)), task("go", NAV, [T1, T2, T3], objs=["soil1"]))
+    problems = bind_keepout_groups(g, fleet).problems
+    assert problems and "keeping 1 dump_truck away from soil1 binds" in problems[0]
+    assert policy.check_plan(g, fleet, world)
+
+
+# ---------------------------------------------------------------------------- the gate
+def test_the_gate_accepts_a_fence_for_the_idle_truck(fleet, world, policy):
+    assert policy.check_plan(haul_with_idle_truck(), fleet, world) == []
+
+
+# ---------------------------------------------------------------------------- allocation
+def busy_trucks_and_a_move_into_the_fence() -> TaskGraph:
+    """Trucks 1 and 2 are busy at puddle 2 first; one (unnamed) truck keeps away from soil 1, then one truck goes
+    there. Truck 3 is idle and closest in time, so an allocator that ignored the fence would send it."""
+    return plan(
+        task("busy", NAV, [T1, T2], objs=["puddle2"]),
+        task("fence", AVOID, objs=["soil1"], types=trucks(1)),
+        task("go", NAV, deps=["fence"], objs=["soil1"], types=trucks(1)),
+        task("race", NAV, objs=["soil1"], types=trucks(1)),
+    )
+
+
+@pytest.mark.parametrize("policy_name", sorted(ALLOCATORS))
+def test_a_typed_move_into_the_fence_never_goes_to_the_bound_robot(fleet, world, policy, policy_name):
+    g = busy_trucks_and_a_move_into_the_fence()
+    assert bind_keepout_groups(g, fleet).robots["fence"] == (T3,)
+    assert policy.check_plan(g, fleet, world) == []
+    s = allocate(g, fleet, world, policy=policy_name, time_limit_s=5.0)
+    for t in ("go", "race"):  # after the fence, and racing it
+        assert s.assignments[t].robot_ids and T3 not in s.assignments[t].robot_ids, (t, s.assignments[t])
+
+
+def test_a_zone_of_the_site_bars_the_robots_it_applies_to_from_typed_moves(fleet, world):
+    w = world.with_keep_out([world.keepout_for_object("soil1", [T3])])
+    g = plan(task("busy", NAV, [T1, T2], objs=["puddle2"]), task("go", NAV, objs=["soil1"], types=trucks(1)))
+    s = allocate(g, fleet, w, policy="heuristic")
+    assert s.assignments["go"].robot_ids and T3 not in s.assignments["go"].robot_ids
+
+
+# ---------------------------------------------------------------------------- end to end
+def test_a_plan_with_an_idle_truck_fenced_runs_and_the_truck_never_enters(fleet, world, policy):
+    g = haul_with_idle_truck()
+    assert policy.check_plan(g, fleet, world) == []
+    zones = {o: world.keepout_for_object(o) for o in ("soil1", "rock2")}
+    closest = {o: math.inf for o in zones}
+
+    def watch(engine, sim):
+        p = sim.robots[T3]
+        for o, z in zones.items():
+            closest[o] = min(closest[o], math.hypot(p.x - z.x, p.y - z.y))
+
+    r = run_in_sim(g, fleet, world, RunOptions(max_sim_time_s=1800.0), on_step=watch, step_every=1)
+    assert r.succeeded, [(s.task_id, s.state.value, s.reason) for s in r.status.subtasks]
+    assert r.final.keepout_violations == ()
+    robots = {s.task_id: s.robots for s in r.status.subtasks}
+    assert robots["fence"] == (T3,)
+    assert all(T3 not in robots[t] for t in ("go_soil", "go_rock", "haul", "tip", "load"))
+    assert all(closest[o] > zones[o].radius for o in zones), closest
