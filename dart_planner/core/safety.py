@@ -12,9 +12,13 @@ is *allowed* on this site right now. It is configured by ``config/safety.yaml``
   Zones in force are the world's, changed by the keep-out subtasks that the dependency graph
   runs *before* the target subtask; a fence added by a subtask that no dependency orders
   against it is a race, so it counts as possibly in force (refused, with a reason that says
-  so). The allocator's travel planner deliberately lets a route end inside a zone (it only
-  estimates), and the simulator or actuation node only refuses at the rim, so this is where
-  such a plan is stopped before a robot starts out;
+  so). A fence for an unnamed group ("the third truck keeps away from soil 1") concerns the
+  robots :func:`~.keepout_groups.bind_keepout_groups` binds it to, as in the allocator and
+  the engine; a binding that leaves a move into the fenced object without enough robots is
+  refused with a reason naming the group and the object. The allocator leaves robots a zone
+  bars out of a typed move into it, but its travel planner deliberately lets a route end
+  inside a zone (it only estimates), and the simulator or actuation node only refuses at
+  the rim, so this is where such a plan is stopped before a robot starts out;
 * :meth:`SafetyPolicy.speed_limit` -- the top speed a robot may be commanded (the smaller of
   its own ``max_speed`` and its type's limit); :meth:`SafetyPolicy.limit_fleet` applies the
   limits to a fleet so allocation estimates and simulated motion use them too;

@@ -42,7 +42,11 @@ The model
   task counts for the travel of a later task when the keep-out task is one of its
   ancestors, i.e. is certain to have finished first. Making it a property of the DAG
   rather than of the timing keeps travel times independent of the schedule, which the
-  exact solver needs to be exact.
+  exact solver needs to be exact. A fence for an unnamed group concerns the robots
+  :func:`~dart_planner.core.keepout_groups.bind_keepout_groups` binds it to (the same as
+  the safety gate's and the engine's). A typed move into an object never goes to a robot
+  a zone there bars (in force, or added by a keep-out no dependency orders against the
+  move): those robots leave the group's candidates (:func:`_outside_zones`).
 * **Where robots end.** navigate: ``stop_clearance`` m outside the target object's radius,
   on the approach side; return_to_start: the start pose; anything else: where it was.
 
