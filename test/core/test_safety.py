@@ -217,6 +217,12 @@ def test_fences_the_plan_adds_before_a_target_count(fleet, world, policy):
     assert policy.check_plan(other_robot, fleet, world) == []
 
 
+def test_a_fence_on_several_objects_fences_each_as_the_engine_does(fleet, world, policy):
+    both = plan(task("fence", AVOID, [T1], objs=["soil1", "rock2"]), task("go", NAV, [T1], ["fence"], ["rock2"]))
+    (reason,) = policy.check_plan(both, fleet, world)
+    assert reason.startswith("task go: target rock2 lies inside keep-out zone rock2")
+
+
 def test_an_unordered_fence_is_a_race_and_refused(fleet, world, policy):
     racing = plan(task("fence", AVOID_ALL, objs=["puddle1"]), task("go", NAV, [T1], objs=["puddle1"]))
     (reason,) = policy.check_plan(racing, fleet, world)
