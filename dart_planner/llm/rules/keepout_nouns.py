@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
+from .mentions import ObjectDesc
 from .segment import Item, ItemKind
 from .verbs import KEEPOUT_ACTIONS
 
-__all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events"]
+__all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns"]
 
 
 def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
@@ -114,4 +115,23 @@ def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definit
         if start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE and out[start - 1].payload == "anchor" \
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:k]):
             out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout"), it.text)
+    return out
+
+
+def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -> list[Item]:
+    """"Puddle 2 has dried out, so lift the keep-out around it", "set a keep-out around it for the excavators":
+    in a keep-out clause (up to punctuation or a connective), an "it" after a keep-out verb and a place word
+    (``prepositions``: the lexicon's ``keepout_pronoun_prepositions``) is the place kept out of or opened, the
+    object named last, never a robot (a robot's own "it" is the subject, not the object of "around"). Read as a
+    robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place."""
+    out = list(items)
+    for k in range(2, len(out)):
+        it = out[k]
+        if it.text != "it" or it.kind not in (ItemKind.ROBOT, ItemKind.WORD):
+            continue
+        if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions):
+            continue
+        start = _clause_bounds(out, k)[0]
+        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]):
+            out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
     return out

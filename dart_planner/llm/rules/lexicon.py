@@ -128,7 +128,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
                  "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
-                 "beside_pronouns", "clause_joining_words")
+                 "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -316,6 +316,8 @@ class Lexicon:
     """Pronouns a robot is said to stand beside ("standing right next to *it*"): the robot mentioned before."""
     clause_joining_words: frozenset[str] = frozenset()
     """Joining words that may stand before a clause's opening connectives ("*and* before any of that, ...")."""
+    keepout_pronoun_prepositions: frozenset[str] = frozenset()
+    """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -717,6 +719,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         keepout_event_copulas=context["keepout_event_copulas"],
         beside_pronouns=context["beside_pronouns"],
         clause_joining_words=context["clause_joining_words"],
+        keepout_pronoun_prepositions=context["keepout_pronoun_prepositions"],
         source=file,
         vocabulary=frozenset(vocab),
     )

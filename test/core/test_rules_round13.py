@@ -1,0 +1,31 @@
+"""Round 13 of the rules planner's generalisation. Wordings written for these tests only (none is
+from the benchmark, the paraphrase set or the examples), each with the plan the benchmark
+conventions prescribe."""
+
+from __future__ import annotations
+
+from rules_helpers import (
+    AL,
+    ALA,
+    AV,
+    D1,
+    E2,
+    T,
+    assert_plan,
+    task,
+)
+
+# -- "lift the keep-out around it": the pronoun after a place word in a keep-out clause is the object -------
+
+
+def test_lifting_the_keep_out_around_it_opens_the_object_just_named(fleet, world):
+    assert_plan("Rock 2 has been cleared away, so lift the keep-out around it for everyone. After that, truck 1 "
+                "heads to rock 2.", fleet, world,
+                task("a", ALA, [], ["rock2"]), task("b", T, [D1], ["rock2"], deps=["a"]))
+
+
+def test_a_keep_out_set_around_it_for_some_robots_and_lifted_later(fleet, world):
+    assert_plan("Obstacle 1 is unsafe today, so put a keep-out around it for excavator 2 first. Then excavator 2 "
+                "drives to soil 1. When it gets there, lift the keep-out for excavator 2.", fleet, world,
+                task("a", AV, [E2], ["obstacle1"]), task("b", T, [E2], ["soil1"], deps=["a"]),
+                task("c", AL, [E2], ["obstacle1"], deps=["b"]))
