@@ -9,6 +9,8 @@ from rules_helpers import (
     ALA,
     AV,
     D1,
+    D2,
+    E1,
     E2,
     T,
     assert_plan,
@@ -29,3 +31,19 @@ def test_a_keep_out_set_around_it_for_some_robots_and_lifted_later(fleet, world)
                 "drives to soil 1. When it gets there, lift the keep-out for excavator 2.", fleet, world,
                 task("a", AV, [E2], ["obstacle1"]), task("b", T, [E2], ["soil1"], deps=["a"]),
                 task("c", AL, [E2], ["obstacle1"], deps=["b"]))
+
+
+# -- keep-out verbs said of a place: a past state, a remark set off by commas, "it is open" ------------------
+
+
+def test_a_place_closed_in_the_past_is_a_state_and_its_reopening_the_step(fleet, world):
+    assert_plan("Puddle 1 was fenced off last week, and first thing today it is opened again for everybody. "
+                "Truck 2 then drives to puddle 1.", fleet, world,
+                task("a", ALA, [], ["puddle1"]), task("b", T, [D2], ["puddle1"], deps=["a"]))
+
+
+def test_a_remark_about_an_object_between_commas_leaves_it_the_subject(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2. Meanwhile rock 1, which had been blocked since the storm, is "
+                "reopened for all robots, and once it is open, truck 1 drives to rock 1.", fleet, world,
+                task("a", T, [E1], ["soil2"]), task("b", ALA, [], ["rock1"]),
+                task("c", T, [D1], ["rock1"], deps=["b"]))

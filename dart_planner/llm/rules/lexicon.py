@@ -128,7 +128,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
                  "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
-                 "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions")
+                 "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
+                 "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -318,6 +319,12 @@ class Lexicon:
     """Joining words that may stand before a clause's opening connectives ("*and* before any of that, ...")."""
     keepout_pronoun_prepositions: frozenset[str] = frozenset()
     """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
+    keepout_state_auxiliaries: frozenset[str] = frozenset()
+    """Words before a keep-out verb said of a place that make it a past state ("obstacle 2 *was* closed")."""
+    keepout_place_copulas: frozenset[str] = frozenset()
+    """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
+    object_aside_relatives: frozenset[str] = frozenset()
+    """Words that open a remark about an object set off by commas ("obstacle 2, *which* was closed, ...")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -720,6 +727,9 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         beside_pronouns=context["beside_pronouns"],
         clause_joining_words=context["clause_joining_words"],
         keepout_pronoun_prepositions=context["keepout_pronoun_prepositions"],
+        keepout_state_auxiliaries=context["keepout_state_auxiliaries"],
+        keepout_place_copulas=context["keepout_place_copulas"],
+        object_aside_relatives=context["object_aside_relatives"],
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -49,7 +49,14 @@ from .elaborations import fold_colon_assignments, fold_do_that_first
 from .formats import normalise_layout, read_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
-from .keepout_nouns import fold_keepout_events, fold_keepout_nouns, fold_keepout_pronouns, fold_same_robots
+from .keepout_nouns import (
+    fold_keepout_events,
+    fold_keepout_nouns,
+    fold_keepout_pronouns,
+    fold_object_asides,
+    fold_place_states,
+    fold_same_robots,
+)
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
@@ -126,6 +133,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
                                 lex.keepout_event_copulas)
+    items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives), lex.keepout_state_auxiliaries,
+                              lex.keepout_place_copulas)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
