@@ -8,6 +8,7 @@ from rules_helpers import (
     AL,
     ALA,
     AV,
+    AVA,
     D1,
     D2,
     E1,
@@ -16,6 +17,8 @@ from rules_helpers import (
     assert_plan,
     task,
 )
+
+from dart_planner.llm.rules import rules_plan
 
 # -- "lift the keep-out around it": the pronoun after a place word in a keep-out clause is the object -------
 
@@ -47,3 +50,22 @@ def test_a_remark_about_an_object_between_commas_leaves_it_the_subject(fleet, wo
                 "reopened for all robots, and once it is open, truck 1 drives to rock 1.", fleet, world,
                 task("a", T, [E1], ["soil2"]), task("b", ALA, [], ["rock1"]),
                 task("c", T, [D1], ["rock1"], deps=["b"]))
+
+
+# -- remarks with no robot: objects said to be in a state, a thing that "is" somewhere --------------------------
+
+
+def test_objects_said_to_be_both_in_a_state_are_a_remark(fleet, world):
+    assert_plan("Soil 1 and soil 2 are both quite wet today. Truck 1 goes to soil 1.", fleet, world,
+                task("a", T, [D1], ["soil1"]))
+
+
+def test_a_thing_with_an_article_that_is_somewhere_is_a_remark_and_the_order_after_it_stands(fleet, world):
+    assert_plan("A mobile crane is parked between the two puddles, so keep all robots away from puddle 1 "
+                "throughout. Excavator 2 drives to soil 2.", fleet, world,
+                task("a", AVA, [], ["puddle1"]), task("b", T, [E2], ["soil2"], deps=["a"]))
+
+
+def test_an_order_for_people_is_still_refused_with_the_words_named(fleet, world):
+    rp = rules_plan("The surveyors drive over to puddle 1 at noon. Truck 1 goes to soil 1.", fleet, world)
+    assert any("the surveyors drive over to puddle 1" in e for e in rp.errors), rp.errors

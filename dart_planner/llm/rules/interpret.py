@@ -402,7 +402,8 @@ class Interpreter:
         if seg.connective or any(it.kind in (ItemKind.ROBOT, ItemKind.VERB) for it in seg.items):
             return False
         first = next((k for k, it in enumerate(seg.items) if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), None)
-        said_of_a_thing = first is not None and first >= 2 and self.thing_subject(seg.items)
+        lead = self.thing_lead(seg.items)
+        said_of_a_thing = first is not None and first >= lead + 2 and self.thing_subject(seg.items[lead:])
         if first is None or (first and seg.items[first - 1].text in self.lex.place_prepositions
                              and not said_of_a_thing):
             return False  # "to rock 1 pls" is a terse order, not a remark
@@ -420,6 +421,20 @@ class Interpreter:
         nouns = self.lex.keepout_noun_index
         return any(it.kind is ItemKind.EVENT and it.payload.action == "add_keepout"
                    and nouns.match(it.text.split(), 0) is not None for it in seg.items)
+
+    def thing_lead(self, items: Sequence[Item]) -> int:
+        """How many words open the clause before the word of a thing: an article and at most two words we do
+        not know ("*a* crane is being set up ...", "*a mobile* crane is parked ..."), when the thing's word and a
+        form of "be" follow them; else 0."""
+        if not (items and items[0].kind is ItemKind.WORD and items[0].text in self.lex.thing_articles):
+            return 0
+        for lead in range(1, 4):
+            if len(items) < lead + 2 or not all(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
+                                                for it in items[1:lead]):
+                return 0
+            if self.thing_subject(items[lead:]):
+                return lead
+        return 0
 
     def thing_subject(self, items: Sequence[Item]) -> bool:
         """"Blasting is planned at rock 2": a clause that opens with a word we do not know and a form of

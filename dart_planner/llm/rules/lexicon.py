@@ -129,7 +129,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
-                 "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives")
+                 "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
+                 "thing_quantifiers", "thing_articles")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -325,6 +326,10 @@ class Lexicon:
     """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
     object_aside_relatives: frozenset[str] = frozenset()
     """Words that open a remark about an object set off by commas ("obstacle 2, *which* was closed, ...")."""
+    thing_quantifiers: frozenset[str] = frozenset()
+    """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""
+    thing_articles: frozenset[str] = frozenset()
+    """Articles before the unknown word opening a remark about a thing ("*a* crane is being set up ...")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -730,6 +735,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         keepout_state_auxiliaries=context["keepout_state_auxiliaries"],
         keepout_place_copulas=context["keepout_place_copulas"],
         object_aside_relatives=context["object_aside_relatives"],
+        thing_quantifiers=context["thing_quantifiers"],
+        thing_articles=context["thing_articles"],
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -71,7 +71,7 @@ from .states import (
     fold_trailing_already,
 )
 from .steprefs import fold_after_both, fold_step_refs
-from .things import fold_thing_it
+from .things import fold_thing_it, fold_thing_quantifiers
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -136,6 +136,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives), lex.keepout_state_auxiliaries,
                               lex.keepout_place_copulas)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
+    items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
