@@ -11,8 +11,10 @@ from rules_helpers import (
     AVA,
     D1,
     D2,
+    DIG,
     E1,
     E2,
+    E3,
     T,
     assert_plan,
     task,
@@ -69,3 +71,11 @@ def test_a_thing_with_an_article_that_is_somewhere_is_a_remark_and_the_order_aft
 def test_an_order_for_people_is_still_refused_with_the_words_named(fleet, world):
     rp = rules_plan("The surveyors drive over to puddle 1 at noon. Truck 1 goes to soil 1.", fleet, world)
     assert any("the surveyors drive over to puddle 1" in e for e in rp.errors), rp.errors
+
+
+# -- "starts breaking it up": a verb of starting before an event's gerund is the event's verb --------------------
+
+
+def test_a_robot_that_starts_breaking_it_up_digs_where_it_stands(fleet, world):
+    assert_plan("Excavator 3 is already at soil 2 and begins breaking it up at once. Truck 1 heads to soil 2.",
+                fleet, world, task("a", DIG, [E3]), task("b", T, [D1], ["soil2"]))

@@ -130,7 +130,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
                  "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
-                 "thing_quantifiers", "thing_articles")
+                 "thing_quantifiers", "thing_articles", "aspect_verbs")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -330,6 +330,8 @@ class Lexicon:
     """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""
     thing_articles: frozenset[str] = frozenset()
     """Articles before the unknown word opening a remark about a thing ("*a* crane is being set up ...")."""
+    aspect_verbs: frozenset[str] = frozenset()
+    """Verbs of starting right before an event noun's gerund, read as its verb ("*starts* breaking it up")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -737,6 +739,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         object_aside_relatives=context["object_aside_relatives"],
         thing_quantifiers=context["thing_quantifiers"],
         thing_articles=context["thing_articles"],
+        aspect_verbs=context["aspect_verbs"],
         source=file,
         vocabulary=frozenset(vocab),
     )
