@@ -11,10 +11,12 @@ from rules_helpers import (
     AVA,
     D1,
     D2,
+    D3,
     DIG,
     E1,
     E2,
     E3,
+    LOAD,
     T,
     assert_plan,
     task,
@@ -79,3 +81,26 @@ def test_an_order_for_people_is_still_refused_with_the_words_named(fleet, world)
 def test_a_robot_that_starts_breaking_it_up_digs_where_it_stands(fleet, world):
     assert_plan("Excavator 3 is already at soil 2 and begins breaking it up at once. Truck 1 heads to soil 2.",
                 fleet, world, task("a", DIG, [E3]), task("b", T, [D1], ["soil2"]))
+
+
+# -- robots picked out by their place: "the excavator there", "the excavator that dug at soil 2" ------------------
+
+
+_TWO_DIGGERS = ("One excavator heads to rock 2 and digs, and another excavator heads to soil 2 and digs. "
+                "When the digging at rock 2 is over, truck 3 drives to rock 2")
+
+
+def test_the_excavator_there_is_the_one_at_that_place_not_the_one_named_last(fleet, world):
+    ex = [("excavator", 1)]
+    assert_plan(_TWO_DIGGERS + ", and the excavator there loads it.", fleet, world,
+                task("a", T, types=ex, objs=["rock2"]), task("b", DIG, types=ex, deps=["a"]),
+                task("c", T, types=ex, objs=["soil2"]), task("d", DIG, types=ex, deps=["c"]),
+                task("e", T, [D3], ["rock2"], deps=["b"]), task("f", LOAD, types=ex, deps=["b", "e"]))
+
+
+def test_the_excavator_that_dug_there_loads_the_truck_that_came(fleet, world):
+    ex = [("excavator", 1)]
+    assert_plan(_TWO_DIGGERS + " and is loaded by the excavator that dug there.", fleet, world,
+                task("a", T, types=ex, objs=["rock2"]), task("b", DIG, types=ex, deps=["a"]),
+                task("c", T, types=ex, objs=["soil2"]), task("d", DIG, types=ex, deps=["c"]),
+                task("e", T, [D3], ["rock2"], deps=["b"]), task("f", LOAD, types=ex, deps=["b", "e"]))

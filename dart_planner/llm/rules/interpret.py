@@ -227,6 +227,8 @@ class Interpreter:
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
         self.obj_history: list[str] = []
         self.last_keepout: tuple[str, ...] = ()
+        #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
+        self.place_restrict: dict[int, str] = {}
         # per object, the robots its latest keep-out was put up for (None: the whole fleet); a lifting that
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
@@ -483,6 +485,20 @@ class Interpreter:
                 drop |= {id(w), id(o)}
                 self.use(w)
                 self.use(o)
+        for j in range(len(items) - 1):
+            r, o = items[j], items[j + 1]
+            # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
+            # place just spoken of, not the one named last
+            if not (r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the"
+                    and not r.payload.plural and o.kind is ItemKind.OBJECT):
+                continue
+            if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
+                place = self.last_place
+            else:  # "the excavator that dug at soil 1", folded (deeds.fold_deed_references)
+                place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
+            if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
+                restrict[id(r)] = place
+        self.place_restrict = restrict
         if not drop:
             return seg, restrict
         kept = [it for it in items if id(it) not in drop]
@@ -2123,7 +2139,7 @@ class Interpreter:
                 continue
             ptype = next((t for t in self.site.robots_by_type
                           if choose_skill(self.fleet, ptype_action, False, [t]) is not None), None)
-            r = self.resolve_robots(it, partner_type=ptype)
+            r = self.at_place(it, self.place_restrict) or self.resolve_robots(it, partner_type=ptype)
             self.use(it)
             if r:
                 out += [m for m in r if m not in out]

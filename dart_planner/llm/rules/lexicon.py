@@ -130,7 +130,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
                  "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
-                 "thing_quantifiers", "thing_articles", "aspect_verbs")
+                 "thing_quantifiers", "thing_articles", "aspect_verbs",
+                 "robot_place_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -332,6 +333,8 @@ class Lexicon:
     """Articles before the unknown word opening a remark about a thing ("*a* crane is being set up ...")."""
     aspect_verbs: frozenset[str] = frozenset()
     """Verbs of starting right before an event noun's gerund, read as its verb ("*starts* breaking it up")."""
+    robot_place_pronouns: frozenset[str] = frozenset()
+    """Pronouns of place after "the <type>" that pick the robot standing there ("the excavator *there*")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -740,6 +743,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         thing_quantifiers=context["thing_quantifiers"],
         thing_articles=context["thing_articles"],
         aspect_verbs=context["aspect_verbs"],
+        robot_place_pronouns=context["robot_place_pronouns"],
         source=file,
         vocabulary=frozenset(vocab),
     )
