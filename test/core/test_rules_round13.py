@@ -13,6 +13,7 @@ from rules_helpers import (
     D2,
     D3,
     DIG,
+    DUMP,
     E1,
     E2,
     E3,
@@ -104,3 +105,16 @@ def test_the_excavator_that_dug_there_loads_the_truck_that_came(fleet, world):
                 task("a", T, types=ex, objs=["rock2"]), task("b", DIG, types=ex, deps=["a"]),
                 task("c", T, types=ex, objs=["soil2"]), task("d", DIG, types=ex, deps=["c"]),
                 task("e", T, [D3], ["rock2"], deps=["b"]), task("f", LOAD, types=ex, deps=["b", "e"]))
+
+
+# -- "each truck ... to a different place: truck 2 to X, truck 1 to Y": the sentence once per pair --------------
+
+
+def test_each_truck_to_a_different_place_with_a_colon_list_of_destinations(fleet, world):
+    assert_plan("Excavator 2 goes to rock 1 and digs while trucks 1 and 2 drive to rock 1. Excavator 2 loads "
+                "truck 2 first and then truck 1. Once it is full, each truck hauls the rubble to a separate "
+                "spot and tips it there: truck 2 to puddle 1 and truck 1 to puddle 2.", fleet, world,
+                task("a", T, [E2, D1, D2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("d", LOAD, [E2], deps=["b"]), task("e", LOAD, [E2], deps=["d"]),
+                task("f", T, [D2], ["puddle1"], deps=["d"]), task("g", DUMP, [D2], deps=["f"]),
+                task("h", T, [D1], ["puddle2"], deps=["e"]), task("i", DUMP, [D1], deps=["h"]))

@@ -45,7 +45,7 @@ from .asides import (
 from .causatives import fold_causative_verbs
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
-from .elaborations import fold_colon_assignments, fold_do_that_first
+from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
 from .formats import normalise_layout, read_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
@@ -141,6 +141,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
+    items = fold_each_place_lists(items, lex.distinct_place_words)
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items), lex))
