@@ -118,3 +118,12 @@ def test_each_truck_to_a_different_place_with_a_colon_list_of_destinations(fleet
                 task("d", LOAD, [E2], deps=["b"]), task("e", LOAD, [E2], deps=["d"]),
                 task("f", T, [D2], ["puddle1"], deps=["d"]), task("g", DUMP, [D2], deps=["f"]),
                 task("h", T, [D1], ["puddle2"], deps=["e"]), task("i", DUMP, [D1], deps=["h"]))
+
+
+# -- "At rock 2, excavator 3 breaks up the rock": the place said first is the clause's "the rock" ----------------
+
+
+def test_a_place_said_first_is_the_object_of_the_verb_after_it_not_a_move_of_the_robot_before(fleet, world):
+    assert_plan("Truck 1 drives to soil 2 and tips its load. At rock 1, excavator 2 breaks up the rock.", fleet,
+                world, task("a", T, [D1], ["soil2"]), task("b", DUMP, [D1], deps=["a"]),
+                task("c", T, [E2], ["rock1"]), task("d", DIG, [E2], deps=["c"]))
