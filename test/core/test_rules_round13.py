@@ -18,6 +18,8 @@ from rules_helpers import (
     E2,
     E3,
     LOAD,
+    TRUCK_LOAD,
+    R,
     T,
     assert_plan,
     task,
@@ -127,3 +129,16 @@ def test_a_place_said_first_is_the_object_of_the_verb_after_it_not_a_move_of_the
     assert_plan("Truck 1 drives to soil 2 and tips its load. At rock 1, excavator 2 breaks up the rock.", fleet,
                 world, task("a", T, [D1], ["soil2"]), task("b", DUMP, [D1], deps=["a"]),
                 task("c", T, [E2], ["rock1"]), task("d", DIG, [E2], deps=["c"]))
+
+
+# -- "After loading the truck, excavator 3 ...": the loader's step, not the truck's own loading step -------------
+
+
+def test_after_loading_the_truck_is_the_excavators_loading_not_the_trucks_own_step(fleet, world):
+    assert_plan("Excavator 1 digs at rock 2 and truck 3 drives to rock 2. Excavator 1 loads truck 3, after which "
+                "truck 3 performs its own loading step and hauls the rubble to puddle 2. After loading the truck, "
+                "excavator 1 heads back to base.", fleet, world,
+                task("a", T, [E1, D3], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", TRUCK_LOAD, [D3], deps=["c"]),
+                task("e", T, [D3], ["puddle2"], deps=["d"]), task("f", DUMP, [D3], deps=["e"]),
+                task("g", R, [E1], deps=["c"]))

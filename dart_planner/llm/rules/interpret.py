@@ -229,6 +229,8 @@ class Interpreter:
         self.last_keepout: tuple[str, ...] = ()
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
+        #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
+        self.loader_deed = False
         # per object, the robots its latest keep-out was put up for (None: the whole fleet); a lifting that
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
@@ -2384,7 +2386,21 @@ class Interpreter:
 
     # -- anchors ------------------------------------------------------------------------------------------
     def anchor(self, seg: Segment) -> tuple[set[int], bool]:
-        """The tasks an anchor clause names, and whether it only says "in parallel"."""
+        """The tasks an anchor clause names, and whether it only says "in parallel".
+
+        "After loading the truck, excavator 1 returns": a bare loading gerund with the truck as its object is the
+        loading the clause's robot did (the excavator's step), not the truck's own loading step after it."""
+        items = seg.items
+        outer = self.loader_deed
+        self.loader_deed = len(items) > 1 and items[0].kind is ItemKind.VERB and items[0].payload.role == "verb" \
+            and items[0].payload.target == "unload_bucket" and items[0].text.split()[0].endswith("ing") \
+            and items[1].kind is ItemKind.ROBOT
+        try:
+            return self._anchor(seg)
+        finally:
+            self.loader_deed = outer
+
+    def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         parts = _robot_conjuncts(seg.items)
         if len(parts) > 1:
             # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;
@@ -2633,7 +2649,7 @@ class Interpreter:
                 continue
             involved = any(x.key == m.key for x in d.members) or any(x.key == m.key for x in d.partners) or (
                 d.fleet and d.action in MOVES)
-            if not involved or not self._matches(d, action):
+            if not involved or not self._matches(d, action) or (self.loader_deed and d.action == "load"):
                 continue
             if objs and not (set(d.objects) & objs):
                 continue
