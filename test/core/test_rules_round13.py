@@ -142,3 +142,18 @@ def test_after_loading_the_truck_is_the_excavators_loading_not_the_trucks_own_st
                 task("c", LOAD, [E1], deps=["b"]), task("d", TRUCK_LOAD, [D3], deps=["c"]),
                 task("e", T, [D3], ["puddle2"], deps=["d"]), task("f", DUMP, [D3], deps=["e"]),
                 task("g", R, [E1], deps=["c"]))
+
+
+# -- "After its routine, truck 1 ... and truck 2 ...": "its" is each conjunct's robot's own ----------------------
+
+
+def test_a_possessive_anchor_shared_by_conjuncts_is_each_robots_own(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1 while trucks 2 and 3 drive to rock 1. Excavator 2 loads both trucks "
+                "at once, and each truck then performs its own loading step. After its loading step, truck 2 "
+                "hauls the rubble to puddle 1 and truck 3 hauls the rubble to puddle 2, and both dump it there.",
+                fleet, world,
+                task("a", T, [E2, D2, D3], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]),
+                task("d", TRUCK_LOAD, [D2], deps=["c"]), task("e", TRUCK_LOAD, [D3], deps=["c"]),
+                task("f", T, [D2], ["puddle1"], deps=["d"]), task("g", T, [D3], ["puddle2"], deps=["e"]),
+                task("h", DUMP, [D2], deps=["f"]), task("i", DUMP, [D3], deps=["g"]))

@@ -231,6 +231,8 @@ class Interpreter:
         self.place_restrict: dict[int, str] = {}
         #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
         self.loader_deed = False
+        #: (sentence, tasks) of a robotless anchor read as the subject's own ("after its routine"), for conjuncts
+        self.own_anchor: tuple[int, frozenset[int]] | None = None
         # per object, the robots its latest keep-out was put up for (None: the whole fleet); a lifting that
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
@@ -1398,8 +1400,26 @@ class Interpreter:
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
-        if self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry and subject and (
-                pre is not None or post is not None):
+        own_anchor = self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry \
+            and subject and (pre is not None or post is not None)
+        if own_anchor:
+            self.own_anchor = (seg.sentence, frozenset(entry))
+        elif self.own_anchor is not None and self.own_anchor[0] == seg.sentence and subject and entry \
+                and pre is None and post is None:
+            # "After its routine, truck 1 takes ... and truck 2 takes ..., and both tip it": the conjuncts share
+            # the anchor, and "its" is each robot's own, so truck 2 waits for its own routine, not for truck 1's
+            keys = {m.key for m in subject}
+            foreign = {i for i in self.own_anchor[1] if not keys & {m.key for m in self.b.drafts[i].members}}
+            if set(entry) <= self.own_anchor[1] and self.prev is not None and self.prev.subject \
+                    and _disjoint(subject, self.prev.subject):
+                own_anchor = True
+                entry = set(self.own_anchor[1])
+            elif len(subject) > 1 and set(entry) <= self.own_anchor[1]:
+                entry = set(self.own_anchor[1]) - foreign
+                split = True  # "..., and both tip it": each after its own routine (pairing.narrow)
+            else:
+                entry = set(entry) - foreign
+        if own_anchor:
             # "after their inspection the excavators dig", "excavator 3 goes home after digging": the
             # subject's own steps of the kind named, when it has any
             keys = {m.key for m in subject}
@@ -2438,7 +2458,9 @@ class Interpreter:
         robot_items = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         self.robotless_anchor = not robot_items and "everything" not in seg.marks()
         self.anchor_possessive = any(it.kind is ItemKind.WORD and it.text in self.lex.anchor_possessives
-                                     for it in seg.items)
+                                     for it in seg.items) or any(  # "after its loading step": one verb phrase
+            it.kind in (ItemKind.VERB, ItemKind.EVENT) and it.text.split()[0] in self.lex.anchor_possessives
+            for it in seg.items)
         # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
         self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \
             and seg.items[0].text.split()[0].endswith("ing")
