@@ -157,3 +157,16 @@ def test_a_possessive_anchor_shared_by_conjuncts_is_each_robots_own(fleet, world
                 task("d", TRUCK_LOAD, [D2], deps=["c"]), task("e", TRUCK_LOAD, [D3], deps=["c"]),
                 task("f", T, [D2], ["puddle1"], deps=["d"]), task("g", T, [D3], ["puddle2"], deps=["e"]),
                 task("h", DUMP, [D2], deps=["f"]), task("i", DUMP, [D3], deps=["g"]))
+
+
+# -- "is not needed and keeps away from X": the negation is the first predicate's, not the keep-out's -------------
+
+
+def test_a_negation_before_and_does_not_turn_the_keep_out_after_it_into_a_lifting(fleet, world):
+    assert_plan("Excavator 1 heads to soil 2. Truck 2 is not needed today and stays clear of soil 2 all day.",
+                fleet, world, task("a", T, [E1], ["soil2"]), task("b", AV, [D2], ["soil2"]))
+
+
+def test_a_negated_keep_out_is_still_a_lifting(fleet, world):
+    assert_plan("Excavator 1 heads to soil 2. After that, soil 1 is no longer off limits for truck 2.",
+                fleet, world, task("a", T, [E1], ["soil2"]), task("b", AL, [D2], ["soil1"], deps=["a"]))

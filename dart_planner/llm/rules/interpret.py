@@ -1715,6 +1715,17 @@ class Interpreter:
             base |= got
         return base
 
+    def _negates_other(self, items: Sequence[Item], k: int) -> bool:
+        """"Truck 3 is not needed and keeps away from rock 1": a negation whose next keep-out verb comes after a
+        joining word ("and", "but": the lexicon's ``clause_joining_words``) negates the predicate before that
+        word, not the keep-out, which is an order of its own."""
+        for it in items[k + 1:]:
+            if it.kind is ItemKind.VERB:
+                return False
+            if it.kind is ItemKind.WORD and it.text in self.lex.clause_joining_words:
+                return True
+        return False
+
     # -- verbs and their objects ---------------------------------------------------------------------
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
                       negated: bool) -> list[Action]:
@@ -1777,8 +1788,8 @@ class Interpreter:
         seg_words = self.words[items[0].start:items[-1].end] if items else []
         permit = "permit" in marks and ("again" in marks or any(
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
-        lifted = [it for it in items if it.kind is ItemKind.MARK and it.payload == "neg"
-                  and it.text in self.lex.lifting_negations]
+        lifted = [it for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"
+                  and it.text in self.lex.lifting_negations and not self._negates_other(items, k)]
         if lifted and not permit and any(a.verb.target == "add_keepout" for a in actions) and not any(
                 a.verb.target in MOVES for a in actions):
             # "puddle 2 is no longer off limits": the keep-out is lifted
