@@ -62,11 +62,20 @@ def _description(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[str, tupl
         return None
     names = _object_after(items, j)
     if names is None:
-        return None
+        return _place_description(items, k, j)
     end = j + 1
     while items[end].kind is not ItemKind.OBJECT:
         end += 1
     return items[j].payload.target, names, end
+
+
+def _place_description(items: Sequence[Item], k: int, v: int) -> tuple[str, tuple[str, ...], int] | None:
+    """("", (), index of "there") for "the <type> that <verb> there": a deed told by its place alone."""
+    j = v + 1
+    if j < len(items) and items[j].kind is ItemKind.OBJECT and items[j].payload.form == "pronoun" \
+            and items[j].payload.pronoun in ("there", "here"):
+        return "", (), j
+    return None
 
 
 def _doer(items: Sequence[Item], v: int, rtype: str) -> str | None:
@@ -209,7 +218,17 @@ def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             elif desc is not None:
                 target, names, end = desc
                 d: RobotDesc = it.payload
-                doers = _deed_doers(out, k, target, names, d.rtype)
+                doers = _deed_doers(out, k, target, names, d.rtype) if names else set()
+                if len(doers) != 1 and not it.payload.ids and (
+                        not names or any(x.kind is ItemKind.ROBOT and x.payload.form == "type"
+                                         and x.payload.rtype == d.rtype and x.payload.det != "the"
+                                         for x in out[:k])):
+                    # "the excavator that dug there / at soil 1", said of robots named by type: the one of that
+                    # type at that place ("the excavator there", "the excavator" + the place: see
+                    # Interpreter.locative_subjects)
+                    out[k:end + 1] = [it, out[end]]
+                    k += 2
+                    continue
                 if len(doers) == 1:
                     rid = doers.pop()
                     named = RobotDesc("ids", (rid,), d.rtype)

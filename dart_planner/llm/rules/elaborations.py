@@ -9,11 +9,11 @@ truck 3 to soil 2 after the digging there", a verbless conjunct that shares the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_colon_assignments", "fold_do_that_first"]
+__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists"]
 
 _JOIN = frozenset({"and", ","})
 
@@ -110,4 +110,63 @@ def fold_do_that_first(items: Sequence[Item]) -> list[Item]:
         then = Item(ItemKind.CONNECTIVE, out[p + 5].start, out[p + 5].end, "sequence", "then")
         out[k:p + 6] = [*out[k + 1:p], stop, then]
         k = p + 1
+    return out
+
+
+def _distinct_place(items: Sequence[Item], a: int, c: int, distinct: Container[str]) -> tuple[int, int] | None:
+    """``(first, end)`` of "a different place" after a "to" between ``a`` and ``c``: the words a robot's own
+    place of a list stands for (``distinct``: the lexicon's ``distinct_place_words``)."""
+    for j in range(a, c - 2):
+        if not (items[j].kind is ItemKind.WORD and items[j].text == "to"):
+            continue
+        k = j + 1
+        if items[k].kind is ItemKind.WORD and items[k].text in ("a", "an"):
+            k += 1
+        if k + 1 < c and items[k].kind is ItemKind.WORD and items[k].text in distinct \
+                and items[k + 1].kind is ItemKind.WORD:
+            return j + 1, k + 2
+    return None
+
+
+def fold_each_place_lists(items: Sequence[Item], distinct: Container[str]) -> list[Item]:
+    """"As soon as it is loaded, each truck takes its soil to a different place and unloads it there: truck 3 to
+    rock 1, truck 1 to obstacle 1 and truck 2 to rock 2": the sentence is said once per pair of the list, with the
+    pair's robot for "each truck" (and for a robot pronoun before it, the condition's "it") and the pair's place
+    for "a different place": "As soon as truck 3 is loaded, truck 3 takes its soil to rock 1 and unloads it there.
+    As soon as truck 1 is loaded, ...". Read as it stood, the list was a verbless afterthought and the clause had
+    no place to go to. Only when every listed robot is of the type "each" names."""
+    if not any(it.kind is ItemKind.PUNCT and it.payload == ":" for it in items):
+        return list(items)
+    out = list(items)
+    c = 0
+    while c < len(out):
+        if not (out[c].kind is ItemKind.PUNCT and out[c].payload == ":"):
+            c += 1
+            continue
+        pairs, end = _pairs(out, c + 1)
+        s = sentence_start(out, c)
+        a = next((k for k in range(s, c) if out[k].kind is ItemKind.ROBOT and out[k].payload.form == "type"
+                  and out[k].payload.det == "each"), -1)
+        span = _distinct_place(out, a, c, distinct) if a >= 0 else None
+        if len(pairs) < 2 or span is None or not all(r.payload.rtype == out[a].payload.rtype for r, _, _ in pairs):
+            c += 1
+            continue
+        new: list[Item] = []
+        for r, _, place in pairs:
+            for k in range(s, c):
+                it = out[k]
+                if k == a or (k < a and it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
+                              and it.payload.pronoun == "it"):
+                    new.append(Item(ItemKind.ROBOT, it.start, it.end, r.payload, r.text))
+                elif k == span[0]:
+                    new.append(place)
+                elif span[0] < k < span[1]:
+                    continue
+                else:
+                    new.append(it)
+            new.append(Item(ItemKind.PUNCT, out[c].start, out[c].end, ".", "."))
+        if end < len(out) and out[end].kind is ItemKind.PUNCT:
+            end += 1  # the list's own full stop: each copy has one
+        out[s:end] = new
+        c = s + len(new)
     return out

@@ -227,6 +227,12 @@ class Interpreter:
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
         self.obj_history: list[str] = []
         self.last_keepout: tuple[str, ...] = ()
+        #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
+        self.place_restrict: dict[int, str] = {}
+        #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
+        self.loader_deed = False
+        #: (sentence, tasks) of a robotless anchor read as the subject's own ("after its routine"), for conjuncts
+        self.own_anchor: tuple[int, frozenset[int]] | None = None
         # per object, the robots its latest keep-out was put up for (None: the whole fleet); a lifting that
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
@@ -402,7 +408,8 @@ class Interpreter:
         if seg.connective or any(it.kind in (ItemKind.ROBOT, ItemKind.VERB) for it in seg.items):
             return False
         first = next((k for k, it in enumerate(seg.items) if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), None)
-        said_of_a_thing = first is not None and first >= 2 and self.thing_subject(seg.items)
+        lead = self.thing_lead(seg.items)
+        said_of_a_thing = first is not None and first >= lead + 2 and self.thing_subject(seg.items[lead:])
         if first is None or (first and seg.items[first - 1].text in self.lex.place_prepositions
                              and not said_of_a_thing):
             return False  # "to rock 1 pls" is a terse order, not a remark
@@ -420,6 +427,20 @@ class Interpreter:
         nouns = self.lex.keepout_noun_index
         return any(it.kind is ItemKind.EVENT and it.payload.action == "add_keepout"
                    and nouns.match(it.text.split(), 0) is not None for it in seg.items)
+
+    def thing_lead(self, items: Sequence[Item]) -> int:
+        """How many words open the clause before the word of a thing: an article and at most two words we do
+        not know ("*a* crane is being set up ...", "*a mobile* crane is parked ..."), when the thing's word and a
+        form of "be" follow them; else 0."""
+        if not (items and items[0].kind is ItemKind.WORD and items[0].text in self.lex.thing_articles):
+            return 0
+        for lead in range(1, 4):
+            if len(items) < lead + 2 or not all(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
+                                                for it in items[1:lead]):
+                return 0
+            if self.thing_subject(items[lead:]):
+                return lead
+        return 0
 
     def thing_subject(self, items: Sequence[Item]) -> bool:
         """"Blasting is planned at rock 2": a clause that opens with a word we do not know and a form of
@@ -468,6 +489,20 @@ class Interpreter:
                 drop |= {id(w), id(o)}
                 self.use(w)
                 self.use(o)
+        for j in range(len(items) - 1):
+            r, o = items[j], items[j + 1]
+            # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
+            # place just spoken of, not the one named last
+            if not (r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the"
+                    and not r.payload.plural and o.kind is ItemKind.OBJECT):
+                continue
+            if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
+                place = self.last_place
+            else:  # "the excavator that dug at soil 1", folded (deeds.fold_deed_references)
+                place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
+            if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
+                restrict[id(r)] = place
+        self.place_restrict = restrict
         if not drop:
             return seg, restrict
         kept = [it for it in items if id(it) not in drop]
@@ -1365,8 +1400,26 @@ class Interpreter:
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
         created_any = False
         start = len(self.b.drafts)
-        if self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry and subject and (
-                pre is not None or post is not None):
+        own_anchor = self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry \
+            and subject and (pre is not None or post is not None)
+        if own_anchor:
+            self.own_anchor = (seg.sentence, frozenset(entry))
+        elif self.own_anchor is not None and self.own_anchor[0] == seg.sentence and subject and entry \
+                and pre is None and post is None:
+            # "After its routine, truck 1 takes ... and truck 2 takes ..., and both tip it": the conjuncts share
+            # the anchor, and "its" is each robot's own, so truck 2 waits for its own routine, not for truck 1's
+            keys = {m.key for m in subject}
+            foreign = {i for i in self.own_anchor[1] if not keys & {m.key for m in self.b.drafts[i].members}}
+            if set(entry) <= self.own_anchor[1] and self.prev is not None and self.prev.subject \
+                    and _disjoint(subject, self.prev.subject):
+                own_anchor = True
+                entry = set(self.own_anchor[1])
+            elif len(subject) > 1 and set(entry) <= self.own_anchor[1]:
+                entry = set(self.own_anchor[1]) - foreign
+                split = True  # "..., and both tip it": each after its own routine (pairing.narrow)
+            else:
+                entry = set(entry) - foreign
+        if own_anchor:
             # "after their inspection the excavators dig", "excavator 3 goes home after digging": the
             # subject's own steps of the kind named, when it has any
             keys = {m.key for m in subject}
@@ -1662,6 +1715,17 @@ class Interpreter:
             base |= got
         return base
 
+    def _negates_other(self, items: Sequence[Item], k: int) -> bool:
+        """"Truck 3 is not needed and keeps away from rock 1": a negation whose next keep-out verb comes after a
+        joining word ("and", "but": the lexicon's ``clause_joining_words``) negates the predicate before that
+        word, not the keep-out, which is an order of its own."""
+        for it in items[k + 1:]:
+            if it.kind is ItemKind.VERB:
+                return False
+            if it.kind is ItemKind.WORD and it.text in self.lex.clause_joining_words:
+                return True
+        return False
+
     # -- verbs and their objects ---------------------------------------------------------------------
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
                       negated: bool) -> list[Action]:
@@ -1724,8 +1788,8 @@ class Interpreter:
         seg_words = self.words[items[0].start:items[-1].end] if items else []
         permit = "permit" in marks and ("again" in marks or any(
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
-        lifted = [it for it in items if it.kind is ItemKind.MARK and it.payload == "neg"
-                  and it.text in self.lex.lifting_negations]
+        lifted = [it for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"
+                  and it.text in self.lex.lifting_negations and not self._negates_other(items, k)]
         if lifted and not permit and any(a.verb.target == "add_keepout" for a in actions) and not any(
                 a.verb.target in MOVES for a in actions):
             # "puddle 2 is no longer off limits": the keep-out is lifted
@@ -2108,7 +2172,7 @@ class Interpreter:
                 continue
             ptype = next((t for t in self.site.robots_by_type
                           if choose_skill(self.fleet, ptype_action, False, [t]) is not None), None)
-            r = self.resolve_robots(it, partner_type=ptype)
+            r = self.at_place(it, self.place_restrict) or self.resolve_robots(it, partner_type=ptype)
             self.use(it)
             if r:
                 out += [m for m in r if m not in out]
@@ -2353,7 +2417,21 @@ class Interpreter:
 
     # -- anchors ------------------------------------------------------------------------------------------
     def anchor(self, seg: Segment) -> tuple[set[int], bool]:
-        """The tasks an anchor clause names, and whether it only says "in parallel"."""
+        """The tasks an anchor clause names, and whether it only says "in parallel".
+
+        "After loading the truck, excavator 1 returns": a bare loading gerund with the truck as its object is the
+        loading the clause's robot did (the excavator's step), not the truck's own loading step after it."""
+        items = seg.items
+        outer = self.loader_deed
+        self.loader_deed = len(items) > 1 and items[0].kind is ItemKind.VERB and items[0].payload.role == "verb" \
+            and items[0].payload.target == "unload_bucket" and items[0].text.split()[0].endswith("ing") \
+            and items[1].kind is ItemKind.ROBOT
+        try:
+            return self._anchor(seg)
+        finally:
+            self.loader_deed = outer
+
+    def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         parts = _robot_conjuncts(seg.items)
         if len(parts) > 1:
             # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;
@@ -2391,7 +2469,9 @@ class Interpreter:
         robot_items = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         self.robotless_anchor = not robot_items and "everything" not in seg.marks()
         self.anchor_possessive = any(it.kind is ItemKind.WORD and it.text in self.lex.anchor_possessives
-                                     for it in seg.items)
+                                     for it in seg.items) or any(  # "after its loading step": one verb phrase
+            it.kind in (ItemKind.VERB, ItemKind.EVENT) and it.text.split()[0] in self.lex.anchor_possessives
+            for it in seg.items)
         # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
         self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \
             and seg.items[0].text.split()[0].endswith("ing")
@@ -2602,7 +2682,7 @@ class Interpreter:
                 continue
             involved = any(x.key == m.key for x in d.members) or any(x.key == m.key for x in d.partners) or (
                 d.fleet and d.action in MOVES)
-            if not involved or not self._matches(d, action):
+            if not involved or not self._matches(d, action) or (self.loader_deed and d.action == "load"):
                 continue
             if objs and not (set(d.objects) & objs):
                 continue

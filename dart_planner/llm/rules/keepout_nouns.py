@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
+from .mentions import ObjectDesc
 from .segment import Item, ItemKind
 from .verbs import KEEPOUT_ACTIONS
 
-__all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events"]
+__all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
+           "fold_object_asides", "fold_place_states"]
 
 
 def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
@@ -114,4 +116,87 @@ def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definit
         if start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE and out[start - 1].payload == "anchor" \
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:k]):
             out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout"), it.text)
+    return out
+
+
+def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -> list[Item]:
+    """"Puddle 2 has dried out, so lift the keep-out around it", "set a keep-out around it for the excavators":
+    in a keep-out clause (up to punctuation or a connective), an "it" after a keep-out verb and a place word
+    (``prepositions``: the lexicon's ``keepout_pronoun_prepositions``) is the place kept out of or opened, the
+    object named last, never a robot (a robot's own "it" is the subject, not the object of "around"). Read as a
+    robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place."""
+    out = list(items)
+    for k in range(2, len(out)):
+        it = out[k]
+        if it.text != "it" or it.kind not in (ItemKind.ROBOT, ItemKind.WORD):
+            continue
+        if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions):
+            continue
+        start = _clause_bounds(out, k)[0]
+        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]):
+            out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
+    return out
+
+
+def _filler(it: Item) -> Item:
+    return Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
+
+
+def fold_object_asides(items: Sequence[Item], relatives: Container[str]) -> list[Item]:
+    """"Obstacle 2, which was closed yesterday for repairs, is opened again for all robots": a remark about an
+    object, set off by commas and opened by a relative word (``relatives``: the lexicon's
+    ``object_aside_relatives``), says how the object is, not what to do; it and its commas become filler marks,
+    so the object is the subject of the verb after it. Read as a clause, the remark's verb took the object and
+    the main verb had none. A remark that names a robot or a connective, or runs to the end of the sentence, is
+    left as it is."""
+    out = list(items)
+    k = 0
+    while k + 3 < len(out):
+        if not (out[k].kind is ItemKind.OBJECT and out[k + 1].kind is ItemKind.PUNCT and out[k + 1].text == ","
+                and out[k + 2].kind in (ItemKind.WORD, ItemKind.ROBOT) and out[k + 2].text in relatives):
+            k += 1
+            continue
+        end = next((j for j in range(k + 3, len(out)) if out[j].kind is ItemKind.PUNCT), None)
+        if end is None or out[end].text != "," or end + 1 >= len(out) \
+                or any(c.kind in (ItemKind.ROBOT, ItemKind.CONNECTIVE) for c in out[k + 3:end]):
+            k += 1
+            continue
+        for j in range(k + 1, end + 1):
+            out[j] = _filler(out[j])
+        k = end + 1
+    return out
+
+
+def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
+                      copulas: Container[str]) -> list[Item]:
+    """Keep-out verbs said of a place, not of a robot:
+
+    - "Obstacle 2 was closed for repairs yesterday": a keep-out verb right after a past auxiliary
+      (``state_auxiliaries``: "was", "been"), in a clause that names no robot and is no condition, tells how the
+      site was before the job; it becomes a filler mark (read as an order it put up a keep-out the writer never
+      asked for);
+    - "... and it is opened again for all robots", "once it is open": an "it" right before a form of "be"
+      (``copulas``) and a keep-out verb with no object after it in its clause is the place just named, not a
+      robot (read as a robot, it referred to none, or to the wrong one).
+    """
+    out = list(items)
+    for k, it in enumerate(out):
+        if not (it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS) or k == 0:
+            continue
+        start, end = _clause_bounds(out, k)
+        if out[k - 1].kind is ItemKind.WORD and out[k - 1].text in state_auxiliaries \
+                and any(c.kind is ItemKind.OBJECT for c in out[start:k - 1]) \
+                and not any(c.kind is ItemKind.ROBOT for c in out[start:end]) \
+                and not (start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE):
+            out[k] = _filler(it)
+            continue
+        if any(c.kind is ItemKind.OBJECT for c in out[k + 1:end]):
+            continue
+        for j in (k - 2, k - 3):
+            if j < start or not (out[j].text == "it" and out[j].kind in (ItemKind.ROBOT, ItemKind.WORD)):
+                continue
+            if out[j + 1].kind is ItemKind.WORD and out[j + 1].text in copulas \
+                    and all(c.kind in (ItemKind.WORD, ItemKind.MARK) for c in out[j + 2:k]):
+                out[j] = Item(ItemKind.OBJECT, out[j].start, out[j].end, ObjectDesc("pronoun", pronoun="it"),
+                              out[j].text)
     return out

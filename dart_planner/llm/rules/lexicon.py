@@ -128,7 +128,10 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
                  "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
-                 "beside_pronouns", "clause_joining_words")
+                 "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
+                 "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
+                 "thing_quantifiers", "thing_articles", "aspect_verbs",
+                 "robot_place_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -316,6 +319,22 @@ class Lexicon:
     """Pronouns a robot is said to stand beside ("standing right next to *it*"): the robot mentioned before."""
     clause_joining_words: frozenset[str] = frozenset()
     """Joining words that may stand before a clause's opening connectives ("*and* before any of that, ...")."""
+    keepout_pronoun_prepositions: frozenset[str] = frozenset()
+    """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
+    keepout_state_auxiliaries: frozenset[str] = frozenset()
+    """Words before a keep-out verb said of a place that make it a past state ("obstacle 2 *was* closed")."""
+    keepout_place_copulas: frozenset[str] = frozenset()
+    """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
+    object_aside_relatives: frozenset[str] = frozenset()
+    """Words that open a remark about an object set off by commas ("obstacle 2, *which* was closed, ...")."""
+    thing_quantifiers: frozenset[str] = frozenset()
+    """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""
+    thing_articles: frozenset[str] = frozenset()
+    """Articles before the unknown word opening a remark about a thing ("*a* crane is being set up ...")."""
+    aspect_verbs: frozenset[str] = frozenset()
+    """Verbs of starting right before an event noun's gerund, read as its verb ("*starts* breaking it up")."""
+    robot_place_pronouns: frozenset[str] = frozenset()
+    """Pronouns of place after "the <type>" that pick the robot standing there ("the excavator *there*")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -717,6 +736,14 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         keepout_event_copulas=context["keepout_event_copulas"],
         beside_pronouns=context["beside_pronouns"],
         clause_joining_words=context["clause_joining_words"],
+        keepout_pronoun_prepositions=context["keepout_pronoun_prepositions"],
+        keepout_state_auxiliaries=context["keepout_state_auxiliaries"],
+        keepout_place_copulas=context["keepout_place_copulas"],
+        object_aside_relatives=context["object_aside_relatives"],
+        thing_quantifiers=context["thing_quantifiers"],
+        thing_articles=context["thing_articles"],
+        aspect_verbs=context["aspect_verbs"],
+        robot_place_pronouns=context["robot_place_pronouns"],
         source=file,
         vocabulary=frozenset(vocab),
     )

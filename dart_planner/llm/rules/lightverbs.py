@@ -20,7 +20,8 @@ __all__ = ["fold_light_verbs"]
 
 def fold_light_verbs(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Each "<light verb> <article> <event noun>" after a robot (or a modal) as one verb item whose
-    action is the event's; the light verb alone, or before anything else, is left as it was."""
+    action is the event's, and so each "<verb of starting> <event gerund>" ("starts breaking it up": the
+    lexicon's ``aspect_verbs``); the light verb alone, or before anything else, is left as it was."""
     out: list[Item] = []
     k, n = 0, len(items)
     while k < n:
@@ -35,6 +36,16 @@ def fold_light_verbs(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             out.append(Item(ItemKind.VERB, it.start, ev.end, VerbHit(ev.payload.action, "verb", ev.text),
                             f"{it.text} {items[k + 1].text} {ev.text}"))
             k += 3
+            continue
+        if k + 1 < n and k > 0 and it.kind is ItemKind.WORD and it.text in lex.aspect_verbs \
+                and items[k + 1].kind is ItemKind.EVENT and items[k + 1].payload.action not in ("any", "") \
+                and (items[k - 1].kind is ItemKind.ROBOT or (items[k - 1].kind is ItemKind.WORD
+                                                              and items[k - 1].text in lex.light_verb_leads)):
+            # "excavator 1 starts breaking it up": the gerund after a verb of starting is the event's verb
+            ev = items[k + 1]
+            out.append(Item(ItemKind.VERB, it.start, ev.end, VerbHit(ev.payload.action, "verb", ev.text),
+                            f"{it.text} {ev.text}"))
+            k += 2
             continue
         out.append(it)
         k += 1

@@ -45,11 +45,18 @@ from .asides import (
 from .causatives import fold_causative_verbs
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
-from .elaborations import fold_colon_assignments, fold_do_that_first
+from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
 from .formats import normalise_layout, read_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
-from .keepout_nouns import fold_keepout_events, fold_keepout_nouns, fold_same_robots
+from .keepout_nouns import (
+    fold_keepout_events,
+    fold_keepout_nouns,
+    fold_keepout_pronouns,
+    fold_object_asides,
+    fold_place_states,
+    fold_same_robots,
+)
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
@@ -64,7 +71,7 @@ from .states import (
     fold_trailing_already,
 )
 from .steprefs import fold_after_both, fold_step_refs
-from .things import fold_thing_it
+from .things import fold_thing_it, fold_thing_quantifiers
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -126,10 +133,15 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
                                 lex.keepout_event_copulas)
+    items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives), lex.keepout_state_auxiliaries,
+                              lex.keepout_place_copulas)
+    items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
+    items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
+    items = fold_each_place_lists(items, lex.distinct_place_words)
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items), lex))

@@ -886,6 +886,27 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
             nxt.after_punct = s.after_punct
             nxt.conjunct = s.conjunct
             continue
+        if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
+                and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
+                and s.items[1].payload.form == "names" and len(s.items[1].payload.names) == 1 \
+                and s.ended_by == "punct" and nxt is not None and nxt.sentence == s.sentence \
+                and nxt.role is SegmentRole.MAIN and nxt.connective is None and nxt.items \
+                and nxt.items[0].kind is ItemKind.ROBOT and nxt.has(ItemKind.VERB) and not nxt.has(ItemKind.PLACE):
+            # "At rock 2, excavator 3 breaks up the rock": the clause's "the rock" is the place said first
+            objs = [k for k, it in enumerate(nxt.items) if it.kind is ItemKind.OBJECT]
+            first = nxt.items[objs[0]] if objs else None
+            if first is not None and all(nxt.items[k].payload.form == "kind" for k in objs) \
+                    and first.payload.det == "the" and not first.payload.plural \
+                    and first.payload.kind == s.items[1].payload.kind:
+                named = s.items[1]
+                said = Item(ItemKind.MARK, named.start, named.end, "filler", named.text)  # its words are read
+                nxt.items = nxt.items[:objs[0]] + [Item(ItemKind.OBJECT, first.start, first.end, named.payload,
+                                                        first.text), said] + nxt.items[objs[0] + 1:]
+                nxt.connective, nxt.connective_text = s.connective, s.connective_text
+                nxt.sentence_start = s.sentence_start
+                nxt.after_punct = s.after_punct
+                nxt.conjunct = s.conjunct
+                continue
         out.append(s)
     return out
 

@@ -8,11 +8,11 @@ mention, it had nothing to refer to and failed the whole instruction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_thing_it"]
+__all__ = ["fold_thing_it", "fold_thing_quantifiers"]
 
 # words after which "it" opens a new clause as its subject ("and it goes"), not an object
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "then", "so", "while", "as", "if", "when", "until", "once",
@@ -45,4 +45,26 @@ def fold_thing_it(items: Sequence[Item]) -> list[Item]:
                 continue
         sentence_has_subject = True
         sentence_robot = sentence_robot or d.form != "pronoun"
+    return out
+
+
+def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quantifiers: Container[str]) -> list[Item]:
+    """"Rock 1 and rock 2 are both cleared today": a quantifier (``quantifiers``: "both", "all") right after a
+    sentence's opening objects (joined by "and" or commas) and a form of "be" (``copulas``) floats on those
+    objects; it becomes a filler mark, so the sentence is a remark about the objects. Read as "both" robots,
+    the sentence asked for a step with no robot named and failed the whole instruction."""
+    out = list(items)
+    for k in range(2, len(out)):
+        it = out[k]
+        if not (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.text in quantifiers):
+            continue
+        if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in copulas):
+            continue
+        j = k - 2
+        while j >= 0 and (out[j].kind is ItemKind.OBJECT or (out[j].kind in (ItemKind.WORD, ItemKind.PUNCT)
+                                                            and out[j].text in ("and", ","))):
+            j -= 1
+        opens = j < 0 or (out[j].kind is ItemKind.PUNCT and out[j].payload in SENTENCE_END)
+        if opens and out[j + 1].kind is ItemKind.OBJECT and out[k - 2].kind is ItemKind.OBJECT:
+            out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
     return out
