@@ -17,7 +17,7 @@ from typing import Any
 from .config_reader import ConfigReader, load_yaml, unwrap_ros_parameters
 from .geometry import Pose2D
 
-__all__ = ["SkillScope", "ObjectArg", "SkillAction", "SkillSpec", "Robot", "Fleet", "load_fleet"]
+__all__ = ["SkillScope", "ObjectArg", "SkillAction", "KEEPOUT_ACTIONS", "SkillSpec", "Robot", "Fleet", "load_fleet"]
 
 
 class SkillScope(str, enum.Enum):
@@ -50,6 +50,10 @@ class SkillAction(str, enum.Enum):
     UNLOAD_BUCKET = "unload_bucket"
     LOAD = "load"
     DUMP = "dump"
+
+
+KEEPOUT_ACTIONS = frozenset({SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT})
+"""The actions that change the keep-out zones: fleet bookkeeping that occupies no robot."""
 
 
 @dataclass(frozen=True)

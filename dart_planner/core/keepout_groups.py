@@ -50,13 +50,10 @@ from types import MappingProxyType
 
 import networkx as nx
 
-from .fleet import Fleet, SkillAction, SkillScope
+from .fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope
 from .plan import Subtask, TaskGraph
 
-__all__ = ["KeepoutBinding", "bind_keepout_groups", "is_group_keepout"]
-
-_KEEPOUT_ACTIONS = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
-
+__all__ = ["KeepoutBinding", "bind_keepout_groups", "is_group_keepout", "skill_action"]
 
 @dataclass(frozen=True)
 class KeepoutBinding:
@@ -87,12 +84,23 @@ class KeepoutBinding:
         return tuple(r.id for t in sub.robot_type for r in fleet.of_type(t))
 
 
+def skill_action(fleet: Fleet | None, sub: Subtask) -> SkillAction | None:
+    """The action behind ``sub``'s skill; None for an unknown skill (or no fleet).
+
+    Shared by the binding and the safety gate, which judge bad plans rather than look names up blindly.
+    """
+    if fleet is None:
+        return None
+    spec = fleet.skills.get(sub.skill)
+    return None if spec is None else spec.action
+
+
 def is_group_keepout(sub: Subtask, fleet: Fleet) -> bool:
     """Whether ``sub`` is a keep-out change for an unnamed type + count group."""
     spec = fleet.skills.get(sub.skill)
     return (
         spec is not None
-        and spec.action in _KEEPOUT_ACTIONS
+        and spec.action in KEEPOUT_ACTIONS
         and spec.scope is SkillScope.SPECIFIC
         and not sub.robot_ids
         and bool(sub.robot_type)
@@ -141,13 +149,12 @@ class _Binder:
         self.fleet_pos = {r: i for i, r in enumerate(fleet.robot_ids)}
         self.moves = [s for s in self.subs if self._action(s) is SkillAction.NAVIGATE]
         self.named: set[str] = {
-            r for s in self.subs if self._action(s) not in (*_KEEPOUT_ACTIONS, None) for r in s.robot_ids
+            r for s in self.subs if self._action(s) not in (*KEEPOUT_ACTIONS, None) for r in s.robot_ids
         }
 
     # -- graph -------------------------------------------------------------------------
     def _action(self, s: Subtask) -> SkillAction | None:
-        spec = self.fleet.skills.get(s.skill)
-        return None if spec is None else spec.action
+        return skill_action(self.fleet, s)
 
     def anc(self, t: str) -> set[str]:
         if t not in self._anc:

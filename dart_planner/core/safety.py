@@ -52,8 +52,9 @@ import networkx as nx
 
 from .config_reader import ConfigReader, load_yaml, unwrap_ros_parameters
 from .execution.runtime import apply_keepout
-from .fleet import Fleet, Robot, SkillAction, SkillScope
+from .fleet import KEEPOUT_ACTIONS, Fleet, Robot, SkillAction, SkillScope
 from .keepout_groups import KeepoutBinding, bind_keepout_groups
+from .keepout_groups import skill_action as _action
 from .names import is_plain_name
 from .plan import Subtask, TaskGraph
 from .world import Bounds, World
@@ -69,9 +70,6 @@ __all__ = [
     "safety_policy_from_dict",
     "default_safety_path",
 ]
-
-_KEEPOUT_ACTIONS = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
-
 
 class ApprovalMode(str, enum.Enum):
     NONE = "none"
@@ -209,7 +207,7 @@ class SafetyPolicy:
         g = graph.graph
         order = {t: i for i, t in enumerate(graph.ids)}
         acyclic = graph.is_acyclic()
-        keepouts = [s for s in graph.subtasks if _action(fleet, s) in _KEEPOUT_ACTIONS]
+        keepouts = [s for s in graph.subtasks if _action(fleet, s) in KEEPOUT_ACTIONS]
         # a fence for an unnamed group ("the third truck keeps away") concerns the robots the
         # rest of the plan leaves free; the allocator and the engine bind the same ones
         binding = bind_keepout_groups(graph, fleet)
@@ -353,13 +351,6 @@ class SafetyPolicy:
 
 
 # ---------------------------------------------------------------------- helpers
-def _action(fleet: Fleet | None, s: Subtask) -> SkillAction | None:
-    if fleet is None:
-        return None
-    spec = fleet.skills.get(s.skill)
-    return None if spec is None else spec.action
-
-
 def _unplain_names(graph: TaskGraph) -> list[str]:
     out: list[str] = []
     for s in graph.subtasks:

@@ -56,7 +56,7 @@ from ..core.execution import ExecutionEngine, ExecutionJournal
 from ..core.execution.events import EngineEvent, ReplanRequested, SubtaskStateChanged
 from ..core.execution.states import SubtaskState
 from ..core.execution.status import PlanState
-from ..core.fleet import Fleet, SkillAction, load_fleet
+from ..core.fleet import KEEPOUT_ACTIONS, Fleet, load_fleet
 from ..core.geometry import Pose2D
 from ..core.plan import TaskGraph
 from ..core.world import World, load_world
@@ -68,7 +68,6 @@ from ..sim.faults import ROBOT_BREAKDOWN, SKILL_FAILURE, Breakdown, FaultConfig
 __all__ = ["LoadConfig", "LoadReport", "BookingMonitor", "spread_fleet", "load_plans", "run_load"]
 
 _S = SubtaskState
-_KEEPOUT = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
 _TERMINAL_PLAN = (PlanState.SUCCEEDED, PlanState.FAILED, PlanState.CANCELLED)
 
 
@@ -273,7 +272,7 @@ class BookingMonitor:
 
     def _holds(self, key: tuple[str, str]) -> bool:
         spec = self.fleet.skills.get(self.skills.get(key, ""))
-        return spec is not None and spec.action not in _KEEPOUT
+        return spec is not None and spec.action not in KEEPOUT_ACTIONS
 
     def __call__(self, event: EngineEvent) -> None:
         if isinstance(event, ReplanRequested):

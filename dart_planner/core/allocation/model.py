@@ -67,7 +67,7 @@ import networkx as nx
 import numpy as np
 
 from ..errors import AllocationError
-from ..fleet import Fleet, SkillAction, SkillScope, SkillSpec
+from ..fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope, SkillSpec
 from ..keepout_groups import KeepoutBinding, bind_keepout_groups
 from ..plan import Subtask, TaskGraph
 from ..schedule import LiveState
@@ -95,7 +95,6 @@ CHOSEN_PARTNER_ACTIONS = frozenset({SkillAction.UNLOAD_BUCKET})
 """Actions whose partner the allocator chooses when the plan brought none (see module doc)."""
 
 _MOVES = (SkillAction.NAVIGATE, SkillAction.RETURN_TO_START)
-_KEEPOUT = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
 
 
 class Demand(str, enum.Enum):
@@ -364,7 +363,7 @@ def build_problem(
     binding = bind_keepout_groups(graph, fleet)
     zones = _ZoneState(world, robot_ids)
     for t in order:  # done and running keep-out tasks are (about to be) in force
-        if (t in done or t in running) and fleet.skills[graph[t].skill].action in _KEEPOUT:
+        if (t in done or t in running) and fleet.skills[graph[t].skill].action in KEEPOUT_ACTIONS:
             zones.apply(graph[t], fleet, world, binding)
     base_zones = zones.snapshot()
 
@@ -386,7 +385,7 @@ def build_problem(
     types = tuple(r.type for r in fleet.robots)
 
     # keep-out effects per task: the set of live keep-out ancestors, as a bit mask
-    keepout_live = [t for t in live if fleet.skills[graph[t].skill].action in _KEEPOUT]
+    keepout_live = [t for t in live if fleet.skills[graph[t].skill].action in KEEPOUT_ACTIONS]
     bit = {t: 1 << k for k, t in enumerate(keepout_live)}
     mask: dict[str, int] = {}
     for t in live:
@@ -442,7 +441,7 @@ def build_problem(
             maybe = zone_sets[zone_set_of(mask[tid] | (every & ~below[tid]))]
             groups = _outside_zones(groups, (o.x, o.y), robot_ids, certain, maybe)
         partner_type = None
-        if spec.partner_type is not None and spec.action not in _MOVES and spec.action not in _KEEPOUT:
+        if spec.partner_type is not None and spec.action not in _MOVES and spec.action not in KEEPOUT_ACTIONS:
             groups = groups + _partner_group(
                 s, spec.partner_type, fixed, groups, fleet, ridx, unavailable, sources, tasks
             )
@@ -460,7 +459,7 @@ def build_problem(
                 raise AllocationError(f"task {tid!r}: unknown object {name!r}")
             o = world.object(name)
             target, target_name, stop = (o.x, o.y), name, o.radius + STOP_CLEARANCE_M
-        elif spec.action in _KEEPOUT:
+        elif spec.action in KEEPOUT_ACTIONS:
             for name in s.object_keywords:
                 if not world.has_object(name):
                     raise AllocationError(f"task {tid!r}: unknown object {name!r}")
@@ -641,7 +640,7 @@ def _demand(
     unavailable: frozenset[int],
     sources: _Sources,
 ) -> tuple[Demand, tuple[int, ...], tuple[RobotGroup, ...]]:
-    if spec.action in _KEEPOUT:
+    if spec.action in KEEPOUT_ACTIONS:
         return Demand.NONE, (), ()
     if spec.scope is SkillScope.ALL:
         capable = [ridx[r.id] for r in fleet.capable(s.skill)]
@@ -736,7 +735,7 @@ class _Sources:
         """Whether task ``tid`` occupies robots of ``rtype`` (None: it does not)."""
         s = self.graph[tid]
         spec = self.fleet.skills[s.skill]
-        if spec.action in _KEEPOUT:
+        if spec.action in KEEPOUT_ACTIONS:
             return None
         if rtype == spec.partner_type and spec.action in CHOSEN_PARTNER_ACTIONS and rtype in self.partner_ok:
             return True  # it always has a partner of that type (inherited, named or chosen)

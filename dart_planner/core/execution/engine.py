@@ -55,7 +55,7 @@ from typing import Any
 
 from ..actuation import Actuator, ActuatorEvent, GoalStatus, SkillFeedback, SkillGoal, SkillResult
 from ..errors import AllocationError, DartPlannerError, ExecutionError, PlanValidationError
-from ..fleet import Fleet, SkillAction, SkillScope
+from ..fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope
 from ..geometry import Pose2D
 from ..keepout_groups import bind_keepout_groups
 from ..plan import TaskGraph, new_plan_id
@@ -560,7 +560,7 @@ class ExecutionEngine:
             spec = self._fleet.skills[sub.skill]
             a = schedule.assignments.get(sub.id)
             assigned = tuple(a.robot_ids) if a is not None else ()
-            keepout = spec.action in (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
+            keepout = spec.action in KEEPOUT_ACTIONS
             if spec.scope is SkillScope.ALL:
                 robots = () if keepout else (assigned or tuple(r.id for r in self._fleet.capable(sub.skill)))
             elif keepout:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actuation import GoalStatus
-from ..fleet import Fleet, SkillAction, SkillScope, SkillSpec
+from ..fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope, SkillSpec
 from ..plan import Subtask, TaskGraph
 from ..schedule import Schedule
 from ..world import KeepOutZone, World, object_to_dict
@@ -20,9 +20,6 @@ from .states import StateChange, SubtaskState
 from .status import PlanState, PlanStatus, SubtaskStatus
 
 __all__ = ["TaskRun", "PlanRun", "apply_keepout", "world_summary"]
-
-_KEEPOUT_ACTIONS = (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT)
-
 
 @dataclass(eq=False)
 class TaskRun:
@@ -59,7 +56,7 @@ class TaskRun:
     @property
     def occupies(self) -> bool:
         """Keep-out changes are fleet bookkeeping: they hold no robot."""
-        return self.spec.action not in _KEEPOUT_ACTIONS
+        return self.spec.action not in KEEPOUT_ACTIONS
 
     @property
     def fleet_wide(self) -> bool:
