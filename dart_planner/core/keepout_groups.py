@@ -35,9 +35,15 @@ may enter soil 1 again" opens the fence for the truck it was put up for. A lifti
 such fence (it opens a zone of the site) binds the robots the plan sends into the object
 after it, then the first in fleet order (the ones an unnamed group is read as).
 
-When the robots left unbound are too few for a move into a fenced object (or a robot the
-move names is bound because every robot of the type is), the binding records a problem
-naming the group, the object and the move; the gate refuses the plan with it.
+"While the fence may be in force" ends for a move at a lifting of the same object that is one
+of the move's ancestors and not one of the fence's: a fleet-wide one, one the plan binds to
+this fence, or a named one that opens it for every robot the move may send.
+
+The binding never judges whether the plan can run: the safety gate does, on the zones the
+bound fences really leave (its own ``_barred`` check, the one every other fence goes
+through). When every robot of the type is one a move into the fenced object names, the group
+has to bind one of them; the binding records it (:attr:`KeepoutBinding.forced`) and the gate
+adds that reason to its refusal when the zone does bar the robot from the move.
 
 Plans that name their robots, and ``*_for_all_robots`` skills, are untouched.
 """
@@ -53,7 +59,24 @@ import networkx as nx
 from .fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope
 from .plan import Subtask, TaskGraph
 
-__all__ = ["KeepoutBinding", "bind_keepout_groups", "is_group_keepout", "skill_action"]
+__all__ = ["ForcedRobot", "KeepoutBinding", "bind_keepout_groups", "is_group_keepout", "skill_action"]
+
+@dataclass(frozen=True)
+class ForcedRobot:
+    """A robot a group fence had to bind although a move into the fenced object names it."""
+
+    fence: str
+    group: str
+    """The fence's group in words ("1 dump_truck")."""
+    move: str
+    obj: str
+    robot: str
+
+    @property
+    def reason(self) -> str:
+        return (f"task {self.fence}: keeping {self.group} away from {self.obj} binds {self.robot}, which task "
+                f"{self.move} sends into {self.obj} (no robot of the type is left free to fence)")
+
 
 @dataclass(frozen=True)
 class KeepoutBinding:
@@ -61,8 +84,8 @@ class KeepoutBinding:
 
     robots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Keep-out subtask id -> the robots its type + count group is bound to (only such subtasks)."""
-    problems: tuple[str, ...] = ()
-    """Why a binding leaves a move into a fenced object without enough robots (the gate refuses)."""
+    forced: tuple[ForcedRobot, ...] = ()
+    """Robots bound although a move into the fenced object names them (the gate says so when it refuses)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "robots", MappingProxyType(dict(self.robots)))
@@ -148,6 +171,7 @@ class _Binder:
         self._desc: dict[str, set[str]] = {}
         self.fleet_pos = {r: i for i, r in enumerate(fleet.robot_ids)}
         self.moves = [s for s in self.subs if self._action(s) is SkillAction.NAVIGATE]
+        self.liftings = [s.id for s in self.subs if self._action(s) is SkillAction.REMOVE_KEEPOUT]
         self.named: set[str] = {
             r for s in self.subs if self._action(s) not in (*KEEPOUT_ACTIONS, None) for r in s.robot_ids
         }
@@ -194,16 +218,28 @@ class _Binder:
         for s in self.moves:
             if s.id == fence.id or fence.id in self.desc(s.id):
                 continue  # the move comes first: the fence goes up behind it
-            lifted = lifts.get(fence.id, set())
             for o in dict.fromkeys(s.object_keywords):
-                if o not in fence.object_keywords:
-                    continue
-                opened = any(
-                    l_id in self.anc(s.id) and o in self.graph[l_id].object_keywords for l_id in lifted
-                )
-                if not opened:
+                if o in fence.object_keywords and not self.opened(fence, s, o, lifts.get(fence.id, set())):
                     out.append((s, o))
         return out
+
+    def opened(self, fence: Subtask, move: Subtask, obj: str, own: set[str]) -> bool:
+        """Whether a lifting of ``obj`` that runs before ``move`` opens ``fence`` for it: one of ``own`` (the
+        plan's group liftings of this fence), or, certain to run after the fence, a fleet-wide one or one naming
+        every robot the move may send."""
+        sendable = set(move.robot_ids) | {r.id for t in move.robot_type for r in self.fleet.of_type(t)}
+        for l_id in self.liftings:
+            lift = self.graph[l_id]
+            if obj not in lift.object_keywords or l_id not in self.anc(move.id):
+                continue
+            if l_id in own:
+                return True
+            if l_id not in self.desc(fence.id):
+                continue
+            fleet_wide = self.fleet.skills[lift.skill].scope is SkillScope.ALL
+            if fleet_wide or (lift.robot_ids and sendable <= set(lift.robot_ids)):
+                return True
+        return False
 
     # -- binding -------------------------------------------------------------------------------
     def bind(self, groups: Sequence[Subtask]) -> KeepoutBinding:
@@ -220,19 +256,21 @@ class _Binder:
                 if f is not None:
                     lifts.setdefault(f.id, set()).add(k.id)
         bound: dict[str, tuple[str, ...]] = {}
-        covered: dict[str, list[tuple[Subtask, str]]] = {}
+        forced: list[ForcedRobot] = []
         for k in adds:
-            moves = covered[k.id] = self.covered_moves(k, lifts)
+            moves = self.covered_moves(k, lifts)
             picks: list[str] = []
             for rtype, count in _wanted(k).items():
                 picks += self._pick_fenced(k, rtype, count, moves, bound)
             bound[k.id] = tuple(picks)
+            forced += [ForcedRobot(k.id, _group_text(k), s.id, o, r)
+                       for s, o in moves for r in s.robot_ids if r in picks]
         for k in removes:
             picks = []
             for rtype, count in _wanted(k).items():
                 picks += self._pick_lifted(k, rtype, count, lifted_by[(k.id, rtype)], bound)
             bound[k.id] = tuple(picks)
-        return KeepoutBinding(bound, tuple(self._problems(adds, bound, covered)))
+        return KeepoutBinding(bound, tuple(dict.fromkeys(forced)))
 
     def _pick_fenced(
         self,
@@ -282,37 +320,6 @@ class _Binder:
             rest = sorted((r for r in pool if r not in picks), key=lambda r: (r not in after, self.fleet_pos[r]))
             picks += rest[: count - len(picks)]
         return picks
-
-    def _problems(
-        self,
-        adds: Sequence[Subtask],
-        bound: Mapping[str, tuple[str, ...]],
-        covered: Mapping[str, list[tuple[Subtask, str]]],
-    ) -> list[str]:
-        out: list[str] = []
-        keys = {f: {(s.id, o) for s, o in moves} for f, moves in covered.items()}
-        for k in adds:
-            for s, o in covered[k.id]:
-                # every group fence over this move and object, this one included
-                fenced = {r for f in adds if (s.id, o) in keys[f.id] for r in bound[f.id]}
-                group = _group_text(k)
-                for r in s.robot_ids:
-                    if r in bound[k.id]:
-                        out.append(f"task {k.id}: keeping {group} away from {o} binds {r}, which task {s.id} "
-                                   f"sends into {o} (no robot of the type is left free to fence)")
-                if s.robot_ids:
-                    continue
-                spec = self.fleet.skills.get(s.skill)
-                for rtype, need in _wanted(s).items():
-                    pool = [r.id for r in self.fleet.capable(s.skill, self.fleet.of_type(rtype))] if spec else []
-                    if not pool or not set(bound[k.id]) & set(pool):
-                        continue
-                    free = [r for r in pool if r not in fenced]
-                    if len(free) < need:
-                        out.append(f"task {k.id}: keeping {group} away from {o} leaves {len(free)} {rtype} "
-                                   f"robot(s) to enter {o}, and task {s.id} needs {need} there while the fence "
-                                   f"may be in force")
-        return list(dict.fromkeys(out))
 
 
 def _group_text(k: Subtask) -> str:

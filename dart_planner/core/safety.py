@@ -14,8 +14,9 @@ is *allowed* on this site right now. It is configured by ``config/safety.yaml``
   against it is a race, so it counts as possibly in force (refused, with a reason that says
   so). A fence for an unnamed group ("the third truck keeps away from soil 1") concerns the
   robots :func:`~.keepout_groups.bind_keepout_groups` binds it to, as in the allocator and
-  the engine; a binding that leaves a move into the fenced object without enough robots is
-  refused with a reason naming the group and the object. The allocator leaves robots a zone
+  the engine. Those zones are judged like every other (a typed move that finds too few robots
+  free to enter is refused); when a group had to bind a robot that a move into the object
+  names, the refusal says so, naming the group and the object. The allocator leaves robots a zone
   bars out of a typed move into it, but its travel planner deliberately lets a route end
   inside a zone (it only estimates), and the simulator or actuation node only refuses at
   the rim, so this is where such a plan is stopped before a robot starts out;
@@ -211,7 +212,6 @@ class SafetyPolicy:
         # a fence for an unnamed group ("the third truck keeps away") concerns the robots the
         # rest of the plan leaves free; the allocator and the engine bind the same ones
         binding = bind_keepout_groups(graph, fleet)
-        reasons += binding.problems
         for s in graph.subtasks:
             action = _action(fleet, s)
             if action is SkillAction.RETURN_TO_START:
@@ -242,6 +242,14 @@ class SafetyPolicy:
                         msg for zone, msg in self._barred(s, o, obj.x, obj.y, fleet, maybe, note)
                         if zone not in refused
                     ]
+                else:
+                    maybe = in_force
+                # a robot the move names that a group fence had to bind: say why, when the zone does bar it
+                reasons += [
+                    f.reason for f in binding.forced
+                    if f.move == s.id and f.obj == o
+                    and any(z.contains(obj.x, obj.y) and z.applies_to(f.robot) for z in maybe.keep_out)
+                ]
         return reasons
 
     def _check_starts(self, s: Subtask, fleet: Fleet, world: World, fence: Bounds) -> list[str]:

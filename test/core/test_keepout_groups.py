@@ -26,6 +26,7 @@ NAV = "target_area_for_specific_robots"
 AVOID = "avoid_areas_for_specific_robots"
 ALLOW = "allow_areas_for_specific_robots"
 AVOID_ALL = "avoid_areas_for_all_robots"
+ALLOW_ALL = "allow_areas_for_all_robots"
 DIG = "Excavation"
 LOAD = "ExcavatorUnloading"
 TIP = "DumpUnloading"
@@ -71,7 +72,7 @@ def haul_with_idle_truck() -> TaskGraph:
 # ---------------------------------------------------------------------------- the binding
 def test_the_truck_the_plan_leaves_free_is_bound_from_the_end_of_the_fleet(fleet):
     b = bind_keepout_groups(haul_with_idle_truck(), fleet)
-    assert dict(b.robots) == {"fence": (T3,)} and b.problems == ()
+    assert dict(b.robots) == {"fence": (T3,)} and b.forced == ()
 
 
 def test_the_binding_is_deterministic_whatever_the_plan_order(fleet):
@@ -113,7 +114,7 @@ def test_lifting_a_group_fence_opens_it_for_the_same_robots(fleet, world, policy
     b = bind_keepout_groups(g, fleet)
     assert b.robots["fence"] == b.robots["lift"] == (T2,)
     # the lifting opens the fence it lifts: all three trucks may go in afterwards
-    assert b.problems == () and policy.check_plan(g, fleet, world) == []
+    assert b.forced == () and policy.check_plan(g, fleet, world) == []
     # the engine fences and opens the same truck: nothing is left in the world
     sim = Simulation(fleet, world)
     act = SimActuator(sim)
@@ -140,25 +141,57 @@ def test_named_and_fleet_wide_keepouts_are_not_rebound(fleet):
     g = plan(task("f", AVOID, [T1], objs=["soil1"]), task("a", AVOID_ALL, objs=["rock1"]),
              task("go", NAV, objs=["soil1"], types=trucks(2)))
     b = bind_keepout_groups(g, fleet)
-    assert dict(b.robots) == {} and b.problems == ()
+    assert dict(b.robots) == {} and b.forced == ()
     assert not any(is_group_keepout(s, fleet) for s in g.subtasks)
     assert b.robots_for(g["f"], fleet) == (T1,) and b.robots_for(g["a"], fleet) is None
 
 
-def test_too_few_robots_left_for_a_move_into_the_fence_is_refused_naming_group_and_object(fleet, world, policy):
+def test_too_few_robots_left_for_a_move_into_the_fence_is_refused_by_the_gate(fleet, world, policy):
     g = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)), task("go", NAV, objs=["soil1"], types=trucks(3)))
     b = bind_keepout_groups(g, fleet)
-    assert b.robots["fence"] == (T3,)  # bound all the same (the engine needs robots to fence)
-    (problem,) = b.problems
-    assert problem == ("task fence: keeping 1 dump_truck away from soil1 leaves 2 dump_truck robot(s) to enter "
-                       "soil1, and task go needs 3 there while the fence may be in force")
-    reasons = policy.check_plan(g, fleet, world)
-    assert problem in reasons
-    # every truck named for the move: the group cannot avoid one of them
+    assert b.robots["fence"] == (T3,) and b.forced == ()  # bound all the same (the engine needs robots to fence)
+    # the gate judges the bound zone as it judges every zone (one check, not a second one in the binding)
+    assert policy.check_plan(g, fleet, world) == [
+        "task go: target soil1 lies inside keep-out zone(s) soil1 if fence runs first (no dependency orders them); "
+        "only 2 dump_truck robot(s) may enter, 3 asked for"]
+    # every truck named for the move: the group cannot avoid one of them, and the refusal says which it bound
     g = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)), task("go", NAV, [T1, T2, T3], objs=["soil1"]))
-    problems = bind_keepout_groups(g, fleet).problems
-    assert problems and "keeping 1 dump_truck away from soil1 binds" in problems[0]
+    (forced,) = bind_keepout_groups(g, fleet).forced
+    assert (forced.fence, forced.move, forced.obj, forced.robot) == ("fence", "go", "soil1", T3)
+    reasons = policy.check_plan(g, fleet, world)
+    assert forced.reason in reasons
+    assert "keeping 1 dump_truck away from soil1 binds robot_dump_truck_03" in forced.reason
+    assert any("(in force for robot_dump_truck_03)" in r for r in reasons)
+
+
+@pytest.mark.parametrize("lift", [
+    task("lift", ALLOW_ALL, deps=["fence"], objs=["soil1"]),
+    task("lift", ALLOW, [T1, T2, T3], deps=["fence"], objs=["soil1"]),
+    task("lift", ALLOW, deps=["fence"], objs=["soil1"], types=trucks(1)),
+], ids=["fleet-wide", "named", "group"])
+@pytest.mark.parametrize("named", [True, False], ids=["named-move", "typed-move"])
+def test_any_lifting_after_the_fence_opens_it_for_the_moves_after_the_lifting(fleet, world, policy, lift, named):
+    # review A.1: a fleet-wide or named lifting was not counted, so the gate refused what 5121fc9 accepted
+    go = task("go", NAV, [T1, T2, T3] if named else (), deps=["lift"], objs=["soil1"],
+              types=None if named else trucks(3))
+    g = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)), lift, go)
+    assert bind_keepout_groups(g, fleet).forced == ()
+    assert policy.check_plan(g, fleet, world) == []
+
+
+def test_a_lifting_before_the_fence_or_for_too_few_robots_does_not_open_it(fleet, world, policy):
+    g = plan(task("lift", ALLOW_ALL, objs=["soil1"]),
+             task("fence", AVOID, deps=["lift"], objs=["soil1"], types=trucks(1)),
+             task("go", NAV, [T1, T2, T3], deps=["fence"], objs=["soil1"]))
+    assert [f.robot for f in bind_keepout_groups(g, fleet).forced] == [T3]
     assert policy.check_plan(g, fleet, world)
+    g = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)),
+             task("lift", ALLOW, [T1], deps=["fence"], objs=["soil1"]),
+             task("go", NAV, [T1, T2, T3], deps=["lift"], objs=["soil1"]))
+    b = bind_keepout_groups(g, fleet)
+    assert [f.robot for f in b.forced] == [T3]
+    reasons = policy.check_plan(g, fleet, world)
+    assert b.forced[0].reason in reasons and any("in force for robot_dump_truck_03" in r for r in reasons)
 
 
 # ---------------------------------------------------------------------------- the gate
