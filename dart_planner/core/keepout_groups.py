@@ -31,7 +31,8 @@ the same fence is one of the move's ancestors.
 Lifting a fence (``remove_keepout``) for a type + count group binds to the robots of the fence
 it lifts: the nearest add_keepout of an overlapping object that concerns robots of the type
 and is one of its ancestors (else one that no dependency orders against it), so "the truck
-may enter soil 1 again" opens the fence for the truck it was put up for. A lifting with no
+may enter soil 1 again" opens the fence for the truck it was put up for. A lifting for fewer
+robots than its fence holds takes first those the plan sends into the object after it. A lifting with no
 such fence (it opens a zone of the site) binds the robots the plan sends into the object
 after it, then the first in fleet order (the ones an unnamed group is read as).
 
@@ -306,17 +307,19 @@ class _Binder:
         bound: Mapping[str, tuple[str, ...]],
     ) -> list[str]:
         pool = [r.id for r in self.fleet.of_type(rtype)]
+        # the robots the plan sends into the object after the lifting: a lifting for fewer robots than its
+        # fence holds opens it for them first ("the truck may enter soil 1 again; truck 2 goes there")
+        after = {
+            r for s in self.moves
+            if k.id in self.anc(s.id) and set(s.object_keywords) & set(k.object_keywords)
+            for r in s.robot_ids
+        }
         picks: list[str] = []
         if fence is not None:
-            of_fence = fence.robot_ids if fence.robot_ids else bound.get(fence.id, ())
-            picks = [r for r in of_fence if r in pool][:count]
+            of_fence = [r for r in (fence.robot_ids if fence.robot_ids else bound.get(fence.id, ())) if r in pool]
+            picks = sorted(of_fence, key=lambda r: r not in after)[:count]  # stable: else the fence's order
         if len(picks) < count:
-            # the robots the plan sends in after the lifting, then fleet order from the start
-            after = {
-                r for s in self.moves
-                if k.id in self.anc(s.id) and set(s.object_keywords) & set(k.object_keywords)
-                for r in s.robot_ids
-            }
+            # then fleet order from the start (the robots an unnamed group is read as)
             rest = sorted((r for r in pool if r not in picks), key=lambda r: (r not in after, self.fleet_pos[r]))
             picks += rest[: count - len(picks)]
         return picks

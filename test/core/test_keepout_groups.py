@@ -130,6 +130,22 @@ def test_lifting_a_group_fence_opens_it_for_the_same_robots(fleet, world, policy
     assert {s.task_id: s.robots for s in engine.status(pid).subtasks} == {"busy": (T3,), "fence": (T2,), "lift": (T2,)}
 
 
+def test_a_partial_lifting_opens_the_fence_for_the_robot_sent_in_after_it(fleet, world, policy):
+    # review A.2: trucks 1 and 3 are busy, two trucks are fenced, one is let in again and truck 2 goes in; the
+    # lifting took the fence's first truck (T3) and the gate refused the move of T2
+    g = plan(task("b1", NAV, [T1], objs=["rock1"]), task("b3", NAV, [T3], objs=["rock1"]),
+             task("fence", AVOID, objs=["soil1"], types=trucks(2)),
+             task("lift", ALLOW, deps=["fence"], objs=["soil1"], types=trucks(1)),
+             task("go", NAV, [T2], deps=["lift"], objs=["soil1"]))
+    b = bind_keepout_groups(g, fleet)
+    assert b.robots["fence"] == (T3, T2) and b.robots["lift"] == (T2,)
+    assert policy.check_plan(g, fleet, world) == []
+    # with nobody sent in after it, the lifting keeps the fence's order
+    g = g.replace_subtasks(s for s in g.subtasks if s.id != "go")
+    b = bind_keepout_groups(g, fleet)
+    assert b.robots["lift"] == b.robots["fence"][:1]
+
+
 def test_a_lifting_without_a_fence_of_its_own_binds_the_robots_sent_in_after_it(fleet):
     g = plan(task("lift", ALLOW, objs=["soil1"], types=trucks(1)), task("go", NAV, [T2], ["lift"], ["soil1"]))
     assert bind_keepout_groups(g, fleet).robots["lift"] == (T2,)
