@@ -47,6 +47,16 @@ has to bind one of them; the binding records it (:attr:`KeepoutBinding.forced`) 
 adds that reason to its refusal when the zone does bar the robot from the move.
 
 Plans that name their robots, and ``*_for_all_robots`` skills, are untouched.
+
+Which zones a move meets (one rule for the gate, the binding and the allocation model)
+------------------------------------------------------------------------------------
+Every object of a move counts (:func:`move_objects`): the gate checks each, the binding fences
+for each, and the allocation model leaves a robot out of a typed move that a zone bars from any
+of them. The keep-outs around a move (:class:`KeepoutsAround`) are its ancestors, applied in the
+plan's topological order (:meth:`~.plan.TaskGraph.topological_order`), and the racing ones (no
+dependency orders them against the move), applied after them liftings first, then fences: any
+racing fence may be the last to run, so the worst case, which the gate refuses and the
+allocator avoids, does not depend on how the plan happens to list them.
 """
 
 from __future__ import annotations
@@ -60,7 +70,15 @@ import networkx as nx
 from .fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope
 from .plan import Subtask, TaskGraph
 
-__all__ = ["ForcedRobot", "KeepoutBinding", "bind_keepout_groups", "is_group_keepout", "skill_action"]
+__all__ = [
+    "ForcedRobot",
+    "KeepoutBinding",
+    "KeepoutsAround",
+    "bind_keepout_groups",
+    "is_group_keepout",
+    "move_objects",
+    "skill_action",
+]
 
 @dataclass(frozen=True)
 class ForcedRobot:
@@ -117,6 +135,40 @@ def skill_action(fleet: Fleet | None, sub: Subtask) -> SkillAction | None:
         return None
     spec = fleet.skills.get(sub.skill)
     return None if spec is None else spec.action
+
+
+def move_objects(sub: Subtask) -> tuple[str, ...]:
+    """The objects a move drives into: every object it names, once each (see module doc)."""
+    return tuple(dict.fromkeys(sub.object_keywords))
+
+
+class KeepoutsAround:
+    """The keep-out subtasks of ``graph`` that may be in force when a subtask runs (see module doc).
+
+    Built once per plan; a cyclic plan never runs, so every keep-out counts as racing there.
+    """
+
+    def __init__(self, graph: TaskGraph, fleet: Fleet) -> None:
+        self.graph = graph
+        self.acyclic = graph.is_acyclic()
+        order = graph.topological_order() if self.acyclic else list(dict.fromkeys(graph.ids))
+        self.keepouts = [graph[t] for t in order if skill_action(fleet, graph[t]) in KEEPOUT_ACTIONS]
+        self._lifts = {k.id for k in self.keepouts if skill_action(fleet, k) is SkillAction.REMOVE_KEEPOUT}
+
+    def around(self, task_id: str) -> tuple[list[Subtask], list[Subtask]]:
+        """(before, racing): the ancestors of ``task_id`` in topological order, and those no dependency orders
+        against it, liftings first, then fences (each in topological order)."""
+        if not self.keepouts:
+            return [], []
+        g = self.graph.graph
+        if self.acyclic and task_id in g:
+            anc, desc = nx.ancestors(g, task_id), nx.descendants(g, task_id)
+        else:
+            anc, desc = set(), set()
+        before = [k for k in self.keepouts if k.id in anc]
+        racing = [k for k in self.keepouts if k.id not in anc and k.id not in desc and k.id != task_id]
+        racing.sort(key=lambda k: k.id not in self._lifts)  # stable: topological order within each kind
+        return before, racing
 
 
 def is_group_keepout(sub: Subtask, fleet: Fleet) -> bool:
@@ -219,7 +271,7 @@ class _Binder:
         for s in self.moves:
             if s.id == fence.id or fence.id in self.desc(s.id):
                 continue  # the move comes first: the fence goes up behind it
-            for o in dict.fromkeys(s.object_keywords):
+            for o in move_objects(s):
                 if o in fence.object_keywords and not self.opened(fence, s, o, lifts.get(fence.id, set())):
                     out.append((s, o))
         return out

@@ -49,12 +49,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import networkx as nx
-
 from .config_reader import ConfigReader, load_yaml, unwrap_ros_parameters
 from .execution.runtime import apply_keepout
-from .fleet import KEEPOUT_ACTIONS, Fleet, Robot, SkillAction, SkillScope
-from .keepout_groups import KeepoutBinding, bind_keepout_groups
+from .fleet import Fleet, Robot, SkillAction, SkillScope
+from .keepout_groups import KeepoutBinding, KeepoutsAround, bind_keepout_groups, move_objects
 from .keepout_groups import skill_action as _action
 from .names import is_plain_name
 from .plan import Subtask, TaskGraph
@@ -205,10 +203,7 @@ class SafetyPolicy:
         fence = self.geofence(world)
         if fence.xmin >= fence.xmax or fence.ymin >= fence.ymax:
             return [f"geofence: a margin of {self.geofence_margin_m:g} m leaves no room inside the site bounds"]
-        g = graph.graph
-        order = {t: i for i, t in enumerate(graph.ids)}
-        acyclic = graph.is_acyclic()
-        keepouts = [s for s in graph.subtasks if _action(fleet, s) in KEEPOUT_ACTIONS]
+        around = KeepoutsAround(graph, fleet)  # which fences a move meets, in which order: as the allocator
         # a fence for an unnamed group ("the third truck keeps away") concerns the robots the
         # rest of the plan leaves free; the allocator and the engine bind the same ones
         binding = bind_keepout_groups(graph, fleet)
@@ -219,7 +214,7 @@ class SafetyPolicy:
                 continue
             if action is not SkillAction.NAVIGATE:
                 continue
-            for o in s.object_keywords:
+            for o in move_objects(s):
                 if not world.has_object(o):
                     reasons.append(f"task {s.id}: target {o!r} is not a known object")
                     continue
@@ -230,7 +225,7 @@ class SafetyPolicy:
                         f"({_box(fence)}, site bounds less {self.geofence_margin_m:g} m)"
                     )
                     continue
-                before, racing = self._keepouts_around(s, keepouts, g, order, acyclic)
+                before, racing = around.around(s.id)
                 in_force = _zones_after(world, fleet, before, binding)
                 certain = self._barred(s, o, obj.x, obj.y, fleet, in_force, "")
                 reasons += [msg for _, msg in certain]
@@ -262,30 +257,6 @@ class SafetyPolicy:
                 if z.applies_to(r.id) and z.contains(p.x, p.y):
                     out.append(f"task {s.id}: start of {r.id} lies inside keep-out zone {z.name}")
         return out
-
-    @staticmethod
-    def _keepouts_around(
-        s: Subtask,
-        keepouts: Sequence[Subtask],
-        g: nx.DiGraph,
-        order: Mapping[str, int],
-        acyclic: bool,
-    ) -> tuple[list[Subtask], list[Subtask]]:
-        """Keep-out subtasks that run before ``s`` (in a topological order) and those that
-        no dependency orders against it."""
-        if not keepouts:
-            return [], []
-        if s.id in g and acyclic:
-            anc = nx.ancestors(g, s.id)
-            desc = nx.descendants(g, s.id)
-        else:  # a cyclic plan never runs; judge every fence as possibly in force
-            anc, desc = set(), set()
-        before = [k for k in keepouts if k.id in anc]
-        if acyclic and before:
-            topo = {t: i for i, t in enumerate(nx.lexicographical_topological_sort(g, key=order.get))}
-            before.sort(key=lambda k: topo[k.id])
-        racing = [k for k in keepouts if k.id not in anc and k.id not in desc and k.id != s.id]
-        return before, racing
 
     def _barred(
         self, s: Subtask, obj: str, x: float, y: float, fleet: Fleet, world: World, note: str

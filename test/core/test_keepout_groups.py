@@ -244,6 +244,36 @@ def test_a_zone_of_the_site_bars_the_robots_it_applies_to_from_typed_moves(fleet
     assert s.assignments["go"].robot_ids and T3 not in s.assignments["go"].robot_ids
 
 
+# ---------------------------------------------------------------------------- one rule for gate and allocator
+def test_a_fence_lifted_after_it_but_racing_the_move_may_be_in_force_for_gate_and_allocator(fleet, world, policy):
+    # review A.5: the gate applied racing keep-outs in plan order (fence, then lifting: open) and the model in its
+    # own order; a move no dependency orders against either can run between them, while the fence is up
+    fence, lift = task("fence", AVOID, [T3], objs=["soil1"]), task("lift", ALLOW, [T3], ["fence"], ["soil1"])
+    reasons = policy.check_plan(plan(fence, lift, task("go", NAV, [T3], objs=["soil1"])), fleet, world)
+    assert reasons == ["task go: target soil1 lies inside keep-out zone soil1 if lift, fence runs first "
+                       "(no dependency orders them) (in force for robot_dump_truck_03)"]
+    # the plan listing them the other way round gives the same answer (liftings first, then fences)
+    assert policy.check_plan(plan(lift, fence, task("go", NAV, [T3], objs=["soil1"])), fleet, world) == reasons
+    # a typed move racing both never goes to truck 3, which the gate lets through (two trucks may enter)
+    g = plan(task("busy", NAV, [T1, T2], objs=["puddle2"]), fence, lift,
+             task("go", NAV, objs=["soil1"], types=trucks(1)))
+    assert policy.check_plan(g, fleet, world) == []
+    s = allocate(g, fleet, world, policy="heuristic")
+    assert s.assignments["go"].robot_ids and T3 not in s.assignments["go"].robot_ids
+
+
+def test_every_object_of_a_typed_move_counts_for_gate_and_allocator(fleet, world, policy):
+    # review A.5: the model looked at the first object only, the gate at every one
+    w = world.with_keep_out([world.keepout_for_object("soil1", [T3])])
+    g = plan(task("busy", NAV, [T1, T2], objs=["puddle2"]), task("go", NAV, objs=["rock1", "soil1"], types=trucks(1)))
+    assert policy.check_plan(g, fleet, w) == []
+    s = allocate(g, fleet, w, policy="heuristic")
+    assert s.assignments["go"].robot_ids and T3 not in s.assignments["go"].robot_ids
+    named = plan(task("go", NAV, [T3], objs=["rock1", "soil1"]))
+    assert policy.check_plan(named, fleet, w) == [
+        "task go: target soil1 lies inside keep-out zone soil1 (in force for robot_dump_truck_03)"]
+
+
 # ---------------------------------------------------------------------------- end to end
 def test_a_plan_with_an_idle_truck_fenced_runs_and_the_truck_never_enters(fleet, world, policy):
     g = haul_with_idle_truck()

@@ -46,7 +46,9 @@ The model
   :func:`~dart_planner.core.keepout_groups.bind_keepout_groups` binds it to (the same as
   the safety gate's and the engine's). A typed move into an object never goes to a robot
   a zone there bars (in force, or added by a keep-out no dependency orders against the
-  move): those robots leave the group's candidates (:func:`_outside_zones`).
+  move): those robots leave the group's candidates (:func:`_outside_zones`). Which objects
+  count (every one) and the order the zones are applied in are the gate's
+  (:class:`~dart_planner.core.keepout_groups.KeepoutsAround`).
 * **Where robots end.** navigate: ``stop_clearance`` m outside the target object's radius,
   on the approach side; return_to_start: the start pose; anything else: where it was.
 
@@ -68,7 +70,7 @@ import numpy as np
 
 from ..errors import AllocationError
 from ..fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope, SkillSpec
-from ..keepout_groups import KeepoutBinding, bind_keepout_groups
+from ..keepout_groups import KeepoutBinding, KeepoutsAround, bind_keepout_groups, move_objects
 from ..plan import Subtask, TaskGraph
 from ..schedule import LiveState
 from ..world import KeepOutZone, World
@@ -394,15 +396,6 @@ def build_problem(
             if p in index:
                 m |= mask[p] | bit.get(p, 0)
         mask[t] = m
-    # ... and those no dependency orders against it (they may be in force when it runs)
-    below: dict[str, int] = {}
-    for t in reversed(live):
-        m = 0
-        for q in graph.graph.successors(t):
-            if q in index:
-                m |= below[q] | bit.get(q, 0)
-        below[t] = m
-    every = (1 << len(keepout_live)) - 1
     zone_sets: list[tuple[KeepOutZone, ...]] = [base_zones]
     zone_index: dict[int, int] = {0: 0}
 
@@ -415,6 +408,20 @@ def build_problem(
             zone_index[m] = len(zone_sets)
             zone_sets.append(zs.snapshot())
         return zone_index[m]
+
+    # the zones a typed move meets: the gate's rule (.keepout_groups.KeepoutsAround), on the live keep-outs
+    around = KeepoutsAround(graph, fleet)
+    live_keepouts = set(keepout_live)
+    applied: dict[tuple[str, ...], tuple[KeepOutZone, ...]] = {}
+
+    def zones_after(keepouts: Iterable[Subtask]) -> tuple[KeepOutZone, ...]:
+        key = tuple(k.id for k in keepouts if k.id in live_keepouts)
+        if key not in applied:
+            zs = _ZoneState(world, robot_ids, zones.state)
+            for t in key:
+                zs.apply(graph[t], fleet, world, binding)
+            applied[key] = zs.snapshot()
+        return applied[key]
 
     partner_ok = frozenset(
         t for t in set(types) if any(types[i] == t and i not in unavailable for i in range(len(types)))
@@ -433,13 +440,10 @@ def build_problem(
             if p in running:
                 earliest = max(earliest, float(running[p][1]))
         demand, fixed, groups = _demand(s, spec, fleet, ridx, unavailable, sources)
-        if spec.action is SkillAction.NAVIGATE and groups and s.object_keywords and world.has_object(
-            s.object_keywords[0]
-        ):
-            o = world.object(s.object_keywords[0])
-            certain = zone_sets[zone_set_of(mask[tid])]
-            maybe = zone_sets[zone_set_of(mask[tid] | (every & ~below[tid]))]
-            groups = _outside_zones(groups, (o.x, o.y), robot_ids, certain, maybe)
+        targets = [(world.object(o).x, world.object(o).y) for o in move_objects(s) if world.has_object(o)]
+        if spec.action is SkillAction.NAVIGATE and groups and targets:
+            before, racing = around.around(tid)
+            groups = _outside_zones(groups, targets, robot_ids, zones_after(before), zones_after([*before, *racing]))
         partner_type = None
         if spec.partner_type is not None and spec.action not in _MOVES and spec.action not in KEEPOUT_ACTIONS:
             groups = groups + _partner_group(
@@ -534,26 +538,30 @@ def build_problem(
 
 def _outside_zones(
     groups: tuple[RobotGroup, ...],
-    target: tuple[float, float],
+    targets: Iterable[tuple[float, float]],
     robot_ids: tuple[str, ...],
     certain: tuple[KeepOutZone, ...],
     maybe: tuple[KeepOutZone, ...],
 ) -> tuple[RobotGroup, ...]:
-    """``groups`` of a move to ``target`` without the robots a keep-out zone bars from it.
+    """``groups`` of a move to ``targets`` (every object it names) without the robots a keep-out zone bars
+    from any of them.
 
     A hard exclusion, not a travel cost: the travel planner lets a route end inside a zone
     (it only estimates), so without it a typed move into a fenced object could go to the
     very robot the fence is for (the truck kept away from soil 1). ``certain``: the zones
     in force when the move starts (the world's and its keep-out ancestors'); ``maybe``:
     those too with the keep-outs no dependency orders against it, which the safety gate
-    counts as possibly in force. Robots barred by either are left out while enough remain,
-    else those barred by ``certain``; a plan that even so lacks robots is one the gate
+    counts as possibly in force (both as :class:`~..keepout_groups.KeepoutsAround` orders
+    them). Robots barred by either are left out while enough remain, else those barred by
+    ``certain``; a plan that even so lacks robots is one the gate
     refuses, and it keeps its candidates here (the simulator and actuation still stop a
     robot at the rim).
     """
 
+    points = list(targets)
+
     def barred(zones: tuple[KeepOutZone, ...]) -> set[int]:
-        inside = [z for z in zones if z.contains(*target)]
+        inside = [z for z in zones if any(z.contains(*p) for p in points)]
         return {i for i, rid in enumerate(robot_ids) if any(z.applies_to(rid) for z in inside)}
 
     sure = barred(certain)
