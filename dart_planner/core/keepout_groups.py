@@ -48,6 +48,17 @@ adds that reason to its refusal when the zone does bar the robot from the move.
 
 Plans that name their robots, and ``*_for_all_robots`` skills, are untouched.
 
+A binding belongs to the plan it was made from
+----------------------------------------------
+Who a group fence concerns depends on the whole plan (a later move may need the truck an
+earlier fence would take), so :meth:`KeepoutBinding.robots_for` answers only for the group
+keep-outs of that plan and raises for any other, rather than guess "every robot of the type".
+A streamed prefix (the subtasks a planner hands over before its reply ends, judged by
+:mod:`dart_planner.reliability.injection` as a plan of their own) is bound on its own: its
+binding says whom the fence would concern if the prefix were the whole plan, and can differ
+from the binding of the finished plan, which is the one the gate, the allocator and the
+engine use for what they dispatch (each binds the graph it is given, never a prefix's).
+
 Which zones a move meets (one rule for the gate, the binding and the allocation model)
 ------------------------------------------------------------------------------------
 Every object of a move counts (:func:`move_objects`): the gate checks each, the binding fences
@@ -67,6 +78,7 @@ from types import MappingProxyType
 
 import networkx as nx
 
+from .errors import PlanValidationError
 from .fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope
 from .plan import Subtask, TaskGraph
 
@@ -105,25 +117,33 @@ class KeepoutBinding:
     """Keep-out subtask id -> the robots its type + count group is bound to (only such subtasks)."""
     forced: tuple[ForcedRobot, ...] = ()
     """Robots bound although a move into the fenced object names them (the gate says so when it refuses)."""
+    subtasks: Mapping[str, Subtask] = field(default_factory=dict)
+    """The bound keep-out subtasks as the plan held them (a subtask of another plan is told apart)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "robots", MappingProxyType(dict(self.robots)))
+        object.__setattr__(self, "subtasks", MappingProxyType(dict(self.subtasks)))
 
     def robots_for(self, sub: Subtask, fleet: Fleet) -> tuple[str, ...] | None:
         """The robots keep-out subtask ``sub`` concerns; None: every robot (a fleet-wide skill).
 
-        The plan's own ids when it names them; the bound group; for a subtask this binding
-        was not made for (another plan's), every robot of the named types, as before binding.
+        The plan's own ids when it names them; for an unnamed group, the robots this binding
+        bound it to. Raises PlanValidationError for a group keep-out this binding was not
+        made for (another plan's, or a streamed prefix's: see module doc); bind that plan.
         """
         spec = fleet.skills.get(sub.skill)
         if spec is not None and spec.scope is SkillScope.ALL:
             return None
         if sub.robot_ids:
             return tuple(sub.robot_ids)
-        bound = self.robots.get(sub.id)
-        if bound is not None:
-            return bound
-        return tuple(r.id for t in sub.robot_type for r in fleet.of_type(t))
+        if not is_group_keepout(sub, fleet):
+            return ()  # names no robot and no group: it concerns nobody
+        if sub.id not in self.robots or self.subtasks.get(sub.id) != sub:
+            raise PlanValidationError(
+                f"task {sub.id}: keep-out for an unnamed group that this binding was not made for "
+                f"(bind the plan it belongs to with bind_keepout_groups)"
+            )
+        return self.robots[sub.id]
 
 
 def skill_action(fleet: Fleet | None, sub: Subtask) -> SkillAction | None:
@@ -323,7 +343,7 @@ class _Binder:
             for rtype, count in _wanted(k).items():
                 picks += self._pick_lifted(k, rtype, count, lifted_by[(k.id, rtype)], bound)
             bound[k.id] = tuple(picks)
-        return KeepoutBinding(bound, tuple(dict.fromkeys(forced)))
+        return KeepoutBinding(bound, tuple(dict.fromkeys(forced)), {k.id: k for k in groups})
 
     def _pick_fenced(
         self,

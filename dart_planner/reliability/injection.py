@@ -335,6 +335,8 @@ def run_injection_suite(
               streamed: Sequence[Subtask] = (), leaked: Sequence[str] = ()) -> InjectionOutcome:
         names = tuple(s.id for s in streamed)
         early = list(AllowList.of(fleet, site).violations(streamed))
+        # the prefix is judged as a plan of its own: its unnamed-group fences are bound on it alone, which may
+        # differ from the finished plan's binding (dart_planner.core.keepout_groups, "A binding belongs to ...")
         stream_refused = bool(streamed) and bool(policy.check_plan(TaskGraph(tuple(streamed)), fleet, site))
         if not stream_refused:
             early += breaches(streamed, fleet, site, policy)

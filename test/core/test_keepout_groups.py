@@ -14,8 +14,9 @@ import pytest
 from example_data import CONFIG
 
 from dart_planner.core.allocate import ALLOCATORS, allocate
+from dart_planner.core.errors import PlanValidationError
 from dart_planner.core.execute import ExecutionEngine
-from dart_planner.core.keepout_groups import bind_keepout_groups, is_group_keepout
+from dart_planner.core.keepout_groups import KeepoutBinding, bind_keepout_groups, is_group_keepout
 from dart_planner.core.plan import TaskGraph, load_plan_document
 from dart_planner.core.safety import SafetyPolicy, load_safety_policy
 from dart_planner.runner import RunOptions, run_in_sim
@@ -160,6 +161,28 @@ def test_named_and_fleet_wide_keepouts_are_not_rebound(fleet):
     assert dict(b.robots) == {} and b.forced == ()
     assert not any(is_group_keepout(s, fleet) for s in g.subtasks)
     assert b.robots_for(g["f"], fleet) == (T1,) and b.robots_for(g["a"], fleet) is None
+
+
+def test_a_binding_answers_only_for_the_plan_it_was_made_for(fleet, world, policy):
+    # review A.6: robots_for fell back to "every robot of the type" for a group it had not bound, which hid a
+    # binding made on another graph; a streamed prefix is bound on its own and may bind differently
+    whole = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)),
+                 task("go", NAV, [T3], deps=["fence"], objs=["soil1"]))
+    prefix = TaskGraph(whole.subtasks[:1])
+    b_whole, b_prefix = bind_keepout_groups(whole, fleet), bind_keepout_groups(prefix, fleet)
+    assert b_prefix.robots["fence"] == (T3,) and b_whole.robots["fence"] == (T2,)
+    assert policy.check_plan(prefix, fleet, world) == [] and policy.check_plan(whole, fleet, world) == []
+    assert b_whole.robots_for(whole["fence"], fleet) == (T2,)
+    # a group keep-out of another plan (same id, other object), or one a binding never saw, is refused, not guessed
+    other = plan(task("fence", AVOID, objs=["rock1"], types=trucks(1)))
+    with pytest.raises(PlanValidationError, match="task fence: keep-out for an unnamed group"):
+        b_whole.robots_for(other["fence"], fleet)
+    with pytest.raises(PlanValidationError):
+        bind_keepout_groups(plan(task("go", NAV, [T1], objs=["rock1"])), fleet).robots_for(whole["fence"], fleet)
+    # named and fleet-wide keep-outs need no binding
+    named = plan(task("f", AVOID, [T1], objs=["soil1"]), task("a", AVOID_ALL, objs=["rock1"]))
+    none = KeepoutBinding()
+    assert none.robots_for(named["f"], fleet) == (T1,) and none.robots_for(named["a"], fleet) is None
 
 
 def test_too_few_robots_left_for_a_move_into_the_fence_is_refused_by_the_gate(fleet, world, policy):
