@@ -9,6 +9,7 @@ runs in the simulator without the fenced truck entering the zone.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from example_data import CONFIG
@@ -76,11 +77,25 @@ def test_the_truck_the_plan_leaves_free_is_bound_from_the_end_of_the_fleet(fleet
     assert dict(b.robots) == {"fence": (T3,)} and b.forced == ()
 
 
-def test_the_binding_is_deterministic_whatever_the_plan_order(fleet):
+def test_the_binding_is_deterministic_and_only_unordered_groups_follow_the_listing(fleet):
+    # the guarantee: the same plan and fleet always give the same robots; listing the subtasks in another order
+    # changes nothing that a dependency decides (one group, groups in a chain), and unordered groups of the same
+    # object share out the same robots, the one listed first taking the one freest (review A.8: the old test had
+    # a single group, so it said more than the binding does)
+    def robots(x: TaskGraph) -> dict[str, tuple[str, ...]]:
+        return dict(bind_keepout_groups(x, fleet).robots)
+
+    def reverse(x: TaskGraph) -> TaskGraph:
+        return x.replace_subtasks(reversed(x.subtasks))
+
     g = haul_with_idle_truck()
-    shuffled = g.replace_subtasks(reversed(g.subtasks))
-    first = bind_keepout_groups(g, fleet)
-    assert all(bind_keepout_groups(x, fleet) == first for x in (g, shuffled, g))
+    assert robots(g) == robots(g) == robots(reverse(g)) == {"fence": (T3,)}
+    chain = plan(task("f1", AVOID, objs=["soil1"], types=trucks(1)),
+                 task("f2", AVOID, deps=["f1"], objs=["soil1"], types=trucks(1)))
+    assert robots(chain) == robots(reverse(chain)) == {"f1": (T3,), "f2": (T2,)}
+    pair = plan(task("f1", AVOID, objs=["soil1"], types=trucks(1)), task("f2", AVOID, objs=["soil1"], types=trucks(1)))
+    assert robots(pair) == robots(pair) == {"f1": (T3,), "f2": (T2,)}
+    assert robots(reverse(pair)) == {"f2": (T3,), "f1": (T2,)}
 
 
 def test_robots_the_plan_names_are_left_out_of_the_group(fleet):
@@ -94,6 +109,11 @@ def test_robots_the_plan_names_are_left_out_of_the_group(fleet):
     # a move that finished before the fence goes up does not hold the truck
     g = plan(task("go", NAV, [T3], objs=["soil1"]), task("fence", AVOID, deps=["go"], objs=["soil1"], types=trucks(1)))
     assert bind_keepout_groups(g, fleet).robots["fence"] == (T2,)  # (still named by the plan: tier 3)
+    # ... so with every truck named for work, the one that went in before the fence is as free as the others
+    g = plan(task("go", NAV, [T3], objs=["soil1"]), task("busy", NAV, [T1, T2], objs=["rock1"]),
+             task("fence", AVOID, deps=["go"], objs=["soil1"], types=trucks(1)))
+    b = bind_keepout_groups(g, fleet)
+    assert b.robots["fence"] == (T3,) and b.forced == ()
     g = plan(task("go", NAV, [T1, T2], objs=["rock1"]), task("fence", AVOID, objs=["soil1"], types=trucks(2)))
     assert bind_keepout_groups(g, fleet).robots["fence"] == (T3, T2)  # as many as asked, free ones first
 
@@ -120,7 +140,7 @@ def test_lifting_a_group_fence_opens_it_for_the_same_robots(fleet, world, policy
     sim = Simulation(fleet, world)
     act = SimActuator(sim)
     engine = ExecutionEngine(fleet, world, act, clock=sim.clock)
-    pid = engine.submit(g.replace_subtasks(s for s in g.subtasks if s.id != "go"))  # the same binding
+    pid = engine.submit(g)  # the plan the gate checked
     seen = []
     while not engine.is_finished(pid) and sim.time < 600:
         act.step()
@@ -128,7 +148,9 @@ def test_lifting_a_group_fence_opens_it_for_the_same_robots(fleet, world, policy
         seen.append(tuple(sorted(z.robots) for z in engine.world.keep_out))
     assert engine.plan_outcome(pid).value == "succeeded"
     assert ([T2],) in seen and engine.world.keep_out == ()
-    assert {s.task_id: s.robots for s in engine.status(pid).subtasks} == {"busy": (T3,), "fence": (T2,), "lift": (T2,)}
+    robots = {s.task_id: s.robots for s in engine.status(pid).subtasks}
+    assert {t: robots[t] for t in ("busy", "fence", "lift")} == {"busy": (T3,), "fence": (T2,), "lift": (T2,)}
+    assert sorted(robots["go"]) == [T1, T2, T3]
 
 
 def test_a_partial_lifting_opens_the_fence_for_the_robot_sent_in_after_it(fleet, world, policy):
@@ -145,6 +167,30 @@ def test_a_partial_lifting_opens_the_fence_for_the_robot_sent_in_after_it(fleet,
     g = g.replace_subtasks(s for s in g.subtasks if s.id != "go")
     b = bind_keepout_groups(g, fleet)
     assert b.robots["lift"] == b.robots["fence"][:1]
+
+
+def test_a_lifting_no_dependency_orders_against_its_fence_lifts_it(fleet):
+    # lifted_fence's second choice: no fence among the lifting's ancestors, one racing it
+    g = plan(task("busy", NAV, [T3], objs=["rock1"]), task("fence", AVOID, objs=["soil1"], types=trucks(1)),
+             task("lift", ALLOW, objs=["soil1"], types=trucks(1)))
+    b = bind_keepout_groups(g, fleet)
+    assert b.robots["fence"] == b.robots["lift"] == (T2,)
+    # a fence among its ancestors wins over a racing one
+    g = plan(task("f1", AVOID, objs=["soil1"], types=trucks(1)), task("f2", AVOID, objs=["soil1"], types=trucks(1)),
+             task("lift", ALLOW, deps=["f2"], objs=["soil1"], types=trucks(1)))
+    b = bind_keepout_groups(g, fleet)
+    assert b.robots["lift"] == b.robots["f2"] != b.robots["f1"]
+
+
+def test_the_group_leaves_out_trucks_able_to_make_a_typed_move_into_the_fence(fleet, world, policy):
+    # tier 4: truck 1 cannot drive to a target, so fencing it costs the typed move nothing; fencing truck 3 (the
+    # last in fleet order) would leave one truck for a move that needs two
+    spare = fleet.with_robots(r if r.id != T1 else replace(r, skills=r.skills - {NAV}) for r in fleet.robots)
+    g = plan(task("fence", AVOID, objs=["soil1"], types=trucks(1)),
+             task("go", NAV, deps=["fence"], objs=["soil1"], types=trucks(2)))
+    assert bind_keepout_groups(g, spare).robots["fence"] == (T1,)
+    assert policy.check_plan(g, spare, world) == []
+    assert bind_keepout_groups(g, fleet).robots["fence"] == (T3,)  # the shipped fleet: every truck can
 
 
 def test_a_lifting_without_a_fence_of_its_own_binds_the_robots_sent_in_after_it(fleet):
