@@ -25,20 +25,18 @@ that type that the rest of the plan leaves freest, ranked by, in order:
    "the third truck" / "the remaining truck" is the one left at the end.
 
 "While the fence may be in force" is the gate's reading of the dependency graph: the move
-does not come before the fence (the fence is not one of its descendants), and no lifting of
-the same fence is one of the move's ancestors.
+does not come before the fence (the fence is not one of its descendants), and no lifting that
+opens the fence for it is one of the move's ancestors: one the plan binds to this fence, or,
+one of the fence's descendants, a fleet-wide one or one naming every robot the move may send.
 
 Lifting a fence (``remove_keepout``) for a type + count group binds to the robots of the fence
 it lifts: the nearest add_keepout of an overlapping object that concerns robots of the type
 and is one of its ancestors (else one that no dependency orders against it), so "the truck
-may enter soil 1 again" opens the fence for the truck it was put up for. A lifting for fewer
-robots than its fence holds takes first those the plan sends into the object after it. A lifting with no
-such fence (it opens a zone of the site) binds the robots the plan sends into the object
-after it, then the first in fleet order (the ones an unnamed group is read as).
-
-"While the fence may be in force" ends for a move at a lifting of the same object that is one
-of the move's ancestors and not one of the fence's: a fleet-wide one, one the plan binds to
-this fence, or a named one that opens it for every robot the move may send.
+may enter soil 1 again" opens the fence for the truck it was put up for. A lifting for
+fewer robots than its fence holds takes first those the plan sends into the object after
+it. A lifting with no such fence (it opens a zone of the site) binds the robots the plan
+sends into the object after it, then the first in fleet order (the ones an unnamed group is
+read as).
 
 The binding never judges whether the plan can run: the safety gate does, on the zones the
 bound fences really leave (its own ``_barred`` check, the one every other fence goes
