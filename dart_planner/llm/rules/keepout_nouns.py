@@ -142,13 +142,16 @@ def _filler(it: Item) -> Item:
     return Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
 
 
-def fold_object_asides(items: Sequence[Item], relatives: Container[str]) -> list[Item]:
+def fold_object_asides(items: Sequence[Item], relatives: Container[str],
+                       state_auxiliaries: Container[str] = ()) -> list[Item]:
     """"Obstacle 2, which was closed yesterday for repairs, is opened again for all robots": a remark about an
     object, set off by commas and opened by a relative word (``relatives``: the lexicon's
     ``object_aside_relatives``), says how the object is, not what to do; it and its commas become filler marks,
     so the object is the subject of the verb after it. Read as a clause, the remark's verb took the object and
     the main verb had none. A remark that names a robot or a connective, or runs to the end of the sentence, is
-    left as it is."""
+    left as it is, and so is one with a verb or event that is no past state (a verb right after one of
+    ``state_auxiliaries``, the lexicon's ``keepout_state_auxiliaries``): "puddle 1, which we close off now, ..."
+    is an order, and folded away it was lost without a trace."""
     out = list(items)
     k = 0
     while k + 3 < len(out):
@@ -158,7 +161,9 @@ def fold_object_asides(items: Sequence[Item], relatives: Container[str]) -> list
             continue
         end = next((j for j in range(k + 3, len(out)) if out[j].kind is ItemKind.PUNCT), None)
         if end is None or out[end].text != "," or end + 1 >= len(out) \
-                or any(c.kind in (ItemKind.ROBOT, ItemKind.CONNECTIVE) for c in out[k + 3:end]):
+                or any(c.kind in (ItemKind.ROBOT, ItemKind.CONNECTIVE) for c in out[k + 3:end]) \
+                or any(out[j].kind in (ItemKind.VERB, ItemKind.EVENT) and out[j - 1].text not in state_auxiliaries
+                       for j in range(k + 3, end)):
             k += 1
             continue
         for j in range(k + 1, end + 1):

@@ -1,0 +1,44 @@
+"""Mends from the review of rules round 13: an order the planner cannot read is refused with its words named,
+never dropped as a remark, and a keep-out is never lost silently; the round's word lists come from the lexicon.
+
+Every instruction here is written for these tests or taken from the review (none is in the benchmark or the
+examples); the expected plans follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D2, T, assert_plan, task
+
+from dart_planner.llm.rules import RulesPlanner, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def _problems(text: str, fleet, world) -> list[str]:
+    planner = RulesPlanner()
+    rp, report = planner.read(text, fleet, world)
+    return planner.problems(rp, report)
+
+
+def _lexicon(**override):
+    from dart_planner.core.config_reader import load_yaml
+    from dart_planner.llm.rules.lexicon import default_lexicon_path, lexicon_from_dict
+
+    raw = dict(load_yaml(str(default_lexicon_path())))
+    raw.update(override)
+    return lexicon_from_dict(raw)
+
+
+# -- finding 9: a remark between commas that gives an order is no remark --------------------------------------
+
+def test_an_aside_with_an_order_in_it_is_not_folded_away(fleet, world):
+    problems = _problems("Truck 2 goes to rock 1. Puddle 1, which we close off now, is wet.", fleet, world)
+    assert any("close off" in p for p in problems), problems
+
+
+def test_an_aside_that_tells_a_past_state_is_still_a_remark(fleet, world):
+    assert_plan("Truck 2 goes to rock 1. Puddle 1, which was closed off last week, is wet.", fleet, world,
+                task("a", T, [D2], ["rock1"]))
