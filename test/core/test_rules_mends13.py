@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from rules_helpers import D2, T, assert_plan, task
 
-from dart_planner.llm.rules import RulesPlanner, load_lexicon
+from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +42,21 @@ def test_an_aside_with_an_order_in_it_is_not_folded_away(fleet, world):
 def test_an_aside_that_tells_a_past_state_is_still_a_remark(fleet, world):
     assert_plan("Truck 2 goes to rock 1. Puddle 1, which was closed off last week, is wet.", fleet, world,
                 task("a", T, [D2], ["rock1"]))
+
+
+# -- finding 10: a clause about a thing that asks for something is no remark ----------------------------------
+
+def test_a_needed_fence_is_refused_not_dropped_as_a_remark(fleet, world):
+    problems = _problems("A fence is needed around puddle 1. Truck 2 goes to rock 1.", fleet, world)
+    assert any("a fence is needed around puddle 1" in p for p in problems), problems
+
+
+def test_a_thing_that_is_only_there_is_still_a_remark(fleet, world):
+    assert_plan("A crane is being set up between the obstacles. Truck 2 goes to rock 1.", fleet, world,
+                task("a", T, [D2], ["rock1"]))
+
+
+def test_thing_order_words_come_from_the_lexicon(fleet, world, lex):
+    text = "A fence is needed around puddle 1. Truck 2 goes to rock 1."
+    assert rules_plan(text, fleet, world, lex).errors
+    assert not rules_plan(text, fleet, world, _lexicon(thing_order_words=[])).errors

@@ -431,8 +431,15 @@ class Interpreter:
     def thing_lead(self, items: Sequence[Item]) -> int:
         """How many words open the clause before the word of a thing: an article and at most two words we do
         not know ("*a* crane is being set up ...", "*a mobile* crane is parked ..."), when the thing's word and a
-        form of "be" follow them; else 0."""
+        form of "be" follow them; else 0. A clause with a word of need or of barring (the lexicon's
+        ``thing_order_words``, or a keep-out noun: "a fence is *needed* around puddle 1") asks for something,
+        so it gets no lead and is read as an order (or refused), never dropped as a remark."""
         if not (items and items[0].kind is ItemKind.WORD and items[0].text in self.lex.thing_articles):
+            return 0
+        words = [it.text for it in items]
+        if any(it.kind is ItemKind.WORD and (it.text in self.lex.thing_order_words
+                                             or self.lex.keepout_noun_index.match(words, k) is not None)
+               for k, it in enumerate(items)):
             return 0
         for lead in range(1, 4):
             if len(items) < lead + 2 or not all(it.kind is ItemKind.WORD and it.text not in self.lex.fillers

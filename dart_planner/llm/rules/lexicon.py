@@ -130,7 +130,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
                  "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
-                 "thing_quantifiers", "thing_articles", "aspect_verbs",
+                 "thing_quantifiers", "thing_articles", "thing_order_words", "aspect_verbs",
                  "robot_place_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
@@ -331,6 +331,8 @@ class Lexicon:
     """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""
     thing_articles: frozenset[str] = frozenset()
     """Articles before the unknown word opening a remark about a thing ("*a* crane is being set up ...")."""
+    thing_order_words: frozenset[str] = frozenset()
+    """Words of need or barring that make a clause about a thing an order ("a fence is *needed* ...")."""
     aspect_verbs: frozenset[str] = frozenset()
     """Verbs of starting right before an event noun's gerund, read as its verb ("*starts* breaking it up")."""
     robot_place_pronouns: frozenset[str] = frozenset()
@@ -742,6 +744,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         object_aside_relatives=context["object_aside_relatives"],
         thing_quantifiers=context["thing_quantifiers"],
         thing_articles=context["thing_articles"],
+        thing_order_words=context["thing_order_words"],
         aspect_verbs=context["aspect_verbs"],
         robot_place_pronouns=context["robot_place_pronouns"],
         source=file,
