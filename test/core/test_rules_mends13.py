@@ -7,7 +7,7 @@ examples); the expected plans follow the benchmark conventions (bench/data/READM
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, T, assert_plan, task
+from rules_helpers import AVA, D2, T, assert_plan, task
 
 from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
 
@@ -60,3 +60,21 @@ def test_thing_order_words_come_from_the_lexicon(fleet, world, lex):
     text = "A fence is needed around puddle 1. Truck 2 goes to rock 1."
     assert rules_plan(text, fleet, world, lex).errors
     assert not rules_plan(text, fleet, world, _lexicon(thing_order_words=[])).errors
+
+
+# -- finding 11: "should have been fenced off" asks for the keep-out; only a past state is no order ----------
+
+def test_a_keep_out_that_should_have_been_made_is_still_made(fleet, world):
+    assert_plan("Soil 1 should have been fenced off already. Truck 2 goes to rock 1.", fleet, world,
+                task("a", AVA, [], ["soil1"]), task("b", T, [D2], ["rock1"], deps=["a"]))
+
+
+def test_a_keep_out_made_in_the_past_is_still_a_state(fleet, world):
+    assert_plan("Soil 1 has been fenced off since Monday. Truck 2 goes to rock 1.", fleet, world,
+                task("b", T, [D2], ["rock1"]))
+
+
+def test_keepout_state_modals_come_from_the_lexicon(fleet, world, lex):
+    text = "Soil 1 should have been fenced off already. Truck 2 goes to rock 1."
+    assert any(s.skill == AVA for s in rules_plan(text, fleet, world, lex).graph)
+    assert not any(s.skill == AVA for s in rules_plan(text, fleet, world, _lexicon(keepout_state_modals=[])).graph)

@@ -129,7 +129,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
                  "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
-                 "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
+                 "keepout_state_auxiliaries", "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_articles", "thing_order_words", "aspect_verbs",
                  "robot_place_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
@@ -323,6 +323,8 @@ class Lexicon:
     """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
     keepout_state_auxiliaries: frozenset[str] = frozenset()
     """Words before a keep-out verb said of a place that make it a past state ("obstacle 2 *was* closed")."""
+    keepout_state_modals: frozenset[str] = frozenset()
+    """Modals before such a word that make the keep-out asked for, no state ("*should* have been fenced off")."""
     keepout_place_copulas: frozenset[str] = frozenset()
     """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
     object_aside_relatives: frozenset[str] = frozenset()
@@ -740,6 +742,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         clause_joining_words=context["clause_joining_words"],
         keepout_pronoun_prepositions=context["keepout_pronoun_prepositions"],
         keepout_state_auxiliaries=context["keepout_state_auxiliaries"],
+        keepout_state_modals=context["keepout_state_modals"],
         keepout_place_copulas=context["keepout_place_copulas"],
         object_aside_relatives=context["object_aside_relatives"],
         thing_quantifiers=context["thing_quantifiers"],

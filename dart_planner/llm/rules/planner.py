@@ -133,8 +133,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
                                 lex.keepout_event_copulas)
-    items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries),
-                              lex.keepout_state_auxiliaries, lex.keepout_place_copulas)
+    items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
+                                                 lex.keepout_state_modals),
+                              lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers)
     items = fold_purpose_steps(items, lex)
