@@ -7,7 +7,7 @@ examples); the expected plans follow the benchmark conventions (bench/data/READM
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D2, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, T, assert_plan, task
 
 from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
 
@@ -78,3 +78,14 @@ def test_keepout_state_modals_come_from_the_lexicon(fleet, world, lex):
     text = "Soil 1 should have been fenced off already. Truck 2 goes to rock 1."
     assert any(s.skill == AVA for s in rules_plan(text, fleet, world, lex).graph)
     assert not any(s.skill == AVA for s in rules_plan(text, fleet, world, _lexicon(keepout_state_modals=[])).graph)
+
+
+# -- finding 12: "it" after a robot spoken of since the last place may be that robot ---------------------------
+
+def test_it_after_a_robot_is_not_taken_for_the_place_before(fleet, world):
+    problems = _problems("Truck 2 goes to soil 1. Excavator 2 breaks down; keep truck 1 away from it.", fleet, world)
+    assert any("no object named to avoid" in p for p in problems), problems
+
+
+def test_it_after_a_place_in_a_keep_out_clause_is_still_the_place(fleet, world):
+    assert_plan("Puddle 2 is wet, so keep truck 1 away from it.", fleet, world, task("a", AV, [D1], ["puddle2"]))

@@ -124,7 +124,9 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
     in a keep-out clause (up to punctuation or a connective), an "it" after a keep-out verb and a place word
     (``prepositions``: the lexicon's ``keepout_pronoun_prepositions``) is the place kept out of or opened, the
     object named last, never a robot (a robot's own "it" is the subject, not the object of "around"). Read as a
-    robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place."""
+    robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place. A robot
+    named after the last object and before the clause ("truck 2 goes to soil 1. Excavator 2 breaks down; keep
+    truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place)."""
     out = list(items)
     for k in range(2, len(out)):
         it = out[k]
@@ -133,6 +135,9 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
         if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions):
             continue
         start = _clause_bounds(out, k)[0]
+        last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
+        if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
+            continue
         if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
     return out
