@@ -7,7 +7,7 @@ examples); the expected plans follow the benchmark conventions (bench/data/READM
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, DIG, E3, T, assert_plan, task
 
 from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
 
@@ -89,3 +89,16 @@ def test_it_after_a_robot_is_not_taken_for_the_place_before(fleet, world):
 
 def test_it_after_a_place_in_a_keep_out_clause_is_still_the_place(fleet, world):
     assert_plan("Puddle 2 is wet, so keep truck 1 away from it.", fleet, world, task("a", AV, [D1], ["puddle2"]))
+
+
+# -- finding 13: "At <place>," before a clause with its own robot is never the move of the robot before --------
+
+@pytest.mark.parametrize("rock", ["the rocks", "the big rock", "the rock"])
+def test_a_leading_place_is_the_object_of_its_kind_in_the_clause_after(fleet, world, rock):
+    assert_plan(f"Truck 1 goes to soil 1. At rock 2, excavator 3 breaks up {rock}.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [E3], ["rock2"]), task("c", DIG, [E3], deps=["b"]))
+
+
+def test_a_leading_place_the_clause_after_has_no_room_for_is_refused(fleet, world):
+    problems = _problems("Truck 1 goes to soil 1. At rock 2, excavator 3 digs near puddle 1.", fleet, world)
+    assert any("'at rock 2'" in p for p in problems), problems
