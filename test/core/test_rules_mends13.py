@@ -102,3 +102,47 @@ def test_a_leading_place_is_the_object_of_its_kind_in_the_clause_after(fleet, wo
 def test_a_leading_place_the_clause_after_has_no_room_for_is_refused(fleet, world):
     problems = _problems("Truck 1 goes to soil 1. At rock 2, excavator 3 digs near puddle 1.", fleet, world)
     assert any("'at rock 2'" in p for p in problems), problems
+
+
+# -- findings 14 and 16: the words the folds read come from the lexicon; editing a key changes the reading -----
+
+def _reading(text: str, fleet, world, lexicon):
+    rp = rules_plan(text, fleet, world, lexicon)
+    return rp.graph.to_dart(), rp.errors
+
+
+_TWO_DIGGERS = ("One excavator heads to rock 2 and digs, and another excavator heads to soil 2 and digs. "
+                "When the digging at rock 2 is over, truck 3 drives to rock 2")
+_EACH_TO_A_PLACE = ("Excavator 2 goes to rock 1 and digs while trucks 1 and 2 drive to rock 1. Excavator 2 loads "
+                    "truck 2 first and then truck 1. Once it is full, each truck hauls the rubble to a separate "
+                    "spot and tips it there: truck 2 to puddle 1 and truck 1 to puddle 2.")
+_KEY_READINGS = [
+    # finding 14: word lists that were written in the code
+    ("robot_place_pronouns", _TWO_DIGGERS + " and is loaded by the excavator that dug there."),
+    ("distinct_place_leads", _EACH_TO_A_PLACE),
+    ("distinct_place_articles", _EACH_TO_A_PLACE),
+    ("thing_list_joins", "Soil 1 and soil 2 are both quite wet today. Truck 1 goes to soil 1."),
+    ("anchor_gerund_endings", "Excavator 1 digs at rock 2 and truck 3 drives to rock 2. Excavator 1 loads truck 3, "
+                              "after which truck 3 performs its own loading step and hauls the rubble to puddle 2. "
+                              "After loading the truck, excavator 1 heads back to base."),
+]
+
+
+@pytest.mark.parametrize(("key", "text"), _KEY_READINGS, ids=[k for k, _ in _KEY_READINGS])
+def test_editing_the_key_changes_the_reading(fleet, world, lex, key, text):
+    assert getattr(lex, key), key
+    shipped = _reading(text, fleet, world, lex)
+    assert not shipped[1], shipped[1]
+    assert _reading(text, fleet, world, _lexicon(**{key: []})) != shipped
+
+
+def test_the_deed_told_by_its_place_reads_robot_place_pronouns(fleet, world, lex):
+    from dart_planner.llm.rules.planner import _read
+
+    text = _TWO_DIGGERS + " and is loaded by the excavator that dug there."
+
+    def items(lexicon):  # before the interpreter, which reads the key too: only the deed fold sees it here
+        return [(x.kind, x.text, x.payload) for x in _read(text, fleet, world, lexicon)[2]]
+
+    assert items(_lexicon(robot_place_pronouns=[])) != items(lex)
+    assert items(_lexicon(robot_place_pronouns=["there"])) == items(lex)

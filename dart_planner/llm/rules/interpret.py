@@ -2423,6 +2423,11 @@ class Interpreter:
                 self.loaded[key] = False
 
     # -- anchors ------------------------------------------------------------------------------------------
+    def _gerund(self, it: Item) -> bool:
+        """The verb or event opens with a gerund ("*loading* the truck", "after *digging*"): its first word has
+        one of the lexicon's ``anchor_gerund_endings``."""
+        return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
+
     def anchor(self, seg: Segment) -> tuple[set[int], bool]:
         """The tasks an anchor clause names, and whether it only says "in parallel".
 
@@ -2431,7 +2436,7 @@ class Interpreter:
         items = seg.items
         outer = self.loader_deed
         self.loader_deed = len(items) > 1 and items[0].kind is ItemKind.VERB and items[0].payload.role == "verb" \
-            and items[0].payload.target == "unload_bucket" and items[0].text.split()[0].endswith("ing") \
+            and items[0].payload.target == "unload_bucket" and self._gerund(items[0]) \
             and items[1].kind is ItemKind.ROBOT
         try:
             return self._anchor(seg)
@@ -2481,7 +2486,7 @@ class Interpreter:
             for it in seg.items)
         # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
         self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \
-            and seg.items[0].text.split()[0].endswith("ing")
+            and self._gerund(seg.items[0])
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
