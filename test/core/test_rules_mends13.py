@@ -146,3 +146,26 @@ def test_the_deed_told_by_its_place_reads_robot_place_pronouns(fleet, world, lex
 
     assert items(_lexicon(robot_place_pronouns=[])) != items(lex)
     assert items(_lexicon(robot_place_pronouns=["there"])) == items(lex)
+
+
+# finding 16: each of round 13's lexicon keys, emptied, changes the reading of a sentence that needs it
+_ROUND13_KEY_READINGS = [
+    ("keepout_pronoun_prepositions", "Rock 2 has been cleared away, so lift the keep-out around it for everyone. "
+                                     "After that, truck 1 heads to rock 2."),
+    ("keepout_state_auxiliaries", "Puddle 1 was fenced off last week, and first thing today it is opened again for "
+                                  "everybody. Truck 2 then drives to puddle 1."),
+    ("keepout_place_copulas", "Puddle 1 was fenced off last week, and first thing today it is opened again for "
+                              "everybody. Truck 2 then drives to puddle 1."),
+    ("object_aside_relatives", "Excavator 1 goes to soil 2. Meanwhile rock 1, which had been blocked since the "
+                               "storm, is reopened for all robots, and once it is open, truck 1 drives to rock 1."),
+    ("thing_quantifiers", "Soil 1 and soil 2 are both quite wet today. Truck 1 goes to soil 1."),
+    ("thing_articles", "A mobile crane is parked between the two puddles, so keep all robots away from puddle 1 "
+                       "throughout. Excavator 2 drives to soil 2."),
+    ("robot_place_pronouns", _TWO_DIGGERS + ", and the excavator there loads it."),
+    ("aspect_verbs", "Excavator 3 is already at soil 2 and begins breaking it up at once. Truck 1 heads to soil 2."),
+]
+
+
+@pytest.mark.parametrize(("key", "text"), _ROUND13_KEY_READINGS, ids=[k for k, _ in _ROUND13_KEY_READINGS])
+def test_editing_a_round13_key_changes_the_reading(fleet, world, lex, key, text):
+    test_editing_the_key_changes_the_reading(fleet, world, lex, key, text)
