@@ -11,7 +11,7 @@ left as they were (the usual reading applies).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
@@ -62,18 +62,20 @@ def _description(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[str, tupl
         return None
     names = _object_after(items, j)
     if names is None:
-        return _place_description(items, k, j)
+        return _place_description(items, k, j, lex.robot_place_pronouns)
     end = j + 1
     while items[end].kind is not ItemKind.OBJECT:
         end += 1
     return items[j].payload.target, names, end
 
 
-def _place_description(items: Sequence[Item], k: int, v: int) -> tuple[str, tuple[str, ...], int] | None:
-    """("", (), index of "there") for "the <type> that <verb> there": a deed told by its place alone."""
+def _place_description(items: Sequence[Item], k: int, v: int,
+                       pronouns: Container[str]) -> tuple[str, tuple[str, ...], int] | None:
+    """("", (), index of "there") for "the <type> that <verb> there": a deed told by its place alone
+    (``pronouns``: the lexicon's ``robot_place_pronouns``)."""
     j = v + 1
     if j < len(items) and items[j].kind is ItemKind.OBJECT and items[j].payload.form == "pronoun" \
-            and items[j].payload.pronoun in ("there", "here"):
+            and items[j].payload.pronoun in pronouns:
         return "", (), j
     return None
 

@@ -113,14 +113,16 @@ def fold_do_that_first(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def _distinct_place(items: Sequence[Item], a: int, c: int, distinct: Container[str]) -> tuple[int, int] | None:
+def _distinct_place(items: Sequence[Item], a: int, c: int, distinct: Container[str], leads: Container[str] = (),
+                    articles: Container[str] = ()) -> tuple[int, int] | None:
     """``(first, end)`` of "a different place" after a "to" between ``a`` and ``c``: the words a robot's own
-    place of a list stands for (``distinct``: the lexicon's ``distinct_place_words``)."""
+    place of a list stands for (``distinct``, ``leads``, ``articles``: the lexicon's ``distinct_place_words``,
+    ``distinct_place_leads`` and ``distinct_place_articles``)."""
     for j in range(a, c - 2):
-        if not (items[j].kind is ItemKind.WORD and items[j].text == "to"):
+        if not (items[j].kind is ItemKind.WORD and items[j].text in leads):
             continue
         k = j + 1
-        if items[k].kind is ItemKind.WORD and items[k].text in ("a", "an"):
+        if items[k].kind is ItemKind.WORD and items[k].text in articles:
             k += 1
         if k + 1 < c and items[k].kind is ItemKind.WORD and items[k].text in distinct \
                 and items[k + 1].kind is ItemKind.WORD:
@@ -128,7 +130,8 @@ def _distinct_place(items: Sequence[Item], a: int, c: int, distinct: Container[s
     return None
 
 
-def fold_each_place_lists(items: Sequence[Item], distinct: Container[str]) -> list[Item]:
+def fold_each_place_lists(items: Sequence[Item], distinct: Container[str], leads: Container[str] = (),
+                          articles: Container[str] = ()) -> list[Item]:
     """"As soon as it is loaded, each truck takes its soil to a different place and unloads it there: truck 3 to
     rock 1, truck 1 to obstacle 1 and truck 2 to rock 2": the sentence is said once per pair of the list, with the
     pair's robot for "each truck" (and for a robot pronoun before it, the condition's "it") and the pair's place
@@ -147,7 +150,7 @@ def fold_each_place_lists(items: Sequence[Item], distinct: Container[str]) -> li
         s = sentence_start(out, c)
         a = next((k for k in range(s, c) if out[k].kind is ItemKind.ROBOT and out[k].payload.form == "type"
                   and out[k].payload.det == "each"), -1)
-        span = _distinct_place(out, a, c, distinct) if a >= 0 else None
+        span = _distinct_place(out, a, c, distinct, leads, articles) if a >= 0 else None
         if len(pairs) < 2 or span is None or not all(r.payload.rtype == out[a].payload.rtype for r, _, _ in pairs):
             c += 1
             continue

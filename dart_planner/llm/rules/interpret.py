@@ -431,8 +431,15 @@ class Interpreter:
     def thing_lead(self, items: Sequence[Item]) -> int:
         """How many words open the clause before the word of a thing: an article and at most two words we do
         not know ("*a* crane is being set up ...", "*a mobile* crane is parked ..."), when the thing's word and a
-        form of "be" follow them; else 0."""
+        form of "be" follow them; else 0. A clause with a word of need or of barring (the lexicon's
+        ``thing_order_words``, or a keep-out noun: "a fence is *needed* around puddle 1") asks for something,
+        so it gets no lead and is read as an order (or refused), never dropped as a remark."""
         if not (items and items[0].kind is ItemKind.WORD and items[0].text in self.lex.thing_articles):
+            return 0
+        words = [it.text for it in items]
+        if any(it.kind is ItemKind.WORD and (it.text in self.lex.thing_order_words
+                                             or self.lex.keepout_noun_index.match(words, k) is not None)
+               for k, it in enumerate(items)):
             return 0
         for lead in range(1, 4):
             if len(items) < lead + 2 or not all(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
@@ -2416,6 +2423,11 @@ class Interpreter:
                 self.loaded[key] = False
 
     # -- anchors ------------------------------------------------------------------------------------------
+    def _gerund(self, it: Item) -> bool:
+        """The verb or event opens with a gerund ("*loading* the truck", "after *digging*"): its first word has
+        one of the lexicon's ``anchor_gerund_endings``."""
+        return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
+
     def anchor(self, seg: Segment) -> tuple[set[int], bool]:
         """The tasks an anchor clause names, and whether it only says "in parallel".
 
@@ -2424,7 +2436,7 @@ class Interpreter:
         items = seg.items
         outer = self.loader_deed
         self.loader_deed = len(items) > 1 and items[0].kind is ItemKind.VERB and items[0].payload.role == "verb" \
-            and items[0].payload.target == "unload_bucket" and items[0].text.split()[0].endswith("ing") \
+            and items[0].payload.target == "unload_bucket" and self._gerund(items[0]) \
             and items[1].kind is ItemKind.ROBOT
         try:
             return self._anchor(seg)
@@ -2474,7 +2486,7 @@ class Interpreter:
             for it in seg.items)
         # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
         self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \
-            and seg.items[0].text.split()[0].endswith("ing")
+            and self._gerund(seg.items[0])
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor

@@ -124,7 +124,9 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
     in a keep-out clause (up to punctuation or a connective), an "it" after a keep-out verb and a place word
     (``prepositions``: the lexicon's ``keepout_pronoun_prepositions``) is the place kept out of or opened, the
     object named last, never a robot (a robot's own "it" is the subject, not the object of "around"). Read as a
-    robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place."""
+    robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place. A robot
+    named after the last object and before the clause ("truck 2 goes to soil 1. Excavator 2 breaks down; keep
+    truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place)."""
     out = list(items)
     for k in range(2, len(out)):
         it = out[k]
@@ -133,6 +135,9 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
         if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions):
             continue
         start = _clause_bounds(out, k)[0]
+        last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
+        if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
+            continue
         if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
     return out
@@ -142,13 +147,23 @@ def _filler(it: Item) -> Item:
     return Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
 
 
-def fold_object_asides(items: Sequence[Item], relatives: Container[str]) -> list[Item]:
+def _past_state(out: Sequence[Item], k: int, state_auxiliaries: Container[str], modals: Container[str]) -> bool:
+    """The keep-out verb at ``k`` comes right after a past auxiliary ("was closed", "has been fenced off") with
+    no modal in the two words before that ("should have been fenced off" asks for a keep-out not yet made)."""
+    return k > 0 and out[k - 1].kind in (ItemKind.WORD, ItemKind.MARK) and out[k - 1].text in state_auxiliaries \
+        and not any(out[j].text in modals for j in (k - 2, k - 3) if j >= 0)
+
+
+def fold_object_asides(items: Sequence[Item], relatives: Container[str],
+                       state_auxiliaries: Container[str] = (), modals: Container[str] = ()) -> list[Item]:
     """"Obstacle 2, which was closed yesterday for repairs, is opened again for all robots": a remark about an
     object, set off by commas and opened by a relative word (``relatives``: the lexicon's
     ``object_aside_relatives``), says how the object is, not what to do; it and its commas become filler marks,
     so the object is the subject of the verb after it. Read as a clause, the remark's verb took the object and
     the main verb had none. A remark that names a robot or a connective, or runs to the end of the sentence, is
-    left as it is."""
+    left as it is, and so is one with a verb or event that is no past state (a verb right after one of
+    ``state_auxiliaries``, the lexicon's ``keepout_state_auxiliaries``, with none of ``modals`` before it):
+    "puddle 1, which we close off now, ..." is an order, and folded away it was lost without a trace."""
     out = list(items)
     k = 0
     while k + 3 < len(out):
@@ -158,7 +173,9 @@ def fold_object_asides(items: Sequence[Item], relatives: Container[str]) -> list
             continue
         end = next((j for j in range(k + 3, len(out)) if out[j].kind is ItemKind.PUNCT), None)
         if end is None or out[end].text != "," or end + 1 >= len(out) \
-                or any(c.kind in (ItemKind.ROBOT, ItemKind.CONNECTIVE) for c in out[k + 3:end]):
+                or any(c.kind in (ItemKind.ROBOT, ItemKind.CONNECTIVE) for c in out[k + 3:end]) \
+                or any(out[j].kind in (ItemKind.VERB, ItemKind.EVENT)
+                       and not _past_state(out, j, state_auxiliaries, modals) for j in range(k + 3, end)):
             k += 1
             continue
         for j in range(k + 1, end + 1):
@@ -168,13 +185,14 @@ def fold_object_asides(items: Sequence[Item], relatives: Container[str]) -> list
 
 
 def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
-                      copulas: Container[str]) -> list[Item]:
+                      copulas: Container[str], modals: Container[str] = ()) -> list[Item]:
     """Keep-out verbs said of a place, not of a robot:
 
     - "Obstacle 2 was closed for repairs yesterday": a keep-out verb right after a past auxiliary
       (``state_auxiliaries``: "was", "been"), in a clause that names no robot and is no condition, tells how the
       site was before the job; it becomes a filler mark (read as an order it put up a keep-out the writer never
-      asked for);
+      asked for). A modal before the auxiliary (``modals``: "*should* have been fenced off") asks for the
+      keep-out, so it stays an order: dropping a keep-out is the unsafe way to be wrong;
     - "... and it is opened again for all robots", "once it is open": an "it" right before a form of "be"
       (``copulas``) and a keep-out verb with no object after it in its clause is the place just named, not a
       robot (read as a robot, it referred to none, or to the wrong one).
@@ -184,7 +202,7 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
         if not (it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS) or k == 0:
             continue
         start, end = _clause_bounds(out, k)
-        if out[k - 1].kind is ItemKind.WORD and out[k - 1].text in state_auxiliaries \
+        if out[k - 1].kind is ItemKind.WORD and _past_state(out, k, state_auxiliaries, modals) \
                 and any(c.kind is ItemKind.OBJECT for c in out[start:k - 1]) \
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:end]) \
                 and not (start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE):

@@ -126,11 +126,12 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "place_need_words", "expletive_copulas", "goal_people", "goal_need_words", "cargo_goal_determiners",
                  "passive_load_heads", "before_any_quantifiers", "before_any_connectives", "before_that_openers",
                  "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
-                 "distinct_place_words", "until_words", "after_which_connectives", "lifting_negations",
-                 "while_connectives", "anchor_possessives", "keepout_definite_words", "keepout_event_copulas",
+                 "distinct_place_words", "distinct_place_leads", "distinct_place_articles", "until_words",
+                 "after_which_connectives", "lifting_negations", "while_connectives", "anchor_possessives",
+                 "anchor_gerund_endings", "keepout_definite_words", "keepout_event_copulas",
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
-                 "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
-                 "thing_quantifiers", "thing_articles", "aspect_verbs",
+                 "keepout_state_auxiliaries", "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives",
+                 "thing_quantifiers", "thing_list_joins", "thing_articles", "thing_order_words", "aspect_verbs",
                  "robot_place_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
@@ -301,6 +302,10 @@ class Lexicon:
     """Words before a robot that make it the loader of a passive loading ("gets loaded by excavator 1")."""
     distinct_place_words: frozenset[str] = frozenset()
     """Words that, with "each", give every robot a place of its own ("each go to a *different* place")."""
+    distinct_place_leads: frozenset[str] = frozenset()
+    """Words before such a place that give it to every robot of the list ("each goes *to* a different place")."""
+    distinct_place_articles: frozenset[str] = frozenset()
+    """Articles that may stand between those words and the place ("each goes to *a* different place")."""
     until_words: frozenset[str] = frozenset()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
     after_which_connectives: frozenset[str] = frozenset()
@@ -311,6 +316,8 @@ class Lexicon:
     """Connectives (whole) that run an anchored clause alongside its anchor ("while truck 1 digs")."""
     anchor_possessives: frozenset[str] = frozenset()
     """Possessives in an anchor with no robot: the deed is the robot's own ("after *their* digging")."""
+    anchor_gerund_endings: frozenset[str] = frozenset()
+    """Endings of a gerund opening an anchor: the doer's own deed ("after dig*ging*", "after load*ing* the truck")."""
     keepout_definite_words: frozenset[str] = frozenset()
     """Words before a keep-out noun that make it the keep-out already spoken of ("*the* keep-out ... stays")."""
     keepout_event_copulas: frozenset[str] = frozenset()
@@ -323,18 +330,25 @@ class Lexicon:
     """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
     keepout_state_auxiliaries: frozenset[str] = frozenset()
     """Words before a keep-out verb said of a place that make it a past state ("obstacle 2 *was* closed")."""
+    keepout_state_modals: frozenset[str] = frozenset()
+    """Modals before such a word that make the keep-out asked for, no state ("*should* have been fenced off")."""
     keepout_place_copulas: frozenset[str] = frozenset()
     """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
     object_aside_relatives: frozenset[str] = frozenset()
     """Words that open a remark about an object set off by commas ("obstacle 2, *which* was closed, ...")."""
     thing_quantifiers: frozenset[str] = frozenset()
     """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""
+    thing_list_joins: frozenset[str] = frozenset()
+    """Words and marks that join those objects ("rock 1 *and* rock 2 are both cleared")."""
     thing_articles: frozenset[str] = frozenset()
     """Articles before the unknown word opening a remark about a thing ("*a* crane is being set up ...")."""
+    thing_order_words: frozenset[str] = frozenset()
+    """Words of need or barring that make a clause about a thing an order ("a fence is *needed* ...")."""
     aspect_verbs: frozenset[str] = frozenset()
     """Verbs of starting right before an event noun's gerund, read as its verb ("*starts* breaking it up")."""
     robot_place_pronouns: frozenset[str] = frozenset()
-    """Pronouns of place after "the <type>" that pick the robot standing there ("the excavator *there*")."""
+    """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
+    ("the excavator *there*", "the excavator that dug *there*")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -727,21 +741,27 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         load_into_words=context["load_into_words"],
         passive_agent_words=context["passive_agent_words"],
         distinct_place_words=context["distinct_place_words"],
+        distinct_place_leads=context["distinct_place_leads"],
+        distinct_place_articles=context["distinct_place_articles"],
         until_words=context["until_words"],
         after_which_connectives=context["after_which_connectives"],
         lifting_negations=context["lifting_negations"],
         while_connectives=context["while_connectives"],
         anchor_possessives=context["anchor_possessives"],
+        anchor_gerund_endings=context["anchor_gerund_endings"],
         keepout_definite_words=context["keepout_definite_words"],
         keepout_event_copulas=context["keepout_event_copulas"],
         beside_pronouns=context["beside_pronouns"],
         clause_joining_words=context["clause_joining_words"],
         keepout_pronoun_prepositions=context["keepout_pronoun_prepositions"],
         keepout_state_auxiliaries=context["keepout_state_auxiliaries"],
+        keepout_state_modals=context["keepout_state_modals"],
         keepout_place_copulas=context["keepout_place_copulas"],
         object_aside_relatives=context["object_aside_relatives"],
         thing_quantifiers=context["thing_quantifiers"],
+        thing_list_joins=context["thing_list_joins"],
         thing_articles=context["thing_articles"],
+        thing_order_words=context["thing_order_words"],
         aspect_verbs=context["aspect_verbs"],
         robot_place_pronouns=context["robot_place_pronouns"],
         source=file,

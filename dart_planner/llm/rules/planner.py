@@ -133,15 +133,17 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
                                 lex.keepout_event_copulas)
-    items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives), lex.keepout_state_auxiliaries,
-                              lex.keepout_place_copulas)
+    items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
+                                                 lex.keepout_state_modals),
+                              lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
-    items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers)
+    items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
-    items = fold_each_place_lists(items, lex.distinct_place_words)
+    items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,
+                                  lex.distinct_place_articles)
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items), lex))

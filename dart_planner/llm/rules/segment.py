@@ -892,12 +892,12 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
                 and s.ended_by == "punct" and nxt is not None and nxt.sentence == s.sentence \
                 and nxt.role is SegmentRole.MAIN and nxt.connective is None and nxt.items \
                 and nxt.items[0].kind is ItemKind.ROBOT and nxt.has(ItemKind.VERB) and not nxt.has(ItemKind.PLACE):
-            # "At rock 2, excavator 3 breaks up the rock": the clause's "the rock" is the place said first
-            objs = [k for k, it in enumerate(nxt.items) if it.kind is ItemKind.OBJECT]
+            # "At rock 2, excavator 3 breaks up the (big) rock(s)": the clause's first object of the kind of the
+            # place said first is that place
+            objs = [k for k, it in enumerate(nxt.items) if it.kind is ItemKind.OBJECT
+                    and it.payload.form == "kind" and it.payload.kind == s.items[1].payload.kind]
             first = nxt.items[objs[0]] if objs else None
-            if first is not None and all(nxt.items[k].payload.form == "kind" for k in objs) \
-                    and first.payload.det == "the" and not first.payload.plural \
-                    and first.payload.kind == s.items[1].payload.kind:
+            if first is not None:
                 named = s.items[1]
                 said = Item(ItemKind.MARK, named.start, named.end, "filler", named.text)  # its words are read
                 nxt.items = nxt.items[:objs[0]] + [Item(ItemKind.OBJECT, first.start, first.end, named.payload,
@@ -907,6 +907,15 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
                 nxt.after_punct = s.after_punct
                 nxt.conjunct = s.conjunct
                 continue
+        if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
+                and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT and s.ended_by == "punct" \
+                and nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN \
+                and nxt.connective is None and nxt.items and nxt.items[0].kind is ItemKind.ROBOT:
+            # a place said before a clause with its own robot is never a move of the robot named before; when the
+            # clause has no room for it, it is refused with its words named, not sent to the wrong robot
+            s.items = [Item(ItemKind.UNKNOWN, s.items[0].start, s.items[1].end,
+                            f"cannot read {s.text!r}: the clause after it, {nxt.text!r}, has its own robot and "
+                            f"no object that place could be", s.text)]
         out.append(s)
     return out
 

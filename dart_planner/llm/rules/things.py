@@ -48,9 +48,10 @@ def fold_thing_it(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quantifiers: Container[str]) -> list[Item]:
+def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quantifiers: Container[str],
+                           joins: Container[str] = ()) -> list[Item]:
     """"Rock 1 and rock 2 are both cleared today": a quantifier (``quantifiers``: "both", "all") right after a
-    sentence's opening objects (joined by "and" or commas) and a form of "be" (``copulas``) floats on those
+    sentence's opening objects (joined by ``joins``: "and", commas) and a form of "be" (``copulas``) floats on those
     objects; it becomes a filler mark, so the sentence is a remark about the objects. Read as "both" robots,
     the sentence asked for a step with no robot named and failed the whole instruction."""
     out = list(items)
@@ -62,7 +63,7 @@ def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quant
             continue
         j = k - 2
         while j >= 0 and (out[j].kind is ItemKind.OBJECT or (out[j].kind in (ItemKind.WORD, ItemKind.PUNCT)
-                                                            and out[j].text in ("and", ","))):
+                                                            and out[j].text in joins)):
             j -= 1
         opens = j < 0 or (out[j].kind is ItemKind.PUNCT and out[j].payload in SENTENCE_END)
         if opens and out[j + 1].kind is ItemKind.OBJECT and out[k - 2].kind is ItemKind.OBJECT:
