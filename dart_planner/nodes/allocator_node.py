@@ -89,7 +89,7 @@ from ..core.execute import (
     schedule_to_dict,
 )
 from ..core.execution.runtime import apply_keepout
-from ..core.fleet import SkillAction, load_fleet
+from ..core.fleet import KEEPOUT_ACTIONS, load_fleet
 from ..core.goal_speed import SpeedCappedActuator
 from ..core.intake import IntakeDecision, gate_plan, graph_from_payload
 from ..core.objects import PerceivedObjects, restore_configured, stale_reason
@@ -351,7 +351,7 @@ class AllocatorNode(Node):
 
     def _apply_fleet_goal(self, goal: SkillGoal) -> str | None:
         """A keep-out change: publish the zones it leads to before it counts as done."""
-        if goal.action not in (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT):
+        if goal.action not in KEEPOUT_ACTIONS:
             return f"refused: {goal.action.value} is not a fleet-level action"
         if self._engine is None or goal.target is None:
             return None  # during a restore; the observer publishes the replayed zones

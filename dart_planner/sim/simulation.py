@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..core.actuation import ActuatorEvent, GoalStatus, SkillFeedback, SkillGoal, SkillResult
 from ..core.errors import ExecutionError
-from ..core.fleet import Fleet, SkillAction
+from ..core.fleet import KEEPOUT_ACTIONS, Fleet, SkillAction
 from ..core.geometry import Pose2D
 from ..core.goal_speed import malformed_speed_cap
 from ..core.world import KeepOutZone, World, WorldObject
@@ -365,7 +365,7 @@ class Simulation:
 
     def _make_controller(self, goal: SkillGoal) -> tuple[Controller | None, str]:
         action = goal.action
-        if action in (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT):
+        if action in KEEPOUT_ACTIONS:
             return self._keepout_controller(goal)
         if goal.robot_id is None:
             return None, f"robot_required: {action.value} needs a robot"

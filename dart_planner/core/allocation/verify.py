@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..fleet import Fleet, SkillAction, SkillScope
+from ..fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope
 from ..plan import TaskGraph
 from ..schedule import LiveState, Schedule
 from ..world import World
@@ -92,7 +92,7 @@ def verify_schedule(
                 err(f"task {tid!r}: robot {r!r} is unavailable")
         known = [r for r in robots if fleet.has_robot(r)]
         partner = spec.partner_type
-        if spec.action in (SkillAction.ADD_KEEPOUT, SkillAction.REMOVE_KEEPOUT):
+        if spec.action in KEEPOUT_ACTIONS:
             if robots:
                 err(f"task {tid!r}: a keep-out change occupies no robot, got {robots}")
         elif spec.scope is SkillScope.ALL:

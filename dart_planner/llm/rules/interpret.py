@@ -1429,7 +1429,7 @@ class Interpreter:
         if own_anchor:
             # "after their inspection the excavators dig", "excavator 3 goes home after digging": the
             # subject's own steps of the kind named, when it has any
-            keys = {m.key for m in subject}
+            keys = {m.key for m in subject or ()}
             own_steps = {i for i in entry if keys & {m.key for m in self.b.drafts[i].members}}
             if own_steps:
                 entry = own_steps
