@@ -699,6 +699,24 @@ class Interpreter:
             self.use(it)
         return True
 
+    def _reason(self, seg: Segment) -> bool:
+        """"Because the surveyors are working around obstacle 2 all day, every robot ...", "..., since the slope
+        there is being checked": a clause opened by a word of reason (the lexicon's ``reason_openers``) with no
+        verb we know, or no robot, says why, not what to do. Its words are understood and its objects remembered
+        (the main clause's "it" is the object the reason spoke of), but it makes no step: read as an order it had
+        no robot (or took the robot before it for a move to "there")."""
+        items = [it for it in seg.items if it.kind is not ItemKind.MARK]
+        if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
+                or items[0].text not in self.lex.reason_openers:
+            return False
+        if any(it.kind is ItemKind.VERB for it in items) and any(it.kind is ItemKind.ROBOT for it in items):
+            return False  # "since truck 1 has dumped, ...": a robot's deed may time what follows
+        for it in seg.items:
+            self.use(it)
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+                self.resolve_objects(it, cargo_ok=True)
+        return True
+
     def _expletive(self, seg: Segment) -> bool:
         """"It's a hauling day.", "It is windy today.": "it" with no robot to stand for, in a sentence
         that names no other robot, no place and no action: a remark about the day, not an order."""
@@ -1034,6 +1052,8 @@ class Interpreter:
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
+            return
+        if self._reason(seg):
             return
         seg = self._adverb_repeat(seg)
         seg = self._passive_carry(seg)
