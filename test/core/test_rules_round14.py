@@ -5,6 +5,7 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    ALA,
     AV,
     AVA,
     D1,
@@ -43,3 +44,17 @@ def test_a_reason_clause_with_an_order_word_we_do_not_know_still_names_it(fleet,
     rp = rules_plan("Because the trench is flooded, grease the hinges on truck 1.", fleet, world)
     assert not rp.ok or rp.coverage.ratio < 0.8
     assert any("grease" in e for e in rp.errors) or "grease" in rp.coverage.unplaced
+
+
+# -- "puddle 2 has finally dried out": a time word inside a remark about an object is no connective ----------
+
+
+def test_a_time_word_inside_a_remark_about_an_object_keeps_the_remark_whole(fleet, world):
+    assert_plan("Soil 1 has finally been drained, so truck 2 goes to soil 1.", fleet, world,
+                task("a", T, [D2], ["soil1"]))
+
+
+def test_the_it_after_such_a_remark_is_the_object_and_the_lifting_comes_first(fleet, world):
+    assert_plan("Obstacle 2 is now safe again, so open the keep-out around it for all robots first. After that, "
+                "excavator 1 drives to obstacle 2.", fleet, world,
+                task("a", ALA, [], ["obstacle2"]), task("b", T, [E1], ["obstacle2"], deps=["a"]))

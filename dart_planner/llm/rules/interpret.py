@@ -413,8 +413,11 @@ class Interpreter:
         if first is None or (first and seg.items[first - 1].text in self.lex.place_prepositions
                              and not said_of_a_thing):
             return False  # "to rock 1 pls" is a terse order, not a remark
-        if not said_of_a_thing and not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
-                                           and not it.text.isdigit() for it in seg.items[first + 1:]):
+        # "obstacle 2 is now safe again": the object and its own "is"/"has" make a statement, though every word is known
+        stated = first == 0 and first + 1 < len(seg.items) and seg.items[first + 1].kind is ItemKind.WORD \
+            and seg.items[first + 1].text in self.lex.thing_adverb_auxiliaries
+        if not said_of_a_thing and not stated and not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
+                                                          and not it.text.isdigit() for it in seg.items[first + 1:]):
             return False
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:

@@ -71,7 +71,7 @@ from .states import (
     fold_trailing_already,
 )
 from .steprefs import fold_after_both, fold_step_refs
-from .things import fold_thing_it, fold_thing_quantifiers
+from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -137,6 +137,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                               lex.keepout_place_copulas)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers)
+    items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
