@@ -10,6 +10,7 @@ from rules_helpers import (
     AVA,
     D1,
     D2,
+    DIG,
     E1,
     E2,
     T,
@@ -58,3 +59,16 @@ def test_the_it_after_such_a_remark_is_the_object_and_the_lifting_comes_first(fl
     assert_plan("Obstacle 2 is now safe again, so open the keep-out around it for all robots first. After that, "
                 "excavator 1 drives to obstacle 2.", fleet, world,
                 task("a", ALA, [], ["obstacle2"]), task("b", T, [E1], ["obstacle2"], deps=["a"]))
+
+
+# -- "when the work at X is finished": the last step done at that place --------------------------------------
+
+
+def test_the_work_at_a_place_is_the_digging_done_there(fleet, world):
+    assert_plan("One excavator goes to soil 1 and another excavator goes to soil 2, and each of them digs. When the "
+                "work at soil 2 is finished, a truck drives to soil 2.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("excavator", 1)]),
+                task("b", T, [], ["soil2"], types=[("excavator", 1)]),
+                task("c", DIG, [], deps=["a"], types=[("excavator", 1)]),
+                task("d", DIG, [], deps=["b"], types=[("excavator", 1)]),
+                task("e", T, [], ["soil2"], deps=["d"], types=[("dump_truck", 1)]))
