@@ -10,9 +10,13 @@ from rules_helpers import (
     AVA,
     D1,
     D2,
+    D3,
     DIG,
     E1,
     E2,
+    E3,
+    LOAD,
+    R,
     T,
     assert_plan,
     task,
@@ -72,3 +76,14 @@ def test_the_work_at_a_place_is_the_digging_done_there(fleet, world):
                 task("c", DIG, [], deps=["a"], types=[("excavator", 1)]),
                 task("d", DIG, [], deps=["b"], types=[("excavator", 1)]),
                 task("e", T, [], ["soil2"], deps=["d"], types=[("dump_truck", 1)]))
+
+
+# -- "both trucks" after a mention that held only one of them ---------------------------------------------------
+
+
+def test_both_trucks_are_the_pair_named_together_not_the_one_truck_of_the_rest(fleet, world):
+    assert_plan("Excavator 3 and trucks 1 and 2 head to rock 2, and the rest of the fleet returns to start. "
+                "Excavator 3 breaks up the rock and loads both trucks.", fleet, world,
+                task("a", T, [E3, D1, D2], ["rock2"]), task("b", R, [E1, E2, D3]),
+                task("c", DIG, [E3], deps=["a"]), task("d", LOAD, [E3], deps=["c"]))
+
