@@ -87,3 +87,21 @@ def test_both_trucks_are_the_pair_named_together_not_the_one_truck_of_the_rest(f
                 task("a", T, [E3, D1, D2], ["rock2"]), task("b", R, [E1, E2, D3]),
                 task("c", DIG, [E3], deps=["a"]), task("d", LOAD, [E3], deps=["c"]))
 
+
+# -- "X then ... and Y ...": the "then" after X's own subject is X's, not the other robots' -----------------
+
+
+def test_then_after_a_robot_does_not_hold_back_the_other_robot_of_the_sentence(fleet, world):
+    assert_plan("Truck 2 drives to obstacle 1. Excavator 1 goes to soil 2 and digs there. Excavator 1 then "
+                "moves to rock 2 and excavator 3 heads to puddle 1.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", T, [E1], ["soil2"]),
+                task("c", DIG, [E1], deps=["b"]), task("d", T, [E1], ["rock2"], deps=["c"]),
+                task("e", T, [E3], ["puddle1"]))
+
+
+def test_then_at_the_head_of_the_sentence_still_holds_back_every_conjunct(fleet, world):
+    assert_plan("Truck 2 drives to obstacle 1. Excavator 1 goes to soil 2 and digs there. Then excavator 1 "
+                "moves to rock 2 and excavator 3 heads to puddle 1.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", T, [E1], ["soil2"]),
+                task("c", DIG, [E1], deps=["b"]), task("d", T, [E1], ["rock2"], deps=["c"]),
+                task("e", T, [E3], ["puddle1"], deps=["a", "c"]))

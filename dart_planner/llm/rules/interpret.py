@@ -1361,6 +1361,7 @@ class Interpreter:
         # what this clause waits for
         scene = self.last_place
         start_sinks = self.b.sinks()
+        had_chain = bool(subject) and bool(self.b.last_tasks(subject))  # steps of its own before this clause
         self.place_before = scene
         self.current_subject = subject
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
@@ -1500,7 +1501,9 @@ class Interpreter:
         if made_now:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
-                            actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par))
+                            actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
+                            inner_then=from_vocative and had_chain and seg.connective == "sequence"
+                            and not seg.sentence_start)
 
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
@@ -1695,7 +1698,13 @@ class Interpreter:
                 # "excavator 3 goes home after reaching obstacle 1, and truck 3 dumps ...": the anchor
                 # that closed X was X's own, not a start for other robots
                 base -= self.post_entry
-            if conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
+            if conn is None and self.prev.inner_then and subject and self.prev.subject and not self.prev.timed \
+                    and _disjoint(subject, self.prev.subject):
+                # "Truck 1 then takes its load to rock 1 and truck 3 takes its load to rock 2": the "then" was
+                # truck 1's own (rule 9); truck 3 goes on from its own chain, not after everything still open
+                # (a robot with no step yet has no chain to go on: its "then" is after all, the sentence's)
+                base = set()
+            elif conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
                     and _disjoint(subject, self.prev.subject):
                 # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
                 # was open when the sentence's "afterwards" was said
