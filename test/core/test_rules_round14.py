@@ -105,3 +105,21 @@ def test_then_at_the_head_of_the_sentence_still_holds_back_every_conjunct(fleet,
                 task("a", T, [D2], ["obstacle1"]), task("b", T, [E1], ["soil2"]),
                 task("c", DIG, [E1], deps=["b"]), task("d", T, [E1], ["rock2"], deps=["c"]),
                 task("e", T, [E3], ["puddle1"], deps=["a", "c"]))
+
+
+# -- "the first and the third dump truck": ordinals listed before one robot noun ---------------------------------
+
+
+def test_ordinals_listed_before_one_noun_are_those_robots_by_number(fleet, world):
+    assert_plan("Send the first and the third dump truck to rock 2.", fleet, world,
+                task("a", T, [D1, D3], ["rock2"]))
+
+
+def test_an_ordinal_after_another_type_shares_the_noun_after_it(fleet, world):
+    assert_plan("Please send the second excavator to soil 2, and at the same time send the first, the second and "
+                "the third truck to obstacle 2.", fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", T, [D1, D2, D3], ["obstacle2"]))
+
+
+def test_a_leading_first_and_a_comma_is_no_ordinal_list(fleet, world):
+    assert_plan("First, the second truck goes to rock 1.", fleet, world, task("a", T, [D2], ["rock1"]))

@@ -131,7 +131,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
                  "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_articles", "aspect_verbs",
-                 "robot_place_pronouns", "reason_openers", "thing_adverb_auxiliaries")
+                 "robot_place_pronouns", "reason_openers", "thing_adverb_auxiliaries",
+                 "ordinal_list_joins", "ordinal_list_articles")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -337,6 +338,10 @@ class Lexicon:
     """Pronouns of place after "the <type>" that pick the robot standing there ("the excavator *there*")."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    ordinal_list_joins: frozenset[str] = frozenset()
+    """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
+    ordinal_list_articles: frozenset[str] = frozenset()
+    """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
     thing_adverb_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -750,6 +755,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         robot_place_pronouns=context["robot_place_pronouns"],
         reason_openers=context["reason_openers"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
+        ordinal_list_joins=context["ordinal_list_joins"],
+        ordinal_list_articles=context["ordinal_list_articles"],
         source=file,
         vocabulary=frozenset(vocab),
     )
