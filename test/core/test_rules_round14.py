@@ -12,10 +12,12 @@ from rules_helpers import (
     D2,
     D3,
     DIG,
+    DUMP,
     E1,
     E2,
     E3,
     LOAD,
+    TRUCK_LOAD,
     R,
     T,
     assert_plan,
@@ -123,3 +125,17 @@ def test_an_ordinal_after_another_type_shares_the_noun_after_it(fleet, world):
 
 def test_a_leading_first_and_a_comma_is_no_ordinal_list(fleet, world):
     assert_plan("First, the second truck goes to rock 1.", fleet, world, task("a", T, [D2], ["rock1"]))
+
+
+# -- "Then truck 1 ... and truck 3 ...": "then" over robots that each have a chain continues each chain ---------
+
+
+def test_then_over_two_trucks_with_chains_continues_each_own_chain(fleet, world):
+    assert_plan("Trucks 2 and 3 drive to soil 1. Excavator 1 digs at soil 1 and fills both of them. Each truck then "
+                "runs its own loading routine. Then truck 2 carries its load to puddle 1 and truck 3 carries its "
+                "load to puddle 2.", fleet, world,
+                task("a", T, [D2, D3, E1], ["soil1"]), task("c", DIG, [E1], deps=["a"]),  # rule 17: one move
+                task("d", LOAD, [E1], deps=["c"]),
+                task("e", TRUCK_LOAD, [D2], deps=["d"]), task("f", TRUCK_LOAD, [D3], deps=["d"]),
+                task("g", T, [D2], ["puddle1"], deps=["e"]), task("h", DUMP, [D2], deps=["g"]),
+                task("i", T, [D3], ["puddle2"], deps=["f"]), task("j", DUMP, [D3], deps=["i"]))

@@ -1653,7 +1653,11 @@ class Interpreter:
             prev = self.prev
             changed = prev is None or (subject is None) != prev.fleet or (
                 explicit and subject is not None and prev.subject is not None
-                and {m.key for m in subject} != {m.key for m in prev.subject})
+                and {m.key for m in subject} != {m.key for m in prev.subject}
+                # "each truck performs its loading step. Then the first truck takes its rubble to soil 1": one of
+                # the robots just spoken of, with a chain of its own, goes on from it (rule 9)
+                and not ({m.key for m in subject} < {m.key for m in prev.subject}
+                         and self.b.last_tasks(subject)))
             served = self._served_by_last(subject) if changed and subject else set()
             if served:
                 # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
@@ -1705,7 +1709,7 @@ class Interpreter:
                 # (a robot with no step yet has no chain to go on: its "then" is after all, the sentence's)
                 base = set()
             elif conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
-                    and _disjoint(subject, self.prev.subject):
+                    and _disjoint(subject, self.prev.subject) and not self.b.last_tasks(subject):
                 # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
                 # was open when the sentence's "afterwards" was said
                 base |= self.prev.start_sinks
