@@ -5,6 +5,7 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AL,
     ALA,
     AV,
     AVA,
@@ -139,3 +140,23 @@ def test_then_over_two_trucks_with_chains_continues_each_own_chain(fleet, world)
                 task("e", TRUCK_LOAD, [D2], deps=["d"]), task("f", TRUCK_LOAD, [D3], deps=["d"]),
                 task("g", T, [D2], ["puddle1"], deps=["e"]), task("h", DUMP, [D2], deps=["g"]),
                 task("i", T, [D3], ["puddle2"], deps=["f"]), task("j", DUMP, [D3], deps=["i"]))
+
+
+# -- convention 26: a keep-out put up mid-job is lifted after it went up, also when its robots moved on ---------
+
+
+def test_a_mid_job_keep_out_is_lifted_after_it_went_up_though_its_robots_moved_on(fleet, world):
+    assert_plan("Excavator 1 and truck 1 drive to rock 1 together. As soon as they arrive, trucks 2 and 3 keep away "
+                "from rock 1, and at the same time excavator 1 starts digging. Once the keep-out is set, trucks 2 and "
+                "3 visit puddle 2 together. When excavator 1 has dug, the keep-out around rock 1 is lifted for trucks "
+                "2 and 3.", fleet, world,
+                task("a", T, [E1, D1], ["rock1"]), task("b", AV, [D2, D3], ["rock1"], deps=["a"]),
+                task("c", DIG, [E1], deps=["a"]), task("d", T, [D2, D3], ["puddle2"], deps=["b"]),
+                task("e", AL, [D2, D3], ["rock1"], deps=["b", "c"]))
+
+
+def test_a_start_keep_out_lifted_later_still_adds_no_edge(fleet, world):
+    assert_plan("From the start, truck 3 keeps away from soil 2. Excavator 2 goes to soil 2 and digs, and truck 3 "
+                "checks rock 1. When the digging is done, lift the keep-out for truck 3.", fleet, world,
+                task("a", AV, [D3], ["soil2"]), task("b", T, [E2], ["soil2"]), task("c", DIG, [E2], deps=["b"]),
+                task("d", T, [D3], ["rock1"], deps=["a"]), task("e", AL, [D3], ["soil2"], deps=["c"]))

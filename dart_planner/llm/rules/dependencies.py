@@ -119,6 +119,12 @@ class PlanBuilder:
                 # must avoid puddle 1. ... When truck 2 is done, excavator 2 may enter puddle 1 again" waits for
                 # truck 2 only); one put up mid-job ("while it digs, ...") is lifted after it went up
                 deps.add(c)
+            elif action == "remove_keepout" and extra_set:
+                # the same holds when the robot went on after the keep-out went up ("as soon as they arrive, trucks
+                # 1 and 3 keep away from soil 1 ... inspect obstacle 1 ... the keep-out is lifted for trucks 1 and 3")
+                put_up = self._keepout_put_up(m, objects)
+                if put_up is not None:
+                    deps.add(put_up)
             key = frozenset(self.reduce(deps))
             if not split:
                 for g, (gk, lst) in enumerate(groups):
@@ -151,6 +157,16 @@ class PlanBuilder:
                 self.last[m.key] = d.idx
             out.append(d)
         return out
+
+    def _keepout_put_up(self, m: Member, objects: Sequence[str]) -> int | None:
+        """The keep-out for ``m`` on one of ``objects`` put up last, when it went up mid-job (it waited for a
+        robot's step); None for one that holds from the start, or none at all."""
+        for d in reversed(self.drafts):
+            if d.alive and d.action == "add_keepout" and set(d.objects) & set(objects) \
+                    and any(x.key == m.key for x in d.members):
+                waited = any(self.drafts[i].action not in KEEPOUT_ACTIONS for i in d.deps)
+                return d.idx if waited and not self._opening_keepout(d.idx) else None
+        return None
 
     def _opening_keepout(self, idx: int) -> bool:
         """Whether keep-out ``idx`` is a standing condition: only keep-outs were made before it and it waits
