@@ -160,3 +160,21 @@ def test_a_start_keep_out_lifted_later_still_adds_no_edge(fleet, world):
                 "checks rock 1. When the digging is done, lift the keep-out for truck 3.", fleet, world,
                 task("a", AV, [D3], ["soil2"]), task("b", T, [E2], ["soil2"]), task("c", DIG, [E2], deps=["b"]),
                 task("d", T, [D3], ["rock1"], deps=["a"]), task("e", AL, [D3], ["soil2"], deps=["c"]))
+
+
+# -- "When A has X, B has Y and C is Z, ...": states listed with commas are all the condition's -----------------
+
+
+def test_states_listed_with_commas_after_when_all_time_the_order(fleet, world):
+    assert_plan("Truck 3 goes to soil 1 and excavator 2 goes to rock 2. Trucks 1 and 2 check obstacle 1. When truck 3 "
+                "has arrived, excavator 2 has finished at rock 2 and trucks 1 and 2 are done at obstacle 1, excavator "
+                "1 goes to puddle 1.", fleet, world,
+                task("a", T, [D3], ["soil1"]), task("b", T, [E2], ["rock2"]), task("c", T, [D1, D2], ["obstacle1"]),
+                task("d", T, [E1], ["puddle1"], deps=["a", "b", "c"]))
+
+
+def test_an_order_after_a_condition_with_a_comma_is_still_an_order(fleet, world):
+    assert_plan("Excavator 2 goes to rock 2. When it has arrived, truck 1 goes to rock 2, and truck 2 goes to rock 1.",
+                fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", T, [D1], ["rock2"], deps=["a"]),
+                task("c", T, [D2], ["rock1"], deps=["a"]))

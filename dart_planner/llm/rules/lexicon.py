@@ -132,7 +132,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_articles", "aspect_verbs",
                  "robot_place_pronouns", "reason_openers", "thing_adverb_auxiliaries",
-                 "ordinal_list_joins", "ordinal_list_articles")
+                 "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -338,6 +338,8 @@ class Lexicon:
     """Pronouns of place after "the <type>" that pick the robot standing there ("the excavator *there*")."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    condition_auxiliaries: frozenset[str] = frozenset()
+    """Auxiliaries of a state listed after a leading condition ("when A, excavator 2 *has* finished and ...")."""
     ordinal_list_joins: frozenset[str] = frozenset()
     """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
     ordinal_list_articles: frozenset[str] = frozenset()
@@ -756,6 +758,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         reason_openers=context["reason_openers"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],
+        condition_auxiliaries=context["condition_auxiliaries"],
         ordinal_list_articles=context["ordinal_list_articles"],
         source=file,
         vocabulary=frozenset(vocab),

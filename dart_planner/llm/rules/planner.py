@@ -43,6 +43,7 @@ from .asides import (
     place_relatives,
 )
 from .causatives import fold_causative_verbs
+from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
@@ -169,6 +170,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs, lex.clause_joining_words)
+        segs = fold_condition_lists(segs, lex.condition_auxiliaries)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "
