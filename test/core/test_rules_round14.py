@@ -178,3 +178,21 @@ def test_an_order_after_a_condition_with_a_comma_is_still_an_order(fleet, world)
                 fleet, world,
                 task("a", T, [E2], ["rock2"]), task("b", T, [D1], ["rock2"], deps=["a"]),
                 task("c", T, [D2], ["rock1"], deps=["a"]))
+
+
+# -- "each of them has to drive to its rock first": a move said again to each robot's own place ----------------
+
+
+def test_a_move_to_its_own_place_said_again_adds_nothing(fleet, world):
+    assert_plan("I want one excavator digging at rock 1 and another one digging at rock 2. Each of them has to "
+                "drive to its rock first.", fleet, world,
+                task("a", T, [], ["rock1"], types=[("excavator", 1)]),
+                task("b", DIG, [], deps=["a"], types=[("excavator", 1)]),
+                task("c", T, [], ["rock2"], types=[("excavator", 1)]),
+                task("d", DIG, [], deps=["c"], types=[("excavator", 1)]))
+
+
+def test_its_place_with_no_robot_bound_anywhere_is_still_refused_naming_it(fleet, world):
+    rp = rules_plan("Each excavator drives to its soil pile.", fleet, world)
+    assert not rp.ok
+    assert any("its soil pile" in e for e in rp.errors)

@@ -1888,6 +1888,7 @@ class Interpreter:
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
         errors_before = len(self.errors)
+        own_here = False
         for o in a.objects:
             d: ObjectDesc = o.payload
             before = self.word_before(o)
@@ -1896,6 +1897,7 @@ class Interpreter:
                 continue
             if self.pairing.own_here(o, subject):
                 self.use(o)  # "each to break up its rock": where each stands
+                own_here = True
                 continue
             if cargo_verb and d.form != "names" and before not in self.lex.place_prepositions and d.form != "pronoun":
                 self.use(o)
@@ -1949,6 +1951,10 @@ class Interpreter:
                 places = [self.clause_place]  # "goes to obstacle 2 to check it": there, not back to the scene
             if not places and scene is not None and not a.objects:
                 places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
+            if not places and own_here:
+                # "one excavator digging at soil 1 and another at soil 2. Each of them has to drive to its soil
+                # pile first": each is already bound for its own place of that kind; the move is said again
+                return []
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
                 # "trucks 1 and 3 each go to a puddle - truck 1 to puddle 1, truck 3 to puddle 2": a place
