@@ -196,3 +196,14 @@ def test_its_place_with_no_robot_bound_anywhere_is_still_refused_naming_it(fleet
     rp = rules_plan("Each excavator drives to its soil pile.", fleet, world)
     assert not rp.ok
     assert any("its soil pile" in e for e in rp.errors)
+
+
+# -- "lift the keep-out for the other robots": the robots it was put up for ------------------------------------
+
+
+def test_lifting_for_the_other_robots_opens_the_keep_out_for_those_it_was_put_up_for(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 1 together. As soon as they are there, everyone except those two "
+                "must keep away from soil 1. Excavator 1 digs. When the digging is done, lift the soil 1 keep-out for "
+                "the other robots.", fleet, world,
+                task("a", T, [E1, D1], ["soil1"]), task("b", AV, [E2, E3, D2, D3], ["soil1"], deps=["a"]),
+                task("c", DIG, [E1], deps=["a"]), task("d", AL, [E2, E3, D2, D3], ["soil1"], deps=["b", "c"]))

@@ -237,6 +237,7 @@ class Interpreter:
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
         self.named_subject = True  # the clause being acted on named its robots itself
+        self.others_subject = False  # ... and named them only as "the other robots"
         self.prev: Clause | None = None
         self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
         self.mains = 0
@@ -1479,6 +1480,9 @@ class Interpreter:
             or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
             for k, it in enumerate(seg.items))
         self.named_subject = explicit
+        # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
+        self.others_subject = bool(subj_items) and all(
+            it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
@@ -2170,10 +2174,11 @@ class Interpreter:
             for n in names:
                 self.last_allow.pop(n, None)
                 self.closed_for[n] = tuple(subject) if subject is not None else None
-        elif not self.named_subject and all(n in self.closed_for for n in names) \
+        elif (not self.named_subject or self.others_subject) and all(n in self.closed_for for n in names) \
                 and len({self.closed_for[n] for n in names}) == 1:
             # "Once truck 1 has tipped, lift the keep-out on puddle 1": for whom it was put up, not for
-            # the robot the anchor named
+            # the robot the anchor named; "... for the other robots" after "everyone except those two must
+            # keep away": those it was put up for (the others than the two), not the robots not named yet
             subject = self.closed_for[names[0]]
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
