@@ -207,3 +207,19 @@ def test_lifting_for_the_other_robots_opens_the_keep_out_for_those_it_was_put_up
                 "the other robots.", fleet, world,
                 task("a", T, [E1, D1], ["soil1"]), task("b", AV, [E2, E3, D2, D3], ["soil1"], deps=["a"]),
                 task("c", DIG, [E1], deps=["a"]), task("d", AL, [E2, E3, D2, D3], ["soil1"], deps=["b", "c"]))
+
+
+# -- a start keep-out that covers every robot of a type gates an unnamed group of that type ---------------------
+
+
+def test_a_start_keep_out_over_every_excavator_gates_unnamed_excavators(fleet, world):
+    assert_plan("From the start, all robots except dump truck 1 keep away from rock 2. A pair of excavators heads to "
+                "soil 2 and digs there, and truck 1 checks rock 2.", fleet, world,
+                task("a", AV, [E1, E2, E3, D2, D3], ["rock2"]),
+                task("b", T, [], ["soil2"], deps=["a"], types=[("excavator", 2)]),
+                task("c", DIG, [], deps=["b"], types=[("excavator", 2)]), task("d", T, [D1], ["rock2"]))
+
+
+def test_a_keep_out_over_only_some_trucks_leaves_an_unnamed_truck_free(fleet, world):
+    assert_plan("From the start, trucks 1 and 2 keep away from rock 2. A truck goes to soil 2.", fleet, world,
+                task("a", AV, [D1, D2], ["rock2"]), task("b", T, [], ["soil2"], types=[("dump_truck", 1)]))

@@ -20,7 +20,7 @@ names the tasks ``<skill>_<n>`` in a topological order that follows the text.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...core.plan import Subtask, TaskGraph
@@ -63,11 +63,33 @@ class PlanBuilder:
         """Set while a clause says its robots move "together": one move for all, after all their steps."""
         self.narrow: Callable[[Member, set[int]], set[int]] | None = None
         """Set while a distributive step is added: which of the waited-for tasks concern a member."""
+        self.type_robots: Mapping[str, Sequence[str]] = {}
+        """The fleet's robots by type (set by the interpreter): an unnamed group is any of them."""
 
     # -- chains --------------------------------------------------------------------------
     def chain(self, m: Member) -> int | None:
         """The last task ``m`` took part in (a fleet-wide movement counts for everyone)."""
+        if m.is_group and m.key not in self.last:
+            fence = self._type_fence(m.rtype)
+            if fence is not None and (self.barrier is None or self.barrier < fence):
+                return fence
         return self.last.get(m.key, self.barrier)
+
+    def _type_fence(self, rtype: str) -> int | None:
+        """A keep-out that is still the last step of every robot of ``rtype`` ("everyone except truck 2 keeps
+        away from puddle 1 from the start. Two excavators go to soil 1 ..."): an unnamed group of that type is
+        some of those robots, so its first step is gated by it as theirs would be (rule 21)."""
+        ids = tuple(self.type_robots.get(rtype, ()))
+        if not ids:
+            return None
+        heads = {self.last.get(r) for r in ids}
+        if len(heads) != 1:
+            return None
+        head = heads.pop()
+        if head is None:
+            return None
+        d = self.drafts[head]
+        return head if d.alive and d.action == "add_keepout" and not d.fleet else None
 
     def reduce(self, deps: Iterable[int]) -> set[int]:
         """Drop every dependency that another one already implies."""

@@ -200,6 +200,7 @@ class Interpreter:
         self.site = site
         self.words = words
         self.b = PlanBuilder()
+        self.b.type_robots = site.robots_by_type
         self.repeats = RepeatReader(self)
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
