@@ -223,3 +223,13 @@ def test_a_start_keep_out_over_every_excavator_gates_unnamed_excavators(fleet, w
 def test_a_keep_out_over_only_some_trucks_leaves_an_unnamed_truck_free(fleet, world):
     assert_plan("From the start, trucks 1 and 2 keep away from rock 2. A truck goes to soil 2.", fleet, world,
                 task("a", AV, [D1, D2], ["rock2"]), task("b", T, [], ["soil2"], types=[("dump_truck", 1)]))
+
+
+# -- "when both rock inspections are done, trucks 1 and 2 ...": a join, one move for both (rules 6, 9) ----------
+
+
+def test_a_joining_anchor_makes_the_robots_wait_for_all_the_steps_together(fleet, world):
+    assert_plan("Excavator 1 checks soil 1 and excavator 2 checks soil 2. When both soil checks are over, excavators "
+                "1 and 2 head to obstacle 2.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
+                task("c", T, [E1, E2], ["obstacle2"], deps=["a", "b"]))

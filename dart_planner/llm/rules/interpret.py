@@ -264,6 +264,8 @@ class Interpreter:
         """The latest anchor said whose event it is with "its" / "their" ("after their inspection")."""
         self.anchor_gerund = False
         """The latest anchor opens with a bare gerund ("after digging"): the doer's own deed."""
+        self.anchor_joint = False
+        """The latest anchor joined the steps it named with "both" / "all" (the lexicon's ``anchor_joint_words``)."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
@@ -1459,9 +1461,10 @@ class Interpreter:
             own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
             if own and own != loads:
                 entry = (set(entry) - loads) | own
-        if not split and subject and len(subject) > 1 and self.robotless_anchor and entry \
+        if not split and subject and len(subject) > 1 and self.robotless_anchor and entry and not self.anchor_joint \
                 and self._own_events(subject, (pre or set()) | self.post_entry):
             split = True  # "after being loaded, both trucks dump": each after its own loading
+            # (not after "when both rock inspections are done": a join, the robots wait for both, rule 9)
         self.robotless_anchor = False
         self.b.narrow = self.pairing.narrow if split and entry else None
         if "in_order" in marks and subject and len(subject) > 1 and len(actions) == 1 and not respectively \
@@ -2523,6 +2526,9 @@ class Interpreter:
         # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
         self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \
             and seg.items[0].text.split()[0].endswith("ing")
+        # "when both rock inspections are done", "once all the checks are over": a join of the steps named
+        self.anchor_joint = any(it.kind is not ItemKind.ROBOT and it.text.split()[0] in self.lex.anchor_joint_words
+                                for it in seg.items if it.text)
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor

@@ -132,7 +132,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_state_auxiliaries", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_articles", "aspect_verbs",
                  "robot_place_pronouns", "reason_openers", "thing_adverb_auxiliaries",
-                 "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries")
+                 "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
+                 "anchor_joint_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -338,6 +339,8 @@ class Lexicon:
     """Pronouns of place after "the <type>" that pick the robot standing there ("the excavator *there*")."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    anchor_joint_words: frozenset[str] = frozenset()
+    """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
     condition_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries of a state listed after a leading condition ("when A, excavator 2 *has* finished and ...")."""
     ordinal_list_joins: frozenset[str] = frozenset()
@@ -759,6 +762,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],
         condition_auxiliaries=context["condition_auxiliaries"],
+        anchor_joint_words=context["anchor_joint_words"],
         ordinal_list_articles=context["ordinal_list_articles"],
         source=file,
         vocabulary=frozenset(vocab),
