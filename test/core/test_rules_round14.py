@@ -233,3 +233,13 @@ def test_a_joining_anchor_makes_the_robots_wait_for_all_the_steps_together(fleet
                 "1 and 2 head to obstacle 2.", fleet, world,
                 task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
                 task("c", T, [E1, E2], ["obstacle2"], deps=["a", "b"]))
+
+
+# -- "When X, A ..., and <place> is open again for all robots": the leading condition reaches the fleet conjunct --
+
+
+def test_a_fleet_wide_lifting_joined_after_a_timed_clause_shares_its_condition(fleet, world):
+    assert_plan("Everybody keeps clear of rock 2 from the start. Truck 3 drives to soil 1. Once truck 3 has got "
+                "there, excavator 3 stays away from puddle 1, and rock 2 is open again for everybody.", fleet, world,
+                task("a", AVA, [], ["rock2"]), task("b", T, [D3], ["soil1"], deps=["a"]),
+                task("c", AV, [E3], ["puddle1"], deps=["b"]), task("d", ALA, [], ["rock2"], deps=["b"]))

@@ -1695,7 +1695,11 @@ class Interpreter:
             base |= self.until_found[1]  # "... waits until X, and only then Y"
         # ", and the excavators come back": a conjunct after a comma joins the clause before it
         and_first = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and" \
-            and pre is None and self.prev is not None and bool(self.prev.entry) and bool(subject)
+            and pre is None and self.prev is not None and bool(self.prev.entry) and (bool(subject) or (
+                # "When X, excavator 1 keeps away from obstacle 1, and soil 1 is open again for all robots": a
+                # fleet-wide keep-out change joined after the timed clause shares its timing too
+                subject is None and self.prev.timed and seg.has(ItemKind.VERB) and all(
+                    it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)))
         shared = False
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
