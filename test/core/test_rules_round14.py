@@ -243,3 +243,15 @@ def test_a_fleet_wide_lifting_joined_after_a_timed_clause_shares_its_condition(f
                 "there, excavator 3 stays away from puddle 1, and rock 2 is open again for everybody.", fleet, world,
                 task("a", AVA, [], ["rock2"]), task("b", T, [D3], ["soil1"], deps=["a"]),
                 task("c", AV, [E3], ["puddle1"], deps=["b"]), task("d", ALA, [], ["rock2"], deps=["b"]))
+
+
+# -- "when both trucks have unloaded": the trucks that did, not the two named last -----------------------------
+
+
+def test_both_trucks_of_an_anchor_are_the_ones_that_did_the_deed(fleet, world):
+    assert_plan("Truck 2 drives to rock 1 and tips its load there. Truck 3 drives to rock 2 and tips its load there. "
+                "In the meantime truck 1 inspects soil 2. Once both trucks have tipped, excavator 3 goes home.",
+                fleet, world,
+                task("a", T, [D2], ["rock1"]), task("b", DUMP, [D2], deps=["a"]),
+                task("c", T, [D3], ["rock2"]), task("d", DUMP, [D3], deps=["c"]),
+                task("e", T, [D1], ["soil2"]), task("f", R, [E3], deps=["b", "d"]))

@@ -599,6 +599,25 @@ class Interpreter:
                 return tuple(self.sentence_subjects[sent])
         return self.prev.subject if self.prev is not None else ()
 
+    def _doers_of(self, seg: Segment, rtype: str, said: tuple[Member, ...]) -> tuple[Member, ...]:
+        """"When both trucks have unloaded": the trucks that did unload, when exactly that many did and the ones
+        named last are not all among them ("truck 1 ... unloads; truck 3 ... unloads. Meanwhile truck 2 checks rock 1.
+        When both trucks have unloaded, ...": trucks 1 and 3, not the last two trucks named)."""
+        acts = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB} | {
+            it.payload.action for it in seg.items if it.kind is ItemKind.EVENT and it.payload.action not in ("any", "")}
+        if len(acts) != 1 or any(m.is_group for m in said):
+            return said
+        act = acts.pop()
+        doers: dict[str, Member] = {}
+        for d in self.b.drafts:
+            if d.alive and self._matches(d, act):
+                for m in d.members:
+                    if m.rtype == rtype and not m.is_group:
+                        doers.setdefault(m.key, m)
+        if len(doers) != _size(said) or set(doers) == {m.key for m in said}:
+            return said
+        return tuple(doers.values())
+
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
         if len(found) < 2:
@@ -2561,6 +2580,8 @@ class Interpreter:
                     d_it: RobotDesc = it.payload
                     r = self.it_means if (self.it_means and d_it.form == "pronoun" and d_it.pronoun == "it") \
                         else self.resolve_robots(it)
+                    if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
+                        r = self._doers_of(seg, d_it.rtype, r)
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
                     if r is None:
