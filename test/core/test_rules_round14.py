@@ -255,3 +255,13 @@ def test_both_trucks_of_an_anchor_are_the_ones_that_did_the_deed(fleet, world):
                 task("a", T, [D2], ["rock1"]), task("b", DUMP, [D2], deps=["a"]),
                 task("c", T, [D3], ["rock2"]), task("d", DUMP, [D3], deps=["c"]),
                 task("e", T, [D1], ["soil2"]), task("f", R, [E3], deps=["b", "d"]))
+
+
+# -- a move shared by a named robot and an unnamed group: the group's next step waits for the group's own move ---
+
+
+def test_the_loading_of_an_unnamed_truck_waits_for_its_own_move_after_the_split(fleet, world):
+    assert_plan("Excavator 3 and a dump truck head to soil 2 together. Excavator 3 digs there and fills the truck.",
+                fleet, world,
+                task("a", T, [E3], ["soil2"]), task("b", T, [], ["soil2"], types=[("dump_truck", 1)]),
+                task("c", DIG, [E3], deps=["a"]), task("d", LOAD, [E3], deps=["b", "c"]))

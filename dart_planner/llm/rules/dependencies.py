@@ -402,6 +402,30 @@ class PlanBuilder:
                     other.deps.discard(d.idx)  # the group's own next step
                 if keys & group_keys or not keys & named_keys:
                     other.deps.add(twin.idx)
+            self._group_next_step(d, twin, group_keys)
+
+    def _ancestors(self, idx: int) -> set[int]:
+        seen: set[int] = set()
+        todo = list(self.drafts[idx].deps)
+        while todo:
+            i = todo.pop()
+            if i not in seen:
+                seen.add(i)
+                todo += self.drafts[i].deps
+        return seen
+
+    def _group_next_step(self, d: Draft, twin: Draft, group_keys: set[str]) -> None:
+        """"Excavator 2 and one of the trucks drive to rock 1 together. Excavator 2 breaks up the rock and loads
+        the truck": the group's next step waited for the shared move only through the named robot's chain (the
+        edge was implied, so it was not kept); split off, the group's own move must still come before it."""
+        steps = [o for o in self.drafts if o.alive and o is not d and o is not twin
+                 and group_keys & {m.key for m in (*o.members, *o.partners)}]
+        for o in steps:
+            if twin.idx in o.deps or d.idx in o.deps:
+                continue
+            anc = self._ancestors(o.idx)
+            if d.idx in anc and not any(x.idx in anc and d.idx in self._ancestors(x.idx) for x in steps if x is not o):
+                o.deps.add(twin.idx)
 
     def finish(self, instruction: str = "", plan_id: str | None = None) -> TaskGraph:
         """Reduce, merge, order and name the drafts; return the task graph."""
