@@ -265,3 +265,18 @@ def test_the_loading_of_an_unnamed_truck_waits_for_its_own_move_after_the_split(
                 fleet, world,
                 task("a", T, [E3], ["soil2"]), task("b", T, [], ["soil2"], types=[("dump_truck", 1)]),
                 task("c", DIG, [E3], deps=["a"]), task("d", LOAD, [E3], deps=["b", "c"]))
+
+
+# -- "after that keep-out is in place": "that" points at the keep-out, it is no "after that" -------------------
+
+
+def test_after_that_keep_out_is_an_anchor_on_the_keep_out(fleet, world):
+    assert_plan("Truck 2 drives to soil 2, and once it is there, all robots keep away from soil 2. After that "
+                "keep-out is in place, truck 2 checks rock 1.", fleet, world,
+                task("a", T, [D2], ["soil2"]), task("b", AVA, [], ["soil2"], deps=["a"]),
+                task("c", T, [D2], ["rock1"], deps=["b"]))
+
+
+def test_after_that_before_a_named_place_stays_the_connective(fleet, world):
+    assert_plan("Truck 2 checks soil 2 first, and after that soil 2 is closed to everyone.", fleet, world,
+                task("a", T, [D2], ["soil2"]), task("b", AVA, [], ["soil2"], deps=["a"]))

@@ -133,7 +133,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "thing_quantifiers", "thing_articles", "aspect_verbs",
                  "robot_place_pronouns", "reason_openers", "thing_adverb_auxiliaries",
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
-                 "anchor_joint_words")
+                 "anchor_joint_words", "pointing_connective_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -339,6 +339,8 @@ class Lexicon:
     """Pronouns of place after "the <type>" that pick the robot standing there ("the excavator *there*")."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    pointing_connective_words: frozenset[str] = frozenset()
+    """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     anchor_joint_words: frozenset[str] = frozenset()
     """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
     condition_auxiliaries: frozenset[str] = frozenset()
@@ -763,6 +765,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         ordinal_list_joins=context["ordinal_list_joins"],
         condition_auxiliaries=context["condition_auxiliaries"],
         anchor_joint_words=context["anchor_joint_words"],
+        pointing_connective_words=context["pointing_connective_words"],
         ordinal_list_articles=context["ordinal_list_articles"],
         source=file,
         vocabulary=frozenset(vocab),
