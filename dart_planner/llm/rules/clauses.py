@@ -37,6 +37,10 @@ class Clause:
     timed: bool = False
     """The clause waited for an anchor said before it ("When X, truck 1 goes home, ..."): a clause with
     other robots joined to it by a bare comma is timed by that anchor too."""
+    inner_then: bool = False
+    """Its "then" came after its own subject, which had steps before ("truck 1 *then* goes to rock 1"): it
+    continues that robot's chain only, so a conjunct with other robots after it ("and truck 3 goes to rock 2")
+    does not wait for it."""
 
 
 @dataclass

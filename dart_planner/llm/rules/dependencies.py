@@ -20,7 +20,7 @@ names the tasks ``<skill>_<n>`` in a topological order that follows the text.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...core.plan import Subtask, TaskGraph
@@ -63,11 +63,33 @@ class PlanBuilder:
         """Set while a clause says its robots move "together": one move for all, after all their steps."""
         self.narrow: Callable[[Member, set[int]], set[int]] | None = None
         """Set while a distributive step is added: which of the waited-for tasks concern a member."""
+        self.type_robots: Mapping[str, Sequence[str]] = {}
+        """The fleet's robots by type (set by the interpreter): an unnamed group is any of them."""
 
     # -- chains --------------------------------------------------------------------------
     def chain(self, m: Member) -> int | None:
         """The last task ``m`` took part in (a fleet-wide movement counts for everyone)."""
+        if m.is_group and m.key not in self.last:
+            fence = self._type_fence(m.rtype)
+            if fence is not None and (self.barrier is None or self.barrier < fence):
+                return fence
         return self.last.get(m.key, self.barrier)
+
+    def _type_fence(self, rtype: str) -> int | None:
+        """A keep-out that is still the last step of every robot of ``rtype`` ("everyone except truck 2 keeps
+        away from puddle 1 from the start. Two excavators go to soil 1 ..."): an unnamed group of that type is
+        some of those robots, so its first step is gated by it as theirs would be (rule 21)."""
+        ids = tuple(self.type_robots.get(rtype, ()))
+        if not ids:
+            return None
+        heads = {self.last.get(r) for r in ids}
+        if len(heads) != 1:
+            return None
+        head = heads.pop()
+        if head is None:
+            return None
+        d = self.drafts[head]
+        return head if d.alive and d.action == "add_keepout" and not d.fleet else None
 
     def reduce(self, deps: Iterable[int]) -> set[int]:
         """Drop every dependency that another one already implies."""
@@ -119,6 +141,12 @@ class PlanBuilder:
                 # must avoid puddle 1. ... When truck 2 is done, excavator 2 may enter puddle 1 again" waits for
                 # truck 2 only); one put up mid-job ("while it digs, ...") is lifted after it went up
                 deps.add(c)
+            elif action == "remove_keepout" and extra_set:
+                # the same holds when the robot went on after the keep-out went up ("as soon as they arrive, trucks
+                # 1 and 3 keep away from soil 1 ... inspect obstacle 1 ... the keep-out is lifted for trucks 1 and 3")
+                put_up = self._keepout_put_up(m, objects)
+                if put_up is not None:
+                    deps.add(put_up)
             key = frozenset(self.reduce(deps))
             if not split:
                 for g, (gk, lst) in enumerate(groups):
@@ -151,6 +179,16 @@ class PlanBuilder:
                 self.last[m.key] = d.idx
             out.append(d)
         return out
+
+    def _keepout_put_up(self, m: Member, objects: Sequence[str]) -> int | None:
+        """The keep-out for ``m`` on one of ``objects`` put up last, when it went up mid-job (it waited for a
+        robot's step); None for one that holds from the start, or none at all."""
+        for d in reversed(self.drafts):
+            if d.alive and d.action == "add_keepout" and set(d.objects) & set(objects) \
+                    and any(x.key == m.key for x in d.members):
+                waited = any(self.drafts[i].action not in KEEPOUT_ACTIONS for i in d.deps)
+                return d.idx if waited and not self._opening_keepout(d.idx) else None
+        return None
 
     def _opening_keepout(self, idx: int) -> bool:
         """Whether keep-out ``idx`` is a standing condition: only keep-outs were made before it and it waits
@@ -364,6 +402,30 @@ class PlanBuilder:
                     other.deps.discard(d.idx)  # the group's own next step
                 if keys & group_keys or not keys & named_keys:
                     other.deps.add(twin.idx)
+            self._group_next_step(d, twin, group_keys)
+
+    def _ancestors(self, idx: int) -> set[int]:
+        seen: set[int] = set()
+        todo = list(self.drafts[idx].deps)
+        while todo:
+            i = todo.pop()
+            if i not in seen:
+                seen.add(i)
+                todo += self.drafts[i].deps
+        return seen
+
+    def _group_next_step(self, d: Draft, twin: Draft, group_keys: set[str]) -> None:
+        """"Excavator 2 and one of the trucks drive to rock 1 together. Excavator 2 breaks up the rock and loads
+        the truck": the group's next step waited for the shared move only through the named robot's chain (the
+        edge was implied, so it was not kept); split off, the group's own move must still come before it."""
+        steps = [o for o in self.drafts if o.alive and o is not d and o is not twin
+                 and group_keys & {m.key for m in (*o.members, *o.partners)}]
+        for o in steps:
+            if twin.idx in o.deps or d.idx in o.deps:
+                continue
+            anc = self._ancestors(o.idx)
+            if d.idx in anc and not any(x.idx in anc and d.idx in self._ancestors(x.idx) for x in steps if x is not o):
+                o.deps.add(twin.idx)
 
     def finish(self, instruction: str = "", plan_id: str | None = None) -> TaskGraph:
         """Reduce, merge, order and name the drafts; return the task graph."""

@@ -200,6 +200,7 @@ class Interpreter:
         self.site = site
         self.words = words
         self.b = PlanBuilder()
+        self.b.type_robots = site.robots_by_type
         self.repeats = RepeatReader(self)
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
@@ -237,6 +238,7 @@ class Interpreter:
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
         self.named_subject = True  # the clause being acted on named its robots itself
+        self.others_subject = False  # ... and named them only as "the other robots"
         self.prev: Clause | None = None
         self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
         self.mains = 0
@@ -262,6 +264,8 @@ class Interpreter:
         """The latest anchor said whose event it is with "its" / "their" ("after their inspection")."""
         self.anchor_gerund = False
         """The latest anchor opens with a bare gerund ("after digging"): the doer's own deed."""
+        self.anchor_joint = False
+        """The latest anchor joined the steps it named with "both" / "all" (the lexicon's ``anchor_joint_words``)."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
@@ -413,8 +417,11 @@ class Interpreter:
         if first is None or (first and seg.items[first - 1].text in self.lex.place_prepositions
                              and not said_of_a_thing):
             return False  # "to rock 1 pls" is a terse order, not a remark
-        if not said_of_a_thing and not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
-                                           and not it.text.isdigit() for it in seg.items[first + 1:]):
+        # "obstacle 2 is now safe again": the object and its own "is"/"has" make a statement, though every word is known
+        stated = first == 0 and first + 1 < len(seg.items) and seg.items[first + 1].kind is ItemKind.WORD \
+            and seg.items[first + 1].text in self.lex.thing_adverb_auxiliaries
+        if not said_of_a_thing and not stated and not any(it.kind is ItemKind.WORD and it.text not in self.lex.fillers
+                                                          and not it.text.isdigit() for it in seg.items[first + 1:]):
             return False
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
@@ -599,6 +606,25 @@ class Interpreter:
                 return tuple(self.sentence_subjects[sent])
         return self.prev.subject if self.prev is not None else ()
 
+    def _doers_of(self, seg: Segment, rtype: str, said: tuple[Member, ...]) -> tuple[Member, ...]:
+        """"When both trucks have unloaded": the trucks that did unload, when exactly that many did and the ones
+        named last are not all among them ("truck 1 ... unloads; truck 3 ... unloads. Meanwhile truck 2 checks rock 1.
+        When both trucks have unloaded, ...": trucks 1 and 3, not the last two trucks named)."""
+        acts = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB} | {
+            it.payload.action for it in seg.items if it.kind is ItemKind.EVENT and it.payload.action not in ("any", "")}
+        if len(acts) != 1 or any(m.is_group for m in said):
+            return said
+        act = acts.pop()
+        doers: dict[str, Member] = {}
+        for d in self.b.drafts:
+            if d.alive and self._matches(d, act):
+                for m in d.members:
+                    if m.rtype == rtype and not m.is_group:
+                        doers.setdefault(m.key, m)
+        if len(doers) != _size(said) or set(doers) == {m.key for m in said}:
+            return said
+        return tuple(doers.values())
+
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
         if len(found) < 2:
@@ -704,6 +730,24 @@ class Interpreter:
             self.res.remember(who)
         for it in items:
             self.use(it)
+        return True
+
+    def _reason(self, seg: Segment) -> bool:
+        """"Because the surveyors are working around obstacle 2 all day, every robot ...", "..., since the slope
+        there is being checked": a clause opened by a word of reason (the lexicon's ``reason_openers``) with no
+        verb we know, or no robot, says why, not what to do. Its words are understood and its objects remembered
+        (the main clause's "it" is the object the reason spoke of), but it makes no step: read as an order it had
+        no robot (or took the robot before it for a move to "there")."""
+        items = [it for it in seg.items if it.kind is not ItemKind.MARK]
+        if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
+                or items[0].text not in self.lex.reason_openers:
+            return False
+        if any(it.kind is ItemKind.VERB for it in items) and any(it.kind is ItemKind.ROBOT for it in items):
+            return False  # "since truck 1 has dumped, ...": a robot's deed may time what follows
+        for it in seg.items:
+            self.use(it)
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+                self.resolve_objects(it, cargo_ok=True)
         return True
 
     def _expletive(self, seg: Segment) -> bool:
@@ -1042,6 +1086,8 @@ class Interpreter:
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
             return
+        if self._reason(seg):
+            return
         seg = self._adverb_repeat(seg)
         seg = self._passive_carry(seg)
         if not seg.items and seg.connective is None:
@@ -1345,6 +1391,7 @@ class Interpreter:
         # what this clause waits for
         scene = self.last_place
         start_sinks = self.b.sinks()
+        had_chain = bool(subject) and bool(self.b.last_tasks(subject or ()))  # steps of its own before this clause
         self.place_before = scene
         self.current_subject = subject
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
@@ -1440,9 +1487,10 @@ class Interpreter:
             own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
             if own and own != loads:
                 entry = (set(entry) - loads) | own
-        if not split and subject and len(subject) > 1 and self.robotless_anchor and entry \
+        if not split and subject and len(subject) > 1 and self.robotless_anchor and entry and not self.anchor_joint \
                 and self._own_events(subject, (pre or set()) | self.post_entry):
             split = True  # "after being loaded, both trucks dump": each after its own loading
+            # (not after "when both rock inspections are done": a join, the robots wait for both, rule 9)
         self.robotless_anchor = False
         self.b.narrow = self.pairing.narrow if split and entry else None
         if "in_order" in marks and subject and len(subject) > 1 and len(actions) == 1 and not respectively \
@@ -1462,6 +1510,9 @@ class Interpreter:
             or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
             for k, it in enumerate(seg.items))
         self.named_subject = explicit
+        # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
+        self.others_subject = bool(subj_items) and all(
+            it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
@@ -1484,7 +1535,9 @@ class Interpreter:
         if made_now:
             self.last_made = made_now
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
-                            actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par))
+                            actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
+                            inner_then=from_vocative and had_chain and seg.connective == "sequence"
+                            and not seg.sentence_start)
 
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
@@ -1634,7 +1687,11 @@ class Interpreter:
             prev = self.prev
             changed = prev is None or (subject is None) != prev.fleet or (
                 explicit and subject is not None and prev.subject is not None
-                and {m.key for m in subject} != {m.key for m in prev.subject})
+                and {m.key for m in subject} != {m.key for m in prev.subject}
+                # "each truck performs its loading step. Then the first truck takes its rubble to soil 1": one of
+                # the robots just spoken of, with a chain of its own, goes on from it (rule 9)
+                and not ({m.key for m in subject} < {m.key for m in prev.subject}
+                         and self.b.last_tasks(subject)))
             served = self._served_by_last(subject) if changed and subject else set()
             if served:
                 # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
@@ -1664,7 +1721,11 @@ class Interpreter:
             base |= self.until_found[1]  # "... waits until X, and only then Y"
         # ", and the excavators come back": a conjunct after a comma joins the clause before it
         and_first = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and" \
-            and pre is None and self.prev is not None and bool(self.prev.entry) and bool(subject)
+            and pre is None and self.prev is not None and bool(self.prev.entry) and (bool(subject) or (
+                # "When X, excavator 1 keeps away from obstacle 1, and soil 1 is open again for all robots": a
+                # fleet-wide keep-out change joined after the timed clause shares its timing too
+                subject is None and self.prev.timed and seg.has(ItemKind.VERB) and all(
+                    it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)))
         shared = False
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
@@ -1679,8 +1740,14 @@ class Interpreter:
                 # "excavator 3 goes home after reaching obstacle 1, and truck 3 dumps ...": the anchor
                 # that closed X was X's own, not a start for other robots
                 base -= self.post_entry
-            if conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
+            if conn is None and self.prev.inner_then and subject and self.prev.subject and not self.prev.timed \
                     and _disjoint(subject, self.prev.subject):
+                # "Truck 1 then takes its load to rock 1 and truck 3 takes its load to rock 2": the "then" was
+                # truck 1's own (rule 9); truck 3 goes on from its own chain, not after everything still open
+                # (a robot with no step yet has no chain to go on: its "then" is after all, the sentence's)
+                base = set()
+            elif conn is None and self.prev.connective == "sequence" and subject and self.prev.subject \
+                    and _disjoint(subject, self.prev.subject) and not self.b.last_tasks(subject):
                 # "Afterwards the truck ..., and both excavators ...": the new robots wait for what
                 # was open when the sentence's "afterwards" was said
                 base |= self.prev.start_sinks
@@ -1859,6 +1926,7 @@ class Interpreter:
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
         errors_before = len(self.errors)
+        own_here = False
         for o in a.objects:
             d: ObjectDesc = o.payload
             before = self.word_before(o)
@@ -1867,6 +1935,7 @@ class Interpreter:
                 continue
             if self.pairing.own_here(o, subject):
                 self.use(o)  # "each to break up its rock": where each stands
+                own_here = True
                 continue
             if cargo_verb and d.form != "names" and before not in self.lex.place_prepositions and d.form != "pronoun":
                 self.use(o)
@@ -1920,6 +1989,10 @@ class Interpreter:
                 places = [self.clause_place]  # "goes to obstacle 2 to check it": there, not back to the scene
             if not places and scene is not None and not a.objects:
                 places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
+            if not places and own_here:
+                # "one excavator digging at soil 1 and another at soil 2. Each of them has to drive to its soil
+                # pile first": each is already bound for its own place of that kind; the move is said again
+                return []
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
                 # "trucks 1 and 3 each go to a puddle - truck 1 to puddle 1, truck 3 to puddle 2": a place
@@ -2135,10 +2208,11 @@ class Interpreter:
             for n in names:
                 self.last_allow.pop(n, None)
                 self.closed_for[n] = tuple(subject) if subject is not None else None
-        elif not self.named_subject and all(n in self.closed_for for n in names) \
+        elif (not self.named_subject or self.others_subject) and all(n in self.closed_for for n in names) \
                 and len({self.closed_for[n] for n in names}) == 1:
             # "Once truck 1 has tipped, lift the keep-out on puddle 1": for whom it was put up, not for
-            # the robot the anchor named
+            # the robot the anchor named; "... for the other robots" after "everyone except those two must
+            # keep away": those it was put up for (the others than the two), not the robots not named yet
             subject = self.closed_for[names[0]]
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
@@ -2487,6 +2561,9 @@ class Interpreter:
         # "returns to base after digging": a bare gerund with no robot and no article, the doer's own deed
         self.anchor_gerund = bool(seg.items) and seg.items[0].kind in (ItemKind.EVENT, ItemKind.VERB) \
             and self._gerund(seg.items[0])
+        # "when both rock inspections are done", "once all the checks are over": a join of the steps named
+        self.anchor_joint = any(it.kind is not ItemKind.ROBOT and it.text.split()[0] in self.lex.anchor_joint_words
+                                for it in seg.items if it.text)
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor
@@ -2515,6 +2592,8 @@ class Interpreter:
                     d_it: RobotDesc = it.payload
                     r = self.it_means if (self.it_means and d_it.form == "pronoun" and d_it.pronoun == "it") \
                         else self.resolve_robots(it)
+                    if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
+                        r = self._doers_of(seg, d_it.rtype, r)
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
                     if r is None:
@@ -2626,6 +2705,12 @@ class Interpreter:
         if not found and not filters and objs and not (only_that and self.last_made and not robots):
             # ("right after that": the clause before, not the last step at the place "that" last named)
             cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
+            if cands:
+                found.add(cands[-1].idx)
+        if not found and not robots and objs and filters and all(f[0] == "any" for f in filters) and not that:
+            # "when the work at rock 1 is finished": the last step done at that place, a digging there included
+            cands = [d for d in self.b.drafts if d.alive and (set(d.objects) & objs or (
+                d.action in _IN_PLACE_ACTIONS and any(self.loc(m) in objs for m in d.members)))]
             if cands:
                 found.add(cands[-1].idx)
         if not found and not robots and (that or it_is_that) and all(f[0] == "any" for f in filters) \

@@ -132,7 +132,10 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
                  "keepout_state_auxiliaries", "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_list_joins", "thing_articles", "thing_order_words", "aspect_verbs",
-                 "robot_place_pronouns")
+                 "robot_place_pronouns",
+                 "reason_openers", "thing_adverb_auxiliaries",
+                 "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
+                 "anchor_joint_words", "pointing_connective_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -349,6 +352,20 @@ class Lexicon:
     robot_place_pronouns: frozenset[str] = frozenset()
     """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
     ("the excavator *there*", "the excavator that dug *there*")."""
+    reason_openers: frozenset[str] = frozenset()
+    """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    pointing_connective_words: frozenset[str] = frozenset()
+    """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
+    anchor_joint_words: frozenset[str] = frozenset()
+    """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
+    condition_auxiliaries: frozenset[str] = frozenset()
+    """Auxiliaries of a state listed after a leading condition ("when A, excavator 2 *has* finished and ...")."""
+    ordinal_list_joins: frozenset[str] = frozenset()
+    """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
+    ordinal_list_articles: frozenset[str] = frozenset()
+    """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
+    thing_adverb_auxiliaries: frozenset[str] = frozenset()
+    """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
@@ -764,6 +781,13 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         thing_order_words=context["thing_order_words"],
         aspect_verbs=context["aspect_verbs"],
         robot_place_pronouns=context["robot_place_pronouns"],
+        reason_openers=context["reason_openers"],
+        thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
+        ordinal_list_joins=context["ordinal_list_joins"],
+        condition_auxiliaries=context["condition_auxiliaries"],
+        anchor_joint_words=context["anchor_joint_words"],
+        pointing_connective_words=context["pointing_connective_words"],
+        ordinal_list_articles=context["ordinal_list_articles"],
         source=file,
         vocabulary=frozenset(vocab),
     )

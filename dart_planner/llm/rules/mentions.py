@@ -959,6 +959,15 @@ class MentionResolver:
                 picked.append(m)
             if len(picked) > 1 and all(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
                 return tuple(picked[::-1])
+            latest = next((tuple(m for m in members if m.rtype == d.rtype) for members, _ in reversed(self.history)
+                           if any(m.rtype == d.rtype for m in members)), ())
+            if d.det == "both" and latest and sum(m.count for m in latest) < want_n:
+                # "excavator 1 and trucks 2 and 3 drive to soil 2, and the rest of the fleet goes home. ... both
+                # trucks": the last mention that held two of the type, not the one truck of the rest and another
+                for members, _ in reversed(self.history):
+                    of = tuple(m for m in members if m.rtype == d.rtype)
+                    if sum(m.count for m in of) == want_n:
+                        return of
         if d.det == "all" and (not d.count or d.count == size):  # also "all three excavators" (rule 20)
             prev_all = self.last_of_type(d.rtype, True)
             if len(prev_all) > 1 and all(m.is_group for m in prev_all) and sum(m.count for m in prev_all) == size:

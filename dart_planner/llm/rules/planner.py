@@ -43,6 +43,7 @@ from .asides import (
     place_relatives,
 )
 from .causatives import fold_causative_verbs
+from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
@@ -60,6 +61,7 @@ from .keepout_nouns import (
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
+from .ordinals import fold_ordinal_lists
 from .purposes import fold_purpose_steps
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
@@ -71,7 +73,8 @@ from .states import (
     fold_trailing_already,
 )
 from .steprefs import fold_after_both, fold_step_refs
-from .things import fold_thing_it, fold_thing_quantifiers
+from .thatanchors import fold_pointing_connectives
+from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -129,6 +132,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
+    items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
@@ -138,6 +142,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
+    items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
@@ -168,6 +173,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs, lex.clause_joining_words)
+        segs = fold_condition_lists(segs, lex.condition_auxiliaries)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

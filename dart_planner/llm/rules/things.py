@@ -12,7 +12,7 @@ from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_thing_it", "fold_thing_quantifiers"]
+__all__ = ["fold_thing_adverbs", "fold_thing_it", "fold_thing_quantifiers"]
 
 # words after which "it" opens a new clause as its subject ("and it goes"), not an object
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "then", "so", "while", "as", "if", "when", "until", "once",
@@ -68,4 +68,30 @@ def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quant
         opens = j < 0 or (out[j].kind is ItemKind.PUNCT and out[j].payload in SENTENCE_END)
         if opens and out[j + 1].kind is ItemKind.OBJECT and out[k - 2].kind is ItemKind.OBJECT:
             out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
+    return out
+
+
+def fold_thing_adverbs(items: Sequence[Item], auxiliaries: Container[str]) -> list[Item]:
+    """"Puddle 2 has *finally* dried out, so ...", "Obstacle 1 is *now* clear": a time word between a sentence's
+    opening objects and their auxiliary (``auxiliaries``: "has", "is") and a predicate with no verb we know and no
+    robot says when the state came about; it becomes a filler mark, so the clause stays one remark about the
+    objects. Read as a connective, it cut the remark in two, and "puddle 2 has" was refused for want of a robot."""
+    out = list(items)
+    for k in range(2, len(out)):
+        if out[k].kind is not ItemKind.CONNECTIVE:
+            continue
+        if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in auxiliaries):
+            continue
+        j = k - 2
+        while j >= 0 and (out[j].kind is ItemKind.OBJECT or (out[j].kind in (ItemKind.WORD, ItemKind.PUNCT)
+                                                            and out[j].text in ("and", ","))):
+            j -= 1
+        opens = j < 0 or (out[j].kind is ItemKind.PUNCT and out[j].payload in SENTENCE_END)
+        if not (opens and out[j + 1].kind is ItemKind.OBJECT and out[k - 2].kind is ItemKind.OBJECT):
+            continue
+        end = next((e for e in range(k + 1, len(out)) if out[e].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                   len(out))
+        rest = out[k + 1:end]
+        if rest and not any(c.kind in (ItemKind.VERB, ItemKind.ROBOT, ItemKind.OBJECT) for c in rest):
+            out[k] = Item(ItemKind.MARK, out[k].start, out[k].end, "filler", out[k].text)
     return out

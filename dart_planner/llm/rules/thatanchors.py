@@ -1,0 +1,40 @@
+""""After that keep-out is in place, truck 1 inspects puddle 2": "that" there points at a thing, it is not the "that"
+of the connective "after that".
+
+Read as the connective, the clause became "then <keep-out verb>", so truck 1 went on after its own last step and did
+not wait for the keep-out. When a connective that ends in a pointing word (the lexicon's
+``pointing_connective_words``: "after that", "once this") is followed, before any punctuation, by one or two words of
+a thing and a form of "be" / "have" (``condition_auxiliaries``), it is the anchor ("after", "once") with a determiner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Lexicon
+from .segment import Item, ItemKind
+
+__all__ = ["fold_pointing_connectives"]
+
+
+def fold_pointing_connectives(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """Split "after that" + "<thing> is ..." into the anchor "after" and the word "that"."""
+    out: list[Item] = []
+    pointing, auxiliaries = lex.pointing_connective_words, lex.condition_auxiliaries
+    for k, it in enumerate(items):
+        words = it.text.split()
+        alone = lex.connective_index.match(words[:1], 0) if words else None
+        if it.kind is ItemKind.CONNECTIVE and len(words) == 2 and words[1] in pointing and it.end - it.start == 2 \
+                and alone is not None and alone[1] == "anchor":
+            nxt = items[k + 1:k + 4]
+            aux = next((j for j, x in enumerate(nxt) if x.kind is ItemKind.WORD and x.text in auxiliaries), None)
+            thing = nxt[:aux] if aux is not None else []
+            # (not "after that puddle 2 is closed": a name takes no "that", the connective stays)
+            if aux is not None and 1 <= len(thing) <= 2 and all(
+                    x.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.WORD)
+                    or (x.kind is ItemKind.OBJECT and x.payload.form == "kind") for x in thing):
+                out.append(Item(ItemKind.CONNECTIVE, it.start, it.start + 1, "anchor", words[0]))
+                out.append(Item(ItemKind.WORD, it.start + 1, it.end, None, words[1]))
+                continue
+        out.append(it)
+    return out
