@@ -133,7 +133,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_state_auxiliaries", "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_list_joins", "thing_articles", "thing_order_words", "aspect_verbs",
                  "robot_place_pronouns",
-                 "reason_openers", "thing_adverb_auxiliaries",
+                 "reason_openers", "reason_need_words", "thing_adverb_auxiliaries",
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
                  "anchor_joint_words", "pointing_connective_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
@@ -354,6 +354,8 @@ class Lexicon:
     ("the excavator *there*", "the excavator that dug *there*")."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    reason_need_words: frozenset[str] = frozenset()
+    """Words (one or two) of need that make a clause of reason an order ("because rock 1 *must* be checked")."""
     pointing_connective_words: frozenset[str] = frozenset()
     """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     anchor_joint_words: frozenset[str] = frozenset()
@@ -782,6 +784,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         aspect_verbs=context["aspect_verbs"],
         robot_place_pronouns=context["robot_place_pronouns"],
         reason_openers=context["reason_openers"],
+        reason_need_words=context["reason_need_words"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],
         condition_auxiliaries=context["condition_auxiliaries"],

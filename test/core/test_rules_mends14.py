@@ -1,0 +1,69 @@
+"""Mends from the review of rules round 14: a clause the planner drops as a remark (a reason, a move said again,
+an object's remark) must hold no order, an order it cannot read is refused with its words named, and the round's
+word lists come from the lexicon (each key, edited, changes the reading).
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AVA, D2, T, assert_plan, task
+
+from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def _problems(text: str, fleet, world) -> list[str]:
+    planner = RulesPlanner()
+    rp, report = planner.read(text, fleet, world)
+    return planner.problems(rp, report)
+
+
+def _lexicon(**override):
+    from dart_planner.core.config_reader import load_yaml
+    from dart_planner.llm.rules.lexicon import default_lexicon_path, lexicon_from_dict
+
+    raw = dict(load_yaml(str(default_lexicon_path())))
+    raw.update(override)
+    return lexicon_from_dict(raw)
+
+
+# -- a clause of reason that asks for a keep-out is an order, not a reason ------------------------------------
+
+def test_a_reason_that_asks_for_a_keep_out_keeps_the_keep_out(fleet, world):
+    assert_plan("Because puddle 1 must be fenced off, truck 2 goes to rock 1.", fleet, world,
+                task("a", AVA, [], ["puddle1"]), task("b", T, [D2], ["rock1"], deps=["a"]))
+
+
+def test_a_reason_that_needs_a_robotless_deed_is_refused_not_dropped(fleet, world):
+    problems = _problems("Because rock 1 must be inspected, truck 2 goes to rock 1.", fleet, world)
+    assert any("because rock 1 must be inspected" in p for p in problems), problems
+
+
+def test_a_reason_that_only_tells_a_past_keep_out_is_still_a_reason(fleet, world):
+    assert_plan("Because puddle 1 was fenced off yesterday, truck 2 goes to rock 1.", fleet, world,
+                task("b", T, [D2], ["rock1"]))
+
+
+def test_a_reason_with_a_two_word_need_is_refused_not_dropped(fleet, world):
+    problems = _problems("Since rock 1 has to be inspected, truck 2 goes to rock 1.", fleet, world)
+    assert any("since rock 1 has to be inspected" in p for p in problems), problems
+
+
+def test_reason_need_words_come_from_the_lexicon(fleet, world, lex):
+    text = "Because rock 1 must be inspected, truck 2 goes to rock 1."
+    assert rules_plan(text, fleet, world, lex).errors
+    assert not rules_plan(text, fleet, world, _lexicon(reason_need_words=[])).errors
+
+
+# -- round 14's lexicon keys: editing each changes the reading ---------------------------------------------------
+
+def test_reason_openers_come_from_the_lexicon(fleet, world, lex):
+    text = "Because the surveyors are working near obstacle 2 today, every robot keeps away from it."
+    assert not rules_plan(text, fleet, world, lex).errors
+    assert rules_plan(text, fleet, world, _lexicon(reason_openers=[])).errors
