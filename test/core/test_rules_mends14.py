@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D2, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, DIG, E1, E2, T, assert_plan, task
 
 from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
 
@@ -59,6 +59,16 @@ def test_reason_need_words_come_from_the_lexicon(fleet, world, lex):
     text = "Because rock 1 must be inspected, truck 2 goes to rock 1."
     assert rules_plan(text, fleet, world, lex).errors
     assert not rules_plan(text, fleet, world, _lexicon(reason_need_words=[])).errors
+
+
+# -- a place anchor that names two places waits for the work at each ------------------------------------------
+
+def test_a_place_anchor_over_two_places_waits_for_both(fleet, world):
+    assert_plan("Excavator 1 digs at rock 1 and excavator 2 digs at soil 2. Once the work at rock 1 and soil 2 is "
+                "done, truck 1 goes to rock 1.", fleet, world,
+                task("m1", T, [E1], ["rock1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("t", T, [D1], ["rock1"], deps=["d1", "d2"]))
 
 
 # -- round 14's lexicon keys: editing each changes the reading ---------------------------------------------------

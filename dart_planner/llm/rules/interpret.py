@@ -2719,11 +2719,13 @@ class Interpreter:
             if cands:
                 found.add(cands[-1].idx)
         if not found and not robots and objs and filters and all(f[0] == "any" for f in filters) and not that:
-            # "when the work at rock 1 is finished": the last step done at that place, a digging there included
-            cands = [d for d in self.b.drafts if d.alive and (set(d.objects) & objs or (
-                d.action in _IN_PLACE_ACTIONS and any(self.loc(m) in objs for m in d.members)))]
-            if cands:
-                found.add(cands[-1].idx)
+            # "when the work at rock 1 is finished": the last step done at that place, a digging there included;
+            # "once the work at rock 1 and soil 2 is done": the last step at each of them
+            for obj in objs:
+                cands = [d for d in self.b.drafts if d.alive and (obj in d.objects or (
+                    d.action in _IN_PLACE_ACTIONS and any(self.loc(m) == obj for m in d.members)))]
+                if cands:
+                    found.add(cands[-1].idx)
         if not found and not robots and (that or it_is_that) and all(f[0] == "any" for f in filters) \
                 and self.last_made:
             # "once that is done": what the clause before made
