@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, DIG, E1, E2, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, T, assert_plan, task
 
 from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
 
@@ -69,6 +69,15 @@ def test_a_place_anchor_over_two_places_waits_for_both(fleet, world):
                 task("m1", T, [E1], ["rock1"]), task("d1", DIG, [E1], [], deps=["m1"]),
                 task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
                 task("t", T, [D1], ["rock1"], deps=["d1", "d2"]))
+
+
+# -- a robot that "is moved" after a leading condition is sent, not in a state of the condition -----------------
+
+def test_a_passive_move_after_a_condition_is_an_order_timed_by_it(fleet, world):
+    assert_plan("Truck 3 goes to soil 1 and dumps. When truck 3 has dumped, excavator 2 is moved to rock 2, and "
+                "truck 1 goes to soil 1.", fleet, world,
+                task("m", T, [D3], ["soil1"]), task("d", DUMP, [D3], [], deps=["m"]),
+                task("e", T, [E2], ["rock2"], deps=["d"]), task("t", T, [D1], ["soil1"], deps=["d"]))
 
 
 # -- round 14's lexicon keys: editing each changes the reading ---------------------------------------------------
