@@ -11,17 +11,15 @@ word, and no other verb), followed by more of the same sentence, is one more sta
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from .segment import Item, ItemKind, Segment, SegmentRole
 from .verbs import MOVES
 
 __all__ = ["fold_condition_lists"]
 
-_PARTICIPLE_ENDINGS = ("ed", "en")
-
-
-def _state_clause(seg: Segment, auxiliaries: Container[str], passive_auxiliaries: Container[str]) -> bool:
+def _state_clause(seg: Segment, auxiliaries: Container[str], passive_auxiliaries: Container[str],
+                  endings: tuple[str, ...]) -> bool:
     items = [it for it in seg.items if it.kind is not ItemKind.MARK]
     if seg.connective is not None or len(items) < 3 or items[0].kind is not ItemKind.ROBOT:
         return False
@@ -29,7 +27,7 @@ def _state_clause(seg: Segment, auxiliaries: Container[str], passive_auxiliaries
         return False
     head = items[2]
     if head.kind is ItemKind.VERB:
-        if not head.text.split()[0].endswith(_PARTICIPLE_ENDINGS):
+        if not head.text.split()[0].endswith(endings):
             return False
         if items[1].text in passive_auxiliaries and head.payload.target in MOVES:
             return False  # "excavator 2 is moved to rock 2": an order to move it, not a state it reached
@@ -39,10 +37,12 @@ def _state_clause(seg: Segment, auxiliaries: Container[str], passive_auxiliaries
 
 
 def fold_condition_lists(segs: Sequence[Segment], auxiliaries: Container[str],
-                         passive_auxiliaries: Container[str] = ()) -> list[Segment]:
+                         passive_auxiliaries: Container[str] = (),
+                         participle_endings: Iterable[str] = ()) -> list[Segment]:
     """Join the state clauses listed after a leading condition into it (``auxiliaries``: the lexicon's
     ``condition_auxiliaries``; ``passive_auxiliaries``: its ``passive_auxiliaries``, before which a move verb is an
-    order)."""
+    order; ``participle_endings``: its ``condition_participle_endings``, of a verb said as a state)."""
+    endings = tuple(participle_endings)
     out = list(segs)
     i = 0
     while i < len(out):
@@ -52,7 +52,8 @@ def fold_condition_lists(segs: Sequence[Segment], auxiliaries: Container[str],
             continue
         j = i + 1
         while j + 1 < len(out) and out[j].sentence == seg.sentence and out[j].role is SegmentRole.MAIN \
-                and out[j + 1].sentence == seg.sentence and _state_clause(out[j], auxiliaries, passive_auxiliaries):
+                and out[j + 1].sentence == seg.sentence \
+                and _state_clause(out[j], auxiliaries, passive_auxiliaries, endings):
             j += 1
         if j > i + 1:
             items = list(seg.items)

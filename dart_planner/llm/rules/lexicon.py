@@ -135,6 +135,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "robot_place_pronouns",
                  "reason_openers", "reason_need_words", "thing_adverb_auxiliaries",
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
+                 "condition_participle_endings",
                  "anchor_joint_words", "pointing_connective_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
@@ -362,6 +363,8 @@ class Lexicon:
     """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
     condition_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries of a state listed after a leading condition ("when A, excavator 2 *has* finished and ...")."""
+    condition_participle_endings: frozenset[str] = frozenset()
+    """Endings of a verb said as a state after such an auxiliary ("excavator 2 has finish*ed*")."""
     ordinal_list_joins: frozenset[str] = frozenset()
     """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
     ordinal_list_articles: frozenset[str] = frozenset()
@@ -788,6 +791,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],
         condition_auxiliaries=context["condition_auxiliaries"],
+        condition_participle_endings=context["condition_participle_endings"],
         anchor_joint_words=context["anchor_joint_words"],
         pointing_connective_words=context["pointing_connective_words"],
         ordinal_list_articles=context["ordinal_list_articles"],

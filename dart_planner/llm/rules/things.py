@@ -71,11 +71,13 @@ def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quant
     return out
 
 
-def fold_thing_adverbs(items: Sequence[Item], auxiliaries: Container[str]) -> list[Item]:
+def fold_thing_adverbs(items: Sequence[Item], auxiliaries: Container[str],
+                       joins: Container[str] = frozenset()) -> list[Item]:
     """"Puddle 2 has *finally* dried out, so ...", "Obstacle 1 is *now* clear": a time word between a sentence's
     opening objects and their auxiliary (``auxiliaries``: "has", "is") and a predicate with no verb we know and no
     robot says when the state came about; it becomes a filler mark, so the clause stays one remark about the
-    objects. Read as a connective, it cut the remark in two, and "puddle 2 has" was refused for want of a robot."""
+    objects. Read as a connective, it cut the remark in two, and "puddle 2 has" was refused for want of a robot.
+    ``joins``: the words and marks that join the opening objects (the lexicon's ``thing_list_joins``)."""
     out = list(items)
     for k in range(2, len(out)):
         if out[k].kind is not ItemKind.CONNECTIVE:
@@ -84,7 +86,7 @@ def fold_thing_adverbs(items: Sequence[Item], auxiliaries: Container[str]) -> li
             continue
         j = k - 2
         while j >= 0 and (out[j].kind is ItemKind.OBJECT or (out[j].kind in (ItemKind.WORD, ItemKind.PUNCT)
-                                                            and out[j].text in ("and", ","))):
+                                                            and out[j].text in joins)):
             j -= 1
         opens = j < 0 or (out[j].kind is ItemKind.PUNCT and out[j].payload in SENTENCE_END)
         if not (opens and out[j + 1].kind is ItemKind.OBJECT and out[k - 2].kind is ItemKind.OBJECT):
