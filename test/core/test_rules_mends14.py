@@ -86,3 +86,64 @@ def test_reason_openers_come_from_the_lexicon(fleet, world, lex):
     text = "Because the surveyors are working near obstacle 2 today, every robot keeps away from it."
     assert not rules_plan(text, fleet, world, lex).errors
     assert rules_plan(text, fleet, world, _lexicon(reason_openers=[])).errors
+
+
+def _robots_of(text: str, fleet, world, lexicon) -> list[tuple[str, ...]]:
+    return [s.robot_ids for s in rules_plan(text, fleet, world, lexicon).graph]
+
+
+def _deps_of_last(text: str, fleet, world, lexicon) -> set[str]:
+    return set(list(rules_plan(text, fleet, world, lexicon).graph)[-1].dependencies)
+
+
+def test_thing_adverb_auxiliaries_come_from_the_lexicon(fleet, world, lex):
+    text = "Soil 1 has finally been drained, so truck 2 goes to soil 1."
+    assert not rules_plan(text, fleet, world, lex).errors
+    assert rules_plan(text, fleet, world, _lexicon(thing_adverb_auxiliaries=[])).errors
+
+
+def test_the_joins_of_a_remark_with_a_time_word_come_from_the_lexicon(fleet, world, lex):
+    text = "Soil 1 and soil 2 have finally dried out, so truck 2 goes to soil 1."
+    assert not rules_plan(text, fleet, world, lex).errors
+    assert rules_plan(text, fleet, world, _lexicon(thing_list_joins=[])).errors
+
+
+def test_ordinal_list_joins_come_from_the_lexicon(fleet, world, lex):
+    text = "Send the first and the third dump truck to rock 2."
+    assert _robots_of(text, fleet, world, lex) == [(D1, D3)]
+    assert _robots_of(text, fleet, world, _lexicon(ordinal_list_joins=[])) == [(D3,)]
+
+
+def test_ordinal_list_articles_come_from_the_lexicon(fleet, world, lex):
+    text = "Send the first, the second and the third truck to obstacle 2."
+    assert _robots_of(text, fleet, world, lex) == [(D1, D2, D3)]
+    assert _robots_of(text, fleet, world, _lexicon(ordinal_list_articles=[])) == [(D2, D3)]
+
+
+def test_condition_auxiliaries_come_from_the_lexicon(fleet, world, lex):
+    text = ("Truck 3 goes to soil 1 and excavator 2 goes to rock 2. When truck 3 has arrived, excavator 2 has finished "
+            "at rock 2, excavator 1 goes to puddle 1.")
+    assert len(_deps_of_last(text, fleet, world, lex)) == 2
+    assert len(_deps_of_last(text, fleet, world, _lexicon(condition_auxiliaries=[]))) == 1
+
+
+def test_condition_participle_endings_come_from_the_lexicon(fleet, world, lex):
+    text = ("Truck 3 goes to soil 1 and truck 2 goes to puddle 1. When truck 3 has arrived, truck 2 has dumped at "
+            "puddle 1, excavator 1 goes to puddle 2.")
+    assert any(d.startswith(DUMP) for d in _deps_of_last(text, fleet, world, lex))
+    assert not any(d.startswith(DUMP) for d in _deps_of_last(text, fleet, world,
+                                                              _lexicon(condition_participle_endings=[])))
+
+
+def test_anchor_joint_words_come_from_the_lexicon(fleet, world, lex):
+    text = ("Truck 1 checks rock 1 and truck 2 checks rock 2. When both rock inspections are done, dump trucks 1 and 2 "
+            "drive to soil 2.")
+    assert _robots_of(text, fleet, world, lex)[-1] == (D1, D2)
+    assert _robots_of(text, fleet, world, _lexicon(anchor_joint_words=[]))[-2:] == [(D1,), (D2,)]
+
+
+def test_pointing_connective_words_come_from_the_lexicon(fleet, world, lex):
+    text = ("Truck 1 goes to rock 1. All robots keep away from puddle 1. After that keep-out is in place, truck 2 "
+            "inspects puddle 2.")
+    assert _deps_of_last(text, fleet, world, lex) == {f"{AVA}_1"}
+    assert _deps_of_last(text, fleet, world, _lexicon(pointing_connective_words=[])) == set()
