@@ -9,28 +9,14 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, T, assert_plan, task
+from test_rules_mends13 import _lexicon, _problems  # the same two helpers: a plan's problems, an edited lexicon
 
-from dart_planner.llm.rules import RulesPlanner, load_lexicon, rules_plan
+from dart_planner.llm.rules import load_lexicon, rules_plan
 
 
 @pytest.fixture(scope="module")
 def lex():
     return load_lexicon()
-
-
-def _problems(text: str, fleet, world) -> list[str]:
-    planner = RulesPlanner()
-    rp, report = planner.read(text, fleet, world)
-    return planner.problems(rp, report)
-
-
-def _lexicon(**override):
-    from dart_planner.core.config_reader import load_yaml
-    from dart_planner.llm.rules.lexicon import default_lexicon_path, lexicon_from_dict
-
-    raw = dict(load_yaml(str(default_lexicon_path())))
-    raw.update(override)
-    return lexicon_from_dict(raw)
 
 
 # -- a clause of reason that asks for a keep-out is an order, not a reason ------------------------------------
