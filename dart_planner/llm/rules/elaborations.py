@@ -9,7 +9,7 @@ truck 3 to soil 2 after the digging there", a verbless conjunct that shares the 
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
@@ -41,24 +41,41 @@ def _pairs(items: Sequence[Item], j: int) -> tuple[list[tuple[Item, Item, Item]]
     return pairs, j
 
 
-def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
-    """Each "<a TYPE> <move verb> [to each of them] <timing>: <robot> to <place>, <robot> to <place>"
-    as "<robot> <verb> to <place> and <robot> to <place> <timing>", when every listed robot is of the
-    type and the clause names no place of its own."""
-    if not any(it.kind is ItemKind.PUNCT and it.payload == ":" for it in items):
+def _colon(it: Item) -> bool:
+    """The colon that opens a list of robot-place pairs."""
+    return it.kind is ItemKind.PUNCT and it.payload == ":"
+
+
+_Rewrite = Callable[[list[Item], int, list[tuple[Item, Item, Item]], int, int], int | None]
+"""Rewrites one colon list in place and says where to go on (None: leave it)."""
+
+
+def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite) -> list[Item]:
+    """Hand each colon followed by two or more robot-place pairs to ``rewrite(out, colon, pairs, end, start)``
+    (``end``: one past the list; ``start``: the sentence's first item), which edits ``out`` in place and says where
+    to go on, or returns None to leave that colon as it is."""
+    if not any(_colon(it) for it in items):
         return list(items)
     out = list(items)
     c = 0
     while c < len(out):
-        if not (out[c].kind is ItemKind.PUNCT and out[c].payload == ":"):
+        if not _colon(out[c]):
             c += 1
             continue
         pairs, end = _pairs(out, c + 1)
-        s = sentence_start(out, c)
+        nxt = rewrite(out, c, pairs, end, sentence_start(out, c)) if len(pairs) >= 2 else None
+        c = c + 1 if nxt is None else nxt
+    return out
+
+
+def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
+    """Each "<a TYPE> <move verb> [to each of them] <timing>: <robot> to <place>, <robot> to <place>"
+    as "<robot> <verb> to <place> and <robot> to <place> <timing>", when every listed robot is of the
+    type and the clause names no place of its own."""
+    def rewrite(out: list[Item], c: int, pairs: list[tuple[Item, Item, Item]], end: int, s: int) -> int | None:
         a = next((k for k in range(c - 1, s - 1, -1) if out[k].kind is ItemKind.ROBOT), -1)  # the clause's own robot
-        if len(pairs) < 2 or a < 0 or a + 1 >= c:
-            c += 1
-            continue
+        if a < 0 or a + 1 >= c:
+            return None
         d, verb = out[a].payload, out[a + 1]
         rest = out[a + 2:c]
         if not (d.form == "type" and d.det == "count" and d.count == 1 and not d.plural
@@ -66,8 +83,7 @@ def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
                 and all(r.payload.rtype == d.rtype for r, _, _ in pairs)
                 and not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.PLACE)
                             or (it.kind is ItemKind.OBJECT and it.payload.form != "pronoun") for it in rest)):
-            c += 1
-            continue
+            return None
         if rest and rest[0].kind is ItemKind.WORD and rest[0].text == "to" and len(rest) > 1 \
                 and rest[1].kind is ItemKind.MARK and rest[1].payload == "each":
             rest = rest[2:]  # "to each of them": the places the list names
@@ -77,8 +93,9 @@ def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
                 new.append(Item(ItemKind.WORD, r.start, r.start, None, "and"))
             new += [r, verb, to, place] if not k else [r, to, place]
         out[a:end] = new + rest
-        c = a + len(new) + len(rest)
-    return out
+        return a + len(new) + len(rest)
+
+    return _rewrite_colon_lists(items, rewrite)
 
 
 _DO = frozenset({"do", "doing"})
@@ -138,22 +155,12 @@ def fold_each_place_lists(items: Sequence[Item], distinct: Container[str], leads
     for "a different place": "As soon as truck 3 is loaded, truck 3 takes its soil to rock 1 and unloads it there.
     As soon as truck 1 is loaded, ...". Read as it stood, the list was a verbless afterthought and the clause had
     no place to go to. Only when every listed robot is of the type "each" names."""
-    if not any(it.kind is ItemKind.PUNCT and it.payload == ":" for it in items):
-        return list(items)
-    out = list(items)
-    c = 0
-    while c < len(out):
-        if not (out[c].kind is ItemKind.PUNCT and out[c].payload == ":"):
-            c += 1
-            continue
-        pairs, end = _pairs(out, c + 1)
-        s = sentence_start(out, c)
+    def rewrite(out: list[Item], c: int, pairs: list[tuple[Item, Item, Item]], end: int, s: int) -> int | None:
         a = next((k for k in range(s, c) if out[k].kind is ItemKind.ROBOT and out[k].payload.form == "type"
                   and out[k].payload.det == "each"), -1)
         span = _distinct_place(out, a, c, distinct, leads, articles) if a >= 0 else None
-        if len(pairs) < 2 or span is None or not all(r.payload.rtype == out[a].payload.rtype for r, _, _ in pairs):
-            c += 1
-            continue
+        if span is None or not all(r.payload.rtype == out[a].payload.rtype for r, _, _ in pairs):
+            return None
         new: list[Item] = []
         for r, _, place in pairs:
             for k in range(s, c):
@@ -171,5 +178,6 @@ def fold_each_place_lists(items: Sequence[Item], distinct: Container[str], leads
         if end < len(out) and out[end].kind is ItemKind.PUNCT:
             end += 1  # the list's own full stop: each copy has one
         out[s:end] = new
-        c = s + len(new)
-    return out
+        return s + len(new)
+
+    return _rewrite_colon_lists(items, rewrite)

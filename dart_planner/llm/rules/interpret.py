@@ -737,18 +737,29 @@ class Interpreter:
         there is being checked": a clause opened by a word of reason (the lexicon's ``reason_openers``) with no
         verb we know, or no robot, says why, not what to do. Its words are understood and its objects remembered
         (the main clause's "it" is the object the reason spoke of), but it makes no step: read as an order it had
-        no robot (or took the robot before it for a move to "there")."""
+        no robot (or took the robot before it for a move to "there"). A reason that holds a keep-out verb or a word
+        of need (``thing_order_words``: "because puddle 1 *must* be fenced off") asks for something: it is read as
+        an order (or refused with its words named), never dropped."""
         items = [it for it in seg.items if it.kind is not ItemKind.MARK]
         if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
                 or items[0].text not in self.lex.reason_openers:
             return False
         if any(it.kind is ItemKind.VERB for it in items) and any(it.kind is ItemKind.ROBOT for it in items):
             return False  # "since truck 1 has dumped, ...": a robot's deed may time what follows
+        if any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in items) \
+                or self._needs_something(items):
+            return False  # "because puddle 1 must be fenced off, ...": a keep-out or a need is an order, no reason
         for it in seg.items:
             self.use(it)
             if it.kind is ItemKind.OBJECT and it.payload.form == "names":
                 self.resolve_objects(it, cargo_ok=True)
         return True
+
+    def _needs_something(self, items: Sequence[Item]) -> bool:
+        """A word of need, one word or two in a row (the lexicon's ``reason_need_words``: "must", "has to")."""
+        words = [it.text for it in items if it.kind is ItemKind.WORD]
+        return any(w in self.lex.reason_need_words for w in words) \
+            or any(f"{a} {b}" in self.lex.reason_need_words for a, b in zip(words, words[1:]))
 
     def _expletive(self, seg: Segment) -> bool:
         """"It's a hauling day.", "It is windy today.": "it" with no robot to stand for, in a sentence
@@ -2708,11 +2719,13 @@ class Interpreter:
             if cands:
                 found.add(cands[-1].idx)
         if not found and not robots and objs and filters and all(f[0] == "any" for f in filters) and not that:
-            # "when the work at rock 1 is finished": the last step done at that place, a digging there included
-            cands = [d for d in self.b.drafts if d.alive and (set(d.objects) & objs or (
-                d.action in _IN_PLACE_ACTIONS and any(self.loc(m) in objs for m in d.members)))]
-            if cands:
-                found.add(cands[-1].idx)
+            # "when the work at rock 1 is finished": the last step done at that place, a digging there included;
+            # "once the work at rock 1 and soil 2 is done": the last step at each of them
+            for obj in objs:
+                cands = [d for d in self.b.drafts if d.alive and (obj in d.objects or (
+                    d.action in _IN_PLACE_ACTIONS and any(self.loc(m) == obj for m in d.members)))]
+                if cands:
+                    found.add(cands[-1].idx)
         if not found and not robots and (that or it_is_that) and all(f[0] == "any" for f in filters) \
                 and self.last_made:
             # "once that is done": what the clause before made

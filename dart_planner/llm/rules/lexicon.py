@@ -133,8 +133,9 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_state_auxiliaries", "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_list_joins", "thing_articles", "thing_order_words", "aspect_verbs",
                  "robot_place_pronouns",
-                 "reason_openers", "thing_adverb_auxiliaries",
+                 "reason_openers", "reason_need_words", "thing_adverb_auxiliaries",
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
+                 "condition_participle_endings",
                  "anchor_joint_words", "pointing_connective_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
@@ -354,12 +355,16 @@ class Lexicon:
     ("the excavator *there*", "the excavator that dug *there*")."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    reason_need_words: frozenset[str] = frozenset()
+    """Words (one or two) of need that make a clause of reason an order ("because rock 1 *must* be checked")."""
     pointing_connective_words: frozenset[str] = frozenset()
     """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     anchor_joint_words: frozenset[str] = frozenset()
     """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
     condition_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries of a state listed after a leading condition ("when A, excavator 2 *has* finished and ...")."""
+    condition_participle_endings: frozenset[str] = frozenset()
+    """Endings of a verb said as a state after such an auxiliary ("excavator 2 has finish*ed*")."""
     ordinal_list_joins: frozenset[str] = frozenset()
     """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
     ordinal_list_articles: frozenset[str] = frozenset()
@@ -782,9 +787,11 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         aspect_verbs=context["aspect_verbs"],
         robot_place_pronouns=context["robot_place_pronouns"],
         reason_openers=context["reason_openers"],
+        reason_need_words=context["reason_need_words"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],
         condition_auxiliaries=context["condition_auxiliaries"],
+        condition_participle_endings=context["condition_participle_endings"],
         anchor_joint_words=context["anchor_joint_words"],
         pointing_connective_words=context["pointing_connective_words"],
         ordinal_list_articles=context["ordinal_list_articles"],

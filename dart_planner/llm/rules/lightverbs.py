@@ -17,6 +17,21 @@ from .verbs import VerbHit
 __all__ = ["fold_light_verbs"]
 
 
+def _acts(ev: Item) -> bool:
+    """An event noun that names an action (not "any" work)."""
+    return ev.kind is ItemKind.EVENT and ev.payload.action not in ("any", "")
+
+
+def _after_a_doer(items: Sequence[Item], k: int, lex: Lexicon) -> bool:
+    """The word at ``k`` follows its robot, or a modal that follows it (the lexicon's ``light_verb_leads``)."""
+    before = items[k - 1]
+    return before.kind is ItemKind.ROBOT or (before.kind is ItemKind.WORD and before.text in lex.light_verb_leads)
+
+
+def _event_verb(it: Item, ev: Item, text: str) -> Item:
+    """The verb item spanning from ``it`` to the event ``ev``, with the event's action."""
+    return Item(ItemKind.VERB, it.start, ev.end, VerbHit(ev.payload.action, "verb", ev.text), text)
+
 
 def fold_light_verbs(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Each "<light verb> <article> <event noun>" after a robot (or a modal) as one verb item whose
@@ -29,22 +44,14 @@ def fold_light_verbs(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         if k + 2 < n and k > 0 and (it.kind is ItemKind.WORD or (it.kind is ItemKind.MARK and it.payload == "filler")) \
                 and it.text in lex.light_verbs \
                 and items[k + 1].kind is ItemKind.WORD and items[k + 1].text in lex.light_verb_articles \
-                and items[k + 2].kind is ItemKind.EVENT and items[k + 2].payload.action not in ("any", "") \
-                and (items[k - 1].kind is ItemKind.ROBOT or (items[k - 1].kind is ItemKind.WORD
-                                                              and items[k - 1].text in lex.light_verb_leads)):
-            ev = items[k + 2]
-            out.append(Item(ItemKind.VERB, it.start, ev.end, VerbHit(ev.payload.action, "verb", ev.text),
-                            f"{it.text} {items[k + 1].text} {ev.text}"))
+                and _acts(items[k + 2]) and _after_a_doer(items, k, lex):
+            out.append(_event_verb(it, items[k + 2], f"{it.text} {items[k + 1].text} {items[k + 2].text}"))
             k += 3
             continue
         if k + 1 < n and k > 0 and it.kind is ItemKind.WORD and it.text in lex.aspect_verbs \
-                and items[k + 1].kind is ItemKind.EVENT and items[k + 1].payload.action not in ("any", "") \
-                and (items[k - 1].kind is ItemKind.ROBOT or (items[k - 1].kind is ItemKind.WORD
-                                                              and items[k - 1].text in lex.light_verb_leads)):
+                and _acts(items[k + 1]) and _after_a_doer(items, k, lex):
             # "excavator 1 starts breaking it up": the gerund after a verb of starting is the event's verb
-            ev = items[k + 1]
-            out.append(Item(ItemKind.VERB, it.start, ev.end, VerbHit(ev.payload.action, "verb", ev.text),
-                            f"{it.text} {ev.text}"))
+            out.append(_event_verb(it, items[k + 1], f"{it.text} {items[k + 1].text}"))
             k += 2
             continue
         out.append(it)

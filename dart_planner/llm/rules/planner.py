@@ -142,7 +142,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
-    items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries)
+    items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(items, lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
@@ -173,7 +173,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs, lex.clause_joining_words)
-        segs = fold_condition_lists(segs, lex.condition_auxiliaries)
+        segs = fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
+                                    lex.condition_participle_endings)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

@@ -866,6 +866,14 @@ def _before_anything(segs: list[Segment]) -> list[Segment]:
 _LOCATIVE = frozenset({"at", "in", "on", "near", "by", "over at", "down at", "up at", "out at"})
 
 
+def _take_place_of(nxt: Segment, s: Segment) -> None:
+    """``nxt`` stands where the leading place clause ``s`` stood: its connective, sentence start and joins."""
+    nxt.connective, nxt.connective_text = s.connective, s.connective_text
+    nxt.sentence_start = s.sentence_start
+    nxt.after_punct = s.after_punct
+    nxt.conjunct = s.conjunct
+
+
 def _leading_places(segs: list[Segment]) -> list[Segment]:
     """"At soil 1, excavator 1 loads the pair; at soil 2, ...": a place said before the comma is
     where the clause after it happens ("excavator 1 loads the pair at soil 1"), not a terse move
@@ -881,10 +889,7 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
                 and not nxt.has(ItemKind.OBJECT) and not nxt.has(ItemKind.PLACE) and nxt.has(ItemKind.VERB):
             v = next(k for k, it in enumerate(nxt.items) if it.kind is ItemKind.VERB)
             nxt.items = nxt.items[:v + 1] + s.items + nxt.items[v + 1:]
-            nxt.connective, nxt.connective_text = s.connective, s.connective_text
-            nxt.sentence_start = s.sentence_start
-            nxt.after_punct = s.after_punct
-            nxt.conjunct = s.conjunct
+            _take_place_of(nxt, s)
             continue
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
                 and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
@@ -902,10 +907,7 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
                 said = Item(ItemKind.MARK, named.start, named.end, "filler", named.text)  # its words are read
                 nxt.items = nxt.items[:objs[0]] + [Item(ItemKind.OBJECT, first.start, first.end, named.payload,
                                                         first.text), said] + nxt.items[objs[0] + 1:]
-                nxt.connective, nxt.connective_text = s.connective, s.connective_text
-                nxt.sentence_start = s.sentence_start
-                nxt.after_punct = s.after_punct
-                nxt.conjunct = s.conjunct
+                _take_place_of(nxt, s)
                 continue
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
                 and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT and s.ended_by == "punct" \

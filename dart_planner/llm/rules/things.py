@@ -48,6 +48,17 @@ def fold_thing_it(items: Sequence[Item]) -> list[Item]:
     return out
 
 
+def _objects_open(items: Sequence[Item], last: int, joins: Container[str]) -> bool:
+    """Items up to ``last`` from the sentence's start are objects joined by ``joins`` ("rock 1 and rock 2"),
+    the opening object and the last one objects."""
+    j = last
+    while j >= 0 and (items[j].kind is ItemKind.OBJECT or (items[j].kind in (ItemKind.WORD, ItemKind.PUNCT)
+                                                          and items[j].text in joins)):
+        j -= 1
+    opens = j < 0 or (items[j].kind is ItemKind.PUNCT and items[j].payload in SENTENCE_END)
+    return opens and items[j + 1].kind is ItemKind.OBJECT and items[last].kind is ItemKind.OBJECT
+
+
 def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quantifiers: Container[str],
                            joins: Container[str] = ()) -> list[Item]:
     """"Rock 1 and rock 2 are both cleared today": a quantifier (``quantifiers``: "both", "all") right after a
@@ -61,33 +72,25 @@ def fold_thing_quantifiers(items: Sequence[Item], copulas: Container[str], quant
             continue
         if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in copulas):
             continue
-        j = k - 2
-        while j >= 0 and (out[j].kind is ItemKind.OBJECT or (out[j].kind in (ItemKind.WORD, ItemKind.PUNCT)
-                                                            and out[j].text in joins)):
-            j -= 1
-        opens = j < 0 or (out[j].kind is ItemKind.PUNCT and out[j].payload in SENTENCE_END)
-        if opens and out[j + 1].kind is ItemKind.OBJECT and out[k - 2].kind is ItemKind.OBJECT:
+        if _objects_open(out, k - 2, joins):
             out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
     return out
 
 
-def fold_thing_adverbs(items: Sequence[Item], auxiliaries: Container[str]) -> list[Item]:
+def fold_thing_adverbs(items: Sequence[Item], auxiliaries: Container[str],
+                       joins: Container[str] = frozenset()) -> list[Item]:
     """"Puddle 2 has *finally* dried out, so ...", "Obstacle 1 is *now* clear": a time word between a sentence's
     opening objects and their auxiliary (``auxiliaries``: "has", "is") and a predicate with no verb we know and no
     robot says when the state came about; it becomes a filler mark, so the clause stays one remark about the
-    objects. Read as a connective, it cut the remark in two, and "puddle 2 has" was refused for want of a robot."""
+    objects. Read as a connective, it cut the remark in two, and "puddle 2 has" was refused for want of a robot.
+    ``joins``: the words and marks that join the opening objects (the lexicon's ``thing_list_joins``)."""
     out = list(items)
     for k in range(2, len(out)):
         if out[k].kind is not ItemKind.CONNECTIVE:
             continue
         if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in auxiliaries):
             continue
-        j = k - 2
-        while j >= 0 and (out[j].kind is ItemKind.OBJECT or (out[j].kind in (ItemKind.WORD, ItemKind.PUNCT)
-                                                            and out[j].text in ("and", ","))):
-            j -= 1
-        opens = j < 0 or (out[j].kind is ItemKind.PUNCT and out[j].payload in SENTENCE_END)
-        if not (opens and out[j + 1].kind is ItemKind.OBJECT and out[k - 2].kind is ItemKind.OBJECT):
+        if not _objects_open(out, k - 2, joins):
             continue
         end = next((e for e in range(k + 1, len(out)) if out[e].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
                    len(out))
