@@ -48,12 +48,12 @@ import enum
 
 import networkx as nx
 
-from ..fleet import Fleet, SkillAction
+from ..fleet import KEEPOUT_ACTIONS, Fleet, SkillAction, SkillScope
 from ..plan import TaskGraph
 
 __all__ = [
     "SoilRole", "soil_role", "owed_empties", "crew_key", "last_bucket_events", "EMPTIED_BY", "MERGING_FILLS",
-    "SOIL_ACTIONS",
+    "SOIL_ACTIONS", "brought_partners",
 ]
 
 
@@ -149,3 +149,42 @@ def last_bucket_events(graph: TaskGraph, fleet: Fleet, task_id: str) -> set[str]
 
     events = {q for q in nx.ancestors(graph.graph, task_id) if is_bucket_event(q)}
     return {q for q in events if not (nx.descendants(graph.graph, q) & events)}
+
+
+def brought_partners(graph: TaskGraph, fleet: Fleet, task_id: str, ptype: str) -> tuple[set[str], int]:
+    """The nearest ancestors of ``task_id`` that occupy robots of ``ptype`` (its *sources*, found
+    through tasks that do not), and how many such robots they certainly bring.
+
+    This is the plan-level reading of the allocation model's continuity rule (the trucks that
+    drove to the soil are the ones an unloading there pours into): the count is the explicit
+    robots of the type named by the sources together, or the largest type-and-count request
+    among them (every capable robot for a ``*_all_robots`` move), whichever is larger. An
+    ExcavatorUnloading among the sources uses the type as its partner and counts one.
+    """
+    named: set[str] = set()
+    counts: list[int] = []
+    sources: set[str] = set()
+    seen: set[str] = set()
+    stack = list(graph.graph.predecessors(task_id))
+    while stack:
+        cur = stack.pop()
+        if cur in seen:
+            continue
+        seen.add(cur)
+        sub = graph[cur]
+        spec = fleet.skills.get(sub.skill)
+        ids = {r for r in sub.robot_ids if fleet.has_robot(r) and fleet.robot(r).type == ptype}
+        typed = [n for t, n in sub.requested_types if t == ptype]
+        if spec is not None and spec.action in KEEPOUT_ACTIONS:
+            ids, typed = set(), []  # a world change occupies no robot: look through it
+        elif spec is not None and spec.scope is SkillScope.ALL and ptype in spec.robot_types:
+            ids |= {r.id for r in fleet.capable(sub.skill) if r.type == ptype}
+        elif spec is not None and spec.partner_type == ptype and not ids and not typed:
+            typed = [1]  # an implicit partner: one robot of the type, chosen by the allocator
+        if ids or typed:
+            sources.add(cur)
+            named |= ids
+            counts.extend(typed)
+            continue
+        stack.extend(graph.graph.predecessors(cur))
+    return sources, max([len(named), *counts])
