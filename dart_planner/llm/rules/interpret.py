@@ -755,6 +755,34 @@ class Interpreter:
                 self.resolve_objects(it, cargo_ok=True)
         return True
 
+    def _loose_ordinals(self, seg: Segment) -> bool:
+        """"Excavator 2 goes to rock 1. The first and the third go to soil 1.": ordinals with an article
+        (the lexicon's ``ordinal_list_articles``) and no robot noun after them, in a clause that names no robot,
+        before its first verb or place, each ordinal followed by a verb or a joining word (``ordinal_list_joins``).
+        Which robots they count cannot be told (the robot before is no list to
+        count in), and the clause, read without them, sent the robot before (excavator 2) there with the words
+        left unplaced. Refused, naming the words."""
+        if seg.has(ItemKind.ROBOT):
+            return False
+        items, lex = seg.items, self.lex
+        for k, it in enumerate(items):
+            if it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE, ItemKind.EVENT):
+                return False
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) and it.text in lex.ordinals and k > 0 \
+                    and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in lex.ordinal_list_articles \
+                    and nxt is not None and (nxt.kind is ItemKind.VERB or (
+                        nxt.kind in (ItemKind.WORD, ItemKind.PUNCT) and (
+                            nxt.text in lex.ordinal_list_joins or lex.verb_index.match([nxt.text], 0)))):
+                # not "the first crew, ...": a noun of its own after the ordinal
+                said = " ".join(x.text for x in items[:k + 1])
+                self.errors.append(f"which robots are {said!r} in {seg.text!r}? (no robot noun after the "
+                                   f"ordinal: say 'the first truck', 'excavator 3')")
+                for x in items:
+                    self.use(x)
+                return True
+        return False
+
     def _needs_something(self, items: Sequence[Item]) -> bool:
         """A word of need, one word or two in a row (the lexicon's ``reason_need_words``: "must", "has to")."""
         words = [it.text for it in items if it.kind is ItemKind.WORD]
@@ -1098,6 +1126,8 @@ class Interpreter:
                 self.use(it)
             return
         if self._reason(seg):
+            return
+        if self._loose_ordinals(seg):
             return
         seg = self._adverb_repeat(seg)
         seg = self._passive_carry(seg)
