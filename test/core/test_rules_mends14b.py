@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, E1, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems
 
 from dart_planner.llm.rules import load_lexicon, rules_plan
@@ -40,3 +40,22 @@ def test_the_articles_of_a_loose_ordinal_come_from_the_lexicon(fleet, world, lex
     text = "Excavator 2 goes to rock 1. The first and the third go to soil 1."
     assert rules_plan(text, fleet, world, lex).errors
     assert not rules_plan(text, fleet, world, _lexicon(ordinal_list_articles=[])).errors
+
+
+# -- finding 3: "as" between two robots' clauses runs them alongside, as "while" does ----------------------------
+
+def test_as_between_two_robots_clauses_keeps_each_robot_to_its_own_clause(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 as excavator 1 digs at soil 1.", fleet, world,
+                task("t", T, [D2], ["rock1"]), task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["e"]))
+
+
+def test_as_with_no_robot_after_it_is_no_join(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 as planned.", fleet, world, task("t", T, [D2], ["rock1"]))
+
+
+def test_parallel_subordinators_come_from_the_lexicon(fleet, world, lex):
+    text = "Truck 2 goes to rock 1 as excavator 1 digs at soil 1."
+    first = [s.robot_ids for s in rules_plan(text, fleet, world, lex).graph][0]
+    assert first == (D2,)
+    edited = [s.robot_ids for s in rules_plan(text, fleet, world, _lexicon(parallel_subordinators=[])).graph][0]
+    assert edited != (D2,)
