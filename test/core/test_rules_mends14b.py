@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, T, assert_plan, task
+from rules_helpers import AV, D1, D2, DIG, E1, E2, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems
 
 from dart_planner.llm.rules import load_lexicon, rules_plan
@@ -59,3 +59,21 @@ def test_parallel_subordinators_come_from_the_lexicon(fleet, world, lex):
     assert first == (D2,)
     edited = [s.robot_ids for s in rules_plan(text, fleet, world, _lexicon(parallel_subordinators=[])).graph][0]
     assert edited != (D2,)
+
+
+# -- finding 5: a reason with its own robots and a keep-out verb after a word of need is their order -------------
+
+def test_a_reason_after_a_move_that_asks_robots_to_keep_out_is_their_order(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 because the excavators should avoid puddle 1.", fleet, world,
+                task("t", T, [D1], ["rock1"]), task("a", AV, [], ["puddle1"], types=[("excavator", 3)]))
+
+
+def test_a_reason_naming_one_robot_keeps_that_robot_out(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 since excavator 2 must stay away from puddle 1.", fleet, world,
+                task("t", T, [D1], ["rock1"]), task("a", AV, [E2], ["puddle1"]))
+
+
+def test_the_need_words_of_a_reason_after_a_move_come_from_the_lexicon(fleet, world, lex):
+    text = "Truck 1 goes to rock 1 because the excavators should avoid puddle 1."
+    assert len(rules_plan(text, fleet, world, lex).graph) == 2
+    assert len(rules_plan(text, fleet, world, _lexicon(reason_need_words=[])).graph) != 2

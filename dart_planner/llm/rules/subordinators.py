@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .segment import Item, ItemKind
 
-__all__ = ["fold_parallel_subordinators"]
+__all__ = ["fold_parallel_subordinators", "fold_reason_orders"]
 
 _CLAUSE_BREAKS = (ItemKind.PUNCT, ItemKind.CONNECTIVE)
 
@@ -31,4 +31,36 @@ def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) ->
             before.add(x.kind)
         if {ItemKind.ROBOT, ItemKind.VERB} <= before:
             out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "parallel", it.text)
+    return out
+
+
+def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],
+                       keepout_actions: frozenset[str]) -> list[Item]:
+    """"Truck 1 goes to rock 1 *because the excavators should avoid puddle 1*": a clause of reason after a clause
+    with its own robot and verb, which names robots of its own and a keep-out verb after a word of need
+    (``reason_need_words``), asks those robots to keep out: it is an order of its own. Left in the clause before,
+    its robots joined truck 1's move and truck 1 the keep-out. A break (a comma no word covers) before the word of
+    reason (``reason_openers``) makes it a clause of its own, read as the same clause is at the head of a sentence
+    ("Because the excavators should avoid puddle 1, truck 1 goes to rock 1")."""
+    out = list(items)
+    k = len(out) - 1
+    while k > 0:
+        it = out[k]
+        if it.kind is ItemKind.WORD and it.text in openers and k + 1 < len(out) and out[k + 1].kind is ItemKind.ROBOT:
+            before: set[ItemKind] = set()
+            for x in reversed(out[:k]):
+                if x.kind in _CLAUSE_BREAKS:
+                    break
+                before.add(x.kind)
+            after = []
+            for x in out[k + 1:]:
+                if x.kind in _CLAUSE_BREAKS:
+                    break
+                after.append(x)
+            verb = next((j for j, x in enumerate(after) if x.kind is ItemKind.VERB), None)
+            if {ItemKind.ROBOT, ItemKind.VERB} <= before and verb is not None \
+                    and after[verb].payload.target in keepout_actions \
+                    and any(x.kind is ItemKind.WORD and x.text in needs for x in after[:verb]):
+                out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ","))
+        k -= 1
     return out
