@@ -77,3 +77,17 @@ def test_the_need_words_of_a_reason_after_a_move_come_from_the_lexicon(fleet, wo
     text = "Truck 1 goes to rock 1 because the excavators should avoid puddle 1."
     assert len(rules_plan(text, fleet, world, lex).graph) == 2
     assert len(rules_plan(text, fleet, world, _lexicon(reason_need_words=[])).graph) != 2
+
+
+# -- finding 4: "its soil pile" with several piles and none of the clause's own is refused, not the latest one -----
+
+def test_its_pile_after_the_robots_left_their_piles_is_refused_not_the_latest_pile(fleet, world):
+    text = ("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Then they go to rock 1. Then each of them drives to "
+            "its soil pile.")
+    problems = _problems(text, fleet, world)
+    assert any("its soil pile" in p and "ambiguous" in p for p in problems), problems
+
+
+def test_its_pile_named_in_the_same_clause_is_still_that_pile(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs at its soil pile.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))

@@ -342,6 +342,12 @@ class Interpreter:
                 names = [pool[0]]
             elif d.det == "own" and len(own := [o for o in self.clause_places if o in pool]) == 1:
                 names = own
+            elif d.det == "own":
+                # "then each of them drives to its soil pile", the trucks now at rock 1: which pile is each one's
+                # cannot be told here, and the latest one named sent every robot to it
+                self.errors.append(f"{item.text!r} is ambiguous: which {d.kind} is each robot's? "
+                                   f"(known: {', '.join(pool)}; name it)")
+                return []
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:
