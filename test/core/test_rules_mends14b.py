@@ -91,3 +91,37 @@ def test_its_pile_after_the_robots_left_their_piles_is_refused_not_the_latest_pi
 def test_its_pile_named_in_the_same_clause_is_still_that_pile(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 and digs at its soil pile.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 2: "the last truck" with several left, and robots with no verb before "and then", are refused ---------
+
+def test_the_first_and_the_last_truck_is_refused_not_every_truck(fleet, world):
+    problems = _problems("The first and the last truck go to soil 1.", fleet, world)
+    assert any("left over" in p and "3 of the 3" in p for p in problems), problems
+
+
+def test_the_remaining_truck_with_two_left_is_refused(fleet, world):
+    problems = _problems("Truck 1 goes to soil 1. The remaining truck goes to rock 1.", fleet, world)
+    assert any("left over" in p and "2 of the 3" in p for p in problems), problems
+
+
+def test_the_remaining_truck_with_one_left_is_still_that_one(fleet, world):
+    assert_plan("Two trucks go to soil 1 and the remaining truck goes to soil 2.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["soil2"], types=[("dump_truck", 1)]))
+
+
+def test_a_robot_with_no_verb_before_and_then_is_refused_not_dropped(fleet, world):
+    problems = _problems("The first truck and then the third truck go to soil 1.", fleet, world)
+    assert any("'the first truck' has no verb" in p and "and then" in p for p in problems), problems
+
+
+def test_an_ordinal_with_no_noun_before_and_then_is_refused_not_dropped(fleet, world):
+    problems = _problems("The first and then the third truck go to soil 1.", fleet, world)
+    assert any("which robots are 'the first'" in p for p in problems), problems
+
+
+def test_the_joining_words_before_then_come_from_the_lexicon(fleet, world, lex):
+    text = "Truck 1 and then truck 3 go to soil 1."
+    assert rules_plan(text, fleet, world, lex).errors
+    assert not rules_plan(text, fleet, world, _lexicon(clause_joining_words=["but", "so", "or"])).errors

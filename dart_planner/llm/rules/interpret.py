@@ -761,6 +761,20 @@ class Interpreter:
                 self.resolve_objects(it, cargo_ok=True)
         return True
 
+    def _robots_before_a_step(self, seg: Segment) -> bool:
+        """"The first truck and then the third truck go to soil 1": robots with no verb of their own, then a
+        connective of sequence and a clause with robots and a verb of its own. The verbless robots were kept for a
+        clause with no subject, which never came: truck 1 was dropped without a word. Refused, naming them."""
+        nxt = self.following[0] if self.following else None
+        if seg.ended_by != "connective" or nxt is None or nxt.connective != "sequence" \
+                or nxt.connective_text.split()[0] not in self.lex.clause_joining_words \
+                or any(it.kind is not ItemKind.ROBOT for it in seg.items) \
+                or not nxt.has(ItemKind.ROBOT) or not nxt.has(ItemKind.VERB):
+            return False
+        self.errors.append(f"{seg.text!r} has no verb of its own before {nxt.connective_text!r} "
+                           f"(say what it does: '... goes to X, then ...')")
+        return True
+
     def _loose_ordinals(self, seg: Segment) -> bool:
         """"Excavator 2 goes to rock 1. The first and the third go to soil 1.": ordinals with an article
         (the lexicon's ``ordinal_list_articles``) and no robot noun after them, in a clause that names no robot,
@@ -777,9 +791,9 @@ class Interpreter:
             nxt = items[k + 1] if k + 1 < len(items) else None
             if it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) and it.text in lex.ordinals and k > 0 \
                     and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in lex.ordinal_list_articles \
-                    and nxt is not None and (nxt.kind is ItemKind.VERB or (
-                        nxt.kind in (ItemKind.WORD, ItemKind.PUNCT) and (
-                            nxt.text in lex.ordinal_list_joins or lex.verb_index.match([nxt.text], 0)))):
+                    and ((nxt is None and seg.ended_by == "connective") or nxt is not None and (
+                        nxt.kind is ItemKind.VERB or (nxt.kind in (ItemKind.WORD, ItemKind.PUNCT) and (
+                            nxt.text in lex.ordinal_list_joins or lex.verb_index.match([nxt.text], 0))))):
                 # not "the first crew, ...": a noun of its own after the ordinal
                 said = " ".join(x.text for x in items[:k + 1])
                 self.errors.append(f"which robots are {said!r} in {seg.text!r}? (no robot noun after the "
@@ -1356,6 +1370,8 @@ class Interpreter:
                                 self.prev.actions, timed=self._timed(pre, pre_par))
             return
         if not verbs and not objects and not places:
+            if subj_items and self._robots_before_a_step(seg):
+                return
             if subj_items or "each" in marks:
                 if not subj_items:
                     subject = self.each_referent(seg.sentence)
