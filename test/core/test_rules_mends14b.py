@@ -125,3 +125,20 @@ def test_the_joining_words_before_then_come_from_the_lexicon(fleet, world, lex):
     text = "Truck 1 and then truck 3 go to soil 1."
     assert rules_plan(text, fleet, world, lex).errors
     assert not rules_plan(text, fleet, world, _lexicon(clause_joining_words=["but", "so", "or"])).errors
+
+
+# -- finding 6: "barred from" is a keep-out, in a reason and in a sentence of its own ------------------------------
+
+def test_a_reason_that_bars_robots_from_a_place_keeps_them_out(fleet, world):
+    assert_plan("Since the trucks are barred from puddle 2, truck 1 goes to rock 1.", fleet, world,
+                task("a", AV, [], ["puddle2"], types=[("dump_truck", 3)]), task("t", T, [D1], ["rock1"]))
+
+
+def test_robots_banned_from_a_place_are_kept_out_not_sent_there(fleet, world):
+    assert_plan("The trucks are banned from puddle 2.", fleet, world,
+                task("a", AV, [], ["puddle2"], types=[("dump_truck", 3)]))
+
+
+def test_a_past_bar_on_a_place_is_still_a_reason(fleet, world):
+    assert_plan("Since puddle 2 was barred yesterday, truck 1 goes to rock 1.", fleet, world,
+                task("t", T, [D1], ["rock1"]))
