@@ -142,3 +142,20 @@ def test_robots_banned_from_a_place_are_kept_out_not_sent_there(fleet, world):
 def test_a_past_bar_on_a_place_is_still_a_reason(fleet, world):
     assert_plan("Since puddle 2 was barred yesterday, truck 1 goes to rock 1.", fleet, world,
                 task("t", T, [D1], ["rock1"]))
+
+
+# -- own finding A: a word that changes the order, left unplaced, refuses (the plan read around it was wrong) -------
+
+@pytest.mark.parametrize("text, word", [
+    ("Truck 2 goes to rock 1 without excavator 1.", "without"),  # sent excavator 1 along
+    ("Truck 2 goes to rock 1 rather than soil 1.", "rather"),  # sent truck 2 on to soil 1
+])
+def test_an_unplaced_word_that_changes_the_order_is_refused(fleet, world, text, word):
+    problems = _problems(text, fleet, world)
+    assert any(f"{word!r} was not understood" in p for p in problems), problems
+
+
+def test_unplaced_order_words_come_from_the_lexicon(fleet, world, lex):
+    text = "Truck 2 goes to rock 1 without excavator 1."
+    assert rules_plan(text, fleet, world, lex).errors
+    assert not rules_plan(text, fleet, world, _lexicon(unplaced_order_words=[])).errors

@@ -195,6 +195,9 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     graph = interp.b.finish(said)
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
+    # a word that changes who does what, left unplaced: the plan read around it may send the wrong robots
+    errors += [f"{w!r} was not understood here, and it may change the order (say it another way)"
+               for w in dict.fromkeys(cov.unplaced) if w in lex.unplaced_order_words]
     if not graph.subtasks and not errors:
         errors.append("no robot action was recognised")
     return RulesPlan(graph, cov, tuple(errors), time.perf_counter() - t0, notes)
