@@ -159,3 +159,11 @@ def test_unplaced_order_words_come_from_the_lexicon(fleet, world, lex):
     text = "Truck 2 goes to rock 1 without excavator 1."
     assert rules_plan(text, fleet, world, lex).errors
     assert not rules_plan(text, fleet, world, _lexicon(unplaced_order_words=[])).errors
+
+
+# -- own finding B: "whereas" between two robots' clauses keeps each robot to its own clause -------------------------
+
+def test_whereas_between_two_robots_clauses_keeps_each_robot_to_its_own_clause(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 whereas excavator 2 digs at rock 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["rock1"]), task("d2", DIG, [E2], [], deps=["m2"]))
