@@ -342,6 +342,12 @@ class Interpreter:
                 names = [pool[0]]
             elif d.det == "own" and len(own := [o for o in self.clause_places if o in pool]) == 1:
                 names = own
+            elif d.det == "own":
+                # "then each of them drives to its soil pile", the trucks now at rock 1: which pile is each one's
+                # cannot be told here, and the latest one named sent every robot to it
+                self.errors.append(f"{item.text!r} is ambiguous: which {d.kind} is each robot's? "
+                                   f"(known: {', '.join(pool)}; name it)")
+                return []
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:
@@ -755,6 +761,48 @@ class Interpreter:
                 self.resolve_objects(it, cargo_ok=True)
         return True
 
+    def _robots_before_a_step(self, seg: Segment) -> bool:
+        """"The first truck and then the third truck go to soil 1": robots with no verb of their own, then a
+        connective of sequence and a clause with robots and a verb of its own. The verbless robots were kept for a
+        clause with no subject, which never came: truck 1 was dropped without a word. Refused, naming them."""
+        nxt = self.following[0] if self.following else None
+        if seg.ended_by != "connective" or nxt is None or nxt.connective != "sequence" \
+                or nxt.connective_text.split()[0] not in self.lex.clause_joining_words \
+                or any(it.kind is not ItemKind.ROBOT for it in seg.items) \
+                or not nxt.has(ItemKind.ROBOT) or not nxt.has(ItemKind.VERB):
+            return False
+        self.errors.append(f"{seg.text!r} has no verb of its own before {nxt.connective_text!r} "
+                           f"(say what it does: '... goes to X, then ...')")
+        return True
+
+    def _loose_ordinals(self, seg: Segment) -> bool:
+        """"Excavator 2 goes to rock 1. The first and the third go to soil 1.": ordinals with an article
+        (the lexicon's ``ordinal_list_articles``) and no robot noun after them, in a clause that names no robot,
+        before its first verb or place, each ordinal followed by a verb or a joining word (``ordinal_list_joins``).
+        Which robots they count cannot be told (the robot before is no list to
+        count in), and the clause, read without them, sent the robot before (excavator 2) there with the words
+        left unplaced. Refused, naming the words."""
+        if seg.has(ItemKind.ROBOT):
+            return False
+        items, lex = seg.items, self.lex
+        for k, it in enumerate(items):
+            if it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE, ItemKind.EVENT):
+                return False
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) and it.text in lex.ordinals and k > 0 \
+                    and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in lex.ordinal_list_articles \
+                    and ((nxt is None and seg.ended_by == "connective") or nxt is not None and (
+                        nxt.kind is ItemKind.VERB or (nxt.kind in (ItemKind.WORD, ItemKind.PUNCT) and (
+                            nxt.text in lex.ordinal_list_joins or lex.verb_index.match([nxt.text], 0))))):
+                # not "the first crew, ...": a noun of its own after the ordinal
+                said = " ".join(x.text for x in items[:k + 1])
+                self.errors.append(f"which robots are {said!r} in {seg.text!r}? (no robot noun after the "
+                                   f"ordinal: say 'the first truck', 'excavator 3')")
+                for x in items:
+                    self.use(x)
+                return True
+        return False
+
     def _needs_something(self, items: Sequence[Item]) -> bool:
         """A word of need, one word or two in a row (the lexicon's ``reason_need_words``: "must", "has to")."""
         words = [it.text for it in items if it.kind is ItemKind.WORD]
@@ -1099,6 +1147,8 @@ class Interpreter:
             return
         if self._reason(seg):
             return
+        if self._loose_ordinals(seg):
+            return
         seg = self._adverb_repeat(seg)
         seg = self._passive_carry(seg)
         if not seg.items and seg.connective is None:
@@ -1320,6 +1370,8 @@ class Interpreter:
                                 self.prev.actions, timed=self._timed(pre, pre_par))
             return
         if not verbs and not objects and not places:
+            if subj_items and self._robots_before_a_step(seg):
+                return
             if subj_items or "each" in marks:
                 if not subj_items:
                     subject = self.each_referent(seg.sentence)

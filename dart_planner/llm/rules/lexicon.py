@@ -136,7 +136,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "reason_openers", "reason_need_words", "thing_adverb_auxiliaries",
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
                  "condition_participle_endings",
-                 "anchor_joint_words", "pointing_connective_words")
+                 "anchor_joint_words", "pointing_connective_words", "parallel_subordinators",
+                 "unplaced_order_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -357,6 +358,10 @@ class Lexicon:
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_need_words: frozenset[str] = frozenset()
     """Words (one or two) of need that make a clause of reason an order ("because rock 1 *must* be checked")."""
+    unplaced_order_words: frozenset[str] = frozenset()
+    """Words that change who does what or whether ("unless", "without", "rather"): left unplaced, they refuse."""
+    parallel_subordinators: frozenset[str] = frozenset()
+    """Words that join two robots' clauses as "while" does ("truck 2 goes to rock 1 *as* excavator 1 digs")."""
     pointing_connective_words: frozenset[str] = frozenset()
     """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     anchor_joint_words: frozenset[str] = frozenset()
@@ -794,6 +799,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         condition_participle_endings=context["condition_participle_endings"],
         anchor_joint_words=context["anchor_joint_words"],
         pointing_connective_words=context["pointing_connective_words"],
+        parallel_subordinators=context["parallel_subordinators"],
+        unplaced_order_words=context["unplaced_order_words"],
         ordinal_list_articles=context["ordinal_list_articles"],
         source=file,
         vocabulary=frozenset(vocab),

@@ -932,6 +932,12 @@ class MentionResolver:
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "remaining":
             used = self.used_of_type(d.rtype)
+            if not d.plural and not d.count and size - used > 1:
+                # "the first and the last truck go to soil 1", no truck named before: one truck "left", but
+                # three are, and the leftover group of all three went there
+                kind = d.rtype.replace("_", " ")
+                raise ResolutionError(f"which {kind} is the one left over? {size - used} of the {size} are not "
+                                      f"named yet (name it by its number)")
             return (self._leftover(d.rtype, 0, max(1, size - used) if used < size else max(1, d.count)),)
         if d.det == "each":  # "each truck": every one of that type named so far
             named: list[Member] = []

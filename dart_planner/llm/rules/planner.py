@@ -73,6 +73,7 @@ from .states import (
     fold_trailing_already,
 )
 from .steprefs import fold_after_both, fold_step_refs
+from .subordinators import fold_parallel_subordinators, fold_reason_orders
 from .thatanchors import fold_pointing_connectives
 from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .verbs import KEEPOUT_ACTIONS, choose_skill
@@ -133,6 +134,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
+    items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
+                               lex.reason_need_words, KEEPOUT_ACTIONS)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
@@ -192,6 +195,9 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     graph = interp.b.finish(said)
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
+    # a word that changes who does what, left unplaced: the plan read around it may send the wrong robots
+    errors += [f"{w!r} was not understood here, and it may change the order (say it another way)"
+               for w in dict.fromkeys(cov.unplaced) if w in lex.unplaced_order_words]
     if not graph.subtasks and not errors:
         errors.append("no robot action was recognised")
     return RulesPlan(graph, cov, tuple(errors), time.perf_counter() - t0, notes)

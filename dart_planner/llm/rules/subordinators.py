@@ -1,0 +1,66 @@
+"""A word that joins two robots' clauses as "while" does: "truck 2 goes to rock 1 *as* excavator 1 digs at soil 1".
+
+"as" is no connective of the lexicon (it is one in "such as", "as planned", "as well as"), so the scanner left it a
+loose word and the two clauses one: excavator 1 joined truck 2's move to rock 1. Between a clause with its own robot
+and verb and a robot followed at once by its verb, the word opens a clause that runs alongside, as "while" does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .segment import Item, ItemKind
+
+__all__ = ["fold_parallel_subordinators", "fold_reason_orders"]
+
+_CLAUSE_BREAKS = (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+
+
+def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) -> list[Item]:
+    """Make each of ``words`` (the lexicon's ``parallel_subordinators``) a "parallel" connective when a robot and
+    its verb follow it and a robot and a verb stand before it since the last break of the clause."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if it.kind is not ItemKind.WORD or it.text not in words or k + 2 >= len(out) \
+                or out[k + 1].kind is not ItemKind.ROBOT or out[k + 2].kind is not ItemKind.VERB:
+            continue
+        before: set[ItemKind] = set()
+        for x in reversed(out[:k]):
+            if x.kind in _CLAUSE_BREAKS:
+                break
+            before.add(x.kind)
+        if {ItemKind.ROBOT, ItemKind.VERB} <= before:
+            out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "parallel", it.text)
+    return out
+
+
+def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],
+                       keepout_actions: frozenset[str]) -> list[Item]:
+    """"Truck 1 goes to rock 1 *because the excavators should avoid puddle 1*": a clause of reason after a clause
+    with its own robot and verb, which names robots of its own and a keep-out verb after a word of need
+    (``reason_need_words``), asks those robots to keep out: it is an order of its own. Left in the clause before,
+    its robots joined truck 1's move and truck 1 the keep-out. A break (a comma no word covers) before the word of
+    reason (``reason_openers``) makes it a clause of its own, read as the same clause is at the head of a sentence
+    ("Because the excavators should avoid puddle 1, truck 1 goes to rock 1")."""
+    out = list(items)
+    k = len(out) - 1
+    while k > 0:
+        it = out[k]
+        if it.kind is ItemKind.WORD and it.text in openers and k + 1 < len(out) and out[k + 1].kind is ItemKind.ROBOT:
+            before: set[ItemKind] = set()
+            for x in reversed(out[:k]):
+                if x.kind in _CLAUSE_BREAKS:
+                    break
+                before.add(x.kind)
+            after = []
+            for x in out[k + 1:]:
+                if x.kind in _CLAUSE_BREAKS:
+                    break
+                after.append(x)
+            verb = next((j for j, x in enumerate(after) if x.kind is ItemKind.VERB), None)
+            if {ItemKind.ROBOT, ItemKind.VERB} <= before and verb is not None \
+                    and after[verb].payload.target in keepout_actions \
+                    and any(x.kind is ItemKind.WORD and x.text in needs for x in after[:verb]):
+                out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ","))
+        k -= 1
+    return out
