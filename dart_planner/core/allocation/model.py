@@ -26,7 +26,10 @@ The model
   (one dig, then truck 1 and truck 2 in turn) looks through it: it takes the trucks brought
   for it (the move it depends on), else those brought for the chain, rather than inheriting
   the truck the earlier loading filled; only when the chain brought no truck (the first was
-  chosen freely) is that same truck loaded again.
+  chosen freely) is that same truck loaded again. When no turn of such a chain but the last
+  owes an empty (the trucks haul together, one move naming them all), nothing else ties a
+  truck to its turn, so turn k takes the k-th truck the move brought, in fleet order
+  (``_Sources.turn_truck``): each brought truck is filled once.
   If there is none to inherit, the plan did not bring one: for skills in
   :data:`CHOSEN_PARTNER_ACTIONS` (the excavator pours into the partner) the allocator
   chooses one among the available robots of the type (the one that can be beside the
@@ -447,7 +450,7 @@ def build_problem(
         partner_type = None
         if spec.partner_type is not None and spec.action not in _MOVES and spec.action not in KEEPOUT_ACTIONS:
             groups = groups + _partner_group(
-                s, spec.partner_type, fixed, groups, fleet, ridx, unavailable, sources, tasks
+                s, spec.partner_type, fixed, groups, fleet, ridx, unavailable, sources, tasks, owes
             )
             if any(types[r] == spec.partner_type for r in fixed) or any(
                 g.robot_type == spec.partner_type for g in groups
@@ -588,6 +591,7 @@ def _partner_group(
     unavailable: frozenset[int],
     sources: _Sources,
     built: list[TaskModel],
+    owes: list[int] | None = None,
 ) -> tuple[RobotGroup, ...]:
     """The implicit partner group of ``s``, if the plan leaves the partner implicit: the
     partners an ancestor brought, else (for :data:`CHOSEN_PARTNER_ACTIONS`) one the allocator
@@ -628,6 +632,10 @@ def _partner_group(
         default=0,
     )
     count = max(1, min(workers, brought, len(usable)))
+    turn = sources.turn_truck(s.id, ptype, built, owes or []) if count == 1 else None
+    if turn is not None and turn in usable:
+        usable = (turn,)  # one truck per turn of a chain whose trucks haul together (module doc)
+        kept, far_kept = tuple(i for i in kept if i == turn), tuple(i for i in far_kept if i == turn)
     return (
         RobotGroup(ptype, count, usable, live_src, kept, partner=True, far_sources=far_src, far_inherited=far_kept),
     )
@@ -891,6 +899,48 @@ class _Sources:
             tuple(sorted(far_l - near_l)),
             tuple(sorted(far_f - near_f)),
         )
+
+    def turn_truck(self, tid: str, rtype: str, built: list[TaskModel], owes: list[int]) -> int | None:
+        """The one robot of ``rtype`` loading ``tid`` fills when it is the k-th turn of a
+        chain of loadings by one crew whose trucks one move brought together and which then
+        haul together: the k-th of those trucks in fleet order; None when that is not the case.
+
+        Such a chain ("excavator 1 loads both trucks", split by
+        :func:`~dart_planner.core.refill.split_shared_loadings`, then one joint haul) leaves
+        nothing that ties a truck to its turn: no loading but the last owes an empty (every
+        haul waits for the last), and the truck beside the excavator is the nearest, so each
+        turn would pour into it again and the other truck would haul an empty bed. Binding
+        turn k to truck k fills each brought truck once. Only where the trucks are named (the
+        move's fixed robots, or those done or running work used); a chain longer than the
+        trucks brought, or one whose earlier turns owe their own empties (each truck hauls
+        after its own turn, rule 24), is left to the soil rule.
+        """
+        if tid not in self.index or not self._partner_only(tid, rtype):
+            return None
+        graph = self.graph.graph
+        before = [q for q in nx.ancestors(graph, tid) if self._same_chain(q, tid, rtype)]
+        after = [q for q in nx.descendants(graph, tid) if self._same_chain(q, tid, rtype)]
+        if not before and not after:
+            return None
+        chain = sorted([*before, tid, *after], key=lambda q: self.index[q])
+        if not owes or any(owes[self.index[q]] for q in chain[:-1]):
+            return None  # an earlier turn owes its own empty: the soil rule binds the trucks
+        head = chain[0]
+        if tid != head and self.through_chain(tid, rtype)[:2] != ((), ()):
+            return None  # trucks brought for this turn itself: the plain rule takes them
+        live, fixed = self.of(head, rtype)
+        trucks: set[int] = set(fixed)
+        for i in live:
+            if i >= len(built) or built[i].groups and any(g.robot_type == rtype for g in built[i].groups):
+                return None  # a truck chosen by type: which ones came is not named
+            trucks |= {r for r in built[i].fixed if self.fleet.robots[r].type == rtype}
+        if len(trucks) < len(chain):
+            return None
+        return sorted(trucks)[chain.index(tid)]
+
+    def _same_chain(self, q: str, tid: str, rtype: str) -> bool:
+        """Whether live ``q`` is another loading of ``tid``'s chain (:meth:`is_chain_loading`)."""
+        return q in self.index and self.is_chain_loading(self.index[q], tid, rtype)
 
     def of(self, tid: str, rtype: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         live: set[int] = set()
