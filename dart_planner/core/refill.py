@@ -94,12 +94,16 @@ def split_shared_loadings(graph: TaskGraph, fleet: Fleet) -> tuple[TaskGraph, li
     first), and a dependent that is a step of that truck alone (its haul) waits for that copy:
     the loaded truck then owes that haul's dump (:mod:`~dart_planner.core.allocation.soil`),
     so the allocator pours the next copy into another truck. Any other dependent waits for the
-    last copy. So the sources must name the trucks and every truck but the last must have a
-    haul of its own right after the loading; otherwise (the trucks haul together, or the
-    plan brought "two trucks" by type) nothing binds a truck to its turn and the model's
-    chain rule may pour every copy into the truck beside the excavator: the loading is left
-    as it is. Several excavators are left to the model's own rule (one truck each). Returns
-    ``graph`` itself, and no notes, when nothing is split.
+    last copy. When no truck hauls alone (rule 24's "the two trucks then bring the soil back
+    together": one move names both), every dependent waits for the last copy, no earlier
+    turn owes an empty, and the allocation model binds turn k to the k-th brought truck in
+    fleet order (``_Sources.turn_truck`` in :mod:`~dart_planner.core.allocation.model`), so
+    each truck is filled once. So the sources must name the trucks, and either every truck
+    but the last has a haul of its own right after the loading or none has; otherwise (some
+    trucks haul alone and some together, or the plan brought "two trucks" by type) a truck's
+    turn cannot be bound and the loading is left as it is. Several excavators are left to the
+    model's own rule (one truck each). Returns ``graph`` itself, and no notes, when nothing is
+    split.
     """
     notes: list[str] = []
     for task_id in list(graph.ids):
@@ -122,8 +126,9 @@ def split_shared_loadings(graph: TaskGraph, fleet: Fleet) -> tuple[TaskGraph, li
             continue  # several excavators share out the trucks by the model's own rule
         trucks = _truck_order(graph, fleet, task_id, sources, ptype)
         after = [graph[q] for q in graph.graph.successors(task_id)]
-        if len(trucks) != brought or any(not any(_alone(d, [t]) for d in after) for t in trucks[:-1]):
-            continue  # a truck's turn cannot be bound to its haul: the model could fill one truck twice
+        own_haul = [any(_alone(d, [t]) for d in after) for t in trucks]
+        if len(trucks) != brought or (any(own_haul) and not all(own_haul[:-1])):
+            continue  # some trucks haul alone, some not: a turn cannot be bound to its truck
         graph, pieces, waits = _split(graph, task_id, brought, trucks)
         notes.append(f"{task_id}: one excavator fills one {ptype} at a time and {brought} were brought; split "
                      f"into {', '.join(pieces)}, in turn ({waits})")

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from dart_planner.core.allocation.heuristic import HeuristicAllocator
+from dart_planner.core.allocation.model import build_problem
 from dart_planner.core.allocation.soil import brought_partners, last_bucket_events
 from dart_planner.core.plan import TaskGraph
 from dart_planner.core.refill import add_refills, split_shared_loadings
@@ -116,8 +118,10 @@ UNCHANGED = {
         *hauls((T1, T2))]}),
     # one truck brought
     "one_truck": lambda: loads_both((T1,)),
-    # the trucks haul together: nothing binds a truck to its turn (left to the model)
-    "joint_haul": lambda: loads_both(tail=[task("haul", NAV, [T1, T2], ["ExcavatorUnloading_1"], ["rock1"])]),
+    # one truck hauls alone, the others together: a turn cannot be bound to its truck
+    "mixed_hauls": lambda: loads_both((T1, T2, T3), tail=[
+        task("haul_1", NAV, [T1], ["ExcavatorUnloading_1"], ["rock1"]),
+        task("haul_23", NAV, [T2, T3], ["ExcavatorUnloading_1"], ["rock2"])]),
     # rule 24 with an order: already one loading per truck, chained
     "ordered_chain": lambda: TaskGraph.from_dart({"tasks": [
         task("all_go", NAV, [EX1, T1, T2], [], ["soil1"]),
@@ -171,3 +175,46 @@ def test_every_truck_carries_soil_to_its_dump_in_the_simulator(trucks, fleet, wo
     assert {k for k, v in result.final.dumped.items() if v > 0} == {"rock1", "rock2", "puddle1"}.intersection(
         ("rock1", "rock2", "puddle1")[: len(trucks)])
     assert len(result.notes) == len(trucks)  # one split, a refill before each later turn
+
+
+def joint_haul(trucks: tuple[str, ...] = (T1, T2), joint_dump: bool = False) -> TaskGraph:
+    """Rule 24's "excavator 1 loads both trucks; the trucks then bring the soil to rock1":
+    one move names every truck, then each dumps (or one DumpUnloading names them all)."""
+    dumps = ([task("DumpUnloading_1", "DumpUnloading", list(trucks), ["haul"])] if joint_dump else
+             [task(f"DumpUnloading_{n}", "DumpUnloading", [t], ["haul"]) for n, t in enumerate(trucks, 1)])
+    return loads_both(trucks, tail=[task("haul", NAV, list(trucks), ["ExcavatorUnloading_1"], ["rock1"]), *dumps])
+
+
+def test_a_joint_haul_is_split_and_waits_for_the_last_turn(fleet, world) -> None:
+    out, notes = split_shared_loadings(joint_haul(), fleet)
+    assert set(out.ids) - set(joint_haul().ids) == {"ExcavatorUnloading_1_2"}
+    assert out["ExcavatorUnloading_1_2"].dependencies == ("ExcavatorUnloading_1",)
+    assert out["haul"].dependencies == ("ExcavatorUnloading_1_2",)
+    assert notes == ["ExcavatorUnloading_1: one excavator fills one dump_truck at a time and 2 were brought; split "
+                     "into ExcavatorUnloading_1, ExcavatorUnloading_1_2, in turn (haul waits for "
+                     "ExcavatorUnloading_1_2)"]
+    assert validate_plan(out, fleet, world).ok
+
+
+@pytest.mark.parametrize("trucks", [(T1, T2), (T1, T2, T3)])
+def test_each_turn_of_a_joint_haul_chain_fills_another_truck(trucks, fleet, world) -> None:
+    graph, _ = add_refills(joint_haul(trucks), fleet)
+    turns = ["ExcavatorUnloading_1", *(f"ExcavatorUnloading_1_{k}" for k in range(2, len(trucks) + 1))]
+    problem = build_problem(graph, fleet, world)
+    # the model binds turn k to the k-th truck the move brought
+    assert [[fleet.robot_ids[r] for g in problem.tasks[problem.index[t]].groups if g.partner for r in g.candidates]
+            for t in turns] == [[t] for t in trucks]
+    schedule = HeuristicAllocator().allocate(graph, fleet, world)
+    loaded = [sorted(set(schedule.robots_of(t)) - {EX1}) for t in turns]
+    assert loaded == [[t] for t in trucks]
+
+
+@pytest.mark.parametrize("joint_dump", [False, True])
+def test_trucks_that_haul_together_each_carry_a_load_in_the_simulator(joint_dump, fleet, world) -> None:
+    result = run_in_sim(joint_haul(joint_dump=joint_dump), fleet, world)
+    assert result.succeeded
+    carried = {d.robot_id: d.volume for d in result.sim.ledger.dumps()}
+    # both trucks tipped a full bucket at rock1; before, truck 2 hauled an empty bed
+    assert set(carried) == {T1, T2}
+    assert all(v == pytest.approx(2.0) for v in carried.values())
+    assert result.final.dumped["rock1"] == pytest.approx(4.0)
