@@ -167,3 +167,22 @@ def test_whereas_between_two_robots_clauses_keeps_each_robot_to_its_own_clause(f
     assert_plan("Excavator 1 digs at soil 1 whereas excavator 2 digs at rock 1.", fleet, world,
                 task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
                 task("m2", T, [E2], ["rock1"]), task("d2", DIG, [E2], [], deps=["m2"]))
+
+
+# -- lead, after the merge: "its <kind>" is each robot's own last place of that kind ----------------------------
+def _moves(text, fleet, world):
+    rp = rules_plan(text, fleet, world, load_lexicon())
+    assert not rp.errors, rp.errors
+    return [(t.robot_ids, t.object_keywords) for t in rp.graph.subtasks if t.skill.startswith("target_area")]
+
+
+def test_its_pile_is_the_robots_own_last_pile_not_the_latest_named(fleet, world):
+    moves = _moves("Truck 1 goes to soil 2 and then to rock 1. Excavator 1 digs at soil 1. "
+                   "Then truck 1 drives back to its soil pile.", fleet, world)
+    assert moves[-1] == (("robot_dump_truck_01",), ("soil2",))
+
+
+def test_its_pile_shared_by_robots_that_came_from_one_pile_is_that_pile(fleet, world):
+    moves = _moves("Trucks 1 and 2 go to soil 2. Then both go to rock 1. Excavator 1 digs at soil 1. "
+                   "Then each of them drives back to its soil pile.", fleet, world)
+    assert {m for m in moves[-2:]} == {(("robot_dump_truck_01",), ("soil2",)), (("robot_dump_truck_02",), ("soil2",))}

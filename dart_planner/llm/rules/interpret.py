@@ -342,12 +342,15 @@ class Interpreter:
                 names = [pool[0]]
             elif d.det == "own" and len(own := [o for o in self.clause_places if o in pool]) == 1:
                 names = own
-            elif d.det == "own":
-                # "then each of them drives to its soil pile", the trucks now at rock 1: which pile is each one's
-                # cannot be told here, and the latest one named sent every robot to it
-                self.errors.append(f"{item.text!r} is ambiguous: which {d.kind} is each robot's? "
-                                   f"(known: {', '.join(pool)}; name it)")
-                return []
+            elif d.det == "own" and (own_places := self._own_places(pool)) is not None:
+                # "then each of them drives to its soil pile": each robot's own is the last place of that kind
+                # its steps went to; when the robots' own places differ, which one is meant cannot be told here
+                # (the latest one named sent every robot to it)
+                if len(own_places) > 1:
+                    self.errors.append(f"{item.text!r} is ambiguous: which {d.kind} is each robot's? "
+                                       f"(known: {', '.join(own_places)}; name it)")
+                    return []
+                names = own_places
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:
@@ -362,6 +365,21 @@ class Interpreter:
         if names:
             self.last_place = names[-1]
         return names
+
+    def _own_places(self, pool: Sequence[str]) -> list[str] | None:
+        """The places of ``pool`` that the clause's robots last went to, one per distinct place (None when
+        none of them has been to such a place: then "its <kind>" is the latest one named)."""
+        subject = self.current_subject or ()
+        places: list[str] = []
+        for m in subject:
+            last = next((o for dr in reversed(self.b.drafts)
+                         if dr.alive and any(x.key == m.key for x in dr.members)
+                         for o in reversed(dr.objects) if o in pool), None)
+            if last is None:
+                return None
+            if last not in places:
+                places.append(last)
+        return places or None
 
     # -- robots ----------------------------------------------------------------------------------
     def resolve_robots(self, item: Item, partner_type: str | None = None) -> tuple[Member, ...] | None:
