@@ -585,6 +585,16 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             cur.after_punct = False
             k += 1
             continue
+        if cur.role is SegmentRole.ANCHOR and cur.connective_text in UNTIL and _only_robots(cur.items) \
+                and it.kind is ItemKind.WORD and it.text == "and" and k + 1 < n \
+                and items[k + 1].kind is ItemKind.VERB and not _participle(items[k + 1].text):
+            # "truck 2 waits for excavator 1 and goes to rock 1": the wait names only whom it waits for;
+            # the verb after "and" is the waiting subject's next step, not the awaited robot's
+            close("and")
+            cur.connective, cur.connective_text = "sequence", it.text
+            cur.after_punct = False
+            k += 1
+            continue
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items) and cur.connective_text \
                 not in UNTIL and any(i.kind is ItemKind.EVENT for i in cur.items) and (
                 (it.kind is ItemKind.VERB and it.text.startswith("to ") and it.payload.role == "passive_load")
