@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, T, assert_plan, plan, task
 
 from dart_planner.llm.rules import load_lexicon
 
@@ -33,3 +33,43 @@ def test_the_step_after_a_wait_and_and_follows_the_awaited_robots_work(fleet, wo
 def test_a_wait_for_two_robots_to_arrive_still_names_their_move(fleet, world):
     assert_plan("Truck 1 goes to rock 1. Truck 2 waits for excavator 1 and truck 3 to arrive at soil 1.",
                 fleet, world, task("a", T, [D1], ["rock1"]), task("b", T, [E1, D3], ["soil1"]))
+
+
+# -- findings 5 and 6: "but not to <place>" after a move is a keep-out of its robots, never a second trip -------
+
+def test_but_not_to_a_place_after_a_move_keeps_the_robot_out_instead_of_sending_it(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 but not to puddle 2.", fleet, world,
+                task("t", T, [D1], ["soil1"]), task("a", AV, [D1], ["puddle2"], deps=["t"]))
+
+
+def test_but_never_near_a_place_fences_that_place_not_the_destination(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 but never near puddle 1.", fleet, world,
+                task("t", T, [D2], ["rock1"]), task("a", AV, [D2], ["puddle1"], deps=["t"]))
+
+
+def test_and_not_to_a_place_after_a_move_does_not_fence_the_destination(fleet, world):
+    assert_plan("Truck 1 and excavator 2 go to soil 1 and not through puddle 2.", fleet, world,
+                task("t", T, [D1, E2], ["soil1"]), task("a", AV, [D1, E2], ["puddle2"], deps=["t"]))
+
+
+def test_a_robot_added_with_too_still_moves_when_a_keep_out_follows(fleet, world):
+    graph = plan("Truck 1 goes to soil 1, and excavator 2 too, but not to puddle 2", fleet, world)
+    moves = [s for s in graph if s.skill == T]
+    assert [set(s.robot_ids) for s in moves] == [{D1, E2}] and moves[0].object_keywords == ("soil1",)
+    fences = [s for s in graph if s.skill == AV]
+    assert fences and all(s.object_keywords == ("puddle2",) for s in fences)
+
+
+def test_all_but_a_robot_still_leaves_that_robot_out(fleet, world):
+    assert_plan("All trucks go to soil 1 but not truck 2.", fleet, world, task("t", T, [D1, D3], ["soil1"]))
+
+
+def test_a_comma_and_not_before_a_place_is_read_as_before(fleet, world):
+    assert_plan("Truck 1 goes to soil 1, not to puddle 2.", fleet, world,
+                task("t", T, [D1], ["soil1"]), task("a", AV, [D1], ["puddle2"], deps=["t"]))
+
+
+def test_a_negated_move_of_its_own_is_read_as_before(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Excavator 1 does not go to rock 1 but digs at soil 2.", fleet, world,
+                task("t", T, [D1], ["soil1"]), task("x", AV, [E1], ["rock1"]),
+                task("e", T, [E1], ["soil2"], deps=["x"]), task("d", DIG, [E1], [], deps=["e"]))

@@ -157,6 +157,13 @@ def _lead(items: Sequence[Item]) -> Item | None:
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
 
 
+def _negated_place_only(seg: Segment) -> bool:
+    """A clause of a negation and named places only, no robot or verb ("but not to puddle 2"): a keep-out
+    of the robots before it, not a step of its own."""
+    return seg.role is SegmentRole.MAIN and not seg.has(ItemKind.ROBOT) and not seg.has(ItemKind.VERB) \
+        and seg.has(ItemKind.OBJECT) and "neg" in seg.marks()
+
+
 def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
     """The action of "before any loading" / "before the loadings" cut off as a clause of its own
     right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place)."""
@@ -1048,7 +1055,9 @@ class Interpreter:
             before_any = _before_any(seg, segs[i + 1], self.lex) if i + 1 < len(segs) and post is None else None
             if before_any is not None:
                 done.add(i + 1)  # "... has to dig before any loading": read with the clause, below
-            last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
+            # a verbless keep-out after the clause ("..., and excavator 2 too, but not to puddle 2") does not
+            # make "excavator 2 too" any less the sentence's last step
+            last = all(x.sentence != seg.sentence or _negated_place_only(x) for x in segs[i + 1:i + 2])
             self.following = [x for x in segs[i + 1:] if x.sentence == seg.sentence]
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
             self.current_sentence = seg.sentence

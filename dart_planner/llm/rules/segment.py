@@ -414,6 +414,40 @@ def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
         or (i.kind is ItemKind.WORD and i.text in ("and", "then")) or i.kind is ItemKind.MARK for i in rest)
 
 
+def _place_after(items: Sequence[Item], k: int) -> bool:
+    """Only words, then a named place, from ``k`` to the end of the clause ("to puddle 2", "near rock 1")."""
+    while k < len(items) and items[k].kind is ItemKind.WORD:
+        k += 1
+    return k < len(items) and items[k].kind is ItemKind.OBJECT and items[k].payload.form != "pronoun"
+
+
+def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> list[Item]:
+    """Cut "but not to puddle 2" / "and never near rock 1" off the move said before it in the sentence.
+
+    A negation (or an "except" mark: "but not") followed only by words and a named place, after a
+    move in the same sentence, keeps the robots of that move out of the place; it is no second
+    destination ("truck 1 goes to soil 1 but not to puddle 2" sent truck 1 on to puddle 2) and no
+    robot left out of a group. The cut is a comma before the joining word, which reads it as the
+    keep-out of the clause's robots ("truck 1 goes to soil 1, not to puddle 2" was read right).
+    """
+    out: list[Item] = []
+    moved = False
+    for k, it in enumerate(items):
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            moved = False
+        elif it.kind is ItemKind.VERB and it.payload.target == "navigate":
+            moved = True
+        elif moved and it.kind is ItemKind.MARK and it.payload in ("neg", "except") and _place_after(items, k + 1):
+            lead = k - 1 if k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in joining_words else k
+            if not (lead and items[lead - 1].kind is ItemKind.PUNCT):
+                comma = Item(ItemKind.PUNCT, items[lead].start, items[lead].start, ",", ",")
+                out.insert(len(out) - (k - lead), comma)
+            it = dataclasses.replace(it, payload="neg")
+            moved = False
+        out.append(it)
+    return out
+
+
 def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
@@ -433,6 +467,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
              and items[k + 1].kind is ItemKind.PUNCT and it.text in ("right after", "after", "soon after",
                                                                       "shortly after", "straight after")
              else it for k, it in enumerate(items)]
+    items = _negated_places(items, joining_words)
     segs: list[Segment] = []
     sentence = 0
     colon_ends: set[int] = set()
