@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, T, assert_plan, plan, task
+from test_rules_mends13 import _lexicon, _problems
 
-from dart_planner.llm.rules import load_lexicon
+from dart_planner.llm.rules import load_lexicon, rules_plan
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +74,35 @@ def test_a_negated_move_of_its_own_is_read_as_before(fleet, world):
     assert_plan("Truck 1 goes to soil 1. Excavator 1 does not go to rock 1 but digs at soil 2.", fleet, world,
                 task("t", T, [D1], ["soil1"]), task("x", AV, [E1], ["rock1"]),
                 task("e", T, [E1], ["soil2"], deps=["x"]), task("d", DIG, [E1], [], deps=["e"]))
+
+
+# -- finding 4: what comes after "instead of" takes no part ---------------------------------------------------
+
+def test_a_robot_after_instead_of_is_not_sent(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 instead of excavator 1.", fleet, world, task("t", T, [D2], ["rock1"]))
+
+
+def test_a_place_after_instead_of_is_no_second_destination(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 instead of soil 1.", fleet, world, task("t", T, [D2], ["rock1"]))
+
+
+def test_a_list_of_robots_after_instead_of_is_left_out(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 instead of truck 1 and truck 3.", fleet, world,
+                task("t", T, [D2], ["rock1"]))
+
+
+def test_instead_of_a_robot_given_an_order_before_is_refused_with_its_words(fleet, world):
+    problems = _problems("Truck 1 goes to rock 1. Truck 2 goes there instead of truck 1.", fleet, world)
+    assert any("instead of truck 1" in p for p in problems), problems
+
+
+def test_instead_with_no_mention_after_it_is_read_as_before(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 instead.", fleet, world, task("t", T, [D2], ["rock1"]))
+    assert_plan("Truck 2 goes to rock 1 instead of waiting.", fleet, world, task("t", T, [D2], ["rock1"]))
+
+
+def test_the_replaced_mention_leads_come_from_the_lexicon(fleet, world, lex):
+    text = "Truck 2 goes to rock 1 instead of excavator 1."
+    assert [s.robot_ids for s in rules_plan(text, fleet, world, lex).graph] == [(D2,)]
+    edited = rules_plan(text, fleet, world, _lexicon(replaced_mention_leads=[]))
+    assert [s.robot_ids for s in edited.graph] != [(D2,)] or edited.errors
