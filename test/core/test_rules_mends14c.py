@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, T, assert_plan, plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, plan, task
 from test_rules_mends13 import _lexicon, _problems
 
 from dart_planner.llm.rules import load_lexicon, rules_plan
@@ -106,3 +106,29 @@ def test_the_replaced_mention_leads_come_from_the_lexicon(fleet, world, lex):
     assert [s.robot_ids for s in rules_plan(text, fleet, world, lex).graph] == [(D2,)]
     edited = rules_plan(text, fleet, world, _lexicon(replaced_mention_leads=[]))
     assert [s.robot_ids for s in edited.graph] != [(D2,)] or edited.errors
+
+
+# -- finding 2: "but <robots>" after a group leaves them out, as "except" does ---------------------------------
+
+def test_but_a_robot_at_the_end_of_a_groups_clause_leaves_it_out(fleet, world):
+    assert_plan("All trucks go to rock 1 but truck 3.", fleet, world, task("t", T, [D1, D2], ["rock1"]))
+
+
+def test_but_a_robot_right_after_a_group_of_one_type_leaves_it_out(fleet, world):
+    assert_plan("All trucks but truck 3 go to rock 1.", fleet, world, task("t", T, [D1, D2], ["rock1"]))
+
+
+def test_but_a_robot_after_the_whole_fleets_move_leaves_it_out(fleet, world):
+    assert_plan("Every robot goes to rock 1 but truck 3.", fleet, world,
+                task("t", T, [E1, E2, E3, D1, D2], ["rock1"]))
+
+
+def test_but_before_a_robot_of_no_group_is_read_as_before(fleet, world):
+    assert_plan("The trucks go to rock 1, but excavator 1 stays.", fleet, world,
+                task("t", T, [], ["rock1"], types=[("dump_truck", 3)]))
+
+
+def test_the_except_but_words_come_from_the_lexicon(fleet, world, lex):
+    text = "All trucks go to rock 1 but truck 3."
+    assert [s.robot_ids for s in rules_plan(text, fleet, world, lex).graph] == [(D1, D2)]
+    assert [s.robot_ids for s in rules_plan(text, fleet, world, _lexicon(except_but_words=[])).graph] != [(D1, D2)]

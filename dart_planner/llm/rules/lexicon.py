@@ -137,7 +137,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
                  "condition_participle_endings",
                  "anchor_joint_words", "pointing_connective_words", "parallel_subordinators",
-                 "unplaced_order_words", "replaced_mention_leads")
+                 "unplaced_order_words", "replaced_mention_leads", "except_but_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -374,6 +374,7 @@ class Lexicon:
     """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
     ordinal_list_articles: frozenset[str] = frozenset()
     replaced_mention_leads: frozenset[str] = frozenset()
+    except_but_words: frozenset[str] = frozenset()
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
     thing_adverb_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
@@ -804,6 +805,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         unplaced_order_words=context["unplaced_order_words"],
         ordinal_list_articles=context["ordinal_list_articles"],
         replaced_mention_leads=context["replaced_mention_leads"],
+        except_but_words=context["except_but_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )
