@@ -132,3 +132,24 @@ def test_the_except_but_words_come_from_the_lexicon(fleet, world, lex):
     text = "All trucks go to rock 1 but truck 3."
     assert [s.robot_ids for s in rules_plan(text, fleet, world, lex).graph] == [(D1, D2)]
     assert [s.robot_ids for s in rules_plan(text, fleet, world, _lexicon(except_but_words=[])).graph] != [(D1, D2)]
+
+
+# -- finding 7: "unless <robot> ..." may cancel the order; a plan cannot branch, so it is refused ----------------
+
+def test_unless_a_named_robot_is_refused_and_never_joins_the_move(fleet, world, lex):
+    text = "Truck 1 goes to rock 1 unless excavator 2 is still digging there."
+    problems = _problems(text, fleet, world)
+    assert any("unless excavator 2 is still digging there" in p for p in problems), problems
+    assert all(s.robot_ids == (D1,) for s in rules_plan(text, fleet, world, lex).graph)
+
+
+def test_a_negated_leave_unless_is_no_cancelling_condition(fleet, world):
+    for text in ("Truck 1 does not leave unless it has been loaded.",
+                 "Truck 1 does not leave soil 2 unless excavator 1 has loaded it."):
+        assert not any("cancel" in p for p in _problems(text, fleet, world)), text
+
+
+def test_the_cancelling_conditions_come_from_the_lexicon(fleet, world, lex):
+    text = "Truck 1 goes to rock 1 unless excavator 2 is there."
+    assert rules_plan(text, fleet, world, lex).errors
+    assert not any("cancel" in e for e in rules_plan(text, fleet, world, _lexicon(cancelling_conditions=[])).errors)

@@ -43,6 +43,7 @@ from .asides import (
     place_relatives,
 )
 from .butexcept import fold_but_except
+from .cancelling import fold_cancelling_conditions
 from .causatives import fold_causative_verbs
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
@@ -137,6 +138,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins)
     items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins)
+    items = fold_cancelling_conditions(items, lex.cancelling_conditions)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS)
