@@ -153,3 +153,21 @@ def test_the_cancelling_conditions_come_from_the_lexicon(fleet, world, lex):
     text = "Truck 1 goes to rock 1 unless excavator 2 is there."
     assert rules_plan(text, fleet, world, lex).errors
     assert not any("cancel" in e for e in rules_plan(text, fleet, world, _lexicon(cancelling_conditions=[])).errors)
+
+
+# -- finding 3: "..., except truck 2, which ...": the relative clause is the left-out robot's --------------------
+
+def test_which_after_an_except_list_is_the_robot_left_out(fleet, world):
+    assert_plan("All trucks go to rock 1, except truck 2, which goes to soil 1.", fleet, world,
+                task("t", T, [D1, D3], ["rock1"]), task("u", T, [D2], ["soil1"]))
+
+
+def test_which_after_a_single_robots_except_is_not_that_robot(fleet, world):
+    assert_plan("Truck 1 goes to rock 1, except truck 2, which stays at soil 1", fleet, world,
+                task("t", T, [D1], ["rock1"]), task("u", T, [D2], ["soil1"]))
+
+
+def test_a_pronoun_in_the_next_sentence_after_an_except_is_still_the_group(fleet, world):
+    assert_plan("All trucks go to rock 1 except truck 2. Then they return.", fleet, world,
+                task("t", T, [D1, D3], ["rock1"]), task("r", "return_to_start_for_specific_robots", [D1, D3], [],
+                                                         deps=["t"]))

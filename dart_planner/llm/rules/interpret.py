@@ -26,7 +26,7 @@ from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .repeats import RepeatReader
-from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start
+from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start, _relative_which
 from .steprefs import step_numbers
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
@@ -1298,6 +1298,10 @@ class Interpreter:
                 self.res.remember(subject)
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
+            if left_out and seg.items and id(seg.items[-1]) in excluded and self.following \
+                    and _relative_which(self.following[0].items, 0):
+                # "all trucks go to rock 1, except truck 2, which stays at soil 1": "which" is the robot left out
+                self.res.remember(tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x in left_out))
         elif "each" in marks and self.prev is not None and self.vocative is not None \
                 and len(self.vocative[0] or ()) == 1 and len(self.each_referent(seg.sentence) or ()) > 1:
             # "loads truck 1 first, then truck 2, then truck 3, and each takes its load to rock 1": "each"

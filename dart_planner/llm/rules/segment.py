@@ -339,6 +339,12 @@ def _verb_before_punct(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _relative_which(items: Sequence[Item], k: int) -> bool:
+    """The relative pronoun "which" as a robot mention at ``k``."""
+    return k < len(items) and items[k].kind is ItemKind.ROBOT and items[k].payload.form == "pronoun" \
+        and items[k].payload.pronoun == "which"
+
+
 def _only_robots(items: Sequence[Item]) -> bool:
     """Nothing but a list of robots: robot mentions joined by ",", "and" and "the"."""
     return all(i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
@@ -525,7 +531,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                          and cur.items[-1].payload.form == items[k + 1].payload.form == "ids"))) and not (
                 # "exc 1, exc 2 and truck 1 drive", "send exc 3, truck 1 and truck 2 to ..." (not "truck 1, you")
                 it.payload == "," and cur.items and (_is_mark(items, k + 1, "except")  # "the others, except x, go"
-                                                     or _is_mark(cur.items, len(cur.items) - 2, "except"))):
+                                                     or _is_mark(cur.items, len(cur.items) - 2, "except"))
+                and not _relative_which(items, k + 1)):  # "..., except truck 2, which goes to soil 1": its own
                 close("punct")
                 cur.after_punct = True
             k += 1
@@ -547,8 +554,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 cur.connective, cur.connective_text = "sequence", "then"
             k += 1
             continue
-        if it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "which" \
-                and cur.role is SegmentRole.MAIN and k and items[k - 1].kind is ItemKind.ROBOT \
+        if _relative_which(items, k) and cur.role is SegmentRole.MAIN and k and items[k - 1].kind is ItemKind.ROBOT \
                 and any(i.kind is ItemKind.VERB for i in cur.items):
             # "... loads truck 1 which is waiting there": a relative clause of its own, as after a comma
             close("punct")
