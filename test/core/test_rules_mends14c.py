@@ -171,3 +171,24 @@ def test_a_pronoun_in_the_next_sentence_after_an_except_is_still_the_group(fleet
     assert_plan("All trucks go to rock 1 except truck 2. Then they return.", fleet, world,
                 task("t", T, [D1, D3], ["rock1"]), task("r", "return_to_start_for_specific_robots", [D1, D3], [],
                                                          deps=["t"]))
+
+
+# -- finding 8: a named or numbered crew that was never defined is no robot of the sentence before ----------------
+
+@pytest.mark.parametrize("said", ["the first crew", "crew two"])
+def test_an_undefined_crew_as_a_subject_is_refused_with_its_words(fleet, world, said):
+    text = f"Excavator 2 goes to rock 1. {said.capitalize()} goes to soil 1."
+    problems = _problems(text, fleet, world)
+    assert any(said.removeprefix("the ") in p and "no group" in p for p in problems), problems
+
+
+def test_a_crew_defined_before_is_still_its_robots(fleet, world):
+    assert_plan("Crew two is excavator 1 and truck 2. Crew two goes to soil 1.", fleet, world,
+                task("t", T, [E1, D2], ["soil1"]))
+
+
+def test_the_group_nouns_decide_what_an_undefined_crew_is(fleet, world, lex):
+    text = "Excavator 2 goes to rock 1. Crew two goes to soil 1."
+    assert any("no group" in e for e in rules_plan(text, fleet, world, lex).errors)
+    edited = rules_plan(text, fleet, world, _lexicon(group_nouns=["team", "squad", "gang"])).errors
+    assert not any("no group" in e for e in edited)
