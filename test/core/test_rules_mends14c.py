@@ -192,3 +192,22 @@ def test_the_group_nouns_decide_what_an_undefined_crew_is(fleet, world, lex):
     assert any("no group" in e for e in rules_plan(text, fleet, world, lex).errors)
     edited = rules_plan(text, fleet, world, _lexicon(group_nouns=["team", "squad", "gang"])).errors
     assert not any("no group" in e for e in edited)
+
+
+# -- finding 9: a reason that tells what robots did (past, no word of need) is a remark, no order ----------------
+
+@pytest.mark.parametrize("reason", ["because the excavators avoided puddle 1",
+                                    "since the excavators have avoided puddle 1"])
+def test_a_past_keep_out_given_as_a_reason_plans_nothing(fleet, world, reason):
+    assert_plan(f"Truck 1 goes to rock 1 {reason}.", fleet, world, task("t", T, [D1], ["rock1"]))
+
+
+def test_a_reason_with_a_word_of_need_is_still_an_order(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 because the excavators should avoid puddle 1.", fleet, world,
+                task("t", T, [D1], ["rock1"]), task("a", AV, [], ["puddle1"], types=[("excavator", 3)]))
+
+
+def test_the_past_endings_of_a_reason_come_from_the_lexicon(fleet, world, lex):
+    text = "Truck 1 goes to rock 1 because the excavators avoided puddle 1."
+    assert len(rules_plan(text, fleet, world, lex).graph) == 1
+    assert len(rules_plan(text, fleet, world, _lexicon(condition_participle_endings=[])).graph) != 1
