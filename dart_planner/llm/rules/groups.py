@@ -104,6 +104,29 @@ def _reference(robots: Sequence[Item], at: Item) -> list[Item]:
     return out
 
 
+def _undefined_group(items: Sequence[Item], k: int, lex: Lexicon, groups: Container[str]) -> tuple[int, int] | None:
+    """(start, end) of a named or numbered group used as a subject with no definition ("crew two goes to soil 1",
+    "the first crew goes to soil 1" where no crew was defined); None otherwise. Read as it stood, the bare group
+    noun was no robot and the clause took the robot named before it."""
+    it = items[k]
+    if it.kind is ItemKind.WORD and it.text in lex.group_nouns and k + 2 < len(items) \
+            and items[k + 2].kind is ItemKind.VERB and (name := _name_at(items, k, lex.group_nouns)) is not None \
+            and name not in groups \
+            and items[k + 1].kind is not ItemKind.VERB:
+        return k, k + 2  # "crew two goes": the name, then the verb
+    if it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) and it.text in lex.ordinals and k + 2 < len(items) \
+            and items[k + 1].kind is ItemKind.WORD and items[k + 1].text in lex.group_nouns \
+            and items[k + 2].kind is ItemKind.VERB:
+        return k, k + 2  # "the first crew goes": a numbered group no definition stored (groups are named)
+    return None
+
+
+def _refused(said: Sequence[Item]) -> Item:
+    text = " ".join(x.text for x in said)
+    return Item(ItemKind.UNKNOWN, said[0].start, said[-1].end,
+                f"{text!r} names no group defined before (say which robots it is)", text)
+
+
 def fold_group_names(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Items with each group definition reduced to its robots and each later mention of the
     group's name replaced by them (see the module doc)."""
@@ -112,6 +135,11 @@ def fold_group_names(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     joins = lex.group_list_joins | _JOIN_SYMBOLS
     k = 0
     while k < len(out):
+        undefined = _undefined_group(out, k, lex, groups)
+        if undefined is not None:
+            out[undefined[0]:undefined[1]] = [_refused(out[undefined[0]:undefined[1]])]
+            k = undefined[0] + 1
+            continue
         name = _name_at(out, k, lex.group_nouns)
         if name is None:
             k += 1

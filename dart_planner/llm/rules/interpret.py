@@ -26,7 +26,7 @@ from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .repeats import RepeatReader
-from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start
+from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start, _relative_which
 from .steprefs import step_numbers
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
@@ -155,6 +155,13 @@ def _named_objects(items: Sequence[Item]) -> set[str]:
 def _lead(items: Sequence[Item]) -> Item | None:
     """The first item that is not a marker or a connective (what a sentence opens with)."""
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
+
+
+def _negated_place_only(seg: Segment) -> bool:
+    """A clause of a negation and named places only, no robot or verb ("but not to puddle 2"): a keep-out
+    of the robots before it, not a step of its own."""
+    return seg.role is SegmentRole.MAIN and not seg.has(ItemKind.ROBOT) and not seg.has(ItemKind.VERB) \
+        and seg.has(ItemKind.OBJECT) and "neg" in seg.marks()
 
 
 def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
@@ -1048,7 +1055,9 @@ class Interpreter:
             before_any = _before_any(seg, segs[i + 1], self.lex) if i + 1 < len(segs) and post is None else None
             if before_any is not None:
                 done.add(i + 1)  # "... has to dig before any loading": read with the clause, below
-            last = i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence
+            # a verbless keep-out after the clause ("..., and excavator 2 too, but not to puddle 2") does not
+            # make "excavator 2 too" any less the sentence's last step
+            last = all(x.sentence != seg.sentence or _negated_place_only(x) for x in segs[i + 1:i + 2])
             self.following = [x for x in segs[i + 1:] if x.sentence == seg.sentence]
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
             self.current_sentence = seg.sentence
@@ -1289,6 +1298,10 @@ class Interpreter:
                 self.res.remember(subject)
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
+            if left_out and seg.items and id(seg.items[-1]) in excluded and self.following \
+                    and _relative_which(self.following[0].items, 0):
+                # "all trucks go to rock 1, except truck 2, which stays at soil 1": "which" is the robot left out
+                self.res.remember(tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x in left_out))
         elif "each" in marks and self.prev is not None and self.vocative is not None \
                 and len(self.vocative[0] or ()) == 1 and len(self.each_referent(seg.sentence) or ()) > 1:
             # "loads truck 1 first, then truck 2, then truck 3, and each takes its load to rock 1": "each"

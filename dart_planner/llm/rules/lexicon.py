@@ -137,7 +137,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
                  "condition_participle_endings",
                  "anchor_joint_words", "pointing_connective_words", "parallel_subordinators",
-                 "unplaced_order_words")
+                 "unplaced_order_words", "replaced_mention_leads", "except_but_words",
+                 "cancelling_conditions")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -373,6 +374,9 @@ class Lexicon:
     ordinal_list_joins: frozenset[str] = frozenset()
     """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
     ordinal_list_articles: frozenset[str] = frozenset()
+    replaced_mention_leads: frozenset[str] = frozenset()
+    except_but_words: frozenset[str] = frozenset()
+    cancelling_conditions: frozenset[str] = frozenset()
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
     thing_adverb_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
@@ -802,6 +806,9 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         parallel_subordinators=context["parallel_subordinators"],
         unplaced_order_words=context["unplaced_order_words"],
         ordinal_list_articles=context["ordinal_list_articles"],
+        replaced_mention_leads=context["replaced_mention_leads"],
+        except_but_words=context["except_but_words"],
+        cancelling_conditions=context["cancelling_conditions"],
         source=file,
         vocabulary=frozenset(vocab),
     )

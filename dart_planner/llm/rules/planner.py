@@ -42,6 +42,8 @@ from .asides import (
     loading_order,
     place_relatives,
 )
+from .butexcept import fold_but_except
+from .cancelling import fold_cancelling_conditions
 from .causatives import fold_causative_verbs
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
@@ -63,6 +65,7 @@ from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .purposes import fold_purpose_steps
+from .replaced import fold_replaced_mentions
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
@@ -133,9 +136,12 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
+    items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins)
+    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins)
+    items = fold_cancelling_conditions(items, lex.cancelling_conditions)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
-                               lex.reason_need_words, KEEPOUT_ACTIONS)
+                               lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings))
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,

@@ -339,6 +339,12 @@ def _verb_before_punct(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _relative_which(items: Sequence[Item], k: int) -> bool:
+    """The relative pronoun "which" as a robot mention at ``k``."""
+    return k < len(items) and items[k].kind is ItemKind.ROBOT and items[k].payload.form == "pronoun" \
+        and items[k].payload.pronoun == "which"
+
+
 def _only_robots(items: Sequence[Item]) -> bool:
     """Nothing but a list of robots: robot mentions joined by ",", "and" and "the"."""
     return all(i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
@@ -414,6 +420,40 @@ def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
         or (i.kind is ItemKind.WORD and i.text in ("and", "then")) or i.kind is ItemKind.MARK for i in rest)
 
 
+def _place_after(items: Sequence[Item], k: int) -> bool:
+    """Only words, then a named place, from ``k`` to the end of the clause ("to puddle 2", "near rock 1")."""
+    while k < len(items) and items[k].kind is ItemKind.WORD:
+        k += 1
+    return k < len(items) and items[k].kind is ItemKind.OBJECT and items[k].payload.form != "pronoun"
+
+
+def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> list[Item]:
+    """Cut "but not to puddle 2" / "and never near rock 1" off the move said before it in the sentence.
+
+    A negation (or an "except" mark: "but not") followed only by words and a named place, after a
+    move in the same sentence, keeps the robots of that move out of the place; it is no second
+    destination ("truck 1 goes to soil 1 but not to puddle 2" sent truck 1 on to puddle 2) and no
+    robot left out of a group. The cut is a comma before the joining word, which reads it as the
+    keep-out of the clause's robots ("truck 1 goes to soil 1, not to puddle 2" was read right).
+    """
+    out: list[Item] = []
+    moved = False
+    for k, it in enumerate(items):
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            moved = False
+        elif it.kind is ItemKind.VERB and it.payload.target == "navigate":
+            moved = True
+        elif moved and it.kind is ItemKind.MARK and it.payload in ("neg", "except") and _place_after(items, k + 1):
+            lead = k - 1 if k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in joining_words else k
+            if not (lead and items[lead - 1].kind is ItemKind.PUNCT):
+                comma = Item(ItemKind.PUNCT, items[lead].start, items[lead].start, ",", ",")
+                out.insert(len(out) - (k - lead), comma)
+            it = dataclasses.replace(it, payload="neg")
+            moved = False
+        out.append(it)
+    return out
+
+
 def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
@@ -433,6 +473,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
              and items[k + 1].kind is ItemKind.PUNCT and it.text in ("right after", "after", "soon after",
                                                                       "shortly after", "straight after")
              else it for k, it in enumerate(items)]
+    items = _negated_places(items, joining_words)
     segs: list[Segment] = []
     sentence = 0
     colon_ends: set[int] = set()
@@ -490,7 +531,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                          and cur.items[-1].payload.form == items[k + 1].payload.form == "ids"))) and not (
                 # "exc 1, exc 2 and truck 1 drive", "send exc 3, truck 1 and truck 2 to ..." (not "truck 1, you")
                 it.payload == "," and cur.items and (_is_mark(items, k + 1, "except")  # "the others, except x, go"
-                                                     or _is_mark(cur.items, len(cur.items) - 2, "except"))):
+                                                     or _is_mark(cur.items, len(cur.items) - 2, "except"))
+                and not _relative_which(items, k + 1)):  # "..., except truck 2, which goes to soil 1": its own
                 close("punct")
                 cur.after_punct = True
             k += 1
@@ -512,8 +554,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 cur.connective, cur.connective_text = "sequence", "then"
             k += 1
             continue
-        if it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "which" \
-                and cur.role is SegmentRole.MAIN and k and items[k - 1].kind is ItemKind.ROBOT \
+        if _relative_which(items, k) and cur.role is SegmentRole.MAIN and k and items[k - 1].kind is ItemKind.ROBOT \
                 and any(i.kind is ItemKind.VERB for i in cur.items):
             # "... loads truck 1 which is waiting there": a relative clause of its own, as after a comma
             close("punct")
@@ -582,6 +623,16 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and cur.connective_text not in UNTIL:
             # "... as soon as it's loaded and tips there": the anchor ends, its clause goes on
             close("and")
+            cur.after_punct = False
+            k += 1
+            continue
+        if cur.role is SegmentRole.ANCHOR and cur.connective_text in UNTIL and _only_robots(cur.items) \
+                and it.kind is ItemKind.WORD and it.text == "and" and k + 1 < n \
+                and items[k + 1].kind is ItemKind.VERB and not _participle(items[k + 1].text):
+            # "truck 2 waits for excavator 1 and goes to rock 1": the wait names only whom it waits for;
+            # the verb after "and" is the waiting subject's next step, not the awaited robot's
+            close("and")
+            cur.connective, cur.connective_text = "sequence", it.text
             cur.after_punct = False
             k += 1
             continue

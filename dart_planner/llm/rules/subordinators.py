@@ -35,13 +35,18 @@ def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) ->
 
 
 def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],
-                       keepout_actions: frozenset[str]) -> list[Item]:
+                       keepout_actions: frozenset[str], past_endings: Sequence[str] = ()) -> list[Item]:
     """"Truck 1 goes to rock 1 *because the excavators should avoid puddle 1*": a clause of reason after a clause
     with its own robot and verb, which names robots of its own and a keep-out verb after a word of need
     (``reason_need_words``), asks those robots to keep out: it is an order of its own. Left in the clause before,
     its robots joined truck 1's move and truck 1 the keep-out. A break (a comma no word covers) before the word of
     reason (``reason_openers``) makes it a clause of its own, read as the same clause is at the head of a sentence
-    ("Because the excavators should avoid puddle 1, truck 1 goes to rock 1")."""
+    ("Because the excavators should avoid puddle 1, truck 1 goes to rock 1").
+
+    With no word of need and a verb said in the past (its first word ends with one of ``past_endings``, the
+    lexicon's ``condition_participle_endings``: "because the excavators avoid*ed* puddle 1"), the reason tells
+    what happened, not what to do: its words become one filler mark (understood, no step). Left in the clause
+    before, its robots joined truck 1's move and truck 1 a keep-out nobody asked for."""
     out = list(items)
     k = len(out) - 1
     while k > 0:
@@ -62,5 +67,10 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
                     and after[verb].payload.target in keepout_actions \
                     and any(x.kind is ItemKind.WORD and x.text in needs for x in after[:verb]):
                 out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ","))
+            elif {ItemKind.ROBOT, ItemKind.VERB} <= before and verb is not None \
+                    and not any(x.kind is ItemKind.WORD and x.text in needs for x in after) \
+                    and after[verb].text.split()[0].endswith(tuple(past_endings or ("\0",))):
+                said = " ".join(x.text for x in out[k:k + 1 + len(after)])
+                out[k:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
         k -= 1
     return out
