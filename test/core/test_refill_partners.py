@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from test_refill import EX1, EX2, NAV, T1, T2, T3, task
 
 from dart_planner.core.allocation.heuristic import HeuristicAllocator
 from dart_planner.core.allocation.model import build_problem
@@ -20,18 +21,7 @@ from dart_planner.core.refill import add_refills, split_shared_loadings
 from dart_planner.core.validate import validate_plan
 from dart_planner.runner import run_in_sim
 
-EX1, EX2 = "robot_excavator_01", "robot_excavator_02"
-T1, T2, T3 = "robot_dump_truck_01", "robot_dump_truck_02", "robot_dump_truck_03"
-NAV = "target_area_for_specific_robots"
 TRUCK = "dump_truck"
-
-
-def task(name: str, skill: str, robots: list[str], deps: list[str], objs: list[str] | None = None,
-         types: tuple[list[str], list[int]] | None = None) -> dict[str, Any]:
-    fn: dict[str, Any] = {"name": skill, "robot_ids": robots, "dependencies": deps, "object_keywords": objs or []}
-    if types is not None:
-        fn["robot_type"], fn["robot_count"] = types
-    return {"task": name, "instruction_function": fn}
 
 
 def hauls(trucks: tuple[str, ...], after: str = "ExcavatorUnloading_1") -> list[dict[str, Any]]:
