@@ -114,6 +114,10 @@ class _Channel:
         self.heard: float = -1.0
         """Monotonic time of the last feedback or result from this robot's actuation node."""
         self.offline: _Offline | None = None
+        self.offline_odom: Subscription | None = None
+        """Odometry subscription that tells when a robot lost for its odometry is back: made the first time
+        the robot is taken out for it and kept (destroying a subscription while the allocator's
+        multi-threaded executor spins can raise inside rclpy's wait loop and end the spin thread)."""
 
 
 class _Offline:
@@ -124,7 +128,6 @@ class _Offline:
         self.dead_gids = dead_gids
         self.since = since
         self.odom_at = -1.0
-        self.subscription: Subscription | None = None
 
 
 class RosActuator:
@@ -434,8 +437,10 @@ class RosActuator:
         if channel.offline is not None:
             return
         off = _Offline(kind, self._result_gids(channel) if dead_gids is None else dead_gids, time.monotonic())
-        if kind == "odom":  # only while out: one message per odometry sample is not free
-            off.subscription = self._node.create_subscription(
+        if kind == "odom" and channel.offline_odom is None:
+            # made once per robot and kept: it costs one message per odometry sample once the robot has
+            # dropped out, but destroying it while the executor spins can kill the spin thread
+            channel.offline_odom = self._node.create_subscription(
                 Odometry, robot_path(channel.robot, channel.robot.odom_topic),
                 partial(self._on_offline_odom, robot_id), SENSOR, callback_group=self._callback_group)
         channel.offline = off
@@ -479,9 +484,7 @@ class RosActuator:
                     continue
                 why = self._back(channel, off)
                 if why is not None:
-                    channel.offline = None
-                    if off.subscription is not None:
-                        self._node.destroy_subscription(off.subscription)
+                    channel.offline = None  # its odometry subscription stays (see _Channel.offline_odom)
                     back.append((robot_id, why))
         log = self._node.get_logger()
         for res in silent:

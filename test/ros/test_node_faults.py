@@ -362,6 +362,41 @@ def test_a_robot_lost_for_its_odometry_comes_back_when_its_odometry_flows_again(
     assert [g.robot_id for g in robots.goals("back_to_work")] == [T1]
 
 
+def test_a_robot_that_drops_out_again_and_again_keeps_one_odometry_watch_and_comes_back_each_time(
+        ros_context, ros_node) -> None:
+    """Truck 1 loses its odometry three times. Each time it is taken out and comes back; the allocator never
+    destroys a subscription while its executor spins (that raised inside rclpy's wait loop and ended the spin
+    thread: a full-stack CI run went silent for 83 s after "robot_dump_truck_02 is back") and watches the
+    odometry with one subscription, made the first time."""
+    probe = PlannerProbe(ros_node)
+
+    def outcome(goal: SkillGoal) -> tuple[GoalStatus, str]:
+        lost = goal.robot_id in robots.no_odom
+        return (GoalStatus.FAILED, "odom_stale: no odometry for 2.6 s") if lost else (GoalStatus.SUCCEEDED, "")
+
+    robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.1, outcome=outcome)
+    node = allocator(ros_context)
+    destroyed: list[Any] = []
+    real_destroy = node.destroy_subscription
+    node.destroy_subscription = lambda sub: destroyed.append(sub) or real_destroy(sub)  # type: ignore[method-assign]
+    watches = []
+    with running(ros_context, node, robots):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        for k in range(3):
+            robots.no_odom.add(T1)
+            graph = graph_of(drive(f"go_{k}", T1, "rock1" if k % 2 else "rock2"))
+            probe.publish(probe.task_graph_pub, graph_msg(graph, f"i-{k}"))
+            assert probe.wait_state(graph.plan_id, ("succeeded", "failed"), 15)
+            assert spin_until(ros_node, lambda: T1 in node.engine.unavailable_robots, 5)
+            watches.append(getattr(node.actuator._channels[T1], "offline_odom", None))
+            robots.no_odom.discard(T1)
+            assert spin_until(ros_node, lambda: not node.engine.unavailable_robots, 10), k
+            assert node.engine.status(graph.plan_id).state.value == "succeeded"
+        destroyed_while_spinning = list(destroyed)  # the node's own teardown destroys them all afterwards
+    assert destroyed_while_spinning == []
+    assert watches[0] is not None and all(w is watches[0] for w in watches)
+
+
 def test_after_a_restart_robots_the_journal_holds_out_are_watched_and_come_back(
         ros_context, ros_node, tmp_path) -> None:
     """Truck 1 lost for its odometry and truck 2 silent, then the allocator restarts: the journal
