@@ -179,8 +179,8 @@ def _split(graph: TaskGraph, task_id: str, parts: int, trucks: list[str]) -> tup
         taken.add(new)
         pieces.append(new)
     own = {t: pieces[min(i, parts - 1)] for i, t in enumerate(trucks)}
-    copies = [replace(sub, id=p, dependencies=sub.dependencies if k == 0 else (pieces[k - 1],),
-                      ) for k, p in enumerate(pieces)]
+    copies = [replace(sub, id=p, dependencies=sub.dependencies if k == 0 else (pieces[k - 1],))
+              for k, p in enumerate(pieces)]
     out: list[Subtask] = []
     waits: dict[str, list[str]] = {}
     for s in graph.subtasks:

@@ -214,6 +214,7 @@ class SafetyPolicy:
                 continue
             if action is not SkillAction.NAVIGATE:
                 continue
+            zones: tuple[list[Subtask], World, World] | None = None  # the move's fences, made once for its objects
             for o in move_objects(s):
                 if not world.has_object(o):
                     reasons.append(f"task {s.id}: target {o!r} is not a known object")
@@ -225,20 +226,20 @@ class SafetyPolicy:
                         f"({_box(fence)}, site bounds less {self.geofence_margin_m:g} m)"
                     )
                     continue
-                before, racing = around.around(s.id)
-                in_force = _zones_after(world, fleet, before, binding)
+                if zones is None:
+                    before, racing = around.around(s.id)
+                    in_force = _zones_after(world, fleet, before, binding)
+                    zones = (racing, in_force, _zones_after(in_force, fleet, racing, binding) if racing else in_force)
+                racing, in_force, maybe = zones
                 certain = self._barred(s, o, obj.x, obj.y, fleet, in_force, "")
                 reasons += [msg for _, msg in certain]
                 if racing:
-                    maybe = _zones_after(in_force, fleet, racing, binding)
                     note = " if " + ", ".join(k.id for k in racing) + " runs first (no dependency orders them)"
                     refused = {zone for zone, _ in certain}
                     reasons += [
                         msg for zone, msg in self._barred(s, o, obj.x, obj.y, fleet, maybe, note)
                         if zone not in refused
                     ]
-                else:
-                    maybe = in_force
                 # a robot the move names that a group fence had to bind: say why, when the zone does bar it
                 reasons += [
                     f.reason for f in binding.forced

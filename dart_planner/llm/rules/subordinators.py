@@ -16,6 +16,16 @@ __all__ = ["fold_parallel_subordinators", "fold_reason_orders"]
 _CLAUSE_BREAKS = (ItemKind.PUNCT, ItemKind.CONNECTIVE)
 
 
+def _kinds_before(items: Sequence[Item], k: int) -> set[ItemKind]:
+    """The kinds of the items before ``k`` back to the last break of the clause."""
+    kinds: set[ItemKind] = set()
+    for x in reversed(items[:k]):
+        if x.kind in _CLAUSE_BREAKS:
+            break
+        kinds.add(x.kind)
+    return kinds
+
+
 def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) -> list[Item]:
     """Make each of ``words`` (the lexicon's ``parallel_subordinators``) a "parallel" connective when a robot and
     its verb follow it and a robot and a verb stand before it since the last break of the clause."""
@@ -24,12 +34,7 @@ def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) ->
         if it.kind is not ItemKind.WORD or it.text not in words or k + 2 >= len(out) \
                 or out[k + 1].kind is not ItemKind.ROBOT or out[k + 2].kind is not ItemKind.VERB:
             continue
-        before: set[ItemKind] = set()
-        for x in reversed(out[:k]):
-            if x.kind in _CLAUSE_BREAKS:
-                break
-            before.add(x.kind)
-        if {ItemKind.ROBOT, ItemKind.VERB} <= before:
+        if {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k):
             out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "parallel", it.text)
     return out
 
@@ -52,11 +57,7 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
     while k > 0:
         it = out[k]
         if it.kind is ItemKind.WORD and it.text in openers and k + 1 < len(out) and out[k + 1].kind is ItemKind.ROBOT:
-            before: set[ItemKind] = set()
-            for x in reversed(out[:k]):
-                if x.kind in _CLAUSE_BREAKS:
-                    break
-                before.add(x.kind)
+            before = _kinds_before(out, k)
             after = []
             for x in out[k + 1:]:
                 if x.kind in _CLAUSE_BREAKS:
