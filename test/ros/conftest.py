@@ -8,6 +8,12 @@ Domain ids are claimed through lock files (:func:`claim_domain`): two pytest pro
 one machine at once never get the same id, which a random pick alone cannot promise.
 The lock dies with the pytest process, and so do the node processes it started (parent-death
 signal): a killed run leaves no nodes behind on a domain that the next run may claim.
+
+A dead spin fails the test at once, with its exception, instead of as a long timeout: executors
+spun in a background thread go through :class:`BackgroundSpin` (:func:`spinning`), which keeps
+the exception that ended the thread, and :func:`spin_until` / :func:`wait_for` call
+:func:`check_spinning`, which raises :class:`SpinDied` for it, and for a node process started
+here whose spin raised (it logs :data:`~dart_planner.nodes.entry.SPIN_DIED` and exits 1).
 """
 
 from __future__ import annotations
@@ -20,14 +26,25 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 rclpy = pytest.importorskip("rclpy", reason="ROS 2 rclpy is part of the ros extra")
-from rclpy.executors import SingleThreadedExecutor  # noqa: E402
+from rclpy.executors import (  # noqa: E402
+    Executor,
+    ExternalShutdownException,
+    MultiThreadedExecutor,
+    ShutdownException,
+    SingleThreadedExecutor,
+)
+
+from dart_planner.nodes.entry import SPIN_DIED  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,6 +105,14 @@ def claim_domain() -> int:
     return domain
 
 
+@pytest.fixture(autouse=True)
+def _forget_spins() -> Iterator[None]:
+    """Each test checks only its own background spins and node processes."""
+    yield
+    _spins.clear()
+    _processes.clear()
+
+
 @pytest.fixture()
 def ros_domain(monkeypatch: pytest.MonkeyPatch) -> int:
     """A domain id unique to this test on this machine (see :func:`claim_domain`), exported for
@@ -122,14 +147,126 @@ def ros_node(ros_context: object) -> Iterator[object]:
         node.destroy_node()
 
 
+class SpinDied(AssertionError):
+    """A background spin thread, or the spin of a node process started by the test, ended by an exception."""
+
+
+class BackgroundSpin:
+    """Spins ``executor`` in a daemon thread until :meth:`stop`; keeps the exception that ended it.
+
+    rclpy hands a callback's exception on from ``spin_once`` (and its wait loop raises too, e.g.
+    InvalidHandle for an entity destroyed under it); in a plain ``Thread(target=executor.spin)``
+    that only prints a traceback, and the test waits out its timeout. Here :attr:`error` keeps it
+    and :meth:`check` (called by :func:`check_spinning`, so by :func:`spin_until` and
+    :func:`wait_for`) raises :class:`SpinDied` from it.
+    """
+
+    def __init__(self, executor: Executor, context: Any, step: float = 0.02, name: str = "spin") -> None:
+        self.executor = executor
+        self.context = context
+        self.step = step
+        self.error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"test-{name}", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set() and self.context.ok():
+                self.executor.spin_once(timeout_sec=self.step)
+        except (ShutdownException, ExternalShutdownException):
+            pass  # the context ended: a normal end
+        except BaseException as exc:  # noqa: BLE001 - kept for the test thread, raised there
+            if not self._stop.is_set():
+                self.error = exc
+
+    def start(self) -> BackgroundSpin:
+        _spins.append(self)
+        self._thread.start()
+        return self
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def check(self) -> None:
+        """Raise :class:`SpinDied` from the exception that ended the spin thread, if one did."""
+        if self.error is not None:
+            raise SpinDied(f"the spin thread {self._thread.name!r} died: "
+                           f"{type(self.error).__name__}: {self.error}") from self.error
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """End the thread (it finishes its current ``spin_once``) and stop tracking it."""
+        self._stop.set()
+        self._thread.join(timeout=timeout)
+        if self in _spins:
+            _spins.remove(self)
+
+
+_spins: list[BackgroundSpin] = []  # started and not stopped, this test
+_processes: list[NodeProcess] = []  # started by this test (start_node, or NodeProcess directly)
+
+
+def check_spinning() -> None:
+    """Raise :class:`SpinDied` if a background spin of this test died, or a node process it started
+    exited after its spin raised (see :mod:`dart_planner.nodes.entry`)."""
+    for spin in list(_spins):
+        spin.check()
+    for proc in list(_processes):
+        proc.check()
+
+
+@contextmanager
+def spinning(context: Any, *nodes: Any, executor: Executor | None = None, num_threads: int = 4,
+             step: float = 0.02) -> Iterator[BackgroundSpin]:
+    """Spin ``nodes`` on a background executor (multi-threaded unless ``executor`` is given) while
+    the block runs; the executor is shut down afterwards (nodes are left to the caller).
+
+    A spin thread that died raises :class:`SpinDied` from :func:`spin_until` / :func:`wait_for` at
+    once, and at the end of the block if nothing noticed it before (as a note on an exception the
+    block raised itself)."""
+    executor = executor or MultiThreadedExecutor(num_threads=num_threads, context=context)
+    for n in nodes:
+        executor.add_node(n)
+    spin = BackgroundSpin(executor, context, step).start()
+    try:
+        yield spin
+    except BaseException as exc:
+        if spin.error is not None:
+            exc.add_note(f"the spin thread had died: {type(spin.error).__name__}: {spin.error}")
+        raise
+    finally:
+        spin.stop()
+        time.sleep(0.2)  # callbacks handed to the pool finish before shutdown (as nodes/runner.py does)
+        executor.shutdown(timeout_sec=2.0)
+    spin.check()
+
+
 def spin_until(node: object, condition: Callable[[], bool], timeout: float = 10.0, step: float = 0.02) -> bool:
-    """Spin the test node's executor until ``condition()`` or ``timeout`` seconds."""
+    """Spin the test node's executor until ``condition()`` or ``timeout`` seconds.
+
+    Raises :class:`SpinDied` at once when a background spin or a node process's spin died
+    (:func:`check_spinning`): a condition that will now never hold is not waited out."""
     end = time.monotonic() + timeout
     executor = node.executor_for_test  # type: ignore[attr-defined]
     while time.monotonic() < end:
+        check_spinning()
         if condition():
             return True
         executor.spin_once(timeout_sec=step)
+    check_spinning()
+    return condition()
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    """Sleep-poll ``condition()`` for ``timeout`` seconds (for nodes spun elsewhere); raises
+    :class:`SpinDied` at once like :func:`spin_until`."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        check_spinning()
+        if condition():
+            return True
+        time.sleep(step)
+    check_spinning()
     return condition()
 
 
@@ -147,20 +284,35 @@ class NodeProcess:
 
     def __init__(self, module: str, args: list[str], log: Path, env: dict[str, str]):
         self.log_path = log
+        self.module = module
         self._log = log.open("wb")
         self.proc = subprocess.Popen([sys.executable, "-m", module, *args], stdout=self._log,
                                      stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True,
                                      preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        self._checked = False
+        _processes.append(self)
 
     def alive(self) -> bool:
         return self.proc.poll() is None
 
+    def check(self) -> None:
+        """Raise :class:`SpinDied` (once) if the process exited after its spin raised."""
+        if self._checked or self.alive():
+            return
+        self._checked = True  # read its log once; a process that ended otherwise is the test's business
+        output = self.output()
+        if self.proc.returncode != 0 and SPIN_DIED in output:
+            raise SpinDied(f"{self.module} (pid {self.proc.pid}) exited {self.proc.returncode}: its spin raised:\n"
+                           f"{output[-3000:]}")
+
     def kill(self, sig: int = signal.SIGKILL) -> None:
+        self._checked = True  # ended by the test
         if self.alive():
             os.killpg(self.proc.pid, sig)
         self.proc.wait(timeout=20)
 
     def stop(self) -> int | None:
+        self._checked = True
         if self.alive():
             os.killpg(self.proc.pid, signal.SIGINT)
             try:

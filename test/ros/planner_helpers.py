@@ -7,13 +7,12 @@ in production); the test node from ``conftest.ros_node`` records and drives them
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from conftest import spin_until
+from conftest import spin_until, spinning
 from rclpy.executors import MultiThreadedExecutor
 from rclpy.node import Node
 from rclpy.parameter import Parameter
@@ -124,17 +123,15 @@ class PlannerProbe:
 
 @contextmanager
 def running(context: Any, *nodes: Node) -> Iterator[MultiThreadedExecutor]:
-    """Spin ``nodes`` on a background MultiThreadedExecutor; destroy them afterwards."""
+    """Spin ``nodes`` on a background MultiThreadedExecutor; destroy them afterwards.
+
+    conftest.spinning: a spin thread that dies (a callback raised, rclpy's wait loop failed)
+    makes the test's next spin_until raise with that exception, not wait out its timeout."""
     executor = MultiThreadedExecutor(num_threads=4, context=context)
-    for n in nodes:
-        executor.add_node(n)
-    thread = threading.Thread(target=executor.spin, daemon=True)
-    thread.start()
     try:
-        yield executor
+        with spinning(context, *nodes, executor=executor):
+            yield executor
     finally:
-        executor.shutdown(timeout_sec=2.0)
-        thread.join(timeout=5.0)
         for n in nodes:
             n.destroy_node()
 

@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 rclpy = pytest.importorskip("rclpy")
-from conftest import NodeProcess, claim_domain  # noqa: E402
-from rclpy.executors import MultiThreadedExecutor  # noqa: E402
+from conftest import NodeProcess, claim_domain, spinning  # noqa: E402
+from conftest import wait_for as conftest_wait_for  # noqa: E402
 from rosbags.rosbag2 import Reader  # noqa: E402
 from rosbags.typesys import Stores, get_typestore  # noqa: E402
 from std_msgs.msg import String  # noqa: E402
@@ -85,35 +82,10 @@ def write_cassette(path: Path) -> None:
     path.write_text("".join(lines))
 
 
-@contextmanager
-def spinning(context: Any, nodes: list[Any]) -> Iterator[None]:
-    executor = MultiThreadedExecutor(num_threads=4, context=context)
-    for n in nodes:
-        executor.add_node(n)
-    stop = threading.Event()
-
-    def run() -> None:
-        while not stop.is_set() and context.ok():
-            executor.spin_once(timeout_sec=0.02)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join(timeout=10)
-        time.sleep(0.2)  # callbacks handed to the pool finish before shutdown (as nodes/runner.py does)
-        executor.shutdown(timeout_sec=2.0)
-
-
 def wait_for(condition: Any, timeout: float, what: str) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return
-        time.sleep(0.05)
-    assert condition(), f"timed out after {timeout} s waiting for {what}"
+    """Poll ``condition``; a dead spin thread (or node process) fails at once with its exception
+    (conftest.wait_for), not after ``timeout``."""
+    assert conftest_wait_for(condition, timeout), f"timed out after {timeout} s waiting for {what}"
 
 
 def record_full_run(context: Any, tmp: Path) -> dict[str, Any]:
@@ -135,7 +107,7 @@ def record_full_run(context: Any, tmp: Path) -> dict[str, Any]:
                      BagRecorder(w_sql, topics, node_name="rec_sqlite", context=context)]
         language = stack[0]
         try:
-            with spinning(context, [*stack, *recorders, driver]):
+            with spinning(context, *stack, *recorders, driver):
                 must = [f"/{NS}/{t}" for t in PLANNER_TOPICS] + [f"/{NS}/camera/image"]
                 wait_for(lambda: all(t in r.subscribed for r in recorders for t in must), 30,
                          f"recorders subscribed to {must}")

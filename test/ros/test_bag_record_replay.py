@@ -25,6 +25,8 @@ import numpy as np
 import pytest
 
 rclpy = pytest.importorskip("rclpy")
+from conftest import spinning as conftest_spinning  # noqa: E402
+from conftest import wait_for as conftest_wait_for  # noqa: E402
 from nav_msgs.msg import Odometry  # noqa: E402
 from rclpy.executors import SingleThreadedExecutor  # noqa: E402
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy  # noqa: E402
@@ -60,33 +62,15 @@ P, R = f"/{NS}", f"/{ROBOT}"
 
 @contextmanager
 def spinning(context: Any, *nodes: Any) -> Iterator[SingleThreadedExecutor]:
-    """Spin ``nodes`` in a background thread for the duration of the block."""
+    """Spin ``nodes`` in a background thread for the duration of the block (conftest.spinning on a
+    single-threaded executor: a spin thread that dies fails the test at once, with its exception)."""
     executor = SingleThreadedExecutor(context=context)
-    for n in nodes:
-        executor.add_node(n)
-    stop = threading.Event()
-
-    def run() -> None:
-        while not stop.is_set() and context.ok():
-            executor.spin_once(timeout_sec=0.01)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    try:
+    with conftest_spinning(context, *nodes, executor=executor, step=0.01):
         yield executor
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        executor.shutdown()
 
 
 def wait_for(condition: Any, timeout: float = 5.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return bool(condition())
+    return conftest_wait_for(condition, timeout, step=0.01)
 
 
 def timeline_error_ms(reference_ns: list[int], actual_ns: list[int], rate: float = 1.0) -> np.ndarray:

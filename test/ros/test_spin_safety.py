@@ -1,0 +1,200 @@
+"""Spin-thread safety: a dead spin is reported at once, and nothing is destroyed under a running spin.
+
+A spin that dies (a callback raised; rclpy's wait loop raised InvalidHandle for an entity destroyed
+under it, as in the full-stack CI run fixed by f9ca75d) used to show only as a timeout: the test
+helpers waited out their 10-90 s, and a node process printed a bare traceback. Now:
+
+* the background spins of the tests (conftest.spinning, planner_helpers.running, the full-stack and
+  record/replay ``spinning`` helpers built on it) keep the exception, and ``spin_until`` /
+  ``wait_for`` raise :class:`conftest.SpinDied` from it at the next poll;
+* a node process (every node's ``main`` is :func:`dart_planner.nodes.entry.run_node`) logs the
+  exception as fatal with :data:`~dart_planner.nodes.entry.SPIN_DIED`, shuts its executor down
+  (waiting for callbacks still running in a multi-threaded pool) before destroying the node, and
+  exits 1; ``spin_until`` in the test that started it raises at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+rclpy = pytest.importorskip("rclpy")
+from conftest import NodeProcess, SpinDied, spin_until, spinning, wait_for  # noqa: E402
+from planner_helpers import running  # noqa: E402
+from rclpy.executors import SingleThreadedExecutor  # noqa: E402
+
+from dart_planner.nodes.entry import EXIT_SPIN_DIED, SPIN_DIED  # noqa: E402
+
+pytestmark = pytest.mark.ros
+
+BOOM = "boom from a timer callback"
+LONG = 120.0
+"""A timeout no test here waits out: reaching it is the failure (the dead spin went unnoticed)."""
+
+
+class Crashing:
+    """A node whose timer raises on its ``fire_on``-th call (set ``armed`` to start counting)."""
+
+    def __init__(self, context: Any, fire_on: int = 3) -> None:
+        self.node = rclpy.create_node(f"crashing_{os.getpid()}_{time.monotonic_ns() % 100000}", context=context)
+        self.calls = 0
+        self.fire_on = fire_on
+        self.node.create_timer(0.02, self._tick)
+
+    def _tick(self) -> None:
+        self.calls += 1
+        if self.calls == self.fire_on:
+            raise RuntimeError(BOOM)
+
+
+def _spinning_mt(context: Any, node: Any) -> Any:
+    return spinning(context, node)
+
+
+def _spinning_st(context: Any, node: Any) -> Any:
+    return spinning(context, node, executor=SingleThreadedExecutor(context=context))
+
+
+def _running(context: Any, node: Any) -> Any:
+    return running(context, node)
+
+
+HELPERS: dict[str, Callable[[Any, Any], Any]] = {
+    "spinning-multi": _spinning_mt, "spinning-single": _spinning_st, "planner_helpers.running": _running}
+
+
+@pytest.mark.parametrize("helper", list(HELPERS))
+def test_spin_until_raises_at_once_with_the_exception_that_killed_a_background_spin(
+        helper: str, ros_context: Any, ros_node: Any) -> None:
+    """Before: spin_until returned False after its whole timeout (here 120 s), the cause printed
+    by the thread's excepthook, far from the failing assertion."""
+    crashing = Crashing(ros_context)
+    with pytest.raises(SpinDied, match=BOOM) as info:
+        with HELPERS[helper](ros_context, crashing.node):
+            spin_until(ros_node, lambda: False, LONG)
+    assert isinstance(info.value.__cause__, RuntimeError) and str(info.value.__cause__) == BOOM
+    if helper != "planner_helpers.running":  # running() destroys its nodes itself
+        crashing.node.destroy_node()
+
+
+def test_wait_for_raises_at_once_when_the_spin_died(ros_context: Any) -> None:
+    """The full-stack test's wait_for (no test node to spin, a sleep-poll) fails the same way."""
+    crashing = Crashing(ros_context)
+    with pytest.raises(SpinDied, match=BOOM):
+        with spinning(ros_context, crashing.node):
+            wait_for(lambda: False, LONG)
+    crashing.node.destroy_node()
+
+
+def test_a_spin_that_died_unnoticed_fails_the_block_when_it_ends(ros_context: Any) -> None:
+    """Nothing polled during the block: leaving it raises, instead of the test passing on a dead spin."""
+    crashing = Crashing(ros_context)
+    with pytest.raises(SpinDied, match=BOOM):
+        with spinning(ros_context, crashing.node) as spin:
+            end = time.monotonic() + LONG
+            while spin.alive and time.monotonic() < end:
+                time.sleep(0.02)
+            assert not spin.alive
+    crashing.node.destroy_node()
+
+
+def test_a_failure_in_the_block_keeps_its_own_exception_and_names_the_dead_spin(ros_context: Any) -> None:
+    crashing = Crashing(ros_context)
+    with pytest.raises(KeyError) as info:
+        with spinning(ros_context, crashing.node) as spin:
+            while spin.alive:
+                time.sleep(0.02)
+            raise KeyError("the test's own failure")
+    assert any(BOOM in note for note in getattr(info.value, "__notes__", []))
+    crashing.node.destroy_node()
+
+
+def test_a_healthy_spin_is_not_reported(ros_context: Any, ros_node: Any) -> None:
+    """The check costs nothing to a test whose spins live: callbacks run, conditions are met."""
+    crashing = Crashing(ros_context, fire_on=10**9)
+    with spinning(ros_context, crashing.node):
+        assert spin_until(ros_node, lambda: crashing.calls >= 5, 30)
+    crashing.node.destroy_node()
+
+
+# ---------------------------------------------------------------------------- node processes
+CRASHING_NODE = '''
+"""A node run through the nodes' shared main (dart_planner.nodes.entry.run_node) whose timer raises
+while slow callbacks that publish are still running in the executor's pool."""
+import sys
+import time
+
+from rclpy.callback_groups import ReentrantCallbackGroup
+from rclpy.executors import MultiThreadedExecutor, SingleThreadedExecutor
+from rclpy.node import Node
+from std_msgs.msg import String
+
+from dart_planner.nodes.entry import run_node
+
+
+class Crashing(Node):
+    def __init__(self):
+        super().__init__("crashing_node")
+        self.pub = self.create_publisher(String, "chatter", 10)
+        group = ReentrantCallbackGroup()
+        self.create_timer(0.05, self._slow, callback_group=group)
+        self.create_timer(0.5, self._crash, callback_group=group)
+
+    def _slow(self):
+        time.sleep(0.3)  # several of these are mid-callback when the crash ends the spin
+        self.pub.publish(String(data="still here"))
+
+    def _crash(self):
+        raise RuntimeError(BOOM_TEXT)
+
+
+multi = sys.argv[1] == "multi"
+run_node(Crashing, "crashing_node",
+         (lambda: MultiThreadedExecutor(num_threads=4)) if multi else SingleThreadedExecutor, None)
+'''.replace("BOOM_TEXT", repr(BOOM))
+
+
+@pytest.mark.parametrize("executor", ["multi", "single"])
+def test_a_node_whose_callback_raises_logs_it_as_fatal_and_exits_1_without_follow_on_errors(
+        executor: str, ros_domain: int, ros_node: Any, tmp_path: Path) -> None:
+    """Before: exit 1 with a bare traceback (no log line), and with a multi-threaded executor the node
+    was destroyed under the callbacks still running in the pool ("exception was never retrieved:
+    cannot use Destroyable because destruction was requested"). spin_until in the test that
+    started it now raises at once."""
+    (tmp_path / "crashing_node.py").write_text(textwrap.dedent(CRASHING_NODE))
+    proc = NodeProcess("crashing_node", [executor], tmp_path / "crashing_node.log", _env(ros_domain, tmp_path))
+    try:
+        with pytest.raises(SpinDied, match=BOOM):
+            spin_until(ros_node, lambda: False, LONG)
+        output = proc.output()
+        assert proc.proc.returncode == EXIT_SPIN_DIED, output
+        fatal = [line for line in output.splitlines() if "[FATAL]" in line]
+        assert len(fatal) == 1 and f"{SPIN_DIED}: RuntimeError: {BOOM}" in fatal[0], output
+        assert "never retrieved" not in output and "destruction was requested" not in output, output
+        assert "InvalidHandle" not in output, output
+    finally:
+        proc.stop()
+
+
+def test_ctrl_c_still_ends_a_node_quietly(ros_domain: int, ros_node: Any, tmp_path: Path) -> None:
+    """The fatal path is for exceptions out of the spin only: SIGINT exits 0 with no fatal line."""
+    script = CRASHING_NODE.replace("self.create_timer(0.5, self._crash", "self.create_timer(3600.0, self._crash")
+    (tmp_path / "quiet_node.py").write_text(textwrap.dedent(script))
+    proc = NodeProcess("quiet_node", ["multi"], tmp_path / "quiet_node.log", _env(ros_domain, tmp_path))
+    assert spin_until(ros_node, lambda: "crashing_node" in ros_node.get_node_names(), 60), proc.output()
+    spin_until(ros_node, lambda: False, 0.5)  # a few slow callbacks are running when SIGINT comes
+    code = proc.stop()
+    output = proc.log_path.read_text(errors="replace")
+    assert code == 0 and "[FATAL]" not in output and "Traceback" not in output, output
+
+
+def _env(domain: int, path: Path) -> dict[str, str]:
+    return {**os.environ, "ROS_DOMAIN_ID": str(domain), "ROS_AUTOMATIC_DISCOVERY_RANGE": "LOCALHOST",
+            "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join([str(path), *sys.path])}
