@@ -50,6 +50,7 @@ from typing import Any
 
 from rclpy.executors import MultiThreadedExecutor
 from rclpy.node import Node
+from rclpy.publisher import Publisher
 from rclpy.qos import DurabilityPolicy, HistoryPolicy, QoSProfile, ReliabilityPolicy
 from std_msgs.msg import String
 
@@ -129,6 +130,10 @@ class LanguageNode(Node):
         self._origins: OrderedDict[str, _Origin] = OrderedDict()
         self._replans: Counter[str] = Counter()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="language_node_planner")
+        # The worker may finish a plan after destroy_node (which does not wait for a slow model):
+        # publishing then would raise InvalidHandle in it, misreported as an internal error.
+        self._publish_lock = threading.Lock()
+        self._closed = False
 
         self._pub_graph = self.create_publisher(String, self._topic(TASK_GRAPH), PLAN_QUEUE)
         self._pub_status = self.create_publisher(String, self._topic(PLAN_STATUS), STATUS)
@@ -158,7 +163,19 @@ class LanguageNode(Node):
         worker = getattr(self, "_worker", None)
         if worker is not None:
             worker.shutdown(wait=False, cancel_futures=True)
+        lock = getattr(self, "_publish_lock", None)
+        if lock is not None:
+            with lock:  # a publish in progress ends first; later ones see _closed
+                self._closed = True
         super().destroy_node()
+
+    def _publish(self, publisher: Publisher[String], msg: String, what: str) -> None:
+        """Publish, unless the node is being destroyed (the planner worker outlives destroy_node)."""
+        with self._publish_lock:
+            if self._closed:
+                self.get_logger().info(f"shutting down: {what} not published")
+                return
+            publisher.publish(msg)
 
     def _warm_up(self) -> None:
         """Load what a planner loads lazily (the rules planner's lexicon) before the first
@@ -170,9 +187,9 @@ class LanguageNode(Node):
 
     def _reject(self, instruction_id: str | None, plan_id: str | None, error: str) -> None:
         self.get_logger().error(f"rejected instruction {instruction_id!r}: {error}")
-        self._pub_status.publish(json_msg("plan_status", {
+        self._publish(self._pub_status, json_msg("plan_status", {
             "plan_id": plan_id, "instruction_id": instruction_id, "state": "rejected", "error": error,
-            "source": "language_node", "at": time.time()}))
+            "source": "language_node", "at": time.time()}), f"rejection of instruction {instruction_id!r}")
 
     def _submit(self, instruction_id: str | None, fn: Any, *args: Any) -> None:
         try:
@@ -298,7 +315,7 @@ class LanguageNode(Node):
             self._origins[graph.plan_id] = _Origin(instruction_id, text, graph, root)
             while len(self._origins) > _MAX_REMEMBERED:
                 self._origins.popitem(last=False)
-        self._pub_graph.publish(json_msg("task_graph", payload))
+        self._publish(self._pub_graph, json_msg("task_graph", payload), f"task graph {graph.plan_id}")
         self.get_logger().info(f"task graph {graph.plan_id}: {len(graph)} subtasks "
                                f"({1000 * result.latency_s:.1f} ms, {result.planner})")
 
@@ -309,9 +326,9 @@ class LanguageNode(Node):
             if reply is None:
                 continue
             entry = cassette_entry(a.messages, a.schema, reply, backend)
-            self._pub_exchange.publish(json_msg("llm_exchange", {
+            self._publish(self._pub_exchange, json_msg("llm_exchange", {
                 "instruction_id": instruction_id, "plan_id": plan_id, "attempt": a.index,
-                "errors": list(a.errors), **entry}))
+                "errors": list(a.errors), **entry}), f"LLM exchange {a.index} of {instruction_id!r}")
 
 
 def _strings(v: Any) -> bool:

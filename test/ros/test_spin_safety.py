@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -198,3 +199,31 @@ def test_ctrl_c_still_ends_a_node_quietly(ros_domain: int, ros_node: Any, tmp_pa
 def _env(domain: int, path: Path) -> dict[str, str]:
     return {**os.environ, "ROS_DOMAIN_ID": str(domain), "ROS_AUTOMATIC_DISCOVERY_RANGE": "LOCALHOST",
             "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join([str(path), *sys.path])}
+
+
+# ---------------------------------------------------------------------------- audit: entities used by other threads
+def test_a_plan_that_finishes_after_the_language_node_was_destroyed_is_dropped_quietly(ros_context: Any) -> None:
+    """language_node plans on a worker thread that destroy_node does not wait for (a slow model).
+    Before, the plan finishing afterwards published on a destroyed publisher: InvalidHandle in the
+    worker, reported as an 'internal error' rejection (itself failing to publish)."""
+    from dart_planner.nodes.language_node import LanguageNode
+
+    node = LanguageNode(context=ros_context)
+    entered, release = threading.Event(), threading.Event()
+    world_now = node._world_now
+
+    def slow_world_now() -> Any:
+        entered.set()
+        release.wait(30)
+        return world_now()
+
+    rejected: list[tuple[Any, ...]] = []
+    node._world_now = slow_world_now  # type: ignore[method-assign]
+    node._reject = lambda *a: rejected.append(a)  # type: ignore[method-assign]
+    node._submit("i-1", node._plan, "i-1", "send truck 1 to rock 1")
+    assert entered.wait(30)
+    worker = node._worker
+    node.destroy_node()
+    release.set()
+    worker.shutdown(wait=True)  # the plan ran to its end
+    assert rejected == []
