@@ -37,6 +37,7 @@ from ..core.fleet import Fleet, load_fleet
 from ..resources import default_fleet_path, default_world_path
 from ..topics import INSTRUCTION, PLAN_STATUS, planner_topic
 from .conversions import parse_json_msg
+from .entry import SPIN_DIED
 from .qos import EVENTS, STATUS
 
 __all__ = ["StackOptions", "InstructionDriver", "build_stack", "run_stack", "node_class", "FINISHED_STATES"]
@@ -222,12 +223,20 @@ def run_stack(
             on_ready(nodes)
         end = None if duration_s is None else time.monotonic() + duration_s
         nodes[0].get_logger().info(f"stack up: {len(nodes)} nodes in one process, namespace /{options.namespace}")
-        while context.ok():
-            if end is not None and time.monotonic() >= end:
-                break
-            if exit_when_done and driver is not None and driver.done.is_set():
-                break
-            executor.spin_once(timeout_sec=0.1)
+        try:
+            while context.ok():
+                if end is not None and time.monotonic() >= end:
+                    break
+                if exit_when_done and driver is not None and driver.done.is_set():
+                    break
+                executor.spin_once(timeout_sec=0.1)
+        except (KeyboardInterrupt, ExternalShutdownException):
+            raise
+        except Exception as exc:
+            # a callback raised (rclpy hands it on from spin_once): the stack stops, and says why
+            # before the traceback, as each node's own main does (dart_planner.nodes.entry)
+            nodes[0].get_logger().fatal(f"{SPIN_DIED}: {type(exc).__name__}: {exc}")
+            raise
     except (KeyboardInterrupt, ExternalShutdownException):
         pass
     finally:

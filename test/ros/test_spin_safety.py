@@ -227,3 +227,18 @@ def test_a_plan_that_finishes_after_the_language_node_was_destroyed_is_dropped_q
     release.set()
     worker.shutdown(wait=True)  # the plan ran to its end
     assert rejected == []
+
+
+def test_the_one_process_stack_says_which_exception_ended_its_spin(ros_domain: int, capfd: Any) -> None:
+    """run_stack (``dart-planner ros``) hands a callback's exception on (exit status 1 from the CLI),
+    after a fatal line naming it, as each node's own main does; before, only the traceback."""
+    from dart_planner.nodes.runner import StackOptions, run_stack
+
+    def boom() -> None:
+        raise RuntimeError(BOOM)
+
+    options = StackOptions(namespace=f"crash{os.getpid()}", with_sim=False, with_actuation=False,
+                           with_detector=False, backend="rules")
+    with pytest.raises(RuntimeError, match=BOOM):
+        run_stack(options, duration_s=LONG, on_ready=lambda nodes: nodes[0].create_timer(0.2, boom))
+    assert f"{SPIN_DIED}: RuntimeError: {BOOM}" in capfd.readouterr().err
