@@ -241,6 +241,29 @@ def spinning(context: Any, *nodes: Any, executor: Executor | None = None, num_th
     spin.check()
 
 
+DESTROYERS = ("destroy_subscription", "destroy_publisher", "destroy_timer", "destroy_client", "destroy_service",
+              "destroy_guard_condition")
+
+
+def record_destruction(nodes: Any) -> list[str]:
+    """Record (as ``"<node name>.<method>"``) every entity the ``nodes`` destroy from now on.
+
+    Take a copy when spinning stops: an entity destroyed while an executor spins the node in
+    another thread can raise InvalidHandle inside rclpy's wait loop and end the spin thread (see
+    ros_actuator's offline odometry watch); ``destroy_node`` afterwards destroys them all."""
+    calls: list[str] = []
+    for node in nodes:
+        for method in DESTROYERS:
+            real = getattr(node, method)
+
+            def spy(entity: Any, _real: Any = real, _what: str = f"{node.get_name()}.{method}") -> Any:
+                calls.append(_what)
+                return _real(entity)
+
+            setattr(node, method, spy)
+    return calls
+
+
 def spin_until(node: object, condition: Callable[[], bool], timeout: float = 10.0, step: float = 0.02) -> bool:
     """Spin the test node's executor until ``condition()`` or ``timeout`` seconds.
 

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 rclpy = pytest.importorskip("rclpy")
-from conftest import NodeProcess, claim_domain, spinning  # noqa: E402
+from conftest import NodeProcess, claim_domain, record_destruction, spinning  # noqa: E402
 from conftest import wait_for as conftest_wait_for  # noqa: E402
 from rosbags.rosbag2 import Reader  # noqa: E402
 from rosbags.typesys import Stores, get_typestore  # noqa: E402
@@ -106,6 +106,7 @@ def record_full_run(context: Any, tmp: Path) -> dict[str, Any]:
         recorders = [BagRecorder(w_mcap, topics, node_name="rec_mcap", context=context),
                      BagRecorder(w_sql, topics, node_name="rec_sqlite", context=context)]
         language = stack[0]
+        destroyed = record_destruction([*stack, *recorders, driver])
         try:
             with spinning(context, *stack, *recorders, driver):
                 must = [f"/{NS}/{t}" for t in PLANNER_TOPICS] + [f"/{NS}/camera/image"]
@@ -117,6 +118,7 @@ def record_full_run(context: Any, tmp: Path) -> dict[str, Any]:
                 pub.publish(String(data=encode("instruction", {"id": "fs-1", "text": L2})))
                 wait_for(done, 90, "the plan's final state")
                 time.sleep(1.0)  # the final status and odometry reach both recorders
+            seen["destroyed_while_spinning"] = list(destroyed)
             # counted once nothing spins any more: what each recorder handed to its bag
             seen["counts"] = [dict(r.counts) for r in recorders]
             seen["skipped"] = [dict(r.skipped) for r in recorders]
@@ -186,6 +188,7 @@ def test_a_full_run_recorded_to_mcap_and_sqlite_reads_back_replays_and_rejudges_
     seen = record_full_run(ros_context, tmp_path)
     outcome = [s for s in seen["statuses"] if s.get("instruction_id") == "fs-1"][-1]
     assert outcome["state"] == "succeeded", outcome
+    assert seen["destroyed_while_spinning"] == []  # it can end the spin thread (see ros_actuator)
     plan_id = outcome["plan_id"]
     assert seen["skipped"] == [{}, {}]
 

@@ -27,9 +27,10 @@ from typing import Any
 import pytest
 
 rclpy = pytest.importorskip("rclpy")
-from conftest import NodeProcess, SpinDied, spin_until, spinning, wait_for  # noqa: E402
+from conftest import NodeProcess, SpinDied, record_destruction, spin_until, spinning, wait_for  # noqa: E402
 from planner_helpers import running  # noqa: E402
 from rclpy.executors import SingleThreadedExecutor  # noqa: E402
+from std_msgs.msg import String  # noqa: E402
 
 from dart_planner.nodes.entry import EXIT_SPIN_DIED, SPIN_DIED  # noqa: E402
 
@@ -242,3 +243,21 @@ def test_the_one_process_stack_says_which_exception_ended_its_spin(ros_domain: i
     with pytest.raises(RuntimeError, match=BOOM):
         run_stack(options, duration_s=LONG, on_ready=lambda nodes: nodes[0].create_timer(0.2, boom))
     assert f"{SPIN_DIED}: RuntimeError: {BOOM}" in capfd.readouterr().err
+
+
+def test_record_destruction_sees_an_entity_destroyed_while_spinning(ros_context: Any, ros_node: Any) -> None:
+    """The full-stack test asserts nothing is destroyed while its stack spins; this checks the spy
+    it uses sees such a call (a timer callback dropping a subscription, as ros_actuator used to)."""
+    node = rclpy.create_node(f"dropper_{os.getpid()}", context=ros_context)
+    sub = node.create_subscription(String, "/dropper_chatter", lambda m: None, 10)
+    destroyed = record_destruction([node])
+
+    def drop() -> None:
+        if sub in node.subscriptions:
+            node.destroy_subscription(sub)
+
+    node.create_timer(0.05, drop)
+    with spinning(ros_context, node):
+        assert spin_until(ros_node, lambda: bool(destroyed), 30)
+    assert destroyed == [f"{node.get_name()}.destroy_subscription"]
+    node.destroy_node()
