@@ -1800,9 +1800,10 @@ class Interpreter:
                 base = self.b.sinks()
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
                 it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
-            if subject is None and keepout and not seg.sentence_start and self.last_made \
-                    and seg.connective_text in self.lex.after_which_connectives:
-                # "..., after which all robots avoid X" (rule 10): after the step just said, not after all
+            if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives \
+                    and (subject is None or seg.sentence_start):
+                # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
+                # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own)
                 last = set(self.last_made)
                 base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
         if self.until_found is not None and self.until_found[0] != seg.sentence and not (

@@ -1,0 +1,38 @@
+"""Round 15 of the rules planner's generalisation. Wordings written for these tests only (none is
+from the benchmark, the paraphrase set or the examples), each with the plan the benchmark
+conventions prescribe."""
+
+from __future__ import annotations
+
+from rules_helpers import (
+    AL,
+    AV,
+    AVA,
+    D1,
+    D2,
+    D3,
+    DIG,
+    E2,
+    E3,
+    T,
+    assert_plan,
+    task,
+)
+
+# -- "After that, <keep-out change>": a keep-out is no robot step, so "after that" is the step just said -------
+
+
+def test_after_that_lifting_follows_the_step_just_said(fleet, world):
+    assert_plan("For the time being, trucks 2 and 3 keep away from rock 1. Excavator 3 goes to soil 2 and digs. "
+                "Truck 1 drives to obstacle 2 and then to puddle 2. After that, rock 1 is opened again for "
+                "trucks 2 and 3.", fleet, world,
+                task("a", AV, [D2, D3], ["rock1"]), task("b", T, [E3], ["soil2"]), task("c", DIG, [E3], deps=["b"]),
+                task("d", T, [D1], ["obstacle2"]), task("e", T, [D1], ["puddle2"], deps=["d"]),
+                task("f", AL, [D2, D3], ["rock1"], deps=["e"]))
+
+
+def test_after_that_fleet_keepout_follows_the_step_just_said(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. Truck 3 checks puddle 1. After that, all robots keep away from "
+                "puddle 1.", fleet, world,
+                task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D3], ["puddle1"]), task("d", AVA, [], ["puddle1"], deps=["c"]))
