@@ -14,6 +14,7 @@ from rules_helpers import (
     DIG,
     E2,
     E3,
+    R,
     T,
     assert_plan,
     task,
@@ -36,3 +37,21 @@ def test_after_that_fleet_keepout_follows_the_step_just_said(fleet, world):
                 "puddle 1.", fleet, world,
                 task("a", T, [E2], ["soil1"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", T, [D3], ["puddle1"]), task("d", AVA, [], ["puddle1"], deps=["c"]))
+
+
+# -- "all three trucks" after every truck was named by number over several mentions (rule 20) --------------------
+
+
+def test_all_of_a_type_named_over_several_mentions_are_those_robots(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1. Truck 1 then goes to rock 1. Trucks 2 and 3 inspect obstacle 1. "
+                "Finally, all three trucks go back to base.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["rock1"], deps=["b"]), task("d", T, [D2, D3], ["obstacle1"]),
+                task("e", R, [D1, D2, D3], deps=["c", "d"]))
+
+
+def test_all_of_a_type_with_one_never_named_stays_a_group(fleet, world):
+    assert_plan("Truck 1 goes to rock 1. Truck 2 inspects obstacle 1. Finally, all three trucks go back to base.",
+                fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["obstacle1"]),
+                task("c", R, types=[("dump_truck", 3)], deps=["a", "b"]))
