@@ -12,6 +12,7 @@ from rules_helpers import (
     D2,
     D3,
     DIG,
+    E1,
     E2,
     E3,
     R,
@@ -55,3 +56,26 @@ def test_all_of_a_type_with_one_never_named_stays_a_group(fleet, world):
                 fleet, world,
                 task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["obstacle1"]),
                 task("c", R, types=[("dump_truck", 3)], deps=["a", "b"]))
+
+
+# -- "both inspections": "both" before an event noun counts the events, not the two robots spoken of last ------
+
+
+def test_both_events_are_the_two_robots_whose_last_steps_were_such_events(fleet, world):
+    assert_plan("Excavators 1 and 3 go to soil 2 and dig. Meanwhile, truck 1 checks puddle 1 and truck 2 checks "
+                "rock 2. After the digging, excavators 1 and 3 return to base. Once both inspections are over, "
+                "truck 3 goes to obstacle 1.", fleet, world,
+                task("a", T, [E1, E3], ["soil2"]), task("b", DIG, [E1, E3], deps=["a"]),
+                task("c", T, [D1], ["puddle1"]), task("d", T, [D2], ["rock2"]),
+                task("e", R, [E1, E3], deps=["b"]), task("f", T, [D3], ["obstacle1"], deps=["c", "d"]))
+
+
+def test_both_events_of_a_group_that_went_home(fleet, world):
+    assert_plan("Two excavators go to rock 1 and dig. Meanwhile, truck 2 inspects obstacle 1 and truck 3 inspects "
+                "obstacle 2. After the digging, the excavators return to start. When both inspections are done, "
+                "rock 1 is opened for trucks 2 and 3.", fleet, world,
+                task("a", T, types=[("excavator", 2)], objs=["rock1"]),
+                task("b", DIG, types=[("excavator", 2)], deps=["a"]),
+                task("c", T, [D2], ["obstacle1"]), task("d", T, [D3], ["obstacle2"]),
+                task("e", R, types=[("excavator", 2)], deps=["b"]),
+                task("f", AL, [D2, D3], ["rock1"], deps=["c", "d"]))

@@ -656,6 +656,30 @@ class Interpreter:
             return said
         return tuple(doers.values())
 
+    def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...]) -> tuple[Member, ...]:
+        """"When both inspections are done": "both" before an event noun counts the events, so it names the two
+        robots whose last steps were such events, not the two spoken of last when those have gone on to other work
+        ("... Later the excavators return to start. When both inspections are done": the two trucks that checked)."""
+        k = next((j for j, x in enumerate(seg.items) if x is it), -1)
+        nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
+        if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
+            return said
+        act = nxt.payload.action
+        if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said):
+            return said
+        pair: list[Member] = []
+        for d in reversed(self.b.drafts):
+            if not d.alive or d.fleet:
+                continue
+            for m in d.members:
+                if m.is_group or any(x.key == m.key for x in pair) or self.b.chain(m) != d.idx:
+                    continue
+                if self._matches(d, act):  # a robot whose last step is other work did no such event last
+                    pair.append(m)
+            if len(pair) >= 2:
+                break
+        return tuple(pair) if len(pair) == 2 else said
+
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
         if len(found) < 2:
@@ -2689,6 +2713,8 @@ class Interpreter:
                         else self.resolve_robots(it)
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
+                    if r and d_it.form == "pronoun" and d_it.pronoun == "both":
+                        r = self._pair_of_event(seg, it, r)
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
                     if r is None:
