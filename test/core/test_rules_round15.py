@@ -12,9 +12,12 @@ from rules_helpers import (
     D2,
     D3,
     DIG,
+    DUMP,
     E1,
     E2,
     E3,
+    LOAD,
+    TA,
     R,
     T,
     assert_plan,
@@ -79,3 +82,16 @@ def test_both_events_of_a_group_that_went_home(fleet, world):
                 task("c", T, [D2], ["obstacle1"]), task("d", T, [D3], ["obstacle2"]),
                 task("e", R, types=[("excavator", 2)], deps=["b"]),
                 task("f", AL, [D2, D3], ["rock1"], deps=["c", "d"]))
+
+
+# -- "after the meeting / briefing": the fleet-wide get-together, not the latest move -----------------------------
+
+
+def test_after_the_meeting_is_the_fleet_gathering(fleet, world):
+    assert_plan("Everyone meets at soil 2 first. Then excavators 2 and 3 go to rock 1 and dig, and truck 1 goes "
+                "to rock 1 too. The two excavators load truck 1, which then takes the rock to puddle 2 and tips "
+                "it. The rest of the fleet goes home after the meeting.", fleet, world,
+                task("a", TA, [], ["soil2"]), task("b", T, [E2, E3, D1], ["rock1"], deps=["a"]),
+                task("c", DIG, [E2, E3], deps=["b"]), task("d", LOAD, [E2, E3], deps=["c"]),
+                task("e", T, [D1], ["puddle2"], deps=["d"]), task("f", DUMP, [D1], deps=["e"]),
+                task("g", R, [E1, D2, D3], deps=["a"]))

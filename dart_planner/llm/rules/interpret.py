@@ -2796,6 +2796,10 @@ class Interpreter:
                 continue
             cands = [d for d in self.b.drafts if d.alive and self._matches(d, action)
                      and (not verbs or any(lemma in verbs for lemma in d.lemma.split("|")))]
+            if action == "navigate" and any(it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events
+                                            for it in seg.items):
+                # "right after the briefing": the move that brought the whole fleet together, not the latest move
+                cands = [d for d in cands if d.fleet] or cands
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
