@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rules_helpers import (
     AL,
+    ALA,
     AV,
     AVA,
     D1,
@@ -95,3 +96,21 @@ def test_after_the_meeting_is_the_fleet_gathering(fleet, world):
                 task("c", DIG, [E2, E3], deps=["b"]), task("d", LOAD, [E2, E3], deps=["c"]),
                 task("e", T, [D1], ["puddle2"], deps=["d"]), task("f", DUMP, [D1], deps=["e"]),
                 task("g", R, [E1, D2, D3], deps=["a"]))
+
+
+# -- a leading condition with no comma ends where "the keep-out ..." starts the main clause ---------------------
+
+
+def test_condition_without_comma_before_the_keepout_noun(fleet, world):
+    assert_plan("Truck 3 goes to rock 1 and then returns to base. Once it is home the keep-out around rock 1 is "
+                "lifted for all robots.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("b", R, [D3], deps=["a"]),
+                task("c", ALA, [], ["rock1"], deps=["b"]))
+
+
+def test_condition_without_comma_lifts_for_those_it_names(fleet, world):
+    assert_plan("Truck 3 drives to rock 1. As soon as it gets there, the other robots must keep away from rock 1. "
+                "Truck 3 goes back to base after that, and once it is home the keep-out around rock 1 is lifted "
+                "for the other robots.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("b", AV, [E1, E2, E3, D1, D2], ["rock1"], deps=["a"]),
+                task("c", R, [D3], deps=["a"]), task("d", AL, [E1, E2, E3, D1, D2], ["rock1"], deps=["b", "c"]))
