@@ -114,3 +114,17 @@ def test_condition_without_comma_lifts_for_those_it_names(fleet, world):
                 "for the other robots.", fleet, world,
                 task("a", T, [D3], ["rock1"]), task("b", AV, [E1, E2, E3, D1, D2], ["rock1"], deps=["a"]),
                 task("c", R, [D3], deps=["a"]), task("d", AL, [E1, E2, E3, D1, D2], ["rock1"], deps=["b", "c"]))
+
+
+# -- "..., since excavator 1 will be digging there": a reason that restates work ordered in its own clause -----
+
+
+def test_reason_restating_ordered_work_is_no_second_order(fleet, world):
+    assert_plan("Truck 3 has to keep away from rock 2, since excavator 1 will be digging there. Excavator 1 "
+                "drives to rock 2 and digs.", fleet, world,
+                task("a", AV, [D3], ["rock2"]), task("b", T, [E1], ["rock2"]), task("c", DIG, [E1], deps=["b"]))
+
+
+def test_reason_with_work_ordered_nowhere_else_stays_an_order(fleet, world):
+    assert_plan("Truck 3 has to keep away from rock 2, since excavator 1 will be digging there.", fleet, world,
+                task("a", AV, [D3], ["rock2"]), task("b", T, [E1], ["rock2"]), task("c", DIG, [E1], deps=["b"]))
