@@ -25,6 +25,8 @@ from rules_helpers import (
     task,
 )
 
+from dart_planner.llm.rules import rules_plan
+
 # -- "After that, <keep-out change>": a keep-out is no robot step, so "after that" is the step just said -------
 
 
@@ -128,3 +130,12 @@ def test_reason_restating_ordered_work_is_no_second_order(fleet, world):
 def test_reason_with_work_ordered_nowhere_else_stays_an_order(fleet, world):
     assert_plan("Truck 3 has to keep away from rock 2, since excavator 1 will be digging there.", fleet, world,
                 task("a", AV, [D3], ["rock2"]), task("b", T, [E1], ["rock2"]), task("c", DIG, [E1], deps=["b"]))
+
+
+# -- what is still not understood is refused with its words named, never dropped --------------------------------
+
+
+def test_work_no_named_robot_can_do_is_refused_by_name(fleet, world):
+    text = "Truck 2 checks puddle 1 and then digs at soil 1."
+    got = rules_plan(text, fleet, world)
+    assert any("dig" in e and "robot_dump_truck_02" in e for e in got.errors), got.errors
