@@ -656,6 +656,30 @@ class Interpreter:
             return said
         return tuple(doers.values())
 
+    def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...]) -> tuple[Member, ...]:
+        """"When both inspections are done": "both" before an event noun counts the events, so it names the two
+        robots whose last steps were such events, not the two spoken of last when those have gone on to other work
+        ("... Later the excavators return to start. When both inspections are done": the two trucks that checked)."""
+        k = next((j for j, x in enumerate(seg.items) if x is it), -1)
+        nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
+        if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
+            return said
+        act = nxt.payload.action
+        if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said):
+            return said
+        pair: list[Member] = []
+        for d in reversed(self.b.drafts):
+            if not d.alive or d.fleet:
+                continue
+            for m in d.members:
+                if m.is_group or any(x.key == m.key for x in pair) or self.b.chain(m) != d.idx:
+                    continue
+                if self._matches(d, act):  # a robot whose last step is other work did no such event last
+                    pair.append(m)
+            if len(pair) >= 2:
+                break
+        return tuple(pair) if len(pair) == 2 else said
+
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
         if len(found) < 2:
@@ -1800,9 +1824,10 @@ class Interpreter:
                 base = self.b.sinks()
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
                 it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
-            if subject is None and keepout and not seg.sentence_start and self.last_made \
-                    and seg.connective_text in self.lex.after_which_connectives:
-                # "..., after which all robots avoid X" (rule 10): after the step just said, not after all
+            if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives \
+                    and (subject is None or seg.sentence_start):
+                # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
+                # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own)
                 last = set(self.last_made)
                 base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
         if self.until_found is not None and self.until_found[0] != seg.sentence and not (
@@ -2688,6 +2713,8 @@ class Interpreter:
                         else self.resolve_robots(it)
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
+                    if r and d_it.form == "pronoun" and d_it.pronoun == "both":
+                        r = self._pair_of_event(seg, it, r)
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
                     if r is None:
@@ -2769,6 +2796,10 @@ class Interpreter:
                 continue
             cands = [d for d in self.b.drafts if d.alive and self._matches(d, action)
                      and (not verbs or any(lemma in verbs for lemma in d.lemma.split("|")))]
+            if action == "navigate" and any(it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events
+                                            for it in seg.items):
+                # "right after the briefing": the move that brought the whole fleet together, not the latest move
+                cands = [d for d in cands if d.fleet] or cands
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is

@@ -18,7 +18,7 @@ from .segment import Item, ItemKind
 from .verbs import KEEPOUT_ACTIONS
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
-           "fold_object_asides", "fold_place_states"]
+           "fold_object_asides", "fold_place_states", "fold_anchor_keepout_subjects"]
 
 
 def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
@@ -217,4 +217,34 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
                     and all(c.kind in (ItemKind.WORD, ItemKind.MARK) for c in out[j + 2:k]):
                 out[j] = Item(ItemKind.OBJECT, out[j].start, out[j].end, ObjectDesc("pronoun", pronoun="it"),
                               out[j].text)
+    return out
+
+
+def fold_anchor_keepout_subjects(items: Sequence[Item], nouns: PhraseIndex[bool],
+                                 definite: Container[str]) -> list[Item]:
+    """"Once it is home the keep-out around rock 1 is lifted for all robots": a leading condition with no comma
+    after it ends where a definite keep-out noun (``definite``: "the", ``nouns``: the lexicon's keep-out nouns,
+    already folded into a filler mark) starts the main clause, when the condition names a robot or an event and
+    a keep-out verb follows the noun in its clause. A comma is put there; without it the condition ran on to the
+    keep-out verb, its robot took the lifting, and the robots the lifting was for were read as a new order."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if not (it.kind is ItemKind.CONNECTIVE and it.payload == "anchor"):
+            k += 1
+            continue
+        end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                   len(out))
+        for j in range(k + 2, end - 2):
+            noun = out[j + 1]
+            words = tokenize_phrase(noun.text)
+            hit = nouns.match(words, 0) if words else None
+            if out[j].kind is ItemKind.WORD and out[j].text in definite and noun.kind is ItemKind.MARK \
+                    and hit is not None and hit[0] == len(words) \
+                    and any(c.kind in (ItemKind.ROBOT, ItemKind.EVENT) for c in out[k + 1:j]) \
+                    and any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[j + 2:end]):
+                out.insert(j, Item(ItemKind.PUNCT, out[j].start, out[j].start, ",", ","))
+                break
+        k = end
     return out

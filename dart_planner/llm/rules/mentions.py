@@ -992,6 +992,13 @@ class MentionResolver:
             if want == size and size and d.det != "all":
                 if all(not m.is_group for m in prev) and prev:
                     return tuple(self.robot_member(r) for r in pool)
+            if d.det == "all" and want == size and size and prev and all(not m.is_group for m in prev):
+                # "truck 1 ..., trucks 2 and 3 ... all three trucks": every robot of the type was named by number
+                # before, over several mentions, so "all" names those robots (rule 20), not a fresh group
+                named = {m.key for members, _ in self.history for m in members if m.rtype == d.rtype and not m.is_group}
+                everyone = tuple(self.robot_member(r) for r in pool)
+                if {m.key for m in everyone} <= named:
+                    return everyone
             return (self.new_group(d.rtype, want or size),)
         prev = self.last_of_type(d.rtype, False)
         if prev:

@@ -53,6 +53,7 @@ from .formats import normalise_layout, read_layout
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import (
+    fold_anchor_keepout_subjects,
     fold_keepout_events,
     fold_keepout_nouns,
     fold_keepout_pronouns,
@@ -150,6 +151,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
+    items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(items, lex)

@@ -73,5 +73,32 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
                     and after[verb].text.split()[0].endswith(tuple(past_endings or ("\0",))):
                 said = " ".join(x.text for x in out[k:k + 1 + len(after)])
                 out[k:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
+            elif verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
+                    and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k - 1) \
+                    and not any(x.kind is ItemKind.WORD and x.text in needs for x in after) \
+                    and _ordered_elsewhere(out, k, k + 1 + len(after), out[k + 1], after[verb]):
+                # "truck 3 keeps out of rock 2, since excavator 1 will be digging there. Excavator 1 drives to rock 2
+                # and digs.": the reason restates work its robot is given in a clause of its own; read as an order,
+                # that work was done twice
+                said = " ".join(x.text for x in out[k:k + 1 + len(after)])
+                out[k - 1:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
         k -= 1
     return out
+
+
+def _ordered_elsewhere(items: Sequence[Item], lo: int, hi: int, robot: Item, verb: Item) -> bool:
+    """Whether a clause outside ``items[lo:hi]`` gives the robot named by ``robot`` (by number: ``form`` "ids")
+    a verb of the same action as ``verb``: the clause where that robot opens the clause, or follows it."""
+    if robot.payload.form != "ids":
+        return False
+    for j, x in enumerate(items):
+        if lo <= j < hi or x.kind is not ItemKind.ROBOT or x.payload != robot.payload:
+            continue
+        for y in items[j + 1:]:
+            if y.kind in _CLAUSE_BREAKS and y.text != ",":
+                break
+            if y.kind is ItemKind.ROBOT and y.payload != robot.payload:
+                break
+            if y.kind is ItemKind.VERB and y.payload.target == verb.payload.target:
+                return True
+    return False
