@@ -148,7 +148,7 @@ def test_a_past_bar_on_a_place_is_still_a_reason(fleet, world):
 
 @pytest.mark.parametrize("text, word", [
     ("Truck 2 goes to rock 1 without excavator 1.", "without"),  # sent excavator 1 along
-    ("Truck 2 goes to rock 1 rather than soil 1.", "rather"),  # sent truck 2 on to soil 1
+    ("Truck 2 goes to rock 1, or rather soil 1.", "rather"),  # sent truck 2 on to soil 1 ("rather than": mends15)
 ])
 def test_an_unplaced_word_that_changes_the_order_is_refused(fleet, world, text, word):
     problems = _problems(text, fleet, world)

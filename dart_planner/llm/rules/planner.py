@@ -136,7 +136,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
-    items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins)
+    items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
+                                   lex.place_prepositions)
     items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins)
     items = fold_cancelling_conditions(items, lex.cancelling_conditions)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
