@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E3, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # the same two helpers: a plan's problems, an edited lexicon
 
 from dart_planner.llm.rules import load_lexicon, rules_plan
@@ -58,3 +58,31 @@ def test_rather_than_comes_from_the_lexicon(fleet, world, lex):
     text = "Truck 2 goes to rock 1 rather than soil 1."
     assert not rules_plan(text, fleet, world, lex).errors
     assert rules_plan(text, fleet, world, _lexicon(replaced_mention_leads=["instead of"])).errors
+
+
+# -- finding 6: a keep-out after "and <robot> too" binds every robot of the move ------------------------------------
+
+@pytest.mark.parametrize("text, movers, place, out", [
+    ("Truck 1 goes to soil 1, and excavator 2 too, but not to puddle 2.", [D1, E2], "soil1", "puddle2"),
+    ("Truck 1 goes to soil 1, and excavator 2 as well, but never near puddle 2.", [D1, E2], "soil1", "puddle2"),
+    ("Truck 3 drives to rock 2, excavator 1 too, but not through puddle 1.", [E1, D3], "rock2", "puddle1"),
+])
+def test_a_keep_out_after_a_gapped_robot_binds_the_whole_move(fleet, world, text, movers, place, out):
+    assert_plan(text, fleet, world, task("m", T, movers, [place]), task("k", AV, movers, [out], deps=["m"]))
+
+
+def test_a_keep_out_after_a_gapped_robot_in_a_later_sentence_binds_that_move(fleet, world):
+    assert_plan("Excavator 1 goes to rock 1. Truck 1 goes to soil 1, and excavator 2 too, but not to puddle 2.",
+                fleet, world, task("e", T, [E1], ["rock1"]), task("m", T, [D1, E2], ["soil1"]),
+                task("k", AV, [D1, E2], ["puddle2"], deps=["m"]))
+
+
+def test_a_keep_out_after_a_second_clause_with_its_own_verb_still_binds_its_robot(fleet, world):
+    # guard: "excavator 2 goes to rock 1" is a move of its own; the keep-out after it is that move's
+    assert_plan("Truck 1 goes to soil 1, and excavator 2 goes to rock 1, but not to puddle 2.", fleet, world,
+                task("t", T, [D1], ["soil1"]), task("e", T, [E2], ["rock1"]),
+                task("k", AV, [E2], ["puddle2"], deps=["e"]))
+
+
+def test_a_gapped_robot_without_a_keep_out_just_moves_along(fleet, world):
+    assert_plan("Truck 1 goes to soil 1, and excavator 2 too.", fleet, world, task("m", T, [D1, E2], ["soil1"]))

@@ -1397,8 +1397,14 @@ class Interpreter:
             self.resolved_items = {}
             if swap:
                 return
-            self.prev = Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
-                                self.prev.actions, timed=self._timed(pre, pre_par))
+            told = subject
+            if subject is not None and self.prev.subject and self.following \
+                    and self.following[0].sentence == seg.sentence and _negated_place_only(self.following[0]):
+                # "truck 1 goes to soil 1, and excavator 2 too, but not to puddle 2": the keep-out after the
+                # gapped clause binds every robot of the step said again, not only the robots of the gap
+                told = tuple(self.prev.subject) + tuple(m for m in subject if m not in self.prev.subject)
+            self.prev = Clause(told, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
+                               self.prev.actions, timed=self._timed(pre, pre_par))
             return
         if not verbs and not objects and not places:
             if subj_items and self._robots_before_a_step(seg):
