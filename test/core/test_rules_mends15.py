@@ -86,3 +86,41 @@ def test_a_keep_out_after_a_second_clause_with_its_own_verb_still_binds_its_robo
 
 def test_a_gapped_robot_without_a_keep_out_just_moves_along(fleet, world):
     assert_plan("Truck 1 goes to soil 1, and excavator 2 too.", fleet, world, task("m", T, [D1, E2], ["soil1"]))
+
+
+# -- finding 2: a robot named in a clause of reason is no actor of the clause before it --------------------------
+
+@pytest.mark.parametrize("text, robot, place", [
+    ("Truck 1 goes to puddle 1 because excavator 2 needs the path clear.", D1, "puddle1"),
+    ("Truck 1 goes to puddle 1, because excavator 2 needs the path clear.", D1, "puddle1"),
+    ("Truck 3 drives to rock 2 since excavator 1 needs the road clear.", D3, "rock2"),
+    ("Truck 1 goes to puddle 1 because excavator 2 is waiting there.", D1, "puddle1"),
+    ("Truck 1 goes to puddle 1 since excavator 2 wants to dig there later.", D1, "puddle1"),
+    ("Truck 1 goes to puddle 1 because excavator 2 is at soil 1.", D1, "puddle1"),
+    ("Truck 1 goes to puddle 1, because excavator 2 is at soil 1.", D1, "puddle1"),
+    ("Because excavator 2 is at soil 1, truck 1 goes to puddle 1.", D1, "puddle1"),
+    ("Excavator 3 heads to soil 2 because the trucks are waiting.", E3, "soil2"),
+])
+def test_a_robot_in_a_reason_is_not_sent_along(fleet, world, text, robot, place):
+    assert_plan(text, fleet, world, task("m", T, [robot], [place]))
+
+
+def test_a_reason_with_a_word_of_need_is_an_order_of_its_own(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 because excavator 2 must dig at soil 1.", fleet, world,
+                task("t", T, [D2], ["rock1"]), task("e", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["e"]))
+
+
+def test_a_robots_need_at_a_place_with_no_verb_is_refused(fleet, world):
+    problems = _problems("Truck 1 goes to rock 1 because excavator 2 needs soil 1 clear.", fleet, world)
+    assert any("because excavator 2 needs soil 1 clear" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "as" also joins clauses that run alongside: not a reason here
+    ("Truck 2 goes to rock 1 as excavator 1 digs at soil 1.",
+     [task("t", T, [D2], ["rock1"]), task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["e"])]),
+    ("Truck 1 goes to rock 1 because the excavators should avoid puddle 1.",
+     [task("t", T, [D1], ["rock1"]), task("a", AV, [], ["puddle1"], types=[("excavator", 3)])]),
+])
+def test_reasons_read_before_are_read_the_same(fleet, world, text, expected):
+    assert_plan(text, fleet, world, *expected)

@@ -775,10 +775,17 @@ class Interpreter:
         if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
                 or items[0].text not in self.lex.reason_openers:
             return False
-        if any(it.kind is ItemKind.VERB for it in items) and any(it.kind is ItemKind.ROBOT for it in items):
+        verbs = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB]
+        robots = any(it.kind is ItemKind.ROBOT for it in items)
+        # "because excavator 2 is at soil 1": a verb that only says where its robot stands is no deed
+        state = len(verbs) == 1 and items[verbs[0]].text in self.lex.state_copulas \
+            and items[verbs[0] - 1].kind is ItemKind.ROBOT
+        if verbs and robots and not state:
             return False  # "since truck 1 has dumped, ...": a robot's deed may time what follows
+        # "because excavator 2 needs the path clear": a robot's need with no deed and no place asks nothing of it
+        bare_need = robots and not verbs and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)
         if any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in items) \
-                or self._needs_something(items):
+                or (self._needs_something(items) and not bare_need):
             return False  # "because puddle 1 must be fenced off, ...": a keep-out or a need is an order, no reason
         for it in seg.items:
             self.use(it)
