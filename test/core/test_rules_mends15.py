@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # the same two helpers: a plan's problems, an edited lexicon
 
 from dart_planner.llm.rules import load_lexicon, rules_plan
@@ -123,4 +123,42 @@ def test_a_robots_need_at_a_place_with_no_verb_is_refused(fleet, world):
      [task("t", T, [D1], ["rock1"]), task("a", AV, [], ["puddle1"], types=[("excavator", 3)])]),
 ])
 def test_reasons_read_before_are_read_the_same(fleet, world, text, expected):
+    assert_plan(text, fleet, world, *expected)
+
+
+# -- finding 5: "<group> ..., but <robot of the group> <own step>" leaves that robot out of the group's step -------
+
+@pytest.mark.parametrize("text, rest, rest_place, own, own_place", [
+    ("All trucks go to rock 1, but truck 3 goes to soil 2.", [D1, D2], "rock1", [D3], "soil2"),
+    ("All trucks go to rock 1 but truck 3 goes to soil 2.", [D1, D2], "rock1", [D3], "soil2"),
+    ("The trucks drive to obstacle 1, but trucks 1 and 3 go to soil 1.", [D2], "obstacle1", [D1, D3], "soil1"),
+])
+def test_a_robot_given_its_own_move_after_but_leaves_the_group(fleet, world, text, rest, rest_place, own, own_place):
+    assert_plan(text, fleet, world, task("g", T, rest, [rest_place]), task("o", T, own, [own_place]))
+
+
+def test_an_excavator_given_its_own_dig_after_but_leaves_the_group(fleet, world):
+    assert_plan("All excavators head to soil 1, but excavator 2 digs at rock 2.", fleet, world,
+                task("g", T, [E1, E3], ["soil1"]), task("m", T, [E2], ["rock2"]),
+                task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_a_robot_given_its_own_move_after_but_leaves_the_fleet(fleet, world):
+
+    assert_plan("Every robot returns to base, but truck 1 goes to puddle 2.", fleet, world,
+                task("r", R, [E1, E2, E3, D2, D3]), task("t", T, [D1], ["puddle2"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another type after "but" is a contrast, not a robot left out
+    ("All trucks go to rock 1, but excavator 1 digs at soil 1.",
+     [task("g", T, [], ["rock1"], types=[("dump_truck", 3)]), task("m", T, [E1], ["soil1"]),
+      task("d", DIG, [E1], [], deps=["m"])]),
+    # a group of a count names no member to leave out
+    ("Two trucks go to rock 1, but truck 3 goes to soil 2.",
+     [task("g", T, [], ["rock1"], types=[("dump_truck", 2)]), task("o", T, [D3], ["soil2"])]),
+    # read before: "but" + robots that close the clause
+    ("All trucks go to rock 1 but truck 3.", [task("g", T, [D1, D2], ["rock1"])]),
+])
+def test_but_without_a_member_step_of_its_own_reads_as_before(fleet, world, text, expected):
     assert_plan(text, fleet, world, *expected)

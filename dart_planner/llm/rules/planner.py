@@ -138,7 +138,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
-    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins)
+    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins,
+                            {r: t for t, ids in site.robots_by_type.items() for r in ids})
     items = fold_cancelling_conditions(items, lex.cancelling_conditions)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
