@@ -162,3 +162,33 @@ def test_a_robot_given_its_own_move_after_but_leaves_the_fleet(fleet, world):
 ])
 def test_but_without_a_member_step_of_its_own_reads_as_before(fleet, world, text, expected):
     assert_plan(text, fleet, world, *expected)
+
+
+# -- finding 3: "<robot> waits for it" waits for the robot named before, never for itself ----------------------------
+
+@pytest.mark.parametrize("text, digger, place, truck", [
+    ("Excavator 1 digs soil 1. Truck 2 waits for it, then goes to soil 1.", E1, "soil1", D2),
+    ("Excavator 1 digs at soil 1. Truck 2 waits for it and then goes to soil 1.", E1, "soil1", D2),
+    ("Excavator 3 breaks up rock 2. Truck 1 waits for it, then drives to rock 2.", E3, "rock2", D1),
+])
+def test_a_truck_that_waits_for_it_goes_after_the_digging(fleet, world, text, digger, place, truck):
+    assert_plan(text, fleet, world, task("m", T, [digger], [place]), task("d", DIG, [digger], [], deps=["m"]),
+                task("t", T, [truck], [place], deps=["d"]))
+
+
+def test_a_truck_that_waits_for_them_goes_after_both_diggers(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at rock 1. Truck 3 waits for them, then goes to rock 1.", fleet, world,
+                task("m", T, [E1, E2], ["rock1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("t", T, [D3], ["rock1"], deps=["d"]))
+
+
+def test_waiting_for_a_robot_named_by_number_reads_as_before(fleet, world):
+    assert_plan("Excavator 1 digs soil 1. Truck 2 waits for excavator 1, then goes to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["soil1"], deps=["d"]))
+
+
+def test_wait_for_connectives_come_from_the_lexicon(fleet, world, lex):
+    text = "Excavator 1 digs soil 1. Truck 2 waits for it, then goes to soil 1."
+    assert len(rules_plan(text, fleet, world, lex).graph) == 3
+    assert len(rules_plan(text, fleet, world, _lexicon(wait_for_connectives=[])).graph) != 3

@@ -16,7 +16,7 @@ error naming the words, never a guess that could produce an invalid plan.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ...core.fleet import Fleet
 from ...core.world import World
@@ -155,6 +155,11 @@ def _named_objects(items: Sequence[Item]) -> set[str]:
 def _lead(items: Sequence[Item]) -> Item | None:
     """The first item that is not a marker or a connective (what a sentence opens with)."""
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
+
+
+def _other_than(keys: frozenset[str]) -> Callable[[Member], bool]:
+    """A test for robots not among ``keys``."""
+    return lambda m: m.key not in keys
 
 
 def _negated_place_only(seg: Segment) -> bool:
@@ -2699,6 +2704,13 @@ class Interpreter:
                     d_it: RobotDesc = it.payload
                     r = self.it_means if (self.it_means and d_it.form == "pronoun" and d_it.pronoun == "it") \
                         else self.resolve_robots(it)
+                    if r and it is seg.items[0] and d_it.form == "pronoun" and d_it.pronoun in ("it", "they") \
+                            and seg.connective_text in self.lex.wait_for_connectives:
+                        # "truck 2 waits for it": a robot does not wait for itself (the robot named right before the
+                        # connective); "it" is the robot named before that one
+                        waiter = frozenset(m.key for m in (self.res.history[-1][0] if self.res.history else ()))
+                        if all(m.key in waiter for m in r):
+                            r = self.res.last_able(_other_than(waiter), d_it.pronoun == "they") or r
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
