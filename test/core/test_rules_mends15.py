@@ -192,3 +192,42 @@ def test_wait_for_connectives_come_from_the_lexicon(fleet, world, lex):
     text = "Excavator 1 digs soil 1. Truck 2 waits for it, then goes to soil 1."
     assert len(rules_plan(text, fleet, world, lex).graph) == 3
     assert len(rules_plan(text, fleet, world, _lexicon(wait_for_connectives=[])).graph) != 3
+
+
+# -- finding 1: "all of them" is every robot the sentence named, groups included -----------------------------------
+
+def _returns(text, fleet, world):
+    rp = rules_plan(text, fleet, world, load_lexicon())
+    assert not rp.errors, rp.errors
+    return sorted((s.robot_ids, tuple(zip(s.robot_type, s.robot_count))) for s in rp.graph if s.skill == R)
+
+
+@pytest.mark.parametrize("text, rtype", [
+    ("Send two trucks to rock 1 and the remaining truck to soil 2, then all of them return.", "dump_truck"),
+    ("Send two trucks to rock 1 and the remaining truck to soil 2, then they all return.", "dump_truck"),
+    ("Send two excavators to soil 1 and the third excavator to rock 2, then all of them go back to base.",
+     "excavator"),
+])
+def test_all_of_them_returns_every_group_of_the_sentence(fleet, world, text, rtype):
+    assert _returns(text, fleet, world) == [((), ((rtype, 1),)), ((), ((rtype, 2),))]
+
+
+def test_they_all_after_a_group_and_a_named_robot_returns_both(fleet, world):
+    assert _returns("Two excavators dig at soil 1 and truck 3 goes to rock 2, then they all go back to base.",
+                    fleet, world) == [((), (("excavator", 2),)), ((D3,), ())]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plain "they" / "both of them" keep their reading: the latest robots of several
+    ("Send two trucks to rock 1 and the remaining truck to soil 2, then they return.", [((), (("dump_truck", 2),))]),
+    ("Truck 1 goes to rock 1. Excavator 2 and excavator 3 dig at soil 1, then all of them return.",
+     [((E2, E3), ())]),
+])
+def test_other_pronouns_and_earlier_sentences_read_as_before(fleet, world, text, expected):
+    assert _returns(text, fleet, world) == expected
+
+
+def test_all_of_them_pronouns_come_from_the_lexicon(fleet, world):
+    text = "Send two trucks to rock 1 and the remaining truck to soil 2, then all of them return."
+    plan = rules_plan(text, fleet, world, _lexicon(all_of_them_pronouns=[]))
+    assert len([s for s in plan.graph if s.skill == R]) == 1
