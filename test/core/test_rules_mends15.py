@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # the same two helpers: a plan's problems, an edited lexicon
 
 from dart_planner.llm.rules import load_lexicon, rules_plan
@@ -231,3 +231,47 @@ def test_all_of_them_pronouns_come_from_the_lexicon(fleet, world):
     text = "Send two trucks to rock 1 and the remaining truck to soil 2, then all of them return."
     plan = rules_plan(text, fleet, world, _lexicon(all_of_them_pronouns=[]))
     assert len([s for s in plan.graph if s.skill == R]) == 1
+
+
+# -- finding 4: "load truck 2 and truck 3 respectively" gives each excavator its own loading ------------------------
+# (by the benchmark conventions 12-13 a loading is the excavator's step only; a named truck is not moved and gets
+# no DumpLoading unless the text says so, as in "Excavator 1 digs soil 1 and loads truck 2")
+
+def test_named_trucks_loaded_respectively_get_one_loading_per_excavator(fleet, world):
+    assert_plan("Excavators 1 and 2 dig soil 1 and load truck 2 and truck 3 respectively.", fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E2], [], deps=["d"]))
+
+
+def test_the_leads_sentence_loads_once_per_excavator_after_the_keep_out_join(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1 for inspection. Once it is done, all robots avoid puddle 1, and excavators "
+                "1 and 2 dig soil 1 and load truck 2 and truck 3 respectively.", fleet, world,
+                task("t", T, [D1], ["puddle1"]), task("a", AVA, [], ["puddle1"], deps=["t"]),
+                task("m", T, [E1, E2], ["soil1"], deps=["t"]), task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E2], [], deps=["d"]))
+
+
+def test_loadings_at_two_sites_respectively_no_longer_wait_for_each_other(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 1 and rock 1 respectively and load truck 2 and truck 3 "
+                "respectively.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("m2", T, [E2], ["rock1"]),
+                task("d1", DIG, [E1], [], deps=["m1"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]))
+
+
+def test_each_truck_loaded_respectively_leaves_after_its_own_loading(fleet, world):
+    assert_plan("Trucks 2 and 3 go to soil 1. Excavators 1 and 2 dig soil 1 and load truck 2 and truck 3 "
+                "respectively. Then each truck dumps at rock 1.", fleet, world,
+                task("m", T, [E1, E2, D2, D3], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E2], [], deps=["d"]),
+                task("t2", T, [D2], ["rock1"], deps=["l1"]), task("t3", T, [D3], ["rock1"], deps=["l2"]),
+                task("u2", DUMP, [D2], [], deps=["t2"]), task("u3", DUMP, [D3], [], deps=["t3"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 dig soil 1 and load truck 2 and truck 3.",  # no "respectively": one loading (rule 24)
+    "Excavator 1 digs soil 1 and loads truck 2. Excavator 2 digs soil 1 and loads truck 3.",  # rule 6 merges
+])
+def test_loadings_said_without_respectively_read_as_before(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("l", LOAD, [E1, E2], [], deps=["d"]))

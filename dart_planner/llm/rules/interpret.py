@@ -261,6 +261,10 @@ class Interpreter:
         """Where an earlier verb of the clause being read sent its robots ("goes to obstacle 2 to check it")."""
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        # loadings said "respectively" (one excavator, one truck each): the deferred entry's id -> its pairing, and
+        # each pairing's drafts so far, kept apart from each other (rule 6) whenever they are made
+        self.apart_entries: dict[int, int] = {}
+        self.apart_made: dict[int, list[Draft]] = {}
         self.post_entry: set[int] = set()
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
@@ -2166,7 +2170,7 @@ class Interpreter:
                     return self.passive_load(subject, a, extra, split)
                 self.capable(subject, "unload_bucket")
                 return []
-            return self.unload_bucket(excs, a, extra, v, split)
+            return self.unload_bucket(excs, a, extra, v, split, respectively)
         if target == "load":
             trucks = self.capable(subject, "load")
             return self.add_skill("load", trucks, (), extra, v.lemma, split=split) if trucks else []
@@ -2373,7 +2377,7 @@ class Interpreter:
         return out
 
     def unload_bucket(self, excs: list[Member], a: Action, extra: set[int], v: VerbHit,
-                      split: bool) -> list[Draft]:
+                      split: bool, respectively: bool = False) -> list[Draft]:
         explicit = self.partner_members(a.partners, "dump")
         own = any(it.payload.form == "type" and it.payload.det == "own" for it in a.partners)
         for it in a.partners:
@@ -2396,7 +2400,14 @@ class Interpreter:
                 # the purpose already named, said again
                 return []
             sites = {self.loc(e) for e in excs}
-            if any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
+            if respectively and len(excs) == len(explicit) > 1 and not any(m.is_group for m in (*excs, *explicit)):
+                # "excavators 1 and 2 ... load truck 2 and truck 3 respectively": each loads its own truck, in
+                # the order said (rule 6: "respectively" gives each robot its own task), as one clause each would
+                pairing = len(self.apart_made) + 1
+                self.apart_made[pairing] = []
+                for e, t in zip(excs, explicit):
+                    made += self.load([e], [t], extra, v.lemma, split, apart=pairing)
+            elif any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
                     len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
                 # "loads truck 1 first and truck 2 after that": one loading after the other
                 for t in explicit:  # "loads each truck in turn": one loading after the other
@@ -2541,17 +2552,29 @@ class Interpreter:
         return False
 
     def load(self, excs: Sequence[Member], trucks: Sequence[Member], extra: set[int], lemma: str,
-             split: bool = False) -> list[Draft]:
+             split: bool = False, apart: int = 0) -> list[Draft]:
         """An excavator empties its bucket into trucks; if a truck is not at the excavator yet,
-        the loading waits until the text brings it there (unloading needs the truck there)."""
+        the loading waits until the text brings it there (unloading needs the truck there). ``apart``: the
+        "respectively" pairing the loading belongs to (its tasks are never merged with each other)."""
         site = self.loc(excs[0]) if excs else None
         away = [t for t in trucks if site is None or self.loc(t) != site]
         for t in trucks:
             self.loaded[t.key] = True
         if away and site is not None:
-            self.deferred.append((list(excs), list(trucks), set(extra), lemma, split))
+            entry = (list(excs), list(trucks), set(extra), lemma, split)
+            self.deferred.append(entry)
+            if apart:
+                self.apart_entries[id(entry)] = apart
             return []
-        return self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
+        return self._loading_made(apart, self.add_skill("unload_bucket", excs, (), extra, lemma, split=split,
+                                                        partners=trucks))
+
+    def _loading_made(self, apart: int, made: list[Draft]) -> list[Draft]:
+        """Keep the loadings of one "respectively" pairing apart, the ones made before and ``made``."""
+        if apart:
+            self.apart_made[apart] += made
+            self.b.keep_apart(self.apart_made[apart])
+        return made
 
     def flush_loads(self, members: Sequence[Member], arrived_at: str | None) -> None:
         """Create deferred loadings whose trucks are among ``members``: now that they arrived
@@ -2572,8 +2595,10 @@ class Interpreter:
         # (add_skill), which made "load truck 1, then truck 3" (trucks arriving later) truck 3 first
         taken = {id(r) for r in ready}
         self.deferred = [e for e in self.deferred if id(e) not in taken]
-        for excs, trucks, extra, lemma, split in ready:
-            self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
+        for entry in ready:
+            excs, trucks, extra, lemma, split = entry
+            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
+                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
 
     def deliver(self, m: Member) -> list[Draft]:
         """The truck tips its load: at the destination a summary sentence gave for it ("a truck has
@@ -2600,8 +2625,10 @@ class Interpreter:
 
     def flush_all_pending(self) -> None:
         while self.deferred:  # creating one may create others (add_skill flushes), so pop, never iterate
-            excs, trucks, extra, lemma, split = self.deferred.pop(0)
-            self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
+            entry = self.deferred.pop(0)
+            excs, trucks, extra, lemma, split = entry
+            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
+                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:
                 self.pending_dump.pop(key)
