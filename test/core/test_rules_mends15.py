@@ -275,3 +275,22 @@ def test_each_truck_loaded_respectively_leaves_after_its_own_loading(fleet, worl
 def test_loadings_said_without_respectively_read_as_before(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
                 task("l", LOAD, [E1, E2], [], deps=["d"]))
+
+
+# -- own finding: "but not near <place>" after digging is a keep-out, never a second dig site --------------------------
+
+@pytest.mark.parametrize("text, diggers, site, out", [
+    ("Excavator 1 digs at soil 1 but not near puddle 1.", [E1], "soil1", "puddle1"),  # the keep-out was dropped
+    ("Excavator 1 digs at soil 1, not near puddle 1.", [E1], "soil1", "puddle1"),  # dug at puddle 1 too
+    ("Excavator 2 breaks up rock 2 but never near obstacle 1.", [E2], "rock2", "obstacle1"),
+    ("Excavator 1 digs at soil 1, and excavator 3 too, but not near puddle 1.", [E1, E3], "soil1", "puddle1"),
+])
+def test_a_negated_place_after_digging_is_a_keep_out(fleet, world, text, diggers, site, out):
+    assert_plan(text, fleet, world, task("m", T, diggers, [site]), task("d", DIG, diggers, [], deps=["m"]),
+                task("k", AV, diggers, [out], deps=["d"]))
+
+
+def test_a_second_dig_site_said_plainly_is_still_dug(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1, then at rock 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E1], ["rock1"], deps=["d1"]), task("d2", DIG, [E1], [], deps=["m2"]))

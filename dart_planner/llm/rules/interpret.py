@@ -1956,6 +1956,9 @@ class Interpreter:
             only_start = all(it.kind is ItemKind.PLACE for it in leading)
             verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
                 and not only_start else VerbHit("navigate", "verb", "")  # "..., dig, then back to base": a return
+            if _negated_place_only(seg):
+                # "digs at soil 1, but not near puddle 1": a place the robots keep out of, never one they work at
+                verb = VerbHit("navigate", "verb", "")
             a = Action(verb)
             for it in leading:
                 if it.kind is ItemKind.PLACE:
