@@ -55,10 +55,11 @@ def test_as_with_no_robot_after_it_is_no_join(fleet, world):
 
 def test_parallel_subordinators_come_from_the_lexicon(fleet, world, lex):
     text = "Truck 2 goes to rock 1 as excavator 1 digs at soil 1."
-    first = [s.robot_ids for s in rules_plan(text, fleet, world, lex).graph][0]
-    assert first == (D2,)
-    edited = [s.robot_ids for s in rules_plan(text, fleet, world, _lexicon(parallel_subordinators=[])).graph][0]
-    assert edited != (D2,)
+    read = [s.robot_ids for s in rules_plan(text, fleet, world, lex).graph]
+    assert read[0] == (D2,) and (E1,) in read
+    # without the key "as" is only a word of reason (mends15: a reason's robot does nothing), so the reading changes
+    edited = [s.robot_ids for s in rules_plan(text, fleet, world, _lexicon(parallel_subordinators=[])).graph]
+    assert edited != read
 
 
 # -- finding 5: a reason with its own robots and a keep-out verb after a word of need is their order -------------
@@ -148,7 +149,7 @@ def test_a_past_bar_on_a_place_is_still_a_reason(fleet, world):
 
 @pytest.mark.parametrize("text, word", [
     ("Truck 2 goes to rock 1 without excavator 1.", "without"),  # sent excavator 1 along
-    ("Truck 2 goes to rock 1 rather than soil 1.", "rather"),  # sent truck 2 on to soil 1
+    ("Truck 2 goes to rock 1, or rather soil 1.", "rather"),  # sent truck 2 on to soil 1 ("rather than": mends15)
 ])
 def test_an_unplaced_word_that_changes_the_order_is_refused(fleet, world, text, word):
     problems = _problems(text, fleet, world)

@@ -5,12 +5,18 @@ The scanner reads "but" as "except" only right after "all the robots" / "the oth
 truck 3 was sent to rock 1 beside a group of three trucks. A "but" (the lexicon's ``except_but_words``) is read as
 "except" when robots follow it and either (a) it comes right after a group mention, or (b) those robots end the
 clause (punctuation or the end follows them) and a group was named earlier in the sentence with no other robot
-between. "... but truck 3 goes to soil 1" (robots with a verb of their own) is a clause of its own, left alone.
+between.
+
+"All trucks go to rock 1, *but truck 3 goes to soil 2*": robots of the group with a verb and a place of their own
+after "but", once the group's clause has its own verb, are a clause of their own that also leaves them out of the
+group (read as "all trucks except truck 3 go to rock 1"). Before, truck 3 was sent to rock 1 and then to soil 2.
+Robots of another type ("all trucks go to rock 1, but excavator 1 digs at soil 1") and a group of a count ("two
+trucks") are left alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind
 
@@ -35,15 +41,44 @@ def _robots_end(items: Sequence[Item], k: int, joins: frozenset[str]) -> int | N
     return j
 
 
-def fold_but_except(items: Sequence[Item], but_words: frozenset[str], joins: frozenset[str]) -> list[Item]:
-    """Mark each "but" that leaves robots out of a group (see the module docstring) as the mark "except"."""
+def _own_step(items: Sequence[Item], end: int) -> bool:
+    """A verb right after the robots ending at ``end``, then a place of their own before the clause ends."""
+    if end >= len(items) or items[end].kind is not ItemKind.VERB:
+        return False
+    for it in items[end + 1:]:
+        if it.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return False
+        if it.kind in (ItemKind.OBJECT, ItemKind.PLACE):
+            return True
+    return False
+
+
+def _members(group: Item, robots: Sequence[Item], robot_types: Mapping[str, str]) -> bool:
+    """Every robot named in ``robots`` belongs to ``group`` (the fleet, "the others", or all robots of a type)."""
+    d = group.payload
+    if d.form == "type" and d.det == "count":
+        return False  # "two trucks go to rock 1, but truck 3 ...": no named member to leave out
+    ids = [r for x in robots if x.kind is ItemKind.ROBOT for r in x.payload.ids]
+    return bool(ids) and all(x.payload.form == "ids" for x in robots if x.kind is ItemKind.ROBOT) \
+        and (d.form in ("fleet", "others") or all(robot_types.get(r) == d.rtype for r in ids))
+
+
+def fold_but_except(items: Sequence[Item], but_words: frozenset[str], joins: frozenset[str],
+                    robot_types: Mapping[str, str] | None = None) -> list[Item]:
+    """Mark each "but" that leaves robots out of a group (see the module docstring) as the mark "except"; when
+    those robots have a step of their own, copy them as "except <robots>" right after the group mention."""
     out = list(items)
     group_at: int | None = None  # the last group mention of the sentence with no other robot after it
+    verb_since_group = False
+    inserts: list[tuple[int, list[Item]]] = []  # (where, what): the robots left out, a clause break
     for k, it in enumerate(out):
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             group_at = None
         elif it.kind is ItemKind.ROBOT:
             group_at = k if _group(it) else None
+            verb_since_group = False
+        elif it.kind is ItemKind.VERB:
+            verb_since_group = True
         elif it.kind is ItemKind.WORD and it.text in but_words and group_at is not None:
             end = _robots_end(out, k + 1, joins)
             if end is None:
@@ -51,4 +86,12 @@ def fold_but_except(items: Sequence[Item], but_words: frozenset[str], joins: fro
             closes = end >= len(out) or out[end].kind is ItemKind.PUNCT
             if group_at == k - 1 or closes:
                 out[k] = Item(ItemKind.MARK, it.start, it.end, "except", it.text)
+            elif verb_since_group and robot_types is not None and _own_step(out, end) \
+                    and _members(out[group_at], out[k + 1:end], robot_types):
+                g = out[group_at]
+                inserts.append((group_at + 1, [Item(ItemKind.MARK, g.end, g.end, "except", ""), *out[k + 1:end]]))
+                if out[k - 1].kind is not ItemKind.PUNCT:  # "... rock 1 but truck 3 goes ...": a clause of its own
+                    inserts.append((k, [Item(ItemKind.PUNCT, it.start, it.start, ",", ",")]))
+    for at, new in sorted(inserts, key=lambda x: x[0], reverse=True):
+        out[at:at] = new
     return out

@@ -367,6 +367,13 @@ class PlanBuilder:
             if changed:
                 self._reduce_all()
 
+    def keep_apart(self, drafts: Sequence[Draft]) -> None:
+        """Never merge ``drafts`` with each other (rule 6: "respectively" gives each robot its own task), as one
+        ``add(..., split=True)`` would keep its own tasks apart."""
+        self._split_groups += 1
+        for d in drafts:
+            d.split_group = self._split_groups
+
     def split_mixed(self) -> None:
         """A task carries robot ids or type+count, never both (convention 17): "excavator 1 and two
         trucks go to soil 1" is one task for the named robot and one for the group, with the same

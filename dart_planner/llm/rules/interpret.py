@@ -16,7 +16,7 @@ error naming the words, never a guess that could produce an invalid plan.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ...core.fleet import Fleet
 from ...core.world import World
@@ -157,6 +157,11 @@ def _lead(items: Sequence[Item]) -> Item | None:
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
 
 
+def _other_than(keys: frozenset[str]) -> Callable[[Member], bool]:
+    """A test for robots not among ``keys``."""
+    return lambda m: m.key not in keys
+
+
 def _negated_place_only(seg: Segment) -> bool:
     """A clause of a negation and named places only, no robot or verb ("but not to puddle 2"): a keep-out
     of the robots before it, not a step of its own."""
@@ -256,6 +261,10 @@ class Interpreter:
         """Where an earlier verb of the clause being read sent its robots ("goes to obstacle 2 to check it")."""
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        # loadings said "respectively" (one excavator, one truck each): the deferred entry's id -> its pairing, and
+        # each pairing's drafts so far, kept apart from each other (rule 6) whenever they are made
+        self.apart_entries: dict[int, int] = {}
+        self.apart_made: dict[int, list[Draft]] = {}
         self.post_entry: set[int] = set()
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
@@ -799,10 +808,17 @@ class Interpreter:
         if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
                 or items[0].text not in self.lex.reason_openers:
             return False
-        if any(it.kind is ItemKind.VERB for it in items) and any(it.kind is ItemKind.ROBOT for it in items):
+        verbs = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB]
+        robots = any(it.kind is ItemKind.ROBOT for it in items)
+        # "because excavator 2 is at soil 1": a verb that only says where its robot stands is no deed
+        state = len(verbs) == 1 and items[verbs[0]].text in self.lex.state_copulas \
+            and items[verbs[0] - 1].kind is ItemKind.ROBOT
+        if verbs and robots and not state:
             return False  # "since truck 1 has dumped, ...": a robot's deed may time what follows
+        # "because excavator 2 needs the path clear": a robot's need with no deed and no place asks nothing of it
+        bare_need = robots and not verbs and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)
         if any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in items) \
-                or self._needs_something(items):
+                or (self._needs_something(items) and not bare_need):
             return False  # "because puddle 1 must be fenced off, ...": a keep-out or a need is an order, no reason
         for it in seg.items:
             self.use(it)
@@ -1421,8 +1437,14 @@ class Interpreter:
             self.resolved_items = {}
             if swap:
                 return
-            self.prev = Clause(subject, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
-                                self.prev.actions, timed=self._timed(pre, pre_par))
+            told = subject
+            if subject is not None and self.prev.subject and self.following \
+                    and self.following[0].sentence == seg.sentence and _negated_place_only(self.following[0]):
+                # "truck 1 goes to soil 1, and excavator 2 too, but not to puddle 2": the keep-out after the
+                # gapped clause binds every robot of the step said again, not only the robots of the gap
+                told = tuple(self.prev.subject) + tuple(m for m in subject if m not in self.prev.subject)
+            self.prev = Clause(told, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
+                               self.prev.actions, timed=self._timed(pre, pre_par))
             return
         if not verbs and not objects and not places:
             if subj_items and self._robots_before_a_step(seg):
@@ -1959,6 +1981,9 @@ class Interpreter:
             only_start = all(it.kind is ItemKind.PLACE for it in leading)
             verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
                 and not only_start else VerbHit("navigate", "verb", "")  # "..., dig, then back to base": a return
+            if _negated_place_only(seg):
+                # "digs at soil 1, but not near puddle 1": a place the robots keep out of, never one they work at
+                verb = VerbHit("navigate", "verb", "")
             a = Action(verb)
             for it in leading:
                 if it.kind is ItemKind.PLACE:
@@ -2173,7 +2198,7 @@ class Interpreter:
                     return self.passive_load(subject, a, extra, split)
                 self.capable(subject, "unload_bucket")
                 return []
-            return self.unload_bucket(excs, a, extra, v, split)
+            return self.unload_bucket(excs, a, extra, v, split, respectively)
         if target == "load":
             trucks = self.capable(subject, "load")
             return self.add_skill("load", trucks, (), extra, v.lemma, split=split) if trucks else []
@@ -2380,7 +2405,7 @@ class Interpreter:
         return out
 
     def unload_bucket(self, excs: list[Member], a: Action, extra: set[int], v: VerbHit,
-                      split: bool) -> list[Draft]:
+                      split: bool, respectively: bool = False) -> list[Draft]:
         explicit = self.partner_members(a.partners, "dump")
         own = any(it.payload.form == "type" and it.payload.det == "own" for it in a.partners)
         for it in a.partners:
@@ -2403,7 +2428,14 @@ class Interpreter:
                 # the purpose already named, said again
                 return []
             sites = {self.loc(e) for e in excs}
-            if any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
+            if respectively and len(excs) == len(explicit) > 1 and not any(m.is_group for m in (*excs, *explicit)):
+                # "excavators 1 and 2 ... load truck 2 and truck 3 respectively": each loads its own truck, in
+                # the order said (rule 6: "respectively" gives each robot its own task), as one clause each would
+                pairing = len(self.apart_made) + 1
+                self.apart_made[pairing] = []
+                for e, t in zip(excs, explicit):
+                    made += self.load([e], [t], extra, v.lemma, split, apart=pairing)
+            elif any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
                     len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
                 # "loads truck 1 first and truck 2 after that": one loading after the other
                 for t in explicit:  # "loads each truck in turn": one loading after the other
@@ -2548,17 +2580,29 @@ class Interpreter:
         return False
 
     def load(self, excs: Sequence[Member], trucks: Sequence[Member], extra: set[int], lemma: str,
-             split: bool = False) -> list[Draft]:
+             split: bool = False, apart: int = 0) -> list[Draft]:
         """An excavator empties its bucket into trucks; if a truck is not at the excavator yet,
-        the loading waits until the text brings it there (unloading needs the truck there)."""
+        the loading waits until the text brings it there (unloading needs the truck there). ``apart``: the
+        "respectively" pairing the loading belongs to (its tasks are never merged with each other)."""
         site = self.loc(excs[0]) if excs else None
         away = [t for t in trucks if site is None or self.loc(t) != site]
         for t in trucks:
             self.loaded[t.key] = True
         if away and site is not None:
-            self.deferred.append((list(excs), list(trucks), set(extra), lemma, split))
+            entry = (list(excs), list(trucks), set(extra), lemma, split)
+            self.deferred.append(entry)
+            if apart:
+                self.apart_entries[id(entry)] = apart
             return []
-        return self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
+        return self._loading_made(apart, self.add_skill("unload_bucket", excs, (), extra, lemma, split=split,
+                                                        partners=trucks))
+
+    def _loading_made(self, apart: int, made: list[Draft]) -> list[Draft]:
+        """Keep the loadings of one "respectively" pairing apart, the ones made before and ``made``."""
+        if apart:
+            self.apart_made[apart] += made
+            self.b.keep_apart(self.apart_made[apart])
+        return made
 
     def flush_loads(self, members: Sequence[Member], arrived_at: str | None) -> None:
         """Create deferred loadings whose trucks are among ``members``: now that they arrived
@@ -2579,8 +2623,10 @@ class Interpreter:
         # (add_skill), which made "load truck 1, then truck 3" (trucks arriving later) truck 3 first
         taken = {id(r) for r in ready}
         self.deferred = [e for e in self.deferred if id(e) not in taken]
-        for excs, trucks, extra, lemma, split in ready:
-            self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
+        for entry in ready:
+            excs, trucks, extra, lemma, split = entry
+            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
+                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
 
     def deliver(self, m: Member) -> list[Draft]:
         """The truck tips its load: at the destination a summary sentence gave for it ("a truck has
@@ -2607,8 +2653,10 @@ class Interpreter:
 
     def flush_all_pending(self) -> None:
         while self.deferred:  # creating one may create others (add_skill flushes), so pop, never iterate
-            excs, trucks, extra, lemma, split = self.deferred.pop(0)
-            self.add_skill("unload_bucket", excs, (), extra, lemma, split=split, partners=trucks)
+            entry = self.deferred.pop(0)
+            excs, trucks, extra, lemma, split = entry
+            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
+                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:
                 self.pending_dump.pop(key)
@@ -2711,6 +2759,13 @@ class Interpreter:
                     d_it: RobotDesc = it.payload
                     r = self.it_means if (self.it_means and d_it.form == "pronoun" and d_it.pronoun == "it") \
                         else self.resolve_robots(it)
+                    if r and it is seg.items[0] and d_it.form == "pronoun" and d_it.pronoun in ("it", "they") \
+                            and seg.connective_text in self.lex.wait_for_connectives:
+                        # "truck 2 waits for it": a robot does not wait for itself (the robot named right before the
+                        # connective); "it" is the robot named before that one
+                        waiter = frozenset(m.key for m in (self.res.history[-1][0] if self.res.history else ()))
+                        if all(m.key in waiter for m in r):
+                            r = self.res.last_able(_other_than(waiter), d_it.pronoun == "they") or r
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
                     if r and d_it.form == "pronoun" and d_it.pronoun == "both":

@@ -138,7 +138,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "condition_participle_endings",
                  "anchor_joint_words", "pointing_connective_words", "parallel_subordinators",
                  "unplaced_order_words", "replaced_mention_leads", "except_but_words",
-                 "cancelling_conditions", "gathering_events")
+                 "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -379,6 +379,8 @@ class Lexicon:
     replaced_mention_leads: frozenset[str] = frozenset()
     except_but_words: frozenset[str] = frozenset()
     cancelling_conditions: frozenset[str] = frozenset()
+    wait_for_connectives: frozenset[str] = frozenset()
+    all_of_them_pronouns: frozenset[str] = frozenset()
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
     thing_adverb_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
@@ -812,6 +814,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         replaced_mention_leads=context["replaced_mention_leads"],
         except_but_words=context["except_but_words"],
         cancelling_conditions=context["cancelling_conditions"],
+        wait_for_connectives=context["wait_for_connectives"],
+        all_of_them_pronouns=context["all_of_them_pronouns"],
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -582,7 +582,10 @@ class _Scanner:
         if p and p[1] == "both" and self.kind_index.match(words, i + p[0]):
             p = None  # "the two puddles", "the pair of rocks": the objects' determiner, not robots
         if p:
-            return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1]), self.text(i, i + p[0]))
+            said = self.text(i, i + p[0])
+            # "then all of them return": every robot the sentence named, not only the latest group
+            det = "all" if p[1] == "they" and said.lower() in lex.all_of_them_pronouns else ""
+            return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1], det=det), said)
         if w in lex.permission_words:
             return Item(ItemKind.MARK, i, i + 1, "permit", w)
         m = lex.again_words.match(words, i)
@@ -708,6 +711,14 @@ class MentionResolver:
             if _size(members) > 1:
                 return members
         return latest
+
+    def _sentence_subjects(self) -> tuple[Member, ...]:
+        """The robots named as subjects in this sentence so far, in order."""
+        acc: list[Member] = []
+        for members, role in self.history[self._sentence_start.get(self.sentence, len(self.history)):]:
+            if role == "subject":
+                acc += [m for m in members if m not in acc]
+        return tuple(acc)
 
     def _single_subject_run(self, last: int) -> tuple[Member, ...]:
         """The robots of the sentences up to ``last`` that each had one robot as subject, going back
@@ -886,7 +897,12 @@ class MentionResolver:
             if desc.pronoun == "you" and self.addressee:
                 return self.addressee
             if desc.pronoun == "they" and self.history:
-                return self.last_plural()
+                plural = self.last_plural()
+                if desc.det == "all":  # "..., then all of them return": every subject of the sentence, groups too
+                    named = self._sentence_subjects()
+                    if _size(named) > _size(plural) and all(m in named for m in plural):
+                        return named
+                return plural
             if desc.pronoun == "it" and self.history:
                 return self.last_single()
             latest = self.last_subject()
@@ -995,9 +1011,10 @@ class MentionResolver:
             if d.det == "all" and want == size and size and prev and all(not m.is_group for m in prev):
                 # "truck 1 ..., trucks 2 and 3 ... all three trucks": every robot of the type was named by number
                 # before, over several mentions, so "all" names those robots (rule 20), not a fresh group
-                named = {m.key for members, _ in self.history for m in members if m.rtype == d.rtype and not m.is_group}
+                named_keys = {m.key for members, _ in self.history for m in members
+                              if m.rtype == d.rtype and not m.is_group}
                 everyone = tuple(self.robot_member(r) for r in pool)
-                if {m.key for m in everyone} <= named:
+                if {m.key for m in everyone} <= named_keys:
                     return everyone
             return (self.new_group(d.rtype, want or size),)
         prev = self.last_of_type(d.rtype, False)

@@ -137,12 +137,15 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
-    items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins)
-    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins)
+    items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
+                                   lex.place_prepositions)
+    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins,
+                            {r: t for t, ids in site.robots_by_type.items() for r in ids})
     items = fold_cancelling_conditions(items, lex.cancelling_conditions)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
-                               lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings))
+                               lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
+                               lex.parallel_subordinators)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,

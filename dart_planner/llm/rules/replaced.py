@@ -39,14 +39,21 @@ def _lead_at(items: Sequence[Item], k: int, leads: frozenset[str]) -> int:
     return best
 
 
-def fold_replaced_mentions(items: Sequence[Item], leads: frozenset[str], joins: frozenset[str]) -> list[Item]:
-    """Turn "<lead> <robot or place> [<join> <robot or place>]*" into one filler mark (or, when one of those
-    mentions was named before, one unknown item whose message names the words)."""
+def fold_replaced_mentions(items: Sequence[Item], leads: frozenset[str], joins: frozenset[str],
+                           place_prepositions: frozenset[str] = frozenset()) -> list[Item]:
+    """Turn "<lead> [<place preposition>] <robot or place> [<join> <robot or place>]*" into one filler mark (or,
+    when one of those mentions was named before, one unknown item whose message names the words).
+
+    The preposition ("instead of *to* soil 1", "rather than *at* rock 1") is taken only before a place: left in,
+    it made the place a second destination of the clause."""
     out: list[Item] = []
     k = 0
     while k < len(items):
         n = _lead_at(items, k, leads) if leads else 0
         j = k + n
+        if n and j + 1 < len(items) and items[j].kind is ItemKind.WORD and items[j].text in place_prepositions \
+                and items[j + 1].kind is ItemKind.OBJECT:
+            j += 1
         if not n or j >= len(items) or items[j].kind not in _MENTIONS or items[j].payload.form == "pronoun":
             out.append(items[k])
             k += 1

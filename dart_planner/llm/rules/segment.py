@@ -441,7 +441,7 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
     for k, it in enumerate(items):
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             moved = False
-        elif it.kind is ItemKind.VERB and it.payload.target == "navigate":
+        elif it.kind is ItemKind.VERB and it.payload.target in ("navigate", "dig"):  # a step at a place
             moved = True
         elif moved and it.kind is ItemKind.MARK and it.payload in ("neg", "except") and _place_after(items, k + 1):
             lead = k - 1 if k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in joining_words else k

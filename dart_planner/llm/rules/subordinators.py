@@ -26,6 +26,12 @@ def _kinds_before(items: Sequence[Item], k: int) -> set[ItemKind]:
     return kinds
 
 
+def _needs(items: Sequence[Item], needs: frozenset[str]) -> bool:
+    """A word of need among ``items``, one word or two in a row ("must", "has to")."""
+    words = [x.text for x in items if x.kind is ItemKind.WORD]
+    return any(w in needs for w in words) or any(f"{a} {b}" in needs for a, b in zip(words, words[1:]))
+
+
 def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) -> list[Item]:
     """Make each of ``words`` (the lexicon's ``parallel_subordinators``) a "parallel" connective when a robot and
     its verb follow it and a robot and a verb stand before it since the last break of the clause."""
@@ -40,7 +46,8 @@ def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) ->
 
 
 def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],
-                       keepout_actions: frozenset[str], past_endings: Sequence[str] = ()) -> list[Item]:
+                       keepout_actions: frozenset[str], past_endings: Sequence[str] = (),
+                       parallel: frozenset[str] = frozenset()) -> list[Item]:
     """"Truck 1 goes to rock 1 *because the excavators should avoid puddle 1*": a clause of reason after a clause
     with its own robot and verb, which names robots of its own and a keep-out verb after a word of need
     (``reason_need_words``), asks those robots to keep out: it is an order of its own. Left in the clause before,
@@ -51,7 +58,14 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
     With no word of need and a verb said in the past (its first word ends with one of ``past_endings``, the
     lexicon's ``condition_participle_endings``: "because the excavators avoid*ed* puddle 1"), the reason tells
     what happened, not what to do: its words become one filler mark (understood, no step). Left in the clause
-    before, its robots joined truck 1's move and truck 1 a keep-out nobody asked for."""
+    before, its robots joined truck 1's move and truck 1 a keep-out nobody asked for.
+
+    A robot named in such a reason is never an actor of the clause before ("truck 1 goes to puddle 1 *because
+    excavator 2 needs the path clear*" sent excavator 2 along): with a word of need before its verb it is an order
+    of its own (cut off as above); otherwise it says why and is a remark, in any tense ("because excavator 2 is
+    waiting there"), unless it needs something at a named place with no verb ("because excavator 2 needs soil 1
+    clear"): that is refused with its words named. An opener that also joins clauses running alongside
+    (``parallel``: "as") is left alone: "at the same time as excavator 1" times a step."""
     out = list(items)
     k = len(out) - 1
     while k > 0:
@@ -64,24 +78,34 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
                     break
                 after.append(x)
             verb = next((j for j, x in enumerate(after) if x.kind is ItemKind.VERB), None)
-            if {ItemKind.ROBOT, ItemKind.VERB} <= before and verb is not None \
-                    and after[verb].payload.target in keepout_actions \
-                    and any(x.kind is ItemKind.WORD and x.text in needs for x in after[:verb]):
-                out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ","))
-            elif {ItemKind.ROBOT, ItemKind.VERB} <= before and verb is not None \
-                    and not any(x.kind is ItemKind.WORD and x.text in needs for x in after) \
-                    and after[verb].text.split()[0].endswith(tuple(past_endings or ("\0",))):
-                said = " ".join(x.text for x in out[k:k + 1 + len(after)])
-                out[k:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
-            elif verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
-                    and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k - 1) \
-                    and not any(x.kind is ItemKind.WORD and x.text in needs for x in after) \
+            said = " ".join(x.text for x in out[k:k + 1 + len(after)])
+            if verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
+                    and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k - 1) and not _needs(after, needs) \
                     and _ordered_elsewhere(out, k, k + 1 + len(after), out[k + 1], after[verb]):
                 # "truck 3 keeps out of rock 2, since excavator 1 will be digging there. Excavator 1 drives to rock 2
                 # and digs.": the reason restates work its robot is given in a clause of its own; read as an order,
                 # that work was done twice
-                said = " ".join(x.text for x in out[k:k + 1 + len(after)])
                 out[k - 1:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
+            elif not {ItemKind.ROBOT, ItemKind.VERB} <= before:
+                pass
+            elif verb is not None and after[verb].payload.target in keepout_actions \
+                    and _needs(after[:verb], needs):
+                out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ","))
+            elif verb is not None and not _needs(after, needs) \
+                    and after[verb].text.split()[0].endswith(tuple(past_endings or ("\0",))):
+                out[k:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
+            elif it.text in parallel:
+                pass
+            elif verb is None and _needs(after, needs) and any(
+                    x.kind in (ItemKind.OBJECT, ItemKind.PLACE) for x in after):
+                out[k:k + 1 + len(after)] = [Item(
+                    ItemKind.UNKNOWN, it.start, after[-1].end,
+                    f"cannot read {said!r}: a reason that says another robot needs something at a place; give that "
+                    f"robot's order in a sentence of its own, or leave the reason out", said)]
+            elif verb is not None and _needs(after[:verb], needs):
+                out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ","))
+            else:
+                out[k:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
         k -= 1
     return out
 
