@@ -22,6 +22,7 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
+from .goals import Goal
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
@@ -227,6 +228,10 @@ class Interpreter:
         self.step_anchored = False
         self.used: set[int] = set()
         self.location: dict[str, str] = {}
+        #: where robots were said to stand already ("excavator 2 is at soil 1"): a goal's place they serve
+        self.stood: set[str] = set()
+        #: the goal sentences read as remarks, each checked against the plan (:mod:`.goals`)
+        self.goals: list[Goal] = []
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
@@ -692,6 +697,17 @@ class Interpreter:
                 return False
             mine.append(hits[0])
         return len(set(mine)) == len(mine)
+
+    def _note_goal(self, seg: Segment) -> None:
+        """Keep a goal read as a remark, with the places it names, so that the plan can be checked
+        against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job."""
+        places: dict[str, str] = {}
+        for it in seg.items:
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+                for n in it.payload.names:
+                    places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
+        if places:
+            self.goals.append(Goal(seg.text, tuple(places.items())))
 
     def _goal_title(self, seg: Segment) -> bool:
         """A sentence that says what the job is for and ends in a colon before the steps ("The goal
@@ -1195,6 +1211,7 @@ class Interpreter:
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
+            self._note_goal(seg)
             return
         if self._reason(seg):
             return
@@ -1446,6 +1463,7 @@ class Interpreter:
                 names = self.resolve_objects(o)
                 self.use(o)
                 if names:
+                    self.stood.update(names)
                     for m in subject:
                         self.location[m.key] = names[-1]
             if stand:
@@ -1458,6 +1476,7 @@ class Interpreter:
             for o in objects:
                 self.use(o)
             if names and subject:
+                self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
@@ -1471,6 +1490,7 @@ class Interpreter:
             for it in seg.items:
                 self.use(it)
             if names:
+                self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
@@ -1545,6 +1565,7 @@ class Interpreter:
                 for it in seg.items:  # "We have one dig-and-haul job today.": about the job, not a step
                     self.use(it)
                 self.mains -= 1
+                self._note_goal(seg)
                 named = _named_objects(seg.items)
                 if len(named) == 1 and self.last_place is None:
                     # "Obstacle 1 needs two visits: truck 3 goes first, ...": the one place of the job is
@@ -1555,6 +1576,7 @@ class Interpreter:
                 for it in seg.items:  # "Soil from soil 2 has to go to rock 1: ...": the job, spelled out after
                     self.use(it)
                 self.mains -= 1
+                self._note_goal(seg)
                 return
             self.errors.append(f"no robot is named for {seg.text!r}")
             return
