@@ -95,3 +95,53 @@ def test_no_robot_is_invented_for_a_goal(fleet, world):
                          fleet, world)
     robots = {r for s in rp.graph.subtasks for r in s.robot_ids}
     assert robots == {E1} and all(not s.robot_type for s in rp.graph.subtasks)
+
+
+# -- goals said in the middle or at the end --------------------------------------------------------------------
+
+
+def test_goal_at_the_end_not_carried_out_is_refused(fleet, world):
+    # before: read as excavator 1's own order, a loading with no truck, and puddle 2 was never reached
+    errs = _problems("Excavator 1 goes to rock 1 and digs. Puddle 2 needs filling with rubble from rock 1.",
+                     fleet, world)
+    assert any("needs filling with rubble from rock 1" in e and "nothing goes to puddle 2" in e for e in errs), errs
+
+
+def test_wish_at_the_end_not_carried_out_is_refused(fleet, world):
+    errs = _problems("Truck 3 heads to soil 2. We need obstacle 2 looked at.", fleet, world)
+    assert any("we need obstacle 2 looked at" in e and "nothing goes to obstacle 2" in e for e in errs), errs
+
+
+def test_goal_in_the_middle_not_carried_out_is_refused(fleet, world):
+    errs = _problems("Truck 1 goes to puddle 1. The rubble at rock 2 needs hauling to puddle 2. Excavator 2 digs "
+                     "at rock 2.", fleet, world)
+    assert any("nothing goes to puddle 2" in e for e in errs), errs
+
+
+@pytest.mark.parametrize("goal", [
+    "Puddle 2 needs filling with rubble from rock 1. ",
+    "We need the rubble from rock 1 in puddle 2. ",
+    "I want rock 1's rubble moved to puddle 2. ",
+])
+def test_goal_in_the_middle_carried_out_leaves_the_plan_unchanged(fleet, world, goal):
+    first, rest = "Excavator 1 digs at rock 1 and loads truck 2. ", "Truck 2 drives to puddle 2 and dumps."
+    planner = RulesPlanner()
+    with_goal, _ = planner.read(first + goal + rest, fleet, world)
+    without, _ = planner.read(first + rest, fleet, world)
+    assert not with_goal.errors, with_goal.errors
+    assert with_goal.graph.to_dart() == without.graph.to_dart()
+
+
+def test_goal_at_the_end_carried_out_leaves_the_plan_unchanged(fleet, world):
+    steps = "Excavator 2 digs at soil 1 and loads truck 1. Truck 1 then goes to obstacle 1 and dumps."
+    planner = RulesPlanner()
+    with_goal, _ = planner.read(steps + " We want the soil from soil 1 at obstacle 1.", fleet, world)
+    without, _ = planner.read(steps, fleet, world)
+    assert not with_goal.errors and len(with_goal.graph) == 5, with_goal.errors
+    assert with_goal.graph.to_dart() == without.graph.to_dart()
+
+
+def test_passive_step_of_one_place_after_a_robot_stays_its_step(fleet, world):
+    # not a goal: the robot said last does it (a need of one place, no cargo moved between places)
+    assert_plan("Excavator 2 goes to rock 1. Rock 1 must then be dug.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]))

@@ -232,6 +232,7 @@ class Interpreter:
         self.stood: set[str] = set()
         #: the goal sentences read as remarks, each checked against the plan (:mod:`.goals`)
         self.goals: list[Goal] = []
+        self.goal_sentences: set[int] = set()
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
@@ -708,6 +709,32 @@ class Interpreter:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:
             self.goals.append(Goal(seg.text, tuple(places.items())))
+
+    def _later_goal(self, seg: Segment) -> bool:
+        """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
+        Puddle 2 needs filling with rubble from rock 1.", "... We want soil 2 emptied."): the goal of the
+        job said in the middle or at the end. Read as an order it gave the work to the robot said last
+        (a loading with no truck); it is a goal, checked against the plan like one said first."""
+        if seg.sentence in self.goal_sentences:
+            return True  # the clauses after the first of a goal sentence belong to it
+        if not seg.sentence_start or not seg.items:
+            return False
+        items = self._sentence_items(seg.sentence)
+        if any(it.kind is ItemKind.ROBOT for it in items) or not any(
+                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+            return False
+        lead = _lead(seg.items)
+        named = lead is not None and lead.kind is ItemKind.OBJECT and lead.payload.form == "names"
+        human = lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people
+        need = any(w in self.lex.goal_need_words for it in items if it.kind is ItemKind.WORD for w in it.text.split())
+        # need words only: "The soil is then hauled to puddle 2." goes on with the robots said before; and a
+        # place's need only when it moves cargo between places, work no one robot said before is assumed to do
+        # ("Rock 1 must then be dug." is still the last robot's step)
+        cargo = (named or self._cargo_goal(seg)) and len(_named_objects(items)) >= 2
+        if not need or not (human or cargo):
+            return False
+        self.goal_sentences.add(seg.sentence)
+        return True
 
     def _goal_title(self, seg: Segment) -> bool:
         """A sentence that says what the job is for and ends in a colon before the steps ("The goal
@@ -1210,6 +1237,11 @@ class Interpreter:
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
+                self.use(it)
+            self._note_goal(seg)
+            return
+        if self._later_goal(seg):
+            for it in seg.items:  # "... and digs. Puddle 2 needs filling with rubble from rock 1.": no step of its own
                 self.use(it)
             self._note_goal(seg)
             return
