@@ -145,3 +145,23 @@ def test_passive_step_of_one_place_after_a_robot_stays_its_step(fleet, world):
     # not a goal: the robot said last does it (a need of one place, no cargo moved between places)
     assert_plan("Excavator 2 goes to rock 1. Rock 1 must then be dug.", fleet, world,
                 task("a", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["a"]))
+
+
+# -- a keep-out around a goal's place sends nobody there -------------------------------------------------------
+
+
+def test_keepout_around_the_goal_place_does_not_carry_it_out(fleet, world):
+    errs = _problems("Puddle 2 needs filling with rubble from rock 1. Everyone keeps away from puddle 2. "
+                     "Excavator 1 digs at rock 1.", fleet, world)
+    assert any("nothing goes to puddle 2" in e for e in errs), errs
+
+
+def test_goal_errors_keepout_serves_only_a_keepout_goal():
+    fence = TaskGraph.from_dart({"tasks": [{"task": "avoid_areas_for_all_robots_1", "instruction_function": {
+        "name": "avoid_areas_for_all_robots", "dependencies": [], "object_keywords": ["puddle1"]}}]})
+    fill = Goal("puddle 1 needs filling", (("puddle1", "puddle 1"),))
+    clear = Goal("puddle 1 must be kept clear", (("puddle1", "puddle 1"),), keepout=True)
+    skills = ["avoid_areas_for_all_robots"]
+    assert goal_errors([clear], fence, keepout_skills=skills) == []
+    assert len(goal_errors([fill], fence, keepout_skills=skills)) == 1
+    assert goal_errors([fill], fence) == []  # without the keep-out skills named, every step counts

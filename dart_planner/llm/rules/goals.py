@@ -31,13 +31,18 @@ class Goal:
 
     text: str
     places: tuple[tuple[str, str], ...]
+    #: the goal is about keeping robots away or letting them in ("puddle 1 must be kept clear"): a keep-out
+    #: serves its places; any other goal needs robots there, and a keep-out around a place sends nobody to it
+    keepout: bool = False
 
 
-def goal_errors(goals: Iterable[Goal], graph: TaskGraph, stood: Iterable[str] = ()) -> list[str]:
+def goal_errors(goals: Iterable[Goal], graph: TaskGraph, stood: Iterable[str] = (),
+                keepout_skills: Iterable[str] = ()) -> list[str]:
     """One error per goal whose places the plan leaves out (empty when every goal is carried out).
 
     A place is served when a step of ``graph`` names it in its object keywords or a robot was said
-    to stand there already (``stood``).
+    to stand there already (``stood``); a step whose skill is in ``keepout_skills`` (avoid / allow
+    areas) serves only a goal that is itself about a keep-out.
 
     Example
     -------
@@ -45,9 +50,12 @@ def goal_errors(goals: Iterable[Goal], graph: TaskGraph, stood: Iterable[str] = 
     >>> goal_errors([g], TaskGraph(()))[0].split(": ")[1]
     'nothing goes to puddle 2 (say who does it)'
     """
-    served = {o for s in graph.subtasks for o in s.object_keywords} | set(stood)
+    fences = frozenset(keepout_skills)
+    reached = {o for s in graph.subtasks if s.skill not in fences for o in s.object_keywords} | set(stood)
+    fenced = {o for s in graph.subtasks if s.skill in fences for o in s.object_keywords}
     out: list[str] = []
     for g in goals:
+        served = reached | fenced if g.keepout else reached
         missing = [said for name, said in g.places if name not in served]
         if missing:
             what = " or ".join(missing)

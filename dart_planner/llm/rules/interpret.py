@@ -708,7 +708,9 @@ class Interpreter:
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:
-            self.goals.append(Goal(seg.text, tuple(places.items())))
+            keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
+                          or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in seg.items)
+            self.goals.append(Goal(seg.text, tuple(places.items()), keepout))
 
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.

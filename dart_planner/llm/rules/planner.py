@@ -205,7 +205,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
     # a goal read as a remark whose places no step serves: that part of the job would vanish unsaid
-    errors += goal_errors(interp.goals, graph, interp.stood)
+    errors += goal_errors(interp.goals, graph, interp.stood,
+                          {s.name for s in fleet.skills.values() if s.action.value in KEEPOUT_ACTIONS})
     # a word that changes who does what, left unplaced: the plan read around it may send the wrong robots
     errors += [f"{w!r} was not understood here, and it may change the order (say it another way)"
                for w in dict.fromkeys(cov.unplaced) if w in lex.unplaced_order_words]
