@@ -109,7 +109,7 @@ def test_goal_at_the_end_not_carried_out_is_refused(fleet, world):
 
 def test_wish_at_the_end_not_carried_out_is_refused(fleet, world):
     errs = _problems("Truck 3 heads to soil 2. We need obstacle 2 looked at.", fleet, world)
-    assert any("we need obstacle 2 looked at" in e and "nothing goes to obstacle 2" in e for e in errs), errs
+    assert any("'We need obstacle 2 looked at'" in e and "nothing goes to obstacle 2" in e for e in errs), errs
 
 
 def test_goal_in_the_middle_not_carried_out_is_refused(fleet, world):
@@ -165,3 +165,10 @@ def test_goal_errors_keepout_serves_only_a_keepout_goal():
     assert goal_errors([clear], fence, keepout_skills=skills) == []
     assert len(goal_errors([fill], fence, keepout_skills=skills)) == 1
     assert goal_errors([fill], fence) == []  # without the keep-out skills named, every step counts
+
+
+def test_refusal_quotes_the_goal_as_typed(fleet, world):
+    errs = _problems("Excavator 1 goes to Rock 1 and digs.  Puddle 2 needs filling with rubble from Rock 1!",
+                     fleet, world)
+    assert "the goal 'Puddle 2 needs filling with rubble from Rock 1' is not carried out by the steps given: " \
+           "nothing goes to puddle 2 (say who does it)" in errs, errs

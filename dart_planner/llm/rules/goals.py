@@ -34,6 +34,8 @@ class Goal:
     #: the goal is about keeping robots away or letting them in ("puddle 1 must be kept clear"): a keep-out
     #: serves its places; any other goal needs robots there, and a keep-out around a place sends nobody to it
     keepout: bool = False
+    #: the goal's first and past-the-last token, so that an error can quote what the user typed
+    span: tuple[int, int] | None = None
 
 
 def goal_errors(goals: Iterable[Goal], graph: TaskGraph, stood: Iterable[str] = (),

@@ -710,7 +710,8 @@ class Interpreter:
         if places:
             keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
                           or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in seg.items)
-            self.goals.append(Goal(seg.text, tuple(places.items()), keepout))
+            span = (seg.items[0].start, seg.items[-1].end)
+            self.goals.append(Goal(seg.text, tuple(places.items()), keepout, span))
 
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.

@@ -21,6 +21,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -205,7 +206,9 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
     # a goal read as a remark whose places no step serves: that part of the job would vanish unsaid
-    errors += goal_errors(interp.goals, graph, interp.stood,
+    goals = [dataclasses.replace(g, text=instruction[tokens[g.span[0]].start:tokens[g.span[1] - 1].end])
+             if g.span and 0 <= g.span[0] < g.span[1] <= len(tokens) else g for g in interp.goals]
+    errors += goal_errors(goals, graph, interp.stood,
                           {s.name for s in fleet.skills.values() if s.action.value in KEEPOUT_ACTIONS})
     # a word that changes who does what, left unplaced: the plan read around it may send the wrong robots
     errors += [f"{w!r} was not understood here, and it may change the order (say it another way)"
