@@ -22,6 +22,7 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
+from .goals import Goal
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
@@ -232,6 +233,11 @@ class Interpreter:
         self.step_anchored = False
         self.used: set[int] = set()
         self.location: dict[str, str] = {}
+        #: where robots were said to stand already ("excavator 2 is at soil 1"): a goal's place they serve
+        self.stood: set[str] = set()
+        #: the goal sentences read as remarks, each checked against the plan (:mod:`.goals`)
+        self.goals: list[Goal] = []
+        self.goal_sentences: set[int] = set()
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
@@ -701,6 +707,46 @@ class Interpreter:
                 return False
             mine.append(hits[0])
         return len(set(mine)) == len(mine)
+
+    def _note_goal(self, seg: Segment) -> None:
+        """Keep a goal read as a remark, with the places it names, so that the plan can be checked
+        against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job."""
+        places: dict[str, str] = {}
+        for it in seg.items:
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+                for n in it.payload.names:
+                    places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
+        if places:
+            keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
+                          or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in seg.items)
+            span = (seg.items[0].start, seg.items[-1].end)
+            self.goals.append(Goal(seg.text, tuple(places.items()), keepout, span))
+
+    def _later_goal(self, seg: Segment) -> bool:
+        """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
+        Puddle 2 needs filling with rubble from rock 1.", "... We want soil 2 emptied."): the goal of the
+        job said in the middle or at the end. Read as an order it gave the work to the robot said last
+        (a loading with no truck); it is a goal, checked against the plan like one said first."""
+        if seg.sentence in self.goal_sentences:
+            return True  # the clauses after the first of a goal sentence belong to it
+        if not seg.sentence_start or not seg.items:
+            return False
+        items = self._sentence_items(seg.sentence)
+        if any(it.kind is ItemKind.ROBOT for it in items) or not any(
+                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+            return False
+        lead = _lead(seg.items)
+        named = lead is not None and lead.kind is ItemKind.OBJECT and lead.payload.form == "names"
+        human = lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people
+        need = any(w in self.lex.goal_need_words for it in items if it.kind is ItemKind.WORD for w in it.text.split())
+        # need words only: "The soil is then hauled to puddle 2." goes on with the robots said before; and a
+        # place's need only when it moves cargo between places, work no one robot said before is assumed to do
+        # ("Rock 1 must then be dug." is still the last robot's step)
+        cargo = (named or self._cargo_goal(seg)) and len(_named_objects(items)) >= 2
+        if not need or not (human or cargo):
+            return False
+        self.goal_sentences.add(seg.sentence)
+        return True
 
     def _goal_title(self, seg: Segment) -> bool:
         """A sentence that says what the job is for and ends in a colon before the steps ("The goal
@@ -1211,6 +1257,12 @@ class Interpreter:
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
+            self._note_goal(seg)
+            return
+        if self._later_goal(seg):
+            for it in seg.items:  # "... and digs. Puddle 2 needs filling with rubble from rock 1.": no step of its own
+                self.use(it)
+            self._note_goal(seg)
             return
         if self._reason(seg):
             return
@@ -1468,6 +1520,7 @@ class Interpreter:
                 names = self.resolve_objects(o)
                 self.use(o)
                 if names:
+                    self.stood.update(names)
                     for m in subject:
                         self.location[m.key] = names[-1]
             if stand:
@@ -1480,6 +1533,7 @@ class Interpreter:
             for o in objects:
                 self.use(o)
             if names and subject:
+                self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
@@ -1493,6 +1547,7 @@ class Interpreter:
             for it in seg.items:
                 self.use(it)
             if names:
+                self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
@@ -1567,6 +1622,7 @@ class Interpreter:
                 for it in seg.items:  # "We have one dig-and-haul job today.": about the job, not a step
                     self.use(it)
                 self.mains -= 1
+                self._note_goal(seg)
                 named = _named_objects(seg.items)
                 if len(named) == 1 and self.last_place is None:
                     # "Obstacle 1 needs two visits: truck 3 goes first, ...": the one place of the job is
@@ -1577,6 +1633,7 @@ class Interpreter:
                 for it in seg.items:  # "Soil from soil 2 has to go to rock 1: ...": the job, spelled out after
                     self.use(it)
                 self.mains -= 1
+                self._note_goal(seg)
                 return
             self.errors.append(f"no robot is named for {seg.text!r}")
             return

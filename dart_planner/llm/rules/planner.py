@@ -21,6 +21,7 @@ Example
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
 from .formats import normalise_layout, read_layout
+from .goals import goal_errors
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import (
@@ -206,6 +208,11 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     graph = interp.b.finish(said)
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
+    # a goal read as a remark whose places no step serves: that part of the job would vanish unsaid
+    goals = [dataclasses.replace(g, text=instruction[tokens[g.span[0]].start:tokens[g.span[1] - 1].end])
+             if g.span and 0 <= g.span[0] < g.span[1] <= len(tokens) else g for g in interp.goals]
+    errors += goal_errors(goals, graph, interp.stood,
+                          {s.name for s in fleet.skills.values() if s.action.value in KEEPOUT_ACTIONS})
     # a word that changes who does what, left unplaced: the plan read around it may send the wrong robots
     errors += [f"{w!r} was not understood here, and it may change the order (say it another way)"
                for w in dict.fromkeys(cov.unplaced) if w in lex.unplaced_order_words]

@@ -1,0 +1,66 @@
+"""A goal sentence is a check on the plan, not a step of its own.
+
+"Puddle 2 needs filling with rubble from rock 1. Excavator 1 goes to rock 1 and digs." The first
+sentence says what the job is for; the interpreter reads it as a remark (no robot is named for
+it, and inventing robots from a goal alone is not done) and plans only the orders that follow.
+When those orders carry the goal out, that is right. When they do not, part of what the person
+asked for would vanish with no word: here nothing ever reaches puddle 2. So every goal read as a
+remark is kept (:class:`Goal`) and each place it names must be served by the plan: some step
+names it (a move there, which a dig, dump or unload at that place needs as well), or a robot
+was said to stand there already. A place no step serves is named in an error, and the planner
+refuses the instruction (fail closed) instead of returning a plan that drops it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ...core.plan import TaskGraph
+
+__all__ = ["Goal", "goal_errors"]
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal sentence read as a remark: its words and the places it names.
+
+    ``places`` pairs each world object name with the words that named it (``("puddle2",
+    "puddle 2")``), so that an error can say it the way the user did.
+    """
+
+    text: str
+    places: tuple[tuple[str, str], ...]
+    #: the goal is about keeping robots away or letting them in ("puddle 1 must be kept clear"): a keep-out
+    #: serves its places; any other goal needs robots there, and a keep-out around a place sends nobody to it
+    keepout: bool = False
+    #: the goal's first and past-the-last token, so that an error can quote what the user typed
+    span: tuple[int, int] | None = None
+
+
+def goal_errors(goals: Iterable[Goal], graph: TaskGraph, stood: Iterable[str] = (),
+                keepout_skills: Iterable[str] = ()) -> list[str]:
+    """One error per goal whose places the plan leaves out (empty when every goal is carried out).
+
+    A place is served when a step of ``graph`` names it in its object keywords or a robot was said
+    to stand there already (``stood``); a step whose skill is in ``keepout_skills`` (avoid / allow
+    areas) serves only a goal that is itself about a keep-out.
+
+    Example
+    -------
+    >>> g = Goal("puddle 2 needs filling", (("puddle2", "puddle 2"),))
+    >>> goal_errors([g], TaskGraph(()))[0].split(": ")[1]
+    'nothing goes to puddle 2 (say who does it)'
+    """
+    fences = frozenset(keepout_skills)
+    reached = {o for s in graph.subtasks if s.skill not in fences for o in s.object_keywords} | set(stood)
+    fenced = {o for s in graph.subtasks if s.skill in fences for o in s.object_keywords}
+    out: list[str] = []
+    for g in goals:
+        served = reached | fenced if g.keepout else reached
+        missing = [said for name, said in g.places if name not in served]
+        if missing:
+            what = " or ".join(missing)
+            out.append(f"the goal {g.text!r} is not carried out by the steps given: nothing goes to {what} "
+                       f"(say who does it)")
+    return list(dict.fromkeys(out))
