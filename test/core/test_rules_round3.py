@@ -913,8 +913,13 @@ def test_purpose_heading(fleet, world):
 
 
 def test_we_sentence_names_places_but_no_robot(fleet, world):
-    assert_plan("Hello, today we shift dirt from soil 1 to puddle 2. Truck 2 goes to soil 1.", fleet, world,
-                task("a", T, [D2], ["soil1"]))
+    # the "we" sentence is the job's goal, not a robot's order; the steps given never take anything to puddle 2, so
+    # the plan is refused with the goal named (before the goal check it planned truck 2's move and dropped puddle 2)
+    from dart_planner.llm.rules import rules_plan
+    got = rules_plan("Hello, today we shift dirt from soil 1 to puddle 2. Truck 2 goes to soil 1.", fleet, world)
+    assert any("puddle2" in e.replace(" ", "") and "goal" in e for e in got.errors), got.errors
+    assert_plan("Hello, today we shift dirt from soil 1 to puddle 2. Truck 2 goes to soil 1, then to puddle 2.",
+                fleet, world, task("a", T, [D2], ["soil1"]), task("b", T, [D2], ["puddle2"], deps=["a"]))
 
 
 def test_robotless_order_is_still_refused(fleet, world):
