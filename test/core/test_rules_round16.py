@@ -5,10 +5,15 @@ conventions prescribe."""
 from __future__ import annotations
 
 from rules_helpers import (
+    AL,
+    AV,
     D1,
+    D2,
     D3,
     DIG,
     E1,
+    E2,
+    E3,
     TA,
     R,
     T,
@@ -25,3 +30,23 @@ def test_after_the_huddle_waits_for_the_gathering_not_the_latest_move(fleet, wor
                 task("a", TA, [], ["soil2"]), task("b", T, [E1], ["rock1"], deps=["a"]),
                 task("c", DIG, [E1], deps=["b"]), task("d", R, [D3], deps=["a"]),
                 task("e", T, [D1], ["puddle1"], deps=["a"]))
+
+
+# -- a keep-out put up mid-job for robots that have not moved yet is no step of theirs (rule 21) -----------------
+
+
+def test_mid_job_keepout_does_not_hold_back_robots_that_have_not_moved(fleet, world):
+    others = [E1, E2, D1, D2, D3]
+    assert_plan("Excavator 3 drives to soil 2. As soon as it is there, every other robot keeps away from soil 2, and "
+                "it digs. When the digging is done, the keep-out around soil 2 is lifted for the other robots. "
+                "Meanwhile, truck 1 goes to puddle 1 and truck 2 goes to rock 2.", fleet, world,
+                task("a", T, [E3], ["soil2"]), task("b", AV, others, ["soil2"], deps=["a"]),
+                task("c", DIG, [E3], deps=["a"]), task("d", AL, others, ["soil2"], deps=["b", "c"]),
+                task("e", T, [D1], ["puddle1"]), task("f", T, [D2], ["rock2"]))
+
+
+def test_standing_keepout_still_holds_back_the_robots_it_covers(fleet, world):
+    assert_plan("From the start, trucks 1 and 2 keep away from rock 1. Excavator 2 digs at rock 1. Truck 1 goes "
+                "to puddle 2.", fleet, world,
+                task("a", AV, [D1, D2], ["rock1"]), task("b", T, [E2], ["rock1"]), task("c", DIG, [E2], deps=["b"]),
+                task("d", T, [D1], ["puddle2"], deps=["a"]))
