@@ -50,3 +50,14 @@ def test_standing_keepout_still_holds_back_the_robots_it_covers(fleet, world):
                 "to puddle 2.", fleet, world,
                 task("a", AV, [D1, D2], ["rock1"]), task("b", T, [E2], ["rock1"]), task("c", DIG, [E2], deps=["b"]),
                 task("d", T, [D1], ["puddle2"], deps=["a"]))
+
+
+# -- "the rest of the fleet" after a gathering: the robots not named since everyone came together (rule 18) -----
+
+
+def test_rest_of_the_fleet_after_a_gathering_counts_from_the_gathering(fleet, world):
+    assert_plan("Trucks 2 and 3 check puddle 1 and puddle 2 respectively. Then everybody meets at rock 2. After "
+                "that, excavator 2 digs at soil 1, and the rest of the fleet goes back to base.", fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", T, [D3], ["puddle2"]),
+                task("c", TA, [], ["rock2"], deps=["a", "b"]), task("d", T, [E2], ["soil1"], deps=["c"]),
+                task("e", DIG, [E2], deps=["d"]), task("f", R, [E1, E3, D1, D2, D3], deps=["c"]))

@@ -2302,6 +2302,7 @@ class Interpreter:
                 self.fleet_location = p
                 self.location.clear()
                 self.last_place = p
+                self.res.fleet_mark = len(self.res.history)
             return made
         self.errors.append(f"{v.lemma!r} cannot be done by the whole fleet at once")
         return []

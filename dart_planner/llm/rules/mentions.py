@@ -622,6 +622,9 @@ class MentionResolver:
         self.history: list[tuple[tuple[Member, ...], str]] = []
         self.last_others: tuple[Member, ...] = ()
         """What "the rest of the fleet" meant when last said: said again, it means the same robots."""
+        self.fleet_mark = 0
+        """Where the history stood when the whole fleet last moved together (set by the interpreter): "the rest of
+        the fleet" after a gathering is the rest of the robots named since it, not since the start."""
         self._groups = 0
         self.type_groups: list[Member] = []
         self.addressee: tuple[Member, ...] = ()
@@ -869,8 +872,9 @@ class MentionResolver:
             if again is not None and any(again in ms for ms, _ in self.history):
                 return (again,)  # "the third truck" said again: the one left over, still
             return tuple(self.robot_member(r) for r in desc.ids)
-        if desc.form == "others":  # robots not named so far
-            last = {m.key for members, _ in self.history for m in members}
+        if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
+            since = self.history[self.fleet_mark:] or self.history
+            last = {m.key for members, _ in since for m in members}
             rest = tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
             if not rest and self.last_others:
                 return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
