@@ -7,6 +7,7 @@ from __future__ import annotations
 from rules_helpers import (
     AL,
     AV,
+    AVA,
     D1,
     D2,
     D3,
@@ -61,3 +62,21 @@ def test_rest_of_the_fleet_after_a_gathering_counts_from_the_gathering(fleet, wo
                 task("a", T, [D2], ["puddle1"]), task("b", T, [D3], ["puddle2"]),
                 task("c", TA, [], ["rock2"], deps=["a", "b"]), task("d", T, [E2], ["soil1"], deps=["c"]),
                 task("e", DIG, [E2], deps=["d"]), task("f", R, [E1, E3, D1, D2, D3], deps=["c"]))
+
+
+# -- a fleet-wide move whose clause says what it waits for does not also wait for an open fleet keep-out ---------
+
+
+def test_fleet_move_with_its_own_anchor_does_not_wait_for_a_fleet_keepout(fleet, world):
+    assert_plan("Excavator 1 inspects obstacle 1 while truck 2 drives to rock 2. Once truck 2 is at rock 2, all "
+                "robots keep away from obstacle 2. When the inspection is over, the whole fleet lines up at soil 2.",
+                fleet, world,
+                task("a", T, [E1], ["obstacle1"]), task("b", T, [D2], ["rock2"]),
+                task("c", AVA, [], ["obstacle2"], deps=["b"]), task("d", TA, [], ["soil2"], deps=["a", "b"]))
+
+
+def test_fleet_move_with_no_anchor_still_waits_for_an_open_fleet_keepout(fleet, world):
+    assert_plan("Excavator 1 inspects obstacle 1. All robots keep away from obstacle 2 after that. The whole fleet "
+                "then lines up at soil 2.", fleet, world,
+                task("a", T, [E1], ["obstacle1"]), task("c", AVA, [], ["obstacle2"], deps=["a"]),
+                task("d", TA, [], ["soil2"], deps=["a", "c"]))

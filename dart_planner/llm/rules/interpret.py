@@ -2280,8 +2280,10 @@ class Interpreter:
 
     def fleet_act(self, target: str, places: list[str], extra: set[int], v: VerbHit) -> list[Draft]:
         if target in MOVES:
-            # the whole fleet moving waits for fleet-wide keep-out changes still open
-            extra = set(extra) | {i for i in self.b.sinks() if self.b.drafts[i].fleet
+            # the whole fleet moving waits for fleet-wide keep-out changes still open, unless its clause says what
+            # it waits for ("when both inspections are done, the whole fleet gathers ..."): a keep-out is no robot
+            # step (rule 8), so it is ordered only by what is said
+            extra = set(extra) | {i for i in self.b.sinks() if not extra and self.b.drafts[i].fleet
                                   and self.b.drafts[i].action in KEEPOUT_ACTIONS
                                   and not self.b.drafts[i].global_keepout}
             if not places:
