@@ -12,15 +12,19 @@ from rules_helpers import (
     D2,
     D3,
     DIG,
+    DUMP,
     E1,
     E2,
     E3,
+    LOAD,
     TA,
     R,
     T,
     assert_plan,
     task,
 )
+
+EXC = (("excavator", 1),)
 
 # -- "after the talk": a talk or huddle is a fleet get-together like a briefing ----------------------------------
 
@@ -80,3 +84,27 @@ def test_fleet_move_with_no_anchor_still_waits_for_an_open_fleet_keepout(fleet, 
                 "then lines up at soil 2.", fleet, world,
                 task("a", T, [E1], ["obstacle1"]), task("c", AVA, [], ["obstacle2"], deps=["a"]),
                 task("d", TA, [], ["soil2"], deps=["a", "c"]))
+
+
+# -- ", where X loads it": the robot of a place relative stands at that place and is no new topic ---------------
+
+
+def test_it_after_a_where_relative_is_still_the_truck(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. Truck 1 goes to soil 1, where "
+                "excavator 1 loads it. Then it drives to soil 2, where excavator 2 loads it, and after that it "
+                "returns to base.", fleet, world,
+                task("a", T, [E1, D1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [E2], ["soil2"]), task("d", DIG, [E2], deps=["c"]),
+                task("e", LOAD, [E1], deps=["b"]), task("f", T, [D1], ["soil2"], deps=["e"]),
+                task("g", LOAD, [E2], deps=["d", "f"]), task("h", R, [D1], deps=["g"]))
+
+
+def test_the_other_excavator_in_a_where_relative_is_the_one_at_that_place(fleet, world):
+    assert_plan("An excavator digs at soil 1 and another excavator digs at soil 2. Truck 1 goes to soil 1, where "
+                "the excavator loads it. Then it drives to soil 2, where the other excavator loads it, and after "
+                "that it returns to base and unloads.", fleet, world,
+                task("a", T, [], ["soil1"], types=EXC), task("b", DIG, [], deps=["a"], types=EXC),
+                task("c", T, [], ["soil2"], types=EXC), task("d", DIG, [], deps=["c"], types=EXC),
+                task("e", T, [D1], ["soil1"]), task("f", LOAD, [], deps=["b", "e"], types=EXC),
+                task("g", T, [D1], ["soil2"], deps=["f"]), task("h", LOAD, [], deps=["d", "g"], types=EXC),
+                task("i", R, [D1], deps=["h"]), task("j", DUMP, [D1], deps=["i"]))

@@ -237,6 +237,8 @@ class Interpreter:
         self.last_keepout: tuple[str, ...] = ()
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
+        self.where_robots: set[int] = set()
+        """The robot item of a place relative (", where the other excavator loads it") picked by its place."""
         #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
         self.loader_deed = False
         #: (sentence, tasks) of a robotless anchor read as the subject's own ("after its routine"), for conjuncts
@@ -524,6 +526,7 @@ class Interpreter:
         items = seg.items
         restrict: dict[int, str] = {}
         drop: set[int] = set()
+        self.where_robots = set()
         for j in range(len(items) - 3):
             r, w, o = items[j], items[j + 1], items[j + 2]
             if r.kind is ItemKind.ROBOT and r.payload.form == "type" and w.kind is ItemKind.WORD \
@@ -547,6 +550,14 @@ class Interpreter:
                 place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
                 restrict[id(r)] = place
+        if len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "where" \
+                and self.last_place is not None:
+            r = items[1]
+            # "..., where the (other) excavator loads it": the one of that type at the place just named
+            if r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det in ("the", "other") \
+                    and not r.payload.plural and id(r) not in restrict:
+                restrict[id(r)] = self.last_place
+                self.where_robots = {id(r)}
         self.place_restrict = restrict
         if not drop:
             return seg, restrict
@@ -565,7 +576,7 @@ class Interpreter:
             seen += [m for m in members if m.rtype == d.rtype and m not in seen and self.loc(m) == place]
         if not seen:
             return None
-        self.res.remember(seen)
+        self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
         return tuple(seen if d.plural else seen[-1:])
 
     def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
@@ -1319,7 +1330,10 @@ class Interpreter:
                 # the truck gets to the loading, so its steps come before the loading, not after
                 self.relative = self.relative | {m.key for m in subject}
             if subject is not None:
-                self.res.remember(subject)
+                # ", where excavator 2 loads it": the robot of a place relative is no new topic; a later "it" is
+                # still the robot the sentence is about
+                where = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "where"
+                self.res.remember(subject, "relative" if where else "subject")
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
             if left_out and seg.items and id(seg.items[-1]) in excluded and self.following \

@@ -670,7 +670,7 @@ class MentionResolver:
     # -- look-back ---------------------------------------------------------------------
     def last_subject(self) -> tuple[Member, ...]:
         for members, role in reversed(self.history):
-            if role != "partner":
+            if role not in ("partner", "relative"):
                 return members
         return ()
 
