@@ -108,3 +108,19 @@ def test_the_other_excavator_in_a_where_relative_is_the_one_at_that_place(fleet,
                 task("e", T, [D1], ["soil1"]), task("f", LOAD, [], deps=["b", "e"], types=EXC),
                 task("g", T, [D1], ["soil2"], deps=["f"]), task("h", LOAD, [], deps=["d", "g"], types=EXC),
                 task("i", R, [D1], deps=["h"]), task("j", DUMP, [D1], deps=["i"]))
+
+
+def test_then_after_a_where_relative_goes_on_with_the_loaded_truck(fleet, world):
+    for then in ("and then to rock 2", "and then drives on to rock 2"):
+        assert_plan("Excavator 1 digs at soil 1 and excavator 3 digs at rock 2. Truck 2 goes to soil 1, where "
+                    f"excavator 1 loads it, {then}, where excavator 3 loads it too.", fleet, world,
+                    task("a", T, [E1, D2], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                    task("c", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["c"]),
+                    task("e", LOAD, [E1], deps=["b"]), task("f", T, [D2], ["rock2"], deps=["e"]),
+                    task("g", LOAD, [E3], deps=["d", "f"]))
+
+
+def test_verbs_of_a_where_relative_stay_with_its_own_robot(fleet, world):
+    assert_plan("Trucks 1 and 2 drive to rock 2, where excavator 1 digs and loads truck 2.", fleet, world,
+                task("a", T, [D1, D2, E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]))

@@ -238,6 +238,8 @@ class Interpreter:
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
         self.where_robots: set[int] = set()
+        #: (sentence, robots) of the clause a place relative was said about (", where excavator 1 loads it")
+        self.where_host: tuple[int, tuple[Member, ...]] | None = None
         """The robot item of a place relative (", where the other excavator loads it") picked by its place."""
         #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
         self.loader_deed = False
@@ -1333,6 +1335,11 @@ class Interpreter:
                 # ", where excavator 2 loads it": the robot of a place relative is no new topic; a later "it" is
                 # still the robot the sentence is about
                 where = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "where"
+                if where and self.prev is not None and self.prev.subject and self.prev.sentence == seg.sentence \
+                        and any(it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" for it in partner_items):
+                    self.where_host = (seg.sentence, self.prev.subject)
+                elif not where:
+                    self.where_host = None
                 self.res.remember(subject, "relative" if where else "subject")
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
@@ -1354,6 +1361,11 @@ class Interpreter:
             subject = self.each_referent(seg.sentence)
         else:
             subject = self.prev.subject if self.prev is not None else ()
+            if self.where_host is not None and self.where_host[0] == seg.sentence and (
+                    seg.connective == "sequence" or not any(it.kind is ItemKind.VERB for it in seg.items)):
+                # "truck 3 goes to soil 1, where excavator 1 loads it, and then (moves on) to rock 1": a clause with
+                # "then" or no verb after a place relative about the robot ("loads it") goes on with that robot
+                subject = self.where_host[1]
             if self.prev is None:
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
