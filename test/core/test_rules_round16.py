@@ -124,3 +124,16 @@ def test_verbs_of_a_where_relative_stay_with_its_own_robot(fleet, world):
     assert_plan("Trucks 1 and 2 drive to rock 2, where excavator 1 digs and loads truck 2.", fleet, world,
                 task("a", T, [D1, D2, E1], ["rock2"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", LOAD, [E1], deps=["b"]))
+
+
+# -- "the excavators there": plural robots picked by the place just spoken of -----------------------------------
+
+
+def test_the_excavators_there_are_the_ones_at_that_place(fleet, world):
+    assert_plan("Two excavators dig at rock 1 while another excavator checks puddle 2 and then returns to base. "
+                "Afterwards two trucks drive to rock 1 and the excavators there load them.", fleet, world,
+                task("a", T, [], ["rock1"], types=(("excavator", 2),)),
+                task("b", DIG, [], deps=["a"], types=(("excavator", 2),)),
+                task("c", T, [], ["puddle2"], types=EXC), task("d", R, [], deps=["c"], types=EXC),
+                task("e", T, [], ["rock1"], deps=["b", "d"], types=(("dump_truck", 2),)),
+                task("f", LOAD, [], deps=["b", "e"], types=(("excavator", 2),)))

@@ -544,8 +544,10 @@ class Interpreter:
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
             # place just spoken of, not the one named last
             if not (r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the"
-                    and not r.payload.plural and o.kind is ItemKind.OBJECT):
+                    and o.kind is ItemKind.OBJECT):
                 continue
+            if r.payload.plural and any(x.kind is ItemKind.VERB for x in items[:j]):
+                continue  # "the excavators there load them": subjects only ("fill the trucks there": each site's)
             if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
                 place = self.last_place
             else:  # "the excavator that dug at soil 1", folded (deeds.fold_deed_references)
