@@ -137,3 +137,17 @@ def test_the_excavators_there_are_the_ones_at_that_place(fleet, world):
                 task("c", T, [], ["puddle2"], types=EXC), task("d", R, [], deps=["c"], types=EXC),
                 task("e", T, [], ["rock1"], deps=["b", "d"], types=(("dump_truck", 2),)),
                 task("f", LOAD, [], deps=["b", "e"], types=(("excavator", 2),)))
+
+
+# -- "each truck": the trucks of the latest sentence that names several, not every truck named so far ----------
+
+
+def test_each_truck_means_the_trucks_just_loaded(fleet, world):
+    assert_plan("Trucks 1, 2 and 3 wait at obstacle 1. Excavator 2 digs at rock 1. When the digging is done, trucks "
+                "2 and 3 drive to rock 1, and excavator 2 loads truck 3 first and then truck 2. Each truck tips its "
+                "load at puddle 1.", fleet, world,
+                task("a", T, [D1, D2, D3], ["obstacle1"]), task("b", T, [E2], ["rock1"]),
+                task("c", DIG, [E2], deps=["b"]), task("d", T, [D2, D3], ["rock1"], deps=["a", "c"]),
+                task("e", LOAD, [E2], deps=["d"]), task("f", LOAD, [E2], deps=["e"]),
+                task("g", T, [D3], ["puddle1"], deps=["e"]), task("h", DUMP, [D3], deps=["g"]),
+                task("i", T, [D2], ["puddle1"], deps=["f"]), task("j", DUMP, [D2], deps=["i"]))

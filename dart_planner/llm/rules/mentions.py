@@ -728,6 +728,20 @@ class MentionResolver:
             run.insert(0, subs[0])
         return tuple(run)
 
+    def _latest_sentence_of_type(self, rtype: str) -> tuple[Member, ...]:
+        """The robots of ``rtype`` named in the latest sentence (before this one) that names any."""
+        for sent in range(self.sentence, -1, -1):
+            lo = self._sentence_start.get(sent)
+            if lo is None:
+                continue
+            hi = self._sentence_start.get(sent + 1, len(self.history)) if sent < self.sentence else len(self.history)
+            found: list[Member] = []
+            for members, _ in self.history[lo:hi]:
+                found += [m for m in members if m.rtype == rtype and m not in found]
+            if found:
+                return tuple(found)
+        return ()
+
     def last_single(self) -> tuple[Member, ...]:
         """"it": the latest subject if it is one robot; else the latest single robot mentioned
         since the previous sentence ("they load it. It then dumps ..."); else the latest subject."""
@@ -944,6 +958,9 @@ class MentionResolver:
                                       f"named yet (name it by its number)")
             return (self._leftover(d.rtype, 0, max(1, size - used) if used < size else max(1, d.count)),)
         if d.det == "each":  # "each truck": every one of that type named so far
+            recent = self._latest_sentence_of_type(d.rtype)
+            if len(recent) > 1:  # "... load truck 3 first and then truck 2. Each truck ...": those two
+                return recent
             named: list[Member] = []
             for members, _ in self.history:
                 named += [m for m in members if m.rtype == d.rtype and m not in named]
