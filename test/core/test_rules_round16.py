@@ -151,3 +151,18 @@ def test_each_truck_means_the_trucks_just_loaded(fleet, world):
                 task("e", LOAD, [E2], deps=["d"]), task("f", LOAD, [E2], deps=["e"]),
                 task("g", T, [D3], ["puddle1"], deps=["e"]), task("h", DUMP, [D3], deps=["g"]),
                 task("i", T, [D2], ["puddle1"], deps=["f"]), task("j", DUMP, [D2], deps=["i"]))
+
+
+# -- "Before it starts, Y": an anchor with no work of its own adds no step after Y -------------------------------
+
+
+def test_before_it_starts_gives_the_robot_no_copy_of_the_keepout(fleet, world):
+    assert_plan("Excavator 3 is already at rock 2. Before it starts, the rest of the fleet should stay away from "
+                "rock 2. Then excavator 3 digs where it is.", fleet, world,
+                task("a", AV, [E1, E2, D1, D2, D3], ["rock2"]), task("b", DIG, [E3], deps=["a"]))
+
+
+def test_before_with_work_of_its_own_still_comes_after(fleet, world):
+    assert_plan("Before truck 2 goes to soil 1, excavator 1 digs at soil 1.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, [D2], ["soil1"], deps=["b"]))

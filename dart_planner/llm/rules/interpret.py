@@ -1033,6 +1033,13 @@ class Interpreter:
                         done.add(k)
                         self.main(segs[k], pre if k == mains[0] else None, None, pre_par, False)
                     made = {d.idx for d in self.b.drafts[start:] if d.alive}
+                    if not any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items):
+                        # "before it starts, the rest of the fleet stays away from soil 2": no work of its own, so
+                        # no step after Y (read as one, it gave the robot Y's keep-out too)
+                        for it in seg.items:
+                            self.use(it)
+                        pre, pre_par = None, False
+                        continue
                     later = Segment(seg.items, seg.sentence, "sequence", "then", SegmentRole.MAIN, True, False,
                                     seg.ended_by)
                     self.main(later, made or None, None, False, True)
