@@ -166,3 +166,24 @@ def test_before_with_work_of_its_own_still_comes_after(fleet, world):
     assert_plan("Before truck 2 goes to soil 1, excavator 1 digs at soil 1.", fleet, world,
                 task("a", T, [E1], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", T, [D2], ["soil1"], deps=["b"]))
+
+
+# -- "As soon as it is loaded, truck 2 ..., and truck 3 ...": "it" points forward, at each clause's own robot -----
+
+
+def test_leading_it_condition_binds_each_following_robot(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1, and trucks 2 and 3 drive there. Excavator 1 loads truck 2 first and "
+                "then truck 3. As soon as it is loaded, truck 2 goes to puddle 1, and truck 3 goes to rock 1.",
+                fleet, world,
+                task("a", T, [E1, D2, D3], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
+                task("e", T, [D2], ["puddle1"], deps=["c"]), task("f", T, [D3], ["rock1"], deps=["d"]))
+
+
+def test_leading_condition_naming_its_robot_is_unchanged(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1, and trucks 2 and 3 drive there. Excavator 1 loads truck 2 first and "
+                "then truck 3. As soon as truck 3 is loaded, truck 2 goes to puddle 1, and truck 3 goes to rock 1.",
+                fleet, world,
+                task("a", T, [E1, D2, D3], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
+                task("e", T, [D2], ["puddle1"], deps=["d"]), task("f", T, [D3], ["rock1"], deps=["d"]))
