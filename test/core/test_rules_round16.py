@@ -187,3 +187,13 @@ def test_leading_condition_naming_its_robot_is_unchanged(fleet, world):
                 task("a", T, [E1, D2, D3], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
                 task("e", T, [D2], ["puddle1"], deps=["d"]), task("f", T, [D3], ["rock1"], deps=["d"]))
+
+
+def test_each_truck_leaves_when_loaded_then_spelled_out_truck_by_truck(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1, and trucks 2 and 3 drive there. Excavator 1 loads truck 2 first and "
+                "then truck 3. Each truck leaves as soon as it is loaded: truck 2 goes to puddle 1 and truck 3 goes "
+                "to rock 1, and each dumps there.", fleet, world,
+                task("a", T, [E1, D2, D3], ["soil1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
+                task("e", T, [D2], ["puddle1"], deps=["c"]), task("f", T, [D3], ["rock1"], deps=["d"]),
+                task("g", DUMP, [D2], deps=["e"]), task("h", DUMP, [D3], deps=["f"]))

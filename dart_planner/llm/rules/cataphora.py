@@ -6,7 +6,8 @@ after it waited for that one truck. The condition points forward: each clause th
 names one robot of its own waits for that robot's own event, as if the condition were said after it ("truck 2
 takes ... as soon as it has been loaded, and truck 3 brings ... as soon as it has been loaded"). Only a condition
 with a verb (an event) and no other robot or object is moved; clauses without a robot of their own leave it as it
-was.
+was. The same holds for a condition after a clause that only announces "each truck leaves as soon as it is loaded:"
+when the next sentence names the trucks one by one.
 """
 
 from __future__ import annotations
@@ -37,12 +38,49 @@ def _own_robot(seg: Segment) -> bool:
     return False
 
 
+def _announces_each(seg: Segment) -> bool:
+    """"Each truck leaves": a clause of "each <type>" and no verb, place or object, that only announces what the
+    clauses after it spell out."""
+    robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+    return seg.role is SegmentRole.MAIN and len(robots) == 1 and robots[0].payload.form == "type" \
+        and robots[0].payload.det == "each" and all(it.kind in (ItemKind.ROBOT, ItemKind.WORD) for it in seg.items)
+
+
+def _spell_out(out: list[Segment], k: int) -> None:
+    """"Each truck leaves as soon as it is loaded: truck 2 goes ..., truck 3 goes ...": the condition after the
+    announcing clause at ``k - 1`` goes after each clause of the next sentence that names one robot of its own."""
+    a = out[k]
+    j = k + 1
+    mains: list[Segment] = []
+    while j < len(out) and out[j].sentence == a.sentence + 1 and out[j].role is SegmentRole.MAIN \
+            and _own_robot(out[j]):
+        mains.append(out[j])
+        j += 1
+    if len(mains) < 2:
+        return
+    rewritten: list[Segment] = []
+    for m in mains:
+        rewritten += [m, dataclasses.replace(a, post_anchor=True, sentence=m.sentence, sentence_start=False,
+                                             after_punct=False, attached=list(a.attached))]
+    if j < len(out) and out[j].sentence == mains[-1].sentence and out[j].connective is None \
+            and not out[j].has(ItemKind.ROBOT) \
+            and any(it.kind is ItemKind.MARK and it.payload == "each" for it in out[j].items):
+        # "..., and each unloads there": each goes on from its own step, not from the last truck's condition
+        out[j] = dataclasses.replace(out[j], connective="sequence", connective_text="then")
+    out[k:j] = rewritten
+
+
 def fold_forward_it_anchors(segs: Sequence[Segment]) -> list[Segment]:
     """Move a leading "as soon as it ..." condition after each clause it governs (see the module doc)."""
     out = list(segs)
     k = 0
     while k < len(out):
         a = out[k]
+        if k > 0 and a.role is SegmentRole.ANCHOR and _lone_it(a) and out[k - 1].sentence == a.sentence \
+                and _announces_each(out[k - 1]):
+            _spell_out(out, k)
+            k += 1
+            continue
         if not (a.role is SegmentRole.ANCHOR and not a.post_anchor and not a.before and a.sentence_start
                 and _lone_it(a)):
             k += 1
