@@ -4,6 +4,7 @@ conventions prescribe."""
 
 from __future__ import annotations
 
+import pytest
 from rules_helpers import (
     AL,
     AV,
@@ -23,6 +24,9 @@ from rules_helpers import (
     assert_plan,
     task,
 )
+
+from dart_planner.llm.errors import PlanningError
+from dart_planner.llm.rules import RulesPlanner
 
 EXC = (("excavator", 1),)
 
@@ -197,3 +201,11 @@ def test_each_truck_leaves_when_loaded_then_spelled_out_truck_by_truck(fleet, wo
                 task("c", LOAD, [E1], deps=["b"]), task("d", LOAD, [E1], deps=["c"]),
                 task("e", T, [D2], ["puddle1"], deps=["c"]), task("f", T, [D3], ["rock1"], deps=["d"]),
                 task("g", DUMP, [D2], deps=["e"]), task("h", DUMP, [D3], deps=["f"]))
+
+
+def test_before_anchor_with_words_not_understood_is_refused_naming_them(fleet, world):
+    # the verbless "before ..." clause is skipped, but its words are not taken as understood
+    with pytest.raises(PlanningError) as err:
+        RulesPlanner().plan("Before it rather wobbles sideways, truck 1 goes to puddle 2.", fleet, world)
+    text = str(err.value) + " ".join(getattr(err.value, "errors", []) or [])
+    assert "rather" in text and "wobbles" in text

@@ -1037,7 +1037,8 @@ class Interpreter:
                         # "before it starts, the rest of the fleet stays away from soil 2": no work of its own, so
                         # no step after Y (read as one, it gave the robot Y's keep-out too)
                         for it in seg.items:
-                            self.use(it)
+                            if it.kind is ItemKind.ROBOT:
+                                self.use(it)  # its other words stay unplaced: coverage still sees them
                         pre, pre_par = None, False
                         continue
                     later = Segment(seg.items, seg.sentence, "sequence", "then", SegmentRole.MAIN, True, False,
