@@ -209,3 +209,13 @@ def test_before_anchor_with_words_not_understood_is_refused_naming_them(fleet, w
         RulesPlanner().plan("Before it rather wobbles sideways, truck 1 goes to puddle 2.", fleet, world)
     text = str(err.value) + " ".join(getattr(err.value, "errors", []) or [])
     assert "rather" in text and "wobbles" in text
+
+
+# -- "the two excavators": the last mention that held two of them, not the pair plus one of "the rest" ----------
+
+
+def test_the_two_excavators_after_the_rest_of_the_fleet(fleet, world):
+    assert_plan("Excavators 1 and 3 dig at rock 1 and truck 2 goes there too. The rest of the fleet goes back to "
+                "base. When the rock is broken up, the two excavators load truck 2.", fleet, world,
+                task("a", T, [E1, E3, D2], ["rock1"]), task("b", DIG, [E1, E3], deps=["a"]),
+                task("c", R, [E2, D1, D3]), task("d", LOAD, [E1, E3], deps=["b"]))

@@ -988,9 +988,10 @@ class MentionResolver:
                 return tuple(picked[::-1])
             latest = next((tuple(m for m in members if m.rtype == d.rtype) for members, _ in reversed(self.history)
                            if any(m.rtype == d.rtype for m in members)), ())
-            if d.det == "both" and latest and sum(m.count for m in latest) < want_n:
+            if d.det in ("both", "the") and latest and sum(m.count for m in latest) < want_n:
                 # "excavator 1 and trucks 2 and 3 drive to soil 2, and the rest of the fleet goes home. ... both
                 # trucks": the last mention that held two of the type, not the one truck of the rest and another
+                # (so is "the two excavators" after "the rest of the fleet" named one more)
                 for members, _ in reversed(self.history):
                     of = tuple(m for m in members if m.rtype == d.rtype)
                     if sum(m.count for m in of) == want_n:
