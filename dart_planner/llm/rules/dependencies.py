@@ -176,6 +176,8 @@ class PlanBuilder:
             for m in (*lst, *partners):
                 if keepout and m.key in self.last and self.drafts[self.last[m.key]].action not in KEEPOUT_ACTIONS:
                     continue  # a keep-out said mid-job is no step of the robot's own chain (rule 8)
+                if keepout and m.key not in self.last and self._put_up_mid_job(d):
+                    continue  # nor of a robot that has not moved yet: only a standing one gates its moves (rule 21)
                 self.last[m.key] = d.idx
             out.append(d)
         return out
@@ -189,6 +191,11 @@ class PlanBuilder:
                 waited = any(self.drafts[i].action not in KEEPOUT_ACTIONS for i in d.deps)
                 return d.idx if waited and not self._opening_keepout(d.idx) else None
         return None
+
+    def _put_up_mid_job(self, d: Draft) -> bool:
+        """Whether keep-out ``d`` went up after a robot's step ("once excavator 1 is there, the rest keep away"):
+        it waits for one, directly or through another keep-out."""
+        return any(self.drafts[i].action not in KEEPOUT_ACTIONS for i in self.anc[d.idx])
 
     def _opening_keepout(self, idx: int) -> bool:
         """Whether keep-out ``idx`` is a standing condition: only keep-outs were made before it and it waits

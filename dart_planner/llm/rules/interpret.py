@@ -248,6 +248,10 @@ class Interpreter:
         self.last_keepout: tuple[str, ...] = ()
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
+        self.where_robots: set[int] = set()
+        #: (sentence, robots) of the clause a place relative was said about (", where excavator 1 loads it")
+        self.where_host: tuple[int, tuple[Member, ...]] | None = None
+        """The robot item of a place relative (", where the other excavator loads it") picked by its place."""
         #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
         self.loader_deed = False
         #: (sentence, tasks) of a robotless anchor read as the subject's own ("after its routine"), for conjuncts
@@ -539,6 +543,7 @@ class Interpreter:
         items = seg.items
         restrict: dict[int, str] = {}
         drop: set[int] = set()
+        self.where_robots = set()
         for j in range(len(items) - 3):
             r, w, o = items[j], items[j + 1], items[j + 2]
             if r.kind is ItemKind.ROBOT and r.payload.form == "type" and w.kind is ItemKind.WORD \
@@ -554,14 +559,24 @@ class Interpreter:
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
             # place just spoken of, not the one named last
             if not (r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the"
-                    and not r.payload.plural and o.kind is ItemKind.OBJECT):
+                    and o.kind is ItemKind.OBJECT):
                 continue
+            if r.payload.plural and any(x.kind is ItemKind.VERB for x in items[:j]):
+                continue  # "the excavators there load them": subjects only ("fill the trucks there": each site's)
             if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
                 place = self.last_place
             else:  # "the excavator that dug at soil 1", folded (deeds.fold_deed_references)
                 place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
                 restrict[id(r)] = place
+        if len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "where" \
+                and self.last_place is not None:
+            r = items[1]
+            # "..., where the (other) excavator loads it": the one of that type at the place just named
+            if r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det in ("the", "other") \
+                    and not r.payload.plural and id(r) not in restrict:
+                restrict[id(r)] = self.last_place
+                self.where_robots = {id(r)}
         self.place_restrict = restrict
         if not drop:
             return seg, restrict
@@ -580,7 +595,7 @@ class Interpreter:
             seen += [m for m in members if m.rtype == d.rtype and m not in seen and self.loc(m) == place]
         if not seen:
             return None
-        self.res.remember(seen)
+        self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
         return tuple(seen if d.plural else seen[-1:])
 
     def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
@@ -1080,6 +1095,14 @@ class Interpreter:
                         done.add(k)
                         self.main(segs[k], pre if k == mains[0] else None, None, pre_par, False)
                     made = {d.idx for d in self.b.drafts[start:] if d.alive}
+                    if not any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items):
+                        # "before it starts, the rest of the fleet stays away from soil 2": no work of its own, so
+                        # no step after Y (read as one, it gave the robot Y's keep-out too)
+                        for it in seg.items:
+                            if it.kind is ItemKind.ROBOT:
+                                self.use(it)  # its other words stay unplaced: coverage still sees them
+                        pre, pre_par = None, False
+                        continue
                     later = Segment(seg.items, seg.sentence, "sequence", "then", SegmentRole.MAIN, True, False,
                                     seg.ended_by)
                     self.main(later, made or None, None, False, True)
@@ -1387,7 +1410,15 @@ class Interpreter:
                 # the truck gets to the loading, so its steps come before the loading, not after
                 self.relative = self.relative | {m.key for m in subject}
             if subject is not None:
-                self.res.remember(subject)
+                # ", where excavator 2 loads it": the robot of a place relative is no new topic; a later "it" is
+                # still the robot the sentence is about
+                where = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "where"
+                if where and self.prev is not None and self.prev.subject and self.prev.sentence == seg.sentence \
+                        and any(it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" for it in partner_items):
+                    self.where_host = (seg.sentence, self.prev.subject)
+                elif not where:
+                    self.where_host = None
+                self.res.remember(subject, "relative" if where else "subject")
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
             if left_out and seg.items and id(seg.items[-1]) in excluded and self.following \
@@ -1408,6 +1439,11 @@ class Interpreter:
             subject = self.each_referent(seg.sentence)
         else:
             subject = self.prev.subject if self.prev is not None else ()
+            if self.where_host is not None and self.where_host[0] == seg.sentence and (
+                    seg.connective == "sequence" or not any(it.kind is ItemKind.VERB for it in seg.items)):
+                # "truck 3 goes to soil 1, where excavator 1 loads it, and then (moves on) to rock 1": a clause with
+                # "then" or no verb after a place relative about the robot ("loads it") goes on with that robot
+                subject = self.where_host[1]
             if self.prev is None:
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
@@ -2362,8 +2398,10 @@ class Interpreter:
 
     def fleet_act(self, target: str, places: list[str], extra: set[int], v: VerbHit) -> list[Draft]:
         if target in MOVES:
-            # the whole fleet moving waits for fleet-wide keep-out changes still open
-            extra = set(extra) | {i for i in self.b.sinks() if self.b.drafts[i].fleet
+            # the whole fleet moving waits for fleet-wide keep-out changes still open, unless its clause says what
+            # it waits for ("when both inspections are done, the whole fleet gathers ..."): a keep-out is no robot
+            # step (rule 8), so it is ordered only by what is said
+            extra = set(extra) | {i for i in self.b.sinks() if not extra and self.b.drafts[i].fleet
                                   and self.b.drafts[i].action in KEEPOUT_ACTIONS
                                   and not self.b.drafts[i].global_keepout}
             if not places:
@@ -2384,6 +2422,7 @@ class Interpreter:
                 self.fleet_location = p
                 self.location.clear()
                 self.last_place = p
+                self.res.fleet_mark = len(self.res.history)
             return made
         self.errors.append(f"{v.lemma!r} cannot be done by the whole fleet at once")
         return []

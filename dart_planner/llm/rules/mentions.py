@@ -625,6 +625,9 @@ class MentionResolver:
         self.history: list[tuple[tuple[Member, ...], str]] = []
         self.last_others: tuple[Member, ...] = ()
         """What "the rest of the fleet" meant when last said: said again, it means the same robots."""
+        self.fleet_mark = 0
+        """Where the history stood when the whole fleet last moved together (set by the interpreter): "the rest of
+        the fleet" after a gathering is the rest of the robots named since it, not since the start."""
         self._groups = 0
         self.type_groups: list[Member] = []
         self.addressee: tuple[Member, ...] = ()
@@ -670,7 +673,7 @@ class MentionResolver:
     # -- look-back ---------------------------------------------------------------------
     def last_subject(self) -> tuple[Member, ...]:
         for members, role in reversed(self.history):
-            if role != "partner":
+            if role not in ("partner", "relative"):
                 return members
         return ()
 
@@ -735,6 +738,20 @@ class MentionResolver:
                 break
             run.insert(0, subs[0])
         return tuple(run)
+
+    def _latest_sentence_of_type(self, rtype: str) -> tuple[Member, ...]:
+        """The robots of ``rtype`` named in the latest sentence (before this one) that names any."""
+        for sent in range(self.sentence, -1, -1):
+            lo = self._sentence_start.get(sent)
+            if lo is None:
+                continue
+            hi = self._sentence_start.get(sent + 1, len(self.history)) if sent < self.sentence else len(self.history)
+            found: list[Member] = []
+            for members, _ in self.history[lo:hi]:
+                found += [m for m in members if m.rtype == rtype and m not in found]
+            if found:
+                return tuple(found)
+        return ()
 
     def last_single(self) -> tuple[Member, ...]:
         """"it": the latest subject if it is one robot; else the latest single robot mentioned
@@ -880,8 +897,9 @@ class MentionResolver:
             if again is not None and any(again in ms for ms, _ in self.history):
                 return (again,)  # "the third truck" said again: the one left over, still
             return tuple(self.robot_member(r) for r in desc.ids)
-        if desc.form == "others":  # robots not named so far
-            last = {m.key for members, _ in self.history for m in members}
+        if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
+            since = self.history[self.fleet_mark:] or self.history
+            last = {m.key for members, _ in since for m in members}
             rest = tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
             if not rest and self.last_others:
                 return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
@@ -956,6 +974,9 @@ class MentionResolver:
                                       f"named yet (name it by its number)")
             return (self._leftover(d.rtype, 0, max(1, size - used) if used < size else max(1, d.count)),)
         if d.det == "each":  # "each truck": every one of that type named so far
+            recent = self._latest_sentence_of_type(d.rtype)
+            if len(recent) > 1:  # "... load truck 3 first and then truck 2. Each truck ...": those two
+                return recent
             named: list[Member] = []
             for members, _ in self.history:
                 named += [m for m in members if m.rtype == d.rtype and m not in named]
@@ -983,9 +1004,10 @@ class MentionResolver:
                 return tuple(picked[::-1])
             latest = next((tuple(m for m in members if m.rtype == d.rtype) for members, _ in reversed(self.history)
                            if any(m.rtype == d.rtype for m in members)), ())
-            if d.det == "both" and latest and sum(m.count for m in latest) < want_n:
+            if d.det in ("both", "the") and latest and sum(m.count for m in latest) < want_n:
                 # "excavator 1 and trucks 2 and 3 drive to soil 2, and the rest of the fleet goes home. ... both
                 # trucks": the last mention that held two of the type, not the one truck of the rest and another
+                # (so is "the two excavators" after "the rest of the fleet" named one more)
                 for members, _ in reversed(self.history):
                     of = tuple(m for m in members if m.rtype == d.rtype)
                     if sum(m.count for m in of) == want_n:

@@ -45,6 +45,7 @@ from .asides import (
 )
 from .butexcept import fold_but_except
 from .cancelling import fold_cancelling_conditions
+from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
@@ -189,8 +190,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs, lex.clause_joining_words)
-        segs = fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
-                                    lex.condition_participle_endings)
+        segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
+                                                            lex.condition_participle_endings))
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

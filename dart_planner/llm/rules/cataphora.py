@@ -1,0 +1,103 @@
+"""A leading condition whose only robot is "it", said before the robots it is about: "As soon as it has been
+loaded, truck 2 takes its soil to puddle 1, and truck 3 brings its soil back to base".
+
+Read in order, "it" was the robot named last before the condition (often the last truck loaded), so every clause
+after it waited for that one truck. The condition points forward: each clause that follows in the sentence and
+names one robot of its own waits for that robot's own event, as if the condition were said after it ("truck 2
+takes ... as soon as it has been loaded, and truck 3 brings ... as soon as it has been loaded"). Only a condition
+with a verb (an event) and no other robot or object is moved; clauses without a robot of their own leave it as it
+was. The same holds for a condition after a clause that only announces "each truck leaves as soon as it is loaded:"
+when the next sentence names the trucks one by one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from .segment import ItemKind, Segment, SegmentRole
+
+__all__ = ["fold_forward_it_anchors"]
+
+
+def _lone_it(seg: Segment) -> bool:
+    robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+    return len(robots) == 1 and robots[0].payload.form == "pronoun" and robots[0].payload.pronoun == "it" \
+        and seg.has(ItemKind.VERB) and not seg.has(ItemKind.OBJECT) and not seg.has(ItemKind.PLACE)
+
+
+def _own_robot(seg: Segment) -> bool:
+    """The clause opens (after joining words) with one robot named by number or by a singular description."""
+    for it in seg.items:
+        if it.kind is ItemKind.WORD:
+            continue
+        if it.kind is not ItemKind.ROBOT:
+            return False
+        d = it.payload
+        return d.form == "ids" and len(d.ids) == 1 or (d.form == "type" and not d.plural and not d.count)
+    return False
+
+
+def _announces_each(seg: Segment) -> bool:
+    """"Each truck leaves": a clause of "each <type>" and no verb, place or object, that only announces what the
+    clauses after it spell out."""
+    robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+    return seg.role is SegmentRole.MAIN and len(robots) == 1 and robots[0].payload.form == "type" \
+        and robots[0].payload.det == "each" and all(it.kind in (ItemKind.ROBOT, ItemKind.WORD) for it in seg.items)
+
+
+def _spell_out(out: list[Segment], k: int) -> None:
+    """"Each truck leaves as soon as it is loaded: truck 2 goes ..., truck 3 goes ...": the condition after the
+    announcing clause at ``k - 1`` goes after each clause of the next sentence that names one robot of its own."""
+    a = out[k]
+    j = k + 1
+    mains: list[Segment] = []
+    while j < len(out) and out[j].sentence == a.sentence + 1 and out[j].role is SegmentRole.MAIN \
+            and _own_robot(out[j]):
+        mains.append(out[j])
+        j += 1
+    if len(mains) < 2:
+        return
+    rewritten: list[Segment] = []
+    for m in mains:
+        rewritten += [m, dataclasses.replace(a, post_anchor=True, sentence=m.sentence, sentence_start=False,
+                                             after_punct=False, attached=list(a.attached))]
+    if j < len(out) and out[j].sentence == mains[-1].sentence and out[j].connective is None \
+            and not out[j].has(ItemKind.ROBOT) \
+            and any(it.kind is ItemKind.MARK and it.payload == "each" for it in out[j].items):
+        # "..., and each unloads there": each goes on from its own step, not from the last truck's condition
+        out[j] = dataclasses.replace(out[j], connective="sequence", connective_text="then")
+    out[k:j] = rewritten
+
+
+def fold_forward_it_anchors(segs: Sequence[Segment]) -> list[Segment]:
+    """Move a leading "as soon as it ..." condition after each clause it governs (see the module doc)."""
+    out = list(segs)
+    k = 0
+    while k < len(out):
+        a = out[k]
+        if k > 0 and a.role is SegmentRole.ANCHOR and _lone_it(a) and out[k - 1].sentence == a.sentence \
+                and _announces_each(out[k - 1]):
+            _spell_out(out, k)
+            k += 1
+            continue
+        if not (a.role is SegmentRole.ANCHOR and not a.post_anchor and not a.before and a.sentence_start
+                and _lone_it(a)):
+            k += 1
+            continue
+        mains = []
+        j = k + 1
+        while j < len(out) and out[j].sentence == a.sentence and out[j].role is SegmentRole.MAIN:
+            mains.append(out[j])
+            j += 1
+        if not mains or (j < len(out) and out[j].sentence == a.sentence) or not all(_own_robot(m) for m in mains):
+            k += 1
+            continue
+        rewritten: list[Segment] = []
+        for n, m in enumerate(mains):
+            rewritten.append(dataclasses.replace(m, sentence_start=a.sentence_start) if n == 0 else m)
+            rewritten.append(dataclasses.replace(a, post_anchor=True, sentence_start=False, after_punct=False,
+                                                 attached=list(a.attached)))
+        out[k:j] = rewritten
+        k += len(rewritten)
+    return out
