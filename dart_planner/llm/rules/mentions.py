@@ -974,9 +974,9 @@ class MentionResolver:
                                       f"named yet (name it by its number)")
             return (self._leftover(d.rtype, 0, max(1, size - used) if used < size else max(1, d.count)),)
         if d.det == "each":  # "each truck": every one of that type named so far
-            recent = self._latest_sentence_of_type(d.rtype)
-            if len(recent) > 1:  # "... load truck 3 first and then truck 2. Each truck ...": those two
-                return recent
+            latest = self._latest_sentence_of_type(d.rtype)
+            if len(latest) > 1:  # "... load truck 3 first and then truck 2. Each truck ...": those two
+                return latest
             named: list[Member] = []
             for members, _ in self.history:
                 named += [m for m in members if m.rtype == d.rtype and m not in named]
