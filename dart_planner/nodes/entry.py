@@ -10,29 +10,72 @@ fatal, with its traceback and :data:`SPIN_DIED`, and the process exits 1. A node
 callback crashed must not go on half-alive, and a supervisor (launch's ``on_exit``, a test's
 ``spin_until``) must see the failure at once, not as silence until some timeout.
 
-Before the node is destroyed the executor is shut down, which for a multi-threaded one waits
-for callbacks still running in its pool: destroying publishers under a running callback
-would raise inside it (InvalidHandle) and hide the first error behind a second one.
+Before the node is destroyed the executor is shut down and the callbacks still running in a
+multi-threaded pool are given :data:`SHUTDOWN_WAIT_S` to finish (:func:`shut_down_executor`):
+destroying publishers under a running callback would raise inside it (InvalidHandle) and hide
+the first error behind a second one. rclpy's own ``shutdown(timeout_sec)`` cannot be used for
+that: this rclpy's base ``Executor.shutdown`` never waits, and ``MultiThreadedExecutor.shutdown``
+joins its pool with no time limit (a callback blocked forever meant a process that never ended).
+A callback still running at the deadline is logged as an error (:data:`CALLBACKS_STUCK`) and the
+process ends at once with a non-zero status, without destroying the node under it.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import rclpy
-from rclpy.executors import Executor, ExternalShutdownException
+from rclpy.executors import Executor, ExternalShutdownException, MultiThreadedExecutor
 from rclpy.node import Node
 
 from ..core.errors import DartPlannerError
 
-__all__ = ["run_node", "SPIN_DIED", "EXIT_SPIN_DIED"]
+__all__ = ["run_node", "shut_down_executor", "SPIN_DIED", "EXIT_SPIN_DIED", "CALLBACKS_STUCK",
+           "EXIT_CALLBACKS_STUCK", "SHUTDOWN_WAIT_S"]
 
 SPIN_DIED = "the executor's spin ended by an exception"
 """Words of the fatal log line of a node whose spin raised (tests look for them)."""
 EXIT_SPIN_DIED = 1
 """Exit status of a node whose spin raised (the status of an uncaught Python exception)."""
-_SHUTDOWN_WAIT_S = 2.0
+CALLBACKS_STUCK = "callbacks still running after the executor was shut down"
+"""Words of the error log line of a node whose pool callbacks did not finish in :data:`SHUTDOWN_WAIT_S`."""
+EXIT_CALLBACKS_STUCK = 1
+"""Exit status then (the node is not destroyed: the process ends under the stuck callback)."""
+SHUTDOWN_WAIT_S = 2.0
+"""Seconds the callbacks still running in a multi-threaded executor's pool get to finish."""
+
+
+def shut_down_executor(executor: Executor, timeout_s: float = SHUTDOWN_WAIT_S) -> bool:
+    """Shut ``executor`` down, waiting at most ``timeout_s`` for callbacks still running in its pool.
+
+    Call it once nothing spins the executor any more. Returns False when a pool thread is still
+    busy at the deadline: the caller must not destroy the nodes (the callback would fail on them)
+    and should end the process instead. A single-threaded executor ran its callbacks in the thread
+    that spun it, so nothing of it can still run.
+    """
+    pool = getattr(executor, "_executor", None)  # MultiThreadedExecutor's pool
+    if isinstance(executor, MultiThreadedExecutor) and isinstance(pool, ThreadPoolExecutor):
+        # Not executor.shutdown(timeout_sec): it joins the pool with no time limit. The pool is
+        # closed first (callbacks already queued still run; each thread ends once it is free) and
+        # its threads are joined against one deadline; only then does rclpy's shutdown destroy the
+        # guard condition a callback that has not started yet would trigger.
+        pool.shutdown(wait=False)
+        threads = list(getattr(pool, "_threads", ()))
+        end = time.monotonic() + timeout_s
+        for thread in threads:
+            thread.join(max(0.0, end - time.monotonic()))
+        if any(thread.is_alive() for thread in threads):
+            return False
+        executor.shutdown(timeout_sec=0, wait_for_threads=False)
+        return True
+    # Single-threaded: its callbacks ran in the thread that spun it, so none can still run
+    # (another executor type keeps rclpy's own wait).
+    return executor.shutdown(timeout_sec=timeout_s)
 
 
 def run_node(
@@ -73,9 +116,19 @@ def run_node(
     finally:
         if executor is not None:
             try:
-                executor.shutdown(timeout_sec=_SHUTDOWN_WAIT_S)
+                finished = shut_down_executor(executor)
             except Exception as exc:  # noqa: BLE001 - shutting down: the context may be gone already
                 rclpy.logging.get_logger(name).warning(f"executor shutdown: {exc}")
+                finished = True
+            if not finished:
+                # A callback is stuck (blocked on something that will now never come): destroying
+                # the node would fail inside it, and the interpreter's exit would join its thread
+                # for ever. The process ends here; its DDS participant goes with it.
+                rclpy.logging.get_logger(name).error(
+                    f"{CALLBACKS_STUCK} for {SHUTDOWN_WAIT_S:g} s: exiting without destroying the node")
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(EXIT_CALLBACKS_STUCK)
         if node is not None:
             node.destroy_node()
         rclpy.try_shutdown()

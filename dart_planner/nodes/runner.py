@@ -37,7 +37,7 @@ from ..core.fleet import Fleet, load_fleet
 from ..resources import default_fleet_path, default_world_path
 from ..topics import INSTRUCTION, PLAN_STATUS, planner_topic
 from .conversions import parse_json_msg
-from .entry import SPIN_DIED
+from .entry import CALLBACKS_STUCK, SHUTDOWN_WAIT_S, SPIN_DIED, shut_down_executor
 from .qos import EVENTS, STATUS
 
 __all__ = ["StackOptions", "InstructionDriver", "build_stack", "run_stack", "node_class", "FINISHED_STATES"]
@@ -240,13 +240,14 @@ def run_stack(
     except (KeyboardInterrupt, ExternalShutdownException):
         pass
     finally:
-        if executor is not None:
-            # Let callbacks already handed to the thread pool finish first: this rclpy's
-            # shutdown() destroys its guard condition without waiting for them (they would then
-            # fail on it and print "exception was never retrieved").
-            time.sleep(0.2)
-            executor.shutdown(timeout_sec=2.0)
-        for n in reversed(nodes):
-            n.destroy_node()
-        rclpy.try_shutdown(context=context)
+        # Callbacks already handed to the thread pool finish first, within a deadline (this
+        # rclpy's shutdown(timeout_sec) joins its pool with no limit); a stuck one keeps the nodes:
+        # destroying them would fail inside it.
+        stuck = executor is not None and not shut_down_executor(executor)
+        if stuck:
+            nodes[0].get_logger().error(f"{CALLBACKS_STUCK} for {SHUTDOWN_WAIT_S:g} s: the nodes are not destroyed")
+        else:
+            for n in reversed(nodes):
+                n.destroy_node()
+            rclpy.try_shutdown(context=context)
     return None if driver is None else driver.outcome

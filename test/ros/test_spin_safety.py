@@ -9,8 +9,9 @@ helpers waited out their 10-90 s, and a node process printed a bare traceback. N
   ``wait_for`` raise :class:`conftest.SpinDied` from it at the next poll;
 * a node process (every node's ``main`` is :func:`dart_planner.nodes.entry.run_node`) logs the
   exception as fatal with :data:`~dart_planner.nodes.entry.SPIN_DIED`, shuts its executor down
-  (waiting for callbacks still running in a multi-threaded pool) before destroying the node, and
-  exits 1; ``spin_until`` in the test that started it raises at once.
+  (waiting, at most 2 s, for callbacks still running in a multi-threaded pool; a stuck one ends
+  the process without destroying the node) before destroying the node, and exits 1;
+  ``spin_until`` in the test that started it raises at once.
 """
 
 from __future__ import annotations
@@ -29,10 +30,16 @@ import pytest
 rclpy = pytest.importorskip("rclpy")
 from conftest import NodeProcess, SpinDied, record_destruction, spin_until, spinning, wait_for  # noqa: E402
 from planner_helpers import running  # noqa: E402
-from rclpy.executors import SingleThreadedExecutor  # noqa: E402
+from rclpy.executors import MultiThreadedExecutor, SingleThreadedExecutor  # noqa: E402
 from std_msgs.msg import String  # noqa: E402
 
-from dart_planner.nodes.entry import EXIT_SPIN_DIED, SPIN_DIED  # noqa: E402
+from dart_planner.nodes.entry import (  # noqa: E402
+    CALLBACKS_STUCK,
+    EXIT_CALLBACKS_STUCK,
+    EXIT_SPIN_DIED,
+    SPIN_DIED,
+    shut_down_executor,
+)
 
 pytestmark = pytest.mark.ros
 
@@ -118,6 +125,43 @@ def test_a_failure_in_the_block_keeps_its_own_exception_and_names_the_dead_spin(
     crashing.node.destroy_node()
 
 
+def test_shut_down_executor_waits_for_pool_callbacks_but_only_until_its_deadline(ros_context: Any) -> None:
+    """rclpy's own ``shutdown(timeout_sec)`` did not keep the limit: the base class never waits and
+    MultiThreadedExecutor joins its pool for ever (a blocked callback kept it from returning)."""
+    node = rclpy.create_node(f"slow_{os.getpid()}_{time.monotonic_ns() % 100000}", context=ros_context)
+    started, finished = threading.Event(), threading.Event()
+
+    def slow() -> None:
+        started.set()
+        time.sleep(0.3)
+        finished.set()
+
+    timer = node.create_timer(0.02, slow)
+    executor = MultiThreadedExecutor(num_threads=2, context=ros_context)
+    executor.add_node(node)
+    end = time.monotonic() + 30
+    while not started.is_set() and time.monotonic() < end:
+        executor.spin_once(timeout_sec=0.1)
+    assert started.is_set() and not finished.is_set()
+    assert shut_down_executor(executor, timeout_s=LONG)
+    assert finished.is_set()  # it waited for the running callback
+
+    node.destroy_timer(timer)
+    blocked, release = threading.Event(), threading.Event()
+    node.create_timer(0.02, lambda: (blocked.set(), release.wait(LONG)))
+    executor = MultiThreadedExecutor(num_threads=2, context=ros_context)
+    executor.add_node(node)
+    end = time.monotonic() + 30
+    while not blocked.is_set() and time.monotonic() < end:
+        executor.spin_once(timeout_sec=0.1)
+    try:
+        assert blocked.is_set()
+        assert shut_down_executor(executor, timeout_s=0.5) is False  # returned, callback still running
+    finally:
+        release.set()
+    node.destroy_node()
+
+
 def test_a_healthy_spin_is_not_reported(ros_context: Any, ros_node: Any) -> None:
     """The check costs nothing to a test whose spins live: callbacks run, conditions are met."""
     crashing = Crashing(ros_context, fire_on=10**9)
@@ -131,6 +175,7 @@ CRASHING_NODE = '''
 """A node run through the nodes' shared main (dart_planner.nodes.entry.run_node) whose timer raises
 while slow callbacks that publish are still running in the executor's pool."""
 import sys
+import threading
 import time
 
 from rclpy.callback_groups import ReentrantCallbackGroup
@@ -144,12 +189,16 @@ from dart_planner.nodes.entry import run_node
 class Crashing(Node):
     def __init__(self):
         super().__init__("crashing_node")
+        self.stuck = False
         self.pub = self.create_publisher(String, "chatter", 10)
         group = ReentrantCallbackGroup()
         self.create_timer(0.05, self._slow, callback_group=group)
         self.create_timer(0.5, self._crash, callback_group=group)
 
     def _slow(self):
+        if STUCK and not self.stuck:  # one callback waits for ever (a reply that will never come)
+            self.stuck = True
+            threading.Event().wait()
         time.sleep(0.3)  # several of these are mid-callback when the crash ends the spin
         self.pub.publish(String(data="still here"))
 
@@ -158,6 +207,7 @@ class Crashing(Node):
 
 
 multi = sys.argv[1] == "multi"
+STUCK = sys.argv[2:] == ["stuck"]
 run_node(Crashing, "crashing_node",
          (lambda: MultiThreadedExecutor(num_threads=4)) if multi else SingleThreadedExecutor, None)
 '''.replace("BOOM_TEXT", repr(BOOM))
@@ -181,6 +231,25 @@ def test_a_node_whose_callback_raises_logs_it_as_fatal_and_exits_1_without_follo
         assert len(fatal) == 1 and f"{SPIN_DIED}: RuntimeError: {BOOM}" in fatal[0], output
         assert "never retrieved" not in output and "destruction was requested" not in output, output
         assert "InvalidHandle" not in output, output
+    finally:
+        proc.stop()
+
+
+def test_a_node_whose_spin_died_while_a_callback_is_stuck_still_exits(
+        ros_domain: int, ros_node: Any, tmp_path: Path) -> None:
+    """Before: MultiThreadedExecutor.shutdown(timeout_sec=2) joined the pool with no limit, so the
+    process never ended (spin_until waited out its 120 s). Now it waits 2 s, says so, and exits
+    without destroying the node under the stuck callback."""
+    (tmp_path / "crashing_node.py").write_text(textwrap.dedent(CRASHING_NODE))
+    proc = NodeProcess("crashing_node", ["multi", "stuck"], tmp_path / "crashing_node.log", _env(ros_domain, tmp_path))
+    try:
+        with pytest.raises(SpinDied, match=BOOM):
+            spin_until(ros_node, lambda: False, LONG)
+        output = proc.output()
+        assert proc.proc.returncode == EXIT_CALLBACKS_STUCK != 0, output
+        assert f"{SPIN_DIED}: RuntimeError: {BOOM}" in output, output
+        assert [line for line in output.splitlines() if "[ERROR]" in line and CALLBACKS_STUCK in line], output
+        assert "destruction was requested" not in output and "InvalidHandle" not in output, output
     finally:
         proc.stop()
 
