@@ -130,8 +130,9 @@ class LanguageNode(Node):
         self._origins: OrderedDict[str, _Origin] = OrderedDict()
         self._replans: Counter[str] = Counter()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="language_node_planner")
-        # The worker may finish a plan after destroy_node (which does not wait for a slow model):
-        # publishing then would raise InvalidHandle in it, misreported as an internal error.
+        # The worker may finish a plan after destroy_node (which does not wait for a slow model) or
+        # after Ctrl-C ended the context: publishing then would raise in it (InvalidHandle,
+        # RCLError), misreported as an internal error. _publish checks both.
         self._publish_lock = threading.Lock()
         self._closed = False
 
@@ -170,12 +171,20 @@ class LanguageNode(Node):
         super().destroy_node()
 
     def _publish(self, publisher: Publisher[String], msg: String, what: str) -> None:
-        """Publish, unless the node is being destroyed (the planner worker outlives destroy_node)."""
+        """Publish, unless the node is being destroyed (the planner worker outlives destroy_node)
+        or its context has ended: Ctrl-C ends the context before the node's main destroys the
+        node, and a publish then raises (RCLError 'context is invalid', InvalidHandle)."""
         with self._publish_lock:
-            if self._closed:
+            if self._closed or not self.context.ok():
                 self.get_logger().info(f"shutting down: {what} not published")
                 return
-            publisher.publish(msg)
+            try:
+                publisher.publish(msg)
+            except RuntimeError:  # rclpy's RCLError and InvalidHandle
+                if self.context.ok():
+                    raise
+                # the context ended between the check and the publish (the signal handler's thread)
+                self.get_logger().info(f"shutting down: {what} not published")
 
     def _warm_up(self) -> None:
         """Load what a planner loads lazily (the rules planner's lexicon) before the first

@@ -299,6 +299,33 @@ def test_a_plan_that_finishes_after_the_language_node_was_destroyed_is_dropped_q
     assert rejected == []
 
 
+def test_a_plan_that_finishes_after_ctrl_c_ended_the_context_is_dropped_quietly(ros_context: Any) -> None:
+    """Ctrl-C ends the context (rclpy's signal handler) before the node's main destroys the node;
+    before, a plan the worker finished in between published on the dead context (RCLError
+    'publisher's context is invalid'), reported as an 'internal error' rejection."""
+    from dart_planner.nodes.language_node import LanguageNode
+
+    node = LanguageNode(context=ros_context)
+    entered, release = threading.Event(), threading.Event()
+    world_now = node._world_now
+
+    def slow_world_now() -> Any:
+        entered.set()
+        release.wait(30)
+        return world_now()
+
+    rejected: list[tuple[Any, ...]] = []
+    node._world_now = slow_world_now  # type: ignore[method-assign]
+    node._reject = lambda *a: rejected.append(a)  # type: ignore[method-assign]
+    node._submit("i-1", node._plan, "i-1", "send truck 1 to rock 1")
+    assert entered.wait(30)
+    ros_context.handle.shutdown()  # what the SIGINT handler does: the context only, the node lives on
+    release.set()
+    node._worker.shutdown(wait=True)  # the plan ran to its end
+    assert rejected == []
+    node.destroy_node()
+
+
 def test_the_one_process_stack_says_which_exception_ended_its_spin(ros_domain: int, capfd: Any) -> None:
     """run_stack (``dart-planner ros``) hands a callback's exception on (exit status 1 from the CLI),
     after a fatal line naming it, as each node's own main does; before, only the traceback."""
