@@ -11,10 +11,18 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, AVA, D1, D2, D3, E1, E2, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, E1, E2, T, assert_plan, task
 from test_rules_mends13 import _problems  # a plan's problems as the planner reports them
 
 from dart_planner.llm.rules import rules_plan
+
+
+def _refusal(text: str, fleet, world, word: str) -> str:
+    problems = _problems(text, fleet, world)
+    hits = [p for p in problems if f"{word!r} is not a skill of" in p]
+    assert hits, problems
+    return hits[0]
+
 
 # -- verbs of motion with the place as their object are moves -------------------------------------------------------
 
@@ -73,3 +81,98 @@ def test_a_motion_verb_after_a_permission_names_the_place_allowed(fleet, world, 
 def test_a_permission_then_a_move_said_apart_stays_two_steps(fleet, world):
     assert_plan("Allow truck 3 into puddle 1 again, then send it in.", fleet, world,
                 task("a", AL, [D3], ["puddle1"]), task("m", T, [D3], ["puddle1"], deps=["a"]))
+
+
+# -- an unknown word in a robot's verb slot, before a place, is refused --------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Excavator 2 polishes rock 1.", "polishes"),
+    ("Dump truck 3 sweeps puddle 2.", "sweeps"),
+    ("Excavator 1, polish obstacle 2.", "polish"),
+    ("Trucks 1 and 2 should quickly sweep puddle 1.", "sweep"),
+    ("The first excavator paints the second obstacle.", "paints"),
+])
+def test_an_unknown_action_alone_is_refused(fleet, world, text, word):
+    _refusal(text, fleet, world, word)
+
+
+def test_an_unknown_action_first_in_a_long_text_is_refused(fleet, world):
+    text = ("Excavator 1 paints obstacle 2. Then it goes to soil 1 and digs there. Meanwhile truck 2 drives to "
+            "rock 1, and once the digging is done, it goes to soil 1 to be loaded.")
+    _refusal(text, fleet, world, "paints")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Excavator 1 goes to soil 1 and then paints obstacle 2.", "paints"),
+    ("Truck 2 drives to rock 1, then it waxes puddle 1.", "waxes"),
+    ("Excavator 3 digs at soil 2 and polishes rock 2.", "polishes"),
+    ("Truck 1 goes to soil 2, and finally sweeps puddle 1.", "sweeps"),
+])
+def test_an_unknown_action_after_a_known_step_is_refused(fleet, world, text, word):
+    _refusal(text, fleet, world, word)
+
+
+def test_an_unknown_action_before_a_known_step_is_refused(fleet, world):
+    _refusal("Excavator 1 paints obstacle 2 and then digs soil 1.", fleet, world, "paints")
+
+
+def test_the_refusal_names_the_word_its_place_the_robot_and_its_skills(fleet, world):
+    message = _refusal("Excavator 2 polishes rock 1.", fleet, world, "polishes")
+    assert message.startswith("'polishes rock 1': 'polishes' is not a skill of excavator 2"), message
+    for skill in ("go to", "dig", "load the truck"):
+        assert skill in message, message
+    assert "dump," not in message and "get loaded" not in message  # a truck's skills, not an excavator's
+    truck = _refusal("Truck 1 sweeps puddle 2.", fleet, world, "sweeps")
+    assert "get loaded" in truck and "dump" in truck and "dig" not in truck, truck
+
+
+def test_a_pronoun_subject_is_named_by_the_robot_it_stands_for(fleet, world):
+    message = _refusal("Truck 3 goes to rock 1, then it waxes puddle 1.", fleet, world, "waxes")
+    assert "not a skill of truck 3" in message, message
+
+
+# -- guards: what is no unknown action stays as it was read ---------------------------------------------------------
+
+def test_an_unknown_verb_with_a_motion_preposition_is_a_move(fleet, world):
+    assert_plan("Truck 1 trundles to rock 1.", fleet, world, task("m", T, [D1], ["rock1"]))
+    assert_plan("Truck 1 rumbles over to rock 1.", fleet, world, task("m", T, [D1], ["rock1"]))
+    assert_plan("Excavator 2 lumbers towards soil 1 and digs.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to the big rock 1.",  # a word before a place after a motion verb: no verb slot
+    "Truck 1 goes to rock 1 and then to puddle 2.",
+])
+def test_words_before_a_place_outside_the_verb_slot_are_not_refused(fleet, world, text):
+    assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
+
+
+def test_a_skill_synonym_is_no_unknown_action(fleet, world):
+    assert_plan("Excavator 1 excavates soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+    assert_plan("Truck 2 checks puddle 1.", fleet, world, task("m", T, [D2], ["puddle1"]))
+
+
+def test_a_negated_clause_with_an_unknown_verb_is_no_action(fleet, world):
+    # "no robot <verb> X" says what must not happen: read as a keep-out, never refused as a request
+    assert not any("is not a skill of" in p for p in _problems("No robot tramples puddle 2.", fleet, world))
+
+
+def test_an_unknown_verb_whose_place_belongs_to_a_later_verb_is_not_refused(fleet, world):
+    text = "After that, the whole fleet regards puddle 1 as a no-go zone."
+    assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
+
+
+def test_an_unknown_verb_before_a_pronoun_is_not_refused_here(fleet, world):
+    # "held there": the pronoun is no place named for the word; other readings decide
+    text = "Truck 1 drives to obstacle 1 and is held there until excavator 1 has dug at soil 1."
+    assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 and truck 2 handle soil 2 (drive there, dig, load, haul to puddle 1, dump).",
+    "Excavator 1 tackles soil 2: go there and dig.",
+])
+def test_a_summary_verb_before_the_steps_is_not_refused(fleet, world, text):
+    assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
