@@ -176,3 +176,27 @@ def test_an_unknown_verb_before_a_pronoun_is_not_refused_here(fleet, world):
 ])
 def test_a_summary_verb_before_the_steps_is_not_refused(fleet, world, text):
     assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
+
+
+# -- an order that opens its sentence with an unknown verb ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, robot", [
+    ("Please sweep puddle 2 with truck 3.", "sweep", "truck 3"),
+    ("Excavator 1 goes to soil 1 and digs. Then compact soil 2.", "compact", "excavator 1"),
+    ("Truck 2 drives to rock 2. Wash obstacle 1 after that.", "wash", "truck 2"),
+])
+def test_an_unknown_verb_opening_an_order_is_refused(fleet, world, text, word, robot):
+    assert f"not a skill of {robot}" in _refusal(text, fleet, world, word)
+
+
+@pytest.mark.parametrize("text", [
+    "Regarding rock 1, truck 1 goes there.",  # a phrase put first and set off by a comma is no order
+    "Using excavator 2, dig at rock 1.",
+])
+def test_a_fronted_phrase_is_not_refused_as_an_action(fleet, world, text):
+    assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
+
+
+def test_an_opening_motion_verb_still_moves(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Then enter puddle 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["puddle2"], deps=["a"]))

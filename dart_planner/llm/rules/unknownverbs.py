@@ -10,7 +10,8 @@ so the person must be told instead. A word is refused here when all of these hol
   one);
 - it stands where a robot's verb stands: right after the robot (with fillers or other unknown words between,
   "truck 2 should *quickly* sweep"), after "then" / "and then" / "finally" or a joining word ("and") that
-  continues a robot's clause, or after the comma of an address ("Excavator 2, polish rock 1");
+  continues a robot's clause, after the comma of an address ("Excavator 2, polish rock 1"), or first in its
+  sentence ("Sweep puddle 2 with truck 3.", "... Then sweep puddle 2."; not "Regarding rock 1, ...");
 - the object is a place named, not a pronoun ("held there", "arrange that"), the robot is not negated ("no robot
   <word> puddle 2" is a keep-out), no verb of ours later in the clause takes the object ("treats puddle 1 as
   no-go"), and no list of steps follows the place ("handle rock 1 (drive there, dig, ...)": a summary).
@@ -61,7 +62,7 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         while k >= 0 and items[k].kind is ItemKind.WORD and items[k].text not in join_words \
                 and (unknown(items[k]) or items[k].text in known_words):
             k -= 1
-        robot = _subject(items, k, join_words)
+        robot = _subject(items, k, j, join_words)
         if robot is None or getattr(robot.payload, "negated", False):
             continue  # "no robot <word> puddle 2": a negated clause is a keep-out, read elsewhere
         if getattr(robot.payload, "form", "") == "pronoun":  # "then it paints ...": name the robot it stands for
@@ -98,10 +99,12 @@ def _steps_follow(items: Sequence[Item], k: int) -> bool:
         and getattr(items[k + 2].payload, "form", "") == "pronoun"
 
 
-def _subject(items: Sequence[Item], k: int, joins: frozenset[str]) -> Item | None:
-    """The robot whose verb slot ends at ``items[k]`` (its lead), or None when the slot is no verb slot."""
-    if k < 0:
-        return None
+def _subject(items: Sequence[Item], k: int, j: int, joins: frozenset[str]) -> Item | None:
+    """The robot whose verb slot ends at ``items[k]`` (its lead) and holds ``items[j]``, or None when the slot is
+    no verb slot."""
+    if _opens_sentence(items, k) or (_opens_sentence(items, k - 1) and items[k].kind is ItemKind.CONNECTIVE
+                                     and items[k].payload in _SLOT_CONNECTIVES):
+        return _addressed(items, j)
     lead = items[k]
     if lead.kind is ItemKind.ROBOT:
         return lead
@@ -125,6 +128,25 @@ def _subject(items: Sequence[Item], k: int, joins: frozenset[str]) -> Item | Non
         elif x.kind is ItemKind.ROBOT and verb:
             return x
     return None
+
+
+def _opens_sentence(items: Sequence[Item], k: int) -> bool:
+    return k < 0 or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END)
+
+
+def _addressed(items: Sequence[Item], j: int) -> Item | None:
+    """The robot an order that opens its sentence with the verb is for ("Sweep puddle 2 with truck 1.", "Truck 1
+    goes to soil 1. Then sweep puddle 2."): a robot later in the sentence, else the robot named last before it.
+    None for "Regarding rock 1, ...": a phrase put first, set off by a comma, is no order."""
+    after = items[j + 2] if j + 2 < len(items) else None
+    if after is not None and after.kind is ItemKind.PUNCT and after.payload == ",":
+        return None
+    for x in items[j + 2:]:
+        if x.kind is ItemKind.PUNCT and x.payload in SENTENCE_END:
+            break
+        if x.kind is ItemKind.ROBOT:
+            return x
+    return next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT), None)
 
 
 def _named(robot: Item) -> str:
