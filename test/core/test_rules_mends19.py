@@ -200,3 +200,23 @@ def test_a_fronted_phrase_is_not_refused_as_an_action(fleet, world, text):
 def test_an_opening_motion_verb_still_moves(fleet, world):
     assert_plan("Truck 1 goes to soil 1. Then enter puddle 2.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["puddle2"], deps=["a"]))
+
+
+# -- an unknown verb after "then" with only a pronoun after it was dropped without a word ------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Truck 1 goes to rock 1 and then paints it.", "paints"),
+    ("Excavator 3 drives to soil 2, then scrubs there.", "scrubs"),
+    ("Truck 2 goes to puddle 1 and then waxes the place.", "waxes"),
+])
+def test_an_unknown_verb_after_then_is_refused_not_dropped(fleet, world, text, word):
+    _refusal(text, fleet, world, word)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Truck 1 goes to rock 1 and then stops.", [task("m", T, [D1], ["rock1"])]),
+    ("Truck 1 goes to rock 1 and then slowly drives to soil 1.",
+     [task("a", T, [D1], ["rock1"]), task("b", T, [D1], ["soil1"], deps=["a"])]),
+])
+def test_known_words_after_then_are_read_as_before(fleet, world, text, expected):
+    assert_plan(text, fleet, world, *expected)

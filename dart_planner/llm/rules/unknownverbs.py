@@ -16,6 +16,10 @@ so the person must be told instead. A word is refused here when all of these hol
   <word> puddle 2" is a keep-out), no verb of ours later in the clause takes the object ("treats puddle 1 as
   no-go"), and no list of steps follows the place ("handle rock 1 (drive there, dig, ...)": a summary).
 
+After "then" / "and then" an unknown word with nothing we read after it in its clause ("and then *paints* it",
+"then *sweeps* there") is refused the same way: that clause gave no step at all, and the action was dropped without
+a word.
+
 The message names the word with its object, the robot, and what that robot can do (the first synonym of each of
 its skills in the fleet file), so it can be said again with a skill the fleet has.
 """
@@ -50,6 +54,15 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
             and it.text not in known_words and it.start not in used
 
     errors: list[str] = []
+    for j in range(1, len(items)):
+        it = items[j]
+        if unknown(it) and items[j - 1].kind is ItemKind.CONNECTIVE and items[j - 1].payload in _SLOT_CONNECTIVES \
+                and _nothing_else(items, j + 1):
+            robot = _subject(items, j - 1, j, join_words)
+            if robot is not None and not getattr(robot.payload, "negated", False):
+                rest = _clause_words(items, j)
+                errors.append(f"{rest!r}: {it.text!r} is not a skill of {_named(robot)} "
+                              f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
     for j in range(len(items) - 1):
         it, nxt = items[j], items[j + 1]
         if not (unknown(it) and nxt.kind is ItemKind.OBJECT and getattr(nxt.payload, "form", "") != "pronoun"):
@@ -128,6 +141,26 @@ def _subject(items: Sequence[Item], k: int, j: int, joins: frozenset[str]) -> It
         elif x.kind is ItemKind.ROBOT and verb:
             return x
     return None
+
+
+def _nothing_else(items: Sequence[Item], k: int) -> bool:
+    """The rest of the clause from ``k`` names nothing we read (only words, or a pronoun for a thing)."""
+    for x in items[k:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return True
+        if x.kind is ItemKind.WORD or (x.kind is ItemKind.OBJECT and getattr(x.payload, "form", "") == "pronoun"):
+            continue
+        return False
+    return True
+
+
+def _clause_words(items: Sequence[Item], j: int) -> str:
+    out = []
+    for x in items[j:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            break
+        out.append(x.text)
+    return " ".join(out)
 
 
 def _opens_sentence(items: Sequence[Item], k: int) -> bool:
