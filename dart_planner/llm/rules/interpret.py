@@ -2095,6 +2095,18 @@ class Interpreter:
                    if not (a.verb.target == "navigate" and a.verb.role == "verb" and not a.objects and not a.place
                            and "there" not in a.verb.lemma.split()  # "get over there and get loaded" goes
                            and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items))]
+        # "allow truck 3 to enter puddle 1", "is allowed to visit it again": the place of the motion verb right after a
+        # permission is the place allowed, not a move of its own (the permission had no object and was refused)
+        allowed: list[Action] = []
+        for a in actions:
+            prev = allowed[-1] if allowed else None
+            if prev is not None and prev.verb.target == "remove_keepout" and not prev.objects and not prev.place \
+                    and a.verb.target == "navigate" and a.verb.role == "verb" and a.objects \
+                    and self._adjacent(prev, a, items):
+                prev.objects = a.objects
+                continue
+            allowed.append(a)
+        actions = allowed
         # permissions and negations turn movements into keep-out changes
         seg_words = self.words[items[0].start:items[-1].end] if items else []
         permit = "permit" in marks and ("again" in marks or any(

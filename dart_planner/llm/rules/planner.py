@@ -83,6 +83,7 @@ from .steprefs import fold_after_both, fold_step_refs
 from .subordinators import fold_parallel_subordinators, fold_reason_orders
 from .thatanchors import fold_pointing_connectives
 from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
+from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
@@ -206,6 +207,9 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
             interp.errors.append(it.payload)
         elif it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
             interp.used.update(range(it.start, it.end))
+    # an action the fleet does not have, said where a robot's verb goes: refused, never read as a move to its object
+    interp.errors += unknown_action_errors(items, interp.used, lex.vocabulary | lex.fillers | lex.causatives,
+                                           lex.clause_joining_words, fleet)
     graph = interp.b.finish(said)
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))

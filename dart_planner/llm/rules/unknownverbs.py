@@ -1,0 +1,210 @@
+"""An unknown word in a robot's verb slot, right before a place: "excavator 2 *polishes* rock 1".
+
+A clause with a robot and an object but no verb we know is read as a move there ("truck 1 to soil 1" is one), so
+an action the fleet does not have became a silent move: "truck 1 sweeps puddle 2" sent truck 1 to puddle 2 and
+said nothing of the sweeping, and the coverage ratio let it pass. The skill list is closed (the fleet's skills),
+so the person must be told instead. A word is refused here when all of these hold:
+
+- nothing understood it (no item took it, it is no filler and no word of the lexicon at all);
+- an object follows it directly (a motion preposition between them, "trundles *to* rock 1", is a move, and stays
+  one);
+- it stands where a robot's verb stands: right after the robot (with fillers or other unknown words between,
+  "truck 2 should *quickly* sweep"), after "then" / "and then" / "finally" or a joining word ("and") that
+  continues a robot's clause, after the comma of an address ("Excavator 2, polish rock 1"), or first in its
+  sentence ("Sweep puddle 2 with truck 3.", "... Then sweep puddle 2."; not "Regarding rock 1, ...");
+- the object is a place named, not a pronoun ("held there", "arrange that"), the robot is not negated ("no robot
+  <word> puddle 2" is a keep-out), no verb of ours later in the clause takes the object ("treats puddle 1 as
+  no-go"), and no list of steps follows the place ("handle rock 1 (drive there, dig, ...)": a summary).
+
+After "then" / "and then" an unknown word with nothing we read after it in its clause ("and then *paints* it",
+"then *sweeps* there") is refused the same way: that clause gave no step at all, and the action was dropped without
+a word.
+
+The message names the word with its object, the robot, and what that robot can do (the first synonym of each of
+its skills in the fleet file), so it can be said again with a skill the fleet has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from dart_planner.core.fleet import Fleet, SkillScope
+
+from .segment import SENTENCE_END, Item, ItemKind
+
+__all__ = ["unknown_action_errors"]
+
+_SLOT_CONNECTIVES = frozenset({"sequence", "final", "first"})
+"""Connectives after which a robot's next verb comes ("then", "and then", "finally", "first")."""
+_ADDRESS_MARKS = frozenset({",", ":"})
+
+
+def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable[str], joins: Iterable[str],
+                          fleet: Fleet) -> list[str]:
+    """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
+
+    ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
+    included), ``joins`` the words that continue a clause ("and", "but").
+    """
+    known_words = frozenset(known)
+    join_words = frozenset(joins)
+
+    def unknown(it: Item) -> bool:
+        return it.kind is ItemKind.WORD and it.end - it.start == 1 and it.text.isalpha() \
+            and it.text not in known_words and it.start not in used
+
+    errors: list[str] = []
+    for j in range(1, len(items)):
+        it = items[j]
+        if unknown(it) and items[j - 1].kind is ItemKind.CONNECTIVE and items[j - 1].payload in _SLOT_CONNECTIVES \
+                and _nothing_else(items, j + 1):
+            robot = _subject(items, j - 1, j, join_words)
+            if robot is not None and not getattr(robot.payload, "negated", False):
+                rest = _clause_words(items, j)
+                errors.append(f"{rest!r}: {it.text!r} is not a skill of {_named(robot)} "
+                              f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
+    for j in range(len(items) - 1):
+        it, nxt = items[j], items[j + 1]
+        if not (unknown(it) and nxt.kind is ItemKind.OBJECT and getattr(nxt.payload, "form", "") != "pronoun"):
+            continue  # "held there", "arrange that": a pronoun after a word we do not know is no place to go to
+        if _verb_follows(items, j + 2, join_words):
+            continue  # "treats puddle 1 as no-go": the object belongs to the verb after it
+        if _steps_follow(items, j + 2):
+            continue  # "handle rock 1 (drive there, dig, ...)": a summary of the steps said after it
+        k = j - 1  # back over the words between the slot's lead and the verb ("should quickly")
+        while k >= 0 and items[k].kind is ItemKind.WORD and items[k].text not in join_words \
+                and (unknown(items[k]) or items[k].text in known_words):
+            k -= 1
+        robot = _subject(items, k, j, join_words)
+        if robot is None or getattr(robot.payload, "negated", False):
+            continue  # "no robot <word> puddle 2": a negated clause is a keep-out, read elsewhere
+        if getattr(robot.payload, "form", "") == "pronoun":  # "then it paints ...": name the robot it stands for
+            robot = next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT
+                          and getattr(x.payload, "form", "") in ("ids", "type")), robot)
+        errors.append(f"{it.text + ' ' + nxt.text!r}: {it.text!r} is not a skill of {_named(robot)} "
+                      f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
+    return errors
+
+
+def _verb_follows(items: Sequence[Item], k: int, joins: frozenset[str]) -> bool:
+    """A verb of ours comes later in the same clause (before punctuation, a connective, a robot, or a joining word
+    that opens another verb or robot)."""
+    for m in range(k, len(items)):
+        x = items[m]
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.ROBOT):
+            return False
+        if x.kind is ItemKind.VERB:
+            return True
+        if x.kind is ItemKind.WORD and x.text in joins and m + 1 < len(items) \
+                and items[m + 1].kind in (ItemKind.VERB, ItemKind.ROBOT):
+            return False
+    return False
+
+
+def _steps_follow(items: Sequence[Item], k: int) -> bool:
+    """The steps of the job come right after the place: "(" or ":" then a verb, or ", <verb> there" (a dash is read
+    as a comma)."""
+    if k + 1 >= len(items) or items[k].kind is not ItemKind.PUNCT or items[k + 1].kind is not ItemKind.VERB:
+        return False
+    if items[k].payload in ("(", ":"):
+        return True
+    return items[k].payload == "," and k + 2 < len(items) and items[k + 2].kind is ItemKind.OBJECT \
+        and getattr(items[k + 2].payload, "form", "") == "pronoun"
+
+
+def _subject(items: Sequence[Item], k: int, j: int, joins: frozenset[str]) -> Item | None:
+    """The robot whose verb slot ends at ``items[k]`` (its lead) and holds ``items[j]``, or None when the slot is
+    no verb slot."""
+    if _opens_sentence(items, k) or (_opens_sentence(items, k - 1) and items[k].kind is ItemKind.CONNECTIVE
+                                     and items[k].payload in _SLOT_CONNECTIVES):
+        return _addressed(items, j)
+    lead = items[k]
+    if lead.kind is ItemKind.ROBOT:
+        return lead
+    if lead.kind is ItemKind.PUNCT and lead.payload in _ADDRESS_MARKS:
+        # "Excavator 2, polish rock 1": an address opens the sentence (a robot and the mark, nothing before)
+        if k >= 1 and items[k - 1].kind is ItemKind.ROBOT and (
+                k == 1 or (items[k - 2].kind is ItemKind.PUNCT and items[k - 2].payload in SENTENCE_END)):
+            return items[k - 1]
+        return None
+    continued = (lead.kind is ItemKind.CONNECTIVE and lead.payload in _SLOT_CONNECTIVES) or (
+        lead.kind is ItemKind.WORD and lead.text in joins)
+    if not continued:
+        return None
+    # the clause it continues is a robot's: the latest robot of the same sentence, with a verb after it
+    verb = False
+    for x in reversed(items[:k]):
+        if x.kind is ItemKind.PUNCT and x.payload in SENTENCE_END:
+            return None
+        if x.kind is ItemKind.VERB:
+            verb = True
+        elif x.kind is ItemKind.ROBOT and verb:
+            return x
+    return None
+
+
+def _nothing_else(items: Sequence[Item], k: int) -> bool:
+    """The rest of the clause from ``k`` names nothing we read (only words, or a pronoun for a thing)."""
+    for x in items[k:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return True
+        if x.kind is ItemKind.WORD or (x.kind is ItemKind.OBJECT and getattr(x.payload, "form", "") == "pronoun"):
+            continue
+        return False
+    return True
+
+
+def _clause_words(items: Sequence[Item], j: int) -> str:
+    out = []
+    for x in items[j:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            break
+        out.append(x.text)
+    return " ".join(out)
+
+
+def _opens_sentence(items: Sequence[Item], k: int) -> bool:
+    return k < 0 or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END)
+
+
+def _addressed(items: Sequence[Item], j: int) -> Item | None:
+    """The robot an order that opens its sentence with the verb is for ("Sweep puddle 2 with truck 1.", "Truck 1
+    goes to soil 1. Then sweep puddle 2."): a robot later in the sentence, else the robot named last before it.
+    None for "Regarding rock 1, ...": a phrase put first, set off by a comma, is no order."""
+    after = items[j + 2] if j + 2 < len(items) else None
+    if after is not None and after.kind is ItemKind.PUNCT and after.payload == ",":
+        return None
+    for x in items[j + 2:]:
+        if x.kind is ItemKind.PUNCT and x.payload in SENTENCE_END:
+            break
+        if x.kind is ItemKind.ROBOT:
+            return x
+    return next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT), None)
+
+
+def _named(robot: Item) -> str:
+    return robot.text or "the robot"
+
+
+def _pronoun(robot: Item) -> str:
+    desc = robot.payload
+    plural = bool(getattr(desc, "plural", False)) or len(getattr(desc, "ids", ())) > 1 \
+        or getattr(desc, "form", "") == "fleet"
+    return "they" if plural else "it"
+
+
+def _skills(robot: Item, fleet: Fleet) -> list[str]:
+    """What the robots of the mention can do, one short phrase per skill (the skill's first synonym)."""
+    desc = robot.payload
+    ids = tuple(getattr(desc, "ids", ()))
+    rtype = str(getattr(desc, "rtype", ""))
+    robots = [r for r in fleet.robots if r.id in ids] if ids else \
+        [r for r in fleet.robots if r.type == rtype] if rtype else list(fleet.robots)
+    names = set().union(*(r.skills for r in robots)) if robots else set(fleet.skills)
+    out: list[str] = []
+    for name, spec in fleet.skills.items():
+        if name in names and spec.scope is SkillScope.SPECIFIC:
+            phrase = spec.synonyms[0] if spec.synonyms else name
+            if phrase not in out:
+                out.append(phrase)
+    return out
