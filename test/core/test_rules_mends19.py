@@ -220,3 +220,18 @@ def test_an_unknown_verb_after_then_is_refused_not_dropped(fleet, world, text, w
 ])
 def test_known_words_after_then_are_read_as_before(fleet, world, text, expected):
     assert_plan(text, fleet, world, *expected)
+
+
+# -- a bug in a check after the reading fails closed, like a bug in the reading itself -------------------------
+
+
+@pytest.mark.parametrize("check", ["unknown_action_errors", "goal_errors"])
+def test_a_check_that_raises_refuses_instead_of_crashing(check, fleet, world, monkeypatch):
+    from dart_planner.llm.rules import planner as planner_module
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(planner_module, check, broken)
+    got = planner_module.rules_plan("We need soil 1 dug. Excavator 1 goes to soil 1 and digs.", fleet, world)
+    assert any("could not check" in e and "RuntimeError: boom" in e for e in got.errors), got.errors

@@ -208,16 +208,22 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         elif it.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK):
             interp.used.update(range(it.start, it.end))
     # an action the fleet does not have, said where a robot's verb goes: refused, never read as a move to its object
-    interp.errors += unknown_action_errors(items, interp.used, lex.vocabulary | lex.fillers | lex.causatives,
-                                           lex.clause_joining_words, fleet)
+    try:
+        interp.errors += unknown_action_errors(items, interp.used, lex.vocabulary | lex.fillers | lex.causatives,
+                                               lex.clause_joining_words, fleet)
+    except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
+        interp.errors.append(f"the rules planner could not check this instruction ({type(exc).__name__}: {exc})")
     graph = interp.b.finish(said)
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
     # a goal read as a remark whose places no step serves: that part of the job would vanish unsaid
     goals = [dataclasses.replace(g, text=instruction[tokens[g.span[0]].start:tokens[g.span[1] - 1].end])
              if g.span and 0 <= g.span[0] < g.span[1] <= len(tokens) else g for g in interp.goals]
-    errors += goal_errors(goals, graph, interp.stood,
-                          {s.name for s in fleet.skills.values() if s.action.value in KEEPOUT_ACTIONS})
+    try:
+        errors += goal_errors(goals, graph, interp.stood,
+                              {s.name for s in fleet.skills.values() if s.action.value in KEEPOUT_ACTIONS})
+    except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
+        errors.append(f"the rules planner could not check this instruction's goal ({type(exc).__name__}: {exc})")
     # a word that changes who does what, left unplaced: the plan read around it may send the wrong robots
     errors += [f"{w!r} was not understood here, and it may change the order (say it another way)"
                for w in dict.fromkeys(cov.unplaced) if w in lex.unplaced_order_words]
