@@ -1,0 +1,76 @@
+"""Mends of the silent misreadings the review of rules round 15 found (helper M17): each sentence gave a plan, no
+error, coverage 1.00, and the plan was wrong. Each reading is tested on the review's sentence and on variants
+(other robots, places, word orders), with guard sentences whose reading must not change.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, T, assert_plan, plan, task
+
+# -- finding 1: a keep-out noun after the main clause has started is no subject of it ---------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "All robots avoid rock 1. Truck 1 goes to puddle 1. When truck 1 gets there truck 2 drives to soil 2 and the "
+    "keep-out around rock 1 is lifted.",
+    "All robots avoid rock 1. Truck 1 goes to puddle 1. When truck 1 gets there, truck 2 drives to soil 2 and the "
+    "keep-out around rock 1 is lifted.",
+    "All robots avoid rock 1. Truck 1 goes to puddle 1. Once truck 1 is there truck 2 drives to soil 2 and the "
+    "keep-out on rock 1 is lifted.",
+])
+def test_a_lifting_joined_to_the_main_clause_waits_for_the_condition(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", AVA, [], ["rock1"]), task("m1", T, [D1], ["puddle1"], deps=["a"]),
+                task("m2", T, [D2], ["soil2"], deps=["m1"]), task("l", ALA, [], ["rock1"], deps=["m1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "All robots avoid rock 1. Truck 1 goes to soil 2 and the keep-out on rock 1 is lifted.",
+    "All robots avoid rock 1. Truck 1 goes to soil 2 and the rock 1 keep-out is lifted.",
+    "All robots avoid rock 1. Truck 1 goes to soil 2, and the keep-out on rock 1 is lifted.",
+])
+def test_a_lifting_joined_by_and_is_no_place_of_the_move(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", AVA, [], ["rock1"]), task("m1", T, [D1], ["soil2"], deps=["a"]),
+                task("l", ALA, [], ["rock1"]))
+
+
+def test_a_lifting_inside_the_condition_still_reads_as_before(fleet, world):
+    """Guard: without a second verb the keep-out noun starts the main clause (round 14's reading)."""
+    assert_plan("All robots avoid rock 1. Truck 1 goes to puddle 1. When truck 1 gets there the keep-out around "
+                "rock 1 is lifted.", fleet, world,
+                task("a", AVA, [], ["rock1"]), task("m1", T, [D1], ["puddle1"], deps=["a"]),
+                task("l", ALA, [], ["rock1"], deps=["m1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to puddle 2. Once it arrives the keep-out around puddle 2 is set up for all robots.",
+    "Truck 1 goes to puddle 2. Once it arrives, the keep-out around puddle 2 is set up for all robots.",
+    "Truck 1 goes to puddle 2. Once it arrives the keep-out around puddle 2 is put in place for all robots.",
+    "Truck 1 goes to puddle 2. Once it arrives the puddle 2 keep-out is set up for all robots.",
+    "Once truck 1 arrives at puddle 2 the keep-out around puddle 2 is set up for all robots.",
+])
+def test_a_keep_out_set_up_after_a_condition_is_for_the_robots_named(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("a", AVA, [], ["puddle2"], deps=["m"]))
+
+
+def test_a_keep_out_set_up_for_some_robots_after_a_condition(fleet, world):
+    assert_plan("Truck 1 goes to puddle 2. Once it arrives the keep-out around puddle 2 is set up for trucks 2 "
+                "and 3.", fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("a", AV, [D2, D3], ["puddle2"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "All robots avoid puddle 1. Excavator 1 digs at soil 1. When excavator 1 has finished digging and the keep-out "
+    "is in place, truck 2 goes to soil 1.",
+    "All robots avoid puddle 1. Truck 1 goes to soil 2. When the truck has unloaded and the keep-out around puddle 1 "
+    "is in place, truck 2 goes to rock 1.",
+])
+def test_a_keep_out_in_place_in_a_condition_stays_a_state(fleet, world, text):
+    """Guard: "is in place" after "and" in a condition is what the condition waits for, no order."""
+    got = plan(text, fleet, world)
+    assert [got[s].skill for s in got.topological_order()].count(AVA) == 1
