@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AV, AVA, D1, D2, D3, T, assert_plan, plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, T, assert_plan, plan, task
 
 # -- finding 1: a keep-out noun after the main clause has started is no subject of it ---------------------------
 
@@ -74,3 +74,36 @@ def test_a_keep_out_in_place_in_a_condition_stays_a_state(fleet, world, text):
     """Guard: "is in place" after "and" in a condition is what the condition waits for, no order."""
     got = plan(text, fleet, world)
     assert [got[s].skill for s in got.topological_order()].count(AVA) == 1
+
+
+# -- finding 2: "After that, <keep-out change>" opening a sentence follows the whole sentence before it ----------
+
+@pytest.mark.parametrize("opening", ["After that", "Afterwards", "After this", "After all that"])
+def test_a_keep_out_after_that_waits_for_every_open_end_of_the_sentence_before(fleet, world, opening):
+    assert_plan(f"Truck 1 goes to puddle 1 and truck 2 goes to puddle 2. {opening}, all robots avoid rock 1.",
+                fleet, world,
+                task("m1", T, [D1], ["puddle1"]), task("m2", T, [D2], ["puddle2"]),
+                task("a", AVA, [], ["rock1"], deps=["m1", "m2"]))
+
+
+def test_a_keep_out_for_some_robots_after_that_waits_for_the_whole_sentence(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1 and truck 2 goes to puddle 2. After that, truck 3 keeps away from rock 1.",
+                fleet, world,
+                task("m1", T, [D1], ["puddle1"]), task("m2", T, [D2], ["puddle2"]),
+                task("a", AV, [D3], ["rock1"], deps=["m1", "m2"]))
+
+
+def test_after_that_waits_for_the_open_ends_only(fleet, world):
+    """A dig after its move: the keep-out waits for the dig and the other truck's move, not the dig's move too."""
+    assert_plan("Excavator 1 goes to soil 1 and digs, and truck 2 goes to puddle 2. After this, all robots avoid "
+                "rock 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [D2], ["puddle2"]), task("a", AVA, [], ["rock1"], deps=["d", "m2"]))
+
+
+def test_after_that_follows_the_sentence_before_not_an_earlier_one(fleet, world):
+    """Guard: a step in a sentence before the last is not waited for (round 15's reading)."""
+    assert_plan("Truck 1 goes to puddle 1. Truck 2 goes to puddle 2. After that, all robots avoid rock 1.",
+                fleet, world,
+                task("m1", T, [D1], ["puddle1"]), task("m2", T, [D2], ["puddle2"]),
+                task("a", AVA, [], ["rock1"], deps=["m2"]))

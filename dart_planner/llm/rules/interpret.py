@@ -1849,8 +1849,13 @@ class Interpreter:
             if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives \
                     and (subject is None or seg.sentence_start):
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
-                # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own)
+                # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own),
+                # which follows the whole sentence before it: all its open ends, not only its last clause's
                 last = set(self.last_made)
+                if seg.sentence_start:
+                    said = max((n for i, n in self.draft_sentence.items() if n < seg.sentence
+                                and self.b.drafts[i].alive), default=None)
+                    last = {i for i, n in self.draft_sentence.items() if n == said and self.b.drafts[i].alive} or last
                 base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
         if self.until_found is not None and self.until_found[0] != seg.sentence and not (
                 # "... is held there until X; it is then brought to rock 1": "then" opening the next sentence
