@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, T, assert_plan, plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, T, assert_plan, plan, task
 
 # -- finding 1: a keep-out noun after the main clause has started is no subject of it ---------------------------
 
@@ -107,3 +107,31 @@ def test_after_that_follows_the_sentence_before_not_an_earlier_one(fleet, world)
                 fleet, world,
                 task("m1", T, [D1], ["puddle1"]), task("m2", T, [D2], ["puddle2"]),
                 task("a", AVA, [], ["rock1"], deps=["m2"]))
+
+
+# -- finding 3: a reason restates work ordered elsewhere only at the same place -----------------------------------
+
+@pytest.mark.parametrize("text,exc,home,site,truck,zone", [
+    ("Excavator 1 digs at soil 1. Truck 3 has to keep away from rock 2, since excavator 1 will be digging there.",
+     E1, "soil1", "rock2", D3, "rock2"),
+    ("Excavator 2 digs at soil 2. Truck 1 keeps away from rock 1, because excavator 2 will dig there.",
+     E2, "soil2", "rock1", D1, "rock1"),
+    ("Excavator 1 digs at soil 1. Truck 3 keeps away from puddle 1, since excavator 1 will be digging at rock 2.",
+     E1, "soil1", "rock2", D3, "puddle1"),
+])
+def test_a_reason_with_work_at_another_place_is_an_order(fleet, world, text, exc, home, site, truck, zone):
+    assert_plan(text, fleet, world,
+                task("m1", T, [exc], [home]), task("d1", DIG, [exc], [], deps=["m1"]),
+                task("a", AV, [truck], [zone]),
+                task("m2", T, [exc], [site], deps=["d1"]), task("d2", DIG, [exc], [], deps=["m2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 keeps out of rock 2, since excavator 1 will be digging there. Excavator 1 drives to rock 2 and digs.",
+    "Excavator 1 goes to rock 2 and digs. Truck 3 has to keep away from rock 2, since excavator 1 will be digging "
+    "there.",
+])
+def test_a_reason_restating_work_at_its_place_is_still_a_remark(fleet, world, text):
+    """Guard (round 15): the digging at rock 2 is done once."""
+    got = plan(text, fleet, world)
+    assert [got[s].skill for s in got.topological_order()].count(DIG) == 1
