@@ -82,7 +82,8 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
             said = " ".join(x.text for x in out[k:k + 1 + len(after)])
             restated = verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
                 and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k - 1) and not _needs(after, needs)
-            if restated and not _ordered_elsewhere(out, k, k + 1 + len(after), out[k + 1], after[verb]):
+            if restated and verb is not None \
+                    and not _ordered_elsewhere(out, k, k + 1 + len(after), out[k + 1], after[verb]):
                 restated = False
                 # "keep away from rock 2, since excavator 1 will be digging there": work given nowhere else is an
                 # order of its own, and its "there" is the place just named, not the robot's own last place
