@@ -8,7 +8,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, T, assert_plan, plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, TA, R, T, assert_plan, plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a keep-out noun after the main clause has started is no subject of it ---------------------------
 
@@ -135,3 +137,37 @@ def test_a_reason_restating_work_at_its_place_is_still_a_remark(fleet, world, te
     """Guard (round 15): the digging at rock 2 is done once."""
     got = plan(text, fleet, world)
     assert [got[s].skill for s in got.topological_order()].count(DIG) == 1
+
+
+# -- finding 4: "after the meeting" with no fleet-wide gathering -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 meet at soil 2. Then excavator 1 goes to rock 1 and digs. Truck 3 goes home after the meeting.",
+    "Trucks 1 and 2 meet at soil 2. Then excavator 1 goes to rock 1 and digs. After the meeting, truck 3 goes home.",
+])
+def test_a_meeting_with_no_fleet_gathering_is_the_move_of_several_robots_to_one_place(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D1, D2], ["soil2"]), task("e", T, [E1], ["rock1"], deps=["m"]),
+                task("d", DIG, [E1], [], deps=["e"]), task("r", R, [D3], [], deps=["m"]))
+
+
+def test_the_meeting_of_named_robots_is_theirs(fleet, world):
+    assert_plan("Everyone meets at soil 2. Trucks 1 and 2 then meet at puddle 1. Truck 3 goes home after the meeting "
+                "of trucks 1 and 2.", fleet, world,
+                task("f", TA, [], ["soil2"]), task("m", T, [D1, D2], ["puddle1"], deps=["f"]),
+                task("r", R, [D3], [], deps=["m"]))
+
+
+def test_a_meeting_nobody_had_is_left_unplaced(fleet, world):
+    rp = rules_plan("Excavator 1 goes to rock 1. Truck 3 goes home after the meeting.", fleet, world)
+    assert "meeting" in rp.coverage.unplaced
+    returns = [s for s in rp.graph.subtasks if s.skill == R]
+    assert returns and not returns[0].dependencies
+
+
+def test_a_fleet_gathering_is_still_the_meeting(fleet, world):
+    """Guard (round 15): the fleet-wide move is the meeting, not the latest move."""
+    assert_plan("Everyone meets at soil 2. Then excavator 1 goes to rock 1 and digs. Truck 3 goes home after the "
+                "meeting.", fleet, world,
+                task("f", TA, [], ["soil2"]), task("e", T, [E1], ["rock1"], deps=["f"]),
+                task("d", DIG, [E1], [], deps=["e"]), task("r", R, [D3], [], deps=["f"]))

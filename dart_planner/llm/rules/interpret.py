@@ -2858,8 +2858,15 @@ class Interpreter:
                      and (not verbs or any(lemma in verbs for lemma in d.lemma.split("|")))]
             if action == "navigate" and any(it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events
                                             for it in seg.items):
-                # "right after the briefing": the move that brought the whole fleet together, not the latest move
-                cands = [d for d in cands if d.fleet] or cands
+                # "right after the briefing": the move that brought the whole fleet together, not the latest move;
+                # with none, a move of two or more robots to one place ("trucks 1 and 2 meet at soil 2"); with
+                # neither, the word is left unplaced rather than read as anyone's latest move
+                cands = [d for d in cands if d.fleet] or [
+                    d for d in cands if len(d.objects) == 1 and sum(m.count for m in d.members) > 1]
+                if not cands:
+                    for it in seg.items:
+                        if it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events:
+                            self.used.difference_update(range(it.start, it.end))
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
