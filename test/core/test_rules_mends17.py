@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, TA, R, T, assert_plan, plan, task
+from test_rules_mends13 import _lexicon, _problems  # the same two helpers: a plan's problems, an edited lexicon
 
-from dart_planner.llm.rules import rules_plan
+from dart_planner.llm.rules import load_lexicon, rules_plan
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
 
 # -- finding 1: a keep-out noun after the main clause has started is no subject of it ---------------------------
 
@@ -171,3 +177,52 @@ def test_a_fleet_gathering_is_still_the_meeting(fleet, world):
                 "meeting.", fleet, world,
                 task("f", TA, [], ["soil2"]), task("e", T, [E1], ["rock1"], deps=["f"]),
                 task("d", DIG, [E1], [], deps=["e"]), task("r", R, [D3], [], deps=["f"]))
+
+
+def test_the_digging_of_a_named_robot_keeps_the_robot_in_the_anchor(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 3 goes home after the digging of excavator 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("r", R, [D3], [], deps=["d"]))
+
+
+# -- finding 5: "both inspections" with three robots that inspected ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1 and truck 2 checks rock 2. Excavator 1 checks soil 1. Once both inspections are over, "
+    "truck 3 goes to obstacle 1.",
+    "Excavator 2 inspects rock 1. Truck 1 checks puddle 1 and truck 2 checks rock 2. When both inspections are done, "
+    "truck 3 goes to soil 2.",
+])
+def test_both_inspections_among_three_is_refused_with_its_words(fleet, world, text):
+    problems = _problems(text, fleet, world)
+    assert any("'both inspections'" in p and "ambiguous" in p for p in problems), problems
+
+
+def test_both_inspections_skips_a_plain_move(fleet, world):
+    assert_plan("Truck 1 checks puddle 1 and truck 2 checks rock 2. Excavator 1 goes to soil 1. Once both "
+                "inspections are over, truck 3 goes to obstacle 1.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["rock2"]), task("e", T, [E1], ["soil1"]),
+                task("c", T, [D3], ["obstacle1"], deps=["a", "b"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1 and truck 2 checks rock 2. Once both inspections are over, truck 3 goes to obstacle 1.",
+    "Truck 1 goes to puddle 1 and truck 2 goes to rock 2 for inspection. Once both inspections are over, truck 3 "
+    "goes to obstacle 1.",
+])
+def test_both_inspections_of_two_robots_reads_as_before(fleet, world, text):
+    """Guard: two inspecting robots are the pair, whatever verb sent them."""
+    assert_plan(text, fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["rock2"]),
+                task("c", T, [D3], ["obstacle1"], deps=["a", "b"]))
+
+
+def test_the_pair_word_comes_from_the_lexicon(fleet, world):
+    text = ("Truck 1 checks puddle 1 and truck 2 checks rock 2. Excavator 1 checks soil 1. Once both inspections are "
+            "over, truck 3 goes to obstacle 1.")
+    rp = rules_plan(text, fleet, world, _lexicon(anchor_pair_words=[]))
+    assert not any("ambiguous" in e for e in rp.errors)
+
+
+def test_assembly_is_no_gathering_event(lex):
+    assert "assembly" not in lex.gathering_events

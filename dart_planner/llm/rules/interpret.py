@@ -673,20 +673,32 @@ class Interpreter:
         nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
         if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
             return said
-        act = nxt.payload.action
-        if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said):
-            return said
-        pair: list[Member] = []
+        act, verbs = nxt.payload.action, nxt.payload.verbs
+
+        def named(d: Draft) -> bool:  # "inspections": a check said with a verb of the event ("checks puddle 1")
+            return not verbs or any(lemma in verbs for lemma in d.lemma.split("|"))
+        loose: list[Member] = []
         for d in reversed(self.b.drafts):
             if not d.alive or d.fleet:
                 continue
             for m in d.members:
-                if m.is_group or any(x.key == m.key for x in pair) or self.b.chain(m) != d.idx:
+                if m.is_group or any(x.key == m.key for x in loose) or self.b.chain(m) != d.idx:
                     continue
                 if self._matches(d, act):  # a robot whose last step is other work did no such event last
-                    pair.append(m)
-            if len(pair) >= 2:
-                break
+                    loose.append(m)
+        # the robots whose last move was said with the event's own verb, when two or more were ("excavator 1 goes
+        # to soil 1" is no inspection); else any such move ("goes to rock 2 for inspection")
+        strict = [m for m in loose if named(self.b.drafts[self.b.chain(m)])]  # type: ignore[index]
+        pair = strict if len(strict) >= 2 else loose
+        if len(pair) > 2:
+            # "truck 1 checks puddle 1 and truck 2 rock 2. Excavator 1 checks soil 1. Once both inspections are
+            # over": which two is not said; taking the latest two waited for a guess
+            names = ", ".join(m.robot_id or m.key for m in reversed(pair))
+            self.errors.append(f"{it.text + ' ' + nxt.text!r} is ambiguous: {len(pair)} robots' last steps were "
+                               f"such ({names}); name the two robots")
+        if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said) \
+                and not (len(strict) == 2 and {m.key for m in said} != {m.key for m in strict}):
+            return said
         return tuple(pair) if len(pair) == 2 else said
 
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
@@ -2773,7 +2785,7 @@ class Interpreter:
                             r = self.res.last_able(_other_than(waiter), d_it.pronoun == "they") or r
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
-                    if r and d_it.form == "pronoun" and d_it.pronoun == "both":
+                    if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
                         r = self._pair_of_event(seg, it, r)
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
