@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, TA, R, T, assert_plan, plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, TA, R, T, assert_plan, plan, task
 from test_rules_mends13 import _lexicon, _problems  # the same two helpers: a plan's problems, an edited lexicon
 
 from dart_planner.llm.rules import load_lexicon, rules_plan
@@ -226,3 +226,47 @@ def test_the_pair_word_comes_from_the_lexicon(fleet, world):
 
 def test_assembly_is_no_gathering_event(lex):
     assert "assembly" not in lex.gathering_events
+
+
+# -- finding 6: a negated order never becomes that order ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,words", [
+    ("Excavator 1 does not dig at rock 2.", "excavator 1 does not dig at rock 2"),
+    ("Excavator 1 never digs at rock 2.", "excavator 1 never digs at rock 2"),
+    ("Excavator 1 should not dig at rock 2; it digs at soil 1.", "excavator 1 should not dig at rock 2"),
+    ("Truck 2 must not dump at puddle 1.", "truck 2 must not dump at puddle 1"),
+    ("Excavator 3 will not load truck 1.", "excavator 3 will not load truck 1"),
+])
+def test_a_negated_work_verb_is_refused_with_its_words(fleet, world, text, words):
+    rp = rules_plan(text, fleet, world)
+    assert any("a plan lists what to do" in e and repr(words) in e for e in rp.errors), rp.errors
+    assert not any(s.skill in (DUMP, LOAD) for s in rp.graph.subtasks)
+    moves_to_rock2 = [s for s in rp.graph.subtasks if s.skill == T and "rock2" in s.object_keywords]
+    assert not moves_to_rock2
+
+
+@pytest.mark.parametrize("text,robot,place", [
+    ("Truck 1 does not go to rock 2.", D1, "rock2"),
+    ("Truck 1 must not enter puddle 1.", D1, "puddle1"),
+    ("Truck 1 never goes to puddle 1.", D1, "puddle1"),
+    ("Truck 1 keeps out of puddle 1.", D1, "puddle1"),
+])
+def test_a_negated_move_is_a_keep_out_as_keeps_out_of_is(fleet, world, text, robot, place):
+    """Guard: as before, and as "keeps out of" reads."""
+    assert_plan(text, fleet, world, task("a", AV, [robot], [place]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 not only digs at soil 1 but also loads truck 2.",
+    "Excavator 1 goes to soil 1 and digs. Truck 3 is not needed and keeps away from rock 2.",
+    "Excavator 2 digs at soil 2, not at rock 1.",
+])
+def test_sentences_with_not_that_order_work_are_not_refused(fleet, world, text):
+    """Guards: "not" that negates no work verb reads as before."""
+    assert not any("a plan lists what to do" in e for e in rules_plan(text, fleet, world).errors)
+    plan(text, fleet, world)
+
+
+def test_a_negated_condition_is_no_refused_order(fleet, world):
+    text = "Excavator 1 digs at soil 1. If truck 2 has not been loaded yet, excavator 1 loads it at soil 1."
+    assert not any("a plan lists what to do" in e for e in rules_plan(text, fleet, world).errors)

@@ -32,6 +32,9 @@ from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
 
+#: work verbs a negation right before them cannot turn into anything a plan holds (moves become keep-outs)
+_NEGATABLE_WORK = frozenset({"dig", "unload_bucket", "load", "dump"})
+
 _OBJECT_ACTIONS = frozenset({"navigate"}) | KEEPOUT_ACTIONS
 
 # How a participle ends ("after reaching", "once filled", "when taken"); an event noun does not ("upon discharge")
@@ -2032,6 +2035,16 @@ class Interpreter:
                 if a.verb.target == "add_keepout":
                     a.verb = VerbHit("remove_keepout", a.verb.role, a.verb.lemma)
             negated = False
+        if negated and not permit and seg.role is not SegmentRole.ANCHOR:
+            # "excavator 1 does not dig at rock 2": a negation right before a work verb says what not to do, and a
+            # plan (a list of what to do) cannot hold it; read as the order it negates, the work was done. A condition
+            # ("if truck 2 has not been loaded") and a passive ("is not loaded") order nothing
+            refused = [a for a in actions if a.verb.target in _NEGATABLE_WORK and not a.verb.role.startswith("passive")
+                       and self._negated_here(items, a.verb)]
+            if refused:
+                self.errors.append(f"a plan lists what to do: {seg.text!r} says what a robot should not do; leave it "
+                                   f"out, or say what it does instead")
+                actions = [a for a in actions if a not in refused]
         if permit or negated:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
@@ -2044,6 +2057,13 @@ class Interpreter:
         for a in actions:
             a.partners = partner_items
         return actions
+
+    @staticmethod
+    def _negated_here(items: Sequence[Item], verb: VerbHit) -> bool:
+        """Whether a negation mark stands right before ``verb``'s item ("does not dig", "must not dig", "never
+        digs"); one with a word between ("not only digs ... but also", "has not been loaded") negates no order."""
+        k = next((j for j, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is verb), -1)
+        return k > 0 and items[k - 1].kind is ItemKind.MARK and items[k - 1].payload == "neg"
 
     def _adjacent(self, a: Action, b: Action, items: Sequence[Item]) -> bool:
         """Whether verb ``b`` follows verb ``a`` directly (or after "and"/"to")."""
