@@ -33,6 +33,9 @@ from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
 
+#: work verbs a negation right before them cannot turn into anything a plan holds (moves become keep-outs)
+_NEGATABLE_WORK = frozenset({"dig", "unload_bucket", "load", "dump"})
+
 _OBJECT_ACTIONS = frozenset({"navigate"}) | KEEPOUT_ACTIONS
 
 # How a participle ends ("after reaching", "once filled", "when taken"); an event noun does not ("upon discharge")
@@ -694,20 +697,32 @@ class Interpreter:
         nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
         if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
             return said
-        act = nxt.payload.action
-        if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said):
-            return said
-        pair: list[Member] = []
+        act, verbs = nxt.payload.action, nxt.payload.verbs
+
+        def named(d: Draft) -> bool:  # "inspections": a check said with a verb of the event ("checks puddle 1")
+            return not verbs or any(lemma in verbs for lemma in d.lemma.split("|"))
+        loose: list[Member] = []
         for d in reversed(self.b.drafts):
             if not d.alive or d.fleet:
                 continue
             for m in d.members:
-                if m.is_group or any(x.key == m.key for x in pair) or self.b.chain(m) != d.idx:
+                if m.is_group or any(x.key == m.key for x in loose) or self.b.chain(m) != d.idx:
                     continue
                 if self._matches(d, act):  # a robot whose last step is other work did no such event last
-                    pair.append(m)
-            if len(pair) >= 2:
-                break
+                    loose.append(m)
+        # the robots whose last move was said with the event's own verb, when two or more were ("excavator 1 goes
+        # to soil 1" is no inspection); else any such move ("goes to rock 2 for inspection")
+        strict = [m for m in loose if named(self.b.drafts[self.b.chain(m)])]  # type: ignore[index]
+        pair = strict if len(strict) >= 2 else loose
+        if len(pair) > 2:
+            # "truck 1 checks puddle 1 and truck 2 rock 2. Excavator 1 checks soil 1. Once both inspections are
+            # over": which two is not said; taking the latest two waited for a guess
+            names = ", ".join(m.robot_id or m.key for m in reversed(pair))
+            self.errors.append(f"{it.text + ' ' + nxt.text!r} is ambiguous: {len(pair)} robots' last steps were "
+                               f"such ({names}); name the two robots")
+        if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said) \
+                and not (len(strict) == 2 and {m.key for m in said} != {m.key for m in strict}):
+            return said
         return tuple(pair) if len(pair) == 2 else said
 
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
@@ -1942,8 +1957,13 @@ class Interpreter:
             if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives \
                     and (subject is None or seg.sentence_start):
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
-                # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own)
+                # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own),
+                # which follows the whole sentence before it: all its open ends, not only its last clause's
                 last = set(self.last_made)
+                if seg.sentence_start:
+                    said = max((n for i, n in self.draft_sentence.items() if n < seg.sentence
+                                and self.b.drafts[i].alive), default=None)
+                    last = {i for i, n in self.draft_sentence.items() if n == said and self.b.drafts[i].alive} or last
                 base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
         if self.until_found is not None and self.until_found[0] != seg.sentence and not (
                 # "... is held there until X; it is then brought to rock 1": "then" opening the next sentence
@@ -2120,6 +2140,16 @@ class Interpreter:
                 if a.verb.target == "add_keepout":
                     a.verb = VerbHit("remove_keepout", a.verb.role, a.verb.lemma)
             negated = False
+        if negated and not permit and seg.role is not SegmentRole.ANCHOR:
+            # "excavator 1 does not dig at rock 2": a negation right before a work verb says what not to do, and a
+            # plan (a list of what to do) cannot hold it; read as the order it negates, the work was done. A condition
+            # ("if truck 2 has not been loaded") and a passive ("is not loaded") order nothing
+            refused = [a for a in actions if a.verb.target in _NEGATABLE_WORK and not a.verb.role.startswith("passive")
+                       and self._negated_here(items, a.verb)]
+            if refused:
+                self.errors.append(f"a plan lists what to do: {seg.text!r} says what a robot should not do; leave it "
+                                   f"out, or say what it does instead")
+                actions = [a for a in actions if a not in refused]
         if permit or negated:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
@@ -2132,6 +2162,13 @@ class Interpreter:
         for a in actions:
             a.partners = partner_items
         return actions
+
+    @staticmethod
+    def _negated_here(items: Sequence[Item], verb: VerbHit) -> bool:
+        """Whether a negation mark stands right before ``verb``'s item ("does not dig", "must not dig", "never
+        digs"); one with a word between ("not only digs ... but also", "has not been loaded") negates no order."""
+        k = next((j for j, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is verb), -1)
+        return k > 0 and items[k - 1].kind is ItemKind.MARK and items[k - 1].payload == "neg"
 
     def _adjacent(self, a: Action, b: Action, items: Sequence[Item]) -> bool:
         """Whether verb ``b`` follows verb ``a`` directly (or after "and"/"to")."""
@@ -2876,7 +2913,7 @@ class Interpreter:
                             r = self.res.last_able(_other_than(waiter), d_it.pronoun == "they") or r
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
-                    if r and d_it.form == "pronoun" and d_it.pronoun == "both":
+                    if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
                         r = self._pair_of_event(seg, it, r)
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
@@ -2961,8 +2998,15 @@ class Interpreter:
                      and (not verbs or any(lemma in verbs for lemma in d.lemma.split("|")))]
             if action == "navigate" and any(it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events
                                             for it in seg.items):
-                # "right after the briefing": the move that brought the whole fleet together, not the latest move
-                cands = [d for d in cands if d.fleet] or cands
+                # "right after the briefing": the move that brought the whole fleet together, not the latest move;
+                # with none, a move of two or more robots to one place ("trucks 1 and 2 meet at soil 2"); with
+                # neither, the word is left unplaced rather than read as anyone's latest move
+                cands = [d for d in cands if d.fleet] or [
+                    d for d in cands if len(d.objects) == 1 and sum(m.count for m in d.members) > 1]
+                if not cands:
+                    for it in seg.items:
+                        if it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events:
+                            self.used.difference_update(range(it.start, it.end))
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is

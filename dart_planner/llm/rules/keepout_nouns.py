@@ -220,13 +220,66 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
     return out
 
 
-def fold_anchor_keepout_subjects(items: Sequence[Item], nouns: PhraseIndex[bool],
-                                 definite: Container[str]) -> list[Item]:
+def _noun_subject(out: Sequence[Item], j: int, end: int, nouns: PhraseIndex[bool], definite: Container[str],
+                  copulas: Container[str], passives: Container[str]) -> bool:
+    """Whether a definite keep-out noun starts at item ``j`` and is the subject of a keep-out clause that runs to
+    ``end``: "the keep-out around rock 1 *is lifted*" (the noun already folded into a filler mark, a keep-out verb
+    after it), "the keep-out around puddle 2 *is set up*", "the puddle 2 keep-out *is put in place*" (the noun still
+    the verb, a form of "be" (``copulas``) and one of ``passives``, the lexicon's ``keepout_passive_verbs``, after
+    it: the order made passive; "the keep-out is in place" is a state)."""
+    def noun_at(i: int) -> bool:
+        words = tokenize_phrase(out[i].text)
+        hit = nouns.match(words, 0) if words else None
+        return hit is not None and hit[0] == len(words)
+
+    if j + 1 >= end:
+        return False
+    first, noun = out[j], out[j + 1]
+    lead = tokenize_phrase(first.text)[:1]
+    # "the puddle 2 keep-out": the article went into the object
+    if not (first.kind is ItemKind.WORD and first.text in definite
+            or first.kind is ItemKind.OBJECT and lead and lead[0] in definite):
+        return False
+    if noun.kind is ItemKind.MARK and noun_at(j + 1):
+        return any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[j + 2:end])
+    if noun.kind is ItemKind.VERB and noun.payload.target == "add_keepout" and noun_at(j + 1):
+        return any(c.kind is ItemKind.WORD and c.text in copulas and i + 1 < end
+                   and tokenize_phrase(out[i + 1].text)[:1] and tokenize_phrase(out[i + 1].text)[0] in passives
+                   for i, c in enumerate(out[j + 2:end], j + 2))
+    return False
+
+
+def _main_started(out: Sequence[Item], k: int, j: int, state_words: Container[str]) -> bool:
+    """Whether the condition opened at ``k`` has given way to its main clause before item ``j``: a verb after the
+    condition's first with none of ``state_words`` ("has tipped") right before it is the main clause's, and so is
+    a robot right before a verb once the condition has said its state ("once truck 1 is there truck 2 drives")."""
+    verbs = [i for i in range(k + 1, j) if out[i].kind is ItemKind.VERB]
+    if any(not (out[i - 1].kind is ItemKind.WORD and out[i - 1].text in state_words) for i in verbs[1:]):
+        return True
+    said = next((i for i in range(k + 1, j) if out[i].kind is ItemKind.VERB
+                 or out[i].kind is ItemKind.WORD and out[i].text in state_words), j)
+    return any(out[i].kind is ItemKind.ROBOT and out[i + 1].kind is ItemKind.VERB for i in range(said + 1, j - 1))
+
+
+def fold_anchor_keepout_subjects(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str],
+                                 state_words: Container[str] = (), copulas: Container[str] = (),
+                                 passives: Container[str] = (), joins: Container[str] = ()) -> list[Item]:
     """"Once it is home the keep-out around rock 1 is lifted for all robots": a leading condition with no comma
-    after it ends where a definite keep-out noun (``definite``: "the", ``nouns``: the lexicon's keep-out nouns,
-    already folded into a filler mark) starts the main clause, when the condition names a robot or an event and
-    a keep-out verb follows the noun in its clause. A comma is put there; without it the condition ran on to the
-    keep-out verb, its robot took the lifting, and the robots the lifting was for were read as a new order."""
+    after it ends where a definite keep-out noun (``definite``: "the", ``nouns``: the lexicon's keep-out nouns)
+    starts a keep-out clause (:func:`_noun_subject`; ``copulas`` and ``passives``: the words that make "the
+    keep-out ... is set up" a passive order), when the condition names a robot or an event. A comma is put there;
+    without it the condition ran on to the keep-out verb, its robot took the keep-out, and the robots it was for
+    were read as a new order ("set up for all robots" gave truck 1 a move and its own keep-out).
+
+    Only the condition's own words are looked at (:func:`_main_started`, ``state_words``: the lexicon's
+    ``condition_auxiliaries``): in "when truck 1 gets there truck 2 drives to soil 2 and the keep-out ... is
+    lifted" the main clause has started, and a comma before "the" made the lifting wait for nothing.
+
+    Such a keep-out clause joined by a word of ``joins`` ("and") to a clause before it ("truck 2 drives to soil 2
+    and the keep-out around rock 1 is lifted") gets a comma before that word: without it "soil 2 and the keep-out
+    around rock 1" read as a list of places for the drive, and the lifting became the driver's own. Inside a
+    condition ("when the trucks have unloaded and the keep-out is in place, ...") the word joins the condition's
+    parts and is left alone."""
     out = list(items)
     k = 0
     while k < len(out):
@@ -237,14 +290,25 @@ def fold_anchor_keepout_subjects(items: Sequence[Item], nouns: PhraseIndex[bool]
         end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
                    len(out))
         for j in range(k + 2, end - 2):
-            noun = out[j + 1]
-            words = tokenize_phrase(noun.text)
-            hit = nouns.match(words, 0) if words else None
-            if out[j].kind is ItemKind.WORD and out[j].text in definite and noun.kind is ItemKind.MARK \
-                    and hit is not None and hit[0] == len(words) \
-                    and any(c.kind in (ItemKind.ROBOT, ItemKind.EVENT) for c in out[k + 1:j]) \
-                    and any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[j + 2:end]):
+            if _main_started(out, k, j, state_words):
+                break  # the noun is in the main clause already, not at its start
+            if _noun_subject(out, j, end, nouns, definite, copulas, passives) \
+                    and any(c.kind in (ItemKind.ROBOT, ItemKind.EVENT) for c in out[k + 1:j]):
                 out.insert(j, Item(ItemKind.PUNCT, out[j].start, out[j].start, ",", ","))
+                end += 1
                 break
         k = end
+    k = 1
+    while k + 1 < len(out):
+        start = next((j for j in range(k - 1, -1, -1) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)), -1)
+        in_condition = start >= 0 and out[start].kind is ItemKind.CONNECTIVE and out[start].payload == "anchor" \
+            and not _main_started(out, start, k, state_words)
+        if out[k].kind is ItemKind.WORD and out[k].text in joins and out[k - 1].kind is not ItemKind.PUNCT \
+                and not in_condition:
+            end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                       len(out))
+            if _noun_subject(out, k + 1, end, nouns, definite, copulas, passives):
+                out.insert(k, Item(ItemKind.PUNCT, out[k].start, out[k].start, ",", ","))
+                k += 1
+        k += 1
     return out

@@ -138,7 +138,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "condition_participle_endings",
                  "anchor_joint_words", "pointing_connective_words", "parallel_subordinators",
                  "unplaced_order_words", "replaced_mention_leads", "except_but_words",
-                 "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns")
+                 "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns",
+                 "keepout_passive_verbs", "anchor_pair_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -368,6 +369,8 @@ class Lexicon:
     anchor_joint_words: frozenset[str] = frozenset()
     """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
     gathering_events: frozenset[str] = frozenset()
+    keepout_passive_verbs: frozenset[str] = frozenset()
+    anchor_pair_words: frozenset[str] = frozenset()
     """Event nouns of a get-together ("right after the *briefing*"): the fleet-wide move, when there is one."""
     condition_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries of a state listed after a leading condition ("when A, excavator 2 *has* finished and ...")."""
@@ -807,6 +810,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         condition_participle_endings=context["condition_participle_endings"],
         anchor_joint_words=context["anchor_joint_words"],
         gathering_events=context["gathering_events"],
+        keepout_passive_verbs=context["keepout_passive_verbs"],
+        anchor_pair_words=context["anchor_pair_words"],
         pointing_connective_words=context["pointing_connective_words"],
         parallel_subordinators=context["parallel_subordinators"],
         unplaced_order_words=context["unplaced_order_words"],

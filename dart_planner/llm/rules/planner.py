@@ -158,7 +158,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
-    items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words)
+    items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words,
+                                         lex.condition_auxiliaries, lex.keepout_event_copulas,
+                                         lex.keepout_passive_verbs, lex.thing_list_joins)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(items, lex)

@@ -665,6 +665,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                              and items[k - 1].payload.target in ("unload_bucket", "pair")
                              and items[k - 1].payload.role != "passive_load")  # "once they have loaded the truck"
             starts_main = (it.kind is ItemKind.ROBOT and prev_word not in ("and", "or", "by", "from")  # "dug by X"
+                           and not (prev_word == "of" and prev_kind is ItemKind.WORD and k > 1
+                                    and items[k - 2].kind is ItemKind.EVENT)  # "after the meeting of trucks 1 and 2"
                            and not object_pronoun
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives

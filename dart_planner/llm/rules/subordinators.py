@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .mentions import ObjectDesc
 from .segment import Item, ItemKind
 
 __all__ = ["fold_parallel_subordinators", "fold_reason_orders"]
@@ -79,9 +80,15 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
                 after.append(x)
             verb = next((j for j, x in enumerate(after) if x.kind is ItemKind.VERB), None)
             said = " ".join(x.text for x in out[k:k + 1 + len(after)])
-            if verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
-                    and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k - 1) and not _needs(after, needs) \
-                    and _ordered_elsewhere(out, k, k + 1 + len(after), out[k + 1], after[verb]):
+            restated = verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
+                and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k - 1) and not _needs(after, needs)
+            if restated and verb is not None \
+                    and not _ordered_elsewhere(out, k, k + 1 + len(after), out[k + 1], after[verb]):
+                restated = False
+                # "keep away from rock 2, since excavator 1 will be digging there": work given nowhere else is an
+                # order of its own, and its "there" is the place just named, not the robot's own last place
+                _there_is_named(out, k, k + 1 + len(after))
+            if restated:
                 # "truck 3 keeps out of rock 2, since excavator 1 will be digging there. Excavator 1 drives to rock 2
                 # and digs.": the reason restates work its robot is given in a clause of its own; read as an order,
                 # that work was done twice
@@ -110,19 +117,60 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
     return out
 
 
+def _named_places(items: Sequence[Item]) -> set[str]:
+    """The objects ``items`` name by name ("rock 2"; not "there", "it" or "the rock")."""
+    return {n for x in items if x.kind is ItemKind.OBJECT and x.payload.form == "names" for n in x.payload.names}
+
+
+def _reason_places(items: Sequence[Item], lo: int, hi: int) -> set[str]:
+    """The places the reason ``items[lo:hi]`` speaks of: those it names, else the place its "there" points to, the
+    one the clause before it names last ("keep away from rock 2, since excavator 1 will be digging there")."""
+    own = _named_places(items[lo:hi])
+    if own:
+        return own
+    for x in reversed(items[:lo]):
+        if x.kind in _CLAUSE_BREAKS and x.text != ",":
+            break
+        if x.kind is ItemKind.OBJECT and x.payload.form == "names":
+            return set(x.payload.names)
+    return set()
+
+
+def _there_is_named(items: list[Item], lo: int, hi: int) -> None:
+    """Each pronoun place ("there") in ``items[lo:hi]`` becomes the place the clause before names last, when the
+    reason names none of its own."""
+    if _named_places(items[lo:hi]):
+        return
+    places = _reason_places(items, lo, hi)
+    if len(places) != 1:
+        return
+    for j in range(lo, hi):
+        x = items[j]
+        if x.kind is ItemKind.OBJECT and x.payload.form == "pronoun" and x.payload.pronoun == "there":
+            items[j] = Item(ItemKind.OBJECT, x.start, x.end, ObjectDesc("names", names=tuple(places)), x.text)
+
+
 def _ordered_elsewhere(items: Sequence[Item], lo: int, hi: int, robot: Item, verb: Item) -> bool:
     """Whether a clause outside ``items[lo:hi]`` gives the robot named by ``robot`` (by number: ``form`` "ids")
-    a verb of the same action as ``verb``: the clause where that robot opens the clause, or follows it."""
+    a verb of the same action as ``verb`` at the place the reason speaks of (:func:`_reason_places`; a clause that
+    names no place does not say otherwise): the clause where that robot opens the clause, or follows it. Work at
+    another place ("Excavator 1 digs at soil 1. Truck 3 keeps away from rock 2, since excavator 1 will be digging
+    there") is not what the reason says, and the reason's digging was lost."""
     if robot.payload.form != "ids":
         return False
+    places = _reason_places(items, lo, hi)
     for j, x in enumerate(items):
         if lo <= j < hi or x.kind is not ItemKind.ROBOT or x.payload != robot.payload:
             continue
+        clause: list[Item] = []
         for y in items[j + 1:]:
             if y.kind in _CLAUSE_BREAKS and y.text != ",":
                 break
             if y.kind is ItemKind.ROBOT and y.payload != robot.payload:
                 break
-            if y.kind is ItemKind.VERB and y.payload.target == verb.payload.target:
+            clause.append(y)
+        if any(y.kind is ItemKind.VERB and y.payload.target == verb.payload.target for y in clause):
+            named = _named_places(clause)
+            if not places or not named or named & places:
                 return True
     return False
