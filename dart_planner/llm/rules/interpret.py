@@ -148,6 +148,12 @@ def _opens_clause(items: Sequence[Item]) -> bool:
         and any(it.kind is ItemKind.VERB for it in items)
 
 
+def _hauls(seg: Segment) -> bool:
+    """A clause that dumps or carries its load somewhere: what a truck does with a load it was given."""
+    return any(it.kind is ItemKind.VERB
+               and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
+
+
 def _named_objects(items: Sequence[Item]) -> set[str]:
     """The objects named by name ("rock 2") among ``items``."""
     return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
@@ -1225,6 +1231,15 @@ class Interpreter:
         return not any(d.alive and self._matches(d, a) for d in self.b.drafts for a in actions) and any(
             x.sentence > seg.sentence for x in self.later_all)
 
+    def _same_subject_after(self, seg: Segment) -> list[Segment]:
+        """The clauses after ``seg`` in its sentence that go on with its subject (", and then dumps")."""
+        out = []
+        for x in self.following:
+            if x.sentence != seg.sentence or any(it.kind is ItemKind.ROBOT for it in x.items):
+                break
+            out.append(x)
+        return out
+
     def settle_vague(self) -> None:
         """A move with no place stands excused when every robot of it got a move to a named place
         later in the same sentence (the elaboration); otherwise its errors are reported."""
@@ -1383,9 +1398,14 @@ class Interpreter:
                                                 subj_items[0].payload.pronoun != "it")
                     subject = loaded or subject
             if subject and any(it.payload.form == "pronoun" and it.payload.pronoun == "which" for it in subj_items):
-                # "load truck 2, which arrives after checking puddle 1": the relative clause tells how
-                # the truck gets to the loading, so its steps come before the loading, not after
-                self.relative = self.relative | {m.key for m in subject}
+                if _hauls(seg) or any(_hauls(x) for x in self._same_subject_after(seg)):
+                    # "loads truck 1, which goes to puddle 2 and dumps": a relative clause that hauls or dumps
+                    # says what the load is for, so the truck's steps come after its loading
+                    self.flush_loads(subject, None)
+                else:
+                    # "load truck 2, which arrives after checking puddle 1": the relative clause tells how
+                    # the truck gets to the loading, so its steps come before the loading, not after
+                    self.relative = self.relative | {m.key for m in subject}
             if subject is not None:
                 self.res.remember(subject)
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])

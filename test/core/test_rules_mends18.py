@@ -1,0 +1,36 @@
+"""Mends of more silent misreadings found on main (helper M18): each sentence gave a plan, no error, and the plan
+was wrong. Each reading is tested on the sentence found and on variants (other robots, places, tenses, word orders),
+with guard sentences whose reading must not change.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: a relative clause that hauls the load comes after the loading ---------------------------------------
+
+@pytest.mark.parametrize("text, exc, trucks, site, dest", [
+    ("Excavator 1 digs at soil 1 and loads truck 1, which goes to puddle 2 and dumps.", E1, [D1], "soil1", "puddle2"),
+    ("Excavator 2 digs rock 2 and loads truck 3, which hauls it to puddle 1.", E2, [D3], "rock2", "puddle1"),
+    ("Excavator 1 digs at soil 1 and loads truck 1, which goes to puddle 2, and then dumps.", E1, [D1], "soil1",
+     "puddle2"),
+    ("Excavator 3 digs at soil 2 and loads trucks 1 and 2, which go to obstacle 1 and tip.", E3, [D1, D2], "soil2",
+     "obstacle1"),
+    ("Excavator 1 dug at soil 1 and loaded truck 2, which drove to puddle 1 and dumped.", E1, [D2], "soil1", "puddle1"),
+])
+def test_a_relative_clause_that_hauls_comes_after_the_loading(fleet, world, text, exc, trucks, site, dest):
+    assert_plan(text, fleet, world,
+                task("m", T, [exc], [site]), task("d", DIG, [exc], [], deps=["m"]),
+                task("l", LOAD, [exc], [], deps=["d"]), task("h", T, trucks, [dest], deps=["l"]),
+                task("u", DUMP, trucks, [], deps=["h"]))
+
+
+def test_a_relative_clause_that_brings_the_truck_still_comes_before_the_loading(fleet, world):
+    # guard: "which arrives after checking puddle 1" says how the truck gets to the loading
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1, which arrives after checking puddle 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("c", T, [D1], ["puddle1"]), task("a", T, [D1], ["soil1"], deps=["c"]),
+                task("l", LOAD, [E1], [], deps=["d", "a"]))
