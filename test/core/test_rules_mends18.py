@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, plan, task
 
 # -- finding 1: a relative clause that hauls the load comes after the loading ---------------------------------------
 
@@ -34,3 +34,32 @@ def test_a_relative_clause_that_brings_the_truck_still_comes_before_the_loading(
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("c", T, [D1], ["puddle1"]), task("a", T, [D1], ["soil1"], deps=["c"]),
                 task("l", LOAD, [E1], [], deps=["d", "a"]))
+
+
+# -- finding 2: a haul with no robot named is the loaded truck's, not the loader's --------------------------------
+
+@pytest.mark.parametrize("text, exc, trucks, site, dest", [
+    ("Excavator 1 digs at soil 1 and loads truck 1. The soil has to be hauled to puddle 2.", E1, [D1], "soil1",
+     "puddle2"),
+    ("Excavator 1 digs at soil 1 and loads truck 1. The soil is hauled to puddle 2.", E1, [D1], "soil1", "puddle2"),
+    ("Excavator 3 digs at soil 2 and loads trucks 1 and 2. The earth must be taken to puddle 1.", E3, [D1, D2],
+     "soil2", "puddle1"),
+    ("Excavator 1 dug at soil 1 and loaded truck 2; the soil was hauled to puddle 1.", E1, [D2], "soil1", "puddle1"),
+])
+def test_a_haul_with_no_robot_is_the_loaded_trucks(fleet, world, text, exc, trucks, site, dest):
+    assert_plan(text, fleet, world,
+                task("m", T, [exc], [site]), task("d", DIG, [exc], [], deps=["m"]),
+                task("l", LOAD, [exc], [], deps=["d"]), task("h", T, trucks, [dest], deps=["l"]),
+                task("u", DUMP, trucks, [], deps=["h"]))
+
+
+def test_a_haul_after_a_loading_already_made_is_the_loaded_trucks(fleet, world):
+    assert_plan("Excavator 2 loads truck 3 at rock 1. Then the rubble gets carried to obstacle 2.", fleet, world,
+                task("l", LOAD, [E2]), task("h", T, [D3], ["obstacle2"], deps=["l"]),
+                task("u", DUMP, [D3], deps=["h"]))
+
+
+def test_a_move_of_the_excavator_after_its_loading_stays_the_excavators(fleet, world):
+    # guard: no haul, the excavator named: it is the one that moves
+    got = plan("Excavator 1 digs at soil 1 and loads truck 1. Then it goes to puddle 2.", fleet, world)
+    assert [s.robot_ids for s in got if s.object_keywords == ("puddle2",)] == [(E1,)]

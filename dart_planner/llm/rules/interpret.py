@@ -1231,6 +1231,17 @@ class Interpreter:
         return not any(d.alive and self._matches(d, a) for d in self.b.drafts for a in actions) and any(
             x.sentence > seg.sentence for x in self.later_all)
 
+    def _trucks_loaded_by(self, excavators: Sequence[Member]) -> tuple[Member, ...]:
+        """The trucks ``excavators`` loaded last (a loading still waiting to be made, or the last one made)."""
+        keys = {m.key for m in excavators}
+        for entry in reversed(self.deferred):
+            if keys & {e.key for e in entry[0]}:
+                return tuple(entry[1])
+        for d in reversed(self.b.drafts):
+            if d.alive and d.action == "unload_bucket" and keys & {m.key for m in d.members} and d.partners:
+                return tuple(d.partners)
+        return ()
+
     def _same_subject_after(self, seg: Segment) -> list[Segment]:
         """The clauses after ``seg`` in its sentence that go on with its subject (", and then dumps")."""
         out = []
@@ -1432,6 +1443,10 @@ class Interpreter:
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
                 split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
+            if subject and not subj_items and _hauls(seg) and not self.capable(subject, "dump", quiet=True):
+                # "excavator 1 ... loads truck 1. The soil has to be hauled to puddle 2": the hauler of the
+                # load is the truck it was loaded into, not the excavator that loaded it
+                subject = self._trucks_loaded_by(subject) or subject
         self.vocative = None
         each_anchor, self.each_anchor = self.each_anchor, ()
         if each_anchor and pre and (not subj_items or all(
@@ -2335,6 +2350,8 @@ class Interpreter:
              split: bool = False) -> list[Draft]:
         carry = v.role == "carry"
         if carry:
+            # a truck hauls what it was loaded with: a loading of it still waiting to be made comes first
+            self.flush_loads([m for m in members if m.key not in self.relative], None)
             self.load_before_carry(members)
         movers = [m for m in members if self.loc(m) != place]
         if place == START and v.lemma in self.lex.stationary:  # "excavator 1 stays at base": never left it
