@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, plan, task
 
 # -- finding 1: a relative clause that hauls the load comes after the loading ---------------------------------------
 
@@ -63,3 +63,25 @@ def test_a_move_of_the_excavator_after_its_loading_stays_the_excavators(fleet, w
     # guard: no haul, the excavator named: it is the one that moves
     got = plan("Excavator 1 digs at soil 1 and loads truck 1. Then it goes to puddle 2.", fleet, world)
     assert [s.robot_ids for s in got if s.object_keywords == ("puddle2",)] == [(E1,)]
+
+
+# -- finding 3: "X too, but not to <place>" in a sentence of its own is a keep-out of the repeated move ---------------
+
+@pytest.mark.parametrize("text, first, more, place, out", [
+    ("Truck 1 goes to soil 1. Excavator 2 too, but not to puddle 2.", [D1], [E2], "soil1", "puddle2"),
+    ("Truck 1 goes to soil 1. Excavator 2 as well, but never near puddle 2.", [D1], [E2], "soil1", "puddle2"),
+    ("Excavator 3 drove to rock 1. Truck 2 also, but not through obstacle 1.", [E3], [D2], "rock1", "obstacle1"),
+])
+def test_a_repeat_sentence_with_but_not_keeps_its_robot_out(fleet, world, text, first, more, place, out):
+    # the full stop closes the first order: the keep-out is the repeat sentence's own robots'
+    assert_plan(text, fleet, world, task("m", T, first + more, [place]), task("k", AV, more, [out], deps=["m"]))
+
+
+def test_a_repeat_sentence_without_a_keep_out_is_unchanged(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Excavator 2 too.", fleet, world, task("m", T, [D1, E2], ["soil1"]))
+
+
+def test_a_sentence_with_its_own_verb_after_a_move_still_goes_there(fleet, world):
+    # guard: "but not" needs a repeat ("too") to be read as a keep-out of the move before the full stop
+    got = plan("Truck 1 goes to soil 1. Excavator 2 goes to rock 1 too, but not to puddle 2.", fleet, world)
+    assert not [s for s in got if s.object_keywords == ("puddle2",) and s.skill == T]
