@@ -85,3 +85,28 @@ def test_a_sentence_with_its_own_verb_after_a_move_still_goes_there(fleet, world
     # guard: "but not" needs a repeat ("too") to be read as a keep-out of the move before the full stop
     got = plan("Truck 1 goes to soil 1. Excavator 2 goes to rock 1 too, but not to puddle 2.", fleet, world)
     assert not [s for s in got if s.object_keywords == ("puddle2",) and s.skill == T]
+
+
+# -- finding 4: "waits until it is done, then ..." is read as "waits for it, then ..." ------------------------------
+
+@pytest.mark.parametrize("text, exc, truck, site", [
+    ("Excavator 1 digs soil 1. Truck 2 waits until it is done, then goes to soil 1.", E1, D2, "soil1"),
+    ("Excavator 1 digs soil 1. Truck 2 waits until the digging is over, then goes to soil 1.", E1, D2, "soil1"),
+    ("Excavator 1 digs soil 1. Truck 2 waits till excavator 1 is finished, then goes to soil 1.", E1, D2, "soil1"),
+    ("Excavator 3 digs at rock 2. Truck 1 waited until it was done and then drove to rock 2.", E3, D1, "rock2"),
+    ("Excavator 2 digs at soil 2. Truck 3 waits for it, then goes to soil 2.", E2, D3, "soil2"),
+])
+def test_waiting_until_it_is_done_waits_for_the_robot_before(fleet, world, text, exc, truck, site):
+    assert_plan(text, fleet, world, task("m", T, [exc], [site]), task("d", DIG, [exc], deps=["m"]),
+                task("t", T, [truck], [site], deps=["d"]))
+
+
+def test_waits_until_comes_from_the_lexicon(fleet, world):
+    from test_rules_mends13 import _lexicon
+
+    from dart_planner.llm.rules import rules_plan
+
+    text = "Excavator 1 digs soil 1. Truck 2 waits until it is done, then goes to soil 1."
+    narrowed = _lexicon(wait_for_connectives=["wait for", "waits for", "waiting for", "waited for"])
+    got = rules_plan(text, fleet, world, narrowed).graph
+    assert [s.robot_ids for s in got if s.skill == T] != [(E1,), (D2,)]
