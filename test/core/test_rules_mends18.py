@@ -110,3 +110,34 @@ def test_waits_until_comes_from_the_lexicon(fleet, world):
     narrowed = _lexicon(wait_for_connectives=["wait for", "waits for", "waiting for", "waited for"])
     got = rules_plan(text, fleet, world, narrowed).graph
     assert [s.robot_ids for s in got if s.skill == T] != [(E1,), (D2,)]
+
+
+# -- findings 5 and 6: waiting for a robot at a place is a move there first ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs soil 1. Truck 2 waits for it at obstacle 1.",
+    "Excavator 1 digs soil 1 and truck 2 waits for it at obstacle 1.",
+    "Excavator 1 digs soil 1 and truck 2 waits for it at obstacle 1",
+    "Excavator 1 digs soil 1. Truck 2 waits for excavator 1 near obstacle 1.",
+])
+def test_waiting_at_a_place_moves_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("w", T, [D2], ["obstacle1"]))
+
+
+@pytest.mark.parametrize("text, exc, truck, site, wait_at", [
+    ("Excavator 1 digs soil 1. Truck 2 waits for it at obstacle 1, then goes to soil 1.", E1, D2, "soil1",
+     "obstacle1"),
+    ("Excavator 3 digs at rock 2, and truck 1 waits for it by puddle 2, then drives to rock 2.", E3, D1, "rock2",
+     "puddle2"),
+])
+def test_waiting_at_a_place_then_going_on_waits_there(fleet, world, text, exc, truck, site, wait_at):
+    assert_plan(text, fleet, world, task("m", T, [exc], [site]), task("d", DIG, [exc], deps=["m"]),
+                task("w", T, [truck], [wait_at]), task("t", T, [truck], [site], deps=["d", "w"]))
+
+
+def test_waiting_for_a_deed_at_its_place_is_unchanged(fleet, world):
+    # guard: "the digging at soil 1" is where the digging is, not where the truck waits
+    assert_plan("Excavator 1 digs soil 1. Truck 2 waits for the digging at soil 1, then goes to soil 1.", fleet,
+                world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("t", T, [D2], ["soil1"], deps=["d"]))
