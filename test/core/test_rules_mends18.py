@@ -141,3 +141,20 @@ def test_waiting_for_a_deed_at_its_place_is_unchanged(fleet, world):
     assert_plan("Excavator 1 digs soil 1. Truck 2 waits for the digging at soil 1, then goes to soil 1.", fleet,
                 world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
                 task("t", T, [D2], ["soil1"], deps=["d"]))
+
+
+# -- finding 7: "but <robot of the group> goes first": that robot's step, then the others' ---------------------------
+
+@pytest.mark.parametrize("text, first, rest, place", [
+    ("All trucks go to rock 1, but truck 3 goes first.", [D3], [D1, D2], "rock1"),
+    ("All the excavators drive to soil 2 but excavator 1 goes first.", [E1], [E2, E3], "soil2"),
+    ("All trucks went to rock 1, but trucks 1 and 2 went first.", [D1, D2], [D3], "rock1"),
+])
+def test_a_robot_of_the_group_that_goes_first_goes_once_before_the_rest(fleet, world, text, first, rest, place):
+    assert_plan(text, fleet, world, task("a", T, first, [place]), task("b", T, rest, [place], deps=["a"]))
+
+
+def test_but_with_a_place_of_its_own_still_leaves_the_robot_out(fleet, world):
+    # guard: the reading of "but truck 3 goes to soil 2" (butexcept) is unchanged
+    assert_plan("All trucks go to rock 1, but truck 3 goes to soil 2.", fleet, world,
+                task("a", T, [D1, D2], ["rock1"]), task("b", T, [D3], ["soil2"]))

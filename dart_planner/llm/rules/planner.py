@@ -43,7 +43,7 @@ from .asides import (
     loading_order,
     place_relatives,
 )
-from .butexcept import fold_but_except
+from .butexcept import fold_but_except, fold_but_first
 from .cancelling import fold_cancelling_conditions
 from .causatives import fold_causative_verbs
 from .conditions import fold_condition_lists
@@ -142,8 +142,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
-    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins,
-                            {r: t for t, ids in site.robots_by_type.items() for r in ids})
+    robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
+    items = fold_but_first(items, lex.except_but_words, lex.thing_list_joins, robot_types)
+    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types)
     items = fold_cancelling_conditions(items, lex.cancelling_conditions)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
