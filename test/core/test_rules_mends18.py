@@ -158,3 +158,35 @@ def test_but_with_a_place_of_its_own_still_leaves_the_robot_out(fleet, world):
     # guard: the reading of "but truck 3 goes to soil 2" (butexcept) is unchanged
     assert_plan("All trucks go to rock 1, but truck 3 goes to soil 2.", fleet, world,
                 task("a", T, [D1, D2], ["rock1"]), task("b", T, [D3], ["soil2"]))
+
+
+# -- finding 8: "waits ... since <robot> has <done>" is a condition, not a remark --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 dumps at puddle 1. Truck 2 waits at obstacle 1 since truck 1 has dumped.",
+    "Truck 1 dumps at puddle 1. Truck 2 is waiting at obstacle 1 since truck 1 has dumped.",
+    "Truck 1 dumps at puddle 1. Truck 2 waits at obstacle 1 once truck 1 has dumped.",
+])
+def test_a_wait_since_a_robots_deed_waits_for_it(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("u", DUMP, [D1], deps=["m"]),
+                task("w", T, [D2], ["obstacle1"], deps=["u"]))
+
+
+def test_a_wait_since_a_deed_said_alone_makes_the_deed(fleet, world):
+    assert_plan("Truck 2 waits at obstacle 1 since truck 1 has dumped.", fleet, world,
+                task("u", DUMP, [D1]), task("w", T, [D2], ["obstacle1"], deps=["u"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 dumps at puddle 1. Truck 2 goes to obstacle 1 since truck 1 has dumped.",
+    "Truck 1 dumps at puddle 1. Truck 2 waits at obstacle 1 because truck 1 has dumped.",
+])
+def test_other_reasons_stay_remarks(fleet, world, text):
+    # guards: not a verb of waiting, or not "since": the reason is a remark, as before
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("u", DUMP, [D1], deps=["m"]),
+                task("w", T, [D2], ["obstacle1"]))
+
+
+def test_a_wait_since_a_reason_with_no_robot_stays_a_remark(fleet, world):
+    assert_plan("Truck 2 waits at obstacle 1 since the slope there is being checked.", fleet, world,
+                task("w", T, [D2], ["obstacle1"]))

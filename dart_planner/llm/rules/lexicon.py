@@ -138,7 +138,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "condition_participle_endings",
                  "anchor_joint_words", "pointing_connective_words", "parallel_subordinators",
                  "unplaced_order_words", "replaced_mention_leads", "except_but_words",
-                 "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns")
+                 "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns",
+                 "wait_conditions", "wait_verbs")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -381,6 +382,8 @@ class Lexicon:
     cancelling_conditions: frozenset[str] = frozenset()
     wait_for_connectives: frozenset[str] = frozenset()
     all_of_them_pronouns: frozenset[str] = frozenset()
+    wait_conditions: frozenset[str] = frozenset()
+    wait_verbs: frozenset[str] = frozenset()
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
     thing_adverb_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
@@ -816,6 +819,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         cancelling_conditions=context["cancelling_conditions"],
         wait_for_connectives=context["wait_for_connectives"],
         all_of_them_pronouns=context["all_of_them_pronouns"],
+        wait_conditions=context["wait_conditions"],
+        wait_verbs=context["wait_verbs"],
         source=file,
         vocabulary=frozenset(vocab),
     )
