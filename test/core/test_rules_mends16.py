@@ -66,8 +66,8 @@ def test_fill_goal_carried_out_plans(fleet, world):
     assert_plan("Puddle 1 needs filling with earth from soil 2. Excavator 2 digs at soil 2 and loads truck 1, "
                 "which then dumps the earth at puddle 1.", fleet, world,
                 task("a", T, [E2], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
-                task("c", T, [D1], ["puddle1"], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
-                task("e", DUMP, [D1], deps=["d"]))
+                task("d", LOAD, [E2], deps=["b"]), task("c", T, [D1], ["puddle1"], deps=["d"]),
+                task("e", DUMP, [D1], deps=["c"]))  # the relative clause hauls: after the loading (mends18)
 
 
 def test_goal_place_a_robot_already_stands_at_is_served(fleet, world):

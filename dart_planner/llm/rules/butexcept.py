@@ -12,6 +12,10 @@ after "but", once the group's clause has its own verb, are a clause of their own
 group (read as "all trucks except truck 3 go to rock 1"). Before, truck 3 was sent to rock 1 and then to soil 2.
 Robots of another type ("all trucks go to rock 1, but excavator 1 digs at soil 1") and a group of a count ("two
 trucks") are left alone.
+
+"All trucks go to rock 1, *but truck 3 goes first*": robots of the group with only a verb and "first" after "but" do
+the group's step before the others (:func:`fold_but_first`). Read as it stood, truck 3 was sent to rock 1 twice (with
+the group and again alone); it is read as "truck 3 goes to rock 1 first, then all trucks except truck 3 go to rock 1".
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Mapping, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_but_except"]
+__all__ = ["fold_but_except", "fold_but_first"]
 
 
 def _group(it: Item) -> bool:
@@ -94,4 +98,38 @@ def fold_but_except(items: Sequence[Item], but_words: frozenset[str], joins: fro
                     inserts.append((k, [Item(ItemKind.PUNCT, it.start, it.start, ",", ",")]))
     for at, new in sorted(inserts, key=lambda x: x[0], reverse=True):
         out[at:at] = new
+    return out
+
+
+def fold_but_first(items: Sequence[Item], but_words: frozenset[str], joins: frozenset[str],
+                   robot_types: Mapping[str, str]) -> list[Item]:
+    """"<group> <verb> ..., but <robots of it> <verb> first." as "<robots> <verb> ... first, then <group> except
+    <robots> <verb> ...": the robots named do the group's step, then the rest of the group does. Only a sentence that
+    opens with the group and ends right after "first"."""
+    out = list(items)
+    start = 0
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            start = k + 1
+        elif it.kind is ItemKind.WORD and it.text in but_words and k > start + 1 and _group(out[start]) \
+                and out[start + 1].kind is ItemKind.VERB:
+            end = _robots_end(out, k + 1, joins)
+            if end is not None and end + 1 < len(out) and out[end].kind is ItemKind.VERB \
+                    and out[end + 1].kind is ItemKind.CONNECTIVE and out[end + 1].payload == "first" \
+                    and (end + 2 >= len(out) or (out[end + 2].kind is ItemKind.PUNCT
+                                                 and out[end + 2].payload in SENTENCE_END)) \
+                    and _members(out[start], out[k + 1:end], robot_types) \
+                    and not any(x.kind is ItemKind.ROBOT for x in out[start + 1:k]):
+                group, robots = out[start], out[k + 1:end]
+                step = out[start + 1:k - 1] if out[k - 1].kind is ItemKind.PUNCT else out[start + 1:k]
+                first = out[end + 1]
+                new = [*robots, *step, first, Item(ItemKind.PUNCT, first.end, first.end, ",", ","),
+                       Item(ItemKind.CONNECTIVE, first.end, first.end, "sequence", "then"),
+                       group, Item(ItemKind.MARK, group.end, group.end, "except", ""), *robots, *step]
+                out[start:end + 2] = new
+                k = start + len(new)
+                continue
+        k += 1
     return out

@@ -151,6 +151,12 @@ def _opens_clause(items: Sequence[Item]) -> bool:
         and any(it.kind is ItemKind.VERB for it in items)
 
 
+def _hauls(seg: Segment) -> bool:
+    """A clause that dumps or carries its load somewhere: what a truck does with a load it was given."""
+    return any(it.kind is ItemKind.VERB
+               and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
+
+
 def _named_objects(items: Sequence[Item]) -> set[str]:
     """The objects named by name ("rock 2") among ``items``."""
     return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
@@ -1263,6 +1269,26 @@ class Interpreter:
         return not any(d.alive and self._matches(d, a) for d in self.b.drafts for a in actions) and any(
             x.sentence > seg.sentence for x in self.later_all)
 
+    def _trucks_loaded_by(self, excavators: Sequence[Member]) -> tuple[Member, ...]:
+        """The trucks ``excavators`` loaded last (a loading still waiting to be made, or the last one made)."""
+        keys = {m.key for m in excavators}
+        for entry in reversed(self.deferred):
+            if keys & {e.key for e in entry[0]}:
+                return tuple(entry[1])
+        for d in reversed(self.b.drafts):
+            if d.alive and d.action == "unload_bucket" and keys & {m.key for m in d.members} and d.partners:
+                return tuple(d.partners)
+        return ()
+
+    def _same_subject_after(self, seg: Segment) -> list[Segment]:
+        """The clauses after ``seg`` in its sentence that go on with its subject (", and then dumps")."""
+        out = []
+        for x in self.following:
+            if x.sentence != seg.sentence or any(it.kind is ItemKind.ROBOT for it in x.items):
+                break
+            out.append(x)
+        return out
+
     def settle_vague(self) -> None:
         """A move with no place stands excused when every robot of it got a move to a named place
         later in the same sentence (the elaboration); otherwise its errors are reported."""
@@ -1421,9 +1447,14 @@ class Interpreter:
                                                 subj_items[0].payload.pronoun != "it")
                     subject = loaded or subject
             if subject and any(it.payload.form == "pronoun" and it.payload.pronoun == "which" for it in subj_items):
-                # "load truck 2, which arrives after checking puddle 1": the relative clause tells how
-                # the truck gets to the loading, so its steps come before the loading, not after
-                self.relative = self.relative | {m.key for m in subject}
+                if _hauls(seg) or any(_hauls(x) for x in self._same_subject_after(seg)):
+                    # "loads truck 1, which goes to puddle 2 and dumps": a relative clause that hauls or dumps
+                    # says what the load is for, so the truck's steps come after its loading
+                    self.flush_loads(subject, None)
+                else:
+                    # "load truck 2, which arrives after checking puddle 1": the relative clause tells how
+                    # the truck gets to the loading, so its steps come before the loading, not after
+                    self.relative = self.relative | {m.key for m in subject}
             if subject is not None:
                 # ", where excavator 2 loads it": the robot of a place relative is no new topic; a later "it" is
                 # still the robot the sentence is about
@@ -1463,6 +1494,10 @@ class Interpreter:
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
                 split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
+            if subject and not subj_items and _hauls(seg) and not self.capable(subject, "dump", quiet=True):
+                # "excavator 1 ... loads truck 1. The soil has to be hauled to puddle 2": the hauler of the
+                # load is the truck it was loaded into, not the excavator that loaded it
+                subject = self._trucks_loaded_by(subject) or subject
         self.vocative = None
         each_anchor, self.each_anchor = self.each_anchor, ()
         if each_anchor and pre and (not subj_items or all(
@@ -2400,6 +2435,8 @@ class Interpreter:
              split: bool = False) -> list[Draft]:
         carry = v.role == "carry"
         if carry:
+            # a truck hauls what it was loaded with: a loading of it still waiting to be made comes first
+            self.flush_loads([m for m in members if m.key not in self.relative], None)
             self.load_before_carry(members)
         movers = [m for m in members if self.loc(m) != place]
         if place == START and v.lemma in self.lex.stationary:  # "excavator 1 stays at base": never left it

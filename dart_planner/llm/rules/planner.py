@@ -43,7 +43,7 @@ from .asides import (
     loading_order,
     place_relatives,
 )
-from .butexcept import fold_but_except
+from .butexcept import fold_but_except, fold_but_first
 from .cancelling import fold_cancelling_conditions
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
@@ -80,11 +80,12 @@ from .states import (
     fold_trailing_already,
 )
 from .steprefs import fold_after_both, fold_step_refs
-from .subordinators import fold_parallel_subordinators, fold_reason_orders
+from .subordinators import fold_parallel_subordinators, fold_reason_orders, fold_wait_conditions
 from .thatanchors import fold_pointing_connectives
 from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
+from .waitplaces import fold_wait_at_place
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -143,10 +144,12 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
-    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins,
-                            {r: t for t, ids in site.robots_by_type.items() for r in ids})
+    robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
+    items = fold_but_first(items, lex.except_but_words, lex.thing_list_joins, robot_types)
+    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types)
     items = fold_cancelling_conditions(items, lex.cancelling_conditions)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
+    items = fold_wait_conditions(items, lex.wait_conditions, lex.wait_verbs, lex.condition_auxiliaries)
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
                                lex.parallel_subordinators)
@@ -172,6 +175,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_addressed_you(items), lex))
+    items = fold_wait_at_place(items, lex)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
 

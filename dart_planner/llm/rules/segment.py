@@ -427,6 +427,27 @@ def _place_after(items: Sequence[Item], k: int) -> bool:
     return k < len(items) and items[k].kind is ItemKind.OBJECT and items[k].payload.form != "pronoun"
 
 
+_TOO_WORDS = ("too", "also")
+
+
+def _gapped_too(items: Sequence[Item], k: int) -> bool:
+    """From ``k``: robots (joined by "and"), then "too" / "also" / "as well", then a comma: the order before said
+    again for them."""
+    start = k
+    while k < len(items) and (items[k].kind is ItemKind.ROBOT
+                              or (items[k].kind is ItemKind.WORD and items[k].text in ("and", "the"))):
+        k += 1
+    if not any(it.kind is ItemKind.ROBOT for it in items[start:k]) or k >= len(items):
+        return False
+    if items[k].kind is ItemKind.WORD and items[k].text in _TOO_WORDS:
+        k += 1
+    elif k + 1 < len(items) and [i.text for i in items[k:k + 2]] == ["as", "well"]:
+        k += 2
+    else:
+        return False
+    return k < len(items) and items[k].kind is ItemKind.PUNCT and items[k].payload == ","
+
+
 def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> list[Item]:
     """Cut "but not to puddle 2" / "and never near rock 1" off the move said before it in the sentence.
 
@@ -440,7 +461,9 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
     moved = False
     for k, it in enumerate(items):
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
-            moved = False
+            # "Truck 1 goes to soil 1. Excavator 2 too, but not to puddle 2.": a sentence of robots and
+            # "too" says the move before it again, so its "but not" is a keep-out of that move too
+            moved = moved and _gapped_too(items, k + 1)
         elif it.kind is ItemKind.VERB and it.payload.target in ("navigate", "dig"):  # a step at a place
             moved = True
         elif moved and it.kind is ItemKind.MARK and it.payload in ("neg", "except") and _place_after(items, k + 1):
@@ -978,13 +1001,21 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
 _ALSO = frozenset({"too", "also", "likewise"})
 
 
+def _keepout_only(seg: Segment) -> bool:
+    """A clause of a negation and named places only ("but not to puddle 2"), cut off by :func:`_negated_places`."""
+    return seg.role is SegmentRole.MAIN and not seg.has(ItemKind.ROBOT) and not seg.has(ItemKind.VERB) \
+        and seg.has(ItemKind.OBJECT) and "neg" in seg.marks()
+
+
 def _bare_also(segs: list[Segment]) -> None:
     """"Excavator 1 goes to soil 1. Truck 1 too." / "... Truck 1 as well.": a sentence that is only robots
     and "too" / "also" / "as well" repeats the step before for them (it was a vocative with nothing
     after it, so the robots were silently left out)."""
     for i, s in enumerate(segs):
-        if s.role is not SegmentRole.MAIN or not s.items or (i + 1 < len(segs) and segs[i + 1].sentence == s.sentence):
-            continue
+        opens = not i or segs[i - 1].sentence != s.sentence
+        if s.role is not SegmentRole.MAIN or not s.items or any(
+                x.sentence == s.sentence and not (opens and _keepout_only(x)) for x in segs[i + 1:i + 2]):
+            continue  # "Excavator 2 too, but not to puddle 2.": a keep-out after it leaves it a repeat
         if not any(it.kind is ItemKind.ROBOT for it in s.items) or not all(
                 it.kind in (ItemKind.ROBOT, ItemKind.WORD) for it in s.items):
             continue

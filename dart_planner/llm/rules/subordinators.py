@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .mentions import ObjectDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_parallel_subordinators", "fold_reason_orders"]
+__all__ = ["fold_parallel_subordinators", "fold_reason_orders", "fold_wait_conditions"]
 
 _CLAUSE_BREAKS = (ItemKind.PUNCT, ItemKind.CONNECTIVE)
 
@@ -174,3 +174,26 @@ def _ordered_elsewhere(items: Sequence[Item], lo: int, hi: int, robot: Item, ver
             if not places or not named or named & places:
                 return True
     return False
+
+
+def fold_wait_conditions(items: Sequence[Item], words: frozenset[str], wait_verbs: frozenset[str],
+                         auxiliaries: frozenset[str]) -> list[Item]:
+    """"Truck 2 waits at obstacle 1 *since* truck 1 has dumped": after a verb of waiting (the first word of the
+    verb in ``wait_verbs``) in the same clause, a word of reason (``words``) before a named robot, an auxiliary
+    (``auxiliaries``: "has") and a verb or a state is the condition the wait is for, the anchor "once"; read as a
+    reason it was a remark and the timing was dropped. A reason after any other verb ("goes there since truck 1
+    has dumped") is left to :func:`fold_reason_orders`."""
+    out = list(items)
+    waiting = False
+    for k, it in enumerate(out):
+        if it.kind in _CLAUSE_BREAKS:
+            waiting = False
+        elif it.kind is ItemKind.VERB:
+            waiting = it.text.split()[0] in wait_verbs
+        elif waiting and it.kind is ItemKind.WORD and it.text in words \
+                and k + 2 < len(out) and out[k + 1].kind is ItemKind.ROBOT and out[k + 1].payload.form == "ids" \
+                and out[k + 2].kind is ItemKind.WORD and out[k + 2].text in auxiliaries \
+                and k + 3 < len(out) and out[k + 3].kind in (ItemKind.VERB, ItemKind.EVENT):
+            out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "anchor", it.text)
+            waiting = False
+    return out
