@@ -14,6 +14,9 @@ spun in a background thread go through :class:`BackgroundSpin` (:func:`spinning`
 the exception that ended the thread, and :func:`spin_until` / :func:`wait_for` call
 :func:`check_spinning`, which raises :class:`SpinDied` for it, and for a node process started
 here whose spin raised (it logs :data:`~dart_planner.nodes.entry.SPIN_DIED` and exits 1).
+A callback that raised in a multi-threaded pool after the spin thread stopped is found when the
+block ends (:meth:`BackgroundSpin.collect`: rclpy would only have raised it from a later
+``spin_once``).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from rclpy.executors import (  # noqa: E402
     SingleThreadedExecutor,
 )
 
-from dart_planner.nodes.entry import SPIN_DIED  # noqa: E402
+from dart_planner.nodes.entry import SPIN_DIED, shut_down_executor  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,10 +110,22 @@ def claim_domain() -> int:
 
 @pytest.fixture(autouse=True)
 def _forget_spins() -> Iterator[None]:
-    """Each test checks only its own background spins and node processes."""
+    """Each test checks its own background spins and node processes, and those of the module- or
+    class-scoped fixtures it uses: those were set up before this fixture (pytest sets wider scopes
+    up first), so they are kept, for every test of the module (:func:`_forget_module_spins`)."""
+    spins, processes = list(_spins), list(_processes)
     yield
-    _spins.clear()
-    _processes.clear()
+    _spins[:] = [s for s in _spins if s in spins]
+    _processes[:] = [p for p in _processes if p in processes]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_module_spins() -> Iterator[None]:
+    """The spins and node processes of a module's fixtures are forgotten when the module ends."""
+    spins, processes = list(_spins), list(_processes)
+    yield
+    _spins[:] = [s for s in _spins if s in spins]
+    _processes[:] = [p for p in _processes if p in processes]
 
 
 @pytest.fixture()
@@ -161,7 +176,7 @@ class BackgroundSpin:
     :func:`wait_for`) raises :class:`SpinDied` from it.
     """
 
-    def __init__(self, executor: Executor, context: Any, step: float = 0.02, name: str = "spin") -> None:
+    def __init__(self, executor: Executor, context: Any, step: float = 0.1, name: str = "spin") -> None:
         self.executor = executor
         self.context = context
         self.step = step
@@ -195,11 +210,20 @@ class BackgroundSpin:
                            f"{type(self.error).__name__}: {self.error}") from self.error
 
     def stop(self, timeout: float = 10.0) -> None:
-        """End the thread (it finishes its current ``spin_once``) and stop tracking it."""
+        """End the thread (it finishes its current ``spin_once``, woken at once) and stop tracking it."""
         self._stop.set()
+        self.executor.wake()  # spin_once returns now, not after its step
         self._thread.join(timeout=timeout)
         if self in _spins:
             _spins.remove(self)
+
+    def collect(self) -> None:
+        """Keep (as :attr:`error`, unless one is kept already) an exception a callback of the
+        executor's pool raised that no ``spin_once`` handed on: one that finished after the spin
+        thread's last ``spin_once``. Call it after :meth:`stop` and the pool's end."""
+        for future in list(getattr(self.executor, "_futures", ())):  # MultiThreadedExecutor's handed-out callbacks
+            if self.error is None and future.done() and future.exception() is not None:
+                self.error = future.exception()
 
 
 _spins: list[BackgroundSpin] = []  # started and not stopped, this test
@@ -217,13 +241,15 @@ def check_spinning() -> None:
 
 @contextmanager
 def spinning(context: Any, *nodes: Any, executor: Executor | None = None, num_threads: int = 4,
-             step: float = 0.02) -> Iterator[BackgroundSpin]:
+             step: float = 0.1) -> Iterator[BackgroundSpin]:
     """Spin ``nodes`` on a background executor (multi-threaded unless ``executor`` is given) while
-    the block runs; the executor is shut down afterwards (nodes are left to the caller).
+    the block runs; the executor is shut down afterwards (nodes are left to the caller), once the
+    callbacks its pool still runs have finished (:func:`~dart_planner.nodes.entry.shut_down_executor`).
 
     A spin thread that died raises :class:`SpinDied` from :func:`spin_until` / :func:`wait_for` at
     once, and at the end of the block if nothing noticed it before (as a note on an exception the
-    block raised itself)."""
+    block raised itself); so does a pool callback that raised after the spin thread stopped.
+    ``step`` bounds each ``spin_once`` wait (it returns earlier for work, and at once on stop)."""
     executor = executor or MultiThreadedExecutor(num_threads=num_threads, context=context)
     for n in nodes:
         executor.add_node(n)
@@ -236,8 +262,10 @@ def spinning(context: Any, *nodes: Any, executor: Executor | None = None, num_th
         raise
     finally:
         spin.stop()
-        time.sleep(0.2)  # callbacks handed to the pool finish before shutdown (as nodes/runner.py does)
-        executor.shutdown(timeout_sec=2.0)
+        finished = shut_down_executor(executor, timeout_s=10.0)
+        spin.collect()
+    if not finished:
+        raise SpinDied("a callback of the executor's pool was still running 10 s after the block ended")
     spin.check()
 
 

@@ -21,7 +21,7 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -118,11 +118,36 @@ def test_a_failure_in_the_block_keeps_its_own_exception_and_names_the_dead_spin(
     crashing = Crashing(ros_context)
     with pytest.raises(KeyError) as info:
         with spinning(ros_context, crashing.node) as spin:
-            while spin.alive:
+            end = time.monotonic() + LONG
+            while spin.alive and time.monotonic() < end:
                 time.sleep(0.02)
             raise KeyError("the test's own failure")
     assert any(BOOM in note for note in getattr(info.value, "__notes__", []))
     crashing.node.destroy_node()
+
+
+def test_a_pool_callback_that_raises_after_the_spin_thread_stopped_fails_the_block(ros_context: Any) -> None:
+    """rclpy hands a pool callback's exception on only from a later ``spin_once``; one that raised
+    after the spin thread's last one was dropped (the executor was shut down and the block passed)."""
+    node = rclpy.create_node(f"late_{os.getpid()}_{time.monotonic_ns() % 100000}", context=ros_context)
+    entered = threading.Event()
+    spin_box: list[Any] = []
+
+    def late() -> None:
+        if entered.is_set():
+            return
+        entered.set()
+        end = time.monotonic() + LONG
+        while spin_box[0].alive and time.monotonic() < end:  # the spin thread has stopped: raise now
+            time.sleep(0.01)
+        raise RuntimeError(BOOM)
+
+    node.create_timer(0.02, late)
+    with pytest.raises(SpinDied, match=BOOM):
+        with spinning(ros_context, node) as spin:
+            spin_box.append(spin)
+            assert entered.wait(30)
+    node.destroy_node()
 
 
 def test_shut_down_executor_waits_for_pool_callbacks_but_only_until_its_deadline(ros_context: Any) -> None:
@@ -357,3 +382,46 @@ def test_record_destruction_sees_an_entity_destroyed_while_spinning(ros_context:
         assert spin_until(ros_node, lambda: bool(destroyed), 30)
     assert destroyed == [f"{node.get_name()}.destroy_subscription"]
     node.destroy_node()
+
+
+# ---------------------------------------------------------------------------- wider-scoped node processes
+FAKE_NODE = '''
+"""Stands for a node process whose spin raised: the fatal line run_node logs, exit 1, once told to."""
+import pathlib
+import sys
+import time
+
+trigger = pathlib.Path(sys.argv[1])
+end = time.monotonic() + 600
+while not trigger.exists() and time.monotonic() < end:
+    time.sleep(0.05)
+print("[FATAL] [0.0] [fake_node]: " + SPIN_DIED_TEXT + ": RuntimeError: " + BOOM_TEXT, flush=True)
+sys.exit(1)
+'''.replace("SPIN_DIED_TEXT", repr(SPIN_DIED)).replace("BOOM_TEXT", repr(BOOM))
+
+
+@pytest.fixture(scope="module")
+def module_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[NodeProcess, Path]]:
+    """A node process shared by the tests of this module (started once, before the first of them)."""
+    path = tmp_path_factory.mktemp("module_node")
+    (path / "fake_node.py").write_text(FAKE_NODE)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join([str(path), *sys.path])}
+    proc = NodeProcess("fake_node", [str(path / "die")], path / "fake_node.log", env)
+    yield proc, path / "die"
+    proc.stop()
+
+
+def test_a_module_scoped_node_process_is_checked_by_the_first_test_using_it(
+        module_node: tuple[NodeProcess, Path]) -> None:
+    proc, _ = module_node
+    assert wait_for(proc.alive, 5)
+
+
+def test_a_module_scoped_node_process_is_still_checked_by_a_later_test(module_node: tuple[NodeProcess, Path]) -> None:
+    """Before: conftest forgot every node process after the first test that used it, so this one's
+    death went unnoticed and wait_for waited out its whole timeout."""
+    proc, die = module_node
+    die.touch()
+    with pytest.raises(SpinDied, match=BOOM):
+        wait_for(lambda: False, LONG)
+    assert proc.proc.returncode == EXIT_SPIN_DIED
