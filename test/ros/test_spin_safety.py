@@ -297,10 +297,9 @@ def _env(domain: int, path: Path) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------- audit: entities used by other threads
-def test_a_plan_that_finishes_after_the_language_node_was_destroyed_is_dropped_quietly(ros_context: Any) -> None:
-    """language_node plans on a worker thread that destroy_node does not wait for (a slow model).
-    Before, the plan finishing afterwards published on a destroyed publisher: InvalidHandle in the
-    worker, reported as an 'internal error' rejection (itself failing to publish)."""
+def _language_node_planning_slowly(ros_context: Any) -> tuple[Any, threading.Event, list[tuple[Any, ...]]]:
+    """A language node whose worker is inside a plan (held until the returned event is set), with its
+    rejections recorded instead of published."""
     from dart_planner.nodes.language_node import LanguageNode
 
     node = LanguageNode(context=ros_context)
@@ -317,6 +316,14 @@ def test_a_plan_that_finishes_after_the_language_node_was_destroyed_is_dropped_q
     node._reject = lambda *a: rejected.append(a)  # type: ignore[method-assign]
     node._submit("i-1", node._plan, "i-1", "send truck 1 to rock 1")
     assert entered.wait(30)
+    return node, release, rejected
+
+
+def test_a_plan_that_finishes_after_the_language_node_was_destroyed_is_dropped_quietly(ros_context: Any) -> None:
+    """language_node plans on a worker thread that destroy_node does not wait for (a slow model).
+    Before, the plan finishing afterwards published on a destroyed publisher: InvalidHandle in the
+    worker, reported as an 'internal error' rejection (itself failing to publish)."""
+    node, release, rejected = _language_node_planning_slowly(ros_context)
     worker = node._worker
     node.destroy_node()
     release.set()
@@ -328,22 +335,7 @@ def test_a_plan_that_finishes_after_ctrl_c_ended_the_context_is_dropped_quietly(
     """Ctrl-C ends the context (rclpy's signal handler) before the node's main destroys the node;
     before, a plan the worker finished in between published on the dead context (RCLError
     'publisher's context is invalid'), reported as an 'internal error' rejection."""
-    from dart_planner.nodes.language_node import LanguageNode
-
-    node = LanguageNode(context=ros_context)
-    entered, release = threading.Event(), threading.Event()
-    world_now = node._world_now
-
-    def slow_world_now() -> Any:
-        entered.set()
-        release.wait(30)
-        return world_now()
-
-    rejected: list[tuple[Any, ...]] = []
-    node._world_now = slow_world_now  # type: ignore[method-assign]
-    node._reject = lambda *a: rejected.append(a)  # type: ignore[method-assign]
-    node._submit("i-1", node._plan, "i-1", "send truck 1 to rock 1")
-    assert entered.wait(30)
+    node, release, rejected = _language_node_planning_slowly(ros_context)
     ros_context.handle.shutdown()  # what the SIGINT handler does: the context only, the node lives on
     release.set()
     node._worker.shutdown(wait=True)  # the plan ran to its end
