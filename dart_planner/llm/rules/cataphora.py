@@ -8,6 +8,12 @@ takes ... as soon as it has been loaded, and truck 3 brings ... as soon as it ha
 with a verb (an event) and no other robot or object is moved; clauses without a robot of their own leave it as it
 was. The same holds for a condition after a clause that only announces "each truck leaves as soon as it is loaded:"
 when the next sentence names the trucks one by one.
+
+"It" may as well point back: "Excavator 1 goes to soil 1. As soon as it arrives, truck 1 goes to soil 1 and truck 2
+goes to soil 2" waits for excavator 1. So the condition is moved forward only when no robot was named before it, or
+when every robot of the following clauses was named before (and so may have taken part in such an event, as in
+"Excavator 1 loads truck 2 and then truck 3. As soon as it is loaded, truck 2 ..., and truck 3 ..."); otherwise
+"it" keeps its backward reading.
 """
 
 from __future__ import annotations
@@ -36,6 +42,32 @@ def _own_robot(seg: Segment) -> bool:
         d = it.payload
         return d.form == "ids" and len(d.ids) == 1 or (d.form == "type" and not d.plural and not d.count)
     return False
+
+
+def _named_before(segs: Sequence[Segment]) -> tuple[bool, set[str]]:
+    """Whether any robot was named (not by a pronoun) in ``segs``, and the robots named there by number."""
+    any_robot = False
+    ids: set[str] = set()
+    for seg in segs:
+        for it in seg.items:
+            if it.kind is ItemKind.ROBOT and it.payload.form != "pronoun":
+                any_robot = True
+                if it.payload.form == "ids":
+                    ids.update(it.payload.ids)
+    return any_robot, ids
+
+
+def _points_forward(before: Sequence[Segment], mains: Sequence[Segment]) -> bool:
+    """"It" points at each following clause's robot only when no robot was named before it, or when each of those
+    robots was named before too; otherwise it points back at the robot named before (see the module doc)."""
+    any_robot, ids = _named_before(before)
+    if not any_robot:
+        return True
+    for m in mains:
+        robot = next(it.payload for it in m.items if it.kind is ItemKind.ROBOT)
+        if robot.form != "ids" or not set(robot.ids) <= ids:
+            return False
+    return True
 
 
 def _announces_each(seg: Segment) -> bool:
@@ -90,7 +122,8 @@ def fold_forward_it_anchors(segs: Sequence[Segment]) -> list[Segment]:
         while j < len(out) and out[j].sentence == a.sentence and out[j].role is SegmentRole.MAIN:
             mains.append(out[j])
             j += 1
-        if not mains or (j < len(out) and out[j].sentence == a.sentence) or not all(_own_robot(m) for m in mains):
+        if not mains or (j < len(out) and out[j].sentence == a.sentence) or not all(_own_robot(m) for m in mains) \
+                or not _points_forward(out[:k], mains):
             k += 1
             continue
         rewritten: list[Segment] = []

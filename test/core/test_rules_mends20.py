@@ -1,0 +1,50 @@
+"""Mends of silent misreadings found by the R16 review of this session's rules changes (helper M20): each sentence
+gave a plan, no error, and the plan was wrong. Each reading is tested on the review's sentence and on variants of
+our own, with guard sentences whose reading must not change.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+
+# -- finding 1: a leading "once it ..." whose "it" is a robot named before keeps pointing back ------------------
+
+
+def test_once_it_has_dumped_waits_for_the_truck_named_before(fleet, world):
+    assert_plan("Truck 3 drives to puddle 2. Once it has dumped, truck 1 drives to puddle 2 and truck 2 drives to "
+                "puddle 1.", fleet, world,
+                task("a", T, [D3], ["puddle2"]), task("b", DUMP, [D3], deps=["a"]),
+                task("c", T, [D1], ["puddle2"], deps=["b"]), task("d", T, [D2], ["puddle1"], deps=["b"]))
+
+
+@pytest.mark.parametrize("text, first, place, movers", [
+    ("Excavator 1 goes to soil 1. As soon as it arrives, truck 1 goes to soil 1 and truck 2 goes to soil 2.",
+     E1, "soil1", [(D1, "soil1"), (D2, "soil2")]),
+    ("Truck 1 goes to rock 1. When it gets there, excavator 1 goes to rock 1 and excavator 2 goes to rock 2.",
+     D1, "rock1", [(E1, "rock1"), (E2, "rock2")]),
+    ("Truck 3 goes to soil 2. Once it arrives, excavator 2 goes to soil 2, and truck 1 goes to puddle 1.",
+     D3, "soil2", [(E2, "soil2"), (D1, "puddle1")]),
+])
+def test_once_it_arrives_waits_for_the_robot_named_before(fleet, world, text, first, place, movers):
+    assert_plan(text, fleet, world, task("a", T, [first], [place]),
+                *(task(f"m{n}", T, [r], [p], deps=["a"]) for n, (r, p) in enumerate(movers)))
+
+
+def test_once_it_has_dug_waits_for_the_excavator_named_before(fleet, world):
+    assert_plan("Excavator 2 goes to rock 2. When it has finished digging, truck 1 goes to rock 2 and truck 2 goes "
+                "to rock 1.", fleet, world,
+                task("a", T, [E2], ["rock2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", T, [D1], ["rock2"], deps=["b"]), task("d", T, [D2], ["rock1"], deps=["b"]))
+
+
+def test_it_condition_still_binds_each_robot_that_took_part_before(fleet, world):
+    """Guard: both trucks were loaded in the sentence before, so each waits for its own loading."""
+    assert_plan("Excavator 2 digs at soil 2, and trucks 1 and 3 drive there. Excavator 2 loads truck 3 first and "
+                "then truck 1. Once it is loaded, truck 3 goes to puddle 2, and truck 1 goes to puddle 1.",
+                fleet, world,
+                task("a", T, [E2, D1, D3], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
+                task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
+                task("e", T, [D3], ["puddle2"], deps=["c"]), task("f", T, [D1], ["puddle1"], deps=["d"]))
