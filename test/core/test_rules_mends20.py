@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, plan, task
 
 # -- finding 1: a leading "once it ..." whose "it" is a robot named before keeps pointing back ------------------
 
@@ -48,3 +48,39 @@ def test_it_condition_still_binds_each_robot_that_took_part_before(fleet, world)
                 task("a", T, [E2, D1, D3], ["soil2"]), task("b", DIG, [E2], deps=["a"]),
                 task("c", LOAD, [E2], deps=["b"]), task("d", LOAD, [E2], deps=["c"]),
                 task("e", T, [D3], ["puddle2"], deps=["c"]), task("f", T, [D1], ["puddle1"], deps=["d"]))
+
+
+# -- finding 2: "each truck" is every truck given the same kind of step, not only those of the latest sentence -----
+
+
+def _goers(text, fleet, world, place):
+    """The robots the plan sends to ``place`` (the merged loading of two excavators is a separate, older matter)."""
+    return {r for st in plan(text, fleet, world).subtasks if st.skill == T and st.object_keywords == (place,)
+            for r in st.robot_ids}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Excavator 1 loads truck 1 at soil 1. Excavator 2 loads trucks 2 and 3 at soil 2. Each truck then goes to "
+     "puddle 1.", "puddle1"),
+    ("Excavator 1 loads truck 1. Excavator 2 loads trucks 2 and 3. Each truck goes to puddle 1.", "puddle1"),
+    ("Excavator 3 loads truck 2 at rock 2. Excavator 1 loads trucks 1 and 3 at soil 1. Each truck dumps at "
+     "puddle 2.", "puddle2"),
+    ("Excavator 1 loads truck 1 at soil 1. Excavator 2 loads trucks 2 and 3 at soil 2. Truck 1 goes to rock 1. "
+     "Each truck then goes to puddle 1.", "puddle1"),
+])
+def test_each_truck_after_loadings_in_several_sentences_is_every_loaded_truck(fleet, world, text, place):
+    assert _goers(text, fleet, world, place) == {D1, D2, D3}
+
+
+def test_each_truck_after_loadings_dumps_each(fleet, world):
+    got = plan("Excavator 3 loads truck 2 at rock 2. Excavator 1 loads trucks 1 and 3 at soil 1. Each truck dumps at "
+               "puddle 2.", fleet, world)
+    assert {r for st in got.subtasks if st.skill == DUMP for r in st.robot_ids} == {D1, D2, D3}
+
+
+def test_each_truck_is_still_the_latest_sentences_trucks_when_the_earlier_one_only_waited(fleet, world):
+    """Guard (round16): truck 1 only waited, trucks 2 and 3 were loaded: each truck is those two."""
+    text = ("Trucks 1, 2 and 3 wait at obstacle 1. Excavator 2 digs at rock 1. When the digging is done, trucks 2 and "
+            "3 drive to rock 1, and excavator 2 loads truck 3 first and then truck 2. Each truck tips its load at "
+            "puddle 1.")
+    assert _goers(text, fleet, world, "puddle1") == {D2, D3}

@@ -612,6 +612,11 @@ def scan(tokens: Sequence[Token], lex: Lexicon, site: SiteIndex, fleet_types: Se
     return s.run()
 
 
+_PLAIN_ROLES = frozenset({"subject", "relative", "anchor"})
+"""History roles that say nothing of the kind of step a robot was given (a subject may go, wait or dig); the others
+("partner": loaded by an excavator) do, so "each truck" after two loadings means the trucks of both."""
+
+
 class MentionResolver:
     """Turns robot mentions into members, remembering what was said before.
 
@@ -740,17 +745,27 @@ class MentionResolver:
         return tuple(run)
 
     def _latest_sentence_of_type(self, rtype: str) -> tuple[Member, ...]:
-        """The robots of ``rtype`` named in the latest sentence (before this one) that names any."""
+        """The robots of ``rtype`` named in the latest sentence (before this one) that names any, unless a robot
+        of ``rtype`` named before that sentence was given the same kind of part there ("Excavator 1 loads truck
+        1. Excavator 2 loads trucks 2 and 3. Each truck ...": all three were loaded, so each is all three)."""
         for sent in range(self.sentence, -1, -1):
             lo = self._sentence_start.get(sent)
             if lo is None:
                 continue
             hi = self._sentence_start.get(sent + 1, len(self.history)) if sent < self.sentence else len(self.history)
             found: list[Member] = []
-            for members, _ in self.history[lo:hi]:
-                found += [m for m in members if m.rtype == rtype and m not in found]
-            if found:
-                return tuple(found)
+            roles: set[str] = set()
+            for members, role in self.history[lo:hi]:
+                typed = [m for m in members if m.rtype == rtype]
+                found += [m for m in typed if m not in found]
+                if typed and role not in _PLAIN_ROLES:
+                    roles.add(role)
+            if not found:
+                continue
+            if any(role in roles and any(m.rtype == rtype and m not in found for m in members)
+                   for members, role in self.history[:lo]):
+                return ()
+            return tuple(found)
         return ()
 
     def last_single(self) -> tuple[Member, ...]:
