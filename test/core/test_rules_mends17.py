@@ -164,11 +164,10 @@ def test_the_meeting_of_named_robots_is_theirs(fleet, world):
                 task("r", R, [D3], [], deps=["m"]))
 
 
-def test_a_meeting_nobody_had_is_left_unplaced(fleet, world):
+def test_a_meeting_nobody_had_is_refused(fleet, world):
+    """(M20: the wait used to be dropped in silence, the return starting at once.)"""
     rp = rules_plan("Excavator 1 goes to rock 1. Truck 3 goes home after the meeting.", fleet, world)
-    assert "meeting" in rp.coverage.unplaced
-    returns = [s for s in rp.graph.subtasks if s.skill == R]
-    assert returns and not returns[0].dependencies
+    assert any("no gathering was said before 'after the meeting'" in e for e in rp.errors), rp.errors
 
 
 def test_a_fleet_gathering_is_still_the_meeting(fleet, world):

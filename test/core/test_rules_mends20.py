@@ -8,7 +8,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, TA, T, assert_plan, plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a leading "once it ..." whose "it" is a robot named before keeps pointing back ------------------
 
@@ -84,3 +86,27 @@ def test_each_truck_is_still_the_latest_sentences_trucks_when_the_earlier_one_on
             "3 drive to rock 1, and excavator 2 loads truck 3 first and then truck 2. Each truck tips its load at "
             "puddle 1.")
     assert _goers(text, fleet, world, "puddle1") == {D2, D3}
+
+
+# -- finding 3: "after the safety talk" with no gathering said before is refused, not dropped -------------------
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Excavator 1 goes to rock 1. After the safety talk, truck 1 goes to puddle 1.", "after the safety talk"),
+    ("Excavator 1 goes to rock 1. Truck 3 goes home after the meeting.", "after the meeting"),
+    ("Truck 2 goes to soil 1 right after the briefing.", "right after the briefing"),
+    ("Excavator 2 digs at soil 2. After the morning huddle, truck 3 goes to soil 2.", "after the morning huddle"),
+])
+def test_a_gathering_nobody_had_is_refused_with_its_words(fleet, world, text, said):
+    errors = rules_plan(text, fleet, world).errors
+    assert any(f"no gathering was said before {said!r}" in e for e in errors), errors
+
+
+def test_a_meeting_of_two_trucks_is_still_the_meeting(fleet, world):
+    assert_plan("Trucks 1 and 2 meet at soil 2. After the meeting, truck 1 goes to puddle 1.", fleet, world,
+                task("m", T, [D1, D2], ["soil2"]), task("g", T, [D1], ["puddle1"], deps=["m"]))
+
+
+def test_a_fleet_gathering_for_a_talk_is_still_the_talk(fleet, world):
+    assert_plan("The fleet gathers at soil 1 for a safety talk. After the talk, excavator 1 digs there.", fleet, world,
+                task("f", TA, [], ["soil1"]), task("d", DIG, [E1], [], deps=["f"]))

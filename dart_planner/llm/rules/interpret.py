@@ -3041,6 +3041,10 @@ class Interpreter:
                 cands = [d for d in cands if d.fleet] or [
                     d for d in cands if len(d.objects) == 1 and sum(m.count for m in d.members) > 1]
                 if not cands:
+                    # the wait cannot be dropped in silence: the plan would start the step at once
+                    said = f"{seg.connective_text} {seg.text}".strip()
+                    self.errors.append(f"no gathering was said before {said!r}: which move brought the robots "
+                                       f"together? (say where they meet, or name the step to wait for)")
                     for it in seg.items:
                         if it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events:
                             self.used.difference_update(range(it.start, it.end))
