@@ -8,7 +8,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, TA, T, assert_plan, plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, T, assert_plan, plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -110,3 +110,32 @@ def test_a_meeting_of_two_trucks_is_still_the_meeting(fleet, world):
 def test_a_fleet_gathering_for_a_talk_is_still_the_talk(fleet, world):
     assert_plan("The fleet gathers at soil 1 for a safety talk. After the talk, excavator 1 digs there.", fleet, world,
                 task("f", TA, [], ["soil1"]), task("d", DIG, [E1], [], deps=["f"]))
+
+
+# -- finding 4: "both inspections" is the pair of the latest sentence when exactly two inspected there ------------
+
+
+@pytest.mark.parametrize("text, first, pair, after", [
+    ("Excavator 2 inspects rock 1. Truck 1 inspects puddle 1 and truck 2 inspects puddle 2. Once both inspections "
+     "are done, excavator 1 goes to soil 1.", (E2, "rock1"), [(D1, "puddle1"), (D2, "puddle2")], (E1, "soil1")),
+    ("Excavator 2 inspects rock 1. Truck 1 checks puddle 1 and truck 2 checks rock 2. When both inspections are "
+     "done, truck 3 goes to soil 2.", (E2, "rock1"), [(D1, "puddle1"), (D2, "rock2")], (D3, "soil2")),
+    ("Truck 3 inspects obstacle 2. Excavator 1 inspects soil 1 and excavator 3 inspects rock 2. Once both "
+     "inspections are done, truck 1 goes to puddle 1.", (D3, "obstacle2"), [(E1, "soil1"), (E3, "rock2")],
+     (D1, "puddle1")),
+])
+def test_both_inspections_is_the_pair_of_the_latest_sentence(fleet, world, text, first, pair, after):
+    assert_plan(text, fleet, world, task("f", T, [first[0]], [first[1]]),
+                *(task(f"p{n}", T, [r], [p]) for n, (r, p) in enumerate(pair)),
+                task("z", T, [after[0]], [after[1]], deps=["p0", "p1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 inspects obstacle 2. Excavator 1 inspects soil 1, excavator 3 inspects rock 2 and truck 1 inspects "
+    "rock 1. Once both inspections are done, truck 2 goes to puddle 1.",
+    "Truck 1 inspects puddle 1. Truck 2 inspects rock 2. Excavator 1 inspects soil 1. Once both inspections are "
+    "done, truck 3 goes to obstacle 1.",
+])
+def test_both_inspections_is_still_refused_when_the_latest_sentence_has_not_two(fleet, world, text):
+    errors = rules_plan(text, fleet, world).errors
+    assert any("'both inspections' is ambiguous" in e for e in errors), errors

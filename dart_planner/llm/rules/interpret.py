@@ -721,6 +721,13 @@ class Interpreter:
         strict = [m for m in loose if named(self.b.drafts[self.b.chain(m)])]  # type: ignore[index]
         pair = strict if len(strict) >= 2 else loose
         if len(pair) > 2:
+            # "Excavator 2 inspects rock 1. Truck 1 inspects puddle 1 and truck 2 inspects puddle 2. Once both
+            # inspections are done": the two of the latest sentence that had such events, when exactly two did
+            said_in = {m.key: self.draft_sentence.get(self.b.chain(m) or 0, -1) for m in pair}
+            latest = [m for m in pair if said_in[m.key] == max(said_in.values())]
+            if len(latest) == 2 and max(said_in.values()) >= 0:
+                pair = latest
+        if len(pair) > 2:
             # "truck 1 checks puddle 1 and truck 2 rock 2. Excavator 1 checks soil 1. Once both inspections are
             # over": which two is not said; taking the latest two waited for a guess
             names = ", ".join(m.robot_id or m.key for m in reversed(pair))
