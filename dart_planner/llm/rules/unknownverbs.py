@@ -14,7 +14,8 @@ so the person must be told instead. A word is refused here when all of these hol
   sentence ("Sweep puddle 2 with truck 3.", "... Then sweep puddle 2."; not "Regarding rock 1, ...");
 - the object is a place named, not a pronoun ("held there", "arrange that"), the robot is not negated ("no robot
   <word> puddle 2" is a keep-out), no verb of ours later in the clause takes the object ("treats puddle 1 as
-  no-go"), and no list of steps follows the place ("handle rock 1 (drive there, dig, ...)": a summary).
+  no-go"; a later verb with a place of its own takes none: "crosses obstacle 2 to reach puddle 1"), and no list
+  of steps follows the place ("handle rock 1 (drive there, dig, ...)": a summary).
 
 After "then" / "and then" an unknown word with nothing we read after it in its clause ("and then *paints* it",
 "then *sweeps* there") is refused the same way: that clause gave no step at all, and the action was dropped without
@@ -94,10 +95,21 @@ def _verb_follows(items: Sequence[Item], k: int, joins: frozenset[str]) -> bool:
         if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.ROBOT):
             return False
         if x.kind is ItemKind.VERB:
-            return True
+            return not _has_own_object(items, m + 1)
         if x.kind is ItemKind.WORD and x.text in joins and m + 1 < len(items) \
                 and items[m + 1].kind in (ItemKind.VERB, ItemKind.ROBOT):
             return False
+    return False
+
+
+def _has_own_object(items: Sequence[Item], k: int) -> bool:
+    """A place named from ``k`` to the clause's end: the verb before ``k`` has an object of its own, so the place
+    before that verb is not its ("crosses obstacle 2 to *reach puddle 1*"; "treats puddle 1 as no-go" has none)."""
+    for x in items[k:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.ROBOT, ItemKind.VERB):
+            return False
+        if x.kind is ItemKind.OBJECT and getattr(x.payload, "form", "") != "pronoun":
+            return True
     return False
 
 

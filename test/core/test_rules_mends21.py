@@ -1,0 +1,68 @@
+"""Mends of helper M21: findings of review R16 of the rules changes of this session.
+
+1. "cross / traverse / circle / tour" were read as moves, so "Truck 3 traverses obstacle 1" sent the truck INTO the
+   obstacle; they are unknown actions again (refused), and a later verb with a place of its own ("to reach puddle
+   1") no longer hides the unknown verb before it.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AL, AV, D1, D2, D3, DUMP, E1, T, assert_plan, task
+from test_rules_mends13 import _problems  # a plan's problems as the planner reports them
+
+
+def _refused(text: str, fleet, world, word: str) -> None:
+    problems = _problems(text, fleet, world)
+    assert any(f"{word!r} is not a skill of" in p for p in problems), problems
+
+
+# -- finding 1: a place gone through or around is no goal ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Truck 3 traverses obstacle 1 and dumps at puddle 1.", "traverses"),
+    ("Truck 1 circles obstacle 1 and then goes to puddle 1.", "circles"),
+    ("Truck 1 crosses obstacle 2 to reach puddle 1.", "crosses"),
+    ("Dump truck 3 crosses obstacle 2.", "crosses"),
+    ("Excavator 2 traverses soil 2.", "traverses"),
+    ("Truck 2 tours rock 1 before it goes to puddle 2.", "tours"),
+    ("Excavator 1 goes to soil 1, then circles rock 2.", "circles"),
+    ("Truck 2 crosses puddle 1 to get to soil 2.", "crosses"),
+])
+def test_a_verb_of_going_through_or_around_is_refused(fleet, world, text, word):
+    _refused(text, fleet, world, word)
+
+
+@pytest.mark.parametrize("text, robot, place", [
+    ("Truck 1 enters puddle 1.", D1, "puddle1"),
+    ("Excavator 1 occupies rock 2.", E1, "rock2"),
+    ("The second truck revisits rock 1.", D2, "rock1"),
+    ("Truck 3 nears soil 1.", D3, "soil1"),
+])
+def test_verbs_of_entering_stay_moves(fleet, world, text, robot, place):
+    assert_plan(text, fleet, world, task("m", T, [robot], [place]))
+    assert not _problems(text, fleet, world)
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Truck 1 is permitted to cross puddle 1 again.", AL),
+    ("Truck 1 should never cross puddle 1.", AV),
+    ("Truck 1 must not traverse puddle 1.", AV),
+])
+def test_crossing_in_a_permission_or_a_negation_stays_a_keep_out_change(fleet, world, text, skill):
+    assert_plan(text, fleet, world, task("k", skill, [D1], ["puddle1"]))
+    assert not _problems(text, fleet, world)
+
+
+def test_a_verb_later_in_the_clause_without_a_place_still_takes_the_place(fleet, world):
+    # "treats puddle 1 as no-go": the place is the later verb's, and no refusal comes
+    text = "Truck 2 treats puddle 1 as no-go."
+    assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
+
+
+def test_a_move_then_a_dump_is_not_refused(fleet, world):
+    text = "Truck 3 drives to puddle 1 to dump there."
+    assert not _problems(text, fleet, world)
+    assert_plan(text, fleet, world, task("m", T, [D3], ["puddle1"]), task("d", DUMP, [D3], deps=["m"]))
