@@ -3,6 +3,8 @@
 1. "cross / traverse / circle / tour" were read as moves, so "Truck 3 traverses obstacle 1" sent the truck INTO the
    obstacle; they are unknown actions again (refused), and a later verb with a place of its own ("to reach puddle
    1") no longer hides the unknown verb before it.
+2. "Truck 1 goes to soil 1 and then idles." was refused as an unknown action; a verb of doing nothing after "then"
+   (lexicon ``idle_verbs``) is no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -10,7 +12,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DUMP, E1, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, T, assert_plan, task
 from test_rules_mends13 import _problems  # a plan's problems as the planner reports them
 
 
@@ -66,3 +68,30 @@ def test_a_move_then_a_dump_is_not_refused(fleet, world):
     text = "Truck 3 drives to puddle 1 to dump there."
     assert not _problems(text, fleet, world)
     assert_plan(text, fleet, world, task("m", T, [D3], ["puddle1"]), task("d", DUMP, [D3], deps=["m"]))
+
+
+# -- finding 2: a verb of doing nothing after "then" is no step, not an unknown action -----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Truck 1 goes to soil 1 and then idles.", [task("m", T, [D1], ["soil1"])]),
+    ("Truck 1 goes to soil 1, then pauses.", [task("m", T, [D1], ["soil1"])]),
+    ("Excavator 1 digs at soil 1, then rests.",
+     [task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"])]),
+    ("Excavator 1 digs at soil 1, then rests for a while.",
+     [task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"])]),
+    ("Truck 3 dumps at puddle 2, and then relaxes.",
+     [task("m", T, [D3], ["puddle2"]), task("d", DUMP, [D3], deps=["m"])]),
+    ("Truck 2 drives to rock 1 and then it lingers.", [task("m", T, [D2], ["rock1"])]),
+])
+def test_an_idle_verb_after_then_is_no_step(fleet, world, text, expected):
+    assert not _problems(text, fleet, world)
+    assert_plan(text, fleet, world, *expected)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Excavator 1 goes to soil 1 and then paints it.", "paints"),
+    ("Truck 2 goes to rock 1, then sweeps there.", "sweeps"),
+    ("Truck 2 goes to rock 1, and then refuels.", "refuels"),
+])
+def test_an_action_the_fleet_lacks_after_then_is_still_refused(fleet, world, text, word):
+    _refused(text, fleet, world, word)
