@@ -5,6 +5,9 @@
    1") no longer hides the unknown verb before it.
 2. "Truck 1 goes to soil 1 and then idles." was refused as an unknown action; a verb of doing nothing after "then"
    (lexicon ``idle_verbs``) is no step.
+3. A goal sentence demanded every place it named, also places it put off or left alone ("puddle 2 can wait until
+   tomorrow", "without disturbing obstacle 1"); those are owed no step now, and the error quotes the whole sentence
+   (it quoted a fragment: "the goal 'puddle 2 can'").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -95,3 +98,35 @@ def test_an_idle_verb_after_then_is_no_step(fleet, world, text, expected):
 ])
 def test_an_action_the_fleet_lacks_after_then_is_still_refused(fleet, world, text, word):
     _refused(text, fleet, world, word)
+
+
+# -- finding 3: a goal's places put off or left alone are owed no step; the error quotes the sentence -------------
+
+FILL_1 = "Excavator 1 loads truck 1 at soil 1, and truck 1 dumps at puddle 1."
+
+
+@pytest.mark.parametrize("text", [
+    "Puddle 1 needs filling; puddle 2 can wait until tomorrow. " + FILL_1,
+    "Puddle 1 needs filling without disturbing obstacle 1. " + FILL_1,
+    FILL_1 + " Puddle 2 also needs filling with soil from soil 2 later, not today.",
+    "Puddle 1 needs filling first and puddle 2 later. " + FILL_1,
+    "Puddle 1 needs filling, not puddle 2. " + FILL_1,
+    "Puddle 2 needs filling later. " + FILL_1,
+    "Puddle 1 needs filling, and puddle 2 needs filling next week. " + FILL_1,
+])
+def test_a_goal_place_put_off_or_left_alone_owes_no_step(fleet, world, text):
+    assert not _problems(text, fleet, world)
+
+
+@pytest.mark.parametrize("text, quoted, missing", [
+    ("Puddle 1 needs filling before puddle 2. " + FILL_1, "Puddle 1 needs filling before puddle 2", "puddle 2"),
+    ("Puddle 1 needs filling, and puddle 2 needs filling too. " + FILL_1,
+     "Puddle 1 needs filling, and puddle 2 needs filling too", "puddle 2"),
+    ("Puddle 2 needs filling first and puddle 1 later. Excavator 1 goes to rock 1 and digs.",
+     "Puddle 2 needs filling first and puddle 1 later", "puddle 2"),
+    ("Puddle 2 needs filling without delay. " + FILL_1, "Puddle 2 needs filling without delay", "puddle 2"),
+])
+def test_a_goal_place_still_owed_is_refused_with_the_whole_sentence(fleet, world, text, quoted, missing):
+    errs = _problems(text, fleet, world)
+    assert any(e.startswith(f"the goal {quoted!r} is not carried out") and f"nothing goes to {missing} " in e
+               for e in errs), errs

@@ -22,7 +22,7 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
-from .goals import Goal
+from .goals import Goal, set_aside
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
@@ -747,16 +747,26 @@ class Interpreter:
     def _note_goal(self, seg: Segment) -> None:
         """Keep a goal read as a remark, with the places it names, so that the plan can be checked
         against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job."""
+        if not seg.items:
+            return
+        # the whole sentence, quoted in an error and searched for words that put a place off ("can wait")
+        lo, hi = seg.items[0].start, seg.items[-1].end
+        while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+            lo -= 1
+        while hi < len(self.words) and self.words[hi] not in SENTENCE_END:
+            hi += 1
+        joins = self.lex.clause_joining_words | {","}
         places: dict[str, str] = {}
         for it in seg.items:
-            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names" and not set_aside(
+                    self.words, (it.start, it.end), (lo, hi), self.lex.goal_deferring_words,
+                    self.lex.goal_excluding_words, self.lex.goal_refusing_words, joins):
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:
             keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
                           or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in seg.items)
-            span = (seg.items[0].start, seg.items[-1].end)
-            self.goals.append(Goal(seg.text, tuple(places.items()), keepout, span))
+            self.goals.append(Goal(seg.text, tuple(places.items()), keepout, (lo, hi)))
 
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
