@@ -8,6 +8,7 @@
 3. A goal sentence demanded every place it named, also places it put off or left alone ("puddle 2 can wait until
    tomorrow", "without disturbing obstacle 1"); those are owed no step now, and the error quotes the whole sentence
    (it quoted a fragment: "the goal 'puddle 2 can'").
+5. ``_named_places`` (subordinators) repeated ``_named_objects`` (interpret): one ``segment.named_objects`` now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -130,3 +131,11 @@ def test_a_goal_place_still_owed_is_refused_with_the_whole_sentence(fleet, world
     errs = _problems(text, fleet, world)
     assert any(e.startswith(f"the goal {quoted!r} is not carried out") and f"nothing goes to {missing} " in e
                for e in errs), errs
+
+
+# -- finding 5: one function for the objects named by name --------------------------------------------------------
+
+def test_the_objects_named_by_name_are_found_by_one_function():
+    from dart_planner.llm.rules import interpret, segment, subordinators
+    assert interpret.named_objects is segment.named_objects is subordinators.named_objects
+    assert not hasattr(subordinators, "_named_places") and not hasattr(interpret, "_named_objects")

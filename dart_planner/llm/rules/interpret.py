@@ -27,7 +27,17 @@ from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .repeats import RepeatReader
-from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start, _relative_which
+from .segment import (
+    SENTENCE_END,
+    UNTIL,
+    Item,
+    ItemKind,
+    Segment,
+    SegmentRole,
+    _is_subject_start,
+    _relative_which,
+    named_objects,
+)
 from .steprefs import step_numbers
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
@@ -155,11 +165,6 @@ def _hauls(seg: Segment) -> bool:
     """A clause that dumps or carries its load somewhere: what a truck does with a load it was given."""
     return any(it.kind is ItemKind.VERB
                and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
-
-
-def _named_objects(items: Sequence[Item]) -> set[str]:
-    """The objects named by name ("rock 2") among ``items``."""
-    return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
 
 
 def _lead(items: Sequence[Item]) -> Item | None:
@@ -788,7 +793,7 @@ class Interpreter:
         # need words only: "The soil is then hauled to puddle 2." goes on with the robots said before; and a
         # place's need only when it moves cargo between places, work no one robot said before is assumed to do
         # ("Rock 1 must then be dug." is still the last robot's step)
-        cargo = (named or self._cargo_goal(seg)) and len(_named_objects(items)) >= 2
+        cargo = (named or self._cargo_goal(seg)) and len(named_objects(items)) >= 2
         if not need or not (human or cargo):
             return False
         self.goal_sentences.add(seg.sentence)
@@ -1011,7 +1016,7 @@ class Interpreter:
         sentences that name robots, is the job those robots then spell out, not a step of its own."""
         if any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
             return False
-        here, there = _named_objects(same), _named_objects(later)
+        here, there = named_objects(same), named_objects(later)
         return bool(here) and here <= there
 
     def _cargo_goal(self, seg: Segment) -> bool:
@@ -1719,7 +1724,7 @@ class Interpreter:
                     self.use(it)
                 self.mains -= 1
                 self._note_goal(seg)
-                named = _named_objects(seg.items)
+                named = named_objects(seg.items)
                 if len(named) == 1 and self.last_place is None:
                     # "Obstacle 1 needs two visits: truck 3 goes first, ...": the one place of the job is
                     # where a move with no place of its own goes
