@@ -8,6 +8,10 @@
 3. A goal sentence demanded every place it named, also places it put off or left alone ("puddle 2 can wait until
    tomorrow", "without disturbing obstacle 1"); those are owed no step now, and the error quotes the whole sentence
    (it quoted a fragment: "the goal 'puddle 2 can'").
+4. A negated work verb was refused even when the text says what the robot does instead ("Excavator 1 does not dig
+   at rock 2; it digs at rock 1."): with no time word in its sentence, it is no step when its robots (or, with no
+   robot, any robot) have another order; a lone negated order and "not ... yet / until / before" stay refused. The
+   move before "but does not dig yet" is a move again (it was turned into a keep-out).
 5. ``_named_places`` (subordinators) repeated ``_named_objects`` (interpret): one ``segment.named_objects`` now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
@@ -16,8 +20,10 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, T, assert_plan, task
 from test_rules_mends13 import _problems  # a plan's problems as the planner reports them
+
+from dart_planner.llm.rules import rules_plan
 
 
 def _refused(text: str, fleet, world, word: str) -> None:
@@ -139,3 +145,49 @@ def test_the_objects_named_by_name_are_found_by_one_function():
     from dart_planner.llm.rules import interpret, segment, subordinators
     assert interpret.named_objects is segment.named_objects is subordinators.named_objects
     assert not hasattr(subordinators, "_named_places") and not hasattr(interpret, "_named_objects")
+
+
+# -- finding 4: a negated work step with what is done instead said is no step ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Excavator 1 does not dig at rock 2; it digs at rock 1.",
+     [task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], deps=["m"])]),
+    ("Excavator 3 digs rock 2 and does not load anyone.",
+     [task("m", T, [E3], ["rock2"]), task("d", DIG, [E3], deps=["m"])]),
+    ("Trucks never dump at puddle 2; truck 1 dumps at puddle 1.",
+     [task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["m"])]),
+    ("Don't dig at rock 1; excavator 1 digs at soil 1 instead.",
+     [task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"])]),
+    ("Excavator 2 never digs near puddle 1. Excavator 2 digs at soil 2.",
+     [task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], deps=["m"])]),
+    ("Excavator 1 must not dig at rock 2. Excavator 1 goes to soil 1.", [task("m", T, [E1], ["soil1"])]),
+    ("Excavator 1 goes to soil 1 and does not dig.", [task("m", T, [E1], ["soil1"])]),
+])
+def test_a_negated_work_step_with_another_order_is_no_step(fleet, world, text, expected):
+    assert not _problems(text, fleet, world)
+    assert_plan(text, fleet, world, *expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 does not dig at rock 2.",
+    "Excavator 1 goes to soil 1 but does not dig yet.",
+    "Excavator 1 does not dig at rock 2; excavator 2 digs at rock 1.",  # excavator 1 has no other order
+    "Excavator 2 does not load truck 1. Truck 1 goes to puddle 1.",
+    "Truck 2 does not dump at puddle 1 before excavator 1 digs. Truck 2 goes to puddle 1.",
+    "Before excavator 1 digs, truck 2 does not dump at puddle 1. Truck 2 goes to puddle 1.",
+    "Excavator 1 goes to rock 1 and digs, but truck 1 does not dump yet.",
+])
+def test_a_lone_or_timed_negated_work_order_stays_refused(fleet, world, text):
+    assert any("says what a robot should not do" in p for p in _problems(text, fleet, world))
+
+
+def test_the_move_before_a_negated_work_verb_stays_a_move(fleet, world):
+    # the negation covered the whole clause: the move became a keep-out of soil 1
+    rp = rules_plan("Excavator 1 goes to soil 1 but does not dig yet.", fleet, world)
+    assert [(s.skill, s.robot_ids, s.object_keywords) for s in rp.graph.subtasks] == [(T, (E1,), ("soil1",))]
+
+
+def test_a_negated_move_beside_a_work_verb_stays_a_keep_out(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and does not go to rock 2.", fleet, world,
+                task("k", AV, [E1], ["rock2"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("d", DIG, [E1], deps=["m"]))

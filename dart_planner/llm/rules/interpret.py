@@ -167,6 +167,11 @@ def _hauls(seg: Segment) -> bool:
                and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
 
 
+def _same_robot(m: Member, said: Member) -> bool:
+    """Whether ``m`` is the robot ``said``, or one of its type when ``said`` is a group ("trucks never dump ...")."""
+    return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
+
+
 def _lead(items: Sequence[Item]) -> Item | None:
     """The first item that is not a marker or a connective (what a sentence opens with)."""
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
@@ -252,6 +257,9 @@ class Interpreter:
         #: the goal sentences read as remarks, each checked against the plan (:mod:`.goals`)
         self.goals: list[Goal] = []
         self.goal_sentences: set[int] = set()
+        #: negated work orders ("excavator 1 does not dig at rock 2") with no time word, each with its refusal and
+        #: the robots it was said of (None: no robot): refused at the end only when those robots have no other order
+        self.negated_work: list[tuple[str, tuple[Member, ...]]] = []
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
@@ -1226,6 +1234,12 @@ class Interpreter:
                 self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
         self.flush_all_pending()
         self.settle_vague()
+        for message, said in self.negated_work:
+            # "Excavator 1 does not dig at rock 2; it digs at rock 1": what it does instead is said, so the negated
+            # step is no step; a negated order alone would leave the robot's part of the job unsaid
+            if not any(d.alive and (not said or d.fleet or any(_same_robot(m, x) for m in d.members for x in said))
+                       for d in self.b.drafts):
+                self.errors.append(message)
 
     @staticmethod
     def _step_timing(seg: Segment) -> bool:
@@ -1663,7 +1677,9 @@ class Interpreter:
             for it in seg.items:
                 if it.kind is ItemKind.MARK and it.payload == "neg":
                     self.use(it)
-        actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
+        timed = post is not None and (post.connective_text in self.lex.until_words
+                                      or post.connective_text in self.lex.negated_work_time_words)
+        actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks), subject, timed)
         if not actions:
             return
         if post is not None and len(actions) > 1 and post.connective_text == "after" and subject \
@@ -2106,7 +2122,9 @@ class Interpreter:
 
     # -- verbs and their objects ---------------------------------------------------------------------
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
-                      negated: bool) -> list[Action]:
+                      negated: bool, subject: tuple[Member, ...] | None = None, timed: bool = False) -> list[Action]:
+        """The actions of one clause. ``subject`` (its robots) and ``timed`` (an "until" / "before" clause comes
+        after it) decide how a negated work verb is read: see the end of :meth:`run`."""
         items = seg.items
         actions: list[Action] = []
         cur: Action | None = None
@@ -2197,9 +2215,23 @@ class Interpreter:
             refused = [a for a in actions if a.verb.target in _NEGATABLE_WORK and not a.verb.role.startswith("passive")
                        and self._negated_here(items, a.verb)]
             if refused:
-                self.errors.append(f"a plan lists what to do: {seg.text!r} says what a robot should not do; leave it "
-                                   f"out, or say what it does instead")
+                message = (f"a plan lists what to do: {seg.text!r} says what a robot should not do; leave it out, or "
+                           f"say what it does instead")
+                lo, hi = items[0].start, items[-1].end  # the whole sentence: "before X, truck 2 does not dump"
+                while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+                    lo -= 1
+                while hi < len(self.words) and self.words[hi] not in SENTENCE_END:
+                    hi += 1
+                if timed or any(w in self.lex.negated_work_time_words for w in self.words[lo:hi]):
+                    self.errors.append(message)  # "does not dig yet / until ...": a wait we cannot say as a step
+                else:
+                    self.negated_work.append((message, tuple(subject or ())))
                 actions = [a for a in actions if a not in refused]
+                negs = [k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"]
+                if negs and all(any(k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
+                                    and items[k + 1].payload is a.verb for a in refused) for k in negs):
+                    # "goes to soil 1 but does not dig yet": the negation is the work verb's alone, the move stays
+                    negated = False
         if permit or negated:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"

@@ -140,7 +140,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "unplaced_order_words", "replaced_mention_leads", "except_but_words",
                  "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns",
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
-                 "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words")
+                 "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
+                 "negated_work_time_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -393,6 +394,8 @@ class Lexicon:
     goal_excluding_words: frozenset[str] = frozenset()
     """Before a goal's place, in its clause: the place is left alone ("*without* disturbing obstacle 1")."""
     goal_refusing_words: frozenset[str] = frozenset()
+    negated_work_time_words: frozenset[str] = frozenset()
+    """In a clause with a negated work verb: a wait ("does not dig *yet*"), refused; else the step is no step."""
     """Right before a goal's place: the place is not part of it ("puddle 1 needs filling, *not* puddle 2")."""
     """Verbs of doing nothing ("and then *idles*"): alone after "then", no step and no unknown action."""
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
@@ -838,6 +841,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         goal_deferring_words=context["goal_deferring_words"],
         goal_excluding_words=context["goal_excluding_words"],
         goal_refusing_words=context["goal_refusing_words"],
+        negated_work_time_words=context["negated_work_time_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )
