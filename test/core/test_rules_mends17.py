@@ -234,7 +234,8 @@ def test_assembly_is_no_gathering_event(lex):
 @pytest.mark.parametrize("text,words", [
     ("Excavator 1 does not dig at rock 2.", "excavator 1 does not dig at rock 2"),
     ("Excavator 1 never digs at rock 2.", "excavator 1 never digs at rock 2"),
-    ("Excavator 1 should not dig at rock 2; it digs at soil 1.", "excavator 1 should not dig at rock 2"),
+    # with "yet" (a wait): with no time word, what it does instead makes the negated step no step (test_rules_mends21)
+    ("Excavator 1 should not dig at rock 2 yet; it digs at soil 1.", "excavator 1 should not dig at rock 2 yet"),
     ("Truck 2 must not dump at puddle 1.", "truck 2 must not dump at puddle 1"),
     ("Excavator 3 will not load truck 1.", "excavator 3 will not load truck 1"),
 ])

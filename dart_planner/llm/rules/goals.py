@@ -13,12 +13,12 @@ refuses the instruction (fail closed) instead of returning a plan that drops it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ...core.plan import TaskGraph
 
-__all__ = ["Goal", "goal_errors"]
+__all__ = ["Goal", "goal_errors", "set_aside"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,42 @@ def goal_errors(goals: Iterable[Goal], graph: TaskGraph, stood: Iterable[str] = 
             out.append(f"the goal {g.text!r} is not carried out by the steps given: nothing goes to {what} "
                        f"(say who does it)")
     return list(dict.fromkeys(out))
+
+
+def set_aside(words: Sequence[str], place: tuple[int, int], sentence: tuple[int, int], deferring: Iterable[str],
+              excluding: Iterable[str], refusing: Iterable[str], joins: Collection[str]) -> bool:
+    """Whether the goal sentence puts the place at ``place`` (its token span) off or leaves it alone.
+
+    The place is no part of the goal when, in its clause (up to a joining word or comma, within ``sentence``), a
+    phrase of ``deferring`` follows it ("puddle 2 can wait until tomorrow", "... soil from soil 2 later"), a
+    phrase of ``excluding`` comes before it ("without disturbing obstacle 1"), or a phrase of ``refusing`` stands
+    right before it ("puddle 1 needs filling, not puddle 2"): demanding a step there refused plans that were right.
+
+    Example
+    -------
+    >>> w = "puddle 2 can wait until tomorrow".split()
+    >>> set_aside(w, (0, 2), (0, len(w)), ["can wait"], [], [], {"and"})
+    True
+    """
+    lo, hi = sentence
+    start, end = place
+
+    def at(k: int, phrases: Iterable[str]) -> int:
+        for p in phrases:
+            toks = p.split()
+            if [w.lower() for w in words[k:k + len(toks)]] == toks:
+                return len(toks)
+        return 0
+
+    for k in range(end, hi):
+        if words[k] in joins:
+            break
+        if at(k, deferring):
+            return True
+    for k in range(start - 1, lo - 1, -1):
+        if words[k] in joins:
+            break
+        n = at(k, excluding)
+        if n or (at(k, refusing) == start - k):
+            return True
+    return False

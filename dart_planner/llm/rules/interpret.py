@@ -22,12 +22,22 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
-from .goals import Goal
+from .goals import Goal, set_aside
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .repeats import RepeatReader
-from .segment import SENTENCE_END, UNTIL, Item, ItemKind, Segment, SegmentRole, _is_subject_start, _relative_which
+from .segment import (
+    SENTENCE_END,
+    UNTIL,
+    Item,
+    ItemKind,
+    Segment,
+    SegmentRole,
+    _is_subject_start,
+    _relative_which,
+    named_objects,
+)
 from .steprefs import step_numbers
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
@@ -157,9 +167,9 @@ def _hauls(seg: Segment) -> bool:
                and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
 
 
-def _named_objects(items: Sequence[Item]) -> set[str]:
-    """The objects named by name ("rock 2") among ``items``."""
-    return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
+def _same_robot(m: Member, said: Member) -> bool:
+    """Whether ``m`` is the robot ``said``, or one of its type when ``said`` is a group ("trucks never dump ...")."""
+    return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
 
 
 def _lead(items: Sequence[Item]) -> Item | None:
@@ -247,6 +257,9 @@ class Interpreter:
         #: the goal sentences read as remarks, each checked against the plan (:mod:`.goals`)
         self.goals: list[Goal] = []
         self.goal_sentences: set[int] = set()
+        #: negated work orders ("excavator 1 does not dig at rock 2") with no time word, each with its refusal and
+        #: the robots it was said of (None: no robot): refused at the end only when those robots have no other order
+        self.negated_work: list[tuple[str, tuple[Member, ...]]] = []
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
@@ -754,16 +767,26 @@ class Interpreter:
     def _note_goal(self, seg: Segment) -> None:
         """Keep a goal read as a remark, with the places it names, so that the plan can be checked
         against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job."""
+        if not seg.items:
+            return
+        # the whole sentence, quoted in an error and searched for words that put a place off ("can wait")
+        lo, hi = seg.items[0].start, seg.items[-1].end
+        while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+            lo -= 1
+        while hi < len(self.words) and self.words[hi] not in SENTENCE_END:
+            hi += 1
+        joins = self.lex.clause_joining_words | {","}
         places: dict[str, str] = {}
         for it in seg.items:
-            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names" and not set_aside(
+                    self.words, (it.start, it.end), (lo, hi), self.lex.goal_deferring_words,
+                    self.lex.goal_excluding_words, self.lex.goal_refusing_words, joins):
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:
             keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
                           or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in seg.items)
-            span = (seg.items[0].start, seg.items[-1].end)
-            self.goals.append(Goal(seg.text, tuple(places.items()), keepout, span))
+            self.goals.append(Goal(seg.text, tuple(places.items()), keepout, (lo, hi)))
 
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
@@ -785,7 +808,7 @@ class Interpreter:
         # need words only: "The soil is then hauled to puddle 2." goes on with the robots said before; and a
         # place's need only when it moves cargo between places, work no one robot said before is assumed to do
         # ("Rock 1 must then be dug." is still the last robot's step)
-        cargo = (named or self._cargo_goal(seg)) and len(_named_objects(items)) >= 2
+        cargo = (named or self._cargo_goal(seg)) and len(named_objects(items)) >= 2
         if not need or not (human or cargo):
             return False
         self.goal_sentences.add(seg.sentence)
@@ -1008,7 +1031,7 @@ class Interpreter:
         sentences that name robots, is the job those robots then spell out, not a step of its own."""
         if any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
             return False
-        here, there = _named_objects(same), _named_objects(later)
+        here, there = named_objects(same), named_objects(later)
         return bool(here) and here <= there
 
     def _cargo_goal(self, seg: Segment) -> bool:
@@ -1218,6 +1241,12 @@ class Interpreter:
                 self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
         self.flush_all_pending()
         self.settle_vague()
+        for message, said in self.negated_work:
+            # "Excavator 1 does not dig at rock 2; it digs at rock 1": what it does instead is said, so the negated
+            # step is no step; a negated order alone would leave the robot's part of the job unsaid
+            if not any(d.alive and (not said or d.fleet or any(_same_robot(m, x) for m in d.members for x in said))
+                       for d in self.b.drafts):
+                self.errors.append(message)
 
     @staticmethod
     def _step_timing(seg: Segment) -> bool:
@@ -1655,7 +1684,9 @@ class Interpreter:
             for it in seg.items:
                 if it.kind is ItemKind.MARK and it.payload == "neg":
                     self.use(it)
-        actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks))
+        timed = post is not None and (post.connective_text in self.lex.until_words
+                                      or post.connective_text in self.lex.negated_work_time_words)
+        actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks), subject, timed)
         if not actions:
             return
         if post is not None and len(actions) > 1 and post.connective_text == "after" and subject \
@@ -1716,7 +1747,7 @@ class Interpreter:
                     self.use(it)
                 self.mains -= 1
                 self._note_goal(seg)
-                named = _named_objects(seg.items)
+                named = named_objects(seg.items)
                 if len(named) == 1 and self.last_place is None:
                     # "Obstacle 1 needs two visits: truck 3 goes first, ...": the one place of the job is
                     # where a move with no place of its own goes
@@ -2098,7 +2129,9 @@ class Interpreter:
 
     # -- verbs and their objects ---------------------------------------------------------------------
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
-                      negated: bool) -> list[Action]:
+                      negated: bool, subject: tuple[Member, ...] | None = None, timed: bool = False) -> list[Action]:
+        """The actions of one clause. ``subject`` (its robots) and ``timed`` (an "until" / "before" clause comes
+        after it) decide how a negated work verb is read: see the end of :meth:`run`."""
         items = seg.items
         actions: list[Action] = []
         cur: Action | None = None
@@ -2189,9 +2222,23 @@ class Interpreter:
             refused = [a for a in actions if a.verb.target in _NEGATABLE_WORK and not a.verb.role.startswith("passive")
                        and self._negated_here(items, a.verb)]
             if refused:
-                self.errors.append(f"a plan lists what to do: {seg.text!r} says what a robot should not do; leave it "
-                                   f"out, or say what it does instead")
+                message = (f"a plan lists what to do: {seg.text!r} says what a robot should not do; leave it out, or "
+                           f"say what it does instead")
+                lo, hi = items[0].start, items[-1].end  # the whole sentence: "before X, truck 2 does not dump"
+                while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+                    lo -= 1
+                while hi < len(self.words) and self.words[hi] not in SENTENCE_END:
+                    hi += 1
+                if timed or any(w in self.lex.negated_work_time_words for w in self.words[lo:hi]):
+                    self.errors.append(message)  # "does not dig yet / until ...": a wait we cannot say as a step
+                else:
+                    self.negated_work.append((message, tuple(subject or ())))
                 actions = [a for a in actions if a not in refused]
+                negs = [k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"]
+                if negs and all(any(k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
+                                    and items[k + 1].payload is a.verb for a in refused) for k in negs):
+                    # "goes to soil 1 but does not dig yet": the negation is the work verb's alone, the move stays
+                    negated = False
         if permit or negated:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"

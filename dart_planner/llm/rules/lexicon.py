@@ -139,7 +139,9 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "anchor_joint_words", "pointing_connective_words", "parallel_subordinators",
                  "unplaced_order_words", "replaced_mention_leads", "except_but_words",
                  "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns",
-                 "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs")
+                 "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
+                 "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
+                 "negated_work_time_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -386,6 +388,16 @@ class Lexicon:
     all_of_them_pronouns: frozenset[str] = frozenset()
     wait_conditions: frozenset[str] = frozenset()
     wait_verbs: frozenset[str] = frozenset()
+    idle_verbs: frozenset[str] = frozenset()
+    goal_deferring_words: frozenset[str] = frozenset()
+    """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
+    goal_excluding_words: frozenset[str] = frozenset()
+    """Before a goal's place, in its clause: the place is left alone ("*without* disturbing obstacle 1")."""
+    goal_refusing_words: frozenset[str] = frozenset()
+    negated_work_time_words: frozenset[str] = frozenset()
+    """In a clause with a negated work verb: a wait ("does not dig *yet*"), refused; else the step is no step."""
+    """Right before a goal's place: the place is not part of it ("puddle 1 needs filling, *not* puddle 2")."""
+    """Verbs of doing nothing ("and then *idles*"): alone after "then", no step and no unknown action."""
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
     thing_adverb_auxiliaries: frozenset[str] = frozenset()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
@@ -825,6 +837,11 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         all_of_them_pronouns=context["all_of_them_pronouns"],
         wait_conditions=context["wait_conditions"],
         wait_verbs=context["wait_verbs"],
+        idle_verbs=context["idle_verbs"],
+        goal_deferring_words=context["goal_deferring_words"],
+        goal_excluding_words=context["goal_excluding_words"],
+        goal_refusing_words=context["goal_refusing_words"],
+        negated_work_time_words=context["negated_work_time_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END",
-           "sentence_start"]
+           "sentence_start", "named_objects"]
 
 # ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
 # fold into a valid robot or object name; it stays unknown and the plan fails closed.
@@ -203,6 +203,11 @@ class Segment:
 
 
 _SUBJECT_KINDS = (ItemKind.ROBOT,)
+
+
+def named_objects(items: Sequence[Item]) -> set[str]:
+    """The objects ``items`` name by name ("rock 2"; not "there", "it" or "the rock")."""
+    return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
 
 
 def sentence_start(items: Sequence[Item], k: int) -> int:

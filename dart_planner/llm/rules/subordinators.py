@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .mentions import ObjectDesc
-from .segment import Item, ItemKind
+from .segment import Item, ItemKind, named_objects
 
 __all__ = ["fold_parallel_subordinators", "fold_reason_orders", "fold_wait_conditions"]
 
@@ -117,15 +117,10 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
     return out
 
 
-def _named_places(items: Sequence[Item]) -> set[str]:
-    """The objects ``items`` name by name ("rock 2"; not "there", "it" or "the rock")."""
-    return {n for x in items if x.kind is ItemKind.OBJECT and x.payload.form == "names" for n in x.payload.names}
-
-
 def _reason_places(items: Sequence[Item], lo: int, hi: int) -> set[str]:
     """The places the reason ``items[lo:hi]`` speaks of: those it names, else the place its "there" points to, the
     one the clause before it names last ("keep away from rock 2, since excavator 1 will be digging there")."""
-    own = _named_places(items[lo:hi])
+    own = named_objects(items[lo:hi])
     if own:
         return own
     for x in reversed(items[:lo]):
@@ -139,7 +134,7 @@ def _reason_places(items: Sequence[Item], lo: int, hi: int) -> set[str]:
 def _there_is_named(items: list[Item], lo: int, hi: int) -> None:
     """Each pronoun place ("there") in ``items[lo:hi]`` becomes the place the clause before names last, when the
     reason names none of its own."""
-    if _named_places(items[lo:hi]):
+    if named_objects(items[lo:hi]):
         return
     places = _reason_places(items, lo, hi)
     if len(places) != 1:
@@ -170,7 +165,7 @@ def _ordered_elsewhere(items: Sequence[Item], lo: int, hi: int, robot: Item, ver
                 break
             clause.append(y)
         if any(y.kind is ItemKind.VERB and y.payload.target == verb.payload.target for y in clause):
-            named = _named_places(clause)
+            named = named_objects(clause)
             if not places or not named or named & places:
                 return True
     return False

@@ -14,11 +14,13 @@ so the person must be told instead. A word is refused here when all of these hol
   sentence ("Sweep puddle 2 with truck 3.", "... Then sweep puddle 2."; not "Regarding rock 1, ...");
 - the object is a place named, not a pronoun ("held there", "arrange that"), the robot is not negated ("no robot
   <word> puddle 2" is a keep-out), no verb of ours later in the clause takes the object ("treats puddle 1 as
-  no-go"), and no list of steps follows the place ("handle rock 1 (drive there, dig, ...)": a summary).
+  no-go"; a later verb with a place of its own takes none: "crosses obstacle 2 to reach puddle 1"), and no list
+  of steps follows the place ("handle rock 1 (drive there, dig, ...)": a summary).
 
 After "then" / "and then" an unknown word with nothing we read after it in its clause ("and then *paints* it",
 "then *sweeps* there") is refused the same way: that clause gave no step at all, and the action was dropped without
-a word.
+a word. A verb of doing nothing there ("and then *idles*", "then *rests* for a while"; lexicon ``idle_verbs``) is
+no step and no refusal: nothing was dropped.
 
 The message names the word with its object, the robot, and what that robot can do (the first synonym of each of
 its skills in the fleet file), so it can be said again with a skill the fleet has.
@@ -40,14 +42,16 @@ _ADDRESS_MARKS = frozenset({",", ":"})
 
 
 def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable[str], joins: Iterable[str],
-                          fleet: Fleet) -> list[str]:
+                          fleet: Fleet, idle: Iterable[str] = ()) -> list[str]:
     """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
 
     ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
-    included), ``joins`` the words that continue a clause ("and", "but").
+    included), ``joins`` the words that continue a clause ("and", "but"), ``idle`` the verbs of doing nothing
+    (lexicon ``idle_verbs``: "and then *idles*" is no step, never refused).
     """
     known_words = frozenset(known)
     join_words = frozenset(joins)
+    idle_words = frozenset(idle)
 
     def unknown(it: Item) -> bool:
         return it.kind is ItemKind.WORD and it.end - it.start == 1 and it.text.isalpha() \
@@ -56,8 +60,8 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     errors: list[str] = []
     for j in range(1, len(items)):
         it = items[j]
-        if unknown(it) and items[j - 1].kind is ItemKind.CONNECTIVE and items[j - 1].payload in _SLOT_CONNECTIVES \
-                and _nothing_else(items, j + 1):
+        if unknown(it) and it.text not in idle_words and items[j - 1].kind is ItemKind.CONNECTIVE \
+                and items[j - 1].payload in _SLOT_CONNECTIVES and _nothing_else(items, j + 1):
             robot = _subject(items, j - 1, j, join_words)
             if robot is not None and not getattr(robot.payload, "negated", False):
                 rest = _clause_words(items, j)
@@ -94,10 +98,21 @@ def _verb_follows(items: Sequence[Item], k: int, joins: frozenset[str]) -> bool:
         if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.ROBOT):
             return False
         if x.kind is ItemKind.VERB:
-            return True
+            return not _has_own_object(items, m + 1)
         if x.kind is ItemKind.WORD and x.text in joins and m + 1 < len(items) \
                 and items[m + 1].kind in (ItemKind.VERB, ItemKind.ROBOT):
             return False
+    return False
+
+
+def _has_own_object(items: Sequence[Item], k: int) -> bool:
+    """A place named from ``k`` to the clause's end: the verb before ``k`` has an object of its own, so the place
+    before that verb is not its ("crosses obstacle 2 to *reach puddle 1*"; "treats puddle 1 as no-go" has none)."""
+    for x in items[k:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.ROBOT, ItemKind.VERB):
+            return False
+        if x.kind is ItemKind.OBJECT and getattr(x.payload, "form", "") != "pronoun":
+            return True
     return False
 
 
