@@ -22,6 +22,11 @@ After "then" / "and then" an unknown word with nothing we read after it in its c
 a word. A verb of doing nothing there ("and then *idles*", "then *rests* for a while"; lexicon ``idle_verbs``) is
 no step and no refusal: nothing was dropped.
 
+A lifting verb that also means taking a thing away ("remove"; lexicon ``place_removal_verbs``) is refused the same
+way when a place named follows it directly and no keep-out noun comes later in its clause: "excavator 3 *removes*
+rock 2" asks to take rock 2 away (an action the fleet lacks), never to lift a keep-out of rock 2 (it was read as an
+allow); "remove the zone around rock 1" and "removes rock 1 from the keep-out zones" stay liftings.
+
 The message names the word with its object, the robot, and what that robot can do (the first synonym of each of
 its skills in the fleet file), so it can be said again with a skill the fleet has.
 """
@@ -32,6 +37,7 @@ from collections.abc import Iterable, Sequence
 
 from dart_planner.core.fleet import Fleet, SkillScope
 
+from .lexicon import PhraseIndex
 from .segment import SENTENCE_END, Item, ItemKind
 
 __all__ = ["unknown_action_errors"]
@@ -42,16 +48,20 @@ _ADDRESS_MARKS = frozenset({",", ":"})
 
 
 def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable[str], joins: Iterable[str],
-                          fleet: Fleet, idle: Iterable[str] = ()) -> list[str]:
+                          fleet: Fleet, idle: Iterable[str] = (), removal: Iterable[str] = (),
+                          keepout_nouns: PhraseIndex[bool] | None = None) -> list[str]:
     """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
 
     ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
     included), ``joins`` the words that continue a clause ("and", "but"), ``idle`` the verbs of doing nothing
-    (lexicon ``idle_verbs``: "and then *idles*" is no step, never refused).
+    (lexicon ``idle_verbs``: "and then *idles*" is no step, never refused), ``removal`` the lifting verbs that
+    with a place as object mean taking it away (lexicon ``place_removal_verbs``), ``keepout_nouns`` the keep-out
+    nouns whose presence later in the clause keeps such a verb a lifting.
     """
     known_words = frozenset(known)
     join_words = frozenset(joins)
     idle_words = frozenset(idle)
+    removal_words = frozenset(removal)
 
     def unknown(it: Item) -> bool:
         return it.kind is ItemKind.WORD and it.end - it.start == 1 and it.text.isalpha() \
@@ -69,7 +79,10 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
                               f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
     for j in range(len(items) - 1):
         it, nxt = items[j], items[j + 1]
-        if not (unknown(it) and nxt.kind is ItemKind.OBJECT and getattr(nxt.payload, "form", "") != "pronoun"):
+        # "excavator 3 removes rock 2": no lifting but an action the fleet lacks, checked as an unknown word is
+        removes = _removes_place(items, j, removal_words, keepout_nouns)
+        if not removes and not (unknown(it) and nxt.kind is ItemKind.OBJECT
+                                and getattr(nxt.payload, "form", "") != "pronoun"):
             continue  # "held there", "arrange that": a pronoun after a word we do not know is no place to go to
         if _verb_follows(items, j + 2, join_words):
             continue  # "treats puddle 1 as no-go": the object belongs to the verb after it
@@ -88,6 +101,23 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         errors.append(f"{it.text + ' ' + nxt.text!r}: {it.text!r} is not a skill of {_named(robot)} "
                       f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
     return errors
+
+
+def _removes_place(items: Sequence[Item], j: int, removal: frozenset[str],
+                   keepout_nouns: PhraseIndex[bool] | None) -> bool:
+    """``items[j]`` is a removal verb ("removes") with a place named right after it and no keep-out noun later in
+    its clause ("removes rock 1 from the keep-out zones" is a lifting)."""
+    it, nxt = items[j], items[j + 1]
+    if not (it.kind is ItemKind.VERB and it.text.lower() in removal and nxt.kind is ItemKind.OBJECT
+            and getattr(nxt.payload, "form", "") != "pronoun"):
+        return False
+    for x in items[j + 2:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.ROBOT, ItemKind.VERB):
+            break
+        words = x.text.lower().split()
+        if keepout_nouns is not None and any(keepout_nouns.match(words, i) for i in range(len(words))):
+            return False
+    return True
 
 
 def _verb_follows(items: Sequence[Item], k: int, joins: frozenset[str]) -> bool:

@@ -1,0 +1,52 @@
+"""Mends of helper M22: more silent misreadings found on main with sentences of this session's helpers (each gave a
+plan, no error, and the plan was wrong).
+
+1. "Excavator 3 removes rock 2." was an allow (remove_keepout) of rock 2: "remove" with a place right after it and
+   no keep-out noun later in its clause (lexicon ``place_removal_verbs``) is taking the thing away, an action the
+   fleet lacks: refused like an unknown verb. "remove the zone around rock 1" stays a lifting.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AL, ALA, AV, D1, D2, DUMP, T, assert_plan, task
+from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
+
+
+def _refused(text: str, fleet, world, word: str) -> None:
+    problems = _problems(text, fleet, world)
+    assert any(f"{word!r} is not a skill of" in p for p in problems), problems
+
+
+# -- finding 1: "removes <place>" is no lifting of a keep-out ------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Excavator 3 removes rock 2.", "removes"),
+    ("Truck 1 goes to soil 1 and then removes rock 1.", "removes"),
+    ("Excavator 2, remove rock 1.", "remove"),
+    ("Excavator 3 removes rock 2 and digs at soil 1.", "removes"),
+])
+def test_removing_a_place_is_refused_as_an_action_the_fleet_lacks(fleet, world, text, word):
+    _refused(text, fleet, world, word)
+
+
+def test_removing_a_keep_out_stays_a_lifting(fleet, world):
+    assert_plan("Truck 1 dumps at puddle 1. Then remove the zone around rock 1 for everybody.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]),
+                task("a", ALA, [], ["rock1"], deps=["d"]))
+    assert_plan("Remove the keep-out on puddle 1 for truck 2.", fleet, world, task("a", AL, [D2], ["puddle1"]))
+
+
+def test_removing_a_place_from_the_keep_out_zones_stays_a_lifting(fleet, world):
+    assert_plan("Truck 1 avoids puddle 1. Then remove puddle 1 from the keep-out zones for truck 1.", fleet, world,
+                task("k", AV, [D1], ["puddle1"]), task("a", AL, [D1], ["puddle1"], deps=["k"]))
+
+
+def test_the_removal_verbs_come_from_the_lexicon(fleet, world):
+    text = "Excavator 3 removes rock 2."
+    assert rules_plan(text, fleet, world).errors
+    assert not rules_plan(text, fleet, world, _lexicon(place_removal_verbs=[])).errors
