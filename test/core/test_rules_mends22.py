@@ -4,6 +4,8 @@ plan, no error, and the plan was wrong).
 1. "Excavator 3 removes rock 2." was an allow (remove_keepout) of rock 2: "remove" with a place right after it and
    no keep-out noun later in its clause (lexicon ``place_removal_verbs``) is taking the thing away, an action the
    fleet lacks: refused like an unknown verb. "remove the zone around rock 1" stays a lifting.
+2. "Truck 3 drives to rock 2. Excavator 1 and truck 2 too." dropped excavator 1: in a repeat, a robot of a type the
+   old crew lacks does what they did (what its type can), beside the robots matched by type.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +13,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, D1, D2, DUMP, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E2, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -50,3 +52,27 @@ def test_the_removal_verbs_come_from_the_lexicon(fleet, world):
     text = "Excavator 3 removes rock 2."
     assert rules_plan(text, fleet, world).errors
     assert not rules_plan(text, fleet, world, _lexicon(place_removal_verbs=[])).errors
+
+
+# -- finding 2: "<robot of another type> and <robot> too" repeats the step for both ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 drives to rock 2. Excavator 1 and truck 2 too.",
+    "Truck 3 drives to rock 2, excavator 1 and truck 2 too.",
+    "Truck 3 drives to rock 2. Excavator 1 and truck 2 as well.",
+    "Truck 3 drives to rock 2. Truck 2 and excavator 1 too.",
+])
+def test_a_mixed_crew_said_again_moves_every_robot(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3, D2, E1], ["rock2"]))
+
+
+def test_a_mixed_crew_does_what_each_type_can(fleet, world):
+    assert_plan("Truck 3 goes to puddle 1 and dumps. Excavator 1 and truck 2 too.", fleet, world,
+                task("m", T, [D3, D2, E1], ["puddle1"]), task("d", DUMP, [D3, D2], [], deps=["m"]))
+    assert_plan("Excavator 1 digs at soil 1. Excavator 2 and truck 1 too.", fleet, world,
+                task("m", T, [E1, E2, D1], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["m"]))
+
+
+def test_a_crew_of_the_same_types_is_still_matched_by_type(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2, as does truck 3.", fleet, world, task("m", T, [E1, D3], ["soil2"]))
+    assert_plan("Truck 3 drives to rock 2. Trucks 1 and 2 too.", fleet, world, task("m", T, [D3, D1, D2], ["rock2"]))

@@ -160,6 +160,13 @@ class RepeatReader:
             # "excavator 1 goes to soil 2, as does truck 3": another type does what they did (what it can)
             for o in robots.values():
                 mapping[o.key] = list(crew)
+        # "truck 3 drives to rock 2. Excavator 1 and truck 2 too.": a robot of a type the old crew lacks does what
+        # they did (what it can), beside the ones that match by type (it was dropped)
+        extras = [m for m in crew if m.rtype not in by_type]
+        if not cross and extras:
+            for key in list(mapping):
+                mapping[key] = list(mapping[key]) + [m for m in extras if m not in mapping[key]]
+            cross = True
         # the place the crew works at replaces the old crew's (the same kind of place, else their first)
         places = [d.objects[0] for d in block if d.action == "navigate" and d.objects]
         target = site
@@ -210,6 +217,8 @@ class RepeatReader:
             new_p = [n for x in d.partners for n in mapping.get(x.key, ()) if n]
             new_m = list(dict.fromkeys(new_m))
             new_p = list(dict.fromkeys(new_p))
+            if extras and d.action not in MOVES:  # a mixed crew: each robot does what its type can
+                new_m = ip.capable(new_m, d.action, quiet=True)
             extra = (entry if not made else set()) | carried
             got: list[Draft] = []
             if d.action in MOVES:
