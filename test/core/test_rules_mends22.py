@@ -6,6 +6,8 @@ plan, no error, and the plan was wrong).
    fleet lacks: refused like an unknown verb. "remove the zone around rock 1" stays a lifting.
 2. "Truck 3 drives to rock 2. Excavator 1 and truck 2 too." dropped excavator 1: in a repeat, a robot of a type the
    old crew lacks does what they did (what its type can), beside the robots matched by type.
+4. "Truck 1 leaves rock 1." was a move TO rock 1: a verb of leaving (lexicon ``departure_verbs``) right after the
+   robot, with the place last in its sentence, names no destination: refused, asking where it goes.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -76,3 +78,30 @@ def test_a_mixed_crew_does_what_each_type_can(fleet, world):
 def test_a_crew_of_the_same_types_is_still_matched_by_type(fleet, world):
     assert_plan("Excavator 1 goes to soil 2, as does truck 3.", fleet, world, task("m", T, [E1, D3], ["soil2"]))
     assert_plan("Truck 3 drives to rock 2. Trucks 1 and 2 too.", fleet, world, task("m", T, [D3, D1, D2], ["rock2"]))
+
+
+# -- finding 4: "leaves <place>." is a departure, not a move there --------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Truck 1 leaves rock 1.", "leaves rock 1"),
+    ("Excavator 2 departs soil 2.", "departs soil 2"),
+    ("Truck 1 goes to soil 1. Then truck 1 leaves soil 1.", "leaves soil 1"),
+])
+def test_leaving_a_place_with_no_destination_is_refused(fleet, world, text, words):
+    problems = _problems(text, fleet, world)
+    assert any(words in p and "where" in p for p in problems), problems
+
+
+def test_leaving_a_place_for_another_is_a_move_to_that_one(fleet, world):
+    assert_plan("Truck 1 leaves for rock 1.", fleet, world, task("m", T, [D1], ["rock1"]))
+    assert not _problems("Truck 1 leaves rock 1 for soil 1.", fleet, world)
+    assert not _problems("Truck 1 leaves rock 1 and goes to soil 1.", fleet, world)
+
+
+def test_leaving_a_place_in_an_anchor_is_no_order(fleet, world):
+    assert_plan("Once truck 1 leaves rock 1, truck 2 goes to rock 1.", fleet, world, task("m", T, [D2], ["rock1"]))
+    assert_plan("Truck 2 goes to rock 1 after truck 1 leaves rock 1.", fleet, world, task("m", T, [D2], ["rock1"]))
+
+
+def test_the_departure_verbs_come_from_the_lexicon(fleet, world):
+    assert not rules_plan("Truck 1 leaves rock 1.", fleet, world, _lexicon(departure_verbs=[])).errors

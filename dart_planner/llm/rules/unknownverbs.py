@@ -27,6 +27,10 @@ way when a place named follows it directly and no keep-out noun comes later in i
 rock 2" asks to take rock 2 away (an action the fleet lacks), never to lift a keep-out of rock 2 (it was read as an
 allow); "remove the zone around rock 1" and "removes rock 1 from the keep-out zones" stay liftings.
 
+"Truck 1 *leaves* rock 1." (lexicon ``departure_verbs``) said as a whole order, the place last in its sentence, is
+a departure with no destination: it was read as a move TO rock 1. It is refused, asking where the robot goes;
+"leaves rock 1 for soil 1", "leaves the puddle and drives to obstacle 2" and "after truck 1 leaves rock 1" are not.
+
 The message names the word with its object, the robot, and what that robot can do (the first synonym of each of
 its skills in the fleet file), so it can be said again with a skill the fleet has.
 """
@@ -49,19 +53,22 @@ _ADDRESS_MARKS = frozenset({",", ":"})
 
 def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable[str], joins: Iterable[str],
                           fleet: Fleet, idle: Iterable[str] = (), removal: Iterable[str] = (),
-                          keepout_nouns: PhraseIndex[bool] | None = None) -> list[str]:
+                          keepout_nouns: PhraseIndex[bool] | None = None,
+                          departure: Iterable[str] = ()) -> list[str]:
     """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
 
     ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
     included), ``joins`` the words that continue a clause ("and", "but"), ``idle`` the verbs of doing nothing
     (lexicon ``idle_verbs``: "and then *idles*" is no step, never refused), ``removal`` the lifting verbs that
     with a place as object mean taking it away (lexicon ``place_removal_verbs``), ``keepout_nouns`` the keep-out
-    nouns whose presence later in the clause keeps such a verb a lifting.
+    nouns whose presence later in the clause keeps such a verb a lifting, ``departure`` the verbs of leaving a
+    place (lexicon ``departure_verbs``).
     """
     known_words = frozenset(known)
     join_words = frozenset(joins)
     idle_words = frozenset(idle)
     removal_words = frozenset(removal)
+    departure_words = frozenset(departure)
 
     def unknown(it: Item) -> bool:
         return it.kind is ItemKind.WORD and it.end - it.start == 1 and it.text.isalpha() \
@@ -77,6 +84,12 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
                 rest = _clause_words(items, j)
                 errors.append(f"{rest!r}: {it.text!r} is not a skill of {_named(robot)} "
                               f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
+    for j in range(1, len(items) - 1):
+        if _bare_departure(items, j, departure_words, join_words):
+            robot = items[j - 1]
+            place = items[j + 1].text
+            errors.append(f"{items[j].text + ' ' + place!r}: {_named(robot)} {items[j].text} {place} but is not told "
+                          f"where to go; say where it goes ('{items[j].text} {place} for <place>')")
     for j in range(len(items) - 1):
         it, nxt = items[j], items[j + 1]
         # "excavator 3 removes rock 2": no lifting but an action the fleet lacks, checked as an unknown word is
@@ -101,6 +114,23 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         errors.append(f"{it.text + ' ' + nxt.text!r}: {it.text!r} is not a skill of {_named(robot)} "
                       f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
     return errors
+
+
+def _bare_departure(items: Sequence[Item], j: int, departure: frozenset[str], joins: frozenset[str]) -> bool:
+    """"Truck 1 leaves rock 1.": a verb of leaving right after a robot that gives the order (it opens its sentence
+    or follows "and" / "then"), a place named right after it, and the sentence ends there."""
+    it, nxt, robot = items[j], items[j + 1], items[j - 1]
+    if not (it.text.lower() in departure and it.end - it.start == 1 and robot.kind is ItemKind.ROBOT
+            and not getattr(robot.payload, "negated", False) and getattr(robot.payload, "form", "") != "pronoun"
+            and nxt.kind is ItemKind.OBJECT and getattr(nxt.payload, "form", "") != "pronoun"):
+        return False
+    if j + 2 < len(items) and not (items[j + 2].kind is ItemKind.PUNCT and items[j + 2].payload in SENTENCE_END):
+        return False  # "leaves rock 1 for soil 1", "leaves rock 1, and ...": more is said
+    if j < 2:
+        return True
+    lead = items[j - 2]
+    return _opens_sentence(items, j - 2) or (lead.kind is ItemKind.CONNECTIVE and lead.payload in _SLOT_CONNECTIVES) \
+        or (lead.kind is ItemKind.WORD and lead.text in joins)
 
 
 def _removes_place(items: Sequence[Item], j: int, removal: frozenset[str],
