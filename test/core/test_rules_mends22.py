@@ -17,14 +17,9 @@ from __future__ import annotations
 import pytest
 from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E2, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
+from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
 
 from dart_planner.llm.rules import rules_plan
-
-
-def _refused(text: str, fleet, world, word: str) -> None:
-    problems = _problems(text, fleet, world)
-    assert any(f"{word!r} is not a skill of" in p for p in problems), problems
-
 
 # -- finding 1: "removes <place>" is no lifting of a keep-out ------------------------------------------------------
 
