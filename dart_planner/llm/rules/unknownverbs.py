@@ -82,8 +82,7 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
             robot = _subject(items, j - 1, j, join_words)
             if robot is not None and not getattr(robot.payload, "negated", False):
                 rest = _clause_words(items, j)
-                errors.append(f"{rest!r}: {it.text!r} is not a skill of {_named(robot)} "
-                              f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
+                errors.append(_not_a_skill(rest, it.text, robot, fleet))
     for j in range(1, len(items) - 1):
         if _bare_departure(items, j, departure_words, join_words):
             robot = items[j - 1]
@@ -111,8 +110,7 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         if getattr(robot.payload, "form", "") == "pronoun":  # "then it paints ...": name the robot it stands for
             robot = next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT
                           and getattr(x.payload, "form", "") in ("ids", "type")), robot)
-        errors.append(f"{it.text + ' ' + nxt.text!r}: {it.text!r} is not a skill of {_named(robot)} "
-                      f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
+        errors.append(_not_a_skill(it.text + ' ' + nxt.text, it.text, robot, fleet))
     return errors
 
 
@@ -255,6 +253,12 @@ def _addressed(items: Sequence[Item], j: int) -> Item | None:
         if x.kind is ItemKind.ROBOT:
             return x
     return next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT), None)
+
+
+def _not_a_skill(said: str, word: str, robot: Item, fleet: Fleet) -> str:
+    """The refusal: what was said, the word the fleet has no skill for, and what the robot can do instead."""
+    return (f"{said!r}: {word!r} is not a skill of {_named(robot)} "
+            f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
 
 
 def _named(robot: Item) -> str:
