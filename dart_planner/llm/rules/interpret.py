@@ -1013,8 +1013,10 @@ class Interpreter:
         # ("... so that the trucks can pass": robots after a purpose mark are not the job's doers)
         same = [it for s in self.later_all if s.sentence == seg.sentence for it in _before_skip(s.items)]
         later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
-        if any(it.kind is ItemKind.ROBOT for it in same) or not any(it.kind is ItemKind.ROBOT for it in later):
+        if not any(it.kind is ItemKind.ROBOT for it in later) and not self._goal_clause_first(seg, same):
             return False
+        if any(it.kind is ItemKind.ROBOT for it in same):
+            return self._goal_clause_first(seg, same)
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
         lead = _lead(same)
         purpose = lead is not None and lead.kind is ItemKind.WORD and lead.text == "to" and self._heading(seg)
@@ -1024,6 +1026,25 @@ class Interpreter:
         unknown_verb = not any(it.kind is ItemKind.VERB for it in same) and any(
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
         return purpose or need or unknown_verb or human or self._restated(seg, same, later)
+
+    def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
+        """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
+        the first clause of a sentence, said by a person ("we", "I") or stating a need, with no robot of
+        its own, is the job's goal even when a later clause of the same sentence names robots."""
+        if not seg.sentence_start or seg.has(ItemKind.ROBOT):
+            return False
+        own = _before_skip(seg.items)
+        if any(it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS for it in own[:1]):
+            return False
+        words = [w for it in own if it.kind is ItemKind.WORD for w in it.text.split()]
+        lead = _lead(own)
+        if lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.reason_openers:
+            return False  # "Because rock 1 must be inspected, truck 2 ...": a reason, read by its own rules
+        human = lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people
+        need = any(w in self.lex.goal_need_words for w in words)
+        rest = [it for it in same if all(it is not x for x in seg.items)]
+        return (human or need) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
+            it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
 
     def _restated(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
         """"Today's job: move the rock pile at rock 2 over to puddle 1. An excavator and a truck ...":

@@ -1,0 +1,60 @@
+"""Round 17 of the rules planner: readings that refused or misread whole kinds of sentences.
+
+1. A goal said by a person or as a need in the first clause of a sentence whose later clause names robots ("We want
+   puddle 1 filled with soil from soil 1, and excavator 1 and truck 2 do the work."; "For today's test I need rock
+   from rock 2 moved to obstacle 1, and one excavator can handle the digging.") was refused: "no robot is named for"
+   the goal clause. It is the job's goal, checked against the plan like a goal sentence said alone.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D2, D3, DIG, DUMP, E1, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
+
+# -- 1: a goal clause first in a sentence whose later clause names robots -------------------------------------------
+
+HAUL = ("Excavator 1 goes to soil 1 and digs, then loads truck 2 there. Truck 2 takes the soil to puddle 1 and "
+        "dumps it.")
+
+
+@pytest.mark.parametrize("goal", [
+    "We want puddle 1 filled with soil from soil 1, and excavator 1 and truck 2 do the work.",
+    "I need puddle 1 filled with soil from soil 1, and excavator 1 can handle the digging.",
+])
+def test_a_goal_clause_before_a_clause_with_robots_is_the_goal(fleet, world, goal):
+    assert_plan(f"{goal} Truck 2 goes to soil 1. {HAUL}", fleet, world,
+                task("m", T, [D2, E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]), task("h", T, [D2], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D2], [], deps=["h"]))
+
+
+def test_a_goal_clause_is_still_checked_against_the_plan(fleet, world):
+    p = rules_plan("We want puddle 2 filled, and truck 1 goes to soil 2.", fleet, world)
+    assert p.errors and "puddle 2" in p.errors[0] and "nothing goes to puddle 2" in p.errors[0]
+
+
+@pytest.mark.parametrize("text", [
+    # an order with no person and no need stays an order without a robot
+    "Go to soil 1, and truck 1 goes to rock 1.",
+    # a robot in the clause itself is no goal
+    "Truck 1 should go to puddle 1, and excavator 1 digs at soil 1.",
+])
+def test_clauses_that_are_not_goals_read_as_before(fleet, world, text):
+    p = rules_plan(text, fleet, world)
+    if text.startswith("Go"):
+        assert any("no robot is named for" in e for e in p.errors)
+    else:
+        assert not p.errors
+        assert_plan(text, fleet, world, task("a", T, ["robot_dump_truck_01"], ["puddle1"]),
+                    task("b", T, [E1], ["soil1"]), task("c", DIG, [E1], [], deps=["b"]))
+
+
+def test_the_robotless_goal_clause_needs_robots_later(fleet, world):
+    # nobody is ever named: the goal cannot be a check on other orders, so it stays refused
+    p = rules_plan("We want puddle 1 filled, and then soil 2 emptied.", fleet, world)
+    assert p.errors
+    assert D3 not in str(p.graph.subtasks) and D2 not in str(p.graph.subtasks)
