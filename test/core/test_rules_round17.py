@@ -4,6 +4,10 @@
    puddle 1 filled with soil from soil 1, and excavator 1 and truck 2 do the work."; "For today's test I need rock
    from rock 2 moved to obstacle 1, and one excavator can handle the digging.") was refused: "no robot is named for"
    the goal clause. It is the job's goal, checked against the plan like a goal sentence said alone.
+2. A place said alone before a colon ("Soil 1: excavator 1 drives there and digs.", "- At rock 2: ...") or before a
+   comma and a clause with its own robot and "there" ("At soil 1, two excavators drive there and dig.") was lost:
+   "there" had no place ("no place to go to"). The place is where the lines under the heading, or the clause
+   after the comma, happen.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -58,3 +62,33 @@ def test_the_robotless_goal_clause_needs_robots_later(fleet, world):
     p = rules_plan("We want puddle 1 filled, and then soil 2 emptied.", fleet, world)
     assert p.errors
     assert D3 not in str(p.graph.subtasks) and D2 not in str(p.graph.subtasks)
+
+
+# -- 2: a place heading or a leading place gives "there" its place -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Soil 1: excavator 1 drives there and digs; then truck 1 comes over and gets loaded.",
+    "At soil 1: excavator 1 drives there and digs; then truck 1 comes over and gets loaded.",
+    "- soil 1: excavator 1 drives there and digs; then truck 1 comes over and gets loaded.",
+])
+def test_a_place_heading_is_where_there_is(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["d"]), task("l", LOAD, [E1], [], deps=["t"]))
+
+
+def test_each_heading_sets_its_own_place(fleet, world):
+    assert_plan("Soil 1: excavator 1 drives there and digs. Rock 2: truck 1 goes there.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]), task("t", T, [D1], ["rock2"]))
+
+
+def test_a_leading_place_is_the_there_of_its_clause(fleet, world):
+    assert_plan("At soil 1, two excavators drive there and dig.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["soil1"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["m"]))
+    assert_plan("At soil 1, excavator 1 drives there and digs, and truck 1 waits at rock 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]), task("t", T, [D1], ["rock1"]))
+
+
+def test_a_heading_with_two_places_sets_none(fleet, world):
+    # which of the two "there" means is not said: it stays unresolved, as before
+    assert rules_plan("Soil 1 and soil 2: excavator 1 drives there and digs.", fleet, world).errors

@@ -477,6 +477,20 @@ class Interpreter:
         same = [d for d in digs if d.deps == last.deps or d is last]
         return tuple(dict.fromkeys(m for d in same for m in d.members if m.rtype == rtype))
 
+    def _place_heading(self, seg: Segment) -> bool:
+        """"Soil 1: two excavators drive there and dig", "- At rock 2: ...": a place alone before a colon is
+        where the lines under it happen, so their "there" (and a move with no place) means it."""
+        items = [it for it in seg.items if it.kind is not ItemKind.MARK]
+        if items and items[0].kind is ItemKind.WORD and items[0].text in self.lex.place_prepositions:
+            items = items[1:]
+        if len(items) != 1 or items[0].kind is not ItemKind.OBJECT or items[0].payload.form != "names" \
+                or len(items[0].payload.names) != 1 or not self._heading(seg):
+            return False
+        for it in seg.items:
+            self.use(it)
+        self.last_place = items[0].payload.names[0]
+        return True
+
     def remark(self, seg: Segment) -> bool:
         """"The puddles have dried out", "we need rock 1 and rock 2 cleared": a clause with no robot
         and no verb we know, whose predicate is a word we do not know, says how things are, not what
@@ -1680,6 +1694,8 @@ class Interpreter:
                 for m in subject:
                     self.location[m.key] = names[-1]
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
+            return
+        if not verbs and not subj_items and self._place_heading(seg):
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
             return

@@ -990,6 +990,21 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
                                                         first.text), said] + nxt.items[objs[0] + 1:]
                 _take_place_of(nxt, s)
                 continue
+        there = [k for k, it in enumerate(nxt.items) if it.kind is ItemKind.OBJECT and it.payload.form == "pronoun"
+                 and it.payload.pronoun in ("there", "here")] if nxt is not None else []
+        if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
+                and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
+                and s.items[1].payload.form == "names" and len(s.items[1].payload.names) == 1 \
+                and s.ended_by == "punct" and nxt is not None and nxt.sentence == s.sentence \
+                and nxt.role is SegmentRole.MAIN and nxt.connective is None and nxt.items \
+                and nxt.items[0].kind is ItemKind.ROBOT and len(there) == 1:
+            # "At soil 1, two excavators drive there and dig": the clause's "there" is the place said first
+            named, k = s.items[1], there[0]
+            said = Item(ItemKind.MARK, named.start, named.end, "filler", named.text)  # its words are read
+            nxt.items = nxt.items[:k] + [Item(ItemKind.OBJECT, nxt.items[k].start, nxt.items[k].end, named.payload,
+                                              nxt.items[k].text), said] + nxt.items[k + 1:]
+            _take_place_of(nxt, s)
+            continue
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
                 and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT and s.ended_by == "punct" \
                 and nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN \
