@@ -8,6 +8,9 @@
    comma and a clause with its own robot and "there" ("At soil 1, two excavators drive there and dig.") was lost:
    "there" had no place ("no place to go to"). The place is where the lines under the heading, or the clause
    after the comma, happen.
+3. A keep-out for some robots from the start, lifted on a condition that does not wait for it (rule 26), and then a
+   first move of one of those robots: the move waited for the lifting only, and the keep-out's gate on the robot's
+   movements (rule 21) was lost. It now waits for both, as a fleet-wide step after such a lifting does (rule 27).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -92,3 +95,28 @@ def test_a_leading_place_is_the_there_of_its_clause(fleet, world):
 def test_a_heading_with_two_places_sets_none(fleet, world):
     # which of the two "there" means is not said: it stays unresolved, as before
     assert rules_plan("Soil 1 and soil 2: excavator 1 drives there and digs.", fleet, world).errors
+
+
+# -- 3: a start keep-out still gates a robot's first move after its lifting -----------------------------------------
+
+START_FENCE = ("Dump trucks 2 and 3 keep away from puddle 2 from the start. "
+               "Excavator 3 goes to puddle 2 for inspection. ")
+
+
+@pytest.mark.parametrize("lift", [
+    "When excavator 3 has finished its inspection, the keep-out around puddle 2 is lifted for dump trucks 2 and 3, "
+    "and then dump truck 2 goes to puddle 2.",
+    "When excavator 3 has finished its inspection, the keep-out around puddle 2 is lifted for dump trucks 2 and 3. "
+    "Then dump truck 2 goes to puddle 2.",
+])
+def test_a_first_move_after_the_lifting_waits_for_the_start_keep_out_too(fleet, world, lift):
+    assert_plan(START_FENCE + lift, fleet, world,
+                task("k", AV, [D2, D3], ["puddle2"]), task("i", T, [E3], ["puddle2"]),
+                task("a", AL, [D2, D3], ["puddle2"], deps=["i"]), task("m", T, [D2], ["puddle2"], deps=["k", "a"]))
+
+
+def test_a_move_before_the_lifting_carries_the_gate_as_before(fleet, world):
+    assert_plan("Truck 2 keeps away from puddle 2 from the start. Truck 2 goes to rock 1. When truck 2 is at rock 1, "
+                "the keep-out around puddle 2 is lifted for truck 2, and then truck 2 goes to puddle 2.", fleet, world,
+                task("k", AV, [D2], ["puddle2"]), task("r", T, [D2], ["rock1"], deps=["k"]),
+                task("a", AL, [D2], ["puddle2"], deps=["r"]), task("m", T, [D2], ["puddle2"], deps=["a"]))

@@ -65,6 +65,10 @@ class PlanBuilder:
         """Set while a distributive step is added: which of the waited-for tasks concern a member."""
         self.type_robots: Mapping[str, Sequence[str]] = {}
         """The fleet's robots by type (set by the interpreter): an unnamed group is any of them."""
+        self.gates: dict[str, set[int]] = {}
+        """Keep-outs a robot's next step still waits for: a start keep-out whose lifting did not wait for it
+        ("trucks 2 and 3 keep away from puddle 2 from the start ... when X is done the keep-out is lifted for
+        them, and then truck 2 goes to puddle 2": the move waits for both, rules 21 and 26)."""
 
     # -- chains --------------------------------------------------------------------------
     def chain(self, m: Member) -> int | None:
@@ -147,6 +151,10 @@ class PlanBuilder:
                 put_up = self._keepout_put_up(m, objects)
                 if put_up is not None:
                     deps.add(put_up)
+            if not keepout:
+                deps |= self.gates.pop(m.key, set())
+            elif c is not None and c not in deps and self.drafts[c].action in KEEPOUT_ACTIONS:
+                self.gates.setdefault(m.key, set()).add(c)  # not waited for by this keep-out: by the next step
             key = frozenset(self.reduce(deps))
             if not split:
                 for g, (gk, lst) in enumerate(groups):
