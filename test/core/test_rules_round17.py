@@ -11,6 +11,11 @@
 3. A keep-out for some robots from the start, lifted on a condition that does not wait for it (rule 26), and then a
    first move of one of those robots: the move waited for the lifting only, and the keep-out's gate on the robot's
    movements (rule 21) was lost. It now waits for both, as a fleet-wide step after such a lifting does (rule 27).
+4. "Truck 2 goes to rock 2. Then truck 1 goes to obstacle 1, excavator 1 goes to rock 1, and truck 3 goes to puddle 1.":
+   only the first clause after "Then" waited; the clause listed after it with a bare comma started at once (and the
+   "and" clause after that with it), while "Then A, and B" made B wait. Clauses listed with bare commas after a
+   sentence-opening "then" now wait for what was open when it was said; a "then" after its own subject ("Truck 1
+   then goes ...") still continues only that robot's chain (rule 9).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -120,3 +125,26 @@ def test_a_move_before_the_lifting_carries_the_gate_as_before(fleet, world):
                 "the keep-out around puddle 2 is lifted for truck 2, and then truck 2 goes to puddle 2.", fleet, world,
                 task("k", AV, [D2], ["puddle2"]), task("r", T, [D2], ["rock1"], deps=["k"]),
                 task("a", AL, [D2], ["puddle2"], deps=["r"]), task("m", T, [D2], ["puddle2"], deps=["a"]))
+
+
+# -- 4: clauses listed with bare commas after a sentence-opening "then" ----------------------------------------------
+
+def test_comma_listed_clauses_after_then_all_wait(fleet, world):
+    assert_plan("Truck 2 goes to rock 2. Then truck 1 goes to obstacle 1, excavator 1 goes to rock 1, and truck 3 goes "
+                "to puddle 1.", fleet, world,
+                task("a", T, [D2], ["rock2"]), task("b", T, [D1], ["obstacle1"], deps=["a"]),
+                task("c", T, [E1], ["rock1"], deps=["a"]), task("d", T, [D3], ["puddle1"], deps=["a"]))
+
+
+def test_comma_listed_clauses_after_an_opening_keep_out_change_wait_for_it(fleet, world):
+    assert_plan("First, obstacle 1 is opened again for all robots. Then two trucks go to obstacle 1, excavator 1 goes "
+                "to rock 1, and truck 3 goes to puddle 1.", fleet, world,
+                task("a", ALA, [], ["obstacle1"]), task("b", T, types=[("dump_truck", 2)], objs=["obstacle1"],
+                                                        deps=["a"]),
+                task("c", T, [E1], ["rock1"], deps=["a"]), task("d", T, [D3], ["puddle1"], deps=["a"]))
+
+
+def test_a_then_after_its_own_subject_still_continues_only_that_chain(fleet, world):
+    assert_plan("Truck 2 goes to rock 2. Truck 2 then goes to obstacle 1, excavator 1 goes to rock 1.", fleet, world,
+                task("a", T, [D2], ["rock2"]), task("b", T, [D2], ["obstacle1"], deps=["a"]),
+                task("c", T, [E1], ["rock1"]))

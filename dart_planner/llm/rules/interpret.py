@@ -281,6 +281,8 @@ class Interpreter:
         # per object, the robots its latest keep-out was put up for (None: the whole fleet); a lifting that
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
+        #: sentences opened by "then" / "after that": clauses listed after it with bare commas come after too
+        self.then_opened: set[int] = set()
         self.named_subject = True  # the clause being acted on named its robots itself
         self.others_subject = False  # ... and named them only as "the other robots"
         self.prev: Clause | None = None
@@ -2034,6 +2036,8 @@ class Interpreter:
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
         self.shared_anchor = False
+        if conn == "sequence" and seg.sentence_start and not seg.then_inside:
+            self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
         base: set[int] = set()
@@ -2126,6 +2130,14 @@ class Interpreter:
             # verbless one after a semicolon ("Once they are done, truck 2 over to soil 2; truck 1 home.")
             base |= set(self.prev.entry)
             self.shared_anchor = True
+        elif pre is None and post is None and conn is None and not shared and seg.after_punct and not seg.conjunct \
+                and self.prev is not None and self.prev.connective == "sequence" and subject and self.prev.subject \
+                and self.prev.sentence == seg.sentence and not seg.sentence_start and not self.prev.inner_then \
+                and seg.sentence in self.then_opened and not (seg.items and seg.items[0].text == "and") \
+                and _disjoint(subject, self.prev.subject) and not self.b.last_tasks(subject):
+            # "Then two trucks go to obstacle 1, excavator 1 goes to rock 1, and truck 3 goes to puddle 1": clauses
+            # listed with bare commas after "then" wait for what was open when it was said, as an "and" one does
+            base |= self.prev.start_sinks
         self.post_entry = set()
         self.anchor_by_pronoun = False
         if post is not None:
