@@ -16,6 +16,11 @@
    "and" clause after that with it), while "Then A, and B" made B wait. Clauses listed with bare commas after a
    sentence-opening "then" now wait for what was open when it was said; a "then" after its own subject ("Truck 1
    then goes ...") still continues only that robot's chain (rule 9).
+5. "Two excavators and dump truck 3 go to soil 2 together; the excavators dig and load dump truck 3.": the shared
+   move is split into one task for the named truck and one for the group (convention 17), and the loading lost its
+   edge from the truck's move (it had been implied through the excavators' digging): the plan let the excavators
+   load a truck that had not arrived. The named robots' next step now waits for their own half of the move, as the
+   group's did already.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -148,3 +153,19 @@ def test_a_then_after_its_own_subject_still_continues_only_that_chain(fleet, wor
     assert_plan("Truck 2 goes to rock 2. Truck 2 then goes to obstacle 1, excavator 1 goes to rock 1.", fleet, world,
                 task("a", T, [D2], ["rock2"]), task("b", T, [D2], ["obstacle1"], deps=["a"]),
                 task("c", T, [E1], ["rock1"]))
+
+
+# -- 5: a mixed move split in two: the named robot's next step waits for its own half --------------------------------
+
+def test_a_loading_waits_for_the_named_trucks_half_of_a_split_move(fleet, world):
+    assert_plan("Two excavators and dump truck 3 go to soil 2 together; the excavators dig and load dump truck 3.",
+                fleet, world,
+                task("t", T, [D3], ["soil2"]), task("e", T, types=[("excavator", 2)], objs=["soil2"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["e"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["t", "d"]))
+
+
+def test_the_groups_half_keeps_its_edge_as_before(fleet, world):
+    assert_plan("Excavator 1 and two trucks go to soil 2; excavator 1 digs and loads both trucks.", fleet, world,
+                task("e", T, [E1], ["soil2"]), task("d", DIG, [E1], deps=["e"]),
+                task("t", T, types=[("dump_truck", 2)], objs=["soil2"]), task("l", LOAD, [E1], deps=["d", "t"]))

@@ -425,6 +425,9 @@ class PlanBuilder:
                 if keys & group_keys or not keys & named_keys:
                     other.deps.add(twin.idx)
             self._group_next_step(d, twin, group_keys)
+            # and the other way round: "Two excavators and truck 3 go to soil 2; the excavators dig and load truck
+            # 3": the loading waited for truck 3's share of the move only through the excavators' digging
+            self._group_next_step(twin, d, named_keys)
 
     def _ancestors(self, idx: int) -> set[int]:
         seen: set[int] = set()
