@@ -21,6 +21,10 @@
    edge from the truck's move (it had been implied through the excavators' digging): the plan let the excavators
    load a truck that had not arrived. The named robots' next step now waits for their own half of the move, as the
    group's did already.
+6. "When everything is finished, puddle 2 is open again for all robots, and the whole fleet gathers at obstacle 1.":
+   the gathering, joined by "and" to the timed lifting, came after the lifting instead of sharing its timing (a
+   keep-out change is no robot step, rule 8). It now shares it; a fleet-wide move to the place just opened still
+   waits for the lifting (it had not: only a robot's move did).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -28,7 +32,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, TA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -169,3 +173,25 @@ def test_the_groups_half_keeps_its_edge_as_before(fleet, world):
     assert_plan("Excavator 1 and two trucks go to soil 2; excavator 1 digs and loads both trucks.", fleet, world,
                 task("e", T, [E1], ["soil2"]), task("d", DIG, [E1], deps=["e"]),
                 task("t", T, types=[("dump_truck", 2)], objs=["soil2"]), task("l", LOAD, [E1], deps=["d", "t"]))
+
+
+# -- 6: a fleet-wide step joined to a timed keep-out change shares its timing ---------------------------------------
+
+OPENING = "Truck 1 goes to puddle 2, after which all robots avoid puddle 2. Excavator 1 digs at soil 1. "
+
+
+def test_a_gathering_joined_to_a_timed_lifting_shares_its_timing(fleet, world):
+    assert_plan(OPENING + "When everything is finished, puddle 2 is open again for all robots, and the whole fleet "
+                "gathers at obstacle 1.", fleet, world,
+                task("t", T, [D1], ["puddle2"]), task("k", AVA, [], ["puddle2"], deps=["t"]),
+                task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["e"]),
+                task("a", ALA, [], ["puddle2"], deps=["k", "d"]), task("g", TA, [], ["obstacle1"], deps=["k", "d"]))
+
+
+def test_a_fleet_move_to_the_place_just_opened_waits_for_the_lifting(fleet, world):
+    for joint in (", and the whole fleet gathers at puddle 2.", ". The whole fleet gathers at puddle 2."):
+        text = OPENING + "When everything is finished, puddle 2 is open again for all robots" + joint
+        assert_plan(text, fleet, world,
+                    task("t", T, [D1], ["puddle2"]), task("k", AVA, [], ["puddle2"], deps=["t"]),
+                    task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["e"]),
+                    task("a", ALA, [], ["puddle2"], deps=["k", "d"]), task("g", TA, [], ["puddle2"], deps=["a"]))

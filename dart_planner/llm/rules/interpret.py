@@ -2093,7 +2093,11 @@ class Interpreter:
                 # "When X, excavator 1 keeps away from obstacle 1, and soil 1 is open again for all robots": a
                 # fleet-wide keep-out change joined after the timed clause shares its timing too
                 subject is None and self.prev.timed and seg.has(ItemKind.VERB) and all(
-                    it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)))
+                    it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)) or (
+                # "When everything is finished, puddle 2 is open again for all robots, and the whole fleet gathers
+                # at obstacle 1": the fleet's step joined after the timed clause shares its timing, not after it
+                subject is None and (self.prev.timed or self.prev.connective == "final") and any(
+                    it.kind is ItemKind.ROBOT and it.payload.form == "fleet" for it in seg.items)))
         shared = False
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
                 and not seg.sentence_start and self.prev.sentence == seg.sentence:
@@ -2606,8 +2610,9 @@ class Interpreter:
                     self.errors.append(f"the fleet has no fleet-wide skill to {action.replace('_', ' ')}")
                     return made
                 self.flush_all_pending()
-                made.append(self.b.add_fleet(spec.name, action, () if p == START else (p,),
-                                             extra if not made else set(), lemma=v.lemma))
+                opened = self.last_allow.get(p)  # going where a keep-out was just lifted waits for the lifting
+                waits = (set(extra) if not made else set()) | ({opened} if opened is not None else set())
+                made.append(self.b.add_fleet(spec.name, action, () if p == START else (p,), waits, lemma=v.lemma))
                 self.fleet_location = p
                 self.location.clear()
                 self.last_place = p
