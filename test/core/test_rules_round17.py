@@ -25,6 +25,9 @@
    the gathering, joined by "and" to the timed lifting, came after the lifting instead of sharing its timing (a
    keep-out change is no robot step, rule 8). It now shares it; a fleet-wide move to the place just opened still
    waits for the lifting (it had not: only a robot's move did).
+7. "Two excavators go to soil 1 and dig, and while they are digging, two dump trucks wait at obstacle 1." planned a
+   second digging: "while" after ", and" was read as "and meanwhile" + a new order "they are digging". It opens a
+   clause that only says when the one after its comma runs, as "While ..., ..." at the start of a sentence does.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -195,3 +198,17 @@ def test_a_fleet_move_to_the_place_just_opened_waits_for_the_lifting(fleet, worl
                     task("t", T, [D1], ["puddle2"]), task("k", AVA, [], ["puddle2"], deps=["t"]),
                     task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["e"]),
                     task("a", ALA, [], ["puddle2"], deps=["k", "d"]), task("g", TA, [], ["puddle2"], deps=["a"]))
+
+
+# -- 7: ", and while X, Y": X is when Y runs, no step of its own ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Two excavators go to soil 1 and dig, and while they are digging, two dump trucks wait at obstacle 1.",
+    "Please send two excavators to soil 1 to dig, and while they are digging, two dump trucks should wait at "
+    "obstacle 1.",
+    "Two excavators go to soil 1 and dig. While they are digging, two dump trucks wait at obstacle 1.",
+])
+def test_and_while_opens_a_clause_of_time_not_an_order(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, types=[("excavator", 2)], objs=["soil1"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("w", T, types=[("dump_truck", 2)], objs=["obstacle1"]))

@@ -626,6 +626,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
             opened_by_punct = cur.after_punct and all(i.kind is ItemKind.WORD for i in cur.items)
             was_start = cur.sentence_start and not cur.items
+            # "..., and while they are digging, two trucks wait at obstacle 1": "while" after ", and" opens a
+            # clause that only says when the one after its comma runs, as at the start of a sentence
+            and_while = opened_by_punct and len(cur.items) == 1 and cur.items[0].text == "and" \
+                and it.text in ("while", "whilst") and _comma_then_subject(items, k + 1)
             if cur.items:
                 close("connective")
             # "... and then, once the digging is done, on to soil 1": the anchor opens the next step
@@ -634,7 +638,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             cur.connective_text = it.text
             cur.after_punct = opened_by_punct
             cur.sentence_start = was_start
-            if it.payload == "anchor" or (it.payload == "parallel" and was_start and (
+            if it.payload == "anchor" or and_while or (it.payload == "parallel" and was_start and (
                     it.text in ("while", "whilst") or it.text.endswith((" as", " with")))):
                 # "While X, Y" / "At the same time as X, Y": X only says when Y runs
                 cur.role = SegmentRole.ANCHOR
@@ -942,6 +946,13 @@ def _before_anything(segs: list[Segment]) -> list[Segment]:
             continue
         out.append(s)
     return out
+
+
+def _comma_then_subject(items: Sequence[Item], k: int) -> bool:
+    """The clause from ``k`` ends at a comma that a robot follows ("while they dig*, two trucks* wait")."""
+    while k < len(items) and items[k].kind is not ItemKind.PUNCT:
+        k += 1
+    return k + 1 < len(items) and items[k].text == "," and items[k + 1].kind is ItemKind.ROBOT
 
 
 _LOCATIVE = frozenset({"at", "in", "on", "near", "by", "over at", "down at", "up at", "out at"})
