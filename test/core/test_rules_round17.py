@@ -28,6 +28,9 @@
 7. "Two excavators go to soil 1 and dig, and while they are digging, two dump trucks wait at obstacle 1." planned a
    second digging: "while" after ", and" was read as "and meanwhile" + a new order "they are digging". It opens a
    clause that only says when the one after its comma runs, as "While ..., ..." at the start of a sentence does.
+8. "... Truck 3 dumps at soil 2 and truck 2 dumps at puddle 1, each as soon as it has been loaded. The other robots go
+   back to base straight after the briefing.": the anchor that ended the first sentence timed the next sentence's
+   clause (the return waited for the last loading). An anchor that ends its sentence never times the next one.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -35,7 +38,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, TA, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -212,3 +215,16 @@ def test_and_while_opens_a_clause_of_time_not_an_order(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, types=[("excavator", 2)], objs=["soil1"]),
                 task("d", DIG, types=[("excavator", 2)], deps=["m"]),
                 task("w", T, types=[("dump_truck", 2)], objs=["obstacle1"]))
+
+
+# -- 8: an anchor that ends its sentence does not time the next sentence --------------------------------------------
+
+def test_a_trailing_each_anchor_does_not_time_the_next_sentence(fleet, world):
+    p = rules_plan("The whole fleet gathers at obstacle 2 for a briefing. Excavator 1 goes to rock 1 and digs, and "
+                   "trucks 2 and 3 drive to rock 1 as well. Excavator 1 then loads truck 3 first and truck 2 after it. "
+                   "Truck 3 dumps at soil 2 and truck 2 dumps at puddle 1, each as soon as it has been loaded. The "
+                   "other robots go back to base straight after the briefing.", fleet, world)
+    assert not p.errors, p.errors
+    back = next(s for s in p.graph.subtasks if s.skill == "return_to_start_for_specific_robots")
+    assert set(back.robot_ids) == {E2, E3, D1}
+    assert back.dependencies == ("target_area_for_all_robots_1",)

@@ -1221,6 +1221,13 @@ class Interpreter:
                     entry, is_par = self.anchor(seg)
                 finally:
                     self.anchor_hint = ()
+                if nxt is None and i and segs[i - 1].sentence == seg.sentence and (
+                        i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence):
+                    # "Truck 3 dumps at soil 2 and truck 2 at puddle 1, each as soon as it has been loaded. The
+                    # other robots go home.": an anchor that ends its sentence times the clauses before it, never
+                    # the next sentence's
+                    pre, pre_par = None, False
+                    continue
                 pre = entry if not is_par else set()
                 pre_par = is_par
                 # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
