@@ -31,6 +31,10 @@
 8. "... Truck 3 dumps at soil 2 and truck 2 dumps at puddle 1, each as soon as it has been loaded. The other robots go
    back to base straight after the briefing.": the anchor that ended the first sentence timed the next sentence's
    clause (the return waited for the last loading). An anchor that ends its sentence never times the next one.
+9. "When the trucks have unloaded and the keep-out around puddle 2 is in place, excavators 1 and 3 return to start."
+   waited for a keep-out of the trucks (another truck's, on rock 2) and for excavator 3's move, not for the keep-out on
+   puddle 2: a keep-out noun named as an event with its place ("the keep-out around / on puddle 2 is ...") after a
+   conjunct with robots is that keep-out, found by its place, not one of those robots' own.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -228,3 +232,23 @@ def test_a_trailing_each_anchor_does_not_time_the_next_sentence(fleet, world):
     back = next(s for s in p.graph.subtasks if s.skill == "return_to_start_for_specific_robots")
     assert set(back.robot_ids) == {E2, E3, D1}
     assert back.dependencies == ("target_area_for_all_robots_1",)
+
+
+# -- 9: "once X and the keep-out around <place> is in place" -------------------------------------------------------
+
+def test_a_keep_out_named_with_its_place_after_a_robots_deed_is_that_keep_out(fleet, world):
+    p = rules_plan("Excavator 3 drives to puddle 2, and once it is there, all robots avoid puddle 2. Two trucks go to "
+                   "rock 2 and dump. The remaining dump truck keeps away from rock 2 for the whole job. When the "
+                   "trucks have unloaded and the keep-out around puddle 2 is in place, excavators 1 and 3 return to "
+                   "start.", fleet, world)
+    assert not p.errors, p.errors
+    back = p.graph.subtasks[-1]
+    assert back.skill == "return_to_start_for_specific_robots" and set(back.robot_ids) == {E1, E3}
+    assert set(back.dependencies) == {"avoid_areas_for_all_robots_1", "DumpUnloading_1"}
+
+
+def test_of_two_keep_outs_the_one_on_the_named_place(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1 and all robots avoid puddle 1. Truck 2 goes to rock 1 and all robots avoid "
+                "rock 1. Once the keep-out on puddle 1 is in place, truck 3 goes to soil 2.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("k1", AVA, [], ["puddle1"]), task("b", T, [D2], ["rock1"]),
+                task("k2", AVA, [], ["rock1"]), task("c", T, [D3], ["soil2"], deps=["k1"]))

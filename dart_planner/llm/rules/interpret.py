@@ -3120,10 +3120,17 @@ class Interpreter:
             self.flush_loads(robots, None)  # "once they have loaded the truck": the loading said before, made now
         elif not robots and self.current_subject and any(f[0] in ("unload_bucket", "load") for f in filters):
             self.flush_loads(self.current_subject, None)  # "each truck leaves right after its loading"
+        # "when the trucks have unloaded and the keep-out around puddle 2 is in place": a keep-out named by its noun
+        # and its place is that keep-out, not one of the robots' own
+        named_fence = bool(objs) and any(it.kind is ItemKind.EVENT and it.payload.action in KEEPOUT_ACTIONS
+                                         for it in seg.items)
         if robots:
             unmatched = []
             carried = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
             for f in filters or [("any", frozenset())]:
+                if named_fence and f[0] in KEEPOUT_ACTIONS:
+                    unmatched.append(f)
+                    continue
                 hit = False
                 for m in robots:
                     t = None

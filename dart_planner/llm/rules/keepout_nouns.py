@@ -100,21 +100,31 @@ def fold_same_robots(items: Sequence[Item]) -> list[Item]:
 
 
 def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str] = (),
-                        copulas: Container[str] = ()) -> list[Item]:
+                        copulas: Container[str] = (), places: Container[str] = ()) -> list[Item]:
     """"When the rock is broken up and the keep-out is in place, truck 2 drives in": in the condition of an
     anchor ("when", "once", ...), with no robot between the anchor and it, a definite keep-out noun followed by
     "is"/"has" is the keep-out step put up before, named as an event (as "the digging" names the digging).
     Read as a verb, it was a new keep-out with no place, and the condition lost its wait on the one made.
-    ``definite`` and ``copulas``: the lexicon's ``keepout_definite_words`` and ``keepout_event_copulas``."""
+    ``definite`` and ``copulas``: the lexicon's ``keepout_definite_words`` and ``keepout_event_copulas``. The noun
+    may name its place before the copula ("once the keep-out around puddle 2 is in place": ``places``, the lexicon's
+    ``keepout_pronoun_prepositions``), and the event is then the keep-out on that place."""
     out = list(items)
     for k in range(1, len(out) - 1):
         it = out[k]
-        if not (_definite_noun(out, k, nouns, definite) and out[k + 1].kind is ItemKind.WORD
-                and out[k + 1].text in copulas):
+        if not _definite_noun(out, k, nouns, definite):
+            continue
+        cop = k + 1
+        if cop + 2 < len(out) and out[cop].kind is ItemKind.WORD and out[cop].text in places \
+                and out[cop + 1].kind is ItemKind.OBJECT:
+            cop += 2
+        if not (out[cop].kind is ItemKind.WORD and out[cop].text in copulas):
             continue
         start = _clause_bounds(out, k)[0]
+        # ("when the trucks have unloaded and the keep-out ... is in place": a robot of an earlier conjunct)
+        own = max((j + 1 for j in range(start, k) if out[j].kind is ItemKind.WORD and out[j].text == "and"),
+                  default=start)
         if start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE and out[start - 1].payload == "anchor" \
-                and not any(c.kind is ItemKind.ROBOT for c in out[start:k]):
+                and not any(c.kind is ItemKind.ROBOT for c in out[own:k]):
             out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout"), it.text)
     return out
 
