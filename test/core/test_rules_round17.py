@@ -35,6 +35,9 @@
    waited for a keep-out of the trucks (another truck's, on rock 2) and for excavator 3's move, not for the keep-out on
    puddle 2: a keep-out noun named as an event with its place ("the keep-out around / on puddle 2 is ...") after a
    conjunct with robots is that keep-out, found by its place, not one of those robots' own.
+10. "Excavator 2 loads them one after the other, truck 3 first." (or ", starting with truck 3") loaded the trucks in the
+   order "them" had (truck 1 first) and dropped the words: the verbless clause after a loading in turn names the
+   truck loaded first (lexicon ``loading_order_openers`` for "starting with").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -252,3 +255,22 @@ def test_of_two_keep_outs_the_one_on_the_named_place(fleet, world):
                 "rock 1. Once the keep-out on puddle 1 is in place, truck 3 goes to soil 2.", fleet, world,
                 task("a", T, [D1], ["puddle1"]), task("k1", AVA, [], ["puddle1"]), task("b", T, [D2], ["rock1"]),
                 task("k2", AVA, [], ["rock1"]), task("c", T, [D3], ["soil2"], deps=["k1"]))
+
+
+# -- 10: "loads them one after the other, truck 3 first" --------------------------------------------------------------
+
+def _first_loaded(text: str, fleet, world) -> str:
+    p = rules_plan(text, fleet, world)
+    assert not p.errors, p.errors
+    first = next(s.id for s in p.graph.subtasks if s.skill == LOAD)
+    return next(s.robot_ids[0] for s in p.graph.subtasks if s.skill == T and first in s.dependencies)
+
+
+@pytest.mark.parametrize("order, first", [
+    ("truck 3 first", D3), ("starting with truck 3", D3), ("truck 1 first", D1), ("beginning with truck 3", D3),
+])
+def test_the_truck_named_first_is_loaded_first(fleet, world, order, first):
+    text = (f"Excavator 2 digs at soil 2. Trucks 1 and 3 come over to soil 2. Excavator 2 loads them one after the "
+            f"other, {order}. Each truck takes its load to rock 1.")
+    assert _first_loaded(text, fleet, world) == first
+    assert not rules_plan(text, fleet, world).coverage.unplaced

@@ -326,6 +326,8 @@ class Interpreter:
         self.followed: list[Item] = []
         """Robots a follow verb names in the clause being read."""
         self.ordered_objects = False
+        #: the trucks a loading in turn starts with ("loads them one after the other, truck 3 first")
+        self.first_loaded: frozenset[str] = frozenset()
         """The clause orders its objects ("loads truck 1 first and truck 2 after that")."""
         self.robotless_anchor = False
         """The anchor just read named no robot ("after being loaded")."""
@@ -1603,6 +1605,7 @@ class Interpreter:
                                    for it in seg.items[first_verb:]) or bool(
             self.following and self.following[0].connective == "sequence"
             and all(it.kind is ItemKind.WORD for it in self.following[0].items))
+        self.first_loaded = self._first_loaded(seg) if self.ordered_objects else frozenset()
         objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
         places = [it for it in seg.items if it.kind is ItemKind.PLACE]
         if not verbs and not objects and not places and subj_items and (
@@ -2735,7 +2738,8 @@ class Interpreter:
             elif any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
                     len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
                 # "loads truck 1 first and truck 2 after that": one loading after the other
-                for t in explicit:  # "loads each truck in turn": one loading after the other
+                # "loads them one after the other, truck 3 first": the truck named first leads (a stable sort)
+                for t in sorted(explicit, key=lambda m: m.key not in self.first_loaded):
                     made += self.load(excs, [t], extra if not made else set(), v.lemma, split)
             elif len(excs) > 1 and len(sites) > 1 and None not in sites:
                 # "at both sites the excavators fill the trucks there": each loads the trucks beside it
@@ -2833,6 +2837,29 @@ class Interpreter:
             for t in ts:
                 self.loaded[t.key] = True
         return made
+
+    def _first_loaded(self, seg: Segment) -> frozenset[str]:
+        """"Excavator 2 loads them one after the other, truck 3 first" (or ", starting with truck 3"): the verbless
+        clause after a loading in turn names the truck loaded first. Left alone, the trucks were loaded in the
+        order "them" had, and the words were dropped."""
+        nxt = self.following[0] if self.following and self.following[0].sentence == seg.sentence else None
+        if nxt is None or nxt.has(ItemKind.VERB):
+            return frozenset()
+        its = nxt.items
+        robot = None
+        if len(its) == 2 and its[0].kind is ItemKind.ROBOT and its[1].kind is ItemKind.CONNECTIVE \
+                and its[1].payload == "first":
+            robot = its[0]
+        elif len(its) == 3 and its[2].kind is ItemKind.ROBOT \
+                and f"{its[0].text} {its[1].text}" in self.lex.loading_order_openers:
+            robot = its[2]
+        if robot is None:
+            return frozenset()
+        keys = frozenset(m.key for m in self.res.resolve(robot.payload) or ())
+        if keys:
+            for it in its:
+                self.use(it)
+        return keys
 
     def _each_of_type(self, seg: Segment, rtype: str) -> tuple[Member, ...]:
         """"Crew one, ... and crew two, ... each drive to their site; there the excavator digs and loads

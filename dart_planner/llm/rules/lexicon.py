@@ -142,7 +142,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
-                 "departure_verbs")
+                 "departure_verbs", "loading_order_openers")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -393,6 +393,8 @@ class Lexicon:
     place_removal_verbs: frozenset[str] = frozenset()
     departure_verbs: frozenset[str] = frozenset()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
+    loading_order_openers: frozenset[str] = frozenset()
+    """Two words before the truck loaded first: "loads them one after the other, *starting with* truck 3"."""
     """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
@@ -849,6 +851,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         negated_work_time_words=context["negated_work_time_words"],
         place_removal_verbs=context["place_removal_verbs"],
         departure_verbs=context["departure_verbs"],
+        loading_order_openers=context["loading_order_openers"],
         source=file,
         vocabulary=frozenset(vocab),
     )
