@@ -15,7 +15,7 @@ from collections.abc import Container, Sequence
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .mentions import ObjectDesc
 from .segment import Item, ItemKind
-from .verbs import KEEPOUT_ACTIONS
+from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
            "fold_object_asides", "fold_place_states", "fold_anchor_keepout_subjects"]
@@ -126,7 +126,8 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
     object named last, never a robot (a robot's own "it" is the subject, not the object of "around"). Read as a
     robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place. A robot
     named after the last object and before the clause ("truck 2 goes to soil 1. Excavator 2 breaks down; keep
-    truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place)."""
+    truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place). A negated
+    movement ("nobody goes near it", "truck 2 must not drive into it") is a keep-out clause too: it is read as one."""
     out = list(items)
     for k in range(2, len(out)):
         it = out[k]
@@ -138,9 +139,18 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
         last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
         if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
             continue
-        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]):
+        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]) \
+                or _negated_move(out[start:k - 1]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
     return out
+
+
+def _negated_move(clause: Sequence[Item]) -> bool:
+    """A movement verb after a negation in its clause ("nobody goes", "no robot should drive", "must not go"): the
+    interpreter turns it into a keep-out, so what it goes near is a place."""
+    negs = [j for j, c in enumerate(clause) if (c.kind is ItemKind.MARK and c.payload == "neg")
+            or (c.kind is ItemKind.ROBOT and c.payload.negated)]
+    return bool(negs) and any(c.kind is ItemKind.VERB and c.payload.target in MOVES for c in clause[negs[0] + 1:])
 
 
 def _filler(it: Item) -> Item:
