@@ -4,6 +4,8 @@ wrong plan or a wrong error.
 1. "Truck 1 checks puddle 1. After that nobody goes near it." was refused ("no object named to avoid"): in a negated
    movement ("nobody goes near", "no robot should drive into"), an "it" after a place word is the place kept out
    of, as it is after a keep-out verb ("avoid going near it"), not a robot with no object.
+2. "Truck 1 checks puddle 1. After the check, robots must not go near the puddle." kept truck 1 alone out: a bare
+   plural "robots" (no determiner) opening its clause is every robot (convention 5), not the robot named last.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,6 +14,9 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, AVA, D1, D2, T, assert_plan, task
+from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "nobody goes near it": the "it" of a negated movement is the place kept out of ----------------------
 
@@ -28,3 +33,29 @@ def test_a_negated_movement_keeps_everyone_out_of_the_place_it_names(fleet, worl
 def test_a_negated_movement_of_one_robot_keeps_that_robot_out(fleet, world):
     assert_plan("Truck 1 checks puddle 1. Then truck 2 must not go near it.", fleet, world,
                 task("m", T, [D1], ["puddle1"]), task("k", AV, [D2], ["puddle1"], deps=["m"]))
+
+
+# -- finding 2: a bare plural "robots" opening a clause is the whole fleet ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1. After the check, robots must not go near the puddle.",
+    "Truck 1 checks puddle 1. Then robots must avoid puddle 1.",
+    "Truck 1 checks puddle 1, and then machines have to keep away from puddle 1.",
+])
+def test_bare_robots_after_a_step_keep_everyone_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["m"]))
+
+
+def test_bare_robots_at_the_start_are_still_the_whole_fleet(fleet, world):
+    assert_plan("Robots must avoid puddle 1. Truck 1 goes to soil 1.", fleet, world,
+                task("k", AVA, [], ["puddle1"]), task("m", T, [D1], ["soil1"], deps=["k"]))
+
+
+def test_counted_robots_are_no_fleet(fleet, world):
+    assert _problems("Two robots go to soil 1.", fleet, world)
+
+
+def test_the_bare_fleet_nouns_come_from_the_lexicon(fleet, world):
+    text = "Truck 1 checks puddle 1. Then robots must avoid puddle 1."
+    assert rules_plan(text, fleet, world).graph.subtasks[-1].skill == AVA
+    assert rules_plan(text, fleet, world, _lexicon(bare_fleet_nouns=[])).graph.subtasks[-1].skill == AV
