@@ -6,6 +6,10 @@ wrong plan or a wrong error.
    of, as it is after a keep-out verb ("avoid going near it"), not a robot with no object.
 2. "Truck 1 checks puddle 1. After the check, robots must not go near the puddle." kept truck 1 alone out: a bare
    plural "robots" (no determiner) opening its clause is every robot (convention 5), not the robot named last.
+3. "Truck 1 checks puddle 1. Then fence off puddle 1." kept truck 1 alone out: a keep-out in a new sentence that
+   names no robot, after a sentence that told of a robot (not one spoken to), is an order to the site, for the whole
+   fleet; a verb that agrees with the robot ("Then fences off ...") or a robot spoken to before ("Truck 1, check
+   puddle 1. Then ...") still continues that robot, and so does "... and then avoids puddle 2" in one sentence.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -56,6 +60,27 @@ def test_counted_robots_are_no_fleet(fleet, world):
 
 
 def test_the_bare_fleet_nouns_come_from_the_lexicon(fleet, world):
-    text = "Truck 1 checks puddle 1. Then robots must avoid puddle 1."
+    text = "Truck 1 checks puddle 1, and then robots must avoid puddle 1."
     assert rules_plan(text, fleet, world).graph.subtasks[-1].skill == AVA
     assert rules_plan(text, fleet, world, _lexicon(bare_fleet_nouns=[])).graph.subtasks[-1].skill == AV
+
+
+# -- finding 3: a keep-out said to nobody in a new sentence is for the whole fleet -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1. Then fence off puddle 1.",
+    "Truck 1 checks puddle 1. After that, close puddle 1.",
+    "Truck 1 checks puddle 1. Then puddle 1 is off limits.",
+    "Truck 1 checks puddle 1. Afterwards set up a keep-out zone around puddle 1.",
+])
+def test_a_keep_out_said_to_nobody_after_a_robot_step_is_for_the_fleet(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1 and then avoids puddle 2.",
+    "Truck 1 checks puddle 1. Then avoids puddle 2.",
+    "Truck 1, check puddle 1. Then avoid puddle 2.",
+])
+def test_the_robot_own_keep_out_stays_its_own(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("k", AV, [D1], ["puddle2"], deps=["m"]))

@@ -1547,7 +1547,7 @@ class Interpreter:
                 # "truck 3 goes to soil 1, where excavator 1 loads it, and then (moves on) to rock 1": a clause with
                 # "then" or no verb after a place relative about the robot ("loads it") goes on with that robot
                 subject = self.where_host[1]
-            if self.prev is None:
+            if self.prev is None or self._keepout_to_nobody(seg):
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
                 split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
@@ -1879,7 +1879,24 @@ class Interpreter:
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
-                            and not seg.sentence_start)
+                            and not seg.sentence_start, addressed=from_vocative)
+
+    def _keepout_to_nobody(self, seg: Segment) -> bool:
+        """"Truck 1 checks puddle 1. Then fence off puddle 1.": a keep-out in a sentence of its own that names no
+        robot, after a sentence that told of robots rather than spoke to them, is an order to the site, for the whole
+        fleet. A verb that agrees with the robot before ("Then fences off ...") continues it, as does any keep-out
+        after a robot spoken to ("Truck 1, check puddle 1. Then avoid puddle 2.") or one in the same sentence."""
+        if not seg.sentence_start or self.prev is None or not self.prev.subject or self.prev.addressed \
+                or self.prev.sentence == seg.sentence or seg.has(ItemKind.ROBOT):
+            return False
+        verbs = [it.payload for it in seg.items if it.kind is ItemKind.VERB]
+        return bool(verbs) and all(v.target in KEEPOUT_ACTIONS and not self._third_person(v) for v in verbs)
+
+    def _third_person(self, v: VerbHit) -> bool:
+        """The verb's first word is another verb's first word with "-s" / "-es" ("fences off", "avoids")."""
+        w = v.lemma.split()[0] if v.lemma else ""
+        firsts = self.lex.verb_index.first_words
+        return w.endswith("s") and (w[:-1] in firsts or (w.endswith("es") and w[:-2] in firsts))
 
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
@@ -2039,7 +2056,7 @@ class Interpreter:
                 # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
                 # on goes on from that work, not after everything still open
                 base = served
-            elif changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
+            elif changed or not subject:  # a fleet-wide step (or nobody named) has no chain: "then" = after all
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
                     max(0, (seg.items[0].start if seg.items else 0) - 5):(seg.items[0].start if seg.items else 0)]:
