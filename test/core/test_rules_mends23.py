@@ -10,6 +10,12 @@ wrong plan or a wrong error.
    names no robot, after a sentence that told of a robot (not one spoken to), is an order to the site, for the whole
    fleet; a verb that agrees with the robot ("Then fences off ...") or a robot spoken to before ("Truck 1, check
    puddle 1. Then ...") still continues that robot, and so does "... and then avoids puddle 2" in one sentence.
+4. "Rock 2 needs clearing. Truck 3 goes to rock 1." planned truck 3 alone and dropped rock 2 with no word: a
+   sentence with no verb we know that states a need of work on a place ("needs clearing", "must be cleared") was
+   read as a remark on how things are; it is a goal, checked against the plan (rules/goals.py) like "Puddle 2 needs
+   filling": refused, naming the place no step serves. "Puddle 1 needs to dry", "Rock 2 needs no clearing" and
+   "... tomorrow" stay remarks; a need whose sentence puts up a keep-out ("We need obstacle 1 cleared of traffic, so
+   every robot must keep away from it") is served by that keep-out.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -84,3 +90,36 @@ def test_a_keep_out_said_to_nobody_after_a_robot_step_is_for_the_fleet(fleet, wo
 ])
 def test_the_robot_own_keep_out_stays_its_own(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("k", AV, [D1], ["puddle2"], deps=["m"]))
+
+
+# -- finding 4: a need of work said with a word we do not know is a goal, checked against the plan ------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Rock 2 needs clearing. Truck 3 goes to rock 1.", "rock 2"),
+    ("Rock 2 must be cleared. Truck 3 goes to rock 1.", "rock 2"),
+    ("Rock 2 has to be cleared. Truck 3 goes to rock 1.", "rock 2"),
+    ("Truck 3 goes to rock 1. Rock 2 needs clearing.", "rock 2"),
+])
+def test_a_goal_of_unknown_work_whose_place_no_step_serves_is_refused(fleet, world, text, place):
+    problems = _problems(text, fleet, world)
+    assert any("is not carried out" in p and place in p for p in problems), problems
+
+
+def test_a_goal_of_unknown_work_that_the_steps_serve_plans(fleet, world):
+    assert_plan("Rock 2 needs clearing. Excavator 1 digs at rock 2.", fleet, world,
+                task("m", T, [E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Puddle 1 needs to dry. Truck 3 goes to rock 1.",
+    "Rock 2 needs no clearing. Truck 3 goes to rock 1.",
+    "Rock 2 does not need clearing. Truck 3 goes to rock 1.",
+    "Rock 2 needs clearing tomorrow. Truck 3 goes to rock 1.",
+])
+def test_a_remark_that_asks_for_no_work_stays_a_remark(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3], ["rock1"]))
+
+
+def test_a_need_served_by_the_keep_out_of_its_sentence_plans(fleet, world):
+    assert_plan("We need obstacle 1 cleared of traffic, so every robot must keep away from it. Truck 3 goes to rock 1.",
+                fleet, world, task("k", AVA, [], ["obstacle1"]), task("m", T, [D3], ["rock1"], deps=["k"]))

@@ -764,9 +764,10 @@ class Interpreter:
             mine.append(hits[0])
         return len(set(mine)) == len(mine)
 
-    def _note_goal(self, seg: Segment) -> None:
+    def _note_goal(self, seg: Segment, keepout_sentence: bool = False) -> None:
         """Keep a goal read as a remark, with the places it names, so that the plan can be checked
-        against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job."""
+        against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job.
+        ``keepout_sentence``: a keep-out anywhere in its sentence makes it a keep-out goal, not only in ``seg``."""
         if not seg.items:
             return
         # the whole sentence, quoted in an error and searched for words that put a place off ("can wait")
@@ -784,8 +785,9 @@ class Interpreter:
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:
+            said = self._sentence_items(seg.sentence) if keepout_sentence else seg.items
             keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
-                          or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in seg.items)
+                          or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in said)
             self.goals.append(Goal(seg.text, tuple(places.items()), keepout, (lo, hi)))
 
     def _later_goal(self, seg: Segment) -> bool:
@@ -979,6 +981,22 @@ class Interpreter:
                     self.use(x)
                 return True
         return False
+
+    def _remark_need(self, seg: Segment) -> bool:
+        """"Rock 2 needs clearing.", "Rock 2 must be cleared.": a remark (no verb we know) that states a need, with a
+        gerund or a participle after it, asks for work on its place, a goal the plan must serve; read as a remark
+        only, a plan that never went there dropped it unsaid. "Puddle 1 needs to dry" (no such word after the need),
+        "needs no clearing" (the lexicon's ``goal_negating_words``) and a negated need ask for no work."""
+        if any(it.kind is ItemKind.MARK and it.payload == "neg" for it in seg.items):
+            return False
+        words = [w for it in seg.items if it.kind is ItemKind.WORD for w in it.text.split()]
+        need = next((k for k, w in enumerate(words) if w in self.lex.goal_need_words or w in self.lex.reason_need_words
+                     or " ".join(words[k:k + 2]) in self.lex.reason_need_words), None)
+        if need is None:
+            return False
+        rest = words[need + 1:]
+        endings = tuple(self.lex.anchor_gerund_endings | self.lex.condition_participle_endings)
+        return not any(w in self.lex.goal_negating_words for w in rest) and any(w.endswith(endings) for w in rest)
 
     def _needs_something(self, items: Sequence[Item]) -> bool:
         """A word of need, one word or two in a row (the lexicon's ``reason_need_words``: "must", "has to")."""
@@ -1682,6 +1700,10 @@ class Interpreter:
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
+            if self._remark_need(seg):
+                # "Rock 2 needs clearing.": work asked for, whoever does it; "cleared of traffic, so every robot must
+                # keep away from it": a keep-out said in its sentence serves it
+                self._note_goal(seg, keepout_sentence=True)
             return
         if subject and pre is None and post is None and seg.connective is None and (
                 self._report(seg) or self._state_copula(seg)):

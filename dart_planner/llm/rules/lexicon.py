@@ -142,7 +142,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
-                 "departure_verbs", "bare_fleet_nouns")
+                 "departure_verbs", "bare_fleet_nouns", "goal_negating_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -396,6 +396,8 @@ class Lexicon:
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     bare_fleet_nouns: frozenset[str] = frozenset()
     """Plural nouns for robots in general that, bare and opening a clause, mean every robot ("*robots* must not")."""
+    goal_negating_words: frozenset[str] = frozenset()
+    """After a need in a remark, words that ask for no work ("rock 2 needs *no* clearing"): no goal."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
     goal_excluding_words: frozenset[str] = frozenset()
@@ -852,6 +854,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         place_removal_verbs=context["place_removal_verbs"],
         departure_verbs=context["departure_verbs"],
         bare_fleet_nouns=context["bare_fleet_nouns"],
+        goal_negating_words=context["goal_negating_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )
