@@ -16,6 +16,11 @@ wrong plan or a wrong error.
    filling": refused, naming the place no step serves. "Puddle 1 needs to dry", "Rock 2 needs no clearing" and
    "... tomorrow" stay remarks; a need whose sentence puts up a keep-out ("We need obstacle 1 cleared of traffic, so
    every robot must keep away from it") is served by that keep-out.
+5. "We need rock 2 removed. Truck 3 goes to rock 1." lifted a keep-out of rock 2 that nobody put up: a removal verb
+   (lexicon ``place_removal_verbs``) said of a place named as its subject ("rock 2 must be removed", "we need rock 2
+   removed"), with no keep-out word in its clause, is taking the thing away, as in "Excavator 3 removes rock 2": a
+   goal checked against the plan, never a lifting. "The keep-out on rock 2 is removed", "rock 2 is removed from the
+   keep-out zones" stay liftings.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, T, assert_plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, E1, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -123,3 +128,28 @@ def test_a_remark_that_asks_for_no_work_stays_a_remark(fleet, world, text):
 def test_a_need_served_by_the_keep_out_of_its_sentence_plans(fleet, world):
     assert_plan("We need obstacle 1 cleared of traffic, so every robot must keep away from it. Truck 3 goes to rock 1.",
                 fleet, world, task("k", AVA, [], ["obstacle1"]), task("m", T, [D3], ["rock1"], deps=["k"]))
+
+
+# -- finding 5: "rock 2 removed" is taking rock 2 away, a goal, not the lifting of a keep-out ------------------------
+
+@pytest.mark.parametrize("text", [
+    "We need rock 2 removed. Truck 3 goes to rock 1.",
+    "Rock 2 must be removed. Truck 3 goes to rock 1.",
+    "Rock 2 has to be removed. Truck 3 goes to rock 1.",
+])
+def test_a_place_to_be_removed_is_a_goal_the_steps_must_serve(fleet, world, text):
+    problems = _problems(text, fleet, world)
+    assert any("is not carried out" in p and "rock 2" in p for p in problems), problems
+
+
+def test_a_place_to_be_removed_that_the_steps_serve_plans_without_a_lifting(fleet, world):
+    assert_plan("We need rock 2 removed. Excavator 1 digs at rock 2.", fleet, world,
+                task("m", T, [E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "The keep-out on rock 2 is removed. Truck 3 goes to rock 2.",
+    "Rock 2 is removed from the keep-out zones. Truck 3 goes to rock 2.",
+])
+def test_a_keep_out_removed_stays_a_lifting(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", ALA, [], ["rock2"]), task("m", T, [D3], ["rock2"], deps=["a"]))

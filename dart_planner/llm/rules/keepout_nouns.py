@@ -82,6 +82,36 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
 
 
 
+def fold_removed_places(items: Sequence[Item], removal: Container[str], nouns: PhraseIndex[bool],
+                        prepositions: Container[str]) -> list[Item]:
+    """"We need rock 2 removed.", "Rock 2 must be removed.": a removal verb (``removal``: the lexicon's
+    ``place_removal_verbs``) said of a place named before it as its subject, with only plain words between and no
+    keep-out word (noun or verb) and no "from" in its clause, is taking the thing away, as "excavator 3 removes
+    rock 2" is (refused by :mod:`.unknownverbs`), not lifting a keep-out (it lifted one nobody put up). The verb
+    becomes a plain word, so the sentence is read as a goal or a remark. A place after a preposition (``prepositions``:
+    "the fence *around* puddle 1 is removed") is not the subject, and "removed from the keep-out zones" is a lifting."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if not (it.kind is ItemKind.VERB and it.text.lower() in removal):
+            continue
+        start, end = _clause_bounds(out, k)
+        place = next((j for j in range(k - 1, start - 1, -1) if out[j].kind is not ItemKind.WORD), None)
+        if place is None or not (out[place].kind is ItemKind.OBJECT and out[place].payload.form == "names") \
+                or (place > start and out[place - 1].text in prepositions):
+            continue
+        clause = out[start:end]
+        if any(c is not it and c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in clause) \
+                or any(c.text == "from" or _names_keepout(c, nouns) for c in clause):
+            continue
+        out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
+    return out
+
+
+def _names_keepout(item: Item, nouns: PhraseIndex[bool]) -> bool:
+    words = item.text.lower().split()
+    return any(nouns.match(words, i) for i in range(len(words)))
+
+
 def fold_same_robots(items: Sequence[Item]) -> list[Item]:
     """"Once truck 2 has tipped, the keep-out around soil 1 is lifted for the same robots": in a keep-out
     clause (up to punctuation or a connective), "the same robots" names no robot of its own: the mark

@@ -63,6 +63,7 @@ from .keepout_nouns import (
     fold_keepout_pronouns,
     fold_object_asides,
     fold_place_states,
+    fold_removed_places,
     fold_same_robots,
 )
 from .lexicon import Lexicon, load_lexicon
@@ -155,6 +156,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
                                lex.parallel_subordinators)
+    items = fold_removed_places(items, lex.place_removal_verbs, lex.keepout_noun_index,
+                                lex.keepout_pronoun_prepositions | lex.place_prepositions)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
