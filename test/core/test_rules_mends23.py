@@ -21,6 +21,13 @@ wrong plan or a wrong error.
    removed"), with no keep-out word in its clause, is taking the thing away, as in "Excavator 3 removes rock 2": a
    goal checked against the plan, never a lifting. "The keep-out on rock 2 is removed", "rock 2 is removed from the
    keep-out zones" stay liftings.
+6. (found here) "Truck 1 checks puddle 1. After that no truck may enter puddle 1." lifted a keep-out for truck 1,
+   "no vehicle may enter puddle 1" lifted one for everybody, and "no machine should drive into puddle 1" / "no
+   excavator goes near puddle 1" were dropped (truck 1 or nobody was "sent" there): "no" before a robot type noun
+   (lexicon ``type_negations``) is every robot of the type, kept out (convention 20: type and count 3), and "no
+   machine(s)" / "no vehicle(s)" are the fleet, negated, like "no robot". After "After that" with no comma, "that no
+   truck" / "that neither truck" was read as one robot ("after that truck has dumped"): a negation after "that" ends
+   the connective there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -153,3 +160,35 @@ def test_a_place_to_be_removed_that_the_steps_serve_plans_without_a_lifting(flee
 ])
 def test_a_keep_out_removed_stays_a_lifting(fleet, world, text):
     assert_plan(text, fleet, world, task("a", ALA, [], ["rock2"]), task("m", T, [D3], ["rock2"], deps=["a"]))
+
+
+# -- finding 6: "no truck may enter X" keeps every truck out; "no machine ..." keeps everyone out --------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1. After that no machine should drive into puddle 1.",
+    "Truck 1 checks puddle 1. After that no vehicle may enter puddle 1.",
+    "Truck 1 checks puddle 1. After that no machines may go near it.",
+])
+def test_no_machine_keeps_everyone_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text, rtype", [
+    ("Truck 1 checks puddle 1. After that no truck may enter puddle 1.", "dump_truck"),
+    ("Truck 1 checks puddle 1. After that no excavator goes near puddle 1.", "excavator"),
+    ("Truck 1 checks puddle 1. After that, no trucks should drive into it.", "dump_truck"),
+])
+def test_no_robot_of_a_type_keeps_every_robot_of_it_out(fleet, world, text, rtype):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]),
+                task("k", AV, [], ["puddle1"], deps=["m"], types=[(rtype, 3)]))
+
+
+def test_neither_truck_after_that_keeps_both_trucks_out(fleet, world):
+    assert_plan("Trucks 1 and 3 drive to soil 2. After that neither truck may enter rock 1.", fleet, world,
+                task("m", T, [D1, D3], ["soil2"]), task("k", AV, [D1, D3], ["rock1"], deps=["m"]))
+
+
+def test_the_type_negations_come_from_the_lexicon(fleet, world):
+    text = "Truck 1 checks puddle 1. After that no truck may enter puddle 1."
+    assert rules_plan(text, fleet, world).graph.subtasks[-1].skill == AV
+    assert rules_plan(text, fleet, world, _lexicon(type_negations=[])).graph.subtasks[-1].skill != AV

@@ -142,7 +142,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
-                 "departure_verbs", "bare_fleet_nouns", "goal_negating_words")
+                 "departure_verbs", "bare_fleet_nouns", "goal_negating_words", "type_negations")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -398,6 +398,8 @@ class Lexicon:
     """Plural nouns for robots in general that, bare and opening a clause, mean every robot ("*robots* must not")."""
     goal_negating_words: frozenset[str] = frozenset()
     """After a need in a remark, words that ask for no work ("rock 2 needs *no* clearing"): no goal."""
+    type_negations: frozenset[str] = frozenset()
+    """Before a robot type noun, words that keep every robot of the type out ("*no* truck may enter puddle 1")."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
     goal_excluding_words: frozenset[str] = frozenset()
@@ -855,6 +857,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         departure_verbs=context["departure_verbs"],
         bare_fleet_nouns=context["bare_fleet_nouns"],
         goal_negating_words=context["goal_negating_words"],
+        type_negations=context["type_negations"],
         source=file,
         vocabulary=frozenset(vocab),
     )
