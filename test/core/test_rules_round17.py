@@ -38,6 +38,10 @@
 10. "Excavator 2 loads them one after the other, truck 3 first." (or ", starting with truck 3") loaded the trucks in the
    order "them" had (truck 1 first) and dropped the words: the verbless clause after a loading in turn names the
    truck loaded first (lexicon ``loading_order_openers`` for "starting with").
+11. Merging mends 23 (a need with a participle in a remark is a goal: "Rock 2 needs clearing."): the deed must come
+   right after the need (past "be", "to", "get"), and a state kept ("Puddle 1 must stay untouched", "The surveyors
+   need puddle 1 undisturbed") or work given to others ("needs to be monitored by the surveyors") is no goal; read
+   as goals, they refused plans that were right.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -274,3 +278,19 @@ def test_the_truck_named_first_is_loaded_first(fleet, world, order, first):
             f"other, {order}. Each truck takes its load to rock 1.")
     assert _first_loaded(text, fleet, world) == first
     assert not rules_plan(text, fleet, world).coverage.unplaced
+
+
+# -- 11: a need that keeps a state or names other workers is no goal --------------------------------------------------
+
+@pytest.mark.parametrize("remark", [
+    "Puddle 1 must stay untouched.", "Puddle 1 must remain undisturbed today.",
+    "Puddle 1 needs to be monitored by the surveyors.", "The surveyors need puddle 1 undisturbed.",
+])
+def test_a_state_or_others_work_is_no_goal(fleet, world, remark):
+    assert_plan(f"{remark} Truck 3 goes to rock 1.", fleet, world, task("a", T, [D3], ["rock1"]))
+
+
+@pytest.mark.parametrize("goal", ["Rock 2 needs clearing.", "Rock 2 must be cleared.", "Rock 2 has to be cleared."])
+def test_work_asked_for_stays_a_goal(fleet, world, goal):
+    p = rules_plan(f"{goal} Truck 3 goes to rock 1.", fleet, world)
+    assert p.errors and "nothing goes to rock 2" in p.errors[0]

@@ -41,6 +41,8 @@ class Clause:
     """Its "then" came after its own subject, which had steps before ("truck 1 *then* goes to rock 1"): it
     continues that robot's chain only, so a conjunct with other robots after it ("and truck 3 goes to rock 2")
     does not wait for it."""
+    addressed: bool = False
+    """Its robots were spoken to ("Truck 1, check puddle 1."): an order with no robot after it is still theirs."""
 
 
 @dataclass

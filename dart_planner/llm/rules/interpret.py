@@ -782,9 +782,10 @@ class Interpreter:
             mine.append(hits[0])
         return len(set(mine)) == len(mine)
 
-    def _note_goal(self, seg: Segment) -> None:
+    def _note_goal(self, seg: Segment, keepout_sentence: bool = False) -> None:
         """Keep a goal read as a remark, with the places it names, so that the plan can be checked
-        against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job."""
+        against it (:func:`.goals.goal_errors`): steps that leave a goal's place out drop part of the job.
+        ``keepout_sentence``: a keep-out anywhere in its sentence makes it a keep-out goal, not only in ``seg``."""
         if not seg.items:
             return
         # the whole sentence, quoted in an error and searched for words that put a place off ("can wait")
@@ -802,8 +803,9 @@ class Interpreter:
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:
+            said = self._sentence_items(seg.sentence) if keepout_sentence else seg.items
             keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
-                          or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in seg.items)
+                          or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in said)
             self.goals.append(Goal(seg.text, tuple(places.items()), keepout, (lo, hi)))
 
     def _later_goal(self, seg: Segment) -> bool:
@@ -997,6 +999,31 @@ class Interpreter:
                     self.use(x)
                 return True
         return False
+
+    def _remark_need(self, seg: Segment) -> bool:
+        """"Rock 2 needs clearing.", "Rock 2 must be cleared.": a remark (no verb we know) that states a need, with a
+        gerund or a participle after it, asks for work on its place, a goal the plan must serve; read as a remark
+        only, a plan that never went there dropped it unsaid. "Puddle 1 needs to dry" (no such word after the need),
+        "needs no clearing" (the lexicon's ``goal_negating_words``) and a negated need ask for no work."""
+        if any(it.kind is ItemKind.MARK and it.payload == "neg" for it in seg.items):
+            return False
+        words = [w for it in seg.items if it.kind is ItemKind.WORD for w in it.text.split()]
+        need = next((k for k, w in enumerate(words) if w in self.lex.goal_need_words or w in self.lex.reason_need_words
+                     or " ".join(words[k:k + 2]) in self.lex.reason_need_words), None)
+        if need is None:
+            return False
+        rest = words[need + 1:]
+        k = 0  # "must *be* cleared", "has *to be* cleared", "needs *to get* cleared": the deed right after the need
+        while k < len(rest) and (rest[k] in self.lex.passive_auxiliaries or rest[k] == "to"):
+            k += 1
+        if k >= len(rest) or any(w in self.lex.goal_negating_words for w in rest):
+            return False
+        deed = rest[k]
+        endings = tuple(self.lex.anchor_gerund_endings | self.lex.condition_participle_endings)
+        # not a state kept ("must stay untouched", "needs puddle 1 *un*disturbed") nor work of others ("needs to be
+        # monitored *by* the surveyors")
+        return deed.endswith(endings) and not deed.startswith(tuple(self.lex.goal_state_prefixes)) \
+            and not any(w in self.lex.goal_agent_words for w in rest[k + 1:])
 
     def _needs_something(self, items: Sequence[Item]) -> bool:
         """A word of need, one word or two in a row (the lexicon's ``reason_need_words``: "must", "has to")."""
@@ -1572,7 +1599,7 @@ class Interpreter:
                 # "truck 3 goes to soil 1, where excavator 1 loads it, and then (moves on) to rock 1": a clause with
                 # "then" or no verb after a place relative about the robot ("loads it") goes on with that robot
                 subject = self.where_host[1]
-            if self.prev is None:
+            if self.prev is None or self._keepout_to_nobody(seg):
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
                 split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
@@ -1710,6 +1737,10 @@ class Interpreter:
         if not verbs and not subj_items and self._place_heading(seg):
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
+            if self._remark_need(seg):
+                # "Rock 2 needs clearing.": work asked for, whoever does it; "cleared of traffic, so every robot must
+                # keep away from it": a keep-out said in its sentence serves it
+                self._note_goal(seg, keepout_sentence=True)
             return
         if subject and pre is None and post is None and seg.connective is None and (
                 self._report(seg) or self._state_copula(seg)):
@@ -1907,7 +1938,24 @@ class Interpreter:
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
-                            and not seg.sentence_start)
+                            and not seg.sentence_start, addressed=from_vocative)
+
+    def _keepout_to_nobody(self, seg: Segment) -> bool:
+        """"Truck 1 checks puddle 1. Then fence off puddle 1.": a keep-out in a sentence of its own that names no
+        robot, after a sentence that told of robots rather than spoke to them, is an order to the site, for the whole
+        fleet. A verb that agrees with the robot before ("Then fences off ...") continues it, as does any keep-out
+        after a robot spoken to ("Truck 1, check puddle 1. Then avoid puddle 2.") or one in the same sentence."""
+        if not seg.sentence_start or self.prev is None or not self.prev.subject or self.prev.addressed \
+                or self.prev.sentence == seg.sentence or seg.has(ItemKind.ROBOT):
+            return False
+        verbs = [it.payload for it in seg.items if it.kind is ItemKind.VERB]
+        return bool(verbs) and all(v.target in KEEPOUT_ACTIONS and not self._third_person(v) for v in verbs)
+
+    def _third_person(self, v: VerbHit) -> bool:
+        """The verb's first word is another verb's first word with "-s" / "-es" ("fences off", "avoids")."""
+        w = v.lemma.split()[0] if v.lemma else ""
+        firsts = self.lex.verb_index.first_words
+        return w.endswith("s") and (w[:-1] in firsts or (w.endswith("es") and w[:-2] in firsts))
 
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
@@ -2069,7 +2117,7 @@ class Interpreter:
                 # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
                 # on goes on from that work, not after everything still open
                 base = served
-            elif changed or subject is None:  # a fleet-wide step has no chain of its own: "then" = after all
+            elif changed or not subject:  # a fleet-wide step (or nobody named) has no chain: "then" = after all
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
                     max(0, (seg.items[0].start if seg.items else 0) - 5):(seg.items[0].start if seg.items else 0)]:

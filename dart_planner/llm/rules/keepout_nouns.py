@@ -15,7 +15,7 @@ from collections.abc import Container, Sequence
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .mentions import ObjectDesc
 from .segment import Item, ItemKind
-from .verbs import KEEPOUT_ACTIONS
+from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
            "fold_object_asides", "fold_place_states", "fold_anchor_keepout_subjects"]
@@ -82,6 +82,36 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
 
 
 
+def fold_removed_places(items: Sequence[Item], removal: Container[str], nouns: PhraseIndex[bool],
+                        prepositions: Container[str]) -> list[Item]:
+    """"We need rock 2 removed.", "Rock 2 must be removed.": a removal verb (``removal``: the lexicon's
+    ``place_removal_verbs``) said of a place named before it as its subject, with only plain words between and no
+    keep-out word (noun or verb) and no "from" in its clause, is taking the thing away, as "excavator 3 removes
+    rock 2" is (refused by :mod:`.unknownverbs`), not lifting a keep-out (it lifted one nobody put up). The verb
+    becomes a plain word, so the sentence is read as a goal or a remark. A place after a preposition (``prepositions``:
+    "the fence *around* puddle 1 is removed") is not the subject, and "removed from the keep-out zones" is a lifting."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if not (it.kind is ItemKind.VERB and it.text.lower() in removal):
+            continue
+        start, end = _clause_bounds(out, k)
+        place = next((j for j in range(k - 1, start - 1, -1) if out[j].kind is not ItemKind.WORD), None)
+        if place is None or not (out[place].kind is ItemKind.OBJECT and out[place].payload.form == "names") \
+                or (place > start and out[place - 1].text in prepositions):
+            continue
+        clause = out[start:end]
+        if any(c is not it and c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in clause) \
+                or any(c.text == "from" or _names_keepout(c, nouns) for c in clause):
+            continue
+        out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
+    return out
+
+
+def _names_keepout(item: Item, nouns: PhraseIndex[bool]) -> bool:
+    words = item.text.lower().split()
+    return any(nouns.match(words, i) for i in range(len(words)))
+
+
 def fold_same_robots(items: Sequence[Item]) -> list[Item]:
     """"Once truck 2 has tipped, the keep-out around soil 1 is lifted for the same robots": in a keep-out
     clause (up to punctuation or a connective), "the same robots" names no robot of its own: the mark
@@ -136,7 +166,8 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
     object named last, never a robot (a robot's own "it" is the subject, not the object of "around"). Read as a
     robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place. A robot
     named after the last object and before the clause ("truck 2 goes to soil 1. Excavator 2 breaks down; keep
-    truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place)."""
+    truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place). A negated
+    movement ("nobody goes near it", "truck 2 must not drive into it") is a keep-out clause too: it is read as one."""
     out = list(items)
     for k in range(2, len(out)):
         it = out[k]
@@ -148,9 +179,18 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
         last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
         if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
             continue
-        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]):
+        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]) \
+                or _negated_move(out[start:k - 1]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
     return out
+
+
+def _negated_move(clause: Sequence[Item]) -> bool:
+    """A movement verb after a negation in its clause ("nobody goes", "no robot should drive", "must not go"): the
+    interpreter turns it into a keep-out, so what it goes near is a place."""
+    negs = [j for j, c in enumerate(clause) if (c.kind is ItemKind.MARK and c.payload == "neg")
+            or (c.kind is ItemKind.ROBOT and c.payload.negated)]
+    return bool(negs) and any(c.kind is ItemKind.VERB and c.payload.target in MOVES for c in clause[negs[0] + 1:])
 
 
 def _filler(it: Item) -> Item:

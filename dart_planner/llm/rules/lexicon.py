@@ -142,7 +142,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
-                 "departure_verbs", "loading_order_openers")
+                 "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
+                 "type_negations", "goal_state_prefixes", "goal_agent_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -391,11 +392,21 @@ class Lexicon:
     wait_verbs: frozenset[str] = frozenset()
     idle_verbs: frozenset[str] = frozenset()
     place_removal_verbs: frozenset[str] = frozenset()
+    """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
     departure_verbs: frozenset[str] = frozenset()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     loading_order_openers: frozenset[str] = frozenset()
     """Two words before the truck loaded first: "loads them one after the other, *starting with* truck 3"."""
-    """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
+    bare_fleet_nouns: frozenset[str] = frozenset()
+    """Plural nouns for robots in general that, bare and opening a clause, mean every robot ("*robots* must not")."""
+    goal_negating_words: frozenset[str] = frozenset()
+    """After a need in a remark, words that ask for no work ("rock 2 needs *no* clearing"): no goal."""
+    type_negations: frozenset[str] = frozenset()
+    """Before a robot type noun, words that keep every robot of the type out ("*no* truck may enter puddle 1")."""
+    goal_state_prefixes: frozenset[str] = frozenset()
+    """Starts of a participle after a need that keep a state, no work ("must stay *un*touched"): no goal."""
+    goal_agent_words: frozenset[str] = frozenset()
+    """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
     goal_excluding_words: frozenset[str] = frozenset()
@@ -852,6 +863,11 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         place_removal_verbs=context["place_removal_verbs"],
         departure_verbs=context["departure_verbs"],
         loading_order_openers=context["loading_order_openers"],
+        bare_fleet_nouns=context["bare_fleet_nouns"],
+        goal_negating_words=context["goal_negating_words"],
+        type_negations=context["type_negations"],
+        goal_state_prefixes=context["goal_state_prefixes"],
+        goal_agent_words=context["goal_agent_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )

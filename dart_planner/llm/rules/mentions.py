@@ -549,8 +549,10 @@ class _Scanner:
             return Item(ItemKind.MARK, i, i + m[0], "duration", self.text(i, i + m[0]))
         end = i + c[0] if c else i
         demo = self.robot(end - 1) if end - i > 1 and words[end - 1] in ("that", "this") and not (
-            end < len(words) and (words[end] in _DETERMINERS or _determiner(words, end, lex)[0])) else None
-        # not "after that the truck ...", "after that both trucks ...", "after that two trucks ..."
+            end < len(words) and (words[end] in _DETERMINERS or _determiner(words, end, lex)[0]
+                                  or words[end] in lex.type_negations or words[end] in lex.pair_negations)) else None
+        # not "after that the truck ...", "after that both trucks ...", "after that two trucks ...", "after that no
+        # truck ...", "after that neither truck ..."
         if demo is not None and demo.kind is ItemKind.ROBOT and demo.payload.form == "type":
             # "after that truck has dumped": "after" opens the anchor, "that truck" is its robot
             shorter = lex.connective_index.match(words[:end - 1], i)

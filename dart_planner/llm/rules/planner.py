@@ -51,6 +51,7 @@ from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references
 from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
+from .fleetnouns import fold_bare_fleet_nouns, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .goals import goal_errors
 from .groups import fold_group_names
@@ -62,6 +63,7 @@ from .keepout_nouns import (
     fold_keepout_pronouns,
     fold_object_asides,
     fold_place_states,
+    fold_removed_places,
     fold_same_robots,
 )
 from .lexicon import Lexicon, load_lexicon
@@ -142,6 +144,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
+    items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
+                               lex.type_negations)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
     robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
@@ -153,6 +157,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
                                lex.parallel_subordinators)
+    items = fold_removed_places(items, lex.place_removal_verbs, lex.keepout_noun_index,
+                                lex.keepout_pronoun_prepositions | lex.place_prepositions)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,

@@ -1,0 +1,68 @@
+"""Bare plural robot nouns ("After the check, robots must not go near the puddle.") and negated type nouns ("No
+truck may enter puddle 1.").
+
+A plural noun for robots in general ("robots", "machines": the lexicon's ``bare_fleet_nouns``) with no determiner
+or number before it, opening its clause and followed by what its robots do, says something of every robot
+(convention 5: "all robots"). Left a plain word, the clause named no robot and took the robot named before it, so a
+keep-out meant for the whole fleet was put up for one truck. After a determiner or a number ("two robots", "the
+other robots") the noun is left as it is: those phrases are read (or refused) elsewhere.
+
+"No" before a robot type noun (the lexicon's ``type_negations``: "no truck may enter puddle 1", "no excavators go
+near it") keeps every robot of that type out (convention 20: every robot of a type is type and count). Left a plain
+word, "no" negated nothing: "may enter" became a permission for the truck named last, and "goes near" a move.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Container, Sequence
+
+from .mentions import RobotDesc
+from .segment import Item, ItemKind
+
+__all__ = ["fold_bare_fleet_nouns", "fold_negated_types"]
+
+
+def fold_bare_fleet_nouns(items: Sequence[Item], nouns: Container[str], joins: Container[str]) -> list[Item]:
+    """``items`` with each bare fleet noun that opens its clause (``joins``: the lexicon's
+    ``clause_joining_words``, which may stand before it) and comes before its clause's verb made a fleet mention."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if it.kind is ItemKind.WORD and it.text in nouns and _opens_clause(out, k, joins) and _acts(out, k):
+            out[k] = Item(ItemKind.ROBOT, it.start, it.end, RobotDesc("fleet"), it.text)
+    return out
+
+
+def _opens_clause(items: Sequence[Item], k: int, joins: Container[str]) -> bool:
+    if k == 0:
+        return True
+    before = items[k - 1]
+    return before.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE) or (
+        before.kind is ItemKind.WORD and before.text in joins)
+
+
+def _acts(items: Sequence[Item], k: int) -> bool:
+    """A verb follows the noun in its clause with only plain words and marks ("must", "not") between."""
+    for it in items[k + 1:]:
+        if it.kind is ItemKind.VERB:
+            return True
+        if it.kind not in (ItemKind.WORD, ItemKind.MARK):
+            return False
+    return False
+
+
+def fold_negated_types(items: Sequence[Item], negations: Container[str]) -> list[Item]:
+    """``items`` with each negation word (``negations``) right before a robot type noun said with no determiner or
+    number ("no truck", "no excavators") and followed by its verb joined to it: every robot of the type, negated
+    ("there is no truck at rock 2" orders nothing of the kind and is left as it is)."""
+    out: list[Item] = []
+    for k, it in enumerate(items):
+        prev = out[-1] if out else None
+        d = it.payload if it.kind is ItemKind.ROBOT else None
+        if prev is not None and prev.kind is ItemKind.WORD and prev.text in negations and prev.end == it.start \
+                and isinstance(d, RobotDesc) and d.form == "type" and d.det == "bare" and _acts(items, k):
+            desc = dataclasses.replace(d, det="all", count=0, negated=True)
+            out[-1] = Item(ItemKind.ROBOT, prev.start, it.end, desc, f"{prev.text} {it.text}")
+            continue
+        out.append(it)
+    return out
