@@ -42,6 +42,9 @@
    right after the need (past "be", "to", "get"), and a state kept ("Puddle 1 must stay untouched", "The surveyors
    need puddle 1 undisturbed") or work given to others ("needs to be monitored by the surveyors") is no goal; read
    as goals, they refused plans that were right.
+12. "Excavator 3 goes to rock 1 for inspection. After the inspection, excavators 1 and 2 avoid rock 1." dropped the wait
+   with no word: "the inspection" is found among steps said with a checking verb, and a move said "for inspection"
+   was not one. A move whose clause names its purpose by an event noun of moving ("for inspection") is that event.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -294,3 +297,15 @@ def test_a_state_or_others_work_is_no_goal(fleet, world, remark):
 def test_work_asked_for_stays_a_goal(fleet, world, goal):
     p = rules_plan(f"{goal} Truck 3 goes to rock 1.", fleet, world)
     assert p.errors and "nothing goes to rock 2" in p.errors[0]
+
+
+# -- 12: "goes to X for inspection. After the inspection, ..." -------------------------------------------------------
+
+@pytest.mark.parametrize("then, step", [
+    ("excavators 1 and 2 avoid rock 1.", task("k", AV, [E1, "robot_excavator_02"], ["rock1"], deps=["i"])),
+    ("truck 1 goes to soil 1.", task("k", T, [D1], ["soil1"], deps=["i"])),
+    ("all robots avoid rock 1.", task("k", AVA, [], ["rock1"], deps=["i"])),
+])
+def test_a_move_for_inspection_is_the_inspection_waited_for(fleet, world, then, step):
+    assert_plan(f"Excavator 3 goes to rock 1 for inspection. After the inspection, {then}", fleet, world,
+                task("i", T, [E3], ["rock1"]), step)

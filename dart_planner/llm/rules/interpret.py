@@ -1927,6 +1927,13 @@ class Interpreter:
         self.b.together = False
         self.b.narrow = None
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
+        purposes = [v for it in seg.items if it.kind is ItemKind.EVENT and it.payload.action == "navigate"
+                    for v in sorted(it.payload.verbs)[:1]]
+        for i in sorted(made_now) if purposes else ():
+            d = self.b.drafts[i]
+            if d.action == "navigate" and purposes[0] not in d.lemma.split("|"):
+                # "goes to rock 1 for inspection": the move is the inspection a later "after the inspection" means
+                d.lemma += "|" + purposes[0]
         if made_now and hoist and self.last_made and not (self.last_made & made_now):
             self.b.hoist(made_now, self.last_made)  # "..., but first it checks obstacle 2"
             made_now = made_now | self.last_made
