@@ -45,6 +45,12 @@
 12. "Excavator 3 goes to rock 1 for inspection. After the inspection, excavators 1 and 2 avoid rock 1." dropped the wait
    with no word: "the inspection" is found among steps said with a checking verb, and a move said "for inspection"
    was not one. A move whose clause names its purpose by an event noun of moving ("for inspection") is that event.
+13. "..., after which the keep-out around rock 1 is lifted for excavators 1 and 2." waited for every step still open (a
+   robot's return elsewhere too): "after which" ties a keep-out change to the step just before it (rule 10) only when
+   nobody was named. It does so for a keep-out change for some robots too.
+14. "After the inspection, excavators 1 and 2 avoid rock 1, and excavator 3 returns to start. Excavators 1 and 2 then go
+   to soil 2": robots with no step of their own yet waited for everything open after "then"; when the keep-out just
+   put up is for exactly them (and nothing waits for it yet), their "then" goes on from it (rule 21).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -309,3 +315,23 @@ def test_work_asked_for_stays_a_goal(fleet, world, goal):
 def test_a_move_for_inspection_is_the_inspection_waited_for(fleet, world, then, step):
     assert_plan(f"Excavator 3 goes to rock 1 for inspection. After the inspection, {then}", fleet, world,
                 task("i", T, [E3], ["rock1"]), step)
+
+
+# -- 13: ", after which <keep-out change for some robots>" ------------------------------------------------------------
+
+def test_after_which_ties_a_lifting_for_some_robots_to_the_step_before(fleet, world):
+    assert_plan("Excavators 1 and 2 avoid rock 1 from the start. Excavator 3 goes to soil 2. Truck 1 goes to rock 1 "
+                "and dumps, after which the keep-out around rock 1 is lifted for excavators 1 and 2.", fleet, world,
+                task("k", AV, [E1, "robot_excavator_02"], ["rock1"]), task("e", T, [E3], ["soil2"]),
+                task("t", T, [D1], ["rock1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("a", AL, [E1, "robot_excavator_02"], ["rock1"], deps=["d"]))
+
+
+# -- 14: "<robots> then ..." right after a keep-out put up for exactly them -------------------------------------------
+
+def test_then_goes_on_from_the_keep_out_just_put_up_for_the_robots(fleet, world):
+    assert_plan("Excavator 3 goes to rock 1 for inspection. After the inspection, excavators 1 and 2 avoid rock 1, and "
+                "excavator 3 returns to start. Excavators 1 and 2 then go to soil 2.", fleet, world,
+                task("i", T, [E3], ["rock1"]), task("k", AV, [E1, "robot_excavator_02"], ["rock1"], deps=["i"]),
+                task("r", "return_to_start_for_specific_robots", [E3], deps=["i"]),
+                task("m", T, [E1, "robot_excavator_02"], ["soil2"], deps=["k"]))

@@ -2131,10 +2131,16 @@ class Interpreter:
                 # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators)
                 base = self.b.sinks()
+                mine = {m.key for m in subject}
+                fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
+                              and not d.fleet and {m.key for m in d.members} == mine), None)
+                if fence is not None and fence.idx in base:
+                    # "After the inspection, excavators 1 and 2 avoid rock 1, and excavator 3 returns. Excavators 1
+                    # and 2 then go to soil 2": their own "then" goes on from the keep-out just put up for them
+                    base = {fence.idx}
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
                 it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
-            if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives \
-                    and (subject is None or seg.sentence_start):
+            if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives:
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
                 # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own),
                 # which follows the whole sentence before it: all its open ends, not only its last clause's
