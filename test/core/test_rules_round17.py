@@ -51,6 +51,10 @@
 14. "After the inspection, excavators 1 and 2 avoid rock 1, and excavator 3 returns to start. Excavators 1 and 2 then go
    to soil 2": robots with no step of their own yet waited for everything open after "then"; when the keep-out just
    put up is for exactly them (and nothing waits for it yet), their "then" goes on from it (rule 21).
+15. "Send excavator 2 to rock 1 to break it up. Once truck 1 is at obstacle 1, excavator 2 breaks up the rock." dug
+   twice: a work step right after the same step of the same robots (nothing between in their chain, nothing
+   waiting for it) is that step said again with its timing: one digging, waiting for what both waited for. "digs
+   again" / "once more" (lexicon ``repeat_words``) keeps two.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -335,3 +339,22 @@ def test_then_goes_on_from_the_keep_out_just_put_up_for_the_robots(fleet, world)
                 task("i", T, [E3], ["rock1"]), task("k", AV, [E1, "robot_excavator_02"], ["rock1"], deps=["i"]),
                 task("r", "return_to_start_for_specific_robots", [E3], deps=["i"]),
                 task("m", T, [E1, "robot_excavator_02"], ["soil2"], deps=["k"]))
+
+
+# -- 15: the same digging said twice is one digging ----------------------------------------------------------------
+
+def test_a_digging_said_again_with_its_timing_is_one_digging(fleet, world):
+    assert_plan("Send excavator 2 to rock 1 to break it up. Once truck 1 is at obstacle 1, excavator 2 breaks up the "
+                "rock.", fleet, world,
+                task("m", T, ["robot_excavator_02"], ["rock1"]), task("t", T, [D1], ["obstacle1"]),
+                task("d", DIG, ["robot_excavator_02"], deps=["m", "t"]))
+    assert_plan("Excavator 2 goes to rock 1 to dig. Excavator 2 then digs.", fleet, world,
+                task("m", T, ["robot_excavator_02"], ["rock1"]), task("d", DIG, ["robot_excavator_02"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at rock 1. When truck 1 has gone to soil 1, excavator 2 digs again.",
+    "Excavator 2 digs at rock 1 and loads truck 1, then digs and loads truck 2.",
+])
+def test_a_second_digging_said_as_such_stays(fleet, world, text):
+    assert sum(s.skill == DIG for s in rules_plan(text, fleet, world).graph.subtasks) == 2

@@ -324,6 +324,23 @@ class PlanBuilder:
             visit(d.idx, set())
         return memo
 
+    def fold_restated(self, d: Draft) -> bool:
+        """"Excavator 2 goes to rock 1 to dig. Once truck 1 is at obstacle 1, excavator 2 digs there.": a work step
+        right after the same step of the same robots (nothing between in their chain, nothing waiting for it yet)
+        is that step said again with its timing: the earlier one is dropped and the later one keeps what both
+        waited for. Two diggings in a row made the robot dig twice."""
+        keys = {m.key for m in d.members}
+        prev = [p for p in d.deps if self.drafts[p].alive and self.drafts[p].action == d.action
+                and {m.key for m in self.drafts[p].members} == keys and not self.drafts[p].partners and not d.partners
+                and not any(p in o.deps for o in self.drafts if o.alive and o is not d)]
+        if len(prev) != 1 or not keys:
+            return False
+        old = self.drafts[prev[0]]
+        old.alive = False
+        d.deps = self.reduce((d.deps - {old.idx}) | old.deps)
+        self.anc[d.idx] = set().union(*(self.anc[p] | {p} for p in d.deps)) if d.deps else set()
+        return True
+
     def _reduce_all(self) -> None:
         anc = self._ancestors_all()
         for d in self.drafts:

@@ -143,7 +143,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
-                 "type_negations", "goal_state_prefixes", "goal_agent_words")
+                 "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -407,6 +407,8 @@ class Lexicon:
     """Starts of a participle after a need that keep a state, no work ("must stay *un*touched"): no goal."""
     goal_agent_words: frozenset[str] = frozenset()
     """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
+    repeat_words: frozenset[str] = frozenset()
+    """Words that make a step said right after the same step a second one ("digs *again*"), not a restatement."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
     goal_excluding_words: frozenset[str] = frozenset()
@@ -868,6 +870,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         type_negations=context["type_negations"],
         goal_state_prefixes=context["goal_state_prefixes"],
         goal_agent_words=context["goal_agent_words"],
+        repeat_words=context["repeat_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )
