@@ -2523,6 +2523,7 @@ class Interpreter:
                         and v.lemma not in self.b.drafts[last].lemma.split("|"):
                     self.b.drafts[last].lemma += "|" + v.lemma
             return []
+        self.load_before_leaving(movers)
         action = "return_to_start" if place == START else "navigate"
         objs = () if place == START else (place,)
         opened = self.last_allow.get(place)
@@ -2539,6 +2540,22 @@ class Interpreter:
         self.flush_loads(movers, place)
         self.last_place = place
         return made
+
+    def load_before_leaving(self, movers: Sequence[Member]) -> None:
+        """"Excavator 1 digs at soil 1 and loads truck 1. Excavator 1 then goes to puddle 2.": a loading still
+        waiting for its truck is made before its excavator leaves the site it was told to load at (no task brought
+        the truck, so it stands there; rule 12). It was made on the excavator's arrival at puddle 2, after the move.
+        Not when the trucks go along ("excavator 1 and truck 1 go to rock 1"): they arrive together."""
+        keys = {m.key for m in movers if m.key not in self.relative}
+        leaving = [e for e in self.deferred
+                   if keys & {x.key for x in e[0]} and not keys & {t.key for t in e[1]}]
+        for entry in leaving:
+            if not any(x is entry for x in self.deferred):  # made by an earlier one (add_skill flushes its robots')
+                continue
+            self.deferred = [x for x in self.deferred if x is not entry]
+            excs, trucks, extra, lemma, split = entry
+            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
+                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
 
     def load_before_carry(self, members: Sequence[Member]) -> None:
         """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
