@@ -2321,6 +2321,7 @@ class Interpreter:
             v = VerbHit("navigate", "verb", v.lemma)  # "bring truck 3 back to start": no cargo, just a return
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
+        named: list[str] = []  # the places named, not pointed at ("there")
         errors_before = len(self.errors)
         own_here = False
         for o in a.objects:
@@ -2347,6 +2348,8 @@ class Interpreter:
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
             self.use(o)
             places += names
+            if d.form == "names":
+                named += names
         back_to_object = target == "return_to_start" and not a.place and bool(places) and any(
             self.word_before(o) in self.lex.toward_words for o in a.objects)  # "drives back (out) to soil 1"
         if a.place or (target == "return_to_start" and not back_to_object) or (
@@ -2450,7 +2453,7 @@ class Interpreter:
                     return self.passive_load(subject, a, extra, split)
                 self.capable(subject, "unload_bucket")
                 return []
-            return self.unload_bucket(excs, a, extra, v, split, respectively)
+            return self.unload_bucket(excs, a, extra, v, split, respectively, named[:1])
         if target == "load":
             trucks = self.capable(subject, "load")
             return self.add_skill("load", trucks, (), extra, v.lemma, split=split) if trucks else []
@@ -2679,12 +2682,14 @@ class Interpreter:
         return out
 
     def unload_bucket(self, excs: list[Member], a: Action, extra: set[int], v: VerbHit,
-                      split: bool, respectively: bool = False) -> list[Draft]:
+                      split: bool, respectively: bool = False, at: Sequence[str] = ()) -> list[Draft]:
         explicit = self.partner_members(a.partners, "dump")
         own = any(it.payload.form == "type" and it.payload.det == "own" for it in a.partners)
         for it in a.partners:
             self.use(it)
-        made: list[Draft] = []
+        made: list[Draft] = self.go_to_load(excs, explicit, at, extra, v.lemma, split)
+        if made:
+            extra = set()
         if explicit and split and all(it.payload.form == "type" and it.payload.det == "the" and not it.payload.plural
                                       for it in a.partners):
             # "each excavator loads the truck at its rock": "the truck" is the one beside each excavator,
@@ -2739,6 +2744,16 @@ class Interpreter:
                 self.loaded[t.key] = True
         return made
 
+    def go_to_load(self, excs: Sequence[Member], trucks: Sequence[Member], at: Sequence[str], extra: set[int],
+                   lemma: str, split: bool) -> list[Draft]:
+        """"Excavator 1 loads truck 1 at soil 1": the loading needs the excavator and the truck there (rules 11,
+        12), so each one not there yet goes first; the place was dropped and the loading made wherever they stood.
+        No digging is added: no convention makes a loading imply one. Only a place named: "loads truck 2 there -
+        send truck 2 over once the digging's done" brings the truck later, as the text says (L3_232)."""
+        if not at:
+            return []
+        return self.moves([*excs, *trucks], at, extra, VerbHit("navigate", "verb", lemma), False, split)
+
     def _loaded_by(self, t: Member, excs: Sequence[Member]) -> bool:
         """The truck's latest step is a loading by exactly these excavators (nothing since)."""
         last = self.b.chain(t)
@@ -2757,6 +2772,8 @@ class Interpreter:
             return []
         trucks = self.capable(subject, "dump", quiet=True) or list(subject)
         places: list[str] = []
+        named: list[str] = []  # the places named, not pointed at ("there")
+        said_extra = set(extra)
         for o in a.objects:
             self.use(o)
             d: ObjectDesc = o.payload
@@ -2767,7 +2784,10 @@ class Interpreter:
                 continue  # "truck 1 to soil 1, truck 2 to soil 2, each gets loaded there": where each one is
             if d.form == "kind" and self.word_before(o) not in self.lex.place_prepositions:
                 continue  # "the soil is to be loaded into truck 2": the soil is cargo
-            places += self.resolve_objects(o, cargo_ok=True)
+            got = self.resolve_objects(o, cargo_ok=True)
+            places += got
+            if d.form == "names":
+                named += got
         if places:
             self.moves(trucks, places[:1], extra, VerbHit("navigate", "verb", a.verb.lemma), False, False)
             extra = set()
@@ -2797,6 +2817,10 @@ class Interpreter:
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
         for _, (excs, ts) in groups.items():
+            if named[:1] == places[:1] and a.verb.lemma.split()[0] in self.lex.passive_load_heads:
+                # "truck 1 is loaded by excavator 1 at soil 1": the excavator goes there too; not for a verb of
+                # the truck's ("picks up a load from excavator 1 at soil 2": where the excavator stands)
+                made += self.go_to_load(excs, (), named[:1], said_extra, a.verb.lemma, split)
             site = {self.loc(e) for e in excs}
             spot = next(iter(site)) if len(site) == 1 else None
             if not places and spot is not None and a.verb.lemma.split()[0] not in self.lex.passive_load_heads:
