@@ -9,13 +9,20 @@ the plan was wrong).
    truck must stand there (rules 11, 12), so each one not there yet goes there first (one task when both start at
    once, rule 6), then the loading, also when the truck is said to be loaded there ("truck 1 is loaded by excavator
    1 at soil 1" moved only the truck). No digging is added: no convention makes a loading imply one.
+3. "Truck 1 goes to puddle 2 via obstacle 1." went to puddle 2 and then to obstacle 1 (and "... and dumps there"
+   dumped at obstacle 1); so did "by way of", "through", "passing (by)". A place passed on the way is visited first:
+   the gold lines read a place passed as a move there before the destination ("goes to soil 2 after passing by
+   rock 1", L3_022; "joins it there after first passing obstacle 2", L3_068), so "via" is a waypoint, a move to
+   each place in the order driven (lexicon ``waypoint_leads``). "Truck 1 passes obstacle 1 on its way to puddle
+   2." already read so, and still does.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import D1, D2, DIG, E1, E2, LOAD, R, T, assert_plan, task
+import pytest
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 
 # -- finding 1: an excavator loads before it leaves the site -------------------------------------------------------
 
@@ -72,3 +79,29 @@ def test_a_truck_loaded_at_a_place_by_an_excavator_elsewhere_brings_the_excavato
     assert_plan("Excavator 1 digs at rock 1. Truck 1 gets loaded at soil 1 by excavator 1.", fleet, world,
                 task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], deps=["m"]), task("t", T, [D1], ["soil1"]),
                 task("e", T, [E1], ["soil1"], deps=["d"]), task("l", LOAD, [E1], deps=["t", "e"]))
+
+
+# -- finding 3: a place passed on the way is visited before the destination ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to puddle 2 via obstacle 1.",
+    "Truck 1 drives to puddle 2 by way of obstacle 1.",
+    "Truck 1 drives to puddle 2 through obstacle 1.",
+    "Truck 1 goes via obstacle 1 to puddle 2.",
+    "Truck 1 passes obstacle 1 on its way to puddle 2.",
+    "Truck 1 drives past obstacle 1 to puddle 2.",
+])
+def test_a_place_passed_on_the_way_comes_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("w", T, [D1], ["obstacle1"]), task("m", T, [D1], ["puddle2"], deps=["w"]))
+
+
+def test_a_dump_there_after_a_waypoint_is_at_the_destination(fleet, world):
+    assert_plan("Truck 1 goes to puddle 2 via obstacle 1 and dumps there.", fleet, world,
+                task("w", T, [D1], ["obstacle1"]), task("m", T, [D1], ["puddle2"], deps=["w"]),
+                task("u", DUMP, [D1], deps=["m"]))
+
+
+def test_a_digging_reached_via_a_place_goes_there_first(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 via rock 1.", fleet, world,
+                task("w", T, [E1], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["w"]),
+                task("d", DIG, [E1], deps=["m"]))

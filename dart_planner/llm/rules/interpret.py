@@ -2322,6 +2322,7 @@ class Interpreter:
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
         named: list[str] = []  # the places named, not pointed at ("there")
+        via: list[str] = []  # the places passed on the way ("via obstacle 1")
         errors_before = len(self.errors)
         own_here = False
         for o in a.objects:
@@ -2347,9 +2348,16 @@ class Interpreter:
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
             self.use(o)
+            if self._waypoint(o):
+                via += names
+                continue
             places += names
             if d.form == "names":
                 named += names
+        if via and not places and not a.place:
+            places = via  # "drives through obstacle 1": no destination besides, so the place is the goal as before
+        elif via:
+            extra = self._pass_by(subject, target, via, extra, v)
         back_to_object = target == "return_to_start" and not a.place and bool(places) and any(
             self.word_before(o) in self.lex.toward_words for o in a.objects)  # "drives back (out) to soil 1"
         if a.place or (target == "return_to_start" and not back_to_object) or (
@@ -2464,6 +2472,24 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _waypoint(self, o: Item) -> bool:
+        """The place is passed on the way: one of the lexicon's ``waypoint_leads`` ends right before it."""
+        before = [w.lower() for w in self.words[max(0, o.start - 3):o.start]]
+        return any(before[-len(p.split()):] == p.split() for p in self.lex.waypoint_leads)
+
+    def _pass_by(self, subject: tuple[Member, ...] | None, target: str, via: Sequence[str], extra: set[int],
+                 v: VerbHit) -> set[int]:
+        """"Truck 1 goes to puddle 2 via obstacle 1": the places passed are visited first, in the order said (a place
+        passed is a move there before the destination in the gold lines, L3_022, L3_068); they were visited after
+        the destination, so "... and dumps there" dumped at the waypoint. The anchor's tasks go to the first move."""
+        movers = list(subject or ())
+        if target in ("dig", "dump", "unload_bucket"):
+            movers = self.capable(movers, target, quiet=True)
+        if not movers or target not in (*MOVES, "dig", "dump", "unload_bucket"):
+            return extra
+        made = self.moves(movers, via, extra, VerbHit("navigate", "verb", v.lemma), False, False)
+        return set() if made else extra
 
     def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
         out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]

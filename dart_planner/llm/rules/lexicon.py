@@ -142,7 +142,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
-                 "departure_verbs")
+                 "departure_verbs", "waypoint_leads")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -394,6 +394,8 @@ class Lexicon:
     departure_verbs: frozenset[str] = frozenset()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
+    waypoint_leads: frozenset[str] = frozenset()
+    """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
     goal_excluding_words: frozenset[str] = frozenset()
@@ -849,6 +851,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         negated_work_time_words=context["negated_work_time_words"],
         place_removal_verbs=context["place_removal_verbs"],
         departure_verbs=context["departure_verbs"],
+        waypoint_leads=context["waypoint_leads"],
         source=file,
         vocabulary=frozenset(vocab),
     )
