@@ -15,6 +15,12 @@ the plan was wrong).
    rock 1", L3_022; "joins it there after first passing obstacle 2", L3_068), so "via" is a waypoint, a move to
    each place in the order driven (lexicon ``waypoint_leads``). "Truck 1 passes obstacle 1 on its way to puddle
    2." already read so, and still does.
+4. "Excavator 1 works rock 1." and "Excavator 2 polishes at rock 1." were moves to rock 1: a word we know that
+   says no action of ours (lexicon ``vague_action_verbs``: work, does) right before a place, and an unknown word
+   right after the robot before a preposition of rest and a place (lexicon ``rest_prepositions``: at, on, near,
+   ...), are refused naming the word, as "Excavator 2 polishes rock 1" was. "works at soil 1" stays a move (L3_304),
+   so do "idles at", "trundles to", "rally at" (a motion verb, now in the lexicon) and participles ("positioned at
+   soil 2").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,6 +29,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from test_rules_mends13 import _problems  # a plan's problems as the planner reports them
+from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
 
 # -- finding 1: an excavator loads before it leaves the site -------------------------------------------------------
 
@@ -105,3 +113,29 @@ def test_a_digging_reached_via_a_place_goes_there_first(fleet, world):
     assert_plan("Excavator 1 digs at soil 1 via rock 1.", fleet, world,
                 task("w", T, [E1], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["w"]),
                 task("d", DIG, [E1], deps=["m"]))
+
+
+# -- finding 4: a vague or unknown verb before a place is refused, not a move --------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Excavator 1 works rock 1.", "works"),
+    ("Excavator 1 works rock 1 and then goes home.", "works"),
+    ("Excavator 1 does rock 1.", "does"),
+    ("Excavator 2 polishes at rock 1.", "polishes"),
+    ("Excavator 2 polishes on rock 1.", "polishes"),
+    ("Truck 1 goes to soil 1, then sweeps around puddle 2.", "sweeps"),
+])
+def test_a_vague_or_unknown_verb_before_a_place_is_refused(fleet, world, text, word):
+    _refused(text, fleet, world, word)
+
+
+@pytest.mark.parametrize("text, robot, place", [
+    ("Excavator 1 works at rock 1.", E1, "rock1"),
+    ("Truck 1 idles at rock 1.", D1, "rock1"),
+    ("Truck 1 trundles to rock 1.", D1, "rock1"),
+    ("All trucks rally at obstacle 2.", None, "obstacle2"),
+])
+def test_a_verb_of_being_or_going_somewhere_stays_a_move(fleet, world, text, robot, place):
+    assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
+    if robot is not None:
+        assert_plan(text, fleet, world, task("m", T, [robot], [place]))

@@ -142,7 +142,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs",
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
-                 "departure_verbs", "waypoint_leads")
+                 "departure_verbs", "waypoint_leads", "vague_action_verbs", "rest_prepositions")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -396,6 +396,10 @@ class Lexicon:
     """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
     waypoint_leads: frozenset[str] = frozenset()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
+    vague_action_verbs: frozenset[str] = frozenset()
+    """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
+    rest_prepositions: frozenset[str] = frozenset()
+    """Prepositions of where a thing happens: "excavator 2 polishes *at* rock 1" is refused as "polishes rock 1"."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
     goal_excluding_words: frozenset[str] = frozenset()
@@ -852,6 +856,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         place_removal_verbs=context["place_removal_verbs"],
         departure_verbs=context["departure_verbs"],
         waypoint_leads=context["waypoint_leads"],
+        vague_action_verbs=context["vague_action_verbs"],
+        rest_prepositions=context["rest_prepositions"],
         source=file,
         vocabulary=frozenset(vocab),
     )
