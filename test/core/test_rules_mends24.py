@@ -21,6 +21,13 @@ the plan was wrong).
    ...), are refused naming the word, as "Excavator 2 polishes rock 1" was. "works at soil 1" stays a move (L3_304),
    so do "idles at", "trundles to", "rally at" (a motion verb, now in the lexicon) and participles ("positioned at
    soil 2").
+5. "Excavator 1 loads truck 1 and excavator 2 loads truck 2." after a join ("Then ...", "Once both are done, ...")
+   was one ExcavatorUnloading of both excavators: the two steps had the same skill, no objects and the same
+   dependencies, so rule 6 merged them, but each excavator fills a different truck, which is different work (rule 6
+   shares a task only for the same work; "loads both trucks" by one crew stays one task, rule 24). Loadings of
+   different trucks are no longer merged; each keeps its dependencies (the join's, and its own truck's move).
+   test_rules_mends15 kept "Excavator 1 digs soil 1 and loads truck 2. Excavator 2 digs soil 1 and loads truck 3."
+   as one loading (rule 6 read literally); it now expects two.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -139,3 +146,33 @@ def test_a_verb_of_being_or_going_somewhere_stays_a_move(fleet, world, text, rob
     assert not any("is not a skill of" in p for p in _problems(text, fleet, world))
     if robot is not None:
         assert_plan(text, fleet, world, task("m", T, [robot], [place]))
+
+
+# -- finding 5: two excavators loading two different trucks are two tasks ------------------------------------------
+
+_DUG = "Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. "
+
+
+@pytest.mark.parametrize("then", ["Then excavator 1 loads truck 1 and excavator 2 loads truck 2.",
+                                  "Once both are done, excavator 1 loads truck 1 and excavator 2 loads truck 2."])
+def test_two_excavators_loading_two_trucks_after_a_join_are_two_tasks(fleet, world, then):
+    assert_plan(_DUG + then, fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], deps=["m2"]),
+                task("l1", LOAD, [E1], deps=["d1", "d2"]), task("l2", LOAD, [E2], deps=["d1", "d2"]))
+
+
+def test_each_loading_waits_for_its_own_trucks_move(fleet, world):
+    # "Then" opening the sentence waits for all said before (the planner's reading of a join, as for moves)
+    assert_plan(_DUG + "Truck 1 goes to soil 1 once excavator 1 is done, and truck 2 goes to soil 2 once excavator 2 "
+                "is done. Then excavator 1 loads truck 1 and excavator 2 loads truck 2.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], deps=["m2"]),
+                task("t1", T, [D1], ["soil1"], deps=["d1"]), task("t2", T, [D2], ["soil2"], deps=["d2"]),
+                task("l1", LOAD, [E1], deps=["t1", "t2"]), task("l2", LOAD, [E2], deps=["t1", "t2"]))
+
+
+def test_two_excavators_loading_one_truck_stay_one_task(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 1. Then excavator 1 and excavator 2 load truck 1.", fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], deps=["m"]),
+                task("l", LOAD, [E1, E2], deps=["d"]))

@@ -338,6 +338,10 @@ class PlanBuilder:
             return False
         if sorted(a.objects) != sorted(b.objects) or a.deps != b.deps:
             return False
+        if a.partners and b.partners and {m.key for m in a.partners} != {m.key for m in b.partners}:
+            # "excavator 1 loads truck 1 and excavator 2 loads truck 2": filling different trucks is different work,
+            # though the loading names no object (rule 6 shares a task only for the same work)
+            return False
         if a.fleet:
             return True
         keys_a = {m.key for m in a.members}
