@@ -28,6 +28,11 @@ the plan was wrong).
    different trucks are no longer merged; each keeps its dependencies (the join's, and its own truck's move).
    test_rules_mends15 kept "Excavator 1 digs soil 1 and loads truck 2. Excavator 2 digs soil 1 and loads truck 3."
    as one loading (rule 6 read literally); it now expects two.
+6. (own) "Excavator 1 digs at soil 1 and loads truck 1. Truck 1 then dumps at puddle 1." sent truck 1 to puddle 1
+   and loaded it there, after the move: the loading waited for a truck no task brings to soil 1. A truck that is
+   driven from the start to elsewhere, and never brought to the loading's site, is loaded before that move (rule
+   12: no task brought it, so it stood there), as a haul already was ("hauls the soil to puddle 1"). "loads truck 1
+   when it arrives. Truck 1 first checks puddle 2 and then goes to soil 1." still waits for the truck.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -176,3 +181,31 @@ def test_two_excavators_loading_one_truck_stay_one_task(fleet, world):
     assert_plan("Excavators 1 and 2 dig at soil 1. Then excavator 1 and excavator 2 load truck 1.", fleet, world,
                 task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], deps=["m"]),
                 task("l", LOAD, [E1, E2], deps=["d"]))
+
+
+# -- finding 6 (own): a truck told to go elsewhere after its loading was said is loaded first ---------------------
+
+_LOADED = "Excavator 1 digs at soil 1 and loads truck 1. "
+
+
+@pytest.mark.parametrize("then", ["Truck 1 then dumps at puddle 1.", "Truck 1 then goes to puddle 1 and dumps.",
+                                  "Truck 1 then hauls the soil to puddle 1."])
+def test_a_truck_that_leaves_to_dump_is_loaded_first(fleet, world, then):
+    assert_plan(_LOADED + then, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]),
+                task("t", T, [D1], ["puddle1"], deps=["l"]), task("u", DUMP, [D1], deps=["t"]))
+
+
+def test_a_truck_that_leaves_is_loaded_first(fleet, world):
+    assert_plan(_LOADED + "Truck 1 then drives to puddle 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]),
+                task("t", T, [D1], ["puddle1"], deps=["l"]))
+
+
+@pytest.mark.parametrize("then", ["Truck 1 first checks puddle 2 and then goes to soil 1.",
+                                  "Truck 1 goes to puddle 2, then to soil 1.",
+                                  "Truck 1 checks puddle 2 and then joins excavator 1."])
+def test_a_truck_brought_to_the_site_later_is_still_waited_for(fleet, world, then):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1 when it arrives. " + then, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]), task("c", T, [D1], ["puddle2"]),
+                task("t", T, [D1], ["soil1"], deps=["c"]), task("l", LOAD, [E1], deps=["d", "t"]))

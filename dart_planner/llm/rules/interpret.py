@@ -293,6 +293,9 @@ class Interpreter:
         """Where an earlier verb of the clause being read sent its robots ("goes to obstacle 2 to check it")."""
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        self.departed: dict[int, int] = {}
+        """A deferred loading's id -> the move that took its truck elsewhere first, from the start (no task brought
+        it to the site, so it stood there: the loading comes before that move, rule 12)."""
         # loadings said "respectively" (one excavator, one truck each): the deferred entry's id -> its pairing, and
         # each pairing's drafts so far, kept apart from each other (rule 6) whenever they are made
         self.apart_entries: dict[int, int] = {}
@@ -2562,6 +2565,7 @@ class Interpreter:
         if opened is not None:  # going where a keep-out was just lifted waits for the lifting
             extra = set(extra) | {opened}
         made = self.add_skill(action, movers, objs, extra, v.lemma, split=split, arriving_at=place)
+        self._note_departures(movers, place, made)
         for m in movers:
             self.location[m.key] = place
             if carry and self.loaded.get(m.key):
@@ -2582,9 +2586,7 @@ class Interpreter:
             if not any(x is entry for x in self.deferred):  # made by an earlier one (add_skill flushes its robots')
                 continue
             self.deferred = [x for x in self.deferred if x is not entry]
-            excs, trucks, extra, lemma, split = entry
-            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
-                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
+            self._deferred_made(entry)
 
     def load_before_carry(self, members: Sequence[Member]) -> None:
         """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
@@ -2921,6 +2923,32 @@ class Interpreter:
         return self._loading_made(apart, self.add_skill("unload_bucket", excs, (), extra, lemma, split=split,
                                                         partners=trucks))
 
+    def _note_departures(self, movers: Sequence[Member], place: str, made: Sequence[Draft]) -> None:
+        """Remember the move that takes a truck from the start to somewhere other than the site of a loading that
+        waits for it ("... and loads truck 1. Truck 1 then dumps at puddle 1."): if the truck never reaches the
+        site, the loading is put before that move when it is made."""
+        if not made:
+            return
+        keys = {m.key for m in movers if self.loc(m) is None}
+        for entry in self.deferred:
+            excs, trucks = entry[0], entry[1]
+            if keys & {t.key for t in trucks} and not keys & {e.key for e in excs} and excs \
+                    and self.loc(excs[0]) not in (None, place):
+                self.departed.setdefault(id(entry), made[0].idx)
+
+    def _deferred_made(self, entry: tuple[list[Member], list[Member], set[int], str, bool],
+                       arrived: bool = False) -> list[Draft]:
+        """Make a loading that waited for its truck; one whose truck left the start for elsewhere and never
+        ``arrived`` at the site is put before that move (the truck stood at the site: no task brought it)."""
+        excs, trucks, extra, lemma, split = entry
+        left = self.departed.pop(id(entry), None)
+        heads = self.b.last_tasks(excs)
+        made = self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
+            "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
+        if left is not None and not arrived and len(made) == 1:
+            self.b.slip_before(made[0].idx, left, {t.key for t in trucks}, heads)
+        return made
+
     def _loading_made(self, apart: int, made: list[Draft]) -> list[Draft]:
         """Keep the loadings of one "respectively" pairing apart, the ones made before and ``made``."""
         if apart:
@@ -2948,9 +2976,7 @@ class Interpreter:
         taken = {id(r) for r in ready}
         self.deferred = [e for e in self.deferred if id(e) not in taken]
         for entry in ready:
-            excs, trucks, extra, lemma, split = entry
-            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
-                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
+            self._deferred_made(entry, arrived_at is not None)
 
     def deliver(self, m: Member) -> list[Draft]:
         """The truck tips its load: at the destination a summary sentence gave for it ("a truck has
@@ -2977,10 +3003,7 @@ class Interpreter:
 
     def flush_all_pending(self) -> None:
         while self.deferred:  # creating one may create others (add_skill flushes), so pop, never iterate
-            entry = self.deferred.pop(0)
-            excs, trucks, extra, lemma, split = entry
-            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
-                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
+            self._deferred_made(self.deferred.pop(0))
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:
                 self.pending_dump.pop(key)
