@@ -270,11 +270,17 @@ def test_each_truck_loaded_respectively_leaves_after_its_own_loading(fleet, worl
 
 @pytest.mark.parametrize("text", [
     "Excavators 1 and 2 dig soil 1 and load truck 2 and truck 3.",  # no "respectively": one loading (rule 24)
-    "Excavator 1 digs soil 1 and loads truck 2. Excavator 2 digs soil 1 and loads truck 3.",  # rule 6 merges
 ])
 def test_loadings_said_without_respectively_read_as_before(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
                 task("l", LOAD, [E1, E2], [], deps=["d"]))
+
+
+def test_loadings_of_different_trucks_said_apart_are_two_tasks(fleet, world):
+    # M24 #5: each excavator fills its own truck, different work, so rule 6 no longer merges them (it did here)
+    assert_plan("Excavator 1 digs soil 1 and loads truck 2. Excavator 2 digs soil 1 and loads truck 3.", fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E2], [], deps=["d"]))
 
 
 # -- own finding: "but not near <place>" after digging is a keep-out, never a second dig site --------------------------

@@ -54,8 +54,10 @@ def test_a_haul_with_no_robot_is_the_loaded_trucks(fleet, world, text, exc, truc
 
 
 def test_a_haul_after_a_loading_already_made_is_the_loaded_trucks(fleet, world):
+    # the loading at rock 1 brings both robots there first (M24 #2; the place was dropped before)
     assert_plan("Excavator 2 loads truck 3 at rock 1. Then the rubble gets carried to obstacle 2.", fleet, world,
-                task("l", LOAD, [E2]), task("h", T, [D3], ["obstacle2"], deps=["l"]),
+                task("m", T, [E2, D3], ["rock1"]), task("l", LOAD, [E2], deps=["m"]),
+                task("h", T, [D3], ["obstacle2"], deps=["l"]),
                 task("u", DUMP, [D3], deps=["h"]))
 
 

@@ -73,7 +73,9 @@ def test_upon_completion_of_the_excavation(fleet, world):
 def test_place_filled_waits_for_the_tipping_there(fleet, world):
     assert_plan("Excavator 3 loads truck 1 at soil 2. Then truck 1 tips its load at puddle 2. Once puddle 2 "
                 "has been filled, all robots keep away from puddle 2.", fleet, world,
-                task("a", LOAD, [E3]), task("b", T, [D1], ["puddle2"], deps=["a"]),
+                # the loading at soil 2 brings both robots there first (M24 #2; the place was dropped before)
+                task("m", T, [E3, D1], ["soil2"]), task("a", LOAD, [E3], deps=["m"]),
+                task("b", T, [D1], ["puddle2"], deps=["a"]),
                 task("c", DUMP, [D1], deps=["b"]), task("d", AVA, [], ["puddle2"], deps=["c"]))
 
 

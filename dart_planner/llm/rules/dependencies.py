@@ -263,6 +263,28 @@ class PlanBuilder:
                 self.last[m.key] = ends[-1]
         self._reindex()
 
+    def slip_before(self, new: int, old: int, keys: set[str], keep: set[int]) -> None:
+        """Put the task ``new`` (made last) before the task ``old`` of the robots ``keys`` ("... loads truck 1.
+        Truck 1 then dumps at puddle 1.": the loading, made once the truck was asked to dump, comes before the
+        truck drove off): ``new`` waits for ``keep`` (its other robots' last steps), for what it waited for outside
+        those robots' steps since ``old``, and for what ``old`` waited for in their chains; ``old`` waits for
+        ``new``; their chains end where they ended."""
+        d, target = self.drafts[new], self.drafts[old]
+
+        def theirs(i: int) -> bool:
+            return bool(keys & {m.key for m in (*self.drafts[i].members, *self.drafts[i].partners)})
+
+        since = {i for i in range(old, len(self.drafts)) if i != new and theirs(i)}
+        own = {p for p in target.deps if theirs(p)}
+        d.deps = (d.deps - since) | own | (keep - since)
+        target.deps = (target.deps - own) | {new}
+        for key in keys:
+            ends = [i for i in range(len(self.drafts)) if i != new and self.drafts[i].alive and theirs(i)
+                    and key in {m.key for m in (*self.drafts[i].members, *self.drafts[i].partners)}]
+            if ends:
+                self.last[key] = ends[-1]
+        self._reindex()
+
     def _reindex(self) -> None:
         """Ancestors and dependents again, after deps were rewired against the order of making."""
         memo: dict[int, set[int]] = {}
@@ -362,6 +384,10 @@ class PlanBuilder:
         if (a.split_group and a.split_group == b.split_group) or a.fleet != b.fleet or a.skill != b.skill:
             return False
         if sorted(a.objects) != sorted(b.objects) or a.deps != b.deps:
+            return False
+        if a.partners and b.partners and {m.key for m in a.partners} != {m.key for m in b.partners}:
+            # "excavator 1 loads truck 1 and excavator 2 loads truck 2": filling different trucks is different work,
+            # though the loading names no object (rule 6 shares a task only for the same work)
             return False
         if a.fleet:
             return True

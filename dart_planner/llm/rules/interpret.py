@@ -295,6 +295,9 @@ class Interpreter:
         """Where an earlier verb of the clause being read sent its robots ("goes to obstacle 2 to check it")."""
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        self.departed: dict[int, int] = {}
+        """A deferred loading's id -> the move that took its truck elsewhere first, from the start (no task brought
+        it to the site, so it stood there: the loading comes before that move, rule 12)."""
         # loadings said "respectively" (one excavator, one truck each): the deferred entry's id -> its pairing, and
         # each pairing's drafts so far, kept apart from each other (rule 6) whenever they are made
         self.apart_entries: dict[int, int] = {}
@@ -2428,6 +2431,8 @@ class Interpreter:
             v = VerbHit("navigate", "verb", v.lemma)  # "bring truck 3 back to start": no cargo, just a return
         cargo_verb = v.role == "carry" or target in ("dump", "unload_bucket", "dig")
         places: list[str] = []
+        named: list[str] = []  # the places named, not pointed at ("there")
+        via: list[str] = []  # the places passed on the way ("via obstacle 1")
         errors_before = len(self.errors)
         own_here = False
         for o in a.objects:
@@ -2453,7 +2458,16 @@ class Interpreter:
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
             self.use(o)
+            if self._waypoint(o):
+                via += names
+                continue
             places += names
+            if d.form == "names":
+                named += names
+        if via and not places and not a.place:
+            places = via  # "drives through obstacle 1": no destination besides, so the place is the goal as before
+        elif via:
+            extra = self._pass_by(subject, target, via, extra, v)
         back_to_object = target == "return_to_start" and not a.place and bool(places) and any(
             self.word_before(o) in self.lex.toward_words for o in a.objects)  # "drives back (out) to soil 1"
         if a.place or (target == "return_to_start" and not back_to_object) or (
@@ -2557,7 +2571,7 @@ class Interpreter:
                     return self.passive_load(subject, a, extra, split)
                 self.capable(subject, "unload_bucket")
                 return []
-            return self.unload_bucket(excs, a, extra, v, split, respectively)
+            return self.unload_bucket(excs, a, extra, v, split, respectively, named[:1])
         if target == "load":
             trucks = self.capable(subject, "load")
             return self.add_skill("load", trucks, (), extra, v.lemma, split=split) if trucks else []
@@ -2568,6 +2582,24 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _waypoint(self, o: Item) -> bool:
+        """The place is passed on the way: one of the lexicon's ``waypoint_leads`` ends right before it."""
+        before = [w.lower() for w in self.words[max(0, o.start - 3):o.start]]
+        return any(before[-len(p.split()):] == p.split() for p in self.lex.waypoint_leads)
+
+    def _pass_by(self, subject: tuple[Member, ...] | None, target: str, via: Sequence[str], extra: set[int],
+                 v: VerbHit) -> set[int]:
+        """"Truck 1 goes to puddle 2 via obstacle 1": the places passed are visited first, in the order said (a place
+        passed is a move there before the destination in the gold lines, L3_022, L3_068); they were visited after
+        the destination, so "... and dumps there" dumped at the waypoint. The anchor's tasks go to the first move."""
+        movers = list(subject or ())
+        if target in ("dig", "dump", "unload_bucket"):
+            movers = self.capable(movers, target, quiet=True)
+        if not movers or target not in (*MOVES, "dig", "dump", "unload_bucket"):
+            return extra
+        made = self.moves(movers, via, extra, VerbHit("navigate", "verb", v.lemma), False, False)
+        return set() if made else extra
 
     def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
         out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]
@@ -2630,6 +2662,7 @@ class Interpreter:
                         and v.lemma not in self.b.drafts[last].lemma.split("|"):
                     self.b.drafts[last].lemma += "|" + v.lemma
             return []
+        self.load_before_leaving(movers)
         action = "return_to_start" if place == START else "navigate"
         objs = () if place == START else (place,)
         opened = self.last_allow.get(place)
@@ -2639,6 +2672,7 @@ class Interpreter:
         if opened is not None:  # going where a keep-out was just lifted waits for the lifting
             extra = set(extra) | {opened}
         made = self.add_skill(action, movers, objs, extra, v.lemma, split=split, arriving_at=place)
+        self._note_departures(movers, place, made)
         for m in movers:
             self.location[m.key] = place
             if carry and self.loaded.get(m.key):
@@ -2646,6 +2680,20 @@ class Interpreter:
         self.flush_loads(movers, place)
         self.last_place = place
         return made
+
+    def load_before_leaving(self, movers: Sequence[Member]) -> None:
+        """"Excavator 1 digs at soil 1 and loads truck 1. Excavator 1 then goes to puddle 2.": a loading still
+        waiting for its truck is made before its excavator leaves the site it was told to load at (no task brought
+        the truck, so it stands there; rule 12). It was made on the excavator's arrival at puddle 2, after the move.
+        Not when the trucks go along ("excavator 1 and truck 1 go to rock 1"): they arrive together."""
+        keys = {m.key for m in movers if m.key not in self.relative}
+        leaving = [e for e in self.deferred
+                   if keys & {x.key for x in e[0]} and not keys & {t.key for t in e[1]}]
+        for entry in leaving:
+            if not any(x is entry for x in self.deferred):  # made by an earlier one (add_skill flushes its robots')
+                continue
+            self.deferred = [x for x in self.deferred if x is not entry]
+            self._deferred_made(entry)
 
     def load_before_carry(self, members: Sequence[Member]) -> None:
         """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
@@ -2770,12 +2818,14 @@ class Interpreter:
         return out
 
     def unload_bucket(self, excs: list[Member], a: Action, extra: set[int], v: VerbHit,
-                      split: bool, respectively: bool = False) -> list[Draft]:
+                      split: bool, respectively: bool = False, at: Sequence[str] = ()) -> list[Draft]:
         explicit = self.partner_members(a.partners, "dump")
         own = any(it.payload.form == "type" and it.payload.det == "own" for it in a.partners)
         for it in a.partners:
             self.use(it)
-        made: list[Draft] = []
+        made: list[Draft] = self.go_to_load(excs, explicit, at, extra, v.lemma, split)
+        if made:
+            extra = set()
         if explicit and split and all(it.payload.form == "type" and it.payload.det == "the" and not it.payload.plural
                                       for it in a.partners):
             # "each excavator loads the truck at its rock": "the truck" is the one beside each excavator,
@@ -2831,6 +2881,16 @@ class Interpreter:
                 self.loaded[t.key] = True
         return made
 
+    def go_to_load(self, excs: Sequence[Member], trucks: Sequence[Member], at: Sequence[str], extra: set[int],
+                   lemma: str, split: bool) -> list[Draft]:
+        """"Excavator 1 loads truck 1 at soil 1": the loading needs the excavator and the truck there (rules 11,
+        12), so each one not there yet goes first; the place was dropped and the loading made wherever they stood.
+        No digging is added: no convention makes a loading imply one. Only a place named: "loads truck 2 there -
+        send truck 2 over once the digging's done" brings the truck later, as the text says (L3_232)."""
+        if not at:
+            return []
+        return self.moves([*excs, *trucks], at, extra, VerbHit("navigate", "verb", lemma), False, split)
+
     def _loaded_by(self, t: Member, excs: Sequence[Member]) -> bool:
         """The truck's latest step is a loading by exactly these excavators (nothing since)."""
         last = self.b.chain(t)
@@ -2849,6 +2909,8 @@ class Interpreter:
             return []
         trucks = self.capable(subject, "dump", quiet=True) or list(subject)
         places: list[str] = []
+        named: list[str] = []  # the places named, not pointed at ("there")
+        said_extra = set(extra)
         for o in a.objects:
             self.use(o)
             d: ObjectDesc = o.payload
@@ -2859,7 +2921,10 @@ class Interpreter:
                 continue  # "truck 1 to soil 1, truck 2 to soil 2, each gets loaded there": where each one is
             if d.form == "kind" and self.word_before(o) not in self.lex.place_prepositions:
                 continue  # "the soil is to be loaded into truck 2": the soil is cargo
-            places += self.resolve_objects(o, cargo_ok=True)
+            got = self.resolve_objects(o, cargo_ok=True)
+            places += got
+            if d.form == "names":
+                named += got
         if places:
             self.moves(trucks, places[:1], extra, VerbHit("navigate", "verb", a.verb.lemma), False, False)
             extra = set()
@@ -2889,6 +2954,10 @@ class Interpreter:
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
         for _, (excs, ts) in groups.items():
+            if named[:1] == places[:1] and a.verb.lemma.split()[0] in self.lex.passive_load_heads:
+                # "truck 1 is loaded by excavator 1 at soil 1": the excavator goes there too; not for a verb of
+                # the truck's ("picks up a load from excavator 1 at soil 2": where the excavator stands)
+                made += self.go_to_load(excs, (), named[:1], said_extra, a.verb.lemma, split)
             site = {self.loc(e) for e in excs}
             spot = next(iter(site)) if len(site) == 1 else None
             if not places and spot is not None and a.verb.lemma.split()[0] not in self.lex.passive_load_heads:
@@ -2986,6 +3055,32 @@ class Interpreter:
         return self._loading_made(apart, self.add_skill("unload_bucket", excs, (), extra, lemma, split=split,
                                                         partners=trucks))
 
+    def _note_departures(self, movers: Sequence[Member], place: str, made: Sequence[Draft]) -> None:
+        """Remember the move that takes a truck from the start to somewhere other than the site of a loading that
+        waits for it ("... and loads truck 1. Truck 1 then dumps at puddle 1."): if the truck never reaches the
+        site, the loading is put before that move when it is made."""
+        if not made:
+            return
+        keys = {m.key for m in movers if self.loc(m) is None}
+        for entry in self.deferred:
+            excs, trucks = entry[0], entry[1]
+            if keys & {t.key for t in trucks} and not keys & {e.key for e in excs} and excs \
+                    and self.loc(excs[0]) not in (None, place):
+                self.departed.setdefault(id(entry), made[0].idx)
+
+    def _deferred_made(self, entry: tuple[list[Member], list[Member], set[int], str, bool],
+                       arrived: bool = False) -> list[Draft]:
+        """Make a loading that waited for its truck; one whose truck left the start for elsewhere and never
+        ``arrived`` at the site is put before that move (the truck stood at the site: no task brought it)."""
+        excs, trucks, extra, lemma, split = entry
+        left = self.departed.pop(id(entry), None)
+        heads = self.b.last_tasks(excs)
+        made = self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
+            "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
+        if left is not None and not arrived and len(made) == 1:
+            self.b.slip_before(made[0].idx, left, {t.key for t in trucks}, heads)
+        return made
+
     def _loading_made(self, apart: int, made: list[Draft]) -> list[Draft]:
         """Keep the loadings of one "respectively" pairing apart, the ones made before and ``made``."""
         if apart:
@@ -3013,9 +3108,7 @@ class Interpreter:
         taken = {id(r) for r in ready}
         self.deferred = [e for e in self.deferred if id(e) not in taken]
         for entry in ready:
-            excs, trucks, extra, lemma, split = entry
-            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
-                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
+            self._deferred_made(entry, arrived_at is not None)
 
     def deliver(self, m: Member) -> list[Draft]:
         """The truck tips its load: at the destination a summary sentence gave for it ("a truck has
@@ -3042,10 +3135,7 @@ class Interpreter:
 
     def flush_all_pending(self) -> None:
         while self.deferred:  # creating one may create others (add_skill flushes), so pop, never iterate
-            entry = self.deferred.pop(0)
-            excs, trucks, extra, lemma, split = entry
-            self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
-                "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
+            self._deferred_made(self.deferred.pop(0))
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:
                 self.pending_dump.pop(key)

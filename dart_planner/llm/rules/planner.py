@@ -224,7 +224,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         interp.errors += unknown_action_errors(items, interp.used, lex.vocabulary | lex.fillers | lex.causatives,
                                                lex.clause_joining_words, fleet,
                                                lex.idle_verbs, lex.place_removal_verbs, lex.keepout_noun_index,
-                                               lex.departure_verbs)
+                                               lex.departure_verbs, lex.vague_action_verbs, lex.rest_prepositions,
+                                               lex.condition_participle_endings)
     except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
         interp.errors.append(f"the rules planner could not check this instruction ({type(exc).__name__}: {exc})")
     graph = interp.b.finish(said)

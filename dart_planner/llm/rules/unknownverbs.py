@@ -31,6 +31,11 @@ allow); "remove the zone around rock 1" and "removes rock 1 from the keep-out zo
 a departure with no destination: it was read as a move TO rock 1. It is refused, asking where the robot goes;
 "leaves rock 1 for soil 1", "leaves the puddle and drives to obstacle 2" and "after truck 1 leaves rock 1" are not.
 
+A word we know that says no action of ours (lexicon ``vague_action_verbs``: "excavator 1 *works* rock 1") is
+refused the same way when a place follows it directly; an unknown word right after the robot (or "then") is also
+refused before a preposition of rest and a place (lexicon ``rest_prepositions``: "excavator 2 *polishes at* rock 1"),
+unless it is a participle ("positioned at soil 2") or a verb of doing nothing ("idles at rock 1" waits there).
+
 The message names the word with its object, the robot, and what that robot can do (the first synonym of each of
 its skills in the fleet file), so it can be said again with a skill the fleet has.
 """
@@ -51,10 +56,12 @@ _SLOT_CONNECTIVES = frozenset({"sequence", "final", "first"})
 _ADDRESS_MARKS = frozenset({",", ":"})
 
 
+
 def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable[str], joins: Iterable[str],
                           fleet: Fleet, idle: Iterable[str] = (), removal: Iterable[str] = (),
                           keepout_nouns: PhraseIndex[bool] | None = None,
-                          departure: Iterable[str] = ()) -> list[str]:
+                          departure: Iterable[str] = (), vague: Iterable[str] = (),
+                          rest_prepositions: Iterable[str] = (), participle_endings: Iterable[str] = ()) -> list[str]:
     """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
 
     ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
@@ -62,17 +69,44 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     (lexicon ``idle_verbs``: "and then *idles*" is no step, never refused), ``removal`` the lifting verbs that
     with a place as object mean taking it away (lexicon ``place_removal_verbs``), ``keepout_nouns`` the keep-out
     nouns whose presence later in the clause keeps such a verb a lifting, ``departure`` the verbs of leaving a
-    place (lexicon ``departure_verbs``).
+    place (lexicon ``departure_verbs``), ``vague`` the words of the lexicon that say no action of ours in a verb slot
+    (lexicon ``vague_action_verbs``: "works rock 1"), ``rest_prepositions`` the prepositions of where a thing happens
+    (lexicon ``rest_prepositions``: "polishes *at* rock 1"), which do not make an unknown word a move, and
+    ``participle_endings`` those of a word that says where a thing is, not what it does ("positioned at soil 2").
     """
     known_words = frozenset(known)
     join_words = frozenset(joins)
     idle_words = frozenset(idle)
     removal_words = frozenset(removal)
     departure_words = frozenset(departure)
+    vague_words = frozenset(vague)
+    rest_words = frozenset(rest_prepositions)
+    participle = tuple(participle_endings)
 
     def unknown(it: Item) -> bool:
         return it.kind is ItemKind.WORD and it.end - it.start == 1 and it.text.isalpha() \
-            and it.text not in known_words and it.start not in used
+            and (it.text not in known_words or it.text.lower() in vague_words) and it.start not in used
+
+    def place_after(j: int) -> int:
+        """Where the place after the word at ``j`` is: right after it, or after a preposition of rest ("polishes
+        *at* rock 1"); 0 when there is none."""
+        if _named_place(items, j + 1):
+            return j + 1
+        if j + 2 < len(items) and items[j + 1].kind is ItemKind.WORD and items[j + 1].text.lower() in rest_words \
+                and _named_place(items, j + 2) and rests_ok(j):
+            return j + 2
+        return 0
+
+    def rests_ok(j: int) -> bool:
+        """The word may take a place after a preposition of rest: it comes right after the robot or "then" ("stands
+        guard at", "keeps an eye on" have known words before it), and it is no participle ("positioned at soil 2",
+        "planned at rock 2" say where a robot or an event is), no verb of doing nothing ("idles at rock 1" waits
+        there) and no vague word we know ("works at soil 1" is being there, L3_304)."""
+        word = items[j].text.lower()
+        lead = items[j - 1] if j > 0 else None
+        said_by = lead is not None and (lead.kind is ItemKind.ROBOT or (
+            lead.kind is ItemKind.CONNECTIVE and lead.payload in _SLOT_CONNECTIVES))
+        return said_by and not word.endswith(participle) and word not in idle_words and word not in vague_words
 
     errors: list[str] = []
     for j in range(1, len(items)):
@@ -90,15 +124,15 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
             errors.append(f"{items[j].text + ' ' + place!r}: {_named(robot)} {items[j].text} {place} but is not told "
                           f"where to go; say where it goes ('{items[j].text} {place} for <place>')")
     for j in range(len(items) - 1):
-        it, nxt = items[j], items[j + 1]
+        it = items[j]
         # "excavator 3 removes rock 2": no lifting but an action the fleet lacks, checked as an unknown word is
         removes = _removes_place(items, j, removal_words, keepout_nouns)
-        if not removes and not (unknown(it) and nxt.kind is ItemKind.OBJECT
-                                and getattr(nxt.payload, "form", "") != "pronoun"):
+        at = j + 1 if removes else place_after(j) if unknown(it) else 0
+        if not at:
             continue  # "held there", "arrange that": a pronoun after a word we do not know is no place to go to
-        if _verb_follows(items, j + 2, join_words):
+        if _verb_follows(items, at + 1, join_words):
             continue  # "treats puddle 1 as no-go": the object belongs to the verb after it
-        if _steps_follow(items, j + 2):
+        if _steps_follow(items, at + 1):
             continue  # "handle rock 1 (drive there, dig, ...)": a summary of the steps said after it
         k = j - 1  # back over the words between the slot's lead and the verb ("should quickly")
         while k >= 0 and items[k].kind is ItemKind.WORD and items[k].text not in join_words \
@@ -110,8 +144,12 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         if getattr(robot.payload, "form", "") == "pronoun":  # "then it paints ...": name the robot it stands for
             robot = next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT
                           and getattr(x.payload, "form", "") in ("ids", "type")), robot)
-        errors.append(_not_a_skill(it.text + ' ' + nxt.text, it.text, robot, fleet))
+        errors.append(_not_a_skill(" ".join(x.text for x in items[j:at + 1]), it.text, robot, fleet))
     return errors
+
+
+def _named_place(items: Sequence[Item], k: int) -> bool:
+    return k < len(items) and items[k].kind is ItemKind.OBJECT and getattr(items[k].payload, "form", "") != "pronoun"
 
 
 def _bare_departure(items: Sequence[Item], j: int, departure: frozenset[str], joins: frozenset[str]) -> bool:
