@@ -54,7 +54,8 @@
 15. "Send excavator 2 to rock 1 to break it up. Once truck 1 is at obstacle 1, excavator 2 breaks up the rock." dug
    twice: a work step right after the same step of the same robots (nothing between in their chain, nothing
    waiting for it) is that step said again with its timing: one digging, waiting for what both waited for. "digs
-   again" / "once more" (lexicon ``repeat_words``) keeps two.
+   again" / "once more" (lexicon ``repeat_words``) keeps two. So for a dump: "... dumps it there to fill the puddle"
+   tipped twice.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -358,3 +359,10 @@ def test_a_digging_said_again_with_its_timing_is_one_digging(fleet, world):
 ])
 def test_a_second_digging_said_as_such_stays(fleet, world, text):
     assert sum(s.skill == DIG for s in rules_plan(text, fleet, world).graph.subtasks) == 2
+
+
+def test_a_dump_said_again_with_its_purpose_is_one_dump(fleet, world):
+    assert_plan("Truck 1 takes the soil back to puddle 2 and dumps it there to fill the puddle.", fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("d", DUMP, [D1], deps=["m"]))
+    assert sum(s.skill == DUMP for s in rules_plan("Truck 1 dumps at puddle 2. Truck 1 then dumps at puddle 1.", fleet,
+                                                   world).graph.subtasks) == 2

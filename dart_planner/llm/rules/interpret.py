@@ -1932,7 +1932,7 @@ class Interpreter:
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
         if not any(w in self.lex.repeat_words for it in seg.items for w in it.text.split()):
             for i in sorted(made_now):  # "goes to rock 1 to dig. ... excavator 2 digs there": one digging
-                if self.b.drafts[i].action == "dig" and self.b.fold_restated(self.b.drafts[i]):
+                if self.b.drafts[i].action in ("dig", "dump") and self.b.fold_restated(self.b.drafts[i]):
                     self.last_made = {j for j in self.last_made if self.b.drafts[j].alive}
         purposes = [v for it in seg.items if it.kind is ItemKind.EVENT and it.payload.action == "navigate"
                     for v in sorted(it.payload.verbs)[:1]]
