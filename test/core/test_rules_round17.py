@@ -56,6 +56,10 @@
    waiting for it) is that step said again with its timing: one digging, waiting for what both waited for. "digs
    again" / "once more" (lexicon ``repeat_words``) keeps two. So for a dump: "... dumps it there to fill the puddle"
    tipped twice.
+16. "Excavator 1 and truck 1 go to soil 1, and excavator 3 and truck 2 go to soil 2. At each site the excavator digs and
+   loads its truck." dug and loaded at soil 2 only (the excavator named last), dropping excavator 1's work with no
+   word. A phrase that spreads the sentence over the sites (lexicon ``every_site_phrases``: "at each site", "at both
+   sites") makes "the <type>" the robot of that type at each site, one task each.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -366,3 +370,14 @@ def test_a_dump_said_again_with_its_purpose_is_one_dump(fleet, world):
                 task("m", T, [D1], ["puddle2"]), task("d", DUMP, [D1], deps=["m"]))
     assert sum(s.skill == DUMP for s in rules_plan("Truck 1 dumps at puddle 2. Truck 1 then dumps at puddle 1.", fleet,
                                                    world).graph.subtasks) == 2
+
+
+# -- 16: "At each site the excavator digs and loads its truck" --------------------------------------------------------
+
+@pytest.mark.parametrize("spread", ["At each site the excavator", "At both sites, the excavator"])
+def test_at_each_site_the_excavator_is_each_sites_excavator(fleet, world, spread):
+    assert_plan("Excavator 1 and truck 1 go to soil 1, and excavator 3 and truck 2 go to soil 2. "
+                f"{spread} digs and loads its truck.", fleet, world,
+                task("a", T, [E1, D1], ["soil1"]), task("b", T, [E3, D2], ["soil2"]),
+                task("d1", DIG, [E1], deps=["a"]), task("d2", DIG, [E3], deps=["b"]),
+                task("l1", LOAD, [E1], deps=["d1"]), task("l2", LOAD, [E3], deps=["d2"]))

@@ -3007,6 +3007,14 @@ class Interpreter:
                                           and self.draft_sentence.get(d.idx) == sent
                                           for m in d.members if m.rtype == rtype))
             return members if len(members) > 1 else ()
+        if any(it.kind is ItemKind.MARK and it.text in self.lex.every_site_phrases
+               for it in self._sentence_items(seg.sentence)):
+            # "Excavator 1 and truck 1 go to soil 1, excavator 3 and truck 2 to soil 2. At each site the excavator
+            # digs and loads its truck": the robot of that type at each site where one stands, one task each
+            here = tuple(dict.fromkeys(m for d in self.b.drafts if d.alive and d.action == "navigate"
+                                       for m in d.members if m.rtype == rtype and self.loc(m) in d.objects))
+            if len(here) > 1 and len({self.loc(m) for m in here}) == len(here):
+                return here
         return ()
 
     def _anchor_contrast(self, seg: Segment, post: Segment | None) -> set[str]:

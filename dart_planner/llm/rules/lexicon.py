@@ -143,8 +143,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
-                 "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words", "waypoint_leads",
-                 "vague_action_verbs", "rest_prepositions")
+                 "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words", "every_site_phrases",
+                 "waypoint_leads", "vague_action_verbs", "rest_prepositions")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -410,6 +410,8 @@ class Lexicon:
     """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
     repeat_words: frozenset[str] = frozenset()
     """Words that make a step said right after the same step a second one ("digs *again*"), not a restatement."""
+    every_site_phrases: frozenset[str] = frozenset()
+    """Phrases that spread "the <type>" over every site robots were sent to ("*at each site* the excavator digs")."""
     waypoint_leads: frozenset[str] = frozenset()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
     vague_action_verbs: frozenset[str] = frozenset()
@@ -878,6 +880,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         goal_state_prefixes=context["goal_state_prefixes"],
         goal_agent_words=context["goal_agent_words"],
         repeat_words=context["repeat_words"],
+        every_site_phrases=context["every_site_phrases"],
         waypoint_leads=context["waypoint_leads"],
         vague_action_verbs=context["vague_action_verbs"],
         rest_prepositions=context["rest_prepositions"],
