@@ -60,6 +60,9 @@
    loads its truck." dug and loaded at soil 2 only (the excavator named last), dropping excavator 1's work with no
    word. A phrase that spreads the sentence over the sites (lexicon ``every_site_phrases``: "at each site", "at both
    sites") makes "the <type>" the robot of that type at each site, one task each.
+17. "Excavator 1 digs at rock 1. One of the other excavators goes to soil 2." sent both other excavators (by id): the
+   determiner took "one of the" and the count was lost. "One of the other / remaining <type>s" is that many of them, a
+   group of its own apart from the robots named before (rule 19).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -381,3 +384,13 @@ def test_at_each_site_the_excavator_is_each_sites_excavator(fleet, world, spread
                 task("a", T, [E1, D1], ["soil1"]), task("b", T, [E3, D2], ["soil2"]),
                 task("d1", DIG, [E1], deps=["a"]), task("d2", DIG, [E3], deps=["b"]),
                 task("l1", LOAD, [E1], deps=["d1"]), task("l2", LOAD, [E3], deps=["d2"]))
+
+
+# -- 17: "one of the other excavators" -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("group, count", [("One of the other excavators", 1), ("One of the remaining excavators", 1)])
+def test_one_of_the_other_excavators_is_one_excavator(fleet, world, group, count):
+    assert_plan(f"Excavator 1 digs at rock 1. {group} goes to soil 2 and digs.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
+                task("c", T, types=[("excavator", count)], objs=["soil2"]),
+                task("d", DIG, types=[("excavator", count)], deps=["c"]))

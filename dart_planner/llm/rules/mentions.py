@@ -307,6 +307,14 @@ class _Scanner:
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="count", count=count, plural=count > 1,
                                  of_them=True)
                 return Item(ItemKind.ROBOT, i, j + 2, desc, self.text(i, j + 2))
+            if det == "count" and count >= 1 and j > i + 1:
+                # "one of the other excavators", "two of the remaining trucks" (the determiner took "one of the"):
+                # that many of them, a group of its own apart from the robots named before (rule 19), not all
+                inner = self.robot(j)
+                if inner is not None and inner.payload.form == "type" and inner.payload.det in ("other", "remaining") \
+                        and inner.payload.plural:
+                    desc = RobotDesc("type", rtype=inner.payload.rtype, det="another", count=count, plural=count > 1)
+                    return Item(ItemKind.ROBOT, i, inner.end, desc, self.text(i, inner.end))
             if last_robot is not None and det == "count" and count == 1 and words[i] == "one" \
                     and (words[j] in ("to", "at") or (i > 0 and words[i - 1] in (":", ",", ";"))) \
                     and last_robot.form == "type" and (last_robot.count or 0) > 1:
