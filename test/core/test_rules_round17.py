@@ -63,6 +63,9 @@
 17. "Excavator 1 digs at rock 1. One of the other excavators goes to soil 2." sent both other excavators (by id): the
    determiner took "one of the" and the count was lost. "One of the other / remaining <type>s" is that many of them, a
    group of its own apart from the robots named before (rule 19).
+18. "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area." was refused ("no object named to
+   avoid"): a definite place noun (lexicon ``scene_nouns``: "the area", "that spot", "the inspected area", "the dig
+   site") as a keep-out's only object is the place named last.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -394,3 +397,18 @@ def test_one_of_the_other_excavators_is_one_excavator(fleet, world, group, count
                 task("a", T, [E1], ["rock1"]), task("b", DIG, [E1], deps=["a"]),
                 task("c", T, types=[("excavator", count)], objs=["soil2"]),
                 task("d", DIG, types=[("excavator", count)], deps=["c"]))
+
+
+# -- 18: "avoid the area" ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("first, then, place", [
+    ("Truck 1 goes to puddle 1 for inspection,", "after which all robots avoid the area.", "puddle1"),
+    ("Truck 1 checks puddle 1.", "Then everyone avoids the inspected area.", "puddle1"),
+    ("Truck 1 checks puddle 1.", "Then all robots keep away from that spot.", "puddle1"),
+])
+def test_a_definite_place_noun_is_the_place_named_last(fleet, world, first, then, place):
+    assert_plan(f"{first} {then}", fleet, world, task("a", T, [D1], [place]), task("k", AVA, [], [place], deps=["a"]))
+
+
+def test_with_no_place_named_before_the_area_stays_refused(fleet, world):
+    assert rules_plan("Truck 1 goes to base. Then all robots avoid the area.", fleet, world).errors

@@ -281,6 +281,8 @@ class Interpreter:
         # per object, the robots its latest keep-out was put up for (None: the whole fleet); a lifting that
         # names no robot of its own lifts it for them ("... lift the keep-out on puddle 1")
         self.closed_for: dict[str, tuple[Member, ...] | None] = {}
+        #: the clause names a place by a definite place noun ("the area"): a keep-out with no object means the scene
+        self.scene_named = False
         #: sentences opened by "then" / "after that": clauses listed after it with bare commas come after too
         self.then_opened: set[int] = set()
         self.named_subject = True  # the clause being acted on named its robots itself
@@ -1417,11 +1419,17 @@ class Interpreter:
         # own anchor is the place of that clause, not the rock named last
         self.clause_places = tuple(n for it in seg.items if it.kind is ItemKind.OBJECT
                                    and it.payload.form == "names" for n in it.payload.names) if post else ()
+        words = [it.text for it in seg.items]
+        # "after which all robots avoid *the area*": a definite place noun in the clause (lexicon scene_nouns)
+        # ("the inspected area", "the dig site": one word may stand between)
+        self.scene_named = any(w in self.lex.scene_nouns and any(
+            k > j and words[k - j] in self.lex.keepout_definite_words for j in (1, 2)) for k, w in enumerate(words))
         try:
             self._main(seg, pre, post, pre_par, last_in_sentence)
         finally:
             self.relative = saved
             self.clause_places = ()
+            self.scene_named = False
 
     def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
               last_in_sentence: bool = False) -> None:
@@ -2752,6 +2760,9 @@ class Interpreter:
             self.use(o)
         if not names and target == "remove_keepout":
             names = list(self.last_keepout)
+        if not names and target == "add_keepout" and self.scene_named and self.last_place not in (None, START):
+            # "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area": the place just named
+            names = [self.last_place]
         if not names:
             words = a.verb.lemma.split()
             noun = self.lex.keepout_noun_index.match(words, 0)
