@@ -66,6 +66,10 @@
 18. "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area." was refused ("no object named to
    avoid"): a definite place noun (lexicon ``scene_nouns``: "the area", "that spot", "the inspected area", "the dig
    site") as a keep-out's only object is the place named last.
+19. More goals said first were refused ("no robot is named for"): a goal noun ("The goal is to fill puddle 1 with
+   rubble from rock 2.", lexicon ``goal_nouns``), a two-word need ("Rock 1 has to be moved to puddle 2 today, so
+   excavator 1 ..."), a purpose said first ("In order to fill puddle 2, excavator 1 ...", ``goal_purpose_leads``).
+   Each is the job's goal, checked against the plan.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -412,3 +416,31 @@ def test_a_definite_place_noun_is_the_place_named_last(fleet, world, first, then
 
 def test_with_no_place_named_before_the_area_stays_refused(fleet, world):
     assert rules_plan("Truck 1 goes to base. Then all robots avoid the area.", fleet, world).errors
+
+
+# -- 19: goal nouns, two-word needs, purposes said first --------------------------------------------------------------
+
+HAUL_R2 = "Excavator 1 goes to rock 2 and digs, and truck 1 takes the rubble to puddle 1 and dumps it."
+
+
+@pytest.mark.parametrize("goal", [
+    "The goal is to fill puddle 1 with rubble from rock 2.",
+    "Our objective is to fill puddle 1 with rubble from rock 2.",
+])
+def test_a_goal_noun_sentence_is_the_goal(fleet, world, goal):
+    p = rules_plan(f"{goal} {HAUL_R2}", fleet, world)
+    assert not p.errors, p.errors
+    assert [s.skill for s in p.graph.subtasks].count(DUMP) == 1
+    bad = rules_plan(f"{goal} Excavator 1 goes to rock 2 and digs.", fleet, world)
+    assert bad.errors and "nothing goes to puddle 1" in bad.errors[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Rock 1 has to be moved to puddle 2 today, so excavator 1 goes to rock 1 and digs, and truck 1 takes it to puddle "
+    "2 and dumps it.",
+    "In order to fill puddle 2, excavator 1 digs at soil 1 and truck 1 takes the soil to puddle 2 and dumps it.",
+])
+def test_a_need_or_purpose_said_first_is_the_goal(fleet, world, text):
+    p = rules_plan(text, fleet, world)
+    assert not p.errors, p.errors
+    assert [s.skill for s in p.graph.subtasks].count(DUMP) == 1

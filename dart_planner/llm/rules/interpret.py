@@ -1075,7 +1075,8 @@ class Interpreter:
         need = any(w in self.lex.goal_need_words for w in words)
         unknown_verb = not any(it.kind is ItemKind.VERB for it in same) and any(
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
-        return purpose or need or unknown_verb or human or self._restated(seg, same, later)
+        return purpose or need or unknown_verb or human or self._restated(seg, same, later) \
+            or self._goal_clause_first(seg, same)
 
     def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
@@ -1084,16 +1085,24 @@ class Interpreter:
         if not seg.sentence_start or seg.has(ItemKind.ROBOT):
             return False
         own = _before_skip(seg.items)
-        if any(it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS for it in own[:1]):
+        # "To clear rock 1, excavator 1 ...", "In order to fill puddle 2, ...": a purpose said first (lexicon
+        # goal_purpose_leads), not an order with no robot ("Go to soil 1, and truck 1 ...")
+        said = " ".join(it.text for it in own[:3]).split()
+        purpose = any(said[:len(p.split())] == p.split() for p in self.lex.goal_purpose_leads) and any(
+            it.kind is ItemKind.VERB for it in own)
+        if not purpose and any(it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS
+                               for it in own[:1]):
             return False
         words = [w for it in own if it.kind is ItemKind.WORD for w in it.text.split()]
         lead = _lead(own)
         if lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.reason_openers:
             return False  # "Because rock 1 must be inspected, truck 2 ...": a reason, read by its own rules
         human = lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people
-        need = any(w in self.lex.goal_need_words for w in words)
+        need = any(w in self.lex.goal_need_words for w in words) or any(
+            " ".join(words[k:k + 2]) in self.lex.reason_need_words for k in range(len(words)))
+        named = any(w in self.lex.goal_nouns for w in words)  # "The goal is to fill puddle 1 ..." (goal_nouns)
         rest = [it for it in same if all(it is not x for x in seg.items)]
-        return (human or need) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
+        return (human or need or named or purpose) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
             it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
 
     def _restated(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
