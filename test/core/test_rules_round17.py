@@ -70,6 +70,9 @@
    rubble from rock 2.", lexicon ``goal_nouns``), a two-word need ("Rock 1 has to be moved to puddle 2 today, so
    excavator 1 ..."), a purpose said first ("In order to fill puddle 2, excavator 1 ...", ``goal_purpose_leads``).
    Each is the job's goal, checked against the plan.
+20. "Two dump trucks inspect puddle 1 and puddle 2 respectively" sent one group of two trucks to puddle 1 and then to
+   puddle 2 in turn: with "respectively", an unnamed group of as many robots as places is one group of one per place
+   (rule 3, a separate group each), moving at once.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -444,3 +447,13 @@ def test_a_need_or_purpose_said_first_is_the_goal(fleet, world, text):
     p = rules_plan(text, fleet, world)
     assert not p.errors, p.errors
     assert [s.skill for s in p.graph.subtasks].count(DUMP) == 1
+
+
+# -- 20: "two dump trucks ... puddle 1 and puddle 2 respectively" ------------------------------------------------------
+
+def test_an_unnamed_group_respectively_is_one_robot_per_place(fleet, world):
+    assert_plan("Two dump trucks inspect puddle 1 and puddle 2 respectively, after which all robots avoid both "
+                "puddles.", fleet, world,
+                task("a", T, types=[("dump_truck", 1)], objs=["puddle1"]),
+                task("b", T, types=[("dump_truck", 1)], objs=["puddle2"]),
+                task("k", AVA, [], ["puddle1", "puddle2"], deps=["a", "b"]))

@@ -2653,6 +2653,11 @@ class Interpreter:
     def moves(self, members: Sequence[Member], places: Sequence[str], extra: set[int], v: VerbHit,
               respectively: bool, split: bool) -> list[Draft]:
         made: list[Draft] = []
+        if respectively and len(members) == 1 and members[0].is_group and members[0].count == len(places) > 1:
+            # "Two dump trucks inspect puddle 1 and puddle 2 respectively": one truck to each place, two groups of
+            # one (rule 3: "another" truck is a group of its own); read as one group, it went to both in turn
+            members = [self.res.new_group(members[0].rtype, 1) for _ in places]
+            self.res.remember(members)
         if respectively and len(places) == len(members) and len(members) > 1:
             for m, p in zip(members, places):
                 made += self.move([m], p, extra, v)
