@@ -73,6 +73,9 @@
 20. "Two dump trucks inspect puddle 1 and puddle 2 respectively" sent one group of two trucks to puddle 1 and then to
    puddle 2 in turn: with "respectively", an unnamed group of as many robots as places is one group of one per place
    (rule 3, a separate group each), moving at once.
+21. "Truck 2 checks obstacle 1 before anyone else goes near it." sent the five other robots into obstacle 1: a clause
+   after "before" whose robots are anyone at all (lexicon ``indefinite_robot_words``) is a time limit on the clause
+   before it, no order. "... before excavator 1 goes there" still orders excavator 1's move after the check.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -457,3 +460,12 @@ def test_an_unnamed_group_respectively_is_one_robot_per_place(fleet, world):
                 task("a", T, types=[("dump_truck", 1)], objs=["puddle1"]),
                 task("b", T, types=[("dump_truck", 1)], objs=["puddle2"]),
                 task("k", AVA, [], ["puddle1", "puddle2"], deps=["a", "b"]))
+
+
+# -- 21: "... before anyone else goes near it" -------------------------------------------------------------------------
+
+def test_before_anyone_else_is_no_order(fleet, world):
+    assert_plan("Truck 2 checks obstacle 1 before anyone else goes near it.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]))
+    assert_plan("Truck 2 checks obstacle 1 before excavator 1 goes there.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", T, [E1], ["obstacle1"], deps=["a"]))

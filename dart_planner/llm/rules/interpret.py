@@ -1209,6 +1209,14 @@ class Interpreter:
             if seg.sentence in casting:
                 self._cast(seg)
                 continue
+            if seg.role is SegmentRole.MAIN and seg.connective_text in self.lex.before_any_connectives \
+                    and seg.items and seg.items[0].kind is ItemKind.ROBOT \
+                    and seg.items[0].text in self.lex.indefinite_robot_words:
+                # "Truck 2 checks obstacle 1 before anyone else goes near it": a time limit on the clause before,
+                # no order (read as one, every other robot drove into obstacle 1)
+                for it in seg.items:
+                    self.use(it)
+                continue
             if seg.role is SegmentRole.ANCHOR and seg.before and not seg.post_anchor:
                 # "Before X, Y": Y first, then X after what Y made
                 mains = []
