@@ -76,6 +76,12 @@
 21. "Truck 2 checks obstacle 1 before anyone else goes near it." sent the five other robots into obstacle 1: a clause
    after "before" whose robots are anyone at all (lexicon ``indefinite_robot_words``) is a time limit on the clause
    before it, no order. "... before excavator 1 goes there" still orders excavator 1's move after the check.
+22. "Truck 1 does not inspect puddle 1." was a keep-out of puddle 1 for truck 1 (a negated move is one): a negated
+   check (lexicon ``check_verbs``) is work not done, refused like "does not dig", or no step when what it does instead
+   is said. "Truck 1 does not go to puddle 1" stays a keep-out.
+23. "Excavator 1 digs at soil 1. The soil has to be hauled to puddle 2." drove the excavator to puddle 2: a haul
+   whose robots cannot carry a load (no dump skill) is refused, asking which truck hauls it. "bring it home" (a
+   return) reads as before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -469,3 +475,27 @@ def test_before_anyone_else_is_no_order(fleet, world):
                 task("a", T, [D2], ["obstacle1"]))
     assert_plan("Truck 2 checks obstacle 1 before excavator 1 goes there.", fleet, world,
                 task("a", T, [D2], ["obstacle1"]), task("b", T, [E1], ["obstacle1"], deps=["a"]))
+
+
+# -- 22: a negated check is no keep-out -------------------------------------------------------------------------------
+
+def test_a_negated_check_is_no_keep_out(fleet, world):
+    p = rules_plan("Truck 1 does not inspect puddle 1.", fleet, world)
+    assert p.errors and "should not do" in p.errors[0]
+    assert_plan("Truck 1 does not inspect puddle 1; it inspects puddle 2.", fleet, world,
+                task("a", T, [D1], ["puddle2"]))
+    assert_plan("Truck 1 does not go to puddle 1.", fleet, world, task("a", AV, [D1], ["puddle1"]))
+
+
+# -- 23: a haul by robots that cannot carry ---------------------------------------------------------------------------
+
+def test_a_haul_with_no_robot_that_can_carry_is_refused(fleet, world):
+    p = rules_plan("Excavator 1 digs at soil 1. The soil has to be hauled to puddle 2.", fleet, world)
+    assert p.errors and "no robot that can carry a load" in p.errors[0]
+    assert not any(s.object_keywords == ("puddle2",) for s in p.graph.subtasks)
+    ok = rules_plan("Excavator 1 digs at soil 1 and loads truck 1. The soil has to be hauled to puddle 2.", fleet,
+                    world)
+    assert not ok.errors, ok.errors
+    assert_plan("Dig at rock 2 with excavator three, then bring it home.", fleet, world,
+                task("m", T, ["robot_excavator_03"], ["rock2"]), task("d", DIG, ["robot_excavator_03"], deps=["m"]),
+                task("r", "return_to_start_for_specific_robots", ["robot_excavator_03"], deps=["d"]))

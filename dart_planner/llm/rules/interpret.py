@@ -2375,8 +2375,10 @@ class Interpreter:
             # "excavator 1 does not dig at rock 2": a negation right before a work verb says what not to do, and a
             # plan (a list of what to do) cannot hold it; read as the order it negates, the work was done. A condition
             # ("if truck 2 has not been loaded") and a passive ("is not loaded") order nothing
-            refused = [a for a in actions if a.verb.target in _NEGATABLE_WORK and not a.verb.role.startswith("passive")
-                       and self._negated_here(items, a.verb)]
+            # (an inspection is work too: "truck 1 does not inspect puddle 1" is no keep-out of puddle 1)
+            refused = [a for a in actions if (a.verb.target in _NEGATABLE_WORK or (
+                a.verb.target == "navigate" and a.verb.lemma in self.lex.check_verbs))
+                and not a.verb.role.startswith("passive") and self._negated_here(items, a.verb)]
             if refused:
                 message = (f"a plan lists what to do: {seg.text!r} says what a robot should not do; leave it out, or "
                            f"say what it does instead")
@@ -2678,6 +2680,15 @@ class Interpreter:
     def move(self, members: Sequence[Member], place: str, extra: set[int], v: VerbHit,
              split: bool = False) -> list[Draft]:
         carry = v.role == "carry"
+        if carry and place != START and members and v.lemma \
+                and v.lemma.split()[0].endswith(tuple(self.lex.condition_participle_endings)) \
+                and not any(choose_skill(self.fleet, "dump", False, [m.rtype]) for m in members):
+            # "Excavator 1 digs at soil 1. The soil has to be hauled to puddle 2." (a passive haul): nobody who can
+            # carry a load is named; read as the last robot's move, the excavator drove to puddle 2, nothing hauled
+            kinds = ", ".join(sorted({m.rtype.replace("_", " ") for m in members}))
+            self.errors.append(f"{v.lemma!r}: no robot that can carry a load is named for it (the {kinds} cannot); "
+                               f"say which truck hauls it")
+            return []
         if carry:
             # a truck hauls what it was loaded with: a loading of it still waiting to be made comes first
             self.flush_loads([m for m in members if m.key not in self.relative], None)
