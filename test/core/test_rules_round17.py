@@ -82,6 +82,8 @@
 23. "Excavator 1 digs at soil 1. The soil has to be hauled to puddle 2." drove the excavator to puddle 2: a haul
    whose robots cannot carry a load (no dump skill) is refused, asking which truck hauls it. "bring it home" (a
    return) reads as before.
+24. "Rock 2 must stay free of robots." was dropped with no word: "free of robots / machines / vehicles / traffic" is a
+   keep-out phrase (lexicon add_keepout verbs).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -499,3 +501,11 @@ def test_a_haul_with_no_robot_that_can_carry_is_refused(fleet, world):
     assert_plan("Dig at rock 2 with excavator three, then bring it home.", fleet, world,
                 task("m", T, ["robot_excavator_03"], ["rock2"]), task("d", DIG, ["robot_excavator_03"], deps=["m"]),
                 task("r", "return_to_start_for_specific_robots", ["robot_excavator_03"], deps=["d"]))
+
+
+# -- 24: "free of robots" ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule", ["Rock 2 must stay free of robots.", "Rock 2 must be kept free of traffic."])
+def test_free_of_robots_is_a_keep_out(fleet, world, rule):
+    assert_plan(f"Excavator 1 digs at soil 1. {rule}", fleet, world, task("m", T, [E1], ["soil1"]),
+                task("d", DIG, [E1], deps=["m"]), task("k", AVA, [], ["rock2"]))
