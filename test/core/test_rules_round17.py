@@ -84,6 +84,8 @@
    return) reads as before.
 24. "Rock 2 must stay free of robots." was dropped with no word: "free of robots / machines / vehicles / traffic" is a
    keep-out phrase (lexicon add_keepout verbs).
+25. "After that, the puddle 1 ban is over." / "the keep-out on puddle 1 ends." put up a second keep-out (the opposite):
+   a keep-out noun whose end is said (lexicon ``keepout_ending_words``) lifts it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -509,3 +511,12 @@ def test_a_haul_with_no_robot_that_can_carry_is_refused(fleet, world):
 def test_free_of_robots_is_a_keep_out(fleet, world, rule):
     assert_plan(f"Excavator 1 digs at soil 1. {rule}", fleet, world, task("m", T, [E1], ["soil1"]),
                 task("d", DIG, [E1], deps=["m"]), task("k", AVA, [], ["rock2"]))
+
+
+# -- 25: "the ban is over" ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("end", ["the puddle 1 ban is over.", "the keep-out on puddle 1 ends."])
+def test_a_keep_out_whose_end_is_said_is_lifted(fleet, world, end):
+    assert_plan(f"All robots avoid puddle 1. Truck 1 goes to rock 1. After that, {end}", fleet, world,
+                task("k", AVA, [], ["puddle1"]), task("m", T, [D1], ["rock1"], deps=["k"]),
+                task("a", ALA, [], ["puddle1"], deps=["m"]))

@@ -2364,6 +2364,13 @@ class Interpreter:
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
         lifted = [it for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"
                   and it.text in self.lex.lifting_negations and not self._negates_other(items, k)]
+        # "the puddle 1 ban is over", "the keep-out on puddle 1 ends": a keep-out noun whose end is said (lexicon
+        # keepout_ending_words) lifts it; read as the noun alone, it put up a second keep-out
+        nouns = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload.target == "add_keepout"
+                 and self.lex.keepout_noun_index.match(it.text.split(), 0) is not None]
+        lifted = lifted or [items[j] for k in nouns[:1] for j in range(k + 1, len(items))
+                            if items[j].kind in (ItemKind.WORD, ItemKind.EVENT, ItemKind.MARK)
+                            and items[j].text in self.lex.keepout_ending_words]
         if lifted and not permit and any(a.verb.target == "add_keepout" for a in actions) and not any(
                 a.verb.target in MOVES for a in actions):
             # "puddle 2 is no longer off limits": the keep-out is lifted

@@ -145,6 +145,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
                  "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words", "every_site_phrases",
                  "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs",
+                 "keepout_ending_words",
                  "waypoint_leads", "vague_action_verbs", "rest_prepositions")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
@@ -415,6 +416,8 @@ class Lexicon:
     """Nouns that make a robotless first clause the job's goal ("*The goal* is to fill puddle 1")."""
     goal_purpose_leads: frozenset[str] = frozenset()
     """Words that open a purpose said first ("*To* clear rock 1, excavator 1 ..."): the job's goal."""
+    keepout_ending_words: frozenset[str] = frozenset()
+    """Words after a keep-out noun that say it ends ("the ban is *over*"): a lifting, not a new keep-out."""
     check_verbs: frozenset[str] = frozenset()
     """Verbs of checking a place: negated ("does not inspect puddle 1") they are work not done, no keep-out."""
     indefinite_robot_words: frozenset[str] = frozenset()
@@ -895,6 +898,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         scene_nouns=context["scene_nouns"],
         indefinite_robot_words=context["indefinite_robot_words"],
         check_verbs=context["check_verbs"],
+        keepout_ending_words=context["keepout_ending_words"],
         goal_nouns=context["goal_nouns"],
         goal_purpose_leads=context["goal_purpose_leads"],
         waypoint_leads=context["waypoint_leads"],
