@@ -86,6 +86,9 @@
    keep-out phrase (lexicon add_keepout verbs).
 25. "After that, the puddle 1 ban is over." / "the keep-out on puddle 1 ends." put up a second keep-out (the opposite):
    a keep-out noun whose end is said (lexicon ``keepout_ending_words``) lifts it.
+26. "When truck 1 is at rock 1, puddle 1 can be used again by everyone." dropped the lifting with no word: the comma
+   between "rock 1" and "puddle 1" was read as a list of places inside the condition. An object after the comma
+   followed by a modal of permission or a negation starts the main clause.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -518,5 +521,14 @@ def test_free_of_robots_is_a_keep_out(fleet, world, rule):
 @pytest.mark.parametrize("end", ["the puddle 1 ban is over.", "the keep-out on puddle 1 ends."])
 def test_a_keep_out_whose_end_is_said_is_lifted(fleet, world, end):
     assert_plan(f"All robots avoid puddle 1. Truck 1 goes to rock 1. After that, {end}", fleet, world,
+                task("k", AVA, [], ["puddle1"]), task("m", T, [D1], ["rock1"], deps=["k"]),
+                task("a", ALA, [], ["puddle1"], deps=["m"]))
+
+
+# -- 26: "When X is at rock 1, puddle 1 can be used again" ------------------------------------------------------------
+
+def test_a_passive_keep_out_change_after_a_place_ending_the_condition(fleet, world):
+    assert_plan("All robots avoid puddle 1. Truck 1 goes to rock 1. When truck 1 is at rock 1, puddle 1 can be used "
+                "again by everyone.", fleet, world,
                 task("k", AVA, [], ["puddle1"]), task("m", T, [D1], ["rock1"], deps=["k"]),
                 task("a", ALA, [], ["puddle1"], deps=["m"]))

@@ -550,7 +550,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT
                 # "puddle 1, puddle 2 and ...", but not "once X is at rock 1, rock 1 becomes ..."
                 and not (cur.role is SegmentRole.ANCHOR and _has_predicate(cur.items)
-                         and _verb_before_punct(items, k + 1))) and not (
+                         and (_verb_before_punct(items, k + 1)
+                              # "when truck 1 is at rock 1, puddle 1 can be used again": a modal after it
+                              or (k + 2 < n and items[k + 2].kind is ItemKind.MARK
+                                  and items[k + 2].payload in ("permit", "neg"))))) and not (
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
                 and not _ordered_loading_ends(items, k)
