@@ -278,26 +278,29 @@ def test_and_while_opens_a_clause_of_time_not_an_order(fleet, world, text):
 # -- 8: an anchor that ends its sentence does not time the next sentence --------------------------------------------
 
 def test_a_trailing_each_anchor_does_not_time_the_next_sentence(fleet, world):
-    p = rules_plan("The whole fleet gathers at obstacle 2 for a briefing. Excavator 1 goes to rock 1 and digs, and "
-                   "trucks 2 and 3 drive to rock 1 as well. Excavator 1 then loads truck 3 first and truck 2 after it. "
-                   "Truck 3 dumps at soil 2 and truck 2 dumps at puddle 1, each as soon as it has been loaded. The "
-                   "other robots go back to base straight after the briefing.", fleet, world)
-    assert not p.errors, p.errors
-    back = next(s for s in p.graph.subtasks if s.skill == "return_to_start_for_specific_robots")
+    back = _return_of("The whole fleet gathers at obstacle 2 for a briefing. Excavator 1 goes to rock 1 and digs, and "
+                      "trucks 2 and 3 drive to rock 1 as well. Excavator 1 then loads truck 3 first and truck 2 after "
+                      "it. Truck 3 dumps at soil 2 and truck 2 dumps at puddle 1, each as soon as it has been loaded. "
+                      "The other robots go back to base straight after the briefing.", fleet, world)
     assert set(back.robot_ids) == {E2, E3, D1}
     assert back.dependencies == ("target_area_for_all_robots_1",)
+
+
+def _return_of(text: str, fleet, world):
+    """The plan's return of some robots, after checking that the text is planned with no error."""
+    p = rules_plan(text, fleet, world)
+    assert not p.errors, p.errors
+    return next(s for s in p.graph.subtasks if s.skill == "return_to_start_for_specific_robots")
 
 
 # -- 9: "once X and the keep-out around <place> is in place" -------------------------------------------------------
 
 def test_a_keep_out_named_with_its_place_after_a_robots_deed_is_that_keep_out(fleet, world):
-    p = rules_plan("Excavator 3 drives to puddle 2, and once it is there, all robots avoid puddle 2. Two trucks go to "
-                   "rock 2 and dump. The remaining dump truck keeps away from rock 2 for the whole job. When the "
-                   "trucks have unloaded and the keep-out around puddle 2 is in place, excavators 1 and 3 return to "
-                   "start.", fleet, world)
-    assert not p.errors, p.errors
-    back = p.graph.subtasks[-1]
-    assert back.skill == "return_to_start_for_specific_robots" and set(back.robot_ids) == {E1, E3}
+    back = _return_of("Excavator 3 drives to puddle 2, and once it is there, all robots avoid puddle 2. Two trucks go "
+                      "to rock 2 and dump. The remaining dump truck keeps away from rock 2 for the whole job. When the "
+                      "trucks have unloaded and the keep-out around puddle 2 is in place, excavators 1 and 3 return to "
+                      "start.", fleet, world)
+    assert set(back.robot_ids) == {E1, E3}
     assert set(back.dependencies) == {"avoid_areas_for_all_robots_1", "DumpUnloading_1"}
 
 
