@@ -842,6 +842,26 @@ class Interpreter:
         return len(said) >= 2 and said[0] in self.lex.goal_words and said[0] not in self.lex.title_verbs \
             and (said[1] in self.lex.title_copulas or said[1] == ":") and self._heading(seg)
 
+    def _goal_named(self, seg: Segment) -> bool:
+        """"Our goal: rock 2 cleared.", "Our goal is rock 2 cleared.": a clause that a goal noun (the lexicon's
+        ``goal_words`` that are no ``title_verbs``) introduces, in a title before its colon or before a copula, states
+        what the job must achieve. Read as a remark on how things are, its place was dropped with no word."""
+        if not seg.items:
+            return False
+        lo = seg.items[0].start
+        while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+            lo -= 1
+        items = self._sentence_items(seg.sentence)
+        first = next((it.start for it in items if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), lo)
+        said = [w for w in self.words[lo:first] if w not in self.lex.title_skip_words]
+        if not said and lo > 0 and self.words[lo - 1] == ":":
+            hi = lo - 1  # the title is the sentence before the colon
+            while lo > 1 and self.words[lo - 2] not in SENTENCE_END:
+                lo -= 1
+            said = [w for w in self.words[lo - 1:hi] if w not in self.lex.title_skip_words]
+        return bool(said) and said[0] in self.lex.goal_words - self.lex.title_verbs \
+            and all(w in self.lex.title_copulas for w in said[1:])
+
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
         """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
         truck to haul.", "Dig-and-haul with one excavator and one dump truck:". They name robots
@@ -1070,7 +1090,7 @@ class Interpreter:
         need = any(w in self.lex.goal_need_words for w in words)
         unknown_verb = not any(it.kind is ItemKind.VERB for it in same) and any(
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
-        return purpose or need or unknown_verb or human or self._restated(seg, same, later)
+        return purpose or need or unknown_verb or human or self._goal_named(seg) or self._restated(seg, same, later)
 
     def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
@@ -1737,7 +1757,7 @@ class Interpreter:
         if not verbs and not subj_items and self._place_heading(seg):
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
-            if self._remark_need(seg):
+            if self._remark_need(seg) or self._goal_named(seg):
                 # "Rock 2 needs clearing.": work asked for, whoever does it; "cleared of traffic, so every robot must
                 # keep away from it": a keep-out said in its sentence serves it
                 self._note_goal(seg, keepout_sentence=True)
