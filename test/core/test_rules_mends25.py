@@ -6,6 +6,11 @@ a needless refusal.
    lexicon's ``goal_words`` that are no verbs), in a title before a colon or before a copula, states what the job
    must achieve; it is a goal, checked against the plan (rules/goals.py) like "Rock 2 needs clearing.". A place
    "left alone" in it (lexicon ``goal_deferring_words``) is owed no step.
+2. "Once rock 2 is cleared, truck 3 goes to rock 1." (also "... is removed", "... is blasted", "once puddle 1 is
+   dry") dropped the wait and sent truck 3 at once: a robotless anchor that names a place and no verb we know, with
+   no step at that place said before it, waits for something the plan does not do; refused, naming the words. After
+   a digging at the place ("Excavator 1 digs at rock 2. Once rock 2 is cleared, ...") it waits for that digging, the
+   last step done there, not for the move that brought the excavator.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D3, DIG, E1, T, assert_plan, task
+from rules_helpers import D1, D3, DIG, E1, T, assert_plan, task
 from test_rules_mends13 import _problems  # a plan's problems
 
 # -- finding 1: a goal named by a goal noun is checked against the plan ---------------------------------------------
@@ -42,3 +47,28 @@ def test_a_goal_after_a_goal_noun_that_the_steps_serve_plans(fleet, world, text)
 def test_a_place_left_alone_in_a_goal_is_owed_no_step(fleet, world):
     assert_plan("Our goal: rock 2 cleared, puddle 1 left alone. Truck 3 goes to rock 2.", fleet, world,
                 task("m", T, [D3], ["rock2"]))
+
+
+# -- finding 2: a wait on a place's state that no step brings about is refused ----------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Once rock 2 is cleared, truck 3 goes to rock 1.", "once rock 2 is cleared"),
+    ("Once rock 2 is removed, truck 3 goes to rock 1.", "once rock 2 is removed"),
+    ("Once rock 2 is blasted, truck 3 goes to rock 1.", "once rock 2 is blasted"),
+    ("Truck 3 goes to rock 1 once rock 2 is cleared.", "once rock 2 is cleared"),
+    ("After puddle 1 is dry, truck 3 goes to rock 1.", "after puddle 1 is dry"),
+])
+def test_a_wait_on_work_no_step_does_is_refused_naming_it(fleet, world, text, words):
+    problems = _problems(text, fleet, world)
+    assert any(words in p and "no step" in p for p in problems), problems
+
+
+def test_a_wait_on_a_place_after_a_digging_there_waits_for_the_digging(fleet, world):
+    assert_plan("Excavator 1 digs at rock 2. Once rock 2 is cleared, truck 3 goes to rock 1.", fleet, world,
+                task("m", T, [E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D3], ["rock1"], deps=["d"]))
+
+
+def test_a_wait_on_a_place_after_a_move_there_waits_for_the_move(fleet, world):
+    assert_plan("Truck 1 goes to rock 2. Once rock 2 is cleared, truck 3 goes to rock 1.", fleet, world,
+                task("m", T, [D1], ["rock2"]), task("t", T, [D3], ["rock1"], deps=["m"]))

@@ -3294,7 +3294,9 @@ class Interpreter:
                                        for it in seg.items if it.kind is ItemKind.OBJECT)
         if not found and not filters and objs and not (only_that and self.last_made and not robots):
             # ("right after that": the clause before, not the last step at the place "that" last named)
-            cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
+            # "once rock 2 is cleared" after a digging there: the digging, the last step done at the place
+            cands = [d for d in self.b.drafts if d.alive and (set(d.objects) & objs or (
+                d.action in _IN_PLACE_ACTIONS and any(self.loc(m) in objs for m in d.members)))]
             if cands:
                 found.add(cands[-1].idx)
         if not found and not robots and objs and filters and all(f[0] == "any" for f in filters) and not that:
@@ -3343,6 +3345,12 @@ class Interpreter:
             # "after the sweep", "after lunch", "once the sweep is over": an event named by a word we do not
             # know is what was said before it; wait for all of that rather than for nothing
             found = set(self.b.sinks())
+        if not found and not robots and not fleet and objs and not filters and not is_par and not until \
+                and not (that or it_is_that):
+            # "once rock 2 is cleared, ..." with no step at rock 2: dropped, the step started at once
+            said = f"{seg.connective_text} {seg.text}".strip()
+            self.errors.append(f"{said!r} waits for something that no step said before it does (say which robot "
+                               f"does it first, or which step to wait for)")
         if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
             for it in seg.items:
                 self.use(it)
