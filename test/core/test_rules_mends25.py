@@ -11,6 +11,11 @@ a needless refusal.
    no step at that place said before it, waits for something the plan does not do; refused, naming the words. After
    a digging at the place ("Excavator 1 digs at rock 2. Once rock 2 is cleared, ...") it waits for that digging, the
    last step done there, not for the move that brought the excavator.
+3. "There is no truck at rock 2." sent a truck (or the truck named last) to rock 2: a statement of absence is no
+   order. Said with no word that makes it a rule it may be a fact about the site or a keep-out, so it is refused,
+   naming the words; with one ("there must / should be no truck at rock 2", lexicon ``existential_modals``) it keeps
+   every truck out (type and count, convention 20), as "no truck may enter rock 2" does. "No truck should be near
+   rock 2" was a move too: "be near" joins the moves, so the negated type noun before it keeps every truck out.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,8 +23,10 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, E1, T, assert_plan, task
-from test_rules_mends13 import _problems  # a plan's problems
+from rules_helpers import AV, D1, D3, DIG, E1, T, assert_plan, task
+from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a goal named by a goal noun is checked against the plan ---------------------------------------------
 
@@ -72,3 +79,31 @@ def test_a_wait_on_a_place_after_a_digging_there_waits_for_the_digging(fleet, wo
 def test_a_wait_on_a_place_after_a_move_there_waits_for_the_move(fleet, world):
     assert_plan("Truck 1 goes to rock 2. Once rock 2 is cleared, truck 3 goes to rock 1.", fleet, world,
                 task("m", T, [D1], ["rock2"]), task("t", T, [D3], ["rock1"], deps=["m"]))
+
+
+# -- finding 3: "there is no truck at X" is no order ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("There is no truck at rock 2.", "there is no truck at rock 2"),
+    ("Truck 1 goes to rock 1. There is no truck at rock 2.", "there is no truck at rock 2"),
+    ("There are no trucks at rock 2.", "there are no trucks at rock 2"),
+    ("There may be no excavator at soil 1.", "there may be no excavator at soil 1"),
+])
+def test_a_plain_statement_of_absence_is_refused_naming_it(fleet, world, text, words):
+    problems = _problems(text, fleet, world)
+    assert any(words in p and "fact or a keep-out" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("text", [
+    "There must be no truck at rock 2.",
+    "There should be no trucks near rock 2.",
+    "No truck should be near rock 2.",
+])
+def test_a_rule_of_absence_keeps_every_robot_of_the_type_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, objs=["rock2"], types=[("dump_truck", 3)]))
+
+
+def test_the_existential_modals_come_from_the_lexicon(fleet, world):
+    text = "There must be no truck at rock 2."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(existential_modals=[])).errors

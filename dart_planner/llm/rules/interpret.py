@@ -1051,6 +1051,27 @@ class Interpreter:
         return any(w in self.lex.reason_need_words for w in words) \
             or any(f"{a} {b}" in self.lex.reason_need_words for a, b in zip(words, words[1:]))
 
+    def _existential_absence(self, seg: Segment) -> bool:
+        """"There is no truck at rock 2.": where no robot of a type is, said with no word that makes it a rule (those
+        are read as keep-outs: :func:`.fleetnouns.fold_negated_types`). A fact about the site or a keep-out, it
+        cannot be told which; read as an order, it sent a truck there. Refused, naming the words."""
+        items = seg.items
+        k = 1
+        while k < len(items) and items[k].kind in (ItemKind.WORD, ItemKind.MARK) \
+                and items[k].text not in self.lex.type_negations:
+            k += 1
+        if len(items) < 3 or items[0].kind is not ItemKind.OBJECT or items[0].text.lower() != "there" \
+                or k + 1 >= len(items) or items[k].kind is not ItemKind.WORD \
+                or items[k + 1].kind is not ItemKind.ROBOT or items[k + 1].payload.form != "type" \
+                or items[k + 1].payload.det != "bare":
+            return False
+        for it in items:
+            self.use(it)
+        said = " ".join(it.text for it in items[k:k + 2])
+        self.errors.append(f"is {seg.text!r} a fact or a keep-out? (to keep them out, say '{said} may enter ...'; "
+                           f"a fact needs no step: leave it out)")
+        return True
+
     def _expletive(self, seg: Segment) -> bool:
         """"It's a hauling day.", "It is windy today.": "it" with no robot to stand for, in a sentence
         that names no other robot, no place and no action: a remark about the day, not an order."""
@@ -1446,6 +1467,8 @@ class Interpreter:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
+            return
+        if self._existential_absence(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for

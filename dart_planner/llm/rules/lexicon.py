@@ -143,7 +143,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "idle_verbs", "goal_deferring_words", "goal_excluding_words", "goal_refusing_words",
                  "negated_work_time_words", "place_removal_verbs",
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
-                 "type_negations", "goal_state_prefixes", "goal_agent_words")
+                 "type_negations", "goal_state_prefixes", "goal_agent_words", "existential_copulas",
+                 "existential_modals")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -403,6 +404,10 @@ class Lexicon:
     """After a need in a remark, words that ask for no work ("rock 2 needs *no* clearing"): no goal."""
     type_negations: frozenset[str] = frozenset()
     """Before a robot type noun, words that keep every robot of the type out ("*no* truck may enter puddle 1")."""
+    existential_copulas: frozenset[str] = frozenset()
+    """Between "there" and "no truck": the verb "be" ("there *is* no truck at rock 2", "there must *be* ...")."""
+    existential_modals: frozenset[str] = frozenset()
+    """Between "there" and "no truck": words that make the sentence a rule ("there *must* be no truck at rock 2")."""
     goal_state_prefixes: frozenset[str] = frozenset()
     """Starts of a participle after a need that keep a state, no work ("must stay *un*touched"): no goal."""
     goal_agent_words: frozenset[str] = frozenset()
@@ -866,6 +871,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         bare_fleet_nouns=context["bare_fleet_nouns"],
         goal_negating_words=context["goal_negating_words"],
         type_negations=context["type_negations"],
+        existential_copulas=context["existential_copulas"],
+        existential_modals=context["existential_modals"],
         goal_state_prefixes=context["goal_state_prefixes"],
         goal_agent_words=context["goal_agent_words"],
         source=file,
