@@ -16,6 +16,9 @@ a needless refusal.
    naming the words; with one ("there must / should be no truck at rock 2", lexicon ``existential_modals``) it keeps
    every truck out (type and count, convention 20), as "no truck may enter rock 2" does. "No truck should be near
    rock 2" was a move too: "be near" joins the moves, so the negated type noun before it keeps every truck out.
+4. "Excavator 1 digs soil 1. Truck 2 goes to rock 1. Idle robots return to start." sent truck 2 alone back ("the
+   robots with nothing to do" sent the whole fleet): the idle robots are those no work was named for so far, like
+   "the other robots" (convention 18: robot ids in fleet order); the phrases join ``other_robots_words``.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +26,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D3, DIG, E1, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -107,3 +110,13 @@ def test_the_existential_modals_come_from_the_lexicon(fleet, world):
     text = "There must be no truck at rock 2."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(existential_modals=[])).errors
+
+
+# -- finding 4: "idle robots" are the robots no work was named for -------------------------------------------------
+
+@pytest.mark.parametrize("who", ["Idle robots", "The idle robots", "All idle robots", "The robots with nothing to do",
+                                 "The idle ones"])
+def test_the_idle_robots_are_those_not_named_for_work(fleet, world, who):
+    assert_plan(f"Excavator 1 digs soil 1. Truck 2 goes to rock 1. {who} return to start.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["rock1"]), task("r", R, [E2, E3, D1, D3]))
