@@ -19,6 +19,15 @@ a needless refusal.
 4. "Excavator 1 digs soil 1. Truck 2 goes to rock 1. Idle robots return to start." sent truck 2 alone back ("the
    robots with nothing to do" sent the whole fleet): the idle robots are those no work was named for so far, like
    "the other robots" (convention 18: robot ids in fleet order); the phrases join ``other_robots_words``.
+5. "Truck 1 checks puddle 1. Then the trucks must not go near it." kept truck 1 alone out (and "... Then the trucks
+   go to rock 1" sent truck 1 alone): a plural "the trucks" (or bare "trucks") cannot mean the one truck named
+   before; it is every truck, type and count 3, as "all the trucks" is after some were named (convention 20).
+6. "Truck 1 checks puddle 1. After that nobody enters it." was refused: an "it" right after the verb of a negated
+   movement is the place kept out of, as after a place word (not after a verb that takes a robot: "nobody follows
+   it"). "Truck 1 checks puddle 1 and puddle 2. After that nobody may drive near them." was refused, and "...
+   everybody avoids them" kept everybody out of puddle 2 alone: "them" in a keep-out is the places of the last list
+   said; with no such list ("Truck 1 checks puddle 1. Truck 2 checks puddle 2. ... avoids them") it is refused,
+   naming the word, instead of taking the last place alone.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,7 +35,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, E2, E3, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -120,3 +129,49 @@ def test_the_idle_robots_are_those_not_named_for_work(fleet, world, who):
     assert_plan(f"Excavator 1 digs soil 1. Truck 2 goes to rock 1. {who} return to start.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("t", T, [D2], ["rock1"]), task("r", R, [E2, E3, D1, D3]))
+
+
+# -- finding 5: a plural type noun after one robot of the type named is every robot of the type ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1. Then the trucks must not go near it.",
+    "Truck 1 checks puddle 1. Then the trucks avoid puddle 1.",
+    "Truck 1 checks puddle 1. Then trucks must not go near puddle 1.",
+])
+def test_the_trucks_after_one_truck_are_every_truck(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]),
+                task("k", AV, objs=["puddle1"], deps=["m"], types=[("dump_truck", 3)]))
+
+
+def test_the_trucks_after_two_trucks_are_those_two(fleet, world):
+    assert_plan("Trucks 1 and 2 check puddle 1. Then the trucks avoid puddle 1.", fleet, world,
+                task("m", T, [D1, D2], ["puddle1"]), task("k", AV, [D1, D2], ["puddle1"], deps=["m"]))
+
+
+# -- finding 6: "it" right after a negated move, "them" after a list of places ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1. After that nobody enters it.",
+    "Truck 1 checks puddle 1. After that nobody may enter it.",
+])
+def test_it_right_after_a_negated_move_is_the_place(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1 and puddle 2. After that nobody may drive near them.",
+    "Truck 1 checks puddle 1 and puddle 2. After that everybody avoids them.",
+])
+def test_them_after_a_list_of_places_is_those_places(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("n", T, [D1], ["puddle2"], deps=["m"]),
+                task("k", AVA, [], ["puddle1", "puddle2"], deps=["n"]))
+
+
+def test_them_with_no_list_of_places_before_is_refused(fleet, world):
+    problems = _problems("Truck 1 checks puddle 1. Truck 2 checks puddle 2. After that everybody avoids them.",
+                         fleet, world)
+    assert any("'them'" in p for p in problems), problems
+
+
+def test_it_after_a_verb_that_takes_a_robot_is_no_place(fleet, world):
+    assert rules_plan("Truck 1 goes to soil 1. Nobody follows it.", fleet, world).errors

@@ -267,6 +267,8 @@ class Interpreter:
         self.clause_places: tuple[str, ...] = ()
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
         self.obj_history: list[str] = []
+        #: each place mention resolved, by its tokens: "them" is the places of the last list ("puddle 1 and puddle 2")
+        self.obj_spans: list[tuple[int, int, tuple[str, ...]]] = []
         self.last_keepout: tuple[str, ...] = ()
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
@@ -372,6 +374,12 @@ class Interpreter:
             p = d.pronoun
             if "restriction" in p or "zone" in p:
                 names = list(self.last_keepout)
+            elif p == "them":
+                names = self._last_listed()
+                if not names:  # read as "it", it was the last place alone
+                    self.errors.append(f"which places does {item.text!r} mean? (no list of places was said just "
+                                       f"before: name them)")
+                    return []
             elif p in ("it", "that"):
                 names = self.obj_history[-1:]
             else:
@@ -416,7 +424,24 @@ class Interpreter:
             self.obj_history.append(n)
         if names:
             self.last_place = names[-1]
+            if d.form != "pronoun":
+                self.obj_spans.append((item.start, item.end, tuple(names)))
         return names
+
+    def _last_listed(self) -> list[str]:
+        """The places of the last list of place mentions ("checks puddle 1 and puddle 2", "puddle 1, puddle 2"), which
+        a later "them" stands for (read as "it", it was the last of them alone); empty when it named fewer than two."""
+        if not self.obj_spans:
+            return []
+        lo, _, names = self.obj_spans[-1]
+        out = list(names)
+        for start, end, more in reversed(self.obj_spans[:-1]):
+            if end > lo or not all(w in self.lex.thing_list_joins for w in self.words[end:lo]):
+                break
+            out = [*more, *out]
+            lo = start
+        out = list(dict.fromkeys(out))
+        return out if len(out) > 1 else []
 
     def _own_places(self, pool: Sequence[str]) -> list[str] | None:
         """The places of ``pool`` that the clause's robots last went to, one per distinct place (None when
@@ -1523,8 +1548,8 @@ class Interpreter:
         self.followed = []
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
-            conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
-                    for it in objpron}
+            conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc(
+                "pronoun", pronoun="them" if it.text.lower() == "them" else "it"), it.text) for it in objpron}
             conv.update({id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("robot_place", robot=it.payload),
                                       it.text) for it in robot_places})
             seg = Segment([conv.get(id(it), it) for it in seg.items], seg.sentence, seg.connective,
