@@ -28,6 +28,9 @@ a needless refusal.
    everybody avoids them" kept everybody out of puddle 2 alone: "them" in a keep-out is the places of the last list
    said; with no such list ("Truck 1 checks puddle 1. Truck 2 checks puddle 2. ... avoids them") it is refused,
    naming the word, instead of taking the last place alone.
+7. "Rock 2 needs clearing, but that can wait. Truck 3 goes to rock 1." was refused as a goal no step serves: a clause
+   after the goal's that opens with a pronoun for it (lexicon ``goal_deferring_pronouns``) and a deferring phrase
+   ("that can wait") puts the goal off, as "rock 2 can wait" does (rules/goals.py set_aside).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -175,3 +178,25 @@ def test_them_with_no_list_of_places_before_is_refused(fleet, world):
 
 def test_it_after_a_verb_that_takes_a_robot_is_no_place(fleet, world):
     assert rules_plan("Truck 1 goes to soil 1. Nobody follows it.", fleet, world).errors
+
+
+# -- finding 7: "..., but that can wait" puts the goal just said off --------------------------------------------------
+
+def test_a_goal_put_off_in_the_next_clause_is_owed_no_step(fleet, world):
+    assert_plan("Rock 2 needs clearing, but that can wait. Truck 3 goes to rock 1.", fleet, world,
+                task("m", T, [D3], ["rock1"]))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Puddle 1 needs filling and rock 2 needs clearing, but that can wait. Truck 3 goes to rock 1.", "puddle 1"),
+    ("Rock 2 needs clearing, but that is urgent. Truck 3 goes to rock 1.", "rock 2"),
+])
+def test_only_the_goal_just_said_is_put_off(fleet, world, text, place):
+    problems = _problems(text, fleet, world)
+    assert any("is not carried out" in p and place in p for p in problems), problems
+
+
+def test_the_deferring_pronouns_come_from_the_lexicon(fleet, world):
+    text = "Rock 2 needs clearing, but that can wait. Truck 3 goes to rock 1."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(goal_deferring_pronouns=[])).errors

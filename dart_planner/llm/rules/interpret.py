@@ -824,7 +824,8 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.OBJECT and it.payload.form == "names" and not set_aside(
                     self.words, (it.start, it.end), (lo, hi), self.lex.goal_deferring_words,
-                    self.lex.goal_excluding_words, self.lex.goal_refusing_words, joins):
+                    self.lex.goal_excluding_words, self.lex.goal_refusing_words, joins,
+                    self.lex.goal_deferring_pronouns):
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:

@@ -144,7 +144,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "negated_work_time_words", "place_removal_verbs",
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
                  "type_negations", "goal_state_prefixes", "goal_agent_words", "existential_copulas",
-                 "existential_modals")
+                 "existential_modals", "goal_deferring_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -414,6 +414,8 @@ class Lexicon:
     """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
+    goal_deferring_pronouns: frozenset[str] = frozenset()
+    """Opening the clause after a goal's place, before a deferring phrase: the goal put off ("but *that* can wait")."""
     goal_excluding_words: frozenset[str] = frozenset()
     """Before a goal's place, in its clause: the place is left alone ("*without* disturbing obstacle 1")."""
     goal_refusing_words: frozenset[str] = frozenset()
@@ -862,6 +864,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         wait_verbs=context["wait_verbs"],
         idle_verbs=context["idle_verbs"],
         goal_deferring_words=context["goal_deferring_words"],
+        goal_deferring_pronouns=context["goal_deferring_pronouns"],
         goal_excluding_words=context["goal_excluding_words"],
         goal_refusing_words=context["goal_refusing_words"],
         negated_work_time_words=context["negated_work_time_words"],
