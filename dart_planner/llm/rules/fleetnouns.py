@@ -10,6 +10,9 @@ other robots") the noun is left as it is: those phrases are read (or refused) el
 "No" before a robot type noun (the lexicon's ``type_negations``: "no truck may enter puddle 1", "no excavators go
 near it") keeps every robot of that type out (convention 20: every robot of a type is type and count). Left a plain
 word, "no" negated nothing: "may enter" became a permission for the truck named last, and "goes near" a move.
+So does "there must be no truck at rock 2" (a modal in the existential, the lexicon's ``existential_modals``); said
+with no modal ("there is no truck at rock 2") it tells where no truck is, and is left as it is (refused by the
+interpreter, which cannot tell a fact from a keep-out).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Container, Sequence
 from .mentions import RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_bare_fleet_nouns", "fold_negated_types"]
+__all__ = ["existential_lead", "fold_bare_fleet_nouns", "fold_negated_types"]
 
 
 def fold_bare_fleet_nouns(items: Sequence[Item], nouns: Container[str], joins: Container[str]) -> list[Item]:
@@ -51,18 +54,37 @@ def _acts(items: Sequence[Item], k: int) -> bool:
     return False
 
 
-def fold_negated_types(items: Sequence[Item], negations: Container[str]) -> list[Item]:
+def fold_negated_types(items: Sequence[Item], negations: Container[str], copulas: Container[str] = (),
+                       modals: Container[str] = ()) -> list[Item]:
     """``items`` with each negation word (``negations``) right before a robot type noun said with no determiner or
-    number ("no truck", "no excavators") and followed by its verb joined to it: every robot of the type, negated
+    number ("no truck", "no excavators") and followed by its verb, or after an existential "there" with a modal
+    (:func:`existential_lead`: "there must be no truck at rock 2"), joined to it: every robot of the type, negated
     ("there is no truck at rock 2" orders nothing of the kind and is left as it is)."""
     out: list[Item] = []
     for k, it in enumerate(items):
         prev = out[-1] if out else None
         d = it.payload if it.kind is ItemKind.ROBOT else None
         if prev is not None and prev.kind is ItemKind.WORD and prev.text in negations and prev.end == it.start \
-                and isinstance(d, RobotDesc) and d.form == "type" and d.det == "bare" and _acts(items, k):
+                and isinstance(d, RobotDesc) and d.form == "type" and d.det == "bare" and (
+                    _acts(items, k) or existential_lead(items, k - 1, copulas, modals) == "modal"):
             desc = dataclasses.replace(d, det="all", count=0, negated=True)
             out[-1] = Item(ItemKind.ROBOT, prev.start, it.end, desc, f"{prev.text} {it.text}")
             continue
         out.append(it)
     return out
+
+
+def existential_lead(items: Sequence[Item], k: int, copulas: Container[str], modals: Container[str]) -> str:
+    """How the words before ``items[k]`` say "there is": ``"modal"`` ("there must be", "there should be"),
+    ``"plain"`` ("there is", "there are") or ``""`` (no existential "there" opening the clause right before it)."""
+    j = k
+    said: list[str] = []
+    while j > 0 and items[j - 1].kind in (ItemKind.WORD, ItemKind.MARK) and (
+            items[j - 1].text in copulas or items[j - 1].text in modals):
+        j -= 1
+        said.append(items[j].text)
+    there = items[j - 1] if j > 0 else None
+    if not said or there is None or there.kind is not ItemKind.OBJECT or there.text.lower() != "there" \
+            or not (j == 1 or items[j - 2].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)):
+        return ""
+    return "modal" if any(w in modals for w in said) else "plain"

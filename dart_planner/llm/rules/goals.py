@@ -67,13 +67,16 @@ def goal_errors(goals: Iterable[Goal], graph: TaskGraph, stood: Iterable[str] = 
 
 
 def set_aside(words: Sequence[str], place: tuple[int, int], sentence: tuple[int, int], deferring: Iterable[str],
-              excluding: Iterable[str], refusing: Iterable[str], joins: Collection[str]) -> bool:
+              excluding: Iterable[str], refusing: Iterable[str], joins: Collection[str],
+              pronouns: Collection[str] = ()) -> bool:
     """Whether the goal sentence puts the place at ``place`` (its token span) off or leaves it alone.
 
     The place is no part of the goal when, in its clause (up to a joining word or comma, within ``sentence``), a
     phrase of ``deferring`` follows it ("puddle 2 can wait until tomorrow", "... soil from soil 2 later"), a
     phrase of ``excluding`` comes before it ("without disturbing obstacle 1"), or a phrase of ``refusing`` stands
     right before it ("puddle 1 needs filling, not puddle 2"): demanding a step there refused plans that were right.
+    So it is when the next clause is one of ``pronouns`` and a phrase of ``deferring`` ("rock 2 needs clearing, *but
+    that can wait*"): the pronoun is the goal just said.
 
     Example
     -------
@@ -93,6 +96,11 @@ def set_aside(words: Sequence[str], place: tuple[int, int], sentence: tuple[int,
 
     for k in range(end, hi):
         if words[k] in joins:
+            j = k
+            while j < hi and words[j] in joins:
+                j += 1
+            if j + 1 < hi and words[j].lower() in pronouns and at(j + 1, deferring):
+                return True
             break
         if at(k, deferring):
             return True

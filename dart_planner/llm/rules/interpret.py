@@ -267,6 +267,8 @@ class Interpreter:
         self.clause_places: tuple[str, ...] = ()
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
         self.obj_history: list[str] = []
+        #: each place mention resolved, by its tokens: "them" is the places of the last list ("puddle 1 and puddle 2")
+        self.obj_spans: list[tuple[int, int, tuple[str, ...]]] = []
         self.last_keepout: tuple[str, ...] = ()
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
@@ -377,6 +379,12 @@ class Interpreter:
             p = d.pronoun
             if "restriction" in p or "zone" in p:
                 names = list(self.last_keepout)
+            elif p == "them":
+                names = self._last_listed()
+                if not names:  # read as "it", it was the last place alone
+                    self.errors.append(f"which places does {item.text!r} mean? (no list of places was said just "
+                                       f"before: name them)")
+                    return []
             elif p in ("it", "that"):
                 names = self.obj_history[-1:]
             else:
@@ -421,7 +429,24 @@ class Interpreter:
             self.obj_history.append(n)
         if names:
             self.last_place = names[-1]
+            if d.form != "pronoun":
+                self.obj_spans.append((item.start, item.end, tuple(names)))
         return names
+
+    def _last_listed(self) -> list[str]:
+        """The places of the last list of place mentions ("checks puddle 1 and puddle 2", "puddle 1, puddle 2"), which
+        a later "them" stands for (read as "it", it was the last of them alone); empty when it named fewer than two."""
+        if not self.obj_spans:
+            return []
+        lo, _, names = self.obj_spans[-1]
+        out = list(names)
+        for start, end, more in reversed(self.obj_spans[:-1]):
+            if end > lo or not all(w in self.lex.thing_list_joins for w in self.words[end:lo]):
+                break
+            out = [*more, *out]
+            lo = start
+        out = list(dict.fromkeys(out))
+        return out if len(out) > 1 else []
 
     def _own_places(self, pool: Sequence[str]) -> list[str] | None:
         """The places of ``pool`` that the clause's robots last went to, one per distinct place (None when
@@ -804,7 +829,8 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.OBJECT and it.payload.form == "names" and not set_aside(
                     self.words, (it.start, it.end), (lo, hi), self.lex.goal_deferring_words,
-                    self.lex.goal_excluding_words, self.lex.goal_refusing_words, joins):
+                    self.lex.goal_excluding_words, self.lex.goal_refusing_words, joins,
+                    self.lex.goal_deferring_pronouns):
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
         if places:
@@ -846,6 +872,26 @@ class Interpreter:
         said = [w for w in first if w not in self.lex.title_skip_words]
         return len(said) >= 2 and said[0] in self.lex.goal_words and said[0] not in self.lex.title_verbs \
             and (said[1] in self.lex.title_copulas or said[1] == ":") and self._heading(seg)
+
+    def _goal_named(self, seg: Segment) -> bool:
+        """"Our goal: rock 2 cleared.", "Our goal is rock 2 cleared.": a clause that a goal noun (the lexicon's
+        ``goal_words`` that are no ``title_verbs``) introduces, in a title before its colon or before a copula, states
+        what the job must achieve. Read as a remark on how things are, its place was dropped with no word."""
+        if not seg.items:
+            return False
+        lo = seg.items[0].start
+        while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+            lo -= 1
+        items = self._sentence_items(seg.sentence)
+        first = next((it.start for it in items if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)), lo)
+        said = [w for w in self.words[lo:first] if w not in self.lex.title_skip_words]
+        if not said and lo > 0 and self.words[lo - 1] == ":":
+            hi = lo - 1  # the title is the sentence before the colon
+            while lo > 1 and self.words[lo - 2] not in SENTENCE_END:
+                lo -= 1
+            said = [w for w in self.words[lo - 1:hi] if w not in self.lex.title_skip_words]
+        return bool(said) and said[0] in self.lex.goal_words - self.lex.title_verbs \
+            and all(w in self.lex.title_copulas for w in said[1:])
 
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
         """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
@@ -1036,6 +1082,27 @@ class Interpreter:
         return any(w in self.lex.reason_need_words for w in words) \
             or any(f"{a} {b}" in self.lex.reason_need_words for a, b in zip(words, words[1:]))
 
+    def _existential_absence(self, seg: Segment) -> bool:
+        """"There is no truck at rock 2.": where no robot of a type is, said with no word that makes it a rule (those
+        are read as keep-outs: :func:`.fleetnouns.fold_negated_types`). A fact about the site or a keep-out, it
+        cannot be told which; read as an order, it sent a truck there. Refused, naming the words."""
+        items = seg.items
+        k = 1
+        while k < len(items) and items[k].kind in (ItemKind.WORD, ItemKind.MARK) \
+                and items[k].text not in self.lex.type_negations:
+            k += 1
+        if len(items) < 3 or items[0].kind is not ItemKind.OBJECT or items[0].text.lower() != "there" \
+                or k + 1 >= len(items) or items[k].kind is not ItemKind.WORD \
+                or items[k + 1].kind is not ItemKind.ROBOT or items[k + 1].payload.form != "type" \
+                or items[k + 1].payload.det != "bare":
+            return False
+        for it in items:
+            self.use(it)
+        said = " ".join(it.text for it in items[k:k + 2])
+        self.errors.append(f"is {seg.text!r} a fact or a keep-out? (to keep them out, say '{said} may enter ...'; "
+                           f"a fact needs no step: leave it out)")
+        return True
+
     def _expletive(self, seg: Segment) -> bool:
         """"It's a hauling day.", "It is windy today.": "it" with no robot to stand for, in a sentence
         that names no other robot, no place and no action: a remark about the day, not an order."""
@@ -1075,7 +1142,7 @@ class Interpreter:
         need = any(w in self.lex.goal_need_words for w in words)
         unknown_verb = not any(it.kind is ItemKind.VERB for it in same) and any(
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
-        return purpose or need or unknown_verb or human or self._restated(seg, same, later) \
+        return purpose or need or unknown_verb or human or self._goal_named(seg) or self._restated(seg, same, later) \
             or self._goal_clause_first(seg, same)
 
     def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
@@ -1455,6 +1522,8 @@ class Interpreter:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
             return
+        if self._existential_absence(seg):
+            return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
@@ -1508,8 +1577,8 @@ class Interpreter:
         self.followed = []
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
-            conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
-                    for it in objpron}
+            conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc(
+                "pronoun", pronoun="them" if it.text.lower() == "them" else "it"), it.text) for it in objpron}
             conv.update({id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("robot_place", robot=it.payload),
                                       it.text) for it in robot_places})
             seg = Segment([conv.get(id(it), it) for it in seg.items], seg.sentence, seg.connective,
@@ -1765,7 +1834,7 @@ class Interpreter:
         if not verbs and not subj_items and self._place_heading(seg):
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
-            if self._remark_need(seg):
+            if self._remark_need(seg) or self._goal_named(seg):
                 # "Rock 2 needs clearing.": work asked for, whoever does it; "cleared of traffic, so every robot must
                 # keep away from it": a keep-out said in its sentence serves it
                 self._note_goal(seg, keepout_sentence=True)
@@ -3440,7 +3509,9 @@ class Interpreter:
                                        for it in seg.items if it.kind is ItemKind.OBJECT)
         if not found and not filters and objs and not (only_that and self.last_made and not robots):
             # ("right after that": the clause before, not the last step at the place "that" last named)
-            cands = [d for d in self.b.drafts if d.alive and set(d.objects) & objs]
+            # "once rock 2 is cleared" after a digging there: the digging, the last step done at the place
+            cands = [d for d in self.b.drafts if d.alive and (set(d.objects) & objs or (
+                d.action in _IN_PLACE_ACTIONS and any(self.loc(m) in objs for m in d.members)))]
             if cands:
                 found.add(cands[-1].idx)
         if not found and not robots and objs and filters and all(f[0] == "any" for f in filters) and not that:
@@ -3489,6 +3560,12 @@ class Interpreter:
             # "after the sweep", "after lunch", "once the sweep is over": an event named by a word we do not
             # know is what was said before it; wait for all of that rather than for nothing
             found = set(self.b.sinks())
+        if not found and not robots and not fleet and objs and not filters and not is_par and not until \
+                and not (that or it_is_that):
+            # "once rock 2 is cleared, ..." with no step at rock 2: dropped, the step started at once
+            said = f"{seg.connective_text} {seg.text}".strip()
+            self.errors.append(f"{said!r} waits for something that no step said before it does (say which robot "
+                               f"does it first, or which step to wait for)")
         if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
             for it in seg.items:
                 self.use(it)

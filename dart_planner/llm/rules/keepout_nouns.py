@@ -159,7 +159,8 @@ def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definit
     return out
 
 
-def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -> list[Item]:
+def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
+                          robot_verbs: Container[str] = ()) -> list[Item]:
     """"Puddle 2 has dried out, so lift the keep-out around it", "set a keep-out around it for the excavators":
     in a keep-out clause (up to punctuation or a connective), an "it" after a keep-out verb and a place word
     (``prepositions``: the lexicon's ``keepout_pronoun_prepositions``) is the place kept out of or opened, the
@@ -167,21 +168,27 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str]) -
     robot it named a robot with nothing to refer to (or the wrong one), and the keep-out had no place. A robot
     named after the last object and before the clause ("truck 2 goes to soil 1. Excavator 2 breaks down; keep
     truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place). A negated
-    movement ("nobody goes near it", "truck 2 must not drive into it") is a keep-out clause too: it is read as one."""
+    movement ("nobody goes near it", "truck 2 must not drive into it", "nobody enters it": there right after the verb
+    too, unless the verb takes a robot: ``robot_verbs``, "nobody follows it") is a keep-out clause too: it is read as
+    one. "Them" is read the same way: the places of the last list."""
     out = list(items)
     for k in range(2, len(out)):
         it = out[k]
-        if it.text != "it" or it.kind not in (ItemKind.ROBOT, ItemKind.WORD):
-            continue
-        if not (out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions):
+        if it.text not in ("it", "them") or it.kind not in (ItemKind.ROBOT, ItemKind.WORD):
             continue
         start = _clause_bounds(out, k)[0]
+        before = out[k - 1]
+        # "nobody enters it": right after the verb of a negated movement, too
+        moved = before.kind is ItemKind.VERB and before.payload.target in MOVES and _negated_move(out[start:k]) \
+            and before.payload.lemma not in robot_verbs  # ("nobody follows it": a robot)
+        if not (before.kind is ItemKind.WORD and before.text in prepositions) and not moved:
+            continue
         last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
         if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
             continue
-        if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]) \
+        if moved or any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]) \
                 or _negated_move(out[start:k - 1]):
-            out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
+            out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun=it.text), it.text)
     return out
 
 

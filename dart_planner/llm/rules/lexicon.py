@@ -145,8 +145,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
                  "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words", "every_site_phrases",
                  "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs",
-                 "keepout_ending_words",
-                 "waypoint_leads", "vague_action_verbs", "rest_prepositions")
+                 "keepout_ending_words", "waypoint_leads", "vague_action_verbs", "rest_prepositions",
+                 "existential_copulas", "existential_modals", "goal_deferring_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -406,6 +406,10 @@ class Lexicon:
     """After a need in a remark, words that ask for no work ("rock 2 needs *no* clearing"): no goal."""
     type_negations: frozenset[str] = frozenset()
     """Before a robot type noun, words that keep every robot of the type out ("*no* truck may enter puddle 1")."""
+    existential_copulas: frozenset[str] = frozenset()
+    """Between "there" and "no truck": the verb "be" ("there *is* no truck at rock 2", "there must *be* ...")."""
+    existential_modals: frozenset[str] = frozenset()
+    """Between "there" and "no truck": words that make the sentence a rule ("there *must* be no truck at rock 2")."""
     goal_state_prefixes: frozenset[str] = frozenset()
     """Starts of a participle after a need that keep a state, no work ("must stay *un*touched"): no goal."""
     goal_agent_words: frozenset[str] = frozenset()
@@ -434,6 +438,8 @@ class Lexicon:
     """Prepositions of where a thing happens: "excavator 2 polishes *at* rock 1" is refused as "polishes rock 1"."""
     goal_deferring_words: frozenset[str] = frozenset()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
+    goal_deferring_pronouns: frozenset[str] = frozenset()
+    """Opening the clause after a goal's place, before a deferring phrase: the goal put off ("but *that* can wait")."""
     goal_excluding_words: frozenset[str] = frozenset()
     """Before a goal's place, in its clause: the place is left alone ("*without* disturbing obstacle 1")."""
     goal_refusing_words: frozenset[str] = frozenset()
@@ -882,6 +888,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         wait_verbs=context["wait_verbs"],
         idle_verbs=context["idle_verbs"],
         goal_deferring_words=context["goal_deferring_words"],
+        goal_deferring_pronouns=context["goal_deferring_pronouns"],
         goal_excluding_words=context["goal_excluding_words"],
         goal_refusing_words=context["goal_refusing_words"],
         negated_work_time_words=context["negated_work_time_words"],
@@ -891,6 +898,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         bare_fleet_nouns=context["bare_fleet_nouns"],
         goal_negating_words=context["goal_negating_words"],
         type_negations=context["type_negations"],
+        existential_copulas=context["existential_copulas"],
+        existential_modals=context["existential_modals"],
         goal_state_prefixes=context["goal_state_prefixes"],
         goal_agent_words=context["goal_agent_words"],
         repeat_words=context["repeat_words"],

@@ -1048,6 +1048,10 @@ class MentionResolver:
                 want = d.count
             prev = self.last_of_type(d.rtype, True)
             total = sum(m.count for m in prev)
+            if d.det in ("the", "bare") and not want and total == 1 and size > 1 and not prev[0].is_group:
+                # "truck 1 checks puddle 1. Then the trucks must not go near it": a plural cannot mean the one truck
+                # named, so it is every truck, like "all the trucks" after some were named by number (rule 20)
+                return (self.new_group(d.rtype, size),)
             if prev and (not want or total == want or d.det in ("each", "the", "bare", "own")):
                 return prev
             if prev and want and total > want:

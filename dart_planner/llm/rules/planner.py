@@ -145,7 +145,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
-                               lex.type_negations)
+                               lex.type_negations, lex.existential_copulas, lex.existential_modals)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
     robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
@@ -166,7 +166,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
-    items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions)
+    items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs)
     items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words,
                                          lex.condition_auxiliaries, lex.keepout_event_copulas,
                                          lex.keepout_passive_verbs, lex.thing_list_joins)
