@@ -15,6 +15,11 @@ through ``goal_pose``: Nav2's own speed limits apply there.)
 
 All logic lives in :class:`dart_planner.actuation.ActuationCore`; this node converts
 messages and publishes what the core returns, at once for cancel and stop.
+
+With ``use_sim_time`` a goal that arrives before the first ``/clock`` message is held and
+started on the first control cycle with a running clock: started at simulated time zero, the
+first tick (when ``/clock`` is discovered late, seconds of simulated time later) would read as
+seconds without odometry and fail the goal ``odom_stale``.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import math
 import signal
 import time
+from collections import deque
 from functools import partial
 from typing import Any
 
@@ -78,6 +84,9 @@ from .params import Param, declare_params, load_site
 from .qos import COMMANDS, EVENTS, LATCHED, SENSOR
 
 __all__ = ["ActuationNode", "PARAMS", "main"]
+
+HELD_GOAL_MESSAGES = 64
+"""Goal topic messages kept while waiting for /clock; beyond this the oldest are dropped."""
 
 PARAMS = [
     Param("robot_id", "", "The fleet robot this node drives (required)."),
@@ -179,6 +188,7 @@ class ActuationNode(Node):
         self._odom_wall = time.monotonic()
         self._stale_wall_s = float(p["odom_timeout_s"]) + float(p["odom_grace_s"])
         self._watchdog = self.create_timer(0.2, self._watch, clock=Clock(clock_type=ClockType.STEADY_TIME))
+        self._held: deque[str] = deque(maxlen=HELD_GOAL_MESSAGES)
         self.get_logger().info(f"actuation for {rid} ({backend.value} backend) on {robot_topic(ns, ROBOT_GOAL)}")
 
     # ------------------------------------------------------------------ inputs
@@ -186,9 +196,26 @@ class ActuationNode(Node):
     def _now(self) -> float:
         return float(self.get_clock().now().nanoseconds) * 1e-9
 
+    def _clock_unset(self) -> bool:
+        """Simulated time before the first /clock message (the node's clock reads zero)."""
+        clock = self.get_clock()
+        return bool(getattr(clock, "ros_time_is_active", False)) and clock.now().nanoseconds == 0
+
     def _on_goal(self, msg: String) -> None:
+        if self._clock_unset():
+            if not self._held:
+                self.get_logger().warning("goal message before the first /clock (use_sim_time): held until "
+                                          "simulated time runs")
+            elif len(self._held) == self._held.maxlen:
+                self.get_logger().error(f"more than {HELD_GOAL_MESSAGES} goal messages before the first /clock: "
+                                        "the oldest is dropped")
+            self._held.append(msg.data)
+            return
+        self._take_goal(msg.data)
+
+    def _take_goal(self, data: str) -> None:
         was_busy = self.core.busy
-        self._publish(self.core.on_message(msg.data, self._now()))
+        self._publish(self.core.on_message(data, self._now()))
         if self.core.busy and not was_busy:
             # Like the core's own rule: a goal gets the full window from its start.
             self._odom_wall = max(self._odom_wall, time.monotonic())
@@ -222,6 +249,8 @@ class ActuationNode(Node):
             self.core.set_zones(zones)
 
     def _tick(self) -> None:
+        while self._held and not self._clock_unset():
+            self._take_goal(self._held.popleft())
         self._publish(self.core.tick(self._now()))
 
     def _watch(self) -> None:

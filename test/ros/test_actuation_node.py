@@ -370,3 +370,45 @@ def test_cmd_vel_never_exceeds_a_goals_max_speed(ros_node: Any, start_node: Any,
     driving = [v for t, v, _ in dt.twists if t >= t0]
     assert driving and max(abs(v) for v in driving) <= 0.6 + 1e-9
     assert max(driving) > 0.45, procs[1].output()  # it drove near the cap, it did not stand still
+
+
+def test_a_goal_sent_before_the_first_clock_message_is_not_failed_as_stale(
+        ros_node: Any, start_node: Any, site: Any) -> None:
+    """With use_sim_time, /clock may be discovered seconds after the goal and odometry: the goal
+    must start when simulated time does, not at time zero (it then read as seconds without
+    odometry on the first tick and failed ``odom_stale``)."""
+    from rosgraph_msgs.msg import Clock as ClockMsg
+
+    from dart_planner.nodes.sim_node import CLOCK_QOS
+
+    fleet, world = site
+    act = start_node(ACT, "--ros-args", "-r", f"__ns:=/{DT1}", "-p", f"robot_id:={DT1}", "-p", f"fleet_file:={fleet}",
+                     "-p", f"world_file:={world}", "-p", "use_sim_time:=true")
+    clock_pub = ros_node.create_publisher(ClockMsg, "/clock", CLOCK_QOS)
+    odom_pub = ros_node.create_publisher(Odometry, f"/{DT1}/odom", SENSOR)
+    dt = Robot(ros_node, DT1)
+    assert spin_until(ros_node, lambda: dt.goal_pub.get_subscription_count() > 0
+                      and clock_pub.get_subscription_count() > 0 and odom_pub.get_subscription_count() > 0,
+                      15.0), act.output()
+    odom = Odometry()
+    odom.pose.pose.position.x, odom.pose.pose.position.y = 4.0, -24.0
+    goal = encode_goal(SkillGoal("early", "p", "early", DT1, NAV, SkillAction.NAVIGATE, target="puddle2"))
+    for _ in range(5):  # no clock yet: odometry and the goal arrive at simulated time zero
+        odom_pub.publish(odom)
+        dt.send(goal)
+        spin_until(ros_node, lambda: False, 0.1)
+
+    def tick(sim_s: float) -> None:
+        msg = ClockMsg()
+        msg.clock.sec, msg.clock.nanosec = int(sim_s), int((sim_s % 1) * 1e9)
+        clock_pub.publish(msg)
+
+    tick(50.0)  # the clock starts late, with no odometry in between
+    spin_until(ros_node, lambda: False, 0.3)
+    for i in range(1, 30):
+        tick(50.0 + 0.05 * i)
+        odom_pub.publish(odom)
+        spin_until(ros_node, lambda: False, 0.05)
+    assert "early" not in dt.results, (dt.results["early"], act.output())
+    assert any(f["goal_id"] == "early" for f in dt.feedback), act.output()
+    assert "held until simulated time runs" in act.output()
