@@ -3,7 +3,7 @@ a needless refusal.
 
 1. "Our goal: rock 2 cleared. Truck 3 goes to rock 1." planned truck 3 alone and dropped rock 2 with no word (so did
    "Our goal is rock 2 cleared."): a robotless clause introduced by a goal noun ("goal", "aim", "task"; the
-   lexicon's ``goal_words`` that are no verbs), in a title before a colon or before a copula, states what the job
+   lexicon's ``goal_nouns``), in a title before a colon or before a copula, states what the job
    must achieve; it is a goal, checked against the plan (rules/goals.py) like "Rock 2 needs clearing.". A place
    "left alone" in it (lexicon ``goal_deferring_words``) is owed no step.
 2. "Once rock 2 is cleared, truck 3 goes to rock 1." (also "... is removed", "... is blasted", "once puddle 1 is

@@ -870,12 +870,12 @@ class Interpreter:
         is ...:", "Today's job is ...:"): a title, not an order."""
         first = self.words[seg.items[0].start:seg.items[0].start + 4]
         said = [w for w in first if w not in self.lex.title_skip_words]
-        return len(said) >= 2 and said[0] in self.lex.goal_words and said[0] not in self.lex.title_verbs \
+        return len(said) >= 2 and said[0] in self.lex.goal_nouns \
             and (said[1] in self.lex.title_copulas or said[1] == ":") and self._heading(seg)
 
     def _goal_named(self, seg: Segment) -> bool:
         """"Our goal: rock 2 cleared.", "Our goal is rock 2 cleared.": a clause that a goal noun (the lexicon's
-        ``goal_words`` that are no ``title_verbs``) introduces, in a title before its colon or before a copula, states
+        ``goal_nouns``) introduces, in a title before its colon or before a copula, states
         what the job must achieve. Read as a remark on how things are, its place was dropped with no word."""
         if not seg.items:
             return False
@@ -890,7 +890,7 @@ class Interpreter:
             while lo > 1 and self.words[lo - 2] not in SENTENCE_END:
                 lo -= 1
             said = [w for w in self.words[lo - 1:hi] if w not in self.lex.title_skip_words]
-        return bool(said) and said[0] in self.lex.goal_words - self.lex.title_verbs \
+        return bool(said) and said[0] in self.lex.goal_nouns \
             and all(w in self.lex.title_copulas for w in said[1:])
 
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:

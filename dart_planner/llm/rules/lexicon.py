@@ -206,7 +206,8 @@ class Lexicon:
     except_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     in_order_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     goal_words: frozenset[str] = frozenset()
-    """Words that make a route a job to be spelled out ("some trucks *need to* ferry ...")."""
+    """Words that make a route a job to be spelled out ("some trucks *need to* ferry ..."): the lexicon's
+    ``title_verbs`` and ``goal_nouns`` (one list of each, so a goal noun added once serves every reader)."""
     noun_modifiers: frozenset[str] = frozenset()
     """Adjectives between a determiner and a noun that is also a verb ("its current load")."""
     selection_words: frozenset[str] = frozenset()
@@ -635,7 +636,6 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "pairwise",
         "join_verbs",
         "in_order",
-        "goal_words",
         "sentence_openers",
         "noun_modifiers",
         "selection_words",
@@ -782,7 +782,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         state_index=_flag_index(words("state_markers")),
         except_index=_flag_index(words("except_words")),
         in_order_index=_flag_index(words("in_order")),
-        goal_words=frozenset(words("goal_words")),
+        goal_words=context["title_verbs"] | context["goal_nouns"],
         opener_index=_flag_index(words("sentence_openers")),
         noun_modifiers=frozenset(words("noun_modifiers")),
         selection_words=frozenset(words("selection_words")),
