@@ -2028,6 +2028,10 @@ class Interpreter:
             for i in sorted(made_now):  # "goes to rock 1 to dig. ... excavator 2 digs there": one digging
                 if self.b.drafts[i].action in ("dig", "dump") and self.b.fold_restated(self.b.drafts[i]):
                     self.last_made = {j for j in self.last_made if self.b.drafts[j].alive}
+        if seg.connective_text in self.lex.ongoing_openers and not any(
+                it.kind in (ItemKind.OBJECT, ItemKind.PLACE) or any(w in self.lex.repeat_words for w in it.text.split())
+                for it in seg.items):
+            self._drop_ongoing(made_now, start)
         purposes = [v for it in seg.items if it.kind is ItemKind.EVENT and it.payload.action == "navigate"
                     for v in sorted(it.payload.verbs)[:1]]
         for i in sorted(made_now) if purposes else ():
@@ -2076,6 +2080,20 @@ class Interpreter:
         places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
         return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
 
+    def _drop_ongoing(self, made: set[int], start: int) -> None:
+        """"... loads truck 2, which drives there *while the excavator digs*": a work step opened by "while"
+        (``ongoing_openers``) with no place and no "again" that its robots already have earlier is that step, named
+        to time the clause it is attached to; read as an order the excavator dug a second time after loading."""
+        for i in sorted(made):
+            d = self.b.drafts[i]
+            if d.action not in ("dig", "load", "dump") or not d.members or any(i in o.deps for o in self.b.drafts):
+                continue
+            keys = {m.key for m in d.members}
+            if any(o.alive and o.action == d.action and {m.key for m in o.members} == keys
+                   for o in self.b.drafts[:start]):
+                d.alive = False
+        self.last_made = {j for j in self.last_made if self.b.drafts[j].alive}
+
     def _report(self, seg: Segment) -> bool:
         """A clause that reports a robot's finished visit or digging in the perfect ("truck 2 has just
         finished checking puddle 1", "excavator 1 has already dug at soil 1"): its robot, a perfect auxiliary
@@ -2093,6 +2111,8 @@ class Interpreter:
             return False
         verbs = [it for it in items if it.kind is ItemKind.VERB]
         places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
+        if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
+            return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
         return all(v.payload.target in ("navigate", "dig") and v.payload.role == "verb" for v in verbs) \
             and len(places) <= 1 and not any(it.kind in (ItemKind.CONNECTIVE, ItemKind.MARK) for it in items)
 

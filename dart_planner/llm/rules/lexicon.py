@@ -144,8 +144,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "negated_work_time_words", "place_removal_verbs",
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
                  "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words", "every_site_phrases",
-                 "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs",
-                 "keepout_ending_words", "waypoint_leads", "vague_action_verbs", "rest_prepositions",
+                 "ongoing_openers", "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words",
+                 "check_verbs", "keepout_ending_words", "waypoint_leads", "vague_action_verbs", "rest_prepositions",
                  "existential_copulas", "existential_modals", "goal_deferring_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
@@ -416,6 +416,8 @@ class Lexicon:
     goal_agent_words: frozenset[str] = frozenset()
     """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
     repeat_words: frozenset[str] = frozenset()
+    ongoing_openers: frozenset[str] = frozenset()
+    """Parallel connectives that time a clause by a step already under way ("while the excavator digs")."""
     """Words that make a step said right after the same step a second one ("digs *again*"), not a restatement."""
     goal_nouns: frozenset[str] = frozenset()
     """Nouns that make a robotless first clause the job's goal ("*The goal* is to fill puddle 1")."""
@@ -903,6 +905,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         goal_state_prefixes=context["goal_state_prefixes"],
         goal_agent_words=context["goal_agent_words"],
         repeat_words=context["repeat_words"],
+        ongoing_openers=context["ongoing_openers"],
         every_site_phrases=context["every_site_phrases"],
         scene_nouns=context["scene_nouns"],
         indefinite_robot_words=context["indefinite_robot_words"],
