@@ -12,13 +12,25 @@
 4. "..., truck 2 must be there." dropped the truck with no word: "be there" is a move to the place just spoken of, as
    "be at soil 1" is.
 
+5. "Then the truck can take the rubble back to base and tip it there." was refused ("no object named to allow"):
+   "can" + "back" read as a permission given again. A "back" before the start is where the truck goes; "the robots
+   can go back to puddle 1" stays a permission.
+6. "Then the two waiting trucks come to rock 2." sent every truck named so far (one word between "the two" and the
+   noun broke the mention): it is "the two trucks", as "the waiting trucks" is "the trucks".
+7. "At each pile the excavator digs and then loads its truck." dug at soil 2 only: "each pile" was read as an object;
+   the phrases that spread "the <type>" over the sites (``every_site_phrases``) are read whole.
+8. "After the return, dump truck 2 inspects obstacle 1." waited for the last step said instead of the return: "the
+   return" is an event (the lexicon's events).
+9. "Truck 1 goes to puddle 1. Could you send excavator 2 to obstacle 1?" sent truck 1 along: "you" before a
+   causative verb with a robot after it is the person asked, not the robot named before.
+
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, E1, LOAD, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # the plan all the sentences of findings 1-4 mean: the truck drives while the excavator digs (one move, rule 17)
 ARRIVES_WHILE_DIGGING = (task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
@@ -76,3 +88,66 @@ def test_while_with_a_new_place_or_again_is_a_new_step(fleet, world):
 ])
 def test_by_the_time_is_a_deadline_not_a_wait(fleet, world, text):
     assert_plan(text, fleet, world, *ARRIVES_WHILE_DIGGING)
+
+
+# -- 5: "back to base" after "can" is a return, not a permission ---------------------------------------------------
+
+def test_can_take_it_back_to_base_is_a_return(fleet, world):
+    assert_plan("Excavator 3 digs at rock 2 and loads truck 2. Then the truck can take the rubble back to base and tip "
+                "it there.", fleet, world,
+                task("m", T, [E3], ["rock2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("l", LOAD, [E3], [], deps=["d"]), task("r", R, [D2], [], deps=["l"]),
+                task("u", DUMP, [D2], [], deps=["r"]))
+
+
+def test_can_go_near_it_again_is_still_a_permission(fleet, world):
+    assert_plan("All robots avoid puddle 1. Later the robots can go near puddle 1 again.", fleet, world,
+                task("a", AVA, [], ["puddle1"]), task("b", ALA, [], ["puddle1"], deps=["a"]))
+
+
+# -- 6: a word between "the two" and the noun ------------------------------------------------------------------------
+
+def test_the_two_waiting_trucks_are_the_two(fleet, world):
+    two, one = [("dump_truck", 2)], [("dump_truck", 1)]
+    assert_plan("A couple of dump trucks wait at obstacle 1, and the third truck inspects puddle 1. Then the two "
+                "waiting trucks come to rock 2.", fleet, world,
+                task("w", T, [], ["obstacle1"], types=two), task("i", T, [], ["puddle1"], types=one),
+                task("c", T, [], ["rock2"], deps=["w", "i"], types=two))
+
+
+# -- 7: "at each pile" ----------------------------------------------------------------------------------------------
+
+def test_at_each_pile_spreads_the_excavator_over_the_sites(fleet, world):
+    assert_plan("Excavator 1 and dump truck 1 go to soil 1, and excavator 2 and dump truck 2 go to soil 2. At each "
+                "pile the excavator digs and then loads its truck.", fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("m2", T, [E2, D2], ["soil2"]),
+                task("d1", DIG, [E1], [], deps=["m1"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]))
+
+
+# -- 8: "after the return" -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "All robots first go back to start. After that, truck 1 goes to rock 1 and dumps. After the return, dump truck 2 "
+    "inspects obstacle 1.",
+    "All robots first go back to start. After that, truck 1 goes to rock 1 and dumps. Dump truck 2 leaves start after "
+    "the return and inspects obstacle 1.",
+])
+def test_after_the_return_waits_for_the_return(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("r", RA), task("g", T, [D1], ["rock1"], deps=["r"]), task("u", DUMP, [D1], [], deps=["g"]),
+                task("i", T, [D2], ["obstacle1"], deps=["r"]))
+
+
+# -- 9: "Could you send ..." ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ask", ["Could you send excavator 2 to obstacle 1?", "Could you please send excavator 2 to "
+                                 "obstacle 1?", "Would you kindly have excavator 2 go to obstacle 1?"])
+def test_you_asked_to_send_a_robot_is_no_robot(fleet, world, ask):
+    assert_plan(f"Truck 1 goes to puddle 1. {ask}", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [E2], ["obstacle1"]))
+
+
+def test_you_followed_by_a_robots_name_is_still_that_robot(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1. You, dump truck 3: go to obstacle 2.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D3], ["obstacle2"]))

@@ -33,10 +33,14 @@ __all__ = ["fold_addressed_you", "fold_asides", "fold_role_copulas", "place_rela
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
 
-def fold_addressed_you(items: Sequence[Item]) -> list[Item]:
+def fold_addressed_you(items: Sequence[Item], causatives: frozenset[str] = frozenset()) -> list[Item]:
     """"You, dump truck 3: go to obstacle 2": "you" followed by the robot's name is that robot. Read
     apart, "you" meant the robot spoken to before ("You, excavator 2: ... You, dump truck 3: ..."
-    sent excavator 2 along with truck 3)."""
+    sent excavator 2 along with truck 3).
+
+    "Could you send excavator 2 to obstacle 1?": "you" before a causative verb (``causatives``) with a robot
+    after it is the person the request is made to, not a robot; read as one, the robot named before was
+    sent along."""
     out = list(items)
     k = 0
     while k + 2 < len(out):
@@ -45,8 +49,20 @@ def fold_addressed_you(items: Sequence[Item]) -> list[Item]:
         if d is not None and d.form == "pronoun" and d.pronoun == "you" and comma.kind is ItemKind.PUNCT \
                 and comma.payload == "," and nxt.kind is ItemKind.ROBOT and nxt.payload.form in ("ids", "type"):
             out[k:k + 3] = [replace(nxt, start=it.start)]
+        elif d is not None and d.form == "pronoun" and d.pronoun == "you" and _causative_next(out, k + 1, causatives):
+            out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
         k += 1
     return out
+
+
+def _causative_next(items: Sequence[Item], k: int, causatives: frozenset[str]) -> bool:
+    """A causative verb at ``k``, past up to two plain words ("please", "kindly"), with a robot right after it."""
+    for j in range(k, min(k + 3, len(items) - 1)):
+        if items[j].kind in (ItemKind.VERB, ItemKind.WORD) and items[j].text in causatives:
+            return items[j + 1].kind is ItemKind.ROBOT
+        if items[j].kind is not ItemKind.WORD:
+            return False
+    return False
 
 
 def join_companions(items: Sequence[Item]) -> list[Item]:

@@ -2080,6 +2080,17 @@ class Interpreter:
         places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
         return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
 
+    @staticmethod
+    def _again_said(items: Sequence[Item]) -> bool:
+        """An "again" mark that says a permission is back ("trucks can go near rock 1 again", "can go back to puddle
+        1"); a "back" before the start ("the truck can take the rubble back (to) base") is where a robot goes."""
+        def home(k: int) -> bool:
+            nxt = items[k + 1:k + 3]
+            return bool(nxt) and (nxt[0].kind is ItemKind.PLACE or (
+                nxt[0].text == "to" and len(nxt) > 1 and nxt[1].kind is ItemKind.PLACE))
+        return any(it.kind is ItemKind.MARK and it.payload == "again" and not (it.text == "back" and home(k))
+                   for k, it in enumerate(items))
+
     def _drop_ongoing(self, made: set[int], start: int) -> None:
         """"... loads truck 2, which drives there *while the excavator digs*": a work step opened by "while"
         (``ongoing_openers``) with no place and no "again" that its robots already have earlier is that step, named
@@ -2449,7 +2460,7 @@ class Interpreter:
         actions = allowed
         # permissions and negations turn movements into keep-out changes
         seg_words = self.words[items[0].start:items[-1].end] if items else []
-        permit = "permit" in marks and ("again" in marks or any(
+        permit = "permit" in marks and (self._again_said(items) or any(
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
         lifted = [it for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"
                   and it.text in self.lex.lifting_negations and not self._negates_other(items, k)]

@@ -776,7 +776,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         split_keepout_verbs=frozenset(words("split_keepout_verbs")),
         split_keepout_particles=frozenset(words("split_keepout_particles")),
         keepout_noun_index=_flag_index(words("keepout_nouns")),
-        filler_phrase_index=_flag_index(words("filler_phrases")),
+        # a phrase that spreads "the <type>" over the sites is said for that and plans nothing itself
+        filler_phrase_index=_flag_index([*words("filler_phrases"), *context["every_site_phrases"]]),
         robot_place_index=_flag_index(words("robot_place_nouns")),
         immediate_index=_flag_index(words("immediate")),
         repeat_index=_flag_index(words("repeat_phrases")),

@@ -288,6 +288,12 @@ class _Scanner:
             elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
+            elif t2 is None and lex.number(words[j]) is not None and j + 2 < len(words) \
+                    and words[j + 1] not in _PUNCT and lex.number(words[j + 1]) is None:
+                t3 = self.type_index.match(words, j + 2)
+                if t3 is not None and t3[1][1]:  # "the two waiting trucks": a word between, as "the waiting trucks"
+                    count = lex.number(words[j]) or 0
+                    t, j = t3, j + 2
         if t is None and det in ("another", "other") and j < len(words) and j > i and (
                 words[j] in _ELLIPSIS_NEXT or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
                                                and words[j] not in ("robots", "machines"))):
