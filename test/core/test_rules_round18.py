@@ -23,6 +23,9 @@
    return" is an event (the lexicon's events).
 9. "Truck 1 goes to puddle 1. Could you send excavator 2 to obstacle 1?" sent truck 1 along: "you" before a
    causative verb with a robot after it is the person asked, not the robot named before.
+10. "Once both have dumped, trucks 2 and 3 may approach rock 1 again, after which they return to start." sent each
+   truck home after its own dump: a keep-out change is no step of the robots (rule 8), so their chain skipped it. A
+   clause after "after which" (lexicon ``relative_sequences``) waits for the clause just said, whatever it is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -30,7 +33,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # the plan all the sentences of findings 1-4 mean: the truck drives while the excavator digs (one move, rule 17)
 ARRIVES_WHILE_DIGGING = (task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
@@ -151,3 +154,16 @@ def test_you_asked_to_send_a_robot_is_no_robot(fleet, world, ask):
 def test_you_followed_by_a_robots_name_is_still_that_robot(fleet, world):
     assert_plan("Truck 1 goes to puddle 1. You, dump truck 3: go to obstacle 2.", fleet, world,
                 task("a", T, [D1], ["puddle1"]), task("b", T, [D3], ["obstacle2"]))
+
+
+# -- 10: "after which" after a keep-out change ----------------------------------------------------------------------
+
+def test_after_which_after_a_lifting_waits_for_it(fleet, world):
+    both = [D2, D3]
+    assert_plan("Right away, dump trucks 2 and 3 are kept away from rock 1. Truck 3 dumps at puddle 2, and truck 2 "
+                "dumps at obstacle 2. Once both have dumped, trucks 2 and 3 may approach rock 1 again, after which "
+                "they return to start.", fleet, world,
+                task("a", AV, both, ["rock1"]), task("g3", T, [D3], ["puddle2"], deps=["a"]),
+                task("u3", DUMP, [D3], [], deps=["g3"]), task("g2", T, [D2], ["obstacle2"], deps=["a"]),
+                task("u2", DUMP, [D2], [], deps=["g2"]), task("l", AL, both, ["rock1"], deps=["u2", "u3"]),
+                task("r", R, both, [], deps=["l"]))

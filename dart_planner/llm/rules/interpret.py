@@ -2282,6 +2282,11 @@ class Interpreter:
                                 and self.b.drafts[i].alive), default=None)
                     last = {i for i, n in self.draft_sentence.items() if n == said and self.b.drafts[i].alive} or last
                 base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
+            elif not keepout and self.last_made and seg.connective_text in self.lex.relative_sequences and all(
+                    self.b.drafts[i].action in KEEPOUT_ACTIONS for i in self.last_made):
+                # "trucks 2 and 3 may approach rock 1 again, after which they return": a keep-out change is no step
+                # of theirs (rule 8), but "after which" names it: the return waits for it as well as for their chain
+                base |= set(self.last_made)
         if self.until_found is not None and self.until_found[0] != seg.sentence and not (
                 # "... is held there until X; it is then brought to rock 1": "then" opening the next sentence
                 # (or said inside its first clause) continues after the wait, as within one sentence

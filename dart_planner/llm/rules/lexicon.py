@@ -144,9 +144,10 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "negated_work_time_words", "place_removal_verbs",
                  "departure_verbs", "loading_order_openers", "bare_fleet_nouns", "goal_negating_words",
                  "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words", "every_site_phrases",
-                 "ongoing_openers", "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words",
-                 "check_verbs", "keepout_ending_words", "waypoint_leads", "vague_action_verbs", "rest_prepositions",
-                 "existential_copulas", "existential_modals", "goal_deferring_pronouns")
+                 "ongoing_openers", "relative_sequences", "scene_nouns", "goal_nouns", "goal_purpose_leads",
+                 "indefinite_robot_words", "check_verbs", "keepout_ending_words", "waypoint_leads",
+                 "vague_action_verbs", "rest_prepositions", "existential_copulas", "existential_modals",
+                 "goal_deferring_pronouns")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -417,6 +418,8 @@ class Lexicon:
     """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
     repeat_words: frozenset[str] = frozenset()
     ongoing_openers: frozenset[str] = frozenset()
+    relative_sequences: frozenset[str] = frozenset()
+    """Sequence connectives that name the clause just said ("after which"): a step after one waits for it."""
     """Parallel connectives that time a clause by a step already under way ("while the excavator digs")."""
     """Words that make a step said right after the same step a second one ("digs *again*"), not a restatement."""
     goal_nouns: frozenset[str] = frozenset()
@@ -907,6 +910,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         goal_agent_words=context["goal_agent_words"],
         repeat_words=context["repeat_words"],
         ongoing_openers=context["ongoing_openers"],
+        relative_sequences=context["relative_sequences"],
         every_site_phrases=context["every_site_phrases"],
         scene_nouns=context["scene_nouns"],
         indefinite_robot_words=context["indefinite_robot_words"],
