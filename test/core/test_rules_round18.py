@@ -26,6 +26,8 @@
 10. "Once both have dumped, trucks 2 and 3 may approach rock 1 again, after which they return to start." sent each
    truck home after its own dump: a keep-out change is no step of the robots (rule 8), so their chain skipped it. A
    clause after "after which" (lexicon ``relative_sequences``) waits for the clause just said, whatever it is.
+11. "Excavator 1 loads the trucks one after the other, truck 2 first." loaded truck 1 alone: "the trucks one" was read
+   as "truck one". A number that opens an order of work ("one after the other", "one by one") is no robot number.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -167,3 +169,14 @@ def test_after_which_after_a_lifting_waits_for_it(fleet, world):
                 task("u3", DUMP, [D3], [], deps=["g3"]), task("g2", T, [D2], ["obstacle2"], deps=["a"]),
                 task("u2", DUMP, [D2], [], deps=["g2"]), task("l", AL, both, ["rock1"], deps=["u2", "u3"]),
                 task("r", R, both, [], deps=["l"]))
+
+
+# -- 11: "the trucks one after the other" ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("order", ["one after the other, truck 2 first", "one by one"])
+def test_the_trucks_one_after_the_other_are_both_loaded_in_turn(fleet, world, order):
+    got = assert_plan(f"Trucks 1 and 2 drive to soil 1. Excavator 1 digs at soil 1 and then loads the trucks {order}.",
+                      fleet, world,
+                      task("m", T, [D1, D2, E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                      task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E1], [], deps=["l1"]))
+    assert len(got.subtasks) == 4

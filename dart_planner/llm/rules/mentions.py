@@ -341,7 +341,9 @@ class _Scanner:
             return None
         length, (rtype, plural) = t
         j += length
-        nums, j2 = _numbers(words, j, lex, self.noun_at)
+        # "the trucks one after the other": an order of work, not "truck one"
+        ordered = j < len(words) and lex.in_order_index.match(words, j) is not None
+        nums, j2 = ([], j) if ordered else _numbers(words, j, lex, self.noun_at)
         if nums:
             ids = []
             for n in nums:
