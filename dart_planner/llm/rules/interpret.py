@@ -468,6 +468,12 @@ class Interpreter:
         d: RobotDesc = item.payload
         if d.form == "partner":
             return self.pairing.partner_of(d, item)
+        if d.form == "deed":
+            try:
+                return self._deed_doers(item)
+            except ResolutionError as exc:
+                self.errors.append(str(exc))
+                return ()
         if d.form == "type" and d.det == "own" and partner_type is None:
             # "its truck comes to soil 1" (the subject): the truck paired with the robot just named
             base = self.current_subject or self.res.last_subject()
@@ -499,6 +505,52 @@ class Interpreter:
         except ResolutionError as exc:
             self.errors.append(str(exc))
             return ()
+
+    def _deed_doers(self, item: Item) -> tuple[Member, ...]:
+        """The robots of "the robots that dug" / "everyone who worked": those that did it in the steps planned so
+        far, named ones in fleet order (rule 5: a set the text fully determines); refused, naming the words, when
+        no robot did it or a count said with it does not match."""
+        d: RobotDesc = item.payload
+        found: dict[str, Member] = {}
+        for dr in self.b.drafts:
+            if dr.alive and dr.action not in KEEPOUT_ACTIONS and self._deed_done(dr, d):
+                for m in self._deed_members(dr, d):
+                    if not d.rtype or m.rtype == d.rtype:
+                        found.setdefault(m.key, m)
+        order = {r: n for n, r in enumerate(self.fleet.robot_ids)}
+        doers = tuple(sorted(found.values(), key=lambda m: order.get(m.robot_id or "", len(order))))
+        if not doers:
+            raise ResolutionError(f"no robot did what {item.text!r} says before it")
+        if d.count and _size(doers) != d.count:
+            raise ResolutionError(f"{item.text!r}: {_size(doers)} robots did that before it, not {d.count}")
+        return doers
+
+    def _deed_done(self, dr: Draft, d: RobotDesc) -> bool:
+        if d.deed == "any":
+            return True
+        return dr.skill == d.deed or self._matches(dr, d.deed)
+
+    def _deed_members(self, dr: Draft, d: RobotDesc) -> list[Member]:
+        """The robots of ``dr`` that did the deed of ``d``: the trucks of a loading for "were loaded", where the
+        deed's place is said, only those at that place (a digging names none: the robot's move before it does)."""
+        if dr.fleet:
+            pool = [self.res.robot_member(r) for r in self.fleet.robot_ids]
+        elif d.deed_passive:
+            pool = list(dr.partners)
+        else:
+            pool = [*dr.members, *dr.partners] if d.deed == "any" else list(dr.members)
+        if not d.deed_objects:
+            return pool
+        if dr.objects or dr.action in MOVES:
+            return pool if set(dr.objects) & set(d.deed_objects) else []
+        return [m for m in pool if self._was_at(m, dr.idx, set(d.deed_objects))]
+
+    def _was_at(self, m: Member, idx: int, objs: set[str]) -> bool:
+        """Whether the latest move of ``m`` planned before draft ``idx`` went to one of ``objs``."""
+        for dr in reversed(self.b.drafts[:idx]):
+            if dr.alive and dr.action in MOVES and (dr.fleet or any(x.key == m.key for x in dr.members)):
+                return bool(set(dr.objects) & objs)
+        return False
 
     def _latest_diggers(self, rtype: str) -> tuple[Member, ...]:
         """The robots of ``rtype`` in the latest digging ("the diggers"), with every digging that

@@ -48,7 +48,7 @@ class RobotDesc:
     """A robot mention as written, before resolution."""
 
     form: str
-    """``ids``, ``type``, ``fleet``, ``others`` or ``pronoun``."""
+    """``ids``, ``type``, ``fleet``, ``others``, ``pronoun`` or ``deed``."""
     ids: tuple[str, ...] = ()
     rtype: str = ""
     det: str = ""
@@ -61,6 +61,13 @@ class RobotDesc:
     """For ``ids`` said as an ordinal ("the third truck"): the ordinal."""
     of_them: bool = False
     """For ``type``: said as "one of them", a part of the robots just named."""
+    deed: str = ""
+    """For ``deed`` ("the robots that dug", "everyone who worked"): the action the robots did before
+    (``any`` for work of any kind), so the robots meant are read off the steps already planned."""
+    deed_objects: tuple[str, ...] = ()
+    """For ``deed``: where it was done ("the robots that went to soil 1"); empty for anywhere."""
+    deed_passive: bool = False
+    """For ``deed``: the robots had it done to them ("the trucks that were loaded")."""
 
 
 @dataclass(frozen=True)
