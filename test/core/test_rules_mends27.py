@@ -7,6 +7,12 @@
    that deed in the steps said before it, named by id in fleet order (rule 5: a fully determined set). Refused,
    naming the words, when no robot did it, or when a count said with it ("the two excavators that dug") does not
    match.
+2. "Truck 2 then drives to rock 1 where excavator 3 loads it again." lost the truck's drive to rock 1 (its dump at
+   puddle 2 came first, and the loading waited for that): "where" right after a named place, the comma left out, is
+   the same place relative as ", where".
+3. "Excavator 1 digs. Truck 2 drives to rock 1, where excavator 3 loads it after digging there." waited for
+   excavator 1's digging and left excavator 3's own out (no move, no dig): a bare gerund said after its clause is the
+   deed of that clause's subject; another robot's earlier deed is not it, and with none of its own it is new work.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -62,3 +68,40 @@ def test_a_deed_at_a_place_picks_the_robots_that_went_there(fleet, world):
 def test_a_deed_nobody_did_is_refused_naming_the_words(fleet, world, text, words):
     errors = rules_plan(text, fleet, world).errors
     assert errors and any(words in e for e in errors), errors
+
+
+# -- finding 2: "<place> where <robot> ..." without the comma -------------------------------------------------------
+
+_RELAY = ("Excavator 1 digs at soil 1. Truck 2 goes to soil 1 and excavator 1 loads it. Excavator 3 digs at rock 1. "
+          "Truck 2 then drives to rock 1{comma} where excavator 3 loads it again. Truck 2 dumps at puddle 2.")
+
+
+@pytest.mark.parametrize("comma", [",", ""])
+def test_a_place_relative_needs_no_comma(fleet, world, comma):
+    assert_plan(_RELAY.format(comma=comma), fleet, world,
+                task("m1", T, [E1, D2], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("l1", LOAD, [E1], [], deps=["g1"]),
+                task("m3", T, [E3], ["rock1"]), task("g3", DIG, [E3], [], deps=["m3"]),
+                task("m2", T, [D2], ["rock1"], deps=["l1"]), task("l3", LOAD, [E3], [], deps=["g3", "m2"]),
+                task("mp", T, [D2], ["puddle2"], deps=["l3"]), task("d", DUMP, [D2], [], deps=["mp"]))
+
+
+# -- finding 3: "loads it after digging there": the loader's own digging ----------------------------------------------
+
+def test_a_bare_gerund_after_its_clause_is_the_subjects_own_deed(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 2 goes to soil 1 and excavator 1 loads it. Truck 2 then drives "
+                "to rock 1, where excavator 3 loads it after digging there. Truck 2 dumps at puddle 2.", fleet, world,
+                task("m1", T, [E1, D2], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("l1", LOAD, [E1], [], deps=["g1"]),
+                task("m2", T, [D2], ["rock1"], deps=["l1"]),
+                task("m3", T, [E3], ["rock1"]), task("g3", DIG, [E3], [], deps=["m3"]),
+                task("l3", LOAD, [E3], [], deps=["m2", "g3"]),
+                task("mp", T, [D2], ["puddle2"], deps=["l3"]), task("d", DUMP, [D2], [], deps=["mp"]))
+
+
+def test_a_bare_gerund_still_finds_the_subjects_own_earlier_deed(fleet, world):
+    assert_plan("Excavator 3 digs at soil 2. Excavator 1 digs at soil 1. Truck 1 goes to soil 2. "
+                "Excavator 3 loads truck 1 after digging.", fleet, world,
+                task("m3", T, [E3, D1], ["soil2"]), task("g3", DIG, [E3], [], deps=["m3"]),  # rule 17: one move
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("l", LOAD, [E3], [], deps=["g3"]))

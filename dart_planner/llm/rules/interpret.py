@@ -3328,6 +3328,12 @@ class Interpreter:
         one of the lexicon's ``anchor_gerund_endings``."""
         return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
 
+    def _own_gerund(self, seg: Segment) -> bool:
+        """A bare gerund said after its clause with no robot ("loads it after digging there"): the deed of the
+        clause's own subject, which is known when it is read."""
+        return self.anchor_gerund and self.robotless_anchor and seg.post_anchor and bool(self.current_subject) \
+            and not self.anchor_possessive
+
     def anchor(self, seg: Segment) -> tuple[set[int], bool]:
         """The tasks an anchor clause names, and whether it only says "in parallel".
 
@@ -3542,6 +3548,13 @@ class Interpreter:
                     self.pending_dump.pop(key)
                     cands += self.add_skill("dump", [m], (), set(), "deliver")
                     self.loaded[key] = False
+            doers = self.capable(self.current_subject or (), action, quiet=True) if self._own_gerund(seg) else []
+            if doers:
+                # "truck 2 drives to rock 1, where excavator 3 loads it after digging there": the loader's own
+                # digging; another excavator's earlier one is not it, and with none it is new work of the subject
+                # (a subject that cannot do it waits for everyone's: "truck 2 leaves after digging")
+                keys = {m.key for m in doers}
+                cands = [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}]
             if objs and action in _IN_PLACE_ACTIONS:
                 # "once the rock is broken up": the digging done at the rock, not every digging
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
