@@ -13,6 +13,10 @@
 3. "Excavator 1 digs. Truck 2 drives to rock 1, where excavator 3 loads it after digging there." waited for
    excavator 1's digging and left excavator 3's own out (no move, no dig): a bare gerund said after its clause is the
    deed of that clause's subject; another robot's earlier deed is not it, and with none of its own it is new work.
+4. "Excavator 1 ... loads it (truck 1). Excavator 2 ... loads it (truck 2). Both of them dump at puddle 2." dumped
+   truck 2 alone: "both" was excavator 2 and truck 2, and the excavator (no dump) fell out. A counted pronoun ("both
+   of them", "the two", "the pair") whose latest robots hold fewer that can do its verb than it counts means the
+   latest that many that can, gathered across mentions (MentionResolver.last_able_n).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -105,3 +109,27 @@ def test_a_bare_gerund_still_finds_the_subjects_own_earlier_deed(fleet, world):
                 task("m3", T, [E3, D1], ["soil2"]), task("g3", DIG, [E3], [], deps=["m3"]),  # rule 17: one move
                 task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
                 task("l", LOAD, [E3], [], deps=["g3"]))
+
+
+# -- finding 4: "both of them dump" after two excavator-truck pairs: the two trucks -----------------------------------
+
+_PAIRS = ("Excavator 1 digs at soil 1. Truck 1 goes to soil 1. Excavator 1 loads it. Excavator 2 digs at soil 2. "
+          "Truck 2 goes to soil 2. Excavator 2 loads it. {both} dump at puddle 2.")
+
+
+@pytest.mark.parametrize("both", ["Both of them", "The two", "The pair", "They both", "The two trucks"])
+def test_a_counted_pronoun_counts_robots_that_can_do_its_verb(fleet, world, both):
+    assert_plan(_PAIRS.format(both=both), fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("l1", LOAD, [E1], [], deps=["g1"]),
+                task("m2", T, [E2, D2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("l2", LOAD, [E2], [], deps=["g2"]),
+                task("p1", T, [D1], ["puddle2"], deps=["l1"]), task("d1", DUMP, [D1], [], deps=["p1"]),
+                task("p2", T, [D2], ["puddle2"], deps=["l2"]), task("d2", DUMP, [D2], [], deps=["p2"]))
+
+
+def test_a_counted_pronoun_whose_robots_can_do_it_keeps_them(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 1. Excavator 1 digs and loads truck 1. Both of them return to "
+                "start.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("r", R, [E1, D1], [], deps=["l"]))

@@ -1286,7 +1286,7 @@ class Interpreter:
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...]) -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
         ("once truck 1 has checked obstacle 1 they both dig": the excavators, not the trucks)."""
-        if pronoun not in ("it", "they", "both"):
+        if pronoun not in ("it", "they", "both") and not pronoun.isdigit():
             return subject
         k = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), None)
         if k is None:
@@ -1302,6 +1302,13 @@ class Interpreter:
         able = self.capable(subject, need, quiet=True) if need is not None else []
         if pronoun == "it" and len(subject) > 1 and len(able) == 1:
             return tuple(able)  # "when excavator 3 has dug and you are there, it loads you": the one that can
+        want = 2 if pronoun == "both" else int(pronoun) if pronoun.isdigit() else 0
+        if need is not None and 0 < _size(able) < want:
+            # "... truck 2 goes to soil 2, excavator 2 loads it. Both of them dump": "both" counts robots that can
+            # dump, the latest two of them (the truck and its loader are not meant: one of them cannot)
+            found = self.res.last_able_n(lambda m: bool(self.capable([m], need, quiet=True)), want)
+            if _size(found) == want:
+                return found
         if need is None or able:
             return subject
         found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")

@@ -879,6 +879,16 @@ class MentionResolver:
             fallback = fallback or ok
         return fallback
 
+    def last_able_n(self, able: Callable[[Member], bool], n: int) -> tuple[Member, ...]:
+        """The ``n`` robots (or groups) mentioned most recently that can do what a counted pronoun's clause asks,
+        most recent first, gathered across mentions ("truck 1 ... truck 2 ... both of them dump": the trucks)."""
+        out: list[Member] = []
+        for members, _ in reversed(self.history):
+            out += [m for m in members if able(m) and m not in out and m.key not in self.idle]
+            if _size(out) >= n:
+                break
+        return tuple(out)
+
     def _counted_only(self, rtype: str) -> int:
         """How many robots of ``rtype`` were asked for by count so far; -1 if one was named by id."""
         total = 0
