@@ -17,6 +17,11 @@
    truck 2 alone: "both" was excavator 2 and truck 2, and the excavator (no dump) fell out. A counted pronoun ("both
    of them", "the two", "the pair") whose latest robots hold fewer that can do its verb than it counts means the
    latest that many that can, gathered across mentions (MentionResolver.last_able_n).
+5. "Excavator 2 digs at soil 1 and loads truck 1, then digs again and loads truck 1 again." dropped the second
+   loading (read as the first said twice) and the truck left after the first: a loading said "again" after the
+   excavator did a step of its own since is a second loading. "Then it digs once more and loads truck 1 again" read
+   "once" as a condition ("once more and loads truck 1 again" waited for the first loading, and the second dig and
+   loading were lost): an again-phrase longer than the connective it starts with is the again-phrase.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -133,3 +138,28 @@ def test_a_counted_pronoun_whose_robots_can_do_it_keeps_them(fleet, world):
                 "start.", fleet, world,
                 task("m", T, [E1, D1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]), task("r", R, [E1, D1], [], deps=["l"]))
+
+
+# -- finding 5: "digs again and loads truck 1 again": a second loading -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1 and loads truck 1, then digs again and loads truck 1 again. Truck 1 dumps at "
+    "puddle 2 and goes back.",
+    "Excavator 2 digs at soil 1 and loads truck 1. Then it digs once more and loads truck 1 again. Truck 1 dumps "
+    "at puddle 2 and goes back.",
+])
+def test_a_loading_said_again_after_digging_again_is_a_second_loading(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g1", DIG, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["g1"]), task("g2", DIG, [E2], [], deps=["l1"]),
+                task("l2", LOAD, [E2], [], deps=["g2"]), task("p", T, [D1], ["puddle2"], deps=["l2"]),
+                task("d", DUMP, [D1], [], deps=["p"]), task("r", R, [D1], [], deps=["d"]))
+
+
+@pytest.mark.parametrize("again", ["", " again"])
+def test_a_loading_said_twice_with_no_work_between_stays_one(fleet, world, again):
+    assert_plan(f"Excavator 1 digs at soil 1. Truck 2 goes to soil 1 to be loaded by excavator 1. Excavator 1 loads "
+                f"truck 2{again}. Truck 2 dumps at puddle 1.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("p", T, [D2], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D2], [], deps=["p"]))

@@ -2445,6 +2445,8 @@ class Interpreter:
                 cur.immediate = True
             elif it.kind is ItemKind.MARK and it.payload == "again" and it.text == "back" and cur is not None:
                 cur.back = True
+            elif it.kind is ItemKind.MARK and it.payload == "again" and cur is not None:
+                cur.again = True
         if not actions and not places_named(leading):
             return []
         if not actions:
@@ -3017,7 +3019,7 @@ class Interpreter:
                 return made
         if explicit and not own:
             said = [t for t in explicit if self._loaded_by(t, excs)]
-            if said and len(said) == len(explicit):
+            if said and len(said) == len(explicit) and not (a.again and self._worked_since_loading(excs, said)):
                 # "truck 2 drives to soil 2 to collect the soil; ... excavator 3 fills truck 2": the loading
                 # the purpose already named, said again
                 return []
@@ -3076,6 +3078,12 @@ class Interpreter:
         prior = self.b.drafts[last] if last is not None else None
         return prior is not None and prior.alive and prior.action == "unload_bucket" and t in prior.partners \
             and {m.key for m in prior.members} == {m.key for m in excs}
+
+    def _worked_since_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> bool:
+        """Whether the excavators did a step of their own after they last loaded these trucks ("digs again and
+        loads truck 1 again": a second loading, not the first said twice)."""
+        loads = [self.b.chain(t) for t in trucks]
+        return any(self.b.chain(e) not in loads for e in excs)
 
     def _types_for(self, action: str) -> list[str]:
         return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]

@@ -562,6 +562,9 @@ class _Scanner:
         c = lex.connective_index.match(words, i)
         if m and (c is None or m[0] > c[0]):  # "while this happens" is a duration, "while" alone is not
             return Item(ItemKind.MARK, i, i + m[0], "duration", self.text(i, i + m[0]))
+        m = lex.again_words.match(words, i)
+        if m and c and m[0] > c[0]:  # "digs once more": a repeat, not the "once" of a condition
+            return Item(ItemKind.MARK, i, i + m[0], "again", self.text(i, i + m[0]))
         end = i + c[0] if c else i
         demo = self.robot(end - 1) if end - i > 1 and words[end - 1] in ("that", "this") and not (
             end < len(words) and (words[end] in _DETERMINERS or _determiner(words, end, lex)[0]
