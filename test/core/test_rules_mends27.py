@@ -22,6 +22,12 @@
    excavator did a step of its own since is a second loading. "Then it digs once more and loads truck 1 again" read
    "once" as a condition ("once more and loads truck 1 again" waited for the first loading, and the second dig and
    loading were lost): an again-phrase longer than the connective it starts with is the again-phrase.
+6. "Truck 2 goes to soil 1 to collect soil from excavator 1. Excavator 1 digs at soil 1 and fills truck 2." and
+   "Plan: excavator 2 loads truck 1 at soil 2. Excavator 2 goes to soil 2 and digs. ... Excavator 2 loads truck 1."
+   loaded the truck before the excavator went and dug (the loading the purpose or plan named was made first, and
+   the one said after the digging dropped as the same said again): a loading said again after the excavator's
+   digging, when the loading made earlier had no digging of its own before it, gets the excavator's steps since
+   (its drive and dig) put before it (rule 12).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -163,3 +169,29 @@ def test_a_loading_said_twice_with_no_work_between_stays_one(fleet, world, again
                 task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]), task("p", T, [D2], ["puddle1"], deps=["l"]),
                 task("d", DUMP, [D2], [], deps=["p"]))
+
+
+# -- finding 6: a loading named first as a purpose or plan waits for the digging said later ---------------------------
+
+def test_a_loading_named_as_a_purpose_waits_for_the_digging_said_later(fleet, world):
+    assert_plan("Truck 2 goes to soil 1 to collect soil from excavator 1. Excavator 1 digs at soil 1 and fills truck 2."
+                " Truck 2 dumps at puddle 1.", fleet, world,
+                task("m", T, [D2, E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("p", T, [D2], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D2], [], deps=["p"]))
+
+
+def test_a_loading_named_in_a_plan_first_waits_for_the_digging_said_later(fleet, world):
+    assert_plan("Plan: excavator 2 loads truck 1 at soil 2. Excavator 2 goes to soil 2 and digs. Truck 1 goes to "
+                "soil 2. Excavator 2 loads truck 1. Truck 1 dumps at puddle 2.", fleet, world,
+                task("m", T, [E2, D1], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("p", T, [D1], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]))
+
+
+def test_the_excavators_later_steps_stay_after_the_loading(fleet, world):
+    assert_plan("Truck 2 goes to soil 1 to collect soil from excavator 1. Excavator 1 goes to soil 1, digs and fills "
+                "truck 2, then returns. Truck 2 dumps at puddle 1.", fleet, world,
+                task("m", T, [D2, E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("r", R, [E1], [], deps=["l"]),
+                task("p", T, [D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D2], [], deps=["p"]))

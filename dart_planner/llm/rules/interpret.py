@@ -3022,6 +3022,7 @@ class Interpreter:
             if said and len(said) == len(explicit) and not (a.again and self._worked_since_loading(excs, said)):
                 # "truck 2 drives to soil 2 to collect the soil; ... excavator 3 fills truck 2": the loading
                 # the purpose already named, said again
+                self._dig_before_said_loading(excs, said)
                 return []
             sites = {self.loc(e) for e in excs}
             if respectively and len(excs) == len(explicit) > 1 and not any(m.is_group for m in (*excs, *explicit)):
@@ -3078,6 +3079,24 @@ class Interpreter:
         prior = self.b.drafts[last] if last is not None else None
         return prior is not None and prior.alive and prior.action == "unload_bucket" and t in prior.partners \
             and {m.key for m in prior.members} == {m.key for m in excs}
+
+    def _dig_before_said_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> None:
+        """"Truck 2 goes to soil 1 to collect soil from excavator 1. Excavator 1 digs at soil 1 and fills truck 2.":
+        the loading the purpose named came before the excavator had dug; said again after its digging, the
+        excavator's steps since (its drive and dig) go before that loading (rule 12: a loading waits for the
+        digging), not after it."""
+        load = self.b.chain(trucks[0])
+        if load is None:
+            return
+        keys = {e.key for e in excs}
+
+        def theirs(d: Draft) -> bool:
+            return d.alive and d.action not in KEEPOUT_ACTIONS and bool(keys & {m.key for m in d.members})
+        if any(self.b.drafts[i].action == "dig" and theirs(self.b.drafts[i]) for i in self.b.anc[load]):
+            return  # the loading had its digging: nothing to move
+        since = {d.idx for d in self.b.drafts[load + 1:] if theirs(d)}
+        if any(self.b.drafts[i].action == "dig" for i in since):
+            self.b.put_before(since, load, keys)
 
     def _worked_since_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> bool:
         """Whether the excavators did a step of their own after they last loaded these trucks ("digs again and
