@@ -28,6 +28,10 @@
    the one said after the digging dropped as the same said again): a loading said again after the excavator's
    digging, when the loading made earlier had no digging of its own before it, gets the excavator's steps since
    (its drive and dig) put before it (rule 12).
+7. "Excavator 2 loads them one after the other, truck 3 first. Then they dump at puddle 1." dumped truck 3 alone
+   ("they" was the sentence's subjects, excavator 2 and truck 3, and the excavator cannot dump); so did "loads truck
+   3 and then truck 1. Then they dump" with truck 1: a "they" whose robots only partly can do its verb is the latest
+   group that can and holds the ones that can, as "the trucks" is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -35,7 +39,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -195,3 +199,21 @@ def test_the_excavators_later_steps_stay_after_the_loading(fleet, world):
                 task("m", T, [D2, E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]), task("r", R, [E1], [], deps=["l"]),
                 task("p", T, [D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D2], [], deps=["p"]))
+
+
+# -- finding 7: "they dump" after an excavator loaded two trucks in turn: the trucks -----------------------------------
+
+@pytest.mark.parametrize("loads", ["loads them one after the other, truck 3 first", "loads truck 3 and then truck 1"])
+@pytest.mark.parametrize("they", ["they", "the trucks"])
+def test_they_after_loadings_in_turn_are_the_loaded_trucks(fleet, world, loads, they):
+    assert_plan(f"Trucks 1 and 3 go to soil 2 and excavator 2 digs there. Excavator 2 {loads}. Then {they} dump at "
+                "puddle 1.", fleet, world,
+                task("m", T, [D1, D3, E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["g"]), task("l2", LOAD, [E2], [], deps=["l1"]),
+                task("p", T, [D1, D3], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D3], [], deps=["p"]))
+
+
+def test_they_of_a_robot_and_a_truck_is_not_an_older_pair_of_trucks(fleet, world):
+    assert_plan("Trucks 2 and 3 go to rock 2. Excavator 1 and truck 1 go to rock 1. They dump there.", fleet, world,
+                task("a", T, [D2, D3], ["rock2"]), task("b", T, [E1, D1], ["rock1"]),
+                task("d", DUMP, [D1], [], deps=["b"]))

@@ -1302,6 +1302,12 @@ class Interpreter:
         able = self.capable(subject, need, quiet=True) if need is not None else []
         if pronoun == "it" and len(subject) > 1 and len(able) == 1:
             return tuple(able)  # "when excavator 3 has dug and you are there, it loads you": the one that can
+        if pronoun == "they" and need is not None and 0 < len(able) < len(subject):
+            # "excavator 2 loads them one after the other, truck 3 first. Then they dump": "they" was the loader and
+            # truck 3, and the loader cannot dump; the latest group that can and holds the able ones is meant
+            group = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), True)
+            if _size(group) > _size(able) and set(able) <= set(group):
+                return group
         want = 2 if pronoun == "both" else int(pronoun) if pronoun.isdigit() else 0
         if need is not None and 0 < _size(able) < want:
             # "... truck 2 goes to soil 2, excavator 2 loads it. Both of them dump": "both" counts robots that can
