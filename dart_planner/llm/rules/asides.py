@@ -417,6 +417,11 @@ def place_relatives(items: Sequence[Item]) -> list[Item]:
     k = 2
     while k < len(out):
         it = out[k]
+        if it.kind is ItemKind.WORD and it.text == "where" and out[k - 1].kind is ItemKind.OBJECT \
+                and out[k - 1].payload.form != "pronoun":
+            # "drives to rock 1 where excavator 3 loads it": the comma left out, the same relative
+            out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ""))
+            k += 1
         if it.kind is ItemKind.WORD and it.text == "where" and out[k - 1].kind is ItemKind.PUNCT \
                 and out[k - 1].payload == "," and out[k - 2].kind is ItemKind.OBJECT \
                 and out[k - 2].payload.form != "pronoun":

@@ -55,6 +55,8 @@ class Action:
     """Said to happen "right away": it does not wait for what the clause's trailing anchor names."""
     back: bool = False
     """"send everyone back", "bring the trucks back": with no place named, back to the start."""
+    again: bool = False
+    """Said "again" ("loads truck 1 again"): done once more, never the same step said a second time."""
 
 
 def own_place(o: Item) -> bool:

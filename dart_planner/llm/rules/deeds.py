@@ -17,11 +17,13 @@ from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_deed_references"]
+__all__ = ["fold_deed_references", "fold_group_deeds"]
 
 _RELATIVE = frozenset({"that", "which", "who"})
 _PREPS = frozenset({"at", "in", "to", "from", "on", "near", "by"})
 _LOADING = frozenset({"unload_bucket", "load"})
+_GROUP_DETS = frozenset({"the", "all", "bare", "every"})
+_NOT_DEEDS = frozenset({"return_to_start", "add_keepout", "remove_keepout"})
 
 
 def _relative_at(items: Sequence[Item], j: int) -> bool:
@@ -236,4 +238,52 @@ def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                     named = RobotDesc("ids", (rid,), d.rtype)
                     out[k:end + 1] = [Item(ItemKind.ROBOT, it.start, out[end].end, named, it.text)]
         k += 1
+    return out
+
+
+def _group_head(d: RobotDesc) -> bool:
+    """A mention that may be told by a deed of its robots: the fleet ("everyone", "all the machines") or a
+    plural robot noun ("the excavators", "all trucks", "the two excavators")."""
+    return d.form == "fleet" or d.form == "type" and d.plural and d.det in _GROUP_DETS
+
+
+def _group_deed(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[RobotDesc, int] | None:
+    """(the description, index of its last item) for "<group> that <verb> [at <object>]" at ``k``: the deed
+    (lexicon ``deed_work_words`` for work of any kind) and where it was done; None if there is none."""
+    d: RobotDesc = items[k].payload
+    if not _group_head(d) or not _relative_at(items, k + 1):
+        return None
+    j = k + 2
+    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text in lex.deed_auxiliaries:
+        j += 1
+    if j >= len(items):
+        return None
+    it = items[j]
+    if it.kind is ItemKind.WORD and it.text in lex.deed_work_words:
+        return RobotDesc("deed", rtype=d.rtype, count=d.count, plural=True, deed="any"), j
+    if it.kind is not ItemKind.VERB or it.payload.target in _NOT_DEEDS:
+        return None
+    names = _object_after(items, j) or ()
+    end = j
+    if names:
+        end = j + 1
+        while items[end].kind is not ItemKind.OBJECT:
+            end += 1
+    return RobotDesc("deed", rtype=d.rtype, count=d.count, plural=True, deed=it.payload.target, deed_objects=names,
+                     deed_passive=it.payload.role == "passive_load"), end
+
+
+def fold_group_deeds(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """Fold "the robots that dug", "everyone who worked", "the trucks that were loaded" into one mention read off
+    the steps planned before it (``RobotDesc.deed``): without this the fleet noun stood for the whole fleet and
+    the relative clause was read as new work for it ("the excavators that dug go back" dug again)."""
+    out = list(items)
+    for k in range(len(out) - 1, -1, -1):
+        if out[k].kind is not ItemKind.ROBOT:
+            continue
+        found = _group_deed(out, k, lex)
+        if found is not None:
+            desc, end = found
+            text = " ".join(x.text for x in out[k:end + 1])
+            out[k:end + 1] = [Item(ItemKind.ROBOT, out[k].start, out[end].end, desc, text)]
     return out

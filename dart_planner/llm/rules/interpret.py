@@ -468,6 +468,12 @@ class Interpreter:
         d: RobotDesc = item.payload
         if d.form == "partner":
             return self.pairing.partner_of(d, item)
+        if d.form == "deed":
+            try:
+                return self._deed_doers(item)
+            except ResolutionError as exc:
+                self.errors.append(str(exc))
+                return ()
         if d.form == "type" and d.det == "own" and partner_type is None:
             # "its truck comes to soil 1" (the subject): the truck paired with the robot just named
             base = self.current_subject or self.res.last_subject()
@@ -499,6 +505,52 @@ class Interpreter:
         except ResolutionError as exc:
             self.errors.append(str(exc))
             return ()
+
+    def _deed_doers(self, item: Item) -> tuple[Member, ...]:
+        """The robots of "the robots that dug" / "everyone who worked": those that did it in the steps planned so
+        far, named ones in fleet order (rule 5: a set the text fully determines); refused, naming the words, when
+        no robot did it or a count said with it does not match."""
+        d: RobotDesc = item.payload
+        found: dict[str, Member] = {}
+        for dr in self.b.drafts:
+            if dr.alive and dr.action not in KEEPOUT_ACTIONS and self._deed_done(dr, d):
+                for m in self._deed_members(dr, d):
+                    if not d.rtype or m.rtype == d.rtype:
+                        found.setdefault(m.key, m)
+        order = {r: n for n, r in enumerate(self.fleet.robot_ids)}
+        doers = tuple(sorted(found.values(), key=lambda m: order.get(m.robot_id or "", len(order))))
+        if not doers:
+            raise ResolutionError(f"no robot did what {item.text!r} says before it")
+        if d.count and _size(doers) != d.count:
+            raise ResolutionError(f"{item.text!r}: {_size(doers)} robots did that before it, not {d.count}")
+        return doers
+
+    def _deed_done(self, dr: Draft, d: RobotDesc) -> bool:
+        if d.deed == "any":
+            return True
+        return dr.skill == d.deed or self._matches(dr, d.deed)
+
+    def _deed_members(self, dr: Draft, d: RobotDesc) -> list[Member]:
+        """The robots of ``dr`` that did the deed of ``d``: the trucks of a loading for "were loaded", where the
+        deed's place is said, only those at that place (a digging names none: the robot's move before it does)."""
+        if dr.fleet:
+            pool = [self.res.robot_member(r) for r in self.fleet.robot_ids]
+        elif d.deed_passive:
+            pool = list(dr.partners)
+        else:
+            pool = [*dr.members, *dr.partners] if d.deed == "any" else list(dr.members)
+        if not d.deed_objects:
+            return pool
+        if dr.objects or dr.action in MOVES:
+            return pool if set(dr.objects) & set(d.deed_objects) else []
+        return [m for m in pool if self._was_at(m, dr.idx, set(d.deed_objects))]
+
+    def _was_at(self, m: Member, idx: int, objs: set[str]) -> bool:
+        """Whether the latest move of ``m`` planned before draft ``idx`` went to one of ``objs``."""
+        for dr in reversed(self.b.drafts[:idx]):
+            if dr.alive and dr.action in MOVES and (dr.fleet or any(x.key == m.key for x in dr.members)):
+                return bool(set(dr.objects) & objs)
+        return False
 
     def _latest_diggers(self, rtype: str) -> tuple[Member, ...]:
         """The robots of ``rtype`` in the latest digging ("the diggers"), with every digging that
@@ -1234,7 +1286,7 @@ class Interpreter:
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...]) -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
         ("once truck 1 has checked obstacle 1 they both dig": the excavators, not the trucks)."""
-        if pronoun not in ("it", "they", "both"):
+        if pronoun not in ("it", "they", "both") and not pronoun.isdigit():
             return subject
         k = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), None)
         if k is None:
@@ -1250,6 +1302,19 @@ class Interpreter:
         able = self.capable(subject, need, quiet=True) if need is not None else []
         if pronoun == "it" and len(subject) > 1 and len(able) == 1:
             return tuple(able)  # "when excavator 3 has dug and you are there, it loads you": the one that can
+        if pronoun == "they" and need is not None and 0 < len(able) < len(subject):
+            # "excavator 2 loads them one after the other, truck 3 first. Then they dump": "they" was the loader and
+            # truck 3, and the loader cannot dump; the latest group that can and holds the able ones is meant
+            group = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), True)
+            if _size(group) > _size(able) and set(able) <= set(group):
+                return group
+        want = 2 if pronoun == "both" else int(pronoun) if pronoun.isdigit() else 0
+        if need is not None and 0 < _size(able) < want:
+            # "... truck 2 goes to soil 2, excavator 2 loads it. Both of them dump": "both" counts robots that can
+            # dump, the latest two of them (the truck and its loader are not meant: one of them cannot)
+            found = self.res.last_able_n(lambda m: bool(self.capable([m], need, quiet=True)), want)
+            if _size(found) == want:
+                return found
         if need is None or able:
             return subject
         found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")
@@ -2422,6 +2487,8 @@ class Interpreter:
                 cur.immediate = True
             elif it.kind is ItemKind.MARK and it.payload == "again" and it.text == "back" and cur is not None:
                 cur.back = True
+            elif it.kind is ItemKind.MARK and it.payload == "again" and cur is not None:
+                cur.again = True
         if not actions and not places_named(leading):
             return []
         if not actions:
@@ -2994,9 +3061,10 @@ class Interpreter:
                 return made
         if explicit and not own:
             said = [t for t in explicit if self._loaded_by(t, excs)]
-            if said and len(said) == len(explicit):
+            if said and len(said) == len(explicit) and not (a.again and self._worked_since_loading(excs, said)):
                 # "truck 2 drives to soil 2 to collect the soil; ... excavator 3 fills truck 2": the loading
                 # the purpose already named, said again
+                self._dig_before_said_loading(excs, said)
                 return []
             sites = {self.loc(e) for e in excs}
             if respectively and len(excs) == len(explicit) > 1 and not any(m.is_group for m in (*excs, *explicit)):
@@ -3053,6 +3121,30 @@ class Interpreter:
         prior = self.b.drafts[last] if last is not None else None
         return prior is not None and prior.alive and prior.action == "unload_bucket" and t in prior.partners \
             and {m.key for m in prior.members} == {m.key for m in excs}
+
+    def _dig_before_said_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> None:
+        """"Truck 2 goes to soil 1 to collect soil from excavator 1. Excavator 1 digs at soil 1 and fills truck 2.":
+        the loading the purpose named came before the excavator had dug; said again after its digging, the
+        excavator's steps since (its drive and dig) go before that loading (rule 12: a loading waits for the
+        digging), not after it."""
+        load = self.b.chain(trucks[0])
+        if load is None:
+            return
+        keys = {e.key for e in excs}
+
+        def theirs(d: Draft) -> bool:
+            return d.alive and d.action not in KEEPOUT_ACTIONS and bool(keys & {m.key for m in d.members})
+        if any(self.b.drafts[i].action == "dig" and theirs(self.b.drafts[i]) for i in self.b.anc[load]):
+            return  # the loading had its digging: nothing to move
+        since = {d.idx for d in self.b.drafts[load + 1:] if theirs(d)}
+        if any(self.b.drafts[i].action == "dig" for i in since):
+            self.b.put_before(since, load, keys)
+
+    def _worked_since_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> bool:
+        """Whether the excavators did a step of their own after they last loaded these trucks ("digs again and
+        loads truck 1 again": a second loading, not the first said twice)."""
+        loads = [self.b.chain(t) for t in trucks]
+        return any(self.b.chain(e) not in loads for e in excs)
 
     def _types_for(self, action: str) -> list[str]:
         return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]
@@ -3312,6 +3404,12 @@ class Interpreter:
         one of the lexicon's ``anchor_gerund_endings``."""
         return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
 
+    def _own_gerund(self, seg: Segment) -> bool:
+        """A bare gerund said after its clause with no robot ("loads it after digging there"): the deed of the
+        clause's own subject, which is known when it is read."""
+        return self.anchor_gerund and self.robotless_anchor and seg.post_anchor and bool(self.current_subject) \
+            and not self.anchor_possessive
+
     def anchor(self, seg: Segment) -> tuple[set[int], bool]:
         """The tasks an anchor clause names, and whether it only says "in parallel".
 
@@ -3526,6 +3624,13 @@ class Interpreter:
                     self.pending_dump.pop(key)
                     cands += self.add_skill("dump", [m], (), set(), "deliver")
                     self.loaded[key] = False
+            doers = self.capable(self.current_subject or (), action, quiet=True) if self._own_gerund(seg) else []
+            if doers:
+                # "truck 2 drives to rock 1, where excavator 3 loads it after digging there": the loader's own
+                # digging; another excavator's earlier one is not it, and with none it is new work of the subject
+                # (a subject that cannot do it waits for everyone's: "truck 2 leaves after digging")
+                keys = {m.key for m in doers}
+                cands = [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}]
             if objs and action in _IN_PLACE_ACTIONS:
                 # "once the rock is broken up": the digging done at the rock, not every digging
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]

@@ -118,7 +118,8 @@ class EventSpec:
 
 _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
-_CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "aside_relatives", "aside_modals",
+_CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words",
+                 "aside_relatives", "aside_modals",
                  "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
                  "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas", "title_skip_words",
@@ -247,6 +248,8 @@ class Lexicon:
     """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
     deed_auxiliaries: frozenset[str] = frozenset()
     """Words between a relative pronoun and its verb ("the truck that has already inspected ...")."""
+    deed_work_words: frozenset[str] = frozenset()
+    """Verbs of a deed of any kind ("everyone who worked"): every robot with a step said before."""
     aside_relatives: frozenset[str] = frozenset()
     """Words that open a remark about the robot just named ("the one parked ...", "whichever is free")."""
     aside_modals: frozenset[str] = frozenset()
@@ -814,6 +817,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         loaded_words=context["loaded_words"],
         loaded_quantifiers=context["loaded_quantifiers"],
         deed_auxiliaries=context["deed_auxiliaries"],
+        deed_work_words=context["deed_work_words"],
         aside_relatives=context["aside_relatives"],
         aside_modals=context["aside_modals"],
         arrow_auxiliaries=context["arrow_auxiliaries"],

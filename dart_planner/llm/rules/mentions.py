@@ -48,7 +48,7 @@ class RobotDesc:
     """A robot mention as written, before resolution."""
 
     form: str
-    """``ids``, ``type``, ``fleet``, ``others`` or ``pronoun``."""
+    """``ids``, ``type``, ``fleet``, ``others``, ``pronoun`` or ``deed``."""
     ids: tuple[str, ...] = ()
     rtype: str = ""
     det: str = ""
@@ -61,6 +61,13 @@ class RobotDesc:
     """For ``ids`` said as an ordinal ("the third truck"): the ordinal."""
     of_them: bool = False
     """For ``type``: said as "one of them", a part of the robots just named."""
+    deed: str = ""
+    """For ``deed`` ("the robots that dug", "everyone who worked"): the action the robots did before
+    (``any`` for work of any kind), so the robots meant are read off the steps already planned."""
+    deed_objects: tuple[str, ...] = ()
+    """For ``deed``: where it was done ("the robots that went to soil 1"); empty for anywhere."""
+    deed_passive: bool = False
+    """For ``deed``: the robots had it done to them ("the trucks that were loaded")."""
 
 
 @dataclass(frozen=True)
@@ -563,6 +570,9 @@ class _Scanner:
         c = lex.connective_index.match(words, i)
         if m and (c is None or m[0] > c[0]):  # "while this happens" is a duration, "while" alone is not
             return Item(ItemKind.MARK, i, i + m[0], "duration", self.text(i, i + m[0]))
+        m = lex.again_words.match(words, i)
+        if m and c and m[0] > c[0]:  # "digs once more": a repeat, not the "once" of a condition
+            return Item(ItemKind.MARK, i, i + m[0], "again", self.text(i, i + m[0]))
         end = i + c[0] if c else i
         demo = self.robot(end - 1) if end - i > 1 and words[end - 1] in ("that", "this") and not (
             end < len(words) and (words[end] in _DETERMINERS or _determiner(words, end, lex)[0]
@@ -879,6 +889,16 @@ class MentionResolver:
                 return ok
             fallback = fallback or ok
         return fallback
+
+    def last_able_n(self, able: Callable[[Member], bool], n: int) -> tuple[Member, ...]:
+        """The ``n`` robots (or groups) mentioned most recently that can do what a counted pronoun's clause asks,
+        most recent first, gathered across mentions ("truck 1 ... truck 2 ... both of them dump": the trucks)."""
+        out: list[Member] = []
+        for members, _ in reversed(self.history):
+            out += [m for m in members if able(m) and m not in out and m.key not in self.idle]
+            if _size(out) >= n:
+                break
+        return tuple(out)
 
     def _counted_only(self, rtype: str) -> int:
         """How many robots of ``rtype`` were asked for by count so far; -1 if one was named by id."""
