@@ -28,6 +28,12 @@
    clause after "after which" (lexicon ``relative_sequences``) waits for the clause just said, whatever it is.
 11. "Excavator 1 loads the trucks one after the other, truck 2 first." loaded truck 1 alone: "the trucks one" was read
    as "truck one". A number that opens an order of work ("one after the other", "one by one") is no robot number.
+12. "... load the trucks one after the other, truck 2 first and then truck 1." with a verbless "then truck 1" after the
+   first truck named: the clause was read as a new subject with nothing to do, and the trucks' next steps all waited
+   for the last loading. It finishes the loading order and is read with it.
+13. "As soon as a truck has been loaded, it drives to puddle 2 and tips its load there.", after several trucks were
+   loaded: "a truck" was one more truck nobody loaded. After a loading of several robots, "a <type>" loaded in an
+   anchor with "it" after the comma is each of them, after its own loading (lexicon ``indefinite_articles``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -180,3 +186,27 @@ def test_the_trucks_one_after_the_other_are_both_loaded_in_turn(fleet, world, or
                       task("m", T, [D1, D2, E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                       task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E1], [], deps=["l1"]))
     assert len(got.subtasks) == 4
+
+
+# -- 12 and 13: the rest of a loading order; "as soon as a truck has been loaded, it ..." ----------------------------
+
+LOADED_IN_TURN = "Two excavators dig at soil 1. Meanwhile, trucks 1 and 2 should drive to soil 1 as well. The two " \
+    "excavators load the trucks one after the other, truck 2 first"
+
+
+@pytest.mark.parametrize("text", [
+    f"{LOADED_IN_TURN} and then truck 1. As soon as a truck has been loaded, it drives to puddle 2 and tips its load "
+    "there.",
+    f"{LOADED_IN_TURN}. As soon as a truck has been loaded, it drives to puddle 2 and tips its load there.",
+    f"{LOADED_IN_TURN} and then truck 1. Each truck drives to puddle 2 as soon as it has been loaded and tips its "
+    "load there.",
+])
+def test_each_loaded_truck_leaves_after_its_own_loading(fleet, world, text):
+    two = [("excavator", 2)]
+    assert_plan(text, fleet, world,
+                task("m", T, [], ["soil1"], types=two), task("d", DIG, [], [], deps=["m"], types=two),
+                task("t", T, [D1, D2], ["soil1"]),
+                task("l2", LOAD, [], [], deps=["d", "t"], types=two), task("l1", LOAD, [], [], deps=["l2"], types=two),
+                task("g2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]),
+                task("g1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["g1"]))
+

@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_deed_references", "fold_group_deeds"]
+__all__ = ["fold_deed_references", "fold_group_deeds", "fold_indefinite_loaded"]
 
 _RELATIVE = frozenset({"that", "which", "who"})
 _PREPS = frozenset({"at", "in", "to", "from", "on", "near", "by"})
@@ -286,4 +286,44 @@ def fold_group_deeds(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             desc, end = found
             text = " ".join(x.text for x in out[k:end + 1])
             out[k:end + 1] = [Item(ItemKind.ROBOT, out[k].start, out[end].end, desc, text)]
+    return out
+
+
+def _plural_loading_before(items: Sequence[Item], upto: int) -> bool:
+    """A loading before ``upto`` of several robots at once ("loads the trucks", "loads them one after the other",
+    "loads trucks 1 and 2")."""
+    for v in range(upto - 1):
+        it, nxt = items[v], items[v + 1]
+        if it.kind is ItemKind.VERB and it.payload.target in _LOADING and nxt.kind is ItemKind.ROBOT:
+            d: RobotDesc = nxt.payload
+            if d.plural or len(d.ids) > 1 or (d.form == "pronoun" and d.pronoun in ("they", "both")) or (
+                    v + 3 < upto and items[v + 2].text in _LIST_JOINS and items[v + 3].kind is ItemKind.ROBOT):
+                return True
+    return False
+
+
+def fold_indefinite_loaded(items: Sequence[Item], articles: Container[str]) -> list[Item]:
+    """"The excavator loads the trucks one after the other. As soon as a truck has been loaded, it drives to puddle
+    2": after several robots were loaded, "a <type>" loaded in an anchor with "it" after its comma is each of them,
+    after its own loading (read as "As soon as it has been loaded, each truck drives ..."). Read as one more robot of
+    the type, a truck nobody loaded drove off and the loaded ones stayed."""
+    out = list(items)
+    for k in range(len(out) - 3):
+        c, r = out[k], out[k + 1]
+        if c.kind is not ItemKind.CONNECTIVE or c.payload != "anchor" or r.kind is not ItemKind.ROBOT:
+            continue
+        d: RobotDesc = r.payload
+        if d.form != "type" or d.det != "count" or d.count != 1 or d.plural or r.text.split()[0] not in articles:
+            continue
+        j = next((m for m in range(k + 2, min(len(out), k + 8)) if out[m].kind is ItemKind.PUNCT), None)
+        if j is None or out[j].text != "," or j + 1 >= len(out):
+            continue
+        it = out[j + 1]
+        if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.payload.pronoun != "it":
+            continue
+        if not any(x.kind is ItemKind.VERB and x.payload.target in _LOADING for x in out[k + 2:j]) \
+                or not _plural_loading_before(out, k):
+            continue
+        out[k + 1] = Item(ItemKind.ROBOT, r.start, r.end, RobotDesc("pronoun", pronoun="it"), r.text)
+        out[j + 1] = Item(ItemKind.ROBOT, it.start, it.end, RobotDesc("type", rtype=d.rtype, det="each"), it.text)
     return out

@@ -335,6 +335,8 @@ class Interpreter:
         self.ordered_objects = False
         #: the trucks a loading in turn starts with ("loads them one after the other, truck 3 first")
         self.first_loaded: frozenset[str] = frozenset()
+        self.order_tails: set[int] = set()
+        """Ids of verbless clauses that finish a loading order ("..., truck 2 first and then truck 1")."""
         """The clause orders its objects ("loads truck 1 first and truck 2 after that")."""
         self.robotless_anchor = False
         """The anchor just read named no robot ("after being loaded")."""
@@ -1563,6 +1565,8 @@ class Interpreter:
 
     def main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
              last_in_sentence: bool = False) -> None:
+        if id(seg) in self.order_tails:
+            return  # "..., truck 2 first and then truck 1": the rest of a loading order, read with the loading
         saved = self.relative
         # "truck 2 goes to rock 1 ... once the digging at its rock is done": "its rock" in the clause's
         # own anchor is the place of that clause, not the rock named last
@@ -3241,6 +3245,12 @@ class Interpreter:
         if keys:
             for it in its:
                 self.use(it)
+            tail = self.following[1] if len(self.following) > 1 else None
+            if tail is not None and tail.sentence == seg.sentence and tail.connective == "sequence" \
+                    and len(tail.items) == 1 and tail.items[0].kind is ItemKind.ROBOT:
+                # "truck 2 first and then truck 1": the truck loaded next, the order said in full
+                self.use(tail.items[0])
+                self.order_tails.add(id(tail))
         return keys
 
     def _each_of_type(self, seg: Segment, rtype: str) -> tuple[Member, ...]:

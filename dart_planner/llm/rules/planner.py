@@ -49,7 +49,7 @@ from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
-from .deeds import fold_deed_references, fold_group_deeds
+from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
 from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
 from .fleetnouns import fold_bare_fleet_nouns, fold_negated_types
 from .formats import normalise_layout, read_layout
@@ -181,6 +181,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_do_that_first(fold_drive_there_first(items))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
+    items = fold_indefinite_loaded(items, lex.indefinite_articles)
     items = fold_wait_at_place(items, lex)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
