@@ -34,6 +34,11 @@
 13. "As soon as a truck has been loaded, it drives to puddle 2 and tips its load there.", after several trucks were
    loaded: "a truck" was one more truck nobody loaded. After a loading of several robots, "a <type>" loaded in an
    anchor with "it" after the comma is each of them, after its own loading (lexicon ``indefinite_articles``).
+14. "At each pile the excavator digs and then loads its truck. After that, truck 1 drives to puddle 1 and truck 2 drives
+   to puddle 2, and each of them dumps its load there.": truck 1 went on from its own loading ("after that" after
+   work done on it), but truck 2, joined by "and", shared truck 1's start and waited for truck 1's loading too, and
+   so did truck 1's dump. A robot joined that way goes on from its own loading as well, and robots that already went
+   on in the sentence keep to their own chains.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -210,3 +215,16 @@ def test_each_loaded_truck_leaves_after_its_own_loading(fleet, world, text):
                 task("g2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]),
                 task("g1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["g1"]))
 
+
+
+# -- 14: "After that, truck 1 ... and truck 2 ..." after each was loaded --------------------------------------------
+
+def test_each_truck_goes_on_from_its_own_loading(fleet, world):
+    assert_plan("Excavator 1 and dump truck 1 go to soil 1, and excavator 2 and dump truck 2 go to soil 2. At each "
+                "pile the excavator digs and then loads its truck. After that, truck 1 drives to puddle 1 and truck 2 "
+                "drives to puddle 2, and each of them dumps its load there.", fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("m2", T, [E2, D2], ["soil2"]),
+                task("d1", DIG, [E1], [], deps=["m1"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]),
+                task("g1", T, [D1], ["puddle1"], deps=["l1"]), task("g2", T, [D2], ["puddle2"], deps=["l2"]),
+                task("u1", DUMP, [D1], [], deps=["g1"]), task("u2", DUMP, [D2], [], deps=["g2"]))

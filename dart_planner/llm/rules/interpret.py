@@ -336,6 +336,9 @@ class Interpreter:
         #: the trucks a loading in turn starts with ("loads them one after the other, truck 3 first")
         self.first_loaded: frozenset[str] = frozenset()
         self.order_tails: set[int] = set()
+        self.served_pool: set[int] = set()
+        self.served_sentence = -1
+        """The clause whose work the last "then" clause's robots went on from (they were its partners)."""
         """Ids of verbless clauses that finish a loading order ("..., truck 2 first and then truck 1")."""
         """The clause orders its objects ("loads truck 1 first and truck 2 after that")."""
         self.robotless_anchor = False
@@ -2285,10 +2288,10 @@ class Interpreter:
         self.b.hoist(made, firsts)
         self.b.last, self.b.barrier = last, barrier
 
-    def _served_by_last(self, subject: tuple[Member, ...]) -> set[int]:
-        """The tasks of the clause just read when every robot of ``subject`` was only their partner
-        (the truck an excavator loaded), else nothing."""
-        made = [self.b.drafts[i] for i in sorted(self.last_made) if self.b.drafts[i].alive]
+    def _served_by_last(self, subject: tuple[Member, ...], pool: set[int] | None = None) -> set[int]:
+        """The tasks of the clause just read (or of ``pool``) when every robot of ``subject`` was only their
+        partner (the truck an excavator loaded), else nothing."""
+        made = [self.b.drafts[i] for i in sorted(self.last_made if pool is None else pool) if self.b.drafts[i].alive]
         if not made:
             return set()
         members = {m.key for d in made for m in d.members}
@@ -2321,6 +2324,8 @@ class Interpreter:
                 and not ({m.key for m in subject} < {m.key for m in prev.subject}
                          and self.b.last_tasks(subject)))
             served = self._served_by_last(subject) if changed and subject else set()
+            self.served_pool = set(self.last_made) if served else set()
+            self.served_sentence = seg.sentence
             if served:
                 # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
                 # on goes on from that work, not after everything still open
@@ -2389,7 +2394,20 @@ class Interpreter:
                 # "excavator 3 goes home after reaching obstacle 1, and truck 3 dumps ...": the anchor
                 # that closed X was X's own, not a start for other robots
                 base -= self.post_entry
-            if conn is None and self.prev.inner_then and subject and self.prev.subject and not self.prev.timed \
+            who = subject or ()
+            pool = self.served_pool if conn is None and who and self.served_sentence == seg.sentence else set()
+            moved_on = bool(pool) and all(any(d.alive and d.idx > max(pool) and m in d.members for d in self.b.drafts)
+                                          for m in who)
+            served_too = self._served_by_last(who, pool) if pool and not moved_on else set()
+            if moved_on:
+                # "After that, truck 1 drives to puddle 1 and truck 2 drives to puddle 2, and each of them dumps
+                # there": robots that went on from their own loadings in this sentence go on along their own chains
+                base = set()
+            elif served_too:
+                # "After that, truck 1 drives to puddle 1 and truck 2 drives to puddle 2", after each truck was
+                # loaded: each goes on from its own loading, as the first did (not after the first one's too)
+                base = served_too
+            elif conn is None and self.prev.inner_then and subject and self.prev.subject and not self.prev.timed \
                     and _disjoint(subject, self.prev.subject):
                 # "Truck 1 then takes its load to rock 1 and truck 3 takes its load to rock 2": the "then" was
                 # truck 1's own (rule 9); truck 3 goes on from its own chain, not after everything still open
