@@ -2011,11 +2011,17 @@ class Interpreter:
         # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
         self.others_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
+        kept: set[int] = set()  # keep-outs this clause put up before its moves
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
                 waits = waits - self.post_entry
+            if kept and a.verb.target not in KEEPOUT_ACTIONS:
+                # "once it is there, truck 2 avoids obstacle 1 and goes to puddle 2": it drives kept out; the move
+                # waited for nothing (the anchor went to the keep-out, and a keep-out is no step of its chain)
+                waits = set(waits) | kept
             made = self.act(a, subject, waits, split, respectively, is_global)
+            kept |= {d.idx for d in made if d.action == "add_keepout"}
             if made and not a.immediate:
                 created_any = True
             moved = [d for d in made if d.action == "navigate" and d.objects]

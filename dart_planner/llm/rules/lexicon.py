@@ -146,7 +146,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words", "every_site_phrases",
                  "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs",
                  "keepout_ending_words", "waypoint_leads", "vague_action_verbs", "rest_prepositions",
-                 "existential_copulas", "existential_modals", "goal_deferring_pronouns")
+                 "existential_copulas", "existential_modals", "goal_deferring_pronouns",
+                 "manner_keepout_endings", "manner_keepout_leads", "en_route_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -432,6 +433,12 @@ class Lexicon:
     """Phrases that spread "the <type>" over every site robots were sent to ("*at each site* the excavator digs")."""
     waypoint_leads: frozenset[str] = frozenset()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
+    manner_keepout_endings: frozenset[str] = frozenset()
+    """Endings of a keep-out verb said of a move ("goes to X, *staying* away from Y"): the keep-out comes first."""
+    manner_keepout_leads: frozenset[str] = frozenset()
+    """First words of such a keep-out verb ("goes to X *without* going near Y")."""
+    en_route_words: frozenset[str] = frozenset()
+    """Phrases after a keep-out said right after a move that tie it to the drive ("avoids Y *on the way*")."""
     vague_action_verbs: frozenset[str] = frozenset()
     """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
     rest_prepositions: frozenset[str] = frozenset()
@@ -913,6 +920,9 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         waypoint_leads=context["waypoint_leads"],
         vague_action_verbs=context["vague_action_verbs"],
         rest_prepositions=context["rest_prepositions"],
+        manner_keepout_endings=context["manner_keepout_endings"],
+        manner_keepout_leads=context["manner_keepout_leads"],
+        en_route_words=context["en_route_words"],
         source=file,
         vocabulary=frozenset(vocab),
     )

@@ -1,0 +1,87 @@
+"""Mends of helper P (mends 26): places in a movement clause that are no destinations, and keep-outs said with a move.
+
+1. "Dump truck 3 goes to obstacle 1, staying away from soil 1 and soil 2." made three moves; "... avoiding soil 1 and
+   soil 2" put the keep-out after the move; "... without going near soil 1 or soil 2" was refused. A keep-out said as
+   a participle of a move (or "while avoiding", or "and avoids X on the way") holds while the robot drives: it is put
+   up first and the move waits for it (lexicon ``manner_keepout_endings``, ``manner_keepout_leads``,
+   ``en_route_words``; rules/routes.py). Also, "once it is there, truck 2 avoids obstacle 1 and goes to puddle 2": the
+   move waited for nothing, neither the anchor nor the keep-out said before it in its clause.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, LOAD, T, assert_plan, task
+from test_rules_mends13 import _lexicon
+
+from dart_planner.llm.rules import rules_plan
+
+R = "return_to_start_for_specific_robots"
+
+# -- finding 1: a keep-out said with a move comes first -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 3 goes to obstacle 1, staying away from soil 1 and soil 2.",
+    "Dump truck 3 goes to obstacle 1 avoiding soil 1 and soil 2.",
+    "Dump truck 3 goes to obstacle 1 without going near soil 1 or soil 2.",
+    "Dump truck 3 goes to obstacle 1 while keeping clear of soil 1 and soil 2.",
+    "Dump truck 3 goes to obstacle 1, steering clear of soil 1 and soil 2.",
+    "Dump truck 3 goes to obstacle 1 and avoids soil 1 and soil 2 on the way.",
+    "Dump truck 3 goes to obstacle 1 but stays away from soil 1 and soil 2 along the way.",
+])
+def test_a_keep_out_said_with_a_move_comes_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D3], ["soil1", "soil2"]),
+                task("m", T, [D3], ["obstacle1"], deps=["k"]))
+
+
+def test_a_keep_out_said_after_the_move_alone_stays_after_it(fleet, world):
+    # no participle, no "on the way": a second step of its own, as before
+    assert_plan("Truck 1 goes to puddle 1 and avoids rock 1.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("k", AV, [D1], ["rock1"], deps=["m"]))
+
+
+def test_a_keep_out_on_the_way_after_an_anchor(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Once it is done, dump truck 2 drives to soil 1, keeping clear of rock 1 "
+                "and rock 2, and excavator 1 loads it.", fleet, world,
+                task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["e"]),
+                task("k", AV, [D2], ["rock1", "rock2"], deps=["d"]),
+                task("m", T, [D2], ["soil1"], deps=["k"]), task("l", LOAD, [E1], [], deps=["m"]))
+
+
+def test_a_keep_out_on_the_way_after_which(fleet, world):
+    assert_plan("Dump truck 1 goes to puddle 1 for inspection, after which dump truck 2 goes to puddle 2 without "
+                "driving through obstacle 1. Finally both trucks return to base.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("k", AV, [D2], ["obstacle1"], deps=["a"]),
+                task("b", T, [D2], ["puddle2"], deps=["k"]), task("r", R, [D1, D2], [], deps=["b"]))
+
+
+def test_a_keep_out_said_after_work_at_the_place_comes_before_the_drive(fleet, world):
+    assert_plan("Excavator 2 goes to soil 2 and digs, staying out of puddle 2.", fleet, world,
+                task("k", AV, [E2], ["puddle2"]), task("m", T, [E2], ["soil2"], deps=["k"]),
+                task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_a_keep_out_on_the_way_for_a_group_then_its_return(fleet, world):
+    assert_plan("Two trucks go to rock 1, avoiding rock 2 on their way there, and then return to base.", fleet, world,
+                task("k", AV, [], ["rock2"], types=[("dump_truck", 2)]),
+                task("m", T, [], ["rock1"], deps=["k"], types=[("dump_truck", 2)]),
+                task("r", R, [], [], deps=["m"], types=[("dump_truck", 2)]))
+
+
+@pytest.mark.parametrize("text", [
+    "Once truck 1 is there, truck 2 avoids obstacle 1 and goes to puddle 2.",
+    "Truck 1 goes to puddle 1. Then truck 2 avoids obstacle 1 and goes to puddle 2.",
+])
+def test_a_move_after_its_keep_out_in_one_clause_waits_for_it(fleet, world, text):
+    text = text if text.startswith("Truck 1 goes") else "Truck 1 goes to puddle 1. " + text
+    assert_plan(text, fleet, world, task("a", T, [D1], ["puddle1"]),
+                task("k", AV, [D2], ["obstacle1"], deps=["a"]), task("b", T, [D2], ["puddle2"], deps=["k"]))
+
+
+def test_the_en_route_words_come_from_the_lexicon(fleet, world):
+    text = "Truck 1 goes to puddle 1 and avoids rock 1 on the way."
+    assert rules_plan(text, fleet, world).graph.subtasks[0].skill == AV
+    assert rules_plan(text, fleet, world, _lexicon(en_route_words=[])).graph.subtasks[0].skill == T
