@@ -6,6 +6,11 @@
    up first and the move waits for it (lexicon ``manner_keepout_endings``, ``manner_keepout_leads``,
    ``en_route_words``; rules/routes.py). Also, "once it is there, truck 2 avoids obstacle 1 and goes to puddle 2": the
    move waited for nothing, neither the anchor nor the keep-out said before it in its clause.
+2. "Dump truck 3 drives from soil 2 to obstacle 1" / "leaves soil 2 and goes to obstacle 1" / "moves away from soil 2
+   towards obstacle 1" added a move to soil 2 first; "excavator 1 and truck 1 go from base to soil 1" returned them to
+   base after soil 1; "truck 1 returns from puddle 1 to base" went to puddle 1 first. A place after "from" (lexicon
+   ``source_prepositions``) or a verb of leaving is where the robot leaves from: no move there. Said of a robot that an
+   earlier step left elsewhere, or with no destination ("drives away from soil 2"), it is refused, naming the words.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -85,3 +90,56 @@ def test_the_en_route_words_come_from_the_lexicon(fleet, world):
     text = "Truck 1 goes to puddle 1 and avoids rock 1 on the way."
     assert rules_plan(text, fleet, world).graph.subtasks[0].skill == AV
     assert rules_plan(text, fleet, world, _lexicon(en_route_words=[])).graph.subtasks[0].skill == T
+
+
+# -- finding 2: the place a robot leaves from is no destination ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 3 drives from soil 2 to obstacle 1.",
+    "Dump truck 3 leaves soil 2 and goes to obstacle 1.",
+    "Dump truck 3 moves away from soil 2 towards obstacle 1.",
+    "Dump truck 3 leaves soil 2 for obstacle 1.",
+])
+def test_the_place_left_is_no_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3], ["obstacle1"]))
+
+
+def test_the_place_left_after_a_step_there_adds_nothing(fleet, world):
+    assert_plan("Dump truck 3 goes to soil 2. Then dump truck 3 drives from soil 2 to obstacle 1 and dumps there.",
+                fleet, world, task("a", T, [D3], ["soil2"]), task("b", T, [D3], ["obstacle1"], deps=["a"]),
+                task("d", DUMP, [D3], [], deps=["b"]))
+
+
+def test_a_group_leaving_the_place_it_inspected(fleet, world):
+    assert_plan("Two trucks go to puddle 2 for inspection. When excavator 1 has dug at rock 1, the trucks drive from "
+                "puddle 2 to rock 1 and excavator 1 loads them.", fleet, world,
+                task("p", T, [], ["puddle2"], types=[("dump_truck", 2)]), task("e", T, [E1], ["rock1"]),
+                task("d", DIG, [E1], [], deps=["e"]),
+                task("r", T, [], ["rock1"], deps=["p", "d"], types=[("dump_truck", 2)]),
+                task("l", LOAD, [E1], [], deps=["r"]))
+
+
+def test_leaving_base_is_no_return(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go from base to soil 1.", fleet, world, task("m", T, [E1, D1], ["soil1"]))
+
+
+@pytest.mark.parametrize("text", ["Truck 1 returns from puddle 1 to base.", "Truck 1 comes back from puddle 1."])
+def test_a_return_from_a_place_is_one_return(fleet, world, text):
+    assert_plan(text, fleet, world, task("r", R, [D1], []))
+
+
+def test_a_load_brought_from_a_place_is_still_picked_up_there(fleet, world):
+    assert_plan("Excavator 1 digs at rock 2. Dump truck 2 brings a load from rock 2 to soil 1.", fleet, world,
+                task("e", T, [E1, D2], ["rock2"]), task("g", DIG, [E1], [], deps=["e"]),
+                task("l", LOAD, [E1], [], deps=["g"]),
+                task("b", T, [D2], ["soil1"], deps=["l"]), task("d", DUMP, [D2], [], deps=["b"]))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Truck 1 drives away from soil 2.", "from soil 2"),
+    ("Dump truck 3 goes to puddle 1. Then dump truck 3 drives from soil 2 to obstacle 1.", "from soil 2"),
+])
+def test_a_place_left_that_cannot_be_read_is_refused(fleet, world, text, words):
+    errors = rules_plan(text, fleet, world).errors
+    assert any(words in e for e in errors), errors

@@ -2384,6 +2384,9 @@ class Interpreter:
                     cur.objects.append(it)
             elif it.kind is ItemKind.PLACE:
                 self.use(it)
+                if self._source(it) and (cur is None or cur.verb.role != "carry"):
+                    self.used.add(it.start - 1)  # "go from base to soil 1": where they leave from, no return there
+                    continue
                 if cur is None:
                     leading.append(it)
                 else:
@@ -2535,6 +2538,13 @@ class Interpreter:
             return self.passive_load(subject, a, extra, split)
         if target in KEEPOUT_ACTIONS:
             return self.keepout(target, subject, a, extra, is_global)
+        if target in MOVES and v.role != "carry" and any(self._source(o) for o in a.objects) and not any(
+                o.payload.form == "kind" and self.word_before(o) not in self.lex.place_prepositions
+                for o in a.objects):  # "moves soil from soil 1 to rock 1": a load is picked up there
+            left = self._left_places(a, subject)
+            if left is None:
+                return []
+            a = left
         if v.role == "carry" and a.back and not any(o.payload.form == "names" for o in a.objects) and not (
                 subject and any(self.loaded.get(m.key) for m in subject)):  # a loaded truck "brings it back": cargo
             v = VerbHit("navigate", "verb", v.lemma)  # "bring truck 3 back to start": no cargo, just a return
@@ -2691,6 +2701,37 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _source(self, o: Item) -> bool:
+        """The place is where the robot leaves from: "from" (lexicon ``source_prepositions``) or a verb of leaving
+        (``departure_verbs``: "leaves soil 2 for obstacle 1") ends right before it."""
+        before = [w.lower() for w in self.words[max(0, o.start - 2):o.start]]
+        return bool(before) and (before[-1] in self.lex.departure_verbs or any(
+            before[-len(p.split()):] == p.split() for p in self.lex.source_prepositions))
+
+    def _left_places(self, a: Action, subject: tuple[Member, ...] | None) -> Action | None:
+        """"Truck 3 drives from soil 2 to obstacle 1", "moves away from soil 2 towards obstacle 1": the place left
+        is where the robot stands, no move there (it was a move to soil 2 first). When an earlier step left the robot
+        somewhere else, or no destination is said ("drives away from soil 2"), the reading is refused, naming the
+        place; None then."""
+        left = [o for o in a.objects if self._source(o)]
+        rest = [o for o in a.objects if not self._source(o)]
+        for o in left:
+            self.use(o)
+            self.used.add(o.start - 1)
+        said = " ".join(self.words[left[0].start - 1:left[0].end])
+        if not rest and not a.place and not a.back and a.verb.target != "return_to_start":
+            self.errors.append(f"{said!r} says where the robot leaves from, not where it goes (say where it goes)")
+            return None
+        names = {n for o in left if o.payload.form == "names" for n in o.payload.names}
+        elsewhere = [m for m in subject or () if self.loc(m) not in (None, *names)]
+        if elsewhere and names:
+            m = elsewhere[0]
+            at = "the start" if self.loc(m) == START else self.loc(m)
+            self.errors.append(f"{said!r}: {m.robot_id or m.rtype.replace('_', ' ')} is at {at} by then, not there "
+                               f"(say where it leaves from)")
+            return None
+        return dataclasses.replace(a, objects=rest)
 
     def _waypoint(self, o: Item) -> bool:
         """The place is passed on the way: one of the lexicon's ``waypoint_leads`` ends right before it."""

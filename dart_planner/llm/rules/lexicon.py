@@ -147,7 +147,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs",
                  "keepout_ending_words", "waypoint_leads", "vague_action_verbs", "rest_prepositions",
                  "existential_copulas", "existential_modals", "goal_deferring_pronouns",
-                 "manner_keepout_endings", "manner_keepout_leads", "en_route_words")
+                 "manner_keepout_endings", "manner_keepout_leads", "en_route_words", "source_prepositions")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -433,6 +433,8 @@ class Lexicon:
     """Phrases that spread "the <type>" over every site robots were sent to ("*at each site* the excavator digs")."""
     waypoint_leads: frozenset[str] = frozenset()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
+    source_prepositions: frozenset[str] = frozenset()
+    """Words before a place the robot leaves from ("drives *from* soil 2 to obstacle 1"): no move there."""
     manner_keepout_endings: frozenset[str] = frozenset()
     """Endings of a keep-out verb said of a move ("goes to X, *staying* away from Y"): the keep-out comes first."""
     manner_keepout_leads: frozenset[str] = frozenset()
@@ -923,6 +925,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         manner_keepout_endings=context["manner_keepout_endings"],
         manner_keepout_leads=context["manner_keepout_leads"],
         en_route_words=context["en_route_words"],
+        source_prepositions=context["source_prepositions"],
         source=file,
         vocabulary=frozenset(vocab),
     )
