@@ -11,6 +11,11 @@
    base after soil 1; "truck 1 returns from puddle 1 to base" went to puddle 1 first. A place after "from" (lexicon
    ``source_prepositions``) or a verb of leaving is where the robot leaves from: no move there. Said of a robot that an
    earlier step left elsewhere, or with no destination ("drives away from soil 2"), it is refused, naming the words.
+3. "Two trucks head for rock 1 near rock 2" / "go to rock 1, which is next to rock 2" made a second move to rock 2: a
+   place said only to say where the destination is (lexicon ``landmark_prepositions``, ``landmark_relatives``,
+   ``landmark_copulas``) is no step. "Two trucks go to rock 1, passing rock 2" / ", via rock 2" moved to rock 2 AFTER
+   rock 1: a place passed is a waypoint visited first, as "go to rock 1 via rock 2" already was (the gold lines read
+   a place passed as a move there first: L3_022, L3_068). ", next to rock 2" with no relative stays "then to rock 2".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -143,3 +148,54 @@ def test_a_load_brought_from_a_place_is_still_picked_up_there(fleet, world):
 def test_a_place_left_that_cannot_be_read_is_refused(fleet, world, text, words):
     errors = rules_plan(text, fleet, world).errors
     assert any(words in e for e in errors), errors
+
+
+# -- finding 3: a landmark is no step, a place passed is passed first ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Two trucks head for rock 1 near rock 2.",
+    "Two trucks go to rock 1, which is next to rock 2.",
+    "Two trucks go to rock 1 next to rock 2.",
+    "Two trucks go to rock 1, which lies close to rock 2.",
+])
+def test_a_landmark_of_the_destination_is_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [], ["rock1"], types=[("dump_truck", 2)]))
+
+
+def test_a_landmark_in_a_longer_job(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1 beside rock 2. Then truck 3 goes to soil 1, which lies close to puddle 1, "
+                "and excavator 2 loads it.", fleet, world,
+                task("e", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["e"]),
+                task("t", T, [D3], ["soil1"], deps=["d"]), task("l", LOAD, [E2], [], deps=["t"]))
+    assert_plan("Truck 1 goes to rock 1 near rock 2 and dumps there.", fleet, world,
+                task("m", T, [D1], ["rock1"]), task("d", DUMP, [D1], [], deps=["m"]))
+
+
+def test_next_after_a_comma_stays_a_sequence(fleet, world):
+    assert_plan("Two trucks go to rock 1, next to rock 2.", fleet, world,
+                task("a", T, [], ["rock1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["rock2"], deps=["a"], types=[("dump_truck", 2)]))
+
+
+@pytest.mark.parametrize("text", [
+    "Two trucks go to rock 1, passing rock 2.",
+    "Two trucks go to rock 1 passing by rock 2.",
+    "Two trucks go to rock 1, via rock 2.",
+    "Two trucks go to rock 1 via rock 2.",
+])
+def test_a_place_passed_is_visited_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [], ["rock2"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["rock1"], deps=["a"], types=[("dump_truck", 2)]))
+
+
+def test_a_place_passed_after_a_purpose_then_a_return(fleet, world):
+    assert_plan("Dump truck 1 goes to puddle 1 for inspection, passing obstacle 1, after which it returns to base.",
+                fleet, world, task("a", T, [D1], ["obstacle1"]), task("b", T, [D1], ["puddle1"], deps=["a"]),
+                task("r", R, [D1], [], deps=["b"]))
+
+
+def test_the_landmark_words_come_from_the_lexicon(fleet, world):
+    text = "Two trucks head for rock 1 near rock 2."
+    assert len(rules_plan(text, fleet, world).graph.subtasks) == 1
+    assert len(rules_plan(text, fleet, world, _lexicon(landmark_prepositions=[])).graph.subtasks) == 2

@@ -147,7 +147,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "scene_nouns", "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs",
                  "keepout_ending_words", "waypoint_leads", "vague_action_verbs", "rest_prepositions",
                  "existential_copulas", "existential_modals", "goal_deferring_pronouns",
-                 "manner_keepout_endings", "manner_keepout_leads", "en_route_words", "source_prepositions")
+                 "manner_keepout_endings", "manner_keepout_leads", "en_route_words", "source_prepositions",
+                 "landmark_prepositions", "landmark_relatives", "landmark_copulas")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -433,6 +434,12 @@ class Lexicon:
     """Phrases that spread "the <type>" over every site robots were sent to ("*at each site* the excavator digs")."""
     waypoint_leads: frozenset[str] = frozenset()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
+    landmark_prepositions: frozenset[str] = frozenset()
+    """Words between two places that make the second where the first is ("rock 1 *near* rock 2"): no step there."""
+    landmark_relatives: frozenset[str] = frozenset()
+    """Relatives that open such a landmark after a comma ("rock 1, *which* is next to rock 2")."""
+    landmark_copulas: frozenset[str] = frozenset()
+    """Verbs between that relative and the preposition ("which *is* next to", "that *lies* near")."""
     source_prepositions: frozenset[str] = frozenset()
     """Words before a place the robot leaves from ("drives *from* soil 2 to obstacle 1"): no move there."""
     manner_keepout_endings: frozenset[str] = frozenset()
@@ -926,6 +933,9 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         manner_keepout_leads=context["manner_keepout_leads"],
         en_route_words=context["en_route_words"],
         source_prepositions=context["source_prepositions"],
+        landmark_prepositions=context["landmark_prepositions"],
+        landmark_relatives=context["landmark_relatives"],
+        landmark_copulas=context["landmark_copulas"],
         source=file,
         vocabulary=frozenset(vocab),
     )

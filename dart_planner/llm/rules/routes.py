@@ -1,4 +1,4 @@
-"""Keep-outs said of a move: the robot keeps away while it drives.
+"""Places said in a movement clause that are no destination of their own, and keep-outs said of a move.
 
 "Dump truck 3 goes to obstacle 1, staying away from soil 1 and soil 2", "... avoiding soil 1", "... without going
 near soil 1", "... and avoids soil 1 on the way": the keep-out holds for the drive, so it is put up first and the
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .lexicon import Lexicon
 from .segment import Item, ItemKind
 
-__all__ = ["fold_keepouts_on_the_way"]
+__all__ = ["fold_keepouts_on_the_way", "fold_landmarks", "fold_passing_places"]
 
 _MOVING = frozenset({"navigate", "return_to_start", "dig", "dump"})
 _LIST_WORDS = frozenset({"and", "or", "both", "either", "nor", "the", "of"})
@@ -73,7 +73,7 @@ def _move_before(items: Sequence[Item], k: int) -> int | None:
         it = items[j]
         if _moving(it):
             first = j
-        elif not (it.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.WORD) or (
+        elif not (it.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.WORD, ItemKind.EVENT) or (
                 it.kind is ItemKind.MARK and it.payload in ("filler", "now", "again"))):
             break
         j -= 1
@@ -118,4 +118,72 @@ def fold_keepouts_on_the_way(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         joiner = Item(ItemKind.WORD, out[j].start, out[j].start, None, "and")  # "avoids soil 1 and soil 2 *and* goes"
         out[j:end] = [*chunk, *_filler(gap), joiner, *out[j:g + 1]]
         k = end
+    return out
+
+
+def _landmark_words(texts: Sequence[str], lex: Lexicon) -> bool:
+    """Whether the words between two places say where the first is: "near", "next to" or, after a relative,
+    "which is next to", ", that lies near"."""
+    words = [t for t in texts if t != ","]
+    if texts and texts[0] == "," and "," in texts[1:]:
+        return False
+    said = " ".join(words)
+    if said in lex.landmark_prepositions:
+        return not (texts and texts[0] == ",")  # "to rock 1, next to rock 2": then to rock 2
+    if not words or words[0] not in lex.landmark_relatives:
+        return False
+    rest = " ".join(words[1:])
+    return any(rest == f"{c} {p}" for c in lex.landmark_copulas for p in lex.landmark_prepositions)
+
+
+def fold_landmarks(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"Two trucks go to rock 1 near rock 2", "... to rock 1, which is next to rock 2": the second place only says
+    where the first is; it was a second move. Its words are kept as read, with no place in them. Only between two
+    places named by name, the landmark last in its list."""
+    out = list(items)
+    for d in range(len(out)):
+        if not (out[d].kind is ItemKind.OBJECT and out[d].payload.form == "names"):
+            continue
+        m = next((j for j in range(d + 1, min(d + 8, len(out))) if out[j].kind in (ItemKind.OBJECT, ItemKind.PLACE)),
+                 None)  # the words between may be read as a verb ("which lies *close* to"): the words decide
+        if m is None or out[m].kind is not ItemKind.OBJECT or out[m].payload.form != "names" or m == d + 1:
+            continue
+        if not _landmark_words([x.text for x in out[d + 1:m]], lex):
+            continue
+        if m + 2 < len(out) and out[m + 1].kind is ItemKind.WORD and out[m + 1].text in ("and", "or") \
+                and out[m + 2].kind is ItemKind.OBJECT:
+            continue  # "near rock 2 and puddle 1": which of them the list holds is unclear; read as before
+        out[d + 1:m + 1] = [Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in out[d + 1:m + 1]]
+    return out
+
+
+def fold_passing_places(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"Two trucks go to rock 1, passing rock 2", "... rock 1 via rock 2": a place passed, said after the move's
+    destination, is one more place of that move, passed on the way (lexicon ``waypoint_leads``: visited first, as
+    "goes to rock 1 via rock 2" is). Read as a verb of its own ("passing") or a clause of its own (after the comma),
+    it was a move there after the destination."""
+    out = list(items)
+    k = 1
+    while k < len(out):
+        c = k + 1 if out[k].kind is ItemKind.PUNCT and out[k].payload == "," else k
+        lead = next((n for n in range(3, 0, -1) if c + n < len(out)
+                     and all(x.kind in (ItemKind.WORD, ItemKind.VERB) for x in out[c:c + n])
+                     and " ".join(x.text for x in out[c:c + n]) in lex.waypoint_leads), 0)
+        j = _move_before(out, k) if lead else None
+        if j is None or not any(x.kind is ItemKind.OBJECT and x.payload.form == "names" for x in out[j:k]):
+            k += 1  # "goes to puddle 1 (for inspection), passing ...": after the destination of a move
+            continue
+        e = c + lead
+        while e < len(out) and (out[e].kind is ItemKind.OBJECT or out[e].kind is ItemKind.WORD and out[e].text in
+                                ("and", "then")):
+            e += 1
+        if not any(x.kind is ItemKind.OBJECT for x in out[c + lead:e]) or (
+                e < len(out) and out[e].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)):
+            k += 1
+            continue
+        words = [Item(ItemKind.WORD, x.start, x.end, None, x.text) if x.kind is ItemKind.VERB else x
+                 for x in out[c:c + lead]]
+        comma = [Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in out[k:c]]
+        out[k:c + lead] = [*comma, *words]
+        k = e
     return out
