@@ -16,6 +16,12 @@
    ``landmark_copulas``) is no step. "Two trucks go to rock 1, passing rock 2" / ", via rock 2" moved to rock 2 AFTER
    rock 1: a place passed is a waypoint visited first, as "go to rock 1 via rock 2" already was (the gold lines read
    a place passed as a move there first: L3_022, L3_068). ", next to rock 2" with no relative stays "then to rock 2".
+4. More forms of finding 1: "Avoiding rock 1, truck 1 goes to puddle 1" kept EVERY robot out of rock 1 (a fronted
+   participle is its subject's); "send truck 2 to rock 1, avoiding puddle 1 on the way", "... drives to puddle 1
+   avoiding rock 1 and dumps there", "... soil 1 and soil 2 respectively, avoiding rock 1" still put the keep-out
+   after the move; "without passing puddle 1" was refused; "once excavator 1 has dug, staying clear of rock 2, truck 3
+   drives to soil 1" would have kept the excavator out. "Dump truck 2 heads to the puddle next to rock 1" was a move
+   to rock 1: now "which puddle?" is asked.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -199,3 +205,42 @@ def test_the_landmark_words_come_from_the_lexicon(fleet, world):
     text = "Two trucks head for rock 1 near rock 2."
     assert len(rules_plan(text, fleet, world).graph.subtasks) == 1
     assert len(rules_plan(text, fleet, world, _lexicon(landmark_prepositions=[])).graph.subtasks) == 2
+
+
+# -- finding 4: more keep-outs said with a move, and a landmark of a kind ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Avoiding rock 1, truck 1 goes to puddle 1.",
+    "Without going near rock 1, truck 1 drives to puddle 1.",
+    "Please send truck 1 to puddle 1, avoiding rock 1 on the way.",
+    "Truck 1 drives to puddle 1 without passing rock 1.",
+])
+def test_more_keep_outs_said_with_a_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D1], ["rock1"]), task("m", T, [D1], ["puddle1"], deps=["k"]))
+
+
+def test_a_fronted_keep_out_after_an_anchor_is_the_next_robots(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Once excavator 1 has dug, staying clear of rock 2, dump truck 3 drives "
+                "to soil 1.", fleet, world,
+                task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["e"]),
+                task("k", AV, [D3], ["rock2"], deps=["d"]), task("m", T, [D3], ["soil1"], deps=["k"]))
+
+
+def test_a_keep_out_on_the_way_before_the_next_verb(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 2, which then drives to puddle 1 avoiding rock 1 and "
+                "dumps there.", fleet, world,
+                task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["e"]),
+                task("l", LOAD, [E1], [], deps=["d"]), task("k", AV, [D2], ["rock1"], deps=["l"]),
+                task("m", T, [D2], ["puddle1"], deps=["k"]), task("u", DUMP, [D2], [], deps=["m"]))
+
+
+def test_a_keep_out_on_the_way_of_moves_said_respectively(fleet, world):
+    assert_plan("Truck 1 and truck 2 go to soil 1 and soil 2 respectively, avoiding rock 1.", fleet, world,
+                task("k", AV, [D1, D2], ["rock1"]), task("a", T, [D1], ["soil1"], deps=["k"]),
+                task("b", T, [D2], ["soil2"], deps=["k"]))
+
+
+def test_a_kind_placed_by_a_landmark_is_asked_for(fleet, world):
+    errors = rules_plan("Dump truck 2 heads to the puddle next to rock 1.", fleet, world).errors
+    assert any("the puddle" in e for e in errors), errors

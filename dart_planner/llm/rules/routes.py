@@ -58,9 +58,13 @@ def _places_after(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[int, boo
             j += 1
             continue
         break
+    while j > k + 1 and items[j - 1].kind is ItemKind.WORD and items[j - 1].text in ("and", "or"):
+        j -= 1  # "... avoiding rock 1 *and* dumps there": the "and" joins the next verb
     if not any(x.kind is ItemKind.OBJECT for x in items[k + 1:j]):
         return None
-    if j < len(items) and not (items[j].kind is ItemKind.PUNCT or items[j].kind is ItemKind.CONNECTIVE):
+    if j < len(items) and not (items[j].kind is ItemKind.PUNCT or items[j].kind is ItemKind.CONNECTIVE or (
+            items[j].kind is ItemKind.WORD and items[j].text in ("and", "then") and j + 1 < len(items)
+            and items[j + 1].kind is ItemKind.VERB)):
         return None  # "..., avoiding soil 1 excavator 2 digs": not a closed list of places
     return j, en_route
 
@@ -73,11 +77,20 @@ def _move_before(items: Sequence[Item], k: int) -> int | None:
         it = items[j]
         if _moving(it):
             first = j
+        elif it.kind is ItemKind.ROBOT and first is None and j > 0 and _moving(items[j - 1]):
+            pass  # "send truck 2 to rock 1, ...": the robot the verb sends
         elif not (it.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.WORD, ItemKind.EVENT) or (
-                it.kind is ItemKind.MARK and it.payload in ("filler", "now", "again"))):
+                it.kind is ItemKind.MARK and it.payload not in ("neg", "permit"))):
             break
         j -= 1
     return first
+
+
+def _opens_next(items: Sequence[Item], e: int) -> bool:
+    """The keep-out ending at ``e`` is followed by ", <robot>": it opens that robot's clause ("once excavator 1 has
+    dug, staying clear of rock 2, truck 3 drives to soil 1"), it is no part of the clause before."""
+    return e + 1 < len(items) and items[e].kind is ItemKind.PUNCT and items[e].payload == "," \
+        and items[e + 1].kind is ItemKind.ROBOT
 
 
 def _filler(items: Sequence[Item]) -> list[Item]:
@@ -106,8 +119,9 @@ def fold_keepouts_on_the_way(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             g -= 1
         gap = out[g + 1:k]
         joined_by_and = any(x.kind is ItemKind.WORD for x in gap)
-        ok = span is not None and g >= 0 and (out[g].kind in (ItemKind.OBJECT, ItemKind.PLACE) or _moving(out[g])) and (
-            (_manner(it, lex) and not joined_by_and) or (joined_by_and and span[1]))
+        ok = span is not None and g >= 0 and (out[g].kind in (ItemKind.OBJECT, ItemKind.PLACE) or _moving(out[g]) or (
+            out[g].kind is ItemKind.MARK and out[g].payload not in ("neg", "permit"))) and (
+            (_manner(it, lex) and not joined_by_and) or (joined_by_and and span[1])) and not _opens_next(out, span[0])
         j = _move_before(out, g + 1) if ok else None
         if span is None or j is None or (out[j].kind is ItemKind.VERB and out[j].payload.target == "add_keepout"):
             k += 1
@@ -116,8 +130,36 @@ def fold_keepouts_on_the_way(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         chunk = [x if _keepout(x) or x.kind is ItemKind.OBJECT or x.text in _LIST_WORDS
                  else Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in out[k:end]]  # "on the way"
         joiner = Item(ItemKind.WORD, out[j].start, out[j].start, None, "and")  # "avoids soil 1 and soil 2 *and* goes"
-        out[j:end] = [*chunk, *_filler(gap), joiner, *out[j:g + 1]]
+        if j + 1 <= g and out[j + 1].kind is ItemKind.ROBOT:
+            # "send truck 2 to rock 1, avoiding puddle 1": "truck 2 avoiding puddle 1 and send(s) to rock 1"
+            out[j:end] = [out[j + 1], *chunk, *_filler(gap), joiner, out[j], *out[j + 2:g + 1]]
+        else:
+            out[j:end] = [*chunk, *_filler(gap), joiner, *out[j:g + 1]]
         k = end
+    return _fronted(out, lex)
+
+
+def _fronted(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"Avoiding rock 1, truck 1 goes to puddle 1": a keep-out participle that opens a clause is its subject's, said
+    as "truck 1 avoiding rock 1 and goes ..."; read as a clause of its own, it kept every robot out."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        it = out[k]
+        opens = k == 0 or out[k - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+        span = _places_after(out, k, lex) if opens and _keepout(it) and _manner(it, lex) else None
+        c = span[0] if span else -1
+        if span is None or not (c + 2 < len(out) and out[c].kind is ItemKind.PUNCT and out[c].payload == ","
+                                and out[c + 1].kind is ItemKind.ROBOT and out[c + 1].payload.form != "pronoun"):
+            k += 1
+            continue
+        v = next((j for j in range(c + 2, min(c + 5, len(out))) if out[j].kind is not ItemKind.WORD), None)
+        if v is None or not _moving(out[v]):
+            k += 1
+            continue
+        joiner = Item(ItemKind.WORD, out[c].start, out[c].end, None, "and")
+        out[k:c + 2] = [out[c + 1], *out[k:c], joiner]
+        k = c + 2
     return out
 
 
@@ -142,8 +184,8 @@ def fold_landmarks(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     places named by name, the landmark last in its list."""
     out = list(items)
     for d in range(len(out)):
-        if not (out[d].kind is ItemKind.OBJECT and out[d].payload.form == "names"):
-            continue
+        if not (out[d].kind is ItemKind.OBJECT and out[d].payload.form in ("names", "kind")):
+            continue  # "the puddle next to rock 1": which puddle stays asked (it was a move to rock 1)
         m = next((j for j in range(d + 1, min(d + 8, len(out))) if out[j].kind in (ItemKind.OBJECT, ItemKind.PLACE)),
                  None)  # the words between may be read as a verb ("which lies *close* to"): the words decide
         if m is None or out[m].kind is not ItemKind.OBJECT or out[m].payload.form != "names" or m == d + 1:
