@@ -22,6 +22,12 @@
    after the move; "without passing puddle 1" was refused; "once excavator 1 has dug, staying clear of rock 2, truck 3
    drives to soil 1" would have kept the excavator out. "Dump truck 2 heads to the puddle next to rock 1" was a move
    to rock 1: now "which puddle?" is asked.
+5. "Truck 1 drives over from obstacle 1 once excavator 3 is done" was refused by the reading of finding 2 (no
+   destination named): only "away from" and a verb of leaving with no destination are refused; otherwise the move
+   goes where the scene is, as it would without "from obstacle 1". "Truck 1 returns to base, passing obstacle 1"
+   passed obstacle 1 after the return (a waypoint after "base" too). "Truck 1 travels to puddle 2 and back" dropped
+   the way back: "and back" after the places, closing the clause, is a move back to where the robot set out from
+   (the place it left, its place before, or the start).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -29,7 +35,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -244,3 +250,37 @@ def test_a_keep_out_on_the_way_of_moves_said_respectively(fleet, world):
 def test_a_kind_placed_by_a_landmark_is_asked_for(fleet, world):
     errors = rules_plan("Dump truck 2 heads to the puddle next to rock 1.", fleet, world).errors
     assert any("the puddle" in e for e in errors), errors
+
+
+# -- finding 5: "over from", a return passing a place, "and back" ----------------------------------------------------
+
+
+def test_driving_over_from_a_place_goes_to_the_scene(fleet, world):
+    assert_plan("Excavator 3 goes to soil 1, avoiding both puddles, and digs there. Truck 1 drives over from "
+                "obstacle 1 once excavator 3 is done.", fleet, world,
+                task("k", AV, [E3], ["puddle1", "puddle2"]), task("e", T, [E3], ["soil1"], deps=["k"]),
+                task("d", DIG, [E3], [], deps=["e"]), task("t", T, [D1], ["soil1"], deps=["d"]))
+
+
+def test_a_return_passing_a_place(fleet, world):
+    assert_plan("Truck 1 returns to base, passing obstacle 1.", fleet, world,
+                task("a", T, [D1], ["obstacle1"]), task("r", R, [D1], [], deps=["a"]))
+
+
+def test_there_and_back_from_the_start(fleet, world):
+    assert_plan("Dump truck 1 goes to puddle 1 for inspection, after which dump truck 2 goes to rock 1 and back.",
+                fleet, world, task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["rock1"], deps=["a"]),
+                task("r", R, [D2], [], deps=["b"]))
+
+
+def test_there_and_back_from_a_place(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Then it goes to puddle 2 and back.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["puddle2"], deps=["a"]),
+                task("c", T, [D1], ["soil1"], deps=["b"]))
+    assert_plan("Truck 1 travels from puddle 1 to puddle 2 and back.", fleet, world,
+                task("b", T, [D1], ["puddle2"]), task("c", T, [D1], ["puddle1"], deps=["b"]))
+
+
+def test_back_to_a_place_is_no_round_trip(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Then truck 1 goes back to puddle 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["puddle2"], deps=["a"]))

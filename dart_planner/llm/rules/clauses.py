@@ -55,6 +55,8 @@ class Action:
     """Said to happen "right away": it does not wait for what the clause's trailing anchor names."""
     back: bool = False
     """"send everyone back", "bring the trucks back": with no place named, back to the start."""
+    round_trip: bool = False
+    """"goes to puddle 2 *and back*": after its places, back to where the robot set out from."""
 
 
 def own_place(o: Item) -> bool:

@@ -2395,6 +2395,10 @@ class Interpreter:
                 cur.immediate = True
             elif it.kind is ItemKind.MARK and it.payload == "again" and it.text == "back" and cur is not None:
                 cur.back = True
+                k = next(j for j, x in enumerate(items) if x is it)
+                # "travels to puddle 2 and back": the way back is said after the places, with nothing after it
+                cur.round_trip = bool(cur.objects) and k > 0 and items[k - 1].text == "and" and (
+                    k + 1 == len(items) or items[k + 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE))
         if not actions and not places_named(leading):
             return []
         if not actions:
@@ -2538,6 +2542,7 @@ class Interpreter:
             return self.passive_load(subject, a, extra, split)
         if target in KEEPOUT_ACTIONS:
             return self.keepout(target, subject, a, extra, is_global)
+        origin = [n for o in a.objects if self._source(o) and o.payload.form == "names" for n in o.payload.names]
         if target in MOVES and v.role != "carry" and any(self._source(o) for o in a.objects) and not any(
                 o.payload.form == "kind" and self.word_before(o) not in self.lex.place_prepositions
                 for o in a.objects):  # "moves soil from soil 1 to rock 1": a load is picked up there
@@ -2589,6 +2594,11 @@ class Interpreter:
             extra = self._pass_by(subject, target, via, extra, v)
         back_to_object = target == "return_to_start" and not a.place and bool(places) and any(
             self.word_before(o) in self.lex.toward_words for o in a.objects)  # "drives back (out) to soil 1"
+        if a.round_trip and target == "navigate" and places and not a.place and subject:
+            # "truck 1 goes to puddle 2 and back": back where it set out from (the way back was dropped)
+            home = {self.loc(m) for m in subject} if not origin else set(origin[:1])  # "from puddle 1 ... and back"
+            back_to = home.pop() if len(home) == 1 else None
+            places.append(back_to if back_to is not None else START)
         if a.place or (target == "return_to_start" and not back_to_object) or (
                 a.back and target == "navigate" and not places and not a.objects):
             places.append(START)
@@ -2720,7 +2730,10 @@ class Interpreter:
             self.use(o)
             self.used.add(o.start - 1)
         said = " ".join(self.words[left[0].start - 1:left[0].end])
-        if not rest and not a.place and not a.back and a.verb.target != "return_to_start":
+        away = any(self.words[o.start - 2:o.start - 1] == ["away"]
+                   or self.words[o.start - 1] in self.lex.departure_verbs for o in left)
+        if away and not rest and not a.place and not a.back and a.verb.target != "return_to_start":
+            # "drives away from soil 2": no destination ("drives over from obstacle 1" goes where the scene is)
             self.errors.append(f"{said!r} says where the robot leaves from, not where it goes (say where it goes)")
             return None
         names = {n for o in left if o.payload.form == "names" for n in o.payload.names}

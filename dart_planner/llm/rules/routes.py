@@ -212,7 +212,8 @@ def fold_passing_places(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                      and all(x.kind in (ItemKind.WORD, ItemKind.VERB) for x in out[c:c + n])
                      and " ".join(x.text for x in out[c:c + n]) in lex.waypoint_leads), 0)
         j = _move_before(out, k) if lead else None
-        if j is None or not any(x.kind is ItemKind.OBJECT and x.payload.form == "names" for x in out[j:k]):
+        if j is None or not any(x.kind is ItemKind.PLACE or x.kind is ItemKind.OBJECT and x.payload.form == "names"
+                                for x in out[j:k]):
             k += 1  # "goes to puddle 1 (for inspection), passing ...": after the destination of a move
             continue
         e = c + lead
