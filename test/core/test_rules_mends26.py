@@ -28,6 +28,13 @@
    passed obstacle 1 after the return (a waypoint after "base" too). "Truck 1 travels to puddle 2 and back" dropped
    the way back: "and back" after the places, closing the clause, is a move back to where the robot set out from
    (the place it left, its place before, or the start).
+6. "Dump truck 2 goes to obstacle 1 but (and) must not go near puddle 2" kept truck 2 out of obstacle 1 AND puddle 2
+   and made no move: a negation turned every move of its clause into the keep-out. Moves said before the clause's
+   first negation stay moves; the keep-out follows them ("on the way" puts it first). "Trucks 1 and 2 leave puddle 1
+   for rock 1 once excavator 1 has dug there" sent the excavator to puddle 1: the place left is not the "there" of the
+   anchor after it. "Truck 1 goes to puddle 1 and then on to rock 2, passing obstacle 1 on the way" passed obstacle 1
+   last. Also read as a keep-out said with a move: "never going near", "making sure to avoid", and a participle after
+   "together".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -284,3 +291,42 @@ def test_there_and_back_from_a_place(fleet, world):
 def test_back_to_a_place_is_no_round_trip(fleet, world):
     assert_plan("Truck 1 goes to soil 1. Then truck 1 goes back to puddle 2.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["puddle2"], deps=["a"]))
+
+
+# -- finding 6: a negation after a move, "there" after a place left, more ways to pass and keep away ------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 2 goes to obstacle 1 but must not go near puddle 2.",
+    "Dump truck 2 goes to obstacle 1 and must not go near puddle 2.",
+])
+def test_a_negation_after_a_move_keeps_the_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["obstacle1"]),
+                task("k", AV, [D2], ["puddle2"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 2 goes to obstacle 1 but must not go near puddle 2 on the way.",
+    "Dump truck 2 goes to obstacle 1, never going near puddle 2.",
+    "Dump truck 2 goes to obstacle 1, making sure to avoid puddle 2.",
+])
+def test_a_negated_or_careful_keep_out_on_the_way_comes_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D2], ["puddle2"]),
+                task("m", T, [D2], ["obstacle1"], deps=["k"]))
+
+
+def test_a_participle_after_together(fleet, world):
+    assert_plan("Excavator 1 and dump truck 1 go from base to soil 1 together, avoiding rock 1.", fleet, world,
+                task("k", AV, [E1, D1], ["rock1"]), task("m", T, [E1, D1], ["soil1"], deps=["k"]))
+
+
+def test_there_after_a_place_left_is_the_destination(fleet, world):
+    assert_plan("Trucks 1 and 2 leave puddle 1 for rock 1 once excavator 1 has dug there.", fleet, world,
+                task("e", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["e"]),
+                task("m", T, [D1, D2], ["rock1"], deps=["d"]))
+
+
+def test_a_place_passed_after_a_verbless_then(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1 and then on to rock 2, passing obstacle 1 on the way.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D1], ["obstacle1"], deps=["a"]),
+                task("c", T, [D1], ["rock2"], deps=["b"]))

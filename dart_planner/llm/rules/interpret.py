@@ -2329,7 +2329,9 @@ class Interpreter:
                     it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
                     for it in post.items):
                 # "digs at soil 2 after driving there": "there" is the place this clause names
-                named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"]
+                carries = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+                named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"
+                         and (carries or not self._source(it))]  # "leave puddle 1 for rock 1 once X dug there"
                 if named:
                     got_place = self.resolve_objects(named[0])
                     if got_place:
@@ -2490,14 +2492,36 @@ class Interpreter:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
             movers = [a for a in actions if a.verb.target in turned]
-            keep = [a for a in actions if a.verb.target not in turned]
+            said_before = self._moves_before_negation(items, movers) if negated and not permit else []
+            movers = [a for a in movers if a not in said_before]
+            keep = [a for a in actions if a.verb.target not in turned or a in said_before]
             if movers:
                 objs = [o for a in movers for o in a.objects]
-                keep.insert(0, Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
+                at = 0 if not said_before or self._en_route_after(items) else len(said_before)
+                keep.insert(at, Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
                 actions = keep
         for a in actions:
             a.partners = partner_items
         return actions
+
+    @staticmethod
+    def _moves_before_negation(items: Sequence[Item], movers: Sequence[Action]) -> list[Action]:
+        """"Truck 2 goes to obstacle 1 but must not go near puddle 2": the moves said before the clause's first
+        negation are orders, only those after it are kept out of (all of them were: a keep-out of obstacle 1 too,
+        and no move). Empty when no move is said after it."""
+        neg = next((k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"), None)
+        if neg is None:
+            return []
+        at = {id(it.payload): k for k, it in enumerate(items) if it.kind is ItemKind.VERB}
+        before = [a for a in movers if at.get(id(a.verb), len(items)) < neg]
+        return before if len(before) < len(movers) else []
+
+    def _en_route_after(self, items: Sequence[Item]) -> bool:
+        """An en-route phrase (lexicon ``en_route_words``: "on the way") closes the clause: its keep-out holds
+        while the robot drives there, so it comes first."""
+        words = self.words[items[0].start:items[-1].end] if items else []
+        return any(" ".join(words[k:k + n]) in self.lex.en_route_words for n in range(1, 5)
+                   for k in range(len(words)))
 
     @staticmethod
     def _negated_here(items: Sequence[Item], verb: VerbHit) -> bool:

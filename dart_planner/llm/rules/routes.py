@@ -30,8 +30,9 @@ def _keepout(it: Item) -> bool:
 
 def _manner(it: Item, lex: Lexicon) -> bool:
     """A keep-out verb said as a participle or with "without" ("staying away from", "without going near")."""
-    first = it.text.split()[0] if it.text else ""
-    return first in lex.manner_keepout_leads or first.endswith(tuple(lex.manner_keepout_endings))
+    words = it.text.split()
+    return bool(words) and (words[0] in lex.manner_keepout_leads or any(  # "never *going* near"
+        w.endswith(tuple(lex.manner_keepout_endings)) for w in words))
 
 
 def _en_route(items: Sequence[Item], k: int, lex: Lexicon) -> int:
@@ -119,7 +120,8 @@ def fold_keepouts_on_the_way(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             g -= 1
         gap = out[g + 1:k]
         joined_by_and = any(x.kind is ItemKind.WORD for x in gap)
-        ok = span is not None and g >= 0 and (out[g].kind in (ItemKind.OBJECT, ItemKind.PLACE) or _moving(out[g]) or (
+        ok = span is not None and g >= 0 and (out[g].kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.WORD)
+                                              or _moving(out[g]) or (
             out[g].kind is ItemKind.MARK and out[g].payload not in ("neg", "permit"))) and (
             (_manner(it, lex) and not joined_by_and) or (joined_by_and and span[1])) and not _opens_next(out, span[0])
         j = _move_before(out, g + 1) if ok else None
@@ -212,21 +214,25 @@ def fold_passing_places(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                      and all(x.kind in (ItemKind.WORD, ItemKind.VERB) for x in out[c:c + n])
                      and " ".join(x.text for x in out[c:c + n]) in lex.waypoint_leads), 0)
         j = _move_before(out, k) if lead else None
-        if j is None or not any(x.kind is ItemKind.PLACE or x.kind is ItemKind.OBJECT and x.payload.form == "names"
-                                for x in out[j:k]):
-            k += 1  # "goes to puddle 1 (for inspection), passing ...": after the destination of a move
-            continue
-        e = c + lead
+        said_after = k > 0 and out[k - 1].kind is ItemKind.OBJECT and out[k - 1].payload.form == "names"
+        if not lead or not (said_after or j is not None and any(
+                x.kind is ItemKind.PLACE or x.kind is ItemKind.OBJECT and x.payload.form == "names" for x in out[j:k])):
+            k += 1  # "goes to puddle 1 (for inspection), passing ...", "(and then) on to rock 2, passing ...": after
+            continue  # the destination of a move
+        e, route = c + lead, 0
         while e < len(out) and (out[e].kind is ItemKind.OBJECT or out[e].kind is ItemKind.WORD and out[e].text in
                                 ("and", "then")):
             e += 1
+        if any(x.kind is ItemKind.OBJECT for x in out[c + lead:e]):
+            route = _en_route(out, e, lex)  # "..., passing obstacle 1 on the way"
         if not any(x.kind is ItemKind.OBJECT for x in out[c + lead:e]) or (
-                e < len(out) and out[e].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)):
+                e + route < len(out) and out[e + route].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)):
             k += 1
             continue
         words = [Item(ItemKind.WORD, x.start, x.end, None, x.text) if x.kind is ItemKind.VERB else x
                  for x in out[c:c + lead]]
         comma = [Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in out[k:c]]
+        out[e:e + route] = [Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in out[e:e + route]]
         out[k:c + lead] = [*comma, *words]
         k = e
     return out
