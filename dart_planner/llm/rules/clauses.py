@@ -57,6 +57,8 @@ class Action:
     """"send everyone back", "bring the trucks back": with no place named, back to the start."""
     again: bool = False
     """Said "again" ("loads truck 1 again"): done once more, never the same step said a second time."""
+    round_trip: bool = False
+    """"goes to puddle 2 *and back*": after its places, back to where the robot set out from."""
 
 
 def own_place(o: Item) -> bool:

@@ -2083,11 +2083,17 @@ class Interpreter:
         # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
         self.others_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
+        kept: set[int] = set()  # keep-outs this clause put up before its moves
         for a in actions:
             waits = entry if not created_any else set()
             if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
                 waits = waits - self.post_entry
+            if kept and a.verb.target not in KEEPOUT_ACTIONS:
+                # "once it is there, truck 2 avoids obstacle 1 and goes to puddle 2": it drives kept out; the move
+                # waited for nothing (the anchor went to the keep-out, and a keep-out is no step of its chain)
+                waits = set(waits) | kept
             made = self.act(a, subject, waits, split, respectively, is_global)
+            kept |= {d.idx for d in made if d.action == "add_keepout"}
             if made and not a.immediate:
                 created_any = True
             moved = [d for d in made if d.action == "navigate" and d.objects]
@@ -2446,7 +2452,9 @@ class Interpreter:
                     it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
                     for it in post.items):
                 # "digs at soil 2 after driving there": "there" is the place this clause names
-                named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"]
+                carries = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+                named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"
+                         and (carries or not self._source(it))]  # "leave puddle 1 for rock 1 once X dug there"
                 if named:
                     got_place = self.resolve_objects(named[0])
                     if got_place:
@@ -2501,6 +2509,9 @@ class Interpreter:
                     cur.objects.append(it)
             elif it.kind is ItemKind.PLACE:
                 self.use(it)
+                if self._source(it) and (cur is None or cur.verb.role != "carry"):
+                    self.used.add(it.start - 1)  # "go from base to soil 1": where they leave from, no return there
+                    continue
                 if cur is None:
                     leading.append(it)
                 else:
@@ -2509,6 +2520,10 @@ class Interpreter:
                 cur.immediate = True
             elif it.kind is ItemKind.MARK and it.payload == "again" and it.text == "back" and cur is not None:
                 cur.back = True
+                k = next(j for j, x in enumerate(items) if x is it)
+                # "travels to puddle 2 and back": the way back is said after the places, with nothing after it
+                cur.round_trip = bool(cur.objects) and k > 0 and items[k - 1].text == "and" and (
+                    k + 1 == len(items) or items[k + 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE))
             elif it.kind is ItemKind.MARK and it.payload == "again" and cur is not None:
                 cur.again = True
         if not actions and not places_named(leading):
@@ -2602,14 +2617,36 @@ class Interpreter:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
             movers = [a for a in actions if a.verb.target in turned]
-            keep = [a for a in actions if a.verb.target not in turned]
+            said_before = self._moves_before_negation(items, movers) if negated and not permit else []
+            movers = [a for a in movers if a not in said_before]
+            keep = [a for a in actions if a.verb.target not in turned or a in said_before]
             if movers:
                 objs = [o for a in movers for o in a.objects]
-                keep.insert(0, Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
+                at = 0 if not said_before or self._en_route_after(items) else len(said_before)
+                keep.insert(at, Action(VerbHit(new_target, "verb", movers[0].verb.lemma), objs))
                 actions = keep
         for a in actions:
             a.partners = partner_items
         return actions
+
+    @staticmethod
+    def _moves_before_negation(items: Sequence[Item], movers: Sequence[Action]) -> list[Action]:
+        """"Truck 2 goes to obstacle 1 but must not go near puddle 2": the moves said before the clause's first
+        negation are orders, only those after it are kept out of (all of them were: a keep-out of obstacle 1 too,
+        and no move). Empty when no move is said after it."""
+        neg = next((k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"), None)
+        if neg is None:
+            return []
+        at = {id(it.payload): k for k, it in enumerate(items) if it.kind is ItemKind.VERB}
+        before = [a for a in movers if at.get(id(a.verb), len(items)) < neg]
+        return before if len(before) < len(movers) else []
+
+    def _en_route_after(self, items: Sequence[Item]) -> bool:
+        """An en-route phrase (lexicon ``en_route_words``: "on the way") closes the clause: its keep-out holds
+        while the robot drives there, so it comes first."""
+        words = self.words[items[0].start:items[-1].end] if items else []
+        return any(" ".join(words[k:k + n]) in self.lex.en_route_words for n in range(1, 5)
+                   for k in range(len(words)))
 
     @staticmethod
     def _negated_here(items: Sequence[Item], verb: VerbHit) -> bool:
@@ -2654,6 +2691,14 @@ class Interpreter:
             return self.passive_load(subject, a, extra, split)
         if target in KEEPOUT_ACTIONS:
             return self.keepout(target, subject, a, extra, is_global)
+        origin = [n for o in a.objects if self._source(o) and o.payload.form == "names" for n in o.payload.names]
+        if target in MOVES and v.role != "carry" and any(self._source(o) for o in a.objects) and not any(
+                o.payload.form == "kind" and self.word_before(o) not in self.lex.place_prepositions
+                for o in a.objects):  # "moves soil from soil 1 to rock 1": a load is picked up there
+            left = self._left_places(a, subject)
+            if left is None:
+                return []
+            a = left
         if v.role == "carry" and a.back and not any(o.payload.form == "names" for o in a.objects) and not (
                 subject and any(self.loaded.get(m.key) for m in subject)):  # a loaded truck "brings it back": cargo
             v = VerbHit("navigate", "verb", v.lemma)  # "bring truck 3 back to start": no cargo, just a return
@@ -2698,6 +2743,11 @@ class Interpreter:
             extra = self._pass_by(subject, target, via, extra, v)
         back_to_object = target == "return_to_start" and not a.place and bool(places) and any(
             self.word_before(o) in self.lex.toward_words for o in a.objects)  # "drives back (out) to soil 1"
+        if a.round_trip and target == "navigate" and places and not a.place and subject:
+            # "truck 1 goes to puddle 2 and back": back where it set out from (the way back was dropped)
+            home = {self.loc(m) for m in subject} if not origin else set(origin[:1])  # "from puddle 1 ... and back"
+            back_to = home.pop() if len(home) == 1 else None
+            places.append(back_to if back_to is not None else START)
         if a.place or (target == "return_to_start" and not back_to_object) or (
                 a.back and target == "navigate" and not places and not a.objects):
             places.append(START)
@@ -2810,6 +2860,40 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _source(self, o: Item) -> bool:
+        """The place is where the robot leaves from: "from" (lexicon ``source_prepositions``) or a verb of leaving
+        (``departure_verbs``: "leaves soil 2 for obstacle 1") ends right before it."""
+        before = [w.lower() for w in self.words[max(0, o.start - 2):o.start]]
+        return bool(before) and (before[-1] in self.lex.departure_verbs or any(
+            before[-len(p.split()):] == p.split() for p in self.lex.source_prepositions))
+
+    def _left_places(self, a: Action, subject: tuple[Member, ...] | None) -> Action | None:
+        """"Truck 3 drives from soil 2 to obstacle 1", "moves away from soil 2 towards obstacle 1": the place left
+        is where the robot stands, no move there (it was a move to soil 2 first). When an earlier step left the robot
+        somewhere else, or no destination is said ("drives away from soil 2"), the reading is refused, naming the
+        place; None then."""
+        left = [o for o in a.objects if self._source(o)]
+        rest = [o for o in a.objects if not self._source(o)]
+        for o in left:
+            self.use(o)
+            self.used.add(o.start - 1)
+        said = " ".join(self.words[left[0].start - 1:left[0].end])
+        away = any(self.words[o.start - 2:o.start - 1] == ["away"]
+                   or self.words[o.start - 1] in self.lex.departure_verbs for o in left)
+        if away and not rest and not a.place and not a.back and a.verb.target != "return_to_start":
+            # "drives away from soil 2": no destination ("drives over from obstacle 1" goes where the scene is)
+            self.errors.append(f"{said!r} says where the robot leaves from, not where it goes (say where it goes)")
+            return None
+        names = {n for o in left if o.payload.form == "names" for n in o.payload.names}
+        elsewhere = [m for m in subject or () if self.loc(m) not in (None, *names)]
+        if elsewhere and names:
+            m = elsewhere[0]
+            at = "the start" if self.loc(m) == START else self.loc(m)
+            self.errors.append(f"{said!r}: {m.robot_id or m.rtype.replace('_', ' ')} is at {at} by then, not there "
+                               f"(say where it leaves from)")
+            return None
+        return dataclasses.replace(a, objects=rest)
 
     def _waypoint(self, o: Item) -> bool:
         """The place is passed on the way: one of the lexicon's ``waypoint_leads`` ends right before it."""

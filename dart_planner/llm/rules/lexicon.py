@@ -144,7 +144,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed
                  "relative_sequences", "indefinite_articles", "scene_nouns", "goal_nouns", "goal_purpose_leads",
                  "indefinite_robot_words", "check_verbs", "keepout_ending_words", "waypoint_leads",
                  "vague_action_verbs", "rest_prepositions", "existential_copulas", "existential_modals",
-                 "goal_deferring_pronouns")
+                 "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads", "en_route_words",
+                 "source_prepositions", "landmark_prepositions", "landmark_relatives", "landmark_copulas")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -439,6 +440,20 @@ class Lexicon:
     """Phrases that spread "the <type>" over every site robots were sent to ("*at each site* the excavator digs")."""
     waypoint_leads: frozenset[str] = frozenset()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
+    landmark_prepositions: frozenset[str] = frozenset()
+    """Words between two places that make the second where the first is ("rock 1 *near* rock 2"): no step there."""
+    landmark_relatives: frozenset[str] = frozenset()
+    """Relatives that open such a landmark after a comma ("rock 1, *which* is next to rock 2")."""
+    landmark_copulas: frozenset[str] = frozenset()
+    """Verbs between that relative and the preposition ("which *is* next to", "that *lies* near")."""
+    source_prepositions: frozenset[str] = frozenset()
+    """Words before a place the robot leaves from ("drives *from* soil 2 to obstacle 1"): no move there."""
+    manner_keepout_endings: frozenset[str] = frozenset()
+    """Endings of a keep-out verb said of a move ("goes to X, *staying* away from Y"): the keep-out comes first."""
+    manner_keepout_leads: frozenset[str] = frozenset()
+    """First words of such a keep-out verb ("goes to X *without* going near Y")."""
+    en_route_words: frozenset[str] = frozenset()
+    """Phrases after a keep-out said right after a move that tie it to the drive ("avoids Y *on the way*")."""
     vague_action_verbs: frozenset[str] = frozenset()
     """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
     rest_prepositions: frozenset[str] = frozenset()
@@ -924,6 +939,13 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         waypoint_leads=context["waypoint_leads"],
         vague_action_verbs=context["vague_action_verbs"],
         rest_prepositions=context["rest_prepositions"],
+        manner_keepout_endings=context["manner_keepout_endings"],
+        manner_keepout_leads=context["manner_keepout_leads"],
+        en_route_words=context["en_route_words"],
+        source_prepositions=context["source_prepositions"],
+        landmark_prepositions=context["landmark_prepositions"],
+        landmark_relatives=context["landmark_relatives"],
+        landmark_copulas=context["landmark_copulas"],
         source=file,
         vocabulary=frozenset(vocab),
     )

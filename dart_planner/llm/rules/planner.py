@@ -72,6 +72,7 @@ from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .purposes import fold_purpose_steps
 from .replaced import fold_replaced_mentions
+from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
@@ -148,6 +149,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
+    items = fold_passing_places(fold_landmarks(fold_keepouts_on_the_way(items, lex), lex), lex)
     robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
     items = fold_but_first(items, lex.except_but_words, lex.thing_list_joins, robot_types)
     items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types)
