@@ -269,6 +269,8 @@ class Interpreter:
         self.obj_history: list[str] = []
         #: each place mention resolved, by its tokens: "them" is the places of the last list ("puddle 1 and puddle 2")
         self.obj_spans: list[tuple[int, int, tuple[str, ...]]] = []
+        #: the places each sentence named, in order: a keep-out that names none is about the one just named
+        self.sentence_places: dict[int, list[str]] = {}
         self.last_keepout: tuple[str, ...] = ()
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
@@ -427,6 +429,7 @@ class Interpreter:
                 names = [recent[0]]
         for n in names:
             self.obj_history.append(n)
+            self.sentence_places.setdefault(self.current_sentence, []).append(n)
         if names:
             self.last_place = names[-1]
             if d.form != "pronoun":
@@ -2872,6 +2875,11 @@ class Interpreter:
         if not names and target == "add_keepout" and self.scene_named and self.last_place not in (None, START):
             # "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area": the place just named
             names = [self.last_place]
+        if not names and target == "add_keepout":
+            just = self._place_just_named(a)
+            if just is None:
+                return []
+            names = just
         if not names:
             words = a.verb.lemma.split()
             noun = self.lex.keepout_noun_index.match(words, 0)
@@ -2905,6 +2913,27 @@ class Interpreter:
             for n in names:
                 self.last_allow[n] = made[-1].idx
         return made
+
+    def _place_just_named(self, a: Action) -> list[str] | None:
+        """"Puddle 1 is dangerous. Keep everyone away.", "truck 1 visits puddle 2, then everyone stays out": a
+        keep-out that names no place is about the one place its sentence named before it, or else the sentence
+        before; when that sentence named several, which one is meant is not said (refused, naming them). A
+        relative clause ("Puddle 1, which we close off now, is wet") is about its robot, and a negated move says
+        no place of its own ("nobody follows it"): both stay refused."""
+        words = a.verb.lemma.split()
+        hit = self.lex.verb_index.match(words, 0)
+        own = words[0] in self.lex.split_keepout_verbs or (hit is not None and hit[1][0] == "add_keepout")
+        if self.relative or not own:
+            return []
+        for sentence in (self.current_sentence, self.current_sentence - 1):
+            places = list(dict.fromkeys(p for p in self.sentence_places.get(sentence, ()) if p != START))
+            if len(places) == 1:
+                return places
+            if places:
+                self.errors.append(f"which place do robots keep out of in {a.verb.lemma!r}? ({', '.join(places)} "
+                                   f"were named just before: name it)")
+                return None
+        return []
 
     # -- loading and dumping ------------------------------------------------------------------------------
     def colocated(self, m: Member, rtype_action: str) -> list[Member]:
