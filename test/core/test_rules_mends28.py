@@ -9,6 +9,13 @@ words, dropped a step silently).
    or else the sentence before. When that sentence named several places, which one is meant is not said: refused,
    naming the verb and the places. A negated move with no place ("nobody follows it") and a relative clause
    ("Puddle 1, which we close off now, is wet") stay refused.
+2. "Truck 1 goes to puddle 1 and puddle 2. Then all robots avoid both of those." was refused (also "avoid both",
+   "avoid those", "avoid both places", "keep away from those two places"), and "everybody avoids the same place"
+   was refused as a repeat with nothing to repeat ("the same"): these words (lexicon ``place_list_pronouns``, and
+   new ``object_pronouns``) point back at the places of the last list, like "them" (refused, naming the words,
+   when no list was said); "the same place / area / location" is the place just named. "Then keep them away from
+   puddle 1" was refused too ("them" read as the places): after a keep-out verb that holds its robots inside it
+   ("keep ... away"), the pronoun is the robots.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, E1, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, E1, R, T, assert_plan, task
 from test_rules_mends13 import _problems
 
 # -- finding 1: a keep-out with no place is about the place just named ------------------------------------------------
@@ -69,3 +76,50 @@ def test_a_keep_out_after_several_places_is_refused_naming_them(fleet, world, te
 ])
 def test_a_keep_out_with_no_place_before_it_stays_refused(fleet, world, text):
     assert _problems(text, fleet, world)
+
+
+# -- finding 2: "both of those", "those places", "the same place" in a keep-out --------------------------------------
+
+@pytest.mark.parametrize("words", ["both of those", "both of them", "both", "those", "these", "both places",
+                                   "those places", "those two places", "the two spots"])
+def test_words_for_the_last_list_of_places_keep_robots_out_of_all_of_them(fleet, world, words):
+    assert_plan(f"Truck 1 checks puddle 1 and puddle 2. Then all robots avoid {words}.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("n", T, [D1], ["puddle2"], deps=["m"]),
+                task("k", AVA, [], ["puddle1", "puddle2"], deps=["n"]))
+
+
+def test_the_last_list_of_places_after_a_keep_out_preposition(fleet, world):
+    assert_plan("Excavator 1 checks obstacle 1 and obstacle 2. Afterwards trucks 1 and 2 keep away from both of those.",
+                fleet, world, task("m", T, [E1], ["obstacle1"]), task("n", T, [E1], ["obstacle2"], deps=["m"]),
+                task("k", AV, [D1, D2], ["obstacle1", "obstacle2"], deps=["n"]))
+
+
+@pytest.mark.parametrize("words", ["both of those", "those", "both places"])
+def test_words_for_a_list_with_no_list_before_are_refused_naming_them(fleet, world, words):
+    problems = _problems(f"Truck 1 checks puddle 1. Then all robots avoid {words}.", fleet, world)
+    assert any(repr(words) in p for p in problems), problems
+
+
+@pytest.mark.parametrize("words", ["the same place", "the same spot", "the same area", "the same location"])
+def test_the_same_place_in_a_keep_out_is_the_place_just_named(fleet, world, words):
+    assert_plan(f"Truck 3 inspects soil 2. Afterwards everybody avoids {words}.", fleet, world,
+                task("m", T, [D3], ["soil2"]), task("k", AVA, [], ["soil2"], deps=["m"]))
+
+
+def test_doing_the_same_is_still_a_repeat(fleet, world):
+    assert_plan("Truck 1 goes to rock 1. Then truck 2 does the same.", fleet, world,
+                task("m", T, [D1], ["rock1"]), task("n", T, [D2], ["rock1"], deps=["m"]))
+
+
+def test_both_of_those_robots_are_still_robots(fleet, world):
+    assert_plan("Trucks 1 and 2 go to soil 1. Then both of those trucks return.", fleet, world,
+                task("m", T, [D1, D2], ["soil1"]), task("r", R, [D1, D2], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 go to soil 1. Then keep them away from puddle 1.",
+    "Trucks 1 and 2 go to soil 1. Then keep both away from puddle 1.",
+])
+def test_a_pronoun_inside_keep_away_is_the_robots(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1, D2], ["soil1"]),
+                task("k", AV, [D1, D2], ["puddle1"], deps=["m"]))

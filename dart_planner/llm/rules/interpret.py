@@ -381,7 +381,7 @@ class Interpreter:
             p = d.pronoun
             if "restriction" in p or "zone" in p:
                 names = list(self.last_keepout)
-            elif p == "them":
+            elif p == "them" or p in self.lex.place_list_pronouns:
                 names = self._last_listed()
                 if not names:  # read as "it", it was the last place alone
                     self.errors.append(f"which places does {item.text!r} mean? (no list of places was said just "
@@ -687,12 +687,16 @@ class Interpreter:
                 if seen_verb.target in ("unload_bucket",) and seen_verb.role == "verb":
                     seen_load = True
                 continue
+            prev_item = seg.items[k - 1] if k else None
+            after_verb = prev_item is not None and prev_item.kind is ItemKind.VERB
+            keepout_verb = after_verb and seen_verb is not None and seen_verb.target in KEEPOUT_ACTIONS
+            if it.kind is ItemKind.WORD and keepout_verb and it.text in self.lex.place_list_pronouns:
+                objpron.append(it)  # "all robots avoid those"
+                continue
             if it.kind is not ItemKind.ROBOT:
                 continue
             d: RobotDesc = it.payload
             before = self.word_before(it)
-            prev_item = seg.items[k - 1] if k else None
-            after_verb = prev_item is not None and prev_item.kind is ItemKind.VERB
             if seen_verb is not None and seen_verb.target == "pair":
                 partners.append(it)
                 continue
@@ -721,8 +725,15 @@ class Interpreter:
             if before in self.lex.passive_agent_words and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
                 continue
+            if d.form == "pronoun" and keepout_verb and seen_verb is not None \
+                    and seen_verb.lemma in self.lex.split_keepout_verbs:
+                subj.append(it)  # "keep them away from puddle 1": the robots sit inside the verb
+                continue
+            if d.form == "pronoun" and keepout_verb and d.pronoun == "both":
+                objpron.append(it)  # "all robots avoid both (of them)": the places of the last list
+                continue
             if d.form == "pronoun" and d.pronoun in ("it", "they", "which") and seen_verb is not None:
-                if after_verb and seen_verb.target in KEEPOUT_ACTIONS:
+                if keepout_verb:
                     objpron.append(it)
                     continue
                 if subj or (after_verb and seen_verb.role == "carry"):
@@ -1581,7 +1592,8 @@ class Interpreter:
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc(
-                "pronoun", pronoun="them" if it.text.lower() == "them" else "it"), it.text) for it in objpron}
+                "pronoun", pronoun="them" if it.text.lower() in self.lex.place_list_pronouns else "it"), it.text)
+                for it in objpron}
             conv.update({id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("robot_place", robot=it.payload),
                                       it.text) for it in robot_places})
             seg = Segment([conv.get(id(it), it) for it in seg.items], seg.sentence, seg.connective,

@@ -487,6 +487,10 @@ class _Scanner:
         if bare is not None:
             return bare
         mk = lex.mark_index.match(words, i)
+        place = lex.object_pronoun_index.match(words, i)
+        if mk and place and place[0] > mk[0]:
+            return Item(ItemKind.OBJECT, i, i + place[0], ObjectDesc("pronoun", pronoun=self.text(i, i + place[0])),
+                        self.text(i, i + place[0]))  # "avoids the same place": a place, not a repeat ("the same")
         if mk:
             c = lex.connective_index.match(words, i)
             if c and c[0] > mk[0]:  # "but not before X": a longer connective wins over the mark "but not"
@@ -528,6 +532,9 @@ class _Scanner:
             if o is not None:
                 return o
             n = lex.number(words[i + 1]) if i + 1 < len(words) and w in _COUNTED_PRONOUN else None
+            place = lex.object_pronoun_index.match(words, i)
+            if n and place and place[0] > 2:
+                n = None  # "those two places": places, not "those two" robots
             if n and n > 1 and not self.noun_at(i + 2) and not (  # not "the one at base", "the two other trucks"
                     i + 2 < len(words) and words[i + 2] in ("other", "remaining", "more", "last", "spare")
                     and self.noun_at(i + 3)):
@@ -591,6 +598,9 @@ class _Scanner:
         p = lex.robot_pronoun_index.match(words, i)
         if p and p[1] == "both" and self.kind_index.match(words, i + p[0]):
             p = None  # "the two puddles", "the pair of rocks": the objects' determiner, not robots
+        place = lex.object_pronoun_index.match(words, i)
+        if p and place and place[0] > p[0] and not self.type_index.match(words, i + place[0]):
+            p = None  # "both places", "both of those": places, not the robot pronoun "both" ("both of those trucks")
         if p:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group
