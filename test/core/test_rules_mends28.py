@@ -16,6 +16,15 @@ words, dropped a step silently).
    when no list was said); "the same place / area / location" is the place just named. "Then keep them away from
    puddle 1" was refused too ("them" read as the places): after a keep-out verb that holds its robots inside it
    ("keep ... away"), the pronoun is the robots.
+3. Subjects for the fleet or part of it. "The machines go to soil 1." / "The vehicles return to base." / "The whole
+   crew returns to base." were refused ("no robot is named"): these nouns (lexicon ``fleet_default_pronouns``, read
+   as "they") are the robots named before, and with none named the whole fleet (convention 5); "each machine / each
+   vehicle" join ``fleet_words`` like "each robot". "Excavator 1 and truck 1 go to soil 1. Everyone at soil 1 then
+   returns." (also "the robots there", "the robots at soil 1") sent the whole fleet to soil 1 and then home, adding
+   work: a place after a fleet subject picks the robots known to stand there, as after a type ("the trucks at soil
+   1"); with none known there it is refused, naming the words. "One of the robots checks puddle 1." (also "two of /
+   some of / a couple of the robots") sent the whole fleet: a part of the fleet of no type cannot be planned
+   (convention 3 needs a type), so it is refused, naming the words.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +32,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, E1, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, E1, E2, RA, TA, R, T, assert_plan, task
 from test_rules_mends13 import _problems
 
 # -- finding 1: a keep-out with no place is about the place just named ------------------------------------------------
@@ -123,3 +132,58 @@ def test_both_of_those_robots_are_still_robots(fleet, world):
 def test_a_pronoun_inside_keep_away_is_the_robots(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [D1, D2], ["soil1"]),
                 task("k", AV, [D1, D2], ["puddle1"], deps=["m"]))
+
+
+# -- finding 3: subjects for the fleet or part of it ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["The machines return to base.", "The vehicles return to base.",
+                                  "The whole crew returns to base.", "Each vehicle returns to base."])
+def test_machines_with_no_robot_named_before_are_the_fleet(fleet, world, text):
+    assert_plan(text, fleet, world, task("r", RA))
+
+
+def test_the_machines_go_somewhere_as_the_fleet(fleet, world):
+    assert_plan("The machines go to soil 1.", fleet, world, task("m", TA, [], ["soil1"]))
+
+
+def test_the_machines_after_robots_were_named_are_those_robots(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 1. The machines then return.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("r", R, [E1, D1], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("subject", ["Everyone at soil 1", "The robots at soil 1", "The crew at soil 1",
+                                     "Everybody at soil 1"])
+def test_the_fleet_at_a_place_is_the_robots_known_to_be_there(fleet, world, subject):
+    assert_plan(f"Excavator 1 and truck 1 go to soil 1. Excavator 2 goes to soil 2. {subject} then return.",
+                fleet, world, task("m", T, [E1, D1], ["soil1"]), task("n", T, [E2], ["soil2"]),
+                task("r", R, [E1, D1], [], deps=["m"]))
+
+
+def test_the_robots_there_are_those_at_the_place_just_named(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 1. The robots there then return.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("r", R, [E1, D1], [], deps=["m"]))
+
+
+def test_the_fleet_at_a_place_where_the_whole_fleet_went_is_the_fleet(fleet, world):
+    assert_plan("Everyone goes to soil 1. Everyone at soil 1 then returns.", fleet, world,
+                task("m", TA, [], ["soil1"]), task("r", RA, [], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", ["Everyone at soil 1 returns.",
+                                  "Excavator 1 and truck 1 go to soil 1. Everyone at rock 1 then returns."])
+def test_the_fleet_at_a_place_nobody_was_sent_to_is_refused(fleet, world, text):
+    problems = _problems(text, fleet, world)
+    assert any("no robot is known to be at" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("words", ["one of the robots", "two of the robots", "some of the robots",
+                                   "a couple of the robots"])
+def test_part_of_the_fleet_of_no_type_is_refused_naming_it(fleet, world, words):
+    problems = _problems(f"{words.capitalize()} go to puddle 1.", fleet, world)
+    assert any(repr(words) in p.lower() for p in problems), problems
+
+
+def test_the_fleet_after_each_of_or_all_of_stays_the_fleet(fleet, world):
+    assert_plan("All of the robots go to puddle 1.", fleet, world, task("m", TA, [], ["puddle1"]))
+    assert_plan("Two of the trucks go to puddle 1.", fleet, world,
+                task("m", T, [], ["puddle1"], types=[("dump_truck", 2)]))

@@ -167,6 +167,12 @@ def _hauls(seg: Segment) -> bool:
                and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
 
 
+def _placeable(d: RobotDesc) -> bool:
+    """A subject a place after it can narrow: a robot type ("the trucks at soil 1"), the fleet ("everyone at soil
+    1", "the robots there") or "they" ("the crew at soil 1"), never a negated one ("nobody at soil 1")."""
+    return d.form == "type" or (d.form == "fleet" and not d.negated) or (d.form == "pronoun" and d.pronoun == "they")
+
+
 def _same_robot(m: Member, said: Member) -> bool:
     """Whether ``m`` is the robot ``said``, or one of its type when ``said`` is a group ("trucks never dump ...")."""
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
@@ -480,6 +486,9 @@ class Interpreter:
         if d.form == "pronoun" and d.pronoun in ("they", "3") and partner_type is None and self.prev is not None \
                 and self.prev.fleet and self.prev.explicit and self.prev.sentence == self.current_sentence:
             return None  # "every robot goes to rock 1, then they all return": the whole fleet again
+        if d.form == "pronoun" and d.pronoun == "they" and not self.res.history \
+                and item.text.lower() in self.lex.fleet_default_pronouns:
+            return None  # "The machines go to soil 1.": with no robot named before, the whole fleet
         if d.form == "pronoun" and d.pronoun == "you" and self.res.addressee:
             return self.res.addressee  # "it loads you": the robot spoken to, whatever the verb needs
         if d.form == "type" and d.det in ("the", "bare") and d.plural \
@@ -619,7 +628,7 @@ class Interpreter:
         self.where_robots = set()
         for j in range(len(items) - 3):
             r, w, o = items[j], items[j + 1], items[j + 2]
-            if r.kind is ItemKind.ROBOT and r.payload.form == "type" and w.kind is ItemKind.WORD \
+            if r.kind is ItemKind.ROBOT and _placeable(r.payload) and w.kind is ItemKind.WORD \
                     and w.text in ("from", "at") and o.kind is ItemKind.OBJECT and o.payload.form == "names" \
                     and any(x.kind is ItemKind.VERB for x in items[j + 3:]) \
                     and not any(x.kind is ItemKind.VERB for x in items[:j]):
@@ -631,10 +640,11 @@ class Interpreter:
             r, o = items[j], items[j + 1]
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
             # place just spoken of, not the one named last
-            if not (r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the"
-                    and o.kind is ItemKind.OBJECT):
+            if not (r.kind is ItemKind.ROBOT and o.kind is ItemKind.OBJECT and (
+                    (r.payload.form == "type" and r.payload.det == "the") or (
+                        r.payload.form != "type" and _placeable(r.payload) and o.payload.form == "pronoun"))):
                 continue
-            if r.payload.plural and any(x.kind is ItemKind.VERB for x in items[:j]):
+            if (r.payload.plural or r.payload.form != "type") and any(x.kind is ItemKind.VERB for x in items[:j]):
                 continue  # "the excavators there load them": subjects only ("fill the trucks there": each site's)
             if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
                 place = self.last_place
@@ -663,13 +673,21 @@ class Interpreter:
         if place is None:
             return None
         d: RobotDesc = item.payload
+        typed = d.form == "type"
         seen: list[Member] = []
         for members, _ in self.res.history:
-            seen += [m for m in members if m.rtype == d.rtype and m not in seen and self.loc(m) == place]
+            seen += [m for m in members if (m.rtype == d.rtype or not typed) and m not in seen
+                     and self.loc(m) == place]
+        if not typed and all(self.location.get(r, self.fleet_location) == place for r in self.fleet.robot_ids):
+            return None  # "everyone goes to soil 1. Everyone at soil 1 then returns": the whole fleet is there
+        if not seen and not typed:
+            # "everyone at soil 1 returns" with nobody sent there: the whole fleet would be wrong
+            self.errors.append(f"no robot is known to be at {place} for {item.text!r} (name the robots)")
+            return ()
         if not seen:
             return None
         self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
-        return tuple(seen if d.plural else seen[-1:])
+        return tuple(seen if d.plural or not typed else seen[-1:])
 
     def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
         """Robot items that are the subject, those that are loaded into or paired with (partners),

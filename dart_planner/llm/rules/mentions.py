@@ -449,6 +449,18 @@ class _Scanner:
         text = self.text(i, j)
         return Item(ItemKind.VERB, i, j, VerbHit(target, role, text), text)
 
+    def part_of_fleet(self, i: int) -> int | None:
+        """Where a quantity and "of" before the fleet mention at ``i`` start ("*one of* the robots", "*a couple of*
+        the robots"); None when none stands there."""
+        words, quantities = self.words, self.lex.quantity_index
+        if i < 2 or words[i - 1] != "of":
+            return None
+        for j in range(max(i - 4, 0), i - 1):
+            q = quantities.match(words[j:i], 0)
+            if q and q[0] >= i - j - 1:
+                return j
+        return None
+
     def list_marker(self, i: int) -> Item | None:
         """"1." / "2)" / "(3)" / "Step 2:" / "Second," opening a list item: the numbering orders
         the steps (payload ``list_first`` or ``list_next``). A bare number reaches here only when
@@ -511,6 +523,12 @@ class _Scanner:
         rest = lex.other_robots_index.match(words, i)
         if rest and (not m or rest[0] > m[0]):  # "everyone else" before "everyone"
             return Item(ItemKind.ROBOT, i, i + rest[0], RobotDesc("others"), self.text(i, i + rest[0]))
+        part = self.part_of_fleet(i) if m else None
+        if m and part is not None:
+            # "one of the robots checks puddle 1", "some of the robots": part of the fleet, of no type said
+            said = self.text(part, i + m[0])
+            return Item(ItemKind.UNKNOWN, i, i + m[0], f"which robots does {said!r} mean? (name them, or say "
+                                                       f"how many of which type)", self.text(i, i + m[0]))
         if m:
             neg = words[i] in ("nobody", "no", "noone", "none")
             return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("fleet", negated=neg), self.text(i, i + m[0]))
