@@ -25,6 +25,13 @@ words, dropped a step silently).
    1"); with none known there it is refused, naming the words. "One of the robots checks puddle 1." (also "two of /
    some of / a couple of the robots") sent the whole fleet: a part of the fleet of no type cannot be planned
    (convention 3 needs a type), so it is refused, naming the words.
+4. Verbs. "Excavator 2 digs at soil 2 and drops the soil into truck 3." (also "deposits the soil into") planned a
+   tipping by truck 3 and no loading (the truck after "into" read as the one dropping): "drop / deposit / release
+   the * into" join the loading verbs (rule 12), like "dump the * into". Said of a truck ("truck 1 drops the soil
+   into puddle 1", also "pours") it is the truck's tipping (rule 14), as "dumps the soil into" was, not a loading it
+   waits for (refused before, "no excavator to load the truck"); the verb starts that say so moved from code to the
+   lexicon (``truck_dump_heads``). "Excavator 3 smashes / crushes rock 1" (= breaks it up, rule 11) and "assesses /
+   monitors / observes puddle 1" (= checks it) were refused as skills the excavator lacks.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -32,7 +39,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, E1, E2, RA, TA, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
 from test_rules_mends13 import _problems
 
 # -- finding 1: a keep-out with no place is about the place just named ------------------------------------------------
@@ -187,3 +194,36 @@ def test_the_fleet_after_each_of_or_all_of_stays_the_fleet(fleet, world):
     assert_plan("All of the robots go to puddle 1.", fleet, world, task("m", TA, [], ["puddle1"]))
     assert_plan("Two of the trucks go to puddle 1.", fleet, world,
                 task("m", T, [], ["puddle1"], types=[("dump_truck", 2)]))
+
+
+# -- finding 4: verbs ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["drops the soil into", "deposits the soil into", "drops the dirt in",
+                                  "releases the soil into"])
+def test_an_excavator_dropping_soil_into_a_truck_loads_it(fleet, world, verb):
+    assert_plan(f"Excavator 2 digs at soil 2 and {verb} truck 3.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], deps=["m"]), task("l", LOAD, [E2], deps=["d"]))
+
+
+@pytest.mark.parametrize("verb", ["drops the soil into", "deposits the soil into", "pours the soil into",
+                                  "dumps the soil into"])
+def test_a_truck_dropping_soil_into_a_place_tips_there(fleet, world, verb):
+    assert_plan(f"Truck 1 {verb} puddle 1.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["m"]))
+
+
+def test_a_loaded_truck_dropping_its_soil_tips_after_its_loading(fleet, world):
+    assert_plan("Excavator 1 loads truck 1 at soil 1. Truck 1 then drops the soil into puddle 2.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("l", LOAD, [E1], deps=["m"]),
+                task("n", T, [D1], ["puddle2"], deps=["l"]), task("d", DUMP, [D1], deps=["n"]))
+
+
+@pytest.mark.parametrize("verb", ["smashes", "crushes"])
+def test_smashing_a_rock_is_breaking_it_up(fleet, world, verb):
+    assert_plan(f"Excavator 3 {verb} rock 1.", fleet, world,
+                task("m", T, [E3], ["rock1"]), task("d", DIG, [E3], deps=["m"]))
+
+
+@pytest.mark.parametrize("verb", ["assesses", "monitors", "observes"])
+def test_assessing_a_place_is_checking_it(fleet, world, verb):
+    assert_plan(f"Excavator 3 {verb} puddle 1.", fleet, world, task("m", T, [E3], ["puddle1"]))

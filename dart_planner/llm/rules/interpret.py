@@ -2700,7 +2700,7 @@ class Interpreter:
             excs = self.capable(subject, "unload_bucket", quiet=True)
             if not excs:
                 trucks = self.capable(subject, "dump", quiet=True)
-                if trucks and v.lemma.startswith(("fill", "empty", "tip", "dump", "unload")):
+                if trucks and v.lemma.startswith(tuple(self.lex.truck_dump_heads)):
                     return self.act(Action(VerbHit("dump", "verb", v.lemma), a.objects, a.place), subject, extra,
                                     split, respectively, is_global)
                 if trucks:

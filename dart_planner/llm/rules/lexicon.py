@@ -132,7 +132,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "asid
                  "beside_pronouns", "clause_joining_words", "keepout_pronoun_prepositions",
                  "keepout_state_auxiliaries", "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives",
                  "thing_quantifiers", "thing_list_joins", "thing_articles", "thing_order_words", "aspect_verbs",
-                 "robot_place_pronouns", "place_list_pronouns", "fleet_default_pronouns",
+                 "robot_place_pronouns", "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads",
                  "reason_openers", "reason_need_words", "thing_adverb_auxiliaries",
                  "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
                  "condition_participle_endings",
@@ -369,6 +369,9 @@ class Lexicon:
     fleet_default_pronouns: frozenset[str] = frozenset()
     """Plural robot nouns read as "they", and as the whole fleet when no robot was named before ("*the machines* go
     to soil 1")."""
+    truck_dump_heads: frozenset[str] = frozenset()
+    """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
+    soil into puddle 1"), not a loading it receives."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_need_words: frozenset[str] = frozenset()
@@ -873,6 +876,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         robot_place_pronouns=context["robot_place_pronouns"],
         place_list_pronouns=context["place_list_pronouns"],
         fleet_default_pronouns=context["fleet_default_pronouns"],
+        truck_dump_heads=context["truck_dump_heads"],
         reason_openers=context["reason_openers"],
         reason_need_words=context["reason_need_words"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
