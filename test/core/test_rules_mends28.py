@@ -32,6 +32,14 @@ words, dropped a step silently).
    waits for (refused before, "no excavator to load the truck"); the verb starts that say so moved from code to the
    lexicon (``truck_dump_heads``). "Excavator 3 smashes / crushes rock 1" (= breaks it up, rule 11) and "assesses /
    monitors / observes puddle 1" (= checks it) were refused as skills the excavator lacks.
+5. A truck's loading and its moves (silent misreadings found with the sentences above). "Excavator 3 heads to rock 2
+   and breaks it up. Dump truck 2 follows and gets loaded." (also "comes and gets loaded") dropped the truck's move:
+   the bare motion verb before the passive loading was dropped as adding nothing, and a passive loading does not
+   move its truck; now the loading said right after it takes the truck to its loader, as an active verb of the
+   truck ("picks up a load") does. "Truck 2 goes to rock 1. Excavator 1 digs at soil 1 and loads truck 2. Truck 2
+   then dumps at puddle 1." made the loading after the truck's drive to puddle 1 (the loading, waiting for its truck
+   to arrive, was made on its arrival there): a truck that tips at a place tips what it was loaded with, so a
+   loading still waiting for it is made before the drive, as before a haul (rule 12).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -227,3 +235,33 @@ def test_smashing_a_rock_is_breaking_it_up(fleet, world, verb):
 @pytest.mark.parametrize("verb", ["assesses", "monitors", "observes"])
 def test_assessing_a_place_is_checking_it(fleet, world, verb):
     assert_plan(f"Excavator 3 {verb} puddle 1.", fleet, world, task("m", T, [E3], ["puddle1"]))
+
+
+# -- finding 5: a truck's loading and its moves ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["follows", "comes", "comes over"])
+def test_a_bare_move_before_a_passive_loading_takes_the_truck_to_its_loader(fleet, world, verb):
+    assert_plan(f"Excavator 3 heads to rock 2 and breaks it up. Dump truck 2 {verb} and gets loaded.", fleet, world,
+                task("m", T, [E3, D2], ["rock2"]), task("d", DIG, [E3], deps=["m"]), task("l", LOAD, [E3], deps=["d"]))
+
+
+def test_a_bare_move_before_a_passive_loading_by_a_named_loader(fleet, world):
+    assert_plan("Excavator 3 is at rock 2. Dump truck 2 comes and gets loaded by excavator 3.", fleet, world,
+                task("m", T, [D2], ["rock2"]), task("l", LOAD, [E3], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 goes to rock 1. Excavator 1 digs at soil 1 and loads truck 2. Truck 2 then dumps at puddle 1.",
+    "Truck 2 goes to rock 1. Excavator 1 goes to soil 1, digs, and loads truck 2. Then truck 2 dumps at puddle 1.",
+])
+def test_a_truck_tipping_elsewhere_is_loaded_before_it_drives_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D2], ["rock1"]), task("m", T, [E1], ["soil1"]),
+                task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["a", "d"]),
+                task("n", T, [D2], ["puddle1"], deps=["l"]), task("u", DUMP, [D2], deps=["n"]))
+
+
+def test_a_truck_arriving_at_its_loader_is_still_loaded_on_arrival(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 2. Truck 2 goes to soil 1 and then dumps at puddle 1.",
+                fleet, world, task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["d"]),
+                task("n", T, [D2], ["puddle1"], deps=["l"]), task("u", DUMP, [D2], deps=["n"]))

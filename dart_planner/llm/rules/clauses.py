@@ -55,6 +55,8 @@ class Action:
     """Said to happen "right away": it does not wait for what the clause's trailing anchor names."""
     back: bool = False
     """"send everyone back", "bring the trucks back": with no place named, back to the start."""
+    arrive: bool = False
+    """Said right after a bare motion verb ("truck 2 follows and gets loaded"): the robot goes where it is done."""
 
 
 def own_place(o: Item) -> bool:

@@ -2443,11 +2443,15 @@ class Interpreter:
                     actions[0].place = True
                 else:
                     actions[0].objects.insert(0, it)
-        # "go dig at soil 2", "come and load": a bare motion verb before another verb adds nothing
-        actions = [a for k, a in enumerate(actions)
-                   if not (a.verb.target == "navigate" and a.verb.role == "verb" and not a.objects and not a.place
-                           and "there" not in a.verb.lemma.split()  # "get over there and get loaded" goes
-                           and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items))]
+        # "go dig at soil 2", "come and load": a bare motion verb before another verb adds nothing but the move
+        # the next one makes ("truck 2 follows and gets loaded": to its loader)
+        bare = [k for k, a in enumerate(actions)
+                if a.verb.target == "navigate" and a.verb.role == "verb" and not a.objects and not a.place
+                and "there" not in a.verb.lemma.split()  # "get over there and get loaded" goes
+                and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items)]
+        for k in bare:
+            actions[k + 1].arrive = True
+        actions = [a for k, a in enumerate(actions) if k not in bare]
         # "allow truck 3 to enter puddle 1", "is allowed to visit it again": the place of the motion verb right after a
         # permission is the place allowed, not a move of its own (the permission had no object and was refused)
         allowed: list[Action] = []
@@ -2689,6 +2693,9 @@ class Interpreter:
                 if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
                     places = [d for d in dests if d is not None]
             if places:
+                # "... loads truck 2. Then truck 2 dumps at puddle 1": it tips what it was loaded with, so a loading
+                # still waiting for it comes before the drive (made on its arrival, the loading was at puddle 1)
+                self.flush_loads([m for m in dumpers if m.key not in self.relative], None)
                 made += self.moves(dumpers, places[-1:], extra, VerbHit("navigate", "verb", v.lemma), False, split)
                 extra = set() if made else extra
             made += self.add_skill("dump", dumpers, (), extra, v.lemma, split=split)
@@ -3139,7 +3146,8 @@ class Interpreter:
                 made += self.go_to_load(excs, (), named[:1], said_extra, a.verb.lemma, split)
             site = {self.loc(e) for e in excs}
             spot = next(iter(site)) if len(site) == 1 else None
-            if not places and spot is not None and a.verb.lemma.split()[0] not in self.lex.passive_load_heads:
+            if not places and spot is not None and (
+                    a.arrive or a.verb.lemma.split()[0] not in self.lex.passive_load_heads):
                 # "truck 3 then picks up a load from excavator 1": it drives to where the excavator is (an
                 # active verb of the truck; "is to be loaded into truck 2, which is sent ..." says the move itself)
                 away = [t for t in ts if self.loc(t) != spot]
