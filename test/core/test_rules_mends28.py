@@ -40,6 +40,22 @@ words, dropped a step silently).
    then dumps at puddle 1." made the loading after the truck's drive to puddle 1 (the loading, waiting for its truck
    to arrive, was made on its arrival there): a truck that tips at a place tips what it was loaded with, so a
    loading still waiting for it is made before the drive, as before a haul (rule 12).
+6. Keep-outs turned into moves or given to the wrong robots (silent misreadings found with keep-out sentences):
+   - "Truck 1 checks puddle 2; nobody else goes there afterwards." sent the five other robots TO puddle 2, and "No
+     other robots may go there." sent them all there too ("No other truck may go there" sent a truck): "nobody else",
+     "no one else", "no other robot(s)" (new ``other_robots_words``) and "no other <type>" are negated like
+     "nobody", so the move becomes a keep-out for those robots;
+   - "Truck 2 goes to soil 1 while staying clear of puddle 1." sent truck 2 to puddle 1 ("staying" read as a stay and
+     the place as its goal): the gerunds ("staying clear of", "keeping away from", ...) join the keep-out verbs; and
+     "Truck 2 avoids puddle 1 while driving." sent it to puddle 1 (a bare move with no place went to the place just
+     named): a "while" clause with only a bare motion verb says when, no step;
+   - "Truck 1 visits puddle 2. After that the zone is closed." kept truck 1 alone out ("after that the zone" was split
+     into "after" + "that the zone", a demonstrative that cannot stand before an article); "Once it is done, the
+     area is off-limits" (also "once truck 1 is done, puddle 2 is off-limits") kept out the anchor's robot only: a
+     keep-out said of its place with "is" and no robot is for the whole fleet ("zone" joins ``scene_nouns``);
+   - "Excavator 2 inspects obstacle 1 and obstacle 2. After that, both are off-limits for everybody." (also "they are
+     closed") was refused: "both" / "they" before "is" and a keep-out verb with no place is the last list of places,
+     as "it" there is the place just named.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -49,6 +65,9 @@ from __future__ import annotations
 import pytest
 from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
 from test_rules_mends13 import _problems
+
+OTHERS_THAN_D1 = [E1, E2, E3, D2, D3]
+OTHERS_THAN_D2 = [E1, E2, E3, D1, D3]
 
 # -- finding 1: a keep-out with no place is about the place just named ------------------------------------------------
 
@@ -265,3 +284,74 @@ def test_a_truck_arriving_at_its_loader_is_still_loaded_on_arrival(fleet, world)
                 fleet, world, task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
                 task("l", LOAD, [E1], deps=["d"]),
                 task("n", T, [D2], ["puddle1"], deps=["l"]), task("u", DUMP, [D2], deps=["n"]))
+
+
+# -- finding 6: keep-outs turned into moves or given to the wrong robots ---------------------------------------------
+
+def test_nobody_else_going_there_keeps_the_others_out(fleet, world):
+    assert_plan("Truck 1 checks puddle 2; nobody else goes there afterwards.", fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("k", AV, OTHERS_THAN_D1, ["puddle2"], deps=["m"]))
+
+
+@pytest.mark.parametrize("subject", ["No other robots", "No other robot", "No one else", "Nobody else"])
+def test_no_other_robot_going_there_keeps_the_others_out(fleet, world, subject):
+    assert_plan(f"Truck 2 goes to puddle 1. {subject} may go there.", fleet, world,
+                task("m", T, [D2], ["puddle1"]), task("k", AV, OTHERS_THAN_D2, ["puddle1"]))
+
+
+@pytest.mark.parametrize("subject", ["No other truck may go", "No other trucks go"])
+def test_no_other_truck_going_there_keeps_the_other_trucks_out(fleet, world, subject):
+    assert_plan(f"Truck 2 goes to puddle 1. {subject} there.", fleet, world,
+                task("m", T, [D2], ["puddle1"]), task("k", AV, [D1, D3], ["puddle1"]))
+
+
+@pytest.mark.parametrize("text", ["Truck 2 goes to soil 1 while staying clear of puddle 1.",
+                                  "Truck 2 goes to soil 1, keeping away from puddle 1."])
+def test_staying_clear_while_moving_is_a_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["soil1"]), task("k", AV, [D2], ["puddle1"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", ["Truck 2 goes to soil 1. Truck 2 avoids puddle 1 while moving.",
+                                  "Truck 2 goes to soil 1. Truck 2 must stay out of puddle 1 while driving."])
+def test_while_driving_is_no_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["soil1"]), task("k", AV, [D2], ["puddle1"], deps=["m"]))
+
+
+def test_while_driving_somewhere_is_still_a_move(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 while truck 2 drives to rock 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]), task("n", T, [D2], ["rock1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 visits puddle 2. After that the zone is closed.",
+    "Truck 1 visits puddle 2. After that the area is off-limits.",
+    "Truck 1 visits puddle 2. Once it is done, the area is off-limits.",
+    "Truck 1 visits puddle 2. Once truck 1 is done, puddle 2 is off-limits.",
+    "Truck 1 visits puddle 2. When it is done, the zone is closed.",
+])
+def test_a_place_said_to_be_closed_is_closed_for_the_fleet(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle2"]), task("k", AVA, [], ["puddle2"], deps=["m"]))
+
+
+def test_a_place_closed_for_a_named_robot_stays_for_it(fleet, world):
+    assert_plan("Truck 1 visits puddle 2. Once it is done, puddle 2 is off-limits for truck 3.", fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("k", AV, [D3], ["puddle2"], deps=["m"]))
+
+
+def test_after_that_before_a_deed_is_still_an_anchor_on_it(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. After that digging is done, truck 1 goes to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("n", T, [D1], ["soil1"], deps=["d"]))
+
+
+@pytest.mark.parametrize("clause", ["After that, both are off-limits for everybody.",
+                                    "After that, they are off-limits for everybody.", "After that they are closed."])
+def test_both_said_to_be_closed_after_a_list_are_the_places(fleet, world, clause):
+    assert_plan(f"Excavator 2 inspects obstacle 1 and obstacle 2. {clause}", fleet, world,
+                task("m", T, [E2], ["obstacle1"]), task("n", T, [E2], ["obstacle2"], deps=["m"]),
+                task("k", AVA, [], ["obstacle1", "obstacle2"], deps=["n"]))
+
+
+def test_robots_said_to_be_kept_away_are_still_robots(fleet, world):
+    assert_plan("Trucks 1 and 2 go to soil 1. Then they are kept away from puddle 1.", fleet, world,
+                task("m", T, [D1, D2], ["soil1"]), task("k", AV, [D1, D2], ["puddle1"], deps=["m"]))

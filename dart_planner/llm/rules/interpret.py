@@ -1554,7 +1554,7 @@ class Interpreter:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
             return
-        if self._existential_absence(seg):
+        if self._existential_absence(seg) or self._manner_of_moving(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
@@ -1729,7 +1729,7 @@ class Interpreter:
                 # "truck 3 goes to soil 1, where excavator 1 loads it, and then (moves on) to rock 1": a clause with
                 # "then" or no verb after a place relative about the robot ("loads it") goes on with that robot
                 subject = self.where_host[1]
-            if self.prev is None or self._keepout_to_nobody(seg):
+            if self.prev is None or self._keepout_to_nobody(seg) or self._place_state_keepout(seg):
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
                 split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
@@ -2091,6 +2091,35 @@ class Interpreter:
             return False
         verbs = [it.payload for it in seg.items if it.kind is ItemKind.VERB]
         return bool(verbs) and all(v.target in KEEPOUT_ACTIONS and not self._third_person(v) for v in verbs)
+
+    def _manner_of_moving(self, seg: Segment) -> bool:
+        """"Truck 2 avoids puddle 1 while driving": a "while" clause (lexicon ``while_connectives``) with a bare motion
+        verb and no robot or place of its own says when the clause before holds, no step; read as a move with no
+        place, the truck drove to the place it was to avoid."""
+        if seg.connective_text not in self.lex.while_connectives or seg.has(ItemKind.ROBOT) \
+                or seg.has(ItemKind.OBJECT) or seg.has(ItemKind.PLACE):
+            return False
+        verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
+        if len(verbs) != 1 or verbs[0].payload.target != "navigate" or verbs[0].payload.role != "verb":
+            return False
+        for it in seg.items:
+            self.use(it)
+        return True
+
+    def _place_state_keepout(self, seg: Segment) -> bool:
+        """"Once it is done, the area is off-limits", "..., then puddle 2 is closed": a keep-out said of its place
+        with "is" (lexicon ``keepout_place_copulas``) and no robot is for the whole fleet, not for the robot of the
+        clause or anchor before it."""
+        items = seg.items
+        if seg.has(ItemKind.ROBOT):
+            return False
+        verbs = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB]
+        if not verbs or any(items[k].payload.target != "add_keepout" for k in verbs):
+            return False
+        k = verbs[0]
+        head = items[:k - 1]
+        return k >= 2 and items[k - 1].text in self.lex.keepout_place_copulas and any(
+            it.kind is ItemKind.OBJECT or it.text in self.lex.scene_nouns for it in head)
 
     def _third_person(self, v: VerbHit) -> bool:
         """The verb's first word is another verb's first word with "-s" / "-es" ("fences off", "avoids")."""

@@ -522,7 +522,9 @@ class _Scanner:
         m = lex.fleet_index.match(words, i)
         rest = lex.other_robots_index.match(words, i)
         if rest and (not m or rest[0] > m[0]):  # "everyone else" before "everyone"
-            return Item(ItemKind.ROBOT, i, i + rest[0], RobotDesc("others"), self.text(i, i + rest[0]))
+            # "nobody else goes there": the others kept out, not sent
+            neg = words[i] in ("nobody", "no", "noone", "none")
+            return Item(ItemKind.ROBOT, i, i + rest[0], RobotDesc("others", negated=neg), self.text(i, i + rest[0]))
         part = self.part_of_fleet(i) if m else None
         if m and part is not None:
             # "one of the robots checks puddle 1", "some of the robots": part of the fleet, of no type said
