@@ -59,6 +59,8 @@ class Action:
     """Said "again" ("loads truck 1 again"): done once more, never the same step said a second time."""
     round_trip: bool = False
     """"goes to puddle 2 *and back*": after its places, back to where the robot set out from."""
+    arrive: bool = False
+    """Said right after a bare motion verb ("truck 2 follows and gets loaded"): the robot goes where it is done."""
 
 
 def own_place(o: Item) -> bool:

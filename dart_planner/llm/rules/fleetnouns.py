@@ -70,6 +70,12 @@ def fold_negated_types(items: Sequence[Item], negations: Container[str], copulas
             desc = dataclasses.replace(d, det="all", count=0, negated=True)
             out[-1] = Item(ItemKind.ROBOT, prev.start, it.end, desc, f"{prev.text} {it.text}")
             continue
+        if prev is not None and prev.kind is ItemKind.WORD and prev.text in negations and prev.end == it.start \
+                and isinstance(d, RobotDesc) and d.form == "type" and d.det == "other" and _acts(items, k):
+            # "no other truck may go there": every other truck kept out (read as "the other truck", one was sent)
+            desc = dataclasses.replace(d, plural=True, negated=True)
+            out[-1] = Item(ItemKind.ROBOT, prev.start, it.end, desc, f"{prev.text} {it.text}")
+            continue
         out.append(it)
     return out
 

@@ -167,6 +167,12 @@ def _hauls(seg: Segment) -> bool:
                and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
 
 
+def _placeable(d: RobotDesc) -> bool:
+    """A subject a place after it can narrow: a robot type ("the trucks at soil 1"), the fleet ("everyone at soil
+    1", "the robots there") or "they" ("the crew at soil 1"), never a negated one ("nobody at soil 1")."""
+    return d.form == "type" or (d.form == "fleet" and not d.negated) or (d.form == "pronoun" and d.pronoun == "they")
+
+
 def _same_robot(m: Member, said: Member) -> bool:
     """Whether ``m`` is the robot ``said``, or one of its type when ``said`` is a group ("trucks never dump ...")."""
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
@@ -269,6 +275,8 @@ class Interpreter:
         self.obj_history: list[str] = []
         #: each place mention resolved, by its tokens: "them" is the places of the last list ("puddle 1 and puddle 2")
         self.obj_spans: list[tuple[int, int, tuple[str, ...]]] = []
+        #: the places each sentence named, in order: a keep-out that names none is about the one just named
+        self.sentence_places: dict[int, list[str]] = {}
         self.last_keepout: tuple[str, ...] = ()
         #: robots of a clause picked out by their place ("the excavator there"), by item id (locative_subjects)
         self.place_restrict: dict[int, str] = {}
@@ -384,7 +392,7 @@ class Interpreter:
             p = d.pronoun
             if "restriction" in p or "zone" in p:
                 names = list(self.last_keepout)
-            elif p == "them":
+            elif p == "them" or p in self.lex.place_list_pronouns:
                 names = self._last_listed()
                 if not names:  # read as "it", it was the last place alone
                     self.errors.append(f"which places does {item.text!r} mean? (no list of places was said just "
@@ -432,6 +440,7 @@ class Interpreter:
                 names = [recent[0]]
         for n in names:
             self.obj_history.append(n)
+            self.sentence_places.setdefault(self.current_sentence, []).append(n)
         if names:
             self.last_place = names[-1]
             if d.form != "pronoun":
@@ -488,6 +497,9 @@ class Interpreter:
         if d.form == "pronoun" and d.pronoun in ("they", "3") and partner_type is None and self.prev is not None \
                 and self.prev.fleet and self.prev.explicit and self.prev.sentence == self.current_sentence:
             return None  # "every robot goes to rock 1, then they all return": the whole fleet again
+        if d.form == "pronoun" and d.pronoun == "they" and not self.res.history \
+                and item.text.lower() in self.lex.fleet_default_pronouns:
+            return None  # "The machines go to soil 1.": with no robot named before, the whole fleet
         if d.form == "pronoun" and d.pronoun == "you" and self.res.addressee:
             return self.res.addressee  # "it loads you": the robot spoken to, whatever the verb needs
         if d.form == "type" and d.det in ("the", "bare") and d.plural \
@@ -673,7 +685,7 @@ class Interpreter:
         self.where_robots = set()
         for j in range(len(items) - 3):
             r, w, o = items[j], items[j + 1], items[j + 2]
-            if r.kind is ItemKind.ROBOT and r.payload.form == "type" and w.kind is ItemKind.WORD \
+            if r.kind is ItemKind.ROBOT and _placeable(r.payload) and w.kind is ItemKind.WORD \
                     and w.text in ("from", "at") and o.kind is ItemKind.OBJECT and o.payload.form == "names" \
                     and any(x.kind is ItemKind.VERB for x in items[j + 3:]) \
                     and not any(x.kind is ItemKind.VERB for x in items[:j]):
@@ -685,10 +697,11 @@ class Interpreter:
             r, o = items[j], items[j + 1]
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
             # place just spoken of, not the one named last
-            if not (r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the"
-                    and o.kind is ItemKind.OBJECT):
+            if not (r.kind is ItemKind.ROBOT and o.kind is ItemKind.OBJECT and (
+                    (r.payload.form == "type" and r.payload.det == "the") or (
+                        r.payload.form != "type" and _placeable(r.payload) and o.payload.form == "pronoun"))):
                 continue
-            if r.payload.plural and any(x.kind is ItemKind.VERB for x in items[:j]):
+            if (r.payload.plural or r.payload.form != "type") and any(x.kind is ItemKind.VERB for x in items[:j]):
                 continue  # "the excavators there load them": subjects only ("fill the trucks there": each site's)
             if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
                 place = self.last_place
@@ -717,13 +730,21 @@ class Interpreter:
         if place is None:
             return None
         d: RobotDesc = item.payload
+        typed = d.form == "type"
         seen: list[Member] = []
         for members, _ in self.res.history:
-            seen += [m for m in members if m.rtype == d.rtype and m not in seen and self.loc(m) == place]
+            seen += [m for m in members if (m.rtype == d.rtype or not typed) and m not in seen
+                     and self.loc(m) == place]
+        if not typed and all(self.location.get(r, self.fleet_location) == place for r in self.fleet.robot_ids):
+            return None  # "everyone goes to soil 1. Everyone at soil 1 then returns": the whole fleet is there
+        if not seen and not typed:
+            # "everyone at soil 1 returns" with nobody sent there: the whole fleet would be wrong
+            self.errors.append(f"no robot is known to be at {place} for {item.text!r} (name the robots)")
+            return ()
         if not seen:
             return None
         self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
-        return tuple(seen if d.plural else seen[-1:])
+        return tuple(seen if d.plural or not typed else seen[-1:])
 
     def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
         """Robot items that are the subject, those that are loaded into or paired with (partners),
@@ -741,12 +762,16 @@ class Interpreter:
                 if seen_verb.target in ("unload_bucket",) and seen_verb.role == "verb":
                     seen_load = True
                 continue
+            prev_item = seg.items[k - 1] if k else None
+            after_verb = prev_item is not None and prev_item.kind is ItemKind.VERB
+            keepout_verb = after_verb and seen_verb is not None and seen_verb.target in KEEPOUT_ACTIONS
+            if it.kind is ItemKind.WORD and keepout_verb and it.text in self.lex.place_list_pronouns:
+                objpron.append(it)  # "all robots avoid those"
+                continue
             if it.kind is not ItemKind.ROBOT:
                 continue
             d: RobotDesc = it.payload
             before = self.word_before(it)
-            prev_item = seg.items[k - 1] if k else None
-            after_verb = prev_item is not None and prev_item.kind is ItemKind.VERB
             if seen_verb is not None and seen_verb.target == "pair":
                 partners.append(it)
                 continue
@@ -775,8 +800,15 @@ class Interpreter:
             if before in self.lex.passive_agent_words and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
                 continue
+            if d.form == "pronoun" and keepout_verb and seen_verb is not None \
+                    and seen_verb.lemma in self.lex.split_keepout_verbs:
+                subj.append(it)  # "keep them away from puddle 1": the robots sit inside the verb
+                continue
+            if d.form == "pronoun" and keepout_verb and d.pronoun == "both":
+                objpron.append(it)  # "all robots avoid both (of them)": the places of the last list
+                continue
             if d.form == "pronoun" and d.pronoun in ("it", "they", "which") and seen_verb is not None:
-                if after_verb and seen_verb.target in KEEPOUT_ACTIONS:
+                if keepout_verb:
                     objpron.append(it)
                     continue
                 if subj or (after_verb and seen_verb.role == "carry"):
@@ -1594,7 +1626,7 @@ class Interpreter:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
             return
-        if self._existential_absence(seg):
+        if self._existential_absence(seg) or self._manner_of_moving(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
@@ -1650,7 +1682,8 @@ class Interpreter:
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc(
-                "pronoun", pronoun="them" if it.text.lower() == "them" else "it"), it.text) for it in objpron}
+                "pronoun", pronoun="them" if it.text.lower() in self.lex.place_list_pronouns else "it"), it.text)
+                for it in objpron}
             conv.update({id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("robot_place", robot=it.payload),
                                       it.text) for it in robot_places})
             seg = Segment([conv.get(id(it), it) for it in seg.items], seg.sentence, seg.connective,
@@ -1768,7 +1801,7 @@ class Interpreter:
                 # "truck 3 goes to soil 1, where excavator 1 loads it, and then (moves on) to rock 1": a clause with
                 # "then" or no verb after a place relative about the robot ("loads it") goes on with that robot
                 subject = self.where_host[1]
-            if self.prev is None or self._keepout_to_nobody(seg):
+            if self.prev is None or self._keepout_to_nobody(seg) or self._place_state_keepout(seg):
                 subject = ()
             elif self.prev.split and self.prev.sentence == seg.sentence:
                 split = True  # "each truck gets loaded ... and then dumps at soil 1": still each
@@ -2140,6 +2173,35 @@ class Interpreter:
             return False
         verbs = [it.payload for it in seg.items if it.kind is ItemKind.VERB]
         return bool(verbs) and all(v.target in KEEPOUT_ACTIONS and not self._third_person(v) for v in verbs)
+
+    def _manner_of_moving(self, seg: Segment) -> bool:
+        """"Truck 2 avoids puddle 1 while driving": a "while" clause (lexicon ``while_connectives``) with a bare motion
+        verb and no robot or place of its own says when the clause before holds, no step; read as a move with no
+        place, the truck drove to the place it was to avoid."""
+        if seg.connective_text not in self.lex.while_connectives or seg.has(ItemKind.ROBOT) \
+                or seg.has(ItemKind.OBJECT) or seg.has(ItemKind.PLACE):
+            return False
+        verbs = [it for it in seg.items if it.kind is ItemKind.VERB]
+        if len(verbs) != 1 or verbs[0].payload.target != "navigate" or verbs[0].payload.role != "verb":
+            return False
+        for it in seg.items:
+            self.use(it)
+        return True
+
+    def _place_state_keepout(self, seg: Segment) -> bool:
+        """"Once it is done, the area is off-limits", "..., then puddle 2 is closed": a keep-out said of its place
+        with "is" (lexicon ``keepout_place_copulas``) and no robot is for the whole fleet, not for the robot of the
+        clause or anchor before it."""
+        items = seg.items
+        if seg.has(ItemKind.ROBOT):
+            return False
+        verbs = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB]
+        if not verbs or any(items[k].payload.target != "add_keepout" for k in verbs):
+            return False
+        k = verbs[0]
+        head = items[:k - 1]
+        return k >= 2 and items[k - 1].text in self.lex.keepout_place_copulas and any(
+            it.kind is ItemKind.OBJECT or it.text in self.lex.scene_nouns for it in head)
 
     def _third_person(self, v: VerbHit) -> bool:
         """The verb's first word is another verb's first word with "-s" / "-es" ("fences off", "avoids")."""
@@ -2550,11 +2612,15 @@ class Interpreter:
                     actions[0].place = True
                 else:
                     actions[0].objects.insert(0, it)
-        # "go dig at soil 2", "come and load": a bare motion verb before another verb adds nothing
-        actions = [a for k, a in enumerate(actions)
-                   if not (a.verb.target == "navigate" and a.verb.role == "verb" and not a.objects and not a.place
-                           and "there" not in a.verb.lemma.split()  # "get over there and get loaded" goes
-                           and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items))]
+        # "go dig at soil 2", "come and load": a bare motion verb before another verb adds nothing but the move
+        # the next one makes ("truck 2 follows and gets loaded": to its loader)
+        bare = [k for k, a in enumerate(actions)
+                if a.verb.target == "navigate" and a.verb.role == "verb" and not a.objects and not a.place
+                and "there" not in a.verb.lemma.split()  # "get over there and get loaded" goes
+                and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items)]
+        for k in bare:
+            actions[k + 1].arrive = True
+        actions = [a for k, a in enumerate(actions) if k not in bare]
         # "allow truck 3 to enter puddle 1", "is allowed to visit it again": the place of the motion verb right after a
         # permission is the place allowed, not a move of its own (the permission had no object and was refused)
         allowed: list[Action] = []
@@ -2831,6 +2897,9 @@ class Interpreter:
                 if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
                     places = [d for d in dests if d is not None]
             if places:
+                # "... loads truck 2. Then truck 2 dumps at puddle 1": it tips what it was loaded with, so a loading
+                # still waiting for it comes before the drive (made on its arrival, the loading was at puddle 1)
+                self.flush_loads([m for m in dumpers if m.key not in self.relative], None)
                 made += self.moves(dumpers, places[-1:], extra, VerbHit("navigate", "verb", v.lemma), False, split)
                 extra = set() if made else extra
             made += self.add_skill("dump", dumpers, (), extra, v.lemma, split=split)
@@ -2842,7 +2911,7 @@ class Interpreter:
             excs = self.capable(subject, "unload_bucket", quiet=True)
             if not excs:
                 trucks = self.capable(subject, "dump", quiet=True)
-                if trucks and v.lemma.startswith(("fill", "empty", "tip", "dump", "unload")):
+                if trucks and v.lemma.startswith(tuple(self.lex.truck_dump_heads)):
                     return self.act(Action(VerbHit("dump", "verb", v.lemma), a.objects, a.place), subject, extra,
                                     split, respectively, is_global)
                 if trucks:
@@ -3081,6 +3150,11 @@ class Interpreter:
         if not names and target == "add_keepout" and self.scene_named and self.last_place not in (None, START):
             # "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area": the place just named
             names = [self.last_place]
+        if not names and target == "add_keepout":
+            just = self._place_just_named(a)
+            if just is None:
+                return []
+            names = just
         if not names:
             words = a.verb.lemma.split()
             noun = self.lex.keepout_noun_index.match(words, 0)
@@ -3114,6 +3188,27 @@ class Interpreter:
             for n in names:
                 self.last_allow[n] = made[-1].idx
         return made
+
+    def _place_just_named(self, a: Action) -> list[str] | None:
+        """"Puddle 1 is dangerous. Keep everyone away.", "truck 1 visits puddle 2, then everyone stays out": a
+        keep-out that names no place is about the one place its sentence named before it, or else the sentence
+        before; when that sentence named several, which one is meant is not said (refused, naming them). A
+        relative clause ("Puddle 1, which we close off now, is wet") is about its robot, and a negated move says
+        no place of its own ("nobody follows it"): both stay refused."""
+        words = a.verb.lemma.split()
+        hit = self.lex.verb_index.match(words, 0)
+        own = words[0] in self.lex.split_keepout_verbs or (hit is not None and hit[1][0] == "add_keepout")
+        if self.relative or not own:
+            return []
+        for sentence in (self.current_sentence, self.current_sentence - 1):
+            places = list(dict.fromkeys(p for p in self.sentence_places.get(sentence, ()) if p != START))
+            if len(places) == 1:
+                return places
+            if places:
+                self.errors.append(f"which place do robots keep out of in {a.verb.lemma!r}? ({', '.join(places)} "
+                                   f"were named just before: name it)")
+                return None
+        return []
 
     # -- loading and dumping ------------------------------------------------------------------------------
     def colocated(self, m: Member, rtype_action: str) -> list[Member]:
@@ -3314,7 +3409,8 @@ class Interpreter:
                 made += self.go_to_load(excs, (), named[:1], said_extra, a.verb.lemma, split)
             site = {self.loc(e) for e in excs}
             spot = next(iter(site)) if len(site) == 1 else None
-            if not places and spot is not None and a.verb.lemma.split()[0] not in self.lex.passive_load_heads:
+            if not places and spot is not None and (
+                    a.arrive or a.verb.lemma.split()[0] not in self.lex.passive_load_heads):
                 # "truck 3 then picks up a load from excavator 1": it drives to where the excavator is (an
                 # active verb of the truck; "is to be loaded into truck 2, which is sent ..." says the move itself)
                 away = [t for t in ts if self.loc(t) != spot]

@@ -242,7 +242,8 @@ def fold_object_asides(items: Sequence[Item], relatives: Container[str],
 
 
 def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
-                      copulas: Container[str], modals: Container[str] = ()) -> list[Item]:
+                      copulas: Container[str], modals: Container[str] = (),
+                      list_pronouns: Container[str] = ()) -> list[Item]:
     """Keep-out verbs said of a place, not of a robot:
 
     - "Obstacle 2 was closed for repairs yesterday": a keep-out verb right after a past auxiliary
@@ -252,7 +253,9 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
       keep-out, so it stays an order: dropping a keep-out is the unsafe way to be wrong;
     - "... and it is opened again for all robots", "once it is open": an "it" right before a form of "be"
       (``copulas``) and a keep-out verb with no object after it in its clause is the place just named, not a
-      robot (read as a robot, it referred to none, or to the wrong one).
+      robot (read as a robot, it referred to none, or to the wrong one). So is "they" / "both" (``list_pronouns``,
+      the lexicon's ``place_list_pronouns``) the places of the last list ("checks obstacle 1 and obstacle 2; after
+      that, both are off-limits").
     """
     out = list(items)
     for k, it in enumerate(out):
@@ -268,12 +271,13 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
         if any(c.kind is ItemKind.OBJECT for c in out[k + 1:end]):
             continue
         for j in (k - 2, k - 3):
-            if j < start or not (out[j].text == "it" and out[j].kind in (ItemKind.ROBOT, ItemKind.WORD)):
+            said = out[j].text.lower() if j >= start else ""
+            if not ((said == "it" or said in list_pronouns) and out[j].kind in (ItemKind.ROBOT, ItemKind.WORD)):
                 continue
             if out[j + 1].kind is ItemKind.WORD and out[j + 1].text in copulas \
                     and all(c.kind in (ItemKind.WORD, ItemKind.MARK) for c in out[j + 2:k]):
-                out[j] = Item(ItemKind.OBJECT, out[j].start, out[j].end, ObjectDesc("pronoun", pronoun="it"),
-                              out[j].text)
+                out[j] = Item(ItemKind.OBJECT, out[j].start, out[j].end,
+                              ObjectDesc("pronoun", pronoun="it" if said == "it" else "them"), out[j].text)
     return out
 
 

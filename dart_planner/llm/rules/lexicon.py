@@ -145,7 +145,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed
                  "indefinite_robot_words", "check_verbs", "keepout_ending_words", "waypoint_leads",
                  "vague_action_verbs", "rest_prepositions", "existential_copulas", "existential_modals",
                  "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads", "en_route_words",
-                 "source_prepositions", "landmark_prepositions", "landmark_relatives", "landmark_copulas")
+                 "source_prepositions", "landmark_prepositions", "landmark_relatives", "landmark_copulas",
+                 "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -365,6 +366,15 @@ class Lexicon:
     robot_place_pronouns: frozenset[str] = frozenset()
     """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
     ("the excavator *there*", "the excavator that dug *there*")."""
+    place_list_pronouns: frozenset[str] = frozenset()
+    """Words that point back at the places of the last list, like "them" ("checks puddle 1 and puddle 2, then all
+    robots avoid *both of those*"); said alone, after a keep-out verb only ("avoid *those*")."""
+    fleet_default_pronouns: frozenset[str] = frozenset()
+    """Plural robot nouns read as "they", and as the whole fleet when no robot was named before ("*the machines* go
+    to soil 1")."""
+    truck_dump_heads: frozenset[str] = frozenset()
+    """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
+    soil into puddle 1"), not a loading it receives."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_need_words: frozenset[str] = frozenset()
@@ -888,6 +898,9 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         thing_order_words=context["thing_order_words"],
         aspect_verbs=context["aspect_verbs"],
         robot_place_pronouns=context["robot_place_pronouns"],
+        place_list_pronouns=context["place_list_pronouns"],
+        fleet_default_pronouns=context["fleet_default_pronouns"],
+        truck_dump_heads=context["truck_dump_heads"],
         reason_openers=context["reason_openers"],
         reason_need_words=context["reason_need_words"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],

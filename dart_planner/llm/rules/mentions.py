@@ -464,6 +464,18 @@ class _Scanner:
         text = self.text(i, j)
         return Item(ItemKind.VERB, i, j, VerbHit(target, role, text), text)
 
+    def part_of_fleet(self, i: int) -> int | None:
+        """Where a quantity and "of" before the fleet mention at ``i`` start ("*one of* the robots", "*a couple of*
+        the robots"); None when none stands there."""
+        words, quantities = self.words, self.lex.quantity_index
+        if i < 2 or words[i - 1] != "of":
+            return None
+        for j in range(max(i - 4, 0), i - 1):
+            q = quantities.match(words[j:i], 0)
+            if q and q[0] >= i - j - 1:
+                return j
+        return None
+
     def list_marker(self, i: int) -> Item | None:
         """"1." / "2)" / "(3)" / "Step 2:" / "Second," opening a list item: the numbering orders
         the steps (payload ``list_first`` or ``list_next``). A bare number reaches here only when
@@ -502,6 +514,10 @@ class _Scanner:
         if bare is not None:
             return bare
         mk = lex.mark_index.match(words, i)
+        place = lex.object_pronoun_index.match(words, i)
+        if mk and place and place[0] > mk[0]:
+            return Item(ItemKind.OBJECT, i, i + place[0], ObjectDesc("pronoun", pronoun=self.text(i, i + place[0])),
+                        self.text(i, i + place[0]))  # "avoids the same place": a place, not a repeat ("the same")
         if mk:
             c = lex.connective_index.match(words, i)
             if c and c[0] > mk[0]:  # "but not before X": a longer connective wins over the mark "but not"
@@ -521,7 +537,15 @@ class _Scanner:
         m = lex.fleet_index.match(words, i)
         rest = lex.other_robots_index.match(words, i)
         if rest and (not m or rest[0] > m[0]):  # "everyone else" before "everyone"
-            return Item(ItemKind.ROBOT, i, i + rest[0], RobotDesc("others"), self.text(i, i + rest[0]))
+            # "nobody else goes there": the others kept out, not sent
+            neg = words[i] in ("nobody", "no", "noone", "none")
+            return Item(ItemKind.ROBOT, i, i + rest[0], RobotDesc("others", negated=neg), self.text(i, i + rest[0]))
+        part = self.part_of_fleet(i) if m else None
+        if m and part is not None:
+            # "one of the robots checks puddle 1", "some of the robots": part of the fleet, of no type said
+            said = self.text(part, i + m[0])
+            return Item(ItemKind.UNKNOWN, i, i + m[0], f"which robots does {said!r} mean? (name them, or say "
+                                                       f"how many of which type)", self.text(i, i + m[0]))
         if m:
             neg = words[i] in ("nobody", "no", "noone", "none")
             return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("fleet", negated=neg), self.text(i, i + m[0]))
@@ -543,6 +567,9 @@ class _Scanner:
             if o is not None:
                 return o
             n = lex.number(words[i + 1]) if i + 1 < len(words) and w in _COUNTED_PRONOUN else None
+            place = lex.object_pronoun_index.match(words, i)
+            if n and place and place[0] > 2:
+                n = None  # "those two places": places, not "those two" robots
             if n and n > 1 and not self.noun_at(i + 2) and not (  # not "the one at base", "the two other trucks"
                     i + 2 < len(words) and words[i + 2] in ("other", "remaining", "more", "last", "spare")
                     and self.noun_at(i + 3)):
@@ -609,6 +636,9 @@ class _Scanner:
         p = lex.robot_pronoun_index.match(words, i)
         if p and p[1] == "both" and self.kind_index.match(words, i + p[0]):
             p = None  # "the two puddles", "the pair of rocks": the objects' determiner, not robots
+        place = lex.object_pronoun_index.match(words, i)
+        if p and place and place[0] > p[0] and not self.type_index.match(words, i + place[0]):
+            p = None  # "both places", "both of those": places, not the robot pronoun "both" ("both of those trucks")
         if p:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group

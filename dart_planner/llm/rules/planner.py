@@ -167,7 +167,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                 lex.keepout_event_copulas, lex.keepout_pronoun_prepositions)
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
-                              lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals)
+                              lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
+                              lex.place_list_pronouns)
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs)
     items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words,
                                          lex.condition_auxiliaries, lex.keepout_event_copulas,

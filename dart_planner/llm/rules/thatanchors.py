@@ -29,8 +29,9 @@ def fold_pointing_connectives(items: Sequence[Item], lex: Lexicon) -> list[Item]
             nxt = items[k + 1:k + 4]
             aux = next((j for j, x in enumerate(nxt) if x.kind is ItemKind.WORD and x.text in auxiliaries), None)
             thing = nxt[:aux] if aux is not None else []
-            # (not "after that puddle 2 is closed": a name takes no "that", the connective stays)
-            if aux is not None and 1 <= len(thing) <= 2 and all(
+            # (not "after that puddle 2 is closed": a name takes no "that", the connective stays; nor "after that
+            # the zone is closed": an article after "that" makes it the connective's, not a demonstrative)
+            if aux is not None and 1 <= len(thing) <= 2 and thing[0].text not in lex.thing_articles and all(
                     x.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.WORD)
                     or (x.kind is ItemKind.OBJECT and x.payload.form == "kind") for x in thing):
                 out.append(Item(ItemKind.CONNECTIVE, it.start, it.start + 1, "anchor", words[0]))
