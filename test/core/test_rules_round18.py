@@ -53,13 +53,24 @@ ARRIVES_WHILE_DIGGING = (task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1],
                          task("l", LOAD, [E1], [], deps=["d"]))
 
 
-# -- 1: a perfect move with "in the meantime" is a move ------------------------------------------------------------
+# -- 1-4: the truck drives while the excavator digs ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
+    # 1: a perfect move with "in the meantime" is a move
     "Excavator 1 digs at soil 1 and then loads dump truck 2, which has driven there in the meantime.",
     "Excavator 1 digs at soil 1. Truck 2 has driven to soil 1 meanwhile. Excavator 1 then loads truck 2.",
+    # 2: "while <robot> <the step it already has>" adds no step
+    "Excavator 1 digs at soil 1 and loads dump truck 2, which goes there while the excavator digs.",
+    "Excavator 1 digs at soil 1 and loads dump truck 2, which goes there while excavator 1 is digging.",
+    # 3 and 4: "by the time" sets a deadline; "be there" is a move
+    "Excavator 1 digs at soil 1. By the time it is done, truck 2 should be at soil 1. Then excavator 1 loads truck 2.",
+    "Excavator 1 goes to soil 1 to dig. Truck 2 should be at soil 1 by the time the digging ends, so that it can be "
+    "loaded right away. Then excavator 1 loads truck 2.",
+    "By the time excavator 1 has finished digging at soil 1, truck 2 must be there. Excavator 1 then loads it.",
+    "Excavator 1 digs at soil 1 and then loads truck 2, which must be at soil 1 by the time the excavator is done "
+    "digging.",
 ])
-def test_a_perfect_move_said_in_the_meantime_is_made(fleet, world, text):
+def test_the_truck_drives_there_while_the_excavator_digs(fleet, world, text):
     assert_plan(text, fleet, world, *ARRIVES_WHILE_DIGGING)
 
 
@@ -67,16 +78,6 @@ def test_a_perfect_move_alone_is_still_where_the_robot_is(fleet, world):
     assert_plan("Excavator 1 digs at soil 1 and then loads dump truck 2, which has already gone there.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]))
-
-
-# -- 2: "while <robot> <the step it already has>" --------------------------------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "Excavator 1 digs at soil 1 and loads dump truck 2, which goes there while the excavator digs.",
-    "Excavator 1 digs at soil 1 and loads dump truck 2, which goes there while excavator 1 is digging.",
-])
-def test_while_naming_a_step_already_said_adds_no_step(fleet, world, text):
-    assert_plan(text, fleet, world, *ARRIVES_WHILE_DIGGING)
 
 
 def test_while_with_a_new_place_or_again_is_a_new_step(fleet, world):
@@ -90,20 +91,6 @@ def test_while_with_a_new_place_or_again_is_a_new_step(fleet, world):
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]), task("p", T, [D3], ["puddle1"]),
                 task("d2", DIG, [E1], [], deps=["l"]))
-
-
-# -- 3 and 4: "by the time" sets a deadline; "be there" is a move ----------------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "Excavator 1 digs at soil 1. By the time it is done, truck 2 should be at soil 1. Then excavator 1 loads truck 2.",
-    "Excavator 1 goes to soil 1 to dig. Truck 2 should be at soil 1 by the time the digging ends, so that it can be "
-    "loaded right away. Then excavator 1 loads truck 2.",
-    "By the time excavator 1 has finished digging at soil 1, truck 2 must be there. Excavator 1 then loads it.",
-    "Excavator 1 digs at soil 1 and then loads truck 2, which must be at soil 1 by the time the excavator is done "
-    "digging.",
-])
-def test_by_the_time_is_a_deadline_not_a_wait(fleet, world, text):
-    assert_plan(text, fleet, world, *ARRIVES_WHILE_DIGGING)
 
 
 # -- 5: "back to base" after "can" is a return, not a permission ---------------------------------------------------
