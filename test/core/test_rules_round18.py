@@ -39,6 +39,10 @@
    work done on it), but truck 2, joined by "and", shared truck 1's start and waited for truck 1's loading too, and
    so did truck 1's dump. A robot joined that way goes on from its own loading as well, and robots that already went
    on in the sentence keep to their own chains.
+15. "Excavator 1 goes to soil 1 and digs. All robots avoid puddle 1 during the whole task." put the keep-out after
+   nothing and let the excavator's move start before it: "during the whole task" / "throughout the day" were no
+   duration markers (lexicon ``duration_markers``). A keep-out said to hold for the whole job is a root that every
+   movement waits for (convention 10), wherever it is said.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -215,3 +219,13 @@ def test_each_truck_goes_on_from_its_own_loading(fleet, world):
                 task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]),
                 task("g1", T, [D1], ["puddle1"], deps=["l1"]), task("g2", T, [D2], ["puddle2"], deps=["l2"]),
                 task("u1", DUMP, [D1], [], deps=["g1"]), task("u2", DUMP, [D2], [], deps=["g2"]))
+
+
+# -- 15: a keep-out for the whole task, said after the moves ---------------------------------------------------------
+
+@pytest.mark.parametrize("keepout", ["All robots avoid puddle 1 during the whole task.",
+                                     "Puddle 1 stays off limits for all robots throughout the day."])
+def test_a_keepout_for_the_whole_task_gates_every_move(fleet, world, keepout):
+    assert_plan(f"Excavator 1 goes to soil 1 and digs. {keepout}", fleet, world,
+                task("k", AVA, [], ["puddle1"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("d", DIG, [E1], [], deps=["m"]))
