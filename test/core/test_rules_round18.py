@@ -43,6 +43,9 @@
    nothing and let the excavator's move start before it: "during the whole task" / "throughout the day" were no
    duration markers (lexicon ``duration_markers``). A keep-out said to hold for the whole job is a root that every
    movement waits for (convention 10), wherever it is said.
+16. "After that they return to start, and all robots avoid soil 2." put the fleet keep-out at the start of the job
+   (no dependency): a keep-out change with no robots of its own joined by ", and" to a clause opened by "after that"
+   / "then" shares that clause's start, as one joined to a timed clause already did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -229,3 +232,11 @@ def test_a_keepout_for_the_whole_task_gates_every_move(fleet, world, keepout):
     assert_plan(f"Excavator 1 goes to soil 1 and digs. {keepout}", fleet, world,
                 task("k", AVA, [], ["puddle1"]), task("m", T, [E1], ["soil1"], deps=["k"]),
                 task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- 16: a fleet keep-out joined to an "after that" clause -----------------------------------------------------------
+
+def test_a_fleet_keepout_joined_to_a_then_clause_shares_its_start(fleet, world):
+    assert_plan("Truck 1 checks puddle 1. Then truck 2 goes to rock 1, and all robots avoid puddle 1.", fleet, world,
+                task("c", T, [D1], ["puddle1"]), task("g", T, [D2], ["rock1"], deps=["c"]),
+                task("k", AVA, [], ["puddle1"], deps=["c"]))

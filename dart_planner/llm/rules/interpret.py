@@ -2441,8 +2441,10 @@ class Interpreter:
         and_first = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and" \
             and pre is None and self.prev is not None and bool(self.prev.entry) and (bool(subject) or (
                 # "When X, excavator 1 keeps away from obstacle 1, and soil 1 is open again for all robots": a
-                # fleet-wide keep-out change joined after the timed clause shares its timing too
-                subject is None and self.prev.timed and seg.has(ItemKind.VERB) and all(
+                # fleet-wide keep-out change joined after the timed clause shares its timing too (so after "After
+                # that, they return to start, and all robots avoid soil 2")
+                subject is None and (self.prev.timed or self.prev.connective == "sequence")
+                and seg.has(ItemKind.VERB) and all(
                     it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)) or (
                 # "When everything is finished, puddle 2 is open again for all robots, and the whole fleet gathers
                 # at obstacle 1": the fleet's step joined after the timed clause shares its timing, not after it
