@@ -46,6 +46,9 @@
 16. "After that they return to start, and all robots avoid soil 2." put the fleet keep-out at the start of the job
    (no dependency): a keep-out change with no robots of its own joined by ", and" to a clause opened by "after that"
    / "then" shares that clause's start, as one joined to a timed clause already did.
+17. "Excavator 3 spent the night parked at soil 2. Please have excavator 3 dig right where it is." drove it to soil 2
+   first: a past state that lasts until now ("was parked at", "spent the night at", lexicon ``already``) places the
+   robot, as "is parked at" did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -240,3 +243,12 @@ def test_a_fleet_keepout_joined_to_a_then_clause_shares_its_start(fleet, world):
     assert_plan("Truck 1 checks puddle 1. Then truck 2 goes to rock 1, and all robots avoid puddle 1.", fleet, world,
                 task("c", T, [D1], ["puddle1"]), task("g", T, [D2], ["rock1"], deps=["c"]),
                 task("k", AVA, [], ["puddle1"], deps=["c"]))
+
+
+# -- 17: past states that last until now ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("state", ["spent the night parked at soil 2", "was parked at soil 2 overnight",
+                                   "was left at soil 2 yesterday"])
+def test_a_robot_left_somewhere_is_there_now(fleet, world, state):
+    assert_plan(f"Excavator 3 {state}. Please have excavator 3 dig right where it is.", fleet, world,
+                task("d", DIG, [E3], []))
