@@ -49,6 +49,9 @@
 17. "Excavator 3 spent the night parked at soil 2. Please have excavator 3 dig right where it is." drove it to soil 2
    first: a past state that lasts until now ("was parked at", "spent the night at", lexicon ``already``) places the
    robot, as "is parked at" did.
+18. "... lift the puddle 1 keep-out for the other robots. When that is done and trucks 1 and 3 have finished their
+   inspections, everybody goes home.": the return waited for the inspections only; "that" (the clause just said)
+   was dropped once the anchor also named robots. Both are waited for.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -252,3 +255,16 @@ def test_a_fleet_keepout_joined_to_a_then_clause_shares_its_start(fleet, world):
 def test_a_robot_left_somewhere_is_there_now(fleet, world, state):
     assert_plan(f"Excavator 3 {state}. Please have excavator 3 dig right where it is.", fleet, world,
                 task("d", DIG, [E3], []))
+
+
+# -- 18: "when that is done and <robots> have ..." -------------------------------------------------------------------
+
+def test_that_is_done_and_robots_waits_for_both(fleet, world):
+    others = [E2, E3, D1, D2, D3]
+    assert_plan("All robots except excavator 1 avoid puddle 1. Excavator 1 checks puddle 1. Trucks 1 and 3 inspect "
+                "obstacle 1 and obstacle 2 respectively. Once excavator 1 has checked puddle 1, lift the puddle 1 "
+                "keep-out for the other robots. When that is done and trucks 1 and 3 have finished their inspections, "
+                "everybody goes home.", fleet, world,
+                task("k", AV, others, ["puddle1"]), task("c", T, [E1], ["puddle1"]),
+                task("i1", T, [D1], ["obstacle1"], deps=["k"]), task("i3", T, [D3], ["obstacle2"], deps=["k"]),
+                task("l", AL, others, ["puddle1"], deps=["c"]), task("r", RA, [], [], deps=["i1", "i3", "l"]))

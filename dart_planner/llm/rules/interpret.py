@@ -3858,6 +3858,10 @@ class Interpreter:
                 and it.payload.pronoun in ("that", "this", "it")]
         only_that = bool(that) and all(it.payload.form == "pronoun" and it.payload.pronoun in ("that", "this")
                                        for it in seg.items if it.kind is ItemKind.OBJECT)
+        if robots and self.last_made and seg.items and seg.items[0] is next(iter(that), None) \
+                and seg.items[0].payload.pronoun in ("that", "this"):
+            # "When that is done and trucks 1 and 3 have finished their inspections": the clause just said as well
+            found |= {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
         if not found and not filters and objs and not (only_that and self.last_made and not robots):
             # ("right after that": the clause before, not the last step at the place "that" last named)
             # "once rock 2 is cleared" after a digging there: the digging, the last step done at the place
