@@ -517,13 +517,38 @@ class Interpreter:
                 for m in self._deed_members(dr, d):
                     if not d.rtype or m.rtype == d.rtype:
                         found.setdefault(m.key, m)
+        for m in self._deferred_deed_members(d):
+            if not d.rtype or m.rtype == d.rtype:
+                found.setdefault(m.key, m)
         order = {r: n for n, r in enumerate(self.fleet.robot_ids)}
+        if d.deed_negated:
+            found = self._deed_others(item, found)
         doers = tuple(sorted(found.values(), key=lambda m: order.get(m.robot_id or "", len(order))))
+        if not doers and d.deed_negated:
+            raise ResolutionError(f"every robot did what {item.text!r} says they did not")
         if not doers:
             raise ResolutionError(f"no robot did what {item.text!r} says before it")
         if d.count and _size(doers) != d.count:
             raise ResolutionError(f"{item.text!r}: {_size(doers)} robots did that before it, not {d.count}")
         return doers
+
+    def _deferred_deed_members(self, d: RobotDesc) -> list[Member]:
+        """The robots of loadings said but not made yet (they wait for the truck's next step, ``deferred``): "loads
+        truck 1. Then the trucks that were loaded go to rock 1" has no loading draft when its subject is read."""
+        if d.deed not in ("any", "unload_bucket", "load") or d.deed_objects:
+            return []
+        if d.deed == "any":
+            return [m for excs, trucks, *_ in self.deferred for m in (*excs, *trucks)]
+        return [m for excs, trucks, *_ in self.deferred for m in (trucks if d.deed_passive else excs)]
+
+    def _deed_others(self, item: Item, did: dict[str, Member]) -> dict[str, Member]:
+        """The robots of the fleet (of the mention's type) that did not do the deed ("the robots that did not
+        dump"); robots chosen by type and count among those that did leave the rest unknown: refused."""
+        d: RobotDesc = item.payload
+        if any(m.is_group for m in did.values()):
+            raise ResolutionError(f"{item.text!r}: robots chosen by type did that, so which did not is not known")
+        others = [self.res.robot_member(r) for r in self.fleet.robot_ids if r not in did]
+        return {m.key: m for m in others if not d.rtype or m.rtype == d.rtype}
 
     def _deed_done(self, dr: Draft, d: RobotDesc) -> bool:
         if d.deed == "any":

@@ -68,6 +68,8 @@ class RobotDesc:
     """For ``deed``: where it was done ("the robots that went to soil 1"); empty for anywhere."""
     deed_passive: bool = False
     """For ``deed``: the robots had it done to them ("the trucks that were loaded")."""
+    deed_negated: bool = False
+    """For ``deed``: the robots that did not do it ("the robots that did not dump")."""
 
 
 @dataclass(frozen=True)
