@@ -11,6 +11,12 @@
    not known) or none is left. "Excavator 1 ... loads truck 1. Then the trucks that were loaded go to rock 1." was
    refused (no robot did it): the loading, still waiting for the truck's next step, was not yet a step; a loading
    said but not yet made counts as done.
+3. "Trucks 1 and 2 go to soil 1. Excavator 1 loads it." loaded one of the two trucks, picked with no word: an "it"
+   for the truck of a loading whose latest truck mention is several trucks could be either: refused naming "it".
+4. "Excavator 2 and truck 1 go to puddle 1. Both dump there." dumped truck 1 and dropped the excavator with no word:
+   a counted pronoun ("both", "the two") that holds robots that cannot do its verb, with not that many able robots
+   said before (mends 27 #4 reads those), is refused naming the word; the robots meant are clear, and one of them
+   cannot do it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -87,3 +93,33 @@ def test_a_loading_said_just_before_counts_as_done(fleet, world, subject, movers
     assert not rp.errors, rp.errors
     moves = [s for s in rp.graph.subtasks if "rock1" in s.object_keywords]
     assert [list(s.robot_ids) for s in moves] == [movers]
+
+
+# -- finding 3: "it" after two trucks ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 go to soil 1. Excavator 1 digs there and loads it.",
+    "Excavator 1 digs at soil 1. Truck 1 and truck 3 drive to soil 1. Then excavator 1 loads it.",
+    "Excavator 1 digs at soil 1. Two trucks go to soil 1 and excavator 1 loads it.",
+])
+def test_it_for_one_of_several_trucks_is_refused(fleet, world, text):
+    rp = rules_plan(text, fleet, world)
+    assert any("'it'" in e for e in rp.errors), rp.errors
+
+
+def test_it_for_the_one_truck_just_named_is_kept(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to soil 1. Excavator 1 digs and loads it.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
+
+
+# -- finding 4: "both" where one cannot ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 and truck 1 go to puddle 1. Both dump there.",
+    "Excavator 2 and truck 1 go to puddle 1. The two of them dump there.",
+    "Truck 3 and excavator 1 go to soil 2. Both dig there.",
+])
+def test_both_where_one_cannot_is_refused(fleet, world, text):
+    rp = rules_plan(text, fleet, world)
+    assert rp.errors, [s.robot_ids for s in rp.graph.subtasks]

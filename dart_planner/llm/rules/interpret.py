@@ -493,6 +493,11 @@ class Interpreter:
         try:
             if partner_type and d.form == "pronoun":
                 found = self.res.last_of_type(partner_type, d.pronoun != "it")
+                several = _size(self.res.latest_of_type(partner_type))
+                if d.pronoun == "it" and several > 1:
+                    # "trucks 1 and 2 go to soil 1. Excavator 1 loads it": either truck; never one picked unsaid
+                    raise ResolutionError(f"{item.text!r} could be any of the {several} "
+                                          f"{partner_type.replace('_', ' ')}s named last: say which")
                 want = 2 if d.pronoun == "both" else int(d.pronoun) if d.pronoun.isdigit() else 0
                 if want and sum(m.count for m in found) != want:
                     # "a pair of trucks ... another truck ... loads the pair": the group of that many
@@ -1308,7 +1313,8 @@ class Interpreter:
                 return set(d.deps)
         return None
 
-    def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...]) -> tuple[Member, ...]:
+    def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...],
+                      said: str = "") -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
         ("once truck 1 has checked obstacle 1 they both dig": the excavators, not the trucks)."""
         if pronoun not in ("it", "they", "both") and not pronoun.isdigit():
@@ -1340,6 +1346,10 @@ class Interpreter:
             found = self.res.last_able_n(lambda m: bool(self.capable([m], need, quiet=True)), want)
             if _size(found) == want:
                 return found
+        if want and need is not None and 0 < _size(able) < want <= _size(subject):
+            # "excavator 2 and truck 1 go to puddle 1. Both dump there": both are meant, and one cannot
+            who = ", ".join(m.robot_id or f"{m.count} {m.rtype}" for m in subject if m not in able)
+            self.errors.append(f"{said or pronoun!r}: {who} cannot {need.replace('_', ' ')}")
         if need is None or able:
             return subject
         found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")
@@ -1737,7 +1747,7 @@ class Interpreter:
                     acc += [m for m in r if m not in acc]
             subject = None if fleet else tuple(acc)
             if subject and all(it.payload.form == "pronoun" for it in subj_items):
-                subject = self.able_referent(seg, subj_items[0].payload.pronoun, subject)
+                subject = self.able_referent(seg, subj_items[0].payload.pronoun, subject, subj_items[0].text)
                 if self.passive_pre and len(self.capable(subject, "dump", quiet=True)) < len(subject):
                     loaded = self.res.last_able(lambda m: bool(self.capable([m], "dump", quiet=True)),
                                                 subj_items[0].payload.pronoun != "it")

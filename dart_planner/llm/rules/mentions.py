@@ -841,6 +841,14 @@ class MentionResolver:
             return (exact[0],)  # "a pair of trucks ... another truck ... the pair": the group of that many
         return tuple(out)
 
+    def latest_of_type(self, rtype: str) -> tuple[Member, ...]:
+        """The robots of ``rtype`` in the latest mention that holds any ("trucks 1 and 2", "two trucks")."""
+        for members, _ in reversed(self.history):
+            named = tuple(m for m in members if m.rtype == rtype)
+            if named:
+                return named
+        return ()
+
     def last_of_type(self, rtype: str, plural: bool) -> tuple[Member, ...]:
         if not plural:
             for members, _ in reversed(self.history):
