@@ -53,8 +53,10 @@ def _two_sites(*returners: str):  # type: ignore[no-untyped-def]
     return (task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
             task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]),
             task("l1", LOAD, [E1], [], deps=["g1"]), task("l2", LOAD, [E2], [], deps=["g2"]),
-            task("mp", T, [D1, D2], ["puddle1"], deps=["l1", "l2"]), task("d", DUMP, [D1, D2], [], deps=["mp"]),
-            task("r", R, list(returners), [], deps=["d"]))
+            # each truck leaves after its own loading (rule 6; mends 29 #5)
+            task("p1", T, [D1], ["puddle1"], deps=["l1"]), task("p2", T, [D2], ["puddle1"], deps=["l2"]),
+            task("d1", DUMP, [D1], [], deps=["p1"]), task("d2", DUMP, [D2], [], deps=["p2"]),
+            task("r", R, list(returners), [], deps=["d1", "d2"]))
 
 
 @pytest.mark.parametrize("tail, returners", [

@@ -17,6 +17,13 @@
    a counted pronoun ("both", "the two") that holds robots that cannot do its verb, with not that many able robots
    said before (mends 27 #4 reads those), is refused naming the word; the robots meant are clear, and one of them
    cannot do it.
+5. "Excavator 1 digs at soil 1 and loads truck 1. Excavator 2 digs at soil 2 and loads truck 2. Both trucks dump at
+   puddle 1." made one move and one dump for both trucks, waiting for both loadings, when the trucks were never sent
+   to the soil sites, but one per truck, each after its own loading, when they were. Rule 6 (one task only for the
+   same dependencies) and the gold lines L3_097, L3_102 and L3_143 ("Both trucks then tip their loads at rock 1":
+   one move and one dump per truck) give one per truck in both cases: a truck that stood at its loading site leaves
+   it after its own loading, not after the other truck's. A join said ("once both trucks are loaded, they drive
+   together") still makes one task. (mends 27's test of returns after such a text now expects the same.)
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +31,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -123,3 +130,52 @@ def test_it_for_the_one_truck_just_named_is_kept(fleet, world):
 def test_both_where_one_cannot_is_refused(fleet, world, text):
     rp = rules_plan(text, fleet, world)
     assert rp.errors, [s.robot_ids for s in rp.graph.subtasks]
+
+
+# -- finding 5: "both trucks dump" after two loadings: one task per truck ----------------------------------------------
+
+_LOADINGS = ("Excavator 1 digs at soil 1 and loads truck 1. Excavator 2 digs at soil 2 and loads truck 2. ")
+
+
+def _each_truck_after_its_own(sent: bool):  # type: ignore[no-untyped-def]
+    if sent:
+        moves = (task("m1", T, [E1, D1], ["soil1"]), task("m2", T, [E2, D2], ["soil2"]))
+    else:
+        moves = (task("m1", T, [E1], ["soil1"]), task("m2", T, [E2], ["soil2"]))
+    return (*moves, task("g1", DIG, [E1], [], deps=["m1"]), task("g2", DIG, [E2], [], deps=["m2"]),
+            task("l1", LOAD, [E1], [], deps=["g1"]), task("l2", LOAD, [E2], [], deps=["g2"]),
+            task("p1", T, [D1], ["puddle1"], deps=["l1"]), task("p2", T, [D2], ["puddle1"], deps=["l2"]),
+            task("d1", DUMP, [D1], [], deps=["p1"]), task("d2", DUMP, [D2], [], deps=["p2"]))
+
+
+@pytest.mark.parametrize("sent", [False, True])
+@pytest.mark.parametrize("tail", ["Both trucks dump at puddle 1.", "Both trucks then tip their loads at puddle 1.",
+                                  "Trucks 1 and 2 dump at puddle 1."])
+def test_each_truck_leaves_after_its_own_loading(fleet, world, sent, tail):
+    head = "Truck 1 goes to soil 1 and truck 2 goes to soil 2. " if sent else ""
+    assert_plan(head + _LOADINGS + tail, fleet, world, *_each_truck_after_its_own(sent))
+
+
+def test_a_truck_loaded_and_one_not_leave_apart(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1. Trucks 1 and 2 go to puddle 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("p1", T, [D1], ["puddle1"], deps=["l"]),
+                task("p2", T, [D2], ["puddle1"]))
+
+
+def test_a_join_said_still_makes_one_move(fleet, world):
+    assert_plan(_LOADINGS + "Once both trucks are loaded, they drive together to puddle 1 and dump there. "
+                "Finally, everyone returns to start.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("m2", T, [E2], ["soil2"]),
+                task("g1", DIG, [E1], [], deps=["m1"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["g1"]), task("l2", LOAD, [E2], [], deps=["g2"]),
+                task("p", T, [D1, D2], ["puddle1"], deps=["l1", "l2"]), task("d", DUMP, [D1, D2], [], deps=["p"]),
+                task("r", RA, [], [], deps=["d"]))
+
+
+def test_finally_after_two_loadings_is_one_step(fleet, world):
+    assert_plan(_LOADINGS + "Finally trucks 1 and 2 return to start.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("m2", T, [E2], ["soil2"]),
+                task("g1", DIG, [E1], [], deps=["m1"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["g1"]), task("l2", LOAD, [E2], [], deps=["g2"]),
+                task("r", R, [D1, D2], [], deps=["l1", "l2"]))

@@ -351,6 +351,8 @@ class Interpreter:
         """The clauses after the one being read, in the same sentence."""
         self.shared_anchor = False
         """The clause being read shares the leading anchor of the one before it."""
+        self.joined = False
+        """The clause being read waits for a join ("finally", "once both ..."): its robots share one step (rule 9)."""
 
     # -- helpers -----------------------------------------------------------------------------
     def use(self, item: Item) -> None:
@@ -2333,6 +2335,7 @@ class Interpreter:
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
         self.shared_anchor = False
+        self.joined = pre is not None or conn == "final"
         if conn == "sequence" and seg.sentence_start and not seg.then_inside:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
@@ -2926,8 +2929,13 @@ class Interpreter:
             opened = None  # lifted for other robots only ("lift it for excavators 1 and 2, and truck 3 ...")
         if opened is not None:  # going where a keep-out was just lifted waits for the lifting
             extra = set(extra) | {opened}
-        made = self.add_skill(action, movers, objs, extra, v.lemma, split=split, arriving_at=place)
-        self._note_departures(movers, place, made)
+        made = []
+        parts = self._departure_parts(movers, place, extra, split)
+        for part in parts:
+            waits = extra if len(parts) == 1 or not self._departing(part, place) else set()
+            got = self.add_skill(action, part, objs, waits, v.lemma, split=split, arriving_at=place)
+            self._note_departures(part, place, got)
+            made += got
         for m in movers:
             self.location[m.key] = place
             if carry and self.loaded.get(m.key):
@@ -3345,6 +3353,37 @@ class Interpreter:
             return []
         return self._loading_made(apart, self.add_skill("unload_bucket", excs, (), extra, lemma, split=split,
                                                         partners=trucks))
+
+    def _departure_parts(self, movers: Sequence[Member], place: str, extra: set[int],
+                         split: bool) -> list[list[Member]]:
+        """``movers`` split by the loading each leaves from (``_note_departures``): "... loads truck 1. ... loads
+        truck 2. Both trucks dump at puddle 1." with no task that brought the trucks: each truck stood at its site
+        and leaves it after its own loading (rule 6: not the same dependencies), as when a task had brought it.
+        One part when the clause says what they wait for ("once both are loaded, they drive together")."""
+        if split or self.b.together or self.joined:
+            return [list(movers)]
+        parts: dict[int, list[Member]] = {}
+        heads: set[int] = set()
+        for m in movers:
+            entry = next((e for e in self.deferred if self._departs(m, e, place)), None)
+            parts.setdefault(id(entry) if entry is not None else 0, []).append(m)
+            if entry is not None:
+                heads |= self.b.last_tasks(entry[0])
+        if not extra <= heads:
+            return [list(movers)]
+        # "... loads truck 2. Both trucks then dump": "then" waits for the steps said last, the diggings, as the
+        # loadings are not made yet; each truck's own loading, put before its move, waits for its digging
+        return list(parts.values())
+
+    def _departing(self, part: Sequence[Member], place: str) -> bool:
+        return any(self._departs(m, e, place) for m in part for e in self.deferred)
+
+    def _departs(self, m: Member, entry: tuple[list[Member], list[Member], set[int], str, bool], place: str) -> bool:
+        """Whether truck ``m``, at the start, leaves for ``place`` from the site of the loading ``entry`` that
+        waits for it (the loading is then put before the move: ``_deferred_made``)."""
+        excs, trucks = entry[0], entry[1]
+        return self.loc(m) is None and m.key not in self.relative and any(t.key == m.key for t in trucks) \
+            and not any(e.key == m.key for e in excs) and bool(excs) and self.loc(excs[0]) not in (None, place)
 
     def _note_departures(self, movers: Sequence[Member], place: str, made: Sequence[Draft]) -> None:
         """Remember the move that takes a truck from the start to somewhere other than the site of a loading that
