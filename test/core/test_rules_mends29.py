@@ -24,6 +24,10 @@
    one move and one dump per truck) give one per truck in both cases: a truck that stood at its loading site leaves
    it after its own loading, not after the other truck's. A join said ("once both trucks are loaded, they drive
    together") still makes one task. (mends 27's test of returns after such a text now expects the same.)
+6. "Excavator 1 will dig at soil 1 and load truck 2. First, excavator 1 digs at soil 1. Then it loads truck 2."
+   dug a second time after the loading: a sentence followed by one that opens with "first" and whose robots, verbs
+   and places all come back in the sentences after it is the plan those sentences spell out, not steps of its own
+   (as a robotless "Today's job: ..." before the robots that do it, Interpreter._restated).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -179,3 +183,18 @@ def test_finally_after_two_loadings_is_one_step(fleet, world):
                 task("g1", DIG, [E1], [], deps=["m1"]), task("g2", DIG, [E2], [], deps=["m2"]),
                 task("l1", LOAD, [E1], [], deps=["g1"]), task("l2", LOAD, [E2], [], deps=["g2"]),
                 task("r", R, [D1, D2], [], deps=["l1", "l2"]))
+
+
+# -- finding 6: a plan said first and then spelled out -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 will dig at soil 1 and load truck 2. First, excavator 1 digs at soil 1. Then it loads truck 2.",
+    "Excavator 1 digs at soil 1 and loads truck 2. First, excavator 1 goes to soil 1 and digs. Then excavator 1 "
+    "loads truck 2.",
+    "Excavator 1 is going to dig at soil 1 and fill truck 2. First it drives to soil 1 and digs there, and after that "
+    "it loads truck 2.",
+])
+def test_a_plan_said_first_adds_no_steps(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
+

@@ -172,6 +172,16 @@ def _same_robot(m: Member, said: Member) -> bool:
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
 
 
+def _work_targets(items: Sequence[Item]) -> set[str]:
+    """The actions of the work verbs of ``items`` (a passive loading is the loading; keep-outs left out)."""
+    return {"unload_bucket" if it.payload.role == "passive_load" else it.payload.target for it in items
+            if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
+
+
+def _named_ids(items: Sequence[Item]) -> set[str]:
+    return {r for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids}
+
+
 def _lead(items: Sequence[Item]) -> Item | None:
     """The first item that is not a marker or a connective (what a sentence opens with)."""
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
@@ -977,6 +987,40 @@ class Interpreter:
         return bool(said) and said[0] in self.lex.goal_nouns \
             and all(w in self.lex.title_copulas for w in said[1:])
 
+    def _spelled_out_sentences(self, segs: Sequence[Segment]) -> set[int]:
+        """Sentences that state the plan the sentences after them spell out: "Excavator 1 will dig at soil 1 and
+        load truck 2. First, excavator 1 digs at soil 1. Then it loads truck 2." The next sentence opens with
+        "first", and every robot named, verb and place of the sentence comes back after it. Read as orders, their
+        steps were made twice (a second dig after the loading)."""
+        out: set[int] = set()
+        sentences = sorted({s.sentence for s in segs})
+        for sent, nxt in zip(sentences, sentences[1:]):
+            opener = next(s for s in segs if s.sentence == nxt)
+            said_first = opener.connective == "first" or bool(opener.items) and opener.items[0].kind is \
+                ItemKind.CONNECTIVE and opener.items[0].payload == "first"
+            if not said_first or not opener.sentence_start:
+                continue
+            items = [it for s in segs if s.sentence == sent for it in s.items]
+            later = [it for s in segs if s.sentence > sent for it in s.items]
+            verbs = _work_targets(items)
+            if not verbs or not any(it.kind is ItemKind.ROBOT for it in items):
+                continue
+            # its subject may come back as a pronoun ("First it drives to soil 1"): the topic
+            subject = _named_ids([next(it for it in items if it.kind is ItemKind.ROBOT)])
+            if verbs <= _work_targets(later) and _named_ids(items) - subject <= _named_ids(later) \
+                    and named_objects(items) <= named_objects(later):
+                out.add(sent)
+        return out
+
+    def _plan_said(self, seg: Segment) -> None:
+        """A clause of a plan spelled out after it (``_spelled_out_sentences``): no step; its robots are
+        remembered, its subject last, so that "First it drives to soil 1" is the subject."""
+        robots = [it for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"]
+        for it in [*robots[1:], *robots[:1]]:
+            self.res.remember(tuple(self.res.resolve(it.payload) or ()))
+        for it in seg.items:
+            self.use(it)
+
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
         """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
         truck to haul.", "Dig-and-haul with one excavator and one dump truck:". They name robots
@@ -1365,12 +1409,16 @@ class Interpreter:
         self.later_all = segs
         done: set[int] = set()
         casting = self._casting_sentences(segs)
+        spelled = self._spelled_out_sentences(segs)
         for i, seg in enumerate(segs):
             if seg.list_no is not None:
                 self.step_starts.append((seg.list_no, len(self.b.drafts)))
             if i in done:
                 continue
             self.res.begin_sentence(seg.sentence)
+            if seg.sentence in spelled:
+                self._plan_said(seg)
+                continue
             if seg.role is SegmentRole.MAIN and self._step_timing(seg):
                 # "Step 5 (starting together with step 4): ...": the timing of the clause after it
                 pre, pre_par = self.anchor(seg)[0], False
