@@ -28,6 +28,17 @@
    dug a second time after the loading: a sentence followed by one that opens with "first" and whose robots, verbs
    and places all come back in the sentences after it is the plan those sentences spell out, not steps of its own
    (as a robotless "Today's job: ..." before the robots that do it, Interpreter._restated).
+7. "Truck 1 is loaded at soil 1 by excavator 2 after it digs there" (and "... after digging there") was refused
+   with "no robot among robot_dump_truck_01 can dig": the pronoun or bare gerund of an anchor after its clause
+   that names new work its robot cannot do is the robot of that clause that can (the loader), as when it is named
+   ("after excavator 2 digs there").
+8. "Excavator 2 loads truck 2 and truck 3 at soil 1." and "... truck 2 and then truck 3 at soil 1." read "truck 3 at
+   soil 1" as a move of truck 3 and lost its loading with no word; "Excavator 2 fills truck 2 and then truck 3 at
+   soil 1 after digging there" was refused ("no robot among robot_dump_truck_03 can dig"), and "... loads truck 2
+   and then truck 3 after digging at soil 1" loaded truck 2 before the digging and lost truck 3's loading. A robot
+   after "and" that a loading verb before it loads, with only a place after it, is one more loaded robot (segment
+   ._loaded_list_member); a place said with the last truck of "X and then Y" is where every loading of the list
+   happens, and a timing after the list times all of it (listanchors.fold_trailing_list_anchors).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -198,3 +209,45 @@ def test_a_plan_said_first_adds_no_steps(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]))
 
+
+
+# -- finding 7: an anchor's pronoun or gerund that names the loader's work ---------------------------------------------
+
+@pytest.mark.parametrize("anchor", ["after it digs there", "after digging there", "after excavator 2 digs there"])
+def test_the_loader_digs_before_the_passive_loading(fleet, world, anchor):
+    assert_plan(f"Truck 1 is loaded at soil 1 by excavator 2 {anchor}.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("mt", T, [D1], ["soil1"], deps=["g"]), task("l", LOAD, [E2], [], deps=["mt"]))
+
+
+# -- finding 8: a list of loaded trucks with a place or a timing after it ----------------------------------------------
+
+def _two_loadings(trucks_after_dig: bool):  # type: ignore[no-untyped-def]
+    if trucks_after_dig:
+        moves = (task("m", T, [E2], ["soil1"]), task("mt", T, [D2, D3], ["soil1"], deps=["g"]))
+        load_deps = ["mt"]
+    else:
+        moves = (task("m", T, [E2, D2, D3], ["soil1"]),)
+        load_deps = ["g"]
+    return (*moves, task("g", DIG, [E2], [], deps=["m"]), task("l2", LOAD, [E2], [], deps=load_deps),
+            task("l3", LOAD, [E2], [], deps=["l2"]))
+
+
+@pytest.mark.parametrize("text, after_dig", [
+    ("Excavator 2 fills truck 2 and then truck 3 at soil 1 after digging there.", True),
+    ("Excavator 2 digs at soil 1 and loads truck 2 and then truck 3 at soil 1.", False),
+])
+def test_a_loading_list_with_a_place_loads_every_truck(fleet, world, text, after_dig):
+    assert_plan(text, fleet, world, *_two_loadings(after_dig))
+
+
+def test_a_timing_after_a_loading_list_times_all_of_it(fleet, world):
+    assert_plan("Excavator 2 loads truck 2 and then truck 3 after digging at soil 1.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l2", LOAD, [E2], [], deps=["g"]), task("l3", LOAD, [E2], [], deps=["l2"]))
+
+
+def test_two_trucks_loaded_at_a_place(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1 and loads truck 2 and truck 3 at soil 1.", fleet, world,
+                task("m", T, [E2, D2, D3], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]))

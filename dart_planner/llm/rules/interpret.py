@@ -361,6 +361,8 @@ class Interpreter:
         """The clauses after the one being read, in the same sentence."""
         self.shared_anchor = False
         """The clause being read shares the leading anchor of the one before it."""
+        self.anchor_host: Segment | None = None
+        """The clause whose timing is being read (its robots may do what an anchor after it says)."""
         self.joined = False
         """The clause being read waits for a join ("finally", "once both ..."): its robots share one step (rule 9)."""
 
@@ -1925,7 +1927,10 @@ class Interpreter:
                     # open: "the diggers load truck 1 and truck 2 (truck 1 first)" while a third excavator
                     # drives home does not wait for that drive)
                     a2 = Action(a.verb, a.objects, a.place, subj_items, a.immediate, a.back)
-                    made = self.act(a2, self.prev.subject, set(), split, False, False)
+                    # a truck brought to the loading site comes when the truck before it did ("fills truck 2 and
+                    # then truck 3 at soil 1 after digging there": both after the digging)
+                    waits = set(self.prev.entry) if a.objects and subject and not self.b.last_tasks(subject) else set()
+                    made = self.act(a2, self.prev.subject, waits, split, False, False)
                 else:
                     made = self.act(a, subject, entry if not created_any else set(), split, False, False)
                 created_any = created_any or bool(made)
@@ -2042,10 +2047,12 @@ class Interpreter:
         self.current_subject = subject
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
         self.it_means = tuple(subject or ()) if distribute else ()
+        self.anchor_host = seg
         try:
             entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
         finally:
             self.it_means = ()
+            self.anchor_host = None
         alongside = self.alongside(seg)
         if alongside is not None:
             entry = alongside
@@ -3526,6 +3533,22 @@ class Interpreter:
         one of the lexicon's ``anchor_gerund_endings``."""
         return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
 
+    def _anchor_doers(self, items: Sequence[Item], chosen: tuple[Member, ...]) -> tuple[Member, ...]:
+        """The robots of new work an anchor names by a pronoun or a bare gerund ("truck 1 is loaded by excavator 2
+        after it digs there", "fills truck 2 and then truck 3 after digging there"): ``chosen`` (the pronoun's
+        robots, the clause's subject) when they can do it, else the robots named last that can (the loader);
+        read as the truck's, the digging was refused as no truck can dig."""
+        need = next((it.payload.target for it in items if it.kind is ItemKind.VERB and it.payload.role == "verb"
+                     and it.payload.target in ("dig", "unload_bucket")), None)
+        if need is None or not chosen or self.capable(chosen, need, quiet=True):
+            return chosen
+        able = [m for it in (self.anchor_host.items if self.anchor_host is not None else ())
+                if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                for m in self.res.resolve(it.payload) or () if self.capable([m], need, quiet=True)]
+        if able:  # "truck 1 is loaded by excavator 2 after it digs there": the loader of the clause it times
+            return tuple(dict.fromkeys(able))
+        return self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), False) or chosen
+
     def _own_gerund(self, seg: Segment) -> bool:
         """A bare gerund said after its clause with no robot ("loads it after digging there"): the deed of the
         clause's own subject, which is known when it is read."""
@@ -3807,11 +3830,15 @@ class Interpreter:
                 main_items = [it for it in part if it.kind is not ItemKind.ROBOT] if robots else part
                 main_seg = Segment(main_items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
                 if robots:  # "load truck 1 once it arrives": the robots found here, clause by clause
-                    self.vocative = (tuple(dict.fromkeys(who)) or tuple(robots), False)
+                    chosen = tuple(dict.fromkeys(who)) or tuple(robots)
+                    if all(it.payload.form == "pronoun" for it in part if it.kind is ItemKind.ROBOT):
+                        chosen = self._anchor_doers(part, chosen)
+                    self.vocative = (chosen, False)
                 elif self.anchor_hint:
                     self.vocative = (self.anchor_hint, False)
                 elif self.current_subject is not None:
-                    self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
+                    # "goes to soil 2 after passing by rock 1"
+                    self.vocative = (self._anchor_doers(part, self.current_subject), False)
                 self.main(main_seg, set(), None, False)
             self.prev, self.vocative = saved, saved_voc
             made = {d.idx for d in self.b.drafts[before:] if d.alive}
