@@ -39,6 +39,13 @@
    after "and" that a loading verb before it loads, with only a place after it, is one more loaded robot (segment
    ._loaded_list_member); a place said with the last truck of "X and then Y" is where every loading of the list
    happens, and a timing after the list times all of it (listanchors.fold_trailing_list_anchors).
+9. "Excavator 2 digs at soil 1 and loads truck 1. Excavator 2 loads truck 1 (again). Truck 1 dumps at puddle 2."
+   with truck 1 never sent to soil 1 made two loadings, and the dump waited for the first loading instead of the
+   truck's drive: the first loading, still waiting for the truck's next step, was not seen as said. A loading said
+   twice with no work of the excavator between stays one (mends 27 #5), also while it waits for its truck.
+10. "Truck 2 drives to rock 1, where excavator 3 loads it again" with excavator 3 never at rock 1 gave excavator 3
+   no drive there: the clause after "where" gives its loading the place ("loads it there"), and a loader not there
+   goes there first, as "loads it at rock 1" does; the truck is not moved by it (it comes when the text sends it).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -251,3 +258,27 @@ def test_two_trucks_loaded_at_a_place(fleet, world):
     assert_plan("Excavator 2 digs at soil 1 and loads truck 2 and truck 3 at soil 1.", fleet, world,
                 task("m", T, [E2, D2, D3], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
                 task("l", LOAD, [E2], [], deps=["g"]))
+
+
+# -- finding 9: a loading said twice while it waits for its truck ------------------------------------------------------
+
+@pytest.mark.parametrize("again", ["", " again"])
+def test_a_loading_said_twice_while_it_waits_is_one(fleet, world, again):
+    assert_plan(f"Excavator 2 digs at soil 1 and loads truck 1. Excavator 2 loads truck 1{again}. Truck 1 dumps at "
+                "puddle 2.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("p", T, [D1], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]))
+
+
+# -- finding 10: ", where excavator 3 loads it": the loader goes there -------------------------------------------------
+
+@pytest.mark.parametrize("relative", [", where excavator 3 loads it again.", " where excavator 3 loads it.",
+                                      ". Excavator 3 loads it at rock 1."])
+def test_a_loader_named_at_a_place_goes_there(fleet, world, relative):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 2. Truck 2 dumps at puddle 2. Truck 2 drives to rock 1"
+                + relative, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("p", T, [D2], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D2], [], deps=["p"]), task("r", T, [D2], ["rock1"], deps=["d"]),
+                task("e", T, [E3], ["rock1"]), task("l2", LOAD, [E3], [], deps=["r", "e"]))

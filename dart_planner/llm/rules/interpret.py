@@ -2870,6 +2870,16 @@ class Interpreter:
                     return self.passive_load(subject, a, extra, split)
                 self.capable(subject, "unload_bucket")
                 return []
+            if not named and places and any(o.payload.form == "pronoun" and o.payload.pronoun == "there"
+                                            and not o.text for o in a.objects):
+                # "..., where excavator 3 loads it" (read "loads it there" by asides.place_relatives, which leaves
+                # the "there" it adds unsaid): the loader goes there first; the truck comes when the text sends it
+                # ("loads truck 2 there - send truck 2 over once ...", L3_232). A "there" said is left as it was
+                # ("the excavators dig and then fill the trucks there", L3_042)
+                away = [e for e in excs if self.loc(e) != places[0]]
+                moved = self.moves(away, places[:1], extra, VerbHit("navigate", "verb", v.lemma), False, split) \
+                    if away else []
+                return moved + self.unload_bucket(excs, a, set() if moved else extra, v, split, respectively)
             return self.unload_bucket(excs, a, extra, v, split, respectively, named[:1])
         if target == "load":
             trucks = self.capable(subject, "load")
@@ -3215,10 +3225,13 @@ class Interpreter:
 
     def _loaded_by(self, t: Member, excs: Sequence[Member]) -> bool:
         """The truck's latest step is a loading by exactly these excavators (nothing since)."""
+        keys = {m.key for m in excs}
+        if any(t in trucks and {m.key for m in e} == keys for e, trucks, *_ in self.deferred):
+            return True  # said, waiting for the truck's next step ("... loads truck 1. Excavator 2 loads truck 1.")
         last = self.b.chain(t)
         prior = self.b.drafts[last] if last is not None else None
         return prior is not None and prior.alive and prior.action == "unload_bucket" and t in prior.partners \
-            and {m.key for m in prior.members} == {m.key for m in excs}
+            and {m.key for m in prior.members} == keys
 
     def _dig_before_said_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> None:
         """"Truck 2 goes to soil 1 to collect soil from excavator 1. Excavator 1 digs at soil 1 and fills truck 2.":
@@ -3241,6 +3254,9 @@ class Interpreter:
     def _worked_since_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> bool:
         """Whether the excavators did a step of their own after they last loaded these trucks ("digs again and
         loads truck 1 again": a second loading, not the first said twice)."""
+        keys = {e.key for e in excs}
+        if any({m.key for m in e} == keys and any(t in waiting for t in trucks) for e, waiting, *_ in self.deferred):
+            return False  # the loading is still waiting for its truck: nothing of theirs was made since
         loads = [self.b.chain(t) for t in trucks]
         return any(self.b.chain(e) not in loads for e in excs)
 
