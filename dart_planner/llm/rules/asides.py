@@ -409,6 +409,12 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
 _WHERE_VERBS = frozenset({"dig", "dump", "navigate"})
 
 
+def _loads_robot(verb: Item, nxt: Item | None) -> bool:
+    """An active loading verb with the loaded robot right after it ("loads it", "fills truck 2")."""
+    return verb.payload.target == "unload_bucket" and verb.payload.role != "passive_load" and nxt is not None \
+        and nxt.kind is ItemKind.ROBOT
+
+
 def place_relatives(items: Sequence[Item]) -> list[Item]:
     """", where excavator 3 digs": the clause after "where" happens at the place named before the
     comma, so its first verb gets that place ("excavator 3 digs there"): a robot not yet there goes
@@ -440,6 +446,12 @@ def place_relatives(items: Sequence[Item]) -> list[Item]:
                     break
                 if x.kind is ItemKind.VERB:
                     nxt = out[j + 1] if j + 1 < len(out) else None
+                    if _loads_robot(x, nxt) and not (j + 2 < len(out) and out[j + 2].kind in (
+                            ItemKind.OBJECT, ItemKind.PLACE)):
+                        # ", where excavator 3 loads it": "loads it there", the loader goes there first
+                        there = ObjectDesc("pronoun", pronoun="there")
+                        out.insert(j + 2, Item(ItemKind.OBJECT, nxt.end, nxt.end, there, ""))  # type: ignore[union-attr]
+                        break
                     if x.payload.target in _WHERE_VERBS and x.payload.role != "carry" and not (
                             nxt is not None and nxt.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.MARK)):
                         there = ObjectDesc("pronoun", pronoun="there")

@@ -247,30 +247,63 @@ def _group_head(d: RobotDesc) -> bool:
     return d.form == "fleet" or d.form == "type" and d.plural and d.det in _GROUP_DETS
 
 
+def _single_head(d: RobotDesc) -> bool:
+    """"the excavator": one robot, told by a deed only when no place says which (fold_deed_references
+    reads "the excavator that dug at soil 1")."""
+    return d.form == "type" and d.det == "the" and not d.plural and not d.count
+
+
+def _deed_words(items: Sequence[Item], j: int, lex: Lexicon) -> tuple[int, bool, bool]:
+    """(index of the first item after the auxiliaries, whether a negation was among them, whether a passive
+    auxiliary was: "that were not loaded") from ``j``."""
+    negated = passive = False
+    while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.MARK) \
+            and (items[j].text.lower() in lex.deed_auxiliaries or items[j].text.lower() in lex.deed_negations):
+        negated = negated or items[j].text.lower() in lex.deed_negations
+        word = items[j].text.lower()
+        passive = passive or word in lex.passive_auxiliaries or word.endswith("n't") and word[:-3] in \
+            lex.passive_auxiliaries  # "that weren't loaded"
+        j += 1
+    return j, negated, passive
+
+
+def _has_object(items: Sequence[Item], j: int) -> bool:
+    """Whether the verb at ``j`` has an object of any form after it (prepositions between; "inspected it")."""
+    k = j + 1
+    while k < len(items) and items[k].kind is ItemKind.WORD and items[k].text in _PREPS:
+        k += 1
+    return k < len(items) and (items[k].kind is ItemKind.OBJECT or items[k].kind is ItemKind.ROBOT
+                               and items[k].payload.form == "pronoun")
+
+
 def _group_deed(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[RobotDesc, int] | None:
     """(the description, index of its last item) for "<group> that <verb> [at <object>]" at ``k``: the deed
     (lexicon ``deed_work_words`` for work of any kind) and where it was done; None if there is none."""
     d: RobotDesc = items[k].payload
-    if not _group_head(d) or not _relative_at(items, k + 1):
+    single = _single_head(d)
+    if not (_group_head(d) or single) or not _relative_at(items, k + 1):
         return None
-    j = k + 2
-    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text in lex.deed_auxiliaries:
-        j += 1
+    j, negated, passive_aux = _deed_words(items, k + 2, lex)
     if j >= len(items):
         return None
     it = items[j]
+    count = 1 if single else d.count
     if it.kind is ItemKind.WORD and it.text in lex.deed_work_words:
-        return RobotDesc("deed", rtype=d.rtype, count=d.count, plural=True, deed="any"), j
+        return RobotDesc("deed", rtype=d.rtype, count=count, plural=not single, deed="any",
+                         deed_negated=negated), j
     if it.kind is not ItemKind.VERB or it.payload.target in _NOT_DEEDS:
         return None
     names = _object_after(items, j) or ()
+    passive = it.payload.role == "passive_load" or passive_aux and it.payload.target in _LOADING
+    if single and not negated and (passive or _has_object(items, j)):
+        return None  # "the truck that went to soil 1 / that was loaded / that inspected it": fold_deed_references
     end = j
     if names:
         end = j + 1
         while items[end].kind is not ItemKind.OBJECT:
             end += 1
-    return RobotDesc("deed", rtype=d.rtype, count=d.count, plural=True, deed=it.payload.target, deed_objects=names,
-                     deed_passive=it.payload.role == "passive_load"), end
+    return RobotDesc("deed", rtype=d.rtype, count=count, plural=not single, deed=it.payload.target,
+                     deed_objects=names, deed_passive=passive, deed_negated=negated), end
 
 
 def fold_group_deeds(items: Sequence[Item], lex: Lexicon) -> list[Item]:

@@ -178,6 +178,16 @@ def _same_robot(m: Member, said: Member) -> bool:
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
 
 
+def _work_targets(items: Sequence[Item]) -> set[str]:
+    """The actions of the work verbs of ``items`` (a passive loading is the loading; keep-outs left out)."""
+    return {"unload_bucket" if it.payload.role == "passive_load" else it.payload.target for it in items
+            if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
+
+
+def _named_ids(items: Sequence[Item]) -> set[str]:
+    return {r for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids}
+
+
 def _lead(items: Sequence[Item]) -> Item | None:
     """The first item that is not a marker or a connective (what a sentence opens with)."""
     return next((it for it in items if it.kind not in (ItemKind.MARK, ItemKind.CONNECTIVE)), None)
@@ -364,6 +374,10 @@ class Interpreter:
         """The clauses after the one being read, in the same sentence."""
         self.shared_anchor = False
         """The clause being read shares the leading anchor of the one before it."""
+        self.anchor_host: Segment | None = None
+        """The clause whose timing is being read (its robots may do what an anchor after it says)."""
+        self.joined = False
+        """The clause being read waits for a join ("finally", "once both ..."): its robots share one step (rule 9)."""
 
     # -- helpers -----------------------------------------------------------------------------
     def use(self, item: Item) -> None:
@@ -510,6 +524,11 @@ class Interpreter:
         try:
             if partner_type and d.form == "pronoun":
                 found = self.res.last_of_type(partner_type, d.pronoun != "it")
+                several = _size(self.res.latest_of_type(partner_type))
+                if d.pronoun == "it" and several > 1:
+                    # "trucks 1 and 2 go to soil 1. Excavator 1 loads it": either truck; never one picked unsaid
+                    raise ResolutionError(f"{item.text!r} could be any of the {several} "
+                                          f"{partner_type.replace('_', ' ')}s named last: say which")
                 want = 2 if d.pronoun == "both" else int(d.pronoun) if d.pronoun.isdigit() else 0
                 if want and sum(m.count for m in found) != want:
                     # "a pair of trucks ... another truck ... loads the pair": the group of that many
@@ -534,13 +553,38 @@ class Interpreter:
                 for m in self._deed_members(dr, d):
                     if not d.rtype or m.rtype == d.rtype:
                         found.setdefault(m.key, m)
+        for m in self._deferred_deed_members(d):
+            if not d.rtype or m.rtype == d.rtype:
+                found.setdefault(m.key, m)
         order = {r: n for n, r in enumerate(self.fleet.robot_ids)}
+        if d.deed_negated:
+            found = self._deed_others(item, found)
         doers = tuple(sorted(found.values(), key=lambda m: order.get(m.robot_id or "", len(order))))
+        if not doers and d.deed_negated:
+            raise ResolutionError(f"every robot did what {item.text!r} says they did not")
         if not doers:
             raise ResolutionError(f"no robot did what {item.text!r} says before it")
         if d.count and _size(doers) != d.count:
             raise ResolutionError(f"{item.text!r}: {_size(doers)} robots did that before it, not {d.count}")
         return doers
+
+    def _deferred_deed_members(self, d: RobotDesc) -> list[Member]:
+        """The robots of loadings said but not made yet (they wait for the truck's next step, ``deferred``): "loads
+        truck 1. Then the trucks that were loaded go to rock 1" has no loading draft when its subject is read."""
+        if d.deed not in ("any", "unload_bucket", "load") or d.deed_objects:
+            return []
+        if d.deed == "any":
+            return [m for excs, trucks, *_ in self.deferred for m in (*excs, *trucks)]
+        return [m for excs, trucks, *_ in self.deferred for m in (trucks if d.deed_passive else excs)]
+
+    def _deed_others(self, item: Item, did: dict[str, Member]) -> dict[str, Member]:
+        """The robots of the fleet (of the mention's type) that did not do the deed ("the robots that did not
+        dump"); robots chosen by type and count among those that did leave the rest unknown: refused."""
+        d: RobotDesc = item.payload
+        if any(m.is_group for m in did.values()):
+            raise ResolutionError(f"{item.text!r}: robots chosen by type did that, so which did not is not known")
+        others = [self.res.robot_member(r) for r in self.fleet.robot_ids if r not in did]
+        return {m.key: m for m in others if not d.rtype or m.rtype == d.rtype}
 
     def _deed_done(self, dr: Draft, d: RobotDesc) -> bool:
         if d.deed == "any":
@@ -982,6 +1026,40 @@ class Interpreter:
         return bool(said) and said[0] in self.lex.goal_nouns \
             and all(w in self.lex.title_copulas for w in said[1:])
 
+    def _spelled_out_sentences(self, segs: Sequence[Segment]) -> set[int]:
+        """Sentences that state the plan the sentences after them spell out: "Excavator 1 will dig at soil 1 and
+        load truck 2. First, excavator 1 digs at soil 1. Then it loads truck 2." The next sentence opens with
+        "first", and every robot named, verb and place of the sentence comes back after it. Read as orders, their
+        steps were made twice (a second dig after the loading)."""
+        out: set[int] = set()
+        sentences = sorted({s.sentence for s in segs})
+        for sent, nxt in zip(sentences, sentences[1:]):
+            opener = next(s for s in segs if s.sentence == nxt)
+            said_first = opener.connective == "first" or bool(opener.items) and opener.items[0].kind is \
+                ItemKind.CONNECTIVE and opener.items[0].payload == "first"
+            if not said_first or not opener.sentence_start:
+                continue
+            items = [it for s in segs if s.sentence == sent for it in s.items]
+            later = [it for s in segs if s.sentence > sent for it in s.items]
+            verbs = _work_targets(items)
+            if not verbs or not any(it.kind is ItemKind.ROBOT for it in items):
+                continue
+            # its subject may come back as a pronoun ("First it drives to soil 1"): the topic
+            subject = _named_ids([next(it for it in items if it.kind is ItemKind.ROBOT)])
+            if verbs <= _work_targets(later) and _named_ids(items) - subject <= _named_ids(later) \
+                    and named_objects(items) <= named_objects(later):
+                out.add(sent)
+        return out
+
+    def _plan_said(self, seg: Segment) -> None:
+        """A clause of a plan spelled out after it (``_spelled_out_sentences``): no step; its robots are
+        remembered, its subject last, so that "First it drives to soil 1" is the subject."""
+        robots = [it for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"]
+        for it in [*robots[1:], *robots[:1]]:
+            self.res.remember(tuple(self.res.resolve(it.payload) or ()))
+        for it in seg.items:
+            self.use(it)
+
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
         """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
         truck to haul.", "Dig-and-haul with one excavator and one dump truck:". They name robots
@@ -1320,7 +1398,8 @@ class Interpreter:
                 return set(d.deps)
         return None
 
-    def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...]) -> tuple[Member, ...]:
+    def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...],
+                      said: str = "") -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
         ("once truck 1 has checked obstacle 1 they both dig": the excavators, not the trucks)."""
         if pronoun not in ("it", "they", "both") and not pronoun.isdigit():
@@ -1352,6 +1431,10 @@ class Interpreter:
             found = self.res.last_able_n(lambda m: bool(self.capable([m], need, quiet=True)), want)
             if _size(found) == want:
                 return found
+        if want and need is not None and 0 < _size(able) < want <= _size(subject):
+            # "excavator 2 and truck 1 go to puddle 1. Both dump there": both are meant, and one cannot
+            who = ", ".join(m.robot_id or f"{m.count} {m.rtype}" for m in subject if m not in able)
+            self.errors.append(f"{said or pronoun!r}: {who} cannot {need.replace('_', ' ')}")
         if need is None or able:
             return subject
         found = self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), pronoun != "it")
@@ -1365,12 +1448,16 @@ class Interpreter:
         self.later_all = segs
         done: set[int] = set()
         casting = self._casting_sentences(segs)
+        spelled = self._spelled_out_sentences(segs)
         for i, seg in enumerate(segs):
             if seg.list_no is not None:
                 self.step_starts.append((seg.list_no, len(self.b.drafts)))
             if i in done:
                 continue
             self.res.begin_sentence(seg.sentence)
+            if seg.sentence in spelled:
+                self._plan_said(seg)
+                continue
             if seg.role is SegmentRole.MAIN and self._step_timing(seg):
                 # "Step 5 (starting together with step 4): ...": the timing of the clause after it
                 pre, pre_par = self.anchor(seg)[0], False
@@ -1752,7 +1839,7 @@ class Interpreter:
                     acc += [m for m in r if m not in acc]
             subject = None if fleet else tuple(acc)
             if subject and all(it.payload.form == "pronoun" for it in subj_items):
-                subject = self.able_referent(seg, subj_items[0].payload.pronoun, subject)
+                subject = self.able_referent(seg, subj_items[0].payload.pronoun, subject, subj_items[0].text)
                 if self.passive_pre and len(self.capable(subject, "dump", quiet=True)) < len(subject):
                     loaded = self.res.last_able(lambda m: bool(self.capable([m], "dump", quiet=True)),
                                                 subj_items[0].payload.pronoun != "it")
@@ -1880,7 +1967,10 @@ class Interpreter:
                     # open: "the diggers load truck 1 and truck 2 (truck 1 first)" while a third excavator
                     # drives home does not wait for that drive)
                     a2 = Action(a.verb, a.objects, a.place, subj_items, a.immediate, a.back)
-                    made = self.act(a2, self.prev.subject, set(), split, False, False)
+                    # a truck brought to the loading site comes when the truck before it did ("fills truck 2 and
+                    # then truck 3 at soil 1 after digging there": both after the digging)
+                    waits = set(self.prev.entry) if a.objects and subject and not self.b.last_tasks(subject) else set()
+                    made = self.act(a2, self.prev.subject, waits, split, False, False)
                 else:
                     made = self.act(a, subject, entry if not created_any else set(), split, False, False)
                 created_any = created_any or bool(made)
@@ -1997,10 +2087,12 @@ class Interpreter:
         self.current_subject = subject
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
         self.it_means = tuple(subject or ()) if distribute else ()
+        self.anchor_host = seg
         try:
             entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
         finally:
             self.it_means = ()
+            self.anchor_host = None
         alongside = self.alongside(seg)
         if alongside is not None:
             entry = alongside
@@ -2373,6 +2465,7 @@ class Interpreter:
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
         self.shared_anchor = False
+        self.joined = pre is not None or conn == "final"
         if conn == "sequence" and seg.sentence_start and not seg.then_inside:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
@@ -2920,6 +3013,16 @@ class Interpreter:
                     return self.passive_load(subject, a, extra, split)
                 self.capable(subject, "unload_bucket")
                 return []
+            if not named and places and any(o.payload.form == "pronoun" and o.payload.pronoun == "there"
+                                            and not o.text for o in a.objects):
+                # "..., where excavator 3 loads it" (read "loads it there" by asides.place_relatives, which leaves
+                # the "there" it adds unsaid): the loader goes there first; the truck comes when the text sends it
+                # ("loads truck 2 there - send truck 2 over once ...", L3_232). A "there" said is left as it was
+                # ("the excavators dig and then fill the trucks there", L3_042)
+                away = [e for e in excs if self.loc(e) != places[0]]
+                moved = self.moves(away, places[:1], extra, VerbHit("navigate", "verb", v.lemma), False, split) \
+                    if away else []
+                return moved + self.unload_bucket(excs, a, set() if moved else extra, v, split, respectively)
             return self.unload_bucket(excs, a, extra, v, split, respectively, named[:1])
         if target == "load":
             trucks = self.capable(subject, "load")
@@ -3068,8 +3171,15 @@ class Interpreter:
             opened = None  # lifted for other robots only ("lift it for excavators 1 and 2, and truck 3 ...")
         if opened is not None:  # going where a keep-out was just lifted waits for the lifting
             extra = set(extra) | {opened}
-        made = self.add_skill(action, movers, objs, extra, v.lemma, split=split, arriving_at=place)
-        self._note_departures(movers, place, made)
+        made = []
+        own = self._own_loadings(movers, extra, split) if place != START else {}
+        parts = [[m] for m in movers] if own else self._departure_parts(movers, place, extra, split)
+        for part in parts:
+            waits = own[part[0].key] if own else (
+                extra if len(parts) == 1 or not self._departing(part, place) else set())
+            got = self.add_skill(action, part, objs, waits, v.lemma, split=split, arriving_at=place)
+            self._note_departures(part, place, got)
+            made += got
         for m in movers:
             self.location[m.key] = place
             if carry and self.loaded.get(m.key):
@@ -3320,10 +3430,13 @@ class Interpreter:
 
     def _loaded_by(self, t: Member, excs: Sequence[Member]) -> bool:
         """The truck's latest step is a loading by exactly these excavators (nothing since)."""
+        keys = {m.key for m in excs}
+        if any(t in trucks and {m.key for m in e} == keys for e, trucks, *_ in self.deferred):
+            return True  # said, waiting for the truck's next step ("... loads truck 1. Excavator 2 loads truck 1.")
         last = self.b.chain(t)
         prior = self.b.drafts[last] if last is not None else None
         return prior is not None and prior.alive and prior.action == "unload_bucket" and t in prior.partners \
-            and {m.key for m in prior.members} == {m.key for m in excs}
+            and {m.key for m in prior.members} == keys
 
     def _dig_before_said_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> None:
         """"Truck 2 goes to soil 1 to collect soil from excavator 1. Excavator 1 digs at soil 1 and fills truck 2.":
@@ -3346,6 +3459,9 @@ class Interpreter:
     def _worked_since_loading(self, excs: Sequence[Member], trucks: Sequence[Member]) -> bool:
         """Whether the excavators did a step of their own after they last loaded these trucks ("digs again and
         loads truck 1 again": a second loading, not the first said twice)."""
+        keys = {e.key for e in excs}
+        if any({m.key for m in e} == keys and any(t in waiting for t in trucks) for e, waiting, *_ in self.deferred):
+            return False  # the loading is still waiting for its truck: nothing of theirs was made since
         loads = [self.b.chain(t) for t in trucks]
         return any(self.b.chain(e) not in loads for e in excs)
 
@@ -3521,6 +3637,59 @@ class Interpreter:
         return self._loading_made(apart, self.add_skill("unload_bucket", excs, (), extra, lemma, split=split,
                                                         partners=trucks))
 
+    def _departure_parts(self, movers: Sequence[Member], place: str, extra: set[int],
+                         split: bool) -> list[list[Member]]:
+        """``movers`` split by the loading each leaves from (``_note_departures``): "... loads truck 1. ... loads
+        truck 2. Both trucks dump at puddle 1." with no task that brought the trucks: each truck stood at its site
+        and leaves it after its own loading (rule 6: not the same dependencies), as when a task had brought it.
+        One part when the clause says what they wait for ("once both are loaded, they drive together")."""
+        if split or self.b.together or self.joined:
+            return [list(movers)]
+        parts: dict[int, list[Member]] = {}
+        heads: set[int] = set()
+        for m in movers:
+            entry = next((e for e in self.deferred if self._departs(m, e, place)), None)
+            parts.setdefault(id(entry) if entry is not None else 0, []).append(m)
+            if entry is not None:
+                heads |= self.b.last_tasks(entry[0])
+        if not extra <= heads:
+            return [list(movers)]
+        # "... loads truck 2. Both trucks then dump": "then" waits for the steps said last, the diggings, as the
+        # loadings are not made yet; each truck's own loading, put before its move, waits for its digging
+        return list(parts.values())
+
+    def _own_loadings(self, movers: Sequence[Member], extra: set[int], split: bool) -> dict[str, set[int]]:
+        """Truck key -> its own loading, when ``movers`` (two or more trucks) were each loaded by a loading of its own
+        and the move waits for nothing after those loadings ("... loads truck 1. ... loads truck 2. Both trucks then
+        tip at puddle 1."): each leaves after its own loading (rule 6, gold L3_102); empty when a join was said, the
+        loadings were made in turn, or the move waits for something else. Not for a return home with the loads: the
+        gold lines differ there (L3_102 per truck, others one step), and the planner keeps its older reading."""
+        if split or self.b.together or self.joined or len(movers) < 2:
+            return {}
+        own: dict[str, set[int]] = {}
+        for m in movers:
+            mine = [d for d in self.b.drafts if d.alive and d.action == "unload_bucket"
+                    and m.key in {p.key for p in d.partners}]
+            if not mine or len(mine[-1].partners) != 1:
+                return {}
+            own[m.key] = {mine[-1].idx}
+        loads = set().union(*own.values())
+        if any(i in self.b.anc[j] for i in loads for j in loads):
+            return {}  # loadings in turn by one excavator: the trucks leave together after the last (round 7)
+        if len(loads) != len(movers) or not all(i in loads or any(i in self.b.anc[j] for j in loads) for i in extra):
+            return {}
+        return own
+
+    def _departing(self, part: Sequence[Member], place: str) -> bool:
+        return any(self._departs(m, e, place) for m in part for e in self.deferred)
+
+    def _departs(self, m: Member, entry: tuple[list[Member], list[Member], set[int], str, bool], place: str) -> bool:
+        """Whether truck ``m``, at the start, leaves for ``place`` from the site of the loading ``entry`` that
+        waits for it (the loading is then put before the move: ``_deferred_made``)."""
+        excs, trucks = entry[0], entry[1]
+        return self.loc(m) is None and m.key not in self.relative and any(t.key == m.key for t in trucks) \
+            and not any(e.key == m.key for e in excs) and bool(excs) and self.loc(excs[0]) not in (None, place)
+
     def _note_departures(self, movers: Sequence[Member], place: str, made: Sequence[Draft]) -> None:
         """Remember the move that takes a truck from the start to somewhere other than the site of a loading that
         waits for it ("... and loads truck 1. Truck 1 then dumps at puddle 1."): if the truck never reaches the
@@ -3613,6 +3782,22 @@ class Interpreter:
         """The verb or event opens with a gerund ("*loading* the truck", "after *digging*"): its first word has
         one of the lexicon's ``anchor_gerund_endings``."""
         return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
+
+    def _anchor_doers(self, items: Sequence[Item], chosen: tuple[Member, ...]) -> tuple[Member, ...]:
+        """The robots of new work an anchor names by a pronoun or a bare gerund ("truck 1 is loaded by excavator 2
+        after it digs there", "fills truck 2 and then truck 3 after digging there"): ``chosen`` (the pronoun's
+        robots, the clause's subject) when they can do it, else the robots named last that can (the loader);
+        read as the truck's, the digging was refused as no truck can dig."""
+        need = next((it.payload.target for it in items if it.kind is ItemKind.VERB and it.payload.role == "verb"
+                     and it.payload.target in ("dig", "unload_bucket")), None)
+        if need is None or not chosen or self.capable(chosen, need, quiet=True):
+            return chosen
+        able = [m for it in (self.anchor_host.items if self.anchor_host is not None else ())
+                if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                for m in self.res.resolve(it.payload) or () if self.capable([m], need, quiet=True)]
+        if able:  # "truck 1 is loaded by excavator 2 after it digs there": the loader of the clause it times
+            return tuple(dict.fromkeys(able))
+        return self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), False) or chosen
 
     def _own_gerund(self, seg: Segment) -> bool:
         """A bare gerund said after its clause with no robot ("loads it after digging there"): the deed of the
@@ -3899,11 +4084,15 @@ class Interpreter:
                 main_items = [it for it in part if it.kind is not ItemKind.ROBOT] if robots else part
                 main_seg = Segment(main_items, seg.sentence, None, "", SegmentRole.MAIN, True, True, seg.ended_by)
                 if robots:  # "load truck 1 once it arrives": the robots found here, clause by clause
-                    self.vocative = (tuple(dict.fromkeys(who)) or tuple(robots), False)
+                    chosen = tuple(dict.fromkeys(who)) or tuple(robots)
+                    if all(it.payload.form == "pronoun" for it in part if it.kind is ItemKind.ROBOT):
+                        chosen = self._anchor_doers(part, chosen)
+                    self.vocative = (chosen, False)
                 elif self.anchor_hint:
                     self.vocative = (self.anchor_hint, False)
                 elif self.current_subject is not None:
-                    self.vocative = (self.current_subject, False)  # "goes to soil 2 after passing by rock 1"
+                    # "goes to soil 2 after passing by rock 1"
+                    self.vocative = (self._anchor_doers(part, self.current_subject), False)
                 self.main(main_seg, set(), None, False)
             self.prev, self.vocative = saved, saved_voc
             made = {d.idx for d in self.b.drafts[before:] if d.alive}

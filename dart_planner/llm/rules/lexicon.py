@@ -146,7 +146,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed
                  "vague_action_verbs", "rest_prepositions", "existential_copulas", "existential_modals",
                  "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads", "en_route_words",
                  "source_prepositions", "landmark_prepositions", "landmark_relatives", "landmark_copulas",
-                 "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads")
+                 "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads", "deed_negations")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -248,6 +248,8 @@ class Lexicon:
     """Words between a relative pronoun and its verb ("the truck that has already inspected ...")."""
     deed_work_words: frozenset[str] = frozenset()
     """Verbs of a deed of any kind ("everyone who worked"): every robot with a step said before."""
+    deed_negations: frozenset[str] = frozenset()
+    """Words that deny the deed ("the robots that did not dump"): the robots that did not do it."""
     aside_relatives: frozenset[str] = frozenset()
     """Words that open a remark about the robot just named ("the one parked ...", "whichever is free")."""
     aside_modals: frozenset[str] = frozenset()
@@ -841,6 +843,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         loaded_quantifiers=context["loaded_quantifiers"],
         deed_auxiliaries=context["deed_auxiliaries"],
         deed_work_words=context["deed_work_words"],
+        deed_negations=context["deed_negations"],
         aside_relatives=context["aside_relatives"],
         aside_modals=context["aside_modals"],
         arrow_auxiliaries=context["arrow_auxiliaries"],

@@ -68,6 +68,8 @@ class RobotDesc:
     """For ``deed``: where it was done ("the robots that went to soil 1"); empty for anywhere."""
     deed_passive: bool = False
     """For ``deed``: the robots had it done to them ("the trucks that were loaded")."""
+    deed_negated: bool = False
+    """For ``deed``: the robots that did not do it ("the robots that did not dump")."""
 
 
 @dataclass(frozen=True)
@@ -868,6 +870,14 @@ class MentionResolver:
         if sum(x.count if x.is_group else 1 for x in out) > n and len(exact) == 1:
             return (exact[0],)  # "a pair of trucks ... another truck ... the pair": the group of that many
         return tuple(out)
+
+    def latest_of_type(self, rtype: str) -> tuple[Member, ...]:
+        """The robots of ``rtype`` in the latest mention that holds any ("trucks 1 and 2", "two trucks")."""
+        for members, _ in reversed(self.history):
+            named = tuple(m for m in members if m.rtype == rtype)
+            if named:
+                return named
+        return ()
 
     def last_of_type(self, rtype: str, plural: bool) -> tuple[Member, ...]:
         if not plural:

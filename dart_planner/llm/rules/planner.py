@@ -68,6 +68,7 @@ from .keepout_nouns import (
 )
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
+from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .purposes import fold_purpose_steps
@@ -206,7 +207,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                 f"once its layout is rewritten",), time.perf_counter() - t0, notes)
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
-        segs = segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs, lex.clause_joining_words)
+        segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
+                                                        lex.clause_joining_words))
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller

@@ -232,6 +232,25 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _loaded_list_member(items: Sequence[Item], k: int) -> bool:
+    """The robot at ``k``, after "and", is one more robot a loading verb before it loads, and what follows it is
+    only where ("loads truck 2 and truck 3 at soil 1"): no clause of its own. Cut off, "truck 3 at soil 1" was a
+    move of truck 3 and its loading was lost."""
+    j = k - 2
+    while j >= 0 and (items[j].kind is ItemKind.ROBOT or items[j].kind is ItemKind.WORD and items[j].text == "and"
+                      or items[j].kind is ItemKind.PUNCT and items[j].payload == ","):
+        j -= 1
+    if j < 0 or j == k - 2 or items[j].kind is not ItemKind.VERB or items[j].payload.target != "unload_bucket" \
+            or items[j].payload.role == "passive_load":
+        return False
+    for it in items[k + 1:]:
+        if it.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return True
+        if it.kind not in (ItemKind.WORD, ItemKind.OBJECT):
+            return False
+    return True
+
+
 def _gapped_passive(items: Sequence[Item], k: int) -> bool:
     """"... inspected by truck 3 and rock 1 by truck 1": an object then a robot, no verb."""
     for j in range(k + 1, len(items)):
@@ -761,7 +780,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             prev = cur.items[-1]
             if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while", "so")) and _is_subject_start(
                 items, k
-            ):
+            ) and not _loaded_list_member(items, k):
                 cur.items.pop()
                 close("subject")
                 cur.after_punct = False
