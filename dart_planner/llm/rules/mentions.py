@@ -275,6 +275,13 @@ class _Scanner:
             return None
         return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("ids", (rid,), group.rtype), self.text(i, i + 1))
 
+    def _counted_ellipsis(self, j: int) -> bool:
+        """Whether ``j`` holds a number above one that stands for robots with their noun left out ("the other two
+        go home", "the remaining two wait"), not "the other two trucks" or "the other two robots"."""
+        words = self.words
+        return j + 1 < len(words) and (self.lex.number(words[j]) or 0) > 1 \
+            and words[j + 1] not in ("of", "robots", "machines", "vehicles") and not self.noun_at(j + 1)
+
     def robot(self, i: int) -> Item | None:
         words, lex = self.words, self.lex
         det, count, j = _determiner(words, i, lex)
@@ -301,15 +308,19 @@ class _Scanner:
                 if t3 is not None and t3[1][1]:  # "the two waiting trucks": a word between, as "the waiting trucks"
                     count = lex.number(words[j]) or 0
                     t, j = t3, j + 2
-        if t is None and det in ("another", "other") and j < len(words) and j > i and (
-                words[j] in _ELLIPSIS_NEXT or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
-                                               and words[j] not in ("robots", "machines"))):
+        counted = t is None and det in ("other", "remaining") and self._counted_ellipsis(j)
+        if counted:  # "one of them goes to puddle 1, and the other two go home": that many of the type named last
+            count = lex.number(words[j]) or 0
+        if t is None and (det in ("another", "other") or counted) and j < len(words) and j > i and (
+                words[j] in _ELLIPSIS_NEXT or counted or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
+                                                          and words[j] not in ("robots", "machines"))):
             # "two excavators to rock 1 and a third to rock 2", "another one": the type named last
             last = next((it.payload.rtype for it in reversed(self.items)
                          if it.kind is ItemKind.ROBOT and it.payload.rtype), None)
             if last is not None:
-                end = j + 1 if words[j] == "one" else j
-                desc = RobotDesc("type", rtype=last, det=det, count=count if det == "other" else 0)
+                end = j + 1 if words[j] == "one" or counted else j
+                desc = RobotDesc("type", rtype=last, det=det, count=count if det != "another" else 0,
+                                 plural=counted)
                 return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
         if t is None and j < len(words):
             last_robot = next((it.payload for it in reversed(self.items) if it.kind is ItemKind.ROBOT
@@ -967,6 +978,21 @@ class MentionResolver:
             self.leftovers[(rtype, ordinal)] = g
         return g
 
+    def _unnamed_of_type(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"truck 3 ... the other two trucks", "trucks 1 and 2 ... the other truck": when every robot of the type
+        mentioned so far was named by number, the robots of the type nobody named, if they are exactly as many as
+        asked for (so they are fully determined: robot ids, rule 18); empty otherwise. ("The remaining truck" stays
+        a separate group of its own, rule 3.)"""
+        pool = self.site.robots_by_type.get(d.rtype, ())
+        named_keys = {m.key for ms, _ in self.history for m in ms if m.rtype == d.rtype and not m.is_group}
+        unnamed = [rid for rid in pool if rid not in named_keys]
+        groups = any(m.rtype == d.rtype and m.is_group for ms, _ in self.history for m in ms)
+        if not named_keys or not unnamed or groups:
+            return ()
+        if len(unnamed) == (d.count or (len(unnamed) if d.plural else 1)):
+            return tuple(self.robot_member(rid) for rid in unnamed)
+        return ()
+
     # -- resolution --------------------------------------------------------------------
     def resolve(self, desc: RobotDesc) -> tuple[Member, ...] | None:
         """Members for a mention; None means the whole fleet."""
@@ -1034,11 +1060,9 @@ class MentionResolver:
                 return rest
             # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are
             # exactly as many as asked for (so they are fully determined: robot ids)
-            named_keys = {m.key for ms, _ in self.history for m in ms if m.rtype == d.rtype and not m.is_group}
-            unnamed = [rid for rid in pool if rid not in named_keys]
-            groups = any(m.rtype == d.rtype and m.is_group for ms, _ in self.history for m in ms)
-            if named_keys and unnamed and not groups and (len(unnamed) == d.count or (not d.count and d.plural)):
-                return tuple(self.robot_member(rid) for rid in unnamed)
+            unnamed_ids = self._unnamed_of_type(d)
+            if unnamed_ids:
+                return unnamed_ids
             latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
             if d.count and latest and not any(m.is_group for m in latest):
                 others = [rid for rid in pool if rid not in {m.key for m in latest}]

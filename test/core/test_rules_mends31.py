@@ -1,0 +1,91 @@
+"""Mends of helper U (mends 31): which robots a clause is about when they are not named by number. Each finding
+gave a plan, no error, with the wrong robots.
+
+1. "Trucks 1 and 2 go to soil 1. The other truck goes to rock 1." was a fresh group of one truck, though "the other
+   two trucks" after truck 1 was already trucks 2 and 3 and "the other excavators" are robot ids (rule 18): when
+   every robot of the type said so far was named by number and exactly as many are left as "the other" asks for,
+   they are fully determined, so they are robot ids, singular or plural. "The remaining truck" stays a separate
+   group (rule 3; test_rules_fresh's "the rest of the trucks").
+2. "Trucks 1, 2 and 3 go to obstacle 2. Then truck 1 goes to puddle 1, and the other two go home." sent truck 1
+   home (after its trip), and "Three trucks ... one of them ..., and the other two go home" sent the one truck:
+   "the other two" / "the remaining two" with the noun left out are that many of the type named last, read as
+   "the other two trucks".
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+
+# -- finding 1: "the other truck(s)" after trucks named by number are the unnamed ones, by id ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 go to soil 1. The other truck goes to rock 1.",
+    "Trucks 1 and 2 go to soil 1, and the other dump truck goes to rock 1.",
+    "Dump truck 1 and dump truck 2 go to soil 1. The other truck drives to rock 1.",
+])
+def test_the_other_truck_after_two_named_is_truck_3(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1, D2], ["soil1"]), task("b", T, [D3], ["rock1"]))
+
+
+def test_the_other_excavator_after_two_named_is_excavator_2(fleet, world):
+    assert_plan("Excavators 1 and 3 dig at soil 1. The other excavator goes to rock 2.", fleet, world,
+                task("a", T, [E1, E3], ["soil1"]), task("d", DIG, [E1, E3], [], deps=["a"]),
+                task("b", T, [E2], ["rock2"]))
+
+
+def test_the_other_excavator_at_the_end_is_the_unnamed_one(fleet, world):
+    assert_plan("Excavator 1 and excavator 3 go to rock 2 and break it up. A couple of trucks wait at puddle 2. "
+                "Then the two trucks go to rock 2 and both excavators load them. The trucks dump at soil 1. "
+                "Finally the other excavator returns to start.", fleet, world,
+                task("m", T, [E1, E3], ["rock2"]), task("d", DIG, [E1, E3], [], deps=["m"]),
+                task("w", T, [], ["puddle2"], types=[("dump_truck", 2)]),
+                task("t", T, [], ["rock2"], deps=["w"], types=[("dump_truck", 2)]),
+                task("l", "ExcavatorUnloading", [E1, E3], [], deps=["d", "t"]),
+                task("s", T, [], ["soil1"], deps=["l"], types=[("dump_truck", 2)]),
+                task("u", DUMP, [], [], deps=["s"], types=[("dump_truck", 2)]),
+                task("r", R, [E2], [], deps=["u"]))
+
+
+def test_the_other_truck_of_a_named_pair_is_still_the_one_not_singled_out(fleet, world):
+    """L2_043's reading: "trucks 1 and 3 ... truck 1 ... the other truck" is truck 3, not truck 2."""
+    assert_plan("Trucks 1 and 3 go to soil 2. Then truck 1 goes to puddle 1 and the other truck goes home.",
+                fleet, world, task("a", T, [D1, D3], ["soil2"]), task("b", T, [D1], ["puddle1"], deps=["a"]),
+                task("r", R, [D3], [], deps=["a"]))
+
+
+def test_after_a_group_the_leftover_is_still_a_group(fleet, world):
+    """Rule 19: after "two trucks" (type + count) the other truck is a group of one."""
+    assert_plan("A couple of trucks go to rock 1. The other truck goes to puddle 2.", fleet, world,
+                task("a", T, [], ["rock1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["puddle2"], types=[("dump_truck", 1)]))
+
+
+def test_the_remaining_truck_after_named_trucks_stays_a_group(fleet, world):
+    """Rule 3: "the remaining truck" is a separate group of its own."""
+    assert_plan("Trucks 1 and 2 go to soil 1. The remaining truck goes to rock 1.", fleet, world,
+                task("a", T, [D1, D2], ["soil1"]), task("b", T, [], ["rock1"], types=[("dump_truck", 1)]))
+
+
+# -- finding 2: "the other two" with the noun left out ---------------------------------------------------------------
+
+def test_the_other_two_of_three_named_trucks(fleet, world):
+    assert_plan("Trucks 1, 2 and 3 go to obstacle 2. Then truck 1 goes to puddle 1, and the other two go home.",
+                fleet, world, task("a", T, [D1, D2, D3], ["obstacle2"]),
+                task("b", T, [D1], ["puddle1"], deps=["a"]), task("r", R, [D2, D3], [], deps=["a"]))
+
+
+@pytest.mark.parametrize("rest", ["the other two", "the other two trucks", "the remaining two"])
+def test_the_other_two_of_three_unnamed_trucks(fleet, world, rest):
+    assert_plan(f"Three trucks go to obstacle 2. Then one of them goes to puddle 1 and dumps, and {rest} go home.",
+                fleet, world, task("a", T, [], ["obstacle2"], types=[("dump_truck", 3)]),
+                task("b", T, [], ["puddle1"], deps=["a"], types=[("dump_truck", 1)]),
+                task("u", DUMP, [], [], deps=["b"], types=[("dump_truck", 1)]),
+                task("r", R, [], [], deps=["a"], types=[("dump_truck", 2)]))
+
+
+def test_the_other_two_robots_stay_the_rest_of_the_fleet(fleet, world):
+    assert_plan("Excavators 1, 2 and 3 and truck 1 go to soil 1. The other two robots go to rock 1.", fleet, world,
+                task("a", T, [E1, E2, E3, D1], ["soil1"]), task("b", T, [D2, D3], ["rock1"]))
