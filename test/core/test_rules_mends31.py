@@ -10,6 +10,9 @@ gave a plan, no error, with the wrong robots.
    home (after its trip), and "Three trucks ... one of them ..., and the other two go home" sent the one truck:
    "the other two" / "the remaining two" with the noun left out are that many of the type named last, read as
    "the other two trucks".
+3. "Excavators 1 and 2 dig at soil 1. Then the excavator goes home." sent excavator 1 alone home, the first one
+   named, silently: "the excavator" is the robots mentioned most recently (rule 4), here both, as "the truck" after
+   "two trucks" (type + count) already was the group of two.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "the other truck(s)" after trucks named by number are the unnamed ones, by id ------------------------
 
@@ -89,3 +92,29 @@ def test_the_other_two_of_three_unnamed_trucks(fleet, world, rest):
 def test_the_other_two_robots_stay_the_rest_of_the_fleet(fleet, world):
     assert_plan("Excavators 1, 2 and 3 and truck 1 go to soil 1. The other two robots go to rock 1.", fleet, world,
                 task("a", T, [E1, E2, E3, D1], ["soil1"]), task("b", T, [D2, D3], ["rock1"]))
+
+
+# -- finding 3: "the excavator" after several named together is all of them (rule 4) -------------------------------
+
+def test_the_excavator_after_two_named_is_both(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 1. Then the excavator goes home.", fleet, world,
+                task("a", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], [], deps=["a"]),
+                task("r", R, [E1, E2], [], deps=["d"]))
+
+
+def test_the_truck_after_two_named_trucks_is_both(fleet, world):
+    assert_plan("Excavator 3 loads trucks 1 and 2 at soil 1. Then the truck dumps at puddle 1.", fleet, world,
+                task("a", T, [E3, D1, D2], ["soil1"]), task("l", LOAD, [E3], [], deps=["a"]),
+                task("m", T, [D1, D2], ["puddle1"], deps=["l"]), task("u", DUMP, [D1, D2], [], deps=["m"]))
+
+
+def test_the_excavator_picked_by_its_place_is_still_one(fleet, world):
+    assert_plan("Excavators 1 and 2 go to soil 1 and soil 2 respectively. Then the excavator at soil 1 digs.",
+                fleet, world, task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
+                task("d", DIG, [E1], [], deps=["a"]))
+
+
+def test_the_excavator_after_one_singled_out_is_that_one(fleet, world):
+    assert_plan("Excavators 1 and 2 go to soil 1, and excavator 2 digs. Then the excavator loads truck 1.",
+                fleet, world, task("a", T, [E1, E2], ["soil1"]), task("d", DIG, [E2], [], deps=["a"]),
+                task("l", LOAD, [E2], [], deps=["d"]))

@@ -978,6 +978,16 @@ class MentionResolver:
             self.leftovers[(rtype, ordinal)] = g
         return g
 
+    def _named_together(self, robot: Member) -> tuple[Member, ...]:
+        """"Excavators 1 and 2 dig at soil 1. Then the excavator goes home.": the robots of ``robot``'s type in the
+        latest mention that holds it, when they were named by number together (rule 4: "the excavator" is the
+        robots mentioned most recently, both of them, not the first one named); ``robot`` alone otherwise."""
+        for members, _ in reversed(self.history):
+            if robot in members:
+                same = tuple(m for m in members if m.rtype == robot.rtype)
+                return same if not any(m.is_group for m in same) else (robot,)
+        return (robot,)
+
     def _unnamed_of_type(self, d: RobotDesc) -> tuple[Member, ...]:
         """"truck 3 ... the other two trucks", "trucks 1 and 2 ... the other truck": when every robot of the type
         mentioned so far was named by number, the robots of the type nobody named, if they are exactly as many as
@@ -1152,7 +1162,7 @@ class MentionResolver:
             return (self.new_group(d.rtype, want or size),)
         prev = self.last_of_type(d.rtype, False)
         if prev:
-            return prev
+            return self._named_together(prev[0])
         if size == 1:
             return (self.robot_member(pool[0]),)
         return (self.new_group(d.rtype, 1),)
