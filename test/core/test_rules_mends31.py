@@ -13,6 +13,11 @@ gave a plan, no error, with the wrong robots.
 3. "Excavators 1 and 2 dig at soil 1. Then the excavator goes home." sent excavator 1 alone home, the first one
    named, silently: "the excavator" is the robots mentioned most recently (rule 4), here both, as "the truck" after
    "two trucks" (type + count) already was the group of two.
+4. "A pair of excavators dig at soil 2. A truck comes ... . The rest of the fleet stays at obstacle 1." sent all six
+   robots, the pair and the truck too, and "Three trucks go to obstacle 2. Then one of them goes to puddle 1, and
+   the others go home" sent the whole fleet home: robots asked for by count are mentioned as well, so "the rest" /
+   "the others" leave out as many of their type (a group of what is left of the type, as L3_170's "the other two
+   excavators and the other two trucks"); right after "one of them", "the others" are the rest of those robots.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +25,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, R, T, assert_plan, task
 
 # -- finding 1: "the other truck(s)" after trucks named by number are the unnamed ones, by id ------------------------
 
@@ -118,3 +123,56 @@ def test_the_excavator_after_one_singled_out_is_that_one(fleet, world):
     assert_plan("Excavators 1 and 2 go to soil 1, and excavator 2 digs. Then the excavator loads truck 1.",
                 fleet, world, task("a", T, [E1, E2], ["soil1"]), task("d", DIG, [E2], [], deps=["a"]),
                 task("l", LOAD, [E2], [], deps=["d"]))
+
+
+# -- finding 4: "the rest of the fleet" / "the others" after robots asked for by count -------------------------------
+
+def test_the_rest_of_the_fleet_after_groups_is_what_is_left_of_each_type(fleet, world):
+    assert_plan("A pair of excavators dig at soil 2. A truck comes to soil 2 and the pair loads it. "
+                "The rest of the fleet stays at obstacle 1.", fleet, world,
+                task("a", T, [], ["soil2"], types=[("excavator", 2), ("dump_truck", 1)]),
+                task("d", DIG, [], [], deps=["a"], types=[("excavator", 2)]),
+                task("l", LOAD, [], [], deps=["d"], types=[("excavator", 2)]),
+                task("o", T, [], ["obstacle1"], types=[("excavator", 1), ("dump_truck", 2)]))
+
+
+def test_everyone_else_after_groups(fleet, world):
+    assert_plan("An excavator and two trucks go to soil 1. Everyone else goes to rock 2.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("excavator", 1), ("dump_truck", 2)]),
+                task("b", T, [], ["rock2"], types=[("excavator", 2), ("dump_truck", 1)]))
+
+
+def test_the_rest_after_a_named_robot_and_a_group(fleet, world):
+    """Rule 17: ids and type + count never share a task."""
+    assert_plan("Excavator 1 and two trucks go to soil 1. The rest of the fleet returns to start.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("r", R, [E2, E3]), task("s", R, [], [], types=[("dump_truck", 1)]))
+
+
+def test_a_group_of_every_robot_of_a_type_leaves_none_of_it(fleet, world):
+    assert_plan("All three excavators dig at soil 2. Everyone else waits at obstacle 1.", fleet, world,
+                task("a", T, [], ["soil2"], types=[("excavator", 3)]),
+                task("d", DIG, [], [], deps=["a"], types=[("excavator", 3)]),
+                task("w", T, [D1, D2, D3], ["obstacle1"]))
+
+
+def test_the_others_after_a_gathering_and_two_groups(fleet, world):
+    assert_plan("Everyone gathers at obstacle 2. Then one excavator goes to soil 2 and digs, and a truck follows it. "
+                "The others go home.", fleet, world,
+                task("g", TA, [], ["obstacle2"]),
+                task("a", T, [], ["soil2"], deps=["g"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("d", DIG, [], [], deps=["a"], types=[("excavator", 1)]),
+                task("r", R, [], [], deps=["g"], types=[("excavator", 2), ("dump_truck", 2)]))
+
+
+def test_the_others_after_one_of_them_are_the_rest_of_those(fleet, world):
+    assert_plan("Three trucks go to obstacle 2. Then one of them goes to puddle 1, and the others go home.",
+                fleet, world, task("a", T, [], ["obstacle2"], types=[("dump_truck", 3)]),
+                task("b", T, [], ["puddle1"], deps=["a"], types=[("dump_truck", 1)]),
+                task("r", R, [], [], deps=["a"], types=[("dump_truck", 2)]))
+
+
+def test_no_other_robot_leaves_out_the_truck_sent(fleet, world):
+    assert_plan("A truck goes to puddle 1. No other robot may go near puddle 1.", fleet, world,
+                task("a", T, [], ["puddle1"], types=[("dump_truck", 1)]), task("k", AV, [E1, E2, E3], ["puddle1"]),
+                task("l", AV, [], ["puddle1"], types=[("dump_truck", 2)]))

@@ -978,6 +978,38 @@ class MentionResolver:
             self.leftovers[(rtype, ordinal)] = g
         return g
 
+    def _rest_of_part(self) -> tuple[Member, ...]:
+        """"Three trucks go to obstacle 2. Then one of them goes to puddle 1, and the others go home.": right after
+        "one of them", "the others" are the rest of the robots it was taken from, a group of their type (not
+        determined by number); empty when the latest subject is no such part."""
+        latest = self.last_subject()
+        if len(latest) != 1 or latest[0].key not in self.part_of:
+            return ()
+        part = latest[0]
+        whole = [m for ms, _ in self.history for m in ms if m.key in self.part_of[part.key]]
+        left = sum(m.count for m in dict.fromkeys(whole)) - part.count
+        return (self.new_group(part.rtype, left),) if left > 0 else ()
+
+    def _rest_of_fleet(self, since: Sequence[tuple[tuple[Member, ...], str]]) -> tuple[Member, ...]:
+        """The robots not mentioned in ``since``: by id where that determines them; for a type of which some
+        were asked for by count ("a pair of excavators ... the rest of the fleet"), a group of as many as are
+        left of that type (which ones the allocator picks), none when the groups took them all."""
+        said = list(dict.fromkeys(m for members, _ in since for m in members))
+        inside = {k for m in said if m.key in self.part_of for k in self.part_of[m.key]}
+        counted: dict[str, int] = {}
+        for m in said:
+            if m.is_group and m.key not in self.part_of and m.key not in inside:
+                counted[m.rtype] = counted.get(m.rtype, 0) + m.count
+        named = {m.key for m in said}
+        rest: list[Member] = []
+        for rtype, pool in self.site.robots_by_type.items():
+            free = [r for r in pool if r in self.fleet.robot_ids and r not in named]
+            if rtype not in counted:
+                rest += [self.robot_member(r) for r in free]
+            elif len(free) > counted[rtype]:
+                rest.append(self.new_group(rtype, len(free) - counted[rtype]))
+        return tuple(rest)
+
     def _named_together(self, robot: Member) -> tuple[Member, ...]:
         """"Excavators 1 and 2 dig at soil 1. Then the excavator goes home.": the robots of ``robot``'s type in the
         latest mention that holds it, when they were named by number together (rule 4: "the excavator" is the
@@ -1018,8 +1050,7 @@ class MentionResolver:
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
             since = self.history[self.fleet_mark:] or self.history
-            last = {m.key for members, _ in since for m in members}
-            rest = tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
+            rest = self._rest_of_part() or self._rest_of_fleet(since)
             if not rest and self.last_others:
                 return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
             self.last_others = rest
