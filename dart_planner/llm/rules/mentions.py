@@ -1148,7 +1148,8 @@ class MentionResolver:
                 if sum(x.count for x in picked) >= want_n:
                     break
                 picked.append(m)
-            if len(picked) > 1 and all(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
+            if len(picked) > 1 and any(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
+                # also "excavator 1 ... another excavator ... both excavators": the one named and the group
                 return tuple(picked[::-1])
             latest = next((tuple(m for m in members if m.rtype == d.rtype) for members, _ in reversed(self.history)
                            if any(m.rtype == d.rtype for m in members)), ())
