@@ -21,6 +21,10 @@ gave a plan, no error, with the wrong robots.
 5. "Excavator 1 digs at rock 1. Another excavator digs at rock 2. When both excavators are done, truck 1 goes to
    soil 1." made "both excavators" a fresh pair with no steps, so truck 1 waited for nothing: a robot named by
    number and a group of one said before are the two, as two groups of one already were.
+6. "Excavator 1 digs at soil 1 and soil 2." dug at soil 1 only, and "Excavators 1 and 2 dig at soil 1 and soil 2."
+   sent both to soil 1: the places after the first were dropped. One robot digs at each in turn (as "goes to soil 1
+   and soil 2" visits each); several, with no "respectively", are refused naming the places (each at one, or both
+   at both?).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -29,6 +33,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, R, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "the other truck(s)" after trucks named by number are the unnamed ones, by id ------------------------
 
@@ -192,3 +198,33 @@ def test_both_after_a_named_excavator_and_another_one(fleet, world, both):
                 task("e", DIG, [], [], deps=["b"], types=[("excavator", 1)]),
                 task("t", T, [D1], ["soil1"], deps=["d", "e"]))
 
+
+
+# -- finding 6: digging at two places ----------------------------------------------------------------------------------
+
+def test_one_excavator_digs_at_each_place_in_turn(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and soil 2. Then it returns to start.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["a"]),
+                task("b", T, [E1], ["soil2"], deps=["d"]), task("e", DIG, [E1], [], deps=["b"]),
+                task("r", R, [E1], [], deps=["e"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 dig at soil 1 and soil 2.",
+    "Two excavators dig at soil 1 and soil 2.",
+])
+def test_several_excavators_at_two_places_are_refused(fleet, world, text):
+    errors = rules_plan(text, fleet, world).errors
+    assert errors and "soil1" in errors[0] and "soil2" in errors[0], errors
+
+
+def test_respectively_still_gives_each_its_place(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 1 and soil 2 respectively.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
+                task("d", DIG, [E1], [], deps=["a"]), task("e", DIG, [E2], [], deps=["b"]))
+
+
+def test_the_place_said_twice_is_one_place(fleet, world):
+    assert_plan("Two excavators go over to soil 2 and dig there.", fleet, world,
+                task("a", T, [], ["soil2"], types=[("excavator", 2)]),
+                task("d", DIG, [], [], deps=["a"], types=[("excavator", 2)]))
