@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...core.fleet import Fleet
@@ -282,6 +282,20 @@ class _Scanner:
         return j + 1 < len(words) and (self.lex.number(words[j]) or 0) > 1 \
             and words[j + 1] not in ("of", "robots", "machines", "vehicles") and not self.noun_at(j + 1)
 
+    def _part_type(self) -> str | None:
+        """The type of a "one of them" said in this sentence or the one before ("two trucks go to soil 1. One of
+        them is loaded by excavator 1 there. The other one goes home": the other truck, not another excavator,
+        though an excavator was named last); None if there is none."""
+        ends = 0
+        for it in reversed(self.items):
+            if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?"):
+                ends += 1
+                if ends > 1:
+                    return None
+            if it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.of_them:
+                return str(it.payload.rtype)
+        return None
+
     def robot(self, i: int) -> Item | None:
         words, lex = self.words, self.lex
         det, count, j = _determiner(words, i, lex)
@@ -315,8 +329,9 @@ class _Scanner:
                 words[j] in _ELLIPSIS_NEXT or counted or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
                                                           and words[j] not in ("robots", "machines"))):
             # "two excavators to rock 1 and a third to rock 2", "another one": the type named last
-            last = next((it.payload.rtype for it in reversed(self.items)
-                         if it.kind is ItemKind.ROBOT and it.payload.rtype), None)
+            last = self._part_type() if det == "other" else None
+            last = last or next((it.payload.rtype for it in reversed(self.items)
+                                 if it.kind is ItemKind.ROBOT and it.payload.rtype), None)
             if last is not None:
                 end = j + 1 if words[j] == "one" or counted else j
                 desc = RobotDesc("type", rtype=last, det=det, count=count if det != "another" else 0,
@@ -345,6 +360,13 @@ class _Scanner:
                 # "two excavators: one to soil 1, the other to soil 2": one of the group, a group of its own
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="another")
                 return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+            if last_robot is not None and det == "ordinal" and last_robot.of_them and count == last_robot.count + 1 \
+                    and not self.noun_at(j):
+                # "every truck goes to obstacle 1. Then two of them go to soil 1 and the third goes home": the one
+                # left of them, as "the other one" (a group of its own, rule 19), not truck 3 by name
+                end = j + 1 if j < len(words) and words[j] == "one" else j
+                desc = RobotDesc("type", rtype=last_robot.rtype, det="other", count=1)
+                return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
             one = j < len(words) and words[j] == "one" and last_robot is not None and bool(last_robot.rtype)
             if last_robot is not None and det == "ordinal" and (last_robot.ordinal or one) and j > i \
                     and not (j < len(words) and self.noun_at(j)):  # not "the first rock pile": an object
@@ -1151,6 +1173,15 @@ class MentionResolver:
             if len(picked) > 1 and any(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
                 # also "excavator 1 ... another excavator ... both excavators": the one named and the group
                 return tuple(picked[::-1])
+            mentioned = sum(m.count for m in recent)
+            if 0 < mentioned < want_n:
+                # "truck 1 goes to soil 1. Then both trucks ...", "two trucks ... the three trucks": more than were
+                # mentioned; every robot of the type is "all of them" (rule 20), fewer are not determined
+                if want_n == size:
+                    return self._resolve_type(replace(d, det="all", count=size))
+                kind = d.rtype.replace("_", " ")
+                raise ResolutionError(f"which {want_n} {kind}s are meant? only {mentioned} {kind} "
+                                      f"{'was' if mentioned == 1 else 'were'} mentioned before (name them)")
             latest = next((tuple(m for m in members if m.rtype == d.rtype) for members, _ in reversed(self.history)
                            if any(m.rtype == d.rtype for m in members)), ())
             if d.det in ("both", "the") and latest and sum(m.count for m in latest) < want_n:
