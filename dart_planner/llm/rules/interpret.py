@@ -2973,10 +2973,20 @@ class Interpreter:
             if respectively and len(places) == len(diggers) > 1:  # "dig at soil 1 and soil 2 respectively"
                 made += self.moves(diggers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
                 return made + self.add_skill("dig", diggers, (), set(), v.lemma, split=True)
-            if places:
-                made += self.moves(diggers, places[:1], extra, VerbHit("navigate", "verb", v.lemma), False, split)
-                extra = set() if made else extra
-            made += self.add_skill("dig", diggers, (), extra, v.lemma, split=split)
+            places = list(dict.fromkeys(places))  # "go over to soil 2 and dig there": one place
+            if len(places) > 1 and sum(m.count for m in diggers) > 1:
+                # "excavators 1 and 2 dig at soil 1 and soil 2": each at one (respectively) or both at both?
+                self.errors.append(f"which of {', '.join(places)} does each robot dig at for {v.lemma!r}? (say "
+                                   f"'respectively', or give each robot its place)")
+                return []
+            for place in places:  # "excavator 1 digs at soil 1 and soil 2": at each in turn
+                moved = self.moves(diggers, [place], extra, VerbHit("navigate", "verb", v.lemma), False, split)
+                made += moved
+                extra = set() if moved else extra
+                made += self.add_skill("dig", diggers, (), extra, v.lemma, split=split)
+                extra = set()
+            if not places:
+                made += self.add_skill("dig", diggers, (), extra, v.lemma, split=split)
             return made
         if target == "dump":
             dumpers = self.capable(subject, "dump", quiet=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...core.fleet import Fleet
@@ -277,6 +277,27 @@ class _Scanner:
             return None
         return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("ids", (rid,), group.rtype), self.text(i, i + 1))
 
+    def _counted_ellipsis(self, j: int) -> bool:
+        """Whether ``j`` holds a number above one that stands for robots with their noun left out ("the other two
+        go home", "the remaining two wait"), not "the other two trucks" or "the other two robots"."""
+        words = self.words
+        return j + 1 < len(words) and (self.lex.number(words[j]) or 0) > 1 \
+            and words[j + 1] not in ("of", "robots", "machines", "vehicles") and not self.noun_at(j + 1)
+
+    def _part_type(self) -> str | None:
+        """The type of a "one of them" said in this sentence or the one before ("two trucks go to soil 1. One of
+        them is loaded by excavator 1 there. The other one goes home": the other truck, not another excavator,
+        though an excavator was named last); None if there is none."""
+        ends = 0
+        for it in reversed(self.items):
+            if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?"):
+                ends += 1
+                if ends > 1:
+                    return None
+            if it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.of_them:
+                return str(it.payload.rtype)
+        return None
+
     def robot(self, i: int) -> Item | None:
         words, lex = self.words, self.lex
         det, count, j = _determiner(words, i, lex)
@@ -303,15 +324,20 @@ class _Scanner:
                 if t3 is not None and t3[1][1]:  # "the two waiting trucks": a word between, as "the waiting trucks"
                     count = lex.number(words[j]) or 0
                     t, j = t3, j + 2
-        if t is None and det in ("another", "other") and j < len(words) and j > i and (
-                words[j] in _ELLIPSIS_NEXT or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
-                                               and words[j] not in ("robots", "machines"))):
+        counted = t is None and det in ("other", "remaining") and self._counted_ellipsis(j)
+        if counted:  # "one of them goes to puddle 1, and the other two go home": that many of the type named last
+            count = lex.number(words[j]) or 0
+        if t is None and (det in ("another", "other") or counted) and j < len(words) and j > i and (
+                words[j] in _ELLIPSIS_NEXT or counted or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
+                                                          and words[j] not in ("robots", "machines"))):
             # "two excavators to rock 1 and a third to rock 2", "another one": the type named last
-            last = next((it.payload.rtype for it in reversed(self.items)
-                         if it.kind is ItemKind.ROBOT and it.payload.rtype), None)
+            last = self._part_type() if det == "other" else None
+            last = last or next((it.payload.rtype for it in reversed(self.items)
+                                 if it.kind is ItemKind.ROBOT and it.payload.rtype), None)
             if last is not None:
-                end = j + 1 if words[j] == "one" else j
-                desc = RobotDesc("type", rtype=last, det=det, count=count if det == "other" else 0)
+                end = j + 1 if words[j] == "one" or counted else j
+                desc = RobotDesc("type", rtype=last, det=det, count=count if det != "another" else 0,
+                                 plural=counted)
                 return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
         if t is None and j < len(words):
             last_robot = next((it.payload for it in reversed(self.items) if it.kind is ItemKind.ROBOT
@@ -336,6 +362,13 @@ class _Scanner:
                 # "two excavators: one to soil 1, the other to soil 2": one of the group, a group of its own
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="another")
                 return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+            if last_robot is not None and det == "ordinal" and last_robot.of_them and count == last_robot.count + 1 \
+                    and not self.noun_at(j):
+                # "every truck goes to obstacle 1. Then two of them go to soil 1 and the third goes home": the one
+                # left of them, as "the other one" (a group of its own, rule 19), not truck 3 by name
+                end = j + 1 if j < len(words) and words[j] == "one" else j
+                desc = RobotDesc("type", rtype=last_robot.rtype, det="other", count=1)
+                return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
             one = j < len(words) and words[j] == "one" and last_robot is not None and bool(last_robot.rtype)
             if last_robot is not None and det == "ordinal" and (last_robot.ordinal or one) and j > i \
                     and not (j < len(words) and self.noun_at(j)):  # not "the first rock pile": an object
@@ -977,6 +1010,63 @@ class MentionResolver:
             self.leftovers[(rtype, ordinal)] = g
         return g
 
+    def _rest_of_part(self) -> tuple[Member, ...]:
+        """"Three trucks go to obstacle 2. Then one of them goes to puddle 1, and the others go home.": right after
+        "one of them", "the others" are the rest of the robots it was taken from, a group of their type (not
+        determined by number); empty when the latest subject is no such part."""
+        latest = self.last_subject()
+        if len(latest) != 1 or latest[0].key not in self.part_of:
+            return ()
+        part = latest[0]
+        whole = [m for ms, _ in self.history for m in ms if m.key in self.part_of[part.key]]
+        left = sum(m.count for m in dict.fromkeys(whole)) - part.count
+        return (self.new_group(part.rtype, left),) if left > 0 else ()
+
+    def _rest_of_fleet(self, since: Sequence[tuple[tuple[Member, ...], str]]) -> tuple[Member, ...]:
+        """The robots not mentioned in ``since``: by id where that determines them; for a type of which some
+        were asked for by count ("a pair of excavators ... the rest of the fleet"), a group of as many as are
+        left of that type (which ones the allocator picks), none when the groups took them all."""
+        said = list(dict.fromkeys(m for members, _ in since for m in members))
+        inside = {k for m in said if m.key in self.part_of for k in self.part_of[m.key]}
+        counted: dict[str, int] = {}
+        for m in said:
+            if m.is_group and m.key not in self.part_of and m.key not in inside:
+                counted[m.rtype] = counted.get(m.rtype, 0) + m.count
+        named = {m.key for m in said}
+        rest: list[Member] = []
+        for rtype, pool in self.site.robots_by_type.items():
+            free = [r for r in pool if r in self.fleet.robot_ids and r not in named]
+            if rtype not in counted:
+                rest += [self.robot_member(r) for r in free]
+            elif len(free) > counted[rtype]:
+                rest.append(self.new_group(rtype, len(free) - counted[rtype]))
+        return tuple(rest)
+
+    def _named_together(self, robot: Member) -> tuple[Member, ...]:
+        """"Excavators 1 and 2 dig at soil 1. Then the excavator goes home.": the robots of ``robot``'s type in the
+        latest mention that holds it, when they were named by number together (rule 4: "the excavator" is the
+        robots mentioned most recently, both of them, not the first one named); ``robot`` alone otherwise."""
+        for members, _ in reversed(self.history):
+            if robot in members:
+                same = tuple(m for m in members if m.rtype == robot.rtype)
+                return same if not any(m.is_group for m in same) else (robot,)
+        return (robot,)
+
+    def _unnamed_of_type(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"truck 3 ... the other two trucks", "trucks 1 and 2 ... the other truck": when every robot of the type
+        mentioned so far was named by number, the robots of the type nobody named, if they are exactly as many as
+        asked for (so they are fully determined: robot ids, rule 18); empty otherwise. ("The remaining truck" stays
+        a separate group of its own, rule 3.)"""
+        pool = self.site.robots_by_type.get(d.rtype, ())
+        named_keys = {m.key for ms, _ in self.history for m in ms if m.rtype == d.rtype and not m.is_group}
+        unnamed = [rid for rid in pool if rid not in named_keys]
+        groups = any(m.rtype == d.rtype and m.is_group for ms, _ in self.history for m in ms)
+        if not named_keys or not unnamed or groups:
+            return ()
+        if len(unnamed) == (d.count or (len(unnamed) if d.plural else 1)):
+            return tuple(self.robot_member(rid) for rid in unnamed)
+        return ()
+
     # -- resolution --------------------------------------------------------------------
     def resolve(self, desc: RobotDesc) -> tuple[Member, ...] | None:
         """Members for a mention; None means the whole fleet."""
@@ -992,8 +1082,7 @@ class MentionResolver:
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
             since = self.history[self.fleet_mark:] or self.history
-            last = {m.key for members, _ in since for m in members}
-            rest = tuple(self.robot_member(r) for r in self.fleet.robot_ids if r not in last)
+            rest = self._rest_of_part() or self._rest_of_fleet(since)
             if not rest and self.last_others:
                 return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
             self.last_others = rest
@@ -1044,11 +1133,9 @@ class MentionResolver:
                 return rest
             # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are
             # exactly as many as asked for (so they are fully determined: robot ids)
-            named_keys = {m.key for ms, _ in self.history for m in ms if m.rtype == d.rtype and not m.is_group}
-            unnamed = [rid for rid in pool if rid not in named_keys]
-            groups = any(m.rtype == d.rtype and m.is_group for ms, _ in self.history for m in ms)
-            if named_keys and unnamed and not groups and (len(unnamed) == d.count or (not d.count and d.plural)):
-                return tuple(self.robot_member(rid) for rid in unnamed)
+            unnamed_ids = self._unnamed_of_type(d)
+            if unnamed_ids:
+                return unnamed_ids
             latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
             if d.count and latest and not any(m.is_group for m in latest):
                 others = [rid for rid in pool if rid not in {m.key for m in latest}]
@@ -1093,8 +1180,18 @@ class MentionResolver:
                 if sum(x.count for x in picked) >= want_n:
                     break
                 picked.append(m)
-            if len(picked) > 1 and all(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
+            if len(picked) > 1 and any(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
+                # also "excavator 1 ... another excavator ... both excavators": the one named and the group
                 return tuple(picked[::-1])
+            mentioned = sum(m.count for m in recent)
+            if 0 < mentioned < want_n:
+                # "truck 1 goes to soil 1. Then both trucks ...", "two trucks ... the three trucks": more than were
+                # mentioned; every robot of the type is "all of them" (rule 20), fewer are not determined
+                if want_n == size:
+                    return self._resolve_type(replace(d, det="all", count=size))
+                kind = d.rtype.replace("_", " ")
+                raise ResolutionError(f"which {want_n} {kind}s are meant? only {mentioned} {kind} "
+                                      f"{'was' if mentioned == 1 else 'were'} mentioned before (name them)")
             latest = next((tuple(m for m in members if m.rtype == d.rtype) for members, _ in reversed(self.history)
                            if any(m.rtype == d.rtype for m in members)), ())
             if d.det in ("both", "the") and latest and sum(m.count for m in latest) < want_n:
@@ -1138,7 +1235,7 @@ class MentionResolver:
             return (self.new_group(d.rtype, want or size),)
         prev = self.last_of_type(d.rtype, False)
         if prev:
-            return prev
+            return self._named_together(prev[0])
         if size == 1:
             return (self.robot_member(pool[0]),)
         return (self.new_group(d.rtype, 1),)
