@@ -1180,8 +1180,7 @@ class MentionResolver:
                 if sum(x.count for x in picked) >= want_n:
                     break
                 picked.append(m)
-            if len(picked) > 1 and any(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
-                # also "excavator 1 ... another excavator ... both excavators": the one named and the group
+            if len(picked) > 1 and all(m.is_group for m in picked) and sum(m.count for m in picked) == want_n:
                 return tuple(picked[::-1])
             mentioned = sum(m.count for m in recent)
             if 0 < mentioned < want_n:
