@@ -2163,6 +2163,14 @@ class Interpreter:
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
 
+    def _timed_keepout_before(self) -> bool:
+        """Whether the clause just read only changed keep-outs, and they waited for work said before (not a
+        standing keep-out, nor one kept alongside work going on: "while it digs, the rest keep away ...")."""
+        made = [self.b.drafts[i] for i in self.last_made if self.b.drafts[i].alive]
+        prev = self.prev
+        return bool(made) and prev is not None and prev.connective != "parallel" and all(
+            d.action in KEEPOUT_ACTIONS and d.deps for d in made)
+
     def _keepout_to_nobody(self, seg: Segment) -> bool:
         """"Truck 1 checks puddle 1. Then fence off puddle 1.": a keep-out in a sentence of its own that names no
         robot, after a sentence that told of robots rather than spoke to them, is an order to the site, for the whole
@@ -2398,6 +2406,11 @@ class Interpreter:
                 # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
                 # on goes on from that work, not after everything still open
                 base = served
+            elif changed and subject and self._timed_keepout_before():
+                # "after both inspections, all robots avoid puddle 1, and then excavator 1 returns": the keep-out
+                # was timed by what it waited for, so "then" is after it (and the robots' own chains), not after
+                # other crews' work still open (an excavator digging elsewhere)
+                base = {i for i in self.last_made if self.b.drafts[i].alive}
             elif changed or not subject:  # a fleet-wide step (or nobody named) has no chain: "then" = after all
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[

@@ -1,0 +1,58 @@
+"""Mends of helper T (session 30): dependencies between clauses whose subtasks were read right.
+
+1. "Truck 1 checks puddle 2 while excavator 2 digs at soil 1. Once truck 1 is done, all robots avoid puddle 2, and
+   then truck 1 returns to start." made the return wait for excavator 2's digging too (also ". Then truck 1 goes to
+   rock 1", ", after which truck 1 returns", and a keep-out for some robots, "trucks 2 and 3 avoid puddle 2, and then
+   truck 1 returns"; dev L2_134): the keep-out has no robots of the clause after it, so that clause's "then" was read
+   as a new subject's "then", after everything still open. A keep-out that waited for work said before it is a point
+   in time: "then" after it is after it (and the robots' own chains), not after other crews' work. A keep-out kept
+   alongside work going on ("while it digs, trucks 2 and 3 keep away from soil 1. Then ...") is no such point: what
+   follows it still waits for that work.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, E2, LOAD, R, T, assert_plan, task
+
+# -- finding 1: "then" after a timed keep-out is after the keep-out ----------------------------------------------------
+
+_CHECK_AND_DIG = "Truck 1 checks puddle 2 while excavator 2 digs at soil 1. Once truck 1 is done, "
+
+
+@pytest.mark.parametrize("tail", [
+    "all robots avoid puddle 2, and then truck 1 returns to start.",
+    "all robots avoid puddle 2, after which truck 1 returns to start.",
+    "all robots avoid puddle 2. Then truck 1 returns to start.",
+    "all robots avoid puddle 2. After that, truck 1 returns to start.",
+])
+def test_then_after_a_fleet_keep_out_is_after_it_not_after_other_work(fleet, world, tail):
+    assert_plan(_CHECK_AND_DIG + tail, fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("n", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["n"]),
+                task("k", AVA, [], ["puddle2"], deps=["m"]), task("r", R, [D1], deps=["k"]))
+
+
+def test_then_after_a_keep_out_for_some_robots_is_after_it(fleet, world):
+    assert_plan(_CHECK_AND_DIG + "trucks 2 and 3 avoid puddle 2, and then truck 1 returns to start.", fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("n", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["n"]),
+                task("k", AV, [D2, D3], ["puddle2"], deps=["m"]), task("r", R, [D1], deps=["k"]))
+
+
+def test_then_after_a_keep_out_after_both_inspections(fleet, world):
+    assert_plan("Excavator 1 inspects puddle 1 and dump truck 2 inspects rock 2. Meanwhile, excavator 2 goes to soil 2 "
+                "and digs. After both inspections, all robots avoid puddle 1 and rock 2, and then excavator 1 and dump "
+                "truck 2 go to obstacle 1.", fleet, world,
+                task("a", T, [E1], ["puddle1"]), task("b", T, [D2], ["rock2"]),
+                task("n", T, [E2], ["soil2"]), task("d", DIG, [E2], deps=["n"]),
+                task("k", AVA, [], ["puddle1", "rock2"], deps=["a", "b"]),
+                task("g", T, [E1, D2], ["obstacle1"], deps=["k"]))
+
+
+def test_then_after_a_keep_out_kept_while_digging_still_waits_for_the_digging(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. While it digs, trucks 2 and 3 keep away from soil 1. Then truck 1 drives "
+                "to soil 1 and excavator 1 loads it.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("k", AV, [D2, D3], ["soil1"]), task("t", T, [D1], ["soil1"], deps=["d", "k"]),
+                task("l", LOAD, [E1], deps=["t"]))
