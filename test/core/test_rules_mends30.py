@@ -8,6 +8,12 @@
    in time: "then" after it is after it (and the robots' own chains), not after other crews' work. A keep-out kept
    alongside work going on ("while it digs, trucks 2 and 3 keep away from soil 1. Then ...") is no such point: what
    follows it still waits for that work.
+2. A haul said without its tipping (rule 23: "truck 2 takes the load to rock 2") and then a step of other robots:
+   "After that, everyone avoids rock 2" (also "Then ...", ", after which ...", "Then trucks 1 and 3 keep away from rock
+   2", "After that / Finally, excavator 3 goes back to start") waited for the truck's drive, not for its tipping: the
+   tipping was made only at the end (or when the truck did something else), in case a clause of its own still said
+   it. A clause of other robots said "then" / "after that" / "finally" comes after the haul, so the tipping is made
+   before it; the truck's own next clause ("Then it dumps it", "Then the truck unloads") still says it itself.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "then" after a timed keep-out is after the keep-out ----------------------------------------------------
 
@@ -56,3 +62,41 @@ def test_then_after_a_keep_out_kept_while_digging_still_waits_for_the_digging(fl
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
                 task("k", AV, [D2, D3], ["soil1"]), task("t", T, [D1], ["soil1"], deps=["d", "k"]),
                 task("l", LOAD, [E1], deps=["t"]))
+
+
+# -- finding 2: a haul's tipping comes before what is said after the haul ---------------------------------------------
+
+_HAUL = "Excavator 3 digs at soil 2 and loads truck 2. Truck 2 takes the load to rock 2"
+
+
+def _haul(*after):
+    return (task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]), task("l", LOAD, [E3], deps=["d"]),
+            task("h", T, [D2], ["rock2"], deps=["l"]), task("t", DUMP, [D2], deps=["h"])) + after
+
+
+@pytest.mark.parametrize("tail", [
+    ". After that, everyone avoids rock 2.",
+    ". Then everyone avoids rock 2.",
+    ", after which all robots avoid rock 2.",
+])
+def test_a_fleet_keep_out_after_a_haul_waits_for_the_tipping(fleet, world, tail):
+    assert_plan(_HAUL + tail, fleet, world, *_haul(task("k", AVA, [], ["rock2"], deps=["t"])))
+
+
+def test_a_keep_out_for_some_robots_after_a_haul_waits_for_the_tipping(fleet, world):
+    assert_plan(_HAUL + ". Then trucks 1 and 3 keep away from rock 2.", fleet, world,
+                *_haul(task("k", AV, [D1, D3], ["rock2"], deps=["t"])))
+
+
+@pytest.mark.parametrize("tail", [
+    ". After that, excavator 3 goes back to start.",
+    ", and then excavator 3 returns to start.",
+    ". Finally excavator 3 returns to start.",
+])
+def test_another_robots_step_after_a_haul_waits_for_the_tipping(fleet, world, tail):
+    assert_plan(_HAUL + tail, fleet, world, *_haul(task("r", R, [E3], deps=["t"])))
+
+
+@pytest.mark.parametrize("tail", [". Then it dumps it.", ". Then the truck unloads.", " and then dumps it there."])
+def test_the_trucks_own_tipping_after_a_haul_is_the_one_tipping(fleet, world, tail):
+    assert_plan(_HAUL + tail, fleet, world, *_haul())

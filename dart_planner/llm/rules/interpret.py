@@ -2163,6 +2163,28 @@ class Interpreter:
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
 
+    def _tip_hauls_before(self, seg: Segment, subject: tuple[Member, ...] | None) -> None:
+        """"Truck 2 takes the load to rock 2. After that, everyone avoids rock 2": the haul ends with its tipping
+        (rule 23), made only once the truck is known not to tip in words of its own; a step said "then" / "after
+        that" / "finally" by other robots comes after the haul, so the tipping is made before it (it waited on the
+        drive to rock 2). The truck's own next clause, or one that tips ("then both unload"), may still say it."""
+        if not self.pending_dump or _hauls(seg):
+            return
+        mine = {m.key for m in subject or ()}
+        for key, m in list(self.pending_dump.items()):
+            if key in mine:
+                continue
+            arrived = self.b.chain(m)
+            self.pending_dump.pop(key)
+            made = self.add_skill("dump", [m], (), set(), "deliver")
+            self.loaded[key] = False
+            if arrived is None:
+                continue
+            for d in made:  # said with the haul, in its sentence
+                self.draft_sentence[d.idx] = self.draft_sentence.get(arrived, seg.sentence)
+            if arrived in self.last_made:
+                self.last_made = (self.last_made - {arrived}) | {d.idx for d in made}
+
     def _timed_keepout_before(self) -> bool:
         """Whether the clause just read only changed keep-outs, and they waited for work said before (not a
         standing keep-out, nor one kept alongside work going on: "while it digs, the rest keep away ...")."""
@@ -2385,6 +2407,8 @@ class Interpreter:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
+        if conn in ("sequence", "final") and pre is None:
+            self._tip_hauls_before(seg, subject)
         base: set[int] = set()
         if pre is not None:
             base = set(pre)
