@@ -14,6 +14,10 @@
    tipping was made only at the end (or when the truck did something else), in case a clause of its own still said
    it. A clause of other robots said "then" / "after that" / "finally" comes after the haul, so the tipping is made
    before it; the truck's own next clause ("Then it dumps it", "Then the truck unloads") still says it itself.
+3. (Found with the sentences above; not an edge.) "The trucks then dump at puddle 1 and puddle 2 respectively." sent
+   both trucks to puddle 2 (also "trucks 1 and 2 dump at ... respectively"): a tipping took only the last place. Now
+   "respectively" pairs each truck with its place, as for moves and digging; several places with no pairing ("trucks
+   1 and 2 dump at puddle 1 and puddle 2") are refused, naming the places, rather than dropping all but the last.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from test_rules_mends13 import _problems
 
 # -- finding 1: "then" after a timed keep-out is after the keep-out ----------------------------------------------------
 
@@ -100,3 +105,23 @@ def test_another_robots_step_after_a_haul_waits_for_the_tipping(fleet, world, ta
 @pytest.mark.parametrize("tail", [". Then it dumps it.", ". Then the truck unloads.", " and then dumps it there."])
 def test_the_trucks_own_tipping_after_a_haul_is_the_one_tipping(fleet, world, tail):
     assert_plan(_HAUL + tail, fleet, world, *_haul())
+
+
+# -- finding 3: "dump at A and B respectively" -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to soil 1 and truck 2 goes to soil 2. The trucks then dump at puddle 1 and puddle 2 respectively.",
+    "Truck 1 goes to soil 1 and truck 2 goes to soil 2. Trucks 1 and 2 then dump at puddle 1 and puddle 2 "
+    "respectively.",
+])
+def test_trucks_dump_at_places_respectively(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil2"]),
+                task("p", T, [D1], ["puddle1"], deps=["a"]), task("q", T, [D2], ["puddle2"], deps=["b"]),
+                task("x", DUMP, [D1], deps=["p"]), task("y", DUMP, [D2], deps=["q"]))
+
+
+def test_trucks_dump_at_several_places_unpaired_is_refused_naming_them(fleet, world):
+    problems = _problems("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Then trucks 1 and 2 dump at puddle 1 "
+                         "and puddle 2.", fleet, world)
+    assert any("puddle1, puddle2" in p and "which truck" in p for p in problems), problems

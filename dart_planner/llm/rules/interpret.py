@@ -2933,10 +2933,24 @@ class Interpreter:
                 dests = {self.destination.get(m.key) for m in dumpers}
                 if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
                     places = [d for d in dests if d is not None]
+            paired = respectively and len(places) == len(dumpers) > 1
+            if len(places) > 1 and not paired:
+                # "trucks 1 and 2 dump at puddle 1 and puddle 2" with no "respectively": which truck tips where is
+                # not said (one load is tipped at one place); the last place alone dropped the others silently
+                self.errors.append(f"{v.lemma!r} at {', '.join(places)}: which truck tips where is not said "
+                                   f"(add 'respectively', or say one place per truck)")
+                return []
             if places:
                 # "... loads truck 2. Then truck 2 dumps at puddle 1": it tips what it was loaded with, so a loading
                 # still waiting for it comes before the drive (made on its arrival, the loading was at puddle 1)
                 self.flush_loads([m for m in dumpers if m.key not in self.relative], None)
+                if paired:  # "the trucks then dump at puddle 1 and puddle 2 respectively": each at its own place
+                    made += self.moves(dumpers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                    made += self.add_skill("dump", dumpers, (), set(), v.lemma, split=True)
+                    for m in dumpers:
+                        self.loaded[m.key] = False
+                        self.pending_dump.pop(m.key, None)
+                    return made
                 made += self.moves(dumpers, places[-1:], extra, VerbHit("navigate", "verb", v.lemma), False, split)
                 extra = set() if made else extra
             made += self.add_skill("dump", dumpers, (), extra, v.lemma, split=split)
