@@ -18,6 +18,11 @@
    both trucks to puddle 2 (also "trucks 1 and 2 dump at ... respectively"): a tipping took only the last place. Now
    "respectively" pairs each truck with its place, as for moves and digging; several places with no pairing ("trucks
    1 and 2 dump at puddle 1 and puddle 2") are refused, naming the places, rather than dropping all but the last.
+4. (Found with the sentences above; a keep-out that should not be.) "Truck 1 must not leave soil 2 before excavator 2
+   has loaded it." kept truck 1 out of soil 2, where it stood, and made a loading wait for that keep-out (also "does
+   not leave soil 2", "never leaves soil 2"): a negated move was read as a keep-out of its place, but the place of a
+   verb of leaving (``departure_verbs``) is where the robot is. Not leaving is a wait, no step and no keep-out: it is
+   refused, naming the clause. "must not leave for soil 1 until ..." is still a move that waits.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -125,3 +130,24 @@ def test_trucks_dump_at_several_places_unpaired_is_refused_naming_them(fleet, wo
     problems = _problems("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Then trucks 1 and 2 dump at puddle 1 "
                          "and puddle 2.", fleet, world)
     assert any("puddle1, puddle2" in p and "which truck" in p for p in problems), problems
+
+
+# -- finding 4: "must not leave X" is no keep-out of X -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Truck 1 must not leave soil 2 before excavator 2 has loaded it.", "truck 1 must not leave soil 2"),
+    ("Truck 1 goes to soil 2. Excavator 2 digs at soil 2. Truck 1 must not leave soil 2 until excavator 2 has loaded "
+     "it. Then truck 1 dumps at rock 1.", "truck 1 must not leave soil 2"),
+    ("Truck 1 goes to soil 2. Truck 1 does not leave soil 2.", "truck 1 does not leave soil 2"),
+    ("Truck 1 never leaves soil 2.", "truck 1 never leaves soil 2"),
+])
+def test_not_leaving_a_place_is_refused_not_a_keep_out(fleet, world, text, said):
+    problems = _problems(text, fleet, world)
+    assert any(repr(said) in p and "not leaving" in p for p in problems), problems
+
+
+def test_not_leaving_for_a_place_until_is_still_a_waiting_move(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 2 does not leave for soil 1 until the digging is done.", fleet,
+                world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("t", T, [D2], ["soil1"], deps=["d"]))

@@ -2716,6 +2716,15 @@ class Interpreter:
                                     and items[k + 1].payload is a.verb for a in refused) for k in negs):
                     # "goes to soil 1 but does not dig yet": the negation is the work verb's alone, the move stays
                     negated = False
+        if negated and not permit and seg.role is not SegmentRole.ANCHOR:
+            staying = [a for a in actions if a.verb.target in MOVES and a.objects and all(
+                self.words[o.start - 1] in self.lex.departure_verbs for o in a.objects)]
+            if staying:
+                # "truck 1 must not leave soil 2 before excavator 2 has loaded it": not leaving a place is a wait, no
+                # keep-out of it (read as one, the truck was kept out of where it stood) and no step of a plan
+                self.errors.append(f"{seg.text!r}: not leaving a place is no step; say what the robot does next "
+                                   f"and what that waits for")
+                actions = [a for a in actions if a not in staying]
         if permit or negated:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
