@@ -23,6 +23,12 @@
    not leave soil 2", "never leaves soil 2"): a negated move was read as a keep-out of its place, but the place of a
    verb of leaving (``departure_verbs``) is where the robot is. Not leaving is a wait, no step and no keep-out: it is
    refused, naming the clause. "must not leave for soil 1 until ..." is still a move that waits.
+5. "Excavator 2 goes to rock 2 and breaks it up. Truck 2 goes to rock 2 after that and gets loaded by excavator 2."
+   sent truck 2 along with excavator 2 at once (one move, no wait for the breaking; also ", and gets loaded",
+   "afterwards and gets loaded", "after that and then dumps at puddle 1", "goes to obstacle 1 after that and then to
+   puddle 1"): a trailing "after that" / "afterwards" was read as the clause's opener only at the end of its sentence.
+   It now also is before "and" and a verb of the same robots, or "and then"; not before ", and once ..." (a clause of
+   its own, test_rules_round15 keeps that reading).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -151,3 +157,29 @@ def test_not_leaving_for_a_place_until_is_still_a_waiting_move(fleet, world):
     assert_plan("Excavator 1 digs at soil 1. Truck 2 does not leave for soil 1 until the digging is done.", fleet,
                 world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
                 task("t", T, [D2], ["soil1"], deps=["d"]))
+
+
+# -- finding 5: a trailing "after that" before a conjunct ------------------------------------------------------------
+
+_BREAK = "Excavator 2 goes to rock 2 and breaks it up. "
+
+
+@pytest.mark.parametrize("tail", [
+    "Truck 2 goes to rock 2 after that and gets loaded by excavator 2.",
+    "Truck 2 goes to rock 2 after that, and gets loaded by excavator 2.",
+    "Truck 2 goes to rock 2 afterwards and gets loaded.",
+    "Truck 2 goes to rock 2 after that and is loaded.",
+])
+def test_trailing_after_that_before_a_loading_times_the_move(fleet, world, tail):
+    assert_plan(_BREAK + tail, fleet, world, task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["m"]),
+                task("t", T, [D2], ["rock2"], deps=["d"]), task("l", LOAD, [E2], deps=["t"]))
+
+
+def test_trailing_after_that_before_and_then(fleet, world):
+    assert_plan(_BREAK + "Truck 2 goes to obstacle 1 after that and then to puddle 1.", fleet, world,
+                task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["m"]),
+                task("a", T, [D2], ["obstacle1"], deps=["d"]), task("b", T, [D2], ["puddle1"], deps=["a"]))
+    assert_plan(_BREAK + "Truck 2 goes to rock 2 after that and then dumps at puddle 1.", fleet, world,
+                task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["m"]),
+                task("a", T, [D2], ["rock2"], deps=["d"]), task("b", T, [D2], ["puddle1"], deps=["a"]),
+                task("x", DUMP, [D2], deps=["b"]))
