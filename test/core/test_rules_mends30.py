@@ -29,6 +29,12 @@
    puddle 1"): a trailing "after that" / "afterwards" was read as the clause's opener only at the end of its sentence.
    It now also is before "and" and a verb of the same robots, or "and then"; not before ", and once ..." (a clause of
    its own, test_rules_round15 keeps that reading).
+6. (Found with keep-out sentences; silent wrong work.) "Keep excavator 1 out of soil 2 and truck 1 out of puddle 1."
+   sent truck 1 TO soil 2 (also "excavator 1 avoids soil 2 and truck 1 puddle 1" and "trucks 1 and 2 keep away from
+   rock 1, and excavator 3 from rock 2" sent the robot to the place, "let excavator 1 into soil 2 again and truck 1
+   into puddle 1" too): a conjunct with a robot and a place and no verb took the verb before it only when that was a
+   move, dig or dump, else a bare move. After keep-out changes only, the verb left out is that change; not for a
+   place said as a goal ("all robots avoid puddle 2 - excavator 1 to soil 1", test_rules_round7).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -36,7 +42,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 from test_rules_mends13 import _problems
 
 # -- finding 1: "then" after a timed keep-out is after the keep-out ----------------------------------------------------
@@ -183,3 +189,25 @@ def test_trailing_after_that_before_and_then(fleet, world):
                 task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["m"]),
                 task("a", T, [D2], ["rock2"], deps=["d"]), task("b", T, [D2], ["puddle1"], deps=["a"]),
                 task("x", DUMP, [D2], deps=["b"]))
+
+
+# -- finding 6: a verbless conjunct after a keep-out is a keep-out -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Keep excavator 1 out of soil 2 and truck 1 out of puddle 1.",
+    "Excavator 1 avoids soil 2 and truck 1 puddle 1.",
+    "Excavator 1 must stay out of soil 2, truck 1 out of puddle 1.",
+])
+def test_a_verbless_conjunct_after_a_keep_out_keeps_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", AV, [E1], ["soil2"]), task("b", AV, [D1], ["puddle1"]))
+
+
+def test_a_verbless_conjunct_after_from_keeps_out_of_its_own_place(fleet, world):
+    assert_plan("Trucks 1 and 2 keep away from rock 1, and excavator 3 from rock 2.", fleet, world,
+                task("a", AV, [D1, D2], ["rock1"]), task("b", AV, [E3], ["rock2"]))
+
+
+def test_a_verbless_conjunct_after_a_lifting_lifts(fleet, world):
+    assert_plan("Let excavator 1 into soil 2 again and truck 1 into puddle 1.", fleet, world,
+                task("a", AL, [E1], ["soil2"]), task("b", AL, [D1], ["puddle1"]))

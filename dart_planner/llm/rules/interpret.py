@@ -2633,6 +2633,13 @@ class Interpreter:
             only_start = all(it.kind is ItemKind.PLACE for it in leading)
             verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
                 and not only_start else VerbHit("navigate", "verb", "")  # "..., dig, then back to base": a return
+            if verbs_prev and all(v.target in KEEPOUT_ACTIONS for v in verbs_prev) and seg.has(ItemKind.ROBOT) \
+                    and not only_start and not any(self.words[it.start - 1] in self.lex.toward_words for it in leading
+                                                   if it.kind is ItemKind.OBJECT and it.start > 0):
+                # "keep excavator 1 out of soil 2 and truck 1 out of puddle 1": the verb left out is the keep-out
+                # (read as a move, truck 1 was sent to soil 2, "out of" taken for where it leaves from); not
+                # "all robots avoid puddle 2 - excavator 1 to soil 1", a move said with its goal
+                verb = verbs_prev[-1]
             if _negated_place_only(seg):
                 # "digs at soil 1, but not near puddle 1": a place the robots keep out of, never one they work at
                 verb = VerbHit("navigate", "verb", "")
