@@ -2255,6 +2255,36 @@ class Interpreter:
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
 
+    def _tip_hauls_before(self, seg: Segment, subject: tuple[Member, ...] | None) -> None:
+        """"Truck 2 takes the load to rock 2. After that, everyone avoids rock 2": the haul ends with its tipping
+        (rule 23), made only once the truck is known not to tip in words of its own; a step said "then" / "after
+        that" / "finally" by other robots comes after the haul, so the tipping is made before it (it waited on the
+        drive to rock 2). The truck's own next clause, or one that tips ("then both unload"), may still say it."""
+        if not self.pending_dump or _hauls(seg):
+            return
+        mine = {m.key for m in subject or ()}
+        for key, m in list(self.pending_dump.items()):
+            if key in mine:
+                continue
+            arrived = self.b.chain(m)
+            self.pending_dump.pop(key)
+            made = self.add_skill("dump", [m], (), set(), "deliver")
+            self.loaded[key] = False
+            if arrived is None:
+                continue
+            for d in made:  # said with the haul, in its sentence
+                self.draft_sentence[d.idx] = self.draft_sentence.get(arrived, seg.sentence)
+            if arrived in self.last_made:
+                self.last_made = (self.last_made - {arrived}) | {d.idx for d in made}
+
+    def _timed_keepout_before(self) -> bool:
+        """Whether the clause just read only changed keep-outs, and they waited for work said before (not a
+        standing keep-out, nor one kept alongside work going on: "while it digs, the rest keep away ...")."""
+        made = [self.b.drafts[i] for i in self.last_made if self.b.drafts[i].alive]
+        prev = self.prev
+        return bool(made) and prev is not None and prev.connective != "parallel" and all(
+            d.action in KEEPOUT_ACTIONS and d.deps for d in made)
+
     def _keepout_to_nobody(self, seg: Segment) -> bool:
         """"Truck 1 checks puddle 1. Then fence off puddle 1.": a keep-out in a sentence of its own that names no
         robot, after a sentence that told of robots rather than spoke to them, is an order to the site, for the whole
@@ -2470,6 +2500,8 @@ class Interpreter:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
+        if conn in ("sequence", "final") and pre is None:
+            self._tip_hauls_before(seg, subject)
         base: set[int] = set()
         if pre is not None:
             base = set(pre)
@@ -2491,6 +2523,11 @@ class Interpreter:
                 # "excavator 1 loads you, then you tip at puddle 2": the robot the clause before worked
                 # on goes on from that work, not after everything still open
                 base = served
+            elif changed and subject and self._timed_keepout_before():
+                # "after both inspections, all robots avoid puddle 1, and then excavator 1 returns": the keep-out
+                # was timed by what it waited for, so "then" is after it (and the robots' own chains), not after
+                # other crews' work still open (an excavator digging elsewhere)
+                base = {i for i in self.last_made if self.b.drafts[i].alive}
             elif changed or not subject:  # a fleet-wide step (or nobody named) has no chain: "then" = after all
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
@@ -2691,6 +2728,13 @@ class Interpreter:
             only_start = all(it.kind is ItemKind.PLACE for it in leading)
             verb = target if target is not None and target.target in ("navigate", "dig", "dump") \
                 and not only_start else VerbHit("navigate", "verb", "")  # "..., dig, then back to base": a return
+            if verbs_prev and all(v.target in KEEPOUT_ACTIONS for v in verbs_prev) and seg.has(ItemKind.ROBOT) \
+                    and not only_start and not any(self.words[it.start - 1] in self.lex.toward_words for it in leading
+                                                   if it.kind is ItemKind.OBJECT and it.start > 0):
+                # "keep excavator 1 out of soil 2 and truck 1 out of puddle 1": the verb left out is the keep-out
+                # (read as a move, truck 1 was sent to soil 2, "out of" taken for where it leaves from); not
+                # "all robots avoid puddle 2 - excavator 1 to soil 1", a move said with its goal
+                verb = verbs_prev[-1]
             if _negated_place_only(seg):
                 # "digs at soil 1, but not near puddle 1": a place the robots keep out of, never one they work at
                 verb = VerbHit("navigate", "verb", "")
@@ -2774,6 +2818,15 @@ class Interpreter:
                                     and items[k + 1].payload is a.verb for a in refused) for k in negs):
                     # "goes to soil 1 but does not dig yet": the negation is the work verb's alone, the move stays
                     negated = False
+        if negated and not permit and seg.role is not SegmentRole.ANCHOR:
+            staying = [a for a in actions if a.verb.target in MOVES and a.objects and all(
+                self.words[o.start - 1] in self.lex.departure_verbs for o in a.objects)]
+            if staying:
+                # "truck 1 must not leave soil 2 before excavator 2 has loaded it": not leaving a place is a wait, no
+                # keep-out of it (read as one, the truck was kept out of where it stood) and no step of a plan
+                self.errors.append(f"{seg.text!r}: not leaving a place is no step; say what the robot does next "
+                                   f"and what that waits for")
+                actions = [a for a in actions if a not in staying]
         if permit or negated:
             new_target = "add_keepout" if negated else "remove_keepout"  # "nobody may enter" forbids
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
@@ -3001,10 +3054,24 @@ class Interpreter:
                 dests = {self.destination.get(m.key) for m in dumpers}
                 if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
                     places = [d for d in dests if d is not None]
+            paired = respectively and len(places) == len(dumpers) > 1
+            if len(places) > 1 and not paired:
+                # "trucks 1 and 2 dump at puddle 1 and puddle 2" with no "respectively": which truck tips where is
+                # not said (one load is tipped at one place); the last place alone dropped the others silently
+                self.errors.append(f"{v.lemma!r} at {', '.join(places)}: which truck tips where is not said "
+                                   f"(add 'respectively', or say one place per truck)")
+                return []
             if places:
                 # "... loads truck 2. Then truck 2 dumps at puddle 1": it tips what it was loaded with, so a loading
                 # still waiting for it comes before the drive (made on its arrival, the loading was at puddle 1)
                 self.flush_loads([m for m in dumpers if m.key not in self.relative], None)
+                if paired:  # "the trucks then dump at puddle 1 and puddle 2 respectively": each at its own place
+                    made += self.moves(dumpers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                    made += self.add_skill("dump", dumpers, (), set(), v.lemma, split=True)
+                    for m in dumpers:
+                        self.loaded[m.key] = False
+                        self.pending_dump.pop(m.key, None)
+                    return made
                 made += self.moves(dumpers, places[-1:], extra, VerbHit("navigate", "verb", v.lemma), False, split)
                 extra = set() if made else extra
             made += self.add_skill("dump", dumpers, (), extra, v.lemma, split=split)

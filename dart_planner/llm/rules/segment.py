@@ -861,9 +861,9 @@ def _front_trailing_finals(items: Sequence[Item]) -> list[Item]:
                 and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out.insert(start, out.pop(k))
         elif it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and it.text in _TRAILING_SEQUENCE \
-                and k > start and (k + 1 == len(out) or (out[k + 1].kind is ItemKind.PUNCT
-                                                         and out[k + 1].payload in SENTENCE_END)):
-            # "..., and all robots avoid soil 2 after that.": the clause starts after the step before it
+                and k > start and _closes_clause(out, k + 1):
+            # "..., and all robots avoid soil 2 after that.": the clause starts after the step before it; so does
+            # one with a conjunct after it ("truck 2 goes to rock 2 after that and gets loaded")
             head = max((n + 1 for n in range(start, k) if (out[n].kind is ItemKind.PUNCT and out[n].payload == ",")
                         or (out[n].kind is ItemKind.WORD and out[n].text == "and")), default=start)
             if head < k and any(x.kind is ItemKind.VERB for x in out[head:k]) \
@@ -874,6 +874,20 @@ def _front_trailing_finals(items: Sequence[Item]) -> list[Item]:
 
 
 _TRAILING_SEQUENCE = frozenset({"after that", "afterwards", "afterward", "after this", "thereafter"})
+
+
+def _closes_clause(items: Sequence[Item], k: int) -> bool:
+    """Whether a clause ends right before ``items[k]``: at the end of its sentence, or before "and" (also ", and",
+    "and then") and the verb of a conjunct that goes on with the same robots ("after that and gets loaded"; not
+    ", and once it is home ...", a clause of its own, where "after that" was read as before)."""
+    if k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END):
+        return True
+    if items[k].kind is ItemKind.PUNCT and items[k].payload == ",":
+        k += 1
+    if k < len(items) and items[k].kind is ItemKind.CONNECTIVE and items[k].text.startswith("and "):
+        return True  # "... after that and then dumps"
+    return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text == "and" \
+        and items[k + 1].kind is ItemKind.VERB
 
 
 def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
