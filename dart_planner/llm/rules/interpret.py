@@ -1320,6 +1320,16 @@ class Interpreter:
                 return set(d.deps)
         return None
 
+    @staticmethod
+    def _loads_a_robot(seg: Segment) -> bool:
+        """The clause's first verb is an active loading with a robot after it ("load truck 1"): its doer loads."""
+        k = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), None)
+        if k is None:
+            return False
+        verb = seg.items[k].payload
+        return verb.target == "unload_bucket" and verb.role == "verb" \
+            and any(it.kind is ItemKind.ROBOT for it in seg.items[k + 1:])
+
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...]) -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
         ("once truck 1 has checked obstacle 1 they both dig": the excavators, not the trucks)."""
@@ -1809,6 +1819,11 @@ class Interpreter:
                 # "excavator 1 ... loads truck 1. The soil has to be hauled to puddle 2": the hauler of the
                 # load is the truck it was loaded into, not the excavator that loaded it
                 subject = self._trucks_loaded_by(subject) or subject
+            if subject and not subj_items and self._loads_a_robot(seg) \
+                    and not self.capable(subject, "unload_bucket", quiet=True):
+                # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
+                loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
+                subject = loader or subject
         self.vocative = None
         each_anchor, self.each_anchor = self.each_anchor, ()
         if each_anchor and pre and (not subj_items or all(
