@@ -5,6 +5,15 @@ polite operator writes them (a greeting or the goal first, reasons, "could you p
    truck 3." planned a tipping by truck 1 and no loading at all: an order to load a robot with no doer of its own
    ("please load truck 1", "then fill truck 2") was given to the robots of the clause before (the trucks). A truck
    cannot load; the doer is the loader named last (convention 4), as for "he loads truck 3".
+2. "Excavator 1 inspects rock 1 because the rock may block the road." added a keep-out of rock 1 for excavator 1
+   (also "..., because it blocks the road", and "because the water may block the trucks" kept every truck out of
+   puddle 1 and sent them there): a reason said inside the clause (lexicon ``reason_cut_words``: "because") says
+   why; and a keep-out verb said of a thing with no place after it ("the rock *blocks* the road") is what the thing
+   does, no keep-out. A reason with a word of need, a robot that does something or a keep-out of a place stays read
+   as before.
+3. "Excavator 2 digs at rock 2 so the trucks can pass." was refused ("no robot among 3 dump_truck can dig"): "so",
+   robots and "can" with no verb we know after them (lexicon ``purpose_so_words``, ``purpose_so_modals``) say why,
+   like "so that"; the robots with no verb had repeated the digging.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- finding 1: an order to load a truck, with no doer said, is the excavator's -----------------------------------
 
@@ -47,3 +56,50 @@ def test_a_truck_named_as_the_doer_still_gets_loaded(fleet, world):
     assert_plan("Excavator 2 digs at soil 1. Truck 2 goes to soil 1 and gets loaded.", fleet, world,
                 task("m", T, [E2, D2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
                 task("l", LOAD, [E2], deps=["d"]))
+
+
+# -- finding 2: a reason inside the clause, and a thing that blocks something, ask for no keep-out -----------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 inspects rock 1 because the rock may block the road.",
+    "Excavator 1 inspects rock 1, because it blocks the road.",
+    "Excavator 1 inspects rock 1 because it blocks the access road.",
+])
+def test_a_reason_after_a_move_adds_no_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["rock1"]))
+
+
+def test_a_reason_with_robots_blocked_adds_no_keep_out(fleet, world):
+    assert_plan("Truck 2 checks puddle 1 because the water may block the trucks.", fleet, world,
+                task("m", T, [D2], ["puddle1"]))
+
+
+def test_a_reason_in_a_whole_job(fleet, world):
+    assert_plan("I would like excavator 1 to inspect rock 1 first, because the rock may block the road. After that, "
+                "it digs at soil 1. Meanwhile, truck 3 goes to soil 1 and waits. Once excavator 1 has dug, it loads "
+                "truck 3. Truck 3 then returns to base and unloads there. Excavator 1 stays where it is.", fleet, world,
+                task("c", T, [E1], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["c"]),
+                task("d", DIG, [E1], deps=["m"]), task("t", T, [D3], ["soil1"]),
+                task("l", LOAD, [E1], deps=["d", "t"]), task("r", "return_to_start_for_specific_robots", [D3],
+                                                            deps=["l"]),
+                task("u", DUMP, [D3], deps=["r"]))
+
+
+def test_a_keep_out_of_a_place_after_because_stays(fleet, world):
+    assert_plan("Truck 1 keeps away from puddle 2 because it is flooded.", fleet, world,
+                task("a", AV, [D1], ["puddle2"]))
+
+
+# -- finding 3: "so <robots> can <no verb>" is a purpose -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Excavator 2 digs at rock 2 so the trucks can pass.",
+                                  "Excavator 2 digs at rock 2, so truck 1 could pass later."])
+def test_so_robots_can_pass_is_a_purpose(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["m"]))
+
+
+def test_so_a_robot_can_do_work_stays_a_step(fleet, world):
+    assert_plan("Truck 2 goes to soil 2, so excavator 3 can fill it.", fleet, world,
+                task("m", T, [D2], ["soil2"]), task("l", LOAD, [E3], deps=["m"]))

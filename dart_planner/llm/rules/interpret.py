@@ -143,6 +143,24 @@ def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[i
     return frozenset(out)
 
 
+def _blocks_something(items: Sequence[Item], k: int) -> bool:
+    """Item ``k`` (marks left out) is a keep-out verb said of a thing with no place after it ("the rock may *block*
+    the road", "it *blocks* the trucks"): what the thing does, no keep-out asked for."""
+    if not 0 < k < len(items) - 1 or items[k].kind is not ItemKind.VERB \
+            or items[k].payload.target not in KEEPOUT_ACTIONS:
+        return False
+    before, after = items[k - 1], items[k + 1:]
+    thing = before.kind is ItemKind.OBJECT or _it_pronoun(before) or (
+        before.kind is ItemKind.WORD and before.text not in ("to", "and", "or", "please", "then"))
+    return thing and after[0].kind in (ItemKind.WORD, ItemKind.ROBOT) \
+        and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.VERB) for it in after)
+
+
+def _it_pronoun(it: Item) -> bool:
+    """The robot pronoun "it", which may as well stand for a place or a thing."""
+    return it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
+
+
 def _before_skip(items: Sequence[Item]) -> list[Item]:
     """A clause's items up to a purpose-skip mark ("so that ...", "so we can ..."), which says why, not who."""
     for k, it in enumerate(items):
@@ -1080,6 +1098,10 @@ class Interpreter:
         if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
                 or items[0].text not in self.lex.reason_openers:
             return False
+        blocking = {k for k in range(len(items)) if _blocks_something(items, k)}
+        if blocking:  # "because it blocks the road": what blocks is the thing spoken of, no robot
+            items = [it for k, it in enumerate(items) if not (k + 1 in blocking and _it_pronoun(it))
+                     and k not in blocking]
         verbs = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB]
         robots = any(it.kind is ItemKind.ROBOT for it in items)
         # "because excavator 2 is at soil 1": a verb that only says where its robot stands is no deed
@@ -1097,6 +1119,32 @@ class Interpreter:
             if it.kind is ItemKind.OBJECT and it.payload.form == "names":
                 self.resolve_objects(it, cargo_ok=True)
         return True
+
+    def _cut_reason(self, seg: Segment) -> Segment:
+        """"Excavator 1 inspects rock 1 because the rock may block the road": a reason opened inside the clause (the
+        lexicon's ``reason_cut_words``) says why the step is done. Read on, "the rock may block the road" put up a
+        keep-out of rock 1 for excavator 1. With a robot, a word of need or a keep-out of a place in it ("because
+        puddle 1 must be fenced off") it may ask for something: left to the clause, as before."""
+        items = seg.items
+        k = next((k for k, it in enumerate(items) if k > 0 and it.kind is ItemKind.WORD
+                  and it.text in self.lex.reason_cut_words), None)
+        if k is None:
+            return seg
+        tail = [it for it in items[k + 1:] if it.kind is not ItemKind.MARK]
+        blocking = [j for j in range(len(tail)) if _blocks_something(tail, j)]
+        if any(it.kind is ItemKind.CONNECTIVE for it in tail) or self._needs_something(tail) or any(
+                # "because the water may block the trucks": robots only as what is blocked, or "it" that blocks
+                (it.kind is ItemKind.ROBOT and not (_it_pronoun(it) and j + 1 in blocking)
+                 and not (blocking and j > blocking[0]))
+                or (it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS and j not in blocking)
+                for j, it in enumerate(tail)):
+            return seg
+        for it in items[k:]:
+            self.use(it)
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+                self.resolve_objects(it, cargo_ok=True)
+        return Segment(list(items[:k]), seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
+                       seg.sentence_start, seg.ended_by)
 
     def _robots_before_a_step(self, seg: Segment) -> bool:
         """"The first truck and then the third truck go to soil 1": robots with no verb of their own, then a
@@ -1650,6 +1698,7 @@ class Interpreter:
             return
         if self._reason(seg):
             return
+        seg = self._cut_reason(seg)
         if self._loose_ordinals(seg):
             return
         seg = self._adverb_repeat(seg)

@@ -70,7 +70,7 @@ from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
-from .purposes import fold_purpose_steps
+from .purposes import fold_bare_purposes, fold_purpose_steps
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .segment import ItemKind, segment_items, tokenize
@@ -175,7 +175,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                          lex.keepout_passive_verbs, lex.thing_list_joins)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
-    items = fold_purpose_steps(items, lex)
+    items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
