@@ -14,6 +14,11 @@ polite operator writes them (a greeting or the goal first, reasons, "could you p
 3. "Excavator 2 digs at rock 2 so the trucks can pass." was refused ("no robot among 3 dump_truck can dig"): "so",
    robots and "can" with no verb we know after them (lexicon ``purpose_so_words``, ``purpose_so_modals``) say why,
    like "so that"; the robots with no verb had repeated the digging.
+4. "Excavator 1 digs at soil 1, excavator 2 digs at soil 2, and excavator 3 breaks up rock 1. Each excavator drives
+   to its site first." sent excavators 1 and 2 on to rock 1 after their digging (also "Each drives to its site
+   first.", "They each go to their own site first.", "Both drive there first." sent excavator 1 to soil 2): a
+   sentence that only says the robots of the sentence before drive first to where it has them work (lexicon
+   ``own_site_nouns``) adds nothing, as the same words said as an aside ("..., each driving there first") do.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +26,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, T, assert_plan, task
 
 # -- finding 1: an order to load a truck, with no doer said, is the excavator's -----------------------------------
 
@@ -103,3 +108,32 @@ def test_so_robots_can_pass_is_a_purpose(fleet, world, text):
 def test_so_a_robot_can_do_work_stays_a_step(fleet, world):
     assert_plan("Truck 2 goes to soil 2, so excavator 3 can fill it.", fleet, world,
                 task("m", T, [D2], ["soil2"]), task("l", LOAD, [E3], deps=["m"]))
+
+
+# -- finding 4: "Each excavator drives to its site first." after their work at named places adds nothing -----------
+
+
+@pytest.mark.parametrize("said", ["Each excavator drives to its site first.", "Each drives to its site first.",
+                                  "They each go to their own site first.", "Both drive there first.",
+                                  "All excavators drive to their sites first."])
+def test_driving_first_to_the_work_sites_adds_nothing(fleet, world, said):
+    assert_plan(f"Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. {said}", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], deps=["m2"]))
+
+
+def test_three_sites_then_a_gathering(fleet, world):
+    assert_plan("Hi. Three jobs can run in parallel today. Excavator 1 digs at soil 1, excavator 2 digs at soil 2, "
+                "and excavator 3 breaks up rock 1. Each excavator drives to its site first. When all three have "
+                "finished digging, every robot gathers at obstacle 2.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], deps=["m2"]),
+                task("m3", T, [E3], ["rock1"]), task("d3", DIG, [E3], deps=["m3"]),
+                task("g", TA, [], ["obstacle2"], deps=["d1", "d2", "d3"]))
+
+
+def test_a_later_drive_of_other_robots_stays(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. Then both drive to rock 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], deps=["m2"]),
+                task("r", T, [E1, E2], ["rock1"], deps=["d1", "d2"]))
