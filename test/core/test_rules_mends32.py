@@ -19,6 +19,14 @@ polite operator writes them (a greeting or the goal first, reasons, "could you p
    first.", "They each go to their own site first.", "Both drive there first." sent excavator 1 to soil 2): a
    sentence that only says the robots of the sentence before drive first to where it has them work (lexicon
    ``own_site_nouns``) adds nothing, as the same words said as an aside ("..., each driving there first") do.
+5. The job told ahead, with robots in it. "Hello team, two trucks will need loading at soil 1 this afternoon.
+   Excavator 2 ... Trucks 1 and 2 go to soil 1. ..." sent two more trucks to soil 1 beside trucks 1 and 2: a need
+   of robots counted by type, said before any robot is named by number, whose places come back in later sentences
+   naming at least that many robots of the type, is the job told ahead. "Could you please load trucks 1 and 2 from
+   soil 2 this morning? Excavator 3 drives to soil 2 and digs. Excavator 3 loads truck 1 and then truck 2." was
+   refused ("no robot is named"): an order with no doer said before any robot, whose robots, places and verbs all
+   come back later, is the job those sentences spell out (as a robotless one already was). When something in it
+   does not come back (truck 2 never loaded later), it stays refused.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -27,6 +35,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: an order to load a truck, with no doer said, is the excavator's -----------------------------------
 
@@ -137,3 +147,28 @@ def test_a_later_drive_of_other_robots_stays(fleet, world):
                 task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["m1"]),
                 task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], deps=["m2"]),
                 task("r", T, [E1, E2], ["rock1"], deps=["d1", "d2"]))
+
+
+# -- finding 5: the job told ahead names robots that later sentences spell out -------------------------------------
+
+
+@pytest.mark.parametrize("ahead", ["Hello team, two trucks will need loading at soil 1 this afternoon.",
+                                   "Two trucks need loading at soil 1 today."])
+def test_a_counted_need_told_ahead_adds_no_robots(fleet, world, ahead):
+    assert_plan(f"{ahead} Excavator 2 digs at soil 1. Trucks 1 and 2 go to soil 1. Excavator 2 loads them.", fleet,
+                world, task("m", T, [E2, D1, D2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
+                task("l", LOAD, [E2], deps=["d"]))
+
+
+@pytest.mark.parametrize("ahead", ["Could you please load trucks 1 and 2 from soil 2 this morning?",
+                                   "Could you please load trucks 1 and 2 this morning?"])
+def test_a_polite_order_told_ahead_is_the_job(fleet, world, ahead):
+    assert_plan(f"{ahead} Excavator 3 drives to soil 2 and digs. Excavator 3 loads truck 1 and then truck 2.", fleet,
+                world, task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+                task("l1", LOAD, [E3], deps=["d"]), task("l2", LOAD, [E3], deps=["l1"]))
+
+
+def test_an_order_told_ahead_that_never_comes_back_stays_refused(fleet, world):
+    text = ("Could you please load trucks 1 and 2 from soil 2 this morning? Excavator 3 drives to soil 2 and digs. "
+            "Excavator 3 loads truck 1.")
+    assert rules_plan(text, fleet, world).errors

@@ -1120,6 +1120,32 @@ class Interpreter:
                 self.resolve_objects(it, cargo_ok=True)
         return True
 
+    def _counted_preview(self, seg: Segment) -> bool:
+        """"Hello team, two trucks will need loading at soil 1 this afternoon. ... Trucks 1 and 2 go to soil 1.
+        Excavator 2 loads them.": a need (``goal_need_words``) of robots counted by type, said before any robot is
+        named, whose places all come back in later sentences that name at least that many robots of the type, is the
+        job told ahead; read as a step, it sent two more trucks to soil 1 beside trucks 1 and 2."""
+        robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+        words = [w for it in seg.items if it.kind is ItemKind.WORD for w in it.text.lower().split()]
+        if not robots or any(r.payload.form != "type" or r.payload.det != "count" for r in robots) \
+                or not any(w in self.lex.goal_need_words for w in words):
+            return False
+        if any(it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+               for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+            return False
+        later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
+        for r in robots:
+            named = {i for it in later if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                     for i in it.payload.ids if r.payload.rtype in i}
+            if len(named) < r.payload.count:
+                return False
+        here = named_objects(seg.items)
+        if not here or not here <= named_objects(later):
+            return False
+        for it in seg.items:
+            self.use(it)
+        return True
+
     def _cut_reason(self, seg: Segment) -> Segment:
         """"Excavator 1 inspects rock 1 because the rock may block the road": a reason opened inside the clause (the
         lexicon's ``reason_cut_words``) says why the step is done. Read on, "the rock may block the road" put up a
@@ -1270,7 +1296,7 @@ class Interpreter:
         if not any(it.kind is ItemKind.ROBOT for it in later) and not self._goal_clause_first(seg, same):
             return False
         if any(it.kind is ItemKind.ROBOT for it in same):
-            return self._goal_clause_first(seg, same)
+            return self._goal_clause_first(seg, same) or self._restated_with_robots(seg, same, later)
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
         lead = _lead(same)
         purpose = lead is not None and lead.kind is ItemKind.WORD and lead.text == "to" and self._heading(seg)
@@ -1308,6 +1334,25 @@ class Interpreter:
         rest = [it for it in same if all(it is not x for x in seg.items)]
         return (human or need or named or purpose) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
             it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
+
+    def _restated_with_robots(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
+        """"Could you please load trucks 1 and 2 from soil 2 this morning? Excavator 3 drives to soil 2 and digs.
+        Excavator 3 loads truck 1 and then truck 2.": an order with no doer, said before any robot is named, whose
+        robots (named by number), places and verbs all come back in the later sentences, is the job those sentences
+        then spell out. Read as a step, it had no doer and was refused."""
+        if any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+            return False
+        # ("could *you* please ...": the person spoken to, no robot)
+        robots = [it for it in same if it.kind is ItemKind.ROBOT
+                  and not (it.payload.form == "pronoun" and it.payload.pronoun == "you")]
+        verbs = {it.payload.target for it in same if it.kind is ItemKind.VERB}
+        if not verbs or not robots or any(it.payload.form != "ids" for it in robots):
+            return False  # (with no robot of its own, "could you please run two crews?" is left to the goal rules)
+        later_ids = {i for it in later if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                     for i in it.payload.ids}
+        later_verbs = {it.payload.target for it in later if it.kind is ItemKind.VERB}
+        return {i for it in robots for i in it.payload.ids} <= later_ids and verbs <= later_verbs \
+            and named_objects(same) <= named_objects(later)
 
     def _restated(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
         """"Today's job: move the rock pile at rock 2 over to puddle 1. An excavator and a truck ...":
@@ -1696,7 +1741,7 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._reason(seg):
+        if self._reason(seg) or self._counted_preview(seg):
             return
         seg = self._cut_reason(seg)
         if self._loose_ordinals(seg):
