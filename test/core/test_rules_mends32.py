@@ -27,6 +27,13 @@ polite operator writes them (a greeting or the goal first, reasons, "could you p
    refused ("no robot is named"): an order with no doer said before any robot, whose robots, places and verbs all
    come back later, is the job those sentences spell out (as a robotless one already was). When something in it
    does not come back (truck 2 never loaded later), it stays refused.
+6. A greeting to the fleet, then the goal. "Good morning everyone. We need puddle 2 filled today so the trucks can
+   pass tomorrow. ..." was refused ("'filled' cannot be done by the whole fleet at once"): the greeted "everyone"
+   became the doer of the goal sentence. A clause that opens with a person and a need ("we need", "we want") has its
+   own subject, and robots after a purpose mark ("so the trucks can pass") do not make a goal sentence an order.
+7. "Send excavator 1 to soil 1 to dig, and truck 2 over there as well" dropped truck 2 without a word (also "and
+   truck 2 there as well"): a robot and a bare "there" with no verb, after a clause of the same sentence with one,
+   is that clause's step again at its place ("hello there" still names no destination).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -172,3 +179,39 @@ def test_an_order_told_ahead_that_never_comes_back_stays_refused(fleet, world):
     text = ("Could you please load trucks 1 and 2 from soil 2 this morning? Excavator 3 drives to soil 2 and digs. "
             "Excavator 3 loads truck 1.")
     assert rules_plan(text, fleet, world).errors
+
+
+# -- finding 6: "Good morning everyone. We need ..." is the goal, not an order to everyone ------------------------
+
+
+@pytest.mark.parametrize("goal", ["We need puddle 2 filled today so the trucks can pass tomorrow.",
+                                  "We need puddle 2 filled today.", "We want puddle 2 filled so that trucks can pass."])
+def test_a_goal_after_greeting_everyone(fleet, world, goal):
+    assert_plan(f"Good morning everyone. {goal} Excavator 1 digs at soil 1 and loads truck 2. Truck 2 dumps at "
+                "puddle 2.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]),
+                task("g", T, [D2], ["puddle2"], deps=["l"]), task("u", DUMP, [D2], deps=["g"]))
+
+
+def test_a_greeting_to_everyone_still_gives_an_order(fleet, world):
+    assert_plan("Good morning everyone. Go to soil 1.", fleet, world, task("g", TA, [], ["soil1"]))
+
+
+# -- finding 7: "and truck 2 over there as well" is the step again at that place ----------------------------------
+
+
+@pytest.mark.parametrize("text", ["Send excavator 1 to soil 1, and truck 2 over there as well.",
+                                  "Send excavator 1 to soil 1, and truck 2 there as well.",
+                                  "Excavator 1 goes to soil 1, and truck 2 over there too."])
+def test_a_robot_there_as_well_goes_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, D2], ["soil1"]))
+
+
+def test_the_first_job_in_full(fleet, world):
+    assert_plan("Good morning everyone. We need puddle 2 filled today so the trucks can pass tomorrow. Could you "
+                "please send excavator 1 to soil 1 to dig, and truck 2 over there as well so it can be loaded? Once "
+                "truck 2 is full, it should haul the soil to puddle 2 and dump it. Afterwards, the whole fleet "
+                "returns to base.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["d"]), task("g", T, [D2], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D2], deps=["g"]), task("r", RA, deps=["u"]))

@@ -946,6 +946,24 @@ class Interpreter:
                           or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in said)
             self.goals.append(Goal(seg.text, tuple(places.items()), keepout, (lo, hi)))
 
+    def _gapped_there(self, seg: Segment, leading: Sequence[Item]) -> bool:
+        """"Send excavator 1 to soil 1, and truck 2 (over) there as well": a robot and a bare "there" with no verb,
+        after a clause of the same sentence with one, is that clause's step again, at its place. Without a robot
+        ("hello there") a bare "there" names no destination; read so here, truck 2 was dropped without a word."""
+        return bool(leading) and all(it.kind is ItemKind.OBJECT and it.payload.form == "pronoun"
+                                     and it.text.lower() == "there" for it in leading) \
+            and seg.has(ItemKind.ROBOT) and self.prev is not None and self.prev.sentence == seg.sentence \
+            and bool(self.prev.verbs)
+
+    def _people_lead(self, seg: Segment) -> bool:
+        """The clause opens with a person (``goal_people``) and says a need (``goal_need_words``: "Good morning
+        everyone. *We need* puddle 2 filled", "Hello everyone, *we want* ..."): its own subject, so the robots greeted
+        before are not its doers."""
+        lead = _lead(seg.items)
+        words = [w for it in seg.items if it.kind is ItemKind.WORD for w in it.text.lower().split()]
+        return lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people \
+            and any(w in self.lex.goal_need_words for w in words)
+
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
         Puddle 2 needs filling with rubble from rock 1.", "... We want soil 2 emptied."): the goal of the
@@ -955,7 +973,8 @@ class Interpreter:
             return True  # the clauses after the first of a goal sentence belong to it
         if not seg.sentence_start or not seg.items:
             return False
-        items = self._sentence_items(seg.sentence)
+        # ("... so that the trucks can pass": robots after a purpose mark are not the job's doers)
+        items = _before_skip(self._sentence_items(seg.sentence))
         if any(it.kind is ItemKind.ROBOT for it in items) or not any(
                 it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
             return False
@@ -1891,7 +1910,7 @@ class Interpreter:
             # "loads truck 1 first, then truck 2, then truck 3, and each takes its load to rock 1": "each"
             # cannot be the one robot a verbless "then truck 3" named; it is the robots of the sentence
             subject = self.each_referent(seg.sentence)
-        elif self.vocative is not None:
+        elif self.vocative is not None and not self._people_lead(seg):
             subject, split_v = self.vocative
             split = split or split_v
             explicit = True
@@ -2697,7 +2716,7 @@ class Interpreter:
                     k + 1 == len(items) or items[k + 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE))
             elif it.kind is ItemKind.MARK and it.payload == "again" and cur is not None:
                 cur.again = True
-        if not actions and not places_named(leading):
+        if not actions and not places_named(leading) and not self._gapped_there(seg, leading):
             return []
         if not actions:
             verbs_prev = self.prev.verbs if (self.prev is not None and self.prev.sentence == seg.sentence) else []
