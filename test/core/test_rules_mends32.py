@@ -34,6 +34,11 @@ polite operator writes them (a greeting or the goal first, reasons, "could you p
 7. "Send excavator 1 to soil 1 to dig, and truck 2 over there as well" dropped truck 2 without a word (also "and
    truck 2 there as well"): a robot and a bare "there" with no verb, after a clause of the same sentence with one,
    is that clause's step again at its place ("hello there" still names no destination).
+8. "Excavator 2 goes to rock 1. Everyone else avoids rock 1 until the excavator has dug." planned a digging by
+   excavator 1 that nobody asked for, and "... everyone else keeps away from rock 1 until the excavator is done.
+   After that, lift the keep-out for them." lifted it at once: "the excavator" was the first excavator of "everyone
+   else" (excavators 1 and 3). A mention of several robots of the type is no singular "the excavator": the latest
+   mention of one is meant (convention 4); with none, the first of the latest mention, as before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -41,7 +46,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -215,3 +220,29 @@ def test_the_first_job_in_full(fleet, world):
                 task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
                 task("l", LOAD, [E1], deps=["d"]), task("g", T, [D2], ["puddle2"], deps=["l"]),
                 task("u", DUMP, [D2], deps=["g"]), task("r", RA, deps=["u"]))
+
+
+# -- finding 8: "the excavator" after "everyone else" is the one excavator named before ------------------------------
+
+
+def test_the_excavator_after_everyone_else_is_the_one_named_before(fleet, world):
+    assert_plan("Excavator 2 goes to rock 1. Everyone else avoids rock 1 until the excavator has dug.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], deps=["m"]),
+                task("a", AV, [E1, E3, D1, D2, D3], ["rock1"]))
+
+
+def test_a_lifting_after_the_excavator_is_done(fleet, world):
+    assert_plan("Hi team, rock 1 is blocking the access road, so we need it broken up this morning. Excavator 2, "
+                "please go to rock 1 and break it up. Meanwhile, everyone else should keep away from rock 1 until the "
+                "excavator is done. After that, lift the keep-out for them, and truck 1 can drive to rock 1 to "
+                "inspect the road. Finally, all robots gather at soil 2.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], deps=["m"]),
+                task("a", AV, [E1, E3, D1, D2, D3], ["rock1"]),
+                task("l", AL, [E1, E3, D1, D2, D3], ["rock1"], deps=["d", "a"]),
+                task("t", T, [D1], ["rock1"], deps=["l"]), task("g", TA, [], ["soil2"], deps=["t"]))
+
+
+def test_the_excavator_after_the_rest_of_the_fleet(fleet, world):
+    assert_plan("Excavator 2 goes to rock 1. The rest of the fleet goes to soil 1. Then the excavator digs.", fleet,
+                world, task("m", T, [E2], ["rock1"]), task("r", T, [E1, E3, D1, D2, D3], ["soil1"]),
+                task("d", DIG, [E2], deps=["m", "r"]))
