@@ -143,6 +143,24 @@ def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[i
     return frozenset(out)
 
 
+def _blocks_something(items: Sequence[Item], k: int) -> bool:
+    """Item ``k`` (marks left out) is a keep-out verb said of a thing with no place after it ("the rock may *block*
+    the road", "it *blocks* the trucks"): what the thing does, no keep-out asked for."""
+    if not 0 < k < len(items) - 1 or items[k].kind is not ItemKind.VERB \
+            or items[k].payload.target not in KEEPOUT_ACTIONS:
+        return False
+    before, after = items[k - 1], items[k + 1:]
+    thing = before.kind is ItemKind.OBJECT or _it_pronoun(before) or (
+        before.kind is ItemKind.WORD and before.text not in ("to", "and", "or", "please", "then"))
+    return thing and after[0].kind in (ItemKind.WORD, ItemKind.ROBOT) \
+        and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.VERB) for it in after)
+
+
+def _it_pronoun(it: Item) -> bool:
+    """The robot pronoun "it", which may as well stand for a place or a thing."""
+    return it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
+
+
 def _before_skip(items: Sequence[Item]) -> list[Item]:
     """A clause's items up to a purpose-skip mark ("so that ...", "so we can ..."), which says why, not who."""
     for k, it in enumerate(items):
@@ -972,6 +990,24 @@ class Interpreter:
                           or (it.kind is ItemKind.MARK and it.payload in ("permit", "neg")) for it in said)
             self.goals.append(Goal(seg.text, tuple(places.items()), keepout, (lo, hi)))
 
+    def _gapped_there(self, seg: Segment, leading: Sequence[Item]) -> bool:
+        """"Send excavator 1 to soil 1, and truck 2 (over) there as well": a robot and a bare "there" with no verb,
+        after a clause of the same sentence with one, is that clause's step again, at its place. Without a robot
+        ("hello there") a bare "there" names no destination; read so here, truck 2 was dropped without a word."""
+        return bool(leading) and all(it.kind is ItemKind.OBJECT and it.payload.form == "pronoun"
+                                     and it.text.lower() == "there" for it in leading) \
+            and seg.has(ItemKind.ROBOT) and self.prev is not None and self.prev.sentence == seg.sentence \
+            and bool(self.prev.verbs)
+
+    def _people_lead(self, seg: Segment) -> bool:
+        """The clause opens with a person (``goal_people``) and says a need (``goal_need_words``: "Good morning
+        everyone. *We need* puddle 2 filled", "Hello everyone, *we want* ..."): its own subject, so the robots greeted
+        before are not its doers."""
+        lead = _lead(seg.items)
+        words = [w for it in seg.items if it.kind is ItemKind.WORD for w in it.text.lower().split()]
+        return lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people \
+            and any(w in self.lex.goal_need_words for w in words)
+
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
         Puddle 2 needs filling with rubble from rock 1.", "... We want soil 2 emptied."): the goal of the
@@ -981,7 +1017,8 @@ class Interpreter:
             return True  # the clauses after the first of a goal sentence belong to it
         if not seg.sentence_start or not seg.items:
             return False
-        items = self._sentence_items(seg.sentence)
+        # ("... so that the trucks can pass": robots after a purpose mark are not the job's doers)
+        items = _before_skip(self._sentence_items(seg.sentence))
         if any(it.kind is ItemKind.ROBOT for it in items) or not any(
                 it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
             return False
@@ -1158,6 +1195,10 @@ class Interpreter:
         if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
                 or items[0].text not in self.lex.reason_openers:
             return False
+        blocking = {k for k in range(len(items)) if _blocks_something(items, k)}
+        if blocking:  # "because it blocks the road": what blocks is the thing spoken of, no robot
+            items = [it for k, it in enumerate(items) if not (k + 1 in blocking and _it_pronoun(it))
+                     and k not in blocking]
         verbs = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB]
         robots = any(it.kind is ItemKind.ROBOT for it in items)
         # "because excavator 2 is at soil 1": a verb that only says where its robot stands is no deed
@@ -1175,6 +1216,58 @@ class Interpreter:
             if it.kind is ItemKind.OBJECT and it.payload.form == "names":
                 self.resolve_objects(it, cargo_ok=True)
         return True
+
+    def _counted_preview(self, seg: Segment) -> bool:
+        """"Hello team, two trucks will need loading at soil 1 this afternoon. ... Trucks 1 and 2 go to soil 1.
+        Excavator 2 loads them.": a need (``goal_need_words``) of robots counted by type, said before any robot is
+        named, whose places all come back in later sentences that name at least that many robots of the type, is the
+        job told ahead; read as a step, it sent two more trucks to soil 1 beside trucks 1 and 2."""
+        robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+        words = [w for it in seg.items if it.kind is ItemKind.WORD for w in it.text.lower().split()]
+        if not robots or any(r.payload.form != "type" or r.payload.det != "count" for r in robots) \
+                or not any(w in self.lex.goal_need_words for w in words):
+            return False
+        if any(it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+               for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+            return False
+        later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
+        for r in robots:
+            named = {i for it in later if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                     for i in it.payload.ids if r.payload.rtype in i}
+            if len(named) < r.payload.count:
+                return False
+        here = named_objects(seg.items)
+        if not here or not here <= named_objects(later):
+            return False
+        for it in seg.items:
+            self.use(it)
+        return True
+
+    def _cut_reason(self, seg: Segment) -> Segment:
+        """"Excavator 1 inspects rock 1 because the rock may block the road": a reason opened inside the clause (the
+        lexicon's ``reason_cut_words``) says why the step is done. Read on, "the rock may block the road" put up a
+        keep-out of rock 1 for excavator 1. With a robot, a word of need or a keep-out of a place in it ("because
+        puddle 1 must be fenced off") it may ask for something: left to the clause, as before."""
+        items = seg.items
+        k = next((k for k, it in enumerate(items) if k > 0 and it.kind is ItemKind.WORD
+                  and it.text in self.lex.reason_cut_words), None)
+        if k is None:
+            return seg
+        tail = [it for it in items[k + 1:] if it.kind is not ItemKind.MARK]
+        blocking = [j for j in range(len(tail)) if _blocks_something(tail, j)]
+        if any(it.kind is ItemKind.CONNECTIVE for it in tail) or self._needs_something(tail) or any(
+                # "because the water may block the trucks": robots only as what is blocked, or "it" that blocks
+                (it.kind is ItemKind.ROBOT and not (_it_pronoun(it) and j + 1 in blocking)
+                 and not (blocking and j > blocking[0]))
+                or (it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS and j not in blocking)
+                for j, it in enumerate(tail)):
+            return seg
+        for it in items[k:]:
+            self.use(it)
+            if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+                self.resolve_objects(it, cargo_ok=True)
+        return Segment(list(items[:k]), seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
+                       seg.sentence_start, seg.ended_by)
 
     def _robots_before_a_step(self, seg: Segment) -> bool:
         """"The first truck and then the third truck go to soil 1": robots with no verb of their own, then a
@@ -1300,7 +1393,7 @@ class Interpreter:
         if not any(it.kind is ItemKind.ROBOT for it in later) and not self._goal_clause_first(seg, same):
             return False
         if any(it.kind is ItemKind.ROBOT for it in same):
-            return self._goal_clause_first(seg, same)
+            return self._goal_clause_first(seg, same) or self._restated_with_robots(seg, same, later)
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
         lead = _lead(same)
         purpose = lead is not None and lead.kind is ItemKind.WORD and lead.text == "to" and self._heading(seg)
@@ -1338,6 +1431,25 @@ class Interpreter:
         rest = [it for it in same if all(it is not x for x in seg.items)]
         return (human or need or named or purpose) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
             it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
+
+    def _restated_with_robots(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
+        """"Could you please load trucks 1 and 2 from soil 2 this morning? Excavator 3 drives to soil 2 and digs.
+        Excavator 3 loads truck 1 and then truck 2.": an order with no doer, said before any robot is named, whose
+        robots (named by number), places and verbs all come back in the later sentences, is the job those sentences
+        then spell out. Read as a step, it had no doer and was refused."""
+        if any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+            return False
+        # ("could *you* please ...": the person spoken to, no robot)
+        robots = [it for it in same if it.kind is ItemKind.ROBOT
+                  and not (it.payload.form == "pronoun" and it.payload.pronoun == "you")]
+        verbs = {it.payload.target for it in same if it.kind is ItemKind.VERB}
+        if not verbs or not robots or any(it.payload.form != "ids" for it in robots):
+            return False  # (with no robot of its own, "could you please run two crews?" is left to the goal rules)
+        later_ids = {i for it in later if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                     for i in it.payload.ids}
+        later_verbs = {it.payload.target for it in later if it.kind is ItemKind.VERB}
+        return {i for it in robots for i in it.payload.ids} <= later_ids and verbs <= later_verbs \
+            and named_objects(same) <= named_objects(later)
 
     def _restated(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
         """"Today's job: move the rock pile at rock 2 over to puddle 1. An excavator and a truck ...":
@@ -1397,6 +1509,16 @@ class Interpreter:
             if d.alive and d.action == "navigate" and any(m.key in keys for m in d.members):
                 return set(d.deps)
         return None
+
+    @staticmethod
+    def _loads_a_robot(seg: Segment) -> bool:
+        """The clause's first verb is an active loading with a robot after it ("load truck 1"): its doer loads."""
+        k = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), None)
+        if k is None:
+            return False
+        verb = seg.items[k].payload
+        return verb.target == "unload_bucket" and verb.role == "verb" \
+            and any(it.kind is ItemKind.ROBOT for it in seg.items[k + 1:])
 
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...],
                       said: str = "") -> tuple[Member, ...]:
@@ -1725,8 +1847,9 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._reason(seg):
+        if self._reason(seg) or self._counted_preview(seg):
             return
+        seg = self._cut_reason(seg)
         if self._loose_ordinals(seg):
             return
         seg = self._adverb_repeat(seg)
@@ -1874,7 +1997,7 @@ class Interpreter:
             # "loads truck 1 first, then truck 2, then truck 3, and each takes its load to rock 1": "each"
             # cannot be the one robot a verbless "then truck 3" named; it is the robots of the sentence
             subject = self.each_referent(seg.sentence)
-        elif self.vocative is not None:
+        elif self.vocative is not None and not self._people_lead(seg):
             subject, split_v = self.vocative
             split = split or split_v
             explicit = True
@@ -1896,6 +2019,11 @@ class Interpreter:
                 # "excavator 1 ... loads truck 1. The soil has to be hauled to puddle 2": the hauler of the
                 # load is the truck it was loaded into, not the excavator that loaded it
                 subject = self._trucks_loaded_by(subject) or subject
+            if subject and not subj_items and self._loads_a_robot(seg) \
+                    and not self.capable(subject, "unload_bucket", quiet=True):
+                # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
+                loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
+                subject = loader or subject
         self.vocative = None
         each_anchor, self.each_anchor = self.each_anchor, ()
         if each_anchor and pre and (not subj_items or all(
@@ -2720,7 +2848,7 @@ class Interpreter:
                     k + 1 == len(items) or items[k + 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE))
             elif it.kind is ItemKind.MARK and it.payload == "again" and cur is not None:
                 cur.again = True
-        if not actions and not places_named(leading):
+        if not actions and not places_named(leading) and not self._gapped_there(seg, leading):
             return []
         if not actions:
             verbs_prev = self.prev.verbs if (self.prev is not None and self.prev.sentence == seg.sentence) else []

@@ -132,6 +132,7 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed
                  "keepout_pronoun_prepositions", "keepout_state_auxiliaries", "keepout_state_modals",
                  "keepout_place_copulas", "object_aside_relatives", "thing_quantifiers", "thing_list_joins",
                  "thing_articles", "thing_order_words", "aspect_verbs", "robot_place_pronouns", "reason_openers",
+                 "reason_cut_words", "purpose_so_words", "purpose_so_modals", "own_site_nouns",
                  "reason_need_words", "thing_adverb_auxiliaries", "ordinal_list_joins", "ordinal_list_articles",
                  "condition_auxiliaries", "condition_participle_endings", "anchor_joint_words",
                  "pointing_connective_words", "parallel_subordinators", "unplaced_order_words",
@@ -379,6 +380,15 @@ class Lexicon:
     soil into puddle 1"), not a loading it receives."""
     reason_openers: frozenset[str] = frozenset()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
+    reason_cut_words: frozenset[str] = frozenset()
+    """Words that, inside a clause, open the reason for its step ("excavator 1 checks rock 1 *because* the rock may
+    block the road"): the rest of the clause says why, not what to do."""
+    purpose_so_words: frozenset[str] = frozenset()
+    """Words that open a purpose with no "that" ("digs at rock 2 *so* the trucks can pass")."""
+    purpose_so_modals: frozenset[str] = frozenset()
+    """Modals after the robots of such a purpose ("so the trucks *can* pass")."""
+    own_site_nouns: frozenset[str] = frozenset()
+    """Nouns after "its / their (own)" for where each robot works ("each excavator drives to its *site* first")."""
     reason_need_words: frozenset[str] = frozenset()
     """Words (one or two) of need that make a clause of reason an order ("because rock 1 *must* be checked")."""
     unplaced_order_words: frozenset[str] = frozenset()
@@ -905,6 +915,10 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         fleet_default_pronouns=context["fleet_default_pronouns"],
         truck_dump_heads=context["truck_dump_heads"],
         reason_openers=context["reason_openers"],
+        reason_cut_words=context["reason_cut_words"],
+        own_site_nouns=context["own_site_nouns"],
+        purpose_so_words=context["purpose_so_words"],
+        purpose_so_modals=context["purpose_so_modals"],
         reason_need_words=context["reason_need_words"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],

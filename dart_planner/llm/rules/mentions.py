@@ -914,11 +914,18 @@ class MentionResolver:
 
     def last_of_type(self, rtype: str, plural: bool) -> tuple[Member, ...]:
         if not plural:
+            # "excavator 2 digs. Everyone else avoids rock 1 until the excavator has dug": a mention of several robots
+            # of the type ("everyone else": excavators 1 and 3) is no singular "the excavator"; an older mention of
+            # one is meant (with none, the first of the latest mention, as before)
+            fallback: tuple[Member, ...] = ()
             for members, _ in reversed(self.history):
-                for m in members:
-                    if m.rtype == rtype:
-                        return (m,)
-            return ()
+                named = [m for m in members if m.rtype == rtype]
+                if len(named) > 1 and not any(m.is_group for m in named):
+                    fallback = fallback or (named[0],)
+                    continue
+                if named:
+                    return (named[0],)
+            return fallback
         singled: set[str] = set()
         for members, _ in reversed(self.history):
             named = [m for m in members if m.rtype == rtype]

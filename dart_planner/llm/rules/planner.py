@@ -71,7 +71,7 @@ from .lightverbs import fold_light_verbs
 from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
-from .purposes import fold_purpose_steps
+from .purposes import fold_bare_purposes, fold_purpose_steps
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .segment import ItemKind, segment_items, tokenize
@@ -79,6 +79,7 @@ from .states import (
     fold_already_there_after,
     fold_beside_robot,
     fold_drive_there_first,
+    fold_drive_there_first_sentence,
     fold_relative_already,
     fold_standing_beside,
     fold_trailing_already,
@@ -176,13 +177,13 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                          lex.keepout_passive_verbs, lex.thing_list_joins)
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
-    items = fold_purpose_steps(items, lex)
+    items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
     items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,
                                   lex.distinct_place_articles)
-    items = fold_do_that_first(fold_drive_there_first(items))
+    items = fold_do_that_first(fold_drive_there_first_sentence(fold_drive_there_first(items), lex.own_site_nouns))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
     items = fold_indefinite_loaded(items, lex.indefinite_articles)

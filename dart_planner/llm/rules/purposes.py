@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from .lexicon import Lexicon
 from .segment import Item, ItemKind
 
-__all__ = ["fold_purpose_steps"]
+__all__ = ["fold_bare_purposes", "fold_purpose_steps"]
 
 # the work a robot does for another's sake; a movement ("so that they are waiting there") stays a reason
 _WORK = frozenset({"dig", "unload_bucket", "load", "dump"})
@@ -46,4 +46,27 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                 break
             if nxt.kind not in (ItemKind.WORD, ItemKind.MARK):
                 break
+    return out
+
+
+def fold_bare_purposes(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"Excavator 2 digs at rock 2 so the trucks can pass": "so" (lexicon ``purpose_so_words``), robots and a modal
+    (``purpose_so_modals``) with no verb we know before the clause ends say why, like "so that": a purpose-skip
+    mark. Read on, the robots with no verb of their own repeated the step before ("the trucks too": trucks that
+    dig). With a verb ("so excavator 1 can load it", "so truck 1 can go to rock 2 afterwards") it stays a step."""
+    out = list(items)
+    for k, it in enumerate(items):
+        if it.kind is not ItemKind.WORD or it.text.lower() not in lex.purpose_so_words:
+            continue
+        j = k + 1
+        while j < len(items) and j <= k + 1 + _MAX_GAP and items[j].kind in (ItemKind.ROBOT, ItemKind.WORD):
+            j += 1
+        if j == k + 1 or not any(x.kind is ItemKind.ROBOT for x in items[k + 1:j]) or j >= len(items) \
+                or items[j].kind is not ItemKind.MARK or items[j].text.lower() not in lex.purpose_so_modals:
+            continue
+        end = next((e for e in range(j + 1, len(items)) if items[e].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                   len(items))
+        if any(x.kind is ItemKind.VERB for x in items[j + 1:end]):
+            continue
+        out[k] = Item(ItemKind.MARK, it.start, it.end, "skip", "so that")
     return out

@@ -235,3 +235,62 @@ def fold_drive_there_first(items: Sequence[Item]) -> list[Item]:
             continue
         del out[k:min(end + 1, len(out))]
     return out
+
+
+def _there_or_own_site(items: Sequence[Item], k: int, site_nouns: Container[str]) -> int:
+    """How many items from ``k`` say where each robot works: "there", or "to its / their (own) site" (``site_nouns``);
+    0 if they do not."""
+    if k < len(items) and items[k].kind is ItemKind.OBJECT and items[k].payload.form == "pronoun" \
+            and items[k].text.lower() == "there":
+        return 1
+    words: list[str] = []
+    j = k
+    while j < len(items) and items[j].kind is ItemKind.WORD and len(words) < 5:
+        words.append(items[j].text.lower())
+        j += 1
+    if len(words) >= 3 and words[0] == "to" and words[1] in ("its", "their") \
+            and " ".join(words[3 if words[2] == "own" else 2:]) in site_nouns:
+        return j - k
+    return 0
+
+
+def fold_drive_there_first_sentence(items: Sequence[Item], site_nouns: Container[str]) -> list[Item]:
+    """"Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. Each excavator drives to its site first.": a
+    sentence that only says the robots of the sentence before drive first to where it has them work adds nothing,
+    like the aside :func:`fold_drive_there_first` drops. Read as a step, "its site" or "there" was the place named
+    last, and the other robots drove to it after their work."""
+    out = list(items)
+    k = 1
+    while k < len(out):
+        bare_each = out[k].kind is ItemKind.MARK and out[k].payload == "each"  # "Each drives to its site first."
+        if not (out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload == "."
+                and (out[k].kind is ItemKind.ROBOT or bare_each)):
+            k += 1
+            continue
+        d = out[k].payload
+        j = k + 1
+        if j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "each":
+            j += 1
+        group = bare_each or (d.form == "pronoun" and out[k].text.lower() in _GROUP_PRONOUNS) or (
+            d.form == "type" and d.det in ("each", "all", "both"))
+        if not group or j >= len(out) or out[j].kind is not ItemKind.VERB or out[j].payload.target != "navigate":
+            k += 1
+            continue
+        n = _there_or_own_site(out, j + 1, site_nouns)
+        end = j + 1 + n
+        if not n or end >= len(out) or not (
+                out[end].kind is ItemKind.CONNECTIVE and out[end].payload == "first") \
+                or (end + 1 < len(out) and not (out[end + 1].kind is ItemKind.PUNCT and out[end + 1].payload == ".")):
+            k += 1
+            continue
+        s = sentence_start(out, k - 1)
+        before = out[s:k - 1]
+        works = [it for it in before if it.kind is ItemKind.VERB and it.payload.target != "navigate"]
+        places = [it for it in before if it.kind is ItemKind.OBJECT and it.payload.form == "names"]
+        robots = [it for it in before if it.kind is ItemKind.ROBOT and it.payload.form == "ids"]
+        other = not bare_each and d.form == "type" and any(d.rtype not in i for it in robots for i in it.payload.ids)
+        if not works or len(places) < len(robots) or len(robots) < 2 or other:
+            k += 1
+            continue
+        del out[k:min(end + 2, len(out))]
+    return out
