@@ -297,6 +297,7 @@ class Interpreter:
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
+        self.cargo_hauled: set[str] = set()  # robots of the carry being read, when it names its cargo
         self.last_place: str | None = None
         self.clause_places: tuple[str, ...] = ()
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
@@ -3050,6 +3051,7 @@ class Interpreter:
         via: list[str] = []  # the places passed on the way ("via obstacle 1")
         errors_before = len(self.errors)
         own_here = False
+        cargo_named = False
         for o in a.objects:
             d: ObjectDesc = o.payload
             before = self.word_before(o)
@@ -3062,6 +3064,7 @@ class Interpreter:
                 continue
             if cargo_verb and d.form != "names" and before not in self.lex.place_prepositions and d.form != "pronoun":
                 self.use(o)
+                cargo_named = True
                 continue  # "hauls the soil to puddle 1": the soil is cargo
             if cargo_verb and d.form == "pronoun" and d.pronoun in ("it", "that") and target != "dig":
                 self.use(o)
@@ -3073,6 +3076,7 @@ class Interpreter:
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
             self.use(o)
+            cargo_named = cargo_named or (v.role == "carry" and self._cargo_before(o))
             if self._waypoint(o):
                 via += names
                 continue
@@ -3138,7 +3142,13 @@ class Interpreter:
                                    self.current_sentence))
                 del self.errors[errors_before:]
                 return []
-            return self.moves(subject, places, extra, v, respectively, split)
+            if not (cargo_named and v.role == "carry"):
+                return self.moves(subject, places, extra, v, respectively, split)
+            self.cargo_hauled = {m.key for m in subject}
+            try:
+                return self.moves(subject, places, extra, v, respectively, split)
+            finally:
+                self.cargo_hauled = set()
         if target == "dig":
             diggers = self.capable(subject, "dig")
             if not diggers:
@@ -3387,11 +3397,28 @@ class Interpreter:
             made += got
         for m in movers:
             self.location[m.key] = place
-            if carry and self.loaded.get(m.key):
+            if carry and self._hauls_a_load(m):
                 self.pending_dump[m.key] = m
         self.flush_loads(movers, place)
         self.last_place = place
         return made
+
+    def _cargo_before(self, o: Item) -> bool:
+        """A cargo word that is no object of the site stands just before the place ("takes the load to rock 2",
+        "carries the dirt over to puddle 2"); a robot or a pronoun there ("bring truck 1 to ...") is no cargo."""
+        k = o.start - 1
+        while k >= 0 and o.start - k <= 4 and self.words[k] in self.lex.place_prepositions:
+            k -= 1
+        return k >= 0 and self.words[k] in self.lex.cargo - {"it", "them"}
+
+    def _hauls_a_load(self, m: Member) -> bool:
+        """Whether a carry by ``m`` delivers a load, to be tipped where it goes (convention 23): one it was loaded
+        with, or named cargo ("truck 1 hauls the soil to puddle 1") when no loading of it was said at all; a truck
+        that tipped its load already carries nothing on."""
+        if self.loaded.get(m.key):
+            return True
+        return m.key in self.cargo_hauled and self.loaded.get(m.key) is None \
+            and choose_skill(self.fleet, "dump", False, [m.rtype]) is not None
 
     def load_before_leaving(self, movers: Sequence[Member]) -> None:
         """"Excavator 1 digs at soil 1 and loads truck 1. Excavator 1 then goes to puddle 2.": a loading still
