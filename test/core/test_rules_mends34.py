@@ -4,6 +4,12 @@
    takes the load to rock 2."): a haul of named cargo (lexicon ``cargo``) to a place is a move plus a
    ``DumpUnloading`` (convention 23), whether or not a loading was said; with a digging said before, the truck is
    still loaded there first, as before. "Bring truck 1 to puddle 1." names no cargo and stays a move.
+2. "Dump truck 2 must not go near puddle 2 and goes to obstacle 1" kept the truck out of both places and made no
+   move (also "does not go near ... and drives to ...", "should not enter ... and heads to ...", "... and digs at
+   soil 1"): a move said after the negated one in the third person while the negated verb is bare has a subject of
+   its own; it is an order, waiting for the keep-out said first (convention 21). With both verbs bare ("must not go
+   near puddle 2 and go to obstacle 1") the negation may cover both and is read as before; a lifting ("is no longer
+   kept out of puddle 2 and goes there") is not touched.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, DIG, DUMP, E1, LOAD, T, assert_plan, task
 
 # -- finding 1: a haul of named cargo ends with its tipping, loading said or not ------------------------------------
 
@@ -25,10 +31,30 @@ def test_a_haul_of_cargo_with_no_loading_said_is_tipped(fleet, world, text, truc
 
 def test_a_haul_after_a_loading_is_still_one_tipping(fleet, world):
     assert_plan("Excavator 1 digs at soil 1 and loads truck 1. Truck 1 hauls the soil to puddle 1 and dumps it.",
-                fleet, world, task("e", T, [E1], ["soil1"]), task("d", "Excavation", [E1], [], ["e"]),
+                fleet, world, task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], [], ["e"]),
                 task("l", LOAD, [E1], [], ["d"]), task("m", T, [D1], ["puddle1"], ["l"]),
                 task("u", DUMP, [D1], [], ["m"]))
 
 
 def test_bringing_a_truck_is_no_haul(fleet, world):
     assert_plan("Bring truck 1 to puddle 1.", fleet, world, task("m", T, [D1], ["puddle1"]))
+
+
+# -- finding 2: a move said in the third person after a negated bare verb is an order --------------------------------
+
+
+@pytest.mark.parametrize("text", ["Dump truck 2 must not go near puddle 2 and goes to obstacle 1",
+                                  "Dump truck 2 does not go near puddle 2 and drives to obstacle 1.",
+                                  "Truck 2 should not enter puddle 2 and heads to obstacle 1."])
+def test_a_move_after_a_negated_move_stays_a_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D2], ["puddle2"]), task("m", T, [D2], ["obstacle1"], ["k"]))
+
+
+def test_a_digging_after_a_negated_move_stays_work(fleet, world):
+    assert_plan("Excavator 1 must not go near puddle 1 and digs at soil 1.", fleet, world,
+                task("k", AV, [E1], ["puddle1"]), task("m", T, [E1], ["soil1"], ["k"]), task("d", DIG, [E1], [], ["m"]))
+
+
+def test_two_bare_verbs_after_the_negation_are_both_kept_out(fleet, world):
+    assert_plan("Dump truck 2 must not go near puddle 2 or obstacle 1.", fleet, world,
+                task("k", AV, [D2], ["puddle2", "obstacle1"]))

@@ -2961,8 +2961,9 @@ class Interpreter:
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
             movers = [a for a in actions if a.verb.target in turned]
             said_before = self._moves_before_negation(items, movers) if negated and not permit else []
-            movers = [a for a in movers if a not in said_before]
-            keep = [a for a in actions if a.verb.target not in turned or a in said_before]
+            said_after = self._orders_after_negation(items, movers) if negated and not permit else []
+            movers = [a for a in movers if a not in said_before and a not in said_after]
+            keep = [a for a in actions if a.verb.target not in turned or a in said_before or a in said_after]
             if movers:
                 objs = [o for a in movers for o in a.objects]
                 at = 0 if not said_before or self._en_route_after(items) else len(said_before)
@@ -2983,6 +2984,19 @@ class Interpreter:
         at = {id(it.payload): k for k, it in enumerate(items) if it.kind is ItemKind.VERB}
         before = [a for a in movers if at.get(id(a.verb), len(items)) < neg]
         return before if len(before) < len(movers) else []
+
+    def _orders_after_negation(self, items: Sequence[Item], movers: Sequence[Action]) -> list[Action]:
+        """"Truck 2 must not go near puddle 2 and goes to obstacle 1": a move said after the negated one in the
+        third person ("goes") while the negated verb is bare ("not go") has a subject of its own, so it is an order,
+        not a second place kept out of. With both verbs in the same form ("must not go near X and go to Y", "never
+        goes near X and drives to Y") the negation may cover both, and it still does."""
+        neg = next((k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"), None)
+        if neg is None or neg + 1 >= len(items) or items[neg + 1].kind is not ItemKind.VERB \
+                or items[neg + 1].payload.target not in MOVES \
+                or self._third_person(items[neg + 1].payload):
+            return []  # "is no longer kept out of X and goes there": a lifting, read elsewhere (not a move)
+        at = {id(it.payload): k for k, it in enumerate(items) if it.kind is ItemKind.VERB}
+        return [a for a in movers if at.get(id(a.verb), -1) > neg + 1 and self._third_person(a.verb)]
 
     def _en_route_after(self, items: Sequence[Item]) -> bool:
         """An en-route phrase (lexicon ``en_route_words``: "on the way") closes the clause: its keep-out holds
