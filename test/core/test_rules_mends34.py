@@ -10,6 +10,14 @@
    its own; it is an order, waiting for the keep-out said first (convention 21). With both verbs bare ("must not go
    near puddle 2 and go to obstacle 1") the negation may cover both and is read as before; a lifting ("is no longer
    kept out of puddle 2 and goes there") is not touched.
+3. "Excavator 3 loads truck 1 and truck 1 then runs its own loading routine" was refused ("no robot among E3 can
+   load") and "... and truck 1 then drives to puddle 1" sent excavator 3 there; worse, "Truck 1 goes to rock 1 and
+   truck 2 then goes to rock 2" sent both trucks to both rocks, and "Excavator 1 digs at soil 1 and truck 2 then
+   goes to soil 1" moved the truck with the excavator before the digging: a "then" right after the robot that
+   follows "and" ended its clause before its verb, so the robot joined the clause before. It now starts a clause of
+   its own, read as the same words split into two sentences are ("Truck 2 then goes ..."); a robot said twice is no
+   list of trucks loaded. "Excavator 1 loads truck 1 and truck 2 then drives to puddle 1" (two trucks loaded, or
+   truck 2 drives?) stays read as before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +25,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, DIG, DUMP, E1, E3, LOAD, TRUCK_LOAD, T, assert_plan, task
 
 # -- finding 1: a haul of named cargo ends with its tipping, loading said or not ------------------------------------
 
@@ -58,3 +66,26 @@ def test_a_digging_after_a_negated_move_stays_work(fleet, world):
 def test_two_bare_verbs_after_the_negation_are_both_kept_out(fleet, world):
     assert_plan("Dump truck 2 must not go near puddle 2 or obstacle 1.", fleet, world,
                 task("k", AV, [D2], ["puddle2", "obstacle1"]))
+
+
+# -- finding 3: "and <robot> then <verb>" is a clause of that robot ---------------------------------------------------
+
+
+def test_the_truck_said_again_then_runs_its_own_loading(fleet, world):
+    assert_plan("Excavator 3 loads truck 1 and truck 1 then runs its own loading routine", fleet, world,
+                task("l", LOAD, [E3]), task("t", TRUCK_LOAD, [D1], [], ["l"]))
+
+
+def test_the_truck_said_again_then_drives(fleet, world):
+    assert_plan("Excavator 3 loads truck 1 and truck 1 then drives to puddle 1.", fleet, world,
+                task("l", LOAD, [E3]), task("m", T, [D1], ["puddle1"], ["l"]))
+
+
+def test_another_robot_then_goes_after_the_first(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 and truck 2 then goes to rock 2.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"], ["a"]))
+
+
+def test_a_truck_then_comes_to_the_digging(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and truck 2 then goes to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], ["m"]), task("t", T, [D2], ["soil1"], ["d"]))
