@@ -18,6 +18,12 @@
    its own, read as the same words split into two sentences are ("Truck 2 then goes ..."); a robot said twice is no
    list of trucks loaded. "Excavator 1 loads truck 1 and truck 2 then drives to puddle 1" (two trucks loaded, or
    truck 2 drives?) stays read as before.
+4. "Excavator 1 goes to soil 1 and digs, and must not drive near puddle 1 on its way" made the keep-out after the
+   digging (also "Truck 1 goes to rock 1 and dumps, and must avoid puddle 1 on the way there", and in one clause
+   "Excavator 1 goes to soil 1 and must stay away from puddle 1 on the way"): a keep-out said "on the way" holds
+   while the robot drives there, so it comes before the move of the same robots said just before in the same
+   sentence, as it already did for "... and avoids puddle 1 on the way". Said in a sentence of its own, or without
+   "on the way", it stays where it is said.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -89,3 +95,26 @@ def test_another_robot_then_goes_after_the_first(fleet, world):
 def test_a_truck_then_comes_to_the_digging(fleet, world):
     assert_plan("Excavator 1 digs at soil 1 and truck 2 then goes to soil 1.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], ["m"]), task("t", T, [D2], ["soil1"], ["d"]))
+
+
+# -- finding 4: a keep-out "on the way" comes before the move it holds during ----------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Excavator 1 goes to soil 1 and digs, and must not drive near puddle 1 on its way",
+                                  "Excavator 1 digs at soil 1 and must stay away from puddle 1 on the way.",
+                                  "Excavator 1 goes to soil 1 and digs, and it avoids puddle 1 on the way."])
+def test_a_keepout_on_the_way_comes_before_the_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [E1], ["puddle1"]), task("m", T, [E1], ["soil1"], ["k"]),
+                task("d", DIG, [E1], [], ["m"]))
+
+
+def test_a_keepout_on_the_way_before_a_dump(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 and dumps, and must avoid puddle 1 on the way there.", fleet, world,
+                task("k", AV, [D1], ["puddle1"]), task("m", T, [D1], ["rock1"], ["k"]),
+                task("u", DUMP, [D1], [], ["m"]))
+
+
+def test_a_keepout_not_on_the_way_stays_after(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs, and must not drive near puddle 1 afterwards.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], ["m"]),
+                task("k", AV, [E1], ["puddle1"], ["d"]))

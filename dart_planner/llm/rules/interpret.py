@@ -2371,6 +2371,8 @@ class Interpreter:
             if d.action == "navigate" and purposes[0] not in d.lemma.split("|"):
                 # "goes to rock 1 for inspection": the move is the inspection a later "after the inspection" means
                 d.lemma += "|" + purposes[0]
+        hoist = hoist or self._keepout_on_the_way(seg, subject, made_now)
+        self._keepout_first_on_the_way(seg, subject, made_now)
         if made_now and hoist and self.last_made and not (self.last_made & made_now):
             self.b.hoist(made_now, self.last_made)  # "..., but first it checks obstacle 2"
             made_now = made_now | self.last_made
@@ -2383,6 +2385,33 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _keepout_on_the_way(self, seg: Segment, subject: tuple[Member, ...] | None, made: set[int]) -> bool:
+        """"Excavator 1 goes to soil 1 and digs, and must not drive near puddle 1 on its way": a keep-out said
+        "on the way" (lexicon ``en_route_words``) in a clause of its own, right after the same robots' clause of the
+        same sentence that moved them, holds while they drive there, so it comes before that clause (as it does
+        said inside the clause); it was made after the digging."""
+        if not made or not subject or self.prev is None or not self.prev.subject or seg.sentence_start \
+                or self.prev.sentence != seg.sentence or not self.last_made \
+                or {m.key for m in subject} != {m.key for m in self.prev.subject}:
+            return False
+        if not all(self.b.drafts[i].action == "add_keepout" for i in made) or not self._en_route_after(seg.items):
+            return False
+        keys = {m.key for m in subject}
+        return any(self.b.drafts[i].action in MOVES and keys <= {m.key for m in self.b.drafts[i].members}
+                   for i in self.last_made if self.b.drafts[i].alive)
+
+    def _keepout_first_on_the_way(self, seg: Segment, subject: tuple[Member, ...] | None, made: set[int]) -> None:
+        """"Excavator 1 goes to soil 1 and must stay away from puddle 1 on the way": the same in one clause, where
+        the keep-out was made after the move it is to hold during."""
+        if not subject or not made or not self._en_route_after(seg.items):
+            return
+        keys = {m.key for m in subject}
+        kos = {i for i in made if self.b.drafts[i].action == "add_keepout"}
+        moves = [i for i in sorted(made) if self.b.drafts[i].action in MOVES
+                 and keys <= {m.key for m in self.b.drafts[i].members}]
+        if kos and moves and min(kos) > moves[0]:
+            self.b.hoist(kos, {i for i in made if i >= moves[0]} - kos)
 
     def _tip_hauls_before(self, seg: Segment, subject: tuple[Member, ...] | None) -> None:
         """"Truck 2 takes the load to rock 2. After that, everyone avoids rock 2": the haul ends with its tipping
