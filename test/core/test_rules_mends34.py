@@ -24,6 +24,11 @@
    while the robot drives there, so it comes before the move of the same robots said just before in the same
    sentence, as it already did for "... and avoids puddle 1 on the way". Said in a sentence of its own, or without
    "on the way", it stays where it is said.
+5. "Hello everyone, we need puddle 2 filled today. Truck 1 goes to puddle 2 and dumps." was refused ("no robot is
+   named for 'we need ...'"), though the same with a full stop after "everyone" was read as the goal: a clause of
+   need said by a person after an address of robots and filler words only (lexicon ``fillers``) opens the
+   sentence's content, as it does after the address said apart. Alone, the goal is refused as unserved, as the
+   sentences said apart are.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -32,6 +37,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, D1, D2, DIG, DUMP, E1, E3, LOAD, TRUCK_LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a haul of named cargo ends with its tipping, loading said or not ------------------------------------
 
@@ -118,3 +125,17 @@ def test_a_keepout_not_on_the_way_stays_after(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 and digs, and must not drive near puddle 1 afterwards.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], ["m"]),
                 task("k", AV, [E1], ["puddle1"], ["d"]))
+
+
+# -- finding 5: a goal after an address in the same sentence ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("greeting", ["Hello everyone, we", "Hello everyone. We", "Good morning everyone, we"])
+def test_a_goal_after_a_greeting_with_a_comma(fleet, world, greeting):
+    assert_plan(f"{greeting} need puddle 2 filled today. Truck 1 goes to puddle 2 and dumps.", fleet, world,
+                task("m", T, [D1], ["puddle2"]), task("u", DUMP, [D1], [], ["m"]))
+
+
+def test_a_goal_after_a_greeting_alone_is_unserved(fleet, world):
+    errors = rules_plan("Hello everyone, we need puddle 2 filled today.", fleet, world).errors
+    assert errors and "not carried out" in errors[0]

@@ -1410,7 +1410,7 @@ class Interpreter:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
         the first clause of a sentence, said by a person ("we", "I") or stating a need, with no robot of
         its own, is the job's goal even when a later clause of the same sentence names robots."""
-        if not seg.sentence_start or seg.has(ItemKind.ROBOT):
+        if not (seg.sentence_start or self._after_address(seg)) or seg.has(ItemKind.ROBOT):
             return False
         own = _before_skip(seg.items)
         # "To clear rock 1, excavator 1 ...", "In order to fill puddle 2, ...": a purpose said first (lexicon
@@ -1432,6 +1432,16 @@ class Interpreter:
         rest = [it for it in same if all(it is not x for x in seg.items)]
         return (human or need or named or purpose) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
             it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
+
+    def _after_address(self, seg: Segment) -> bool:
+        """"Hello everyone, we need puddle 2 filled today.": what comes before the clause in its sentence only
+        addresses the robots (robots and filler words, lexicon ``fillers``: no verb, place or mark), so the clause
+        opens the sentence's content as it does after "Hello everyone." said apart."""
+        before = [it for s in self.later_all if s.sentence == seg.sentence and s.items and seg.items
+                  and s.items[-1].end <= seg.items[0].start for it in s.items]
+        return bool(before) and any(it.kind is ItemKind.ROBOT for it in before) and all(
+            it.kind is ItemKind.ROBOT or (it.kind is ItemKind.WORD and all(
+                w in self.lex.fillers for w in it.text.split())) for it in before)
 
     def _restated_with_robots(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
         """"Could you please load trucks 1 and 2 from soil 2 this morning? Excavator 3 drives to soil 2 and digs.
