@@ -297,6 +297,7 @@ class Interpreter:
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
+        self.cargo_hauled: set[str] = set()  # robots of the carry being read, when it names its cargo
         self.last_place: str | None = None
         self.clause_places: tuple[str, ...] = ()
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
@@ -1409,7 +1410,7 @@ class Interpreter:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
         the first clause of a sentence, said by a person ("we", "I") or stating a need, with no robot of
         its own, is the job's goal even when a later clause of the same sentence names robots."""
-        if not seg.sentence_start or seg.has(ItemKind.ROBOT):
+        if not (seg.sentence_start or self._after_address(seg)) or seg.has(ItemKind.ROBOT):
             return False
         own = _before_skip(seg.items)
         # "To clear rock 1, excavator 1 ...", "In order to fill puddle 2, ...": a purpose said first (lexicon
@@ -1431,6 +1432,16 @@ class Interpreter:
         rest = [it for it in same if all(it is not x for x in seg.items)]
         return (human or need or named or purpose) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
             it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
+
+    def _after_address(self, seg: Segment) -> bool:
+        """"Hello everyone, we need puddle 2 filled today.": what comes before the clause in its sentence only
+        addresses the robots (robots and filler words, lexicon ``fillers``: no verb, place or mark), so the clause
+        opens the sentence's content as it does after "Hello everyone." said apart."""
+        before = [it for s in self.later_all if s.sentence == seg.sentence and s.items and seg.items
+                  and s.items[-1].end <= seg.items[0].start for it in s.items]
+        return bool(before) and any(it.kind is ItemKind.ROBOT for it in before) and all(
+            it.kind is ItemKind.ROBOT or (it.kind is ItemKind.WORD and all(
+                w in self.lex.fillers for w in it.text.split())) for it in before)
 
     def _restated_with_robots(self, seg: Segment, same: Sequence[Item], later: Sequence[Item]) -> bool:
         """"Could you please load trucks 1 and 2 from soil 2 this morning? Excavator 3 drives to soil 2 and digs.
@@ -2370,6 +2381,8 @@ class Interpreter:
             if d.action == "navigate" and purposes[0] not in d.lemma.split("|"):
                 # "goes to rock 1 for inspection": the move is the inspection a later "after the inspection" means
                 d.lemma += "|" + purposes[0]
+        hoist = hoist or self._keepout_on_the_way(seg, subject, made_now)
+        self._keepout_first_on_the_way(seg, subject, made_now)
         if made_now and hoist and self.last_made and not (self.last_made & made_now):
             self.b.hoist(made_now, self.last_made)  # "..., but first it checks obstacle 2"
             made_now = made_now | self.last_made
@@ -2382,6 +2395,33 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _keepout_on_the_way(self, seg: Segment, subject: tuple[Member, ...] | None, made: set[int]) -> bool:
+        """"Excavator 1 goes to soil 1 and digs, and must not drive near puddle 1 on its way": a keep-out said
+        "on the way" (lexicon ``en_route_words``) in a clause of its own, right after the same robots' clause of the
+        same sentence that moved them, holds while they drive there, so it comes before that clause (as it does
+        said inside the clause); it was made after the digging."""
+        if not made or not subject or self.prev is None or not self.prev.subject or seg.sentence_start \
+                or self.prev.sentence != seg.sentence or not self.last_made \
+                or {m.key for m in subject} != {m.key for m in self.prev.subject}:
+            return False
+        if not all(self.b.drafts[i].action == "add_keepout" for i in made) or not self._en_route_after(seg.items):
+            return False
+        keys = {m.key for m in subject}
+        return any(self.b.drafts[i].action in MOVES and keys <= {m.key for m in self.b.drafts[i].members}
+                   for i in self.last_made if self.b.drafts[i].alive)
+
+    def _keepout_first_on_the_way(self, seg: Segment, subject: tuple[Member, ...] | None, made: set[int]) -> None:
+        """"Excavator 1 goes to soil 1 and must stay away from puddle 1 on the way": the same in one clause, where
+        the keep-out was made after the move it is to hold during."""
+        if not subject or not made or not self._en_route_after(seg.items):
+            return
+        keys = {m.key for m in subject}
+        kos = {i for i in made if self.b.drafts[i].action == "add_keepout"}
+        moves = [i for i in sorted(made) if self.b.drafts[i].action in MOVES
+                 and keys <= {m.key for m in self.b.drafts[i].members}]
+        if kos and moves and min(kos) > moves[0]:
+            self.b.hoist(kos, {i for i in made if i >= moves[0]} - kos)
 
     def _tip_hauls_before(self, seg: Segment, subject: tuple[Member, ...] | None) -> None:
         """"Truck 2 takes the load to rock 2. After that, everyone avoids rock 2": the haul ends with its tipping
@@ -2960,8 +3000,9 @@ class Interpreter:
             turned = MOVES | ({"remove_keepout"} if negated else set())  # "nobody may go near X"
             movers = [a for a in actions if a.verb.target in turned]
             said_before = self._moves_before_negation(items, movers) if negated and not permit else []
-            movers = [a for a in movers if a not in said_before]
-            keep = [a for a in actions if a.verb.target not in turned or a in said_before]
+            said_after = self._orders_after_negation(items, movers) if negated and not permit else []
+            movers = [a for a in movers if a not in said_before and a not in said_after]
+            keep = [a for a in actions if a.verb.target not in turned or a in said_before or a in said_after]
             if movers:
                 objs = [o for a in movers for o in a.objects]
                 at = 0 if not said_before or self._en_route_after(items) else len(said_before)
@@ -2982,6 +3023,19 @@ class Interpreter:
         at = {id(it.payload): k for k, it in enumerate(items) if it.kind is ItemKind.VERB}
         before = [a for a in movers if at.get(id(a.verb), len(items)) < neg]
         return before if len(before) < len(movers) else []
+
+    def _orders_after_negation(self, items: Sequence[Item], movers: Sequence[Action]) -> list[Action]:
+        """"Truck 2 must not go near puddle 2 and goes to obstacle 1": a move said after the negated one in the
+        third person ("goes") while the negated verb is bare ("not go") has a subject of its own, so it is an order,
+        not a second place kept out of. With both verbs in the same form ("must not go near X and go to Y", "never
+        goes near X and drives to Y") the negation may cover both, and it still does."""
+        neg = next((k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"), None)
+        if neg is None or neg + 1 >= len(items) or items[neg + 1].kind is not ItemKind.VERB \
+                or items[neg + 1].payload.target not in MOVES \
+                or self._third_person(items[neg + 1].payload):
+            return []  # "is no longer kept out of X and goes there": a lifting, read elsewhere (not a move)
+        at = {id(it.payload): k for k, it in enumerate(items) if it.kind is ItemKind.VERB}
+        return [a for a in movers if at.get(id(a.verb), -1) > neg + 1 and self._third_person(a.verb)]
 
     def _en_route_after(self, items: Sequence[Item]) -> bool:
         """An en-route phrase (lexicon ``en_route_words``: "on the way") closes the clause: its keep-out holds
@@ -3050,6 +3104,7 @@ class Interpreter:
         via: list[str] = []  # the places passed on the way ("via obstacle 1")
         errors_before = len(self.errors)
         own_here = False
+        cargo_named = False
         for o in a.objects:
             d: ObjectDesc = o.payload
             before = self.word_before(o)
@@ -3062,6 +3117,7 @@ class Interpreter:
                 continue
             if cargo_verb and d.form != "names" and before not in self.lex.place_prepositions and d.form != "pronoun":
                 self.use(o)
+                cargo_named = True
                 continue  # "hauls the soil to puddle 1": the soil is cargo
             if cargo_verb and d.form == "pronoun" and d.pronoun in ("it", "that") and target != "dig":
                 self.use(o)
@@ -3073,6 +3129,7 @@ class Interpreter:
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
             self.use(o)
+            cargo_named = cargo_named or (v.role == "carry" and self._cargo_before(o))
             if self._waypoint(o):
                 via += names
                 continue
@@ -3138,7 +3195,13 @@ class Interpreter:
                                    self.current_sentence))
                 del self.errors[errors_before:]
                 return []
-            return self.moves(subject, places, extra, v, respectively, split)
+            if not (cargo_named and v.role == "carry"):
+                return self.moves(subject, places, extra, v, respectively, split)
+            self.cargo_hauled = {m.key for m in subject}
+            try:
+                return self.moves(subject, places, extra, v, respectively, split)
+            finally:
+                self.cargo_hauled = set()
         if target == "dig":
             diggers = self.capable(subject, "dig")
             if not diggers:
@@ -3387,11 +3450,28 @@ class Interpreter:
             made += got
         for m in movers:
             self.location[m.key] = place
-            if carry and self.loaded.get(m.key):
+            if carry and self._hauls_a_load(m):
                 self.pending_dump[m.key] = m
         self.flush_loads(movers, place)
         self.last_place = place
         return made
+
+    def _cargo_before(self, o: Item) -> bool:
+        """A cargo word that is no object of the site stands just before the place ("takes the load to rock 2",
+        "carries the dirt over to puddle 2"); a robot or a pronoun there ("bring truck 1 to ...") is no cargo."""
+        k = o.start - 1
+        while k >= 0 and o.start - k <= 4 and self.words[k] in self.lex.place_prepositions:
+            k -= 1
+        return k >= 0 and self.words[k] in self.lex.cargo - {"it", "them"}
+
+    def _hauls_a_load(self, m: Member) -> bool:
+        """Whether a carry by ``m`` delivers a load, to be tipped where it goes (convention 23): one it was loaded
+        with, or named cargo ("truck 1 hauls the soil to puddle 1") when no loading of it was said at all; a truck
+        that tipped its load already carries nothing on."""
+        if self.loaded.get(m.key):
+            return True
+        return m.key in self.cargo_hauled and self.loaded.get(m.key) is None \
+            and choose_skill(self.fleet, "dump", False, [m.rtype]) is not None
 
     def load_before_leaving(self, movers: Sequence[Member]) -> None:
         """"Excavator 1 digs at soil 1 and loads truck 1. Excavator 1 then goes to puddle 2.": a loading still

@@ -221,8 +221,10 @@ def sentence_start(items: Sequence[Item], k: int) -> int:
 def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     """A robot mention at ``k`` that starts a clause of its own: a verb, a place or an
     object follows before the next punctuation (so "excavator 1 and truck 2 go" stays one
-    clause, while "... soil 1 and truck 2 to soil 2" is cut before "truck 2")."""
-    for it in items[k + 1 :]:
+    clause, while "... soil 1 and truck 2 to soil 2" is cut before "truck 2"). A "then" right after the robot
+    ("... and truck 2 then goes to rock 2") is that clause's own, not the end of it."""
+    then = k + 1 < len(items) and items[k + 1].kind is ItemKind.CONNECTIVE and items[k + 1].payload == "sequence"
+    for it in items[k + 2 if then else k + 1 :]:
         if it.kind is ItemKind.PUNCT or it.kind is ItemKind.CONNECTIVE:
             return False
         if it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE):
@@ -243,6 +245,8 @@ def _loaded_list_member(items: Sequence[Item], k: int) -> bool:
     if j < 0 or j == k - 2 or items[j].kind is not ItemKind.VERB or items[j].payload.target != "unload_bucket" \
             or items[j].payload.role == "passive_load":
         return False
+    if any(items[i].kind is ItemKind.ROBOT and items[i].text == items[k].text for i in range(j + 1, k)):
+        return False  # "loads truck 1 and truck 1 then runs its own loading routine": a robot is not listed twice
     for it in items[k + 1:]:
         if it.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
             return True
