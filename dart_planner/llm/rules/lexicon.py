@@ -132,7 +132,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed
                  "keepout_pronoun_prepositions", "keepout_state_auxiliaries", "keepout_state_modals",
                  "keepout_place_copulas", "object_aside_relatives", "thing_quantifiers", "thing_list_joins",
                  "thing_articles", "thing_order_words", "aspect_verbs", "robot_place_pronouns", "reason_openers",
-                 "reason_cut_words", "purpose_so_words", "purpose_so_modals", "own_site_nouns",
+                 "reason_cut_words", "purpose_so_words", "purpose_so_modals", "purpose_infinitive_words",
+                 "gapped_purpose_work", "own_site_nouns",
                  "reason_need_words", "thing_adverb_auxiliaries", "ordinal_list_joins", "ordinal_list_articles",
                  "condition_auxiliaries", "condition_participle_endings", "anchor_joint_words",
                  "pointing_connective_words", "parallel_subordinators", "unplaced_order_words",
@@ -387,6 +388,11 @@ class Lexicon:
     """Words that open a purpose with no "that" ("digs at rock 2 *so* the trucks can pass")."""
     purpose_so_modals: frozenset[str] = frozenset()
     """Modals after the robots of such a purpose ("so the trucks *can* pass")."""
+    purpose_infinitive_words: frozenset[str] = frozenset()
+    """Words before a purpose verb ("send excavator 1 to soil 1 *to* dig")."""
+    gapped_purpose_work: frozenset[str] = frozenset()
+    """Work done in place whose purpose, said after gapped conjuncts ("send excavator 1 to soil 1 and excavator 2
+    to soil 2 to dig"), is every conjunct's."""
     own_site_nouns: frozenset[str] = frozenset()
     """Nouns after "its / their (own)" for where each robot works ("each excavator drives to its *site* first")."""
     reason_need_words: frozenset[str] = frozenset()
@@ -919,6 +925,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         own_site_nouns=context["own_site_nouns"],
         purpose_so_words=context["purpose_so_words"],
         purpose_so_modals=context["purpose_so_modals"],
+        purpose_infinitive_words=context["purpose_infinitive_words"],
+        gapped_purpose_work=context["gapped_purpose_work"],
         reason_need_words=context["reason_need_words"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],

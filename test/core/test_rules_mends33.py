@@ -1,0 +1,48 @@
+"""Mends of helper W (mends 33): plans that silently dropped or changed work (each gave a plan, no error, and the
+plan was wrong).
+
+1. "Send excavator 1 to soil 1 and excavator 2 to soil 2 to dig" dug only with excavator 2: a work purpose
+   ("to dig", "to dump") said after gapped conjuncts (the later ones borrow the first one's movement verb) is every
+   conjunct's. A conjunct with a verb of its own keeps its purpose to itself.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+
+# -- finding 1: a purpose after gapped conjuncts is each conjunct's -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Send excavator 1 to soil 1 and excavator 2 to soil 2 to dig.",
+    "Excavator 1 goes to soil 1 and excavator 2 to soil 2 to dig.",
+    "Send excavator 1 to soil 1 and excavator 2 to soil 2 to dig there.",
+    "Excavator 1 drives to soil 1, and excavator 2 to soil 2, to dig.",
+])
+def test_a_purpose_after_gapped_conjuncts_is_each_conjuncts(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]))
+
+
+def test_three_gapped_conjuncts_all_dig(fleet, world):
+    assert_plan("Send excavator 1 to soil 1, excavator 2 to soil 2 and excavator 3 to rock 1 to dig.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("m3", T, [E3], ["rock1"]), task("g3", DIG, [E3], [], deps=["m3"]))
+
+
+def test_a_dumping_purpose_is_shared_too_and_a_later_step_waits_for_both(fleet, world):
+    assert_plan("Send truck 1 to puddle 1 and truck 2 to puddle 2 to dump, then excavator 1 goes home.", fleet, world,
+                task("m1", T, [D1], ["puddle1"]), task("u1", DUMP, [D1], [], deps=["m1"]),
+                task("m2", T, [D2], ["puddle2"]), task("u2", DUMP, [D2], [], deps=["m2"]),
+                task("h", R, [E1], [], deps=["u1", "u2"]))
+
+
+def test_a_purpose_inside_the_first_clause_stays_its_own(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 to dig and excavator 2 goes to soil 2.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]))
