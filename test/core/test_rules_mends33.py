@@ -4,6 +4,9 @@ plan was wrong).
 1. "Send excavator 1 to soil 1 and excavator 2 to soil 2 to dig" dug only with excavator 2: a work purpose
    ("to dig", "to dump") said after gapped conjuncts (the later ones borrow the first one's movement verb) is every
    conjunct's. A conjunct with a verb of its own keeps its purpose to itself.
+2. "Every truck goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home" sent the excavators
+   home: right after a subject taken out of the one before it (every robot of a type, or robots of one type named
+   together), "the others" in that sentence are the rest of that subject (trucks 1 and 3, by id: determined).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
 
 # -- finding 1: a purpose after gapped conjuncts is each conjunct's -------------------------------------------------
 
@@ -46,3 +49,31 @@ def test_a_purpose_inside_the_first_clause_stays_its_own(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 to dig and excavator 2 goes to soil 2.", fleet, world,
                 task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
                 task("m2", T, [E2], ["soil2"]))
+
+
+# -- finding 2: "the others" after a part of the subject before are the rest of it ----------------------------------
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Every truck goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.", ("types",)),
+    ("All trucks go to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.", ("types",)),
+    ("Trucks 1, 2 and 3 go to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.", (D1, D2, D3)),
+    ("Every truck goes to obstacle 1. Then truck 2 goes to puddle 1 and the rest go home.", ("types",)),
+])
+def test_the_others_after_a_part_are_the_rest_of_the_whole(fleet, world, text, whole):
+    first = task("w", T, [], ["obstacle1"], types=[("dump_truck", 3)]) if whole == ("types",) \
+        else task("w", T, list(whole), ["obstacle1"])
+    assert_plan(text, fleet, world, first, task("p", T, [D2], ["puddle1"], deps=["w"]),
+                task("h", R, [D1, D3], [], deps=["w"]))
+
+
+def test_two_named_then_one_leaves_the_other(fleet, world):
+    assert_plan("Trucks 1 and 3 go to obstacle 1. Then truck 1 goes to puddle 1 and the others go home.", fleet, world,
+                task("w", T, [D1, D3], ["obstacle1"]), task("p", T, [D1], ["puddle1"], deps=["w"]),
+                task("h", R, [D3], [], deps=["w"]))
+
+
+def test_the_others_after_an_unrelated_robot_stay_the_rest_of_the_fleet(fleet, world):
+    assert_plan("Truck 1 goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.", fleet, world,
+                task("w", T, [D1], ["obstacle1"]), task("p", T, [D2], ["puddle1"], deps=["w"]),
+                task("h", R, [E1, E2, E3, D3], [], deps=["w"]))

@@ -1029,6 +1029,34 @@ class MentionResolver:
         left = sum(m.count for m in dict.fromkeys(whole)) - part.count
         return (self.new_group(part.rtype, left),) if left > 0 else ()
 
+    def _rest_of_whole(self) -> tuple[Member, ...]:
+        """"Every truck goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.": right after a
+        subject taken out of the subject before it (every robot of a type, or robots of one type named together) in
+        the sentence of "the others", they are the rest of that subject, not the robots never mentioned (the
+        excavators went home in place of trucks 1 and 3). Every robot of a type, less those named by number, is
+        determined: by id. Across sentences the robots named by number would not continue the group's chain, so
+        that reading is left to the fleet's rest. Empty otherwise."""
+        start = self._sentence_start.get(self.sentence, len(self.history))
+        subjects = [(n, ms) for n, (ms, role) in enumerate(self.history) if role not in ("partner", "relative")]
+        if len(subjects) < 2 or subjects[-1][0] < start:
+            return ()  # the part was said in the sentence of "the others" ("truck 2 ... and the others")
+        latest, whole = subjects[-1][1], subjects[-2][1]
+        if len({m.rtype for m in (*whole, *latest)}) != 1:
+            return ()  # "excavator 3 and truck 3 ...; truck 3 ... The rest wait": the rest of the fleet
+        pools = self.site.robots_by_type
+        full = {m.rtype for m in whole if m.is_group and m.count == len(pools.get(m.rtype, ()))}
+        if not latest or any(m not in whole and (m.is_group or m.rtype not in full) for m in latest):
+            return ()
+        rest: list[Member] = []
+        for m in whole:
+            if m in latest:
+                continue
+            if m.is_group and m.rtype in full:
+                rest += [self.robot_member(r) for r in pools[m.rtype] if all(r != x.robot_id for x in latest)]
+            else:
+                rest.append(m)
+        return tuple(dict.fromkeys(rest))
+
     def _rest_of_fleet(self, since: Sequence[tuple[tuple[Member, ...], str]]) -> tuple[Member, ...]:
         """The robots not mentioned in ``since``: by id where that determines them; for a type of which some
         were asked for by count ("a pair of excavators ... the rest of the fleet"), a group of as many as are
@@ -1089,7 +1117,7 @@ class MentionResolver:
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
             since = self.history[self.fleet_mark:] or self.history
-            rest = self._rest_of_part() or self._rest_of_fleet(since)
+            rest = self._rest_of_part() or self._rest_of_whole() or self._rest_of_fleet(since)
             if not rest and self.last_others:
                 return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
             self.last_others = rest
