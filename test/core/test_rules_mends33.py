@@ -7,6 +7,10 @@ plan was wrong).
 2. "Every truck goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home" sent the excavators
    home: right after a subject taken out of the one before it (every robot of a type, or robots of one type named
    together), "the others" in that sentence are the rest of that subject (trucks 1 and 3, by id: determined).
+3. "Trucks 2 and 3 go to soil 1, excavator 1 loads truck 2. Then the loaded truck dumps at puddle 1 and the empty
+   truck goes home" sent truck 2 home: "the empty / unloaded truck" (lexicon ``empty_words``) is the one truck named
+   so far that was not loaded; refused, naming the words, when that is not one truck named by number or when a
+   truck tipped before (other than the loaded truck set against it).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +18,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a purpose after gapped conjuncts is each conjunct's -------------------------------------------------
 
@@ -77,3 +83,32 @@ def test_the_others_after_an_unrelated_robot_stay_the_rest_of_the_fleet(fleet, w
     assert_plan("Truck 1 goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.", fleet, world,
                 task("w", T, [D1], ["obstacle1"]), task("p", T, [D2], ["puddle1"], deps=["w"]),
                 task("h", R, [E1, E2, E3, D3], [], deps=["w"]))
+
+
+# -- finding 3: "the empty truck" is the one not loaded ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, loaded, empty", [
+    ("Trucks 2 and 3 go to soil 1, excavator 1 loads truck 2. Then the loaded truck dumps at puddle 1 and the empty "
+     "truck goes home.", D2, D3),
+    ("Trucks 2 and 3 go to soil 1, excavator 1 loads truck 3. Then the full truck dumps at puddle 1 and the unloaded "
+     "truck goes home.", D3, D2),
+])
+def test_the_empty_truck_is_the_one_not_loaded(fleet, world, text, loaded, empty):
+    assert_plan(text, fleet, world,
+                task("m", T, [D2, D3], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]),
+                task("p", T, [loaded], ["puddle1"], deps=["l"]), task("u", DUMP, [loaded], [], deps=["p"]),
+                task("h", R, [empty], [], deps=["l"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1, 2 and 3 go to soil 1, excavator 1 loads truck 2. Then the loaded truck dumps at puddle 1 and the empty "
+    "truck goes home.",
+    "Trucks 1 and 2 go to soil 1 and excavator 1 loads truck 1. Truck 1 dumps at puddle 1. Then the empty truck goes "
+    "home.",
+    "Two trucks go to soil 1, excavator 1 loads one of them. Then the loaded truck dumps at puddle 1 and the empty "
+    "truck goes home.",
+])
+def test_an_unclear_empty_truck_is_refused_naming_the_words(fleet, world, text):
+    errors = rules_plan(text, fleet, world).errors
+    assert any("'the empty truck'" in e for e in errors), errors

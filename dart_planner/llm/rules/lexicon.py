@@ -118,8 +118,9 @@ class EventSpec:
 
 _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
-_CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words", "aside_relatives",
-                 "aside_modals", "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
+_CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words",
+                 "aside_relatives", "aside_modals", "arrow_auxiliaries", "group_link_words", "group_list_joins",
+                 "group_alone_words",
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
                  "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas", "title_skip_words",
                  "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads", "place_need_leads",
@@ -244,6 +245,8 @@ class Lexicon:
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
     loaded_words: frozenset[str] = frozenset()
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
+    empty_words: frozenset[str] = frozenset()
+    """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
     loaded_quantifiers: frozenset[str] = frozenset()
     """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
     deed_auxiliaries: frozenset[str] = frozenset()
@@ -856,6 +859,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         speech_breaks=speech_breaks,
         layout_time_words=time_words,
         loaded_words=context["loaded_words"],
+        empty_words=context["empty_words"],
         loaded_quantifiers=context["loaded_quantifiers"],
         deed_auxiliaries=context["deed_auxiliaries"],
         deed_work_words=context["deed_work_words"],
