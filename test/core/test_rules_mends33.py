@@ -11,6 +11,11 @@ plan was wrong).
    truck goes home" sent truck 2 home: "the empty / unloaded truck" (lexicon ``empty_words``) is the one truck named
    so far that was not loaded; refused, naming the words, when that is not one truck named by number or when a
    truck tipped before (other than the loaded truck set against it).
+4. "Excavators 1 and 2 go to soil 1 and soil 2 respectively. Trucks 1 and 2 follow them respectively." sent both
+   trucks to soil 2 with excavator 2: "them" was read as the trucks themselves, and a follow with no place went to
+   the place named last. A pronoun after a follow verb is the robots mentioned apart from the followers; with no
+   place said each goes where its leader is: one place, there; several, paired in order with "respectively" (each
+   after its own leader), refused without it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -112,3 +117,30 @@ def test_the_empty_truck_is_the_one_not_loaded(fleet, world, text, loaded, empty
 def test_an_unclear_empty_truck_is_refused_naming_the_words(fleet, world, text):
     errors = rules_plan(text, fleet, world).errors
     assert any("'the empty truck'" in e for e in errors), errors
+
+
+# -- finding 4: a follow with no place goes where the robots followed are ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 go to soil 1 and soil 2 respectively. Trucks 1 and 2 follow them respectively.",
+    "Excavators 1 and 2 go to soil 1 and soil 2 respectively. Trucks 1 and 2 follow excavators 1 and 2 "
+    "respectively.",
+])
+def test_trucks_follow_their_excavators_respectively(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("e1", T, [E1], ["soil1"]), task("e2", T, [E2], ["soil2"]),
+                task("t1", T, [D1], ["soil1"], deps=["e1"]), task("t2", T, [D2], ["soil2"], deps=["e2"]))
+
+
+def test_following_robots_at_one_place_goes_there(fleet, world):
+    assert_plan("Excavators 1 and 2 go to soil 1. Trucks 1 and 2 follow them.", fleet, world,
+                task("e", T, [E1, E2], ["soil1"]), task("t", T, [D1, D2], ["soil1"], deps=["e"]))
+    assert_plan("Excavator 1 goes to soil 1 and truck 1 follows it.", fleet, world,
+                task("e", T, [E1], ["soil1"]), task("t", T, [D1], ["soil1"], deps=["e"]))
+
+
+def test_following_robots_at_several_places_without_respectively_is_refused(fleet, world):
+    errors = rules_plan("Excavators 1 and 2 go to soil 1 and soil 2 respectively. Trucks 1 and 2 follow them.",
+                        fleet, world).errors
+    assert any("'follow'" in e and "different places" in e for e in errors), errors
