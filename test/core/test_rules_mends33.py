@@ -16,6 +16,10 @@ plan was wrong).
    the place named last. A pronoun after a follow verb is the robots mentioned apart from the followers; with no
    place said each goes where its leader is: one place, there; several, paired in order with "respectively" (each
    after its own leader), refused without it.
+5. "A truck goes to soil 1, and another truck to soil 2. The first truck then dumps ..." sent truck 1 (by number,
+   rule 2), so neither truck that moved dumped: after unnamed single robots of a type, said one by one, "the first
+   / second <type>" is the first / second of them; after robots asked for by count in a group ("two trucks"), it
+   is refused, naming the words, unless every robot of the type was asked for or it is the one left over.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -144,3 +148,34 @@ def test_following_robots_at_several_places_without_respectively_is_refused(flee
     errors = rules_plan("Excavators 1 and 2 go to soil 1 and soil 2 respectively. Trucks 1 and 2 follow them.",
                         fleet, world).errors
     assert any("'follow'" in e and "different places" in e for e in errors), errors
+
+
+# -- finding 5: "the first / second truck" after unnamed single trucks is the one said first / second ---------------
+
+
+def test_the_first_truck_is_the_first_single_truck_said(fleet, world):
+    one = [("dump_truck", 1)]
+    assert_plan("A truck goes to soil 1, and another truck to soil 2. The first truck then dumps at puddle 1.",
+                fleet, world,
+                task("a", T, [], ["soil1"], types=one), task("b", T, [], ["soil2"], types=one),
+                task("p", T, [], ["puddle1"], deps=["a"], types=one), task("u", DUMP, [], [], deps=["p"], types=one))
+
+
+def test_the_second_excavator_is_the_second_single_excavator_said(fleet, world):
+    one = [("excavator", 1)]
+    assert_plan("An excavator digs at soil 1 and another excavator digs at soil 2. The second excavator then goes "
+                "home.", fleet, world,
+                task("a", T, [], ["soil1"], types=one), task("g", DIG, [], [], deps=["a"], types=one),
+                task("b", T, [], ["soil2"], types=one), task("h", DIG, [], [], deps=["b"], types=one),
+                task("r", R, [], [], deps=["h"], types=one))
+
+
+def test_the_first_of_a_counted_pair_is_refused_naming_the_words(fleet, world):
+    errors = rules_plan("Two trucks go to soil 1. The first truck dumps at puddle 1.", fleet, world).errors
+    assert any("the first dump truck" in e for e in errors), errors
+
+
+def test_the_third_after_a_pair_stays_the_one_left_over(fleet, world):
+    assert_plan("Two trucks go to soil 1. The third truck goes to puddle 1.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["puddle1"], types=[("dump_truck", 1)]))

@@ -101,6 +101,9 @@ class Member:
         return self.robot_id is None
 
 
+_ORDINAL_WORDS = {1: "first", 2: "second", 3: "third"}
+
+
 def _size(members: Sequence[Member]) -> int:
     return sum(m.count for m in members)
 
@@ -994,6 +997,27 @@ class MentionResolver:
                 total += m.count
         return total
 
+    def _ordinal_group(self, rtype: str, ordinal: int) -> Member | None:
+        """"A truck goes to soil 1, and another truck to soil 2. The first truck then dumps ...": when only
+        unnamed single robots of ``rtype`` were asked for so far, two or more, "the first / second <type>" is the
+        first / second of them in the order said, not the robot of that number (which never moved); refused when
+        they are not single robots said one by one ("two trucks ... the first truck"). None otherwise (rule 2)."""
+        counted = self._counted_only(rtype)
+        if ordinal < 1 or counted < 1:
+            return None
+        singles: list[Member] = []
+        for members, _ in self.history:
+            singles += [m for m in members if m.rtype == rtype and m not in singles]
+        if len(singles) >= max(2, ordinal) and all(m.count == 1 and m.key not in self.part_of for m in singles):
+            return singles[ordinal - 1]
+        if ordinal > counted or counted >= len(self.site.robots_by_type.get(rtype, ())):
+            # "two trucks ... the third truck": the one left over (rule 19); "three trucks, ... the first truck":
+            # every truck was asked for, truck 1 among them
+            return None
+        # "Two trucks go to soil 1. The first truck dumps ...": one of them, but which is not said
+        raise ResolutionError(f"the {_ORDINAL_WORDS.get(ordinal, str(ordinal))} {rtype.replace('_', ' ')}: "
+                              f"only robots asked for by count were mentioned (name it by number)")
+
     def used_of_type(self, rtype: str) -> int:
         seen: set[str] = set()
         total = 0
@@ -1114,6 +1138,9 @@ class MentionResolver:
             again = self.leftovers.get((desc.rtype, desc.ordinal)) if desc.ordinal > 1 else None
             if again is not None and any(again in ms for ms, _ in self.history):
                 return (again,)  # "the third truck" said again: the one left over, still
+            said = self._ordinal_group(desc.rtype, desc.ordinal)
+            if said is not None:
+                return (said,)
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
             since = self.history[self.fleet_mark:] or self.history
