@@ -177,8 +177,11 @@ def test_the_others_after_a_gathering_and_two_groups(fleet, world):
     assert_plan("Everyone gathers at obstacle 2. Then one excavator goes to soil 2 and digs, and a truck follows it. "
                 "The others go home.", fleet, world,
                 task("g", TA, [], ["obstacle2"]),
-                task("a", T, [], ["soil2"], deps=["g"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("a", T, [], ["soil2"], deps=["g"], types=[("excavator", 1)]),
                 task("d", DIG, [], [], deps=["a"], types=[("excavator", 1)]),
+                # "follows it": the excavator (mends 33; "it" had been read as the truck itself, which then went
+                # along at once), so after the excavator's last step, as "follows excavator 1" is read
+                task("t", T, [], ["soil2"], deps=["d"], types=[("dump_truck", 1)]),
                 task("r", R, [], [], deps=["g"], types=[("excavator", 2), ("dump_truck", 2)]))
 
 

@@ -190,6 +190,35 @@ def _loaded_description(items: Sequence[Item], k: int, lex: Lexicon) -> int:
     return -1
 
 
+def _empty_reference(items: Sequence[Item], k: int, lex: Lexicon) -> Item | None:
+    """"Trucks 2 and 3 go to soil 1, excavator 1 loads truck 2. Then ... the empty truck goes home.": "the empty
+    truck" (lexicon ``empty_words``) is the one truck named so far that was not loaded (truck 3), not the truck
+    named last. When that is not one robot named by number, or a truck has tipped its load before (then "empty"
+    may mean that one; unless that was "the loaded truck" set against it), the words are refused, naming them;
+    None when the mention at ``k`` is no such words."""
+    it = items[k]
+    d: RobotDesc = it.payload
+    if d.form != "type" or d.det != "the" or d.plural or d.count or not lex.empty_words & set(it.text.split()):
+        return None
+    before = items[:k]
+    named = [r for x in before if x.kind is ItemKind.ROBOT and x.payload.form == "ids" and x.payload.rtype == d.rtype
+             for r in x.payload.ids]
+    loaded = set(_loaded_by_then(items, k, d.rtype, listed=True))
+    left = list(dict.fromkeys(r for r in named if r not in loaded))
+    unnamed = any(x.kind is ItemKind.ROBOT and x.payload.form == "type" and x.payload.rtype == d.rtype
+                  and x.payload.det != "the" for x in before)
+    # a tipping said of "the loaded truck" it is set against ("the loaded truck dumps ... and the empty truck ...")
+    # leaves the others empty still
+    said_loaded = [n for n, x in enumerate(before)
+                   if x.kind is ItemKind.ROBOT and lex.loaded_words & set(x.text.split())]
+    tipped = any(x.kind in (ItemKind.VERB, ItemKind.EVENT) and getattr(x.payload, "target", getattr(
+        x.payload, "action", "")) == "dump" for x in before[:said_loaded[-1] if said_loaded else k])
+    if len(left) == 1 and not unnamed and not tipped:
+        return Item(ItemKind.ROBOT, it.start, it.end, RobotDesc("ids", (left[0],), d.rtype), it.text)
+    return Item(ItemKind.UNKNOWN, it.start, it.end,
+                f"{it.text!r}: which robot is meant is not clear (name it by number)", it.text)
+
+
 def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Replace each "the <type> that <verb> <object>" whose deed an earlier clause names by a mention
     of the robot that did it (see the module doc)."""
@@ -197,7 +226,10 @@ def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     k = 0
     while k < len(out):
         it = out[k]
-        if it.kind is ItemKind.ROBOT:
+        empty = _empty_reference(out, k, lex) if it.kind is ItemKind.ROBOT else None
+        if empty is not None:
+            out[k] = empty
+        elif it.kind is ItemKind.ROBOT:
             desc = _description(out, k, lex)
             last = _loaded_description(out, k, lex) if desc is None else -1
             group = _loaded_group(out, k, lex) if desc is None and last < 0 else None

@@ -369,6 +369,8 @@ class Interpreter:
         self.anchor_by_pronoun = False
         self.followed: list[Item] = []
         """Robots a follow verb names in the clause being read."""
+        self.followed_members: list[Member] = []
+        """The robots those mentions resolved to, in order."""
         self.ordered_objects = False
         #: the trucks a loading in turn starts with ("loads them one after the other, truck 3 first")
         self.first_loaded: frozenset[str] = frozenset()
@@ -1900,6 +1902,7 @@ class Interpreter:
         seg = self.passive_agents(seg)
         seg, restrict = self.locative_subjects(seg)
         self.followed = []
+        self.followed_members = []
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc(
@@ -2237,7 +2240,9 @@ class Interpreter:
             entry = alongside
         for it in self.followed:  # "excavator 1 follows truck 1 to rock 1": after truck 1's last step
             self.use(it)
-            entry = set(entry) | self.b.last_tasks(self.resolve_robots(it) or ())
+            led = self._leaders(it, subject or ())
+            self.followed_members += [m for m in led if m not in self.followed_members]
+            entry = set(entry) | self.b.last_tasks(led)
         self.place_before = scene  # "..., which arrives after checking puddle 1": arrives where the scene is
         is_global = False
         if subject is None or not subject:
@@ -3156,6 +3161,11 @@ class Interpreter:
             haulers = self.capable(subject, "dump", quiet=True)
             if haulers and len(haulers) < len(subject) and any(self.loaded.get(m.key) for m in haulers):
                 subject = tuple(haulers)  # "excavator 3 and truck 1: dig, load, haul to X": the truck hauls
+        if target in MOVES and not places and not a.objects and not a.back and subject \
+                and v.lemma in self.lex.follow_verbs and self.followed_members:
+            followed = self._follow_places(subject, extra, v, respectively)
+            if followed is not None:
+                return followed
         if target in MOVES:
             there = any(o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects)
             if split and there and len(places) == 1:
@@ -3387,6 +3397,40 @@ class Interpreter:
         return self.b.add(name, action, members, objects, extra, lemma=lemma, partners=partners, split=split)
 
     # -- movement ---------------------------------------------------------------------------------------
+    def _leaders(self, it: Item, subject: Sequence[Member]) -> tuple[Member, ...]:
+        """The robots a follow verb names. A pronoun ("trucks 1 and 2 follow them") means robots other than the
+        followers: the latest mentioned apart from them (read as the subject just said, the trucks followed
+        themselves and went to the place named last)."""
+        led = tuple(self.resolve_robots(it) or ())
+        if it.payload.form != "pronoun" or not set(led) & set(subject):
+            return led
+        for members, role in reversed(self.res.history):
+            if role != "partner" and members and not set(members) & set(subject):
+                return members
+        return led
+
+    def _follow_places(self, subject: Sequence[Member], extra: set[int], v: VerbHit,
+                       respectively: bool) -> list[Draft] | None:
+        """"Trucks 1 and 2 follow them (respectively)" with no place said: each goes where the robot it follows
+        went, not to the place named last (both trucks went to soil 2). Robots followed at one place: there, all
+        of them; at several, paired in order with "respectively" (each waiting for its own leader only), refused
+        without it. None when a followed robot's place is not known (the usual reading applies)."""
+        leaders = self.followed_members
+        spots = [self.loc(m) for m in leaders]
+        if any(p is None for p in spots):
+            return None
+        if len(set(spots)) == 1:
+            return self.moves(subject, [spots[0] or START], extra, v, False, False)
+        if not respectively or len(subject) != len(leaders):
+            self.errors.append(f"{v.lemma!r}: the robots followed are at different places "
+                               f"({', '.join(p or '' for p in spots)}); say where each goes, or add 'respectively'")
+            return []
+        theirs = self.b.last_tasks(leaders)
+        made: list[Draft] = []
+        for m, leader, p in zip(subject, leaders, spots):
+            made += self.move([m], p or START, (set(extra) - theirs) | self.b.last_tasks([leader]), v)
+        return made
+
     def moves(self, members: Sequence[Member], places: Sequence[str], extra: set[int], v: VerbHit,
               respectively: bool, split: bool) -> list[Draft]:
         made: list[Draft] = []

@@ -118,8 +118,9 @@ class EventSpec:
 
 _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
-_CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words", "aside_relatives",
-                 "aside_modals", "arrow_auxiliaries", "group_link_words", "group_list_joins", "group_alone_words",
+_CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words",
+                 "aside_relatives", "aside_modals", "arrow_auxiliaries", "group_link_words", "group_list_joins",
+                 "group_alone_words",
                  "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
                  "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas", "title_skip_words",
                  "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads", "place_need_leads",
@@ -132,7 +133,8 @@ _CONTEXT_KEYS = ("loaded_words", "loaded_quantifiers", "deed_auxiliaries", "deed
                  "keepout_pronoun_prepositions", "keepout_state_auxiliaries", "keepout_state_modals",
                  "keepout_place_copulas", "object_aside_relatives", "thing_quantifiers", "thing_list_joins",
                  "thing_articles", "thing_order_words", "aspect_verbs", "robot_place_pronouns", "reason_openers",
-                 "reason_cut_words", "purpose_so_words", "purpose_so_modals", "own_site_nouns",
+                 "reason_cut_words", "purpose_so_words", "purpose_so_modals", "purpose_infinitive_words",
+                 "gapped_purpose_work", "own_site_nouns",
                  "reason_need_words", "thing_adverb_auxiliaries", "ordinal_list_joins", "ordinal_list_articles",
                  "condition_auxiliaries", "condition_participle_endings", "anchor_joint_words",
                  "pointing_connective_words", "parallel_subordinators", "unplaced_order_words",
@@ -243,6 +245,8 @@ class Lexicon:
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
     loaded_words: frozenset[str] = frozenset()
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
+    empty_words: frozenset[str] = frozenset()
+    """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
     loaded_quantifiers: frozenset[str] = frozenset()
     """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
     deed_auxiliaries: frozenset[str] = frozenset()
@@ -387,6 +391,11 @@ class Lexicon:
     """Words that open a purpose with no "that" ("digs at rock 2 *so* the trucks can pass")."""
     purpose_so_modals: frozenset[str] = frozenset()
     """Modals after the robots of such a purpose ("so the trucks *can* pass")."""
+    purpose_infinitive_words: frozenset[str] = frozenset()
+    """Words before a purpose verb ("send excavator 1 to soil 1 *to* dig")."""
+    gapped_purpose_work: frozenset[str] = frozenset()
+    """Work done in place whose purpose, said after gapped conjuncts ("send excavator 1 to soil 1 and excavator 2
+    to soil 2 to dig"), is every conjunct's."""
     own_site_nouns: frozenset[str] = frozenset()
     """Nouns after "its / their (own)" for where each robot works ("each excavator drives to its *site* first")."""
     reason_need_words: frozenset[str] = frozenset()
@@ -850,6 +859,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         speech_breaks=speech_breaks,
         layout_time_words=time_words,
         loaded_words=context["loaded_words"],
+        empty_words=context["empty_words"],
         loaded_quantifiers=context["loaded_quantifiers"],
         deed_auxiliaries=context["deed_auxiliaries"],
         deed_work_words=context["deed_work_words"],
@@ -919,6 +929,8 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         own_site_nouns=context["own_site_nouns"],
         purpose_so_words=context["purpose_so_words"],
         purpose_so_modals=context["purpose_so_modals"],
+        purpose_infinitive_words=context["purpose_infinitive_words"],
+        gapped_purpose_work=context["gapped_purpose_work"],
         reason_need_words=context["reason_need_words"],
         thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
         ordinal_list_joins=context["ordinal_list_joins"],

@@ -101,6 +101,9 @@ class Member:
         return self.robot_id is None
 
 
+_ORDINAL_WORDS = {1: "first", 2: "second", 3: "third"}
+
+
 def _size(members: Sequence[Member]) -> int:
     return sum(m.count for m in members)
 
@@ -994,6 +997,27 @@ class MentionResolver:
                 total += m.count
         return total
 
+    def _ordinal_group(self, rtype: str, ordinal: int) -> Member | None:
+        """"A truck goes to soil 1, and another truck to soil 2. The first truck then dumps ...": when only
+        unnamed single robots of ``rtype`` were asked for so far, two or more, "the first / second <type>" is the
+        first / second of them in the order said, not the robot of that number (which never moved); refused when
+        they are not single robots said one by one ("two trucks ... the first truck"). None otherwise (rule 2)."""
+        counted = self._counted_only(rtype)
+        if ordinal < 1 or counted < 1:
+            return None
+        singles: list[Member] = []
+        for members, _ in self.history:
+            singles += [m for m in members if m.rtype == rtype and m not in singles]
+        if len(singles) >= max(2, ordinal) and all(m.count == 1 and m.key not in self.part_of for m in singles):
+            return singles[ordinal - 1]
+        if ordinal > counted or counted >= len(self.site.robots_by_type.get(rtype, ())):
+            # "two trucks ... the third truck": the one left over (rule 19); "three trucks, ... the first truck":
+            # every truck was asked for, truck 1 among them
+            return None
+        # "Two trucks go to soil 1. The first truck dumps ...": one of them, but which is not said
+        raise ResolutionError(f"the {_ORDINAL_WORDS.get(ordinal, str(ordinal))} {rtype.replace('_', ' ')}: "
+                              f"only robots asked for by count were mentioned (name it by number)")
+
     def used_of_type(self, rtype: str) -> int:
         seen: set[str] = set()
         total = 0
@@ -1028,6 +1052,34 @@ class MentionResolver:
         whole = [m for ms, _ in self.history for m in ms if m.key in self.part_of[part.key]]
         left = sum(m.count for m in dict.fromkeys(whole)) - part.count
         return (self.new_group(part.rtype, left),) if left > 0 else ()
+
+    def _rest_of_whole(self) -> tuple[Member, ...]:
+        """"Every truck goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.": right after a
+        subject taken out of the subject before it (every robot of a type, or robots of one type named together) in
+        the sentence of "the others", they are the rest of that subject, not the robots never mentioned (the
+        excavators went home in place of trucks 1 and 3). Every robot of a type, less those named by number, is
+        determined: by id. Across sentences the robots named by number would not continue the group's chain, so
+        that reading is left to the fleet's rest. Empty otherwise."""
+        start = self._sentence_start.get(self.sentence, len(self.history))
+        subjects = [(n, ms) for n, (ms, role) in enumerate(self.history) if role not in ("partner", "relative")]
+        if len(subjects) < 2 or subjects[-1][0] < start:
+            return ()  # the part was said in the sentence of "the others" ("truck 2 ... and the others")
+        latest, whole = subjects[-1][1], subjects[-2][1]
+        if len({m.rtype for m in (*whole, *latest)}) != 1:
+            return ()  # "excavator 3 and truck 3 ...; truck 3 ... The rest wait": the rest of the fleet
+        pools = self.site.robots_by_type
+        full = {m.rtype for m in whole if m.is_group and m.count == len(pools.get(m.rtype, ()))}
+        if not latest or any(m not in whole and (m.is_group or m.rtype not in full) for m in latest):
+            return ()
+        rest: list[Member] = []
+        for m in whole:
+            if m in latest:
+                continue
+            if m.is_group and m.rtype in full:
+                rest += [self.robot_member(r) for r in pools[m.rtype] if all(r != x.robot_id for x in latest)]
+            else:
+                rest.append(m)
+        return tuple(dict.fromkeys(rest))
 
     def _rest_of_fleet(self, since: Sequence[tuple[tuple[Member, ...], str]]) -> tuple[Member, ...]:
         """The robots not mentioned in ``since``: by id where that determines them; for a type of which some
@@ -1086,10 +1138,13 @@ class MentionResolver:
             again = self.leftovers.get((desc.rtype, desc.ordinal)) if desc.ordinal > 1 else None
             if again is not None and any(again in ms for ms, _ in self.history):
                 return (again,)  # "the third truck" said again: the one left over, still
+            said = self._ordinal_group(desc.rtype, desc.ordinal)
+            if said is not None:
+                return (said,)
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
             since = self.history[self.fleet_mark:] or self.history
-            rest = self._rest_of_part() or self._rest_of_fleet(since)
+            rest = self._rest_of_part() or self._rest_of_whole() or self._rest_of_fleet(since)
             if not rest and self.last_others:
                 return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
             self.last_others = rest

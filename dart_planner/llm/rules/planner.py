@@ -53,6 +53,7 @@ from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loade
 from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
 from .fleetnouns import fold_bare_fleet_nouns, fold_negated_types
 from .formats import normalise_layout, read_layout
+from .gappedpurposes import share_gapped_purposes
 from .goals import goal_errors
 from .groups import fold_group_names
 from .interpret import Interpreter
@@ -210,6 +211,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
                                                         lex.clause_joining_words))
+        segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
