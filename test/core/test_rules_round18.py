@@ -52,6 +52,10 @@
 18. "... lift the puddle 1 keep-out for the other robots. When that is done and trucks 1 and 3 have finished their
    inspections, everybody goes home.": the return waited for the inspections only; "that" (the clause just said)
    was dropped once the anchor also named robots. Both are waited for.
+19. "Please send excavator 2, truck 1 and truck 3 to rock 2." was refused (no place for "send") and, after a keep-out,
+   sent excavator 2 into it: the comma after "please send excavator 2" cut the list, since the clause did not open
+   with its verb. A plain word or two before the causative keeps the robots after it one list, as "Send excavator 2,
+   truck 1 and truck 3 to rock 2." already was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -268,3 +272,11 @@ def test_that_is_done_and_robots_waits_for_both(fleet, world):
                 task("k", AV, others, ["puddle1"]), task("c", T, [E1], ["puddle1"]),
                 task("i1", T, [D1], ["obstacle1"], deps=["k"]), task("i3", T, [D3], ["obstacle2"], deps=["k"]),
                 task("l", AL, others, ["puddle1"], deps=["c"]), task("r", RA, [], [], deps=["i1", "i3", "l"]))
+
+
+# -- 19: "please send A, B and C to X" -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lead", ["Please send", "Now please send", "Send"])
+def test_please_send_a_list_is_one_move(fleet, world, lead):
+    assert_plan(f"{lead} excavator 2, truck 1 and truck 3 to rock 2.", fleet, world,
+                task("m", T, [E2, D1, D3], ["rock2"]))

@@ -380,9 +380,13 @@ def _only_robots(items: Sequence[Item]) -> bool:
 
 
 def _causative_list(items: Sequence[Item], causatives: Container[str]) -> bool:
-    """"send excavator 3, truck 1 ...": a causative verb followed only by the robots it sends."""
-    return len(items) >= 2 and items[0].kind is ItemKind.VERB and items[0].text in causatives \
-        and _only_robots(items[1:])
+    """"send excavator 3, truck 1 ...": a causative verb followed only by the robots it sends (past a plain word or
+    two before it: "please send excavator 3, truck 1 ...")."""
+    k = 0
+    while k < min(2, len(items)) and items[k].kind is ItemKind.WORD:
+        k += 1
+    return len(items) >= k + 2 and items[k].kind is ItemKind.VERB and items[k].text in causatives \
+        and _only_robots(items[k + 1:])
 
 
 def _loaded_list(items: Sequence[Item]) -> bool:
