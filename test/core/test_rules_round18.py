@@ -56,6 +56,9 @@
    sent excavator 2 into it: the comma after "please send excavator 2" cut the list, since the clause did not open
    with its verb. A plain word or two before the causative keeps the robots after it one list, as "Send excavator 2,
    truck 1 and truck 3 to rock 2." already was.
+20. "Please send two excavators to soil 1 before the surveyors arrive." was refused ("no robot is named for 'the
+   surveyors arrive'"): a clause after "before" whose subject is a noun phrase naming no robot (lexicon
+   ``people_determiners``) is a time limit set by people, no order.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -280,3 +283,18 @@ def test_that_is_done_and_robots_waits_for_both(fleet, world):
 def test_please_send_a_list_is_one_move(fleet, world, lead):
     assert_plan(f"{lead} excavator 2, truck 1 and truck 3 to rock 2.", fleet, world,
                 task("m", T, [E2, D1, D3], ["rock2"]))
+
+
+# -- 20: "before the surveyors arrive" -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Please send two excavators to soil 1 before the surveyors arrive.",
+    "To get soil 1 cleared before the surveyors arrive, please send two excavators there.",
+])
+def test_before_people_arrive_is_a_time_limit(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [], ["soil1"], types=[("excavator", 2)]))
+
+
+def test_before_a_robot_deed_still_orders(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 before digging.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))

@@ -1608,6 +1608,12 @@ class Interpreter:
                 for it in seg.items:
                     self.use(it)
                 continue
+            if seg.role is SegmentRole.MAIN and seg.connective_text in self.lex.before_any_connectives \
+                    and self._people_deed(seg):
+                # "... before the surveyors arrive": a time limit set by people, no order for any robot
+                for it in seg.items:
+                    self.use(it)
+                continue
             if seg.role is SegmentRole.ANCHOR and seg.before and not seg.post_anchor:
                 # "Before X, Y": Y first, then X after what Y made
                 mains = []
@@ -2514,6 +2520,16 @@ class Interpreter:
         rest = items[2:]
         places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
         return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
+
+    def _people_deed(self, seg: Segment) -> bool:
+        """A clause whose subject is a noun phrase that names no robot ("the surveyors arrive", "our visitors come"):
+        a determiner (``people_determiners``), a noun, then a verb, and no robot, object or place anywhere in it."""
+        its = seg.items
+        if any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE) for it in its):
+            return False
+        k = next((n for n, it in enumerate(its) if it.kind is ItemKind.VERB), None)
+        return k is not None and k >= 2 and all(it.kind is ItemKind.WORD for it in its[:k]) \
+            and its[0].text in self.lex.people_determiners
 
     @staticmethod
     def _again_said(items: Sequence[Item]) -> bool:

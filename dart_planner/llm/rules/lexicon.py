@@ -120,36 +120,35 @@ _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words",
                  "aside_relatives", "aside_modals", "arrow_auxiliaries", "group_link_words", "group_list_joins",
-                 "group_alone_words",
-                 "light_verb_articles", "light_verb_leads", "passive_auxiliaries", "report_auxiliaries",
-                 "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas", "title_skip_words",
-                 "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads", "place_need_leads",
-                 "place_need_words", "expletive_copulas", "goal_people", "goal_need_words", "cargo_goal_determiners",
-                 "passive_load_heads", "before_any_quantifiers", "before_any_connectives", "before_that_openers",
-                 "place_prepositions", "toward_words", "load_into_words", "passive_agent_words", "distinct_place_words",
-                 "distinct_place_leads", "distinct_place_articles", "until_words", "after_which_connectives",
-                 "lifting_negations", "while_connectives", "anchor_possessives", "anchor_gerund_endings",
-                 "keepout_definite_words", "keepout_event_copulas", "beside_pronouns", "clause_joining_words",
-                 "keepout_pronoun_prepositions", "keepout_state_auxiliaries", "keepout_state_modals",
-                 "keepout_place_copulas", "object_aside_relatives", "thing_quantifiers", "thing_list_joins",
-                 "thing_articles", "thing_order_words", "aspect_verbs", "robot_place_pronouns", "reason_openers",
-                 "reason_cut_words", "purpose_so_words", "purpose_so_modals", "purpose_infinitive_words",
-                 "gapped_purpose_work", "own_site_nouns",
-                 "reason_need_words", "thing_adverb_auxiliaries", "ordinal_list_joins", "ordinal_list_articles",
-                 "condition_auxiliaries", "condition_participle_endings", "anchor_joint_words",
-                 "pointing_connective_words", "parallel_subordinators", "unplaced_order_words",
-                 "replaced_mention_leads", "except_but_words", "cancelling_conditions", "gathering_events",
-                 "wait_for_connectives", "all_of_them_pronouns", "keepout_passive_verbs", "anchor_pair_words",
-                 "wait_conditions", "wait_verbs", "idle_verbs", "goal_deferring_words", "goal_excluding_words",
-                 "goal_refusing_words", "negated_work_time_words", "place_removal_verbs", "departure_verbs",
-                 "loading_order_openers", "bare_fleet_nouns", "goal_negating_words", "type_negations",
-                 "goal_state_prefixes", "goal_agent_words", "repeat_words", "every_site_phrases", "ongoing_openers",
-                 "relative_sequences", "indefinite_articles", "scene_nouns", "goal_nouns", "goal_purpose_leads",
-                 "indefinite_robot_words", "check_verbs", "keepout_ending_words", "waypoint_leads",
-                 "vague_action_verbs", "rest_prepositions", "existential_copulas", "existential_modals",
-                 "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads", "en_route_words",
-                 "source_prepositions", "landmark_prepositions", "landmark_relatives", "landmark_copulas",
-                 "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads", "deed_negations")
+                 "group_alone_words", "light_verb_articles", "light_verb_leads", "passive_auxiliaries",
+                 "report_auxiliaries", "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas",
+                 "title_skip_words", "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads",
+                 "place_need_leads", "place_need_words", "expletive_copulas", "goal_people", "goal_need_words",
+                 "cargo_goal_determiners", "passive_load_heads", "before_any_quantifiers", "before_any_connectives",
+                 "before_that_openers", "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
+                 "distinct_place_words", "distinct_place_leads", "distinct_place_articles", "until_words",
+                 "after_which_connectives", "lifting_negations", "while_connectives", "anchor_possessives",
+                 "anchor_gerund_endings", "keepout_definite_words", "keepout_event_copulas", "beside_pronouns",
+                 "clause_joining_words", "keepout_pronoun_prepositions", "keepout_state_auxiliaries",
+                 "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives", "thing_quantifiers",
+                 "thing_list_joins", "thing_articles", "thing_order_words", "aspect_verbs", "robot_place_pronouns",
+                 "reason_openers", "reason_cut_words", "purpose_so_words", "purpose_so_modals",
+                 "purpose_infinitive_words", "gapped_purpose_work", "own_site_nouns", "reason_need_words",
+                 "thing_adverb_auxiliaries", "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
+                 "condition_participle_endings", "anchor_joint_words", "pointing_connective_words",
+                 "parallel_subordinators", "unplaced_order_words", "replaced_mention_leads", "except_but_words",
+                 "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns",
+                 "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs", "idle_verbs",
+                 "goal_deferring_words", "goal_excluding_words", "goal_refusing_words", "negated_work_time_words",
+                 "place_removal_verbs", "departure_verbs", "loading_order_openers", "bare_fleet_nouns",
+                 "goal_negating_words", "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words",
+                 "every_site_phrases", "ongoing_openers", "relative_sequences", "indefinite_articles", "scene_nouns",
+                 "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs", "keepout_ending_words",
+                 "waypoint_leads", "vague_action_verbs", "rest_prepositions", "existential_copulas",
+                 "existential_modals", "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads",
+                 "en_route_words", "source_prepositions", "landmark_prepositions", "landmark_relatives",
+                 "landmark_copulas", "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads",
+                 "deed_negations", "people_determiners")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -451,6 +450,8 @@ class Lexicon:
     ongoing_openers: frozenset[str] = frozenset()
     relative_sequences: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
+    people_determiners: frozenset[str] = frozenset()
+    """Determiners of a noun phrase that names people, not robots ("before *the* surveyors arrive")."""
     """Articles of one robot not yet known ("*a* truck"): in an anchor after several loadings, each loaded one."""
     """Sequence connectives that name the clause just said ("after which"): a step after one waits for it."""
     """Parallel connectives that time a clause by a step already under way ("while the excavator digs")."""
@@ -971,6 +972,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         ongoing_openers=context["ongoing_openers"],
         relative_sequences=context["relative_sequences"],
         indefinite_articles=context["indefinite_articles"],
+        people_determiners=context["people_determiners"],
         every_site_phrases=context["every_site_phrases"],
         scene_nouns=context["scene_nouns"],
         indefinite_robot_words=context["indefinite_robot_words"],
