@@ -59,6 +59,9 @@
 20. "Please send two excavators to soil 1 before the surveyors arrive." was refused ("no robot is named for 'the
    surveyors arrive'"): a clause after "before" whose subject is a noun phrase naming no robot (lexicon
    ``people_determiners``) is a time limit set by people, no order.
+21. "Puddle 2 is too soft to drive on, so trucks 1 and 2 should keep away from it." was refused ("no robot is named
+   for 'puddle 2 is too soft to drive on'"): the verb after "too <word> to" (lexicon ``excess_words``) says what cannot
+   be done there, no order.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -298,3 +301,10 @@ def test_before_people_arrive_is_a_time_limit(fleet, world, text):
 def test_before_a_robot_deed_still_orders(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 before digging.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- 21: "too soft to drive on" ---------------------------------------------------------------------------------------
+
+def test_too_soft_to_drive_on_is_no_order(fleet, world):
+    assert_plan("Puddle 2 is too soft to drive on, so trucks 1 and 2 should keep away from it for the whole job.",
+                fleet, world, task("k", AV, [D1, D2], ["puddle2"]))

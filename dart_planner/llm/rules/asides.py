@@ -27,8 +27,8 @@ from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_addressed_you", "fold_asides", "fold_role_copulas", "place_relatives", "loading_order",
-           "join_companions"]
+__all__ = ["fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas", "place_relatives",
+           "loading_order", "join_companions"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -52,6 +52,18 @@ def fold_addressed_you(items: Sequence[Item], causatives: frozenset[str] = froze
         elif d is not None and d.form == "pronoun" and d.pronoun == "you" and _causative_next(out, k + 1, causatives):
             out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
         k += 1
+    return out
+
+
+def fold_excess_infinitives(items: Sequence[Item], excess_words: frozenset[str]) -> list[Item]:
+    """"Puddle 2 is too soft to drive on": the verb after "too <word> to" says what cannot be done there, no order;
+    read as one, the clause was a move with no robot (refused) and its place was lost to the keep-out after it."""
+    out = list(items)
+    for k in range(len(out) - 3):
+        if out[k].kind is ItemKind.WORD and out[k].text in excess_words and out[k + 1].kind is ItemKind.WORD \
+                and out[k + 2].text == "to" and out[k + 3].kind is ItemKind.VERB:
+            v = out[k + 3]
+            out[k + 3] = Item(ItemKind.WORD, v.start, v.end, None, v.text)
     return out
 
 

@@ -148,7 +148,7 @@ _CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxi
                  "existential_modals", "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads",
                  "en_route_words", "source_prepositions", "landmark_prepositions", "landmark_relatives",
                  "landmark_copulas", "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads",
-                 "deed_negations", "people_determiners")
+                 "deed_negations", "people_determiners", "excess_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
 
@@ -451,6 +451,8 @@ class Lexicon:
     relative_sequences: frozenset[str] = frozenset()
     indefinite_articles: frozenset[str] = frozenset()
     people_determiners: frozenset[str] = frozenset()
+    excess_words: frozenset[str] = frozenset()
+    """"*too* soft to drive on": the verb after "too <word> to" is no order."""
     """Determiners of a noun phrase that names people, not robots ("before *the* surveyors arrive")."""
     """Articles of one robot not yet known ("*a* truck"): in an anchor after several loadings, each loaded one."""
     """Sequence connectives that name the clause just said ("after which"): a step after one waits for it."""
@@ -973,6 +975,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         relative_sequences=context["relative_sequences"],
         indefinite_articles=context["indefinite_articles"],
         people_determiners=context["people_determiners"],
+        excess_words=context["excess_words"],
         every_site_phrases=context["every_site_phrases"],
         scene_nouns=context["scene_nouns"],
         indefinite_robot_words=context["indefinite_robot_words"],

@@ -38,6 +38,7 @@ from .arrows import fold_arrow_anchors
 from .asides import (
     fold_addressed_you,
     fold_asides,
+    fold_excess_infinitives,
     fold_role_copulas,
     join_companions,
     loading_order,
@@ -188,6 +189,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
+    items = fold_excess_infinitives(items, lex.excess_words)
     items = fold_wait_at_place(items, lex)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
