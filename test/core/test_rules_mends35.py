@@ -4,6 +4,9 @@
    excavator 2's move and dig but no loading at all, with no error: a loading whose truck no task brought waits
    (it is made at the end), so the repeat did not see it. A repeat now redoes those waiting loadings too, and a
    robot after "with" (lexicon ``repeat_partner_words``) is the partner swapped in for the old one of its type.
+2. "Truck 1 goes to rock 1 and truck 2 goes to rock 2, avoiding puddle 1" kept out truck 2 only: a keep-out said
+   after a comma at the end of move clauses of different robots joined by "and" or commas is said of all of them,
+   before their moves (one keep-out task, rule 6).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: a repeat redoes the loading that waits for its truck, with the partner swapped in --------------------
 
@@ -45,3 +48,30 @@ def test_a_repeat_by_both_robots_loads_the_truck_that_came_along(fleet, world):
 def test_a_truck_repeats_a_move_and_dump_at_its_own_place(fleet, world, text):
     assert_plan(text, fleet, world, task("m1", T, [D1], ["puddle1"]), task("u1", DUMP, [D1], [], deps=["m1"]),
                 task("m2", T, [D2], ["puddle2"]), task("u2", DUMP, [D2], [], deps=["m2"]))
+
+
+# -- finding 2: a trailing ", avoiding X" after coordinated moves of several robots keeps them all out -------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to rock 1 and truck 2 goes to rock 2, avoiding puddle 1",
+    "Truck 1 goes to rock 1 and truck 2 goes to rock 2, staying away from puddle 1.",
+    "Truck 1 goes to rock 1 and truck 2 goes to rock 2, without going near puddle 1.",
+])
+def test_a_trailing_keep_out_covers_every_robot_of_the_coordinated_moves(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D1, D2], ["puddle1"]),
+                task("m1", T, [D1], ["rock1"], deps=["k"]), task("m2", T, [D2], ["rock2"], deps=["k"]))
+
+
+def test_a_trailing_keep_out_covers_three_clauses_and_mixed_types(fleet, world):
+    assert_plan("Truck 1 goes to rock 1, truck 2 goes to rock 2 and truck 3 goes to soil 1, avoiding puddle 1",
+                fleet, world, task("k", AV, [D1, D2, D3], ["puddle1"]),
+                task("m1", T, [D1], ["rock1"], deps=["k"]), task("m2", T, [D2], ["rock2"], deps=["k"]),
+                task("m3", T, [D3], ["soil1"], deps=["k"]))
+    assert_plan("Truck 1 goes to rock 1 and excavator 2 goes to soil 2, avoiding puddle 1", fleet, world,
+                task("k", AV, [D1, E2], ["puddle1"]),
+                task("m1", T, [D1], ["rock1"], deps=["k"]), task("m2", T, [E2], ["soil2"], deps=["k"]))
+
+
+def test_a_trailing_keep_out_of_one_robot_stays_its_own(fleet, world):
+    assert_plan("Truck 1 goes to rock 1, avoiding puddle 1", fleet, world, task("k", AV, [D1], ["puddle1"]),
+                task("m", T, [D1], ["rock1"], deps=["k"]))
