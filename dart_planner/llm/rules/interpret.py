@@ -2963,7 +2963,7 @@ class Interpreter:
         actions = allowed
         # permissions and negations turn movements into keep-out changes
         seg_words = self.words[items[0].start:items[-1].end] if items else []
-        permit = "permit" in marks and (self._again_said(items) or any(
+        permit = "permit" in marks and not self._permission_denied(items) and (self._again_said(items) or any(
             self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
         lifted = [it for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"
                   and it.text in self.lex.lifting_negations and not self._negates_other(items, k)]
@@ -3032,6 +3032,19 @@ class Interpreter:
         for a in actions:
             a.partners = partner_items
         return actions
+
+    @staticmethod
+    def _permission_denied(items: Sequence[Item]) -> bool:
+        """"Truck 1 may not enter puddle 2 and goes back to base": a permission word right before a negation or a
+        keep-out verb ("not enter") forbids, as "must not" does; read as a permission, the clause's other moves
+        became liftings ("no object named to allow in 'goes back'", or an allow of rock 1 for "and goes to rock 1")."""
+        for k, it in enumerate(items[:-1]):
+            if it.kind is ItemKind.MARK and it.payload == "permit":
+                nxt = items[k + 1]
+                if nxt.kind is ItemKind.MARK and nxt.payload == "neg" \
+                        or nxt.kind is ItemKind.VERB and nxt.payload.target == "add_keepout":
+                    return True
+        return False
 
     @staticmethod
     def _moves_before_negation(items: Sequence[Item], movers: Sequence[Action]) -> list[Action]:

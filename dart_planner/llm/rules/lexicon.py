@@ -234,6 +234,9 @@ class Lexicon:
     repeat_adverbs: frozenset[str] = frozenset()
     """Repeat phrases that are adverbs: with a verb of their own in the clause they mean "too" ("excavator 3
     likewise heads to rock 2"), not "redo the steps before"."""
+    repeat_partner_words: frozenset[str] = frozenset()
+    """Words before a robot in a repeat that make it the partner swapped in ("does the same at soil 2 *with*
+    truck 2"), not one of the robots that redo the steps."""
     stationary: frozenset[str] = frozenset()
     """Verb phrases that keep a robot where it is ("stays at base")."""
     follow_verbs: frozenset[str] = frozenset()
@@ -684,6 +687,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "together_words",
         "digger_nouns",
         "repeat_adverbs",
+        "repeat_partner_words",
         "light_verbs",
         "purpose_steps",
         "stationary",
@@ -849,6 +853,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         together_words=frozenset(words("together_words")),
         digger_nouns=frozenset(words("digger_nouns")),
         repeat_adverbs=frozenset(words("repeat_adverbs")),
+        repeat_partner_words=frozenset(words("repeat_partner_words")),
         light_verbs=frozenset(words("light_verbs")),
         purpose_steps=frozenset(words("purpose_steps")),
         stationary=frozenset(words("stationary")),

@@ -68,6 +68,7 @@ from .keepout_nouns import (
     fold_removed_places,
     fold_same_robots,
 )
+from .keptout import kept_out_errors
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs
 from .listanchors import fold_trailing_list_anchors
@@ -250,6 +251,10 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                               {s.name for s in fleet.skills.values() if s.action.value in KEEPOUT_ACTIONS})
     except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
         errors.append(f"the rules planner could not check this instruction's goal ({type(exc).__name__}: {exc})")
+    try:  # "must not go near puddle 2 and goes there later": a move into a zone its own keep-out still closes
+        errors += kept_out_errors(graph, fleet)
+    except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
+        errors.append(f"the rules planner could not check this instruction's keep-outs ({type(exc).__name__}: {exc})")
     # a word that changes who does what, left unplaced: the plan read around it may send the wrong robots
     errors += [f"{w!r} was not understood here, and it may change the order (say it another way)"
                for w in dict.fromkeys(cov.unplaced) if w in lex.unplaced_order_words]

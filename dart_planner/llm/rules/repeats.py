@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .clauses import START, Action, Clause
 from .dependencies import MOVES, Draft
 from .mentions import Member
-from .segment import ItemKind, Segment, SegmentRole
+from .segment import Item, ItemKind, Segment, SegmentRole
 from .verbs import VerbHit
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ class RepeatReader:
             k += 1  # "the same thing at soil 2", "same for truck 3": the new place and robots
             if seg.items[k - 1].kind is ItemKind.OBJECT:
                 break
+        k = self._partner_end(seg, k)
         head, tail = seg.items[:k], seg.items[k:]
         while tail and tail[0].kind is ItemKind.WORD and tail[0].text in ("but", "except", "only", "and", "though"):
             ip.use(tail[0])
@@ -87,12 +88,12 @@ class RepeatReader:
             if it.kind in (ItemKind.MARK, ItemKind.PUNCT, ItemKind.CONNECTIVE):
                 ip.use(it)
         crew: list[Member] = []
-        for it in head:
+        partners: list[Member] = []
+        for j, it in enumerate(head):
             if it.kind is ItemKind.ROBOT:
                 ip.use(it)
-                r = ip.resolve_robots(it)
-                if r:
-                    crew += [m for m in r if m not in crew]
+                into = partners if j and self._partner_word(head[j - 1]) else crew
+                into += [m for m in ip.resolve_robots(it) or () if m not in into]
         explicit = bool(crew)
         if not crew and ip.vocative is not None and ip.vocative[0]:
             crew = list(ip.vocative[0] or ())
@@ -117,15 +118,28 @@ class RepeatReader:
                            seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
         entry = ip.entry(head_seg, tuple(crew), explicit, pre, None if tail else post, pre_par)
         ip.res.remember(crew)
-        self.replay(crew, sites[0] if sites else None, overrides, entry)
+        self.replay(crew, sites[0] if sites else None, overrides, entry, partners)
         ip.prev = Clause(tuple(crew), True, [], entry, seg.sentence, False)
         if any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in tail):
             rest = Segment(tail, seg.sentence, None, "", SegmentRole.MAIN, False, False, seg.ended_by)
             ip._main(rest, None, post, False, last_in_sentence)
 
-    def replay(self, crew: list[Member], site: str | None, overrides: set[str], entry: set[int]) -> list[Draft]:
+    def _partner_word(self, it: Item) -> bool:
+        return it.kind is ItemKind.WORD and it.text in self.ip.lex.repeat_partner_words
+
+    def _partner_end(self, seg: Segment, k: int) -> int:
+        """Past "(,) with truck 2" after the place of a repeat: the partner swapped in belongs to the repeat,
+        else the robot was left over and the loading it stands for was dropped."""
+        items = seg.items
+        j = k + 1 if k < len(items) and items[k].kind is ItemKind.PUNCT and items[k].text == "," else k
+        if j + 1 < len(items) and self._partner_word(items[j]) and items[j + 1].kind is ItemKind.ROBOT:
+            return j + 2
+        return k
+
+    def replay(self, crew: list[Member], site: str | None, overrides: set[str], entry: set[int],
+               partners: Sequence[Member] = ()) -> list[Draft]:
         ip = self.ip
-        keys = {m.key for m in crew}
+        keys = {m.key for m in (*crew, *partners)}
 
         def involves(d: Draft, ks: set[str] | dict[str, Member]) -> bool:
             return any(x.key in ks for x in (*d.members, *d.partners))
@@ -150,7 +164,7 @@ class RepeatReader:
         for m in robots.values():
             by_type.setdefault(m.rtype, []).append(m)
         for rtype, olds in by_type.items():
-            news = [m for m in crew if m.rtype == rtype]
+            news = [m for m in crew if m.rtype == rtype] or [m for m in partners if m.rtype == rtype]
             if not news:
                 continue
             for j, o in enumerate(olds):
@@ -236,7 +250,7 @@ class RepeatReader:
             elif d.action == "unload_bucket":
                 if not new_m and not new_p or (cross and not ip.capable(new_m, "unload_bucket", quiet=True)):
                     continue
-                trucks = new_p or list(d.partners)
+                trucks = new_p or self._swapped(d.partners, partners)
                 if already(trucks, "unload_bucket"):
                     continue
                 got = ip.load(new_m or list(d.members), trucks, extra, "repeat")
@@ -253,4 +267,31 @@ class RepeatReader:
             if got:
                 copied[d.idx] = got[-1].idx
             made += got
+        swap_in = [*partners, *(m for m in extras if m not in partners)]
+        made += self._replay_waiting(robots, mapping, swap_in, copied, entry if not made else set())
+        return made
+
+    @staticmethod
+    def _swapped(trucks: Sequence[Member], partners: Sequence[Member]) -> list[Member]:
+        """The trucks a copied loading fills: the partners swapped in for them, else the same ones."""
+        types = {t.rtype for t in trucks}
+        return [m for m in partners if m.rtype in types] or list(trucks)
+
+    def _replay_waiting(self, robots: dict[str, Member], mapping: dict[str, list[Member]],
+                        swap_in: Sequence[Member], copied: dict[int, int], entry: set[int]) -> list[Draft]:
+        """The loadings of the old crew that still wait for their truck (``Interpreter.deferred``: no task has
+        brought it yet) are part of what they did: "excavator 1 digs at soil 1 and loads truck 1. Excavator 2 does
+        the same at soil 2 with truck 2" loads truck 2 too; left out, the loading was dropped without a word."""
+        ip = self.ip
+        made: list[Draft] = []
+        for excs, trucks, extra, _lemma, _split in list(ip.deferred):
+            if not excs or any(e.key not in robots for e in excs):
+                continue
+            new_e = ip.capable(list(dict.fromkeys(n for e in excs for n in mapping.get(e.key, ()))), "unload_bucket",
+                               quiet=True)
+            if not new_e:
+                continue
+            new_t = list(dict.fromkeys(n for t in trucks for n in mapping.get(t.key, ())))
+            waits = {copied[p] for p in extra if p in copied} | (entry if not made else set())
+            made += ip.load(new_e, new_t or self._swapped(trucks, swap_in), waits, "repeat")
         return made

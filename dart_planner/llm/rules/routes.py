@@ -87,6 +87,25 @@ def _move_before(items: Sequence[Item], k: int) -> int | None:
     return first
 
 
+def _coordinated_moves(items: Sequence[Item], j: int) -> list[int]:
+    """The first move verbs of the clauses of other robots joined by "and" or a comma before the move clause at
+    ``j`` ("truck 1 goes to rock 1 and truck 2 goes to rock 2, avoiding puddle 1"), nearest first: the keep-out
+    after the comma is said of all of them; it was truck 2's only."""
+    found: list[int] = []
+    said: list[object] = []
+    while j >= 3 and items[j - 1].kind is ItemKind.ROBOT and items[j - 1].payload.form != "pronoun" and (
+            items[j - 2].kind is ItemKind.WORD and items[j - 2].text == "and"
+            or items[j - 2].kind is ItemKind.PUNCT and items[j - 2].payload == ","):
+        said.append(items[j - 1].payload)
+        p = _move_before(items, j - 2)
+        if p is None or p < 1 or items[p - 1].kind is not ItemKind.ROBOT or _keepout(items[p]) \
+                or items[p - 1].payload in said:
+            break  # "truck 1 goes to rock 1 and truck 1 goes to rock 2, ...": one robot's chain, read as before
+        found.append(p)
+        j = p
+    return found
+
+
 def _opens_next(items: Sequence[Item], e: int) -> bool:
     """The keep-out ending at ``e`` is followed by ", <robot>": it opens that robot's clause ("once excavator 1 has
     dug, staying clear of rock 2, truck 3 drives to soil 1"), it is no part of the clause before."""
@@ -132,11 +151,15 @@ def fold_keepouts_on_the_way(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         chunk = [x if _keepout(x) or x.kind is ItemKind.OBJECT or x.text in _LIST_WORDS
                  else Item(ItemKind.MARK, x.start, x.end, "filler", x.text) for x in out[k:end]]  # "on the way"
         joiner = Item(ItemKind.WORD, out[j].start, out[j].start, None, "and")  # "avoids soil 1 and soil 2 *and* goes"
+        earlier = _coordinated_moves(out, j) if any(x.kind is ItemKind.PUNCT for x in gap) else []
         if j + 1 <= g and out[j + 1].kind is ItemKind.ROBOT:
             # "send truck 2 to rock 1, avoiding puddle 1": "truck 2 avoiding puddle 1 and send(s) to rock 1"
             out[j:end] = [out[j + 1], *chunk, *_filler(gap), joiner, out[j], *out[j + 2:g + 1]]
         else:
             out[j:end] = [*chunk, *_filler(gap), joiner, *out[j:g + 1]]
+        for p in earlier:  # each clause before, nearest first: inserting there leaves the ones before in place
+            out[p:p] = [*chunk, Item(ItemKind.WORD, out[p].start, out[p].start, None, "and")]
+            end += len(chunk) + 1
         k = end
     return _fronted(out, lex)
 

@@ -1,0 +1,87 @@
+"""A robot sent into a place that a keep-out said before still closes to it.
+
+"Truck 1 must not go near puddle 2 and goes there later", "Truck 1 avoids puddle 2 and then goes to puddle 2": the
+keep-out is a step the move waits for and nothing lifts it in between, so the plan orders a robot into a zone it was
+just told to keep out of. The text contradicts itself (or leaves out when the keep-out ends); a plan built from it
+cannot be run as said, so it is refused, naming the robot and the place, rather than planned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ...core.fleet import Fleet
+from ...core.plan import Subtask, TaskGraph
+
+__all__ = ["kept_out_errors"]
+
+_MOVE = "target_area_"
+_AVOID = "avoid_areas_"
+_ALLOW = "allow_areas_"
+
+
+def _covered(task: Subtask, types: Mapping[str, str]) -> set[str]:
+    """The robots (ids, or ``type:<type>`` for robots the allocator picks) a task names; fleet-wide: ``{"*"}``."""
+    if task.skill.endswith("_for_all_robots"):
+        return {"*"}
+    return set(task.robot_ids) | {f"type:{types.get(r, '')}" for r in task.robot_ids} \
+        | {f"type:{t}" for t in task.robot_type}
+
+
+def _shares(keepout: set[str], movers: set[str]) -> bool:
+    """Whether a keep-out covering ``keepout`` holds for one of ``movers``: the same robot, or a robot the allocator
+    picks of a type the keep-out names by id only when nothing else is known (a type alone never matches ids)."""
+    if "*" in keepout:
+        return True
+    ids = {r for r in movers if not r.startswith("type:")}
+    if ids:
+        return bool(ids & keepout)
+    return bool(movers & keepout)
+
+
+def _ancestors(tasks: Sequence[Subtask]) -> dict[str, set[str]]:
+    deps = {t.id: set(t.dependencies) for t in tasks}
+    memo: dict[str, set[str]] = {}
+
+    def up(tid: str) -> set[str]:
+        if tid not in memo:
+            memo[tid] = set()
+            for d in deps.get(tid, ()):
+                memo[tid] |= {d} | up(d)
+        return memo[tid]
+
+    for t in tasks:
+        up(t.id)
+    return memo
+
+
+def kept_out_errors(graph: TaskGraph, fleet: Fleet) -> list[str]:
+    """One error per move into a place whose keep-out for that robot comes before it with no lifting between."""
+    tasks = list(graph.subtasks)
+    types = {r.id: r.type for r in fleet.robots}
+    anc = _ancestors(tasks)
+    by_id = {t.id: t for t in tasks}
+    errors: list[str] = []
+    for move in tasks:
+        if not move.skill.startswith(_MOVE) or not move.object_keywords:
+            continue
+        place = move.object_keywords[0]
+        movers = _covered(move, types)
+        if "*" in movers:
+            movers = {f"type:{t}" for t in types.values()} | set(types)
+        for a in sorted(anc[move.id]):
+            ko = by_id[a]
+            if not ko.skill.startswith(_AVOID) or place not in ko.object_keywords or not _shares(_covered(ko, types),
+                                                                                                movers):
+                continue
+            # a lifting the move waits for ends it, ordered after the keep-out or not (a keep-out from the start adds
+            # no edge to its lifting: README rule 26)
+            lifted = any(by_id[x].skill.startswith(_ALLOW) and place in by_id[x].object_keywords
+                         for x in anc[move.id])
+            if not lifted:
+                who = ", ".join(move.robot_ids) or " and ".join(f"{c} {t}" for t, c in move.requested_types) \
+                    or "every robot"
+                errors.append(f"{who} is sent to {place} after being kept out of it, and nothing lifts that "
+                              f"keep-out before: say when the keep-out ends, or leave one of them out")
+                break
+    return errors
