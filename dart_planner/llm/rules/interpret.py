@@ -270,6 +270,7 @@ class Interpreter:
         self.repeats = RepeatReader(self)
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
+        self.b.taken_from = self.res.taken_from
         self.errors: list[str] = []
         self.forward: list[tuple[Segment, list[Segment]]] = []
         self.forward_subjects: dict[int, tuple[tuple[Member, ...] | None, bool] | None] = {}
@@ -410,7 +411,20 @@ class Interpreter:
             spots = {self.location.get(k, self.fleet_location) for k in self.res.part_of[m.key]}
             if len(spots) == 1:
                 return spots.pop()
+        if m.key not in self.location and not m.is_group:
+            whole = self._whole_group(m)
+            if whole is not None and whole.key in self.location:
+                return self.location[whole.key]  # "every truck goes to obstacle 1. Truck 2 dumps there"
         return self.location.get(m.key, self.fleet_location)
+
+    def _whole_group(self, m: Member) -> Member | None:
+        """The group of every robot of ``m``'s type whose step is still ``m``'s last one: ``m`` went with it."""
+        step = self.b.whole_step(m)
+        if step is None or self.b.chain(m) != step:
+            return None
+        pool = len(self.site.robots_by_type.get(m.rtype, ()))
+        return next((x for x in self.b.drafts[step].members
+                     if x.is_group and x.rtype == m.rtype and x.count >= pool), None)
 
     def word_before(self, item: Item) -> str:
         return self.words[item.start - 1] if item.start > 0 else ""

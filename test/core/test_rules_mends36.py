@@ -1,0 +1,70 @@
+"""Mends of helper Z (mends 36): silent misreadings found on main by other helpers (each gave a plan, no error, and the
+plan was wrong).
+
+1. A robot taken out of a group did not wait for the group's step: "Two trucks go to soil 1. One of them is loaded by
+   excavator 1 there. The other one goes home." (neither the loading nor the return waited for the trucks' move, and
+   "the other one" was a third truck); "Every truck goes to obstacle 1. Truck 2 goes to puddle 1." (rule 8: the fleet
+   of trucks' move is truck 2's step too); "Three trucks go to soil 1. The first truck dumps at puddle 1.". Now a
+   group taken out of robots said before ("one of them", "the other one", "the others") and a robot of a type every
+   robot of which moved as one group continue that group's chain, and stand where it stands.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+
+# -- finding 1: a robot taken out of a group continues the group's chain ---------------------------------------------
+
+TWO = [("dump_truck", 2)]
+ONE = [("dump_truck", 1)]
+
+
+def test_one_of_a_group_is_loaded_after_the_group_arrived_and_the_other_one_goes_home_after_it(fleet, world):
+    assert_plan("Two trucks go to soil 1. One of them is loaded by excavator 1 there. The other one goes home.",
+                fleet, world,
+                task("m", T, [], ["soil1"], types=TWO), task("l", LOAD, [E1], [], deps=["m"]),
+                task("r", R, [], [], deps=["m"], types=ONE))
+
+
+@pytest.mark.parametrize("other", ["The other one", "The other truck"])
+def test_the_other_one_of_a_pair_is_the_rest_of_the_pair(fleet, world, other):
+    assert_plan(f"Two trucks go to soil 1. One of them goes to puddle 1. {other} goes home.", fleet, world,
+                task("m", T, [], ["soil1"], types=TWO), task("p", T, [], ["puddle1"], deps=["m"], types=ONE),
+                task("r", R, [], [], deps=["m"], types=ONE))
+
+
+def test_one_of_a_group_dumps_where_the_group_is(fleet, world):
+    assert_plan("Two trucks go to soil 1. One of them dumps there. The other one goes home.", fleet, world,
+                task("m", T, [], ["soil1"], types=TWO), task("d", DUMP, [], [], deps=["m"], types=ONE),
+                task("r", R, [], [], deps=["m"], types=ONE))
+
+
+@pytest.mark.parametrize("text", [
+    "Every truck goes to obstacle 1. Truck 2 goes to puddle 1.",
+    "All trucks go to obstacle 1. Truck 2 goes to puddle 1.",
+    "Every truck goes to obstacle 1. Then truck 2 goes to puddle 1.",
+])
+def test_a_named_robot_moves_after_the_whole_of_its_type_moved(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [], ["obstacle1"], types=[("dump_truck", 3)]),
+                task("p", T, [D2], ["puddle1"], deps=["m"]))
+
+
+def test_the_first_of_three_trucks_dumps_after_the_three_arrived(fleet, world):
+    assert_plan("Three trucks go to soil 1. The first truck dumps at puddle 1.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("dump_truck", 3)]),
+                task("p", T, [D1], ["puddle1"], deps=["m"]), task("d", DUMP, [D1], [], deps=["p"]))
+
+
+def test_a_named_robot_works_where_the_whole_of_its_type_went(fleet, world):
+    assert_plan("All excavators go to soil 1. Excavator 2 digs there.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("excavator", 3)]), task("d", DIG, [E2], [], deps=["m"]))
+    assert_plan("Every truck goes to obstacle 1. Truck 3 dumps there.", fleet, world,
+                task("m", T, [], ["obstacle1"], types=[("dump_truck", 3)]), task("d", DUMP, [D3], [], deps=["m"]))
+
+
+def test_a_robot_that_may_be_outside_the_group_does_not_wait_for_it(fleet, world):
+    assert_plan("Two trucks go to soil 1. Truck 1 goes to puddle 1.", fleet, world,
+                task("m", T, [], ["soil1"], types=TWO), task("p", T, [D1], ["puddle1"]))
