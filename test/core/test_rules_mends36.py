@@ -14,7 +14,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a robot taken out of a group continues the group's chain ---------------------------------------------
 
@@ -68,3 +70,37 @@ def test_a_named_robot_works_where_the_whole_of_its_type_went(fleet, world):
 def test_a_robot_that_may_be_outside_the_group_does_not_wait_for_it(fleet, world):
     assert_plan("Two trucks go to soil 1. Truck 1 goes to puddle 1.", fleet, world,
                 task("m", T, [], ["soil1"], types=TWO), task("p", T, [D1], ["puddle1"]))
+
+
+# -- finding 3: a number before an event noun counts the events -----------------------------------------------------
+
+INSPECT_AND_DIG = ("Excavators 1 and 2 inspect obstacle 1 and obstacle 2 respectively, while excavator 3 drives to "
+                   "soil 2 and digs. ")
+
+
+@pytest.mark.parametrize("anchor", ["Once the two inspections are done", "Once both inspections are done"])
+def test_the_two_inspections_are_the_two_latest_checks_not_the_two_robots_named_last(fleet, world, anchor):
+    assert_plan(INSPECT_AND_DIG + anchor + ", all robots keep away from both obstacles.", fleet, world,
+                task("i1", T, [E1], ["obstacle1"]), task("i2", T, [E2], ["obstacle2"]),
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("k", AVA, [], ["obstacle1", "obstacle2"], deps=["i1", "i2"]))
+
+
+def test_the_two_inspections_skip_a_robot_that_did_other_work(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1 for inspection and truck 2 goes to rock 2 for inspection. Excavator 1 goes "
+                "to soil 1. Once the two inspections are done, everyone avoids puddle 1.", fleet, world,
+                task("i1", T, [D1], ["puddle1"]), task("i2", T, [D2], ["rock2"]), task("m", T, [E1], ["soil1"]),
+                task("k", AVA, [], ["puddle1"], deps=["i1", "i2"]))
+
+
+def test_all_three_inspections_stay_the_three(fleet, world):
+    assert_plan("Dump truck 1 goes to puddle 1, dump truck 2 goes to puddle 2 and dump truck 3 goes to obstacle 2, "
+                "each for inspection. When all three inspections are complete, all robots avoid both puddles.",
+                fleet, world, task("i1", T, [D1], ["puddle1"]), task("i2", T, [D2], ["puddle2"]),
+                task("i3", T, [D3], ["obstacle2"]), task("k", AVA, [], ["puddle1", "puddle2"], deps=["i1", "i2", "i3"]))
+
+
+def test_two_inspections_out_of_three_are_refused_naming_the_words(fleet, world):
+    errors = rules_plan("Truck 1 checks puddle 1, truck 2 checks rock 2 and truck 3 checks rock 1. After the two "
+                        "inspections, excavator 3 goes to puddle 2.", fleet, world).errors
+    assert errors and "the two inspections" in errors[0], errors

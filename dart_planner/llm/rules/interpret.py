@@ -53,6 +53,7 @@ _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
 
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
+_NUMBER_WORDS = {2: "two", 3: "three"}
 
 
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
@@ -924,10 +925,11 @@ class Interpreter:
             return said
         return tuple(doers.values())
 
-    def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...]) -> tuple[Member, ...]:
+    def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...], n: int = 2) -> tuple[Member, ...]:
         """"When both inspections are done": "both" before an event noun counts the events, so it names the two
         robots whose last steps were such events, not the two spoken of last when those have gone on to other work
-        ("... Later the excavators return to start. When both inspections are done": the two trucks that checked)."""
+        ("... Later the excavators return to start. When both inspections are done": the two trucks that checked).
+        So does a number ("once the two inspections are done", ``n`` = 2: not the two robots named last)."""
         k = next((j for j, x in enumerate(seg.items) if x is it), -1)
         nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
         if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
@@ -948,24 +950,24 @@ class Interpreter:
         # the robots whose last move was said with the event's own verb, when two or more were ("excavator 1 goes
         # to soil 1" is no inspection); else any such move ("goes to rock 2 for inspection")
         strict = [m for m in loose if named(self.b.drafts[self.b.chain(m)])]  # type: ignore[index]
-        pair = strict if len(strict) >= 2 else loose
-        if len(pair) > 2:
+        pair = strict if len(strict) >= n else loose
+        if len(pair) > n:
             # "Excavator 2 inspects rock 1. Truck 1 inspects puddle 1 and truck 2 inspects puddle 2. Once both
             # inspections are done": the two of the latest sentence that had such events, when exactly two did
             said_in = {m.key: self.draft_sentence.get(self.b.chain(m) or 0, -1) for m in pair}
             latest = [m for m in pair if said_in[m.key] == max(said_in.values())]
-            if len(latest) == 2 and max(said_in.values()) >= 0:
+            if len(latest) == n and max(said_in.values()) >= 0:
                 pair = latest
-        if len(pair) > 2:
+        if len(pair) > n:
             # "truck 1 checks puddle 1 and truck 2 rock 2. Excavator 1 checks soil 1. Once both inspections are
             # over": which two is not said; taking the latest two waited for a guess
             names = ", ".join(m.robot_id or m.key for m in reversed(pair))
             self.errors.append(f"{it.text + ' ' + nxt.text!r} is ambiguous: {len(pair)} robots' last steps were "
-                               f"such ({names}); name the two robots")
+                               f"such ({names}); name the {_NUMBER_WORDS.get(n, str(n))} robots")
         if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said) \
-                and not (len(strict) == 2 and {m.key for m in said} != {m.key for m in strict}):
+                and not (len(strict) == n and {m.key for m in said} != {m.key for m in strict}):
             return said
-        return tuple(pair) if len(pair) == 2 else said
+        return tuple(pair) if len(pair) == n else said
 
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
@@ -4249,6 +4251,8 @@ class Interpreter:
                         r = self._doers_of(seg, d_it.rtype, r)
                     if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
                         r = self._pair_of_event(seg, it, r)
+                    elif r and d_it.form == "pronoun" and d_it.pronoun.isdigit():
+                        r = self._pair_of_event(seg, it, r, int(d_it.pronoun))  # "the two inspections"
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
                     if r is None:
