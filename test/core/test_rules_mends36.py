@@ -14,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -104,3 +104,21 @@ def test_two_inspections_out_of_three_are_refused_naming_the_words(fleet, world)
     errors = rules_plan("Truck 1 checks puddle 1, truck 2 checks rock 2 and truck 3 checks rock 1. After the two "
                         "inspections, excavator 3 goes to puddle 2.", fleet, world).errors
     assert errors and "the two inspections" in errors[0], errors
+
+
+# -- finding 4: "both keep-outs" are the two keep-outs, not robots --------------------------------------------------
+
+@pytest.mark.parametrize("count", ["both", "the two"])
+@pytest.mark.parametrize("noun", ["keep-outs", "keep-out zones"])
+def test_counted_keep_outs_in_an_anchor_are_the_latest_keep_outs(fleet, world, count, noun):
+    assert_plan(f"Excavator 1 digs at soil 1. Everyone avoids puddle 1 and truck 2 keeps away from puddle 2. When the "
+                f"digging is done and {count} {noun} are in place, truck 1 goes to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("a", AVA, [], ["puddle1"]), task("b", AV, [D2], ["puddle2"]),
+                task("t", T, [D1], ["soil1"], deps=["d", "a", "b"]))
+
+
+def test_one_keep_out_named_by_its_noun_is_still_the_one(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Everyone avoids puddle 1. Once the keep-out is in place, truck 1 goes to "
+                "soil 1.", fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("a", AVA, [], ["puddle1"]), task("t", T, [D1], ["soil1"], deps=["a"]))

@@ -704,6 +704,11 @@ class Interpreter:
         return any(it.kind is ItemKind.EVENT and it.payload.action == "add_keepout"
                    and nouns.match(it.text.split(), 0) is not None for it in seg.items)
 
+    def _keepouts_counted(self, seg: Segment) -> int:
+        """How many keep-outs the anchor's keep-out noun names: its count ("both keep-outs"), else one (the latest)."""
+        return max([1] + [it.payload.count for it in seg.items
+                          if it.kind is ItemKind.EVENT and it.payload.action == "add_keepout"])
+
     def thing_lead(self, items: Sequence[Item]) -> int:
         """How many words open the clause before the word of a thing: an article and at most two words we do
         not know ("*a* crane is being set up ...", "*a mobile* crane is parked ..."), when the thing's word and a
@@ -4359,8 +4364,8 @@ class Interpreter:
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
-            cands = placed or ([cands[-1]] if cands and action in KEEPOUT_ACTIONS and self.keepout_by_noun(seg)
-                               else [])
+            cands = placed or (cands[-self._keepouts_counted(seg):] if cands and action in KEEPOUT_ACTIONS
+                               and self.keepout_by_noun(seg) else [])
             if not cands and action == "dump" and self.pending_dump:
                 for key, m in list(self.pending_dump.items()):
                     self.pending_dump.pop(key)

@@ -114,6 +114,8 @@ class EventSpec:
 
     action: str
     verbs: frozenset[str] = frozenset()
+    count: int = 0
+    """How many of the steps a counted noun names ("once *both* keep-outs are in place": 2); 0 when not counted."""
 
 
 _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
