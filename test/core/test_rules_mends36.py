@@ -122,3 +122,29 @@ def test_one_keep_out_named_by_its_noun_is_still_the_one(fleet, world):
     assert_plan("Excavator 1 digs at soil 1. Everyone avoids puddle 1. Once the keep-out is in place, truck 1 goes to "
                 "soil 1.", fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("a", AVA, [], ["puddle1"]), task("t", T, [D1], ["soil1"], deps=["a"]))
+
+
+# -- finding 5: "the truck that did the job" is the truck that worked, not a move to the place named last ------------
+
+JOB = "Excavator 2 and truck 1 go to rock 1; the excavator digs and loads the truck. "
+
+
+@pytest.mark.parametrize("other", ["Excavator 3 goes to puddle 1.", "Truck 3 inspects puddle 1."])
+def test_the_truck_that_did_the_job_is_the_one_that_worked(fleet, world, other):
+    robot = E3 if other.startswith("Excavator") else D3
+    assert_plan(JOB + other + " The truck that did the job goes back to base.", fleet, world,
+                task("m", T, [E2, D1], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]), task("x", T, [robot], ["puddle1"]),
+                task("r", R, [D1], [], deps=["l"]))
+
+
+def test_the_excavator_and_the_truck_that_did_the_job_go_home(fleet, world):
+    assert_plan(JOB + "Then the excavator and the truck that did the job go back to base.", fleet, world,
+                task("m", T, [E2, D1], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]), task("r", R, [E2, D1], [], deps=["l"]))
+
+
+def test_the_truck_that_did_the_job_among_two_loaded_trucks_is_refused_naming_the_words(fleet, world):
+    errors = rules_plan("Excavator 2 and trucks 1 and 2 go to rock 1; the excavator digs and loads both trucks. Then "
+                        "the truck that did the job goes back to base.", fleet, world).errors
+    assert errors and "the truck that did the job" in errors[0], errors

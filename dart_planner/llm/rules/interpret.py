@@ -607,9 +607,9 @@ class Interpreter:
     def _deferred_deed_members(self, d: RobotDesc) -> list[Member]:
         """The robots of loadings said but not made yet (they wait for the truck's next step, ``deferred``): "loads
         truck 1. Then the trucks that were loaded go to rock 1" has no loading draft when its subject is read."""
-        if d.deed not in ("any", "unload_bucket", "load") or d.deed_objects:
+        if d.deed not in ("any", "job", "unload_bucket", "load") or d.deed_objects:
             return []
-        if d.deed == "any":
+        if d.deed in ("any", "job"):
             return [m for excs, trucks, *_ in self.deferred for m in (*excs, *trucks)]
         return [m for excs, trucks, *_ in self.deferred for m in (trucks if d.deed_passive else excs)]
 
@@ -625,6 +625,8 @@ class Interpreter:
     def _deed_done(self, dr: Draft, d: RobotDesc) -> bool:
         if d.deed == "any":
             return True
+        if d.deed == "job":  # "the truck that did the job": work beyond a move (dug, loaded, was loaded, tipped)
+            return dr.action not in MOVES
         return dr.skill == d.deed or self._matches(dr, d.deed)
 
     def _deed_members(self, dr: Draft, d: RobotDesc) -> list[Member]:
@@ -635,7 +637,7 @@ class Interpreter:
         elif d.deed_passive:
             pool = list(dr.partners)
         else:
-            pool = [*dr.members, *dr.partners] if d.deed == "any" else list(dr.members)
+            pool = [*dr.members, *dr.partners] if d.deed in ("any", "job") else list(dr.members)
         if not d.deed_objects:
             return pool
         if dr.objects or dr.action in MOVES:
