@@ -323,6 +323,10 @@ def _group_deed(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[RobotDesc,
     if it.kind is ItemKind.WORD and it.text in lex.deed_work_words:
         return RobotDesc("deed", rtype=d.rtype, count=count, plural=not single, deed="any",
                          deed_negated=negated), j
+    job = _job_phrase_end(items, j, lex.deed_job_phrases)
+    if job >= 0:
+        return RobotDesc("deed", rtype=d.rtype, count=count, plural=not single, deed="job",
+                         deed_negated=negated), job
     if it.kind is not ItemKind.VERB or it.payload.target in _NOT_DEEDS:
         return None
     names = _object_after(items, j) or ()
@@ -336,6 +340,18 @@ def _group_deed(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[RobotDesc,
             end += 1
     return RobotDesc("deed", rtype=d.rtype, count=count, plural=not single, deed=it.payload.target,
                      deed_objects=names, deed_passive=passive, deed_negated=negated), end
+
+
+def _job_phrase_end(items: Sequence[Item], j: int, phrases: Container[str]) -> int:
+    """Index of the last item of a phrase of the work done at ``j`` (``phrases``: the lexicon's ``deed_job_phrases``,
+    plain words: "the truck that did *the job*"), or -1. Without it the "that" of the relative clause was a place
+    pronoun, and the robot was sent to the place named last."""
+    for n in (3, 2, 1):
+        part = items[j:j + n]
+        if len(part) == n and all(x.kind is ItemKind.WORD for x in part) \
+                and " ".join(x.text.lower() for x in part) in phrases:
+            return j + n - 1
+    return -1
 
 
 def fold_group_deeds(items: Sequence[Item], lex: Lexicon) -> list[Item]:

@@ -65,6 +65,8 @@ class PlanBuilder:
         """Set while a distributive step is added: which of the waited-for tasks concern a member."""
         self.type_robots: Mapping[str, Sequence[str]] = {}
         """The fleet's robots by type (set by the interpreter): an unnamed group is any of them."""
+        self.taken_from: Mapping[str, Sequence[str]] = {}
+        """Groups taken out of robots said before, with those robots' keys (set by the interpreter)."""
         self.gates: dict[str, set[int]] = {}
         """Keep-outs a robot's next step still waits for: a start keep-out whose lifting did not wait for it
         ("trucks 2 and 3 keep away from puddle 2 from the start ... when X is done the keep-out is lifted for
@@ -77,7 +79,26 @@ class PlanBuilder:
             fence = self._type_fence(m.rtype)
             if fence is not None and (self.barrier is None or self.barrier < fence):
                 return fence
-        return self.last.get(m.key, self.barrier)
+        own = self.last.get(m.key, self.barrier)
+        whole = self.whole_step(m)
+        if whole is None or whole == own or (own is not None and whole in self.anc[own]):
+            return own
+        return whole if own is None or own in self.anc[whole] else own
+
+    def whole_step(self, m: Member) -> int | None:
+        """The last step of robots ``m`` is surely one of, when that is the latest step of all of them: a group
+        taken out of them ("two trucks go to soil 1 ... the other one goes home"), or a robot of a type every
+        robot of which moved as one group ("every truck goes to obstacle 1. Truck 2 goes to puddle 1"): that
+        step was ``m``'s own too (rule 8). A keep-out is no step (rule 21): left to the chains as before."""
+        if m.is_group:
+            steps = [self.last[k] for k in self.taken_from.get(m.key, ()) if k in self.last]
+        else:
+            pool = len(self.type_robots.get(m.rtype, ()))
+            steps = [i for i in self.last.values() if any(
+                x.is_group and x.rtype == m.rtype and x.count >= pool for x in self.drafts[i].members)]
+        steps = [i for i in steps if self.drafts[i].action not in KEEPOUT_ACTIONS]
+        latest = [i for i in steps if all(j == i or j in self.anc[i] for j in steps)]
+        return latest[0] if latest else None
 
     def _type_fence(self, rtype: str) -> int | None:
         """A keep-out that is still the last step of every robot of ``rtype`` ("everyone except truck 2 keeps

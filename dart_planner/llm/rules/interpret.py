@@ -53,6 +53,7 @@ _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
 
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
+_NUMBER_WORDS = {2: "two", 3: "three"}
 
 
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
@@ -270,6 +271,7 @@ class Interpreter:
         self.repeats = RepeatReader(self)
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
+        self.b.taken_from = self.res.taken_from
         self.errors: list[str] = []
         self.forward: list[tuple[Segment, list[Segment]]] = []
         self.forward_subjects: dict[int, tuple[tuple[Member, ...] | None, bool] | None] = {}
@@ -410,7 +412,20 @@ class Interpreter:
             spots = {self.location.get(k, self.fleet_location) for k in self.res.part_of[m.key]}
             if len(spots) == 1:
                 return spots.pop()
+        if m.key not in self.location and not m.is_group:
+            whole = self._whole_group(m)
+            if whole is not None and whole.key in self.location:
+                return self.location[whole.key]  # "every truck goes to obstacle 1. Truck 2 dumps there"
         return self.location.get(m.key, self.fleet_location)
+
+    def _whole_group(self, m: Member) -> Member | None:
+        """The group of every robot of ``m``'s type whose step is still ``m``'s last one: ``m`` went with it."""
+        step = self.b.whole_step(m)
+        if step is None or self.b.chain(m) != step:
+            return None
+        pool = len(self.site.robots_by_type.get(m.rtype, ()))
+        return next((x for x in self.b.drafts[step].members
+                     if x.is_group and x.rtype == m.rtype and x.count >= pool), None)
 
     def word_before(self, item: Item) -> str:
         return self.words[item.start - 1] if item.start > 0 else ""
@@ -592,9 +607,9 @@ class Interpreter:
     def _deferred_deed_members(self, d: RobotDesc) -> list[Member]:
         """The robots of loadings said but not made yet (they wait for the truck's next step, ``deferred``): "loads
         truck 1. Then the trucks that were loaded go to rock 1" has no loading draft when its subject is read."""
-        if d.deed not in ("any", "unload_bucket", "load") or d.deed_objects:
+        if d.deed not in ("any", "job", "unload_bucket", "load") or d.deed_objects:
             return []
-        if d.deed == "any":
+        if d.deed in ("any", "job"):
             return [m for excs, trucks, *_ in self.deferred for m in (*excs, *trucks)]
         return [m for excs, trucks, *_ in self.deferred for m in (trucks if d.deed_passive else excs)]
 
@@ -610,6 +625,8 @@ class Interpreter:
     def _deed_done(self, dr: Draft, d: RobotDesc) -> bool:
         if d.deed == "any":
             return True
+        if d.deed == "job":  # "the truck that did the job": work beyond a move (dug, loaded, was loaded, tipped)
+            return dr.action not in MOVES
         return dr.skill == d.deed or self._matches(dr, d.deed)
 
     def _deed_members(self, dr: Draft, d: RobotDesc) -> list[Member]:
@@ -620,7 +637,7 @@ class Interpreter:
         elif d.deed_passive:
             pool = list(dr.partners)
         else:
-            pool = [*dr.members, *dr.partners] if d.deed == "any" else list(dr.members)
+            pool = [*dr.members, *dr.partners] if d.deed in ("any", "job") else list(dr.members)
         if not d.deed_objects:
             return pool
         if dr.objects or dr.action in MOVES:
@@ -688,6 +705,11 @@ class Interpreter:
         nouns = self.lex.keepout_noun_index
         return any(it.kind is ItemKind.EVENT and it.payload.action == "add_keepout"
                    and nouns.match(it.text.split(), 0) is not None for it in seg.items)
+
+    def _keepouts_counted(self, seg: Segment) -> int:
+        """How many keep-outs the anchor's keep-out noun names: its count ("both keep-outs"), else one (the latest)."""
+        return max([1] + [it.payload.count for it in seg.items
+                          if it.kind is ItemKind.EVENT and it.payload.action == "add_keepout"])
 
     def thing_lead(self, items: Sequence[Item]) -> int:
         """How many words open the clause before the word of a thing: an article and at most two words we do
@@ -910,10 +932,11 @@ class Interpreter:
             return said
         return tuple(doers.values())
 
-    def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...]) -> tuple[Member, ...]:
+    def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...], n: int = 2) -> tuple[Member, ...]:
         """"When both inspections are done": "both" before an event noun counts the events, so it names the two
         robots whose last steps were such events, not the two spoken of last when those have gone on to other work
-        ("... Later the excavators return to start. When both inspections are done": the two trucks that checked)."""
+        ("... Later the excavators return to start. When both inspections are done": the two trucks that checked).
+        So does a number ("once the two inspections are done", ``n`` = 2: not the two robots named last)."""
         k = next((j for j, x in enumerate(seg.items) if x is it), -1)
         nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
         if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
@@ -934,24 +957,24 @@ class Interpreter:
         # the robots whose last move was said with the event's own verb, when two or more were ("excavator 1 goes
         # to soil 1" is no inspection); else any such move ("goes to rock 2 for inspection")
         strict = [m for m in loose if named(self.b.drafts[self.b.chain(m)])]  # type: ignore[index]
-        pair = strict if len(strict) >= 2 else loose
-        if len(pair) > 2:
+        pair = strict if len(strict) >= n else loose
+        if len(pair) > n:
             # "Excavator 2 inspects rock 1. Truck 1 inspects puddle 1 and truck 2 inspects puddle 2. Once both
             # inspections are done": the two of the latest sentence that had such events, when exactly two did
             said_in = {m.key: self.draft_sentence.get(self.b.chain(m) or 0, -1) for m in pair}
             latest = [m for m in pair if said_in[m.key] == max(said_in.values())]
-            if len(latest) == 2 and max(said_in.values()) >= 0:
+            if len(latest) == n and max(said_in.values()) >= 0:
                 pair = latest
-        if len(pair) > 2:
+        if len(pair) > n:
             # "truck 1 checks puddle 1 and truck 2 rock 2. Excavator 1 checks soil 1. Once both inspections are
             # over": which two is not said; taking the latest two waited for a guess
             names = ", ".join(m.robot_id or m.key for m in reversed(pair))
             self.errors.append(f"{it.text + ' ' + nxt.text!r} is ambiguous: {len(pair)} robots' last steps were "
-                               f"such ({names}); name the two robots")
+                               f"such ({names}); name the {_NUMBER_WORDS.get(n, str(n))} robots")
         if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said) \
-                and not (len(strict) == 2 and {m.key for m in said} != {m.key for m in strict}):
+                and not (len(strict) == n and {m.key for m in said} != {m.key for m in strict}):
             return said
-        return tuple(pair) if len(pair) == 2 else said
+        return tuple(pair) if len(pair) == n else said
 
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
@@ -4264,6 +4287,8 @@ class Interpreter:
                         r = self._doers_of(seg, d_it.rtype, r)
                     if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
                         r = self._pair_of_event(seg, it, r)
+                    elif r and d_it.form == "pronoun" and d_it.pronoun.isdigit():
+                        r = self._pair_of_event(seg, it, r, int(d_it.pronoun))  # "the two inspections"
                     if r and (d_it.det == "each" or d_it.pronoun == "each") and _size(r) > 1:
                         self.each_anchor = tuple(r)  # "when each truck gets there": each waits for its own
                     if r is None:
@@ -4370,8 +4395,8 @@ class Interpreter:
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
-            cands = placed or ([cands[-1]] if cands and action in KEEPOUT_ACTIONS and self.keepout_by_noun(seg)
-                               else [])
+            cands = placed or (cands[-self._keepouts_counted(seg):] if cands and action in KEEPOUT_ACTIONS
+                               and self.keepout_by_noun(seg) else [])
             if not cands and action == "dump" and self.pending_dump:
                 for key, m in list(self.pending_dump.items()):
                     self.pending_dump.pop(key)

@@ -130,18 +130,21 @@ def fold_same_robots(items: Sequence[Item]) -> list[Item]:
 
 
 def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str] = (),
-                        copulas: Container[str] = (), places: Container[str] = ()) -> list[Item]:
+                        copulas: Container[str] = (), places: Container[str] = (),
+                        counting: Container[str] = ()) -> list[Item]:
     """"When the rock is broken up and the keep-out is in place, truck 2 drives in": in the condition of an
     anchor ("when", "once", ...), with no robot between the anchor and it, a definite keep-out noun followed by
     "is"/"has" is the keep-out step put up before, named as an event (as "the digging" names the digging).
     Read as a verb, it was a new keep-out with no place, and the condition lost its wait on the one made.
     ``definite`` and ``copulas``: the lexicon's ``keepout_definite_words`` and ``keepout_event_copulas``. The noun
     may name its place before the copula ("once the keep-out around puddle 2 is in place": ``places``, the lexicon's
-    ``keepout_pronoun_prepositions``), and the event is then the keep-out on that place."""
+    ``keepout_pronoun_prepositions``), and the event is then the keep-out on that place. A count may stand for the
+    definite word ("once both keep-outs are in place"): the event then names that many keep-outs."""
     out = list(items)
     for k in range(1, len(out) - 1):
         it = out[k]
-        if not _definite_noun(out, k, nouns, definite):
+        count = _count_before(out, k, nouns, counting)
+        if not count and not _definite_noun(out, k, nouns, definite):
             continue
         cop = k + 1
         if cop + 2 < len(out) and out[cop].kind is ItemKind.WORD and out[cop].text in places \
@@ -154,9 +157,22 @@ def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definit
         own = max((j + 1 for j in range(start, k) if out[j].kind is ItemKind.WORD and out[j].text == "and"),
                   default=start)
         if start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE and out[start - 1].payload == "anchor" \
-                and not any(c.kind is ItemKind.ROBOT for c in out[own:k]):
-            out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout"), it.text)
+                and not any(c.kind is ItemKind.ROBOT for c in out[own:k - 1 if count else k]):
+            if count:  # "both keep-outs": the count of the keep-outs, not robots
+                out[k - 1] = Item(ItemKind.MARK, out[k - 1].start, out[k - 1].end, "filler", out[k - 1].text)
+            out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("add_keepout", count=count), it.text)
     return out
+
+
+def _count_before(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], counting: Container[str]) -> int:
+    """How many keep-outs a count right before keep-out noun ``k`` says ("*both* keep-outs", "*the two* keep-outs":
+    read as robot words, ``counting`` the lexicon's ``anchor_pair_words``); 0 when none does."""
+    before = items[k - 1] if k > 0 else None
+    if before is None or before.kind is not ItemKind.ROBOT or before.payload.form != "pronoun" \
+            or not _is_noun(items[k], nouns):
+        return 0
+    word = before.payload.pronoun
+    return 2 if word in counting else int(word) if word.isdigit() else 0
 
 
 def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],

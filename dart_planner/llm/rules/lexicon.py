@@ -114,11 +114,14 @@ class EventSpec:
 
     action: str
     verbs: frozenset[str] = frozenset()
+    count: int = 0
+    """How many of the steps a counted noun names ("once *both* keep-outs are in place": 2); 0 when not counted."""
 
 
 _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
 _CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words",
+                 "deed_job_phrases",
                  "aside_relatives", "aside_modals", "arrow_auxiliaries", "group_link_words", "group_list_joins",
                  "group_alone_words", "light_verb_articles", "light_verb_leads", "passive_auxiliaries",
                  "report_auxiliaries", "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas",
@@ -255,6 +258,8 @@ class Lexicon:
     """Words between a relative pronoun and its verb ("the truck that has already inspected ...")."""
     deed_work_words: frozenset[str] = frozenset()
     """Verbs of a deed of any kind ("everyone who worked"): every robot with a step said before."""
+    deed_job_phrases: frozenset[str] = frozenset()
+    """Phrases of the work done ("the truck that did the job"): every robot with a step beyond a move said before."""
     deed_negations: frozenset[str] = frozenset()
     """Words that deny the deed ("the robots that did not dump"): the robots that did not do it."""
     aside_relatives: frozenset[str] = frozenset()
@@ -871,6 +876,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         loaded_quantifiers=context["loaded_quantifiers"],
         deed_auxiliaries=context["deed_auxiliaries"],
         deed_work_words=context["deed_work_words"],
+        deed_job_phrases=context["deed_job_phrases"],
         deed_negations=context["deed_negations"],
         aside_relatives=context["aside_relatives"],
         aside_modals=context["aside_modals"],

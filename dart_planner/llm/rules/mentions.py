@@ -747,6 +747,9 @@ class MentionResolver:
         self.part_of: dict[str, tuple[str, ...]] = {}
         """For a group said as "one of them": the keys of the robots it was taken from (it stands where they
         stand: "Three excavators go to soil 2, then one of them digs there" needs no move)."""
+        self.taken_from: dict[str, tuple[str, ...]] = {}
+        """For a group taken out of robots said before ("one of them", "the other one"): their keys. The group's
+        first step is a step of some of them, so it follows their last one (rule 8)."""
         self.leftovers: dict[tuple[str, int], Member] = {}
         """The group of one a leftover mention made ("two trucks ... the remaining / other / third truck"),
         by type and ordinal (0 for "remaining" / "other"): said again, it is the same robot."""
@@ -1051,7 +1054,20 @@ class MentionResolver:
         part = latest[0]
         whole = [m for ms, _ in self.history for m in ms if m.key in self.part_of[part.key]]
         left = sum(m.count for m in dict.fromkeys(whole)) - part.count
-        return (self.new_group(part.rtype, left),) if left > 0 else ()
+        if left <= 0:
+            return ()
+        rest = self.new_group(part.rtype, left)
+        self.taken_from[rest.key] = self.part_of[part.key]
+        return (rest,)
+
+    def _other_of_part(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"Two trucks go to soil 1. One of them ... The other one goes home.": right after "one of them", "the other"
+        of its type is the rest of the robots it was taken from (which went to soil 1 too), not a third truck."""
+        latest = self.last_subject()
+        if len(latest) != 1 or latest[0].rtype != d.rtype or latest[0].key not in self.part_of:
+            return ()
+        rest = self._rest_of_part()
+        return rest if rest and (not d.count or d.count == _size(rest)) and d.plural == (_size(rest) > 1) else ()
 
     def _rest_of_whole(self) -> tuple[Member, ...]:
         """"Every truck goes to obstacle 1. Then truck 2 goes to puddle 1 and the others go home.": right after a
@@ -1182,7 +1198,7 @@ class MentionResolver:
             if d.of_them:
                 whole = self.last_of_type(d.rtype, True) or self.last_of_type(d.rtype, False)
                 part = self.new_group(d.rtype, d.count)
-                self.part_of[part.key] = tuple(m.key for m in whole)
+                self.part_of[part.key] = self.taken_from[part.key] = tuple(m.key for m in whole)
                 return (part,)
             for g in self.announced:  # "two trucks go there": the two a summary sentence announced
                 if g.rtype == d.rtype and g.count == d.count:
@@ -1190,7 +1206,7 @@ class MentionResolver:
                     return (g,)
             return (self.new_group(d.rtype, d.count),)
         if d.det == "other":
-            rest = self.the_other(d.rtype)
+            rest = self.the_other(d.rtype) or self._other_of_part(d)
             if rest:
                 return rest
             # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are

@@ -169,7 +169,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
     items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
-                                lex.keepout_event_copulas, lex.keepout_pronoun_prepositions)
+                                lex.keepout_event_copulas, lex.keepout_pronoun_prepositions, lex.anchor_pair_words)
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
