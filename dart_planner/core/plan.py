@@ -174,6 +174,9 @@ class TaskGraph:
     def descendants(self, task_id: str) -> set[str]:
         return nx.descendants(self.graph, task_id)
 
+    def ancestors(self, task_id: str) -> set[str]:
+        return nx.ancestors(self.graph, task_id)
+
     def _order(self, task_id: str) -> int:
         return self.graph.nodes[task_id]["order"]
 

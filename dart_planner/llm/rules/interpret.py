@@ -2765,7 +2765,7 @@ class Interpreter:
                     said = max((n for i, n in self.draft_sentence.items() if n < seg.sentence
                                 and self.b.drafts[i].alive), default=None)
                     last = {i for i, n in self.draft_sentence.items() if n == said and self.b.drafts[i].alive} or last
-                base = {i for i in last if not any(i in self.b.anc[j] for j in last if j != i)}
+                base = self.b.reduce(last)
             elif not keepout and self.last_made and seg.connective_text in self.lex.relative_sequences and all(
                     self.b.drafts[i].action in KEEPOUT_ACTIONS for i in self.last_made):
                 # "trucks 2 and 3 may approach rock 1 again, after which they return": a keep-out change is no step
@@ -4429,7 +4429,7 @@ class Interpreter:
         if robots and self.last_made and seg.items and seg.items[0] is next(iter(that), None) \
                 and seg.items[0].payload.pronoun in ("that", "this"):
             # "When that is done and trucks 1 and 3 have finished their inspections": the clause just said as well
-            found |= {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
+            found |= self.b.reduce(self.last_made)
         if not found and not filters and objs and not (only_that and self.last_made and not robots):
             # ("right after that": the clause before, not the last step at the place "that" last named)
             # "once rock 2 is cleared" after a digging there: the digging, the last step done at the place
@@ -4448,7 +4448,7 @@ class Interpreter:
         if not found and not robots and (that or it_is_that) and all(f[0] == "any" for f in filters) \
                 and self.last_made:
             # "once that is done": what the clause before made
-            found = {i for i in self.last_made if not any(i in self.b.anc[j] for j in self.last_made if j != i)}
+            found = self.b.reduce(self.last_made)
         if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
                 and not any(it.kind is ItemKind.VERB for it in seg.items):
             # "once truck 2 is back at start" before truck 2 was sent back: that return, made here

@@ -8,7 +8,7 @@ cannot be run as said, so it is refused, naming the robot and the place, rather 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from ...core.fleet import Fleet
 from ...core.plan import Subtask, TaskGraph
@@ -39,49 +39,26 @@ def _shares(keepout: set[str], movers: set[str]) -> bool:
     return bool(movers & keepout)
 
 
-def _ancestors(tasks: Sequence[Subtask]) -> dict[str, set[str]]:
-    deps = {t.id: set(t.dependencies) for t in tasks}
-    memo: dict[str, set[str]] = {}
-
-    def up(tid: str) -> set[str]:
-        if tid not in memo:
-            memo[tid] = set()
-            for d in deps.get(tid, ()):
-                memo[tid] |= {d} | up(d)
-        return memo[tid]
-
-    for t in tasks:
-        up(t.id)
-    return memo
-
-
 def kept_out_errors(graph: TaskGraph, fleet: Fleet) -> list[str]:
     """One error per move into a place whose keep-out for that robot comes before it with no lifting between."""
-    tasks = list(graph.subtasks)
     types = {r.id: r.type for r in fleet.robots}
-    anc = _ancestors(tasks)
-    by_id = {t.id: t for t in tasks}
     errors: list[str] = []
-    for move in tasks:
+    for move in graph.subtasks:
         if not move.skill.startswith(_MOVE) or not move.object_keywords:
             continue
         place = move.object_keywords[0]
         movers = _covered(move, types)
         if "*" in movers:
             movers = {f"type:{t}" for t in types.values()} | set(types)
-        for a in sorted(anc[move.id]):
-            ko = by_id[a]
-            if not ko.skill.startswith(_AVOID) or place not in ko.object_keywords or not _shares(_covered(ko, types),
-                                                                                                movers):
-                continue
-            # a lifting the move waits for ends it, ordered after the keep-out or not (a keep-out from the start adds
-            # no edge to its lifting: README rule 26)
-            lifted = any(by_id[x].skill.startswith(_ALLOW) and place in by_id[x].object_keywords
-                         for x in anc[move.id])
-            if not lifted:
-                who = ", ".join(move.robot_ids) or " and ".join(f"{c} {t}" for t, c in move.requested_types) \
-                    or "every robot"
-                errors.append(f"{who} is sent to {place} after being kept out of it, and nothing lifts that "
-                              f"keep-out before: say when the keep-out ends, or leave one of them out")
-                break
+        before = [graph[a] for a in graph.ancestors(move.id)]
+        # a lifting the move waits for ends the keep-out, ordered after it or not (a keep-out from the start adds no
+        # edge to its lifting: README rule 26)
+        if any(t.skill.startswith(_ALLOW) and place in t.object_keywords for t in before):
+            continue
+        if any(t.skill.startswith(_AVOID) and place in t.object_keywords and _shares(_covered(t, types), movers)
+               for t in before):
+            who = ", ".join(move.robot_ids) or " and ".join(f"{c} {t}" for t, c in move.requested_types) \
+                or "every robot"
+            errors.append(f"{who} is sent to {place} after being kept out of it, and nothing lifts that "
+                          f"keep-out before: say when the keep-out ends, or leave one of them out")
     return errors
