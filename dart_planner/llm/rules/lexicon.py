@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -120,39 +120,13 @@ class EventSpec:
 
 _CONNECTIVE_KINDS = ("sequence", "parallel", "anchor", "final", "first")
 _ACTIONS = {a.value for a in SkillAction}
-_CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxiliaries", "deed_work_words",
-                 "deed_job_phrases",
-                 "aside_relatives", "aside_modals", "arrow_auxiliaries", "group_link_words", "group_list_joins",
-                 "group_alone_words", "light_verb_articles", "light_verb_leads", "passive_auxiliaries",
-                 "report_auxiliaries", "report_fillers", "state_copulas", "keepout_persist_words", "thing_copulas",
-                 "title_skip_words", "title_verbs", "title_copulas", "casting_need_words", "role_statement_leads",
-                 "place_need_leads", "place_need_words", "expletive_copulas", "goal_people", "goal_need_words",
-                 "cargo_goal_determiners", "passive_load_heads", "before_any_quantifiers", "before_any_connectives",
-                 "before_that_openers", "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
-                 "distinct_place_words", "distinct_place_leads", "distinct_place_articles", "until_words",
-                 "after_which_connectives", "lifting_negations", "while_connectives", "anchor_possessives",
-                 "anchor_gerund_endings", "keepout_definite_words", "keepout_event_copulas", "beside_pronouns",
-                 "clause_joining_words", "keepout_pronoun_prepositions", "keepout_state_auxiliaries",
-                 "keepout_state_modals", "keepout_place_copulas", "object_aside_relatives", "thing_quantifiers",
-                 "thing_list_joins", "thing_articles", "thing_order_words", "aspect_verbs", "robot_place_pronouns",
-                 "reason_openers", "reason_cut_words", "purpose_so_words", "purpose_so_modals",
-                 "purpose_infinitive_words", "gapped_purpose_work", "own_site_nouns", "reason_need_words",
-                 "thing_adverb_auxiliaries", "ordinal_list_joins", "ordinal_list_articles", "condition_auxiliaries",
-                 "condition_participle_endings", "anchor_joint_words", "pointing_connective_words",
-                 "parallel_subordinators", "unplaced_order_words", "replaced_mention_leads", "except_but_words",
-                 "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns",
-                 "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs", "idle_verbs",
-                 "goal_deferring_words", "goal_excluding_words", "goal_refusing_words", "negated_work_time_words",
-                 "place_removal_verbs", "departure_verbs", "loading_order_openers", "bare_fleet_nouns",
-                 "goal_negating_words", "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words",
-                 "every_site_phrases", "ongoing_openers", "relative_sequences", "indefinite_articles", "scene_nouns",
-                 "goal_nouns", "goal_purpose_leads", "indefinite_robot_words", "check_verbs", "keepout_ending_words",
-                 "waypoint_leads", "vague_action_verbs", "rest_prepositions", "existential_copulas",
-                 "existential_modals", "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads",
-                 "en_route_words", "source_prepositions", "landmark_prepositions", "landmark_relatives",
-                 "landmark_copulas", "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads",
-                 "deed_negations", "people_determiners", "excess_words")
-"""Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
+
+
+def _context_words() -> Any:
+    """Mark a field as a word list of ``config/lexicon.yaml``'s context section: the loader fills every field so
+    marked from the key of the same name, so a new list needs its field here and its words in the file, nothing
+    else."""
+    return field(default=frozenset(), metadata={"context": True})
 
 
 @dataclass(frozen=True, eq=False)
@@ -248,271 +222,271 @@ class Lexicon:
     """Distributive phrases that pair robots with places in order ("respectively", "one each")."""
     join_verbs: frozenset[str] = frozenset()
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
-    loaded_words: frozenset[str] = frozenset()
+    loaded_words: frozenset[str] = _context_words()
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
-    empty_words: frozenset[str] = frozenset()
+    empty_words: frozenset[str] = _context_words()
     """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
-    loaded_quantifiers: frozenset[str] = frozenset()
+    loaded_quantifiers: frozenset[str] = _context_words()
     """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
-    deed_auxiliaries: frozenset[str] = frozenset()
+    deed_auxiliaries: frozenset[str] = _context_words()
     """Words between a relative pronoun and its verb ("the truck that has already inspected ...")."""
-    deed_work_words: frozenset[str] = frozenset()
+    deed_work_words: frozenset[str] = _context_words()
     """Verbs of a deed of any kind ("everyone who worked"): every robot with a step said before."""
-    deed_job_phrases: frozenset[str] = frozenset()
+    deed_job_phrases: frozenset[str] = _context_words()
     """Phrases of the work done ("the truck that did the job"): every robot with a step beyond a move said before."""
-    deed_negations: frozenset[str] = frozenset()
+    deed_negations: frozenset[str] = _context_words()
     """Words that deny the deed ("the robots that did not dump"): the robots that did not do it."""
-    aside_relatives: frozenset[str] = frozenset()
+    aside_relatives: frozenset[str] = _context_words()
     """Words that open a remark about the robot just named ("the one parked ...", "whichever is free")."""
-    aside_modals: frozenset[str] = frozenset()
+    aside_modals: frozenset[str] = _context_words()
     """Words that may stand between a robot's aside and its verb ("truck 1, the hauler, should go")."""
-    arrow_auxiliaries: frozenset[str] = frozenset()
+    arrow_auxiliaries: frozenset[str] = _context_words()
     """Words between a robot and its participle before an arrow ("truck 1 has finished ->")."""
-    group_link_words: frozenset[str] = frozenset()
+    group_link_words: frozenset[str] = _context_words()
     """Words that link a group's name to its robots ("crew one is made up of ...")."""
-    group_list_joins: frozenset[str] = frozenset()
+    group_list_joins: frozenset[str] = _context_words()
     """Words that join the robots listed for a group ("excavator 2 plus truck 3")."""
-    group_alone_words: frozenset[str] = frozenset()
+    group_alone_words: frozenset[str] = _context_words()
     """Words after a group's robot list that end it ("truck 1 alone", "on its own")."""
-    light_verb_articles: frozenset[str] = frozenset()
+    light_verb_articles: frozenset[str] = _context_words()
     """Articles between a light verb and its event noun ("does a check")."""
-    light_verb_leads: frozenset[str] = frozenset()
+    light_verb_leads: frozenset[str] = _context_words()
     """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
-    report_auxiliaries: frozenset[str] = frozenset()
+    report_auxiliaries: frozenset[str] = _context_words()
     """Perfect auxiliaries that make a robot's clause a report of what it has done ("truck 2 has just
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
-    keepout_persist_words: frozenset[str] = frozenset()
+    keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
-    thing_copulas: frozenset[str] = frozenset()
+    thing_copulas: frozenset[str] = _context_words()
     """Forms of "be" that, after a word we do not know, say how a thing is ("blasting is planned at rock 2")."""
-    state_copulas: frozenset[str] = frozenset()
+    state_copulas: frozenset[str] = _context_words()
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
-    report_fillers: frozenset[str] = frozenset()
+    report_fillers: frozenset[str] = _context_words()
     """Words that may stand between a report's auxiliary and its verb ("has just finished checking")."""
-    passive_auxiliaries: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = _context_words()
     """Forms of "be" right before a carry verb that make a robot its object, not its doer ("truck 1 is to be
     brought to rock 1": it is moved there, it carries nothing)."""
-    title_skip_words: frozenset[str] = frozenset()
+    title_skip_words: frozenset[str] = _context_words()
     """Words passed over at the start of a title sentence ("Today's main job is ...:")."""
-    title_verbs: frozenset[str] = frozenset()
+    title_verbs: frozenset[str] = _context_words()
     """Goal words that are verbs: a sentence opening with one is no title ("We need ...:")."""
-    title_copulas: frozenset[str] = frozenset()
+    title_copulas: frozenset[str] = _context_words()
     """Words after a title's goal noun that make it a title ("The goal is ...:"); ":" stays in code."""
-    casting_need_words: frozenset[str] = frozenset()
+    casting_need_words: frozenset[str] = _context_words()
     """Words of need that make a purpose sentence cast robots ("To fill puddle 1 we need one digger")."""
-    role_statement_leads: frozenset[str] = frozenset()
+    role_statement_leads: frozenset[str] = _context_words()
     """First words after a robot that may open a role statement ("Excavator 3 is the only one digging")."""
-    place_need_leads: frozenset[str] = frozenset()
+    place_need_leads: frozenset[str] = _context_words()
     """Words between a robot and its need of a place ("Dump truck 3 will still need puddle 2")."""
-    place_need_words: frozenset[str] = frozenset()
+    place_need_words: frozenset[str] = _context_words()
     """Verbs of a robot needing a place, which say why a keep-out spares it ("truck 3 needs puddle 2")."""
-    expletive_copulas: frozenset[str] = frozenset()
+    expletive_copulas: frozenset[str] = _context_words()
     """Forms of "be" after an "it" that stands for no robot ("It's a hauling day.")."""
-    goal_people: frozenset[str] = frozenset()
+    goal_people: frozenset[str] = _context_words()
     """People who open a robotless sentence that states the job ("today we move ...")."""
-    goal_need_words: frozenset[str] = frozenset()
+    goal_need_words: frozenset[str] = _context_words()
     """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
-    cargo_goal_determiners: frozenset[str] = frozenset()
+    cargo_goal_determiners: frozenset[str] = _context_words()
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
-    passive_load_heads: frozenset[str] = frozenset()
+    passive_load_heads: frozenset[str] = _context_words()
     """First words of the passive forms of loading ("gets loaded", "is to be filled")."""
-    before_any_quantifiers: frozenset[str] = frozenset()
+    before_any_quantifiers: frozenset[str] = _context_words()
     """Quantifiers of a deed after "before" that name no robot ("before any loading")."""
-    before_any_connectives: frozenset[str] = frozenset()
+    before_any_connectives: frozenset[str] = _context_words()
     """Connectives that, with a quantifier and a deed, cut off "before any loading"."""
-    before_that_openers: frozenset[str] = frozenset()
+    before_that_openers: frozenset[str] = _context_words()
     """"first" phrases that, opening the next sentence, put it before the one before ("Before that, ...")."""
-    place_prepositions: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = _context_words()
     """Words before an object that make it a place, not cargo or a thing spoken of ("hauls soil *to* rock 1")."""
-    toward_words: frozenset[str] = frozenset()
+    toward_words: frozenset[str] = _context_words()
     """Words before a robot or object that make it where a move goes ("goes to truck 1", "back to soil 1")."""
-    load_into_words: frozenset[str] = frozenset()
+    load_into_words: frozenset[str] = _context_words()
     """Words before a robot that make it the truck a loading fills ("loads the soil into truck 2")."""
-    passive_agent_words: frozenset[str] = frozenset()
+    passive_agent_words: frozenset[str] = _context_words()
     """Words before a robot that make it the loader of a passive loading ("gets loaded by excavator 1")."""
-    distinct_place_words: frozenset[str] = frozenset()
+    distinct_place_words: frozenset[str] = _context_words()
     """Words that, with "each", give every robot a place of its own ("each go to a *different* place")."""
-    distinct_place_leads: frozenset[str] = frozenset()
+    distinct_place_leads: frozenset[str] = _context_words()
     """Words before such a place that give it to every robot of the list ("each goes *to* a different place")."""
-    distinct_place_articles: frozenset[str] = frozenset()
+    distinct_place_articles: frozenset[str] = _context_words()
     """Articles that may stand between those words and the place ("each goes to *a* different place")."""
-    until_words: frozenset[str] = frozenset()
+    until_words: frozenset[str] = _context_words()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
-    after_which_connectives: frozenset[str] = frozenset()
+    after_which_connectives: frozenset[str] = _context_words()
     """Connectives (whole) that tie a keep-out to the step just said (", after which all avoid X")."""
-    lifting_negations: frozenset[str] = frozenset()
+    lifting_negations: frozenset[str] = _context_words()
     """Negations that lift a keep-out ("puddle 2 is *no longer* off limits")."""
-    while_connectives: frozenset[str] = frozenset()
+    while_connectives: frozenset[str] = _context_words()
     """Connectives (whole) that run an anchored clause alongside its anchor ("while truck 1 digs")."""
-    anchor_possessives: frozenset[str] = frozenset()
+    anchor_possessives: frozenset[str] = _context_words()
     """Possessives in an anchor with no robot: the deed is the robot's own ("after *their* digging")."""
-    anchor_gerund_endings: frozenset[str] = frozenset()
+    anchor_gerund_endings: frozenset[str] = _context_words()
     """Endings of a gerund opening an anchor: the doer's own deed ("after dig*ging*", "after load*ing* the truck")."""
-    keepout_definite_words: frozenset[str] = frozenset()
+    keepout_definite_words: frozenset[str] = _context_words()
     """Words before a keep-out noun that make it the keep-out already spoken of ("*the* keep-out ... stays")."""
-    keepout_event_copulas: frozenset[str] = frozenset()
+    keepout_event_copulas: frozenset[str] = _context_words()
     """Words after a definite keep-out noun in an anchor that name it as an event ("once the keep-out *is* up")."""
-    beside_pronouns: frozenset[str] = frozenset()
+    beside_pronouns: frozenset[str] = _context_words()
     """Pronouns a robot is said to stand beside ("standing right next to *it*"): the robot mentioned before."""
-    clause_joining_words: frozenset[str] = frozenset()
+    clause_joining_words: frozenset[str] = _context_words()
     """Joining words that may stand before a clause's opening connectives ("*and* before any of that, ...")."""
-    keepout_pronoun_prepositions: frozenset[str] = frozenset()
+    keepout_pronoun_prepositions: frozenset[str] = _context_words()
     """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
-    keepout_state_auxiliaries: frozenset[str] = frozenset()
+    keepout_state_auxiliaries: frozenset[str] = _context_words()
     """Words before a keep-out verb said of a place that make it a past state ("obstacle 2 *was* closed")."""
-    keepout_state_modals: frozenset[str] = frozenset()
+    keepout_state_modals: frozenset[str] = _context_words()
     """Modals before such a word that make the keep-out asked for, no state ("*should* have been fenced off")."""
-    keepout_place_copulas: frozenset[str] = frozenset()
+    keepout_place_copulas: frozenset[str] = _context_words()
     """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
-    object_aside_relatives: frozenset[str] = frozenset()
+    object_aside_relatives: frozenset[str] = _context_words()
     """Words that open a remark about an object set off by commas ("obstacle 2, *which* was closed, ...")."""
-    thing_quantifiers: frozenset[str] = frozenset()
+    thing_quantifiers: frozenset[str] = _context_words()
     """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""
-    thing_list_joins: frozenset[str] = frozenset()
+    thing_list_joins: frozenset[str] = _context_words()
     """Words and marks that join those objects ("rock 1 *and* rock 2 are both cleared")."""
-    thing_articles: frozenset[str] = frozenset()
+    thing_articles: frozenset[str] = _context_words()
     """Articles before the unknown word opening a remark about a thing ("*a* crane is being set up ...")."""
-    thing_order_words: frozenset[str] = frozenset()
+    thing_order_words: frozenset[str] = _context_words()
     """Words of need or barring that make a clause about a thing an order ("a fence is *needed* ...")."""
-    aspect_verbs: frozenset[str] = frozenset()
+    aspect_verbs: frozenset[str] = _context_words()
     """Verbs of starting right before an event noun's gerund, read as its verb ("*starts* breaking it up")."""
-    robot_place_pronouns: frozenset[str] = frozenset()
+    robot_place_pronouns: frozenset[str] = _context_words()
     """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
     ("the excavator *there*", "the excavator that dug *there*")."""
-    place_list_pronouns: frozenset[str] = frozenset()
+    place_list_pronouns: frozenset[str] = _context_words()
     """Words that point back at the places of the last list, like "them" ("checks puddle 1 and puddle 2, then all
     robots avoid *both of those*"); said alone, after a keep-out verb only ("avoid *those*")."""
-    fleet_default_pronouns: frozenset[str] = frozenset()
+    fleet_default_pronouns: frozenset[str] = _context_words()
     """Plural robot nouns read as "they", and as the whole fleet when no robot was named before ("*the machines* go
     to soil 1")."""
-    truck_dump_heads: frozenset[str] = frozenset()
+    truck_dump_heads: frozenset[str] = _context_words()
     """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
     soil into puddle 1"), not a loading it receives."""
-    reason_openers: frozenset[str] = frozenset()
+    reason_openers: frozenset[str] = _context_words()
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
-    reason_cut_words: frozenset[str] = frozenset()
+    reason_cut_words: frozenset[str] = _context_words()
     """Words that, inside a clause, open the reason for its step ("excavator 1 checks rock 1 *because* the rock may
     block the road"): the rest of the clause says why, not what to do."""
-    purpose_so_words: frozenset[str] = frozenset()
+    purpose_so_words: frozenset[str] = _context_words()
     """Words that open a purpose with no "that" ("digs at rock 2 *so* the trucks can pass")."""
-    purpose_so_modals: frozenset[str] = frozenset()
+    purpose_so_modals: frozenset[str] = _context_words()
     """Modals after the robots of such a purpose ("so the trucks *can* pass")."""
-    purpose_infinitive_words: frozenset[str] = frozenset()
+    purpose_infinitive_words: frozenset[str] = _context_words()
     """Words before a purpose verb ("send excavator 1 to soil 1 *to* dig")."""
-    gapped_purpose_work: frozenset[str] = frozenset()
+    gapped_purpose_work: frozenset[str] = _context_words()
     """Work done in place whose purpose, said after gapped conjuncts ("send excavator 1 to soil 1 and excavator 2
     to soil 2 to dig"), is every conjunct's."""
-    own_site_nouns: frozenset[str] = frozenset()
+    own_site_nouns: frozenset[str] = _context_words()
     """Nouns after "its / their (own)" for where each robot works ("each excavator drives to its *site* first")."""
-    reason_need_words: frozenset[str] = frozenset()
+    reason_need_words: frozenset[str] = _context_words()
     """Words (one or two) of need that make a clause of reason an order ("because rock 1 *must* be checked")."""
-    unplaced_order_words: frozenset[str] = frozenset()
+    unplaced_order_words: frozenset[str] = _context_words()
     """Words that change who does what or whether ("unless", "without", "rather"): left unplaced, they refuse."""
-    parallel_subordinators: frozenset[str] = frozenset()
+    parallel_subordinators: frozenset[str] = _context_words()
     """Words that join two robots' clauses as "while" does ("truck 2 goes to rock 1 *as* excavator 1 digs")."""
-    pointing_connective_words: frozenset[str] = frozenset()
+    pointing_connective_words: frozenset[str] = _context_words()
     """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
-    anchor_joint_words: frozenset[str] = frozenset()
+    anchor_joint_words: frozenset[str] = _context_words()
     """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
-    gathering_events: frozenset[str] = frozenset()
-    keepout_passive_verbs: frozenset[str] = frozenset()
-    anchor_pair_words: frozenset[str] = frozenset()
+    gathering_events: frozenset[str] = _context_words()
+    keepout_passive_verbs: frozenset[str] = _context_words()
+    anchor_pair_words: frozenset[str] = _context_words()
     """Event nouns of a get-together ("right after the *briefing*"): the fleet-wide move, when there is one."""
-    condition_auxiliaries: frozenset[str] = frozenset()
+    condition_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries of a state listed after a leading condition ("when A, excavator 2 *has* finished and ...")."""
-    condition_participle_endings: frozenset[str] = frozenset()
+    condition_participle_endings: frozenset[str] = _context_words()
     """Endings of a verb said as a state after such an auxiliary ("excavator 2 has finish*ed*")."""
-    ordinal_list_joins: frozenset[str] = frozenset()
+    ordinal_list_joins: frozenset[str] = _context_words()
     """Words between ordinals listed before one robot noun ("the first *and* the third dump truck")."""
-    ordinal_list_articles: frozenset[str] = frozenset()
-    replaced_mention_leads: frozenset[str] = frozenset()
-    except_but_words: frozenset[str] = frozenset()
-    cancelling_conditions: frozenset[str] = frozenset()
-    wait_for_connectives: frozenset[str] = frozenset()
-    all_of_them_pronouns: frozenset[str] = frozenset()
-    wait_conditions: frozenset[str] = frozenset()
-    wait_verbs: frozenset[str] = frozenset()
-    idle_verbs: frozenset[str] = frozenset()
-    place_removal_verbs: frozenset[str] = frozenset()
+    ordinal_list_articles: frozenset[str] = _context_words()
+    replaced_mention_leads: frozenset[str] = _context_words()
+    except_but_words: frozenset[str] = _context_words()
+    cancelling_conditions: frozenset[str] = _context_words()
+    wait_for_connectives: frozenset[str] = _context_words()
+    all_of_them_pronouns: frozenset[str] = _context_words()
+    wait_conditions: frozenset[str] = _context_words()
+    wait_verbs: frozenset[str] = _context_words()
+    idle_verbs: frozenset[str] = _context_words()
+    place_removal_verbs: frozenset[str] = _context_words()
     """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
-    departure_verbs: frozenset[str] = frozenset()
+    departure_verbs: frozenset[str] = _context_words()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
-    loading_order_openers: frozenset[str] = frozenset()
+    loading_order_openers: frozenset[str] = _context_words()
     """Two words before the truck loaded first: "loads them one after the other, *starting with* truck 3"."""
-    bare_fleet_nouns: frozenset[str] = frozenset()
+    bare_fleet_nouns: frozenset[str] = _context_words()
     """Plural nouns for robots in general that, bare and opening a clause, mean every robot ("*robots* must not")."""
-    goal_negating_words: frozenset[str] = frozenset()
+    goal_negating_words: frozenset[str] = _context_words()
     """After a need in a remark, words that ask for no work ("rock 2 needs *no* clearing"): no goal."""
-    type_negations: frozenset[str] = frozenset()
+    type_negations: frozenset[str] = _context_words()
     """Before a robot type noun, words that keep every robot of the type out ("*no* truck may enter puddle 1")."""
-    existential_copulas: frozenset[str] = frozenset()
+    existential_copulas: frozenset[str] = _context_words()
     """Between "there" and "no truck": the verb "be" ("there *is* no truck at rock 2", "there must *be* ...")."""
-    existential_modals: frozenset[str] = frozenset()
+    existential_modals: frozenset[str] = _context_words()
     """Between "there" and "no truck": words that make the sentence a rule ("there *must* be no truck at rock 2")."""
-    goal_state_prefixes: frozenset[str] = frozenset()
+    goal_state_prefixes: frozenset[str] = _context_words()
     """Starts of a participle after a need that keep a state, no work ("must stay *un*touched"): no goal."""
-    goal_agent_words: frozenset[str] = frozenset()
+    goal_agent_words: frozenset[str] = _context_words()
     """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
-    repeat_words: frozenset[str] = frozenset()
-    ongoing_openers: frozenset[str] = frozenset()
-    relative_sequences: frozenset[str] = frozenset()
-    indefinite_articles: frozenset[str] = frozenset()
-    people_determiners: frozenset[str] = frozenset()
-    excess_words: frozenset[str] = frozenset()
+    repeat_words: frozenset[str] = _context_words()
+    ongoing_openers: frozenset[str] = _context_words()
+    relative_sequences: frozenset[str] = _context_words()
+    indefinite_articles: frozenset[str] = _context_words()
+    people_determiners: frozenset[str] = _context_words()
+    excess_words: frozenset[str] = _context_words()
     """"*too* soft to drive on": the verb after "too <word> to" is no order."""
     """Determiners of a noun phrase that names people, not robots ("before *the* surveyors arrive")."""
     """Articles of one robot not yet known ("*a* truck"): in an anchor after several loadings, each loaded one."""
     """Sequence connectives that name the clause just said ("after which"): a step after one waits for it."""
     """Parallel connectives that time a clause by a step already under way ("while the excavator digs")."""
     """Words that make a step said right after the same step a second one ("digs *again*"), not a restatement."""
-    goal_nouns: frozenset[str] = frozenset()
+    goal_nouns: frozenset[str] = _context_words()
     """Nouns that make a robotless first clause the job's goal ("*The goal* is to fill puddle 1")."""
-    goal_purpose_leads: frozenset[str] = frozenset()
+    goal_purpose_leads: frozenset[str] = _context_words()
     """Words that open a purpose said first ("*To* clear rock 1, excavator 1 ..."): the job's goal."""
-    keepout_ending_words: frozenset[str] = frozenset()
+    keepout_ending_words: frozenset[str] = _context_words()
     """Words after a keep-out noun that say it ends ("the ban is *over*"): a lifting, not a new keep-out."""
-    check_verbs: frozenset[str] = frozenset()
+    check_verbs: frozenset[str] = _context_words()
     """Verbs of checking a place: negated ("does not inspect puddle 1") they are work not done, no keep-out."""
-    indefinite_robot_words: frozenset[str] = frozenset()
+    indefinite_robot_words: frozenset[str] = _context_words()
     """Robots said as anyone at all: "... *before anyone else* goes near it" limits the clause before, no order."""
-    scene_nouns: frozenset[str] = frozenset()
+    scene_nouns: frozenset[str] = _context_words()
     """Nouns for the place just named, after "the"/"that", as a keep-out's only object ("avoid *the area*")."""
-    every_site_phrases: frozenset[str] = frozenset()
+    every_site_phrases: frozenset[str] = _context_words()
     """Phrases that spread "the <type>" over every site robots were sent to ("*at each site* the excavator digs")."""
-    waypoint_leads: frozenset[str] = frozenset()
+    waypoint_leads: frozenset[str] = _context_words()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
-    landmark_prepositions: frozenset[str] = frozenset()
+    landmark_prepositions: frozenset[str] = _context_words()
     """Words between two places that make the second where the first is ("rock 1 *near* rock 2"): no step there."""
-    landmark_relatives: frozenset[str] = frozenset()
+    landmark_relatives: frozenset[str] = _context_words()
     """Relatives that open such a landmark after a comma ("rock 1, *which* is next to rock 2")."""
-    landmark_copulas: frozenset[str] = frozenset()
+    landmark_copulas: frozenset[str] = _context_words()
     """Verbs between that relative and the preposition ("which *is* next to", "that *lies* near")."""
-    source_prepositions: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = _context_words()
     """Words before a place the robot leaves from ("drives *from* soil 2 to obstacle 1"): no move there."""
-    manner_keepout_endings: frozenset[str] = frozenset()
+    manner_keepout_endings: frozenset[str] = _context_words()
     """Endings of a keep-out verb said of a move ("goes to X, *staying* away from Y"): the keep-out comes first."""
-    manner_keepout_leads: frozenset[str] = frozenset()
+    manner_keepout_leads: frozenset[str] = _context_words()
     """First words of such a keep-out verb ("goes to X *without* going near Y")."""
-    en_route_words: frozenset[str] = frozenset()
+    en_route_words: frozenset[str] = _context_words()
     """Phrases after a keep-out said right after a move that tie it to the drive ("avoids Y *on the way*")."""
-    vague_action_verbs: frozenset[str] = frozenset()
+    vague_action_verbs: frozenset[str] = _context_words()
     """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
-    rest_prepositions: frozenset[str] = frozenset()
+    rest_prepositions: frozenset[str] = _context_words()
     """Prepositions of where a thing happens: "excavator 2 polishes *at* rock 1" is refused as "polishes rock 1"."""
-    goal_deferring_words: frozenset[str] = frozenset()
+    goal_deferring_words: frozenset[str] = _context_words()
     """After a goal's place, in its clause: the place is put off, no step is owed ("puddle 2 *can wait*")."""
-    goal_deferring_pronouns: frozenset[str] = frozenset()
+    goal_deferring_pronouns: frozenset[str] = _context_words()
     """Opening the clause after a goal's place, before a deferring phrase: the goal put off ("but *that* can wait")."""
-    goal_excluding_words: frozenset[str] = frozenset()
+    goal_excluding_words: frozenset[str] = _context_words()
     """Before a goal's place, in its clause: the place is left alone ("*without* disturbing obstacle 1")."""
-    goal_refusing_words: frozenset[str] = frozenset()
-    negated_work_time_words: frozenset[str] = frozenset()
+    goal_refusing_words: frozenset[str] = _context_words()
+    negated_work_time_words: frozenset[str] = _context_words()
     """In a clause with a negated work verb: a wait ("does not dig *yet*"), refused; else the step is no step."""
     """Right before a goal's place: the place is not part of it ("puddle 1 needs filling, *not* puddle 2")."""
     """Verbs of doing nothing ("and then *idles*"): alone after "then", no step and no unknown action."""
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
-    thing_adverb_auxiliaries: frozenset[str] = frozenset()
+    thing_adverb_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
@@ -576,6 +550,10 @@ class Lexicon:
     def kind_index(self, kinds: Iterable[str]) -> PhraseIndex[tuple[str, bool]]:
         """Phrase -> (object kind, plural) for the live world's kinds."""
         return _cached_kind_index(self, tuple(kinds))
+
+
+_CONTEXT_KEYS = tuple(f.name for f in fields(Lexicon) if f.metadata.get("context"))
+"""Word lists the folds read in context: the :class:`Lexicon` fields made with :func:`_context_words`."""
 
 
 def _names_index(
@@ -796,7 +774,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         else:
             spellings[str(k)] = v
             vocab.add(str(k))
-    context = {key: context_words(key) for key in _CONTEXT_KEYS}
+    context: dict[str, Any] = {key: context_words(key) for key in _CONTEXT_KEYS}
     layout_fields, no_condition, speech_fillers, speech_breaks, time_words = _layout_words(r, data)
     r.raise_if_any()
     return Lexicon(
@@ -871,141 +849,9 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         speech_fillers=speech_fillers,
         speech_breaks=speech_breaks,
         layout_time_words=time_words,
-        loaded_words=context["loaded_words"],
-        empty_words=context["empty_words"],
-        loaded_quantifiers=context["loaded_quantifiers"],
-        deed_auxiliaries=context["deed_auxiliaries"],
-        deed_work_words=context["deed_work_words"],
-        deed_job_phrases=context["deed_job_phrases"],
-        deed_negations=context["deed_negations"],
-        aside_relatives=context["aside_relatives"],
-        aside_modals=context["aside_modals"],
-        arrow_auxiliaries=context["arrow_auxiliaries"],
-        group_link_words=context["group_link_words"],
-        group_list_joins=context["group_list_joins"],
-        group_alone_words=context["group_alone_words"],
-        light_verb_articles=context["light_verb_articles"],
-        light_verb_leads=context["light_verb_leads"],
-        passive_auxiliaries=context["passive_auxiliaries"],
-        report_auxiliaries=context["report_auxiliaries"],
-        report_fillers=context["report_fillers"],
-        state_copulas=context["state_copulas"],
-        thing_copulas=context["thing_copulas"],
-        keepout_persist_words=context["keepout_persist_words"],
-        title_skip_words=context["title_skip_words"],
-        title_verbs=context["title_verbs"],
-        title_copulas=context["title_copulas"],
-        casting_need_words=context["casting_need_words"],
-        role_statement_leads=context["role_statement_leads"],
-        place_need_leads=context["place_need_leads"],
-        place_need_words=context["place_need_words"],
-        expletive_copulas=context["expletive_copulas"],
-        goal_people=context["goal_people"],
-        goal_need_words=context["goal_need_words"],
-        cargo_goal_determiners=context["cargo_goal_determiners"],
-        passive_load_heads=context["passive_load_heads"],
-        before_any_quantifiers=context["before_any_quantifiers"],
-        before_any_connectives=context["before_any_connectives"],
-        before_that_openers=context["before_that_openers"],
-        place_prepositions=context["place_prepositions"],
-        toward_words=context["toward_words"],
-        load_into_words=context["load_into_words"],
-        passive_agent_words=context["passive_agent_words"],
-        distinct_place_words=context["distinct_place_words"],
-        distinct_place_leads=context["distinct_place_leads"],
-        distinct_place_articles=context["distinct_place_articles"],
-        until_words=context["until_words"],
-        after_which_connectives=context["after_which_connectives"],
-        lifting_negations=context["lifting_negations"],
-        while_connectives=context["while_connectives"],
-        anchor_possessives=context["anchor_possessives"],
-        anchor_gerund_endings=context["anchor_gerund_endings"],
-        keepout_definite_words=context["keepout_definite_words"],
-        keepout_event_copulas=context["keepout_event_copulas"],
-        beside_pronouns=context["beside_pronouns"],
-        clause_joining_words=context["clause_joining_words"],
-        keepout_pronoun_prepositions=context["keepout_pronoun_prepositions"],
-        keepout_state_auxiliaries=context["keepout_state_auxiliaries"],
-        keepout_state_modals=context["keepout_state_modals"],
-        keepout_place_copulas=context["keepout_place_copulas"],
-        object_aside_relatives=context["object_aside_relatives"],
-        thing_quantifiers=context["thing_quantifiers"],
-        thing_list_joins=context["thing_list_joins"],
-        thing_articles=context["thing_articles"],
-        thing_order_words=context["thing_order_words"],
-        aspect_verbs=context["aspect_verbs"],
-        robot_place_pronouns=context["robot_place_pronouns"],
-        place_list_pronouns=context["place_list_pronouns"],
-        fleet_default_pronouns=context["fleet_default_pronouns"],
-        truck_dump_heads=context["truck_dump_heads"],
-        reason_openers=context["reason_openers"],
-        reason_cut_words=context["reason_cut_words"],
-        own_site_nouns=context["own_site_nouns"],
-        purpose_so_words=context["purpose_so_words"],
-        purpose_so_modals=context["purpose_so_modals"],
-        purpose_infinitive_words=context["purpose_infinitive_words"],
-        gapped_purpose_work=context["gapped_purpose_work"],
-        reason_need_words=context["reason_need_words"],
-        thing_adverb_auxiliaries=context["thing_adverb_auxiliaries"],
-        ordinal_list_joins=context["ordinal_list_joins"],
-        condition_auxiliaries=context["condition_auxiliaries"],
-        condition_participle_endings=context["condition_participle_endings"],
-        anchor_joint_words=context["anchor_joint_words"],
-        gathering_events=context["gathering_events"],
-        keepout_passive_verbs=context["keepout_passive_verbs"],
-        anchor_pair_words=context["anchor_pair_words"],
-        pointing_connective_words=context["pointing_connective_words"],
-        parallel_subordinators=context["parallel_subordinators"],
-        unplaced_order_words=context["unplaced_order_words"],
-        ordinal_list_articles=context["ordinal_list_articles"],
-        replaced_mention_leads=context["replaced_mention_leads"],
-        except_but_words=context["except_but_words"],
-        cancelling_conditions=context["cancelling_conditions"],
-        wait_for_connectives=context["wait_for_connectives"],
-        all_of_them_pronouns=context["all_of_them_pronouns"],
-        wait_conditions=context["wait_conditions"],
-        wait_verbs=context["wait_verbs"],
-        idle_verbs=context["idle_verbs"],
-        goal_deferring_words=context["goal_deferring_words"],
-        goal_deferring_pronouns=context["goal_deferring_pronouns"],
-        goal_excluding_words=context["goal_excluding_words"],
-        goal_refusing_words=context["goal_refusing_words"],
-        negated_work_time_words=context["negated_work_time_words"],
-        place_removal_verbs=context["place_removal_verbs"],
-        departure_verbs=context["departure_verbs"],
-        loading_order_openers=context["loading_order_openers"],
-        bare_fleet_nouns=context["bare_fleet_nouns"],
-        goal_negating_words=context["goal_negating_words"],
-        type_negations=context["type_negations"],
-        existential_copulas=context["existential_copulas"],
-        existential_modals=context["existential_modals"],
-        goal_state_prefixes=context["goal_state_prefixes"],
-        goal_agent_words=context["goal_agent_words"],
-        repeat_words=context["repeat_words"],
-        ongoing_openers=context["ongoing_openers"],
-        relative_sequences=context["relative_sequences"],
-        indefinite_articles=context["indefinite_articles"],
-        people_determiners=context["people_determiners"],
-        excess_words=context["excess_words"],
-        every_site_phrases=context["every_site_phrases"],
-        scene_nouns=context["scene_nouns"],
-        indefinite_robot_words=context["indefinite_robot_words"],
-        check_verbs=context["check_verbs"],
-        keepout_ending_words=context["keepout_ending_words"],
-        goal_nouns=context["goal_nouns"],
-        goal_purpose_leads=context["goal_purpose_leads"],
-        waypoint_leads=context["waypoint_leads"],
-        vague_action_verbs=context["vague_action_verbs"],
-        rest_prepositions=context["rest_prepositions"],
-        manner_keepout_endings=context["manner_keepout_endings"],
-        manner_keepout_leads=context["manner_keepout_leads"],
-        en_route_words=context["en_route_words"],
-        source_prepositions=context["source_prepositions"],
-        landmark_prepositions=context["landmark_prepositions"],
-        landmark_relatives=context["landmark_relatives"],
-        landmark_copulas=context["landmark_copulas"],
         source=file,
         vocabulary=frozenset(vocab),
+        **context,
     )
 
 
