@@ -10,17 +10,18 @@ truck 3 to soil 2 after the digging there", a verbless conjunct that shares the 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
+from typing import Any
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists"]
+__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists", "fold_trailing_place_pairs"]
 
 _JOIN = frozenset({"and", ","})
 
 
-def _pairs(items: Sequence[Item], j: int) -> tuple[list[tuple[Item, Item, Item]], int]:
-    """The "<named robot> to <named place>" pairs from ``j`` up to the sentence end, and that end;
-    no pairs when anything else stands there."""
+def _pairs(items: Sequence[Item], j: int, preps: Container[str] = ("to",)) -> tuple[list[tuple[Item, Item, Item]], int]:
+    """The "<named robot> to <named place>" pairs (or another of ``preps``) from ``j`` up to the sentence end, and
+    that end; no pairs when anything else stands there."""
     pairs: list[tuple[Item, Item, Item]] = []
     n = len(items)
     while j < n:
@@ -32,7 +33,7 @@ def _pairs(items: Sequence[Item], j: int) -> tuple[list[tuple[Item, Item, Item]]
             j += 1
             continue
         if j + 2 < n and it.kind is ItemKind.ROBOT and it.payload.form == "ids" and len(it.payload.ids) == 1 \
-                and items[j + 1].kind is ItemKind.WORD and items[j + 1].text == "to" \
+                and items[j + 1].kind is ItemKind.WORD and items[j + 1].text in preps \
                 and items[j + 2].kind is ItemKind.OBJECT and items[j + 2].payload.form == "names":
             pairs.append((it, items[j + 1], items[j + 2]))
             j += 3
@@ -181,3 +182,65 @@ def fold_each_place_lists(items: Sequence[Item], distinct: Container[str], leads
         return s + len(new)
 
     return _rewrite_colon_lists(items, rewrite)
+
+
+_PAIR_PREPS = ("at", "to")
+_GROUP_PRONOUNS = frozenset({"they", "both", "them"})
+_THING_PRONOUNS = frozenset({"it", "they", "that"})  # "dump *them*": after the verb, the loads
+
+
+def _group_of_pairs(group: Any, pairs: Sequence[tuple[Item, Item, Item]]) -> bool:
+    """Whether every robot of ``pairs`` can be one of the plural mention ``group`` ("the trucks", "both trucks",
+    "trucks 2 and 3", "they")."""
+    if group.form == "ids":
+        return len(group.ids) == len(pairs) and {r.payload.ids[0] for r, _, _ in pairs} == set(group.ids)
+    if group.form == "pronoun":  # "they": the robots are not known yet; at least one kind of robot is listed
+        return group.pronoun in _GROUP_PRONOUNS and len({r.payload.rtype for r, _, _ in pairs}) == 1
+    if group.form != "type" or not (group.plural or group.det in ("both", "each")) \
+            or group.det in ("another", "remaining"):
+        return False
+    if group.det == "count" and group.count != len(pairs):
+        return False
+    return all(r.payload.rtype == group.rtype for r, _, _ in pairs)
+
+
+def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str]) -> list[Item]:
+    """"Then the trucks take their loads away and dump them, truck 2 at puddle 2 and truck 3 at obstacle 2": a clause
+    of several robots ("the trucks", "both", "each truck") that names no place, followed after a comma by one "<robot>
+    at/to <place>" per robot, is said once per robot with its place at the end, the copies joined by ", and" so they
+    share the clause's timing: "Then truck 2 takes its load away and dumps it at puddle 2, and truck 3 ... at obstacle
+    2". Read as it stood, the group dumped where it was and each pair was a gapped clause that repeated the dump.
+    Only for a simple clause (one robot mention before its verbs, no connective or punctuation inside) whose verbs
+    are moves or dumps (``motion``: their targets); a "then" right after the robot ("the trucks then dump ...") goes
+    with each copy, where it continues that robot's own chain."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        if not (out[k].kind is ItemKind.PUNCT and out[k].payload == ","):
+            k += 1
+            continue
+        pairs, end = _pairs(out, k + 1, _PAIR_PREPS)
+        s = sentence_start(out, k)
+        a = next((j for j in range(s, k) if out[j].kind is ItemKind.ROBOT), -1)
+        rest = out[a + 1:k] if a >= 0 else []
+        then = rest[:1] if rest and rest[0].kind is ItemKind.CONNECTIVE and rest[0].payload == "sequence" else []
+        verbs = [it for it in rest if it.kind is ItemKind.VERB]
+        if len(pairs) < 2 or a < 0 or not verbs or rest[len(then)].kind is not ItemKind.VERB \
+                or not _group_of_pairs(out[a].payload, pairs) \
+                or any(v.payload.target not in motion for v in verbs) \
+                or any(it.kind in (ItemKind.PLACE, ItemKind.CONNECTIVE, ItemKind.PUNCT)
+                       or (it.kind is ItemKind.OBJECT and it.payload.form != "pronoun")
+                       or (it.kind is ItemKind.ROBOT and not (it.payload.form == "pronoun"
+                                                               and it.payload.pronoun in _THING_PRONOUNS))
+                       for it in rest[len(then):]):
+            k += 1
+            continue
+        new = list(out[s:a])
+        for n, (r, prep, place) in enumerate(pairs):
+            if n:
+                new += [Item(ItemKind.PUNCT, r.start, r.start, ",", ","), Item(ItemKind.WORD, r.start, r.start, None,
+                                                                              "and")]
+            new += [r, *rest, prep, place]
+        out[s:end] = new
+        k = s + len(new)
+    return out

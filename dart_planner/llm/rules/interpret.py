@@ -1218,8 +1218,10 @@ class Interpreter:
         of need (``thing_order_words``: "because puddle 1 *must* be fenced off") asks for something: it is read as
         an order (or refused with its words named), never dropped."""
         items = [it for it in seg.items if it.kind is not ItemKind.MARK]
-        if seg.connective is not None or not items or items[0].kind is not ItemKind.WORD \
-                or items[0].text not in self.lex.reason_openers:
+        if not items or items[0].kind is not ItemKind.WORD or items[0].text not in self.lex.reason_openers:
+            return False
+        heir = self._reason_heir(seg)
+        if seg.connective is not None and heir is None:
             return False
         blocking = {k for k in range(len(items)) if _blocks_something(items, k)}
         if blocking:  # "because it blocks the road": what blocks is the thing spoken of, no robot
@@ -1241,7 +1243,22 @@ class Interpreter:
             self.use(it)
             if it.kind is ItemKind.OBJECT and it.payload.form == "names":
                 self.resolve_objects(it, cargo_ok=True)
+        if heir is not None and seg.connective is not None:
+            heir.connective, heir.connective_text = seg.connective, seg.connective_text
         return True
+
+    def _reason_heir(self, seg: Segment) -> Segment | None:
+        """"At the same time, *since puddle 2 has dried out*, lift the keep-out around it": a reason said after the
+        connective stands between the connective and the clause it times. The clause right after it in the same
+        sentence, opened by no connective of its own, inherits the timing; read as an order, the reason had no robot
+        and sent the robot before it to puddle 2."""
+        k = next((j for j, s in enumerate(self.later_all) if s is seg), None)
+        if k is None or k + 1 >= len(self.later_all):
+            return None
+        nxt = self.later_all[k + 1]
+        if nxt.sentence != seg.sentence or nxt.connective is not None or nxt.role is not SegmentRole.MAIN:
+            return None
+        return nxt
 
     def _counted_preview(self, seg: Segment) -> bool:
         """"Hello team, two trucks will need loading at soil 1 this afternoon. ... Trucks 1 and 2 go to soil 1.
@@ -2971,6 +2988,8 @@ class Interpreter:
                 and k + 1 < len(actions) and self._adjacent(a, actions[k + 1], items)]
         for k in bare:
             actions[k + 1].arrive = True
+        bare += [k for k, a in enumerate(actions)
+                 if k + 1 < len(actions) and self._carried_away(a, actions[k + 1], items)]
         actions = [a for k, a in enumerate(actions) if k not in bare]
         # "allow truck 3 to enter puddle 1", "is allowed to visit it again": the place of the motion verb right after a
         # permission is the place allowed, not a move of its own (the permission had no object and was refused)
@@ -3122,6 +3141,18 @@ class Interpreter:
             if not (last.kind is ItemKind.WORD and last.text == "to"):
                 return False
         return all(it.kind is ItemKind.WORD and it.text in ("and", "to") for it in between)
+
+    def _carried_away(self, a: Action, b: Action, items: Sequence[Item]) -> bool:
+        """"Truck 3 takes its load away and dumps it at obstacle 2": a carry with no place of its own, followed in
+        the clause by a dump at a named place, is the way to that place, which the dump's move already makes. Read
+        alone, the carry went to the place said last before the clause (another truck's dump site, and shared that
+        truck's move)."""
+        if a.verb.role != "carry" or a.objects or a.place or a.back or b.verb.target != "dump" \
+                or not any(o.payload.form == "names" for o in b.objects):
+            return False
+        ia = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), -1)
+        ib = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is b.verb), -1)
+        return 0 <= ia < ib and all(it.kind is ItemKind.WORD for it in items[ia + 1:ib])
 
     # -- doing ------------------------------------------------------------------------------------------
     def act(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,

@@ -1,0 +1,100 @@
+"""Round 19 of the rules planner: reasons after a connective, loads taken away, places given robot by robot.
+
+1. "Excavator 3 inspects rock 2 and then returns to base. At the same time, since puddle 2 has dried out, lift the
+   keep-out around it for all robots." sent excavator 3 to puddle 2 after its return: a clause of reason was only
+   read as one at the head of its clause, with no connective before it. After "At the same time," / "After that," it
+   was an order with no robot and took the robot before it to the place it spoke of. It is a reason, and the clause
+   after it inherits the connective.
+2. "Then truck 2 takes its load away and dumps it at puddle 2, and truck 3 takes its load away and dumps it at obstacle
+   2." sent truck 3 to puddle 2 along with truck 2: a carry with no place of its own ("takes its load away") went to
+   the place said last. Followed by a dump at a named place, it is the way there.
+3. "Then the trucks take their loads away and dump them, truck 2 at puddle 2 and truck 3 at obstacle 2." dumped both
+   trucks where they were loaded, then sent each to its place (and, with "dump their loads", dumped a second time):
+   the list after the comma was read as gapped clauses that repeat the verb. It gives each robot of the clause its
+   place: the clause is said once per robot ("each truck", "both", "the trucks then ...", "they").
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import ALA, D2, D3, DIG, DUMP, E1, E3, LOAD, R, T, assert_plan, task
+
+# -- 1: a reason after the connective --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 inspects rock 2 and then returns to base. At the same time, since puddle 2 has dried out, lift the "
+    "keep-out around it for all robots.",
+    "Excavator 3 inspects rock 2 and then returns to base. Meanwhile, because puddle 2 is dry now, lift the keep-out "
+    "around it for all robots.",
+])
+def test_a_reason_after_a_parallel_connective_sends_nobody(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("i", T, [E3], ["rock2"]), task("r", R, [E3], [], deps=["i"]),
+                task("a", ALA, [], ["puddle2"]))
+
+
+def test_the_clause_after_the_reason_keeps_the_connective(fleet, world):
+    assert_plan("Truck 2 goes to rock 1. Excavator 1 digs at soil 1. After that, since puddle 2 has dried out, truck 2 "
+                "goes to puddle 2.", fleet, world,
+                task("t", T, [D2], ["rock1"]), task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("p", T, [D2], ["puddle2"], deps=["t", "d"]))
+
+
+# -- 2 and 3: a load taken away, and the places given robot by robot ---------------------------------------------------
+
+LOADED = "Excavator 1 and dump trucks 2 and 3 drive to soil 1. Excavator 1 digs and loads both trucks. "
+LOADED_PLAN = (task("m", T, [E1, D2, D3], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+               task("l", LOAD, [E1], [], deps=["d"]))
+EACH_TO_ITS_SITE = (task("g2", T, [D2], ["puddle2"], deps=["l"]), task("u2", DUMP, [D2], [], deps=["g2"]),
+                    task("g3", T, [D3], ["obstacle2"], deps=["l"]), task("u3", DUMP, [D3], [], deps=["g3"]))
+
+
+@pytest.mark.parametrize("then", [
+    "Then truck 2 takes its load away and dumps it at puddle 2, and truck 3 takes its load away and dumps it at "
+    "obstacle 2.",
+    "Then truck 2 dumps at puddle 2, and truck 3 hauls its load off and tips it at obstacle 2.",
+    "Then the trucks take their loads away and dump them, truck 2 at puddle 2 and truck 3 at obstacle 2.",
+    "Then the trucks dump their loads, truck 2 at puddle 2 and truck 3 at obstacle 2.",
+    "Each truck then takes its load away and dumps it, truck 2 at puddle 2 and truck 3 at obstacle 2.",
+    "After that they dump, truck 3 at obstacle 2 and truck 2 at puddle 2.",
+])
+def test_each_truck_takes_its_load_to_its_own_site(fleet, world, then):
+    assert_plan(LOADED + then, fleet, world, *LOADED_PLAN, *EACH_TO_ITS_SITE)
+
+
+def test_places_given_robot_by_robot_for_a_move(fleet, world):
+    assert_plan("Trucks 2 and 3 go to soil 1. Then both drive on, truck 2 to puddle 2 and truck 3 to obstacle 2.",
+                fleet, world,
+                task("m", T, [D2, D3], ["soil1"]), task("a", T, [D2], ["puddle2"], deps=["m"]),
+                task("b", T, [D3], ["obstacle2"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Then the trucks dump, excavator 1 at puddle 2 and excavator 3 at obstacle 2.",  # not robots of the group
+    "Then trucks 2 and 3 dump, truck 1 at puddle 2 and truck 3 at obstacle 2.",
+    "Then they dump, truck 2 at puddle 2 and excavator 3 at obstacle 2.",  # "they" is one kind of robot
+    "Then the trucks dump at rock 1, truck 2 at puddle 2 and truck 3 at obstacle 2.",  # the clause has its place
+    "Then the two trucks dump, truck 2 at puddle 2.",  # one pair is no list
+])
+def test_a_list_that_cannot_be_the_group_is_left_alone(fleet, world, text):
+    from dart_planner.llm.rules.elaborations import fold_trailing_place_pairs
+    from dart_planner.llm.rules.lexicon import load_lexicon
+    from dart_planner.llm.rules.planner import _read
+
+    _, _, items = _read(text, fleet, world, load_lexicon())
+    assert fold_trailing_place_pairs(items, frozenset({"navigate", "dump"})) == list(items)
+
+
+def test_a_list_of_the_group_is_folded(fleet, world):
+    from dart_planner.llm.rules.elaborations import fold_trailing_place_pairs
+    from dart_planner.llm.rules.lexicon import load_lexicon
+    from dart_planner.llm.rules.planner import _read
+
+    _, _, items = _read("Then the trucks dump, truck 2 at puddle 2 and truck 3 at obstacle 2.", fleet, world,
+                        load_lexicon())
+    folded = [it.text for it in fold_trailing_place_pairs(items, frozenset({"navigate", "dump"}))]
+    assert folded == ["then", "truck 2", "dump", "at", "puddle 2", ",", "and", "truck 3", "dump", "at", "obstacle 2",
+                      "."]
