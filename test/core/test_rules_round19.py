@@ -12,6 +12,10 @@
    trucks where they were loaded, then sent each to its place (and, with "dump their loads", dumped a second time):
    the list after the comma was read as gapped clauses that repeat the verb. It gives each robot of the clause its
    place: the clause is said once per robot ("each truck", "both", "the trucks then ...", "they").
+4. "Excavators 1 and 3 move to rock 2 and excavate it. Once done, dump trucks 1 and 2 go to rock 2, ..." sent the
+   trucks at once, in one move with the excavators: an anchor that is only a word of completion ("once done", "when
+   finished", lexicon ``bare_done_events``) found nothing when its clause's robots had no steps yet. It is the clause
+   just said, as "once that is done" is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, D2, D3, DIG, DUMP, E1, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import ALA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, R, T, assert_plan, task
 
 # -- 1: a reason after the connective --------------------------------------------------------------------------------
 
@@ -98,3 +102,20 @@ def test_a_list_of_the_group_is_folded(fleet, world):
     folded = [it.text for it in fold_trailing_place_pairs(items, frozenset({"navigate", "dump"}))]
     assert folded == ["then", "truck 2", "dump", "at", "puddle 2", ",", "and", "truck 3", "dump", "at", "obstacle 2",
                       "."]
+
+
+# -- 4: "once done" ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("anchor", ["Once done", "When finished", "Once complete"])
+def test_once_done_waits_for_the_clause_just_said(fleet, world, anchor):
+    assert_plan(f"Excavators 1 and 3 move to rock 2 and excavate it. {anchor}, dump trucks 1 and 2 go to rock 2, get "
+                "loaded by the excavators, and unload at puddle 2.", fleet, world,
+                task("m", T, [E1, E3], ["rock2"]), task("d", DIG, [E1, E3], [], deps=["m"]),
+                task("t", T, [D1, D2], ["rock2"], deps=["d"]), task("l", LOAD, [E1, E3], [], deps=["t"]),
+                task("p", T, [D1, D2], ["puddle2"], deps=["l"]), task("u", DUMP, [D1, D2], [], deps=["p"]))
+
+
+def test_once_done_for_a_robot_with_steps_of_its_own(fleet, world):
+    assert_plan("Truck 2 goes to rock 1. Excavator 1 digs at soil 1. Once done, truck 2 goes to soil 1.", fleet, world,
+                task("a", T, [D2], ["rock1"]), task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("b", T, [D2], ["soil1"], deps=["a", "d"]))

@@ -4480,6 +4480,11 @@ class Interpreter:
                 and self.last_made:
             # "once that is done": what the clause before made
             found = self.b.reduce(self.last_made)
+        if not found and not robots and not objs and not fleet and not is_par and not until and self.last_made \
+                and self._bare_done(seg):
+            # "Once done, dump trucks 1 and 2 go to rock 2": the clause before is done, as "once that is done";
+            # read as nothing, the trucks went at once and shared the excavators' move to the rock
+            found = self.b.reduce(self.last_made)
         if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
                 and not any(it.kind is ItemKind.VERB for it in seg.items):
             # "once truck 2 is back at start" before truck 2 was sent back: that return, made here
@@ -4530,6 +4535,11 @@ class Interpreter:
             self.until_found = (seg.sentence, found)  # "... until X, and only then Y": Y waits for X
             return set(), False
         return found, is_par
+
+    def _bare_done(self, seg: Segment) -> bool:
+        """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""
+        said = [it for it in seg.items if it.kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)]
+        return len(said) == 1 and said[0].kind is ItemKind.EVENT and said[0].text in self.lex.bare_done_events
 
     @staticmethod
     def _matches(d: Draft, action: str) -> bool:

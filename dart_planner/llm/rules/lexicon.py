@@ -364,6 +364,8 @@ class Lexicon:
     """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
     soil into puddle 1"), not a loading it receives."""
     reason_openers: frozenset[str] = _context_words()
+    bare_done_events: frozenset[str] = _context_words()
+    """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_cut_words: frozenset[str] = _context_words()
     """Words that, inside a clause, open the reason for its step ("excavator 1 checks rock 1 *because* the rock may
