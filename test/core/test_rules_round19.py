@@ -16,6 +16,10 @@
    trucks at once, in one move with the excavators: an anchor that is only a word of completion ("once done", "when
    finished", lexicon ``bare_done_events``) found nothing when its clause's robots had no steps yet. It is the clause
    just said, as "once that is done" is.
+5. "Keep all trucks away from rock 2 until excavator 3 has broken it up. Excavator 3 goes to rock 2 and breaks it
+   up." broke the rock up twice, first where excavator 3 stood: the deed after "until" was made as new work when it
+   was read, and again when the next sentence ordered it. A deed that a later sentence orders (its robot named there
+   with a verb of the same action) is that step; said nowhere else, it is still made.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +27,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, R, T, assert_plan, task
 
 # -- 1: a reason after the connective --------------------------------------------------------------------------------
 
@@ -119,3 +123,25 @@ def test_once_done_for_a_robot_with_steps_of_its_own(fleet, world):
     assert_plan("Truck 2 goes to rock 1. Excavator 1 digs at soil 1. Once done, truck 2 goes to soil 1.", fleet, world,
                 task("a", T, [D2], ["rock1"]), task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("b", T, [D2], ["soil1"], deps=["a", "d"]))
+
+
+# -- 5: a deed after "until" that a later sentence orders --------------------------------------------------------------
+
+TRUCKS = [("dump_truck", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Keep all trucks away from rock 2 until excavator 3 has broken it up. Excavator 3 goes to rock 2 and breaks it up.",
+    "All trucks stay away from rock 2 until excavator 3 has dug there. Excavator 3 goes to rock 2 and digs.",
+])
+def test_the_deed_ending_a_keepout_is_the_one_ordered_later(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AV, [], ["rock2"], types=TRUCKS), task("m", T, [E3], ["rock2"]),
+                task("d", DIG, [E3], [], deps=["m"]))
+
+
+def test_the_deed_ending_a_keepout_then_lifting_it(fleet, world):
+    assert_plan("Keep all trucks away from rock 2 until excavator 3 has broken it up. Excavator 3 goes to rock 2 and "
+                "breaks it up. After that the keep-out is lifted.", fleet, world,
+                task("k", AV, [], ["rock2"], types=TRUCKS), task("m", T, [E3], ["rock2"]),
+                task("d", DIG, [E3], [], deps=["m"]), task("a", AL, [], ["rock2"], types=TRUCKS, deps=["d"]))

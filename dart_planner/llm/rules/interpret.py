@@ -4493,7 +4493,8 @@ class Interpreter:
         saved_vocative = self.vocative
         if not found and any(it.kind is ItemKind.VERB for it in seg.items) and not (
                 until and seg.post_anchor and any(it.kind is ItemKind.VERB and it.payload.role == "passive_load"
-                                                  for it in seg.items)) and (
+                                                  for it in seg.items)) and not (
+                until and self._ordered_later(seg, robots)) and (
                 robots or objs or self.current_subject or self.anchor_hint):
             # names work that was not mentioned before: read it as a clause of its own
             before = len(self.b.drafts)
@@ -4535,6 +4536,19 @@ class Interpreter:
             self.until_found = (seg.sentence, found)  # "... until X, and only then Y": Y waits for X
             return set(), False
         return found, is_par
+
+    def _ordered_later(self, seg: Segment, robots: Sequence[Member]) -> bool:
+        """"Keep all trucks away from rock 2 until excavator 3 has broken it up. Excavator 3 goes to rock 2 and breaks
+        it up.": the deed that ends a keep-out is ordered in a later sentence (its robot named by number there with a
+        verb of the same action). Made here as well, excavator 3 broke the rock up twice, first where it stood."""
+        ids = {m.key for m in robots}
+        actions = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
+        return bool(ids) and any(
+            s.sentence > seg.sentence and s.role is SegmentRole.MAIN
+            and any(it.kind is ItemKind.ROBOT and it.payload.form == "ids" and ids & set(it.payload.ids)
+                    for it in s.items)
+            and any(it.kind is ItemKind.VERB and it.payload.target in actions for it in s.items)
+            for s in self.later_all)
 
     def _bare_done(self, seg: Segment) -> bool:
         """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""
