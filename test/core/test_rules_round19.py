@@ -20,6 +20,10 @@
    up." broke the rock up twice, first where excavator 3 stood: the deed after "until" was made as new work when it
    was read, and again when the next sentence ordered it. A deed that a later sentence orders (its robot named there
    with a verb of the same action) is that step; said nowhere else, it is still made.
+6. "Trucks 1 and 2 go to rock 1 and get loaded, truck 1 first." (and "are loaded by excavator 1, truck 2 first")
+   loaded both trucks in one step: a passive loading with an order was only read with a loader ("by ...") and two
+   trucks listed. With no loader, each truck gets its own passive loading in that order; with one truck listed,
+   the other truck of the clause's subject comes after it (rule 24).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -145,3 +149,19 @@ def test_the_deed_ending_a_keepout_then_lifting_it(fleet, world):
                 "breaks it up. After that the keep-out is lifted.", fleet, world,
                 task("k", AV, [], ["rock2"], types=TRUCKS), task("m", T, [E3], ["rock2"]),
                 task("d", DIG, [E3], [], deps=["m"]), task("a", AL, [], ["rock2"], types=TRUCKS, deps=["d"]))
+
+
+# -- 6: a passive loading with an order --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("order", [
+    "get loaded, truck 1 first",
+    "get loaded by excavator 1, truck 2 first",
+    "are loaded, truck 2 first, then truck 1",
+])
+def test_a_passive_loading_in_turn_is_one_loading_per_truck(fleet, world, order):
+    assert_plan(f"Excavator 1 digs at rock 1. When it is done, trucks 1 and 2 go to rock 1 and {order}. Then both take "
+                "the rubble to puddle 2.", fleet, world,
+                task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D1, D2], ["rock1"], deps=["d"]), task("l1", LOAD, [E1], [], deps=["t"]),
+                task("l2", LOAD, [E1], [], deps=["l1"]), task("p", T, [D1, D2], ["puddle2"], deps=["l2"]),
+                task("u", DUMP, [D1, D2], [], deps=["p"]))

@@ -502,6 +502,9 @@ def _passive_order(out: list[Item], k: int) -> int:
         and out[j].payload.form == "pronoun" and out[j].text in ("there", "here")
     if there:  # "get loaded there by excavator 2, truck 1 first": where the trucks already are
         j += 1
+    if not there and not it.text.endswith(" by") and j < len(out) and out[j].kind is ItemKind.PUNCT \
+            and out[j].payload in ("(", ","):
+        return _agentless_order(out, k)
     if there or not it.text.endswith(" by"):
         if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
             return k + 1
@@ -513,6 +516,8 @@ def _passive_order(out: list[Item], k: int) -> int:
     opener = out[j + 1].payload
     end = _order_aside_end(out, j + 2, opener)
     named = _order_list(out[j + 2:end])
+    if named is not None and len(named) == 1:
+        named += _rest_of_subject(out, k, named)
     if named is None or len(named) < 2:
         return k + 1
     closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
@@ -532,6 +537,55 @@ def _passive_order(out: list[Item], k: int) -> int:
         if n == 0:
             new.append(Item(ItemKind.CONNECTIVE, out[j + 1].start, out[close - 1].end, "first", "first"))
     if keep:
+        new.append(out[end])
+    out[k:close] = new
+    return k + len(new)
+
+
+def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list[Item]:
+    """The robots of the clause's subject (named by number before the passive verb at ``k``, in its clause) that
+    the order after it leaves out: "trucks 1 and 2 ... get loaded, truck 2 first" goes on with truck 1. Nothing
+    unless exactly one is left out."""
+    s = k
+    while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        s -= 1  # the clause's own start: "When it is done, trucks 1 and 2 ..." leaves the anchor's "it" out
+    said = {n.payload.ids[0] for n in named}
+    subject = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    if not subject or any(r.payload.form != "ids" for r in subject):
+        return []
+    ids = [i for r in subject for i in r.payload.ids]
+    left = [i for i in ids if i not in said]
+    if len(left) != 1 or len(ids) != len(said) + 1:
+        return []
+    last = subject[-1]
+    return [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(left[0],)), last.text)]
+
+
+def _agentless_order(out: list[Item], k: int) -> int:
+    """"Trucks 1 and 2 go to rock 1 and get loaded, truck 1 first": with no loader said, each truck's own
+    passive clause in that order ("... and truck 1 gets loaded first, then truck 2 gets loaded"), so the loader
+    found at the site loads them one after the other (rule 24). Read as it stood, one loading served both trucks
+    and the order was a verbless afterthought."""
+    it = out[k]
+    opener = out[k + 1].payload
+    end = _order_aside_end(out, k + 2, opener)
+    named = _order_list(out[k + 2:end])
+    if named is not None and len(named) == 1:
+        named += _rest_of_subject(out, k, named)
+    if named is None or len(named) < 2:
+        return k + 1
+    closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
+    close = end + 1 if closing else end
+    new: list[Item] = []
+    for n, r in enumerate(named):
+        if n == 1:
+            new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
+        if n >= 1:
+            new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
+        new += [r, it]
+        if n == 0:
+            new.append(Item(ItemKind.CONNECTIVE, out[k + 1].start, out[close - 1].end, "first", "first"))
+    if closing and out[end].payload == ",":
         new.append(out[end])
     out[k:close] = new
     return k + len(new)
