@@ -24,6 +24,9 @@
    loaded both trucks in one step: a passive loading with an order was only read with a loader ("by ...") and two
    trucks listed. With no loader, each truck gets its own passive loading in that order; with one truck listed,
    the other truck of the clause's subject comes after it (rule 24).
+7. "First, every robot keeps away from puddle 2, which is flooded." was refused ("'which' does not refer to any robot
+   mentioned before"): a remark about an object that runs to the end of the sentence was left as a clause. One of
+   plain words only is a remark, as the same remark between commas was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -31,7 +34,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- 1: a reason after the connective --------------------------------------------------------------------------------
 
@@ -165,3 +168,11 @@ def test_a_passive_loading_in_turn_is_one_loading_per_truck(fleet, world, order)
                 task("t", T, [D1, D2], ["rock1"], deps=["d"]), task("l1", LOAD, [E1], [], deps=["t"]),
                 task("l2", LOAD, [E1], [], deps=["l1"]), task("p", T, [D1, D2], ["puddle2"], deps=["l2"]),
                 task("u", DUMP, [D1, D2], [], deps=["p"]))
+
+
+# -- 7: a remark about an object at the end of the sentence ---------------------------------------------------------
+
+@pytest.mark.parametrize("remark", ["which is flooded", "which was flooded overnight", "which is still soft"])
+def test_a_remark_at_the_end_of_the_sentence_is_no_clause(fleet, world, remark):
+    assert_plan(f"First, every robot keeps away from puddle 2, {remark}. Excavator 2 drives to rock 2.", fleet, world,
+                task("k", AVA, [], ["puddle2"]), task("m", T, [E2], ["rock2"], deps=["k"]))

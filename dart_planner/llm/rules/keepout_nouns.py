@@ -14,7 +14,7 @@ from collections.abc import Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .mentions import ObjectDesc
-from .segment import Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
@@ -233,10 +233,11 @@ def fold_object_asides(items: Sequence[Item], relatives: Container[str],
     object, set off by commas and opened by a relative word (``relatives``: the lexicon's
     ``object_aside_relatives``), says how the object is, not what to do; it and its commas become filler marks,
     so the object is the subject of the verb after it. Read as a clause, the remark's verb took the object and
-    the main verb had none. A remark that names a robot or a connective, or runs to the end of the sentence, is
-    left as it is, and so is one with a verb or event that is no past state (a verb right after one of
-    ``state_auxiliaries``, the lexicon's ``keepout_state_auxiliaries``, with none of ``modals`` before it):
-    "puddle 1, which we close off now, ..." is an order, and folded away it was lost without a trace."""
+    the main verb had none. A remark that runs to the end of the sentence is one too when it holds only plain words
+    ("..., which is flooded."). A remark that names a robot or a connective, or runs to the end of the sentence
+    with more than plain words, is left as it is, and so is one with a verb or event that is no past state (a verb
+    right after one of ``state_auxiliaries``, the lexicon's ``keepout_state_auxiliaries``, with none of ``modals``
+    before it): "puddle 1, which we close off now, ..." is an order, and folded away it was lost without a trace."""
     out = list(items)
     k = 0
     while k + 3 < len(out):
@@ -245,6 +246,14 @@ def fold_object_asides(items: Sequence[Item], relatives: Container[str],
             k += 1
             continue
         end = next((j for j in range(k + 3, len(out)) if out[j].kind is ItemKind.PUNCT), None)
+        if end is not None and end > k + 3 and out[end].payload in SENTENCE_END and all(
+                c.kind in (ItemKind.WORD, ItemKind.MARK) for c in out[k + 3:end]):
+            # "every robot keeps away from puddle 2, which is flooded.": a remark of plain words to the end of
+            # the sentence (read as a clause, "which" was a robot nobody had named, and the job was refused)
+            for j in range(k + 1, end):
+                out[j] = _filler(out[j])
+            k = end
+            continue
         if end is None or out[end].text != "," or end + 1 >= len(out) \
                 or any(c.kind in (ItemKind.ROBOT, ItemKind.CONNECTIVE) for c in out[k + 3:end]) \
                 or any(out[j].kind in (ItemKind.VERB, ItemKind.EVENT)
