@@ -2219,7 +2219,7 @@ class Interpreter:
             return
         if post is not None and post.connective_text in self.lex.until_words and subject \
                 and ("neg" in marks or negated) and any(v.payload.target in MOVES for v in verbs) \
-                and not any(v.payload.target in KEEPOUT_ACTIONS for v in verbs):
+                and not any(v.payload.target in KEEPOUT_ACTIONS for v in verbs) and not self._until_keeps_out(seg):
             # "truck 2 must not leave for soil 1 until they have dug": it leaves once they have dug
             post = dataclasses.replace(post, connective_text="once")
             negated = False
@@ -2890,6 +2890,15 @@ class Interpreter:
         return False
 
     # -- verbs and their objects ---------------------------------------------------------------------
+    def _until_keeps_out(self, seg: Segment) -> bool:
+        """Whether a negated move "until X" stays a keep-out: it only comes near the place ("must not go near rock 2
+        until ..."), or its robots are said by a negation ("nobody else should go there until ..."). Read as a move
+        once X is done, either sent robots into a place nobody said they go to."""
+        near = any(it.kind is ItemKind.WORD and it.text in self.lex.until_keepout_motion for it in seg.items)
+        crowd = any(it.kind is ItemKind.ROBOT and it.text.split()[:1] and it.text.split()[0]
+                    in self.lex.until_keepout_crowds for it in seg.items)
+        return near or crowd
+
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
                       negated: bool, subject: tuple[Member, ...] | None = None, timed: bool = False) -> list[Action]:
         """The actions of one clause. ``subject`` (its robots) and ``timed`` (an "until" / "before" clause comes
