@@ -9,6 +9,9 @@
 2. "Truck 1 shouldnt go near puddle 2." (the apostrophe left out, as in quick typing) and "Truck 1 won't go near
    puddle 2." sent truck 1 to puddle 2: "shouldnt", "dont", "doesnt", "mustnt", "cant", "wont" are read as the
    negations they spell (lexicon ``spellings``) and "won't" / "will not" negate like "must not" (``negations``).
+3. "Go to soil 1, truck 2." was refused ("no robot is named for 'go to soil 1'") and "Don't go near rock 1, truck 2."
+   kept the whole fleet out of rock 1 besides truck 2: robots named right after an order that opens its sentence
+   with no subject are who it is said to, as when named first ("Truck 2, go to soil 1.").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a negated move "until X" that only comes near, or whose robots are "nobody", is a keep-out ----------
 
@@ -60,3 +63,34 @@ def test_a_negation_typed_without_its_apostrophe_keeps_out(fleet, world, text):
 def test_dont_typed_short_keeps_out_before_the_move(fleet, world):
     assert_plan("Truck 1 dont go to puddle 2, go to soil 1.", fleet, world,
                 task("k", AV, [D1], ["puddle2"]), task("m", T, [D1], ["soil1"], deps=["k"]))
+
+
+# -- finding 3: robots named after an order with no subject are who it is said to ------------------------------------
+
+@pytest.mark.parametrize("text", ["Don't go near rock 1, truck 2.", "Avoid rock 1, truck 2.",
+                                  "Stay away from rock 1, truck 2."])
+def test_a_keep_out_said_to_a_robot_after_it_keeps_only_that_robot_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D2], ["rock1"]))
+
+
+def test_an_order_said_to_a_robot_after_it_is_that_robots(fleet, world):
+    assert_plan("Go to soil 1, truck 2.", fleet, world, task("m", T, [D2], ["soil1"]))
+    assert_plan("Go to soil 1, truck 2, and dump there.", fleet, world,
+                task("m", T, [D2], ["soil1"]), task("d", DUMP, [D2], [], deps=["m"]))
+    assert_plan("Go to puddle 1, truck 1, and then go back to base.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("r", R, [D1], [], deps=["m"]))
+
+
+def test_the_robot_named_after_the_order_does_the_rest_of_the_sentence(fleet, world):
+    assert_plan("Dig at soil 2, excavator 1, then load truck 3.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
+    assert_plan("Keep off puddle 1, excavator 3, and dig at soil 2.", fleet, world,
+                task("k", AV, [E3], ["puddle1"]), task("m", T, [E3], ["soil2"], deps=["k"]),
+                task("g", DIG, [E3], [], deps=["m"]))
+
+
+def test_several_robots_named_after_the_order(fleet, world):
+    assert_plan("Avoid rock 1, truck 2 and truck 3.", fleet, world, task("k", AV, [D2, D3], ["rock1"]))
+    assert_plan("Please head to rock 2, excavator 1 and truck 1.", fleet, world,
+                task("m", T, [E1, D1], ["rock2"]))
