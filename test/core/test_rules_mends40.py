@@ -12,6 +12,11 @@
 3. "Go to soil 1, truck 2." was refused ("no robot is named for 'go to soil 1'") and "Don't go near rock 1, truck 2."
    kept the whole fleet out of rock 1 besides truck 2: robots named right after an order that opens its sentence
    with no subject are who it is said to, as when named first ("Truck 2, go to soil 1.").
+4. "Keep truck 2 away from puddle 1 for as long as excavator 3 is digging at soil 2." kept excavator 3 out of
+   puddle 1 too, and gated its move by it: "(for) as long as" / "so long as" were no connective, so excavator 3 was
+   read as a second robot of the keep-out. They open a clause as "while" does now (lexicon ``parallel``,
+   ``while_connectives``). And "Trucks stay away from puddle 2 while it rains." (or "while it is dark") put up the
+   keep-out twice: the verbless "while it ..." was read as the step before said again for "it"; it only says when.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -94,3 +99,32 @@ def test_several_robots_named_after_the_order(fleet, world):
     assert_plan("Avoid rock 1, truck 2 and truck 3.", fleet, world, task("k", AV, [D2, D3], ["rock1"]))
     assert_plan("Please head to rock 2, excavator 1 and truck 1.", fleet, world,
                 task("m", T, [E1, D1], ["rock2"]))
+
+
+# -- finding 4: "(for) as long as" opens a clause as "while" does; "while it rains" repeats nothing ------------------
+
+_DIG_3 = (task("m", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Please keep truck 2 away from puddle 1 for as long as excavator 3 is digging at soil 2.",
+    "Keep truck 2 away from puddle 1 as long as excavator 3 digs at soil 2.",
+    "Truck 2 avoids puddle 1 so long as excavator 3 is digging at soil 2.",
+    "Truck 2 avoids puddle 1 while excavator 3 digs at soil 2.",
+])
+def test_a_keep_out_as_long_as_another_robot_works_keeps_only_its_robot_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D2], ["puddle1"]), *_DIG_3)
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 stay away from puddle 2 while it rains.",
+    "Trucks 1 and 2 stay away from puddle 2 while it is raining.",
+    "Trucks 1 and 2 stay away from puddle 2 as long as it rains.",
+])
+def test_while_it_rains_puts_up_the_keep_out_once(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D1, D2], ["puddle2"]))
+
+
+def test_while_it_is_dark_digs_once(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 while it is dark.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]))

@@ -2118,7 +2118,8 @@ class Interpreter:
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
                     and _opens_clause(self.following[0].items))) \
-                and "already" not in marks:  # not "..., which is already waiting there": a state
+                and "already" not in marks and not self._weather_it(seg, subj_items):
+            # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
             entry = self.entry(seg, subject, explicit, pre, post, pre_par)
             created_any = False
@@ -2890,6 +2891,13 @@ class Interpreter:
         return False
 
     # -- verbs and their objects ---------------------------------------------------------------------
+    def _weather_it(self, seg: Segment, subj_items: list[Item]) -> bool:
+        """"Trucks stay away from puddle 2 while it rains / while it is dark": a "while" clause (lexicon
+        ``while_connectives``) whose only robots are pronouns and that has no verb tells when, about the weather or
+        the site; it never repeats the step before for "it" (which doubled the keep-out)."""
+        return seg.connective_text in self.lex.while_connectives and all(
+            it.payload.form == "pronoun" for it in subj_items)
+
     def _until_keeps_out(self, seg: Segment) -> bool:
         """Whether a negated move "until X" stays a keep-out: it only comes near the place ("must not go near rock 2
         until ..."), or its robots are said by a negation ("nobody else should go there until ..."). Read as a move

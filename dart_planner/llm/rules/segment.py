@@ -637,7 +637,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             k += 1
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and it.text.endswith((" as", " with")) \
-                and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT and _has_content(cur.items):
+                and it.text not in _LASTING and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT \
+                and _has_content(cur.items):
             # "... to rock 2 at the same time as the excavators": whom it runs beside, not a new clause
             j = k + 1
             while j < n and (items[j].kind is ItemKind.ROBOT or (items[j].kind is ItemKind.WORD
@@ -812,6 +813,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     return _goal_first(segs)
 
 
+_LASTING = frozenset({"as long as", "for as long as", "so long as"})
+"""Parallel connectives ending in "as" that open a clause of their own, as "while" does ("keep truck 2 away from
+puddle 1 as long as excavator 3 digs"), not a robot the clause runs beside ("at the same time as the excavators")."""
 _FORWARD = frozenset({"following", "below", "listed", "follows"})
 """Words of an anchor that points at the steps said after it ("after the following is done")."""
 _BEFORE_THAT = frozenset({"before that", "but first", "first of all", "to begin with", "to start with"})
