@@ -39,6 +39,7 @@ from .segment import (
     named_objects,
 )
 from .steprefs import step_numbers
+from .untillifts import lift_until_keepouts
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
@@ -349,6 +350,8 @@ class Interpreter:
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
         self.until_found: tuple[int, set[int]] | None = None
+        self.until_keepouts: list[tuple[int, frozenset[int]]] = []
+        """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
         self.destination: dict[str, str] = {}
         """Where a summary sentence says a robot's load goes."""
         self.last_partners: list[Member] = []
@@ -1738,6 +1741,7 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            self._note_until_keepouts(post, seg.sentence, made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
             self.passive_pre = False
@@ -1756,6 +1760,7 @@ class Interpreter:
                 self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
         self.flush_all_pending()
         self.settle_vague()
+        lift_until_keepouts(self.b, self.until_keepouts, self.fleet.skills)
         for message, said in self.negated_work:
             # "Excavator 1 does not dig at rock 2; it digs at rock 1": what it does instead is said, so the negated
             # step is no step; a negated order alone would leave the robot's part of the job unsaid
@@ -2891,6 +2896,15 @@ class Interpreter:
         return False
 
     # -- verbs and their objects ---------------------------------------------------------------------
+    def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
+        """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
+        if post is None or post.connective_text not in self.lex.until_words or self.until_found is None \
+                or self.until_found[0] != sentence or not self.until_found[1]:
+            return
+        ends = frozenset(self.until_found[1])
+        self.until_keepouts += [(d.idx, ends) for d in self.b.drafts[made_before:]
+                                if d.alive and d.action == "add_keepout"]
+
     def _weather_it(self, seg: Segment, subj_items: list[Item]) -> bool:
         """"Trucks stay away from puddle 2 while it rains / while it is dark": a "while" clause (lexicon
         ``while_connectives``) whose only robots are pronouns and that has no verb tells when, about the weather or
