@@ -23,6 +23,9 @@
    needs ended is lifted after X, as "... then lift it" would be (rule 26: after the keep-out only when that was put
    up during the job), and the move waits for the lifting (rules/untillifts.py). With no such move nothing is added
    (left open, test_rules_mends35); a move that does not wait for X is still refused.
+6. "Everyone except the excavators stays off rock 1." sent the three trucks TO rock 1 ("Truck 1 stays off rock 1."
+   too): "stay off" was a keep-out verb but "stays off", "keeps off (of)", "staying off" were not, so "stays" was read
+   as a move. They are keep-out verbs now (lexicon ``add_keepout``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -177,3 +180,18 @@ def test_a_move_that_does_not_wait_for_the_end_is_still_refused(fleet, world):
     errors = rules_plan("Truck 1 must stay off rock 1 until excavator 3 has dug at soil 2. Truck 1 goes to rock 1.",
                         fleet, world).errors
     assert any("kept out of it" in e for e in errors), errors
+
+
+# -- finding 6: "stays off" / "keeps off of" / "staying off" keep out ------------------------------------------------
+
+def test_stays_off_keeps_out(fleet, world):
+    assert_plan("Truck 1 stays off rock 1.", fleet, world, task("k", AV, [D1], ["rock1"]))
+    assert_plan("Truck 2 keeps off of rock 2.", fleet, world, task("k", AV, [D2], ["rock2"]))
+    assert_plan("Everyone except the excavators stays off rock 1.", fleet, world,
+                task("k", AV, [D1, D2, D3], ["rock1"]))
+    assert_plan("Everyone stays off rock 1.", fleet, world, task("k", AVA, [], ["rock1"]))
+
+
+def test_staying_off_on_the_way_keeps_out_before_the_move(fleet, world):
+    assert_plan("Truck 1 goes to soil 1, staying off puddle 1.", fleet, world,
+                task("k", AV, [D1], ["puddle1"]), task("m", T, [D1], ["soil1"], deps=["k"]))
