@@ -26,6 +26,9 @@
 6. "Everyone except the excavators stays off rock 1." sent the three trucks TO rock 1 ("Truck 1 stays off rock 1."
    too): "stay off" was a keep-out verb but "stays off", "keeps off (of)", "staying off" were not, so "stays" was read
    as a move. They are keep-out verbs now (lexicon ``add_keepout``).
+7. "Truck 2 drives to rock 1. The same truck then returns to base." was refused ("there are no earlier steps to
+   repeat"): "the same" was read as "do the same". Right before a robot noun of a type it names that robot, as "the
+   truck" and "that same truck" do (rules/repeats.py ``fold_same_robot_nouns``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -195,3 +198,21 @@ def test_stays_off_keeps_out(fleet, world):
 def test_staying_off_on_the_way_keeps_out_before_the_move(fleet, world):
     assert_plan("Truck 1 goes to soil 1, staying off puddle 1.", fleet, world,
                 task("k", AV, [D1], ["puddle1"]), task("m", T, [D1], ["soil1"], deps=["k"]))
+
+
+# -- finding 7: "the same truck" is the truck just named, not "do the same" -------------------------------------------
+
+def test_the_same_truck_is_the_truck_just_named(fleet, world):
+    assert_plan("Truck 2 drives to rock 1. The same truck then returns to base.", fleet, world,
+                task("m", T, [D2], ["rock1"]), task("r", R, [D2], [], deps=["m"]))
+    assert_plan("Truck 2 drives to rock 1. Then the same truck goes to puddle 1.", fleet, world,
+                task("m", T, [D2], ["rock1"]), task("n", T, [D2], ["puddle1"], deps=["m"]))
+
+
+def test_the_same_excavator_loads(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. The same excavator then loads truck 3.", fleet, world,
+                *_DIG_1, task("l", LOAD, [E1], [], deps=["g"]))
+
+
+def test_doing_the_same_still_repeats(fleet, world):
+    assert_plan("Truck 1 goes to rock 1. Truck 2 does the same.", fleet, world, task("m", T, [D1, D2], ["rock1"]))
