@@ -29,6 +29,10 @@
 7. "Truck 2 drives to rock 1. The same truck then returns to base." was refused ("there are no earlier steps to
    repeat"): "the same" was read as "do the same". Right before a robot noun of a type it names that robot, as "the
    truck" and "that same truck" do (rules/repeats.py ``fold_same_robot_nouns``).
+8. "Do not let any truck near puddle 2." and "Keep any excavator away from puddle 2." kept ONE truck (excavator) out,
+   the others free to go: "any" was read as "a". In a keep-out clause (a keep-out verb or a negation) "any truck" is
+   every truck, as "no truck" is (lexicon ``keepout_any_words``; rules/fleetnouns.py ``fold_keepout_any``); "send
+   any truck to soil 1" stays one truck.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -216,3 +220,19 @@ def test_the_same_excavator_loads(fleet, world):
 
 def test_doing_the_same_still_repeats(fleet, world):
     assert_plan("Truck 1 goes to rock 1. Truck 2 does the same.", fleet, world, task("m", T, [D1, D2], ["rock1"]))
+
+
+# -- finding 8: "any truck" in a keep-out is every truck ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, rtype, place", [
+    ("Do not let any truck near puddle 2.", "dump_truck", "puddle2"),
+    ("Don't allow any truck near puddle 2.", "dump_truck", "puddle2"),
+    ("Do not send any truck to puddle 2.", "dump_truck", "puddle2"),
+    ("Keep any excavator away from rock 1.", "excavator", "rock1"),
+])
+def test_any_robot_of_a_type_in_a_keep_out_is_every_one(fleet, world, text, rtype, place):
+    assert_plan(text, fleet, world, task("k", AV, types=[(rtype, 3)], objs=[place]))
+
+
+def test_any_truck_sent_somewhere_is_one_truck(fleet, world):
+    assert_plan("Send any truck to soil 1.", fleet, world, task("m", T, types=[("dump_truck", 1)], objs=["soil1"]))

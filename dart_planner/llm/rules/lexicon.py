@@ -130,7 +130,7 @@ _CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxi
                  "cargo_goal_determiners", "passive_load_heads", "before_any_quantifiers", "before_any_connectives",
                  "before_that_openers", "place_prepositions", "toward_words", "load_into_words", "passive_agent_words",
                  "distinct_place_words", "distinct_place_leads", "distinct_place_articles", "until_words",
-                 "until_keepout_motion", "until_keepout_crowds",
+                 "until_keepout_motion", "until_keepout_crowds", "keepout_any_words",
                  "after_which_connectives", "lifting_negations", "while_connectives", "anchor_possessives",
                  "anchor_gerund_endings", "keepout_definite_words", "keepout_event_copulas", "beside_pronouns",
                  "clause_joining_words", "keepout_pronoun_prepositions", "keepout_state_auxiliaries",
@@ -340,6 +340,8 @@ class Lexicon:
     """Articles that may stand between those words and the place ("each goes to *a* different place")."""
     until_words: frozenset[str] = frozenset()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
+    keepout_any_words: frozenset[str] = frozenset()
+    """Words before a robot type noun that mean every robot of the type in a keep-out ("don't let any truck near")."""
     until_keepout_motion: frozenset[str] = frozenset()
     """Words after a negated move that only come near the place: "until" keeps it out ("must not go near X until")."""
     until_keepout_crowds: frozenset[str] = frozenset()
@@ -921,6 +923,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         distinct_place_articles=context["distinct_place_articles"],
         until_words=context["until_words"],
         until_keepout_motion=context["until_keepout_motion"],
+        keepout_any_words=context["keepout_any_words"],
         until_keepout_crowds=context["until_keepout_crowds"],
         after_which_connectives=context["after_which_connectives"],
         lifting_negations=context["lifting_negations"],

@@ -52,7 +52,7 @@ from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
 from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
-from .fleetnouns import fold_bare_fleet_nouns, fold_negated_types
+from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .gappedpurposes import share_gapped_purposes
 from .goals import goal_errors
@@ -154,6 +154,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                          tuple(site.objects_by_kind))), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
+    items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
     items = fold_passing_places(fold_landmarks(fold_keepouts_on_the_way(items, lex), lex), lex)
