@@ -23,7 +23,7 @@ from collections.abc import Container, Sequence
 from .mentions import RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["existential_lead", "fold_bare_fleet_nouns", "fold_negated_types"]
+__all__ = ["existential_lead", "fold_bare_fleet_nouns", "fold_keepout_any", "fold_negated_types"]
 
 
 def fold_bare_fleet_nouns(items: Sequence[Item], nouns: Container[str], joins: Container[str]) -> list[Item]:
@@ -94,3 +94,28 @@ def existential_lead(items: Sequence[Item], k: int, copulas: Container[str], mod
             or not (j == 1 or items[j - 2].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)):
         return ""
     return "modal" if any(w in modals for w in said) else "plain"
+
+
+def _keeps_out(items: Sequence[Item], k: int) -> bool:
+    """Whether the clause of ``items[k]`` (up to punctuation or a connective) puts up a keep-out: a keep-out verb or
+    a negation ("do not let ... near")."""
+    start = k
+    while start > 0 and items[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        start -= 1
+    end = next((j for j in range(k + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+               len(items))
+    return any((it.kind is ItemKind.VERB and it.payload.target == "add_keepout")
+               or (it.kind is ItemKind.MARK and it.payload == "neg") for it in items[start:end])
+
+
+def fold_keepout_any(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """"Do not let any truck near puddle 2", "keep any excavator away from rock 1": in a keep-out clause a robot type
+    noun after one of ``words`` (the lexicon's ``keepout_any_words``) is every robot of the type, as "no truck" is;
+    read as "a truck", one truck was kept out and the others could go."""
+    out = list(items)
+    for k, it in enumerate(out):
+        d = it.payload if it.kind is ItemKind.ROBOT else None
+        if isinstance(d, RobotDesc) and d.form == "type" and d.det == "count" and d.count == 1 \
+                and it.text.split()[0] in words and _keeps_out(out, k):
+            out[k] = Item(ItemKind.ROBOT, it.start, it.end, dataclasses.replace(d, det="all", count=0), it.text)
+    return out

@@ -39,6 +39,7 @@ from .segment import (
     named_objects,
 )
 from .steprefs import step_numbers
+from .untillifts import lift_until_keepouts
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
 
 __all__ = ["Interpreter", "START"]
@@ -349,6 +350,8 @@ class Interpreter:
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
         self.until_found: tuple[int, set[int]] | None = None
+        self.until_keepouts: list[tuple[int, frozenset[int]]] = []
+        """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
         self.destination: dict[str, str] = {}
         """Where a summary sentence says a robot's load goes."""
         self.last_partners: list[Member] = []
@@ -1755,6 +1758,7 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            self._note_until_keepouts(post, seg.sentence, made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
             self.passive_pre = False
@@ -1773,6 +1777,7 @@ class Interpreter:
                 self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
         self.flush_all_pending()
         self.settle_vague()
+        lift_until_keepouts(self.b, self.until_keepouts, self.fleet.skills)
         for message, said in self.negated_work:
             # "Excavator 1 does not dig at rock 2; it digs at rock 1": what it does instead is said, so the negated
             # step is no step; a negated order alone would leave the robot's part of the job unsaid
@@ -2135,7 +2140,8 @@ class Interpreter:
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
                     and _opens_clause(self.following[0].items))) \
-                and "already" not in marks:  # not "..., which is already waiting there": a state
+                and "already" not in marks and not self._weather_it(seg, subj_items):
+            # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
             entry = self.entry(seg, subject, explicit, pre, post, pre_par)
             created_any = False
@@ -2236,7 +2242,7 @@ class Interpreter:
             return
         if post is not None and post.connective_text in self.lex.until_words and subject \
                 and ("neg" in marks or negated) and any(v.payload.target in MOVES for v in verbs) \
-                and not any(v.payload.target in KEEPOUT_ACTIONS for v in verbs):
+                and not any(v.payload.target in KEEPOUT_ACTIONS for v in verbs) and not self._until_keeps_out(seg):
             # "truck 2 must not leave for soil 1 until they have dug": it leaves once they have dug
             post = dataclasses.replace(post, connective_text="once")
             negated = False
@@ -2907,6 +2913,31 @@ class Interpreter:
         return False
 
     # -- verbs and their objects ---------------------------------------------------------------------
+    def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
+        """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
+        if post is None or post.connective_text not in self.lex.until_words or self.until_found is None \
+                or self.until_found[0] != sentence or not self.until_found[1]:
+            return
+        ends = frozenset(self.until_found[1])
+        self.until_keepouts += [(d.idx, ends) for d in self.b.drafts[made_before:]
+                                if d.alive and d.action == "add_keepout"]
+
+    def _weather_it(self, seg: Segment, subj_items: list[Item]) -> bool:
+        """"Trucks stay away from puddle 2 while it rains / while it is dark": a "while" clause (lexicon
+        ``while_connectives``) whose only robots are pronouns and that has no verb tells when, about the weather or
+        the site; it never repeats the step before for "it" (which doubled the keep-out)."""
+        return seg.connective_text in self.lex.while_connectives and all(
+            it.payload.form == "pronoun" for it in subj_items)
+
+    def _until_keeps_out(self, seg: Segment) -> bool:
+        """Whether a negated move "until X" stays a keep-out: it only comes near the place ("must not go near rock 2
+        until ..."), or its robots are said by a negation ("nobody else should go there until ..."). Read as a move
+        once X is done, either sent robots into a place nobody said they go to."""
+        near = any(it.kind is ItemKind.WORD and it.text in self.lex.until_keepout_motion for it in seg.items)
+        crowd = any(it.kind is ItemKind.ROBOT and it.text.split()[:1] and it.text.split()[0]
+                    in self.lex.until_keepout_crowds for it in seg.items)
+        return near or crowd
+
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
                       negated: bool, subject: tuple[Member, ...] | None = None, timed: bool = False) -> list[Action]:
         """The actions of one clause. ``subject`` (its robots) and ``timed`` (an "until" / "before" clause comes

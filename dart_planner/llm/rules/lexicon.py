@@ -364,6 +364,12 @@ class Lexicon:
     """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
     soil into puddle 1"), not a loading it receives."""
     reason_openers: frozenset[str] = _context_words()
+    keepout_any_words: frozenset[str] = _context_words()
+    """Words before a robot type noun that mean every robot of the type in a keep-out ("don't let any truck near")."""
+    until_keepout_motion: frozenset[str] = _context_words()
+    """Words after a negated move that only come near the place: "until" keeps it out ("must not go near X until")."""
+    until_keepout_crowds: frozenset[str] = _context_words()
+    """First words of robots said by a negation ("nobody else ... until"): a keep-out, nobody is sent there later."""
     bare_done_events: frozenset[str] = _context_words()
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""

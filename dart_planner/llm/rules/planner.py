@@ -57,7 +57,7 @@ from .elaborations import (
     fold_each_place_lists,
     fold_trailing_place_pairs,
 )
-from .fleetnouns import fold_bare_fleet_nouns, fold_negated_types
+from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .gappedpurposes import share_gapped_purposes
 from .goals import goal_errors
@@ -80,6 +80,7 @@ from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .purposes import fold_bare_purposes, fold_purpose_steps
+from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .segment import ItemKind, segment_items, tokenize
@@ -154,9 +155,11 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
-    items = fold_group_names(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)), lex)
+    items = fold_group_names(fold_same_robot_nouns(scan(tokens, lex, site, fleet.robot_types,
+                                                         tuple(site.objects_by_kind))), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
+    items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
     items = fold_passing_places(fold_landmarks(fold_keepouts_on_the_way(items, lex), lex), lex)

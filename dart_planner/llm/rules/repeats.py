@@ -24,7 +24,7 @@ from .verbs import VerbHit
 if TYPE_CHECKING:
     from .interpret import Interpreter
 
-__all__ = ["RepeatReader"]
+__all__ = ["RepeatReader", "fold_same_robot_nouns"]
 
 
 class RepeatReader:
@@ -295,3 +295,19 @@ class RepeatReader:
             waits = {copied[p] for p in extra if p in copied} | (entry if not made else set())
             made += ip.load(new_e, new_t or self._swapped(trucks, swap_in), waits, "repeat")
         return made
+
+
+def fold_same_robot_nouns(items: Sequence[Item]) -> list[Item]:
+    """"Truck 2 drives to rock 1. *The same truck* then returns to base.": a repeat phrase ("the same") right before a
+    robot noun of a type names that robot, as "the truck" does (rule 4) and "that same truck" did; read as "do the
+    same", the clause looked for steps to repeat and was refused. The phrase becomes its plain words."""
+    out: list[Item] = []
+    for k, it in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        words = it.text.split()
+        if it.kind is ItemKind.MARK and it.payload == "repeat" and nxt is not None and nxt.kind is ItemKind.ROBOT \
+                and nxt.payload.form == "type" and nxt.start == it.end and len(words) == it.end - it.start:
+            out += [Item(ItemKind.WORD, it.start + j, it.start + j + 1, None, w) for j, w in enumerate(words)]
+        else:
+            out.append(it)
+    return out

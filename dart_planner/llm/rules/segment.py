@@ -637,7 +637,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             k += 1
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and it.text.endswith((" as", " with")) \
-                and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT and _has_content(cur.items):
+                and it.text not in _LASTING and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT \
+                and _has_content(cur.items):
             # "... to rock 2 at the same time as the excavators": whom it runs beside, not a new clause
             j = k + 1
             while j < n and (items[j].kind is ItemKind.ROBOT or (items[j].kind is ItemKind.WORD
@@ -804,6 +805,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     segs = _leading_places(segs)
     segs = _before_anything(segs)
     _bare_also(segs)
+    segs = _trailing_vocatives(segs)
     segs = _interrupting_anchors(segs)
     _and_after_last(segs, items)
     _mark_post_anchors(segs)
@@ -811,6 +813,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     return _goal_first(segs)
 
 
+_LASTING = frozenset({"as long as", "for as long as", "so long as"})
+"""Parallel connectives ending in "as" that open a clause of their own, as "while" does ("keep truck 2 away from
+puddle 1 as long as excavator 3 digs"), not a robot the clause runs beside ("at the same time as the excavators")."""
 _FORWARD = frozenset({"following", "below", "listed", "follows"})
 """Words of an anchor that points at the steps said after it ("after the following is done")."""
 _BEFORE_THAT = frozenset({"before that", "but first", "first of all", "to begin with", "to start with"})
@@ -1098,6 +1103,39 @@ def _bare_also(segs: list[Segment]) -> None:
         if words and (words[-1] in _ALSO or words[-2:] == ["as", "well"]):
             last = s.items[-1]
             s.items = s.items + [Item(ItemKind.MARK, last.end, last.end, "repeat", "")]
+
+
+def _bare_order(seg: Segment) -> bool:
+    """An order that opens its sentence with its verb, no robot before it ("Go to soil 1", "Don't go near rock 1")."""
+    if seg.role is not SegmentRole.MAIN or not seg.sentence_start or seg.connective is not None:
+        return False
+    for it in seg.items:
+        if it.kind is ItemKind.VERB:
+            return True
+        if it.kind not in (ItemKind.WORD, ItemKind.MARK):
+            return False
+    return False
+
+
+def _robots_only(items: list[Item]) -> bool:
+    """Robots and "and" between them, nothing else ("truck 2", "excavator 1 and truck 1")."""
+    return bool(items) and items[0].kind is ItemKind.ROBOT and items[-1].kind is ItemKind.ROBOT and all(
+        it.kind is ItemKind.ROBOT or (it.kind is ItemKind.WORD and it.text == "and") for it in items)
+
+
+def _trailing_vocatives(segs: list[Segment]) -> list[Segment]:
+    """"Go to soil 1, truck 2, and dump there.", "Don't go near rock 1, truck 2.": the robot named right after an
+    order with no subject is who it is said to, as when named first ("Truck 2, go to soil 1"); read after the order,
+    the order had nobody (refused) or, for a keep-out, kept the whole fleet out. The robot's clause goes first."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        voc, order = out[i], out[i - 1]
+        if voc.role is not SegmentRole.MAIN or voc.sentence != order.sentence or voc.connective is not None \
+                or not _robots_only(voc.items) or not _bare_order(order):
+            continue
+        voc.sentence_start, order.sentence_start = True, False
+        out[i - 1], out[i] = voc, order
+    return out
 
 
 def _heading_verbs(segs: list[Segment], colon_ends: Container[int]) -> list[Segment]:
