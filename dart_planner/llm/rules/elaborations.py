@@ -11,34 +11,45 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
 
+from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists"]
+__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists", "fold_group_colon_lists"]
 
 _JOIN = frozenset({"and", ","})
 
 
-def _pairs(items: Sequence[Item], j: int) -> tuple[list[tuple[Item, Item, Item]], int]:
+def _pairs(items: Sequence[Item], j: int, tail: bool = False) -> tuple[list[tuple[Item, Item, Item]], int]:
     """The "<named robot> to <named place>" pairs from ``j`` up to the sentence end, and that end;
-    no pairs when anything else stands there."""
+    no pairs when anything else stands there. With ``tail``, the list may also end at a comma that
+    something else follows ("excavator 2 to rock 1, both digging on arrival"): the comma is its end."""
     pairs: list[tuple[Item, Item, Item]] = []
     n = len(items)
     while j < n:
         it = items[j]
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             break
+        if tail and len(pairs) >= 2 and it.kind is ItemKind.PUNCT and it.payload == "," \
+                and not _pair_at(items, j + 1):
+            break
         if pairs and (it.kind is ItemKind.WORD and it.text == "and" or it.kind is ItemKind.PUNCT
                       and it.payload == ","):
             j += 1
             continue
-        if j + 2 < n and it.kind is ItemKind.ROBOT and it.payload.form == "ids" and len(it.payload.ids) == 1 \
-                and items[j + 1].kind is ItemKind.WORD and items[j + 1].text == "to" \
-                and items[j + 2].kind is ItemKind.OBJECT and items[j + 2].payload.form == "names":
+        if _pair_at(items, j):
             pairs.append((it, items[j + 1], items[j + 2]))
             j += 3
             continue
         return [], j
     return pairs, j
+
+
+def _pair_at(items: Sequence[Item], j: int) -> bool:
+    """A "<named robot> to <named place>" pair starts at ``j``."""
+    return j + 2 < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids" \
+        and len(items[j].payload.ids) == 1 \
+        and items[j + 1].kind is ItemKind.WORD and items[j + 1].text == "to" \
+        and items[j + 2].kind is ItemKind.OBJECT and items[j + 2].payload.form == "names"
 
 
 def _colon(it: Item) -> bool:
@@ -50,7 +61,7 @@ _Rewrite = Callable[[list[Item], int, list[tuple[Item, Item, Item]], int, int], 
 """Rewrites one colon list in place and says where to go on (None: leave it)."""
 
 
-def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite) -> list[Item]:
+def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite, tail: bool = False) -> list[Item]:
     """Hand each colon followed by two or more robot-place pairs to ``rewrite(out, colon, pairs, end, start)``
     (``end``: one past the list; ``start``: the sentence's first item), which edits ``out`` in place and says where
     to go on, or returns None to leave that colon as it is."""
@@ -62,7 +73,7 @@ def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite) -> list[Item]
         if not _colon(out[c]):
             c += 1
             continue
-        pairs, end = _pairs(out, c + 1)
+        pairs, end = _pairs(out, c + 1, tail)
         nxt = rewrite(out, c, pairs, end, sentence_start(out, c)) if len(pairs) >= 2 else None
         c = c + 1 if nxt is None else nxt
     return out
@@ -96,6 +107,45 @@ def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
         return a + len(new) + len(rest)
 
     return _rewrite_colon_lists(items, rewrite)
+
+
+_GROUP_PRONOUNS = frozenset({"they", "both", "each"})
+
+
+def _group_holds(d: RobotDesc, pairs: list[tuple[Item, Item, Item]]) -> bool:
+    """The clause's robots can be the listed ones: a plural pronoun, or a group that names or types them all."""
+    listed = [r.payload for r, _, _ in pairs]
+    if d.form == "pronoun":
+        return d.pronoun in _GROUP_PRONOUNS
+    if d.form == "ids":
+        return len(d.ids) >= 2 and all(r.ids[0] in d.ids for r in listed)
+    return d.form == "type" and d.plural and not d.count and all(r.rtype == d.rtype for r in listed)
+
+
+def fold_group_colon_lists(items: Sequence[Item]) -> list[Item]:
+    """"Excavators 1 and 2 avoid rock 2, and then they go: excavator 1 to soil 1, excavator 2 to rock 1,
+    both digging on arrival": a group that moves and a colon that says where each of it goes, read as
+    "excavator 1 goes to soil 1 and excavator 2 to rock 1, ...". Read apart, the group went somewhere
+    unsaid (the latest place) and the list was a verbless afterthought."""
+    def rewrite(out: list[Item], c: int, pairs: list[tuple[Item, Item, Item]], end: int, s: int) -> int | None:
+        a = next((k for k in range(c - 1, s - 1, -1) if out[k].kind is ItemKind.ROBOT), -1)
+        if a < 0 or a + 1 >= c:
+            return None
+        verb, rest = out[a + 1], out[a + 2:c]
+        if not (_group_holds(out[a].payload, pairs) and verb.kind is ItemKind.VERB
+                and verb.payload.target == "navigate"
+                and not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.PLACE, ItemKind.OBJECT)
+                            for it in rest)):
+            return None
+        new: list[Item] = []
+        for k, (r, to, place) in enumerate(pairs):
+            if k:
+                new.append(Item(ItemKind.WORD, r.start, r.start, None, "and"))
+            new += [r, verb, to, place] if not k else [r, to, place]
+        out[a:end] = new + rest
+        return a + len(new) + len(rest)
+
+    return _rewrite_colon_lists(items, rewrite, tail=True)
 
 
 _DO = frozenset({"do", "doing"})

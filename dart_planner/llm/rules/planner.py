@@ -51,7 +51,7 @@ from .causatives import fold_causative_verbs
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
-from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists
+from .elaborations import fold_colon_assignments, fold_do_that_first, fold_each_place_lists, fold_group_colon_lists
 from .fleetnouns import fold_bare_fleet_nouns, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .gappedpurposes import share_gapped_purposes
@@ -183,7 +183,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
-    items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
+    items = fold_group_colon_lists(fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex))))
     items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,
                                   lex.distinct_place_articles)
     items = fold_do_that_first(fold_drive_there_first_sentence(fold_drive_there_first(items), lex.own_site_nouns))
