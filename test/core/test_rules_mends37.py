@@ -5,6 +5,12 @@
    excavators", "excavators 1 and 2") before a colon listing where each of it goes is the list's verb, as
    "excavator 1 goes to soil 1 and excavator 2 to rock 1"; the list may end at a comma before more of the clause
    ("..., both digging on arrival").
+2. "Excavator 3 is not affected by this and can go to soil 2 to dig" kept excavator 3 out of soil 2 (joined to the
+   keep-out said before) and dropped its move: a negation whose predicate ends at a joining word ("and", "but",
+   "so") before any verb negates that predicate only, not the orders after it (L3_155).
+3. "Trucks 1 and 3 keep clear of soil 2 before they move" sent the trucks to soil 2 (the placeless move took the
+   latest place) and refused: "before" + a robot pronoun + a move verb with no place, then a break, times the clause
+   ahead of the robots' moves, as "before anyone moves" does (lexicon ``before_setting_off_words``; L3_155).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D3, DIG, DUMP, E1, E2, E3, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
 
 # -- finding 1: "<group> <move verb>: <robot> to <place>, <robot> to <place>" ---------------------------------------
 
@@ -39,3 +45,37 @@ def test_a_typed_or_named_group_before_a_colon_list(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("m3", T, [E3], ["rock1"]), task("m1", T, [E1], ["soil2"]),
                 task("g3", DIG, [E3], [], deps=["m3"]), task("g1", DIG, [E1], [], deps=["m1"]))
+
+
+# -- finding 2: a negation that ends at "and" before the verb negates no order --------------------------------------
+
+
+def test_a_negated_predicate_before_and_leaves_the_move_an_order(fleet, world):
+    assert_plan("Trucks 1 and 3 keep clear of soil 2. Excavator 3 is not affected by this and can go to soil 2 right "
+                "away to dig.", fleet, world,
+                task("k", AV, [D1, D3], ["soil2"]), task("m", T, [E3], ["soil2"]),
+                task("g", DIG, [E3], [], deps=["m"]))
+
+
+def test_a_negated_adjective_before_and_keeps_the_return(fleet, world):
+    assert_plan("Truck 2 is not needed and goes back to base.", fleet, world, task("r", R, [D2]))
+
+
+def test_a_negated_move_stays_a_keep_out(fleet, world):
+    assert_plan("Truck 1 does not go to soil 1 and rock 1.", fleet, world, task("k", AV, [D1], ["soil1", "rock1"]))
+
+
+# -- finding 3: "<clause> before they move" ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 3 keep clear of soil 2 before they move. Then truck 1 goes to rock 1.",
+    "Trucks 1 and 3 stay away from soil 2 right before they drive off. Then truck 1 goes to rock 1.",
+])
+def test_a_keep_out_before_they_move_comes_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D1, D3], ["soil2"]), task("m", T, [D1], ["rock1"], deps=["k"]))
+
+
+def test_before_it_moves_to_a_place_stays_a_move(fleet, world):
+    assert_plan("Excavator 1 avoids rock 2 before it moves to soil 1.", fleet, world,
+                task("k", AV, [E1], ["rock2"]), task("m", T, [E1], ["soil1"], deps=["k"]))

@@ -2229,7 +2229,8 @@ class Interpreter:
                     self.use(it)
         timed = post is not None and (post.connective_text in self.lex.until_words
                                       or post.connective_text in self.lex.negated_work_time_words)
-        actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks), subject, timed)
+        said_neg = "neg" in marks and not self._negations_before_joins(seg.items)
+        actions = self.build_actions(seg, verbs, partner_items, marks, negated or said_neg, subject, timed)
         if not actions:
             return
         if post is not None and len(actions) > 1 and post.connective_text == "after" and subject \
@@ -2888,6 +2889,13 @@ class Interpreter:
             if it.kind is ItemKind.WORD and it.text in self.lex.clause_joining_words:
                 return True
         return False
+
+    def _negations_before_joins(self, items: Sequence[Item]) -> bool:
+        """"Excavator 3 is not affected by this and can go to soil 2": every negation of the clause negates a
+        predicate that ends at a joining word before any verb, so none negates the clause's orders (read as
+        negating them, the move became a keep-out)."""
+        negs = [k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"]
+        return bool(negs) and all(self._negates_other(items, k) for k in negs)
 
     # -- verbs and their objects ---------------------------------------------------------------------
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],

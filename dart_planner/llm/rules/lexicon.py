@@ -142,6 +142,7 @@ _CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxi
                  "parallel_subordinators", "unplaced_order_words", "replaced_mention_leads", "except_but_words",
                  "cancelling_conditions", "gathering_events", "wait_for_connectives", "all_of_them_pronouns",
                  "keepout_passive_verbs", "anchor_pair_words", "wait_conditions", "wait_verbs", "idle_verbs",
+                 "before_setting_off_words",
                  "goal_deferring_words", "goal_excluding_words", "goal_refusing_words", "negated_work_time_words",
                  "place_removal_verbs", "departure_verbs", "loading_order_openers", "bare_fleet_nouns",
                  "goal_negating_words", "type_negations", "goal_state_prefixes", "goal_agent_words", "repeat_words",
@@ -429,6 +430,8 @@ class Lexicon:
     replaced_mention_leads: frozenset[str] = frozenset()
     except_but_words: frozenset[str] = frozenset()
     cancelling_conditions: frozenset[str] = frozenset()
+    before_setting_off_words: frozenset[str] = frozenset()
+    """Connectives of "<clause> *before* they move": with a pronoun and a placeless move after them, "first"."""
     wait_for_connectives: frozenset[str] = frozenset()
     all_of_them_pronouns: frozenset[str] = frozenset()
     wait_conditions: frozenset[str] = frozenset()
@@ -961,6 +964,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         replaced_mention_leads=context["replaced_mention_leads"],
         except_but_words=context["except_but_words"],
         cancelling_conditions=context["cancelling_conditions"],
+        before_setting_off_words=context["before_setting_off_words"],
         wait_for_connectives=context["wait_for_connectives"],
         all_of_them_pronouns=context["all_of_them_pronouns"],
         wait_conditions=context["wait_conditions"],
