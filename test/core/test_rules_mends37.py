@@ -11,6 +11,10 @@
 3. "Trucks 1 and 3 keep clear of soil 2 before they move" sent the trucks to soil 2 (the placeless move took the
    latest place) and refused: "before" + a robot pronoun + a move verb with no place, then a break, times the clause
    ahead of the robots' moves, as "before anyone moves" does (lexicon ``before_setting_off_words``; L3_155).
+4. "Two trucks go to obstacle 1 and the remaining truck to puddle 1. The two trucks drive to rock 1 ... The trucks
+   carry the rubble back to base" sent all three trucks home (every truck named, group by group), and the one at
+   puddle 1 could no longer move on "from puddle 1" (refused, L3_467): a group of several named before the other
+   robots of its type and named again after them is what "the trucks" speak of.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -79,3 +83,25 @@ def test_a_keep_out_before_they_move_comes_first(fleet, world, text):
 def test_before_it_moves_to_a_place_stays_a_move(fleet, world):
     assert_plan("Excavator 1 avoids rock 2 before it moves to soil 1.", fleet, world,
                 task("k", AV, [E1], ["rock2"]), task("m", T, [E1], ["soil1"], deps=["k"]))
+
+
+# -- finding 4: "the trucks" after a group taken up again -----------------------------------------------------------
+
+
+def test_the_trucks_after_the_two_trucks_are_taken_up_again_are_those_two(fleet, world):
+    assert_plan("Two dump trucks go to obstacle 1, and the remaining dump truck goes to puddle 1. The two trucks drive "
+                "to rock 1. The trucks then carry the rubble back to base and unload it there.", fleet, world,
+                task("a", T, [], ["obstacle1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["puddle1"], types=[("dump_truck", 1)]),
+                task("c", T, [], ["rock1"], deps=["a"], types=[("dump_truck", 2)]),
+                task("r", R, [], [], deps=["c"], types=[("dump_truck", 2)]),
+                task("d", DUMP, [], [], deps=["r"], types=[("dump_truck", 2)]))
+
+
+def test_the_trucks_after_groups_named_once_each_are_all_of_them(fleet, world):
+    assert_plan("Two dump trucks go to obstacle 1, and the remaining dump truck goes to puddle 1. Then the trucks "
+                "return to base.", fleet, world,
+                task("a", T, [], ["obstacle1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["puddle1"], types=[("dump_truck", 1)]),
+                task("r2", R, [], [], deps=["a", "b"], types=[("dump_truck", 2)]),
+                task("r1", R, [], [], deps=["a", "b"], types=[("dump_truck", 1)]))

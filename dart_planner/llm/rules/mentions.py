@@ -953,7 +953,7 @@ class MentionResolver:
                     found.append(m)
         groups = [m for m in found if m.is_group]
         pool = len(self.site.robots_by_type.get(rtype, ()))
-        if len(groups) > 1 and sum(m.count for m in found) == pool:
+        if len(groups) > 1 and sum(m.count for m in found) == pool and not self._taken_up_again(found[0], rtype):
             return tuple(found[::-1])  # every one of them was named, group by group: "the excavators" = all
         if groups:  # the most recent group of several stands for "the excavators"
             if found[0].is_group:
@@ -961,6 +961,17 @@ class MentionResolver:
                 return (several[0] if several else groups[0],)
             return tuple(m for m in found if not m.is_group)[::-1]
         return tuple(found[::-1])
+
+    def _taken_up_again(self, group: Member, rtype: str) -> bool:
+        """"Two trucks go to obstacle 1 and the remaining truck to puddle 1. The two trucks drive to rock 1 ... The
+        trucks carry the load home": a group of several named before the other robots of its type and named again
+        after them is what "the trucks" go on about, not every truck."""
+        if not group.is_group or group.count < 2:
+            return False
+        said = [k for k, (members, _) in enumerate(self.history) if group in members]
+        others = [k for k, (members, _) in enumerate(self.history)
+                  if any(m.rtype == rtype and m != group for m in members)]
+        return bool(said and others) and said[0] < others[-1] < said[-1]
 
     def last_able(self, able: Callable[[Member], bool], plural: bool | None) -> tuple[Member, ...]:
         """The robots of the latest mention that can do what a pronoun's clause asks ("truck 1 checks
