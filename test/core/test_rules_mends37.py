@@ -15,6 +15,10 @@
    carry the rubble back to base" sent all three trucks home (every truck named, group by group), and the one at
    puddle 1 could no longer move on "from puddle 1" (refused, L3_467): a group of several named before the other
    robots of its type and named again after them is what "the trucks" speak of.
+5. "I need material from both soil piles in one truck." was read as an order of "one truck" (refused for want of a
+   place; "the two soil piles" sent a truck to both, silently): a person's need with no verb whose robots stand only
+   after a preposition names no doer, so it is the job's goal. A goal's "both soil piles" / "the soil piles" now
+   names every place of the kind, so a plan that leaves them out is refused (L3_529).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,6 +27,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "<group> <move verb>: <robot> to <place>, <robot> to <place>" ---------------------------------------
 
@@ -105,3 +111,25 @@ def test_the_trucks_after_groups_named_once_each_are_all_of_them(fleet, world):
                 task("b", T, [], ["puddle1"], types=[("dump_truck", 1)]),
                 task("r2", R, [], [], deps=["a", "b"], types=[("dump_truck", 2)]),
                 task("r1", R, [], [], deps=["a", "b"], types=[("dump_truck", 1)]))
+
+
+# -- finding 5: "I need material from both soil piles in one truck." is a goal --------------------------------------
+
+
+@pytest.mark.parametrize("goal", [
+    "I need material from both soil piles in one truck.",
+    "We want earth from the two soil piles in a single truck.",
+])
+def test_a_need_whose_robot_follows_a_preposition_is_a_goal(fleet, world, goal):
+    assert_plan(goal + " Truck 1 goes to soil 1 and then to soil 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["soil2"], deps=["a"]))
+
+
+def test_such_a_goal_left_out_by_the_steps_is_refused(fleet, world):
+    got = rules_plan("We want earth from the two soil piles in a single truck. Truck 1 goes to rock 1.", fleet, world)
+    assert any("soil1 or soil2" in e for e in got.errors)
+
+
+def test_a_need_with_robots_as_its_subject_stays_an_order(fleet, world):
+    assert_plan("We need two trucks at soil 1. Excavator 1 goes to soil 1.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 2)]), task("b", T, [E1], ["soil1"]))

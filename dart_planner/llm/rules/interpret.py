@@ -1010,6 +1010,13 @@ class Interpreter:
                     self.lex.goal_deferring_pronouns):
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
+            elif it.kind is ItemKind.OBJECT and it.payload.form == "kind" and (
+                    it.payload.det in ("both", "all") or it.payload.plural):
+                # "material from both soil piles", "the soil piles": every place of the kind (as the steps read it)
+                pool = self.site.objects_by_kind.get(it.payload.kind, ())
+                if it.payload.det != "both" or len(pool) == 2:
+                    for n in pool:
+                        places.setdefault(n, n)
         if places:
             said = self._sentence_items(seg.sentence) if keepout_sentence else seg.items
             keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
@@ -1430,6 +1437,20 @@ class Interpreter:
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
         return purpose or need or unknown_verb or human or self._goal_named(seg) or self._restated(seg, same, later) \
             or self._goal_clause_first(seg, same)
+
+    def _people_need_robot_aside(self, same: Sequence[Item]) -> bool:
+        """"I need material from both soil piles in one truck.": a person's need with no verb, whose robots stand
+        only after a preposition ("in one truck"), names no doer: it is the job's goal. Read as an order, the truck
+        was sent to the soil piles beside the trucks of the steps that follow (or nowhere: refused)."""
+        lead = _lead(same)
+        words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
+        if lead is None or lead.kind is not ItemKind.WORD or lead.text not in self.lex.goal_people \
+                or not any(w in self.lex.goal_need_words for w in words) \
+                or any(it.kind is ItemKind.VERB for it in same):
+            return False
+        preps = self.lex.place_prepositions | self.lex.rest_prepositions
+        return all(k > 0 and same[k - 1].kind is ItemKind.WORD and same[k - 1].text in preps
+                   for k, it in enumerate(same) if it.kind is ItemKind.ROBOT)
 
     def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
@@ -1879,7 +1900,8 @@ class Interpreter:
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg):
             return
-        if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
+        if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
+                                                 or self._people_need_robot_aside(self._sentence_items(seg.sentence))):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
             self._note_goal(seg)
