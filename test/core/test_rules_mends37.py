@@ -19,6 +19,10 @@
    place; "the two soil piles" sent a truck to both, silently): a person's need with no verb whose robots stand only
    after a preposition names no doer, so it is the job's goal. A goal's "both soil piles" / "the soil piles" now
    names every place of the kind, so a plan that leaves them out is refused (L3_529).
+6. "Excavators 2 and 3 each head to a rock - excavator 2 to rock 1, excavator 3 to rock 2 - and dig" let only
+   excavator 3 dig (silently; L3_218, where excavator 2 also went to rock 2 first): a list that names "a rock"
+   after a dash, a parenthesis or a colon is the group's moves, and a verb after the list's "and" / "then" is the
+   whole group's again.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -133,3 +137,22 @@ def test_such_a_goal_left_out_by_the_steps_is_refused(fleet, world):
 def test_a_need_with_robots_as_its_subject_stays_an_order(fleet, world):
     assert_plan("We need two trucks at soil 1. Excavator 1 goes to soil 1.", fleet, world,
                 task("a", T, [], ["soil1"], types=[("dump_truck", 2)]), task("b", T, [E1], ["soil1"]))
+
+
+# -- finding 6: "<group> each head to a rock - <robot> to <place>, ... - and dig" ------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 2 and 3 each head to a rock - excavator 2 to rock 1, excavator 3 to rock 2 - and dig.",
+    "Excavators 2 and 3 each drive to a rock (excavator 2 to rock 1, excavator 3 to rock 2) and dig.",
+    "Excavators 2 and 3 head out: excavator 2 to rock 1, excavator 3 to rock 2, and dig.",
+])
+def test_a_verb_after_the_list_is_the_whole_groups(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m2", T, [E2], ["rock1"]), task("m3", T, [E3], ["rock2"]),
+                task("g2", DIG, [E2], [], deps=["m2"]), task("g3", DIG, [E3], [], deps=["m3"]))
+
+
+def test_a_colon_list_names_the_indefinite_place(fleet, world):
+    assert_plan("Excavators 2 and 3 each head to a rock: excavator 2 to rock 1, excavator 3 to rock 2.", fleet, world,
+                task("m2", T, [E2], ["rock1"]), task("m3", T, [E3], ["rock2"]))
