@@ -23,6 +23,12 @@
    excavator 3 dig (silently; L3_218, where excavator 2 also went to rock 2 first): a list that names "a rock"
    after a dash, a parenthesis or a colon is the group's moves, and a verb after the list's "and" / "then" is the
    whole group's again.
+7. "Two trucks go to soil 1 and a third truck goes to soil 2. The pair dumps at rock 1; the single truck dumps at
+   rock 2": "the single truck" was a new, unplaced truck ("the" left a loose word before the quantity "single"), and
+   as "the truck" it meant the pair (the latest mention of the type). "the single / one <robot>" is now "the
+   <robot>", and a singular "the truck" passes over a group of several for the last mention of one, as it did over
+   several trucks named by number (L3_190 in part; L3_320 now exact: "the excavator" after "the two remaining
+   excavators").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -156,3 +162,25 @@ def test_a_verb_after_the_list_is_the_whole_groups(fleet, world, text):
 def test_a_colon_list_names_the_indefinite_place(fleet, world):
     assert_plan("Excavators 2 and 3 each head to a rock: excavator 2 to rock 1, excavator 3 to rock 2.", fleet, world,
                 task("m2", T, [E2], ["rock1"]), task("m3", T, [E3], ["rock2"]))
+
+
+# -- finding 7: "the single truck" after a pair and a third truck ----------------------------------------------------
+
+
+@pytest.mark.parametrize("the_one", ["the single truck", "the one truck", "the truck"])
+def test_the_single_truck_is_the_one_not_the_pair(fleet, world, the_one):
+    assert_plan(f"Two trucks go to soil 1 and a third truck goes to soil 2. The pair dumps at rock 1; {the_one} "
+                "dumps at rock 2.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["soil2"], types=[("dump_truck", 1)]),
+                task("c", T, [], ["rock1"], deps=["a"], types=[("dump_truck", 2)]),
+                task("d", DUMP, [], [], deps=["c"], types=[("dump_truck", 2)]),
+                task("e", T, [], ["rock2"], deps=["b"], types=[("dump_truck", 1)]),
+                task("f", DUMP, [], [], deps=["e"], types=[("dump_truck", 1)]))
+
+
+def test_the_truck_after_only_a_pair_is_still_the_pair(fleet, world):
+    assert_plan("Two trucks go to soil 1. The truck dumps at rock 2.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["rock2"], deps=["a"], types=[("dump_truck", 2)]),
+                task("c", DUMP, [], [], deps=["b"], types=[("dump_truck", 2)]))

@@ -321,6 +321,8 @@ class _Scanner:
             elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
+            elif t2 is not None and lex.number(words[j]) == 1:  # "the single truck", "the one truck": "the truck"
+                t, j = t2, j + 1
             elif t2 is None and lex.number(words[j]) is not None and j + 2 < len(words) \
                     and words[j + 1] not in _PUNCT and lex.number(words[j + 1]) is None:
                 t3 = self.type_index.match(words, j + 2)
@@ -926,7 +928,9 @@ class MentionResolver:
             fallback: tuple[Member, ...] = ()
             for members, _ in reversed(self.history):
                 named = [m for m in members if m.rtype == rtype]
-                if len(named) > 1 and not any(m.is_group for m in named):
+                if (len(named) > 1 and not any(m.is_group for m in named)) or (
+                        len(named) == 1 and named[0].is_group and named[0].count > 1):
+                    # ("the pair dumps ...; the single truck dumps ...": nor is a group of two)
                     fallback = fallback or (named[0],)
                     continue
                 if named:
