@@ -29,6 +29,12 @@
    <robot>", and a singular "the truck" passes over a group of several for the last mention of one, as it did over
    several trucks named by number (L3_190 in part; L3_320 now exact: "the excavator" after "the two remaining
    excavators").
+8. "A pair of trucks goes to soil 1 and another truck goes to soil 2. Excavator 1 loads the pair; excavator 2 loads
+   the other truck. The pair dumps at rock 1": "the other truck" was a fourth, unplaced truck (its loading waited
+   for no move), and "the pair" as a subject was excavator 2 and the other truck (refused: an excavator cannot
+   dump). "the other <robot>" is now the one group of that size, when groups spoken of one by one hold every robot
+   of the type and it is not one spoken of in the same sentence ("one to soil 1, the other to soil 2"); "the pair"
+   among robots that can do the clause's work is the one group of two, as it already was for a loading's partner.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -36,7 +42,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -184,3 +190,35 @@ def test_the_truck_after_only_a_pair_is_still_the_pair(fleet, world):
                 task("a", T, [], ["soil1"], types=[("dump_truck", 2)]),
                 task("b", T, [], ["rock2"], deps=["a"], types=[("dump_truck", 2)]),
                 task("c", DUMP, [], [], deps=["b"], types=[("dump_truck", 2)]))
+
+
+# -- finding 8: "the other truck" and "the pair" after a pair and another truck ---------------------------------------
+
+
+def test_the_other_truck_and_the_pair_are_the_groups_said(fleet, world):
+    assert_plan("A pair of trucks goes to soil 1 and another truck goes to soil 2. Excavator 1 loads the pair; "
+                "excavator 2 loads the other truck. The pair dumps at rock 1.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["soil2"], types=[("dump_truck", 1)]),
+                task("l1", LOAD, [E1], [], deps=["a"]), task("l2", LOAD, [E2], [], deps=["b"]),
+                task("c", T, [], ["rock1"], deps=["l1"], types=[("dump_truck", 2)]),
+                task("d", DUMP, [], [], deps=["c"], types=[("dump_truck", 2)]))
+
+
+def test_the_other_after_one_of_two_stays_the_rest_of_the_two(fleet, world):
+    assert_plan("Two excavators, simultaneously: one to soil 1, the other to soil 2.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("excavator", 1)]),
+                task("b", T, [], ["soil2"], types=[("excavator", 1)]))
+
+
+@pytest.mark.parametrize("text", [
+    "A pair of trucks goes to soil 1 and another truck goes to soil 2. Excavator 2 loads the other truck.",
+    "A pair of trucks goes to soil 1 and another truck goes to soil 2. At soil 1, excavator 1 loads the pair; "
+    "excavator 2 loads the other truck.",
+])
+def test_the_other_truck_is_the_one_sent_to_soil_2(fleet, world, text):
+    got = rules_plan(text, fleet, world)
+    assert not got.errors
+    loads = [s for s in got.graph.subtasks if s.skill == LOAD and E2 in s.robot_ids]
+    moves = {s.id: s for s in got.graph.subtasks if s.skill == T}
+    assert len(loads) == 1 and [moves[d].object_keywords for d in loads[0].dependencies if d in moves] == [("soil2",)]

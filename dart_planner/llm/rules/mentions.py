@@ -999,6 +999,9 @@ class MentionResolver:
             out += [m for m in members if able(m) and m not in out and m.key not in self.idle]
             if _size(out) >= n:
                 break
+        exact = [m for m in out if m.is_group and m.count == n]
+        if _size(out) > n and len(exact) == 1:
+            return (exact[0],)  # "a pair of trucks ... the other truck ... the pair dumps": the group of that many
         return tuple(out)
 
     def _counted_only(self, rtype: str) -> int:
@@ -1074,6 +1077,25 @@ class MentionResolver:
         rest = self.new_group(part.rtype, left)
         self.taken_from[rest.key] = self.part_of[part.key]
         return (rest,)
+
+    def _split_group(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"A pair of trucks goes to soil 1 and another truck to soil 2. Excavator 1 loads the pair; excavator 2 loads
+        the other truck": the robots of the type, asked for group by group, are all spoken for, and one group alone
+        has as many as "the other" asks for and is not one spoken of in this sentence ("one to soil 1, the other to
+        soil 2": the other of those two): that group (read as a fourth truck, it
+        had no move and its loading waited for none)."""
+        want = d.count or (0 if d.plural else 1)
+        groups = list(dict.fromkeys(m for members, _ in self.history for m in members if m.rtype == d.rtype))
+        pool = len(self.site.robots_by_type.get(d.rtype, ()))
+        wholes = {k for keys in self.part_of.values() for k in keys}
+        if not want or not groups or any(not m.is_group or m.key in self.part_of or m.key in wholes
+                                         or m.key in self.taken_from for m in groups) \
+                or sum(m.count for m in groups) != pool:
+            return ()  # ("two excavators: one to soil 1, the other to soil 2": parts of one group, read elsewhere)
+        here = self._sentence_start.get(self.sentence, len(self.history))
+        just_said = {m for members, _ in self.history[here:] for m in members}
+        exact = [m for m in groups if m.count == want]
+        return (exact[0],) if len(exact) == 1 and exact[0] not in just_said else ()
 
     def _other_of_part(self, d: RobotDesc) -> tuple[Member, ...]:
         """"Two trucks go to soil 1. One of them ... The other one goes home.": right after "one of them", "the other"
@@ -1229,6 +1251,9 @@ class MentionResolver:
             unnamed_ids = self._unnamed_of_type(d)
             if unnamed_ids:
                 return unnamed_ids
+            split = self._split_group(d)
+            if split:
+                return split
             latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
             if d.count and latest and not any(m.is_group for m in latest):
                 others = [rid for rid in pool if rid not in {m.key for m in latest}]
