@@ -35,6 +35,9 @@
    dump). "the other <robot>" is now the one group of that size, when groups spoken of one by one hold every robot
    of the type and it is not one spoken of in the same sentence ("one to soil 1, the other to soil 2"); "the pair"
    among robots that can do the clause's work is the one group of two, as it already was for a loading's partner.
+9. "Truck 1 brings a load from soil 2 to rock 2." tipped the load at soil 2 and then drove to rock 2 (silent): the
+   drive to the place a carry leaves from was itself a carry, so its load was delivered there. It is now a plain
+   move; the load is tipped where it is carried to.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -222,3 +225,23 @@ def test_the_other_truck_is_the_one_sent_to_soil_2(fleet, world, text):
     loads = [s for s in got.graph.subtasks if s.skill == LOAD and E2 in s.robot_ids]
     moves = {s.id: s for s in got.graph.subtasks if s.skill == T}
     assert len(loads) == 1 and [moves[d].object_keywords for d in loads[0].dependencies if d in moves] == [("soil2",)]
+
+
+# -- finding 9: "brings a load from X to Y" tips at Y ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 brings a load from soil 2 to rock 2.",
+    "Truck 1 carries soil from soil 2 to rock 2.",
+    "Truck 1 hauls a load from soil 2 over to rock 2.",
+])
+def test_a_carry_from_a_place_tips_where_it_goes(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1], ["soil2"]), task("b", T, [D1], ["rock2"], deps=["a"]),
+                task("d", DUMP, [D1], [], deps=["b"]))
+
+
+def test_a_carry_from_a_loading_place_keeps_its_loading(fleet, world):
+    assert_plan("Excavator 3 digs at soil 2. Truck 1 brings a load from soil 2 to rock 2.", fleet, world,
+                task("a", T, [E3, D1], ["soil2"]), task("g", DIG, [E3], [], deps=["a"]),
+                task("l", LOAD, [E3], [], deps=["g"]), task("b", T, [D1], ["rock2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["b"]))

@@ -3287,11 +3287,15 @@ class Interpreter:
                                    self.current_sentence))
                 del self.errors[errors_before:]
                 return []
+            fetched = self._fetch_first(subject, places, origin, extra, v, respectively, split)
+            if fetched:
+                places, extra = places[len(fetched[1]):], set()
+            made_first = fetched[0] if fetched else []
             if not (cargo_named and v.role == "carry"):
-                return self.moves(subject, places, extra, v, respectively, split)
+                return made_first + self.moves(subject, places, extra, v, respectively, split)
             self.cargo_hauled = {m.key for m in subject}
             try:
-                return self.moves(subject, places, extra, v, respectively, split)
+                return made_first + self.moves(subject, places, extra, v, respectively, split)
             finally:
                 self.cargo_hauled = set()
         if target == "dig":
@@ -3394,6 +3398,20 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _fetch_first(self, subject: Sequence[Member], places: list[str], origin: Sequence[str], extra: set[int],
+                     v: VerbHit, respectively: bool, split: bool) -> tuple[list[Draft], list[str]] | None:
+        """"Truck 1 brings a load from soil 2 to rock 2": the drive to where the load comes from carries nothing
+        yet, so it is a plain move; carried there, the truck tipped at soil 2 before it went on to rock 2. The drafts
+        of those moves and the places they took, or None when the carry names no place it leaves from first."""
+        if v.role != "carry" or respectively:
+            return None
+        lead: list[str] = []
+        while len(places) - len(lead) > 1 and places[len(lead)] in origin:
+            lead.append(places[len(lead)])
+        if not lead:
+            return None
+        return self.moves(subject, lead, extra, VerbHit("navigate", "verb", v.lemma), False, split), lead
 
     def _source(self, o: Item) -> bool:
         """The place is where the robot leaves from: "from" (lexicon ``source_prepositions``) or a verb of leaving
