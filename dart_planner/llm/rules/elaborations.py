@@ -12,34 +12,48 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Sequence
 from typing import Any
 
+from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists", "fold_trailing_place_pairs"]
+__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists", "fold_group_colon_lists",
+           "fold_trailing_place_pairs"]
 
 _JOIN = frozenset({"and", ","})
 
 
-def _pairs(items: Sequence[Item], j: int, preps: Container[str] = ("to",)) -> tuple[list[tuple[Item, Item, Item]], int]:
+def _pairs(items: Sequence[Item], j: int, tail: bool = False,
+           preps: Container[str] = ("to",)) -> tuple[list[tuple[Item, Item, Item]], int]:
     """The "<named robot> to <named place>" pairs (or another of ``preps``) from ``j`` up to the sentence end, and
-    that end; no pairs when anything else stands there."""
+    that end; no pairs when anything else stands there. With ``tail``, the list may also end at a comma that
+    something else follows ("excavator 2 to rock 1, both digging on arrival") or at a closing parenthesis: that
+    is its end."""
     pairs: list[tuple[Item, Item, Item]] = []
     n = len(items)
     while j < n:
         it = items[j]
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             break
+        if tail and len(pairs) >= 2 and it.kind is ItemKind.PUNCT and (it.payload == ")" or it.payload == ","
+                                                                       and not _pair_at(items, j + 1, preps)):
+            break
         if pairs and (it.kind is ItemKind.WORD and it.text == "and" or it.kind is ItemKind.PUNCT
                       and it.payload == ","):
             j += 1
             continue
-        if j + 2 < n and it.kind is ItemKind.ROBOT and it.payload.form == "ids" and len(it.payload.ids) == 1 \
-                and items[j + 1].kind is ItemKind.WORD and items[j + 1].text in preps \
-                and items[j + 2].kind is ItemKind.OBJECT and items[j + 2].payload.form == "names":
+        if _pair_at(items, j, preps):
             pairs.append((it, items[j + 1], items[j + 2]))
             j += 3
             continue
         return [], j
     return pairs, j
+
+
+def _pair_at(items: Sequence[Item], j: int, preps: Container[str] = ("to",)) -> bool:
+    """A "<named robot> to <named place>" pair (or another of ``preps``) starts at ``j``."""
+    return j + 2 < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids" \
+        and len(items[j].payload.ids) == 1 \
+        and items[j + 1].kind is ItemKind.WORD and items[j + 1].text in preps \
+        and items[j + 2].kind is ItemKind.OBJECT and items[j + 2].payload.form == "names"
 
 
 def _colon(it: Item) -> bool:
@@ -51,19 +65,21 @@ _Rewrite = Callable[[list[Item], int, list[tuple[Item, Item, Item]], int, int], 
 """Rewrites one colon list in place and says where to go on (None: leave it)."""
 
 
-def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite) -> list[Item]:
-    """Hand each colon followed by two or more robot-place pairs to ``rewrite(out, colon, pairs, end, start)``
-    (``end``: one past the list; ``start``: the sentence's first item), which edits ``out`` in place and says where
-    to go on, or returns None to leave that colon as it is."""
-    if not any(_colon(it) for it in items):
+def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite, tail: bool = False,
+                         opens: Callable[[Sequence[Item], int], bool] | None = None) -> list[Item]:
+    """Hand each colon (or item ``opens`` accepts) followed by two or more robot-place pairs to
+    ``rewrite(out, colon, pairs, end, start)`` (``end``: one past the list; ``start``: the sentence's first item),
+    which edits ``out`` in place and says where to go on, or returns None to leave that colon as it is."""
+    opener = opens or (lambda xs, k: _colon(xs[k]))
+    if not any(opener(items, k) for k in range(len(items))):
         return list(items)
     out = list(items)
     c = 0
     while c < len(out):
-        if not _colon(out[c]):
+        if not opener(out, c):
             c += 1
             continue
-        pairs, end = _pairs(out, c + 1)
+        pairs, end = _pairs(out, c + 1, tail)
         nxt = rewrite(out, c, pairs, end, sentence_start(out, c)) if len(pairs) >= 2 else None
         c = c + 1 if nxt is None else nxt
     return out
@@ -97,6 +113,75 @@ def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
         return a + len(new) + len(rest)
 
     return _rewrite_colon_lists(items, rewrite)
+
+
+_GROUP_PRONOUNS = frozenset({"they", "both", "each"})
+
+
+def _group_holds(d: RobotDesc, pairs: list[tuple[Item, Item, Item]]) -> bool:
+    """The clause's robots can be the listed ones: a plural pronoun, or a group that names or types them all."""
+    listed = [r.payload for r, _, _ in pairs]
+    if d.form == "pronoun":
+        return d.pronoun in _GROUP_PRONOUNS
+    if d.form == "ids":
+        return len(d.ids) >= 2 and all(r.ids[0] in d.ids for r in listed)
+    return d.form == "type" and d.plural and not d.count and all(r.rtype == d.rtype for r in listed)
+
+
+def _list_opener(items: Sequence[Item], k: int) -> bool:
+    """A colon, or a comma (a dash, as the scanner reads it) or an opening parenthesis right after an indefinite
+    place ("each head to a rock - excavator 2 to rock 1, ..."), which the list then names."""
+    it = items[k]
+    if _colon(it):
+        return True
+    return it.kind is ItemKind.PUNCT and it.payload in (",", "(") and k > 0 and _indefinite_place(items[k - 1])
+
+
+def _indefinite_place(it: Item) -> bool:
+    """"a rock": one place of a kind, not yet named."""
+    return it.kind is ItemKind.OBJECT and it.payload.form == "kind" and it.payload.det == "count"
+
+
+def fold_group_colon_lists(items: Sequence[Item]) -> list[Item]:
+    """"Excavators 1 and 2 avoid rock 2, and then they go: excavator 1 to soil 1, excavator 2 to rock 1,
+    both digging on arrival": a group that moves and a colon that says where each of it goes, read as
+    "excavator 1 goes to soil 1 and excavator 2 to rock 1, ...". Read apart, the group went somewhere
+    unsaid (the latest place) and the list was a verbless afterthought. So is "excavators 2 and 3 each head to
+    a rock - excavator 2 to rock 1, excavator 3 to rock 2 - and dig" (the list names "a rock"); a verb after the
+    list's "and" or "then" is the group's again ("and dig": both dig, not only the robot listed last)."""
+    def rewrite(out: list[Item], c: int, pairs: list[tuple[Item, Item, Item]], end: int, s: int) -> int | None:
+        a = next((k for k in range(c - 1, s - 1, -1) if out[k].kind is ItemKind.ROBOT), -1)
+        v = a + 2 if a + 2 < c and out[a + 1].kind is ItemKind.MARK and out[a + 1].payload == "each" else a + 1
+        if a < 0 or v >= c:
+            return None
+        group, verb, rest = out[a], out[v], out[v + 1:c]
+        if len(rest) == 2 and rest[0].kind is ItemKind.WORD and rest[0].text == "to" and _indefinite_place(rest[1]):
+            rest = []  # "to a rock": the places the list names
+        elif not _colon(out[c]):
+            return None
+        if not (_group_holds(group.payload, pairs) and verb.kind is ItemKind.VERB
+                and verb.payload.target == "navigate"
+                and not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.PLACE, ItemKind.OBJECT)
+                            for it in rest)):
+            return None
+        new: list[Item] = []
+        for k, (r, to, place) in enumerate(pairs):
+            if k:
+                new.append(Item(ItemKind.WORD, r.start, r.start, None, "and"))
+            new += [r, verb, to, place] if not k else [r, to, place]
+        if out[c].payload == "(":
+            if end >= len(out) or out[end].payload != ")":
+                return None
+            del out[end]  # the parenthesis closes with the list
+        j = end + 1 if end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload == "," else end
+        if j + 1 < len(out) and (out[j].kind is ItemKind.WORD and out[j].text == "and"
+                                 or out[j].kind is ItemKind.CONNECTIVE and out[j].payload == "sequence") \
+                and out[j + 1].kind is ItemKind.VERB and out[j + 1].payload.target != "navigate":
+            out.insert(j + 1, Item(ItemKind.ROBOT, out[j + 1].start, out[j + 1].start, group.payload, group.text))
+        out[a:end] = new + rest
+        return a + len(new) + len(rest)
+
+    return _rewrite_colon_lists(items, rewrite, tail=True, opens=_list_opener)
 
 
 _DO = frozenset({"do", "doing"})
@@ -219,7 +304,7 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str]) -> 
         if not (out[k].kind is ItemKind.PUNCT and out[k].payload == ","):
             k += 1
             continue
-        pairs, end = _pairs(out, k + 1, _PAIR_PREPS)
+        pairs, end = _pairs(out, k + 1, preps=_PAIR_PREPS)
         s = sentence_start(out, k)
         a = next((j for j in range(s, k) if out[j].kind is ItemKind.ROBOT), -1)
         rest = out[a + 1:k] if a >= 0 else []

@@ -1013,6 +1013,13 @@ class Interpreter:
                     self.lex.goal_deferring_pronouns):
                 for n in it.payload.names:
                     places.setdefault(n, it.text if len(it.payload.names) == 1 else n)
+            elif it.kind is ItemKind.OBJECT and it.payload.form == "kind" and (
+                    it.payload.det in ("both", "all") or it.payload.plural):
+                # "material from both soil piles", "the soil piles": every place of the kind (as the steps read it)
+                pool = self.site.objects_by_kind.get(it.payload.kind, ())
+                if it.payload.det != "both" or len(pool) == 2:
+                    for n in pool:
+                        places.setdefault(n, n)
         if places:
             said = self._sentence_items(seg.sentence) if keepout_sentence else seg.items
             keepout = any((it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS)
@@ -1450,6 +1457,22 @@ class Interpreter:
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
         return purpose or need or unknown_verb or human or self._goal_named(seg) or self._restated(seg, same, later) \
             or self._goal_clause_first(seg, same)
+
+    def _people_need_robot_aside(self, same: Sequence[Item]) -> bool:
+        """"I need material from both soil piles in one truck.": a person's need with no verb, whose robots stand
+        only after a preposition ("in one truck"), names no doer: it is the job's goal. Read as an order, the truck
+        was sent to the soil piles beside the trucks of the steps that follow (or nowhere: refused). A sentence that
+        names a place by its number is left to the other readings: it may well be the order it looks like."""
+        lead = _lead(same)
+        words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
+        if lead is None or lead.kind is not ItemKind.WORD or lead.text not in self.lex.goal_people \
+                or not any(w in self.lex.goal_need_words for w in words) \
+                or any(it.kind is ItemKind.VERB for it in same) \
+                or any(it.kind is ItemKind.OBJECT and it.payload.form == "names" for it in same):
+            return False
+        preps = self.lex.place_prepositions | self.lex.rest_prepositions
+        return all(k > 0 and same[k - 1].kind is ItemKind.WORD and same[k - 1].text in preps
+                   for k, it in enumerate(same) if it.kind is ItemKind.ROBOT)
 
     def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
@@ -1901,7 +1924,8 @@ class Interpreter:
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg):
             return
-        if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)):
+        if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
+                                                 or self._people_need_robot_aside(self._sentence_items(seg.sentence))):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
             self._note_goal(seg)
@@ -2252,7 +2276,8 @@ class Interpreter:
                     self.use(it)
         timed = post is not None and (post.connective_text in self.lex.until_words
                                       or post.connective_text in self.lex.negated_work_time_words)
-        actions = self.build_actions(seg, verbs, partner_items, marks, negated or ("neg" in marks), subject, timed)
+        said_neg = "neg" in marks and not self._negations_before_joins(seg.items)
+        actions = self.build_actions(seg, verbs, partner_items, marks, negated or said_neg, subject, timed)
         if not actions:
             return
         if post is not None and len(actions) > 1 and post.connective_text == "after" and subject \
@@ -2912,6 +2937,13 @@ class Interpreter:
                 return True
         return False
 
+    def _negations_before_joins(self, items: Sequence[Item]) -> bool:
+        """"Excavator 3 is not affected by this and can go to soil 2": every negation of the clause negates a
+        predicate that ends at a joining word before any verb, so none negates the clause's orders (read as
+        negating them, the move became a keep-out)."""
+        negs = [k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"]
+        return bool(negs) and all(self._negates_other(items, k) for k in negs)
+
     # -- verbs and their objects ---------------------------------------------------------------------
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
@@ -3319,11 +3351,15 @@ class Interpreter:
                                    self.current_sentence))
                 del self.errors[errors_before:]
                 return []
+            fetched = self._fetch_first(subject, places, origin, extra, v, respectively, split)
+            if fetched:
+                places, extra = places[len(fetched[1]):], set()
+            made_first = fetched[0] if fetched else []
             if not (cargo_named and v.role == "carry"):
-                return self.moves(subject, places, extra, v, respectively, split)
+                return made_first + self.moves(subject, places, extra, v, respectively, split)
             self.cargo_hauled = {m.key for m in subject}
             try:
-                return self.moves(subject, places, extra, v, respectively, split)
+                return made_first + self.moves(subject, places, extra, v, respectively, split)
             finally:
                 self.cargo_hauled = set()
         if target == "dig":
@@ -3426,6 +3462,20 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _fetch_first(self, subject: Sequence[Member], places: list[str], origin: Sequence[str], extra: set[int],
+                     v: VerbHit, respectively: bool, split: bool) -> tuple[list[Draft], list[str]] | None:
+        """"Truck 1 brings a load from soil 2 to rock 2": the drive to where the load comes from carries nothing
+        yet, so it is a plain move; carried there, the truck tipped at soil 2 before it went on to rock 2. The drafts
+        of those moves and the places they took, or None when the carry names no place it leaves from first."""
+        if v.role != "carry" or respectively:
+            return None
+        lead: list[str] = []
+        while len(places) - len(lead) > 1 and places[len(lead)] in origin:
+            lead.append(places[len(lead)])
+        if not lead:
+            return None
+        return self.moves(subject, lead, extra, VerbHit("navigate", "verb", v.lemma), False, split), lead
 
     def _source(self, o: Item) -> bool:
         """The place is where the robot leaves from: "from" (lexicon ``source_prepositions``) or a verb of leaving

@@ -370,6 +370,8 @@ class Lexicon:
     """Words after a negated move that only come near the place: "until" keeps it out ("must not go near X until")."""
     until_keepout_crowds: frozenset[str] = _context_words()
     """First words of robots said by a negation ("nobody else ... until"): a keep-out, nobody is sent there later."""
+    before_setting_off_words: frozenset[str] = _context_words()
+    """Connectives of "<clause> *before* they move": with a pronoun and a placeless move after them, "first"."""
     bare_done_events: frozenset[str] = _context_words()
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""

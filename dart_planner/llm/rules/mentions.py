@@ -321,6 +321,8 @@ class _Scanner:
             elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
+            elif t2 is not None and lex.number(words[j]) == 1:  # "the single truck", "the one truck": "the truck"
+                t, j = t2, j + 1
             elif t2 is None and lex.number(words[j]) is not None and j + 2 < len(words) \
                     and words[j + 1] not in _PUNCT and lex.number(words[j + 1]) is None:
                 t3 = self.type_index.match(words, j + 2)
@@ -926,7 +928,9 @@ class MentionResolver:
             fallback: tuple[Member, ...] = ()
             for members, _ in reversed(self.history):
                 named = [m for m in members if m.rtype == rtype]
-                if len(named) > 1 and not any(m.is_group for m in named):
+                if (len(named) > 1 and not any(m.is_group for m in named)) or (
+                        len(named) == 1 and named[0].is_group and named[0].count > 1):
+                    # ("the pair dumps ...; the single truck dumps ...": nor is a group of two)
                     fallback = fallback or (named[0],)
                     continue
                 if named:
@@ -953,7 +957,7 @@ class MentionResolver:
                     found.append(m)
         groups = [m for m in found if m.is_group]
         pool = len(self.site.robots_by_type.get(rtype, ()))
-        if len(groups) > 1 and sum(m.count for m in found) == pool:
+        if len(groups) > 1 and sum(m.count for m in found) == pool and not self._taken_up_again(found[0], rtype):
             return tuple(found[::-1])  # every one of them was named, group by group: "the excavators" = all
         if groups:  # the most recent group of several stands for "the excavators"
             if found[0].is_group:
@@ -961,6 +965,17 @@ class MentionResolver:
                 return (several[0] if several else groups[0],)
             return tuple(m for m in found if not m.is_group)[::-1]
         return tuple(found[::-1])
+
+    def _taken_up_again(self, group: Member, rtype: str) -> bool:
+        """"Two trucks go to obstacle 1 and the remaining truck to puddle 1. The two trucks drive to rock 1 ... The
+        trucks carry the load home": a group of several named before the other robots of its type and named again
+        after them is what "the trucks" go on about, not every truck."""
+        if not group.is_group or group.count < 2:
+            return False
+        said = [k for k, (members, _) in enumerate(self.history) if group in members]
+        others = [k for k, (members, _) in enumerate(self.history)
+                  if any(m.rtype == rtype and m != group for m in members)]
+        return bool(said and others) and said[0] < others[-1] < said[-1]
 
     def last_able(self, able: Callable[[Member], bool], plural: bool | None) -> tuple[Member, ...]:
         """The robots of the latest mention that can do what a pronoun's clause asks ("truck 1 checks
@@ -984,6 +999,9 @@ class MentionResolver:
             out += [m for m in members if able(m) and m not in out and m.key not in self.idle]
             if _size(out) >= n:
                 break
+        exact = [m for m in out if m.is_group and m.count == n]
+        if _size(out) > n and len(exact) == 1:
+            return (exact[0],)  # "a pair of trucks ... the other truck ... the pair dumps": the group of that many
         return tuple(out)
 
     def _counted_only(self, rtype: str) -> int:
@@ -1059,6 +1077,25 @@ class MentionResolver:
         rest = self.new_group(part.rtype, left)
         self.taken_from[rest.key] = self.part_of[part.key]
         return (rest,)
+
+    def _split_group(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"A pair of trucks goes to soil 1 and another truck to soil 2. Excavator 1 loads the pair; excavator 2 loads
+        the other truck": the robots of the type, asked for group by group, are all spoken for, and one group alone
+        has as many as "the other" asks for and is not one spoken of in this sentence ("one to soil 1, the other to
+        soil 2": the other of those two): that group (read as a fourth truck, it
+        had no move and its loading waited for none)."""
+        want = d.count or (0 if d.plural else 1)
+        groups = list(dict.fromkeys(m for members, _ in self.history for m in members if m.rtype == d.rtype))
+        pool = len(self.site.robots_by_type.get(d.rtype, ()))
+        wholes = {k for keys in self.part_of.values() for k in keys}
+        if not want or not groups or any(not m.is_group or m.key in self.part_of or m.key in wholes
+                                         or m.key in self.taken_from for m in groups) \
+                or sum(m.count for m in groups) != pool:
+            return ()  # ("two excavators: one to soil 1, the other to soil 2": parts of one group, read elsewhere)
+        here = self._sentence_start.get(self.sentence, len(self.history))
+        just_said = {m for members, _ in self.history[here:] for m in members}
+        exact = [m for m in groups if m.count == want]
+        return (exact[0],) if len(exact) == 1 and exact[0] not in just_said else ()
 
     def _other_of_part(self, d: RobotDesc) -> tuple[Member, ...]:
         """"Two trucks go to soil 1. One of them ... The other one goes home.": right after "one of them", "the other"
@@ -1214,6 +1251,9 @@ class MentionResolver:
             unnamed_ids = self._unnamed_of_type(d)
             if unnamed_ids:
                 return unnamed_ids
+            split = self._split_group(d)
+            if split:
+                return split
             latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
             if d.count and latest and not any(m.is_group for m in latest):
                 others = [rid for rid in pool if rid not in {m.key for m in latest}]

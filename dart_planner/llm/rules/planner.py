@@ -55,6 +55,7 @@ from .elaborations import (
     fold_colon_assignments,
     fold_do_that_first,
     fold_each_place_lists,
+    fold_group_colon_lists,
     fold_trailing_place_pairs,
 )
 from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
@@ -94,7 +95,12 @@ from .states import (
     fold_trailing_already,
 )
 from .steprefs import fold_after_both, fold_step_refs
-from .subordinators import fold_parallel_subordinators, fold_reason_orders, fold_wait_conditions
+from .subordinators import (
+    fold_before_setting_off,
+    fold_parallel_subordinators,
+    fold_reason_orders,
+    fold_wait_conditions,
+)
 from .thatanchors import fold_pointing_connectives
 from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
@@ -166,7 +172,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
     items = fold_but_first(items, lex.except_but_words, lex.thing_list_joins, robot_types)
     items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types)
-    items = fold_cancelling_conditions(items, lex.cancelling_conditions)
+    items = fold_before_setting_off(fold_cancelling_conditions(items, lex.cancelling_conditions),
+                                    lex.before_setting_off_words)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_wait_conditions(items, lex.wait_conditions, lex.wait_verbs, lex.condition_auxiliaries)
     items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
@@ -191,7 +198,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
-    items = fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex)))
+    items = fold_group_colon_lists(fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex))))
     items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,
                                   lex.distinct_place_articles)
     items = fold_trailing_place_pairs(items, frozenset({"navigate", "dump"}))

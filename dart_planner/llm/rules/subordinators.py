@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .mentions import ObjectDesc
 from .segment import Item, ItemKind, named_objects
 
-__all__ = ["fold_parallel_subordinators", "fold_reason_orders", "fold_wait_conditions"]
+__all__ = ["fold_before_setting_off", "fold_parallel_subordinators", "fold_reason_orders", "fold_wait_conditions"]
 
 _CLAUSE_BREAKS = (ItemKind.PUNCT, ItemKind.CONNECTIVE)
 
@@ -43,6 +43,30 @@ def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) ->
             continue
         if {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k):
             out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "parallel", it.text)
+    return out
+
+
+def fold_before_setting_off(items: Sequence[Item], words: frozenset[str]) -> list[Item]:
+    """"Trucks 1 and 3 keep clear of soil 2 *before they move*": a "before" (one of ``words``, the lexicon's
+    ``before_setting_off_words``) followed by a robot pronoun and a move verb that names no place (loose words
+    only: "drive off"), then a break,
+    times the clause before it ahead of the robots' moves, as "before anyone moves" does (a "first" connective).
+    Read as a sequence, the pronoun's robots moved to the latest place named: the one they were to keep clear of."""
+    out = list(items)
+    k = len(out) - 3
+    while k >= 0:
+        it, who, verb = out[k], out[k + 1], out[k + 2]
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and it.text in words \
+                and who.kind is ItemKind.ROBOT and who.payload.form == "pronoun" \
+                and verb.kind is ItemKind.VERB and verb.payload.target == "navigate" and verb.payload.role == "verb" \
+                and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k):
+            j = k + 3  # loose words of the verb ("drive off", "move out") up to the break
+            while j < len(out) and out[j].kind is ItemKind.WORD:
+                j += 1
+            if j == len(out) or out[j].kind is ItemKind.PUNCT:
+                said = " ".join(x.text for x in out[k:j])
+                out[k:j] = [Item(ItemKind.CONNECTIVE, it.start, out[j - 1].end, "first", said)]
+        k -= 1
     return out
 
 
