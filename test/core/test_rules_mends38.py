@@ -4,6 +4,9 @@
    pronoun and a modal: "once excavator 1 has finished digging *it should load the truck*" read "it" as the object of
    "digging", and the loading was dropped (L2_190). A pronoun after the clause of time's verb and before a modal
    (``subject_modals``) and a verb now opens the main clause.
+2. "Send excavator 3 *together with* trucks 1 and 2 to rock 1" after a keep-out for the trucks alone gave two moves
+   (the excavator's one not waiting for the keep-out), though "together" says one move (L2_192): "together with"
+   now makes one move for all its robots, as "X and Y go together" did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a pronoun and a modal open the main clause after a clause of time with no comma ----------------------
 
@@ -31,3 +34,22 @@ def test_the_main_clause_after_a_clause_of_time_keeps_its_own_robot(fleet, world
                 "load truck 3.", fleet, world,
                 task("m", T, [E2, D3], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("l", LOAD, [E2], [], deps=["d"]))
+
+
+# -- finding 2: "together with" makes one move ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 keep away from puddle 2. Send excavator 3 together with trucks 1 and 2 to rock 1.",
+    "Trucks 1 and 2 keep away from puddle 2. Excavator 3 goes to rock 1 together with trucks 1 and 2.",
+])
+def test_together_with_after_a_keepout_for_some_is_one_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", AV, [D1, D2], ["puddle2"]),
+                task("m", T, [E3, D1, D2], ["rock1"], deps=["a"]))
+
+
+def test_together_with_joins_robots_from_different_steps(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 2 goes to obstacle 1. Then excavator 1 drives to rock 2 together "
+                "with truck 2.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("o", T, [D2], ["obstacle1"]), task("r", T, [E1, D2], ["rock2"], deps=["d", "o"]))

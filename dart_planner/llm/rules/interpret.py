@@ -2373,8 +2373,7 @@ class Interpreter:
         self.clause_place = None
         # "excavator 1 and truck 1 proceed together to soil 1": one move, whatever each did before
         self.b.together = any(
-            (it.kind is ItemKind.WORD and it.text in self.lex.together_words and not (
-                k + 1 < len(seg.items) and seg.items[k + 1].text == "with"))
+            (it.kind is ItemKind.WORD and it.text in self.lex.together_words)
             or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
             for k, it in enumerate(seg.items))
         self.named_subject = explicit
