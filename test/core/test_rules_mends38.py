@@ -7,6 +7,10 @@
 2. "Send excavator 3 *together with* trucks 1 and 2 to rock 1" after a keep-out for the trucks alone gave two moves
    (the excavator's one not waiting for the keep-out), though "together" says one move (L2_192): "together with"
    now makes one move for all its robots, as "X and Y go together" did.
+3. "Truck 3 goes to puddle 1 and dumps there, and truck 1 does the same" after both trucks went to rock 2 together
+   took truck 1's own place (rock 2) for the new site of the repeat: truck 1 "went" where it stood and dumped there,
+   and its haul to puddle 1 was lost (L3_522). A crew that stands where the old crew stood when its work began now
+   redoes their work at their places.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a pronoun and a modal open the main clause after a clause of time with no comma ----------------------
 
@@ -53,3 +57,25 @@ def test_together_with_joins_robots_from_different_steps(fleet, world):
                 "with truck 2.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("o", T, [D2], ["obstacle1"]), task("r", T, [E1, D2], ["rock2"], deps=["d", "o"]))
+
+
+# -- finding 3: a repeat by a robot that stands where the old crew stood goes where they went --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Send excavator 2, truck 1 and truck 3 to rock 2. Excavator 2 digs and then fills truck 3 and then truck 1. "
+    "Truck 3 goes to puddle 1 and dumps there, and truck 1 does the same.",
+    "Excavator 2, truck 1 and truck 3 drive to rock 2. Excavator 2 digs, loads truck 3 and then loads truck 1. "
+    "Truck 3 heads to puddle 1 and tips its load there. Truck 1 does the same.",
+])
+def test_a_repeat_from_the_same_place_goes_where_the_old_crew_went(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2, D1, D3], ["rock2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l3", LOAD, [E2], [], deps=["d"]), task("l1", LOAD, [E2], [], deps=["l3"]),
+                task("p3", T, [D3], ["puddle1"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["p3"]),
+                task("p1", T, [D1], ["puddle1"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["p1"]))
+
+
+def test_a_repeat_from_another_place_still_works_where_the_crew_stands(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs. Excavator 2 goes to soil 2. Excavator 2 does the same.",
+                fleet, world, task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]))
