@@ -11,6 +11,9 @@
    took truck 1's own place (rock 2) for the new site of the repeat: truck 1 "went" where it stood and dumped there,
    and its haul to puddle 1 was lost (L3_522). A crew that stands where the old crew stood when its work began now
    redoes their work at their places.
+4. "Truck 1 drives to soil 1, where excavator 2 loads it *once the digging is done*" with another excavator digging
+   at rock 2 waited for both diggings (L3_464): a digging with no robot and no place, said after its clause, is now
+   the one done where the clause's robots work (all of them when none is).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -79,3 +82,24 @@ def test_a_repeat_from_another_place_still_works_where_the_crew_stands(fleet, wo
     assert_plan("Excavator 1 goes to soil 1 and digs. Excavator 2 goes to soil 2. Excavator 2 does the same.",
                 fleet, world, task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
                 task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]))
+
+
+# -- finding 4: "once the digging is done" after a clause is the digging where its robots work ---------------------
+
+
+@pytest.mark.parametrize("anchor", ["once the digging is done", "as soon as the digging is finished",
+                                    "after the digging is complete"])
+def test_the_digging_after_a_loading_is_the_one_at_the_loading_site(fleet, world, anchor):
+    assert_plan(f"Excavator 2 digs at soil 1. Excavator 3 digs at rock 2. Truck 1 drives to soil 1, where excavator 2 "
+                f"loads it {anchor}.", fleet, world,
+                task("m", T, [E2, D1], ["soil1"]), task("d2", DIG, [E2], [], deps=["m"]),
+                task("r", T, [E3], ["rock2"]), task("d3", DIG, [E3], [], deps=["r"]),
+                task("l", LOAD, [E2], [], deps=["d2"]))
+
+
+def test_the_digging_with_every_digger_elsewhere_is_every_digging(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. Excavator 3 digs at rock 2. Truck 1 goes to obstacle 1 once the digging "
+                "is done.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d2", DIG, [E2], [], deps=["m"]),
+                task("r", T, [E3], ["rock2"]), task("d3", DIG, [E3], [], deps=["r"]),
+                task("o", T, [D1], ["obstacle1"], deps=["d2", "d3"]))

@@ -4179,6 +4179,18 @@ class Interpreter:
             return tuple(dict.fromkeys(able))
         return self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), False) or chosen
 
+    def _subject_site_dig(self, seg: Segment) -> bool:
+        """A digging with no robot and no place said after its clause ("excavator 2 loads it *once the digging is
+        done*"): the one at the place where the clause's robots work, which is known when it is read."""
+        return self.robotless_anchor and seg.post_anchor and bool(self.current_subject)
+
+    def _dug_where_subject_is(self, cands: list[Draft]) -> list[Draft]:
+        """Of the diggings ``cands``, those done where the clause's robots stand; all of them when none is. A
+        digging at another site ("excavator 3 breaks up rock 2") is not the one a loading at soil 1 waits for."""
+        spots = {p for p in (self.loc(m) for m in self.current_subject or ()) if p is not None}
+        here = [d for d in cands if any(self.loc(m) in spots for m in d.members)]
+        return here or cands
+
     def _own_gerund(self, seg: Segment) -> bool:
         """A bare gerund said after its clause with no robot ("loads it after digging there"): the deed of the
         clause's own subject, which is known when it is read."""
@@ -4412,6 +4424,8 @@ class Interpreter:
                 # "once the rock is broken up": the digging done at the rock, not every digging
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
                 cands = here or cands
+            elif not objs and action == "dig" and self._subject_site_dig(seg):
+                cands = self._dug_where_subject_is(cands)
             idxs = {d.idx for d in cands}
 
             def robots_of(i: int) -> set[str]:
