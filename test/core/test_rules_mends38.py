@@ -14,6 +14,13 @@
 4. "Truck 1 drives to soil 1, where excavator 2 loads it *once the digging is done*" with another excavator digging
    at rock 2 waited for both diggings (L3_464): a digging with no robot and no place, said after its clause, is now
    the one done where the clause's robots work (all of them when none is).
+5. Two excavators already at different sites that "both dig right where they are" shared one `Excavation`, so one's
+   loading "once its digging is done" waited for the other's digging too (L3_390; bench/data/README.md, open
+   questions): excavators known to stand at different places now dig in tasks of their own.
+6. A keep-out said "from the start" after other robots' work (L3_390) counted as put up mid-job, and its lifting
+   waited for it (rule 26 says a keep-out that holds from the start adds no edge to its lifting): a keep-out whose
+   clause says it holds throughout (``duration_markers``) and waits for nothing is now a standing one. One said
+   "while it digs" is still put up mid-job (L3_036).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a pronoun and a modal open the main clause after a clause of time with no comma ----------------------
 
@@ -103,3 +110,35 @@ def test_the_digging_with_every_digger_elsewhere_is_every_digging(fleet, world):
                 task("m", T, [E2], ["soil1"]), task("d2", DIG, [E2], [], deps=["m"]),
                 task("r", T, [E3], ["rock2"]), task("d3", DIG, [E3], [], deps=["r"]),
                 task("o", T, [D1], ["obstacle1"], deps=["d2", "d3"]))
+
+
+# -- finding 5: excavators at different sites dig in tasks of their own -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 is at soil 1 and excavator 2 is at rock 2; both dig right where they are. Truck 3 goes to soil 1, "
+    "where excavator 1 loads it once its digging is done.",
+    "Excavator 2 is already at rock 2 and excavator 1 is already at soil 1, and both start digging right there. "
+    "Truck 3 drives to soil 1, where excavator 1 loads it after its own digging is done.",
+])
+def test_diggings_at_different_sites_are_apart(fleet, world, text):
+    assert_plan(text, fleet, world, task("d1", DIG, [E1], []), task("d2", DIG, [E2], []),
+                task("m", T, [D3], ["soil1"]), task("l", LOAD, [E1], [], deps=["d1", "m"]))
+
+
+# -- finding 6: a keep-out said to hold from the start stays a standing one after other robots' work ------------------
+
+
+@pytest.mark.parametrize("when", ["From the start, truck 2 keeps away from puddle 1.",
+                                  "Truck 2 keeps away from puddle 1 for the whole job."])
+def test_a_keepout_from_the_start_said_after_work_is_lifted_without_waiting_for_itself(fleet, world, when):
+    assert_plan(f"Excavator 1 digs at soil 1. {when} Once excavator 1 has dug, truck 2 may use puddle 1 again.",
+                fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("a", AV, [D2], ["puddle1"]), task("l", AL, [D2], ["puddle1"], deps=["d"]))
+
+
+def test_a_keepout_while_a_robot_digs_is_still_lifted_after_it(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. While it digs, truck 2 keeps away from puddle 1. Once excavator 1 has "
+                "dug, truck 2 may use puddle 1 again.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("a", AV, [D2], ["puddle1"]), task("l", AL, [D2], ["puddle1"], deps=["d", "a"]))

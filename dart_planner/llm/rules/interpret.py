@@ -2399,6 +2399,8 @@ class Interpreter:
         self.b.together = False
         self.b.narrow = None
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
+        if "duration" in marks and not entry:
+            self.b.standing |= {i for i in made_now if self.b.drafts[i].action == "add_keepout"}
         if not any(w in self.lex.repeat_words for it in seg.items for w in it.text.split()):
             for i in sorted(made_now):  # "goes to rock 1 to dig. ... excavator 2 digs there": one digging
                 if self.b.drafts[i].action in ("dig", "dump") and self.b.fold_restated(self.b.drafts[i]):
@@ -3445,7 +3447,16 @@ class Interpreter:
                                    + ", ".join(sorted({m.rtype for m in members})))
                 return []
             name = spec.name
+        split = split or (action == "dig" and self._apart_in_place(members))
         return self.b.add(name, action, members, objects, extra, lemma=lemma, partners=partners, split=split)
+
+    def _apart_in_place(self, members: Sequence[Member]) -> bool:
+        """Whether ``members`` stand at different places, each known. Diggings at different sites are different
+        work: merged into one task, one excavator's loading waited for the other's digging as well."""
+        if len(members) < 2 or any(m.is_group for m in members):
+            return False
+        spots = [self.loc(m) for m in members]
+        return None not in spots and len(set(spots)) == len(spots)
 
     # -- movement ---------------------------------------------------------------------------------------
     def _leaders(self, it: Item, subject: Sequence[Member]) -> tuple[Member, ...]:
