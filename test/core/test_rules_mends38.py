@@ -21,6 +21,9 @@
    waited for it (rule 26 says a keep-out that holds from the start adds no edge to its lifting): a keep-out whose
    clause says it holds throughout (``duration_markers``) and waits for nothing is now a standing one. One said
    "while it digs" is still put up mid-job (L3_036).
+7. "The two excavators load truck 3 first and truck 2 *after it*" read "after it" as a clause of time whose "it" was
+   the robot named last elsewhere (another excavator digging at rock 2), and the loadings waited for its digging
+   (L3_515). "After it" right after a loaded robot, closing the clause, now orders the loadings as "after that".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -142,3 +145,18 @@ def test_a_keepout_while_a_robot_digs_is_still_lifted_after_it(fleet, world):
                 "dug, truck 2 may use puddle 1 again.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("a", AV, [D2], ["puddle1"]), task("l", AL, [D2], ["puddle1"], deps=["d", "a"]))
+
+
+# -- finding 7: "load truck 3 first and truck 2 after it" orders the loadings ----------------------------------------
+
+
+@pytest.mark.parametrize("after", ["after it", "right after it", "after that"])
+def test_after_it_in_a_loading_orders_the_trucks(fleet, world, after):
+    two, one = [("excavator", 2)], [("excavator", 1)]
+    assert_plan(f"Two excavators go to soil 1 and dig. The remaining excavator goes to rock 2 and digs. Trucks 2 and 3 "
+                f"go to soil 1, and the two excavators load truck 3 first and truck 2 {after}.", fleet, world,
+                task("m", T, [], ["soil1"], types=two), task("d", DIG, [], [], deps=["m"], types=two),
+                task("r", T, [], ["rock2"], types=one), task("d2", DIG, [], [], deps=["r"], types=one),
+                task("t", T, [D2, D3], ["soil1"]), task("l3", LOAD, [], [], deps=["d", "t"], types=two),
+                task("l2", LOAD, [], [], deps=["l3"], types=two))
+
