@@ -24,6 +24,9 @@
 7. "The two excavators load truck 3 first and truck 2 *after it*" read "after it" as a clause of time whose "it" was
    the robot named last elsewhere (another excavator digging at rock 2), and the loadings waited for its digging
    (L3_515). "After it" right after a loaded robot, closing the clause, now orders the loadings as "after that".
+8. "When both jobs are finished" after two jobs given side by side read "both" as the two robots named last, so the
+   step after it waited for one job's loading and the other's dump (L3_407). "Both jobs" / "both tasks" are now
+   ``everything_words`` (a longer match than the pronoun "both"), and such an anchor waits for what is still open.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -31,7 +34,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a pronoun and a modal open the main clause after a clause of time with no comma ----------------------
 
@@ -160,3 +163,26 @@ def test_after_it_in_a_loading_orders_the_trucks(fleet, world, after):
                 task("t", T, [D2, D3], ["soil1"]), task("l3", LOAD, [], [], deps=["d", "t"], types=two),
                 task("l2", LOAD, [], [], deps=["l3"], types=two))
 
+
+
+# -- finding 8: "when both jobs are finished" waits for both jobs' ends ------------------------------------------------
+
+
+@pytest.mark.parametrize("anchor", ["When both jobs are finished", "Once both tasks are done",
+                                    "After both of the jobs are complete"])
+def test_both_jobs_are_what_is_still_open(fleet, world, anchor):
+    assert_plan("Excavator 2 goes to soil 2 and loads truck 1, which then dumps at rock 1. At the same time, "
+                f"excavator 1 goes to soil 1 and loads truck 3, which then dumps at rock 2. {anchor}, excavators 1 "
+                "and 2 return to start.", fleet, world,
+                task("m2", T, [E2], ["soil2"]), task("l1", LOAD, [E2], [], deps=["m2"]),
+                task("p1", T, [D1], ["rock1"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["p1"]),
+                task("m1", T, [E1], ["soil1"]), task("l3", LOAD, [E1], [], deps=["m1"]),
+                task("p3", T, [D3], ["rock2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["p3"]),
+                task("r", R, [E1, E2], [], deps=["u1", "u3"]))
+
+
+def test_both_trucks_is_still_the_two_trucks(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 and truck 2 goes to rock 2. Excavator 1 goes to soil 1. When both trucks are "
+                "there, excavator 1 returns to start.", fleet, world,
+                task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"]), task("e", T, [E1], ["soil1"]),
+                task("r", R, [E1], [], deps=["a", "b", "e"]))

@@ -4356,7 +4356,9 @@ class Interpreter:
             filters = [("dump", frozenset()) if f[0] == "unload_bucket" else f for f in filters]
         if not filters and any(it.kind is ItemKind.PLACE for it in seg.items):
             filters.append(("return_to_start", frozenset()))  # "once everyone is back at start"
-        if fleet and not robots and not filters:
+        if fleet and not robots and (not filters or (
+                "everything" in marks and all(f == ("any", frozenset()) for f in filters))):
+            # "when everything is finished", "once both jobs are done": what is still open
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
