@@ -27,6 +27,10 @@
 8. "When both jobs are finished" after two jobs given side by side read "both" as the two robots named last, so the
    step after it waited for one job's loading and the other's dump (L3_407). "Both jobs" / "both tasks" are now
    ``everything_words`` (a longer match than the pronoun "both"), and such an anchor waits for what is still open.
+9. "Send one excavator to soil 1 and another to soil 2, and have each of them dig. Truck 1 drives to soil 1 and *the
+   excavator there* loads it" had both excavators load truck 1 (L3_376): "the <type>" after a sentence with "each"
+   was each robot of the type it sent off, also when a place its own sentence named picks one out. Now such a place
+   decides; "the excavator" with no place still means each one.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -186,3 +190,17 @@ def test_both_trucks_is_still_the_two_trucks(fleet, world):
                 "there, excavator 1 returns to start.", fleet, world,
                 task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"]), task("e", T, [E1], ["soil1"]),
                 task("r", R, [E1], [], deps=["a", "b", "e"]))
+
+
+# -- finding 9: "the excavator there" after a sentence with "each" is the one at that place ---------------------------
+
+
+@pytest.mark.parametrize("each", ["and have each of them dig", "and each of them digs"])
+@pytest.mark.parametrize("load", ["and the excavator there loads it", "and is loaded by the excavator there"])
+def test_the_excavator_there_after_each_is_the_one_at_the_place(fleet, world, each, load):
+    one = [("excavator", 1)]
+    assert_plan(f"Send one excavator to soil 1 and another excavator to soil 2, {each}. Truck 1 drives to soil 1 "
+                f"{load}.", fleet, world,
+                task("m1", T, [], ["soil1"], types=one), task("m2", T, [], ["soil2"], types=one),
+                task("d1", DIG, [], [], deps=["m1"], types=one), task("d2", DIG, [], [], deps=["m2"], types=one),
+                task("t", T, [D1], ["soil1"]), task("l", LOAD, [], [], deps=["d1", "t"], types=one))

@@ -1984,6 +1984,7 @@ class Interpreter:
                     # "all excavators except excavator 3": the rest of the type, by name (rule 18)
                     r = tuple(self.res.robot_member(x) for x in self.site.robots_by_type.get(d_it.rtype, ()))
                 elif d_it.form == "type" and d_it.det == "the" and not d_it.plural \
+                        and not self._placed_in_sentence(seg, it, restrict) \
                         and (each_of := self._each_of_type(seg, d_it.rtype)):
                     # "each crew drives to its site; there the excavator digs": each crew's excavator
                     r = each_of
@@ -3959,6 +3960,15 @@ class Interpreter:
                 self.use(tail.items[0])
                 self.order_tails.add(id(tail))
         return keys
+
+    def _placed_in_sentence(self, seg: Segment, it: Item, restrict: dict[int, str]) -> bool:
+        """Whether ``it`` ("the excavator there") is picked out by a place its own sentence named before it
+        ("truck 1 drives to soil 1 and the excavator there loads it"): the one at that place, not each robot of
+        its type that a sentence with "each" sent off (both excavators loaded truck 1)."""
+        place = restrict.get(id(it))
+        return place is not None and any(
+            x.kind is ItemKind.OBJECT and x.start < it.start and place in x.payload.names
+            for x in self._sentence_items(seg.sentence))
 
     def _each_of_type(self, seg: Segment, rtype: str) -> tuple[Member, ...]:
         """"Crew one, ... and crew two, ... each drive to their site; there the excavator digs and loads
