@@ -604,11 +604,44 @@ def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
     return end
 
 
+def _loaded_after_it(items: Sequence[Item]) -> list[Item]:
+    """"loads truck 3 first and truck 2 *after it*": in a loading, "after" and "it" right after a loaded robot,
+    with nothing after them in the clause, put that robot after the one loaded before it, as "after that" does.
+    Read as a clause of time, "it" was the robot named last elsewhere ("the remaining excavator ... digs"), and the
+    loadings waited for that robot's work."""
+    out: list[Item] = []
+    loading = False
+    k = 0
+    while k < len(items):
+        it = items[k]
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            loading = False
+        elif it.kind is ItemKind.VERB:
+            loading = it.payload.target == "unload_bucket" and it.payload.role != "passive_load"
+        elif loading and _after_it(items, k):
+            out.append(Item(ItemKind.CONNECTIVE, it.start, items[k + 1].end, "sequence",
+                            f"{it.text} {items[k + 1].text}"))
+            k += 2
+            continue
+        out.append(it)
+        k += 1
+    return out
+
+
+def _after_it(items: Sequence[Item], k: int) -> bool:
+    """"<robot> after it" at ``k`` with a break or the end right after it."""
+    it = items[k]
+    return it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text.split()[-1] == "after" \
+        and 0 < k < len(items) - 1 and items[k - 1].kind is ItemKind.ROBOT \
+        and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form == "pronoun" \
+        and items[k + 1].payload.pronoun == "it" and (k + 2 == len(items) or items[k + 2].kind is ItemKind.PUNCT)
+
+
 def loading_order(items: Sequence[Item]) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
     truck 1" (the robots the aside leaves out come after, in the order they were named)."""
-    out = list(items)
+    out = _loaded_after_it(items)
     k = 0
     while k < len(out):
         it = out[k]

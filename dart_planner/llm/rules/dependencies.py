@@ -61,6 +61,10 @@ class PlanBuilder:
         self._split_groups = 0
         self.together = False
         """Set while a clause says its robots move "together": one move for all, after all their steps."""
+        self.standing: set[int] = set()
+        """Keep-outs whose clause says they hold throughout ("from the start, trucks 2 and 3 keep away from puddle
+        2"): standing conditions even when other robots' work was said before them, not keep-outs put up mid-job
+        (rule 26), so lifting one waits only for what its clause names."""
         self.narrow: Callable[[Member, set[int]], set[int]] | None = None
         """Set while a distributive step is added: which of the waited-for tasks concern a member."""
         self.type_robots: Mapping[str, Sequence[str]] = {}
@@ -227,10 +231,10 @@ class PlanBuilder:
         return any(self.drafts[i].action not in KEEPOUT_ACTIONS for i in self.anc[d.idx])
 
     def _opening_keepout(self, idx: int) -> bool:
-        """Whether keep-out ``idx`` is a standing condition: only keep-outs were made before it and it waits
-        for nothing."""
-        return not self.drafts[idx].deps and all(
-            d.action in KEEPOUT_ACTIONS for d in self.drafts[:idx] if d.alive)
+        """Whether keep-out ``idx`` is a standing condition: it waits for nothing, and only keep-outs were made
+        before it or its clause said it holds throughout (:attr:`standing`)."""
+        return not self.drafts[idx].deps and (idx in self.standing or all(
+            d.action in KEEPOUT_ACTIONS for d in self.drafts[:idx] if d.alive))
 
     def _nested(self, a: Iterable[int], b: Iterable[int]) -> bool:
         """One set of steps is done once the other is: every step of one is in the other or before

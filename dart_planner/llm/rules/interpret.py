@@ -2030,6 +2030,7 @@ class Interpreter:
                     # "all excavators except excavator 3": the rest of the type, by name (rule 18)
                     r = tuple(self.res.robot_member(x) for x in self.site.robots_by_type.get(d_it.rtype, ()))
                 elif d_it.form == "type" and d_it.det == "the" and not d_it.plural \
+                        and not self._placed_in_sentence(seg, it, restrict) \
                         and (each_of := self._each_of_type(seg, d_it.rtype)):
                     # "each crew drives to its site; there the excavator digs": each crew's excavator
                     r = each_of
@@ -2421,8 +2422,7 @@ class Interpreter:
         self.clause_place = None
         # "excavator 1 and truck 1 proceed together to soil 1": one move, whatever each did before
         self.b.together = any(
-            (it.kind is ItemKind.WORD and it.text in self.lex.together_words and not (
-                k + 1 < len(seg.items) and seg.items[k + 1].text == "with"))
+            (it.kind is ItemKind.WORD and it.text in self.lex.together_words)
             or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
             for k, it in enumerate(seg.items))
         self.named_subject = explicit
@@ -2448,6 +2448,8 @@ class Interpreter:
         self.b.together = False
         self.b.narrow = None
         made_now = {d.idx for d in self.b.drafts[start:] if d.alive}
+        if "duration" in marks and not entry:
+            self.b.standing |= {i for i in made_now if self.b.drafts[i].action == "add_keepout"}
         if not any(w in self.lex.repeat_words for it in seg.items for w in it.text.split()):
             for i in sorted(made_now):  # "goes to rock 1 to dig. ... excavator 2 digs there": one digging
                 if self.b.drafts[i].action in ("dig", "dump") and self.b.fold_restated(self.b.drafts[i]):
@@ -3558,7 +3560,16 @@ class Interpreter:
                                    + ", ".join(sorted({m.rtype for m in members})))
                 return []
             name = spec.name
+        split = split or (action == "dig" and self._apart_in_place(members))
         return self.b.add(name, action, members, objects, extra, lemma=lemma, partners=partners, split=split)
+
+    def _apart_in_place(self, members: Sequence[Member]) -> bool:
+        """Whether ``members`` stand at different places, each known. Diggings at different sites are different
+        work: merged into one task, one excavator's loading waited for the other's digging as well."""
+        if len(members) < 2 or any(m.is_group for m in members):
+            return False
+        spots = [self.loc(m) for m in members]
+        return None not in spots and len(set(spots)) == len(spots)
 
     # -- movement ---------------------------------------------------------------------------------------
     def _leaders(self, it: Item, subject: Sequence[Member]) -> tuple[Member, ...]:
@@ -4062,6 +4073,15 @@ class Interpreter:
                 self.order_tails.add(id(tail))
         return keys
 
+    def _placed_in_sentence(self, seg: Segment, it: Item, restrict: dict[int, str]) -> bool:
+        """Whether ``it`` ("the excavator there") is picked out by a place its own sentence named before it
+        ("truck 1 drives to soil 1 and the excavator there loads it"): the one at that place, not each robot of
+        its type that a sentence with "each" sent off (both excavators loaded truck 1)."""
+        place = restrict.get(id(it))
+        return place is not None and any(
+            x.kind is ItemKind.OBJECT and x.start < it.start and place in x.payload.names
+            for x in self._sentence_items(seg.sentence))
+
     def _each_of_type(self, seg: Segment, rtype: str) -> tuple[Member, ...]:
         """"Crew one, ... and crew two, ... each drive to their site; there the excavator digs and loads
         its truck, and the truck hauls ...": after a sentence that sent robots off with "each", "the
@@ -4292,6 +4312,18 @@ class Interpreter:
             return tuple(dict.fromkeys(able))
         return self.res.last_able(lambda m: bool(self.capable([m], need, quiet=True)), False) or chosen
 
+    def _subject_site_dig(self, seg: Segment) -> bool:
+        """A digging with no robot and no place said after its clause ("excavator 2 loads it *once the digging is
+        done*"): the one at the place where the clause's robots work, which is known when it is read."""
+        return self.robotless_anchor and seg.post_anchor and bool(self.current_subject)
+
+    def _dug_where_subject_is(self, cands: list[Draft]) -> list[Draft]:
+        """Of the diggings ``cands``, those done where the clause's robots stand; all of them when none is. A
+        digging at another site ("excavator 3 breaks up rock 2") is not the one a loading at soil 1 waits for."""
+        spots = {p for p in (self.loc(m) for m in self.current_subject or ()) if p is not None}
+        here = [d for d in cands if any(self.loc(m) in spots for m in d.members)]
+        return here or cands
+
     def _own_gerund(self, seg: Segment) -> bool:
         """A bare gerund said after its clause with no robot ("loads it after digging there"): the deed of the
         clause's own subject, which is known when it is read."""
@@ -4446,7 +4478,9 @@ class Interpreter:
             filters = [("dump", frozenset()) if f[0] == "unload_bucket" else f for f in filters]
         if not filters and any(it.kind is ItemKind.PLACE for it in seg.items):
             filters.append(("return_to_start", frozenset()))  # "once everyone is back at start"
-        if fleet and not robots and not filters:
+        if fleet and not robots and (not filters or (
+                "everything" in marks and all(f == ("any", frozenset()) for f in filters))):
+            # "when everything is finished", "once both jobs are done": what is still open
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
@@ -4525,6 +4559,8 @@ class Interpreter:
                 # "once the rock is broken up": the digging done at the rock, not every digging
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
                 cands = here or cands
+            elif not objs and action == "dig" and self._subject_site_dig(seg):
+                cands = self._dug_where_subject_is(cands)
             idxs = {d.idx for d in cands}
 
             def robots_of(i: int) -> set[str]:

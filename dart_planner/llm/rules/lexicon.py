@@ -337,6 +337,8 @@ class Lexicon:
     """Words before a keep-out verb said of a place that make it a past state ("obstacle 2 *was* closed")."""
     keepout_state_modals: frozenset[str] = _context_words()
     """Modals before such a word that make the keep-out asked for, no state ("*should* have been fenced off")."""
+    subject_modals: frozenset[str] = _context_words()
+    """Modals after a pronoun that make it a subject, not an object ("finished digging *it should* load")."""
     keepout_place_copulas: frozenset[str] = _context_words()
     """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
     object_aside_relatives: frozenset[str] = _context_words()

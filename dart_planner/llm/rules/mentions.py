@@ -679,6 +679,9 @@ class _Scanner:
         place = lex.object_pronoun_index.match(words, i)
         if p and place and place[0] > p[0] and not self.type_index.match(words, i + place[0]):
             p = None  # "both places", "both of those": places, not the robot pronoun "both" ("both of those trucks")
+        whole = lex.everything_index.match(words, i)
+        if p and whole and whole[0] > p[0]:
+            p = None  # "both jobs": every job still open, not the two robots named last
         if p:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group

@@ -186,7 +186,7 @@ class RepeatReader:
         target = site
         if target is None:
             here = {ip.loc(m) for m in crew}
-            if len(here) == 1 and None not in here:
+            if len(here) == 1 and None not in here and not here & self._stood_at(robots, block):
                 target = next(iter(here))
         place_map: dict[str, str] = {}
         if target is not None and places and target not in places:
@@ -270,6 +270,19 @@ class RepeatReader:
         swap_in = [*partners, *(m for m in extras if m not in partners)]
         made += self._replay_waiting(robots, mapping, swap_in, copied, entry if not made else set())
         return made
+
+    def _stood_at(self, robots: dict[str, Member], block: Sequence[Draft]) -> set[str]:
+        """Where the old crew stood when its block of work began. A crew that stands there too is where they were
+        ("three robots go to rock 2 ... truck 3 goes to puddle 1 and dumps there, and truck 1 does the same"): its
+        place is no new site for their work, and taken for one, truck 1 "went" to rock 2 and dumped there."""
+        first = block[0].idx if block else len(self.ip.b.drafts)
+        places: set[str] = set()
+        for key in robots:
+            moves = [d for d in self.ip.b.drafts[:first] if d.alive and d.action == "navigate" and d.objects
+                     and any(x.key == key for x in (*d.members, *d.partners))]
+            if moves:
+                places.add(moves[-1].objects[0])
+        return places
 
     @staticmethod
     def _swapped(trucks: Sequence[Member], partners: Sequence[Member]) -> list[Member]:

@@ -234,6 +234,12 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _modal_then_verb(items: Sequence[Item], k: int, modals: Container[str]) -> bool:
+    """A modal at ``k`` (one of ``modals``) and a verb right after it: what a subject is followed by."""
+    return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text in modals \
+        and items[k + 1].kind is ItemKind.VERB
+
+
 def _loaded_list_member(items: Sequence[Item], k: int) -> bool:
     """The robot at ``k``, after "and", is one more robot a loading verb before it loads, and what follows it is
     only where ("loads truck 2 and truck 3 at soil 1"): no clause of its own. Cut off, "truck 3 at soil 1" was a
@@ -510,7 +516,8 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
 
 
 def segment_items(items: Sequence[Item], causatives: Container[str],
-                  object_verbs: Container[str] = (), joining_words: Container[str] = ()) -> list[Segment]:
+                  object_verbs: Container[str] = (), joining_words: Container[str] = (),
+                  subject_modals: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -520,6 +527,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
 
     ``joining_words`` (the lexicon's ``clause_joining_words``) may stand before a clause's opening
     connectives without the comma after them ending a clause ("and before any of that, ...").
+
+    A pronoun after the anchor's verb and before one of ``subject_modals`` and a verb ("once excavator 1 has
+    finished digging *it should* load the truck") opens the main clause: read as the verb's object, the main
+    clause was lost in the anchor and its work dropped.
     """
     items = _front_trailing_finals(items)
     items = _coordinated_after(items)
@@ -719,6 +730,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             object_pronoun = (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                               and it.payload.pronoun in ("it", "they") and it.text in ("it", "them")
                               and prev_kind in (ItemKind.VERB, ItemKind.EVENT)
+                              and not _modal_then_verb(items, k + 1, subject_modals)
                               and not (prev_kind is ItemKind.EVENT and verb_next)
                               and not (prev_kind is ItemKind.VERB and verb_next  # "after being loaded it goes"
                                        and items[k - 1].payload.role == "passive_load")) or (  # "have left it"
