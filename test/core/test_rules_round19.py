@@ -27,6 +27,8 @@
 7. "First, every robot keeps away from puddle 2, which is flooded." was refused ("'which' does not refer to any robot
    mentioned before"): a remark about an object that runs to the end of the sentence was left as a clause. One of
    plain words only is a remark, as the same remark between commas was.
+8. (Merge decision, mends 38.) Excavators that stand apart and dig get a digging each only when they were there
+   already; sent there by steps of the plan, "then both dig" is one digging that waits for each move (rule 6).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -176,3 +178,16 @@ def test_a_passive_loading_in_turn_is_one_loading_per_truck(fleet, world, order)
 def test_a_remark_at_the_end_of_the_sentence_is_no_clause(fleet, world, remark):
     assert_plan(f"First, every robot keeps away from puddle 2, {remark}. Excavator 2 drives to rock 2.", fleet, world,
                 task("k", AVA, [], ["puddle2"]), task("m", T, [E2], ["rock2"], deps=["k"]))
+
+
+# -- 8: "then both dig" after moves to different sites -----------------------------------------------------------------
+
+def test_both_dig_after_moves_apart_is_one_digging(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and excavator 2 goes to soil 2. Then both dig.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
+                task("d", DIG, [E1, E2], [], deps=["a", "b"]))
+
+
+def test_both_dig_where_they_already_stand_apart_is_a_digging_each(fleet, world):
+    assert_plan("Excavator 1 is already at soil 1 and excavator 2 is already at soil 2. Both dig right where they are.",
+                fleet, world, task("a", DIG, [E1], []), task("b", DIG, [E2], []))

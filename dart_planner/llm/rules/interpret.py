@@ -3564,9 +3564,12 @@ class Interpreter:
         return self.b.add(name, action, members, objects, extra, lemma=lemma, partners=partners, split=split)
 
     def _apart_in_place(self, members: Sequence[Member]) -> bool:
-        """Whether ``members`` stand at different places, each known. Diggings at different sites are different
-        work: merged into one task, one excavator's loading waited for the other's digging as well."""
-        if len(members) < 2 or any(m.is_group for m in members):
+        """Whether ``members`` stand at different places, each known, and none has a step before (they were
+        there already). Diggings at different sites are different work: merged into one task, one excavator's
+        loading waited for the other's digging as well. Robots sent there by steps of the plan keep one digging
+        that waits for each move ("excavators 1 and 2 drive to soil 1 and soil 2 respectively, and both dig",
+        rule 6)."""
+        if len(members) < 2 or any(m.is_group for m in members) or any(self.b.last_tasks([m]) for m in members):
             return False
         spots = [self.loc(m) for m in members]
         return None not in spots and len(set(spots)) == len(spots)
