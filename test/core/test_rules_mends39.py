@@ -4,6 +4,15 @@
    sent the whole fleet to soil 1 and puddle 1 before the crew: "itself" after the goal noun kept the sentence
    from being read as a title, so the haul it names became a step of the robots said before. "itself" is now
    passed over like "the" or "main" (lexicon ``title_skip_words``).
+2. "Everybody back to base - but only after these three are in place: excavator one at rock one, ...", "Both trucks
+   return to base after they have reached their spots: dump truck 1 goes to rock 1, ...", "X, but only after the
+   site sweep, which goes: <moves>": the first sentence closes with an anchor that names no place or robot of its
+   own, and the colon opens what it waits for. The return came first and the moves waited for it (or "reached"
+   was refused, having nowhere to go). Such an anchor now points forward like "after the following:" (the
+   sentence is read last, as a "finally"; a vague relative after the anchor, "which goes", goes with it).
+3. "dump truck 1 goes to rock 1, dump truck 3 goes to puddle 2, and they set off together" sent truck 1 on to
+   puddle 2 (the last move said again for "they", together). A pronoun-only clause with a together word and no
+   verb or place says when the robots start, as "both at once" did: nothing new.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, DIG, DUMP, E1, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
 
 # -- finding 1: "The job itself is ...:" is a title ---------------------------------------------------------------
 
@@ -37,3 +46,75 @@ def test_a_plan_itself_heading_adds_no_steps(fleet, world):
                 "soil 1 and digs.", fleet, world,
                 task("k", AVA, [], ["rock1"]), task("m", T, [E3], ["soil1"], deps=["k"]),
                 task("g", DIG, [E3], [], deps=["m"]))
+
+
+# -- finding 2: a vague closing anchor before a colon waits for the list after it ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone returns to base once these three are in place: excavator 2 at soil 2, truck 1 at rock 1, truck 2 at "
+    "puddle 1.",
+    "All robots back to base - but only after these are in place: excavator 2 at soil 2, truck 1 at rock 1, truck 2 "
+    "at puddle 1.",
+    "The whole fleet goes home, but only after they are in position: excavator 2 goes to soil 2, truck 1 goes to "
+    "rock 1, truck 2 goes to puddle 1.",
+])
+def test_a_vague_anchor_before_a_colon_waits_for_the_moves_listed(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [E2], ["soil2"]), task("b", T, [D1], ["rock1"]), task("c", T, [D2], ["puddle1"]),
+                task("h", RA, [], [], deps=["a", "b", "c"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Both trucks return to base after they have reached their spots: truck 1 goes to rock 2, truck 2 goes to "
+    "soil 1.",
+    "Trucks 1 and 2 go back to base once they have arrived: truck 1 goes to rock 2, truck 2 goes to soil 1.",
+])
+def test_they_in_the_anchor_before_the_colon_are_the_robots_of_the_list(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", T, [D2], ["soil1"]),
+                task("h", R, [D1, D2], [], deps=["a", "b"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 will dump at puddle 1, but only after the patrol, which goes: all robots to rock 2, all robots back "
+    "to base.",
+    "Truck 2 dumps at puddle 1 after the round, which runs like this: the whole fleet to rock 2, then the whole "
+    "fleet home.",
+])
+def test_a_named_event_spelled_out_after_its_colon_comes_first(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", TA, [], ["rock2"]), task("h", RA, [], [], deps=["a"]),
+                task("m", T, [D2], ["puddle1"], deps=["h"]), task("d", DUMP, [D2], [], deps=["m"]))
+
+
+def test_the_work_and_keep_out_said_first_both_wait_for_the_sweep(fleet, world):
+    assert_plan("Excavator 1 will dig at soil 2 and rock 1 will be closed to all robots for good, but only after "
+                "the sweep, which goes: all robots to rock 1, all robots to puddle 2, all robots back to start.",
+                fleet, world,
+                task("a", TA, [], ["rock1"]), task("b", TA, [], ["puddle2"], deps=["a"]),
+                task("h", RA, [], [], deps=["b"]), task("k", AVA, [], ["rock1"], deps=["h"]),
+                task("m", T, [E1], ["soil2"], deps=["h"]), task("g", DIG, [E1], [], deps=["m"]))
+
+
+def test_an_anchor_naming_its_own_place_before_a_colon_keeps_its_reading(fleet, world):
+    # the anchor names its place: it is its own event, and the list after the colon is more work, not its detail
+    assert_plan("Truck 1 goes to puddle 1 after excavator 1 has dug at soil 1: truck 2 goes to rock 2.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("p", T, [D1], ["puddle1"], deps=["g"]), task("r", T, [D2], ["rock2"]))
+
+
+# -- finding 3: "..., and they set off together" adds no move -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to rock 2, truck 2 goes to soil 1, and they set off together.",
+    "Truck 1 drives to rock 2, truck 2 drives to soil 1, and they both leave together.",
+    "Truck 1 heads to rock 2 and truck 2 heads to soil 1; they start together.",
+])
+def test_starting_together_adds_no_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1], ["rock2"]), task("b", T, [D2], ["soil1"]))
+
+
+def test_setting_off_together_for_a_place_stays_a_move(fleet, world):
+    assert_plan("Trucks 1 and 2 set off together for soil 1.", fleet, world, task("a", T, [D1, D2], ["soil1"]))

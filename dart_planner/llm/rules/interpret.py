@@ -2103,8 +2103,11 @@ class Interpreter:
             return
         if not verbs and not objects and not places and subj_items and all(
                 it.payload.form == "pronoun" for it in subj_items) and ("now" in marks or any(
-                    it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" for it in seg.items)):
-            for it in seg.items:  # "..., both at once": when the robots just given work start, nothing new
+                    it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" for it in seg.items) or any(
+                    it.kind is ItemKind.WORD and it.text in self.lex.together_words for it in seg.items)):
+            # "..., both at once", "..., and they set off together": when the robots just given work start,
+            # nothing new (read as the last move said again, it sent one of them to the other's place)
+            for it in seg.items:
                 self.use(it)
             return
         if not verbs and not objects and not places and subj_items and self.prev is not None \

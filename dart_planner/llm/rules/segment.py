@@ -808,7 +808,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     _and_after_last(segs, items)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
-    return _goal_first(segs)
+    return _goal_first(segs, colon_ends)
 
 
 _FORWARD = frozenset({"following", "below", "listed", "follows"})
@@ -816,19 +816,40 @@ _FORWARD = frozenset({"following", "below", "listed", "follows"})
 _BEFORE_THAT = frozenset({"before that", "but first", "first of all", "to begin with", "to start with"})
 
 
-def _goal_first(segs: list[Segment]) -> list[Segment]:
+def _vague(seg: Segment) -> bool:
+    """The clause names no place and no robot of its own: only pronouns ("they", "these three", "the site")."""
+    return not any(i.kind is ItemKind.PLACE or i.kind in (ItemKind.OBJECT, ItemKind.ROBOT)
+                   and i.payload.form != "pronoun" for i in seg.items)
+
+
+def _anchor_before_colon(ahead: Sequence[Segment], colon: bool) -> bool:
+    """"Everybody back to base, but only after these three are in place: <the moves>", "Both trucks return
+    to base after they have reached their spots: <the moves>": the first sentence's closing anchor names no
+    place or robot of its own and the colon opens what it waits for. Read as an event of its own, it had
+    nowhere to go (refused) or its vague words were dropped and the goal came before the moves."""
+    anchors = [k for k, x in enumerate(ahead) if x.role is SegmentRole.ANCHOR]
+    if not colon or not anchors or not any(x.role is SegmentRole.MAIN and _has_content(x.items)
+                                          for x in ahead[:anchors[-1]]):
+        return False
+    return all(_vague(x) for x in ahead[anchors[-1]:])
+
+
+def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Segment]:
     """"In the end we want every truck back at base. Before that: ...": the end state said first is
     read after the steps that lead to it (its sentence moves to the end, the "before that" goes)."""
     if len(segs) < 2:
         return segs
     first = segs[0]
     ahead = [x for x in segs if x.sentence == first.sentence]
-    if any(x.role is SegmentRole.ANCHOR and any(i.kind is ItemKind.WORD and i.text in _FORWARD for i in x.items)
-           for x in ahead) and any(x.sentence != first.sentence for x in segs):
+    before_colon = _anchor_before_colon(ahead, first.sentence in colon_ends)
+    if (any(x.role is SegmentRole.ANCHOR and any(i.kind is ItemKind.WORD and i.text in _FORWARD for i in x.items)
+            for x in ahead) or before_colon) and any(x.sentence != first.sentence for x in segs):
         # "All robots return to start at the very end, after the following is done. <the steps>": the
         # sentence waits for what follows it, so it is read last, as a "finally"
         rest = [x for x in segs if x.sentence != first.sentence]
         last = max(x.sentence for x in rest)
+        if before_colon:  # "..., but only after the site sweep, which goes: <the moves>": the relative is the list's
+            ahead = ahead[:max(k for k, x in enumerate(ahead) if x.role is SegmentRole.ANCHOR)]
         mains = [x for x in ahead if x.role is SegmentRole.MAIN]
         for n, x in enumerate(mains):
             x.sentence = last + 1
