@@ -13,6 +13,13 @@
 3. "dump truck 1 goes to rock 1, dump truck 3 goes to puddle 2, and they set off together" sent truck 1 on to
    puddle 2 (the last move said again for "they", together). A pronoun-only clause with a together word and no
    verb or place says when the robots start, as "both at once" did: nothing new.
+4. "Excavators 1 and 2 must wait until the obstacles have been checked: truck 1 checks obstacle 1 and truck 2 checks
+   obstacle 2." sent the excavators to both obstacles: the anchor names places only by their kind, and the robots
+   before it have no work of their own (the anchor's "wait" is what they do). Such an anchor points forward too;
+   the waiting robots get their work from the sentences after it.
+5. "Once both are done, send excavator 1 to soil 1 and excavator 2 to soil 2, where they excavate" had only
+   excavator 2 dig: "they" was the anchor's "both" (the trucks). When several robots were given work one by one
+   after such a mention in the sentence, "they" are those robots.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -118,3 +125,41 @@ def test_starting_together_adds_no_move(fleet, world, text):
 
 def test_setting_off_together_for_a_place_stays_a_move(fleet, world):
     assert_plan("Trucks 1 and 2 set off together for soil 1.", fleet, world, task("a", T, [D1, D2], ["soil1"]))
+
+
+# -- finding 4: "<robots> must wait until the <kind>s have been <done>: <the list>" -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 must wait until the obstacles have been checked: truck 1 checks obstacle 1 and truck 2 "
+    "checks obstacle 2. Once both checks are finished, excavator 1 goes to soil 1 and excavator 2 goes to soil 2.",
+    "Excavator 1 and excavator 2 wait until the obstacles are checked: truck 1 checks obstacle 1, truck 2 checks "
+    "obstacle 2. When both checks are done, send excavator 1 to soil 1 and excavator 2 to soil 2.",
+])
+def test_robots_that_wait_for_a_list_do_nothing_before_it(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [D1], ["obstacle1"]), task("b", T, [D2], ["obstacle2"]),
+                task("m", T, [E1], ["soil1"], deps=["a", "b"]), task("n", T, [E2], ["soil2"], deps=["a", "b"]))
+
+
+# -- finding 5: "they" after an anchor's "both" are the robots given work since --------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks obstacle 1 and truck 2 checks obstacle 2. Once both are done, send excavator 1 to soil 1 and "
+    "excavator 2 to soil 2, where they excavate.",
+    "Truck 1 checks obstacle 1 and truck 2 checks obstacle 2. When both checks are finished, excavator 1 goes to "
+    "soil 1 and excavator 2 goes to soil 2, where they dig.",
+])
+def test_they_after_an_anchor_are_the_robots_just_sent(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [D1], ["obstacle1"]), task("b", T, [D2], ["obstacle2"]),
+                task("m", T, [E1], ["soil1"], deps=["a", "b"]), task("n", T, [E2], ["soil2"], deps=["a", "b"]),
+                task("g", DIG, [E1], [], deps=["m"]), task("h", DIG, [E2], [], deps=["n"]))
+
+
+def test_they_right_after_an_anchor_are_still_its_robots(fleet, world):
+    assert_plan("Excavator 1 loads truck 1 and truck 2 at soil 1. Once both are loaded, they dump at puddle 1.",
+                fleet, world,
+                task("m", T, [E1, D1, D2], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]),
+                task("p", T, [D1, D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D1, D2], [], deps=["p"]))

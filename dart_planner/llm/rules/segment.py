@@ -817,9 +817,10 @@ _BEFORE_THAT = frozenset({"before that", "but first", "first of all", "to begin 
 
 
 def _vague(seg: Segment) -> bool:
-    """The clause names no place and no robot of its own: only pronouns ("they", "these three", "the site")."""
-    return not any(i.kind is ItemKind.PLACE or i.kind in (ItemKind.OBJECT, ItemKind.ROBOT)
-                   and i.payload.form != "pronoun" for i in seg.items)
+    """The clause names no place and no robot of its own: only pronouns ("they", "these three", "the site") and
+    places by their kind ("the obstacles")."""
+    return not any(i.kind is ItemKind.PLACE or (i.kind is ItemKind.OBJECT and i.payload.form not in ("pronoun", "kind"))
+                   or (i.kind is ItemKind.ROBOT and i.payload.form != "pronoun") for i in seg.items)
 
 
 def _anchor_before_colon(ahead: Sequence[Segment], colon: bool) -> bool:
@@ -828,10 +829,13 @@ def _anchor_before_colon(ahead: Sequence[Segment], colon: bool) -> bool:
     place or robot of its own and the colon opens what it waits for. Read as an event of its own, it had
     nowhere to go (refused) or its vague words were dropped and the goal came before the moves."""
     anchors = [k for k, x in enumerate(ahead) if x.role is SegmentRole.ANCHOR]
-    if not colon or not anchors or not any(x.role is SegmentRole.MAIN and _has_content(x.items)
-                                          for x in ahead[:anchors[-1]]):
+    if not colon or not anchors:
         return False
-    return all(_vague(x) for x in ahead[anchors[-1]:])
+    mains = [x for x in ahead[:anchors[-1]] if x.role is SegmentRole.MAIN]
+    # "Excavators 1 and 2 must wait until the obstacles have been checked: ...": robots and no work, the anchor's
+    # connective is what they do
+    waiting = bool(mains) and all(x.has(ItemKind.ROBOT) and not _has_content(x.items) for x in mains)
+    return (waiting or any(_has_content(x.items) for x in mains)) and all(_vague(x) for x in ahead[anchors[-1]:])
 
 
 def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Segment]:
@@ -850,7 +854,8 @@ def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Se
         last = max(x.sentence for x in rest)
         if before_colon:  # "..., but only after the site sweep, which goes: <the moves>": the relative is the list's
             ahead = ahead[:max(k for k, x in enumerate(ahead) if x.role is SegmentRole.ANCHOR)]
-        mains = [x for x in ahead if x.role is SegmentRole.MAIN]
+        # robots that only wait ("Excavators 1 and 2 must wait until ...:") are given their work later, if at all
+        mains = [x for x in ahead if x.role is SegmentRole.MAIN and (_has_content(x.items) or not before_colon)]
         for n, x in enumerate(mains):
             x.sentence = last + 1
             if n == 0:
