@@ -20,6 +20,9 @@
 5. "Once both are done, send excavator 1 to soil 1 and excavator 2 to soil 2, where they excavate" had only
    excavator 2 dig: "they" was the anchor's "both" (the trucks). When several robots were given work one by one
    after such a mention in the sentence, "they" are those robots.
+6. "Excavators one and two, ... Truck three ... drives to soil 1; you both fill it" had truck 3 tip ("you both" was
+   read as "both", the two robots named last). Forms of "both" that speak to the robots addressed (lexicon
+   ``addressed_pair_pronouns``) are those robots.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -27,7 +30,10 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "The job itself is ...:" is a title ---------------------------------------------------------------
 
@@ -163,3 +169,32 @@ def test_they_right_after_an_anchor_are_still_its_robots(fleet, world):
                 fleet, world,
                 task("m", T, [E1, D1, D2], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]),
                 task("p", T, [D1, D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D1, D2], [], deps=["p"]))
+
+
+# -- finding 6: "you both" / "you two" are the robots spoken to ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators one and two, drive to soil 1 and dig. Truck three then drives to soil 1 and you both fill it.",
+    "Excavator 1 and excavator 2, go to soil 1 and dig there. Then truck 3 comes to soil 1 and both of you load it.",
+    "Excavators 1 and 2, you dig at soil 1 today. Truck 3 drives to soil 1 after your digging; you two fill it.",
+])
+def test_you_both_are_the_robots_spoken_to(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("t", T, [D3], ["soil1"], deps=["g"]), task("l", LOAD, [E1, E2], [], deps=["t"]))
+
+
+def test_the_pronouns_spoken_to_come_from_the_lexicon(fleet, world):
+    text = "Excavators one and two, drive to soil 1 and dig. Truck three then drives to soil 1 and you both fill it."
+    assert any(s.skill == LOAD for s in rules_plan(text, fleet, world).graph.subtasks)
+    got = rules_plan(text, fleet, world, _lexicon(addressed_pair_pronouns=[]))
+    assert not any(s.skill == LOAD for s in got.graph.subtasks)
+
+
+def test_both_of_you_after_robots_spoken_to_in_turn_are_those_two(fleet, world):
+    assert_plan("Excavator 2: go to soil 2 and dig. Truck 1: go to obstacle 2. Once both of you are done, truck 1 "
+                "comes over to soil 2 and excavator 2 loads it.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("o", T, [D1], ["obstacle2"]), task("t", T, [D1], ["soil2"], deps=["g", "o"]),
+                task("l", LOAD, [E2], [], deps=["t"]))

@@ -552,6 +552,11 @@ class Interpreter:
             return None  # "The machines go to soil 1.": with no robot named before, the whole fleet
         if d.form == "pronoun" and d.pronoun == "you" and self.res.addressee:
             return self.res.addressee  # "it loads you": the robot spoken to, whatever the verb needs
+        if d.form == "pronoun" and d.pronoun == "both" and _size(self.res.addressee) > 1 \
+                and item.text.lower() in self.lex.addressed_pair_pronouns:
+            # "Excavators 1 and 2, ... truck 3 drives to soil 1 and you both fill it": the robots spoken to together
+            # (not after robots spoken to one at a time: "Truck 1: ... Truck 2: ... Once both of you are done")
+            return self.res.addressee
         if d.form == "type" and d.det in ("the", "bare") and d.plural \
                 and item.text.split()[-1] in self.lex.digger_nouns:
             diggers = self._latest_diggers(d.rtype)

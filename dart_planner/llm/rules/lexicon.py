@@ -150,7 +150,8 @@ _CONTEXT_KEYS = ("loaded_words", "empty_words", "loaded_quantifiers", "deed_auxi
                  "waypoint_leads", "vague_action_verbs", "rest_prepositions", "existential_copulas",
                  "existential_modals", "goal_deferring_pronouns", "manner_keepout_endings", "manner_keepout_leads",
                  "en_route_words", "source_prepositions", "landmark_prepositions", "landmark_relatives",
-                 "landmark_copulas", "place_list_pronouns", "fleet_default_pronouns", "truck_dump_heads",
+                 "landmark_copulas", "place_list_pronouns", "fleet_default_pronouns", "addressed_pair_pronouns",
+                 "truck_dump_heads",
                  "deed_negations", "people_determiners", "excess_words")
 """Word lists the folds read in context; each is a :class:`Lexicon` field of the same name."""
 
@@ -386,6 +387,9 @@ class Lexicon:
     fleet_default_pronouns: frozenset[str] = frozenset()
     """Plural robot nouns read as "they", and as the whole fleet when no robot was named before ("*the machines* go
     to soil 1")."""
+    addressed_pair_pronouns: frozenset[str] = frozenset()
+    """"both" said to the robots spoken to ("Excavators 1 and 2, ... *you both* fill it"): those robots, not the two
+    robots named last."""
     truck_dump_heads: frozenset[str] = frozenset()
     """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
     soil into puddle 1"), not a loading it receives."""
@@ -937,6 +941,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         robot_place_pronouns=context["robot_place_pronouns"],
         place_list_pronouns=context["place_list_pronouns"],
         fleet_default_pronouns=context["fleet_default_pronouns"],
+        addressed_pair_pronouns=context["addressed_pair_pronouns"],
         truck_dump_heads=context["truck_dump_heads"],
         reason_openers=context["reason_openers"],
         reason_cut_words=context["reason_cut_words"],
