@@ -23,6 +23,12 @@
 6. "Excavators one and two, ... Truck three ... drives to soil 1; you both fill it" had truck 3 tip ("you both" was
    read as "both", the two robots named last). Forms of "both" that speak to the robots addressed (lexicon
    ``addressed_pair_pronouns``) are those robots.
+7. "A dump truck checks rock 1. After that check, rock 1 is a no-go area for the whole fleet." put the keep-out up
+   at the start: "after that" was read as the connective and "check" as a verb with no robot. An event noun alone
+   between "after that" and a comma makes it the anchor "after" with "that check" (as "after that check is done").
+8. "<step>. Then, simultaneously: two excavators to soil 1, a second dump truck to soil 2." ran the list beside the
+   step before (the parallel connective replaced the "then"). Before a colon it says only that the clauses of the
+   list run side by side, which they do each with its own robots: the list comes after the step before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -198,3 +204,33 @@ def test_both_of_you_after_robots_spoken_to_in_turn_are_those_two(fleet, world):
                 task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
                 task("o", T, [D1], ["obstacle2"]), task("t", T, [D1], ["soil2"], deps=["g", "o"]),
                 task("l", LOAD, [E2], [], deps=["t"]))
+
+
+# -- finding 7: "After that check, ..." waits for the check ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks rock 1. After that check, all robots avoid rock 1.",
+    "Truck 1 checks rock 1. After that check, rock 1 is a no-go area for the whole fleet.",
+    "Truck 1 inspects rock 1. After this inspection, every robot keeps away from rock 1.",
+])
+def test_after_that_check_waits_for_the_check(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["rock1"]), task("k", AVA, [], ["rock1"], deps=["m"]))
+
+
+def test_after_that_comma_then_an_order_stays_a_sequence(fleet, world):
+    assert_plan("Truck 1 checks rock 1. After that, check puddle 2 with truck 2.", fleet, world,
+                task("m", T, [D1], ["rock1"]), task("n", T, [D2], ["puddle2"], deps=["m"]))
+
+
+# -- finding 8: "Then, simultaneously: <list>" comes after the step before -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 goes to puddle 1. Then, simultaneously: excavator 1 to soil 1, truck 1 to soil 2.",
+    "Truck 2 goes to puddle 1. Then, at the same time: excavator 1 to soil 1, truck 1 to soil 2.",
+    "Truck 2 goes to puddle 1. Then, in parallel: excavator 1 goes to soil 1 and truck 1 goes to soil 2.",
+])
+def test_then_simultaneously_before_a_colon_is_then(fleet, world, text):
+    assert_plan(text, fleet, world, task("p", T, [D2], ["puddle1"]),
+                task("a", T, [E1], ["soil1"], deps=["p"]), task("b", T, [D1], ["soil2"], deps=["p"]))

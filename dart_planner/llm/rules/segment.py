@@ -653,6 +653,13 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and it.text not in ("while", "whilst"):  # "digs while trucks ..." opens a clause
             k += 1  # "are sent simultaneously to soil 1 and soil 2": an adverb inside the clause
             continue
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and not cur.items \
+                and cur.connective == "sequence" and k + 1 < n and items[k + 1].kind is ItemKind.PUNCT \
+                and items[k + 1].payload == ":":
+            # "Then, simultaneously: <clauses>": the list comes after the step before, its clauses side by side
+            # (each names its own robots); read as a parallel heading, the list ran beside the step before
+            k += 1
+            continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
             opened_by_punct = cur.after_punct and all(i.kind is ItemKind.WORD for i in cur.items)
             was_start = cur.sentence_start and not cur.items
