@@ -29,6 +29,10 @@
 8. "<step>. Then, simultaneously: two excavators to soil 1, a second dump truck to soil 2." ran the list beside the
    step before (the parallel connective replaced the "then"). Before a colon it says only that the clauses of the
    list run side by side, which they do each with its own robots: the list comes after the step before.
+9. "Trucks 1, 2 and 3 go back to base together and unload there, but only once all three are full. Before that:
+   <steps>" made the return and the unloading first and the steps wait for them: only a first sentence opened by
+   "Finally" was moved after a "Before that:" heading. A sentence of nothing but "before that" (or "to begin
+   with", ...) and a colon now moves the sentence before it to the end, unless the steps open with a pronoun.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -234,3 +238,27 @@ def test_after_that_comma_then_an_order_stays_a_sequence(fleet, world):
 def test_then_simultaneously_before_a_colon_is_then(fleet, world, text):
     assert_plan(text, fleet, world, task("p", T, [D2], ["puddle1"]),
                 task("a", T, [E1], ["soil1"], deps=["p"]), task("b", T, [D1], ["soil2"], deps=["p"]))
+
+
+# -- finding 9: "<goal>. Before that: <steps>" reads the steps first ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 go back to base, but only once both are full. Before that: excavator 1 and truck 1 go to soil 1, "
+    "excavator 2 and truck 2 go to soil 2; there each excavator digs and loads its truck.",
+    "Trucks 1 and 2 go back to base, but only once both are full. To begin with: excavator 1 and truck 1 go to soil "
+    "1, excavator 2 and truck 2 go to soil 2; there each excavator digs and loads its truck.",
+])
+def test_a_before_that_heading_puts_its_steps_before_the_goal(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [E1, D1], ["soil1"]), task("b", T, [E2, D2], ["soil2"]),
+                task("g", DIG, [E1], [], deps=["a"]), task("h", DIG, [E2], [], deps=["b"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("m", LOAD, [E2], [], deps=["h"]),
+                task("r", R, [D1, D2], [], deps=["l", "m"]))
+
+
+def test_a_before_that_heading_after_an_unconditional_goal(fleet, world):
+    assert_plan("All robots go home once truck 1 is full. Before that: excavator 2 and truck 1 go to soil 2, "
+                "excavator 2 digs and loads truck 1.", fleet, world,
+                task("a", T, [E2, D1], ["soil2"]), task("g", DIG, [E2], [], deps=["a"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("r", RA, [], [], deps=["l"]))

@@ -845,6 +845,18 @@ def _anchor_before_colon(ahead: Sequence[Segment], colon: bool) -> bool:
     return (waiting or any(_has_content(x.items) for x in mains)) and all(_vague(x) for x in ahead[anchors[-1]:])
 
 
+def _before_that_heading(rest: Sequence[Segment], colon_ends: Container[int]) -> bool:
+    """"Trucks 1, 2 and 3 go back to base ..., but only once all three are full. *Before that:* <the steps>": a
+    sentence of nothing but "before that" (``_BEFORE_THAT``) and a colon puts the steps after it before the
+    sentence said first, as after "Finally, ...". Read in order, the return came first and the steps waited for it.
+    Not when the steps open with a pronoun ("Before that: it dumps ..."): read first, it would point at nothing."""
+    opener = rest[0]
+    robot = next((i for x in rest[1:] for i in x.items if i.kind is ItemKind.ROBOT), None)
+    return opener.sentence in colon_ends and bool(opener.items) and all(
+        i.kind is ItemKind.CONNECTIVE and i.payload == "first" and i.text in _BEFORE_THAT for i in opener.items) \
+        and robot is not None and robot.payload.form != "pronoun"
+
+
 def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Segment]:
     """"In the end we want every truck back at base. Before that: ...": the end state said first is
     read after the steps that lead to it (its sentence moves to the end, the "before that" goes)."""
@@ -868,13 +880,13 @@ def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Se
             if n == 0:
                 x.connective, x.connective_text, x.sentence_start = "final", "finally", True
         return rest + mains
-    if first.connective != "final" or not first.sentence_start:
-        return segs
     goal = [x for x in segs if x.sentence == first.sentence]
     rest = [x for x in segs if x.sentence != first.sentence]
     if not rest:
         return segs
     opener = rest[0]
+    if (first.connective != "final" or not first.sentence_start) and not _before_that_heading(rest, colon_ends):
+        return segs
     said_first = [i for i in opener.items[:3] if i.kind is ItemKind.CONNECTIVE and i.payload == "first"]
     if opener.connective_text not in _BEFORE_THAT and not said_first:
         return segs
