@@ -33,6 +33,10 @@
    <steps>" made the return and the unloading first and the steps wait for them: only a first sentence opened by
    "Finally" was moved after a "Before that:" heading. A sentence of nothing but "before that" (or "to begin
    with", ...) and a colon now moves the sentence before it to the end, unless the steps open with a pronoun.
+10. "Excavator 3 goes to soil 1, but first all robots go to rock 1" (or "but before that truck 2 goes to rock 1")
+   ran the fleet's move after (or beside) excavator 3's: only the same robots' "but first" clause was put first.
+   A clause that opens with "but" (lexicon ``except_but_words``) and a "first" connective now comes before the
+   clause said before it, whoever does it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -262,3 +266,28 @@ def test_a_before_that_heading_after_an_unconditional_goal(fleet, world):
                 "excavator 2 digs and loads truck 1.", fleet, world,
                 task("a", T, [E2, D1], ["soil2"]), task("g", DIG, [E2], [], deps=["a"]),
                 task("l", LOAD, [E2], [], deps=["g"]), task("r", RA, [], [], deps=["l"]))
+
+
+# -- finding 10: "X, but first <other robots> ..." puts their step before X ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 goes to soil 1, but first all robots go to rock 1.",
+    "Excavator 3 goes to soil 1, but before that all robots go to rock 1.",
+    "Excavator 3 goes to soil 1, but first of all the whole fleet drives to rock 1.",
+])
+def test_but_first_the_fleet_comes_before_the_clause_said_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", TA, [], ["rock1"]), task("m", T, [E3], ["soil1"], deps=["a"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 goes to soil 1, but before that truck 2 goes to rock 1.",
+    "Excavator 3 goes to soil 1, but first, truck 2 goes to rock 1.",
+])
+def test_but_first_another_robot_comes_before_the_clause_said_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D2], ["rock1"]), task("m", T, [E3], ["soil1"], deps=["a"]))
+
+
+def test_but_first_the_same_robot_still_comes_first(fleet, world):
+    assert_plan("Truck 2 goes to rock 1, but first it checks obstacle 2.", fleet, world,
+                task("a", T, [D2], ["obstacle2"]), task("m", T, [D2], ["rock1"], deps=["a"]))
