@@ -37,6 +37,10 @@
    ran the fleet's move after (or beside) excavator 3's: only the same robots' "but first" clause was put first.
    A clause that opens with "but" (lexicon ``except_but_words``) and a "first" connective now comes before the
    clause said before it, whoever does it.
+11. "Truck 2 returns to base. Before that: it goes to puddle 1 and dumps." returned first and dumped after: the
+   heading "Before that:" was a sentence of its own that did nothing ("Before that, it goes ..." was right). A
+   heading of nothing but such a connective now opens the clause after its colon (the sentences after it are
+   numbered as if it were that clause's opening words).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -291,3 +295,25 @@ def test_but_first_another_robot_comes_before_the_clause_said_first(fleet, world
 def test_but_first_the_same_robot_still_comes_first(fleet, world):
     assert_plan("Truck 2 goes to rock 1, but first it checks obstacle 2.", fleet, world,
                 task("a", T, [D2], ["obstacle2"]), task("m", T, [D2], ["rock1"], deps=["a"]))
+
+
+# -- finding 11: "Before that:" opens the clause after its colon --------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 returns to base. Before that: it goes to puddle 1 and dumps.",
+    "Truck 2 returns to base. Before that, it goes to puddle 1 and dumps.",
+    "Excavator 1 goes to soil 2. Truck 2 returns to base. Before that: truck 2 dumps at puddle 1.",
+])
+def test_before_that_heading_puts_the_same_robots_step_first(fleet, world, text):
+    expected = [task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]),
+                task("r", R, [D2], [], deps=["d"])]
+    if "Excavator" in text:
+        expected.append(task("e", T, [E1], ["soil2"]))
+    assert_plan(text, fleet, world, *expected)
+
+
+def test_the_sentences_after_a_before_that_heading_keep_their_order(fleet, world):
+    assert_plan("Truck 1 goes home. Before that: it checks rock 2. Then excavator 1 goes to soil 1.", fleet, world,
+                task("c", T, [D1], ["rock2"]), task("h", R, [D1], [], deps=["c"]),
+                task("m", T, [E1], ["soil1"], deps=["h"]))

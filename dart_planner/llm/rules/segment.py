@@ -850,11 +850,32 @@ def _before_that_heading(rest: Sequence[Segment], colon_ends: Container[int]) ->
     sentence of nothing but "before that" (``_BEFORE_THAT``) and a colon puts the steps after it before the
     sentence said first, as after "Finally, ...". Read in order, the return came first and the steps waited for it.
     Not when the steps open with a pronoun ("Before that: it dumps ..."): read first, it would point at nothing."""
-    opener = rest[0]
     robot = next((i for x in rest[1:] for i in x.items if i.kind is ItemKind.ROBOT), None)
-    return opener.sentence in colon_ends and bool(opener.items) and all(
-        i.kind is ItemKind.CONNECTIVE and i.payload == "first" and i.text in _BEFORE_THAT for i in opener.items) \
-        and robot is not None and robot.payload.form != "pronoun"
+    return _before_that_only(rest[0], colon_ends) and robot is not None and robot.payload.form != "pronoun"
+
+
+def _before_that_only(seg: Segment, colon_ends: Container[int]) -> bool:
+    """A sentence of nothing but "before that" (or another of ``_BEFORE_THAT``) and a colon."""
+    return seg.sentence in colon_ends and bool(seg.items) and all(
+        i.kind is ItemKind.CONNECTIVE and i.payload == "first" and i.text in _BEFORE_THAT for i in seg.items)
+
+
+def _before_that_to_next(segs: list[Segment], colon_ends: Container[int]) -> list[Segment]:
+    """"Truck 2 returns to base. Before that: it goes to puddle 1 and dumps.": a heading of nothing but "before
+    that" opens the clause after its colon, as "Before that, it goes ..." does. Alone, it said nothing and the steps
+    after it came after the return."""
+    out: list[Segment] = []
+    merged = 0  # headings folded so far: the sentences after each come one number earlier
+    for k, s in enumerate(segs):
+        nxt = segs[k + 1] if k + 1 < len(segs) else None
+        if _before_that_only(s, colon_ends) and nxt is not None and nxt.sentence == s.sentence + 1 \
+                and nxt.sentence_start and nxt.connective is None:
+            nxt.items = [*s.items, *nxt.items]
+            merged += 1
+            continue
+        s.sentence -= merged
+        out.append(s)
+    return out
 
 
 def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Segment]:
@@ -886,7 +907,7 @@ def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Se
         return segs
     opener = rest[0]
     if (first.connective != "final" or not first.sentence_start) and not _before_that_heading(rest, colon_ends):
-        return segs
+        return _before_that_to_next(segs, colon_ends)
     said_first = [i for i in opener.items[:3] if i.kind is ItemKind.CONNECTIVE and i.payload == "first"]
     if opener.connective_text not in _BEFORE_THAT and not said_first:
         return segs
