@@ -16,7 +16,7 @@ error naming the words, never a guess that could produce an invalid plan.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from ...core.fleet import Fleet
 from ...core.world import World
@@ -161,6 +161,14 @@ def _blocks_something(items: Sequence[Item], k: int) -> bool:
 def _it_pronoun(it: Item) -> bool:
     """The robot pronoun "it", which may as well stand for a place or a thing."""
     return it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
+
+
+def _but_first(items: Sequence[Item], but_words: Collection[str], listed: Collection[int]) -> bool:
+    """The clause opens with "but" (``but_words``) and a "first" connective ("..., but first all robots go to rock
+    1", "..., but before that truck 2 checks obstacle 1"): it comes before the clause said before it, whoever does
+    it. Read in order (or side by side, for other robots), the step said to come first came after."""
+    return len(items) >= 2 and items[0].kind is ItemKind.WORD and items[0].text.lower() in but_words \
+        and items[1].kind is ItemKind.CONNECTIVE and items[1].payload == "first" and id(items[1]) not in listed
 
 
 def _before_skip(items: Sequence[Item]) -> list[Item]:
@@ -555,6 +563,11 @@ class Interpreter:
             return None  # "The machines go to soil 1.": with no robot named before, the whole fleet
         if d.form == "pronoun" and d.pronoun == "you" and self.res.addressee:
             return self.res.addressee  # "it loads you": the robot spoken to, whatever the verb needs
+        if d.form == "pronoun" and d.pronoun == "both" and _size(self.res.addressee) > 1 \
+                and item.text.lower() in self.lex.addressed_pair_pronouns:
+            # "Excavators 1 and 2, ... truck 3 drives to soil 1 and you both fill it": the robots spoken to together
+            # (not after robots spoken to one at a time: "Truck 1: ... Truck 2: ... Once both of you are done")
+            return self.res.addressee
         if d.form == "type" and d.det in ("the", "bare") and d.plural \
                 and item.text.split()[-1] in self.lex.digger_nouns:
             diggers = self._latest_diggers(d.rtype)
@@ -2150,8 +2163,11 @@ class Interpreter:
             return
         if not verbs and not objects and not places and subj_items and all(
                 it.payload.form == "pronoun" for it in subj_items) and ("now" in marks or any(
-                    it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" for it in seg.items)):
-            for it in seg.items:  # "..., both at once": when the robots just given work start, nothing new
+                    it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" for it in seg.items) or any(
+                    it.kind is ItemKind.WORD and it.text in self.lex.together_words for it in seg.items)):
+            # "..., both at once", "..., and they set off together": when the robots just given work start,
+            # nothing new (read as the last move said again, it sent one of them to the other's place)
+            for it in seg.items:
                 self.use(it)
             return
         if not verbs and not objects and not places and subj_items and self.prev is not None \
@@ -2369,6 +2385,9 @@ class Interpreter:
             (not seg.sentence_start and self.prev.sentence == seg.sentence)
             or (self.prev.sentence == seg.sentence - 1 and any(t in self.lex.before_that_openers for t in firsts))) \
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
+        # "excavator 3 goes to soil 1, but first all robots go to rock 1": other robots, said after "but", first too
+        hoist = hoist or (self.prev is not None and not seg.sentence_start and self.prev.sentence == seg.sentence
+                          and _but_first(seg.items, self.lex.except_but_words, listed))
         created_any = False
         start = len(self.b.drafts)
         own_anchor = self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry \

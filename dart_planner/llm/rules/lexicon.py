@@ -374,6 +374,9 @@ class Lexicon:
     """First words of robots said by a negation ("nobody else ... until"): a keep-out, nobody is sent there later."""
     before_setting_off_words: frozenset[str] = _context_words()
     """Connectives of "<clause> *before* they move": with a pronoun and a placeless move after them, "first"."""
+    addressed_pair_pronouns: frozenset[str] = _context_words()
+    """"both" said to the robots spoken to ("Excavators 1 and 2, ... *you both* fill it"): those robots, not the two
+    robots named last."""
     bare_done_events: frozenset[str] = _context_words()
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""

@@ -788,17 +788,22 @@ class MentionResolver:
 
     def last_plural(self) -> tuple[Member, ...]:
         """"they": the latest subject if it is several robots; else the latest mention of several
-        in this sentence ("it loads them, then they ..."); else the subjects named one by one in this
-        or the previous sentence ("truck 1 ..., truck 2 ..., and truck 3 ... . Then they ..."); else
-        the latest mention of several since the previous sentence ("an excavator ... loads them.
-        Then they haul ..."); else the latest subject."""
+        in this sentence ("it loads them, then they ...": or the subjects named one by one after it, when they
+        are several); else the subjects named one by one in this or the previous sentence ("truck 1 ..., truck
+        2 ..., and truck 3 ... . Then they ..."); else the latest mention of several since the previous sentence
+        ("an excavator ... loads them. Then they haul ..."); else the latest subject."""
         latest = self.last_subject()
         if _size(latest) > 1:
             return latest
         here = self._sentence_start.get(self.sentence, len(self.history))
-        for members, _ in reversed(self.history[here:]):
+        since: list[Member] = []  # the subjects named after it, one by one
+        for members, role in reversed(self.history[here:]):
             if _size(members) > 1:  # "it loads them, and then they ...": them
-                return members
+                # ... unless several robots were given work since: "Once both are done, send excavator 1 to soil 1
+                # and excavator 2 to soil 2, where they dig" (not the robots the anchor waited for)
+                return tuple(reversed(since)) if _size(since) > 1 else members
+            if role == "subject":
+                since += [m for m in members if m not in since]
         for sent in (self.sentence, self.sentence - 1):
             lo = self._sentence_start.get(sent)
             if lo is None:

@@ -665,6 +665,13 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and it.text not in ("while", "whilst"):  # "digs while trucks ..." opens a clause
             k += 1  # "are sent simultaneously to soil 1 and soil 2": an adverb inside the clause
             continue
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and not cur.items \
+                and cur.connective == "sequence" and k + 1 < n and items[k + 1].kind is ItemKind.PUNCT \
+                and items[k + 1].payload == ":":
+            # "Then, simultaneously: <clauses>": the list comes after the step before, its clauses side by side
+            # (each names its own robots); read as a parallel heading, the list ran beside the step before
+            k += 1
+            continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
             opened_by_punct = cur.after_punct and all(i.kind is ItemKind.WORD for i in cur.items)
             was_start = cur.sentence_start and not cur.items
@@ -822,7 +829,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     _and_after_last(segs, items)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
-    return _goal_first(segs)
+    return _goal_first(segs, colon_ends)
 
 
 _LASTING = frozenset({"as long as", "for as long as", "so long as"})
@@ -833,32 +840,91 @@ _FORWARD = frozenset({"following", "below", "listed", "follows"})
 _BEFORE_THAT = frozenset({"before that", "but first", "first of all", "to begin with", "to start with"})
 
 
-def _goal_first(segs: list[Segment]) -> list[Segment]:
+def _vague(seg: Segment) -> bool:
+    """The clause names no place and no robot of its own: only pronouns ("they", "these three", "the site") and
+    places by their kind ("the obstacles")."""
+    return not any(i.kind is ItemKind.PLACE or (i.kind is ItemKind.OBJECT and i.payload.form not in ("pronoun", "kind"))
+                   or (i.kind is ItemKind.ROBOT and i.payload.form != "pronoun") for i in seg.items)
+
+
+def _anchor_before_colon(ahead: Sequence[Segment], colon: bool) -> bool:
+    """"Everybody back to base, but only after these three are in place: <the moves>", "Both trucks return
+    to base after they have reached their spots: <the moves>": the first sentence's closing anchor names no
+    place or robot of its own and the colon opens what it waits for. Read as an event of its own, it had
+    nowhere to go (refused) or its vague words were dropped and the goal came before the moves."""
+    anchors = [k for k, x in enumerate(ahead) if x.role is SegmentRole.ANCHOR]
+    if not colon or not anchors:
+        return False
+    mains = [x for x in ahead[:anchors[-1]] if x.role is SegmentRole.MAIN]
+    # "Excavators 1 and 2 must wait until the obstacles have been checked: ...": robots and no work, the anchor's
+    # connective is what they do
+    waiting = bool(mains) and all(x.has(ItemKind.ROBOT) and not _has_content(x.items) for x in mains)
+    return (waiting or any(_has_content(x.items) for x in mains)) and all(_vague(x) for x in ahead[anchors[-1]:])
+
+
+def _before_that_heading(rest: Sequence[Segment], colon_ends: Container[int]) -> bool:
+    """"Trucks 1, 2 and 3 go back to base ..., but only once all three are full. *Before that:* <the steps>": a
+    sentence of nothing but "before that" (``_BEFORE_THAT``) and a colon puts the steps after it before the
+    sentence said first, as after "Finally, ...". Read in order, the return came first and the steps waited for it.
+    Not when the steps open with a pronoun ("Before that: it dumps ..."): read first, it would point at nothing."""
+    robot = next((i for x in rest[1:] for i in x.items if i.kind is ItemKind.ROBOT), None)
+    return _before_that_only(rest[0], colon_ends) and robot is not None and robot.payload.form != "pronoun"
+
+
+def _before_that_only(seg: Segment, colon_ends: Container[int]) -> bool:
+    """A sentence of nothing but "before that" (or another of ``_BEFORE_THAT``) and a colon."""
+    return seg.sentence in colon_ends and bool(seg.items) and all(
+        i.kind is ItemKind.CONNECTIVE and i.payload == "first" and i.text in _BEFORE_THAT for i in seg.items)
+
+
+def _before_that_to_next(segs: list[Segment], colon_ends: Container[int]) -> list[Segment]:
+    """"Truck 2 returns to base. Before that: it goes to puddle 1 and dumps.": a heading of nothing but "before
+    that" opens the clause after its colon, as "Before that, it goes ..." does. Alone, it said nothing and the steps
+    after it came after the return."""
+    out: list[Segment] = []
+    merged = 0  # headings folded so far: the sentences after each come one number earlier
+    for k, s in enumerate(segs):
+        nxt = segs[k + 1] if k + 1 < len(segs) else None
+        if _before_that_only(s, colon_ends) and nxt is not None and nxt.sentence == s.sentence + 1 \
+                and nxt.sentence_start and nxt.connective is None:
+            nxt.items = [*s.items, *nxt.items]
+            merged += 1
+            continue
+        s.sentence -= merged
+        out.append(s)
+    return out
+
+
+def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Segment]:
     """"In the end we want every truck back at base. Before that: ...": the end state said first is
     read after the steps that lead to it (its sentence moves to the end, the "before that" goes)."""
     if len(segs) < 2:
         return segs
     first = segs[0]
     ahead = [x for x in segs if x.sentence == first.sentence]
-    if any(x.role is SegmentRole.ANCHOR and any(i.kind is ItemKind.WORD and i.text in _FORWARD for i in x.items)
-           for x in ahead) and any(x.sentence != first.sentence for x in segs):
+    before_colon = _anchor_before_colon(ahead, first.sentence in colon_ends)
+    if (any(x.role is SegmentRole.ANCHOR and any(i.kind is ItemKind.WORD and i.text in _FORWARD for i in x.items)
+            for x in ahead) or before_colon) and any(x.sentence != first.sentence for x in segs):
         # "All robots return to start at the very end, after the following is done. <the steps>": the
         # sentence waits for what follows it, so it is read last, as a "finally"
         rest = [x for x in segs if x.sentence != first.sentence]
         last = max(x.sentence for x in rest)
-        mains = [x for x in ahead if x.role is SegmentRole.MAIN]
+        if before_colon:  # "..., but only after the site sweep, which goes: <the moves>": the relative is the list's
+            ahead = ahead[:max(k for k, x in enumerate(ahead) if x.role is SegmentRole.ANCHOR)]
+        # robots that only wait ("Excavators 1 and 2 must wait until ...:") are given their work later, if at all
+        mains = [x for x in ahead if x.role is SegmentRole.MAIN and (_has_content(x.items) or not before_colon)]
         for n, x in enumerate(mains):
             x.sentence = last + 1
             if n == 0:
                 x.connective, x.connective_text, x.sentence_start = "final", "finally", True
         return rest + mains
-    if first.connective != "final" or not first.sentence_start:
-        return segs
     goal = [x for x in segs if x.sentence == first.sentence]
     rest = [x for x in segs if x.sentence != first.sentence]
     if not rest:
         return segs
     opener = rest[0]
+    if (first.connective != "final" or not first.sentence_start) and not _before_that_heading(rest, colon_ends):
+        return _before_that_to_next(segs, colon_ends)
     said_first = [i for i in opener.items[:3] if i.kind is ItemKind.CONNECTIVE and i.payload == "first"]
     if opener.connective_text not in _BEFORE_THAT and not said_first:
         return segs

@@ -5,6 +5,7 @@ Read as the connective, the clause became "then <keep-out verb>", so truck 1 wen
 not wait for the keep-out. When a connective that ends in a pointing word (the lexicon's
 ``pointing_connective_words``: "after that", "once this") is followed, before any punctuation, by one or two words of
 a thing and a form of "be" / "have" (``condition_auxiliaries``), it is the anchor ("after", "once") with a determiner.
+So it is when an event noun alone comes before a comma ("after that check, ...").
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def fold_pointing_connectives(items: Sequence[Item], lex: Lexicon) -> list[Item]
             thing = nxt[:aux] if aux is not None else []
             # (not "after that puddle 2 is closed": a name takes no "that", the connective stays; nor "after that
             # the zone is closed": an article after "that" makes it the connective's, not a demonstrative)
+            if aux is None and _event_before_comma(nxt, lex):
+                thing, aux = nxt[:1], 1  # "After that check, rock 1 is a no-go area": "after the check"
             if aux is not None and 1 <= len(thing) <= 2 and thing[0].text not in lex.thing_articles and all(
                     x.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.WORD)
                     or (x.kind is ItemKind.OBJECT and x.payload.form == "kind") for x in thing):
@@ -39,3 +42,15 @@ def fold_pointing_connectives(items: Sequence[Item], lex: Lexicon) -> list[Item]
                 continue
         out.append(it)
     return out
+
+
+def _event_before_comma(nxt: Sequence[Item], lex: Lexicon) -> bool:
+    """"after that *check*, ...": an event noun (the lexicon's ``events``) alone between the connective and a comma.
+    Read as the connective "after that" and a verb, the check was an order with no robot and the clause after the
+    comma waited for nothing."""
+    if len(nxt) < 2 or nxt[0].kind not in (ItemKind.VERB, ItemKind.EVENT) or not nxt[0].text \
+            or nxt[1].kind is not ItemKind.PUNCT or nxt[1].payload != ",":
+        return False
+    words = nxt[0].text.lower().split()
+    found = lex.event_index.match(words, 0)
+    return found is not None and found[0] == len(words)
