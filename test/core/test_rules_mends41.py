@@ -3,6 +3,10 @@
 1. "Excavator 1 is already stand at soil 1, so it dig there": the bare verb of a speaker who drops the -s/-ing
    ("already stand at", "already sit at", "already wait at") did not say where the robot stands, so it was sent to
    soil 1 first. They are in the lexicon's ``already`` list now, beside "already standing at".
+2. "Each truck should leave as soon as it is loaded, take its soil to obstacle 2 and dump it there": the verb of
+   leaving (lexicon ``departure_verbs``) before the anchor cut the subject from its predicate, so the anchor opened
+   the clause after it and both trucks left after the last loading. A subject with only a verb of leaving before an
+   anchor is joined to the predicate after it, as "each truck, as soon as it is loaded, drives ..." was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -10,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DIG, E1, E2, T, assert_plan, task
+from rules_helpers import D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "is already stand at <place>" says where the robot stands -----------------------------------------
 
@@ -28,3 +32,30 @@ def test_the_bare_verb_of_standing_after_already_places_the_robot(fleet, world, 
 def test_a_bare_verb_of_standing_without_already_is_no_state(fleet, world):
     assert_plan("Excavator 1 go to soil 1 and dig.", fleet, world, task("m", T, [E1], ["soil1"]),
                 task("x", DIG, [E1], deps=["m"]))
+
+
+# -- finding 2: "each truck leaves as soon as it is loaded, takes ..." is each after its own loading ---------------
+
+_LOADED = ("Excavator 3 digs at soil 2 while trucks 2 and 3 go to soil 2. "
+           "Excavator 3 loads truck 3 first and then truck 2. ")
+
+
+@pytest.mark.parametrize("rest", [
+    "Each truck should leave as soon as it is loaded, take its soil to obstacle 2 and dump it there.",
+    "Each truck leaves as soon as it is loaded, takes its soil to obstacle 2 and dumps it there.",
+    "Each truck departs once it has been loaded, drives to obstacle 2 and tips there.",
+])
+def test_a_verb_of_leaving_before_the_anchor_keeps_each_after_its_own_loading(fleet, world, rest):
+    assert_plan(_LOADED + rest, fleet, world,
+                task("m", T, [E3, D2, D3], ["soil2"]), task("x", DIG, [E3], deps=["m"]),
+                task("l3", LOAD, [E3], deps=["x"]), task("l2", LOAD, [E3], deps=["l3"]),
+                task("g3", T, [D3], ["obstacle2"], deps=["l3"]), task("g2", T, [D2], ["obstacle2"], deps=["l2"]),
+                task("u3", DUMP, [D3], deps=["g3"]), task("u2", DUMP, [D2], deps=["g2"]))
+
+
+def test_a_named_truck_that_leaves_once_loaded_waits_for_its_own_loading(fleet, world):
+    assert_plan(_LOADED + "Truck 3 leaves as soon as it is loaded, takes its soil to obstacle 2 and dumps it there.",
+                fleet, world,
+                task("m", T, [E3, D2, D3], ["soil2"]), task("x", DIG, [E3], deps=["m"]),
+                task("l3", LOAD, [E3], deps=["x"]), task("l2", LOAD, [E3], deps=["l3"]),
+                task("g3", T, [D3], ["obstacle2"], deps=["l3"]), task("u3", DUMP, [D3], deps=["g3"]))
