@@ -7,6 +7,9 @@
    leaving (lexicon ``departure_verbs``) before the anchor cut the subject from its predicate, so the anchor opened
    the clause after it and both trucks left after the last loading. A subject with only a verb of leaving before an
    anchor is joined to the predicate after it, as "each truck, as soon as it is loaded, drives ..." was.
+3. "Once truck 1 has tipped, could you lift that keep-out for excavators 1, 2 and 3?": "you" was a robot, the one
+   named last (truck 1), and the lifting was for it too. "You" before a keep-out verb whose clause names the robots
+   it is for is the operator, as before a causative ("could you send ...").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "is already stand at <place>" says where the robot stands -----------------------------------------
 
@@ -59,3 +62,24 @@ def test_a_named_truck_that_leaves_once_loaded_waits_for_its_own_loading(fleet, 
                 task("m", T, [E3, D2, D3], ["soil2"]), task("x", DIG, [E3], deps=["m"]),
                 task("l3", LOAD, [E3], deps=["x"]), task("l2", LOAD, [E3], deps=["l3"]),
                 task("g3", T, [D3], ["obstacle2"], deps=["l3"]), task("u3", DUMP, [D3], deps=["g3"]))
+
+
+# -- finding 3: "could you lift the keep-out for <robots>": "you" is the operator -----------------------------------
+
+_KEPT = "Keep excavators 1 and 2 away from puddle 2. Truck 1 dumps at soil 1. "
+
+
+@pytest.mark.parametrize("rest, lifted", [
+    ("Once truck 1 has tipped, could you lift the keep-out for excavators 1 and 2?", [E1, E2]),
+    ("Once truck 1 has tipped, can you please remove the keep-out for excavator 1?", [E1]),
+    ("After truck 1 has dumped, would you lift the keep-out on puddle 2 for excavators 1 and 2?", [E1, E2]),
+])
+def test_you_before_a_keep_out_verb_for_named_robots_is_no_robot(fleet, world, rest, lifted):
+    assert_plan(_KEPT + rest, fleet, world, task("k", AV, [E1, E2], ["puddle2"]),
+                task("m", T, [D1], ["soil1"]), task("d", DUMP, [D1], deps=["m"]),
+                task("a", AL, lifted, ["puddle2"], deps=["d"]))
+
+
+def test_you_after_a_robots_name_stays_that_robot(fleet, world):
+    assert_plan("Truck 2, you must avoid puddle 1 and go to soil 1.", fleet, world,
+                task("k", AV, [D2], ["puddle1"]), task("m", T, [D2], ["soil1"], deps=["k"]))
