@@ -10,6 +10,12 @@
 3. "Once truck 1 has tipped, could you lift that keep-out for excavators 1, 2 and 3?": "you" was a robot, the one
    named last (truck 1), and the lifting was for it too. "You" before a keep-out verb whose clause names the robots
    it is for is the operator, as before a causative ("could you send ...").
+4. "Hi all, the goal for today is to clear both soil piles, get all of it to puddle 2, and stay off obstacle 1": the
+   greeted fleet became the doers of the goal (the whole fleet drove to soil 1, soil 2 and puddle 2), and without the
+   greeting the clauses after the first were orders with no robot (refused), or the goal was not checked at all
+   ("The goal is to clear soil 2." then nothing at soil 2). A clause that a goal noun and its copula open is the
+   job's goal, whoever was greeted, and the clauses after it in its sentence are more of it; all are checked
+   against the plan.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +23,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "is already stand at <place>" says where the robot stands -----------------------------------------
 
@@ -83,3 +91,34 @@ def test_you_before_a_keep_out_verb_for_named_robots_is_no_robot(fleet, world, r
 def test_you_after_a_robots_name_stays_that_robot(fleet, world):
     assert_plan("Truck 2, you must avoid puddle 1 and go to soil 1.", fleet, world,
                 task("k", AV, [D2], ["puddle1"]), task("m", T, [D2], ["soil1"], deps=["k"]))
+
+
+# -- finding 4: "Hi all, the goal for today is to ...": a goal, checked against the plan -------------------------
+
+_JOB = ("All robots keep away from obstacle 1. Then excavator 1 and truck 1 go to soil 1. Excavator 1 digs and loads "
+        "truck 1. Truck 1 takes it to puddle 2 and dumps it.")
+_JOB_PLAN = (task("k", AVA, [], ["obstacle1"]), task("m", T, [E1, D1], ["soil1"], deps=["k"]),
+             task("x", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["x"]),
+             task("g", T, [D1], ["puddle2"], deps=["l"]), task("d", DUMP, [D1], deps=["g"]))
+
+
+@pytest.mark.parametrize("goal", [
+    "Hi all, the goal for today is to clear soil 1, get all of it to puddle 2, and stay off obstacle 1 the whole day.",
+    "Hello everyone, today's goal is to clear soil 1, bring it to puddle 2 and keep off obstacle 1.",
+    "The goal is to clear soil 1, haul it to puddle 2, and avoid obstacle 1.",
+])
+def test_a_goal_after_a_greeting_is_no_order(fleet, world, goal):
+    assert_plan(goal + " " + _JOB, fleet, world, *_JOB_PLAN)
+
+
+@pytest.mark.parametrize("goal, place", [
+    ("Hi all, the goal for today is to clear soil 2.", "soil 2"),
+    ("The goal is to clear soil 1, bring it to puddle 1, and keep off obstacle 1.", "puddle 1"),
+])
+def test_a_goal_place_no_step_serves_is_refused(fleet, world, goal, place):
+    errors = rules_plan(goal + " " + _JOB, fleet, world).errors
+    assert any(f"nothing goes to {place}" in e for e in errors), errors
+
+
+def test_a_greeting_before_an_order_still_addresses_the_fleet(fleet, world):
+    assert_plan("Hi all, go back to start.", fleet, world, task("r", "return_to_start_for_all_robots"))
