@@ -16,6 +16,11 @@
    ("The goal is to clear soil 2." then nothing at soil 2). A clause that a goal noun and its copula open is the
    job's goal, whoever was greeted, and the clauses after it in its sentence are more of it; all are checked
    against the plan.
+5. "Objective for this shift: dump truck 2 collects soil from both soil piles and delivers it to puddle 2. Order of
+   work: ...": the sentence after the goal title was read as orders, on top of the ones spelled out after it (truck 2
+   drove to puddle 2 and back before it was loaded). After a title of a goal noun (lexicon ``summary_goal_nouns``)
+   it is the job's goal when later sentences name robots: checked against the plan, no steps. "Plan: ..." still
+   heads orders.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -122,3 +127,31 @@ def test_a_goal_place_no_step_serves_is_refused(fleet, world, goal, place):
 
 def test_a_greeting_before_an_order_still_addresses_the_fleet(fleet, world):
     assert_plan("Hi all, go back to start.", fleet, world, task("r", "return_to_start_for_all_robots"))
+
+
+# -- finding 5: "Objective for this shift: <robot> ...": the goal, spelled out after ---------------------------------
+
+_STEPS = ("Excavator 1 and dump truck 2 head to soil 1. Excavator 1 digs and loads truck 2. Truck 2 then takes it to "
+          "puddle 2 and dumps it.")
+_STEPS_PLAN = (task("m", T, [E1, D2], ["soil1"]), task("x", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["x"]),
+               task("g", T, [D2], ["puddle2"], deps=["l"]), task("d", DUMP, [D2], deps=["g"]))
+
+
+@pytest.mark.parametrize("goal", [
+    "Objective for this shift: dump truck 2 collects soil from soil 1 and delivers it to puddle 2. Order of work: ",
+    "Today's goal: truck 2 brings the soil of soil 1 to puddle 2. Steps: ",
+    "Objective: dump truck 2 hauls soil 1 to puddle 2. ",
+])
+def test_the_sentence_after_a_goal_title_is_the_goal(fleet, world, goal):
+    assert_plan(goal + _STEPS, fleet, world, *_STEPS_PLAN)
+
+
+def test_a_goal_after_its_title_is_checked_against_the_plan(fleet, world):
+    errors = rules_plan("Objective for today: dump truck 2 delivers soil to puddle 1. Order of work: " + _STEPS,
+                        fleet, world).errors
+    assert any("nothing goes to puddle 1" in e for e in errors), errors
+
+
+def test_a_plan_title_still_heads_orders(fleet, world):
+    assert_plan("Plan: truck 2 goes to puddle 2. Then excavator 1 goes to soil 1.", fleet, world,
+                task("a", T, [D2], ["puddle2"]), task("b", T, [E1], ["soil1"], deps=["a"]))

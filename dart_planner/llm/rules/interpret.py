@@ -1048,6 +1048,27 @@ class Interpreter:
         return bool(words) and words[0] in self.lex.goal_nouns \
             and any(w in self.lex.title_copulas for w in words[1:4])
 
+    def _titled_goal(self, seg: Segment) -> bool:
+        """"Objective for this shift: dump truck 2 collects soil from both soil piles and delivers it to puddle 2.
+        Order of work: ...": the sentence after a title of a goal noun (``summary_goal_nouns``) says what the job
+        must achieve, though it names a robot, when later sentences name robots to do the work. Read as orders, its
+        steps were made on top of the ones spelled out after it (truck 2 went to puddle 2 before it was loaded)."""
+        if not seg.sentence_start or not seg.items:
+            return False
+        hi = seg.items[0].start
+        if hi == 0 or self.words[hi - 1] != ":":
+            return False
+        lo = hi - 1
+        while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+            lo -= 1
+        title = [w.lower() for w in self.words[lo:hi - 1]]
+        said = [w for w in title if w not in self.lex.title_skip_words]
+        if not said or said[0] not in self.lex.summary_goal_nouns or len(title) > 6 or not any(
+                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items):
+            return False
+        self.goal_sentences.add(seg.sentence)  # its later clauses are the goal too
+        return True
+
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
         Puddle 2 needs filling with rubble from rock 1.", "... We want soil 2 emptied."): the goal of the
@@ -1915,7 +1936,7 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._later_goal(seg):
+        if self._later_goal(seg) or self._titled_goal(seg):
             for it in seg.items:  # "... and digs. Puddle 2 needs filling with rubble from rock 1.": no step of its own
                 self.use(it)
             self._note_goal(seg)
