@@ -21,6 +21,10 @@
    drove to puddle 2 and back before it was loaded). After a title of a goal noun (lexicon ``summary_goal_nouns``)
    it is the job's goal when later sentences name robots: checked against the plan, no steps. "Plan: ..." still
    heads orders.
+6. "Dump trucks 1 and 2 drive to soil 2. The excavator loads truck 2 first and then truck 1. The truck that was
+   loaded first goes to puddle 1 and unloads; the other truck goes to puddle 2": "the other truck" was truck 3 (a
+   robot never named), since both of the pair had been named since. It is the pair but the one of them named last
+   on its own.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -155,3 +159,25 @@ def test_a_goal_after_its_title_is_checked_against_the_plan(fleet, world):
 def test_a_plan_title_still_heads_orders(fleet, world):
     assert_plan("Plan: truck 2 goes to puddle 2. Then excavator 1 goes to soil 1.", fleet, world,
                 task("a", T, [D2], ["puddle2"]), task("b", T, [E1], ["soil1"], deps=["a"]))
+
+
+# -- finding 6: "the other truck" after each of a named pair was named again -----------------------------------------
+
+_PAIR = "Excavator 3 goes to soil 2 and digs. Then dump trucks 1 and 2 drive to soil 2. "
+
+
+@pytest.mark.parametrize("text", [
+    _PAIR + "The excavator at soil 2 loads truck 2 first and then truck 1. The truck that was loaded first goes to "
+            "puddle 1 and unloads; the other truck goes to puddle 2 and unloads.",
+    _PAIR + "Excavator 3 loads truck 2 first and then truck 1. Truck 2 goes to puddle 1 and unloads; the other truck "
+            "goes to puddle 2 and unloads.",
+    _PAIR + "Excavator 3 loads truck 2 first and then truck 1. Truck 2 goes to puddle 1 and unloads. The other truck "
+            "drives to puddle 2 and tips.",
+])
+def test_the_other_truck_is_the_one_of_the_pair_not_named_last(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E3], ["soil2"]), task("x", DIG, [E3], deps=["m"]),
+                task("t", T, [D1, D2], ["soil2"], deps=["x"]), task("l2", LOAD, [E3], deps=["t"]),
+                task("l1", LOAD, [E3], deps=["l2"]),
+                task("g2", T, [D2], ["puddle1"], deps=["l2"]), task("u2", DUMP, [D2], deps=["g2"]),
+                task("g1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], deps=["g1"]))
