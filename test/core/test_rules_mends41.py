@@ -25,6 +25,12 @@
    loaded first goes to puddle 1 and unloads; the other truck goes to puddle 2": "the other truck" was truck 3 (a
    robot never named), since both of the pair had been named since. It is the pair but the one of them named last
    on its own.
+7. "excavator 2 loads them one after the other, truck 1 first": the mark "one after the other" between the loaded
+   robots and the aside kept the aside from ordering the loadings, and "truck 1 first" was read as a clause of its
+   own (with excavators 1 and 3 named before, a third loading by them). The mark is skipped there now.
+8. "As soon as it is loaded, each truck hauls to obstacle 1 and dumps": the leading anchor's "it" was the truck
+   loaded last, so both trucks left after the last loading. Before a clause of "each <type>" it is each of them,
+   as in "each truck hauls ... as soon as it is loaded".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -181,3 +187,37 @@ def test_the_other_truck_is_the_one_of_the_pair_not_named_last(fleet, world, tex
                 task("l1", LOAD, [E3], deps=["l2"]),
                 task("g2", T, [D2], ["puddle1"], deps=["l2"]), task("u2", DUMP, [D2], deps=["g2"]),
                 task("g1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], deps=["g1"]))
+
+
+# -- findings 7 and 8: "loads them one after the other, truck 1 first. As soon as it is loaded, each truck ..." -----
+
+_TWO = ("Excavator 2 goes to soil 2 and digs. Excavators 1 and 3 must keep away from soil 2. Then trucks 1 and 3 drive "
+        "to soil 2, and ")
+
+
+@pytest.mark.parametrize("loads, first, second", [
+    ("excavator 2 loads them one after the other, truck 1 first.", D1, D3),
+    ("excavator 2 loads them in turn, truck 3 first.", D3, D1),
+    ("excavator 2 loads them one by one (truck 3 first).", D3, D1),
+])
+def test_an_order_aside_after_one_after_the_other_orders_the_loadings(fleet, world, loads, first, second):
+    assert_plan(_TWO + loads + " As soon as it is loaded, each truck hauls to obstacle 1 and dumps.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("x", DIG, [E2], deps=["m"]), task("k", AV, [E1, E3], ["soil2"]),
+                task("t", T, [D1, D3], ["soil2"], deps=["x", "k"]), task("l1", LOAD, [E2], deps=["t"]),
+                task("l2", LOAD, [E2], deps=["l1"]),
+                task("g1", T, [first], ["obstacle1"], deps=["l1"]), task("u1", DUMP, [first], deps=["g1"]),
+                task("g2", T, [second], ["obstacle1"], deps=["l2"]), task("u2", DUMP, [second], deps=["g2"]))
+
+
+@pytest.mark.parametrize("rest", [
+    "As soon as it is loaded, each truck hauls to obstacle 1 and dumps.",
+    "Once it has been loaded, each truck drives to obstacle 1 and then tips.",
+])
+def test_a_leading_it_anchor_before_each_truck_is_each_after_its_own_loading(fleet, world, rest):
+    assert_plan("Excavator 2 goes to soil 2 and digs. Then trucks 1 and 3 drive to soil 2, and excavator 2 loads "
+                "truck 3 first, then truck 1. " + rest, fleet, world,
+                task("m", T, [E2], ["soil2"]), task("x", DIG, [E2], deps=["m"]),
+                task("t", T, [D1, D3], ["soil2"], deps=["x"]), task("l3", LOAD, [E2], deps=["t"]),
+                task("l1", LOAD, [E2], deps=["l3"]),
+                task("g3", T, [D3], ["obstacle1"], deps=["l3"]), task("u3", DUMP, [D3], deps=["g3"]),
+                task("g1", T, [D1], ["obstacle1"], deps=["l1"]), task("u1", DUMP, [D1], deps=["g1"]))

@@ -594,6 +594,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             if out[j].kind is ItemKind.ROBOT:
                 run.append(out[j])
             j += 1
+        said_from = j
+        while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
+            j += 1  # "loads them one after the other, truck 1 first": the aside gives that order
         if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ",", ":"):
             k += 1
             continue
@@ -622,7 +625,7 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
         close = end + 1 if closing else end
         # the words of the aside are read: the "first" carries their span for the coverage report
-        new[1] = replace(new[1], start=out[j].start, end=out[close - 1].end)
+        new[1] = replace(new[1], start=out[said_from].start, end=out[close - 1].end)
         out[k + 1:close] = new
         k += 1 + len(new)
     return out
