@@ -31,6 +31,14 @@
 8. "As soon as it is loaded, each truck hauls to obstacle 1 and dumps": the leading anchor's "it" was the truck
    loaded last, so both trucks left after the last loading. Before a clause of "each <type>" it is each of them,
    as in "each truck hauls ... as soon as it is loaded".
+9. "loads truck 3 first and truck 1 right after it. ... the truck that was loaded second drives to obstacle 2": the
+   order word after "the truck that was loaded" was left out, and the truck was the first one loaded (also for
+   "... loaded last"). An ordinal (lexicon ``ordinals``) or a word of ``loaded_last_words`` there picks the truck
+   by its place among the trucks the loading before named one by one.
+10. "Once both trucks have dumped, the excavator at soil 1 and the two trucks return to start": "and" before the
+   second robot cut the clause after "the excavator at soil 1", which then sent the excavator named last to soil 1
+   (or dropped the excavator): a "the <type>" with only its place after it, no verb yet, is still a subject of the
+   list, and the place picks the robot standing there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -221,3 +229,35 @@ def test_a_leading_it_anchor_before_each_truck_is_each_after_its_own_loading(fle
                 task("l1", LOAD, [E2], deps=["l3"]),
                 task("g3", T, [D3], ["obstacle1"], deps=["l3"]), task("u3", DUMP, [D3], deps=["g3"]),
                 task("g1", T, [D1], ["obstacle1"], deps=["l1"]), task("u1", DUMP, [D1], deps=["g1"]))
+
+
+# -- finding 9: "the truck that was loaded second / last" ---------------------------------------------------------
+
+_IN_TURN = "Excavator 2 digs at soil 1 while trucks 1 and 3 drive to soil 1. "
+
+
+@pytest.mark.parametrize("loads, pick, truck", [
+    ("Excavator 2 loads truck 3 first and truck 1 right after it.", "the truck that was loaded second", D1),
+    ("Excavator 2 loads truck 3 first and then truck 1.", "the truck that was loaded last", D1),
+    ("Excavator 2 loads truck 1 first, then truck 3.", "the truck that got loaded second", D3),
+    ("Excavator 2 loads truck 1 first, then truck 3.", "the truck that was loaded first", D1),
+])
+def test_an_order_word_after_the_loaded_truck_picks_it_by_its_turn(fleet, world, loads, pick, truck):
+    first = D3 if "truck 3 first" in loads else D1
+    assert_plan(_IN_TURN + loads + " Then " + pick + " drives to obstacle 2.", fleet, world,
+                task("m", T, [E2, D1, D3], ["soil1"]), task("x", DIG, [E2], deps=["m"]),
+                task("la", LOAD, [E2], deps=["x"]), task("lb", LOAD, [E2], deps=["la"]),
+                task("g", T, [truck], ["obstacle2"], deps=["la" if truck == first else "lb"]))
+
+
+# -- finding 10: "the excavator at soil 1 and the two trucks return" ------------------------------------------------
+
+@pytest.mark.parametrize("others, robots", [
+    ("truck 2", [D2]),
+    ("the truck", [D2]),
+])
+def test_the_type_at_a_place_and_another_robot_are_one_subject(fleet, world, others, robots):
+    assert_plan("Excavator 2 is already parked at soil 1. It digs there while truck 2 goes to rock 1. Then the "
+                f"excavator at soil 1 and {others} return to start.", fleet, world,
+                task("x", DIG, [E2]), task("m", T, [D2], ["rock1"]),
+                task("r", "return_to_start_for_specific_robots", [E2, *robots], deps=["x", "m"]))

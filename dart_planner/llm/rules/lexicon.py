@@ -229,6 +229,7 @@ class Lexicon:
     loaded_quantifiers: frozenset[str] = _context_words()
     """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
     deed_auxiliaries: frozenset[str] = _context_words()
+    loaded_last_words: frozenset[str] = _context_words()
     """Words between a relative pronoun and its verb ("the truck that has already inspected ...")."""
     deed_work_words: frozenset[str] = _context_words()
     """Verbs of a deed of any kind ("everyone who worked"): every robot with a step said before."""

@@ -404,6 +404,11 @@ def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) 
                 and not (k and items[k - 1].kind is ItemKind.VERB  # "loads it", "serves excavator 2": objects
                          and (items[k - 1].payload.target in ("unload_bucket", "pair")
                               or items[k - 1].payload.lemma in object_verbs))), default=-1)
+    rest = [i for i in items[last + 1:] if not (i.kind is ItemKind.WORD and i.text == "and")]
+    if last >= 0 and items[last].payload.form == "type" and items[last].payload.det == "the" and len(rest) == 2 \
+            and rest[0].kind is ItemKind.WORD and rest[0].text in ("at", "from") and rest[1].kind is ItemKind.OBJECT \
+            and not any(i.kind is ItemKind.VERB for i in items):
+        return False  # "the excavator at soil 1 and truck 2 return": the place picks the excavator, a subject still
     return _has_content(items[last + 1:])
 
 
