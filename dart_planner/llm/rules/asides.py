@@ -26,6 +26,7 @@ from dataclasses import replace
 from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
+from .verbs import KEEPOUT_ACTIONS
 
 __all__ = ["fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas", "place_relatives",
            "loading_order", "join_companions"]
@@ -40,7 +41,9 @@ def fold_addressed_you(items: Sequence[Item], causatives: frozenset[str] = froze
 
     "Could you send excavator 2 to obstacle 1?": "you" before a causative verb (``causatives``) with a robot
     after it is the person the request is made to, not a robot; read as one, the robot named before was
-    sent along."""
+    sent along. So is "you" before a keep-out verb whose clause names the robots it is for ("could you lift that
+    keep-out for excavators 1 and 2?"): the operator sets keep-outs; read as a robot, the one named last was
+    added to them."""
     out = list(items)
     k = 0
     while k + 2 < len(out):
@@ -49,7 +52,8 @@ def fold_addressed_you(items: Sequence[Item], causatives: frozenset[str] = froze
         if d is not None and d.form == "pronoun" and d.pronoun == "you" and comma.kind is ItemKind.PUNCT \
                 and comma.payload == "," and nxt.kind is ItemKind.ROBOT and nxt.payload.form in ("ids", "type"):
             out[k:k + 3] = [replace(nxt, start=it.start)]
-        elif d is not None and d.form == "pronoun" and d.pronoun == "you" and _causative_next(out, k + 1, causatives):
+        elif d is not None and d.form == "pronoun" and d.pronoun == "you" and (
+                _causative_next(out, k + 1, causatives) or _keepout_for_robots_next(out, k + 1)):
             out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
         k += 1
     return out
@@ -72,6 +76,23 @@ def _causative_next(items: Sequence[Item], k: int, causatives: frozenset[str]) -
     for j in range(k, min(k + 3, len(items) - 1)):
         if items[j].kind in (ItemKind.VERB, ItemKind.WORD) and items[j].text in causatives:
             return items[j + 1].kind is ItemKind.ROBOT
+        if items[j].kind is not ItemKind.WORD:
+            return False
+    return False
+
+
+def _keepout_for_robots_next(items: Sequence[Item], k: int) -> bool:
+    """A keep-out verb at ``k``, past up to two plain words ("please", "now"), with a robot other than "you"
+    after it in its clause (before the next punctuation or connective)."""
+    for j in range(k, min(k + 3, len(items))):
+        if items[j].kind is ItemKind.VERB and items[j].payload.target in KEEPOUT_ACTIONS:
+            for it in items[j + 1:]:
+                if it.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+                    return False
+                d = _robot(it)
+                if d is not None and not (d.form == "pronoun" and d.pronoun == "you"):
+                    return True
+            return False
         if items[j].kind is not ItemKind.WORD:
             return False
     return False
@@ -660,6 +681,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             if out[j].kind is ItemKind.ROBOT:
                 run.append(out[j])
             j += 1
+        said_from = j
+        while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
+            j += 1  # "loads them one after the other, truck 1 first": the aside gives that order
         if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ",", ":"):
             k += 1
             continue
@@ -688,7 +712,7 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
         close = end + 1 if closing else end
         # the words of the aside are read: the "first" carries their span for the coverage report
-        new[1] = replace(new[1], start=out[j].start, end=out[close - 1].end)
+        new[1] = replace(new[1], start=out[said_from].start, end=out[close - 1].end)
         out[k + 1:close] = new
         k += 1 + len(new)
     return out

@@ -44,6 +44,13 @@ def _own_robot(seg: Segment) -> bool:
     return False
 
 
+def _each_subject(seg: Segment) -> bool:
+    """The clause opens (after joining words) with "each <type>"."""
+    lead = next((it for it in seg.items if it.kind is not ItemKind.WORD), None)
+    return lead is not None and lead.kind is ItemKind.ROBOT and lead.payload.form == "type" \
+        and lead.payload.det == "each"
+
+
 def _named_before(segs: Sequence[Segment]) -> tuple[bool, set[str]]:
     """Whether any robot was named (not by a pronoun) in ``segs``, and the robots named there by number."""
     any_robot = False
@@ -116,6 +123,15 @@ def fold_forward_it_anchors(segs: Sequence[Segment]) -> list[Segment]:
         if not (a.role is SegmentRole.ANCHOR and not a.post_anchor and not a.before and a.sentence_start
                 and _lone_it(a)):
             k += 1
+            continue
+        if k + 1 < len(out) and out[k + 1].sentence == a.sentence and out[k + 1].role is SegmentRole.MAIN \
+                and _each_subject(out[k + 1]):
+            # "As soon as it is loaded, each truck hauls to obstacle 1": "it" is each truck, after its own loading
+            # (the clauses after it in the sentence go on with each, as after "each truck ... as soon as it is loaded")
+            out[k:k + 2] = [dataclasses.replace(out[k + 1], sentence_start=a.sentence_start),
+                            dataclasses.replace(a, post_anchor=True, sentence_start=False, after_punct=False,
+                                                attached=list(a.attached))]
+            k += 2
             continue
         mains = []
         j = k + 1

@@ -158,6 +158,43 @@ def _loaded_by_then(items: Sequence[Item], upto: int, rtype: str, listed: bool =
 _LIST_JOINS = frozenset({"and", ",", "&", "+"})
 
 
+def _loaded_in_turn(items: Sequence[Item], upto: int, rtype: str) -> list[str]:
+    """The robots of ``rtype`` that the latest loading before ``upto`` names one by one, in the order said ("loads
+    truck 3 first and truck 1 right after it", "loads truck 3 first, then truck 1"); empty when it names fewer
+    than two."""
+    found: list[str] = []
+    for v in range(upto):
+        it = items[v]
+        if it.kind is not ItemKind.VERB or it.payload.target not in _LOADING or it.payload.role == "passive_load":
+            continue
+        rids: list[str] = []
+        for x in items[v + 1:upto]:
+            if x.kind is ItemKind.ROBOT and x.payload.form == "ids" and x.payload.rtype == rtype:
+                rids += [r for r in x.payload.ids if r not in rids]
+            elif x.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.OBJECT, ItemKind.PLACE) or (
+                    x.kind is ItemKind.PUNCT and x.payload != ","):
+                break
+        if len(rids) > 1:
+            found = rids
+    return found
+
+
+def _turn_picked(items: Sequence[Item], k: int, last: int, rtype: str, lex: Lexicon) -> str | None:
+    """The robot that "the truck that was loaded <first / second / last>" (``k`` .. ``last``, the order word
+    after it) picks among the trucks loaded in turn before it; None when no order word follows or it picks
+    none of them."""
+    if last + 1 >= len(items):
+        return None
+    word = items[last + 1].text.lower()
+    order = _loaded_in_turn(items, k, rtype)
+    if len(order) < 2:
+        return None
+    if word in lex.loaded_last_words:
+        return order[-1]
+    n = lex.ordinals.get(word, 0)
+    return order[n - 1] if 0 < n <= len(order) else None
+
+
 def _loaded_group(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[int, bool] | None:
     """(first index, distributive) of "each loaded truck", "both loaded trucks", "the loaded trucks"
     ending at the robot at ``k``; None if it is not such a mention."""
@@ -248,7 +285,11 @@ def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             elif last >= 0:
                 d0: RobotDesc = it.payload
                 loaded = _loaded_by_then(out, k, d0.rtype)
-                if len(loaded) == 1:  # "the loaded truck": the one truck said to be loaded so far
+                turn = _turn_picked(out, k, last, d0.rtype, lex)
+                if turn is not None:  # "the truck that was loaded second": by its place in the order of loading
+                    out[k:last + 2] = [Item(ItemKind.ROBOT, it.start, out[last + 1].end,
+                                            RobotDesc("ids", (turn,), d0.rtype), it.text)]
+                elif len(loaded) == 1:  # "the loaded truck": the one truck said to be loaded so far
                     named0 = RobotDesc("ids", (loaded[0],), d0.rtype)
                     out[k:last + 1] = [Item(ItemKind.ROBOT, it.start, out[last].end, named0, it.text)]
             elif desc is not None:

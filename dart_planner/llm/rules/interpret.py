@@ -1011,6 +1011,10 @@ class Interpreter:
         ``keepout_sentence``: a keep-out anywhere in its sentence makes it a keep-out goal, not only in ``seg``."""
         if not seg.items:
             return
+        if self._goal_noun_lead(seg):
+            # "the goal is to clear both soil piles, get all of it to puddle 2, and ...": the clauses after it in its
+            # sentence list more of the goal, not orders with no robot
+            self.goal_sentences.add(seg.sentence)
         # the whole sentence, quoted in an error and searched for words that put a place off ("can wait")
         lo, hi = seg.items[0].start, seg.items[-1].end
         while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
@@ -1056,6 +1060,37 @@ class Interpreter:
         words = [w for it in seg.items if it.kind is ItemKind.WORD for w in it.text.lower().split()]
         return lead is not None and lead.kind is ItemKind.WORD and lead.text in self.lex.goal_people \
             and any(w in self.lex.goal_need_words for w in words)
+
+    def _goal_noun_lead(self, seg: Segment) -> bool:
+        """The clause opens with a goal noun (``goal_nouns``) and its copula, a few words apart at most ("Hi all,
+        the goal for today is to clear both soil piles"): it says what the job is for, so the robots greeted before
+        are not told to do it (read so, the whole fleet drove to every place of the goal)."""
+        if seg.has(ItemKind.ROBOT):
+            return False
+        words = [w for it in seg.items[:6] for w in it.text.lower().split() if w not in self.lex.title_skip_words]
+        return bool(words) and words[0] in self.lex.goal_nouns \
+            and any(w in self.lex.title_copulas for w in words[1:4])
+
+    def _titled_goal(self, seg: Segment) -> bool:
+        """"Objective for this shift: dump truck 2 collects soil from both soil piles and delivers it to puddle 2.
+        Order of work: ...": the sentence after a title of a goal noun (``summary_goal_nouns``) says what the job
+        must achieve, though it names a robot, when later sentences name robots to do the work. Read as orders, its
+        steps were made on top of the ones spelled out after it (truck 2 went to puddle 2 before it was loaded)."""
+        if not seg.sentence_start or not seg.items:
+            return False
+        hi = seg.items[0].start
+        if hi == 0 or self.words[hi - 1] != ":":
+            return False
+        lo = hi - 1
+        while lo > 0 and self.words[lo - 1] not in SENTENCE_END:
+            lo -= 1
+        title = [w.lower() for w in self.words[lo:hi - 1]]
+        said = [w for w in title if w not in self.lex.title_skip_words]
+        if not said or said[0] not in self.lex.summary_goal_nouns or len(title) > 6 or not any(
+                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items):
+            return False
+        self.goal_sentences.add(seg.sentence)  # its later clauses are the goal too
+        return True
 
     def _later_goal(self, seg: Segment) -> bool:
         """A robotless sentence of need said after robots were named ("Excavator 1 goes to rock 1 and digs.
@@ -1943,7 +1978,7 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._later_goal(seg):
+        if self._later_goal(seg) or self._titled_goal(seg):
             for it in seg.items:  # "... and digs. Puddle 2 needs filling with rubble from rock 1.": no step of its own
                 self.use(it)
             self._note_goal(seg)
@@ -2100,7 +2135,7 @@ class Interpreter:
             # "loads truck 1 first, then truck 2, then truck 3, and each takes its load to rock 1": "each"
             # cannot be the one robot a verbless "then truck 3" named; it is the robots of the sentence
             subject = self.each_referent(seg.sentence)
-        elif self.vocative is not None and not self._people_lead(seg):
+        elif self.vocative is not None and not self._people_lead(seg) and not self._goal_noun_lead(seg):
             subject, split_v = self.vocative
             split = split or split_v
             explicit = True
@@ -2264,7 +2299,7 @@ class Interpreter:
         if not verbs and not subj_items and self._place_heading(seg):
             return
         if not verbs and not subj_items and self.vocative is None and self.remark(seg):
-            if self._remark_need(seg) or self._goal_named(seg):
+            if self._remark_need(seg) or self._goal_named(seg) or self._goal_noun_lead(seg):
                 # "Rock 2 needs clearing.": work asked for, whoever does it; "cleared of traffic, so every robot must
                 # keep away from it": a keep-out said in its sentence serves it
                 self._note_goal(seg, keepout_sentence=True)

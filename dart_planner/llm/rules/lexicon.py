@@ -229,6 +229,7 @@ class Lexicon:
     loaded_quantifiers: frozenset[str] = _context_words()
     """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
     deed_auxiliaries: frozenset[str] = _context_words()
+    loaded_last_words: frozenset[str] = _context_words()
     """Words between a relative pronoun and its verb ("the truck that has already inspected ...")."""
     deed_work_words: frozenset[str] = _context_words()
     """Verbs of a deed of any kind ("everyone who worked"): every robot with a step said before."""
@@ -456,6 +457,7 @@ class Lexicon:
     """Parallel connectives that time a clause by a step already under way ("while the excavator digs")."""
     """Words that make a step said right after the same step a second one ("digs *again*"), not a restatement."""
     goal_nouns: frozenset[str] = _context_words()
+    summary_goal_nouns: frozenset[str] = _context_words()
     """Nouns that make a robotless first clause the job's goal ("*The goal* is to fill puddle 1")."""
     goal_purpose_leads: frozenset[str] = _context_words()
     """Words that open a purpose said first ("*To* clear rock 1, excavator 1 ..."): the job's goal."""

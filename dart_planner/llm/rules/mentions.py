@@ -896,13 +896,19 @@ class MentionResolver:
 
     def the_other(self, rtype: str) -> tuple[Member, ...]:
         """"the other truck": of the latest mention of several robots of ``rtype``, those not
-        singled out since ("trucks 1 and 2 ... truck 1 ..., the other truck ..."); empty if none."""
+        singled out since ("trucks 1 and 2 ... truck 1 ..., the other truck ..."); empty if none.
+        When every one of them was named since ("trucks 1 and 2 ... loads truck 2 first and then truck 1.
+        Truck 2 goes to puddle 1; the other truck ..."), those but the one of them named last on its own."""
         for k in range(len(self.history) - 1, -1, -1):
             members = [m for m in self.history[k][0] if m.rtype == rtype and not m.is_group]
             if len(members) < 2:
                 continue
             later = {m.key for ms, _ in self.history[k + 1:] for m in ms}
             rest = tuple(m for m in members if m.key not in later)
+            if not rest:
+                alone = next((ours for ms, _ in reversed(self.history[k + 1:])
+                              if len(ours := [m for m in ms if m in members]) == 1 and len(ms) == 1), None)
+                rest = tuple(m for m in members if alone is not None and m not in alone)
             return rest if 0 < len(rest) < len(members) else ()
         return ()
 

@@ -410,6 +410,11 @@ def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) 
                 and not (k and items[k - 1].kind is ItemKind.VERB  # "loads it", "serves excavator 2": objects
                          and (items[k - 1].payload.target in ("unload_bucket", "pair")
                               or items[k - 1].payload.lemma in object_verbs))), default=-1)
+    rest = [i for i in items[last + 1:] if not (i.kind is ItemKind.WORD and i.text == "and")]
+    if last >= 0 and items[last].payload.form == "type" and items[last].payload.det == "the" and len(rest) == 2 \
+            and rest[0].kind is ItemKind.WORD and rest[0].text in ("at", "from") and rest[1].kind is ItemKind.OBJECT \
+            and not any(i.kind is ItemKind.VERB for i in items):
+        return False  # "the excavator at soil 1 and truck 2 return": the place picks the excavator, a subject still
     return _has_content(items[last + 1:])
 
 
@@ -517,13 +522,16 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
 
 def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = (),
-                  subject_modals: Container[str] = ()) -> list[Segment]:
+                  subject_modals: Container[str] = (), departures: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
     nothing) before a robot mention that opens a clause of its own. An anchor clause
     ("once both trucks are loaded") also ends where a new subject or a causative verb starts
     the main clause after its predicate ("... are loaded they drive ...").
+
+    ``departures`` (the lexicon's ``departure_verbs``) may stand between a subject and an anchor
+    that interrupts it ("each truck leaves as soon as it is loaded, takes its soil to ...").
 
     ``joining_words`` (the lexicon's ``clause_joining_words``) may stand before a clause's opening
     connectives without the comma after them ending a clause ("and before any of that, ...").
@@ -825,7 +833,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     segs = _before_anything(segs)
     _bare_also(segs)
     segs = _trailing_vocatives(segs)
-    segs = _interrupting_anchors(segs)
+    segs = _interrupting_anchors(segs, departures)
     _and_after_last(segs, items)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
@@ -1245,18 +1253,29 @@ def _heading_verbs(segs: list[Segment], colon_ends: Container[int]) -> list[Segm
     return out
 
 
-def _interrupting_anchors(segs: list[Segment]) -> list[Segment]:
+def _interrupted_subject(s: Segment, departures: Container[str]) -> bool:
+    """A main clause that is only a robot ("each truck,") or a robot and a verb of leaving that names no place
+    ("each truck leaves"), the predicate still to come after an anchor."""
+    if s.role is not SegmentRole.MAIN or not s.items or not all(
+            x.kind in (ItemKind.ROBOT, ItemKind.WORD) for x in s.items) \
+            or not any(x.kind is ItemKind.ROBOT and x.payload.form != "pronoun" for x in s.items):
+        return False
+    last = s.items[-1]
+    return (s.ended_by == "punct" and last.kind is ItemKind.ROBOT) \
+        or (last.kind is ItemKind.WORD and last.text in departures)  # "each truck (should) leave(s)"
+
+
+def _interrupting_anchors(segs: list[Segment], departures: Container[str] = ()) -> list[Segment]:
     """"Each truck, as soon as it is loaded, drives to puddle 2": an anchor set off between a
     subject and its verb is read as if it closed the clause ("each truck drives to puddle 2 as
-    soon as it is loaded"), so the subject and its predicate are one clause again."""
+    soon as it is loaded"), so the subject and its predicate are one clause again. So is one after
+    a verb of leaving ("each truck leaves as soon as it is loaded, takes its soil to obstacle 2"): the
+    leaving is the start of the predicate's move, which names where the truck goes."""
     out: list[Segment] = []
     i = 0
     while i < len(segs):
         s = segs[i]
-        if i + 2 < len(segs) and s.role is SegmentRole.MAIN and s.items and s.ended_by == "punct" \
-                and s.items[-1].kind is ItemKind.ROBOT and all(
-                    x.kind in (ItemKind.ROBOT, ItemKind.WORD) for x in s.items) \
-                and any(x.kind is ItemKind.ROBOT and x.payload.form != "pronoun" for x in s.items):
+        if i + 2 < len(segs) and _interrupted_subject(s, departures):
             a, m = segs[i + 1], segs[i + 2]
             if a.role is SegmentRole.ANCHOR and not a.before and a.sentence == s.sentence == m.sentence \
                     and m.role is SegmentRole.MAIN and m.connective is None and m.items \
