@@ -2882,8 +2882,10 @@ class Interpreter:
                     for it in post.items):
                 # "digs at soil 2 after driving there": "there" is the place this clause names
                 carries = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+                # "keep truck 1 out of soil 2 until X has dug there": a keep-out's place is no place left
+                kept = any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in seg.items)
                 named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"
-                         and (carries or not self._source(it))]  # "leave puddle 1 for rock 1 once X dug there"
+                         and (carries or kept or not self._source(it))]  # "leave puddle 1 for rock 1 once X dug there"
                 if named:
                     got_place = self.resolve_objects(named[0])
                     if got_place:
