@@ -4,6 +4,17 @@
    until excavator 1 has dug there.") made a digging with no move to soil 2: the place of the keep-out ("out of",
    "away from") was taken for a place left, so "there" in the "until" clause pointed at nothing and the excavator dug
    wherever it stood. A keep-out's place is what "there" means; the excavator goes there first (rule 11).
+2. "Excavator 2 goes to soil 2. Truck 3 goes to soil 1. The one at soil 2 digs." was refused ("no robot among
+   robot_dump_truck_03 can dig"): "the one" / "the robot" was no robot mention, so the digging fell to the robot
+   named last. "The one (that is) at <place>" is the robot standing there (any type); with two there it is refused,
+   naming the words (rules/placedrobots.py, lexicon ``placed_robot_nouns``).
+3. "Truck 1 goes to obstacle 1. Excavator 1 digs at soil 1. The truck which is waiting at obstacle 1 then goes to
+   soil 1." sent excavator 1 to obstacle 1 and to soil 1 again: the relative "which is waiting at" was read as an
+   order, a move. A relative state ("that is waiting / parked / standing at") says where the robot stands (rule 11),
+   as "the truck at obstacle 1" does (lexicon ``placed_relatives``, ``placed_state_words``).
+4. "... loads truck 1. Let the truck that is empty go to puddle 2." made truck 1 tip its load and go: the verb
+   "empty" was read as a tipping. "The truck that is (still) empty" is "the empty truck", a state (truck 2 here;
+   said with no loading before, which truck is not clear and it is refused, as "the empty truck" is).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +22,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, DIG, E1, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, LOAD, R, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "until X has dug there" after a keep-out: "there" is the kept-out place ------------------------------
 
@@ -24,3 +37,62 @@ from rules_helpers import AV, D1, DIG, E1, T, assert_plan, task
 def test_there_in_an_until_clause_is_the_kept_out_place(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E1], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("k", AV, [D1], ["soil2"]))
+
+
+# -- finding 2: "the one at soil 2" is the robot standing there ------------------------------------------------------
+
+_SENT = (task("a", T, [E2], ["soil2"]), task("b", T, [D3], ["soil1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 goes to soil 2. Truck 3 goes to soil 1. The one at soil 2 digs.",
+    "Excavator 2 goes to soil 2. Truck 3 goes to soil 1. The robot at soil 2 digs.",
+    "Excavator 2 goes to soil 2. Truck 3 goes to soil 1. The one that is standing at soil 2 digs.",
+])
+def test_the_one_at_a_place_is_the_robot_there(fleet, world, text):
+    assert_plan(text, fleet, world, *_SENT, task("g", DIG, [E2], [], deps=["a"]))
+
+
+def test_the_one_at_a_place_of_any_type(fleet, world):
+    assert_plan("Excavator 2 goes to soil 2. Truck 3 goes to soil 1. The one at soil 1 returns to base.", fleet,
+                world, *_SENT, task("r", R, [D3], [], deps=["b"]))
+
+
+def test_the_one_at_a_place_with_two_there_is_refused(fleet, world):
+    plan = rules_plan("Excavator 2 and truck 3 go to soil 2. The one at soil 2 digs.", fleet, world)
+    assert any("the one" in e for e in plan.errors)
+
+
+# -- finding 3: "the truck which is waiting at obstacle 1" is a state, not a move -------------------------------------
+
+@pytest.mark.parametrize("relative", ["which is waiting at", "that is parked at", "that is at", "which is still at"])
+def test_a_relative_state_names_the_robot_there(fleet, world, relative):
+    assert_plan(f"Truck 1 goes to obstacle 1. Truck 2 goes to rock 1. The truck {relative} obstacle 1 goes to soil 1.",
+                fleet, world, task("a", T, [D1], ["obstacle1"]), task("b", T, [D2], ["rock1"]),
+                task("c", T, [D1], ["soil1"], deps=["a"]))
+
+
+def test_a_relative_state_after_another_robot(fleet, world):
+    assert_plan("Truck 1 goes to obstacle 1. Excavator 1 digs at soil 1. The truck which is waiting at obstacle 1 "
+                "then goes to soil 1.", fleet, world, task("a", T, [D1], ["obstacle1"]),
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("c", T, [D1], ["soil1"], deps=["a"]))
+
+
+# -- finding 4: "the truck that is empty" is the empty truck, not a tipping -------------------------------------------
+
+_LOADED_1 = "Trucks 1 and 2 go to soil 1. Excavator 1 digs at soil 1 and loads truck 1. "
+
+
+@pytest.mark.parametrize("text", [
+    _LOADED_1 + "Let the truck that is empty go to puddle 2.",
+    _LOADED_1 + "The truck which is still empty goes to puddle 2.",
+])
+def test_the_truck_that_is_empty_is_a_state(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1, D2, E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("p", T, [D2], ["puddle2"], deps=["a"]))
+
+
+def test_the_truck_that_is_empty_with_no_loading_is_refused(fleet, world):
+    plan = rules_plan("Let the truck that is empty go to soil 1.", fleet, world)
+    assert plan.errors and any("empty" in e for e in plan.errors)

@@ -26,6 +26,7 @@ from .goals import Goal, set_aside
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
+from .placedrobots import PLACED_ONE
 from .repeats import RepeatReader
 from .segment import (
     SENTENCE_END,
@@ -833,6 +834,10 @@ class Interpreter:
             return ()
         if not seen:
             return None
+        if d.pronoun == PLACED_ONE and len(seen) > 1:
+            # "the one at soil 2" with two robots there: which one is not said
+            self.errors.append(f"{item.text!r} at {place}: more than one robot is there (name it by number)")
+            return ()
         self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
         return tuple(seen if d.plural or not typed else seen[-1:])
 
