@@ -15,6 +15,12 @@
 4. "... loads truck 1. Let the truck that is empty go to puddle 2." made truck 1 tip its load and go: the verb
    "empty" was read as a tipping. "The truck that is (still) empty" is "the empty truck", a state (truck 2 here;
    said with no loading before, which truck is not clear and it is refused, as "the empty truck" is).
+5. "Trucks 1 and 2 avoid puddle 1. Once excavator 3 has dug at soil 1, they may go there." sent the trucks to soil 1
+   and lifted nothing; "... they can go there again" / "are allowed to go there" lifted a keep-out of soil 1 that was
+   never put up, and "... they may go to puddle 1" was refused. A permission to go ("may", "can", "allowed") said of
+   robots a keep-out still holds out, to its place or to "there", is the lifting of that keep-out after the anchor
+   (rule 26); "there" in a lifting is the place closed to them. A permission with work besides ("can go there and
+   dump") and one to a place not closed to them ("can go to soil 1") stay orders.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -22,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -96,3 +102,22 @@ def test_the_truck_that_is_empty_is_a_state(fleet, world, text):
 def test_the_truck_that_is_empty_with_no_loading_is_refused(fleet, world):
     plan = rules_plan("Let the truck that is empty go to soil 1.", fleet, world)
     assert plan.errors and any("empty" in e for e in plan.errors)
+
+
+# -- finding 5: a permission to go where a keep-out holds the robots out is its lifting ------------------------------
+
+_AVOID_DIG = "Trucks 1 and 2 avoid puddle 1. Once excavator 3 has dug at soil 1, "
+_AVOIDED = (task("k", AV, [D1, D2], ["puddle1"]), task("m", T, [E3], ["soil1"]),
+            task("g", DIG, [E3], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("rest", [
+    "they may go there.", "they can go there again.", "they are allowed to go there.", "they may go to puddle 1.",
+])
+def test_a_permission_to_go_into_a_keep_out_lifts_it(fleet, world, rest):
+    assert_plan(_AVOID_DIG + rest, fleet, world, *_AVOIDED, task("a", AL, [D1, D2], ["puddle1"], deps=["g"]))
+
+
+def test_a_permission_to_go_elsewhere_stays_a_move(fleet, world):
+    assert_plan(_AVOID_DIG + "they can go to soil 1.", fleet, world, *_AVOIDED,
+                task("t", T, [D1, D2], ["soil1"], deps=["k", "g"]))

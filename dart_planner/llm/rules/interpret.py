@@ -3044,7 +3044,8 @@ class Interpreter:
         # permissions and negations turn movements into keep-out changes
         seg_words = self.words[items[0].start:items[-1].end] if items else []
         permit = "permit" in marks and not self._permission_denied(items) and (self._again_said(items) or any(
-            self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
+            self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words)))
+            or self._permitted_into_closed(subject, actions))
         lifted = [it for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"
                   and it.text in self.lex.lifting_negations and not self._negates_other(items, k)]
         # "the puddle 1 ban is over", "the keep-out on puddle 1 ends": a keep-out noun whose end is said (lexicon
@@ -3112,6 +3113,26 @@ class Interpreter:
         for a in actions:
             a.partners = partner_items
         return actions
+
+    def _closed_to(self, subject: Sequence[Member]) -> list[str]:
+        """The places a keep-out still in force holds every robot of ``subject`` out of."""
+        keys = {m.key for m in subject}
+        return [n for n, who in self.closed_for.items() if n not in self.last_allow and (
+            who is None or keys <= {m.key for m in who})]
+
+    def _permitted_into_closed(self, subject: tuple[Member, ...] | None, actions: Sequence[Action]) -> bool:
+        """"Trucks 1 and 2 avoid puddle 1. Once ..., they may go there.": a permission to go ("may", "can", "are
+        allowed to") said of robots a keep-out still holds out, to the place it closes or to "there", gives back
+        what the keep-out took (a lifting); read as an order, "there" sent them to the place named last, and a
+        named place was refused as a move into a keep-out nothing lifts. Not with work besides ("can go there and
+        dump"): that orders the work."""
+        if not subject or any(a.verb.target != "navigate" for a in actions):
+            return False
+        closed = self._closed_to(subject)
+        moves = [a for a in actions if a.verb.target == "navigate" and a.objects]
+        return bool(closed) and bool(moves) and all(
+            o.payload.form == "pronoun" and o.payload.pronoun == "there"
+            or (o.payload.form == "names" and set(o.payload.names) <= set(closed)) for a in moves for o in a.objects)
 
     @staticmethod
     def _permission_denied(items: Sequence[Item]) -> bool:
@@ -3709,6 +3730,13 @@ class Interpreter:
             self.use(o)
         if not names and target == "remove_keepout":
             names = list(self.last_keepout)
+        if target == "remove_keepout" and subject and a.objects and all(
+                o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects):
+            closed = self._closed_to(subject)
+            if closed and not set(names) & set(closed):
+                # "they can go there again" after a keep-out of puddle 1: "there" is the place closed to them,
+                # not the place named last (a lifting of a place never closed to them lifts nothing)
+                names = closed
         if not names and target == "add_keepout" and self.scene_named and self.last_place not in (None, START):
             # "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area": the place just named
             names = [self.last_place]
