@@ -21,6 +21,10 @@
    robots a keep-out still holds out, to its place or to "there", is the lifting of that keep-out after the anchor
    (rule 26); "there" in a lifting is the place closed to them. A permission with work besides ("can go there and
    dump") and one to a place not closed to them ("can go to soil 1") stay orders.
+6. "Excavator 1 digs at soil 1. Trucks 1 and 2 go to soil 1 and get loaded one after the other." (or "in turn") made
+   one loading for both trucks: with no loader and no truck said first, the order mark was dropped. The trucks are
+   loaded in the order the subject names them, one loading each (rule 24), as with "..., truck 1 first"; a next step
+   of both waits for the last loading.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -28,7 +32,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -121,3 +125,21 @@ def test_a_permission_to_go_into_a_keep_out_lifts_it(fleet, world, rest):
 def test_a_permission_to_go_elsewhere_stays_a_move(fleet, world):
     assert_plan(_AVOID_DIG + "they can go to soil 1.", fleet, world, *_AVOIDED,
                 task("t", T, [D1, D2], ["soil1"], deps=["k", "g"]))
+
+
+# -- finding 6: "get loaded one after the other" with no loader is one loading per truck ----------------------------
+
+_DUG_BOTH = (task("a", T, [E1, D1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]),
+             task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]))
+
+
+@pytest.mark.parametrize("order", ["one after the other", "in turn"])
+def test_trucks_loaded_in_turn_with_no_loader(fleet, world, order):
+    assert_plan(f"Excavator 1 digs at soil 1. Trucks 1 and 2 go to soil 1 and get loaded {order}.", fleet, world,
+                *_DUG_BOTH)
+
+
+def test_trucks_loaded_in_turn_then_both_dump(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 1 and truck 2 go to soil 1 and are loaded one after the other, "
+                "then both dump at puddle 1.", fleet, world, *_DUG_BOTH,
+                task("p", T, [D1, D2], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D2], [], deps=["p"]))
