@@ -25,6 +25,11 @@
    one loading for both trucks: with no loader and no truck said first, the order mark was dropped. The trucks are
    loaded in the order the subject names them, one loading each (rule 24), as with "..., truck 1 first"; a next step
    of both waits for the last loading.
+7. "Excavator 1 digs at soil 1 and loads truck 1 first, then truck 2. Truck 1 dumps at puddle 1 and truck 2 dumps at
+   puddle 2." (no task brings the trucks: they stand at the site, rule 12) sent truck 1 off after truck 2's loading
+   and truck 2 after truck 1's, and "... loads truck 1, then truck 2. Truck 2 goes to puddle 2." sent truck 2 off
+   after truck 1's loading: making one waiting loading flushed the excavator's other one first, so the loadings were
+   made in the wrong order. They are made in the order said.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -143,3 +148,22 @@ def test_trucks_loaded_in_turn_then_both_dump(fleet, world):
     assert_plan("Excavator 1 digs at soil 1. Truck 1 and truck 2 go to soil 1 and are loaded one after the other, "
                 "then both dump at puddle 1.", fleet, world, *_DUG_BOTH,
                 task("p", T, [D1, D2], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D2], [], deps=["p"]))
+
+
+# -- finding 7: loadings in turn of trucks not brought there keep their order ----------------------------------------
+
+_DIG_LOAD_2 = (task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+               task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]))
+
+
+@pytest.mark.parametrize("order", ["truck 1, then truck 2", "truck 1 first, then truck 2"])
+def test_waiting_loadings_keep_their_order(fleet, world, order):
+    assert_plan(f"Excavator 1 digs at soil 1 and loads {order}. Truck 1 dumps at puddle 1 and truck 2 dumps at "
+                "puddle 2.", fleet, world, *_DIG_LOAD_2,
+                task("p1", T, [D1], ["puddle1"], deps=["l1"]), task("d1", DUMP, [D1], [], deps=["p1"]),
+                task("p2", T, [D2], ["puddle2"], deps=["l2"]), task("d2", DUMP, [D2], [], deps=["p2"]))
+
+
+def test_the_second_truck_leaves_after_its_own_loading(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1, then truck 2. Truck 2 goes to puddle 2.", fleet, world,
+                *_DIG_LOAD_2, task("p2", T, [D2], ["puddle2"], deps=["l2"]))

@@ -4216,6 +4216,11 @@ class Interpreter:
             if arrived_at is not None and any(self.loc(t) != site for t in trucks):
                 continue
             ready.append(entry)
+        if arrived_at is None and ready:
+            # making a loading flushes its excavator's other waiting loadings first (add_skill): "loads truck 1
+            # first, then truck 2. Truck 1 dumps ..." made truck 2's before truck 1's. Taken here, in the order said
+            excs_of = {e.key for entry in ready for e in entry[0]}
+            ready = [entry for entry in self.deferred if entry in ready or excs_of & {e.key for e in entry[0]}]
         # all taken out before any is made: making one flushes its excavator's deferred loadings
         # (add_skill), which made "load truck 1, then truck 3" (trucks arriving later) truck 3 first
         taken = {id(r) for r in ready}
@@ -4247,8 +4252,12 @@ class Interpreter:
                 self.loaded[m.key] = False
 
     def flush_all_pending(self) -> None:
-        while self.deferred:  # creating one may create others (add_skill flushes), so pop, never iterate
-            self._deferred_made(self.deferred.pop(0))
+        while self.deferred:
+            # all taken out before any is made: making one flushes its excavator's other deferred loadings
+            # (add_skill), which made "loads truck 1, then truck 2" (neither brought there) truck 2 first
+            waiting, self.deferred = self.deferred, []
+            for entry in waiting:
+                self._deferred_made(entry)
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:
                 self.pending_dump.pop(key)
