@@ -11,7 +11,9 @@
 3. "Truck 1 goes to obstacle 1. Excavator 1 digs at soil 1. The truck which is waiting at obstacle 1 then goes to
    soil 1." sent excavator 1 to obstacle 1 and to soil 1 again: the relative "which is waiting at" was read as an
    order, a move. A relative state ("that is waiting / parked / standing at") says where the robot stands (rule 11),
-   as "the truck at obstacle 1" does (lexicon ``placed_relatives``, ``placed_state_words``).
+   as "the truck at obstacle 1" does (lexicon ``placed_relatives``, ``placed_state_words``). "Truck 1 is at soil 1
+   already. Excavator 1 goes there, digs and loads the truck which is standing there." was refused ("no robot among
+   robot_dump_truck_01 can dig"): "... standing there" is "the truck there" as well.
 4. "... loads truck 1. Let the truck that is empty go to puddle 2." made truck 1 tip its load and go: the verb
    "empty" was read as a tipping. "The truck that is (still) empty" is "the empty truck", a state (truck 2 here;
    said with no loading before, which truck is not clear and it is refused, as "the empty truck" is).
@@ -183,3 +185,10 @@ def test_a_verbless_robot_before_then_is_refused(fleet, world, text):
 
 def test_a_vocative_before_then_still_reads(fleet, world):
     assert_plan("Truck 1, then go to soil 1.", fleet, world, task("t", T, [D1], ["soil1"]))
+
+
+@pytest.mark.parametrize("relative", ["which is standing there", "that is waiting there"])
+def test_a_relative_state_there(fleet, world, relative):
+    assert_plan(f"Truck 1 is at soil 1 already. Excavator 1 goes there, digs and loads the truck {relative}.", fleet,
+                world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))

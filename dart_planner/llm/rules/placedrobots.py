@@ -40,6 +40,23 @@ def _state_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
     return j if j < len(items) and _named_place(items[j]) else None
 
 
+def _there_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
+    """Index of "there" after a relative state opening at ``k`` with no preposition ("which is standing there"),
+    or None."""
+    if k >= len(items) or items[k].text.lower() not in lex.placed_relatives:
+        return None
+    words: list[str] = []
+    j = k + 1
+    while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK):
+        words += items[j].text.lower().split()
+        j += 1
+    if not words or not all(w in lex.placed_state_words for w in words) or j >= len(items):
+        return None
+    there = items[j]
+    return j if there.kind is ItemKind.OBJECT and there.payload.form == "pronoun" \
+        and there.payload.pronoun in lex.robot_place_pronouns else None
+
+
 def _empty_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
     """Index of the last word of "that is (still) empty" opening at ``k``, or None."""
     if k >= len(items) or items[k].text.lower() not in lex.placed_relatives:
@@ -60,9 +77,10 @@ def _at(before: Item, place: Item) -> Item:
 
 
 def fold_placed_robots(items: Sequence[Item], lex: Lexicon) -> list[Item]:
-    """``items`` with "the <type> that is waiting at <place>" read as "the <type> at <place>", "the <type> that is
-    empty" as "the empty <type>", and "the one (that is) at <place>" as a robot of any type at that place. Not
-    after a word of being: "truck 2 is the one at soil 1" says who, it orders nothing."""
+    """``items`` with "the <type> that is waiting at <place>" read as "the <type> at <place>" ("... there": "the
+    <type> there"), "the <type> that is empty" as "the empty <type>", and "the one (that is) at <place>" as a robot
+    of any type at that place. Not after a word of being: "truck 2 is the one at soil 1" says who, it orders
+    nothing."""
     out = list(items)
     k = 0
     while k < len(out) - 2:
@@ -73,9 +91,12 @@ def fold_placed_robots(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             continue
         if it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "the":
             end = _state_end(out, k + 1, lex)
-            empty = _empty_end(out, k + 1, lex) if end is None else None
+            there = _there_end(out, k + 1, lex) if end is None else None
+            empty = _empty_end(out, k + 1, lex) if end is None and there is None else None
             if end is not None:
                 out[k + 1:end] = [_at(it, out[end])]
+            elif there is not None:
+                del out[k + 1:there]  # "the truck which is standing there": "the truck there"
             elif empty is not None:
                 # "the truck that is empty": "the empty truck", a state; the verb "empty" was a tipping
                 said = " ".join(x.text for x in out[k:empty + 1])
