@@ -192,3 +192,24 @@ def test_a_relative_state_there(fleet, world, relative):
     assert_plan(f"Truck 1 is at soil 1 already. Excavator 1 goes there, digs and loads the truck {relative}.", fleet,
                 world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]))
+
+
+# -- finding 9: "loaded at soil 1 by excavator 1 and then at soil 2 by excavator 2": two loadings --------------------
+
+_TWO_SITES = (task("a", T, [D3, E1], ["soil1"]), task("l1", LOAD, [E1], [], deps=["a"]),
+              task("b", T, [D3], ["soil2"], deps=["l1"]), task("c", T, [E2], ["soil2"]),
+              task("l2", LOAD, [E2], [], deps=["b", "c"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 is loaded at soil 1 by excavator 1 and then at soil 2 by excavator 2.",
+    "Truck 3 gets loaded by excavator 1 at soil 1, then by excavator 2 at soil 2.",
+])
+def test_a_truck_loaded_at_two_sites(fleet, world, text):
+    assert_plan(text, fleet, world, *_TWO_SITES)
+
+
+def test_a_truck_loaded_at_two_sites_then_dumps(fleet, world):
+    assert_plan("Truck 3 is loaded at soil 1 by excavator 1 and then at soil 2 by excavator 2, then it dumps at "
+                "puddle 2.", fleet, world, *_TWO_SITES, task("p", T, [D3], ["puddle2"], deps=["l2"]),
+                task("d", DUMP, [D3], [], deps=["p"]))
