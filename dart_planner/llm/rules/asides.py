@@ -526,6 +526,9 @@ def _passive_order(out: list[Item], k: int) -> int:
     if not there and not it.text.endswith(" by") and j < len(out) and out[j].kind is ItemKind.PUNCT \
             and out[j].payload in ("(", ","):
         return _agentless_order(out, k)
+    if not there and not it.text.endswith(" by") and j < len(out) and out[j].kind is ItemKind.MARK \
+            and out[j].payload == "in_order":
+        return _agentless_in_turn(out, k)
     if there or not it.text.endswith(" by"):
         if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
             return k + 1
@@ -580,6 +583,33 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
         return []
     last = subject[-1]
     return [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(left[0],)), last.text)]
+
+
+def _agentless_in_turn(out: list[Item], k: int) -> int:
+    """"Trucks 1 and 2 go to soil 1 and get loaded one after the other / in turn": with no loader and no truck
+    said first, the trucks in the order the subject names them, as "..., truck 1 first" (rule 24); read as it
+    stood, one loading served both. Only a subject of robots named by number, two or more."""
+    s = k
+    while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        s -= 1
+    subject = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    if not subject or any(r.payload.form != "ids" for r in subject):
+        return k + 1
+    ids = [i for r in subject for i in r.payload.ids]
+    if len(ids) < 2 or len(set(ids)) != len(ids):
+        return k + 1
+    it, mark, last = out[k], out[k + 1], subject[-1]
+    new: list[Item] = []
+    for n, rid in enumerate(ids):
+        if n == 1:
+            new.append(Item(ItemKind.PUNCT, mark.start, mark.start, ",", ","))
+        if n >= 1:
+            new.append(Item(ItemKind.CONNECTIVE, mark.start, mark.start, "sequence", "then"))
+        new += [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(rid,)), last.text), it]
+        if n == 0:
+            new.append(Item(ItemKind.CONNECTIVE, mark.start, mark.end, "first", "first"))
+    out[k:k + 2] = new
+    return k + len(new)
 
 
 def _agentless_order(out: list[Item], k: int) -> int:

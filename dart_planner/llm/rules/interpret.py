@@ -26,6 +26,7 @@ from .goals import Goal, set_aside
 from .lexicon import Lexicon
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
+from .placedrobots import PLACED_ONE
 from .repeats import RepeatReader
 from .segment import (
     SENTENCE_END,
@@ -846,6 +847,10 @@ class Interpreter:
             return ()
         if not seen:
             return None
+        if d.pronoun == PLACED_ONE and len(seen) > 1:
+            # "the one at soil 2" with two robots there: which one is not said
+            self.errors.append(f"{item.text!r} at {place}: more than one robot is there (name it by number)")
+            return ()
         self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
         return tuple(seen if d.plural or not typed else seen[-1:])
 
@@ -1375,9 +1380,15 @@ class Interpreter:
         connective of sequence and a clause with robots and a verb of its own. The verbless robots were kept for a
         clause with no subject, which never came: truck 1 was dropped without a word. Refused, naming them."""
         nxt = self.following[0] if self.following else None
-        if seg.ended_by != "connective" or nxt is None or nxt.connective != "sequence" \
-                or nxt.connective_text.split()[0] not in self.lex.clause_joining_words \
-                or any(it.kind is not ItemKind.ROBOT for it in seg.items) \
+        # "First truck 1, then truck 2 goes to soil 1", "Truck 1 first, then ...": the same with a comma (truck 1
+        # was dropped without a word); a robot said first ("first") stays such a verbless robot
+        joined = seg.ended_by == "connective" and nxt is not None \
+            and nxt.connective_text.split()[0] in self.lex.clause_joining_words
+        comma = seg.ended_by == "punct" and nxt is not None and nxt.after_punct and nxt.connective_text == "then"
+        if not (joined or comma) or nxt is None or nxt.connective != "sequence" \
+                or not any(it.kind is ItemKind.ROBOT for it in seg.items) \
+                or any(it.kind is not ItemKind.ROBOT and not (it.kind is ItemKind.CONNECTIVE and it.payload == "first")
+                       for it in seg.items) \
                 or not nxt.has(ItemKind.ROBOT) or not nxt.has(ItemKind.VERB):
             return False
         self.errors.append(f"{seg.text!r} has no verb of its own before {nxt.connective_text!r} "
@@ -2963,8 +2974,10 @@ class Interpreter:
                     for it in post.items):
                 # "digs at soil 2 after driving there": "there" is the place this clause names
                 carries = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+                # "keep truck 1 out of soil 2 until X has dug there": a keep-out's place is no place left
+                kept = any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in seg.items)
                 named = [it for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"
-                         and (carries or not self._source(it))]  # "leave puddle 1 for rock 1 once X dug there"
+                         and (carries or kept or not self._source(it))]  # "leave puddle 1 for rock 1 once X dug there"
                 if named:
                     got_place = self.resolve_objects(named[0])
                     if got_place:
@@ -3125,7 +3138,8 @@ class Interpreter:
         # permissions and negations turn movements into keep-out changes
         seg_words = self.words[items[0].start:items[-1].end] if items else []
         permit = "permit" in marks and not self._permission_denied(items) and (self._again_said(items) or any(
-            self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words))))
+            self.lex.permission_motion.match(seg_words, k) for k in range(len(seg_words)))
+            or self._permitted_into_closed(subject, actions))
         lifted = [it for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"
                   and it.text in self.lex.lifting_negations and not self._negates_other(items, k)]
         # "the puddle 1 ban is over", "the keep-out on puddle 1 ends": a keep-out noun whose end is said (lexicon
@@ -3193,6 +3207,26 @@ class Interpreter:
         for a in actions:
             a.partners = partner_items
         return actions
+
+    def _closed_to(self, subject: Sequence[Member]) -> list[str]:
+        """The places a keep-out still in force holds every robot of ``subject`` out of."""
+        keys = {m.key for m in subject}
+        return [n for n, who in self.closed_for.items() if n not in self.last_allow and (
+            who is None or keys <= {m.key for m in who})]
+
+    def _permitted_into_closed(self, subject: tuple[Member, ...] | None, actions: Sequence[Action]) -> bool:
+        """"Trucks 1 and 2 avoid puddle 1. Once ..., they may go there.": a permission to go ("may", "can", "are
+        allowed to") said of robots a keep-out still holds out, to the place it closes or to "there", gives back
+        what the keep-out took (a lifting); read as an order, "there" sent them to the place named last, and a
+        named place was refused as a move into a keep-out nothing lifts. Not with work besides ("can go there and
+        dump"): that orders the work."""
+        if not subject or any(a.verb.target != "navigate" for a in actions):
+            return False
+        closed = self._closed_to(subject)
+        moves = [a for a in actions if a.verb.target == "navigate" and a.objects]
+        return bool(closed) and bool(moves) and all(
+            o.payload.form == "pronoun" and o.payload.pronoun == "there"
+            or (o.payload.form == "names" and set(o.payload.names) <= set(closed)) for a in moves for o in a.objects)
 
     @staticmethod
     def _permission_denied(items: Sequence[Item]) -> bool:
@@ -3820,6 +3854,13 @@ class Interpreter:
             self.use(o)
         if not names and target == "remove_keepout":
             names = list(self.last_keepout)
+        if target == "remove_keepout" and subject and a.objects and all(
+                o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects):
+            closed = self._closed_to(subject)
+            if closed and not set(names) & set(closed):
+                # "they can go there again" after a keep-out of puddle 1: "there" is the place closed to them,
+                # not the place named last (a lifting of a place never closed to them lifts nothing)
+                names = closed
         if not names and target == "add_keepout" and self.scene_named and self.last_place not in (None, START):
             # "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area": the place just named
             names = [self.last_place]
@@ -4308,6 +4349,11 @@ class Interpreter:
             if arrived_at is not None and any(self.loc(t) != site for t in trucks):
                 continue
             ready.append(entry)
+        if arrived_at is None and ready:
+            # making a loading flushes its excavator's other waiting loadings first (add_skill): "loads truck 1
+            # first, then truck 2. Truck 1 dumps ..." made truck 2's before truck 1's. Taken here, in the order said
+            excs_of = {e.key for entry in ready for e in entry[0]}
+            ready = [entry for entry in self.deferred if entry in ready or excs_of & {e.key for e in entry[0]}]
         # all taken out before any is made: making one flushes its excavator's deferred loadings
         # (add_skill), which made "load truck 1, then truck 3" (trucks arriving later) truck 3 first
         taken = {id(r) for r in ready}
@@ -4339,8 +4385,12 @@ class Interpreter:
                 self.loaded[m.key] = False
 
     def flush_all_pending(self) -> None:
-        while self.deferred:  # creating one may create others (add_skill flushes), so pop, never iterate
-            self._deferred_made(self.deferred.pop(0))
+        while self.deferred:
+            # all taken out before any is made: making one flushes its excavator's other deferred loadings
+            # (add_skill), which made "loads truck 1, then truck 2" (neither brought there) truck 2 first
+            waiting, self.deferred = self.deferred, []
+            for entry in waiting:
+                self._deferred_made(entry)
         for key, m in list(self.pending_dump.items()):
             if key in self.pending_dump:
                 self.pending_dump.pop(key)

@@ -357,6 +357,14 @@ class Lexicon:
     robot_place_pronouns: frozenset[str] = _context_words()
     """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
     ("the excavator *there*", "the excavator that dug *there*")."""
+    placed_robot_nouns: frozenset[str] = _context_words()
+    """After "the", a robot named only by the place after it: "the *one* at soil 2 digs"."""
+    placed_relatives: frozenset[str] = _context_words()
+    """The relative word of a state that names a robot: "the truck *which* is waiting at obstacle 1"."""
+    placed_state_words: frozenset[str] = _context_words()
+    """Words of such a state, before its preposition: "the truck that *is waiting* at obstacle 1"."""
+    placed_prepositions: frozenset[str] = _context_words()
+    """The preposition that ends such a state, right before the place: "the one *at* soil 2"."""
     place_list_pronouns: frozenset[str] = _context_words()
     """Words that point back at the places of the last list, like "them" ("checks puddle 1 and puddle 2, then all
     robots avoid *both of those*"); said alone, after a keep-out verb only ("avoid *those*")."""

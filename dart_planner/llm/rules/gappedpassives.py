@@ -1,0 +1,57 @@
+"""A passive loading said once for two loadings: "truck 3 is loaded at soil 1 by excavator 1 and then at soil 2 by
+excavator 2".
+
+After "then" only the place and the loader are said again; the verb is shared. Read as it stood, the verbless rest
+sent excavator 2 to soil 2 and nothing more: truck 3 was never taken there, the second loading was dropped without a
+word. The shared verb is put back ("... and then is loaded at soil 2 by excavator 2"), which the reader already
+takes as a loading of its own, the truck brought there first (rule 12).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .segment import Item, ItemKind
+
+__all__ = ["fold_gapped_passive_loads"]
+
+
+def _pair(items: Sequence[Item], k: int, word: str, kind: ItemKind, form: str) -> bool:
+    """``items[k:k + 2]`` are ``word`` and a mention of ``kind`` said by name (``form``)."""
+    return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text.lower() == word \
+        and items[k + 1].kind is kind and items[k + 1].payload.form == form
+
+
+def _by_and_at(items: Sequence[Item]) -> bool:
+    """``items`` are "by <robot>" and, before or after it, at most one "at <named place>"."""
+    def by(k: int) -> bool:
+        return _pair(items, k, "by", ItemKind.ROBOT, "ids")
+
+    def at(k: int) -> bool:
+        return _pair(items, k, "at", ItemKind.OBJECT, "names")
+    if len(items) == 2:
+        return by(0)
+    return len(items) == 4 and ((by(0) and at(2)) or (at(0) and by(2)))
+
+
+def fold_gapped_passive_loads(items: Sequence[Item]) -> list[Item]:
+    """``items`` with the passive loading verb said again after each "then" whose clause is only "(at <place>) by
+    <robot> (at <place>)" (see the module doc)."""
+    out = list(items)
+    verb: Item | None = None
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if it.kind is ItemKind.VERB:
+            verb = it if it.payload.role == "passive_load" else None
+        elif it.kind is ItemKind.PUNCT and it.payload not in (",",):
+            verb = None
+        elif it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and verb is not None:
+            end = k + 1
+            while end < len(out) and out[end].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.VERB):
+                end += 1
+            if (end == len(out) or out[end].kind is not ItemKind.VERB) and _by_and_at(out[k + 1:end]):
+                out.insert(k + 1, Item(ItemKind.VERB, it.end, it.end, verb.payload, verb.text))
+                k += 1
+        k += 1
+    return out

@@ -1,0 +1,115 @@
+"""A robot named by where it stands: "the one at soil 2 digs", "the truck which is waiting at obstacle 1 goes ...".
+
+The reader already picks "the truck at obstacle 1" (a robot of the type, a place right after it) from the robots
+standing there (convention 11: a state, no move). Two ways of saying the same were not read so: a relative state
+between the robot and the place ("that is waiting at", "which is parked at") was read as a second order, a move
+there, and "the one" / "the robot" was no robot at all, so the verb fell to the robot named last. Both become
+"<robot> at <place>"; "the one" is then the robot of any type standing there (``at_place``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Lexicon
+from .mentions import RobotDesc
+from .segment import Item, ItemKind
+
+__all__ = ["fold_placed_robots", "PLACED_ONE"]
+
+PLACED_ONE = "one"
+"""The pronoun of the robot made of "the one at <place>": one robot of any type standing there."""
+
+
+def _named_place(item: Item | None) -> bool:
+    return item is not None and item.kind is ItemKind.OBJECT and item.payload.form == "names"
+
+
+def _state_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
+    """Index of the place after a relative state opening at ``k`` ("that is waiting at"), or None."""
+    if k >= len(items) or items[k].text.lower() not in lex.placed_relatives:
+        return None
+    words: list[str] = []
+    j = k + 1
+    while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK):
+        words += items[j].text.lower().split()
+        j += 1
+    if not words or words[-1] not in lex.placed_prepositions or not any(w in lex.placed_state_words for w in words) \
+            or not all(w in lex.placed_state_words for w in words[:-1]):
+        return None
+    return j if j < len(items) and _named_place(items[j]) else None
+
+
+def _there_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
+    """Index of "there" after a relative state opening at ``k`` with no preposition ("which is standing there"),
+    or None."""
+    if k >= len(items) or items[k].text.lower() not in lex.placed_relatives:
+        return None
+    words: list[str] = []
+    j = k + 1
+    while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK):
+        words += items[j].text.lower().split()
+        j += 1
+    if not words or not all(w in lex.placed_state_words for w in words) or j >= len(items):
+        return None
+    there = items[j]
+    return j if there.kind is ItemKind.OBJECT and there.payload.form == "pronoun" \
+        and there.payload.pronoun in lex.robot_place_pronouns else None
+
+
+def _empty_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
+    """Index of the last word of "that is (still) empty" opening at ``k``, or None."""
+    if k >= len(items) or items[k].text.lower() not in lex.placed_relatives:
+        return None
+    for j in range(k + 1, len(items)):
+        words = items[j].text.lower().split()
+        if items[j].kind not in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK) or not words:
+            return None
+        if words[-1] in lex.empty_words:
+            return j if j > k + 1 and all(w in lex.placed_state_words for w in words[:-1]) else None
+        if not all(w in lex.placed_state_words for w in words):
+            return None
+    return None
+
+
+def _at(before: Item, place: Item) -> Item:
+    return Item(ItemKind.WORD, before.end, place.start, None, "at")
+
+
+def fold_placed_robots(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """``items`` with "the <type> that is waiting at <place>" read as "the <type> at <place>" ("... there": "the
+    <type> there"), "the <type> that is empty" as "the empty <type>", and "the one (that is) at <place>" as a robot
+    of any type at that place. Not after a word of being: "truck 2 is the one at soil 1" says who, it orders
+    nothing."""
+    out = list(items)
+    k = 0
+    while k < len(out) - 2:
+        it = out[k]
+        prev = out[k - 1] if k else None
+        if prev is not None and prev.text.lower() in lex.placed_state_words:
+            k += 1
+            continue
+        if it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "the":
+            end = _state_end(out, k + 1, lex)
+            there = _there_end(out, k + 1, lex) if end is None else None
+            empty = _empty_end(out, k + 1, lex) if end is None and there is None else None
+            if end is not None:
+                out[k + 1:end] = [_at(it, out[end])]
+            elif there is not None:
+                del out[k + 1:there]  # "the truck which is standing there": "the truck there"
+            elif empty is not None:
+                # "the truck that is empty": "the empty truck", a state; the verb "empty" was a tipping
+                said = " ".join(x.text for x in out[k:empty + 1])
+                out[k:empty + 1] = [Item(ItemKind.ROBOT, it.start, out[empty].end, it.payload, said)]
+        elif it.kind is ItemKind.WORD and it.text.lower() == "the" and out[k + 1].kind is ItemKind.WORD \
+                and out[k + 1].text.lower() in lex.placed_robot_nouns:
+            noun = out[k + 1]
+            after = out[k + 3] if k + 3 < len(out) else None
+            bare = out[k + 2].text.lower() in lex.placed_prepositions and _named_place(after)
+            end = k + 3 if bare else _state_end(out, k + 2, lex)
+            if end is not None:
+                one = Item(ItemKind.ROBOT, it.start, noun.end, RobotDesc("fleet", det="the", pronoun=PLACED_ONE),
+                           f"{it.text} {noun.text}")
+                out[k:end] = [one, _at(noun, out[end])]
+        k += 1
+    return out
