@@ -1380,15 +1380,9 @@ class Interpreter:
         connective of sequence and a clause with robots and a verb of its own. The verbless robots were kept for a
         clause with no subject, which never came: truck 1 was dropped without a word. Refused, naming them."""
         nxt = self.following[0] if self.following else None
-        # "First truck 1, then truck 2 goes to soil 1", "Truck 1 first, then ...": the same with a comma (truck 1
-        # was dropped without a word); a robot said first ("first") stays such a verbless robot
-        joined = seg.ended_by == "connective" and nxt is not None \
-            and nxt.connective_text.split()[0] in self.lex.clause_joining_words
-        comma = seg.ended_by == "punct" and nxt is not None and nxt.after_punct and nxt.connective_text == "then"
-        if not (joined or comma) or nxt is None or nxt.connective != "sequence" \
-                or not any(it.kind is ItemKind.ROBOT for it in seg.items) \
-                or any(it.kind is not ItemKind.ROBOT and not (it.kind is ItemKind.CONNECTIVE and it.payload == "first")
-                       for it in seg.items) \
+        if seg.ended_by != "connective" or nxt is None or nxt.connective != "sequence" \
+                or nxt.connective_text.split()[0] not in self.lex.clause_joining_words \
+                or any(it.kind is not ItemKind.ROBOT for it in seg.items) \
                 or not nxt.has(ItemKind.ROBOT) or not nxt.has(ItemKind.VERB):
             return False
         self.errors.append(f"{seg.text!r} has no verb of its own before {nxt.connective_text!r} "
