@@ -417,6 +417,9 @@ class Lexicon:
     cancelling_conditions: frozenset[str] = _context_words()
     wait_for_connectives: frozenset[str] = _context_words()
     all_of_them_pronouns: frozenset[str] = _context_words()
+    both_crews_pronouns: frozenset[str] = _context_words()
+    """Phrases of robot_pronouns' "both" that count two groups of robots, not two robots ("once *both pairs* have
+    arrived" after two clauses that each sent an excavator and a truck)."""
     wait_conditions: frozenset[str] = _context_words()
     wait_verbs: frozenset[str] = _context_words()
     idle_verbs: frozenset[str] = _context_words()
