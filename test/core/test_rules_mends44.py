@@ -4,6 +4,13 @@
    two robots named last (one pair), so the step after it waited for one crew's move only, and "the excavators dig"
    split into two diggings with different waits. "Both pairs / crews / teams / groups" (``both_crews_pronouns``) now
    mean every robot of the two latest subject groups of several robots; "both" alone still counts two robots.
+2. "Then excavator 1 loads truck 1. *Finally*, lift the keep-out on puddle 1" (truck 1 never sent anywhere) made the
+   lifting wait for the digging only: the loading waits for its truck to be brought and was made at the end of the
+   text, after "finally" had taken what was still open. A join on everything open ("finally", "when everything is
+   done") now first makes the loadings still waiting, unless they are of the join's own robots (their clause may
+   still bring the truck).
+3. "Once truck 1 has dumped, puddle 1 *can be used again*" / "*is usable again*" lost the lifting with no error (the
+   words were left unplaced). They are now ``remove_keepout`` verbs.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- finding 1: "both pairs" after two crews joins on both crews ---------------------------------------------------
 
@@ -39,3 +46,40 @@ def test_both_alone_still_counts_two_robots(fleet, world):
                 "there, dump truck 3 goes to rock 2.", fleet, world,
                 task("m1", T, [E2], ["soil1"]), task("m2", T, [E3], ["soil2"]), task("m3", T, [D2], ["rock1"]),
                 task("m4", T, [D3], ["rock2"], deps=["m2", "m3"]))
+
+
+# -- finding 2: "finally" after a loading still waiting for its truck waits for that loading ------------------------
+
+
+@pytest.mark.parametrize("tail", ["Finally, lift the keep-out on puddle 1.", "Finally, all robots may enter puddle 1 "
+                                  "again.", "When everything is done, puddle 1 is open again."])
+def test_a_join_on_everything_waits_for_a_loading_still_open(fleet, world, tail):
+    assert_plan("All robots avoid puddle 1. Excavator 1 goes to soil 1 and digs. Then excavator 1 loads truck 1. "
+                + tail, fleet, world, task("a", AVA, [], ["puddle1"]), task("m", T, [E1], ["soil1"], deps=["a"]),
+                task("d", DIG, [E1], [], deps=["m"]), task("l", LOAD, [E1], [], deps=["d"]),
+                task("o", ALA, [], ["puddle1"], deps=["l"]))
+
+
+def test_finally_lifting_and_return_both_wait_for_the_loading(fleet, world):
+    assert_plan("All robots avoid puddle 1. Excavator 1 goes to soil 1 and digs. Afterwards excavator 1 loads truck 1. "
+                "Finally, lift the keep-out on puddle 1 and everyone goes home.", fleet, world,
+                task("a", AVA, [], ["puddle1"]), task("m", T, [E1], ["soil1"], deps=["a"]),
+                task("d", DIG, [E1], [], deps=["m"]), task("l", LOAD, [E1], [], deps=["d"]),
+                task("o", ALA, [], ["puddle1"], deps=["l"]), task("r", RA, [], [], deps=["l"]))
+
+
+def test_finally_bringing_the_truck_still_comes_before_its_loading(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1. Finally truck 1 comes to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["d"]), task("l", LOAD, [E1], [], deps=["t"]))
+
+
+# -- finding 3: "can be used again" / "is usable again" lifts a keep-out --------------------------------------------
+
+
+@pytest.mark.parametrize("words", ["can be used again", "is usable again", "may be entered again"])
+def test_a_place_usable_again_is_a_lifting(fleet, world, words):
+    assert_plan(f"All robots avoid puddle 1. Truck 1 goes to soil 1. Once truck 1 is there, puddle 1 {words}.",
+                fleet, world, task("a", AVA, [], ["puddle1"]), task("m", T, [D1], ["soil1"], deps=["a"]),
+                task("o", ALA, [], ["puddle1"], deps=["m"]))
+

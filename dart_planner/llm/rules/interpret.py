@@ -2768,6 +2768,7 @@ class Interpreter:
         if pre is not None:
             base = set(pre)
         elif conn == "final":
+            self.load_before_join(subject)
             base = self.b.sinks()
         elif conn == "sequence":
             prev = self.prev
@@ -3709,6 +3710,19 @@ class Interpreter:
             self.deferred = [x for x in self.deferred if x is not entry]
             self._deferred_made(entry)
 
+    def load_before_join(self, subject: Sequence[Member] | None) -> None:
+        """"Excavator 1 digs and loads truck 1. Finally, lift the keep-out on puddle 1": a loading still waiting
+        for its truck is work still open, so a join on everything open ("finally", "when everything is done")
+        waits for it too; made only at the end, the lifting waited for the digging alone. Not a loading of the
+        join's own robots ("finally truck 1 comes to soil 1"): their clause may still bring the truck."""
+        keys = {m.key for m in subject or ()}
+        leaving = [e for e in self.deferred if not keys & {x.key for x in (*e[0], *e[1])}]
+        for entry in leaving:
+            if not any(x is entry for x in self.deferred):  # made by an earlier one (add_skill flushes its robots')
+                continue
+            self.deferred = [x for x in self.deferred if x is not entry]
+            self._deferred_made(entry)
+
     def load_before_carry(self, members: Sequence[Member]) -> None:
         """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
         the digging and is loaded there."""
@@ -4484,6 +4498,8 @@ class Interpreter:
         if fleet and not robots and (not filters or (
                 "everything" in marks and all(f == ("any", frozenset()) for f in filters))):
             # "when everything is finished", "once both jobs are done": what is still open
+            if not until:
+                self.load_before_join(())
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
