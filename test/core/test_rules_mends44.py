@@ -11,6 +11,10 @@
    still bring the truck).
 3. "Once truck 1 has dumped, puddle 1 *can be used again*" / "*is usable again*" lost the lifting with no error (the
    words were left unplaced). They are now ``remove_keepout`` verbs.
+4. "Truck 1 ..., truck 2 ... and truck 3 .... Truck 1 dumps at puddle 2. *The other trucks* return to start" made one
+   unnamed truck return (type and count 1, waiting for nothing): with every truck named by its number, "the other
+   trucks" had no unnamed truck to stand for and fell back to one leftover. With no number said, it is now every
+   robot of the type but the ones named last (rule 18), each after its own chain.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "both pairs" after two crews joins on both crews ---------------------------------------------------
 
@@ -83,3 +87,21 @@ def test_a_place_usable_again_is_a_lifting(fleet, world, words):
                 fleet, world, task("a", AVA, [], ["puddle1"]), task("m", T, [D1], ["soil1"], deps=["a"]),
                 task("o", ALA, [], ["puddle1"], deps=["m"]))
 
+
+# -- finding 4: "the other trucks" after every truck was named is the rest of them ----------------------------------
+
+_TRUCKS = "Truck 1 goes to soil 1, truck 2 goes to soil 2 and truck 3 goes to rock 1. Truck 1 dumps at puddle 2. "
+
+
+def test_the_other_trucks_after_all_were_named_are_the_rest(fleet, world):
+    assert_plan(_TRUCKS + "The other trucks return to start.", fleet, world,
+                task("m1", T, [D1], ["soil1"]), task("m2", T, [D2], ["soil2"]), task("m3", T, [D3], ["rock1"]),
+                task("t", T, [D1], ["puddle2"], deps=["m1"]), task("u", DUMP, [D1], [], deps=["t"]),
+                task("r2", R, [D2], [], deps=["m2"]), task("r3", R, [D3], [], deps=["m3"]))
+
+
+def test_then_the_other_trucks_return_together_after_everything(fleet, world):
+    assert_plan(_TRUCKS + "Then the other trucks return to start.", fleet, world,
+                task("m1", T, [D1], ["soil1"]), task("m2", T, [D2], ["soil2"]), task("m3", T, [D3], ["rock1"]),
+                task("t", T, [D1], ["puddle2"], deps=["m1"]), task("u", DUMP, [D1], [], deps=["t"]),
+                task("r", R, [D2, D3], [], deps=["m2", "m3", "u"]))

@@ -1276,9 +1276,11 @@ class MentionResolver:
             if split:
                 return split
             latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
-            if d.count and latest and not any(m.is_group for m in latest):
+            if latest and not any(m.is_group for m in latest):
                 others = [rid for rid in pool if rid not in {m.key for m in latest}]
-                if len(others) == d.count:
+                # "the other trucks" with no number, every truck named before by its number: all but the latest
+                # (rule 18), not one more unnamed truck
+                if others and (len(others) == d.count or (not d.count and d.plural)):
                     return tuple(self.robot_member(rid) for rid in others)
             return (self._leftover(d.rtype, 0, max(1, d.count)),)
         if d.det == "another":
