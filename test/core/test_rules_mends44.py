@@ -15,6 +15,11 @@
    unnamed truck return (type and count 1, waiting for nothing): with every truck named by its number, "the other
    trucks" had no unnamed truck to stand for and fell back to one leftover. With no number said, it is now every
    robot of the type but the ones named last (rule 18), each after its own chain.
+5. "Dump truck 1 goes to rock 2 *once excavator 2 has left*" after "excavator 2 digs at rock 2 and then goes back to
+   start" waited for excavator 2's arrival at rock 2 (the event "left" was read as its latest move to a place, and a
+   return is no such move). "Left" (``departure_events``) now names the move that took the robot away, a return too;
+   with a place ("has left rock 2"), its first move after the one that brought it there; with the place it left for
+   ("has left it for soil 1", ``departure_destination_words``), the move there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -105,3 +110,22 @@ def test_then_the_other_trucks_return_together_after_everything(fleet, world):
                 task("m1", T, [D1], ["soil1"]), task("m2", T, [D2], ["soil2"]), task("m3", T, [D3], ["rock1"]),
                 task("t", T, [D1], ["puddle2"], deps=["m1"]), task("u", DUMP, [D1], [], deps=["t"]),
                 task("r", R, [D2, D3], [], deps=["m2", "m3", "u"]))
+
+
+# -- finding 5: "once X has left" waits for the move that took X away --------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at rock 2 and then goes back to start. Dump truck 1 goes to rock 2 once excavator 2 has left.",
+    "Excavator 2 digs at rock 2 and then goes back to start. Once excavator 2 has left, dump truck 1 goes to rock 2.",
+])
+def test_once_it_has_left_waits_for_its_return(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("r", R, [E2], [], deps=["d"]), task("t", T, [D1], ["rock2"], deps=["r"]))
+
+
+def test_once_it_has_left_a_place_waits_for_its_move_away(fleet, world):
+    assert_plan("Excavator 2 goes to rock 2 and then to soil 1. Once excavator 2 has left rock 2, dump truck 1 goes "
+                "to rock 2.", fleet, world, task("a", T, [E2], ["rock2"]), task("b", T, [E2], ["soil1"], deps=["a"]),
+                task("t", T, [D1], ["rock2"], deps=["b"]))
+

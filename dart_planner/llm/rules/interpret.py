@@ -339,6 +339,8 @@ class Interpreter:
         """Where an earlier verb of the clause being read sent its robots ("goes to obstacle 2 to check it")."""
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        self.left_for: set[str] = set()
+        """The places the anchor being read says a robot left for ("once it has left *for soil 1*")."""
         self.departed: dict[int, int] = {}
         """A deferred loading's id -> the move that took its truck elsewhere first, from the start (no task brought
         it to the site, so it stood there: the loading comes before that move, rule 12)."""
@@ -3723,6 +3725,37 @@ class Interpreter:
             self.deferred = [x for x in self.deferred if x is not entry]
             self._deferred_made(entry)
 
+    def _left_for(self, seg: Segment) -> set[str]:
+        """The places named after a word of a departure's destination ("has left it *for* soil 1")."""
+        out: set[str] = set()
+        for a, b in zip(seg.items, seg.items[1:]):
+            if a.kind is ItemKind.WORD and a.text in self.lex.departure_destination_words \
+                    and b.kind is ItemKind.OBJECT and b.payload.form != "pronoun":
+                out |= set(self.resolve_objects(b, cargo_ok=True))
+        return out
+
+    def _departure(self, m: Member, objs: set[str]) -> int | None:
+        """"Once excavator 2 has left (rock 2)": the move that took it away, a return to start too; read as a move
+        to a place, it was the robot's latest move there, so the truck waited for its arrival, not its leaving.
+        With a place said, the robot's first move after the one that brought it there (that move itself when it
+        never left); with the place it left for said too ("after the trucks have left it for soil 1"), the move
+        from the one to the other."""
+        moves = [d for d in self.b.drafts if d.alive and d.action in MOVES
+                 and (d.fleet or any(x.key == m.key for x in d.members))]
+        bound = [d for d in moves if set(d.objects) & self.left_for]
+        if bound:
+            return bound[-1].idx
+        if not objs:
+            return moves[-1].idx if moves else None
+        there = [k for k, d in enumerate(moves) if set(d.objects) & objs]
+        if not there:
+            return None
+        onward = [k + 1 for k in there if k + 1 < len(moves) and set(moves[k + 1].objects) & objs]
+        if onward:
+            return moves[onward[-1]].idx
+        k = there[-1]
+        return moves[k + 1].idx if k + 1 < len(moves) else moves[k].idx
+
     def load_before_carry(self, members: Sequence[Member]) -> None:
         """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
         the digging and is loaded there."""
@@ -4471,7 +4504,8 @@ class Interpreter:
                 filters.append((act, frozenset()))
             elif it.kind is ItemKind.EVENT:
                 self.use(it)
-                filters.append((it.payload.action, it.payload.verbs))
+                leave = it.text in self.lex.departure_events
+                filters.append(("leave" if leave else it.payload.action, it.payload.verbs))
         if any(f[0] != "any" for f in filters):
             filters = [f for f in filters if f[0] != "any"]  # "have done their checks": the checks, not the latest step
         objs: set[str] = set()
@@ -4483,6 +4517,7 @@ class Interpreter:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
+        self.left_for = self._left_for(seg)
         filled = any(
             (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or it.payload.target == "unload_bucket")
              and any(w.startswith(("fill", "full")) for w in it.text.split()))
@@ -4527,7 +4562,7 @@ class Interpreter:
                         got = self.deliver(m)
                         t = got[-1].idx if (got and carried) else None
                     if t is None:
-                        t = self.find(m, f[0], objs if f[0] in MOVES else set(), f[1])
+                        t = self.find(m, f[0], objs if f[0] in MOVES or f[0] == "leave" else set(), f[1])
                     if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
                             m.key in self.destination and self.loaded.get(m.key))):
                         got = self.deliver(m)
@@ -4698,9 +4733,13 @@ class Interpreter:
         if action in ("unload_bucket", "load"):
             # "right after its own loading": the truck's loading is the excavator's, unless it had its own step
             return d.action in ("unload_bucket", "load")
+        if action == "leave":
+            return d.action in MOVES
         return d.action == action
 
     def find(self, m: Member, action: str, objs: set[str], verbs: frozenset[str] = frozenset()) -> int | None:
+        if action == "leave":
+            return self._departure(m, objs)
         if verbs:  # "when truck 2 has done its check": the step said with a checking verb, not its latest move
             for d in reversed(self.b.drafts):
                 if d.alive and any(x.key == m.key for x in (*d.members, *d.partners)) and self._matches(d, action) \

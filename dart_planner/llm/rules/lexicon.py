@@ -418,6 +418,11 @@ class Lexicon:
     wait_for_connectives: frozenset[str] = _context_words()
     all_of_them_pronouns: frozenset[str] = _context_words()
     both_crews_pronouns: frozenset[str] = _context_words()
+    departure_events: frozenset[str] = _context_words()
+    """Events (``events``) that mean a robot went away ("once excavator 2 has *left*"): the move that took it off,
+    a return to start too, not its latest move to a place."""
+    departure_destination_words: frozenset[str] = _context_words()
+    """Words before the place a robot left for ("once truck 2 has left puddle 2 *for* soil 1"): the move there."""
     """Phrases of robot_pronouns' "both" that count two groups of robots, not two robots ("once *both pairs* have
     arrived" after two clauses that each sent an excavator and a truck)."""
     wait_conditions: frozenset[str] = _context_words()
