@@ -20,6 +20,11 @@
    return is no such move). "Left" (``departure_events``) now names the move that took the robot away, a return too;
    with a place ("has left rock 2"), its first move after the one that brought it there; with the place it left for
    ("has left it for soil 1", ``departure_destination_words``), the move there.
+6. "It loads truck 1 and then truck 2. *As soon as a truck has been loaded, it* drives to puddle 2" sent both trucks
+   after the second loading: the fold of round 18 read it as "as soon as *it* has been loaded, each truck drives", and
+   "it" was the truck loaded last. It now reads "as soon as *each truck* has been loaded, it drives" (each after its
+   own loading), also with no comma before "it" and after trucks loaded in turn with ", then truck 2" (before, the
+   no-comma form made one more unnamed truck drive off and the loaded ones stay).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -128,4 +133,28 @@ def test_once_it_has_left_a_place_waits_for_its_move_away(fleet, world):
     assert_plan("Excavator 2 goes to rock 2 and then to soil 1. Once excavator 2 has left rock 2, dump truck 1 goes "
                 "to rock 2.", fleet, world, task("a", T, [E2], ["rock2"]), task("b", T, [E2], ["soil1"], deps=["a"]),
                 task("t", T, [D1], ["rock2"], deps=["b"]))
+
+
+# -- finding 6: "as soon as a truck is loaded it drives ..." after trucks loaded in turn: each after its own --------
+
+_IN_TURN = "Trucks 1 and 2 go to soil 1. Excavator 1 goes to soil 1 and digs. It loads truck 1"
+
+
+@pytest.mark.parametrize("text", [
+    _IN_TURN + " and then truck 2. As soon as a truck has been loaded, it drives to puddle 2 and dumps.",
+    _IN_TURN + ", then truck 2. As soon as a truck has been loaded, it drives to puddle 2 and dumps.",
+    _IN_TURN + ", then truck 2. As soon as a truck is loaded it drives to puddle 2 and dumps.",
+])
+def test_a_truck_loaded_in_turn_leaves_after_its_own_loading(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1, D2, E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+                task("g1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["g1"]),
+                task("g2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]))
+
+
+def test_left_one_place_for_another_waits_for_that_move(fleet, world):
+    assert_plan("Truck 2 goes to puddle 2 and then to soil 1, and after that to obstacle 1. All robots avoid puddle 2 "
+                "after truck 2 has left it for soil 1.", fleet, world,
+                task("a", T, [D2], ["puddle2"]), task("b", T, [D2], ["soil1"], deps=["a"]),
+                task("c", T, [D2], ["obstacle1"], deps=["b"]), task("k", AVA, [], ["puddle2"], deps=["b"]))
 
