@@ -25,6 +25,11 @@
    "it" was the truck loaded last. It now reads "as soon as *each truck* has been loaded, it drives" (each after its
    own loading), also with no comma before "it" and after trucks loaded in turn with ", then truck 2" (before, the
    no-comma form made one more unnamed truck drive off and the loaded ones stay).
+7. "Excavator 1 digs at rock 1 and loads truck 1; truck 1 *then* dumps at soil 2" after another crew's chain made
+   truck 1's haul wait for that crew's dump too: the loading waits for the truck's next step, so no task of the
+   clause before named truck 1 yet, and "then" took everything still open. Trucks that the clause before loaded, in
+   a loading still waiting for them, now go on from that loading (the excavator's last task, which the loading made
+   with the truck's move follows).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -157,4 +162,29 @@ def test_left_one_place_for_another_waits_for_that_move(fleet, world):
                 "after truck 2 has left it for soil 1.", fleet, world,
                 task("a", T, [D2], ["puddle2"]), task("b", T, [D2], ["soil1"], deps=["a"]),
                 task("c", T, [D2], ["obstacle1"], deps=["b"]), task("k", AVA, [], ["puddle2"], deps=["b"]))
+
+
+# -- finding 7: a truck loaded in the clause before goes on from its loading, not from another crew's work ---------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 goes to soil 1. Excavator 1 digs at rock 1 and loads truck 1. Truck 1 then goes to soil 2.",
+    "Truck 3 goes to soil 1. Excavator 1 digs at rock 1 and loads truck 1; then truck 1 goes to soil 2.",
+    "Truck 3 goes to soil 1. Meanwhile excavator 1 digs at rock 1 and loads truck 1; truck 1 then goes to soil 2.",
+])
+def test_a_truck_loaded_before_goes_on_from_its_loading(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D3], ["soil1"]), task("m", T, [E1], ["rock1"]),
+                task("d", DIG, [E1], [], deps=["m"]), task("l", LOAD, [E1], [], deps=["d"]),
+                task("g", T, [D1], ["soil2"], deps=["l"]))
+
+
+def test_two_crews_hauling_in_parallel_do_not_wait_for_each_other(fleet, world):
+    assert_plan("Excavator 3 digs at obstacle 1 and loads truck 3; truck 3 then dumps at soil 1. At the same time, "
+                "excavator 1 digs at rock 1 and loads truck 1; truck 1 then dumps at soil 2.", fleet, world,
+                task("m3", T, [E3], ["obstacle1"]), task("d3", DIG, [E3], [], deps=["m3"]),
+                task("l3", LOAD, [E3], [], deps=["d3"]), task("g3", T, [D3], ["soil1"], deps=["l3"]),
+                task("u3", DUMP, [D3], [], deps=["g3"]),
+                task("m1", T, [E1], ["rock1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("g1", T, [D1], ["soil2"], deps=["l1"]),
+                task("u1", DUMP, [D1], [], deps=["g1"]))
 

@@ -2755,6 +2755,20 @@ class Interpreter:
             return set()
         return {d.idx for d in made if keys & {m.key for m in d.partners}}
 
+    def _served_by_waiting_load(self, subject: tuple[Member, ...]) -> set[int]:
+        """"Excavator 1 digs at rock 1 and loads truck 1. Truck 1 then goes to soil 2": the loading waits for the
+        truck's next step, so no task of the clause before names truck 1 yet, and "then" took everything still open
+        (another crew's move too). The truck goes on from that loading: from the loading excavator's last task,
+        which the loading, made with the truck's move, follows."""
+        prev = self.prev
+        if prev is None or not prev.subject:
+            return set()
+        keys, said = {m.key for m in subject}, {m.key for m in prev.subject}
+        for excs, trucks, *_ in self.deferred:
+            if keys <= {t.key for t in trucks} and {e.key for e in excs} <= said:
+                return self.b.last_tasks(excs)
+        return set()
+
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
@@ -2782,6 +2796,8 @@ class Interpreter:
                 and not ({m.key for m in subject} < {m.key for m in prev.subject}
                          and self.b.last_tasks(subject)))
             served = self._served_by_last(subject) if changed and subject else set()
+            if not served and changed and subject:
+                served = self._served_by_waiting_load(subject)
             self.served_pool = set(self.last_made) if served else set()
             self.served_sentence = seg.sentence
             if served:
@@ -2798,8 +2814,9 @@ class Interpreter:
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
                     max(0, (seg.items[0].start if seg.items else 0) - 5):(seg.items[0].start if seg.items else 0)]:
                 # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
-                # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators)
-                base = self.b.sinks()
+                # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
+                # trucks the clause before loaded, whose loading waits for this step: they go on from it
+                base = self._served_by_waiting_load(subject) or self.b.sinks()
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)
