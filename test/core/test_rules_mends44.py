@@ -30,6 +30,10 @@
    clause before named truck 1 yet, and "then" took everything still open. Trucks that the clause before loaded, in
    a loading still waiting for them, now go on from that loading (the excavator's last task, which the loading made
    with the truck's move follows).
+8. "Truck 3 comes to rock 2 *after both diggings* and is loaded by excavator 3" made two loadings (one by an
+   excavator never told to load) and the truck's move after both: "diggings" was no event word, so the clause of time
+   ran on over "and is loaded by excavator 3", which was then read again with "both" as its subject. The plurals
+   "diggings", "excavations", "loadings" are now ``events``.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -187,4 +191,26 @@ def test_two_crews_hauling_in_parallel_do_not_wait_for_each_other(fleet, world):
                 task("m1", T, [E1], ["rock1"]), task("d1", DIG, [E1], [], deps=["m1"]),
                 task("l1", LOAD, [E1], [], deps=["d1"]), task("g1", T, [D1], ["soil2"], deps=["l1"]),
                 task("u1", DUMP, [D1], [], deps=["g1"]))
+
+
+# -- finding 8: "after both diggings" is a join on the two diggings, and the clause after it stays the truck's ------
+
+
+@pytest.mark.parametrize("words", ["after both diggings", "after both excavations"])
+def test_after_both_diggings_then_the_trucks_own_loading(fleet, world, words):
+    assert_plan(f"Excavators 2 and 3 go to rock 2. Excavator 2 digs. Excavator 3 digs after excavator 2 has finished. "
+                f"Truck 3 comes to rock 2 {words} and is loaded by excavator 3.", fleet, world,
+                task("m", T, [E2, E3], ["rock2"]), task("d2", DIG, [E2], [], deps=["m"]),
+                task("d3", DIG, [E3], [], deps=["d2"]), task("t", T, [D3], ["rock2"], deps=["d3"]),
+                task("l", LOAD, [E3], [], deps=["t"]))
+
+
+def test_when_both_loadings_are_done_joins_both(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 1 and soil 2 respectively. Truck 1 goes to soil 1 and truck 2 goes to "
+                "soil 2. Each excavator loads the truck at its site. When both loadings are done, truck 3 goes to "
+                "rock 1.", fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("m2", T, [E2, D2], ["soil2"]),
+                task("d1", DIG, [E1], [], deps=["m1"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]),
+                task("g", T, [D3], ["rock1"], deps=["l1", "l2"]))
 
