@@ -34,6 +34,10 @@
    excavator never told to load) and the truck's move after both: "diggings" was no event word, so the clause of time
    ran on over "and is loaded by excavator 3", which was then read again with "both" as its subject. The plurals
    "diggings", "excavations", "loadings" are now ``events``.
+9. "When both trucks are done, they go home, *and so does excavator 3*" sent excavator 3 to soil 2: a repeat redid
+   the latest block of work of robots of the crew's type (grown through truck 1 to excavator 1, which checked soil 2
+   with it), and nothing of the clause it follows. "So does / as does" (``clause_repeat_phrases``) now repeat the
+   clause just said when none of its robots is of a type of the crew.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -214,3 +218,16 @@ def test_when_both_loadings_are_done_joins_both(fleet, world):
                 task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]),
                 task("g", T, [D3], ["rock1"], deps=["l1", "l2"]))
 
+
+# -- finding 9: "and so does X" after a clause of other robots repeats that clause ---------------------------------
+
+
+def test_so_does_repeats_the_clause_just_said(fleet, world):
+    assert_plan("Truck 2 goes to rock 1. Meanwhile excavator 1 and truck 1 check soil 2 together. When both trucks are "
+                "done, they go home, and so does excavator 3.", fleet, world,
+                task("a", T, [D2], ["rock1"]), task("b", T, [E1, D1], ["soil2"]),
+                task("r", R, [D2, D1, E3], [], deps=["a", "b"]))
+
+
+def test_as_does_another_type_still_copies_the_move(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2, as does truck 3.", fleet, world, task("m", T, [E1, D3], ["soil2"]))

@@ -422,6 +422,9 @@ class Lexicon:
     """Events (``events``) that mean a robot went away ("once excavator 2 has *left*"): the move that took it off,
     a return to start too, not its latest move to a place."""
     departure_destination_words: frozenset[str] = _context_words()
+    clause_repeat_phrases: frozenset[str] = _context_words()
+    """``repeat_phrases`` that repeat the clause just said ("they go home, *and so does* excavator 3"), not the latest
+    block of work of robots of the crew's type."""
     """Words before the place a robot left for ("once truck 2 has left puddle 2 *for* soil 1"): the move there."""
     """Phrases of robot_pronouns' "both" that count two groups of robots, not two robots ("once *both pairs* have
     arrived" after two clauses that each sent an excavator and a truck)."""
