@@ -419,16 +419,42 @@ def _plural_loading_before(items: Sequence[Item], upto: int) -> bool:
         if it.kind is ItemKind.VERB and it.payload.target in _LOADING and nxt.kind is ItemKind.ROBOT:
             d: RobotDesc = nxt.payload
             if d.plural or len(d.ids) > 1 or (d.form == "pronoun" and d.pronoun in ("they", "both")) or (
-                    v + 3 < upto and items[v + 2].text in _LIST_JOINS and items[v + 3].kind is ItemKind.ROBOT):
+                    v + 3 < upto and items[v + 2].text in _LIST_JOINS and items[v + 3].kind is ItemKind.ROBOT) \
+                    or _ordered_robot_after(items, v + 2, upto):
                 return True
     return False
+
+
+def _ordered_robot_after(items: Sequence[Item], k: int, upto: int) -> bool:
+    """A robot said after ", then" with no verb of its own ("loads truck 1, *then truck 2*"): one more robot of the
+    loading, in order."""
+    while k < upto and (items[k].kind is ItemKind.PUNCT and items[k].text == ","
+                        or items[k].kind is ItemKind.CONNECTIVE and items[k].payload == "sequence"):
+        k += 1
+    return k < upto and k + 1 <= upto and items[k].kind is ItemKind.ROBOT and k > 0 \
+        and items[k - 1].kind is ItemKind.CONNECTIVE and (k + 1 >= len(items) or items[k + 1].kind is not ItemKind.VERB)
+
+
+def _pronoun_after_loading(items: Sequence[Item], k: int) -> int | None:
+    """Where "it" opens the main clause right after the anchor's loading verb with no comma ("as soon as a truck is
+    loaded *it* drives"): the index of "it", when a verb follows it."""
+    for m in range(k, min(len(items) - 2, k + 3)):
+        if items[m].kind is ItemKind.VERB and items[m].payload.target in _LOADING:
+            r, v = items[m + 1], items[m + 2]
+            if r.kind is ItemKind.ROBOT and r.payload.form == "pronoun" and r.payload.pronoun == "it" \
+                    and v.kind is ItemKind.VERB:
+                return m + 1
+            return None
+    return None
 
 
 def fold_indefinite_loaded(items: Sequence[Item], articles: Container[str]) -> list[Item]:
     """"The excavator loads the trucks one after the other. As soon as a truck has been loaded, it drives to puddle
     2": after several robots were loaded, "a <type>" loaded in an anchor with "it" after its comma is each of them,
-    after its own loading (read as "As soon as it has been loaded, each truck drives ..."). Read as one more robot of
-    the type, a truck nobody loaded drove off and the loaded ones stayed."""
+    after its own loading (read as "As soon as each truck has been loaded, it drives ..."; read as "As soon as it
+    ...", "it" was the truck loaded last, and every truck waited for that loading). Read as one more robot of the type,
+    a truck nobody loaded drove off and the loaded ones stayed. Also with no comma before "it", and after a loading of
+    robots said in turn ("loads truck 1, then truck 2")."""
     out = list(items)
     for k in range(len(out) - 3):
         c, r = out[k], out[k + 1]
@@ -438,14 +464,16 @@ def fold_indefinite_loaded(items: Sequence[Item], articles: Container[str]) -> l
         if d.form != "type" or d.det != "count" or d.count != 1 or d.plural or r.text.split()[0] not in articles:
             continue
         j = next((m for m in range(k + 2, min(len(out), k + 8)) if out[m].kind is ItemKind.PUNCT), None)
-        if j is None or out[j].text != "," or j + 1 >= len(out):
+        bare = _pronoun_after_loading(out, k + 2)  # "as soon as a truck is loaded it drives ...": no comma
+        if bare is not None and (j is None or bare < j):
+            j = bare - 1
+        elif j is None or out[j].text != "," or j + 1 >= len(out):
             continue
         it = out[j + 1]
         if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.payload.pronoun != "it":
             continue
-        if not any(x.kind is ItemKind.VERB and x.payload.target in _LOADING for x in out[k + 2:j]) \
+        if not any(x.kind is ItemKind.VERB and x.payload.target in _LOADING for x in out[k + 2:j + 1]) \
                 or not _plural_loading_before(out, k):
             continue
-        out[k + 1] = Item(ItemKind.ROBOT, r.start, r.end, RobotDesc("pronoun", pronoun="it"), r.text)
-        out[j + 1] = Item(ItemKind.ROBOT, it.start, it.end, RobotDesc("type", rtype=d.rtype, det="each"), it.text)
+        out[k + 1] = Item(ItemKind.ROBOT, r.start, r.end, RobotDesc("type", rtype=d.rtype, det="each"), r.text)
     return out

@@ -348,6 +348,8 @@ class Interpreter:
         """Where an earlier verb of the clause being read sent its robots ("goes to obstacle 2 to check it")."""
         self.current_subject: tuple[Member, ...] | None = None
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
+        self.left_for: set[str] = set()
+        """The places the anchor being read says a robot left for ("once it has left *for soil 1*")."""
         self.departed: dict[int, int] = {}
         """A deferred loading's id -> the move that took its truck elsewhere first, from the start (no task brought
         it to the site, so it stood there: the loading comes before that move, rule 12)."""
@@ -2812,6 +2814,20 @@ class Interpreter:
             return set()
         return {d.idx for d in made if keys & {m.key for m in d.partners}}
 
+    def _served_by_waiting_load(self, subject: tuple[Member, ...]) -> set[int]:
+        """"Excavator 1 digs at rock 1 and loads truck 1. Truck 1 then goes to soil 2": the loading waits for the
+        truck's next step, so no task of the clause before names truck 1 yet, and "then" took everything still open
+        (another crew's move too). The truck goes on from that loading: from the loading excavator's last task,
+        which the loading, made with the truck's move, follows."""
+        prev = self.prev
+        if prev is None or not prev.subject:
+            return set()
+        keys, said = {m.key for m in subject}, {m.key for m in prev.subject}
+        for excs, trucks, *_ in self.deferred:
+            if keys <= {t.key for t in trucks} and {e.key for e in excs} <= said:
+                return self.b.last_tasks(excs)
+        return set()
+
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
@@ -2827,6 +2843,7 @@ class Interpreter:
         if pre is not None:
             base = set(pre)
         elif conn == "final":
+            self.load_before_join(subject)
             base = self.b.sinks()
         elif conn == "sequence":
             prev = self.prev
@@ -2838,6 +2855,8 @@ class Interpreter:
                 and not ({m.key for m in subject} < {m.key for m in prev.subject}
                          and self.b.last_tasks(subject)))
             served = self._served_by_last(subject) if changed and subject else set()
+            if not served and changed and subject:
+                served = self._served_by_waiting_load(subject)
             self.served_pool = set(self.last_made) if served else set()
             self.served_sentence = seg.sentence
             if served:
@@ -2854,8 +2873,9 @@ class Interpreter:
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
                     max(0, (seg.items[0].start if seg.items else 0) - 5):(seg.items[0].start if seg.items else 0)]:
                 # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
-                # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators)
-                base = self.b.sinks()
+                # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
+                # trucks the clause before loaded, whose loading waits for this step: they go on from it
+                base = self._served_by_waiting_load(subject) or self.b.sinks()
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)
@@ -3791,6 +3811,50 @@ class Interpreter:
             self.deferred = [x for x in self.deferred if x is not entry]
             self._deferred_made(entry)
 
+    def load_before_join(self, subject: Sequence[Member] | None) -> None:
+        """"Excavator 1 digs and loads truck 1. Finally, lift the keep-out on puddle 1": a loading still waiting
+        for its truck is work still open, so a join on everything open ("finally", "when everything is done")
+        waits for it too; made only at the end, the lifting waited for the digging alone. Not a loading of the
+        join's own robots ("finally truck 1 comes to soil 1"): their clause may still bring the truck."""
+        keys = {m.key for m in subject or ()}
+        leaving = [e for e in self.deferred if not keys & {x.key for x in (*e[0], *e[1])}]
+        for entry in leaving:
+            if not any(x is entry for x in self.deferred):  # made by an earlier one (add_skill flushes its robots')
+                continue
+            self.deferred = [x for x in self.deferred if x is not entry]
+            self._deferred_made(entry)
+
+    def _left_for(self, seg: Segment) -> set[str]:
+        """The places named after a word of a departure's destination ("has left it *for* soil 1")."""
+        out: set[str] = set()
+        for a, b in zip(seg.items, seg.items[1:]):
+            if a.kind is ItemKind.WORD and a.text in self.lex.departure_destination_words \
+                    and b.kind is ItemKind.OBJECT and b.payload.form != "pronoun":
+                out |= set(self.resolve_objects(b, cargo_ok=True))
+        return out
+
+    def _departure(self, m: Member, objs: set[str]) -> int | None:
+        """"Once excavator 2 has left (rock 2)": the move that took it away, a return to start too; read as a move
+        to a place, it was the robot's latest move there, so the truck waited for its arrival, not its leaving.
+        With a place said, the robot's first move after the one that brought it there (that move itself when it
+        never left); with the place it left for said too ("after the trucks have left it for soil 1"), the move
+        from the one to the other."""
+        moves = [d for d in self.b.drafts if d.alive and d.action in MOVES
+                 and (d.fleet or any(x.key == m.key for x in d.members))]
+        bound = [d for d in moves if set(d.objects) & self.left_for]
+        if bound:
+            return bound[-1].idx
+        if not objs:
+            return moves[-1].idx if moves else None
+        there = [k for k, d in enumerate(moves) if set(d.objects) & objs]
+        if not there:
+            return None
+        onward = [k + 1 for k in there if k + 1 < len(moves) and set(moves[k + 1].objects) & objs]
+        if onward:
+            return moves[onward[-1]].idx
+        k = there[-1]
+        return moves[k + 1].idx if k + 1 < len(moves) else moves[k].idx
+
     def load_before_carry(self, members: Sequence[Member]) -> None:
         """"Trucks haul the rubble to X": a truck that was not loaded yet first goes to
         the digging and is loaded there."""
@@ -4555,7 +4619,8 @@ class Interpreter:
                 filters.append((act, frozenset()))
             elif it.kind is ItemKind.EVENT:
                 self.use(it)
-                filters.append((it.payload.action, it.payload.verbs))
+                leave = it.text in self.lex.departure_events
+                filters.append(("leave" if leave else it.payload.action, it.payload.verbs))
         if any(f[0] != "any" for f in filters):
             filters = [f for f in filters if f[0] != "any"]  # "have done their checks": the checks, not the latest step
         objs: set[str] = set()
@@ -4567,6 +4632,7 @@ class Interpreter:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
+        self.left_for = self._left_for(seg)
         filled = any(
             (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or it.payload.target == "unload_bucket")
              and any(w.startswith(("fill", "full")) for w in it.text.split()))
@@ -4582,6 +4648,8 @@ class Interpreter:
         if fleet and not robots and (not filters or (
                 "everything" in marks and all(f == ("any", frozenset()) for f in filters))):
             # "when everything is finished", "once both jobs are done": what is still open
+            if not until:
+                self.load_before_join(())
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
@@ -4609,7 +4677,7 @@ class Interpreter:
                         got = self.deliver(m)
                         t = got[-1].idx if (got and carried) else None
                     if t is None:
-                        t = self.find(m, f[0], objs if f[0] in MOVES else set(), f[1])
+                        t = self.find(m, f[0], objs if f[0] in MOVES or f[0] == "leave" else set(), f[1])
                     if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
                             m.key in self.destination and self.loaded.get(m.key))):
                         got = self.deliver(m)
@@ -4780,9 +4848,13 @@ class Interpreter:
         if action in ("unload_bucket", "load"):
             # "right after its own loading": the truck's loading is the excavator's, unless it had its own step
             return d.action in ("unload_bucket", "load")
+        if action == "leave":
+            return d.action in MOVES
         return d.action == action
 
     def find(self, m: Member, action: str, objs: set[str], verbs: frozenset[str] = frozenset()) -> int | None:
+        if action == "leave":
+            return self._departure(m, objs)
         if verbs:  # "when truck 2 has done its check": the step said with a checking verb, not its latest move
             for d in reversed(self.b.drafts):
                 if d.alive and any(x.key == m.key for x in (*d.members, *d.partners)) and self._matches(d, action) \

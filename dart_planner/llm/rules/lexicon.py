@@ -429,6 +429,17 @@ class Lexicon:
     cancelling_conditions: frozenset[str] = _context_words()
     wait_for_connectives: frozenset[str] = _context_words()
     all_of_them_pronouns: frozenset[str] = _context_words()
+    both_crews_pronouns: frozenset[str] = _context_words()
+    departure_events: frozenset[str] = _context_words()
+    """Events (``events``) that mean a robot went away ("once excavator 2 has *left*"): the move that took it off,
+    a return to start too, not its latest move to a place."""
+    departure_destination_words: frozenset[str] = _context_words()
+    clause_repeat_phrases: frozenset[str] = _context_words()
+    """``repeat_phrases`` that repeat the clause just said ("they go home, *and so does* excavator 3"), not the latest
+    block of work of robots of the crew's type."""
+    """Words before the place a robot left for ("once truck 2 has left puddle 2 *for* soil 1"): the move there."""
+    """Phrases of robot_pronouns' "both" that count two groups of robots, not two robots ("once *both pairs* have
+    arrived" after two clauses that each sent an excavator and a truck)."""
     wait_conditions: frozenset[str] = _context_words()
     wait_verbs: frozenset[str] = _context_words()
     idle_verbs: frozenset[str] = _context_words()

@@ -685,7 +685,8 @@ class _Scanner:
         if p:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group
-            det = "all" if p[1] == "they" and said.lower() in lex.all_of_them_pronouns else ""
+            det = "all" if p[1] == "they" and said.lower() in lex.all_of_them_pronouns else \
+                "crews" if p[1] == "both" and said.lower() in lex.both_crews_pronouns else ""
             return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1], det=det), said)
         if w in lex.permission_words:
             return Item(ItemKind.MARK, i, i + 1, "permit", w)
@@ -784,6 +785,21 @@ class MentionResolver:
         for members, role in reversed(self.history):
             if role not in ("partner", "relative"):
                 return members
+        return ()
+
+    def last_crews(self, n: int) -> tuple[Member, ...]:
+        """"Both crews" / "both pairs": every robot of the ``n`` latest subject groups that share no robot, in the
+        order they were named; "both" alone counts two robots, so a join on it waited for one crew only. Empty
+        when fewer than ``n`` such groups of several robots each were named."""
+        crews: list[tuple[Member, ...]] = []
+        for members, role in reversed(self.history):
+            if role in ("partner", "relative") or _size(members) < 2:
+                continue
+            if any(m in crew for crew in crews for m in members):
+                continue
+            crews.insert(0, members)
+            if len(crews) == n:
+                return tuple(m for crew in crews for m in crew)
         return ()
 
     def last_plural(self) -> tuple[Member, ...]:
@@ -1217,6 +1233,8 @@ class MentionResolver:
             self.last_others = rest
             return rest
         if desc.form == "pronoun":
+            if desc.pronoun == "both" and desc.det == "crews":
+                return self.last_crews(2) or self.last_members(2)
             if desc.pronoun == "both":
                 return self.last_members(2)
             if desc.pronoun.isdigit():
@@ -1269,9 +1287,11 @@ class MentionResolver:
             if split:
                 return split
             latest = self.last_of_type(d.rtype, False)  # "... truck 3. the other two trucks": all but truck 3
-            if d.count and latest and not any(m.is_group for m in latest):
+            if latest and not any(m.is_group for m in latest):
                 others = [rid for rid in pool if rid not in {m.key for m in latest}]
-                if len(others) == d.count:
+                # "the other trucks" with no number, every truck named before by its number: all but the latest
+                # (rule 18), not one more unnamed truck
+                if others and (len(others) == d.count or (not d.count and d.plural)):
                     return tuple(self.robot_member(rid) for rid in others)
             return (self._leftover(d.rtype, 0, max(1, d.count)),)
         if d.det == "another":

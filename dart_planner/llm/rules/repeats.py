@@ -73,6 +73,7 @@ class RepeatReader:
         rest of the sentence says explicitly ("but it dumps at ...") is not repeated."""
         ip = self.ip
         k = next(j for j, it in enumerate(seg.items) if it.kind is ItemKind.MARK and it.payload == "repeat")
+        last_clause = seg.items[k].text.lower() in ip.lex.clause_repeat_phrases
         k += 1
         while k < len(seg.items) and seg.items[k].kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.ROBOT) \
                 and seg.items[k].text not in ("but", "except", "though"):
@@ -118,11 +119,22 @@ class RepeatReader:
                            seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
         entry = ip.entry(head_seg, tuple(crew), explicit, pre, None if tail else post, pre_par)
         ip.res.remember(crew)
-        self.replay(crew, sites[0] if sites else None, overrides, entry, partners)
+        self.replay(crew, sites[0] if sites else None, overrides, entry, partners, last_clause)
         ip.prev = Clause(tuple(crew), True, [], entry, seg.sentence, False)
         if any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in tail):
             rest = Segment(tail, seg.sentence, None, "", SegmentRole.MAIN, False, False, seg.ended_by)
             ip._main(rest, None, post, False, last_in_sentence)
+
+    def _clause_just_said(self, old: list[Draft], crew: Sequence[Member]) -> list[Draft]:
+        """"When both trucks are done, they go home, *and so does excavator 3*": "so does" repeats the clause just
+        said. When no robot of it is of a type of the crew, the latest block of work (grown through the trucks to
+        the excavator that checked soil 2 with one of them) gave the crew that excavator's part, a move to soil 2,
+        and nothing of the clause it follows; then the clause itself is what the crew does. Empty otherwise."""
+        said = [d for d in old if d.idx in self.ip.last_made]
+        types = {m.rtype for m in crew}
+        if said and not any(x.rtype in types for d in said for x in (*d.members, *d.partners)):
+            return said
+        return []
 
     def _partner_word(self, it: Item) -> bool:
         return it.kind is ItemKind.WORD and it.text in self.ip.lex.repeat_partner_words
@@ -137,7 +149,7 @@ class RepeatReader:
         return k
 
     def replay(self, crew: list[Member], site: str | None, overrides: set[str], entry: set[int],
-               partners: Sequence[Member] = ()) -> list[Draft]:
+               partners: Sequence[Member] = (), last_clause: bool = False) -> list[Draft]:
         ip = self.ip
         keys = {m.key for m in (*crew, *partners)}
 
@@ -145,6 +157,8 @@ class RepeatReader:
             return any(x.key in ks for x in (*d.members, *d.partners))
 
         old = [d for d in ip.b.drafts if d.alive and not d.fleet and not involves(d, keys)]
+        if last_clause:
+            old = self._clause_just_said(old, crew) or old
         if not old:
             ip.errors.append("there are no earlier steps to repeat")
             return []
