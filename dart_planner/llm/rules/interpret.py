@@ -16,6 +16,7 @@ error naming the words, never a guess that could produce an invalid plan.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from ...core.fleet import Fleet
@@ -200,8 +201,12 @@ def _same_robot(m: Member, said: Member) -> bool:
 
 def _work_targets(items: Sequence[Item]) -> set[str]:
     """The actions of the work verbs of ``items`` (a passive loading is the loading; keep-outs left out)."""
-    return {"unload_bucket" if it.payload.role == "passive_load" else it.payload.target for it in items
-            if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
+    return {_work_target(it) for it in items if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
+
+
+def _work_target(verb: Item) -> str:
+    """The action of one verb (a passive loading is the loading)."""
+    return "unload_bucket" if verb.payload.role == "passive_load" else str(verb.payload.target)
 
 
 def _named_ids(items: Sequence[Item]) -> set[str]:
@@ -1122,7 +1127,63 @@ class Interpreter:
             if verbs <= _work_targets(later) and _named_ids(items) - subject <= _named_ids(later) \
                     and named_objects(items) <= named_objects(later):
                 out.add(sent)
-        return out
+        return out | {sent for sent in sentences if self._told_ahead(sent, segs)}
+
+    def _told_ahead(self, sent: int, segs: Sequence[Segment]) -> bool:
+        """"Dump truck 2 will pick up soil from both piles today. ... truck 2 drives to soil 1 and is loaded ...,
+        then it moves on to soil 2, where excavator 3 loads it.": an opening sentence whose robots (named by number)
+        work at places said by their count, not their names, tells the job ahead when the later sentences spell it
+        out: its robots, verbs and named places come back, each verb at least as often as the places counted, and
+        as many places of the kind counted are named. Read as an order, its moves were made beside the spelled-out
+        ones and swallowed them. When nothing later spells it out, it stays an order."""
+        items = [it for s in segs if s.sentence == sent for it in s.items]
+        if any(it.kind is ItemKind.ROBOT for s in segs if s.sentence < sent for it in s.items):
+            return False
+        # ("... before *it* goes to rock 2": a pronoun for the robot said before it)
+        robots = [it for it in items if it.kind is ItemKind.ROBOT and it.payload.form != "pronoun"]
+        counted = self._counted_places(items)
+        verbs = _work_targets(items)
+        if not robots or any(it.payload.form != "ids" for it in robots) or not counted or not verbs:
+            return False
+        opener = next((s for s in segs if s.sentence > sent), None)
+        if opener is None or opener.connective == "sequence" or any(
+                it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" for it in opener.items[:1]):
+            return False  # "... both puddles. Then truck 1 goes to puddle 1 ...": what follows comes after it
+        later = [it for s in segs if s.sentence > sent for it in s.items]
+        named = named_objects(later)
+        if not _named_ids(items) <= _named_ids(later) or not named_objects(items) <= named:
+            return False
+        said = Counter(_work_target(it) for it in later if it.kind is ItemKind.VERB
+                       and it.payload.target not in KEEPOUT_ACTIONS)
+        need = max(n for _kind, n in counted)
+        return all(said[v] >= need for v in verbs) and all(
+            len([o for o in named if kind is None or o in self.site.objects_by_kind.get(kind, ())]) >= n
+            for kind, n in counted)
+
+    def _counted_places(self, items: Sequence[Item]) -> list[tuple[str | None, int]]:
+        """The places ``items`` say by their count (kind, or None for any, and how many): "both piles", "the two
+        soil piles", "two sites" (a number or a word of the lexicon's ``overview_pair_words`` before a place noun,
+        ``own_site_nouns``)."""
+        out: list[tuple[str | None, int]] = []
+        for k, it in enumerate(items):
+            if it.kind is ItemKind.OBJECT and it.payload.form == "kind" and not it.payload.names \
+                    and it.payload.det in ("both", "count"):
+                # ("rock from both *piles*": a place noun of no kind of its own counts places of any kind)
+                kind = it.payload.kind if it.payload.kind in it.text.lower().split() else None
+                out.append((kind, self._count_of(it.text.split())))
+            elif it.kind is ItemKind.WORD and k + 1 < len(items) and items[k + 1].kind is ItemKind.WORD \
+                    and items[k + 1].text in self.lex.own_site_nouns:
+                out.append((None, self._count_of([it.text])))
+        return [(kind, n) for kind, n in out if n >= 2]
+
+    def _count_of(self, words: Sequence[str]) -> int:
+        """The number ``words`` say ("two", "3", "both": 2), 0 when none."""
+        for w in words:
+            if w in self.lex.overview_pair_words:
+                return 2
+            if w in self.lex.numbers or w.isdigit():
+                return self.lex.numbers.get(w) or int(w)
+        return 0
 
     def _plan_said(self, seg: Segment) -> None:
         """A clause of a plan spelled out after it (``_spelled_out_sentences``): no step; its robots are

@@ -1,0 +1,87 @@
+"""Mends of helper M43: dev failures of two shared causes.
+
+1. An opening sentence that tells the job ahead ("Dump truck 2 will pick up soil from both piles today.", "I'd like
+   truck 2 to pick up material at both soil sites before it goes to rock 2.") was read as orders: its moves were
+   made beside the moves that the later sentences spell out, and merged with them or swallowed them. A sentence
+   whose robots (by number) work at places said by their count ("both piles", "the two soil piles", "two sites"),
+   before any other robot is named, tells the job ahead when the later sentences spell it out: its robots, verbs
+   and named places come back, each verb at least as often as the places counted, and that many places of the kind
+   are named. It makes no steps then; when nothing later spells it out, or the next sentence goes on after it
+   ("Then ..."), it stays an order.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: an opening sentence that tells the job ahead adds no steps -----------------------------------------
+
+
+def test_a_wish_told_ahead_with_both_piles_adds_no_steps(fleet, world):
+    assert_plan("We'd like truck 3 to take on rock at both rock piles before it heads to puddle 1. Excavator 1 digs "
+                "at rock 1 and excavator 2 digs at rock 2. Once excavator 1 has dug, truck 3 drives to rock 1 and "
+                "gets loaded by excavator 1. After that truck 3 drives to rock 2 and excavator 2 loads it. Then "
+                "truck 3 goes to puddle 1 and dumps.", fleet, world,
+                task("m1", T, [E1], ["rock1"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["rock2"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("t1", T, [D3], ["rock1"], deps=["g1"]), task("l1", LOAD, [E1], deps=["t1"]),
+                task("t2", T, [D3], ["rock2"], deps=["l1"]), task("l2", LOAD, [E2], deps=["g2", "t2"]),
+                task("t3", T, [D3], ["puddle1"], deps=["l2"]), task("d", DUMP, [D3], deps=["t3"]))
+
+
+def test_a_duty_told_ahead_with_the_two_piles_adds_no_steps(fleet, world):
+    assert_plan("Dump truck 1 is to collect soil at the two soil piles today. Excavator 2 goes to soil 1 and "
+                "excavator 3 goes to soil 2, and both dig. When excavator 2 is done, truck 1 drives to soil 1 and "
+                "excavator 2 loads it. Then truck 1 goes on to soil 2 and excavator 3 loads it there. Truck 1 dumps "
+                "everything at puddle 2.", fleet, world,
+                task("m1", T, [E2], ["soil1"]), task("m2", T, [E3], ["soil2"]),
+                task("g2", DIG, [E3], deps=["m2"]), task("g1", DIG, [E2], deps=["m1"]),
+                task("t1", T, [D1], ["soil1"], deps=["g1"]), task("l1", LOAD, [E2], deps=["t1"]),
+                task("t2", T, [D1], ["soil2"], deps=["l1"]), task("l2", LOAD, [E3], deps=["g2", "t2"]),
+                task("t3", T, [D1], ["puddle2"], deps=["l2"]), task("d", DUMP, [D1], deps=["t3"]))
+
+
+def test_both_piles_of_the_cargo_told_ahead_add_no_steps(fleet, world):
+    assert_plan("Dump truck 3 will pick up rock from both piles today. Excavator 2 goes to rock 1 and excavator 1 "
+                "goes to rock 2, and both dig. Once excavator 2 is done, truck 3 drives to rock 1 and excavator 2 "
+                "loads it. Then truck 3 moves on to rock 2 and excavator 1 loads it there. Truck 3 dumps everything "
+                "at puddle 1.", fleet, world,
+                task("m2", T, [E2], ["rock1"]), task("m1", T, [E1], ["rock2"]),
+                task("g1", DIG, [E1], deps=["m1"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("t1", T, [D3], ["rock1"], deps=["g2"]), task("l2", LOAD, [E2], deps=["t1"]),
+                task("t2", T, [D3], ["rock2"], deps=["l2"]), task("l1", LOAD, [E1], deps=["g1", "t2"]),
+                task("t3", T, [D3], ["puddle1"], deps=["l1"]), task("d", DUMP, [D3], deps=["t3"]))
+
+
+def test_a_plan_told_ahead_while_it_goes_on_adds_no_steps(fleet, world):
+    assert_plan("Truck 1 is going to collect soil from both soil piles this afternoon. Excavator 3 digs at soil 2 and "
+                "excavator 2 digs at soil 1. Truck 1 drives to soil 2 once excavator 3 has dug, and excavator 3 "
+                "loads it. Afterwards truck 1 drives to soil 1, where excavator 2 loads it.", fleet, world,
+                task("m3", T, [E3], ["soil2"]), task("g3", DIG, [E3], deps=["m3"]),
+                task("m2", T, [E2], ["soil1"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("t1", T, [D1], ["soil2"], deps=["g3"]), task("l3", LOAD, [E3], deps=["t1"]),
+                task("t2", T, [D1], ["soil1"], deps=["l3"]), task("l2", LOAD, [E2], deps=["g2", "t2"]))
+
+
+def test_two_sites_told_ahead_add_no_steps(fleet, world):
+    assert_plan("Dump truck 2 has to get material at two sites this morning. Excavator 1 is already at soil 2, so "
+                "it digs right there while truck 2 drives to soil 2, and then excavator 1 loads truck 2. Meanwhile "
+                "excavator 2 goes to rock 1 and digs. Afterwards truck 2 drives to rock 1 and excavator 2 loads it.",
+                fleet, world,
+                task("g1", DIG, [E1]), task("t1", T, [D2], ["soil2"]), task("l1", LOAD, [E1], deps=["g1", "t1"]),
+                task("m2", T, [E2], ["rock1"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("t2", T, [D2], ["rock1"], deps=["l1", "g2"]), task("l2", LOAD, [E2], deps=["t2"]))
+
+
+def test_a_sentence_nothing_spells_out_stays_an_order(fleet, world):
+    assert_plan("Dump truck 1 will check both puddles. Excavator 1 goes to puddle 1.", fleet, world,
+                task("m1", T, [D1, E1], ["puddle1"]), task("m2", T, [D1], ["puddle2"], deps=["m1"]))
+
+
+def test_a_sentence_the_next_one_goes_on_after_stays_an_order(fleet, world):
+    assert_plan("Dump truck 1 will check both puddles. Then truck 1 goes to puddle 1 and truck 1 goes to puddle 2.",
+                fleet, world,
+                task("m1", T, [D1], ["puddle1"]), task("m2", T, [D1], ["puddle2"], deps=["m1"]),
+                task("m3", T, [D1], ["puddle1"], deps=["m2"]), task("m4", T, [D1], ["puddle2"], deps=["m3"]))
