@@ -8,13 +8,23 @@
    and named places come back, each verb at least as often as the places counted, and that many places of the kind
    are named. It makes no steps then; when nothing later spells it out, or the next sentence goes on after it
    ("Then ..."), it stays an order.
+2. Headed sections that tell the job ahead ("Goals for today: soil 1 dug out, ... Crew: excavator 1 digs at soil 1,
+   ... Order: ...", "What I need by the end of the day: ... Order: ...") were read as orders beside the steps under
+   their own heading. A text that opens with a heading of goals or crew (lexicon ``goal_nouns``,
+   ``told_ahead_headings``, or a person's need: "What I need") and later has a heading of the steps
+   (``step_headings``) plans only the steps: what comes before is a goal, checked against the plan; its robots are
+   the ones the steps then mean ("the two excavators"), and a robot's own place or deed in the steps ("drive to
+   their spots", "do its check") is the one place the sections gave it (left as written when there are several:
+   refused, naming the verb).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: an opening sentence that tells the job ahead adds no steps -----------------------------------------
 
@@ -85,3 +95,49 @@ def test_a_sentence_the_next_one_goes_on_after_stays_an_order(fleet, world):
                 fleet, world,
                 task("m1", T, [D1], ["puddle1"]), task("m2", T, [D1], ["puddle2"], deps=["m1"]),
                 task("m3", T, [D1], ["puddle1"], deps=["m2"]), task("m4", T, [D1], ["puddle2"], deps=["m3"]))
+
+
+# -- finding 2: headed sections that tell the job ahead of the heading of its steps make no steps --------------------
+
+
+def test_objectives_and_team_before_the_steps_make_no_steps(fleet, world):
+    assert_plan("Objectives: rock 1 broken up and puddle 2 checked. Team: excavator 2 breaks up rock 1, and truck 1 "
+                "checks puddle 2. Steps: excavator 2 drives to its site and digs, and truck 1 does its check at the "
+                "same time.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], deps=["m"]), task("c", T, [D1], ["puddle2"]))
+
+
+def test_a_need_before_the_order_makes_no_steps(fleet, world):
+    assert_plan("What we want by noon: soil 2 dug out by excavator 3 and the soil taken to puddle 1 by dump truck 1. "
+                "Order: the excavator drives to soil 2 and digs, and the truck drives to soil 2 at the same time; "
+                "then the excavator loads the truck, which takes the soil to puddle 1 and dumps it.", fleet, world,
+                task("m", T, [E3, D1], ["soil2"]), task("g", DIG, [E3], deps=["m"]),
+                task("l", LOAD, [E3], deps=["g"]), task("t", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], deps=["t"]))
+
+
+def test_the_steps_mean_the_robots_and_deeds_said_before_them(fleet, world):
+    assert_plan("What I want done today: rock 2 broken up by excavators 2 and 3 and the rubble hauled to puddle 1 "
+                "by dump truck 1; obstacle 1 checked by dump truck 2. Order: the two excavators drive to rock 2 and "
+                "dig, and truck 1 drives to rock 2 at the same time; when the digging is finished the two "
+                "excavators load truck 1, which then takes the rubble to puddle 1 and dumps it. Truck 2 can do its "
+                "check at any time.", fleet, world,
+                task("m", T, [E2, E3, D1], ["rock2"]), task("g", DIG, [E2, E3], deps=["m"]),
+                task("l", LOAD, [E2, E3], deps=["g"]), task("t", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], deps=["t"]), task("c", T, [D2], ["obstacle1"]))
+
+
+def test_a_note_before_the_order_stays_an_order(fleet, world):
+    assert_plan("Note: truck 2 avoids puddle 1. Order: truck 2 goes to soil 1.", fleet, world,
+                task("k", AV, [D2], ["puddle1"]), task("m", T, [D2], ["soil1"], deps=["k"]))
+
+
+def test_a_goal_with_no_heading_of_steps_after_it_is_read_as_before(fleet, world):
+    assert_plan("Plan: truck 1 goes to soil 1. Truck 2 goes to rock 1.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["rock1"]))
+
+
+def test_an_own_place_of_several_is_refused(fleet, world):
+    errors = rules_plan("Crew: excavator 1 digs at soil 1 and at rock 1. Order: excavator 1 drives to its spot and "
+                        "digs.", fleet, world).errors
+    assert any("drives" in e for e in errors)

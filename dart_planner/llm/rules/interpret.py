@@ -1185,6 +1185,92 @@ class Interpreter:
                 return self.lex.numbers.get(w) or int(w)
         return 0
 
+    def _headings(self) -> list[tuple[int, list[str]]]:
+        """Each colon that ends a heading, with the heading's words (the lexicon's ``title_skip_words`` left out)."""
+        out: list[tuple[int, list[str]]] = []
+        start = 0
+        for k, w in enumerate(self.words):
+            if w == ":":
+                out.append((k, [x for x in self.words[start:k] if x not in self.lex.title_skip_words]))
+            if w in SENTENCE_END:
+                start = k + 1
+        return out
+
+    def _headed_job(self) -> tuple[int, int]:
+        """The tokens of the sections that tell the job ahead of its steps ("Goals for today: soil 1 dug out, rock 2
+        broken up. Crew: excavator 1 digs at soil 1, ... Order: excavators 1 and 2 drive ...", "What I need by the
+        end of the day: ... Order: ..."), from the opening heading to the heading of the steps; (0, 0) when there
+        are none. The text opens with a heading of goals or crew (the lexicon's ``goal_nouns`` and
+        ``told_ahead_headings``, or a person's need: "What *I need*"), and a later heading names the steps
+        (``step_headings``). Read as orders, the goals and the crew's roles were made into steps beside the
+        steps said under their own heading."""
+        heads = self._headings()
+        if not heads or any(w in SENTENCE_END for w in self.words[:heads[0][0]]):
+            return 0, 0
+        first = heads[0][1]
+        told = bool(first) and (first[0] in self.lex.goal_nouns | self.lex.told_ahead_headings or (
+            any(w in self.lex.goal_people for w in first) and any(w in self.lex.goal_need_words for w in first)))
+        steps = next((k for k, words in heads[1:] if " ".join(words) in self.lex.step_headings), None)
+        return (0, steps) if told and steps is not None else (0, 0)
+
+    @staticmethod
+    def _told_deeds(segs: Sequence[Segment], span: tuple[int, int]) -> dict[str, set[tuple[str, str]]]:
+        """What the sections told ahead (:meth:`_headed_job`) give each robot named by number: (action, place) for
+        each work verb and named place of its clause ("Crew: excavator 1 digs at soil 1": dig at soil1)."""
+        out: dict[str, set[tuple[str, str]]] = {}
+        for seg in segs:
+            if seg.items and span[0] <= seg.items[0].start < span[1]:
+                done = {(v, p) for v in _work_targets(seg.items) for p in named_objects(seg.items)}
+                for r in _named_ids(seg.items):
+                    out.setdefault(r, set()).update(done)
+        return out
+
+    def _fill_told_places(self, seg: Segment, deeds: dict[str, set[tuple[str, str]]]) -> None:
+        """"Order: excavators 1 and 2 drive to *their spots* ...", "Truck 3 can do *its check* at any time.": a
+        robot's own place (``anchor_possessives`` before ``own_site_nouns``) or its own deed (a possessive before a
+        deed noun) in the steps is the place the sections told ahead gave it: each robot's one place, or its one
+        place of that action. Left as written when a robot has none or several (then read, or refused, as before)."""
+        items = seg.items
+        ids = [r for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids]
+        if not ids or any(it.kind is ItemKind.OBJECT for it in items):
+            return
+        found = self._own_place_said(items)
+        if found is None:
+            return
+        lo, hi, action, verb = found
+        places = [{p for v, p in deeds.get(r, ()) if action is None or v == action} for r in ids]
+        if any(len(p) != 1 for p in places):
+            return
+        at = (items[lo].start, items[hi - 1].end)
+        new: list[Item] = [verb] if verb is not None else []
+        for n, (p,) in enumerate(places):
+            if n:
+                new.append(Item(ItemKind.WORD, *at, None, "and"))
+            kind = next((k for k, pool in self.site.objects_by_kind.items() if p in pool), "")
+            new.append(Item(ItemKind.OBJECT, *at, ObjectDesc("names", (p,), kind), p))
+        if len(places) > 1:
+            new.append(Item(ItemKind.MARK, *at, "respectively", "respectively"))
+        seg.items = [*items[:lo], *new, *items[hi:]]
+
+    def _own_place_said(self, items: Sequence[Item]) -> tuple[int, int, str | None, Item | None] | None:
+        """Where ``items`` say a robot's own place or deed: (first, past-the-last item, the deed's action or None
+        for any, the verb that stands for the items), or None. "its site" (a place noun), "do its check" (a deed
+        noun: its verb, the light verb before it gone), "does its check" (read as one verb already)."""
+        for k, it in enumerate(items):
+            if it.kind is ItemKind.VERB and any(w in self.lex.anchor_possessives for w in it.text.split()):
+                return k, k + 1, str(it.payload.target), it
+            if k + 1 >= len(items) or it.kind is not ItemKind.WORD or it.text not in self.lex.anchor_possessives:
+                continue
+            noun = items[k + 1]
+            if noun.kind is ItemKind.WORD and noun.text in self.lex.own_site_nouns:
+                return k, k + 2, None, None
+            if noun.kind is ItemKind.EVENT:
+                light = k > 0 and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in self.lex.light_verbs
+                verb = Item(ItemKind.VERB, it.start, noun.end, VerbHit(str(noun.payload.action), "verb", noun.text),
+                            noun.text)
+                return k - light, k + 2, str(noun.payload.action), verb
+        return None
+
     def _plan_said(self, seg: Segment) -> None:
         """A clause of a plan spelled out after it (``_spelled_out_sentences``): no step; its robots are
         remembered, its subject last, so that "First it drives to soil 1" is the subject."""
@@ -1711,6 +1797,11 @@ class Interpreter:
         done: set[int] = set()
         casting = self._casting_sentences(segs)
         spelled = self._spelled_out_sentences(segs)
+        told_ahead = self._headed_job()
+        deeds = self._told_deeds(segs, told_ahead)
+        for seg in segs:
+            if deeds and seg.items and seg.items[0].start >= told_ahead[1]:
+                self._fill_told_places(seg, deeds)
         for i, seg in enumerate(segs):
             if seg.list_no is not None:
                 self.step_starts.append((seg.list_no, len(self.b.drafts)))
@@ -1719,6 +1810,12 @@ class Interpreter:
             self.res.begin_sentence(seg.sentence)
             if seg.sentence in spelled:
                 self._plan_said(seg)
+                continue
+            if seg.items and told_ahead[0] <= seg.items[0].start < told_ahead[1]:
+                # "Goals for today: soil 1 dug out, ... Order: ...": what the steps are for; its robots are the ones
+                # the steps' "the two excavators" mean
+                self._plan_said(seg)
+                self._note_goal(seg)
                 continue
             if seg.role is SegmentRole.MAIN and self._step_timing(seg):
                 # "Step 5 (starting together with step 4): ...": the timing of the clause after it
