@@ -16,6 +16,10 @@
    the ones the steps then mean ("the two excavators"), and a robot's own place or deed in the steps ("drive to
    their spots", "do its check") is the one place the sections gave it (left as written when there are several:
    refused, naming the verb).
+3. (found on the way) "Truck 3 goes to obstacle 2. A free truck goes to soil 1." sent truck 3: with a word between
+   the indefinite article and the robot noun ("a free truck", "an available truck", "any spare excavator") the
+   noun was read bare, the robot named last. It is now one more robot of the type, as "a truck" is; a group noun
+   before the letter ("crew A is ...") still names a crew.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -141,3 +145,25 @@ def test_an_own_place_of_several_is_refused(fleet, world):
     errors = rules_plan("Crew: excavator 1 digs at soil 1 and at rock 1. Order: excavator 1 drives to its spot and "
                         "digs.", fleet, world).errors
     assert any("drives" in e for e in errors)
+
+
+# -- finding 3: "a free truck" after a named truck is one more truck, as "a truck" is --------------------------------
+
+
+def test_an_indefinite_robot_with_a_word_before_its_noun_is_unnamed(fleet, world):
+    assert_plan("Truck 3 goes to obstacle 2. A free truck goes to soil 1, and then the free truck dumps at puddle 1.",
+                fleet, world,
+                task("a", T, [D3], ["obstacle2"]), task("b", T, [], ["soil1"], types=[("dump_truck", 1)]),
+                task("c", T, [], ["puddle1"], deps=["b"], types=[("dump_truck", 1)]),
+                task("d", DUMP, [], deps=["c"], types=[("dump_truck", 1)]))
+    assert_plan("Truck 3 goes to obstacle 2. An available truck goes to soil 1.", fleet, world,
+                task("a", T, [D3], ["obstacle2"]), task("b", T, [], ["soil1"], types=[("dump_truck", 1)]))
+    assert_plan("Excavator 1 digs at rock 1. Any spare excavator digs at soil 1.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("g", DIG, [E1], deps=["a"]),
+                task("b", T, [], ["soil1"], types=[("excavator", 1)]),
+                task("h", DIG, [], deps=["b"], types=[("excavator", 1)]))
+
+
+def test_a_crew_named_by_a_letter_stays_a_crew(fleet, world):
+    assert_plan("Team A is excavator 1 plus truck 3. Team A goes to soil 1.", fleet, world,
+                task("a", T, [E1, D3], ["soil1"]))
