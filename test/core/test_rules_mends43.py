@@ -15,7 +15,8 @@
    (``step_headings``) plans only the steps: what comes before is a goal, checked against the plan; its robots are
    the ones the steps then mean ("the two excavators"), and a robot's own place or deed in the steps ("drive to
    their spots", "do its check") is the one place the sections gave it (left as written when there are several:
-   refused, naming the verb).
+   refused, naming the verb). A robot the sections cast with no number ("whichever truck is free does the
+   hauling") is the first "the free truck" of the steps, one more truck; read as "the truck", it was truck 3.
 3. (found on the way) "Truck 3 goes to obstacle 2. A free truck goes to soil 1." sent truck 3: with a word between
    the indefinite article and the robot noun ("a free truck", "an available truck", "any spare excavator") the
    noun was read bare, the robot named last. It is now one more robot of the type, as "a truck" is; a group noun
@@ -145,6 +146,24 @@ def test_an_own_place_of_several_is_refused(fleet, world):
     errors = rules_plan("Crew: excavator 1 digs at soil 1 and at rock 1. Order: excavator 1 drives to its spot and "
                         "digs.", fleet, world).errors
     assert any("drives" in e for e in errors)
+
+
+def test_a_robot_cast_with_no_number_is_the_one_the_steps_call_by_its_word(fleet, world):
+    assert_plan("Team: excavator 2 digs at rock 1, and any idle truck does the hauling. Steps: excavator 2 drives to "
+                "its site and digs; truck 1 goes to obstacle 1; the idle truck comes to rock 1 once excavator 2 has "
+                "dug and gets loaded by it.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], deps=["m"]), task("o", T, [D1], ["obstacle1"]),
+                task("t", T, [], ["rock1"], deps=["g"], types=[("dump_truck", 1)]),
+                task("l", LOAD, [E2], deps=["t"]))
+    assert_plan("Crew: whichever excavator is free digs at soil 2. Order: excavator 1 goes to rock 1; the free "
+                "excavator goes to soil 2 and digs.", fleet, world,
+                task("a", T, [E1], ["rock1"]), task("b", T, [], ["soil2"], types=[("excavator", 1)]),
+                task("g", DIG, [], deps=["b"], types=[("excavator", 1)]))
+
+
+def test_the_word_alone_still_means_the_robot_named_last(fleet, world):
+    assert_plan("Truck 1 goes to obstacle 1. The idle truck comes to rock 1.", fleet, world,
+                task("a", T, [D1], ["obstacle1"]), task("b", T, [D1], ["rock1"], deps=["a"]))
 
 
 # -- finding 3: "a free truck" after a named truck is one more truck, as "a truck" is --------------------------------

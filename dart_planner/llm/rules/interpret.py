@@ -1225,6 +1225,33 @@ class Interpreter:
                     out.setdefault(r, set()).update(done)
         return out
 
+    @staticmethod
+    def _told_unnamed(segs: Sequence[Segment], span: tuple[int, int]) -> list[tuple[str, set[str]]]:
+        """The robots the sections told ahead cast with no number ("Crew: ... whichever truck is free does the
+        hauling", "any idle truck does the hauling"): each one's type and the words of its clause and of its own
+        words between article and noun ("free", "idle"), by which the steps then call it."""
+        return [(str(it.payload.rtype), {x.text for x in seg.items if x.kind in (ItemKind.WORD, ItemKind.MARK)}
+                 | set(it.text.lower().split()[1:-1]))
+                for seg in segs if seg.items and span[0] <= seg.items[0].start < span[1]
+                for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "type"
+                and it.payload.count <= 1 and not it.payload.plural]
+
+    def _told_unnamed_first(self, seg: Segment, unnamed: list[tuple[str, set[str]]]) -> None:
+        """"Crew: ... whichever truck is free does the hauling. Order: ... the free truck comes to soil 1": the first
+        "the <word> <type>" of the steps, with a word said of a robot cast with no number, is that robot, one more
+        of the type (as "a free truck"); read as "the truck", it was the truck named last (truck 3)."""
+        for k, it in enumerate(seg.items):
+            if it.kind is not ItemKind.ROBOT or it.payload.form != "type" or it.payload.det != "the" \
+                    or it.payload.count or it.payload.plural:
+                continue
+            said = set(it.text.lower().split()[1:-1])
+            found = next((u for u in unnamed if u[0] == it.payload.rtype and said & u[1]), None)
+            if found is not None:
+                unnamed.remove(found)
+                desc = dataclasses.replace(it.payload, det="count", count=1)
+                seg.items = [*seg.items[:k], Item(it.kind, it.start, it.end, desc, it.text), *seg.items[k + 1:]]
+                return
+
     def _fill_told_places(self, seg: Segment, deeds: dict[str, set[tuple[str, str]]]) -> None:
         """"Order: excavators 1 and 2 drive to *their spots* ...", "Truck 3 can do *its check* at any time.": a
         robot's own place (``anchor_possessives`` before ``own_site_nouns``) or its own deed (a possessive before a
@@ -1799,9 +1826,11 @@ class Interpreter:
         spelled = self._spelled_out_sentences(segs)
         told_ahead = self._headed_job()
         deeds = self._told_deeds(segs, told_ahead)
+        unnamed = self._told_unnamed(segs, told_ahead)
         for seg in segs:
-            if deeds and seg.items and seg.items[0].start >= told_ahead[1]:
+            if seg.items and told_ahead[1] and seg.items[0].start >= told_ahead[1]:
                 self._fill_told_places(seg, deeds)
+                self._told_unnamed_first(seg, unnamed)
         for i, seg in enumerate(segs):
             if seg.list_no is not None:
                 self.step_starts.append((seg.list_no, len(self.b.drafts)))
