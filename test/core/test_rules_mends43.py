@@ -21,13 +21,16 @@
    the indefinite article and the robot noun ("a free truck", "an available truck", "any spare excavator") the
    noun was read bare, the robot named last. It is now one more robot of the type, as "a truck" is; a group noun
    before the letter ("crew A is ...") still names a crew.
+4. (found on the way, dev L3_524) "..., and once excavator 1 has dug they can use it again." after a keep-out was one
+   more keep-out, for the anchor's robot too: "can use" was no lifting (only "may use" was), so the clause had no
+   verb and "again" repeated the keep-out. "can use" is a lifting now (lexicon remove_keepout).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -186,3 +189,17 @@ def test_an_indefinite_robot_with_a_word_before_its_noun_is_unnamed(fleet, world
 def test_a_crew_named_by_a_letter_stays_a_crew(fleet, world):
     assert_plan("Team A is excavator 1 plus truck 3. Team A goes to soil 1.", fleet, world,
                 task("a", T, [E1, D3], ["soil1"]))
+
+
+# -- finding 4: "they can use it again" lifts the keep-out ------------------------------------------------------------
+
+
+def test_can_use_it_again_lifts_the_keep_out(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2. Trucks 2 and 3 keep out of soil 1, and once excavator 1 has dug they "
+                "can use it again.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("k", AV, [D2, D3], ["soil1"]),
+                task("g", DIG, [E1], deps=["m"]), task("a", AL, [D2, D3], ["soil1"], deps=["k", "g"]))
+    assert_plan("Excavator 2 goes to rock 2. Trucks 1 and 2 must keep away from puddle 1; when excavator 2 has dug "
+                "they can use it again.", fleet, world,
+                task("m", T, [E2], ["rock2"]), task("k", AV, [D1, D2], ["puddle1"]),
+                task("g", DIG, [E2], deps=["m"]), task("a", AL, [D1, D2], ["puddle1"], deps=["k", "g"]))
