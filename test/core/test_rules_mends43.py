@@ -24,6 +24,9 @@
 4. (found on the way, dev L3_524) "..., and once excavator 1 has dug they can use it again." after a keep-out was one
    more keep-out, for the anchor's robot too: "can use" was no lifting (only "may use" was), so the clause had no
    verb and "again" repeated the keep-out. "can use" is a lifting now (lexicon remove_keepout).
+5. (found on the way, dev L3_524) "As soon as excavator 2 has loaded truck 1, ..." waited for truck 1's latest
+   loading, by excavator 3: the anchor looked up each robot's latest loading, the truck's too. With a loader said
+   before the verb, the truck only tells which of the loader's loadings it is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -203,3 +206,25 @@ def test_can_use_it_again_lifts_the_keep_out(fleet, world):
                 "they can use it again.", fleet, world,
                 task("m", T, [E2], ["rock2"]), task("k", AV, [D1, D2], ["puddle1"]),
                 task("g", DIG, [E2], deps=["m"]), task("a", AL, [D1, D2], ["puddle1"], deps=["k", "g"]))
+
+
+# -- finding 5: "once excavator 1 has loaded truck 2" is that loader's loading of that truck --------------------------
+
+
+def test_a_loading_named_by_loader_and_truck_is_that_loaders(fleet, world):
+    assert_plan("Excavator 1 digs at rock 1 and excavator 2 digs at rock 2. Once excavator 1 has dug, truck 2 drives "
+                "to rock 1 and excavator 1 loads it. Then truck 2 drives to rock 2 and excavator 2 loads it. Once "
+                "excavator 1 has loaded truck 2, truck 1 checks obstacle 1.", fleet, world,
+                task("m1", T, [E1], ["rock1"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["rock2"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("t1", T, [D2], ["rock1"], deps=["g1"]), task("l1", LOAD, [E1], deps=["t1"]),
+                task("t2", T, [D2], ["rock2"], deps=["l1"]), task("l2", LOAD, [E2], deps=["g2", "t2"]),
+                task("c", T, [D1], ["obstacle1"], deps=["l1"]))
+
+
+def test_a_loading_of_one_truck_of_two_by_the_same_loader(fleet, world):
+    graph = rules_plan("Excavator 1 digs at soil 1 and loads truck 1 and then truck 2. Once excavator 1 has loaded "
+                       "truck 1, truck 3 goes to puddle 1.", fleet, world).graph
+    loads = [t.id for t in graph.subtasks if t.skill == LOAD]
+    move = next(t for t in graph.subtasks if t.robot_ids == ("robot_dump_truck_03",))
+    assert list(move.dependencies) == loads[:1]

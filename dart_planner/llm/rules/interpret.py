@@ -4685,6 +4685,7 @@ class Interpreter:
         if robots:
             unmatched = []
             carried = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+            served = self._loaded_by_name(seg.items, per_item)
             for f in filters or [("any", frozenset())]:
                 if named_fence and f[0] in KEEPOUT_ACTIONS:
                     unmatched.append(f)
@@ -4692,6 +4693,10 @@ class Interpreter:
                 hit = False
                 for m in robots:
                     t = None
+                    if f[0] == "unload_bucket" and served:
+                        if m.key in served:
+                            continue  # the truck loaded: its loader's step names the loading
+                        t = self._loading_of(m, served)
                     if (f[0] == "any" or carried) and m.key in self.pending_dump:
                         # "when both jobs are done", "once the truck has delivered its load": a haul to X
                         # ends with its tipping there
@@ -4870,6 +4875,25 @@ class Interpreter:
             # "right after its own loading": the truck's loading is the excavator's, unless it had its own step
             return d.action in ("unload_bucket", "load")
         return d.action == action
+
+    @staticmethod
+    def _loaded_by_name(items: Sequence[Item], per_item: dict[int, tuple[Member, ...]]) -> set[str]:
+        """"As soon as excavator 2 has loaded truck 1": the robots loaded, after an active loading verb that a robot
+        said before it does (empty when the anchor says no loader)."""
+        k = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload.role == "verb"
+                  and it.payload.target == "unload_bucket"), None)
+        if k is None or not any(it.kind is ItemKind.ROBOT and id(it) in per_item for it in items[:k]):
+            return set()
+        return {m.key for it in items[k + 1:] if it.kind is ItemKind.ROBOT for m in per_item.get(id(it), ())}
+
+    def _loading_of(self, m: Member, served: set[str]) -> int | None:
+        """The latest loading by ``m`` of one of the robots ``served``: "once excavator 2 has loaded truck 1" is
+        that loading, not truck 1's latest loading by another excavator (excavator 3 loaded it after)."""
+        for d in reversed(self.b.drafts):
+            if d.alive and self._matches(d, "unload_bucket") and any(x.key == m.key for x in d.members) \
+                    and any(x.key in served for x in d.partners):
+                return d.idx
+        return None
 
     def find(self, m: Member, action: str, objs: set[str], verbs: frozenset[str] = frozenset()) -> int | None:
         if verbs:  # "when truck 2 has done its check": the step said with a checking verb, not its latest move
