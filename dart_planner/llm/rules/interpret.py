@@ -16,6 +16,7 @@ error naming the words, never a guess that could produce an invalid plan.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from ...core.fleet import Fleet
@@ -209,8 +210,12 @@ def _same_robot(m: Member, said: Member) -> bool:
 
 def _work_targets(items: Sequence[Item]) -> set[str]:
     """The actions of the work verbs of ``items`` (a passive loading is the loading; keep-outs left out)."""
-    return {"unload_bucket" if it.payload.role == "passive_load" else it.payload.target for it in items
-            if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
+    return {_work_target(it) for it in items if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
+
+
+def _work_target(verb: Item) -> str:
+    """The action of one verb (a passive loading is the loading)."""
+    return "unload_bucket" if verb.payload.role == "passive_load" else str(verb.payload.target)
 
 
 def _named_ids(items: Sequence[Item]) -> set[str]:
@@ -1177,7 +1182,176 @@ class Interpreter:
             if verbs <= _work_targets(later) and _named_ids(items) - subject <= _named_ids(later) \
                     and named_objects(items) <= named_objects(later):
                 out.add(sent)
+        return out | {sent for sent in sentences if self._told_ahead(sent, segs)}
+
+    def _told_ahead(self, sent: int, segs: Sequence[Segment]) -> bool:
+        """"Dump truck 2 will pick up soil from both piles today. ... truck 2 drives to soil 1 and is loaded ...,
+        then it moves on to soil 2, where excavator 3 loads it.": an opening sentence whose robots (named by number)
+        work at places said by their count, not their names, tells the job ahead when the later sentences spell it
+        out: its robots, verbs and named places come back, each verb at least as often as the places counted, and
+        as many places of the kind counted are named. Read as an order, its moves were made beside the spelled-out
+        ones and swallowed them. When nothing later spells it out, it stays an order."""
+        items = [it for s in segs if s.sentence == sent for it in s.items]
+        if any(it.kind is ItemKind.ROBOT for s in segs if s.sentence < sent for it in s.items):
+            return False
+        # ("... before *it* goes to rock 2": a pronoun for the robot said before it)
+        robots = [it for it in items if it.kind is ItemKind.ROBOT and it.payload.form != "pronoun"]
+        counted = self._counted_places(items)
+        verbs = _work_targets(items)
+        if not robots or any(it.payload.form != "ids" for it in robots) or not counted or not verbs:
+            return False
+        opener = next((s for s in segs if s.sentence > sent), None)
+        if opener is None or opener.connective == "sequence" or any(
+                it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" for it in opener.items[:1]):
+            return False  # "... both puddles. Then truck 1 goes to puddle 1 ...": what follows comes after it
+        later = [it for s in segs if s.sentence > sent for it in s.items]
+        named = named_objects(later)
+        if not _named_ids(items) <= _named_ids(later) or not named_objects(items) <= named:
+            return False
+        said = Counter(_work_target(it) for it in later if it.kind is ItemKind.VERB
+                       and it.payload.target not in KEEPOUT_ACTIONS)
+        need = max(n for _kind, n in counted)
+        return all(said[v] >= need for v in verbs) and all(
+            len([o for o in named if kind is None or o in self.site.objects_by_kind.get(kind, ())]) >= n
+            for kind, n in counted)
+
+    def _counted_places(self, items: Sequence[Item]) -> list[tuple[str | None, int]]:
+        """The places ``items`` say by their count (kind, or None for any, and how many): "both piles", "the two
+        soil piles", "two sites" (a number or a word of the lexicon's ``overview_pair_words`` before a place noun,
+        ``own_site_nouns``)."""
+        out: list[tuple[str | None, int]] = []
+        for k, it in enumerate(items):
+            if it.kind is ItemKind.OBJECT and it.payload.form == "kind" and not it.payload.names \
+                    and it.payload.det in ("both", "count"):
+                # ("rock from both *piles*": a place noun of no kind of its own counts places of any kind)
+                kind = it.payload.kind if it.payload.kind in it.text.lower().split() else None
+                out.append((kind, self._count_of(it.text.split())))
+            elif it.kind is ItemKind.WORD and k + 1 < len(items) and items[k + 1].kind is ItemKind.WORD \
+                    and items[k + 1].text in self.lex.own_site_nouns:
+                out.append((None, self._count_of([it.text])))
+        return [(kind, n) for kind, n in out if n >= 2]
+
+    def _count_of(self, words: Sequence[str]) -> int:
+        """The number ``words`` say ("two", "3", "both": 2), 0 when none."""
+        for w in words:
+            if w in self.lex.overview_pair_words:
+                return 2
+            if w in self.lex.numbers or w.isdigit():
+                return self.lex.numbers.get(w) or int(w)
+        return 0
+
+    def _headings(self) -> list[tuple[int, list[str]]]:
+        """Each colon that ends a heading, with the heading's words (the lexicon's ``title_skip_words`` left out)."""
+        out: list[tuple[int, list[str]]] = []
+        start = 0
+        for k, w in enumerate(self.words):
+            if w == ":":
+                out.append((k, [x for x in self.words[start:k] if x not in self.lex.title_skip_words]))
+            if w in SENTENCE_END:
+                start = k + 1
         return out
+
+    def _headed_job(self) -> tuple[int, int]:
+        """The tokens of the sections that tell the job ahead of its steps ("Goals for today: soil 1 dug out, rock 2
+        broken up. Crew: excavator 1 digs at soil 1, ... Order: excavators 1 and 2 drive ...", "What I need by the
+        end of the day: ... Order: ..."), from the opening heading to the heading of the steps; (0, 0) when there
+        are none. The text opens with a heading of goals or crew (the lexicon's ``goal_nouns`` and
+        ``told_ahead_headings``, or a person's need: "What *I need*"), and a later heading names the steps
+        (``step_headings``). Read as orders, the goals and the crew's roles were made into steps beside the
+        steps said under their own heading."""
+        heads = self._headings()
+        if not heads or any(w in SENTENCE_END for w in self.words[:heads[0][0]]):
+            return 0, 0
+        first = heads[0][1]
+        told = bool(first) and (first[0] in self.lex.goal_nouns | self.lex.told_ahead_headings or (
+            any(w in self.lex.goal_people for w in first) and any(w in self.lex.goal_need_words for w in first)))
+        steps = next((k for k, words in heads[1:] if " ".join(words) in self.lex.step_headings), None)
+        return (0, steps) if told and steps is not None else (0, 0)
+
+    @staticmethod
+    def _told_deeds(segs: Sequence[Segment], span: tuple[int, int]) -> dict[str, set[tuple[str, str]]]:
+        """What the sections told ahead (:meth:`_headed_job`) give each robot named by number: (action, place) for
+        each work verb and named place of its clause ("Crew: excavator 1 digs at soil 1": dig at soil1)."""
+        out: dict[str, set[tuple[str, str]]] = {}
+        for seg in segs:
+            if seg.items and span[0] <= seg.items[0].start < span[1]:
+                done = {(v, p) for v in _work_targets(seg.items) for p in named_objects(seg.items)}
+                for r in _named_ids(seg.items):
+                    out.setdefault(r, set()).update(done)
+        return out
+
+    @staticmethod
+    def _told_unnamed(segs: Sequence[Segment], span: tuple[int, int]) -> list[tuple[str, set[str]]]:
+        """The robots the sections told ahead cast with no number ("Crew: ... whichever truck is free does the
+        hauling", "any idle truck does the hauling"): each one's type and the words of its clause and of its own
+        words between article and noun ("free", "idle"), by which the steps then call it."""
+        return [(str(it.payload.rtype), {x.text for x in seg.items if x.kind in (ItemKind.WORD, ItemKind.MARK)}
+                 | set(it.text.lower().split()[1:-1]))
+                for seg in segs if seg.items and span[0] <= seg.items[0].start < span[1]
+                for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "type"
+                and it.payload.count <= 1 and not it.payload.plural]
+
+    def _told_unnamed_first(self, seg: Segment, unnamed: list[tuple[str, set[str]]]) -> None:
+        """"Crew: ... whichever truck is free does the hauling. Order: ... the free truck comes to soil 1": the first
+        "the <word> <type>" of the steps, with a word said of a robot cast with no number, is that robot, one more
+        of the type (as "a free truck"); read as "the truck", it was the truck named last (truck 3)."""
+        for k, it in enumerate(seg.items):
+            if it.kind is not ItemKind.ROBOT or it.payload.form != "type" or it.payload.det != "the" \
+                    or it.payload.count or it.payload.plural:
+                continue
+            said = set(it.text.lower().split()[1:-1])
+            found = next((u for u in unnamed if u[0] == it.payload.rtype and said & u[1]), None)
+            if found is not None:
+                unnamed.remove(found)
+                desc = dataclasses.replace(it.payload, det="count", count=1)
+                seg.items = [*seg.items[:k], Item(it.kind, it.start, it.end, desc, it.text), *seg.items[k + 1:]]
+                return
+
+    def _fill_told_places(self, seg: Segment, deeds: dict[str, set[tuple[str, str]]]) -> None:
+        """"Order: excavators 1 and 2 drive to *their spots* ...", "Truck 3 can do *its check* at any time.": a
+        robot's own place (``anchor_possessives`` before ``own_site_nouns``) or its own deed (a possessive before a
+        deed noun) in the steps is the place the sections told ahead gave it: each robot's one place, or its one
+        place of that action. Left as written when a robot has none or several (then read, or refused, as before)."""
+        items = seg.items
+        ids = [r for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids]
+        if not ids or any(it.kind is ItemKind.OBJECT for it in items):
+            return
+        found = self._own_place_said(items)
+        if found is None:
+            return
+        lo, hi, action, verb = found
+        places = [{p for v, p in deeds.get(r, ()) if action is None or v == action} for r in ids]
+        if any(len(p) != 1 for p in places):
+            return
+        at = (items[lo].start, items[hi - 1].end)
+        new: list[Item] = [verb] if verb is not None else []
+        for n, (p,) in enumerate(places):
+            if n:
+                new.append(Item(ItemKind.WORD, *at, None, "and"))
+            kind = next((k for k, pool in self.site.objects_by_kind.items() if p in pool), "")
+            new.append(Item(ItemKind.OBJECT, *at, ObjectDesc("names", (p,), kind), p))
+        if len(places) > 1:
+            new.append(Item(ItemKind.MARK, *at, "respectively", "respectively"))
+        seg.items = [*items[:lo], *new, *items[hi:]]
+
+    def _own_place_said(self, items: Sequence[Item]) -> tuple[int, int, str | None, Item | None] | None:
+        """Where ``items`` say a robot's own place or deed: (first, past-the-last item, the deed's action or None
+        for any, the verb that stands for the items), or None. "its site" (a place noun), "do its check" (a deed
+        noun: its verb, the light verb before it gone), "does its check" (read as one verb already)."""
+        for k, it in enumerate(items):
+            if it.kind is ItemKind.VERB and any(w in self.lex.anchor_possessives for w in it.text.split()):
+                return k, k + 1, str(it.payload.target), it
+            if k + 1 >= len(items) or it.kind is not ItemKind.WORD or it.text not in self.lex.anchor_possessives:
+                continue
+            noun = items[k + 1]
+            if noun.kind is ItemKind.WORD and noun.text in self.lex.own_site_nouns:
+                return k, k + 2, None, None
+            if noun.kind is ItemKind.EVENT:
+                light = k > 0 and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in self.lex.light_verbs
+                verb = Item(ItemKind.VERB, it.start, noun.end, VerbHit(str(noun.payload.action), "verb", noun.text),
+                            noun.text)
+                return k - light, k + 2, str(noun.payload.action), verb
+        return None
 
     def _plan_said(self, seg: Segment) -> None:
         """A clause of a plan spelled out after it (``_spelled_out_sentences``): no step; its robots are
@@ -1705,6 +1879,13 @@ class Interpreter:
         done: set[int] = set()
         casting = self._casting_sentences(segs)
         spelled = self._spelled_out_sentences(segs)
+        told_ahead = self._headed_job()
+        deeds = self._told_deeds(segs, told_ahead)
+        unnamed = self._told_unnamed(segs, told_ahead)
+        for seg in segs:
+            if seg.items and told_ahead[1] and seg.items[0].start >= told_ahead[1]:
+                self._fill_told_places(seg, deeds)
+                self._told_unnamed_first(seg, unnamed)
         for i, seg in enumerate(segs):
             if seg.list_no is not None:
                 self.step_starts.append((seg.list_no, len(self.b.drafts)))
@@ -1713,6 +1894,12 @@ class Interpreter:
             self.res.begin_sentence(seg.sentence)
             if seg.sentence in spelled:
                 self._plan_said(seg)
+                continue
+            if seg.items and told_ahead[0] <= seg.items[0].start < told_ahead[1]:
+                # "Goals for today: soil 1 dug out, ... Order: ...": what the steps are for; its robots are the ones
+                # the steps' "the two excavators" mean
+                self._plan_said(seg)
+                self._note_goal(seg)
                 continue
             if seg.role is SegmentRole.MAIN and self._step_timing(seg):
                 # "Step 5 (starting together with step 4): ...": the timing of the clause after it
@@ -4664,6 +4851,7 @@ class Interpreter:
         if robots:
             unmatched = []
             carried = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+            served = self._loaded_by_name(seg.items, per_item)
             for f in filters or [("any", frozenset())]:
                 if named_fence and f[0] in KEEPOUT_ACTIONS:
                     unmatched.append(f)
@@ -4671,6 +4859,10 @@ class Interpreter:
                 hit = False
                 for m in robots:
                     t = None
+                    if f[0] == "unload_bucket" and served:
+                        if m.key in served:
+                            continue  # the truck loaded: its loader's step names the loading
+                        t = self._loading_of(m, served)
                     if (f[0] == "any" or carried) and m.key in self.pending_dump:
                         # "when both jobs are done", "once the truck has delivered its load": a haul to X
                         # ends with its tipping there
@@ -4851,6 +5043,25 @@ class Interpreter:
         if action == "leave":
             return d.action in MOVES
         return d.action == action
+
+    @staticmethod
+    def _loaded_by_name(items: Sequence[Item], per_item: dict[int, tuple[Member, ...]]) -> set[str]:
+        """"As soon as excavator 2 has loaded truck 1": the robots loaded, after an active loading verb that a robot
+        said before it does (empty when the anchor says no loader)."""
+        k = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload.role == "verb"
+                  and it.payload.target == "unload_bucket"), None)
+        if k is None or not any(it.kind is ItemKind.ROBOT and id(it) in per_item for it in items[:k]):
+            return set()
+        return {m.key for it in items[k + 1:] if it.kind is ItemKind.ROBOT for m in per_item.get(id(it), ())}
+
+    def _loading_of(self, m: Member, served: set[str]) -> int | None:
+        """The latest loading by ``m`` of one of the robots ``served``: "once excavator 2 has loaded truck 1" is
+        that loading, not truck 1's latest loading by another excavator (excavator 3 loaded it after)."""
+        for d in reversed(self.b.drafts):
+            if d.alive and self._matches(d, "unload_bucket") and any(x.key == m.key for x in d.members) \
+                    and any(x.key in served for x in d.partners):
+                return d.idx
+        return None
 
     def find(self, m: Member, action: str, objs: set[str], verbs: frozenset[str] = frozenset()) -> int | None:
         if action == "leave":

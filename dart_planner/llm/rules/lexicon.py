@@ -401,6 +401,12 @@ class Lexicon:
     gapped_purpose_work: frozenset[str] = _context_words()
     """Work done in place whose purpose, said after gapped conjuncts ("send excavator 1 to soil 1 and excavator 2
     to soil 2 to dig"), is every conjunct's."""
+    overview_pair_words: frozenset[str] = _context_words()
+    """Words that count two places in a sentence that tells the job ahead ("pick up soil from *both* piles")."""
+    told_ahead_headings: frozenset[str] = _context_words()
+    """Headings of an opening section that tells the job ahead of the heading of its steps ("*Crew:* ... Order:")."""
+    step_headings: frozenset[str] = _context_words()
+    """Headings of the steps after sections that tell the job ahead ("Goals for today: ... *Order:* ...")."""
     own_site_nouns: frozenset[str] = _context_words()
     """Nouns after "its / their (own)" for where each robot works ("each excavator drives to its *site* first")."""
     reason_need_words: frozenset[str] = _context_words()

@@ -314,6 +314,15 @@ class _Scanner:
             if t2 is not None:  # "the other two excavators", "the remaining two trucks"
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
+        if t is None and det == "count" and count == 1 and words[i] in lex.indefinite_articles \
+                and not (i > 0 and words[i - 1] in lex.group_nouns) and j + 1 < len(words) \
+                and words[j] not in _PUNCT and lex.number(words[j]) is None and words[j] not in lex.ordinals \
+                and words[j] not in lex.loaded_words | lex.empty_words:
+            t2 = self.type_index.match(words, j + 1)
+            if t2 is not None and not t2[1][1]:
+                # "a free truck", "an available truck": a word between, as "a truck" (read as the bare "truck",
+                # it was the truck named last); "crew A is excavator 1" names a crew
+                t, j = t2, j + 1
         if t is None and det == "the" and j + 1 < len(words) and words[j] not in _PUNCT:
             t2 = self.type_index.match(words, j + 1)
             if t2 is not None and lex.number(words[j]) is None:
