@@ -551,30 +551,50 @@ def _passive_order(out: list[Item], k: int) -> int:
     keep = closing and out[end].payload == "," and close < len(out) and out[close].kind is ItemKind.WORD \
         and out[close].text == "and"
     verb = Item(ItemKind.VERB, it.start, out[j - 1].end, replace(it.payload, role="verb"), "loads")
-    new: list[Item] = [agent, verb]
-    for n, r in enumerate(named):
-        if n == 1:
-            new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
-        if n >= 1:
-            new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
-        new.append(r)
-        if n == 0:
-            new.append(Item(ItemKind.CONNECTIVE, out[j + 1].start, out[close - 1].end, "first", "first"))
+    new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     if keep:
         new.append(out[end])
     out[k:close] = new
     return k + len(new)
 
 
+def _clause_subject(out: Sequence[Item], k: int) -> list[Item]:
+    """The robot mentions of the clause that item ``k`` is in, before it: from the last punctuation or connective
+    ("When it is done, trucks 1 and 2 ..." leaves the anchor's "it" out)."""
+    s = k
+    while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        s -= 1
+    return [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+
+
+def _first_mark(start: int, end: int) -> Item:
+    """The "first" of an order, spanning the words it was read from (for the coverage report)."""
+    return Item(ItemKind.CONNECTIVE, start, end, "first", "first")
+
+
+def _in_turn(robots: Sequence[Item], first: Item, verb: Item | None = None) -> list[Item]:
+    """``robots`` one after the other, as said actively: "<robot> [verb] first, then <robot> [verb], then ...";
+    each loading order in this module is rewritten to this one shape, which the loading reader orders (rule 24)."""
+    new: list[Item] = []
+    for n, r in enumerate(robots):
+        if n:
+            if n == 1:
+                new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
+            new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
+        new.append(r)
+        if verb is not None:
+            new.append(verb)
+        if n == 0:
+            new.append(first)
+    return new
+
+
 def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list[Item]:
     """The robots of the clause's subject (named by number before the passive verb at ``k``, in its clause) that
     the order after it leaves out: "trucks 1 and 2 ... get loaded, truck 2 first" goes on with truck 1. Nothing
     unless exactly one is left out."""
-    s = k
-    while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-        s -= 1  # the clause's own start: "When it is done, trucks 1 and 2 ..." leaves the anchor's "it" out
     said = {n.payload.ids[0] for n in named}
-    subject = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    subject = _clause_subject(out, k)
     if not subject or any(r.payload.form != "ids" for r in subject):
         return []
     ids = [i for r in subject for i in r.payload.ids]
@@ -589,25 +609,15 @@ def _agentless_in_turn(out: list[Item], k: int) -> int:
     """"Trucks 1 and 2 go to soil 1 and get loaded one after the other / in turn": with no loader and no truck
     said first, the trucks in the order the subject names them, as "..., truck 1 first" (rule 24); read as it
     stood, one loading served both. Only a subject of robots named by number, two or more."""
-    s = k
-    while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-        s -= 1
-    subject = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    subject = _clause_subject(out, k)
     if not subject or any(r.payload.form != "ids" for r in subject):
         return k + 1
     ids = [i for r in subject for i in r.payload.ids]
     if len(ids) < 2 or len(set(ids)) != len(ids):
         return k + 1
-    it, mark, last = out[k], out[k + 1], subject[-1]
-    new: list[Item] = []
-    for n, rid in enumerate(ids):
-        if n == 1:
-            new.append(Item(ItemKind.PUNCT, mark.start, mark.start, ",", ","))
-        if n >= 1:
-            new.append(Item(ItemKind.CONNECTIVE, mark.start, mark.start, "sequence", "then"))
-        new += [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(rid,)), last.text), it]
-        if n == 0:
-            new.append(Item(ItemKind.CONNECTIVE, mark.start, mark.end, "first", "first"))
+    mark, last = out[k + 1], subject[-1]
+    robots = [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(rid,)), last.text) for rid in ids]
+    new = _in_turn(robots, _first_mark(mark.start, mark.end), out[k])
     out[k:k + 2] = new
     return k + len(new)
 
@@ -627,15 +637,7 @@ def _agentless_order(out: list[Item], k: int) -> int:
         return k + 1
     closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
     close = end + 1 if closing else end
-    new: list[Item] = []
-    for n, r in enumerate(named):
-        if n == 1:
-            new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
-        if n >= 1:
-            new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
-        new += [r, it]
-        if n == 0:
-            new.append(Item(ItemKind.CONNECTIVE, out[k + 1].start, out[close - 1].end, "first", "first"))
+    new = _in_turn(named, _first_mark(out[k + 1].start, out[close - 1].end), it)
     if closing and out[end].payload == ",":
         new.append(out[end])
     out[k:close] = new
@@ -730,19 +732,10 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             first = named[0].payload
             rest = [Item(ItemKind.ROBOT, run[-1].start, run[-1].end, RobotDesc("type", rtype=first.rtype, det="other"),
                          "the other " + first.rtype.replace("_", " "))]
-        new: list[Item] = []
-        for n, r in enumerate(named + rest):
-            if n == 1:
-                new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
-            if n >= 1:
-                new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
-            new.append(r)
-            if n == 0:
-                new.append(Item(ItemKind.CONNECTIVE, r.end, r.end, "first", "first"))
         closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
         close = end + 1 if closing else end
         # the words of the aside are read: the "first" carries their span for the coverage report
-        new[1] = replace(new[1], start=out[said_from].start, end=out[close - 1].end)
+        new = _in_turn(named + rest, _first_mark(out[said_from].start, out[close - 1].end))
         out[k + 1:close] = new
         k += 1 + len(new)
     return out

@@ -25,15 +25,22 @@ def _named_place(item: Item | None) -> bool:
     return item is not None and item.kind is ItemKind.OBJECT and item.payload.form == "names"
 
 
-def _state_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
-    """Index of the place after a relative state opening at ``k`` ("that is waiting at"), or None."""
+def _relative_words(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[list[str], int]:
+    """The plain words of a relative clause opening at ``k`` ("that is waiting ...") and the index after them; no
+    words when ``k`` opens none."""
     if k >= len(items) or items[k].text.lower() not in lex.placed_relatives:
-        return None
+        return [], k
     words: list[str] = []
     j = k + 1
     while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK):
         words += items[j].text.lower().split()
         j += 1
+    return words, j
+
+
+def _state_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
+    """Index of the place after a relative state opening at ``k`` ("that is waiting at"), or None."""
+    words, j = _relative_words(items, k, lex)
     if not words or words[-1] not in lex.placed_prepositions or not any(w in lex.placed_state_words for w in words) \
             or not all(w in lex.placed_state_words for w in words[:-1]):
         return None
@@ -43,13 +50,7 @@ def _state_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
 def _there_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
     """Index of "there" after a relative state opening at ``k`` with no preposition ("which is standing there"),
     or None."""
-    if k >= len(items) or items[k].text.lower() not in lex.placed_relatives:
-        return None
-    words: list[str] = []
-    j = k + 1
-    while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK):
-        words += items[j].text.lower().split()
-        j += 1
+    words, j = _relative_words(items, k, lex)
     if not words or not all(w in lex.placed_state_words for w in words) or j >= len(items):
         return None
     there = items[j]
