@@ -537,15 +537,11 @@ def _passive_order(out: list[Item], k: int) -> int:
             and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
         return k + 1
     agent = out[j]
-    opener = out[j + 1].payload
-    end = _order_aside_end(out, j + 2, opener)
-    named = _order_list(out[j + 2:end])
-    if named is not None and len(named) == 1:
-        named += _rest_of_subject(out, k, named)
-    if named is None or len(named) < 2:
+    aside = _order_aside(out, j + 1, k)
+    if aside is None:
         return k + 1
-    closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
-    close = end + 1 if closing else end
+    named, end, close = aside
+    closing = close > end
     # "- truck 1 first, then truck 3 - and each takes its load ...": the closing mark still ends the
     # verbless "then truck 3" before a clause of its own (folded away, "truck 3 and each" read as one)
     keep = closing and out[end].payload == "," and close < len(out) and out[close].kind is ItemKind.WORD \
@@ -556,6 +552,20 @@ def _passive_order(out: list[Item], k: int) -> int:
         new.append(out[end])
     out[k:close] = new
     return k + len(new)
+
+
+def _order_aside(out: Sequence[Item], p: int, k: int) -> tuple[list[Item], int, int] | None:
+    """The robots an order aside opened by the punctuation at ``p`` lists ("..., truck 2 first, then truck 1"),
+    with the one robot of the clause's subject it leaves out after them; the aside's end and the index after its
+    closing mark. None when it names fewer than two robots in all (``k``: the loading verb)."""
+    end = _order_aside_end(out, p + 1, out[p].payload)
+    named = _order_list(out[p + 1:end])
+    if named is not None and len(named) == 1:
+        named += _rest_of_subject(out, k, named)
+    if named is None or len(named) < 2:
+        return None
+    closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
+    return named, end, end + 1 if closing else end
 
 
 def _clause_subject(out: Sequence[Item], k: int) -> list[Item]:
@@ -627,18 +637,12 @@ def _agentless_order(out: list[Item], k: int) -> int:
     passive clause in that order ("... and truck 1 gets loaded first, then truck 2 gets loaded"), so the loader
     found at the site loads them one after the other (rule 24). Read as it stood, one loading served both trucks
     and the order was a verbless afterthought."""
-    it = out[k]
-    opener = out[k + 1].payload
-    end = _order_aside_end(out, k + 2, opener)
-    named = _order_list(out[k + 2:end])
-    if named is not None and len(named) == 1:
-        named += _rest_of_subject(out, k, named)
-    if named is None or len(named) < 2:
+    aside = _order_aside(out, k + 1, k)
+    if aside is None:
         return k + 1
-    closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
-    close = end + 1 if closing else end
-    new = _in_turn(named, _first_mark(out[k + 1].start, out[close - 1].end), it)
-    if closing and out[end].payload == ",":
+    named, end, close = aside
+    new = _in_turn(named, _first_mark(out[k + 1].start, out[close - 1].end), out[k])
+    if close > end and out[end].payload == ",":
         new.append(out[end])
     out[k:close] = new
     return k + len(new)
