@@ -2259,6 +2259,10 @@ class Interpreter:
                 self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
+            if post is not None and subject:
+                # "truck 3 is parked at rock 1 until excavator 1 has dug at rock 1": the state makes no step, but
+                # the work its timing names is still asked for (dropped, the digging was lost)
+                self.entry(seg, subject, explicit, pre, post, pre_par)
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
             return
         if not verbs and not subj_items and self._place_heading(seg):

@@ -13,7 +13,8 @@ from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after", "fold_drive_there_first",
+__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_already_there_after",
+           "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
@@ -86,6 +87,27 @@ def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
         if p == k + 2:
             out[k + 1] = Item(ItemKind.MARK, out[k + 1].start, out[k + 1].end, "filler", out[k + 1].text)
         out[p + 1] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
+    return out
+
+
+def fold_waiting_at(items: Sequence[Item]) -> list[Item]:
+    """"Excavator 1 is waiting at soil 1.": a robot, "is" / "are", "waiting at" and a named place says where the
+    robot stands, as "is parked at" does; read as a move, it sent the robot to the place it stood at. Only a wait
+    timed by a condition right after the place ("is waiting at obstacle 1 since truck 1 has dumped", made an
+    anchor by :func:`~.subordinators.fold_wait_conditions`) stays a move that waits for it."""
+    out = list(items)
+    for k in range(1, len(out) - 2):
+        be, verb, at, place = out[k - 1:k + 3]
+        if not (be.kind is ItemKind.WORD and be.text in _BE and verb.kind is ItemKind.VERB
+                and verb.payload.target == "navigate" and verb.text == "waiting" and at.kind is ItemKind.WORD
+                and at.text == "at" and place.kind is ItemKind.OBJECT and place.payload.form == "names"
+                and k >= 2 and out[k - 2].kind is ItemKind.ROBOT):
+            continue
+        if k + 3 < len(out) and out[k + 3].kind is ItemKind.CONNECTIVE and out[k + 3].payload == "anchor":
+            continue
+        out[k - 1] = Item(ItemKind.MARK, be.start, at.end, "already", f"{be.text} {verb.text} {at.text}")
+        out[k] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
+        out[k + 1] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
     return out
 
 

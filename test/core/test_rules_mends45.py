@@ -1,0 +1,77 @@
+"""Mends of helper M45: extra and missing moves found with sentences written for this session (robots already in
+place, robots told to stay, trucks that pull up to an excavator).
+
+1. "Truck 1 keeps waiting at obstacle 1.", "Truck 2 remains at soil 2.", "Excavator 1 is waiting at soil 1.",
+   "Truck 3 is still standing at puddle 1." each sent the robot to the place it stands at (an extra move, merged
+   into the move of the robot that really goes there): staying, remaining or (still) waiting at a place says where
+   the robot is, as "is parked at" does (lexicon ``already``), so no move is made. "Is waiting at" is read so in
+   rules/states.py unless a condition follows the place ("is waiting at obstacle 1 since truck 1 has dumped" stays
+   a move that waits for the dump, test_rules_mends18).
+2. "Truck 3 is parked at rock 1 until excavator 1 has dug at rock 1, then excavator 1 loads truck 3." lost the
+   move and the digging (only the loading was left): a state timed by "until <deed>" makes no step of its own, but
+   the deed it names is still work asked for, made as a timing after any other clause makes it.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: staying, remaining or waiting at a place is no move there --------------------------------------------
+
+
+@pytest.mark.parametrize("state", [
+    "keeps waiting at", "is waiting at", "remains at", "is still waiting at", "is still standing at",
+    "is still parked at", "stays put at", "has been waiting at",
+])
+def test_a_truck_staying_at_the_excavators_place_is_not_moved(fleet, world, state):
+    assert_plan(f"Truck 2 {state} soil 2. Excavator 2 goes to soil 2, digs and loads truck 2.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]))
+
+
+@pytest.mark.parametrize("state", ["keeps waiting at", "is waiting at", "remains at"])
+def test_a_robot_staying_elsewhere_is_not_moved(fleet, world, state):
+    assert_plan(f"Truck 1 {state} obstacle 1. Excavator 3 goes to soil 1 and digs.", fleet, world,
+                task("m", T, [E3], ["soil1"]), task("d", DIG, [E3], [], deps=["m"]))
+
+
+def test_an_excavator_waiting_at_its_site_digs_there(fleet, world):
+    assert_plan("Excavator 1 is waiting at soil 1. Truck 2 pulls up to excavator 1. Excavator 1 digs and loads "
+                "truck 2.", fleet, world,
+                task("m", T, [D2], ["soil1"]), task("d", DIG, [E1], []),
+                task("l", LOAD, [E1], [], deps=["d", "m"]))
+    assert_plan("Excavator 1 is waiting at soil 1. Then it digs.", fleet, world, task("d", DIG, [E1], []))
+
+
+def test_a_truck_still_standing_at_a_puddle_dumps_there(fleet, world):
+    assert_plan("Truck 3 is still standing at puddle 1. Tip the bed there.", fleet, world,
+                task("d", DUMP, [D3], []))
+
+
+def test_a_truck_that_remains_and_is_loaded_then_leaves(fleet, world):
+    assert_plan("Truck 1 remains at rock 1. Excavator 1 goes to rock 1, digs and loads truck 1. Then truck 1 dumps "
+                "at puddle 2.", fleet, world,
+                task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]), task("m2", T, [D1], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D1], [], deps=["m2"]))
+
+
+# -- finding 2: a state timed by "until <deed>" still makes the deed -------------------------------------------------
+
+
+@pytest.mark.parametrize("state", ["is parked at", "keeps waiting at", "is already at", "remains at"])
+def test_a_state_until_a_deed_still_makes_the_deed(fleet, world, state):
+    assert_plan(f"Truck 3 {state} rock 1 until excavator 1 has dug at rock 1, then excavator 1 loads truck 3.",
+                fleet, world, task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))
+
+
+def test_a_truck_remaining_until_loaded_then_dumps(fleet, world):
+    assert_plan("Truck 3 remains at soil 2 until excavator 2 has dug at soil 2 and loaded it. Then truck 3 dumps at "
+                "puddle 1.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]), task("m2", T, [D3], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D3], [], deps=["m2"]))
