@@ -10,6 +10,9 @@ place, robots told to stay, trucks that pull up to an excavator).
 2. "Truck 3 is parked at rock 1 until excavator 1 has dug at rock 1, then excavator 1 loads truck 3." lost the
    move and the digging (only the loading was left): a state timed by "until <deed>" makes no step of its own, but
    the deed it names is still work asked for, made as a timing after any other clause makes it.
+3. "Excavator 1 digs at soil 2. Then truck 3 pulls up next to it." (also "parks beside excavator 1", a bare "pulls
+   up") lost the truck's move: "pull up", "pull in" and "park" with no place after them were no verbs (only "pull up
+   at / to" and "park at" were). They are moves now (lexicon ``navigate``), to the place of the robot beside.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -75,3 +78,22 @@ def test_a_truck_remaining_until_loaded_then_dumps(fleet, world):
                 task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("l", LOAD, [E2], [], deps=["d"]), task("m2", T, [D3], ["puddle1"], deps=["l"]),
                 task("u", DUMP, [D3], [], deps=["m2"]))
+
+
+# -- finding 3: a truck that pulls up or parks beside the excavator goes to its place ------------------------------
+
+
+@pytest.mark.parametrize("move", [
+    "pulls up next to it", "pulls up next to excavator 1", "pulls up beside it", "parks next to it",
+    "parks beside excavator 1", "pulls up", "pulls up alongside it", "pulls in next to it",
+])
+def test_a_truck_pulling_up_to_the_excavator_goes_to_its_place(fleet, world, move):
+    assert_plan(f"Excavator 1 digs at soil 2. Then truck 3 {move}. Excavator 1 loads truck 3.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D3], ["soil2"], deps=["d"]), task("l", LOAD, [E1], [], deps=["t"]))
+
+
+def test_a_truck_parked_beside_the_excavator_still_stands_there(fleet, world):
+    # guard: "is parked next to" stays a state
+    assert_plan("Excavator 1 is parked at rock 2. Truck 2 is parked next to it. Excavator 1 digs and loads truck 2.",
+                fleet, world, task("d", DIG, [E1], []), task("l", LOAD, [E1], [], deps=["d"]))
