@@ -13,6 +13,12 @@ place, robots told to stay, trucks that pull up to an excavator).
 3. "Excavator 1 digs at soil 2. Then truck 3 pulls up next to it." (also "parks beside excavator 1", a bare "pulls
    up") lost the truck's move: "pull up", "pull in" and "park" with no place after them were no verbs (only "pull up
    at / to" and "park at" were). They are moves now (lexicon ``navigate``), to the place of the robot beside.
+4. "Excavator 1 has been at soil 2 all day.", "Excavator 2 and truck 3 are both at soil 1.", "Excavator 1 is in
+   position at soil 2." sent the robots where they stood: with "be" as plain words and no verb, the clause read
+   as "to soil 2". A robot, a form of "be" (lexicon ``state_be_forms``, with ``state_be_fillers`` such as "both",
+   "still" among them) and "at <place>" now say where it stands; "should be at" stays an order to go there, and
+   "once they are both at soil 1" a moment waited for. Robots joined by "and" before "are at" stand there too (the
+   interpreter's "is at" state took only one robot).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -97,3 +103,39 @@ def test_a_truck_parked_beside_the_excavator_still_stands_there(fleet, world):
     # guard: "is parked next to" stays a state
     assert_plan("Excavator 1 is parked at rock 2. Truck 2 is parked next to it. Excavator 1 digs and loads truck 2.",
                 fleet, world, task("d", DIG, [E1], []), task("l", LOAD, [E1], [], deps=["d"]))
+
+
+# -- finding 4: "<robot> has been / are both / is in position at <place>" says where it stands ----------------------
+
+
+@pytest.mark.parametrize("state", [
+    "has been at", "is in position at", "was at", "is still at", "is currently at", "has been in position at",
+])
+def test_be_at_a_place_is_where_the_excavator_stands(fleet, world, state):
+    assert_plan(f"Excavator 1 {state} soil 2 all day. It digs, and truck 1 then drives up and is loaded.", fleet,
+                world, task("d", DIG, [E1], []), task("m", T, [D1], ["soil2"], deps=["d"]),
+                task("l", LOAD, [E1], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("state", ["are both at", "are at", "are both still at", "have both been at"])
+def test_two_robots_said_to_be_at_a_place_stand_there(fleet, world, state):
+    assert_plan(f"Excavator 2 and truck 3 {state} soil 1. Excavator 2 digs and loads truck 3.", fleet, world,
+                task("d", DIG, [E2], []), task("l", LOAD, [E2], [], deps=["d"]))
+
+
+def test_should_be_at_is_still_an_order_to_go(fleet, world):
+    assert_plan("Truck 2 should be at rock 1. Excavator 1 is at rock 1.", fleet, world,
+                task("m", T, [D2], ["rock1"]))
+
+
+def test_robots_joined_before_are_at_stand_there(fleet, world):
+    assert_plan("Excavator 2 and truck 3 are at soil 1. Excavator 2 digs and loads truck 3.", fleet, world,
+                task("d", DIG, [E2], []), task("l", LOAD, [E2], [], deps=["d"]))
+
+
+def test_being_at_a_place_in_a_timing_is_still_the_moment_waited_for(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to soil 1. When they are both at soil 1, excavator 1 loads truck 2.",
+                fleet, world, task("m", T, [E1, D2], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]))
+    assert_plan("Excavator 1 goes to soil 1, truck 2 to rock 1. Once truck 2 has been at rock 1, excavator 1 digs.",
+                fleet, world, task("m", T, [E1], ["soil1"]), task("t", T, [D2], ["rock1"]),
+                task("d", DIG, [E1], [], deps=["m", "t"]))

@@ -87,6 +87,7 @@ from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_place
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
+    fold_be_at,
     fold_beside_robot,
     fold_drive_there_first,
     fold_drive_there_first_sentence,
@@ -197,7 +198,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
-    items = fold_relative_already(fold_trailing_already(fold_waiting_at(items)))
+    items = fold_be_at(fold_waiting_at(items), lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
+    items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_group_colon_lists(fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex))))
     items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,

@@ -13,7 +13,8 @@ from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_already_there_after",
+__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_be_at",
+           "fold_already_there_after",
            "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
 
@@ -109,6 +110,71 @@ def fold_waiting_at(items: Sequence[Item]) -> list[Item]:
         out[k] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
         out[k + 1] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
     return out
+
+
+def _be_words(items: Sequence[Item], k: int, fillers: Container[str]) -> int:
+    """Where "at" follows the run of words from ``k`` (plain words, or "both" / "all" read as a robot pronoun);
+    -1 if something else comes first."""
+    j = k
+    while j < len(items) and j - k < 5:
+        it = items[j]
+        if it.kind is ItemKind.WORD and it.text.lower() == "at":
+            return j
+        if not (it.kind is ItemKind.WORD or (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
+                                             and it.text.lower() in fillers)
+                or (it.kind is ItemKind.MARK and it.payload == "state")  # "is *currently* at"
+                or (it.kind is ItemKind.EVENT and it.text.lower() == "in position")):
+            return -1
+        j += 1
+    return -1
+
+
+_SUBJECT_JOINS = frozenset({"and", ",", "&"})
+
+
+def _timed(items: Sequence[Item], k: int) -> bool:
+    """Whether the robots ending at ``k`` open a timing clause ("once they are both at soil 1, ..."): there "be at"
+    is the moment waited for, no state."""
+    j = k - 1
+    while j >= 0 and (items[j].kind is ItemKind.ROBOT or items[j].text.lower() in _SUBJECT_JOINS):
+        j -= 1
+    return j >= 0 and items[j].kind is ItemKind.CONNECTIVE and items[j].payload in ("anchor", "parallel")
+
+
+def fold_be_at(items: Sequence[Item], be_forms: Container[str], fillers: Container[str],
+               copulas: Container[str] = ()) -> list[Item]:
+    """"Excavator 1 has been at soil 2 all day.", "Excavator 2 and truck 3 are both at soil 1.": a robot, a form of
+    "be" (``be_forms``, with ``fillers`` among its words) and "at <place>" say where the robot stands, as "is at"
+    does. With no verb at all, the clause was read as "to soil 2" and sent the robot where it stood. Robots joined
+    by "and" before a state copula (``copulas``: "are at") are placed so too."""
+    out = list(items)
+    k = 0
+    while k + 3 < len(out):
+        at = _be_words(out, k + 1, fillers) if out[k].kind is ItemKind.ROBOT and not _timed(out, k) else -1
+        words = [it.text.lower() for it in out[k + 1:at]]
+        be = " ".join(w for w in words if w not in fillers)
+        if at > k + 1 and at + 1 < len(out) and out[at + 1].kind is ItemKind.OBJECT \
+                and out[at + 1].payload.form == "names" and be in be_forms:
+            text = " ".join(words + ["at"])
+            out[k + 1:at + 1] = [Item(ItemKind.MARK, out[k + 1].start, out[at].end, "already", text)]
+        elif _joint_state(out, k, copulas):
+            verb = out[k + 1]
+            out[k + 1] = Item(ItemKind.MARK, verb.start, verb.end, "already", verb.text)
+        k += 1
+    return out
+
+
+def _joint_state(items: Sequence[Item], k: int, copulas: Container[str]) -> bool:
+    """"Excavator 2 and truck 3 are at soil 1.": robots joined by "and", a state copula ("are at") and one named
+    place ending the clause; a single robot's "is at" is read in the interpreter, which took only one robot."""
+    if k < 2 or k + 2 >= len(items) or _timed(items, k):
+        return False
+    robot, verb, place = items[k:k + 3]
+    after = items[k + 3] if k + 3 < len(items) else None
+    return robot.kind is ItemKind.ROBOT and items[k - 1].text.lower() in _SUBJECT_JOINS \
+        and items[k - 2].kind is ItemKind.ROBOT and verb.kind is ItemKind.VERB and verb.text.lower() in copulas \
+        and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
+        and (after is None or after.kind is ItemKind.PUNCT)
 
 
 def fold_standing_beside(items: Sequence[Item]) -> list[Item]:
