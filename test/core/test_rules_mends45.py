@@ -19,6 +19,9 @@ place, robots told to stay, trucks that pull up to an excavator).
    "still" among them) and "at <place>" now say where it stands; "should be at" stays an order to go there, and
    "once they are both at soil 1" a moment waited for. Robots joined by "and" before "are at" stand there too (the
    interpreter's "is at" state took only one robot).
+5. "Excavator 1 is already at base. It goes to soil 1." (also "is still at the start", "has been at base") began
+   with a return to start: a state at the start place was read as a move there. A robot that has not moved yet is
+   at the start, so the state adds nothing; said after the robot has left, it is still read as before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: staying, remaining or waiting at a place is no move there --------------------------------------------
 
@@ -139,3 +142,19 @@ def test_being_at_a_place_in_a_timing_is_still_the_moment_waited_for(fleet, worl
     assert_plan("Excavator 1 goes to soil 1, truck 2 to rock 1. Once truck 2 has been at rock 1, excavator 1 digs.",
                 fleet, world, task("m", T, [E1], ["soil1"]), task("t", T, [D2], ["rock1"]),
                 task("d", DIG, [E1], [], deps=["m", "t"]))
+
+
+# -- finding 5: a robot said to be at the start already is not sent back there --------------------------------------
+
+
+@pytest.mark.parametrize("state", ["is already at base", "is still at the start", "has been at base",
+                                   "is parked at base", "remains at base"])
+def test_a_robot_at_the_start_is_not_returned_first(fleet, world, state):
+    assert_plan(f"Excavator 1 {state}. Then it digs at soil 2 and goes back.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("r", R, [E1], [], deps=["d"]))
+
+
+def test_two_trucks_still_at_base_go_out(fleet, world):
+    assert_plan("Trucks 1 and 2 are still at base; they go to puddle 1.", fleet, world,
+                task("m", T, [D1, D2], ["puddle1"]))

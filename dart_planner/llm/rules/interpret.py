@@ -2251,6 +2251,13 @@ class Interpreter:
                               seg.connective, seg.connective_text, seg.role, seg.after_punct, seg.sentence_start,
                               seg.ended_by)
                 objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        if "already" in marks and not verbs and not objects and places and subject \
+                and all(self.loc(m) is None for m in subject):
+            # "excavator 1 is already at base": it never left the start, so nothing brings it back there
+            for it in seg.items:
+                self.use(it)
+            self.prev = Clause(subject, explicit, [], set(), seg.sentence, False)
+            return
         if "already" in marks and not verbs and objects:
             names = [n for o in objects for n in self.resolve_objects(o)]
             for o in objects:

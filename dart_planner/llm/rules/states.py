@@ -153,8 +153,8 @@ def fold_be_at(items: Sequence[Item], be_forms: Container[str], fillers: Contain
         at = _be_words(out, k + 1, fillers) if out[k].kind is ItemKind.ROBOT and not _timed(out, k) else -1
         words = [it.text.lower() for it in out[k + 1:at]]
         be = " ".join(w for w in words if w not in fillers)
-        if at > k + 1 and at + 1 < len(out) and out[at + 1].kind is ItemKind.OBJECT \
-                and out[at + 1].payload.form == "names" and be in be_forms:
+        if at > k + 1 and at + 1 < len(out) and be in be_forms and (out[at + 1].kind is ItemKind.PLACE or (
+                out[at + 1].kind is ItemKind.OBJECT and out[at + 1].payload.form == "names")):
             text = " ".join(words + ["at"])
             out[k + 1:at + 1] = [Item(ItemKind.MARK, out[k + 1].start, out[at].end, "already", text)]
         elif _joint_state(out, k, copulas):
