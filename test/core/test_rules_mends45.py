@@ -22,6 +22,10 @@ place, robots told to stay, trucks that pull up to an excavator).
 5. "Excavator 1 is already at base. It goes to soil 1." (also "is still at the start", "has been at base") began
    with a return to start: a state at the start place was read as a move there. A robot that has not moved yet is
    at the start, so the state adds nothing; said after the robot has left, it is still read as before.
+6. "Truck 1 goes to rock 1 and waits until excavator 1 has loaded it." put the truck's move after the loading (it
+   needs the truck there first): "waits until" / "until" are anchors, and the clause before them was read as timed
+   by them. Joined to the step before by "and" / "and then" / ",", the wait is the robot's next step (as "truck 1
+   goes to rock 1; truck 1 waits until ..." is read): rules/waitsteps.py.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -158,3 +162,31 @@ def test_a_robot_at_the_start_is_not_returned_first(fleet, world, state):
 def test_two_trucks_still_at_base_go_out(fleet, world):
     assert_plan("Trucks 1 and 2 are still at base; they go to puddle 1.", fleet, world,
                 task("m", T, [D1, D2], ["puddle1"]))
+
+
+# -- finding 6: "<step> and waits until <deed>" does not hold up the step said first --------------------------------
+
+
+@pytest.mark.parametrize("wait", [
+    "and waits until excavator 1 has loaded it", "and then waits until excavator 1 has loaded it",
+    ", then waits until excavator 1 has loaded it", "and waits there until excavator 1 has loaded it",
+    "and remains at rock 1 until excavator 1 has loaded it", "and stays until excavator 1 has loaded it",
+    "and waits for excavator 1 to load it",
+])
+def test_a_wait_after_a_move_holds_up_only_the_steps_after_it(fleet, world, wait):
+    text = f"Truck 1 goes to rock 1 {wait}. Then truck 1 dumps at puddle 1.".replace(" ,", ",")
+    assert_plan(text, fleet, world,
+                task("m", T, [D1], ["rock1"]), task("l", LOAD, [E1], [], deps=["m"]),
+                task("m2", T, [D1], ["puddle1"], deps=["l"]), task("u", DUMP, [D1], [], deps=["m2"]))
+
+
+def test_a_wait_for_a_deed_of_another_robot_leaves_the_move_at_once(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 and waits until excavator 1 has dug.", fleet, world,
+                task("m", T, [D1], ["rock1"]), task("d", DIG, [E1], []))
+
+
+def test_a_wait_said_first_still_holds_up_the_move(fleet, world):
+    # guard: "waits until X, then goes" is unchanged
+    assert_plan("Truck 2 waits until excavator 1 has dug at soil 1, then goes to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["soil1"], deps=["d"]))

@@ -108,6 +108,7 @@ from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
+from .waitsteps import fold_wait_after_step
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -210,7 +211,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
     items = fold_excess_infinitives(items, lex.excess_words)
-    items = fold_wait_at_place(items, lex)
+    items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
 
