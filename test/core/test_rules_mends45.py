@@ -26,6 +26,10 @@ place, robots told to stay, trucks that pull up to an excavator).
    needs the truck there first): "waits until" / "until" are anchors, and the clause before them was read as timed
    by them. Joined to the step before by "and" / "and then" / ",", the wait is the robot's next step (as "truck 1
    goes to rock 1; truck 1 waits until ..." is read): rules/waitsteps.py.
+7. "Excavator 1 goes to soil 1. Once truck 1 arrives at soil 1, excavator 1 digs." dropped truck 1: the arrival
+   waited for, not found among truck 1's own steps, was matched to any robot's move to soil 1 (excavator 1's). A
+   move waited for with its robot named is now that robot's own (made when it was never said). "Arrived" was no
+   verb ("when truck 1 has arrived there" waited for nothing; "truck 1 has arrived at soil 1" moved it there).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -190,3 +194,27 @@ def test_a_wait_said_first_still_holds_up_the_move(fleet, world):
     assert_plan("Truck 2 waits until excavator 1 has dug at soil 1, then goes to soil 1.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("t", T, [D2], ["soil1"], deps=["d"]))
+
+
+# -- finding 7: the arrival waited for is the named robot's own move -------------------------------------------------
+
+
+@pytest.mark.parametrize("anchor", [
+    "Once truck 1 arrives at soil 1", "Once truck 1 reaches soil 1", "Once truck 1 is at soil 1",
+    "Once truck 1 arrives", "When truck 1 has arrived there", "After truck 1 has arrived",
+])
+def test_a_truck_arriving_where_the_excavator_digs_is_moved_there(fleet, world, anchor):
+    assert_plan(f"Excavator 1 digs at soil 1. {anchor}, excavator 1 loads it.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))
+
+
+def test_an_excavator_waiting_for_a_truck_at_its_place_digs_after_it(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1. Once truck 1 arrives at soil 1, excavator 1 digs.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+def test_a_truck_that_has_arrived_is_where_it_arrived(fleet, world):
+    assert_plan("Truck 1 has arrived at soil 1. Excavator 1 goes to soil 1, digs and loads truck 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))

@@ -4571,6 +4571,11 @@ class Interpreter:
                     for it in seg.items:
                         if it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events:
                             self.used.difference_update(range(it.start, it.end))
+            if robots and action in MOVES:
+                # "once truck 1 arrives at soil 1" after excavator 1 went there: truck 1's own move, not another
+                # robot's to the same place (taken for it, truck 1 never went at all)
+                keys = {m.key for m in robots}
+                cands = [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}]
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
