@@ -30,6 +30,11 @@ place, robots told to stay, trucks that pull up to an excavator).
    waited for, not found among truck 1's own steps, was matched to any robot's move to soil 1 (excavator 1's). A
    move waited for with its robot named is now that robot's own (made when it was never said). "Arrived" was no
    verb ("when truck 1 has arrived there" waited for nothing; "truck 1 has arrived at soil 1" moved it there).
+8. "Truck 2 drives to soil 1, where excavator 1 stands, gets loaded, and returns to base." sent excavator 1 home
+   (and not truck 2): the robot in the relative became the subject of the steps after it. A relative that only says
+   a robot stands at the place (lexicon ``where_standing_words``) is now a state said first ("excavator 1 is
+   already at soil 1."), and the clause goes on without it. Also "excavator 3 is stationed at soil 1" is a state
+   (lexicon ``already``; "be stationed at" stays a move).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -218,3 +223,34 @@ def test_a_truck_that_has_arrived_is_where_it_arrived(fleet, world):
     assert_plan("Truck 1 has arrived at soil 1. Excavator 1 goes to soil 1, digs and loads truck 1.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]))
+
+
+# -- finding 8: "..., where <robot> stands, ..." says where that robot is; "is stationed at" too --------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2, please drive up to soil 1 where excavator 1 stands, get loaded, and return to base.",
+    "Truck 2 drives to soil 1, where excavator 1 stands, gets loaded, and returns to base.",
+    "Truck 2 drives to soil 1, where excavator 1 is already waiting, gets loaded and returns to base.",
+    "Truck 2 drives to soil 1, where excavator 1 is, gets loaded and returns to base.",
+])
+def test_a_robot_standing_where_the_truck_goes_does_not_take_over_its_steps(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]),
+                task("r", R, [D2], [], deps=["l"]))
+
+
+def test_a_robot_waiting_where_the_excavator_goes_is_not_moved(fleet, world):
+    assert_plan("Excavator 1 goes to soil 2, where truck 3 is waiting, and digs.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+def test_a_relative_with_a_step_is_still_read_as_that_step(fleet, world):
+    # guard: "where excavator 1 loads it" stays a loading there
+    assert_plan("Truck 2 drives to soil 1, where excavator 1 loads it.", fleet, world,
+                task("m", T, [D2, E1], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]))
+
+
+def test_an_excavator_stationed_at_its_site_is_not_moved(fleet, world):
+    assert_plan("Excavator 3 is stationed at soil 1. Truck 2 joins it and gets loaded.", fleet, world,
+                task("m", T, [D2], ["soil1"]), task("l", LOAD, [E3], [], deps=["m"]))
+    assert_plan("Excavator 1 is stationed at rock 2 and breaks it up.", fleet, world, task("d", DIG, [E1], []))

@@ -95,6 +95,7 @@ from .states import (
     fold_standing_beside,
     fold_trailing_already,
     fold_waiting_at,
+    fold_where_standing,
 )
 from .steprefs import fold_after_both, fold_step_refs
 from .subordinators import (
@@ -199,7 +200,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
-    items = fold_be_at(fold_waiting_at(items), lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
+    items = fold_where_standing(fold_waiting_at(items), lex.where_standing_words)
+    items = fold_be_at(items, lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_group_colon_lists(fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex))))

@@ -13,7 +13,7 @@ from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_be_at",
+__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
            "fold_already_there_after",
            "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
@@ -175,6 +175,45 @@ def _joint_state(items: Sequence[Item], k: int, copulas: Container[str]) -> bool
         and items[k - 2].kind is ItemKind.ROBOT and verb.kind is ItemKind.VERB and verb.text.lower() in copulas \
         and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
         and (after is None or after.kind is ItemKind.PUNCT)
+
+
+def _standing_run(items: Sequence[Item], k: int, words: Container[str]) -> int:
+    """The end of a run of standing words from ``k`` ("stands", "is already", "is parked") up to punctuation or the
+    end of the items; -1 if another item or word comes first, or the run is empty."""
+    j = k
+    while j < len(items) and items[j].kind is not ItemKind.PUNCT:
+        if items[j].kind not in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK) \
+                or not all(w in words for w in items[j].text.lower().split()):
+            return -1
+        j += 1
+    return j if j > k else -1
+
+
+def fold_where_standing(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """"Truck 2 drives to soil 1, where excavator 1 stands, gets loaded and returns to base.": a relative that only
+    says a robot stands at the place ("where <robot>" and ``words``) is a state said first ("excavator 1 is already
+    at soil 1."), and the clause goes on without it. Left in, the robot in it became the subject of the steps after
+    it: excavator 1 was the one sent back to base."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        where, robot, place = out[k], out[k + 1], out[k - 1]
+        p = k - 1
+        if place.kind is ItemKind.PUNCT and p > 0:
+            p -= 1  # "soil 1, where ..."
+            place = out[p]
+        end = _standing_run(out, k + 2, words) if where.kind is ItemKind.WORD and where.text.lower() == "where" \
+            and robot.kind is ItemKind.ROBOT and robot.payload.form == "ids" and place.kind is ItemKind.OBJECT \
+            and place.payload.form == "names" else -1
+        if end < 0:
+            k += 1
+            continue
+        s = sentence_start(out, k)
+        state = [robot, Item(ItemKind.MARK, robot.end, robot.end, "already", "is already at"), place,
+                 Item(ItemKind.PUNCT, robot.end, robot.end, ".", ".")]
+        out[s:end] = state + out[s:p + 1]  # the closing punctuation stays: the clause goes on after it
+        k = s + len(state) + (p + 1 - s)
+    return out
 
 
 def fold_standing_beside(items: Sequence[Item]) -> list[Item]:
