@@ -35,6 +35,9 @@ place, robots told to stay, trucks that pull up to an excavator).
    a robot stands at the place (lexicon ``where_standing_words``) is now a state said first ("excavator 1 is
    already at soil 1."), and the clause goes on without it. Also "excavator 3 is stationed at soil 1" is a state
    (lexicon ``already``; "be stationed at" stays a move).
+9. "Excavator 1 goes to soil 1 and digs. Then truck 2 comes over to it and gets loaded." was refused ("cannot tell
+   where 'it' is"): "it" after the mover's own verb was the mover itself, the robot mentioned last. A robot does
+   not go to itself: a pronoun that names only the moving robots is the robot mentioned before them.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -254,3 +257,18 @@ def test_an_excavator_stationed_at_its_site_is_not_moved(fleet, world):
     assert_plan("Excavator 3 is stationed at soil 1. Truck 2 joins it and gets loaded.", fleet, world,
                 task("m", T, [D2], ["soil1"]), task("l", LOAD, [E3], [], deps=["m"]))
     assert_plan("Excavator 1 is stationed at rock 2 and breaks it up.", fleet, world, task("d", DIG, [E1], []))
+
+
+# -- finding 9: "<truck> comes over to it": "it" is the robot before the truck ---------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["comes over to it", "drives over to it", "comes to it"])
+def test_a_truck_coming_over_to_it_goes_to_the_excavator(fleet, world, verb):
+    assert_plan(f"Excavator 1 goes to soil 1 and digs. Then truck 2 {verb} and gets loaded.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["soil1"], deps=["d"]), task("l", LOAD, [E1], [], deps=["t"]))
+
+
+def test_a_truck_driving_over_to_them_goes_where_they_stand(fleet, world):
+    assert_plan("Excavators 1 and 2 are at soil 1. Then truck 2 drives over to them.", fleet, world,
+                task("t", T, [D2], ["soil1"]))
