@@ -2480,6 +2480,13 @@ class Interpreter:
                               seg.connective, seg.connective_text, seg.role, seg.after_punct, seg.sentence_start,
                               seg.ended_by)
                 objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        if "already" in marks and not verbs and not objects and places and subject \
+                and all(self.loc(m) is None for m in subject):
+            # "excavator 1 is already at base": it never left the start, so nothing brings it back there
+            for it in seg.items:
+                self.use(it)
+            self.prev = Clause(subject, explicit, [], set(), seg.sentence, False)
+            return
         if "already" in marks and not verbs and objects:
             names = [n for o in objects for n in self.resolve_objects(o)]
             for o in objects:
@@ -2488,6 +2495,10 @@ class Interpreter:
                 self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
+            if post is not None and subject:
+                # "truck 3 is parked at rock 1 until excavator 1 has dug at rock 1": the state makes no step, but
+                # the work its timing names is still asked for (dropped, the digging was lost)
+                self.entry(seg, subject, explicit, pre, post, pre_par)
             self.prev = Clause(subject, explicit, [], set(), seg.sentence, subject is None)
             return
         if not verbs and not subj_items and self._place_heading(seg):
@@ -4899,6 +4910,11 @@ class Interpreter:
                     for it in seg.items:
                         if it.kind is ItemKind.EVENT and it.text in self.lex.gathering_events:
                             self.used.difference_update(range(it.start, it.end))
+            if robots and action in MOVES:
+                # "once truck 1 arrives at soil 1" after excavator 1 went there: truck 1's own move, not another
+                # robot's to the same place (taken for it, truck 1 never went at all)
+                keys = {m.key for m in robots}
+                cands = [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}]
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is

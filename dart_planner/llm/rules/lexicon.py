@@ -328,6 +328,12 @@ class Lexicon:
     """Words before a keep-out noun that make it the keep-out already spoken of ("*the* keep-out ... stays")."""
     keepout_event_copulas: frozenset[str] = _context_words()
     """Words after a definite keep-out noun in an anchor that name it as an event ("once the keep-out *is* up")."""
+    where_standing_words: frozenset[str] = _context_words()
+    """Words of a "where <robot> stands" relative that only says where that robot is: a state, no clause."""
+    state_be_forms: frozenset[str] = _context_words()
+    """Forms of "be" between a robot and "at <place>" that say where it stands ("has been at soil 2"), no move."""
+    state_be_fillers: frozenset[str] = _context_words()
+    """Words that may stand among those forms ("are *both* at soil 1", "is *still* at")."""
     beside_pronouns: frozenset[str] = _context_words()
     """Pronouns a robot is said to stand beside ("standing right next to *it*"): the robot mentioned before."""
     clause_joining_words: frozenset[str] = _context_words()

@@ -39,6 +39,10 @@ class PairReader:
                 who = ip.colocated(base, "dig")[:1] if rd.rtype in ip._types_for("dig") else []
         else:
             who = ip.resolve_robots(Item(ItemKind.ROBOT, item.start, item.end, rd, item.text)) or ()
+            mover = frozenset(m.key for m in ip.current_subject or ())
+            if rd.form == "pronoun" and who and mover and all(m.key in mover for m in who):
+                # "truck 2 comes over to it": a robot does not go to itself; "it" is the robot named before it
+                who = ip.res.last_able(lambda m: m.key not in mover, rd.pronoun == "they") or who
         here = list(dict.fromkeys(p for p in (ip.loc(m) for m in who) if p is not None))
         if len(here) != 1:
             ip.errors.append(f"cannot tell where {item.text!r} is")

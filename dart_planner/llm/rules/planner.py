@@ -89,12 +89,15 @@ from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_place
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
+    fold_be_at,
     fold_beside_robot,
     fold_drive_there_first,
     fold_drive_there_first_sentence,
     fold_relative_already,
     fold_standing_beside,
     fold_trailing_already,
+    fold_waiting_at,
+    fold_where_standing,
 )
 from .steprefs import fold_after_both, fold_step_refs
 from .subordinators import (
@@ -108,6 +111,7 @@ from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
+from .waitsteps import fold_wait_after_step
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -199,6 +203,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
+    items = fold_where_standing(fold_waiting_at(items), lex.where_standing_words)
+    items = fold_be_at(items, lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
     items = fold_group_colon_lists(fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex))))
@@ -210,7 +216,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
     items = fold_excess_infinitives(items, lex.excess_words)
-    items = fold_wait_at_place(items, lex)
+    items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
 

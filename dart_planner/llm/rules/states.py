@@ -13,7 +13,9 @@ from collections.abc import Container, Sequence
 
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_already_there_after", "fold_drive_there_first",
+__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
+           "fold_already_there_after",
+           "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
@@ -86,6 +88,131 @@ def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
         if p == k + 2:
             out[k + 1] = Item(ItemKind.MARK, out[k + 1].start, out[k + 1].end, "filler", out[k + 1].text)
         out[p + 1] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
+    return out
+
+
+def fold_waiting_at(items: Sequence[Item]) -> list[Item]:
+    """"Excavator 1 is waiting at soil 1.": a robot, "is" / "are", "waiting at" and a named place says where the
+    robot stands, as "is parked at" does; read as a move, it sent the robot to the place it stood at. Only a wait
+    timed by a condition right after the place ("is waiting at obstacle 1 since truck 1 has dumped", made an
+    anchor by :func:`~.subordinators.fold_wait_conditions`) stays a move that waits for it."""
+    out = list(items)
+    for k in range(1, len(out) - 2):
+        be, verb, at, place = out[k - 1:k + 3]
+        if not (be.kind is ItemKind.WORD and be.text in _BE and verb.kind is ItemKind.VERB
+                and verb.payload.target == "navigate" and verb.text == "waiting" and at.kind is ItemKind.WORD
+                and at.text == "at" and place.kind is ItemKind.OBJECT and place.payload.form == "names"
+                and k >= 2 and out[k - 2].kind is ItemKind.ROBOT):
+            continue
+        if k + 3 < len(out) and out[k + 3].kind is ItemKind.CONNECTIVE and out[k + 3].payload == "anchor":
+            continue
+        out[k - 1] = Item(ItemKind.MARK, be.start, at.end, "already", f"{be.text} {verb.text} {at.text}")
+        out[k] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
+        out[k + 1] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
+    return out
+
+
+def _be_words(items: Sequence[Item], k: int, fillers: Container[str]) -> int:
+    """Where "at" follows the run of words from ``k`` (plain words, or "both" / "all" read as a robot pronoun);
+    -1 if something else comes first."""
+    j = k
+    while j < len(items) and j - k < 5:
+        it = items[j]
+        if it.kind is ItemKind.WORD and it.text.lower() == "at":
+            return j
+        if not (it.kind is ItemKind.WORD or (it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
+                                             and it.text.lower() in fillers)
+                or (it.kind is ItemKind.MARK and it.payload == "state")  # "is *currently* at"
+                or (it.kind is ItemKind.EVENT and it.text.lower() == "in position")):
+            return -1
+        j += 1
+    return -1
+
+
+_SUBJECT_JOINS = frozenset({"and", ",", "&"})
+
+
+def _timed(items: Sequence[Item], k: int) -> bool:
+    """Whether the robots ending at ``k`` open a timing clause ("once they are both at soil 1, ..."): there "be at"
+    is the moment waited for, no state."""
+    j = k - 1
+    while j >= 0 and (items[j].kind is ItemKind.ROBOT or items[j].text.lower() in _SUBJECT_JOINS):
+        j -= 1
+    return j >= 0 and items[j].kind is ItemKind.CONNECTIVE and items[j].payload in ("anchor", "parallel")
+
+
+def fold_be_at(items: Sequence[Item], be_forms: Container[str], fillers: Container[str],
+               copulas: Container[str] = ()) -> list[Item]:
+    """"Excavator 1 has been at soil 2 all day.", "Excavator 2 and truck 3 are both at soil 1.": a robot, a form of
+    "be" (``be_forms``, with ``fillers`` among its words) and "at <place>" say where the robot stands, as "is at"
+    does. With no verb at all, the clause was read as "to soil 2" and sent the robot where it stood. Robots joined
+    by "and" before a state copula (``copulas``: "are at") are placed so too."""
+    out = list(items)
+    k = 0
+    while k + 3 < len(out):
+        at = _be_words(out, k + 1, fillers) if out[k].kind is ItemKind.ROBOT and not _timed(out, k) else -1
+        words = [it.text.lower() for it in out[k + 1:at]]
+        be = " ".join(w for w in words if w not in fillers)
+        if at > k + 1 and at + 1 < len(out) and be in be_forms and (out[at + 1].kind is ItemKind.PLACE or (
+                out[at + 1].kind is ItemKind.OBJECT and out[at + 1].payload.form == "names")):
+            text = " ".join(words + ["at"])
+            out[k + 1:at + 1] = [Item(ItemKind.MARK, out[k + 1].start, out[at].end, "already", text)]
+        elif _joint_state(out, k, copulas):
+            verb = out[k + 1]
+            out[k + 1] = Item(ItemKind.MARK, verb.start, verb.end, "already", verb.text)
+        k += 1
+    return out
+
+
+def _joint_state(items: Sequence[Item], k: int, copulas: Container[str]) -> bool:
+    """"Excavator 2 and truck 3 are at soil 1.": robots joined by "and", a state copula ("are at") and one named
+    place ending the clause; a single robot's "is at" is read in the interpreter, which took only one robot."""
+    if k < 2 or k + 2 >= len(items) or _timed(items, k):
+        return False
+    robot, verb, place = items[k:k + 3]
+    after = items[k + 3] if k + 3 < len(items) else None
+    return robot.kind is ItemKind.ROBOT and items[k - 1].text.lower() in _SUBJECT_JOINS \
+        and items[k - 2].kind is ItemKind.ROBOT and verb.kind is ItemKind.VERB and verb.text.lower() in copulas \
+        and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
+        and (after is None or after.kind is ItemKind.PUNCT)
+
+
+def _standing_run(items: Sequence[Item], k: int, words: Container[str]) -> int:
+    """The end of a run of standing words from ``k`` ("stands", "is already", "is parked") up to punctuation or the
+    end of the items; -1 if another item or word comes first, or the run is empty."""
+    j = k
+    while j < len(items) and items[j].kind is not ItemKind.PUNCT:
+        if items[j].kind not in (ItemKind.WORD, ItemKind.VERB, ItemKind.MARK) \
+                or not all(w in words for w in items[j].text.lower().split()):
+            return -1
+        j += 1
+    return j if j > k else -1
+
+
+def fold_where_standing(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """"Truck 2 drives to soil 1, where excavator 1 stands, gets loaded and returns to base.": a relative that only
+    says a robot stands at the place ("where <robot>" and ``words``) is a state said first ("excavator 1 is already
+    at soil 1."), and the clause goes on without it. Left in, the robot in it became the subject of the steps after
+    it: excavator 1 was the one sent back to base."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        where, robot, place = out[k], out[k + 1], out[k - 1]
+        p = k - 1
+        if place.kind is ItemKind.PUNCT and p > 0:
+            p -= 1  # "soil 1, where ..."
+            place = out[p]
+        end = _standing_run(out, k + 2, words) if where.kind is ItemKind.WORD and where.text.lower() == "where" \
+            and robot.kind is ItemKind.ROBOT and robot.payload.form == "ids" and place.kind is ItemKind.OBJECT \
+            and place.payload.form == "names" else -1
+        if end < 0:
+            k += 1
+            continue
+        s = sentence_start(out, k)
+        state = [robot, Item(ItemKind.MARK, robot.end, robot.end, "already", "is already at"), place,
+                 Item(ItemKind.PUNCT, robot.end, robot.end, ".", ".")]
+        out[s:end] = state + out[s:p + 1]  # the closing punctuation stays: the clause goes on after it
+        k = s + len(state) + (p + 1 - s)
     return out
 
 

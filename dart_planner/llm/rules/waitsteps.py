@@ -1,0 +1,95 @@
+"""A wait said as a robot's next step: "truck 1 goes to rock 1 *and waits until* excavator 1 has loaded it".
+
+"Waits until" and "until" are anchor connectives, so the clause before them was read as timed by them: the truck's
+move waited for a loading that needs the truck at rock 1 first (the plan put the loading before the move). Joined
+to the step before by "and" (or "and then", a comma), the wait is the robot's next step, as in "truck 1 goes to rock
+1; truck 1 waits until excavator 1 has loaded it", which is read right: the step said first is not held up, the
+robot's steps after the wait are. Folded, the join becomes that ";" and the clause's robot is said again.
+
+The wait is either an anchor of waiting (lexicon ``wait_for_connectives``) with a deed after it, or a word of
+staying ("stays", "waits there", "remains at rock 1": lexicon ``stationary`` and ``wait_verbs``) before "until"
+(``until_words``). A "waits for excavator 1" with no deed is left as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Lexicon
+from .segment import Item, ItemKind, sentence_start
+
+__all__ = ["fold_wait_after_step"]
+
+_JOINS = frozenset({"and", ","})
+
+
+def _deed_follows(items: Sequence[Item], k: int) -> bool:
+    """Whether the anchor at ``k`` names a deed (a verb or an event) before its clause ends."""
+    for it in items[k + 1:]:
+        if it.kind is ItemKind.PUNCT or it.kind is ItemKind.CONNECTIVE:
+            return False
+        if it.kind in (ItemKind.VERB, ItemKind.EVENT):
+            return True
+    return False
+
+
+def _staying(it: Item, lex: Lexicon) -> bool:
+    """A word of staying where the robot is: "stays", "waits", "remains at", "keeps waiting at"."""
+    words = it.text.lower().split()
+    if not words or it.kind not in (ItemKind.VERB, ItemKind.WORD, ItemKind.MARK):
+        return False
+    if it.kind is ItemKind.MARK and it.payload != "already":
+        return False
+    return words[0] in lex.stationary or words[0] in lex.wait_verbs or (
+        len(words) > 1 and words[1] in lex.wait_verbs)
+
+
+def _wait_end(items: Sequence[Item], k: int, lex: Lexicon) -> bool:
+    """Whether a wait opens at ``k``: a waiting anchor with a deed, or staying (and its place) before "until"."""
+    it = items[k]
+    if it.kind is ItemKind.CONNECTIVE:
+        return it.payload == "anchor" and it.text.lower() in lex.wait_for_connectives and _deed_follows(items, k)
+    if not _staying(it, lex):
+        return False
+    j = k + 1
+    if j < len(items) and items[j].kind is ItemKind.OBJECT:
+        j += 1
+    return j < len(items) and items[j].kind is ItemKind.CONNECTIVE and items[j].payload == "anchor" \
+        and items[j].text.lower() in lex.until_words and _deed_follows(items, j)
+
+
+def _subject(items: Sequence[Item], j: int) -> Item | None:
+    """The robot that opens the clause ending at ``j``, when that clause has a verb and no connective."""
+    s = sentence_start(items, j)
+    while s < j and (items[s].kind is ItemKind.PUNCT or _then(items[s])):
+        s += 1  # "Then truck 1 goes ...": the sentence's own timing
+    clause = items[s:j]
+    if not clause or clause[0].kind is not ItemKind.ROBOT or any(it.kind is ItemKind.CONNECTIVE for it in clause):
+        return None
+    return clause[0] if any(it.kind is ItemKind.VERB for it in clause) else None
+
+
+def _then(it: Item) -> bool:
+    return it.kind is ItemKind.CONNECTIVE and it.payload == "sequence"
+
+
+def fold_wait_after_step(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """Each "<robot> <step> and (then) <wait> ..." as "<robot> <step>; <robot> <wait> ..."."""
+    out = list(items)
+    j = 1
+    while j + 1 < len(out):
+        join = out[j]
+        k = j + 1
+        if k < len(out) and _then(out[k]):
+            k += 1  # "and then waits until ..."
+        joined = join.text.lower() in _JOINS and join.kind in (ItemKind.WORD, ItemKind.PUNCT)
+        if not (joined or _then(join)) or k >= len(out) or not _wait_end(out, k, lex):
+            j += 1
+            continue
+        robot = _subject(out, j)
+        if robot is None:
+            j += 1
+            continue
+        out[j:k] = [Item(ItemKind.PUNCT, join.start, join.end, ";", ";"), robot]
+        j += 2
+    return out
