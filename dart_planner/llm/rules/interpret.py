@@ -182,12 +182,13 @@ def _before_skip(items: Sequence[Item]) -> list[Item]:
 
 def _opens_clause(items: Sequence[Item]) -> bool:
     """The clause has its own subject and verb: "[and] each truck dumps ...", "[and] truck 3 goes home",
-    "[and] each hauls ..."."""
+    "[and] each hauls ...", or a state said of the subject ("[and as soon as] each truck is full"), which is read
+    as the event it names."""
     k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text == "and" else 0
     # "[and] each takes its load ...": a bare "each" is a subject too
     return len(items) > k + 1 and (items[k].kind is ItemKind.ROBOT or (
         items[k].kind is ItemKind.MARK and items[k].payload == "each" and items[k].text == "each")) \
-        and any(it.kind is ItemKind.VERB for it in items)
+        and any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in items)
 
 
 def _hauls(seg: Segment) -> bool:
