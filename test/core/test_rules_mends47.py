@@ -7,6 +7,10 @@
    dropped the loading of truck 3: the verbless "then truck 3" is a run of the loading only when the clause after it
    opens with a subject and a verb, and "is full" is a state (an event item), not a verb. A state said of the
    subject opens the clause too ("once each truck is loaded" already did).
+3. "Truck 3 goes to obstacle 1 and waits until truck 2 has tipped, and then it drives to puddle 1" dropped truck 3's
+   drive: "it" was truck 2 (the robot named last), already at puddle 1, so no move was made. The robots an "until"
+   after its clause waits for are no subject: "it" is the waiting robot. Before the clause ("once truck 2 has
+   tipped, it ...") it stays the robot of the anchor.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -59,3 +63,33 @@ def _two_loads_then_dumps(place: str) -> tuple:
 ])
 def test_a_run_of_loadings_before_a_full_truck_clause_loads_each_truck(fleet, world, text, place):
     assert_plan(text, fleet, world, *_two_loads_then_dumps(place))
+
+
+# -- finding 3: "X waits until Y has ..., and then it ...": "it" is X -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 dumps at puddle 1. Truck 3 goes to obstacle 1 and waits until truck 2 has tipped, and then it drives to "
+    "puddle 1.",
+    "Truck 2 dumps at puddle 1. Truck 3 goes to obstacle 1 and waits there until truck 2 has dumped, then it heads to "
+    "puddle 1.",
+    "Truck 2 dumps at puddle 1. Truck 3 waits at obstacle 1 until truck 2 has tipped, then it drives to puddle 1.",
+])
+def test_it_after_an_until_is_the_robot_that_waited(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m2", T, [D2], ["puddle1"]), task("d2", DUMP, [D2], [], deps=["m2"]),
+                task("w", T, [D3], ["obstacle1"]), task("p", T, [D3], ["puddle1"], deps=["d2", "w"]))
+
+
+def test_it_after_an_until_goes_on_to_load_the_waiting_truck(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 1 waits at rock 1 until excavator 1 has dug, and then it goes to "
+                "soil 1 and gets loaded.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("w", T, [D1], ["rock1"]), task("s", T, [D1], ["soil1"], deps=["g", "w"]),
+                task("l", LOAD, [E1], [], deps=["s"]))
+
+
+def test_it_after_an_anchor_before_its_clause_stays_the_anchor_robot(fleet, world):
+    assert_plan("Truck 2 dumps at puddle 1. Once truck 2 has tipped, it drives to rock 1.", fleet, world,
+                task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]),
+                task("r", T, [D2], ["rock1"], deps=["d"]))

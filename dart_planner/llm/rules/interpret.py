@@ -4546,7 +4546,8 @@ class Interpreter:
             self.res.prefer_recent = False
             self.res.idle = frozenset()
         if robots:
-            self.res.remember(robots, "anchor")
+            # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
+            self.res.remember(robots, "waited" if until and seg.post_anchor else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
         for it in seg.items:
             if it.kind is ItemKind.VERB:
