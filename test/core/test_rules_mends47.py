@@ -11,6 +11,10 @@
    drive: "it" was truck 2 (the robot named last), already at puddle 1, so no move was made. The robots an "until"
    after its clause waits for are no subject: "it" is the waiting robot. Before the clause ("once truck 2 has
    tipped, it ...") it stays the robot of the anchor.
+4. "Truck 3 drives to puddle 1 to check that the soil has settled" sent truck 3 on to soil 2: "that" was read as the
+   place just named and "the soil" as a second place. After a check verb, "that" / "whether" (lexicon
+   ``complement_openers``) with a noun and an auxiliary after it opens the state checked, no place
+   (rules/complements.py); "checks soil 1" stays a move there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -93,3 +97,26 @@ def test_it_after_an_anchor_before_its_clause_stays_the_anchor_robot(fleet, worl
     assert_plan("Truck 2 dumps at puddle 1. Once truck 2 has tipped, it drives to rock 1.", fleet, world,
                 task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]),
                 task("r", T, [D2], ["rock1"], deps=["d"]))
+
+
+# -- finding 4: "to check that the soil has settled" names no place ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 dumps at soil 1. Truck 3 drives to puddle 1 to check that the soil has settled.",
+    "Truck 2 dumps at soil 1. Truck 3 drives to puddle 1 to check whether the rubble is dry.",
+    "Truck 2 dumps at soil 1. Truck 3 drives to puddle 1 and checks that the soil has settled.",
+])
+def test_a_checked_state_names_no_place(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D2], ["soil1"]), task("d", DUMP, [D2], [], deps=["m"]),
+                task("p", T, [D3], ["puddle1"]))
+
+
+def test_a_check_with_a_state_goes_on_after_it(fleet, world):
+    assert_plan("Truck 3 drives to puddle 1 and checks that the soil has settled, then it goes to rock 2.", fleet,
+                world, task("p", T, [D3], ["puddle1"]), task("r", T, [D3], ["rock2"], deps=["p"]))
+
+
+def test_checking_a_place_stays_a_move_there(fleet, world):
+    assert_plan("Truck 3 checks soil 1.", fleet, world, task("c", T, [D3], ["soil1"]))

@@ -473,6 +473,8 @@ class Lexicon:
     """Words after a keep-out noun that say it ends ("the ban is *over*"): a lifting, not a new keep-out."""
     check_verbs: frozenset[str] = _context_words()
     """Verbs of checking a place: negated ("does not inspect puddle 1") they are work not done, no keep-out."""
+    complement_openers: frozenset[str] = _context_words()
+    """Words after a check verb that open the state it checks ("check *that* the soil has settled"), not a place."""
     indefinite_robot_words: frozenset[str] = _context_words()
     """Robots said as anyone at all: "... *before anyone else* goes near it" limits the clause before, no order."""
     scene_nouns: frozenset[str] = _context_words()

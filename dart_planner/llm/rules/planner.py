@@ -48,6 +48,7 @@ from .butexcept import fold_but_except, fold_but_first
 from .cancelling import fold_cancelling_conditions
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
+from .complements import fold_checked_states
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
@@ -168,6 +169,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
     items = fold_keepout_any(items, lex.keepout_any_words)
+    items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_gapped_passive_loads(fold_placed_robots(items, lex))
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
