@@ -15,6 +15,10 @@
    place just named and "the soil" as a second place. After a check verb, "that" / "whether" (lexicon
    ``complement_openers``) with a noun and an auxiliary after it opens the state checked, no place
    (rules/complements.py); "checks soil 1" stays a move there.
+5. "Another truck goes to rock 1, is loaded by the same two excavators, and also unloads at puddle 2" made two
+   loadings and dropped the unloading: "the same" were plain words and "two excavators" a new group of two. A
+   lead of the lexicon's ``same_group_leads`` ("the same", "those same") before a counted or bare type makes it
+   one definite mention, read back to the robots named before (rules/samegroups.py).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -120,3 +124,24 @@ def test_a_check_with_a_state_goes_on_after_it(fleet, world):
 
 def test_checking_a_place_stays_a_move_there(fleet, world):
     assert_plan("Truck 3 checks soil 1.", fleet, world, task("c", T, [D3], ["soil1"]))
+
+
+# -- finding 5: "the same two excavators" are the excavators named before -------------------------------------------
+
+_SECOND_LOAD = ("Two excavators dig at rock 1. A truck goes to rock 1, is loaded by them, and unloads at puddle 2. "
+                "Once that truck has unloaded, another truck goes to rock 1, is loaded by {who}, and also unloads at "
+                "puddle 2.")
+
+
+@pytest.mark.parametrize("who", ["the same two excavators", "those same two excavators", "the same excavators"])
+def test_the_same_counted_group_is_the_group_named_before(fleet, world, who):
+    ex, tr = ("excavator", 2), ("dump_truck", 1)
+    assert_plan(_SECOND_LOAD.format(who=who), fleet, world,
+                task("m", T, [], ["rock1"], types=[ex, tr]), task("g", DIG, [], [], deps=["m"], types=[ex]),
+                task("l1", LOAD, [], [], deps=["g"], types=[ex]),
+                task("p1", T, [], ["puddle2"], deps=["l1"], types=[tr]),
+                task("d1", DUMP, [], [], deps=["p1"], types=[tr]),
+                task("m2", T, [], ["rock1"], deps=["d1"], types=[tr]),
+                task("l2", LOAD, [], [], deps=["m2"], types=[ex]),
+                task("p2", T, [], ["puddle2"], deps=["l2"], types=[tr]),
+                task("d2", DUMP, [], [], deps=["p2"], types=[tr]))

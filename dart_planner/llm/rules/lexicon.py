@@ -473,6 +473,8 @@ class Lexicon:
     """Words after a keep-out noun that say it ends ("the ban is *over*"): a lifting, not a new keep-out."""
     check_verbs: frozenset[str] = _context_words()
     """Verbs of checking a place: negated ("does not inspect puddle 1") they are work not done, no keep-out."""
+    same_group_leads: frozenset[str] = _context_words()
+    """Words before a counted robot type that make it a group named before ("*the same* two excavators")."""
     complement_openers: frozenset[str] = _context_words()
     """Words after a check verb that open the state it checks ("check *that* the soil has settled"), not a place."""
     indefinite_robot_words: frozenset[str] = _context_words()

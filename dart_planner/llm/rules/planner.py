@@ -87,6 +87,7 @@ from .purposes import fold_bare_purposes, fold_purpose_steps
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
+from .samegroups import fold_same_groups
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
@@ -170,6 +171,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
     items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
+    items = fold_same_groups(items, lex.same_group_leads)
     items = fold_gapped_passive_loads(fold_placed_robots(items, lex))
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
