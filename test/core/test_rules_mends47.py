@@ -19,6 +19,11 @@
    loadings and dropped the unloading: "the same" were plain words and "two excavators" a new group of two. A
    lead of the lexicon's ``same_group_leads`` ("the same", "those same") before a counted or bare type makes it
    one definite mention, read back to the robots named before (rules/samegroups.py).
+6. "Another dump truck waits at obstacle 1 and drives to rock 2 once the rock is broken up" sent the truck to
+   obstacle 1 only after the rock was broken up: an anchor after its clause was the entry of the clause's first
+   step. A wait said first (its verb in the lexicon's ``stationary``) is where the robot waits for the anchor, so
+   only the steps after it wait. A plain move first ("goes to obstacle 1 and drives to rock 2 once ...") and an
+   anchor said before the clause are unchanged.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -145,3 +150,27 @@ def test_the_same_counted_group_is_the_group_named_before(fleet, world, who):
                 task("l2", LOAD, [], [], deps=["m2"], types=[ex]),
                 task("p2", T, [], ["puddle2"], deps=["l2"], types=[tr]),
                 task("d2", DUMP, [], [], deps=["p2"], types=[tr]))
+
+
+# -- finding 6: "waits at X and drives to Y once ...": only the drive waits ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at rock 2. Truck 2 waits at obstacle 1 and drives to rock 2 once the rock is broken up.",
+    "Excavator 1 digs at rock 2. Truck 2 waits at obstacle 1 and drives to rock 2 once the digging is done.",
+    "Excavator 1 digs at rock 2. Truck 2 stays at obstacle 1 and goes to rock 2 once excavator 1 has dug.",
+])
+def test_a_wait_said_first_does_not_wait_for_the_anchor_after_it(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["rock2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("w", T, [D2], ["obstacle1"]), task("r", T, [D2], ["rock2"], deps=["g", "w"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at rock 2. Truck 2 goes to obstacle 1 and drives to rock 2 once excavator 1 has dug.",
+    "Excavator 1 digs at rock 2. Once excavator 1 has dug, truck 2 waits at obstacle 1 and drives to rock 2.",
+])
+def test_a_clause_that_does_not_open_with_a_wait_still_waits_whole(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["rock2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("w", T, [D2], ["obstacle1"], deps=["g"]), task("r", T, [D2], ["rock2"], deps=["w"]))
