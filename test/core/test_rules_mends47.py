@@ -24,6 +24,11 @@
    step. A wait said first (its verb in the lexicon's ``stationary``) is where the robot waits for the anchor, so
    only the steps after it wait. A plain move first ("goes to obstacle 1 and drives to rock 2 once ...") and an
    anchor said before the clause are unchanged.
+7. "Excavator 1 goes to soil 1 and digs without waiting for truck 2" (and "(no need to wait for truck 2 for that)",
+   L3_131) sent truck 2 to soil 1: the robots after a waived wait were read as a verbless clause repeating the step
+   before. They are who is not waited for and get nothing: the words become one filler (lexicon
+   ``waived_wait_marks``, or a wait connective after a negation or "no need to"; rules/waivedwaits.py). L3_131
+   still reads "Excavator 1 then goes ..." after the keep-out before it, which the waiver should cancel.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -174,3 +179,17 @@ def test_a_clause_that_does_not_open_with_a_wait_still_waits_whole(fleet, world,
     assert_plan(text, fleet, world,
                 task("m", T, [E1], ["rock2"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("w", T, [D2], ["obstacle1"], deps=["g"]), task("r", T, [D2], ["rock2"], deps=["w"]))
+
+
+# -- finding 7: the robots of a waived wait get no step -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("waiver", [
+    " without waiting for truck 2.",
+    " (no need to wait for truck 2 for that).",
+    ", without waiting for trucks 2 and 3.",
+    ", and does not need to wait for truck 2.",
+])
+def test_the_robots_not_waited_for_get_no_step(fleet, world, waiver):
+    assert_plan("Truck 2 goes to rock 2. Excavator 1 goes to soil 1 and digs" + waiver, fleet, world,
+                task("t", T, [D2], ["rock2"]), task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]))

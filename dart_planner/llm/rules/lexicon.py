@@ -434,6 +434,8 @@ class Lexicon:
     idle_verbs: frozenset[str] = _context_words()
     place_removal_verbs: frozenset[str] = _context_words()
     """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
+    waived_wait_marks: frozenset[str] = _context_words()
+    """Filler marks that say a wait does not happen ("*without waiting* for truck 2"): its robots get no step."""
     departure_verbs: frozenset[str] = _context_words()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     loading_order_openers: frozenset[str] = _context_words()

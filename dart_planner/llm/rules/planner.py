@@ -110,6 +110,7 @@ from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
+from .waivedwaits import fold_waived_waits
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -172,6 +173,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)
+    items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
     items = fold_gapped_passive_loads(fold_placed_robots(items, lex))
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
