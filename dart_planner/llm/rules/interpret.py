@@ -183,12 +183,13 @@ def _before_skip(items: Sequence[Item]) -> list[Item]:
 
 def _opens_clause(items: Sequence[Item]) -> bool:
     """The clause has its own subject and verb: "[and] each truck dumps ...", "[and] truck 3 goes home",
-    "[and] each hauls ..."."""
+    "[and] each hauls ...", or a state said of the subject ("[and as soon as] each truck is full"), which is read
+    as the event it names."""
     k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text == "and" else 0
     # "[and] each takes its load ...": a bare "each" is a subject too
     return len(items) > k + 1 and (items[k].kind is ItemKind.ROBOT or (
         items[k].kind is ItemKind.MARK and items[k].payload == "each" and items[k].text == "each")) \
-        and any(it.kind is ItemKind.VERB for it in items)
+        and any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in items)
 
 
 def _hauls(seg: Segment) -> bool:
@@ -2689,9 +2690,10 @@ class Interpreter:
         self.others_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
         kept: set[int] = set()  # keep-outs this clause put up before its moves
-        for a in actions:
+        for n, a in enumerate(actions):
             waits = entry if not created_any else set()
-            if a.immediate:  # "drives there right away and gets loaded once ...": only the rest waits
+            held_first = n == 0 and len(actions) > 1 and self._waits_first(a)
+            if a.immediate or held_first:  # "drives there right away and gets loaded once ...": only the rest waits
                 waits = waits - self.post_entry
             if kept and a.verb.target not in KEEPOUT_ACTIONS:
                 # "once it is there, truck 2 avoids obstacle 1 and goes to puddle 2": it drives kept out; the move
@@ -2699,7 +2701,7 @@ class Interpreter:
                 waits = set(waits) | kept
             made = self.act(a, subject, waits, split, respectively, is_global)
             kept |= {d.idx for d in made if d.action == "add_keepout"}
-            if made and not a.immediate:
+            if made and not a.immediate and not held_first:
                 created_any = True
             moved = [d for d in made if d.action == "navigate" and d.objects]
             self.clause_place = moved[-1].objects[0] if moved else self.clause_place
@@ -2738,6 +2740,14 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _waits_first(self, a: Action) -> bool:
+        """"Truck 2 waits at obstacle 1 and drives to rock 2 once the rock is broken up": a wait (its verb's first
+        word in the lexicon's ``stationary``) said first in a clause whose anchor comes after it is where the robot
+        waits for that anchor, so only the steps after it wait; read as the whole clause's entry, the truck only went
+        to obstacle 1 once the rock was broken up."""
+        words = a.verb.lemma.split()
+        return a.verb.target == "navigate" and bool(words) and words[0] in self.lex.stationary
 
     def _keepout_on_the_way(self, seg: Segment, subject: tuple[Member, ...] | None, made: set[int]) -> bool:
         """"Excavator 1 goes to soil 1 and digs, and must not drive near puddle 1 on its way": a keep-out said
@@ -4807,7 +4817,10 @@ class Interpreter:
             self.res.prefer_recent = False
             self.res.idle = frozenset()
         if robots:
-            self.res.remember(robots, "anchor")
+            # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
+            # (also "truck 3 waits until ...": the wait said by its connective, wherever the clause stands)
+            waited = until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives)
+            self.res.remember(robots, "waited" if waited else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
         for it in seg.items:
             if it.kind is ItemKind.VERB:

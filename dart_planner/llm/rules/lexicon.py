@@ -457,6 +457,8 @@ class Lexicon:
     idle_verbs: frozenset[str] = _context_words()
     place_removal_verbs: frozenset[str] = _context_words()
     """Lifting verbs that, with a place right after them, mean taking it away ("excavator 3 *removes* rock 2")."""
+    waived_wait_marks: frozenset[str] = _context_words()
+    """Filler marks that say a wait does not happen ("*without waiting* for truck 2"): its robots get no step."""
     departure_verbs: frozenset[str] = _context_words()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     loading_order_openers: frozenset[str] = _context_words()
@@ -496,6 +498,10 @@ class Lexicon:
     """Words after a keep-out noun that say it ends ("the ban is *over*"): a lifting, not a new keep-out."""
     check_verbs: frozenset[str] = _context_words()
     """Verbs of checking a place: negated ("does not inspect puddle 1") they are work not done, no keep-out."""
+    same_group_leads: frozenset[str] = _context_words()
+    """Words before a counted robot type that make it a group named before ("*the same* two excavators")."""
+    complement_openers: frozenset[str] = _context_words()
+    """Words after a check verb that open the state it checks ("check *that* the soil has settled"), not a place."""
     indefinite_robot_words: frozenset[str] = _context_words()
     """Robots said as anyone at all: "... *before anyone else* goes near it" limits the clause before, no order."""
     scene_nouns: frozenset[str] = _context_words()

@@ -723,7 +723,7 @@ def scan(tokens: Sequence[Token], lex: Lexicon, site: SiteIndex, fleet_types: Se
     return s.run()
 
 
-_PLAIN_ROLES = frozenset({"subject", "relative", "anchor"})
+_PLAIN_ROLES = frozenset({"subject", "relative", "anchor", "waited"})
 """History roles that say nothing of the kind of step a robot was given (a subject may go, wait or dig); the others
 ("partner": loaded by an excavator) do, so "each truck" after two loadings means the trucks of both."""
 
@@ -791,8 +791,10 @@ class MentionResolver:
 
     # -- look-back ---------------------------------------------------------------------
     def last_subject(self) -> tuple[Member, ...]:
+        """The robots named last as the doers of a step: not a partner, a relative's robot, or the robots an
+        "until" after its clause waits for ("truck 3 waits until truck 2 has tipped, then it ...": truck 3)."""
         for members, role in reversed(self.history):
-            if role not in ("partner", "relative"):
+            if role not in ("partner", "relative", "waited"):
                 return members
         return ()
 

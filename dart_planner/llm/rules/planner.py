@@ -48,6 +48,7 @@ from .butexcept import fold_but_except, fold_but_first
 from .cancelling import fold_cancelling_conditions
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
+from .complements import fold_checked_states
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
@@ -86,6 +87,7 @@ from .purposes import fold_bare_purposes, fold_purpose_steps
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
+from .samegroups import fold_same_groups
 from .segment import ItemKind, segment_items, tokenize
 from .states import (
     fold_already_there_after,
@@ -112,6 +114,7 @@ from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
 from .waitsteps import fold_wait_after_step
+from .waivedwaits import fold_waived_waits
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -172,6 +175,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
     items = fold_keepout_any(items, lex.keepout_any_words)
+    items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
+    items = fold_same_groups(items, lex.same_group_leads)
+    items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
     items = fold_gapped_passive_loads(fold_placed_robots(items, lex))
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
