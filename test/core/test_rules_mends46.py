@@ -1,0 +1,42 @@
+"""Mends of helper M46: misreadings found by earlier probes.
+
+3. "Excavator 1 digs at soil 1. The loaded truck goes to puddle 1." (nothing loads a truck) sent a new unnamed
+   truck: "the loaded truck" with no loading before it points at no robot, and is refused naming the words, as
+   "the empty truck" is when nothing says which; a robot by number set beside it ("(truck 2)") still says which.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D2, DUMP, E1, LOAD, T, assert_plan, task
+from test_rules_mends13 import _problems  # a plan's problems
+
+
+def _unclear(text: str, fleet, world, words: str) -> None:
+    problems = _problems(text, fleet, world)
+    assert any(f"{words!r}: which robot is meant is not clear" in p for p in problems), problems
+
+
+# -- finding 3: "the loaded truck" with no loading before it -------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Excavator 1 digs at soil 1. The loaded truck goes to puddle 1.", "the loaded truck"),
+    ("Truck 2 goes to soil 1. Then the full truck dumps at puddle 2.", "the full truck"),
+    ("Excavator 2 digs at soil 2, and after that the loaded truck drives to puddle 1.", "the loaded truck"),
+])
+def test_a_loaded_truck_with_no_loading_before_it_is_refused(fleet, world, text, words):
+    _unclear(text, fleet, world, words)
+
+
+def test_the_loaded_truck_after_its_loading_stays_that_truck(fleet, world):
+    assert_plan("Excavator 1 loads truck 2 at soil 1. The loaded truck goes to puddle 1.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]),
+                task("g", T, [D2], ["puddle1"], deps=["l"]))
+
+
+
+def test_a_loaded_truck_named_beside_it_stays_that_truck(fleet, world):
+    assert_plan("The loaded truck (truck 2) drives to puddle 1 and dumps there.", fleet, world,
+                task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]))
