@@ -1,5 +1,8 @@
 """Mends of helper M46: misreadings found by earlier probes.
 
+1. "Keep excavators 1 and 2 away from puddle 2. Truck 1 dumps at soil 1. Once truck 1 has tipped, lift that keep-out
+   for excavators 1 and 2." lifted a keep-out of soil 1, the place named last: "that keep-out" (like "that
+   restriction", lexicon ``keepout_reference_nouns``) is the zone of the latest keep-out.
 3. "Excavator 1 digs at soil 1. The loaded truck goes to puddle 1." (nothing loads a truck) sent a new unnamed
    truck: "the loaded truck" with no loading before it points at no robot, and is refused naming the words, as
    "the empty truck" is when nothing says which; a robot by number set beside it ("(truck 2)") still says which.
@@ -10,13 +13,32 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 from test_rules_mends13 import _problems  # a plan's problems
 
 
 def _unclear(text: str, fleet, world, words: str) -> None:
     problems = _problems(text, fleet, world)
     assert any(f"{words!r}: which robot is meant is not clear" in p for p in problems), problems
+
+
+# -- finding 1: "that keep-out" is the zone kept out of, not the place named last ------------------------------------
+
+def test_that_keep_out_is_the_zone_of_the_latest_keep_out(fleet, world):
+    assert_plan("Keep excavators 1 and 2 away from puddle 2. Truck 1 dumps at soil 1. Once truck 1 has tipped, lift "
+                "that keep-out for excavators 1 and 2.", fleet, world,
+                task("k", AV, [E1, E2], ["puddle2"]), task("m", T, [D1], ["soil1"]),
+                task("d", DUMP, [D1], [], deps=["m"]), task("a", AL, [E1, E2], ["puddle2"], deps=["d"]))
+    assert_plan("Keep truck 2 away from rock 1. Excavator 1 digs at soil 2. After that, lift that keep-out for "
+                "truck 2.", fleet, world,
+                task("k", AV, [D2], ["rock1"]), task("m", T, [E1], ["soil2"]),
+                task("g", DIG, [E1], [], deps=["m"]), task("a", AL, [D2], ["rock1"], deps=["g"]))
+
+
+def test_that_ban_is_the_zone_of_the_latest_keep_out(fleet, world):
+    assert_plan("Keep truck 3 off obstacle 1. Truck 1 goes to puddle 2. Then lift that ban for truck 3.", fleet, world,
+                task("k", AV, [D3], ["obstacle1"]), task("m", T, [D1], ["puddle2"]),
+                task("a", AL, [D3], ["obstacle1"], deps=["k", "m"]))
 
 
 # -- finding 3: "the loaded truck" with no loading before it -------------------------------------------------------

@@ -23,7 +23,7 @@ from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
 from .goals import Goal, set_aside
-from .lexicon import Lexicon
+from .lexicon import Lexicon, tokenize_phrase
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .placedrobots import PLACED_ONE
@@ -442,6 +442,11 @@ class Interpreter:
     def word_before(self, item: Item) -> str:
         return self.words[item.start - 1] if item.start > 0 else ""
 
+    def _keepout_reference(self, pronoun: str) -> bool:
+        """"that keep-out", "that restriction": the zone of the latest keep-out, not the place named last."""
+        words = " " + " ".join(tokenize_phrase(pronoun)) + " "
+        return any(f" {w} " in words for w in self.lex.keepout_reference_nouns)
+
     def resolve_objects(self, item: Item, cargo_ok: bool = False) -> list[str]:
         d: ObjectDesc = item.payload
         if d.form == "names":
@@ -452,7 +457,7 @@ class Interpreter:
                 return []
         elif d.form == "pronoun":
             p = d.pronoun
-            if "restriction" in p or "zone" in p:
+            if self._keepout_reference(p):
                 names = list(self.last_keepout)
             elif p == "them" or p in self.lex.place_list_pronouns:
                 names = self._last_listed()
