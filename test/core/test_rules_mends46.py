@@ -6,6 +6,9 @@
 3. "Excavator 1 digs at soil 1. The loaded truck goes to puddle 1." (nothing loads a truck) sent a new unnamed
    truck: "the loaded truck" with no loading before it points at no robot, and is refused naming the words, as
    "the empty truck" is when nothing says which; a robot by number set beside it ("(truck 2)") still says which.
+6. "Truck 1 gets a load at soil 1, then another at soil 2, and tips both at puddle 1" sent another, unnamed truck to
+   soil 2 and puddle 1: a bare "another" after a noun of a thing said since the last robot ("a load", lexicon
+   ``another_thing_nouns``) is another of that thing; truck 1 goes on to soil 2.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -62,3 +65,19 @@ def test_the_loaded_truck_after_its_loading_stays_that_truck(fleet, world):
 def test_a_loaded_truck_named_beside_it_stays_that_truck(fleet, world):
     assert_plan("The loaded truck (truck 2) drives to puddle 1 and dumps there.", fleet, world,
                 task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]))
+
+
+# -- finding 6: "a load at soil 1, then another at soil 2" is another load ------------------------------------------
+
+def test_another_after_a_load_is_another_load(fleet, world):
+    assert_plan("Truck 1 gets a load at soil 1, then another at soil 2, and tips both at puddle 1", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["soil2"], deps=["a"]),
+                task("c", T, [D1], ["puddle1"], deps=["b"]), task("d", DUMP, [D1], [], deps=["c"]))
+    assert_plan("Truck 2 gets a load at soil 2, then another at rock 1, then dumps at puddle 1.", fleet, world,
+                task("a", T, [D2], ["soil2"]), task("b", T, [D2], ["rock1"], deps=["a"]),
+                task("c", T, [D2], ["puddle1"], deps=["b"]), task("d", DUMP, [D2], [], deps=["c"]))
+
+
+def test_another_after_a_robot_stays_another_robot(fleet, world):
+    assert_plan("Truck 1 goes to soil 1, then another truck goes to soil 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [], ["soil2"], deps=["a"], types=[("dump_truck", 1)]))

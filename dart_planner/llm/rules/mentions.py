@@ -259,6 +259,12 @@ class _Scanner:
     kind_index: PhraseIndex[tuple[str, bool]]
     items: list[Item] = field(default_factory=list)
 
+    def _another_thing(self, i: int) -> bool:
+        """"Truck 1 gets a load at soil 1, then another at soil 2": a noun of a thing (lexicon
+        ``another_thing_nouns``) said after the last robot is what "another" at ``i`` leaves out, not a robot."""
+        last = next((it.end for it in reversed(self.items) if it.kind is ItemKind.ROBOT), 0)
+        return any(w in self.lex.another_thing_nouns for w in self.words[last:i])
+
     def noun_at(self, k: int) -> bool:
         w = self.words
         return k < len(w) and bool(self.type_index.match(w, k) or self.kind_index.match(w, k))
@@ -332,6 +338,8 @@ class _Scanner:
         counted = t is None and det in ("other", "remaining") and self._counted_ellipsis(j)
         if counted:  # "one of them goes to puddle 1, and the other two go home": that many of the type named last
             count = lex.number(words[j]) or 0
+        if t is None and det == "another" and self._another_thing(i):
+            return None
         if t is None and (det in ("another", "other") or counted) and j < len(words) and j > i and (
                 words[j] in _ELLIPSIS_NEXT or counted or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
                                                           and words[j] not in ("robots", "machines"))):
