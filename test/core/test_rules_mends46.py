@@ -9,6 +9,9 @@
 6. "Truck 1 gets a load at soil 1, then another at soil 2, and tips both at puddle 1" sent another, unnamed truck to
    soil 2 and puddle 1: a bare "another" after a noun of a thing said since the last robot ("a load", lexicon
    ``another_thing_nouns``) is another of that thing; truck 1 goes on to soil 2.
+7. "To clear puddle 1, truck 2 should go there first and then go back to start." was refused (no robot for "to clear
+   puddle 1"): a purpose said first whose verb the lexicon lacks ("clear", "level") but that names the place it acts
+   on is the goal, as one with a known verb is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 from test_rules_mends13 import _problems  # a plan's problems
 
 
@@ -81,3 +84,19 @@ def test_another_after_a_load_is_another_load(fleet, world):
 def test_another_after_a_robot_stays_another_robot(fleet, world):
     assert_plan("Truck 1 goes to soil 1, then another truck goes to soil 2.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", T, [], ["soil2"], deps=["a"], types=[("dump_truck", 1)]))
+
+
+# -- finding 7: a purpose said first with a verb the lexicon lacks ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "To clear puddle 1, truck 2 should go there first and then go back to start.",
+    "In order to clear puddle 1, truck 2 should go there first and then go back to start.",
+    "To clear puddle 1, truck 2 goes to puddle 1 and then returns.",
+])
+def test_a_purpose_said_first_is_the_goal(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["puddle1"]), task("r", R, [D2], [], deps=["m"]))
+
+
+def test_a_purpose_with_an_unknown_verb_and_a_dig(fleet, world):
+    assert_plan("To level soil 2, excavator 3 digs there.", fleet, world,
+                task("m", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]))

@@ -159,6 +159,14 @@ def _blocks_something(items: Sequence[Item], k: int) -> bool:
         and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.VERB) for it in after)
 
 
+def _unknown_verb_purpose(own: Sequence[Item]) -> bool:
+    """"To clear puddle 1, truck 2 ...": after the lead a word the lexicon has no verb for, then the place it
+    acts on; still a purpose said first (a lead right before a place, "to soil 1", is a destination)."""
+    words = [k for k, it in enumerate(own) if it.kind is ItemKind.WORD]
+    return len(own) >= 2 and bool(words) and any(it.kind is ItemKind.OBJECT for it in own[words[0] + 1:]) \
+        and not any(it.kind is ItemKind.ROBOT for it in own)
+
+
 def _it_pronoun(it: Item) -> bool:
     """The robot pronoun "it", which may as well stand for a place or a thing."""
     return it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
@@ -1542,8 +1550,8 @@ class Interpreter:
         # "To clear rock 1, excavator 1 ...", "In order to fill puddle 2, ...": a purpose said first (lexicon
         # goal_purpose_leads), not an order with no robot ("Go to soil 1, and truck 1 ...")
         said = " ".join(it.text for it in own[:3]).split()
-        purpose = any(said[:len(p.split())] == p.split() for p in self.lex.goal_purpose_leads) and any(
-            it.kind is ItemKind.VERB for it in own)
+        purpose = any(said[:len(p.split())] == p.split() for p in self.lex.goal_purpose_leads) and (any(
+            it.kind is ItemKind.VERB for it in own) or _unknown_verb_purpose(own))
         if not purpose and any(it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS
                                for it in own[:1]):
             return False
