@@ -6,6 +6,8 @@
 3. "Excavator 1 digs at soil 1. The loaded truck goes to puddle 1." (nothing loads a truck) sent a new unnamed
    truck: "the loaded truck" with no loading before it points at no robot, and is refused naming the words, as
    "the empty truck" is when nothing says which; a robot by number set beside it ("(truck 2)") still says which.
+5. "... go to soil 1 and get loaded, truck 1 first, then both dump at puddle 1" gave one loading: ", then both dump"
+   has a verb of its own, so the order aside ends before it.
 6. "Truck 1 gets a load at soil 1, then another at soil 2, and tips both at puddle 1" sent another, unnamed truck to
    soil 2 and puddle 1: a bare "another" after a noun of a thing said since the last robot ("a load", lexicon
    ``another_thing_nouns``) is another of that thing; truck 1 goes on to soil 2.
@@ -68,6 +70,21 @@ def test_the_loaded_truck_after_its_loading_stays_that_truck(fleet, world):
 def test_a_loaded_truck_named_beside_it_stays_that_truck(fleet, world):
     assert_plan("The loaded truck (truck 2) drives to puddle 1 and dumps there.", fleet, world,
                 task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]))
+
+
+# -- finding 5: ", then both dump" is no part of the order aside -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. Trucks 1 and 2 go to soil 1 and get loaded, truck 1 first, then both dump at "
+    "puddle 1.",
+    "Excavator 1 digs at soil 1. Trucks 1 and 2 go to soil 1 and get loaded, truck 1 first, then they dump at "
+    "puddle 1.",
+])
+def test_a_clause_after_the_order_aside_is_its_own(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, D1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+                task("p", T, [D1, D2], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D2], [], deps=["p"]))
 
 
 # -- finding 6: "a load at soil 1, then another at soil 2" is another load ------------------------------------------

@@ -650,9 +650,20 @@ def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
     while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
             out[end].payload == ")" or out[end].payload in SENTENCE_END or (
                 opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
-                and out[end + 1].kind is not ItemKind.CONNECTIVE))):
+                and (out[end + 1].kind is not ItemKind.CONNECTIVE or _clause_after(out, end + 2))))):
         end += 1
     return end
+
+
+def _clause_after(out: Sequence[Item], start: int) -> bool:
+    """A verb before the next punctuation from ``start``: ", then both dump at puddle 1" after "truck 1 first" is a
+    clause of its own, not the verbless rest of the order ("..., then truck 2")."""
+    for x in out[start:]:
+        if x.kind is ItemKind.PUNCT:
+            return False
+        if x.kind is ItemKind.VERB:
+            return True
+    return False
 
 
 def _loaded_after_it(items: Sequence[Item]) -> list[Item]:
