@@ -6,6 +6,9 @@
 3. "Excavator 1 digs at soil 1. The loaded truck goes to puddle 1." (nothing loads a truck) sent a new unnamed
    truck: "the loaded truck" with no loading before it points at no robot, and is refused naming the words, as
    "the empty truck" is when nothing says which; a robot by number set beside it ("(truck 2)") still says which.
+4. "Trucks 1 and 2 go to soil 1, first truck 1, then truck 2." gave one move for both and dropped the order: an order
+   aside after a move of robots named by number, naming them all, gives each its own move in that order (not when
+   a verb with no robot of its own follows: "(truck 2 first) and dump there" would dump with the last robot alone).
 5. "... go to soil 1 and get loaded, truck 1 first, then both dump at puddle 1" gave one loading: ", then both dump"
    has a verb of its own, so the order aside ends before it.
 6. "Truck 1 gets a load at soil 1, then another at soil 2, and tips both at puddle 1" sent another, unnamed truck to
@@ -70,6 +73,17 @@ def test_the_loaded_truck_after_its_loading_stays_that_truck(fleet, world):
 def test_a_loaded_truck_named_beside_it_stays_that_truck(fleet, world):
     assert_plan("The loaded truck (truck 2) drives to puddle 1 and dumps there.", fleet, world,
                 task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]))
+
+
+# -- finding 4: an order aside after a move --------------------------------------------------------------------------
+
+def test_an_order_aside_after_a_move_orders_the_moves(fleet, world):
+    assert_plan("Trucks 1 and 2 go to soil 1, first truck 1, then truck 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil1"], deps=["a"]))
+    assert_plan("Trucks 1 and 2 go to soil 1, truck 2 first, then truck 1.", fleet, world,
+                task("a", T, [D2], ["soil1"]), task("b", T, [D1], ["soil1"], deps=["a"]))
+    assert_plan("Excavators 1 and 3 drive to rock 2, excavator 3 first.", fleet, world,
+                task("a", T, [E3], ["rock2"]), task("b", T, [E1], ["rock2"], deps=["a"]))
 
 
 # -- finding 5: ", then both dump" is no part of the order aside -------------------------------------------------------
