@@ -17,6 +17,9 @@
 7. "To clear puddle 1, truck 2 should go there first and then go back to start." was refused (no robot for "to clear
    puddle 1"): a purpose said first whose verb the lexicon lacks ("clear", "level") but that names the place it acts
    on is the goal, as one with a known verb is.
+9. Dev line L3_554: "the two excavator" (the noun's plural left off) was the pronoun "the two" and a bare "excavator",
+   one robot sent again to soil 1; a number above one before the noun makes it the group of that many, whatever
+   the noun's form.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -131,3 +134,18 @@ def test_a_purpose_said_first_is_the_goal(fleet, world, text):
 def test_a_purpose_with_an_unknown_verb_and_a_dig(fleet, world):
     assert_plan("To level soil 2, excavator 3 digs there.", fleet, world,
                 task("m", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]))
+
+
+# -- finding 9: "the two excavator" is two excavators ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, moved", [
+    ("Two excavators and one dump truck go to soil 1, and another excavator with another dump truck go to rock 2. At "
+     "soil 1 the two excavator dig.", [("excavator", 1), ("dump_truck", 1)]),
+    ("Two excavators and one dump truck go to soil 1, and another excavator goes to rock 2. The two excavator dig at "
+     "soil 1.", [("excavator", 1)]),
+])
+def test_the_two_with_a_singular_noun_is_two_robots(fleet, world, text, moved):
+    assert_plan(text, fleet, world,
+                task("a", T, [], ["soil1"], types=[("excavator", 2), ("dump_truck", 1)]),
+                task("b", T, [], ["rock2"], types=moved),
+                task("g", DIG, [], [], deps=["a"], types=[("excavator", 2)]))

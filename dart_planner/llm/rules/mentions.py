@@ -324,7 +324,8 @@ class _Scanner:
             t2 = self.type_index.match(words, j + 1)
             if t2 is not None and lex.number(words[j]) is None:
                 t, j = t2, j + 1
-            elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
+            elif t2 is not None and (t2[1][1] or (lex.number(words[j]) or 0) > 1):
+                # "the two trucks" (or "the two truck", the noun's plural left off): the two named before
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
             elif t2 is not None and lex.number(words[j]) == 1:  # "the single truck", "the one truck": "the truck"
@@ -420,6 +421,8 @@ class _Scanner:
             return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), rtype, ordinal=count), self.text(i, j))
         if not det and not plural and i > 0 and words[i - 1] in lex.pair_negations:
             det, count, plural = "both", 2, True  # "neither truck may enter X": both trucks, each kept out
+        if count > 1 and not plural:
+            plural = True  # "the two excavator dig": the number says there are two, whatever the noun's form
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
 
