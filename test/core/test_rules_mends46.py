@@ -17,6 +17,9 @@
 7. "To clear puddle 1, truck 2 should go there first and then go back to start." was refused (no robot for "to clear
    puddle 1"): a purpose said first whose verb the lexicon lacks ("clear", "level") but that names the place it acts
    on is the goal, as one with a known verb is.
+8. "We need to get rid of the soil at soil 2. Excavator 2 can dig it and truck 1 can haul it to puddle 1." was refused
+   by the goal check (nothing went to soil 2): "it" right after a verb of digging, with no place after it, is the soil
+   where it lies, the place spoken of last (as "dig there"), not a robot.
 9. Dev line L3_554: "the two excavator" (the noun's plural left off) was the pronoun "the two" and a bare "excavator",
    one robot sent again to soil 1; a number above one before the noun makes it the group of that many, whatever
    the noun's form.
@@ -134,6 +137,25 @@ def test_a_purpose_said_first_is_the_goal(fleet, world, text):
 def test_a_purpose_with_an_unknown_verb_and_a_dig(fleet, world):
     assert_plan("To level soil 2, excavator 3 digs there.", fleet, world,
                 task("m", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]))
+
+
+# -- finding 8: "dig it" digs where the soil spoken of lies ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, place, truck, puddle", [
+    ("We need to get rid of the soil at soil 2. Excavator 2 can dig it and truck 1 can haul it to puddle 1.",
+     "soil2", D1, "puddle1"),
+    ("The soil at soil 2 must go. Excavator 2 digs it and truck 1 hauls it to puddle 1.", "soil2", D1, "puddle1"),
+])
+def test_dig_it_digs_at_the_place_of_the_goal(fleet, world, text, place, truck, puddle):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2, truck], [place]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("h", T, [truck], [puddle], deps=["l"]),
+                task("d", DUMP, [truck], [], deps=["h"]))
+
+
+def test_dig_it_at_a_place_digs_there(fleet, world):
+    assert_plan("Excavator 1 digs it at soil 2.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]))
 
 
 # -- finding 9: "the two excavator" is two excavators ----------------------------------------------------------------
