@@ -26,7 +26,7 @@ from dataclasses import replace
 from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
-from .verbs import KEEPOUT_ACTIONS
+from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas", "place_relatives",
            "loading_order", "join_companions"]
@@ -648,6 +648,64 @@ def _agentless_order(out: list[Item], k: int) -> int:
     return k + len(new)
 
 
+def _movement_order(out: list[Item], k: int) -> int:
+    """"Trucks 1 and 2 go to soil 1, first truck 1, then truck 2": the robots of the subject, named by number, each
+    make the move in the order the aside gives ("truck 1 goes to soil 1 first, then truck 2 goes to soil 1"). Read
+    as it stood, one move served both and the order was dropped. Only when the aside names every robot of the
+    subject (or all but one, which comes last) and nothing else."""
+    j = k + 1
+    while j < len(out) and out[j].kind in (ItemKind.OBJECT, ItemKind.WORD) and not (
+            out[j].kind is ItemKind.WORD and out[j].text in ("and", "then")):
+        j += 1
+    if j >= len(out) or j == k + 1 or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ",", ":") \
+            or not any(x.kind is ItemKind.OBJECT for x in out[k + 1:j]):
+        return k + 1
+    s = k
+    while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        s -= 1
+    subject = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    if not subject or any(r.payload.form != "ids" for r in subject):
+        return k + 1
+    opener = out[j].payload
+    end = _order_aside_end(out, j + 1, opener)
+    named = _order_list(out[j + 1:end])
+    if named is not None and len(named) == 1:
+        named += _rest_of_subject(out, k, named)
+    ids = {i for r in subject for i in r.payload.ids}
+    if named is None or len(named) < 2 or {n.payload.ids[0] for n in named} != ids or len(named) != len(ids):
+        return k + 1
+    closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
+    close = end + 1 if closing else end
+    if not _own_subject_after(out, close):
+        return k + 1  # "go to soil 1 (truck 2 first) and dump there": the dump would be the last robot's alone
+    phrase = out[k:j]
+    new: list[Item] = []
+    for n, r in enumerate(named):
+        if n == 1:
+            new.append(Item(ItemKind.PUNCT, r.start, r.start, ",", ","))
+        if n >= 1:
+            new.append(Item(ItemKind.CONNECTIVE, r.start, r.start, "sequence", "then"))
+        new += [r, *phrase]
+        if n == 0:
+            new.append(Item(ItemKind.CONNECTIVE, out[j].start, out[close - 1].end, "first", "first"))
+    if closing and out[end].payload == ",":
+        new.append(out[end])
+    out[s:close] = new
+    return s + len(new)
+
+
+def _own_subject_after(out: Sequence[Item], start: int) -> bool:
+    """Nothing more in the sentence from ``start``, or a clause that names its own robots before its verb."""
+    for x in out[start:]:
+        if x.kind is ItemKind.PUNCT and x.payload in SENTENCE_END:
+            return True
+        if x.kind is ItemKind.ROBOT:
+            return True
+        if x.kind is ItemKind.VERB:
+            return False
+    return True
+
+
 def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
     """Where an order aside opened by ``opener`` ends: its ")" or the sentence end; after "," or
     ":" also the next comma that does not lead into a connective ("truck 2 first, then truck 1"
@@ -656,9 +714,20 @@ def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
     while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
             out[end].payload == ")" or out[end].payload in SENTENCE_END or (
                 opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
-                and out[end + 1].kind is not ItemKind.CONNECTIVE))):
+                and (out[end + 1].kind is not ItemKind.CONNECTIVE or _clause_after(out, end + 2))))):
         end += 1
     return end
+
+
+def _clause_after(out: Sequence[Item], start: int) -> bool:
+    """A verb before the next punctuation from ``start``: ", then both dump at puddle 1" after "truck 1 first" is a
+    clause of its own, not the verbless rest of the order ("..., then truck 2")."""
+    for x in out[start:]:
+        if x.kind is ItemKind.PUNCT:
+            return False
+        if x.kind is ItemKind.VERB:
+            return True
+    return False
 
 
 def _loaded_after_it(items: Sequence[Item]) -> list[Item]:
@@ -704,6 +773,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         it = out[k]
         if it.kind is ItemKind.VERB and it.payload.role == "passive_load":
             k = _passive_order(out, k)
+            continue
+        if it.kind is ItemKind.VERB and it.payload.target in MOVES and it.payload.role == "verb":
+            k = _movement_order(out, k)
             continue
         if not (it.kind is ItemKind.VERB and it.payload.target == "unload_bucket"
                 and it.payload.role != "passive_load"):

@@ -256,6 +256,32 @@ def _empty_reference(items: Sequence[Item], k: int, lex: Lexicon) -> Item | None
                 f"{it.text!r}: which robot is meant is not clear (name it by number)", it.text)
 
 
+def _any_loading(items: Sequence[Item], upto: int) -> bool:
+    """Whether anything before ``upto`` loads a truck: with none, "the loaded truck" points at no robot, and
+    reading it as a new unnamed truck would add a robot the instruction never sent."""
+    return any(x.kind in (ItemKind.VERB, ItemKind.EVENT)
+               and getattr(x.payload, "target", getattr(x.payload, "action", "")) in _LOADING for x in items[:upto])
+
+
+def _apposed(items: Sequence[Item], k: int, last: int) -> bool:
+    """A robot by number set beside the description at ``k`` .. ``last`` by a mark ("the truck that got loaded last
+    night (dump truck 2)", "dump truck 3 - the truck that got loaded yesterday -"): that robot is the one meant."""
+    def named(j: int) -> bool:
+        return 0 <= j < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids"
+
+    def mark(j: int) -> bool:
+        return 0 <= j < len(items) and items[j].kind is ItemKind.PUNCT
+
+    after = next((j for j in range(last + 1, min(last + 5, len(items))) if mark(j)), -1)
+    return (mark(k - 1) and named(k - 2)) or (after >= 0 and named(after + 1))
+
+
+def _unclear(it: Item, end: int) -> Item:
+    """The refusal of a robot description that picks no robot named before, naming its words."""
+    return Item(ItemKind.UNKNOWN, it.start, end,
+                f"{it.text!r}: which robot is meant is not clear (name it by number)", it.text)
+
+
 def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Replace each "the <type> that <verb> <object>" whose deed an earlier clause names by a mention
     of the robot that did it (see the module doc)."""
@@ -292,6 +318,8 @@ def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                 elif len(loaded) == 1:  # "the loaded truck": the one truck said to be loaded so far
                     named0 = RobotDesc("ids", (loaded[0],), d0.rtype)
                     out[k:last + 1] = [Item(ItemKind.ROBOT, it.start, out[last].end, named0, it.text)]
+                elif not _any_loading(out, k) and not _apposed(out, k, last):
+                    out[k:last + 1] = [_unclear(it, out[last].end)]
             elif desc is not None:
                 target, names, end = desc
                 d: RobotDesc = it.payload

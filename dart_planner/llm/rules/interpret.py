@@ -24,7 +24,7 @@ from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
 from .goals import Goal, set_aside
-from .lexicon import Lexicon
+from .lexicon import Lexicon, tokenize_phrase
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
 from .placedrobots import PLACED_ONE
@@ -158,6 +158,14 @@ def _blocks_something(items: Sequence[Item], k: int) -> bool:
         before.kind is ItemKind.WORD and before.text not in ("to", "and", "or", "please", "then"))
     return thing and after[0].kind in (ItemKind.WORD, ItemKind.ROBOT) \
         and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.VERB) for it in after)
+
+
+def _unknown_verb_purpose(own: Sequence[Item]) -> bool:
+    """"To clear puddle 1, truck 2 ...": after the lead a word the lexicon has no verb for, then the place it
+    acts on; still a purpose said first (a lead right before a place, "to soil 1", is a destination)."""
+    words = [k for k, it in enumerate(own) if it.kind is ItemKind.WORD]
+    return len(own) >= 2 and bool(words) and any(it.kind is ItemKind.OBJECT for it in own[words[0] + 1:]) \
+        and not any(it.kind is ItemKind.ROBOT for it in own)
 
 
 def _it_pronoun(it: Item) -> bool:
@@ -450,6 +458,11 @@ class Interpreter:
     def word_before(self, item: Item) -> str:
         return self.words[item.start - 1] if item.start > 0 else ""
 
+    def _keepout_reference(self, pronoun: str) -> bool:
+        """"that keep-out", "that restriction": the zone of the latest keep-out, not the place named last."""
+        words = " " + " ".join(tokenize_phrase(pronoun)) + " "
+        return any(f" {w} " in words for w in self.lex.keepout_reference_nouns)
+
     def resolve_objects(self, item: Item, cargo_ok: bool = False) -> list[str]:
         d: ObjectDesc = item.payload
         if d.form == "names":
@@ -460,7 +473,7 @@ class Interpreter:
                 return []
         elif d.form == "pronoun":
             p = d.pronoun
-            if "restriction" in p or "zone" in p:
+            if self._keepout_reference(p):
                 names = list(self.last_keepout)
             elif p == "them" or p in self.lex.place_list_pronouns:
                 names = self._last_listed()
@@ -1714,8 +1727,8 @@ class Interpreter:
         # "To clear rock 1, excavator 1 ...", "In order to fill puddle 2, ...": a purpose said first (lexicon
         # goal_purpose_leads), not an order with no robot ("Go to soil 1, and truck 1 ...")
         said = " ".join(it.text for it in own[:3]).split()
-        purpose = any(said[:len(p.split())] == p.split() for p in self.lex.goal_purpose_leads) and any(
-            it.kind is ItemKind.VERB for it in own)
+        purpose = any(said[:len(p.split())] == p.split() for p in self.lex.goal_purpose_leads) and (any(
+            it.kind is ItemKind.VERB for it in own) or _unknown_verb_purpose(own))
         if not purpose and any(it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS
                                for it in own[:1]):
             return False

@@ -226,6 +226,11 @@ class Lexicon:
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
     empty_words: frozenset[str] = _context_words()
     """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
+    another_thing_nouns: frozenset[str] = _context_words()
+    """Nouns of a thing that a bare "another" after them stands for ("a load at soil 1, then another at soil 2")."""
+    keepout_reference_nouns: frozenset[str] = _context_words()
+    """Words that make an object pronoun the place of the latest keep-out ("lift that keep-out"), which may not be
+    the place named last."""
     loaded_quantifiers: frozenset[str] = _context_words()
     """Whole phrases before "loaded truck(s)" that mean every truck loaded so far ("each", "all the")."""
     deed_auxiliaries: frozenset[str] = _context_words()

@@ -259,6 +259,12 @@ class _Scanner:
     kind_index: PhraseIndex[tuple[str, bool]]
     items: list[Item] = field(default_factory=list)
 
+    def _another_thing(self, i: int) -> bool:
+        """"Truck 1 gets a load at soil 1, then another at soil 2": a noun of a thing (lexicon
+        ``another_thing_nouns``) said after the last robot is what "another" at ``i`` leaves out, not a robot."""
+        last = next((it.end for it in reversed(self.items) if it.kind is ItemKind.ROBOT), 0)
+        return any(w in self.lex.another_thing_nouns for w in self.words[last:i])
+
     def noun_at(self, k: int) -> bool:
         w = self.words
         return k < len(w) and bool(self.type_index.match(w, k) or self.kind_index.match(w, k))
@@ -327,7 +333,8 @@ class _Scanner:
             t2 = self.type_index.match(words, j + 1)
             if t2 is not None and lex.number(words[j]) is None:
                 t, j = t2, j + 1
-            elif t2 is not None and t2[1][1]:  # "the two trucks": the two named before
+            elif t2 is not None and (t2[1][1] or (lex.number(words[j]) or 0) > 1):
+                # "the two trucks" (or "the two truck", the noun's plural left off): the two named before
                 count = lex.number(words[j]) or 0
                 t, j = t2, j + 1
             elif t2 is not None and lex.number(words[j]) == 1:  # "the single truck", "the one truck": "the truck"
@@ -341,6 +348,8 @@ class _Scanner:
         counted = t is None and det in ("other", "remaining") and self._counted_ellipsis(j)
         if counted:  # "one of them goes to puddle 1, and the other two go home": that many of the type named last
             count = lex.number(words[j]) or 0
+        if t is None and det == "another" and self._another_thing(i):
+            return None
         if t is None and (det in ("another", "other") or counted) and j < len(words) and j > i and (
                 words[j] in _ELLIPSIS_NEXT or counted or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
                                                           and words[j] not in ("robots", "machines"))):
@@ -421,6 +430,8 @@ class _Scanner:
             return Item(ItemKind.ROBOT, i, j, RobotDesc("ids", (rid,), rtype, ordinal=count), self.text(i, j))
         if not det and not plural and i > 0 and words[i - 1] in lex.pair_negations:
             det, count, plural = "both", 2, True  # "neither truck may enter X": both trucks, each kept out
+        if count > 1 and not plural:
+            plural = True  # "the two excavator dig": the number says there are two, whatever the noun's form
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
 

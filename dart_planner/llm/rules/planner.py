@@ -109,7 +109,7 @@ from .subordinators import (
     fold_wait_conditions,
 )
 from .thatanchors import fold_pointing_connectives
-from .things import fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
+from .things import fold_dug_it, fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
@@ -220,6 +220,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_do_that_first(fold_drive_there_first_sentence(fold_drive_there_first(items), lex.own_site_nouns))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
+    items = fold_dug_it(items)
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
     items = fold_excess_infinitives(items, lex.excess_words)
     items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)

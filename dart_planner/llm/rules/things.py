@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from .mentions import ObjectDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_thing_adverbs", "fold_thing_it", "fold_thing_quantifiers"]
+__all__ = ["fold_dug_it", "fold_thing_adverbs", "fold_thing_it", "fold_thing_quantifiers"]
 
 # words after which "it" opens a new clause as its subject ("and it goes"), not an object
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "then", "so", "while", "as", "if", "when", "until", "once",
@@ -46,6 +47,39 @@ def fold_thing_it(items: Sequence[Item]) -> list[Item]:
         sentence_has_subject = True
         sentence_robot = sentence_robot or d.form != "pronoun"
     return out
+
+
+def fold_dug_it(items: Sequence[Item]) -> list[Item]:
+    """"We need to get rid of the soil at soil 2. Excavator 2 can dig it ...": right after a verb of digging, an
+    "it" with no place of its own after it is the soil dug, where it lies: the place spoken of last, as "dig there"
+    (one a goal may have named alone). Read as a robot, the digging had no place and the goal went unmet."""
+    out = list(items)
+    for k in range(1, len(out)):
+        it, prev = out[k], out[k - 1]
+        if it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it" \
+                and prev.kind is ItemKind.VERB and prev.payload.target == "dig" and not _place_after(out, k) \
+                and not _opens_clause(out, k):
+            out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="there"), it.text)
+    return out
+
+
+def _opens_clause(items: Sequence[Item], k: int) -> bool:
+    """A modal or a verb right after the "it" at ``k``: it is the subject of a clause of its own ("once excavator 1
+    has finished digging it should load the truck")."""
+    nxt = items[k + 1:k + 3]
+    return bool(nxt) and (nxt[0].kind in (ItemKind.MARK, ItemKind.VERB) or (
+        len(nxt) == 2 and nxt[0].kind is ItemKind.WORD and nxt[0].text not in _CLAUSE_WORDS
+        and nxt[1].kind is ItemKind.VERB))  # "it must load": the modal is a plain word here
+
+
+def _place_after(items: Sequence[Item], k: int) -> bool:
+    """An object after ``k`` in its clause (up to the next robot, verb, connective or punctuation)."""
+    for x in items[k + 1:]:
+        if x.kind is ItemKind.OBJECT:
+            return True
+        if x.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return False
+    return False
 
 
 def _objects_open(items: Sequence[Item], last: int, joins: Container[str]) -> bool:
