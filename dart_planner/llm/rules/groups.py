@@ -127,6 +127,20 @@ def _refused(said: Sequence[Item]) -> Item:
                 f"{text!r} names no group defined before (say which robots it is)", text)
 
 
+def _each_group(items: Sequence[Item], k: int, lex: Lexicon, groups: Container[str]) -> Item | None:
+    """A refusal for "in *each crew* the excavator digs" once crews are defined; None for anything else. The
+    quantified group stands for every crew in turn, and its "the excavator" for each crew's own: not read so, the
+    clause fell to the robots named last (one crew did the work of all, with no word)."""
+    it = items[k]
+    if not groups or k + 1 >= len(items) or it.text not in lex.group_quantifiers \
+            or it.kind not in (ItemKind.WORD, ItemKind.MARK) \
+            or items[k + 1].kind is not ItemKind.WORD or items[k + 1].text not in lex.group_nouns:
+        return None
+    text = f"{it.text} {items[k + 1].text}"
+    return Item(ItemKind.UNKNOWN, it.start, items[k + 1].end,
+                f"{text!r} is not read as each group in turn (say each group's steps by its name)", text)
+
+
 def fold_group_names(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """Items with each group definition reduced to its robots and each later mention of the
     group's name replaced by them (see the module doc)."""
@@ -139,6 +153,11 @@ def fold_group_names(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         if undefined is not None:
             out[undefined[0]:undefined[1]] = [_refused(out[undefined[0]:undefined[1]])]
             k = undefined[0] + 1
+            continue
+        each = _each_group(out, k, lex, groups)
+        if each is not None:
+            out[k:k + 2] = [each]
+            k += 1
             continue
         name = _name_at(out, k, lex.group_nouns)
         if name is None:

@@ -1678,6 +1678,35 @@ class Interpreter:
         return not any(it.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE)
                        for it in self._sentence_items(seg.sentence))
 
+    def _crews_remark(self, seg: Segment) -> bool:
+        """"Could you please run two dig-and-haul crews side by side?", "Let us have two digging teams.": a sentence
+        that names crews by their work, with no robot, object or place, before sentences whose robots make them up.
+        Its verbs only say what kind of crew ("dig-and-haul crews"): read as orders, they had no robot to do them
+        and the whole instruction was refused."""
+        items = self._sentence_items(seg.sentence)
+        if not seg.sentence_start or any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items) \
+                or any(it.kind is ItemKind.ROBOT and not self._addressee(it) for it in items) \
+                or not any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence
+                           for it in s.items):
+            return False
+        crews = [k for k, it in enumerate(items) if it.kind is ItemKind.WORD and it.text in self.lex.crew_plurals]
+        return bool(crews) and all(self._crew_modifier(items, k, crews) for k, it in enumerate(items)
+                                   if it.kind is ItemKind.VERB)
+
+    def _crew_modifier(self, items: Sequence[Item], k: int, crews: Sequence[int]) -> bool:
+        """The verb at ``k`` is part of the words before a crew noun ("*dig* and *haul* crews", "*digging* teams")."""
+        j = k
+        while j < len(items) and (items[j].kind is ItemKind.VERB or (
+                items[j].kind is ItemKind.WORD and items[j].text in self.lex.clause_joining_words)):
+            j += 1
+        return j in crews
+
+    @staticmethod
+    def _addressee(it: Item) -> bool:
+        """The robot item is the "you" a request speaks to ("Could *you* ..."), no robot of the job."""
+        d = it.payload
+        return getattr(d, "form", None) == "pronoun" and getattr(d, "pronoun", None) == "you"
+
     def _job_goal(self, seg: Segment) -> bool:
         """"Puddle 2 needs filling with rubble from rock 1.", "To fill puddle 1: ...", "Please handle
         rock 1 for us.": a sentence with no robot that says what the job is for, before sentences
@@ -2624,6 +2653,11 @@ class Interpreter:
                     self.use(it)
                 self.mains -= 1
                 self._note_goal(seg)
+                return
+            if self._crews_remark(seg):
+                for it in seg.items:  # "Could you run two dig-and-haul crews side by side?": the crews come after
+                    self.use(it)
+                self.mains -= 1
                 return
             self.errors.append(f"no robot is named for {seg.text!r}")
             return

@@ -343,6 +343,11 @@ class Lexicon:
     """Pronouns a robot is said to stand beside ("standing right next to *it*"): the robot mentioned before."""
     clause_joining_words: frozenset[str] = _context_words()
     """Joining words that may stand before a clause's opening connectives ("*and* before any of that, ...")."""
+    crew_plurals: frozenset[str] = _context_words()
+    """Plural group nouns that, after their kind of work, announce the crews of the sentences after ("two
+    dig-and-haul *crews*")."""
+    group_quantifiers: frozenset[str] = _context_words()
+    """Words before a group noun that stand for every group defined before, in turn ("in *each* crew")."""
     keepout_pronoun_prepositions: frozenset[str] = _context_words()
     """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
     keepout_state_auxiliaries: frozenset[str] = _context_words()

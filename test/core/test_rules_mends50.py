@@ -1,0 +1,54 @@
+"""Mends of helper M50: strong restructurings of crew lists and headings (paraphrase lines of the dev split).
+
+1. "Could you please run two dig-and-haul crews side by side? ..." was refused ("no robot is named for ..."): a
+   sentence with no robot, object or place whose verbs only say what kind of crews ("dig-and-haul crews", "digging
+   teams": lexicon ``crew_plurals``) announces the crews of the sentences after it: a remark, no step.
+   "In *each crew* the excavator digs ..." after crews are defined was read as the crew named last doing it all
+   (the other crew's work silently dropped): a quantified group (lexicon ``group_quantifiers``) is refused.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D3, DIG, E1, E3, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: a sentence announcing crews by their work is a remark ------------------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    "Could you please run two dig-and-haul crews side by side?",
+    "Let us have two digging teams working in parallel.",
+    "Please set up two dig and haul squads today.",
+])
+def test_a_sentence_announcing_crews_by_their_work_is_no_step(fleet, world, opening):
+    assert_plan(f"{opening} Excavator 3 goes to soil 2 and digs. Truck 3 goes to rock 2.", fleet, world,
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("t", T, [D3], ["rock2"]))
+
+
+def test_crews_with_no_robots_after_stay_refused(fleet, world):
+    assert rules_plan("Could you please run two dig-and-haul crews side by side?", fleet, world).errors
+
+
+def test_a_work_verb_outside_the_crew_noun_is_still_an_order(fleet, world):
+    errors = rules_plan("Two crews dig at soil 1. Excavator 1 goes to rock 1.", fleet, world).errors
+    assert any("no robot is named" in e for e in errors)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Crew one is excavator 1 with dump truck 1; crew two is excavator 2 with dump truck 2. "
+     "In each crew the excavator digs at soil 1.", "each crew"),
+    ("Team A is excavator 1 plus truck 1, team B is excavator 2 plus truck 2. "
+     "For every team, the truck goes to rock 1.", "every team"),
+])
+def test_each_defined_crew_in_turn_is_refused_naming_the_words(fleet, world, text, words):
+    errors = rules_plan(text, fleet, world).errors
+    assert any(repr(words) in e for e in errors), errors
+
+
+def test_a_crew_named_after_its_definition_still_works(fleet, world):
+    assert_plan("Crew one is excavator 1 with truck 1. Crew one goes to soil 1.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]))
