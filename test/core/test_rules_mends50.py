@@ -5,6 +5,10 @@
    teams": lexicon ``crew_plurals``) announces the crews of the sentences after it: a remark, no step.
    "In *each crew* the excavator digs ..." after crews are defined was read as the crew named last doing it all
    (the other crew's work silently dropped): a quantified group (lexicon ``group_quantifiers``) is refused.
+2. "Two digging crews:\n- soil 1: two excavators drive there and dig\n- soil 2: ..." was refused: the heading's verb
+   ("digging") took the first item's place label ("soil 1:") as its list of places, so the label was lost ("no robot
+   is named for ...") and "there" had nowhere to point ("no place to go to for 'drive'"). Places that end in a colon
+   of their own label the item after them.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, E1, E3, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -52,3 +56,26 @@ def test_each_defined_crew_in_turn_is_refused_naming_the_words(fleet, world, tex
 def test_a_crew_named_after_its_definition_still_works(fleet, world):
     assert_plan("Crew one is excavator 1 with truck 1. Crew one goes to soil 1.", fleet, world,
                 task("m", T, [E1, D1], ["soil1"]))
+
+
+# -- finding 2: a place label under a heading with a verb labels its item ---------------------------------------------
+
+@pytest.mark.parametrize("heading", ["Two digging crews:", "Digging duties:", "Digging teams today:"])
+def test_place_labels_under_a_heading_with_a_verb_label_their_items(fleet, world, heading):
+    assert_plan(f"{heading}\n- soil 2: excavator 3 heads there and digs\n- soil 1: excavator 1 heads there and digs",
+                fleet, world,
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("n", T, [E1], ["soil1"]), task("e", DIG, [E1], [], deps=["n"]))
+
+
+def test_place_labels_of_hauling_teams(fleet, world):
+    assert_plan("Two hauling teams:\n- rock 1: truck 1 goes there and dumps\n- rock 2: truck 2 goes there and dumps",
+                fleet, world,
+                task("m", T, [D1], ["rock1"]), task("d", DUMP, [D1], [], deps=["m"]),
+                task("n", T, [D2], ["rock2"]), task("e", DUMP, [D2], [], deps=["n"]))
+
+
+def test_a_heading_verb_still_takes_a_list_of_places(fleet, world):
+    assert_plan("Keep out first: obstacle 1 and obstacle 2, for all robots. Truck 1 goes to rock 1.", fleet, world,
+                task("k", "avoid_areas_for_all_robots", [], ["obstacle1", "obstacle2"]),
+                task("m", T, [D1], ["rock1"], deps=["k"]))

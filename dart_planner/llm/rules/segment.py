@@ -439,12 +439,16 @@ def _reduced_anchor(items: Sequence[Item]) -> bool:
 
 
 def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
-    """A colon after a verb that has no place yet, followed only by a list of places."""
+    """A colon after a verb that has no place yet, followed only by a list of places. Not when the places end in a
+    colon of their own: "Two digging crews: - soil 1: two excavators dig there" heads a list whose items are labelled
+    by their place (read as the heading's places, the label was lost and "there" had nowhere to point)."""
     if not any(i.kind is ItemKind.VERB for i in cur) or any(i.kind is ItemKind.OBJECT for i in cur):
         return False
     rest: list[Item] = []
     for it in items[k + 1:]:
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            if it.payload == ":":
+                return False
             break
         rest.append(it)
     if any(i.kind is ItemKind.ROBOT for i in cur) and any(i.kind is ItemKind.ROBOT for i in rest):
@@ -1227,7 +1231,8 @@ def _trailing_vocatives(segs: list[Segment]) -> list[Segment]:
 def _heading_verbs(segs: list[Segment], colon_ends: Container[int]) -> list[Segment]:
     """"Keep-out first: obstacle 1 and obstacle 2, for all robots.": a heading that is only a verb
     (with "first" or filler words) gives its verb to the verbless list after the colon, which
-    becomes one clause ("keep out obstacle 1 and obstacle 2 for all robots", said first)."""
+    becomes one clause ("keep out obstacle 1 and obstacle 2 for all robots", said first). Not when that list
+    ends in a colon itself ("Digging crews: - soil 1: ..."): it labels the item after it, no place of the verb."""
     out: list[Segment] = []
     i = 0
     while i < len(segs):
@@ -1240,6 +1245,7 @@ def _heading_verbs(segs: list[Segment], colon_ends: Container[int]) -> list[Segm
                     it.kind is ItemKind.WORD or it.kind is ItemKind.VERB
                     or (it.kind is ItemKind.CONNECTIVE and it.payload == "first") for it in s.items) \
                 and nxt and nxt[0] is segs[i + 1] and all(x.role is SegmentRole.MAIN for x in nxt) \
+                and s.sentence + 1 not in colon_ends \
                 and not any(x.has(ItemKind.VERB) for x in nxt) and any(x.has(ItemKind.OBJECT) for x in nxt) \
                 and not any(x.items and x.items[0].kind is ItemKind.ROBOT for x in nxt):  # not "truck 2 -> rock 1"
             body = [it for x in nxt for it in x.items]
