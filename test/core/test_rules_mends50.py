@@ -9,6 +9,9 @@
    ("digging") took the first item's place label ("soil 1:") as its list of places, so the label was lost ("no robot
    is named for ...") and "there" had nowhere to point ("no place to go to for 'drive'"). Places that end in a colon
    of their own label the item after them.
+3. "Excavator 3 and truck 2 have a job at soil 1, but first the whole fleet does a drill: ..." sent them to soil 1 at
+   once, and the drill's "the whole fleet" took soil 1 as its place: robots that hold a job at a place (lexicon
+   ``job_holding_verbs``, ``held_job_nouns``) state a goal, no move; a plan that never brings anyone there is refused.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, RA, TA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -79,3 +82,29 @@ def test_a_heading_verb_still_takes_a_list_of_places(fleet, world):
     assert_plan("Keep out first: obstacle 1 and obstacle 2, for all robots. Truck 1 goes to rock 1.", fleet, world,
                 task("k", "avoid_areas_for_all_robots", [], ["obstacle1", "obstacle2"]),
                 task("m", T, [D1], ["rock1"], deps=["k"]))
+
+
+# -- finding 3: robots that have a job at a place are not sent there yet -----------------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    "Excavator 3 and truck 2 have a job at soil 1, but first",
+    "Excavator 3 and truck 2 have a job at soil 1. But first",
+    "Excavator 3 and truck 2 have some work at soil 1, but first",
+])
+def test_a_job_held_at_a_place_waits_for_what_comes_first(fleet, world, opening):
+    assert_plan(f"{opening} the whole fleet does a drill: all robots to rock 1, after that all robots home. "
+                "Then excavator 3 and truck 2 go to soil 1.", fleet, world,
+                task("a", TA, [], ["rock1"]), task("h", RA, [], [], deps=["a"]),
+                task("m", T, [E3, D2], ["soil1"], deps=["h"]))
+
+
+def test_a_job_held_ahead_spelled_out_later(fleet, world):
+    assert_plan("Truck 1 has a task at rock 2. Before that, truck 1 goes to obstacle 1. Then truck 1 goes to rock 2 "
+                "and dumps.", fleet, world,
+                task("o", T, [D1], ["obstacle1"]), task("m", T, [D1], ["rock2"], deps=["o"]),
+                task("d", DUMP, [D1], [], deps=["m"]))
+
+
+def test_a_job_held_that_no_step_carries_out_is_refused(fleet, world):
+    errors = rules_plan("Excavator 2 has some work at soil 2. Truck 3 goes to rock 1.", fleet, world).errors
+    assert any("soil 2" in e for e in errors), errors

@@ -1452,6 +1452,26 @@ class Interpreter:
             return False
         return self._take_as_statement(items)
 
+    def _job_held(self, seg: Segment) -> bool:
+        """"Excavator 3 and truck 2 have a job at soil 1", "Truck 1 has work at rock 2": robots that hold a job at a
+        place, before the sentences that say what it is and when they set off. Read as a move, they drove there at
+        once, ahead of everything the job waits for. Kept as a goal: a plan that never brings them there is
+        refused."""
+        items = seg.items
+        k = 0
+        while k < len(items) and (items[k].kind is ItemKind.ROBOT and items[k].payload.form != "pronoun" or (
+                k > 0 and items[k].kind is ItemKind.WORD and items[k].text in self.lex.clause_joining_words)):
+            k += 1
+        if k == 0 or k >= len(items) or items[k].kind is not ItemKind.WORD \
+                or items[k].text not in self.lex.job_holding_verbs:
+            return False
+        rest = items[k + 1:]
+        nouns = [j for j, it in enumerate(rest) if it.kind is ItemKind.WORD and it.text in self.lex.held_job_nouns]
+        if not nouns or any(it.kind not in (ItemKind.WORD, ItemKind.MARK) for it in rest[:nouns[0]]):
+            return False
+        return any(it.kind is ItemKind.OBJECT and it.payload.form != "pronoun" for it in rest[nouns[0]:]) and all(
+            it.kind in (ItemKind.WORD, ItemKind.MARK, ItemKind.OBJECT) for it in rest[nouns[0]:])
+
     def _take_as_statement(self, items: Sequence[Item]) -> bool:
         """A clause that states something about its leading robot and orders nothing: the robot
         is remembered (a later pronoun means it) and every word counts as understood."""
@@ -2206,6 +2226,11 @@ class Interpreter:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
+            return
+        if seg.sentence_start and self._job_held(seg):
+            for it in seg.items:  # "Truck 2 has a job at soil 1, but first ...": the job, spelled out after
+                self.use(it)
+            self._note_goal(seg)
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg):
             return

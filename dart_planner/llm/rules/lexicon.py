@@ -348,6 +348,10 @@ class Lexicon:
     dig-and-haul *crews*")."""
     group_quantifiers: frozenset[str] = _context_words()
     """Words before a group noun that stand for every group defined before, in turn ("in *each* crew")."""
+    job_holding_verbs: frozenset[str] = _context_words()
+    """Verbs between robots and a job noun that make the clause a job held ahead ("truck 2 *has* a job at soil 1")."""
+    held_job_nouns: frozenset[str] = _context_words()
+    """Nouns of the job robots hold at a place ("truck 2 has a *job* at soil 1")."""
     keepout_pronoun_prepositions: frozenset[str] = _context_words()
     """Words before a pronoun in a keep-out clause that make it the place ("lift the keep-out *around* it")."""
     keepout_state_auxiliaries: frozenset[str] = _context_words()
