@@ -1,0 +1,58 @@
+"""Mends of helper M51: words of the site vocabulary the rules planner refused or misread (probes written for this
+session, in the DART-LLM task style and in plain prose).
+
+1. "EX1 digs at soil 2." named no robot: "ex" (as "exc", "DT") is a short name of the excavator.
+2. "Truck 1 conveys the soil to puddle 2." was refused ("conveys" unknown); "lugs" likewise: verbs of carrying.
+3. Loading said with the cargo bare or onto the truck: "puts soil into truck 1" was refused, "puts the dirt in
+   truck 1" and "puts the soil onto truck 1" silently dropped the loading, "dumps the soil onto truck 1" was a dump
+   BY truck 1, "tops up truck 1" was dropped. All are the excavator's loading now.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+
+# -- finding 1: "EX1", "ex 2" -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, robots", [
+    ("EX1 digs at soil 2.", [E1]),
+    ("Ex 1 and ex 2 dig at soil 2.", [E1, E2]),
+])
+def test_ex_is_a_short_name_of_the_excavator(fleet, world, text, robots):
+    assert_plan(text, fleet, world, task("m", T, robots, ["soil2"]), task("d", DIG, robots, [], deps=["m"]))
+
+
+def test_ex_and_dt_names_in_a_task_list(fleet, world):
+    assert_plan("Truck #3 goes to soil 2. EX1 digs soil 2 and loads DT2. DT2 conveys the soil to puddle 2 and "
+                "offloads.", fleet, world,
+                task("m", T, [D3, E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]), task("m2", T, [D2], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D2], [], deps=["m2"]))
+
+
+# -- finding 2: "conveys", "lugs" -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 conveys the soil to puddle 2.",
+    "Truck 1 lugs the soil to puddle 2.",
+])
+def test_verbs_of_carrying(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle2"]), task("u", DUMP, [D1], [], deps=["m"]))
+
+
+# -- finding 3: loading with bare cargo, "onto", "tops up" ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs soil 1 and then puts soil into truck 1.",
+    "Excavator 2 digs soil 1 and puts the dirt in truck 1.",
+    "Excavator 2 digs at soil 1 and puts the soil onto truck 1.",
+    "Excavator 2 digs at soil 1 and dumps the soil onto truck 1.",
+    "Excavator 2 digs at soil 1 and tops up truck 1.",
+])
+def test_loading_said_another_way(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]))
