@@ -6,6 +6,8 @@ session, in the DART-LLM task style and in plain prose).
 3. Loading said with the cargo bare or onto the truck: "puts soil into truck 1" was refused, "puts the dirt in
    truck 1" and "puts the soil onto truck 1" silently dropped the loading, "dumps the soil onto truck 1" was a dump
    BY truck 1, "tops up truck 1" was dropped. All are the excavator's loading now.
+4. "Excavator 1 digs at soil 1 and fills up truck 1." sent truck 1 to soil 1 as well: "fill up" / "load up" are read
+   of the truck ("truck 1 fills up"); with a truck right after and an excavator before, they are its loading.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -56,3 +58,21 @@ def test_verbs_of_carrying(fleet, world, text):
 def test_loading_said_another_way(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("l", LOAD, [E2], [], deps=["d"]))
+
+
+# -- finding 4: "<excavator> ... fills up truck 1" is the excavator's loading, no move of the truck ------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 goes to soil 1, digs, and fills up truck 1.",
+    "Excavator 1 digs at soil 1 and loads up truck 1.",
+    "Excavator 1 digs at soil 1 and fills up truck 1.",
+])
+def test_filling_up_a_truck_said_by_the_excavator(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))
+
+
+def test_a_truck_that_fills_up_is_still_loaded_where_the_excavator_is(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 1 loads up there.", fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))

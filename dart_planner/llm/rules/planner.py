@@ -59,6 +59,7 @@ from .elaborations import (
     fold_group_colon_lists,
     fold_trailing_place_pairs,
 )
+from .fillups import fold_filled_up_trucks
 from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .gappedpassives import fold_gapped_passive_loads
@@ -178,7 +179,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)
     items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
-    items = fold_gapped_passive_loads(fold_placed_robots(items, lex))
+    items = fold_filled_up_trucks(fold_placed_robots(items, lex), lex.filled_up_verbs)
+    items = fold_gapped_passive_loads(items)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
     items = fold_passing_places(fold_landmarks(fold_keepouts_on_the_way(items, lex), lex), lex)
