@@ -8,6 +8,9 @@ session, in the DART-LLM task style and in plain prose).
    BY truck 1, "tops up truck 1" was dropped. All are the excavator's loading now.
 4. "Excavator 1 digs at soil 1 and fills up truck 1." sent truck 1 to soil 1 as well: "fill up" / "load up" are read
    of the truck ("truck 1 fills up"); with a truck right after and an excavator before, they are its loading.
+5. "The tipper lorry 2 goes to puddle 1." sent truck 2 and one more unnamed truck ("the tipper" + "lorry 2"); so did
+   "the dumper truck 2", "the backhoe excavator 1", "both tipper lorries" (2 + 3 trucks): two nouns of one type side
+   by side name one robot.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -76,3 +79,28 @@ def test_a_truck_that_fills_up_is_still_loaded_where_the_excavator_is(fleet, wor
     assert_plan("Excavator 1 digs at soil 1. Truck 1 loads up there.", fleet, world,
                 task("m", T, [E1, D1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]))
+
+
+# -- finding 5: two nouns of one type name one robot ("the tipper lorry 2") -----------------------------------------
+
+@pytest.mark.parametrize("text, robots", [
+    ("The tipper lorry 2 goes to puddle 1.", [D2]),
+    ("The dumper truck 2 goes to puddle 1.", [D2]),
+    ("Tipper trucks 1 and 2 go to puddle 1.", [D1, D2]),
+    ("The second tipper lorry goes to puddle 1.", [D2]),
+])
+def test_a_compound_truck_name_is_one_robot(fleet, world, text, robots):
+    assert_plan(text, fleet, world, task("m", T, robots, ["puddle1"]))
+
+
+def test_a_compound_excavator_name_is_one_robot(fleet, world):
+    assert_plan("The backhoe excavator 1 digs at soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Both tipper lorries go to puddle 1.", 2),
+    ("A tipper lorry goes to puddle 1.", 1),
+])
+def test_an_unnamed_compound_keeps_its_count(fleet, world, text, count):
+    assert_plan(text, fleet, world, task("m", T, [], ["puddle1"], types=[("dump_truck", count)]))

@@ -49,6 +49,7 @@ from .cancelling import fold_cancelling_conditions
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
 from .complements import fold_checked_states
+from .compoundtypes import fold_compound_type_nouns
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
@@ -171,8 +172,8 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
-    items = fold_group_names(fold_same_robot_nouns(scan(tokens, lex, site, fleet.robot_types,
-                                                         tuple(site.objects_by_kind))), lex)
+    items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_group_names(fold_same_robot_nouns(items), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
     items = fold_keepout_any(items, lex.keepout_any_words)
