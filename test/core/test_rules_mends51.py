@@ -11,6 +11,8 @@ session, in the DART-LLM task style and in plain prose).
 5. "The tipper lorry 2 goes to puddle 1." sent truck 2 and one more unnamed truck ("the tipper" + "lorry 2"); so did
    "the dumper truck 2", "the backhoe excavator 1", "both tipper lorries" (2 + 3 trucks): two nouns of one type side
    by side name one robot.
+6. "stone pile 1", "the soil mound 1", "the blockade 1" were refused; "the pile of rocks 1" was refused as an
+   ambiguous SOIL ("pile" is a soil name): object names now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "EX1", "ex 2" -----------------------------------------------------------------------------------
 
@@ -104,3 +106,16 @@ def test_a_compound_excavator_name_is_one_robot(fleet, world):
 ])
 def test_an_unnamed_compound_keeps_its_count(fleet, world, text, count):
     assert_plan(text, fleet, world, task("m", T, [], ["puddle1"], types=[("dump_truck", count)]))
+
+
+# -- finding 6: names of piles and obstacles -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Excavator 3 goes to stone pile 1.", "rock1"),
+    ("Excavator 3 goes to the pile of rocks 2.", "rock2"),
+    ("Excavator 3 goes to the pile of soil 2.", "soil2"),
+    ("Excavator 3 goes to the soil mound 1.", "soil1"),
+    ("Excavator 3 goes to the blockade 1.", "obstacle1"),
+])
+def test_more_names_of_objects(fleet, world, text, place):
+    assert_plan(text, fleet, world, task("m", T, [E3], [place]))
