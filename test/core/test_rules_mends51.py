@@ -13,6 +13,8 @@ session, in the DART-LLM task style and in plain prose).
    by side name one robot.
 6. "stone pile 1", "the soil mound 1", "the blockade 1" were refused; "the pile of rocks 1" was refused as an
    ambiguous SOIL ("pile" is a soil name): object names now.
+7. "Every robot stays far from obstacle 2." was refused with an empty verb; "hands the soil to truck 3" and "give
+   to truck 3" silently dropped the loading, "passes it to truck 3" was refused: a keep-out, loadings now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "EX1", "ex 2" -----------------------------------------------------------------------------------
 
@@ -119,3 +121,20 @@ def test_an_unnamed_compound_keeps_its_count(fleet, world, text, count):
 ])
 def test_more_names_of_objects(fleet, world, text, place):
     assert_plan(text, fleet, world, task("m", T, [E3], [place]))
+
+
+# -- finding 7: "stays far from", handing the soil to a truck ---------------------------------------------------------
+
+def test_staying_far_from_a_place_is_a_keep_out(fleet, world):
+    assert_plan("Every robot stays far from obstacle 2.", fleet, world, task("a", AVA, [], ["obstacle2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 digs soil 2 and hands the soil to truck 3.",
+    "Excavator 3 digs soil 2 and passes it to truck 3.",
+    "Excavator 3 digs soil 2 and gives it to truck 3.",
+    "Excavator 3 do dig on soil 2 and give to truck 3.",
+])
+def test_handing_the_soil_to_a_truck_is_its_loading(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("l", LOAD, [E3], [], deps=["d"]))
