@@ -15,6 +15,8 @@ session, in the DART-LLM task style and in plain prose).
    ambiguous SOIL ("pile" is a soil name): object names now.
 7. "Every robot stays far from obstacle 2." was refused with an empty verb; "hands the soil to truck 3" and "give
    to truck 3" silently dropped the loading, "passes it to truck 3" was refused: a keep-out, loadings now.
+8. "Truck 2 backfills puddle 2." and "Excavator 3 scans obstacle 1." were refused; "Excavator 2 chips away at rock 1."
+   silently dropped the digging: a dump, a check, a dig now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -138,3 +140,19 @@ def test_staying_far_from_a_place_is_a_keep_out(fleet, world):
 def test_handing_the_soil_to_a_truck_is_its_loading(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
                 task("l", LOAD, [E3], [], deps=["d"]))
+
+
+# -- finding 8: "backfills", "chips away at", "scans" ----------------------------------------------------------------
+
+def test_backfilling_a_puddle_is_a_dump_there(fleet, world):
+    assert_plan("Truck 2 backfills puddle 2.", fleet, world,
+                task("m", T, [D2], ["puddle2"]), task("u", DUMP, [D2], [], deps=["m"]))
+
+
+def test_chipping_away_at_a_rock_is_digging(fleet, world):
+    assert_plan("Excavator 2 chips away at rock 1.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_scanning_a_place_is_a_check(fleet, world):
+    assert_plan("Excavator 3 scans obstacle 1.", fleet, world, task("m", T, [E3], ["obstacle1"]))
