@@ -222,6 +222,9 @@ class Lexicon:
     """Distributive phrases that pair robots with places in order ("respectively", "one each")."""
     join_verbs: frozenset[str] = frozenset()
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
+    filled_up_verbs: frozenset[str] = _context_words()
+    """Loading phrases read of the truck ("truck 1 fills up") that, with a truck right after them and a robot of
+    another type before, are the loader's ("excavator 1 fills up truck 1")."""
     loaded_words: frozenset[str] = _context_words()
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
     empty_words: frozenset[str] = _context_words()

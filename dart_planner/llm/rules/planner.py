@@ -49,6 +49,7 @@ from .cancelling import fold_cancelling_conditions
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
 from .complements import fold_checked_states
+from .compoundtypes import fold_compound_type_nouns
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
@@ -59,6 +60,7 @@ from .elaborations import (
     fold_group_colon_lists,
     fold_trailing_place_pairs,
 )
+from .fillups import fold_filled_up_trucks
 from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .gappedpassives import fold_gapped_passive_loads
@@ -170,15 +172,16 @@ def _site(fleet: Fleet, world: World) -> SiteIndex:
 def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: ignore[no-untyped-def]
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
-    items = fold_group_names(fold_same_robot_nouns(scan(tokens, lex, site, fleet.robot_types,
-                                                         tuple(site.objects_by_kind))), lex)
+    items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_group_names(fold_same_robot_nouns(items), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
     items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)
     items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
-    items = fold_gapped_passive_loads(fold_placed_robots(items, lex))
+    items = fold_filled_up_trucks(fold_placed_robots(items, lex), lex.filled_up_verbs)
+    items = fold_gapped_passive_loads(items)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
     items = fold_passing_places(fold_landmarks(fold_keepouts_on_the_way(items, lex), lex), lex)
