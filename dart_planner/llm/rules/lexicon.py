@@ -545,6 +545,8 @@ class Lexicon:
     """Right before a goal's place: the place is not part of it ("puddle 1 needs filling, *not* puddle 2")."""
     """Verbs of doing nothing ("and then *idles*"): alone after "then", no step and no unknown action."""
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
+    cargo_event_nouns: frozenset[str] = _context_words()
+    """Event nouns that after a verb of their clause are its cargo ("has dumped its *load*"), not the event."""
     thing_adverb_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
