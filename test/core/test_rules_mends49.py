@@ -4,6 +4,10 @@
    besides the truck's loading: the noun "load" was no word the anchor knew. It is now the loading event (lexicon
    ``events``), except right after a verb of its clause, where it is the cargo ("has dumped its load at soil 2",
    "takes its load to rock 2"; lexicon ``cargo_event_nouns``).
+2. "Truck 3 goes to puddle 1. Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2." had
+   truck 2 wait for truck 3's move too: a "then" of other robots took everything still open. Inside a sentence,
+   after clauses of that sentence, it now follows what the sentence said so far; a "Then" opening a sentence still
+   follows everything open.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "after its first load" is the truck's loading ------------------------------------------------------
 
@@ -46,3 +50,25 @@ def test_a_load_dumped_in_an_anchor_stays_the_cargo(fleet, world):
                 task("m1", T, [D1, E2], ["soil1"]), task("g1", DIG, [E2], deps=["m1"]),
                 task("l1", LOAD, [E2], deps=["g1"]), task("m2", T, [D1], ["rock2"], deps=["l1"]),
                 task("d", DUMP, [D1], deps=["m2"]), task("r", R, [E2], deps=["d"]))
+
+
+# -- finding 2: a "then" of other robots inside a sentence follows that sentence's clauses --------------------------
+
+@pytest.mark.parametrize("then", ["and after that", "and then", "after which"])
+def test_then_inside_a_sentence_follows_its_clauses(fleet, world, then):
+    assert_plan(f"Truck 3 goes to puddle 1. Excavator 2 goes to soil 2 and digs, {then} truck 2 comes to soil 2.",
+                fleet, world, task("m3", T, [D3], ["puddle1"]), task("m", T, [E2], ["soil2"]),
+                task("g", DIG, [E2], deps=["m"]), task("m2", T, [D2], ["soil2"], deps=["g"]))
+
+
+def test_then_inside_a_sentence_follows_all_its_open_clauses(fleet, world):
+    assert_plan("Truck 3 goes to puddle 1. Truck 1 goes to rock 1, excavator 2 digs at soil 2, and then truck 2 goes "
+                "to soil 2.", fleet, world, task("m3", T, [D3], ["puddle1"]), task("m1", T, [D1], ["rock1"]),
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], deps=["m"]),
+                task("m2", T, [D2], ["soil2"], deps=["m1", "g"]))
+
+
+def test_then_opening_a_sentence_still_follows_everything_open(fleet, world):
+    assert_plan("Truck 3 goes to puddle 1. Excavator 2 digs at soil 2. Then truck 2 goes to soil 2.", fleet, world,
+                task("m3", T, [D3], ["puddle1"]), task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], deps=["m"]),
+                task("m2", T, [D2], ["soil2"], deps=["m3", "g"]))

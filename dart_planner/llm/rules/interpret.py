@@ -3049,6 +3049,16 @@ class Interpreter:
                 return self.b.last_tasks(excs)
         return set()
 
+    def _sentence_ends(self, seg: Segment) -> set[int]:
+        """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
+        sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
+        crews' work said in sentences before (read as after everything open, truck 2 waited for another truck's
+        dump). Empty when the clause opens its sentence or nothing of the sentence is open."""
+        if seg.sentence_start:
+            return set()
+        sinks = self.b.sinks()
+        return {i for i, n in self.draft_sentence.items() if n == seg.sentence and i in sinks}
+
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
@@ -3089,6 +3099,8 @@ class Interpreter:
                 # was timed by what it waited for, so "then" is after it (and the robots' own chains), not after
                 # other crews' work still open (an excavator digging elsewhere)
                 base = {i for i in self.last_made if self.b.drafts[i].alive}
+            elif changed and subject and self._sentence_ends(seg):
+                base = self._sentence_ends(seg)
             elif changed or not subject:  # a fleet-wide step (or nobody named) has no chain: "then" = after all
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
