@@ -8,6 +8,9 @@
    truck 2 wait for truck 3's move too: a "then" of other robots took everything still open. Inside a sentence,
    after clauses of that sentence, it now follows what the sentence said so far; a "Then" opening a sentence still
    follows everything open.
+3. "Trucks 1 and 2 wait at obstacle 1, and truck 3 goes to puddle 1. ... the waiting trucks drive to soil 1" sent
+   truck 3 as well: "the waiting trucks" was every truck. It is now the trucks at the place of the latest wait said
+   by trucks ("the trucks at obstacle 1").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "after its first load" is the truck's loading ------------------------------------------------------
 
@@ -72,3 +75,24 @@ def test_then_opening_a_sentence_still_follows_everything_open(fleet, world):
     assert_plan("Truck 3 goes to puddle 1. Excavator 2 digs at soil 2. Then truck 2 goes to soil 2.", fleet, world,
                 task("m3", T, [D3], ["puddle1"]), task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], deps=["m"]),
                 task("m2", T, [D2], ["soil2"], deps=["m3", "g"]))
+
+
+# -- finding 3: "the waiting trucks" are those that waited -----------------------------------------------------------
+
+@pytest.mark.parametrize("wait", ["trucks 1 and 2 wait at obstacle 1", "trucks 1 and 2 go to obstacle 1 and wait there",
+                                  "trucks 1 and 2 are sent to obstacle 1 to wait"])
+def test_the_waiting_trucks_are_those_that_waited(fleet, world, wait):
+    assert_plan(f"Excavator 1 goes to soil 1 and digs, {wait}, and truck 3 goes to puddle 1. When the digging is "
+                "done, the waiting trucks drive to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("w", T, [D1, D2], ["obstacle1"]), task("p", T, [D3], ["puddle1"]),
+                task("s", T, [D1, D2], ["soil1"], deps=["g", "w"]))
+
+
+def test_the_waiting_trucks_of_a_count_are_that_group(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs, two trucks go to obstacle 1 and wait there, and the remaining "
+                "truck goes to puddle 1. When the digging is done, the waiting trucks drive to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("w", T, types=[("dump_truck", 2)], objs=["obstacle1"]),
+                task("p", T, types=[("dump_truck", 1)], objs=["puddle1"]),
+                task("s", T, types=[("dump_truck", 2)], objs=["soil1"], deps=["g", "w"]))
