@@ -11,6 +11,9 @@
 3. "Trucks 1 and 2 wait at obstacle 1, and truck 3 goes to puddle 1. ... the waiting trucks drive to soil 1" sent
    truck 3 as well: "the waiting trucks" was every truck. It is now the trucks at the place of the latest wait said
    by trucks ("the trucks at obstacle 1").
+4. "... the two excavators load truck 2 and then head back to base. Truck 2 goes through its own loading routine."
+   sent truck 2 home with the excavators, its routine after that: "goes" was a move. "goes through" before a
+   truck's own loading routine (lexicon ``routine_leads``) is now no move; the routine is the verb.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TRUCK_LOAD, R, T, assert_plan, task
 
 # -- finding 1: "after its first load" is the truck's loading ------------------------------------------------------
 
@@ -96,3 +99,16 @@ def test_the_waiting_trucks_of_a_count_are_that_group(fleet, world):
                 task("w", T, types=[("dump_truck", 2)], objs=["obstacle1"]),
                 task("p", T, types=[("dump_truck", 1)], objs=["puddle1"]),
                 task("s", T, types=[("dump_truck", 2)], objs=["soil1"], deps=["g", "w"]))
+
+
+# -- finding 4: "goes through its loading routine" is the routine, no move --------------------------------------------
+
+@pytest.mark.parametrize("routine", ["Truck 2 goes through its own loading routine.",
+                                     "Truck 2 then goes through its loading routine.",
+                                     "Truck 2 should go through its loading step."])
+def test_going_through_the_loading_routine_is_no_move(fleet, world, routine):
+    assert_plan("Excavators 1 and 3 dig at soil 1 and truck 2 goes to soil 1. When the digging is finished, the two "
+                f"excavators load truck 2 and then head back to base. {routine}", fleet, world,
+                task("m", T, [E1, E3, D2], ["soil1"]), task("g", DIG, [E1, E3], deps=["m"]),
+                task("l", LOAD, [E1, E3], deps=["g"]), task("r", R, [E1, E3], deps=["l"]),
+                task("t", TRUCK_LOAD, [D2], deps=["l"]))
