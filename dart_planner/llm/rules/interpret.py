@@ -352,6 +352,7 @@ class Interpreter:
         self.then_opened: set[int] = set()
         self.named_subject = True  # the clause being acted on named its robots itself
         self.others_subject = False  # ... and named them only as "the other robots"
+        self.type_subject = False  # ... or only as "the <type>s"
         self.prev: Clause | None = None
         self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
         self.mains = 0
@@ -2761,6 +2762,10 @@ class Interpreter:
         # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
         self.others_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
+        # "the keep-out for the excavators is lifted": robots named only by their type, as a group
+        self.type_subject = bool(subj_items) and all(
+            it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "the" and it.payload.plural
+            and not it.payload.count for it in subj_items)
         kept: set[int] = set()  # keep-outs this clause put up before its moves
         for n, a in enumerate(actions):
             waits = entry if not created_any else set()
@@ -3108,6 +3113,16 @@ class Interpreter:
                 return self.b.last_tasks(excs)
         return set()
 
+    def _sentence_ends(self, seg: Segment) -> set[int]:
+        """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
+        sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
+        crews' work said in sentences before (read as after everything open, truck 2 waited for another truck's
+        dump). Empty when the clause opens its sentence or nothing of the sentence is open."""
+        if seg.sentence_start:
+            return set()
+        sinks = self.b.sinks()
+        return {i for i, n in self.draft_sentence.items() if n == seg.sentence and i in sinks}
+
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
         conn = seg.connective
@@ -3148,6 +3163,8 @@ class Interpreter:
                 # was timed by what it waited for, so "then" is after it (and the robots' own chains), not after
                 # other crews' work still open (an excavator digging elsewhere)
                 base = {i for i in self.last_made if self.b.drafts[i].alive}
+            elif changed and subject and self._sentence_ends(seg):
+                base = self._sentence_ends(seg)
             elif changed or not subject:  # a fleet-wide step (or nobody named) has no chain: "then" = after all
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
@@ -4226,6 +4243,10 @@ class Interpreter:
             # the robot the anchor named; "... for the other robots" after "everyone except those two must
             # keep away": those it was put up for (the others than the two), not the robots not named yet
             subject = self.closed_for[names[0]]
+        elif self._closed_for_type(subject, names):
+            # "a keep-out for excavators 1, 2 and 3 ... excavators 1 and 2 dig ... the keep-out for the excavators
+            # is lifted": the excavators it was put up for, not the two spoken of last
+            subject = self.closed_for[names[0]]
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
             if spec is None:
@@ -4240,6 +4261,16 @@ class Interpreter:
             for n in names:
                 self.last_allow[n] = made[-1].idx
         return made
+
+    def _closed_for_type(self, subject: tuple[Member, ...] | None, names: list[str]) -> bool:
+        """A lifting said for "the <type>s" of places closed to one group of robots of that type only, which holds
+        the robots "the <type>s" stood for."""
+        if not self.type_subject or not subject or not names or any(n not in self.closed_for for n in names):
+            return False
+        groups = {self.closed_for[n] for n in names}
+        group = next(iter(groups))
+        return len(groups) == 1 and group is not None and {m.key for m in subject} <= {m.key for m in group} \
+            and len({m.rtype for m in (*group, *subject)}) == 1
 
     def _place_just_named(self, a: Action) -> list[str] | None:
         """"Puddle 1 is dangerous. Keep everyone away.", "truck 1 visits puddle 2, then everyone stays out": a

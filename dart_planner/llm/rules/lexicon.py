@@ -557,6 +557,10 @@ class Lexicon:
     """Right before a goal's place: the place is not part of it ("puddle 1 needs filling, *not* puddle 2")."""
     """Verbs of doing nothing ("and then *idles*"): alone after "then", no step and no unknown action."""
     """Articles before an ordinal of such a list ("*the* first and *the* third dump truck")."""
+    routine_leads: frozenset[str] = _context_words()
+    """Before a truck's own loading routine: no move, the routine is the verb ("truck 2 *goes through* its ...")."""
+    cargo_event_nouns: frozenset[str] = _context_words()
+    """Event nouns that after a verb of their clause are its cargo ("has dumped its *load*"), not the event."""
     thing_adverb_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

@@ -54,6 +54,21 @@ def fold_light_verbs(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             out.append(_event_verb(it, items[k + 1], f"{it.text} {items[k + 1].text}"))
             k += 2
             continue
+        if k + 2 < n and _routine_lead(items, k, lex):
+            # "truck 2 goes through its own loading routine": the routine, no move ("goes" with no place)
+            rt = items[k + 2]
+            out.append(Item(ItemKind.VERB, it.start, rt.end, rt.payload, f"{it.text} {items[k + 1].text} {rt.text}"))
+            k += 3
+            continue
         out.append(it)
         k += 1
     return out
+
+
+def _routine_lead(items: Sequence[Item], k: int, lex: Lexicon) -> bool:
+    """At ``k``, a lead of the lexicon's ``routine_leads`` ("goes through") right before a truck's own loading
+    routine (a verb of the skill ``load``)."""
+    it, particle, rt = items[k], items[k + 1], items[k + 2]
+    return it.kind is ItemKind.VERB and particle.kind is ItemKind.WORD \
+        and f"{it.text} {particle.text}".lower() in lex.routine_leads \
+        and rt.kind is ItemKind.VERB and rt.payload.target == "load"

@@ -564,6 +564,15 @@ class _Scanner:
             return Item(ItemKind.MARK, i, end, "list_first" if num == 1 else "list_next", self.text(i, end))
         return None
 
+    def _cargo_noun(self, i: int, n: int) -> bool:
+        """"Truck 1 has dumped its load", "takes its load away": after a verb (or an event verb such as "dumped"),
+        a noun such as "load" is what the verb acts on (read as the loading, the dump at soil 2 was lost). Said
+        elsewhere ("after its first load, truck 1 ...") it is the loading, which the anchor waits for."""
+        if self.text(i, i + n).lower() not in self.lex.cargo_event_nouns:
+            return False
+        last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD), None)
+        return last is not None and last.kind in (ItemKind.VERB, ItemKind.EVENT)
+
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex
         w = words[i]
@@ -717,7 +726,7 @@ class _Scanner:
         if m:
             return Item(ItemKind.MARK, i, i + m[0], "everything", self.text(i, i + m[0]))
         ev = lex.event_index.match(words, i)
-        if ev:
+        if ev and not self._cargo_noun(i, ev[0]):
             return Item(ItemKind.EVENT, i, i + ev[0], ev[1], self.text(i, i + ev[0]))
         m = lex.object_pronoun_index.match(words, i)
         if m:

@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .mentions import RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_placed_robots", "PLACED_ONE"]
+__all__ = ["fold_placed_robots", "fold_waiting_robots", "PLACED_ONE"]
 
 PLACED_ONE = "one"
 """The pronoun of the robot made of "the one at <place>": one robot of any type standing there."""
@@ -75,6 +75,45 @@ def _empty_end(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
 
 def _at(before: Item, place: Item) -> Item:
     return Item(ItemKind.WORD, before.end, place.start, None, "at")
+
+
+def _wait_place(items: Sequence[Item], k: int, rtype: str, lex: Lexicon) -> Item | None:
+    """The named place of the latest wait said before ``k`` by robots of type ``rtype`` ("two trucks go to obstacle
+    1 and wait there": obstacle 1), or None."""
+    for j in range(k - 1, -1, -1):
+        v = items[j]
+        if v.kind is not ItemKind.VERB or v.payload.target != "navigate" or not v.text \
+                or v.text.split()[0].lower() not in lex.wait_verbs:
+            continue
+        who = next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT), None)
+        if who is None or getattr(who.payload, "rtype", "") != rtype:
+            return None
+        after = [x for x in items[j + 1:j + 3] if x.kind is ItemKind.OBJECT and x.payload.form == "names"]
+        before = [x for x in items[:j] if x.kind is ItemKind.OBJECT and x.payload.form == "names"
+                  and x.start > who.start]
+        place = after[:1] or before[-1:]
+        return place[0] if place and len(place[0].payload.names) == 1 else None
+    return None
+
+
+def fold_waiting_robots(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"Two trucks go to obstacle 1 and wait there, and the remaining truck goes to puddle 1. ... the waiting trucks
+    drive to soil 1": "the waiting trucks" (a word of ``wait_verbs`` in the mention) are the trucks at the place of
+    the latest wait said by trucks, read as "the trucks at obstacle 1"; read as "the trucks", every truck went. Left
+    as it was when no such wait was said."""
+    out = list(items)
+    for k in range(len(out) - 1, -1, -1):
+        it = out[k]
+        if it.kind is not ItemKind.ROBOT or it.payload.form != "type" or it.payload.det != "the" \
+                or not lex.wait_verbs & set(it.text.lower().split()[1:-1]):
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is not None and nxt.kind is ItemKind.WORD and nxt.text.lower() in lex.placed_prepositions:
+            continue  # "the waiting truck at obstacle 1": its place is said
+        place = _wait_place(out, k, it.payload.rtype, lex)
+        if place is not None:
+            out[k + 1:k + 1] = [_at(it, place), Item(ItemKind.OBJECT, it.end, it.end, place.payload, place.text)]
+    return out
 
 
 def fold_placed_robots(items: Sequence[Item], lex: Lexicon) -> list[Item]:

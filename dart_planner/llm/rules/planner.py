@@ -84,7 +84,7 @@ from .lightverbs import fold_light_verbs
 from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
-from .placedrobots import fold_placed_robots
+from .placedrobots import fold_placed_robots, fold_waiting_robots
 from .purposes import fold_bare_purposes, fold_purpose_steps
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
@@ -180,7 +180,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)
     items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
-    items = fold_filled_up_trucks(fold_placed_robots(items, lex), lex.filled_up_verbs)
+    items = fold_filled_up_trucks(fold_placed_robots(fold_waiting_robots(items, lex), lex), lex.filled_up_verbs)
     items = fold_gapped_passive_loads(items)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
