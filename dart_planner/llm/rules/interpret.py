@@ -4396,7 +4396,8 @@ class Interpreter:
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:
-                if not self._loader_named_later():
+                if not self._loader_named_later() and not (places and a.verb.lemma in self.lex.bare_load_phrases):
+                    # "truck 1 gets a load at soil 1" with no excavator anywhere: the move there is all it says
                     self.errors.append("no excavator to load the truck")
                 continue
             key = tuple(e.key for e in excs)
