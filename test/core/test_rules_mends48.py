@@ -6,6 +6,8 @@
    now left out (rules/greetings.py).
 2. "Truck 3 takes a load at rock 1 ..." was a dump at rock 1: "takes / gets a load" (lexicon ``passive_load``) is
    the truck being loaded there: a move there and, with an excavator there, its loading; with none, refused.
+6. (own probe) "The goal is to dig soil 1 and fill puddle 2 with it. <orders>" was refused ("no robot is named"):
+   "it" after "with" (lexicon ``goal_cargo_prepositions``) in a goal said first is its cargo, not a robot.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -122,3 +124,18 @@ def test_a_load_picked_up_where_the_excavator_works(fleet, world):
     assert_plan("Excavator 2 works at soil 2. Truck 2 picks up a load at soil 2 and dumps it at puddle 1.", fleet,
                 world, task("m", T, [E2, D2], ["soil2"]), task("l", LOAD, [E2], [], deps=["m"]),
                 task("n", T, [D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D2], [], deps=["n"]))
+
+
+# -- finding 6 (own probe): "... and fill puddle 2 with it" in a goal said first ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The goal is to dig soil 1 and fill puddle 2 with it. Excavator 1 digs soil 1 and loads truck 1. Truck 1 dumps "
+    "at puddle 2.",
+    "Good morning all robots, the aim is to clear soil 1 and fill puddle 2 with it. Excavator 1 digs soil 1 and "
+    "loads truck 1. Truck 1 dumps at puddle 2.",
+])
+def test_a_goal_filling_a_place_with_it(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("n", T, [D1], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["n"]))
