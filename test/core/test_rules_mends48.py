@@ -15,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, TA, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -139,3 +139,11 @@ def test_a_goal_filling_a_place_with_it(fleet, world, text):
                 task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]), task("n", T, [D1], ["puddle2"], deps=["l"]),
                 task("d", DUMP, [D1], [], deps=["n"]))
+
+
+def test_another_before_a_verb_after_a_load_is_another_truck(fleet, world):
+    assert_plan("Excavator 3 digs soil 2. A truck gets a load at soil 2, and another goes to puddle 2.", fleet, world,
+                task("m", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("t", T, [], ["soil2"], types=[("dump_truck", 1)]),
+                task("l", LOAD, [E3], [], deps=["g", "t"]),
+                task("n", T, [], ["puddle2"], types=[("dump_truck", 1)]))

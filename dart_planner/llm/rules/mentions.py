@@ -357,7 +357,7 @@ class _Scanner:
         counted = t is None and det in ("other", "remaining") and self._counted_ellipsis(j)
         if counted:  # "one of them goes to puddle 1, and the other two go home": that many of the type named last
             count = lex.number(words[j]) or 0
-        if t is None and det == "another" and self._another_thing(i):
+        if t is None and det == "another" and self._another_thing(i) and not self._another_subject(det, j):
             return None
         if t is None and (det in ("another", "other") or counted) and j < len(words) and j > i and (
                 words[j] in _ELLIPSIS_NEXT or counted or self._another_subject(det, j)
