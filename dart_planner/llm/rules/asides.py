@@ -676,8 +676,7 @@ def _movement_order(out: list[Item], k: int) -> int:
         return k + 1
     closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
     close = end + 1 if closing else end
-    if not _own_subject_after(out, close):
-        return k + 1  # "go to soil 1 (truck 2 first) and dump there": the dump would be the last robot's alone
+    again = [] if _own_subject_after(out, close) else out[s:k]  # "... (truck 2 first) and dump there": both dump
     phrase = out[k:j]
     new: list[Item] = []
     for n, r in enumerate(named):
@@ -690,8 +689,20 @@ def _movement_order(out: list[Item], k: int) -> int:
             new.append(Item(ItemKind.CONNECTIVE, out[j].start, out[close - 1].end, "first", "first"))
     if closing and out[end].payload == ",":
         new.append(out[end])
+    if again:
+        close = _after_joins(out, close, new)
+        new += [Item(x.kind, x.start, x.start, x.payload, x.text) for x in again]
     out[s:close] = new
     return s + len(new)
+
+
+def _after_joins(out: Sequence[Item], start: int, new: list[Item]) -> int:
+    """Move the joining words at ``start`` ("and", "then") onto ``new``: the subject said again goes after them."""
+    while start < len(out) and (out[start].kind is ItemKind.CONNECTIVE
+                                or (out[start].kind is ItemKind.WORD and out[start].text in ("and", "then"))):
+        new.append(out[start])
+        start += 1
+    return start
 
 
 def _own_subject_after(out: Sequence[Item], start: int) -> bool:

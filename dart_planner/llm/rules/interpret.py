@@ -4486,7 +4486,14 @@ class Interpreter:
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:
-                if not self._loader_named_later():
+                later = self._loader_named_later()
+                if later and not self._loading_said_later():
+                    # "truck 2 picks up a load at soil 2 ... Excavator 2 digs at soil 2": nothing says the
+                    # loading again, and dropping it would lose the load the truck dumps
+                    self.errors.append(f"{a.verb.lemma!r}: the excavator that loads the truck is named only after "
+                                       f"it; say the excavator's work first, or say the loading again")
+                elif not later and not (places and a.verb.lemma in self.lex.bare_load_phrases):
+                    # "truck 1 gets a load at soil 1" with no excavator anywhere: the move there is all it says
                     self.errors.append("no excavator to load the truck")
                 continue
             key = tuple(e.key for e in excs)
@@ -4581,6 +4588,12 @@ class Interpreter:
             return set()
         return {r for it in post.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
                 for r in it.payload.ids}
+
+    def _loading_said_later(self) -> bool:
+        """A later sentence says a loading ("once truck 2 has been loaded", "loads truck 2"): a loading said
+        before its loader is made there."""
+        return any(it.kind is ItemKind.VERB and _work_target(it) == "unload_bucket"
+                   for s in self.later_all if s.sentence > self.res.sentence for it in s.items)
 
     def _loader_named_later(self) -> bool:
         """"Truck 2, head to soil 1 to load up. Excavator 1 will already be at soil 1 ...": a loading said

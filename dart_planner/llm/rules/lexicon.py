@@ -298,6 +298,12 @@ class Lexicon:
     """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
     cargo_goal_determiners: frozenset[str] = _context_words()
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
+    goal_cargo_prepositions: frozenset[str] = _context_words()
+    """Words before a pronoun in a goal that make it what the goal moves, not a robot."""
+    greeting_words: frozenset[str] = _context_words()
+    """Words of a greeting that make a fleet noun after them the one addressed, not a subject."""
+    bare_load_phrases: frozenset[str] = _context_words()
+    """A truck's taking of a load that, with no loader in the text, still says where it goes."""
     passive_load_heads: frozenset[str] = _context_words()
     """First words of the passive forms of loading ("gets loaded", "is to be filled")."""
     before_any_quantifiers: frozenset[str] = _context_words()

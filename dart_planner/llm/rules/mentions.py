@@ -259,6 +259,15 @@ class _Scanner:
     kind_index: PhraseIndex[tuple[str, bool]]
     items: list[Item] = field(default_factory=list)
 
+    def _another_subject(self, det: str, j: int) -> bool:
+        """"Truck 1 goes to soil 1 and another goes to soil 2": "another" right before a verb is its subject, a
+        robot of the type named last; left unread, the verb fell to the robot before it."""
+        if det != "another":
+            return False
+        c = self.lex.connective_index.match(self.words, j)  # "another then goes to ..."
+        k = j + c[0] if c else j
+        return k < len(self.words) and self.lex.verb_index.match(self.words, k) is not None
+
     def _another_thing(self, i: int) -> bool:
         """"Truck 1 gets a load at soil 1, then another at soil 2": a noun of a thing (lexicon
         ``another_thing_nouns``) said after the last robot is what "another" at ``i`` leaves out, not a robot."""
@@ -348,10 +357,11 @@ class _Scanner:
         counted = t is None and det in ("other", "remaining") and self._counted_ellipsis(j)
         if counted:  # "one of them goes to puddle 1, and the other two go home": that many of the type named last
             count = lex.number(words[j]) or 0
-        if t is None and det == "another" and self._another_thing(i):
+        if t is None and det == "another" and self._another_thing(i) and not self._another_subject(det, j):
             return None
         if t is None and (det in ("another", "other") or counted) and j < len(words) and j > i and (
-                words[j] in _ELLIPSIS_NEXT or counted or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
+                words[j] in _ELLIPSIS_NEXT or counted or self._another_subject(det, j)
+                or (det == "other" and i > 0 and words[i - 1] in (",", ";", ":")
                                                           and words[j] not in ("robots", "machines"))):
             # "two excavators to rock 1 and a third to rock 2", "another one": the type named last
             last = self._part_type() if det == "other" else None

@@ -65,7 +65,9 @@ from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_ty
 from .formats import normalise_layout, read_layout
 from .gappedpassives import fold_gapped_passive_loads
 from .gappedpurposes import share_gapped_purposes
+from .goalcargo import fold_goal_cargo
 from .goals import goal_errors
+from .greetings import fold_greeted_fleet
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import (
@@ -176,6 +178,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_names(fold_same_robot_nouns(items), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
+    items = fold_goal_cargo(fold_greeted_fleet(items, lex.greeting_words, lex.goal_people), lex.goal_nouns,
+                            lex.title_copulas, lex.title_skip_words, lex.goal_cargo_prepositions)
     items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)

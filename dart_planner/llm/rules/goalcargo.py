@@ -1,0 +1,38 @@
+"""What a goal said first moves: "The goal is to dig soil 1 and fill puddle 2 *with it*".
+
+A pronoun after a cargo preposition (the lexicon's ``goal_cargo_prepositions``) in a sentence that a goal noun
+opens is the soil the goal moves, not a robot: read as a robot, it made the goal an order that no robot was named
+for, and the instruction was refused though the orders after it carried the goal out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .segment import Item, ItemKind
+
+__all__ = ["fold_goal_cargo"]
+
+
+def fold_goal_cargo(items: Sequence[Item], nouns: frozenset[str], copulas: frozenset[str], skip: frozenset[str],
+                    prepositions: frozenset[str]) -> list[Item]:
+    """Make such a pronoun a plain word (see the module docstring)."""
+    out = list(items)
+    start = 0
+    for k, it in enumerate(out):
+        if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?", ";"):
+            start = k + 1
+        elif it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and k > start \
+                and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions \
+                and _goal_opened(out[start:k], nouns, copulas, skip):
+            out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
+    return out
+
+
+def _goal_opened(items: Sequence[Item], nouns: frozenset[str], copulas: frozenset[str], skip: frozenset[str]) -> bool:
+    """The sentence opens with a goal noun and its copula a few words on, and names no robot before ``items``'
+    end."""
+    if any(it.kind is ItemKind.ROBOT for it in items):
+        return False
+    words = [w for it in items[:6] if it.kind is ItemKind.WORD for w in it.text.lower().split() if w not in skip]
+    return bool(words) and words[0] in nouns and any(w in copulas for w in words[1:4])
