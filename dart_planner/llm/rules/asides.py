@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
-from .segment import SENTENCE_END, Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, verb_before_punct
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas", "place_relatives",
@@ -725,20 +725,9 @@ def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
     while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
             out[end].payload == ")" or out[end].payload in SENTENCE_END or (
                 opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
-                and (out[end + 1].kind is not ItemKind.CONNECTIVE or _clause_after(out, end + 2))))):
+                and (out[end + 1].kind is not ItemKind.CONNECTIVE or verb_before_punct(out, end + 2))))):
         end += 1
     return end
-
-
-def _clause_after(out: Sequence[Item], start: int) -> bool:
-    """A verb before the next punctuation from ``start``: ", then both dump at puddle 1" after "truck 1 first" is a
-    clause of its own, not the verbless rest of the order ("..., then truck 2")."""
-    for x in out[start:]:
-        if x.kind is ItemKind.PUNCT:
-            return False
-        if x.kind is ItemKind.VERB:
-            return True
-    return False
 
 
 def _loaded_after_it(items: Sequence[Item]) -> list[Item]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END",
-           "sentence_start", "named_objects"]
+           "sentence_start", "named_objects", "verb_before_punct"]
 
 # ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
 # fold into a valid robot or object name; it stays unknown and the plan fails closed.
@@ -363,7 +363,7 @@ def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
 
-def _verb_before_punct(items: Sequence[Item], k: int) -> bool:
+def verb_before_punct(items: Sequence[Item], k: int) -> bool:
     """A verb comes at or after ``k`` before the next punctuation (the words start a clause)."""
     for it in items[k:]:
         if it.kind is ItemKind.PUNCT:
@@ -600,7 +600,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and k + 1 < n and items[k + 1].kind is ItemKind.OBJECT
                 # "puddle 1, puddle 2 and ...", but not "once X is at rock 1, rock 1 becomes ..."
                 and not (cur.role is SegmentRole.ANCHOR and _has_predicate(cur.items)
-                         and (_verb_before_punct(items, k + 1)
+                         and (verb_before_punct(items, k + 1)
                               # "when truck 1 is at rock 1, puddle 1 can be used again": a modal after it
                               or (k + 2 < n and items[k + 2].kind is ItemKind.MARK
                                   and items[k + 2].payload in ("permit", "neg"))))) and not (
