@@ -583,6 +583,18 @@ class _Scanner:
         last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD), None)
         return last is not None and last.kind in (ItemKind.VERB, ItemKind.EVENT)
 
+    def alert_opener(self, i: int) -> Item | None:
+        """A call for attention that opens a sentence before a comma ("Heads up, everyone: ..."), left out: its
+        "heads" would otherwise be a trip with no place."""
+        words = self.words
+        if i > 0 and words[i - 1] not in _SENTENCE_END:
+            return None
+        for n in (3, 2, 1):
+            if i + n < len(words) and words[i + n] in (",", ":", "!") \
+                    and " ".join(words[i:i + n]) in self.lex.alert_openers:
+                return Item(ItemKind.MARK, i, i + n, "ignored", self.text(i, i + n))
+        return None
+
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex
         w = words[i]
@@ -592,6 +604,9 @@ class _Scanner:
         bare = self.bare_number(i)
         if bare is not None:
             return bare
+        alert = self.alert_opener(i)
+        if alert is not None:
+            return alert
         mk = lex.mark_index.match(words, i)
         place = lex.object_pronoun_index.match(words, i)
         if mk and place and place[0] > mk[0]:
