@@ -3,6 +3,9 @@
 1. "Heads up, everyone: excavator 1 goes to soil 1 and digs." was refused ("no place to go to for 'heads'"): a
    call for attention that opens a sentence before a comma or colon (lexicon ``alert_openers``) is no order, and
    its "heads" no trip. "Truck 1 heads up to soil 1" stays a trip.
+2. "Could you help me get the soil moved today? Excavator 1 goes to soil 1 and digs." was refused ("no robot is
+   named for ..."): a robotless sentence that asks the reader for help (lexicon ``help_requests``) states the job
+   the robots named after it do. A help request that names a robot is left to the other readings.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -10,7 +13,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, DIG, DUMP, E1, E2, T, assert_plan, task
+from rules_helpers import AV, D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -41,3 +44,27 @@ def test_the_alert_openers_come_from_the_lexicon(fleet, world):
     text = "Heads up, everyone: excavator 1 goes to soil 1 and digs."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(alert_openers=[])).errors
+
+
+# -- finding 2: a robotless request for help states the job -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Could you help me get the soil moved today? Excavator 1 goes to soil 1 and digs.",
+    "Can you give us a hand with the digging? Excavator 1 goes to soil 1 and digs.",
+    "Would you help us with soil 1 this morning? Excavator 1 goes to soil 1 and digs.",
+])
+def test_a_request_for_help_states_the_job(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+def test_a_request_for_help_before_a_whole_job(fleet, world):
+    assert_plan("Could you help me move some soil? Excavator 2 and truck 1 go to soil 2, excavator 2 digs and loads "
+                "truck 1.", fleet, world,
+                task("m", T, [E2, D1], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]))
+
+
+def test_the_help_requests_come_from_the_lexicon(fleet, world):
+    text = "Could you help me get the soil moved today? Excavator 1 goes to soil 1 and digs."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(help_requests=[])).errors

@@ -1738,6 +1738,8 @@ class Interpreter:
         later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
         if not any(it.kind is ItemKind.ROBOT for it in later) and not self._goal_clause_first(seg, same):
             return False
+        if self._help_request(same):
+            return True
         if any(it.kind is ItemKind.ROBOT for it in same):
             return self._goal_clause_first(seg, same) or self._restated_with_robots(seg, same, later)
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
@@ -1750,6 +1752,15 @@ class Interpreter:
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
         return purpose or need or unknown_verb or human or self._goal_named(seg) or self._restated(seg, same, later) \
             or self._goal_clause_first(seg, same)
+
+    def _help_request(self, same: Sequence[Item]) -> bool:
+        """"Could you help me get the soil moved today?": asking the reader for help states the job the robots
+        named next will do; read as an order, it had no robot and the whole instruction was refused."""
+        if any(it.kind is ItemKind.ROBOT and not self._addressee(it) for it in same):
+            return False
+        words = " ".join(it.text.lower() for it in same).split()
+        return any(" ".join(words[k:k + len(p.split())]) == p for p in self.lex.help_requests
+                   for k in range(len(words)))
 
     def _people_need_robot_aside(self, same: Sequence[Item]) -> bool:
         """"I need material from both soil piles in one truck.": a person's need with no verb, whose robots stand

@@ -296,6 +296,8 @@ class Lexicon:
     """People who open a robotless sentence that states the job ("today we move ...")."""
     goal_need_words: frozenset[str] = _context_words()
     """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
+    help_requests: frozenset[str] = _context_words()
+    """Requests for help that make a robotless sentence the job's goal, not an order with no robot."""
     cargo_goal_determiners: frozenset[str] = _context_words()
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
     goal_cargo_prepositions: frozenset[str] = _context_words()
