@@ -6,6 +6,9 @@
 2. "Could you help me get the soil moved today? Excavator 1 goes to soil 1 and digs." was refused ("no robot is
    named for ..."): a robotless sentence that asks the reader for help (lexicon ``help_requests``) states the job
    the robots named after it do. A help request that names a robot is left to the other readings.
+3. "Workers reported a crack at obstacle 1, so dump truck 3 drives over to obstacle 1." was refused ("no robot is
+   named for 'workers reported ...'"): a robotless first clause with a word of a people's report (lexicon
+   ``report_verbs``) is the reason for the work after it; its places are no goal the steps must reach.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -68,3 +71,25 @@ def test_the_help_requests_come_from_the_lexicon(fleet, world):
     text = "Could you help me get the soil moved today? Excavator 1 goes to soil 1 and digs."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(help_requests=[])).errors
+
+
+# -- finding 3: what people reported is the reason for the work, not an order ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Workers reported a crack in the ground at obstacle 1, so dump truck 3 drives over to obstacle 1.",
+    "The foreman noticed a crack at obstacle 1, so truck 3 drives to obstacle 1.",
+    "A surveyor spotted loose stones at obstacle 1, so truck 3 drives to obstacle 1.",
+])
+def test_a_report_clause_is_the_reason_for_the_work(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3], ["obstacle1"]))
+
+
+def test_a_report_names_no_goal_place(fleet, world):
+    assert_plan("Workers noticed water at puddle 1, so truck 2 goes to soil 1.", fleet, world,
+                task("m", T, [D2], ["soil1"]))
+
+
+def test_the_report_verbs_come_from_the_lexicon(fleet, world):
+    text = "Workers reported a crack in the ground at obstacle 1, so dump truck 3 drives over to obstacle 1."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(report_verbs=[])).errors

@@ -298,6 +298,8 @@ class Lexicon:
     """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
     help_requests: frozenset[str] = _context_words()
     """Requests for help that make a robotless sentence the job's goal, not an order with no robot."""
+    report_verbs: frozenset[str] = _context_words()
+    """Words of a people's report that make a robotless first clause the job's reason, not an order."""
     cargo_goal_determiners: frozenset[str] = _context_words()
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
     goal_cargo_prepositions: frozenset[str] = _context_words()
