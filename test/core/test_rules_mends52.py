@@ -9,6 +9,9 @@
 3. "Workers reported a crack at obstacle 1, so dump truck 3 drives over to obstacle 1." was refused ("no robot is
    named for 'workers reported ...'"): a robotless first clause with a word of a people's report (lexicon
    ``report_verbs``) is the reason for the work after it; its places are no goal the steps must reach.
+4. "The whole fleet gathers at obstacle 1 for the end-of-day check." was refused ("no place to go to for
+   'check'"): a verb word that ends its clause after "for" and a determiner, with only plain words between
+   ("the daily check", "its weekly inspection"), is the noun of a purpose, not a trip.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, TA, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -93,3 +96,21 @@ def test_the_report_verbs_come_from_the_lexicon(fleet, world):
     text = "Workers reported a crack in the ground at obstacle 1, so dump truck 3 drives over to obstacle 1."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(report_verbs=[])).errors
+
+
+# -- finding 4: "for the daily check" at a clause's end is a purpose, not a trip -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Then the whole fleet gathers at obstacle 1 for the end-of-day check.",
+    "The fleet gathers at obstacle 1 for the daily check.",
+    "Everyone meets at obstacle 1 for their weekly inspection.",
+])
+def test_a_purpose_noun_after_for_is_no_trip(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", TA, [], ["obstacle1"]))
+
+
+def test_a_check_that_is_no_purpose_stays_a_verb(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and waits for excavator 1, then checks puddle 2.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("c", T, [D1], ["puddle2"], deps=["m"]))
+    assert_plan("Truck 2 goes to soil 2 for the daily check, then checks puddle 1.", fleet, world,
+                task("m", T, [D2], ["soil2"]), task("c", T, [D2], ["puddle1"], deps=["m"]))
