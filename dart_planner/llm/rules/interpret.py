@@ -1738,6 +1738,8 @@ class Interpreter:
         later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
         if not any(it.kind is ItemKind.ROBOT for it in later) and not self._goal_clause_first(seg, same):
             return False
+        if self._help_request(same):
+            return True
         if any(it.kind is ItemKind.ROBOT for it in same):
             return self._goal_clause_first(seg, same) or self._restated_with_robots(seg, same, later)
         words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
@@ -1750,6 +1752,15 @@ class Interpreter:
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
         return purpose or need or unknown_verb or human or self._goal_named(seg) or self._restated(seg, same, later) \
             or self._goal_clause_first(seg, same)
+
+    def _help_request(self, same: Sequence[Item]) -> bool:
+        """"Could you help me get the soil moved today?": asking the reader for help states the job the robots
+        named next will do; read as an order, it had no robot and the whole instruction was refused."""
+        if any(it.kind is ItemKind.ROBOT and not self._addressee(it) for it in same):
+            return False
+        words = " ".join(it.text.lower() for it in same).split()
+        return any(" ".join(words[k:k + len(p.split())]) == p for p in self.lex.help_requests
+                   for k in range(len(words)))
 
     def _people_need_robot_aside(self, same: Sequence[Item]) -> bool:
         """"I need material from both soil piles in one truck.": a person's need with no verb, whose robots stand
@@ -1790,9 +1801,15 @@ class Interpreter:
         need = any(w in self.lex.goal_need_words for w in words) or any(
             " ".join(words[k:k + 2]) in self.lex.reason_need_words for k in range(len(words)))
         named = any(w in self.lex.goal_nouns for w in words)  # "The goal is to fill puddle 1 ..." (goal_nouns)
+        report = self._people_report(seg)
         rest = [it for it in same if all(it is not x for x in seg.items)]
-        return (human or need or named or purpose) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
+        return (human or need or named or purpose or report) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
             it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
+
+    def _people_report(self, seg: Segment) -> bool:
+        """"Workers reported a crack at obstacle 1, so ...": what people found is the reason for the work after it,
+        not an order with no robot, nor a goal whose places the steps must reach."""
+        return any(w in self.lex.report_verbs for it in seg.items if it.kind is ItemKind.WORD for w in it.text.split())
 
     def _after_address(self, seg: Segment) -> bool:
         """"Hello everyone, we need puddle 2 filled today.": what comes before the clause in its sentence only
@@ -2667,7 +2684,8 @@ class Interpreter:
                 for it in seg.items:  # "We have one dig-and-haul job today.": about the job, not a step
                     self.use(it)
                 self.mains -= 1
-                self._note_goal(seg)
+                if not self._people_report(seg):
+                    self._note_goal(seg)
                 named = named_objects(seg.items)
                 if len(named) == 1 and self.last_place is None:
                     # "Obstacle 1 needs two visits: truck 3 goes first, ...": the one place of the job is

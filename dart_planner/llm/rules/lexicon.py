@@ -296,12 +296,18 @@ class Lexicon:
     """People who open a robotless sentence that states the job ("today we move ...")."""
     goal_need_words: frozenset[str] = _context_words()
     """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
+    help_requests: frozenset[str] = _context_words()
+    """Requests for help that make a robotless sentence the job's goal, not an order with no robot."""
+    report_verbs: frozenset[str] = _context_words()
+    """Words of a people's report that make a robotless first clause the job's reason, not an order."""
     cargo_goal_determiners: frozenset[str] = _context_words()
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
     goal_cargo_prepositions: frozenset[str] = _context_words()
     """Words before a pronoun in a goal that make it what the goal moves, not a robot."""
     greeting_words: frozenset[str] = _context_words()
     """Words of a greeting that make a fleet noun after them the one addressed, not a subject."""
+    alert_openers: frozenset[str] = _context_words()
+    """Calls for attention that open a sentence before a comma: read as words of the message, "heads" is a trip."""
     bare_load_phrases: frozenset[str] = _context_words()
     """A truck's taking of a load that, with no loader in the text, still says where it goes."""
     passive_load_heads: frozenset[str] = _context_words()

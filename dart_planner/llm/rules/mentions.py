@@ -583,6 +583,31 @@ class _Scanner:
         last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD), None)
         return last is not None and last.kind in (ItemKind.VERB, ItemKind.EVENT)
 
+    def _purpose_noun(self, i: int) -> bool:
+        """"gathers at obstacle 1 for the end-of-day check.": a verb word that ends its clause after "for" and a
+        determiner with only plain words between is the noun of a purpose; read as a verb, it was a trip with no
+        place. Not after a robot or a number ("for the trucks dump" is no such phrase)."""
+        words, lex = self.words, self.lex
+        if i + 1 < len(words) and words[i + 1] not in _PUNCT:
+            return False
+        for j in range(i - 2, max(i - 7, 0), -1):
+            if words[j] in _DETERMINERS and words[j - 1] == "for":
+                return all(not (w.isdigit() or w in _PUNCT or w in lex.first_words or w in self.type_index
+                                or w in self.kind_index) or w == "of" for w in words[j + 1:i])
+        return False
+
+    def alert_opener(self, i: int) -> Item | None:
+        """A call for attention that opens a sentence before a comma ("Heads up, everyone: ..."), left out: its
+        "heads" would otherwise be a trip with no place."""
+        words = self.words
+        if i > 0 and words[i - 1] not in _SENTENCE_END:
+            return None
+        for n in (3, 2, 1):
+            if i + n < len(words) and words[i + n] in (",", ":", "!") \
+                    and " ".join(words[i:i + n]) in self.lex.alert_openers:
+                return Item(ItemKind.MARK, i, i + n, "ignored", self.text(i, i + n))
+        return None
+
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex
         w = words[i]
@@ -592,6 +617,9 @@ class _Scanner:
         bare = self.bare_number(i)
         if bare is not None:
             return bare
+        alert = self.alert_opener(i)
+        if alert is not None:
+            return alert
         mk = lex.mark_index.match(words, i)
         place = lex.object_pronoun_index.match(words, i)
         if mk and place and place[0] > mk[0]:
@@ -705,6 +733,8 @@ class _Scanner:
         if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or (
                 i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)):
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
+        if v and v[0] == 1 and self._purpose_noun(i):
+            v = None
         if v:
             return self.verb(i, v[0], v[1])
         m = lex.distributive_index.match(words, i)
