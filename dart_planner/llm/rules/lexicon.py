@@ -681,11 +681,15 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 def _already_phrases(already: list[str], beside: list[str]) -> list[str]:
     """Every "already ... at" phrase also with each word for "beside" in place of "at": a robot "already
     parked next to rock 1" stands there as one "already parked at rock 1" does. Listed one by one, only the
-    prepositions a writer had once used were known, and the rest sent the robot to a place it stood at."""
+    prepositions a writer had once used were known, and the rest sent the robot to a place it stood at. A
+    "there" before the "at" ("is sitting *there* at puddle 2") only points at the place named after it: without it
+    the phrase was unknown and the robot was sent to where it sits."""
     out = list(already)
     for phrase in already:
         if phrase.endswith(" at"):
             out += [f"{phrase[:-3]} {b}" for b in beside]
+            if not phrase.endswith(" there at"):
+                out.append(f"{phrase[:-3]} there at")
     return out
 
 

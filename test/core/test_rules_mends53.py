@@ -1,0 +1,40 @@
+"""Mends of helper M53: silent misreadings of a robot's standing place (each gave a plan, no error, and the plan
+was wrong).
+
+4. "Excavator 2 is next to truck 3 at soil 1." sent truck 3 (or both) to soil 1: a bare "is"/"are" with a word for
+   "beside" (lexicon ``already`` with ``already_beside``) says where the robots stand, a state, and its "next" is no
+   "then".
+5. "Truck 3 is sitting there at puddle 2." sent truck 3 to puddle 2: a "there" before the "at" of a phrase of
+   standing (lexicon ``already``) only points at the place after it, still a state.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import DIG, E1, T, assert_plan, task
+
+# -- finding 4: "<robot> is next to <robot> at <place>" is a state ---------------------------------------------------
+
+@pytest.mark.parametrize("state", [
+    "Excavator 2 is next to truck 3 at soil 1.",
+    "Excavator 2 is beside truck 3 at soil 1.",
+    "Trucks 1 and 2 are right next to excavator 3 at soil 2.",
+])
+def test_a_robot_beside_another_is_a_state_with_no_move(fleet, world, state):
+    assert_plan(f"{state} Excavator 1 digs at soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 5: "is sitting there at <place>" is a state -------------------------------------------------------------
+
+@pytest.mark.parametrize("state", [
+    "Truck 3 is sitting there at puddle 2.",
+    "Truck 3 is parked there at puddle 2, and",
+    "Trucks 2 and 3 are still standing there at rock 1.",
+])
+def test_a_robot_sitting_there_at_a_place_is_a_state_with_no_move(fleet, world, state):
+    text = f"{state} excavator 1 digs at soil 1." if state.endswith("and") else f"{state} Excavator 1 digs at soil 1."
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
