@@ -1,6 +1,8 @@
-"""Mends of helper M53: silent misreadings of a robot's standing place (each gave a plan, no error, and the plan
-was wrong).
+"""Mends of helper M53: silent misreadings (each gave a plan, no error, and the plan was wrong).
 
+3. "Truck 1 gives way to truck 2 at puddle 1." sent both trucks to puddle 1: words no reading took between a robot
+   and another robot, one of them unknown or of lexicon ``robot_object_words`` ("way", "room", "tows"), are
+   something the first robot does to the second, an action the fleet lacks: refused, naming the words.
 4. "Excavator 2 is next to truck 3 at soil 1." sent truck 3 (or both) to soil 1: a bare "is"/"are" with a word for
    "beside" (lexicon ``already`` with ``already_beside``) says where the robots stand, a state, and its "next" is no
    "then".
@@ -14,6 +16,26 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import DIG, E1, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
+from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
+
+from dart_planner.llm.rules import rules_plan
+
+# -- finding 3: "<robot> gives way to <robot> at <place>" is no move of both ---------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Truck 1 gives way to truck 2 at puddle 1.", "gives"),
+    ("Truck 1 makes room for truck 2 at puddle 1 and then dumps.", "makes"),
+    ("Excavator 3 digs at soil 1. Truck 3 tows truck 1 to rock 2.", "tows"),
+])
+def test_an_action_of_a_robot_on_another_robot_is_refused(fleet, world, text, word):
+    _refused(text, fleet, world, word)
+
+
+def test_the_robot_object_words_come_from_the_lexicon(fleet, world):
+    text = "Truck 1 gives way to truck 2 at puddle 1."
+    assert not rules_plan(text, fleet, world, _lexicon(robot_object_words=[])).errors
+
 
 # -- finding 4: "<robot> is next to <robot> at <place>" is a state ---------------------------------------------------
 
