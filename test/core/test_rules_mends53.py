@@ -3,6 +3,8 @@
 3. "Truck 1 gives way to truck 2 at puddle 1." sent both trucks to puddle 1: words no reading took between a robot
    and another robot, one of them unknown or of lexicon ``robot_object_words`` ("way", "room", "tows"), are
    something the first robot does to the second, an action the fleet lacks: refused, naming the words.
+2. "Excavator 2 picks up soil at soil 1 and loads truck 2." lost the digging: a word of taking on a load (lexicon
+   ``dig_pickup_words``) said of robots that cannot be loaded but can dig is their digging.
 4. "Excavator 2 is next to truck 3 at soil 1." sent truck 3 (or both) to soil 1: a bare "is"/"are" with a word for
    "beside" (lexicon ``already`` with ``already_beside``) says where the robots stand, a state, and its "next" is no
    "then".
@@ -15,11 +17,29 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DIG, E1, T, assert_plan, task
+from rules_helpers import DIG, E1, E2, E3, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
 
 from dart_planner.llm.rules import rules_plan
+
+# -- finding 2: an excavator that "picks up" soil digs it -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, robot, place", [
+    ("Excavator 2 picks up soil at soil 1 and loads truck 2.", E2, "soil1"),
+    ("Excavator 1 collects soil at soil 2, then loads truck 3.", E1, "soil2"),
+    ("Excavator 3 goes to rock 1, picks up some rock and loads truck 1.", E3, "rock1"),
+])
+def test_an_excavator_picking_up_soil_digs_it(fleet, world, text, robot, place):
+    assert_plan(text, fleet, world, task("m", T, [robot], [place]), task("d", DIG, [robot], [], deps=["m"]),
+                task("l", LOAD, [robot], [], deps=["d"]))
+
+
+def test_the_dig_pickup_words_come_from_the_lexicon(fleet, world):
+    text = "Excavator 2 picks up soil at soil 1 and loads truck 2."
+    plan = rules_plan(text, fleet, world, _lexicon(dig_pickup_words=[]))
+    assert plan.errors or not any(s.skill == DIG for s in plan.graph.subtasks)
+
 
 # -- finding 3: "<robot> gives way to <robot> at <place>" is no move of both ---------------------------------------
 

@@ -3635,6 +3635,9 @@ class Interpreter:
                 finally:
                     self.own_member = None
             return each
+        if v.role == "passive_load" and self._digs_up(subject, v):
+            dig = dataclasses.replace(a, verb=VerbHit("dig", "verb", v.lemma))
+            return self.act(dig, subject, extra, split, respectively, is_global)
         if v.role == "passive_load":
             return self.passive_load(subject, a, extra, split)
         if target in KEEPOUT_ACTIONS:
@@ -4438,6 +4441,15 @@ class Interpreter:
 
     def _types_for(self, action: str) -> list[str]:
         return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]
+
+    def _digs_up(self, subject: tuple[Member, ...] | None, v: VerbHit) -> bool:
+        """"Excavator 2 *picks up* soil at soil 1": said of robots that cannot be loaded but can dig, a word of
+        taking on a load (lexicon ``dig_pickup_words``) is their digging; read as a truck's loading, the digging was
+        dropped and the excavator's own loading put in its place."""
+        if not subject or v.lemma.lower() not in self.lex.dig_pickup_words:
+            return False
+        return not self.capable(subject, "dump", quiet=True) \
+            and len(self.capable(subject, "dig", quiet=True)) == len(subject)
 
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                      split: bool = False) -> list[Draft]:

@@ -549,6 +549,8 @@ class Lexicon:
     """Phrases after a keep-out said right after a move that tie it to the drive ("avoids Y *on the way*")."""
     vague_action_verbs: frozenset[str] = _context_words()
     """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
+    dig_pickup_words: frozenset[str] = _context_words()
+    """Words of taking on a load that, said of an excavator, are its digging ("excavator 2 *picks up* soil")."""
     robot_object_words: frozenset[str] = _context_words()
     """Known words that, between two robots, make it something the first does to the second ("gives *way* to")."""
     rest_prepositions: frozenset[str] = _context_words()
