@@ -3,6 +3,9 @@
 3. "Truck 1 gives way to truck 2 at puddle 1." sent both trucks to puddle 1: words no reading took between a robot
    and another robot, one of them unknown or of lexicon ``robot_object_words`` ("way", "room", "tows"), are
    something the first robot does to the second, an action the fleet lacks: refused, naming the words.
+1. "Then the trucks haul it off and dump it, truck 2 at puddle 2 and truck 3 at obstacle 2" sent both trucks to
+   puddle 2: the load said as a pronoun between the carry and the dump ("haul *it* off and dump *it*") kept the carry
+   from being read as the way to the dump's place, and it went to the place said before. It is now the way there.
 2. "Excavator 2 picks up soil at soil 1 and loads truck 2." lost the digging: a word of taking on a load (lexicon
    ``dig_pickup_words``) said of robots that cannot be loaded but can dig is their digging.
 4. "Excavator 2 is next to truck 3 at soil 1." sent truck 3 (or both) to soil 1: a bare "is"/"are" with a word for
@@ -17,11 +20,27 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
 
 from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: "haul it off and dump it, <robot> at <place> and <robot> at <place>" -------------------------------
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Then the trucks haul it off and dump it, truck 2 at puddle 2 and truck 3 at obstacle 2.",
+     (D2, "puddle2"), (D3, "obstacle2")),
+    ("Then both trucks carry it off and dump it, truck 1 at rock 1 and truck 2 at rock 2.",
+     (D1, "rock1"), (D2, "rock2")),
+    ("The trucks haul it away and dump it, truck 3 at puddle 1 and truck 1 at obstacle 1.",
+     (D3, "puddle1"), (D1, "obstacle1")),
+])
+def test_a_carried_load_said_as_a_pronoun_goes_to_each_trucks_own_place(fleet, world, text, first, second):
+    assert_plan(text, fleet, world,
+                task("m1", T, [first[0]], [first[1]]), task("d1", DUMP, [first[0]], [], deps=["m1"]),
+                task("m2", T, [second[0]], [second[1]]), task("d2", DUMP, [second[0]], [], deps=["m2"]))
+
 
 # -- finding 2: an excavator that "picks up" soil digs it -----------------------------------------------------------
 

@@ -3616,7 +3616,11 @@ class Interpreter:
             return False
         ia = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), -1)
         ib = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is b.verb), -1)
-        return 0 <= ia < ib and all(it.kind is ItemKind.WORD for it in items[ia + 1:ib])
+        # the load said as a pronoun ("hauls *it* off and dumps *it*") is no robot of its own: it was, and the carry
+        # went to the other truck's place
+        return 0 <= ia < ib and all(it.kind is ItemKind.WORD or (
+            it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun in ("it", "them"))
+            for it in items[ia + 1:ib])
 
     # -- doing ------------------------------------------------------------------------------------------
     def act(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
