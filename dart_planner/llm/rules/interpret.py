@@ -3634,7 +3634,11 @@ class Interpreter:
             return False
         ia = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), -1)
         ib = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is b.verb), -1)
-        return 0 <= ia < ib and all(it.kind is ItemKind.WORD for it in items[ia + 1:ib])
+        # the load said as a pronoun ("hauls *it* off and dumps *it*") is no robot of its own: it was, and the carry
+        # went to the other truck's place
+        return 0 <= ia < ib and all(it.kind is ItemKind.WORD or (
+            it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun in ("it", "them"))
+            for it in items[ia + 1:ib])
 
     # -- doing ------------------------------------------------------------------------------------------
     def act(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
@@ -3653,6 +3657,9 @@ class Interpreter:
                 finally:
                     self.own_member = None
             return each
+        if v.role == "passive_load" and self._digs_up(subject, v):
+            dig = dataclasses.replace(a, verb=VerbHit("dig", "verb", v.lemma))
+            return self.act(dig, subject, extra, split, respectively, is_global)
         if v.role == "passive_load":
             return self.passive_load(subject, a, extra, split)
         if target in KEEPOUT_ACTIONS:
@@ -4456,6 +4463,15 @@ class Interpreter:
 
     def _types_for(self, action: str) -> list[str]:
         return [t for t in self.site.robots_by_type if choose_skill(self.fleet, action, False, [t]) is not None]
+
+    def _digs_up(self, subject: tuple[Member, ...] | None, v: VerbHit) -> bool:
+        """"Excavator 2 *picks up* soil at soil 1": said of robots that cannot be loaded but can dig, a word of
+        taking on a load (lexicon ``dig_pickup_words``) is their digging; read as a truck's loading, the digging was
+        dropped and the excavator's own loading put in its place."""
+        if not subject or v.lemma.lower() not in self.lex.dig_pickup_words:
+            return False
+        return not self.capable(subject, "dump", quiet=True) \
+            and len(self.capable(subject, "dig", quiet=True)) == len(subject)
 
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                      split: bool = False) -> list[Draft]:

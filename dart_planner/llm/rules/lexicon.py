@@ -555,6 +555,10 @@ class Lexicon:
     """Phrases after a keep-out said right after a move that tie it to the drive ("avoids Y *on the way*")."""
     vague_action_verbs: frozenset[str] = _context_words()
     """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
+    dig_pickup_words: frozenset[str] = _context_words()
+    """Words of taking on a load that, said of an excavator, are its digging ("excavator 2 *picks up* soil")."""
+    robot_object_words: frozenset[str] = _context_words()
+    """Known words that, between two robots, make it something the first does to the second ("gives *way* to")."""
     rest_prepositions: frozenset[str] = _context_words()
     """Prepositions of where a thing happens: "excavator 2 polishes *at* rock 1" is refused as "polishes rock 1"."""
     goal_deferring_words: frozenset[str] = _context_words()
@@ -687,11 +691,15 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 def _already_phrases(already: list[str], beside: list[str]) -> list[str]:
     """Every "already ... at" phrase also with each word for "beside" in place of "at": a robot "already
     parked next to rock 1" stands there as one "already parked at rock 1" does. Listed one by one, only the
-    prepositions a writer had once used were known, and the rest sent the robot to a place it stood at."""
+    prepositions a writer had once used were known, and the rest sent the robot to a place it stood at. A
+    "there" before the "at" ("is sitting *there* at puddle 2") only points at the place named after it: without it
+    the phrase was unknown and the robot was sent to where it sits."""
     out = list(already)
     for phrase in already:
         if phrase.endswith(" at"):
             out += [f"{phrase[:-3]} {b}" for b in beside]
+            if not phrase.endswith(" there at"):
+                out.append(f"{phrase[:-3]} there at")
     return out
 
 

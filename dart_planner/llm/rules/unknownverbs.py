@@ -42,7 +42,7 @@ its skills in the fleet file), so it can be said again with a skill the fleet ha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from dart_planner.core.fleet import Fleet, SkillScope
 
@@ -61,7 +61,8 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
                           fleet: Fleet, idle: Iterable[str] = (), removal: Iterable[str] = (),
                           keepout_nouns: PhraseIndex[bool] | None = None,
                           departure: Iterable[str] = (), vague: Iterable[str] = (),
-                          rest_prepositions: Iterable[str] = (), participle_endings: Iterable[str] = ()) -> list[str]:
+                          rest_prepositions: Iterable[str] = (), participle_endings: Iterable[str] = (),
+                          robot_object: Iterable[str] = ()) -> list[str]:
     """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
 
     ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
@@ -72,7 +73,8 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     place (lexicon ``departure_verbs``), ``vague`` the words of the lexicon that say no action of ours in a verb slot
     (lexicon ``vague_action_verbs``: "works rock 1"), ``rest_prepositions`` the prepositions of where a thing happens
     (lexicon ``rest_prepositions``: "polishes *at* rock 1"), which do not make an unknown word a move, and
-    ``participle_endings`` those of a word that says where a thing is, not what it does ("positioned at soil 2").
+    ``participle_endings`` those of a word that says where a thing is, not what it does ("positioned at soil 2"),
+    ``robot_object`` the known words that between two robots say what the first does to the second ("gives *way*").
     """
     known_words = frozenset(known)
     join_words = frozenset(joins)
@@ -80,6 +82,7 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     removal_words = frozenset(removal)
     departure_words = frozenset(departure)
     vague_words = frozenset(vague)
+    object_words = frozenset(robot_object)
     rest_words = frozenset(rest_prepositions)
     participle = tuple(participle_endings)
 
@@ -145,6 +148,28 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
             robot = next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT
                           and getattr(x.payload, "form", "") in ("ids", "type")), robot)
         errors.append(_not_a_skill(" ".join(x.text for x in items[j:at + 1]), it.text, robot, fleet))
+    errors += _robot_object_errors(items, used, lambda x: unknown(x) or x.text.lower() in object_words, join_words,
+                                   fleet)
+    return errors
+
+
+def _robot_object_errors(items: Sequence[Item], used: set[int], odd: Callable[[Item], bool],
+                         joins: frozenset[str], fleet: Fleet) -> list[str]:
+    """"Truck 1 *gives way to* truck 2 at puddle 1": words no reading took, one of them ``odd``, between a robot
+    named and another robot are something the first does to or for the second (yields, tows), never a move of both
+    to the place after it, which is what the robots and the place alone made of it."""
+    errors: list[str] = []
+    for j in range(1, len(items)):
+        lead = items[j - 1]
+        if lead.kind is not ItemKind.ROBOT or getattr(lead.payload, "negated", False) \
+                or getattr(lead.payload, "form", "") not in ("ids", "type"):
+            continue
+        k = j
+        while k < len(items) and items[k].kind is ItemKind.WORD and items[k].text.lower() not in joins \
+                and items[k].start not in used:
+            k += 1
+        if j < k < len(items) and items[k].kind is ItemKind.ROBOT and any(odd(x) for x in items[j:k]):
+            errors.append(_not_a_skill(" ".join(x.text for x in items[j:k + 1]), items[j].text, lead, fleet))
     return errors
 
 
