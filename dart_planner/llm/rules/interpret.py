@@ -1113,8 +1113,8 @@ class Interpreter:
             lo -= 1
         title = [w.lower() for w in self.words[lo:hi - 1]]
         said = [w for w in title if w not in self.lex.title_skip_words]
-        if not said or said[0] not in self.lex.summary_goal_nouns or len(title) > 6 or not any(
-                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items):
+        if not said or said[0] not in self.lex.summary_goal_nouns or len(title) > 6 \
+                or not self._robot_named_beyond(seg.sentence, later=True):
             return False
         self.goal_sentences.add(seg.sentence)  # its later clauses are the goal too
         return True
@@ -1130,8 +1130,8 @@ class Interpreter:
             return False
         # ("... so that the trucks can pass": robots after a purpose mark are not the job's doers)
         items = _before_skip(self._sentence_items(seg.sentence))
-        if any(it.kind is ItemKind.ROBOT for it in items) or not any(
-                it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+        if any(it.kind is ItemKind.ROBOT for it in items) \
+                or not self._robot_named_beyond(seg.sentence, later=False):
             return False
         lead = _lead(seg.items)
         named = lead is not None and lead.kind is ItemKind.OBJECT and lead.payload.form == "names"
@@ -1707,8 +1707,7 @@ class Interpreter:
         items = self._sentence_items(seg.sentence)
         if not seg.sentence_start or any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items) \
                 or any(it.kind is ItemKind.ROBOT and not self._addressee(it) for it in items) \
-                or not any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence
-                           for it in s.items):
+                or not self._robot_named_beyond(seg.sentence, later=True):
             return False
         crews = [k for k, it in enumerate(items) if it.kind is ItemKind.WORD and it.text in self.lex.crew_plurals]
         return bool(crews) and all(self._crew_modifier(items, k, crews) for k, it in enumerate(items)
@@ -1803,8 +1802,8 @@ class Interpreter:
         named = any(w in self.lex.goal_nouns for w in words)  # "The goal is to fill puddle 1 ..." (goal_nouns)
         report = self._people_report(seg)
         rest = [it for it in same if all(it is not x for x in seg.items)]
-        return (human or need or named or purpose or report) and (any(it.kind is ItemKind.ROBOT for it in rest) or any(
-            it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence > seg.sentence for it in s.items))
+        return (human or need or named or purpose or report) and (
+            any(it.kind is ItemKind.ROBOT for it in rest) or self._robot_named_beyond(seg.sentence, later=True))
 
     def _people_report(self, seg: Segment) -> bool:
         """"Workers reported a crack at obstacle 1, so ...": what people found is the reason for the work after it,
@@ -1826,7 +1825,7 @@ class Interpreter:
         Excavator 3 loads truck 1 and then truck 2.": an order with no doer, said before any robot is named, whose
         robots (named by number), places and verbs all come back in the later sentences, is the job those sentences
         then spell out. Read as a step, it had no doer and was refused."""
-        if any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+        if self._robot_named_beyond(seg.sentence, later=False):
             return False
         # ("could *you* please ...": the person spoken to, no robot)
         robots = [it for it in same if it.kind is ItemKind.ROBOT
@@ -1844,7 +1843,7 @@ class Interpreter:
         """"Today's job: move the rock pile at rock 2 over to puddle 1. An excavator and a truck ...":
         a robotless order said before any robot is named, whose places all come back in the later
         sentences that name robots, is the job those robots then spell out, not a step of its own."""
-        if any(it.kind is ItemKind.ROBOT for s in self.later_all if s.sentence < seg.sentence for it in s.items):
+        if self._robot_named_beyond(seg.sentence, later=False):
             return False
         here, there = named_objects(same), named_objects(later)
         return bool(here) and here <= there
@@ -5206,6 +5205,11 @@ class Interpreter:
                     for it in s.items)
             and any(it.kind is ItemKind.VERB and it.payload.target in actions for it in s.items)
             for s in self.later_all)
+
+    def _robot_named_beyond(self, sentence: int, later: bool) -> bool:
+        """Whether a robot is named in a sentence after ``sentence`` (``later``) or before it."""
+        return any(it.kind is ItemKind.ROBOT for s in self.later_all
+                   if (s.sentence > sentence if later else s.sentence < sentence) for it in s.items)
 
     def _bare_done(self, seg: Segment) -> bool:
         """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""
