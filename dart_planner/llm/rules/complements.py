@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import Item, ItemKind
+from .segment import Item, ItemKind, filler_over
 
 __all__ = ["fold_checked_states"]
 
@@ -30,8 +30,7 @@ def fold_checked_states(items: Sequence[Item], check_verbs: frozenset[str], open
         if end is None:
             k += 1
             continue
-        said = " ".join(x.text for x in items[k + 1:end])
-        out.append(Item(ItemKind.MARK, items[k + 1].start, items[end - 1].end, "filler", said))
+        out.append(filler_over(items[k + 1:end]))
         k = end
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import Item, ItemKind
+from .segment import Item, ItemKind, filler_over
 
 __all__ = ["fold_replaced_mentions"]
 
@@ -72,6 +72,6 @@ def fold_replaced_mentions(items: Sequence[Item], leads: frozenset[str], joins: 
                             f"{said!r} takes back an order given earlier; say the whole order again without it",
                             said))
         else:
-            out.append(Item(ItemKind.MARK, items[k].start, items[j - 1].end, "filler", said))
+            out.append(filler_over(items[k:j]))
         k = j
     return out

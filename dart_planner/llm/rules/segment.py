@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END",
-           "sentence_start", "named_objects", "verb_before_punct"]
+           "sentence_start", "named_objects", "verb_before_punct", "filler_over"]
 
 # ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
 # fold into a valid robot or object name; it stays unknown and the plan fails closed.
@@ -208,6 +208,11 @@ _SUBJECT_KINDS = (ItemKind.ROBOT,)
 def named_objects(items: Sequence[Item]) -> set[str]:
     """The objects ``items`` name by name ("rock 2"; not "there", "it" or "the rock")."""
     return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
+
+
+def filler_over(items: Sequence[Item]) -> Item:
+    """One filler mark for a run of items: its words are read (the coverage report counts them) and plan nothing."""
+    return Item(ItemKind.MARK, items[0].start, items[-1].end, "filler", " ".join(x.text for x in items))
 
 
 def sentence_start(items: Sequence[Item], k: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import Item, ItemKind
+from .segment import Item, ItemKind, filler_over
 
 __all__ = ["fold_waived_waits"]
 
@@ -32,8 +32,7 @@ def fold_waived_waits(items: Sequence[Item], marks: frozenset[str], connectives:
             out.append(items[k])
             k += 1
             continue
-        said = " ".join(x.text for x in items[k:end])
-        out.append(Item(ItemKind.MARK, items[k].start, items[end - 1].end, "filler", said))
+        out.append(filler_over(items[k:end]))
         k = end
     return out
 
