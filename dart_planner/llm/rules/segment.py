@@ -549,7 +549,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     finished digging *it should* load the truck") opens the main clause: read as the verb's object, the main
     clause was lost in the anchor and its work dropped.
     """
-    items = _front_trailing_finals(items)
+    items = _front_trailing_finals(items, joining_words)
     items = _coordinated_after(items)
     items = [dataclasses.replace(it, payload="sequence")  # "then, right after, everyone ...": "after that"
              if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and k + 1 < len(items)
@@ -953,9 +953,13 @@ def _goal_first(segs: list[Segment], colon_ends: Container[int] = ()) -> list[Se
     return rest + goal
 
 
-def _front_trailing_finals(items: Sequence[Item]) -> list[Item]:
+def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] = ()) -> list[Item]:
     """"Both go home at the end." means "At the end, both go home.": a final connective that closes
-    a sentence is moved to the front of that sentence, where it opens the clause it governs."""
+    a sentence is moved to the front of that sentence, where it opens the clause it governs.
+
+    A trailing "after that" governs the clause it closes, which starts after the last comma or joining word
+    (``joining_words``: "and", "so"): in "truck 2 drives over there so the excavator can load it afterwards"
+    the loading waits, not the drive."""
     out = list(items)
     start = 0
     k = 0
@@ -973,7 +977,9 @@ def _front_trailing_finals(items: Sequence[Item]) -> list[Item]:
             # "..., and all robots avoid soil 2 after that.": the clause starts after the step before it; so does
             # one with a conjunct after it ("truck 2 goes to rock 2 after that and gets loaded")
             head = max((n + 1 for n in range(start, k) if (out[n].kind is ItemKind.PUNCT and out[n].payload == ",")
-                        or (out[n].kind is ItemKind.WORD and out[n].text == "and")), default=start)
+                        or (out[n].kind is ItemKind.WORD and (out[n].text == "and" or (
+                            out[n].text in joining_words and n + 1 < k and out[n + 1].kind is ItemKind.ROBOT)))),
+                       default=start)
             if head < k and any(x.kind is ItemKind.VERB for x in out[head:k]) \
                     and not any(x.kind is ItemKind.CONNECTIVE for x in out[head:k]):
                 out.insert(head, out.pop(k))
