@@ -3,6 +3,10 @@
 1. "Truck 2 drives over there so the excavator can load it afterwards." sent truck 2 only after the digging: a
    trailing "afterwards" was moved to the front of its clause, and the clause was taken to start at the last comma
    or "and". A purpose "so <robot> can ..." is a clause of its own, and "afterwards" there orders the loading.
+2. "Two excavators go: excavator 1 to soil 1, excavator 2 to soil 2." was refused, and "The excavators dig: excavator 1
+   at soil 1 and excavator 2 at soil 2." (or with a comma) dug with a group of three first: a group counted by type
+   ("two excavators", "both trucks") was not taken to be the robots its colon list names, and a digging was not said
+   again per robot of a trailing "<robot> at <place>" list as a move or a dump was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -10,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- 1: "afterwards" at the end of a purpose ------------------------------------------------------------------------
 
@@ -34,3 +38,27 @@ def test_afterwards_in_a_purpose_after_a_comma(fleet, world):
                 task("m", T, [E3], ["rock1"]), task("d", DIG, [E3], [], deps=["m"]),
                 task("c", T, [D1], ["rock1"], deps=["d"]), task("l", LOAD, [E3], [], deps=["c"]),
                 task("p", T, [D1], ["puddle2"], deps=["l"]), task("u", DUMP, [D1], [], deps=["p"]))
+
+
+# -- 2: a group counted by type, then where each goes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Two excavators go: excavator 1 to soil 1, excavator 2 to soil 2. Then everyone returns to start.",
+    "Both excavators head out: excavator 1 to soil 1 and excavator 2 to soil 2. Then everyone returns to start.",
+])
+def test_a_counted_group_is_the_robots_its_colon_list_names(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
+                task("r", RA, [], [], deps=["a", "b"]))
+
+
+@pytest.mark.parametrize("text", [
+    "The excavators dig: excavator 1 at soil 1 and excavator 2 at soil 2. Then truck 1 goes to soil 1.",
+    "Two excavators dig, excavator 1 at soil 1 and excavator 2 at soil 2. Then truck 1 goes to soil 1.",
+])
+def test_a_digging_is_said_again_per_robot_of_a_place_list(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [E1], ["soil1"]), task("x", DIG, [E1], [], deps=["a"]),
+                task("b", T, [E2], ["soil2"]), task("y", DIG, [E2], [], deps=["b"]),
+                task("t", T, [D1], ["soil1"], deps=["x", "y"]))

@@ -115,17 +115,14 @@ def fold_colon_assignments(items: Sequence[Item]) -> list[Item]:
     return _rewrite_colon_lists(items, rewrite)
 
 
-_GROUP_PRONOUNS = frozenset({"they", "both", "each"})
-
-
 def _group_holds(d: RobotDesc, pairs: list[tuple[Item, Item, Item]]) -> bool:
-    """The clause's robots can be the listed ones: a plural pronoun, or a group that names or types them all."""
-    listed = [r.payload for r, _, _ in pairs]
+    """The clause's robots can be the listed ones: a plural pronoun, or a group that names or types them all
+    ("the excavators", "two excavators", "both trucks")."""
     if d.form == "pronoun":
         return d.pronoun in _GROUP_PRONOUNS
     if d.form == "ids":
-        return len(d.ids) >= 2 and all(r.ids[0] in d.ids for r in listed)
-    return d.form == "type" and d.plural and not d.count and all(r.rtype == d.rtype for r in listed)
+        return len(d.ids) >= 2 and all(r.payload.ids[0] in d.ids for r, _, _ in pairs)
+    return _group_of_pairs(d, pairs)
 
 
 def _list_opener(items: Sequence[Item], k: int) -> bool:
@@ -296,12 +293,13 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str]) -> 
     share the clause's timing: "Then truck 2 takes its load away and dumps it at puddle 2, and truck 3 ... at obstacle
     2". Read as it stood, the group dumped where it was and each pair was a gapped clause that repeated the dump.
     Only for a simple clause (one robot mention before its verbs, no connective or punctuation inside) whose verbs
-    are moves or dumps (``motion``: their targets); a "then" right after the robot ("the trucks then dump ...") goes
+    are moves, digs or dumps (``motion``: their targets; "the excavators dig: excavator 1 at soil 1 and excavator 2
+    at soil 2" as well, with a colon); a "then" right after the robot ("the trucks then dump ...") goes
     with each copy, where it continues that robot's own chain."""
     out = list(items)
     k = 0
     while k < len(out):
-        if not (out[k].kind is ItemKind.PUNCT and out[k].payload == ","):
+        if not (out[k].kind is ItemKind.PUNCT and out[k].payload in (",", ":")):
             k += 1
             continue
         pairs, end = _pairs(out, k + 1, preps=_PAIR_PREPS)
