@@ -7,6 +7,9 @@
    at soil 1 and excavator 2 at soil 2." (or with a comma) dug with a group of three first: a group counted by type
    ("two excavators", "both trucks") was not taken to be the robots its colon list names, and a digging was not said
    again per robot of a trailing "<robot> at <place>" list as a move or a dump was.
+3. "Before excavator 2 digs at rock 1, truck 2 inspects it." was refused, and "... should inspect the rock" too: the
+   clause after a fronted "before" is read first, and "it" / "the rock" had no place said before them. The places of
+   the "before" clause are the ones they refer to, as its robots already were for a robot pronoun.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -62,3 +65,24 @@ def test_a_digging_is_said_again_per_robot_of_a_place_list(fleet, world, text):
                 task("a", T, [E1], ["soil1"]), task("x", DIG, [E1], [], deps=["a"]),
                 task("b", T, [E2], ["soil2"]), task("y", DIG, [E2], [], deps=["b"]),
                 task("t", T, [D1], ["soil1"], deps=["x", "y"]))
+
+
+# -- 3: "it" after a fronted "before" clause -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Before excavator 2 digs at rock 1, truck 2 inspects it.",
+    "Before excavator 2 starts digging at rock 1, truck 2 should inspect the rock.",
+])
+def test_a_place_of_a_fronted_before_clause_is_what_it_means(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("i", T, [D2], ["rock1"]), task("m", T, [E2], ["rock1"], deps=["i"]),
+                task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_a_place_of_a_fronted_before_clause_then_the_rest(fleet, world):
+    assert_plan("Before truck 1 dumps at puddle 2, excavator 3 checks it. Then excavator 3 digs at soil 1.",
+                fleet, world,
+                task("c", T, [E3], ["puddle2"]), task("m", T, [D1], ["puddle2"], deps=["c"]),
+                task("u", DUMP, [D1], [], deps=["m"]), task("s", T, [E3], ["soil1"], deps=["u"]),
+                task("d", DIG, [E3], [], deps=["s"]))

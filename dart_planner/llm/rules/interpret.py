@@ -2014,6 +2014,13 @@ class Interpreter:
                     for it in seg.items:
                         if it.kind is ItemKind.ROBOT and it.payload.form == "ids":
                             self.res.remember(tuple(self.res.resolve(it.payload) or ()))
+                    # ... and so do "it" and "the rock" at X's place ("Before excavator 2 digs at rock 1, truck 2
+                    # inspects it": read first, Y had no place to refer to)
+                    ahead = [n for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "names"
+                             for n in it.payload.names]
+                    if ahead:
+                        self.obj_history += ahead
+                        self.last_place = ahead[-1]
                     start = len(self.b.drafts)
                     for k in mains:
                         done.add(k)
