@@ -10,6 +10,9 @@
 3. "Before excavator 2 digs at rock 1, truck 2 inspects it." was refused, and "... should inspect the rock" too: the
    clause after a fronted "before" is read first, and "it" / "the rock" had no place said before them. The places of
    the "before" clause are the ones they refer to, as its robots already were for a robot pronoun.
+4. "Excavator 2 digs at soil 2 and loads truck 3 as soon as truck 3 arrives." was refused (no place for the
+   arrival), and with "arrives at soil 2" the excavator waited for the truck before it drove to the soil: an anchor
+   after "... and loads truck 3" governed the whole clause. It is the loading's alone, as after "and then".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- 1: "afterwards" at the end of a purpose ------------------------------------------------------------------------
 
@@ -86,3 +89,24 @@ def test_a_place_of_a_fronted_before_clause_then_the_rest(fleet, world):
                 task("c", T, [E3], ["puddle2"]), task("m", T, [D1], ["puddle2"], deps=["c"]),
                 task("u", DUMP, [D1], [], deps=["m"]), task("s", T, [E3], ["soil1"], deps=["u"]),
                 task("d", DIG, [E3], [], deps=["s"]))
+
+
+# -- 4: an anchor after "... and loads truck 3" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 2 and loads truck 3 as soon as truck 3 arrives.",
+    "Excavator 2 digs at soil 2 and loads truck 3 once truck 3 has arrived at soil 2.",
+    "Excavator 2 digs at soil 2 and fills truck 3 when truck 3 gets there.",
+])
+def test_an_anchor_after_a_loading_conjunct_is_the_loadings(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2, D3], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]))
+
+
+def test_an_anchor_after_a_loading_conjunct_waits_for_its_event(fleet, world):
+    assert_plan("Truck 1 inspects rock 1. Excavator 3 goes to soil 1 and loads truck 3 once truck 1 has inspected rock "
+                "1.", fleet, world,
+                task("i", T, [D1], ["rock1"]), task("s", T, [E3], ["soil1"]),
+                task("l", LOAD, [E3], [], deps=["s", "i"]))

@@ -843,6 +843,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     _bare_also(segs)
     segs = _trailing_vocatives(segs)
     segs = _interrupting_anchors(segs, departures)
+    segs = _anchored_loadings(segs)
     _and_after_last(segs, items)
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
@@ -1306,6 +1307,43 @@ def _interrupting_anchors(segs: list[Segment], departures: Container[str] = ()) 
         out.append(s)
         i += 1
     return out
+
+
+def _anchored_loadings(segs: list[Segment]) -> list[Segment]:
+    """"Excavator 2 digs at soil 2 and loads truck 3 once truck 3 has arrived": an anchor after a clause whose last
+    verb, after "and", loads a robot it names is the loading's alone, as it is after "and then". Read as the whole
+    clause's, the excavator waited for the truck before it even drove to the soil and dug."""
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        cut = _loading_conjunct(s.items) if nxt is not None and s.role is SegmentRole.MAIN \
+            and nxt.role is SegmentRole.ANCHOR and nxt.connective == "anchor" and not nxt.before \
+            and nxt.sentence == s.sentence and nxt.connective_text not in UNTIL else None
+        if cut is None:
+            out.append(s)
+            continue
+        out += [dataclasses.replace(s, items=s.items[:cut], ended_by="connective"),
+                dataclasses.replace(s, items=s.items[cut + 1:], connective="sequence", connective_text="and then",
+                                    after_punct=False, sentence_start=False, conjunct=False, attached=[])]
+    return out
+
+
+def _loading_conjunct(items: Sequence[Item]) -> int | None:
+    """Where the "and" before a clause's last verb stands, when that verb loads a robot named after it, a verb of
+    the same subject comes before it, and nothing but its robots and words follows it."""
+    verbs = [k for k, it in enumerate(items) if it.kind is ItemKind.VERB]
+    if len(verbs) < 2 or not items or items[0].kind is not ItemKind.ROBOT:
+        return None
+    last = verbs[-1]
+    and_ = last - 1
+    if and_ < 1 or items[and_].kind is not ItemKind.WORD or items[and_].text != "and" \
+            or getattr(items[last].payload, "target", "") != "unload_bucket":
+        return None
+    rest = items[last + 1:]
+    if not any(it.kind is ItemKind.ROBOT for it in rest) \
+            or any(it.kind not in (ItemKind.ROBOT, ItemKind.WORD) for it in rest):
+        return None
+    return and_
 
 
 def _list_number(text: str) -> int | None:
