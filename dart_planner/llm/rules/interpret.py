@@ -43,6 +43,7 @@ from .segment import (
 from .steprefs import step_numbers
 from .untillifts import lift_until_keepouts
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
+from .waivedwaits import WAIVED
 
 __all__ = ["Interpreter", "START"]
 
@@ -3130,6 +3131,12 @@ class Interpreter:
                 return self.b.last_tasks(excs)
         return set()
 
+    def _waives_a_wait(self, seg: Segment) -> bool:
+        """"Excavator 1 then goes to soil 1 and digs (no need to wait for truck 2 for that)": the sentence says the
+        clause waits for nobody, so its "then" orders nothing (the robot's own chain still does); read as a "then",
+        the move waited for truck 2's step, or for the keep-out put up on its arrival."""
+        return any(it.kind is ItemKind.MARK and it.payload == WAIVED for it in self._sentence_items(seg.sentence))
+
     def _sentence_ends(self, seg: Segment) -> set[int]:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
@@ -3149,6 +3156,8 @@ class Interpreter:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
+        if conn == "sequence" and pre is None and self._waives_a_wait(seg):
+            conn = None
         if conn in ("sequence", "final") and pre is None:
             self._tip_hauls_before(seg, subject)
         base: set[int] = set()
