@@ -5,6 +5,10 @@ L3_135, L3_136, L3_170, L3_187), the general constructions behind them.
    clause does not wait, yet its "then" made the move wait for the step said before (truck 2's move, or the keep-out
    put up on its arrival). A "then" in a sentence that waives a wait no longer orders the clause after the steps
    before; the robot's own chain still does.
+2. "Truck 1 brings a load from rock 2 to soil 1; excavator 1 digs at rock 2 and loads it" (L3_123, L3_129): the
+   carry was read whole before the digging was said, so the truck drove on and tipped first and the loading came
+   after the tipping (or, with "excavator 3 does the digging for it", never). When an excavator's digging follows
+   in the same or the next sentence, the truck now goes on from the place it fetches from once it is loaded there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D2, DIG, E1, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a waived wait cancels the clause's "then" ------------------------------------------------------------
 
@@ -39,3 +43,32 @@ def test_the_robots_own_chain_still_holds(fleet, world):
     assert_plan("Excavator 1 goes to rock 1. Truck 2 drives to rock 2. Excavator 1 then goes to soil 1 without "
                 "waiting for truck 2.", fleet, world,
                 task("a", T, [E1], ["rock1"]), task("t", T, [D2], ["rock2"]), task("m", T, [E1], ["soil1"], deps=["a"]))
+
+
+# -- finding 2: a carry whose load is dug in a later clause goes on once loaded --------------------------------------
+
+
+def _fetched(truck: str, exc: str, origin: str, dest: str) -> tuple:
+    return (task("m", T, [truck, exc], [origin]), task("g", DIG, [exc], [], deps=["m"]),
+            task("l", LOAD, [exc], [], deps=["g"]), task("t", T, [truck], [dest], deps=["l"]),
+            task("u", DUMP, [truck], [], deps=["t"]))
+
+
+@pytest.mark.parametrize("text, crew", [
+    ("Truck 3 hauls soil from soil 2 to puddle 1. Excavator 2 digs at soil 2 and loads truck 3.",
+     (D3, E2, "soil2", "puddle1")),
+    ("Dump truck 2 carries a load from rock 1 over to obstacle 2, with excavator 3 digging at rock 1 and loading it.",
+     (D2, E3, "rock1", "obstacle2")),
+    ("Truck 1 takes the dirt from soil 1 to puddle 2; excavator 1 goes to soil 1, digs and fills the truck.",
+     (D1, E1, "soil1", "puddle2")),
+    ("Truck 1 brings a load from soil 2 to rock 2 and excavator 3 does the digging for it at soil 2.",
+     (D1, E3, "soil2", "rock2")),
+])
+def test_a_carry_goes_on_once_loaded(fleet, world, text, crew):
+    assert_plan(text, fleet, world, *_fetched(*crew))
+
+
+def test_the_trucks_next_step_comes_after_the_haul(fleet, world):
+    assert_plan("Truck 3 hauls soil from soil 2 to puddle 1. Excavator 2 digs at soil 2 and loads truck 3. Then "
+                "truck 3 goes home.", fleet, world, *_fetched(D3, E2, "soil2", "puddle1"),
+                task("h", R, [D3], [], deps=["u"]))

@@ -324,6 +324,9 @@ class Interpreter:
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
+        #: the rest of a carry from a place whose load is dug (and loaded) only in a later clause: its robots, places
+        #: left, verb and whether it named its cargo, made once the truck is loaded (see ``_load_comes_later``)
+        self.onward: list[tuple[tuple[Member, ...], list[str], VerbHit, bool]] = []
         self.cargo_hauled: set[str] = set()  # robots of the carry being read, when it names its cargo
         self.last_place: str | None = None
         self.clause_places: tuple[str, ...] = ()
@@ -2104,6 +2107,8 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            if self.onward:
+                self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._note_until_keepouts(post, seg.sentence, made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
@@ -2113,6 +2118,7 @@ class Interpreter:
             self.robotless_anchor = False
             pre = None
             pre_par = False
+        self.go_onward(True)
         self.flush_all_pending()
         for anchor_seg, clauses in self.forward:
             entry, is_par = self.anchor(anchor_seg)
@@ -3789,6 +3795,9 @@ class Interpreter:
             if fetched:
                 places, extra = places[len(fetched[1]):], set()
             made_first = fetched[0] if fetched else []
+            if fetched and places and self._load_comes_later(subject):
+                self.onward.append((tuple(subject), places, v, cargo_named))
+                return made_first
             if not (cargo_named and v.role == "carry"):
                 return made_first + self.moves(subject, places, extra, v, respectively, split)
             self.cargo_hauled = {m.key for m in subject}
@@ -3910,6 +3919,40 @@ class Interpreter:
         if not lead:
             return None
         return self.moves(subject, lead, extra, VerbHit("navigate", "verb", v.lemma), False, split), lead
+
+    def _load_comes_later(self, subject: Sequence[Member]) -> bool:
+        """"Truck 1 brings a load from rock 2 to soil 1; excavator 1 digs at rock 2 and loads it": the load is dug
+        in a clause said after the carry, so the truck goes on from the place it fetches from only once loaded.
+        Read in order, it drove on and tipped before anything was dug, and the loading came after the tipping.
+        Only for trucks not loaded yet, with nothing dug so far, when an excavator's digging follows in this
+        sentence or the next before any clause without a robot of its own (which may go on with the truck)."""
+        if not subject or any(self.loaded.get(m.key) is not None
+                              or choose_skill(self.fleet, "dump", False, [m.rtype]) is None for m in subject):
+            return False
+        if any(d.alive and d.action == "dig" for d in self.b.drafts):
+            return False
+        nxt = min((x.sentence for x in self.later), default=None)
+        for x in [*self.following, *(x for x in self.later if x.sentence == nxt)]:
+            if not any(it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in x.items):
+                return False
+            if any(it.kind is ItemKind.VERB and it.payload.target == "dig" for it in x.items):
+                return True
+        return False
+
+    def go_onward(self, ended: bool) -> None:
+        """Make the rest of each carry held back by ``_load_comes_later`` whose trucks are loaded now, or all of
+        them when ``ended`` (the clauses of the digging are over: the carry's own loading is made on the way)."""
+        keep = []
+        for subject, places, v, cargo_named in self.onward:
+            if not ended and not all(self.loaded.get(m.key) for m in subject):
+                keep.append((subject, places, v, cargo_named))
+                continue
+            self.cargo_hauled = {m.key for m in subject} if cargo_named else set()
+            try:
+                self.moves(subject, places, set(), v, False, False)
+            finally:
+                self.cargo_hauled = set()
+        self.onward = keep
 
     def _source(self, o: Item) -> bool:
         """The place is where the robot leaves from: "from" (lexicon ``source_prepositions``) or a verb of leaving
