@@ -9,6 +9,9 @@ L3_135, L3_136, L3_170, L3_187), the general constructions behind them.
    carry was read whole before the digging was said, so the truck drove on and tipped first and the loading came
    after the tipping (or, with "excavator 3 does the digging for it", never). When an excavator's digging follows
    in the same or the next sentence, the truck now goes on from the place it fetches from once it is loaded there.
+3. "... gather at obstacle 1 so we can count the machines. ... once the count is done, avoid rock 2" (L3_187): "the
+   count" was no event the lexicon knew, so the keep-out waited for the step said last before it. A count of the
+   machines ("count", "headcount", "head count") is now an event of the fleet's gathering, like "roll call".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, R, T, assert_plan, task
 
 # -- finding 1: a waived wait cancels the clause's "then" ------------------------------------------------------------
 
@@ -72,3 +75,26 @@ def test_the_trucks_next_step_comes_after_the_haul(fleet, world):
     assert_plan("Truck 3 hauls soil from soil 2 to puddle 1. Excavator 2 digs at soil 2 and loads truck 3. Then "
                 "truck 3 goes home.", fleet, world, *_fetched(D3, E2, "soil2", "puddle1"),
                 task("h", R, [D3], [], deps=["u"]))
+
+
+# -- finding 3: "after the count" / "once the headcount is done" is the fleet's gathering ----------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "All robots gather at obstacle 2 so that we can count them. Excavator 1 then digs at soil 1. After the count, "
+    "truck 3 heads to rock 2.",
+    "The whole fleet meets at obstacle 2 for a headcount. Excavator 1 then digs at soil 1. Once the headcount is "
+    "done, truck 3 heads to rock 2.",
+    "Everyone assembles at obstacle 2. Excavator 1 then digs at soil 1. Truck 3 heads to rock 2 once the head count "
+    "is over.",
+])
+def test_a_count_is_the_fleets_gathering(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", TA, [], ["obstacle2"]), task("m", T, [E1], ["soil1"], deps=["g"]),
+                task("d", DIG, [E1], [], deps=["m"]), task("t", T, [D3], ["rock2"], deps=["g"]))
+
+
+def test_a_keep_out_after_the_count_waits_for_the_gathering(fleet, world):
+    assert_plan("Everyone assembles at obstacle 1. Then truck 1 goes to rock 2 and dumps. Once the head count is "
+                "over, excavator 2 keeps away from rock 2.", fleet, world,
+                task("g", TA, [], ["obstacle1"]), task("m", T, [D1], ["rock2"], deps=["g"]),
+                task("u", DUMP, [D1], [], deps=["m"]), task("k", AV, [E2], ["rock2"], deps=["g"]))
