@@ -12,6 +12,10 @@ L3_135, L3_136, L3_170, L3_187), the general constructions behind them.
 3. "... gather at obstacle 1 so we can count the machines. ... once the count is done, avoid rock 2" (L3_187): "the
    count" was no event the lexicon knew, so the keep-out waited for the step said last before it. A count of the
    machines ("count", "headcount", "head count") is now an event of the fleet's gathering, like "roll call".
+4. "The others - the other two excavators and the other two trucks - head straight home" (L3_170): the dashes are
+   read as commas, and the robots between them were a list beside "the others", so the same return was made twice
+   ("the others - excavators 2 and 3 - go home" also sent the trucks home). Robots alone between the marks after
+   "the others", with a verb after them, are the robots meant, as with a parenthesis.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -98,3 +102,23 @@ def test_a_keep_out_after_the_count_waits_for_the_gathering(fleet, world):
                 "over, excavator 2 keeps away from rock 2.", fleet, world,
                 task("g", TA, [], ["obstacle1"]), task("m", T, [D1], ["rock2"], deps=["g"]),
                 task("u", DUMP, [D1], [], deps=["m"]), task("k", AV, [E2], ["rock2"], deps=["g"]))
+
+
+# -- finding 4: "the others - <robots> -" are those robots -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 goes to soil 2. The others - excavators 2 and 3 - go home.",
+    "Excavator 1 goes to soil 2. The others, excavators 2 and 3, go home.",
+    "Excavator 1 goes to soil 2. The others (excavators 2 and 3) go home.",
+])
+def test_the_others_said_again_by_name(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil2"]), task("h", R, [E2, E3], []))
+
+
+def test_the_others_said_again_by_type_is_one_step(fleet, world):
+    assert_plan("One excavator goes to soil 2 and a truck goes to puddle 1. The others - the other two excavators "
+                "and the other two trucks - head home.", fleet, world,
+                task("m", T, types=[("excavator", 1)], objs=["soil2"]),
+                task("t", T, types=[("dump_truck", 1)], objs=["puddle1"]),
+                task("h", R, types=[("excavator", 2), ("dump_truck", 2)]))
