@@ -16,6 +16,10 @@ L3_135, L3_136, L3_170, L3_187), the general constructions behind them.
    read as commas, and the robots between them were a list beside "the others", so the same return was made twice
    ("the others - excavators 2 and 3 - go home" also sent the trucks home). Robots alone between the marks after
    "the others", with a verb after them, are the robots meant, as with a parenthesis.
+5. "the excavator and the truck that did the last load go home" (L3_170): "did the last load" / "did the digging" was
+   no phrase of the work done (lexicon ``deed_job_phrases`` held plain words only, and "load" / "digging" are a verb
+   and an event), so "that" was read as a place pronoun and the robot first drove to the place named last. Such a
+   phrase may now hold a verb or event word; the load and digging phrases are in the lexicon.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -122,3 +126,25 @@ def test_the_others_said_again_by_type_is_one_step(fleet, world):
                 task("m", T, types=[("excavator", 1)], objs=["soil2"]),
                 task("t", T, types=[("dump_truck", 1)], objs=["puddle1"]),
                 task("h", R, types=[("excavator", 2), ("dump_truck", 2)]))
+
+
+# -- finding 5: "the truck that did the last load" / "the excavator that did the digging" is a deed ------------------
+
+_DEAL = "One excavator digs at soil 2 and loads a truck, which tips at rock 1. "
+
+
+def _dealt(*last: object) -> tuple:
+    return (task("m", T, types=[("excavator", 1)], objs=["soil2"]),
+            task("g", DIG, types=[("excavator", 1)], deps=["m"]),
+            task("l", LOAD, types=[("excavator", 1)], deps=["g"]),
+            task("t", T, types=[("dump_truck", 1)], objs=["rock1"], deps=["l"]),
+            task("u", DUMP, types=[("dump_truck", 1)], deps=["t"]), *last)
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Then the excavator and the truck that did the last load go home.", [("excavator", 1), ("dump_truck", 1)]),
+    ("Then the excavator that did the digging goes home.", [("excavator", 1)]),
+    ("After that, the excavator that did the loading returns to base.", [("excavator", 1)]),
+])
+def test_a_robot_told_by_the_work_it_did_goes_nowhere_else(fleet, world, text, types):
+    assert_plan(_DEAL + text, fleet, world, *_dealt(task("h", R, types=types, deps=["u"])))
