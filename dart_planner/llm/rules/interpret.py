@@ -1663,6 +1663,17 @@ class Interpreter:
         return any(w in self.lex.reason_need_words for w in words) \
             or any(f"{a} {b}" in self.lex.reason_need_words for a, b in zip(words, words[1:]))
 
+    def _work_frame(self, seg: Segment) -> bool:
+        """"We need the puddles sealed off while the trucks work", "truck 1 goes to soil 1 while the excavators are
+        working": a clause of "while" whose robots are only said to be at work (lexicon ``frame_work_words``) times
+        the clause before it and orders nothing. With no verb of its own it was read as that clause said again for
+        its robots (all three trucks were kept out, all three excavators sent to soil 1)."""
+        if seg.connective != "parallel" or seg.connective_text not in ("while", "whilst") \
+                or not seg.items or seg.items[0].kind is not ItemKind.ROBOT:
+            return False
+        rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
+        return rest in self.lex.frame_work_words
+
     def _existential_absence(self, seg: Segment) -> bool:
         """"There is no truck at rock 2.": where no robot of a type is, said with no word that makes it a rule (those
         are read as keep-outs: :func:`.fleetnouns.fold_negated_types`). A fact about the site or a keep-out, it
@@ -2250,6 +2261,10 @@ class Interpreter:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
+            return
+        if self._work_frame(seg):
+            for it in seg.items:
+                self.use(it)
             return
         if seg.sentence_start and self._job_held(seg):
             for it in seg.items:  # "Truck 2 has a job at soil 1, but first ...": the job, spelled out after
