@@ -8,8 +8,8 @@ Writers name a robot and then say something about it in passing, set off by comm
   night (dump truck 2)". The pair becomes one mention of the named robot, and a later "the
   hauler" means that robot too (role nouns are type words in the lexicon, so without this they
   would mean whichever truck was named last);
-- a selection said again more exactly: "the rest of the fleet (everyone except truck 2)" is read
-  as what the parenthesis says;
+- a selection said again more exactly: "the rest of the fleet (everyone except truck 2)", "the others -
+  excavators 2 and 3 -" is read as what the parenthesis or dashes say;
 - a remark that gives no order: "a truck - whichever is free - goes ...", "truck 2 - the one
   parked near obstacle 1 - should ...", "dump truck 3 - the truck that got loaded yesterday -
   should ...". It is dropped, so the robot stays the subject of the verb after it.
@@ -164,6 +164,12 @@ def _listed_ids(body: Sequence[Item], like: RobotDesc) -> tuple[str, ...]:
             return ()
     want = 2 if like.det == "both" else like.count
     return tuple(ids) if want > 1 and len(ids) == want else ()
+
+
+def _robots_only(body: Sequence[Item]) -> bool:
+    """Robot mentions and the words of their list ("the other two excavators and the other two trucks")."""
+    return any(i.kind is ItemKind.ROBOT for i in body) and all(
+        i.kind is ItemKind.ROBOT or i.text in ("and", ",") for i in body)
 
 
 def _close(items: Sequence[Item], k: int, opener: str) -> int:
@@ -409,6 +415,12 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                         and body[0].payload.form in ("others", "fleet") and all(
                             i.kind in (ItemKind.ROBOT, ItemKind.MARK, ItemKind.WORD) for i in body):
                     # "the rest of the fleet (everyone except truck 2)": the selection said again, exactly
+                    out.extend(body)
+                    k = end + 1
+                    continue
+                if d.form == "others" and _robots_only(body) and _verb_follows(items, end + 1, lex):
+                    # "the others - the other two excavators and the other two trucks - head home": the robots
+                    # meant, said again by name or type (read as a list, "the others" went home beside them)
                     out.extend(body)
                     k = end + 1
                     continue

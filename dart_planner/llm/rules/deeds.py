@@ -24,6 +24,9 @@ _PREPS = frozenset({"at", "in", "to", "from", "on", "near", "by"})
 _LOADING = frozenset({"unload_bucket", "load"})
 _GROUP_DETS = frozenset({"the", "all", "bare", "every"})
 _NOT_DEEDS = frozenset({"return_to_start", "add_keepout", "remove_keepout"})
+# what a phrase of the work done may be read as: plain words, or a verb or event noun ("did the last *load*",
+# "did the *digging*")
+_PHRASE_KINDS = frozenset({ItemKind.WORD, ItemKind.VERB, ItemKind.EVENT})
 
 
 def _relative_at(items: Sequence[Item], j: int) -> bool:
@@ -417,7 +420,7 @@ def _job_phrase_end(items: Sequence[Item], j: int, phrases: Container[str]) -> i
     pronoun, and the robot was sent to the place named last."""
     for n in (3, 2, 1):
         part = items[j:j + n]
-        if len(part) == n and all(x.kind is ItemKind.WORD for x in part) \
+        if len(part) == n and all(x.kind in _PHRASE_KINDS for x in part) \
                 and " ".join(x.text.lower() for x in part) in phrases:
             return j + n - 1
     return -1

@@ -43,6 +43,7 @@ from .segment import (
 from .steprefs import step_numbers
 from .untillifts import lift_until_keepouts
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
+from .waivedwaits import WAIVED
 
 __all__ = ["Interpreter", "START"]
 
@@ -323,6 +324,9 @@ class Interpreter:
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
+        #: the rest of a carry from a place whose load is dug (and loaded) only in a later clause: its robots, places
+        #: left, verb and whether it named its cargo, made once the truck is loaded (see ``_load_comes_later``)
+        self.onward: list[tuple[tuple[Member, ...], list[str], VerbHit, bool]] = []
         self.cargo_hauled: set[str] = set()  # robots of the carry being read, when it names its cargo
         self.last_place: str | None = None
         self.clause_places: tuple[str, ...] = ()
@@ -1659,6 +1663,17 @@ class Interpreter:
         return any(w in self.lex.reason_need_words for w in words) \
             or any(f"{a} {b}" in self.lex.reason_need_words for a, b in zip(words, words[1:]))
 
+    def _work_frame(self, seg: Segment) -> bool:
+        """"We need the puddles sealed off while the trucks work", "truck 1 goes to soil 1 while the excavators are
+        working": a clause of "while" whose robots are only said to be at work (lexicon ``frame_work_words``) times
+        the clause before it and orders nothing. With no verb of its own it was read as that clause said again for
+        its robots (all three trucks were kept out, all three excavators sent to soil 1)."""
+        if seg.connective != "parallel" or seg.connective_text not in ("while", "whilst") \
+                or not seg.items or seg.items[0].kind is not ItemKind.ROBOT:
+            return False
+        rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
+        return rest in self.lex.frame_work_words
+
     def _existential_absence(self, seg: Segment) -> bool:
         """"There is no truck at rock 2.": where no robot of a type is, said with no word that makes it a rule (those
         are read as keep-outs: :func:`.fleetnouns.fold_negated_types`). A fact about the site or a keep-out, it
@@ -2110,6 +2125,8 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            if self.onward:
+                self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._note_until_keepouts(post, seg.sentence, made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
@@ -2119,6 +2136,7 @@ class Interpreter:
             self.robotless_anchor = False
             pre = None
             pre_par = False
+        self.go_onward(True)
         self.flush_all_pending()
         for anchor_seg, clauses in self.forward:
             entry, is_par = self.anchor(anchor_seg)
@@ -2250,6 +2268,10 @@ class Interpreter:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
+            return
+        if self._work_frame(seg):
+            for it in seg.items:
+                self.use(it)
             return
         if seg.sentence_start and self._job_held(seg):
             for it in seg.items:  # "Truck 2 has a job at soil 1, but first ...": the job, spelled out after
@@ -3137,6 +3159,12 @@ class Interpreter:
                 return self.b.last_tasks(excs)
         return set()
 
+    def _waives_a_wait(self, seg: Segment) -> bool:
+        """"Excavator 1 then goes to soil 1 and digs (no need to wait for truck 2 for that)": the sentence says the
+        clause waits for nobody, so its "then" orders nothing (the robot's own chain still does); read as a "then",
+        the move waited for truck 2's step, or for the keep-out put up on its arrival."""
+        return any(it.kind is ItemKind.MARK and it.payload == WAIVED for it in self._sentence_items(seg.sentence))
+
     def _sentence_ends(self, seg: Segment) -> set[int]:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
@@ -3156,6 +3184,8 @@ class Interpreter:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
+        if conn == "sequence" and pre is None and self._waives_a_wait(seg):
+            conn = None
         if conn in ("sequence", "final") and pre is None:
             self._tip_hauls_before(seg, subject)
         base: set[int] = set()
@@ -3787,6 +3817,9 @@ class Interpreter:
             if fetched:
                 places, extra = places[len(fetched[1]):], set()
             made_first = fetched[0] if fetched else []
+            if fetched and places and self._load_comes_later(subject):
+                self.onward.append((tuple(subject), places, v, cargo_named))
+                return made_first
             if not (cargo_named and v.role == "carry"):
                 return made_first + self.moves(subject, places, extra, v, respectively, split)
             self.cargo_hauled = {m.key for m in subject}
@@ -3908,6 +3941,40 @@ class Interpreter:
         if not lead:
             return None
         return self.moves(subject, lead, extra, VerbHit("navigate", "verb", v.lemma), False, split), lead
+
+    def _load_comes_later(self, subject: Sequence[Member]) -> bool:
+        """"Truck 1 brings a load from rock 2 to soil 1; excavator 1 digs at rock 2 and loads it": the load is dug
+        in a clause said after the carry, so the truck goes on from the place it fetches from only once loaded.
+        Read in order, it drove on and tipped before anything was dug, and the loading came after the tipping.
+        Only for trucks not loaded yet, with nothing dug so far, when an excavator's digging follows in this
+        sentence or the next before any clause without a robot of its own (which may go on with the truck)."""
+        if not subject or any(self.loaded.get(m.key) is not None
+                              or choose_skill(self.fleet, "dump", False, [m.rtype]) is None for m in subject):
+            return False
+        if any(d.alive and d.action == "dig" for d in self.b.drafts):
+            return False
+        nxt = min((x.sentence for x in self.later), default=None)
+        for x in [*self.following, *(x for x in self.later if x.sentence == nxt)]:
+            if not any(it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in x.items):
+                return False
+            if any(it.kind is ItemKind.VERB and it.payload.target == "dig" for it in x.items):
+                return True
+        return False
+
+    def go_onward(self, ended: bool) -> None:
+        """Make the rest of each carry held back by ``_load_comes_later`` whose trucks are loaded now, or all of
+        them when ``ended`` (the clauses of the digging are over: the carry's own loading is made on the way)."""
+        keep = []
+        for subject, places, v, cargo_named in self.onward:
+            if not ended and not all(self.loaded.get(m.key) for m in subject):
+                keep.append((subject, places, v, cargo_named))
+                continue
+            self.cargo_hauled = {m.key for m in subject} if cargo_named else set()
+            try:
+                self.moves(subject, places, set(), v, False, False)
+            finally:
+                self.cargo_hauled = set()
+        self.onward = keep
 
     def _source(self, o: Item) -> bool:
         """The place is where the robot leaves from: "from" (lexicon ``source_prepositions``) or a verb of leaving

@@ -5,8 +5,9 @@ The robots after such words are who is not waited for; they are given nothing. R
 subject of a clause of their own with no verb, which repeated the step before for them ("truck 2" was sent to
 soil 1). The words, from the waiving lead (the lexicon's ``waived_wait_marks``: "without waiting", or a wait
 connective of ``wait_for_connectives`` right after a negation or "no need to") through the robots named and a
-trailing "for that", become one filler mark. Not when a verb follows the robots ("does not wait for excavator 1 to
-dig" says what is waited for): those words are left as they were.
+trailing "for that", become one mark (payload "waived"): read like a filler, and it tells the clause's "then"
+that the clause does not wait for the steps said before it. Not when a verb follows the robots ("does not wait for
+excavator 1 to dig" says what is waited for): those words are left as they were.
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from collections.abc import Sequence
 
 from .segment import Item, ItemKind, filler_over
 
-__all__ = ["fold_waived_waits"]
+__all__ = ["WAIVED", "fold_waived_waits"]
+
+WAIVED = "waived"  # the mark's payload
 
 _LEADS = frozenset({"neg", "skip"})
 _JOINS = frozenset({"and", "or", ","})
 
 
 def fold_waived_waits(items: Sequence[Item], marks: frozenset[str], connectives: frozenset[str]) -> list[Item]:
-    """Replace "<waived wait> <robots> [for that]" by one filler mark."""
+    """Replace "<waived wait> <robots> [for that]" by one "waived" mark."""
     out: list[Item] = []
     k = 0
     while k < len(items):
@@ -32,7 +35,8 @@ def fold_waived_waits(items: Sequence[Item], marks: frozenset[str], connectives:
             out.append(items[k])
             k += 1
             continue
-        out.append(filler_over(items[k:end]))
+        said = filler_over(items[k:end])
+        out.append(Item(ItemKind.MARK, said.start, said.end, WAIVED, said.text))
         k = end
     return out
 
