@@ -391,6 +391,9 @@ class Interpreter:
         """The latest anchor opens with a bare gerund ("after digging"): the doer's own deed."""
         self.anchor_joint = False
         """The latest anchor joined the steps it named with "both" / "all" (the lexicon's ``anchor_joint_words``)."""
+        self.anchor_joins_robots = False
+        """The latest anchor waits for "both" / "all" of the robots or steps it names ("once both trucks are full"),
+        until the clause after it has read it."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
@@ -2759,7 +2762,9 @@ class Interpreter:
             split = True  # "after being loaded, both trucks dump": each after its own loading
             # (not after "when both rock inspections are done": a join, the robots wait for both, rule 9)
         self.robotless_anchor = False
-        self.b.narrow = self.pairing.narrow if split and entry else None
+        # "once both trucks are full, they each haul ...": "each" splits the move, but every truck waits for the join
+        self.b.narrow = self.pairing.narrow if split and entry and not self.anchor_joins_robots else None
+        self.anchor_joins_robots = False
         if "in_order" in marks and subject and len(subject) > 1 and len(actions) == 1 and not respectively \
                 and all(not m.is_group for m in subject) and len(actions[0].objects) <= 1 \
                 and actions[0].verb.target in ("navigate", "return_to_start", "dig", "dump"):
@@ -4914,6 +4919,8 @@ class Interpreter:
         # "when both rock inspections are done", "once all the checks are over": a join of the steps named
         self.anchor_joint = any(it.kind is not ItemKind.ROBOT and it.text.split()[0] in self.lex.anchor_joint_words
                                 for it in seg.items if it.text)
+        self.anchor_joins_robots = any(it.text.split()[0].lower() in self.lex.anchor_joint_words
+                                       for it in seg.items if it.text)
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor

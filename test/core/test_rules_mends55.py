@@ -1,0 +1,46 @@
+"""Mends of helper M55: misreadings of dev lines the rules planner got wrong, fixed where the construction is one
+other people would also write.
+
+1. "..., and once both trucks are full they each haul their load to puddle 2" (L3_557) sent each truck after its
+   own loading only: "each" splits the step per robot, and the split also narrowed what each waits for to that
+   robot's own steps. An anchor that says "both" / "all" (the lexicon's ``anchor_joint_words``, on the robots or
+   the steps it names) is a join (rule 9): every robot of the split step waits for all of it. "Once loaded, each
+   truck ..." still waits for its own loading.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DUMP, E1, E2, LOAD, T, assert_plan, task
+
+# -- finding 1: a "both" / "all" anchor before an "each" step is a join --------------------------------------------
+
+_LOADS = "Excavator 1 loads truck 1 and excavator 2 loads truck 2. "
+
+
+@pytest.mark.parametrize("then", [
+    "Once both trucks are loaded, they each drive to puddle 1.",
+    "When both loadings are done, each truck drives to puddle 1.",
+    "As soon as both trucks are full, the two trucks each drive to puddle 1.",
+])
+def test_each_after_a_joint_anchor_waits_for_every_step_it_names(fleet, world, then):
+    assert_plan(_LOADS + then, fleet, world,
+                task("l1", LOAD, [E1]), task("l2", LOAD, [E2]),
+                task("m1", T, [D1], ["puddle1"], deps=["l1", "l2"]),
+                task("m2", T, [D2], ["puddle1"], deps=["l1", "l2"]))
+
+
+def test_each_after_a_joint_anchor_in_one_sentence(fleet, world):
+    assert_plan("Excavator 1 fills truck 1 while excavator 2 fills truck 2, and once both trucks are full they each "
+                "take their load to rock 1 and tip it there.", fleet, world,
+                task("l1", LOAD, [E1]), task("l2", LOAD, [E2]),
+                task("m1", T, [D1], ["rock1"], deps=["l1", "l2"]), task("d1", DUMP, [D1], deps=["m1"]),
+                task("m2", T, [D2], ["rock1"], deps=["l1", "l2"]), task("d2", DUMP, [D2], deps=["m2"]))
+
+
+def test_each_after_its_own_loading_stays_apart(fleet, world):
+    assert_plan(_LOADS + "Once loaded, each truck drives to puddle 1.", fleet, world,
+                task("l1", LOAD, [E1]), task("l2", LOAD, [E2]),
+                task("m1", T, [D1], ["puddle1"], deps=["l1"]), task("m2", T, [D2], ["puddle1"], deps=["l2"]))
