@@ -6,6 +6,10 @@ other people would also write.
    robot's own steps. An anchor that says "both" / "all" (the lexicon's ``anchor_joint_words``, on the robots or
    the steps it names) is a join (rule 9): every robot of the split step waits for all of it. "Once loaded, each
    truck ..." still waits for its own loading.
+2. "Truck 2 also tips its soil at puddle 2, but it should only drive there after truck 1 has tipped its load"
+   (L3_304) dropped the wait: the truck was already bound for puddle 2, so "drive there" made no move, and the
+   anchor went with it. A move verb to the place the same robots were sent to earlier in the same sentence is that
+   move said again with its timing: that move waits for the anchor too.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: a "both" / "all" anchor before an "each" step is a join --------------------------------------------
 
@@ -44,3 +48,29 @@ def test_each_after_its_own_loading_stays_apart(fleet, world):
     assert_plan(_LOADS + "Once loaded, each truck drives to puddle 1.", fleet, world,
                 task("l1", LOAD, [E1]), task("l2", LOAD, [E2]),
                 task("m1", T, [D1], ["puddle1"], deps=["l1"]), task("m2", T, [D2], ["puddle1"], deps=["l2"]))
+
+
+# -- finding 2: "..., but it should only drive there after X" times the move said before ---------------------------
+
+_TIPS = "Truck 1 goes to rock 1 and tips its load. "
+
+
+@pytest.mark.parametrize("text, place, dumps", [
+    ("Truck 2 also tips its load at rock 1, but it should only drive there after truck 1 has tipped.", "rock1", True),
+    ("Truck 2 heads to rock 2, but it may only go there once truck 1 has dumped.", "rock2", False),
+    ("Truck 2 dumps at puddle 1 as well, though it should drive there only after truck 1 is done tipping.",
+     "puddle1", True),
+])
+def test_a_move_said_again_with_its_timing_waits(fleet, world, text, place, dumps):
+    expected = [task("m1", T, [D1], ["rock1"]), task("d1", DUMP, [D1], deps=["m1"]),
+                task("m2", T, [D2], [place], deps=["d1"])]
+    if dumps:
+        expected.append(task("d2", DUMP, [D2], deps=["m2"]))
+    assert_plan(_TIPS + text, fleet, world, *expected)
+
+
+def test_a_move_said_again_keeps_the_loading_after_it(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 2 drives to soil 1 and is loaded there by excavator 1, but it "
+                "should only drive there once excavator 1 has finished digging.", fleet, world,
+                task("e", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["e"]),
+                task("m", T, [D2], ["soil1"], deps=["g"]), task("l", LOAD, [E1], deps=["m"]))

@@ -3781,6 +3781,8 @@ class Interpreter:
                                    self.current_sentence))
                 del self.errors[errors_before:]
                 return []
+            if len(places) == 1 and subject and all(self.loc(m) == places[0] for m in subject):
+                self._retimed_move(subject, places[0], extra)
             fetched = self._fetch_first(subject, places, origin, extra, v, respectively, split)
             if fetched:
                 places, extra = places[len(fetched[1]):], set()
@@ -4105,6 +4107,19 @@ class Interpreter:
         self.flush_loads(movers, place)
         self.last_place = place
         return made
+
+    def _retimed_move(self, members: Sequence[Member], place: str, extra: set[int]) -> None:
+        """"..., but it should only drive there after truck 1 has tipped": a move to where the robots were sent
+        earlier in the same sentence, made by the very same robots, is that move said again with its timing, so
+        that move waits for ``extra`` too."""
+        keys = {m.key for m in members}
+        if not extra or not keys:
+            return
+        sent = [d for d in self.b.drafts if d.alive and d.action in MOVES and d.objects == (place,)
+                and {m.key for m in d.members} == keys
+                and self.draft_sentence.get(d.idx, self.current_sentence) == self.current_sentence]
+        if len(sent) == 1:
+            self.b.retime_move(sent[0].idx, extra)
 
     def _cargo_before(self, o: Item) -> bool:
         """A cargo word that is no object of the site stands just before the place ("takes the load to rock 2",
