@@ -10,6 +10,11 @@ other people would also write.
    (L3_304) dropped the wait: the truck was already bound for puddle 2, so "drive there" made no move, and the
    anchor went with it. A move verb to the place the same robots were sent to earlier in the same sentence is that
    move said again with its timing: that move waits for the anchor too.
+3. "it loads the truck that came with it, and that truck then drives to puddle 1" (L3_500; also L3_397) loaded
+   and sent the other truck, the one waiting at obstacle 1: "the truck" was the truck named last and the relative
+   clause was dropped unread. "the <type> that came / arrived / drove (along) with it / them" (lexicon
+   ``came_with_verbs``, ``came_with_prepositions``) is read as "its <type>", the robot that made the trip with it,
+   and a truck loaded as "its truck" is the truck a later "that truck" means.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: a "both" / "all" anchor before an "each" step is a join --------------------------------------------
 
@@ -74,3 +79,35 @@ def test_a_move_said_again_keeps_the_loading_after_it(fleet, world):
                 "should only drive there once excavator 1 has finished digging.", fleet, world,
                 task("e", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["e"]),
                 task("m", T, [D2], ["soil1"], deps=["g"]), task("l", LOAD, [E1], deps=["m"]))
+
+
+# -- finding 3: "the truck that came with it" is its own truck -----------------------------------------------------
+
+def test_the_truck_that_came_with_it_is_loaded_and_hauls(fleet, world):
+    assert_plan("One excavator and one dump truck go to soil 2, and another truck waits at obstacle 1. The excavator "
+                "digs and loads the truck that came with it, and that truck then dumps at puddle 1.", fleet, world,
+                task("m", T, objs=["soil2"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("w", T, objs=["obstacle1"], types=[("dump_truck", 1)]),
+                task("g", DIG, deps=["m"], types=[("excavator", 1)]),
+                task("l", LOAD, deps=["g"], types=[("excavator", 1)]),
+                task("h", T, objs=["puddle1"], deps=["l"], types=[("dump_truck", 1)]),
+                task("d", DUMP, deps=["h"], types=[("dump_truck", 1)]))
+
+
+def test_the_truck_which_arrived_along_with_it(fleet, world):
+    assert_plan("An excavator and a dump truck drive to rock 1 together, and a second truck goes to puddle 2. Once "
+                "the excavator has dug, it fills the truck which arrived along with it, and that truck then tips its "
+                "load at obstacle 1.", fleet, world,
+                task("m", T, objs=["rock1"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("w", T, objs=["puddle2"], types=[("dump_truck", 1)]),
+                task("g", DIG, deps=["m"], types=[("excavator", 1)]),
+                task("l", LOAD, deps=["g"], types=[("excavator", 1)]),
+                task("h", T, objs=["obstacle1"], deps=["l"], types=[("dump_truck", 1)]),
+                task("d", DUMP, deps=["h"], types=[("dump_truck", 1)]))
+
+
+def test_the_truck_that_came_with_him_by_number(fleet, world):
+    assert_plan("Excavator 2 and truck 3 go to soil 1 while truck 1 checks obstacle 2. Excavator 2 digs and then "
+                "loads the truck that came with him.", fleet, world,
+                task("m", T, [E2, D3], ["soil1"]), task("c", T, [D1], ["obstacle2"]),
+                task("g", DIG, [E2], deps=["m"]), task("l", LOAD, [E2], deps=["g"]))

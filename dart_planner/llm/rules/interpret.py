@@ -4431,6 +4431,8 @@ class Interpreter:
             made += self.load(es, trucks, extra, v.lemma, split)
             for t in trucks:
                 self.loaded[t.key] = True
+            if own and trucks:
+                self.res.remember(trucks, "partner")  # "loads its truck, and that truck then ...": the truck it loaded
         return made
 
     def go_to_load(self, excs: Sequence[Member], trucks: Sequence[Member], at: Sequence[str], extra: set[int],
