@@ -15,6 +15,9 @@ other people would also write.
    clause was dropped unread. "the <type> that came / arrived / drove (along) with it / them" (lexicon
    ``came_with_verbs``, ``came_with_prepositions``) is read as "its <type>", the robot that made the trip with it,
    and a truck loaded as "its truck" is the truck a later "that truck" means.
+4. "Excavator 3 is already stay at soil 1, so he dig there without moving." (L2_204) was refused on "without":
+   "without moving" / "without driving anywhere" say the robot works where it stands (lexicon ``in_place``), and
+   "already stay(s/ing) at" is a robot already there (lexicon ``already``, beside "already stand at").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -111,3 +114,14 @@ def test_the_truck_that_came_with_him_by_number(fleet, world):
                 "loads the truck that came with him.", fleet, world,
                 task("m", T, [E2, D3], ["soil1"]), task("c", T, [D1], ["obstacle2"]),
                 task("g", DIG, [E2], deps=["m"]), task("l", LOAD, [E2], deps=["g"]))
+
+
+# -- finding 4: "without moving", "already stay at": work where the robot stands -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 is already at rock 1, so it digs there without moving. Truck 1 goes to rock 1.",
+    "Excavator 2 is already staying at rock 1 and breaks it up without driving anywhere. Truck 1 goes to rock 1.",
+    "Excavator 2 is already stay at rock 1, so he dig without moving. Truck 1 go to rock 1.",
+])
+def test_work_without_moving_needs_no_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", DIG, [E2]), task("m", T, [D1], ["rock1"]))
