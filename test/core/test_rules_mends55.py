@@ -18,6 +18,10 @@ other people would also write.
 4. "Excavator 3 is already stay at soil 1, so he dig there without moving." (L2_204) was refused on "without":
    "without moving" / "without driving anywhere" say the robot works where it stands (lexicon ``in_place``), and
    "already stay(s/ing) at" is a robot already there (lexicon ``already``, beside "already stand at").
+5. "Could everyone please stay away from both puddles from the very start? The rain has made them deep." (L3_579)
+   was refused: "them" was read as robots, and only the fleet as a whole had been named. With no robot named by
+   number or type before, an "it" / "they" in a clause with no verb is the place just named, and the clause a
+   remark about it. "They go to soil 1." with nothing before is still refused.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -25,7 +29,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a "both" / "all" anchor before an "each" step is a join --------------------------------------------
 
@@ -125,3 +131,20 @@ def test_the_truck_that_came_with_him_by_number(fleet, world):
 ])
 def test_work_without_moving_needs_no_move(fleet, world, text):
     assert_plan(text, fleet, world, task("g", DIG, [E2]), task("m", T, [D1], ["rock1"]))
+
+
+# -- finding 5: "it" / "they" in a verbless remark after a fleet-wide keep-out is the place ------------------------
+
+@pytest.mark.parametrize("remark, places", [
+    ("The rain has made them deep.", ["puddle1", "puddle2"]),
+    ("They are flooded after last night.", ["puddle1", "puddle2"]),
+    ("The rain made it far too deep.", ["puddle1"]),
+])
+def test_a_verbless_remark_about_the_places_kept_out(fleet, world, remark, places):
+    keepout = "both puddles" if len(places) == 2 else "puddle 1"
+    assert_plan(f"Everyone keeps away from {keepout}. {remark} Truck 1 goes to soil 1.", fleet, world,
+                task("a", AVA, [], places), task("m", T, [D1], ["soil1"], deps=["a"]))
+
+
+def test_a_pronoun_with_nothing_before_is_still_refused(fleet, world):
+    assert rules_plan("They go to soil 1.", fleet, world).errors

@@ -879,6 +879,14 @@ class Interpreter:
         self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
         return tuple(seen if d.plural or not typed else seen[-1:])
 
+    def _pronoun_remark(self, seg: Segment, subj_items: Sequence[Item]) -> bool:
+        """"Everyone keep away from both puddles. The rain has made them deep.": with no robot named by number or
+        type before (only the fleet as a whole, or none), an "it" / "they" in a clause with no verb at all is the
+        place just named, and the clause a remark about it (read as robots, it referred to none and was refused)."""
+        return bool(subj_items) and not self.res.history and self.last_place is not None \
+            and all(it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in subj_items) \
+            and not any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in seg.items)
+
     def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
         """Robot items that are the subject, those that are loaded into or paired with (partners),
         pronouns that stand for an object ("all robots avoid it"), and robots that stand for
@@ -2309,6 +2317,8 @@ class Interpreter:
         self.followed = []
         self.followed_members = []
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
+        if self._pronoun_remark(seg, subj_items):
+            objpron, subj_items = [*objpron, *subj_items], []
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc(
                 "pronoun", pronoun="them" if it.text.lower() in self.lex.place_list_pronouns else "it"), it.text)
