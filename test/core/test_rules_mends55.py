@@ -22,6 +22,10 @@ other people would also write.
    was refused: "them" was read as robots, and only the fleet as a whole had been named. With no robot named by
    number or type before, an "it" / "they" in a clause with no verb is the place just named, and the clause a
    remark about it. "They go to soil 1." with nothing before is still refused.
+6. "The excavator loads the second truck first, then the first truck, and then the third." (L3_432) made two
+   loadings for three trucks: the order word "first" right after "the second truck" was read as a left-out noun
+   ("the first [truck]", truck 1), so truck 1 was loaded twice over and truck 3 never. A bare ordinal (no article)
+   right after a robot is the order; "the first, the second" with an article still leave the noun out.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -148,3 +152,25 @@ def test_a_verbless_remark_about_the_places_kept_out(fleet, world, remark, place
 
 def test_a_pronoun_with_nothing_before_is_still_refused(fleet, world):
     assert rules_plan("They go to soil 1.", fleet, world).errors
+
+
+# -- finding 6: "loads the second truck first": the order, not truck 1 --------------------------------------------
+
+_AT_SOIL = "Excavator 1 digs at soil 1. The first, second and third dump trucks drive to soil 1. "
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 loads the second truck first, then the first truck, and then the third.",
+    "Excavator 1 fills the third truck first, then the second truck and then the first.",
+    "Excavator 1 loads the third truck first, then the first truck, then the second.",
+])
+def test_a_bare_ordinal_after_a_robot_is_the_order(fleet, world, text):
+    assert_plan(_AT_SOIL + text, fleet, world,
+                task("e", T, [E1, D1, D2, D3], ["soil1"]), task("g", DIG, [E1], deps=["e"]),
+                task("l1", LOAD, [E1], deps=["g"]), task("l2", LOAD, [E1], deps=["l1"]),
+                task("l3", LOAD, [E1], deps=["l2"]))
+
+
+def test_the_ordinal_with_an_article_still_leaves_the_noun_out(fleet, world):
+    assert_plan("The first truck checks puddle 1, and the second checks puddle 2.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["puddle2"]))
