@@ -20,7 +20,7 @@ and truck 1 drive") and clauses after a comma are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import replace
 
 from .lexicon import Lexicon
@@ -28,8 +28,8 @@ from .mentions import ObjectDesc, RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, verb_before_punct
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
-__all__ = ["fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas", "place_relatives",
-           "loading_order", "join_companions"]
+__all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
+           "place_relatives", "loading_order", "join_companions"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -132,6 +132,40 @@ def join_companions(items: Sequence[Item]) -> list[Item]:
         out[k + 1:end + (1 if comma else 0)] = [joined, out[m]]
         k += 2
     return out
+
+def fold_came_with(items: Sequence[Item], relatives: Container[str], verbs: Container[str],
+                   prepositions: Container[str], pronouns: Container[str]) -> list[Item]:
+    """"The excavator loads the truck that came with it": the truck that made the trip with the robot the
+    pronoun stands for, which is what "its truck" means (its crew's truck). Read as "the truck" alone, it was the
+    truck named last, often the other one, waiting elsewhere, and the relative clause was dropped unread."""
+    out = list(items)
+    k = 0
+    while k + 3 < len(out):
+        d = _robot(out[k])
+        if d is None or d.form != "type" or d.det != "the" or d.plural or d.count \
+                or out[k + 1].text.lower() not in relatives or out[k + 2].text.lower() not in verbs:
+            k += 1
+            continue
+        end = _came_with_end(out, k + 3, prepositions, pronouns)
+        if end is None:
+            k += 1
+            continue
+        own = replace(d, det="own")
+        out[k:end] = [Item(ItemKind.ROBOT, out[k].start, out[end - 1].end, own, f"its {out[k].text.split()[-1]}")]
+        k += 1
+    return out
+
+
+def _came_with_end(items: Sequence[Item], j: int, prepositions: Container[str], pronouns: Container[str]) -> int | None:
+    """Past the preposition and pronoun of "(came) along with them" that start at item ``j``, if they do."""
+    for n in (1, 2):
+        said = " ".join(it.text.lower() for it in items[j:j + n])
+        p = j + n
+        if said in prepositions and p < len(items) and all(it.kind is ItemKind.WORD for it in items[j:p]) \
+                and items[p].text.lower() in pronouns and items[p].kind in (ItemKind.ROBOT, ItemKind.WORD):
+            return p + 1
+    return None
+
 
 _OPEN_CLOSE = {"(": ")", ",": ","}
 _NO_REMARK = (ItemKind.CONNECTIVE, ItemKind.PLACE, ItemKind.EVENT, ItemKind.UNKNOWN)

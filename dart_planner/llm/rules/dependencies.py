@@ -388,6 +388,18 @@ class PlanBuilder:
         self.anc[d.idx] = set().union(*(self.anc[p] | {p} for p in d.deps)) if d.deps else set()
         return True
 
+    def retime_move(self, idx: int, waits: set[int]) -> bool:
+        """"Truck 2 tips at puddle 2, but it should only drive there after truck 1 has tipped": the move ``idx``
+        said again with its timing waits for ``waits`` too (read as a new move, it was dropped, since the truck is
+        already bound there, and the wait with it). Not when that closes a loop."""
+        d = self.drafts[idx]
+        waits = {w for w in waits if w != idx and self.drafts[w].alive}
+        if not waits or not d.alive or any(idx in self.anc[w] for w in waits):
+            return False
+        d.deps = self.reduce(d.deps | waits)
+        self._reindex()
+        return True
+
     def _reduce_all(self) -> None:
         anc = self._ancestors_all()
         for d in self.drafts:

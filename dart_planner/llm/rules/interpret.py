@@ -395,6 +395,9 @@ class Interpreter:
         """The latest anchor opens with a bare gerund ("after digging"): the doer's own deed."""
         self.anchor_joint = False
         """The latest anchor joined the steps it named with "both" / "all" (the lexicon's ``anchor_joint_words``)."""
+        self.anchor_joins_robots = False
+        """The latest anchor waits for "both" / "all" of the robots or steps it names ("once both trucks are full"),
+        until the clause after it has read it."""
         self.reduced_pre: set[int] = set()
         """What the latest robotless anchor ("after reaching obstacle 1, ...") made its clause wait for."""
         self.passive_pre = False
@@ -879,6 +882,14 @@ class Interpreter:
             return ()
         self.res.remember(seen, "relative" if id(item) in self.where_robots else "subject")
         return tuple(seen if d.plural or not typed else seen[-1:])
+
+    def _pronoun_remark(self, seg: Segment, subj_items: Sequence[Item]) -> bool:
+        """"Everyone keep away from both puddles. The rain has made them deep.": with no robot named by number or
+        type before (only the fleet as a whole, or none), an "it" / "they" in a clause with no verb at all is the
+        place just named, and the clause a remark about it (read as robots, it referred to none and was refused)."""
+        return bool(subj_items) and not self.res.history and self.last_place is not None \
+            and all(it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in subj_items) \
+            and not any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in seg.items)
 
     def split_roles(self, seg: Segment) -> tuple[list[Item], list[Item], list[Item], list[Item]]:
         """Robot items that are the subject, those that are loaded into or paired with (partners),
@@ -2335,6 +2346,8 @@ class Interpreter:
         self.followed = []
         self.followed_members = []
         subj_items, partner_items, objpron, robot_places = self.split_roles(seg)
+        if self._pronoun_remark(seg, subj_items):
+            objpron, subj_items = [*objpron, *subj_items], []
         if objpron or robot_places:
             conv = {id(it): Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc(
                 "pronoun", pronoun="them" if it.text.lower() in self.lex.place_list_pronouns else "it"), it.text)
@@ -2788,7 +2801,9 @@ class Interpreter:
             split = True  # "after being loaded, both trucks dump": each after its own loading
             # (not after "when both rock inspections are done": a join, the robots wait for both, rule 9)
         self.robotless_anchor = False
-        self.b.narrow = self.pairing.narrow if split and entry else None
+        # "once both trucks are full, they each haul ...": "each" splits the move, but every truck waits for the join
+        self.b.narrow = self.pairing.narrow if split and entry and not self.anchor_joins_robots else None
+        self.anchor_joins_robots = False
         if "in_order" in marks and subject and len(subject) > 1 and len(actions) == 1 and not respectively \
                 and all(not m.is_group for m in subject) and len(actions[0].objects) <= 1 \
                 and actions[0].verb.target in ("navigate", "return_to_start", "dig", "dump"):
@@ -3813,6 +3828,8 @@ class Interpreter:
                                    self.current_sentence))
                 del self.errors[errors_before:]
                 return []
+            if len(places) == 1 and subject and all(self.loc(m) == places[0] for m in subject):
+                self._retimed_move(subject, places[0], extra)
             fetched = self._fetch_first(subject, places, origin, extra, v, respectively, split)
             if fetched:
                 places, extra = places[len(fetched[1]):], set()
@@ -4175,6 +4192,19 @@ class Interpreter:
         self.last_place = place
         return made
 
+    def _retimed_move(self, members: Sequence[Member], place: str, extra: set[int]) -> None:
+        """"..., but it should only drive there after truck 1 has tipped": a move to where the robots were sent
+        earlier in the same sentence, made by the very same robots, is that move said again with its timing, so
+        that move waits for ``extra`` too."""
+        keys = {m.key for m in members}
+        if not extra or not keys:
+            return
+        sent = [d for d in self.b.drafts if d.alive and d.action in MOVES and d.objects == (place,)
+                and {m.key for m in d.members} == keys
+                and self.draft_sentence.get(d.idx, self.current_sentence) == self.current_sentence]
+        if len(sent) == 1:
+            self.b.retime_move(sent[0].idx, extra)
+
     def _cargo_before(self, o: Item) -> bool:
         """A cargo word that is no object of the site stands just before the place ("takes the load to rock 2",
         "carries the dirt over to puddle 2"); a robot or a pronoun there ("bring truck 1 to ...") is no cargo."""
@@ -4485,6 +4515,8 @@ class Interpreter:
             made += self.load(es, trucks, extra, v.lemma, split)
             for t in trucks:
                 self.loaded[t.key] = True
+            if own and trucks:
+                self.res.remember(trucks, "partner")  # "loads its truck, and that truck then ...": the truck it loaded
         return made
 
     def go_to_load(self, excs: Sequence[Member], trucks: Sequence[Member], at: Sequence[str], extra: set[int],
@@ -4988,6 +5020,8 @@ class Interpreter:
         # "when both rock inspections are done", "once all the checks are over": a join of the steps named
         self.anchor_joint = any(it.kind is not ItemKind.ROBOT and it.text.split()[0] in self.lex.anchor_joint_words
                                 for it in seg.items if it.text)
+        self.anchor_joins_robots = any(it.text.split()[0].lower() in self.lex.anchor_joint_words
+                                       for it in seg.items if it.text)
         self.anchor_by_pronoun = bool(robot_items) and all(
             it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they") for it in robot_items)
         self.res.prefer_recent = seg.post_anchor

@@ -380,6 +380,8 @@ class Lexicon:
     keepout_place_copulas: frozenset[str] = _context_words()
     """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
     object_aside_relatives: frozenset[str] = _context_words()
+    came_with_verbs: frozenset[str] = _context_words()
+    came_with_prepositions: frozenset[str] = _context_words()
     """Words that open a remark about an object set off by commas ("obstacle 2, *which* was closed, ...")."""
     thing_quantifiers: frozenset[str] = _context_words()
     """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""

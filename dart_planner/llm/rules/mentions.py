@@ -403,7 +403,10 @@ class _Scanner:
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="other", count=1)
                 return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
             one = j < len(words) and words[j] == "one" and last_robot is not None and bool(last_robot.rtype)
-            if last_robot is not None and det == "ordinal" and (last_robot.ordinal or one) and j > i \
+            # "loads the second truck first, then ...": a bare ordinal right after a robot is the order, no robot
+            adverb = j == i + 1 and bool(self.items) and self.items[-1].kind is ItemKind.ROBOT \
+                and self.items[-1].end == i
+            if last_robot is not None and det == "ordinal" and (last_robot.ordinal or one) and j > i and not adverb \
                     and not (j < len(words) and self.noun_at(j)):  # not "the first rock pile": an object
                 # "the first truck checks puddle 1, the second checks puddle 2": the noun is left out
                 # ("every truck except the second one": "one" stands for the noun)

@@ -38,6 +38,7 @@ from .arrows import fold_arrow_anchors
 from .asides import (
     fold_addressed_you,
     fold_asides,
+    fold_came_with,
     fold_excess_infinitives,
     fold_role_copulas,
     join_companions,
@@ -226,6 +227,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_trailing_place_pairs(items, frozenset({"navigate", "dig", "dump"}))
     items = fold_do_that_first(fold_drive_there_first_sentence(fold_drive_there_first(items), lex.own_site_nouns))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
+    items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
+                           lex.beside_pronouns)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
     items = fold_dug_it(items)
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
