@@ -3197,8 +3197,9 @@ class Interpreter:
                     # "After the inspection, excavators 1 and 2 avoid rock 1, and excavator 3 returns. Excavators 1
                     # and 2 then go to soil 2": their own "then" goes on from the keep-out just put up for them
                     base = {fence.idx}
-            keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
+            keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and (all(
                 it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
+                or self._permission_back(seg))
             if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives:
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
                 # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own),
@@ -3348,8 +3349,12 @@ class Interpreter:
                 or self.until_found[0] != sentence or not self.until_found[1]:
             return
         ends = frozenset(self.until_found[1])
-        self.until_keepouts += [(d.idx, ends) for d in self.b.drafts[made_before:]
-                                if d.alive and d.action == "add_keepout"]
+        put_up = [d for d in self.b.drafts[made_before:] if d.alive and d.action == "add_keepout"]
+        self.until_keepouts += [(d.idx, ends) for d in put_up]
+        if all(d.action in KEEPOUT_ACTIONS for d in self.b.drafts[:made_before] if d.alive):
+            # "trucks keep away from puddle 2 until excavator 1 is done digging at soil 2, ...": the steps of X,
+            # made before the keep-out, are no work said before it; it holds from the start (rule 26)
+            self.b.standing |= {d.idx for d in put_up if not d.deps}
 
     def _weather_it(self, seg: Segment, subj_items: list[Item]) -> bool:
         """"Trucks stay away from puddle 2 while it rains / while it is dark": a "while" clause (lexicon
@@ -3555,6 +3560,12 @@ class Interpreter:
         return bool(closed) and bool(moves) and all(
             o.payload.form == "pronoun" and o.payload.pronoun == "there"
             or (o.payload.form == "names" and set(o.payload.names) <= set(closed)) for a in moves for o in a.objects)
+
+    def _permission_back(self, seg: Segment) -> bool:
+        """"After that, the trucks can go near puddle 2 again": a move verb with a permission and "again" is a
+        lifting (turned so in build_actions), so "after that" puts it after the step just said, as it does a keep-out
+        verb ("may enter"); read as the robots' step, it waited for every open end, the keep-out it lifts too."""
+        return "permit" in seg.marks() and self._again_said(seg.items) and not self._permission_denied(seg.items)
 
     @staticmethod
     def _permission_denied(items: Sequence[Item]) -> bool:
