@@ -13,6 +13,10 @@ words, "ok so"), written before the planner saw them.
    digging (every open end), while "... can enter puddle 2 again" waited for the digging only: a move verb with a
    permission and "again" is a lifting, and "after that" puts it after the step just said, as it does a keep-out
    verb (rule 26: a start keep-out adds no edge to its lifting).
+4. "excavator three go check obstacle two, in the meantime trucks one and three head to soil two, when the
+   excavator's done inspecting it goes to soil two and digs, ..." was refused ("no robot among truck 1, truck 3 can
+   dig"): with no comma, "it" was the object of "inspecting", and "goes ... digs" had no subject but the trucks said
+   before. "it" right before a verb in the third person singular ("goes", "digs") opens the main clause.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, DIG, E1, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a wait for a step dropped as said again is a wait for the later one ---------------------------------
 
@@ -70,3 +74,22 @@ def test_can_go_near_again_after_that(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("a", AV, [D1, D2], ["puddle2"]), task("m", T, [E1], ["soil2"]),
                 task("d", DIG, [E1], deps=["m"]), task("l", AL, [D1, D2], ["puddle2"], deps=["d"]))
+
+
+# -- finding 4: "when X is done inspecting it goes ...": "it" opens the main clause ----------------------------------
+
+_CHECK = "excavator three go check obstacle two, in the meantime trucks one and three head to soil two, "
+
+
+@pytest.mark.parametrize("anchor", [
+    "when the excavator's done inspecting it goes to soil two and digs",
+    "once excavator three is done checking it goes to soil two and digs",
+    "when the digger has finished inspecting it heads to soil two and digs",
+])
+def test_it_before_a_finite_verb_opens_the_main_clause(fleet, world, anchor):
+    assert_plan(_CHECK + anchor + ", then it loads truck one first and then truck three, afterwards both trucks go "
+                "back to start", fleet, world,
+                task("c", T, [E3], ["obstacle2"]), task("t", T, [D1, D3], ["soil2"]),
+                task("m", T, [E3], ["soil2"], deps=["c"]), task("d", DIG, [E3], deps=["m"]),
+                task("l1", LOAD, [E3], deps=["d", "t"]), task("l2", LOAD, [E3], deps=["l1"]),
+                task("r", R, [D1, D3], deps=["l2"]))

@@ -239,6 +239,16 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _finite_after_it(items: Sequence[Item], k: int) -> bool:
+    """"when the excavator's done inspecting *it goes* to soil 2": "it" right before a verb in the third person
+    singular ("goes", "digs") is that verb's subject, not the object of the verb before it (read as the object, the
+    verb after it had no subject and went to the robots said before the anchor)."""
+    if items[k].text != "it" or k + 1 >= len(items) or items[k + 1].kind is not ItemKind.VERB:
+        return False
+    word = items[k + 1].text.split()[0]
+    return word.endswith("s") and not word.endswith("ss") and not _participle(word)
+
+
 def _modal_then_verb(items: Sequence[Item], k: int, modals: Container[str]) -> bool:
     """A modal at ``k`` (one of ``modals``) and a verb right after it: what a subject is followed by."""
     return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text in modals \
@@ -757,7 +767,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                               and not _modal_then_verb(items, k + 1, subject_modals)
                               and not (prev_kind is ItemKind.EVENT and verb_next)
                               and not (prev_kind is ItemKind.VERB and verb_next  # "after being loaded it goes"
-                                       and items[k - 1].payload.role == "passive_load")) or (  # "have left it"
+                                       and items[k - 1].payload.role == "passive_load")
+                              and not (prev_kind is ItemKind.VERB  # "done inspecting it goes"
+                                       and _finite_after_it(items, k))) or (  # "have left it"
                 it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                 and prev_word in ("are", "were", "is", "have", "has", "be", "been"))  # "... are both done"
             loaded_object = (it.kind is ItemKind.ROBOT and prev_kind is ItemKind.VERB and not verb_next
