@@ -17,6 +17,12 @@ words, "ok so"), written before the planner saw them.
    excavator's done inspecting it goes to soil two and digs, ..." was refused ("no robot among truck 1, truck 3 can
    dig"): with no comma, "it" was the object of "inspecting", and "goes ... digs" had no subject but the trucks said
    before. "it" right before a verb in the third person singular ("goes", "digs") opens the main clause.
+5. "trucks one and two go to soil two, excavator two goes to soil two and digs, once it's done it loads both trucks
+   one after the other" sent the excavator to soil 2 only after the trucks got there: the order mark ordered every
+   clause of the sentence, as "..., in that order" does, since "both trucks" (one mention of several robots) was no
+   list of its own. A mention of several robots after the verb is such a list (the loadings are ordered); and an
+   order mark after a comma that closes a clause listing what it orders ("loads truck one and truck two, in that
+   order, then ...") orders that list, where it made one loading and put every clause in a row.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +30,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a wait for a step dropped as said again is a wait for the later one ---------------------------------
 
@@ -93,3 +99,20 @@ def test_it_before_a_finite_verb_opens_the_main_clause(fleet, world, anchor):
                 task("m", T, [E3], ["soil2"], deps=["c"]), task("d", DIG, [E3], deps=["m"]),
                 task("l1", LOAD, [E3], deps=["d", "t"]), task("l2", LOAD, [E3], deps=["l1"]),
                 task("r", R, [D1, D3], deps=["l2"]))
+
+
+# -- finding 5: "loads both trucks one after the other" orders the loadings, not the sentence -------------------------
+
+
+@pytest.mark.parametrize("loading", [
+    "it loads both trucks one after the other",
+    "it loads both trucks, one after the other,",
+    "it loads them in turn",
+    "it loads truck one and truck two, in that order,",
+])
+def test_an_ordered_loading_of_several_trucks(fleet, world, loading):
+    assert_plan("trucks one and two go to soil two, excavator two goes to soil two and digs, once it's done "
+                + loading + " then the two trucks go back to start", fleet, world,
+                task("m", T, [D1, D2, E2], ["soil2"]), task("d", DIG, [E2], deps=["m"]),
+                task("l1", LOAD, [E2], deps=["d"]), task("l2", LOAD, [E2], deps=["l1"]),
+                task("r", R, [D1, D2], deps=["l2"]))

@@ -19,7 +19,10 @@ import enum
 import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .mentions import RobotDesc
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END",
            "sentence_start", "named_objects", "verb_before_punct", "filler_over"]
@@ -349,10 +352,13 @@ def _only_connectives(cur: Sequence[Item], joining: Container[str]) -> bool:
 def _closing_order(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     """"loads trucks 3 and 2, in that order": an order mark that closes the clause after a comma qualifies
     that clause (its objects, or its robots, are taken one after the other). Cut off into a clause of its
-    own, the clause it qualifies never saw it, and a verbless "and then truck 3" before it lost its verb."""
+    own, the clause it qualifies never saw it, and a verbless "and then truck 3" before it lost its verb. Also
+    before a comma when the clause lists what it orders ("loads truck 1 and truck 2, in that order, then the trucks
+    go back"): cut off, it ordered every clause of the sentence and the loadings were one."""
     return bool(cur) and (_has_content(cur) or any(i.kind is ItemKind.ROBOT for i in cur)) \
         and _is_mark(items, k, "in_order") and (
-            k + 1 == len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END))
+            k + 1 == len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END)
+            or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == "," and _orders_own_list(cur)))
 
 
 def _passive_clause(items: Sequence[Item], k: int) -> bool:
@@ -1040,7 +1046,15 @@ def _orders_own_list(items: Sequence[Item]) -> bool:
     after = items[verb + 1:]
     objects = sum(1 for it in after if it.kind is ItemKind.OBJECT)
     robots = [it for it in after if it.kind is ItemKind.ROBOT]
-    return objects >= 2 or len(robots) >= 2 or any(it.kind is ItemKind.ROBOT and " and " in it.text for it in robots)
+    return objects >= 2 or len(robots) >= 2 or any(" and " in it.text or _several(it.payload) for it in robots)
+
+
+def _several(desc: RobotDesc) -> bool:
+    """A mention of several robots at once ("both trucks", "the two trucks", "them"): "loads both trucks one after
+    the other" orders its loadings, not the clauses of the sentence (read so, the excavator's own move waited for
+    the trucks' move said before it)."""
+    return desc.plural or desc.count >= 2 or desc.det in ("both", "all") or (
+        desc.form == "pronoun" and desc.pronoun in ("they", "them"))
 
 
 def _leading_durations(segs: list[Segment]) -> list[Segment]:
