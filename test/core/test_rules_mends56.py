@@ -23,6 +23,11 @@ words, "ok so"), written before the planner saw them.
    list of its own. A mention of several robots after the verb is such a list (the loadings are ordered); and an
    order mark after a comma that closes a clause listing what it orders ("loads truck one and truck two, in that
    order, then ...") orders that list, where it made one loading and put every clause in a row.
+6. "..., then the digger loads it and then it goes home and dumps" sent the excavator home, where it "dumped" into
+   no truck (a second loading), and the loaded truck stayed: "it" before a move was read for the robot named first.
+   "it" whose clause is a move and then a tipping with no robot after it ("goes home and dumps", "drives to puddle 2
+   and tips its load") is the robot that can tip, the truck just loaded; "Then it goes to puddle 2" (no tipping)
+   stays the excavator's (test_rules_mends18).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -30,7 +35,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a wait for a step dropped as said again is a wait for the later one ---------------------------------
 
@@ -116,3 +121,25 @@ def test_an_ordered_loading_of_several_trucks(fleet, world, loading):
                 task("m", T, [D1, D2, E2], ["soil2"]), task("d", DIG, [E2], deps=["m"]),
                 task("l1", LOAD, [E2], deps=["d"]), task("l2", LOAD, [E2], deps=["l1"]),
                 task("r", R, [D1, D2], deps=["l2"]))
+
+
+# -- finding 6: "X loads it and then it goes home and dumps": "it" is the loaded truck --------------------------------
+
+_PICKUP = "truck one goes to soil one and excavator one digs at soil one, then "
+
+
+@pytest.mark.parametrize("text", [
+    _PICKUP + "the digger loads it and then it goes home and dumps",
+    _PICKUP + "excavator one loads truck one and then it goes back to base and unloads",
+    "ok so excavator one check puddle two, truck one check puddle one, and once excavator one is done it goes to soil "
+    "one and digs, when the truck's done inspecting it goes to soil one, then the digger loads it and then it goes "
+    "home and dumps",
+])
+def test_it_that_goes_home_and_dumps_is_the_loaded_truck(fleet, world, text):
+    checks = text.startswith("ok so")
+    pre = ([task("c1", T, [E1], ["puddle2"]), task("c2", T, [D1], ["puddle1"]),
+            task("m1", T, [E1], ["soil1"], deps=["c1"]), task("m2", T, [D1], ["soil1"], deps=["c2"])] if checks
+           else [task("m1", T, [D1, E1], ["soil1"])])
+    assert_plan(text, fleet, world, *pre,
+                task("d", DIG, [E1], deps=["m1"]), task("l", LOAD, [E1], deps=["d", "m2"] if checks else ["d"]),
+                task("r", R, [D1], deps=["l"]), task("u", DUMP, [D1], deps=["r"]))

@@ -1908,6 +1908,17 @@ class Interpreter:
         return verb.target == "unload_bucket" and verb.role == "verb" \
             and any(it.kind is ItemKind.ROBOT for it in seg.items[k + 1:])
 
+    @staticmethod
+    def _tips_after_move(items: Sequence[Item], k: int) -> bool:
+        """The move at ``k`` is followed in its clause by a tipping with no robot after it ("it goes home and
+        dumps"): the clause is a delivery, work for a truck. Read for the robot named first (the loader), the
+        excavator drove home and loaded nobody there."""
+        for j in range(k + 1, len(items)):
+            v = items[j].payload if items[j].kind is ItemKind.VERB else None
+            if v is not None and v.target == "dump" and v.role == "verb" and not v.lemma.startswith("fill"):
+                return not any(it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in items[j + 1:])
+        return False
+
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...],
                       said: str = "") -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
@@ -1925,6 +1936,8 @@ class Interpreter:
         if verb.target == "dump" and verb.role == "verb" and not verb.lemma.startswith("fill") and not any(
                 it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in seg.items[k + 1:]):
             need = "dump"  # "..., where it tips it": the truck that carried the load
+        if need is None and verb.target in MOVES and self._tips_after_move(seg.items, k):
+            need = "dump"  # "the digger loads it and then it goes home and dumps": the truck that was loaded
         able = self.capable(subject, need, quiet=True) if need is not None else []
         if pronoun == "it" and len(subject) > 1 and len(able) == 1:
             return tuple(able)  # "when excavator 3 has dug and you are there, it loads you": the one that can
