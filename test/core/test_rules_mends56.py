@@ -28,6 +28,11 @@ words, "ok so"), written before the planner saw them.
    "it" whose clause is a move and then a tipping with no robot after it ("goes home and dumps", "drives to puddle 2
    and tips its load") is the robot that can tip, the truck just loaded; "Then it goes to puddle 2" (no tipping)
    stays the excavator's (test_rules_mends18).
+7. "... excavator three loads truck one and then truck three, each truck then dumps at obstacle one" loaded truck 1
+   only, and truck 3 drove off to dump with nothing in it: the comma after "then truck three" read "truck three, each
+   truck" as one list, and "then" after "each truck" cut the robot from its verb, so "then truck three" was no end of
+   a loading run. A comma after a verbless "then <robot>" of a loading ends the run when a clause with its own
+   subject follows (also after "and"), and "<robot> then <verb>" there stays one clause.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -143,3 +148,27 @@ def test_it_that_goes_home_and_dumps_is_the_loaded_truck(fleet, world, text):
     assert_plan(text, fleet, world, *pre,
                 task("d", DIG, [E1], deps=["m1"]), task("l", LOAD, [E1], deps=["d", "m2"] if checks else ["d"]),
                 task("r", R, [D1], deps=["l"]), task("u", DUMP, [D1], deps=["r"]))
+
+
+# -- finding 7: "loads truck one and then truck three, each truck then dumps ...": two loadings ---------------------
+
+
+@pytest.mark.parametrize("tail", [
+    "each truck then dumps at obstacle one",
+    "and each truck then dumps at obstacle one",
+])
+def test_a_loading_run_ended_by_each_truck_then(fleet, world, tail):
+    assert_plan("ok so excavator three goes to rock two and breaks it up, truck one and truck three go there too, once "
+                "the rock's broken up excavator three loads truck one and then truck three, " + tail, fleet, world,
+                task("m", T, [E3, D1, D3], ["rock2"]), task("d", DIG, [E3], deps=["m"]),
+                task("l1", LOAD, [E3], deps=["d"]), task("l3", LOAD, [E3], deps=["l1"]),
+                task("g1", T, [D1], ["obstacle1"], deps=["l1"]), task("g3", T, [D3], ["obstacle1"], deps=["l3"]),
+                task("u1", DUMP, [D1], deps=["g1"]), task("u3", DUMP, [D3], deps=["g3"]))
+
+
+def test_a_loading_run_ended_by_both_trucks_then(fleet, world):
+    assert_plan("Excavator 3 digs at rock 2. Trucks 1 and 3 go to rock 2. Excavator 3 loads truck 1 and then truck 3, "
+                "both trucks then dump at obstacle 1.", fleet, world,
+                task("m", T, [E3, D1, D3], ["rock2"]), task("d", DIG, [E3], deps=["m"]),
+                task("l1", LOAD, [E3], deps=["d"]), task("l3", LOAD, [E3], deps=["l1"]),
+                task("g", T, [D1, D3], ["obstacle1"], deps=["l3"]), task("u", DUMP, [D1, D3], deps=["g"]))

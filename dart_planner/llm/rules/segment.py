@@ -376,8 +376,35 @@ def _ordered_loading_ends(items: Sequence[Item], k: int) -> bool:
     """The comma at ``k`` ends a verbless "then truck 2" that a loading order made ("loads truck 1 and
     truck 2 (truck 1 first), each loaded truck dumps ..."): the robot after it opens a clause of its own,
     not a list with truck 2 (which lost truck 2's loading)."""
-    return k >= 2 and items[k - 1].kind is ItemKind.ROBOT and items[k - 2].kind is ItemKind.CONNECTIVE \
-        and items[k - 2].start == items[k - 2].end and items[k - 2].text == "then" and _is_subject_start(items, k + 1)
+    nxt = k + 2 if k + 2 < len(items) and items[k + 1].kind is ItemKind.WORD and items[k + 1].text == "and" else k + 1
+    if not (k >= 2 and items[k - 1].kind is ItemKind.ROBOT and items[k - 2].kind is ItemKind.CONNECTIVE
+            and _is_subject_start(items, nxt)):
+        return False
+    if items[k - 2].start == items[k - 2].end and items[k - 2].text == "then":
+        return True
+    return items[k - 2].payload == "sequence" and _loading_before(items, k - 2)
+
+
+def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """"loads truck 1 and then truck 3, *each truck then dumps* at obstacle 1": a robot alone after the comma that
+    ended a verbless "then truck 3", with "then" and a verb after it, is that verb's subject. Cut at "then", the
+    robot stood alone and "then truck 3" was no end of a loading run (truck 3's loading was lost)."""
+    lead = 1 if cur.items[0].kind is ItemKind.WORD and cur.items[0].text == "and" else 0
+    p = k - 2 - lead
+    return len(cur.items) == 1 + lead and cur.items[lead].kind is ItemKind.ROBOT and p >= 1 \
+        and items[p].kind is ItemKind.PUNCT and _ordered_loading_ends(items, p) \
+        and k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
+
+
+def _loading_before(items: Sequence[Item], k: int) -> bool:
+    """A loading verb with a robot after it opens the clause that ends at ``k`` ("excavator 3 loads truck 1 *and
+    then truck 3*, each truck then dumps"): the "then <robot>" said is one more truck of that loading, as the one
+    an order aside makes; read as a list with the robots after the comma, the second loading was lost."""
+    j = k - 1
+    while j >= 0 and items[j].kind is ItemKind.ROBOT:
+        j -= 1
+    return j >= 0 and j < k - 1 and items[j].kind is ItemKind.VERB and items[j].payload.target == "unload_bucket" \
+        and items[j].payload.role == "verb"
 
 
 def _has_content(items: Sequence[Item]) -> bool:
@@ -662,9 +689,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             close("punct")
             cur.after_punct = True
         if it.kind is ItemKind.CONNECTIVE and it.text == "then" and cur.role is SegmentRole.MAIN and cur.items \
-                and cur.items[0].kind is ItemKind.ROBOT and not any(i.kind is ItemKind.VERB for i in cur.items) \
-                and (any(i.kind is ItemKind.OBJECT for i in cur.items)
-                     or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))):
+                and not any(i.kind is ItemKind.VERB for i in cur.items) and (_lone_subject_then_verb(cur, items, k) or (
+                    cur.items[0].kind is ItemKind.ROBOT and (
+                        any(i.kind is ItemKind.OBJECT for i in cur.items)
+                        or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))))):
             # ("the truck should then take it to ...": the same, after a modal)
             # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain;
             # for a robot with no chain yet it means after what came before, as in "truck 1 then goes"
