@@ -33,6 +33,11 @@ words, "ok so"), written before the planner saw them.
    truck" as one list, and "then" after "each truck" cut the robot from its verb, so "then truck three" was no end of
    a loading run. A comma after a verbless "then <robot>" of a loading ends the run when a clause with its own
    subject follows (also after "and"), and "<robot> then <verb>" there stays one clause.
+8. "truck two go to soil one, excavator one dig at soil one, when it's done digging load truck two, then ..." kept
+   the order "load truck two" inside the anchor (no comma): the loading was only its condition, made before the
+   digging, and the excavator dug a second time ("when done digging load ..." was refused). A verb in its bare form
+   right after an anchor's finished step ("done", "dug", "digging") opens the main clause; not after a bare verb
+   ("when they go dig").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -172,3 +177,21 @@ def test_a_loading_run_ended_by_both_trucks_then(fleet, world):
                 task("m", T, [E3, D1, D3], ["rock2"]), task("d", DIG, [E3], deps=["m"]),
                 task("l1", LOAD, [E3], deps=["d"]), task("l3", LOAD, [E3], deps=["l1"]),
                 task("g", T, [D1, D3], ["obstacle1"], deps=["l3"]), task("u", DUMP, [D1, D3], deps=["g"]))
+
+
+# -- finding 8: "when it's done digging load truck two": the order opens the main clause ----------------------------
+
+_DIG_THEN = "truck two go to soil one, excavator one dig at soil one, "
+
+
+@pytest.mark.parametrize("anchor", [
+    "when it's done digging load truck two",
+    "when it's done load truck two",
+    "once it has dug load truck two",
+    "when done digging load truck two",
+])
+def test_a_bare_order_after_a_finished_step(fleet, world, anchor):
+    assert_plan("ok so " + _DIG_THEN + anchor + ", then truck two go dump it at puddle one", fleet, world,
+                task("m", T, [D2, E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["d"]), task("g", T, [D2], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D2], deps=["g"]))

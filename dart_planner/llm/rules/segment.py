@@ -385,6 +385,23 @@ def _ordered_loading_ends(items: Sequence[Item], k: int) -> bool:
     return items[k - 2].payload == "sequence" and _loading_before(items, k - 2)
 
 
+def _order_after_done(items: Sequence[Item], k: int) -> bool:
+    """"when it's done digging *load* truck two": a verb in its bare form right after an anchor's finished step (an
+    event word, a participle or a gerund: "done", "dug", "digging") is an order that opens the main clause. Kept in
+    the anchor, the loading was only its condition, made before the digging it waited for. Not after a bare verb
+    ("when they go dig")."""
+    if k < 1 or items[k].kind is not ItemKind.VERB:
+        return False
+    word = items[k].text.split()[0]
+    if word.endswith(("s", "ing", "ed")) or _participle(word):
+        return False
+    prev = items[k - 1]
+    if prev.kind is ItemKind.EVENT:
+        return True
+    before = prev.text.split()[-1]
+    return prev.kind is ItemKind.VERB and (before.endswith("ing") or _participle(before))
+
+
 def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool:
     """"loads truck 1 and then truck 3, *each truck then dumps* at obstacle 1": a robot alone after the comma that
     ended a verbless "then truck 3", with "then" and a verb after it, is that verb's subject. Cut at "then", the
@@ -816,7 +833,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
-            )
+            ) or _order_after_done(items, k)
             if starts_main:
                 close("subject")
                 cur.after_punct = False
