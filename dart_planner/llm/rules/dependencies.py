@@ -75,6 +75,10 @@ class PlanBuilder:
         """Keep-outs a robot's next step still waits for: a start keep-out whose lifting did not wait for it
         ("trucks 2 and 3 keep away from puddle 2 from the start ... when X is done the keep-out is lifted for
         them, and then truck 2 goes to puddle 2": the move waits for both, rules 21 and 26)."""
+        self.restated: dict[int, int] = {}
+        """Steps dropped as said again later (``fold_restated``), with the step that took their place: an "until X"
+        said before X's own clause ("trucks keep away from puddle 2 until excavator 1 is done digging at soil 2,
+        excavator 1 goes to soil 2 and digs") keeps the dropped one as X, and a wait for it is a wait for this."""
 
     # -- chains --------------------------------------------------------------------------
     def chain(self, m: Member) -> int | None:
@@ -120,6 +124,12 @@ class PlanBuilder:
         d = self.drafts[head]
         return head if d.alive and d.action == "add_keepout" and not d.fleet else None
 
+    def current(self, idx: int) -> int:
+        """The step that stands for ``idx`` now (itself unless it was said again later)."""
+        while idx in self.restated:
+            idx = self.restated[idx]
+        return idx
+
     def reduce(self, deps: Iterable[int]) -> set[int]:
         """Drop every dependency that another one already implies."""
         ds = {d for d in deps if d is not None}
@@ -136,7 +146,7 @@ class PlanBuilder:
     def _new(self, skill: str, action: str, members: Sequence[Member], objects: Sequence[str], deps: set[int],
              *, fleet: bool = False, lemma: str = "", partners: Sequence[Member] = (),
              split_group: int = 0) -> Draft:
-        deps = self.reduce(deps)
+        deps = self.reduce(self.current(p) for p in deps if p is not None)
         d = Draft(len(self.drafts), skill, action, list(members), tuple(objects), deps, fleet, lemma,
                   list(partners), split_group)
         self.drafts.append(d)
@@ -384,6 +394,7 @@ class PlanBuilder:
             return False
         old = self.drafts[prev[0]]
         old.alive = False
+        self.restated[old.idx] = d.idx
         d.deps = self.reduce((d.deps - {old.idx}) | old.deps)
         self.anc[d.idx] = set().union(*(self.anc[p] | {p} for p in d.deps)) if d.deps else set()
         return True
@@ -399,6 +410,12 @@ class PlanBuilder:
         d.deps = self.reduce(d.deps | waits)
         self._reindex()
         return True
+
+    def _redirect_restated(self) -> None:
+        """Waits added after a step was dropped as restated, on the step said in its place."""
+        for d in self.drafts:
+            if d.alive and d.deps & self.restated.keys():
+                d.deps = {self.current(p) for p in d.deps} - {d.idx}
 
     def _reduce_all(self) -> None:
         anc = self._ancestors_all()
@@ -534,6 +551,7 @@ class PlanBuilder:
 
     def finish(self, instruction: str = "", plan_id: str | None = None) -> TaskGraph:
         """Reduce, merge, order and name the drafts; return the task graph."""
+        self._redirect_restated()
         self.apply_global_keepouts()
         self._reduce_all()
         self.merge()

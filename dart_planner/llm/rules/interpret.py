@@ -1934,6 +1934,17 @@ class Interpreter:
         return verb.target == "unload_bucket" and verb.role == "verb" \
             and any(it.kind is ItemKind.ROBOT for it in seg.items[k + 1:])
 
+    @staticmethod
+    def _tips_after_move(items: Sequence[Item], k: int) -> bool:
+        """The move at ``k`` is followed in its clause by a tipping with no robot after it ("it goes home and
+        dumps"): the clause is a delivery, work for a truck. Read for the robot named first (the loader), the
+        excavator drove home and loaded nobody there."""
+        for j in range(k + 1, len(items)):
+            v = items[j].payload if items[j].kind is ItemKind.VERB else None
+            if v is not None and v.target == "dump" and v.role == "verb" and not v.lemma.startswith("fill"):
+                return not any(it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in items[j + 1:])
+        return False
+
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...],
                       said: str = "") -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
@@ -1951,6 +1962,8 @@ class Interpreter:
         if verb.target == "dump" and verb.role == "verb" and not verb.lemma.startswith("fill") and not any(
                 it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in seg.items[k + 1:]):
             need = "dump"  # "..., where it tips it": the truck that carried the load
+        if need is None and verb.target in MOVES and self._tips_after_move(seg.items, k):
+            need = "dump"  # "the digger loads it and then it goes home and dumps": the truck that was loaded
         able = self.capable(subject, need, quiet=True) if need is not None else []
         if pronoun == "it" and len(subject) > 1 and len(able) == 1:
             return tuple(able)  # "when excavator 3 has dug and you are there, it loads you": the one that can
@@ -3249,8 +3262,9 @@ class Interpreter:
                     # "After the inspection, excavators 1 and 2 avoid rock 1, and excavator 3 returns. Excavators 1
                     # and 2 then go to soil 2": their own "then" goes on from the keep-out just put up for them
                     base = {fence.idx}
-            keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and all(
+            keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and (all(
                 it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
+                or self._permission_back(seg))
             if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives:
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
                 # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own),
@@ -3400,8 +3414,12 @@ class Interpreter:
                 or self.until_found[0] != sentence or not self.until_found[1]:
             return
         ends = frozenset(self.until_found[1])
-        self.until_keepouts += [(d.idx, ends) for d in self.b.drafts[made_before:]
-                                if d.alive and d.action == "add_keepout"]
+        put_up = [d for d in self.b.drafts[made_before:] if d.alive and d.action == "add_keepout"]
+        self.until_keepouts += [(d.idx, ends) for d in put_up]
+        if all(d.action in KEEPOUT_ACTIONS for d in self.b.drafts[:made_before] if d.alive):
+            # "trucks keep away from puddle 2 until excavator 1 is done digging at soil 2, ...": the steps of X,
+            # made before the keep-out, are no work said before it; it holds from the start (rule 26)
+            self.b.standing |= {d.idx for d in put_up if not d.deps}
 
     def _weather_it(self, seg: Segment, subj_items: list[Item]) -> bool:
         """"Trucks stay away from puddle 2 while it rains / while it is dark": a "while" clause (lexicon
@@ -3607,6 +3625,12 @@ class Interpreter:
         return bool(closed) and bool(moves) and all(
             o.payload.form == "pronoun" and o.payload.pronoun == "there"
             or (o.payload.form == "names" and set(o.payload.names) <= set(closed)) for a in moves for o in a.objects)
+
+    def _permission_back(self, seg: Segment) -> bool:
+        """"After that, the trucks can go near puddle 2 again": a move verb with a permission and "again" is a
+        lifting (turned so in build_actions), so "after that" puts it after the step just said, as it does a keep-out
+        verb ("may enter"); read as the robots' step, it waited for every open end, the keep-out it lifts too."""
+        return "permit" in seg.marks() and self._again_said(seg.items) and not self._permission_denied(seg.items)
 
     @staticmethod
     def _permission_denied(items: Sequence[Item]) -> bool:

@@ -19,7 +19,10 @@ import enum
 import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .mentions import RobotDesc
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END",
            "sentence_start", "named_objects", "verb_before_punct", "filler_over"]
@@ -239,6 +242,16 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _finite_after_it(items: Sequence[Item], k: int) -> bool:
+    """"when the excavator's done inspecting *it goes* to soil 2": "it" right before a verb in the third person
+    singular ("goes", "digs") is that verb's subject, not the object of the verb before it (read as the object, the
+    verb after it had no subject and went to the robots said before the anchor)."""
+    if items[k].text != "it" or k + 1 >= len(items) or items[k + 1].kind is not ItemKind.VERB:
+        return False
+    word = items[k + 1].text.split()[0]
+    return word.endswith("s") and not word.endswith("ss") and not _participle(word)
+
+
 def _modal_then_verb(items: Sequence[Item], k: int, modals: Container[str]) -> bool:
     """A modal at ``k`` (one of ``modals``) and a verb right after it: what a subject is followed by."""
     return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text in modals \
@@ -339,10 +352,13 @@ def _only_connectives(cur: Sequence[Item], joining: Container[str]) -> bool:
 def _closing_order(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     """"loads trucks 3 and 2, in that order": an order mark that closes the clause after a comma qualifies
     that clause (its objects, or its robots, are taken one after the other). Cut off into a clause of its
-    own, the clause it qualifies never saw it, and a verbless "and then truck 3" before it lost its verb."""
+    own, the clause it qualifies never saw it, and a verbless "and then truck 3" before it lost its verb. Also
+    before a comma when the clause lists what it orders ("loads truck 1 and truck 2, in that order, then the trucks
+    go back"): cut off, it ordered every clause of the sentence and the loadings were one."""
     return bool(cur) and (_has_content(cur) or any(i.kind is ItemKind.ROBOT for i in cur)) \
         and _is_mark(items, k, "in_order") and (
-            k + 1 == len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END))
+            k + 1 == len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END)
+            or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == "," and _orders_own_list(cur)))
 
 
 def _passive_clause(items: Sequence[Item], k: int) -> bool:
@@ -360,8 +376,52 @@ def _ordered_loading_ends(items: Sequence[Item], k: int) -> bool:
     """The comma at ``k`` ends a verbless "then truck 2" that a loading order made ("loads truck 1 and
     truck 2 (truck 1 first), each loaded truck dumps ..."): the robot after it opens a clause of its own,
     not a list with truck 2 (which lost truck 2's loading)."""
-    return k >= 2 and items[k - 1].kind is ItemKind.ROBOT and items[k - 2].kind is ItemKind.CONNECTIVE \
-        and items[k - 2].start == items[k - 2].end and items[k - 2].text == "then" and _is_subject_start(items, k + 1)
+    nxt = k + 2 if k + 2 < len(items) and items[k + 1].kind is ItemKind.WORD and items[k + 1].text == "and" else k + 1
+    if not (k >= 2 and items[k - 1].kind is ItemKind.ROBOT and items[k - 2].kind is ItemKind.CONNECTIVE
+            and _is_subject_start(items, nxt)):
+        return False
+    if items[k - 2].start == items[k - 2].end and items[k - 2].text == "then":
+        return True
+    return items[k - 2].payload == "sequence" and _loading_before(items, k - 2)
+
+
+def _order_after_done(items: Sequence[Item], k: int) -> bool:
+    """"when it's done digging *load* truck two": a verb in its bare form right after an anchor's finished step (an
+    event word, a participle or a gerund: "done", "dug", "digging") is an order that opens the main clause. Kept in
+    the anchor, the loading was only its condition, made before the digging it waited for. Not after a bare verb
+    ("when they go dig")."""
+    if k < 1 or items[k].kind is not ItemKind.VERB:
+        return False
+    word = items[k].text.split()[0]
+    if word.endswith(("s", "ing", "ed")) or _participle(word):
+        return False
+    prev = items[k - 1]
+    if prev.kind is ItemKind.EVENT:
+        return True
+    before = prev.text.split()[-1]
+    return prev.kind is ItemKind.VERB and (before.endswith("ing") or _participle(before))
+
+
+def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """"loads truck 1 and then truck 3, *each truck then dumps* at obstacle 1": a robot alone after the comma that
+    ended a verbless "then truck 3", with "then" and a verb after it, is that verb's subject. Cut at "then", the
+    robot stood alone and "then truck 3" was no end of a loading run (truck 3's loading was lost)."""
+    lead = 1 if cur.items[0].kind is ItemKind.WORD and cur.items[0].text == "and" else 0
+    p = k - 2 - lead
+    return len(cur.items) == 1 + lead and cur.items[lead].kind is ItemKind.ROBOT and p >= 1 \
+        and items[p].kind is ItemKind.PUNCT and _ordered_loading_ends(items, p) \
+        and k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
+
+
+def _loading_before(items: Sequence[Item], k: int) -> bool:
+    """A loading verb with a robot after it opens the clause that ends at ``k`` ("excavator 3 loads truck 1 *and
+    then truck 3*, each truck then dumps"): the "then <robot>" said is one more truck of that loading, as the one
+    an order aside makes; read as a list with the robots after the comma, the second loading was lost."""
+    j = k - 1
+    while j >= 0 and items[j].kind is ItemKind.ROBOT:
+        j -= 1
+    return j >= 0 and j < k - 1 and items[j].kind is ItemKind.VERB and items[j].payload.target == "unload_bucket" \
+        and items[j].payload.role == "verb"
 
 
 def _has_content(items: Sequence[Item]) -> bool:
@@ -646,9 +706,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             close("punct")
             cur.after_punct = True
         if it.kind is ItemKind.CONNECTIVE and it.text == "then" and cur.role is SegmentRole.MAIN and cur.items \
-                and cur.items[0].kind is ItemKind.ROBOT and not any(i.kind is ItemKind.VERB for i in cur.items) \
-                and (any(i.kind is ItemKind.OBJECT for i in cur.items)
-                     or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))):
+                and not any(i.kind is ItemKind.VERB for i in cur.items) and (_lone_subject_then_verb(cur, items, k) or (
+                    cur.items[0].kind is ItemKind.ROBOT and (
+                        any(i.kind is ItemKind.OBJECT for i in cur.items)
+                        or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))))):
             # ("the truck should then take it to ...": the same, after a modal)
             # "the trucks from soil 2 then dump ...": "then" after its subject continues its own chain;
             # for a robot with no chain yet it means after what came before, as in "truck 1 then goes"
@@ -757,7 +818,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                               and not _modal_then_verb(items, k + 1, subject_modals)
                               and not (prev_kind is ItemKind.EVENT and verb_next)
                               and not (prev_kind is ItemKind.VERB and verb_next  # "after being loaded it goes"
-                                       and items[k - 1].payload.role == "passive_load")) or (  # "have left it"
+                                       and items[k - 1].payload.role == "passive_load")
+                              and not (prev_kind is ItemKind.VERB  # "done inspecting it goes"
+                                       and _finite_after_it(items, k))) or (  # "have left it"
                 it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
                 and prev_word in ("are", "were", "is", "have", "has", "be", "been"))  # "... are both done"
             loaded_object = (it.kind is ItemKind.ROBOT and prev_kind is ItemKind.VERB and not verb_next
@@ -770,7 +833,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
-            )
+            ) or _order_after_done(items, k)
             if starts_main:
                 close("subject")
                 cur.after_punct = False
@@ -1035,7 +1098,15 @@ def _orders_own_list(items: Sequence[Item]) -> bool:
     after = items[verb + 1:]
     objects = sum(1 for it in after if it.kind is ItemKind.OBJECT)
     robots = [it for it in after if it.kind is ItemKind.ROBOT]
-    return objects >= 2 or len(robots) >= 2 or any(it.kind is ItemKind.ROBOT and " and " in it.text for it in robots)
+    return objects >= 2 or len(robots) >= 2 or any(" and " in it.text or _several(it.payload) for it in robots)
+
+
+def _several(desc: RobotDesc) -> bool:
+    """A mention of several robots at once ("both trucks", "the two trucks", "them"): "loads both trucks one after
+    the other" orders its loadings, not the clauses of the sentence (read so, the excavator's own move waited for
+    the trucks' move said before it)."""
+    return desc.plural or desc.count >= 2 or desc.det in ("both", "all") or (
+        desc.form == "pronoun" and desc.pronoun in ("they", "them"))
 
 
 def _leading_durations(segs: list[Segment]) -> list[Segment]:

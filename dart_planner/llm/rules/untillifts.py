@@ -57,8 +57,9 @@ def lift_until_keepouts(b: PlanBuilder, keepouts: Iterable[tuple[int, frozenset[
                         skills: Container[str]) -> None:
     """For each keep-out (its draft, and the tasks of the "until" clause that end it) a later move into its place
     needs lifted: one lifting, after the end, that those moves wait for."""
-    for idx, ends in keepouts:
+    for idx, said_ends in keepouts:
         keepout = b.drafts[idx]
+        ends = frozenset(b.current(e) for e in said_ends)
         skill = keepout.skill.replace(_AVOID, _ALLOW)
         if not keepout.alive or not ends or skill == keepout.skill or skill not in skills:
             continue
