@@ -5,6 +5,11 @@
    start for both trucks: "start" in "the start of work" was read as the start position. The phrase (and "before /
    at the start of the work / the job / the shift / operations") is the job's beginning, an opener like "first"
    (lexicon ``connectives.first``).
+2. "Then trucks 1 and 2 are to be loaded in turn, truck 1 first." made three loadings (both trucks, then truck 1,
+   then truck 2), and "... are to be loaded in turn." with the trucks already at the excavator made one: after "in
+   turn" the order aside was left unread, and the trucks' own subject stayed before the first truck's clause, so the
+   first loading served both and the second was taken as said already. Each truck now gets its own loading, in the
+   order given (rule 24).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, AVA, D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "prior to the start of work" is the job's beginning, not the start position ----------------------
 
@@ -34,3 +39,32 @@ def test_the_start_of_work_opens_a_first_step(fleet, world, opener):
     assert_plan(f"{opener}, all robots are to avoid soil 1. Excavator 1 is to dig at soil 2.", fleet, world,
                 task("k", AVA, [], ["soil1"]), task("m", T, [E1], ["soil2"], ["k"]),
                 task("x", DIG, [E1], [], ["m"]))
+
+
+# -- finding 2: "<trucks> are to be loaded in turn[, truck N first]" loads each truck in that order ------------------
+
+
+def _loaded_in_turn(first: str, second: str, e: str = E1, place: str = "soil1") -> tuple:
+    return (task("m", T, [e, D1, D2] if e == E1 else [e, D2, D3], [place]), task("x", DIG, [e], [], ["m"]),
+            task("l1", LOAD, [e], [], ["x"]), task("l2", LOAD, [e], [], ["l1"]),
+            task("g1", T, [first], ["puddle2"], ["l1"]), task("d1", DUMP, [first], [], ["g1"]),
+            task("g2", T, [second], ["puddle2"], ["l2"]), task("d2", DUMP, [second], [], ["g2"]))
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Plan for this afternoon: excavator no. 1 is to excavate soil 1 while trucks 1 and 2 proceed to soil 1. Upon "
+     "completion of the excavation, trucks 1 and 2 are to be loaded in turn, truck 2 first, and each truck is to dump "
+     "its load at puddle 2 as soon as it has been loaded.", D2, D1),
+    ("Excavator 1 digs at soil 1 while trucks 1 and 2 go there. Then trucks 1 and 2 are to be loaded in turn, truck 1 "
+     "first. Each truck then dumps at puddle 2 once it is loaded.", D1, D2),
+    ("Excavator 1 digs at soil 1 while trucks 1 and 2 go there. Then trucks 1 and 2 are to be loaded in turn. Each "
+     "truck then dumps at puddle 2 once it is loaded.", D1, D2),
+])
+def test_trucks_loaded_in_turn_get_a_loading_each(fleet, world, text, first, second):
+    assert_plan(text, fleet, world, *_loaded_in_turn(first, second))
+
+
+def test_trucks_loaded_one_after_the_other_with_the_first_named(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1 while trucks 2 and 3 go there. Then trucks 2 and 3 are to be loaded one "
+                "after the other, truck 3 first, and each truck then dumps at puddle 2.", fleet, world,
+                *_loaded_in_turn(D3, D2, E2, "rock1"))

@@ -528,6 +528,9 @@ def _passive_order(out: list[Item], k: int) -> int:
         return _agentless_order(out, k)
     if not there and not it.text.endswith(" by") and j < len(out) and out[j].kind is ItemKind.MARK \
             and out[j].payload == "in_order":
+        if j + 1 < len(out) and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",") \
+                and _order_aside(out, j + 1, k) is not None:
+            return _agentless_order(out, k, j + 1)  # "are to be loaded in turn, truck 1 first": that order
         return _agentless_in_turn(out, k)
     if there or not it.text.endswith(" by"):
         if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
@@ -629,15 +632,28 @@ def _agentless_in_turn(out: list[Item], k: int) -> int:
     robots = [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(rid,)), last.text) for rid in ids]
     new = _in_turn(robots, _first_mark(mark.start, mark.end), out[k])
     out[k:k + 2] = new
-    return k + len(new)
+    return _own_subject_dropped(out, k, subject) + len(new)
 
 
-def _agentless_order(out: list[Item], k: int) -> int:
+def _own_subject_dropped(out: list[Item], k: int, subject: Sequence[Item]) -> int:
+    """Where the rewritten order at ``k`` now starts, once the one robot mention that was its own subject is taken out
+    ("then trucks 1 and 2 are to be loaded in turn": the first truck's clause would still have both trucks as its
+    subject, and the loading of both would stand for the first). Kept when another verb of the clause has it
+    ("trucks 1 and 2 go to soil 1 and get loaded in turn") or when it is more than one mention (their words)."""
+    s = out.index(subject[0])
+    if len(subject) != 1 or any(x.kind is ItemKind.VERB for x in out[s:k]):
+        return k
+    del out[s]
+    return k - 1
+
+
+def _agentless_order(out: list[Item], k: int, p: int | None = None) -> int:
     """"Trucks 1 and 2 go to rock 1 and get loaded, truck 1 first": with no loader said, each truck's own
     passive clause in that order ("... and truck 1 gets loaded first, then truck 2 gets loaded"), so the loader
     found at the site loads them one after the other (rule 24). Read as it stood, one loading served both trucks
-    and the order was a verbless afterthought."""
-    aside = _order_aside(out, k + 1, k)
+    and the order was a verbless afterthought. ``p``: the aside's opening mark, after an "in turn" when said."""
+    p = k + 1 if p is None else p
+    aside = _order_aside(out, p, k)
     if aside is None:
         return k + 1
     named, end, close = aside
@@ -645,7 +661,9 @@ def _agentless_order(out: list[Item], k: int) -> int:
     if close > end and out[end].payload == ",":
         new.append(out[end])
     out[k:close] = new
-    return k + len(new)
+    if p == k + 1:
+        return k + len(new)
+    return _own_subject_dropped(out, k, _clause_subject(out, k)) + len(new)
 
 
 def _movement_order(out: list[Item], k: int) -> int:
