@@ -10,6 +10,10 @@
    turn" the order aside was left unread, and the trucks' own subject stayed before the first truck's clause, so the
    first loading served both and the second was taken as said already. Each truck now gets its own loading, in the
    order given (rule 24).
+3. "... it is to load dump trucks 1 and 3 in turn, truck 3 first. Both trucks are to be sent to rock 1 at the
+   outset." sent a fresh pair of unnamed trucks, and a third truck dumped: the truck the order aside left out was
+   made "the other dump truck" because "trucks 1 and 3" is one mention of two robots, so truck 1 was never named
+   and "both trucks" found one. The mention now counts as each of its robots: truck 1 is loaded after truck 3.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -45,7 +49,8 @@ def test_the_start_of_work_opens_a_first_step(fleet, world, opener):
 
 
 def _loaded_in_turn(first: str, second: str, e: str = E1, place: str = "soil1") -> tuple:
-    return (task("m", T, [e, D1, D2] if e == E1 else [e, D2, D3], [place]), task("x", DIG, [e], [], ["m"]),
+    """The move of the loader and both trucks, the digging, a loading per truck in order, and each truck's dump."""
+    return (task("m", T, [e, first, second], [place]), task("x", DIG, [e], [], ["m"]),
             task("l1", LOAD, [e], [], ["x"]), task("l2", LOAD, [e], [], ["l1"]),
             task("g1", T, [first], ["puddle2"], ["l1"]), task("d1", DUMP, [first], [], ["g1"]),
             task("g2", T, [second], ["puddle2"], ["l2"]), task("d2", DUMP, [second], [], ["g2"]))
@@ -68,3 +73,25 @@ def test_trucks_loaded_one_after_the_other_with_the_first_named(fleet, world):
     assert_plan("Excavator 2 digs at rock 1 while trucks 2 and 3 go there. Then trucks 2 and 3 are to be loaded one "
                 "after the other, truck 3 first, and each truck then dumps at puddle 2.", fleet, world,
                 *_loaded_in_turn(D3, D2, E2, "rock1"))
+
+
+# -- finding 3: "loads trucks 1 and 3 in turn, truck 3 first": truck 1 is the one left, by its number ---------------
+
+
+def test_both_trucks_after_an_ordered_loading_are_the_trucks_named(fleet, world):
+    assert_plan("Plan for today: excavator 2 is to excavate rock 1, whereupon it is to load dump trucks 1 and 3 in "
+                "turn, truck 3 first. Both trucks are to be sent to rock 1 at the outset. Each truck is to empty its "
+                "bed at puddle 2 once it has been loaded.", fleet, world,
+                *_loaded_in_turn(D3, D1, E2, "rock1"))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at rock 1 and then loads trucks 1 and 3, truck 3 first. Each truck then dumps at puddle 2.",
+    "Excavator 2 digs at rock 1, whereupon it is to load trucks 1 and 3 one after the other, truck 3 first. Each truck "
+    "is then to dump at puddle 2.",
+])
+def test_the_truck_an_order_leaves_out_is_loaded_last(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["rock1"]), task("x", DIG, [E2], [], ["m"]),
+                task("l1", LOAD, [E2], [], ["x"]), task("l2", LOAD, [E2], [], ["l1"]),
+                task("g1", T, [D3], ["puddle2"], ["l1"]), task("d1", DUMP, [D3], [], ["g1"]),
+                task("g2", T, [D1], ["puddle2"], ["l2"]), task("d2", DUMP, [D1], [], ["g2"]))

@@ -819,10 +819,13 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         if named is None:
             k += 1
             continue
-        listed = [r for r in run if r.payload.form == "ids" and len(r.payload.ids) == 1]
+        # "trucks 1 and 3" is one mention of two robots: each by itself, so the one the aside leaves out is named
+        by_number = all(r.payload.form == "ids" for r in run)
+        listed = [Item(ItemKind.ROBOT, r.start, r.end, replace(r.payload, ids=(i,)), r.text)
+                  for r in run if r.payload.form == "ids" for i in r.payload.ids]
         said = {n.payload.ids[0] for n in named}
-        rest = [r for r in listed if r.payload.ids[0] not in said] if len(listed) == len(run) else []
-        if len(listed) != len(run) and len(named) == 1:
+        rest = [r for r in listed if r.payload.ids[0] not in said] if by_number else []
+        if not by_number and len(named) == 1:
             first = named[0].payload
             rest = [Item(ItemKind.ROBOT, run[-1].start, run[-1].end, RobotDesc("type", rtype=first.rtype, det="other"),
                          "the other " + first.rtype.replace("_", " "))]
