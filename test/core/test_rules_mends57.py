@@ -14,6 +14,14 @@
    outset." sent a fresh pair of unnamed trucks, and a third truck dumped: the truck the order aside left out was
    made "the other dump truck" because "trucks 1 and 3" is one mention of two robots, so truck 1 was never named
    and "both trucks" found one. The mention now counts as each of its robots: truck 1 is loaded after truck 3.
+4. "Truck 2 is to tip the load at puddle 1, whereas the excavators are to return to base." was refused ("'whereas'
+   was not understood"): a comma before "whereas" (lexicon ``parallel_subordinators``) was taken as the clause's
+   break, and "are" between the robot and its verb hid the verb. Both now join the clauses as "while" does.
+5. "Objective: soil 1 is to be excavated by both the first and the second excavator, and the material is to be loaded
+   into truck 2. Truck 2 is first to inspect rock 2 ..." dropped the digging and the loading without a word: the
+   sentence after the "Objective:" title was read as a summary of later work (``summary_goal_nouns``), and the goal
+   check only asks that a step reach soil 1 (truck 2 did). A titled goal that names a robot by number no later
+   sentence names again gives orders: those robots' work is said only there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "prior to the start of work" is the job's beginning, not the start position ----------------------
 
@@ -95,3 +103,44 @@ def test_the_truck_an_order_leaves_out_is_loaded_last(fleet, world, text):
                 task("l1", LOAD, [E2], [], ["x"]), task("l2", LOAD, [E2], [], ["l1"]),
                 task("g1", T, [D3], ["puddle2"], ["l1"]), task("d1", DUMP, [D3], [], ["g1"]),
                 task("g2", T, [D1], ["puddle2"], ["l2"]), task("d2", DUMP, [D1], [], ["g2"]))
+
+
+# -- finding 4: ", whereas <robots> are to ..." runs alongside, as "while" does -------------------------------------
+
+
+@pytest.mark.parametrize("text, back", [
+    ("Truck 2 tips its load at puddle 1, whereas excavators 1 and 2 return to base.", [E1, E2]),
+    ("Truck 2 is to tip the load at puddle 1, whereas excavators 1 and 2 are to return to base.", [E1, E2]),
+    ("Truck 2 is to tip the load at puddle 1, whereas excavator 3 is to return to base.", [E3]),
+])
+def test_whereas_after_a_comma_runs_alongside(fleet, world, text, back):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], ["m"]),
+                task("r", R, back))
+
+
+# -- finding 5: a titled objective that alone names its robots gives orders ----------------------------------------
+
+_DUG_AND_LOADED = (task("m", T, [E1, E2], ["soil1"]), task("x", DIG, [E1, E2], [], ["m"]),
+                   task("i", T, [D2], ["rock2"]), task("g", T, [D2], ["soil1"], ["i"]),
+                   task("l", LOAD, [E1, E2], [], ["x", "g"]), task("p", T, [D2], ["puddle1"], ["l"]),
+                   task("d", DUMP, [D2], [], ["p"]), task("r", R, [E1, E2], [], ["l"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Objective: soil 1 is to be excavated by both the first and the second excavator, and the material is to be "
+    "loaded into truck 2. Truck 2 is first to inspect rock 2 and is subsequently to proceed to soil 1. Upon completion "
+    "of the loading, truck 2 is to tip the load at puddle 1, whereas the excavators are to return to base.",
+    "Objective: soil 1 is to be excavated by excavators 1 and 2, and the material is to be loaded into truck 2. "
+    "Truck 2 is first to inspect rock 2 and is subsequently to proceed to soil 1. Upon completion of the loading, "
+    "truck 2 is to tip the load at puddle 1, while the excavators are to return to base.",
+])
+def test_an_objective_that_alone_names_its_diggers_is_carried_out(fleet, world, text):
+    assert_plan(text, fleet, world, *_DUG_AND_LOADED)
+
+
+def test_an_objective_spelled_out_later_stays_a_summary(fleet, world):
+    assert_plan("Objective for this shift: dump truck 2 collects soil from soil 1 and delivers it to puddle 2. Order "
+                "of work: excavator 1 digs at soil 1, truck 2 drives to soil 1 and gets loaded, then it dumps at "
+                "puddle 2.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("x", DIG, [E1], [], ["m"]), task("l", LOAD, [E1], [], ["x"]),
+                task("p", T, [D2], ["puddle2"], ["l"]), task("d", DUMP, [D2], [], ["p"]))
