@@ -22,6 +22,10 @@
    sentence after the "Objective:" title was read as a summary of later work (``summary_goal_nouns``), and the goal
    check only asks that a step reach soil 1 (truck 2 did). A titled goal that names a robot by number no later
    sentence names again gives orders: those robots' work is said only there.
+6. "Upon completion of the excavation, both haulers are to be loaded in turn, truck 1 first, ..." made one loading,
+   and "then the two trucks get loaded, truck 2 first" one loading with a third truck dumping: an order aside naming
+   one truck of a pair said by type ("both haulers", "the two trucks") now goes on with the other truck of the pair,
+   and the pair is no longer the subject of the first truck's clause.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -144,3 +148,19 @@ def test_an_objective_spelled_out_later_stays_a_summary(fleet, world):
                 "puddle 2.", fleet, world,
                 task("m", T, [E1, D2], ["soil1"]), task("x", DIG, [E1], [], ["m"]), task("l", LOAD, [E1], [], ["x"]),
                 task("p", T, [D2], ["puddle2"], ["l"]), task("d", DUMP, [D2], [], ["p"]))
+
+
+# -- finding 6: "both haulers / the two trucks get loaded, truck N first": the other one of the pair next -----------
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Plan for this afternoon: excavator no. 1 is to excavate soil 1 while trucks 1 and 2 proceed to soil 1. Upon "
+     "completion of the excavation, both haulers are to be loaded in turn, truck 1 first, and each truck is to dump "
+     "its load at puddle 2 as soon as it has been loaded.", D1, D2),
+    ("Excavator 1 digs at soil 1 while trucks 1 and 2 go there. Then the two trucks get loaded, truck 2 first. Each "
+     "truck then dumps at puddle 2 once it is loaded.", D2, D1),
+    ("Excavator 1 digs at soil 1 while trucks 1 and 2 go there. Then both trucks are loaded, truck 2 first, then "
+     "truck 1. Each truck then dumps at puddle 2 once it is loaded.", D2, D1),
+])
+def test_a_pair_loaded_with_one_truck_first_loads_the_other_next(fleet, world, text, first, second):
+    assert_plan(text, fleet, world, *_loaded_in_turn(first, second))

@@ -608,6 +608,11 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
     unless exactly one is left out."""
     said = {n.payload.ids[0] for n in named}
     subject = _clause_subject(out, k)
+    if len(subject) == 1 and len(named) == 1 and _pair_of(subject[0].payload, named[0].payload.rtype):
+        # "both haulers are to be loaded in turn, truck 1 first": then the other one of the pair
+        last = subject[0]
+        other = RobotDesc("type", rtype=last.payload.rtype, det="other")
+        return [Item(ItemKind.ROBOT, last.start, last.end, other, "the other " + last.payload.rtype.replace("_", " "))]
     if not subject or any(r.payload.form != "ids" for r in subject):
         return []
     ids = [i for r in subject for i in r.payload.ids]
@@ -616,6 +621,11 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
         return []
     last = subject[-1]
     return [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(left[0],)), last.text)]
+
+
+def _pair_of(d: RobotDesc, rtype: str) -> bool:
+    """``d`` is two robots of ``rtype`` said by their type ("both haulers", "the two trucks")."""
+    return d.form == "type" and d.rtype == rtype and d.count == 2 and d.det in ("both", "the")
 
 
 def _agentless_in_turn(out: list[Item], k: int) -> int:
@@ -661,8 +671,6 @@ def _agentless_order(out: list[Item], k: int, p: int | None = None) -> int:
     if close > end and out[end].payload == ",":
         new.append(out[end])
     out[k:close] = new
-    if p == k + 1:
-        return k + len(new)
     return _own_subject_dropped(out, k, _clause_subject(out, k)) + len(new)
 
 
