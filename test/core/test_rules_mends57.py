@@ -26,6 +26,9 @@
    and "then the two trucks get loaded, truck 2 first" one loading with a third truck dumping: an order aside naming
    one truck of a pair said by type ("both haulers", "the two trucks") now goes on with the other truck of the pair,
    and the pair is no longer the subject of the first truck's clause.
+7. "Dump truck 1 is to be loaded by excavator 1 at soil 1 and dump truck 2 by excavator 3 at soil 2" sent truck 2 to
+   soil 2 and dropped its loading without a word (the verb is said once for both trucks); without the places, the
+   second loading waited for the first. The shared verb is put back for the second truck, as its own clause.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -164,3 +167,33 @@ def test_an_objective_spelled_out_later_stays_a_summary(fleet, world):
 ])
 def test_a_pair_loaded_with_one_truck_first_loads_the_other_next(fleet, world, text, first, second):
     assert_plan(text, fleet, world, *_loaded_in_turn(first, second))
+
+
+# -- finding 7: "truck 1 is to be loaded by excavator 1 (at soil 1) and truck 2 by excavator 3 (at soil 2)" ---------
+
+_TWO_SITES = "Excavator 1 digs at soil 1 and excavator 3 digs at soil 2. "
+
+
+@pytest.mark.parametrize("text", [
+    _TWO_SITES + "Dump truck 1 is to be loaded by excavator 1 at soil 1 and dump truck 2 by excavator 3 at soil 2. "
+    "Upon completion of the loading, each truck is to dump its load at puddle 1.",
+    _TWO_SITES + "Truck 1 is loaded by excavator 1 at soil 1 and truck 2 by excavator 3 at soil 2. Each truck then "
+    "dumps at puddle 1.",
+])
+def test_a_passive_loading_said_once_for_two_trucks_at_their_sites(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("x1", DIG, [E1], [], ["m1"]),
+                task("m3", T, [E3, D2], ["soil2"]), task("x3", DIG, [E3], [], ["m3"]),
+                task("l1", LOAD, [E1], [], ["x1"]), task("l3", LOAD, [E3], [], ["x3"]),
+                task("g1", T, [D1], ["puddle1"], ["l1"]), task("d1", DUMP, [D1], [], ["g1"]),
+                task("g2", T, [D2], ["puddle1"], ["l3"]), task("d2", DUMP, [D2], [], ["g2"]))
+
+
+def test_a_passive_loading_said_once_for_two_trucks_loads_both_apart(fleet, world):
+    assert_plan(_TWO_SITES + "Truck 1 is loaded by excavator 1 and truck 2 by excavator 3. Then both trucks dump at "
+                "puddle 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("x1", DIG, [E1], [], ["m1"]),
+                task("m3", T, [E3], ["soil2"]), task("x3", DIG, [E3], [], ["m3"]),
+                task("l1", LOAD, [E1], [], ["x1"]), task("l3", LOAD, [E3], [], ["x3"]),
+                task("g1", T, [D1], ["puddle1"], ["l1"]), task("d1", DUMP, [D1], [], ["g1"]),
+                task("g2", T, [D2], ["puddle1"], ["l3"]), task("d2", DUMP, [D2], [], ["g2"]))
