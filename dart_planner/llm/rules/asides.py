@@ -574,6 +574,9 @@ def _passive_order(out: list[Item], k: int) -> int:
         return _agentless_order(out, k)
     if not there and not it.text.endswith(" by") and j < len(out) and out[j].kind is ItemKind.MARK \
             and out[j].payload == "in_order":
+        if j + 1 < len(out) and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",") \
+                and _order_aside(out, j + 1, k) is not None:
+            return _agentless_order(out, k, j + 1)  # "are to be loaded in turn, truck 1 first": that order
         return _agentless_in_turn(out, k)
     if there or not it.text.endswith(" by"):
         if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
@@ -651,6 +654,11 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
     unless exactly one is left out."""
     said = {n.payload.ids[0] for n in named}
     subject = _clause_subject(out, k)
+    if len(subject) == 1 and len(named) == 1 and _pair_of(subject[0].payload, named[0].payload.rtype):
+        # "both haulers are to be loaded in turn, truck 1 first": then the other one of the pair
+        last = subject[0]
+        other = RobotDesc("type", rtype=last.payload.rtype, det="other")
+        return [Item(ItemKind.ROBOT, last.start, last.end, other, "the other " + last.payload.rtype.replace("_", " "))]
     if not subject or any(r.payload.form != "ids" for r in subject):
         return []
     ids = [i for r in subject for i in r.payload.ids]
@@ -659,6 +667,11 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
         return []
     last = subject[-1]
     return [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(left[0],)), last.text)]
+
+
+def _pair_of(d: RobotDesc, rtype: str) -> bool:
+    """``d`` is two robots of ``rtype`` said by their type ("both haulers", "the two trucks")."""
+    return d.form == "type" and d.rtype == rtype and d.count == 2 and d.det in ("both", "the")
 
 
 def _agentless_in_turn(out: list[Item], k: int) -> int:
@@ -675,15 +688,28 @@ def _agentless_in_turn(out: list[Item], k: int) -> int:
     robots = [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(rid,)), last.text) for rid in ids]
     new = _in_turn(robots, _first_mark(mark.start, mark.end), out[k])
     out[k:k + 2] = new
-    return k + len(new)
+    return _own_subject_dropped(out, k, subject) + len(new)
 
 
-def _agentless_order(out: list[Item], k: int) -> int:
+def _own_subject_dropped(out: list[Item], k: int, subject: Sequence[Item]) -> int:
+    """Where the rewritten order at ``k`` now starts, once the one robot mention that was its own subject is taken out
+    ("then trucks 1 and 2 are to be loaded in turn": the first truck's clause would still have both trucks as its
+    subject, and the loading of both would stand for the first). Kept when another verb of the clause has it
+    ("trucks 1 and 2 go to soil 1 and get loaded in turn") or when it is more than one mention (their words)."""
+    s = out.index(subject[0])
+    if len(subject) != 1 or any(x.kind is ItemKind.VERB for x in out[s:k]):
+        return k
+    del out[s]
+    return k - 1
+
+
+def _agentless_order(out: list[Item], k: int, p: int | None = None) -> int:
     """"Trucks 1 and 2 go to rock 1 and get loaded, truck 1 first": with no loader said, each truck's own
     passive clause in that order ("... and truck 1 gets loaded first, then truck 2 gets loaded"), so the loader
     found at the site loads them one after the other (rule 24). Read as it stood, one loading served both trucks
-    and the order was a verbless afterthought."""
-    aside = _order_aside(out, k + 1, k)
+    and the order was a verbless afterthought. ``p``: the aside's opening mark, after an "in turn" when said."""
+    p = k + 1 if p is None else p
+    aside = _order_aside(out, p, k)
     if aside is None:
         return k + 1
     named, end, close = aside
@@ -691,7 +717,7 @@ def _agentless_order(out: list[Item], k: int) -> int:
     if close > end and out[end].payload == ",":
         new.append(out[end])
     out[k:close] = new
-    return k + len(new)
+    return _own_subject_dropped(out, k, _clause_subject(out, k)) + len(new)
 
 
 def _movement_order(out: list[Item], k: int) -> int:
@@ -847,10 +873,13 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         if named is None:
             k += 1
             continue
-        listed = [r for r in run if r.payload.form == "ids" and len(r.payload.ids) == 1]
+        # "trucks 1 and 3" is one mention of two robots: each by itself, so the one the aside leaves out is named
+        by_number = all(r.payload.form == "ids" for r in run)
+        listed = [Item(ItemKind.ROBOT, r.start, r.end, replace(r.payload, ids=(i,)), r.text)
+                  for r in run if r.payload.form == "ids" for i in r.payload.ids]
         said = {n.payload.ids[0] for n in named}
-        rest = [r for r in listed if r.payload.ids[0] not in said] if len(listed) == len(run) else []
-        if len(listed) != len(run) and len(named) == 1:
+        rest = [r for r in listed if r.payload.ids[0] not in said] if by_number else []
+        if not by_number and len(named) == 1:
             first = named[0].payload
             rest = [Item(ItemKind.ROBOT, run[-1].start, run[-1].end, RobotDesc("type", rtype=first.rtype, det="other"),
                          "the other " + first.rtype.replace("_", " "))]

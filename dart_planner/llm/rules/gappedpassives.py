@@ -1,5 +1,5 @@
 """A passive loading said once for two loadings: "truck 3 is loaded at soil 1 by excavator 1 and then at soil 2 by
-excavator 2".
+excavator 2", "truck 1 is loaded by excavator 1 and truck 2 by excavator 3".
 
 After "then" only the place and the loader are said again; the verb is shared. Read as it stood, the verbless rest
 sent excavator 2 to soil 2 and nothing more: truck 3 was never taken there, the second loading was dropped without a
@@ -53,5 +53,25 @@ def fold_gapped_passive_loads(items: Sequence[Item]) -> list[Item]:
             if (end == len(out) or out[end].kind is not ItemKind.VERB) and _by_and_at(out[k + 1:end]):
                 out.insert(k + 1, Item(ItemKind.VERB, it.end, it.end, verb.payload, verb.text))
                 k += 1
+        elif verb is not None and _gapped_truck(out, k):
+            # "..., and truck 2 is loaded by excavator 3": said as a clause of its own (the comma keeps "by excavator
+            # 1 and truck 2" from being read as the loaders of the first truck)
+            who = out[k + 1]
+            out.insert(k + 2, Item(ItemKind.VERB, who.end, who.end, verb.payload, verb.text))
+            out.insert(k, Item(ItemKind.PUNCT, it.start, it.start, ",", ","))
+            k += 3
         k += 1
     return out
+
+
+def _gapped_truck(items: Sequence[Item], k: int) -> bool:
+    """``items[k]`` is "and" before a robot said by number and only "by <robot>" (and at most one "at <place>") up to
+    the clause's end: "truck 1 is to be loaded by excavator 1 at soil 1 *and truck 2 by excavator 3 at soil 2*", the
+    verb said once for both loadings. Read as it stood, truck 2 went to soil 2 and its loading was dropped."""
+    if not (_pair(items, k, "and", ItemKind.ROBOT, "ids")):
+        return False
+    end = k + 2
+    while end < len(items) and items[end].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.VERB) \
+            and not (items[end].kind is ItemKind.WORD and items[end].text == "and"):
+        end += 1
+    return (end == len(items) or items[end].kind is not ItemKind.VERB) and _by_and_at(items[k + 2:end])

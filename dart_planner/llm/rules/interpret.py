@@ -1129,7 +1129,7 @@ class Interpreter:
         title = [w.lower() for w in self.words[lo:hi - 1]]
         said = [w for w in title if w not in self.lex.title_skip_words]
         if not said or said[0] not in self.lex.summary_goal_nouns or len(title) > 6 \
-                or not self._robot_named_beyond(seg.sentence, later=True):
+                or not self._robot_named_beyond(seg.sentence, later=True) or self._goal_doers_left(seg.sentence):
             return False
         self.goal_sentences.add(seg.sentence)  # its later clauses are the goal too
         return True
@@ -5337,6 +5337,15 @@ class Interpreter:
                     for it in s.items)
             and any(it.kind is ItemKind.VERB and it.payload.target in actions for it in s.items)
             for s in self.later_all)
+
+    def _goal_doers_left(self, sentence: int) -> bool:
+        """Whether ``sentence`` names a robot by number that no later sentence names again ("Objective: soil 1 is to be
+        excavated by excavators 1 and 2 ... Truck 2 is to ...": the work of the excavators is said only there, so
+        the sentence gives orders; read as a summary, their digging and loading were dropped without a word)."""
+        def numbered(items: Iterable[Item]) -> set[str]:
+            return {i for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for i in it.payload.ids}
+        here = numbered(self._sentence_items(sentence))
+        return not here <= numbered(it for s in self.later_all if s.sentence > sentence for it in s.items)
 
     def _robot_named_beyond(self, sentence: int, later: bool) -> bool:
         """Whether a robot is named in a sentence after ``sentence`` (``later``) or before it."""

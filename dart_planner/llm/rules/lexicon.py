@@ -454,6 +454,8 @@ class Lexicon:
     """Words that change who does what or whether ("unless", "without", "rather"): left unplaced, they refuse."""
     parallel_subordinators: frozenset[str] = _context_words()
     """Words that join two robots' clauses as "while" does ("truck 2 goes to rock 1 *as* excavator 1 digs")."""
+    parallel_subordinate_auxiliaries: frozenset[str] = _context_words()
+    """Words between the robot after such a word and its verb ("..., whereas the excavators *are to* return")."""
     pointing_connective_words: frozenset[str] = _context_words()
     """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     anchor_joint_words: frozenset[str] = _context_words()

@@ -197,7 +197,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                     lex.before_setting_off_words)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_wait_conditions(items, lex.wait_conditions, lex.wait_verbs, lex.condition_auxiliaries)
-    items = fold_reason_orders(fold_parallel_subordinators(items, lex.parallel_subordinators), lex.reason_openers,
+    items = fold_parallel_subordinators(items, lex.parallel_subordinators, lex.parallel_subordinate_auxiliaries)
+    items = fold_reason_orders(items, lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
                                lex.parallel_subordinators)
     items = fold_removed_places(items, lex.place_removal_verbs, lex.keepout_noun_index,

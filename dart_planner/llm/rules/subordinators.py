@@ -33,17 +33,31 @@ def _needs(items: Sequence[Item], needs: frozenset[str]) -> bool:
     return any(w in needs for w in words) or any(f"{a} {b}" in needs for a, b in zip(words, words[1:]))
 
 
-def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str]) -> list[Item]:
+def fold_parallel_subordinators(items: Sequence[Item], words: frozenset[str],
+                                auxiliaries: frozenset[str] = frozenset()) -> list[Item]:
     """Make each of ``words`` (the lexicon's ``parallel_subordinators``) a "parallel" connective when a robot and
-    its verb follow it and a robot and a verb stand before it since the last break of the clause."""
+    its verb follow it (a word or two of ``auxiliaries`` may stand between them) and a robot and a verb stand
+    before it since the last break of the clause (a comma right before the word is no break)."""
     out = list(items)
     for k, it in enumerate(out):
-        if it.kind is not ItemKind.WORD or it.text not in words or k + 2 >= len(out) \
-                or out[k + 1].kind is not ItemKind.ROBOT or out[k + 2].kind is not ItemKind.VERB:
+        if it.kind is not ItemKind.WORD or it.text not in words or not _robot_and_verb_after(out, k, auxiliaries):
             continue
-        if {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k):
+        # "truck 2 is to tip at puddle 1, whereas the excavators are to return": the comma before it is no break
+        back = k - 1 if k and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload == "," else k
+        if {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, back):
             out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "parallel", it.text)
     return out
+
+
+def _robot_and_verb_after(items: Sequence[Item], k: int, auxiliaries: frozenset[str]) -> bool:
+    """A robot right after item ``k`` and its verb after it, maybe a word or two of ``auxiliaries`` between
+    ("whereas the excavators *are to* return"; not "as the excavators *already* avoided": a reason, by its tense)."""
+    if k + 2 >= len(items) or items[k + 1].kind is not ItemKind.ROBOT:
+        return False
+    j = k + 2
+    while j < min(len(items), k + 4) and items[j].kind is ItemKind.WORD and items[j].text in auxiliaries:
+        j += 1
+    return j < len(items) and items[j].kind is ItemKind.VERB
 
 
 def fold_before_setting_off(items: Sequence[Item], words: frozenset[str]) -> list[Item]:
