@@ -13,6 +13,10 @@
 4. "Excavator 2 digs at soil 2 and loads truck 3 as soon as truck 3 arrives." was refused (no place for the
    arrival), and with "arrives at soil 2" the excavator waited for the truck before it drove to the soil: an anchor
    after "... and loads truck 3" governed the whole clause. It is the loading's alone, as after "and then".
+5. "Last, the puddle keep-out is lifted." after "all robots keep out of puddle 1 and puddle 2" lifted it for puddle 2
+   alone and at once: "Last," was no connective (only "lastly", "last of all"), and "the puddle" was the puddle named
+   last. "Last" before a comma or colon opens a sentence as "finally" does (lexicon ``final_markers``), and a kind
+   noun before a keep-out noun is every place of that kind the last keep-out closed.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- 1: "afterwards" at the end of a purpose ------------------------------------------------------------------------
 
@@ -110,3 +114,36 @@ def test_an_anchor_after_a_loading_conjunct_waits_for_its_event(fleet, world):
                 "1.", fleet, world,
                 task("i", T, [D1], ["rock1"]), task("s", T, [E3], ["soil1"]),
                 task("l", LOAD, [E3], [], deps=["s", "i"]))
+
+
+# -- 5: "Last," and "the puddle keep-out" -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "First all robots keep out of puddle 1 and puddle 2. Then excavator 2 goes to soil 1 and digs. Last, the puddle "
+    "keep-out is lifted.",
+    "First all robots keep out of puddle 1 and puddle 2. Then excavator 2 goes to soil 1 and digs. Finally, the puddle "
+    "keep-out is lifted for everyone.",
+])
+def test_the_kind_keepout_is_every_place_of_that_kind_it_closed(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", AVA, [], ["puddle1", "puddle2"]), task("m", T, [E2], ["soil1"], deps=["a"]),
+                task("d", DIG, [E2], [], deps=["m"]), task("l", ALA, [], ["puddle1", "puddle2"], deps=["d"]))
+
+
+def test_the_kind_keepout_lifts_only_its_places_of_that_kind(fleet, world):
+    assert_plan("All robots keep out of puddle 1 and rock 2. Then excavator 2 goes to soil 1 and digs. Finally the "
+                "puddle keep-out is lifted.", fleet, world,
+                task("a", AVA, [], ["puddle1", "rock2"]), task("m", T, [E2], ["soil1"], deps=["a"]),
+                task("d", DIG, [E2], [], deps=["m"]), task("l", ALA, [], ["puddle1"], deps=["d"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 goes to soil 1. Excavator 2 digs at soil 2. Last, truck 1 returns to start.",
+    "Truck 2 goes to soil 1. Excavator 2 digs at soil 2. Last: truck 1 returns to start.",
+])
+def test_last_with_a_comma_opens_a_final_step(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("t", T, [D2], ["soil1"]), task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("r", R, [D1], [], deps=["t", "d"]))
+

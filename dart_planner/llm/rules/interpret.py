@@ -520,6 +520,9 @@ class Interpreter:
                                        f"(known: {', '.join(own_places)}; name it)")
                     return []
                 names = own_places
+            elif d.det == "the" and (kept := [o for o in self.last_keepout if o in pool]) \
+                    and self.lex.keepout_noun_index.match(self.words, item.end) is not None:
+                names = kept  # "the puddle keep-out" after "keep out of puddle 1 and puddle 2": both puddles
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:

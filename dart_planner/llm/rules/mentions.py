@@ -551,8 +551,9 @@ class _Scanner:
 
     def list_marker(self, i: int) -> Item | None:
         """"1." / "2)" / "(3)" / "Step 2:" / "Second," opening a list item: the numbering orders
-        the steps (payload ``list_first`` or ``list_next``). A bare number reaches here only when
-        no robot or object name took it, so "rock 1 2) truck 2 ..." is read as two items."""
+        the steps (payload ``list_first`` or ``list_next``); "Last," closes it, as "finally" does. A bare
+        number reaches here only when no robot or object name took it, so "rock 1 2) truck 2 ..." is read as two
+        items."""
         words, lex = self.words, self.lex
         n = len(words)
         w = words[i]
@@ -562,6 +563,8 @@ class _Scanner:
             j = i + 1  # "step 2"
         elif at_start and w in lex.ordinals and i + 1 < n and words[i + 1] in (",", ":") and lex.ordinals[w] > 1:
             return Item(ItemKind.MARK, i, i + 2, "list_next", self.text(i, i + 2))  # "Second, ..."
+        elif at_start and w in lex.final_markers and i + 1 < n and words[i + 1] in (",", ":"):
+            return Item(ItemKind.CONNECTIVE, i, i + 1, "final", w)  # "Last, ...": as "finally"
         num = lex.number(words[j]) if words[j].isdigit() or j > i else None
         if num is None:
             return None
