@@ -17,6 +17,10 @@
    alone and at once: "Last," was no connective (only "lastly", "last of all"), and "the puddle" was the puddle named
    last. "Last" before a comma or colon opens a sentence as "finally" does (lexicon ``final_markers``), and a kind
    noun before a keep-out noun is every place of that kind the last keep-out closed.
+6. "Excavators 2 and 3 dig at soil 2. ... Both load truck 1, excavator 2 first." loaded truck 1 with both excavators
+   at once and then "loaded excavator 2" (a second loading after a move of truck 1 to soil 2): the order aside after a
+   loading was only read as an order of the trucks loaded. Naming excavators, it orders the loaders: each loads the
+   trucks in turn, those the aside leaves out after ("the other excavator" after "both").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -147,3 +151,21 @@ def test_last_with_a_comma_opens_a_final_step(fleet, world, text):
                 task("t", T, [D2], ["soil1"]), task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("r", R, [D1], [], deps=["t", "d"]))
 
+
+
+# -- 6: an order of the loaders ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 2 and 3 dig at soil 2. Truck 1 comes to soil 2. Both load truck 1, excavator 3 first. Truck 1 dumps at "
+    "puddle 2.",
+    "Excavators 2 and 3 dig at soil 2. Truck 1 comes to soil 2. Both excavators load truck 1, excavator 3 first and "
+    "then excavator 2. Truck 1 dumps at puddle 2.",
+    "Excavators 2 and 3 dig at soil 2. Truck 1 comes to soil 2. Excavators 2 and 3 load it, excavator 3 first. Truck 1 "
+    "dumps at puddle 2.",
+])
+def test_an_order_aside_of_excavators_orders_the_loaders(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2, E3, D1], ["soil2"]), task("d", DIG, [E2, E3], [], deps=["m"]),
+                task("a", LOAD, [E3], [], deps=["d"]), task("b", LOAD, [E2], [], deps=["a"]),
+                task("p", T, [D1], ["puddle2"], deps=["b"]), task("u", DUMP, [D1], [], deps=["p"]))

@@ -559,6 +559,28 @@ def _order_list(body: Sequence[Item]) -> list[Item] | None:
     return named
 
 
+def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
+    """The loaders of "<subject> load <trucks>, <named> first[, then ...]" in turn: the named ones, then those of the
+    subject the aside leaves out (by number, or "the other excavator" after one of two); None when the subject
+    cannot be those loaders."""
+    d = subject.payload
+    said = [i for n in named for i in n.payload.ids]
+    if d.form == "ids":
+        if not set(said) <= set(d.ids):
+            return None
+        return list(named) + [Item(ItemKind.ROBOT, subject.start, subject.end, replace(d, ids=(i,)), subject.text)
+                              for i in d.ids if i not in said]
+    two = (d.form == "pronoun" and d.pronoun == "both") or (d.form == "type" and d.rtype == "excavator"
+                                                             and d.det in ("both", "count") and d.count == 2)
+    if not two or len(named) > 2:
+        return None
+    if len(named) == 2:
+        return list(named)
+    other = Item(ItemKind.ROBOT, subject.start, subject.end, RobotDesc("type", rtype="excavator", det="other"),
+                 "the other excavator")
+    return [named[0], other]
+
+
 def _passive_order(out: list[Item], k: int) -> int:
     """"(the trucks) are loaded by the excavator, truck 3 first, then truck 1": said actively
     ("the excavator loads truck 3 first, then truck 1") in place, so each truck gets its own loading
@@ -873,6 +895,21 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         if named is None:
             k += 1
             continue
+        if k > 0 and out[k - 1].kind is ItemKind.ROBOT and all(n.payload.rtype == "excavator" for n in named):
+            loaders = _loader_order(out[k - 1], named)
+            if loaders is not None:
+                # "both load truck 1, excavator 2 first": the aside orders the loaders, each loading the same trucks
+                closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
+                close = end + 1 if closing else end
+                new = _in_turn(loaders, _first_mark(out[said_from].start, out[close - 1].end), None)
+                spelled: list[Item] = []
+                for x in new:
+                    spelled.append(x)
+                    if x.kind is ItemKind.ROBOT:
+                        spelled += [it, *out[k + 1:said_from]]
+                out[k - 1:close] = spelled
+                k += len(spelled)
+                continue
         # "trucks 1 and 3" is one mention of two robots: each by itself, so the one the aside leaves out is named
         by_number = all(r.payload.form == "ids" for r in run)
         listed = [Item(ItemKind.ROBOT, r.start, r.end, replace(r.payload, ids=(i,)), r.text)
