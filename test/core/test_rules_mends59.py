@@ -4,6 +4,10 @@ of", "provided that").
 1. "Excavator no. 1 is already positioned at soil 2 and is to commence digging there" sent excavator 1 to soil 2
    (and merged that move with the truck's): "positioned at" (like "stationed at") is a robot already there
    (lexicon ``already``), so no move is added (L2_209).
+2. "Obstacle 1 has been cleared overnight; the keep-out around it is to be lifted for all robots" was refused ("'it'
+   does not refer to any robot"): in a passive order the keep-out verb comes after "it", and only a verb before it
+   made "around it" a place. A keep-out noun right before the place word ("the keep-out / restriction / no-go zone
+   around it") now does so with the keep-out verb anywhere in its clause (L3_603).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import AL, ALA, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
 
 # -- finding 1: "is (already) positioned at <place>" is a robot already there -------------------------------------
 
@@ -23,3 +27,18 @@ from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
 ])
 def test_a_robot_positioned_at_a_place_is_already_there(fleet, world, text, exc, truck):
     assert_plan(text, fleet, world, task("d", DIG, [exc]), task("m", T, [truck], ["rock1"]))
+
+
+# -- finding 2: "the keep-out around it is to be lifted": "it" is the place named before --------------------------
+
+
+def test_a_passive_lifting_of_the_keep_out_around_it_opens_the_place_named_before(fleet, world):
+    assert_plan("Puddle 2 has dried out. The restriction on it is to be removed for truck 1, after which truck 1 is "
+                "to drive to puddle 2.", fleet, world,
+                task("a", AL, [D1], ["puddle2"]), task("m", T, [D1], ["puddle2"], deps=["a"]))
+    assert_plan("Soil 1 is no longer flooded; the no-go zone around it is therefore to be lifted for everyone. "
+                "Truck 2 then drives to soil 1.", fleet, world,
+                task("a", ALA, [], ["soil1"]), task("m", T, [D2], ["soil1"], deps=["a"]))
+    assert_plan("Obstacle 2 has been cleared; the keep-out around it is to be lifted for all robots before any work "
+                "begins. Subsequently, excavator 1 is to proceed to obstacle 2.", fleet, world,
+                task("a", ALA, [], ["obstacle2"]), task("m", T, [E1], ["obstacle2"], deps=["a"]))

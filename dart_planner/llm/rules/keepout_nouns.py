@@ -176,7 +176,7 @@ def _count_before(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], count
 
 
 def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
-                          robot_verbs: Container[str] = ()) -> list[Item]:
+                          robot_verbs: Container[str] = (), nouns: PhraseIndex[bool] | None = None) -> list[Item]:
     """"Puddle 2 has dried out, so lift the keep-out around it", "set a keep-out around it for the excavators":
     in a keep-out clause (up to punctuation or a connective), an "it" after a keep-out verb and a place word
     (``prepositions``: the lexicon's ``keepout_pronoun_prepositions``) is the place kept out of or opened, the
@@ -186,7 +186,9 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
     truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place). A negated
     movement ("nobody goes near it", "truck 2 must not drive into it", "nobody enters it": there right after the verb
     too, unless the verb takes a robot: ``robot_verbs``, "nobody follows it") is a keep-out clause too: it is read as
-    one. "Them" is read the same way: the places of the last list."""
+    one. "Them" is read the same way: the places of the last list. A keep-out noun right before the place word
+    (``nouns``: "the keep-out around it is to be lifted") makes it so with the keep-out verb anywhere in the clause:
+    a passive order says its verb after the place."""
     out = list(items)
     for k in range(2, len(out)):
         it = out[k]
@@ -202,10 +204,21 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
         last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
         if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
             continue
-        if moved or any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]) \
+        upto = _clause_bounds(out, k)[1] if nouns is not None and _noun_text(out[k - 2], nouns) else k - 1
+        if moved or any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:upto]) \
                 or _negated_move(out[start:k - 1]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun=it.text), it.text)
     return out
+
+
+def _noun_text(item: Item, nouns: PhraseIndex[bool]) -> bool:
+    """Whether ``item`` is a keep-out noun: a plain word ("restriction"), a verb, or already folded into a filler
+    mark ("the *keep-out* around it is lifted": its clause's verb made it one)."""
+    if not (item.kind in (ItemKind.VERB, ItemKind.WORD) or (item.kind is ItemKind.MARK and item.payload == "filler")):
+        return False
+    words = tokenize_phrase(item.text)
+    hit = nouns.match(words, 0) if words else None
+    return hit is not None and hit[0] == len(words)
 
 
 def _negated_move(clause: Sequence[Item]) -> bool:

@@ -209,7 +209,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
                               lex.place_list_pronouns)
-    items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs)
+    items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs,
+                                  lex.keepout_noun_index)
     items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words,
                                          lex.condition_auxiliaries, lex.keepout_event_copulas,
                                          lex.keepout_passive_verbs, lex.thing_list_joins)
