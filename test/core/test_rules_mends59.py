@@ -8,6 +8,10 @@ of", "provided that").
    does not refer to any robot"): in a passive order the keep-out verb comes after "it", and only a verb before it
    made "around it" a place. A keep-out noun right before the place word ("the keep-out / restriction / no-go zone
    around it") now does so with the keep-out verb anywhere in its clause (L3_603).
+3. "Excavator 2 digs at soil 1. All other robots are to keep away from soil 2 immediately. Upon completion of the
+   excavation, the keep-out is to be lifted for trucks 1 and 2" made the lifting wait for the keep-out too: a keep-out
+   said "immediately / right away / at once" (lexicon ``immediate``) and tied to nothing holds from the start like
+   one said "from the start" (convention 26), so its lifting waits only for what it names (L3_599).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
 
 # -- finding 1: "is (already) positioned at <place>" is a robot already there -------------------------------------
 
@@ -42,3 +46,20 @@ def test_a_passive_lifting_of_the_keep_out_around_it_opens_the_place_named_befor
     assert_plan("Obstacle 2 has been cleared; the keep-out around it is to be lifted for all robots before any work "
                 "begins. Subsequently, excavator 1 is to proceed to obstacle 2.", fleet, world,
                 task("a", ALA, [], ["obstacle2"]), task("m", T, [E1], ["obstacle2"], deps=["a"]))
+
+
+# -- finding 3: a keep-out put up "immediately" holds from the start: its lifting does not wait for it -------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1. All other robots are to keep away from soil 2 immediately. Upon completion of the "
+    "excavation, the keep-out is to be lifted for dump trucks 1 and 2 only.",
+    "Excavator 2 is to dig at soil 1, and the other robots are to stay clear of soil 2 right away. Once the digging "
+    "has been completed, lift the keep-out for trucks 1 and 2.",
+    "Excavator 2 digs at soil 1. The remaining robots must avoid soil 2 at once. After the digging, the keep-out on "
+    "soil 2 is lifted for truck 1 and truck 2.",
+])
+def test_a_keep_out_put_up_immediately_adds_no_edge_to_its_lifting(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
+                task("k", AV, [E1, E3, D1, D2, D3], ["soil2"]), task("a", AL, [D1, D2], ["soil2"], deps=["d"]))

@@ -2802,6 +2802,9 @@ class Interpreter:
                 waits = set(waits) | kept
             made = self.act(a, subject, waits, split, respectively, is_global)
             kept |= {d.idx for d in made if d.action == "add_keepout"}
+            if a.immediate and not entry:
+                # "the rest keep away from soil 2 immediately": put up now, it holds from the start (rule 26)
+                self.b.standing |= {d.idx for d in made if d.action == "add_keepout"}
             if made and not a.immediate and not held_first:
                 created_any = True
             moved = [d for d in made if d.action == "navigate" and d.objects]
