@@ -12,6 +12,10 @@ of", "provided that").
    excavation, the keep-out is to be lifted for trucks 1 and 2" made the lifting wait for the keep-out too: a keep-out
    said "immediately / right away / at once" (lexicon ``immediate``) and tied to nothing holds from the start like
    one said "from the start" (convention 26), so its lifting waits only for what it names (L3_599).
+4. "All other robots are to keep away from soil 2; this keep-out is to be put in place immediately" added a second,
+   fleet-wide keep-out of soil 2: a clause of a definite keep-out noun, a passive verb of putting up
+   (``keepout_passive_verbs``) and plain words right after a keep-out clause says when that keep-out goes up; its
+   time words now join it (L3_599).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -61,5 +65,29 @@ def test_a_passive_lifting_of_the_keep_out_around_it_opens_the_place_named_befor
 ])
 def test_a_keep_out_put_up_immediately_adds_no_edge_to_its_lifting(fleet, world, text):
     assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
+                task("k", AV, [E1, E3, D1, D2, D3], ["soil2"]), task("a", AL, [D1, D2], ["soil2"], deps=["d"]))
+
+
+# -- finding 4: "this keep-out is to be put in place immediately" restates the keep-out before it -----------------
+
+
+@pytest.mark.parametrize("text, deps", [
+    ("Excavator 1 is to inspect obstacle 2. Truck 3 must avoid puddle 1; the keep-out is to be set up right away. "
+     "Then truck 3 drives to soil 2.", ["k"]),
+    ("Excavator 1 is to inspect obstacle 2. Truck 3 is to keep clear of puddle 1. This restriction is to be enforced "
+     "at once. Truck 3 is subsequently to proceed to soil 2.", ["k"]),
+    ("Excavator 1 is to inspect obstacle 2. Truck 3 is to stay away from puddle 1; that keep-out is to be "
+     "established without delay. After that, truck 3 is to drive to soil 2.", ["k"]),
+])
+def test_a_keep_out_restated_as_put_in_place_is_no_second_keep_out(fleet, world, text, deps):
+    assert_plan(text, fleet, world, task("i", T, [E1], ["obstacle2"]), task("k", AV, [D3], ["puddle1"]),
+                task("m", T, [D3], ["soil2"], deps=deps))
+
+
+def test_the_restated_keep_out_was_put_up_at_once_so_its_lifting_waits_only_for_what_it_names(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. All other robots are to keep away from soil 2; this keep-out is to be "
+                "put in place immediately. Upon completion of the excavation, the keep-out is to be lifted for dump "
+                "trucks 1 and 2 only.", fleet, world,
                 task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
                 task("k", AV, [E1, E3, D1, D2, D3], ["soil2"]), task("a", AL, [D1, D2], ["soil2"], deps=["d"]))

@@ -211,6 +211,40 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
     return out
 
 
+_RESTATED_MARKS = frozenset({"filler", "in_place", "now"})
+"""Marks a clause that only restates a keep-out may hold ("put *in place* *immediately*")."""
+
+
+def fold_restated_keepouts(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str],
+                           passives: Container[str]) -> list[Item]:
+    """"All other robots are to keep away from soil 2; this keep-out is to be put in place immediately": a clause
+    after punctuation made of a definite keep-out noun (``definite``: the lexicon's ``keepout_definite_words``), a
+    passive verb of putting up (``passives``: ``keepout_passive_verbs``) and plain words, with no place or robot,
+    right after a keep-out clause, says when that keep-out goes up, not a second one: read alone it was a fleet-wide
+    keep-out beside the first. Its punctuation and words become filler, and its time marks ("immediately") join the
+    keep-out before it. A clause ended by a connective ("... is put in place once truck 1 arrives") is left alone."""
+    out = list(items)
+    for p in range(1, len(out) - 2):
+        if out[p].kind is not ItemKind.PUNCT or out[p + 1].text not in definite or not _noun_text(out[p + 2], nouns):
+            continue
+        start, end = _clause_bounds(out, p + 2)
+        if end < len(out) and out[end].kind is ItemKind.CONNECTIVE:
+            continue
+        rest = out[p + 3:end]
+        passive = [it.kind in (ItemKind.WORD, ItemKind.EVENT) and it.text in passives for it in rest]
+        if not any(passive) or not all(
+                it.kind is ItemKind.WORD or put or (it.kind is ItemKind.MARK and it.payload in _RESTATED_MARKS)
+                for it, put in zip(rest, passive)):
+            continue
+        before = _clause_bounds(out, p - 1)[0]
+        if not any(it.kind is ItemKind.VERB and it.payload.target == "add_keepout" for it in out[before:p]):
+            continue
+        for j in range(p, end):
+            if not (out[j].kind is ItemKind.MARK and out[j].payload == "now"):
+                out[j] = _filler(out[j])
+    return out
+
+
 def _noun_text(item: Item, nouns: PhraseIndex[bool]) -> bool:
     """Whether ``item`` is a keep-out noun: a plain word ("restriction"), a verb, or already folded into a filler
     mark ("the *keep-out* around it is lifted": its clause's verb made it one)."""
