@@ -16,6 +16,11 @@ of", "provided that").
    fleet-wide keep-out of soil 2: a clause of a definite keep-out noun, a passive verb of putting up
    (``keepout_passive_verbs``) and plain words right after a keep-out clause says when that keep-out goes up; its
    time words now join it (L3_599).
+5. "The second and third dump trucks are to keep clear of both puddles from the start of the round. Once every
+   inspection has been completed, all robots are to assemble at obstacle 2": the fleet's move did not wait for the
+   trucks' keep-out, their only step before it (convention 27; it did after "then", by the clause order only). A
+   keep-out that holds from the start and is still its robots' last step now gates a fleet-wide move (L3_597); one
+   said mid-job without "from the start" still does not (test_rules_round7).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, E1, E2, E3, RA, TA, T, assert_plan, task
 
 # -- finding 1: "is (already) positioned at <place>" is a robot already there -------------------------------------
 
@@ -91,3 +96,20 @@ def test_the_restated_keep_out_was_put_up_at_once_so_its_lifting_waits_only_for_
                 "trucks 1 and 2 only.", fleet, world,
                 task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
                 task("k", AV, [E1, E3, D1, D2, D3], ["soil2"]), task("a", AL, [D1, D2], ["soil2"], deps=["d"]))
+
+
+# -- finding 5: a fleet-wide move after a join waits for a start keep-out that is its robots' only step --------------
+
+
+def test_a_fleet_move_after_a_join_waits_for_a_start_keep_out_of_some_robots(fleet, world):
+    assert_plan("Excavator 1 is to inspect obstacle 1. Trucks 2 and 3 are to keep away from soil 1 from the start. "
+                "Once the inspection has been completed, all robots are to assemble at rock 2.", fleet, world,
+                task("i", T, [E1], ["obstacle1"]), task("k", AV, [D2, D3], ["soil1"]),
+                task("g", TA, [], ["rock2"], deps=["i", "k"]))
+    assert_plan("Truck 1 goes to soil 2. Excavators 2 and 3 must avoid rock 1 for the whole job. When truck 1 has "
+                "arrived, the entire fleet returns to base.", fleet, world,
+                task("m", T, [D1], ["soil2"]), task("k", AV, [E2, E3], ["rock1"]), task("r", RA, deps=["m", "k"]))
+    assert_plan("Excavator 3 inspects puddle 1. Truck 2 is to stay clear of obstacle 2 throughout. Upon completion "
+                "of the inspection, every robot is to proceed to soil 1.", fleet, world,
+                task("i", T, [E3], ["puddle1"]), task("k", AV, [D2], ["obstacle2"]),
+                task("g", TA, [], ["soil1"], deps=["i", "k"]))
