@@ -21,6 +21,10 @@ of", "provided that").
    trucks' keep-out, their only step before it (convention 27; it did after "then", by the clause order only). A
    keep-out that holds from the start and is still its robots' last step now gates a fleet-wide move (L3_597); one
    said mid-job without "from the start" still does not (test_rules_round7).
+6. "Excavator 3 digs at soil 1. ... the other two excavators are to break up rock 2; dump truck 3 is to be sent to
+   rock 2 only upon completion of the breaking" sent the truck after both diggings: a digging named with no robot
+   and no place after a clause that sends its robots somewhere is the digging there, as it already was where the
+   clause's robots stand (L3_598).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -113,3 +117,21 @@ def test_a_fleet_move_after_a_join_waits_for_a_start_keep_out_of_some_robots(fle
                 "of the inspection, every robot is to proceed to soil 1.", fleet, world,
                 task("i", T, [E3], ["puddle1"]), task("k", AV, [D2], ["obstacle2"]),
                 task("g", TA, [], ["soil1"], deps=["i", "k"]))
+
+
+# -- finding 6: "<truck> is sent to <place> upon completion of the digging": the digging at that place -------------
+
+
+@pytest.mark.parametrize("text, dug_here, there, other", [
+    ("Excavator 3 digs at soil 1. Excavators 1 and 2 are to proceed to rock 2 and break it up; dump truck 3 is to "
+     "be sent to rock 2 only upon completion of the breaking.", [E1, E2], "rock2", ([E3], "soil1")),
+    ("Excavator 1 is to dig at soil 2 and excavator 2 at rock 1. Truck 3 is to drive to soil 2 once the digging "
+     "has been completed.", [E1], "soil2", ([E2], "rock1")),
+    ("Excavator 2 excavates rock 1 while excavator 3 digs at soil 1. Truck 3 heads to soil 1 after the digging is "
+     "done.", [E3], "soil1", ([E2], "rock1")),
+])
+def test_a_move_after_the_digging_waits_for_the_digging_where_it_goes(fleet, world, text, dug_here, there, other):
+    assert_plan(text, fleet, world,
+                task("m1", T, dug_here, [there]), task("d1", DIG, dug_here, deps=["m1"]),
+                task("m2", T, other[0], [other[1]]), task("d2", DIG, other[0], deps=["m2"]),
+                task("t", T, [D3], [there], deps=["d1"]))
