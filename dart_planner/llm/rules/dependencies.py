@@ -264,8 +264,11 @@ class PlanBuilder:
         and becomes everyone's last step; a fleet-wide keep-out only waits for ``extra``."""
         deps = {e for e in extra if e is not None}
         if action in MOVES:
-            # a keep-out for some robots is no robot step (rule 21): the fleet's move waits for their chains
-            deps |= {i for i in self.last.values() if self.drafts[i].action not in KEEPOUT_ACTIONS}
+            # a keep-out for some robots is no robot step (rule 21): the fleet's move waits for their chains; one that
+            # holds from the start and is still its robots' last step gates their move too (rule 27)
+            deps |= {i for i in self.last.values() if self.drafts[i].action not in KEEPOUT_ACTIONS
+                     or (self.drafts[i].action == "add_keepout" and not self.drafts[i].fleet
+                         and self._opening_keepout(i))}
             if self.barrier is not None:
                 deps.add(self.barrier)
         d = self._new(skill, action, (), objects, deps, fleet=True, lemma=lemma)

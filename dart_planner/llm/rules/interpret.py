@@ -420,6 +420,8 @@ class Interpreter:
         """The clause orders its objects ("loads truck 1 first and truck 2 after that")."""
         self.robotless_anchor = False
         """The anchor just read named no robot ("after being loaded")."""
+        self.clause_goals: set[str] = set()
+        """Places the clause being read moves its robots to, named outright ("truck 3 is sent to *rock 2* ...")."""
         self.each_anchor: tuple[Member, ...] = ()
         """Robots of a distributive anchor just read ("when each truck gets there, it dumps")."""
         self.it_means: tuple[Member, ...] = ()
@@ -2707,6 +2709,8 @@ class Interpreter:
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
         self.it_means = tuple(subject or ()) if distribute else ()
         self.anchor_host = seg
+        self.clause_goals = {n for a in actions if a.verb.target == "navigate" for it in a.objects
+                             if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
         try:
             entry = self.entry(seg, subject, explicit and not from_vocative, pre, post, pre_par)
         finally:
@@ -2855,6 +2859,9 @@ class Interpreter:
                 waits = set(waits) | kept
             made = self.act(a, subject, waits, split, respectively, is_global)
             kept |= {d.idx for d in made if d.action == "add_keepout"}
+            if a.immediate and not entry:
+                # "the rest keep away from soil 2 immediately": put up now, it holds from the start (rule 26)
+                self.b.standing |= {d.idx for d in made if d.action == "add_keepout"}
             if made and not a.immediate and not held_first:
                 created_any = True
             moved = [d for d in made if d.action == "navigate" and d.objects]
@@ -4973,9 +4980,11 @@ class Interpreter:
         return self.robotless_anchor and seg.post_anchor and bool(self.current_subject)
 
     def _dug_where_subject_is(self, cands: list[Draft]) -> list[Draft]:
-        """Of the diggings ``cands``, those done where the clause's robots stand; all of them when none is. A
-        digging at another site ("excavator 3 breaks up rock 2") is not the one a loading at soil 1 waits for."""
-        spots = {p for p in (self.loc(m) for m in self.current_subject or ()) if p is not None}
+        """Of the diggings ``cands``, those done where the clause's robots stand, or where it sends them ("truck 3
+        is sent to rock 2 upon completion of the breaking": the digging there); all of them when none is. A digging
+        at another site ("excavator 3 breaks up rock 2") is not the one a loading at soil 1 waits for."""
+        stand = {p for p in (self.loc(m) for m in self.current_subject or ()) if p is not None}
+        spots = set(self.clause_goals) or stand
         here = [d for d in cands if any(self.loc(m) in spots for m in d.members)]
         return here or cands
 

@@ -176,7 +176,7 @@ def _count_before(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], count
 
 
 def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
-                          robot_verbs: Container[str] = ()) -> list[Item]:
+                          robot_verbs: Container[str] = (), nouns: PhraseIndex[bool] | None = None) -> list[Item]:
     """"Puddle 2 has dried out, so lift the keep-out around it", "set a keep-out around it for the excavators":
     in a keep-out clause (up to punctuation or a connective), an "it" after a keep-out verb and a place word
     (``prepositions``: the lexicon's ``keepout_pronoun_prepositions``) is the place kept out of or opened, the
@@ -186,7 +186,9 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
     truck 1 away from it") may be what "it" is, so the "it" is left alone (refused if it cannot be a place). A negated
     movement ("nobody goes near it", "truck 2 must not drive into it", "nobody enters it": there right after the verb
     too, unless the verb takes a robot: ``robot_verbs``, "nobody follows it") is a keep-out clause too: it is read as
-    one. "Them" is read the same way: the places of the last list."""
+    one. "Them" is read the same way: the places of the last list. A keep-out noun right before the place word
+    (``nouns``: "the keep-out around it is to be lifted") makes it so with the keep-out verb anywhere in the clause:
+    a passive order says its verb after the place."""
     out = list(items)
     for k in range(2, len(out)):
         it = out[k]
@@ -202,10 +204,55 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
         last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
         if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
             continue
-        if moved or any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:k - 1]) \
+        upto = _clause_bounds(out, k)[1] if nouns is not None and _noun_text(out[k - 2], nouns) else k - 1
+        if moved or any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:upto]) \
                 or _negated_move(out[start:k - 1]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun=it.text), it.text)
     return out
+
+
+_RESTATED_MARKS = frozenset({"filler", "in_place", "now"})
+"""Marks a clause that only restates a keep-out may hold ("put *in place* *immediately*")."""
+
+
+def fold_restated_keepouts(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str],
+                           passives: Container[str]) -> list[Item]:
+    """"All other robots are to keep away from soil 2; this keep-out is to be put in place immediately": a clause
+    after punctuation made of a definite keep-out noun (``definite``: the lexicon's ``keepout_definite_words``), a
+    passive verb of putting up (``passives``: ``keepout_passive_verbs``) and plain words, with no place or robot,
+    right after a keep-out clause, says when that keep-out goes up, not a second one: read alone it was a fleet-wide
+    keep-out beside the first. Its punctuation and words become filler, and its time marks ("immediately") join the
+    keep-out before it. A clause ended by a connective ("... is put in place once truck 1 arrives") is left alone."""
+    out = list(items)
+    for p in range(1, len(out) - 2):
+        if out[p].kind is not ItemKind.PUNCT or out[p + 1].text not in definite or not _noun_text(out[p + 2], nouns):
+            continue
+        start, end = _clause_bounds(out, p + 2)
+        if end < len(out) and out[end].kind is ItemKind.CONNECTIVE:
+            continue
+        rest = out[p + 3:end]
+        passive = [it.kind in (ItemKind.WORD, ItemKind.EVENT) and it.text in passives for it in rest]
+        if not any(passive) or not all(
+                it.kind is ItemKind.WORD or put or (it.kind is ItemKind.MARK and it.payload in _RESTATED_MARKS)
+                for it, put in zip(rest, passive)):
+            continue
+        before = _clause_bounds(out, p - 1)[0]
+        if not any(it.kind is ItemKind.VERB and it.payload.target == "add_keepout" for it in out[before:p]):
+            continue
+        for j in range(p, end):
+            if not (out[j].kind is ItemKind.MARK and out[j].payload == "now"):
+                out[j] = _filler(out[j])
+    return out
+
+
+def _noun_text(item: Item, nouns: PhraseIndex[bool]) -> bool:
+    """Whether ``item`` is a keep-out noun: a plain word ("restriction"), a verb, or already folded into a filler
+    mark ("the *keep-out* around it is lifted": its clause's verb made it one)."""
+    if not (item.kind in (ItemKind.VERB, ItemKind.WORD) or (item.kind is ItemKind.MARK and item.payload == "filler")):
+        return False
+    words = tokenize_phrase(item.text)
+    hit = nouns.match(words, 0) if words else None
+    return hit is not None and hit[0] == len(words)
 
 
 def _negated_move(clause: Sequence[Item]) -> bool:

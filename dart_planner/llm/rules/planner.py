@@ -79,6 +79,7 @@ from .keepout_nouns import (
     fold_object_asides,
     fold_place_states,
     fold_removed_places,
+    fold_restated_keepouts,
     fold_same_robots,
 )
 from .keptout import kept_out_errors
@@ -211,7 +212,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
                               lex.place_list_pronouns)
-    items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs)
+    items = fold_restated_keepouts(items, lex.keepout_noun_index, lex.keepout_definite_words, lex.keepout_passive_verbs)
+    items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs,
+                                  lex.keepout_noun_index)
     items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words,
                                          lex.condition_auxiliaries, lex.keepout_event_copulas,
                                          lex.keepout_passive_verbs, lex.thing_list_joins)
