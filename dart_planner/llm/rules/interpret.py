@@ -2110,6 +2110,7 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.main(seg, pre, post, pre_par, last)
+            self._resume_subject(post)
             self._note_until_keepouts(post, seg.sentence, made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
@@ -3349,6 +3350,13 @@ class Interpreter:
         return bool(negs) and all(self._negates_other(items, k) for k in negs)
 
     # -- verbs and their objects ---------------------------------------------------------------------
+    def _resume_subject(self, post: Segment | None) -> None:
+        """"Truck 2 goes to soil 1 once excavator 1 is done and gets loaded there, then it ...": the anchor's robots
+        were named last, so "it" after the clause the anchor cut short was excavator 1. The clause goes on after
+        "and" with its own robots, and they are the subject "it" means again."""
+        if post is not None and post.ended_by == "and" and self.prev is not None and self.prev.subject:
+            self.res.remember(self.prev.subject)
+
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
         if post is None or post.connective_text not in self.lex.until_words or self.until_found is None \
