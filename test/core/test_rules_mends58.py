@@ -3,6 +3,11 @@
 1. "Truck 2 goes to soil 1 once excavator 1 is done and gets loaded there, then it goes to rock 2": the robot of
    the anchor ("excavator 1") was the latest subject, so "it" after the clause the anchor interrupted was excavator
    1, which was sent to rock 2. The clause goes on with its own subject after "and", and so does "it".
+2. "Two excavators dig at rock 2, and a truck goes to obstacle 1 and waits there until they're done, then ...": the
+   wait was said again with the subject of the sentence (the excavators, sent to obstacle 1), not of its own clause
+   after "and"; and a robot said with "a" ("a truck") was said again as "a truck", a second truck sent there.
+   "stays there until ..." / "remains there until ..." lost the wait altogether ("there" was read as a place of a
+   verbless clause): it is "stays until ...", which was read right.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -10,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, DIG, DUMP, E1, LOAD, R, T, assert_plan, task
+from rules_helpers import D2, D3, DIG, DUMP, E1, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "<robot> <step> once <other robot> ... and <step>, then it ...": "it" is the clause's robot ---------
 
@@ -35,3 +40,40 @@ def test_it_after_an_interrupting_anchor_returns_the_clause_robot(fleet, world):
                 "then it returns to base.", fleet, world, *_DUG,
                 task("t", T, [D2], ["obstacle1"], deps=["g"]), task("d", DUMP, [D2], [], deps=["t"]),
                 task("b", R, [D2], [], deps=["d"]))
+
+
+# -- finding 2: "<clause>, and a truck goes to X and waits there until ...": the wait is the truck's ------------------
+
+_TWO_DUG = [task("m", T, [], ["rock2"], types=[("excavator", 2)]),
+            task("g", DIG, [], [], deps=["m"], types=[("excavator", 2)])]
+
+
+@pytest.mark.parametrize("text", [
+    "Two excavators dig at rock 2, and a truck goes to obstacle 1 and waits there until they're done, "
+    "then it goes to rock 2.",
+    "Two excavators dig at rock 2. A truck goes to obstacle 1 and waits there till they're done, then it goes to "
+    "rock 2.",
+    "Two diggers break up rock 2, and a hauler drives to obstacle 1 and stays there until the digging is done, "
+    "then it comes over to rock 2.",
+])
+def test_a_wait_there_is_the_waiting_clause_robot(fleet, world, text):
+    assert_plan(text, fleet, world, *_TWO_DUG, task("o", T, [], ["obstacle1"], types=[("dump_truck", 1)]),
+                task("r", T, [], ["rock2"], deps=["o", "g"], types=[("dump_truck", 1)]))
+
+
+def test_a_wait_there_after_a_named_clause(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2, and truck 3 drives to puddle 1 and stays there until the digging is "
+                "done, then it goes to soil 2.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("p", T, [D3], ["puddle1"]), task("s", T, [D3], ["soil2"], deps=["p", "g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 2. Truck 3 drives to puddle 1 and remains there until the digging is done, then it "
+    "goes to soil 2.",
+    "Excavator 1 digs at soil 2. Truck 3 heads to puddle 1 and stays there till the digging's finished, then it "
+    "goes to soil 2.",
+])
+def test_staying_there_until_keeps_the_wait(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("p", T, [D3], ["puddle1"]), task("s", T, [D3], ["soil2"], deps=["p", "g"]))
