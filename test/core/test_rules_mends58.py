@@ -8,6 +8,10 @@
    after "and"; and a robot said with "a" ("a truck") was said again as "a truck", a second truck sent there.
    "stays there until ..." / "remains there until ..." lost the wait altogether ("there" was read as a place of a
    verbless clause): it is "stays until ...", which was read right.
+3. "Truck 2 stays out of rock 1 for now, the rest carry on as normal": the robots that carry on were read as a
+   repeat of the clause before: "carry" (a haul verb) sent them all to rock 1, and "the rest continue as normal"
+   put every robot under truck 2's keep-out. Robots said to go on with their own work (lexicon
+   ``carrying_on_phrases``, with ``carrying_on_tails`` such as "as normal") get no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,10 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E1, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, LOAD, R, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "<robot> <step> once <other robot> ... and <step>, then it ...": "it" is the clause's robot ---------
 
@@ -77,3 +84,26 @@ def test_a_wait_there_after_a_named_clause(fleet, world):
 def test_staying_there_until_keeps_the_wait(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E1], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("p", T, [D3], ["puddle1"]), task("s", T, [D3], ["soil2"], deps=["p", "g"]))
+
+
+# -- finding 3: "..., the rest carry on as normal": no step for the rest -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 stays out of rock 1 for now, the rest carry on as normal. Truck 1 goes to soil 1.",
+    "Truck 2 keeps away from rock 1, everyone else continues as usual. Truck 1 goes to soil 1.",
+    "Truck 2 stays off rock 1 for now, and the others keep working as normal. Truck 1 goes to soil 1.",
+    "Truck 2 avoids rock 1. The other robots are unaffected and carry on with their work. Truck 1 goes to soil 1.",
+])
+def test_robots_that_carry_on_get_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D2], ["rock1"]), task("m", T, [D1], ["soil1"]))
+
+
+def test_carrying_on_to_a_place_stays_a_move(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and carries on to soil 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D1], ["soil2"], deps=["a"]))
+
+
+def test_the_carrying_on_phrases_come_from_the_lexicon(fleet, world):
+    text = "Truck 2 stays out of rock 1 for now, the rest carry on as normal. Truck 1 goes to soil 1."
+    assert len(rules_plan(text, fleet, world).graph.subtasks) == 2
+    assert len(rules_plan(text, fleet, world, _lexicon(carrying_on_phrases=[])).graph.subtasks) != 2

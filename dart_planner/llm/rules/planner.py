@@ -46,6 +46,7 @@ from .asides import (
 )
 from .butexcept import fold_but_except, fold_but_first
 from .cancelling import fold_cancelling_conditions
+from .carryingon import fold_carrying_on
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
 from .complements import fold_checked_states
@@ -175,6 +176,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
     items = fold_group_names(fold_same_robot_nouns(items), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
