@@ -12,6 +12,13 @@
    repeat of the clause before: "carry" (a haul verb) sent them all to rock 1, and "the rest continue as normal"
    put every robot under truck 2's keep-out. Robots said to go on with their own work (lexicon
    ``carrying_on_phrases``, with ``carrying_on_tails`` such as "as normal") get no step.
+4. "Each truck is to leave for obstacle 1 as soon as it has been loaded and is to tip its load there": the step
+   after "and is to" (or "and must") was read as part of the anchor, and the tipping was silently dropped. Such
+   words of obligation (lexicon ``anchor_closing_modals``) between "and" and a verb end the anchor as the bare verb
+   did ("... as soon as it has been loaded and tips its load there").
+5. "Puddle 1 is to be closed to all robots before any movement takes place": "takes" was read as a verb of hauling
+   with no place (refused). "take(s) place" is an idiom that asks for nothing (lexicon ``ignore_phrases``), and a
+   "before any <deed>" followed by it is read as "before any <deed>".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,7 +26,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -107,3 +114,47 @@ def test_the_carrying_on_phrases_come_from_the_lexicon(fleet, world):
     text = "Truck 2 stays out of rock 1 for now, the rest carry on as normal. Truck 1 goes to soil 1."
     assert len(rules_plan(text, fleet, world).graph.subtasks) == 2
     assert len(rules_plan(text, fleet, world, _lexicon(carrying_on_phrases=[])).graph.subtasks) != 2
+
+
+# -- finding 4: "... as soon as it has been loaded and is to tip there": the tipping is the clause's step --------------
+
+def test_a_step_after_and_is_to_ends_the_anchor(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads trucks 1 and 3. Each truck is to leave for obstacle 1 as soon "
+                "as it has been loaded and is to tip its load there.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]),
+                task("a", T, [D1], ["obstacle1"], deps=["l"]), task("b", T, [D3], ["obstacle1"], deps=["l"]),
+                task("x", DUMP, [D1], [], deps=["a"]), task("y", DUMP, [D3], [], deps=["b"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 2 and loads truck 1. Truck 1 is to drive to puddle 1 once it has been loaded and is "
+    "to dump there.",
+    "Excavator 2 digs at soil 2 and loads truck 1. Truck 1 heads to puddle 1 once it is full and must tip its load "
+    "there.",
+    "Excavator 2 digs at soil 2 and loads truck 1. Truck 1 proceeds to puddle 1 when it has been filled and has to "
+    "unload there.",
+])
+def test_a_step_after_and_a_modal_is_kept(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("p", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]))
+
+
+# -- finding 5: "before any movement takes place" ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Puddle 1 and puddle 2 are to be closed to all robots before any movement takes place. Subsequently, truck 1 "
+    "is to proceed to soil 1.",
+    "Before any movement takes place, puddle 1 and puddle 2 are closed to everyone. Truck 1 goes to soil 1.",
+    "Puddle 1 and puddle 2 are closed to every robot before any work takes place. Truck 1 goes to soil 1.",
+])
+def test_takes_place_asks_for_nothing(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AVA, [], ["puddle1", "puddle2"]),
+                task("m", T, [D1], ["soil1"], deps=["k"]))
+
+
+def test_before_any_deed_taking_place(fleet, world):
+    assert_plan("Rock 1 is closed to every robot before any digging takes place. Excavator 1 digs at soil 1.",
+                fleet, world, task("k", AVA, [], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("g", DIG, [E1], [], deps=["m"]))

@@ -250,11 +250,13 @@ def _negated_place_only(seg: Segment) -> bool:
 
 def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
     """The action of "before any loading" / "before the loadings" cut off as a clause of its own
-    right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place)."""
+    right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place; "takes place" after
+    them, an ignored idiom, adds nothing)."""
+    said = [it for it in nxt.items if not (it.kind is ItemKind.MARK and it.payload == "ignored")]
     if nxt.sentence != seg.sentence or nxt.connective_text not in lex.before_any_connectives \
-            or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB) or len(nxt.items) != 2:
+            or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB) or len(said) != 2:
         return None
-    word, deed = nxt.items
+    word, deed = said
     if not (word.kind is ItemKind.WORD and word.text in lex.before_any_quantifiers):
         return None
     if deed.kind is ItemKind.VERB and deed.text.endswith(("ing", "ings")):

@@ -581,6 +581,8 @@ class Lexicon:
     """Words after robots that say they go on with their own work ("the rest *carry on* as normal"): no step."""
     carrying_on_tails: frozenset[str] = _context_words()
     """Words that may close such a clause ("as normal", "with their work")."""
+    anchor_closing_modals: frozenset[str] = _context_words()
+    """Words of obligation between "and" and a verb that end an anchor ("once it is loaded *and is to* tip there")."""
     thing_adverb_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
