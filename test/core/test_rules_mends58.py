@@ -19,6 +19,12 @@
 5. "Puddle 1 is to be closed to all robots before any movement takes place": "takes" was read as a verb of hauling
    with no place (refused). "take(s) place" is an idiom that asks for nothing (lexicon ``ignore_phrases``), and a
    "before any <deed>" followed by it is read as "before any <deed>".
+6. "Upon completion of the breaking, and provided that obstacle 2 has been closed, trucks 1 and 2 ...": of two
+   anchors that open a sentence, the second took the place of the first (the trucks did not wait for the
+   breaking). The clause after them waits for both (not after "or").
+7. "after that everybody goes over and checks obstacle 1" was refused ("no place to go to for 'goes'"): a move of the
+   whole fleet with no place is excused, as one of named robots was, when the same sentence then sends the fleet to a
+   named place.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,7 +32,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, TA, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -158,3 +164,43 @@ def test_before_any_deed_taking_place(fleet, world):
     assert_plan("Rock 1 is closed to every robot before any digging takes place. Excavator 1 digs at soil 1.",
                 fleet, world, task("k", AVA, [], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["k"]),
                 task("g", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 6: "Once X, and once Y, <clause>": the clause waits for both -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. Truck 2 inspects puddle 1. When the digging is done, and when truck 2 has "
+    "inspected puddle 1, truck 1 goes to soil 1.",
+    "Excavator 1 digs at soil 1. Truck 2 inspects puddle 1. Upon completion of the digging, and once truck 2 has "
+    "checked puddle 1, truck 1 is to proceed to soil 1.",
+    "Excavator 1 digs at soil 1. Truck 2 inspects puddle 1. After the digging, and after truck 2 has looked at "
+    "puddle 1, truck 1 drives to soil 1.",
+])
+def test_two_opening_anchors_are_both_waited_for(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("p", T, [D2], ["puddle1"]), task("t", T, [D1], ["soil1"], deps=["g", "p"]))
+
+
+def test_provided_that_a_keep_out_is_up(fleet, world):
+    assert_plan("Truck 3 inspects obstacle 2, after which obstacle 2 is closed to all robots. Excavator 2 digs at "
+                "rock 1. Once the digging is finished, and provided that obstacle 2 has been closed, truck 1 is sent "
+                "to rock 1.", fleet, world,
+                task("i", T, [D3], ["obstacle2"]), task("k", AVA, [], ["obstacle2"], deps=["i"]),
+                task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1], ["rock1"], deps=["k", "g"]))
+
+
+# -- finding 7: "everybody goes over and checks obstacle 1" --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 dumps at puddle 1. After that everybody goes over and checks obstacle 1.",
+    "Truck 1 dumps at puddle 1. Then the whole fleet heads over and inspects obstacle 1.",
+    "Truck 1 dumps at puddle 1. Afterwards all robots go and have a look at obstacle 1.",
+])
+def test_the_fleet_going_over_to_check_a_place(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]),
+                task("a", TA, [], ["obstacle1"], deps=["d"]))
+
+
+def test_the_fleet_going_nowhere_is_still_refused(fleet, world):
+    assert rules_plan("Truck 1 dumps at puddle 1. After that everybody goes over.", fleet, world).errors

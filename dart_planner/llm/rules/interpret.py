@@ -212,6 +212,9 @@ def _placeable(d: RobotDesc) -> bool:
     return d.form == "type" or (d.form == "fleet" and not d.negated) or (d.form == "pronoun" and d.pronoun == "they")
 
 
+_FLEET_KEY = "<fleet>"  # the whole fleet, among the robot keys of a move with no place (Interpreter.vague)
+
+
 def _same_robot(m: Member, said: Member) -> bool:
     """Whether ``m`` is the robot ``said``, or one of its type when ``said`` is a group ("trucks never dump ...")."""
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
@@ -2073,6 +2076,8 @@ class Interpreter:
                     # the next sentence's
                     pre, pre_par = None, False
                     continue
+                if self._joined_anchors(segs, i, pre, pre_par, is_par):
+                    entry = set(pre or ()) | set(entry)  # "Once X, and once Y, ...": after both
                 pre = entry if not is_par else set()
                 pre_par = is_par
                 # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
@@ -2221,8 +2226,9 @@ class Interpreter:
         """A move with no place stands excused when every robot of it got a move to a named place
         later in the same sentence (the elaboration); otherwise its errors are reported."""
         for errors, keys, mark, sentence in self.vague:
-            moved = {m.key for d in self.b.drafts[mark:] if d.alive and d.action in MOVES and d.objects
-                     and self.draft_sentence.get(d.idx, sentence) == sentence for m in d.members}
+            moved = {key for d in self.b.drafts[mark:] if d.alive and d.action in MOVES and d.objects
+                     and self.draft_sentence.get(d.idx, sentence) == sentence
+                     for key in ([_FLEET_KEY] if d.fleet else [m.key for m in d.members])}
             if not keys or not set(keys) <= moved:
                 self.errors.extend(errors)
 
@@ -3352,6 +3358,21 @@ class Interpreter:
         return bool(negs) and all(self._negates_other(items, k) for k in negs)
 
     # -- verbs and their objects ---------------------------------------------------------------------
+    def _joined_anchors(self, segs: Sequence[Segment], i: int, pre: set[int] | None, pre_par: bool,
+                        is_par: bool) -> bool:
+        """Whether the anchor at ``i`` follows another one that opens the same sentence ("Upon completion of the
+        breaking, and provided that obstacle 2 has been closed, trucks 1 and 2 ..."): the clause after them waits for
+        both; read one at a time, the second took the place of the first, and the breaking was not waited for. Not
+        after "or" (either one would do), nor for a parallel anchor ("while ...")."""
+        if not pre or pre_par or is_par or i == 0:
+            return False
+        first, seg = segs[i - 1], segs[i]
+        if first.role is not SegmentRole.ANCHOR or first.post_anchor or first.before or first.sentence != seg.sentence \
+                or not first.items or not seg.items:
+            return False
+        between = {w.lower() for w in self.words[first.items[-1].end:seg.items[0].start]}
+        return "or" not in between and "either" not in between
+
     def _resume_subject(self, post: Segment | None) -> None:
         """"Truck 2 goes to soil 1 once excavator 1 is done and gets loaded there, then it ...": the anchor's robots
         were named last, so "it" after the clause the anchor cut short was excavator 1. The clause goes on after
@@ -4219,7 +4240,10 @@ class Interpreter:
                                   and self.b.drafts[i].action in KEEPOUT_ACTIONS
                                   and not self.b.drafts[i].global_keepout}
             if not places:
-                self.errors.append(f"no place to go to for {v.lemma!r}")
+                # "everybody goes over and checks obstacle 1": excused if the sentence then names the place (as for
+                # named robots, see settle_vague)
+                self.vague.append(([f"no place to go to for {v.lemma!r}"], (_FLEET_KEY,), len(self.b.drafts),
+                                   self.current_sentence))
                 return []
             made: list[Draft] = []
             for p in places:
