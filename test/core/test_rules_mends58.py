@@ -25,6 +25,10 @@
 7. "after that everybody goes over and checks obstacle 1" was refused ("no place to go to for 'goes'"): a move of the
    whole fleet with no place is excused, as one of named robots was, when the same sentence then sends the fleet to a
    named place.
+8. "Everybody stay off puddle 1 for now, it's flooded": the remark after the keep-out was read as a clause of a robot
+   "it" (refused: no robot named before), and after one robot's keep-out ("truck 2 keeps away from rock 1, it's
+   unstable") as that keep-out said again. "it" with a copula (lexicon ``place_remark_copulas``) and only plain words
+   after a keep-out of a named place is a remark about the place: no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -204,3 +208,19 @@ def test_the_fleet_going_over_to_check_a_place(fleet, world, text):
 
 def test_the_fleet_going_nowhere_is_still_refused(fleet, world):
     assert rules_plan("Truck 1 dumps at puddle 1. After that everybody goes over.", fleet, world).errors
+
+
+# -- finding 8: "<keep-out of a place>, it's flooded": a remark about the place ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Everybody stay off puddle 1 for now, it's flooded. Truck 1 goes to soil 1.",
+    "Keep all robots away from puddle 1, it is completely flooded. Truck 1 goes to soil 1.",
+    "Nobody goes near puddle 1, it's been flooded since last night, and truck 1 goes to soil 1.",
+])
+def test_a_remark_about_a_closed_place_is_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AVA, [], ["puddle1"]), task("m", T, [D1], ["soil1"], deps=["k"]))
+
+
+def test_a_remark_after_one_robots_keep_out(fleet, world):
+    assert_plan("Truck 2 keeps away from rock 1, it's unstable. Truck 1 goes to soil 1.", fleet, world,
+                task("k", AV, [D2], ["rock1"]), task("m", T, [D1], ["soil1"]))

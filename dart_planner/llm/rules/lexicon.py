@@ -583,6 +583,8 @@ class Lexicon:
     """Words that may close such a clause ("as normal", "with their work")."""
     anchor_closing_modals: frozenset[str] = _context_words()
     """Words of obligation between "and" and a verb that end an anchor ("once it is loaded *and is to* tip there")."""
+    place_remark_copulas: frozenset[str] = _context_words()
+    """After a keep-out of a place, ", it" and one of these before plain words: a remark ("*it's* flooded")."""
     thing_adverb_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

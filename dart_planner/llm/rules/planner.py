@@ -88,6 +88,7 @@ from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_placed_robots, fold_waiting_robots
+from .placeremarks import fold_place_remarks
 from .purposes import fold_bare_purposes, fold_purpose_steps
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
@@ -177,6 +178,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
+    items = fold_place_remarks(items, lex.place_remark_copulas)
     items = fold_group_names(fold_same_robot_nouns(items), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
