@@ -213,6 +213,9 @@ def _placeable(d: RobotDesc) -> bool:
     return d.form == "type" or (d.form == "fleet" and not d.negated) or (d.form == "pronoun" and d.pronoun == "they")
 
 
+_FLEET_KEY = "<fleet>"  # the whole fleet, among the robot keys of a move with no place (Interpreter.vague)
+
+
 def _same_robot(m: Member, said: Member) -> bool:
     """Whether ``m`` is the robot ``said``, or one of its type when ``said`` is a group ("trucks never dump ...")."""
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
@@ -251,11 +254,13 @@ def _negated_place_only(seg: Segment) -> bool:
 
 def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
     """The action of "before any loading" / "before the loadings" cut off as a clause of its own
-    right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place)."""
+    right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place; "takes place" after
+    them, an ignored idiom, adds nothing)."""
+    said = [it for it in nxt.items if not (it.kind is ItemKind.MARK and it.payload == "ignored")]
     if nxt.sentence != seg.sentence or nxt.connective_text not in lex.before_any_connectives \
-            or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB) or len(nxt.items) != 2:
+            or seg.role is not SegmentRole.MAIN or not seg.has(ItemKind.VERB) or len(said) != 2:
         return None
-    word, deed = nxt.items
+    word, deed = said
     if not (word.kind is ItemKind.WORD and word.text in lex.before_any_quantifiers):
         return None
     if deed.kind is ItemKind.VERB and deed.text.endswith(("ing", "ings")):
@@ -2115,6 +2120,8 @@ class Interpreter:
                     # the next sentence's
                     pre, pre_par = None, False
                     continue
+                if self._joined_anchors(segs, i, pre, pre_par, is_par):
+                    entry = set(pre or ()) | set(entry)  # "Once X, and once Y, ...": after both
                 pre = entry if not is_par else set()
                 pre_par = is_par
                 # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
@@ -2156,6 +2163,7 @@ class Interpreter:
             self.main(seg, pre, post, pre_par, last)
             if self.onward:
                 self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
+            self._resume_subject(post)
             self._note_until_keepouts(post, seg.sentence, made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
@@ -2265,8 +2273,9 @@ class Interpreter:
         """A move with no place stands excused when every robot of it got a move to a named place
         later in the same sentence (the elaboration); otherwise its errors are reported."""
         for errors, keys, mark, sentence in self.vague:
-            moved = {m.key for d in self.b.drafts[mark:] if d.alive and d.action in MOVES and d.objects
-                     and self.draft_sentence.get(d.idx, sentence) == sentence for m in d.members}
+            moved = {key for d in self.b.drafts[mark:] if d.alive and d.action in MOVES and d.objects
+                     and self.draft_sentence.get(d.idx, sentence) == sentence
+                     for key in ([_FLEET_KEY] if d.fleet else [m.key for m in d.members])}
             if not keys or not set(keys) <= moved:
                 self.errors.extend(errors)
 
@@ -3418,6 +3427,28 @@ class Interpreter:
         return bool(negs) and all(self._negates_other(items, k) for k in negs)
 
     # -- verbs and their objects ---------------------------------------------------------------------
+    def _joined_anchors(self, segs: Sequence[Segment], i: int, pre: set[int] | None, pre_par: bool,
+                        is_par: bool) -> bool:
+        """Whether the anchor at ``i`` follows another one that opens the same sentence ("Upon completion of the
+        breaking, and provided that obstacle 2 has been closed, trucks 1 and 2 ..."): the clause after them waits for
+        both; read one at a time, the second took the place of the first, and the breaking was not waited for. Not
+        after "or" (either one would do), nor for a parallel anchor ("while ...")."""
+        if not pre or pre_par or is_par or i == 0:
+            return False
+        first, seg = segs[i - 1], segs[i]
+        if first.role is not SegmentRole.ANCHOR or first.post_anchor or first.before or first.sentence != seg.sentence \
+                or not first.items or not seg.items:
+            return False
+        between = {w.lower() for w in self.words[first.items[-1].end:seg.items[0].start]}
+        return "or" not in between and "either" not in between
+
+    def _resume_subject(self, post: Segment | None) -> None:
+        """"Truck 2 goes to soil 1 once excavator 1 is done and gets loaded there, then it ...": the anchor's robots
+        were named last, so "it" after the clause the anchor cut short was excavator 1. The clause goes on after
+        "and" with its own robots, and they are the subject "it" means again."""
+        if post is not None and post.ended_by == "and" and self.prev is not None and self.prev.subject:
+            self.res.remember(self.prev.subject)
+
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
         if post is None or post.connective_text not in self.lex.until_words or self.until_found is None \
@@ -4340,7 +4371,10 @@ class Interpreter:
                                   and self.b.drafts[i].action in KEEPOUT_ACTIONS
                                   and not self.b.drafts[i].global_keepout}
             if not places:
-                self.errors.append(f"no place to go to for {v.lemma!r}")
+                # "everybody goes over and checks obstacle 1": excused if the sentence then names the place (as for
+                # named robots, see settle_vague)
+                self.vague.append(([f"no place to go to for {v.lemma!r}"], (_FLEET_KEY,), len(self.b.drafts),
+                                   self.current_sentence))
                 return []
             made: list[Draft] = []
             for p in places:

@@ -584,6 +584,14 @@ class Lexicon:
     """Before a truck's own loading routine: no move, the routine is the verb ("truck 2 *goes through* its ...")."""
     cargo_event_nouns: frozenset[str] = _context_words()
     """Event nouns that after a verb of their clause are its cargo ("has dumped its *load*"), not the event."""
+    carrying_on_phrases: frozenset[str] = _context_words()
+    """Words after robots that say they go on with their own work ("the rest *carry on* as normal"): no step."""
+    carrying_on_tails: frozenset[str] = _context_words()
+    """Words that may close such a clause ("as normal", "with their work")."""
+    anchor_closing_modals: frozenset[str] = _context_words()
+    """Words of obligation between "and" and a verb that end an anchor ("once it is loaded *and is to* tip there")."""
+    place_remark_copulas: frozenset[str] = _context_words()
+    """After a keep-out of a place, ", it" and one of these before plain words: a remark ("*it's* flooded")."""
     thing_adverb_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

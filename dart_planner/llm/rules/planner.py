@@ -47,6 +47,7 @@ from .asides import (
 )
 from .butexcept import fold_but_except, fold_but_first
 from .cancelling import fold_cancelling_conditions
+from .carryingon import fold_carrying_on
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
 from .complements import fold_checked_states
@@ -89,6 +90,7 @@ from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_placed_robots, fold_waiting_robots
+from .placeremarks import fold_place_remarks
 from .purposes import fold_bare_purposes, fold_purpose_steps
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
@@ -177,6 +179,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
+    items = fold_place_remarks(items, lex.place_remark_copulas)
     items = fold_group_names(fold_same_robot_nouns(items), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
                                lex.type_negations, lex.existential_copulas, lex.existential_modals)
@@ -260,7 +264,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         site, tokens, items = _read(instruction, fleet, world, lex)
         segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
                                                         lex.clause_joining_words, lex.subject_modals,
-                                                        lex.departure_verbs))
+                                                        lex.departure_verbs, lex.anchor_closing_modals))
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))

@@ -252,6 +252,16 @@ def _finite_after_it(items: Sequence[Item], k: int) -> bool:
     return word.endswith("s") and not word.endswith("ss") and not _participle(word)
 
 
+def _modal_run(items: Sequence[Item], k: int, phrases: Container[str]) -> int:
+    """How many words from ``k`` on make one of ``phrases`` ("is to", "must"), the longest; 0 for none."""
+    for size in (3, 2, 1):
+        run = items[k:k + size]
+        if len(run) == size and all(it.kind is ItemKind.WORD for it in run) \
+                and " ".join(it.text.lower() for it in run) in phrases:
+            return size
+    return 0
+
+
 def _modal_then_verb(items: Sequence[Item], k: int, modals: Container[str]) -> bool:
     """A modal at ``k`` (one of ``modals``) and a verb right after it: what a subject is followed by."""
     return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text in modals \
@@ -591,7 +601,8 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
 
 def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = (),
-                  subject_modals: Container[str] = (), departures: Container[str] = ()) -> list[Segment]:
+                  subject_modals: Container[str] = (), departures: Container[str] = (),
+                  closing_modals: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -601,6 +612,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
 
     ``departures`` (the lexicon's ``departure_verbs``) may stand between a subject and an anchor
     that interrupts it ("each truck leaves as soon as it is loaded, takes its soil to ...").
+
+    ``closing_modals`` (the lexicon's ``anchor_closing_modals``) may stand between "and" and the verb that ends an
+    anchor ("... as soon as it has been loaded *and is to* tip its load there"), as when the verb follows "and".
 
     ``joining_words`` (the lexicon's ``clause_joining_words``) may stand before a clause's opening
     connectives without the comma after them ending a clause ("and before any of that, ...").
@@ -774,11 +788,13 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 cur.before = True
             k += 1
             continue
+        # "... and is to tip there": the verb after words of obligation
+        v = k + 1 + _modal_run(items, k + 1, closing_modals) if it.text == "and" else k + 1
         if cur.role is SegmentRole.ANCHOR and cur.items and _has_predicate(cur.items) and it.kind is ItemKind.WORD \
                 and not cur.sentence_start and segs and segs[-1].sentence == sentence \
-                and it.text == "and" and k + 1 < n and items[k + 1].kind is ItemKind.VERB \
-                and (not _participle(items[k + 1].text) or (  # "... is complete and loaded by the excavator"
-                    items[k + 1].payload.role == "passive_load" and items[k + 1].text.endswith(" by"))) \
+                and it.text == "and" and v < n and items[v].kind is ItemKind.VERB \
+                and (not _participle(items[v].text) or (  # "... is complete and loaded by the excavator"
+                    items[v].payload.role == "passive_load" and items[v].text.endswith(" by"))) \
                 and cur.connective_text not in UNTIL:
             # "... as soon as it's loaded and tips there": the anchor ends, its clause goes on
             close("and")

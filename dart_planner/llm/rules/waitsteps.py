@@ -14,13 +14,17 @@ staying ("stays", "waits there", "remains at rock 1": lexicon ``stationary`` and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .lexicon import Lexicon
+from .mentions import RobotDesc
 from .segment import Item, ItemKind, sentence_start
 
 __all__ = ["fold_wait_after_step"]
 
 _JOINS = frozenset({"and", ","})
+# determiners that make a new group of a type each time they are said ("a truck", "two trucks", "another truck")
+_NEW_GROUP_DETS = frozenset({"count", "bare", "another", "other", "remaining"})
 
 
 def _deed_follows(items: Sequence[Item], k: int) -> bool:
@@ -59,14 +63,37 @@ def _wait_end(items: Sequence[Item], k: int, lex: Lexicon) -> bool:
 
 
 def _subject(items: Sequence[Item], j: int) -> Item | None:
-    """The robot that opens the clause ending at ``j``, when that clause has a verb and no connective."""
-    s = sentence_start(items, j)
+    """The robot that opens the clause ending at ``j``, when that clause has a verb and no connective; said again
+    as the same robots (see :func:`_again`)."""
+    s = _clause_start(items, sentence_start(items, j), j)
     while s < j and (items[s].kind is ItemKind.PUNCT or _then(items[s])):
         s += 1  # "Then truck 1 goes ...": the sentence's own timing
     clause = items[s:j]
     if not clause or clause[0].kind is not ItemKind.ROBOT or any(it.kind is ItemKind.CONNECTIVE for it in clause):
         return None
-    return clause[0] if any(it.kind is ItemKind.VERB for it in clause) else None
+    return _again(clause[0]) if any(it.kind is ItemKind.VERB for it in clause) else None
+
+
+def _clause_start(items: Sequence[Item], s: int, j: int) -> int:
+    """Where the clause before ``j`` opens: at the last robot after ", and" / "," / "and" that has a verb of its
+    own ("two excavators dig at rock 2, and a truck goes to obstacle 1 and waits there ...": the truck's clause, not
+    the sentence's); ``s`` (the sentence start) when there is none."""
+    for k in range(j - 1, s, -1):
+        it, before = items[k], items[k - 1]
+        joined = (before.kind is ItemKind.PUNCT and before.payload == ",") or (
+            before.kind is ItemKind.WORD and before.text.lower() == "and")
+        if it.kind is ItemKind.ROBOT and joined and any(x.kind is ItemKind.VERB for x in items[k + 1:j]):
+            return k
+    return s
+
+
+def _again(robot: Item) -> Item:
+    """The robot said again: a counted or bare type ("a truck", "two trucks") as "the truck(s)", so the wait is the
+    same robots' and no new group of that type."""
+    d = robot.payload
+    if isinstance(d, RobotDesc) and d.form == "type" and d.det in _NEW_GROUP_DETS:
+        return replace(robot, payload=replace(d, det="the"))
+    return robot
 
 
 def _then(it: Item) -> bool:
@@ -92,4 +119,13 @@ def fold_wait_after_step(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             continue
         out[j:k] = [Item(ItemKind.PUNCT, join.start, join.end, ";", ";"), robot]
         j += 2
+        if _there(out, j):
+            del out[j + 1]
     return out
+
+
+def _there(items: Sequence[Item], k: int) -> bool:
+    """A "there" after a word of staying at ``k`` ("stays there until ..."): where the robot already is, as in
+    "stays until ..."; read as a place, the clause lost the staying and the wait with it."""
+    return items[k].kind is ItemKind.WORD and k + 1 < len(items) and items[k + 1].kind is ItemKind.OBJECT \
+        and items[k + 1].payload.form == "pronoun" and items[k + 1].payload.pronoun == "there"
