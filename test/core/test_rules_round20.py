@@ -21,6 +21,10 @@
    at once and then "loaded excavator 2" (a second loading after a move of truck 1 to soil 2): the order aside after a
    loading was only read as an order of the trucks loaded. Naming excavators, it orders the loaders: each loads the
    trucks in turn, those the aside leaves out after ("the other excavator" after "both").
+7. "... the truck goes to puddle 2, tips its load and comes back to soil 1 for another load." gave the dump and the way
+   back to a new unnamed truck: "another load" after "for" was read as one more robot ("another") and its loading
+   verb. After a trip, "for / to get another load" (lexicon ``another_load_leads``) is the truck's own reloading, read
+   as "to be loaded again".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -169,3 +173,20 @@ def test_an_order_aside_of_excavators_orders_the_loaders(fleet, world, text):
                 task("m", T, [E2, E3, D1], ["soil2"]), task("d", DIG, [E2, E3], [], deps=["m"]),
                 task("a", LOAD, [E3], [], deps=["d"]), task("b", LOAD, [E2], [], deps=["a"]),
                 task("p", T, [D1], ["puddle2"], deps=["b"]), task("u", DUMP, [D1], [], deps=["p"]))
+
+
+# -- 7: "comes back for another load" -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 1 and excavator 2 head to soil 1 together. The excavator digs and loads the truck. Then the truck goes "
+    "to puddle 2, tips its load and comes back to soil 1 for another load.",
+    "Dump truck 1 and excavator 2 head to soil 1 together. The excavator digs and loads the truck. Then the truck goes "
+    "to puddle 2, tips its load and comes back to soil 1 to get a second load.",
+])
+def test_another_load_after_a_trip_is_a_reloading(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D1, E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]), task("p", T, [D1], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D1], [], deps=["p"]), task("b", T, [D1], ["soil1"], deps=["u"]),
+                task("r", LOAD, [E2], [], deps=["b"]))

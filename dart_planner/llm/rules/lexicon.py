@@ -243,6 +243,7 @@ class Lexicon:
     """Verbs of a deed of any kind ("everyone who worked"): every robot with a step said before."""
     frame_work_words: frozenset[str] = _context_words()
     final_markers: frozenset[str] = _context_words()
+    another_load_leads: frozenset[str] = _context_words()
     """What robots do in a "while" clause that only times another ("while the trucks work"): no step of theirs."""
     deed_job_phrases: frozenset[str] = _context_words()
     """Phrases of the work done ("the truck that did the job"): every robot with a step beyond a move said before."""

@@ -92,6 +92,7 @@ from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_placed_robots, fold_waiting_robots
 from .placeremarks import fold_place_remarks
 from .purposes import fold_bare_purposes, fold_purpose_steps
+from .reloads import fold_another_load
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
@@ -240,6 +241,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
     items = fold_dug_it(items)
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
+    items = fold_another_load(items, lex.another_load_leads, lex.another_thing_nouns)
     items = fold_excess_infinitives(items, lex.excess_words)
     items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
