@@ -25,6 +25,10 @@
    back to a new unnamed truck: "another load" after "for" was read as one more robot ("another") and its loading
    verb. After a trip, "for / to get another load" (lexicon ``another_load_leads``) is the truck's own reloading, read
    as "to be loaded again".
+8. "Each excavator goes to a different soil pile: excavator 1 to soil 1, excavator 2 to soil 2." was refused: "a
+   different <kind>" read as one object mention was not taken for the places the list names (only "a different place"
+   in plain words was). And "Depending on that, everybody avoids puddle 2." after a check put the keep-out up at once:
+   "depending on that" / "based on what it finds" are sequence connectives now (lexicon), as "if so" waits.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -190,3 +194,27 @@ def test_another_load_after_a_trip_is_a_reloading(fleet, world, text):
                 task("l", LOAD, [E2], [], deps=["d"]), task("p", T, [D1], ["puddle2"], deps=["l"]),
                 task("u", DUMP, [D1], [], deps=["p"]), task("b", T, [D1], ["soil1"], deps=["u"]),
                 task("r", LOAD, [E2], [], deps=["b"]))
+
+
+# -- 8: "a different soil pile: ..." and "depending on that" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Each excavator goes to a different soil pile: excavator 1 to soil 1, excavator 2 to soil 2. Then everyone returns "
+    "to start.",
+    "Each excavator drives to a separate soil pile: excavator 1 to soil 1 and excavator 2 to soil 2. Then everyone "
+    "returns to start.",
+])
+def test_a_different_kind_of_place_is_what_the_list_names(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]),
+                task("r", RA, [], [], deps=["a", "b"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 goes to puddle 2 to check the water level. Depending on that, everybody avoids puddle 2.",
+    "Truck 3 goes to puddle 2 to check the water level. Based on what it finds, everybody avoids puddle 2.",
+])
+def test_a_step_decided_by_a_check_waits_for_it(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("c", T, [D3], ["puddle2"]), task("a", AVA, [], ["puddle2"], deps=["c"]))

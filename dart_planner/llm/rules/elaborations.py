@@ -218,11 +218,14 @@ def _distinct_place(items: Sequence[Item], a: int, c: int, distinct: Container[s
     """``(first, end)`` of "a different place" after a "to" between ``a`` and ``c``: the words a robot's own
     place of a list stands for (``distinct``, ``leads``, ``articles``: the lexicon's ``distinct_place_words``,
     ``distinct_place_leads`` and ``distinct_place_articles``)."""
-    for j in range(a, c - 2):
+    for j in range(a, c - 1):
         if not (items[j].kind is ItemKind.WORD and items[j].text in leads):
             continue
         k = j + 1
-        if items[k].kind is ItemKind.WORD and items[k].text in articles:
+        if items[k].kind is ItemKind.OBJECT and items[k].payload.form != "names" \
+                and any(w in distinct for w in items[k].text.lower().split()):
+            return k, k + 1  # "to a different soil pile": a kind of place, read as one mention
+        if k + 1 < c and items[k].kind is ItemKind.WORD and items[k].text in articles:
             k += 1
         if k + 1 < c and items[k].kind is ItemKind.WORD and items[k].text in distinct \
                 and items[k + 1].kind is ItemKind.WORD:
