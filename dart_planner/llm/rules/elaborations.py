@@ -228,7 +228,8 @@ def _distinct_place(items: Sequence[Item], a: int, c: int, distinct: Container[s
         if k + 1 < c and items[k].kind is ItemKind.WORD and items[k].text in articles:
             k += 1
         if k + 1 < c and items[k].kind is ItemKind.WORD and items[k].text in distinct \
-                and items[k + 1].kind is ItemKind.WORD:
+                and (items[k + 1].kind is ItemKind.WORD
+                     or items[k + 1].kind is ItemKind.OBJECT and items[k + 1].payload.form != "names"):
             return j + 1, k + 2
     return None
 
