@@ -1,0 +1,34 @@
+"""Mends of helper M60: misreadings that earlier helper sessions found on sentences of their own and left.
+
+1. "Truck 1 is loaded by excavator 1 and truck 2 is loaded by excavator 3." (no comma) made one loading by both
+   excavators, and "Truck 1 is loaded by excavator 1 and truck 2 goes to rock 1." sent truck 1 to rock 1 as well:
+   after a passive's agent ("by excavator 1") the robot after "and" was taken as a second agent, not as the subject
+   of a clause of its own. A robot after "and" that ends a passive's agents and is followed by its own verb now opens
+   a new clause, as with a comma.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, E1, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: "loaded by excavator 1 and truck 2 is loaded ...": the second truck opens a clause ---------------
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+@pytest.mark.parametrize("verb", ["is loaded", "gets loaded"])
+def test_a_second_passive_loading_after_and_is_its_own(fleet, world, comma, verb):
+    assert_plan(f"Truck 1 {verb} by excavator 1{comma} and truck 2 {verb} by excavator 3.", fleet, world,
+                task("l1", LOAD, [E1]), task("l2", LOAD, [E3]))
+
+
+def test_a_move_after_a_passive_agent_is_the_next_robots_own(fleet, world):
+    assert_plan("Truck 1 is loaded by excavator 1 and truck 2 goes to rock 1.", fleet, world,
+                task("l", LOAD, [E1]), task("m", T, [D2], ["rock1"]))
+
+
+def test_a_dig_by_an_agent_then_another_robot_moves(fleet, world):
+    assert_plan("Soil 1 is dug by excavator 1 and truck 1 goes to rock 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("x", DIG, [E1], [], ["m1"]), task("m2", T, [D1], ["rock1"]))
