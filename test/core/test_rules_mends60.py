@@ -5,6 +5,10 @@
    after a passive's agent ("by excavator 1") the robot after "and" was taken as a second agent, not as the subject
    of a clause of its own. A robot after "and" that ends a passive's agents and is followed by its own verb now opens
    a new clause, as with a comma.
+2. "Truck 1 goes to rock 1. Excavator 2 digs at soil 2 and loads truck 3 once the truck has arrived." read "the truck"
+   as truck 1: a condition after its clause is read before the clause's objects are, so the truck just named as the
+   one loaded was not yet "mentioned". A singular "the truck" in such a condition is now the one robot of that type
+   the clause names after its verb (rule 4: the most recently mentioned).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "loaded by excavator 1 and truck 2 is loaded ...": the second truck opens a clause ---------------
 
@@ -32,3 +36,20 @@ def test_a_move_after_a_passive_agent_is_the_next_robots_own(fleet, world):
 def test_a_dig_by_an_agent_then_another_robot_moves(fleet, world):
     assert_plan("Soil 1 is dug by excavator 1 and truck 1 goes to rock 1.", fleet, world,
                 task("m1", T, [E1], ["soil1"]), task("x", DIG, [E1], [], ["m1"]), task("m2", T, [D1], ["rock1"]))
+
+
+# -- finding 2: "loads truck 3 once the truck has arrived": the truck just named -------------------------------
+
+
+def test_the_truck_in_a_later_condition_is_the_one_loaded(fleet, world):
+    assert_plan("Truck 1 goes to rock 1. Excavator 2 digs at soil 2 and loads truck 3 once the truck has arrived.",
+                fleet, world,
+                task("m1", T, [D1], ["rock1"]), task("m2", T, [E2, D3], ["soil2"]), task("x", DIG, [E2], [], ["m2"]),
+                task("l", LOAD, [E2], [], ["x"]))
+
+
+@pytest.mark.parametrize("event", ["the truck has arrived", "the dump truck is there"])
+def test_the_truck_waited_for_is_the_loaded_one_not_the_last_subject(fleet, world, event):
+    assert_plan(f"Truck 3 goes to soil 2 and truck 1 goes to rock 1. Excavator 2 loads truck 3 once {event}.",
+                fleet, world,
+                task("m3", T, [D3], ["soil2"]), task("m1", T, [D1], ["rock1"]), task("l", LOAD, [E2], [], ["m3"]))

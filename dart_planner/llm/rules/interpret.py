@@ -4948,6 +4948,21 @@ class Interpreter:
         one of the lexicon's ``anchor_gerund_endings``."""
         return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
 
+    def _host_object(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"the truck" in a condition said after its clause ("excavator 2 loads truck 3 once the truck has
+        arrived"): the one robot of that type the clause names after its verb, the robot mentioned last (rule 4).
+        The condition is read before the clause's objects are, so they were not yet mentioned and an older truck
+        was taken."""
+        if not (d.form == "type" and d.det == "the" and not d.plural and not d.count) or self.anchor_host is None:
+            return ()
+        items = self.anchor_host.items
+        verb = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB), None)
+        if verb is None:
+            return ()
+        found = [m for it in items[verb + 1:] if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                 for m in self.res.resolve(it.payload) or () if m.rtype == d.rtype]
+        return tuple(found) if len(found) == 1 else ()
+
     def _anchor_doers(self, items: Sequence[Item], chosen: tuple[Member, ...]) -> tuple[Member, ...]:
         """The robots of new work an anchor names by a pronoun or a bare gerund ("truck 1 is loaded by excavator 2
         after it digs there", "fills truck 2 and then truck 3 after digging there"): ``chosen`` (the pronoun's
@@ -5073,7 +5088,7 @@ class Interpreter:
                     self.use(it)
                     d_it: RobotDesc = it.payload
                     r = self.it_means if (self.it_means and d_it.form == "pronoun" and d_it.pronoun == "it") \
-                        else self.resolve_robots(it)
+                        else (seg.post_anchor and self._host_object(d_it)) or self.resolve_robots(it)
                     if r and it is seg.items[0] and d_it.form == "pronoun" and d_it.pronoun in ("it", "they") \
                             and seg.connective_text in self.lex.wait_for_connectives:
                         # "truck 2 waits for it": a robot does not wait for itself (the robot named right before the
