@@ -9,6 +9,9 @@
    as truck 1: a condition after its clause is read before the clause's objects are, so the truck just named as the
    one loaded was not yet "mentioned". A singular "the truck" in such a condition is now the one robot of that type
    the clause names after its verb (rule 4: the most recently mentioned).
+3. "Truck 2 goes to soil 2 once excavator 1 has finished and is loaded there by excavator 1; it then goes to rock 2."
+   sent excavator 1 to rock 2: the robot of the condition said after the clause was taken for the latest subject,
+   though the clause's own subject goes on past it ("and is loaded"). Such a condition's robots are now no subject.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -53,3 +56,21 @@ def test_the_truck_waited_for_is_the_loaded_one_not_the_last_subject(fleet, worl
     assert_plan(f"Truck 3 goes to soil 2 and truck 1 goes to rock 1. Excavator 2 loads truck 3 once {event}.",
                 fleet, world,
                 task("m3", T, [D3], ["soil2"]), task("m1", T, [D1], ["rock1"]), task("l", LOAD, [E2], [], ["m3"]))
+
+
+# -- finding 3: "goes to soil 2 once excavator 1 has finished and is loaded ...; it then ...": "it" = truck 2 ------
+
+
+@pytest.mark.parametrize("agent", [" by excavator 1", ""])
+def test_it_after_a_condition_inside_the_clause_is_the_subject(fleet, world, agent):
+    assert_plan(f"Truck 2 goes to soil 2 once excavator 1 has finished and is loaded there{agent}; it then goes to "
+                "rock 2.", fleet, world,
+                task("m1", T, [D2], ["soil2"]), task("l", LOAD, [E1], [], ["m1"]),
+                task("m2", T, [D2], ["rock2"], ["l"]))
+
+
+def test_it_after_a_dig_condition_inside_the_clause_is_the_subject(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2. Truck 2 goes to soil 2 once excavator 1 has dug and is loaded there by "
+                "it. Then it goes to rock 2.", fleet, world,
+                task("e", T, [E1], ["soil2"]), task("x", DIG, [E1], [], ["e"]), task("m1", T, [D2], ["soil2"], ["x"]),
+                task("l", LOAD, [E1], [], ["m1"]), task("m2", T, [D2], ["rock2"], ["l"]))

@@ -4948,6 +4948,16 @@ class Interpreter:
         one of the lexicon's ``anchor_gerund_endings``."""
         return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
 
+    def _subject_goes_on(self, seg: Segment) -> bool:
+        """``seg`` is said after its clause and a conjunct with no robot of its own follows it ("truck 2 goes to
+        soil 2 once excavator 1 has finished *and is loaded there* ...; it then ..."): the clause's subject goes on
+        past the condition, so the condition's robots are no later "it"."""
+        nxt = self.following[1] if len(self.following) > 1 and self.following[0] is seg else None
+        if not seg.post_anchor or nxt is None or nxt.role is not SegmentRole.MAIN or nxt.sentence != seg.sentence:
+            return False
+        first = next((it for it in nxt.items if it.kind is not ItemKind.WORD), None)
+        return first is not None and first.kind is ItemKind.VERB
+
     def _host_object(self, d: RobotDesc) -> tuple[Member, ...]:
         """"the truck" in a condition said after its clause ("excavator 2 loads truck 3 once the truck has
         arrived"): the one robot of that type the clause names after its verb, the robot mentioned last (rule 4).
@@ -5115,7 +5125,8 @@ class Interpreter:
         if robots:
             # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
             # (also "truck 3 waits until ...": the wait said by its connective, wherever the clause stands)
-            waited = until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives)
+            waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives)) \
+                or self._subject_goes_on(seg)
             self.res.remember(robots, "waited" if waited else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
         for it in seg.items:
