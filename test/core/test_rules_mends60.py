@@ -12,6 +12,11 @@
 3. "Truck 2 goes to soil 2 once excavator 1 has finished and is loaded there by excavator 1; it then goes to rock 2."
    sent excavator 1 to rock 2: the robot of the condition said after the clause was taken for the latest subject,
    though the clause's own subject goes on past it ("and is loaded"). Such a condition's robots are now no subject.
+4. "The trucks will be driving past puddle 2 all morning, so all robots keep away from it." sent the trucks to puddle
+   2, and "Rock 1 may still shift while it is being broken up, so trucks 1 and 2 keep away from it." was refused ("it"
+   taken for a robot): a sentence's opening clause that says what will happen (a robot with "will", whose robots the
+   keep-out after ", so" covers) or what may happen to a place (a place, then "may / might / could") is why, not what
+   to do: it is read as a remark, and an "it" of the keep-out is the place it names.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "loaded by excavator 1 and truck 2 is loaded ...": the second truck opens a clause ---------------
 
@@ -74,3 +79,25 @@ def test_it_after_a_dig_condition_inside_the_clause_is_the_subject(fleet, world)
                 "it. Then it goes to rock 2.", fleet, world,
                 task("e", T, [E1], ["soil2"]), task("x", DIG, [E1], [], ["e"]), task("m1", T, [D2], ["soil2"], ["x"]),
                 task("l", LOAD, [E1], [], ["m1"]), task("m2", T, [D2], ["rock2"], ["l"]))
+
+
+# -- finding 4: "... will be driving past puddle 2, so ...", "rock 1 may shift while ..., so ...": remarks ----------
+
+
+@pytest.mark.parametrize("remark", ["The trucks will be driving past puddle 2 all morning",
+                                    "The trucks will drive by puddle 2",
+                                    "Truck 3 will be working at puddle 2 all day"])
+def test_a_future_remark_before_so_a_keep_out_is_no_order(fleet, world, remark):
+    assert_plan(f"{remark}, so all robots keep away from it.", fleet, world, task("k", AVA, [], ["puddle2"]))
+
+
+def test_a_future_remark_then_work_gated_by_the_keep_out(fleet, world):
+    assert_plan("The trucks will be driving past puddle 2 all morning, so all robots keep away from it. Excavator 1 "
+                "digs at soil 1.", fleet, world,
+                task("k", AVA, [], ["puddle2"]), task("m", T, [E1], ["soil1"], ["k"]), task("x", DIG, [E1], [], ["m"]))
+
+
+@pytest.mark.parametrize("remark", ["Rock 1 may still shift while it is being broken up",
+                                    "Rock 1 might collapse while it is being dug"])
+def test_a_remark_on_what_may_happen_to_a_place_is_no_order(fleet, world, remark):
+    assert_plan(f"{remark}, so trucks 1 and 2 keep away from it.", fleet, world, task("k", AV, [D1, D2], ["rock1"]))
