@@ -17,6 +17,9 @@
    taken for a robot): a sentence's opening clause that says what will happen (a robot with "will", whose robots the
    keep-out after ", so" covers) or what may happen to a place (a place, then "may / might / could") is why, not what
    to do: it is read as a remark, and an "it" of the keep-out is the place it names.
+5. "Excavator 2 loads trucks 1 and 3 at rock 1, truck 3 first." made one loading: the place between the trucks and
+   the order aside hid the aside, which was left unread. The place now goes with the first truck's loading ("loads
+   truck 3 at rock 1 first, then truck 1"), each truck loaded in the order given (rule 24).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -101,3 +104,20 @@ def test_a_future_remark_then_work_gated_by_the_keep_out(fleet, world):
                                     "Rock 1 might collapse while it is being dug"])
 def test_a_remark_on_what_may_happen_to_a_place_is_no_order(fleet, world, remark):
     assert_plan(f"{remark}, so trucks 1 and 2 keep away from it.", fleet, world, task("k", AV, [D1, D2], ["rock1"]))
+
+
+# -- finding 5: "loads trucks 1 and 3 at rock 1, truck 3 first": one loading per truck, in that order -------------
+
+
+@pytest.mark.parametrize("aside", ["truck 3 first", "truck 3 first, then truck 1"])
+def test_an_order_after_the_place_of_a_loading(fleet, world, aside):
+    assert_plan(f"Excavator 2 loads trucks 1 and 3 at rock 1, {aside}.", fleet, world,
+                task("m", T, [E2, D1, D3], ["rock1"]), task("l3", LOAD, [E2], [], ["m"]),
+                task("l1", LOAD, [E2], [], ["l3"]))
+
+
+def test_an_order_after_the_place_of_a_loading_then_the_trucks_go_on(fleet, world):
+    assert_plan("Excavator 1 loads truck 1 and truck 2 at soil 1, truck 2 first. Truck 2 then goes to rock 2.",
+                fleet, world,
+                task("m", T, [E1, D1, D2], ["soil1"]), task("l2", LOAD, [E1], [], ["m"]),
+                task("l1", LOAD, [E1], [], ["l2"]), task("g", T, [D2], ["rock2"], ["l2"]))
