@@ -20,6 +20,9 @@
 5. "Excavator 2 loads trucks 1 and 3 at rock 1, truck 3 first." made one loading: the place between the trucks and
    the order aside hid the aside, which was left unread. The place now goes with the first truck's loading ("loads
    truck 3 at rock 1 first, then truck 1"), each truck loaded in the order given (rule 24).
+6. "Two trucks go to soil 1. Excavator 1 loads both trucks, one after the other." made one loading: a pair said by
+   type was loaded as one. With an order ("one after the other", "in turn") it now gets one loading per truck,
+   chained (rule 24); the loadings are the excavator's, so the pair need not be split to say them.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -121,3 +124,18 @@ def test_an_order_after_the_place_of_a_loading_then_the_trucks_go_on(fleet, worl
                 fleet, world,
                 task("m", T, [E1, D1, D2], ["soil1"]), task("l2", LOAD, [E1], [], ["m"]),
                 task("l1", LOAD, [E1], [], ["l2"]), task("g", T, [D2], ["rock2"], ["l2"]))
+
+
+# -- finding 6: "loads both trucks, one after the other" with an unnamed pair: two loadings, chained -------------
+
+
+@pytest.mark.parametrize("order", ["one after the other", "in turn"])
+def test_an_unnamed_pair_loaded_in_turn(fleet, world, order):
+    assert_plan(f"Two trucks go to soil 1. Excavator 1 loads both trucks, {order}.", fleet, world,
+                task("m", T, types=[("dump_truck", 2)], objs=["soil1"]), task("l1", LOAD, [E1], [], ["m"]),
+                task("l2", LOAD, [E1], [], ["l1"]))
+
+
+def test_an_unnamed_pair_loaded_in_turn_without_order_is_one_loading(fleet, world):
+    assert_plan("Two trucks go to soil 1. Excavator 1 loads both trucks.", fleet, world,
+                task("m", T, types=[("dump_truck", 2)], objs=["soil1"]), task("l", LOAD, [E1], [], ["m"]))

@@ -4516,6 +4516,11 @@ class Interpreter:
                 # "loads them one after the other, truck 3 first": the truck named first leads (a stable sort)
                 for t in sorted(explicit, key=lambda m: m.key not in self.first_loaded):
                     made += self.load(excs, [t], extra if not made else set(), v.lemma, split)
+            elif len(explicit) == 1 and explicit[0].is_group and explicit[0].count > 1 and self.ordered_objects:
+                # "loads both trucks, one after the other" (a pair said by type): a loading per truck, chained (rule
+                # 24); the loadings are the excavator's, so the pair is not split to say them
+                for _ in range(explicit[0].count):
+                    made += self.load(excs, explicit, extra if not made else set(), v.lemma, split)
             elif len(excs) > 1 and len(sites) > 1 and None not in sites:
                 # "at both sites the excavators fill the trucks there": each loads the trucks beside it
                 for e in excs:
