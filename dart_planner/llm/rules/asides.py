@@ -540,6 +540,16 @@ def place_relatives(items: Sequence[Item]) -> list[Item]:
     return out
 
 
+def _loading_place(out: Sequence[Item], j: int) -> list[Item]:
+    """"at rock 1" at ``j``, right after the loaded robots and right before a comma: where the loadings are. Left
+    between the robots and an order aside, it hid the aside, and one loading served both trucks."""
+    if j + 2 < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "at" \
+            and out[j + 1].kind is ItemKind.OBJECT and out[j + 1].payload.form == "names" \
+            and out[j + 2].kind is ItemKind.PUNCT and out[j + 2].payload == ",":
+        return [out[j], out[j + 1]]
+    return []
+
+
 def _order_list(body: Sequence[Item]) -> list[Item] | None:
     """"truck 2 first", "truck 2 first, then truck 1": the named robots in that order, or None."""
     named: list[Item] = []
@@ -883,6 +893,8 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             if out[j].kind is ItemKind.ROBOT:
                 run.append(out[j])
             j += 1
+        where = _loading_place(out, j) if run else []
+        j += len(where)  # "loads trucks 1 and 3 at rock 1, truck 3 first": the place goes with the first loading
         said_from = j
         while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
             j += 1  # "loads them one after the other, truck 1 first": the aside gives that order
@@ -924,6 +936,7 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         close = end + 1 if closing else end
         # the words of the aside are read: the "first" carries their span for the coverage report
         new = _in_turn(named + rest, _first_mark(out[said_from].start, out[close - 1].end))
+        new[1:1] = where
         out[k + 1:close] = new
         k += 1 + len(new)
     return out

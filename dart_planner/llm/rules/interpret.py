@@ -4560,6 +4560,11 @@ class Interpreter:
                 # "loads them one after the other, truck 3 first": the truck named first leads (a stable sort)
                 for t in sorted(explicit, key=lambda m: m.key not in self.first_loaded):
                     made += self.load(excs, [t], extra if not made else set(), v.lemma, split)
+            elif len(explicit) == 1 and explicit[0].is_group and explicit[0].count > 1 and self.ordered_objects:
+                # "loads both trucks, one after the other" (a pair said by type): a loading per truck, chained (rule
+                # 24); the loadings are the excavator's, so the pair is not split to say them
+                for _ in range(explicit[0].count):
+                    made += self.load(excs, explicit, extra if not made else set(), v.lemma, split)
             elif len(excs) > 1 and len(sites) > 1 and None not in sites:
                 # "at both sites the excavators fill the trucks there": each loads the trucks beside it
                 for e in excs:
@@ -4992,6 +4997,31 @@ class Interpreter:
         one of the lexicon's ``anchor_gerund_endings``."""
         return it.text.split()[0].endswith(tuple(self.lex.anchor_gerund_endings))
 
+    def _subject_goes_on(self, seg: Segment) -> bool:
+        """``seg`` is said after its clause and a conjunct with no robot of its own follows it ("truck 2 goes to
+        soil 2 once excavator 1 has finished *and is loaded there* ...; it then ..."): the clause's subject goes on
+        past the condition, so the condition's robots are no later "it"."""
+        nxt = self.following[1] if len(self.following) > 1 and self.following[0] is seg else None
+        if not seg.post_anchor or nxt is None or nxt.role is not SegmentRole.MAIN or nxt.sentence != seg.sentence:
+            return False
+        first = next((it for it in nxt.items if it.kind is not ItemKind.WORD), None)
+        return first is not None and first.kind is ItemKind.VERB
+
+    def _host_object(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"the truck" in a condition said after its clause ("excavator 2 loads truck 3 once the truck has
+        arrived"): the one robot of that type the clause names after its verb, the robot mentioned last (rule 4).
+        The condition is read before the clause's objects are, so they were not yet mentioned and an older truck
+        was taken."""
+        if not (d.form == "type" and d.det == "the" and not d.plural and not d.count) or self.anchor_host is None:
+            return ()
+        items = self.anchor_host.items
+        verb = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB), None)
+        if verb is None:
+            return ()
+        found = [m for it in items[verb + 1:] if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                 for m in self.res.resolve(it.payload) or () if m.rtype == d.rtype]
+        return tuple(found) if len(found) == 1 else ()
+
     def _anchor_doers(self, items: Sequence[Item], chosen: tuple[Member, ...]) -> tuple[Member, ...]:
         """The robots of new work an anchor names by a pronoun or a bare gerund ("truck 1 is loaded by excavator 2
         after it digs there", "fills truck 2 and then truck 3 after digging there"): ``chosen`` (the pronoun's
@@ -5119,7 +5149,7 @@ class Interpreter:
                     self.use(it)
                     d_it: RobotDesc = it.payload
                     r = self.it_means if (self.it_means and d_it.form == "pronoun" and d_it.pronoun == "it") \
-                        else self.resolve_robots(it)
+                        else (seg.post_anchor and self._host_object(d_it)) or self.resolve_robots(it)
                     if r and it is seg.items[0] and d_it.form == "pronoun" and d_it.pronoun in ("it", "they") \
                             and seg.connective_text in self.lex.wait_for_connectives:
                         # "truck 2 waits for it": a robot does not wait for itself (the robot named right before the
@@ -5146,7 +5176,8 @@ class Interpreter:
         if robots:
             # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
             # (also "truck 3 waits until ...": the wait said by its connective, wherever the clause stands)
-            waited = until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives)
+            waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives)) \
+                or self._subject_goes_on(seg)
             self.res.remember(robots, "waited" if waited else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
         for it in seg.items:

@@ -431,6 +431,9 @@ class Lexicon:
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_cut_words: frozenset[str] = _context_words()
+    so_remark_joins: frozenset[str] = _context_words()
+    place_remark_modals: frozenset[str] = _context_words()
+    future_remark_auxiliaries: frozenset[str] = _context_words()
     """Words that, inside a clause, open the reason for its step ("excavator 1 checks rock 1 *because* the rock may
     block the road"): the rest of the clause says why, not what to do."""
     purpose_so_words: frozenset[str] = _context_words()

@@ -98,6 +98,7 @@ from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .samegroups import fold_same_groups
 from .segment import ItemKind, segment_items, tokenize
+from .soremarks import fold_so_remarks
 from .states import (
     fold_already_there_after,
     fold_be_at,
@@ -204,6 +205,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
     items = fold_wait_conditions(items, lex.wait_conditions, lex.wait_verbs, lex.condition_auxiliaries)
     items = fold_parallel_subordinators(items, lex.parallel_subordinators, lex.parallel_subordinate_auxiliaries)
+    items = fold_so_remarks(items, lex.so_remark_joins, lex.place_remark_modals, lex.future_remark_auxiliaries,
+                            KEEPOUT_ACTIONS)
     items = fold_reason_orders(items, lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
                                lex.parallel_subordinators)

@@ -493,6 +493,23 @@ def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) 
     return _has_content(items[last + 1:])
 
 
+def _after_passive_agents(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
+    """The robot at ``k`` follows "and" after a passive's agents ("loaded by excavator 1 *and truck 2 is loaded* by
+    excavator 3") and a verb of its own comes right after it: the subject of a new clause, not one more agent. Read as
+    an agent, both excavators made one loading, or "and truck 2 goes to rock 1" sent truck 1 along."""
+    j = len(cur) - 2
+    if j < 1 or not (cur[-1].kind is ItemKind.WORD and cur[-1].text == "and") or cur[j].kind is not ItemKind.ROBOT:
+        return False
+    while j >= 0 and (cur[j].kind is ItemKind.ROBOT or cur[j].kind is ItemKind.WORD and cur[j].text == "and"
+                      or cur[j].kind is ItemKind.PUNCT and cur[j].payload == ","):
+        j -= 1
+    by = j >= 0 and ((cur[j].kind is ItemKind.WORD and cur[j].text == "by")
+                     or (cur[j].kind is ItemKind.VERB and cur[j].text.endswith(" by")))
+    then = k + 1 < len(items) and items[k + 1].kind is ItemKind.CONNECTIVE and items[k + 1].payload == "sequence"
+    nxt = k + 2 if then else k + 1
+    return by and nxt < len(items) and items[nxt].kind is ItemKind.VERB
+
+
 def _has_predicate(items: Sequence[Item]) -> bool:
     return any(
         i.kind in (ItemKind.VERB, ItemKind.EVENT, ItemKind.PLACE, ItemKind.OBJECT)
@@ -899,7 +916,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             it.kind is ItemKind.ROBOT
             and cur.items
             and cur.role is SegmentRole.MAIN
-            and _done_with_robots(cur.items, object_verbs)
+            and (_done_with_robots(cur.items, object_verbs) or _after_passive_agents(cur.items, items, k))
         ):
             prev = cur.items[-1]
             if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while", "so")) and _is_subject_start(
