@@ -582,8 +582,11 @@ def _passive_order(out: list[Item], k: int) -> int:
         if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
             return k + 1
         j += 1
-    if not (j + 1 < len(out) and out[j].kind is ItemKind.ROBOT and out[j].payload.form != "pronoun"
-            and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
+    if not (j + 1 < len(out) and _loader(out[j])):
+        return k + 1
+    if out[j + 1].kind is ItemKind.MARK and out[j + 1].payload == "in_order":
+        return _agent_in_turn(out, k, j)
+    if not (out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
         return k + 1
     agent = out[j]
     aside = _order_aside(out, j + 1, k)
@@ -599,6 +602,39 @@ def _passive_order(out: list[Item], k: int) -> int:
     new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     if keep:
         new.append(out[end])
+    out[k:close] = new
+    return k + len(new)
+
+
+def _loader(it: Item) -> bool:
+    """The agent of a passive loading: a robot said outright, or "it" for the one robot named before ("are loaded by
+    it, truck 1 first", said actively "it loads them, truck 1 first")."""
+    return it.kind is ItemKind.ROBOT and (it.payload.form != "pronoun" or it.payload.pronoun == "it")
+
+
+def _agent_in_turn(out: list[Item], k: int, j: int) -> int:
+    """"(trucks 1 and 3) are loaded by excavator 3 one after the other / in turn, truck 3 first": said actively
+    ("excavator 3 loads truck 3 first, then truck 1"), in the aside's order, else in the order the subject names the
+    trucks (rule 24); read as it stood, one loading served both. ``j``: the agent, with the order mark after it."""
+    verb = Item(ItemKind.VERB, out[k].start, out[j - 1].end, replace(out[k].payload, role="verb"), "loads")
+    p = j + 2
+    aside = _order_aside(out, p, k) if p < len(out) and out[p].kind is ItemKind.PUNCT \
+        and out[p].payload in ("(", ",") else None
+    if aside is not None:
+        named, end, close = aside
+        if close > end and out[end].payload == ",":
+            close -= 1  # the comma that ends the aside still ends the clause
+    else:
+        subject = _clause_subject(out, k)
+        if not subject or any(r.payload.form != "ids" for r in subject):
+            return k + 1
+        ids = [i for r in subject for i in r.payload.ids]
+        if len(ids) < 2 or len(set(ids)) != len(ids):
+            return k + 1
+        last = subject[-1]
+        named = [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(i,)), last.text) for i in ids]
+        close = j + 2
+    new = [out[j], verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     out[k:close] = new
     return k + len(new)
 
@@ -835,6 +871,16 @@ def _after_it(items: Sequence[Item], k: int) -> bool:
         and items[k + 1].payload.pronoun == "it" and (k + 2 == len(items) or items[k + 2].kind is ItemKind.PUNCT)
 
 
+def _inserted_there(out: Sequence[Item], j: int) -> Item | None:
+    """The "there" that place_relatives put after the loaded robots of ", where <excavator> loads them" (no words of
+    its own), at ``j``; else None."""
+    it = out[j] if j < len(out) else None
+    if it is not None and it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and not it.text \
+            and it.start == it.end:
+        return it
+    return None
+
+
 def loading_order(items: Sequence[Item]) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
@@ -860,6 +906,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
                                 or (out[j].kind is ItemKind.WORD and out[j].text == "and")):
             if out[j].kind is ItemKind.ROBOT:
                 run.append(out[j])
+            j += 1
+        there = _inserted_there(out, j)
+        if there is not None:  # ", where excavator 3 loads them, truck 3 first": "loads them there", in that order
             j += 1
         said_from = j
         while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
@@ -887,6 +936,8 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         close = end + 1 if closing else end
         # the words of the aside are read: the "first" carries their span for the coverage report
         new = _in_turn(named + rest, _first_mark(out[said_from].start, out[close - 1].end))
+        if there is not None:
+            new.insert(1, there)
         out[k + 1:close] = new
         k += 1 + len(new)
     return out

@@ -1,0 +1,53 @@
+"""Mends of helper M61: misreadings found with twenty fresh L3 instructions written from the conventions (polite
+requests, a project manager's e-mail, a foreman telling the work in time order, goals first).
+
+1. "truck 1 and truck 3 go there and are loaded by it, truck 1 first" gave one loading for both trucks: an order aside
+   after a passive loading was read only when its agent was a robot named outright and the aside came right after it.
+   Now a singular pronoun agent ("by it") and an "in turn" / "one after the other" after the agent ("by excavator 3
+   one after the other", "... in turn, truck 3 first") order the loadings too (rule 24), as does the relative ", where
+   excavator 3 loads them, truck 3 first".
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D3, DIG, DUMP, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: a passive loading's order with the agent "it", or "in turn" after the agent ------------------------
+
+
+def _two_loadings() -> tuple:
+    """Excavator 3 digs at rock 1; then both trucks come, and it loads them one after the other."""
+    return (task("m", T, [E3], ["rock1"]), task("d", DIG, [E3], [], deps=["m"]),
+            task("t", T, [D1, D3], ["rock1"], deps=["d"]),
+            task("l1", LOAD, [E3], [], deps=["t"]), task("l2", LOAD, [E3], [], deps=["l1"]))
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Excavator 3 drives to rock 1 and breaks it up; then truck 1 and truck 3 go there and are loaded by it, "
+     "truck 1 first.", D1),
+    ("Excavator 3 drives to rock 1 and breaks it up; then truck 1 and truck 3 go there and are loaded by it, "
+     "truck 3 first.", D3),
+    ("Excavator 3 drives to rock 1 and breaks it up; then truck 1 and truck 3 go there and are loaded by excavator 3 "
+     "one after the other.", D1),
+    ("Excavator 3 drives to rock 1 and breaks it up; then truck 1 and truck 3 go there and are loaded by excavator 3 "
+     "in turn, truck 3 first.", D3),
+    ("Excavator 3 digs at rock 1. Then trucks 1 and 3 drive to rock 1, where excavator 3 loads them, truck 3 first.",
+     D3),
+])
+def test_a_passive_or_relative_loading_with_an_order_loads_each_truck_in_turn(fleet, world, text, first):
+    text += f" Truck {first[-1]} then goes to puddle 1."  # it waits for the first loading, its own
+    assert_plan(text, fleet, world, *_two_loadings(),
+                task("g", T, [first], ["puddle1"], deps=["l1"]))
+
+
+def test_the_e_mail_with_the_passive_order_by_it(fleet, world):
+    """"Both trucks bring ..." after the loadings in turn is one step of both after the last one (as "The trucks then
+    go home" in L3_083)."""
+    text = ("Hello all, today's job is clearing rock 1. Steps: excavator 3 drives to rock 1 and breaks it up; then "
+            "truck 1 and truck 3 go there and are loaded by it, truck 1 first. Both trucks bring the rubble to "
+            "puddle 1 and dump it. Best, Tom")
+    assert_plan(text, fleet, world, *_two_loadings(),
+                task("g", T, [D1, D3], ["puddle1"], deps=["l2"]), task("u", DUMP, [D1, D3], [], deps=["g"]))
