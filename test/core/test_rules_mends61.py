@@ -6,6 +6,9 @@ requests, a project manager's e-mail, a foreman telling the work in time order, 
    Now a singular pronoun agent ("by it") and an "in turn" / "one after the other" after the agent ("by excavator 3
    one after the other", "... in turn, truck 3 first") order the loadings too (rule 24), as does the relative ", where
    excavator 3 loads them, truck 3 first".
+2. "After that, truck 1 carries the load to rock 1. When that's done, trucks 1 and 3 may go near puddle 1 again." lifted
+   the keep-out after the drive to rock 1, before the tip that ends the haul (rule 23): "once that is done" (and "once
+   done") after a haul waits for its delivery, as "then" already did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, DUMP, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D3, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a passive loading's order with the agent "it", or "in turn" after the agent ------------------------
 
@@ -51,3 +54,33 @@ def test_the_e_mail_with_the_passive_order_by_it(fleet, world):
             "puddle 1 and dump it. Best, Tom")
     assert_plan(text, fleet, world, *_two_loadings(),
                 task("g", T, [D1, D3], ["puddle1"], deps=["l2"]), task("u", DUMP, [D1, D3], [], deps=["g"]))
+
+
+# -- finding 2: "when that's done" after a haul waits for its tip ---------------------------------------------------
+
+def test_the_lifting_after_a_haul_waits_for_the_tip(fleet, world):
+    text = ("I'd like trucks 1 and 3 to keep away from puddle 1 for now. Meanwhile, excavator 2 should dig at soil 2 "
+            "while truck 1 drives there, and load truck 1 when both are done. After that, truck 1 carries the load "
+            "to rock 1. When that's done, trucks 1 and 3 may go near puddle 1 again.")
+    assert_plan(text, fleet, world,
+                task("k", AV, [D1, D3], ["puddle1"]),
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1], ["soil2"], deps=["k"]), task("l", LOAD, [E2], [], deps=["d", "t"]),
+                task("g", T, [D1], ["rock1"], deps=["l"]), task("u", DUMP, [D1], [], deps=["g"]),
+                task("a", AL, [D1, D3], ["puddle1"], deps=["u"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 carries the load to rock 1. When that's done, truck 3 goes to puddle 1.",
+    "Truck 1 takes its load to rock 1. Once that is done, truck 3 goes to puddle 1.",
+    "Truck 1 brings its load to rock 1. Once done, truck 3 goes to puddle 1.",
+])
+def test_the_next_step_after_a_haul_waits_for_the_tip(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", T, [D1], ["rock1"]), task("u", DUMP, [D1], [], deps=["g"]),
+                task("n", T, [D3], ["puddle1"], deps=["u"]))
+
+
+def test_the_hauling_truck_itself_still_tips_first(fleet, world):
+    assert_plan("Truck 1 carries the load to rock 1. Once that is done, truck 1 goes back to base.", fleet, world,
+                task("g", T, [D1], ["rock1"]), task("u", DUMP, [D1], [], deps=["g"]),
+                task("r", R, [D1], [], deps=["u"]))

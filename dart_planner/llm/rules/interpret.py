@@ -4906,6 +4906,20 @@ class Interpreter:
         for entry in ready:
             self._deferred_made(entry, arrived_at is not None)
 
+    def _clause_delivered(self) -> set[int]:
+        """What the clause before made, a haul in it ended by its tipping ("Truck 1 carries the load to rock 1. When
+        that's done, ...": the delivery, rule 23); read as the drive alone, the next step started before the tip."""
+        made = set(self.last_made)
+        for m in list(self.pending_dump.values()):
+            arrived = self.b.chain(m)
+            if arrived is None or arrived not in made:
+                continue
+            got = self.deliver(m)
+            if got:
+                made = (made - {arrived}) | {d.idx for d in got}
+                self.last_made = made
+        return made
+
     def deliver(self, m: Member) -> list[Draft]:
         """The truck tips its load: at the destination a summary sentence gave for it ("a truck has
         to bring a load from soil 2 to obstacle 2") if it has not gone anywhere since loading."""
@@ -5248,7 +5262,7 @@ class Interpreter:
         if robots and self.last_made and seg.items and seg.items[0] is next(iter(that), None) \
                 and seg.items[0].payload.pronoun in ("that", "this"):
             # "When that is done and trucks 1 and 3 have finished their inspections": the clause just said as well
-            found |= self.b.reduce(self.last_made)
+            found |= self.b.reduce(self._clause_delivered())
         if not found and not filters and objs and not (only_that and self.last_made and not robots):
             # ("right after that": the clause before, not the last step at the place "that" last named)
             # "once rock 2 is cleared" after a digging there: the digging, the last step done at the place
@@ -5267,12 +5281,12 @@ class Interpreter:
         if not found and not robots and (that or it_is_that) and all(f[0] == "any" for f in filters) \
                 and self.last_made:
             # "once that is done": what the clause before made
-            found = self.b.reduce(self.last_made)
+            found = self.b.reduce(self._clause_delivered())
         if not found and not robots and not objs and not fleet and not is_par and not until and self.last_made \
                 and self._bare_done(seg):
             # "Once done, dump trucks 1 and 2 go to rock 2": the clause before is done, as "once that is done";
             # read as nothing, the trucks went at once and shared the excavators' move to the rock
-            found = self.b.reduce(self.last_made)
+            found = self.b.reduce(self._clause_delivered())
         if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
                 and not any(it.kind is ItemKind.VERB for it in seg.items):
             # "once truck 2 is back at start" before truck 2 was sent back: that return, made here
