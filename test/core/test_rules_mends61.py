@@ -9,6 +9,10 @@ requests, a project manager's e-mail, a foreman telling the work in time order, 
 2. "After that, truck 1 carries the load to rock 1. When that's done, trucks 1 and 3 may go near puddle 1 again." lifted
    the keep-out after the drive to rock 1, before the tip that ends the haul (rule 23): "once that is done" (and "once
    done") after a haul waits for its delivery, as "then" already did.
+3. "Truck 2 goes to obstacle 1 and then to obstacle 2. Once it has checked both, excavators 1 and 3 may go near both
+   obstacles again." lifted the keep-out for truck 2 too (and "..., excavator 1 goes to soil 1" sent truck 2 along):
+   a bare "both" right after a verb of checking, with the checker said before it, is the places checked (lexicon
+   ``checked_both_verbs``), as "both places" already was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +20,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D3, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a passive loading's order with the agent "it", or "in turn" after the agent ------------------------
 
@@ -84,3 +90,39 @@ def test_the_hauling_truck_itself_still_tips_first(fleet, world):
     assert_plan("Truck 1 carries the load to rock 1. Once that is done, truck 1 goes back to base.", fleet, world,
                 task("g", T, [D1], ["rock1"]), task("u", DUMP, [D1], [], deps=["g"]),
                 task("r", R, [D1], [], deps=["u"]))
+
+
+# -- finding 3: "once it has checked both": the places, not two robots ------------------------------------------------
+
+def test_the_lifting_after_checking_both_is_for_the_excavators_only(fleet, world):
+    text = ("For now, excavators 1 and 3 must stay away from obstacle 1 and obstacle 2. Truck 2 inspects obstacle 1 "
+            "and obstacle 2. Once it has checked both, excavators 1 and 3 may go near both "
+            "obstacles again, and excavator 1 then digs at rock 1.")
+    assert_plan(text, fleet, world,
+                task("k", AV, [E1, E3], ["obstacle1", "obstacle2"]),
+                task("g1", T, [D2], ["obstacle1"]), task("g2", T, [D2], ["obstacle2"], deps=["g1"]),
+                task("a", AL, [E1, E3], ["obstacle1", "obstacle2"], deps=["g2"]),
+                task("m", T, [E1], ["rock1"], deps=["k", "a"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 inspects obstacle 1 and obstacle 2. Once it has checked both, excavator 1 goes to soil 1.",
+    "Truck 2 inspects obstacle 1, obstacle 2. When it has inspected both, excavator 1 goes to soil 1.",
+    "Truck 2 inspects obstacle 1 and obstacle 2. After truck 2 has checked both of them, excavator 1 goes to soil 1.",
+])
+def test_checking_both_is_the_places(fleet, world, text):
+    assert_plan(text, fleet, world, task("g1", T, [D2], ["obstacle1"]), task("g2", T, [D2], ["obstacle2"], deps=["g1"]),
+                task("m", T, [E1], ["soil1"], deps=["g2"]))
+
+
+def test_checking_both_after_two_moves_is_refused_naming_the_word(fleet, world):
+    """Two moves said apart are no list of places for "both" to stand for (as "both places" there): asked, not read
+    as truck 2 going along with excavator 1."""
+    errors = rules_plan("Truck 2 goes to obstacle 1 and then to obstacle 2. Once it has checked both, excavator 1 "
+                        "goes to soil 1.", fleet, world).errors
+    assert errors and "'both'" in errors[0]
+
+
+def test_joining_both_is_still_the_robots(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to soil 1. Then truck 3 joins both.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("j", T, [D3], ["soil1"], deps=["m"]))

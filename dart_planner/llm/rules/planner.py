@@ -114,7 +114,7 @@ from .subordinators import (
     fold_wait_conditions,
 )
 from .thatanchors import fold_pointing_connectives
-from .things import fold_dug_it, fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
+from .things import fold_checked_both, fold_dug_it, fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
@@ -231,7 +231,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
-    items = fold_dug_it(items)
+    items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
     items = fold_excess_infinitives(items, lex.excess_words)
     items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
