@@ -13,6 +13,10 @@ requests, a project manager's e-mail, a foreman telling the work in time order, 
    obstacles again." lifted the keep-out for truck 2 too (and "..., excavator 1 goes to soil 1" sent truck 2 along):
    a bare "both" right after a verb of checking, with the checker said before it, is the places checked (lexicon
    ``checked_both_verbs``), as "both places" already was.
+4. "Excavator 2 digs at soil 2 and loads truck 3, which is already waiting at soil 2. Truck 3 then goes to puddle 1
+   and dumps." loaded truck 3 after its drive to puddle 1 (the loading waited for the truck's next step, as for a
+   truck still to come), and "Truck 3 then returns" waited for another crew's digging too: once the relative says the
+   truck stands at its loader, the loading is made there and then, and the truck's "then" goes on from it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -126,3 +130,29 @@ def test_checking_both_after_two_moves_is_refused_naming_the_word(fleet, world):
 def test_joining_both_is_still_the_robots(fleet, world):
     assert_plan("Excavator 1 and truck 2 go to soil 1. Then truck 3 joins both.", fleet, world,
                 task("m", T, [E1, D2], ["soil1"]), task("j", T, [D3], ["soil1"], deps=["m"]))
+
+
+# -- finding 4: a truck loaded "which is already waiting at soil 2" ---------------------------------------------------
+
+_OTHER_CREW = (task("m1", T, [E1], ["rock1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+               task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
+               task("l", LOAD, [E2], [], deps=["d2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at rock 1. Excavator 2 digs at soil 2 and loads truck 3, which is already waiting at soil 2. "
+    "Truck 3 then goes to puddle 1 and dumps.",
+    "Excavator 1 digs at rock 1. Excavator 2 digs at soil 2 and loads truck 3, which is parked at soil 2 already. "
+    "Truck 3 then goes to puddle 1 and dumps.",
+])
+def test_the_truck_standing_at_its_loader_is_loaded_before_it_leaves(fleet, world, text):
+    assert_plan(text, fleet, world, *_OTHER_CREW, task("g", T, [D3], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D3], [], deps=["g"]))
+
+
+def test_the_polite_question_with_the_truck_waiting(fleet, world):
+    text = ("Would it be possible to have the first excavator break up rock 1 while the second excavator digs at soil "
+            "2? When the second excavator has finished digging, it should load truck 3, which is already waiting at "
+            "soil 2. Truck 3 then brings the load back to base and unloads there, and excavator 1 returns to start.")
+    assert_plan(text, fleet, world, *_OTHER_CREW, task("r", R, [D3], [], deps=["l"]),
+                task("u", DUMP, [D3], [], deps=["r"]), task("r1", R, [E1], [], deps=["d1"]))

@@ -2635,6 +2635,9 @@ class Interpreter:
                 self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
+                # "... loads truck 3, which is already waiting at soil 2": the loading waited to be made with the
+                # truck's next step (which took it to puddle 1 first); the truck stands at its loader now
+                self.flush_loads(subject, names[-1])
             if post is not None and subject:
                 # "truck 3 is parked at rock 1 until excavator 1 has dug at rock 1": the state makes no step, but
                 # the work its timing names is still asked for (dropped, the digging was lost)
@@ -3187,6 +3190,22 @@ class Interpreter:
                 return self.b.last_tasks(excs)
         return set()
 
+    def _own_loading(self, subject: tuple[Member, ...]) -> set[int]:
+        """"... loads truck 3, which is already waiting at soil 2. Truck 3 then returns": a truck whose only step so
+        far is the loading it gets (still waiting, made with its next step) goes on from that loading (rule 24), not
+        from everything still open (another crew's digging); the clause just before, of the truck alone, only said
+        where it stood, so the loader was not the subject before "then"."""
+        keys = {m.key for m in subject}
+        prev = self.prev
+        if prev is None or not prev.subject or {m.key for m in prev.subject} != keys:
+            return set()
+        for excs, trucks, *_ in self.deferred:  # its loading waits for its next step: after the loader's last task
+            if keys <= {t.key for t in trucks}:
+                return self.b.last_tasks(excs)
+        got = [d.idx for d in self.b.drafts if d.alive and d.action == "unload_bucket"
+               and keys <= {x.key for x in d.partners}]
+        return {got[-1]} if got else set()
+
     def _waives_a_wait(self, seg: Segment) -> bool:
         """"Excavator 1 then goes to soil 1 and digs (no need to wait for truck 2 for that)": the sentence says the
         clause waits for nobody, so its "then" orders nothing (the robot's own chain still does); read as a "then",
@@ -3254,7 +3273,7 @@ class Interpreter:
                 # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
                 # trucks the clause before loaded, whose loading waits for this step: they go on from it
-                base = self._served_by_waiting_load(subject) or self.b.sinks()
+                base = self._served_by_waiting_load(subject) or self._own_loading(subject) or self.b.sinks()
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)
