@@ -17,6 +17,12 @@ requests, a project manager's e-mail, a foreman telling the work in time order, 
    and dumps." loaded truck 3 after its drive to puddle 1 (the loading waited for the truck's next step, as for a
    truck still to come), and "Truck 3 then returns" waited for another crew's digging too: once the relative says the
    truck stands at its loader, the loading is made there and then, and the truck's "then" goes on from it.
+5. Inverted "only after": "Only after that does truck 2 go to soil 1." read "that does truck 2" as one mention and
+   dropped the wait (truck 2 went with excavator 1 at the start); now "only after that/this does/do/will/can" is a
+   "then" (lexicon connectives). "Only after both have finished digging do trucks 2 and 3 drive out, truck 2 to soil 1
+   and truck 3 to soil 2" (and "Once both ..., trucks 2 and 3 drive out, truck 2 to ...") sent both trucks to soil 2
+   and then truck 2 on to soil 1: the places said per robot after the comma now pair with the main clause's robots,
+   not the anchor's "both" (lexicon ``inverted_auxiliaries`` for "do").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +30,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -156,3 +162,52 @@ def test_the_polite_question_with_the_truck_waiting(fleet, world):
             "soil 2. Truck 3 then brings the load back to base and unloads there, and excavator 1 returns to start.")
     assert_plan(text, fleet, world, *_OTHER_CREW, task("r", R, [D3], [], deps=["l"]),
                 task("u", DUMP, [D3], [], deps=["r"]), task("r1", R, [E1], [], deps=["d1"]))
+
+
+# -- finding 5: inverted "only after ... do/does" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. Only after that does truck 2 go to soil 1.",
+    "Excavator 1 digs at soil 1. Only after this does truck 2 go to soil 1.",
+    "Excavator 1 digs at soil 1. Only after that will truck 2 go to soil 1.",
+])
+def test_only_after_that_does_waits(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["soil1"], deps=["d"]))
+
+
+def test_in_the_meantime_after_an_inverted_only_after_runs_alongside(fleet, world):
+    text = ("Excavator 2 drives to rock 2 and digs there while truck 3 drives to rock 2 as well. As soon as the "
+            "digging is done, excavator 2 loads truck 3. Only after that does truck 3 go to puddle 1 and tip its "
+            "load. In the meantime excavator 1 inspects obstacle 1, and once truck 3 has dumped, all robots return "
+            "to base.")
+    assert_plan(text, fleet, world, task("m", T, [E2, D3], ["rock2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]), task("g", T, [D3], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D3], [], deps=["g"]), task("i", T, [E1], ["obstacle1"]),
+                task("r", RA, [], [], deps=["u", "i"]))
+
+
+_TWO_DIGS = (task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+             task("m3", T, [E3], ["soil2"]), task("d3", DIG, [E3], [], deps=["m3"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1 while excavator 3 digs at soil 2. Only after both have finished digging do trucks 2 "
+    "and 3 drive out, truck 2 to soil 1 and truck 3 to soil 2.",
+    "Excavator 1 digs at soil 1 while excavator 3 digs at soil 2. Once both have finished digging, trucks 2 and 3 "
+    "drive out, truck 2 to soil 1 and truck 3 to soil 2.",
+])
+def test_places_said_per_truck_after_an_anchor(fleet, world, text):
+    assert_plan(text, fleet, world, *_TWO_DIGS, task("t2", T, [D2], ["soil1"], deps=["d1", "d3"]),
+                task("t3", T, [D3], ["soil2"], deps=["d1", "d3"]))
+
+
+def test_the_foreman_with_two_crews(fleet, world):
+    text = ("Excavator 1 digs at soil 1 while excavator 3 digs at soil 2. Only after both have finished digging do "
+            "trucks 2 and 3 drive out, truck 2 to soil 1 and truck 3 to soil 2. Excavator 1 then loads truck 2 and "
+            "excavator 3 loads truck 3. Both trucks then dump their loads at puddle 2.")
+    assert_plan(text, fleet, world, *_TWO_DIGS, task("t2", T, [D2], ["soil1"], deps=["d1", "d3"]),
+                task("t3", T, [D3], ["soil2"], deps=["d1", "d3"]),
+                task("l2", LOAD, [E1], [], deps=["t2"]), task("l3", LOAD, [E3], [], deps=["t3"]),
+                task("g2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]),
+                task("g3", T, [D3], ["puddle2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["g3"]))
