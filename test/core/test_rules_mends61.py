@@ -23,6 +23,9 @@ requests, a project manager's e-mail, a foreman telling the work in time order, 
    and truck 3 to soil 2" (and "Once both ..., trucks 2 and 3 drive out, truck 2 to ...") sent both trucks to soil 2
    and then truck 2 on to soil 1: the places said per robot after the comma now pair with the main clause's robots,
    not the anchor's "both" (lexicon ``inverted_auxiliaries`` for "do").
+6. "After loading truck 3, the same excavator moves to soil 2, digs again and loads truck 1." was refused (truck 3
+   cannot dig): ", the same excavator moves to soil 2," was dropped as a remark about truck 3. Words between commas
+   that open with a robot of another type and have a verb are a clause of their own.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -211,3 +214,25 @@ def test_the_foreman_with_two_crews(fleet, world):
                 task("l2", LOAD, [E1], [], deps=["t2"]), task("l3", LOAD, [E3], [], deps=["t3"]),
                 task("g2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]),
                 task("g3", T, [D3], ["puddle2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["g3"]))
+
+
+# -- finding 6: ", the same excavator moves to soil 2," after "After loading truck 3" ----------------------------------
+
+@pytest.mark.parametrize("who", ["the same excavator", "the excavator"])
+def test_the_excavator_after_a_gerund_anchor_is_no_remark_about_the_truck(fleet, world, who):
+    text = (f"Excavator 2 digs at soil 1 and loads truck 3. After loading truck 3, {who} moves to soil 2, digs again "
+            "and loads truck 1.")
+    assert_plan(text, fleet, world, task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]), task("m2", T, [E2], ["soil2"], deps=["l"]),
+                task("d2", DIG, [E2], [], deps=["m2"]), task("l2", LOAD, [E2], [], deps=["d2"]))
+
+
+def test_the_same_excavator_loads_a_second_truck(fleet, world):
+    text = ("Excavator 2 should go to soil 1, dig, and load truck 3 once truck 3 has driven to soil 1. Truck 3 then "
+            "dumps at puddle 2. After loading truck 3, the same excavator moves to soil 2, digs again and loads truck "
+            "1, which has been waiting at soil 2 all along. Truck 1 then returns to base and unloads.")
+    assert_plan(text, fleet, world, task("m", T, [E2, D3], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]), task("g", T, [D3], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D3], [], deps=["g"]), task("m2", T, [E2], ["soil2"], deps=["l"]),
+                task("d2", DIG, [E2], [], deps=["m2"]), task("l2", LOAD, [E2], [], deps=["d2"]),
+                task("r", R, [D1], [], deps=["l2"]), task("u1", DUMP, [D1], [], deps=["r"]))

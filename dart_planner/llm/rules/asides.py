@@ -251,6 +251,15 @@ def _remark(body: Sequence[Item], lex: Lexicon) -> bool:
     return True
 
 
+def _other_robot_clause(body: Sequence[Item], d: RobotDesc) -> bool:
+    """The words between commas after robot ``d`` open with a robot of another type and have a verb: a clause of its
+    own ("After loading truck 3, the same excavator moves to soil 2, digs again ..."), not a remark about ``d``; read
+    as one, the excavator's move was dropped and truck 3 was to dig."""
+    head = _robot(body[0]) if body else None
+    return head is not None and head.form != "pronoun" and bool(head.rtype) and bool(d.rtype) \
+        and head.rtype != d.rtype and any(i.kind is ItemKind.VERB for i in body)
+
+
 def _verb_follows(items: Sequence[Item], j: int, lex: Lexicon) -> bool:
     """What follows the aside continues the robot's clause: its verb, possibly after a modal."""
     for it in items[j:j + 3]:
@@ -476,7 +485,8 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                     out.append(_span(items, k, last, d, it.text))
                     k = last + 1
                     continue
-                if _remark(body, lex) and (items[j].payload == "(" or _verb_follows(items, end + 1, lex)):
+                if _remark(body, lex) and not _other_robot_clause(body, d) and (
+                        items[j].payload == "(" or _verb_follows(items, end + 1, lex)):
                     out.append(_span(items, k, end, d, it.text))  # the remark is read as part of the mention
                     k = end + 1
                     continue
