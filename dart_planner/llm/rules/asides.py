@@ -251,6 +251,15 @@ def _remark(body: Sequence[Item], lex: Lexicon) -> bool:
     return True
 
 
+def _other_robot_clause(body: Sequence[Item], d: RobotDesc) -> bool:
+    """The words between commas after robot ``d`` open with a robot of another type and have a verb: a clause of its
+    own ("After loading truck 3, the same excavator moves to soil 2, digs again ..."), not a remark about ``d``; read
+    as one, the excavator's move was dropped and truck 3 was to dig."""
+    head = _robot(body[0]) if body else None
+    return head is not None and head.form != "pronoun" and bool(head.rtype) and bool(d.rtype) \
+        and head.rtype != d.rtype and any(i.kind is ItemKind.VERB for i in body)
+
+
 def _verb_follows(items: Sequence[Item], j: int, lex: Lexicon) -> bool:
     """What follows the aside continues the robot's clause: its verb, possibly after a modal."""
     for it in items[j:j + 3]:
@@ -476,7 +485,8 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                     out.append(_span(items, k, last, d, it.text))
                     k = last + 1
                     continue
-                if _remark(body, lex) and (items[j].payload == "(" or _verb_follows(items, end + 1, lex)):
+                if _remark(body, lex) and not _other_robot_clause(body, d) and (
+                        items[j].payload == "(" or _verb_follows(items, end + 1, lex)):
                     out.append(_span(items, k, end, d, it.text))  # the remark is read as part of the mention
                     k = end + 1
                     continue
@@ -614,8 +624,11 @@ def _passive_order(out: list[Item], k: int) -> int:
         if not (j < len(out) and out[j].kind is ItemKind.WORD and out[j].text == "by"):
             return k + 1
         j += 1
-    if not (j + 1 < len(out) and out[j].kind is ItemKind.ROBOT and out[j].payload.form != "pronoun"
-            and out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
+    if not (j + 1 < len(out) and _loader(out[j])):
+        return k + 1
+    if out[j + 1].kind is ItemKind.MARK and out[j + 1].payload == "in_order":
+        return _agent_in_turn(out, k, j)
+    if not (out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
         return k + 1
     agent = out[j]
     aside = _order_aside(out, j + 1, k)
@@ -631,6 +644,39 @@ def _passive_order(out: list[Item], k: int) -> int:
     new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     if keep:
         new.append(out[end])
+    out[k:close] = new
+    return k + len(new)
+
+
+def _loader(it: Item) -> bool:
+    """The agent of a passive loading: a robot said outright, or "it" for the one robot named before ("are loaded by
+    it, truck 1 first", said actively "it loads them, truck 1 first")."""
+    return it.kind is ItemKind.ROBOT and (it.payload.form != "pronoun" or it.payload.pronoun == "it")
+
+
+def _agent_in_turn(out: list[Item], k: int, j: int) -> int:
+    """"(trucks 1 and 3) are loaded by excavator 3 one after the other / in turn, truck 3 first": said actively
+    ("excavator 3 loads truck 3 first, then truck 1"), in the aside's order, else in the order the subject names the
+    trucks (rule 24); read as it stood, one loading served both. ``j``: the agent, with the order mark after it."""
+    verb = Item(ItemKind.VERB, out[k].start, out[j - 1].end, replace(out[k].payload, role="verb"), "loads")
+    p = j + 2
+    aside = _order_aside(out, p, k) if p < len(out) and out[p].kind is ItemKind.PUNCT \
+        and out[p].payload in ("(", ",") else None
+    if aside is not None:
+        named, end, close = aside
+        if close > end and out[end].payload == ",":
+            close -= 1  # the comma that ends the aside still ends the clause
+    else:
+        subject = _clause_subject(out, k)
+        if not subject or any(r.payload.form != "ids" for r in subject):
+            return k + 1
+        ids = [i for r in subject for i in r.payload.ids]
+        if len(ids) < 2 or len(set(ids)) != len(ids):
+            return k + 1
+        last = subject[-1]
+        named = [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(i,)), last.text) for i in ids]
+        close = j + 2
+    new = [out[j], verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     out[k:close] = new
     return k + len(new)
 
@@ -867,6 +913,16 @@ def _after_it(items: Sequence[Item], k: int) -> bool:
         and items[k + 1].payload.pronoun == "it" and (k + 2 == len(items) or items[k + 2].kind is ItemKind.PUNCT)
 
 
+def _inserted_there(out: Sequence[Item], j: int) -> Item | None:
+    """The "there" that place_relatives put after the loaded robots of ", where <excavator> loads them" (no words of
+    its own), at ``j``; else None."""
+    it = out[j] if j < len(out) else None
+    if it is not None and it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and not it.text \
+            and it.start == it.end:
+        return it
+    return None
+
+
 def loading_order(items: Sequence[Item]) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
@@ -895,6 +951,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             j += 1
         where = _loading_place(out, j) if run else []
         j += len(where)  # "loads trucks 1 and 3 at rock 1, truck 3 first": the place goes with the first loading
+        there = _inserted_there(out, j)
+        if there is not None:  # ", where excavator 3 loads them, truck 3 first": "loads them there", in that order
+            j += 1
         said_from = j
         while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
             j += 1  # "loads them one after the other, truck 1 first": the aside gives that order
@@ -937,6 +996,8 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         # the words of the aside are read: the "first" carries their span for the coverage report
         new = _in_turn(named + rest, _first_mark(out[said_from].start, out[close - 1].end))
         new[1:1] = where
+        if there is not None:
+            new.insert(1, there)
         out[k + 1:close] = new
         k += 1 + len(new)
     return out

@@ -290,7 +290,21 @@ def _group_of_pairs(group: Any, pairs: Sequence[tuple[Item, Item, Item]]) -> boo
     return all(r.payload.rtype == group.rtype for r, _, _ in pairs)
 
 
-def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str]) -> list[Item]:
+def _clause_start(items: Sequence[Item], s: int, k: int, inverted: Container[str]) -> int:
+    """Where the main clause before the comma at ``k`` starts, in the sentence from ``s``: after an anchor that opened
+    the sentence ("Once both have finished digging, trucks 2 and 3 drive out, ...") or at its inverted auxiliary ("Only
+    after both have dug do trucks 2 and 3 drive out, ..."), so the anchor's robots are not the clause's subject."""
+    if not (s < k and items[s].kind is ItemKind.CONNECTIVE and items[s].payload == "anchor"):
+        return s
+    for j in range(k - 1, s, -1):
+        x = items[j]
+        if (x.kind is ItemKind.PUNCT and x.payload == ",") or (x.kind is ItemKind.WORD and x.text in inverted):
+            return j + 1
+    return s
+
+
+def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str],
+                              inverted: Container[str] = ()) -> list[Item]:
     """"Then the trucks take their loads away and dump them, truck 2 at puddle 2 and truck 3 at obstacle 2": a clause
     of several robots ("the trucks", "both", "each truck") that names no place, followed after a comma by one "<robot>
     at/to <place>" per robot, is said once per robot with its place at the end, the copies joined by ", and" so they
@@ -299,7 +313,8 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str]) -> 
     Only for a simple clause (one robot mention before its verbs, no connective or punctuation inside) whose verbs
     are moves, digs or dumps (``motion``: their targets; "the excavators dig: excavator 1 at soil 1 and excavator 2
     at soil 2" as well, with a colon); a "then" right after the robot ("the trucks then dump ...") goes
-    with each copy, where it continues that robot's own chain."""
+    with each copy, where it continues that robot's own chain. ``inverted``: the auxiliaries that open the main clause
+    after an anchor said first ("only after X *do* trucks 2 and 3 drive out, ...")."""
     out = list(items)
     k = 0
     while k < len(out):
@@ -308,7 +323,7 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str]) -> 
             continue
         pairs, end = _pairs(out, k + 1, preps=_PAIR_PREPS)
         s = sentence_start(out, k)
-        a = next((j for j in range(s, k) if out[j].kind is ItemKind.ROBOT), -1)
+        a = next((j for j in range(_clause_start(out, s, k, inverted), k) if out[j].kind is ItemKind.ROBOT), -1)
         rest = out[a + 1:k] if a >= 0 else []
         then = rest[:1] if rest and rest[0].kind is ItemKind.CONNECTIVE and rest[0].payload == "sequence" else []
         verbs = [it for it in rest if it.kind is ItemKind.VERB]

@@ -2649,6 +2649,9 @@ class Interpreter:
                 self.stood.update(names)
                 for m in subject:
                     self.location[m.key] = names[-1]
+                # "... loads truck 3, which is already waiting at soil 2": the loading waited to be made with the
+                # truck's next step (which took it to puddle 1 first); the truck stands at its loader now
+                self.flush_loads(subject, names[-1])
             if post is not None and subject:
                 # "truck 3 is parked at rock 1 until excavator 1 has dug at rock 1": the state makes no step, but
                 # the work its timing names is still asked for (dropped, the digging was lost)
@@ -3206,6 +3209,22 @@ class Interpreter:
                 return self.b.last_tasks(excs)
         return set()
 
+    def _own_loading(self, subject: tuple[Member, ...]) -> set[int]:
+        """"... loads truck 3, which is already waiting at soil 2. Truck 3 then returns": a truck whose only step so
+        far is the loading it gets (still waiting, made with its next step) goes on from that loading (rule 24), not
+        from everything still open (another crew's digging); the clause just before, of the truck alone, only said
+        where it stood, so the loader was not the subject before "then"."""
+        keys = {m.key for m in subject}
+        prev = self.prev
+        if prev is None or not prev.subject or {m.key for m in prev.subject} != keys:
+            return set()
+        for excs, trucks, *_ in self.deferred:  # its loading waits for its next step: after the loader's last task
+            if keys <= {t.key for t in trucks}:
+                return self.b.last_tasks(excs)
+        got = [d.idx for d in self.b.drafts if d.alive and d.action == "unload_bucket"
+               and keys <= {x.key for x in d.partners}]
+        return {got[-1]} if got else set()
+
     def _waives_a_wait(self, seg: Segment) -> bool:
         """"Excavator 1 then goes to soil 1 and digs (no need to wait for truck 2 for that)": the sentence says the
         clause waits for nobody, so its "then" orders nothing (the robot's own chain still does); read as a "then",
@@ -3273,7 +3292,7 @@ class Interpreter:
                 # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
                 # trucks the clause before loaded, whose loading waits for this step: they go on from it
-                base = self._served_by_waiting_load(subject) or self.b.sinks()
+                base = self._served_by_waiting_load(subject) or self._own_loading(subject) or self.b.sinks()
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)
@@ -4955,6 +4974,20 @@ class Interpreter:
         for entry in ready:
             self._deferred_made(entry, arrived_at is not None)
 
+    def _clause_delivered(self) -> set[int]:
+        """What the clause before made, a haul in it ended by its tipping ("Truck 1 carries the load to rock 1. When
+        that's done, ...": the delivery, rule 23); read as the drive alone, the next step started before the tip."""
+        made = set(self.last_made)
+        for m in list(self.pending_dump.values()):
+            arrived = self.b.chain(m)
+            if arrived is None or arrived not in made:
+                continue
+            got = self.deliver(m)
+            if got:
+                made = (made - {arrived}) | {d.idx for d in got}
+                self.last_made = made
+        return made
+
     def deliver(self, m: Member) -> list[Draft]:
         """The truck tips its load: at the destination a summary sentence gave for it ("a truck has
         to bring a load from soil 2 to obstacle 2") if it has not gone anywhere since loading."""
@@ -5325,7 +5358,7 @@ class Interpreter:
         if robots and self.last_made and seg.items and seg.items[0] is next(iter(that), None) \
                 and seg.items[0].payload.pronoun in ("that", "this"):
             # "When that is done and trucks 1 and 3 have finished their inspections": the clause just said as well
-            found |= self.b.reduce(self.last_made)
+            found |= self.b.reduce(self._clause_delivered())
         if not found and not filters and objs and not (only_that and self.last_made and not robots):
             # ("right after that": the clause before, not the last step at the place "that" last named)
             # "once rock 2 is cleared" after a digging there: the digging, the last step done at the place
@@ -5344,12 +5377,12 @@ class Interpreter:
         if not found and not robots and (that or it_is_that) and all(f[0] == "any" for f in filters) \
                 and self.last_made:
             # "once that is done": what the clause before made
-            found = self.b.reduce(self.last_made)
+            found = self.b.reduce(self._clause_delivered())
         if not found and not robots and not objs and not fleet and not is_par and not until and self.last_made \
                 and self._bare_done(seg):
             # "Once done, dump trucks 1 and 2 go to rock 2": the clause before is done, as "once that is done";
             # read as nothing, the trucks went at once and shared the excavators' move to the rock
-            found = self.b.reduce(self.last_made)
+            found = self.b.reduce(self._clause_delivered())
         if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
                 and not any(it.kind is ItemKind.VERB for it in seg.items):
             # "once truck 2 is back at start" before truck 2 was sent back: that return, made here

@@ -537,6 +537,10 @@ class Lexicon:
     keepout_ending_words: frozenset[str] = _context_words()
     """Words after a keep-out noun that say it ends ("the ban is *over*"): a lifting, not a new keep-out."""
     check_verbs: frozenset[str] = _context_words()
+    checked_both_verbs: frozenset[str] = _context_words()
+    inverted_auxiliaries: frozenset[str] = _context_words()
+    """Auxiliaries that open the main clause after an anchor said first ("only after X *do* the trucks drive out")."""
+    """Verbs of checking after which a bare "both" is the places checked ("once it has checked *both*")."""
     """Verbs of checking a place: negated ("does not inspect puddle 1") they are work not done, no keep-out."""
     same_group_leads: frozenset[str] = _context_words()
     """Words before a counted robot type that make it a group named before ("*the same* two excavators")."""

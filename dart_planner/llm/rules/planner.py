@@ -119,7 +119,7 @@ from .subordinators import (
     fold_wait_conditions,
 )
 from .thatanchors import fold_pointing_connectives
-from .things import fold_dug_it, fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
+from .things import fold_checked_both, fold_dug_it, fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
@@ -236,13 +236,13 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_colon_lists(fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex))))
     items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,
                                   lex.distinct_place_articles)
-    items = fold_trailing_place_pairs(items, frozenset({"navigate", "dig", "dump"}))
+    items = fold_trailing_place_pairs(items, frozenset({"navigate", "dig", "dump"}), lex.inverted_auxiliaries)
     items = fold_do_that_first(fold_drive_there_first_sentence(fold_drive_there_first(items), lex.own_site_nouns))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
-    items = fold_dug_it(items)
+    items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
     items = fold_another_load(items, lex.another_load_leads, lex.another_thing_nouns)
     items = fold_excess_infinitives(items, lex.excess_words)

@@ -13,7 +13,7 @@ from collections.abc import Container, Sequence
 from .mentions import ObjectDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_dug_it", "fold_thing_adverbs", "fold_thing_it", "fold_thing_quantifiers"]
+__all__ = ["fold_checked_both", "fold_dug_it", "fold_thing_adverbs", "fold_thing_it", "fold_thing_quantifiers"]
 
 # words after which "it" opens a new clause as its subject ("and it goes"), not an object
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "then", "so", "while", "as", "if", "when", "until", "once",
@@ -61,6 +61,31 @@ def fold_dug_it(items: Sequence[Item]) -> list[Item]:
                 and not _opens_clause(out, k):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="there"), it.text)
     return out
+
+
+def fold_checked_both(items: Sequence[Item], verbs: Container[str]) -> list[Item]:
+    """"Once it has checked both, excavator 1 ...": right after a verb of checking (lexicon ``checked_both_verbs``)
+    whose checker was said before it in its clause, a bare "both" ("both of them") with no place after it is the
+    places checked, as "both places". Read as the two robots named last, the checker joined the next clause's
+    step (truck 2 given excavator 1's move, or a lifting of a keep-out it never had)."""
+    out = list(items)
+    for k in range(2, len(out)):
+        it, prev = out[k], out[k - 1]
+        if it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "both" \
+                and prev.kind is ItemKind.VERB and prev.payload.lemma in verbs and not _place_after(out, k) \
+                and not _opens_clause(out, k) and _checker_before(out, k - 1):
+            out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="both places"), it.text)
+    return out
+
+
+def _checker_before(items: Sequence[Item], v: int) -> bool:
+    """A robot before the verb at ``v`` in its clause (back to punctuation or a connective)."""
+    for x in reversed(items[:v]):
+        if x.kind is ItemKind.ROBOT:
+            return True
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.VERB):
+            return False
+    return False
 
 
 def _opens_clause(items: Sequence[Item], k: int) -> bool:
