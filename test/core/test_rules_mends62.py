@@ -5,6 +5,9 @@ operator, a dispatcher's step list, terse notes with semicolons and arrows).
    excavators (excavator 1 drove on to soil 2 and dug twice): the verbless "both start now" was read as a gapped
    repeat of the clause before. Robots with only a verb of starting (lexicon ``aspect_verbs``) and words of time
    (``start_remark_words``) say when the steps just given start: no step of their own.
+2. "All robots go to obstacle 2 and wait." was refused ("no place to go to for 'wait'"), though a named robot's
+   "goes to soil 1 and waits" stays put: a fleet-wide verb of staying (lexicon ``stationary``) with no place, once the
+   fleet has gathered somewhere, keeps it there (no step). "Everyone waits." with no gathering before is still refused.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +15,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D3, DIG, DUMP, E1, E3, LOAD, TA, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "<robots> start now" after the steps is a remark on their timing ----------------------------------
 
@@ -39,3 +44,27 @@ def test_the_non_native_job_with_both_start_now(fleet, world):
                 task("l1", LOAD, [E1], deps=["g1"]), task("t2", T, [D3], ["soil2"], deps=["l1"]),
                 task("l3", LOAD, [E3], deps=["g3", "t2"]), task("t3", T, [D3], ["obstacle2"], deps=["l3"]),
                 task("d", DUMP, [D3], deps=["t3"]))
+
+
+# -- finding 2: "all robots go to obstacle 2 and wait": the fleet stays where it gathered ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "All robots go to obstacle 2 and wait.",
+    "Everyone goes to obstacle 2 and waits.",
+    "The whole fleet gathers at obstacle 2 and waits.",
+])
+def test_the_fleet_waits_where_it_gathered(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", TA, [], ["obstacle2"]))
+
+
+def test_a_fleet_that_waits_nowhere_yet_is_still_refused(fleet, world):
+    assert rules_plan("Everyone waits.", fleet, world).errors
+
+
+def test_the_non_native_gathering(fleet, world):
+    assert_plan("All robots go to obstacle 2 first and wait. After everybody arrive, excavator 1 go to soil 1 and "
+                "dig. Truck 1 go to soil 1 too. Excavator 1 load the truck when finish digging. Then truck 1 dump "
+                "at puddle 2.", fleet, world,
+                task("g", TA, [], ["obstacle2"]), task("m", T, [E1, D1], ["soil1"], deps=["g"]),
+                task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]),
+                task("t", T, [D1], ["puddle2"], deps=["l"]), task("u", DUMP, [D1], deps=["t"]))

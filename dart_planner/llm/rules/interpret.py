@@ -4345,6 +4345,8 @@ class Interpreter:
             extra = set(extra) | {i for i in self.b.sinks() if not extra and self.b.drafts[i].fleet
                                   and self.b.drafts[i].action in KEEPOUT_ACTIONS
                                   and not self.b.drafts[i].global_keepout}
+            if not places and v.lemma in self.lex.stationary and self.fleet_location is not None:
+                return []  # "everyone goes to obstacle 2 and waits": the fleet stays where it gathered
             if not places:
                 self.errors.append(f"no place to go to for {v.lemma!r}")
                 return []
