@@ -8,6 +8,10 @@ operator, a dispatcher's step list, terse notes with semicolons and arrows).
 2. "All robots go to obstacle 2 and wait." was refused ("no place to go to for 'wait'"), though a named robot's
    "goes to soil 1 and waits" stays put: a fleet-wide verb of staying (lexicon ``stationary``) with no place, once the
    fleet has gathered somewhere, keeps it there (no step). "Everyone waits." with no gathering before is still refused.
+3. "exc 1 -> obstacle 2, inspect, after loading; finally all -> start." sent only excavator 1 home: "all" before
+   "to" (the arrow is read as "to") was a plain word, so the move fell to the robot named last. Opening its clause
+   (after a stop, a semicolon or a connective) it is the whole fleet; after "truck 2 and excavator 3:" it still
+   floats on the robots just listed.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, DUMP, E1, E3, LOAD, TA, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, LOAD, RA, TA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -68,3 +72,28 @@ def test_the_non_native_gathering(fleet, world):
                 task("g", TA, [], ["obstacle2"]), task("m", T, [E1, D1], ["soil1"], deps=["g"]),
                 task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]),
                 task("t", T, [D1], ["puddle2"], deps=["l"]), task("u", DUMP, [D1], deps=["t"]))
+
+
+# -- finding 3: terse "all -> start" after a connective or a semicolon: the whole fleet ------------------------------
+
+@pytest.mark.parametrize("text, fleet_step", [
+    ("exc 1 digs rock 1; finally all -> start.", task("r", RA, [], [], deps=["g"])),
+    ("exc 1 digs rock 1; all -> start.", task("r", RA, [], [], deps=["g"])),
+    ("exc 1 digs rock 1; then all -> obstacle 1.", task("r", TA, [], ["obstacle1"], deps=["g"])),
+    ("Excavator 1 digs at rock 1. Finally, all to base.", task("r", RA, [], [], deps=["g"])),
+])
+def test_all_before_an_arrow_is_the_fleet(fleet, world, text, fleet_step):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["rock1"]), task("g", DIG, [E1], deps=["m"]), fleet_step)
+
+
+def test_the_terse_job_ending_with_all_to_start(fleet, world):
+    assert_plan("trk #2 -> rock 1, exc 1 -> rock 1 at same time; exc 1 digs rock 1, loads trk #2; same truck -> "
+                "puddle 2, tips; exc 1 -> obstacle 2, inspect, after loading; finally all -> start.", fleet, world,
+                task("m", T, [D2, E1], ["rock1"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["g"]), task("t", T, [D2], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D2], deps=["t"]), task("o", T, [E1], ["obstacle2"], deps=["l"]),
+                task("r", RA, [], [], deps=["u", "o"]))
+
+
+def test_all_after_a_colon_floats_on_the_robots_listed(fleet, world):
+    assert_plan("Truck 2 and excavator 3: all to rock 1.", fleet, world, task("m", T, [D2, E3], ["rock1"]))
