@@ -12,6 +12,8 @@ operator, a dispatcher's step list, terse notes with semicolons and arrows).
    "to" (the arrow is read as "to") was a plain word, so the move fell to the robot named last. Opening its clause
    (after a stop, a semicolon or a connective) it is the whole fleet; after "truck 2 and excavator 3:" it still
    floats on the robots just listed.
+4. "All robot go to obstacle 2 first and wait." (non-native singular) was refused: "no robot is named". "all robot",
+   "all machine", "all vehicle" (with or without "the") are now fleet words in the lexicon.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -97,3 +99,23 @@ def test_the_terse_job_ending_with_all_to_start(fleet, world):
 
 def test_all_after_a_colon_floats_on_the_robots_listed(fleet, world):
     assert_plan("Truck 2 and excavator 3: all to rock 1.", fleet, world, task("m", T, [D2, E3], ["rock1"]))
+
+
+# -- finding 4: a non-native "all robot" (singular) is the whole fleet ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "All robot go to obstacle 2.",
+    "All the robot go to obstacle 2.",
+    "All machine go to obstacle 2.",
+])
+def test_all_robot_singular_is_the_fleet(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", TA, [], ["obstacle2"]))
+
+
+def test_the_non_native_gathering_with_all_robot(fleet, world):
+    assert_plan("All robot go to obstacle 2 first and wait. After everybody arrive, excavator 1 go to soil 1 and "
+                "dig. Truck 1 go to soil 1 too. Excavator 1 load the truck when finish digging. Then truck 1 dump "
+                "at puddle 2.", fleet, world,
+                task("g", TA, [], ["obstacle2"]), task("m", T, [E1, D1], ["soil1"], deps=["g"]),
+                task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]),
+                task("t", T, [D1], ["puddle2"], deps=["l"]), task("u", DUMP, [D1], deps=["t"]))
