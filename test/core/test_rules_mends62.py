@@ -14,6 +14,10 @@ operator, a dispatcher's step list, terse notes with semicolons and arrows).
    floats on the robots just listed.
 4. "All robot go to obstacle 2 first and wait." (non-native singular) was refused: "no robot is named". "all robot",
    "all machine", "all vehicle" (with or without "the") are now fleet words in the lexicon.
+5. "trk 1 -> puddle 1, dump; everyone avoid soil 2 after." put the keep-out up from the start: the bare "after" that
+   closes the sentence was an anchor with nothing to wait for. After the sentence's verb it now means "afterwards"
+   (lexicon ``trailing_after_words``) and is read like it: after the step before, or after every open branch when
+   a new subject opens a new sentence, as "afterwards" already was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +25,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, LOAD, RA, TA, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -119,3 +123,32 @@ def test_the_non_native_gathering_with_all_robot(fleet, world):
                 task("g", TA, [], ["obstacle2"]), task("m", T, [E1, D1], ["soil1"], deps=["g"]),
                 task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]),
                 task("t", T, [D1], ["puddle2"], deps=["l"]), task("u", DUMP, [D1], deps=["t"]))
+
+
+# -- finding 5: a clause that ends in a bare "after" starts after the step before it ---------------------------------
+
+_DUMPED = (task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "trk 1 -> puddle 1, dump; everyone avoid soil 2 after.",
+    "Truck 1 goes to puddle 1 and dumps. Everyone avoids soil 2 after.",
+    "Truck 1 goes to puddle 1 and dumps, and all robots keep away from soil 2 after.",
+])
+def test_a_keep_out_said_after_is_put_up_after_the_step_before(fleet, world, text):
+    assert_plan(text, fleet, world, *_DUMPED, task("k", AVA, [], ["soil2"], deps=["d"]))
+
+
+def test_a_move_said_after_waits_for_the_step_before(fleet, world):
+    assert_plan("Truck 1 goes to puddle 1 and dumps. Excavator 2 goes to soil 2 after.", fleet, world,
+                *_DUMPED, task("e", T, [E2], ["soil2"], deps=["d"]))
+
+
+def test_the_terse_job_ending_with_a_keep_out_after(fleet, world):
+    assert_plan("exc 3 -> soil 2, dig; trk 1 + trk 2 -> soil 2; exc 3 loads trk 1, then trk 2; trk 1 -> puddle 1, "
+                "dump; trk 2 -> puddle 2, dump; everyone avoid soil 2 after.", fleet, world,
+                task("m", T, [E3, D1, D2], ["soil2"]), task("g", DIG, [E3], deps=["m"]),
+                task("l1", LOAD, [E3], deps=["g"]), task("l2", LOAD, [E3], deps=["l1"]),
+                task("t1", T, [D1], ["puddle1"], deps=["l1"]), task("u1", DUMP, [D1], deps=["t1"]),
+                task("t2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], deps=["t2"]),
+                task("k", AVA, [], ["soil2"], deps=["u1", "u2"]))

@@ -1054,6 +1054,22 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
 _TRAILING_SEQUENCE = frozenset({"after that", "afterwards", "afterward", "after this", "thereafter"})
 
 
+def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """``items`` with an anchor word (``words``: the lexicon's ``trailing_after_words``) that closes its sentence,
+    after a verb of that sentence, read as "afterwards" ("everyone avoid soil 2 *after*."): an anchor with nothing
+    to wait for, it left the clause a root, so a keep-out said last was up from the start."""
+    out = list(items)
+    start = 0
+    for k, it in enumerate(out):
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            start = k + 1
+        elif it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in words \
+                and (k + 1 == len(out) or (out[k + 1].kind is ItemKind.PUNCT and out[k + 1].payload in SENTENCE_END)) \
+                and any(x.kind is ItemKind.VERB for x in out[start:k]):
+            out[k] = dataclasses.replace(it, payload="sequence", text="afterwards")
+    return out
+
+
 def _closes_clause(items: Sequence[Item], k: int) -> bool:
     """Whether a clause ends right before ``items[k]``: at the end of its sentence, or before "and" (also ", and",
     "and then") and the verb of a conjunct that goes on with the same robots ("after that and gets loaded"; not
