@@ -18,6 +18,10 @@ operator, a dispatcher's step list, terse notes with semicolons and arrows).
    closes the sentence was an anchor with nothing to wait for. After the sentence's verb it now means "afterwards"
    (lexicon ``trailing_after_words``) and is read like it: after the step before, or after every open branch when
    a new subject opens a new sentence, as "afterwards" already was.
+6. "When they finish dig, they load truck 2." (non-native) was refused ("no robot among robot_dump_truck_02 can
+   dig"): the bare "dig" after "finish" was cut off as an order of its own, and fell to the truck named last. Before a
+   comma it now names the finished deed, as "finish digging" does; with its object after it ("when it is finished
+   load truck 2") it still opens the main clause.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -152,3 +156,25 @@ def test_the_terse_job_ending_with_a_keep_out_after(fleet, world):
                 task("t1", T, [D1], ["puddle1"], deps=["l1"]), task("u1", DUMP, [D1], deps=["t1"]),
                 task("t2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], deps=["t2"]),
                 task("k", AVA, [], ["soil2"], deps=["u1", "u2"]))
+
+
+# -- finding 6: non-native "when they finish dig, they load ...": the bare verb is the finished deed -----------------
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 go to soil 1 and dig together. Truck 2 goes to soil 1 too. When they finish dig, they load "
+    "truck 2.",
+    "Excavators 1 and 2 go to soil 1 and dig together. Truck 2 goes to soil 1 too. After excavators 1 and 2 finish "
+    "dig, they load truck 2.",
+    "Excavators 1 and 2 go to soil 1 and dig together. Truck 2 goes to soil 1 too. When they are done dig, they load "
+    "truck 2.",
+])
+def test_a_bare_verb_after_finish_before_the_comma_is_the_finished_deed(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, E2, D2], ["soil1"]), task("g", DIG, [E1, E2], deps=["m"]),
+                task("l", LOAD, [E1, E2], deps=["g"]))
+
+
+@pytest.mark.parametrize("anchor", ["When it's done digging load truck 2.", "When it is finished load truck 2."])
+def test_a_bare_verb_after_done_with_its_object_still_opens_the_main_clause(fleet, world, anchor):
+    assert_plan(f"Excavator 1 goes to soil 1 and digs. Truck 2 goes to soil 1. {anchor}",
+                fleet, world, task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["g"]))

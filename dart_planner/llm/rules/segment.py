@@ -389,11 +389,14 @@ def _order_after_done(items: Sequence[Item], k: int) -> bool:
     """"when it's done digging *load* truck two": a verb in its bare form right after an anchor's finished step (an
     event word, a participle or a gerund: "done", "dug", "digging") is an order that opens the main clause. Kept in
     the anchor, the loading was only its condition, made before the digging it waited for. Not after a bare verb
-    ("when they go dig")."""
+    ("when they go dig"), nor before a comma: "when they finish dig, they load truck 2" (non-native) names the
+    finished deed, as "finish digging" does; cut there, the anchor waited for nothing and "dig" fell to the truck."""
     if k < 1 or items[k].kind is not ItemKind.VERB:
         return False
     word = items[k].text.split()[0]
     if word.endswith(("s", "ing", "ed")) or _participle(word):
+        return False
+    if k + 1 < len(items) and items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == ",":
         return False
     prev = items[k - 1]
     if prev.kind is ItemKind.EVENT:
