@@ -1625,6 +1625,22 @@ class Interpreter:
                            f"(say what it does: '... goes to X, then ...')")
         return True
 
+    def _start_remark(self, seg: Segment) -> bool:
+        """"..., both start now": robots with only a verb of starting (the lexicon's ``start_remark_verbs``) and
+        words of time (``start_remark_words``, or a mark of "at once") time the steps just said; read as a
+        verbless repeat, the clause before was done again by all of them. No step; the words are used."""
+        lex = self.lex
+        robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+        rest = [it for it in seg.items if it.kind is not ItemKind.ROBOT]
+        if not robots or not any(it.kind is ItemKind.WORD and it.text in lex.start_remark_verbs for it in rest):
+            return False
+        if not all((it.kind is ItemKind.WORD and it.text in lex.start_remark_verbs | lex.start_remark_words)
+                   or (it.kind is ItemKind.MARK and it.payload == "now") for it in rest):
+            return False
+        for it in seg.items:
+            self.use(it)
+        return True
+
     def _loose_ordinals(self, seg: Segment) -> bool:
         """"Excavator 2 goes to rock 1. The first and the third go to soil 1.": ordinals with an article
         (the lexicon's ``ordinal_list_articles``) and no robot noun after them, in a clause that names no robot,
@@ -2332,7 +2348,7 @@ class Interpreter:
         if self._reason(seg) or self._counted_preview(seg):
             return
         seg = self._cut_reason(seg)
-        if self._loose_ordinals(seg):
+        if self._loose_ordinals(seg) or self._start_remark(seg):
             return
         seg = self._adverb_repeat(seg)
         seg = self._passive_carry(seg)
@@ -4389,6 +4405,8 @@ class Interpreter:
             extra = set(extra) | {i for i in self.b.sinks() if not extra and self.b.drafts[i].fleet
                                   and self.b.drafts[i].action in KEEPOUT_ACTIONS
                                   and not self.b.drafts[i].global_keepout}
+            if not places and v.lemma in self.lex.stationary and self.fleet_location is not None:
+                return []  # "everyone goes to obstacle 2 and waits": the fleet stays where it gathered
             if not places:
                 # "everybody goes over and checks obstacle 1": excused if the sentence then names the place (as for
                 # named robots, see settle_vague)

@@ -395,6 +395,12 @@ class Lexicon:
     """Words of need or barring that make a clause about a thing an order ("a fence is *needed* ...")."""
     aspect_verbs: frozenset[str] = _context_words()
     """Verbs of starting right before an event noun's gerund, read as its verb ("*starts* breaking it up")."""
+    trailing_after_words: frozenset[str] = _context_words()
+    """Anchor words that, closing their sentence after its verb, mean "afterwards" ("avoid soil 2 *after*.")."""
+    start_remark_verbs: frozenset[str] = _context_words()
+    """Verbs of starting that, with robots and time words alone, only time the steps just said ("both *start* now")."""
+    start_remark_words: frozenset[str] = _context_words()
+    """Time words of such a remark ("both start *now*", "they begin *together*")."""
     robot_place_pronouns: frozenset[str] = _context_words()
     """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
     ("the excavator *there*", "the excavator that dug *there*")."""

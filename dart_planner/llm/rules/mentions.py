@@ -274,6 +274,20 @@ class _Scanner:
         last = next((it.end for it in reversed(self.items) if it.kind is ItemKind.ROBOT), 0)
         return any(w in self.lex.another_thing_nouns for w in self.words[last:i])
 
+    def _all_to(self, i: int) -> bool:
+        """"...; finally all -> start" (the arrow is read as "to"): "all" opening its clause, after a stop or a
+        connective, right before "to" is the whole fleet sent there; left a plain word, the move fell to the robot
+        named last. Not "load it all to ...", where "all" follows its verb's object."""
+        words = self.words
+        if i + 1 >= len(words) or words[i + 1] != "to":
+            return False
+        if i == 0 or words[i - 1] in (".", ";", "!", "?"):
+            return True
+        # after a connective, with or without its comma; not after "trucks 1 + 3 and excavators 1 + 2:", where
+        # "all" floats on the robots just listed
+        lead = [it for it in self.items if it.kind is not ItemKind.PUNCT or it.text != ","]
+        return bool(lead) and lead[-1].kind is ItemKind.CONNECTIVE and words[i - 1] in (",", words[lead[-1].end - 1])
+
     def noun_at(self, k: int) -> bool:
         w = self.words
         return k < len(w) and bool(self.type_index.match(w, k) or self.kind_index.match(w, k))
@@ -692,7 +706,7 @@ class _Scanner:
         if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and (  # not "trucks all go"
                 i + 1 == len(words) or words[i + 1] in _PUNCT or lex.start_index.match(words, i + 1)
                 or lex.verb_index.match(words, i + 1) or lex.except_index.match(words, i + 1)
-                or words[i + 1] == "but"):
+                or words[i + 1] == "but" or self._all_to(i)):
             # "ALL: avoid puddle 1", "all home", "all return", "all except truck 2": the whole fleet
             return Item(ItemKind.ROBOT, i, i + 1, RobotDesc("fleet"), w)
         if w == "but" and self.items and self.items[-1].kind is ItemKind.ROBOT \

@@ -97,7 +97,7 @@ from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .samegroups import fold_same_groups
-from .segment import ItemKind, segment_items, tokenize
+from .segment import ItemKind, fold_trailing_afters, segment_items, tokenize
 from .soremarks import fold_so_remarks
 from .states import (
     fold_already_there_after,
@@ -267,6 +267,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                 f"once its layout is rewritten",), time.perf_counter() - t0, notes)
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
+        items = fold_trailing_afters(items, lex.trailing_after_words)
         segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
                                                         lex.clause_joining_words, lex.subject_modals,
                                                         lex.departure_verbs, lex.anchor_closing_modals))

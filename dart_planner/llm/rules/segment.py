@@ -399,11 +399,14 @@ def _order_after_done(items: Sequence[Item], k: int) -> bool:
     """"when it's done digging *load* truck two": a verb in its bare form right after an anchor's finished step (an
     event word, a participle or a gerund: "done", "dug", "digging") is an order that opens the main clause. Kept in
     the anchor, the loading was only its condition, made before the digging it waited for. Not after a bare verb
-    ("when they go dig")."""
+    ("when they go dig"), nor before a comma: "when they finish dig, they load truck 2" (non-native) names the
+    finished deed, as "finish digging" does; cut there, the anchor waited for nothing and "dig" fell to the truck."""
     if k < 1 or items[k].kind is not ItemKind.VERB:
         return False
     word = items[k].text.split()[0]
     if word.endswith(("s", "ing", "ed")) or _participle(word):
+        return False
+    if k + 1 < len(items) and items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == ",":
         return False
     prev = items[k - 1]
     if prev.kind is ItemKind.EVENT:
@@ -1085,6 +1088,22 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
 
 
 _TRAILING_SEQUENCE = frozenset({"after that", "afterwards", "afterward", "after this", "thereafter"})
+
+
+def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """``items`` with an anchor word (``words``: the lexicon's ``trailing_after_words``) that closes its sentence,
+    after a verb of that sentence, read as "afterwards" ("everyone avoid soil 2 *after*."): an anchor with nothing
+    to wait for, it left the clause a root, so a keep-out said last was up from the start."""
+    out = list(items)
+    start = 0
+    for k, it in enumerate(out):
+        if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
+            start = k + 1
+        elif it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in words \
+                and (k + 1 == len(out) or (out[k + 1].kind is ItemKind.PUNCT and out[k + 1].payload in SENTENCE_END)) \
+                and any(x.kind is ItemKind.VERB for x in out[start:k]):
+            out[k] = dataclasses.replace(it, payload="sequence", text="afterwards")
+    return out
 
 
 def _closes_clause(items: Sequence[Item], k: int) -> bool:
