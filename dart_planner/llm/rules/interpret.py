@@ -2787,9 +2787,11 @@ class Interpreter:
             (not seg.sentence_start and self.prev.sentence == seg.sentence)
             or (self.prev.sentence == seg.sentence - 1 and any(t in self.lex.before_that_openers for t in firsts))) \
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
-        # "excavator 3 goes to soil 1, but first all robots go to rock 1": other robots, said after "but", first too
-        hoist = hoist or (self.prev is not None and not seg.sentence_start and self.prev.sentence == seg.sentence
-                          and _but_first(seg.items, self.lex.except_but_words, listed))
+        # "excavator 3 goes to soil 1, but first all robots go to rock 1": other robots, said after "but", first too;
+        # also opening the next sentence ("Truck 2 goes to puddle 1. But first, it checks obstacle 1.")
+        hoist = hoist or (self.prev is not None and _but_first(seg.items, self.lex.except_but_words, listed) and (
+            (not seg.sentence_start and self.prev.sentence == seg.sentence) or self.prev.sentence == seg.sentence - 1))
+        ahead_of_all = self._ahead_of_all_said(seg, firsts, subject, actions)
         created_any = False
         start = len(self.b.drafts)
         own_anchor = self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry \
@@ -2898,7 +2900,10 @@ class Interpreter:
                 d.lemma += "|" + purposes[0]
         hoist = hoist or self._keepout_on_the_way(seg, subject, made_now)
         self._keepout_first_on_the_way(seg, subject, made_now)
-        if made_now and hoist and self.last_made and not (self.last_made & made_now):
+        said_before = {d.idx for d in self.b.drafts[:start] if d.alive and d.action not in KEEPOUT_ACTIONS}
+        if made_now and ahead_of_all and said_before:
+            self.b.hoist(made_now, said_before)  # "Oh and before any of that, truck 3 checks obstacle 1"
+        elif made_now and hoist and self.last_made and not (self.last_made & made_now):
             self.b.hoist(made_now, self.last_made)  # "..., but first it checks obstacle 2"
             made_now = made_now | self.last_made
         elif made_now and firsts and not hoist and subject and self.mains > 1 and all(
@@ -2910,6 +2915,16 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _ahead_of_all_said(self, seg: Segment, firsts: Sequence[str], subject: tuple[Member, ...] | None,
+                           actions: Sequence[Action]) -> bool:
+        """"Excavator 1 digs at soil 2. Oh and before any of that, truck 3 checks obstacle 1.": an afterthought
+        (lexicon ``before_all_said``) in a later sentence puts the robots' steps ahead of every step said so far, as
+        it does a fleet-wide keep-out; read in order, truck 3 checked in parallel, or, as excavator 1, after its
+        digging. A keep-out for some robots stays with ``_keepout_first`` (rule 21: no robot step)."""
+        return self.prev is not None and self.prev.sentence < seg.sentence and bool(subject) \
+            and any(t in self.lex.before_all_said for t in (*firsts, seg.connective_text)) \
+            and any(a.verb.target not in KEEPOUT_ACTIONS for a in actions)
 
     def _waits_first(self, a: Action) -> bool:
         """"Truck 2 waits at obstacle 1 and drives to rock 2 once the rock is broken up": a wait (its verb's first
