@@ -7,6 +7,9 @@ dispatcher's run of short messages that only add steps ("Also: ...", "Oh and ...
    fleet-wide keep-out said that way already did.
 2. "Truck 2 goes to puddle 1. But first, truck 2 inspects obstacle 1.": "but first" opening the next sentence was
    read in order, so the inspection came after; it comes first now, as it did after a comma.
+3. "Excavator 3 digs at soil 2 right where it is" drove it to soil 2 first: "right where it is" said with the place
+   of a clause that only digs makes that place where the robot stands (rule 11: no move), as "already at" does; a
+   clause that also moves keeps its move.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, E1, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, E1, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "before any of that" in a later sentence puts a robot step ahead of all said before -----------------
 
@@ -56,3 +59,24 @@ def test_but_first_for_another_robot_in_the_next_sentence(fleet, world):
     assert_plan("Excavator 1 goes to soil 2 and digs. But first, truck 3 inspects obstacle 1.", fleet, world,
                 task("i", T, [D3], ["obstacle1"]), task("m", T, [E1], ["soil2"], deps=["i"]),
                 task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 3: "digs at <place> right where it is" is no move -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Excavator 3 digs at soil 2 right where it is, then loads truck 1.",
+                                  "Excavator 3 digs at soil 2 where it stands, then loads truck 1.",
+                                  "Excavator 3 digs right where it is at soil 2, then loads truck 1."])
+def test_digging_at_a_place_where_it_stands_makes_no_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("d", DIG, [E3], []), task("l", LOAD, [E3], [], deps=["d"]))
+
+
+def test_the_trucks_come_to_the_excavator_digging_in_place(fleet, world):
+    assert_plan("Excavator 3 digs at soil 2 right where it is; dump truck 1 goes to soil 2; then excavator 3 loads "
+                "it.", fleet, world,
+                task("d", DIG, [E3], []), task("m", T, [D1], ["soil2"]), task("l", LOAD, [E3], [], deps=["d", "m"]))
+
+
+def test_a_move_said_with_digging_in_place_stays(fleet, world):
+    assert_plan("Excavator 3 goes to soil 2 and digs right where it is.", fleet, world,
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]))

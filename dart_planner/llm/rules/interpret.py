@@ -2634,6 +2634,16 @@ class Interpreter:
                               seg.connective, seg.connective_text, seg.role, seg.after_punct, seg.sentence_start,
                               seg.ended_by)
                 objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        stand_at = self._dug_in_place_at(seg, verbs, objects, subject, marks)
+        if stand_at is not None:
+            names = self.resolve_objects(stand_at)
+            self.use(stand_at)
+            self.stood.update(names)
+            for m in subject or ():
+                self.location[m.key] = names[-1]
+            seg = Segment([it for it in seg.items if it is not stand_at], seg.sentence, seg.connective,
+                          seg.connective_text, seg.role, seg.after_punct, seg.sentence_start, seg.ended_by)
+            objects = []
         if "already" in marks and not verbs and not objects and places and subject \
                 and all(self.loc(m) is None for m in subject):
             # "excavator 1 is already at base": it never left the start, so nothing brings it back there
@@ -2925,6 +2935,17 @@ class Interpreter:
         return self.prev is not None and self.prev.sentence < seg.sentence and bool(subject) \
             and any(t in self.lex.before_all_said for t in (*firsts, seg.connective_text)) \
             and any(a.verb.target not in KEEPOUT_ACTIONS for a in actions)
+
+    def _dug_in_place_at(self, seg: Segment, verbs: Sequence[Item], objects: Sequence[Item],
+                         subject: tuple[Member, ...] | None, marks: Collection[str]) -> Item | None:
+        """"Excavator 3 digs at soil 2 right where it is": with an in-place phrase (lexicon ``in_place``), the one place
+        of a clause that only digs is where the robot stands (rule 11: no move), as "is already at soil 2 and digs
+        there" is; read as the place of the digging, the robot drove there first. A clause that also moves ("goes to
+        soil 2 and digs right where it is") keeps its move."""
+        if "in_place" not in marks or not subject or not verbs or len(objects) != 1 \
+                or any(v.payload.target != "dig" for v in verbs):
+            return None
+        return objects[0] if self.resolve_objects(objects[0]) else None
 
     def _waits_first(self, a: Action) -> bool:
         """"Truck 2 waits at obstacle 1 and drives to rock 2 once the rock is broken up": a wait (its verb's first
