@@ -10,6 +10,10 @@ dispatcher's run of short messages that only add steps ("Also: ...", "Oh and ...
 3. "Excavator 3 digs at soil 2 right where it is" drove it to soil 2 first: "right where it is" said with the place
    of a clause that only digs makes that place where the robot stands (rule 11: no move), as "already at" does; a
    clause that also moves keeps its move.
+4. "...; once the truck is done, truck 1 goes to rock 1, and then all robots avoid rock 1" waited for another crew's
+   digging still open: a fleet-wide keep-out joined by "then" to a clause that stands alone in its sentence (timed by
+   itself, ordered, or the first of the sentence) follows that clause, as after "after which" (rule 10); after two
+   clauses said side by side ("A and B, then all robots avoid ...") it still waits for both.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "before any of that" in a later sentence puts a robot step ahead of all said before -----------------
 
@@ -80,3 +84,29 @@ def test_the_trucks_come_to_the_excavator_digging_in_place(fleet, world):
 def test_a_move_said_with_digging_in_place_stays(fleet, world):
     assert_plan("Excavator 3 goes to soil 2 and digs right where it is.", fleet, world,
                 task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]))
+
+
+# -- finding 4: "..., then all robots avoid X" after a clause that stands alone follows that clause ----------------
+
+
+def test_a_fleet_keep_out_after_a_timed_clause_follows_it_not_the_other_crew(fleet, world):
+    assert_plan("Dump truck 2 inspects rock 1; meanwhile excavator 2 goes to soil 2 and digs; once the truck is done, "
+                "truck 1 goes to rock 1, and then all robots avoid rock 1.", fleet, world,
+                task("i", T, [D2], ["rock1"]), task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1], ["rock1"], deps=["i"]), task("a", AVA, [], ["rock1"], deps=["t"]))
+
+
+@pytest.mark.parametrize("join", [", then", " and then", ", and then"])
+def test_a_fleet_keep_out_after_the_first_clause_of_its_sentence_follows_it(fleet, world, join):
+    assert_plan(f"Excavator 2 goes to soil 2 and digs. Truck 1 goes to rock 1{join} all robots avoid rock 1.",
+                fleet, world,
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1], ["rock1"]), task("a", AVA, [], ["rock1"], deps=["t"]))
+
+
+@pytest.mark.parametrize("pair", ["Truck 1 inspects puddle 1 and excavator 1 inspects puddle 2",
+                                  "Truck 1 inspects puddle 1 while excavator 1 inspects puddle 2"])
+def test_a_fleet_keep_out_after_two_clauses_side_by_side_waits_for_both(fleet, world, pair):
+    assert_plan(f"{pair}, then all robots avoid both puddles.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [E1], ["puddle2"]),
+                task("k", AVA, [], ["puddle1", "puddle2"], deps=["a", "b"]))

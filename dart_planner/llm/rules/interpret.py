@@ -2947,6 +2947,18 @@ class Interpreter:
             return None
         return objects[0] if self.resolve_objects(objects[0]) else None
 
+    def _then_after_clause(self, seg: Segment, subject: tuple[Member, ...] | None) -> bool:
+        """"..., once the truck is done, truck 1 goes to rock 1, and then all robots avoid rock 1": a fleet-wide
+        keep-out joined by "then" to the clause of its sentence just said follows that clause, as after "after which"
+        (rule 10); a keep-out is no robot step, so it does not wait for other crews' work still open. Only when that
+        clause stands alone: one timed or ordered by itself, or the first of its sentence; after "truck 1 inspects
+        puddle 1 and excavator 1 inspects puddle 2, then ..." it waits for both."""
+        return subject is None and not seg.sentence_start and self.prev is not None \
+            and self.prev.sentence == seg.sentence and bool(self.prev.subject) and seg.connective == "sequence" \
+            and bool(self.last_made) and (self.prev.timed or self.prev.connective == "sequence" or all(
+                i in self.last_made for i, n in self.draft_sentence.items() if n == seg.sentence
+                and self.b.drafts[i].alive))
+
     def _waits_first(self, a: Action) -> bool:
         """"Truck 2 waits at obstacle 1 and drives to rock 2 once the rock is broken up": a wait (its verb's first
         word in the lexicon's ``stationary``) said first in a clause whose anchor comes after it is where the robot
@@ -3320,7 +3332,8 @@ class Interpreter:
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and (all(
                 it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
                 or self._permission_back(seg))
-            if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives:
+            if keepout and self.last_made and (seg.connective_text in self.lex.after_which_connectives
+                                               or self._then_after_clause(seg, subject)):
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
                 # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own),
                 # which follows the whole sentence before it: all its open ends, not only its last clause's
