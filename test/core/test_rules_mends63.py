@@ -14,6 +14,11 @@ dispatcher's run of short messages that only add steps ("Also: ...", "Oh and ...
    digging still open: a fleet-wide keep-out joined by "then" to a clause that stands alone in its sentence (timed by
    itself, ordered, or the first of the sentence) follows that clause, as after "after which" (rule 10); after two
    clauses said side by side ("A and B, then all robots avoid ...") it still waits for both.
+5. "Excavator 1 goes to soil 2 and digs. Then truck 3 goes there. Before any of that, truck 2 inspects obstacle 1."
+   dropped truck 3's move: a sentence before one opening with "first" whose robots, verbs and places all come back
+   later is a plan spelled out after it, and "there" names no place, so it was taken for one. An afterthought put
+   ahead ("before any of that", "before that") spells nothing out. "before all (of) that / this" are such
+   afterthoughts too (lexicon ``first`` and ``before_all_said``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -110,3 +115,14 @@ def test_a_fleet_keep_out_after_two_clauses_side_by_side_waits_for_both(fleet, w
     assert_plan(f"{pair}, then all robots avoid both puddles.", fleet, world,
                 task("a", T, [D1], ["puddle1"]), task("b", T, [E1], ["puddle2"]),
                 task("k", AVA, [], ["puddle1", "puddle2"], deps=["a", "b"]))
+
+
+# -- finding 5: a sentence before an afterthought put ahead is no plan spelled out ----------------------------------
+
+
+@pytest.mark.parametrize("opener", ["Before any of that,", "P.S. before all that,", "Before all of this,"])
+def test_a_move_there_before_an_afterthought_is_kept(fleet, world, opener):
+    assert_plan(f"Excavator 1 goes to soil 2 and digs. Then truck 3 goes there. {opener} truck 2 inspects obstacle 1.",
+                fleet, world,
+                task("i", T, [D2], ["obstacle1"]), task("m", T, [E1], ["soil2"], deps=["i"]),
+                task("d", DIG, [E1], [], deps=["m"]), task("t", T, [D3], ["soil2"], deps=["d"]))

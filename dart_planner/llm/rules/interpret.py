@@ -1210,7 +1210,11 @@ class Interpreter:
             opener = next(s for s in segs if s.sentence == nxt)
             said_first = opener.connective == "first" or bool(opener.items) and opener.items[0].kind is \
                 ItemKind.CONNECTIVE and opener.items[0].payload == "first"
-            if not said_first or not opener.sentence_start:
+            # ("Then truck 3 goes there. Before any of that, truck 2 ...": an afterthought put ahead, no spelling out)
+            said = opener.connective_text if opener.connective == "first" else (
+                opener.items[0].text if said_first else "")
+            if not said_first or not opener.sentence_start or said in self.lex.before_all_said \
+                    or said in self.lex.before_that_openers:
                 continue
             items = [it for s in segs if s.sentence == sent for it in s.items]
             later = [it for s in segs if s.sentence > sent for it in s.items]
