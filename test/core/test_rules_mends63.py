@@ -19,6 +19,9 @@ dispatcher's run of short messages that only add steps ("Also: ...", "Oh and ...
    later is a plan spelled out after it, and "there" names no place, so it was taken for one. An afterthought put
    ahead ("before any of that", "before that") spells nothing out. "before all (of) that / this" are such
    afterthoughts too (lexicon ``first`` and ``before_all_said``).
+6. "... Then truck 3 goes to soil 2. P.S. before any of that, truck 3 should keep away from puddle 1." made the
+   keep-out wait for the digging truck 3's move waited for: said ahead of everything, it waits for nothing (rule 21,
+   as when said first), and the move waits for both.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "before any of that" in a later sentence puts a robot step ahead of all said before -----------------
 
@@ -126,3 +129,18 @@ def test_a_move_there_before_an_afterthought_is_kept(fleet, world, opener):
                 fleet, world,
                 task("i", T, [D2], ["obstacle1"]), task("m", T, [E1], ["soil2"], deps=["i"]),
                 task("d", DIG, [E1], [], deps=["m"]), task("t", T, [D3], ["soil2"], deps=["d"]))
+
+
+# -- finding 6: a keep-out for some robots said ahead of everything waits for nothing --------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 goes to soil 2 and digs. Then truck 3 goes to soil 2. P.S. before any of that, truck 3 should keep "
+    "away from puddle 1.",
+    "Excavator 1 goes to soil 2 and digs. Then truck 3 goes there. Before all of this, truck 3 keeps away from "
+    "puddle 1.",
+])
+def test_a_keep_out_said_ahead_of_everything_is_a_root(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]), task("k", AV, [D3], ["puddle1"]),
+                task("t", T, [D3], ["soil2"], deps=["d", "k"]))

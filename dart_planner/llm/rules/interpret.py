@@ -3228,7 +3228,15 @@ class Interpreter:
         for i in made:
             self.b.drafts[i].deps = set()  # it comes first: not after the chain it was said after
         last, barrier = dict(self.b.last), self.b.barrier
+        waited = {f: set(self.b.drafts[f].deps) for f in firsts}
         self.b.hoist(made, firsts)
+        for i in made:
+            # ... and before anything at all: not after what the robot's first step waited for ("Then truck 3 goes
+            # there. Before all of this, truck 3 keeps away from rock 1": the keep-out waited for the digging); that
+            # step still waits for it as well
+            self.b.drafts[i].deps = set()
+        for f, deps in waited.items():
+            self.b.drafts[f].deps |= deps
         self.b.last, self.b.barrier = last, barrier
 
     def _served_by_last(self, subject: tuple[Member, ...], pool: set[int] | None = None) -> set[int]:
