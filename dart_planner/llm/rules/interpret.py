@@ -1210,7 +1210,11 @@ class Interpreter:
             opener = next(s for s in segs if s.sentence == nxt)
             said_first = opener.connective == "first" or bool(opener.items) and opener.items[0].kind is \
                 ItemKind.CONNECTIVE and opener.items[0].payload == "first"
-            if not said_first or not opener.sentence_start:
+            # ("Then truck 3 goes there. Before any of that, truck 2 ...": an afterthought put ahead, no spelling out)
+            said = opener.connective_text if opener.connective == "first" else (
+                opener.items[0].text if said_first else "")
+            if not said_first or not opener.sentence_start or said in self.lex.before_all_said \
+                    or said in self.lex.before_that_openers:
                 continue
             items = [it for s in segs if s.sentence == sent for it in s.items]
             later = [it for s in segs if s.sentence > sent for it in s.items]
@@ -2650,6 +2654,16 @@ class Interpreter:
                               seg.connective, seg.connective_text, seg.role, seg.after_punct, seg.sentence_start,
                               seg.ended_by)
                 objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        stand_at = self._dug_in_place_at(seg, verbs, objects, subject, marks)
+        if stand_at is not None:
+            names = self.resolve_objects(stand_at)
+            self.use(stand_at)
+            self.stood.update(names)
+            for m in subject or ():
+                self.location[m.key] = names[-1]
+            seg = Segment([it for it in seg.items if it is not stand_at], seg.sentence, seg.connective,
+                          seg.connective_text, seg.role, seg.after_punct, seg.sentence_start, seg.ended_by)
+            objects = []
         if "already" in marks and not verbs and not objects and places and subject \
                 and all(self.loc(m) is None for m in subject):
             # "excavator 1 is already at base": it never left the start, so nothing brings it back there
@@ -2806,9 +2820,11 @@ class Interpreter:
             (not seg.sentence_start and self.prev.sentence == seg.sentence)
             or (self.prev.sentence == seg.sentence - 1 and any(t in self.lex.before_that_openers for t in firsts))) \
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
-        # "excavator 3 goes to soil 1, but first all robots go to rock 1": other robots, said after "but", first too
-        hoist = hoist or (self.prev is not None and not seg.sentence_start and self.prev.sentence == seg.sentence
-                          and _but_first(seg.items, self.lex.except_but_words, listed))
+        # "excavator 3 goes to soil 1, but first all robots go to rock 1": other robots, said after "but", first too;
+        # also opening the next sentence ("Truck 2 goes to puddle 1. But first, it checks obstacle 1.")
+        hoist = hoist or (self.prev is not None and _but_first(seg.items, self.lex.except_but_words, listed) and (
+            (not seg.sentence_start and self.prev.sentence == seg.sentence) or self.prev.sentence == seg.sentence - 1))
+        ahead_of_all = self._ahead_of_all_said(seg, firsts, subject, actions)
         created_any = False
         start = len(self.b.drafts)
         own_anchor = self.robotless_anchor and (self.anchor_possessive or self.anchor_gerund) and entry \
@@ -2917,7 +2933,10 @@ class Interpreter:
                 d.lemma += "|" + purposes[0]
         hoist = hoist or self._keepout_on_the_way(seg, subject, made_now)
         self._keepout_first_on_the_way(seg, subject, made_now)
-        if made_now and hoist and self.last_made and not (self.last_made & made_now):
+        said_before = {d.idx for d in self.b.drafts[:start] if d.alive and d.action not in KEEPOUT_ACTIONS}
+        if made_now and ahead_of_all and said_before:
+            self.b.hoist(made_now, said_before)  # "Oh and before any of that, truck 3 checks obstacle 1"
+        elif made_now and hoist and self.last_made and not (self.last_made & made_now):
             self.b.hoist(made_now, self.last_made)  # "..., but first it checks obstacle 2"
             made_now = made_now | self.last_made
         elif made_now and firsts and not hoist and subject and self.mains > 1 and all(
@@ -2929,6 +2948,39 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _ahead_of_all_said(self, seg: Segment, firsts: Sequence[str], subject: tuple[Member, ...] | None,
+                           actions: Sequence[Action]) -> bool:
+        """"Excavator 1 digs at soil 2. Oh and before any of that, truck 3 checks obstacle 1.": an afterthought
+        (lexicon ``before_all_said``) in a later sentence puts the robots' steps ahead of every step said so far, as
+        it does a fleet-wide keep-out; read in order, truck 3 checked in parallel, or, as excavator 1, after its
+        digging. A keep-out for some robots stays with ``_keepout_first`` (rule 21: no robot step)."""
+        return self.prev is not None and self.prev.sentence < seg.sentence and bool(subject) \
+            and any(t in self.lex.before_all_said for t in (*firsts, seg.connective_text)) \
+            and any(a.verb.target not in KEEPOUT_ACTIONS for a in actions)
+
+    def _dug_in_place_at(self, seg: Segment, verbs: Sequence[Item], objects: Sequence[Item],
+                         subject: tuple[Member, ...] | None, marks: Collection[str]) -> Item | None:
+        """"Excavator 3 digs at soil 2 right where it is": with an in-place phrase (lexicon ``in_place``), the one place
+        of a clause that only digs is where the robot stands (rule 11: no move), as "is already at soil 2 and digs
+        there" is; read as the place of the digging, the robot drove there first. A clause that also moves ("goes to
+        soil 2 and digs right where it is") keeps its move."""
+        if "in_place" not in marks or not subject or not verbs or len(objects) != 1 \
+                or any(v.payload.target != "dig" for v in verbs):
+            return None
+        return objects[0] if self.resolve_objects(objects[0]) else None
+
+    def _then_after_clause(self, seg: Segment, subject: tuple[Member, ...] | None) -> bool:
+        """"..., once the truck is done, truck 1 goes to rock 1, and then all robots avoid rock 1": a fleet-wide
+        keep-out joined by "then" to the clause of its sentence just said follows that clause, as after "after which"
+        (rule 10); a keep-out is no robot step, so it does not wait for other crews' work still open. Only when that
+        clause stands alone: one timed or ordered by itself, or the first of its sentence; after "truck 1 inspects
+        puddle 1 and excavator 1 inspects puddle 2, then ..." it waits for both."""
+        return subject is None and not seg.sentence_start and self.prev is not None \
+            and self.prev.sentence == seg.sentence and bool(self.prev.subject) and seg.connective == "sequence" \
+            and bool(self.last_made) and (self.prev.timed or self.prev.connective == "sequence" or all(
+                i in self.last_made for i, n in self.draft_sentence.items() if n == seg.sentence
+                and self.b.drafts[i].alive))
 
     def _waits_first(self, a: Action) -> bool:
         """"Truck 2 waits at obstacle 1 and drives to rock 2 once the rock is broken up": a wait (its verb's first
@@ -3195,7 +3247,15 @@ class Interpreter:
         for i in made:
             self.b.drafts[i].deps = set()  # it comes first: not after the chain it was said after
         last, barrier = dict(self.b.last), self.b.barrier
+        waited = {f: set(self.b.drafts[f].deps) for f in firsts}
         self.b.hoist(made, firsts)
+        for i in made:
+            # ... and before anything at all: not after what the robot's first step waited for ("Then truck 3 goes
+            # there. Before all of this, truck 3 keeps away from rock 1": the keep-out waited for the digging); that
+            # step still waits for it as well
+            self.b.drafts[i].deps = set()
+        for f, deps in waited.items():
+            self.b.drafts[f].deps |= deps
         self.b.last, self.b.barrier = last, barrier
 
     def _served_by_last(self, subject: tuple[Member, ...], pool: set[int] | None = None) -> set[int]:
@@ -3319,7 +3379,8 @@ class Interpreter:
             keepout = [it for it in seg.items if it.kind is ItemKind.VERB] and (all(
                 it.payload.target in KEEPOUT_ACTIONS for it in seg.items if it.kind is ItemKind.VERB)
                 or self._permission_back(seg))
-            if keepout and self.last_made and seg.connective_text in self.lex.after_which_connectives:
+            if keepout and self.last_made and (seg.connective_text in self.lex.after_which_connectives
+                                               or self._then_after_clause(seg, subject)):
                 # "..., after which all robots avoid X" (rule 10): after the step just said, not after all; so is a
                 # keep-out change for some robots opening a sentence with "After that, ..." (no chain of its own),
                 # which follows the whole sentence before it: all its open ends, not only its last clause's

@@ -322,6 +322,8 @@ class Lexicon:
     """Connectives that, with a quantifier and a deed, cut off "before any loading"."""
     before_that_openers: frozenset[str] = _context_words()
     """"first" phrases that, opening the next sentence, put it before the one before ("Before that, ...")."""
+    before_all_said: frozenset[str] = _context_words()
+    """"first" phrases that, in a later sentence, put a robot's step before everything said so far."""
     place_prepositions: frozenset[str] = _context_words()
     """Words before an object that make it a place, not cargo or a thing spoken of ("hauls soil *to* rock 1")."""
     toward_words: frozenset[str] = _context_words()
@@ -362,6 +364,8 @@ class Lexicon:
     """Pronouns a robot is said to stand beside ("standing right next to *it*"): the robot mentioned before."""
     clause_joining_words: frozenset[str] = _context_words()
     """Joining words that may stand before a clause's opening connectives ("*and* before any of that, ...")."""
+    clause_interjections: frozenset[str] = _context_words()
+    """Interjections that may open a message before those joining words ("*Oh* and before any of that, ...")."""
     crew_plurals: frozenset[str] = _context_words()
     """Plural group nouns that, after their kind of work, announce the crews of the sentences after ("two
     dig-and-haul *crews*")."""

@@ -270,7 +270,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         items = fold_trailing_afters(items, lex.trailing_after_words)
         segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
                                                         lex.clause_joining_words, lex.subject_modals,
-                                                        lex.departure_verbs, lex.anchor_closing_modals))
+                                                        lex.departure_verbs, lex.anchor_closing_modals,
+                                                        lex.clause_interjections))
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))

@@ -348,12 +348,15 @@ def _coordinated_after(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def _only_connectives(cur: Sequence[Item], joining: Container[str]) -> bool:
+def _only_connectives(cur: Sequence[Item], joining: Container[str], interjections: Container[str] = ()) -> bool:
     """Nothing but connectives so far, after a joining word at most ("then, ...", "and before any of that, ..."):
     the comma after them does not end a clause, the connectives open the one after it. Cut there, "and" kept
     the connective in a clause with no content, and the clause after the comma lost its timing. ``joining``: the
-    lexicon's ``clause_joining_words``."""
+    lexicon's ``clause_joining_words``; ``interjections`` (its ``clause_interjections``) may stand before them ("oh and
+    before any of that, ...")."""
     k = 0
+    while k < len(cur) and cur[k].kind is ItemKind.WORD and cur[k].text in interjections:
+        k += 1
     while k < len(cur) and cur[k].kind is ItemKind.WORD and cur[k].text in joining:
         k += 1
     return k < len(cur) and all(i.kind is ItemKind.CONNECTIVE for i in cur[k:])
@@ -622,7 +625,7 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
 def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = (),
                   subject_modals: Container[str] = (), departures: Container[str] = (),
-                  closing_modals: Container[str] = ()) -> list[Segment]:
+                  closing_modals: Container[str] = (), interjections: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -692,7 +695,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 sentence += 1
                 cur = Segment([], sentence, sentence_start=True)
             elif it.payload in (",", "(", ")") and not (cur.connective and not cur.items) and not (
-                it.payload == "," and _only_connectives(cur.items, joining_words)) and not (
+                it.payload == "," and _only_connectives(cur.items, joining_words, interjections)) and not (
                 it.payload == "," and _is_mark(items, k + 1, "respectively")) and not (
                 it.payload == "," and _closing_order(cur.items, items, k + 1)) and not (
                 cur.items and cur.items[-1].kind is ItemKind.OBJECT and cur.items[-1].payload.form != "pronoun"
