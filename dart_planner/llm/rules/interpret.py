@@ -1536,7 +1536,7 @@ class Interpreter:
         # "because excavator 2 needs the path clear": a robot's need with no deed and no place asks nothing of it
         bare_need = robots and not verbs and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)
         if any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in items) \
-                or (self._needs_something(items) and not bare_need):
+                or (self._needs_something(items) and not bare_need and not self._need_met_before(seg, items)):
             return False  # "because puddle 1 must be fenced off, ...": a keep-out or a need is an order, no reason
         for it in seg.items:
             self.use(it)
@@ -1544,6 +1544,36 @@ class Interpreter:
                 self.resolve_objects(it, cargo_ok=True)
         if heir is not None and seg.connective is not None:
             heir.connective, heir.connective_text = seg.connective, seg.connective_text
+        return True
+
+    def _need_met_before(self, seg: Segment, items: Sequence[Item]) -> bool:
+        """"Truck 2 carries the soil to puddle 1, *because the puddle has to be filled*": a need with no robot whose
+        places are all places of the step said just before it in its sentence is what that step is done for. Read as
+        an order, "be filled" added a loading of a truck by the excavator named last."""
+        if any(it.kind is ItemKind.ROBOT for it in items):
+            return False
+        k = next((j for j, s in enumerate(self.later_all) if s is seg), None)
+        if not k:
+            return False
+        before = self.later_all[k - 1]
+        if before.sentence != seg.sentence or not before.has(ItemKind.VERB):
+            return False
+        places = named_objects(before.items)
+        wanted = [it.payload for it in items if it.kind is ItemKind.OBJECT]
+        return bool(places) and bool(wanted) and all(
+            (d.form == "names" and set(d.names) <= places)
+            or (d.form == "kind" and not d.plural and any(p.rstrip("0123456789") == d.kind for p in places))
+            for d in wanted)
+
+    def _deadline(self, seg: Segment) -> bool:
+        """"... carries the soil to puddle 1 *before tomorrow*": a time of day or a day after "before" (the lexicon's
+        ``deadline_words``) names no step to wait for; it was read as one and refused ("'tomorrow' is not a skill
+        of truck 2")."""
+        words = " ".join(it.text.lower() for it in seg.items if it.kind is not ItemKind.PUNCT)
+        if seg.connective_text not in self.lex.deadline_connectives or words not in self.lex.deadline_words:
+            return False
+        for it in seg.items:
+            self.use(it)
         return True
 
     def _reason_heir(self, seg: Segment) -> Segment | None:
@@ -2329,7 +2359,7 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._reason(seg) or self._counted_preview(seg):
+        if self._reason(seg) or self._counted_preview(seg) or self._deadline(seg):
             return
         seg = self._cut_reason(seg)
         if self._loose_ordinals(seg):
