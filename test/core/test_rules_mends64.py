@@ -6,6 +6,10 @@ safety notes between the orders.
    refused ("'tomorrow' is not a skill of truck 2"). A reason with a word of need whose places are all places of
    the step just before it in its sentence says why that step is done: the step meets the need; and "before
    tomorrow" (lexicon ``deadline_words``) is a deadline, no step to wait for.
+2. "When the digging is done, excavator 1 loads truck 1, which has driven to soil 2 in the meantime." made the
+   truck's move wait for the digging: a relative clause of the loaded truck that ends in "in the meantime" /
+   "meanwhile" (lexicon ``meantime_words``) tells what it did while the anchor's work went on, so the anchor of its
+   sentence does not time it (the move starts at once, with the excavator's move to the same place: rule 17).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a need met by the step it follows is its reason; "before tomorrow" is a deadline -------------------
 
@@ -36,3 +40,27 @@ def test_a_need_the_step_meets_is_its_reason(fleet, world, tail):
 def test_before_tomorrow_is_a_deadline(fleet, world):
     assert_plan("Excavator 1 digs at soil 1 and loads truck 2 after that. Truck 2 then carries the soil to "
                 "puddle 1 before tomorrow.", fleet, world, *_HAUL)
+
+
+# -- finding 2: "..., which has driven there in the meantime" is not timed by the sentence's anchor ----------------
+
+@pytest.mark.parametrize("relative", [
+    "which has driven to soil 2 in the meantime",
+    "which drives there meanwhile",
+    "which has come to soil 2 in the meantime",
+])
+def test_a_meantime_relative_of_the_loaded_truck_does_not_wait_for_the_anchor(fleet, world, relative):
+    assert_plan(f"Excavator 1 goes to soil 2 and digs. When the digging is done, it loads truck 1, {relative}. "
+                "Truck 1 then dumps at puddle 1.", fleet, world,
+                task("m", T, [E1, D1], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("p", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]))
+
+
+def test_a_meantime_relative_after_two_diggers(fleet, world):
+    assert_plan("Excavator 1 and excavator 3 both go to soil 2 and dig there. When both have finished digging, "
+                "they load truck 1, which has driven to soil 2 in the meantime. Truck 1 then dumps at obstacle 1.",
+                fleet, world,
+                task("m", T, [E1, E3, D1], ["soil2"]), task("g", DIG, [E1, E3], [], deps=["m"]),
+                task("l", LOAD, [E1, E3], [], deps=["g"]), task("p", T, [D1], ["obstacle1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]))

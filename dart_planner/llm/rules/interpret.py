@@ -433,6 +433,8 @@ class Interpreter:
         """What "it" in an anchor stands for while a plural clause is distributed over it ("every
         truck leaves as soon as it is loaded": each truck)."""
         self.relative: frozenset[str] = frozenset()
+        #: the clause read now is a relative one of what its robot did meanwhile (:meth:`_meantime_relative`)
+        self.meantime = False
         """Robots whose relative clause is being read ("..., which arrives after ...")."""
         self.later: list[Segment] = []
         """The sentences after the one being read."""
@@ -1546,6 +1548,15 @@ class Interpreter:
             heir.connective, heir.connective_text = seg.connective, seg.connective_text
         return True
 
+    def _meantime_relative(self, seg: Segment, nxt: Sequence[Segment]) -> bool:
+        """"When the digging is done, excavator 1 loads truck 1, *which has driven to soil 2 in the meantime*": a
+        relative clause closed by "in the meantime" (the lexicon's ``meantime_words``, left as an empty clause of its
+        own) tells what its robot did while the anchor's work went on; timed by the anchor, the truck's move waited
+        for the digging."""
+        return _relative_which(seg.items, 0) and bool(nxt) and nxt[0].sentence == seg.sentence \
+            and not nxt[0].items and nxt[0].connective == "parallel" \
+            and nxt[0].connective_text in self.lex.meantime_words
+
     def _need_met_before(self, seg: Segment, items: Sequence[Item]) -> bool:
         """"Truck 2 carries the soil to puddle 1, *because the puddle has to be filled*": a need with no robot whose
         places are all places of the step said just before it in its sentence is what that step is done for. Read as
@@ -2190,7 +2201,11 @@ class Interpreter:
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
-            self.main(seg, pre, post, pre_par, last)
+            self.meantime = self._meantime_relative(seg, segs[i + 1:i + 2])
+            try:
+                self.main(seg, None if self.meantime else pre, post, pre_par and not self.meantime, last)
+            finally:
+                self.meantime = False
             if self.onward:
                 self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._resume_subject(post)
@@ -3257,6 +3272,8 @@ class Interpreter:
         conn = seg.connective
         self.shared_anchor = False
         self.joined = pre is not None or conn == "final"
+        if self.meantime:
+            return set()  # "..., which has driven there in the meantime": its robot's own chain only
         if conn == "sequence" and seg.sentence_start and not seg.then_inside:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
