@@ -10,6 +10,9 @@ safety notes between the orders.
    truck's move wait for the digging: a relative clause of the loaded truck that ends in "in the meantime" /
    "meanwhile" (lexicon ``meantime_words``) tells what it did while the anchor's work went on, so the anchor of its
    sentence does not time it (the move starts at once, with the excavator's move to the same place: rule 17).
+3. "When both are done, they load truck 3, excavator 1 first." loaded with both excavators at once and then with
+   excavator 1 again: "they" of two excavators is read as "both" is before an order aside of loaders, so each loads
+   in turn, the named one first (rule 24).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a need met by the step it follows is its reason; "before tomorrow" is a deadline -------------------
 
@@ -64,3 +67,18 @@ def test_a_meantime_relative_after_two_diggers(fleet, world):
                 task("m", T, [E1, E3, D1], ["soil2"]), task("g", DIG, [E1, E3], [], deps=["m"]),
                 task("l", LOAD, [E1, E3], [], deps=["g"]), task("p", T, [D1], ["obstacle1"], deps=["l"]),
                 task("d", DUMP, [D1], [], deps=["p"]))
+
+
+# -- finding 3: "they load truck 3, excavator 1 first" orders the two loaders -----------------------------------
+
+@pytest.mark.parametrize("order, first, second", [
+    ("they load truck 3 one after the other, excavator 1 first", E1, E2),
+    ("they load truck 3, excavator 2 first", E2, E1),
+    ("they load truck 3 in turn, excavator 1 first", E1, E2),
+])
+def test_they_load_one_truck_in_the_order_given(fleet, world, order, first, second):
+    assert_plan("Excavator 1 and excavator 2 go to soil 1 and dig. Truck 3 goes to soil 1 too. When both excavators "
+                f"are done digging, {order}. Then truck 3 returns to base and unloads there.", fleet, world,
+                task("m", T, [E1, E2, D3], ["soil1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [first], [], deps=["g"]), task("l2", LOAD, [second], [], deps=["l1"]),
+                task("r", R, [D3], [], deps=["l2"]), task("d", DUMP, [D3], [], deps=["r"]))

@@ -570,7 +570,9 @@ def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
             return None
         return list(named) + [Item(ItemKind.ROBOT, subject.start, subject.end, replace(d, ids=(i,)), subject.text)
                               for i in d.ids if i not in said]
-    two = (d.form == "pronoun" and d.pronoun == "both") or (d.form == "type" and d.rtype == "excavator"
+    # "they load truck 3, excavator 1 first": "they" is read as "both" is (of three excavators, "the other
+    # excavator" is the two left, who load after the named one)
+    two = (d.form == "pronoun" and d.pronoun in ("both", "they")) or (d.form == "type" and d.rtype == "excavator"
                                                              and d.det in ("both", "count") and d.count == 2)
     if not two or len(named) > 2:
         return None
