@@ -623,8 +623,24 @@ def _passive_order(out: list[Item], k: int) -> int:
     new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     if keep:
         new.append(out[end])
-    out[k:close] = new
-    return k + len(new)
+    start = _subject_start(out, k)
+    out[start:close] = new
+    return start + len(new)
+
+
+def _subject_start(out: Sequence[Item], k: int) -> int:
+    """Where the passive's subject starts when it stands right before the verb at ``k`` and is all its clause has
+    before it ("..., *trucks 1 and 3* are loaded by excavator 1, truck 3 first"): said actively, the active clause
+    loads those trucks, so they go with the passive; left before the agent, they made a clause of their own (a
+    tipping for truck 3). ``k`` itself when something else stands there ("go to rock 1 and get loaded by ...")."""
+    s = k
+    while s > 0 and (out[s - 1].kind is ItemKind.ROBOT
+                     or (out[s - 1].kind is ItemKind.WORD and out[s - 1].text in ("and", "both"))):
+        s -= 1
+    if s == k or not (s == 0 or out[s - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)) \
+            or out[s].kind is not ItemKind.ROBOT or out[s].payload.form == "pronoun" and out[s].text == "which":
+        return k
+    return s
 
 
 def _order_aside(out: Sequence[Item], p: int, k: int) -> tuple[list[Item], int, int] | None:
