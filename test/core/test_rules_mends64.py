@@ -17,6 +17,9 @@ safety notes between the orders.
    tipping for truck 3: said actively in place ("excavator 1 loads truck 3 first, then truck 1"), the passive's
    subject was left before the agent, a clause of its own. The subject that stands right before the passive verb
    is what the active clause loads, so it goes.
+5. "Once the digging is done, they are loaded, truck 3 first." (also "... one after the other, truck 3 first",
+   "... by excavator 1, truck 3 first") loaded once, the order dropped: a plural pronoun as the passive's subject,
+   with one truck named first, goes on with the other truck, as "loads them, truck 3 first" does.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -94,6 +97,21 @@ def test_they_load_one_truck_in_the_order_given(fleet, world, order, first, seco
 def test_a_passive_subject_right_before_an_ordered_loading(fleet, world, subject):
     assert_plan("Excavator 1 goes to soil 1 and digs. Trucks 1 and 3 go to soil 1 too. Once the digging is done, "
                 f"{subject} are loaded by excavator 1, truck 3 first. Then both dump at puddle 1.", fleet, world,
+                task("m", T, [E1, D1, D3], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+                task("p", T, [D1, D3], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D3], [], deps=["p"]))
+
+
+# -- finding 5: "they are loaded, truck 3 first" ----------------------------------------------------------------
+
+@pytest.mark.parametrize("passive", [
+    "they are loaded, truck 3 first",
+    "they are loaded one after the other, truck 3 first",
+    "they are loaded by excavator 1, truck 3 first",
+])
+def test_they_are_loaded_with_one_truck_first(fleet, world, passive):
+    assert_plan("Excavator 1 goes to soil 1 and digs. Trucks 1 and 3 go to soil 1 too. Once the digging is done, "
+                f"{passive}. Then both dump at puddle 1.", fleet, world,
                 task("m", T, [E1, D1, D3], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]),
                 task("p", T, [D1, D3], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D3], [], deps=["p"]))

@@ -694,11 +694,14 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
     unless exactly one is left out."""
     said = {n.payload.ids[0] for n in named}
     subject = _clause_subject(out, k)
-    if len(subject) == 1 and len(named) == 1 and _pair_of(subject[0].payload, named[0].payload.rtype):
-        # "both haulers are to be loaded in turn, truck 1 first": then the other one of the pair
+    if len(subject) == 1 and len(named) == 1 and (_pair_of(subject[0].payload, named[0].payload.rtype)
+                                                  or _they(subject[0].payload)):
+        # "both haulers are to be loaded in turn, truck 1 first": then the other one of the pair; so after "they",
+        # as after "loads them, truck 3 first"
         last = subject[0]
-        other = RobotDesc("type", rtype=last.payload.rtype, det="other")
-        return [Item(ItemKind.ROBOT, last.start, last.end, other, "the other " + last.payload.rtype.replace("_", " "))]
+        rtype = named[0].payload.rtype
+        other = RobotDesc("type", rtype=rtype, det="other")
+        return [Item(ItemKind.ROBOT, last.start, last.end, other, "the other " + rtype.replace("_", " "))]
     if not subject or any(r.payload.form != "ids" for r in subject):
         return []
     ids = [i for r in subject for i in r.payload.ids]
@@ -707,6 +710,11 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
         return []
     last = subject[-1]
     return [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(left[0],)), last.text)]
+
+
+def _they(d: RobotDesc) -> bool:
+    """``d`` is the plural pronoun of a clause's subject ("*they* are loaded, truck 3 first")."""
+    return d.form == "pronoun" and d.pronoun == "they"
 
 
 def _pair_of(d: RobotDesc, rtype: str) -> bool:
