@@ -20,6 +20,8 @@ safety notes between the orders.
 5. "Once the digging is done, they are loaded, truck 3 first." (also "... one after the other, truck 3 first",
    "... by excavator 1, truck 3 first") loaded once, the order dropped: a plural pronoun as the passive's subject,
    with one truck named first, goes on with the other truck, as "loads them, truck 3 first" does.
+6. "Excavators 1 and 2 load truck 3 in turn." (also "one after the other") loaded with both at once: excavators
+   named by number that load in turn with no order said each load, in the order they were named (rule 24).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -115,3 +117,17 @@ def test_they_are_loaded_with_one_truck_first(fleet, world, passive):
                 task("m", T, [E1, D1, D3], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]),
                 task("p", T, [D1, D3], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D3], [], deps=["p"]))
+
+
+# -- finding 6: "excavators 1 and 2 load truck 3 in turn" --------------------------------------------------------
+
+@pytest.mark.parametrize("loaders, first, second", [
+    ("excavators 1 and 2 load truck 3 in turn", E1, E2),
+    ("excavator 2 and excavator 1 load truck 3 one after the other", E2, E1),
+])
+def test_named_loaders_in_turn_load_in_the_order_named(fleet, world, loaders, first, second):
+    assert_plan("Excavator 1 and excavator 2 go to soil 1 and dig. Truck 3 goes to soil 1 too. When both excavators "
+                f"are done digging, {loaders}. Then truck 3 returns to base and unloads there.", fleet, world,
+                task("m", T, [E1, E2, D3], ["soil1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [first], [], deps=["g"]), task("l2", LOAD, [second], [], deps=["l1"]),
+                task("r", R, [D3], [], deps=["l2"]), task("d", DUMP, [D3], [], deps=["r"]))

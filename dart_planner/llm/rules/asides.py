@@ -559,6 +559,22 @@ def _order_list(body: Sequence[Item]) -> list[Item] | None:
     return named
 
 
+def _named_loaders(out: Sequence[Item], k: int) -> tuple[int, list[Item]]:
+    """Where the excavators named by number right before the loading verb at ``k`` start ("*excavators 1 and 2* load
+    truck 3 in turn", "*excavator 2 and excavator 1* load ..."), and each of them, one item each, in the order named;
+    no loaders for a single one or robots not all excavators."""
+    s = k
+    while s > 0 and (out[s - 1].kind is ItemKind.ROBOT
+                     or (out[s - 1].kind is ItemKind.WORD and out[s - 1].text == "and")):
+        s -= 1
+    run = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    if not run or any(r.payload.form != "ids" or not all("excavator" in i for i in r.payload.ids) for r in run):
+        return k, []
+    loaders = [Item(ItemKind.ROBOT, r.start, r.end, replace(r.payload, ids=(i,)), r.text)
+               for r in run for i in r.payload.ids]
+    return s, (loaders if len(loaders) >= 2 else [])
+
+
 def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
     """The loaders of "<subject> load <trucks>, <named> first[, then ...]" in turn: the named ones, then those of the
     subject the aside leaves out (by number, or "the other excavator" after one of two); None when the subject
@@ -913,6 +929,19 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
             j += 1  # "loads them one after the other, truck 1 first": the aside gives that order
         if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ",", ":"):
+            # one truck only: "load trucks 1 and 3 in turn" puts the trucks in turn (rule 24)
+            one = len(run) == 1 and run[0].payload.form == "ids" and len(run[0].payload.ids) == 1
+            start, in_turn = _named_loaders(out, k) if one and j > said_from else (k, [])
+            if in_turn:
+                # "excavators 1 and 2 load truck 3 in turn": each loads, in the order they were named
+                turned: list[Item] = []
+                for x in _in_turn(in_turn, _first_mark(out[said_from].start, out[j - 1].end), None):
+                    turned.append(x)
+                    if x.kind is ItemKind.ROBOT:
+                        turned += [it, *out[k + 1:said_from]]
+                out[start:j] = turned
+                k = start + len(turned)
+                continue
             k += 1
             continue
         opener = out[j].payload
