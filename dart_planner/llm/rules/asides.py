@@ -579,6 +579,22 @@ def _order_list(body: Sequence[Item]) -> list[Item] | None:
     return named
 
 
+def _named_loaders(out: Sequence[Item], k: int) -> tuple[int, list[Item]]:
+    """Where the excavators named by number right before the loading verb at ``k`` start ("*excavators 1 and 2* load
+    truck 3 in turn", "*excavator 2 and excavator 1* load ..."), and each of them, one item each, in the order named;
+    no loaders for a single one or robots not all excavators."""
+    s = k
+    while s > 0 and (out[s - 1].kind is ItemKind.ROBOT
+                     or (out[s - 1].kind is ItemKind.WORD and out[s - 1].text == "and")):
+        s -= 1
+    run = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    if not run or any(r.payload.form != "ids" or not all("excavator" in i for i in r.payload.ids) for r in run):
+        return k, []
+    loaders = [Item(ItemKind.ROBOT, r.start, r.end, replace(r.payload, ids=(i,)), r.text)
+               for r in run for i in r.payload.ids]
+    return s, (loaders if len(loaders) >= 2 else [])
+
+
 def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
     """The loaders of "<subject> load <trucks>, <named> first[, then ...]" in turn: the named ones, then those of the
     subject the aside leaves out (by number, or "the other excavator" after one of two); None when the subject
@@ -590,7 +606,9 @@ def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
             return None
         return list(named) + [Item(ItemKind.ROBOT, subject.start, subject.end, replace(d, ids=(i,)), subject.text)
                               for i in d.ids if i not in said]
-    two = (d.form == "pronoun" and d.pronoun == "both") or (d.form == "type" and d.rtype == "excavator"
+    # "they load truck 3, excavator 1 first": "they" is read as "both" is (of three excavators, "the other
+    # excavator" is the two left, who load after the named one)
+    two = (d.form == "pronoun" and d.pronoun in ("both", "they")) or (d.form == "type" and d.rtype == "excavator"
                                                              and d.det in ("both", "count") and d.count == 2)
     if not two or len(named) > 2:
         return None
@@ -644,8 +662,24 @@ def _passive_order(out: list[Item], k: int) -> int:
     new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     if keep:
         new.append(out[end])
-    out[k:close] = new
-    return k + len(new)
+    start = _subject_start(out, k)
+    out[start:close] = new
+    return start + len(new)
+
+
+def _subject_start(out: Sequence[Item], k: int) -> int:
+    """Where the passive's subject starts when it stands right before the verb at ``k`` and is all its clause has
+    before it ("..., *trucks 1 and 3* are loaded by excavator 1, truck 3 first"): said actively, the active clause
+    loads those trucks, so they go with the passive; left before the agent, they made a clause of their own (a
+    tipping for truck 3). ``k`` itself when something else stands there ("go to rock 1 and get loaded by ...")."""
+    s = k
+    while s > 0 and (out[s - 1].kind is ItemKind.ROBOT
+                     or (out[s - 1].kind is ItemKind.WORD and out[s - 1].text in ("and", "both"))):
+        s -= 1
+    if s == k or not (s == 0 or out[s - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)) \
+            or out[s].kind is not ItemKind.ROBOT or out[s].payload.form == "pronoun" and out[s].text == "which":
+        return k
+    return s
 
 
 def _loader(it: Item) -> bool:
@@ -732,11 +766,14 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
     unless exactly one is left out."""
     said = {n.payload.ids[0] for n in named}
     subject = _clause_subject(out, k)
-    if len(subject) == 1 and len(named) == 1 and _pair_of(subject[0].payload, named[0].payload.rtype):
-        # "both haulers are to be loaded in turn, truck 1 first": then the other one of the pair
+    if len(subject) == 1 and len(named) == 1 and (_pair_of(subject[0].payload, named[0].payload.rtype)
+                                                  or _they(subject[0].payload)):
+        # "both haulers are to be loaded in turn, truck 1 first": then the other one of the pair; so after "they",
+        # as after "loads them, truck 3 first"
         last = subject[0]
-        other = RobotDesc("type", rtype=last.payload.rtype, det="other")
-        return [Item(ItemKind.ROBOT, last.start, last.end, other, "the other " + last.payload.rtype.replace("_", " "))]
+        rtype = named[0].payload.rtype
+        other = RobotDesc("type", rtype=rtype, det="other")
+        return [Item(ItemKind.ROBOT, last.start, last.end, other, "the other " + rtype.replace("_", " "))]
     if not subject or any(r.payload.form != "ids" for r in subject):
         return []
     ids = [i for r in subject for i in r.payload.ids]
@@ -745,6 +782,11 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
         return []
     last = subject[-1]
     return [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(left[0],)), last.text)]
+
+
+def _they(d: RobotDesc) -> bool:
+    """``d`` is the plural pronoun of a clause's subject ("*they* are loaded, truck 3 first")."""
+    return d.form == "pronoun" and d.pronoun == "they"
 
 
 def _pair_of(d: RobotDesc, rtype: str) -> bool:
@@ -958,6 +1000,19 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
             j += 1  # "loads them one after the other, truck 1 first": the aside gives that order
         if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ",", ":"):
+            # one truck only: "load trucks 1 and 3 in turn" puts the trucks in turn (rule 24)
+            one = len(run) == 1 and run[0].payload.form == "ids" and len(run[0].payload.ids) == 1
+            start, in_turn = _named_loaders(out, k) if one and j > said_from else (k, [])
+            if in_turn:
+                # "excavators 1 and 2 load truck 3 in turn": each loads, in the order they were named
+                turned: list[Item] = []
+                for x in _in_turn(in_turn, _first_mark(out[said_from].start, out[j - 1].end), None):
+                    turned.append(x)
+                    if x.kind is ItemKind.ROBOT:
+                        turned += [it, *out[k + 1:said_from]]
+                out[start:j] = turned
+                k = start + len(turned)
+                continue
             k += 1
             continue
         opener = out[j].payload

@@ -433,6 +433,8 @@ class Interpreter:
         """What "it" in an anchor stands for while a plural clause is distributed over it ("every
         truck leaves as soon as it is loaded": each truck)."""
         self.relative: frozenset[str] = frozenset()
+        #: the clause read now is a relative one of what its robot did meanwhile (:meth:`_meantime_relative`)
+        self.meantime = False
         """Robots whose relative clause is being read ("..., which arrives after ...")."""
         self.later: list[Segment] = []
         """The sentences after the one being read."""
@@ -1540,7 +1542,7 @@ class Interpreter:
         # "because excavator 2 needs the path clear": a robot's need with no deed and no place asks nothing of it
         bare_need = robots and not verbs and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)
         if any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in items) \
-                or (self._needs_something(items) and not bare_need):
+                or (self._needs_something(items) and not bare_need and not self._need_met_before(seg, items)):
             return False  # "because puddle 1 must be fenced off, ...": a keep-out or a need is an order, no reason
         for it in seg.items:
             self.use(it)
@@ -1548,6 +1550,45 @@ class Interpreter:
                 self.resolve_objects(it, cargo_ok=True)
         if heir is not None and seg.connective is not None:
             heir.connective, heir.connective_text = seg.connective, seg.connective_text
+        return True
+
+    def _meantime_relative(self, seg: Segment, nxt: Sequence[Segment]) -> bool:
+        """"When the digging is done, excavator 1 loads truck 1, *which has driven to soil 2 in the meantime*": a
+        relative clause closed by "in the meantime" (the lexicon's ``meantime_words``, left as an empty clause of its
+        own) tells what its robot did while the anchor's work went on; timed by the anchor, the truck's move waited
+        for the digging."""
+        return _relative_which(seg.items, 0) and bool(nxt) and nxt[0].sentence == seg.sentence \
+            and not nxt[0].items and nxt[0].connective == "parallel" \
+            and nxt[0].connective_text in self.lex.meantime_words
+
+    def _need_met_before(self, seg: Segment, items: Sequence[Item]) -> bool:
+        """"Truck 2 carries the soil to puddle 1, *because the puddle has to be filled*": a need with no robot whose
+        places are all places of the step said just before it in its sentence is what that step is done for. Read as
+        an order, "be filled" added a loading of a truck by the excavator named last."""
+        if any(it.kind is ItemKind.ROBOT for it in items):
+            return False
+        k = next((j for j, s in enumerate(self.later_all) if s is seg), None)
+        if not k:
+            return False
+        before = self.later_all[k - 1]
+        if before.sentence != seg.sentence or not before.has(ItemKind.VERB):
+            return False
+        places = named_objects(before.items)
+        wanted = [it.payload for it in items if it.kind is ItemKind.OBJECT]
+        return bool(places) and bool(wanted) and all(
+            (d.form == "names" and set(d.names) <= places)
+            or (d.form == "kind" and not d.plural and any(p.rstrip("0123456789") == d.kind for p in places))
+            for d in wanted)
+
+    def _deadline(self, seg: Segment) -> bool:
+        """"... carries the soil to puddle 1 *before tomorrow*": a time of day or a day after "before" (the lexicon's
+        ``deadline_words``) names no step to wait for; it was read as one and refused ("'tomorrow' is not a skill
+        of truck 2")."""
+        words = " ".join(it.text.lower() for it in seg.items if it.kind is not ItemKind.PUNCT)
+        if seg.connective_text not in self.lex.deadline_connectives or words not in self.lex.deadline_words:
+            return False
+        for it in seg.items:
+            self.use(it)
         return True
 
     def _reason_heir(self, seg: Segment) -> Segment | None:
@@ -2180,7 +2221,11 @@ class Interpreter:
             self.later = [x for x in segs[i + 1:] if x.sentence != seg.sentence]
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
-            self.main(seg, pre, post, pre_par, last)
+            self.meantime = self._meantime_relative(seg, segs[i + 1:i + 2])
+            try:
+                self.main(seg, None if self.meantime else pre, post, pre_par and not self.meantime, last)
+            finally:
+                self.meantime = False
             if self.onward:
                 self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._resume_subject(post)
@@ -2349,7 +2394,7 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._reason(seg) or self._counted_preview(seg):
+        if self._reason(seg) or self._counted_preview(seg) or self._deadline(seg):
             return
         seg = self._cut_reason(seg)
         if self._loose_ordinals(seg) or self._start_remark(seg):
@@ -3322,6 +3367,8 @@ class Interpreter:
         conn = seg.connective
         self.shared_anchor = False
         self.joined = pre is not None or conn == "final"
+        if self.meantime:
+            return set()  # "..., which has driven there in the meantime": its robot's own chain only
         if conn == "sequence" and seg.sentence_start and not seg.then_inside:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"

@@ -446,6 +446,13 @@ class Lexicon:
     future_remark_auxiliaries: frozenset[str] = _context_words()
     """Words that, inside a clause, open the reason for its step ("excavator 1 checks rock 1 *because* the rock may
     block the road"): the rest of the clause says why, not what to do."""
+    deadline_connectives: frozenset[str] = _context_words()
+    """Connectives before a deadline ("*before* tomorrow")."""
+    deadline_words: frozenset[str] = _context_words()
+    """A day or a time of day said as a deadline ("before *tomorrow*"): no step to wait for."""
+    meantime_words: frozenset[str] = _context_words()
+    """Connectives that close a relative clause with what its robot did meanwhile ("which has driven there *in the
+    meantime*"): the sentence's anchor does not time it."""
     purpose_so_words: frozenset[str] = _context_words()
     """Words that open a purpose with no "that" ("digs at rock 2 *so* the trucks can pass")."""
     purpose_so_modals: frozenset[str] = _context_words()
