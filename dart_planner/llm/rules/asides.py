@@ -701,14 +701,10 @@ def _agent_in_turn(out: list[Item], k: int, j: int) -> int:
         if close > end and out[end].payload == ",":
             close -= 1  # the comma that ends the aside still ends the clause
     else:
-        subject = _clause_subject(out, k)
-        if not subject or any(r.payload.form != "ids" for r in subject):
+        each = _subject_one_by_one(out, k)
+        if each is None:
             return k + 1
-        ids = [i for r in subject for i in r.payload.ids]
-        if len(ids) < 2 or len(set(ids)) != len(ids):
-            return k + 1
-        last = subject[-1]
-        named = [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(i,)), last.text) for i in ids]
+        named = each[1]
         close = j + 2
     new = [out[j], verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     out[k:close] = new
@@ -794,18 +790,29 @@ def _pair_of(d: RobotDesc, rtype: str) -> bool:
     return d.form == "type" and d.rtype == rtype and d.count == 2 and d.det in ("both", "the")
 
 
+def _subject_one_by_one(out: Sequence[Item], k: int) -> tuple[list[Item], list[Item]] | None:
+    """The subject of the clause of ``k`` and its robots one mention each, when it names two or more robots by number
+    (none twice): the order in which an unordered "in turn" takes them. None otherwise."""
+    subject = _clause_subject(out, k)
+    if not subject or any(r.payload.form != "ids" for r in subject):
+        return None
+    ids = [i for r in subject for i in r.payload.ids]
+    if len(ids) < 2 or len(set(ids)) != len(ids):
+        return None
+    last = subject[-1]
+    return subject, [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(i,)), last.text)
+                     for i in ids]
+
+
 def _agentless_in_turn(out: list[Item], k: int) -> int:
     """"Trucks 1 and 2 go to soil 1 and get loaded one after the other / in turn": with no loader and no truck
     said first, the trucks in the order the subject names them, as "..., truck 1 first" (rule 24); read as it
     stood, one loading served both. Only a subject of robots named by number, two or more."""
-    subject = _clause_subject(out, k)
-    if not subject or any(r.payload.form != "ids" for r in subject):
+    each = _subject_one_by_one(out, k)
+    if each is None:
         return k + 1
-    ids = [i for r in subject for i in r.payload.ids]
-    if len(ids) < 2 or len(set(ids)) != len(ids):
-        return k + 1
-    mark, last = out[k + 1], subject[-1]
-    robots = [Item(ItemKind.ROBOT, last.start, last.end, replace(last.payload, ids=(rid,)), last.text) for rid in ids]
+    subject, robots = each
+    mark = out[k + 1]
     new = _in_turn(robots, _first_mark(mark.start, mark.end), out[k])
     out[k:k + 2] = new
     return _own_subject_dropped(out, k, subject) + len(new)
