@@ -29,6 +29,10 @@
    different <kind>" read as one object mention was not taken for the places the list names (only "a different place"
    in plain words was). And "Depending on that, everybody avoids puddle 2." after a check put the keep-out up at once:
    "depending on that" / "based on what it finds" are sequence connectives now (lexicon), as "if so" waits.
+9. "Both trucks check the puddles - truck 1 puddle 1, truck 2 puddle 2 - and then return to start." sent a group of two
+   trucks to both puddles and each named truck to its own: a list of "<robot> <place>" pairs with the "to" left out
+   was not read as the places of the group's move, nor was a list after "the puddles" (the places of a kind it spells
+   out).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -218,3 +222,22 @@ def test_a_different_kind_of_place_is_what_the_list_names(fleet, world, text):
 def test_a_step_decided_by_a_check_waits_for_it(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("c", T, [D3], ["puddle2"]), task("a", AVA, [], ["puddle2"], deps=["c"]))
+
+
+# -- 9: "check the puddles - truck 1 puddle 1, truck 2 puddle 2" -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Both trucks check the puddles - truck 1 puddle 1, truck 2 puddle 2 - and then return to start.",
+    "Trucks 1 and 2 check both puddles: truck 1 to puddle 1 and truck 2 to puddle 2, and then return to start.",
+])
+def test_a_pair_list_spells_out_the_places_of_a_kind(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["puddle2"]),
+                task("r", R, [D1, D2], [], deps=["a", "b"]))
+
+
+def test_a_pair_list_without_to_after_a_colon(fleet, world):
+    assert_plan("Excavators 1 and 2 head out: excavator 1 soil 1, excavator 2 soil 2. Then everyone returns to start.",
+                fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]), task("r", RA, [], [], deps=["a", "b"]))

@@ -22,11 +22,11 @@ _JOIN = frozenset({"and", ","})
 
 
 def _pairs(items: Sequence[Item], j: int, tail: bool = False,
-           preps: Container[str] = ("to",)) -> tuple[list[tuple[Item, Item, Item]], int]:
+           preps: Container[str] = ("to",), bare: bool = False) -> tuple[list[tuple[Item, Item, Item]], int]:
     """The "<named robot> to <named place>" pairs (or another of ``preps``) from ``j`` up to the sentence end, and
     that end; no pairs when anything else stands there. With ``tail``, the list may also end at a comma that
     something else follows ("excavator 2 to rock 1, both digging on arrival") or at a closing parenthesis: that
-    is its end."""
+    is its end. With ``bare``, a pair may leave the word out ("truck 1 puddle 1, truck 2 puddle 2")."""
     pairs: list[tuple[Item, Item, Item]] = []
     n = len(items)
     while j < n:
@@ -44,8 +44,19 @@ def _pairs(items: Sequence[Item], j: int, tail: bool = False,
             pairs.append((it, items[j + 1], items[j + 2]))
             j += 3
             continue
+        if bare and _bare_pair_at(items, j):  # "truck 1 puddle 1, truck 2 puddle 2": the "to" left out
+            pairs.append((it, Item(ItemKind.WORD, items[j + 1].start, items[j + 1].start, None, "to"), items[j + 1]))
+            j += 2
+            continue
         return [], j
     return pairs, j
+
+
+def _bare_pair_at(items: Sequence[Item], j: int) -> bool:
+    """A "<named robot> <named place>" pair with no word between starts at ``j``."""
+    return j + 1 < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids" \
+        and len(items[j].payload.ids) == 1 \
+        and items[j + 1].kind is ItemKind.OBJECT and items[j + 1].payload.form == "names"
 
 
 def _pair_at(items: Sequence[Item], j: int, preps: Container[str] = ("to",)) -> bool:
@@ -79,7 +90,7 @@ def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite, tail: bool = 
         if not opener(out, c):
             c += 1
             continue
-        pairs, end = _pairs(out, c + 1, tail)
+        pairs, end = _pairs(out, c + 1, tail, bare=True)
         nxt = rewrite(out, c, pairs, end, sentence_start(out, c)) if len(pairs) >= 2 else None
         c = c + 1 if nxt is None else nxt
     return out
@@ -131,12 +142,18 @@ def _list_opener(items: Sequence[Item], k: int) -> bool:
     it = items[k]
     if _colon(it):
         return True
-    return it.kind is ItemKind.PUNCT and it.payload in (",", "(") and k > 0 and _indefinite_place(items[k - 1])
+    return it.kind is ItemKind.PUNCT and it.payload in (",", "(") and k > 0 and (
+        _indefinite_place(items[k - 1]) or _places_of_kind(items[k - 1]))
 
 
 def _indefinite_place(it: Item) -> bool:
     """"a rock": one place of a kind, not yet named."""
     return it.kind is ItemKind.OBJECT and it.payload.form == "kind" and it.payload.det == "count"
+
+
+def _places_of_kind(it: Item) -> bool:
+    """"the puddles", "both rocks": the places of a kind, which a list after them spells out robot by robot."""
+    return it.kind is ItemKind.OBJECT and it.payload.form == "kind" and it.payload.plural
 
 
 def fold_group_colon_lists(items: Sequence[Item]) -> list[Item]:
@@ -154,6 +171,9 @@ def fold_group_colon_lists(items: Sequence[Item]) -> list[Item]:
         group, verb, rest = out[a], out[v], out[v + 1:c]
         if len(rest) == 2 and rest[0].kind is ItemKind.WORD and rest[0].text == "to" and _indefinite_place(rest[1]):
             rest = []  # "to a rock": the places the list names
+        elif len(rest) == 1 and _places_of_kind(rest[0]) \
+                and all(place.payload.kind == rest[0].payload.kind for _, _, place in pairs):
+            rest = []  # "check the puddles: truck 1 puddle 1, truck 2 puddle 2": the places the list names
         elif not _colon(out[c]):
             return None
         if not (_group_holds(group.payload, pairs) and verb.kind is ItemKind.VERB
