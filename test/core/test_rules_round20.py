@@ -33,6 +33,8 @@
    trucks to both puddles and each named truck to its own: a list of "<robot> <place>" pairs with the "to" left out
    was not read as the places of the group's move, nor was a list after "the puddles" (the places of a kind it spells
    out).
+10. "digger three, break up rock 2 then load em both, truck one first" was refused ("'both' cannot unload bucket"):
+    "em" ("them" as it is said) was no pronoun, so "both" became the robots that load. "em" / "'em" are "them" now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -241,3 +243,17 @@ def test_a_pair_list_without_to_after_a_colon(fleet, world):
     assert_plan("Excavators 1 and 2 head out: excavator 1 soil 1, excavator 2 soil 2. Then everyone returns to start.",
                 fleet, world,
                 task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"]), task("r", RA, [], [], deps=["a", "b"]))
+
+
+# -- 10: "load em both" ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "trucks 1 and 2 head to rock 2. digger three, break up rock 2 then load em both. then the trucks dump at puddle 1.",
+    "Trucks 1 and 2 go to rock 2. Excavator 3 breaks up rock 2 and loads 'em. Then the trucks dump at puddle 1.",
+])
+def test_em_is_them(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D1, D2, E3], ["rock2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("l", LOAD, [E3], [], deps=["d"]), task("p", T, [D1, D2], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D1, D2], [], deps=["p"]))
