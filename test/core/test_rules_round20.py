@@ -35,6 +35,10 @@
    out).
 10. "digger three, break up rock 2 then load em both, truck one first" was refused ("'both' cannot unload bucket"):
     "em" ("them" as it is said) was no pronoun, so "both" became the robots that load. "em" / "'em" are "them" now.
+11. "Then trucks 1 and 2 go over to soil 2 for loading - excavator 2 loads truck 1, excavator 3 loads truck 2." loaded
+    both trucks with both excavators and then each truck once more: the purpose "for loading" made a loading by the
+    excavators there, and the list after it made one per pair. A group loading that only loadings by parts of the group
+    wait for, of the same trucks, is that loading said robot by robot (``PlanBuilder._spell_out_group_loadings``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -257,3 +261,27 @@ def test_em_is_them(fleet, world, text):
                 task("m", T, [D1, D2, E3], ["rock2"]), task("d", DIG, [E3], [], deps=["m"]),
                 task("l", LOAD, [E3], [], deps=["d"]), task("p", T, [D1, D2], ["puddle1"], deps=["l"]),
                 task("u", DUMP, [D1, D2], [], deps=["p"]))
+
+
+# -- 11: "for loading - excavator 2 loads truck 1, excavator 3 loads truck 2" ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 2 and 3 dig at soil 2. Then trucks 1 and 2 go over to soil 2 for loading - excavator 2 loads truck "
+    "1, excavator 3 loads truck 2.",
+    "Excavators 2 and 3 dig at soil 2. Then trucks 1 and 2 go over to soil 2 for loading. Excavator 2 loads truck 1 and "
+    "excavator 3 loads truck 2.",
+])
+def test_a_group_loading_spelled_out_pair_by_pair_is_those_loadings(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2, E3], ["soil2"]), task("d", DIG, [E2, E3], [], deps=["m"]),
+                task("t", T, [D1, D2], ["soil2"], deps=["d"]),
+                task("a", LOAD, [E2], [], deps=["t"]), task("b", LOAD, [E3], [], deps=["t"]))
+
+
+def test_a_group_loading_of_another_truck_stays(fleet, world):
+    assert_plan("Excavators 2 and 3 dig at soil 2 and load truck 1 together. Then excavator 2 loads truck 2 and "
+                "excavator 3 loads truck 3.", fleet, world,
+                task("m", T, [E2, E3], ["soil2"]), task("d", DIG, [E2, E3], [], deps=["m"]),
+                task("g", LOAD, [E2, E3], [], deps=["d"]),
+                task("a", LOAD, [E2], [], deps=["g"]), task("b", LOAD, [E3], [], deps=["g"]))

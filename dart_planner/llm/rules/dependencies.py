@@ -420,6 +420,26 @@ class PlanBuilder:
             if d.alive and d.deps & self.restated.keys():
                 d.deps = {self.current(p) for p in d.deps} - {d.idx}
 
+    def _spell_out_group_loadings(self) -> None:
+        """"Trucks 1 and 2 go to soil 2 for loading - excavator 2 loads truck 1, excavator 3 loads truck 2": a loading
+        by a group that only loadings by parts of the group wait for, and that together are the whole group, is the
+        loading said once for all and then robot by robot: the parts are the loading (each waits for what it waited
+        for). Kept, every truck was loaded by both excavators and then once more."""
+        for p in self.drafts:
+            keys = {m.key for m in p.members}
+            if not p.alive or p.fleet or p.action != "unload_bucket" or len(keys) < 2:
+                continue
+            kids = [o for o in self.drafts if o.alive and p.idx in o.deps]
+            parts = [{m.key for m in o.members} for o in kids]
+            if not kids or any(o.action != p.action or not part or not part < keys for o, part in zip(kids, parts)) \
+                    or set().union(*parts) != keys \
+                    or {m.key for o in kids for m in o.partners} != {m.key for m in p.partners}:
+                continue  # (the same trucks: "load truck 1 together, then each loads one more" is two loadings)
+            p.alive = False
+            for o in kids:
+                o.deps = (o.deps - {p.idx}) | p.deps
+        self._reindex()
+
     def _reduce_all(self) -> None:
         anc = self._ancestors_all()
         for d in self.drafts:
@@ -555,6 +575,7 @@ class PlanBuilder:
     def finish(self, instruction: str = "", plan_id: str | None = None) -> TaskGraph:
         """Reduce, merge, order and name the drafts; return the task graph."""
         self._redirect_restated()
+        self._spell_out_group_loadings()
         self.apply_global_keepouts()
         self._reduce_all()
         self.merge()
