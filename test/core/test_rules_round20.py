@@ -269,8 +269,8 @@ def test_em_is_them(fleet, world, text):
 @pytest.mark.parametrize("text", [
     "Excavators 2 and 3 dig at soil 2. Then trucks 1 and 2 go over to soil 2 for loading - excavator 2 loads truck "
     "1, excavator 3 loads truck 2.",
-    "Excavators 2 and 3 dig at soil 2. Then trucks 1 and 2 go over to soil 2 for loading. Excavator 2 loads truck 1 and "
-    "excavator 3 loads truck 2.",
+    "Excavators 2 and 3 dig at soil 2. Then trucks 1 and 2 go over to soil 2 for loading. Excavator 2 loads truck 1 "
+    "and excavator 3 loads truck 2.",
 ])
 def test_a_group_loading_spelled_out_pair_by_pair_is_those_loadings(fleet, world, text):
     assert_plan(text, fleet, world,
