@@ -39,6 +39,9 @@
     both trucks with both excavators and then each truck once more: the purpose "for loading" made a loading by the
     excavators there, and the list after it made one per pair. A group loading that only loadings by parts of the group
     wait for, of the same trucks, is that loading said robot by robot (``PlanBuilder._spell_out_group_loadings``).
+12. "Trucks 1 and 3 keep away from rock 1 until truck 2 has inspected it. Truck 2 inspects rock 1. Then truck 1 goes to
+    rock 1." was refused (truck 1 sent into a place still closed to it): the deed after "until" is made by the later
+    sentence that orders it (round 19), and so the keep-out had no end to be lifted at. Its end is now that later step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -46,7 +49,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- 1: "afterwards" at the end of a purpose ------------------------------------------------------------------------
 
@@ -285,3 +288,20 @@ def test_a_group_loading_of_another_truck_stays(fleet, world):
                 task("m", T, [E2, E3], ["soil2"]), task("d", DIG, [E2, E3], [], deps=["m"]),
                 task("g", LOAD, [E2, E3], [], deps=["d"]),
                 task("a", LOAD, [E2], [], deps=["g"]), task("b", LOAD, [E3], [], deps=["g"]))
+
+
+# -- 12: "until X" with X ordered in a later sentence ---------------------------------------------------------------
+
+
+def test_an_until_keepout_ends_at_the_step_a_later_sentence_orders(fleet, world):
+    assert_plan("Trucks 1 and 3 keep away from rock 1 until truck 2 has inspected it. Truck 2 inspects rock 1. Then "
+                "truck 1 goes to rock 1.", fleet, world,
+                task("a", AV, [D1, D3], ["rock1"]), task("i", T, [D2], ["rock1"]),
+                task("l", AL, [D1, D3], ["rock1"], deps=["i"]), task("m", T, [D1], ["rock1"], deps=["a", "l"]))
+
+
+def test_an_until_keepout_ends_at_a_digging_a_later_sentence_orders(fleet, world):
+    assert_plan("Truck 3 must stay out of soil 1 until excavator 2 has dug there. Excavator 2 goes to soil 1 and digs. "
+                "Then truck 3 goes to soil 1.", fleet, world,
+                task("a", AV, [D3], ["soil1"]), task("g", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["g"]),
+                task("l", AL, [D3], ["soil1"], deps=["d"]), task("m", T, [D3], ["soil1"], deps=["a", "l"]))

@@ -387,6 +387,10 @@ class Interpreter:
         self.until_found: tuple[int, set[int]] | None = None
         self.until_keepouts: list[tuple[int, frozenset[int]]] = []
         """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
+        self.until_later: tuple[int, frozenset[str], frozenset[str]] | None = None
+        """An "until X" whose X a later sentence orders: its sentence, the robots of X and their actions."""
+        self.until_pending: list[tuple[int, int, frozenset[str], frozenset[str]]] = []
+        """Keep-outs "until X" with X ordered later: draft, sentence, robots and actions of X (found at the end)."""
         self.destination: dict[str, str] = {}
         """Where a summary sentence says a robot's load goes."""
         self.last_partners: list[Member] = []
@@ -2249,7 +2253,7 @@ class Interpreter:
                 self.main(m, (entry if not is_par else set()) if n == 0 else None, None, is_par and n == 0, True)
         self.flush_all_pending()
         self.settle_vague()
-        lift_until_keepouts(self.b, self.until_keepouts, self.fleet.skills)
+        lift_until_keepouts(self.b, self.until_keepouts + self._pending_until_ends(), self.fleet.skills)
         for message, said in self.negated_work:
             # "Excavator 1 does not dig at rock 2; it digs at rock 1": what it does instead is said, so the negated
             # step is no step; a negated order alone would leave the robot's part of the job unsaid
@@ -3594,6 +3598,14 @@ class Interpreter:
 
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
+        if post is not None and post.connective_text in self.lex.until_words and self.until_found is not None \
+                and self.until_found[0] == sentence and not self.until_found[1] \
+                and self.until_later is not None and self.until_later[0] == sentence:
+            # "... until truck 2 has inspected it. Truck 2 inspects rock 1.": X is the step the later sentence makes
+            _, robots, actions = self.until_later
+            self.until_pending += [(d.idx, sentence, robots, actions) for d in self.b.drafts[made_before:]
+                                   if d.alive and d.action == "add_keepout"]
+            return
         if post is None or post.connective_text not in self.lex.until_words or self.until_found is None \
                 or self.until_found[0] != sentence or not self.until_found[1]:
             return
@@ -5558,8 +5570,22 @@ class Interpreter:
             for it in seg.items:
                 self.use(it)
             self.until_found = (seg.sentence, found)  # "... until X, and only then Y": Y waits for X
+            if not found and self._ordered_later(seg, robots):
+                self.until_later = (seg.sentence, frozenset(m.key for m in robots), frozenset(
+                    it.payload.target for it in seg.items if it.kind is ItemKind.VERB))
             return set(), False
         return found, is_par
+
+    def _pending_until_ends(self) -> list[tuple[int, frozenset[int]]]:
+        """The keep-outs "until X" whose X a later sentence ordered, each with the first step of X's robots and action
+        made after its sentence (rules/untillifts lifts them there)."""
+        out: list[tuple[int, frozenset[int]]] = []
+        for idx, sentence, robots, actions in self.until_pending:
+            ends = [d.idx for d in self.b.drafts if d.alive and d.action in actions
+                    and robots & {m.key for m in d.members} and self.draft_sentence.get(d.idx, -1) > sentence]
+            if ends:
+                out.append((idx, frozenset(ends[:1])))
+        return out
 
     def _ordered_later(self, seg: Segment, robots: Sequence[Member]) -> bool:
         """"Keep all trucks away from rock 2 until excavator 3 has broken it up. Excavator 3 goes to rock 2 and breaks
