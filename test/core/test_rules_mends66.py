@@ -1,0 +1,64 @@
+"""Mends of helper M66: dev lines the rules planner still misread, fixed where the misreading is a general pattern.
+
+1. "..., where they are loaded by excavator 1 one after another: truck 2 first, then truck 3, then truck 1" gave one
+   loading: an order list after a colon was taken after "loads them ...:" but not after a passive's agent with "in
+   turn"; now each truck gets its own loading in that order, as in the active form.
+2. After such a passive loading of several trucks, "As soon as a truck has been loaded, it dumps ..." was one more
+   truck (a fourth loading, a truck nobody named): a passive loading of a plural subject or in turn counts as a
+   loading of several robots, so "a truck" is each of them, as after "loads them one after another".
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: a passive loading in turn with a colon order list --------------------------------------------------
+
+
+def test_passive_loading_in_turn_with_a_colon_list_loads_each_truck_in_that_order(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Then trucks 1 and 2 go to soil 1, where they are loaded by excavator 1 in "
+                "turn: truck 2 first, then truck 1. Each truck then dumps at puddle 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [D1, D2], ["soil1"], deps=["g"]),
+                task("l1", LOAD, [E1], [], deps=["m2"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+                task("m3", T, [D1], ["puddle1"], deps=["l2"]), task("m4", T, [D2], ["puddle1"], deps=["l1"]),
+                task("d1", DUMP, [D1], [], deps=["m3"]), task("d2", DUMP, [D2], [], deps=["m4"]))
+
+
+def test_passive_loading_one_after_another_with_a_colon_list_of_three(fleet, world):
+    assert_plan("Excavator 3 breaks up rock 2. Trucks 1, 2 and 3 then drive to rock 2, where they get loaded by "
+                "excavator 3 one after another: truck 3 first, then truck 1, then truck 2. Afterwards all trucks "
+                "dump at obstacle 1.", fleet, world,
+                task("m1", T, [E3], ["rock2"]), task("g", DIG, [E3], [], deps=["m1"]),
+                task("m2", T, [D1, D2, D3], ["rock2"], deps=["g"]),
+                task("l1", LOAD, [E3], [], deps=["m2"]), task("l2", LOAD, [E3], [], deps=["l1"]),
+                task("l3", LOAD, [E3], [], deps=["l2"]),
+                task("m3", T, [D1, D2, D3], ["obstacle1"], deps=["l3"]), task("d", DUMP, [D1, D2, D3], [], deps=["m3"]))
+
+
+# -- finding 2: "as soon as a truck has been loaded, it ..." after a passive loading of several ---------------------
+
+
+def test_a_truck_after_a_passive_loading_in_turn_is_each_truck(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Then trucks 1, 2 and 3 go to soil 1, where they are loaded by excavator "
+                "1 one after another: truck 2 first, then truck 3, then truck 1. As soon as a truck has been loaded, "
+                "it dumps at puddle 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [D1, D2, D3], ["soil1"], deps=["g"]),
+                task("l1", LOAD, [E1], [], deps=["m2"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+                task("l3", LOAD, [E1], [], deps=["l2"]),
+                task("m3", T, [D1], ["puddle1"], deps=["l3"]), task("m4", T, [D2], ["puddle1"], deps=["l1"]),
+                task("m5", T, [D3], ["puddle1"], deps=["l2"]),
+                task("d1", DUMP, [D1], [], deps=["m3"]), task("d2", DUMP, [D2], [], deps=["m4"]),
+                task("d3", DUMP, [D3], [], deps=["m5"]))
+
+
+def test_a_truck_after_a_passive_loading_of_a_plural_subject_is_each_truck(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Then trucks 1 and 3 drive to soil 1 and are loaded by excavator 1. As "
+                "soon as a truck has been loaded, it dumps at puddle 2.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [D1, D3], ["soil1"], deps=["g"]), task("l", LOAD, [E1], [], deps=["m2"]),
+                task("m3", T, [D1], ["puddle2"], deps=["l"]), task("m4", T, [D3], ["puddle2"], deps=["l"]),
+                task("d1", DUMP, [D1], [], deps=["m3"]), task("d2", DUMP, [D3], [], deps=["m4"]))
