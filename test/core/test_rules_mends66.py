@@ -6,13 +6,19 @@
 2. After such a passive loading of several trucks, "As soon as a truck has been loaded, it dumps ..." was one more
    truck (a fourth loading, a truck nobody named): a passive loading of a plural subject or in turn counts as a
    loading of several robots, so "a truck" is each of them, as after "loads them one after another".
+3. "I don't want any truck near it" (and "nobody near it") was silently dropped (from L3_578: "..., so I don't want any
+   truck near it during that work"): a negated verbless clause of robots and "near it" is a keep-out of the place
+   named before, as "I don't want any truck near rock 1" already was. L3_578 itself still refuses ("while it is being
+   broken up" in a remark whose keep-out has no verb): folding that remark would put up a keep-out beside the one its
+   next sentence says, never lifted.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+import pytest
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a passive loading in turn with a colon order list --------------------------------------------------
 
@@ -62,3 +68,22 @@ def test_a_truck_after_a_passive_loading_of_a_plural_subject_is_each_truck(fleet
                 task("m2", T, [D1, D3], ["soil1"], deps=["g"]), task("l", LOAD, [E1], [], deps=["m2"]),
                 task("m3", T, [D1], ["puddle2"], deps=["l"]), task("m4", T, [D3], ["puddle2"], deps=["l"]),
                 task("d1", DUMP, [D1], [], deps=["m3"]), task("d2", DUMP, [D3], [], deps=["m4"]))
+
+
+# -- finding 3: "I don't want any truck near it" is a keep-out of the place named before ------------------------------
+
+
+@pytest.mark.parametrize("text, keepout", [
+    ("Rock 1 may still shift. I don't want trucks 1 and 2 near it.", task("k", AV, [D1, D2], ["rock1"])),
+    ("Rock 1 may still shift, so I don't want trucks 1 and 2 near it.", task("k", AV, [D1, D2], ["rock1"])),
+    ("Rock 2 is loose. Nobody near it, please.", task("k", AVA, [], ["rock2"])),
+])
+def test_unwanted_near_it_is_a_keep_out_of_the_place_named_before(fleet, world, text, keepout):
+    assert_plan(text, fleet, world, keepout)
+
+
+def test_unwanted_near_them_keeps_out_of_both_places(fleet, world):
+    assert_plan("Puddles 1 and 2 are flooded. I don't want truck 3 near them. Excavator 1 digs at soil 1.",
+                fleet, world,
+                task("k", AV, [D3], ["puddle1", "puddle2"]), task("m", T, [E1], ["soil1"]),
+                task("g", DIG, [E1], [], deps=["m"]))
