@@ -11,6 +11,11 @@
    named before, as "I don't want any truck near rock 1" already was. L3_578 itself still refuses ("while it is being
    broken up" in a remark whose keep-out has no verb): folding that remark would put up a keep-out beside the one its
    next sentence says, never lifted.
+4. "The trucks will be driving past puddle 2 all morning, so please set a keep-out around it for excavators 1 and 2"
+   (L3_330) sent the trucks to puddle 2: the ", so" remark was only folded when the kept robots came before the
+   keep-out verb and covered the remark's robots. Robots named after "for" now count, and a remark of what robots of
+   another type will be doing for a while (a progressive "will be driving", or a span such as "today") is the reason
+   too. "Truck 1 will go to soil 1, so ..." (a plain future) stays an order.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a passive loading in turn with a colon order list --------------------------------------------------
 
@@ -87,3 +92,27 @@ def test_unwanted_near_them_keeps_out_of_both_places(fleet, world):
                 fleet, world,
                 task("k", AV, [D3], ["puddle1", "puddle2"]), task("m", T, [E1], ["soil1"]),
                 task("g", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 4: "<robots> will be <doing> ..., so set a keep-out ... for <other robots>" is a reason -------------------
+
+
+def test_an_ongoing_remark_before_a_keep_out_for_other_robots_is_no_order(fleet, world):
+    assert_plan("The trucks will be driving past puddle 2 all morning, so please set a keep-out around it for "
+                "excavators 1 and 2 first. Then excavator 1 digs at soil 1.", fleet, world,
+                task("k", AV, [E1, E2], ["puddle2"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("g", DIG, [E1], [], deps=["m"]))
+    assert_plan("Trucks 1 and 2 will be hauling past obstacle 1, so set a keep-out around it for excavator 2. "
+                "Excavator 2 goes to rock 1.", fleet, world,
+                task("k", AV, [E2], ["obstacle1"]), task("m", T, [E2], ["rock1"], deps=["k"]))
+
+
+def test_a_remark_with_a_span_of_time_before_a_keep_out_for_other_robots_is_no_order(fleet, world):
+    assert_plan("The trucks will use soil 2 today, so excavator 3 must keep away from it. Excavator 3 digs at soil 1.",
+                fleet, world, task("k", AV, [E3], ["soil2"]), task("m", T, [E3], ["soil1"], deps=["k"]),
+                task("g", DIG, [E3], [], deps=["m"]))
+
+
+def test_a_plain_future_before_a_keep_out_for_other_robots_stays_an_order(fleet, world):
+    assert_plan("Truck 1 will go to soil 1, so set a keep-out around it for excavator 2.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("k", AV, [E2], ["soil1"]))
