@@ -16,6 +16,8 @@
    keep-out verb and covered the remark's robots. Robots named after "for" now count, and a remark of what robots of
    another type will be doing for a while (a progressive "will be driving", or a span such as "today") is the reason
    too. "Truck 1 will go to soil 1, so ..." (a plain future) stays an order.
+5. After such a remark, "...; the trucks are not affected by it" (L3_260) kept the trucks out of the remark's place:
+   only the keep-out clause, up to a semicolon, has its "it" read as that place; after it, "it" is the keep-out.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -116,3 +118,13 @@ def test_a_remark_with_a_span_of_time_before_a_keep_out_for_other_robots_is_no_o
 def test_a_plain_future_before_a_keep_out_for_other_robots_stays_an_order(fleet, world):
     assert_plan("Truck 1 will go to soil 1, so set a keep-out around it for excavator 2.", fleet, world,
                 task("m", T, [D1], ["soil1"]), task("k", AV, [E2], ["soil1"]))
+
+
+# -- finding 5: "...; the trucks are not affected by it" after a folded remark --------------------------------------
+
+
+def test_it_after_the_semicolon_of_a_folded_remark_is_not_its_place(fleet, world):
+    assert_plan("The trucks will use soil 2 today, so set a keep-out around it for excavators 1 and 2; the trucks are "
+                "not affected by it. Then excavator 1 digs at soil 1.", fleet, world,
+                task("k", AV, [E1, E2], ["soil2"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("g", DIG, [E1], [], deps=["m"]))

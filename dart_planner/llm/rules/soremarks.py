@@ -34,7 +34,7 @@ def fold_so_remarks(items: Sequence[Item], joins: frozenset[str], modals: frozen
         if cut is not None and _keepout_after(rest, keepout_actions) \
                 and (_place_remark(head, modals) or _future_remark(head, rest, futures)):
             place = next((x for x in out[start:cut] if x.kind is ItemKind.OBJECT), None)
-            tail = [_as_place(x, place) for x in out[cut + 2:end]]
+            tail = _as_places(out[cut + 2:end], place)
             said = " ".join(x.text for x in out[start:cut])
             out[start:end] = [Item(ItemKind.MARK, out[start].start, out[cut].start, "filler", said), *tail]
             end = start + 1 + len(tail)
@@ -101,6 +101,13 @@ def _ongoing(head: Sequence[Item]) -> bool:
     progressive = len(head) > 3 and head[2].text.lower() == "be" and head[3].kind is ItemKind.VERB \
         and head[3].text.split()[0].lower().endswith("ing")
     return progressive or any(x.kind is ItemKind.MARK and x.payload == "duration" for x in head)
+
+
+def _as_places(tail: Sequence[Item], place: Item | None) -> list[Item]:
+    """The keep-out clause with its "it" the remark's place, up to a semicolon: "...; the trucks are not affected by
+    it" after it is about the keep-out (read as the place, the trucks were kept out of it too)."""
+    stop = next((k for k, x in enumerate(tail) if x.kind is ItemKind.PUNCT and x.payload == ";"), len(tail))
+    return [_as_place(x, place) for x in tail[:stop]] + list(tail[stop:])
 
 
 def _as_place(item: Item, place: Item | None) -> Item:
