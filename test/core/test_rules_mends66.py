@@ -18,6 +18,9 @@
    too. "Truck 1 will go to soil 1, so ..." (a plain future) stays an order.
 5. After such a remark, "...; the trucks are not affected by it" (L3_260) kept the trucks out of the remark's place:
    only the keep-out clause, up to a semicolon, has its "it" read as that place; after it, "it" is the keep-out.
+6. "nobody goes near obstacle 1 today, survey crew's in there" (L3_588) sent every robot to survey obstacle 1 and was
+   refused: a check verb right before a noun of people (lexicon ``check_noun_heads``: "crew", "team", ...) names
+   them and orders no check.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,6 +29,9 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a passive loading in turn with a colon order list --------------------------------------------------
 
@@ -81,8 +87,8 @@ def test_a_truck_after_a_passive_loading_of_a_plural_subject_is_each_truck(fleet
 
 
 @pytest.mark.parametrize("text, keepout", [
-    ("Rock 1 may still shift. I don't want trucks 1 and 2 near it.", task("k", AV, [D1, D2], ["rock1"])),
-    ("Rock 1 may still shift, so I don't want trucks 1 and 2 near it.", task("k", AV, [D1, D2], ["rock1"])),
+    ("Rock 2 could slide. I don't want trucks 1 and 2 near it.", task("k", AV, [D1, D2], ["rock2"])),
+    ("Rock 2 could slide, so I don't want trucks 1 and 2 near it.", task("k", AV, [D1, D2], ["rock2"])),
     ("Rock 2 is loose. Nobody near it, please.", task("k", AVA, [], ["rock2"])),
 ])
 def test_unwanted_near_it_is_a_keep_out_of_the_place_named_before(fleet, world, text, keepout):
@@ -128,3 +134,21 @@ def test_it_after_the_semicolon_of_a_folded_remark_is_not_its_place(fleet, world
                 "not affected by it. Then excavator 1 digs at soil 1.", fleet, world,
                 task("k", AV, [E1, E2], ["soil2"]), task("m", T, [E1], ["soil1"], deps=["k"]),
                 task("g", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 6: "survey crew", "inspection team": a check verb naming people orders no check -------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "nobody drives near obstacle 2 this morning, survey crew's working there. truck 3 heads to soil 2.",
+    "Nobody goes near obstacle 2 today; the survey team is in there. Truck 3 goes to soil 2.",
+    "Nobody goes near obstacle 2, a check crew is working there. Truck 3 goes to soil 2.",
+])
+def test_a_check_verb_before_a_noun_of_people_orders_no_check(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AVA, [], ["obstacle2"]), task("m", T, [D3], ["soil2"], deps=["k"]))
+
+
+def test_the_nouns_of_people_come_from_the_lexicon(fleet, world):
+    text = "nobody drives near obstacle 2 this morning, survey crew's working there. truck 3 heads to soil 2."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(check_noun_heads=[])).errors
