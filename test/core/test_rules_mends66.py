@@ -21,6 +21,9 @@
 6. "nobody goes near obstacle 1 today, survey crew's in there" (L3_588) sent every robot to survey obstacle 1 and was
    refused: a check verb right before a noun of people (lexicon ``check_noun_heads``: "crew", "team", ...) names
    them and orders no check.
+7. "..., so that the excavator at soil 1 can load it" (L3_574) dropped the loading: the place that says which
+   excavator is meant ("at soil 1", "there") ended the search for the purpose's work verb, so the purpose stayed a
+   reason. It is passed over now, and the loading is the next step, as with "so that the excavator can load it".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -152,3 +155,25 @@ def test_the_nouns_of_people_come_from_the_lexicon(fleet, world):
     text = "nobody drives near obstacle 2 this morning, survey crew's working there. truck 3 heads to soil 2."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(check_noun_heads=[])).errors
+
+
+# -- finding 7: "so that the excavator at <place> can load it" --------------------------------------------------------
+
+
+def test_a_purpose_loading_by_the_excavator_at_a_place_is_a_step(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 1 goes to soil 1, so that the excavator at soil 1 can load it.",
+                fleet, world, task("m", T, [E1, D1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
+    assert_plan("Excavator 1 digs at soil 1 and excavator 2 digs at rock 2. Truck 2 goes to rock 2 so that the "
+                "excavator at rock 2 can load it.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2, D2], ["rock2"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("l", LOAD, [E2], [], deps=["g2"]))
+
+
+def test_a_purpose_loading_by_the_excavator_there_is_a_step(fleet, world):
+    assert_plan("Excavator 2 digs at soil 2. Truck 3 drives to soil 2 so that the excavator there can load it, and "
+                "then it dumps at puddle 1.", fleet, world,
+                task("m", T, [E2, D3], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("m2", T, [D3], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D3], [], deps=["m2"]))
