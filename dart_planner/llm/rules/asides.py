@@ -671,12 +671,14 @@ def _subject_start(out: Sequence[Item], k: int) -> int:
     """Where the passive's subject starts when it stands right before the verb at ``k`` and is all its clause has
     before it ("..., *trucks 1 and 3* are loaded by excavator 1, truck 3 first"): said actively, the active clause
     loads those trucks, so they go with the passive; left before the agent, they made a clause of their own (a
-    tipping for truck 3). ``k`` itself when something else stands there ("go to rock 1 and get loaded by ...")."""
+    tipping for truck 3). So after "where" (", where they get loaded by excavator 3 in turn: ..."). ``k`` itself when
+    something else stands there ("go to rock 1 and get loaded by ...")."""
     s = k
     while s > 0 and (out[s - 1].kind is ItemKind.ROBOT
                      or (out[s - 1].kind is ItemKind.WORD and out[s - 1].text in ("and", "both"))):
         s -= 1
-    if s == k or not (s == 0 or out[s - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)) \
+    if s == k or not (s == 0 or out[s - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+                      or out[s - 1].kind is ItemKind.WORD and out[s - 1].text == "where") \
             or out[s].kind is not ItemKind.ROBOT or out[s].payload.form == "pronoun" and out[s].text == "which":
         return k
     return s
@@ -695,7 +697,7 @@ def _agent_in_turn(out: list[Item], k: int, j: int) -> int:
     verb = Item(ItemKind.VERB, out[k].start, out[j - 1].end, replace(out[k].payload, role="verb"), "loads")
     p = j + 2
     aside = _order_aside(out, p, k) if p < len(out) and out[p].kind is ItemKind.PUNCT \
-        and out[p].payload in ("(", ",") else None
+        and out[p].payload in ("(", ",", ":") else None
     if aside is not None:
         named, end, close = aside
         if close > end and out[end].payload == ",":
@@ -707,8 +709,9 @@ def _agent_in_turn(out: list[Item], k: int, j: int) -> int:
         named = each[1]
         close = j + 2
     new = [out[j], verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
-    out[k:close] = new
-    return k + len(new)
+    start = _subject_start(out, k)
+    out[start:close] = new
+    return start + len(new)
 
 
 def _order_aside(out: Sequence[Item], p: int, k: int) -> tuple[list[Item], int, int] | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .segment import Item, ItemKind, filler_over
 
-__all__ = ["fold_checked_states"]
+__all__ = ["fold_check_noun_compounds", "fold_checked_states"]
 
 _NOUNS = (ItemKind.OBJECT, ItemKind.ROBOT)
 
@@ -50,3 +50,17 @@ def _state_end(items: Sequence[Item], k: int, check_verbs: frozenset[str], opene
     while j < len(items) and items[j].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
         j += 1
     return j
+
+
+def fold_check_noun_compounds(items: Sequence[Item], check_verbs: frozenset[str], heads: frozenset[str]) -> list[Item]:
+    """"nobody goes near obstacle 1, *survey crew*'s in there": a check verb right before a noun of people
+    (``heads``: the lexicon's ``check_noun_heads``) names them ("the survey crew", "an inspection team"), it orders no
+    check: the verb becomes a plain word. Read as a verb, every robot was sent to survey the place it was kept out
+    of."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        it, nxt = out[k], out[k + 1]
+        if it.kind is ItemKind.VERB and it.text.lower() in check_verbs and nxt.kind is ItemKind.WORD \
+                and nxt.text.lower() in heads:
+            out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
+    return out

@@ -453,7 +453,28 @@ def _plural_loading_before(items: Sequence[Item], upto: int) -> bool:
                     v + 3 < upto and items[v + 2].text in _LIST_JOINS and items[v + 3].kind is ItemKind.ROBOT) \
                     or _ordered_robot_after(items, v + 2, upto):
                 return True
+        if it.kind is ItemKind.VERB and it.payload.role == "passive_load" and _passive_of_several(items, v, upto):
+            return True
     return False
+
+
+def _passive_of_several(items: Sequence[Item], v: int, upto: int) -> bool:
+    """A passive loading at ``v`` of several robots: its clause's subject is plural ("trucks 1 and 2 are loaded by
+    excavator 1", "they get loaded"), or its agent loads them in turn ("..., where they are loaded by the excavator
+    one after another: truck 2 first, ..."), as the active loadings above are."""
+    s = v
+    while s > 0 and items[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        s -= 1
+    for r in items[s:v]:
+        if r.kind is ItemKind.ROBOT and (r.payload.plural or len(r.payload.ids) > 1
+                                         or r.payload.form == "pronoun" and r.payload.pronoun in ("they", "both")):
+            return True
+    j = v + 1
+    if j < upto and items[j].kind is ItemKind.WORD and items[j].text == "by":
+        j += 1
+    if j < upto and items[j].kind is ItemKind.ROBOT:
+        j += 1
+    return j < upto and items[j].kind is ItemKind.MARK and items[j].payload == "in_order"
 
 
 def _ordered_robot_after(items: Sequence[Item], k: int, upto: int) -> bool:

@@ -252,6 +252,16 @@ def _negated_place_only(seg: Segment) -> bool:
         and seg.has(ItemKind.OBJECT) and "neg" in seg.marks()
 
 
+def _unwanted_near_it(seg: Segment, leading: Sequence[Item]) -> bool:
+    """"I don't want any truck near it", "nobody near it": a negated verbless clause of robots and the place "it"
+    (or "them") that fold_keepout_pronouns read as the place named before: a keep-out, as with the place said by
+    name. Dropped as a clause that names no place, the keep-out was silently lost."""
+    negated = "neg" in seg.marks() or any(it.kind is ItemKind.ROBOT and it.payload.negated for it in seg.items)
+    return seg.has(ItemKind.ROBOT) and negated and any(
+        it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and it.payload.pronoun in ("it", "them")
+        for it in leading)
+
+
 def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
     """The action of "before any loading" / "before the loadings" cut off as a clause of its own
     right after ``seg`` in its sentence (only a quantifier and the deed, no robot, no place; "takes place" after
@@ -3675,7 +3685,8 @@ class Interpreter:
                     k + 1 == len(items) or items[k + 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE))
             elif it.kind is ItemKind.MARK and it.payload == "again" and cur is not None:
                 cur.again = True
-        if not actions and not places_named(leading) and not self._gapped_there(seg, leading):
+        if not actions and not places_named(leading) and not self._gapped_there(seg, leading) \
+                and not _unwanted_near_it(seg, leading):
             return []
         if not actions:
             verbs_prev = self.prev.verbs if (self.prev is not None and self.prev.sentence == seg.sentence) else []

@@ -206,7 +206,7 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
             continue
         upto = _clause_bounds(out, k)[1] if nouns is not None and _noun_text(out[k - 2], nouns) else k - 1
         if moved or any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:upto]) \
-                or _negated_move(out[start:k - 1]):
+                or _negated_move(out[start:k - 1]) or _unwanted_near(out[start:k]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun=it.text), it.text)
     return out
 
@@ -261,6 +261,16 @@ def _negated_move(clause: Sequence[Item]) -> bool:
     negs = [j for j, c in enumerate(clause) if (c.kind is ItemKind.MARK and c.payload == "neg")
             or (c.kind is ItemKind.ROBOT and c.payload.negated)]
     return bool(negs) and any(c.kind is ItemKind.VERB and c.payload.target in MOVES for c in clause[negs[0] + 1:])
+
+
+def _unwanted_near(clause: Sequence[Item]) -> bool:
+    """"I don't want any truck near it", "nobody near it": a negation, then robots and the place word, with no
+    verb: read like "I don't want any truck near rock 1" (a keep-out), so "it" is the place; read as a robot, the
+    keep-out was silently lost."""
+    negs = [j for j, c in enumerate(clause) if (c.kind is ItemKind.MARK and c.payload == "neg")
+            or (c.kind is ItemKind.ROBOT and c.payload.negated)]  # "nobody near it"
+    return bool(negs) and any(c.kind is ItemKind.ROBOT for c in clause[negs[0]:]) \
+        and not any(c.kind is ItemKind.VERB for c in clause[negs[0] + 1:])
 
 
 def _filler(it: Item) -> Item:

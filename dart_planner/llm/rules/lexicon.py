@@ -554,6 +554,8 @@ class Lexicon:
     keepout_ending_words: frozenset[str] = _context_words()
     """Words after a keep-out noun that say it ends ("the ban is *over*"): a lifting, not a new keep-out."""
     check_verbs: frozenset[str] = _context_words()
+    check_noun_heads: frozenset[str] = _context_words()
+    """Nouns of people after which a check verb names them ("the *survey crew*'s in there"): no check ordered."""
     checked_both_verbs: frozenset[str] = _context_words()
     inverted_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries that open the main clause after an anchor said first ("only after X *do* the trucks drive out")."""

@@ -50,7 +50,7 @@ from .cancelling import fold_cancelling_conditions
 from .carryingon import fold_carrying_on
 from .cataphora import fold_forward_it_anchors
 from .causatives import fold_causative_verbs
-from .complements import fold_checked_states
+from .complements import fold_check_noun_compounds, fold_checked_states
 from .compoundtypes import fold_compound_type_nouns
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
@@ -189,7 +189,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_goal_cargo(fold_greeted_fleet(items, lex.greeting_words, lex.goal_people), lex.goal_nouns,
                             lex.title_copulas, lex.title_skip_words, lex.goal_cargo_prepositions)
     items = fold_keepout_any(items, lex.keepout_any_words)
-    items = fold_checked_states(items, lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
+    items = fold_checked_states(fold_check_noun_compounds(items, lex.check_verbs, lex.check_noun_heads),
+                                lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)
     items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
     items = fold_filled_up_trucks(fold_placed_robots(fold_waiting_robots(items, lex), lex), lex.filled_up_verbs)

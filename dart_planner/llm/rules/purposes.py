@@ -38,7 +38,8 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             continue
         if k + 2 >= len(items) or items[k + 1].kind is not ItemKind.ROBOT:
             continue
-        for j in range(k + 2, min(len(items), k + 3 + _MAX_GAP)):
+        start = _after_robot_place(items, k + 2)
+        for j in range(start, min(len(items), start + 1 + _MAX_GAP)):
             nxt = items[j]
             if nxt.kind is ItemKind.VERB:
                 if getattr(nxt.payload, "target", "") in _WORK:
@@ -47,6 +48,19 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             if nxt.kind not in (ItemKind.WORD, ItemKind.MARK):
                 break
     return out
+
+
+def _after_robot_place(items: Sequence[Item], j: int) -> int:
+    """Past the place that tells which robot is meant ("so that the excavator *at soil 1* can load it", "the
+    excavator *there*"), at ``j`` right after the robot: it says where the robot is, not where the work goes. Left
+    in, the place ended the search for the verb, and the loading asked for was dropped."""
+    if j + 1 < len(items) and items[j].kind is ItemKind.WORD and items[j].text.lower() == "at" \
+            and items[j + 1].kind is ItemKind.OBJECT and items[j + 1].payload.form == "names":
+        return j + 2
+    if j < len(items) and items[j].kind is ItemKind.OBJECT and items[j].payload.form == "pronoun" \
+            and items[j].payload.pronoun == "there":
+        return j + 1
+    return j
 
 
 def fold_bare_purposes(items: Sequence[Item], lex: Lexicon) -> list[Item]:

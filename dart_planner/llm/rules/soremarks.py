@@ -34,7 +34,7 @@ def fold_so_remarks(items: Sequence[Item], joins: frozenset[str], modals: frozen
         if cut is not None and _keepout_after(rest, keepout_actions) \
                 and (_place_remark(head, modals) or _future_remark(head, rest, futures)):
             place = next((x for x in out[start:cut] if x.kind is ItemKind.OBJECT), None)
-            tail = [_as_place(x, place) for x in out[cut + 2:end]]
+            tail = _as_places(out[cut + 2:end], place)
             said = " ".join(x.text for x in out[start:cut])
             out[start:end] = [Item(ItemKind.MARK, out[start].start, out[cut].start, "filler", said), *tail]
             end = start + 1 + len(tail)
@@ -54,8 +54,21 @@ def _so_cut(items: Sequence[Item], start: int, end: int, joins: frozenset[str]) 
 def _keepout_after(tail: Sequence[Item], keepout_actions: frozenset[str]) -> bool:
     """The clause after ", so" names robots and keeps them out: an order of its own."""
     robot = next((k for k, x in enumerate(tail) if x.kind is ItemKind.ROBOT), None)
-    return robot is not None and tail[robot].payload.form != "pronoun" and any(
-        x.kind is ItemKind.VERB and x.payload.target in keepout_actions for x in tail[robot + 1:])
+    if robot is None:
+        return False
+    if tail[robot].payload.form != "pronoun" and any(
+            x.kind is ItemKind.VERB and x.payload.target in keepout_actions for x in tail[robot + 1:]):
+        return True
+    return _kept_for(tail, keepout_actions)
+
+
+def _kept_for(tail: Sequence[Item], keepout_actions: frozenset[str]) -> bool:
+    """"..., so set a keep-out around it *for excavators 1 and 2*": the clause's first verb is a keep-out, and the
+    robots it covers come after it, named after "for"."""
+    verb = next((k for k, x in enumerate(tail) if x.kind is ItemKind.VERB), None)
+    return verb is not None and tail[verb].payload.target in keepout_actions and any(
+        x.kind is ItemKind.ROBOT and x.payload.form != "pronoun" and tail[k - 1].kind is ItemKind.WORD
+        and tail[k - 1].text.lower() == "for" for k, x in enumerate(tail[verb + 1:], verb + 1))
 
 
 def _place_remark(head: Sequence[Item], modals: frozenset[str]) -> bool:
@@ -72,12 +85,29 @@ def _future_remark(head: Sequence[Item], tail: Sequence[Item], futures: frozense
         return False
     if any(x.kind is ItemKind.ROBOT for x in head[1:]):
         return False
-    kept, said = next(x for x in tail if x.kind is ItemKind.ROBOT).payload, head[0].payload
+    kept = next(x for x in tail if x.kind is ItemKind.ROBOT and x.payload.form != "pronoun").payload
+    said = head[0].payload
     if kept.form == "fleet":
         return True
     if kept.rtype != said.rtype:
-        return False
+        return kept.form in ("ids", "type") and _ongoing(head)
     return kept.form == "type" or (kept.form == "ids" and said.form == "ids" and set(said.ids) <= set(kept.ids))
+
+
+def _ongoing(head: Sequence[Item]) -> bool:
+    """"the trucks will *be driving* past puddle 2", "the trucks will use the road ... *today*": what the robots will
+    be doing for a while (a progressive, or a span of time said), the reason another type of robot is kept out; an
+    order for them would be said plainly ("the trucks drive past puddle 2")."""
+    progressive = len(head) > 3 and head[2].text.lower() == "be" and head[3].kind is ItemKind.VERB \
+        and head[3].text.split()[0].lower().endswith("ing")
+    return progressive or any(x.kind is ItemKind.MARK and x.payload == "duration" for x in head)
+
+
+def _as_places(tail: Sequence[Item], place: Item | None) -> list[Item]:
+    """The keep-out clause with its "it" the remark's place, up to a semicolon: "...; the trucks are not affected by
+    it" after it is about the keep-out (read as the place, the trucks were kept out of it too)."""
+    stop = next((k for k, x in enumerate(tail) if x.kind is ItemKind.PUNCT and x.payload == ";"), len(tail))
+    return [_as_place(x, place) for x in tail[:stop]] + list(tail[stop:])
 
 
 def _as_place(item: Item, place: Item | None) -> Item:
