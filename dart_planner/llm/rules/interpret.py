@@ -2861,10 +2861,11 @@ class Interpreter:
         listed = _loading_order_firsts(seg, self.following)
         firsts = [it.text for it in seg.items if it.kind is ItemKind.CONNECTIVE and it.payload == "first"
                   and id(it) not in listed]
-        hoist = self.prev is not None and bool(firsts) and bool(subject) and bool(self.prev.subject) and (
-            (not seg.sentence_start and self.prev.sentence == seg.sentence)
-            or (self.prev.sentence == seg.sentence - 1 and any(t in self.lex.before_that_openers for t in firsts))) \
+        hoist = self.prev is not None and bool(firsts) and bool(subject) and bool(self.prev.subject) \
+            and not seg.sentence_start and self.prev.sentence == seg.sentence \
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
+        # "Truck 1 goes to rock 1. Before that, excavator 1 digs at soil 1.": whoever did the step said before
+        hoist = hoist or self._before_that_sentence(seg, firsts, subject)
         # "excavator 3 goes to soil 1, but first all robots go to rock 1": other robots, said after "but", first too;
         # also opening the next sentence ("Truck 2 goes to puddle 1. But first, it checks obstacle 1.")
         hoist = hoist or (self.prev is not None and _but_first(seg.items, self.lex.except_but_words, listed) and (
@@ -2993,6 +2994,13 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _before_that_sentence(self, seg: Segment, firsts: Sequence[str], subject: tuple[Member, ...] | None) -> bool:
+        """A sentence opened by "before that" (lexicon ``before_that_openers``) names the step said just before it,
+        whoever did it, a fleet-wide step too: read in order, the steps of other robots ran side by side with it, or
+        after a fleet-wide one (rule 8)."""
+        return self.prev is not None and bool(subject) and self.prev.sentence == seg.sentence - 1 \
+            and any(t in self.lex.before_that_openers for t in firsts)
 
     def _ahead_of_all_said(self, seg: Segment, firsts: Sequence[str], subject: tuple[Member, ...] | None,
                            actions: Sequence[Action]) -> bool:

@@ -1,0 +1,46 @@
+"""Mends of helper M65: misreadings earlier helpers found and left.
+
+2. "Truck 1 goes to rock 1. Before that, excavator 1 digs at soil 1." added no dependency, and "All robots gather at
+   obstacle 1. Before that, excavator 1 digs at soil 1." made the digging wait for the gathering: a sentence opened
+   by "before that" (lexicon ``before_that_openers``) puts its steps before the step said just before it, whoever
+   does them.
+5. "Everyone avoids soil 2 then." put the keep-out up from the start: a trailing "then" after a keep-out waits for the
+   step before it, as a trailing "afterwards" does.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AVA, D1, D2, DIG, E1, E2, TA, T, assert_plan, task
+
+# -- finding 2: "Before that, ..." for other robots comes first ----------------------------------------------------
+
+@pytest.mark.parametrize("opener", ["Before that", "Beforehand"])
+def test_before_that_for_other_robots(fleet, world, opener):
+    assert_plan(f"Truck 1 goes to rock 1. {opener}, excavator 1 digs at soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D1], ["rock1"], deps=["g"]))
+
+
+def test_before_that_checks_for_other_robots(fleet, world):
+    assert_plan("Truck 2 goes to puddle 1. Before that, excavator 2 checks obstacle 1.", fleet, world,
+                task("e", T, [E2], ["obstacle1"]), task("t", T, [D2], ["puddle1"], deps=["e"]))
+
+
+def test_before_that_ahead_of_a_fleet_wide_step(fleet, world):
+    assert_plan("All robots gather at obstacle 1. Before that, excavator 1 digs at soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("a", TA, [], ["obstacle1"], deps=["g"]))
+
+
+# -- finding 5: a trailing "then" after a keep-out ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to soil 1. Everyone avoids soil 2 then.",
+    "Truck 1 goes to soil 1. All robots keep away from soil 2 then.",
+])
+def test_trailing_then_after_a_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("t", T, [D1], ["soil1"]), task("a", AVA, [], ["soil2"], deps=["t"]))
