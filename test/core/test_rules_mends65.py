@@ -1,5 +1,8 @@
 """Mends of helper M65: misreadings earlier helpers found and left.
 
+1. "Trucks 1 and 3 go to soil 1 and excavator 3 loads them. Then they go to puddle 2 and dump." sent excavator 3 to
+   puddle 2 with the trucks: "they" after a sentence whose last clause loads several trucks is the loaded trucks,
+   not every subject of that sentence.
 2. "Truck 1 goes to rock 1. Before that, excavator 1 digs at soil 1." added no dependency, and "All robots gather at
    obstacle 1. Before that, excavator 1 digs at soil 1." made the digging wait for the gathering: a sentence opened
    by "before that" (lexicon ``before_that_openers``) puts its steps before the step said just before it, whoever
@@ -13,7 +16,21 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, DIG, E1, E2, TA, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, T, assert_plan, task
+
+# -- finding 1: "they" after "excavator 3 loads them" are the loaded trucks ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 3 go to soil 1 and excavator 3 loads them. Then they go to puddle 2 and dump.",
+    "Trucks 1 and 3 go to soil 1 and excavator 3 loads both. Then they go to puddle 2 and dump.",
+    "Trucks 1 and 3 drive to soil 1 and excavator 3 fills them. After that they head to puddle 2 and dump.",
+])
+def test_they_after_a_loading_are_the_loaded_trucks(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D1, D3], ["soil1"]), task("l", LOAD, [E3], [], deps=["m"]),
+                task("p", T, [D1, D3], ["puddle2"], deps=["l"]), task("d", DUMP, [D1, D3], [], deps=["p"]))
+
 
 # -- finding 2: "Before that, ..." for other robots comes first ----------------------------------------------------
 
