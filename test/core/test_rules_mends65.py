@@ -2,7 +2,8 @@
 
 1. "Trucks 1 and 3 go to soil 1 and excavator 3 loads them. Then they go to puddle 2 and dump." sent excavator 3 to
    puddle 2 with the trucks: "they" after a sentence whose last clause loads several trucks is the loaded trucks,
-   not every subject of that sentence.
+   not every subject of that sentence; so after "Excavator 3 loads trucks 1 and 3, truck 1 first.", whose verbless
+   rest of the order ("truck 3") names the truck loaded next, no doer.
 2. "Truck 1 goes to rock 1. Before that, excavator 1 digs at soil 1." added no dependency, and "All robots gather at
    obstacle 1. Before that, excavator 1 digs at soil 1." made the digging wait for the gathering: a sentence opened
    by "before that" (lexicon ``before_that_openers``) puts its steps before the step said just before it, whoever
@@ -30,6 +31,16 @@ def test_they_after_a_loading_are_the_loaded_trucks(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("m", T, [D1, D3], ["soil1"]), task("l", LOAD, [E3], [], deps=["m"]),
                 task("p", T, [D1, D3], ["puddle2"], deps=["l"]), task("d", DUMP, [D1, D3], [], deps=["p"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 loads trucks 1 and 3, truck 1 first. Then they go to puddle 1 and dump.",
+    "Excavator 3 loads trucks 3 and 1, truck 1 first. After that they drive to puddle 1 and tip.",
+])
+def test_they_after_a_loading_order_are_the_loaded_trucks(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("l1", LOAD, [E3], []), task("l2", LOAD, [E3], [], deps=["l1"]),
+                task("p", T, [D1, D3], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D3], [], deps=["p"]))
 
 
 # -- finding 2: "Before that, ..." for other robots comes first ----------------------------------------------------

@@ -2536,7 +2536,8 @@ class Interpreter:
                     self.where_host = (seg.sentence, self.prev.subject)
                 elif not where:
                     self.where_host = None
-                self.res.remember(subject, "relative" if where else "subject")
+                self.res.remember(subject, "relative" if where else "partner" if self._loaded_rest(seg, subject)
+                                  else "subject")
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
             if left_out and seg.items and id(seg.items[-1]) in excluded and self.following \
@@ -2994,6 +2995,16 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _loaded_rest(self, seg: Segment, subject: tuple[Member, ...]) -> bool:
+        """"Excavator 3 loads trucks 1 and 3, truck 1 first.": the verbless rest of the order after a loading names
+        the truck loaded next, no doer; kept as a subject, a "they" in the next sentence was the excavator and that
+        truck."""
+        prev = self.prev
+        return not seg.has(ItemKind.VERB) and prev is not None and prev.sentence == seg.sentence \
+            and bool(prev.subject) and any(v.target == "unload_bucket" for v in prev.verbs) \
+            and not {m.key for m in subject} & {m.key for m in prev.subject or ()} \
+            and len(self.capable(subject, "dump", quiet=True)) == len(subject)
 
     def _before_that_sentence(self, seg: Segment, firsts: Sequence[str], subject: tuple[Member, ...] | None) -> bool:
         """A sentence opened by "before that" (lexicon ``before_that_openers``) names the step said just before it,

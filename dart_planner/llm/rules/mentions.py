@@ -883,10 +883,13 @@ class MentionResolver:
         loading several (the partners named after its subject), "they" in the next sentence is the loaded robots,
         not every subject of that sentence (the loader stays where it loaded)."""
         said = self.history[lo:hi]
-        if len(said) < 2 or said[-1][1] != "partner" or _size(said[-1][0]) < 2:
-            return ()
-        doer = next((ms for ms, role in reversed(said[:-1]) if role == "subject"), ())
-        return said[-1][0] if _size(doer) == 1 else ()
+        loaded: list[Member] = []  # "..., truck 1 first.": the trucks of a loading order come one by one
+        k = len(said)
+        while k > 0 and said[k - 1][1] == "partner":
+            k -= 1
+            loaded = [*(m for m in said[k][0] if m not in loaded), *loaded]
+        doer = said[k - 1][0] if k > 0 and said[k - 1][1] == "subject" else ()
+        return tuple(loaded) if _size(loaded) > 1 and _size(doer) == 1 else ()
 
     def last_crews(self, n: int) -> tuple[Member, ...]:
         """"Both crews" / "both pairs": every robot of the ``n`` latest subject groups that share no robot, in the
