@@ -8,6 +8,8 @@
    obstacle 1. Before that, excavator 1 digs at soil 1." made the digging wait for the gathering: a sentence opened
    by "before that" (lexicon ``before_that_openers``) puts its steps before the step said just before it, whoever
    does them.
+4. "exc 2 at soil 2 already - dig" (also "exc 2 @ soil 2 already, dig") moved excavator 2 to soil 2 first: a robot,
+   "at", a place and a trailing "already" with the "is" dropped says where the robot stands.
 5. "Everyone avoids soil 2 then." put the keep-out up from the start: a trailing "then" after a keep-out waits for the
    step before it, as a trailing "afterwards" does.
 
@@ -61,6 +63,22 @@ def test_before_that_ahead_of_a_fleet_wide_step(fleet, world):
     assert_plan("All robots gather at obstacle 1. Before that, excavator 1 digs at soil 1.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("a", TA, [], ["obstacle1"], deps=["g"]))
+
+
+# -- finding 4: "exc 2 at soil 2 already - dig": no move ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "exc 2 at soil 2 already - dig",
+    "exc 2 @ soil 2 already, dig",
+    "Excavator 2 at soil 2 already: dig there.",
+])
+def test_at_a_place_already_without_is(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", DIG, [E2], []))
+
+
+def test_at_a_place_already_then_loads(fleet, world):
+    assert_plan("excavator 1 at rock 1 already: dig, then load truck 2", fleet, world,
+                task("g", DIG, [E1], []), task("l", LOAD, [E1], [], deps=["g"]))
 
 
 # -- finding 5: a trailing "then" after a keep-out ------------------------------------------------------------------
