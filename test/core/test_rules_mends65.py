@@ -8,6 +8,9 @@
    obstacle 1. Before that, excavator 1 digs at soil 1." made the digging wait for the gathering: a sentence opened
    by "before that" (lexicon ``before_that_openers``) puts its steps before the step said just before it, whoever
    does them.
+3. "Excavator 1 loads trucks 1 and 2, truck 2 first, and truck 2 then goes to rock 2" loaded once and sent truck 1
+   to rock 2 too: the comma that closed the order aside was taken with it, so the next clause's robot joined the rest
+   of the order ("then truck 1 and truck 2"). Before ", and <robot>" the comma stays.
 4. "exc 2 at soil 2 already - dig" (also "exc 2 @ soil 2 already, dig") moved excavator 2 to soil 2 first: a robot,
    "at", a place and a trailing "already" with the "is" dropped says where the robot stands.
 5. "Everyone avoids soil 2 then." put the keep-out up from the start: a trailing "then" after a keep-out waits for the
@@ -63,6 +66,22 @@ def test_before_that_ahead_of_a_fleet_wide_step(fleet, world):
     assert_plan("All robots gather at obstacle 1. Before that, excavator 1 digs at soil 1.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("a", TA, [], ["obstacle1"], deps=["g"]))
+
+
+# -- finding 3: "..., truck 2 first, and truck 2 then goes ...": a clause of its own after the order aside ---------
+
+def test_clause_after_an_order_aside_keeps_its_robot(fleet, world):
+    assert_plan("Excavator 1 loads trucks 1 and 2, truck 2 first, and truck 2 then goes to rock 2", fleet, world,
+                task("l2", LOAD, [E1], []), task("l1", LOAD, [E1], [], deps=["l2"]),
+                task("t", T, [D2], ["rock2"], deps=["l2"]))
+
+
+@pytest.mark.parametrize("verb", ["drives", "then drives"])
+def test_clause_of_the_second_truck_after_an_order_aside(fleet, world, verb):
+    assert_plan(f"Excavator 3 loads trucks 1 and 3, truck 3 first, and truck 1 {verb} to puddle 1 and dumps.",
+                fleet, world,
+                task("l3", LOAD, [E3], []), task("l1", LOAD, [E3], [], deps=["l3"]),
+                task("t", T, [D1], ["puddle1"], deps=["l1"]), task("d", DUMP, [D1], [], deps=["t"]))
 
 
 # -- finding 4: "exc 2 at soil 2 already - dig": no move ------------------------------------------------------------
