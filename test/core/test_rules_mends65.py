@@ -15,6 +15,9 @@
    "at", a place and a trailing "already" with the "is" dropped says where the robot stands.
 5. "Everyone avoids soil 2 then." put the keep-out up from the start: a trailing "then" after a keep-out waits for the
    step before it, as a trailing "afterwards" does.
+6. "Truck 3 heads to puddle 1 and stays till excavator 1 is done, then it goes to soil 2" (also "waits till") sent
+   excavator 1 to soil 2 in place of truck 3: the robots a wait waits for are no later "it", also after a bare "till"
+   said after its clause, and with every wait connective of the lexicon ("waits till").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -109,3 +112,19 @@ def test_at_a_place_already_then_loads(fleet, world):
 def test_trailing_then_after_a_keep_out(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("t", T, [D1], ["soil1"]), task("a", AVA, [], ["soil2"], deps=["t"]))
+
+
+# -- finding 6: "stays till X is done, then it goes ...": "it" is the robot that waited -----------------------------
+
+@pytest.mark.parametrize("wait", ["stays till", "waits till", "stays there until"])
+def test_it_after_a_wait_till_is_the_waiter(fleet, world, wait):
+    assert_plan(f"Excavator 1 digs at soil 1. Truck 3 heads to puddle 1 and {wait} excavator 1 is done, then it goes "
+                "to soil 2", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("p", T, [D3], ["puddle1"]), task("s", T, [D3], ["soil2"], deps=["g", "p"]))
+
+
+def test_it_after_waits_till_alone(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 3 waits till excavator 1 is done, then it goes to soil 2", fleet,
+                world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("s", T, [D3], ["soil2"], deps=["g"]))

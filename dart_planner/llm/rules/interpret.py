@@ -5282,7 +5282,8 @@ class Interpreter:
             self.step_anchored = True
             return self.step_entry(nums, together), False
         is_par = seg.connective == "parallel" or seg.connective_text in self.lex.while_connectives
-        until = seg.connective_text in UNTIL
+        # "waits till ...": every wait connective of the lexicon, not only the common ones segment.UNTIL holds
+        until = seg.connective_text in UNTIL or seg.connective_text in self.lex.wait_for_connectives
         marks = seg.marks()
         robots: list[Member] = []
         fleet = "everything" in marks
@@ -5354,7 +5355,9 @@ class Interpreter:
         if robots:
             # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
             # (also "truck 3 waits until ...": the wait said by its connective, wherever the clause stands)
-            waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives)) \
+            # ("... and stays till excavator 1 is done, then it ...": a bare "till" said after its clause too)
+            waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives or (
+                seg.connective_text in self.lex.until_words and not seg.sentence_start))) \
                 or self._subject_goes_on(seg)
             self.res.remember(robots, "waited" if waited else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
