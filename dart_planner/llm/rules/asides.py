@@ -975,6 +975,14 @@ def _inserted_there(out: Sequence[Item], j: int) -> Item | None:
     return None
 
 
+def _next_subject_joined(out: Sequence[Item], end: int) -> bool:
+    """The comma at ``end`` that closes an order aside leads into a clause of another robot ("..., truck 2 first,
+    *and truck 2* then goes to rock 2"): it stays, or the robot joined the rest of the order ("then truck 1 and
+    truck 2"), the second loading dropped."""
+    return out[end].payload == "," and end + 2 < len(out) and out[end + 1].kind is ItemKind.WORD \
+        and out[end + 1].text == "and" and out[end + 2].kind is ItemKind.ROBOT
+
+
 def loading_order(items: Sequence[Item]) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
@@ -1056,7 +1064,8 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             first = named[0].payload
             rest = [Item(ItemKind.ROBOT, run[-1].start, run[-1].end, RobotDesc("type", rtype=first.rtype, det="other"),
                          "the other " + first.rtype.replace("_", " "))]
-        closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
+        closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",") \
+            and not _next_subject_joined(out, end)
         close = end + 1 if closing else end
         # the words of the aside are read: the "first" carries their span for the coverage report
         new = _in_turn(named + rest, _first_mark(out[said_from].start, out[close - 1].end))

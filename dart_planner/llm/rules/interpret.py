@@ -2550,7 +2550,8 @@ class Interpreter:
                     self.where_host = (seg.sentence, self.prev.subject)
                 elif not where:
                     self.where_host = None
-                self.res.remember(subject, "relative" if where else "subject")
+                self.res.remember(subject, "relative" if where else "partner" if self._loaded_rest(seg, subject)
+                                  else "subject")
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
             if left_out and seg.items and id(seg.items[-1]) in excluded and self.following \
@@ -2875,10 +2876,11 @@ class Interpreter:
         listed = _loading_order_firsts(seg, self.following)
         firsts = [it.text for it in seg.items if it.kind is ItemKind.CONNECTIVE and it.payload == "first"
                   and id(it) not in listed]
-        hoist = self.prev is not None and bool(firsts) and bool(subject) and bool(self.prev.subject) and (
-            (not seg.sentence_start and self.prev.sentence == seg.sentence)
-            or (self.prev.sentence == seg.sentence - 1 and any(t in self.lex.before_that_openers for t in firsts))) \
+        hoist = self.prev is not None and bool(firsts) and bool(subject) and bool(self.prev.subject) \
+            and not seg.sentence_start and self.prev.sentence == seg.sentence \
             and {m.key for m in subject or ()} == {m.key for m in self.prev.subject or ()}
+        # "Truck 1 goes to rock 1. Before that, excavator 1 digs at soil 1.": whoever did the step said before
+        hoist = hoist or self._before_that_sentence(seg, firsts, subject)
         # "excavator 3 goes to soil 1, but first all robots go to rock 1": other robots, said after "but", first too;
         # also opening the next sentence ("Truck 2 goes to puddle 1. But first, it checks obstacle 1.")
         hoist = hoist or (self.prev is not None and _but_first(seg.items, self.lex.except_but_words, listed) and (
@@ -3007,6 +3009,23 @@ class Interpreter:
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start, addressed=from_vocative)
+
+    def _loaded_rest(self, seg: Segment, subject: tuple[Member, ...]) -> bool:
+        """"Excavator 3 loads trucks 1 and 3, truck 1 first.": the verbless rest of the order after a loading names
+        the truck loaded next, no doer; kept as a subject, a "they" in the next sentence was the excavator and that
+        truck."""
+        prev = self.prev
+        return not seg.has(ItemKind.VERB) and prev is not None and prev.sentence == seg.sentence \
+            and bool(prev.subject) and any(v.target == "unload_bucket" for v in prev.verbs) \
+            and not {m.key for m in subject} & {m.key for m in prev.subject or ()} \
+            and len(self.capable(subject, "dump", quiet=True)) == len(subject)
+
+    def _before_that_sentence(self, seg: Segment, firsts: Sequence[str], subject: tuple[Member, ...] | None) -> bool:
+        """A sentence opened by "before that" (lexicon ``before_that_openers``) names the step said just before it,
+        whoever did it, a fleet-wide step too: read in order, the steps of other robots ran side by side with it, or
+        after a fleet-wide one (rule 8)."""
+        return self.prev is not None and bool(subject) and self.prev.sentence == seg.sentence - 1 \
+            and any(t in self.lex.before_that_openers for t in firsts)
 
     def _ahead_of_all_said(self, seg: Segment, firsts: Sequence[str], subject: tuple[Member, ...] | None,
                            actions: Sequence[Action]) -> bool:
@@ -5286,7 +5305,8 @@ class Interpreter:
             self.step_anchored = True
             return self.step_entry(nums, together), False
         is_par = seg.connective == "parallel" or seg.connective_text in self.lex.while_connectives
-        until = seg.connective_text in UNTIL
+        # "waits till ...": every wait connective of the lexicon, not only the common ones segment.UNTIL holds
+        until = seg.connective_text in UNTIL or seg.connective_text in self.lex.wait_for_connectives
         marks = seg.marks()
         robots: list[Member] = []
         fleet = "everything" in marks
@@ -5358,7 +5378,9 @@ class Interpreter:
         if robots:
             # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
             # (also "truck 3 waits until ...": the wait said by its connective, wherever the clause stands)
-            waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives)) \
+            # ("... and stays till excavator 1 is done, then it ...": a bare "till" said after its clause too)
+            waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives or (
+                seg.connective_text in self.lex.until_words and not seg.sentence_start))) \
                 or self._subject_goes_on(seg)
             self.res.remember(robots, "waited" if waited else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []

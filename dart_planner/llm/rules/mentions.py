@@ -878,6 +878,19 @@ class MentionResolver:
                 return members
         return ()
 
+    def _loaded_last(self, lo: int, hi: int) -> tuple[Member, ...]:
+        """"Trucks 1 and 3 go to soil 1 and excavator 3 loads them. Then they ...": when a sentence ends on one robot
+        loading several (the partners named after its subject), "they" in the next sentence is the loaded robots,
+        not every subject of that sentence (the loader stays where it loaded)."""
+        said = self.history[lo:hi]
+        loaded: list[Member] = []  # "..., truck 1 first.": the trucks of a loading order come one by one
+        k = len(said)
+        while k > 0 and said[k - 1][1] == "partner":
+            k -= 1
+            loaded = [*(m for m in said[k][0] if m not in loaded), *loaded]
+        doer = said[k - 1][0] if k > 0 and said[k - 1][1] == "subject" else ()
+        return tuple(loaded) if _size(loaded) > 1 and _size(doer) == 1 else ()
+
     def last_crews(self, n: int) -> tuple[Member, ...]:
         """"Both crews" / "both pairs": every robot of the ``n`` latest subject groups that share no robot, in the
         order they were named; "both" alone counts two robots, so a join on it waited for one crew only. Empty
@@ -920,6 +933,9 @@ class MentionResolver:
             for members, role in self.history[lo:hi]:
                 if role == "subject":
                     acc += [m for m in members if m not in acc]
+            loaded = self._loaded_last(lo, hi) if sent < self.sentence else ()
+            if loaded:
+                return loaded
             if _size(acc) > 1:
                 return tuple(acc)
             if len(acc) == 1 and sent == self.sentence - 1:

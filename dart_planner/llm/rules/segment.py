@@ -1075,8 +1075,9 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
                 and not any(x.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT) for x in out[start:k]) \
                 and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out.insert(start, out.pop(k))
-        elif it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and it.text in _TRAILING_SEQUENCE \
-                and k > start and _closes_clause(out, k + 1):
+        elif it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and k > start and (
+                (it.text in _TRAILING_SEQUENCE and _closes_clause(out, k + 1))
+                or (it.text in _TRAILING_THEN and _ends_sentence(out, k + 1))):
             # "..., and all robots avoid soil 2 after that.": the clause starts after the step before it; so does
             # one with a conjunct after it ("truck 2 goes to rock 2 after that and gets loaded")
             head = max((n + 1 for n in range(start, k) if (out[n].kind is ItemKind.PUNCT and out[n].payload == ",")
@@ -1091,6 +1092,12 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
 
 
 _TRAILING_SEQUENCE = frozenset({"after that", "afterwards", "afterward", "after this", "thereafter"})
+# "Everyone avoids soil 2 then.": only where it closes the sentence ("then" before a conjunct opens that conjunct)
+_TRAILING_THEN = frozenset({"then"})
+
+
+def _ends_sentence(items: Sequence[Item], k: int) -> bool:
+    return k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END)
 
 
 def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[Item]:

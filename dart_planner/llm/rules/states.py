@@ -88,6 +88,19 @@ def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
         if p == k + 2:
             out[k + 1] = Item(ItemKind.MARK, out[k + 1].start, out[k + 1].end, "filler", out[k + 1].text)
         out[p + 1] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
+    return _fold_verbless_already(out)
+
+
+def _fold_verbless_already(out: list[Item]) -> list[Item]:
+    """"exc 2 at soil 2 already - dig" / "exc 2 @ soil 2 already, dig": a note that drops the "is" still says where
+    the robot stands, as "exc 2 already at soil 2" does; left alone, the digging sent it there first."""
+    for k in range(len(out) - 3):
+        who, at, place, word = out[k:k + 4]
+        if who.kind is ItemKind.ROBOT and at.kind is ItemKind.WORD and at.text == "at" \
+                and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
+                and word.kind is ItemKind.WORD and word.text in _TRAILING:
+            out[k + 1] = Item(ItemKind.MARK, at.start, at.end, "already", at.text)
+            out[k + 3] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
     return out
 
 
