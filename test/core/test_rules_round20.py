@@ -42,6 +42,9 @@
 12. "Trucks 1 and 3 keep away from rock 1 until truck 2 has inspected it. Truck 2 inspects rock 1. Then truck 1 goes to
     rock 1." was refused (truck 1 sent into a place still closed to it): the deed after "until" is made by the later
     sentence that orders it (round 19), and so the keep-out had no end to be lifted at. Its end is now that later step.
+13. "Rock 2 is loose. No truck near rock 2." sent a truck to rock 2: a negation before a bare type noun was only joined
+    to it when a verb followed. Opening a verbless clause with a word of nearness and a place, it is every robot of
+    the type kept out (``fleetnouns.fold_negated_types``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -305,3 +308,16 @@ def test_an_until_keepout_ends_at_a_digging_a_later_sentence_orders(fleet, world
                 "Then truck 3 goes to soil 1.", fleet, world,
                 task("a", AV, [D3], ["soil1"]), task("g", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["g"]),
                 task("l", AL, [D3], ["soil1"], deps=["d"]), task("m", T, [D3], ["soil1"], deps=["a", "l"]))
+
+
+# -- 13: "No trucks near rock 2" -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rock 2 is loose. No truck near rock 2. Excavator 1 digs at soil 1.",
+    "No trucks near rock 2 today. Excavator 1 digs at soil 1.",
+])
+def test_no_trucks_near_a_place_is_a_keepout(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", AV, [], ["rock2"], types=[("dump_truck", 3)]), task("m", T, [E1], ["soil1"]),
+                task("d", DIG, [E1], [], deps=["m"]))

@@ -55,18 +55,21 @@ def _acts(items: Sequence[Item], k: int) -> bool:
 
 
 def fold_negated_types(items: Sequence[Item], negations: Container[str], copulas: Container[str] = (),
-                       modals: Container[str] = ()) -> list[Item]:
+                       modals: Container[str] = (), near: Container[str] = ()) -> list[Item]:
     """``items`` with each negation word (``negations``) right before a robot type noun said with no determiner or
     number ("no truck", "no excavators") and followed by its verb, or after an existential "there" with a modal
-    (:func:`existential_lead`: "there must be no truck at rock 2"), joined to it: every robot of the type, negated
-    ("there is no truck at rock 2" orders nothing of the kind and is left as it is)."""
+    (:func:`existential_lead`: "there must be no truck at rock 2"), or opening a verbless clause with a place it must
+    not come near ("No trucks near rock 2 today": ``near``, the lexicon's ``until_keepout_motion``), joined to it: every
+    robot of the type, negated ("there is no truck at rock 2" orders nothing of the kind and is left as it is; read
+    apart, "no trucks near rock 2" sent every truck there)."""
     out: list[Item] = []
     for k, it in enumerate(items):
         prev = out[-1] if out else None
         d = it.payload if it.kind is ItemKind.ROBOT else None
         if prev is not None and prev.kind is ItemKind.WORD and prev.text in negations and prev.end == it.start \
                 and isinstance(d, RobotDesc) and d.form == "type" and d.det == "bare" and (
-                    _acts(items, k) or existential_lead(items, k - 1, copulas, modals) == "modal"):
+                    _acts(items, k) or existential_lead(items, k - 1, copulas, modals) == "modal"
+                    or _near_place(items, k, near)):
             desc = dataclasses.replace(d, det="all", count=0, negated=True)
             out[-1] = Item(ItemKind.ROBOT, prev.start, it.end, desc, f"{prev.text} {it.text}")
             continue
@@ -78,6 +81,19 @@ def fold_negated_types(items: Sequence[Item], negations: Container[str], copulas
             continue
         out.append(it)
     return out
+
+
+def _near_place(items: Sequence[Item], k: int, near: Container[str]) -> bool:
+    """The robot at ``k``, after a negation that opens its clause, is followed by a word of nearness and a place, and
+    its clause has no verb."""
+    if k < 1 or not (k == 1 or items[k - 2].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)):
+        return False
+    if not (k + 2 < len(items) and items[k + 1].kind is ItemKind.WORD and items[k + 1].text in near
+            and items[k + 2].kind is ItemKind.OBJECT):
+        return False
+    end = next((j for j in range(k + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+               len(items))
+    return not any(it.kind is ItemKind.VERB for it in items[k + 1:end])
 
 
 def existential_lead(items: Sequence[Item], k: int, copulas: Container[str], modals: Container[str]) -> str:

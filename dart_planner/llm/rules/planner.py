@@ -185,7 +185,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_place_remarks(items, lex.place_remark_copulas)
     items = fold_group_names(fold_same_robot_nouns(items), lex)
     items = fold_negated_types(fold_bare_fleet_nouns(items, lex.bare_fleet_nouns, lex.clause_joining_words),
-                               lex.type_negations, lex.existential_copulas, lex.existential_modals)
+                               lex.type_negations, lex.existential_copulas, lex.existential_modals,
+                               lex.until_keepout_motion)
     items = fold_goal_cargo(fold_greeted_fleet(items, lex.greeting_words, lex.goal_people), lex.goal_nouns,
                             lex.title_copulas, lex.title_skip_words, lex.goal_cargo_prepositions)
     items = fold_keepout_any(items, lex.keepout_any_words)
