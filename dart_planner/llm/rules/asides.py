@@ -595,6 +595,33 @@ def _named_loaders(out: Sequence[Item], k: int) -> tuple[int, list[Item]]:
     return s, (loaders if len(loaders) >= 2 else [])
 
 
+def _continued_subject(out: Sequence[Item], k: int) -> int | None:
+    """Where the subject of the clause that the loading verb at ``k`` goes on from ends ("*both excavators* dig there
+    and load the truck in turn", "*excavators 1 and 2* go to rock 1 and dig, then load ..."): the index of that
+    clause's first verb, right after its robots. None unless a join ("and", "then", a comma) stands right before
+    the verb and, back to the subject, only that clause's own verbs, places and joins (no other robot)."""
+    j = k - 1
+    if j < 1 or not (_joins_clause(out[j]) or out[j].kind is ItemKind.CONNECTIVE and out[j].payload == "sequence"):
+        return None
+    first: int | None = None
+    while j >= 0:
+        x = out[j]
+        if x.kind is ItemKind.ROBOT:
+            return first if first == j + 1 else None
+        if x.kind is ItemKind.VERB:
+            first = j
+        elif not (x.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.WORD) or _joins_clause(x)
+                  or x.kind is ItemKind.CONNECTIVE and x.payload == "sequence"):
+            return None
+        j -= 1
+    return None
+
+
+def _joins_clause(it: Item) -> bool:
+    """"and" or a comma: what joins the verbs of one subject."""
+    return (it.kind is ItemKind.WORD and it.text == "and") or (it.kind is ItemKind.PUNCT and it.payload == ",")
+
+
 def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
     """The loaders of "<subject> load <trucks>, <named> first[, then ...]" in turn: the named ones, then those of the
     subject the aside leaves out (by number, or "the other excavator" after one of two); None when the subject
@@ -607,9 +634,9 @@ def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
         return list(named) + [Item(ItemKind.ROBOT, subject.start, subject.end, replace(d, ids=(i,)), subject.text)
                               for i in d.ids if i not in said]
     # "they load truck 3, excavator 1 first": "they" is read as "both" is (of three excavators, "the other
-    # excavator" is the two left, who load after the named one)
+    # excavator" is the two left, who load after the named one); so is "the two excavators"
     two = (d.form == "pronoun" and d.pronoun in ("both", "they")) or (d.form == "type" and d.rtype == "excavator"
-                                                             and d.det in ("both", "count") and d.count == 2)
+                                                             and d.det in ("both", "count", "the") and d.count == 2)
     if not two or len(named) > 2:
         return None
     if len(named) == 2:
@@ -1003,6 +1030,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             # one truck only: "load trucks 1 and 3 in turn" puts the trucks in turn (rule 24)
             one = len(run) == 1 and run[0].payload.form == "ids" and len(run[0].payload.ids) == 1
             start, in_turn = _named_loaders(out, k) if one and j > said_from else (k, [])
+            verb = _continued_subject(out, k) if one and j > said_from and not in_turn else None
+            if verb is not None:  # "excavators 1 and 2 dig at rock 1 and then load truck 2 in turn": they load
+                start, in_turn = k, _named_loaders(out, verb)[1]
             if in_turn:
                 # "excavators 1 and 2 load truck 3 in turn": each loads, in the order they were named
                 turned: list[Item] = []
@@ -1021,8 +1051,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         if named is None:
             k += 1
             continue
-        if k > 0 and out[k - 1].kind is ItemKind.ROBOT and all(n.payload.rtype == "excavator" for n in named):
-            loaders = _loader_order(out[k - 1], named)
+        verb = k if k > 0 and out[k - 1].kind is ItemKind.ROBOT else _continued_subject(out, k)
+        if verb is not None and all(n.payload.rtype == "excavator" for n in named):
+            loaders = _loader_order(out[verb - 1], named)
             if loaders is not None:
                 # "both load truck 1, excavator 2 first": the aside orders the loaders, each loading the same trucks
                 closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
@@ -1033,8 +1064,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
                     spelled.append(x)
                     if x.kind is ItemKind.ROBOT:
                         spelled += [it, *out[k + 1:said_from]]
-                out[k - 1:close] = spelled
-                k += len(spelled)
+                start = k - 1 if verb == k else k  # a subject said before other verbs keeps them
+                out[start:close] = spelled
+                k = start + len(spelled)
                 continue
         # "trucks 1 and 3" is one mention of two robots: each by itself, so the one the aside leaves out is named
         by_number = all(r.payload.form == "ids" for r in run)

@@ -1,0 +1,46 @@
+"""Mends of helper M67: misreadings of plain site-manager instructions written for this session (each gave a plan, no
+error, and the plan was wrong).
+
+1. "Both excavators dig there and load the truck in turn, excavator 2 first." loaded with both excavators at once and
+   then dug and loaded twice more with "the other excavator": the loading continues the clause of its subject, so the
+   order aside had no loaders right before the verb. The loaders are now the subject of the clause the loading goes
+   on from ("<excavators> dig ... and (then) load <truck> in turn / one after the other[, <excavator> first]"): each
+   loads in turn (rule 24). "The two excavators load truck 1 in turn, excavator 2 first" is read as "both" is.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, DIG, E1, E2, LOAD, T, assert_plan, task
+
+# -- finding 1: two excavators that dig and then load one truck in turn ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 and truck 1 go to soil 2. Both excavators dig there and load the truck in turn, excavator 2 "
+    "first.",
+    "Excavators 1 and 2 and truck 1 go to soil 2. Both excavators dig there and then load truck 1 one after the "
+    "other, excavator 2 first.",
+    "Excavators 1 and 2 and truck 1 go to soil 2. The two excavators dig there, then load truck 1 in turn, "
+    "excavator 2 first.",
+    "Excavators 1 and 2 and truck 1 go to soil 2. Both excavators dig there. The two excavators load truck 1 in turn, "
+    "excavator 2 first.",
+])
+def test_diggers_that_go_on_to_load_one_truck_in_turn_load_in_that_order(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, E2, D1], ["soil2"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("l2", LOAD, [E2], [], deps=["g"]), task("l1", LOAD, [E1], [], deps=["l2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 dig at rock 1 and then load truck 2 in turn. Truck 2 is already at rock 1.",
+    "Truck 2 is already at rock 1. Excavators 1 and 2 dig at rock 1 and then load truck 2 one after the other.",
+    "Truck 2 is already at rock 1. Excavators 1 and 2 go to rock 1 and dig, then load truck 2 in turn, excavator 1 "
+    "first.",
+])
+def test_named_diggers_load_in_the_order_named(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, E2], ["rock1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E2], [], deps=["l1"]))
