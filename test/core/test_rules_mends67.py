@@ -6,6 +6,10 @@ error, and the plan was wrong).
    order aside had no loaders right before the verb. The loaders are now the subject of the clause the loading goes
    on from ("<excavators> dig ... and (then) load <truck> in turn / one after the other[, <excavator> first]"): each
    loads in turn (rule 24). "The two excavators load truck 1 in turn, excavator 2 first" is read as "both" is.
+2. "..., excavator 1 going first" / "..., with truck 3 going first" after a loading was no order aside: the loading
+   served both at once, and "truck 3 going first" became a move of truck 3 (and truck 2's loading was dropped). A verb
+   of going between the one robot of an aside and its "first" (lexicon ``order_aside_verbs``, after a comma or
+   ``order_aside_leads``) says no more than "excavator 1 first".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -44,3 +48,31 @@ def test_named_diggers_load_in_the_order_named(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("m", T, [E1, E2], ["rock1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
                 task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E2], [], deps=["l1"]))
+
+
+# -- finding 2: "<robot> going first" in an order aside ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 is already at rock 1. Excavators 1 and 2 dig at rock 1 and then load truck 2 one after the other, "
+    "excavator 1 going first.",
+    "Truck 2 is already at rock 1. Excavators 1 and 2 dig at rock 1 and then load truck 2 in turn, with excavator 1 "
+    "going first.",
+    "Truck 2 is already at rock 1. Can you have excavator 1 and excavator 2 both dig at rock 1, and then load truck 2 "
+    "one after the other, excavator 1 going first?",
+])
+def test_an_excavator_going_first_orders_the_loaders(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, E2], ["rock1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E2], [], deps=["l1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 2 and 3 are already at rock 1. Excavator 1 digs at rock 1 and loads trucks 2 and 3, truck 3 going first.",
+    "Trucks 2 and 3 are already at rock 1. Excavator 1 digs at rock 1 and loads trucks 2 and 3, with truck 3 going "
+    "first.",
+])
+def test_a_truck_going_first_orders_the_loadings(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l3", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l3"]))

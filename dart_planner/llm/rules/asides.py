@@ -29,7 +29,7 @@ from .segment import SENTENCE_END, Item, ItemKind, verb_before_punct
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
-           "place_relatives", "loading_order", "join_companions"]
+           "place_relatives", "loading_order", "join_companions", "fold_going_first"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -990,6 +990,29 @@ def _inserted_there(out: Sequence[Item], j: int) -> Item | None:
             and it.start == it.end:
         return it
     return None
+
+
+def fold_going_first(items: Sequence[Item], verbs: Container[str], leads: Container[str]) -> list[Item]:
+    """"..., excavator 1 *going* first" / "..., *with* truck 3 *going* first": a verb of going (``verbs``) between the
+    one robot of an aside (after a comma or "(", or one of ``leads`` after them) and its "first", with the aside's end
+    right after, says no more than "excavator 1 first"; read as a verb, the order was lost and the robot moved. The
+    "first" keeps the words it stands for (for the coverage report)."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        r, v, f = out[k], out[k + 1], out[k + 2]
+        if r.kind is ItemKind.ROBOT and r.payload.form == "ids" and len(r.payload.ids) == 1 \
+                and v.kind is ItemKind.VERB and v.text.lower() in verbs \
+                and f.kind is ItemKind.CONNECTIVE and f.payload == "first" \
+                and (k + 3 == len(out) or out[k + 3].kind is ItemKind.PUNCT):
+            lead = k - 1 if out[k - 1].kind is ItemKind.WORD and out[k - 1].text.lower() in leads else k
+            before = out[lead - 1] if lead > 0 else None
+            if before is not None and before.kind is ItemKind.PUNCT and before.payload in (",", "(", ":"):
+                out[lead:k + 3] = [r, Item(ItemKind.CONNECTIVE, out[lead].start, f.end, "first", "first")]
+                k = lead + 2
+                continue
+        k += 1
+    return out
 
 
 def loading_order(items: Sequence[Item]) -> list[Item]:
