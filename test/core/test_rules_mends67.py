@@ -10,6 +10,10 @@ error, and the plan was wrong).
    served both at once, and "truck 3 going first" became a move of truck 3 (and truck 2's loading was dropped). A verb
    of going between the one robot of an aside and its "first" (lexicon ``order_aside_verbs``, after a comma or
    ``order_aside_leads``) says no more than "excavator 1 first".
+3. "All trucks must avoid obstacle 1. ... truck 3 ... drives over to soil 2": a keep-out said at the start for every
+   robot of a type (type+count, rule 20) did not gate the later moves of those robots named by number, nor of an
+   unnamed group of that type: it was kept as the group's own step only. Each robot of the type is one it holds, so
+   its first movement waits for it (rule 21).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: two excavators that dig and then load one truck in turn ---------------------------------------------
 
@@ -76,3 +80,28 @@ def test_a_truck_going_first_orders_the_loadings(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("m", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l3", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l3"]))
+
+
+# -- finding 3: a start keep-out for every robot of a type gates each of them --------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "All trucks must avoid obstacle 1. Truck 3 goes to soil 2. Trucks 1 and 2 inspect rock 1 and rock 2 respectively.",
+    "First thing this morning, all trucks must avoid obstacle 1. Truck 3 goes to soil 2, and trucks 1 and 2 inspect "
+    "rock 1 and rock 2 respectively.",
+    "Every truck keeps away from obstacle 1 from the start. Truck 3 goes to soil 2. Trucks 1 and 2 inspect rock 1 and "
+    "rock 2 respectively.",
+])
+def test_a_keep_out_for_all_trucks_gates_each_named_truck(fleet, world, text):
+    trucks = [("dump_truck", 3)]
+    assert_plan(text, fleet, world,
+                task("k", AV, [], ["obstacle1"], types=trucks), task("m3", T, [D3], ["soil2"], deps=["k"]),
+                task("m1", T, [D1], ["rock1"], deps=["k"]), task("m2", T, [D2], ["rock2"], deps=["k"]))
+
+
+def test_a_keep_out_for_all_trucks_gates_an_unnamed_pair_of_trucks_and_no_excavator(fleet, world):
+    assert_plan("All three trucks avoid obstacle 1 from the start. Two trucks go to rock 1. Excavator 1 goes to "
+                "soil 1.", fleet, world,
+                task("k", AV, [], ["obstacle1"], types=[("dump_truck", 3)]),
+                task("m", T, [], ["rock1"], deps=["k"], types=[("dump_truck", 2)]),
+                task("e", T, [E1], ["soil1"]))
