@@ -14,6 +14,10 @@ error, and the plan was wrong).
    robot of a type (type+count, rule 20) did not gate the later moves of those robots named by number, nor of an
    unnamed group of that type: it was kept as the group's own step only. Each robot of the type is one it holds, so
    its first movement waits for it (rule 21).
+4. "Excavator 3 checks obstacle 1, obstacle 2 and then rock 2 in that order, and trucks 2 and 3 wait at puddle 1
+   meanwhile": the trucks' move waited for the excavator's last check. "then rock 2" is a clause with no verb of
+   its own, so "in that order" after it was taken to order the clauses of the sentence; it orders the list the
+   verb before it began, as "checks obstacle 1, obstacle 2 and rock 2 in that order" did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +25,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: two excavators that dig and then load one truck in turn ---------------------------------------------
 
@@ -105,3 +109,25 @@ def test_a_keep_out_for_all_trucks_gates_an_unnamed_pair_of_trucks_and_no_excava
                 task("k", AV, [], ["obstacle1"], types=[("dump_truck", 3)]),
                 task("m", T, [], ["rock1"], deps=["k"], types=[("dump_truck", 2)]),
                 task("e", T, [E1], ["soil1"]))
+
+
+# -- finding 4: "..., X and then Y in that order" orders its own list, not the sentence ------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 checks obstacle 1, obstacle 2 and then rock 2 in that order, and trucks 2 and 3 wait at puddle 1 "
+    "meanwhile.",
+    "Is it possible for the third excavator to check obstacle 1, obstacle 2 and then rock 2 in that order, and for "
+    "trucks 2 and 3 to wait at puddle 1 meanwhile?",
+    "Excavator 3 inspects obstacle 1, then obstacle 2, then rock 2, in that order, while trucks 2 and 3 wait at "
+    "puddle 1.",
+])
+def test_a_list_with_then_in_that_order_leaves_the_other_clause_alone(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [E3], ["obstacle1"]), task("b", T, [E3], ["obstacle2"], deps=["a"]),
+                task("c", T, [E3], ["rock2"], deps=["b"]), task("t", T, [D2, D3], ["puddle1"]))
+
+
+def test_in_that_order_after_clauses_with_verbs_still_orders_them(fleet, world):
+    assert_plan("Excavator 3 checks obstacle 1, and truck 2 goes to puddle 1, in that order.", fleet, world,
+                task("a", T, [E3], ["obstacle1"]), task("t", T, [D2], ["puddle1"], deps=["a"]))
