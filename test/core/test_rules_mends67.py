@@ -18,6 +18,11 @@ error, and the plan was wrong).
    meanwhile": the trucks' move waited for the excavator's last check. "then rock 2" is a clause with no verb of
    its own, so "in that order" after it was taken to order the clauses of the sentence; it orders the list the
    verb before it began, as "checks obstacle 1, obstacle 2 and rock 2 in that order" did.
+5. "... loads truck 1 ... Trucks 1 and 3 must stay out of obstacle 2 until the loading is done": the keep-out went up
+   after the loading, when it was to end: said after the truck's steps, it took the truck's last step (the loading
+   itself) as where it starts. A keep-out "until X" holds before X: it waits for none of X's tasks nor for anything
+   after them (so here for nothing: it holds from the start). A later move of its robot into the place after X gets
+   the lifting that "until" implies (rules/untillifts.py), as for a keep-out that gated the move.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -25,7 +30,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: two excavators that dig and then load one truck in turn ---------------------------------------------
 
@@ -131,3 +136,43 @@ def test_a_list_with_then_in_that_order_leaves_the_other_clause_alone(fleet, wor
 def test_in_that_order_after_clauses_with_verbs_still_orders_them(fleet, world):
     assert_plan("Excavator 3 checks obstacle 1, and truck 2 goes to puddle 1, in that order.", fleet, world,
                 task("a", T, [E3], ["obstacle1"]), task("t", T, [D2], ["puddle1"], deps=["a"]))
+
+
+# -- finding 5: a keep-out "until X" said after X's steps holds before X -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at rock 1 and loads truck 1, which is already there. Truck 1 must stay out of obstacle 2 until "
+    "the loading is done.",
+    "Excavator 2 digs at rock 1 and loads truck 1, which is already there. Truck 1 has to keep clear of obstacle 2 "
+    "until it has been loaded.",
+])
+def test_a_keep_out_until_the_loading_does_not_wait_for_it(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("k", AV, [D1], ["obstacle2"]))
+
+
+def test_a_safety_keep_out_until_the_loading_in_a_long_request(fleet, world):
+    assert_plan("Good morning. Today excavator 2 should break up rock 1 and load dump truck 1, which will come to "
+                "rock 1 after it has checked puddle 2. For safety, trucks 1 and 3 must stay out of obstacle 2 until "
+                "the loading is done, since the ground there was disturbed. After the loading, truck 1 takes the "
+                "rubble to obstacle 1 and tips it there. Thanks.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("p", T, [D1], ["puddle2"]), task("r", T, [D1], ["rock1"], deps=["p"]),
+                task("l", LOAD, [E2], [], deps=["g", "r"]), task("k", AV, [D1, D3], ["obstacle2"]),
+                task("o", T, [D1], ["obstacle1"], deps=["l"]), task("d", DUMP, [D1], [], deps=["o"]))
+
+
+def test_a_keep_out_until_later_work_still_follows_the_truck(fleet, world):
+    assert_plan("Truck 2 goes to soil 1. Truck 2 must keep clear of rock 1 until excavator 1 has dug at soil 2.",
+                fleet, world, task("t", T, [D2], ["soil1"]), task("m", T, [E1], ["soil2"]),
+                task("g", DIG, [E1], [], deps=["m"]), task("k", AV, [D2], ["rock1"], deps=["t"]))
+
+
+def test_a_move_into_the_place_after_the_loading_waits_for_the_lifting(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to soil 1; excavator 1 digs and loads truck 2. Truck 2 has to keep clear "
+                "of rock 1 until it has been loaded. Then it drives to rock 1.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("k", AV, [D2], ["rock1"]),
+                task("a", AL, [D2], ["rock1"], deps=["l"]), task("r", T, [D2], ["rock1"], deps=["a"]))
