@@ -23,6 +23,9 @@ error, and the plan was wrong).
    itself) as where it starts. A keep-out "until X" holds before X: it waits for none of X's tasks nor for anything
    after them (so here for nothing: it holds from the start). A later move of its robot into the place after X gets
    the lifting that "until" implies (rules/untillifts.py), as for a keep-out that gated the move.
+6. "Both excavators dig and then take turns loading truck 1, excavator 2 first" made three loadings (both at once,
+   both again, then excavator 2): "take turns" (lexicon ``turn_taking_verbs`` + ``turn_taking_nouns``) before a
+   loading verb is "load ... in turn".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -176,3 +179,18 @@ def test_a_move_into_the_place_after_the_loading_waits_for_the_lifting(fleet, wo
                 task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]), task("k", AV, [D2], ["rock1"]),
                 task("a", AL, [D2], ["rock1"], deps=["l"]), task("r", T, [D2], ["rock1"], deps=["a"]))
+
+
+# -- finding 6: "take turns loading" -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2 and truck 1 go to soil 2. Both excavators dig and then take turns loading truck 1, excavator 2 "
+    "first.",
+    "Excavators 1 and 2 and truck 1 go to soil 2. Both excavators dig there. Excavators 2 and 1 take turns loading "
+    "truck 1.",
+])
+def test_taking_turns_loading_is_loading_in_turn(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, E2, D1], ["soil2"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("l2", LOAD, [E2], [], deps=["g"]), task("l1", LOAD, [E1], [], deps=["l2"]))

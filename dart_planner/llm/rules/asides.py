@@ -29,7 +29,8 @@ from .segment import SENTENCE_END, Item, ItemKind, verb_before_punct
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
-           "place_relatives", "loading_order", "join_companions", "fold_going_first"]
+           "place_relatives", "loading_order", "join_companions", "fold_going_first",
+           "fold_taking_turns"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -1010,6 +1011,30 @@ def fold_going_first(items: Sequence[Item], verbs: Container[str], leads: Contai
             if before is not None and before.kind is ItemKind.PUNCT and before.payload in (",", "(", ":"):
                 out[lead:k + 3] = [r, Item(ItemKind.CONNECTIVE, out[lead].start, f.end, "first", "first")]
                 k = lead + 2
+                continue
+        k += 1
+    return out
+
+
+def fold_taking_turns(items: Sequence[Item], verbs: Container[str], nouns: Container[str]) -> list[Item]:
+    """"(both excavators) take turns loading truck 1[, excavator 2 first]": said as "load truck 1 in turn", which
+    the loading reader orders (rule 24); read as it stood, "take" was a step of its own and the loadings doubled."""
+    out = list(items)
+    k = 0
+    while k + 2 < len(out):
+        t, n, v = out[k], out[k + 1], out[k + 2]
+        if t.kind is ItemKind.VERB and t.text.lower() in verbs and n.kind is ItemKind.WORD \
+                and n.text.lower() in nouns and v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" \
+                and v.payload.role != "passive_load":
+            j = k + 3
+            while j < len(out) and (out[j].kind is ItemKind.ROBOT
+                                    or (out[j].kind is ItemKind.WORD and out[j].text == "and")):
+                j += 1
+            if j > k + 3:
+                loading = Item(ItemKind.VERB, t.start, v.end, v.payload, v.text)
+                mark = Item(ItemKind.MARK, out[j - 1].end, out[j - 1].end, "in_order", "in turn")
+                out[k:j] = [loading, *out[k + 3:j], mark]
+                k = j
                 continue
         k += 1
     return out
