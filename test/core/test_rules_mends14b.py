@@ -131,8 +131,9 @@ def test_the_joining_words_before_then_come_from_the_lexicon(fleet, world, lex):
 # -- finding 6: "barred from" is a keep-out, in a reason and in a sentence of its own ------------------------------
 
 def test_a_reason_that_bars_robots_from_a_place_keeps_them_out(fleet, world):
+    # the keep-out holds every truck, so truck 1's move waits for it as after "trucks 1, 2 and 3" (rule 21; mends67)
     assert_plan("Since the trucks are barred from puddle 2, truck 1 goes to rock 1.", fleet, world,
-                task("a", AV, [], ["puddle2"], types=[("dump_truck", 3)]), task("t", T, [D1], ["rock1"]))
+                task("a", AV, [], ["puddle2"], types=[("dump_truck", 3)]), task("t", T, [D1], ["rock1"], deps=["a"]))
 
 
 def test_robots_banned_from_a_place_are_kept_out_not_sent_there(fleet, world):

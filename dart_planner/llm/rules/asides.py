@@ -29,7 +29,8 @@ from .segment import SENTENCE_END, Item, ItemKind, verb_before_punct
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
-           "place_relatives", "loading_order", "join_companions"]
+           "place_relatives", "loading_order", "join_companions", "fold_going_first",
+           "fold_taking_turns"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -595,6 +596,33 @@ def _named_loaders(out: Sequence[Item], k: int) -> tuple[int, list[Item]]:
     return s, (loaders if len(loaders) >= 2 else [])
 
 
+def _continued_subject(out: Sequence[Item], k: int) -> int | None:
+    """Where the subject of the clause that the loading verb at ``k`` goes on from ends ("*both excavators* dig there
+    and load the truck in turn", "*excavators 1 and 2* go to rock 1 and dig, then load ..."): the index of that
+    clause's first verb, right after its robots. None unless a join ("and", "then", a comma) stands right before
+    the verb and, back to the subject, only that clause's own verbs, places and joins (no other robot)."""
+    j = k - 1
+    if j < 1 or not (_joins_clause(out[j]) or out[j].kind is ItemKind.CONNECTIVE and out[j].payload == "sequence"):
+        return None
+    first: int | None = None
+    while j >= 0:
+        x = out[j]
+        if x.kind is ItemKind.ROBOT:
+            return first if first == j + 1 else None
+        if x.kind is ItemKind.VERB:
+            first = j
+        elif not (x.kind in (ItemKind.OBJECT, ItemKind.PLACE, ItemKind.WORD) or _joins_clause(x)
+                  or x.kind is ItemKind.CONNECTIVE and x.payload == "sequence"):
+            return None
+        j -= 1
+    return None
+
+
+def _joins_clause(it: Item) -> bool:
+    """"and" or a comma: what joins the verbs of one subject."""
+    return (it.kind is ItemKind.WORD and it.text == "and") or (it.kind is ItemKind.PUNCT and it.payload == ",")
+
+
 def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
     """The loaders of "<subject> load <trucks>, <named> first[, then ...]" in turn: the named ones, then those of the
     subject the aside leaves out (by number, or "the other excavator" after one of two); None when the subject
@@ -607,9 +635,9 @@ def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
         return list(named) + [Item(ItemKind.ROBOT, subject.start, subject.end, replace(d, ids=(i,)), subject.text)
                               for i in d.ids if i not in said]
     # "they load truck 3, excavator 1 first": "they" is read as "both" is (of three excavators, "the other
-    # excavator" is the two left, who load after the named one)
+    # excavator" is the two left, who load after the named one); so is "the two excavators"
     two = (d.form == "pronoun" and d.pronoun in ("both", "they")) or (d.form == "type" and d.rtype == "excavator"
-                                                             and d.det in ("both", "count") and d.count == 2)
+                                                             and d.det in ("both", "count", "the") and d.count == 2)
     if not two or len(named) > 2:
         return None
     if len(named) == 2:
@@ -983,6 +1011,53 @@ def _next_subject_joined(out: Sequence[Item], end: int) -> bool:
         and out[end + 1].text == "and" and out[end + 2].kind is ItemKind.ROBOT
 
 
+def fold_going_first(items: Sequence[Item], verbs: Container[str], leads: Container[str]) -> list[Item]:
+    """"..., excavator 1 *going* first" / "..., *with* truck 3 *going* first": a verb of going (``verbs``) between the
+    one robot of an aside (after a comma or "(", or one of ``leads`` after them) and its "first", with the aside's end
+    right after, says no more than "excavator 1 first"; read as a verb, the order was lost and the robot moved. The
+    "first" keeps the words it stands for (for the coverage report)."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        r, v, f = out[k], out[k + 1], out[k + 2]
+        if r.kind is ItemKind.ROBOT and r.payload.form == "ids" and len(r.payload.ids) == 1 \
+                and v.kind is ItemKind.VERB and v.text.lower() in verbs \
+                and f.kind is ItemKind.CONNECTIVE and f.payload == "first" \
+                and (k + 3 == len(out) or out[k + 3].kind is ItemKind.PUNCT):
+            lead = k - 1 if out[k - 1].kind is ItemKind.WORD and out[k - 1].text.lower() in leads else k
+            before = out[lead - 1] if lead > 0 else None
+            if before is not None and before.kind is ItemKind.PUNCT and before.payload in (",", "(", ":"):
+                out[lead:k + 3] = [r, Item(ItemKind.CONNECTIVE, out[lead].start, f.end, "first", "first")]
+                k = lead + 2
+                continue
+        k += 1
+    return out
+
+
+def fold_taking_turns(items: Sequence[Item], verbs: Container[str], nouns: Container[str]) -> list[Item]:
+    """"(both excavators) take turns loading truck 1[, excavator 2 first]": said as "load truck 1 in turn", which
+    the loading reader orders (rule 24); read as it stood, "take" was a step of its own and the loadings doubled."""
+    out = list(items)
+    k = 0
+    while k + 2 < len(out):
+        t, n, v = out[k], out[k + 1], out[k + 2]
+        if t.kind is ItemKind.VERB and t.text.lower() in verbs and n.kind is ItemKind.WORD \
+                and n.text.lower() in nouns and v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" \
+                and v.payload.role != "passive_load":
+            j = k + 3
+            while j < len(out) and (out[j].kind is ItemKind.ROBOT
+                                    or (out[j].kind is ItemKind.WORD and out[j].text == "and")):
+                j += 1
+            if j > k + 3:
+                loading = Item(ItemKind.VERB, t.start, v.end, v.payload, v.text)
+                mark = Item(ItemKind.MARK, out[j - 1].end, out[j - 1].end, "in_order", "in turn")
+                out[k:j] = [loading, *out[k + 3:j], mark]
+                k = j
+                continue
+        k += 1
+    return out
+
+
 def loading_order(items: Sequence[Item]) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
@@ -1021,6 +1096,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
             # one truck only: "load trucks 1 and 3 in turn" puts the trucks in turn (rule 24)
             one = len(run) == 1 and run[0].payload.form == "ids" and len(run[0].payload.ids) == 1
             start, in_turn = _named_loaders(out, k) if one and j > said_from else (k, [])
+            verb = _continued_subject(out, k) if one and j > said_from and not in_turn else None
+            if verb is not None:  # "excavators 1 and 2 dig at rock 1 and then load truck 2 in turn": they load
+                start, in_turn = k, _named_loaders(out, verb)[1]
             if in_turn:
                 # "excavators 1 and 2 load truck 3 in turn": each loads, in the order they were named
                 turned: list[Item] = []
@@ -1039,8 +1117,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
         if named is None:
             k += 1
             continue
-        if k > 0 and out[k - 1].kind is ItemKind.ROBOT and all(n.payload.rtype == "excavator" for n in named):
-            loaders = _loader_order(out[k - 1], named)
+        verb = k if k > 0 and out[k - 1].kind is ItemKind.ROBOT else _continued_subject(out, k)
+        if verb is not None and all(n.payload.rtype == "excavator" for n in named):
+            loaders = _loader_order(out[verb - 1], named)
             if loaders is not None:
                 # "both load truck 1, excavator 2 first": the aside orders the loaders, each loading the same trucks
                 closing = end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload in (")", ",")
@@ -1051,8 +1130,9 @@ def loading_order(items: Sequence[Item]) -> list[Item]:
                     spelled.append(x)
                     if x.kind is ItemKind.ROBOT:
                         spelled += [it, *out[k + 1:said_from]]
-                out[k - 1:close] = spelled
-                k += len(spelled)
+                start = k - 1 if verb == k else k  # a subject said before other verbs keeps them
+                out[start:close] = spelled
+                k = start + len(spelled)
                 continue
         # "trucks 1 and 3" is one mention of two robots: each by itself, so the one the aside leaves out is named
         by_number = all(r.payload.form == "ids" for r in run)

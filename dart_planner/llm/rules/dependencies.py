@@ -87,6 +87,10 @@ class PlanBuilder:
             fence = self._type_fence(m.rtype)
             if fence is not None and (self.barrier is None or self.barrier < fence):
                 return fence
+        if m.key not in self.last:
+            fence = self._whole_type_keepout(m)
+            if fence is not None and (self.barrier is None or self.barrier < fence):
+                return fence
         own = self.last.get(m.key, self.barrier)
         whole = self.whole_step(m)
         if whole is None or whole == own or (own is not None and whole in self.anc[own]):
@@ -123,6 +127,18 @@ class PlanBuilder:
             return None
         d = self.drafts[head]
         return head if d.alive and d.action == "add_keepout" and not d.fleet else None
+
+    def _whole_type_keepout(self, m: Member) -> int | None:
+        """The last start keep-out for every robot of ``m``'s type ("all trucks must avoid obstacle 1. Truck 3 goes
+        to soil 2"): each robot of the type is one it holds, so ``m``'s first movement waits for it as it would
+        had the robots been named (rule 21). One put up mid-job gates only the robots that had moved before it."""
+        pool = len(self.type_robots.get(m.rtype, ()))
+        found = [i for k, i in self.last.items() if k != m.key and self.drafts[i].alive
+                 and self.drafts[i].action == "add_keepout" and not self.drafts[i].fleet
+                 and not self._put_up_mid_job(self.drafts[i])
+                 and any(x.key == k and x.is_group and x.rtype == m.rtype and pool and x.count >= pool
+                         for x in self.drafts[i].members)]
+        return max(found) if found else None
 
     def current(self, idx: int) -> int:
         """The step that stands for ``idx`` now (itself unless it was said again later)."""

@@ -3640,11 +3640,30 @@ class Interpreter:
             return
         ends = frozenset(self.until_found[1])
         put_up = [d for d in self.b.drafts[made_before:] if d.alive and d.action == "add_keepout"]
+        for d in put_up:
+            self._before_its_end(d, ends)
         self.until_keepouts += [(d.idx, ends) for d in put_up]
         if all(d.action in KEEPOUT_ACTIONS for d in self.b.drafts[:made_before] if d.alive):
             # "trucks keep away from puddle 2 until excavator 1 is done digging at soil 2, ...": the steps of X,
             # made before the keep-out, are no work said before it; it holds from the start (rule 26)
             self.b.standing |= {d.idx for d in put_up if not d.deps}
+
+    def _before_its_end(self, keepout: Draft, ends: frozenset[int]) -> None:
+        """A keep-out "until X" holds before X: said after the steps of X ("... loads truck 1. Truck 1 must stay out
+        of obstacle 2 until the loading is done"), it took its robot's last step, X itself, as where it starts, and
+        went up when it was to end. It waits for none of X's tasks nor for anything after them; left waiting for
+        nothing, it holds from the start (rule 26)."""
+        b = self.b
+        late = {p for p in keepout.deps if p in ends or ends & b.anc[p]}
+        if not late:
+            return
+        keepout.deps -= late
+        b.anc[keepout.idx] = set().union(*(b.anc[p] | {p} for p in keepout.deps))
+        for p in late:
+            if not any(d.alive and p in d.deps for d in b.drafts):
+                b.has_dependents.discard(p)
+        if not keepout.deps:
+            b.standing.add(keepout.idx)
 
     def _weather_it(self, seg: Segment, subj_items: list[Item]) -> bool:
         """"Trucks stay away from puddle 2 while it rains / while it is dark": a "while" clause (lexicon

@@ -519,6 +519,10 @@ class Lexicon:
     departure_verbs: frozenset[str] = _context_words()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     loading_order_openers: frozenset[str] = _context_words()
+    order_aside_verbs: frozenset[str] = _context_words()
+    order_aside_leads: frozenset[str] = _context_words()
+    turn_taking_verbs: frozenset[str] = _context_words()
+    turn_taking_nouns: frozenset[str] = _context_words()
     """Two words before the truck loaded first: "loads them one after the other, *starting with* truck 3"."""
     bare_fleet_nouns: frozenset[str] = _context_words()
     """Plural nouns for robots in general that, bare and opening a clause, mean every robot ("*robots* must not")."""

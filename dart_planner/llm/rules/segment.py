@@ -1134,8 +1134,8 @@ def _order_lists(segs: list[Segment], colon_ends: Container[int] = ()) -> None:
     """"..., in that order" / "in order: A, B and C": the clauses of that sentence (or, after a
     heading with nothing to do, of the next one; of all the rest when the heading ends in a colon
     and the list is laid out as sentences or lines) follow each other."""
-    for s in segs:
-        if "in_order" not in s.marks() or _orders_own_list(s.items):
+    for i, s in enumerate(segs):
+        if "in_order" not in s.marks() or _orders_own_list(s.items) or _ends_own_list(segs, i):
             continue
         targets = {s.sentence}
         if not _has_content(s.items) and not any(x.sentence == s.sentence and _has_content(x.items)
@@ -1161,6 +1161,18 @@ def _orders_own_list(items: Sequence[Item]) -> bool:
     objects = sum(1 for it in after if it.kind is ItemKind.OBJECT)
     robots = [it for it in after if it.kind is ItemKind.ROBOT]
     return objects >= 2 or len(robots) >= 2 or any(" and " in it.text or _several(it.payload) for it in robots)
+
+
+def _ends_own_list(segs: Sequence[Segment], i: int) -> bool:
+    """The order mark closes the verbless last part of a list the clause before it began ("checks obstacle 1,
+    obstacle 2 *and then rock 2* in that order"): the list is ordered already, not the clauses of the sentence."""
+    s = segs[i]
+    if i == 0 or s.has(ItemKind.VERB) or s.has(ItemKind.ROBOT) or not s.has(ItemKind.OBJECT):
+        return False
+    prev = segs[i - 1]
+    verbs = [k for k, it in enumerate(prev.items) if it.kind is ItemKind.VERB]
+    return prev.sentence == s.sentence and bool(verbs) \
+        and any(it.kind is ItemKind.OBJECT for it in prev.items[verbs[-1] + 1:])
 
 
 def _several(desc: RobotDesc) -> bool:

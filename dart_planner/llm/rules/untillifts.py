@@ -37,7 +37,9 @@ def _needs_lifting(b: PlanBuilder, keepout: Draft, ends: frozenset[int], move: D
     if not move.alive or move.action not in MOVES or not set(move.objects) & set(keepout.objects):
         return False
     before = b.anc[move.idx]
-    if keepout.idx not in before or not ends <= before or not _holds_for(b, keepout, move):
+    # one that waits for nothing holds from the start, before every move ("... loads truck 2. Truck 2 keeps clear of
+    # rock 1 until it has been loaded. Then it drives to rock 1")
+    if (keepout.deps and keepout.idx not in before) or not ends <= before or not _holds_for(b, keepout, move):
         return False
     return not any(b.drafts[a].alive and b.drafts[a].action == "remove_keepout"
                    and set(b.drafts[a].objects) & set(keepout.objects) for a in before)
