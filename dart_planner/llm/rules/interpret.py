@@ -1756,6 +1756,32 @@ class Interpreter:
         rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
         return rest in self.lex.frame_work_words
 
+    def _place_done(self, seg: Segment) -> bool:
+        """"Rock 2 has already been broken up.", "Obstacle 1 was inspected this morning.": a place, a past or perfect
+        passive (``place_done_auxiliaries``, with ``report_fillers`` between), a visit or digging verb and nothing
+        after it but plain words: work done before the job, no step. Read as an order, the robots named last dug
+        there again, or the clause was refused for naming no robot."""
+        items = seg.items
+        k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text == "and" else 0
+        if seg.connective is not None or k >= len(items) or items[k].kind is not ItemKind.OBJECT \
+                or items[k].payload.form == "pronoun":
+            return False
+        while k + 2 < len(items) and items[k + 1].text == "and" and items[k + 2].kind is ItemKind.OBJECT \
+                and items[k + 2].payload.form != "pronoun":
+            k += 2  # "puddle 1 and puddle 2 were checked yesterday"
+        v = next((n for n, it in enumerate(items) if it.kind is ItemKind.VERB), None)
+        if v is None or not all(it.kind is ItemKind.WORD for it in items[k + 1:v]) \
+                or items[v].payload.target not in ("navigate", "dig") or items[v].payload.role != "verb" \
+                or not all(it.kind is ItemKind.WORD and it.text not in self.lex.passive_agent_words
+                           for it in items[v + 1:]):
+            return False  # "once puddle 1 has been checked by excavator 2": its agent is asked to do it
+        aux = " ".join(it.text for it in items[k + 1:v] if it.text not in self.lex.report_fillers)
+        if aux not in self.lex.place_done_auxiliaries:
+            return False
+        for it in items:
+            self.use(it)
+        return True
+
     def _existential_absence(self, seg: Segment) -> bool:
         """"There is no truck at rock 2.": where no robot of a type is, said with no word that makes it a rule (those
         are read as keep-outs: :func:`.fleetnouns.fold_negated_types`). A fact about the site or a keep-out, it
@@ -2381,7 +2407,7 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._existential_absence(seg) or self._manner_of_moving(seg):
+        if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))):
@@ -3138,14 +3164,28 @@ class Interpreter:
         firsts = self.lex.verb_index.first_words
         return w.endswith("s") and (w[:-1] in firsts or (w.endswith("es") and w[:-2] in firsts))
 
+    @staticmethod
+    def _subject_run(items: Sequence[Item]) -> int:
+        """How many items open the clause as its subject: robots, joined by "and" (commas are no items), ending
+        with a robot; 0 when the clause does not open with a robot."""
+        k = 0
+        while k < len(items) and items[k].kind is ItemKind.ROBOT:
+            k += 1
+            if k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text == "and" \
+                    and items[k + 1].kind is ItemKind.ROBOT:
+                k += 1
+        return k
+
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
-        else to do. Read as a movement it sent the robot home first (or to where it already was)."""
+        else to do; also of robots named one by one ("excavator 3 and truck 3 are at base"). Read as a movement it
+        sent the robot home first (or to where it already was)."""
         items = seg.items
-        if len(items) < 3 or items[0].kind is not ItemKind.ROBOT or items[1].kind is not ItemKind.VERB \
-                or items[1].text not in self.lex.state_copulas:
+        k = self._subject_run(items)
+        if k == 0 or len(items) < k + 2 or items[k].kind is not ItemKind.VERB \
+                or items[k].text not in self.lex.state_copulas:
             return False
-        rest = items[2:]
+        rest = items[k + 1:]
         places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
         return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
 
