@@ -10,6 +10,11 @@ already done with the orders.
    for naming no robot: a place with a past or perfect passive (lexicon ``place_done_auxiliaries``: "has been",
    "was", ...) of a visit or digging verb, and nothing after it but plain words, is work done before the job: no
    step. "Soil 1 is dug by excavator 2" (present) stays an order.
+3. "Truck 3 is at obstacle 2 and has already checked it.", "Excavator 1 has finished digging at soil 1 and has
+   already loaded truck 2 there.", "Excavator 2 broke up rock 2 earlier and is still there." sent the robot to do
+   that work again: a robot's clause whose parts, joined by "and", each report work done (a perfect, or a simple past
+   with "already" or a past time word, lexicon ``report_time_words``; also of a loading) or say where it stands,
+   with one place at most, is where it is now: no step. "Excavator 1 has already loaded truck 2." alone too.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "<robot> and <robot> are at base" is a state, no return ---------------------------------------------
 
@@ -64,3 +69,38 @@ def test_a_present_passive_with_its_robot_stays_an_order(fleet, world):
     assert_plan("Soil 1 is dug by excavator 2. Then truck 1 goes to rock 1.", fleet, world,
                 task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], deps=["m"]),
                 task("t", T, [D1], ["rock1"], deps=["g"]))
+
+
+# -- finding 3: "<robot> is at X and has already checked it" / "broke up X earlier and is still there": no step ------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 is at obstacle 2 and has already checked it. Truck 3 goes to soil 2.",
+    "Truck 3 already checked obstacle 2 this morning and is parked there. Truck 3 goes to soil 2.",
+    "Truck 3 has inspected obstacle 2 and is still there. Truck 3 goes to soil 2.",
+])
+def test_a_visit_reported_with_a_state_is_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3], ["soil2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 broke up rock 2 earlier and is still there. Excavator 2 loads truck 1.",
+    "Excavator 2 dug at rock 2 yesterday and is still there. Excavator 2 loads truck 1.",
+    "Excavator 2 is at rock 2 and has already dug there. Excavator 2 loads truck 1.",
+])
+def test_a_digging_reported_with_a_state_is_not_done_again(fleet, world, text):
+    assert_plan(text, fleet, world, task("u", LOAD, [E2]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 has finished digging at soil 1 and has already loaded truck 2 there. Truck 2 takes its load to "
+    "puddle 2 and dumps it.",
+    "Excavator 1 has already loaded truck 2. Truck 2 takes its load to puddle 2 and dumps it.",
+])
+def test_a_loading_reported_is_not_done_again(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["puddle2"]), task("d", DUMP, [D2], deps=["m"]))
+
+
+def test_work_said_in_the_present_after_a_state_stays_an_order(fleet, world):
+    assert_plan("Excavator 2 is already at rock 2 and digs there. Then it loads truck 1.", fleet, world,
+                task("g", DIG, [E2]), task("u", LOAD, [E2], deps=["g"]))

@@ -2768,7 +2768,7 @@ class Interpreter:
                 self._note_goal(seg, keepout_sentence=True)
             return
         if subject and pre is None and post is None and seg.connective is None and (
-                self._report(seg) or self._state_copula(seg)):
+                self._report(seg) or self._state_copula(seg) or self._reports_joined(seg)):
             # "Truck 2 has just finished checking puddle 1.", "Excavator 2 is at base.": where it is now, no step
             names = [n for o in objects for n in self.resolve_objects(o)]
             for it in seg.items:
@@ -3223,6 +3223,60 @@ class Interpreter:
                    for o in self.b.drafts[:start]):
                 d.alive = False
         self.last_made = {j for j in self.last_made if self.b.drafts[j].alive}
+
+    def _reports_joined(self, seg: Segment) -> bool:
+        """A robot's clause made of parts joined by "and", each a report of work done or a state, with at most one
+        place in all ("truck 3 is at obstacle 2 and has already checked it", "excavator 1 has finished digging at
+        soil 1 and has already loaded truck 2 there", "excavator 2 broke up rock 2 earlier and is still there").
+        Read as orders, the robot was sent to do that work again."""
+        items = seg.items
+        if not items or items[0].kind is not ItemKind.ROBOT or any(
+                it.kind in (ItemKind.CONNECTIVE, ItemKind.MARK) for it in items):
+            return False
+        cuts = [k for k, it in enumerate(items) if it.kind is ItemKind.WORD and it.text == "and"]
+        parts = [items[a + 1:b] for a, b in zip([0, *cuts], [*cuts, len(items)])]
+        places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
+        if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
+            return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
+        if len(places) > 1 or (len(parts) == 1 and not self._done_part(parts[0])):
+            return False  # one part alone: "excavator 1 has already loaded truck 2", "truck 2 checked it earlier"
+        return all(self._done_part(p) or self._state_part(p) for p in parts)
+
+    def _done_part(self, part: Sequence[Item]) -> bool:
+        """One part of :meth:`_reports_joined` that reports work: a perfect auxiliary (``report_auxiliaries``), or a
+        simple past with "already" or a past time word (``report_time_words``), then a visit, digging or loading
+        verb, and after it only plain words, one place, "it"/"there" or the loaded truck."""
+        v = next((n for n, it in enumerate(part) if it.kind is ItemKind.VERB), None)
+        if v is None or part[v].payload.target not in ("navigate", "dig", "unload_bucket") \
+                or part[v].payload.role != "verb":
+            return False
+        head = [it for it in part[:v] if it.kind is not ItemKind.EVENT or it.payload.action != "any"]
+        if not all(it.kind is ItemKind.WORD and (it.text in self.lex.report_auxiliaries
+                                                 or it.text in self.lex.report_fillers) for it in head):
+            return False
+        tail = part[v + 1:]
+        if not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT) or (
+                it.kind is ItemKind.ROBOT and (part[v].payload.target == "unload_bucket" or it.text.lower() == "it"))
+                for it in tail):
+            return False
+        if any(it.text in self.lex.report_auxiliaries for it in head):
+            return True
+        words = " ".join(it.text.lower() for it in part if it.kind is ItemKind.WORD)
+        verb = part[v].text.lower().split()[0]
+        past = verb.endswith("ed") or verb in self.lex.report_past_forms
+        return past and any(f" {w} " in f" {words} " for w in self.lex.report_time_words)
+
+    def _state_part(self, part: Sequence[Item]) -> bool:
+        """One part of :meth:`_reports_joined` that says where the robot stands ("is still there", "is parked
+        there", "is at obstacle 2"): state words (``placed_state_words``) or a ``state_copulas`` phrase, then one
+        place or "there"."""
+        if part and part[0].kind is ItemKind.ROBOT:
+            part = part[1:]
+        if len(part) < 2 or part[-1].kind not in (ItemKind.OBJECT, ItemKind.PLACE):
+            return False
+        return all((it.kind is ItemKind.WORD and it.text in self.lex.placed_state_words)
+                   or (it.kind is ItemKind.VERB and it.text in self.lex.state_copulas)
+                   or (it.kind is ItemKind.WORD and it.text in ("at", "next", "to")) for it in part[:-1])
 
     def _report(self, seg: Segment) -> bool:
         """A clause that reports a robot's finished visit or digging in the perfect ("truck 2 has just

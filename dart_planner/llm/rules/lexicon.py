@@ -277,6 +277,8 @@ class Lexicon:
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
     report_fillers: frozenset[str] = _context_words()
+    report_time_words: frozenset[str] = _context_words()
+    report_past_forms: frozenset[str] = _context_words()
     """Words that may stand between a report's auxiliary and its verb ("has just finished checking")."""
     passive_auxiliaries: frozenset[str] = _context_words()
     """Forms of "be" right before a carry verb that make a robot its object, not its doer ("truck 1 is to be
