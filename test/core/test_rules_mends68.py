@@ -15,6 +15,9 @@ already done with the orders.
    that work again: a robot's clause whose parts, joined by "and", each report work done (a perfect, or a simple past
    with "already" or a past time word, lexicon ``report_time_words``; also of a loading) or say where it stands,
    with one place at most, is where it is now: no step. "Excavator 1 has already loaded truck 2." alone too.
+4. "Truck 3 has already inspected puddle 1, so it does not need to go back there." kept truck 3 out of puddle 1: a
+   robot, a negation and a phrase of need (lexicon ``unneeded_phrases``: "need to", "have to") before a visit or
+   digging verb spares it the work: no step, no keep-out. "must not go" and "does not go" stay keep-outs.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -22,7 +25,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "<robot> and <robot> are at base" is a state, no return ---------------------------------------------
 
@@ -104,3 +107,28 @@ def test_a_loading_reported_is_not_done_again(fleet, world, text):
 def test_work_said_in_the_present_after_a_state_stays_an_order(fleet, world):
     assert_plan("Excavator 2 is already at rock 2 and digs there. Then it loads truck 1.", fleet, world,
                 task("g", DIG, [E2]), task("u", LOAD, [E2], deps=["g"]))
+
+
+# -- finding 4: "it does not need to go back there" spares the visit, no keep-out -----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 has already inspected puddle 1, so it does not need to go back there. Truck 3 goes to puddle 2.",
+    "Truck 3 doesn't need to go to puddle 1. Truck 3 goes to puddle 2.",
+    "Truck 3 and truck 1 do not have to visit puddle 1 again. Truck 3 goes to puddle 2.",
+])
+def test_a_visit_not_needed_is_no_step_and_no_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3], ["puddle2"]))
+
+
+def test_a_digging_not_needed_is_no_step(fleet, world):
+    assert_plan("Excavator 2 does not need to dig at rock 1. Excavator 2 goes to soil 2.", fleet, world,
+                task("m", T, [E2], ["soil2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 must not go to puddle 1. Truck 3 goes to puddle 2.",
+    "Truck 3 does not go to puddle 1. Truck 3 goes to puddle 2.",
+])
+def test_a_forbidden_visit_stays_a_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D3], ["puddle1"]), task("m", T, [D3], ["puddle2"], deps=["k"]))

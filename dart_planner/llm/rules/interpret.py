@@ -1756,6 +1756,28 @@ class Interpreter:
         rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
         return rest in self.lex.frame_work_words
 
+    def _no_need(self, seg: Segment) -> bool:
+        """"(so) it does not need to go back there", "truck 1 doesn't have to visit puddle 1": a robot, a negation, a
+        phrase of need (``unneeded_phrases``), then a visit or work verb: nothing asked of it, no step. Read as a
+        "must not", it kept the robot out of a place it was only spared from visiting."""
+        items = seg.items
+        k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text in ("so", "and") else 0
+        r = k + self._subject_run(items[k:])
+        n = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.MARK and items[j].payload == "neg"),
+                 None)
+        v = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.VERB), None)
+        if r == k or seg.connective is not None or n is None or v is None or v < n \
+                or not all(it.kind is ItemKind.WORD for it in items[r:n]):
+            return False
+        need = " ".join(it.text for it in items[n + 1:v])
+        if need not in self.lex.unneeded_phrases or items[v].payload.target not in {*MOVES, "dig"} \
+                or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE)
+                           or (it.kind is ItemKind.MARK and it.payload == "again") for it in items[v + 1:]):
+            return False
+        for it in items:
+            self.use(it)
+        return True
+
     def _place_done(self, seg: Segment) -> bool:
         """"Rock 2 has already been broken up.", "Obstacle 1 was inspected this morning.": a place, a past or perfect
         passive (``place_done_auxiliaries``, with ``report_fillers`` between), a visit or digging verb and nothing
@@ -2407,7 +2429,8 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg):
+        if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
+                or self._no_need(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))):

@@ -267,6 +267,7 @@ class Lexicon:
     """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
     report_auxiliaries: frozenset[str] = _context_words()
     place_done_auxiliaries: frozenset[str] = _context_words()
+    unneeded_phrases: frozenset[str] = _context_words()
     """Perfect auxiliaries that make a robot's clause a report of what it has done ("truck 2 has just
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
     keepout_persist_words: frozenset[str] = _context_words()
