@@ -18,6 +18,9 @@ already done with the orders.
 4. "Truck 3 has already inspected puddle 1, so it does not need to go back there." kept truck 3 out of puddle 1: a
    robot, a negation and a phrase of need (lexicon ``unneeded_phrases``: "need to", "have to") before a visit or
    digging verb spares it the work: no step, no keep-out. "must not go" and "does not go" stay keep-outs.
+5. "When truck 2 has dumped, the keep-out on obstacle 2 is lifted for everyone and truck 1 goes to inspect obstacle
+   2." sent the whole fleet to obstacle 2: the robots after a keep-out's "for" end there, as a passive's agents
+   after "by" do, so "and truck 1 goes" opens a clause of its own.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -25,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "<robot> and <robot> are at base" is a state, no return ---------------------------------------------
 
@@ -132,3 +135,25 @@ def test_a_digging_not_needed_is_no_step(fleet, world):
 ])
 def test_a_forbidden_visit_stays_a_keep_out(fleet, world, text):
     assert_plan(text, fleet, world, task("k", AV, [D3], ["puddle1"]), task("m", T, [D3], ["puddle2"], deps=["k"]))
+
+
+# -- finding 5: "... lifted for everyone and truck 1 goes to X": truck 1 alone goes ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 dumps at puddle 2. When truck 2 has dumped, the keep-out on obstacle 2 is lifted for everyone and "
+    "truck 1 goes to inspect obstacle 2.",
+    "Truck 2 dumps at puddle 2. Then lift the keep-out on obstacle 2 for everyone and truck 1 goes to obstacle 2.",
+    "Truck 2 dumps at puddle 2. Then the keep-out on obstacle 2 is lifted for all robots and truck 1 drives to "
+    "obstacle 2.",
+])
+def test_a_robot_after_a_lifting_for_everyone_goes_alone(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D2], ["puddle2"]), task("d", DUMP, [D2], deps=["m"]),
+                task("a", ALA, [], ["obstacle2"], deps=["d"]), task("t", T, [D1], ["obstacle2"], deps=["a"]))
+
+
+def test_a_robot_after_a_lifting_for_some_goes_alone(fleet, world):
+    assert_plan("Truck 2 dumps at puddle 2. Then the keep-out on obstacle 2 is lifted for trucks 1 and 3 and truck 1 "
+                "goes to obstacle 2.", fleet, world,
+                task("m", T, [D2], ["puddle2"]), task("d", DUMP, [D2], deps=["m"]),
+                task("a", AL, [D1, D3], ["obstacle2"], deps=["d"]), task("t", T, [D1], ["obstacle2"], deps=["a"]))
