@@ -21,6 +21,10 @@ already done with the orders.
 5. "When truck 2 has dumped, the keep-out on obstacle 2 is lifted for everyone and truck 1 goes to inspect obstacle
    2." sent the whole fleet to obstacle 2: the robots after a keep-out's "for" end there, as a passive's agents
    after "by" do, so "and truck 1 goes" opens a clause of its own.
+6. "Excavator 1 is at soil 1, which has been dug already." made excavator 1 dig (the relative "which" was read as
+   the robot), and "Dump truck 3 is at soil 1 and has already been loaded there." was refused ("no excavator to load
+   the truck"): a relative after a comma with a done passive of a digging or visit verb is finding 2's remark on the
+   place, and a truck's perfect passive of loading is finding 3's report: no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -157,3 +161,23 @@ def test_a_robot_after_a_lifting_for_some_goes_alone(fleet, world):
                 "goes to obstacle 2.", fleet, world,
                 task("m", T, [D2], ["puddle2"]), task("d", DUMP, [D2], deps=["m"]),
                 task("a", AL, [D1, D3], ["obstacle2"], deps=["d"]), task("t", T, [D1], ["obstacle2"], deps=["a"]))
+
+
+# -- finding 6: ", which has been dug already" and "has already been loaded there" are done ------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 is at soil 1, which has been dug already. Truck 1 drives to soil 1 and excavator 1 loads it there.",
+    "Excavator 1 is parked at soil 1, which was excavated yesterday. Truck 1 drives to soil 1 and excavator 1 loads "
+    "it there.",
+])
+def test_a_place_dug_before_said_in_a_relative_is_not_dug_again(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["soil1"]), task("u", LOAD, [E1], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 3 is at soil 1 and has already been loaded there. It drives to puddle 1 and tips its load.",
+    "Dump truck 3 has already been loaded. It drives to puddle 1 and tips its load.",
+])
+def test_a_truck_loaded_before_is_not_loaded_again(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3], ["puddle1"]), task("d", DUMP, [D3], deps=["m"]))

@@ -1785,8 +1785,10 @@ class Interpreter:
         there again, or the clause was refused for naming no robot."""
         items = seg.items
         k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text == "and" else 0
-        if seg.connective is not None or k >= len(items) or items[k].kind is not ItemKind.OBJECT \
-                or items[k].payload.form == "pronoun":
+        relative = k < len(items) and items[k].kind is ItemKind.ROBOT and items[k].text.lower() in ("which", "that") \
+            and items[k].start > 1 and self.words[items[k].start - 1] == ","
+        if seg.connective is not None or k >= len(items) or not relative and (
+                items[k].kind is not ItemKind.OBJECT or items[k].payload.form == "pronoun"):
             return False
         while k + 2 < len(items) and items[k + 1].text == "and" and items[k + 2].kind is ItemKind.OBJECT \
                 and items[k + 2].payload.form != "pronoun":
@@ -3270,10 +3272,15 @@ class Interpreter:
         simple past with "already" or a past time word (``report_time_words``), then a visit, digging or loading
         verb, and after it only plain words, one place, "it"/"there" or the loaded truck."""
         v = next((n for n, it in enumerate(part) if it.kind is ItemKind.VERB), None)
-        if v is None or part[v].payload.target not in ("navigate", "dig", "unload_bucket") \
-                or part[v].payload.role != "verb":
+        if v is None or part[v].payload.target not in ("navigate", "dig", "unload_bucket"):
             return False
         head = [it for it in part[:v] if it.kind is not ItemKind.EVENT or it.payload.action != "any"]
+        if part[v].payload.role != "verb":
+            # "truck 3 has already been loaded (there)": its loading is done, in the perfect only
+            return part[v].payload.role == "passive_load" and bool(head) \
+                and head[0].text in self.lex.report_auxiliaries \
+                and all(it.kind is ItemKind.WORD and it.text in self.lex.report_fillers for it in head[1:]) \
+                and all(it.kind is ItemKind.OBJECT for it in part[v + 1:])
         if not all(it.kind is ItemKind.WORD and (it.text in self.lex.report_auxiliaries
                                                  or it.text in self.lex.report_fillers) for it in head):
             return False
