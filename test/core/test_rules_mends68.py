@@ -25,6 +25,10 @@ already done with the orders.
    the robot), and "Dump truck 3 is at soil 1 and has already been loaded there." was refused ("no excavator to load
    the truck"): a relative after a comma with a done passive of a digging or visit verb is finding 2's remark on the
    place, and a truck's perfect passive of loading is finding 3's report: no step.
+7. "Truck 3 is at obstacle 2 and has already checked it, and soil 2 was dug yesterday, so there is no digging
+   today." sent excavator 1 (named next) to obstacle 2 to dig: "there", a form of "be", "no" (lexicon
+   ``type_negations``) and a digging or visit verb is work not asked for: no step ("There is no truck at rock 2"
+   stays refused as a fact or a keep-out).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -181,3 +185,16 @@ def test_a_place_dug_before_said_in_a_relative_is_not_dug_again(fleet, world, te
 ])
 def test_a_truck_loaded_before_is_not_loaded_again(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [D3], ["puddle1"]), task("d", DUMP, [D3], deps=["m"]))
+
+
+# -- finding 7: "so there is no digging today" asks for nothing -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 is at obstacle 2 and has already checked it, and soil 2 was dug yesterday, so there is no digging "
+    "today. Excavator 1 goes to soil 2.",
+    "Excavator 1 is at base. There is no digging at soil 2 today. Excavator 1 goes to soil 2.",
+    "Soil 2 was dug yesterday, so there's no digging there today. Excavator 1 goes to soil 2.",
+])
+def test_no_digging_is_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil2"]))

@@ -1756,6 +1756,22 @@ class Interpreter:
         rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
         return rest in self.lex.frame_work_words
 
+    def _no_work_there(self, seg: Segment) -> bool:
+        """"(so) there is no digging today": "there", a form of "be", a negation (``type_negations``), then a
+        digging or visit verb and only plain words or marks: work that is not asked for, no step. Read as an order,
+        the robots named last dug at the place named last."""
+        items = seg.items
+        k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text in ("so", "and") else 0
+        if seg.connective is not None or len(items) < k + 4 or items[k].kind is not ItemKind.OBJECT \
+                or items[k].text.lower() != "there" or items[k + 1].text not in ("is", "are", "'s") \
+                or items[k + 2].text not in self.lex.type_negations or items[k + 3].kind is not ItemKind.VERB \
+                or items[k + 3].payload.target not in {*MOVES, "dig"} \
+                or not all(it.kind in (ItemKind.WORD, ItemKind.MARK, ItemKind.OBJECT) for it in items[k + 4:]):
+            return False
+        for it in items:
+            self.use(it)
+        return True
+
     def _no_need(self, seg: Segment) -> bool:
         """"(so) it does not need to go back there", "truck 1 doesn't have to visit puddle 1": a robot, a negation, a
         phrase of need (``unneeded_phrases``), then a visit or work verb: nothing asked of it, no step. Read as a
@@ -2432,7 +2448,7 @@ class Interpreter:
             self._note_goal(seg)
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
-                or self._no_need(seg):
+                or self._no_need(seg) or self._no_work_there(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))):
