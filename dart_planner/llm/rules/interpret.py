@@ -1770,6 +1770,72 @@ class Interpreter:
         rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
         return rest in self.lex.frame_work_words
 
+    def _no_work_there(self, seg: Segment) -> bool:
+        """"(so) there is no digging today": "there", a form of "be", a negation (``type_negations``), then a
+        digging or visit verb and only plain words or marks: work that is not asked for, no step. Read as an order,
+        the robots named last dug at the place named last."""
+        items = seg.items
+        k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text in ("so", "and") else 0
+        if seg.connective is not None or len(items) < k + 4 or items[k].kind is not ItemKind.OBJECT \
+                or items[k].text.lower() != "there" or items[k + 1].text not in ("is", "are", "'s") \
+                or items[k + 2].text not in self.lex.type_negations or items[k + 3].kind is not ItemKind.VERB \
+                or items[k + 3].payload.target not in {*MOVES, "dig"} \
+                or not all(it.kind in (ItemKind.WORD, ItemKind.MARK, ItemKind.OBJECT) for it in items[k + 4:]):
+            return False
+        for it in items:
+            self.use(it)
+        return True
+
+    def _no_need(self, seg: Segment) -> bool:
+        """"(so) it does not need to go back there", "truck 1 doesn't have to visit puddle 1": a robot, a negation, a
+        phrase of need (``unneeded_phrases``), then a visit or work verb: nothing asked of it, no step. Read as a
+        "must not", it kept the robot out of a place it was only spared from visiting."""
+        items = seg.items
+        k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text in ("so", "and") else 0
+        r = k + self._subject_run(items[k:])
+        n = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.MARK and items[j].payload == "neg"),
+                 None)
+        v = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.VERB), None)
+        if r == k or seg.connective is not None or n is None or v is None or v < n \
+                or not all(it.kind is ItemKind.WORD for it in items[r:n]):
+            return False
+        need = " ".join(it.text for it in items[n + 1:v])
+        if need not in self.lex.unneeded_phrases or items[v].payload.target not in {*MOVES, "dig"} \
+                or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE)
+                           or (it.kind is ItemKind.MARK and it.payload == "again") for it in items[v + 1:]):
+            return False
+        for it in items:
+            self.use(it)
+        return True
+
+    def _place_done(self, seg: Segment) -> bool:
+        """"Rock 2 has already been broken up.", "Obstacle 1 was inspected this morning.": a place, a past or perfect
+        passive (``place_done_auxiliaries``, with ``report_fillers`` between), a visit or digging verb and nothing
+        after it but plain words: work done before the job, no step. Read as an order, the robots named last dug
+        there again, or the clause was refused for naming no robot."""
+        items = seg.items
+        k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text == "and" else 0
+        relative = k < len(items) and items[k].kind is ItemKind.ROBOT and items[k].text.lower() in ("which", "that") \
+            and items[k].start > 1 and self.words[items[k].start - 1] == ","
+        if seg.connective is not None or k >= len(items) or not relative and (
+                items[k].kind is not ItemKind.OBJECT or items[k].payload.form == "pronoun"):
+            return False
+        while k + 2 < len(items) and items[k + 1].text == "and" and items[k + 2].kind is ItemKind.OBJECT \
+                and items[k + 2].payload.form != "pronoun":
+            k += 2  # "puddle 1 and puddle 2 were checked yesterday"
+        v = next((n for n, it in enumerate(items) if it.kind is ItemKind.VERB), None)
+        if v is None or not all(it.kind is ItemKind.WORD for it in items[k + 1:v]) \
+                or items[v].payload.target not in ("navigate", "dig") or items[v].payload.role != "verb" \
+                or not all(it.kind is ItemKind.WORD and it.text not in self.lex.passive_agent_words
+                           for it in items[v + 1:]):
+            return False  # "once puddle 1 has been checked by excavator 2": its agent is asked to do it
+        aux = " ".join(it.text for it in items[k + 1:v] if it.text not in self.lex.report_fillers)
+        if aux not in self.lex.place_done_auxiliaries:
+            return False
+        for it in items:
+            self.use(it)
+        return True
+
     def _existential_absence(self, seg: Segment) -> bool:
         """"There is no truck at rock 2.": where no robot of a type is, said with no word that makes it a rule (those
         are read as keep-outs: :func:`.fleetnouns.fold_negated_types`). A fact about the site or a keep-out, it
@@ -2395,7 +2461,8 @@ class Interpreter:
                 self.use(it)
             self._note_goal(seg)
             return
-        if self._existential_absence(seg) or self._manner_of_moving(seg):
+        if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
+                or self._no_need(seg) or self._no_work_there(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))):
@@ -2757,7 +2824,7 @@ class Interpreter:
                 self._note_goal(seg, keepout_sentence=True)
             return
         if subject and pre is None and post is None and seg.connective is None and (
-                self._report(seg) or self._state_copula(seg)):
+                self._report(seg) or self._state_copula(seg) or self._reports_joined(seg)):
             # "Truck 2 has just finished checking puddle 1.", "Excavator 2 is at base.": where it is now, no step
             names = [n for o in objects for n in self.resolve_objects(o)]
             for it in seg.items:
@@ -3171,14 +3238,28 @@ class Interpreter:
         firsts = self.lex.verb_index.first_words
         return w.endswith("s") and (w[:-1] in firsts or (w.endswith("es") and w[:-2] in firsts))
 
+    @staticmethod
+    def _subject_run(items: Sequence[Item]) -> int:
+        """How many items open the clause as its subject: robots, joined by "and" (commas are no items), ending
+        with a robot; 0 when the clause does not open with a robot."""
+        k = 0
+        while k < len(items) and items[k].kind is ItemKind.ROBOT:
+            k += 1
+            if k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text == "and" \
+                    and items[k + 1].kind is ItemKind.ROBOT:
+                k += 1
+        return k
+
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
-        else to do. Read as a movement it sent the robot home first (or to where it already was)."""
+        else to do; also of robots named one by one ("excavator 3 and truck 3 are at base"). Read as a movement it
+        sent the robot home first (or to where it already was)."""
         items = seg.items
-        if len(items) < 3 or items[0].kind is not ItemKind.ROBOT or items[1].kind is not ItemKind.VERB \
-                or items[1].text not in self.lex.state_copulas:
+        k = self._subject_run(items)
+        if k == 0 or len(items) < k + 2 or items[k].kind is not ItemKind.VERB \
+                or items[k].text not in self.lex.state_copulas:
             return False
-        rest = items[2:]
+        rest = items[k + 1:]
         places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
         return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
 
@@ -3216,6 +3297,65 @@ class Interpreter:
                    for o in self.b.drafts[:start]):
                 d.alive = False
         self.last_made = {j for j in self.last_made if self.b.drafts[j].alive}
+
+    def _reports_joined(self, seg: Segment) -> bool:
+        """A robot's clause made of parts joined by "and", each a report of work done or a state, with at most one
+        place in all ("truck 3 is at obstacle 2 and has already checked it", "excavator 1 has finished digging at
+        soil 1 and has already loaded truck 2 there", "excavator 2 broke up rock 2 earlier and is still there").
+        Read as orders, the robot was sent to do that work again."""
+        items = seg.items
+        if not items or items[0].kind is not ItemKind.ROBOT or any(
+                it.kind in (ItemKind.CONNECTIVE, ItemKind.MARK) for it in items):
+            return False
+        cuts = [k for k, it in enumerate(items) if it.kind is ItemKind.WORD and it.text == "and"]
+        parts = [items[a + 1:b] for a, b in zip([0, *cuts], [*cuts, len(items)])]
+        places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
+        if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
+            return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
+        if len(places) > 1 or (len(parts) == 1 and not self._done_part(parts[0])):
+            return False  # one part alone: "excavator 1 has already loaded truck 2", "truck 2 checked it earlier"
+        return all(self._done_part(p) or self._state_part(p) for p in parts)
+
+    def _done_part(self, part: Sequence[Item]) -> bool:
+        """One part of :meth:`_reports_joined` that reports work: a perfect auxiliary (``report_auxiliaries``), or a
+        simple past with "already" or a past time word (``report_time_words``), then a visit, digging or loading
+        verb, and after it only plain words, one place, "it"/"there" or the loaded truck."""
+        v = next((n for n, it in enumerate(part) if it.kind is ItemKind.VERB), None)
+        if v is None or part[v].payload.target not in ("navigate", "dig", "unload_bucket"):
+            return False
+        head = [it for it in part[:v] if it.kind is not ItemKind.EVENT or it.payload.action != "any"]
+        if part[v].payload.role != "verb":
+            # "truck 3 has already been loaded (there)": its loading is done, in the perfect only
+            return part[v].payload.role == "passive_load" and bool(head) \
+                and head[0].text in self.lex.report_auxiliaries \
+                and all(it.kind is ItemKind.WORD and it.text in self.lex.report_fillers for it in head[1:]) \
+                and all(it.kind is ItemKind.OBJECT for it in part[v + 1:])
+        if not all(it.kind is ItemKind.WORD and (it.text in self.lex.report_auxiliaries
+                                                 or it.text in self.lex.report_fillers) for it in head):
+            return False
+        tail = part[v + 1:]
+        if not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT) or (
+                it.kind is ItemKind.ROBOT and (part[v].payload.target == "unload_bucket" or it.text.lower() == "it"))
+                for it in tail):
+            return False
+        if any(it.text in self.lex.report_auxiliaries for it in head):
+            return True
+        words = " ".join(it.text.lower() for it in part if it.kind is ItemKind.WORD)
+        verb = part[v].text.lower().split()[0]
+        past = verb.endswith("ed") or verb in self.lex.report_past_forms
+        return past and any(f" {w} " in f" {words} " for w in self.lex.report_time_words)
+
+    def _state_part(self, part: Sequence[Item]) -> bool:
+        """One part of :meth:`_reports_joined` that says where the robot stands ("is still there", "is parked
+        there", "is at obstacle 2"): state words (``placed_state_words``) or a ``state_copulas`` phrase, then one
+        place or "there"."""
+        if part and part[0].kind is ItemKind.ROBOT:
+            part = part[1:]
+        if len(part) < 2 or part[-1].kind not in (ItemKind.OBJECT, ItemKind.PLACE):
+            return False
+        return all((it.kind is ItemKind.WORD and it.text in self.lex.placed_state_words)
+                   or (it.kind is ItemKind.VERB and it.text in self.lex.state_copulas)
+                   or (it.kind is ItemKind.WORD and it.text in ("at", "next", "to")) for it in part[:-1])
 
     def _report(self, seg: Segment) -> bool:
         """A clause that reports a robot's finished visit or digging in the perfect ("truck 2 has just

@@ -266,6 +266,8 @@ class Lexicon:
     light_verb_leads: frozenset[str] = _context_words()
     """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
     report_auxiliaries: frozenset[str] = _context_words()
+    place_done_auxiliaries: frozenset[str] = _context_words()
+    unneeded_phrases: frozenset[str] = _context_words()
     """Perfect auxiliaries that make a robot's clause a report of what it has done ("truck 2 has just
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
     keepout_persist_words: frozenset[str] = _context_words()
@@ -276,6 +278,8 @@ class Lexicon:
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
     report_fillers: frozenset[str] = _context_words()
+    report_time_words: frozenset[str] = _context_words()
+    report_past_forms: frozenset[str] = _context_words()
     """Words that may stand between a report's auxiliary and its verb ("has just finished checking")."""
     passive_auxiliaries: frozenset[str] = _context_words()
     """Forms of "be" right before a carry verb that make a robot its object, not its doer ("truck 1 is to be

@@ -499,6 +499,13 @@ def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) 
     return _has_content(items[last + 1:])
 
 
+def _keepout_for(cur: Sequence[Item], j: int) -> bool:
+    """"for" at ``j`` names whom a keep-out of the clause holds for ("the keep-out on obstacle 2 is lifted *for*
+    everyone and truck 1 goes ..."): its robots end there as a passive's agents do."""
+    return cur[j].kind is ItemKind.WORD and cur[j].text == "for" and any(
+        i.kind is ItemKind.VERB and i.payload.target in ("add_keepout", "remove_keepout") for i in cur[:j])
+
+
 def _after_passive_agents(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     """The robot at ``k`` follows "and" after a passive's agents ("loaded by excavator 1 *and truck 2 is loaded* by
     excavator 3") and a verb of its own comes right after it: the subject of a new clause, not one more agent. Read as
@@ -510,7 +517,8 @@ def _after_passive_agents(cur: Sequence[Item], items: Sequence[Item], k: int) ->
                       or cur[j].kind is ItemKind.PUNCT and cur[j].payload == ","):
         j -= 1
     by = j >= 0 and ((cur[j].kind is ItemKind.WORD and cur[j].text == "by")
-                     or (cur[j].kind is ItemKind.VERB and cur[j].text.endswith(" by")))
+                     or (cur[j].kind is ItemKind.VERB and cur[j].text.endswith(" by"))
+                     or _keepout_for(cur, j))
     then = k + 1 < len(items) and items[k + 1].kind is ItemKind.CONNECTIVE and items[k + 1].payload == "sequence"
     nxt = k + 2 if then else k + 1
     return by and nxt < len(items) and items[nxt].kind is ItemKind.VERB
