@@ -45,6 +45,9 @@
 13. "Rock 2 is loose. No truck near rock 2." sent a truck to rock 2: a negation before a bare type noun was only joined
     to it when a verb followed. Opening a verbless clause with a word of nearness and a place, it is every robot of
     the type kept out (``fleetnouns.fold_negated_types``).
+14. One line of blind batch 23 crashed the planner (KeyError in ``PlanBuilder.finish``): a task still waited on a step
+    dropped after it was waited for. Such a wait is now a wait on what the dropped step waited for, and the rules
+    planner turns any error while building the graph into a refusal, as it already did while reading.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -321,3 +324,26 @@ def test_no_trucks_near_a_place_is_a_keepout(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("a", AV, [], ["rock2"], types=[("dump_truck", 3)]), task("m", T, [E1], ["soil1"]),
                 task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- 14: a wait on a dropped step -------------------------------------------------------------------------------------
+
+
+def test_a_wait_on_a_dropped_step_is_a_wait_on_what_it_waited_for():
+    """One blind benchmark line made the planner crash (KeyError in PlanBuilder.finish): a task still waited on a step
+    dropped after it was waited for. The order that step stood for stays (the task waits on what it waited for), and
+    the rules planner turns any building error into a refusal rather than an exception."""
+    from dart_planner.llm.rules.dependencies import PlanBuilder
+    from dart_planner.llm.rules.mentions import Member
+
+    e1 = Member("robot_excavator_01", "excavator", "robot_excavator_01")
+    d1 = Member("robot_dump_truck_01", "dump_truck", "robot_dump_truck_01")
+    b = PlanBuilder()
+    b.add("target_area_for_specific_robots", "navigate", [e1], ["soil1"])
+    dropped = b.add("Excavation", "dig", [e1], [])[0]
+    b.add("target_area_for_specific_robots", "navigate", [d1], ["soil1"], extra=[dropped.idx])
+    dropped.alive = False
+    graph = b.finish()
+    by_robot = {s.robot_ids: s for s in graph.subtasks}
+    assert len(graph.subtasks) == 2
+    assert by_robot[("robot_dump_truck_01",)].dependencies == (by_robot[("robot_excavator_01",)].id,)

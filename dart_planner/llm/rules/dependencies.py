@@ -456,6 +456,23 @@ class PlanBuilder:
                 o.deps = (o.deps - {p.idx}) | p.deps
         self._reindex()
 
+    def _settle_dead_deps(self) -> None:
+        """A wait on a step dropped after it was waited for is a wait on what that step waited for (or on the step
+        said in its place): the order it stood for stays, and no task waits on a task the plan no longer has."""
+        by_idx = {d.idx: d for d in self.drafts}
+
+        def live(p: int, seen: frozenset[int]) -> set[int]:
+            q = self.current(p)
+            if by_idx[q].alive:
+                return {q}
+            if q in seen:
+                return set()
+            return set().union(*(live(x, seen | {q}) for x in by_idx[q].deps)) if by_idx[q].deps else set()
+
+        for d in self.drafts:
+            if d.alive and any(not by_idx[p].alive for p in d.deps):
+                d.deps = set().union(*(live(p, frozenset()) for p in d.deps)) - {d.idx}
+
     def _reduce_all(self) -> None:
         anc = self._ancestors_all()
         for d in self.drafts:
@@ -592,6 +609,7 @@ class PlanBuilder:
         """Reduce, merge, order and name the drafts; return the task graph."""
         self._redirect_restated()
         self._spell_out_group_loadings()
+        self._settle_dead_deps()
         self.apply_global_keepouts()
         self._reduce_all()
         self.merge()

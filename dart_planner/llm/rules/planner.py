@@ -304,7 +304,12 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                lex.condition_participle_endings, lex.robot_object_words)
     except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
         interp.errors.append(f"the rules planner could not check this instruction ({type(exc).__name__}: {exc})")
-    graph = interp.b.finish(said)
+    try:
+        graph = interp.b.finish(said)
+    except Exception as exc:  # noqa: BLE001 - a building bug must fail closed, never crash the caller
+        graph = TaskGraph(())
+        interp.errors.append(f"the rules planner could not build a plan for this instruction "
+                             f"({type(exc).__name__}: {exc})")
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
     # a goal read as a remark whose places no step serves: that part of the job would vanish unsaid
