@@ -48,6 +48,8 @@
 14. One line of blind batch 23 crashed the planner (KeyError in ``PlanBuilder.finish``): a task still waited on a step
     dropped after it was waited for. Such a wait is now a wait on what the dropped step waited for, and the rules
     planner turns any error while building the graph into a refusal, as it already did while reading.
+15. "Trucks 2 and 3 are to remain outside the soil 2 area ..." sent the trucks into soil 2: "stay / remain / keep
+    outside (of)" was no keep-out verb, and "outside" was read as a move's place word. They are keep-outs now (lexicon).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -347,3 +349,24 @@ def test_a_wait_on_a_dropped_step_is_a_wait_on_what_it_waited_for():
     by_robot = {s.robot_ids: s for s in graph.subtasks}
     assert len(graph.subtasks) == 2
     assert by_robot[("robot_dump_truck_01",)].dependencies == (by_robot[("robot_excavator_01",)].id,)
+
+
+# -- 15: "remain outside the soil 2 area" ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 2 and 3 stay outside soil 2. Excavator 3 digs at soil 1.",
+    "Trucks 2 and 3 are to remain outside the soil 2 area. Excavator 3 digs at soil 1.",
+])
+def test_staying_outside_a_place_is_a_keepout(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", AV, [D2, D3], ["soil2"]), task("m", T, [E3], ["soil1"]), task("d", DIG, [E3], [], deps=["m"]))
+
+
+def test_remaining_outside_until_a_digging_said_later(fleet, world):
+    assert_plan("Trucks 2 and 3 are to remain outside the soil 2 area until excavation there has been completed by "
+                "excavator 3. Excavator 3 is to proceed to soil 2 and excavate. Upon completion, both trucks are to "
+                "enter soil 2 and be loaded by excavator 3, truck 3 first.", fleet, world,
+                task("a", AV, [D2, D3], ["soil2"]), task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("l", AL, [D2, D3], ["soil2"], deps=["d"]), task("t", T, [D2, D3], ["soil2"], deps=["a", "l"]),
+                task("x", LOAD, [E3], [], deps=["t"]), task("y", LOAD, [E3], [], deps=["x"]))
