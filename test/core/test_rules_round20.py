@@ -50,6 +50,9 @@
     planner turns any error while building the graph into a refusal, as it already did while reading.
 15. "Trucks 2 and 3 are to remain outside the soil 2 area ..." sent the trucks into soil 2: "stay / remain / keep
     outside (of)" was no keep-out verb, and "outside" was read as a move's place word. They are keep-outs now (lexicon).
+16. "Truck 2 goes to rock 1. Excavator 1 should break it up." dug where excavator 1 stood: after a modal the base form
+    "break it up" was one lexicon phrase, so its "it" was no place (the "it" of "breaks it up" was already read as
+    the place spoken of last). The phrase is gone from the lexicon; "break" + "it" + "up" reads as "breaks it up".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -370,3 +373,16 @@ def test_remaining_outside_until_a_digging_said_later(fleet, world):
                 task("a", AV, [D2, D3], ["soil2"]), task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
                 task("l", AL, [D2, D3], ["soil2"], deps=["d"]), task("t", T, [D2, D3], ["soil2"], deps=["a", "l"]),
                 task("x", LOAD, [E3], [], deps=["t"]), task("y", LOAD, [E3], [], deps=["x"]))
+
+
+# -- 16: "should break it up" ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 goes to rock 1. Excavator 1 should break it up.",
+    "Truck 2 goes to rock 1. Excavator 1 will break it up.",
+    "Truck 2 goes to rock 1. Excavator 1 breaks it up.",
+])
+def test_break_it_up_after_a_modal_is_at_the_place_spoken_of(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D2, E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]))
