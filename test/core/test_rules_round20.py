@@ -53,6 +53,9 @@
 16. "Truck 2 goes to rock 1. Excavator 1 should break it up." dug where excavator 1 stood: after a modal the base form
     "break it up" was one lexicon phrase, so its "it" was no place (the "it" of "breaks it up" was already read as
     the place spoken of last). The phrase is gone from the lexicon; "break" + "it" + "up" reads as "breaks it up".
+17. "Truck 2 goes to rock 1. Excavator 1 breaks up the rock." dug where excavator 1 stood: "the rock" after a verb of
+    digging was read as cargo, as "hauls the soil" is. With no place named in its clause, and the diggers bound to no
+    place of that kind, it is the place of that kind spoken of last (rule 11: "break up X" is a move to X and a dig).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -386,3 +389,20 @@ def test_remaining_outside_until_a_digging_said_later(fleet, world):
 def test_break_it_up_after_a_modal_is_at_the_place_spoken_of(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("m", T, [D2, E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- 17: "breaks up the rock" ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 goes to rock 1. Excavator 1 breaks up the rock.",
+    "Truck 2 goes to rock 1. Excavator 1 breaks the rock up.",
+])
+def test_the_kind_a_digging_acts_on_is_the_place_spoken_of(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D2, E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+def test_the_soil_dug_with_its_place_named_is_cargo(fleet, world):
+    assert_plan("Truck 2 goes to soil 1. Excavator 1 digs the soil at soil 2.", fleet, world,
+                task("t", T, [D2], ["soil1"]), task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]))

@@ -4152,7 +4152,8 @@ class Interpreter:
                 self.use(o)  # "each to break up its rock": where each stands
                 own_here = True
                 continue
-            if cargo_verb and d.form != "names" and before not in self.lex.place_prepositions and d.form != "pronoun":
+            if cargo_verb and d.form != "names" and before not in self.lex.place_prepositions and d.form != "pronoun" \
+                    and not self._dug_place_of_kind(a, o, subject):
                 self.use(o)
                 cargo_named = True
                 continue  # "hauls the soil to puddle 1": the soil is cargo
@@ -4613,6 +4614,18 @@ class Interpreter:
                 and self.draft_sentence.get(d.idx, self.current_sentence) == self.current_sentence]
         if len(sent) == 1:
             self.b.retime_move(sent[0].idx, extra)
+
+    def _dug_place_of_kind(self, a: Action, o: Item, subject: Sequence[Member] | None) -> bool:
+        """"Truck 2 goes to rock 1. Excavator 1 breaks up the rock.": "the <kind>" that a digging acts on, with no
+        place named in its clause, is the place of that kind spoken of last (rule 11: "break up X"); read as cargo,
+        the excavator dug where it stood. Not for diggers already bound to a place of that kind ("excavator 2 heads
+        to rock 1 and excavator 1 to rock 2; the two of them break the rock up": each its own)."""
+        d: ObjectDesc = o.payload
+        if a.verb.target != "dig" or d.form != "kind" or d.det != "the" or d.plural \
+                or any(x.payload.form == "names" for x in a.objects):
+            return False
+        pool = self.site.objects_by_kind.get(d.kind, ())
+        return not any(self.loc(m) in pool for m in subject or ()) and any(n in pool for n in self.obj_history)
 
     def _cargo_before(self, o: Item) -> bool:
         """A cargo word that is no object of the site stands just before the place ("takes the load to rock 2",
