@@ -3409,8 +3409,10 @@ class Interpreter:
         def verb_after(k: int) -> bool:
             return any(x.kind is ItemKind.VERB for x in seg.items[k + 1:])
 
-        alone = bool(self.following) and self.following[0].sentence == seg.sentence \
-            and self.following[0].has(ItemKind.VERB)
+        # "Likewise, once excavator 3 is done, truck 2 drives ...": an anchor may come before the clause
+        main = next((x for x in self.following if x.sentence == seg.sentence and x.role is not SegmentRole.ANCHOR),
+                    None)
+        alone = main is not None and main.has(ItemKind.VERB)
         drop = [it for k, it in enumerate(seg.items)
                 if it.kind is ItemKind.MARK and it.payload == "repeat" and it.text in self.lex.repeat_adverbs
                 and (verb_after(k) or (alone and all(x.kind in (ItemKind.MARK, ItemKind.WORD) for x in seg.items)))]
