@@ -4,13 +4,17 @@
    before the anchor: a repeat adverb alone before a comma means "too" when a later clause of its sentence has a
    verb, also when an anchor ("once ...", "as soon as ...") comes in between, not only when the very next clause
    has one.
+2. "After both have dumped, lift the keep-out on rock 1 for the two trucks, and then both of them go home." (L3_605)
+   sent each truck home right after its own dump, not after the lifting: a "then" clause of the same robots right
+   after a keep-out change for them waits for that change (rule 21: keep-outs are ordered by what is said), as
+   "after which" already did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import AV, D2, D3, DIG, E1, E3, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E3, R, T, assert_plan, task
 
 # -- finding 1: "Likewise, once X, <robot> ..." is "too", no repeat -------------------------------------------------
 
@@ -33,3 +37,33 @@ def test_likewise_before_a_when_anchor_repeats_nothing(fleet, world):
                 task("m1", T, [E1], ["soil1"], deps=["k"]), task("g1", DIG, [E1], [], deps=["m1"]),
                 task("m3", T, [E3], ["soil2"], deps=["k"]), task("g3", DIG, [E3], [], deps=["m3"]),
                 task("t2", T, [D2], ["soil1"], deps=["g1"]), task("t3", T, [D3], ["soil2"], deps=["g3"]))
+
+
+# -- finding 2: "lift the keep-out for X, and then X ..." waits for the lifting ------------------------------------
+
+
+def test_then_after_a_lifting_for_the_same_trucks_waits_for_it(fleet, world):
+    assert_plan("Trucks 1 and 2 keep away from soil 2 for now. Truck 1 tips at puddle 1 and truck 2 tips at obstacle "
+                "1. When both are done, open soil 2 again for trucks 1 and 2, and then they both head back to base.",
+                fleet, world,
+                task("k", AV, [D1, D2], ["soil2"]),
+                task("m1", T, [D1], ["puddle1"], deps=["k"]), task("u1", DUMP, [D1], [], deps=["m1"]),
+                task("m2", T, [D2], ["obstacle1"], deps=["k"]), task("u2", DUMP, [D2], [], deps=["m2"]),
+                task("a", AL, [D1, D2], ["soil2"], deps=["u1", "u2"]), task("r", R, [D1, D2], [], deps=["a"]))
+
+
+def test_then_in_the_next_sentence_after_a_lifting_waits_for_it(fleet, world):
+    assert_plan("Truck 3 stays away from puddle 2 from the start. Truck 3 goes to rock 2. After that the keep-out "
+                "on puddle 2 is lifted for truck 3. Then it returns to start.", fleet, world,
+                task("k", AV, [D3], ["puddle2"]), task("m", T, [D3], ["rock2"], deps=["k"]),
+                task("a", AL, [D3], ["puddle2"], deps=["m"]), task("r", R, [D3], [], deps=["a"]))
+
+
+def test_then_after_a_lifting_for_excavators_waits_for_it(fleet, world):
+    assert_plan("Excavators 1 and 3 avoid obstacle 1 from the start. Excavator 1 digs at soil 1 and excavator 3 digs "
+                "at rock 2. Once both have dug, lift the obstacle 1 keep-out for excavators 1 and 3, and then "
+                "both of them go home.", fleet, world,
+                task("k", AV, [E1, E3], ["obstacle1"]),
+                task("m1", T, [E1], ["soil1"], deps=["k"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m3", T, [E3], ["rock2"], deps=["k"]), task("g3", DIG, [E3], [], deps=["m3"]),
+                task("a", AL, [E1, E3], ["obstacle1"], deps=["g1", "g3"]), task("r", R, [E1, E3], [], deps=["a"]))

@@ -3612,10 +3612,15 @@ class Interpreter:
                                 and self.b.drafts[i].alive), default=None)
                     last = {i for i, n in self.draft_sentence.items() if n == said and self.b.drafts[i].alive} or last
                 base = self.b.reduce(last)
-            elif not keepout and self.last_made and seg.connective_text in self.lex.relative_sequences and all(
-                    self.b.drafts[i].action in KEEPOUT_ACTIONS for i in self.last_made):
+            elif not keepout and self.last_made and (
+                    (seg.connective_text in self.lex.relative_sequences and all(
+                        self.b.drafts[i].action in KEEPOUT_ACTIONS for i in self.last_made))
+                    or (subject and not changed and all(
+                        self.b.drafts[i].action == "remove_keepout" for i in self.last_made))):
                 # "trucks 2 and 3 may approach rock 1 again, after which they return": a keep-out change is no step
-                # of theirs (rule 8), but "after which" names it: the return waits for it as well as for their chain
+                # of theirs (rule 8), but "after which" names it: the return waits for it as well as for their chain;
+                # so does "lift the keep-out for the two trucks, and then both of them go home" (rule 21: "then"
+                # orders the lifting; a keep-out just put up for them is no step they wait for, as before)
                 base |= set(self.last_made)
         if self.until_found is not None and self.until_found[0] != seg.sentence and not (
                 # "... is held there until X; it is then brought to rock 1": "then" opening the next sentence
