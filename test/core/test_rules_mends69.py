@@ -8,13 +8,16 @@
    sent each truck home right after its own dump, not after the lifting: a "then" clause of the same robots right
    after a keep-out change for them waits for that change (rule 21: keep-outs are ordered by what is said), as
    "after which" already did.
+3. "excavator 1 puts the first load into it and excavator 2 tops it up after that" (L3_604) was one loading by
+   both excavators: "puts the first load into" was no loading at all (silently dropped when said alone), and
+   "tops it up" (the particle after the truck) was not read. Both are loading phrases in the lexicon now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E3, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "Likewise, once X, <robot> ..." is "too", no repeat -------------------------------------------------
 
@@ -67,3 +70,29 @@ def test_then_after_a_lifting_for_excavators_waits_for_it(fleet, world):
                 task("m1", T, [E1], ["soil1"], deps=["k"]), task("g1", DIG, [E1], [], deps=["m1"]),
                 task("m3", T, [E3], ["rock2"], deps=["k"]), task("g3", DIG, [E3], [], deps=["m3"]),
                 task("a", AL, [E1, E3], ["obstacle1"], deps=["g1", "g3"]), task("r", R, [E1, E3], [], deps=["a"]))
+
+
+# -- finding 3: "puts the first load into it", "tops it up" are loadings -----------------------------------------
+
+
+def test_first_load_then_topped_up_by_another_excavator(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 1. Once they are done, truck 3 comes over; excavator 2 puts the "
+                "first load into it and excavator 1 tops it up after that.", fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("t", T, [D3], ["soil1"], deps=["g"]),
+                task("l2", LOAD, [E2], [], deps=["t"]), task("l1", LOAD, [E1], [], deps=["l2"]))
+
+
+def test_topping_the_truck_up_in_its_own_sentence(fleet, world):
+    assert_plan("Excavators 2 and 3 go to rock 2 and dig. Truck 1 then drives to rock 2. Excavator 3 loads it. "
+                "After that, excavator 2 tops the truck off.", fleet, world,
+                task("m", T, [E2, E3], ["rock2"]), task("g", DIG, [E2, E3], [], deps=["m"]),
+                task("t", T, [D1], ["rock2"], deps=["g"]),
+                task("l3", LOAD, [E3], [], deps=["t"]), task("l2", LOAD, [E2], [], deps=["l3"]))
+
+
+def test_putting_the_first_load_in_is_a_loading(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2 and truck 2 drives to soil 2. Then excavator 1 puts the first load "
+                "into truck 2.", fleet, world,
+                task("m", T, [E1, D2], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
