@@ -11,6 +11,10 @@
 3. "excavator 1 puts the first load into it and excavator 2 tops it up after that" (L3_604) was one loading by
    both excavators: "puts the first load into" was no loading at all (silently dropped when said alone), and
    "tops it up" (the particle after the truck) was not read. Both are loading phrases in the lexicon now.
+4. "the other two trucks should inspect the rocks: truck 1 takes rock 1 and truck 2 takes rock 2" (L3_607) sent
+   both trucks to both rocks, then read "takes rock 1" as hauling a load there (a loading and a dump out of
+   nothing): a colon list that spells out "the rocks" robot by robot may say a move verb in each pair, and a
+   modal ("should", "must") may stand between the group and its verb.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -96,3 +100,23 @@ def test_putting_the_first_load_in_is_a_loading(fleet, world):
                 "into truck 2.", fleet, world,
                 task("m", T, [E1, D2], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]))
+
+
+# -- finding 4: "<group> should inspect the rocks: truck 1 takes rock 1 and truck 2 takes rock 2" ----------------
+
+
+def test_colon_list_with_a_verb_in_each_pair_spells_out_the_places(fleet, world):
+    assert_plan("Trucks 2 and 3 should look at the puddles: truck 3 takes puddle 1 and truck 2 takes puddle 2.",
+                fleet, world, task("a", T, [D3], ["puddle1"]), task("b", T, [D2], ["puddle2"]))
+
+
+def test_colon_list_with_go_to_in_each_pair_after_must(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Meanwhile excavators 2 and 3 must visit both rocks: excavator 3 goes "
+                "to rock 1 and excavator 2 goes to rock 2.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("a", T, [E3], ["rock1"]), task("b", T, [E2], ["rock2"]))
+
+
+def test_colon_list_after_a_modal_without_verbs(fleet, world):
+    assert_plan("Trucks 1 and 2 should check the puddles: truck 1 puddle 2, truck 2 puddle 1.", fleet, world,
+                task("a", T, [D1], ["puddle2"]), task("b", T, [D2], ["puddle1"]))
