@@ -10,7 +10,8 @@
    "after which" already did.
 3. "excavator 1 puts the first load into it and excavator 2 tops it up after that" (L3_604) was one loading by
    both excavators: "puts the first load into" was no loading at all (silently dropped when said alone), and
-   "tops it up" (the particle after the truck) was not read. Both are loading phrases in the lexicon now.
+   "tops it up" (the particle after the truck) was not read. Both are loading phrases in the lexicon now, and so
+   are "puts some soil in the truck" / "puts more rubble into it" (also silently no loading before).
 4. "the other two trucks should inspect the rocks: truck 1 takes rock 1 and truck 2 takes rock 2" (L3_607) sent
    both trucks to both rocks, then read "takes rock 1" as hauling a load there (a loading and a dump out of
    nothing): a colon list that spells out "the rocks" robot by robot may say a move verb in each pair, and a
@@ -21,6 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
+import pytest
 from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "Likewise, once X, <robot> ..." is "too", no repeat -------------------------------------------------
@@ -99,6 +101,16 @@ def test_putting_the_first_load_in_is_a_loading(fleet, world):
     assert_plan("Excavator 1 digs at soil 2 and truck 2 drives to soil 2. Then excavator 1 puts the first load "
                 "into truck 2.", fleet, world,
                 task("m", T, [E1, D2], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1 and truck 2 comes to soil 1. Then excavator 1 puts some soil in the truck.",
+    "Excavator 1 digs at soil 1 and truck 2 comes to soil 1. Then excavator 1 puts more dirt into truck 2.",
+])
+def test_putting_some_soil_in_the_truck_is_a_loading(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]))
 
 
