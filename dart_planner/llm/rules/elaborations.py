@@ -21,12 +21,13 @@ __all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_list
 _JOIN = frozenset({"and", ","})
 
 
-def _pairs(items: Sequence[Item], j: int, tail: bool = False,
-           preps: Container[str] = ("to",), bare: bool = False) -> tuple[list[tuple[Item, Item, Item]], int]:
+def _pairs(items: Sequence[Item], j: int, tail: bool = False, preps: Container[str] = ("to",), bare: bool = False,
+           verbed: bool = False) -> tuple[list[tuple[Item, Item, Item]], int]:
     """The "<named robot> to <named place>" pairs (or another of ``preps``) from ``j`` up to the sentence end, and
     that end; no pairs when anything else stands there. With ``tail``, the list may also end at a comma that
     something else follows ("excavator 2 to rock 1, both digging on arrival") or at a closing parenthesis: that
-    is its end. With ``bare``, a pair may leave the word out ("truck 1 puddle 1, truck 2 puddle 2")."""
+    is its end. With ``bare``, a pair may leave the word out ("truck 1 puddle 1, truck 2 puddle 2"); with
+    ``verbed``, it may say a move verb ("truck 1 takes rock 1"), which the pair leaves out."""
     pairs: list[tuple[Item, Item, Item]] = []
     n = len(items)
     while j < n:
@@ -48,8 +49,25 @@ def _pairs(items: Sequence[Item], j: int, tail: bool = False,
             pairs.append((it, Item(ItemKind.WORD, items[j + 1].start, items[j + 1].start, None, "to"), items[j + 1]))
             j += 2
             continue
+        k = _verbed_pair_at(items, j, preps) if verbed else 0
+        if k:  # "truck 1 takes rock 1 and truck 2 takes rock 2": the verb says again what the group does
+            pairs.append((it, Item(ItemKind.WORD, items[j + 1].start, items[j + 1].start, None, "to"),
+                          items[j + k - 1]))
+            j += k
+            continue
         return [], j
     return pairs, j
+
+
+def _verbed_pair_at(items: Sequence[Item], j: int, preps: Container[str]) -> int:
+    """The length of a "<named robot> <move verb> [to] <named place>" pair at ``j`` (0: none there)."""
+    if not (j + 2 < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids"
+            and len(items[j].payload.ids) == 1 and items[j + 1].kind is ItemKind.VERB
+            and items[j + 1].payload.target == "navigate"):
+        return 0
+    k = j + 3 if items[j + 2].kind is ItemKind.WORD and items[j + 2].text in preps else j + 2
+    return k + 1 - j if k < len(items) and items[k].kind is ItemKind.OBJECT and items[k].payload.form == "names" \
+        else 0
 
 
 def _bare_pair_at(items: Sequence[Item], j: int) -> bool:
@@ -77,7 +95,8 @@ _Rewrite = Callable[[list[Item], int, list[tuple[Item, Item, Item]], int, int], 
 
 
 def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite, tail: bool = False,
-                         opens: Callable[[Sequence[Item], int], bool] | None = None) -> list[Item]:
+                         opens: Callable[[Sequence[Item], int], bool] | None = None,
+                         verbed: bool = False) -> list[Item]:
     """Hand each colon (or item ``opens`` accepts) followed by two or more robot-place pairs to
     ``rewrite(out, colon, pairs, end, start)`` (``end``: one past the list; ``start``: the sentence's first item),
     which edits ``out`` in place and says where to go on, or returns None to leave that colon as it is."""
@@ -90,7 +109,7 @@ def _rewrite_colon_lists(items: Sequence[Item], rewrite: _Rewrite, tail: bool = 
         if not opener(out, c):
             c += 1
             continue
-        pairs, end = _pairs(out, c + 1, tail, bare=True)
+        pairs, end = _pairs(out, c + 1, tail, bare=True, verbed=verbed)
         nxt = rewrite(out, c, pairs, end, sentence_start(out, c)) if len(pairs) >= 2 else None
         c = c + 1 if nxt is None else nxt
     return out
@@ -156,26 +175,32 @@ def _places_of_kind(it: Item) -> bool:
     return it.kind is ItemKind.OBJECT and it.payload.form == "kind" and it.payload.plural
 
 
-def fold_group_colon_lists(items: Sequence[Item]) -> list[Item]:
+def fold_group_colon_lists(items: Sequence[Item], modals: Container[str] = ()) -> list[Item]:
     """"Excavators 1 and 2 avoid rock 2, and then they go: excavator 1 to soil 1, excavator 2 to rock 1,
     both digging on arrival": a group that moves and a colon that says where each of it goes, read as
     "excavator 1 goes to soil 1 and excavator 2 to rock 1, ...". Read apart, the group went somewhere
     unsaid (the latest place) and the list was a verbless afterthought. So is "excavators 2 and 3 each head to
     a rock - excavator 2 to rock 1, excavator 3 to rock 2 - and dig" (the list names "a rock"); a verb after the
-    list's "and" or "then" is the group's again ("and dig": both dig, not only the robot listed last)."""
+    list's "and" or "then" is the group's again ("and dig": both dig, not only the robot listed last). One of
+    ``modals`` may stand before the group's verb ("the two trucks should inspect the rocks: truck 1 takes rock 1
+    and truck 2 takes rock 2"), and a list that spells out places of a kind may say a move verb in each pair."""
     def rewrite(out: list[Item], c: int, pairs: list[tuple[Item, Item, Item]], end: int, s: int) -> int | None:
         a = next((k for k in range(c - 1, s - 1, -1) if out[k].kind is ItemKind.ROBOT), -1)
         v = a + 2 if a + 2 < c and out[a + 1].kind is ItemKind.MARK and out[a + 1].payload == "each" else a + 1
+        while v < c and out[v].kind is ItemKind.WORD and out[v].text in modals:
+            v += 1  # "the other two trucks should inspect the rocks: ..."
         if a < 0 or v >= c:
             return None
         group, verb, rest = out[a], out[v], out[v + 1:c]
-        if len(rest) == 2 and rest[0].kind is ItemKind.WORD and rest[0].text == "to" and _indefinite_place(rest[1]):
+        verbed = any(it.kind is ItemKind.VERB for it in out[c + 1:end])
+        if len(rest) == 2 and rest[0].kind is ItemKind.WORD and rest[0].text == "to" and _indefinite_place(rest[1]) \
+                and not verbed:
             rest = []  # "to a rock": the places the list names
         elif len(rest) == 1 and _places_of_kind(rest[0]) \
                 and all(place.payload.kind == rest[0].payload.kind for _, _, place in pairs):
             rest = []  # "check the puddles: truck 1 puddle 1, truck 2 puddle 2": the places the list names
-        elif not _colon(out[c]):
-            return None
+        elif not _colon(out[c]) or verbed:
+            return None  # a verb said in each pair only spells out "the puddles", not any list after a colon
         if not (_group_holds(group.payload, pairs) and verb.kind is ItemKind.VERB
                 and verb.payload.target == "navigate"
                 and not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.PLACE, ItemKind.OBJECT)
@@ -198,7 +223,7 @@ def fold_group_colon_lists(items: Sequence[Item]) -> list[Item]:
         out[a:end] = new + rest
         return a + len(new) + len(rest)
 
-    return _rewrite_colon_lists(items, rewrite, tail=True, opens=_list_opener)
+    return _rewrite_colon_lists(items, rewrite, tail=True, opens=_list_opener, verbed=True)
 
 
 _DO = frozenset({"do", "doing"})

@@ -3409,8 +3409,10 @@ class Interpreter:
         def verb_after(k: int) -> bool:
             return any(x.kind is ItemKind.VERB for x in seg.items[k + 1:])
 
-        alone = bool(self.following) and self.following[0].sentence == seg.sentence \
-            and self.following[0].has(ItemKind.VERB)
+        # "Likewise, once excavator 3 is done, truck 2 drives ...": an anchor may come before the clause
+        main = next((x for x in self.following if x.sentence == seg.sentence and x.role is not SegmentRole.ANCHOR),
+                    None)
+        alone = main is not None and main.has(ItemKind.VERB)
         drop = [it for k, it in enumerate(seg.items)
                 if it.kind is ItemKind.MARK and it.payload == "repeat" and it.text in self.lex.repeat_adverbs
                 and (verb_after(k) or (alone and all(x.kind in (ItemKind.MARK, ItemKind.WORD) for x in seg.items)))]
@@ -3610,10 +3612,15 @@ class Interpreter:
                                 and self.b.drafts[i].alive), default=None)
                     last = {i for i, n in self.draft_sentence.items() if n == said and self.b.drafts[i].alive} or last
                 base = self.b.reduce(last)
-            elif not keepout and self.last_made and seg.connective_text in self.lex.relative_sequences and all(
-                    self.b.drafts[i].action in KEEPOUT_ACTIONS for i in self.last_made):
+            elif not keepout and self.last_made and (
+                    (seg.connective_text in self.lex.relative_sequences and all(
+                        self.b.drafts[i].action in KEEPOUT_ACTIONS for i in self.last_made))
+                    or (subject and not changed and all(
+                        self.b.drafts[i].action == "remove_keepout" for i in self.last_made))):
                 # "trucks 2 and 3 may approach rock 1 again, after which they return": a keep-out change is no step
-                # of theirs (rule 8), but "after which" names it: the return waits for it as well as for their chain
+                # of theirs (rule 8), but "after which" names it: the return waits for it as well as for their chain;
+                # so does "lift the keep-out for the two trucks, and then both of them go home" (rule 21: "then"
+                # orders the lifting; a keep-out just put up for them is no step they wait for, as before)
                 base |= set(self.last_made)
         if self.until_found is not None and self.until_found[0] != seg.sentence and not (
                 # "... is held there until X; it is then brought to rock 1": "then" opening the next sentence
