@@ -546,6 +546,10 @@ class Interpreter:
             elif d.det == "the" and (kept := [o for o in self.last_keepout if o in pool]) \
                     and self.lex.keepout_noun_index.match(self.words, item.end) is not None:
                 names = kept  # "the puddle keep-out" after "keep out of puddle 1 and puddle 2": both puddles
+            elif d.det == "the" and len(own := [o for o in self.clause_places if o in pool]) == 1:
+                # "truck 2 drives to rock 2 once that rock is broken up": the anchor is read before its clause, but
+                # the rock said last is the clause's, not one an earlier sentence named
+                names = own
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:
