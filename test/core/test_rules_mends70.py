@@ -5,6 +5,10 @@ manager's email), each fixed as the general construction it is.
    sentence ("... until rock 1 is broken up"): an anchor said after its clause is read before it, so "that rock" /
    "the rock" went to the rock named before the clause. A definite place noun in such an anchor is the one place of
    that kind its own clause names (L3_612).
+2. "Meanwhile the other two trucks check the obstacles, truck 1 at obstacle 1 and truck 2 at obstacle 2" sent both
+   trucks to both obstacles and then truck 1 to obstacle 1 again: the pairs after the comma spell out, place by place,
+   the places the clause named by their kind ("the obstacles", "both rocks"); the clause is said once per pair, with
+   the pair's place only (L3_614).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "drives to rock 2 once that rock is broken up": the clause's own rock ------------------------------
 
@@ -38,3 +42,33 @@ def test_this_rock_in_a_later_anchor_times_the_clauses_loading_too(fleet, world)
                 task("m2", T, [E1], ["rock2"]), task("b2", DIG, [E1], deps=["m2"]),
                 task("t1", T, [D1], ["rock1"], deps=["b1"]), task("t2", T, [D2], ["rock2"], deps=["b2"]),
                 task("l", LOAD, [E1], deps=["t2"]))
+
+
+# -- finding 2: "check the obstacles, truck 1 at obstacle 1 and truck 2 at obstacle 2" --------------------------------
+
+
+def test_places_of_a_kind_spelled_out_by_robot_place_pairs(fleet, world):
+    assert_plan("Truck 3 goes to soil 1. Meanwhile the other two trucks check the obstacles, truck 1 at obstacle 1 "
+                "and truck 2 at obstacle 2.", fleet, world,
+                task("a", T, [D3], ["soil1"]), task("b", T, [D1], ["obstacle1"]), task("c", T, [D2], ["obstacle2"]))
+    assert_plan("Two trucks inspect the puddles, truck 2 at puddle 1 and truck 3 at puddle 2.", fleet, world,
+                task("b", T, [D2], ["puddle1"]), task("c", T, [D3], ["puddle2"]))
+
+
+def test_places_of_a_kind_spelled_out_for_a_dig_with_its_own_at(fleet, world):
+    assert_plan("The excavators dig at the soil piles, excavator 1 at soil 1 and excavator 2 at soil 2.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], deps=["m2"]))
+    assert_plan("Excavators 2 and 3 break up both rocks, excavator 3 at rock 1 and excavator 2 at rock 2. Then they "
+                "return to start.", fleet, world,
+                task("m1", T, [E3], ["rock1"]), task("d1", DIG, [E3], deps=["m1"]),
+                task("m2", T, [E2], ["rock2"]), task("d2", DIG, [E2], deps=["m2"]),
+                task("r", R, [E3, E2], deps=["d1", "d2"]))
+
+
+def test_places_of_a_kind_spelled_out_keep_the_clauses_timing(fleet, world):
+    assert_plan("Once excavator 1 has dug at soil 1, both trucks visit the rocks, truck 3 at rock 1 and truck 1 at "
+                "rock 2. When they are done, everybody returns to start.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("a", T, [D3], ["rock1"], deps=["d"]), task("b", T, [D1], ["rock2"], deps=["d"]),
+                task("r", RA, [], deps=["a", "b"]))
