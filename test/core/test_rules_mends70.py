@@ -9,6 +9,9 @@ manager's email), each fixed as the general construction it is.
    trucks to both obstacles and then truck 1 to obstacle 1 again: the pairs after the comma spell out, place by place,
    the places the clause named by their kind ("the obstacles", "both rocks"); the clause is said once per pair, with
    the pair's place only (L3_614).
+3. "as soon as truck 2 has seen it, all robots keep away from puddle 2" was refused ("'has' is not a skill"): "seen",
+   "looked at", "had a look at" are the check said as done, the robot's move there (lexicon navigate verbs; not
+   "see", which says why: "to see how deep it is") (L3_616).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "drives to rock 2 once that rock is broken up": the clause's own rock ------------------------------
 
@@ -72,3 +75,20 @@ def test_places_of_a_kind_spelled_out_keep_the_clauses_timing(fleet, world):
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
                 task("a", T, [D3], ["rock1"], deps=["d"]), task("b", T, [D1], ["rock2"], deps=["d"]),
                 task("r", RA, [], deps=["a", "b"]))
+
+
+# -- finding 3: "once truck 2 has seen it": the check, done ------------------------------------------------------------
+
+
+def test_a_check_said_as_seen_times_the_keep_out(fleet, world):
+    assert_plan("Truck 2 goes to look at puddle 2; as soon as truck 2 has seen it, all robots keep away from puddle 2.",
+                fleet, world, task("m", T, [D2], ["puddle2"]), task("k", AVA, [], ["puddle2"], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 inspects rock 1. When truck 1 has seen the rock, excavator 2 goes there.",
+    "Truck 1 checks rock 1. Once truck 1 has looked at it, excavator 2 drives there.",
+    "Truck 1 goes to rock 1 for a check. After truck 1 has had a look at rock 1, excavator 2 heads there.",
+])
+def test_a_check_said_as_done_is_the_robots_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["rock1"]), task("e", T, [E2], ["rock1"], deps=["m"]))
