@@ -12,6 +12,10 @@ manager's email), each fixed as the general construction it is.
 3. "as soon as truck 2 has seen it, all robots keep away from puddle 2" was refused ("'has' is not a skill"): "seen",
    "looked at", "had a look at" are the check said as done, the robot's move there (lexicon navigate verbs; not
    "see", which says why: "to see how deep it is") (L3_616).
+4. "By the time the rock is broken up, trucks 1 and 3 should be waiting at obstacle 1" made excavator 3 (the robot
+   said last) break up a rock where it stood: "by the time" opening a sentence (lexicon ``ongoing_openers``) only
+   says when the clause after its comma runs, as "while" there does; the passive names the digging already said and
+   adds no step and no wait (L3_616).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -92,3 +96,27 @@ def test_a_check_said_as_seen_times_the_keep_out(fleet, world):
 ])
 def test_a_check_said_as_done_is_the_robots_move(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [D1], ["rock1"]), task("e", T, [E2], ["rock1"], deps=["m"]))
+
+
+# -- finding 4: "By the time X, Y should be ...": X names a step already said ----------------------------------------
+
+
+def test_by_the_time_a_rock_is_broken_up_adds_no_digging(fleet, world):
+    assert_plan("Excavators 1 and 2 drive to rock 1 and break it up together. Excavator 3 checks soil 1. By the time "
+                "the rock is broken up, trucks 1 and 3 should be at obstacle 1.", fleet, world,
+                task("m", T, [E1, E2], ["rock1"]), task("b", DIG, [E1, E2], deps=["m"]),
+                task("c", T, [E3], ["soil1"]), task("t", T, [D1, D3], ["obstacle1"]))
+
+
+def test_by_the_time_a_place_is_dug_adds_no_move_of_the_robot_said_last(fleet, world):
+    assert_plan("Excavator 2 digs at soil 2. Excavator 1 goes to rock 1. By the time soil 2 is dug, truck 3 has to be "
+                "at obstacle 2.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], deps=["m"]),
+                task("e", T, [E1], ["rock1"]), task("t", T, [D3], ["obstacle2"]))
+
+
+def test_by_the_time_with_the_digger_named_keeps_the_robots_own_chain(fleet, world):
+    assert_plan("Excavator 1 breaks up rock 2. Truck 2 inspects obstacle 1. By the time excavator 1 has broken up rock "
+                "2, truck 2 should be waiting at puddle 1.", fleet, world,
+                task("m", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["m"]),
+                task("c", T, [D2], ["obstacle1"]), task("w", T, [D2], ["puddle1"], deps=["c"]))
