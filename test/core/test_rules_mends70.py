@@ -16,6 +16,10 @@ manager's email), each fixed as the general construction it is.
    said last) break up a rock where it stood: "by the time" opening a sentence (lexicon ``ongoing_openers``) only
    says when the clause after its comma runs, as "while" there does; the passive names the digging already said and
    adds no step and no wait (L3_616).
+5. "When they have dumped and everything else is finished, the whole fleet returns to start" waited for the dump and,
+   through the fleet's chains, for each robot's last step, but not for a fleet-wide keep-out put up during the job
+   (and a robot's move after "once excavator 1 has dug and everything else is done" waited for the digging alone):
+   "everything (else)" as a conjunct of its own beside a robot's deed is all open work, as it is alone (L3_616).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +27,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
 
 # -- finding 1: "drives to rock 2 once that rock is broken up": the clause's own rock ------------------------------
 
@@ -120,3 +124,37 @@ def test_by_the_time_with_the_digger_named_keeps_the_robots_own_chain(fleet, wor
                 "2, truck 2 should be waiting at puddle 1.", fleet, world,
                 task("m", T, [E1], ["rock2"]), task("b", DIG, [E1], deps=["m"]),
                 task("c", T, [D2], ["obstacle1"]), task("w", T, [D2], ["puddle1"], deps=["c"]))
+
+
+# -- finding 5: "when X has done Y and everything else is finished": all open work -----------------------------------
+
+
+def test_everything_else_beside_a_dump_waits_for_the_keep_out(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and dumps. Truck 2 goes to look at puddle 2; as soon as truck 2 has seen it, "
+                "all robots keep away from puddle 2. When truck 1 has dumped and everything else is finished, the "
+                "whole fleet returns to start.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("d", DUMP, [D1], deps=["m"]),
+                task("c", T, [D2], ["puddle2"]), task("k", AVA, [], ["puddle2"], deps=["c"]),
+                task("r", RA, [], deps=["d", "k"]))
+    assert_plan("Truck 3 checks puddle 1 and then all robots stay away from puddle 1. Excavator 3 breaks up rock 2. "
+                "After excavator 3 has broken up rock 2 and everything else is over, everyone gathers at soil 1.",
+                fleet, world,
+                task("c", T, [D3], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["c"]),
+                task("m", T, [E3], ["rock2"]), task("b", DIG, [E3], deps=["m"]),
+                task("g", TA, [], ["soil1"], deps=["k", "b"]))
+
+
+def test_everything_else_beside_a_digging_waits_for_the_other_robots(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2. Truck 3 checks rock 1. Excavator 2 goes to obstacle 1. Once excavator 1 "
+                "has dug and everything else is done, truck 2 goes to soil 2.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("c", T, [D3], ["rock1"]), task("e", T, [E2], ["obstacle1"]),
+                task("t", T, [D2], ["soil2"], deps=["d", "c", "e"]))
+
+
+def test_everything_as_the_deeds_object_is_that_robots_work(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and dumps. Excavator 2 digs at rock 1. Once truck 1 has done everything, "
+                "excavator 3 goes to puddle 1.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("d", DUMP, [D1], deps=["m"]),
+                task("e", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["e"]),
+                task("x", T, [E3], ["puddle1"], deps=["d"]))
