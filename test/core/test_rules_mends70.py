@@ -20,6 +20,10 @@ manager's email), each fixed as the general construction it is.
    through the fleet's chains, for each robot's last step, but not for a fleet-wide keep-out put up during the job
    (and a robot's move after "once excavator 1 has dug and everything else is done" waited for the digging alone):
    "everything (else)" as a conjunct of its own beside a robot's deed is all open work, as it is alone (L3_616).
+6. "When the rock is broken up, lift the keep-out for those robots, and after that truck 2 goes to rock 2" lifted the
+   keep-out of the rest of the fleet only for the two robots named last, so truck 2 drove into a zone still closed to
+   it: "those robots" after "for" in a lifting with no other robot (lexicon ``lifted_group_words``) is the keep-out's
+   robots, as "the same robots" there already was (L3_615).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -27,7 +31,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, TA, R, T, assert_plan, task
 
 # -- finding 1: "drives to rock 2 once that rock is broken up": the clause's own rock ------------------------------
 
@@ -158,3 +162,26 @@ def test_everything_as_the_deeds_object_is_that_robots_work(fleet, world):
                 task("m", T, [D1], ["soil1"]), task("d", DUMP, [D1], deps=["m"]),
                 task("e", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["e"]),
                 task("x", T, [E3], ["puddle1"], deps=["d"]))
+
+
+# -- finding 6: "lift the keep-out for those robots": the keep-out's robots -------------------------------------------
+
+_REST = [E1, E2, D1, D2, D3]
+
+
+def test_lifting_for_those_robots_lifts_the_whole_keep_out(fleet, world):
+    assert_plan("Excavator 3 goes to rock 2. Then the other robots keep away from rock 2. Excavator 1 and truck 1 go "
+                "to soil 1. When excavator 3 has dug, lift the keep-out for those robots.", fleet, world,
+                task("m", T, [E3], ["rock2"]), task("k", AV, _REST, ["rock2"], deps=["m"]),
+                task("s", T, [E1, D1], ["soil1"]), task("b", DIG, [E3], deps=["m"]),
+                task("a", AL, _REST, ["rock2"], deps=["k", "b"]))
+
+
+def test_lifting_for_those_robots_said_after_other_robots_lets_a_truck_in(fleet, world):
+    assert_plan("Excavator 2 breaks up rock 1. Meanwhile trucks 2 and 3 stay away from rock 1. Truck 1 checks obstacle "
+                "2 and excavator 1 checks soil 2. Once the rock is broken up, the keep-out is lifted for those robots, "
+                "and then truck 3 goes to rock 1.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("b", DIG, [E2], deps=["m"]),
+                task("k", AV, [D2, D3], ["rock1"]), task("c", T, [D1], ["obstacle2"]),
+                task("e", T, [E1], ["soil2"]), task("a", AL, [D2, D3], ["rock1"], deps=["b", "k"]),
+                task("t", T, [D3], ["rock1"], deps=["a"]))

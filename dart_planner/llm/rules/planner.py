@@ -218,8 +218,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                 lex.keepout_pronoun_prepositions | lex.place_prepositions)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
-    items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
-                                lex.keepout_event_copulas, lex.keepout_pronoun_prepositions, lex.anchor_pair_words)
+    items = fold_keepout_events(fold_same_robots(items, lex.lifted_group_words), lex.keepout_noun_index,
+                                lex.keepout_definite_words, lex.keepout_event_copulas,
+                                lex.keepout_pronoun_prepositions, lex.anchor_pair_words)
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
