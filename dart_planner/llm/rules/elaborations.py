@@ -348,6 +348,19 @@ def _clause_start(items: Sequence[Item], s: int, k: int, inverted: Container[str
     return s
 
 
+def _without_listed_places(rest: list[Item], pairs: Sequence[tuple[Item, Item, Item]]) -> list[Item]:
+    """``rest`` less a last "(at) the obstacles" / "both puddles" that the pairs after it spell out place by place
+    ("the trucks check the obstacles, truck 1 at obstacle 1 and truck 2 at obstacle 2"): each copy goes to its own
+    place only. Read with it, the group went to every obstacle and the pairs were one more move each."""
+    if len(pairs) < 2 or not rest or not _places_of_kind(rest[-1]) \
+            or any(place.payload.kind != rest[-1].payload.kind for _, _, place in pairs):
+        return rest
+    cut = len(rest) - 1
+    if cut and rest[cut - 1].kind is ItemKind.WORD and rest[cut - 1].text in _PAIR_PREPS:
+        cut -= 1  # "dig at the soil piles, excavator 1 at soil 1 ...": the pair says its own "at"
+    return rest[:cut]
+
+
 def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str],
                               inverted: Container[str] = ()) -> list[Item]:
     """"Then the trucks take their loads away and dump them, truck 2 at puddle 2 and truck 3 at obstacle 2": a clause
@@ -369,7 +382,7 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str],
         pairs, end = _pairs(out, k + 1, preps=_PAIR_PREPS)
         s = sentence_start(out, k)
         a = next((j for j in range(_clause_start(out, s, k, inverted), k) if out[j].kind is ItemKind.ROBOT), -1)
-        rest = out[a + 1:k] if a >= 0 else []
+        rest = _without_listed_places(out[a + 1:k] if a >= 0 else [], pairs)
         then = rest[:1] if rest and rest[0].kind is ItemKind.CONNECTIVE and rest[0].payload == "sequence" else []
         verbs = [it for it in rest if it.kind is ItemKind.VERB]
         if len(pairs) < 2 or a < 0 or not verbs or rest[len(then)].kind is not ItemKind.VERB \

@@ -92,6 +92,14 @@ def _robot_conjuncts(items: Sequence[Item]) -> list[list[Item]]:
     return parts
 
 
+def _rest_of_the_work(items: Sequence[Item]) -> bool:
+    """An anchor that joins a robot's deed with "everything (else)" / "everyone else" as a conjunct of its own ("once
+    truck 1 has dumped *and everything else* is done"), not as the deed's object ("has done everything")."""
+    said = [it for it in items if it.kind is not ItemKind.CONNECTIVE]
+    return any(it.kind is ItemKind.MARK and it.payload == "everything" and (
+        k == 0 or (said[k - 1].kind is ItemKind.WORD and said[k - 1].text == "and")) for k, it in enumerate(said))
+
+
 def _says_something(rest: Sequence[Item]) -> bool:
     """A deed or state of the robot just named, before the next "and" or robot."""
     for it in rest:
@@ -546,6 +554,10 @@ class Interpreter:
             elif d.det == "the" and (kept := [o for o in self.last_keepout if o in pool]) \
                     and self.lex.keepout_noun_index.match(self.words, item.end) is not None:
                 names = kept  # "the puddle keep-out" after "keep out of puddle 1 and puddle 2": both puddles
+            elif d.det == "the" and len(own := [o for o in self.clause_places if o in pool]) == 1:
+                # "truck 2 drives to rock 2 once that rock is broken up": the anchor is read before its clause, but
+                # the rock said last is the clause's, not one an earlier sentence named
+                names = own
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:
@@ -5778,6 +5790,11 @@ class Interpreter:
             said = f"{seg.connective_text} {seg.text}".strip()
             self.errors.append(f"{said!r} waits for something that no step said before it does (say which robot "
                                f"does it first, or which step to wait for)")
+        if robots and not until and not is_par and _rest_of_the_work(seg.items):
+            # "when truck 1 has dumped and everything else is finished": the named deed and all other open work;
+            # with the robot's deed alone, a step that waits for nothing else (a keep-out) was not waited for
+            self.load_before_join(())
+            found |= self.b.sinks()
         if until:  # "keep clear of X until the truck has dumped": the end of a duration, not a start
             for it in seg.items:
                 self.use(it)

@@ -112,14 +112,20 @@ def _names_keepout(item: Item, nouns: PhraseIndex[bool]) -> bool:
     return any(nouns.match(words, i) for i in range(len(words)))
 
 
-def fold_same_robots(items: Sequence[Item]) -> list[Item]:
+def fold_same_robots(items: Sequence[Item], lifted_group: Container[str] = ()) -> list[Item]:
     """"Once truck 2 has tipped, the keep-out around soil 1 is lifted for the same robots": in a keep-out
     clause (up to punctuation or a connective), "the same robots" names no robot of its own: the mark
     becomes a filler, so the lifting is for the robots the keep-out on that place was put up for, as an
     unnamed lifting is (:meth:`.interpret.Interpreter.keepout`). Read as "do the same", the clause repeated
-    another robot's steps instead of lifting the keep-out. Outside a keep-out clause it stays a mark."""
+    another robot's steps instead of lifting the keep-out. Outside a keep-out clause it stays a mark.
+
+    So is one of ``lifted_group`` (the lexicon's ``lifted_group_words``) right after "for" in a lifting clause ("lift
+    the keep-out for those robots"): read as the robots named last, the rest of the keep-out's robots stayed out."""
     out = list(items)
     for k, it in enumerate(out):
+        if _lifted_for_group(out, k, lifted_group):
+            out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
+            continue
         if not (it.kind is ItemKind.MARK and it.payload == "same_robots"):
             continue
         start, end = _clause_bounds(out, k)
@@ -127,6 +133,18 @@ def fold_same_robots(items: Sequence[Item]) -> list[Item]:
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:end]):
             out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
     return out
+
+
+def _lifted_for_group(items: Sequence[Item], k: int, lifted_group: Container[str]) -> bool:
+    """Item ``k`` is a robot word of ``lifted_group`` after "for" in a clause that lifts a keep-out and names no
+    other robot."""
+    it = items[k]
+    if not (k and it.kind is ItemKind.ROBOT and it.text.lower() in lifted_group
+            and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "for"):
+        return False
+    start, end = _clause_bounds(items, k)
+    return any(c.kind is ItemKind.VERB and c.payload.target == "remove_keepout" for c in items[start:end]) \
+        and not any(c.kind is ItemKind.ROBOT for j, c in enumerate(items[start:end], start) if j != k)
 
 
 def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str] = (),

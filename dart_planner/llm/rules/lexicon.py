@@ -629,6 +629,8 @@ class Lexicon:
     """After a keep-out of a place, ", it" and one of these before plain words: a remark ("*it's* flooded")."""
     thing_adverb_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
+    lifted_group_words: frozenset[str] = _context_words()
+    """After "for" in a lifting ("lift the keep-out for *those robots*"): the robots of that keep-out."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))

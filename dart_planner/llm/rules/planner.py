@@ -218,8 +218,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                 lex.keepout_pronoun_prepositions | lex.place_prepositions)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
                                                     lex.keepout_definite_words), lex)
-    items = fold_keepout_events(fold_same_robots(items), lex.keepout_noun_index, lex.keepout_definite_words,
-                                lex.keepout_event_copulas, lex.keepout_pronoun_prepositions, lex.anchor_pair_words)
+    items = fold_keepout_events(fold_same_robots(items, lex.lifted_group_words), lex.keepout_noun_index,
+                                lex.keepout_definite_words, lex.keepout_event_copulas,
+                                lex.keepout_pronoun_prepositions, lex.anchor_pair_words)
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
@@ -278,7 +279,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
                                                         lex.clause_joining_words, lex.subject_modals,
                                                         lex.departure_verbs, lex.anchor_closing_modals,
-                                                        lex.clause_interjections))
+                                                        lex.clause_interjections, lex.ongoing_openers))
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))

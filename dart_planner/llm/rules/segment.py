@@ -633,7 +633,8 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
 def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = (),
                   subject_modals: Container[str] = (), departures: Container[str] = (),
-                  closing_modals: Container[str] = (), interjections: Container[str] = ()) -> list[Segment]:
+                  closing_modals: Container[str] = (), interjections: Container[str] = (),
+                  ongoing_openers: Container[str] = ("while", "whilst")) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -653,6 +654,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     A pronoun after the anchor's verb and before one of ``subject_modals`` and a verb ("once excavator 1 has
     finished digging *it should* load the truck") opens the main clause: read as the verb's object, the main
     clause was lost in the anchor and its work dropped.
+
+    ``ongoing_openers`` (the lexicon's) that open a sentence only say when the clause after their comma runs ("While
+    the rock is broken up, ...", "By the time the rock is broken up, trucks 1 and 3 should be at obstacle 1"): read as
+    a clause of its own, the step named there was one more order for the robot said last.
     """
     items = _front_trailing_finals(items, joining_words)
     items = _coordinated_after(items)
@@ -811,7 +816,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             cur.after_punct = opened_by_punct
             cur.sentence_start = was_start
             if it.payload == "anchor" or and_while or (it.payload == "parallel" and was_start and (
-                    it.text in ("while", "whilst") or it.text.endswith((" as", " with")))):
+                    it.text in ongoing_openers or it.text.endswith((" as", " with")))):
                 # "While X, Y" / "At the same time as X, Y": X only says when Y runs
                 cur.role = SegmentRole.ANCHOR
             elif it.text in ("before", "prior to", "just before", "right before", "shortly before") and was_start:
