@@ -170,7 +170,7 @@ def fold_be_at(items: Sequence[Item], be_forms: Container[str], fillers: Contain
                 out[at + 1].kind is ItemKind.OBJECT and out[at + 1].payload.form == "names")):
             text = " ".join(words + ["at"])
             out[k + 1:at + 1] = [Item(ItemKind.MARK, out[k + 1].start, out[at].end, "already", text)]
-        elif _joint_state(out, k, copulas):
+        elif _joint_state(out, k, copulas) or _state_before_step(out, k, copulas):
             verb = out[k + 1]
             out[k + 1] = Item(ItemKind.MARK, verb.start, verb.end, "already", verb.text)
         k += 1
@@ -188,6 +188,19 @@ def _joint_state(items: Sequence[Item], k: int, copulas: Container[str]) -> bool
         and items[k - 2].kind is ItemKind.ROBOT and verb.kind is ItemKind.VERB and verb.text.lower() in copulas \
         and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
         and (after is None or after.kind is ItemKind.PUNCT)
+
+
+def _state_before_step(items: Sequence[Item], k: int, copulas: Container[str]) -> bool:
+    """"Excavator 2 is at rock 2 and digs there.": a robot, a state copula ("is at"), one named place and "and" with
+    the robot's next verb right after it. Said with a comma (", and digs there") the state was a clause of its own;
+    without one, "is at" was read as an order and the robot was sent where it stood (rule 11: no move)."""
+    if k + 4 >= len(items) or _timed(items, k):
+        return False
+    robot, verb, place, join, step = items[k:k + 5]
+    return robot.kind is ItemKind.ROBOT and robot.payload.form != "pronoun" and verb.kind is ItemKind.VERB \
+        and verb.text.lower() in copulas and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
+        and join.kind is ItemKind.WORD and join.text.lower() == "and" and step.kind is ItemKind.VERB \
+        and step.text.lower() not in copulas
 
 
 def _standing_run(items: Sequence[Item], k: int, words: Container[str]) -> int:

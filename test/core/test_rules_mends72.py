@@ -1,0 +1,40 @@
+"""Mends of helper M72: misreadings that earlier helper sessions found and left (each gave a plan or a refusal where
+the conventions give another plan).
+
+1. "Excavator 2 is at rock 2 and digs there." sent excavator 2 to rock 2 first: a robot, "is at" (lexicon
+   ``state_copulas``), a named place and "and" with the robot's next verb is where it stands (rule 11: no move), as
+   it already was with a comma before "and".
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, DIG, E1, E2, LOAD, T, assert_plan, task
+
+# -- finding 1: "<robot> is at <place> and <verb>" is where it stands ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 is at rock 2 and digs there.",
+    "Excavator 2 is at rock 2 and breaks it up.",
+    "Excavator 2 is at rock 2 and digs.",
+])
+def test_a_robot_said_to_be_at_a_place_before_its_step_is_not_sent_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", DIG, [E2]))
+
+
+def test_the_state_before_a_step_places_the_robot_for_later_clauses(fleet, world):
+    assert_plan("Excavator 2 is at rock 2 and digs there. Truck 1 drives there, and excavator 2 loads it.", fleet,
+                world, task("m", T, [D1], ["rock2"]), task("g", DIG, [E2]),
+                task("l", LOAD, [E2], deps=["g", "m"]))
+
+
+def test_a_robot_at_a_place_that_goes_elsewhere_moves_once(fleet, world):
+    assert_plan("Excavator 2 is at rock 2 and goes to soil 1.", fleet, world, task("m", T, [E2], ["soil1"]))
+
+
+def test_a_timed_state_stays_the_moment_waited_for(fleet, world):
+    assert_plan("When truck 1 is at soil 1 and excavator 1 has dug, excavator 1 loads it.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("g", DIG, [E1]), task("l", LOAD, [E1], deps=["m", "g"]))
