@@ -4,6 +4,9 @@ the conventions give another plan).
 1. "Excavator 2 is at rock 2 and digs there." sent excavator 2 to rock 2 first: a robot, "is at" (lexicon
    ``state_copulas``), a named place and "and" with the robot's next verb is where it stands (rule 11: no move), as
    it already was with a comma before "and".
+6. "Excavator 2 loads dump truck 1 at soil 2. Dump truck 1 then hauls that load to obstacle 1 and dumps." loaded
+   the truck again after the haul: "that" between a verb and a cargo noun (lexicon ``cargo_event_nouns``) is the
+   noun's determiner, as "this" is, not the place pronoun before a verb "load".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: "<robot> is at <place> and <verb>" is where it stands ---------------------------------------------
 
@@ -38,3 +41,22 @@ def test_a_robot_at_a_place_that_goes_elsewhere_moves_once(fleet, world):
 def test_a_timed_state_stays_the_moment_waited_for(fleet, world):
     assert_plan("When truck 1 is at soil 1 and excavator 1 has dug, excavator 1 loads it.", fleet, world,
                 task("m", T, [D1], ["soil1"]), task("g", DIG, [E1]), task("l", LOAD, [E1], deps=["m", "g"]))
+
+
+# -- finding 6: "hauls that load to <place>" carries the load, no second loading ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 loads dump truck 1 at soil 2. Dump truck 1 then hauls that load to obstacle 1 and dumps.",
+    "Excavator 2 loads dump truck 1 at soil 2. Dump truck 1 then takes that load to obstacle 1 and dumps it.",
+    "Excavator 2 loads dump truck 1 at soil 2. Dump truck 1 then brings that load to obstacle 1.",
+])
+def test_that_load_is_the_cargo_of_the_haul(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2, D1], ["soil2"]), task("l", LOAD, [E2], deps=["m"]),
+                task("h", T, [D1], ["obstacle1"], deps=["l"]), task("d", DUMP, [D1], deps=["h"]))
+
+
+def test_that_load_after_a_dump_verb_is_its_cargo(fleet, world):
+    assert_plan("Excavator 2 loads dump truck 1 at soil 2. Then dump truck 1 dumps that load at puddle 2.", fleet,
+                world, task("m", T, [E2, D1], ["soil2"]), task("l", LOAD, [E2], deps=["m"]),
+                task("h", T, [D1], ["puddle2"], deps=["l"]), task("d", DUMP, [D1], deps=["h"]))
