@@ -4,6 +4,9 @@ the conventions give another plan).
 1. "Excavator 2 is at rock 2 and digs there." sent excavator 2 to rock 2 first: a robot, "is at" (lexicon
    ``state_copulas``), a named place and "and" with the robot's next verb is where it stands (rule 11: no move), as
    it already was with a comma before "and".
+3. "Both excavators dig and load truck 1 one after another, starting with excavator 2." gave one loading by both, then
+   a second digging and loading by excavator 2: ", starting with <robot>" (lexicon ``loading_order_openers``) ending
+   the clause is "<robot> first", which orders the loaders as it does the trucks.
 6. "Excavator 2 loads dump truck 1 at soil 2. Dump truck 1 then hauls that load to obstacle 1 and dumps." loaded
    the truck again after the haul: "that" between a verb and a cargo noun (lexicon ``cargo_event_nouns``) is the
    noun's determiner, as "this" is, not the place pronoun before a verb "load".
@@ -14,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: "<robot> is at <place> and <verb>" is where it stands ---------------------------------------------
 
@@ -60,3 +63,26 @@ def test_that_load_after_a_dump_verb_is_its_cargo(fleet, world):
     assert_plan("Excavator 2 loads dump truck 1 at soil 2. Then dump truck 1 dumps that load at puddle 2.", fleet,
                 world, task("m", T, [E2, D1], ["soil2"]), task("l", LOAD, [E2], deps=["m"]),
                 task("h", T, [D1], ["puddle2"], deps=["l"]), task("d", DUMP, [D1], deps=["h"]))
+
+
+# -- finding 3: ", starting with <robot>" orders the loaders ------------------------------------------------------
+
+_AT_SOIL_1 = "Excavator 1 and excavator 2 go to soil 1 and truck 1 goes to soil 1. "
+
+
+@pytest.mark.parametrize("text", [
+    _AT_SOIL_1 + "Both excavators dig and load truck 1 one after another, starting with excavator 2.",
+    _AT_SOIL_1 + "Both excavators dig and load truck 1 in turn, beginning with excavator 2.",
+    _AT_SOIL_1 + "Both excavators dig and load truck 1 in turn, excavator 2 first.",
+])
+def test_starting_with_a_loader_orders_the_loadings(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, E2, D1], ["soil1"]), task("g", DIG, [E1, E2], deps=["m"]),
+                task("l2", LOAD, [E2], deps=["g"]), task("l1", LOAD, [E1], deps=["l2"]))
+
+
+def test_starting_with_a_truck_still_orders_the_trucks(fleet, world):
+    assert_plan("Trucks 1 and 2 and excavator 1 go to soil 1. Excavator 1 digs and loads them one after the other, "
+                "starting with truck 2. Truck 1 then goes to puddle 1.", fleet, world,
+                task("m", T, [E1, D1, D2], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("l2", LOAD, [E1], deps=["g"]), task("l1", LOAD, [E1], deps=["l2"]),
+                task("p", T, [D1], ["puddle1"], deps=["l1"]))

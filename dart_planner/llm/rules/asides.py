@@ -30,7 +30,7 @@ from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
            "place_relatives", "loading_order", "join_companions", "fold_going_first",
-           "fold_taking_turns"]
+           "fold_starting_with", "fold_taking_turns"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -1030,6 +1030,25 @@ def fold_going_first(items: Sequence[Item], verbs: Container[str], leads: Contai
                 out[lead:k + 3] = [r, Item(ItemKind.CONNECTIVE, out[lead].start, f.end, "first", "first")]
                 k = lead + 2
                 continue
+        k += 1
+    return out
+
+
+def fold_starting_with(items: Sequence[Item], openers: Container[str]) -> list[Item]:
+    """"..., starting with excavator 2": one of ``openers`` (the lexicon's ``loading_order_openers``) after a comma or
+    "(" and before the one robot that ends the aside says no more than "excavator 2 first". The loading reader took
+    the words only for trucks (:meth:`Interpreter._first_loaded`); for the loaders of "both excavators ... load truck 1
+    one after another" it left the order unread and said the loading again. The "first" keeps the words it stands for
+    (for the coverage report)."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        a, b, r = out[k], out[k + 1], out[k + 2]
+        if a.kind is ItemKind.WORD and b.kind is ItemKind.WORD and f"{a.text} {b.text}".lower() in openers \
+                and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload in (",", "(") \
+                and r.kind is ItemKind.ROBOT and r.payload.form == "ids" and len(r.payload.ids) == 1 \
+                and (k + 3 == len(out) or out[k + 3].kind is ItemKind.PUNCT):
+            out[k:k + 3] = [r, Item(ItemKind.CONNECTIVE, a.start, r.end, "first", "first")]
         k += 1
     return out
 

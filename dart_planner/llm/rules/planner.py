@@ -42,6 +42,7 @@ from .asides import (
     fold_excess_infinitives,
     fold_going_first,
     fold_role_copulas,
+    fold_starting_with,
     fold_taking_turns,
     join_companions,
     loading_order,
@@ -251,8 +252,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_another_load(items, lex.another_load_leads, lex.another_thing_nouns)
     items = fold_excess_infinitives(items, lex.excess_words)
     items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
-    items = fold_taking_turns(fold_going_first(items, lex.order_aside_verbs, lex.order_aside_leads),
-                              lex.turn_taking_verbs, lex.turn_taking_nouns)
+    items = fold_starting_with(fold_going_first(items, lex.order_aside_verbs, lex.order_aside_leads),
+                               lex.loading_order_openers)
+    items = fold_taking_turns(items, lex.turn_taking_verbs, lex.turn_taking_nouns)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
 
