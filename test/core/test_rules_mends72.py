@@ -4,6 +4,9 @@ the conventions give another plan).
 1. "Excavator 2 is at rock 2 and digs there." sent excavator 2 to rock 2 first: a robot, "is at" (lexicon
    ``state_copulas``), a named place and "and" with the robot's next verb is where it stands (rule 11: no move), as
    it already was with a comma before "and".
+2. "Both excavators dig, and then excavator 2 loads truck 1, followed by excavator 1." dropped excavator 1's loading
+   ("followed" was a verb of going along): ", followed by <robots>" (lexicon ``followed_by_phrases``) after work is
+   "then <robots>", the work said again for them; after a move they still go along.
 3. "Both excavators dig and load truck 1 one after another, starting with excavator 2." gave one loading by both, then
    a second digging and loading by excavator 2: ", starting with <robot>" (lexicon ``loading_order_openers``) ending
    the clause is "<robot> first", which orders the loaders as it does the trucks.
@@ -86,3 +89,25 @@ def test_starting_with_a_truck_still_orders_the_trucks(fleet, world):
                 task("m", T, [E1, D1, D2], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
                 task("l2", LOAD, [E1], deps=["g"]), task("l1", LOAD, [E1], deps=["l2"]),
                 task("p", T, [D1], ["puddle1"], deps=["l1"]))
+
+
+# -- finding 2: ", followed by <robot>" after work is that work again, next ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    _AT_SOIL_1 + "Both excavators dig, and then excavator 2 loads truck 1, followed by excavator 1.",
+    _AT_SOIL_1 + "Both excavators dig, then excavator 2 loads truck 1, followed by excavator 1.",
+])
+def test_followed_by_a_loader_loads_next(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, E2, D1], ["soil1"]), task("g", DIG, [E1, E2], deps=["m"]),
+                task("l2", LOAD, [E2], deps=["g"]), task("l1", LOAD, [E1], deps=["l2"]))
+
+
+def test_followed_by_after_digging_digs_next(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1, followed by excavator 2.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil1"], deps=["g1"]), task("g2", DIG, [E2], deps=["m2"]))
+
+
+def test_followed_by_after_a_move_still_goes_along(fleet, world):
+    assert_plan("Truck 1 goes to soil 1, followed by truck 2.", fleet, world, task("m", T, [D1, D2], ["soil1"]))

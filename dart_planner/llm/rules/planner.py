@@ -40,6 +40,7 @@ from .asides import (
     fold_asides,
     fold_came_with,
     fold_excess_infinitives,
+    fold_followed_by,
     fold_going_first,
     fold_role_copulas,
     fold_starting_with,
@@ -254,7 +255,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
     items = fold_starting_with(fold_going_first(items, lex.order_aside_verbs, lex.order_aside_leads),
                                lex.loading_order_openers)
-    items = fold_taking_turns(items, lex.turn_taking_verbs, lex.turn_taking_nouns)
+    items = fold_taking_turns(fold_followed_by(items, lex.followed_by_phrases), lex.turn_taking_verbs,
+                              lex.turn_taking_nouns)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
 
