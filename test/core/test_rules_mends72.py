@@ -10,6 +10,10 @@ the conventions give another plan).
 3. "Both excavators dig and load truck 1 one after another, starting with excavator 2." gave one loading by both, then
    a second digging and loading by excavator 2: ", starting with <robot>" (lexicon ``loading_order_openers``) ending
    the clause is "<robot> first", which orders the loaders as it does the trucks.
+4. "..., so nobody needs to go there again" was a fleet-wide keep-out (of the wrong place), and "..., so nobody digs
+   there" asked the whole fleet to dig: a negated robot ("nobody", "no one", "no robot") before a phrase of need
+   (lexicon ``unneeded_phrases``) spares the robots the visit, and after "so" before a verb of work it is what is
+   left to do after work reported done: no step either way. "Nobody goes there" stays a keep-out.
 6. "Excavator 2 loads dump truck 1 at soil 2. Dump truck 1 then hauls that load to obstacle 1 and dumps." loaded
    the truck again after the haul: "that" between a verb and a cargo noun (lexicon ``cargo_event_nouns``) is the
    noun's determiner, as "this" is, not the place pronoun before a verb "load".
@@ -20,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: "<robot> is at <place> and <verb>" is where it stands ---------------------------------------------
 
@@ -111,3 +115,31 @@ def test_followed_by_after_digging_digs_next(fleet, world):
 
 def test_followed_by_after_a_move_still_goes_along(fleet, world):
     assert_plan("Truck 1 goes to soil 1, followed by truck 2.", fleet, world, task("m", T, [D1, D2], ["soil1"]))
+
+
+# -- finding 4: "nobody needs to go there again", "so nobody digs there": nothing left to do -----------------------
+
+_DIG_1 = (task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]))
+
+
+def test_nobody_needs_to_go_there_again_is_no_keep_out(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1 at soil 1. Puddle 1 was checked this morning, so nobody "
+                "needs to go there again.", fleet, world, task("m", T, [E1, D1], ["soil1"]),
+                task("g", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. No one needs to visit rock 1.",
+    "Excavator 1 digs at soil 1. Rock 1 was broken up yesterday, so no robot has to dig there.",
+    "Excavator 1 digs at soil 1. Rock 1 was broken up yesterday, so nobody digs there.",
+])
+def test_nothing_left_for_nobody_makes_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, *_DIG_1)
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. Nobody goes to rock 1.",
+    "Excavator 1 digs at soil 1. Rock 1 is unstable, so nobody goes there.",
+])
+def test_nobody_goes_there_stays_a_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world, *_DIG_1, task("k", AVA, [], ["rock1"]))

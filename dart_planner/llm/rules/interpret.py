@@ -1789,13 +1789,20 @@ class Interpreter:
     def _no_need(self, seg: Segment) -> bool:
         """"(so) it does not need to go back there", "truck 1 doesn't have to visit puddle 1": a robot, a negation, a
         phrase of need (``unneeded_phrases``), then a visit or work verb: nothing asked of it, no step. Read as a
-        "must not", it kept the robot out of a place it was only spared from visiting."""
+        "must not", it kept the robot out of a place it was only spared from visiting. A negated robot ("nobody needs
+        to go there again", "no one has to visit rock 1") is the robot and the negation at once."""
         items = seg.items
         k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text in ("so", "and") else 0
         r = k + self._subject_run(items[k:])
         n = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.MARK and items[j].payload == "neg"),
                  None)
         v = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.VERB), None)
+        if n is None and r == k + 1 and items[k].payload.negated:
+            n = k  # "(so) nobody needs to go there again": the subject is the negation
+            if seg.connective is None and v == r and self._so_nobody_works(items, k):
+                for it in items:
+                    self.use(it)
+                return True
         if r == k or seg.connective is not None or n is None or v is None or v < n \
                 or not all(it.kind is ItemKind.WORD for it in items[r:n]):
             return False
@@ -1807,6 +1814,15 @@ class Interpreter:
         for it in items:
             self.use(it)
         return True
+
+    @staticmethod
+    def _so_nobody_works(items: Sequence[Item], k: int) -> bool:
+        """"..., so nobody digs there": after "so", a negated robot (``k``) right before a verb of work in place and
+        only plain words or a place after it is the consequence of work reported done, nothing left to do. Read as
+        an order, the whole fleet was asked to dig and the sentence refused ("nobody goes there" stays a keep-out)."""
+        v = items[k + 1]
+        return k == 1 and items[0].text == "so" and v.payload.target in ("dig", "unload_bucket", "dump") \
+            and v.payload.role == "verb" and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT) for it in items[k + 2:])
 
     def _place_done(self, seg: Segment) -> bool:
         """"Rock 2 has already been broken up.", "Obstacle 1 was inspected this morning.": a place, a past or perfect
