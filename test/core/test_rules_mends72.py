@@ -14,6 +14,11 @@ the conventions give another plan).
    there" asked the whole fleet to dig: a negated robot ("nobody", "no one", "no robot") before a phrase of need
    (lexicon ``unneeded_phrases``) spares the robots the visit, and after "so" before a verb of work it is what is
    left to do after work reported done: no step either way. "Nobody goes there" stays a keep-out.
+5. "Everything is parked at base right now." was refused ("everything" was the mark of "once everything is done"),
+   and "Everyone is (parked) at base" sent the whole fleet back to start as a step ("everyone is at soil 1 right
+   now" sent it there): "everything" opening a sentence before a state and a place (lexicon ``fleet_state_nouns``)
+   is the whole fleet, and a clause of the whole fleet that only says where it stands places every robot there, no
+   step ("is at soil 1 right now" is a state for one robot too).
 6. "Excavator 2 loads dump truck 1 at soil 2. Dump truck 1 then hauls that load to obstacle 1 and dumps." loaded
    the truck again after the haul: "that" between a verb and a cargo noun (lexicon ``cargo_event_nouns``) is the
    noun's determiner, as "this" is, not the place pronoun before a verb "load".
@@ -24,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, DIG, DUMP, E1, E2, LOAD, RA, T, assert_plan, task
 
 # -- finding 1: "<robot> is at <place> and <verb>" is where it stands ---------------------------------------------
 
@@ -143,3 +148,31 @@ def test_nothing_left_for_nobody_makes_no_step(fleet, world, text):
 ])
 def test_nobody_goes_there_stays_a_keep_out(fleet, world, text):
     assert_plan(text, fleet, world, *_DIG_1, task("k", AVA, [], ["rock1"]))
+
+
+# -- finding 5: the whole fleet said to stand somewhere is no step ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Everything is parked at base right now. Excavator 1 digs at soil 1.",
+    "Everything is at base. Excavator 1 digs at soil 1.",
+    "Everyone is parked at base right now. Excavator 1 digs at soil 1.",
+    "All robots are at base right now. Excavator 1 digs at soil 1.",
+    "The whole fleet is already at base. Excavator 1 digs at soil 1.",
+])
+def test_the_fleet_at_base_is_no_return(fleet, world, text):
+    assert_plan(text, fleet, world, *_DIG_1)
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone is at soil 1 right now. Excavator 1 digs there.",
+    "Everything is parked at soil 1 right now. Excavator 1 digs there.",
+    "Excavator 1 is at soil 1 right now. It digs there.",
+])
+def test_robots_said_to_stand_at_a_place_now_are_not_sent_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", DIG, [E1]))
+
+
+def test_everyone_sent_to_base_still_returns(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Then everyone goes to base.", fleet, world, *_DIG_1,
+                task("r", RA, [], deps=["g"]))

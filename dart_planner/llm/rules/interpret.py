@@ -2673,6 +2673,9 @@ class Interpreter:
                 # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
                 loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
                 subject = loader or subject
+        if subject is None and subj_items and self._fleet_state(seg, pre, post):
+            # "Everyone is parked at base right now.": where every robot stands, no step
+            subject = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids)
         self.vocative = None
         each_anchor, self.each_anchor = self.each_anchor, ()
         if each_anchor and pre and (not subj_items or all(
@@ -3266,6 +3269,14 @@ class Interpreter:
                 k += 1
         return k
 
+    def _fleet_state(self, seg: Segment, pre: set[int] | None, post: Segment | None) -> bool:
+        """"Everyone is parked at base right now.", "The whole fleet is at soil 1.": a clause of the whole fleet that
+        only says where it stands (an "already" state with no verb, or a state copula). The fleet's robots are placed
+        there; read as an order, the fleet was sent back to start (or to the place) as a step of its own."""
+        if pre is not None or post is not None or seg.connective is not None:
+            return False
+        return ("already" in seg.marks() and not seg.has(ItemKind.VERB)) or self._state_copula(seg)
+
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
         else to do; also of robots named one by one ("excavator 3 and truck 3 are at base"). Read as a movement it
@@ -3277,7 +3288,8 @@ class Interpreter:
             return False
         rest = items[k + 1:]
         places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
-        return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
+        return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) or (
+            it.kind is ItemKind.MARK and it.payload == "now") for it in rest)  # "is at soil 1 right now"
 
     def _people_deed(self, seg: Segment) -> bool:
         """A clause whose subject is a noun phrase that names no robot ("the surveyors arrive", "our visitors come"):

@@ -109,6 +109,7 @@ from .states import (
     fold_beside_robot,
     fold_drive_there_first,
     fold_drive_there_first_sentence,
+    fold_everything_state,
     fold_relative_already,
     fold_standing_beside,
     fold_trailing_already,
@@ -236,6 +237,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
     items = fold_where_standing(fold_waiting_at(items), lex.where_standing_words)
+    items = fold_everything_state(items, lex.fleet_state_nouns, lex.state_copulas)
     items = fold_be_at(items, lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
+__all__ = ["fold_everything_state", "fold_relative_already",
+           "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
            "fold_already_there_after",
            "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
@@ -152,6 +154,21 @@ def _timed(items: Sequence[Item], k: int) -> bool:
     while j >= 0 and (items[j].kind is ItemKind.ROBOT or items[j].text.lower() in _SUBJECT_JOINS):
         j -= 1
     return j >= 0 and items[j].kind is ItemKind.CONNECTIVE and items[j].payload in ("anchor", "parallel")
+
+
+def fold_everything_state(items: Sequence[Item], nouns: Container[str], copulas: Container[str]) -> list[Item]:
+    """"Everything is parked at base right now.": one of ``nouns`` (the lexicon's ``fleet_state_nouns``) opening a
+    sentence, right before a state ("is parked at", or a state copula "is at") and a place, is the whole fleet, as
+    "everyone" is. Left the mark of "once everything is done", the clause named no robot and was refused."""
+    out = list(items)
+    for k in range(len(out) - 2):
+        it, state, place = out[k:k + 3]
+        if it.kind is ItemKind.MARK and it.payload == "everything" and it.text.lower() in nouns \
+                and sentence_start(out, k) == k and ((state.kind is ItemKind.MARK and state.payload == "already") or (
+                    state.kind is ItemKind.VERB and state.text.lower() in copulas)) \
+                and (place.kind is ItemKind.PLACE or (place.kind is ItemKind.OBJECT and place.payload.form == "names")):
+            out[k] = Item(ItemKind.ROBOT, it.start, it.end, RobotDesc("fleet"), it.text)
+    return out
 
 
 def fold_be_at(items: Sequence[Item], be_forms: Container[str], fillers: Container[str],
