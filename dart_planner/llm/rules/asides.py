@@ -30,7 +30,7 @@ from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
            "place_relatives", "loading_order", "join_companions", "fold_going_first",
-           "fold_taking_turns"]
+           "fold_starting_with", "fold_followed_by", "fold_taking_turns"]
 
 _COMPANION = (("together", "with"), ("along", "with"), ("alongside",), ("as", "well", "as"), ("plus",))
 
@@ -1032,6 +1032,61 @@ def fold_going_first(items: Sequence[Item], verbs: Container[str], leads: Contai
                 continue
         k += 1
     return out
+
+
+def fold_starting_with(items: Sequence[Item], openers: Container[str]) -> list[Item]:
+    """"..., starting with excavator 2": one of ``openers`` (the lexicon's ``loading_order_openers``) after a comma or
+    "(" and before the one robot that ends the aside says no more than "excavator 2 first". The loading reader took
+    the words only for trucks (:meth:`Interpreter._first_loaded`); for the loaders of "both excavators ... load truck 1
+    one after another" it left the order unread and said the loading again. The "first" keeps the words it stands for
+    (for the coverage report)."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        a, b, r = out[k], out[k + 1], out[k + 2]
+        if a.kind is ItemKind.WORD and b.kind is ItemKind.WORD and f"{a.text} {b.text}".lower() in openers \
+                and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload in (",", "(") \
+                and r.kind is ItemKind.ROBOT and r.payload.form == "ids" and len(r.payload.ids) == 1 \
+                and (k + 3 == len(out) or out[k + 3].kind is ItemKind.PUNCT):
+            out[k:k + 3] = [r, Item(ItemKind.CONNECTIVE, a.start, r.end, "first", "first")]
+        k += 1
+    return out
+
+
+_WORK = frozenset({"dig", "unload_bucket", "dump"})
+
+
+def fold_followed_by(items: Sequence[Item], phrases: Container[str]) -> list[Item]:
+    """"Excavator 2 loads truck 1, followed by excavator 1.": one of ``phrases`` (the lexicon's ``followed_by_phrases``)
+    after a comma, with robots and the aside's end after it, is "then excavator 1", the work said again by them after
+    it, when the last verb before it is work (digging, loading, tipping). Read as a verb of following, the robots
+    joined the move to the site and the work was dropped. After a move ("goes to soil 1, followed by truck 2") they
+    still go along."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        v, by = out[k], out[k + 1]
+        j = k + 2
+        while j < len(out) and (out[j].kind is ItemKind.ROBOT and out[j].payload.form == "ids"
+                                or (out[j].kind is ItemKind.WORD and out[j].text == "and" and j > k + 2)):
+            j += 1
+        if v.kind is ItemKind.VERB and by.kind is ItemKind.WORD and f"{v.text} {by.text}".lower() in phrases \
+                and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload == "," and j > k + 2 \
+                and out[j - 1].kind is ItemKind.ROBOT and (j == len(out) or out[j].kind is ItemKind.PUNCT) \
+                and _last_verb_works(out, k - 1):
+            out[k:k + 2] = [Item(ItemKind.CONNECTIVE, v.start, by.end, "sequence", "then")]
+        k += 1
+    return out
+
+
+def _last_verb_works(items: Sequence[Item], k: int) -> bool:
+    """The last verb of the sentence before ``k`` is work done in place (``_WORK``)."""
+    for it in reversed(items[:k]):
+        if it.kind is ItemKind.PUNCT and it.payload in (".", "!", "?", ";"):
+            return False
+        if it.kind is ItemKind.VERB:
+            return it.payload.target in _WORK and it.payload.role == "verb"
+    return False
 
 
 def fold_taking_turns(items: Sequence[Item], verbs: Container[str], nouns: Container[str]) -> list[Item]:

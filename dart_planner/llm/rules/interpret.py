@@ -1801,13 +1801,20 @@ class Interpreter:
     def _no_need(self, seg: Segment) -> bool:
         """"(so) it does not need to go back there", "truck 1 doesn't have to visit puddle 1": a robot, a negation, a
         phrase of need (``unneeded_phrases``), then a visit or work verb: nothing asked of it, no step. Read as a
-        "must not", it kept the robot out of a place it was only spared from visiting."""
+        "must not", it kept the robot out of a place it was only spared from visiting. A negated robot ("nobody needs
+        to go there again", "no one has to visit rock 1") is the robot and the negation at once."""
         items = seg.items
         k = 1 if items and items[0].kind is ItemKind.WORD and items[0].text in ("so", "and") else 0
         r = k + self._subject_run(items[k:])
         n = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.MARK and items[j].payload == "neg"),
                  None)
         v = next((j for j in range(r, len(items)) if items[j].kind is ItemKind.VERB), None)
+        if n is None and r == k + 1 and items[k].payload.negated:
+            n = k  # "(so) nobody needs to go there again": the subject is the negation
+            if seg.connective is None and v == r and self._so_nobody_works(items, k):
+                for it in items:
+                    self.use(it)
+                return True
         if r == k or seg.connective is not None or n is None or v is None or v < n \
                 or not all(it.kind is ItemKind.WORD for it in items[r:n]):
             return False
@@ -1819,6 +1826,15 @@ class Interpreter:
         for it in items:
             self.use(it)
         return True
+
+    @staticmethod
+    def _so_nobody_works(items: Sequence[Item], k: int) -> bool:
+        """"..., so nobody digs there": after "so", a negated robot (``k``) right before a verb of work in place and
+        only plain words or a place after it is the consequence of work reported done, nothing left to do. Read as
+        an order, the whole fleet was asked to dig and the sentence refused ("nobody goes there" stays a keep-out)."""
+        v = items[k + 1]
+        return k == 1 and items[0].text == "so" and v.payload.target in ("dig", "unload_bucket", "dump") \
+            and v.payload.role == "verb" and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT) for it in items[k + 2:])
 
     def _place_done(self, seg: Segment) -> bool:
         """"Rock 2 has already been broken up.", "Obstacle 1 was inspected this morning.": a place, a past or perfect
@@ -2669,6 +2685,9 @@ class Interpreter:
                 # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
                 loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
                 subject = loader or subject
+        if subject is None and subj_items and self._fleet_state(seg, pre, post):
+            # "Everyone is parked at base right now.": where every robot stands, no step
+            subject = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids)
         self.vocative = None
         each_anchor, self.each_anchor = self.each_anchor, ()
         if each_anchor and pre and (not subj_items or all(
@@ -3262,6 +3281,14 @@ class Interpreter:
                 k += 1
         return k
 
+    def _fleet_state(self, seg: Segment, pre: set[int] | None, post: Segment | None) -> bool:
+        """"Everyone is parked at base right now.", "The whole fleet is at soil 1.": a clause of the whole fleet that
+        only says where it stands (an "already" state with no verb, or a state copula). The fleet's robots are placed
+        there; read as an order, the fleet was sent back to start (or to the place) as a step of its own."""
+        if pre is not None or post is not None or seg.connective is not None:
+            return False
+        return ("already" in seg.marks() and not seg.has(ItemKind.VERB)) or self._state_copula(seg)
+
     def _state_copula(self, seg: Segment) -> bool:
         """"Excavator 2 is at base.": the robot, then a ``state_copulas`` phrase, then one place and nothing
         else to do; also of robots named one by one ("excavator 3 and truck 3 are at base"). Read as a movement it
@@ -3273,7 +3300,8 @@ class Interpreter:
             return False
         rest = items[k + 1:]
         places = [it for it in rest if it.kind in (ItemKind.OBJECT, ItemKind.PLACE)]
-        return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in rest)
+        return len(places) == 1 and all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) or (
+            it.kind is ItemKind.MARK and it.payload == "now") for it in rest)  # "is at soil 1 right now"
 
     def _people_deed(self, seg: Segment) -> bool:
         """A clause whose subject is a noun phrase that names no robot ("the surveyors arrive", "our visitors come"):

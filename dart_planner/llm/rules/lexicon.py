@@ -523,6 +523,8 @@ class Lexicon:
     departure_verbs: frozenset[str] = _context_words()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     loading_order_openers: frozenset[str] = _context_words()
+    followed_by_phrases: frozenset[str] = _context_words()
+    fleet_state_nouns: frozenset[str] = _context_words()
     order_aside_verbs: frozenset[str] = _context_words()
     order_aside_leads: frozenset[str] = _context_words()
     turn_taking_verbs: frozenset[str] = _context_words()

@@ -603,6 +603,17 @@ class _Scanner:
         last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD), None)
         return last is not None and last.kind in (ItemKind.VERB, ItemKind.EVENT)
 
+    def _cargo_demonstrative(self, i: int) -> bool:
+        """"(dump truck 1 then) hauls *that* load to obstacle 1": "that" between a carry or dump verb and a cargo noun
+        (the lexicon's ``cargo_event_nouns``) is the noun's determiner, as "this" is. Read as the place pronoun, it
+        left "load" a verb, and the truck was loaded a second time after the haul."""
+        words = self.words
+        if words[i] != "that" or i + 1 >= len(words) or words[i + 1] not in self.lex.cargo_event_nouns:
+            return False
+        last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD or it.start < i), None)
+        return last is not None and last.end == i and last.kind is ItemKind.VERB \
+            and (last.payload.role == "carry" or last.payload.target == "dump")
+
     def _purpose_noun(self, i: int) -> bool:
         """"gathers at obstacle 1 for the end-of-day check.": a verb word that ends its clause after "for" and a
         determiner with only plain words between is the noun of a purpose; read as a verb, it was a trip with no
@@ -640,6 +651,8 @@ class _Scanner:
         alert = self.alert_opener(i)
         if alert is not None:
             return alert
+        if self._cargo_demonstrative(i):
+            return Item(ItemKind.WORD, i, i + 1, None, w)
         mk = lex.mark_index.match(words, i)
         place = lex.object_pronoun_index.match(words, i)
         if mk and place and place[0] > mk[0]:
@@ -750,7 +763,7 @@ class _Scanner:
             # sit inside the verb
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         v = lex.verb_index.match(words, i)
-        if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or (
+        if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or self._cargo_demonstrative(i - 1) or (
                 i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)):
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
         if v and v[0] == 1 and self._purpose_noun(i):

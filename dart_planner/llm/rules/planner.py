@@ -40,8 +40,10 @@ from .asides import (
     fold_asides,
     fold_came_with,
     fold_excess_infinitives,
+    fold_followed_by,
     fold_going_first,
     fold_role_copulas,
+    fold_starting_with,
     fold_taking_turns,
     join_companions,
     loading_order,
@@ -107,6 +109,7 @@ from .states import (
     fold_beside_robot,
     fold_drive_there_first,
     fold_drive_there_first_sentence,
+    fold_everything_state,
     fold_relative_already,
     fold_standing_beside,
     fold_trailing_already,
@@ -235,6 +238,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
     items = fold_where_standing(fold_waiting_at(items), lex.where_standing_words)
+    items = fold_everything_state(items, lex.fleet_state_nouns, lex.state_copulas)
     items = fold_be_at(items, lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
@@ -253,8 +257,10 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_another_load(items, lex.another_load_leads, lex.another_thing_nouns)
     items = fold_excess_infinitives(items, lex.excess_words)
     items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
-    items = fold_taking_turns(fold_going_first(items, lex.order_aside_verbs, lex.order_aside_leads),
-                              lex.turn_taking_verbs, lex.turn_taking_nouns)
+    items = fold_starting_with(fold_going_first(items, lex.order_aside_verbs, lex.order_aside_leads),
+                               lex.loading_order_openers)
+    items = fold_taking_turns(fold_followed_by(items, lex.followed_by_phrases), lex.turn_taking_verbs,
+                              lex.turn_taking_nouns)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)))
     return site, tokens, items
 

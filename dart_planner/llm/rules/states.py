@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_relative_already", "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
+__all__ = ["fold_everything_state", "fold_relative_already",
+           "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
            "fold_already_there_after",
            "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
@@ -154,6 +156,21 @@ def _timed(items: Sequence[Item], k: int) -> bool:
     return j >= 0 and items[j].kind is ItemKind.CONNECTIVE and items[j].payload in ("anchor", "parallel")
 
 
+def fold_everything_state(items: Sequence[Item], nouns: Container[str], copulas: Container[str]) -> list[Item]:
+    """"Everything is parked at base right now.": one of ``nouns`` (the lexicon's ``fleet_state_nouns``) opening a
+    sentence, right before a state ("is parked at", or a state copula "is at") and a place, is the whole fleet, as
+    "everyone" is. Left the mark of "once everything is done", the clause named no robot and was refused."""
+    out = list(items)
+    for k in range(len(out) - 2):
+        it, state, place = out[k:k + 3]
+        if it.kind is ItemKind.MARK and it.payload == "everything" and it.text.lower() in nouns \
+                and sentence_start(out, k) == k and ((state.kind is ItemKind.MARK and state.payload == "already") or (
+                    state.kind is ItemKind.VERB and state.text.lower() in copulas)) \
+                and (place.kind is ItemKind.PLACE or (place.kind is ItemKind.OBJECT and place.payload.form == "names")):
+            out[k] = Item(ItemKind.ROBOT, it.start, it.end, RobotDesc("fleet"), it.text)
+    return out
+
+
 def fold_be_at(items: Sequence[Item], be_forms: Container[str], fillers: Container[str],
                copulas: Container[str] = ()) -> list[Item]:
     """"Excavator 1 has been at soil 2 all day.", "Excavator 2 and truck 3 are both at soil 1.": a robot, a form of
@@ -170,7 +187,7 @@ def fold_be_at(items: Sequence[Item], be_forms: Container[str], fillers: Contain
                 out[at + 1].kind is ItemKind.OBJECT and out[at + 1].payload.form == "names")):
             text = " ".join(words + ["at"])
             out[k + 1:at + 1] = [Item(ItemKind.MARK, out[k + 1].start, out[at].end, "already", text)]
-        elif _joint_state(out, k, copulas):
+        elif _joint_state(out, k, copulas) or _state_before_step(out, k, copulas):
             verb = out[k + 1]
             out[k + 1] = Item(ItemKind.MARK, verb.start, verb.end, "already", verb.text)
         k += 1
@@ -188,6 +205,19 @@ def _joint_state(items: Sequence[Item], k: int, copulas: Container[str]) -> bool
         and items[k - 2].kind is ItemKind.ROBOT and verb.kind is ItemKind.VERB and verb.text.lower() in copulas \
         and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
         and (after is None or after.kind is ItemKind.PUNCT)
+
+
+def _state_before_step(items: Sequence[Item], k: int, copulas: Container[str]) -> bool:
+    """"Excavator 2 is at rock 2 and digs there.": a robot, a state copula ("is at"), one named place and "and" with
+    the robot's next verb right after it. Said with a comma (", and digs there") the state was a clause of its own;
+    without one, "is at" was read as an order and the robot was sent where it stood (rule 11: no move)."""
+    if k + 4 >= len(items) or _timed(items, k):
+        return False
+    robot, verb, place, join, step = items[k:k + 5]
+    return robot.kind is ItemKind.ROBOT and robot.payload.form != "pronoun" and verb.kind is ItemKind.VERB \
+        and verb.text.lower() in copulas and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
+        and join.kind is ItemKind.WORD and join.text.lower() == "and" and step.kind is ItemKind.VERB \
+        and step.text.lower() not in copulas
 
 
 def _standing_run(items: Sequence[Item], k: int, words: Container[str]) -> int:
