@@ -4,6 +4,11 @@
    moving, and with no robot and no place the sentence was an order for nobody. A robotless sentence that ends in
    words pointing at what comes next (``forward_pointers``: "as follows", "like this", ...) and names no place is
    now the title of the steps, as one ending in a colon was.
+2. "From the start, the first and second dump trucks must stay away from rock 2 ... the first excavator and the first
+   truck go to soil 1" gave two moves, the truck's waiting for its keep-out and the excavator's for nothing (L3_627;
+   also L3_521). The gold lines give robots sent to one place in one clause one move that waits for the keep-out
+   (L2_192, L2_195, L3_090, L3_185, L3_521, L3_627): robots whose steps before differ only by keep-outs now share
+   the move, which waits for those keep-outs.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DIG, E1, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, E1, E3, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -31,3 +36,24 @@ def test_a_sentence_pointing_at_the_steps_is_their_title(fleet, world, text):
 def test_a_pointer_with_a_place_is_still_an_order_for_nobody(fleet, world):
     rp = rules_plan("Please proceed to soil 1 as follows. Excavator 1 digs at soil 2.", fleet, world)
     assert rp.errors
+
+
+# -- finding 2: robots sent to one place in one clause share the move when only a keep-out held one of them ----------
+
+
+@pytest.mark.parametrize("text", [
+    "From the start, the first and second dump trucks must stay away from rock 2. The first excavator and the first "
+    "truck go to soil 1.",
+    "Trucks 1 and 2 have to keep clear of rock 2 for the whole job. Excavator 1 and truck 1 drive to soil 1.",
+    "Right away, dump trucks 1 and 2 keep off rock 2. Please send excavator 1 and dump truck 1 to soil 1.",
+])
+def test_a_pair_sent_together_after_a_keepout_for_one_is_one_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", AV, [D1, D2], ["rock2"]),
+                task("m", T, [E1, D1], ["soil1"], deps=["a"]))
+
+
+def test_a_pair_after_another_pair_at_the_same_time_is_one_move(fleet, world):
+    assert_plan("From the start, truck 1 stays off obstacle 2. Excavator 3 and truck 3 go to rock 2. At the same "
+                "time, excavator 1 and truck 1 head to soil 1.", fleet, world,
+                task("a", AV, [D1], ["obstacle2"]), task("r", T, [E3, D3], ["rock2"]),
+                task("m", T, [E1, D1], ["soil1"], deps=["a"]))
