@@ -9,6 +9,9 @@
    also L3_521). The gold lines give robots sent to one place in one clause one move that waits for the keep-out
    (L2_192, L2_195, L3_090, L3_185, L3_521, L3_627): robots whose steps before differ only by keep-outs now share
    the move, which waits for those keep-outs.
+3. "First open puddle 2 again for all robots. After this, truck 1 ... Also *after the opening*, excavator 2 go to soil
+   2" (a non-native operator, L3_625) did not know "the opening" as an event, so the anchor fell back to the steps
+   said last (the trucks' checks). "Opening", "reopening" and "re-opening" are now events of a keep-out's lifting.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, E1, E3, T, assert_plan, task
+from rules_helpers import ALA, AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -57,3 +60,19 @@ def test_a_pair_after_another_pair_at_the_same_time_is_one_move(fleet, world):
                 "time, excavator 1 and truck 1 head to soil 1.", fleet, world,
                 task("a", AV, [D1], ["obstacle2"]), task("r", T, [E3, D3], ["rock2"]),
                 task("m", T, [E1, D1], ["soil1"], deps=["a"]))
+
+
+# -- finding 3: "after the opening" waits for the lifting of the keep-out ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, rob, place", [
+    ("First open puddle 2 again for all robots. After this, truck 1 goes to puddle 2. Also after the opening, "
+     "excavator 2 goes to soil 2.", E2, "soil2"),
+    ("Puddle 2 can be used again, so first allow all robots into puddle 2. Then truck 1 goes to puddle 2. Excavator 1 "
+     "heads to rock 1 right after the reopening.", E1, "rock1"),
+    ("Right away, lift the keep-out on puddle 2 for everyone. Truck 1 then goes to puddle 2. After the re-opening, "
+     "excavator 3 drives to soil 2.", E3, "soil2"),
+])
+def test_after_the_opening_waits_for_the_lifting(fleet, world, text, rob, place):
+    assert_plan(text, fleet, world, task("a", ALA, [], ["puddle2"]), task("t", T, [D1], ["puddle2"], deps=["a"]),
+                task("m", T, [rob], [place], deps=["a"]))
