@@ -12,6 +12,11 @@
 3. "First open puddle 2 again for all robots. After this, truck 1 ... Also *after the opening*, excavator 2 go to soil
    2" (a non-native operator, L3_625) did not know "the opening" as an event, so the anchor fell back to the steps
    said last (the trucks' checks). "Opening", "reopening" and "re-opening" are now events of a keep-out's lifting.
+4. "Truck 1 *after its check* drive to soil 2" (L3_625): with no commas around the clause of time between the robot
+   and its verb, the anchor took the rest of the sentence, "its" became the truck named last (truck 3 drove to soil
+   2), and "Truck 1 after the digging drives to soil 1" planned nothing for truck 1 at all. Such an anchor, right
+   after a robot that opens its clause and before that robot's verb, is now read as if set off by commas
+   (rules/anchoredsubjects.py).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AV, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import ALA, AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -76,3 +81,43 @@ def test_a_pair_after_another_pair_at_the_same_time_is_one_move(fleet, world):
 def test_after_the_opening_waits_for_the_lifting(fleet, world, text, rob, place):
     assert_plan(text, fleet, world, task("a", ALA, [], ["puddle2"]), task("t", T, [D1], ["puddle2"], deps=["a"]),
                 task("m", T, [rob], [place], deps=["a"]))
+
+
+# -- finding 4: a clause of time between a robot and its verb, with no commas ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 2 and truck 3 checks obstacle 2. Truck 1 after its check drives to soil 2.",
+    "Truck 1 checks puddle 2 and truck 3 checks obstacle 2. Truck 1 once it is done drives to soil 2.",
+    "Truck 1 checks puddle 2 and truck 3 checks obstacle 2. Truck 1, after its check, drives to soil 2.",
+])
+def test_an_anchor_between_robot_and_verb_keeps_the_robot(fleet, world, text):
+    assert_plan(text, fleet, world, task("c1", T, [D1], ["puddle2"]), task("c3", T, [D3], ["obstacle2"]),
+                task("m", T, [D1], ["soil2"], deps=["c1"]))
+
+
+def test_an_anchor_on_another_robots_work_between_robot_and_verb(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 2 goes to rock 1. Truck 1 after the digging drives to soil 1, and "
+                "excavator 1 loads it.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("r", T, [D2], ["rock1"]), task("t", T, [D1], ["soil1"], deps=["d"]),
+                task("l", LOAD, [E1], [], deps=["t"]))
+
+
+def test_an_anchor_between_robot_and_verb_after_and(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and truck 1 after the digging drives to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["d"]))
+
+
+def test_a_wait_after_the_robot_is_still_its_predicate(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 2 waits for excavator 1 and goes to rock 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["rock1"], deps=["d"]))
+
+
+def test_an_as_soon_as_anchor_between_robot_and_verb(fleet, world):
+    assert_plan("Excavator 2 goes to rock 2 and digs. Dump truck 3 as soon as the digging is over heads to rock 2. "
+                "At the end everyone goes home.", fleet, world,
+                task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D3], ["rock2"], deps=["d"]), task("h", RA, [], [], deps=["t"]))
