@@ -17,6 +17,12 @@
    2), and "Truck 1 after the digging drives to soil 1" planned nothing for truck 1 at all. Such an anchor, right
    after a robot that opens its clause and before that robot's verb, is now read as if set off by commas
    (rules/anchoredsubjects.py).
+5. "As soon as it is loaded, *the truck from soil 1* tips its soil at puddle 1; the truck from rock 2 tips ... as soon
+   as it is loaded" (a dispatcher's step list, L3_619) made the first truck wait for both loadings: "it" said before
+   the clause it is about points forward only when the clause's robot was named before, and a description did not
+   count. "The <type>" told by its place ("from soil 1", "at rock 2"), or "the <type>" in each of several clauses,
+   now picks out a robot named before when robots of that type were named by type before; and the last of several
+   clauses may keep its own "as soon as it ..." after it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +30,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AV, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import ALA, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -121,3 +127,38 @@ def test_an_as_soon_as_anchor_between_robot_and_verb(fleet, world):
                 "At the end everyone goes home.", fleet, world,
                 task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("t", T, [D3], ["rock2"], deps=["d"]), task("h", RA, [], [], deps=["t"]))
+
+
+# -- finding 5: a leading "as soon as it ..." before clauses whose trucks are told by their places ---------------------
+
+_PAIRS = ("An excavator and a dump truck go to soil 1; the excavator digs and loads that truck. At the same time, "
+          "another excavator and another dump truck go to rock 2, where the excavator digs and loads its truck. ")
+
+
+def _pairs_then_dumps(fleet, world, text):
+    ex, tr = [("excavator", 1)], [("dump_truck", 1)]
+    assert_plan(_PAIRS + text, fleet, world,
+                task("m1", T, [], ["soil1"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("d1", DIG, [], [], deps=["m1"], types=ex), task("l1", LOAD, [], [], deps=["d1"], types=ex),
+                task("m2", T, [], ["rock2"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("d2", DIG, [], [], deps=["m2"], types=ex), task("l2", LOAD, [], [], deps=["d2"], types=ex),
+                task("t1", T, [], ["puddle1"], deps=["l1"], types=tr), task("u1", DUMP, [], [], deps=["t1"], types=tr),
+                task("t2", T, [], ["puddle2"], deps=["l2"], types=tr), task("u2", DUMP, [], [], deps=["t2"], types=tr))
+
+
+@pytest.mark.parametrize("text", [
+    "As soon as it is loaded, the truck from soil 1 tips its soil at puddle 1; the truck from rock 2 tips its rubble "
+    "at puddle 2 as soon as it is loaded.",
+    "Once it has been loaded, the truck at soil 1 dumps at puddle 1. The truck at rock 2 dumps at puddle 2 once it "
+    "has been loaded.",
+    "As soon as it is loaded, the truck from soil 1 tips its load at puddle 1, and the truck from rock 2 tips its "
+    "load at puddle 2 as soon as it is loaded.",
+])
+def test_it_before_trucks_told_by_their_places_points_forward(fleet, world, text):
+    _pairs_then_dumps(fleet, world, text)
+
+
+def test_it_still_points_back_when_no_robot_of_the_type_was_named(fleet, world):
+    assert_plan("An excavator goes to soil 1. As soon as it arrives, the truck at rock 1 goes to soil 1.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("excavator", 1)]),
+                task("t", T, [], ["soil1"], deps=["m"], types=[("dump_truck", 1)]))
