@@ -23,6 +23,10 @@
    count. "The <type>" told by its place ("from soil 1", "at rock 2"), or "the <type>" in each of several clauses,
    now picks out a robot named before when robots of that type were named by type before; and the last of several
    clauses may keep its own "as soon as it ..." after it.
+6. "truck 1 go to puddle 2, truck 2 go to obstacle 1 and truck 3 go to obstacle 2, *all for check*" (L3_625) read
+   "check" after "for" as a verb, so only truck 3's move became the check, and "truck 1 after its check" waited for
+   truck 3's check too. A move's event noun right after "for" and closing its clause ("for check", "for visit") is
+   now a noun, as "for a check" was; "for dig" stays the digging itself.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -162,3 +166,24 @@ def test_it_still_points_back_when_no_robot_of_the_type_was_named(fleet, world):
     assert_plan("An excavator goes to soil 1. As soon as it arrives, the truck at rock 1 goes to soil 1.", fleet, world,
                 task("m", T, [], ["soil1"], types=[("excavator", 1)]),
                 task("t", T, [], ["soil1"], deps=["m"], types=[("dump_truck", 1)]))
+
+
+# -- finding 6: "for check" with no article is the purpose of the moves, not a verb -----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to puddle 2, truck 2 goes to obstacle 1 and truck 3 goes to obstacle 2, all for check. Truck 1 "
+    "drives to soil 2 after its check.",
+    "Truck 1 drives to puddle 2, truck 2 drives to obstacle 1 and truck 3 drives to obstacle 2, each for check. "
+    "Truck 1 heads to soil 2 after its check.",
+    "Truck 1 goes to puddle 2, truck 2 goes to obstacle 1 and truck 3 goes to obstacle 2, all for visit. Truck 1 "
+    "goes to soil 2 after its visit.",
+])
+def test_for_check_without_article_is_every_moves_purpose(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1], ["puddle2"]), task("b", T, [D2], ["obstacle1"]),
+                task("c", T, [D3], ["obstacle2"]), task("m", T, [D1], ["soil2"], deps=["a"]))
+
+
+def test_for_dig_without_article_still_digs(fleet, world):
+    assert_plan("Excavator 2 goes to soil 1 for dig.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]))
