@@ -13,7 +13,10 @@ when the next sentence names the trucks one by one.
 goes to soil 2" waits for excavator 1. So the condition is moved forward only when no robot was named before it, or
 when every robot of the following clauses was named before (and so may have taken part in such an event, as in
 "Excavator 1 loads truck 2 and then truck 3. As soon as it is loaded, truck 2 ..., and truck 3 ..."); otherwise
-"it" keeps its backward reading.
+"it" keeps its backward reading. "The <type>" counts as named before when robots of its type were named by type and
+the clause tells it by its place ("the truck *from soil 1*") or is one of several ("the truck from soil 1 ..., and the
+truck from rock 2 ..."): it picks out one of them (L3_619). The last of several clauses may keep an "as soon as it
+..." of its own after it; the leading condition then governs the clauses before it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from collections.abc import Sequence
 from .segment import ItemKind, Segment, SegmentRole
 
 __all__ = ["fold_forward_it_anchors"]
+
+_PLACE_TELLERS = ("from", "at")
 
 
 def _lone_it(seg: Segment) -> bool:
@@ -51,30 +56,55 @@ def _each_subject(seg: Segment) -> bool:
         and lead.payload.det == "each"
 
 
-def _named_before(segs: Sequence[Segment]) -> tuple[bool, set[str]]:
-    """Whether any robot was named (not by a pronoun) in ``segs``, and the robots named there by number."""
+def _named_before(segs: Sequence[Segment]) -> tuple[bool, set[str], set[str]]:
+    """Whether any robot was named (not by a pronoun) in ``segs``, the robots named there by number, and the types
+    of those named by their type ("a dump truck")."""
     any_robot = False
     ids: set[str] = set()
+    types: set[str] = set()
     for seg in segs:
         for it in seg.items:
             if it.kind is ItemKind.ROBOT and it.payload.form != "pronoun":
                 any_robot = True
                 if it.payload.form == "ids":
                     ids.update(it.payload.ids)
-    return any_robot, ids
+                if it.payload.rtype:
+                    types.add(it.payload.rtype)
+    return any_robot, ids, types
 
 
 def _points_forward(before: Sequence[Segment], mains: Sequence[Segment]) -> bool:
     """"It" points at each following clause's robot only when no robot was named before it, or when each of those
-    robots was named before too; otherwise it points back at the robot named before (see the module doc)."""
-    any_robot, ids = _named_before(before)
+    robots was named before too; otherwise it points back at the robot named before (see the module doc). With two
+    clauses or more, "the <type>" in each ("the truck from soil 1 ..., and the truck from rock 2 ...") picks out robots
+    named by their type before too, and so does "the <type>" told by its place ("the truck *from soil 1*") in a
+    clause alone."""
+    any_robot, ids, types = _named_before(before)
     if not any_robot:
         return True
     for m in mains:
         robot = next(it.payload for it in m.items if it.kind is ItemKind.ROBOT)
-        if robot.form != "ids" or not set(robot.ids) <= ids:
+        picked = robot.form == "type" and robot.det == "the" and robot.rtype in types \
+            and (len(mains) > 1 or _placed(m))
+        if not picked and (robot.form != "ids" or not set(robot.ids) <= ids):
             return False
     return True
+
+
+def _placed(seg: Segment) -> bool:
+    """The clause's robot is told by the place it comes from or stands at ("the truck from soil 1 tips ...")."""
+    k = next(n for n, it in enumerate(seg.items) if it.kind is ItemKind.ROBOT)
+    rest = seg.items[k + 1:k + 3]
+    return len(rest) == 2 and rest[0].kind is ItemKind.WORD and rest[0].text in _PLACE_TELLERS \
+        and rest[1].kind is ItemKind.OBJECT
+
+
+def _own_anchor_last(out: Sequence[Segment], j: int, mains: Sequence[Segment]) -> bool:
+    """The last of several clauses has its own "as soon as it ..." after it, closing the sentence ("...; the truck
+    from rock 2 tips at puddle 2 as soon as it is loaded"): the leading condition governs the clauses before it."""
+    a = out[j]
+    return len(mains) > 1 and a.role is SegmentRole.ANCHOR and a.sentence == mains[-1].sentence and _lone_it(a) \
+        and (j + 1 == len(out) or out[j + 1].sentence != a.sentence)
 
 
 def _announces_each(seg: Segment) -> bool:
@@ -138,12 +168,15 @@ def fold_forward_it_anchors(segs: Sequence[Segment]) -> list[Segment]:
         while j < len(out) and out[j].sentence == a.sentence and out[j].role is SegmentRole.MAIN:
             mains.append(out[j])
             j += 1
-        if not mains or (j < len(out) and out[j].sentence == a.sentence) or not all(_own_robot(m) for m in mains) \
-                or not _points_forward(out[:k], mains):
+        own_last = j < len(out) and out[j].sentence == a.sentence and _own_anchor_last(out, j, mains)
+        if not mains or (j < len(out) and out[j].sentence == a.sentence and not own_last) \
+                or not all(_own_robot(m) for m in mains) or not _points_forward(out[:k], mains):
             k += 1
             continue
+        governed = mains[:-1] if own_last else mains
+        j = k + 1 + len(governed)
         rewritten: list[Segment] = []
-        for n, m in enumerate(mains):
+        for n, m in enumerate(governed):
             rewritten.append(dataclasses.replace(m, sentence_start=a.sentence_start) if n == 0 else m)
             rewritten.append(dataclasses.replace(a, post_anchor=True, sentence_start=False, after_punct=False,
                                                  attached=list(a.attached)))

@@ -214,7 +214,8 @@ class PlanBuilder:
                     # when the step waits for something beyond their own chains ("if truck 3 is empty, the
                     # other two trucks go home": one return, after both chains),
                     # while work done in place stays one task per state ("both of them dig", each where it is)
-                    shared = action in MOVES and (extra_set or self.together or self._nested(gk, key))
+                    shared = action in MOVES and (extra_set or self.together or self._nested(gk, key)
+                                                  or self._kept_apart(gk, key))
                     if (gk == key or shared or keepout) and not (
                             m.is_group and any(x.is_group and x.rtype == m.rtype for x in lst)):
                         groups[g] = (frozenset(self.reduce(set(gk) | key)), lst)
@@ -261,6 +262,13 @@ class PlanBuilder:
         before it or its clause said it holds throughout (:attr:`standing`)."""
         return not self.drafts[idx].deps and (idx in self.standing or all(
             d.action in KEEPOUT_ACTIONS for d in self.drafts[:idx] if d.alive))
+
+    def _kept_apart(self, a: Iterable[int], b: Iterable[int]) -> bool:
+        """Two robots' steps before a move differ only by keep-outs for some of them ("trucks 1 and 2 keep away from
+        rock 2 from the start. Excavator 1 and truck 1 go to soil 1"): a keep-out is no step of theirs (rule 21), so
+        they still go together, in one move that waits for it (the gold lines: L2_195, L3_521, L3_627)."""
+        diff = set(a) ^ set(b)
+        return bool(diff) and all(self.drafts[i].action == "add_keepout" and not self.drafts[i].fleet for i in diff)
 
     def _nested(self, a: Iterable[int], b: Iterable[int]) -> bool:
         """One set of steps is done once the other is: every step of one is in the other or before

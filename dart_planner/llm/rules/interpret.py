@@ -2084,6 +2084,16 @@ class Interpreter:
                 return False
         return False
 
+    def _points_ahead(self, seg: Segment) -> bool:
+        """The clause's sentence ends in words pointing at the steps after it ("Please proceed *as follows*."): like
+        a colon, they make it the title of those steps, not an order for nobody."""
+        if not seg.items:
+            return False
+        first = seg.items[0].start
+        end = next((k for k in range(first, len(self.words)) if self.words[k] in SENTENCE_END), len(self.words))
+        words = self.words[first:end]
+        return any(words[-len(p.split()):] == p.split() for p in self.lex.forward_pointers)
+
     def alongside(self, seg: Segment) -> set[int] | None:
         """"... at the same time as the excavator": this clause starts when that robot's latest move
         started, so both moves wait for the same steps (and share one task when they go to one place)."""
@@ -2934,7 +2944,8 @@ class Interpreter:
         self.mains += 1
         if subject is not None and not subject and any(a.verb.target not in KEEPOUT_ACTIONS
                                                        for a in actions):
-            if not seg.has(ItemKind.ROBOT) and seg.sentence_start and self._heading(seg) and (
+            titled = self._heading(seg) or self._points_ahead(seg)
+            if not seg.has(ItemKind.ROBOT) and seg.sentence_start and titled and (
                     not seg.has(ItemKind.VERB) or not (seg.has(ItemKind.OBJECT) or seg.has(ItemKind.PLACE))):
                 # ("Three moves in parallel:": verbs but nowhere to go, a title too)
                 for it in seg.items:  # "The soil 1 job, step by step:": a title over the list, not an order

@@ -472,6 +472,8 @@ class Lexicon:
     """Headings of an opening section that tells the job ahead of the heading of its steps ("*Crew:* ... Order:")."""
     step_headings: frozenset[str] = _context_words()
     """Headings of the steps after sections that tell the job ahead ("Goals for today: ... *Order:* ...")."""
+    forward_pointers: frozenset[str] = _context_words()
+    """Words that end a robotless sentence pointing at the steps after it ("Please proceed *as follows*.")."""
     own_site_nouns: frozenset[str] = _context_words()
     """Nouns after "its / their (own)" for where each robot works ("each excavator drives to its *site* first")."""
     reason_need_words: frozenset[str] = _context_words()

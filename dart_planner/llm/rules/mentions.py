@@ -617,10 +617,15 @@ class _Scanner:
     def _purpose_noun(self, i: int) -> bool:
         """"gathers at obstacle 1 for the end-of-day check.": a verb word that ends its clause after "for" and a
         determiner with only plain words between is the noun of a purpose; read as a verb, it was a trip with no
-        place. Not after a robot or a number ("for the trucks dump" is no such phrase)."""
+        place. Not after a robot or a number ("for the trucks dump" is no such phrase). So is a move's event noun
+        right after "for" with no determiner, as non-native writers put it ("..., all for check."): read as a verb,
+        it tagged only the last clause's move as the check a later "after its check" means (L3_625)."""
         words, lex = self.words, self.lex
         if i + 1 < len(words) and words[i + 1] not in _PUNCT:
             return False
+        ev = lex.event_index.match(words, i) if i > 0 and words[i - 1] == "for" else None
+        if ev and ev[1].action == "navigate":  # "for dig" stays the digging itself
+            return True
         for j in range(i - 2, max(i - 7, 0), -1):
             if words[j] in _DETERMINERS and words[j - 1] == "for":
                 return all(not (w.isdigit() or w in _PUNCT or w in lex.first_words or w in self.type_index

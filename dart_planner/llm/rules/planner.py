@@ -34,6 +34,7 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
+from .anchoredsubjects import fold_anchored_subjects
 from .arrows import fold_arrow_anchors
 from .asides import (
     fold_addressed_you,
@@ -186,6 +187,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_anchored_subjects(items, lex.wait_for_connectives, lex.clause_joining_words)
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
     items = fold_place_remarks(items, lex.place_remark_copulas)
     items = fold_group_names(fold_same_robot_nouns(items), lex)
