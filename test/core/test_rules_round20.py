@@ -56,6 +56,9 @@
 17. "Truck 2 goes to rock 1. Excavator 1 breaks up the rock." dug where excavator 1 stood: "the rock" after a verb of
     digging was read as cargo, as "hauls the soil" is. With no place named in its clause, and the diggers bound to no
     place of that kind, it is the place of that kind spoken of last (rule 11: "break up X" is a move to X and a dig).
+18. "Truck 3 is already loaded. It takes the load to puddle 2 and dumps it." was refused ("no excavator to load the
+    truck"): a truck said to be loaded already was read as a loading to do. It is a loading done before the job: no
+    step, and what it carries is tipped where it goes (rule 23).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -406,3 +409,21 @@ def test_the_kind_a_digging_acts_on_is_the_place_spoken_of(fleet, world, text):
 def test_the_soil_dug_with_its_place_named_is_cargo(fleet, world):
     assert_plan("Truck 2 goes to soil 1. Excavator 1 digs the soil at soil 2.", fleet, world,
                 task("t", T, [D2], ["soil1"]), task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- 18: "Truck 3 is already loaded" ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 is already loaded. It takes the load to puddle 2 and dumps it.",
+    "Truck 3 is already loaded, so it drives to puddle 2 and dumps.",
+])
+def test_a_truck_loaded_already_only_hauls(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("p", T, [D3], ["puddle2"]), task("u", DUMP, [D3], [], deps=["p"]))
+
+
+def test_a_truck_loaded_by_a_named_excavator_is_still_a_loading(fleet, world):
+    assert_plan("Truck 3 goes to soil 1 and is loaded by excavator 1. It then dumps at puddle 2.", fleet, world,
+                task("m", T, [D3], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]),
+                task("p", T, [D3], ["puddle2"], deps=["l"]), task("u", DUMP, [D3], [], deps=["p"]))

@@ -2822,6 +2822,19 @@ class Interpreter:
                               seg.connective, seg.connective_text, seg.role, seg.after_punct, seg.sentence_start,
                               seg.ended_by)
                 objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        if ("already" in marks or any(it.kind is ItemKind.WORD and it.text == "already" for it in seg.items)) \
+                and verbs and subject and not objects \
+                and all(v.payload.target == "unload_bucket" and not v.text.endswith(" by") for v in verbs) \
+                and not any(it.kind is ItemKind.ROBOT for it in seg.items[seg.items.index(verbs[0]):]) \
+                and all(m.rtype == "dump_truck" for m in subject):
+            # "Truck 3 is already loaded. It takes the load to puddle 2": a loading done before the job, no step (read
+            # as one, it asked for an excavator nobody named); what it carries is tipped where it goes (rule 23)
+            for it in seg.items:
+                self.use(it)
+            for m in subject:
+                self.loaded[m.key] = True
+            self.prev = Clause(subject, explicit, [], set(), seg.sentence, False)
+            return
         stand_at = self._dug_in_place_at(seg, verbs, objects, subject, marks)
         if stand_at is not None:
             names = self.resolve_objects(stand_at)
