@@ -22,9 +22,12 @@ __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fol
 
 
 def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
-    if not (item.kind is ItemKind.VERB and item.payload.target == "add_keepout"):
-        return False
-    words = tokenize_phrase(item.text)
+    return item.kind is ItemKind.VERB and item.payload.target == "add_keepout" and _whole_noun(item.text, nouns)
+
+
+def _whole_noun(text: str, nouns: PhraseIndex[bool]) -> bool:
+    """Whether ``text`` is, word for word, one of the keep-out ``nouns``."""
+    words = tokenize_phrase(text)
     hit = nouns.match(words, 0) if words else None
     return hit is not None and hit[0] == len(words)
 
@@ -266,29 +269,30 @@ def fold_restated_keepouts(items: Sequence[Item], nouns: PhraseIndex[bool], defi
 def _noun_text(item: Item, nouns: PhraseIndex[bool]) -> bool:
     """Whether ``item`` is a keep-out noun: a plain word ("restriction"), a verb, or already folded into a filler
     mark ("the *keep-out* around it is lifted": its clause's verb made it one)."""
-    if not (item.kind in (ItemKind.VERB, ItemKind.WORD) or (item.kind is ItemKind.MARK and item.payload == "filler")):
-        return False
-    words = tokenize_phrase(item.text)
-    hit = nouns.match(words, 0) if words else None
-    return hit is not None and hit[0] == len(words)
+    return (item.kind in (ItemKind.VERB, ItemKind.WORD) or (item.kind is ItemKind.MARK and item.payload == "filler")) \
+        and _whole_noun(item.text, nouns)
+
+
+def _first_negation(clause: Sequence[Item]) -> int | None:
+    """Where the first negation of the clause stands: a "not" mark, or a negated robot ("nobody", "no truck")."""
+    return next((j for j, c in enumerate(clause) if (c.kind is ItemKind.MARK and c.payload == "neg")
+                 or (c.kind is ItemKind.ROBOT and c.payload.negated)), None)
 
 
 def _negated_move(clause: Sequence[Item]) -> bool:
     """A movement verb after a negation in its clause ("nobody goes", "no robot should drive", "must not go"): the
     interpreter turns it into a keep-out, so what it goes near is a place."""
-    negs = [j for j, c in enumerate(clause) if (c.kind is ItemKind.MARK and c.payload == "neg")
-            or (c.kind is ItemKind.ROBOT and c.payload.negated)]
-    return bool(negs) and any(c.kind is ItemKind.VERB and c.payload.target in MOVES for c in clause[negs[0] + 1:])
+    n = _first_negation(clause)
+    return n is not None and any(c.kind is ItemKind.VERB and c.payload.target in MOVES for c in clause[n + 1:])
 
 
 def _unwanted_near(clause: Sequence[Item]) -> bool:
     """"I don't want any truck near it", "nobody near it": a negation, then robots and the place word, with no
     verb: read like "I don't want any truck near rock 1" (a keep-out), so "it" is the place; read as a robot, the
     keep-out was silently lost."""
-    negs = [j for j, c in enumerate(clause) if (c.kind is ItemKind.MARK and c.payload == "neg")
-            or (c.kind is ItemKind.ROBOT and c.payload.negated)]  # "nobody near it"
-    return bool(negs) and any(c.kind is ItemKind.ROBOT for c in clause[negs[0]:]) \
-        and not any(c.kind is ItemKind.VERB for c in clause[negs[0] + 1:])
+    n = _first_negation(clause)  # "nobody near it": the negated robot itself
+    return n is not None and any(c.kind is ItemKind.ROBOT for c in clause[n:]) \
+        and not any(c.kind is ItemKind.VERB for c in clause[n + 1:])
 
 
 def _filler(it: Item) -> Item:
