@@ -21,7 +21,7 @@ import dataclasses
 from collections.abc import Container, Sequence
 
 from .mentions import RobotDesc
-from .segment import Item, ItemKind
+from .segment import Item, ItemKind, clause_bounds
 
 __all__ = ["existential_lead", "fold_bare_fleet_nouns", "fold_keepout_any", "fold_negated_types"]
 
@@ -91,9 +91,7 @@ def _near_place(items: Sequence[Item], k: int, near: Container[str]) -> bool:
     if not (k + 2 < len(items) and items[k + 1].kind is ItemKind.WORD and items[k + 1].text in near
             and items[k + 2].kind is ItemKind.OBJECT):
         return False
-    end = next((j for j in range(k + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-               len(items))
-    return not any(it.kind is ItemKind.VERB for it in items[k + 1:end])
+    return not any(it.kind is ItemKind.VERB for it in items[k + 1:clause_bounds(items, k)[1]])
 
 
 def existential_lead(items: Sequence[Item], k: int, copulas: Container[str], modals: Container[str]) -> str:
@@ -115,11 +113,7 @@ def existential_lead(items: Sequence[Item], k: int, copulas: Container[str], mod
 def _keeps_out(items: Sequence[Item], k: int) -> bool:
     """Whether the clause of ``items[k]`` (up to punctuation or a connective) puts up a keep-out: a keep-out verb or
     a negation ("do not let ... near")."""
-    start = k
-    while start > 0 and items[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-        start -= 1
-    end = next((j for j in range(k + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-               len(items))
+    start, end = clause_bounds(items, k)
     return any((it.kind is ItemKind.VERB and it.payload.target == "add_keepout")
                or (it.kind is ItemKind.MARK and it.payload == "neg") for it in items[start:end])
 

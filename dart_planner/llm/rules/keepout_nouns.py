@@ -14,7 +14,7 @@ from collections.abc import Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .mentions import ObjectDesc
-from .segment import SENTENCE_END, Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, clause_bounds
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
@@ -39,17 +39,6 @@ def _definite_noun(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], defi
         and items[k - 1].text in definite
 
 
-def _clause_bounds(items: Sequence[Item], k: int) -> tuple[int, int]:
-    """``(start, end)`` of the clause item ``k`` stands in: up to punctuation or a connective on either side
-    (``end`` is that item's index, or the length)."""
-    start = k
-    while start > 0 and items[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-        start -= 1
-    end = next((j for j in range(k + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-               len(items))
-    return start, end
-
-
 def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
                        persist: Container[str] = (), definite: Container[str] = ()) -> list[Item]:
     """Items with each keep-out noun that shares its clause (up to punctuation or a connective)
@@ -61,7 +50,7 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
     for k in range(1, len(out)):
         if not _definite_noun(out, k, nouns, definite):
             continue
-        rest = out[k + 1:_clause_bounds(out, k)[1]]
+        rest = out[k + 1:clause_bounds(out, k)[1]]
         if any(it.kind is ItemKind.WORD and it.text in persist for it in rest) \
                 and not any(it.kind in (ItemKind.VERB, ItemKind.ROBOT) for it in rest):
             out[k] = Item(ItemKind.MARK, out[k].start, out[k].end, "filler", out[k].text)
@@ -71,7 +60,7 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
         if out[k].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
             k += 1
             continue
-        start, end = _clause_bounds(out, k)
+        start, end = clause_bounds(out, k)
         verbs = [j for j in range(start, end)
                  if out[j].kind is ItemKind.VERB and out[j].payload.target in KEEPOUT_ACTIONS]
         if len(verbs) > 1:
@@ -97,7 +86,7 @@ def fold_removed_places(items: Sequence[Item], removal: Container[str], nouns: P
     for k, it in enumerate(out):
         if not (it.kind is ItemKind.VERB and it.text.lower() in removal):
             continue
-        start, end = _clause_bounds(out, k)
+        start, end = clause_bounds(out, k)
         place = next((j for j in range(k - 1, start - 1, -1) if out[j].kind is not ItemKind.WORD), None)
         if place is None or not (out[place].kind is ItemKind.OBJECT and out[place].payload.form == "names") \
                 or (place > start and out[place - 1].text in prepositions):
@@ -131,7 +120,7 @@ def fold_same_robots(items: Sequence[Item], lifted_group: Container[str] = ()) -
             continue
         if not (it.kind is ItemKind.MARK and it.payload == "same_robots"):
             continue
-        start, end = _clause_bounds(out, k)
+        start, end = clause_bounds(out, k)
         if any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:end]) \
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:end]):
             out[k] = Item(ItemKind.MARK, it.start, it.end, "filler", it.text)
@@ -145,7 +134,7 @@ def _lifted_for_group(items: Sequence[Item], k: int, lifted_group: Container[str
     if not (k and it.kind is ItemKind.ROBOT and it.text.lower() in lifted_group
             and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "for"):
         return False
-    start, end = _clause_bounds(items, k)
+    start, end = clause_bounds(items, k)
     return any(c.kind is ItemKind.VERB and c.payload.target == "remove_keepout" for c in items[start:end]) \
         and not any(c.kind is ItemKind.ROBOT for j, c in enumerate(items[start:end], start) if j != k)
 
@@ -173,7 +162,7 @@ def fold_keepout_events(items: Sequence[Item], nouns: PhraseIndex[bool], definit
             cop += 2
         if not (out[cop].kind is ItemKind.WORD and out[cop].text in copulas):
             continue
-        start = _clause_bounds(out, k)[0]
+        start = clause_bounds(out, k)[0]
         # ("when the trucks have unloaded and the keep-out ... is in place": a robot of an earlier conjunct)
         own = max((j + 1 for j in range(start, k) if out[j].kind is ItemKind.WORD and out[j].text == "and"),
                   default=start)
@@ -215,7 +204,7 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
         it = out[k]
         if it.text not in ("it", "them") or it.kind not in (ItemKind.ROBOT, ItemKind.WORD):
             continue
-        start = _clause_bounds(out, k)[0]
+        start = clause_bounds(out, k)[0]
         before = out[k - 1]
         # "nobody enters it": right after the verb of a negated movement, too
         moved = before.kind is ItemKind.VERB and before.payload.target in MOVES and _negated_move(out[start:k]) \
@@ -225,7 +214,7 @@ def fold_keepout_pronouns(items: Sequence[Item], prepositions: Container[str],
         last = next((j for j in range(k - 1, -1, -1) if out[j].kind is ItemKind.OBJECT), -1)
         if any(c.kind is ItemKind.ROBOT for c in out[last + 1:start]):
             continue
-        upto = _clause_bounds(out, k)[1] if nouns is not None and _noun_text(out[k - 2], nouns) else k - 1
+        upto = clause_bounds(out, k)[1] if nouns is not None and _noun_text(out[k - 2], nouns) else k - 1
         if moved or any(c.kind is ItemKind.VERB and c.payload.target in KEEPOUT_ACTIONS for c in out[start:upto]) \
                 or _negated_move(out[start:k - 1]) or _unwanted_near(out[start:k]):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun=it.text), it.text)
@@ -248,7 +237,7 @@ def fold_restated_keepouts(items: Sequence[Item], nouns: PhraseIndex[bool], defi
     for p in range(1, len(out) - 2):
         if out[p].kind is not ItemKind.PUNCT or out[p + 1].text not in definite or not _noun_text(out[p + 2], nouns):
             continue
-        start, end = _clause_bounds(out, p + 2)
+        start, end = clause_bounds(out, p + 2)
         if end < len(out) and out[end].kind is ItemKind.CONNECTIVE:
             continue
         rest = out[p + 3:end]
@@ -257,7 +246,7 @@ def fold_restated_keepouts(items: Sequence[Item], nouns: PhraseIndex[bool], defi
                 it.kind is ItemKind.WORD or put or (it.kind is ItemKind.MARK and it.payload in _RESTATED_MARKS)
                 for it, put in zip(rest, passive)):
             continue
-        before = _clause_bounds(out, p - 1)[0]
+        before = clause_bounds(out, p - 1)[0]
         if not any(it.kind is ItemKind.VERB and it.payload.target == "add_keepout" for it in out[before:p]):
             continue
         for j in range(p, end):
@@ -365,7 +354,7 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
     for k, it in enumerate(out):
         if not (it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS) or k == 0:
             continue
-        start, end = _clause_bounds(out, k)
+        start, end = clause_bounds(out, k)
         if out[k - 1].kind is ItemKind.WORD and _past_state(out, k, state_auxiliaries, modals) \
                 and any(c.kind is ItemKind.OBJECT for c in out[start:k - 1]) \
                 and not any(c.kind is ItemKind.ROBOT for c in out[start:end]) \
@@ -452,8 +441,7 @@ def fold_anchor_keepout_subjects(items: Sequence[Item], nouns: PhraseIndex[bool]
         if not (it.kind is ItemKind.CONNECTIVE and it.payload == "anchor"):
             k += 1
             continue
-        end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-                   len(out))
+        end = clause_bounds(out, k)[1]
         for j in range(k + 2, end - 2):
             if _main_started(out, k, j, state_words):
                 break  # the noun is in the main clause already, not at its start
@@ -470,8 +458,7 @@ def fold_anchor_keepout_subjects(items: Sequence[Item], nouns: PhraseIndex[bool]
             and not _main_started(out, start, k, state_words)
         if out[k].kind is ItemKind.WORD and out[k].text in joins and out[k - 1].kind is not ItemKind.PUNCT \
                 and not in_condition:
-            end = next((j for j in range(k + 1, len(out)) if out[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-                       len(out))
+            end = clause_bounds(out, k)[1]
             if _noun_subject(out, k + 1, end, nouns, definite, copulas, passives):
                 out.insert(k, Item(ItemKind.PUNCT, out[k].start, out[k].start, ",", ","))
                 k += 1

@@ -226,6 +226,17 @@ def sentence_start(items: Sequence[Item], k: int) -> int:
     return s
 
 
+def clause_bounds(items: Sequence[Item], k: int) -> tuple[int, int]:
+    """``(start, end)`` of the clause item ``k`` stands in: up to punctuation or a connective on either side
+    (``end`` is that item's index, or the length)."""
+    start = k
+    while start > 0 and items[start - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+        start -= 1
+    end = next((j for j in range(k + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+               len(items))
+    return start, end
+
+
 def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     """A robot mention at ``k`` that starts a clause of its own: a verb, a place or an
     object follows before the next punctuation (so "excavator 1 and truck 2 go" stays one
