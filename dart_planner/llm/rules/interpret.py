@@ -115,6 +115,12 @@ def _disjoint(a: Iterable[Member], b: Iterable[Member]) -> bool:
     return {m.key for m in a}.isdisjoint({m.key for m in b})
 
 
+def _goes_home(items: Sequence[Item]) -> bool:
+    """Whether a clause of a move says it goes back to the start: "back" or the start, and no object."""
+    return not any(it.kind is ItemKind.OBJECT for it in items) and any(
+        it.kind is ItemKind.PLACE or (it.kind is ItemKind.MARK and it.text == "back") for it in items)
+
+
 def _pronoun_only_anchor(seg: Segment, pronoun: str, lex: Lexicon) -> bool:
     """An anchor whose only robot words are the pronoun ``pronoun``: "it", as often as it is said ("... as
     soon as it is loaded"), or "they" said once in an anchor that says nothing of them together ("... dig as
@@ -5632,6 +5638,8 @@ class Interpreter:
                 self.use(it)
                 v: VerbHit = it.payload
                 act = "unload_bucket" if v.role == "passive_load" else v.target
+                if act == "navigate" and _goes_home(seg.items):
+                    act = "return_to_start"  # "once truck 2 has gone back to start": its return, not its last move
                 filters.append((act, frozenset()))
             elif it.kind is ItemKind.EVENT:
                 self.use(it)

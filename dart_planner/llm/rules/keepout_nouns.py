@@ -39,6 +39,23 @@ def _definite_noun(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], defi
         and items[k - 1].text in definite
 
 
+def _split_noun_of(items: Sequence[Item], nouns: PhraseIndex[bool], definite: Container[str]) -> list[Item]:
+    """Items with "the keep-out of" cut into the noun and "of": the scanner takes the longest phrase, the verb "keep
+    out of", but after a definite word it is the noun ("the keep-out of obstacle 1 is lifted"), which the clause's
+    own verb acts on."""
+    out: list[Item] = []
+    for k, it in enumerate(items):
+        words = tokenize_phrase(it.text)
+        if it.kind is ItemKind.VERB and it.payload.target == "add_keepout" and len(words) > 1 \
+                and words[-1] == "of" and k > 0 and items[k - 1].kind is ItemKind.WORD \
+                and items[k - 1].text in definite and _whole_noun(" ".join(words[:-1]), nouns):
+            out += [Item(ItemKind.VERB, it.start, it.end - 1, it.payload, " ".join(words[:-1])),
+                    Item(ItemKind.WORD, it.end - 1, it.end, None, "of")]
+        else:
+            out.append(it)
+    return out
+
+
 def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
                        persist: Container[str] = (), definite: Container[str] = ()) -> list[Item]:
     """Items with each keep-out noun that shares its clause (up to punctuation or a connective)
@@ -46,7 +63,7 @@ def fold_keepout_nouns(items: Sequence[Item], nouns: PhraseIndex[bool],
     only says it stays (``persist``: "the keep-out on puddle 1 stays until truck 1 has tipped"), which
     speaks of the keep-out already in place (read as a verb, it put up a second one). ``definite``: the
     lexicon's ``keepout_definite_words``."""
-    out = list(items)
+    out = _split_noun_of(items, nouns, definite)
     for k in range(1, len(out)):
         if not _definite_noun(out, k, nouns, definite):
             continue

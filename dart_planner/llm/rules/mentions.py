@@ -551,6 +551,12 @@ class _Scanner:
         text = self.text(i, j)
         return Item(ItemKind.VERB, i, j, VerbHit(target, role, text), text)
 
+    def _keepout_noun(self, i: int) -> bool:
+        """Whether the one word at ``i`` is a keep-out verb that is also a keep-out noun ("ban", "avoidance")."""
+        v = self.lex.verb_index.match(self.words, i)
+        m = self.lex.keepout_noun_index.match(self.words, i)
+        return v is not None and v[0] == 1 and v[1][0] == "add_keepout" and m is not None and m[0] == 1
+
     def part_of_fleet(self, i: int) -> int | None:
         """Where a quantity and "of" before the fleet mention at ``i`` start ("*one of* the robots", "*a couple of*
         the robots"); None when none stands there."""
@@ -771,6 +777,9 @@ class _Scanner:
         if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or self._cargo_demonstrative(i - 1) or (
                 i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)):
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
+        if v is None and i > 0 and words[i - 1] in _DETERMINERS and self._keepout_noun(i):
+            # "the ban ends", "the avoidance is over": a keep-out noun, which keepout_nouns.py reads as one
+            v = lex.verb_index.match(words, i)
         if v and v[0] == 1 and self._purpose_noun(i):
             v = None
         if v:
