@@ -9,6 +9,8 @@
    They are keep-out nouns (and verbs) now, read as such after a determiner too, so "ends" / "is over" lifts them.
 3. "Once truck 2 has gone back to start, truck 1 goes to soil 1." waited for truck 2's inspection: in a condition,
    a move verb with "back" or the start and no place was matched to the robot's last move. It is its return to start.
+4. "After that I want the whole fleet back at the start." asked for nothing (the line was dropped): "at the start"
+   was read as the connective "first" ("At the start, everyone avoids ..."). After "back" it is the place.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, DIG, E3, R, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, DIG, E3, RA, R, T, assert_plan, task
 
 # -- 1: "the keep-out of X is lifted" --------------------------------------------------------------------------------
 
@@ -65,3 +67,20 @@ def test_a_condition_of_going_back_is_the_return(fleet, world, text):
                 task("i", T, [D2], ["obstacle1"]), task("r", R, [D2], [], deps=["i"]),
                 task("m", T, [D1], ["soil1"], deps=["r"]))
 
+
+
+# -- 4: "everyone back at the start" --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 inspects puddle 2. After that I want the whole fleet back at the start.",
+    "Truck 1 inspects puddle 2. Then I'd like everyone back at the start.",
+    "Truck 1 inspects puddle 2, and then we need all robots back at the start.",
+])
+def test_back_at_the_start_is_the_place(fleet, world, text):
+    assert_plan(text, fleet, world, task("i", T, [D1], ["puddle2"]), task("r", RA, [], [], deps=["i"]))
+
+
+def test_at_the_start_opening_a_sentence_is_still_first(fleet, world):
+    assert_plan("Truck 1 inspects puddle 2. At the start, everyone avoids rock 1.", fleet, world,
+                task("a", AVA, [], ["rock1"]), task("i", T, [D1], ["puddle2"], deps=["a"]))

@@ -751,6 +751,8 @@ class _Scanner:
         m = lex.again_words.match(words, i)
         if m and c and m[0] > c[0]:  # "digs once more": a repeat, not the "once" of a condition
             return Item(ItemKind.MARK, i, i + m[0], "again", self.text(i, i + m[0]))
+        if c and c[1] == "first" and i > 0 and words[i - 1] == "back":
+            c = None  # "I want everyone back at the start": the place, not "at the start" (first) of a sentence
         end = i + c[0] if c else i
         demo = self.robot(end - 1) if end - i > 1 and words[end - 1] in ("that", "this") and not (
             end < len(words) and (words[end] in _DETERMINERS or _determiner(words, end, lex)[0]
