@@ -11,6 +11,14 @@
    a move verb with "back" or the start and no place was matched to the robot's last move. It is its return to start.
 4. "After that I want the whole fleet back at the start." asked for nothing (the line was dropped): "at the start"
    was read as the connective "first" ("At the start, everyone avoids ..."). After "back" it is the place.
+5. "Trucks 1 and 3 keep away from soil 2 while excavator 1 digs there. When it is done, the trucks may enter soil 2
+   again." lifted the keep-out without waiting for it: said before its "while" clause, the keep-out was the first
+   step made and looked like one held from the start. It is put up during the job, as after a fronted "while"
+   (rule 26, L3_036), so its lifting waits for it.
+6. "... Once it is done, lift the keep-out for them" lifted it for the excavator too: "them" took in the robot the
+   condition named. A lifting said for a pronoun is for the robots kept out, when those are among its robots.
+7. "All trucks avoid soil 2 ... lift the keep-out for the trucks, and truck 3 goes to soil 2" sent truck 3 at once,
+   not after the lifting: a lifting for a group of every truck was taken for other robots than truck 3.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +26,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, DIG, E3, RA, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- 1: "the keep-out of X is lifted" --------------------------------------------------------------------------------
 
@@ -84,3 +92,27 @@ def test_back_at_the_start_is_the_place(fleet, world, text):
 def test_at_the_start_opening_a_sentence_is_still_first(fleet, world):
     assert_plan("Truck 1 inspects puddle 2. At the start, everyone avoids rock 1.", fleet, world,
                 task("a", AVA, [], ["rock1"]), task("i", T, [D1], ["puddle2"], deps=["a"]))
+
+
+# -- 5, 6, 7: a keep-out said before its "while" clause, and its lifting ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 3 keep away from soil 2 while excavator 1 digs at soil 2. When it is done, the trucks may enter "
+    "soil 2 again, and truck 3 goes to soil 2.",
+    "Trucks 1 and 3 keep away from soil 2 while excavator 1 digs at soil 2. Once it is done, lift the keep-out for "
+    "them and then send truck 3 to soil 2.",
+])
+def test_a_keepout_before_its_while_clause_is_put_up_during_the_job(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", AV, [D1, D3], ["soil2"]), task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", AL, [D1, D3], ["soil2"], deps=["a", "d"]), task("t", T, [D3], ["soil2"], deps=["l"]))
+
+
+def test_a_lifting_for_every_truck_opens_the_place_to_truck_3(fleet, world):
+    assert_plan("All trucks avoid soil 2 while excavators 1 and 2 dig there. When they are finished, lift the keep-out "
+                "for the trucks, and truck 3 goes to soil 2 to get loaded by excavator 1.", fleet, world,
+                task("a", AV, [], ["soil2"], types=[("dump_truck", 3)]), task("m", T, [E1, E2], ["soil2"]),
+                task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("l", AL, [], ["soil2"], deps=["a", "d"], types=[("dump_truck", 3)]),
+                task("t", T, [D3], ["soil2"], deps=["l"]), task("u", LOAD, [E1], [], deps=["t"]))

@@ -385,6 +385,7 @@ class Interpreter:
         self.then_opened: set[int] = set()
         self.named_subject = True  # the clause being acted on named its robots itself
         self.others_subject = False  # ... and named them only as "the other robots"
+        self.pronoun_subject = False  # ... or only by a pronoun ("them")
         self.type_subject = False  # ... or only as "the <type>s"
         self.prev: Clause | None = None
         self.vocative: tuple[tuple[Member, ...] | None, bool] | None = None
@@ -2354,6 +2355,7 @@ class Interpreter:
                 self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._resume_subject(post)
             self._note_until_keepouts(post, seg.sentence, made_before)
+            self._note_keepouts_during(seg, segs[i + 1:i + 2], made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
             self.passive_pre = False
@@ -3073,6 +3075,9 @@ class Interpreter:
             or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
             for k, it in enumerate(seg.items))
         self.named_subject = explicit
+        # "lift the keep-out for them": robots named only by a pronoun
+        self.pronoun_subject = bool(subj_items) and all(
+            it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" for it in subj_items)
         # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
         self.others_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
@@ -3841,6 +3846,16 @@ class Interpreter:
         "and" with its own robots, and they are the subject "it" means again."""
         if post is not None and post.ended_by == "and" and self.prev is not None and self.prev.subject:
             self.res.remember(self.prev.subject)
+
+    def _note_keepouts_during(self, seg: Segment, following: Sequence[Segment], made_before: int) -> None:
+        """"Trucks 1 and 3 keep away from soil 2 while excavator 1 digs there": a keep-out said before a "while"
+        clause of other robots' work is put up during the job, as one said after a fronted "while" is (rule 26,
+        L3_036), so its lifting waits for it too. Made before that work, it looked like one held from the start."""
+        if not following or following[0].sentence != seg.sentence or following[0].role is not SegmentRole.MAIN \
+                or following[0].connective_text not in self.lex.while_connectives:
+            return
+        self.b.during |= {d.idx for d in self.b.drafts[made_before:]
+                          if d.alive and d.action == "add_keepout" and not d.deps}
 
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
@@ -4657,8 +4672,8 @@ class Interpreter:
         action = "return_to_start" if place == START else "navigate"
         objs = () if place == START else (place,)
         opened = self.last_allow.get(place)
-        if opened is not None and self.b.drafts[opened].members and not (
-                {m.key for m in movers} & {m.key for m in self.b.drafts[opened].members}):
+        if opened is not None and self.b.drafts[opened].members and not any(
+                self._lifted_for(m, self.b.drafts[opened].members) for m in movers):
             opened = None  # lifted for other robots only ("lift it for excavators 1 and 2, and truck 3 ...")
         if opened is not None:  # going where a keep-out was just lifted waits for the lifting
             extra = set(extra) | {opened}
@@ -4678,6 +4693,12 @@ class Interpreter:
         self.flush_loads(movers, place)
         self.last_place = place
         return made
+
+    def _lifted_for(self, m: Member, lifted: Sequence[Member]) -> bool:
+        """Whether a lifting for ``lifted`` opens the place to ``m``: ``m`` is one of them, or they are a group of
+        every robot of its type ("lift the keep-out for the trucks" after "all trucks avoid soil 2")."""
+        pool = len(self.b.type_robots.get(m.rtype, ()))
+        return any(x.key == m.key or (x.is_group and x.rtype == m.rtype and pool and x.count >= pool) for x in lifted)
 
     def _retimed_move(self, members: Sequence[Member], place: str, extra: set[int]) -> None:
         """"..., but it should only drive there after truck 1 has tipped": a move to where the robots were sent
@@ -4874,6 +4895,12 @@ class Interpreter:
             # "Once truck 1 has tipped, lift the keep-out on puddle 1": for whom it was put up, not for
             # the robot the anchor named; "... for the other robots" after "everyone except those two must
             # keep away": those it was put up for (the others than the two), not the robots not named yet
+            subject = self.closed_for[names[0]]
+        elif self.pronoun_subject and subject and all(self.closed_for.get(n) for n in names) \
+                and len({self.closed_for[n] for n in names}) == 1 \
+                and {m.key for m in self.closed_for[names[0]] or ()} < {m.key for m in subject}:
+            # "trucks 1 and 3 keep away from soil 2 while excavator 1 digs. Once it is done, lift the keep-out for
+            # them": "them" took in the excavator spoken of since; a lifting is for the robots kept out
             subject = self.closed_for[names[0]]
         elif self._closed_for_type(subject, names):
             # "a keep-out for excavators 1, 2 and 3 ... excavators 1 and 2 dig ... the keep-out for the excavators
