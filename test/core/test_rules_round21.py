@@ -19,6 +19,10 @@
    condition named. A lifting said for a pronoun is for the robots kept out, when those are among its robots.
 7. "All trucks avoid soil 2 ... lift the keep-out for the trucks, and truck 3 goes to soil 2" sent truck 3 at once,
    not after the lifting: a lifting for a group of every truck was taken for other robots than truck 3.
+8. "All robots avoid puddle 1. Dump truck 2 then dumps at obstacle 2. Afterwards, the keep-out on puddle 1 is
+   lifted." lifted it at once: the robot before an inner "then" was taken for a robot spoken to ("Dump truck 2,
+   ..."), so the next sentence's lifting was its order and waited on its chain, which a fleet-wide lifting has not.
+   A clause whose verb agrees with the robot ("dumps") tells of it; the lifting follows what was said before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,7 +30,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- 1: "the keep-out of X is lifted" --------------------------------------------------------------------------------
 
@@ -116,3 +120,22 @@ def test_a_lifting_for_every_truck_opens_the_place_to_truck_3(fleet, world):
                 task("d", DIG, [E1, E2], [], deps=["m"]),
                 task("l", AL, [], ["soil2"], deps=["a", "d"], types=[("dump_truck", 3)]),
                 task("t", T, [D3], ["soil2"], deps=["l"]), task("u", LOAD, [E1], [], deps=["t"]))
+
+
+# -- 8: a robot before an inner "then" is told of, not spoken to -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "All robots avoid puddle 1. Dump truck 2 then dumps at obstacle 2. Afterwards, the keep-out on puddle 1 is lifted.",
+    "All robots avoid puddle 1 from the start. Dump truck 2 then dumps at obstacle 2. After that, puddle 1 is open "
+    "again for all robots.",
+])
+def test_a_lifting_after_an_inner_then_follows_the_step_before(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", AVA, [], ["puddle1"]), task("m", T, [D2], ["obstacle2"], deps=["a"]),
+                task("u", DUMP, [D2], [], deps=["m"]), task("l", ALA, [], ["puddle1"], deps=["u"]))
+
+
+def test_a_robot_spoken_to_keeps_its_keepout(fleet, world):
+    assert_plan("Truck 2, go to puddle 1 then. Afterwards, avoid puddle 2.", fleet, world,
+                task("m", T, [D2], ["puddle1"]), task("a", AV, [D2], ["puddle2"], deps=["m"]))

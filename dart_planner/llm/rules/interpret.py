@@ -3141,7 +3141,9 @@ class Interpreter:
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
-                            and not seg.sentence_start, addressed=from_vocative)
+                            and not seg.sentence_start,
+                            # "Dump truck 2 then dumps at obstacle 2.": a robot told of, not spoken to
+                            addressed=from_vocative and not any(self._third_person(a.verb) for a in actions))
 
     def _loaded_rest(self, seg: Segment, subject: tuple[Member, ...]) -> bool:
         """"Excavator 3 loads trucks 1 and 3, truck 1 first.": the verbless rest of the order after a loading names
