@@ -6,12 +6,18 @@ the conventions give another plan).
    the repeating robots themselves ("same deal, but it dumps at obstacle 1"), and the dump of truck 3, a later
    clause with robots of its own named, was taken for truck 1's. The verbs that override a repeat now end at a
    clause whose subject names other robots.
+2. "One excavator goes to soil 1, and two other excavators go to rock 2" sent one excavator to rock 2 ("two more
+   excavators" too; "two additional excavators" sent robots to soil 2 as well, "soil 1, and two" read as "soil 1 and
+   2"): a count before "other" is that many of the others, as "the two other excavators" was, and before a word of
+   lexicon ``counted_another_words`` ("more", "additional", "extra") a separate group of that many, as "another two
+   excavators" was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
+import pytest
 from rules_helpers import D1, D2, D3, DIG, DUMP, E1, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a repeat is overridden only by what its own robots are said to do -----------------------------------
@@ -47,3 +53,26 @@ def test_a_repeat_still_leaves_out_the_dump_said_for_its_own_robot(fleet, world)
                 task("l1", LOAD, [E1], deps=["g"]), task("l2", LOAD, [E1], deps=["l1"]),
                 task("m1", T, [D1], ["puddle1"], deps=["l1"]), task("u1", DUMP, [D1], deps=["m1"]),
                 task("m2", T, [D2], ["rock2"], deps=["l2"]), task("u2", DUMP, [D2], deps=["m2"]))
+
+
+# -- finding 2: "two other / two more <robots>" are two -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["other", "more", "additional", "extra"])
+def test_a_count_before_other_or_more_keeps_its_number(fleet, world, word):
+    assert_plan(f"One excavator goes to soil 1, and two {word} excavators go to rock 2.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("excavator", 1)]),
+                task("b", T, [], ["rock2"], types=[("excavator", 2)]))
+
+
+def test_two_other_robots_in_a_crew_beside_another_truck(fleet, world):
+    assert_plan("A first crew of one excavator and one truck heads to soil 2; a second crew of two other excavators "
+                "and another truck heads to rock 1, where the two excavators dig.", fleet, world,
+                task("a", T, [], ["soil2"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("b", T, [], ["rock1"], types=[("excavator", 2), ("dump_truck", 1)]),
+                task("g", DIG, [], deps=["b"], types=[("excavator", 2)]))
+
+
+def test_two_other_after_a_named_robot_are_the_others(fleet, world):
+    assert_plan("Truck 2 goes to puddle 1 while two other trucks go to obstacle 2.", fleet, world,
+                task("a", T, [D2], ["puddle1"]), task("b", T, [D1, D3], ["obstacle2"]))

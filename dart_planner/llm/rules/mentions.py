@@ -195,7 +195,8 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
             break
         if lex.in_order_index.match(words, k):  # "truck 1 and truck 3, one after the other": not "truck 3 and 1"
             break
-        if lex.another_index.match(words, k) or (k + 1 < len(words) and words[k + 1] in ("of", "more", "other")):
+        if lex.another_index.match(words, k) or (k + 1 < len(words) and (
+                words[k + 1] in ("of", "other") or words[k + 1] in lex.counted_another_words)):
             break  # "rock 1 and one more truck", "soil 2 and one of the trucks": a robot mention starts
         nums.append(m)
         j = k + 1
@@ -242,8 +243,21 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
         return "ordinal", lex.ordinals[w], j + 1
     q = lex.quantity_index.match(words, j)
     if q:
-        return "count", q[1], j + q[0]
+        return _counted_other(words, j + q[0], q[1], lex)
     return "", 0, j
+
+
+def _counted_other(words: Sequence[str], k: int, count: int, lex: Lexicon) -> tuple[str, int, int]:
+    """(det, count, next index) after a count: "two other excavators" are that many of the others, as "the two
+    other excavators" are, and "two more trucks" a separate group of two, as "another two trucks" is; read as a bare
+    count, the word after it hid the noun, and "two other excavators" went out as one."""
+    if count > 1 and k + 1 < len(words):
+        m = lex.other_index.match(words, k)
+        if m and not words[k] == "the":
+            return "other", count, k + m[0]
+        if words[k] in lex.counted_another_words:
+            return "another", count, k + 1
+    return "count", count, k
 
 
 # What may follow "another" / "a third" when the robot noun is left out
