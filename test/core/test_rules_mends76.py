@@ -11,6 +11,11 @@ the conventions give another plan).
    2"): a count before "other" is that many of the others, as "the two other excavators" was, and before a word of
    lexicon ``counted_another_words`` ("more", "additional", "extra") a separate group of that many, as "another two
    excavators" was.
+3. "Truck 3 comes to soil 1 once the digging is done and truck 1 is home" dropped the wait for truck 1: the anchor was
+   cut into one condition per robot only when its first part named a robot, so "truck 1 is home" joined the
+   digging's condition and said nothing. A first part with an event and a word of its state or a verb ("the digging
+   is done") is cut too. And in "... and the others are *all* home", "all" after robots and a copula was the whole
+   fleet, sent home as a step; it floats on those robots, as in "the trucks all go".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a repeat is overridden only by what its own robots are said to do -----------------------------------
 
@@ -76,3 +81,28 @@ def test_two_other_robots_in_a_crew_beside_another_truck(fleet, world):
 def test_two_other_after_a_named_robot_are_the_others(fleet, world):
     assert_plan("Truck 2 goes to puddle 1 while two other trucks go to obstacle 2.", fleet, world,
                 task("a", T, [D2], ["puddle1"]), task("b", T, [D1, D3], ["obstacle2"]))
+
+
+# -- finding 3: "once the digging is done and <robots> are (all) home" ------------------------------------------------
+
+
+@pytest.mark.parametrize("state", ["is home", "is back at base", "has returned"])
+def test_a_robots_state_after_a_robotless_event_is_waited_for(fleet, world, state):
+    assert_plan(f"Truck 2 returns to start. Excavator 1 goes to rock 1 and digs. Truck 1 drives to rock 1 once the "
+                f"digging is done and truck 2 {state}.", fleet, world,
+                task("r", R, [D2]), task("e", T, [E1], ["rock1"]), task("g", DIG, [E1], deps=["e"]),
+                task("m", T, [D1], ["rock1"], deps=["r", "g"]))
+
+
+def test_a_fronted_anchor_of_an_event_and_a_robots_state(fleet, world):
+    assert_plan("Truck 2 returns to start. Excavator 1 goes to rock 1 and digs. Once the digging is over and truck 2 "
+                "is back home, truck 1 drives to rock 1.", fleet, world,
+                task("r", R, [D2]), task("e", T, [E1], ["rock1"]), task("g", DIG, [E1], deps=["e"]),
+                task("m", T, [D1], ["rock1"], deps=["r", "g"]))
+
+
+def test_all_after_robots_and_a_copula_floats_on_them(fleet, world):
+    assert_plan("Everyone but excavator 1 and truck 1 returns to base. Excavator 1 digs at soil 2. Truck 1 goes to "
+                "soil 2 when the digging is done and the others are all home.", fleet, world,
+                task("r", R, [E2, E3, D2, D3]), task("e", T, [E1], ["soil2"]), task("g", DIG, [E1], deps=["e"]),
+                task("m", T, [D1], ["soil2"], deps=["r", "g"]))

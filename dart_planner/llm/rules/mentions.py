@@ -288,6 +288,13 @@ class _Scanner:
         last = next((it.end for it in reversed(self.items) if it.kind is ItemKind.ROBOT), 0)
         return any(w in self.lex.another_thing_nouns for w in self.words[last:i])
 
+    def _floats_on_subject(self) -> bool:
+        """"once the others are *all* home": "all" after robots and a copula floats on them, as it does right after
+        them ("the trucks all go"); read as the whole fleet, the robots' state became a trip home for everyone."""
+        items = self.items
+        return len(items) > 1 and items[-1].kind is ItemKind.WORD and items[-1].text.lower() in \
+            self.lex.existential_copulas and items[-2].kind is ItemKind.ROBOT
+
     def _all_to(self, i: int) -> bool:
         """"...; finally all -> start" (the arrow is read as "to"): "all" opening its clause, after a stop or a
         connective, right before "to" is the whole fleet sent there; left a plain word, the move fell to the robot
@@ -735,7 +742,8 @@ class _Scanner:
                 # "all three", "the two of them": that many robots named before
                 j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
-        if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and (  # not "trucks all go"
+        if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and not self._floats_on_subject() \
+                and (  # not "trucks all go"
                 i + 1 == len(words) or words[i + 1] in _PUNCT or lex.start_index.match(words, i + 1)
                 or lex.verb_index.match(words, i + 1) or lex.except_index.match(words, i + 1)
                 or words[i + 1] == "but" or self._all_to(i)):
