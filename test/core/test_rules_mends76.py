@@ -16,6 +16,10 @@ the conventions give another plan).
    digging's condition and said nothing. A first part with an event and a word of its state or a verb ("the digging
    is done") is cut too. And in "... and the others are *all* home", "all" after robots and a copula was the whole
    fleet, sent home as a step; it floats on those robots, as in "the trucks all go".
+4. "From the start, trucks 1-3 stay away from rock 2. ... Truck 1 is already at soil 1. Excavator 1 loads truck 1, and
+   truck 1 hauls the soil to puddle 2" made the excavator's loading wait for the trucks' keep-out and left the haul
+   free of it: a keep-out is no step of the robots it holds (rule 21) and gates their next movement, also when a
+   step served them first (the loading of a truck that stands where it is).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +27,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a repeat is overridden only by what its own robots are said to do -----------------------------------
 
@@ -106,3 +110,23 @@ def test_all_after_robots_and_a_copula_floats_on_them(fleet, world):
                 "soil 2 when the digging is done and the others are all home.", fleet, world,
                 task("r", R, [E2, E3, D2, D3]), task("e", T, [E1], ["soil2"]), task("g", DIG, [E1], deps=["e"]),
                 task("m", T, [D1], ["soil2"], deps=["r", "g"]))
+
+
+# -- finding 4: a truck's start keep-out gates its haul, not the loading it stands for ------------------------------
+
+
+def test_a_start_keepout_gates_the_haul_of_a_truck_loaded_in_place(fleet, world):
+    assert_plan("From the start, the three trucks stay away from rock 2. Truck 2 is already parked at soil 2. "
+                "Excavator 1 goes to soil 2, digs, and loads truck 2; truck 2 then hauls the soil to puddle 1 and "
+                "tips it.", fleet, world,
+                task("k", AV, [], ["rock2"], types=[("dump_truck", 3)]), task("e", T, [E1], ["soil2"]),
+                task("g", DIG, [E1], deps=["e"]), task("l", LOAD, [E1], deps=["g"]),
+                task("m", T, [D2], ["puddle1"], deps=["l", "k"]), task("u", DUMP, [D2], deps=["m"]))
+
+
+def test_a_start_keepout_of_one_truck_loaded_where_it_stands(fleet, world):
+    assert_plan("Truck 1 must keep away from obstacle 1 from the beginning. Excavator 2 and truck 1 are "
+                "already at soil 1. Excavator 2 digs there, then it loads truck 1. Afterwards truck 1 drives to "
+                "puddle 2.", fleet, world,
+                task("k", AV, [D1], ["obstacle1"]), task("g", DIG, [E2]), task("l", LOAD, [E2], deps=["g"]),
+                task("m", T, [D1], ["puddle2"], deps=["l", "k"]))
