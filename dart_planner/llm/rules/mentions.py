@@ -288,6 +288,23 @@ class _Scanner:
         last = next((it.end for it in reversed(self.items) if it.kind is ItemKind.ROBOT), 0)
         return any(w in self.lex.another_thing_nouns for w in self.words[last:i])
 
+    def _worked_place_it(self, i: int, n: int, pronoun: str) -> bool:
+        """"Rock 1 may shift while *it* is being broken up": "it" before a passive of work ("is (being) dug / broken
+        up") when only a place was named so far is that place, worked on; read as a robot, nothing was there to
+        refer to and the remark was refused."""
+        words, lex = self.words, self.lex
+        if pronoun != "it" or n != 1 or any(it.kind is ItemKind.ROBOT for it in self.items) \
+                or not any(it.kind is ItemKind.OBJECT and it.payload.form == "names" for it in self.items):
+            return False
+        k = i + 1
+        if k >= len(words) or words[k] not in lex.passive_auxiliaries:
+            return False
+        k += 1
+        if k < len(words) and words[k] in lex.passive_auxiliaries:
+            k += 1  # "is being broken up"
+        v = lex.verb_index.match(words, k) if k < len(words) else None
+        return v is not None and v[1][0] == "dig" and not words[k].endswith("ing")
+
     def _floats_on_subject(self) -> bool:
         """"once the others are *all* home": "all" after robots and a copula floats on them, as it does right after
         them ("the trucks all go"); read as the whole fleet, the robots' state became a trip home for everyone."""
@@ -811,6 +828,8 @@ class _Scanner:
         whole = lex.everything_index.match(words, i)
         if p and whole and whole[0] > p[0]:
             p = None  # "both jobs": every job still open, not the two robots named last
+        if p and self._worked_place_it(i, p[0], p[1]):
+            return Item(ItemKind.OBJECT, i, i + 1, ObjectDesc("pronoun", pronoun=w), w)
         if p:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group
