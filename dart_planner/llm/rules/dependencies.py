@@ -233,8 +233,9 @@ class PlanBuilder:
         if split:
             self._split_groups += 1
             group = self._split_groups
+        partner_deps = self._partner_deps(partners) if not keepout else self.last_tasks(partners)
         for key, lst in groups:
-            deps = set(key) | self.last_tasks(partners)
+            deps = set(key) | partner_deps
             d = self._new(skill, action, lst, objects, deps, lemma=lemma, partners=partners, split_group=group)
             for m in (*lst, *partners):
                 if keepout and m.key in self.last and self.drafts[self.last[m.key]].action not in KEEPOUT_ACTIONS:
@@ -244,6 +245,22 @@ class PlanBuilder:
                 self.last[m.key] = d.idx
             out.append(d)
         return out
+
+    def _partner_deps(self, partners: Sequence[Member]) -> set[int]:
+        """What a step waits for of the robots it serves (the truck an excavator loads): their last steps, save a
+        keep-out of theirs, which is no step (rule 21) and gates their next movement instead ("trucks 1-3 keep away
+        from rock 2. ... Truck 1 is already at soil 1; excavator 1 loads it, and it hauls the soil to puddle 2": the
+        haul waits for the keep-out, not the excavator's loading)."""
+        deps: set[int] = set()
+        for m in partners:
+            c = self.chain(m)
+            if c is None:
+                continue
+            if self.drafts[c].action in KEEPOUT_ACTIONS:
+                self.gates.setdefault(m.key, set()).add(c)
+            else:
+                deps.add(c)
+        return deps
 
     def _keepout_put_up(self, m: Member, objects: Sequence[str]) -> int | None:
         """The keep-out for ``m`` on one of ``objects`` put up last, when it went up mid-job (it waited for a

@@ -83,13 +83,21 @@ def _robot_conjuncts(items: Sequence[Item]) -> list[list[Item]]:
     for k, it in enumerate(items):
         cur = parts[-1]
         if it.kind is ItemKind.ROBOT and k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "and" \
-                and any(x.kind is ItemKind.ROBOT for x in cur) \
+                and (any(x.kind is ItemKind.ROBOT for x in cur) or _robotless_event(cur)) \
                 and any(x.kind in (ItemKind.VERB, ItemKind.EVENT) for x in cur) \
                 and _says_something(items[k + 1:]):
             cur.pop()
             parts.append([])
         parts[-1].append(it)
     return parts
+
+
+def _robotless_event(part: Sequence[Item]) -> bool:
+    """"the digging is done" before "and truck 1 is home": an event said with no robot and closed by a word of state
+    or a verb of its own, so the robot after "and" starts a deed of its own (read as one, the robot's own state was
+    lost and the wait for it dropped without a word)."""
+    events = [k for k, it in enumerate(part) if it.kind is ItemKind.EVENT]
+    return len(events) > 1 or bool(events) and any(it.kind is ItemKind.VERB for it in part[events[0] + 1:])
 
 
 def _rest_of_the_work(items: Sequence[Item]) -> bool:

@@ -229,6 +229,9 @@ class Lexicon:
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
     empty_words: frozenset[str] = _context_words()
     """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
+    counted_another_words: frozenset[str] = _context_words()
+    """Words between a count and a robot noun that make the robots a separate group of that many ("two *more*
+    trucks", "two *additional* excavators"), as "another two trucks" does."""
     another_thing_nouns: frozenset[str] = _context_words()
     """Nouns of a thing that a bare "another" after them stands for ("a load at soil 1, then another at soil 2")."""
     keepout_reference_nouns: frozenset[str] = _context_words()

@@ -195,7 +195,8 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
             break
         if lex.in_order_index.match(words, k):  # "truck 1 and truck 3, one after the other": not "truck 3 and 1"
             break
-        if lex.another_index.match(words, k) or (k + 1 < len(words) and words[k + 1] in ("of", "more", "other")):
+        if lex.another_index.match(words, k) or (k + 1 < len(words) and (
+                words[k + 1] in ("of", "other") or words[k + 1] in lex.counted_another_words)):
             break  # "rock 1 and one more truck", "soil 2 and one of the trucks": a robot mention starts
         nums.append(m)
         j = k + 1
@@ -242,8 +243,21 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
         return "ordinal", lex.ordinals[w], j + 1
     q = lex.quantity_index.match(words, j)
     if q:
-        return "count", q[1], j + q[0]
+        return _counted_other(words, j + q[0], q[1], lex)
     return "", 0, j
+
+
+def _counted_other(words: Sequence[str], k: int, count: int, lex: Lexicon) -> tuple[str, int, int]:
+    """(det, count, next index) after a count: "two other excavators" are that many of the others, as "the two
+    other excavators" are, and "two more trucks" a separate group of two, as "another two trucks" is; read as a bare
+    count, the word after it hid the noun, and "two other excavators" went out as one."""
+    if count > 1 and k + 1 < len(words):
+        m = lex.other_index.match(words, k)
+        if m and not words[k] == "the":
+            return "other", count, k + m[0]
+        if words[k] in lex.counted_another_words:
+            return "another", count, k + 1
+    return "count", count, k
 
 
 # What may follow "another" / "a third" when the robot noun is left out
@@ -273,6 +287,30 @@ class _Scanner:
         ``another_thing_nouns``) said after the last robot is what "another" at ``i`` leaves out, not a robot."""
         last = next((it.end for it in reversed(self.items) if it.kind is ItemKind.ROBOT), 0)
         return any(w in self.lex.another_thing_nouns for w in self.words[last:i])
+
+    def _worked_place_it(self, i: int, n: int, pronoun: str) -> bool:
+        """"Rock 1 may shift while *it* is being broken up": "it" before a passive of work ("is (being) dug / broken
+        up") when only a place was named so far is that place, worked on; read as a robot, nothing was there to
+        refer to and the remark was refused."""
+        words, lex = self.words, self.lex
+        if pronoun != "it" or n != 1 or any(it.kind is ItemKind.ROBOT for it in self.items) \
+                or not any(it.kind is ItemKind.OBJECT and it.payload.form == "names" for it in self.items):
+            return False
+        k = i + 1
+        if k >= len(words) or words[k] not in lex.passive_auxiliaries:
+            return False
+        k += 1
+        if k < len(words) and words[k] in lex.passive_auxiliaries:
+            k += 1  # "is being broken up"
+        v = lex.verb_index.match(words, k) if k < len(words) else None
+        return v is not None and v[1][0] == "dig" and not words[k].endswith("ing")
+
+    def _floats_on_subject(self) -> bool:
+        """"once the others are *all* home": "all" after robots and a copula floats on them, as it does right after
+        them ("the trucks all go"); read as the whole fleet, the robots' state became a trip home for everyone."""
+        items = self.items
+        return len(items) > 1 and items[-1].kind is ItemKind.WORD and items[-1].text.lower() in \
+            self.lex.existential_copulas and items[-2].kind is ItemKind.ROBOT
 
     def _all_to(self, i: int) -> bool:
         """"...; finally all -> start" (the arrow is read as "to"): "all" opening its clause, after a stop or a
@@ -727,7 +765,8 @@ class _Scanner:
                 # "all three", "the two of them": that many robots named before
                 j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
-        if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and (  # not "trucks all go"
+        if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and not self._floats_on_subject() \
+                and (  # not "trucks all go"
                 i + 1 == len(words) or words[i + 1] in _PUNCT or lex.start_index.match(words, i + 1)
                 or lex.verb_index.match(words, i + 1) or lex.except_index.match(words, i + 1)
                 or words[i + 1] == "but" or self._all_to(i)):
@@ -800,6 +839,8 @@ class _Scanner:
         whole = lex.everything_index.match(words, i)
         if p and whole and whole[0] > p[0]:
             p = None  # "both jobs": every job still open, not the two robots named last
+        if p and self._worked_place_it(i, p[0], p[1]):
+            return Item(ItemKind.OBJECT, i, i + 1, ObjectDesc("pronoun", pronoun=w), w)
         if p:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group

@@ -113,8 +113,7 @@ class RepeatReader:
         for it in head:
             if it.kind is ItemKind.OBJECT:
                 ip.use(it)
-        overrides = {it.payload.target for x in [Segment(tail, seg.sentence), *ip.following] for it in x.items
-                     if it.kind is ItemKind.VERB}
+        overrides = self._overrides(Segment(tail, seg.sentence), crew)
         head_seg = Segment(head, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                            seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
         entry = ip.entry(head_seg, tuple(crew), explicit, pre, None if tail else post, pre_par)
@@ -124,6 +123,21 @@ class RepeatReader:
         if any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in tail):
             rest = Segment(tail, seg.sentence, None, "", SegmentRole.MAIN, False, False, seg.ended_by)
             ip._main(rest, None, post, False, last_in_sentence)
+
+    def _overrides(self, tail: Segment, crew: Sequence[Member]) -> set[str]:
+        """The verbs the rest of the sentence states for the crew itself ("same deal, but it dumps at obstacle 1").
+        They end at a clause whose subject names other robots: in "truck 2 hauls to puddle 1 and dumps, truck 1 does
+        the same at puddle 2, and truck 3 brings its soil home and dumps it", the dump is truck 3's, and read as
+        truck 1's own, truck 1's haul and dump were dropped without a word."""
+        ids = {m.robot_id for m in crew}
+        verbs: set[str] = set()
+        for x in [tail, *self.ip.following]:
+            first_verb = next((j for j, it in enumerate(x.items) if it.kind is ItemKind.VERB), len(x.items))
+            if any(it.kind is ItemKind.ROBOT and it.payload.form == "ids" and not set(it.payload.ids) <= ids
+                   for it in x.items[:first_verb]):
+                break
+            verbs |= {it.payload.target for it in x.items if it.kind is ItemKind.VERB}
+        return verbs
 
     def _clause_just_said(self, old: list[Draft], crew: Sequence[Member]) -> list[Draft]:
         """"When both trucks are done, they go home, *and so does excavator 3*": "so does" repeats the clause just
