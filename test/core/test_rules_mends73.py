@@ -1,0 +1,45 @@
+"""Mends of helper M73: misreadings of instructions written as a site engineer's task notes (third person, present
+tense, reasons and goals, varied time connectives).
+
+1. "Only after it has finished does puddle 2 open again for everyone." gave excavator 1 alone an allow (and in a
+   longer text dropped the lifting): the inverted auxiliary (lexicon ``inverted_auxiliaries`` or
+   ``passive_auxiliaries``: "does", "is") before a place and a verb that sets or lifts a keep-out opens the main
+   clause, as it does before a robot ("only after that do trucks 2 and 3 go"); the anchor's subject is not the
+   lifting's.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import ALA, AVA, D1, DIG, DUMP, E1, LOAD, T, assert_plan, task
+
+# -- finding 1: "only after X does <place> open again for everyone" ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "All robots avoid puddle 2. Excavator 1 goes to soil 1 and digs. "
+    "Only after it has finished does puddle 2 open again for everyone.",
+    "All robots avoid puddle 2. Excavator 1 goes to soil 1 and digs. "
+    "Only after it has finished is puddle 2 opened again for everybody.",
+    "All robots avoid puddle 2. Excavator 1 goes to soil 1 and digs. "
+    "Only after that is puddle 2 opened again for everybody.",
+    "All robots avoid puddle 2. Excavator 1 goes to soil 1 and digs. "
+    "Not before it has dug does puddle 2 reopen for all robots.",
+])
+def test_an_inverted_lifting_after_an_anchor_is_fleet_wide(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", AVA, objs=["puddle2"]),
+                task("m", T, [E1], ["soil1"], deps=["a"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", ALA, objs=["puddle2"], deps=["g"]))
+
+
+def test_an_inverted_lifting_after_the_trucks_tip(fleet, world):
+    assert_plan("All robots keep away from puddle 2. Excavator 1 and truck 1 go to soil 1; the excavator digs and "
+                "loads the truck, after which the truck dumps the soil at obstacle 2. Only after it has tipped "
+                "does puddle 2 open again for everyone.", fleet, world,
+                task("a", AVA, objs=["puddle2"]), task("m", T, [E1, D1], ["soil1"], deps=["a"]),
+                task("g", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["g"]),
+                task("h", T, [D1], ["obstacle2"], deps=["l"]), task("d", DUMP, [D1], deps=["h"]),
+                task("o", ALA, objs=["puddle2"], deps=["d"]))
+
