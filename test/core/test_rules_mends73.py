@@ -9,6 +9,10 @@ tense, reasons and goals, varied time connectives).
 2. "Truck 1 hauls broken rock to puddle 1." was refused (a truck cannot dig), and "... then loads truck 1 with broken
    rock" dug a second time: a participle of digging ("broken", "broken up", "excavated", "dug") right before a
    cargo noun (lexicon ``cargo``) that no number follows is the cargo's adjective, as it already was after "the".
+3. "To clear the way for the trucks, excavator 1 goes to obstacle 1 and digs." sent every truck to obstacle 1 too,
+   and "..., clearing the way for the trucks." had the trucks dig: robots that end a purpose ("to" and a word we do
+   not know as a verb, lexicon ``purpose_infinitive_words``; or a word in -ing after a comma), right after its
+   verb or after "for" (lexicon ``purpose_beneficiary_words``), are whom the work is for, not its doers.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -78,3 +82,31 @@ def test_a_named_place_after_the_participle_is_still_dug(fleet, world):
     assert_plan("Once excavator 3 has broken rock 1 up, truck 1 goes to rock 1.", fleet, world,
                 task("m", T, [E3], ["rock1"]), task("g", DIG, [E3], deps=["m"]),
                 task("h", T, [D1], ["rock1"], deps=["g"]))
+
+
+# -- finding 3: "to clear the way for the trucks" names whom the work is for -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "To clear the way for the trucks, excavator 1 goes to obstacle 1 and digs.",
+    "To make room for trucks 1 and 2, excavator 1 goes to obstacle 1 and digs.",
+    "To protect the trucks, excavator 1 goes to obstacle 1 and digs.",
+    "Excavator 1 goes to obstacle 1 and digs to make room for the trucks.",
+    "Excavator 1 goes to obstacle 1 and digs to make way for trucks 1 and 2.",
+    "Excavator 1 goes to obstacle 1 and digs, clearing the way for the trucks.",
+])
+def test_robots_a_purpose_is_for_are_not_its_doers(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["obstacle1"]), task("g", DIG, [E1], deps=["m"]))
+
+
+def test_the_trucks_of_the_purpose_still_get_their_own_steps(fleet, world):
+    assert_plan("To clear the way for the trucks, excavator 1 first goes to obstacle 1 and digs. Only after it has "
+                "finished do trucks 1 and 2 drive to soil 1.", fleet, world,
+                task("m", T, [E1], ["obstacle1"]), task("g", DIG, [E1], deps=["m"]),
+                task("t", T, [D1, D2], ["soil1"], deps=["g"]))
+
+
+
+def test_robots_after_an_order_to_be_done_for_them_stay_robots(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1. After that, a keep-out zone around rock 2 is to be established for all "
+                "robots.", fleet, world, task("m", T, [E1], ["soil1"]), task("a", AVA, objs=["rock2"], deps=["m"]))

@@ -463,6 +463,8 @@ class Lexicon:
     """Modals after the robots of such a purpose ("so the trucks *can* pass")."""
     purpose_infinitive_words: frozenset[str] = _context_words()
     """Words before a purpose verb ("send excavator 1 to soil 1 *to* dig")."""
+    purpose_beneficiary_words: frozenset[str] = _context_words()
+    """Words before the robots a purpose is for ("to clear the way *for* the trucks"): not the work's doers."""
     gapped_purpose_work: frozenset[str] = _context_words()
     """Work done in place whose purpose, said after gapped conjuncts ("send excavator 1 to soil 1 and excavator 2
     to soil 2 to dig"), is every conjunct's."""

@@ -96,7 +96,7 @@ from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_placed_robots, fold_waiting_robots
 from .placeremarks import fold_place_remarks
-from .purposes import fold_bare_purposes, fold_purpose_steps
+from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
 from .reloads import fold_another_load
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
@@ -187,6 +187,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_beneficiary_purposes(items, lex)
     items = fold_anchored_subjects(items, lex.wait_for_connectives, lex.clause_joining_words)
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
     items = fold_place_remarks(items, lex.place_remark_copulas)
