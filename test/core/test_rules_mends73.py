@@ -13,6 +13,10 @@ tense, reasons and goals, varied time connectives).
    and "..., clearing the way for the trucks." had the trucks dig: robots that end a purpose ("to" and a word we do
    not know as a verb, lexicon ``purpose_infinitive_words``; or a word in -ing after a comma), right after its
    verb or after "for" (lexicon ``purpose_beneficiary_words``), are whom the work is for, not its doers.
+4. "Before the trucks move, every robot keeps away from obstacle 2." sent every truck into obstacle 2 (refused as a
+   move into a zone kept out): "before" (lexicon ``before_setting_off_words``), robots and a move verb with no place
+   opening a sentence before a comma and a keep-out, or after a keep-out clause with the robots named in full, times
+   the keep-out ahead of the moves ("first"), as "before they move" after a clause already did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "only after X does <place> open again for everyone" ----------------------------------------------
 
@@ -110,3 +114,22 @@ def test_the_trucks_of_the_purpose_still_get_their_own_steps(fleet, world):
 def test_robots_after_an_order_to_be_done_for_them_stay_robots(fleet, world):
     assert_plan("Excavator 1 goes to soil 1. After that, a keep-out zone around rock 2 is to be established for all "
                 "robots.", fleet, world, task("m", T, [E1], ["soil1"]), task("a", AVA, objs=["rock2"], deps=["m"]))
+
+
+# -- finding 4: "Before the trucks move, every robot keeps away from obstacle 2" ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Before the trucks move, every robot keeps away from obstacle 2. Excavator 1 goes to soil 1 and digs.",
+    "Before they move, every robot keeps away from obstacle 2. Excavator 1 goes to soil 1 and digs.",
+    "Every robot keeps away from obstacle 2 before the trucks move. Excavator 1 goes to soil 1 and digs.",
+    "Before any truck moves, all robots stay clear of obstacle 2. Excavator 1 goes to soil 1 and digs.",
+])
+def test_a_keepout_said_before_the_robots_move_comes_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", AVA, objs=["obstacle2"]),
+                task("m", T, [E1], ["soil1"], deps=["a"]), task("g", DIG, [E1], deps=["m"]))
+
+
+def test_a_keepout_for_the_trucks_before_they_move_gates_their_moves(fleet, world):
+    assert_plan("Before the trucks set out, trucks 1 and 2 keep away from puddle 1. Trucks 1 and 2 then go to soil 1.",
+                fleet, world, task("a", AV, [D1, D2], ["puddle1"]), task("m", T, [D1, D2], ["soil1"], deps=["a"]))
