@@ -17,6 +17,9 @@ tense, reasons and goals, varied time connectives).
    move into a zone kept out): "before" (lexicon ``before_setting_off_words``), robots and a move verb with no place
    opening a sentence before a comma and a keep-out, or after a keep-out clause with the robots named in full, times
    the keep-out ahead of the moves ("first"), as "before they move" after a clause already did.
+5. "Excavator 1 goes to obstacle 1 and removes it by digging." lifted a keep-out nobody set for excavator 1 before
+   digging: a one-word verb of lifting whose clause says how with "by" (lexicon ``dig_manner_words``) and a digging
+   is that digging.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -133,3 +136,22 @@ def test_a_keepout_said_before_the_robots_move_comes_first(fleet, world, text):
 def test_a_keepout_for_the_trucks_before_they_move_gates_their_moves(fleet, world):
     assert_plan("Before the trucks set out, trucks 1 and 2 keep away from puddle 1. Trucks 1 and 2 then go to soil 1.",
                 fleet, world, task("a", AV, [D1, D2], ["puddle1"]), task("m", T, [D1, D2], ["soil1"], deps=["a"]))
+
+
+# -- finding 5: "removes it by digging" is the digging ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 goes to obstacle 1 and removes it by digging.",
+    "Excavator 1 removes obstacle 1 by digging it out.",
+    "Excavator 1 removes obstacle 1 by breaking it up.",
+])
+def test_a_removal_by_digging_is_the_digging(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["obstacle1"]), task("g", DIG, [E1], deps=["m"]))
+
+
+def test_a_lifted_keepout_by_name_stays_a_lifting(fleet, world):
+    assert_plan("All robots avoid obstacle 1. Excavator 1 digs at soil 1. Once it has dug, remove the keep-out on "
+                "obstacle 1 for everyone.", fleet, world, task("a", AVA, objs=["obstacle1"]),
+                task("m", T, [E1], ["soil1"], deps=["a"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", ALA, objs=["obstacle1"], deps=["g"]))

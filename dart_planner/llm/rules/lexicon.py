@@ -264,6 +264,8 @@ class Lexicon:
     light_verb_articles: frozenset[str] = _context_words()
     """Articles between a light verb and its event noun ("does a check")."""
     light_verb_leads: frozenset[str] = _context_words()
+    dig_manner_words: frozenset[str] = _context_words()
+    """Words before a digging that says how a place is removed ("removes it *by* digging"): the removal is the dig."""
     """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
     report_auxiliaries: frozenset[str] = _context_words()
     place_done_auxiliaries: frozenset[str] = _context_words()

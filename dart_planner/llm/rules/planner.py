@@ -90,7 +90,7 @@ from .keepout_nouns import (
 )
 from .keptout import kept_out_errors
 from .lexicon import Lexicon, load_lexicon
-from .lightverbs import fold_light_verbs
+from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
@@ -187,7 +187,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
-    items = fold_beneficiary_purposes(items, lex)
+    items = fold_removed_by_digging(fold_beneficiary_purposes(items, lex), lex)
     items = fold_anchored_subjects(items, lex.wait_for_connectives, lex.clause_joining_words)
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
     items = fold_place_remarks(items, lex.place_remark_copulas)
