@@ -20,6 +20,10 @@ tense, reasons and goals, varied time connectives).
 5. "Excavator 1 goes to obstacle 1 and removes it by digging." lifted a keep-out nobody set for excavator 1 before
    digging: a one-word verb of lifting whose clause says how with "by" (lexicon ``dig_manner_words``) and a digging
    is that digging.
+6. "Once it has finished, trucks 1 and 2 drive to soil 1, where excavator 2 is waiting." sent the trucks at once:
+   the relative of standing, said first as "excavator 2 is already at soil 1.", made excavator 2 the "it" of the
+   anchor. When the sentence opens with an anchor on a pronoun and ends with the relative, the state is said after
+   the sentence.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -27,7 +31,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AV, AVA, D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "only after X does <place> open again for everyone" ----------------------------------------------
 
@@ -155,3 +159,27 @@ def test_a_lifted_keepout_by_name_stays_a_lifting(fleet, world):
                 "obstacle 1 for everyone.", fleet, world, task("a", AVA, objs=["obstacle1"]),
                 task("m", T, [E1], ["soil1"], deps=["a"]), task("g", DIG, [E1], deps=["m"]),
                 task("l", ALA, objs=["obstacle1"], deps=["g"]))
+
+
+# -- finding 6: "Once it has finished, ..., where excavator 2 is waiting." waits for the robot said before --------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 goes to obstacle 1 and digs. Once it has finished, trucks 1 and 2 drive to soil 1, where excavator 2 "
+    "waits.",
+    "Excavator 1 goes to obstacle 1 and digs. Once it has finished, trucks 1 and 2 drive to soil 1, where excavator 2 "
+    "is already waiting.",
+    "Excavator 1 goes to obstacle 1 and digs. Not before it has finished do trucks 1 and 2 drive to soil 1, where "
+    "excavator 2 is waiting.",
+])
+def test_a_relative_of_standing_leaves_the_anchor_its_robot(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["obstacle1"]), task("g", DIG, [E1], deps=["m"]),
+                task("t", T, [D1, D2], ["soil1"], deps=["g"]))
+
+
+def test_the_robot_standing_there_still_stands_there_after(fleet, world):
+    assert_plan("Excavator 1 goes to obstacle 1 and digs. Once it has finished, truck 1 drives to soil 1, where "
+                "excavator 2 is waiting; excavator 2 digs right where it is and loads truck 1.", fleet, world,
+                task("m", T, [E1], ["obstacle1"]), task("g", DIG, [E1], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["g"]), task("g2", DIG, [E2]),
+                task("l", LOAD, [E2], deps=["t", "g2"]))
