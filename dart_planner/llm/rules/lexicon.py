@@ -267,6 +267,8 @@ class Lexicon:
     light_verb_articles: frozenset[str] = _context_words()
     """Articles between a light verb and its event noun ("does a check")."""
     light_verb_leads: frozenset[str] = _context_words()
+    dig_manner_words: frozenset[str] = _context_words()
+    """Words before a digging that says how a place is removed ("removes it *by* digging"): the removal is the dig."""
     """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
     report_auxiliaries: frozenset[str] = _context_words()
     place_done_auxiliaries: frozenset[str] = _context_words()
@@ -466,6 +468,8 @@ class Lexicon:
     """Modals after the robots of such a purpose ("so the trucks *can* pass")."""
     purpose_infinitive_words: frozenset[str] = _context_words()
     """Words before a purpose verb ("send excavator 1 to soil 1 *to* dig")."""
+    purpose_beneficiary_words: frozenset[str] = _context_words()
+    """Words before the robots a purpose is for ("to clear the way *for* the trucks"): not the work's doers."""
     gapped_purpose_work: frozenset[str] = _context_words()
     """Work done in place whose purpose, said after gapped conjuncts ("send excavator 1 to soil 1 and excavator 2
     to soil 2 to dig"), is every conjunct's."""

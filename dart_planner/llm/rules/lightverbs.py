@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
+from .mentions import ObjectDesc
 from .segment import Item, ItemKind
 from .verbs import VerbHit
 
-__all__ = ["fold_light_verbs"]
+__all__ = ["fold_light_verbs", "fold_removed_by_digging"]
 
 
 def _acts(ev: Item) -> bool:
@@ -72,3 +73,39 @@ def _routine_lead(items: Sequence[Item], k: int, lex: Lexicon) -> bool:
     return it.kind is ItemKind.VERB and particle.kind is ItemKind.WORD \
         and f"{it.text} {particle.text}".lower() in lex.routine_leads \
         and rt.kind is ItemKind.VERB and rt.payload.target == "load"
+
+
+def fold_removed_by_digging(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"Excavator 1 goes to obstacle 1 and *removes it by digging*", "removes obstacle 1 by breaking it up": a verb
+    that lifts a keep-out (one word, no keep-out noun) whose clause says how with a ``dig_manner_words`` word and a
+    digging is that digging. Read as said, the excavator lifted a keep-out nobody set, then dug."""
+    out = list(items)
+    for k, it in enumerate(items):
+        if not (it.kind is ItemKind.VERB and it.payload.target == "remove_keepout" and " " not in it.text):
+            continue
+        j = k + 1
+        while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.ROBOT) \
+                and not (items[j].kind is ItemKind.WORD and items[j].text.lower() in lex.dig_manner_words):
+            j += 1
+        if j + 1 >= len(items) or items[j].kind is not ItemKind.WORD or not _digging(items[j + 1]):
+            continue
+        out[k] = Item(ItemKind.VERB, it.start, it.end, VerbHit("dig", "verb", it.text), it.text)
+        for r in range(k + 1, j):  # "removes *it*": the place, not a robot
+            if items[r].kind is ItemKind.ROBOT and items[r].payload.form == "pronoun":
+                out[r] = Item(ItemKind.OBJECT, items[r].start, items[r].end,
+                              ObjectDesc("pronoun", pronoun=items[r].text), items[r].text)
+        r = j
+        while r < len(items) and (r <= j + 1 or items[r].kind is ItemKind.WORD or _pronoun(items[r])):
+            out[r] = Item(ItemKind.WORD, items[r].start, items[r].end, None, items[r].text)
+            r += 1
+    return out
+
+
+def _digging(it: Item) -> bool:
+    return (it.kind is ItemKind.VERB and it.payload.target == "dig") or (
+        it.kind is ItemKind.EVENT and it.payload.action == "dig")
+
+
+def _pronoun(it: Item) -> bool:
+    """"(by breaking) *it* (up)": the place said again."""
+    return it.kind in (ItemKind.ROBOT, ItemKind.OBJECT) and it.payload.form == "pronoun"

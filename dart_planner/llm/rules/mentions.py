@@ -33,6 +33,7 @@ _TRAILING_NUM = re.compile(r"(\d+)$")
 _PUNCT = frozenset(".;:!?,()")
 _SENTENCE_END = frozenset(".;:!?")
 _PARTNER_DETERMINERS = frozenset({"its", "their", "his", "her", "your", "the"})
+_PARTICIPLE = re.compile(r"(?:ed|en|^dug)$")
 _COUNTED_PRONOUN = frozenset({"all", "the", "these", "those"})
 _START_LEADS = frozenset({"to", "at", "from", "the", "its", "their", "your", "our", "his", "her", "back", "toward",
                           "towards", "near", "by", "in", "into", "for", "of", "via"})
@@ -658,6 +659,17 @@ class _Scanner:
         return last is not None and last.end == i and last.kind is ItemKind.VERB \
             and (last.payload.role == "carry" or last.payload.target == "dump")
 
+    def _cargo_participle(self, i: int, n: int, target: str) -> bool:
+        """"Truck 1 hauls *broken rock* to puddle 1", "takes the freshly *dug soil*", "the *broken-up rock*": a
+        participle of digging right before a cargo noun (the lexicon's ``cargo``) with no number after it describes
+        the cargo. Read as a verb, the truck was asked to dig (refused), or an excavator that "loads truck 1 with
+        broken rock" dug a second time. "Has broken rock 1 up" names a place and stays the digging."""
+        words = self.words
+        if target != "dig" or not _PARTICIPLE.search(words[i]) or i + n >= len(words) \
+                or words[i + n] not in self.lex.cargo:
+            return False
+        return i + n + 1 >= len(words) or _number_at(words, i + n + 1, self.lex) is None
+
     def _purpose_noun(self, i: int) -> bool:
         """"gathers at obstacle 1 for the end-of-day check.": a verb word that ends its clause after "for" and a
         determiner with only plain words between is the noun of a purpose; read as a verb, it was a trip with no
@@ -742,6 +754,8 @@ class _Scanner:
         if m:
             return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("others"), self.text(i, i + m[0]))
         v = lex.verb_index.match(words, i)
+        if v and self._cargo_participle(i, v[0], v[1][0]):
+            return Item(ItemKind.WORD, i, i + 1, None, w)  # "hauls broken rock": the cargo's adjective
         if v and v[0] >= 2:  # "start digging" before the place "start"
             return self.verb(i, v[0], v[1])
         if w in lex.mention_starts and (c := lex.connective_index.match(words, i)) and c[0] > 1:

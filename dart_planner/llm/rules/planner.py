@@ -90,13 +90,13 @@ from .keepout_nouns import (
 )
 from .keptout import kept_out_errors
 from .lexicon import Lexicon, load_lexicon
-from .lightverbs import fold_light_verbs
+from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_placed_robots, fold_waiting_robots
 from .placeremarks import fold_place_remarks
-from .purposes import fold_bare_purposes, fold_purpose_steps
+from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
 from .reloads import fold_another_load
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
@@ -187,6 +187,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_removed_by_digging(fold_beneficiary_purposes(items, lex), lex)
     items = fold_anchored_subjects(items, lex.wait_for_connectives, lex.clause_joining_words)
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
     items = fold_place_remarks(items, lex.place_remark_copulas)
@@ -287,7 +288,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
                                                         lex.clause_joining_words, lex.subject_modals,
                                                         lex.departure_verbs, lex.anchor_closing_modals,
-                                                        lex.clause_interjections, lex.ongoing_openers))
+                                                        lex.clause_interjections, lex.ongoing_openers,
+                                                        lex.inverted_auxiliaries | lex.passive_auxiliaries))
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))

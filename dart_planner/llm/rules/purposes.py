@@ -20,13 +20,16 @@ from collections.abc import Sequence
 from .lexicon import Lexicon
 from .segment import Item, ItemKind
 
-__all__ = ["fold_bare_purposes", "fold_purpose_steps"]
+__all__ = ["fold_bare_purposes", "fold_purpose_steps", "fold_beneficiary_purposes"]
 
 # the work a robot does for another's sake; a movement ("so that they are waiting there") stays a reason
 _WORK = frozenset({"dig", "unload_bucket", "load", "dump"})
 # how many items (words or marks of any kind; modal words are what is meant: "can", "is able to", "will then")
 # may stand between the robot and its verb
 _MAX_GAP = 3
+# what a purpose's infinitive word follows: a clause said to its end, or nothing yet
+_PURPOSE_LEADS = frozenset({ItemKind.PUNCT, ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE, ItemKind.MARK,
+                            ItemKind.CONNECTIVE})
 
 
 def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
@@ -84,3 +87,56 @@ def fold_bare_purposes(items: Sequence[Item], lex: Lexicon) -> list[Item]:
             continue
         out[k] = Item(ItemKind.MARK, it.start, it.end, "skip", "so that")
     return out
+
+
+def fold_beneficiary_purposes(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"To clear the way for the trucks, excavator 1 ...", "... and digs to protect the trucks", "..., making room for
+    truck 2": robots that end a purpose (its infinitive word, lexicon ``purpose_infinitive_words``, and a word we do
+    not know as a verb; or a word in -ing after a comma), right after that word or after a ``purpose_beneficiary_words``
+    word, are whom the work is for. Read as robots, they joined the clause's subject and went along, or dug. Plain
+    words, they are read past like the rest of the reason."""
+    out = list(items)
+    for k in range(len(items) - 2):
+        verb = _purpose_verb(items, k, lex)
+        if verb is None:
+            continue
+        j = verb + 1
+        while j < len(items) and items[j].kind is ItemKind.WORD and j < verb + 1 + _MAX_GAP + 2:
+            j += 1
+        if j >= len(items) or items[j].kind is not ItemKind.ROBOT or not (
+                j == verb + 1 or items[j - 1].text.lower() in lex.purpose_beneficiary_words):
+            continue
+        if verb == k and j == verb + 1:
+            continue  # ", letting the trucks pass": the -ing word alone before the robots may be their verb
+        end = _robot_list_end(items, j)
+        if end < len(items) and items[end].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            continue
+        for r in range(j, end):
+            if items[r].kind is ItemKind.ROBOT:
+                out[r] = Item(ItemKind.WORD, items[r].start, items[r].end, None, items[r].text)
+    return out
+
+
+def _purpose_verb(items: Sequence[Item], k: int, lex: Lexicon) -> int | None:
+    """Where the verb of a purpose opened at ``k`` stands: after its infinitive word ("to *clear*"), or ``k`` for a
+    word in -ing after a comma (", *clearing* the way"); None when ``k`` opens none."""
+    it = items[k]
+    if it.kind is not ItemKind.WORD:
+        return None
+    if it.text.lower() in lex.purpose_infinitive_words and items[k + 1].kind is ItemKind.WORD and (
+            k == 0 or items[k - 1].kind in _PURPOSE_LEADS):
+        return k + 1  # not after a word ("a keep-out is *to* be established for all robots": an order)
+    if it.text.lower().endswith("ing") and k > 0 and items[k - 1].kind is ItemKind.PUNCT \
+            and items[k - 1].text == ",":
+        return k
+    return None
+
+
+def _robot_list_end(items: Sequence[Item], j: int) -> int:
+    """Past the robots listed from ``j`` ("trucks 1 and 2", "truck 1 and truck 3")."""
+    while j < len(items) and items[j].kind is ItemKind.ROBOT:
+        j += 1
+        if j + 1 < len(items) and items[j].kind is ItemKind.WORD and items[j].text.lower() in ("and", "or") \
+                and items[j + 1].kind is ItemKind.ROBOT:
+            j += 1
+    return j

@@ -549,6 +549,16 @@ _BE = frozenset({"is", "are", "was", "were", "be", "gets", "get"})
 _REDUCED_ANCHOR = frozenset({"at", "there", "in", "on", "back", "inside"})
 
 
+def _inverted_place_subject(items: Sequence[Item], k: int, inverted: Container[str]) -> bool:
+    """A place after an inverted auxiliary, before a verb that sets or lifts a keep-out ("only after it has finished
+    *does puddle 2 open* again for everyone", "only after that *is puddle 2 opened* again"): the place is the subject
+    of the main clause, as a robot there is ("only after that *do trucks 2 and 3* go"). Left in the anchor, the
+    lifting went to the anchor's robot, or was lost with the anchor's words."""
+    return (items[k].kind is ItemKind.OBJECT and 0 < k < len(items) - 1
+            and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in inverted
+            and items[k + 1].kind is ItemKind.VERB and items[k + 1].payload.target in ("add_keepout", "remove_keepout"))
+
+
 def _reduced_anchor(items: Sequence[Item]) -> bool:
     """An anchor said without a verb ("once at their sites", "when there"): the robot mention that
     follows with a verb of its own is the subject of the main clause, not part of the anchor."""
@@ -645,7 +655,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = (),
                   subject_modals: Container[str] = (), departures: Container[str] = (),
                   closing_modals: Container[str] = (), interjections: Container[str] = (),
-                  ongoing_openers: Container[str] = ("while", "whilst")) -> list[Segment]:
+                  ongoing_openers: Container[str] = ("while", "whilst"),
+                  inverted: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -669,6 +680,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     ``ongoing_openers`` (the lexicon's) that open a sentence only say when the clause after their comma runs ("While
     the rock is broken up, ...", "By the time the rock is broken up, trucks 1 and 3 should be at obstacle 1"): read as
     a clause of its own, the step named there was one more order for the robot said last.
+
+    ``inverted`` (the lexicon's ``inverted_auxiliaries`` and ``passive_auxiliaries``) before a place and a keep-out
+    verb open the main clause after an anchor ("only after that *is* puddle 2 opened again for everybody").
     """
     items = _front_trailing_finals(items, joining_words)
     items = _coordinated_after(items)
@@ -896,7 +910,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
-            ) or _order_after_done(items, k)
+            ) or _order_after_done(items, k) or _inverted_place_subject(items, k, inverted)
             if starts_main:
                 close("subject")
                 cur.after_punct = False

@@ -254,9 +254,29 @@ def fold_where_standing(items: Sequence[Item], words: Container[str]) -> list[It
         s = sentence_start(out, k)
         state = [robot, Item(ItemKind.MARK, robot.end, robot.end, "already", "is already at"), place,
                  Item(ItemKind.PUNCT, robot.end, robot.end, ".", ".")]
+        if _pronoun_anchor_first(out, s) and (end == len(out) or out[end].payload in SENTENCE_END):
+            # "Once it has finished, trucks 1 and 2 drive to soil 1, where excavator 2 is waiting.": said first, the
+            # state's robot was the "it" of the anchor, and the trucks waited for nothing; the sentence needs no more
+            # of it, so it is said after
+            close = out[end] if end < len(out) else state[-1]
+            out[s:end + 1] = out[s:p + 1] + [close] + state
+            k = s + (p + 1 - s) + 1 + len(state)
+            continue
         out[s:end] = state + out[s:p + 1]  # the closing punctuation stays: the clause goes on after it
         k = s + len(state) + (p + 1 - s)
     return out
+
+
+def _pronoun_anchor_first(items: Sequence[Item], s: int) -> bool:
+    """The sentence at ``s`` opens with an anchor whose robot is a pronoun ("Once *it* has finished, ...")."""
+    if s >= len(items) or items[s].kind is not ItemKind.CONNECTIVE or items[s].payload != "anchor":
+        return False
+    for x in items[s + 1:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return False
+        if x.kind is ItemKind.ROBOT:
+            return x.payload.form == "pronoun"
+    return False
 
 
 def fold_standing_beside(items: Sequence[Item]) -> list[Item]:

@@ -15,6 +15,8 @@ from .segment import Item, ItemKind, named_objects
 __all__ = ["fold_before_setting_off", "fold_parallel_subordinators", "fold_reason_orders", "fold_wait_conditions"]
 
 _CLAUSE_BREAKS = (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+_SENTENCE_ENDS = frozenset(".;:!?")
+_KEEPOUTS = frozenset({"add_keepout", "remove_keepout"})
 
 
 def _kinds_before(items: Sequence[Item], k: int) -> set[ItemKind]:
@@ -65,23 +67,57 @@ def fold_before_setting_off(items: Sequence[Item], words: frozenset[str]) -> lis
     ``before_setting_off_words``) followed by a robot pronoun and a move verb that names no place (loose words
     only: "drive off"), then a break,
     times the clause before it ahead of the robots' moves, as "before anyone moves" does (a "first" connective).
-    Read as a sequence, the pronoun's robots moved to the latest place named: the one they were to keep clear of."""
+    Read as a sequence, the pronoun's robots moved to the latest place named: the one they were to keep clear of.
+
+    So for robots named in full ("... keep clear of soil 2 before the trucks move") when the clause before sets a
+    keep-out, and for the same words opening a sentence before a comma and a keep-out ("Before the trucks move,
+    every robot keeps away from obstacle 2"): read on, the trucks were sent into the zone."""
     out = list(items)
     k = len(out) - 3
     while k >= 0:
         it, who, verb = out[k], out[k + 1], out[k + 2]
         if it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and it.text in words \
-                and who.kind is ItemKind.ROBOT and who.payload.form == "pronoun" \
-                and verb.kind is ItemKind.VERB and verb.payload.target == "navigate" and verb.payload.role == "verb" \
-                and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k):
+                and who.kind is ItemKind.ROBOT \
+                and verb.kind is ItemKind.VERB and verb.payload.target == "navigate" and verb.payload.role == "verb":
             j = k + 3  # loose words of the verb ("drive off", "move out") up to the break
             while j < len(out) and out[j].kind is ItemKind.WORD:
                 j += 1
-            if j == len(out) or out[j].kind is ItemKind.PUNCT:
+            if (j == len(out) or out[j].kind is ItemKind.PUNCT) and (
+                    _after_clause(out, k, who.payload.form == "pronoun") or _before_keepout(out, k, j)):
                 said = " ".join(x.text for x in out[k:j])
                 out[k:j] = [Item(ItemKind.CONNECTIVE, it.start, out[j - 1].end, "first", said)]
         k -= 1
     return out
+
+
+def _after_clause(items: Sequence[Item], k: int, pronoun: bool) -> bool:
+    """The "before" at ``k`` ends a clause with its own robot and verb, a keep-out unless the robots after it are a
+    pronoun ("... before they move")."""
+    kinds = _kinds_before(items, k)
+    if not {ItemKind.ROBOT, ItemKind.VERB} <= kinds:
+        return False
+    return pronoun or any(x.kind is ItemKind.VERB and x.payload.target in _KEEPOUTS
+                          for x in items[_clause_start(items, k):k])
+
+
+def _before_keepout(items: Sequence[Item], k: int, j: int) -> bool:
+    """The "before" at ``k`` opens a sentence, and a comma at ``j`` ends its clause before a keep-out said next
+    ("Before the trucks move, every robot keeps away from obstacle 2")."""
+    if k and not (items[k - 1].kind is ItemKind.PUNCT and items[k - 1].payload in _SENTENCE_ENDS):
+        return False
+    if j >= len(items) or items[j].payload != ",":
+        return False
+    end = next((e for e in range(j + 1, len(items)) if items[e].kind is ItemKind.PUNCT
+                and items[e].payload in _SENTENCE_ENDS), len(items))
+    return any(x.kind is ItemKind.VERB and x.payload.target in _KEEPOUTS for x in items[j + 1:end])
+
+
+def _clause_start(items: Sequence[Item], k: int) -> int:
+    """Where the clause that ends at ``k`` starts (after the last break)."""
+    for e in range(k - 1, -1, -1):
+        if items[e].kind in _CLAUSE_BREAKS:
+            return e + 1
+    return 0
 
 
 def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],

@@ -197,9 +197,11 @@ def _bare_departure(items: Sequence[Item], j: int, departure: frozenset[str], jo
 def _removes_place(items: Sequence[Item], j: int, removal: frozenset[str],
                    keepout_nouns: PhraseIndex[bool] | None) -> bool:
     """``items[j]`` is a removal verb ("removes") with a place named right after it and no keep-out noun later in
-    its clause ("removes rock 1 from the keep-out zones" is a lifting)."""
+    its clause ("removes rock 1 from the keep-out zones" is a lifting), and not read as a digging ("removes rock 1 by
+    breaking it up")."""
     it, nxt = items[j], items[j + 1]
-    if not (it.kind is ItemKind.VERB and it.text.lower() in removal and nxt.kind is ItemKind.OBJECT
+    if not (it.kind is ItemKind.VERB and it.text.lower() in removal and it.payload.target != "dig"
+            and nxt.kind is ItemKind.OBJECT
             and getattr(nxt.payload, "form", "") != "pronoun"):
         return False
     for x in items[j + 2:]:
