@@ -288,6 +288,15 @@ class _Scanner:
         lead = [it for it in self.items if it.kind is not ItemKind.PUNCT or it.text != ","]
         return bool(lead) and lead[-1].kind is ItemKind.CONNECTIVE and words[i - 1] in (",", words[lead[-1].end - 1])
 
+    def _floats_on_robots(self) -> bool:
+        """Whether "all" here follows the robots it counts, right after them or after a modal ("truck 2, truck 3 and
+        excavator 2 *should* all go"): read as the whole fleet, the move sent robots never named."""
+        k = len(self.items) - 1
+        while k >= 0 and self.items[k].kind in (ItemKind.WORD, ItemKind.MARK) \
+                and self.items[k].text in self.lex.subject_modals:  # "can" is a mark of permission
+            k -= 1
+        return k >= 0 and self.items[k].kind is ItemKind.ROBOT
+
     def noun_at(self, k: int) -> bool:
         w = self.words
         return k < len(w) and bool(self.type_index.match(w, k) or self.kind_index.match(w, k))
@@ -721,7 +730,7 @@ class _Scanner:
                 # "all three", "the two of them": that many robots named before
                 j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
-        if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and (  # not "trucks all go"
+        if w == "all" and not self._floats_on_robots() and (  # not "trucks all go", "trucks should all go"
                 i + 1 == len(words) or words[i + 1] in _PUNCT or lex.start_index.match(words, i + 1)
                 or lex.verb_index.match(words, i + 1) or lex.except_index.match(words, i + 1)
                 or words[i + 1] == "but" or self._all_to(i)):
