@@ -11,7 +11,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "<robots> should all <verb>" is those robots --------------------------------------------------------
 
@@ -35,3 +37,35 @@ def test_all_opening_a_clause_is_still_the_fleet(fleet, world):
     assert_plan("Excavator 2 should dig at soil 1, and then all go home.", fleet, world,
                 task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], deps=["m"]),
                 task("r", "return_to_start_for_all_robots", deps=["g"]))
+
+
+# -- finding 2: "we need <place> dug and loaded into <robots>" is the job's goal ------------------------------------
+
+
+def test_a_need_loaded_into_unnamed_trucks_is_the_goal_of_the_steps_after_it(fleet, world):
+    assert_plan("We need soil 2 dug and loaded into two trucks. Excavator 1 should head to soil 2 and dig, and two "
+                "trucks will need to go there as well. Once the digging is done, excavator 1 should load both trucks.",
+                fleet, world, task("m", T, [E1], ["soil2"]), task("t", T, types=[("dump_truck", 2)], objs=["soil2"]),
+                task("g", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["g", "t"]))
+
+
+@pytest.mark.parametrize("need", [
+    "We need soil 1 dug and loaded into two trucks.",
+    "I need soil 1 in two trucks.",
+    "We'll need soil 1 dug out and put onto the trucks.",
+])
+def test_a_need_of_soil_in_trucks_adds_no_move_of_its_own(fleet, world, need):
+    assert_plan(need + " Two trucks should go to soil 1, and excavator 3 should dig there and load them.", fleet,
+                world, task("t", T, types=[("dump_truck", 2)], objs=["soil1"]), task("m", T, [E3], ["soil1"]),
+                task("g", DIG, [E3], deps=["m"]), task("l", LOAD, [E3], deps=["t", "g"]))
+
+
+def test_a_need_no_step_serves_is_still_refused(fleet, world):
+    rp = rules_plan("We need soil 2 dug and loaded into two trucks. Excavator 1 should go to soil 1.", fleet, world)
+    assert rp.errors
+
+
+def test_robots_after_by_are_still_the_doers(fleet, world):
+    assert_plan("We'll need rock 1 broken up by two excavators. Send them there and have them break it up.", fleet,
+                world, task("m", T, types=[("excavator", 2)], objs=["rock1"]),
+                task("g", DIG, types=[("excavator", 2)], deps=["m"]))

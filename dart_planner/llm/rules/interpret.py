@@ -1982,6 +1982,24 @@ class Interpreter:
         return all(k > 0 and same[k - 1].kind is ItemKind.WORD and same[k - 1].text in preps
                    for k, it in enumerate(same) if it.kind is ItemKind.ROBOT)
 
+    def _people_need_loaded_into(self, seg: Segment) -> bool:
+        """"We need soil 2 dug and loaded into two trucks. Excavator 1 ...": a person's need whose robots all stand
+        after a preposition of a vessel (``goal_vessel_prepositions``) says what the work must end in, not who does
+        it; when every place it names comes back in later sentences that name robots, those spell it out. Read as an
+        order, it had no doer (refused) or sent the trucks to the place beside the ones the steps send."""
+        same = self._sentence_items(seg.sentence)
+        lead = _lead(same)
+        words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
+        robots = [k for k, it in enumerate(same) if it.kind is ItemKind.ROBOT]
+        if lead is None or lead.kind is not ItemKind.WORD or lead.text not in self.lex.goal_people \
+                or not any(w in self.lex.goal_need_words for w in words) or not robots \
+                or not all(k > 0 and same[k - 1].kind is ItemKind.WORD
+                           and same[k - 1].text in self.lex.goal_vessel_prepositions for k in robots):
+            return False
+        later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
+        here = named_objects(same)
+        return any(it.kind is ItemKind.ROBOT for it in later) and bool(here) and here <= named_objects(later)
+
     def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
         the first clause of a sentence, said by a person ("we", "I") or stating a need, with no robot of
@@ -2503,7 +2521,8 @@ class Interpreter:
                 or self._no_need(seg) or self._no_work_there(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
-                                                 or self._people_need_robot_aside(self._sentence_items(seg.sentence))):
+                                                 or self._people_need_robot_aside(self._sentence_items(seg.sentence))
+                                                 or self._people_need_loaded_into(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
             self._note_goal(seg)
