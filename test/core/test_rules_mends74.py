@@ -11,7 +11,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -69,3 +69,30 @@ def test_robots_after_by_are_still_the_doers(fleet, world):
     assert_plan("We'll need rock 1 broken up by two excavators. Send them there and have them break it up.", fleet,
                 world, task("m", T, types=[("excavator", 2)], objs=["rock1"]),
                 task("g", DIG, types=[("excavator", 2)], deps=["m"]))
+
+
+# -- finding 3: "dig there" after another place was named goes there --------------------------------------------------
+
+
+@pytest.mark.parametrize("tail", [
+    "Once it has, soil 2 is open again and excavator 1 can go dig there.",
+    "After that, soil 2 is open again and excavator 1 can dig there.",
+    "After that, everyone can use soil 2 again and excavator 1 should dig there.",
+])
+def test_dig_there_after_a_lifted_place_goes_to_that_place(fleet, world, tail):
+    assert_plan("Keep everyone off soil 2. Excavator 1 should dig at soil 1. " + tail, fleet, world,
+                task("k", AVA, objs=["soil2"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("g", DIG, [E1], deps=["m"]), task("a", ALA, objs=["soil2"], deps=["g"]),
+                task("m2", T, [E1], ["soil2"], deps=["a"]), task("g2", DIG, [E1], deps=["m2"]))
+
+
+def test_dig_there_after_a_truck_went_elsewhere_moves_the_excavator(fleet, world):
+    assert_plan("Excavator 1 should dig at soil 1. After that, truck 1 goes to soil 2 and excavator 1 can dig there.",
+                fleet, world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("m2", T, [D1, E1], ["soil2"], deps=["g"]), task("g2", DIG, [E1], deps=["m2"]))
+
+
+def test_dig_there_where_the_robots_stand_adds_no_move(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and excavator 2 to soil 2. Then both dig there.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("n", T, [E2], ["soil2"]),
+                task("g", DIG, [E2, E1], deps=["m", "n"]))

@@ -4190,6 +4190,13 @@ class Interpreter:
             it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun in ("it", "them"))
             for it in items[ia + 1:ib])
 
+    def _there_elsewhere(self, here: Collection[str | None]) -> bool:
+        """"After that, soil 2 is open again and excavator 1 can dig there": "there" points at a place named earlier
+        in the sentence where none of the doers stands, not at where each stands (read so, excavator 1 dug again
+        at soil 1 and never went to soil 2)."""
+        return self.last_place is not None and self.last_place not in here \
+            and self.last_place in self.sentence_places.get(self.current_sentence, ())
+
     # -- doing ------------------------------------------------------------------------------------------
     def act(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
             respectively: bool, is_global: bool) -> list[Draft]:
@@ -4252,7 +4259,8 @@ class Interpreter:
                 continue
             doers = self.capable(subject, target, quiet=True) if subject and target in ("dig", "dump") else []
             here = {self.loc(m) for m in doers} if doers else {None}
-            if d.form == "pronoun" and d.pronoun == "there" and target in ("dig", "dump") and None not in here:
+            if d.form == "pronoun" and d.pronoun == "there" and target in ("dig", "dump") and None not in here \
+                    and not self._there_elsewhere(here):
                 self.use(o)  # "they then dig there", "both dig there": each where it stands
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
