@@ -11,7 +11,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -96,3 +96,26 @@ def test_dig_there_where_the_robots_stand_adds_no_move(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 and excavator 2 to soil 2. Then both dig there.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("n", T, [E2], ["soil2"]),
                 task("g", DIG, [E2, E1], deps=["m", "n"]))
+
+
+# -- finding 4: "<imperative> and have <robot> <verb>" is two orders ------------------------------------------------
+
+
+@pytest.mark.parametrize("tail,robot", [
+    ("After that, lift the keep-out on soil 2 and have excavator 1 go there.", E1),
+    ("After that, open soil 2 again and have truck 1 go there.", D1),
+    ("Then open up soil 2 and get truck 1 to go to soil 2.", D1),
+])
+def test_a_lifting_before_and_have_robot_is_for_everyone(fleet, world, tail, robot):
+    assert_plan("Keep everyone off soil 2. Excavator 1 should dig at soil 1. " + tail, fleet, world,
+                task("k", AVA, objs=["soil2"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("g", DIG, [E1], deps=["m"]), task("a", ALA, objs=["soil2"], deps=["g"]),
+                task("m2", T, [robot], ["soil2"], deps=["a"]))
+
+
+def test_a_keepout_of_some_robots_is_lifted_for_those_robots(fleet, world):
+    assert_plan("Keep trucks 1 and 2 off soil 2 for now. Excavator 1 should dig at soil 1. After that, lift the "
+                "keep-out on soil 2 and have truck 1 go there.", fleet, world,
+                task("k", AV, [D1, D2], ["soil2"]), task("m", T, [E1], ["soil1"]),
+                task("g", DIG, [E1], deps=["m"]), task("a", AL, [D1, D2], ["soil2"], deps=["g"]),
+                task("m2", T, [D1], ["soil2"], deps=["k", "a"]))
