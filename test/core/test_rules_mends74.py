@@ -11,7 +11,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -119,3 +119,29 @@ def test_a_keepout_of_some_robots_is_lifted_for_those_robots(fleet, world):
                 task("k", AV, [D1, D2], ["soil2"]), task("m", T, [E1], ["soil1"]),
                 task("g", DIG, [E1], deps=["m"]), task("a", AL, [D1, D2], ["soil2"], deps=["g"]),
                 task("m2", T, [D1], ["soil2"], deps=["k", "a"]))
+
+
+# -- finding 5: "<robot> goes to X once it's done" waits for the robot before it --------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 should break up rock 1, and truck 1 should go to rock 1 once it's done.",
+    "Have excavator 2 break up rock 1, and send truck 1 to rock 1 once it's done.",
+    "Excavator 2 should break up rock 1. Send truck 1 to rock 1 once it's done.",
+])
+def test_once_its_done_after_an_idle_robot_waits_for_the_robot_before(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], deps=["m"]),
+                task("t", T, [D1], ["rock1"], deps=["g"]))
+
+
+def test_once_its_done_after_a_robot_with_steps_is_that_robot(fleet, world):
+    assert_plan("Excavator 2 should break up rock 1. Truck 1 goes to puddle 1 and dumps, and it heads home once it's "
+                "done.", fleet, world, task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], deps=["m"]),
+                task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("r", "return_to_start_for_specific_robots", [D1], deps=["d"]))
+
+
+def test_load_the_truck_once_it_arrives_is_still_the_truck(fleet, world):
+    assert_plan("Truck 2 drives to soil 1. Excavator 1 digs at soil 1 and loads truck 2 once it arrives.", fleet,
+                world, task("m", T, [D2, E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["g"]))

@@ -5599,6 +5599,8 @@ class Interpreter:
         self.res.prefer_recent = seg.post_anchor
         if seg.post_anchor and self.current_subject:
             self.res.idle = frozenset(m.key for m in self.current_subject if not self.b.last_tasks([m]))
+            # "send truck 1 to rock 1 once it's done": a robot with no step yet is done with nothing
+            self.res.idle_not_it = self._its_done(seg)
         per_item: dict[int, tuple[Member, ...]] = {}
         items = list(seg.items)
         for k, it in enumerate(items):
@@ -5645,6 +5647,7 @@ class Interpreter:
         finally:
             self.res.prefer_recent = False
             self.res.idle = frozenset()
+            self.res.idle_not_it = False
         if robots:
             # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
             # (also "truck 3 waits until ...": the wait said by its connective, wherever the clause stands)
@@ -5921,6 +5924,13 @@ class Interpreter:
         """Whether a robot is named in a sentence after ``sentence`` (``later``) or before it."""
         return any(it.kind is ItemKind.ROBOT for s in self.later_all
                    if (s.sentence > sentence if later else s.sentence < sentence) for it in s.items)
+
+    def _its_done(self, seg: Segment) -> bool:
+        """The anchor is a pronoun, a copula and a word of completion only ("once it's done", "when it is finished")."""
+        said = [it for it in seg.items if it.kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+                and not (it.kind is ItemKind.WORD and it.text in self.lex.existential_copulas)]
+        return len(said) == 2 and said[0].kind is ItemKind.ROBOT and said[0].payload.form == "pronoun" \
+            and said[1].kind is ItemKind.EVENT and said[1].text in self.lex.bare_done_events
 
     def _bare_done(self, seg: Segment) -> bool:
         """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""

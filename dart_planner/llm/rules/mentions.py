@@ -860,6 +860,8 @@ class MentionResolver:
         self.prefer_recent = False
         """Set while an anchor clause is read: "it" is the robot named last, not the subject."""
         self.idle: frozenset[str] = frozenset()
+        #: "it" is none of ``idle`` (an anchor of completion after the clause: "... once it's done")
+        self.idle_not_it = False
         """Set while an anchor after its clause is read: the keys of that clause's robots that have no step
         yet. Nothing of theirs can be waited for, so "both" skips them ("Excavator 1 goes to soil 1 once both
         are done": the two robots before it, not excavator 1 and the one before)."""
@@ -1034,15 +1036,21 @@ class MentionResolver:
         if self.prefer_recent:  # inside an anchor: "load truck 1 once it arrives" (the robot just named)
             here = self._sentence_start.get(self.sentence, len(self.history))
             for members, _ in reversed(self.history[here:]):
-                if _size(members) == 1:
+                if _size(members) == 1 and not self._idle(members):
                     return members
-        if _size(latest) == 1:
+        if _size(latest) == 1 and not self._idle(latest):
             return latest
         floor = self._sentence_start.get(self.sentence - 1, 0)
         for members, _ in reversed(self.history[floor:]):
-            if _size(members) == 1:
+            if _size(members) == 1 and not self._idle(members):
                 return members
         return latest
+
+    def _idle(self, members: Sequence[Member]) -> bool:
+        """"Send truck 1 to rock 1 once it's done": the robot of the clause an anchor of completion follows, with no
+        step yet (``idle``), has nothing to be done with, so "it" is not that robot (read so, the wait was dropped);
+        "... which will come to rock 1 after it has checked puddle 2" names a step of its own, so it may be."""
+        return self.idle_not_it and any(m.key in self.idle for m in members)
 
     def the_other(self, rtype: str) -> tuple[Member, ...]:
         """"the other truck": of the latest mention of several robots of ``rtype``, those not
