@@ -4,6 +4,25 @@ next ("Truck 2 will need to ...", "have truck 3 ...", "we need soil 2 dug and lo
 1. "Truck 2, truck 3 and excavator 2 should all go to soil 1." sent the whole fleet there: "all" after a modal
    (lexicon ``subject_modals``) that follows named robots floats on those robots, as it did with no modal ("trucks
    all go").
+2. "We need soil 2 dug and loaded into two trucks. Excavator 1 ..." was refused (no robot for the first sentence),
+   and "I need soil 1 in two trucks. Two trucks should go to soil 1, ..." sent two trucks there twice: a person's need
+   whose robots stand only after a preposition of a vessel (lexicon ``goal_vessel_prepositions``: "into", "onto",
+   "in") says what the work must end in, not who does it: a goal when every place it names comes back in the later
+   sentences that name robots (no step; the goal check still refuses one no step serves).
+3. "Once it has, soil 2 is open again and excavator 1 can go dig there." had excavator 1 dig again at soil 1, where
+   it stood, with no move: "there" after a place named earlier in the sentence where none of the doers stands is that
+   place (a move there, then the dig), not where each stands ("both dig there" still is).
+4. "After that, lift the keep-out on soil 2 and have excavator 1 dig there." lifted the fleet-wide keep-out for
+   excavator 1 alone: "and" before a causative (lexicon ``causatives``: "have", "get", "let") and a robot, after a
+   clause with a verb, opens a new order with its own robots, as "and send excavator 1 ..." did; the imperative before
+   it has no robot of its own, so it lifts the keep-out for everyone it held out.
+5. "Excavator 2 should break up rock 1, and truck 1 should go to rock 1 once it's done." dropped the wait (and sent
+   truck 1 with excavator 2 at once): "it" in an anchor of completion after its clause ("once it's done", "when it is
+   finished": lexicon ``bare_done_events``) is never that clause's robot while it has no step yet (nothing of its own
+   to be done with); it is the robot named before it, as after "waits until". An anchor that names a step ("after it
+   has checked puddle 2") may still be the clause's own robot.
+6. "Excavator 2 should dig at rock 1 and load a truck that comes to rock 1." dropped the truck's move: "that" right
+   after a robot and before its verb (past a modal) is the relative pronoun, as "which" is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -145,3 +164,28 @@ def test_load_the_truck_once_it_arrives_is_still_the_truck(fleet, world):
     assert_plan("Truck 2 drives to soil 1. Excavator 1 digs at soil 1 and loads truck 2 once it arrives.", fleet,
                 world, task("m", T, [D2, E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
                 task("l", LOAD, [E1], deps=["g"]))
+
+
+# -- finding 6: "a truck that comes to X" is the truck's move -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 should dig at rock 1 and load a truck that comes to rock 1.",
+    "Excavator 2 should dig at rock 1 and load a truck that will drive over to rock 1.",
+    "Excavator 2 should dig at rock 1 and load a truck, which will drive over to rock 1.",
+])
+def test_a_relative_that_after_a_robot_gives_it_its_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["rock1"]), task("g", DIG, [E2], deps=["m"]),
+                task("t", T, types=[("dump_truck", 1)], objs=["rock1"]),
+                task("l", LOAD, [E2], deps=["g", "t"]))
+
+
+def test_a_relative_that_with_its_own_anchor(fleet, world):
+    assert_plan("Two excavators should break up rock 1, and then they should load a truck that comes to rock 1 after "
+                "the breaking is done. The truck should tip its load at puddle 2.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["rock1"]),
+                task("g", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("t", T, types=[("dump_truck", 1)], objs=["rock1"], deps=["g"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["t"]),
+                task("p", T, types=[("dump_truck", 1)], objs=["puddle2"], deps=["l"]),
+                task("d", DUMP, types=[("dump_truck", 1)], deps=["p"]))

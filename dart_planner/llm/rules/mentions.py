@@ -288,6 +288,19 @@ class _Scanner:
         lead = [it for it in self.items if it.kind is not ItemKind.PUNCT or it.text != ","]
         return bool(lead) and lead[-1].kind is ItemKind.CONNECTIVE and words[i - 1] in (",", words[lead[-1].end - 1])
 
+    def _relative_that(self, i: int) -> bool:
+        """"Excavator 2 loads a truck *that* comes to rock 1": "that" right after a verb's robot and before its verb
+        (past a modal) is the relative pronoun, as "which" is; left a plain word, the truck's move fell to the
+        excavator, which was there already, and was dropped."""
+        words, lex = self.words, self.lex
+        if words[i] != "that" or len(self.items) < 2 or self.items[-1].kind is not ItemKind.ROBOT \
+                or self.items[-1].payload.form == "pronoun" or self.items[-2].kind is not ItemKind.VERB:
+            return False  # (only a verb's object: "the truck that got loaded last night (truck 2) drives ...")
+        k = i + 1
+        while k < len(words) and words[k] in lex.subject_modals:
+            k += 1
+        return k < len(words) and lex.verb_index.match(words, k) is not None
+
     def _floats_on_robots(self) -> bool:
         """Whether "all" here follows the robots it counts, right after them or after a modal ("truck 2, truck 3 and
         excavator 2 *should* all go"): read as the whole fleet, the move sent robots never named."""
@@ -535,6 +548,10 @@ class _Scanner:
             if marker is not None:
                 items.append(marker)
                 i = marker.end
+                continue
+            if self._relative_that(i):
+                items.append(Item(ItemKind.ROBOT, i, i + 1, RobotDesc("pronoun", pronoun="which"), w))
+                i += 1
                 continue
             step = self.step(i)
             if step.kind is ItemKind.ROBOT and step.end + 1 < n and words[step.end] == "'s":
