@@ -1997,6 +1997,24 @@ class Interpreter:
         return all(k > 0 and same[k - 1].kind is ItemKind.WORD and same[k - 1].text in preps
                    for k, it in enumerate(same) if it.kind is ItemKind.ROBOT)
 
+    def _people_need_loaded_into(self, seg: Segment) -> bool:
+        """"We need soil 2 dug and loaded into two trucks. Excavator 1 ...": a person's need whose robots all stand
+        after a preposition of a vessel (``goal_vessel_prepositions``) says what the work must end in, not who does
+        it; when every place it names comes back in later sentences that name robots, those spell it out. Read as an
+        order, it had no doer (refused) or sent the trucks to the place beside the ones the steps send."""
+        same = self._sentence_items(seg.sentence)
+        lead = _lead(same)
+        words = [w for it in same if it.kind is ItemKind.WORD for w in it.text.split()]
+        robots = [k for k, it in enumerate(same) if it.kind is ItemKind.ROBOT]
+        if lead is None or lead.kind is not ItemKind.WORD or lead.text not in self.lex.goal_people \
+                or not any(w in self.lex.goal_need_words for w in words) or not robots \
+                or not all(k > 0 and same[k - 1].kind is ItemKind.WORD
+                           and same[k - 1].text in self.lex.goal_vessel_prepositions for k in robots):
+            return False
+        later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
+        here = named_objects(same)
+        return any(it.kind is ItemKind.ROBOT for it in later) and bool(here) and here <= named_objects(later)
+
     def _goal_clause_first(self, seg: Segment, same: Sequence[Item]) -> bool:
         """"We want puddle 1 filled with soil from soil 1, and only excavator 1 and truck 2 work near it":
         the first clause of a sentence, said by a person ("we", "I") or stating a need, with no robot of
@@ -2519,7 +2537,8 @@ class Interpreter:
                 or self._no_need(seg) or self._no_work_there(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
-                                                 or self._people_need_robot_aside(self._sentence_items(seg.sentence))):
+                                                 or self._people_need_robot_aside(self._sentence_items(seg.sentence))
+                                                 or self._people_need_loaded_into(seg)):
             for it in seg.items:  # "The goal is a loaded truck emptied at puddle 1: ...": what the list is for
                 self.use(it)
             self._note_goal(seg)
@@ -4202,6 +4221,13 @@ class Interpreter:
             it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun in ("it", "them"))
             for it in items[ia + 1:ib])
 
+    def _there_elsewhere(self, here: Collection[str | None]) -> bool:
+        """"After that, soil 2 is open again and excavator 1 can dig there": "there" points at a place named earlier
+        in the sentence where none of the doers stands, not at where each stands (read so, excavator 1 dug again
+        at soil 1 and never went to soil 2)."""
+        return self.last_place is not None and self.last_place not in here \
+            and self.last_place in self.sentence_places.get(self.current_sentence, ())
+
     # -- doing ------------------------------------------------------------------------------------------
     def act(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int], split: bool,
             respectively: bool, is_global: bool) -> list[Draft]:
@@ -4264,7 +4290,8 @@ class Interpreter:
                 continue
             doers = self.capable(subject, target, quiet=True) if subject and target in ("dig", "dump") else []
             here = {self.loc(m) for m in doers} if doers else {None}
-            if d.form == "pronoun" and d.pronoun == "there" and target in ("dig", "dump") and None not in here:
+            if d.form == "pronoun" and d.pronoun == "there" and target in ("dig", "dump") and None not in here \
+                    and not self._there_elsewhere(here):
                 self.use(o)  # "they then dig there", "both dig there": each where it stands
                 continue
             names = self.resolve_objects(o, cargo_ok=cargo_verb)
@@ -5615,6 +5642,8 @@ class Interpreter:
         self.res.prefer_recent = seg.post_anchor
         if seg.post_anchor and self.current_subject:
             self.res.idle = frozenset(m.key for m in self.current_subject if not self.b.last_tasks([m]))
+            # "send truck 1 to rock 1 once it's done": a robot with no step yet is done with nothing
+            self.res.idle_not_it = self._its_done(seg)
         per_item: dict[int, tuple[Member, ...]] = {}
         items = list(seg.items)
         for k, it in enumerate(items):
@@ -5661,6 +5690,7 @@ class Interpreter:
         finally:
             self.res.prefer_recent = False
             self.res.idle = frozenset()
+            self.res.idle_not_it = False
         if robots:
             # "truck 3 waits until truck 2 has tipped, and then it ...": the robots waited for are no subject
             # (also "truck 3 waits until ...": the wait said by its connective, wherever the clause stands)
@@ -5939,6 +5969,13 @@ class Interpreter:
         """Whether a robot is named in a sentence after ``sentence`` (``later``) or before it."""
         return any(it.kind is ItemKind.ROBOT for s in self.later_all
                    if (s.sentence > sentence if later else s.sentence < sentence) for it in s.items)
+
+    def _its_done(self, seg: Segment) -> bool:
+        """The anchor is a pronoun, a copula and a word of completion only ("once it's done", "when it is finished")."""
+        said = [it for it in seg.items if it.kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+                and not (it.kind is ItemKind.WORD and it.text in self.lex.existential_copulas)]
+        return len(said) == 2 and said[0].kind is ItemKind.ROBOT and said[0].payload.form == "pronoun" \
+            and said[1].kind is ItemKind.EVENT and said[1].text in self.lex.bare_done_events
 
     def _bare_done(self, seg: Segment) -> bool:
         """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""

@@ -309,6 +309,9 @@ class Lexicon:
     """People who open a robotless sentence that states the job ("today we move ...")."""
     goal_need_words: frozenset[str] = _context_words()
     """Words of need that make a robotless sentence the job's goal ("Puddle 2 needs filling ...")."""
+    goal_vessel_prepositions: frozenset[str] = _context_words()
+    """Prepositions before the robots of a person's need that hold its cargo ("we need soil 2 loaded *into* two
+    trucks"): those robots are where the work ends, not who does it."""
     help_requests: frozenset[str] = _context_words()
     """Requests for help that make a robotless sentence the job's goal, not an order with no robot."""
     report_verbs: frozenset[str] = _context_words()

@@ -306,13 +306,6 @@ class _Scanner:
         v = lex.verb_index.match(words, k) if k < len(words) else None
         return v is not None and v[1][0] == "dig" and not words[k].endswith("ing")
 
-    def _floats_on_subject(self) -> bool:
-        """"once the others are *all* home": "all" after robots and a copula floats on them, as it does right after
-        them ("the trucks all go"); read as the whole fleet, the robots' state became a trip home for everyone."""
-        items = self.items
-        return len(items) > 1 and items[-1].kind is ItemKind.WORD and items[-1].text.lower() in \
-            self.lex.existential_copulas and items[-2].kind is ItemKind.ROBOT
-
     def _all_to(self, i: int) -> bool:
         """"...; finally all -> start" (the arrow is read as "to"): "all" opening its clause, after a stop or a
         connective, right before "to" is the whole fleet sent there; left a plain word, the move fell to the robot
@@ -326,6 +319,30 @@ class _Scanner:
         # "all" floats on the robots just listed
         lead = [it for it in self.items if it.kind is not ItemKind.PUNCT or it.text != ","]
         return bool(lead) and lead[-1].kind is ItemKind.CONNECTIVE and words[i - 1] in (",", words[lead[-1].end - 1])
+
+    def _relative_that(self, i: int) -> bool:
+        """"Excavator 2 loads a truck *that* comes to rock 1": "that" right after a verb's robot and before its verb
+        (past a modal) is the relative pronoun, as "which" is; left a plain word, the truck's move fell to the
+        excavator, which was there already, and was dropped."""
+        words, lex = self.words, self.lex
+        if words[i] != "that" or len(self.items) < 2 or self.items[-1].kind is not ItemKind.ROBOT \
+                or self.items[-1].payload.form == "pronoun" or self.items[-2].kind is not ItemKind.VERB:
+            return False  # (only a verb's object: "the truck that got loaded last night (truck 2) drives ...")
+        k = i + 1
+        while k < len(words) and words[k] in lex.subject_modals:
+            k += 1
+        return k < len(words) and lex.verb_index.match(words, k) is not None
+
+    def _floats_on_robots(self) -> bool:
+        """Whether "all" here follows the robots it counts, right after them, after a modal ("truck 2, truck 3 and
+        excavator 2 *should* all go") or after a copula ("once the others are *all* home"): read as the whole fleet,
+        the move sent robots never named, or the robots' state became a trip home for everyone."""
+        k = len(self.items) - 1
+        while k >= 0 and self.items[k].kind in (ItemKind.WORD, ItemKind.MARK) and (
+                self.items[k].text in self.lex.subject_modals  # "can" is a mark of permission
+                or self.items[k].text.lower() in self.lex.existential_copulas):
+            k -= 1
+        return k >= 0 and self.items[k].kind is ItemKind.ROBOT
 
     def noun_at(self, k: int) -> bool:
         w = self.words
@@ -566,6 +583,10 @@ class _Scanner:
                 items.append(marker)
                 i = marker.end
                 continue
+            if self._relative_that(i):
+                items.append(Item(ItemKind.ROBOT, i, i + 1, RobotDesc("pronoun", pronoun="which"), w))
+                i += 1
+                continue
             step = self.step(i)
             if step.kind is ItemKind.ROBOT and step.end + 1 < n and words[step.end] == "'s":
                 m = self.lex.robot_place_index.match(words, step.end + 1)
@@ -779,8 +800,7 @@ class _Scanner:
                 # "all three", "the two of them": that many robots named before
                 j = i + 4 if words[i + 2:i + 4] in (["of", "them"], ["of", "us"]) else i + 2
                 return Item(ItemKind.ROBOT, i, j, RobotDesc("pronoun", pronoun=str(n)), self.text(i, j))
-        if w == "all" and not (self.items and self.items[-1].kind is ItemKind.ROBOT) and not self._floats_on_subject() \
-                and (  # not "trucks all go"
+        if w == "all" and not self._floats_on_robots() and (  # not "trucks all go", "trucks should all go"
                 i + 1 == len(words) or words[i + 1] in _PUNCT or lex.start_index.match(words, i + 1)
                 or lex.verb_index.match(words, i + 1) or lex.except_index.match(words, i + 1)
                 or words[i + 1] == "but" or self._all_to(i)):
@@ -917,6 +937,8 @@ class MentionResolver:
         self.prefer_recent = False
         """Set while an anchor clause is read: "it" is the robot named last, not the subject."""
         self.idle: frozenset[str] = frozenset()
+        #: "it" is none of ``idle`` (an anchor of completion after the clause: "... once it's done")
+        self.idle_not_it = False
         """Set while an anchor after its clause is read: the keys of that clause's robots that have no step
         yet. Nothing of theirs can be waited for, so "both" skips them ("Excavator 1 goes to soil 1 once both
         are done": the two robots before it, not excavator 1 and the one before)."""
@@ -1091,15 +1113,21 @@ class MentionResolver:
         if self.prefer_recent:  # inside an anchor: "load truck 1 once it arrives" (the robot just named)
             here = self._sentence_start.get(self.sentence, len(self.history))
             for members, _ in reversed(self.history[here:]):
-                if _size(members) == 1:
+                if _size(members) == 1 and not self._idle(members):
                     return members
-        if _size(latest) == 1:
+        if _size(latest) == 1 and not self._idle(latest):
             return latest
         floor = self._sentence_start.get(self.sentence - 1, 0)
         for members, _ in reversed(self.history[floor:]):
-            if _size(members) == 1:
+            if _size(members) == 1 and not self._idle(members):
                 return members
         return latest
+
+    def _idle(self, members: Sequence[Member]) -> bool:
+        """"Send truck 1 to rock 1 once it's done": the robot of the clause an anchor of completion follows, with no
+        step yet (``idle``), has nothing to be done with, so "it" is not that robot (read so, the wait was dropped);
+        "... which will come to rock 1 after it has checked puddle 2" names a step of its own, so it may be."""
+        return self.idle_not_it and any(m.key in self.idle for m in members)
 
     def the_other(self, rtype: str) -> tuple[Member, ...]:
         """"the other truck": of the latest mention of several robots of ``rtype``, those not

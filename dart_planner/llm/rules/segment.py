@@ -921,11 +921,14 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             and cur.role is SegmentRole.MAIN
             and _has_content(cur.items)
             and k + 2 < n
-            and items[k + 1].kind is ItemKind.VERB
-            and items[k + 1].payload.target in ("navigate", "return_to_start")
+            and ((items[k + 1].kind is ItemKind.VERB
+                  and items[k + 1].payload.target in ("navigate", "return_to_start"))
+                 or (items[k + 1].kind is ItemKind.WORD and items[k + 1].text in causatives
+                     and any(i.kind is ItemKind.VERB for i in cur.items)))
             and items[k + 2].kind is ItemKind.ROBOT
         ):
-            # "..., and send excavator 3 to obstacle 1": a new order with its own robots
+            # "..., and send excavator 3 to obstacle 1": a new order with its own robots; so is "lift the keep-out on
+            # soil 2 and have excavator 1 dig there" (read as one clause, the lifting was excavator 1's alone)
             close("subject")
             cur.after_punct = False
             cur.conjunct = True
