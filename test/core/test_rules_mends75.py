@@ -1,0 +1,115 @@
+"""Mends of helper M75: misreadings found with instructions written as a site supervisor types on a phone or talks on
+the radio, and as an office planner writes formal work orders.
+
+1. "then it dumps at the start" / "dump truck 3 is then to unload at the start" tipped the load first thing (the
+   time opener "at the start", rule 10's "first") and dropped the drive back: right after a verb of tipping (and the
+   cargo it tips), "at the start" is where the load goes, a return plus the tipping (rule 14); so is "at the start
+   position" anywhere, a longer name of the start. "At the start, everyone avoids rock 1" stays the opener.
+2. "Dump trucks 2 and 3 ... are to be loaded by excavator 3 in turn, dump truck 3 first" gave one loading and a
+   tipping for truck 3: said actively ("excavator 3 loads truck 3 first, then truck 2"), the "are" before "to be
+   loaded" stayed behind and kept the loader from opening a clause of its own. "are loaded by" was read right; "are
+   to be loaded by" (a work order's "is to be done") is read the same now, one loading per truck in that order.
+3. "1) ... 2) soil 2 is to be excavated by both excavators 3) dump truck 2 ..." dug with excavator 3 alone and ran
+   item 3 on in item 2 ("... is loaded by the excavators 3) truck 3 dumps" had excavator 3 load a truck it never
+   met): a plural or determined robot noun does not take a number that a ")" follows and that is one more than the
+   last item's; it is the next item's number. A bare "truck 3)" keeps its number.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+
+# -- finding 1: "dumps at the start" is a return and a tipping there, not a tipping first thing ----------------------
+
+_LOADED_AT_SOIL1 = (task("m", T, [E2, D3], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                    task("l", LOAD, [E2], [], deps=["g"]), task("r", R, [D3], [], deps=["l"]),
+                    task("d", DUMP, [D3], [], deps=["r"]))
+
+
+@pytest.mark.parametrize("text", [
+    "ex 2 digs at soil 1, truck 3 goes there too and gets loaded, then it dumps at the start",
+    "Excavator 2 digs at soil 1. Truck 3 goes there too and gets loaded. Then it dumps at the start position.",
+    "Excavator 2 digs at soil 1, truck 3 goes there too and gets loaded, then it unloads at the start.",
+    "Excavator 2 digs at soil 1, truck 3 goes there too and gets loaded, then it tips its load at the start.",
+])
+def test_tipping_at_the_start_is_a_return_and_a_tipping(fleet, world, text):
+    assert_plan(text, fleet, world, *_LOADED_AT_SOIL1)
+
+
+def test_a_passive_work_order_unloads_at_the_start_after_driving_back(fleet, world):
+    assert_plan("Dump truck 3 is to be loaded at soil 1 by excavator 2. Dump truck 3 is then to unload at the start.",
+                fleet, world, task("m", T, [D3, E2], ["soil1"]), task("l", LOAD, [E2], [], deps=["m"]),
+                task("r", R, [D3], [], deps=["l"]), task("d", DUMP, [D3], [], deps=["r"]))
+
+
+def test_at_the_start_stays_the_opener_elsewhere(fleet, world):
+    assert_plan("At the start, all robots avoid rock 1. Truck 1 goes to puddle 1 and dumps there.", fleet, world,
+                task("a", AVA, [], ["rock1"]), task("m", T, [D1], ["puddle1"], deps=["a"]),
+                task("d", DUMP, [D1], [], deps=["m"]))
+    assert_plan("Truck 1 goes to puddle 1 and dumps there at the start.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]))
+
+
+# -- finding 2: "are to be loaded by <excavator> in turn, <truck> first" loads each truck in that order ---------------
+
+_DUG_AT_ROCK1 = (task("e", T, [E3], ["rock1"]), task("g", DIG, [E3], [], deps=["e"]))
+_ALL_AT_ROCK1 = (task("m", T, [E3, D2, D3], ["rock1"]), task("g", DIG, [E3], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 goes to rock 1 and digs. Trucks 2 and 3 go to rock 1 and are to be loaded by excavator 3 in turn, "
+    "truck 3 first.",
+    "Excavator 3 goes to rock 1 and digs. Trucks 2 and 3 go to rock 1 and are to be loaded by excavator 3, truck 3 "
+    "first.",
+    "Excavator 3 goes to rock 1 and digs. Trucks 2 and 3 go to rock 1 and are to be loaded by excavator 3, truck 3 "
+    "first, then truck 2.",
+])
+def test_trucks_to_be_loaded_in_turn_each_get_a_loading_in_that_order(fleet, world, text):
+    assert_plan(text, fleet, world, *_ALL_AT_ROCK1,
+                task("l3", LOAD, [E3], [], deps=["g"]), task("l2", LOAD, [E3], [], deps=["l3"]))
+
+
+def test_a_work_order_loads_each_truck_in_turn_then_each_tips(fleet, world):
+    assert_plan("Excavator 3 is to proceed to rock 1, where rock 1 is to be broken up. Dump trucks 2 and 3 are to be "
+                "sent to rock 1 as well and are to be loaded by excavator 3 in turn, dump truck 3 first. Upon "
+                "completion of its loading, each truck is to unload at puddle 2.", fleet, world,
+                task("m", T, [E3, D2, D3], ["rock1"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("l3", LOAD, [E3], [], deps=["g"]), task("l2", LOAD, [E3], [], deps=["l3"]),
+                task("p3", T, [D3], ["puddle2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["p3"]),
+                task("p2", T, [D2], ["puddle2"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["p2"]))
+
+
+def test_trucks_said_as_the_subject_are_loaded_in_turn(fleet, world):
+    assert_plan("Excavator 3 goes to rock 1 and digs. Trucks 2 and 3 are to be loaded by excavator 3 in turn, truck 3 "
+                "first.", fleet, world, *_DUG_AT_ROCK1,
+                task("l3", LOAD, [E3], [], deps=["g"]), task("l2", LOAD, [E3], [], deps=["l3"]))
+
+
+# -- finding 3: "<the / both / plural robot noun> N)" in a one-line numbered list opens item N ----------------------
+
+def test_both_excavators_before_the_next_item_number_are_the_two_named(fleet, world):
+    assert_plan("Work order: 1) excavators 1 and 3 are to proceed to soil 2 together with dump truck 2 2) soil 2 is to "
+                "be excavated by both excavators 3) dump truck 2 is to be loaded by excavator 1", fleet, world,
+                task("m", T, [E1, E3, D2], ["soil2"]), task("g", DIG, [E1, E3], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "1) excavators 1 and 2 go to soil 1 and dig 2) truck 3 goes to soil 1 and is loaded by the excavators 3) truck 3 "
+    "dumps at puddle 2",
+    "1) excavators 1 and 2 go to soil 1 and dig 2) truck 3 goes to soil 1 and is loaded by the excavators 3) it dumps "
+    "at puddle 2",
+])
+def test_the_excavators_before_the_next_item_number_are_those_named(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, E2], ["soil1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("t", T, [D3], ["soil1"], deps=["g"]), task("l", LOAD, [E1, E2], [], deps=["t"]),
+                task("p", T, [D3], ["puddle2"], deps=["l"]), task("d", DUMP, [D3], [], deps=["p"]))
+
+
+def test_a_robot_number_with_no_bracket_after_it_stays_the_robot(fleet, world):
+    assert_plan("1) excavator 1 goes to soil 1 2) excavator 2 goes to soil 2 3) the truck 3 goes to rock 1",
+                fleet, world, task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"], deps=["a"]),
+                task("c", T, [D3], ["rock1"], deps=["b"]))
