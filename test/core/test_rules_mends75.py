@@ -13,6 +13,15 @@ the radio, and as an office planner writes formal work orders.
    item 3 on in item 2 ("... is loaded by the excavators 3) truck 3 dumps" had excavator 3 load a truck it never
    met): a plural or determined robot noun does not take a number that a ")" follows and that is one more than the
    last item's; it is the next item's number. A bare "truck 3)" keeps its number.
+4. "the restriction on rock 1 is to be lifted for all robots and truck 2 is to return to start" sent the whole fleet
+   home after the lifting: a robot after "and" that follows a keep-out's "for <robots>" (or a passive's agents)
+   opens a clause of its own when a verb comes after it, also with words of obligation between (the lexicon's
+   ``anchor_closing_modals`` and ``subject_modals``: "is to", "must"); it was read as one more robot the lifting
+   was for, and its own step went to all of them.
+5. "ex 1 loads truck 2 first then truck 1, truck 2 dumps at puddle 1, truck 1 dumps at puddle 2" sent both trucks to
+   puddle 1 and lost truck 1's second loading: "truck 1, truck 2 dumps" was read as a list of robots. A "then
+   <truck>" that ends a loading order before a comma ends its clause also when "first" stands before the "then"
+   (as it did with no "first").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "dumps at the start" is a return and a tipping there, not a tipping first thing ----------------------
 
@@ -113,3 +122,47 @@ def test_a_robot_number_with_no_bracket_after_it_stays_the_robot(fleet, world):
     assert_plan("1) excavator 1 goes to soil 1 2) excavator 2 goes to soil 2 3) the truck 3 goes to rock 1",
                 fleet, world, task("a", T, [E1], ["soil1"]), task("b", T, [E2], ["soil2"], deps=["a"]),
                 task("c", T, [D3], ["rock1"], deps=["b"]))
+
+
+# -- finding 4: "lifted for <robots> and <robot> is to <verb>" is that robot's own step -----------------------------
+
+_LIFTED_AFTER_THE_DUMP = (task("a", AVA, [], ["rock1"]), task("m", T, [D2], ["puddle1"], deps=["a"]),
+                          task("d", DUMP, [D2], [], deps=["m"]), task("l", ALA, [], ["rock1"], deps=["d"]))
+
+
+@pytest.mark.parametrize("text", [
+    "All robots avoid rock 1. Truck 2 dumps at puddle 1. Upon completion of the unloading, the restriction on rock 1 "
+    "is to be lifted for all robots and truck 2 is to return to start.",
+    "All robots avoid rock 1. Truck 2 dumps at puddle 1. Then the keep-out on rock 1 is lifted for everyone and "
+    "truck 2 must return to start.",
+    "All robots avoid rock 1. Truck 2 dumps at puddle 1. Then the keep-out on rock 1 is lifted for everyone and "
+    "truck 2 returns to start.",
+])
+def test_a_robot_after_the_lifting_for_the_fleet_returns_alone(fleet, world, text):
+    assert_plan(text, fleet, world, *_LIFTED_AFTER_THE_DUMP, task("r", R, [D2], [], deps=["d"]))
+
+
+def test_it_after_a_lifting_for_one_robot_is_that_robot(fleet, world):
+    assert_plan("Excavator 3 avoids rock 1. Excavator 3 digs at soil 2. Truck 2 dumps at puddle 1, upon which the "
+                "restriction on rock 1 is to be lifted for excavator 3 and it is to return to start.", fleet, world,
+                task("k", AV, [E3], ["rock1"]), task("e", T, [E3], ["soil2"], deps=["k"]),
+                task("g", DIG, [E3], [], deps=["e"]), task("m", T, [D2], ["puddle1"]),
+                task("d", DUMP, [D2], [], deps=["m"]), task("l", AL, [E3], ["rock1"], deps=["d"]),
+                task("r", R, [E3], [], deps=["g", "d"]))
+
+
+# -- finding 5: "loads truck 2 first then truck 1, truck 2 <verb> ..." ends the order at the comma -------------------
+
+@pytest.mark.parametrize("text", [
+    "ex 1 digs at soil 2, truck 1 and truck 2 go there too, ex 1 loads truck 2 first then truck 1, truck 2 dumps at "
+    "puddle 1, truck 1 dumps at puddle 2",
+    "ex 1 digs at soil 2, truck 1 and truck 2 go there too, ex 1 loads truck 2 first then truck 1, truck 2 dumps at "
+    "puddle 1 and truck 1 dumps at puddle 2",
+    "ex 1 digs at soil 2, truck 1 and truck 2 go there too, ex 1 loads truck 2 first then truck 1, truck 2 takes its "
+    "load to puddle 1 and truck 1 takes it to puddle 2",
+])
+def test_a_loading_order_with_first_ends_at_the_comma(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, D1, D2], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l2", LOAD, [E1], [], deps=["g"]), task("l1", LOAD, [E1], [], deps=["l2"]),
+                task("p2", T, [D2], ["puddle1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["p2"]),
+                task("p1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["p1"]))
