@@ -22,6 +22,10 @@ the radio, and as an office planner writes formal work orders.
    puddle 1 and lost truck 1's second loading: "truck 1, truck 2 dumps" was read as a list of robots. A "then
    <truck>" that ends a loading order before a comma ends its clause also when "first" stands before the "then"
    (as it did with no "first").
+6. "truck 1 goes to puddle 2 and dumps there, then rock 1 is open again" lifted the keep-out at once: a keep-out
+   change that names no robot, joined by "then" to a robot's clause of the same sentence, took that robot as its
+   subject, and a keep-out is no step of that robot's chain, so it waited for nothing. It follows the clause just
+   said now, as after "after that" (rule 10); said as its own sentence it already did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -166,3 +170,31 @@ def test_a_loading_order_with_first_ends_at_the_comma(fleet, world, text):
                 task("l2", LOAD, [E1], [], deps=["g"]), task("l1", LOAD, [E1], [], deps=["l2"]),
                 task("p2", T, [D2], ["puddle1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["p2"]),
                 task("p1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["p1"]))
+
+
+# -- finding 6: "<robot's clause>, then <place> is open again" follows that clause ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Everyone avoids rock 1. Truck 1 goes to puddle 2, then rock 1 is open again.",
+    "Everyone avoids rock 1. Truck 1 goes to puddle 2 and then rock 1 is open again.",
+    "Everyone avoids rock 1. Truck 1 goes to puddle 2, after that rock 1 is open again.",
+    "Everyone avoids rock 1. Truck 1 goes to puddle 2, then everyone may use rock 1 again.",
+])
+def test_a_lifting_said_after_a_robots_clause_follows_it(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", AVA, [], ["rock1"]), task("m", T, [D1], ["puddle2"], deps=["a"]),
+                task("l", ALA, [], ["rock1"], deps=["m"]))
+
+
+def test_a_supervisors_lifting_follows_the_tipping(fleet, world):
+    assert_plan("everyone avoids rock 1, then truck 1 goes to puddle 2 and dumps there, then rock 1 is open again",
+                fleet, world, task("a", AVA, [], ["rock1"]), task("m", T, [D1], ["puddle2"], deps=["a"]),
+                task("d", DUMP, [D1], [], deps=["m"]), task("l", ALA, [], ["rock1"], deps=["d"]))
+    assert_plan("everyone stay away from the rocks, then two excavators to soil 1 and dig, one truck goes with them "
+                "and gets loaded, it dumps at puddle 2 and then the rocks are open again", fleet, world,
+                task("a", AVA, [], ["rock1", "rock2"]),
+                task("m", T, types=[("excavator", 2), ("dump_truck", 1)], objs=["soil1"], deps=["a"]),
+                task("g", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["g"]),
+                task("p", T, types=[("dump_truck", 1)], objs=["puddle2"], deps=["l"]),
+                task("d", DUMP, types=[("dump_truck", 1)], deps=["p"]),
+                task("o", ALA, [], ["rock1", "rock2"], deps=["d"]))
