@@ -26,6 +26,12 @@ the radio, and as an office planner writes formal work orders.
    change that names no robot, joined by "then" to a robot's clause of the same sentence, took that robot as its
    subject, and a keep-out is no step of that robot's chain, so it waited for nothing. It follows the clause just
    said now, as after "after that" (rule 10); said as its own sentence it already did.
+7. "the other two trucks wait at base" sent trucks that never left base back to start (a return of their own that
+   the fleet's return then waited for): "wait at" / "waiting at" (lexicon ``stationary``) at the start moves
+   nobody who is still there, as "stay at" did. A robot that went elsewhere still drives back.
+8. "when thats done the two excavators head home" (a phone's "that's" without its apostrophe) waited for the haul's
+   drive, not the tipping: "thats" (lexicon ``spellings``) is read as "that" ("'s" is a filler), as "dont" is
+   read as "don't".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -33,7 +39,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "dumps at the start" is a return and a tipping there, not a tipping first thing ----------------------
 
@@ -198,3 +204,37 @@ def test_a_supervisors_lifting_follows_the_tipping(fleet, world):
                 task("p", T, types=[("dump_truck", 1)], objs=["puddle2"], deps=["l"]),
                 task("d", DUMP, types=[("dump_truck", 1)], deps=["p"]),
                 task("o", ALA, [], ["rock1", "rock2"], deps=["d"]))
+
+
+# -- finding 7: "<robots that never left> wait at base" is no step ---------------------------------------------------
+
+_TIPPED_THEN_HOME = (task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]),
+                     task("h", RA, [], [], deps=["d"]))
+
+
+@pytest.mark.parametrize("text", [
+    "truck 2 goes to puddle 1 and tips, the other two trucks wait at base, when truck 2 is done everybody home",
+    "Truck 2 goes to puddle 1 and dumps. Trucks 1 and 3 wait at base. Then everyone returns to start.",
+    "Truck 2 goes to puddle 1 and dumps. Trucks 1 and 3 are waiting at the start. Then everyone returns to start.",
+])
+def test_waiting_at_base_where_they_stand_moves_nobody(fleet, world, text):
+    assert_plan(text, fleet, world, *_TIPPED_THEN_HOME)
+
+
+def test_waiting_at_base_after_leaving_it_is_a_return(fleet, world):
+    assert_plan("Truck 1 goes to rock 1. Then truck 1 waits at base.", fleet, world,
+                task("m", T, [D1], ["rock1"]), task("r", R, [D1], [], deps=["m"]))
+
+
+# -- finding 8: "thats" typed without its apostrophe ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ex 2 and ex 3 to rock 2 and break it up, truck 1 goes there too and gets loaded, then it takes it to puddle 1, "
+    "when thats done the two excavators head home",
+    "ex 2 and ex 3 to rock 2 and break it up, truck 1 goes there too and gets loaded, then it takes it to puddle 1, "
+    "when that's done the two excavators head home",
+])
+def test_thats_without_the_apostrophe_is_that_is(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2, E3, D1], ["rock2"]), task("g", DIG, [E2, E3], [], deps=["m"]),
+                task("l", LOAD, [E2, E3], [], deps=["g"]), task("p", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]), task("h", R, [E2, E3], [], deps=["d"]))
