@@ -32,6 +32,13 @@ the radio, and as an office planner writes formal work orders.
 8. "when thats done the two excavators head home" (a phone's "that's" without its apostrophe) waited for the haul's
    drive, not the tipping: "thats" (lexicon ``spellings``) is read as "that" ("'s" is a filler), as "dont" is
    read as "don't".
+9. "Soil 1 is to be excavated by excavator 1 and dump truck 1 is to be positioned at soil 1" dropped truck 1 (with
+   a comma before "and": refused, "truck 1 cannot dig"): "positioned" was no verb there, so truck 1 was one more
+   agent of the digging. "be positioned at" is a move (lexicon, beside "be stationed at"), as it already was in a
+   sentence of its own.
+10. "everybody clear of obstacle 1 pls" sent everybody to obstacle 1 (the verbless "<robots> to <place>"): "clear
+   of" with no verb before it is a keep-out, as "keep clear of" is; after a split keep-out verb and its robots
+   ("keep truck 2 (well) clear of") it stays that verb's particle.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -238,3 +245,44 @@ def test_thats_without_the_apostrophe_is_that_is(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E2, E3, D1], ["rock2"]), task("g", DIG, [E2, E3], [], deps=["m"]),
                 task("l", LOAD, [E2, E3], [], deps=["g"]), task("p", T, [D1], ["puddle1"], deps=["l"]),
                 task("d", DUMP, [D1], [], deps=["p"]), task("h", R, [E2, E3], [], deps=["d"]))
+
+
+# -- finding 9: "... and dump truck 1 is to be positioned at soil 1" is truck 1's move ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Soil 1 is to be excavated by excavator 1, and dump truck 1 is to be positioned at soil 1 as well.",
+    "Soil 1 is to be excavated by excavator 1 and dump truck 1 is to be positioned at soil 1.",
+])
+def test_a_truck_to_be_positioned_beside_a_passive_digging_moves_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, D1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]))
+
+
+def test_a_truck_to_be_positioned_alone_still_moves(fleet, world):
+    assert_plan("Dump truck 1 is to be positioned at soil 1.", fleet, world, task("m", T, [D1], ["soil1"]))
+
+
+# -- finding 10: "<robots> clear of <place>" with no verb is a keep-out ------------------------------------------------
+
+@pytest.mark.parametrize("text, robots, kind", [
+    ("everybody clear of obstacle 1 pls, then truck 2 to soil 1", [], AVA),
+    ("all robots clear of obstacle 1, then truck 2 to soil 1", [], AVA),
+])
+def test_clear_of_a_place_keeps_the_robots_out(fleet, world, text, robots, kind):
+    assert_plan(text, fleet, world, task("a", kind, robots, ["obstacle1"]),
+                task("m", T, [D2], ["soil1"], deps=["a"]))
+
+
+def test_clear_of_for_one_truck_gates_its_move(fleet, world):
+    assert_plan("truck 2 clear of puddle 1 pls, then truck 2 goes to soil 2", fleet, world,
+                task("a", AV, [D2], ["puddle1"]), task("m", T, [D2], ["soil2"], deps=["a"]))
+
+
+@pytest.mark.parametrize("text", [
+    "keep truck 2 clear of obstacle 1, then truck 2 goes to soil 1",
+    "truck 2 keeps clear of obstacle 1, then truck 2 goes to soil 1",
+    "truck 2 stays well clear of obstacle 1, then truck 2 goes to soil 1",
+    "keep truck 2 well clear of obstacle 1, then truck 2 goes to soil 1",
+    "steer truck 2 clear of obstacle 1, then truck 2 goes to soil 1",
+])
+def test_keep_out_verbs_with_clear_still_read_once(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", AV, [D2], ["obstacle1"]), task("m", T, [D2], ["soil1"], deps=["a"]))

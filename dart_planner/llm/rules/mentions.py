@@ -631,6 +631,18 @@ class _Scanner:
         return last is not None and last.end == i and last.kind is ItemKind.VERB \
             and (last.payload.role == "carry" or last.payload.target == "dump")
 
+    def _split_keepout_before(self) -> bool:
+        """The items just read are a split keep-out verb and the robots it holds ("keep truck 2", "steer excavators 1
+        and 3"): a particle after them ("clear of", lexicon ``split_keepout_particles``) belongs to that verb. Read as
+        a keep-out verb of its own ("everybody clear of obstacle 1"), the verb before it had no place."""
+        k = len(self.items)
+        while k > 0 and self.items[k - 1].kind in (ItemKind.ROBOT, ItemKind.WORD):  # "keep them *well* clear of"
+            k -= 1
+        if k == 0 or not any(it.kind is ItemKind.ROBOT for it in self.items[k:]):
+            return False
+        before = self.items[k - 1]
+        return before.kind is ItemKind.VERB and before.text in self.lex.split_keepout_verbs
+
     def _start_place_opener(self, i: int, length: int) -> bool:
         """"(then it) dumps at the start", "unload at the start position": an opener of ``length`` words that is a
         preposition and a start place (the lexicon's ``start_places``) names that place when a longer start place
@@ -732,6 +744,8 @@ class _Scanner:
         if m:
             return Item(ItemKind.ROBOT, i, i + m[0], RobotDesc("others"), self.text(i, i + m[0]))
         v = lex.verb_index.match(words, i)
+        if v and w in lex.split_keepout_particles and self._split_keepout_before():
+            return Item(ItemKind.WORD, i, i + 1, None, w)  # "keep truck 2 *clear* of ...": the verb's particle
         if v and v[0] >= 2:  # "start digging" before the place "start"
             return self.verb(i, v[0], v[1])
         if w in lex.mention_starts and (c := lex.connective_index.match(words, i)) and c[0] > 1:
