@@ -124,7 +124,12 @@ def tokenize(text: str, keep_joined: Container[str] = (), spellings: Mapping[str
             out.append(Token(j.group(1), s, s + a))
             out.append(Token(j.group(2), s + a, e))
             continue
-        out.append(Token(spellings.get(w, w) if spellings else w, s, e))
+        said = spellings.get(w, w) if spellings else w
+        if said != w and said.endswith("'s"):  # "thats": "that 's", as "that's" is split above
+            out.append(Token(said[:-2], s, e - 1))
+            out.append(Token("'s", e - 1, e))
+            continue
+        out.append(Token(said, s, e))
     # "&", "+", "@" and "->" were blanked above; restore them as words so clauses read naturally
     for m in re.finditer(r"&|\+|@|->|(?<=\d)-(?=\d)", text):
         out.append(Token(_SYMBOL_WORDS[m.group()], m.start(), m.end()))
