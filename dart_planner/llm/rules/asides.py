@@ -647,7 +647,7 @@ def _loader_order(subject: Item, named: Sequence[Item]) -> list[Item] | None:
     return [named[0], other]
 
 
-def _passive_order(out: list[Item], k: int) -> int:
+def _passive_order(out: list[Item], k: int, aux: Container[str] = ()) -> int:
     """"(the trucks) are loaded by the excavator, truck 3 first, then truck 1": said actively
     ("the excavator loads truck 3 first, then truck 1") in place, so each truck gets its own loading
     in that order (rule 24). Returns where to go on reading."""
@@ -673,7 +673,7 @@ def _passive_order(out: list[Item], k: int) -> int:
     if not (j + 1 < len(out) and _loader(out[j])):
         return k + 1
     if out[j + 1].kind is ItemKind.MARK and out[j + 1].payload == "in_order":
-        return _agent_in_turn(out, k, j)
+        return _agent_in_turn(out, k, j, aux)
     if not (out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
         return k + 1
     agent = out[j]
@@ -690,25 +690,32 @@ def _passive_order(out: list[Item], k: int) -> int:
     new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     if keep:
         new.append(out[end])
-    start = _subject_start(out, k)
+    start = _subject_start(out, k, aux)
     out[start:close] = new
     return start + len(new)
 
 
-def _subject_start(out: Sequence[Item], k: int) -> int:
+def _subject_start(out: Sequence[Item], k: int, aux: Container[str] = ()) -> int:
     """Where the passive's subject starts when it stands right before the verb at ``k`` and is all its clause has
     before it ("..., *trucks 1 and 3* are loaded by excavator 1, truck 3 first"): said actively, the active clause
     loads those trucks, so they go with the passive; left before the agent, they made a clause of their own (a
     tipping for truck 3). So after "where" (", where they get loaded by excavator 3 in turn: ..."). ``k`` itself when
-    something else stands there ("go to rock 1 and get loaded by ...")."""
-    s = k
+    something else stands there ("go to rock 1 and get loaded by ...").
+
+    The ``aux`` words (the lexicon's ``passive_auxiliaries``) right before the verb go with it: a work order's "(and)
+    *are* to be loaded by excavator 3 in turn" has its "are" apart from the verb "to be loaded"; left before the
+    agent, it kept the active clause from opening after "and", and one loading served both trucks."""
+    a = k
+    while a > 0 and out[a - 1].kind is ItemKind.WORD and out[a - 1].text in aux:
+        a -= 1
+    s = a
     while s > 0 and (out[s - 1].kind is ItemKind.ROBOT
                      or (out[s - 1].kind is ItemKind.WORD and out[s - 1].text in ("and", "both"))):
         s -= 1
-    if s == k or not (s == 0 or out[s - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+    if s == a or not (s == 0 or out[s - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
                       or out[s - 1].kind is ItemKind.WORD and out[s - 1].text == "where") \
             or out[s].kind is not ItemKind.ROBOT or out[s].payload.form == "pronoun" and out[s].text == "which":
-        return k
+        return a
     return s
 
 
@@ -718,7 +725,7 @@ def _loader(it: Item) -> bool:
     return it.kind is ItemKind.ROBOT and (it.payload.form != "pronoun" or it.payload.pronoun == "it")
 
 
-def _agent_in_turn(out: list[Item], k: int, j: int) -> int:
+def _agent_in_turn(out: list[Item], k: int, j: int, aux: Container[str] = ()) -> int:
     """"(trucks 1 and 3) are loaded by excavator 3 one after the other / in turn, truck 3 first": said actively
     ("excavator 3 loads truck 3 first, then truck 1"), in the aside's order, else in the order the subject names the
     trucks (rule 24); read as it stood, one loading served both. ``j``: the agent, with the order mark after it."""
@@ -737,7 +744,7 @@ def _agent_in_turn(out: list[Item], k: int, j: int) -> int:
         named = each[1]
         close = j + 2
     new = [out[j], verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
-    start = _subject_start(out, k)
+    start = _subject_start(out, k, aux)
     out[start:close] = new
     return start + len(new)
 
@@ -1113,16 +1120,17 @@ def fold_taking_turns(items: Sequence[Item], verbs: Container[str], nouns: Conta
     return out
 
 
-def loading_order(items: Sequence[Item]) -> list[Item]:
+def loading_order(items: Sequence[Item], aux: Container[str] = ()) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
-    truck 1" (the robots the aside leaves out come after, in the order they were named)."""
+    truck 1" (the robots the aside leaves out come after, in the order they were named). ``aux``: the lexicon's
+    ``passive_auxiliaries``, said before a passive loading ("are to be loaded by ...")."""
     out = _loaded_after_it(items)
     k = 0
     while k < len(out):
         it = out[k]
         if it.kind is ItemKind.VERB and it.payload.role == "passive_load":
-            k = _passive_order(out, k)
+            k = _passive_order(out, k, aux)
             continue
         if it.kind is ItemKind.VERB and it.payload.target in MOVES and it.payload.role == "verb":
             k = _movement_order(out, k)

@@ -3664,6 +3664,8 @@ class Interpreter:
             base = self.b.sinks()
         elif conn == "sequence":
             prev = self.prev
+            if self._robotless_keepout(seg):
+                subject = None  # "..., then rock 1 is open again": no robot's chain, so after all still open
             changed = prev is None or (subject is None) != prev.fleet or (
                 explicit and subject is not None and prev.subject is not None
                 and {m.key for m in subject} != {m.key for m in prev.subject}
@@ -4131,6 +4133,13 @@ class Interpreter:
         return bool(closed) and bool(moves) and all(
             o.payload.form == "pronoun" and o.payload.pronoun == "there"
             or (o.payload.form == "names" and set(o.payload.names) <= set(closed)) for a in moves for o in a.objects)
+
+    @staticmethod
+    def _robotless_keepout(seg: Segment) -> bool:
+        """``seg`` changes a keep-out and names no robot ("then rock 1 is open again"): the subject it took from the
+        clause before is no chain for it to go on from, since a keep-out is no robot step (rule 8)."""
+        verbs = seg.of(ItemKind.VERB)
+        return bool(verbs) and not seg.has(ItemKind.ROBOT) and all(v.payload.target in KEEPOUT_ACTIONS for v in verbs)
 
     def _permission_back(self, seg: Segment) -> bool:
         """"After that, the trucks can go near puddle 2 again": a move verb with a permission and "again" is a

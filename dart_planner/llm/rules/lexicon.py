@@ -38,6 +38,11 @@ V = TypeVar("V")
 _WORD = re.compile(r"[a-z0-9_']+|\*")
 
 
+def _one_word(words: tuple[str, ...]) -> bool:
+    """One word, or one with "'s" (a spelling's "that's" for "thats": the text splits it so too)."""
+    return len(words) == 1 or (len(words) == 2 and words[1] == "'s")
+
+
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
     """Words of a lexicon phrase, split like instruction text (hyphens separate words, "that's"
     is "that 's", "let's" is "lets_us"), so a phrase matches the text it is written like."""
@@ -930,7 +935,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
     vocab.update(fillers)
     spellings: dict[str, str] = {}
     for k, v in r.mapping(data.get("spellings", {}), "spellings").items():
-        if not isinstance(v, str) or len(tokenize_phrase(str(k))) != 1 or len(tokenize_phrase(v)) != 1:
+        if not isinstance(v, str) or len(tokenize_phrase(str(k))) != 1 or not _one_word(tokenize_phrase(v)):
             r.error(f"spellings.{k}", f"expected one word for one word, got {v!r}")
         else:
             spellings[str(k)] = v

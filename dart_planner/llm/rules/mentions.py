@@ -492,6 +492,8 @@ class _Scanner:
         # "the trucks one after the other": an order of work, not "truck one"
         ordered = j < len(words) and lex.in_order_index.match(words, j) is not None
         nums, j2 = ([], j) if ordered else _numbers(words, j, lex, self.noun_at)
+        if nums and (det or plural) and self._next_list_number(i, nums, j2):
+            nums, j2 = [], j  # "... by both excavators 3) dump truck 2 ...": the robots named before, then item 3
         if nums:
             ids = []
             for n in nums:
@@ -517,6 +519,21 @@ class _Scanner:
             plural = True  # "the two excavator dig": the number says there are two, whatever the noun's form
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+
+    def _next_list_number(self, i: int, nums: Sequence[int], end: int) -> bool:
+        """The one number ``nums`` after a robot noun that has a determiner or is plural, ending at ``end``, opens the
+        next item of a numbered list said in one line: a ")" follows it, it is one more than the last item's number,
+        and no "(" before it, since that item, makes the ")" close an aside. Taken as the robot's number, "by both
+        excavators 3) dump truck 2 ..." was excavator 3 alone, and item 3 ran on in item 2."""
+        words = self.words
+        if len(nums) != 1 or end >= len(words) or words[end] != ")":
+            return False
+        last = next((it for it in reversed(self.items) if it.kind is ItemKind.MARK
+                     and it.payload in ("list_first", "list_next")), None)
+        if last is None or "(" in words[last.end:i]:
+            return False
+        said = next((n for n in map(self.lex.number, last.text.split()) if n is not None), None)
+        return said is not None and nums[0] == said + 1
 
     def obj(self, i: int) -> Item | None:
         words, lex = self.words, self.lex
@@ -691,6 +708,35 @@ class _Scanner:
             return False
         return i + n + 1 >= len(words) or _number_at(words, i + n + 1, self.lex) is None
 
+    def _split_keepout_before(self) -> bool:
+        """The items just read are a split keep-out verb and the robots it holds ("keep truck 2", "steer excavators 1
+        and 3"): a particle after them ("clear of", lexicon ``split_keepout_particles``) belongs to that verb. Read as
+        a keep-out verb of its own ("everybody clear of obstacle 1"), the verb before it had no place."""
+        k = len(self.items)
+        while k > 0 and self.items[k - 1].kind in (ItemKind.ROBOT, ItemKind.WORD):  # "keep them *well* clear of"
+            k -= 1
+        if k == 0 or not any(it.kind is ItemKind.ROBOT for it in self.items[k:]):
+            return False
+        before = self.items[k - 1]
+        return before.kind is ItemKind.VERB and before.text in self.lex.split_keepout_verbs
+
+    def _start_place_opener(self, i: int, length: int) -> bool:
+        """"(then it) dumps at the start", "unload at the start position": an opener of ``length`` words that is a
+        preposition and a start place (the lexicon's ``start_places``) names that place when a longer start place
+        runs on after it, or when it comes right after a verb of tipping and the cargo it tips. Read as the opener
+        ("first"), the tipping came first thing and the drive back to the start was dropped."""
+        words, lex = self.words, self.lex
+        if words[i] not in _START_LEADS:
+            return False
+        m = lex.start_index.match(words, i + 1)
+        if m is None or m[0] < length - 1:
+            return False
+        if m[0] > length - 1:
+            return True
+        last = next((it for it in reversed(self.items)
+                     if not (it.kind is ItemKind.WORD and (it.text in lex.cargo or it.text in _DETERMINERS))), None)
+        return last is not None and last.kind is ItemKind.VERB and last.payload.target == "dump"
+
     def _purpose_noun(self, i: int) -> bool:
         """"gathers at obstacle 1 for the end-of-day check.": a verb word that ends its clause after "for" and a
         determiner with only plain words between is the noun of a purpose; read as a verb, it was a trip with no
@@ -777,6 +823,8 @@ class _Scanner:
         v = lex.verb_index.match(words, i)
         if v and self._cargo_participle(i, v[0], v[1][0]):
             return Item(ItemKind.WORD, i, i + 1, None, w)  # "hauls broken rock": the cargo's adjective
+        if v and w in lex.split_keepout_particles and self._split_keepout_before():
+            return Item(ItemKind.WORD, i, i + 1, None, w)  # "keep truck 2 *clear* of ...": the verb's particle
         if v and v[0] >= 2:  # "start digging" before the place "start"
             return self.verb(i, v[0], v[1])
         if w in lex.mention_starts and (c := lex.connective_index.match(words, i)) and c[0] > 1:
@@ -837,6 +885,8 @@ class _Scanner:
             shorter = lex.connective_index.match(words[:end - 1], i)
             if shorter:
                 return Item(ItemKind.CONNECTIVE, i, i + shorter[0], shorter[1], self.text(i, i + shorter[0]))
+        if c and c[1] == "first" and self._start_place_opener(i, c[0]):
+            return Item(ItemKind.WORD, i, i + 1, None, w)  # "dumps *at* the start": the start place comes next
         if c:
             return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
         m = lex.negation_index.match(words, i)

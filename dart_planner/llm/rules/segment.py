@@ -124,7 +124,12 @@ def tokenize(text: str, keep_joined: Container[str] = (), spellings: Mapping[str
             out.append(Token(j.group(1), s, s + a))
             out.append(Token(j.group(2), s + a, e))
             continue
-        out.append(Token(spellings.get(w, w) if spellings else w, s, e))
+        said = spellings.get(w, w) if spellings else w
+        if said != w and said.endswith("'s"):  # "thats": "that 's", as "that's" is split above
+            out.append(Token(said[:-2], s, e - 1))
+            out.append(Token("'s", e - 1, e))
+            continue
+        out.append(Token(said, s, e))
     # "&", "+", "@" and "->" were blanked above; restore them as words so clauses read naturally
     for m in re.finditer(r"&|\+|@|->|(?<=\d)-(?=\d)", text):
         out.append(Token(_SYMBOL_WORDS[m.group()], m.start(), m.end()))
@@ -443,11 +448,15 @@ def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool
 def _loading_before(items: Sequence[Item], k: int) -> bool:
     """A loading verb with a robot after it opens the clause that ends at ``k`` ("excavator 3 loads truck 1 *and
     then truck 3*, each truck then dumps"): the "then <robot>" said is one more truck of that loading, as the one
-    an order aside makes; read as a list with the robots after the comma, the second loading was lost."""
+    an order aside makes; read as a list with the robots after the comma, the second loading was lost. So with
+    "first" after the first truck ("loads truck 2 first then truck 1, truck 2 dumps ...")."""
     j = k - 1
+    if j >= 0 and items[j].kind is ItemKind.CONNECTIVE and items[j].payload == "first":
+        j -= 1
+    end = j
     while j >= 0 and items[j].kind is ItemKind.ROBOT:
         j -= 1
-    return j >= 0 and j < k - 1 and items[j].kind is ItemKind.VERB and items[j].payload.target == "unload_bucket" \
+    return j >= 0 and j < end and items[j].kind is ItemKind.VERB and items[j].payload.target == "unload_bucket" \
         and items[j].payload.role == "verb"
 
 
@@ -517,10 +526,12 @@ def _keepout_for(cur: Sequence[Item], j: int) -> bool:
         i.kind is ItemKind.VERB and i.payload.target in ("add_keepout", "remove_keepout") for i in cur[:j])
 
 
-def _after_passive_agents(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
+def _after_passive_agents(cur: Sequence[Item], items: Sequence[Item], k: int,
+                          modals: Sequence[Container[str]] = ()) -> bool:
     """The robot at ``k`` follows "and" after a passive's agents ("loaded by excavator 1 *and truck 2 is loaded* by
     excavator 3") and a verb of its own comes right after it: the subject of a new clause, not one more agent. Read as
-    an agent, both excavators made one loading, or "and truck 2 goes to rock 1" sent truck 1 along."""
+    an agent, both excavators made one loading, or "and truck 2 goes to rock 1" sent truck 1 along. So with words of
+    obligation between, one of ``modals`` (phrase sets: "lifted for all robots and truck 2 *is to* return")."""
     j = len(cur) - 2
     if j < 1 or not (cur[-1].kind is ItemKind.WORD and cur[-1].text == "and") or cur[j].kind is not ItemKind.ROBOT:
         return False
@@ -532,6 +543,7 @@ def _after_passive_agents(cur: Sequence[Item], items: Sequence[Item], k: int) ->
                      or _keepout_for(cur, j))
     then = k + 1 < len(items) and items[k + 1].kind is ItemKind.CONNECTIVE and items[k + 1].payload == "sequence"
     nxt = k + 2 if then else k + 1
+    nxt += max((_modal_run(items, nxt, phrases) for phrases in modals), default=0)
     return by and nxt < len(items) and items[nxt].kind is ItemKind.VERB
 
 
@@ -963,7 +975,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             it.kind is ItemKind.ROBOT
             and cur.items
             and cur.role is SegmentRole.MAIN
-            and (_done_with_robots(cur.items, object_verbs) or _after_passive_agents(cur.items, items, k))
+            and (_done_with_robots(cur.items, object_verbs)
+                 or _after_passive_agents(cur.items, items, k, (closing_modals, subject_modals)))
         ):
             prev = cur.items[-1]
             if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while", "so")) and _is_subject_start(
