@@ -11,6 +11,9 @@ plan).
    excavator was sent to obstacle 2).
 3. "... so that the crane crew can check them off" was refused ("'crew can' names no group"): a modal after a group
    noun (lexicon ``subject_modals``) is no group's name; the people's purpose orders nothing.
+4. "The truck drives to soil 1, where the excavator loads it once it has finished digging. It then moves on to soil
+   2" sent the excavator on: the robots of an anchor said after a place relative ("where ...") were remembered as
+   the latest doers; like the relative's own robots they are no new topic, so "it" stays the truck.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, DIG, DUMP, E1, TA, T, assert_plan, task
+from rules_helpers import AVA, D2, DIG, DUMP, E1, LOAD, TA, T, assert_plan, task
 
 # -- finding 1: "the fresh fill" is a noun -------------------------------------------------------------------------
 
@@ -77,3 +80,25 @@ def test_an_undefined_group_with_a_name_is_still_refused(fleet, world):
     from dart_planner.llm.rules import rules_plan
     assert any("names no group" in e for e in rules_plan("Crew two goes to soil 1.", fleet, world).errors)
 
+
+
+# -- finding 4: an anchor of a place relative makes no new topic ------------------------------------------------------
+
+
+@pytest.mark.parametrize("anchor, then", [
+    ("once it has finished digging", "It then moves on to puddle 1."),
+    ("as soon as it is done digging", "Then it goes on to puddle 1."),
+    ("after it has finished digging", "It then drives to puddle 1."),
+])
+def test_the_robot_of_an_anchor_after_a_place_relative_is_no_new_topic(fleet, world, anchor, then):
+    assert_plan(f"Excavator 1 digs at soil 1. Truck 2 drives to soil 1, where excavator 1 loads it {anchor}. {then}",
+                fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("n", T, [D2], ["puddle1"], deps=["l"]))
+
+
+def test_an_anchor_of_a_main_clause_still_names_the_latest_doer(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 2 goes to soil 1 once excavator 1 has dug. It then goes to "
+                "puddle 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["soil1"], deps=["g"]), task("n", T, [E1], ["puddle1"], deps=["g"]))

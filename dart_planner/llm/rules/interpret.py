@@ -5523,6 +5523,19 @@ class Interpreter:
         finally:
             self.loader_deed = outer
 
+    def _times_place_relative(self, seg: Segment) -> bool:
+        """"Truck 2 drives to soil 1, where excavator 1 loads it *once it has finished digging*. It then moves on
+        ...": an anchor said after a place relative times that relative, an aside about the host's place; its robots
+        are no new topic, as the relative's own are not. Remembered as doers, the next sentence's "it" was the
+        excavator, which was sent on in the truck's stead."""
+        k = next((j for j, s in enumerate(self.later_all) if s is seg or (
+            s.sentence == seg.sentence and s.items and seg.items and s.items[0].start == seg.items[0].start)), None)
+        if not k:
+            return False
+        before = self.later_all[k - 1]
+        return seg.connective == "anchor" and before.sentence == seg.sentence and before.role is SegmentRole.MAIN \
+            and bool(before.items) and before.items[0].kind is ItemKind.WORD and before.items[0].text == "where"
+
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         parts = _robot_conjuncts(seg.items)
         if len(parts) > 1:
@@ -5631,7 +5644,8 @@ class Interpreter:
             waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives or (
                 seg.connective_text in self.lex.until_words and not seg.sentence_start))) \
                 or self._subject_goes_on(seg)
-            self.res.remember(robots, "waited" if waited else "anchor")
+            aside = self._times_place_relative(seg)
+            self.res.remember(robots, "waited" if waited else "relative" if aside else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
         for it in seg.items:
             if it.kind is ItemKind.VERB:
