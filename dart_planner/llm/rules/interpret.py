@@ -78,18 +78,32 @@ def _robot_conjuncts(items: Sequence[Item]) -> list[list[Item]]:
     """An anchor of two robots' deeds joined by "and" ("once truck 1 has dumped and excavator 3 is back"),
     cut before the second robot: only when the part before names a robot and its deed (a verb or event
     word) and the part after says something of its robot (a verb, event word, mark or place); a list of
-    robots sharing one verb ("when truck 1 and truck 2 have dumped") stays whole."""
+    robots sharing one verb ("when truck 1 and truck 2 have dumped") stays whole. So is a conjunct that opens with an
+    event noun of its own ("when both trucks have tipped *and the inspection is done*"): read with the robots before
+    it, the inspection was looked for among the trucks' steps, found none, and was dropped; either side may come
+    first."""
     parts: list[list[Item]] = [[]]
     for k, it in enumerate(items):
         cur = parts[-1]
-        if it.kind is ItemKind.ROBOT and k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "and" \
-                and any(x.kind is ItemKind.ROBOT for x in cur) \
+        event = _event_noun_at(items, k)
+        if (it.kind is ItemKind.ROBOT or event is not None) and k and items[k - 1].kind is ItemKind.WORD \
+                and items[k - 1].text == "and" \
+                and any(x.kind is ItemKind.ROBOT or _event_noun_at(cur, j) is not None for j, x in enumerate(cur)) \
                 and any(x.kind in (ItemKind.VERB, ItemKind.EVENT) for x in cur) \
-                and _says_something(items[k + 1:]):
+                and _says_something(items[(k if event is None else event) + 1:]):
             cur.pop()
             parts.append([])
         parts[-1].append(it)
     return parts
+
+
+def _event_noun_at(items: Sequence[Item], k: int) -> int | None:
+    """Where the event noun of a conjunct opened at ``items[k]`` stands ("the inspection", "inspection": an event of
+    a real action, after at most an article); None when none opens there."""
+    j = k + 1 if items[k].kind is ItemKind.WORD and items[k].text in ("the", "its", "their") else k
+    if j < len(items) and items[j].kind is ItemKind.EVENT and items[j].payload.action not in ("any", ""):
+        return j
+    return None
 
 
 def _rest_of_the_work(items: Sequence[Item]) -> bool:
@@ -1041,9 +1055,10 @@ class Interpreter:
         So does a number ("once the two inspections are done", ``n`` = 2: not the two robots named last)."""
         k = next((j for j, x in enumerate(seg.items) if x is it), -1)
         nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
-        if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
+        counted = self._counted_event(seg.items, k + 1) if nxt is not None else None
+        if nxt is None or counted is None:
             return said
-        act, verbs = nxt.payload.action, nxt.payload.verbs
+        act, verbs = counted
 
         def named(d: Draft) -> bool:  # "inspections": a check said with a verb of the event ("checks puddle 1")
             return not verbs or any(lemma in verbs for lemma in d.lemma.split("|"))
@@ -1073,10 +1088,48 @@ class Interpreter:
             names = ", ".join(m.robot_id or m.key for m in reversed(pair))
             self.errors.append(f"{it.text + ' ' + nxt.text!r} is ambiguous: {len(pair)} robots' last steps were "
                                f"such ({names}); name the {_NUMBER_WORDS.get(n, str(n))} robots")
+        if len(pair) != n:
+            pair = list(self._last_tasks_of(act, n)) or pair
         if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said) \
-                and not (len(strict) == n and {m.key for m in said} != {m.key for m in strict}):
+                and not (len(strict) == n and {m.key for m in said} != {m.key for m in strict}) \
+                and not (any(m.is_group for m in pair) and {m.key for m in said} < {m.key for m in pair}):
             return said
-        return tuple(pair) if len(pair) == n else said
+        return tuple(pair) if len(pair) == n or any(m.is_group for m in pair) else said
+
+    def _counted_event(self, items: Sequence[Item], k: int) -> tuple[str, Sequence[str]] | None:
+        """The action (and its verbs) of the event noun at ``items[k]`` that "both" counts: an event ("both
+        inspections"), a verb's plural read as its noun ("both dumps are done"), or a cargo noun (the lexicon's
+        ``cargo_event_nouns``, also plural: "both loads have been tipped"), which takes the event of the verb after
+        it; None when it names none."""
+        it = items[k]
+        if it.kind is ItemKind.EVENT:
+            return None if it.payload.action in ("any", "") else (it.payload.action, it.payload.verbs)
+        if it.kind is not ItemKind.WORD:
+            return None
+        word = it.text.lower()
+        if word in self.lex.cargo_event_nouns or (word.endswith("s") and word[:-1] in self.lex.cargo_event_nouns):
+            for x in items[k + 1:]:
+                if x.kind is ItemKind.VERB:
+                    return x.payload.target, ()
+                if x.kind is ItemKind.EVENT and x.payload.action not in ("any", ""):
+                    return x.payload.action, ()
+            return None
+        v = self.lex.verb_index.match([word], 0)
+        return (v[1][0], ()) if v and v[0] == 1 else None
+
+    def _last_tasks_of(self, act: str, n: int) -> tuple[Member, ...]:
+        """"Two trucks dump ... another truck dumps ... when both loads have been tipped": the robots of the latest
+        ``n`` tasks of ``act`` that are each the last step of all their robots, groups included (a group's dump is
+        one); empty unless exactly ``n`` such tasks stand. Counted by robots named by number, the group was skipped
+        and "both" fell to the pair named last, whose one dump was waited for alone."""
+        tasks: list[Draft] = []
+        for d in reversed(self.b.drafts):
+            if d.alive and not d.fleet and d.members and self._matches(d, act) \
+                    and all(self.b.chain(m) == d.idx for m in d.members):
+                tasks.append(d)
+        if len(tasks) != n:
+            return ()
+        return tuple(m for d in reversed(tasks) for m in d.members)
 
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
