@@ -22,6 +22,10 @@ plan).
    done" (L3_618) lost the inspection, as "when both trucks have tipped and the inspection is done" already did: a
    conjunct that opens with an event noun of its own ("and the inspection ...") is read apart, as one that opens
    with a robot is.
+6. "... wait at obstacle 1 until the rock is broken. Once it is, the two trucks drive to rock 1" (the rest of
+   L3_629) let the trucks drive at once: "once it is" was read as a deed of the robot named last (the trucks' own
+   wait). An anchor of only a pronoun and auxiliaries restates the "until" said just before and waits for what it
+   waited for.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -150,3 +154,24 @@ def test_an_event_noun_after_and_is_a_conjunct_of_its_own(fleet, world, anchor):
                 task("b", DUMP, [D2, "robot_dump_truck_03"], [], deps=["a"]),
                 task("c", T, ["robot_excavator_02"], ["puddle1"]),
                 task("r", T, [E1], ["soil1"], deps=["b", "c"]))
+
+
+# -- finding 6: "once it is" restates the wait's end ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("until, again", [
+    ("until the rock is broken", "Once it is"),
+    ("until the rock is broken", "Once it has been"),
+    ("until excavator 1 has dug", "When it has"),
+])
+def test_an_elliptical_anchor_restates_the_wait_before_it(fleet, world, until, again):
+    assert_plan(f"Excavator 1 breaks up rock 1 while truck 1 waits at obstacle 1 {until}. {again}, truck 1 drives to "
+                f"rock 1.", fleet, world,
+                task("m", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("w", T, [D1], ["obstacle1"]), task("t", T, [D1], ["rock1"], deps=["w", "g"]))
+
+
+def test_an_elliptical_anchor_with_no_wait_before_it_is_read_as_before(fleet, world):
+    assert_plan("Excavator 1 breaks up rock 1. Once it is, truck 1 drives to rock 1.", fleet, world,
+                task("m", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D1], ["rock1"], deps=["g"]))

@@ -5589,7 +5589,29 @@ class Interpreter:
         return seg.connective == "anchor" and before.sentence == seg.sentence and before.role is SegmentRole.MAIN \
             and bool(before.items) and before.items[0].kind is ItemKind.WORD and before.items[0].text == "where"
 
+    def _restated_until(self, seg: Segment) -> set[int] | None:
+        """"... wait at obstacle 1 until the rock is broken. *Once it is*, the two trucks drive to rock 1": an anchor
+        of only a pronoun and auxiliaries (the lexicon's ``condition_auxiliaries``, "been") says again the end of
+        the wait said just before (this sentence or the one before it): it waits for what that "until" waited for.
+        Read as a deed of the robot named last, "it is" waited for that truck's own wait, not the breaking."""
+        if self.until_found is None or not self.until_found[1] \
+                or self.until_found[0] not in (seg.sentence, seg.sentence - 1):
+            return None
+        said = [it for it in seg.items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT)]
+        if len(said) < 2 or said[0].kind is not ItemKind.ROBOT or said[0].payload.form != "pronoun" \
+                or said[0].payload.pronoun not in ("it", "they"):
+            return None
+        if not all(it.kind is ItemKind.WORD and it.text in self.lex.condition_auxiliaries | {"been"}
+                   for it in said[1:]):
+            return None
+        for it in seg.items:
+            self.use(it)
+        return set(self.until_found[1])
+
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
+        restated = self._restated_until(seg)
+        if restated is not None:
+            return restated, False
         parts = _robot_conjuncts(seg.items)
         if len(parts) > 1:
             # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;
