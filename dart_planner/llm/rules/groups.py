@@ -107,11 +107,12 @@ def _reference(robots: Sequence[Item], at: Item) -> list[Item]:
 def _undefined_group(items: Sequence[Item], k: int, lex: Lexicon, groups: Container[str]) -> tuple[int, int] | None:
     """(start, end) of a named or numbered group used as a subject with no definition ("crew two goes to soil 1",
     "the first crew goes to soil 1" where no crew was defined); None otherwise. Read as it stood, the bare group
-    noun was no robot and the clause took the robot named before it."""
+    noun was no robot and the clause took the robot named before it. A modal after the noun (the lexicon's
+    ``subject_modals``: "so that the crane crew *can* check them off") is no name: the crew is people."""
     it = items[k]
     if it.kind is ItemKind.WORD and it.text in lex.group_nouns and k + 2 < len(items) \
             and items[k + 2].kind is ItemKind.VERB and (name := _name_at(items, k, lex.group_nouns)) is not None \
-            and name not in groups \
+            and name not in groups and name not in lex.subject_modals \
             and items[k + 1].kind is not ItemKind.VERB:
         return k, k + 2  # "crew two goes": the name, then the verb
     if it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) and it.text in lex.ordinals and k + 2 < len(items) \

@@ -78,14 +78,20 @@ def _robot_conjuncts(items: Sequence[Item]) -> list[list[Item]]:
     """An anchor of two robots' deeds joined by "and" ("once truck 1 has dumped and excavator 3 is back"),
     cut before the second robot: only when the part before names a robot and its deed (a verb or event
     word) and the part after says something of its robot (a verb, event word, mark or place); a list of
-    robots sharing one verb ("when truck 1 and truck 2 have dumped") stays whole."""
+    robots sharing one verb ("when truck 1 and truck 2 have dumped") stays whole. So is a conjunct that opens with an
+    event noun of its own ("when both trucks have tipped *and the inspection is done*"): read with the robots before
+    it, the inspection was looked for among the trucks' steps, found none, and was dropped; either side may come
+    first."""
     parts: list[list[Item]] = [[]]
     for k, it in enumerate(items):
         cur = parts[-1]
-        if it.kind is ItemKind.ROBOT and k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "and" \
-                and (any(x.kind is ItemKind.ROBOT for x in cur) or _robotless_event(cur)) \
+        event = _event_noun_at(items, k)
+        if (it.kind is ItemKind.ROBOT or event is not None) and k and items[k - 1].kind is ItemKind.WORD \
+                and items[k - 1].text == "and" \
+                and (any(x.kind is ItemKind.ROBOT or _event_noun_at(cur, j) is not None for j, x in enumerate(cur))
+                     or _robotless_event(cur)) \
                 and any(x.kind in (ItemKind.VERB, ItemKind.EVENT) for x in cur) \
-                and _says_something(items[k + 1:]):
+                and _says_something(items[(k if event is None else event) + 1:]):
             cur.pop()
             parts.append([])
         parts[-1].append(it)
@@ -98,6 +104,15 @@ def _robotless_event(part: Sequence[Item]) -> bool:
     lost and the wait for it dropped without a word)."""
     events = [k for k, it in enumerate(part) if it.kind is ItemKind.EVENT]
     return len(events) > 1 or bool(events) and any(it.kind is ItemKind.VERB for it in part[events[0] + 1:])
+
+
+def _event_noun_at(items: Sequence[Item], k: int) -> int | None:
+    """Where the event noun of a conjunct opened at ``items[k]`` stands ("the inspection", "inspection": an event of
+    a real action, after at most an article); None when none opens there."""
+    j = k + 1 if items[k].kind is ItemKind.WORD and items[k].text in ("the", "its", "their") else k
+    if j < len(items) and items[j].kind is ItemKind.EVENT and items[j].payload.action not in ("any", ""):
+        return j
+    return None
 
 
 def _rest_of_the_work(items: Sequence[Item]) -> bool:
@@ -1050,9 +1065,10 @@ class Interpreter:
         So does a number ("once the two inspections are done", ``n`` = 2: not the two robots named last)."""
         k = next((j for j, x in enumerate(seg.items) if x is it), -1)
         nxt = seg.items[k + 1] if 0 <= k < len(seg.items) - 1 else None
-        if nxt is None or nxt.kind is not ItemKind.EVENT or nxt.payload.action in ("any", ""):
+        counted = self._counted_event(seg.items, k + 1) if nxt is not None else None
+        if nxt is None or counted is None:
             return said
-        act, verbs = nxt.payload.action, nxt.payload.verbs
+        act, verbs = counted
 
         def named(d: Draft) -> bool:  # "inspections": a check said with a verb of the event ("checks puddle 1")
             return not verbs or any(lemma in verbs for lemma in d.lemma.split("|"))
@@ -1082,10 +1098,48 @@ class Interpreter:
             names = ", ".join(m.robot_id or m.key for m in reversed(pair))
             self.errors.append(f"{it.text + ' ' + nxt.text!r} is ambiguous: {len(pair)} robots' last steps were "
                                f"such ({names}); name the {_NUMBER_WORDS.get(n, str(n))} robots")
+        if len(pair) != n:
+            pair = list(self._last_tasks_of(act, n)) or pair
         if all(self._matches(self.b.drafts[t], act) for t in self.b.last_tasks(said)) and self.b.last_tasks(said) \
-                and not (len(strict) == n and {m.key for m in said} != {m.key for m in strict}):
+                and not (len(strict) == n and {m.key for m in said} != {m.key for m in strict}) \
+                and not (any(m.is_group for m in pair) and {m.key for m in said} < {m.key for m in pair}):
             return said
-        return tuple(pair) if len(pair) == n else said
+        return tuple(pair) if len(pair) == n or any(m.is_group for m in pair) else said
+
+    def _counted_event(self, items: Sequence[Item], k: int) -> tuple[str, Sequence[str]] | None:
+        """The action (and its verbs) of the event noun at ``items[k]`` that "both" counts: an event ("both
+        inspections"), a verb's plural read as its noun ("both dumps are done"), or a cargo noun (the lexicon's
+        ``cargo_event_nouns``, also plural: "both loads have been tipped"), which takes the event of the verb after
+        it; None when it names none."""
+        it = items[k]
+        if it.kind is ItemKind.EVENT:
+            return None if it.payload.action in ("any", "") else (it.payload.action, it.payload.verbs)
+        if it.kind is not ItemKind.WORD:
+            return None
+        word = it.text.lower()
+        if word in self.lex.cargo_event_nouns or (word.endswith("s") and word[:-1] in self.lex.cargo_event_nouns):
+            for x in items[k + 1:]:
+                if x.kind is ItemKind.VERB:
+                    return x.payload.target, ()
+                if x.kind is ItemKind.EVENT and x.payload.action not in ("any", ""):
+                    return x.payload.action, ()
+            return None
+        v = self.lex.verb_index.match([word], 0)
+        return (v[1][0], ()) if v and v[0] == 1 else None
+
+    def _last_tasks_of(self, act: str, n: int) -> tuple[Member, ...]:
+        """"Two trucks dump ... another truck dumps ... when both loads have been tipped": the robots of the latest
+        ``n`` tasks of ``act`` that are each the last step of all their robots, groups included (a group's dump is
+        one); empty unless exactly ``n`` such tasks stand. Counted by robots named by number, the group was skipped
+        and "both" fell to the pair named last, whose one dump was waited for alone."""
+        tasks: list[Draft] = []
+        for d in reversed(self.b.drafts):
+            if d.alive and not d.fleet and d.members and self._matches(d, act) \
+                    and all(self.b.chain(m) == d.idx for m in d.members):
+                tasks.append(d)
+        if len(tasks) != n:
+            return ()
+        return tuple(m for d in reversed(tasks) for m in d.members)
 
     def _own_events(self, subject: Sequence[Member], found: set[int]) -> bool:
         """Whether the tasks an anchor found are each some robot's own (one per robot, all different)."""
@@ -5596,7 +5650,42 @@ class Interpreter:
         finally:
             self.loader_deed = outer
 
+    def _times_place_relative(self, seg: Segment) -> bool:
+        """"Truck 2 drives to soil 1, where excavator 1 loads it *once it has finished digging*. It then moves on
+        ...": an anchor said after a place relative times that relative, an aside about the host's place; its robots
+        are no new topic, as the relative's own are not. Remembered as doers, the next sentence's "it" was the
+        excavator, which was sent on in the truck's stead."""
+        k = next((j for j, s in enumerate(self.later_all) if s is seg or (
+            s.sentence == seg.sentence and s.items and seg.items and s.items[0].start == seg.items[0].start)), None)
+        if not k:
+            return False
+        before = self.later_all[k - 1]
+        return seg.connective == "anchor" and before.sentence == seg.sentence and before.role is SegmentRole.MAIN \
+            and bool(before.items) and before.items[0].kind is ItemKind.WORD and before.items[0].text == "where"
+
+    def _restated_until(self, seg: Segment) -> set[int] | None:
+        """"... wait at obstacle 1 until the rock is broken. *Once it is*, the two trucks drive to rock 1": an anchor
+        of only a pronoun and auxiliaries (the lexicon's ``condition_auxiliaries``, "been") says again the end of
+        the wait said just before (this sentence or the one before it): it waits for what that "until" waited for.
+        Read as a deed of the robot named last, "it is" waited for that truck's own wait, not the breaking."""
+        if self.until_found is None or not self.until_found[1] \
+                or self.until_found[0] not in (seg.sentence, seg.sentence - 1):
+            return None
+        said = [it for it in seg.items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT)]
+        if len(said) < 2 or said[0].kind is not ItemKind.ROBOT or said[0].payload.form != "pronoun" \
+                or said[0].payload.pronoun not in ("it", "they"):
+            return None
+        if not all(it.kind is ItemKind.WORD and it.text in self.lex.condition_auxiliaries | {"been"}
+                   for it in said[1:]):
+            return None
+        for it in seg.items:
+            self.use(it)
+        return set(self.until_found[1])
+
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
+        restated = self._restated_until(seg)
+        if restated is not None:
+            return restated, False
         parts = _robot_conjuncts(seg.items)
         if len(parts) > 1:
             # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;
@@ -5707,7 +5796,8 @@ class Interpreter:
             waited = (until and (seg.post_anchor or seg.connective_text in self.lex.wait_for_connectives or (
                 seg.connective_text in self.lex.until_words and not seg.sentence_start))) \
                 or self._subject_goes_on(seg)
-            self.res.remember(robots, "waited" if waited else "anchor")
+            aside = self._times_place_relative(seg)
+            self.res.remember(robots, "waited" if waited else "relative" if aside else "anchor")
         filters: list[tuple[str, frozenset[str]]] = []
         for it in seg.items:
             if it.kind is ItemKind.VERB:

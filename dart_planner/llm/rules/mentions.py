@@ -628,6 +628,27 @@ class _Scanner:
         text = self.text(i, j)
         return Item(ItemKind.VERB, i, j, VerbHit(target, role, text), text)
 
+    def _after_plain_modifier(self, i: int) -> bool:
+        """"since *the fresh fill needs* time to settle": a determiner and one plain word (no robot, place, verb or
+        other word we know) before the verb word at ``i``, and a verb of its own right after it (an auxiliary, a
+        modal or a word of need: the lexicon's ``condition_auxiliaries``, ``subject_modals``, ``reason_need_words``),
+        make the verb word the noun of that verb's subject, as the lexicon's ``noun_modifiers`` do; read as a verb,
+        the fill became a loading by the robots named before. Without such a verb after it the plain word may be the
+        subject ("the surveyors drive over", "the material hauled to puddle 1"). So does a word of a pair
+        (``anchor_pair_words``) before it: "when both loads have been tipped" counts loads, no robots load."""
+        words, lex = self.words, self.lex
+        finite = lex.condition_auxiliaries | lex.subject_modals | lex.reason_need_words
+        if i < 1 or i + 1 >= len(words) or words[i + 1] not in finite or not self.items:
+            return False
+        if words[i - 1] in lex.anchor_pair_words and self.items[-1].end == i:
+            return True  # "when both *loads have* been tipped": what "both" counts, no robots' loading
+        if i < 2 or words[i - 2] not in _DETERMINERS or len(self.items) < 2:
+            return False
+        mod, det = self.items[-1], self.items[-2]
+        return mod.kind is ItemKind.WORD and mod.start == i - 1 and mod.end == i \
+            and det.kind is ItemKind.WORD and det.start == i - 2 and words[i - 1] not in lex.first_words \
+            and words[i - 1].isalpha() and words[i + 1] in finite
+
     def _keepout_noun(self, i: int) -> bool:
         """Whether the one word at ``i`` is a keep-out verb that is also a keep-out noun ("ban", "avoidance")."""
         v = self.lex.verb_index.match(self.words, i)
@@ -900,7 +921,8 @@ class _Scanner:
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         v = lex.verb_index.match(words, i)
         if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or self._cargo_demonstrative(i - 1) or (
-                i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)):
+                i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)
+                or self._after_plain_modifier(i)):
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
         if v is None and i > 0 and words[i - 1] in _DETERMINERS and self._keepout_noun(i):
             # "the ban ends", "the avoidance is over": a keep-out noun, which keepout_nouns.py reads as one

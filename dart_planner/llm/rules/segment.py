@@ -116,7 +116,8 @@ def tokenize(text: str, keep_joined: Container[str] = (), spellings: Mapping[str
         if "'" in w and not w.endswith("n't"):
             stem, _, suffix = w.partition("'")
             out.append(Token(stem, s, s + len(stem)))
-            out.append(Token("'" + suffix, s + len(stem), e))
+            part = "'" + suffix  # "they're": the "'re" is "are" (``spellings``), so "they're at it" has its verb
+            out.append(Token(spellings.get(part, part) if spellings else part, s + len(stem), e))
             continue
         j = _JOINED.match(w) if w not in keep_joined else None
         if j and "_" not in w:
