@@ -23,6 +23,9 @@
    lifted." lifted it at once: the robot before an inner "then" was taken for a robot spoken to ("Dump truck 2,
    ..."), so the next sentence's lifting was its order and waited on its chain, which a fleet-wide lifting has not.
    A clause whose verb agrees with the robot ("dumps") tells of it; the lifting follows what was said before.
+9. "Trucks 1 and 2 go to soil 1 to be loaded, truck 2 first." loaded only one truck: the order aside after a purpose
+   loading was spelled out as each truck's own purpose, and only the first was read. It is each truck's own clause
+   now ("and truck 2 is loaded first, then truck 1"), as after "and get loaded, truck 2 first" (rule 24).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -139,3 +142,20 @@ def test_a_lifting_after_an_inner_then_follows_the_step_before(fleet, world, tex
 def test_a_robot_spoken_to_keeps_its_keepout(fleet, world):
     assert_plan("Truck 2, go to puddle 1 then. Afterwards, avoid puddle 2.", fleet, world,
                 task("m", T, [D2], ["puddle1"]), task("a", AV, [D2], ["puddle2"], deps=["m"]))
+
+
+# -- 9: an order after a purpose loading -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1. Then trucks 1 and 2 go to soil 1 to be loaded, truck 2 first. Truck 2 then dumps at "
+    "puddle 1.",
+    "Excavator 2 digs at soil 1. Then trucks 1 and 2 go to soil 1 to get loaded one at a time, truck 2 first. Truck 2 "
+    "then dumps at puddle 1.",
+])
+def test_an_order_after_a_purpose_loading_loads_each_truck(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1, D2], ["soil1"], deps=["d"]), task("a", LOAD, [E2], [], deps=["t"]),
+                task("b", LOAD, [E2], [], deps=["a"]), task("p", T, [D2], ["puddle1"], deps=["a"]),
+                task("u", DUMP, [D2], [], deps=["p"]))

@@ -878,7 +878,17 @@ def _agentless_order(out: list[Item], k: int, p: int | None = None) -> int:
     if aside is None:
         return k + 1
     named, end, close = aside
-    new = _in_turn(named, _first_mark(out[k + 1].start, out[close - 1].end), out[k])
+    verb = out[k]
+    if verb.text.startswith("to ") or (k and out[k - 1].kind is ItemKind.WORD and out[k - 1].text == "to"):
+        # "go to soil 1 to be loaded, truck 1 first": the purpose said as the trucks' own clauses ("and truck 1 is
+        # loaded first, then truck 2"); left a purpose, only its first truck's loading was read
+        if verb.text.startswith("to "):
+            verb = Item(verb.kind, verb.start, verb.end, verb.payload, verb.text[3:])
+            out[k:k] = [Item(ItemKind.WORD, verb.start, verb.start, None, "and")]
+            k, end, close = k + 1, end + 1, close + 1
+        else:
+            out[k - 1] = Item(ItemKind.WORD, out[k - 1].start, out[k - 1].end, None, "and")
+    new = _in_turn(named, _first_mark(out[k + 1].start, out[close - 1].end), verb)
     if close > end and out[end].payload == ",":
         new.append(out[end])
     out[k:close] = new
