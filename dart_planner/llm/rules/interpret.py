@@ -5705,6 +5705,8 @@ class Interpreter:
                         # ends with its tipping there
                         got = self.deliver(m)
                         t = got[-1].idx if (got and carried) else None
+                    if t is None and f[0] == "unload_bucket" and objs:
+                        t = self._loading_at(m, objs)
                     if t is None:
                         t = self.find(m, f[0], objs if f[0] in MOVES or f[0] == "leave" else set(), f[1])
                     if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
@@ -5935,6 +5937,24 @@ class Interpreter:
         for d in reversed(self.b.drafts):
             if d.alive and self._matches(d, "unload_bucket") and any(x.key == m.key for x in d.members) \
                     and any(x.key in served for x in d.partners):
+                return d.idx
+        return None
+
+    def _loading_at(self, m: Member, objs: set[str]) -> int | None:
+        """"As soon as truck 3 has been loaded at rock 1" after it was loaded at rock 1 and then at rock 2: the
+        latest loading of ``m`` made where ``m`` (or, with no move of its own, its loader) last went before it, at
+        one of ``objs``. A loading names no place of its own, so the place was dropped and the anchor waited for the
+        truck's latest loading (at rock 2). None when no loading of ``m`` was made there."""
+        for d in reversed(self.b.drafts):
+            if not (d.alive and self._matches(d, "unload_bucket")
+                    and any(x.key == m.key for x in (*d.members, *d.partners))):
+                continue
+            moves = [self.b.drafts[a] for a in sorted(self.b.anc[d.idx]) if self.b.drafts[a].alive
+                     and self.b.drafts[a].action in MOVES]
+            own = [a for a in moves if any(x.key == m.key for x in (*a.members, *a.partners))]
+            loader = [a for a in moves if {x.key for x in a.members} & {x.key for x in d.members}]
+            went = (own or loader)[-1:]
+            if went and set(went[0].objects) & objs:
                 return d.idx
         return None
 

@@ -623,6 +623,9 @@ class Lexicon:
     """Before a truck's own loading routine: no move, the routine is the verb ("truck 2 *goes through* its ...")."""
     cargo_event_nouns: frozenset[str] = _context_words()
     """Event nouns that after a verb of their clause are its cargo ("has dumped its *load*"), not the event."""
+    counted_cargo_nouns: frozenset[str] = _context_words()
+    """Plural nouns that are also a verb ("loads"): after a count (``counted_cargo_quantifiers``), a noun."""
+    counted_cargo_quantifiers: frozenset[str] = _context_words()
     carrying_on_phrases: frozenset[str] = _context_words()
     """Words after robots that say they go on with their own work ("the rest *carry on* as normal"): no step."""
     carrying_on_tails: frozenset[str] = _context_words()
