@@ -8,6 +8,13 @@ wrong).
 2. "As soon as truck 3 has been loaded at rock 1, ..." after the truck was loaded at rock 1 and then at rock 2
    waited for its latest loading (at rock 2): a loading names no place, so the anchor's place was dropped. It is
    the loading made where the truck went before it.
+3. "Today's job is clearing rock 2 with two trucks. Excavator 1 ...": the crew after "with" (lexicon
+   ``goal_crew_prepositions``) in a sentence a goal noun opens made the goal an order: two more trucks drove to rock
+   2. When later sentences name robots, the unnamed crew is the job's need, and the sentence a goal checked against
+   the plan ("tomorrow" joins the lexicon's ``title_skip_words`` beside "today").
+4. "Keep the trucks away from soil 2: trucks 2 and 3 avoid it from the start" made two keep-outs, the second after
+   the first: a keep-out for unnamed robots of one type before a colon, then one for robots of that type named by
+   number from the same place ("it"), is one keep-out, for the named robots.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +22,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "both loads" after a count is a noun ----------------------------------------------------------------
 
@@ -52,3 +61,39 @@ def test_both_before_a_loaded_robot_still_loads(fleet, world):
 def test_a_loading_named_by_its_place_is_the_one_made_there(fleet, world, place, waits):
     assert_plan(_TWO_SITES + f"As soon as truck 2 has been loaded at {place}, truck 3 avoids {place}.", fleet, world,
                 *_two_site_tasks(), task("k", AV, [D3], [place.replace(" ", "")], deps=[waits]))
+
+
+# -- finding 3: the crew of a goal sentence is no order --------------------------------------------------------------
+
+@pytest.mark.parametrize("goal", ["Tomorrow's job is emptying soil 2 with two trucks.",
+                                  "Today's main task is emptying soil 2 using one excavator and two trucks.",
+                                  "The job is emptying soil 2 with two trucks."])
+def test_a_crew_named_in_a_goal_sentence_makes_no_step(fleet, world, goal):
+    assert_plan(goal + " Excavator 3 digs at soil 2 while trucks 2 and 3 wait at obstacle 2. Once the digging is done, trucks 2 and 3 go "
+                "to soil 2.", fleet, world,
+                task("m1", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m1"]),
+                task("w", T, [D2, D3], ["obstacle2"]), task("m2", T, [D2, D3], ["soil2"], deps=["g", "w"]))
+
+
+def test_a_goal_with_a_crew_is_still_checked_against_the_plan(fleet, world):
+    errors = rules_plan("Today's job is emptying soil 2 with two trucks. Excavator 3 digs at soil 1.", fleet,
+                        world).errors
+    assert any("soil 2" in e for e in errors)
+
+
+# -- finding 4: a keep-out said for a type, then for the robots named after a colon, is one keep-out -----------------
+
+@pytest.mark.parametrize("text", [
+    "Keep the trucks away from puddle 1: trucks 2 and 3 avoid it from the start.",
+    "Do not let the other trucks anywhere near puddle 1: trucks 2 and 3 must keep away from it from the start.",
+    "Keep the trucks away from puddle 1: trucks 2 and 3 stay away from puddle 1.",
+])
+def test_a_keep_out_restated_with_names_after_a_colon_is_one(fleet, world, text):
+    assert_plan("Truck 1 goes to puddle 1. " + text + " Truck 2 goes to soil 1.", fleet, world,
+                task("m1", T, [D1], ["puddle1"]), task("k", AV, [D2, D3], ["puddle1"]),
+                task("m2", T, [D2], ["soil1"], deps=["k"]))
+
+
+def test_a_colon_before_other_work_keeps_the_keep_out(fleet, world):
+    assert_plan("Keep the trucks away from puddle 1: truck 2 goes to soil 1.", fleet, world,
+                task("k", AV, [], ["puddle1"], types=[("dump_truck", 3)]), task("m", T, [D2], ["soil1"], deps=["k"]))

@@ -312,6 +312,8 @@ class Lexicon:
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
     goal_cargo_prepositions: frozenset[str] = _context_words()
     """Words before a pronoun in a goal that make it what the goal moves, not a robot."""
+    goal_crew_prepositions: frozenset[str] = _context_words()
+    """Words before unnamed robots in a goal that make them the crew it needs, not the doers of an order."""
     greeting_words: frozenset[str] = _context_words()
     """Words of a greeting that make a fleet noun after them the one addressed, not a subject."""
     alert_openers: frozenset[str] = _context_words()
