@@ -15,6 +15,14 @@ wrong).
 4. "Keep the trucks away from soil 2: trucks 2 and 3 avoid it from the start" made two keep-outs, the second after
    the first: a keep-out for unnamed robots of one type before a colon, then one for robots of that type named by
    number from the same place ("it"), is one keep-out, for the named robots.
+5. "Excavator 1 digs at soil 1 so that trucks 1 and 2 can be filled from that pile. ... excavator 1 loads them
+   both": the purpose was folded into a step (a move of the trucks and a loading) and the loading ordered later was
+   made again. A passive purpose whose robots a later sentence has loaded (named, or a pronoun after the loading
+   verb) is the reason for the work, not a step; with no such order it stays a step.
+6. "Once puddle 1 has been filled, all robots avoid it; at the same time, excavator 1 returns to start": the
+   semicolon ends a sentence for the cutter, so the parallel clause went on from the excavator's own chain. A
+   clause opened by a parallel connective right after a semicolon starts with the clause before it, as after a
+   comma.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -69,8 +77,8 @@ def test_a_loading_named_by_its_place_is_the_one_made_there(fleet, world, place,
                                   "Today's main task is emptying soil 2 using one excavator and two trucks.",
                                   "The job is emptying soil 2 with two trucks."])
 def test_a_crew_named_in_a_goal_sentence_makes_no_step(fleet, world, goal):
-    assert_plan(goal + " Excavator 3 digs at soil 2 while trucks 2 and 3 wait at obstacle 2. Once the digging is done, trucks 2 and 3 go "
-                "to soil 2.", fleet, world,
+    assert_plan(goal + " Excavator 3 digs at soil 2 while trucks 2 and 3 wait at obstacle 2. Once the digging is "
+                "done, trucks 2 and 3 go to soil 2.", fleet, world,
                 task("m1", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m1"]),
                 task("w", T, [D2, D3], ["obstacle2"]), task("m2", T, [D2, D3], ["soil2"], deps=["g", "w"]))
 
@@ -97,3 +105,43 @@ def test_a_keep_out_restated_with_names_after_a_colon_is_one(fleet, world, text)
 def test_a_colon_before_other_work_keeps_the_keep_out(fleet, world):
     assert_plan("Keep the trucks away from puddle 1: truck 2 goes to soil 1.", fleet, world,
                 task("k", AV, [], ["puddle1"], types=[("dump_truck", 3)]), task("m", T, [D2], ["soil1"], deps=["k"]))
+
+
+# -- finding 5: a purpose of loading that a later sentence orders is a reason ----------------------------------------
+
+@pytest.mark.parametrize("later", ["excavator 3 loads it.", "excavator 3 loads truck 3 there.",
+                                   "truck 3 gets loaded by excavator 3."])
+def test_a_loading_purpose_ordered_later_is_no_step(fleet, world, later):
+    assert_plan("Excavator 3 goes to soil 2 and digs, so that truck 3 can be filled from that pile. Meanwhile truck 3 "
+                "inspects puddle 1. When the inspection and the digging are finished, truck 3 drives to soil 2 and "
+                + later, fleet, world,
+                task("m1", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m1"]),
+                task("i", T, [D3], ["puddle1"]), task("m2", T, [D3], ["soil2"], deps=["g", "i"]),
+                task("l", LOAD, [E3], [], deps=["m2"]))
+
+
+def test_a_loading_purpose_of_another_truck_stays_a_step(fleet, world):
+    assert_plan("Excavator 3 goes to soil 2 and digs, so that truck 3 can be filled from that pile. Excavator 1 digs "
+                "at soil 1. Truck 1 goes to soil 1 and excavator 1 loads truck 1.", fleet, world,
+                task("m1", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m1"]),
+                task("m3", T, [D3], ["soil2"], deps=["g"]), task("l", LOAD, [E3], [], deps=["m3"]),
+                task("m2", T, [E1, D1], ["soil1"]), task("g2", DIG, [E1], [], deps=["m2"]),
+                task("l2", LOAD, [E1], [], deps=["g2"]))
+
+
+# -- finding 6: "; at the same time, ..." starts with the clause before the semicolon --------------------------------
+
+@pytest.mark.parametrize("conn", ["at the same time", "meanwhile"])
+def test_a_parallel_clause_after_a_semicolon_shares_the_timing(fleet, world, conn):
+    assert_plan(f"Excavator 2 digs at soil 2. Truck 3 goes to puddle 2 and dumps. Once puddle 2 has been filled, "
+                f"truck 1 avoids it; {conn}, excavator 2 returns to start.", fleet, world,
+                task("m1", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m1"]),
+                task("m2", T, [D3], ["puddle2"]), task("d", DUMP, [D3], [], deps=["m2"]),
+                task("k", AV, [D1], ["puddle2"], deps=["d"]),
+                task("r", "return_to_start_for_specific_robots", [E2], [], deps=["g", "d"]))
+
+
+def test_a_parallel_clause_after_a_semicolon_with_no_timing_starts_at_once(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1; meanwhile, truck 1 goes to puddle 1.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [D1], ["puddle1"]))

@@ -3494,6 +3494,19 @@ class Interpreter:
         keep = [it for it in seg.items if id(it) not in dropped]
         return dataclasses.replace(seg, items=keep)
 
+    def _parallel_after_semicolon(self, seg: Segment) -> bool:
+        """"Once both puddles are filled, all robots avoid them; at the same time, excavator 1 returns to start": a
+        clause opened by a parallel connective right after a semicolon starts with the clause before it, as after a
+        comma (the cutter ends a sentence at the semicolon, and the return went on from the excavator's own chain,
+        before the puddles were filled)."""
+        if self.prev is None or self.prev.sentence != seg.sentence - 1 or not seg.items:
+            return False
+        said = set(seg.connective_text.lower().split()) | {","}
+        k = seg.items[0].start - 1
+        while k >= 0 and self.words[k].lower() in said:
+            k -= 1
+        return k >= 0 and self.words[k] == ";" and k < seg.items[0].start - 1
+
     def _after_semicolon(self, seg: Segment) -> bool:
         """The clause follows a semicolon (which ends a sentence for the cutter, but joins its clauses)."""
         k = seg.items[0].start - 1 if seg.items else -1
@@ -3715,7 +3728,8 @@ class Interpreter:
                     it.kind is ItemKind.ROBOT and it.payload.form == "fleet" for it in seg.items)))
         shared = False
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
-                and not seg.sentence_start and self.prev.sentence == seg.sentence:
+                and ((not seg.sentence_start and self.prev.sentence == seg.sentence)
+                     or (conn == "parallel" and self._parallel_after_semicolon(seg))):
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
             shared = conn is None and pre is None
             self.shared_anchor = shared and self.prev.timed  # "When X, A and B": B shares X too
