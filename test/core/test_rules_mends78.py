@@ -23,6 +23,10 @@ wrong).
    semicolon ends a sentence for the cutter, so the parallel clause went on from the excavator's own chain. A
    clause opened by a parallel connective right after a semicolon starts with the clause before it, as after a
    comma.
+7. "As soon as truck 2 has been loaded by excavator 2, ..." after excavator 2 and then excavator 1 loaded it
+   waited for its latest loading (by excavator 1): a passive loading with its loader after "by" (lexicon
+   ``passive_agent_words``) is that loader's loading of the truck, as the active "once excavator 2 has loaded
+   truck 2" already was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -145,3 +149,11 @@ def test_a_parallel_clause_after_a_semicolon_with_no_timing_starts_at_once(fleet
     assert_plan("Excavator 1 digs at soil 1; meanwhile, truck 1 goes to puddle 1.", fleet, world,
                 task("m1", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m1"]),
                 task("m2", T, [D1], ["puddle1"]))
+
+
+# -- finding 7: "once truck X has been loaded by excavator Y" is Y's loading of it -----------------------------------
+
+@pytest.mark.parametrize("loader, waits", [("excavator 2", "l1"), ("excavator 1", "l2")])
+def test_a_loading_named_by_its_loader_is_that_loaders(fleet, world, loader, waits):
+    assert_plan(_TWO_SITES + f"As soon as truck 2 has been loaded by {loader}, truck 3 avoids puddle 2.", fleet, world,
+                *_two_site_tasks(), task("k", AV, [D3], ["puddle2"], deps=[waits]))

@@ -5702,7 +5702,7 @@ class Interpreter:
         if robots:
             unmatched = []
             carried = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
-            served = self._loaded_by_name(seg.items, per_item)
+            served = self._loaded_by_name(seg.items, per_item) or self._loaded_by_agent(seg.items, per_item)
             for f in filters or [("any", frozenset())]:
                 if named_fence and f[0] in KEEPOUT_ACTIONS:
                     unmatched.append(f)
@@ -5944,6 +5944,19 @@ class Interpreter:
         if k is None or not any(it.kind is ItemKind.ROBOT and id(it) in per_item for it in items[:k]):
             return set()
         return {m.key for it in items[k + 1:] if it.kind is ItemKind.ROBOT for m in per_item.get(id(it), ())}
+
+    def _loaded_by_agent(self, items: Sequence[Item], per_item: dict[int, tuple[Member, ...]]) -> set[str]:
+        """"As soon as truck 2 has been loaded by excavator 2": the robots loaded, before a passive loading verb
+        with a robot after its agent word (lexicon ``passive_agent_words``) as its loader; as with an active
+        loading, the anchor is that loader's loading of them, not the trucks' latest loading by another excavator
+        (empty when the anchor says no loader)."""
+        v = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload.role == "passive_load"),
+                 None)
+        if v is None or not any(a.kind is ItemKind.WORD and a.text in self.lex.passive_agent_words
+                                and b.kind is ItemKind.ROBOT and id(b) in per_item
+                                for a, b in zip(items[v + 1:], items[v + 2:])):
+            return set()
+        return {m.key for it in items[:v] if it.kind is ItemKind.ROBOT for m in per_item.get(id(it), ())}
 
     def _loading_of(self, m: Member, served: set[str]) -> int | None:
         """The latest loading by ``m`` of one of the robots ``served``: "once excavator 2 has loaded truck 1" is
