@@ -18,7 +18,8 @@ wrong).
 5. "Excavator 1 digs at soil 1 so that trucks 1 and 2 can be filled from that pile. ... excavator 1 loads them
    both": the purpose was folded into a step (a move of the trucks and a loading) and the loading ordered later was
    made again. A passive purpose whose robots a later sentence has loaded (named, or a pronoun after the loading
-   verb) is the reason for the work, not a step; with no such order it stays a step.
+   verb, when the robots named last are those) is the reason for the work, not a step; with no such order it stays
+   a step.
 6. "Once puddle 1 has been filled, all robots avoid it; at the same time, excavator 1 returns to start": the
    semicolon ends a sentence for the cutter, so the parallel clause went on from the excavator's own chain. A
    clause opened by a parallel connective right after a semicolon starts with the clause before it, as after a
@@ -131,6 +132,14 @@ def test_a_loading_purpose_of_another_truck_stays_a_step(fleet, world):
                 task("m3", T, [D3], ["soil2"], deps=["g"]), task("l", LOAD, [E3], [], deps=["m3"]),
                 task("m2", T, [E1, D1], ["soil1"]), task("g2", DIG, [E1], [], deps=["m2"]),
                 task("l2", LOAD, [E1], [], deps=["g2"]))
+
+
+def test_a_loading_purpose_stays_a_step_when_a_later_pronoun_is_another_truck(fleet, world):
+    assert_plan("Excavator 3 goes to soil 2 and digs, so that truck 3 can be filled from that pile. Then truck 1 goes "
+                "to soil 2 and excavator 3 loads it.", fleet, world,
+                task("m1", T, [E3], ["soil2"]), task("g", DIG, [E3], [], deps=["m1"]),
+                task("m3", T, [D3], ["soil2"], deps=["g"]), task("l", LOAD, [E3], [], deps=["m3"]),
+                task("m2", T, [D1], ["soil2"], deps=["l"]), task("l2", LOAD, [E3], [], deps=["m2"]))
 
 
 # -- finding 6: "; at the same time, ..." starts with the clause before the semicolon --------------------------------

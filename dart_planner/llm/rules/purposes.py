@@ -70,10 +70,24 @@ def _loaded_later(items: Sequence[Item], r: int, v: int) -> bool:
         # filled")
         side = items[m + 1:hi] if it.payload.role != "passive_load" else items[lo:m]
         loaded = [x for x in side if x.kind is ItemKind.ROBOT]
-        if any(x.payload.form == "pronoun" for x in loaded) or wanted <= {
-                i for x in loaded if x.payload.form == "ids" for i in x.payload.ids}:
+        if any(x.payload.form == "pronoun" for x in loaded) and _last_said(items, end, m, items[r]) \
+                or wanted <= {i for x in loaded if x.payload.form == "ids" for i in x.payload.ids}:
             return True
     return False
+
+
+def _last_said(items: Sequence[Item], lo: int, verb: int, purpose: Item) -> bool:
+    """Whether the robots named last between ``lo`` and the loading verb at ``verb`` (where its pronoun looks; not
+    its subject right before it) are the ``purpose``'s: named by number among them, or a group of their type ("the
+    two trucks"). "... so that truck 3 can be filled. Then truck 1 goes to soil 2 and excavator 3 loads it" loads
+    truck 1, and truck 3's loading stays a step."""
+    hi = verb - 1 if verb > lo and items[verb - 1].kind is ItemKind.ROBOT else verb
+    last = next((it for it in reversed(items[lo:hi]) if it.kind is ItemKind.ROBOT), None)
+    if last is None:
+        return False
+    if last.payload.form == "ids":
+        return set(last.payload.ids) <= set(purpose.payload.ids)
+    return last.payload.form == "type" and last.payload.rtype == purpose.payload.rtype
 
 
 def _after_robot_place(items: Sequence[Item], j: int) -> int:
