@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .segment import Item, ItemKind
 
-__all__ = ["fold_goal_cargo"]
+__all__ = ["fold_goal_cargo", "fold_goal_crews"]
 
 
 def fold_goal_cargo(items: Sequence[Item], nouns: frozenset[str], copulas: frozenset[str], skip: frozenset[str],
@@ -27,6 +27,38 @@ def fold_goal_cargo(items: Sequence[Item], nouns: frozenset[str], copulas: froze
                 and _goal_opened(out[start:k], nouns, copulas, skip):
             out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
     return out
+
+
+def fold_goal_crews(items: Sequence[Item], nouns: frozenset[str], copulas: frozenset[str], skip: frozenset[str],
+                    prepositions: frozenset[str]) -> list[Item]:
+    """"Today's first job is clearing rock 2 with two trucks. Excavator 1 ...": unnamed robots after a crew
+    preposition (the lexicon's ``goal_crew_prepositions``) in a sentence that a goal noun opens are the crew the
+    job needs, not the doers of an order, when a later sentence names robots (the orders that spell the job out).
+    Read as doers, the goal became a move of two more trucks to rock 2 beside the ones the orders sent. Made plain
+    words, the sentence is a goal like one with no crew, checked against the plan."""
+    out = list(items)
+    start = 0
+    for k, it in enumerate(out):
+        if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?", ";"):
+            start = k + 1
+        elif it.kind is ItemKind.ROBOT and it.payload.form == "type" and k > start \
+                and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions \
+                and _goal_opened(out[start:k], nouns, copulas, skip) and _robots_after(out, k):
+            j = k  # "using one excavator and two trucks": the whole list
+            while j < len(out) and out[j].kind is ItemKind.ROBOT and out[j].payload.form == "type":
+                out[j] = Item(ItemKind.WORD, out[j].start, out[j].end, None, out[j].text)
+                if j + 2 < len(out) and out[j + 1].text in ("and", ",") and out[j + 2].kind is ItemKind.ROBOT:
+                    j += 2
+                else:
+                    break
+    return out
+
+
+def _robots_after(items: Sequence[Item], k: int) -> bool:
+    """A robot is named in a sentence after the one of ``k``."""
+    end = next((j for j in range(k, len(items)) if items[j].kind is ItemKind.PUNCT
+                and items[j].text in (".", "!", "?")), len(items))
+    return any(it.kind is ItemKind.ROBOT for it in items[end:])
 
 
 def _goal_opened(items: Sequence[Item], nouns: frozenset[str], copulas: frozenset[str], skip: frozenset[str]) -> bool:

@@ -3582,6 +3582,19 @@ class Interpreter:
         keep = [it for it in seg.items if id(it) not in dropped]
         return dataclasses.replace(seg, items=keep)
 
+    def _parallel_after_semicolon(self, seg: Segment) -> bool:
+        """"Once both puddles are filled, all robots avoid them; at the same time, excavator 1 returns to start": a
+        clause opened by a parallel connective right after a semicolon starts with the clause before it, as after a
+        comma (the cutter ends a sentence at the semicolon, and the return went on from the excavator's own chain,
+        before the puddles were filled)."""
+        if self.prev is None or self.prev.sentence != seg.sentence - 1 or not seg.items:
+            return False
+        said = set(seg.connective_text.lower().split()) | {","}
+        k = seg.items[0].start - 1
+        while k >= 0 and self.words[k].lower() in said:
+            k -= 1
+        return k >= 0 and self.words[k] == ";" and k < seg.items[0].start - 1
+
     def _after_semicolon(self, seg: Segment) -> bool:
         """The clause follows a semicolon (which ends a sentence for the cutter, but joins its clauses)."""
         k = seg.items[0].start - 1 if seg.items else -1
@@ -3805,7 +3818,8 @@ class Interpreter:
                     it.kind is ItemKind.ROBOT and it.payload.form == "fleet" for it in seg.items)))
         shared = False
         if (conn == "parallel" or (conn is None and (seg.conjunct or and_first))) and self.prev is not None \
-                and not seg.sentence_start and self.prev.sentence == seg.sentence:
+                and ((not seg.sentence_start and self.prev.sentence == seg.sentence)
+                     or (conn == "parallel" and self._parallel_after_semicolon(seg))):
             base = set(self.prev.entry)  # "X, and Y" / "X while Y": Y starts when X starts
             shared = conn is None and pre is None
             self.shared_anchor = shared and self.prev.timed  # "When X, A and B": B shares X too
@@ -5854,7 +5868,7 @@ class Interpreter:
         if robots:
             unmatched = []
             carried = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
-            served = self._loaded_by_name(seg.items, per_item)
+            served = self._loaded_by_name(seg.items, per_item) or self._loaded_by_agent(seg.items, per_item)
             for f in filters or [("any", frozenset())]:
                 if named_fence and f[0] in KEEPOUT_ACTIONS:
                     unmatched.append(f)
@@ -5871,6 +5885,8 @@ class Interpreter:
                         # ends with its tipping there
                         got = self.deliver(m)
                         t = got[-1].idx if (got and carried) else None
+                    if t is None and f[0] == "unload_bucket" and objs:
+                        t = self._loading_at(m, objs)
                     if t is None:
                         t = self.find(m, f[0], objs if f[0] in MOVES or f[0] == "leave" else set(), f[1])
                     if t is None and f[0] == "dump" and (m.key in self.pending_dump or (
@@ -6102,12 +6118,43 @@ class Interpreter:
             return set()
         return {m.key for it in items[k + 1:] if it.kind is ItemKind.ROBOT for m in per_item.get(id(it), ())}
 
+    def _loaded_by_agent(self, items: Sequence[Item], per_item: dict[int, tuple[Member, ...]]) -> set[str]:
+        """"As soon as truck 2 has been loaded by excavator 2": the robots loaded, before a passive loading verb
+        with a robot after its agent word (lexicon ``passive_agent_words``) as its loader; as with an active
+        loading, the anchor is that loader's loading of them, not the trucks' latest loading by another excavator
+        (empty when the anchor says no loader)."""
+        v = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload.role == "passive_load"),
+                 None)
+        if v is None or not any(a.kind is ItemKind.WORD and a.text in self.lex.passive_agent_words
+                                and b.kind is ItemKind.ROBOT and id(b) in per_item
+                                for a, b in zip(items[v + 1:], items[v + 2:])):
+            return set()
+        return {m.key for it in items[:v] if it.kind is ItemKind.ROBOT for m in per_item.get(id(it), ())}
+
     def _loading_of(self, m: Member, served: set[str]) -> int | None:
         """The latest loading by ``m`` of one of the robots ``served``: "once excavator 2 has loaded truck 1" is
         that loading, not truck 1's latest loading by another excavator (excavator 3 loaded it after)."""
         for d in reversed(self.b.drafts):
             if d.alive and self._matches(d, "unload_bucket") and any(x.key == m.key for x in d.members) \
                     and any(x.key in served for x in d.partners):
+                return d.idx
+        return None
+
+    def _loading_at(self, m: Member, objs: set[str]) -> int | None:
+        """"As soon as truck 3 has been loaded at rock 1" after it was loaded at rock 1 and then at rock 2: the
+        latest loading of ``m`` made where ``m`` (or, with no move of its own, its loader) last went before it, at
+        one of ``objs``. A loading names no place of its own, so the place was dropped and the anchor waited for the
+        truck's latest loading (at rock 2). None when no loading of ``m`` was made there."""
+        for d in reversed(self.b.drafts):
+            if not (d.alive and self._matches(d, "unload_bucket")
+                    and any(x.key == m.key for x in (*d.members, *d.partners))):
+                continue
+            moves = [self.b.drafts[a] for a in sorted(self.b.anc[d.idx]) if self.b.drafts[a].alive
+                     and self.b.drafts[a].action in MOVES]
+            own = [a for a in moves if any(x.key == m.key for x in (*a.members, *a.partners))]
+            loader = [a for a in moves if {x.key for x in a.members} & {x.key for x in d.members}]
+            went = (own or loader)[-1:]
+            if went and set(went[0].objects) & objs:
                 return d.idx
         return None
 

@@ -18,7 +18,7 @@ from .segment import SENTENCE_END, Item, ItemKind, clause_bounds
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
-           "fold_object_asides", "fold_place_states", "fold_anchor_keepout_subjects"]
+           "fold_object_asides", "fold_place_states", "fold_anchor_keepout_subjects", "fold_colon_named_keepouts"]
 
 
 def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
@@ -270,6 +270,72 @@ def fold_restated_keepouts(items: Sequence[Item], nouns: PhraseIndex[bool], defi
             if not (out[j].kind is ItemKind.MARK and out[j].payload == "now"):
                 out[j] = _filler(out[j])
     return out
+
+
+def fold_colon_named_keepouts(items: Sequence[Item]) -> list[Item]:
+    """"Don't let the other excavators anywhere near soil 2: excavators 2 and 3 need to keep away from it from the
+    start": a keep-out clause for unnamed robots of one type (no verb but a keep-out one, or none after a negation)
+    that opens its sentence and ends in a colon, then a keep-out clause that names robots of that type by number
+    and keeps them from the same place ("it"), says one keep-out twice, the second time with the robots' names.
+    Read apart, they were two keep-outs, the second after the first. The clause before the colon becomes filler,
+    and "it" after the colon its place."""
+    out = list(items)
+    for c, colon in enumerate(items):
+        if colon.kind is not ItemKind.PUNCT or colon.text != ":":
+            continue
+        start = c
+        while start > 0 and not (items[start - 1].kind is ItemKind.PUNCT and items[start - 1].payload in SENTENCE_END):
+            start -= 1
+        place = _summary_keepout(items[start:c])
+        if place is None:
+            continue
+        end = next((j for j in range(c + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
+                   len(items))
+        spot = _named_keepout(items[c + 1:end], place, items[start:c])
+        if spot is None:
+            continue
+        for j in range(start, c + 1):
+            out[j] = _filler(items[j])
+        it = items[c + 1 + spot]
+        if it.kind is ItemKind.ROBOT:
+            out[c + 1 + spot] = Item(ItemKind.OBJECT, it.start, it.end, place.payload, it.text)
+    return out
+
+
+def _summary_keepout(clause: Sequence[Item]) -> Item | None:
+    """The place of a keep-out clause for unnamed robots of one type with one named place (see
+    :func:`fold_colon_named_keepouts`); None for any other clause."""
+    places = [it for it in clause if it.kind is ItemKind.OBJECT]
+    robots = [it for it in clause if it.kind is ItemKind.ROBOT]
+    verbs = [it for it in clause if it.kind is ItemKind.VERB]
+    if len(places) != 1 or places[0].payload.form != "names" or not robots or any(
+            it.payload.form != "type" or it.payload.negated or it.payload.rtype != robots[0].payload.rtype
+            for it in robots) or any(it.kind not in (ItemKind.WORD, ItemKind.MARK, ItemKind.ROBOT, ItemKind.OBJECT,
+                                                     ItemKind.VERB) for it in clause):
+        return None
+    negated = any(it.kind is ItemKind.MARK and it.payload == "neg" for it in clause)
+    keepout = [v for v in verbs if v.payload.target == "add_keepout"]
+    return places[0] if (keepout and len(verbs) == 1) or (negated and not verbs) else None
+
+
+def _named_keepout(clause: Sequence[Item], place: Item, summary: Sequence[Item]) -> int | None:
+    """Where the place of the keep-out clause after the colon stands, when its robots are named by number, all of
+    the summary's type, and its place is the summary's (or "it"); None for any other clause."""
+    rtype = next(it.payload.rtype for it in summary if it.kind is ItemKind.ROBOT)
+    if not clause or clause[0].kind is not ItemKind.ROBOT or clause[0].payload.form != "ids" \
+            or clause[0].payload.rtype != rtype:
+        return None
+    verbs = [k for k, it in enumerate(clause) if it.kind is ItemKind.VERB]
+    if len(verbs) != 1 or clause[verbs[0]].payload.target != "add_keepout" or verbs[0] + 1 >= len(clause):
+        return None
+    k = verbs[0] + 1
+    it = clause[k]
+    named = it.kind is ItemKind.OBJECT and it.payload.form == "names" and it.payload.names == place.payload.names
+    said_it = it.kind in (ItemKind.ROBOT, ItemKind.OBJECT) and it.payload.form == "pronoun" \
+        and it.payload.pronoun == "it"
+    rest_plain = all(x.kind in (ItemKind.WORD, ItemKind.MARK)
+                     for n, x in enumerate(clause[1:], 1) if n not in (k, verbs[0]))
+    return k if (named or said_it) and rest_plain else None
 
 
 def _noun_text(item: Item, nouns: PhraseIndex[bool]) -> bool:

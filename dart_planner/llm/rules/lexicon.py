@@ -325,6 +325,8 @@ class Lexicon:
     """Words before the cargo noun of a cargo goal ("The rubble at rock 2 needs hauling ...")."""
     goal_cargo_prepositions: frozenset[str] = _context_words()
     """Words before a pronoun in a goal that make it what the goal moves, not a robot."""
+    goal_crew_prepositions: frozenset[str] = _context_words()
+    """Words before unnamed robots in a goal that make them the crew it needs, not the doers of an order."""
     greeting_words: frozenset[str] = _context_words()
     """Words of a greeting that make a fleet noun after them the one addressed, not a subject."""
     alert_openers: frozenset[str] = _context_words()
@@ -638,6 +640,9 @@ class Lexicon:
     """Before a truck's own loading routine: no move, the routine is the verb ("truck 2 *goes through* its ...")."""
     cargo_event_nouns: frozenset[str] = _context_words()
     """Event nouns that after a verb of their clause are its cargo ("has dumped its *load*"), not the event."""
+    counted_cargo_nouns: frozenset[str] = _context_words()
+    """Plural nouns that are also a verb ("loads"): after a count (``counted_cargo_quantifiers``), a noun."""
+    counted_cargo_quantifiers: frozenset[str] = _context_words()
     carrying_on_phrases: frozenset[str] = _context_words()
     """Words after robots that say they go on with their own work ("the rest *carry on* as normal"): no step."""
     carrying_on_tails: frozenset[str] = _context_words()

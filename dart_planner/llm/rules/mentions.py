@@ -758,6 +758,18 @@ class _Scanner:
                      if not (it.kind is ItemKind.WORD and (it.text in lex.cargo or it.text in _DETERMINERS))), None)
         return last is not None and last.kind is ItemKind.VERB and last.payload.target == "dump"
 
+    def _counted_cargo(self, i: int) -> bool:
+        """"With both loads on, truck 3 drives to puddle 2": a plural noun that is also a verb (the lexicon's
+        ``counted_cargo_nouns``) right after a count (``counted_cargo_quantifiers``) is a noun, since a plural count
+        cannot be the subject of "loads". Read as "both" (the robots named last) and a loading, the truck was
+        loaded once more. Not before a robot ("excavator 1 both loads truck 1 and ..."), where "both" pairs verbs."""
+        words, lex = self.words, self.lex
+        if not 0 < i < len(words) or words[i] not in lex.counted_cargo_nouns \
+                or words[i - 1] not in lex.counted_cargo_quantifiers:
+            return False
+        return i + 1 >= len(words) or not (self.noun_at(i + 1) or lex.robot_pronoun_index.match(words, i + 1)
+                                           or words[i + 1] in self.site.robot_ids)
+
     def _purpose_noun(self, i: int) -> bool:
         """"gathers at obstacle 1 for the end-of-day check.": a verb word that ends its clause after "for" and a
         determiner with only plain words between is the noun of a purpose; read as a verb, it was a trip with no
@@ -924,6 +936,8 @@ class _Scanner:
                 i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)
                 or self._after_plain_modifier(i)):
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
+        if v and self._counted_cargo(i):
+            v = None  # "with both loads on": a noun
         if v is None and i > 0 and words[i - 1] in _DETERMINERS and self._keepout_noun(i):
             # "the ban ends", "the avoidance is over": a keep-out noun, which keepout_nouns.py reads as one
             v = lex.verb_index.match(words, i)
@@ -937,6 +951,8 @@ class _Scanner:
             pairwise = text in lex.pairwise or "respective" in text
             return Item(ItemKind.MARK, i, i + m[0], "respectively" if pairwise else "each", text)
         p = lex.robot_pronoun_index.match(words, i)
+        if p and self._counted_cargo(i + p[0]):
+            p = None  # "with both loads on": the count of the loads, not the two robots named last
         if p and p[1] == "both" and self.kind_index.match(words, i + p[0]):
             p = None  # "the two puddles", "the pair of rocks": the objects' determiner, not robots
         place = lex.object_pronoun_index.match(words, i)

@@ -72,13 +72,14 @@ from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_ty
 from .formats import normalise_layout, read_layout
 from .gappedpassives import fold_gapped_passive_loads
 from .gappedpurposes import share_gapped_purposes
-from .goalcargo import fold_goal_cargo
+from .goalcargo import fold_goal_cargo, fold_goal_crews
 from .goals import goal_errors
 from .greetings import fold_greeted_fleet
 from .groups import fold_group_names
 from .interpret import Interpreter
 from .keepout_nouns import (
     fold_anchor_keepout_subjects,
+    fold_colon_named_keepouts,
     fold_keepout_events,
     fold_keepout_nouns,
     fold_keepout_pronouns,
@@ -197,6 +198,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                lex.until_keepout_motion)
     items = fold_goal_cargo(fold_greeted_fleet(items, lex.greeting_words, lex.goal_people), lex.goal_nouns,
                             lex.title_copulas, lex.title_skip_words, lex.goal_cargo_prepositions)
+    items = fold_goal_crews(items, lex.goal_nouns, lex.title_copulas, lex.title_skip_words,
+                            lex.goal_crew_prepositions)
     items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_checked_states(fold_check_noun_compounds(items, lex.check_verbs, lex.check_noun_heads),
                                 lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
@@ -231,7 +234,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
                               lex.place_list_pronouns)
-    items = fold_restated_keepouts(items, lex.keepout_noun_index, lex.keepout_definite_words, lex.keepout_passive_verbs)
+    items = fold_colon_named_keepouts(fold_restated_keepouts(items, lex.keepout_noun_index, lex.keepout_definite_words,
+                                                             lex.keepout_passive_verbs))
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs,
                                   lex.keepout_noun_index)
     items = fold_anchor_keepout_subjects(items, lex.keepout_noun_index, lex.keepout_definite_words,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
-from .segment import Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, clause_bounds
 
 __all__ = ["fold_bare_purposes", "fold_purpose_steps", "fold_beneficiary_purposes"]
 
@@ -45,12 +45,52 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         for j in range(start, min(len(items), start + 1 + _MAX_GAP)):
             nxt = items[j]
             if nxt.kind is ItemKind.VERB:
-                if getattr(nxt.payload, "target", "") in _WORK:
+                if getattr(nxt.payload, "target", "") in _WORK and not _loaded_later(items, k + 1, j):
                     out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "sequence", "and then")
                 break
             if nxt.kind not in (ItemKind.WORD, ItemKind.MARK):
                 break
     return out
+
+
+def _loaded_later(items: Sequence[Item], r: int, v: int) -> bool:
+    """"Excavator 1 digs at soil 1 so that trucks 1 and 2 can be filled from that pile. ... the two trucks drive to
+    soil 1 and excavator 1 loads them both": a purpose that the robots at ``r`` are loaded (the passive verb at
+    ``v``) is the reason for the digging when a later sentence orders that loading itself (a loading verb with
+    those robots, or a pronoun, as what it loads). Folded into a step as well, the trucks were loaded twice and
+    first drove to the pile before the work said between."""
+    if items[v].payload.role != "passive_load" or items[r].payload.form != "ids":
+        return False
+    wanted = set(items[r].payload.ids)
+    end = next((e for e in range(v, len(items)) if items[e].kind is ItemKind.PUNCT
+                and items[e].payload in SENTENCE_END), len(items))
+    for m in range(end, len(items)):
+        it = items[m]
+        if it.kind is not ItemKind.VERB or it.payload.target != "unload_bucket":
+            continue
+        lo, hi = clause_bounds(items, m)
+        # the robots loaded: after an active verb ("loads them both"), before a passive one ("trucks 1 and 2 get
+        # filled")
+        side = items[m + 1:hi] if it.payload.role != "passive_load" else items[lo:m]
+        loaded = [x for x in side if x.kind is ItemKind.ROBOT]
+        if any(x.payload.form == "pronoun" for x in loaded) and _last_said(items, end, m, items[r]) \
+                or wanted <= {i for x in loaded if x.payload.form == "ids" for i in x.payload.ids}:
+            return True
+    return False
+
+
+def _last_said(items: Sequence[Item], lo: int, verb: int, purpose: Item) -> bool:
+    """Whether the robots named last between ``lo`` and the loading verb at ``verb`` (where its pronoun looks; not
+    its subject right before it) are the ``purpose``'s: named by number among them, or a group of their type ("the
+    two trucks"). "... so that truck 3 can be filled. Then truck 1 goes to soil 2 and excavator 3 loads it" loads
+    truck 1, and truck 3's loading stays a step."""
+    hi = verb - 1 if verb > lo and items[verb - 1].kind is ItemKind.ROBOT else verb
+    last = next((it for it in reversed(items[lo:hi]) if it.kind is ItemKind.ROBOT), None)
+    if last is None:
+        return False
+    if last.payload.form == "ids":
+        return set(last.payload.ids) <= set(purpose.payload.ids)
+    return last.payload.form == "type" and last.payload.rtype == purpose.payload.rtype
 
 
 def _after_robot_place(items: Sequence[Item], j: int) -> int:
