@@ -634,14 +634,12 @@ class _Scanner:
         modal or a word of need: the lexicon's ``condition_auxiliaries``, ``subject_modals``, ``reason_need_words``),
         make the verb word the noun of that verb's subject, as the lexicon's ``noun_modifiers`` do; read as a verb,
         the fill became a loading by the robots named before. Without such a verb after it the plain word may be the
-        subject ("the surveyors drive over", "the material hauled to puddle 1"). So does a word of a pair
-        (``anchor_pair_words``) before it: "when both loads have been tipped" counts loads, no robots load."""
+        subject ("the surveyors drive over", "the material hauled to puddle 1"). ("When both loads have been
+        tipped": :meth:`_counted_cargo`.)"""
         words, lex = self.words, self.lex
         finite = lex.condition_auxiliaries | lex.subject_modals | lex.reason_need_words
-        if i < 1 or i + 1 >= len(words) or words[i + 1] not in finite or not self.items:
+        if i < 2 or i + 1 >= len(words) or words[i + 1] not in finite or not self.items:
             return False
-        if words[i - 1] in lex.anchor_pair_words and self.items[-1].end == i:
-            return True  # "when both *loads have* been tipped": what "both" counts, no robots' loading
         if i < 2 or words[i - 2] not in _DETERMINERS or len(self.items) < 2:
             return False
         mod, det = self.items[-1], self.items[-2]
