@@ -26,6 +26,9 @@
 9. "Trucks 1 and 2 go to soil 1 to be loaded, truck 2 first." loaded only one truck: the order aside after a purpose
    loading was spelled out as each truck's own purpose, and only the first was read. It is each truck's own clause
    now ("and truck 2 is loaded first, then truck 1"), as after "and get loaded, truck 2 first" (rule 24).
+10. "... waits there until excavator 1 has broken it up" dropped the breaking (a regression of this round's mends
+    73: "broken" before a word of cargo describes the cargo, "hauls broken rock"; "it" is such a word, as in "take it
+    to puddle 2"). A pronoun after the participle is the place broken up, not a load.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -159,3 +162,16 @@ def test_an_order_after_a_purpose_loading_loads_each_truck(fleet, world, text):
                 task("t", T, [D1, D2], ["soil1"], deps=["d"]), task("a", LOAD, [E2], [], deps=["t"]),
                 task("b", LOAD, [E2], [], deps=["a"]), task("p", T, [D2], ["puddle1"], deps=["a"]),
                 task("u", DUMP, [D2], [], deps=["p"]))
+
+
+# -- 10: "has broken it up" ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 3 goes to rock 2 and waits there until excavator 1 has broken it up. Then it gets loaded.",
+    "Dump truck 3 goes to rock 2 and waits there until excavator 1 has broken up rock 2. Then it gets loaded.",
+])
+def test_has_broken_it_up_is_the_digging(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D3, E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))

@@ -157,6 +157,9 @@ class SiteIndex:
         )
 
 
+_OBJECT_PRONOUNS = frozenset({"it", "them", "this", "that"})
+
+
 def _number_at(words: Sequence[str], j: int, lex: Lexicon) -> int | None:
     return lex.number(words[j]) if j < len(words) else None
 
@@ -723,8 +726,8 @@ class _Scanner:
         broken rock" dug a second time. "Has broken rock 1 up" names a place and stays the digging."""
         words = self.words
         if target != "dig" or not _PARTICIPLE.search(words[i]) or i + n >= len(words) \
-                or words[i + n] not in self.lex.cargo:
-            return False
+                or words[i + n] not in self.lex.cargo or words[i + n] in _OBJECT_PRONOUNS:
+            return False  # "has broken it up": the place, not a load
         return i + n + 1 >= len(words) or _number_at(words, i + n + 1, self.lex) is None
 
     def _split_keepout_before(self) -> bool:
