@@ -29,6 +29,9 @@
 10. "... waits there until excavator 1 has broken it up" dropped the breaking (a regression of this round's mends
     73: "broken" before a word of cargo describes the cargo, "hauls broken rock"; "it" is such a word, as in "take it
     to puddle 2"). A pronoun after the participle is the place broken up, not a load.
+11. "Truck 1 goes to soil 1 and gets loaded, then truck 2 does the same, then truck 3." dropped truck 3 without a
+    word: a clause of robots alone shares the verb of the clause before, and a repeat has none (its "does the same"
+    is a mark). After a repeat in its sentence, it repeats too.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -175,3 +178,21 @@ def test_has_broken_it_up_is_the_digging(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("m", T, [D3, E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]))
+
+
+# -- 11: "then truck 2 does the same, then truck 3" -----------------------------------------------------------------
+
+
+def test_robots_alone_after_a_repeat_repeat_too(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Then truck 1 goes to soil 1 and gets loaded, then truck 2 does the same, "
+                "then truck 3.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("a", T, [D1], ["soil1"], deps=["d"]), task("x", LOAD, [E1], [], deps=["a"]),
+                task("b", T, [D2], ["soil1"], deps=["x"]), task("y", LOAD, [E1], [], deps=["b"]),
+                task("c", T, [D3], ["soil1"], deps=["y"]), task("z", LOAD, [E1], [], deps=["c"]))
+
+
+def test_robots_alone_after_a_plain_clause_share_its_verb(fleet, world):
+    assert_plan("Truck 1 goes to soil 1, then truck 2, then truck 3.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil1"], deps=["a"]),
+                task("c", T, [D3], ["soil1"], deps=["b"]))

@@ -346,6 +346,7 @@ class Interpreter:
         self.b = PlanBuilder()
         self.b.type_robots = site.robots_by_type
         self.repeats = RepeatReader(self)
+        self.last_repeat: tuple[int, Item] | None = None  # the sentence and mark of the latest "does the same"
         self.pairing = PairReader(self)
         self.res = MentionResolver(fleet, site)
         self.b.taken_from = self.res.taken_from
@@ -2608,6 +2609,7 @@ class Interpreter:
         if self._loose_ordinals(seg) or self._start_remark(seg):
             return
         seg = self._adverb_repeat(seg)
+        seg = self._repeat_goes_on(seg)
         seg = self._passive_carry(seg)
         if not seg.items and seg.connective is None:
             return  # "Likewise, excavator 3 ...": the adverb alone before the comma
@@ -2639,6 +2641,8 @@ class Interpreter:
             seg = Segment(keep, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                           seg.sentence_start, seg.ended_by)
         if "repeat" in marks:
+            self.last_repeat = (seg.sentence, next(it for it in seg.items
+                                                    if it.kind is ItemKind.MARK and it.payload == "repeat"))
             self.repeats.repeat(seg, pre, post, pre_par, last_in_sentence)
             return
         seg = self.passive_agents(seg)
@@ -3558,6 +3562,19 @@ class Interpreter:
                 v: VerbHit = it.payload
                 out[k] = dataclasses.replace(it, payload=VerbHit(v.target, "verb", v.lemma))
         return seg if out == items else dataclasses.replace(seg, items=out)
+
+    def _repeat_goes_on(self, seg: Segment) -> Segment:
+        """"Truck 1 goes to soil 1, then truck 2 does the same, then truck 3.": a clause of robots alone after a
+        repeat in its sentence repeats too; read on its own, it had no verb to share (the repeat's is a mark) and
+        truck 3 was dropped without a word."""
+        if self.last_repeat is None or self.last_repeat[0] != seg.sentence or not seg.items \
+                or seg.connective not in (None, "sequence") or not any(it.kind is ItemKind.ROBOT for it in seg.items) \
+                or any(it.kind not in (ItemKind.ROBOT, ItemKind.WORD) for it in seg.items) \
+                or any(it.kind is ItemKind.WORD and it.text not in self.lex.clause_joining_words for it in seg.items):
+            return seg
+        mark = self.last_repeat[1]
+        end = seg.items[-1].end
+        return dataclasses.replace(seg, items=[*seg.items, Item(ItemKind.MARK, end, end, mark.payload, mark.text)])
 
     def _adverb_repeat(self, seg: Segment) -> Segment:
         """``seg`` without a repeat adverb ("likewise", ``repeat_adverbs``) that has a verb after it in the
