@@ -4,6 +4,9 @@
 1. "Once excavator 2 is done, trucks 2 and 3, come over to rock 2" let the trucks drive at once: the timing of the
    anchor went to the robots said alone (the vocative), which make no step, and was dropped before the order after
    them. A vocative passes the timing said before it on to the order it addresses.
+2. "Trucks 1 and 2, go to soil 2 and get loaded by excavator 3, truck 1 first" loaded both trucks in one loading: the
+   order's aside names one truck and takes the other from the clause's subject, which it looked for only after the
+   comma. Robots addressed by name before the comma (and only robots since the clause's start) are that subject.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, E2, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: an anchor before a vocative times the order after it ------------------------------------------------
 
@@ -31,3 +34,32 @@ def test_an_anchor_before_a_vocative_times_the_order(fleet, world, text):
 def test_a_vocative_alone_still_takes_no_timing_of_its_own(fleet, world):
     assert_plan("Excavator 2 digs at rock 2. Trucks 2 and 3, go to rock 2.", fleet, world,
                 task("m", T, [E2, D2, D3], ["rock2"]), task("d", DIG, [E2], deps=["m"]))
+
+
+# -- finding 2: a loading order after a vocative takes the rest of its robots from the vocative ----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 digs at soil 2. Trucks 1 and 2, go to soil 2 and get loaded by excavator 3, truck 1 first.",
+    "Excavator 3 digs at soil 2. Trucks 1 and 2, go to soil 2 and get loaded, truck 2 first.",
+    "Excavator 3 digs at soil 2. Truck 1 and truck 2, go to soil 2 and get loaded, truck 1 first.",
+])
+def test_a_loading_order_after_a_vocative_loads_each_truck(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E3, D1, D2], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+                task("l1", LOAD, [E3], deps=["d"]), task("l2", LOAD, [E3], deps=["l1"]))
+
+
+def test_a_loading_order_after_a_vocative_and_an_anchor(fleet, world):
+    assert_plan("Excavator 2 digs at rock 2. Once excavator 2 is done, trucks 2 and 3, come over to rock 2 and get "
+                "loaded, truck 3 first. Then both of you dump at puddle 1.", fleet, world,
+                task("m", T, [E2], ["rock2"]), task("d", DIG, [E2], deps=["m"]),
+                task("t", T, [D2, D3], ["rock2"], deps=["d"]),
+                task("l1", LOAD, [E2], deps=["t"]), task("l2", LOAD, [E2], deps=["l1"]),
+                task("p", T, [D2, D3], ["puddle1"], deps=["l2"]), task("u", DUMP, [D2, D3], deps=["p"]))
+
+
+def test_a_robot_object_before_the_comma_is_no_vocative(fleet, world):
+    assert_plan("Excavator 3 digs at soil 2 and loads truck 1, truck 2 and truck 3 go to puddle 1.", fleet, world,
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+                task("l", LOAD, [E3], deps=["d"]), task("p", T, [D2, D3], ["puddle1"]))
