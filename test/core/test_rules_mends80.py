@@ -7,6 +7,9 @@
 2. "Trucks 1 and 2, go to soil 2 and get loaded by excavator 3, truck 1 first" loaded both trucks in one loading: the
    order's aside names one truck and takes the other from the clause's subject, which it looked for only after the
    comma. Robots addressed by name before the comma (and only robots since the clause's start) are that subject.
+3. "Excavator 1, puddle 2 is fine again once truck 3 has dumped." was dropped without a word: "fine" is a filler,
+   so the clause had nothing but a place. "is/are fine again", "clear again" and "free again" lift a keep-out, as
+   "is ok again" does (lexicon ``remove_keepout``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: an anchor before a vocative times the order after it ------------------------------------------------
 
@@ -63,3 +66,26 @@ def test_a_robot_object_before_the_comma_is_no_vocative(fleet, world):
     assert_plan("Excavator 3 digs at soil 2 and loads truck 1, truck 2 and truck 3 go to puddle 1.", fleet, world,
                 task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
                 task("l", LOAD, [E3], deps=["d"]), task("p", T, [D2, D3], ["puddle1"]))
+
+
+# -- finding 3: "puddle 2 is fine again" lifts the keep-out ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1, stay clear of puddle 2. Truck 3 dumps at puddle 1. Excavator 1, puddle 2 is fine again once truck 3 "
+    "has dumped.",
+    "Excavator 1, stay clear of puddle 2. Truck 3 dumps at puddle 1. Once truck 3 has dumped, puddle 2 is clear again "
+    "for excavator 1.",
+])
+def test_fine_again_lifts_a_robots_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AV, [E1], ["puddle2"]), task("m", T, [D3], ["puddle1"]), task("u", DUMP, [D3], deps=["m"]),
+                task("a", AL, [E1], ["puddle2"], deps=["u"]))
+
+
+@pytest.mark.parametrize("words", ["are fine again", "are free again", "are clear again"])
+def test_fine_again_lifts_a_fleet_keep_out(fleet, world, words):
+    assert_plan(f"Everybody stay clear of both puddles. Truck 3 dumps at soil 1. After that the puddles {words}.",
+                fleet, world,
+                task("k", AVA, [], ["puddle1", "puddle2"]), task("m", T, [D3], ["soil1"], deps=["k"]),
+                task("u", DUMP, [D3], deps=["m"]), task("a", ALA, [], ["puddle1", "puddle2"], deps=["u"]))
