@@ -10,6 +10,10 @@
 3. "Excavator 1, puddle 2 is fine again once truck 3 has dumped." was dropped without a word: "fine" is a filler,
    so the clause had nothing but a place. "is/are fine again", "clear again" and "free again" lift a keep-out, as
    "is ok again" does (lexicon ``remove_keepout``).
+4. "Trucks 1 and 2, wait at obstacle 1 until excavator 3 is done, then come over and get loaded" lost the trucks' move
+   to soil 2 and made their wait at obstacle 1 wait for the digging: "over" was the event "is over", so "come" had
+   no place and took the place said last (obstacle 1, where they already were). "come over", "drive over", "head
+   over" (lexicon ``navigate``) are moves, to the loader's place as "come and get loaded" is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -89,3 +93,28 @@ def test_fine_again_lifts_a_fleet_keep_out(fleet, world, words):
                 fleet, world,
                 task("k", AVA, [], ["puddle1", "puddle2"]), task("m", T, [D3], ["soil1"], deps=["k"]),
                 task("u", DUMP, [D3], deps=["m"]), task("a", ALA, [], ["puddle1", "puddle2"], deps=["u"]))
+
+
+# -- finding 4: "come over and get loaded" is a move to the loader -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3, go to soil 2 and dig. Trucks 1 and 2, wait at obstacle 1 until excavator 3 is done, then come over "
+    "and get loaded.",
+    "Excavator 3 goes to soil 2 and digs. Trucks 1 and 2 wait at obstacle 1 until the digging is over, then drive over "
+    "and get loaded.",
+    "Excavator 3 goes to soil 2 and digs. Trucks 1 and 2 go to obstacle 1. Once excavator 3 is done, trucks 1 and 2 "
+    "head over and get loaded.",
+])
+def test_come_over_and_get_loaded_moves_to_the_loader(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+                task("w", T, [D1, D2], ["obstacle1"]), task("t", T, [D1, D2], ["soil2"], deps=["d", "w"]),
+                task("l", LOAD, [E3], deps=["t"]))
+
+
+def test_the_digging_is_over_stays_an_event(fleet, world):
+    assert_plan("Excavator 3 goes to soil 2 and digs. Once the digging is over, truck 1 comes over and gets loaded.",
+                fleet, world,
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+                task("t", T, [D1], ["soil2"], deps=["d"]), task("l", LOAD, [E3], deps=["t"]))
