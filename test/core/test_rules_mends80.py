@@ -14,6 +14,9 @@
    to soil 2 and made their wait at obstacle 1 wait for the digging: "over" was the event "is over", so "come" had
    no place and took the place said last (obstacle 1, where they already were). "come over", "drive over", "head
    over" (lexicon ``navigate``) are moves, to the loader's place as "come and get loaded" is.
+5. "You two trucks, go to soil 1" sent every truck: "you two" was the pronoun of a pair with no pair before it, and
+   the bare "trucks" after it all of them. "you" before a count and a type is read as "the": the two named before, or
+   else two of the type.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: an anchor before a vocative times the order after it ------------------------------------------------
 
@@ -118,3 +121,31 @@ def test_the_digging_is_over_stays_an_event(fleet, world):
                 fleet, world,
                 task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
                 task("t", T, [D1], ["soil2"], deps=["d"]), task("l", LOAD, [E3], deps=["t"]))
+
+
+# -- finding 5: "you two trucks" is "the two trucks" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["You two trucks, go to soil 1.", "You two trucks go to soil 1."])
+def test_you_two_trucks_are_two_trucks(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [], ["soil1"], types=[("dump_truck", 2)]))
+
+
+def test_you_two_excavators_dig_and_named_trucks_wait(fleet, world):
+    assert_plan("You two excavators, go to soil 1 and dig. Trucks 1 and 2, wait at obstacle 2 until they're done.",
+                fleet, world,
+                task("m", T, [], ["soil1"], types=[("excavator", 2)]),
+                task("d", DIG, [], deps=["m"], types=[("excavator", 2)]),
+                task("w", T, [D1, D2], ["obstacle2"]))
+
+
+def test_you_two_trucks_after_two_named_trucks_are_those(fleet, world):
+    assert_plan("Trucks 1 and 3 wait at obstacle 1. Excavator 2 digs at soil 1. You two trucks, go to soil 1 and get "
+                "loaded.", fleet, world,
+                task("w", T, [D1, D3], ["obstacle1"]), task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
+                task("t", T, [D1, D3], ["soil1"], deps=["w"]), task("l", LOAD, [E2], deps=["d", "t"]))
+
+
+def test_you_two_alone_stays_the_pair_named_before(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to rock 1. You two, then head back to base.", fleet, world,
+                task("m", T, [E1, D2], ["rock1"]), task("r", R, [E1, D2], deps=["m"]))
