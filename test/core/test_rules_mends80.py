@@ -17,6 +17,9 @@
 5. "You two trucks, go to soil 1" sent every truck: "you two" was the pronoun of a pair with no pair before it, and
    the bare "trucks" after it all of them. "you" before a count and a type is read as "the": the two named before, or
    else two of the type.
+6. "Excavators 1 and 2, go to soil 1 and dig. The rest of you, wait at obstacle 2" also sent excavators 1 and 2 to
+   obstacle 2 after their digging: "the rest" and "you" were read apart, and "you" was the robots spoken to before.
+   "the rest of you" is one mention of the other robots (lexicon ``other_robots_words``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -149,3 +152,23 @@ def test_you_two_trucks_after_two_named_trucks_are_those(fleet, world):
 def test_you_two_alone_stays_the_pair_named_before(fleet, world):
     assert_plan("Excavator 1 and truck 2 go to rock 1. You two, then head back to base.", fleet, world,
                 task("m", T, [E1, D2], ["rock1"]), task("r", R, [E1, D2], deps=["m"]))
+
+
+# -- finding 6: "the rest of you" are the other robots ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 2, go to soil 1 and dig. The rest of you, wait at obstacle 2 until they're done.",
+    "Excavators 1 and 2, go to soil 1 and dig. The rest of you wait at obstacle 2.",
+    "Excavators 1 and 2, go to soil 1 and dig. All the rest of you, wait at obstacle 2.",
+])
+def test_the_rest_of_you_are_the_others(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], deps=["m"]),
+                task("w", T, [E3, D1, D2, D3], ["obstacle2"]))
+
+
+def test_the_rest_of_you_keep_out(fleet, world):
+    assert_plan("Excavator 3, go to rock 1 and dig. The rest of you, keep away from rock 1.", fleet, world,
+                task("m", T, [E3], ["rock1"]), task("d", DIG, [E3], deps=["m"]),
+                task("k", AV, [E1, E2, D1, D2, D3], ["rock1"]))
