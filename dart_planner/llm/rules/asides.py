@@ -769,7 +769,24 @@ def _clause_subject(out: Sequence[Item], k: int) -> list[Item]:
     s = k
     while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
         s -= 1
-    return [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    own = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
+    return own or _vocative_before(out, s - 1)
+
+
+def _vocative_before(out: Sequence[Item], p: int) -> list[Item]:
+    """The robots addressed by name before the comma at ``p`` ("*Trucks 1 and 2*, go to soil 2 and get loaded, truck
+    1 first"): only robots between it and the clause's start. They are the subject of the order after the comma; cut
+    off by it, the order's aside found no subject, named one truck, and one loading served both."""
+    if p < 1 or out[p].kind is not ItemKind.PUNCT or out[p].payload != ",":
+        return []
+    s = p
+    while s > 0 and (out[s - 1].kind is ItemKind.ROBOT
+                     or (out[s - 1].kind is ItemKind.WORD and out[s - 1].text == "and")):
+        s -= 1
+    bounded = s == 0 or out[s - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+    if s == p or out[s].kind is not ItemKind.ROBOT or not bounded:
+        return []
+    return [r for r in out[s:p] if r.kind is ItemKind.ROBOT]
 
 
 def _first_mark(start: int, end: int) -> Item:

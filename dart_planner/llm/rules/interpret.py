@@ -1752,6 +1752,15 @@ class Interpreter:
         return Segment(list(items[:k]), seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                        seg.sentence_start, seg.ended_by)
 
+    def _addresses_next(self, seg: Segment, nxt: Sequence[Segment], made_before: int) -> bool:
+        """Robots said alone between an anchor and an order ("Once excavator 2 is done, *trucks 2 and 3*, come over
+        to rock 2"): the vocative makes no step, so the anchor's timing belongs to the order it addresses (dropped
+        with the vocative, the trucks drove at once)."""
+        return bool(nxt) and nxt[0].sentence == seg.sentence and nxt[0].role is SegmentRole.MAIN \
+            and not nxt[0].has(ItemKind.ROBOT) and self.vocative is not None \
+            and len(self.b.drafts) == made_before and bool(seg.items) \
+            and all(it.kind is ItemKind.ROBOT for it in seg.items)
+
     def _robots_before_a_step(self, seg: Segment) -> bool:
         """"The first truck and then the third truck go to soil 1": robots with no verb of their own, then a
         connective of sequence and a clause with robots and a verb of its own. The verbless robots were kept for a
@@ -2443,6 +2452,8 @@ class Interpreter:
             for d in self.b.drafts[made_before:]:
                 self.draft_sentence.setdefault(d.idx, seg.sentence)
             self.robotless_anchor = False
+            if pre is not None and self._addresses_next(seg, segs[i + 1:i + 2], made_before):
+                continue  # "Once X is done, trucks 2 and 3, go to rock 2": the timing is the order's
             pre = None
             pre_par = False
         self.go_onward(True)

@@ -227,6 +227,10 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
         return "both", 2, j + 1
     if w in ("each", "every"):
         return ("each" if w == "each" else "all"), 0, j + 1
+    if w == "you" and j + 1 < n and (lex.number(words[j + 1]) or 0) > 1:
+        # "*you two* trucks, go to soil 1": the robots spoken to, as "the two trucks" (read as the pronoun "you two"
+        # with a bare "trucks" after it, the pair became every truck)
+        return "the", 0, j + 1
     if w in ("its", "their", "his", "her", "your"):
         k = j + 1
         if k < n and words[k] == "own":
@@ -861,6 +865,11 @@ class _Scanner:
             return Item(ItemKind.WORD, i, i + 1, None, w)  # "keep truck 2 *clear* of ...": the verb's particle
         if v and v[0] >= 2:  # "start digging" before the place "start"
             return self.verb(i, v[0], v[1])
+        if w == "you" and i + 2 < len(words) and (lex.number(words[i + 1]) or 0) > 1 \
+                and self.type_index.match(words, i + 2) is not None:
+            r = self.robot(i)  # "you two trucks": read as "the two trucks" (see _determiner)
+            if r is not None:
+                return r
         if w in lex.mention_starts and (c := lex.connective_index.match(words, i)) and c[0] > 1:
             # "the moment truck 2 gets there": a connective, not a robot mention opened by "the"
             return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
