@@ -206,6 +206,12 @@ def _unknown_verb_purpose(own: Sequence[Item]) -> bool:
         and not any(it.kind is ItemKind.ROBOT for it in own)
 
 
+def _digs_only(items: Sequence[Item]) -> bool:
+    """The clause's verbs name a digging and no loading ("once it has finished digging")."""
+    targets = {it.payload.target for it in items if it.kind is ItemKind.VERB}
+    return "dig" in targets and "unload_bucket" not in targets
+
+
 def _it_pronoun(it: Item) -> bool:
     """The robot pronoun "it", which may as well stand for a place or a thing."""
     return it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
@@ -5772,6 +5778,12 @@ class Interpreter:
                         waiter = frozenset(m.key for m in (self.res.history[-1][0] if self.res.history else ()))
                         if all(m.key in waiter for m in r):
                             r = self.res.last_able(_other_than(waiter), d_it.pronoun == "they") or r
+                    if r and seg.post_anchor and d_it.form == "pronoun" and d_it.pronoun in ("it", "they") \
+                            and self.anchor_host is not None and _digs_only(seg.items):
+                        # "truck 1 is loaded by excavator 1 once it has dug": the truck cannot dig; the loader of
+                        # the clause it times can (read as the truck's, every digging said before was waited for).
+                        # Not for a loading: "as soon as it's loaded" is the truck's, said in the passive
+                        r = self._anchor_doers(seg.items, r)
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
                     if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:

@@ -1,0 +1,39 @@
+"""Mends of helper M79: misreadings found with instructions in the voice of an operator typing a job into a chat box
+(several crews at once, groups by type and count, keep-outs set and lifted).
+
+1. "Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. Truck 1 is loaded by excavator 1 once it has dug."
+   waited for both diggings: "it" was the truck (the clause's subject), which cannot dig, so every digging was
+   taken. A pronoun in a condition said after its clause, whose robots cannot do the condition's work (dig, load),
+   is the robot of the clause that can (the loader named there), as for new work in such a condition.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, E1, E2, LOAD, T, assert_plan, task
+
+# -- finding 1: "is loaded by excavator 1 once it has dug": the loader's digging ------------------------------------
+
+_TWO_DIGS = "Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. "
+
+
+@pytest.mark.parametrize("tail", [
+    "Truck 1 drives to soil 1 and is loaded by excavator 1 once it has dug.",
+    "Truck 1 drives to soil 1 and is loaded by excavator 1 once it has finished digging.",
+    "Truck 1 drives to soil 1 and gets loaded by excavator 1 as soon as it has dug.",
+    "Truck 1 should drive to soil 1 and be loaded by excavator 1 once it is done digging.",
+])
+def test_a_pronoun_that_cannot_dig_is_the_loader(fleet, world, tail):
+    assert_plan(_TWO_DIGS + tail, fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("l", LOAD, [E1], deps=["g1"]))
+
+
+def test_the_loader_said_first_still_waits_for_its_own_digging(fleet, world):
+    assert_plan(_TWO_DIGS + "Excavator 2 loads truck 2 at soil 2 once it has dug.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("t", T, [D2], ["soil2"], deps=["g2"]), task("l", LOAD, [E2], deps=["t"]))
