@@ -5,6 +5,9 @@
    waited for both diggings: "it" was the truck (the clause's subject), which cannot dig, so every digging was
    taken. A pronoun in a condition said after its clause, whose robots cannot do the condition's work (dig, load),
    is the robot of the clause that can (the loader named there), as for new work in such a condition.
+2. "Truck 3 waits at base until excavator 2 is done, then drives to rock 2" also waited for truck 1's dump said in
+   the sentence before: the stay at base made no step, so "then" for a truck with no steps waited for everything
+   open. After a stay timed by "until" (this sentence or the one before), "then" waits for what the stay waited for.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "is loaded by excavator 1 once it has dug": the loader's digging ------------------------------------
 
@@ -37,3 +40,38 @@ def test_the_loader_said_first_still_waits_for_its_own_digging(fleet, world):
                 task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], deps=["m1"]),
                 task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], deps=["m2"]),
                 task("t", T, [D2], ["soil2"], deps=["g2"]), task("l", LOAD, [E2], deps=["t"]))
+
+
+# -- finding 2: "waits at base until X, then ..." goes after X only -------------------------------------------------
+
+_DIG_AND_DUMP = "Excavator 2 digs at rock 2. Truck 1 dumps at puddle 1. "
+
+
+@pytest.mark.parametrize("tail", [
+    "Truck 3 waits at base until excavator 2 is done, then drives to rock 2.",
+    "Truck 3 waits at base until excavator 2 has dug, then drives to rock 2.",
+    "Truck 3 stays at the start until excavator 2 has finished and then drives to rock 2.",
+    "Truck 3 waits at base until excavator 2 is done. Then it drives to rock 2.",
+    "Truck 3 waits until excavator 2 has dug, then drives to rock 2.",
+])
+def test_then_after_a_stay_at_base_waits_for_what_the_stay_waited_for(fleet, world, tail):
+    assert_plan(_DIG_AND_DUMP + tail, fleet, world,
+                task("m", T, [E2], ["rock2"]), task("g", DIG, [E2], deps=["m"]),
+                task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("go", T, [D3], ["rock2"], deps=["g"]))
+
+
+def test_a_truck_that_left_base_still_drives_back_before_it_waits(fleet, world):
+    assert_plan(_DIG_AND_DUMP + "Then truck 1 waits at base until "
+                "excavator 2 is done, then drives to rock 2.", fleet, world,
+                task("m", T, [E2], ["rock2"]), task("g", DIG, [E2], deps=["m"]),
+                task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("r", R, [D1], deps=["d"]), task("go", T, [D1], ["rock2"], deps=["g", "r"]))
+
+
+def test_another_robot_after_the_stay_still_waits_for_everything_open(fleet, world):
+    assert_plan(_DIG_AND_DUMP + "Truck 3 waits at base until excavator 2 is done. Then truck 2 drives to rock 2.",
+                fleet, world,
+                task("m", T, [E2], ["rock2"]), task("g", DIG, [E2], deps=["m"]),
+                task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("go", T, [D2], ["rock2"], deps=["g", "d"]))

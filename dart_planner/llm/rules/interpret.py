@@ -3691,6 +3691,15 @@ class Interpreter:
         the move waited for truck 2's step, or for the keep-out put up on its arrival."""
         return any(it.kind is ItemKind.MARK and it.payload == WAIVED for it in self._sentence_items(seg.sentence))
 
+    def _stayed_until(self, seg: Segment) -> bool:
+        """"Truck 3 waits at base until excavator 2 is done, then drives to rock 2": the clause before, of the same
+        robots, was a stay where they stand (no step) timed by "until" (in this sentence or the one before: "... is
+        done. Then it drives ..."); their "then" comes after what they waited for (added with the "until"), not after
+        every crew's open work."""
+        found = self.until_found
+        return found is not None and bool(found[1]) and found[0] in (seg.sentence, seg.sentence - 1) \
+            and self.prev is not None and self.prev.sentence == found[0] and not self.prev.entry
+
     def _sentence_ends(self, seg: Segment) -> set[int]:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
@@ -3756,7 +3765,8 @@ class Interpreter:
                 # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
                 # trucks the clause before loaded, whose loading waits for this step: they go on from it
-                base = self._served_by_waiting_load(subject) or self._own_loading(subject) or self.b.sinks()
+                base = self._served_by_waiting_load(subject) or self._own_loading(subject) or (
+                    set() if self._stayed_until(seg) else self.b.sinks())
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)
