@@ -8,6 +8,10 @@
 2. "Truck 3 waits at base until excavator 2 is done, then drives to rock 2" also waited for truck 1's dump said in
    the sentence before: the stay at base made no step, so "then" for a truck with no steps waited for everything
    open. After a stay timed by "until" (this sentence or the one before), "then" waits for what the stay waited for.
+3. "Truck 3 stays put until excavator 2 has dug, then drives to rock 2" sent truck 1 (named in the sentence before)
+   to rock 2: a stay with no verb ("stays put", "stays where it is", "holds its position") was dropped with its
+   robot, so the clause after it had no subject and took the one before. The robots that stay are the subject of
+   the clause of sequence right after them.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -75,3 +79,25 @@ def test_another_robot_after_the_stay_still_waits_for_everything_open(fleet, wor
                 task("m", T, [E2], ["rock2"]), task("g", DIG, [E2], deps=["m"]),
                 task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
                 task("go", T, [D2], ["rock2"], deps=["g", "d"]))
+
+
+# -- finding 3: "truck 3 stays put until X, then drives ...": truck 3 drives --------------------------------------
+
+@pytest.mark.parametrize("stay", ["stays put", "stays where it is", "holds its position", "stays"])
+def test_the_robot_that_stays_is_the_one_that_goes_on(fleet, world, stay):
+    assert_plan(_DIG_AND_DUMP + f"Truck 3 {stay} until excavator 2 has dug, then drives to rock 2.", fleet, world,
+                task("m", T, [E2], ["rock2"]), task("g", DIG, [E2], deps=["m"]),
+                task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("go", T, [D3], ["rock2"], deps=["g"]))
+
+
+def test_a_stay_with_no_wait_still_gives_its_robot_to_the_next_clause(fleet, world):
+    assert_plan("Truck 1 dumps at puddle 1. Truck 3 stays put and then drives to rock 2.", fleet, world,
+                task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("go", T, [D3], ["rock2"], deps=["d"]))
+
+
+def test_robots_that_stay_at_the_end_of_a_sentence_do_nothing(fleet, world):
+    assert_plan("Truck 1 dumps at puddle 1, and the excavators stay where they are. Truck 2 goes to rock 1.",
+                fleet, world, task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
+                task("go", T, [D2], ["rock1"]))

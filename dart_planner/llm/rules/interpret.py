@@ -2826,6 +2826,10 @@ class Interpreter:
                                            for it in seg.items)):
             for it in seg.items:  # "..., and the excavators stay where they are": nothing to do
                 self.use(it)
+            if subject and self._goes_on_after(seg):
+                # "truck 3 stays put until X, then drives to rock 2": the clause after goes on with the robots that
+                # stayed (read with no subject, the robot of the clause before them drove in their stead)
+                self.vocative = (subject, split)
             return
         if not verbs and not objects and not places and subj_items and all(
                 it.payload.form == "pronoun" for it in subj_items) and ("now" in marks or any(
@@ -3690,6 +3694,13 @@ class Interpreter:
         clause waits for nobody, so its "then" orders nothing (the robot's own chain still does); read as a "then",
         the move waited for truck 2's step, or for the keep-out put up on its arrival."""
         return any(it.kind is ItemKind.MARK and it.payload == WAIVED for it in self._sentence_items(seg.sentence))
+
+    def _goes_on_after(self, seg: Segment) -> bool:
+        """The next clause of the same sentence (after an "until" said for ``seg``) has no robot and a verb, and is
+        joined by a connective of sequence: it goes on with ``seg``'s robots."""
+        nxt = [s for s in self.following if s.role is SegmentRole.MAIN][:1]
+        return bool(nxt) and nxt[0].sentence == seg.sentence and nxt[0].connective == "sequence" \
+            and not nxt[0].has(ItemKind.ROBOT) and nxt[0].has(ItemKind.VERB)
 
     def _stayed_until(self, seg: Segment) -> bool:
         """"Truck 3 waits at base until excavator 2 is done, then drives to rock 2": the clause before, of the same
