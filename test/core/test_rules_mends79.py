@@ -12,6 +12,9 @@
    to rock 2: a stay with no verb ("stays put", "stays where it is", "holds its position") was dropped with its
    robot, so the clause after it had no subject and took the one before. The robots that stay are the subject of
    the clause of sequence right after them.
+4. "... loads both trucks once they have driven from obstacle 1 to soil 1" never sent the trucks to soil 1: the
+   place left ("from obstacle 1") was matched as the move's place, so the condition was the move there before. In a
+   condition of a move that names a destination too, the place left is no destination.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+
+_DT = "dump_truck"
 
 # -- finding 1: "is loaded by excavator 1 once it has dug": the loader's digging ------------------------------------
 
@@ -101,3 +106,29 @@ def test_robots_that_stay_at_the_end_of_a_sentence_do_nothing(fleet, world):
     assert_plan("Truck 1 dumps at puddle 1, and the excavators stay where they are. Truck 2 goes to rock 1.",
                 fleet, world, task("t", T, [D1], ["puddle1"]), task("d", DUMP, [D1], deps=["t"]),
                 task("go", T, [D2], ["rock1"]))
+
+
+# -- finding 4: "once they have driven from obstacle 1 to soil 1": the move to soil 1 -----------------------------
+
+@pytest.mark.parametrize("move", ["driven from obstacle 1 to soil 1", "come over from obstacle 1 to soil 1"])
+def test_the_place_left_in_a_condition_is_no_destination(fleet, world, move):
+    assert_plan(f"Truck 1 goes to obstacle 1. Excavator 2 digs at soil 1 and then loads truck 1 once truck 1 has "
+                f"{move}.", fleet, world,
+                task("o", T, [D1], ["obstacle1"]), task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], deps=["m"]),
+                task("s", T, [D1], ["soil1"], deps=["o"]), task("l", LOAD, [E2], deps=["g", "s"]))
+
+
+def test_a_group_driven_from_one_place_to_another_in_a_condition(fleet, world):
+    assert_plan("A couple of trucks go to obstacle 1. Excavator 2 digs at soil 1 and then loads both trucks once "
+                "they have driven from obstacle 1 to soil 1.", fleet, world,
+                task("o", T, types=[(_DT, 2)], objs=["obstacle1"]), task("m", T, [E2], ["soil1"]),
+                task("g", DIG, [E2], deps=["m"]), task("s", T, types=[(_DT, 2)], objs=["soil1"], deps=["o"]),
+                task("l", LOAD, [E2], deps=["g", "s"]))
+
+
+def test_a_move_said_before_is_still_the_one_waited_for(fleet, world):
+    assert_plan("Truck 1 goes to obstacle 1 and then to soil 1. Excavator 2 digs at soil 1 and loads truck 1 once "
+                "truck 1 has driven from obstacle 1 to soil 1.", fleet, world,
+                task("o", T, [D1], ["obstacle1"]), task("s", T, [D1], ["soil1"], deps=["o"]),
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], deps=["m"]),
+                task("l", LOAD, [E2], deps=["s", "g"]))

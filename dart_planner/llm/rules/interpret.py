@@ -4629,6 +4629,16 @@ class Interpreter:
         return bool(before) and (before[-1] in self.lex.departure_verbs or any(
             before[-len(p.split()):] == p.split() for p in self.lex.source_prepositions))
 
+    def _places_left(self, seg: Segment, filters: Sequence[tuple[str, frozenset[str]]]) -> list[Item]:
+        """In an anchor of a move, the places left ("once truck 1 has driven *from obstacle 1* to soil 1"): not the
+        move's destination (matched as one, the anchor was the move there before, and the move to soil 1 was never
+        made). Only when a destination is said as well."""
+        if not any(f[0] in MOVES for f in filters):
+            return []
+        objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        left = [o for o in objects if self._source(o)]
+        return left if len(left) < len(objects) else []
+
     def _left_places(self, a: Action, subject: tuple[Member, ...] | None) -> Action | None:
         """"Truck 3 drives from soil 2 to obstacle 1", "moves away from soil 2 towards obstacle 1": the place left
         is where the robot stands, no move there (it was a move to soil 2 first). When an earlier step left the robot
@@ -5847,9 +5857,12 @@ class Interpreter:
         if any(f[0] != "any" for f in filters):
             filters = [f for f in filters if f[0] != "any"]  # "have done their checks": the checks, not the latest step
         objs: set[str] = set()
+        left = self._places_left(seg, filters)
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
+                if any(it is o for o in left):
+                    continue
                 spots = {p for p in (self.loc(m) for m in robots) if p is not None}
                 if it.payload.form == "pronoun" and it.payload.pronoun == "there" and spots:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
