@@ -15,6 +15,9 @@
 4. "... loads both trucks once they have driven from obstacle 1 to soil 1" never sent the trucks to soil 1: the
    place left ("from obstacle 1") was matched as the move's place, so the condition was the move there before. In a
    condition of a move that names a destination too, the place left is no destination.
+5. "Truck 1 goes to soil 2, where excavator 2, already waiting there, digs and loads it" sent excavator 2 to soil 2
+   first: the remark between commas was folded into the robot's mention with its "already", so the place relative
+   gave the digging its place. The "already" of such a remark is kept after the mention.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -132,3 +135,17 @@ def test_a_move_said_before_is_still_the_one_waited_for(fleet, world):
                 task("o", T, [D1], ["obstacle1"]), task("s", T, [D1], ["soil1"], deps=["o"]),
                 task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], deps=["m"]),
                 task("l", LOAD, [E2], deps=["s", "g"]))
+
+
+# -- finding 5: ", where excavator 2, already there, digs": no move --------------------------------------------------
+
+@pytest.mark.parametrize("remark", ["already there", "already waiting there"])
+def test_a_robot_already_there_in_a_place_relative_works_in_place(fleet, world, remark):
+    assert_plan(f"Truck 1 goes to soil 2, where excavator 2, {remark}, digs and loads it.", fleet, world,
+                task("t", T, [D1], ["soil2"]), task("g", DIG, [E2]), task("l", LOAD, [E2], deps=["t", "g"]))
+
+
+def test_a_robot_already_there_said_apart_still_works_in_place(fleet, world):
+    assert_plan("Truck 1 goes to soil 2. Excavator 2, already there, digs and loads it.", fleet, world,
+                task("t", T, [D1], ["soil2"]), task("g", DIG, [E2]), task("l", LOAD, [E2], deps=["t", "g"]))
+    assert_plan("Excavator 2, already waiting at soil 2, digs there.", fleet, world, task("g", DIG, [E2]))
