@@ -18,6 +18,12 @@
 5. "Truck 1 goes to soil 2, where excavator 2, already waiting there, digs and loads it" sent excavator 2 to soil 2
    first: the remark between commas was folded into the robot's mention with its "already", so the place relative
    gave the digging its place. The "already" of such a remark is kept after the mention.
+6. "Trucks 1 and 2 avoid puddle 1 until excavator 1 has dug at soil 1. ... Once the keep-out is lifted, truck 1 goes
+   to puddle 1" lifted the keep-out for excavator 1 (the robot of the clause before), so the trucks stayed kept out,
+   and the lifting waited for the trucks' move to obstacle 2 rather than the digging. A lifting named only by a
+   keep-out noun in a condition ("the keep-out", "the restriction") with no lifting made before is the lifting of
+   the keep-out put up last, for its robots, after what that keep-out was said to hold until (else after the clause
+   before, as it was).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -25,7 +31,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 
 _DT = "dump_truck"
 
@@ -149,3 +155,29 @@ def test_a_robot_already_there_said_apart_still_works_in_place(fleet, world):
     assert_plan("Truck 1 goes to soil 2. Excavator 2, already there, digs and loads it.", fleet, world,
                 task("t", T, [D1], ["soil2"]), task("g", DIG, [E2]), task("l", LOAD, [E2], deps=["t", "g"]))
     assert_plan("Excavator 2, already waiting at soil 2, digs there.", fleet, world, task("g", DIG, [E2]))
+
+
+# -- finding 6: "once the keep-out is lifted": the lifting of that keep-out, for its robots ------------------------
+
+def test_the_keep_out_lifted_is_the_one_put_up_with_its_end(fleet, world):
+    assert_plan("Trucks 1 and 2 avoid puddle 1 until excavator 1 has dug at soil 1. Excavator 1 goes to soil 1 and "
+                "digs. Meanwhile trucks 1 and 2 go to obstacle 2. Once the keep-out is lifted, truck 1 goes to "
+                "puddle 1.", fleet, world,
+                task("av", AV, [D1, D2], ["puddle1"]), task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("o", T, [D1, D2], ["obstacle2"], deps=["av"]), task("al", AL, [D1, D2], ["puddle1"], deps=["g"]),
+                task("p", T, [D1], ["puddle1"], deps=["o", "al"]))
+
+
+def test_a_keep_out_with_no_end_said_is_lifted_for_its_robots_after_the_clause_before(fleet, world):
+    assert_plan("Trucks 1 and 2 avoid puddle 1. Excavator 1 goes to soil 1 and digs. Once the keep-out is lifted, "
+                "truck 1 goes to puddle 1.", fleet, world,
+                task("av", AV, [D1, D2], ["puddle1"]), task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("al", AL, [D1, D2], ["puddle1"], deps=["g"]), task("p", T, [D1], ["puddle1"], deps=["av", "al"]))
+
+
+def test_a_fleet_wide_restriction_is_lifted_for_everyone(fleet, world):
+    assert_plan("All robots avoid puddle 1. Excavator 1 goes to soil 1 and digs. Once the restriction is lifted, "
+                "truck 1 goes to puddle 1.", fleet, world,
+                task("av", AVA, [], ["puddle1"]), task("m", T, [E1], ["soil1"], deps=["av"]),
+                task("g", DIG, [E1], deps=["m"]), task("al", ALA, [], ["puddle1"], deps=["g"]),
+                task("p", T, [D1], ["puddle1"], deps=["al"]))

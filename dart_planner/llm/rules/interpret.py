@@ -6042,6 +6042,12 @@ class Interpreter:
                     self.vocative = (chosen, False)
                 elif self.anchor_hint:
                     self.vocative = (self.anchor_hint, False)
+                elif (fence := self._lifted_by_noun(seg, filters)) is not None:
+                    # "once the keep-out is lifted": its lifting is for the robots it holds, not the clause's
+                    self.vocative = (None if fence.fleet else tuple(fence.members), False)
+                    self.main(main_seg, self._fence_end(fence.idx) or self.b.reduce(
+                        {i for i in self.last_made if self.b.drafts[i].alive}), None, False)
+                    continue
                 elif self.current_subject is not None:
                     # "goes to soil 2 after passing by rock 1"
                     self.vocative = (self._anchor_doers(part, self.current_subject), False)
@@ -6076,6 +6082,27 @@ class Interpreter:
                     it.payload.target for it in seg.items if it.kind is ItemKind.VERB))
             return set(), False
         return found, is_par
+
+    def _lifted_by_noun(self, seg: Segment, filters: Sequence[tuple[str, frozenset[str]]]) -> Draft | None:
+        """"Once the keep-out is lifted, both trucks go to soil 1" with no lifting made before: the keep-out put up
+        last (named by its noun alone), whose lifting the anchor says. Read as the clause's robots' lifting, it was
+        for the excavator named last, and the trucks stayed kept out."""
+        nouns = self.lex.keepout_noun_index
+        if seg.has(ItemKind.ROBOT) or not filters or any(f[0] != "remove_keepout" for f in filters) \
+                or not (self.keepout_by_noun(seg) or any(it.kind is ItemKind.MARK and it.payload == "filler"
+                                                         and nouns.match(it.text.split(), 0) is not None
+                                                         for it in seg.items)):
+            return None
+        return next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"), None)
+
+    def _fence_end(self, idx: int) -> set[int]:
+        """What the keep-out ``idx`` said it holds until ("avoid puddle 1 until excavator 1 has dug"), when that is
+        made by now; else nothing (the lifting then follows the clause said before, as it did read as that clause's
+        robots' lifting)."""
+        for k, ends in self.until_keepouts + self._pending_until_ends():
+            if k == idx:
+                return {self.b.current(e) for e in ends}
+        return set()
 
     def _pending_until_ends(self) -> list[tuple[int, frozenset[int]]]:
         """The keep-outs "until X" whose X a later sentence ordered, each with the first step of X's robots and action
