@@ -489,6 +489,9 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                 if _remark(body, lex) and not _other_robot_clause(body, d) and (
                         items[j].payload == "(" or _verb_follows(items, end + 1, lex)):
                     out.append(_span(items, k, end, d, it.text))  # the remark is read as part of the mention
+                    # "excavator 2, already there, digs": where it stands is kept, so a place relative ("..., where
+                    # excavator 2, already waiting there, loads it") does not send it there
+                    out += [i for i in body if i.kind is ItemKind.MARK and i.payload in ("already", "in_place")]
                     k = end + 1
                     continue
         out.append(it)

@@ -206,6 +206,12 @@ def _unknown_verb_purpose(own: Sequence[Item]) -> bool:
         and not any(it.kind is ItemKind.ROBOT for it in own)
 
 
+def _digs_only(items: Sequence[Item]) -> bool:
+    """The clause's verbs name a digging and no loading ("once it has finished digging")."""
+    targets = {it.payload.target for it in items if it.kind is ItemKind.VERB}
+    return "dig" in targets and "unload_bucket" not in targets
+
+
 def _it_pronoun(it: Item) -> bool:
     """The robot pronoun "it", which may as well stand for a place or a thing."""
     return it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
@@ -2835,6 +2841,10 @@ class Interpreter:
                                            for it in seg.items)):
             for it in seg.items:  # "..., and the excavators stay where they are": nothing to do
                 self.use(it)
+            if subject and self._goes_on_after(seg):
+                # "truck 3 stays put until X, then drives to rock 2": the clause after goes on with the robots that
+                # stayed (read with no subject, the robot of the clause before them drove in their stead)
+                self.vocative = (subject, split)
             return
         if not verbs and not objects and not places and subj_items and all(
                 it.payload.form == "pronoun" for it in subj_items) and ("now" in marks or any(
@@ -3726,6 +3736,22 @@ class Interpreter:
         the move waited for truck 2's step, or for the keep-out put up on its arrival."""
         return any(it.kind is ItemKind.MARK and it.payload == WAIVED for it in self._sentence_items(seg.sentence))
 
+    def _goes_on_after(self, seg: Segment) -> bool:
+        """The next clause of the same sentence (after an "until" said for ``seg``) has no robot and a verb, and is
+        joined by a connective of sequence: it goes on with ``seg``'s robots."""
+        nxt = [s for s in self.following if s.role is SegmentRole.MAIN][:1]
+        return bool(nxt) and nxt[0].sentence == seg.sentence and nxt[0].connective == "sequence" \
+            and not nxt[0].has(ItemKind.ROBOT) and nxt[0].has(ItemKind.VERB)
+
+    def _stayed_until(self, seg: Segment) -> bool:
+        """"Truck 3 waits at base until excavator 2 is done, then drives to rock 2": the clause before, of the same
+        robots, was a stay where they stand (no step) timed by "until" (in this sentence or the one before: "... is
+        done. Then it drives ..."); their "then" comes after what they waited for (added with the "until"), not after
+        every crew's open work."""
+        found = self.until_found
+        return found is not None and bool(found[1]) and found[0] in (seg.sentence, seg.sentence - 1) \
+            and self.prev is not None and self.prev.sentence == found[0] and not self.prev.entry
+
     def _sentence_ends(self, seg: Segment) -> set[int]:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
@@ -3791,7 +3817,8 @@ class Interpreter:
                 # "dump trucks 2 and 3 then drive ...": robots with no steps yet wait for all (not "each truck
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
                 # trucks the clause before loaded, whose loading waits for this step: they go on from it
-                base = self._served_by_waiting_load(subject) or self._own_loading(subject) or self.b.sinks()
+                base = self._served_by_waiting_load(subject) or self._own_loading(subject) or (
+                    set() if self._stayed_until(seg) else self.b.sinks())
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)
@@ -4643,6 +4670,16 @@ class Interpreter:
         before = [w.lower() for w in self.words[max(0, o.start - 2):o.start]]
         return bool(before) and (before[-1] in self.lex.departure_verbs or any(
             before[-len(p.split()):] == p.split() for p in self.lex.source_prepositions))
+
+    def _places_left(self, seg: Segment, filters: Sequence[tuple[str, frozenset[str]]]) -> list[Item]:
+        """In an anchor of a move, the places left ("once truck 1 has driven *from obstacle 1* to soil 1"): not the
+        move's destination (matched as one, the anchor was the move there before, and the move to soil 1 was never
+        made). Only when a destination is said as well."""
+        if not any(f[0] in MOVES for f in filters):
+            return []
+        objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
+        left = [o for o in objects if self._source(o)]
+        return left if len(left) < len(objects) else []
 
     def _left_places(self, a: Action, subject: tuple[Member, ...] | None) -> Action | None:
         """"Truck 3 drives from soil 2 to obstacle 1", "moves away from soil 2 towards obstacle 1": the place left
@@ -5814,6 +5851,12 @@ class Interpreter:
                         waiter = frozenset(m.key for m in (self.res.history[-1][0] if self.res.history else ()))
                         if all(m.key in waiter for m in r):
                             r = self.res.last_able(_other_than(waiter), d_it.pronoun == "they") or r
+                    if r and seg.post_anchor and d_it.form == "pronoun" and d_it.pronoun in ("it", "they") \
+                            and self.anchor_host is not None and _digs_only(seg.items):
+                        # "truck 1 is loaded by excavator 1 once it has dug": the truck cannot dig; the loader of
+                        # the clause it times can (read as the truck's, every digging said before was waited for).
+                        # Not for a loading: "as soon as it's loaded" is the truck's, said in the passive
+                        r = self._anchor_doers(seg.items, r)
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
                     if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
@@ -5856,9 +5899,12 @@ class Interpreter:
         if any(f[0] != "any" for f in filters):
             filters = [f for f in filters if f[0] != "any"]  # "have done their checks": the checks, not the latest step
         objs: set[str] = set()
+        left = self._places_left(seg, filters)
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
+                if any(it is o for o in left):
+                    continue
                 spots = {p for p in (self.loc(m) for m in robots) if p is not None}
                 if it.payload.form == "pronoun" and it.payload.pronoun == "there" and spots:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
@@ -6040,6 +6086,12 @@ class Interpreter:
                     self.vocative = (chosen, False)
                 elif self.anchor_hint:
                     self.vocative = (self.anchor_hint, False)
+                elif (fence := self._lifted_by_noun(seg, filters)) is not None:
+                    # "once the keep-out is lifted": its lifting is for the robots it holds, not the clause's
+                    self.vocative = (None if fence.fleet else tuple(fence.members), False)
+                    self.main(main_seg, self._fence_end(fence.idx) or self.b.reduce(
+                        {i for i in self.last_made if self.b.drafts[i].alive}), None, False)
+                    continue
                 elif self.current_subject is not None:
                     # "goes to soil 2 after passing by rock 1"
                     self.vocative = (self._anchor_doers(part, self.current_subject), False)
@@ -6074,6 +6126,27 @@ class Interpreter:
                     it.payload.target for it in seg.items if it.kind is ItemKind.VERB))
             return set(), False
         return found, is_par
+
+    def _lifted_by_noun(self, seg: Segment, filters: Sequence[tuple[str, frozenset[str]]]) -> Draft | None:
+        """"Once the keep-out is lifted, both trucks go to soil 1" with no lifting made before: the keep-out put up
+        last (named by its noun alone), whose lifting the anchor says. Read as the clause's robots' lifting, it was
+        for the excavator named last, and the trucks stayed kept out."""
+        nouns = self.lex.keepout_noun_index
+        if seg.has(ItemKind.ROBOT) or not filters or any(f[0] != "remove_keepout" for f in filters) \
+                or not (self.keepout_by_noun(seg) or any(it.kind is ItemKind.MARK and it.payload == "filler"
+                                                         and nouns.match(it.text.split(), 0) is not None
+                                                         for it in seg.items)):
+            return None
+        return next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"), None)
+
+    def _fence_end(self, idx: int) -> set[int]:
+        """What the keep-out ``idx`` said it holds until ("avoid puddle 1 until excavator 1 has dug"), when that is
+        made by now; else nothing (the lifting then follows the clause said before, as it did read as that clause's
+        robots' lifting)."""
+        for k, ends in self.until_keepouts + self._pending_until_ends():
+            if k == idx:
+                return {self.b.current(e) for e in ends}
+        return set()
 
     def _pending_until_ends(self) -> list[tuple[int, frozenset[int]]]:
         """The keep-outs "until X" whose X a later sentence ordered, each with the first step of X's robots and action
