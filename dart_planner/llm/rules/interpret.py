@@ -5117,15 +5117,19 @@ class Interpreter:
                 self.apart_made[pairing] = []
                 for e, t in zip(excs, explicit):
                     made += self.load([e], [t], extra, v.lemma, split, apart=pairing)
-            elif any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
+            elif (any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners)
+                  and not (len(explicit) == 1 and explicit[0].is_group)) or (
                     len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
                 # "loads truck 1 first and truck 2 after that": one loading after the other
                 # "loads them one after the other, truck 3 first": the truck named first leads (a stable sort)
                 for t in sorted(explicit, key=lambda m: m.key not in self.first_loaded):
                     made += self.load(excs, [t], extra if not made else set(), v.lemma, split)
-            elif len(explicit) == 1 and explicit[0].is_group and explicit[0].count > 1 and self.ordered_objects:
+            elif len(explicit) == 1 and explicit[0].is_group and explicit[0].count > 1 and (
+                    self.ordered_objects or any(it.payload.form == "type" and it.payload.det == "each"
+                                                for it in a.partners)):
                 # "loads both trucks, one after the other" (a pair said by type): a loading per truck, chained (rule
-                # 24); the loadings are the excavator's, so the pair is not split to say them
+                # 24); the loadings are the excavator's, so the pair is not split to say them. So is "loads each
+                # truck (in turn)" of a pair said by type: one loading per truck, as for trucks named by number
                 for _ in range(explicit[0].count):
                     made += self.load(excs, explicit, extra if not made else set(), v.lemma, split)
             elif len(excs) > 1 and len(sites) > 1 and None not in sites:

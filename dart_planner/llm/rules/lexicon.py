@@ -234,6 +234,9 @@ class Lexicon:
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
     empty_words: frozenset[str] = _context_words()
     """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
+    distributive_determiners: frozenset[str] = _context_words()
+    """Universal determiners that speak of each robot ("*each of the* trucks"): the robots spoken of, as "each truck"
+    is, not every robot of the type."""
     counted_another_words: frozenset[str] = _context_words()
     """Words between a count and a robot noun that make the robots a separate group of that many ("two *more*
     trucks", "two *additional* excavators"), as "another two trucks" does."""

@@ -218,6 +218,8 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
                 c = lex.number(w)
                 if c:
                     count = c
+            if det == "all" and " ".join(words[j:j + m[0]]) in lex.distributive_determiners:
+                det = "each"  # "two trucks ... each of the trucks": those two, as "each truck" is
             return det, count, j + m[0]
     w = words[j]
     if w == "both":
