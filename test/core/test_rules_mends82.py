@@ -7,6 +7,10 @@ lift keep-outs for some robots.
    them" take the trucks spoken of. "each of the trucks" is now read as "each truck" (lexicon
    ``distributive_determiners``); with no truck spoken of before, it is still every truck. "loads each truck in
    turn" after a pair said by type made one loading: it is one per truck, chained, as "loads them in turn" is.
+2. "All dump trucks keep away from soil 2. Two dump trucks go to soil 1. Then the dump trucks may enter soil 2 again."
+   lifted the keep-out for the two trucks only, leaving the third kept out for good: "the <type>s" in a lifting of
+   places closed to every robot of that type is those it was put up for, as it already was after robots named by
+   number. "the two trucks" stays those two.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, DIG, DUMP, E1, LOAD, RA, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -67,3 +71,37 @@ def test_the_distributive_determiners_come_from_the_lexicon(fleet, world):
     assert counts[1] == (2,)
     off = rules_plan(text, fleet, world, _lexicon(distributive_determiners=[])).graph.subtasks
     assert off[1].robot_count == (3,)
+
+
+# -- finding 2: "the dump trucks may enter X again" lifts the keep-out of every truck ------------------------------
+
+@pytest.mark.parametrize("lift", ["the dump trucks may enter soil 2 again", "the trucks no longer need to avoid soil 2",
+                                  "soil 2 is open again for the dump trucks"])
+def test_lifting_for_the_trucks_after_a_keep_out_for_all_trucks_is_for_all(fleet, world, lift):
+    assert_plan(f"All dump trucks keep away from soil 2. Two dump trucks go to soil 1. Then {lift}.", fleet, world,
+                task("k", AV, [], ["soil2"], types=DT3), task("m", T, [], ["soil1"], deps=["k"], types=DT2),
+                task("a", AL, [], ["soil2"], deps=["m"], types=DT3))
+
+
+def test_lifting_for_the_excavators_after_a_keep_out_set_during_the_job(fleet, world):
+    ex3 = [("excavator", 3)]
+    assert_plan("A dump truck goes to puddle 2 for inspection, after which the excavators avoid puddle 2. Meanwhile, "
+                "two excavators go to soil 1 and dig, and once the digging is done, they load another dump truck at "
+                "soil 1. That truck then dumps at rock 2. When it has dumped, the excavators may enter puddle 2 "
+                "again, and every robot returns to start.", fleet, world,
+                task("m1", T, [], ["puddle2"], types=[("dump_truck", 1)]),
+                task("k", AV, [], ["puddle2"], deps=["m1"], types=ex3),
+                task("m2", T, [], ["soil1"], types=EX2), task("d", DIG, [], [], deps=["m2"], types=EX2),
+                task("m3", T, [], ["soil1"], deps=["d"], types=[("dump_truck", 1)]),
+                task("l", LOAD, [], [], deps=["m3"], types=EX2),
+                task("m4", T, [], ["rock2"], deps=["l"], types=[("dump_truck", 1)]),
+                task("u", DUMP, [], [], deps=["m4"], types=[("dump_truck", 1)]),
+                task("a", AL, [], ["puddle2"], deps=["k", "u"], types=ex3),
+                task("r", RA, [], [], deps=["m1", "u"]))
+
+
+def test_lifting_for_the_two_trucks_stays_for_those_two(fleet, world):
+    assert_plan("All dump trucks keep away from soil 2. Two dump trucks go to soil 1. Then the two trucks may enter "
+                "soil 2 again.", fleet, world,
+                task("k", AV, [], ["soil2"], types=DT3), task("m", T, [], ["soil1"], deps=["k"], types=DT2),
+                task("a", AL, [], ["soil2"], deps=["m"], types=DT2))

@@ -5005,6 +5005,7 @@ class Interpreter:
         elif self._closed_for_type(subject, names):
             # "a keep-out for excavators 1, 2 and 3 ... excavators 1 and 2 dig ... the keep-out for the excavators
             # is lifted": the excavators it was put up for, not the two spoken of last
+            extra = self._after_the_spoken_of(subject or (), self.closed_for[names[0]] or (), extra)
             subject = self.closed_for[names[0]]
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
@@ -5023,13 +5024,24 @@ class Interpreter:
 
     def _closed_for_type(self, subject: tuple[Member, ...] | None, names: list[str]) -> bool:
         """A lifting said for "the <type>s" of places closed to one group of robots of that type only, which holds
-        the robots "the <type>s" stood for."""
+        the robots "the <type>s" stood for: named among them, or in a group of that type when the keep-out was for
+        every robot of it ("all trucks keep away from soil 2. Two trucks ... the trucks may enter soil 2 again":
+        lifted for the two only, the third truck stayed kept out)."""
         if not self.type_subject or not subject or not names or any(n not in self.closed_for for n in names):
             return False
         groups = {self.closed_for[n] for n in names}
         group = next(iter(groups))
-        return len(groups) == 1 and group is not None and {m.key for m in subject} <= {m.key for m in group} \
+        return len(groups) == 1 and group is not None and all(self._lifted_for(m, group) for m in subject) \
             and len({m.rtype for m in (*group, *subject)}) == 1
+
+    def _after_the_spoken_of(self, said: Sequence[Member], kept: Sequence[Member], extra: set[int]) -> set[int]:
+        """What a lifting for ``kept`` (every robot of a type, put in the place of the group ``said`` stood for)
+        waits for when its clause says nothing: the last steps of the robots spoken of ("two trucks go to soil 1.
+        Then the trucks may enter soil 2 again": after that move), as it did for them; the keep-out's own robots'
+        last step is the keep-out, which a lifting of one holding from the start does not wait for (rule 26)."""
+        if extra or {m.key for m in said} <= {m.key for m in kept}:
+            return extra
+        return extra | self.b.last_tasks(list(said))
 
     def _place_just_named(self, a: Action) -> list[str] | None:
         """"Puddle 1 is dangerous. Keep everyone away.", "truck 1 visits puddle 2, then everyone stays out": a
