@@ -11,6 +11,10 @@ lift keep-outs for some robots.
    lifted the keep-out for the two trucks only, leaving the third kept out for good: "the <type>s" in a lifting of
    places closed to every robot of that type is those it was put up for, as it already was after robots named by
    number. "the two trucks" stays those two.
+3. "Truck 1 goes to rock 1. Meanwhile, two excavators inspect obstacle 1 and obstacle 2 respectively, and then return
+   to start." made one return of two excavators that waited for truck 1's move too: the pair split over the two
+   places had no step of its own. The clause goes on with the groups of one it became, each returning after its own
+   inspection, as excavators 1 and 2 named by number do.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AL, AV, D1, D2, DIG, DUMP, E1, LOAD, RA, T, assert_plan, task
+from rules_helpers import R as RET
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -105,3 +110,24 @@ def test_lifting_for_the_two_trucks_stays_for_those_two(fleet, world):
                 "soil 2 again.", fleet, world,
                 task("k", AV, [], ["soil2"], types=DT3), task("m", T, [], ["soil1"], deps=["k"], types=DT2),
                 task("a", AL, [], ["soil2"], deps=["m"], types=DT2))
+
+
+# -- finding 3: a pair split over places "respectively" goes on as its two robots ---------------------------------
+
+@pytest.mark.parametrize("then", [", and then return to start.", " and then return to start.",
+                                  ". Then they return to start.", ", then return to start."])
+def test_a_pair_split_respectively_returns_each_after_its_own_inspection(fleet, world, then):
+    one = [("excavator", 1)]
+    assert_plan("Truck 1 goes to rock 1. Meanwhile, two excavators inspect obstacle 1 and obstacle 2 "
+                f"respectively{then}", fleet, world,
+                task("t", T, [D1], ["rock1"]),
+                task("a", T, [], ["obstacle1"], types=one), task("b", T, [], ["obstacle2"], types=one),
+                task("ra", RET, [], [], deps=["a"], types=one), task("rb", RET, [], [], deps=["b"], types=one))
+
+
+def test_a_pair_split_respectively_goes_on_to_one_place_each_after_its_own(fleet, world):
+    one = [("dump_truck", 1)]
+    assert_plan("Two dump trucks inspect puddle 1 and puddle 2 respectively, then go to soil 1.", fleet, world,
+                task("a", T, [], ["puddle1"], types=one), task("b", T, [], ["puddle2"], types=one),
+                task("sa", T, [], ["soil1"], deps=["a"], types=one),
+                task("sb", T, [], ["soil1"], deps=["b"], types=one))

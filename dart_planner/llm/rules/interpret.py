@@ -432,6 +432,8 @@ class Interpreter:
         self.post_entry: set[int] = set()
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
+        self.split_into: dict[str, tuple[Member, ...]] = {}
+        """A group sent to several places "respectively" -> the groups of one it became, one per place."""
         self.until_found: tuple[int, set[int]] | None = None
         self.until_keepouts: list[tuple[int, frozenset[int]]] = []
         """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
@@ -3177,6 +3179,7 @@ class Interpreter:
                 # waited for nothing (the anchor went to the keep-out, and a keep-out is no step of its chain)
                 waits = set(waits) | kept
             made = self.act(a, subject, waits, split, respectively, is_global)
+            subject = self._split_subject(subject)
             kept |= {d.idx for d in made if d.action == "add_keepout"}
             if a.immediate and not entry:
                 # "the rest keep away from soil 2 immediately": put up now, it holds from the start (rule 26)
@@ -3225,6 +3228,14 @@ class Interpreter:
                             and not seg.sentence_start,
                             # "Dump truck 2 then dumps at obstacle 2.": a robot told of, not spoken to
                             addressed=from_vocative and not any(self._third_person(a.verb) for a in actions))
+
+    def _split_subject(self, subject: tuple[Member, ...] | None) -> tuple[Member, ...] | None:
+        """The clause's robots after a verb split a group of them over places ("two excavators inspect obstacle 1
+        and obstacle 2 respectively, and then return to start"): the groups of one it became, each going on from its
+        own place; the pair itself has no step, so its return waited for whatever came last."""
+        if not subject or not any(m.key in self.split_into for m in subject):
+            return subject
+        return tuple(x for m in subject for x in self.split_into.get(m.key, (m,)))
 
     def _loaded_rest(self, seg: Segment, subject: tuple[Member, ...]) -> bool:
         """"Excavator 3 loads trucks 1 and 3, truck 1 first.": the verbless rest of the order after a loading names
@@ -4731,8 +4742,10 @@ class Interpreter:
         if respectively and len(members) == 1 and members[0].is_group and members[0].count == len(places) > 1:
             # "Two dump trucks inspect puddle 1 and puddle 2 respectively": one truck to each place, two groups of
             # one (rule 3: "another" truck is a group of its own); read as one group, it went to both in turn
-            members = [self.res.new_group(members[0].rtype, 1) for _ in places]
+            whole = members[0]
+            members = [self.res.new_group(whole.rtype, 1) for _ in places]
             self.res.remember(members)
+            self.split_into[whole.key] = tuple(members)
         if respectively and len(places) == len(members) and len(members) > 1:
             for m, p in zip(members, places):
                 made += self.move([m], p, extra, v)
