@@ -15,6 +15,13 @@ lift keep-outs for some robots.
    to start." made one return of two excavators that waited for truck 1's move too: the pair split over the two
    places had no step of its own. The clause goes on with the groups of one it became, each returning after its own
    inspection, as excavators 1 and 2 named by number do.
+4. "A dump truck inspects puddle 1 and another dump truck inspects puddle 2. Then the trucks go to soil 1." sent one
+   truck (the other was dropped), and "... Then excavator 1 loads them one after the other." made one loading: a
+   plural "the trucks" / "them" with only groups of one truck spoken of was the latest of them. It is every truck of
+   the latest sentence that spoke of trucks, as "each truck" is; and an ordered loading of groups of one is one per
+   truck, as of trucks named by number. So "two dump trucks inspect puddle 1 and puddle 2 respectively. ... each of
+   the trucks goes to soil 1 and excavator 1 loads them one after the other" is now the two trucks, each loaded in
+   turn and going on after its own loading (it was three moves, and the second truck was never loaded).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -131,3 +138,37 @@ def test_a_pair_split_respectively_goes_on_to_one_place_each_after_its_own(fleet
                 task("a", T, [], ["puddle1"], types=one), task("b", T, [], ["puddle2"], types=one),
                 task("sa", T, [], ["soil1"], deps=["a"], types=one),
                 task("sb", T, [], ["soil1"], deps=["b"], types=one))
+
+
+# -- finding 4: "the trucks" / "them" after groups of one truck each is all of them --------------------------------
+
+ONE = [("dump_truck", 1)]
+BOTH_INSPECT = "A dump truck inspects puddle 1 and another dump truck inspects puddle 2."
+
+
+@pytest.mark.parametrize("then", ["Then the trucks go to soil 1.", "Then the dump trucks go to soil 1.",
+                                  "Then both trucks go to soil 1."])
+def test_the_trucks_after_a_truck_and_another_is_both(fleet, world, then):
+    assert_plan(f"{BOTH_INSPECT} {then}", fleet, world,
+                task("a", T, [], ["puddle1"], types=ONE), task("b", T, [], ["puddle2"], types=ONE),
+                task("sa", T, [], ["soil1"], deps=["a", "b"], types=ONE),
+                task("sb", T, [], ["soil1"], deps=["a", "b"], types=ONE))
+
+
+def test_loading_them_one_after_the_other_after_a_truck_and_another(fleet, world):
+    assert_plan(f"{BOTH_INSPECT} Then excavator 1 loads them one after the other.", fleet, world,
+                task("a", T, [], ["puddle1"], types=ONE), task("b", T, [], ["puddle2"], types=ONE),
+                task("l1", LOAD, [E1], [], deps=["a", "b"]), task("l2", LOAD, [E1], [], deps=["l1"]))
+
+
+def test_each_of_a_pair_split_respectively_is_loaded_in_turn_and_goes_on_after_its_loading(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs. Meanwhile, two dump trucks inspect puddle 1 and puddle 2 "
+                "respectively. When the digging is done, each of the trucks goes to soil 1 and excavator 1 loads them "
+                "one after the other. Both trucks then return to base and dump their loads there.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("a", T, [], ["puddle1"], types=ONE), task("b", T, [], ["puddle2"], types=ONE),
+                task("sa", T, [], ["soil1"], deps=["d", "a"], types=ONE),
+                task("sb", T, [], ["soil1"], deps=["d", "b"], types=ONE),
+                task("l1", LOAD, [E1], [], deps=["sa"]), task("l2", LOAD, [E1], [], deps=["sb", "l1"]),
+                task("ra", RET, [], [], deps=["l1"], types=ONE), task("rb", RET, [], [], deps=["l2"], types=ONE),
+                task("ua", DUMP, [], [], deps=["ra"], types=ONE), task("ub", DUMP, [], [], deps=["rb"], types=ONE))

@@ -4746,6 +4746,7 @@ class Interpreter:
             members = [self.res.new_group(whole.rtype, 1) for _ in places]
             self.res.remember(members)
             self.split_into[whole.key] = tuple(members)
+            self.res.split_up(whole, members)
         if respectively and len(places) == len(members) and len(members) > 1:
             for m, p in zip(members, places):
                 made += self.move([m], p, extra, v)
@@ -5144,7 +5145,7 @@ class Interpreter:
                     made += self.load([e], [t], extra, v.lemma, split, apart=pairing)
             elif (any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners)
                   and not (len(explicit) == 1 and explicit[0].is_group)) or (
-                    len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
+                    len(explicit) > 1 and all(m.count == 1 for m in explicit) and self.ordered_objects):
                 # "loads truck 1 first and truck 2 after that": one loading after the other
                 # "loads them one after the other, truck 3 first": the truck named first leads (a stable sort)
                 for t in sorted(explicit, key=lambda m: m.key not in self.first_loaded):

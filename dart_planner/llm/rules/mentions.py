@@ -1043,6 +1043,12 @@ class MentionResolver:
         if members:
             self.history.append((tuple(members), role))
 
+    def split_up(self, whole: Member, parts: Sequence[Member]) -> None:
+        """``whole`` went on as ``parts`` ("two trucks inspect puddle 1 and puddle 2 respectively": a truck each):
+        where it was named, those parts are meant now ("each of the trucks" after it is the two, not three)."""
+        self.history = [(tuple(x for m in members for x in (parts if m.key == whole.key else (m,))), role)
+                        for members, role in self.history]
+
     def begin_sentence(self, sentence: int) -> None:
         """Mark where ``sentence`` starts in the history (pronouns look back a sentence or so)."""
         for sent in range(self.sentence + 1, sentence + 1):
@@ -1285,6 +1291,11 @@ class MentionResolver:
         if groups:  # the most recent group of several stands for "the excavators"
             if found[0].is_group:
                 several = [g for g in groups if g.count > 1]
+                said = self._latest_sentence_of_type(rtype)
+                if not several and len(said) > 1:
+                    # "a truck inspects puddle 1 and another truck puddle 2. Then the trucks go to soil 1 / excavator
+                    # 1 loads them": both, as "each truck" is; a plural is no one truck (the other one was dropped)
+                    return said
                 return (several[0] if several else groups[0],)
             return tuple(m for m in found if not m.is_group)[::-1]
         return tuple(found[::-1])
