@@ -22,6 +22,13 @@ lift keep-outs for some robots.
    truck, as of trucks named by number. So "two dump trucks inspect puddle 1 and puddle 2 respectively. ... each of
    the trucks goes to soil 1 and excavator 1 loads them one after the other" is now the two trucks, each loaded in
    turn and going on after its own loading (it was three moves, and the second truck was never loaded).
+5. "Three dump trucks go to obstacle 2. Once excavator 1 has dug at rock 1, one of them drives to rock 1." dropped the
+   truck's move: "one of them" was taken as a part of excavator 1, the robot named last, already at rock 1. "of
+   them" is a part of the latest robots named that are several. "Every dump truck goes to obstacle 2. When ..., two
+   of the trucks drive to rock 1, while the remaining truck returns to start" did not wait for the trucks' move to
+   obstacle 2, and "one of the trucks ..., and the others return to start" sent excavators 2 and 3 home: "two of the
+   trucks" after several trucks is a part of them, as "two of them" is (it goes on from their last step, and "the
+   others" / "the remaining truck" are the rest of them).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -172,3 +179,41 @@ def test_each_of_a_pair_split_respectively_is_loaded_in_turn_and_goes_on_after_i
                 task("l1", LOAD, [E1], [], deps=["sa"]), task("l2", LOAD, [E1], [], deps=["sb", "l1"]),
                 task("ra", RET, [], [], deps=["l1"], types=ONE), task("rb", RET, [], [], deps=["l2"], types=ONE),
                 task("ua", DUMP, [], [], deps=["ra"], types=ONE), task("ub", DUMP, [], [], deps=["rb"], types=ONE))
+
+
+# -- finding 5: "one of them" / "two of the trucks" / "the remaining truck" are parts of the trucks named before ----
+
+def test_one_of_them_after_a_condition_on_one_robot_is_one_of_the_several_before(fleet, world):
+    assert_plan("Three dump trucks go to obstacle 2. Once excavator 1 has dug at rock 1, one of them drives to rock 1.",
+                fleet, world,
+                task("m", T, [], ["obstacle2"], types=DT3), task("e", T, [E1], ["rock1"]),
+                task("d", DIG, [E1], [], deps=["e"]), task("r", T, [], ["rock1"], deps=["m", "d"], types=ONE))
+
+
+def test_one_of_them_digs_after_a_truck_named_in_the_condition(fleet, world):
+    assert_plan("Two excavators go to soil 1. Once truck 1 has reached rock 1, one of them digs.", fleet, world,
+                task("m", T, [], ["soil1"], types=EX2), task("t", T, [D1], ["rock1"]),
+                task("d", DIG, [], [], deps=["m", "t"], types=[("excavator", 1)]))
+
+
+@pytest.mark.parametrize("rest", ["the remaining truck returns to start", "the remaining dump truck returns to start"])
+def test_two_of_the_trucks_and_the_remaining_truck_go_on_from_every_trucks_move(fleet, world, rest):
+    assert_plan("Every dump truck goes to obstacle 2. When excavator 1 has dug at rock 1, two of the trucks drive to "
+                f"rock 1, while {rest}.", fleet, world,
+                task("m", T, [], ["obstacle2"], types=DT3), task("e", T, [E1], ["rock1"]),
+                task("d", DIG, [E1], [], deps=["e"]), task("r", T, [], ["rock1"], deps=["m", "d"], types=DT2),
+                task("h", RET, [], [], deps=["m", "d"], types=ONE))
+
+
+def test_the_others_after_one_of_the_trucks_are_the_other_trucks(fleet, world):
+    assert_plan("Every dump truck goes to obstacle 2. When excavator 1 has dug at rock 1, one of the trucks drives to "
+                "rock 1, and the others return to start.", fleet, world,
+                task("m", T, [], ["obstacle2"], types=DT3), task("e", T, [E1], ["rock1"]),
+                task("d", DIG, [E1], [], deps=["e"]), task("r", T, [], ["rock1"], deps=["m", "d"], types=ONE),
+                task("h", RET, [], [], deps=["m", "d"], types=DT2))
+
+
+def test_one_of_the_trucks_with_none_named_before_is_a_truck_of_its_own(fleet, world):
+    assert_plan("Excavator 1 digs at rock 1. Then one of the trucks drives to rock 1.", fleet, world,
+                task("e", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["e"]),
+                task("r", T, [], ["rock1"], deps=["d"], types=ONE))

@@ -285,6 +285,14 @@ class _Scanner:
         k = j + c[0] if c else j
         return k < len(self.words) and self.lex.verb_index.match(self.words, k) is not None
 
+    def _several_before(self) -> RobotDesc | None:
+        """The latest robots named that are several ("three trucks go to obstacle 2. Once excavator 1 has dug, one
+        of *them* ..."): "of them" is no part of one robot named since (read so, "one of them" was excavator 1,
+        already there, and the truck's move was dropped)."""
+        return next((it.payload for it in reversed(self.items) if it.kind is ItemKind.ROBOT and it.payload.rtype
+                     and (it.payload.plural or it.payload.count > 1 or len(it.payload.ids) > 1
+                          or (it.payload.form == "type" and it.payload.det in ("all", "both")))), None)
+
     def _another_thing(self, i: int) -> bool:
         """"Truck 1 gets a load at soil 1, then another at soil 2": a noun of a thing (lexicon
         ``another_thing_nouns``) said after the last robot is what "another" at ``i`` leaves out, not a robot."""
@@ -449,6 +457,7 @@ class _Scanner:
                                and it.payload.rtype), None)
             if last_robot is not None and det == "count" and count >= 1 and words[j] == "of" \
                     and j + 1 < len(words) and words[j + 1] in ("them", "those", "these"):
+                last_robot = self._several_before() or last_robot
                 # "one of them": that many of the robots just named (a group of their type)
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="count", count=count, plural=count > 1,
                                  of_them=True)
@@ -490,6 +499,7 @@ class _Scanner:
         if t is None:
             return None
         length, (rtype, plural) = t
+        partitive = self._partitive(det, i, j, rtype)
         j += length
         # "the trucks one after the other": an order of work, not "truck one"
         ordered = j < len(words) and lex.in_order_index.match(words, j) is not None
@@ -519,8 +529,17 @@ class _Scanner:
             det, count, plural = "both", 2, True  # "neither truck may enter X": both trucks, each kept out
         if count > 1 and not plural:
             plural = True  # "the two excavator dig": the number says there are two, whatever the noun's form
-        desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
+        desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural, of_them=partitive)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+
+    def _partitive(self, det: str, i: int, noun: int, rtype: str) -> bool:
+        """"two *of the* trucks" after several trucks were named ("every truck goes to obstacle 2. When ..., two of
+        the trucks drive to rock 1"): that many of those, as "two of them" is, so they go on from those robots' last
+        step; read as two trucks of their own, the move waited only for what its clause named."""
+        if det != "count" or noun < i + 2 or self.words[noun - 2:noun] != ["of", "the"]:
+            return False
+        several = self._several_before()
+        return several is not None and several.rtype == rtype
 
     def _next_list_number(self, i: int, nums: Sequence[int], end: int) -> bool:
         """The one number ``nums`` after a robot noun that has a determiner or is plural, ending at ``end``, opens the
@@ -1403,7 +1422,10 @@ class MentionResolver:
         latest = self.last_subject()
         if len(latest) != 1 or latest[0].key not in self.part_of:
             return ()
-        part = latest[0]
+        return self._rest_of(latest[0])
+
+    def _rest_of(self, part: Member) -> tuple[Member, ...]:
+        """The robots left of those ``part`` was taken from, a group of their type (empty when none is left)."""
         whole = [m for ms, _ in self.history for m in ms if m.key in self.part_of[part.key]]
         left = sum(m.count for m in dict.fromkeys(whole)) - part.count
         if left <= 0:
@@ -1601,6 +1623,13 @@ class MentionResolver:
         if d.det == "another":
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "remaining":
+            taken = self.last_of_type(d.rtype, False)
+            if len(taken) == 1 and taken[0].key in self.part_of and not d.plural and not d.count:
+                # "every truck goes to obstacle 2. ... two of the trucks drive to rock 1, while the remaining truck
+                # returns": the one left of those, going on from their last step
+                rest = self._rest_of(taken[0])
+                if rest and rest[0].count == 1:
+                    return rest
             used = self.used_of_type(d.rtype)
             if not d.plural and not d.count and size - used > 1:
                 # "the first and the last truck go to soil 1", no truck named before: one truck "left", but
