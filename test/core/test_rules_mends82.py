@@ -29,6 +29,11 @@ lift keep-outs for some robots.
    obstacle 2, and "one of the trucks ..., and the others return to start" sent excavators 2 and 3 home: "two of the
    trucks" after several trucks is a part of them, as "two of them" is (it goes on from their last step, and "the
    others" / "the remaining truck" are the rest of them).
+6. "Two excavators go to rock 2 and break it up, while the remaining excavator goes to soil 2 and digs. When both
+   are done, truck 1 goes to rock 2." waited for the pair's breaking only: "both" after a group of two and another
+   robot was that group, a reading meant for "the pair" ("a pair of trucks ... another truck ... the pair"). A plain
+   "both" is the two groups, as after excavators 1 and 2 and excavator 3 named by number; "the pair" / "the two"
+   (lexicon ``pair_pronouns``) keep the group.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -217,3 +222,35 @@ def test_one_of_the_trucks_with_none_named_before_is_a_truck_of_its_own(fleet, w
     assert_plan("Excavator 1 digs at rock 1. Then one of the trucks drives to rock 1.", fleet, world,
                 task("e", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["e"]),
                 task("r", T, [], ["rock1"], deps=["d"], types=ONE))
+
+
+# -- finding 6: "both" after "two excavators ... the remaining excavator" is both groups ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Two excavators go to rock 2 and break it up, while the remaining excavator goes to soil 2 and digs. When both "
+    "are done, truck 1 goes to rock 2.",
+    "Two excavators go to rock 2 and break it up. Meanwhile the remaining excavator goes to soil 2 and digs. When "
+    "both have finished, truck 1 goes to rock 2.",
+])
+def test_both_after_a_pair_and_the_remaining_one_waits_for_both_groups(fleet, world, text):
+    one = [("excavator", 1)]
+    assert_plan(text, fleet, world,
+                task("a", T, [], ["rock2"], types=EX2), task("da", DIG, [], [], deps=["a"], types=EX2),
+                task("b", T, [], ["soil2"], types=one), task("db", DIG, [], [], deps=["b"], types=one),
+                task("t", T, [D1], ["rock2"], deps=["da", "db"]))
+
+
+def test_the_pair_after_a_pair_and_another_truck_stays_the_pair(fleet, world):
+    assert_plan("A pair of dump trucks goes to soil 1 and another dump truck goes to soil 2. Excavator 1 loads the "
+                "pair.", fleet, world,
+                task("a", T, [], ["soil1"], types=DT2), task("b", T, [], ["soil2"], types=ONE),
+                task("l", LOAD, [E1], [], deps=["a"]))
+
+
+def test_the_pair_pronouns_come_from_the_lexicon(fleet, world):
+    text = ("Two excavators go to rock 2 and break it up, while the remaining excavator goes to soil 2 and digs. When "
+            "the pair is done, truck 1 goes to rock 2.")
+    on = rules_plan(text, fleet, world).graph.subtasks[-1]
+    off = rules_plan(text, fleet, world, _lexicon(pair_pronouns=[])).graph.subtasks[-1]
+    assert on.robot_ids == off.robot_ids == (D1,)
+    assert len(on.dependencies) == 1 and len(off.dependencies) == 2

@@ -521,6 +521,10 @@ class Lexicon:
     except_but_words: frozenset[str] = _context_words()
     cancelling_conditions: frozenset[str] = _context_words()
     wait_for_connectives: frozenset[str] = _context_words()
+    pair_pronouns: frozenset[str] = _context_words()
+    """"both" pronouns that name a group of two ("a pair of trucks ... another truck ... *the pair*"): that group, where
+    "both" after two groups of work ("two excavators ..., while the remaining excavator ... When both are done") is
+    each group."""
     all_of_them_pronouns: frozenset[str] = _context_words()
     both_crews_pronouns: frozenset[str] = _context_words()
     departure_events: frozenset[str] = _context_words()

@@ -972,7 +972,8 @@ class _Scanner:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group
             det = "all" if p[1] == "they" and said.lower() in lex.all_of_them_pronouns else \
-                "crews" if p[1] == "both" and said.lower() in lex.both_crews_pronouns else ""
+                "crews" if p[1] == "both" and said.lower() in lex.both_crews_pronouns else \
+                "pair" if p[1] == "both" and said.lower() in lex.pair_pronouns else ""
             return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1], det=det), said)
         if w in lex.permission_words:
             return Item(ItemKind.MARK, i, i + 1, "permit", w)
@@ -1246,8 +1247,9 @@ class MentionResolver:
             return rest if 0 < len(rest) < len(members) else ()
         return ()
 
-    def last_members(self, n: int) -> tuple[Member, ...]:
-        """The ``n`` most recently mentioned robots (or groups), most recent group first."""
+    def last_members(self, n: int, pair: bool = True) -> tuple[Member, ...]:
+        """The ``n`` most recently mentioned robots (or groups), most recent group first; ``pair``: a group of ``n``
+        among them stands for all of them ("the pair")."""
         out: list[Member] = []
         for members, _ in reversed(self.history):
             for m in members:
@@ -1256,7 +1258,7 @@ class MentionResolver:
             if sum(x.count if x.is_group else 1 for x in out) >= n:
                 break
         exact = [m for m in out if m.is_group and m.count == n]
-        if sum(x.count if x.is_group else 1 for x in out) > n and len(exact) == 1:
+        if pair and sum(x.count if x.is_group else 1 for x in out) > n and len(exact) == 1:
             return (exact[0],)  # "a pair of trucks ... another truck ... the pair": the group of that many
         return tuple(out)
 
@@ -1562,7 +1564,7 @@ class MentionResolver:
             if desc.pronoun == "both" and desc.det == "crews":
                 return self.last_crews(2) or self.last_members(2)
             if desc.pronoun == "both":
-                return self.last_members(2)
+                return self.last_members(2, desc.det == "pair")
             if desc.pronoun.isdigit():
                 return self.last_members(int(desc.pronoun))
             if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
