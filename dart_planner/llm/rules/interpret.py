@@ -439,6 +439,8 @@ class Interpreter:
         self.post_entry: set[int] = set()
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
+        self.split_into: dict[str, tuple[Member, ...]] = {}
+        """A group sent to several places "respectively" -> the groups of one it became, one per place."""
         self.until_found: tuple[int, set[int]] | None = None
         self.until_keepouts: list[tuple[int, frozenset[int]]] = []
         """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
@@ -3202,6 +3204,7 @@ class Interpreter:
                 # waited for nothing (the anchor went to the keep-out, and a keep-out is no step of its chain)
                 waits = set(waits) | kept
             made = self.act(a, subject, waits, split, respectively, is_global)
+            subject = self._split_subject(subject)
             kept |= {d.idx for d in made if d.action == "add_keepout"}
             if a.immediate and not entry:
                 # "the rest keep away from soil 2 immediately": put up now, it holds from the start (rule 26)
@@ -3250,6 +3253,14 @@ class Interpreter:
                             and not seg.sentence_start,
                             # "Dump truck 2 then dumps at obstacle 2.": a robot told of, not spoken to
                             addressed=from_vocative and not any(self._third_person(a.verb) for a in actions))
+
+    def _split_subject(self, subject: tuple[Member, ...] | None) -> tuple[Member, ...] | None:
+        """The clause's robots after a verb split a group of them over places ("two excavators inspect obstacle 1
+        and obstacle 2 respectively, and then return to start"): the groups of one it became, each going on from its
+        own place; the pair itself has no step, so its return waited for whatever came last."""
+        if not subject or not any(m.key in self.split_into for m in subject):
+            return subject
+        return tuple(x for m in subject for x in self.split_into.get(m.key, (m,)))
 
     def _loaded_rest(self, seg: Segment, subject: tuple[Member, ...]) -> bool:
         """"Excavator 3 loads trucks 1 and 3, truck 1 first.": the verbless rest of the order after a loading names
@@ -4810,8 +4821,11 @@ class Interpreter:
         if respectively and len(members) == 1 and members[0].is_group and members[0].count == len(places) > 1:
             # "Two dump trucks inspect puddle 1 and puddle 2 respectively": one truck to each place, two groups of
             # one (rule 3: "another" truck is a group of its own); read as one group, it went to both in turn
-            members = [self.res.new_group(members[0].rtype, 1) for _ in places]
+            whole = members[0]
+            members = [self.res.new_group(whole.rtype, 1) for _ in places]
             self.res.remember(members)
+            self.split_into[whole.key] = tuple(members)
+            self.res.split_up(whole, members)
         if respectively and len(places) == len(members) and len(members) > 1:
             for m, p in zip(members, places):
                 made += self.move([m], p, extra, v)
@@ -5084,6 +5098,7 @@ class Interpreter:
         elif self._closed_for_type(subject, names):
             # "a keep-out for excavators 1, 2 and 3 ... excavators 1 and 2 dig ... the keep-out for the excavators
             # is lifted": the excavators it was put up for, not the two spoken of last
+            extra = self._after_the_spoken_of(subject or (), self.closed_for[names[0]] or (), extra)
             subject = self.closed_for[names[0]]
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
@@ -5102,13 +5117,24 @@ class Interpreter:
 
     def _closed_for_type(self, subject: tuple[Member, ...] | None, names: list[str]) -> bool:
         """A lifting said for "the <type>s" of places closed to one group of robots of that type only, which holds
-        the robots "the <type>s" stood for."""
+        the robots "the <type>s" stood for: named among them, or in a group of that type when the keep-out was for
+        every robot of it ("all trucks keep away from soil 2. Two trucks ... the trucks may enter soil 2 again":
+        lifted for the two only, the third truck stayed kept out)."""
         if not self.type_subject or not subject or not names or any(n not in self.closed_for for n in names):
             return False
         groups = {self.closed_for[n] for n in names}
         group = next(iter(groups))
-        return len(groups) == 1 and group is not None and {m.key for m in subject} <= {m.key for m in group} \
+        return len(groups) == 1 and group is not None and all(self._lifted_for(m, group) for m in subject) \
             and len({m.rtype for m in (*group, *subject)}) == 1
+
+    def _after_the_spoken_of(self, said: Sequence[Member], kept: Sequence[Member], extra: set[int]) -> set[int]:
+        """What a lifting for ``kept`` (every robot of a type, put in the place of the group ``said`` stood for)
+        waits for when its clause says nothing: the last steps of the robots spoken of ("two trucks go to soil 1.
+        Then the trucks may enter soil 2 again": after that move), as it did for them; the keep-out's own robots'
+        last step is the keep-out, which a lifting of one holding from the start does not wait for (rule 26)."""
+        if extra or {m.key for m in said} <= {m.key for m in kept}:
+            return extra
+        return extra | self.b.last_tasks(list(said))
 
     def _place_just_named(self, a: Action) -> list[str] | None:
         """"Puddle 1 is dangerous. Keep everyone away.", "truck 1 visits puddle 2, then everyone stays out": a
@@ -5196,15 +5222,19 @@ class Interpreter:
                 self.apart_made[pairing] = []
                 for e, t in zip(excs, explicit):
                     made += self.load([e], [t], extra, v.lemma, split, apart=pairing)
-            elif any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners) or (
-                    len(explicit) > 1 and all(not m.is_group for m in explicit) and self.ordered_objects):
+            elif (any(it.payload.form == "type" and it.payload.det == "each" for it in a.partners)
+                  and not (len(explicit) == 1 and explicit[0].is_group)) or (
+                    len(explicit) > 1 and all(m.count == 1 for m in explicit) and self.ordered_objects):
                 # "loads truck 1 first and truck 2 after that": one loading after the other
                 # "loads them one after the other, truck 3 first": the truck named first leads (a stable sort)
                 for t in sorted(explicit, key=lambda m: m.key not in self.first_loaded):
                     made += self.load(excs, [t], extra if not made else set(), v.lemma, split)
-            elif len(explicit) == 1 and explicit[0].is_group and explicit[0].count > 1 and self.ordered_objects:
+            elif len(explicit) == 1 and explicit[0].is_group and explicit[0].count > 1 and (
+                    self.ordered_objects or any(it.payload.form == "type" and it.payload.det == "each"
+                                                for it in a.partners)):
                 # "loads both trucks, one after the other" (a pair said by type): a loading per truck, chained (rule
-                # 24); the loadings are the excavator's, so the pair is not split to say them
+                # 24); the loadings are the excavator's, so the pair is not split to say them. So is "loads each
+                # truck (in turn)" of a pair said by type: one loading per truck, as for trucks named by number
                 for _ in range(explicit[0].count):
                     made += self.load(excs, explicit, extra if not made else set(), v.lemma, split)
             elif len(excs) > 1 and len(sites) > 1 and None not in sites:

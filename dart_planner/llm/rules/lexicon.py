@@ -234,6 +234,9 @@ class Lexicon:
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
     empty_words: frozenset[str] = _context_words()
     """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
+    distributive_determiners: frozenset[str] = _context_words()
+    """Universal determiners that speak of each robot ("*each of the* trucks"): the robots spoken of, as "each truck"
+    is, not every robot of the type."""
     counted_another_words: frozenset[str] = _context_words()
     """Words between a count and a robot noun that make the robots a separate group of that many ("two *more*
     trucks", "two *additional* excavators"), as "another two trucks" does."""
@@ -520,6 +523,10 @@ class Lexicon:
     except_but_words: frozenset[str] = _context_words()
     cancelling_conditions: frozenset[str] = _context_words()
     wait_for_connectives: frozenset[str] = _context_words()
+    pair_pronouns: frozenset[str] = _context_words()
+    """"both" pronouns that name a group of two ("a pair of trucks ... another truck ... *the pair*"): that group, where
+    "both" after two groups of work ("two excavators ..., while the remaining excavator ... When both are done") is
+    each group."""
     all_of_them_pronouns: frozenset[str] = _context_words()
     both_crews_pronouns: frozenset[str] = _context_words()
     departure_events: frozenset[str] = _context_words()

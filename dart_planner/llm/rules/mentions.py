@@ -221,6 +221,8 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
                 c = lex.number(w)
                 if c:
                     count = c
+            if det == "all" and " ".join(words[j:j + m[0]]) in lex.distributive_determiners:
+                det = "each"  # "two trucks ... each of the trucks": those two, as "each truck" is
             return det, count, j + m[0]
     w = words[j]
     if w == "both":
@@ -289,6 +291,14 @@ class _Scanner:
         c = self.lex.connective_index.match(self.words, j)  # "another then goes to ..."
         k = j + c[0] if c else j
         return k < len(self.words) and self.lex.verb_index.match(self.words, k) is not None
+
+    def _several_before(self) -> RobotDesc | None:
+        """The latest robots named that are several ("three trucks go to obstacle 2. Once excavator 1 has dug, one
+        of *them* ..."): "of them" is no part of one robot named since (read so, "one of them" was excavator 1,
+        already there, and the truck's move was dropped)."""
+        return next((it.payload for it in reversed(self.items) if it.kind is ItemKind.ROBOT and it.payload.rtype
+                     and (it.payload.plural or it.payload.count > 1 or len(it.payload.ids) > 1
+                          or (it.payload.form == "type" and it.payload.det in ("all", "both")))), None)
 
     def _another_thing(self, i: int) -> bool:
         """"Truck 1 gets a load at soil 1, then another at soil 2": a noun of a thing (lexicon
@@ -454,6 +464,7 @@ class _Scanner:
                                and it.payload.rtype), None)
             if last_robot is not None and det == "count" and count >= 1 and words[j] == "of" \
                     and j + 1 < len(words) and words[j + 1] in ("them", "those", "these"):
+                last_robot = self._several_before() or last_robot
                 # "one of them": that many of the robots just named (a group of their type)
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="count", count=count, plural=count > 1,
                                  of_them=True)
@@ -495,6 +506,7 @@ class _Scanner:
         if t is None:
             return None
         length, (rtype, plural) = t
+        partitive = self._partitive(det, i, j, rtype)
         j += length
         # "the trucks one after the other": an order of work, not "truck one"
         ordered = j < len(words) and lex.in_order_index.match(words, j) is not None
@@ -524,8 +536,17 @@ class _Scanner:
             det, count, plural = "both", 2, True  # "neither truck may enter X": both trucks, each kept out
         if count > 1 and not plural:
             plural = True  # "the two excavator dig": the number says there are two, whatever the noun's form
-        desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural)
+        desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural, of_them=partitive)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+
+    def _partitive(self, det: str, i: int, noun: int, rtype: str) -> bool:
+        """"two *of the* trucks" after several trucks were named ("every truck goes to obstacle 2. When ..., two of
+        the trucks drive to rock 1"): that many of those, as "two of them" is, so they go on from those robots' last
+        step; read as two trucks of their own, the move waited only for what its clause named."""
+        if det != "count" or noun < i + 2 or self.words[noun - 2:noun] != ["of", "the"]:
+            return False
+        several = self._several_before()
+        return several is not None and several.rtype == rtype
 
     def _next_list_number(self, i: int, nums: Sequence[int], end: int) -> bool:
         """The one number ``nums`` after a robot noun that has a determiner or is plural, ending at ``end``, opens the
@@ -977,7 +998,8 @@ class _Scanner:
             said = self.text(i, i + p[0])
             # "then all of them return": every robot the sentence named, not only the latest group
             det = "all" if p[1] == "they" and said.lower() in lex.all_of_them_pronouns else \
-                "crews" if p[1] == "both" and said.lower() in lex.both_crews_pronouns else ""
+                "crews" if p[1] == "both" and said.lower() in lex.both_crews_pronouns else \
+                "pair" if p[1] == "both" and said.lower() in lex.pair_pronouns else ""
             return Item(ItemKind.ROBOT, i, i + p[0], RobotDesc("pronoun", pronoun=p[1], det=det), said)
         if w in lex.permission_words:
             return Item(ItemKind.MARK, i, i + 1, "permit", w)
@@ -1066,6 +1088,12 @@ class MentionResolver:
     def remember(self, members: Sequence[Member], role: str = "subject") -> None:
         if members:
             self.history.append((tuple(members), role))
+
+    def split_up(self, whole: Member, parts: Sequence[Member]) -> None:
+        """``whole`` went on as ``parts`` ("two trucks inspect puddle 1 and puddle 2 respectively": a truck each):
+        where it was named, those parts are meant now ("each of the trucks" after it is the two, not three)."""
+        self.history = [(tuple(x for m in members for x in (parts if m.key == whole.key else (m,))), role)
+                        for members, role in self.history]
 
     def begin_sentence(self, sentence: int) -> None:
         """Mark where ``sentence`` starts in the history (pronouns look back a sentence or so)."""
@@ -1245,8 +1273,9 @@ class MentionResolver:
             return rest if 0 < len(rest) < len(members) else ()
         return ()
 
-    def last_members(self, n: int) -> tuple[Member, ...]:
-        """The ``n`` most recently mentioned robots (or groups), most recent group first."""
+    def last_members(self, n: int, pair: bool = True) -> tuple[Member, ...]:
+        """The ``n`` most recently mentioned robots (or groups), most recent group first; ``pair``: a group of ``n``
+        among them stands for all of them ("the pair")."""
         out: list[Member] = []
         for members, _ in reversed(self.history):
             for m in members:
@@ -1255,7 +1284,7 @@ class MentionResolver:
             if sum(x.count if x.is_group else 1 for x in out) >= n:
                 break
         exact = [m for m in out if m.is_group and m.count == n]
-        if sum(x.count if x.is_group else 1 for x in out) > n and len(exact) == 1:
+        if pair and sum(x.count if x.is_group else 1 for x in out) > n and len(exact) == 1:
             return (exact[0],)  # "a pair of trucks ... another truck ... the pair": the group of that many
         return tuple(out)
 
@@ -1309,6 +1338,11 @@ class MentionResolver:
         if groups:  # the most recent group of several stands for "the excavators"
             if found[0].is_group:
                 several = [g for g in groups if g.count > 1]
+                said = self._latest_sentence_of_type(rtype)
+                if not several and len(said) > 1:
+                    # "a truck inspects puddle 1 and another truck puddle 2. Then the trucks go to soil 1 / excavator
+                    # 1 loads them": both, as "each truck" is; a plural is no one truck (the other one was dropped)
+                    return said
                 return (several[0] if several else groups[0],)
             return tuple(m for m in found if not m.is_group)[::-1]
         return tuple(found[::-1])
@@ -1416,7 +1450,10 @@ class MentionResolver:
         latest = self.last_subject()
         if len(latest) != 1 or latest[0].key not in self.part_of:
             return ()
-        part = latest[0]
+        return self._rest_of(latest[0])
+
+    def _rest_of(self, part: Member) -> tuple[Member, ...]:
+        """The robots left of those ``part`` was taken from, a group of their type (empty when none is left)."""
         whole = [m for ms, _ in self.history for m in ms if m.key in self.part_of[part.key]]
         left = sum(m.count for m in dict.fromkeys(whole)) - part.count
         if left <= 0:
@@ -1553,7 +1590,7 @@ class MentionResolver:
             if desc.pronoun == "both" and desc.det == "crews":
                 return self.last_crews(2) or self.last_members(2)
             if desc.pronoun == "both":
-                return self.last_members(2)
+                return self.last_members(2, desc.det == "pair")
             if desc.pronoun.isdigit():
                 return self.last_members(int(desc.pronoun))
             if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
@@ -1614,6 +1651,13 @@ class MentionResolver:
         if d.det == "another":
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "remaining":
+            taken = self.last_of_type(d.rtype, False)
+            if len(taken) == 1 and taken[0].key in self.part_of and not d.plural and not d.count:
+                # "every truck goes to obstacle 2. ... two of the trucks drive to rock 1, while the remaining truck
+                # returns": the one left of those, going on from their last step
+                rest = self._rest_of(taken[0])
+                if rest and rest[0].count == 1:
+                    return rest
             used = self.used_of_type(d.rtype)
             if not d.plural and not d.count and size - used > 1:
                 # "the first and the last truck go to soil 1", no truck named before: one truck "left", but
