@@ -1338,11 +1338,6 @@ class MentionResolver:
         if groups:  # the most recent group of several stands for "the excavators"
             if found[0].is_group:
                 several = [g for g in groups if g.count > 1]
-                said = self._latest_sentence_of_type(rtype)
-                if not several and len(said) > 1:
-                    # "a truck inspects puddle 1 and another truck puddle 2. Then the trucks go to soil 1 / excavator
-                    # 1 loads them": both, as "each truck" is; a plural is no one truck (the other one was dropped)
-                    return said
                 return (several[0] if several else groups[0],)
             return tuple(m for m in found if not m.is_group)[::-1]
         return tuple(found[::-1])
