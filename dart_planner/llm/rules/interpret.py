@@ -406,6 +406,9 @@ class Interpreter:
         self.scene_named = False
         #: sentences opened by "then" / "after that": clauses listed after it with bare commas come after too
         self.then_opened: set[int] = set()
+        self.parallel_from: tuple[int, int] | None = None
+        """The sentence and first draft of the latest clause opened mid-sentence by "meanwhile" / ", while": the
+        line of work a later "then" in that sentence goes on from."""
         self.named_subject = True  # the clause being acted on named its robots itself
         self.others_subject = False  # ... and named them only as "the other robots"
         self.pronoun_subject = False  # ... or only by a pronoun ("them")
@@ -1012,6 +1015,10 @@ class Interpreter:
                 continue
             if before in self.lex.passive_agent_words and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
+                continue
+            if partners and seen_verb is not None and seen_verb.role == "passive_load" and gap and all(
+                    x.kind in (ItemKind.WORD, ItemKind.PUNCT) and x.text in self.lex.thing_list_joins for x in gap):
+                partners.append(it)  # "loaded by excavator 1 and excavator 3": an agent too, not one more truck
                 continue
             if d.form == "pronoun" and keepout_verb and seen_verb is not None \
                     and seen_verb.lemma in self.lex.split_keepout_verbs:
@@ -3689,11 +3696,14 @@ class Interpreter:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
         crews' work said in sentences before (read as after everything open, truck 2 waited for another truck's
-        dump). Empty when the clause opens its sentence or nothing of the sentence is open."""
+        dump). A clause opened by "meanwhile" in the sentence starts a line of work of its own, which the "then"
+        goes on from ("A tips, meanwhile B digs, then C comes": not after A's tipping, as when "Meanwhile, ..."
+        opens a sentence). Empty when the clause opens its sentence or nothing of the sentence is open."""
         if seg.sentence_start:
             return set()
         sinks = self.b.sinks()
-        return {i for i, n in self.draft_sentence.items() if n == seg.sentence and i in sinks}
+        since = self.parallel_from[1] if self.parallel_from and self.parallel_from[0] == seg.sentence else 0
+        return {i for i, n in self.draft_sentence.items() if n == seg.sentence and i in sinks and i >= since}
 
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
@@ -3704,6 +3714,8 @@ class Interpreter:
             return set()  # "..., which has driven there in the meantime": its robot's own chain only
         if conn == "sequence" and seg.sentence_start and not seg.then_inside:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
+        if conn == "parallel" and pre is None and not seg.sentence_start:
+            self.parallel_from = (seg.sentence, len(self.b.drafts))
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
         if conn == "sequence" and pre is None and self._waives_a_wait(seg):
