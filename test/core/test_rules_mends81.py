@@ -22,11 +22,18 @@
    is a truck's tipping, so the sentence was read as a remark about a thing. A place "released for" / "freed (up)
    for" robots is now a lifting (lexicon ``remove_keepout``), as "opened again for" is.
 
-Two findings handed over with these were already right on this branch (mends 77, "once it is" / "where ... after it
-has dug there"); their sentences are kept here as guards:
-"Truck 3 should wait at obstacle 2 until excavator 1 has dug at soil 1. Once it has, truck 3 will need to drive to
-soil 1" (the move waits for the digging) and "Excavator 1 goes to soil 1. Truck 2 goes to soil 1, where excavator 1
-loads it after it has dug there" (the digging is made).
+6. "Truck 3 should wait at obstacle 2 until excavator 1 has dug at soil 1. Once it has, truck 3 ..." was already
+   right on this branch (mends 77: an anchor of a pronoun and auxiliaries restates the "until" before it), but "once
+   it has *done so*", "once it has done that", "once it's done", "once *that* has happened" still read "it" / "that"
+   as truck 3's own wait, and the move did not wait for the digging. A general word of completion (an event of any
+   deed: "done", "finished", "over") and the lexicon's ``restated_until_words`` ("so", "happened") may follow the
+   auxiliaries, and "that" / "this" may stand for the pronoun.
+
+7. "Excavator 1 goes to soil 1. Truck 2 goes to soil 1, where excavator 1 loads it after it has dug there" was
+   already right on this branch (the digging is made, mends 77), but the cause behind it was not: an anchor that
+   waits for a digging when no step digs at all ("Trucks 1 and 2 go to soil 1 and are loaded by excavator 1 once the
+   digging is done") dropped the wait without a word, and the loading started at once. It is now refused, naming
+   the words, when the plan has no digging at all.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -35,6 +42,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules.planner import rules_plan
 
 # -- finding 1: a pointing word in the anchor of an "each" clause is each robot's own -------------------------------
 
@@ -150,14 +159,28 @@ def test_a_place_released_for_all_units_is_a_fleet_lifting(fleet, world):
                 task("d", DIG, [E1], [], deps=["m"]), task("a", ALA, [], ["obstacle1"], deps=["d"]))
 
 
-# -- guards: two findings already right -----------------------------------------------------------------------------
+# -- finding 6: "once it has done so" / "once that has happened" restates the "until" before it ----------------------
 
 
-def test_once_it_has_after_until_waits_for_the_digging(fleet, world):
-    assert_plan("Excavator 1 digs at soil 1. Truck 3 should wait at obstacle 2 until excavator 1 has dug at soil 1. "
-                "Once it has, truck 3 will need to drive to soil 1.", fleet, world,
+@pytest.mark.parametrize("anchor", ["Once it has", "Once it has done so", "Once it has done that", "Once it's done",
+                                    "Once that has happened", "When this is over"])
+def test_a_restated_until_waits_for_what_the_until_waited_for(fleet, world, anchor):
+    assert_plan(f"Excavator 1 digs at soil 1. Truck 3 should wait at obstacle 2 until excavator 1 has dug at soil 1. "
+                f"{anchor}, truck 3 will need to drive to soil 1.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("w", T, [D3], ["obstacle2"]), task("s", T, [D3], ["soil1"], deps=["w", "d"]))
+
+
+def test_once_it_is_loaded_after_an_until_is_still_its_own_deed(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Truck 1 waits at obstacle 1 until excavator 1 has dug. Then it goes to "
+                "soil 1 and excavator 1 loads it. Once it is loaded, it dumps at puddle 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("w", T, [D1], ["obstacle1"]), task("s", T, [D1], ["soil1"], deps=["w", "d"]),
+                task("l", LOAD, [E1], [], deps=["s"]), task("p", T, [D1], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D1], [], deps=["p"]))
+
+
+# -- finding 7: a wait for a digging no step does is refused -----------------------------------------------------------
 
 
 def test_a_loading_after_it_has_dug_there_makes_the_digging(fleet, world):
@@ -165,3 +188,17 @@ def test_a_loading_after_it_has_dug_there_makes_the_digging(fleet, world):
                 "there.", fleet, world,
                 task("m", T, [E1, D2], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 go to soil 1 and are loaded by excavator 1 once the digging is done.",
+    "Excavator 1 goes to soil 1. Truck 1 goes to soil 1 and excavator 1 loads it once the digging is done.",
+])
+def test_a_wait_for_a_digging_no_step_does_is_refused(fleet, world, text):
+    errors = rules_plan(text, fleet, world).errors
+    assert any("once the digging is done" in e and "no step does" in e for e in errors), errors
+
+
+def test_a_wait_for_a_digging_said_later_is_no_error(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and waits until excavator 1 has dug there.", fleet, world,
+                task("m", T, [D1, E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))

@@ -373,6 +373,9 @@ class Interpreter:
         #: negated work orders ("excavator 1 does not dig at rock 2") with no time word, each with its refusal and
         #: the robots it was said of (None: no robot): refused at the end only when those robots have no other order
         self.negated_work: list[tuple[str, tuple[Member, ...]]] = []
+        self.unmatched_digs: list[str] = []
+        """Anchors that wait for a digging when none was said ("... loaded by excavator 1 once the digging is
+        done"): refused at the end when the plan has no digging at all."""
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
@@ -2463,6 +2466,10 @@ class Interpreter:
         self.flush_all_pending()
         self.settle_vague()
         lift_until_keepouts(self.b, self.until_keepouts + self._pending_until_ends(), self.fleet.skills)
+        if self.unmatched_digs and not any(d.alive and self._matches(d, "dig") for d in self.b.drafts):
+            # the wait cannot be dropped in silence: the step would start at once, with nothing dug to load
+            self.errors += [f"{said!r} waits for a digging that no step does: say who digs where"
+                            for said in dict.fromkeys(self.unmatched_digs)]
         for message, said in self.negated_work:
             # "Excavator 1 does not dig at rock 2; it digs at rock 1": what it does instead is said, so the negated
             # step is no step; a negated order alone would leave the robot's part of the job unsaid
@@ -5684,15 +5691,25 @@ class Interpreter:
                 or self.until_found[0] not in (seg.sentence, seg.sentence - 1):
             return None
         said = [it for it in seg.items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT)]
-        if len(said) < 2 or said[0].kind is not ItemKind.ROBOT or said[0].payload.form != "pronoun" \
-                or said[0].payload.pronoun not in ("it", "they"):
+        if len(said) < 2 or not self._restating_head(said[0]):
             return None
-        if not all(it.kind is ItemKind.WORD and it.text in self.lex.condition_auxiliaries | {"been"}
+        # "once it has *done so*", "once that has *happened*", "once it's *done*": no deed of its own either
+        restating = self.lex.condition_auxiliaries | self.lex.restated_until_words | {"been"}
+        if not all((it.kind is ItemKind.WORD and it.text in restating)
+                   or (it.kind is ItemKind.EVENT and it.payload.action == "any")
+                   or (it.kind is ItemKind.OBJECT and it.text in self.lex.pointing_connective_words)
                    for it in said[1:]):
             return None
         for it in seg.items:
             self.use(it)
         return set(self.until_found[1])
+
+    def _restating_head(self, it: Item) -> bool:
+        """"it" / "they", or "that" / "this" (the lexicon's ``pointing_connective_words``): the subject of an anchor
+        that says again the end of a wait ("once *that* has happened")."""
+        if it.kind is ItemKind.ROBOT:
+            return it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they")
+        return it.kind in (ItemKind.OBJECT, ItemKind.WORD) and it.text in self.lex.pointing_connective_words
 
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         restated = self._restated_until(seg)
@@ -5942,6 +5959,8 @@ class Interpreter:
                 cands = here or cands
             elif not objs and action == "dig" and self._subject_site_dig(seg):
                 cands = self._dug_where_subject_is(cands)
+            if not cands and action == "dig":
+                self.unmatched_digs.append(f"{seg.connective_text} {seg.text}".strip())
             idxs = {d.idx for d in cands}
 
             def robots_of(i: int) -> set[str]:
