@@ -34,6 +34,10 @@
    waits for a digging when no step digs at all ("Trucks 1 and 2 go to soil 1 and are loaded by excavator 1 once the
    digging is done") dropped the wait without a word, and the loading started at once. It is now refused, naming
    the words, when the plan has no digging at all.
+8. Found on the way: "Trucks 1 and 2 go to soil 1 *and each* is loaded by excavator 1 once the digging is done" made
+   the trucks' move wait for the digging too: with no comma, "and each" did not open a clause of its own, so the
+   anchor after it held the whole clause. A bare "each" after "and", in a clause that has its verb, with a verb after
+   it, now opens a clause, as ", and each" did.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -202,3 +206,26 @@ def test_a_wait_for_a_digging_no_step_does_is_refused(fleet, world, text):
 def test_a_wait_for_a_digging_said_later_is_no_error(fleet, world):
     assert_plan("Truck 1 goes to soil 1 and waits until excavator 1 has dug there.", fleet, world,
                 task("m", T, [D1, E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 8: "and each <verb>" opens a clause of its own -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. Trucks 1 and 2 go to soil 1 and each is loaded by excavator 1 once the digging is "
+    "done.",
+    "Excavator 1 digs at soil 1. Trucks 1 and 2 go to soil 1, and each is loaded by excavator 1 once the digging is "
+    "done.",
+])
+def test_and_each_opens_a_clause_of_its_own(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, D1, D2], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))
+
+
+def test_and_each_goes_on_after_its_own_move(fleet, world):
+    assert_plan("Excavator 2 digs at rock 1. Trucks 1 and 2 drive to obstacle 1 and each goes to rock 1 once the "
+                "digging there is done.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("o", T, [D1, D2], ["obstacle1"]), task("r1", T, [D1], ["rock1"], deps=["d", "o"]),
+                task("r2", T, [D2], ["rock1"], deps=["d", "o"]))
