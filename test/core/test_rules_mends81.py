@@ -38,6 +38,10 @@
    the trucks' move wait for the digging too: with no comma, "and each" did not open a clause of its own, so the
    anchor after it held the whole clause. A bare "each" after "and", in a clause that has its verb, with a verb after
    it, now opens a clause, as ", and each" did.
+9. Found on the way: "Trucks 1 and 2 are loaded by excavator 1 and excavator 2*, respectively,* and then dump at
+   puddle 1" lost the dump without a word: ", respectively," was taken for a remark about excavator 2 and folded into
+   it, so "excavator 2 and then dump" became a clause of excavator 2, which cannot dump. A pairing word between
+   commas is no remark. (The order of the dump after the two loadings is left as "by excavators 1 and 2" reads it.)
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -229,3 +233,16 @@ def test_and_each_goes_on_after_its_own_move(fleet, world):
                 task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("o", T, [D1, D2], ["obstacle1"]), task("r1", T, [D1], ["rock1"], deps=["d", "o"]),
                 task("r2", T, [D2], ["rock1"], deps=["d", "o"]))
+
+
+# -- finding 9: ", respectively," after robots is no remark ---------------------------------------------------------
+
+
+def test_respectively_between_commas_keeps_the_clause_after_it(fleet, world):
+    rp = rules_plan("Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. Trucks 1 and 2 are loaded by excavator "
+                    "1 and excavator 2, respectively, and then dump at puddle 1.", fleet, world)
+    assert not rp.errors, rp.errors
+    loads = sorted(tuple(s.robot_ids) for s in rp.graph.subtasks if s.id.startswith(LOAD))
+    dumped = {r for s in rp.graph.subtasks if s.id.startswith(DUMP) for r in s.robot_ids}
+    assert loads == [(E1,), (E2,)]
+    assert dumped == {D1, D2}
