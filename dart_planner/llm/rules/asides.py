@@ -486,7 +486,8 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                     out.append(_span(items, k, last, d, it.text))
                     k = last + 1
                     continue
-                if _remark(body, lex) and not _other_robot_clause(body, d) and (
+                # (not ", respectively,": it pairs the robots of the clause, which would lose it)
+                if _remark(body, lex) and not _other_robot_clause(body, d) and not _pairing_mark(body) and (
                         items[j].payload == "(" or _verb_follows(items, end + 1, lex)):
                     out.append(_span(items, k, end, d, it.text))  # the remark is read as part of the mention
                     # "excavator 2, already there, digs": where it stands is kept, so a place relative ("..., where
@@ -497,6 +498,11 @@ def fold_asides(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         out.append(it)
         k += 1
     return out
+
+
+def _pairing_mark(body: Sequence[Item]) -> bool:
+    """"excavator 1 and excavator 3*, respectively,* and then ...": the aside is the clause's pairing word."""
+    return any(i.kind is ItemKind.MARK and i.payload == "respectively" for i in body)
 
 
 _WHERE_VERBS = frozenset({"dig", "dump", "navigate"})

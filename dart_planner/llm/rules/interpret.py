@@ -380,6 +380,9 @@ class Interpreter:
         #: negated work orders ("excavator 1 does not dig at rock 2") with no time word, each with its refusal and
         #: the robots it was said of (None: no robot): refused at the end only when those robots have no other order
         self.negated_work: list[tuple[str, tuple[Member, ...]]] = []
+        self.unmatched_digs: list[str] = []
+        """Anchors that wait for a digging when none was said ("... loaded by excavator 1 once the digging is
+        done"): refused at the end when the plan has no digging at all."""
         self.fleet_location: str | None = None
         self.loaded: dict[str, bool] = {}
         self.pending_dump: dict[str, Member] = {}
@@ -413,6 +416,9 @@ class Interpreter:
         self.scene_named = False
         #: sentences opened by "then" / "after that": clauses listed after it with bare commas come after too
         self.then_opened: set[int] = set()
+        self.parallel_from: tuple[int, int] | None = None
+        """The sentence and first draft of the latest clause opened mid-sentence by "meanwhile" / ", while": the
+        line of work a later "then" in that sentence goes on from."""
         self.named_subject = True  # the clause being acted on named its robots itself
         self.others_subject = False  # ... and named them only as "the other robots"
         self.pronoun_subject = False  # ... or only by a pronoun ("them")
@@ -1021,6 +1027,10 @@ class Interpreter:
                 continue
             if before in self.lex.passive_agent_words and seen_verb is not None and seen_verb.role == "passive_load":
                 partners.append(it)
+                continue
+            if partners and seen_verb is not None and seen_verb.role == "passive_load" and gap and all(
+                    x.kind in (ItemKind.WORD, ItemKind.PUNCT) and x.text in self.lex.thing_list_joins for x in gap):
+                partners.append(it)  # "loaded by excavator 1 and excavator 3": an agent too, not one more truck
                 continue
             if d.form == "pronoun" and keepout_verb and seen_verb is not None \
                     and seen_verb.lemma in self.lex.split_keepout_verbs:
@@ -2476,6 +2486,10 @@ class Interpreter:
         self.flush_all_pending()
         self.settle_vague()
         lift_until_keepouts(self.b, self.until_keepouts + self._pending_until_ends(), self.fleet.skills)
+        if self.unmatched_digs and not any(d.alive and self._matches(d, "dig") for d in self.b.drafts):
+            # the wait cannot be dropped in silence: the step would start at once, with nothing dug to load
+            self.errors += [f"{said!r} waits for a digging that no step does: say who digs where"
+                            for said in dict.fromkeys(self.unmatched_digs)]
         for message, said in self.negated_work:
             # "Excavator 1 does not dig at rock 2; it digs at rock 1": what it does instead is said, so the negated
             # step is no step; a negated order alone would leave the robot's part of the job unsaid
@@ -3767,11 +3781,14 @@ class Interpreter:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
         crews' work said in sentences before (read as after everything open, truck 2 waited for another truck's
-        dump). Empty when the clause opens its sentence or nothing of the sentence is open."""
+        dump). A clause opened by "meanwhile" in the sentence starts a line of work of its own, which the "then"
+        goes on from ("A tips, meanwhile B digs, then C comes": not after A's tipping, as when "Meanwhile, ..."
+        opens a sentence). Empty when the clause opens its sentence or nothing of the sentence is open."""
         if seg.sentence_start:
             return set()
         sinks = self.b.sinks()
-        return {i for i, n in self.draft_sentence.items() if n == seg.sentence and i in sinks}
+        since = self.parallel_from[1] if self.parallel_from and self.parallel_from[0] == seg.sentence else 0
+        return {i for i, n in self.draft_sentence.items() if n == seg.sentence and i in sinks and i >= since}
 
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
@@ -3782,6 +3799,8 @@ class Interpreter:
             return set()  # "..., which has driven there in the meantime": its robot's own chain only
         if conn == "sequence" and seg.sentence_start and not seg.then_inside:
             self.then_opened.add(seg.sentence)  # "Then A, B, and C": the sentence's clauses all come after
+        if conn == "parallel" and pre is None and not seg.sentence_start:
+            self.parallel_from = (seg.sentence, len(self.b.drafts))
         if conn is None and seg.then_inside:  # "truck 1 should then go": as "truck 1 then goes"
             conn, explicit = "sequence", False
         if conn == "sequence" and pre is None and self._waives_a_wait(seg):
@@ -5781,15 +5800,25 @@ class Interpreter:
                 or self.until_found[0] not in (seg.sentence, seg.sentence - 1):
             return None
         said = [it for it in seg.items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT)]
-        if len(said) < 2 or said[0].kind is not ItemKind.ROBOT or said[0].payload.form != "pronoun" \
-                or said[0].payload.pronoun not in ("it", "they"):
+        if len(said) < 2 or not self._restating_head(said[0]):
             return None
-        if not all(it.kind is ItemKind.WORD and it.text in self.lex.condition_auxiliaries | {"been"}
+        # "once it has *done so*", "once that has *happened*", "once it's *done*": no deed of its own either
+        restating = self.lex.condition_auxiliaries | self.lex.restated_until_words | {"been"}
+        if not all((it.kind is ItemKind.WORD and it.text in restating)
+                   or (it.kind is ItemKind.EVENT and it.payload.action == "any")
+                   or (it.kind is ItemKind.OBJECT and it.text in self.lex.pointing_connective_words)
                    for it in said[1:]):
             return None
         for it in seg.items:
             self.use(it)
         return set(self.until_found[1])
+
+    def _restating_head(self, it: Item) -> bool:
+        """"it" / "they", or "that" / "this" (the lexicon's ``pointing_connective_words``): the subject of an anchor
+        that says again the end of a wait ("once *that* has happened")."""
+        if it.kind is ItemKind.ROBOT:
+            return it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they")
+        return it.kind in (ItemKind.OBJECT, ItemKind.WORD) and it.text in self.lex.pointing_connective_words
 
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         restated = self._restated_until(seg)
@@ -6050,6 +6079,8 @@ class Interpreter:
                 cands = here or cands
             elif not objs and action == "dig" and self._subject_site_dig(seg):
                 cands = self._dug_where_subject_is(cands)
+            if not cands and action == "dig":
+                self.unmatched_digs.append(f"{seg.connective_text} {seg.text}".strip())
             idxs = {d.idx for d in cands}
 
             def robots_of(i: int) -> set[str]:

@@ -505,6 +505,9 @@ class Lexicon:
     parallel_subordinate_auxiliaries: frozenset[str] = _context_words()
     """Words between the robot after such a word and its verb ("..., whereas the excavators *are to* return")."""
     pointing_connective_words: frozenset[str] = _context_words()
+    each_anchor_pointers: frozenset[str] = _context_words()
+    verbless_keepout_words: frozenset[str] = _context_words()
+    restated_until_words: frozenset[str] = _context_words()
     """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     anchor_joint_words: frozenset[str] = _context_words()
     """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""

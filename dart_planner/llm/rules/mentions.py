@@ -767,6 +767,17 @@ class _Scanner:
         before = self.items[k - 1]
         return before.kind is ItemKind.VERB and before.text in self.lex.split_keepout_verbs
 
+    def _robots_alone_before(self) -> bool:
+        """The items just read are robots that open their clause, with no verb ("everybody", "trucks 1 and 2"): a
+        word after them that is no verb (``verbless_keepout_words``: "off") stands for the clause's verb."""
+        k = len(self.items)
+        while k > 0 and (self.items[k - 1].kind is ItemKind.ROBOT or (
+                self.items[k - 1].kind is ItemKind.WORD and self.items[k - 1].text in ("and", "the", "all"))):
+            k -= 1
+        if k == len(self.items) or self.items[-1].kind is not ItemKind.ROBOT:
+            return False
+        return k == 0 or self.items[k - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
+
     def _start_place_opener(self, i: int, length: int) -> bool:
         """"(then it) dumps at the start", "unload at the start position": an opener of ``length`` words that is a
         preposition and a start place (the lexicon's ``start_places``) names that place when a longer start place
@@ -953,6 +964,10 @@ class _Scanner:
             return Item(ItemKind.WORD, i, i + 1, None, w)  # "dumps *at* the start": the start place comes next
         if c:
             return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
+        if w in lex.verbless_keepout_words and self._robots_alone_before() and i + 1 < len(words) \
+                and words[i + 1] not in lex.place_prepositions:
+            # "everybody off soil 2 for now", on a phone or the radio: robots and "off" with no verb is a keep-out
+            return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         m = lex.negation_index.match(words, i)
         if m and not (words[i] == "no" and i + 1 < len(words) and words[i + 1] == "longer"
                       and lex.verb_index.match(words, i)):

@@ -60,6 +60,7 @@ from .compoundtypes import fold_compound_type_nouns
 from .conditions import fold_condition_lists
 from .coverage import CoverageReport, coverage_report
 from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loaded
+from .eachanchors import fold_each_anchor_pointers
 from .elaborations import (
     fold_colon_assignments,
     fold_do_that_first,
@@ -298,6 +299,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))
+        segs = fold_each_anchor_pointers(segs, lex.each_anchor_pointers, lex.pointing_connective_words)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

@@ -259,6 +259,24 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _each_after_and(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """A bare "each" at ``k`` right after "and", in a main clause that has its verb, with a verb of its own after it
+    before the next punctuation: the subject of a new clause ("go to soil 1 and each is loaded")."""
+    it = items[k]
+    bare_each = it.kind is ItemKind.MARK and it.payload == "each" and it.text == "each"
+    if cur.role is not SegmentRole.MAIN or not bare_each:
+        return False
+    if not cur.items or cur.items[-1].kind is not ItemKind.WORD or cur.items[-1].text != "and" \
+            or not any(x.kind is ItemKind.VERB for x in cur.items):
+        return False
+    for x in items[k + 1:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return False
+        if x.kind is ItemKind.VERB:
+            return True
+    return False
+
+
 def _finite_after_it(items: Sequence[Item], k: int) -> bool:
     """"when the excavator's done inspecting *it goes* to soil 2": "it" right before a verb in the third person
     singular ("goes", "digs") is that verb's subject, not the object of the verb before it (read as the object, the
@@ -965,6 +983,16 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             and (_gapped_passive(items, k) or (any(i.kind is ItemKind.VERB for i in cur.items)
                                                 and _passive_clause(items, k)))
         ):
+            cur.items.pop()
+            close("subject")
+            cur.after_punct = False
+            cur.conjunct = True
+            cur.items.append(it)
+            k += 1
+            continue
+        if _each_after_and(cur, items, k):
+            # "trucks 1 and 2 go to soil 1 *and each* is loaded ... once X": a clause of its own, as after a comma
+            # (read as one clause, the anchor after it held the moves back too)
             cur.items.pop()
             close("subject")
             cur.after_punct = False
