@@ -1331,15 +1331,18 @@ class Interpreter:
         work at places said by their count, not their names, tells the job ahead when the later sentences spell it
         out: its robots, verbs and named places come back, each verb at least as often as the places counted, and
         as many places of the kind counted are named. Read as an order, its moves were made beside the spelled-out
-        ones and swallowed them. When nothing later spells it out, it stays an order."""
+        ones and swallowed them. When nothing later spells it out, it stays an order. So does one that counts loads,
+        not places ("Truck 3 has to pick up two loads before it goes to tip."), when the later sentences load it at
+        least that often and say each of its other verbs again: read as an order, the truck tipped first, empty."""
         items = [it for s in segs if s.sentence == sent for it in s.items]
         if any(it.kind is ItemKind.ROBOT for s in segs if s.sentence < sent for it in s.items):
             return False
         # ("... before *it* goes to rock 2": a pronoun for the robot said before it)
         robots = [it for it in items if it.kind is ItemKind.ROBOT and it.payload.form != "pronoun"]
         counted = self._counted_places(items)
+        loads = self._counted_loads(items)
         verbs = _work_targets(items)
-        if not robots or any(it.payload.form != "ids" for it in robots) or not counted or not verbs:
+        if not robots or any(it.payload.form != "ids" for it in robots) or not (counted or loads) or not verbs:
             return False
         opener = next((s for s in segs if s.sentence > sent), None)
         if opener is None or opener.connective == "sequence" or any(
@@ -1351,6 +1354,8 @@ class Interpreter:
             return False
         said = Counter(_work_target(it) for it in later if it.kind is ItemKind.VERB
                        and it.payload.target not in KEEPOUT_ACTIONS)
+        if not counted:
+            return all(said[v] >= loads.get(v, 1) for v in verbs | set(loads))
         need = max(n for _kind, n in counted)
         return all(said[v] >= need for v in verbs) and all(
             len([o for o in named if kind is None or o in self.site.objects_by_kind.get(kind, ())]) >= n
@@ -1371,6 +1376,18 @@ class Interpreter:
                     and items[k + 1].text in self.lex.own_site_nouns:
                 out.append((None, self._count_of([it.text])))
         return [(kind, n) for kind, n in out if n >= 2]
+
+    def _counted_loads(self, items: Sequence[Item]) -> dict[str, int]:
+        """The actions ``items`` count by their cargo noun, and how often ("pick up *two loads*": two loadings): a
+        number before a noun of the lexicon's ``counted_cargo_nouns`` that is no verb; counts under two left out."""
+        out: dict[str, int] = {}
+        for a, b in zip(items, items[1:]):
+            hit = self.lex.verb_index.match([b.text], 0) if b.kind is ItemKind.WORD \
+                and b.text in self.lex.counted_cargo_nouns and a.kind is ItemKind.WORD else None
+            n = self._count_of([a.text]) if hit else 0
+            if hit and n >= 2:
+                out[hit[1][0]] = max(n, out.get(hit[1][0], 0))
+        return out
 
     def _count_of(self, words: Sequence[str]) -> int:
         """The number ``words`` say ("two", "3", "both": 2), 0 when none."""

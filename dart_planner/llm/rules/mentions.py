@@ -760,10 +760,14 @@ class _Scanner:
         """"With both loads on, truck 3 drives to puddle 2": a plural noun that is also a verb (the lexicon's
         ``counted_cargo_nouns``) right after a count (``counted_cargo_quantifiers``) is a noun, since a plural count
         cannot be the subject of "loads". Read as "both" (the robots named last) and a loading, the truck was
-        loaded once more. Not before a robot ("excavator 1 both loads truck 1 and ..."), where "both" pairs verbs."""
+        loaded once more. Not before a robot ("excavator 1 both loads truck 1 and ..."), where "both" pairs verbs.
+        So after a number word ("has to pick up *two loads*"), unless the number names a robot ("excavator two loads
+        truck 1")."""
         words, lex = self.words, self.lex
-        if not 0 < i < len(words) or words[i] not in lex.counted_cargo_nouns \
-                or words[i - 1] not in lex.counted_cargo_quantifiers:
+        if not 0 < i < len(words) or words[i] not in lex.counted_cargo_nouns:
+            return False
+        robot_number = any(it.kind is ItemKind.ROBOT and it.end == i for it in self.items)
+        if words[i - 1] not in lex.counted_cargo_quantifiers and not (words[i - 1] in lex.numbers and not robot_number):
             return False
         return i + 1 >= len(words) or not (self.noun_at(i + 1) or lex.robot_pronoun_index.match(words, i + 1)
                                            or words[i + 1] in self.site.robot_ids)

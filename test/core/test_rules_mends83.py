@@ -1,0 +1,42 @@
+"""Mends of helper M83: misreadings behind dev lines of the batches of L3 (each gave a wrong plan or none).
+
+1. "Truck 2 must collect two loads before it tips. <the pick-ups and the tip, spelled out>": "loads" after a
+   number word was a loading, and the opening sentence an order: the truck tipped first, with nothing in it. A
+   plural noun that is also a verb after a number word (not a robot's number: "excavator two loads truck 1") is a
+   noun, and an opening sentence that counts loads (not places) tells the job ahead when the later sentences load
+   its robots at least that often and say each of its other verbs again.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: an opening sentence that counts loads tells the job ahead ------------------------------------------
+
+_TWO_PICKUPS = ("Excavator 1 digs at soil 1 and excavator 3 digs at rock 2. Truck 2 goes to soil 1 and excavator 1 "
+                "loads it; then the truck goes to rock 2 and excavator 3 loads it. After that truck 2 dumps at "
+                "puddle 1.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Truck 2 must collect two loads before it tips.",
+    "Truck 2 has to pick up two loads before it goes to dump.",
+    "Truck 2 needs to take on two loads and then tip them.",
+])
+def test_an_opening_that_counts_loads_tells_the_job_ahead(fleet, world, opening):
+    assert_plan(f"{opening} {_TWO_PICKUPS}", fleet, world,
+                task("m1", T, [E1, D2], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m3", T, [E3], ["rock2"]), task("g3", DIG, [E3], [], deps=["m3"]),
+                task("l1", LOAD, [E1], [], deps=["g1"]),
+                task("m2", T, [D2], ["rock2"], deps=["l1"]), task("l3", LOAD, [E3], [], deps=["g3", "m2"]),
+                task("m4", T, [D2], ["puddle1"], deps=["l3"]), task("d", DUMP, [D2], [], deps=["m4"]))
+
+
+def test_a_robot_named_by_a_number_word_still_loads(fleet, world):
+    assert_plan("Excavator two loads truck 1 at soil 1.", fleet, world,
+                task("m", T, [E2, D1], ["soil1"]), task("l", LOAD, [E2], [], deps=["m"]))
+    assert_plan("Excavators one and two loads truck 1 at soil 1.", fleet, world,
+                task("m", T, [E1, E2, D1], ["soil1"]), task("l", LOAD, [E1, E2], [], deps=["m"]))
