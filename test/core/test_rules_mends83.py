@@ -5,6 +5,11 @@
    plural noun that is also a verb after a number word (not a robot's number: "excavator two loads truck 1") is a
    noun, and an opening sentence that counts loads (not places) tells the job ahead when the later sentences load
    its robots at least that often and say each of its other verbs again.
+2. "By the time the digging is done, trucks 1 and 2 should be waiting at puddle 1; only after both have happened do
+   they come over": "both" was the two trucks (the robots named last), so the move waited for their wait alone, and
+   "have happened" was no predicate, so the anchor ran on over the main clause ("... does it drive to soil 2" was
+   dropped). Things happen, robots do not: "both" before a verb of happening (lexicon ``happening_events``) is the
+   two things said just before it (a clause's anchor and each clause's own step), and the anchor ends there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: an opening sentence that counts loads tells the job ahead ------------------------------------------
 
@@ -40,3 +45,30 @@ def test_a_robot_named_by_a_number_word_still_loads(fleet, world):
                 task("m", T, [E2, D1], ["soil1"]), task("l", LOAD, [E2], [], deps=["m"]))
     assert_plan("Excavators one and two loads truck 1 at soil 1.", fleet, world,
                 task("m", T, [E1, E2, D1], ["soil1"]), task("l", LOAD, [E1, E2], [], deps=["m"]))
+
+
+# -- finding 2: "both have happened" is the two things said just before -------------------------------------------
+
+def test_both_happened_is_the_anchor_and_the_clause_said_before(fleet, world):
+    assert_plan("Excavator 2 digs at soil 2. Meanwhile trucks 1 and 2 wait at puddle 1. By the time the digging is "
+                "done, trucks 1 and 2 should be waiting at puddle 1; only after both have happened do they come over "
+                "to soil 2.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("w", T, [D1, D2], ["puddle1"]), task("c", T, [D1, D2], ["soil2"], deps=["g", "w"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 2 and truck 1 waits at puddle 1. Only after both have happened does it drive to soil 2.",
+    "Excavator 2 digs at soil 2 and truck 1 waits at puddle 1. Once both have occurred, truck 1 drives to soil 2.",
+])
+def test_both_happened_is_the_two_clauses_said_before(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("w", T, [D1], ["puddle1"]), task("c", T, [D1], ["soil2"], deps=["g", "w"]))
+
+
+def test_both_robots_done_stays_the_robots(fleet, world):
+    assert_plan("Truck 3 checks obstacle 2. Excavator 1 digs at rock 1 and truck 1 checks puddle 1. Once both are "
+                "done, truck 3 drives to rock 1.", fleet, world,
+                task("o", T, [D3], ["obstacle2"]), task("m", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("p", T, [D1], ["puddle1"]), task("c", T, [D3], ["rock1"], deps=["o", "g", "p"]))

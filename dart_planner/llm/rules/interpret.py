@@ -433,6 +433,10 @@ class Interpreter:
         self.pairs: dict[str, list[Member]] = {}
         """Robots paired with a robot ("truck 1 serves excavator 1"), both ways."""
         self.until_found: tuple[int, set[int]] | None = None
+        self.things_said: list[tuple[int, frozenset[int]]] = []
+        """The things said so far, in order, with their sentence: each anchor's tasks, and each clause's robots'
+        latest tasks after it (what "both have happened" means)."""
+        self.anchor_depth = 0
         self.until_keepouts: list[tuple[int, frozenset[int]]] = []
         """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
         self.until_later: tuple[int, frozenset[str], frozenset[str]] | None = None
@@ -3236,6 +3240,7 @@ class Interpreter:
             self._keepout_first(made_now, subject, start)
         if made_now:
             self.last_made = made_now
+        self._note_things(seg.sentence, subject)
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
@@ -5676,10 +5681,15 @@ class Interpreter:
         self.loader_deed = len(items) > 1 and items[0].kind is ItemKind.VERB and items[0].payload.role == "verb" \
             and items[0].payload.target == "unload_bucket" and self._gerund(items[0]) \
             and items[1].kind is ItemKind.ROBOT
+        self.anchor_depth += 1
         try:
-            return self._anchor(seg)
+            found, par = self._anchor(seg)
         finally:
             self.loader_deed = outer
+            self.anchor_depth -= 1
+        if found and not self.anchor_depth:
+            self.things_said.append((seg.sentence, frozenset(found)))
+        return found, par
 
     def _times_place_relative(self, seg: Segment) -> bool:
         """"Truck 2 drives to soil 1, where excavator 1 loads it *once it has finished digging*. It then moves on
@@ -5713,10 +5723,40 @@ class Interpreter:
             self.use(it)
         return set(self.until_found[1])
 
+    def _note_things(self, sentence: int, subject: tuple[Member, ...] | None) -> None:
+        """Remember the thing a clause said: its robots' latest steps (also when the clause said again a step they
+        had, making none: "trucks 1 and 3 should be waiting at obstacle 1"). Its anchor was remembered when read."""
+        own = self.b.last_tasks(subject) if subject else set()
+        if own:
+            self.things_said.append((sentence, frozenset(own)))
+
+    def _both_happened(self, seg: Segment) -> set[int] | None:
+        """"By the time the rock is broken up, trucks 1 and 3 should be waiting at obstacle 1; only after *both have
+        happened* do they come over": an anchor of a bare "both", auxiliaries and a word of happening (the lexicon's
+        ``happening_events``) names the last two things said (this sentence or the one before it), not two robots.
+        Read as the trucks, the move waited for their wait alone. None for any other anchor."""
+        said = [it for it in seg.items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT)]
+        while said and said[-1].kind is ItemKind.WORD and said[-1].text in self.lex.inverted_auxiliaries:
+            said.pop()  # "only after both have happened *do* they come over"
+        if len(said) < 2 or said[0].kind is not ItemKind.ROBOT or said[0].text.lower() != "both" \
+                or said[-1].kind is not ItemKind.EVENT or said[-1].text.lower() not in self.lex.happening_events \
+                or not all(it.kind is ItemKind.WORD and it.text in self.lex.condition_auxiliaries | {"been"}
+                           for it in said[1:-1]):
+            return None
+        near = [tasks for sent, tasks in self.things_said if sent >= seg.sentence - 1]
+        if len(near) < 2:
+            return None
+        for it in seg.items:
+            self.use(it)
+        return set(near[-2] | near[-1])
+
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         restated = self._restated_until(seg)
         if restated is not None:
             return restated, False
+        happened = self._both_happened(seg)
+        if happened is not None:
+            return happened, False
         parts = _robot_conjuncts(seg.items)
         if len(parts) > 1:
             # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;
