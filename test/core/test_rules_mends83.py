@@ -10,6 +10,13 @@
    "have happened" was no predicate, so the anchor ran on over the main clause ("... does it drive to soil 2" was
    dropped). Things happen, robots do not: "both" before a verb of happening (lexicon ``happening_events``) is the
    two things said just before it (a clause's anchor and each clause's own step), and the anchor ends there.
+3. "An excavator and a truck go to soil 1 together ... The excavator loads the truck that came with it first": with
+   no pairing said, "its truck" was the truck that stood there last (the other one, come later), and as a subject
+   the truck named last. The truck that came with a robot is the one of its type that shared its latest move.
+4. "... another truck waits at puddle 2. ... As soon as that first truck has been loaded, the other truck comes
+   over": "the other truck" after two trucks said one at a time was a third truck, so the one waiting at puddle 2
+   was never sent on. Of exactly two robots of the type said one at a time, "the other" is the one not picked out
+   again just before in its sentence.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: an opening sentence that counts loads tells the job ahead ------------------------------------------
 
@@ -72,3 +79,54 @@ def test_both_robots_done_stays_the_robots(fleet, world):
                 "done, truck 3 drives to rock 1.", fleet, world,
                 task("o", T, [D3], ["obstacle2"]), task("m", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("p", T, [D1], ["puddle1"]), task("c", T, [D3], ["rock1"], deps=["o", "g", "p"]))
+
+
+# -- findings 3 and 4: "the truck that came with it" and "the other truck" of two unnamed trucks --------------------
+
+EX, TR = [("excavator", 1)], [("dump_truck", 1)]
+
+
+def test_the_truck_that_came_with_an_unnamed_excavator(fleet, world):
+    assert_plan("An excavator and a truck go to soil 1 together, and the excavator digs there. Another truck waits "
+                "at puddle 1 and drives to soil 1 once the digging is done. The excavator loads the truck that came "
+                "with it first and then the other truck. The truck that came with it dumps at rock 1, while the "
+                "other truck goes back to base and dumps there.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("g", DIG, [], [], deps=["m"], types=EX),
+                task("w", T, [], ["puddle1"], types=TR), task("c", T, [], ["soil1"], deps=["g", "w"], types=TR),
+                task("l1", LOAD, [], [], deps=["g"], types=EX), task("l2", LOAD, [], [], deps=["c", "l1"], types=EX),
+                task("h", T, [], ["rock1"], deps=["l1"], types=TR), task("d1", DUMP, [], [], deps=["h"], types=TR),
+                task("r", R, [], [], deps=["l2"], types=TR), task("d2", DUMP, [], [], deps=["r"], types=TR))
+
+
+def test_the_truck_that_came_with_a_named_excavator(fleet, world):
+    assert_plan("Excavator 1 and truck 2 go to soil 1, and excavator 1 digs there. Truck 3 waits at puddle 1 and "
+                "drives to soil 1 once the digging is done. Excavator 1 loads the truck that came with it first and "
+                "then the other truck. The truck that came with it dumps at rock 1, while the other truck goes back "
+                "to base and dumps there.", fleet, world,
+                task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("w", T, [D3], ["puddle1"]), task("c", T, [D3], ["soil1"], deps=["g", "w"]),
+                task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["c", "l1"]),
+                task("h", T, [D2], ["rock1"], deps=["l1"]), task("d1", DUMP, [D2], [], deps=["h"]),
+                task("r", R, [D3], [], deps=["l2"]), task("d2", DUMP, [D3], [], deps=["r"]))
+
+
+def test_the_other_of_two_unnamed_trucks_is_the_one_waiting(fleet, world):
+    assert_plan("Send one excavator and one truck to rock 1 and have another truck wait at puddle 2. When the "
+                "excavator has dug, it loads the truck that came with it, and that truck then dumps at soil 2. As "
+                "soon as that first truck has been loaded, the other truck comes over from puddle 2 to rock 1 so "
+                "that the excavator can load it too, and then it dumps at soil 1.", fleet, world,
+                task("m", T, [], ["rock1"], types=[("excavator", 1), ("dump_truck", 1)]),
+                task("w", T, [], ["puddle2"], types=TR), task("g", DIG, [], [], deps=["m"], types=EX),
+                task("l1", LOAD, [], [], deps=["g"], types=EX),
+                task("h1", T, [], ["soil2"], deps=["l1"], types=TR), task("d1", DUMP, [], [], deps=["h1"], types=TR),
+                task("c", T, [], ["rock1"], deps=["w", "l1"], types=TR),
+                task("l2", LOAD, [], [], deps=["c"], types=EX),
+                task("h2", T, [], ["soil1"], deps=["l2"], types=TR), task("d2", DUMP, [], [], deps=["h2"], types=TR))
+
+
+def test_the_other_truck_after_two_unnamed_trucks_is_still_a_third(fleet, world):
+    assert_plan("A truck goes to soil 1 and another truck goes to soil 2. The other truck goes to rock 1.", fleet,
+                world,
+                task("a", T, [], ["soil1"], types=TR), task("b", T, [], ["soil2"], types=TR),
+                task("c", T, [], ["rock1"], types=TR))

@@ -655,6 +655,9 @@ class Interpreter:
             # "its truck comes to soil 1" (the subject): the truck paired with the robot just named
             base = self.current_subject or self.res.last_subject()
             found = tuple(dict.fromkeys(p for m in base or () for p in self.pairs.get(m.key, ()) if p.rtype == d.rtype))
+            # ("the truck that came with them": the truck of their trip, when no pairing was said)
+            found = found or tuple(dict.fromkeys(p for m in base or () if m.rtype != d.rtype
+                                                 for p in self.came_with(m, d.rtype)))
             if found:
                 return found
         if d.form == "pronoun" and d.pronoun in ("they", "3") and partner_type is None and self.prev is not None \
@@ -5089,6 +5092,15 @@ class Interpreter:
         return []
 
     # -- loading and dumping ------------------------------------------------------------------------------
+    def came_with(self, m: Member, rtype: str) -> list[Member]:
+        """The robots of ``rtype`` that made the latest trip with ``m`` in one move ("two excavators and one dump
+        truck go to rock 2 together"): the truck "that came with them"."""
+        for d in reversed(self.b.drafts):
+            crew = [*d.members, *d.partners]
+            if d.alive and d.action == "navigate" and any(x.key == m.key for x in crew):
+                return [x for x in crew if x.key != m.key and x.rtype == rtype]
+        return []
+
     def colocated(self, m: Member, rtype_action: str) -> list[Member]:
         """Robots that can do ``rtype_action`` and stand where ``m`` stands, most recent first."""
         here = self.loc(m)
@@ -5176,8 +5188,9 @@ class Interpreter:
             return made
         by_partner: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         for e in excs:
-            trucks = self.pairing.paired(e, "dump") or (self.colocated(e, "dump")[:1] if (own or split)
-                                                else self.colocated(e, "dump"))
+            came = [t for r in self._types_for("dump") for t in self.came_with(e, r)] if own else []
+            trucks = self.pairing.paired(e, "dump") or came or (
+                self.colocated(e, "dump")[:1] if (own or split) else self.colocated(e, "dump"))
             if not trucks:
                 last = self.res.last_of_type(next(iter(self._types_for("dump")), ""), False)
                 trucks = list(last)
