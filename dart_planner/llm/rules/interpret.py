@@ -448,6 +448,10 @@ class Interpreter:
         self.split_into: dict[str, tuple[Member, ...]] = {}
         """A group sent to several places "respectively" -> the groups of one it became, one per place."""
         self.until_found: tuple[int, set[int]] | None = None
+        self.things_said: list[tuple[int, frozenset[int]]] = []
+        """The things said so far, in order, with their sentence: each anchor's tasks, and each clause's robots'
+        latest tasks after it (what "both have happened" means)."""
+        self.anchor_depth = 0
         self.until_keepouts: list[tuple[int, frozenset[int]]] = []
         """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
         self.until_later: tuple[int, frozenset[str], frozenset[str]] | None = None
@@ -666,6 +670,9 @@ class Interpreter:
             # "its truck comes to soil 1" (the subject): the truck paired with the robot just named
             base = self.current_subject or self.res.last_subject()
             found = tuple(dict.fromkeys(p for m in base or () for p in self.pairs.get(m.key, ()) if p.rtype == d.rtype))
+            # ("the truck that came with them": the truck of their trip, when no pairing was said)
+            found = found or tuple(dict.fromkeys(p for m in base or () if m.rtype != d.rtype
+                                                 for p in self.came_with(m, d.rtype)))
             if found:
                 return found
         if d.form == "pronoun" and d.pronoun in ("they", "3") and partner_type is None and self.prev is not None \
@@ -1350,15 +1357,18 @@ class Interpreter:
         work at places said by their count, not their names, tells the job ahead when the later sentences spell it
         out: its robots, verbs and named places come back, each verb at least as often as the places counted, and
         as many places of the kind counted are named. Read as an order, its moves were made beside the spelled-out
-        ones and swallowed them. When nothing later spells it out, it stays an order."""
+        ones and swallowed them. When nothing later spells it out, it stays an order. So does one that counts loads,
+        not places ("Truck 3 has to pick up two loads before it goes to tip."), when the later sentences load it at
+        least that often and say each of its other verbs again: read as an order, the truck tipped first, empty."""
         items = [it for s in segs if s.sentence == sent for it in s.items]
         if any(it.kind is ItemKind.ROBOT for s in segs if s.sentence < sent for it in s.items):
             return False
         # ("... before *it* goes to rock 2": a pronoun for the robot said before it)
         robots = [it for it in items if it.kind is ItemKind.ROBOT and it.payload.form != "pronoun"]
         counted = self._counted_places(items)
+        loads = self._counted_loads(items)
         verbs = _work_targets(items)
-        if not robots or any(it.payload.form != "ids" for it in robots) or not counted or not verbs:
+        if not robots or any(it.payload.form != "ids" for it in robots) or not (counted or loads) or not verbs:
             return False
         opener = next((s for s in segs if s.sentence > sent), None)
         if opener is None or opener.connective == "sequence" or any(
@@ -1370,6 +1380,8 @@ class Interpreter:
             return False
         said = Counter(_work_target(it) for it in later if it.kind is ItemKind.VERB
                        and it.payload.target not in KEEPOUT_ACTIONS)
+        if not counted:
+            return all(said[v] >= loads.get(v, 1) for v in verbs | set(loads))
         need = max(n for _kind, n in counted)
         return all(said[v] >= need for v in verbs) and all(
             len([o for o in named if kind is None or o in self.site.objects_by_kind.get(kind, ())]) >= n
@@ -1390,6 +1402,18 @@ class Interpreter:
                     and items[k + 1].text in self.lex.own_site_nouns:
                 out.append((None, self._count_of([it.text])))
         return [(kind, n) for kind, n in out if n >= 2]
+
+    def _counted_loads(self, items: Sequence[Item]) -> dict[str, int]:
+        """The actions ``items`` count by their cargo noun, and how often ("pick up *two loads*": two loadings): a
+        number before a noun of the lexicon's ``counted_cargo_nouns`` that is no verb; counts under two left out."""
+        out: dict[str, int] = {}
+        for a, b in zip(items, items[1:]):
+            hit = self.lex.verb_index.match([b.text], 0) if b.kind is ItemKind.WORD \
+                and b.text in self.lex.counted_cargo_nouns and a.kind is ItemKind.WORD else None
+            n = self._count_of([a.text]) if hit else 0
+            if hit and n >= 2:
+                out[hit[1][0]] = max(n, out.get(hit[1][0], 0))
+        return out
 
     def _count_of(self, words: Sequence[str]) -> int:
         """The number ``words`` say ("two", "3", "both": 2), 0 when none."""
@@ -3261,6 +3285,7 @@ class Interpreter:
             self._keepout_first(made_now, subject, start)
         if made_now:
             self.last_made = made_now
+        self._note_things(seg.sentence, subject)
         self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
                             actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
@@ -5177,6 +5202,15 @@ class Interpreter:
         return []
 
     # -- loading and dumping ------------------------------------------------------------------------------
+    def came_with(self, m: Member, rtype: str) -> list[Member]:
+        """The robots of ``rtype`` that made the latest trip with ``m`` in one move ("two excavators and one dump
+        truck go to rock 2 together"): the truck "that came with them"."""
+        for d in reversed(self.b.drafts):
+            crew = [*d.members, *d.partners]
+            if d.alive and d.action == "navigate" and any(x.key == m.key for x in crew):
+                return [x for x in crew if x.key != m.key and x.rtype == rtype]
+        return []
+
     def colocated(self, m: Member, rtype_action: str) -> list[Member]:
         """Robots that can do ``rtype_action`` and stand where ``m`` stands, most recent first."""
         here = self.loc(m)
@@ -5268,8 +5302,9 @@ class Interpreter:
             return made
         by_partner: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         for e in excs:
-            trucks = self.pairing.paired(e, "dump") or (self.colocated(e, "dump")[:1] if (own or split)
-                                                else self.colocated(e, "dump"))
+            came = [t for r in self._types_for("dump") for t in self.came_with(e, r)] if own else []
+            trucks = self.pairing.paired(e, "dump") or came or (
+                self.colocated(e, "dump")[:1] if (own or split) else self.colocated(e, "dump"))
             if not trucks:
                 last = self.res.last_of_type(next(iter(self._types_for("dump")), ""), False)
                 trucks = list(last)
@@ -5773,10 +5808,15 @@ class Interpreter:
         self.loader_deed = len(items) > 1 and items[0].kind is ItemKind.VERB and items[0].payload.role == "verb" \
             and items[0].payload.target == "unload_bucket" and self._gerund(items[0]) \
             and items[1].kind is ItemKind.ROBOT
+        self.anchor_depth += 1
         try:
-            return self._anchor(seg)
+            found, par = self._anchor(seg)
         finally:
             self.loader_deed = outer
+            self.anchor_depth -= 1
+        if found and not self.anchor_depth:
+            self.things_said.append((seg.sentence, frozenset(found)))
+        return found, par
 
     def _times_place_relative(self, seg: Segment) -> bool:
         """"Truck 2 drives to soil 1, where excavator 1 loads it *once it has finished digging*. It then moves on
@@ -5820,10 +5860,40 @@ class Interpreter:
             return it.payload.form == "pronoun" and it.payload.pronoun in ("it", "they")
         return it.kind in (ItemKind.OBJECT, ItemKind.WORD) and it.text in self.lex.pointing_connective_words
 
+    def _note_things(self, sentence: int, subject: tuple[Member, ...] | None) -> None:
+        """Remember the thing a clause said: its robots' latest steps (also when the clause said again a step they
+        had, making none: "trucks 1 and 3 should be waiting at obstacle 1"). Its anchor was remembered when read."""
+        own = self.b.last_tasks(subject) if subject else set()
+        if own:
+            self.things_said.append((sentence, frozenset(own)))
+
+    def _both_happened(self, seg: Segment) -> set[int] | None:
+        """"By the time the rock is broken up, trucks 1 and 3 should be waiting at obstacle 1; only after *both have
+        happened* do they come over": an anchor of a bare "both", auxiliaries and a word of happening (the lexicon's
+        ``happening_events``) names the last two things said (this sentence or the one before it), not two robots.
+        Read as the trucks, the move waited for their wait alone. None for any other anchor."""
+        said = [it for it in seg.items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT)]
+        while said and said[-1].kind is ItemKind.WORD and said[-1].text in self.lex.inverted_auxiliaries:
+            said.pop()  # "only after both have happened *do* they come over"
+        if len(said) < 2 or said[0].kind is not ItemKind.ROBOT or said[0].text.lower() != "both" \
+                or said[-1].kind is not ItemKind.EVENT or said[-1].text.lower() not in self.lex.happening_events \
+                or not all(it.kind is ItemKind.WORD and it.text in self.lex.condition_auxiliaries | {"been"}
+                           for it in said[1:-1]):
+            return None
+        near = [tasks for sent, tasks in self.things_said if sent >= seg.sentence - 1]
+        if len(near) < 2:
+            return None
+        for it in seg.items:
+            self.use(it)
+        return set(near[-2] | near[-1])
+
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         restated = self._restated_until(seg)
         if restated is not None:
             return restated, False
+        happened = self._both_happened(seg)
+        if happened is not None:
+            return happened, False
         parts = _robot_conjuncts(seg.items)
         if len(parts) > 1:
             # "when truck 1 has dumped and excavator 3 is back": each conjunct names its robot's own deed;

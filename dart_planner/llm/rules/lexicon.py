@@ -575,6 +575,7 @@ class Lexicon:
     """After a needed deed, words that give it to someone else ("to be monitored *by* the surveyors"): no goal."""
     repeat_words: frozenset[str] = _context_words()
     ongoing_openers: frozenset[str] = _context_words()
+    happening_events: frozenset[str] = _context_words()
     relative_sequences: frozenset[str] = _context_words()
     indefinite_articles: frozenset[str] = _context_words()
     people_determiners: frozenset[str] = _context_words()

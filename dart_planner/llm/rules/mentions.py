@@ -799,10 +799,14 @@ class _Scanner:
         """"With both loads on, truck 3 drives to puddle 2": a plural noun that is also a verb (the lexicon's
         ``counted_cargo_nouns``) right after a count (``counted_cargo_quantifiers``) is a noun, since a plural count
         cannot be the subject of "loads". Read as "both" (the robots named last) and a loading, the truck was
-        loaded once more. Not before a robot ("excavator 1 both loads truck 1 and ..."), where "both" pairs verbs."""
+        loaded once more. Not before a robot ("excavator 1 both loads truck 1 and ..."), where "both" pairs verbs.
+        So after a number word ("has to pick up *two loads*"), unless the number names a robot ("excavator two loads
+        truck 1")."""
         words, lex = self.words, self.lex
-        if not 0 < i < len(words) or words[i] not in lex.counted_cargo_nouns \
-                or words[i - 1] not in lex.counted_cargo_quantifiers:
+        if not 0 < i < len(words) or words[i] not in lex.counted_cargo_nouns:
+            return False
+        robot_number = any(it.kind is ItemKind.ROBOT and it.end == i for it in self.items)
+        if words[i - 1] not in lex.counted_cargo_quantifiers and not (words[i - 1] in lex.numbers and not robot_number):
             return False
         return i + 1 >= len(words) or not (self.noun_at(i + 1) or lex.robot_pronoun_index.match(words, i + 1)
                                            or words[i + 1] in self.site.robot_ids)
@@ -1288,6 +1292,25 @@ class MentionResolver:
             return rest if 0 < len(rest) < len(members) else ()
         return ()
 
+    def _other_of_two(self, d: RobotDesc) -> tuple[Member, ...]:
+        """"One dump truck goes to soil 2 ... another truck waits at obstacle 1. ... As soon as that first truck has
+        been loaded, the other truck ...": of exactly two robots of the type said one at a time, the one not picked
+        out again just before in this sentence. Read as one more truck, the truck waiting at obstacle 1 was never
+        sent on and a third truck came instead. Empty when the latest mention is no such picking out."""
+        if d.count > 1 or d.plural:
+            return ()
+        singles: list[Member] = []
+        for members, _ in self.history:
+            singles += [m for m in members if m.rtype == d.rtype and m not in singles]
+        if len(singles) != 2 or any(m.is_group and m.count != 1 for m in singles):
+            return ()
+        start = self._sentence_start.get(self.sentence, len(self.history))
+        k = len(self.history) - 1
+        latest = [m for m in self.history[k][0] if m.rtype == d.rtype] if k >= start else []
+        if len(latest) != 1 or not any(latest[0] in ms for ms, _ in self.history[:k]):
+            return ()
+        return tuple(m for m in singles if m != latest[0])
+
     def last_members(self, n: int, pair: bool = True) -> tuple[Member, ...]:
         """The ``n`` most recently mentioned robots (or groups), most recent group first; ``pair``: a group of ``n``
         among them stands for all of them ("the pair")."""
@@ -1639,7 +1662,7 @@ class MentionResolver:
                     return (g,)
             return (self.new_group(d.rtype, d.count),)
         if d.det == "other":
-            rest = self.the_other(d.rtype) or self._other_of_part(d)
+            rest = self.the_other(d.rtype) or self._other_of_part(d) or self._other_of_two(d)
             if rest:
                 return rest
             # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are
