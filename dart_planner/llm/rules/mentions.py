@@ -716,6 +716,16 @@ class _Scanner:
         return last is not None and last.end == i and last.kind is ItemKind.VERB \
             and (last.payload.role == "carry" or last.payload.target == "dump")
 
+    def _bare_cargo(self, i: int) -> bool:
+        """"truck 1 carry *load* to puddle 2", "dump *load* on puddle 1": a word of the lexicon's ``cargo_event_nouns``
+        right after a carry or dump verb, with the article dropped as non-native writers do, is the cargo the verb
+        acts on, as "its load" is. Read as a loading, the truck drove back, tipped where it was and was loaded again."""
+        if self.words[i] not in self.lex.cargo_event_nouns:
+            return False
+        last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD or it.start < i), None)
+        return last is not None and last.end == i and last.kind is ItemKind.VERB \
+            and (last.payload.role == "carry" or last.payload.target == "dump")
+
     def _cargo_participle(self, i: int, n: int, target: str) -> bool:
         """"Truck 1 hauls *broken rock* to puddle 1", "takes the freshly *dug soil*", "the *broken-up rock*": a
         participle of digging right before a cargo noun (the lexicon's ``cargo``) with no number after it describes
@@ -936,6 +946,8 @@ class _Scanner:
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
         if v and self._counted_cargo(i):
             v = None  # "with both loads on": a noun
+        if v and v[0] == 1 and self._bare_cargo(i):
+            v = None  # "carry load to puddle 2": the cargo
         if v is None and i > 0 and words[i - 1] in _DETERMINERS and self._keepout_noun(i):
             # "the ban ends", "the avoidance is over": a keep-out noun, which keepout_nouns.py reads as one
             v = lex.verb_index.match(words, i)

@@ -1,0 +1,44 @@
+"""Mends of helper M84: misreadings of instructions written by a non-native operator and in a project manager's
+message (each gave a plan, no error, and the plan was wrong).
+
+1. "truck 1 carry load to puddle 2", "bring load to puddle 1", "dump load on puddle 1": with the article dropped,
+   "load" after a carry or dump verb was read as a loading: the truck drove back, tipped where it was, drove on and
+   was loaded once more. A word of the lexicon's ``cargo_event_nouns`` right after a carry or dump verb is the cargo
+   the verb acts on, as "its load" already was.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, DIG, DUMP, E1, LOAD, T, assert_plan, task
+
+# -- finding 1: a bare "load" after a carry or dump verb is the cargo -------------------------------------------------
+
+_DUG_AND_LOADED = "excavator 1 go to rock 2 and dig, excavator 1 load truck 1, "
+
+
+def _dug_and_loaded() -> list:
+    return [task("m1", T, [E1], ["rock2"]), task("g", DIG, [E1], [], deps=["m1"]),
+            task("l", LOAD, [E1], [], deps=["g"])]
+
+
+@pytest.mark.parametrize("verb", ["carry", "bring", "take", "haul", "carries", "brings"])
+def test_a_bare_load_after_a_carry_verb_is_the_cargo(fleet, world, verb):
+    assert_plan(_DUG_AND_LOADED + f"truck 1 {verb} load to puddle 2.", fleet, world,
+                *_dug_and_loaded(), task("m2", T, [D1], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["m2"]))
+
+
+def test_a_bare_load_after_a_dump_verb_is_the_cargo(fleet, world):
+    assert_plan(_DUG_AND_LOADED + "truck 1 go to puddle 2 and dump load there.", fleet, world,
+                *_dug_and_loaded(), task("m2", T, [D1], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["m2"]))
+
+
+def test_load_after_a_move_verb_stays_a_loading(fleet, world):
+    assert_plan("excavator 1 go to rock 2 and dig, truck 1 go to rock 2 and load, then truck 1 go to puddle 2.",
+                fleet, world,
+                task("m1", T, [E1, D1], ["rock2"]), task("g", DIG, [E1], [], deps=["m1"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("m2", T, [D1], ["puddle2"], deps=["l"]))
