@@ -5,6 +5,10 @@ message (each gave a plan, no error, and the plan was wrong).
    "load" after a carry or dump verb was read as a loading: the truck drove back, tipped where it was, drove on and
    was loaded once more. A word of the lexicon's ``cargo_event_nouns`` right after a carry or dump verb is the cargo
    the verb acts on, as "its load" already was.
+2. "Excavator 1 digs at soil 1 and excavator 2 digs at soil 2 (both should drive there first)": the aside that only
+   says each drives to its own site first was dropped when said "both drive there first", but not with a modal
+   ("should", "will": the lexicon's ``subject_modals``) before the verb, nor as ", both driving there first." at the
+   end of the sentence: read as a clause, excavator 1 drove to soil 2 after digging and loaded its truck there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import D1, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: a bare "load" after a carry or dump verb is the cargo -------------------------------------------------
 
@@ -42,3 +46,17 @@ def test_load_after_a_move_verb_stays_a_loading(fleet, world):
                 fleet, world,
                 task("m1", T, [E1, D1], ["rock2"]), task("g", DIG, [E1], [], deps=["m1"]),
                 task("l", LOAD, [E1], [], deps=["g"]), task("m2", T, [D1], ["puddle2"], deps=["l"]))
+
+
+# -- finding 2: "(both should drive there first)" says nothing new ----------------------------------------------------
+
+@pytest.mark.parametrize("aside", [" (both should drive there first).", " (they should drive there first).",
+                                   " (both will drive there first).", ", both driving there first.",
+                                   " - both should drive there first."])
+def test_an_aside_with_a_modal_sending_each_to_its_site_first_adds_nothing(fleet, world, aside):
+    assert_plan("Excavator 1 digs at soil 1 and excavator 2 digs at soil 2" + aside
+                + " Truck 1 goes to soil 1. Excavator 1 loads truck 1.", fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("l", LOAD, [E1], [], deps=["g1"]))
+
