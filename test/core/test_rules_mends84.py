@@ -9,6 +9,10 @@ message (each gave a plan, no error, and the plan was wrong).
    says each drives to its own site first was dropped when said "both drive there first", but not with a modal
    ("should", "will": the lexicon's ``subject_modals``) before the verb, nor as ", both driving there first." at the
    end of the sentence: read as a clause, excavator 1 drove to soil 2 after digging and loaded its truck there.
+3. "..., when truck 2 is finish dumping it go to start": "it" after the anchor's "-ing" verb and before a verb in its
+   bare form (the "-s" dropped) was read as the dumped load, so "go to start" had no subject of its own and the anchor
+   swallowed it: the truck tipped where it was loaded, drove home, then to puddle 2 and tipped again. "It" there opens
+   the main clause, as it did before "goes".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a bare "load" after a carry or dump verb is the cargo -------------------------------------------------
 
@@ -60,3 +64,24 @@ def test_an_aside_with_a_modal_sending_each_to_its_site_first_adds_nothing(fleet
                 task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]),
                 task("l", LOAD, [E1], [], deps=["g1"]))
 
+
+# -- finding 3: "when ... finish dumping it go to start": "it" is the next clause's subject ---------------------------
+
+_LOADED_TRUCK_2 = "excavator 3 go to soil 1 and dig, truck 2 go to soil 1, excavator 3 load it, "
+
+
+@pytest.mark.parametrize("anchor", ["when truck 2 is finish dumping it go to start.",
+                                    "when truck 2 is finished dumping it go to start.",
+                                    "after truck 2 finish dumping it go back to start.",
+                                    "when truck 2 is done dumping it return to start."])
+def test_it_before_a_bare_verb_after_an_anchor_gerund_is_the_subject(fleet, world, anchor):
+    assert_plan(_LOADED_TRUCK_2 + "truck 2 go to puddle 2 and dump, " + anchor, fleet, world,
+                task("m1", T, [E3, D2], ["soil1"]), task("g", DIG, [E3], [], deps=["m1"]),
+                task("l", LOAD, [E3], [], deps=["g"]), task("m2", T, [D2], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D2], [], deps=["m2"]), task("r", R, [D2], [], deps=["d"]))
+
+
+def test_it_after_an_anchor_gerund_before_a_comma_stays_the_object(fleet, world):
+    assert_plan(_LOADED_TRUCK_2 + "when excavator 3 is done loading it, truck 2 go to puddle 2.", fleet, world,
+                task("m1", T, [E3, D2], ["soil1"]), task("g", DIG, [E3], [], deps=["m1"]),
+                task("l", LOAD, [E3], [], deps=["g"]), task("m2", T, [D2], ["puddle2"], deps=["l"]))
