@@ -13,6 +13,10 @@ message (each gave a plan, no error, and the plan was wrong).
    bare form (the "-s" dropped) was read as the dumped load, so "go to start" had no subject of its own and the anchor
    swallowed it: the truck tipped where it was loaded, drove home, then to puddle 2 and tipped again. "It" there opens
    the main clause, as it did before "goes".
+4. "Please keep every robot away from obstacle 2 for the whole job - it is being surveyed", "(it's being
+   surveyed)": a remark on why a place is closed was refused when it held a participle of a visiting verb
+   ("surveyed", "inspected", "checked": read as a move of a robot "it") or stood in brackets. After a keep-out of a
+   named place, "it", a copula and plain words with such participles, after a comma or inside brackets, are a remark.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a bare "load" after a carry or dump verb is the cargo -------------------------------------------------
 
@@ -85,3 +89,14 @@ def test_it_after_an_anchor_gerund_before_a_comma_stays_the_object(fleet, world)
     assert_plan(_LOADED_TRUCK_2 + "when excavator 3 is done loading it, truck 2 go to puddle 2.", fleet, world,
                 task("m1", T, [E3, D2], ["soil1"]), task("g", DIG, [E3], [], deps=["m1"]),
                 task("l", LOAD, [E3], [], deps=["g"]), task("m2", T, [D2], ["puddle2"], deps=["l"]))
+
+
+# -- finding 4: "- it is being surveyed" after a keep-out is a remark --------------------------------------------------
+
+@pytest.mark.parametrize("remark", [", it is being surveyed.", " - it is being surveyed.", " (it's being surveyed).",
+                                    " - it is being checked by the surveyors.", " (it's unstable).",
+                                    ", it was inspected yesterday and is unsafe."])
+def test_a_remark_with_a_visiting_participle_after_a_keepout_plans_nothing(fleet, world, remark):
+    assert_plan("Please keep every robot away from obstacle 2 for the whole job" + remark
+                + " Excavator 2 goes to rock 2.", fleet, world,
+                task("k", AVA, [], ["obstacle2"]), task("m", T, [E2], ["rock2"], deps=["k"]))
