@@ -17,6 +17,11 @@ message (each gave a plan, no error, and the plan was wrong).
    surveyed)": a remark on why a place is closed was refused when it held a participle of a visiting verb
    ("surveyed", "inspected", "checked": read as a move of a robot "it") or stood in brackets. After a keep-out of a
    named place, "it", a copula and plain words with such participles, after a comma or inside brackets, are a remark.
+5. "truck 1 and truck 2 avoid rock 1 until digging is done, excavator 2 go to rock 1 and dig": with the article
+   dropped, "digging" after the anchor's connective was the trucks' verb ("no robot among D1, D2 can dig") when no
+   digging was said before. A work word of the lexicon's ``events`` in "-ing" right after an anchor's connective and
+   before a word of completion (lexicon ``gerund_event_followers``: "is", "finish", "done") is the event, as "the
+   digging" was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a bare "load" after a carry or dump verb is the cargo -------------------------------------------------
 
@@ -100,3 +105,13 @@ def test_a_remark_with_a_visiting_participle_after_a_keepout_plans_nothing(fleet
     assert_plan("Please keep every robot away from obstacle 2 for the whole job" + remark
                 + " Excavator 2 goes to rock 2.", fleet, world,
                 task("k", AVA, [], ["obstacle2"]), task("m", T, [E2], ["rock2"], deps=["k"]))
+
+
+# -- finding 5: "until digging is done" before any digging is the event ----------------------------------------------
+
+@pytest.mark.parametrize("until", ["until digging is done", "until digging is finish", "until digging finish",
+                                   "until the digging is done"])
+def test_a_bare_gerund_after_until_is_the_event(fleet, world, until):
+    assert_plan(f"truck 1 and truck 2 avoid rock 1 {until}, excavator 2 go to rock 1 and dig.", fleet, world,
+                task("k", AV, [D1, D2], ["rock1"]), task("m", T, [E2], ["rock1"]),
+                task("g", DIG, [E2], [], deps=["m"]))
