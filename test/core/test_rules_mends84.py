@@ -1,5 +1,5 @@
 """Mends of helper M84: misreadings of instructions written by a non-native operator and in a project manager's
-message (each gave a plan, no error, and the plan was wrong).
+message (1-3 gave a wrong plan with no error; 4-6 refused an instruction whose meaning is clear).
 
 1. "truck 1 carry load to puddle 2", "bring load to puddle 1", "dump load on puddle 1": with the article dropped,
    "load" after a carry or dump verb was read as a loading: the truck drove back, tipped where it was, drove on and
@@ -22,6 +22,11 @@ message (each gave a plan, no error, and the plan was wrong).
    digging was said before. A work word of the lexicon's ``events`` in "-ing" right after an anchor's connective and
    before a word of completion (lexicon ``gerund_event_followers``: "is", "finish", "done") is the event, as "the
    digging" was.
+6. "Hi all, today's job: fill puddle 1 with soil from soil 1, and keep the robots off rock 2 while we work": a
+   robotless goal clause is the job when its places come back in the later sentences that name robots; the keep-out
+   clause after it in the same sentence was counted with it (its robots, and rock 2, which no later step names), so
+   the goal was read as an order with no robot and the instruction refused. A keep-out clause after such a clause is
+   an order of its own and no part of the goal.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -29,7 +34,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a bare "load" after a carry or dump verb is the cargo -------------------------------------------------
 
@@ -115,3 +122,36 @@ def test_a_bare_gerund_after_until_is_the_event(fleet, world, until):
     assert_plan(f"truck 1 and truck 2 avoid rock 1 {until}, excavator 2 go to rock 1 and dig.", fleet, world,
                 task("k", AV, [D1, D2], ["rock1"]), task("m", T, [E2], ["rock1"]),
                 task("g", DIG, [E2], [], deps=["m"]))
+
+
+# -- finding 6: a keep-out clause after a goal clause is no part of the goal -----------------------------------------
+
+_FILL_PUDDLE_1 = (" Excavator 1 and truck 3 head to soil 1; excavator 1 digs, then loads truck 3. Truck 3 drives to "
+                  "puddle 1 and tips its load.")
+
+
+def _fill_puddle_1(keepout: str) -> list:
+    return [task("m1", T, [E1, D3], ["soil1"], deps=[keepout]), task("g", DIG, [E1], [], deps=["m1"]),
+            task("l", LOAD, [E1], [], deps=["g"]), task("m2", T, [D3], ["puddle1"], deps=["l"]),
+            task("d", DUMP, [D3], [], deps=["m2"])]
+
+
+@pytest.mark.parametrize("goal", ["Hi all, today's job: fill puddle 1 with soil from soil 1, and keep the robots off "
+                                  "rock 2 while we work.",
+                                  "Today's job: fill puddle 1, and stay off rock 2.",
+                                  "Today's job: fill puddle 1, everyone keep off rock 2."])
+def test_a_keepout_after_a_goal_clause_is_an_order_of_its_own(fleet, world, goal):
+    assert_plan(goal + _FILL_PUDDLE_1, fleet, world, task("k", AVA, [], ["rock2"]), *_fill_puddle_1("k"))
+
+
+def test_a_goal_keepout_restated_and_lifted_is_one_keepout(fleet, world):
+    assert_plan("Hi all, today's job: fill puddle 1 with soil from soil 1, and keep the robots off rock 2 while we "
+                "work (it's unstable). So: all robots avoid rock 2 from the start." + _FILL_PUDDLE_1
+                + " After truck 3 has tipped, rock 2 can be allowed again for everyone, and truck 3 returns to start. "
+                "Thanks!", fleet, world, task("k", AVA, [], ["rock2"]), *_fill_puddle_1("k"),
+                task("a", ALA, [], ["rock2"], deps=["d"]), task("r", R, [D3], [], deps=["d"]))
+
+
+def test_a_robotless_order_before_a_keepout_is_still_refused(fleet, world):
+    rp = rules_plan("Go to soil 1, and stay off rock 2. Excavator 1 digs at soil 2.", fleet, world)
+    assert rp.errors
