@@ -2059,7 +2059,8 @@ class Interpreter:
         whose robots do it. Only when it states a need or purpose (or its verb is not one we know);
         a robotless order ("Go to soil 1.") is still refused."""
         # ("... so that the trucks can pass": robots after a purpose mark are not the job's doers)
-        same = [it for s in self.later_all if s.sentence == seg.sentence for it in _before_skip(s.items)]
+        same = [it for s in self.later_all if s.sentence == seg.sentence and not self._keepout_beside(s, seg)
+                for it in _before_skip(s.items)]
         later = [it for s in self.later_all if s.sentence > seg.sentence for it in s.items]
         if not any(it.kind is ItemKind.ROBOT for it in later) and not self._goal_clause_first(seg, same):
             return False
@@ -2077,6 +2078,16 @@ class Interpreter:
             w not in self.lex.fillers and w not in self.lex.vocabulary for w in words)
         return purpose or need or unknown_verb or human or self._goal_named(seg) or self._restated(seg, same, later) \
             or self._goal_clause_first(seg, same)
+
+    @staticmethod
+    def _keepout_beside(other: Segment, seg: Segment) -> bool:
+        """"Today's job: fill puddle 1, and keep the robots off rock 2 while we work.": a keep-out clause after a
+        robotless first clause of its sentence is an order of its own; its robots and place are not the goal's (read
+        with them, the goal's place was not all restated later, or it had robots, and the goal was refused)."""
+        if other is seg or other.sentence != seg.sentence or seg.has(ItemKind.ROBOT) or not seg.items \
+                or not other.items or other.items[0].start < seg.items[-1].end:
+            return False
+        return any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in other.items)
 
     def _help_request(self, same: Sequence[Item]) -> bool:
         """"Could you help me get the soil moved today?": asking the reader for help states the job the robots

@@ -460,6 +460,7 @@ class Lexicon:
     """"both" said to the robots spoken to ("Excavators 1 and 2, ... *you both* fill it"): those robots, not the two
     robots named last."""
     bare_done_events: frozenset[str] = _context_words()
+    gerund_event_followers: frozenset[str] = _context_words()
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_cut_words: frozenset[str] = _context_words()

@@ -744,6 +744,30 @@ class _Scanner:
         return last is not None and last.end == i and last.kind is ItemKind.VERB \
             and (last.payload.role == "carry" or last.payload.target == "dump")
 
+    def _bare_cargo(self, i: int) -> bool:
+        """"truck 1 carry *load* to puddle 2", "dump *load* on puddle 1": a word of the lexicon's ``cargo_event_nouns``
+        right after a carry or dump verb, with the article dropped as non-native writers do, is the cargo the verb
+        acts on, as "its load" is. Read as a loading, the truck drove back, tipped where it was and was loaded again."""
+        if self.words[i] not in self.lex.cargo_event_nouns:
+            return False
+        last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD or it.start < i), None)
+        return last is not None and last.end == i and last.kind is ItemKind.VERB \
+            and (last.payload.role == "carry" or last.payload.target == "dump")
+
+    def _anchor_gerund(self, i: int) -> bool:
+        """"until *digging* is done", "when dumping finish": a work word in "-ing" (one of the lexicon's ``events``)
+        right after an anchor's connective and before a word of completion (``gerund_event_followers``) is the event
+        with its article dropped, as "the digging" is. Read as a verb, the anchor's robots were the ones said before
+        it ("trucks 1 and 2 avoid rock 1 until digging is done": no truck can dig)."""
+        words, lex = self.words, self.lex
+        if not words[i].endswith("ing") or i + 1 >= len(words) or words[i + 1] not in lex.gerund_event_followers:
+            return False
+        ev = lex.event_index.match(words, i)
+        if ev is None or ev[0] != 1 or not self.items:
+            return False
+        last = self.items[-1]
+        return last.kind is ItemKind.CONNECTIVE and last.payload == "anchor" and last.end == i
+
     def _cargo_participle(self, i: int, n: int, target: str) -> bool:
         """"Truck 1 hauls *broken rock* to puddle 1", "takes the freshly *dug soil*", "the *broken-up rock*": a
         participle of digging right before a cargo noun (the lexicon's ``cargo``) with no number after it describes
@@ -988,6 +1012,10 @@ class _Scanner:
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
         if v and self._counted_cargo(i):
             v = None  # "with both loads on": a noun
+        if v and v[0] == 1 and self._bare_cargo(i):
+            v = None  # "carry load to puddle 2": the cargo
+        if v and v[0] == 1 and self._anchor_gerund(i):
+            v = None  # "until digging is done": the event
         if v is None and i > 0 and words[i - 1] in _DETERMINERS and self._keepout_noun(i):
             # "the ban ends", "the avoidance is over": a keep-out noun, which keepout_nouns.py reads as one
             v = lex.verb_index.match(words, i)

@@ -41,33 +41,42 @@ def _copula_size(items: Sequence[Item], k: int, copulas: Container[str]) -> int:
     return 0
 
 
-def _remark_end(items: Sequence[Item], it_at: int, copulas: Container[str]) -> int | None:
+def _remark_word(it: Item) -> bool:
+    """A plain word, or a participle of a visiting verb ("it is being *surveyed*", "was *inspected*"): said of the
+    place, such a verb is what is done to it, no move of a robot."""
+    return it.kind is ItemKind.WORD or (it.kind is ItemKind.VERB and it.payload.target == "navigate"
+                                        and it.text.lower().endswith("ed"))
+
+
+def _remark_end(items: Sequence[Item], it_at: int, copulas: Container[str], close: str = ",") -> int | None:
     """After "it" at ``it_at``: one past the last word of a remark (a copula and plain words up to punctuation or the
-    end), or None."""
+    end; up to ``close`` inside brackets), or None."""
     size = _copula_size(items, it_at + 1, copulas)
     if not size:
         return None
     e = it_at + 1 + size
     start = e
-    while e < len(items) and items[e].kind is ItemKind.WORD:
+    while e < len(items) and _remark_word(items[e]):
         e += 1
-    if e == start or (e < len(items) and not (items[e].kind is ItemKind.PUNCT
-                                              and items[e].payload in (",", *SENTENCE_END))):
+    ends = (close,) if close == ")" else (",", *SENTENCE_END)
+    if e == start or (e < len(items) and not (items[e].kind is ItemKind.PUNCT and items[e].payload in ends)) \
+            or (close == ")" and e >= len(items)):
         return None
-    return e
+    return e + 1 if close == ")" else e
 
 
 def fold_place_remarks(items: Sequence[Item], copulas: Container[str]) -> list[Item]:
-    """Each ", it <copula> <words>" after a keep-out of a named place as a filler at the end of that clause."""
+    """Each ", it <copula> <words>" (or "(it <copula> <words>)") after a keep-out of a named place as a filler at the
+    end of that clause."""
     out = list(items)
     k = 1
     while k + 1 < len(out):
         comma, it = out[k], out[k + 1]
-        if not (comma.kind is ItemKind.PUNCT and comma.payload == "," and it.kind is ItemKind.ROBOT
+        if not (comma.kind is ItemKind.PUNCT and comma.payload in (",", "(") and it.kind is ItemKind.ROBOT
                 and it.text.lower() == "it" and _closes_a_place(out, k)):
             k += 1
             continue
-        e = _remark_end(out, k + 1, copulas)
+        e = _remark_end(out, k + 1, copulas, ")" if comma.payload == "(" else ",")
         if e is None:
             k += 1
             continue

@@ -284,7 +284,17 @@ def _finite_after_it(items: Sequence[Item], k: int) -> bool:
     if items[k].text != "it" or k + 1 >= len(items) or items[k + 1].kind is not ItemKind.VERB:
         return False
     word = items[k + 1].text.split()[0]
-    return word.endswith("s") and not word.endswith("ss") and not _participle(word)
+    return (word.endswith("s") and not word.endswith("ss") and not _participle(word)) or _bare_after_gerund(items, k)
+
+
+def _bare_after_gerund(items: Sequence[Item], k: int) -> bool:
+    """"when truck 2 is finish dumping *it go* to start": after a verb in "-ing", "it" before a verb in its bare form
+    (a non-native writer drops the "-s") is that verb's subject too: a load that was tipped is not followed by a bare
+    verb, and read as the object, "go to start" went into the anchor and the truck drove home before it tipped."""
+    if k == 0 or items[k - 1].kind is not ItemKind.VERB or not items[k - 1].text.split()[-1].endswith("ing"):
+        return False
+    word = items[k + 1].text.split()[0]
+    return not word.endswith(("s", "ing")) and not _participle(word)
 
 
 def _modal_run(items: Sequence[Item], k: int, phrases: Container[str]) -> int:

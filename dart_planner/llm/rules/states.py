@@ -394,15 +394,30 @@ _GROUP_PRONOUNS = frozenset({"both", "they", "each", "all", "both of them", "eac
 _ASIDE_CLOSE = {",": ",", "(": ")"}
 
 
-def fold_drive_there_first(items: Sequence[Item]) -> list[Item]:
+def _modals_after(items: Sequence[Item], k: int, modals: Container[str]) -> int:
+    """How many words of ``modals`` ("should", "will") stand from ``k`` on."""
+    n = 0
+    while k + n < len(items) and items[k + n].kind is ItemKind.WORD and items[k + n].text.lower() in modals:
+        n += 1
+    return n
+
+
+def fold_drive_there_first(items: Sequence[Item], modals: Container[str] = ()) -> list[Item]:
     """"Excavator 1 digs at soil 1 and excavator 2 digs at soil 2 - both drive there first - and ...": an
     aside that only says the robots drive to where the clause before has them work, first, adds
     nothing (working at a place already sends each robot there first), so it is dropped. Read as a
-    clause, "there" was the place named last for both robots (one drove to the other's site)."""
+    clause, "there" was the place named last for both robots (one drove to the other's site). So is one with a modal
+    before its verb ("(both *should* drive there first)", lexicon ``subject_modals``) and one after a comma that ends
+    the sentence (", both driving there first."), as a manager's note puts it."""
     out = list(items)
     k = 1
     while k + 4 < len(out):
-        op, pron, verb, there, first = out[k:k + 5]
+        skip = _modals_after(out, k + 2, modals)
+        if k + 4 + skip >= len(out):
+            k += 1
+            continue
+        op, pron = out[k:k + 2]
+        verb, there, first = out[k + 2 + skip:k + 5 + skip]
         close = _ASIDE_CLOSE.get(op.payload) if op.kind is ItemKind.PUNCT else None
         if close is None or not (pron.kind is ItemKind.ROBOT and pron.payload.form == "pronoun"
                                  and pron.text in _GROUP_PRONOUNS and verb.kind is ItemKind.VERB
@@ -411,8 +426,9 @@ def fold_drive_there_first(items: Sequence[Item]) -> list[Item]:
                                  and first.kind is ItemKind.CONNECTIVE and first.payload == "first"):
             k += 1
             continue
-        end = k + 5
-        if end < len(out) and not (out[end].kind is ItemKind.PUNCT and out[end].payload == close):
+        end = k + 5 + skip
+        at_stop = close == "," and end < len(out) and out[end].kind is ItemKind.PUNCT and out[end].payload == "."
+        if end < len(out) and not (out[end].kind is ItemKind.PUNCT and out[end].payload == close) and not at_stop:
             k += 1
             continue
         s = sentence_start(out, k)
@@ -423,7 +439,7 @@ def fold_drive_there_first(items: Sequence[Item]) -> list[Item]:
         if not works or len(places) < len(robots) or len(robots) < 2:
             k += 1
             continue
-        del out[k:min(end + 1, len(out))]
+        del out[k:min(end + (0 if at_stop else 1), len(out))]
     return out
 
 
