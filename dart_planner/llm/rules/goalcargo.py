@@ -7,7 +7,7 @@ for, and the instruction was refused though the orders after it carried the goal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .segment import Item, ItemKind
 
@@ -18,14 +18,9 @@ def fold_goal_cargo(items: Sequence[Item], nouns: frozenset[str], copulas: froze
                     prepositions: frozenset[str]) -> list[Item]:
     """Make such a pronoun a plain word (see the module docstring)."""
     out = list(items)
-    start = 0
-    for k, it in enumerate(out):
-        if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?", ";"):
-            start = k + 1
-        elif it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and k > start \
-                and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions \
-                and _goal_opened(out[start:k], nouns, copulas, skip):
-            out[k] = Item(ItemKind.WORD, it.start, it.end, None, it.text)
+    for k in _goal_robots(out, nouns, copulas, skip, prepositions):
+        if out[k].payload.form == "pronoun":
+            out[k] = Item(ItemKind.WORD, out[k].start, out[k].end, None, out[k].text)
     return out
 
 
@@ -37,13 +32,8 @@ def fold_goal_crews(items: Sequence[Item], nouns: frozenset[str], copulas: froze
     Read as doers, the goal became a move of two more trucks to rock 2 beside the ones the orders sent. Made plain
     words, the sentence is a goal like one with no crew, checked against the plan."""
     out = list(items)
-    start = 0
-    for k, it in enumerate(out):
-        if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?", ";"):
-            start = k + 1
-        elif it.kind is ItemKind.ROBOT and it.payload.form == "type" and k > start \
-                and out[k - 1].kind is ItemKind.WORD and out[k - 1].text in prepositions \
-                and _goal_opened(out[start:k], nouns, copulas, skip) and _robots_after(out, k):
+    for k in _goal_robots(out, nouns, copulas, skip, prepositions):
+        if out[k].kind is ItemKind.ROBOT and out[k].payload.form == "type" and _robots_after(out, k):
             j = k  # "using one excavator and two trucks": the whole list
             while j < len(out) and out[j].kind is ItemKind.ROBOT and out[j].payload.form == "type":
                 out[j] = Item(ItemKind.WORD, out[j].start, out[j].end, None, out[j].text)
@@ -52,6 +42,19 @@ def fold_goal_crews(items: Sequence[Item], nouns: frozenset[str], copulas: froze
                 else:
                     break
     return out
+
+
+def _goal_robots(items: Sequence[Item], nouns: frozenset[str], copulas: frozenset[str], skip: frozenset[str],
+                 prepositions: frozenset[str]) -> Iterator[int]:
+    """Where a robot mention stands right after one of ``prepositions`` in a sentence that a goal noun opens (no
+    robot before it in that sentence)."""
+    start = 0
+    for k, it in enumerate(items):
+        if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?", ";"):
+            start = k + 1
+        elif it.kind is ItemKind.ROBOT and k > start and items[k - 1].kind is ItemKind.WORD \
+                and items[k - 1].text in prepositions and _goal_opened(items[start:k], nouns, copulas, skip):
+            yield k
 
 
 def _robots_after(items: Sequence[Item], k: int) -> bool:

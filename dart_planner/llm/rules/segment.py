@@ -749,6 +749,17 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             return
         cur = Segment([], sentence)
 
+    def conjunct(ended_by: str, first: Item | None = None, drop_last: bool = False) -> None:
+        """Close the clause (without its last item, a joining word, when ``drop_last``) and open a conjunct: a clause
+        of its own after a joining word, starting with ``first`` when given."""
+        if drop_last:
+            cur.items.pop()
+        close(ended_by)
+        cur.after_punct = False
+        cur.conjunct = True
+        if first is not None:
+            cur.items.append(first)
+
     n = len(items)
     k = 0
     while k < n:
@@ -919,10 +930,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 or (it.kind is ItemKind.WORD and it.text == "to" and k + 1 < n and items[k + 1].kind is ItemKind.VERB
                     and items[k + 1].payload.role == "passive_load")):
             # "head to soil 2 once the digging is finished to be loaded there": the purpose is the main clause's
-            close("purpose")
-            cur.after_punct = False
-            cur.conjunct = True
-            cur.items.append(it)
+            conjunct("purpose", it)
             k += 1
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and (_has_predicate(cur.items) or (
@@ -970,17 +978,13 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         ):
             # "..., and send excavator 3 to obstacle 1": a new order with its own robots; so is "lift the keep-out on
             # soil 2 and have excavator 1 dig there" (read as one clause, the lifting was excavator 1's alone)
-            close("subject")
-            cur.after_punct = False
-            cur.conjunct = True
+            conjunct("subject")
             k += 1
             continue
         if it.kind is ItemKind.WORD and it.text == "and" and cur.role is SegmentRole.MAIN \
                 and any(i.kind is ItemKind.VERB for i in cur.items) and _gapped_verb_passive(items, k):
             # "soil 1 is dug by excavator 2 and the material hauled to puddle 1 by truck 3"
-            close("subject")
-            cur.after_punct = False
-            cur.conjunct = True
+            conjunct("subject")
             k += 1
             continue
         if (
@@ -993,21 +997,13 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             and (_gapped_passive(items, k) or (any(i.kind is ItemKind.VERB for i in cur.items)
                                                 and _passive_clause(items, k)))
         ):
-            cur.items.pop()
-            close("subject")
-            cur.after_punct = False
-            cur.conjunct = True
-            cur.items.append(it)
+            conjunct("subject", it, drop_last=True)
             k += 1
             continue
         if _each_after_and(cur, items, k):
             # "trucks 1 and 2 go to soil 1 *and each* is loaded ... once X": a clause of its own, as after a comma
             # (read as one clause, the anchor after it held the moves back too)
-            cur.items.pop()
-            close("subject")
-            cur.after_punct = False
-            cur.conjunct = True
-            cur.items.append(it)
+            conjunct("subject", it, drop_last=True)
             k += 1
             continue
         if (
@@ -1021,11 +1017,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while", "so")) and _is_subject_start(
                 items, k
             ) and not _loaded_list_member(items, k):
-                cur.items.pop()
-                close("subject")
-                cur.after_punct = False
-                cur.conjunct = True
-                cur.items.append(it)
+                conjunct("subject", it, drop_last=True)
                 k += 1
                 continue
         cur.items.append(it)
