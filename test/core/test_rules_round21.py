@@ -32,6 +32,9 @@
 11. "Truck 1 goes to soil 1 and gets loaded, then truck 2 does the same, then truck 3." dropped truck 3 without a
     word: a clause of robots alone shares the verb of the clause before, and a repeat has none (its "does the same"
     is a mark). After a repeat in its sentence, it repeats too.
+12. "Excavator 2 digs at soil 1 and then loads dump truck 3 once it arrives there." never sent truck 3: "it" was the
+    excavator (named last as a subject), already at soil 1, so the arrival was its own move there. A robot already
+    where the clause works does not arrive there: "it" is the one robot the clause named that is not there yet.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -196,3 +199,21 @@ def test_robots_alone_after_a_plain_clause_share_its_verb(fleet, world):
     assert_plan("Truck 1 goes to soil 1, then truck 2, then truck 3.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil1"], deps=["a"]),
                 task("c", T, [D3], ["soil1"], deps=["b"]))
+
+
+# -- 12: "loads truck 3 once it arrives there" ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1 and then loads dump truck 3 once it arrives there.",
+    "Excavator 2 digs at soil 1 and then loads dump truck 3 once it reaches soil 1.",
+])
+def test_the_robot_that_arrives_is_the_one_not_there_yet(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2, D3], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]))
+
+
+def test_a_robot_that_is_not_there_yet_arrives_itself(fleet, world):
+    assert_plan("Truck 3 goes to soil 1. Excavator 2 goes to rock 1 and digs once it gets there.", fleet, world,
+                task("t", T, [D3], ["soil1"]), task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]))

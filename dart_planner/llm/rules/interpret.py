@@ -5773,6 +5773,47 @@ class Interpreter:
                  for m in self.res.resolve(it.payload) or () if m.rtype == d.rtype]
         return tuple(found) if len(found) == 1 else ()
 
+    @staticmethod
+    def _arrival(items: Sequence[Item]) -> bool:
+        """An anchor of a move and no robot but its pronoun ("once it arrives there", "when it gets to soil 1")."""
+        return any(it.kind is ItemKind.VERB and it.payload.target == "navigate" for it in items) \
+            and sum(it.kind is ItemKind.ROBOT for it in items) == 1
+
+    def _arriving(self, chosen: tuple[Member, ...], items: Sequence[Item]) -> tuple[Member, ...]:
+        """"Excavator 2 digs at soil 1 and then loads truck 3 once it arrives there (at soil 1)": a robot already
+        where the clause works does not arrive there; "it" is the one robot the clause named that is not there yet
+        (read as the excavator, the truck was never sent and the wait was for nothing). Not when a later clause may
+        send that robot there (the loading waits for that move)."""
+        here = {self.loc(m) for m in chosen}
+        named = {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names"
+                 for n in it.payload.names}
+        if None in here or not named <= here:
+            return chosen
+        others = [m for it in (self.anchor_host.items if self.anchor_host is not None else ())
+                  if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                  for m in self.res.resolve(it.payload) or () if self.loc(m) not in here]
+        if len(others) != 1 or self._may_send_there(others[0], here):
+            return chosen  # "... when it arrives. Truck 1 checks puddle 2 and then joins excavator 1": sent later
+        return (others[0],)
+
+    def _may_send_there(self, m: Member, here: set[str | None]) -> bool:
+        """Whether a later clause that speaks of robot ``m`` (or one of the few after it) names ``here``, or moves and
+        names no place: it may be the move that takes ``m`` there ("then joins excavator 1", "then (goes) to soil
+        1")."""
+        said = [k for k, x in enumerate(self.later) if any(
+            it.kind is ItemKind.ROBOT and it.payload.form == "ids" and m.robot_id in it.payload.ids for it in x.items)]
+        near = {j for k in said for j in range(k, k + 4)}  # its clause and the few after it ("Truck 3: go to ...")
+        for j, x in enumerate(self.later):
+            if j not in near:
+                continue
+            named = {n for it in x.items if it.kind is ItemKind.OBJECT and it.payload.form == "names"
+                     for n in it.payload.names}
+            moves = any(it.kind is ItemKind.VERB and it.payload.target == "navigate" and it.payload.role == "verb"
+                        for it in x.items)
+            if named & here or (moves and not named):
+                return True
+        return False
+
     def _anchor_doers(self, items: Sequence[Item], chosen: tuple[Member, ...]) -> tuple[Member, ...]:
         """The robots of new work an anchor names by a pronoun or a bare gerund ("truck 1 is loaded by excavator 2
         after it digs there", "fills truck 2 and then truck 3 after digging there"): ``chosen`` (the pronoun's
@@ -5997,6 +6038,9 @@ class Interpreter:
                         # the clause it times can (read as the truck's, every digging said before was waited for).
                         # Not for a loading: "as soon as it's loaded" is the truck's, said in the passive
                         r = self._anchor_doers(seg.items, r)
+                    if r and seg.post_anchor and d_it.form == "pronoun" and d_it.pronoun == "it" \
+                            and self.anchor_host is not None and self._arrival(seg.items):
+                        r = self._arriving(r, seg.items)
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
                     if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
