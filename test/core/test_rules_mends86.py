@@ -1,0 +1,51 @@
+"""Mends of helper M86: misreadings found with instructions written as multi-crew excavation jobs (crews of
+excavators and trucks working in parallel, each a chain of move, dig, load, haul and dump, joined at the end).
+
+1. "... then loads truck 2, which has gone to soil 1": a bare perfect of a move in a relative clause was read as a
+   report of where the truck stood before the job, and its move was dropped without a word. It tells where the
+   truck will have got to by the loading, as "which has driven there in the meantime" does: a move. With
+   "already" or "just" it stays a report (no move).
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: "which has gone to <place>" is the truck's move ------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["has gone", "has driven", "has moved"])
+def test_a_bare_perfect_move_in_a_relative_clause_is_a_move(fleet, world, verb):
+    assert_plan(f"Excavator 3 moves to soil 1 and digs, then loads truck 2, which {verb} to soil 1. "
+                "Truck 2 hauls the soil to obstacle 2 and dumps it.", fleet, world,
+                task("m", T, [E3, D2], ["soil1"]), task("g", DIG, [E3], deps=["m"]),
+                task("l", LOAD, [E3], deps=["g"]), task("h", T, [D2], ["obstacle2"], deps=["l"]),
+                task("d", DUMP, [D2], deps=["h"]))
+
+
+def test_a_bare_perfect_move_there_after_an_excavator_in_place(fleet, world):
+    assert_plan("Excavator 3 is already at soil 1. It digs there, then loads dump truck 2, which has driven there. "
+                "Truck 2 hauls the soil to obstacle 2 and dumps it.", fleet, world,
+                task("g", DIG, [E3]), task("m", T, [D2], ["soil1"]),
+                task("l", LOAD, [E3], deps=["g", "m"]), task("h", T, [D2], ["obstacle2"], deps=["l"]),
+                task("d", DUMP, [D2], deps=["h"]))
+
+
+def test_a_crew_with_a_truck_that_has_gone_to_the_site(fleet, world):
+    assert_plan("Excavator 1 moves to rock 2 and digs. At the same time excavator 3 moves to soil 1 and digs, then "
+                "loads truck 2, which has gone to soil 1; truck 2 hauls the soil to obstacle 2 and dumps it.",
+                fleet, world,
+                task("m1", T, [E1], ["rock2"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m3", T, [E3, D2], ["soil1"]), task("g3", DIG, [E3], deps=["m3"]),
+                task("l", LOAD, [E3], deps=["g3"]), task("h", T, [D2], ["obstacle2"], deps=["l"]),
+                task("d", DUMP, [D2], deps=["h"]))
+
+
+def test_already_keeps_the_perfect_a_report(fleet, world):
+    assert_plan("Excavator 3 moves to soil 1 and digs, then loads truck 2, which has already driven to soil 1. "
+                "Truck 2 hauls the soil to obstacle 2 and dumps it.", fleet, world,
+                task("m", T, [E3], ["soil1"]), task("g", DIG, [E3], deps=["m"]),
+                task("l", LOAD, [E3], deps=["g"]), task("h", T, [D2], ["obstacle2"], deps=["l"]),
+                task("d", DUMP, [D2], deps=["h"]))
