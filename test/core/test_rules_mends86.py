@@ -5,6 +5,10 @@ excavators and trucks working in parallel, each a chain of move, dig, load, haul
    report of where the truck stood before the job, and its move was dropped without a word. It tells where the
    truck will have got to by the loading, as "which has driven there in the meantime" does: a move. With
    "already" or "just" it stays a report (no move).
+2. "Dump truck 1 is loaded at soil 1 by excavator 1 and then at soil 2 by excavator 2, one site after the other":
+   "one site after the other" was not an order phrase: "excavator 2, one" was read as one robot mention and "after
+   the other" as an anchor, so excavator 1 was sent to soil 2 and the loading there was dropped. "one site / place
+   after the other / another" and "site by site" join the lexicon's ``in_order`` beside "one after the other".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "which has gone to <place>" is the truck's move ------------------------------------------------------
 
@@ -49,3 +53,18 @@ def test_already_keeps_the_perfect_a_report(fleet, world):
                 task("m", T, [E3], ["soil1"]), task("g", DIG, [E3], deps=["m"]),
                 task("l", LOAD, [E3], deps=["g"]), task("h", T, [D2], ["obstacle2"], deps=["l"]),
                 task("d", DUMP, [D2], deps=["h"]))
+
+
+# -- finding 2: "one site after the other" is an order phrase ---------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", ["one site after the other", "one site after another", "one place after the other",
+                                    "site by site"])
+def test_a_truck_loaded_at_two_sites_one_site_after_the_other(fleet, world, phrase):
+    assert_plan("While excavator 1 digs at soil 1, excavator 2 digs at soil 2. Dump truck 1 is loaded at soil 1 by "
+                f"excavator 1 and then at soil 2 by excavator 2, {phrase}. Truck 1 then hauls everything to "
+                "obstacle 1 and dumps it. When that is done, excavators 1 and 2 return to start.", fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("l1", LOAD, [E1], deps=["g1"]), task("t", T, [D1], ["soil2"], deps=["l1"]),
+                task("l2", LOAD, [E2], deps=["g2", "t"]), task("h", T, [D1], ["obstacle1"], deps=["l2"]),
+                task("d", DUMP, [D1], deps=["h"]), task("r", R, [E1, E2], deps=["d"]))
