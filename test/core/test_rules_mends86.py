@@ -9,6 +9,11 @@ excavators and trucks working in parallel, each a chain of move, dig, load, haul
    "one site after the other" was not an order phrase: "excavator 2, one" was read as one robot mention and "after
    the other" as an anchor, so excavator 1 was sent to soil 2 and the loading there was dropped. "one site / place
    after the other / another" and "site by site" join the lexicon's ``in_order`` beside "one after the other".
+3. "..., which has driven to soil 2 in the meantime, and truck 1 then dumps ...": "in the meantime" before a comma
+   was read as opening the clause after it, so the relative clause was timed by the sentence's anchor (the truck's
+   move waited for the digging). It closes the relative clause now, as before a full stop (segment.py). A place
+   relative with its own robot ("truck 1 drives to soil 1, *where excavator 2 has dug in the meantime*") is such a
+   clause too: excavator 2 went to soil 1 only after truck 1's first loading, and dug after that.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, TRUCK_LOAD, R, T, assert_plan, task
 
 # -- finding 1: "which has gone to <place>" is the truck's move ------------------------------------------------------
 
@@ -68,3 +73,38 @@ def test_a_truck_loaded_at_two_sites_one_site_after_the_other(fleet, world, phra
                 task("l1", LOAD, [E1], deps=["g1"]), task("t", T, [D1], ["soil2"], deps=["l1"]),
                 task("l2", LOAD, [E2], deps=["g2", "t"]), task("h", T, [D1], ["obstacle1"], deps=["l2"]),
                 task("d", DUMP, [D1], deps=["h"]), task("r", R, [E1, E2], deps=["d"]))
+
+
+# -- finding 3: "in the meantime" closing a relative clause before a comma --------------------------------------------
+
+@pytest.mark.parametrize("rest", [", and truck 1 then dumps at puddle 1.", ", then truck 1 dumps at puddle 1.",
+                                  ". Truck 1 then dumps at puddle 1."])
+def test_in_the_meantime_before_a_comma_closes_the_relative_clause(fleet, world, rest):
+    assert_plan("Excavator 1 digs at soil 2. When the digging is done, excavator 1 loads truck 1, which has driven to "
+                "soil 2 in the meantime" + rest, fleet, world,
+                task("m", T, [E1, D1], ["soil2"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["g"]), task("h", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], deps=["h"]))
+
+
+@pytest.mark.parametrize("said", ["has dug in the meantime, and excavator 2 loads it.",
+                                  "has dug in the meantime. Excavator 2 loads it.",
+                                  "has been digging meanwhile, and excavator 2 loads it."])
+def test_a_place_relative_in_the_meantime_is_the_other_robot_s_own_chain(fleet, world, said):
+    assert_plan("Truck 1 drives to rock 2 and is loaded by excavator 3. After that truck 1 drives to soil 1, where "
+                "excavator 2 " + said, fleet, world,
+                task("m1", T, [D1], ["rock2"]), task("l1", LOAD, [E3], deps=["m1"]),
+                task("m2", T, [D1], ["soil1"], deps=["l1"]), task("e", T, [E2], ["soil1"]),
+                task("g", DIG, [E2], deps=["e"]), task("l2", LOAD, [E2], deps=["m2", "g"]))
+
+
+def test_a_truck_loaded_at_two_sites_with_a_digging_done_in_the_meantime(fleet, world):
+    assert_plan("Excavator 3 is already at rock 2. It digs there. Dump truck 1 drives to rock 2, and excavator 3 "
+                "loads it; truck 1 then runs its own loading routine. After that truck 1 drives to soil 1, where "
+                "excavator 2 has dug in the meantime, and excavator 2 loads truck 1 as well. Truck 1 hauls "
+                "everything to puddle 2 and dumps it.", fleet, world,
+                task("g3", DIG, [E3]), task("m1", T, [D1], ["rock2"]), task("l1", LOAD, [E3], deps=["g3", "m1"]),
+                task("own", TRUCK_LOAD, [D1], deps=["l1"]), task("m2", T, [D1], ["soil1"], deps=["own"]),
+                task("e", T, [E2], ["soil1"]), task("g2", DIG, [E2], deps=["e"]),
+                task("l2", LOAD, [E2], deps=["m2", "g2"]), task("h", T, [D1], ["puddle2"], deps=["l2"]),
+                task("d", DUMP, [D1], deps=["h"]))

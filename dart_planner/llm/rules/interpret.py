@@ -1695,7 +1695,9 @@ class Interpreter:
         relative clause closed by "in the meantime" (the lexicon's ``meantime_words``, left as an empty clause of its
         own) tells what its robot did while the anchor's work went on; timed by the anchor, the truck's move waited
         for the digging."""
-        return _relative_which(seg.items, 0) and bool(nxt) and nxt[0].sentence == seg.sentence \
+        where = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "where" \
+            and seg.has(ItemKind.ROBOT)  # "..., where excavator 2 has dug in the meantime": so is a place relative
+        return (_relative_which(seg.items, 0) or where) and bool(nxt) and nxt[0].sentence == seg.sentence \
             and not nxt[0].items and nxt[0].connective == "parallel" \
             and nxt[0].connective_text in self.lex.meantime_words
 
