@@ -14,6 +14,9 @@ excavators and trucks working in parallel, each a chain of move, dig, load, haul
    move waited for the digging). It closes the relative clause now, as before a full stop (segment.py). A place
    relative with its own robot ("truck 1 drives to soil 1, *where excavator 2 has dug in the meantime*") is such a
    clause too: excavator 2 went to soil 1 only after truck 1's first loading, and dug after that.
+4. "Another dump truck goes to soil 2 after that, is loaded by the excavators too, and ...": a trailing "after that"
+   (or "afterwards") before a comma and the next verb of the same robot was dropped, so the second truck drove to
+   soil 2 at the start (merged with the first crew's move). It governs its clause as before "and <verb>" now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, TRUCK_LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, RA, TRUCK_LOAD, R, T, assert_plan, task
 
 # -- finding 1: "which has gone to <place>" is the truck's move ------------------------------------------------------
 
@@ -108,3 +111,30 @@ def test_a_truck_loaded_at_two_sites_with_a_digging_done_in_the_meantime(fleet, 
                 task("e", T, [E2], ["soil1"]), task("g2", DIG, [E2], deps=["e"]),
                 task("l2", LOAD, [E2], deps=["m2", "g2"]), task("h", T, [D1], ["puddle2"], deps=["l2"]),
                 task("d", DUMP, [D1], deps=["h"]))
+
+
+# -- finding 4: a trailing "after that" before ", <verb>" -------------------------------------------------------------
+
+@pytest.mark.parametrize("after", ["after that", "afterwards"])
+def test_a_trailing_after_that_before_a_list_of_verbs_times_the_clause(fleet, world, after):
+    assert_plan("Excavator 1 digs at soil 2. Truck 1 goes to soil 2, excavator 1 loads it, and truck 1 dumps at "
+                f"puddle 1. Truck 2 goes to soil 2 {after}, is loaded by excavator 1, and dumps at puddle 2.",
+                fleet, world,
+                task("m", T, [E1, D1], ["soil2"]), task("g", DIG, [E1], deps=["m"]),
+                task("l1", LOAD, [E1], deps=["g"]), task("h1", T, [D1], ["puddle1"], deps=["l1"]),
+                task("d1", DUMP, [D1], deps=["h1"]), task("m2", T, [D2], ["soil2"], deps=["d1"]),
+                task("l2", LOAD, [E1], deps=["m2"]), task("h2", T, [D2], ["puddle2"], deps=["l2"]),
+                task("d2", DUMP, [D2], deps=["h2"]))
+
+
+def test_another_truck_after_that_with_unnamed_crews(fleet, world):
+    ex, tr = ("excavator", 2), ("dump_truck", 1)
+    assert_plan("Two excavators go to soil 2 and dig. A dump truck goes to soil 2, the excavators load it, and the "
+                "truck hauls the soil to puddle 1 and dumps it. Another dump truck goes to soil 2 after that, is "
+                "loaded by the excavators too, and hauls its load to puddle 2 and dumps it. Finally, the whole "
+                "fleet returns to start.", fleet, world,
+                task("m", T, types=[ex, tr], objs=["soil2"]), task("g", DIG, types=[ex], deps=["m"]),
+                task("l1", LOAD, types=[ex], deps=["g"]), task("h1", T, types=[tr], objs=["puddle1"], deps=["l1"]),
+                task("d1", DUMP, types=[tr], deps=["h1"]), task("m2", T, types=[tr], objs=["soil2"], deps=["d1"]),
+                task("l2", LOAD, types=[ex], deps=["m2"]), task("h2", T, types=[tr], objs=["puddle2"], deps=["l2"]),
+                task("d2", DUMP, types=[tr], deps=["h2"]), task("r", RA, deps=["d2"]))

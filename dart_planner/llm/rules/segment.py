@@ -1222,11 +1222,14 @@ def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[I
 def _closes_clause(items: Sequence[Item], k: int) -> bool:
     """Whether a clause ends right before ``items[k]``: at the end of its sentence, or before "and" (also ", and",
     "and then") and the verb of a conjunct that goes on with the same robots ("after that and gets loaded"; not
-    ", and once it is home ...", a clause of its own, where "after that" was read as before)."""
+    ", and once it is home ...", a clause of its own, where "after that" was read as before), or before a comma and
+    the next verb of a list of them ("after that, is loaded by excavator 1, and dumps ...")."""
     if k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END):
         return True
     if items[k].kind is ItemKind.PUNCT and items[k].payload == ",":
         k += 1
+        if k < len(items) and items[k].kind is ItemKind.VERB:
+            return True  # "truck 2 goes to soil 2 after that, is loaded by excavator 1, and ...": a list of its verbs
     if k < len(items) and items[k].kind is ItemKind.CONNECTIVE and items[k].text.startswith("and "):
         return True  # "... after that and then dumps"
     return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text == "and" \
