@@ -1695,7 +1695,9 @@ class Interpreter:
         relative clause closed by "in the meantime" (the lexicon's ``meantime_words``, left as an empty clause of its
         own) tells what its robot did while the anchor's work went on; timed by the anchor, the truck's move waited
         for the digging."""
-        return _relative_which(seg.items, 0) and bool(nxt) and nxt[0].sentence == seg.sentence \
+        where = bool(seg.items) and seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "where" \
+            and seg.has(ItemKind.ROBOT)  # "..., where excavator 2 has dug in the meantime": so is a place relative
+        return (_relative_which(seg.items, 0) or where) and bool(nxt) and nxt[0].sentence == seg.sentence \
             and not nxt[0].items and nxt[0].connective == "parallel" \
             and nxt[0].connective_text in self.lex.meantime_words
 
@@ -3556,6 +3558,8 @@ class Interpreter:
         places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
         if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
             return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
+        if self._relative_move_by_then(items):
+            return False
         if len(places) > 1 or (len(parts) == 1 and not self._done_part(parts[0])):
             return False  # one part alone: "excavator 1 has already loaded truck 2", "truck 2 checked it earlier"
         return all(self._done_part(p) or self._state_part(p) for p in parts)
@@ -3620,8 +3624,20 @@ class Interpreter:
         places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
         if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
             return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
+        if self._relative_move_by_then(items):
+            return False
         return all(v.payload.target in ("navigate", "dig") and v.payload.role == "verb" for v in verbs) \
             and len(places) <= 1 and not any(it.kind in (ItemKind.CONNECTIVE, ItemKind.MARK) for it in items)
+
+    def _relative_move_by_then(self, items: Sequence[Item]) -> bool:
+        """"... then loads truck 2, *which has gone to soil 1*": a bare perfect of a move in a relative clause, with
+        no "already" or "just", tells where the robot will have got to by the step it is attached to, as "which has
+        driven there in the meantime" does; read as a report of where it stood before the job, its move was dropped.
+        Digging is left as a report: "which has dug" says nothing of when."""
+        verbs = [it for it in items if it.kind is ItemKind.VERB]
+        return _relative_which(items, 0) and len(items) > 2 and items[1].kind is ItemKind.WORD \
+            and items[1].text in self.lex.report_auxiliaries and items[2].kind is ItemKind.VERB \
+            and all(v.payload.target == "navigate" and v.payload.role == "verb" for v in verbs)
 
     def _passive_carry(self, seg: Segment) -> Segment:
         """``seg`` with a carry verb said in the passive of the clause's robot ("truck 1 is then to be brought

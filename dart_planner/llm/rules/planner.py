@@ -296,7 +296,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                         lex.clause_joining_words, lex.subject_modals,
                                                         lex.departure_verbs, lex.anchor_closing_modals,
                                                         lex.clause_interjections, lex.ongoing_openers,
-                                                        lex.inverted_auxiliaries | lex.passive_auxiliaries))
+                                                        lex.inverted_auxiliaries | lex.passive_auxiliaries,
+                                                        lex.meantime_words))
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))

@@ -509,6 +509,13 @@ def _relative_which(items: Sequence[Item], k: int) -> bool:
         and items[k].payload.pronoun == "which"
 
 
+def _relative_clause(seg: Segment) -> bool:
+    """A main clause opened by "which" or "where" with a verb in it: a relative clause said of the step before."""
+    items = seg.items
+    return seg.role is SegmentRole.MAIN and any(i.kind is ItemKind.VERB for i in items) and bool(items) and (
+        _relative_which(items, 0) or (items[0].kind is ItemKind.WORD and items[0].text == "where"))
+
+
 def _only_robots(items: Sequence[Item]) -> bool:
     """Nothing but a list of robots: robot mentions joined by ",", "and" and "the"."""
     return all(i.kind is ItemKind.ROBOT or (i.kind is ItemKind.WORD and i.text in ("and", "the"))
@@ -697,7 +704,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                   subject_modals: Container[str] = (), departures: Container[str] = (),
                   closing_modals: Container[str] = (), interjections: Container[str] = (),
                   ongoing_openers: Container[str] = ("while", "whilst"),
-                  inverted: Container[str] = ()) -> list[Segment]:
+                  inverted: Container[str] = (), meantime_words: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -724,6 +731,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
 
     ``inverted`` (the lexicon's ``inverted_auxiliaries`` and ``passive_auxiliaries``) before a place and a keep-out
     verb open the main clause after an anchor ("only after that *is* puddle 2 opened again for everybody").
+
+    ``meantime_words`` (the lexicon's) that close a relative clause before a comma ("..., which has driven there *in
+    the meantime*, and truck 1 then dumps ...") stay that clause's, as they do before a full stop.
     """
     items = _front_trailing_finals(items, joining_words)
     items = _coordinated_after(items)
@@ -875,6 +885,16 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and items[k + 1].payload == ":":
             # "Then, simultaneously: <clauses>": the list comes after the step before, its clauses side by side
             # (each names its own robots); read as a parallel heading, the list ran beside the step before
+            k += 1
+            continue
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "parallel" and it.text in meantime_words \
+                and _relative_clause(cur) and k + 1 < n and items[k + 1].kind is ItemKind.PUNCT \
+                and items[k + 1].payload == ",":
+            # "..., which has driven there in the meantime, and ...": read as opening the clause after the comma, it
+            # timed that clause, and the relative one waited for the sentence's anchor
+            close("connective")
+            cur.connective, cur.connective_text, cur.after_punct = it.payload, it.text, False
+            close("punct")
             k += 1
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
@@ -1204,11 +1224,14 @@ def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[I
 def _closes_clause(items: Sequence[Item], k: int) -> bool:
     """Whether a clause ends right before ``items[k]``: at the end of its sentence, or before "and" (also ", and",
     "and then") and the verb of a conjunct that goes on with the same robots ("after that and gets loaded"; not
-    ", and once it is home ...", a clause of its own, where "after that" was read as before)."""
+    ", and once it is home ...", a clause of its own, where "after that" was read as before), or before a comma and
+    the next verb of a list of them ("after that, is loaded by excavator 1, and dumps ...")."""
     if k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END):
         return True
     if items[k].kind is ItemKind.PUNCT and items[k].payload == ",":
         k += 1
+        if k < len(items) and items[k].kind is ItemKind.VERB:
+            return True  # "truck 2 goes to soil 2 after that, is loaded by excavator 1, and ...": a list of its verbs
     if k < len(items) and items[k].kind is ItemKind.CONNECTIVE and items[k].text.startswith("and "):
         return True  # "... after that and then dumps"
     return k + 1 < len(items) and items[k].kind is ItemKind.WORD and items[k].text == "and" \
