@@ -3545,9 +3545,21 @@ class Interpreter:
         places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
         if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
             return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
+        if self._relative_perfect_move(items):
+            return False
         if len(places) > 1 or (len(parts) == 1 and not self._done_part(parts[0])):
             return False  # one part alone: "excavator 1 has already loaded truck 2", "truck 2 checked it earlier"
         return all(self._done_part(p) or self._state_part(p) for p in parts)
+
+    def _relative_perfect_move(self, items: Sequence[Item]) -> bool:
+        """"..., then loads dump truck 2, *which has driven to soil 1*": a relative clause whose perfect auxiliary
+        stands right before a move verb is timed by the work of its sentence (the truck has driven there by the time
+        it is loaded), not by the moment of speaking: every robot starts at its start place, so read as a report of
+        where the truck stands, its move was dropped. A report word between ("which has *already* gone there")
+        keeps it a report."""
+        return len(items) > 2 and _relative_which(items, 0) and items[1].kind is ItemKind.WORD \
+            and items[1].text in self.lex.report_auxiliaries and items[2].kind is ItemKind.VERB \
+            and items[2].payload.target == "navigate" and items[2].payload.role == "verb"
 
     def _done_part(self, part: Sequence[Item]) -> bool:
         """One part of :meth:`_reports_joined` that reports work: a perfect auxiliary (``report_auxiliaries``), or a
@@ -3609,6 +3621,8 @@ class Interpreter:
         places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
         if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
             return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
+        if self._relative_perfect_move(items):
+            return False
         return all(v.payload.target in ("navigate", "dig") and v.payload.role == "verb" for v in verbs) \
             and len(places) <= 1 and not any(it.kind in (ItemKind.CONNECTIVE, ItemKind.MARK) for it in items)
 
