@@ -2486,7 +2486,8 @@ class Interpreter:
             if self.onward:
                 self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._resume_subject(post)
-            self._note_until_keepouts(post, seg.sentence, made_before)
+            self._note_until_keepouts(self._until_anchor(segs[i - 1] if i else None, seg, post), seg.sentence,
+                                      made_before)
             self._note_keepouts_during(seg, segs[i + 1:i + 2], made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
@@ -4079,6 +4080,19 @@ class Interpreter:
             return
         self.b.during |= {d.idx for d in self.b.drafts[made_before:]
                           if d.alive and d.action == "add_keepout" and not d.deps}
+
+    def _until_anchor(self, before: Segment | None, seg: Segment, post: Segment | None) -> Segment | None:
+        """The "until" anchor of the clause ``seg``, said after it or, opening its sentence, right before it
+        ("*Until excavator 3 has dug at soil 2*, the trucks keep away from soil 2"): either way it says when a
+        keep-out of the clause ends. Only the one said after was taken, so a later move into the place found the
+        place still closed."""
+        if post is not None and post.connective_text in self.lex.until_words:
+            return post
+        if before is not None and before.role is SegmentRole.ANCHOR and not before.post_anchor \
+                and before.sentence == seg.sentence and before.sentence_start \
+                and before.connective_text in self.lex.until_words:
+            return before
+        return post
 
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
