@@ -11,6 +11,11 @@ later) and fleet-wide returns.
    sent the truck into a place still closed to it (no lifting made; with "dump truck 3 avoids soil 2" the plan was
    refused): only an "until" said after its keep-out was remembered as the keep-out's end. Said before it, at the
    head of the sentence, it ends the keep-out just the same, and a later move into the place waits for the lifting.
+3. "The trucks keep away from soil 1. Excavator 2 goes to soil 1 and digs. Then the trucks may enter soil 1 again"
+   made the lifting wait for the keep-out too, where "After that, ..." and "Once it is done, ..." did not: "then"
+   with a new subject is after every step still open, and the keep-out, which nothing waits for yet, was one. A
+   keep-out that holds from the start adds no edge to its lifting (README rule 26); with nothing else to wait
+   for ("The trucks keep away from soil 1. Then they may enter it again") the lifting still follows it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- finding 1: "..., which has driven to soil 1" is a move told against the loading --------------------------------
 
@@ -93,3 +98,41 @@ def test_a_fronted_until_ends_a_keepout_of_the_rest_of_the_fleet(fleet, world):
                 task("i", T, [E3], ["soil2"]), task("a", AV, rest, ["soil2"]),
                 task("u", AL, rest, ["soil2"], deps=["i"]), task("t", T, [D3], ["soil2"], deps=["a", "u"]),
                 task("l", LOAD, [E3], [], deps=["t"]), task("h", RA, [], [], deps=["l"]))
+
+
+# -- finding 3: "Then <robots> may enter X again" after a keep-out from the start waits for the work only -----------
+
+@pytest.mark.parametrize("lift", [
+    "Then the trucks may enter soil 1 again",
+    "Then lift the keep-out for the trucks",
+    "Then soil 1 is opened again for the trucks",
+    "After that, the trucks may enter soil 1 again",
+])
+def test_then_lifts_a_start_keepout_after_the_work_alone(fleet, world, lift):
+    assert_plan(f"The trucks keep away from soil 1. Excavator 2 goes to soil 1 and digs. {lift}, and dump truck 1 "
+                "drives to soil 1.", fleet, world,
+                task("a", AV, [], ["soil1"], types=[("dump_truck", 3)]), task("m", T, [E2], ["soil1"]),
+                task("g", DIG, [E2], [], deps=["m"]),
+                task("u", AL, [], ["soil1"], deps=["g"], types=[("dump_truck", 3)]),
+                task("t", T, [D1], ["soil1"], deps=["a", "u"]))
+
+
+def test_then_lifts_a_named_robots_start_keepout_after_the_work_alone(fleet, world):
+    assert_plan("Dump truck 1 keeps away from soil 1 until excavator 2 has finished digging there. Excavator 2 goes to "
+                "soil 1 and digs. Then dump truck 1 may enter soil 1 and drives there.", fleet, world,
+                task("a", AV, [D1], ["soil1"]), task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("u", AL, [D1], ["soil1"], deps=["g"]), task("t", T, [D1], ["soil1"], deps=["a", "u"]))
+
+
+def test_a_lifting_with_nothing_else_to_wait_for_follows_its_keepout(fleet, world):
+    assert_plan("The trucks keep away from soil 1. Then the trucks may enter soil 1 again.", fleet, world,
+                task("a", AV, [], ["soil1"], types=[("dump_truck", 3)]),
+                task("u", AL, [], ["soil1"], deps=["a"], types=[("dump_truck", 3)]))
+
+
+def test_a_keepout_put_up_mid_job_is_still_waited_for(fleet, world):
+    assert_plan("Excavator 2 goes to soil 1. Then the trucks keep away from soil 1. Excavator 2 digs. Then the trucks "
+                "may enter soil 1 again.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("a", AV, [], ["soil1"], deps=["m"], types=[("dump_truck", 3)]),
+                task("g", DIG, [E2], [], deps=["m"]),
+                task("u", AL, [], ["soil1"], deps=["a", "g"], types=[("dump_truck", 3)]))

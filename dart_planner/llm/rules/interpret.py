@@ -5181,11 +5181,23 @@ class Interpreter:
             d.global_keepout = is_global and target == "add_keepout"
             made = [d]
         else:
+            if target == "remove_keepout":
+                extra = self._past_standing_keepouts(extra, names)
             made = self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
         if target == "remove_keepout" and made:
             for n in names:
                 self.last_allow[n] = made[-1].idx
         return made
+
+    def _past_standing_keepouts(self, extra: set[int], names: Sequence[str]) -> set[int]:
+        """What a lifting of ``names`` for some robots waits for, less the keep-outs of those places that hold from
+        the start (README rule 26: no edge to its lifting). "Then the trucks may enter soil 1 again" after other
+        work is after every step still open, and such a keep-out, which nothing waits for yet, was one of them.
+        With nothing else to wait for, the lifting still follows it."""
+        standing = {i for i in extra if self.b.drafts[i].alive and self.b.drafts[i].action == "add_keepout"
+                    and set(self.b.drafts[i].objects) & set(names) and self.b._opening_keepout(i)}
+        rest = extra - standing
+        return rest if standing and rest else extra
 
     def _closed_for_type(self, subject: tuple[Member, ...] | None, names: list[str]) -> bool:
         """A lifting said for "the <type>s" of places closed to one group of robots of that type only, which holds
