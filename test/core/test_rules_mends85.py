@@ -16,6 +16,9 @@ later) and fleet-wide returns.
    with a new subject is after every step still open, and the keep-out, which nothing waits for yet, was one. A
    keep-out that holds from the start adds no edge to its lifting (README rule 26); with nothing else to wait
    for ("The trucks keep away from soil 1. Then they may enter it again") the lifting still follows it.
+4. "The rest of the fleet keeps away from soil 1 while excavator 1 digs there." kept excavator 1 out too (and
+   the plan was refused when it went there): with no robot named before, "the rest" was every robot. Said before
+   any robot, it is the rest of the robots its own "while" / "until" clause names by number.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -136,3 +139,23 @@ def test_a_keepout_put_up_mid_job_is_still_waited_for(fleet, world):
                 task("m", T, [E2], ["soil1"]), task("a", AV, [], ["soil1"], deps=["m"], types=[("dump_truck", 3)]),
                 task("g", DIG, [E2], [], deps=["m"]),
                 task("u", AL, [], ["soil1"], deps=["a", "g"], types=[("dump_truck", 3)]))
+
+
+# -- finding 4: "the rest of the fleet keeps away ... while excavator 1 digs there" leaves out excavator 1 -----------
+
+@pytest.mark.parametrize("rest", ["The rest of the fleet keeps", "Everyone else keeps", "The other robots keep"])
+def test_the_rest_before_any_robot_is_the_rest_of_the_robots_its_anchor_names(fleet, world, rest):
+    others = ["robot_excavator_02", E3, D1, D2, D3]
+    assert_plan(f"{rest} away from soil 1 while excavator 1 digs there. Excavator 1 goes to soil 1 and digs. Once it "
+                "has finished, the others may enter soil 1 again, and dump truck 3 goes to soil 1.", fleet, world,
+                task("a", AV, others, ["soil1"]), task("m", T, [E1], ["soil1"]),
+                task("g", DIG, [E1], [], deps=["m"]), task("u", AL, others, ["soil1"], deps=["a", "g"]),
+                task("t", T, [D3], ["soil1"], deps=["u"]))
+
+
+def test_the_rest_after_a_robot_is_still_the_rest_of_it(fleet, world):
+    others = [E1, E3, D1, D2, D3]
+    assert_plan("Excavator 2 goes to soil 2. The rest of the fleet keeps away from soil 2 until dump truck 1 has "
+                "dumped at puddle 1. Dump truck 1 dumps at puddle 1.", fleet, world,
+                task("m", T, ["robot_excavator_02"], ["soil2"]), task("a", AV, others, ["soil2"]),
+                task("p", T, [D1], ["puddle1"], deps=["a"]), task("d", DUMP, [D1], [], deps=["p"]))

@@ -2479,10 +2479,12 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.meantime = self._meantime_relative(seg, segs[i + 1:i + 2])
+            self.res.ahead = self._named_ahead(seg, post, segs[i + 1:i + 2])
             try:
                 self.main(seg, None if self.meantime else pre, post, pre_par and not self.meantime, last)
             finally:
                 self.meantime = False
+                self.res.ahead = ()
             if self.onward:
                 self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._resume_subject(post)
@@ -4080,6 +4082,20 @@ class Interpreter:
             return
         self.b.during |= {d.idx for d in self.b.drafts[made_before:]
                           if d.alive and d.action == "add_keepout" and not d.deps}
+
+    def _named_ahead(self, seg: Segment, post: Segment | None, nxt: Sequence[Segment]) -> tuple[Member, ...]:
+        """The robots the timing said after a clause names by number (its "until" anchor, or a "while" clause of
+        the same sentence: "the rest of the fleet keeps away from soil 1 *while excavator 1 digs there*"): with no
+        robot named before, the clause's "the rest" is the rest of these; read as the rest of none, it was every
+        robot, and excavator 1 was kept out of its own digging."""
+        timing = post
+        if timing is None and nxt and nxt[0].sentence == seg.sentence \
+                and nxt[0].connective_text in self.lex.ongoing_openers:
+            timing = nxt[0]
+        if timing is None:
+            return ()
+        return tuple(self.res.robot_member(r) for it in timing.items
+                     if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids)
 
     def _until_anchor(self, before: Segment | None, seg: Segment, post: Segment | None) -> Segment | None:
         """The "until" anchor of the clause ``seg``, said after it or, opening its sentence, right before it
