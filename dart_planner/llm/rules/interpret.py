@@ -2492,14 +2492,17 @@ class Interpreter:
             self.current_sentence = seg.sentence
             made_before = len(self.b.drafts)
             self.meantime = self._meantime_relative(seg, segs[i + 1:i + 2])
+            self.res.ahead = self._named_ahead(seg, post, segs[i + 1:i + 2])
             try:
                 self.main(seg, None if self.meantime else pre, post, pre_par and not self.meantime, last)
             finally:
                 self.meantime = False
+                self.res.ahead = ()
             if self.onward:
                 self.go_onward(i + 1 == len(segs) or segs[i + 1].sentence > seg.sentence + 1)
             self._resume_subject(post)
-            self._note_until_keepouts(post, seg.sentence, made_before)
+            self._note_until_keepouts(self._until_anchor(segs[i - 1] if i else None, seg, post), seg.sentence,
+                                      made_before)
             self._note_keepouts_during(seg, segs[i + 1:i + 2], made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
@@ -4093,6 +4096,33 @@ class Interpreter:
         self.b.during |= {d.idx for d in self.b.drafts[made_before:]
                           if d.alive and d.action == "add_keepout" and not d.deps}
 
+    def _named_ahead(self, seg: Segment, post: Segment | None, nxt: Sequence[Segment]) -> tuple[Member, ...]:
+        """The robots the timing said after a clause names by number (its "until" anchor, or a "while" clause of
+        the same sentence: "the rest of the fleet keeps away from soil 1 *while excavator 1 digs there*"): with no
+        robot named before, the clause's "the rest" is the rest of these; read as the rest of none, it was every
+        robot, and excavator 1 was kept out of its own digging."""
+        timing = post
+        if timing is None and nxt and nxt[0].sentence == seg.sentence \
+                and nxt[0].connective_text in self.lex.ongoing_openers:
+            timing = nxt[0]
+        if timing is None:
+            return ()
+        return tuple(self.res.robot_member(r) for it in timing.items
+                     if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids)
+
+    def _until_anchor(self, before: Segment | None, seg: Segment, post: Segment | None) -> Segment | None:
+        """The "until" anchor of the clause ``seg``, said after it or, opening its sentence, right before it
+        ("*Until excavator 3 has dug at soil 2*, the trucks keep away from soil 2"): either way it says when a
+        keep-out of the clause ends. Only the one said after was taken, so a later move into the place found the
+        place still closed."""
+        if post is not None and post.connective_text in self.lex.until_words:
+            return post
+        if before is not None and before.role is SegmentRole.ANCHOR and not before.post_anchor \
+                and before.sentence == seg.sentence and before.sentence_start \
+                and before.connective_text in self.lex.until_words:
+            return before
+        return post
+
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
         if post is not None and post.connective_text in self.lex.until_words and self.until_found is not None \
@@ -5180,11 +5210,23 @@ class Interpreter:
             d.global_keepout = is_global and target == "add_keepout"
             made = [d]
         else:
+            if target == "remove_keepout":
+                extra = self._past_standing_keepouts(extra, names)
             made = self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
         if target == "remove_keepout" and made:
             for n in names:
                 self.last_allow[n] = made[-1].idx
         return made
+
+    def _past_standing_keepouts(self, extra: set[int], names: Sequence[str]) -> set[int]:
+        """What a lifting of ``names`` for some robots waits for, less the keep-outs of those places that hold from
+        the start (README rule 26: no edge to its lifting). "Then the trucks may enter soil 1 again" after other
+        work is after every step still open, and such a keep-out, which nothing waits for yet, was one of them.
+        With nothing else to wait for, the lifting still follows it."""
+        standing = {i for i in extra if self.b.drafts[i].alive and self.b.drafts[i].action == "add_keepout"
+                    and set(self.b.drafts[i].objects) & set(names) and self.b._opening_keepout(i)}
+        rest = extra - standing
+        return rest if standing and rest else extra
 
     def _closed_for_type(self, subject: tuple[Member, ...] | None, names: list[str]) -> bool:
         """A lifting said for "the <type>s" of places closed to one group of robots of that type only, which holds

@@ -1095,6 +1095,10 @@ class MentionResolver:
         self.fleet_mark = 0
         """Where the history stood when the whole fleet last moved together (set by the interpreter): "the rest of
         the fleet" after a gathering is the rest of the robots named since it, not since the start."""
+        self.ahead: tuple[Member, ...] = ()
+        """The robots named by number in the timing said after the clause being read ("the rest of the fleet keeps
+        away from soil 1 *while excavator 1 digs there*"): with no robot named before, "the rest" is the rest of
+        these (set by the interpreter)."""
         self._groups = 0
         self.type_groups: list[Member] = []
         self.addressee: tuple[Member, ...] = ()
@@ -1642,6 +1646,8 @@ class MentionResolver:
             return tuple(self.robot_member(r) for r in desc.ids)
         if desc.form == "others":  # robots not named so far (since the whole fleet last came together)
             since = self.history[self.fleet_mark:] or self.history
+            if not since and self.ahead:
+                since = [(self.ahead, "ahead")]  # "the rest keeps away while excavator 1 digs": the rest of it
             rest = self._rest_of_part() or self._rest_of_whole() or self._rest_of_fleet(since)
             if not rest and self.last_others:
                 return self.last_others  # "... keeps away from soil 1. Later, lift it for the rest of the fleet"
