@@ -35,6 +35,10 @@
 12. "Excavator 2 digs at soil 1 and then loads dump truck 3 once it arrives there." never sent truck 3: "it" was the
     excavator (named last as a subject), already at soil 1, so the arrival was its own move there. A robot already
     where the clause works does not arrive there: "it" is the one robot the clause named that is not there yet.
+13. "Dump truck 1 inspects puddle 1 and dump truck 3 inspects puddle 2 at the same time, after which all robots avoid
+    both puddles." waited for truck 3's inspection only (the clause just before "after which"), so truck 1's was left
+    open and the next "then" waited for it apart. The keep-out waits for every visit of its sentence to the places it
+    closes; a visit elsewhere ("excavator 1 digs at soil 1 and truck 2 inspects puddle 2, after which ...") is not.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -217,3 +221,21 @@ def test_the_robot_that_arrives_is_the_one_not_there_yet(fleet, world, text):
 def test_a_robot_that_is_not_there_yet_arrives_itself(fleet, world):
     assert_plan("Truck 3 goes to soil 1. Excavator 2 goes to rock 1 and digs once it gets there.", fleet, world,
                 task("t", T, [D3], ["soil1"]), task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]))
+
+
+# -- 13: "A and B at the same time, after which all robots avoid both puddles" ---------------------------------------
+
+
+def test_after_which_waits_for_every_visit_of_the_sentence_to_the_places(fleet, world):
+    assert_plan("Dump truck 1 inspects puddle 1 and dump truck 3 inspects puddle 2 at the same time, after which all "
+                "robots avoid both puddles. Then excavator 2 goes to soil 2 and digs.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D3], ["puddle2"]),
+                task("k", AVA, [], ["puddle1", "puddle2"], deps=["a", "b"]), task("m", T, [E2], ["soil2"], deps=["k"]),
+                task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_after_which_does_not_wait_for_work_elsewhere(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and truck 2 inspects puddle 2, after which all robots avoid puddle 2.",
+                fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]), task("i", T, [D2], ["puddle2"]),
+                task("k", AVA, [], ["puddle2"], deps=["i"]))

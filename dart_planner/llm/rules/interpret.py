@@ -2504,6 +2504,7 @@ class Interpreter:
             self._note_until_keepouts(self._until_anchor(segs[i - 1] if i else None, seg, post), seg.sentence,
                                       made_before)
             self._note_keepouts_during(seg, segs[i + 1:i + 2], made_before)
+            self._after_both_visits(seg, made_before)
             if before_any is not None:
                 self._before_earlier(set(range(made_before, len(self.b.drafts))), before_any)
             self.passive_pre = False
@@ -4085,6 +4086,21 @@ class Interpreter:
         "and" with its own robots, and they are the subject "it" means again."""
         if post is not None and post.ended_by == "and" and self.prev is not None and self.prev.subject:
             self.res.remember(self.prev.subject)
+
+    def _after_both_visits(self, seg: Segment, made_before: int) -> None:
+        """"Truck 1 inspects puddle 1 and truck 3 inspects puddle 2 at the same time, after which all robots avoid
+        both puddles": the keep-out waits for every visit its sentence made to the places it closes, not only the
+        clause just before "after which" (rule 10 reads "the step just before it" as the sentence's visits there)."""
+        if seg.connective_text not in self.lex.after_which_connectives:
+            return
+        for d in self.b.drafts[made_before:]:
+            if not d.alive or d.action != "add_keepout":
+                continue
+            visits = {v.idx for v in self.b.drafts[:made_before] if v.alive and v.action == "navigate"
+                      and set(v.objects) & set(d.objects) and self.draft_sentence.get(v.idx) == seg.sentence
+                      and v.idx not in self.b.anc[d.idx] and v.idx not in d.deps}
+            if d.deps and visits:
+                self.b.retime_move(d.idx, visits)
 
     def _note_keepouts_during(self, seg: Segment, following: Sequence[Segment], made_before: int) -> None:
         """"Trucks 1 and 3 keep away from soil 2 while excavator 1 digs there": a keep-out said before a "while"
