@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
-from .segment import SENTENCE_END, Item, ItemKind, verb_before_punct
+from .segment import SENTENCE_END, Item, ItemKind, _relative_which, verb_before_punct
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
@@ -779,7 +779,49 @@ def _clause_subject(out: Sequence[Item], k: int) -> list[Item]:
     while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
         s -= 1
     own = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
-    return own or _vocative_before(out, s - 1)
+    if own:
+        return own
+    return _vocative_before(out, s - 1) or ([] if _bare_move_in(out[s:k]) else _carried_subject(out, s))
+
+
+def _bare_move_in(clause: Sequence[Item]) -> bool:
+    """A move with no place of its own in ``clause`` ("then *come over* and get loaded"): its place is the loader's,
+    which only a loading of the same subject gives it; carried over to the loadings one truck at a time, the move
+    read the place named last and was lost, so such a clause keeps its one loading (left for a later mend)."""
+    return any(it.kind is ItemKind.VERB and it.payload.target in MOVES and it.payload.role == "verb"
+               and not any(x.kind in (ItemKind.OBJECT, ItemKind.PLACE) for x in clause[n + 1:n + 3])
+               for n, it in enumerate(clause))
+
+
+def _carried_subject(out: Sequence[Item], s: int) -> list[Item]:
+    """The subject a clause with none of its own, opened at ``s`` by "then" / "and then", carries over from the
+    clause before it, past an anchor said in between ("trucks 1 and 2 wait at obstacle 1 until excavator 3 is done,
+    *then come over and get loaded*, truck 2 first"): the robots before the first verb of the nearest earlier clause
+    of the sentence that is not an anchor. Found no subject, the order's aside named one truck and one loading
+    served both."""
+    if s < 1 or out[s - 1].kind is not ItemKind.CONNECTIVE or out[s - 1].payload != "sequence":
+        return []
+    e = s - 1
+    while e > 0:
+        b = e
+        while b > 0 and out[b - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            b -= 1
+        opener = out[b - 1] if b > 0 else None
+        if opener is not None and opener.kind is ItemKind.PUNCT and opener.payload in SENTENCE_END:
+            opener = None
+        if opener is None or opener.kind is not ItemKind.CONNECTIVE or opener.payload == "sequence":
+            verb = next((n for n in range(b, e) if out[n].kind is ItemKind.VERB), e)
+            own = [r for r in out[b:verb] if r.kind is ItemKind.ROBOT]
+            if own:
+                return own
+            if b > 0 and out[b - 1].kind is ItemKind.PUNCT and out[b - 1].payload == ",":
+                said = _vocative_before(out, b - 1)
+                if said:
+                    return said
+        if opener is None:
+            return []
+        e = b - 1
+    return []
 
 
 def _vocative_before(out: Sequence[Item], p: int) -> list[Item]:
@@ -1048,10 +1090,42 @@ def _inserted_there(out: Sequence[Item], j: int) -> Item | None:
 
 def _next_subject_joined(out: Sequence[Item], end: int) -> bool:
     """The comma at ``end`` that closes an order aside leads into a clause of another robot ("..., truck 2 first,
-    *and truck 2* then goes to rock 2"): it stays, or the robot joined the rest of the order ("then truck 1 and
-    truck 2"), the second loading dropped."""
-    return out[end].payload == "," and end + 2 < len(out) and out[end + 1].kind is ItemKind.WORD \
-        and out[end + 1].text == "and" and out[end + 2].kind is ItemKind.ROBOT
+    *and truck 2* then goes to rock 2") or a relative clause on the loaded robots (see :func:`_order_after_relative`):
+    it stays, or the robot joined the rest of the order ("then truck 1 and truck 2"), the second loading dropped."""
+    return out[end].payload == "," and ((end + 2 < len(out) and out[end + 1].kind is ItemKind.WORD
+                                         and out[end + 1].text == "and" and out[end + 2].kind is ItemKind.ROBOT)
+                                        or _relative_which(out, end + 1))
+
+
+def _moving_relative(clause: Sequence[Item]) -> bool:
+    """A relative clause that moves its robots ("which have both driven to soil 1", "which drive there"), not one
+    of where they stand ("which are waiting at soil 1", "which are already there"): after an order said one truck at
+    a time those still lose a loading (left for a later mend), so their order is not moved."""
+    verbs = [it for it in clause if it.kind is ItemKind.VERB]
+    return bool(verbs) and not any(it.kind is ItemKind.MARK for it in clause) and all(
+        v.payload.target in MOVES and v.payload.role == "verb" and not v.text.split()[0].endswith("ing")
+        for v in verbs)
+
+
+def _order_after_relative(out: Sequence[Item], j: int, run: Sequence[Item]) -> tuple[list[Item], int] | None:
+    """The words from ``j`` to the sentence end with an order aside said after a relative clause on the loaded
+    robots ("loads trucks 1 and 2*, which have both driven to soil 1, truck 2 first*") put before that clause, and
+    where they end; "which" then stands for every loaded robot when they are two (the rewritten order names them one
+    by one). Read as it stood, the aside was lost and one loading served both trucks."""
+    if not (j + 1 < len(out) and out[j].kind is ItemKind.PUNCT and out[j].payload == ","
+            and _relative_which(out, j + 1)):
+        return None
+    c = next((n for n in range(j + 1, len(out)) if out[n].kind is ItemKind.PUNCT), None)
+    if c is None or out[c].payload != ",":
+        return None
+    end = _order_aside_end(out, c + 1, ",")
+    if (end < len(out) and not (out[end].kind is ItemKind.PUNCT and out[end].payload in SENTENCE_END)) \
+            or _order_list(out[c + 1:end]) is None or not _moving_relative(out[j + 1:c]):
+        return None
+    which = out[j + 1]
+    if sum(len(r.payload.ids) if r.payload.form == "ids" else 0 for r in run) == 2:
+        which = replace(which, payload=replace(which.payload, det="both"))
+    return [*out[c:end], out[j], which, *out[j + 2:c]], end
 
 
 def fold_going_first(items: Sequence[Item], verbs: Container[str], leads: Container[str]) -> list[Item]:
@@ -1189,6 +1263,9 @@ def loading_order(items: Sequence[Item], aux: Container[str] = ()) -> list[Item]
         if there is not None:  # ", where excavator 3 loads them, truck 3 first": "loads them there", in that order
             j += 1
         said_from = j
+        relative = _order_after_relative(out, j, run) if run else None
+        if relative is not None:
+            out[j:relative[1]] = relative[0]
         while j < len(out) and out[j].kind is ItemKind.MARK and out[j].payload == "in_order":
             j += 1  # "loads them one after the other, truck 1 first": the aside gives that order
         if not run or j >= len(out) or out[j].kind is not ItemKind.PUNCT or out[j].payload not in ("(", ",", ":"):

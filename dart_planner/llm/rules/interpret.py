@@ -456,7 +456,7 @@ class Interpreter:
         """Keep-outs said "until X" (their drafts) with the tasks of X: a later move there waits for their end."""
         self.until_later: tuple[int, frozenset[str], frozenset[str]] | None = None
         """An "until X" whose X a later sentence orders: its sentence, the robots of X and their actions."""
-        self.until_pending: list[tuple[int, int, frozenset[str], frozenset[str]]] = []
+        self.until_pending: list[tuple[int, int, frozenset[str], frozenset[str], frozenset[str]]] = []
         """Keep-outs "until X" with X ordered later: draft, sentence, robots and actions of X (found at the end)."""
         self.destination: dict[str, str] = {}
         """Where a summary sentence says a robot's load goes."""
@@ -4146,8 +4146,8 @@ class Interpreter:
                 and self.until_later is not None and self.until_later[0] == sentence:
             # "... until truck 2 has inspected it. Truck 2 inspects rock 1.": X is the step the later sentence makes
             _, robots, actions = self.until_later
-            self.until_pending += [(d.idx, sentence, robots, actions) for d in self.b.drafts[made_before:]
-                                   if d.alive and d.action == "add_keepout"]
+            self.until_pending += [(d.idx, sentence, robots, actions, self._until_places(post, d))
+                                   for d in self.b.drafts[made_before:] if d.alive and d.action == "add_keepout"]
             return
         if post is None or post.connective_text not in self.lex.until_words or self.until_found is None \
                 or self.until_found[0] != sentence or not self.until_found[1]:
@@ -6412,12 +6412,30 @@ class Interpreter:
         """The keep-outs "until X" whose X a later sentence ordered, each with the first step of X's robots and action
         made after its sentence (rules/untillifts lifts them there)."""
         out: list[tuple[int, frozenset[int]]] = []
-        for idx, sentence, robots, actions in self.until_pending:
-            ends = [d.idx for d in self.b.drafts if d.alive and d.action in actions
+        for idx, sentence, robots, actions, places in self.until_pending:
+            ends = [d for d in self.b.drafts if d.alive and d.action in actions
                     and robots & {m.key for m in d.members} and self.draft_sentence.get(d.idx, -1) > sentence]
-            if ends:
-                out.append((idx, frozenset(ends[:1])))
+            # "until truck 1 has checked both rocks": the first step at each place X names, not the first alone
+            at = [next((d.idx for d in ends if p in d.objects), None) for p in sorted(places)]
+            if len(places) > 1 and all(i is not None for i in at):
+                out.append((idx, frozenset(i for i in at if i is not None)))
+            elif ends:
+                out.append((idx, frozenset({ends[0].idx})))
         return out
+
+    def _until_places(self, post: Segment, keepout: Draft) -> frozenset[str]:
+        """The places the "until" clause ``post`` names: by name, or by a plural of their kind ("both rocks", "the
+        rocks"), which means the keep-out's places of that kind."""
+        out: set[str] = set()
+        for it in post.items:
+            if it.kind is not ItemKind.OBJECT:
+                continue
+            o = it.payload
+            if o.form == "names":
+                out |= set(o.names)
+            elif o.form == "kind" and o.plural:
+                out |= {n for n in keepout.objects if self.site.object_kind.get(n) == o.kind}
+        return frozenset(out)
 
     def _ordered_later(self, seg: Segment, robots: Sequence[Member]) -> bool:
         """"Keep all trucks away from rock 2 until excavator 3 has broken it up. Excavator 3 goes to rock 2 and breaks

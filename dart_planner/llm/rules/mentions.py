@@ -641,7 +641,7 @@ class _Scanner:
                                 self.text(step.start, end))
             items.append(step)
             i = step.end
-        return items
+        return _which_both(items)
 
     def verb(self, i: int, length: int, hit: tuple[str, str]) -> Item:
         """A verb item; a keep-out verb swallows the keep-out noun after it ("lift the keep-out
@@ -1064,6 +1064,24 @@ class _Scanner:
             text = self.text(i, i + m[0])
             return Item(ItemKind.OBJECT, i, i + m[0], ObjectDesc("pronoun", pronoun=text), text)
         return Item(ItemKind.WORD, i, i + 1, None, w)
+
+
+def _which_both(items: list[Item]) -> list[Item]:
+    """``items`` with a relative "which" that a floating "both" follows, past one word at most ("..., which (have)
+    *both* driven to soil 1"), marked as meaning two robots: "loads truck 1 and then truck 2, which both drive there"
+    sends both trucks. Read as the robot named last, truck 1's move was dropped without a word."""
+    for k, it in enumerate(items):
+        if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.payload.pronoun != "which":
+            continue
+        for j in (k + 1, k + 2):
+            nxt = items[j] if j < len(items) else None
+            if nxt is not None and nxt.kind is ItemKind.ROBOT and nxt.payload.form == "pronoun" \
+                    and nxt.payload.pronoun == "both" and nxt.text == "both":
+                items[k] = replace(it, payload=replace(it.payload, det="both"))
+                break
+            if nxt is None or nxt.kind is not ItemKind.WORD:
+                break
+    return items
 
 
 def scan(tokens: Sequence[Token], lex: Lexicon, site: SiteIndex, fleet_types: Sequence[str],
@@ -1661,7 +1679,7 @@ class MentionResolver:
             if desc.pronoun.isdigit():
                 return self.last_members(int(desc.pronoun))
             if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
-                return self.history[-1][0]
+                return self.last_members(2) if desc.det == "both" else self.history[-1][0]
             if desc.pronoun == "you" and self.addressee:
                 return self.addressee
             if desc.pronoun == "they" and self.history:
