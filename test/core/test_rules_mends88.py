@@ -1,0 +1,46 @@
+"""Mends of helper M88: L2-sized instructions in five voices (the published DART-LLM task style, a foreman's orders,
+a polite request, a non-native operator, a formal work order).
+
+1. "Excavator 1 digs at soil 1, then unloads the soil into dump truck 1" was a tipping (DumpUnloading) by truck 1:
+   "unload(s) the <cargo> into" is the excavator's loading of the truck after "into", like "dumps the soil into".
+2. "Upon arrival of both, dump truck 1 inspects obstacle 2" sent both earlier robots to obstacle 2 with truck 1, who
+   waited for nothing: "upon arrival" was a filler phrase ("each digs upon arrival"), so "of both, dump truck 1"
+   read as a list of robots. Followed by "of", it is an anchor on the arrival of what it names; and before "both"
+   and a comma it waits for all the work said before, as "After both," did ("Upon completion of both," too).
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: "unloads the soil into <truck>" is the excavator's loading ----------------------------------------
+
+
+@pytest.mark.parametrize("cargo", ["the soil", "the material", "the dirt"])
+def test_unloading_the_cargo_into_a_truck_is_a_loading(fleet, world, cargo):
+    assert_plan(f"Excavator 1 moves to soil 1 and performs excavation, then unloads {cargo} into dump truck 1; "
+                "dump truck 1 then moves to puddle 1 and unloads.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]),
+                task("t", T, [D1], ["puddle1"], deps=["l"]), task("d", DUMP, [D1], [], deps=["t"]))
+
+
+# -- finding 2: "upon arrival of both" is an anchor ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("anchor", ["Upon arrival of both", "Upon the arrival of both", "On arrival of both",
+                                    "Upon arrival of both units", "After the arrival of both",
+                                    "Upon completion of both", "On completion of both"])
+def test_upon_arrival_of_both_waits_for_both(fleet, world, anchor):
+    assert_plan(f"Excavator 2 goes to rock 1 and excavator 3 goes to rock 2. {anchor}, dump truck 1 inspects "
+                "obstacle 2.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", T, [E3], ["rock2"]),
+                task("c", T, [D1], ["obstacle2"], deps=["a", "b"]))
+
+
+def test_each_digs_upon_arrival_stays_a_filler(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs upon arrival.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]))
