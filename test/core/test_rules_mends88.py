@@ -7,6 +7,9 @@ a polite request, a non-native operator, a formal work order).
    waited for nothing: "upon arrival" was a filler phrase ("each digs upon arrival"), so "of both, dump truck 1"
    read as a list of robots. Followed by "of", it is an anchor on the arrival of what it names; and before "both"
    and a comma it waits for all the work said before, as "After both," did ("Upon completion of both," too).
+3. "Excavator 1 goes to soil 1. Then everybody back." dropped the return (the robots were read as the addressee of
+   nothing), and "..., then truck 2 back" sent truck 2 to soil 1 (the move before, said again): robots and a closing
+   "back", with no verb and no place, go back to the start, as "everybody back to base" does.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "unloads the soil into <truck>" is the excavator's loading ----------------------------------------
 
@@ -44,3 +47,24 @@ def test_upon_arrival_of_both_waits_for_both(fleet, world, anchor):
 def test_each_digs_upon_arrival_stays_a_filler(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 and digs upon arrival.", fleet, world,
                 task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 3: "Then everybody back." is a return -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["everybody", "everyone", "all robots"])
+def test_a_fleet_said_back_returns(fleet, world, who):
+    assert_plan(f"Excavator 1 goes to soil 1. Then {who} back.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("r", RA, [], [], deps=["m"]))
+
+
+def test_a_robot_said_back_after_a_move_returns(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1, then truck 2 back.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("r", R, [D2], [], deps=["m"]))
+
+
+def test_the_foremans_join_and_return(fleet, world):
+    assert_plan("Excavator 1 to soil 1, excavator 3 to soil 2. When both are there, truck 2 goes to rock 1. "
+                "Then everybody back.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("b", T, [E3], ["soil2"]),
+                task("c", T, [D2], ["rock1"], deps=["a", "b"]), task("r", RA, [], [], deps=["c"]))
