@@ -10,6 +10,9 @@ a polite request, a non-native operator, a formal work order).
 3. "Excavator 1 goes to soil 1. Then everybody back." dropped the return (the robots were read as the addressee of
    nothing), and "..., then truck 2 back" sent truck 2 to soil 1 (the move before, said again): robots and a closing
    "back", with no verb and no place, go back to the start, as "everybody back to base" does.
+4. "Dump truck 1 go to rock 1, dump truck 2 go to rock 2 in same time, when both arrive then all robot go back start"
+   made truck 2 wait for truck 1: the comma after the closing "at the same time" was swallowed with it, so the
+   anchor timed truck 2's clause (its own arrival) instead of opening the next one. It opens after the comma now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -68,3 +71,18 @@ def test_the_foremans_join_and_return(fleet, world):
                 "Then everybody back.", fleet, world,
                 task("a", T, [E1], ["soil1"]), task("b", T, [E3], ["soil2"]),
                 task("c", T, [D2], ["rock1"], deps=["a", "b"]), task("r", RA, [], [], deps=["c"]))
+
+
+# -- finding 4: "..., at the same time, when both arrive, ..." -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Dump truck 1 go to rock 1, dump truck 2 go to rock 2 in same time, when both arrive then all robot go back start.",
+    "Dump truck 1 goes to rock 1, dump truck 2 goes to rock 2 at the same time, when both arrive, all robots return "
+    "to start.",
+    "Dump truck 1 goes to rock 1, dump truck 2 goes to rock 2 at the same time, once both arrive then all robots "
+    "return to start.",
+])
+def test_an_anchor_after_a_closing_at_the_same_time_opens_the_next_clause(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1], ["rock1"]), task("b", T, [D2], ["rock2"]),
+                task("r", RA, [], [], deps=["a", "b"]))
