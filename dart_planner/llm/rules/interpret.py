@@ -2913,7 +2913,8 @@ class Interpreter:
                 self.use(it)
             return
         if not verbs and not objects and not places and subj_items and self.prev is not None \
-                and self.prev.actions and self.prev.sentence == seg.sentence and (last_in_sentence or (
+                and not self._bare_back(seg) and self.prev.actions and self.prev.sentence == seg.sentence \
+                and (last_in_sentence or (
                     # "loads truck 1 first, then truck 2, then truck 3": a run of them
                     seg.connective == "sequence" and bool(self.following)
                     and self.following[0].connective == "sequence" and self.following[0].has(ItemKind.ROBOT)
@@ -2963,7 +2964,7 @@ class Interpreter:
             self.prev = Clause(told, explicit, self.prev.verbs, entry, seg.sentence, subject is None,
                                self.prev.actions, timed=self._timed(pre, pre_par))
             return
-        if not verbs and not objects and not places:
+        if not verbs and not objects and not places and not (subj_items and self._bare_back(seg)):
             if subj_items and self._robots_before_a_step(seg):
                 return
             if subj_items or "each" in marks:
@@ -4195,6 +4196,14 @@ class Interpreter:
                     in self.lex.until_keepout_crowds for it in seg.items)
         return near or crowd
 
+    @staticmethod
+    def _bare_back(seg: Segment) -> bool:
+        """Robots and a closing "back" only, no verb and no place ("Then everybody back.", "truck 2 back")."""
+        items = [it for it in seg.items if it.kind is not ItemKind.PUNCT]
+        return bool(items) and items[-1].kind is ItemKind.MARK and items[-1].text == "back" \
+            and any(it.kind is ItemKind.ROBOT for it in items) \
+            and all(it.kind in (ItemKind.ROBOT, ItemKind.MARK, ItemKind.WORD) for it in items)
+
     def build_actions(self, seg: Segment, verbs: list[Item], partner_items: list[Item], marks: set[str],
                       negated: bool, subject: tuple[Member, ...] | None = None, timed: bool = False) -> list[Action]:
         """The actions of one clause. ``subject`` (its robots) and ``timed`` (an "until" / "before" clause comes
@@ -4237,6 +4246,12 @@ class Interpreter:
                     k + 1 == len(items) or items[k + 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE))
             elif it.kind is ItemKind.MARK and it.payload == "again" and cur is not None:
                 cur.again = True
+        if not actions and not leading and self._bare_back(seg):
+            # "Then everybody back.": robots and "back" with no verb and no place are sent back to the start, as
+            # "everybody back to base" is (read as nothing, the return was dropped; after a move, a move there)
+            home = Action(VerbHit("navigate", "verb", ""))
+            home.place = True
+            actions.append(home)
         if not actions and not places_named(leading) and not self._gapped_there(seg, leading) \
                 and not _unwanted_near_it(seg, leading):
             return []

@@ -667,6 +667,8 @@ class Lexicon:
     """Auxiliaries after opening objects before a time word of a remark ("puddle 2 *has* finally dried out")."""
     lifted_group_words: frozenset[str] = _context_words()
     """After "for" in a lifting ("lift the keep-out for *those robots*"): the robots of that keep-out."""
+    after_both_anchors: frozenset[str] = _context_words()
+    """Anchors that, before "both" and a comma ("*upon completion of* both, ..."), wait for all the work said before."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))

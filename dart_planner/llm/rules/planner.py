@@ -257,7 +257,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_trailing_place_pairs(items, frozenset({"navigate", "dig", "dump"}), lex.inverted_auxiliaries)
     items = fold_drive_there_first(items, lex.subject_modals)
     items = fold_do_that_first(fold_drive_there_first_sentence(items, lex.own_site_nouns))
-    items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex))
+    items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex), lex)
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))

@@ -699,6 +699,15 @@ def _negated_places(items: Sequence[Item], joining_words: Container[str]) -> lis
     return out
 
 
+def _closing_parallel_comma(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """"X goes to rock 1, Y goes to rock 2 at the same time, when both arrive, all return": the anchor at ``k`` follows
+    a comma after a closing "at the same time" (held, with no items, by ``cur``), so it opens after a punctuation
+    mark, as it would with no "at the same time"; read as said straight after the clause, it timed that clause, and
+    truck 2 waited for its own arrival."""
+    return items[k].payload == "anchor" and cur.connective == "parallel" and not cur.items and k > 0 \
+        and items[k - 1].kind is ItemKind.PUNCT and items[k - 1].payload == ","
+
+
 def segment_items(items: Sequence[Item], causatives: Container[str],
                   object_verbs: Container[str] = (), joining_words: Container[str] = (),
                   subject_modals: Container[str] = (), departures: Container[str] = (),
@@ -898,7 +907,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             k += 1
             continue
         if it.kind is ItemKind.CONNECTIVE and it.payload != "first":
-            opened_by_punct = cur.after_punct and all(i.kind is ItemKind.WORD for i in cur.items)
+            opened_by_punct = (cur.after_punct and all(i.kind is ItemKind.WORD for i in cur.items)) \
+                or _closing_parallel_comma(cur, items, k)
             was_start = cur.sentence_start and not cur.items
             # "..., and while they are digging, two trucks wait at obstacle 1": "while" after ", and" opens a
             # clause that only says when the one after its comma runs, as at the start of a sentence

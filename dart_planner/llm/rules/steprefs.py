@@ -80,17 +80,18 @@ def step_numbers(item: Item) -> tuple[int, ...]:
     return ()
 
 
-def fold_after_both(items: Sequence[Item]) -> list[Item]:
+def fold_after_both(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """"At puddle 1, truck 3 does a check. After both, truck 3 comes to soil 1": a sentence opened by
     "after both" and a comma (no noun after "both") waits for the work said before it, every branch,
     as "after all that" does. Read as a robot pronoun, "both" was two robots to wait for and the
-    step waited for the subject's own chain only (the other robot's digging was lost)."""
+    step waited for the subject's own chain only (the other robot's digging was lost). The formal anchors
+    (lexicon ``after_both_anchors``: "Upon completion of both, ...") read the same."""
     out = list(items)
     k = 0
     while k + 2 < len(out):
         con, both, comma = out[k:k + 3]
         k += 1
-        if con.kind is ItemKind.CONNECTIVE and con.payload == "anchor" and con.text == "after" \
+        if con.kind is ItemKind.CONNECTIVE and con.payload == "anchor" and con.text.lower() in lex.after_both_anchors \
                 and both.kind is ItemKind.ROBOT and both.text == "both" and comma.kind is ItemKind.PUNCT \
                 and comma.payload == "," and (k == 1 or out[k - 2].kind is ItemKind.PUNCT
                                               and out[k - 2].payload in SENTENCE_END):
