@@ -991,7 +991,11 @@ class _Scanner:
         if c and c[1] == "first" and self._start_place_opener(i, c[0]):
             return Item(ItemKind.WORD, i, i + 1, None, w)  # "dumps *at* the start": the start place comes next
         if c:
-            return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
+            size = c[0] - 1 if c[0] > 1 and words[i + c[0] - 1] in lex.permission_words else c[0]
+            # "only after that *can* the fleet use rock 2 again": the connective is read with its inverted modal (not
+            # to leave "that can the fleet" a mention), but a permission word is the main clause's, so it stays a
+            # word of its own; swallowed, the lifting was read as a move into the closed place
+            return Item(ItemKind.CONNECTIVE, i, i + size, c[1], self.text(i, i + size))
         if w in lex.verbless_keepout_words and self._robots_alone_before() and i + 1 < len(words) \
                 and words[i + 1] not in lex.place_prepositions:
             # "everybody off soil 2 for now", on a phone or the radio: robots and "off" with no verb is a keep-out

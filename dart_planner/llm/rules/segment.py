@@ -607,6 +607,16 @@ def _inverted_place_subject(items: Sequence[Item], k: int, inverted: Container[s
             and items[k + 1].kind is ItemKind.VERB and items[k + 1].payload.target in ("add_keepout", "remove_keepout"))
 
 
+def _inverted_permission(anchor: list[Item]) -> Item | None:
+    """"Only after that *may* the fleet use rock 2 again", "only once it has dug *can* the trucks enter it": a
+    permission word that ends an anchor before the main clause's subject is that clause's modal, inverted. Left in the
+    anchor, the clause lost its permission and its lifting was read as a move into the closed place. Taken off the
+    anchor (which keeps what it waits for) and returned, to open the main clause."""
+    if len(anchor) > 1 and anchor[-1].kind is ItemKind.MARK and anchor[-1].payload == "permit":
+        return anchor.pop()
+    return None
+
+
 def _reduced_anchor(items: Sequence[Item]) -> bool:
     """An anchor said without a verb ("once at their sites", "when there"): the robot mention that
     follows with a verb of its own is the subject of the main clause, not part of the anchor."""
@@ -981,8 +991,11 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
             ) or _order_after_done(items, k) or _inverted_place_subject(items, k, inverted)
             if starts_main:
+                permit = _inverted_permission(cur.items)
                 close("subject")
                 cur.after_punct = False
+                if permit is not None:
+                    cur.items.append(permit)
                 continue
         if (
             it.kind is ItemKind.WORD
