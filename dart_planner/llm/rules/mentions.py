@@ -964,6 +964,11 @@ class _Scanner:
         if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
             # "To start, everyone avoids rock 2": the sentence comes first, not a trip to the start
             return Item(ItemKind.CONNECTIVE, i, i + m[0], "first", self.text(i, i + m[0]))
+        m = lex.closer_index.match(words, i)
+        if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
+            # "To finish, all robots return to start": as "finally"; read as a purpose, the return waited only for
+            # the step said last, not for every open end (a lifting said just before)
+            return Item(ItemKind.CONNECTIVE, i, i + m[0], "final", self.text(i, i + m[0]))
         m = lex.start_index.match(words, i)
         if m and not (m[0] == 1 and w == "start" and (i == 0 or words[i - 1] not in _START_LEADS)):
             # ("have excavator 1 start now": the verb, not the place; the place follows "to", "at", ...)
