@@ -8,6 +8,9 @@ given, varied time connectives, a closing fleet-wide step).
 2. "To finish, all robots return to start" waited only for the step said last, not for every open end (a lifting or
    another crew's step said before): "To finish," opening a sentence before a comma is "finally" (lexicon
    ``sentence_closers``, as ``sentence_openers`` are "first"); "goes to soil 1 to finish the job" stays a purpose.
+3. "So that the surveyors can measure it, everybody keeps away from rock 2 throughout" silently dropped the keep-out:
+   with no verb known in the purpose, "it, everybody" was read as one list of robots, so the skipped purpose ran on
+   past its comma. A clause opened by a skipped purpose (lexicon ``purpose_skip``) ends at its comma.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -62,3 +65,18 @@ def test_to_finish_waits_for_a_lifting_said_before(fleet, world):
 def test_to_finish_inside_a_sentence_stays_a_purpose(fleet, world):
     assert_plan("Truck 1 goes to soil 1 to finish the job. Truck 2 goes to soil 2.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil2"]))
+
+
+# -- finding 3: a skipped purpose ends at its comma, even between two robot words ----------------------------------
+
+@pytest.mark.parametrize("text, keep_out, gated", [
+    ("So that the surveyors can measure it, everybody keeps away from rock 2 throughout.",
+     task("k", AVA, [], ["rock2"]), True),
+    ("So that the surveyors can measure it, the trucks keep away from rock 2 throughout.",
+     task("k", AV, (), ["rock2"], types=[("dump_truck", 3)]), False),
+    ("In order that the surveyors can measure them, dump truck 1 keeps away from rock 2.",
+     task("k", AV, [D1], ["rock2"]), False),
+])
+def test_a_skipped_purpose_ends_at_its_comma(fleet, world, text, keep_out, gated):
+    assert_plan(text + " Excavator 3 goes to soil 1.", fleet, world, keep_out,
+                task("m", T, [E3], ["soil1"], deps=["k"] if gated else []))

@@ -489,6 +489,13 @@ def _loading_before(items: Sequence[Item], k: int) -> bool:
         and items[j].payload.role == "verb"
 
 
+def _skipped_purpose(items: Sequence[Item]) -> bool:
+    """"So that the surveyors can measure *it, everybody* keeps away from rock 2": a clause opened by a purpose the
+    lexicon skips (``purpose_skip``) ends at its comma even when a robot word ends it and one follows; read as one
+    list of robots, the keep-out after the comma was skipped with the purpose, silently."""
+    return bool(items) and items[0].kind is ItemKind.MARK and items[0].payload == "skip"
+
+
 def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
@@ -818,7 +825,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                                   and items[k + 2].payload in ("permit", "neg"))))) and not (
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
-                and not _ordered_loading_ends(items, k)
+                and not _ordered_loading_ends(items, k) and not _skipped_purpose(cur.items)
                 and (not _has_content(cur.items) or _causative_list(cur.items, causatives)
                      or (_loaded_list(cur.items) and not _is_subject_start(items, k + 1)
                          and cur.items[-1].payload.form == items[k + 1].payload.form == "ids"))) and not (
