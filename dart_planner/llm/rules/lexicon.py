@@ -200,6 +200,8 @@ class Lexicon:
     """First words of a sentence that talks about the job ("We have one dig-and-haul job today.")."""
     opener_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
     """Phrases that mean "first" only when they open a sentence before a comma ("To start, ...")."""
+    closer_index: PhraseIndex[bool] = field(default_factory=lambda: PhraseIndex(()))
+    """Phrases that mean "finally" only when they open a sentence before a comma ("To finish, ...")."""
     partner_nouns: frozenset[str] = frozenset()
     pair_negations: frozenset[str] = frozenset()
     """Negations that speak of each of two robots ("neither truck" = both trucks, each kept out)."""
@@ -864,6 +866,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         "join_verbs",
         "in_order",
         "sentence_openers",
+        "sentence_closers",
         "noun_modifiers",
         "selection_words",
         "remark_openers",
@@ -1012,6 +1015,7 @@ def lexicon_from_dict(raw: Any, file: str = "<lexicon>") -> Lexicon:
         in_order_index=_flag_index(words("in_order")),
         goal_words=context["title_verbs"] | context["goal_nouns"],
         opener_index=_flag_index(words("sentence_openers")),
+        closer_index=_flag_index(words("sentence_closers")),
         noun_modifiers=frozenset(words("noun_modifiers")),
         selection_words=frozenset(words("selection_words")),
         remark_openers=frozenset(words("remark_openers")),

@@ -964,6 +964,11 @@ class _Scanner:
         if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
             # "To start, everyone avoids rock 2": the sentence comes first, not a trip to the start
             return Item(ItemKind.CONNECTIVE, i, i + m[0], "first", self.text(i, i + m[0]))
+        m = lex.closer_index.match(words, i)
+        if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
+            # "To finish, all robots return to start": as "finally"; read as a purpose, the return waited only for
+            # the step said last, not for every open end (a lifting said just before)
+            return Item(ItemKind.CONNECTIVE, i, i + m[0], "final", self.text(i, i + m[0]))
         m = lex.start_index.match(words, i)
         if m and not (m[0] == 1 and w == "start" and (i == 0 or words[i - 1] not in _START_LEADS)):
             # ("have excavator 1 start now": the verb, not the place; the place follows "to", "at", ...)
@@ -991,7 +996,11 @@ class _Scanner:
         if c and c[1] == "first" and self._start_place_opener(i, c[0]):
             return Item(ItemKind.WORD, i, i + 1, None, w)  # "dumps *at* the start": the start place comes next
         if c:
-            return Item(ItemKind.CONNECTIVE, i, i + c[0], c[1], self.text(i, i + c[0]))
+            size = c[0] - 1 if c[0] > 1 and words[i + c[0] - 1] in lex.permission_words else c[0]
+            # "only after that *can* the fleet use rock 2 again": the connective is read with its inverted modal (not
+            # to leave "that can the fleet" a mention), but a permission word is the main clause's, so it stays a
+            # word of its own; swallowed, the lifting was read as a move into the closed place
+            return Item(ItemKind.CONNECTIVE, i, i + size, c[1], self.text(i, i + size))
         if w in lex.verbless_keepout_words and self._robots_alone_before() and i + 1 < len(words) \
                 and words[i + 1] not in lex.place_prepositions:
             # "everybody off soil 2 for now", on a phone or the radio: robots and "off" with no verb is a keep-out

@@ -489,6 +489,13 @@ def _loading_before(items: Sequence[Item], k: int) -> bool:
         and items[j].payload.role == "verb"
 
 
+def _skipped_purpose(items: Sequence[Item]) -> bool:
+    """"So that the surveyors can measure *it, everybody* keeps away from rock 2": a clause opened by a purpose the
+    lexicon skips (``purpose_skip``) ends at its comma even when a robot word ends it and one follows; read as one
+    list of robots, the keep-out after the comma was skipped with the purpose, silently."""
+    return bool(items) and items[0].kind is ItemKind.MARK and items[0].payload == "skip"
+
+
 def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
@@ -605,6 +612,16 @@ def _inverted_place_subject(items: Sequence[Item], k: int, inverted: Container[s
     return (items[k].kind is ItemKind.OBJECT and 0 < k < len(items) - 1
             and items[k - 1].kind is ItemKind.WORD and items[k - 1].text in inverted
             and items[k + 1].kind is ItemKind.VERB and items[k + 1].payload.target in ("add_keepout", "remove_keepout"))
+
+
+def _inverted_permission(anchor: list[Item]) -> Item | None:
+    """"Only after that *may* the fleet use rock 2 again", "only once it has dug *can* the trucks enter it": a
+    permission word that ends an anchor before the main clause's subject is that clause's modal, inverted. Left in the
+    anchor, the clause lost its permission and its lifting was read as a move into the closed place. Taken off the
+    anchor (which keeps what it waits for) and returned, to open the main clause."""
+    if len(anchor) > 1 and anchor[-1].kind is ItemKind.MARK and anchor[-1].payload == "permit":
+        return anchor.pop()
+    return None
 
 
 def _reduced_anchor(items: Sequence[Item]) -> bool:
@@ -817,7 +834,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                                   and items[k + 2].payload in ("permit", "neg"))))) and not (
                 it.payload == "," and cur.items and cur.items[-1].kind is ItemKind.ROBOT and k + 1 < n
                 and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form != "pronoun"
-                and not _ordered_loading_ends(items, k)
+                and not _ordered_loading_ends(items, k) and not _skipped_purpose(cur.items)
                 and (not _has_content(cur.items) or _causative_list(cur.items, causatives)
                      or (_loaded_list(cur.items) and not _is_subject_start(items, k + 1)
                          and cur.items[-1].payload.form == items[k + 1].payload.form == "ids"))) and not (
@@ -991,8 +1008,11 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
             ) or _order_after_done(items, k) or _inverted_place_subject(items, k, inverted)
             if starts_main:
+                permit = _inverted_permission(cur.items)
                 close("subject")
                 cur.after_punct = False
+                if permit is not None:
+                    cur.items.append(permit)
                 continue
         if (
             it.kind is ItemKind.WORD
