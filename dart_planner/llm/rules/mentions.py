@@ -641,7 +641,7 @@ class _Scanner:
                                 self.text(step.start, end))
             items.append(step)
             i = step.end
-        return _which_both(items)
+        return _which_plural(_which_both(items), self.lex.verb_index.first_words)
 
     def verb(self, i: int, length: int, hit: tuple[str, str]) -> Item:
         """A verb item; a keep-out verb swallows the keep-out noun after it ("lift the keep-out
@@ -1091,6 +1091,54 @@ def _which_both(items: list[Item]) -> list[Item]:
             if nxt is None or nxt.kind is not ItemKind.WORD:
                 break
     return items
+
+
+_LIST_JOINERS = frozenset({"and", "first"})
+"""Plain words inside a list of loaded robots ("dump truck 1 *first and* then dump truck 2"), besides commas,
+connectives and an order said after it ("in turn")."""
+
+
+def _which_plural(items: list[Item], verbs: frozenset[str]) -> list[Item]:
+    """``items`` with a relative "which" whose verb is in the plural, past one plain word at most ("..., which
+    (then) *transport* the soil to obstacle 2"), marked as meaning every robot of the list right before it: "loads
+    dump truck 1 and then dump truck 2, which then transport the soil" hauls with both. Read as the robot named
+    last, truck 1's haul and dump were dropped without a word. A singular verb ("which transports") keeps the last."""
+    for k, it in enumerate(items):
+        if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.payload.pronoun != "which" \
+                or it.payload.det:
+            continue
+        j = k + 2 if k + 1 < len(items) and items[k + 1].kind in (ItemKind.WORD, ItemKind.CONNECTIVE) else k + 1
+        if j >= len(items) or items[j].kind is not ItemKind.VERB or not _bare_plural(items[j].text, verbs):
+            continue
+        size = _list_size(items, k)
+        if size >= 2:
+            items[k] = replace(it, payload=replace(it.payload, det="both" if size == 2 else str(size)))
+    return items
+
+
+def _bare_plural(text: str, verbs: frozenset[str]) -> bool:
+    """The verb's first word is the bare form of a verb whose "-s" form is known too ("transport" / "transports")."""
+    w = text.split()[0]
+    return not w.endswith("s") and (w + "s" in verbs or w + "es" in verbs
+                                    or (w.endswith("y") and w[:-1] + "ies" in verbs))
+
+
+def _list_size(items: Sequence[Item], k: int) -> int:
+    """How many robots the list of robot names right before ``items[k]`` holds, each name one robot or as many as it
+    numbers ("dump trucks 1 and 2"); 0 when a robot of another form (a group, a pronoun) is in it."""
+    size = 0
+    j = k - 1
+    while j >= 0 and (items[j].kind in (ItemKind.ROBOT, ItemKind.PUNCT, ItemKind.CONNECTIVE)
+                      or (items[j].kind is ItemKind.WORD and items[j].text in _LIST_JOINERS)
+                      or (items[j].kind is ItemKind.MARK and items[j].payload == "in_order")):
+        if items[j].kind is ItemKind.PUNCT and items[j].text != ",":
+            break
+        if items[j].kind is ItemKind.ROBOT:
+            if items[j].payload.form != "ids":
+                return 0
+            size += len(items[j].payload.ids)
+        j -= 1
+    return size
 
 
 def scan(tokens: Sequence[Token], lex: Lexicon, site: SiteIndex, fleet_types: Sequence[str],
@@ -1688,6 +1736,8 @@ class MentionResolver:
             if desc.pronoun.isdigit():
                 return self.last_members(int(desc.pronoun))
             if desc.pronoun == "which" and self.history:  # "..., which then dumps": the robot just named
+                if desc.det.isdigit():  # "loads truck 1, then truck 2 and then truck 3, which then transport"
+                    return self.last_members(int(desc.det))
                 return self.last_members(2) if desc.det == "both" else self.history[-1][0]
             if desc.pronoun == "you" and self.addressee:
                 return self.addressee
