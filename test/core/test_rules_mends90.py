@@ -9,6 +9,9 @@ was wrong).
    address passed on to the order only when the address was robots alone; "and" between two robots kept it, so
    each robot's return waited only for its own last step (the truck's not for the digging). Robots joined by the
    lexicon's ``group_list_joins`` are an address too.
+3. "..., so before any machine moves, put up a keep-out ...": the lexicon's ``first`` phrases had "before any robot
+   moves" but not the same with machine / vehicle (or plural); said mid-sentence, "any machine moves" was read as
+   a clause with no robot and refused. The variants are ``first`` phrases now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "Truck 2, once you're loaded, ..." after an address to two trucks ----------------------------------
 
@@ -49,3 +52,16 @@ def test_an_anchor_before_an_address_to_several_robots_times_the_order(fleet, wo
                 task("m2", T, [E2], ["soil1"]), task("dig", DIG, [E2], [], deps=["m2"]),
                 task("r", R, robots, [], deps=["m1", "dig"]))
 
+
+# -- finding 3: "..., so before any machine moves, <step>" marks the step that comes first --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "People are surveying near rock 1 this morning, so before any machine moves, everyone keeps away from rock 1. "
+    "Then excavator 3 goes to soil 2.",
+    "Before any vehicles move, the whole fleet stays clear of rock 1. Then excavator 3 goes to soil 2.",
+    "Rock 1 is unsafe, so before any machines move, all robots avoid rock 1. Then excavator 3 goes to soil 2.",
+])
+def test_before_any_machine_moves_marks_the_first_step(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AVA, [], ["rock1"]), task("m", T, [E3], ["soil2"], deps=["k"]))
