@@ -12,6 +12,9 @@ was wrong).
 3. "..., so before any machine moves, put up a keep-out ...": the lexicon's ``first`` phrases had "before any robot
    moves" but not the same with machine / vehicle (or plural); said mid-sentence, "any machine moves" was read as
    a clause with no robot and refused. The variants are ``first`` phrases now.
+4. "... tips the combined load at puddle 1": "combined" was no ``noun_modifiers`` adjective, so "load" was a loading
+   verb: the truck tipped first, then drove to puddle 1, and an extra loading followed. "combined", "total" and
+   "joint" keep the noun a noun.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "Truck 2, once you're loaded, ..." after an address to two trucks ----------------------------------
 
@@ -65,3 +68,19 @@ def test_an_anchor_before_an_address_to_several_robots_times_the_order(fleet, wo
 def test_before_any_machine_moves_marks_the_first_step(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("k", AVA, [], ["rock1"]), task("m", T, [E3], ["soil2"], deps=["k"]))
+
+
+# -- finding 4: "tips the combined load at puddle 1": "load" after an adjective is the cargo ------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. Truck 1 goes to soil 1 and excavator 1 loads it. Truck 1 then tips the combined "
+    "load at puddle 2.",
+    "Excavator 1 digs at soil 1. Truck 1 goes to soil 1 and excavator 1 loads it. Truck 1 then dumps the total load "
+    "at puddle 2.",
+])
+def test_a_modified_load_noun_is_cargo_not_a_loading(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("dig", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["dig"]),
+                task("m2", T, [D1], ["puddle2"], deps=["l"]), task("d", DUMP, [D1], [], deps=["m2"]))
