@@ -1807,11 +1807,15 @@ class Interpreter:
     def _addresses_next(self, seg: Segment, nxt: Sequence[Segment], made_before: int) -> bool:
         """Robots said alone between an anchor and an order ("Once excavator 2 is done, *trucks 2 and 3*, come over
         to rock 2"): the vocative makes no step, so the anchor's timing belongs to the order it addresses (dropped
-        with the vocative, the trucks drove at once)."""
+        with the vocative, the trucks drove at once). "excavator 2 and truck 1" is such an address too: robots joined
+        by the lexicon's ``group_list_joins``."""
         return bool(nxt) and nxt[0].sentence == seg.sentence and nxt[0].role is SegmentRole.MAIN \
             and not nxt[0].has(ItemKind.ROBOT) and self.vocative is not None \
             and len(self.b.drafts) == made_before and bool(seg.items) \
-            and all(it.kind is ItemKind.ROBOT for it in seg.items)
+            and seg.items[0].kind is ItemKind.ROBOT and seg.items[-1].kind is ItemKind.ROBOT \
+            and all(it.kind is ItemKind.ROBOT or (it.kind in (ItemKind.WORD, ItemKind.PUNCT)
+                                                  and it.text in self.lex.group_list_joins | {","})
+                    for it in seg.items)
 
     def _robots_before_a_step(self, seg: Segment) -> bool:
         """"The first truck and then the third truck go to soil 1": robots with no verb of their own, then a
@@ -3112,6 +3116,7 @@ class Interpreter:
         # "the truck then hauls ...": "then" after its subject continues that robot's own chain
         self.it_means = tuple(subject or ()) if distribute else ()
         self.anchor_host = seg
+        self._address_head(seg, subject, post)
         self.clause_goals = {n for a in actions if a.verb.target == "navigate" for it in a.objects
                              if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
         try:
@@ -3854,6 +3859,17 @@ class Interpreter:
         sinks = self.b.sinks()
         since = self.parallel_from[1] if self.parallel_from and self.parallel_from[0] == seg.sentence else 0
         return {i for i, n in self.draft_sentence.items() if n == seg.sentence and i in sinks and i >= since}
+
+    def _address_head(self, seg: Segment, subject: tuple[Member, ...] | None, post: Segment | None) -> None:
+        """"Trucks 2 and 3, go to rock 1. *Truck 2*, once you're loaded, go to puddle 2": the robot named at the head
+        of a clause whose anchor says "you" is the one spoken to now. Still read as the robots spoken to before,
+        the truck waited for the other truck's loading too."""
+        if not subject or not seg.items or seg.items[0].kind is not ItemKind.ROBOT \
+                or seg.items[0].payload.form != "ids":
+            return
+        if post is not None and any(it.kind is ItemKind.ROBOT and it.payload.form == "pronoun"
+                                    and it.payload.pronoun == "you" for it in post.items):
+            self.res.addressee = subject
 
     def entry(self, seg: Segment, subject: tuple[Member, ...] | None, explicit: bool, pre: set[int] | None,
               post: Segment | None, pre_par: bool) -> set[int]:
