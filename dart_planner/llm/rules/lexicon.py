@@ -671,6 +671,8 @@ class Lexicon:
     """After "for" in a lifting ("lift the keep-out for *those robots*"): the robots of that keep-out."""
     after_both_anchors: frozenset[str] = _context_words()
     """Anchors that, before "both" and a comma ("*upon completion of* both, ..."), wait for all the work said before."""
+    absolute_join_states: frozenset[str] = _context_words()
+    """A state after robots that open a sentence, before a comma ("Both *there*, truck 2 ..."): a wait for them."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))

@@ -791,6 +791,19 @@ class _Scanner:
         before = self.items[k - 1]
         return before.kind is ItemKind.VERB and before.text in self.lex.split_keepout_verbs
 
+    def _kept_thing_clear(self, i: int) -> bool:
+        """"To keep the survey area clear, no robot ...": the split keep-out verb at ``i`` ends its clause on the
+        particle, with no robot or place word before it: what is kept clear is a thing, and the clause says why.
+        Read as a keep-out, it had no place and the instruction was refused ("keep puddle 1 clear" stays one)."""
+        words = self.words
+        j = next((k for k in range(i + 1, min(i + 8, len(words))) if words[k] in self.lex.split_keepout_particles),
+                 None)
+        if j is None or j == i + 1 or (j + 1 < len(words) and words[j + 1].isalnum()):
+            return False  # "keep trucks clear of rock 1": the particle opens its place; "everyone keeps out."
+        return not any(self.noun_at(k) or words[k].isdigit() or self.lex.number(words[k]) is not None
+                       or words[k] in ("it", "them", "there", "everyone", "everybody")
+                       for k in range(i + 1, j))
+
     def _robots_alone_before(self) -> bool:
         """The items just read are robots that open their clause, with no verb ("everybody", "trucks 1 and 2"): a
         word after them that is no verb (``verbless_keepout_words``: "off") stands for the clause's verb."""
@@ -1010,7 +1023,8 @@ class _Scanner:
                       and lex.verb_index.match(words, i)):
             if not lex.verb_index.match(words, i):
                 return Item(ItemKind.MARK, i, i + m[0], "neg", self.text(i, i + m[0]))
-        if w in lex.split_keepout_verbs and any(x in lex.split_keepout_particles for x in words[i + 1:i + 8]):
+        if w in lex.split_keepout_verbs and any(x in lex.split_keepout_particles for x in words[i + 1:i + 8]) \
+                and not self._kept_thing_clear(i):
             # "keep every machine away from soil 1", "steer excavator 3 clear of rock 1": the robots
             # sit inside the verb
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)

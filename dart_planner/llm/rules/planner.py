@@ -119,7 +119,7 @@ from .states import (
     fold_waiting_at,
     fold_where_standing,
 )
-from .steprefs import fold_after_both, fold_step_refs
+from .steprefs import fold_absolute_joins, fold_after_both, fold_step_refs
 from .subordinators import (
     fold_before_setting_off,
     fold_parallel_subordinators,
@@ -258,6 +258,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_drive_there_first(items, lex.subject_modals)
     items = fold_do_that_first(fold_drive_there_first_sentence(items, lex.own_site_nouns))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex), lex)
+    items = fold_absolute_joins(items, lex)
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))

@@ -22,7 +22,8 @@ __all__ = ["fold_everything_state", "fold_relative_already",
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
-_STANDING = frozenset({"waiting", "waits", "sitting", "sits", "standing", "stands", "parked", "stationed"})
+_STANDING = frozenset({"waiting", "waits", "wait", "sitting", "sits", "sit", "standing", "stands", "stand", "parked",
+                       "stationed"})
 """Verbs of standing somewhere: "(which is) waiting there already" says where the robot is."""
 _AT = frozenset({"at", "in", "by", "near", "beside"})
 
@@ -95,14 +96,22 @@ def fold_trailing_already(items: Sequence[Item]) -> list[Item]:
 
 def _fold_verbless_already(out: list[Item]) -> list[Item]:
     """"exc 2 at soil 2 already - dig" / "exc 2 @ soil 2 already, dig": a note that drops the "is" still says where
-    the robot stands, as "exc 2 already at soil 2" does; left alone, the digging sent it there first."""
+    the robot stands, as "exc 2 already at soil 2" does; left alone, the digging sent it there first. So does a bare
+    verb of standing the lexicon has no move for ("trucks 1 and 3 *sit* at soil 1 already"): left a plain word, the
+    trucks joined the next clause's move."""
     for k in range(len(out) - 3):
-        who, at, place, word = out[k:k + 4]
+        who, at = out[k:k + 2]
+        stand = at.kind is ItemKind.WORD and at.text in _STANDING and k + 4 < len(out)
+        if stand:
+            at = out[k + 2]
+        place, word = out[k + 2 + stand:k + 4 + stand]
         if who.kind is ItemKind.ROBOT and at.kind is ItemKind.WORD and at.text == "at" \
                 and place.kind is ItemKind.OBJECT and place.payload.form == "names" \
                 and word.kind is ItemKind.WORD and word.text in _TRAILING:
-            out[k + 1] = Item(ItemKind.MARK, at.start, at.end, "already", at.text)
-            out[k + 3] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
+            if stand:
+                out[k + 1] = Item(ItemKind.MARK, out[k + 1].start, out[k + 1].end, "filler", out[k + 1].text)
+            out[k + 1 + stand] = Item(ItemKind.MARK, at.start, at.end, "already", at.text)
+            out[k + 3 + stand] = Item(ItemKind.MARK, word.start, word.end, "filler", word.text)
     return out
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .lexicon import Lexicon
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_after_both", "fold_step_refs", "step_numbers"]
+__all__ = ["fold_after_both", "fold_absolute_joins", "fold_step_refs", "step_numbers"]
 
 _JOINERS = frozenset({"and", ",", "&", "through", "to", "or"})
 
@@ -96,4 +96,21 @@ def fold_after_both(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                 and comma.payload == "," and (k == 1 or out[k - 2].kind is ItemKind.PUNCT
                                               and out[k - 2].payload in SENTENCE_END):
             out[k - 1:k + 1] = [Item(ItemKind.CONNECTIVE, con.start, both.end, "final", f"{con.text} {both.text}")]
+    return out
+
+
+def fold_absolute_joins(items: Sequence[Item], lex: Lexicon) -> list[Item]:
+    """"Excavator 1 to soil 1, excavator 3 to soil 2. Both there, truck 2 goes to rock 1.": robots that open a
+    sentence with their state (lexicon ``absolute_join_states``) and no verb before a comma and a clause of their
+    own are what the clause waits for, as after "When both are there,". Read without the "when", truck 2 left at
+    once (and "Both arrived," sent a robot on to the next place said)."""
+    out: list[Item] = []
+    for k, it in enumerate(items):
+        if it.kind is ItemKind.ROBOT and (k == 0 or items[k - 1].kind is ItemKind.PUNCT
+                                          and items[k - 1].payload in SENTENCE_END) \
+                and k + 3 < len(items) and items[k + 1].text.lower() in lex.absolute_join_states \
+                and items[k + 2].kind is ItemKind.PUNCT and items[k + 2].payload == "," \
+                and items[k + 3].kind is ItemKind.ROBOT:
+            out.append(Item(ItemKind.CONNECTIVE, it.start, it.start, "anchor", "when"))
+        out.append(it)
     return out
