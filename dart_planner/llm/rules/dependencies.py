@@ -84,6 +84,12 @@ class PlanBuilder:
         excavator 1 goes to soil 2 and digs") keeps the dropped one as X, and a wait for it is a wait for this."""
 
     # -- chains --------------------------------------------------------------------------
+    def whole_of_type(self, x: Member, rtype: str | None = None) -> bool:
+        """Whether ``x`` is a group of every robot of its type (of ``rtype`` when given): "all trucks", "the three
+        excavators" stand for each robot of that type."""
+        pool = len(self.type_robots.get(x.rtype, ()))
+        return x.is_group and (rtype is None or x.rtype == rtype) and pool > 0 and x.count >= pool
+
     def chain(self, m: Member) -> int | None:
         """The last task ``m`` took part in (a fleet-wide movement counts for everyone)."""
         if m.is_group and m.key not in self.last:
@@ -108,9 +114,8 @@ class PlanBuilder:
         if m.is_group:
             steps = [self.last[k] for k in self.taken_from.get(m.key, ()) if k in self.last]
         else:
-            pool = len(self.type_robots.get(m.rtype, ()))
             steps = [i for i in self.last.values() if any(
-                x.is_group and x.rtype == m.rtype and x.count >= pool for x in self.drafts[i].members)]
+                self.whole_of_type(x, m.rtype) for x in self.drafts[i].members)]
         steps = [i for i in steps if self.drafts[i].action not in KEEPOUT_ACTIONS]
         latest = [i for i in steps if all(j == i or j in self.anc[i] for j in steps)]
         return latest[0] if latest else None
@@ -135,12 +140,10 @@ class PlanBuilder:
         """The last start keep-out for every robot of ``m``'s type ("all trucks must avoid obstacle 1. Truck 3 goes
         to soil 2"): each robot of the type is one it holds, so ``m``'s first movement waits for it as it would
         had the robots been named (rule 21). One put up mid-job gates only the robots that had moved before it."""
-        pool = len(self.type_robots.get(m.rtype, ()))
         found = [i for k, i in self.last.items() if k != m.key and self.drafts[i].alive
                  and self.drafts[i].action == "add_keepout" and not self.drafts[i].fleet
                  and not self._put_up_mid_job(self.drafts[i])
-                 and any(x.key == k and x.is_group and x.rtype == m.rtype and pool and x.count >= pool
-                         for x in self.drafts[i].members)]
+                 and any(x.key == k and self.whole_of_type(x, m.rtype) for x in self.drafts[i].members)]
         return max(found) if found else None
 
     def current(self, idx: int) -> int:

@@ -547,9 +547,7 @@ class Interpreter:
         step = self.b.whole_step(m)
         if step is None or self.b.chain(m) != step:
             return None
-        pool = len(self.site.robots_by_type.get(m.rtype, ()))
-        return next((x for x in self.b.drafts[step].members
-                     if x.is_group and x.rtype == m.rtype and x.count >= pool), None)
+        return next((x for x in self.b.drafts[step].members if self.b.whole_of_type(x, m.rtype)), None)
 
     def word_before(self, item: Item) -> str:
         return self.words[item.start - 1] if item.start > 0 else ""
@@ -5046,8 +5044,7 @@ class Interpreter:
     def _lifted_for(self, m: Member, lifted: Sequence[Member]) -> bool:
         """Whether a lifting for ``lifted`` opens the place to ``m``: ``m`` is one of them, or they are a group of
         every robot of its type ("lift the keep-out for the trucks" after "all trucks avoid soil 2")."""
-        pool = len(self.b.type_robots.get(m.rtype, ()))
-        return any(x.key == m.key or (x.is_group and x.rtype == m.rtype and pool and x.count >= pool) for x in lifted)
+        return any(x.key == m.key or self.b.whole_of_type(x, m.rtype) for x in lifted)
 
     def _retimed_move(self, members: Sequence[Member], place: str, extra: set[int]) -> None:
         """"..., but it should only drive there after truck 1 has tipped": a move to where the robots were sent

@@ -26,7 +26,7 @@ def _holds_for(b: PlanBuilder, keepout: Draft, move: Draft) -> bool:
     robot of a type ("the trucks") to each of them, else the same robots."""
     if keepout.fleet or move.fleet:
         return True
-    whole = {m.rtype for m in keepout.members if m.is_group and m.count >= len(b.type_robots.get(m.rtype, ()))}
+    whole = {m.rtype for m in keepout.members if b.whole_of_type(m)}
     return bool({m.key for m in keepout.members} & {m.key for m in move.members}) \
         or any(m.rtype in whole for m in move.members)
 
