@@ -5895,8 +5895,7 @@ class Interpreter:
         (read as the excavator, the truck was never sent and the wait was for nothing). Not when a later clause may
         send that robot there (the loading waits for that move)."""
         here = {self.loc(m) for m in chosen}
-        named = {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names"
-                 for n in it.payload.names}
+        named = named_objects(items)
         if None in here or not named <= here:
             return chosen
         others = [m for it in (self.anchor_host.items if self.anchor_host is not None else ())
@@ -5916,8 +5915,7 @@ class Interpreter:
         for j, x in enumerate(self.later):
             if j not in near:
                 continue
-            named = {n for it in x.items if it.kind is ItemKind.OBJECT and it.payload.form == "names"
-                     for n in it.payload.names}
+            named = named_objects(x.items)
             moves = any(it.kind is ItemKind.VERB and it.payload.target == "navigate" and it.payload.role == "verb"
                         for it in x.items)
             if named & here or (moves and not named):

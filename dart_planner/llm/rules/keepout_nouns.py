@@ -14,7 +14,7 @@ from collections.abc import Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .mentions import ObjectDesc
-from .segment import SENTENCE_END, Item, ItemKind, clause_bounds
+from .segment import SENTENCE_END, Item, ItemKind, clause_bounds, sentence_start
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
@@ -283,14 +283,11 @@ def fold_colon_named_keepouts(items: Sequence[Item]) -> list[Item]:
     for c, colon in enumerate(items):
         if colon.kind is not ItemKind.PUNCT or colon.text != ":":
             continue
-        start = c
-        while start > 0 and not (items[start - 1].kind is ItemKind.PUNCT and items[start - 1].payload in SENTENCE_END):
-            start -= 1
+        start = sentence_start(items, c)
         place = _summary_keepout(items[start:c])
         if place is None:
             continue
-        end = next((j for j in range(c + 1, len(items)) if items[j].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
-                   len(items))
+        end = clause_bounds(items, c)[1]
         spot = _named_keepout(items[c + 1:end], place, items[start:c])
         if spot is None:
             continue

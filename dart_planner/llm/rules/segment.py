@@ -1205,14 +1205,13 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
         it = out[k]
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             start = k + 1
-        elif it.kind is ItemKind.CONNECTIVE and it.payload == "final" and k > start and (
-                k + 1 == len(out) or (out[k + 1].kind is ItemKind.PUNCT and out[k + 1].payload in SENTENCE_END)) \
+        elif it.kind is ItemKind.CONNECTIVE and it.payload == "final" and k > start and _ends_sentence(out, k + 1) \
                 and not any(x.kind in (ItemKind.CONNECTIVE, ItemKind.PUNCT) for x in out[start:k]) \
                 and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out.insert(start, out.pop(k))
         elif it.kind is ItemKind.CONNECTIVE and it.payload == "sequence" and k > start and (
                 (it.text in _TRAILING_SEQUENCE and _closes_clause(out, k + 1))
-                or (it.text in _TRAILING_THEN and _ends_sentence(out, k + 1))):
+                or (it.text == "then" and _ends_sentence(out, k + 1))):
             # "..., and all robots avoid soil 2 after that.": the clause starts after the step before it; so does
             # one with a conjunct after it ("truck 2 goes to rock 2 after that and gets loaded")
             head = max((n + 1 for n in range(start, k) if (out[n].kind is ItemKind.PUNCT and out[n].payload == ",")
@@ -1227,11 +1226,11 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
 
 
 _TRAILING_SEQUENCE = frozenset({"after that", "afterwards", "afterward", "after this", "thereafter"})
-# "Everyone avoids soil 2 then.": only where it closes the sentence ("then" before a conjunct opens that conjunct)
-_TRAILING_THEN = frozenset({"then"})
 
 
 def _ends_sentence(items: Sequence[Item], k: int) -> bool:
+    """Whether the sentence ends right before ``items[k]`` (a trailing "then" counts only there: "Everyone avoids
+    soil 2 then."; before a conjunct it opens that conjunct)."""
     return k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END)
 
 
@@ -1245,8 +1244,7 @@ def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[I
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             start = k + 1
         elif it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in words \
-                and (k + 1 == len(out) or (out[k + 1].kind is ItemKind.PUNCT and out[k + 1].payload in SENTENCE_END)) \
-                and any(x.kind is ItemKind.VERB for x in out[start:k]):
+                and _ends_sentence(out, k + 1) and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out[k] = dataclasses.replace(it, payload="sequence", text="afterwards")
     return out
 
@@ -1256,7 +1254,7 @@ def _closes_clause(items: Sequence[Item], k: int) -> bool:
     "and then") and the verb of a conjunct that goes on with the same robots ("after that and gets loaded"; not
     ", and once it is home ...", a clause of its own, where "after that" was read as before), or before a comma and
     the next verb of a list of them ("after that, is loaded by excavator 1, and dumps ...")."""
-    if k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END):
+    if _ends_sentence(items, k):
         return True
     if items[k].kind is ItemKind.PUNCT and items[k].payload == ",":
         k += 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
-from .segment import SENTENCE_END, Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
 __all__ = ["fold_after_both", "fold_absolute_joins", "fold_step_refs", "step_numbers"]
 
@@ -106,8 +106,7 @@ def fold_absolute_joins(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     once (and "Both arrived," sent a robot on to the next place said)."""
     out: list[Item] = []
     for k, it in enumerate(items):
-        if it.kind is ItemKind.ROBOT and (k == 0 or items[k - 1].kind is ItemKind.PUNCT
-                                          and items[k - 1].payload in SENTENCE_END) \
+        if it.kind is ItemKind.ROBOT and sentence_start(items, k) == k \
                 and k + 3 < len(items) and items[k + 1].text.lower() in lex.absolute_join_states \
                 and items[k + 2].kind is ItemKind.PUNCT and items[k + 2].payload == "," \
                 and items[k + 3].kind is ItemKind.ROBOT:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .mentions import ObjectDesc
-from .segment import Item, ItemKind, named_objects
+from .segment import SENTENCE_END, Item, ItemKind, clause_bounds, named_objects, sentence_start
+from .verbs import KEEPOUT_ACTIONS
 
 __all__ = ["fold_before_setting_off", "fold_parallel_subordinators", "fold_reason_orders", "fold_wait_conditions"]
 
 _CLAUSE_BREAKS = (ItemKind.PUNCT, ItemKind.CONNECTIVE)
-_SENTENCE_ENDS = frozenset(".;:!?")
-_KEEPOUTS = frozenset({"add_keepout", "remove_keepout"})
 
 
 def _kinds_before(items: Sequence[Item], k: int) -> set[ItemKind]:
@@ -93,31 +92,22 @@ def fold_before_setting_off(items: Sequence[Item], words: frozenset[str]) -> lis
 def _after_clause(items: Sequence[Item], k: int, pronoun: bool) -> bool:
     """The "before" at ``k`` ends a clause with its own robot and verb, a keep-out unless the robots after it are a
     pronoun ("... before they move")."""
-    kinds = _kinds_before(items, k)
-    if not {ItemKind.ROBOT, ItemKind.VERB} <= kinds:
+    clause = items[clause_bounds(items, k)[0]:k]
+    if not {ItemKind.ROBOT, ItemKind.VERB} <= {x.kind for x in clause}:
         return False
-    return pronoun or any(x.kind is ItemKind.VERB and x.payload.target in _KEEPOUTS
-                          for x in items[_clause_start(items, k):k])
+    return pronoun or any(x.kind is ItemKind.VERB and x.payload.target in KEEPOUT_ACTIONS for x in clause)
 
 
 def _before_keepout(items: Sequence[Item], k: int, j: int) -> bool:
     """The "before" at ``k`` opens a sentence, and a comma at ``j`` ends its clause before a keep-out said next
     ("Before the trucks move, every robot keeps away from obstacle 2")."""
-    if k and not (items[k - 1].kind is ItemKind.PUNCT and items[k - 1].payload in _SENTENCE_ENDS):
+    if sentence_start(items, k) != k:
         return False
     if j >= len(items) or items[j].payload != ",":
         return False
     end = next((e for e in range(j + 1, len(items)) if items[e].kind is ItemKind.PUNCT
-                and items[e].payload in _SENTENCE_ENDS), len(items))
-    return any(x.kind is ItemKind.VERB and x.payload.target in _KEEPOUTS for x in items[j + 1:end])
-
-
-def _clause_start(items: Sequence[Item], k: int) -> int:
-    """Where the clause that ends at ``k`` starts (after the last break)."""
-    for e in range(k - 1, -1, -1):
-        if items[e].kind in _CLAUSE_BREAKS:
-            return e + 1
-    return 0
+                and items[e].payload in SENTENCE_END), len(items))
+    return any(x.kind is ItemKind.VERB and x.payload.target in KEEPOUT_ACTIONS for x in items[j + 1:end])
 
 
 def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],
