@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
-from .segment import SENTENCE_END, Item, ItemKind, _relative_which, verb_before_punct
+from .segment import SENTENCE_END, Item, ItemKind, _relative_which, clause_bounds, verb_before_punct
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
@@ -775,9 +775,7 @@ def _order_aside(out: Sequence[Item], p: int, k: int) -> tuple[list[Item], int, 
 def _clause_subject(out: Sequence[Item], k: int) -> list[Item]:
     """The robot mentions of the clause that item ``k`` is in, before it: from the last punctuation or connective
     ("When it is done, trucks 1 and 2 ..." leaves the anchor's "it" out)."""
-    s = k
-    while s > 0 and out[s - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-        s -= 1
+    s = clause_bounds(out, k)[0]
     own = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
     if own:
         return own
@@ -803,9 +801,7 @@ def _carried_subject(out: Sequence[Item], s: int) -> list[Item]:
         return []
     e = s - 1
     while e > 0:
-        b = e
-        while b > 0 and out[b - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-            b -= 1
+        b = clause_bounds(out, e)[0]
         opener = out[b - 1] if b > 0 else None
         if opener is not None and opener.kind is ItemKind.PUNCT and opener.payload in SENTENCE_END:
             opener = None
@@ -1144,7 +1140,7 @@ def fold_going_first(items: Sequence[Item], verbs: Container[str], leads: Contai
             lead = k - 1 if out[k - 1].kind is ItemKind.WORD and out[k - 1].text.lower() in leads else k
             before = out[lead - 1] if lead > 0 else None
             if before is not None and before.kind is ItemKind.PUNCT and before.payload in (",", "(", ":"):
-                out[lead:k + 3] = [r, Item(ItemKind.CONNECTIVE, out[lead].start, f.end, "first", "first")]
+                out[lead:k + 3] = [r, _first_mark(out[lead].start, f.end)]
                 k = lead + 2
                 continue
         k += 1
@@ -1165,7 +1161,7 @@ def fold_starting_with(items: Sequence[Item], openers: Container[str]) -> list[I
                 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload in (",", "(") \
                 and r.kind is ItemKind.ROBOT and r.payload.form == "ids" and len(r.payload.ids) == 1 \
                 and (k + 3 == len(out) or out[k + 3].kind is ItemKind.PUNCT):
-            out[k:k + 3] = [r, Item(ItemKind.CONNECTIVE, a.start, r.end, "first", "first")]
+            out[k:k + 3] = [r, _first_mark(a.start, r.end)]
         k += 1
     return out
 

@@ -666,20 +666,19 @@ class _Scanner:
         tipped": :meth:`_counted_cargo`.)"""
         words, lex = self.words, self.lex
         finite = lex.condition_auxiliaries | lex.subject_modals | lex.reason_need_words
-        if i < 2 or i + 1 >= len(words) or words[i + 1] not in finite or not self.items:
-            return False
-        if i < 2 or words[i - 2] not in _DETERMINERS or len(self.items) < 2:
+        if i < 2 or i + 1 >= len(words) or words[i + 1] not in finite or words[i - 2] not in _DETERMINERS \
+                or len(self.items) < 2:
             return False
         mod, det = self.items[-1], self.items[-2]
         return mod.kind is ItemKind.WORD and mod.start == i - 1 and mod.end == i \
             and det.kind is ItemKind.WORD and det.start == i - 2 and words[i - 1] not in lex.first_words \
-            and words[i - 1].isalpha() and words[i + 1] in finite
+            and words[i - 1].isalpha()
 
-    def _keepout_noun(self, i: int) -> bool:
-        """Whether the one word at ``i`` is a keep-out verb that is also a keep-out noun ("ban", "avoidance")."""
-        v = self.lex.verb_index.match(self.words, i)
+    def _keepout_noun(self, i: int, verb: tuple[int, tuple[str, str]] | None) -> bool:
+        """Whether the one word at ``i`` (``verb``: its verb match) is a keep-out verb that is also a keep-out noun
+        ("ban", "avoidance")."""
         m = self.lex.keepout_noun_index.match(self.words, i)
-        return v is not None and v[0] == 1 and v[1][0] == "add_keepout" and m is not None and m[0] == 1
+        return verb is not None and verb[0] == 1 and verb[1][0] == "add_keepout" and m is not None and m[0] == 1
 
     def part_of_fleet(self, i: int) -> int | None:
         """Where a quantity and "of" before the fleet mention at ``i`` start ("*one of* the robots", "*a couple of*
@@ -1028,7 +1027,7 @@ class _Scanner:
             # "keep every machine away from soil 1", "steer excavator 3 clear of rock 1": the robots
             # sit inside the verb
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
-        v = lex.verb_index.match(words, i)
+        v = hit = lex.verb_index.match(words, i)
         if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or self._cargo_demonstrative(i - 1) or (
                 i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)
                 or self._after_plain_modifier(i)):
@@ -1039,9 +1038,8 @@ class _Scanner:
             v = None  # "carry load to puddle 2": the cargo
         if v and v[0] == 1 and self._anchor_gerund(i):
             v = None  # "until digging is done": the event
-        if v is None and i > 0 and words[i - 1] in _DETERMINERS and self._keepout_noun(i):
-            # "the ban ends", "the avoidance is over": a keep-out noun, which keepout_nouns.py reads as one
-            v = lex.verb_index.match(words, i)
+        if v is None and i > 0 and words[i - 1] in _DETERMINERS and self._keepout_noun(i, hit):
+            v = hit  # "the ban ends", "the avoidance is over": a keep-out noun, which keepout_nouns.py reads as one
         if v and v[0] == 1 and self._purpose_noun(i):
             v = None
         if v:
