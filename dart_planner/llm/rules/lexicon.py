@@ -277,14 +277,14 @@ class Lexicon:
     light_verb_articles: frozenset[str] = _context_words()
     """Articles between a light verb and its event noun ("does a check")."""
     light_verb_leads: frozenset[str] = _context_words()
+    """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
     dig_manner_words: frozenset[str] = _context_words()
     """Words before a digging that says how a place is removed ("removes it *by* digging"): the removal is the dig."""
-    """What may stand right before a light verb besides its robot ("truck 3 will do a check")."""
     report_auxiliaries: frozenset[str] = _context_words()
-    place_done_auxiliaries: frozenset[str] = _context_words()
-    unneeded_phrases: frozenset[str] = _context_words()
     """Perfect auxiliaries that make a robot's clause a report of what it has done ("truck 2 has just
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
+    place_done_auxiliaries: frozenset[str] = _context_words()
+    unneeded_phrases: frozenset[str] = _context_words()
     keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
     thing_copulas: frozenset[str] = _context_words()
@@ -293,9 +293,9 @@ class Lexicon:
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
     report_fillers: frozenset[str] = _context_words()
+    """Words that may stand between a report's auxiliary and its verb ("has just finished checking")."""
     report_time_words: frozenset[str] = _context_words()
     report_past_forms: frozenset[str] = _context_words()
-    """Words that may stand between a report's auxiliary and its verb ("has just finished checking")."""
     passive_auxiliaries: frozenset[str] = _context_words()
     """Forms of "be" right before a carry verb that make a robot its object, not its doer ("truck 1 is to be
     brought to rock 1": it is moved there, it carries nothing)."""
@@ -462,8 +462,9 @@ class Lexicon:
     """"both" said to the robots spoken to ("Excavators 1 and 2, ... *you both* fill it"): those robots, not the two
     robots named last."""
     bare_done_events: frozenset[str] = _context_words()
-    gerund_event_followers: frozenset[str] = _context_words()
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
+    gerund_event_followers: frozenset[str] = _context_words()
+    """Words after a work word in "-ing" that opens an anchor ("until *digging is* done"): that word is the event."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_cut_words: frozenset[str] = _context_words()
     so_remark_joins: frozenset[str] = _context_words()
@@ -508,10 +509,10 @@ class Lexicon:
     parallel_subordinate_auxiliaries: frozenset[str] = _context_words()
     """Words between the robot after such a word and its verb ("..., whereas the excavators *are to* return")."""
     pointing_connective_words: frozenset[str] = _context_words()
+    """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     each_anchor_pointers: frozenset[str] = _context_words()
     verbless_keepout_words: frozenset[str] = _context_words()
     restated_until_words: frozenset[str] = _context_words()
-    """Last words of a connective that may point at a thing instead ("after *that* keep-out is in place")."""
     anchor_joint_words: frozenset[str] = _context_words()
     """Words that make an anchor a join of the steps it names ("when *both* rock inspections are done")."""
     gathering_events: frozenset[str] = _context_words()
@@ -555,13 +556,13 @@ class Lexicon:
     departure_verbs: frozenset[str] = _context_words()
     """Verbs of leaving a place: "truck 1 *leaves* rock 1." alone names no destination (refused)."""
     loading_order_openers: frozenset[str] = _context_words()
+    """Two words before the truck loaded first: "loads them one after the other, *starting with* truck 3"."""
     followed_by_phrases: frozenset[str] = _context_words()
     fleet_state_nouns: frozenset[str] = _context_words()
     order_aside_verbs: frozenset[str] = _context_words()
     order_aside_leads: frozenset[str] = _context_words()
     turn_taking_verbs: frozenset[str] = _context_words()
     turn_taking_nouns: frozenset[str] = _context_words()
-    """Two words before the truck loaded first: "loads them one after the other, *starting with* truck 3"."""
     bare_fleet_nouns: frozenset[str] = _context_words()
     """Plural nouns for robots in general that, bare and opening a clause, mean every robot ("*robots* must not")."""
     goal_negating_words: frozenset[str] = _context_words()
