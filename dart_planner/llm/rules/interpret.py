@@ -3572,9 +3572,7 @@ class Interpreter:
         cuts = [k for k, it in enumerate(items) if it.kind is ItemKind.WORD and it.text == "and"]
         parts = [items[a + 1:b] for a, b in zip([0, *cuts], [*cuts, len(items)])]
         places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
-        if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
-            return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
-        if self._relative_move_by_then(items):
+        if self._move_under_way(items):
             return False
         if len(places) > 1 or (len(parts) == 1 and not self._done_part(parts[0])):
             return False  # one part alone: "excavator 1 has already loaded truck 2", "truck 2 checked it earlier"
@@ -3638,12 +3636,17 @@ class Interpreter:
             return False
         verbs = [it for it in items if it.kind is ItemKind.VERB]
         places = {it.text for it in items if it.kind is ItemKind.OBJECT and it.payload.form != "pronoun"}
-        if self.following and self.following[0].connective == "parallel" and not self.following[0].items:
-            return False  # "truck 2, which has driven there in the meantime": it drives there while the rest works
-        if self._relative_move_by_then(items):
+        if self._move_under_way(items):
             return False
         return all(v.payload.target in ("navigate", "dig") and v.payload.role == "verb" for v in verbs) \
             and len(places) <= 1 and not any(it.kind in (ItemKind.CONNECTIVE, ItemKind.MARK) for it in items)
+
+    def _move_under_way(self, items: Sequence[Item]) -> bool:
+        """Whether a clause in the perfect tells of a move made during the job, not before it (no report): "truck 2,
+        which has driven there in the meantime" (it drives there while the rest works), or a relative move said by
+        the time of its step (:meth:`_relative_move_by_then`)."""
+        return bool(self.following and self.following[0].connective == "parallel" and not self.following[0].items) \
+            or self._relative_move_by_then(items)
 
     def _relative_move_by_then(self, items: Sequence[Item]) -> bool:
         """"... then loads truck 2, *which has gone to soil 1*": a bare perfect of a move in a relative clause, with
