@@ -737,18 +737,17 @@ class _Scanner:
         (the lexicon's ``cargo_event_nouns``) is the noun's determiner, as "this" is. Read as the place pronoun, it
         left "load" a verb, and the truck was loaded a second time after the haul."""
         words = self.words
-        if words[i] != "that" or i + 1 >= len(words) or words[i + 1] not in self.lex.cargo_event_nouns:
-            return False
-        last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD or it.start < i), None)
-        return last is not None and last.end == i and last.kind is ItemKind.VERB \
-            and (last.payload.role == "carry" or last.payload.target == "dump")
+        return words[i] == "that" and i + 1 < len(words) and words[i + 1] in self.lex.cargo_event_nouns \
+            and self._after_carry_or_dump(i)
 
     def _bare_cargo(self, i: int) -> bool:
         """"truck 1 carry *load* to puddle 2", "dump *load* on puddle 1": a word of the lexicon's ``cargo_event_nouns``
         right after a carry or dump verb, with the article dropped as non-native writers do, is the cargo the verb
         acts on, as "its load" is. Read as a loading, the truck drove back, tipped where it was and was loaded again."""
-        if self.words[i] not in self.lex.cargo_event_nouns:
-            return False
+        return self.words[i] in self.lex.cargo_event_nouns and self._after_carry_or_dump(i)
+
+    def _after_carry_or_dump(self, i: int) -> bool:
+        """Whether a carry or dump verb ends right before word ``i`` (plain words read since are passed over)."""
         last = next((it for it in reversed(self.items) if it.kind is not ItemKind.WORD or it.start < i), None)
         return last is not None and last.end == i and last.kind is ItemKind.VERB \
             and (last.payload.role == "carry" or last.payload.target == "dump")
