@@ -24,7 +24,7 @@ from typing import Any
 from ...core.fleet import Fleet
 from ...core.world import World
 from .lexicon import Lexicon, PhraseIndex
-from .segment import Item, ItemKind, Token
+from .segment import Item, ItemKind, Token, _relative_which
 from .verbs import KEEPOUT_ACTIONS, VerbHit
 
 __all__ = ["RobotDesc", "ObjectDesc", "Member", "SiteIndex", "scan", "MentionResolver", "ResolutionError"]
@@ -1091,7 +1091,7 @@ def _which_both(items: list[Item]) -> list[Item]:
     *both* driven to soil 1"), marked as meaning two robots: "loads truck 1 and then truck 2, which both drive there"
     sends both trucks. Read as the robot named last, truck 1's move was dropped without a word."""
     for k, it in enumerate(items):
-        if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.payload.pronoun != "which":
+        if not _relative_which(items, k):
             continue
         for j in (k + 1, k + 2):
             nxt = items[j] if j < len(items) else None
@@ -1115,8 +1115,7 @@ def _which_plural(items: list[Item], verbs: frozenset[str]) -> list[Item]:
     dump truck 1 and then dump truck 2, which then transport the soil" hauls with both. Read as the robot named
     last, truck 1's haul and dump were dropped without a word. A singular verb ("which transports") keeps the last."""
     for k, it in enumerate(items):
-        if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.payload.pronoun != "which" \
-                or it.payload.det:
+        if not _relative_which(items, k) or it.payload.det:
             continue
         j = k + 2 if k + 1 < len(items) and items[k + 1].kind in (ItemKind.WORD, ItemKind.CONNECTIVE) else k + 1
         if j >= len(items) or items[j].kind is not ItemKind.VERB or not _bare_plural(items[j].text, verbs):
