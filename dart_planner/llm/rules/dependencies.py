@@ -92,19 +92,22 @@ class PlanBuilder:
 
     def chain(self, m: Member) -> int | None:
         """The last task ``m`` took part in (a fleet-wide movement counts for everyone)."""
-        if m.is_group and m.key not in self.last:
-            fence = self._type_fence(m.rtype)
-            if fence is not None and (self.barrier is None or self.barrier < fence):
-                return fence
         if m.key not in self.last:
-            fence = self._whole_type_keepout(m)
-            if fence is not None and (self.barrier is None or self.barrier < fence):
+            # a robot with no step yet: a keep-out that gates every robot of its type, said after the barrier
+            fence = self._type_fence(m.rtype) if m.is_group else None
+            if not self._after_barrier(fence):
+                fence = self._whole_type_keepout(m)
+            if self._after_barrier(fence):
                 return fence
         own = self.last.get(m.key, self.barrier)
         whole = self.whole_step(m)
         if whole is None or whole == own or (own is not None and whole in self.anc[own]):
             return own
         return whole if own is None or own in self.anc[whole] else own
+
+    def _after_barrier(self, idx: int | None) -> bool:
+        """Whether task ``idx`` exists and was made after the barrier (a fleet-wide step everyone waits for)."""
+        return idx is not None and (self.barrier is None or self.barrier < idx)
 
     def whole_step(self, m: Member) -> int | None:
         """The last step of robots ``m`` is surely one of, when that is the latest step of all of them: a group
