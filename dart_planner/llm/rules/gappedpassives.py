@@ -23,14 +23,15 @@ def _pair(items: Sequence[Item], k: int, word: str, kind: ItemKind, form: str) -
 
 
 def _by_and_at(items: Sequence[Item]) -> bool:
-    """``items`` are "by <robot>" and, before or after it, at most one "at <named place>"."""
+    """``items`` are "by <robot>" and, before or after it, at most one "at <named place>"; or that place alone (the
+    loader is then the excavator working there, as for the first loading)."""
     def by(k: int) -> bool:
         return _pair(items, k, "by", ItemKind.ROBOT, "ids")
 
     def at(k: int) -> bool:
         return _pair(items, k, "at", ItemKind.OBJECT, "names")
     if len(items) == 2:
-        return by(0)
+        return by(0) or at(0)
     return len(items) == 4 and ((by(0) and at(2)) or (at(0) and by(2)))
 
 

@@ -2296,6 +2296,14 @@ class Interpreter:
                 return not any(it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in items[j + 1:])
         return False
 
+    @staticmethod
+    def _delivers(items: Sequence[Item], k: int) -> bool:
+        """The carry verb at ``k`` takes a load somewhere ("..., and it hauls the soil to obstacle 1"): a delivery,
+        which ends in a tipping (rule 23), work for a truck. Read for the robot named last (an excavator that
+        loaded), the excavator drove off with the load."""
+        return items[k].payload.role == "carry" and k + 1 < len(items) and items[k + 1].kind is ItemKind.OBJECT \
+            and not any(it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in items[k + 1:])
+
     def able_referent(self, seg: Segment, pronoun: str, subject: tuple[Member, ...],
                       said: str = "") -> tuple[Member, ...]:
         """A pronoun subject that cannot do its clause's work means robots named earlier that can
@@ -2313,7 +2321,8 @@ class Interpreter:
         if verb.target == "dump" and verb.role == "verb" and not verb.lemma.startswith("fill") and not any(
                 it.kind is ItemKind.ROBOT and it.payload.form != "pronoun" for it in seg.items[k + 1:]):
             need = "dump"  # "..., where it tips it": the truck that carried the load
-        if need is None and verb.target in MOVES and self._tips_after_move(seg.items, k):
+        if need is None and verb.target in MOVES and (self._tips_after_move(seg.items, k)
+                                                       or self._delivers(seg.items, k)):
             need = "dump"  # "the digger loads it and then it goes home and dumps": the truck that was loaded
         able = self.capable(subject, need, quiet=True) if need is not None else []
         if pronoun == "it" and len(subject) > 1 and len(able) == 1:

@@ -1,0 +1,52 @@
+"""Round 22 of the rules planner (lead's own findings, on sentences written for them).
+
+1. "Then truck 1 is loaded at soil 1 and truck 2 at soil 2" dropped the second loading without a word: the passive
+   verb said once for two loadings was put back only when a loader followed ("and truck 2 by excavator 3"); with the
+   place alone the rest was a move of truck 2. The place alone is a loading too, by the excavator working there.
+2. "Both load dump truck 2 in turn, excavator 3 first, and it hauls the soil to obstacle 1" sent an excavator off
+   with the soil (and put its loading first): "it" was the loader named last. A carry verb with a load and a place
+   is a delivery that ends in a tipping (rule 23), truck's work, so "it" is the truck, as for "it goes home and
+   dumps".
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+# -- 1: "truck 1 is loaded at soil 1 and truck 2 at soil 2" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1 and excavator 2 at soil 2. Then truck 1 is loaded at soil 1 and truck 2 at soil 2, "
+    "and both trucks dump at puddle 1.",
+    "Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. After that, dump truck 1 gets loaded at soil 1 and "
+    "dump truck 2 at soil 2, and both trucks dump at puddle 1.",
+])
+def test_a_gapped_passive_loading_with_its_place_alone(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("t1", T, [D1], ["soil1"], deps=["d1", "d2"]), task("l1", LOAD, [E1], [], deps=["t1"]),
+                task("t2", T, [D2], ["soil2"], deps=["d1", "d2"]), task("l2", LOAD, [E2], [], deps=["t2"]),
+                task("p1", T, [D1], ["puddle1"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["p1"]),
+                task("p2", T, [D2], ["puddle1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["p2"]))
+
+
+# -- 2: "..., and it hauls the soil to obstacle 1" after loaders in turn ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavators 1 and 3 dig at soil 2. Both load dump truck 2 in turn, excavator 3 first, and it hauls the soil to "
+    "obstacle 1.",
+    "Excavators 1 and 3 dig at soil 2. The two excavators load dump truck 2 one after the other, excavator 3 first, "
+    "and it hauls the soil to obstacle 1.",
+])
+def test_it_that_delivers_a_load_is_the_truck(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1, E3], ["soil2"]), task("d", DIG, [E1, E3], [], deps=["m"]),
+                task("l3", LOAD, [E3], [], deps=["d"]), task("l1", LOAD, [E1], [], deps=["l3"]),
+                task("h", T, [D2], ["obstacle1"], deps=["l1"]), task("u", DUMP, [D2], [], deps=["h"]))
+
