@@ -7,6 +7,9 @@
    with the soil (and put its loading first): "it" was the loader named last. A carry verb with a load and a place
    is a delivery that ends in a tipping (rule 23), truck's work, so "it" is the truck, as for "it goes home and
    dumps".
+3. "Truck 1 waits at soil 1 and is loaded once the digging there is done; truck 2 does the same at soil 2" had
+   excavator 1 load truck 2 too, after its loading of truck 1: a repeat whose crew names only the truck kept the old
+   loader. At the new site the excavator working there loads it (excavator 2, after its own digging).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -50,3 +53,32 @@ def test_it_that_delivers_a_load_is_the_truck(fleet, world, text):
                 task("l3", LOAD, [E3], [], deps=["d"]), task("l1", LOAD, [E1], [], deps=["l3"]),
                 task("h", T, [D2], ["obstacle1"], deps=["l1"]), task("u", DUMP, [D2], [], deps=["h"]))
 
+
+
+# -- 3: "truck 2 does the same at soil 2" (the loader is the excavator there) ----------------------------------------
+
+
+def test_a_repeat_of_a_loading_at_another_site_has_the_excavator_there_load(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 while excavator 2 digs at soil 2. Truck 1 waits at soil 1 and is loaded "
+                "once the digging there is done; truck 2 does the same at soil 2. Both trucks then unload at rock 1.",
+                fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2, D2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]),
+                task("h1", T, [D1], ["rock1"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["h1"]),
+                task("h2", T, [D2], ["rock1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["h2"]))
+
+
+def test_a_repeat_by_an_unnamed_truck_is_loaded_by_the_unnamed_excavator_there(fleet, world):
+    pair = [("excavator", 1), ("dump_truck", 1)]
+    assert_plan("One excavator digs at soil 1 while another excavator digs at soil 2. A dump truck waits at soil 1 "
+                "and is loaded once the digging there is done; a second truck does the same at soil 2. Both trucks "
+                "then unload at rock 1.", fleet, world,
+                task("m1", T, [], ["soil1"], types=pair), task("d1", DIG, [], [], deps=["m1"], types=pair[:1]),
+                task("m2", T, [], ["soil2"], types=pair), task("d2", DIG, [], [], deps=["m2"], types=pair[:1]),
+                task("l1", LOAD, [], [], deps=["d1"], types=pair[:1]),
+                task("l2", LOAD, [], [], deps=["d2"], types=pair[:1]),
+                task("h1", T, [], ["rock1"], deps=["l1"], types=pair[1:]),
+                task("u1", DUMP, [], [], deps=["h1"], types=pair[1:]),
+                task("h2", T, [], ["rock1"], deps=["l2"], types=pair[1:]),
+                task("u2", DUMP, [], [], deps=["h2"], types=pair[1:]))

@@ -281,7 +281,8 @@ class RepeatReader:
                 trucks = new_p or self._swapped(d.partners, partners)
                 if already(trucks, "unload_bucket"):
                     continue
-                got = ip.load(new_m or list(d.members), trucks, extra, "repeat")
+                loaders = new_m or (self._working_at(target, d.members) if place_map and target else [])
+                got = ip.load(loaders or list(d.members), trucks, extra, "repeat")
             elif d.action in ("dig", "load", "dump"):
                 ms = [m for m in new_m if not already([m], d.action)]
                 if cross:
@@ -298,6 +299,17 @@ class RepeatReader:
         swap_in = [*partners, *(m for m in extras if m not in partners)]
         made += self._replay_waiting(robots, mapping, swap_in, copied, entry if not made else set())
         return made
+
+    def _working_at(self, place: str, loaders: Sequence[Member]) -> list[Member]:
+        """The one robot (or group) of the loaders' type that stands at ``place``, the new site of a repeat whose
+        crew names only the truck ("truck 1 is loaded at soil 1; truck 2 does the same at soil 2"): the excavator
+        there loads it. Read with the old loader, excavator 1 drove to nobody and truck 2 waited for the wrong
+        digging. Empty when none or several stand there."""
+        ip = self.ip
+        types = {m.rtype for m in loaders}
+        there = list(dict.fromkeys(m for d in ip.b.drafts if d.alive for m in d.members
+                                   if m.rtype in types and m not in loaders and ip.loc(m) == place))
+        return there if len(there) == 1 else []
 
     def _stood_at(self, robots: dict[str, Member], block: Sequence[Draft]) -> set[str]:
         """Where the old crew stood when its block of work began. A crew that stands there too is where they were
