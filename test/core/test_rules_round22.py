@@ -10,6 +10,9 @@
 3. "Truck 1 waits at soil 1 and is loaded once the digging there is done; truck 2 does the same at soil 2" had
    excavator 1 load truck 2 too, after its loading of truck 1: a repeat whose crew names only the truck kept the old
    loader. At the new site the excavator working there loads it (excavator 2, after its own digging).
+4. "Excavator 2 digs at soil 1 and loads trucks 1 and 3. Each truck then heads to rock 2." sent truck 3 off at once:
+   no task brought the trucks to soil 1, so they stood there and the loading was put before the move that took them
+   away; said of each truck, that was two moves and only the first was put after the loading. Each is now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- 1: "truck 1 is loaded at soil 1 and truck 2 at soil 2" ----------------------------------------------------------
 
@@ -82,3 +85,26 @@ def test_a_repeat_by_an_unnamed_truck_is_loaded_by_the_unnamed_excavator_there(f
                 task("u1", DUMP, [], [], deps=["h1"], types=pair[1:]),
                 task("h2", T, [], ["rock1"], deps=["l2"], types=pair[1:]),
                 task("u2", DUMP, [], [], deps=["h2"], types=pair[1:]))
+
+
+# -- 4: "Each truck then heads to rock 2" after a loading of trucks that stood at the site ---------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1 and loads trucks 1 and 3. Each truck then heads to rock 2.",
+    "Excavator 2 digs at soil 1 and fills dump trucks 1 and 3. After that, each truck drives to rock 2.",
+])
+def test_each_truck_leaves_after_the_loading_it_stood_for(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]),
+                task("h1", T, [D1], ["rock2"], deps=["l"]), task("h3", T, [D3], ["rock2"], deps=["l"]))
+
+
+def test_each_truck_loaded_in_turn_leaves_after_its_own_loading(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. Subsequently, it loads dump truck 1 and dump truck 3 in that order. Each "
+                "truck then heads to rock 2 and dumps its load.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["d"]), task("l3", LOAD, [E2], [], deps=["l1"]),
+                task("h1", T, [D1], ["rock2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["h1"]),
+                task("h3", T, [D3], ["rock2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["h3"]))

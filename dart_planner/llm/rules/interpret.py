@@ -443,9 +443,10 @@ class Interpreter:
         self.deferred: list[tuple[list[Member], list[Member], set[int], str, bool]] = []
         self.left_for: set[str] = set()
         """The places the anchor being read says a robot left for ("once it has left *for soil 1*")."""
-        self.departed: dict[int, int] = {}
-        """A deferred loading's id -> the move that took its truck elsewhere first, from the start (no task brought
-        it to the site, so it stood there: the loading comes before that move, rule 12)."""
+        self.departed: dict[int, list[int]] = {}
+        """A deferred loading's id -> the moves that took its trucks elsewhere first, from the start (no task brought
+        them to the site, so they stood there: the loading comes before those moves, rule 12); one move per truck
+        when the clause was said of each ("each truck then heads to rock 2")."""
         # loadings said "respectively" (one excavator, one truck each): the deferred entry's id -> its pairing, and
         # each pairing's drafts so far, kept apart from each other (rule 6) whenever they are made
         self.apart_entries: dict[int, int] = {}
@@ -5763,21 +5764,23 @@ class Interpreter:
         keys = {m.key for m in movers if self.loc(m) is None}
         for entry in self.deferred:
             excs, trucks = entry[0], entry[1]
-            if keys & {t.key for t in trucks} and not keys & {e.key for e in excs} and excs \
-                    and self.loc(excs[0]) not in (None, place):
-                self.departed.setdefault(id(entry), made[0].idx)
+            leaving = keys & {t.key for t in trucks}
+            if leaving and not keys & {e.key for e in excs} and excs and self.loc(excs[0]) not in (None, place) \
+                    and id(entry) not in self.departed:
+                self.departed[id(entry)] = [d.idx for d in made if leaving & {m.key for m in d.members}]
 
     def _deferred_made(self, entry: tuple[list[Member], list[Member], set[int], str, bool],
                        arrived: bool = False) -> list[Draft]:
         """Make a loading that waited for its truck; one whose truck left the start for elsewhere and never
         ``arrived`` at the site is put before that move (the truck stood at the site: no task brought it)."""
         excs, trucks, extra, lemma, split = entry
-        left = self.departed.pop(id(entry), None)
+        left = self.departed.pop(id(entry), [])
         heads = self.b.last_tasks(excs)
         made = self._loading_made(self.apart_entries.pop(id(entry), 0), self.add_skill(
             "unload_bucket", excs, (), extra, lemma, split=split, partners=trucks))
-        if left is not None and not arrived and len(made) == 1:
-            self.b.slip_before(made[0].idx, left, {t.key for t in trucks}, heads)
+        if not arrived and len(made) == 1:
+            for old in left:
+                self.b.slip_before(made[0].idx, old, {t.key for t in trucks}, heads)
         return made
 
     def _loading_made(self, apart: int, made: list[Draft]) -> list[Draft]:
