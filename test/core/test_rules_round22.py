@@ -13,6 +13,11 @@
 4. "Excavator 2 digs at soil 1 and loads trucks 1 and 3. Each truck then heads to rock 2." sent truck 3 off at once:
    no task brought the trucks to soil 1, so they stood there and the loading was put before the move that took them
    away; said of each truck, that was two moves and only the first was put after the loading. Each is now.
+5. "Dump truck 2 is loaded at soil 1 by the two excavators and dump truck 3 at soil 2 by the other excavator" was
+   refused ("no skill to unload bucket for dump_truck, excavator"): the passive verb was put back for the second
+   loading only when its loader was named by number. Any loader counts; and in "truck 1 is loaded by excavator 1 and
+   truck 2 by the other one", "one" is the loader's noun (an excavator), and "the other" of the two excavators at
+   work is the one not just named, though a truck was named in between.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -108,3 +113,28 @@ def test_each_truck_loaded_in_turn_leaves_after_its_own_loading(fleet, world):
                 task("l1", LOAD, [E2], [], deps=["d"]), task("l3", LOAD, [E2], [], deps=["l1"]),
                 task("h1", T, [D1], ["rock2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["h1"]),
                 task("h3", T, [D3], ["rock2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["h3"]))
+
+
+# -- 5: a gapped passive loading whose loader is not named by number -------------------------------------------------
+
+
+def test_a_gapped_passive_loading_by_an_unnamed_loader(fleet, world):
+    one, two = [("excavator", 1)], [("excavator", 2)]
+    assert_plan("Two excavators go to soil 1 and another excavator goes to soil 2; all of them dig. Dump truck 2 is "
+                "loaded at soil 1 by the two excavators and dump truck 3 at soil 2 by the other excavator. Both trucks "
+                "then dump at rock 2.", fleet, world,
+                task("m1", T, [], ["soil1"], types=two), task("m2", T, [], ["soil2"], types=one),
+                task("d1", DIG, [], [], deps=["m1"], types=two), task("d2", DIG, [], [], deps=["m2"], types=one),
+                task("t2", T, [D2], ["soil1"]), task("l2", LOAD, [], [], deps=["d1", "t2"], types=two),
+                task("t3", T, [D3], ["soil2"]), task("l3", LOAD, [], [], deps=["d2", "t3"], types=one),
+                task("h2", T, [D2], ["rock2"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["h2"]),
+                task("h3", T, [D3], ["rock2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["h3"]))
+
+
+@pytest.mark.parametrize("loader", ["the other one", "the other excavator"])
+def test_the_other_loader_of_a_gapped_passive_loading(fleet, world, loader):
+    assert_plan(f"Excavator 1 digs at soil 1 and excavator 2 at soil 2. Truck 1 is loaded by excavator 1 and truck 2 "
+                f"by {loader}.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]))

@@ -1423,6 +1423,9 @@ class MentionResolver:
             return ()
         start = self._sentence_start.get(self.sentence, len(self.history))
         k = len(self.history) - 1
+        # "truck 1 is loaded by excavator 1 and truck 2 by the other one": a robot of another type named in between
+        while k > start and not any(m.rtype == d.rtype for m in self.history[k][0]):
+            k -= 1
         latest = [m for m in self.history[k][0] if m.rtype == d.rtype] if k >= start else []
         if len(latest) != 1 or not any(latest[0] in ms for ms, _ in self.history[:k]):
             return ()
