@@ -18,6 +18,9 @@
    loading only when its loader was named by number. Any loader counts; and in "truck 1 is loaded by excavator 1 and
    truck 2 by the other one", "one" is the loader's noun (an excavator), and "the other" of the two excavators at
    work is the one not just named, though a truck was named in between.
+6. "When that is done, the avoidance of puddle 1 is cancelled" put up a new keep-out for truck 2 (the keep-out noun
+   was read as the verb, for the robot named last, and "cancelled" was no word of lifting). A keep-out "cancelled",
+   "called off", "revoked" or "withdrawn" is lifted.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -25,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- 1: "truck 1 is loaded at soil 1 and truck 2 at soil 2" ----------------------------------------------------------
 
@@ -138,3 +141,20 @@ def test_the_other_loader_of_a_gapped_passive_loading(fleet, world, loader):
                 task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
                 task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
                 task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]))
+
+
+# -- 6: "the keep-out is cancelled" ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ending", [
+    "the avoidance of puddle 1 is cancelled", "the keep-out is canceled", "the restriction on puddle 1 is called off",
+    "the ban on puddle 1 is revoked",
+])
+def test_a_cancelled_keepout_is_lifted(fleet, world, ending):
+    assert_plan(f"Truck 2 inspects puddle 1, after which everyone avoids puddle 1. Excavator 1 digs at soil 1 and "
+                f"loads truck 1, which dumps at obstacle 1. When that is done, {ending}.", fleet, world,
+                task("i", T, [D2], ["puddle1"]), task("a", AVA, [], ["puddle1"], deps=["i"]),
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]),
+                task("h", T, [D1], ["obstacle1"], deps=["l"]), task("u", DUMP, [D1], [], deps=["h"]),
+                task("o", ALA, [], ["puddle1"], deps=["u"]))
