@@ -5,6 +5,10 @@ error, and the plan was wrong).
    excavator 3 dig: a colon list that may end at a comma stopped before the third pair when that pair left out its
    "to" (or said it where the one before did not), because the end test asked only for a "to" pair. The pair forms
    now share one matcher, which the end test asks too.
+2. "Excavator 1 loads the trucks, which are waiting at soil 1, truck 2 first" made one loading: an order aside after
+   a relative clause was put before it only when the clause moved the trucks, and a verbless "then truck 1" before a
+   "which" clause of where it stands was not read as the next loading. Both read a relative of where the trucks
+   stand now: one loading per truck, in that order, each truck's next step after its own.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a colon list's pairs written in different forms ----------------------------------------------------
 
@@ -28,3 +32,28 @@ def test_every_pair_of_a_mixed_colon_list_belongs_to_the_list(fleet, world, text
                 task("m1", T, [E1], ["soil1"]), task("m2", T, [E2], ["soil2"]), task("m3", T, [E3], ["rock1"]),
                 task("d1", DIG, [E1], [], deps=["m1"]), task("d2", DIG, [E2], [], deps=["m2"]),
                 task("d3", DIG, [E3], [], deps=["m3"]))
+
+
+# -- finding 2: a loading order said after a relative clause of where the trucks stand ------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1 and loads the trucks, which are waiting at soil 1, truck 2 first. "
+    "Truck 1 then goes to puddle 1. Truck 2 then goes to puddle 2.",
+    "Excavator 1 digs at soil 1 and loads trucks 1 and 2, which are parked at soil 1, truck 2 first. "
+    "Truck 1 then goes to puddle 1. Truck 2 then goes to puddle 2.",
+    "Excavator 1 digs at soil 1 and loads truck 2 first, then truck 1, which is waiting at soil 1. "
+    "Truck 1 then goes to puddle 1. Truck 2 then goes to puddle 2.",
+])
+def test_a_loading_order_after_where_the_trucks_stand_loads_each_truck_in_turn(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l2", LOAD, [E1], [], deps=["d"]), task("l1", LOAD, [E1], [], deps=["l2"]),
+                task("t1", T, [D1], ["puddle1"], deps=["l1"]), task("t2", T, [D2], ["puddle2"], deps=["l2"]))
+
+
+def test_a_loading_order_after_the_trucks_drove_there_and_wait(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Trucks 1 and 2 drive to soil 1. Excavator 1 loads the trucks, which are "
+                "waiting at soil 1, truck 2 first.", fleet, world,
+                task("m", T, [E1, D1, D2], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l2", LOAD, [E1], [], deps=["d"]), task("l1", LOAD, [E1], [], deps=["l2"]))

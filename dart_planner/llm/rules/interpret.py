@@ -244,11 +244,12 @@ def _opens_clause(items: Sequence[Item]) -> bool:
         and any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in items)
 
 
-def _lone_which(items: Sequence[Item]) -> bool:
-    """A relative "which" cut off from its verb by a connective ("loads truck 1, then truck 2, *which* then
-    transports ..."): like a clause of its own, it ends a verbless run of loaded robots (read on, truck 2 made the
-    excavator's first move as well)."""
-    return len(items) == 1 and items[0].kind is ItemKind.ROBOT and items[0].payload.form == "pronoun" \
+def _which_clause(items: Sequence[Item]) -> bool:
+    """A relative clause opened by "which", also one cut off from its verb by a connective ("loads truck 1, then
+    truck 2, *which* then transports ...") or one of where its robot stands ("then truck 1, *which is waiting at soil
+    1*"): like a clause of its own, it ends a verbless run of loaded robots (read on, truck 2 made the excavator's
+    first move as well; before a state the last truck of the run lost its loading)."""
+    return bool(items) and items[0].kind is ItemKind.ROBOT and items[0].payload.form == "pronoun" \
         and items[0].payload.pronoun == "which"
 
 
@@ -2933,7 +2934,7 @@ class Interpreter:
                     # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
-                    and (_opens_clause(self.following[0].items) or _lone_which(self.following[0].items)))) \
+                    and (_opens_clause(self.following[0].items) or _which_clause(self.following[0].items)))) \
                 and "already" not in marks and not self._weather_it(seg, subj_items):
             # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
