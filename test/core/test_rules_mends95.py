@@ -9,6 +9,10 @@ error, and the plan was wrong).
    a relative clause was put before it only when the clause moved the trucks, and a verbless "then truck 1" before a
    "which" clause of where it stands was not read as the next loading. Both read a relative of where the trucks
    stand now: one loading per truck, in that order, each truck's next step after its own.
+3. "Excavator 2 loads dump truck 2, which then transports the soil to puddle 1, and dump truck 3, which takes it to
+   puddle 2" sent truck 3 to soil 2 with the excavator's move: the verbless "and dump truck 3" was read as no step
+   (after the relative clause), so truck 3 went to fetch the load its own relative hauls. With a "which" of its own,
+   it is now the next truck of the clause the first relative hangs on: a second loading, no move.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a colon list's pairs written in different forms ----------------------------------------------------
 
@@ -57,3 +61,29 @@ def test_a_loading_order_after_the_trucks_drove_there_and_wait(fleet, world):
                 "waiting at soil 1, truck 2 first.", fleet, world,
                 task("m", T, [E1, D1, D2], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l2", LOAD, [E1], [], deps=["d"]), task("l1", LOAD, [E1], [], deps=["l2"]))
+
+
+# -- finding 3: "loads truck 2, which ..., and truck 3, which ...": truck 3 is the loading's second truck -----------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 2. Excavator 2 loads dump truck 2, which then transports the soil to puddle 1, and "
+    "dump truck 3, which takes it to puddle 2.",
+    "Excavator 2 digs at soil 2 and loads truck 2, which then carries the load to puddle 1, and truck 3, which hauls "
+    "it to puddle 2.",
+])
+def test_a_second_loaded_truck_with_its_own_relative_is_not_moved_to_the_site(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l2", LOAD, [E2], [], deps=["d"]), task("g2", T, [D2], ["puddle1"], deps=["l2"]),
+                task("u2", DUMP, [D2], [], deps=["g2"]), task("l3", LOAD, [E2], [], deps=["l2"]),
+                task("g3", T, [D3], ["puddle2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["g3"]))
+
+
+def test_a_second_loaded_truck_with_its_own_relative_other_words(fleet, world):
+    assert_plan("Excavator 3 digs at rock 1 and fills truck 1, which then takes the load to puddle 2, and truck 2, "
+                "which brings it to obstacle 1.", fleet, world,
+                task("m", T, [E3], ["rock1"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("l1", LOAD, [E3], [], deps=["d"]), task("g1", T, [D1], ["puddle2"], deps=["l1"]),
+                task("u1", DUMP, [D1], [], deps=["g1"]), task("l2", LOAD, [E3], [], deps=["l1"]),
+                task("g2", T, [D2], ["obstacle1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]))

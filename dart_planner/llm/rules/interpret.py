@@ -414,6 +414,10 @@ class Interpreter:
         #: (sentence, robots) of the clause a place relative was said about (", where excavator 1 loads it")
         self.where_host: tuple[int, tuple[Member, ...]] | None = None
         """The robot item of a place relative (", where the other excavator loads it") picked by its place."""
+        self.which_host: Clause | None = None
+        """The clause a "which" relative of its sentence hangs on ("loads truck 2, which then ...")."""
+        self.which_conjunct = False
+        """The clause being read is a verbless conjunct of :attr:`which_host` ("..., and truck 3, which ...")."""
         #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
         self.loader_deed = False
         #: (sentence, tasks) of a robotless anchor read as the subject's own ("after its routine"), for conjuncts
@@ -2640,6 +2644,7 @@ class Interpreter:
              last_in_sentence: bool = False) -> None:
         if id(seg) in self.order_tails:
             return  # "..., truck 2 first and then truck 1": the rest of a loading order, read with the loading
+        self.which_conjunct = self._host_of_which(seg)
         saved = self.relative
         # "truck 2 goes to rock 1 ... once the digging at its rock is done": "its rock" in the clause's
         # own anchor is the place of that clause, not the rock named last
@@ -2656,6 +2661,28 @@ class Interpreter:
             self.relative = saved
             self.clause_places = ()
             self.scene_named = False
+
+    def _host_of_which(self, seg: Segment) -> bool:
+        """Remembers the clause the first "which" relative of a sentence hangs on, and makes it the clause before a
+        verbless "and <robot>" that has a "which" relative of its own ("excavator 2 loads truck 2, which then takes
+        the soil to puddle 1, and truck 3, which takes it to puddle 2"), saying whether ``seg`` is one: the robot is
+        the host clause's next partner, said the same way as the first. Read as no step, truck 3 went to fetch
+        the load its relative hauls, sent to the loading site with the excavator's move."""
+        prev = self.prev
+        if _which_clause(seg.items):
+            if prev is not None and prev.sentence == seg.sentence \
+                    and (self.which_host is None or self.which_host.sentence != seg.sentence):
+                self.which_host = prev
+            return False
+        host = self.which_host
+        nxt = self.following[0] if self.following else None
+        if host is None or host.sentence != seg.sentence or prev is host or len(seg.items) < 2 \
+                or not (seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and") \
+                or not all(it.kind is ItemKind.ROBOT for it in seg.items[1:]) \
+                or nxt is None or nxt.sentence != seg.sentence or not _which_clause(nxt.items):
+            return False
+        self.prev = host
+        return True
 
     def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
               last_in_sentence: bool = False) -> None:
@@ -2934,7 +2961,8 @@ class Interpreter:
                     # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
-                    and (_opens_clause(self.following[0].items) or _which_clause(self.following[0].items)))) \
+                    and (_opens_clause(self.following[0].items) or _which_clause(self.following[0].items)))
+                    or self.which_conjunct) \
                 and "already" not in marks and not self._weather_it(seg, subj_items):
             # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
