@@ -13,6 +13,8 @@ error, and the plan was wrong).
    puddle 2" sent truck 3 to soil 2 with the excavator's move: the verbless "and dump truck 3" was read as no step
    (after the relative clause), so truck 3 went to fetch the load its own relative hauls. With a "which" of its own,
    it is now the next truck of the clause the first relative hangs on: a second loading, no move.
+4. "Dump truck 3 gets loaded at both sites" (excavators at soil 1 and soil 2) loaded the truck at both at once, with
+   no move. The order of the two visits is said nowhere and no convention settles it: refused, naming the phrase.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from test_rules_mends13 import _problems  # a plan's problems
 
 # -- finding 1: a colon list's pairs written in different forms ----------------------------------------------------
 
@@ -87,3 +90,27 @@ def test_a_second_loaded_truck_with_its_own_relative_other_words(fleet, world):
                 task("l1", LOAD, [E3], [], deps=["d"]), task("g1", T, [D1], ["puddle2"], deps=["l1"]),
                 task("u1", DUMP, [D1], [], deps=["g1"]), task("l2", LOAD, [E3], [], deps=["l1"]),
                 task("g2", T, [D2], ["obstacle1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]))
+
+
+# -- finding 4: one truck "loaded at both sites" -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. Dump truck 3 gets loaded at both sites.",
+     "at both sites"),
+    ("Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. Then truck 3 gets loaded at both sites and dumps at "
+     "puddle 1.", "at both sites"),
+    ("Excavator 3 digs at rock 1 while excavator 1 digs at soil 2. Truck 2 is to be loaded at each site.",
+     "at each site"),
+])
+def test_one_truck_loaded_at_every_site_is_refused_naming_the_phrase(fleet, world, text, phrase):
+    problems = _problems(text, fleet, world)
+    assert any(f"{phrase!r}" in p and "which order" in p for p in problems), problems
+
+
+def test_each_truck_loaded_by_the_excavator_at_its_site_stays_read(fleet, world):
+    assert_plan("Excavator 1 and truck 1 go to soil 1, excavator 3 and truck 2 to soil 2. At each site the excavator "
+                "digs and loads its truck.", fleet, world,
+                task("m1", T, [E1, D1], ["soil1"]), task("m2", T, [E3, D2], ["soil2"]),
+                task("d1", DIG, [E1], [], deps=["m1"]), task("d2", DIG, [E3], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E3], [], deps=["d2"]))

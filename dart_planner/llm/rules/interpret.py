@@ -5530,6 +5530,21 @@ class Interpreter:
         return not self.capable(subject, "dump", quiet=True) \
             and len(self.capable(subject, "dig", quiet=True)) == len(subject)
 
+    def _one_truck_at_every_site(self, trucks: Sequence[Member], excs: Sequence[Member]) -> bool:
+        """"Dump truck 3 gets loaded at both sites" (a phrase of ``every_site_phrases``) with the excavators at two
+        places: one truck goes to each site in an order nothing says (none of the conventions settles it), so
+        refused, naming the phrase; read as it stood, the truck was loaded at both sites at once, with no move."""
+        sites = {site for e in excs if (site := self.loc(e)) is not None}
+        if len(trucks) != 1 or len(sites) < 2:
+            return False
+        phrase = next((it for it in self._sentence_items(self.current_sentence) if it.kind is ItemKind.MARK
+                       and it.text in self.lex.every_site_phrases), None)
+        if phrase is None:
+            return False
+        self.errors.append(f"{phrase.text!r}: one truck is loaded at {' and '.join(sorted(sites))}; say in which "
+                           f"order it goes to them")
+        return True
+
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                      split: bool = False) -> list[Draft]:
         """"The truck gets loaded (by it)": the excavator's unloading, with the truck as partner."""
@@ -5589,6 +5604,8 @@ class Interpreter:
                 continue
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
+        if self._one_truck_at_every_site(trucks, [e for excs, _ in groups.values() for e in excs]):
+            return []
         for _, (excs, ts) in groups.items():
             if named[:1] == places[:1] and a.verb.lemma.split()[0] in self.lex.passive_load_heads:
                 # "truck 1 is loaded by excavator 1 at soil 1": the excavator goes there too; not for a verb of
