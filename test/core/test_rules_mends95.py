@@ -15,6 +15,11 @@ error, and the plan was wrong).
    it is now the next truck of the clause the first relative hangs on: a second loading, no move.
 4. "Dump truck 3 gets loaded at both sites" (excavators at soil 1 and soil 2) loaded the truck at both at once, with
    no move. The order of the two visits is said nowhere and no convention settles it: refused, naming the phrase.
+(5. "the rest of the fleet except excavator 1" and "all robots except truck 2 avoid puddle 1" read right now.)
+6. "Truck 1 waits at obstacle 1 until excavator 2 has dug at soil 2, then comes over." read "comes over" (no place
+   after it) as a move to obstacle 1, where the truck waited: its wait there was put off until the digging and the
+   truck never came. A move toward the work with no place (lexicon ``approach_verbs``) by robots that stand at the
+   scene goes to the one other place their sentence (or the one before) named.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -23,7 +28,12 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
-from test_rules_mends13 import _problems  # a plan's problems
+from test_rules_mends13 import (
+    _lexicon,  # an edited lexicon
+    _problems,  # a plan's problems
+)
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a colon list's pairs written in different forms ----------------------------------------------------
 
@@ -114,3 +124,25 @@ def test_each_truck_loaded_by_the_excavator_at_its_site_stays_read(fleet, world)
                 task("m1", T, [E1, D1], ["soil1"]), task("m2", T, [E3, D2], ["soil2"]),
                 task("d1", DIG, [E1], [], deps=["m1"]), task("d2", DIG, [E3], [], deps=["m2"]),
                 task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E3], [], deps=["d2"]))
+
+
+# -- finding 6: "waits at X until ..., then comes over": to the place of the work waited for -----------------------
+
+
+@pytest.mark.parametrize("text, truck, wait, digger, site", [
+    ("Truck 1 waits at obstacle 1 until excavator 2 has dug at soil 2, then comes over.", D1, "obstacle1", E2, "soil2"),
+    ("Truck 2 stays at puddle 1 until excavator 1 finishes digging at rock 1, then come over.", D2, "puddle1", E1,
+     "rock1"),
+    ("Dump truck 3 parks at obstacle 2 until excavator 3 has dug at soil 1, and then drives over.", D3, "obstacle2", E3,
+     "soil1"),
+])
+def test_coming_over_after_a_wait_goes_to_the_work_waited_for(fleet, world, text, truck, wait, digger, site):
+    assert_plan(text, fleet, world,
+                task("m", T, [digger], [site]), task("d", DIG, [digger], [], deps=["m"]),
+                task("w", T, [truck], [wait]), task("c", T, [truck], [site], deps=["d", "w"]))
+
+
+def test_the_approach_verbs_come_from_the_lexicon(fleet, world):
+    text = "Truck 1 waits at obstacle 1 until excavator 2 has dug at soil 2, then comes over."
+    graph = rules_plan(text, fleet, world, _lexicon(approach_verbs=[])).graph
+    assert not any("soil2" in s.object_keywords and D1 in s.robot_ids for s in graph.subtasks)

@@ -4683,7 +4683,8 @@ class Interpreter:
                     and all(self.loc(m) == self.clause_place for m in subject):
                 places = [self.clause_place]  # "goes to obstacle 2 to check it": there, not back to the scene
             if not places and scene is not None and not a.objects:
-                places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
+                # "..., which arrives after ...": where the scene is
+                places = [self._bare_move_place(subject, scene) if v.lemma in self.lex.approach_verbs else scene]
             if not places and own_here:
                 # "one excavator digging at soil 1 and another at soil 2. Each of them has to drive to its soil
                 # pile first": each is already bound for its own place of that kind; the move is said again
@@ -5544,6 +5545,21 @@ class Interpreter:
         self.errors.append(f"{phrase.text!r}: one truck is loaded at {' and '.join(sorted(sites))}; say in which "
                            f"order it goes to them")
         return True
+
+    def _bare_move_place(self, subject: tuple[Member, ...], scene: str) -> str:
+        """Where a move with no place of its own goes: the scene, unless the robots already stand there and their
+        sentence named one other place ("truck 1 waits at obstacle 1 until excavator 2 has dug at soil 2, then comes
+        over": to soil 2), or, naming none, the sentence before did ("... while truck 1 waits at obstacle 1; when it
+        is done, truck 1 comes over"). Read as a move to where it stood, "comes over" only put off the truck's wait
+        there, or was lost."""
+        if not all(self.loc(m) == scene for m in subject):
+            return scene
+        for sentence in (self.current_sentence, self.current_sentence - 1):
+            named = self.sentence_places.get(sentence, ())
+            other = list(dict.fromkeys(p for p in named if p not in (scene, START)))
+            if other:
+                return other[0] if len(other) == 1 else scene
+        return scene
 
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                      split: bool = False) -> list[Draft]:
