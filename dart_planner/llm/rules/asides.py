@@ -1094,13 +1094,21 @@ def _next_subject_joined(out: Sequence[Item], end: int) -> bool:
 
 
 def _moving_relative(clause: Sequence[Item]) -> bool:
-    """A relative clause that moves its robots ("which have both driven to soil 1", "which drive there"), not one
-    of where they stand ("which are waiting at soil 1", "which are already there"): after an order said one truck at
-    a time those still lose a loading (left for a later mend), so their order is not moved."""
+    """A relative clause that moves its robots ("which have both driven to soil 1", "which drive there"): an order
+    aside after it still orders the loading."""
     verbs = [it for it in clause if it.kind is ItemKind.VERB]
     return bool(verbs) and not any(it.kind is ItemKind.MARK for it in clause) and all(
         v.payload.target in MOVES and v.payload.role == "verb" and not v.text.split()[0].endswith("ing")
         for v in verbs)
+
+
+def _standing_relative(clause: Sequence[Item]) -> bool:
+    """"which are waiting at soil 1", "which are already there": where the loaded robots stand, read (as the
+    scanner marks it) as "already" and the place, with plain words ("are") and no verb. An order aside after it
+    orders the loading as well; kept where it stood, it was lost and one loading served both trucks."""
+    return any(it.kind is ItemKind.MARK and it.payload == "already" for it in clause) and all(
+        it.kind in (ItemKind.OBJECT, ItemKind.WORD)
+        or (it.kind is ItemKind.MARK and it.payload in ("already", "filler")) for it in clause[1:])
 
 
 def _order_after_relative(out: Sequence[Item], j: int, run: Sequence[Item]) -> tuple[list[Item], int] | None:
@@ -1116,7 +1124,8 @@ def _order_after_relative(out: Sequence[Item], j: int, run: Sequence[Item]) -> t
         return None
     end = _order_aside_end(out, c + 1, ",")
     if (end < len(out) and not (out[end].kind is ItemKind.PUNCT and out[end].payload in SENTENCE_END)) \
-            or _order_list(out[c + 1:end]) is None or not _moving_relative(out[j + 1:c]):
+            or _order_list(out[c + 1:end]) is None \
+            or not (_moving_relative(out[j + 1:c]) or _standing_relative(out[j + 1:c])):
         return None
     which = out[j + 1]
     if sum(len(r.payload.ids) if r.payload.form == "ids" else 0 for r in run) == 2:

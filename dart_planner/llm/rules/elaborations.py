@@ -34,55 +34,43 @@ def _pairs(items: Sequence[Item], j: int, tail: bool = False, preps: Container[s
         it = items[j]
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             break
-        if tail and len(pairs) >= 2 and it.kind is ItemKind.PUNCT and (it.payload == ")" or it.payload == ","
-                                                                       and not _pair_at(items, j + 1, preps)):
+        if tail and len(pairs) >= 2 and it.kind is ItemKind.PUNCT and (
+                it.payload == ")" or it.payload == "," and _pair_at(items, j + 1, preps, bare, verbed) is None):
             break
         if pairs and (it.kind is ItemKind.WORD and it.text == "and" or it.kind is ItemKind.PUNCT
                       and it.payload == ","):
             j += 1
             continue
-        if _pair_at(items, j, preps):
-            pairs.append((it, items[j + 1], items[j + 2]))
-            j += 3
-            continue
-        if bare and _bare_pair_at(items, j):  # "truck 1 puddle 1, truck 2 puddle 2": the "to" left out
-            pairs.append((it, Item(ItemKind.WORD, items[j + 1].start, items[j + 1].start, None, "to"), items[j + 1]))
-            j += 2
-            continue
-        k = _verbed_pair_at(items, j, preps) if verbed else 0
-        if k:  # "truck 1 takes rock 1 and truck 2 takes rock 2": the verb says again what the group does
-            pairs.append((it, Item(ItemKind.WORD, items[j + 1].start, items[j + 1].start, None, "to"),
-                          items[j + k - 1]))
-            j += k
-            continue
-        return [], j
+        found = _pair_at(items, j, preps, bare, verbed)
+        if found is None:
+            return [], j
+        pairs.append(found[0])
+        j = found[1]
     return pairs, j
 
 
-def _verbed_pair_at(items: Sequence[Item], j: int, preps: Container[str]) -> int:
-    """The length of a "<named robot> <move verb> [to] <named place>" pair at ``j`` (0: none there)."""
-    if not (j + 2 < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids"
-            and len(items[j].payload.ids) == 1 and items[j + 1].kind is ItemKind.VERB
-            and items[j + 1].payload.target == "navigate"):
-        return 0
-    k = j + 3 if items[j + 2].kind is ItemKind.WORD and items[j + 2].text in preps else j + 2
-    return k + 1 - j if k < len(items) and items[k].kind is ItemKind.OBJECT and items[k].payload.form == "names" \
-        else 0
-
-
-def _bare_pair_at(items: Sequence[Item], j: int) -> bool:
-    """A "<named robot> <named place>" pair with no word between starts at ``j``."""
-    return j + 1 < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids" \
-        and len(items[j].payload.ids) == 1 \
-        and items[j + 1].kind is ItemKind.OBJECT and items[j + 1].payload.form == "names"
-
-
-def _pair_at(items: Sequence[Item], j: int, preps: Container[str] = ("to",)) -> bool:
-    """A "<named robot> to <named place>" pair (or another of ``preps``) starts at ``j``."""
-    return j + 2 < len(items) and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids" \
-        and len(items[j].payload.ids) == 1 \
-        and items[j + 1].kind is ItemKind.WORD and items[j + 1].text in preps \
-        and items[j + 2].kind is ItemKind.OBJECT and items[j + 2].payload.form == "names"
+def _pair_at(items: Sequence[Item], j: int, preps: Container[str] = ("to",), bare: bool = False,
+             verbed: bool = False) -> tuple[tuple[Item, Item, Item], int] | None:
+    """The "<named robot> to <named place>" pair (or another of ``preps``) at ``j`` as (robot, word, place), and
+    where it ends; None when none starts there. With ``bare`` the word may be left out ("truck 1 puddle 1"), with
+    ``verbed`` a move verb may stand after the robot ("truck 1 takes rock 1"); the pair then reads "to" there.
+    One matcher for every form, so that the list's end is found by the same test as its pairs: a list whose
+    pairs were written differently ("truck 1 to puddle 1, truck 2 puddle 2") stopped before the third."""
+    n = len(items)
+    if not (j + 1 < n and items[j].kind is ItemKind.ROBOT and items[j].payload.form == "ids"
+            and len(items[j].payload.ids) == 1):
+        return None
+    k = j + 1
+    moved = verbed and items[k].kind is ItemKind.VERB and items[k].payload.target == "navigate"
+    k += moved
+    said = k < n and items[k].kind is ItemKind.WORD and items[k].text in preps
+    k += said
+    if not (k < n and items[k].kind is ItemKind.OBJECT and items[k].payload.form == "names"
+            and (said or moved or bare)):
+        return None
+    to = items[k - 1] if said and not moved \
+        else Item(ItemKind.WORD, items[j + 1].start, items[j + 1].start, None, "to")
+    return (items[j], to, items[k]), k + 1
 
 
 def _colon(it: Item) -> bool:

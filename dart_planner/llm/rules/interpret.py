@@ -244,11 +244,12 @@ def _opens_clause(items: Sequence[Item]) -> bool:
         and any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in items)
 
 
-def _lone_which(items: Sequence[Item]) -> bool:
-    """A relative "which" cut off from its verb by a connective ("loads truck 1, then truck 2, *which* then
-    transports ..."): like a clause of its own, it ends a verbless run of loaded robots (read on, truck 2 made the
-    excavator's first move as well)."""
-    return len(items) == 1 and items[0].kind is ItemKind.ROBOT and items[0].payload.form == "pronoun" \
+def _which_clause(items: Sequence[Item]) -> bool:
+    """A relative clause opened by "which", also one cut off from its verb by a connective ("loads truck 1, then
+    truck 2, *which* then transports ...") or one of where its robot stands ("then truck 1, *which is waiting at soil
+    1*"): like a clause of its own, it ends a verbless run of loaded robots (read on, truck 2 made the excavator's
+    first move as well; before a state the last truck of the run lost its loading)."""
+    return bool(items) and items[0].kind is ItemKind.ROBOT and items[0].payload.form == "pronoun" \
         and items[0].payload.pronoun == "which"
 
 
@@ -413,6 +414,10 @@ class Interpreter:
         #: (sentence, robots) of the clause a place relative was said about (", where excavator 1 loads it")
         self.where_host: tuple[int, tuple[Member, ...]] | None = None
         """The robot item of a place relative (", where the other excavator loads it") picked by its place."""
+        self.which_host: Clause | None = None
+        """The clause a "which" relative of its sentence hangs on ("loads truck 2, which then ...")."""
+        self.which_conjunct = False
+        """The clause being read is a verbless conjunct of :attr:`which_host` ("..., and truck 3, which ...")."""
         #: the anchor being read is "after loading the truck": the loader's step, not the truck's own (anchor)
         self.loader_deed = False
         #: (sentence, tasks) of a robotless anchor read as the subject's own ("after its routine"), for conjuncts
@@ -2649,6 +2654,7 @@ class Interpreter:
              last_in_sentence: bool = False) -> None:
         if id(seg) in self.order_tails:
             return  # "..., truck 2 first and then truck 1": the rest of a loading order, read with the loading
+        self.which_conjunct = self._host_of_which(seg)
         saved = self.relative
         # "truck 2 goes to rock 1 ... once the digging at its rock is done": "its rock" in the clause's
         # own anchor is the place of that clause, not the rock named last
@@ -2665,6 +2671,28 @@ class Interpreter:
             self.relative = saved
             self.clause_places = ()
             self.scene_named = False
+
+    def _host_of_which(self, seg: Segment) -> bool:
+        """Remembers the clause the first "which" relative of a sentence hangs on, and makes it the clause before a
+        verbless "and <robot>" that has a "which" relative of its own ("excavator 2 loads truck 2, which then takes
+        the soil to puddle 1, and truck 3, which takes it to puddle 2"), saying whether ``seg`` is one: the robot is
+        the host clause's next partner, said the same way as the first. Read as no step, truck 3 went to fetch
+        the load its relative hauls, sent to the loading site with the excavator's move."""
+        prev = self.prev
+        if _which_clause(seg.items):
+            if prev is not None and prev.sentence == seg.sentence \
+                    and (self.which_host is None or self.which_host.sentence != seg.sentence):
+                self.which_host = prev
+            return False
+        host = self.which_host
+        nxt = self.following[0] if self.following else None
+        if host is None or host.sentence != seg.sentence or prev is host or len(seg.items) < 2 \
+                or not (seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and") \
+                or not all(it.kind is ItemKind.ROBOT for it in seg.items[1:]) \
+                or nxt is None or nxt.sentence != seg.sentence or not _which_clause(nxt.items):
+            return False
+        self.prev = host
+        return True
 
     def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
               last_in_sentence: bool = False) -> None:
@@ -2943,7 +2971,8 @@ class Interpreter:
                     # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
-                    and (_opens_clause(self.following[0].items) or _lone_which(self.following[0].items)))) \
+                    and (_opens_clause(self.following[0].items) or _which_clause(self.following[0].items)))
+                    or self.which_conjunct) \
                 and "already" not in marks and not self._weather_it(seg, subj_items):
             # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
@@ -4664,7 +4693,8 @@ class Interpreter:
                     and all(self.loc(m) == self.clause_place for m in subject):
                 places = [self.clause_place]  # "goes to obstacle 2 to check it": there, not back to the scene
             if not places and scene is not None and not a.objects:
-                places = [scene]  # "..., which arrives after ...", "... and wait": where the scene is
+                # "..., which arrives after ...": where the scene is
+                places = [self._bare_move_place(subject, scene) if v.lemma in self.lex.approach_verbs else scene]
             if not places and own_here:
                 # "one excavator digging at soil 1 and another at soil 2. Each of them has to drive to its soil
                 # pile first": each is already bound for its own place of that kind; the move is said again
@@ -5511,6 +5541,36 @@ class Interpreter:
         return not self.capable(subject, "dump", quiet=True) \
             and len(self.capable(subject, "dig", quiet=True)) == len(subject)
 
+    def _one_truck_at_every_site(self, trucks: Sequence[Member], excs: Sequence[Member]) -> bool:
+        """"Dump truck 3 gets loaded at both sites" (a phrase of ``every_site_phrases``) with the excavators at two
+        places: one truck goes to each site in an order nothing says (none of the conventions settles it), so
+        refused, naming the phrase; read as it stood, the truck was loaded at both sites at once, with no move."""
+        sites = {site for e in excs if (site := self.loc(e)) is not None}
+        if len(trucks) != 1 or len(sites) < 2:
+            return False
+        phrase = next((it for it in self._sentence_items(self.current_sentence) if it.kind is ItemKind.MARK
+                       and it.text in self.lex.every_site_phrases), None)
+        if phrase is None:
+            return False
+        self.errors.append(f"{phrase.text!r}: one truck is loaded at {' and '.join(sorted(sites))}; say in which "
+                           f"order it goes to them")
+        return True
+
+    def _bare_move_place(self, subject: tuple[Member, ...], scene: str) -> str:
+        """Where a move with no place of its own goes: the scene, unless the robots already stand there and their
+        sentence named one other place ("truck 1 waits at obstacle 1 until excavator 2 has dug at soil 2, then comes
+        over": to soil 2), or, naming none, the sentence before did ("... while truck 1 waits at obstacle 1; when it
+        is done, truck 1 comes over"). Read as a move to where it stood, "comes over" only put off the truck's wait
+        there, or was lost."""
+        if not all(self.loc(m) == scene for m in subject):
+            return scene
+        for sentence in (self.current_sentence, self.current_sentence - 1):
+            named = self.sentence_places.get(sentence, ())
+            other = list(dict.fromkeys(p for p in named if p not in (scene, START)))
+            if other:
+                return other[0] if len(other) == 1 else scene
+        return scene
+
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                      split: bool = False) -> list[Draft]:
         """"The truck gets loaded (by it)": the excavator's unloading, with the truck as partner."""
@@ -5570,6 +5630,8 @@ class Interpreter:
                 continue
             key = tuple(e.key for e in excs)
             groups.setdefault(key, (excs, []))[1].append(t)
+        if self._one_truck_at_every_site(trucks, [e for excs, _ in groups.values() for e in excs]):
+            return []
         for _, (excs, ts) in groups.items():
             if named[:1] == places[:1] and a.verb.lemma.split()[0] in self.lex.passive_load_heads:
                 # "truck 1 is loaded by excavator 1 at soil 1": the excavator goes there too; not for a verb of

@@ -615,6 +615,9 @@ class Lexicon:
     """Nouns for the place just named, after "the"/"that", as a keep-out's only object ("avoid *the area*")."""
     every_site_phrases: frozenset[str] = _context_words()
     """Phrases that spread "the <type>" over every site robots were sent to ("*at each site* the excavator digs")."""
+    approach_verbs: frozenset[str] = _context_words()
+    """Moves toward the work said with no place ("then *comes over*"): to the one other place the sentence named, not
+    to where the robot already waits."""
     waypoint_leads: frozenset[str] = _context_words()
     """Words before a place passed on the way ("goes to puddle 2 *via* obstacle 1"): it is visited first."""
     landmark_prepositions: frozenset[str] = _context_words()
