@@ -713,7 +713,9 @@ def _subject_start(out: Sequence[Item], k: int, aux: Container[str] = ()) -> int
 
     The ``aux`` words (the lexicon's ``passive_auxiliaries``) right before the verb go with it: a work order's "(and)
     *are* to be loaded by excavator 3 in turn" has its "are" apart from the verb "to be loaded"; left before the
-    agent, it kept the active clause from opening after "and", and one loading served both trucks."""
+    agent, it kept the active clause from opening after "and", and one loading served both trucks. So do the modals
+    among them (its ``subject_modals``): "both trucks *should* be loaded by excavator 1, truck 1 first" left "both
+    trucks should" a clause of its own (a tipping for truck 1) and one loading for both."""
     a = k
     while a > 0 and out[a - 1].kind is ItemKind.WORD and out[a - 1].text in aux:
         a -= 1
@@ -1230,7 +1232,8 @@ def loading_order(items: Sequence[Item], aux: Container[str] = ()) -> list[Item]
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
     truck 1" (the robots the aside leaves out come after, in the order they were named). ``aux``: the lexicon's
-    ``passive_auxiliaries``, said before a passive loading ("are to be loaded by ...")."""
+    ``passive_auxiliaries`` and ``subject_modals``, said before a passive loading ("are to be loaded by ...",
+    "should be loaded by ...")."""
     out = _loaded_after_it(items)
     k = 0
     while k < len(out):

@@ -272,7 +272,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_taking_turns(fold_followed_by(items, lex.followed_by_phrases), lex.turn_taking_verbs,
                               lex.turn_taking_nouns)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)),
-                          lex.passive_auxiliaries)
+                          lex.passive_auxiliaries | lex.subject_modals)
     return site, tokens, items
 
 

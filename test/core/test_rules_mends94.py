@@ -1,0 +1,42 @@
+"""Mends of helper M94: misreadings found with instructions written as an operations manager types them into a chat
+box (goals first, then the order of work; wishes, the passive, reasons, robots by role or type and count).
+
+1. "Both trucks should be loaded by excavator 1, truck 1 first." made one loading for both trucks and a tipping for
+   truck 1: a modal before the passive ("should / must / will be loaded by ...", lexicon ``subject_modals``) kept
+   the trucks from going with the passive when it was said actively, so the order was lost and "both trucks should"
+   was read as a clause of its own. The trucks now go with it, each loaded in that order (rule 24), as after "are".
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, E1, LOAD, T, assert_plan, task
+
+# -- finding 1: a modal before an ordered passive loading ---------------------------------------------------------
+
+_AT_SOIL_2 = "Excavator 1 digs at soil 2. Trucks 1 and 2 go to soil 2. "
+
+
+@pytest.mark.parametrize("loading", [
+    "Both trucks should be loaded by excavator 1, truck 1 first.",
+    "Both trucks must be loaded by excavator 1, truck 1 first.",
+    "Both trucks will be loaded by excavator 1, truck 1 first.",
+    "Both trucks should get loaded by excavator 1, truck 1 first.",
+    "Both trucks should be loaded by excavator 1, truck 1 first and then truck 2.",
+    "Trucks 1 and 2 should be loaded by excavator 1, truck 1 first.",
+    "Both trucks are loaded by excavator 1, truck 1 first.",
+])
+def test_a_modal_before_an_ordered_passive_loading_keeps_the_order(fleet, world, loading):
+    assert_plan(_AT_SOIL_2 + loading, fleet, world,
+                task("m", T, [E1, D1, D2], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("l1", LOAD, [E1], deps=["d"]), task("l2", LOAD, [E1], deps=["l1"]))
+
+
+def test_a_modal_passive_loading_with_its_order_reversed(fleet, world):
+    assert_plan(_AT_SOIL_2 + "Both trucks should be loaded by excavator 1, truck 2 first. Truck 1 then goes to "
+                "puddle 1.", fleet, world,
+                task("m", T, [E1, D1, D2], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("l2", LOAD, [E1], deps=["d"]), task("l1", LOAD, [E1], deps=["l2"]),
+                task("p", T, [D1], ["puddle1"], deps=["l1"]))
