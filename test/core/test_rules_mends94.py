@@ -5,6 +5,10 @@ box (goals first, then the order of work; wishes, the passive, reasons, robots b
    truck 1: a modal before the passive ("should / must / will be loaded by ...", lexicon ``subject_modals``) kept
    the trucks from going with the passive when it was said actively, so the order was lost and "both trucks should"
    was read as a clause of its own. The trucks now go with it, each loaded in that order (rule 24), as after "are".
+2. "Truck 1 checks rock 2, since nobody has checked it." added a keep-out of rock 2 for every robot, and "..., because
+   truck 2 has looked at it already" sent truck 2 along: a reason after a comma was read as a clause of its own
+   whatever its tense. One that tells what has happened (its verb after a perfect auxiliary, lexicon
+   ``report_auxiliaries``, or said in the past) is a remark, as it already was with no comma before it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, LOAD, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, DIG, E1, LOAD, T, assert_plan, task
 
 # -- finding 1: a modal before an ordered passive loading ---------------------------------------------------------
 
@@ -40,3 +44,29 @@ def test_a_modal_passive_loading_with_its_order_reversed(fleet, world):
                 task("m", T, [E1, D1, D2], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
                 task("l2", LOAD, [E1], deps=["d"]), task("l1", LOAD, [E1], deps=["l2"]),
                 task("p", T, [D1], ["puddle1"], deps=["l1"]))
+
+
+# -- finding 2: a reason after a comma that tells what has happened --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks rock 2, since nobody has checked it.",
+    "Truck 1 checks rock 2, because no one has looked at it.",
+    "Truck 1 checks rock 2 first, since nobody has seen it yet.",
+    "Truck 1 checks rock 2, because truck 2 has looked at it already.",
+    "Truck 1 checks rock 2, because truck 2 has not looked at it.",
+    "Truck 1 checks rock 2, as nobody has inspected it yet.",
+    "Truck 1 checks rock 2, since nobody checked it yesterday.",
+])
+def test_a_reason_that_reports_adds_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["rock2"]))
+
+
+def test_a_reported_reason_before_a_keep_out_said_after_the_check(fleet, world):
+    assert_plan("Truck 1 checks rock 2 first, since nobody has seen it yet. After that, all robots avoid rock 2.",
+                fleet, world, task("m", T, [D1], ["rock2"]), task("k", AVA, [], ["rock2"], deps=["m"]))
+
+
+def test_a_reason_after_a_comma_that_asks_for_work_stays_an_order(fleet, world):
+    assert_plan("Truck 3 keeps away from rock 2, since excavator 1 will be digging there.", fleet, world,
+                task("k", AV, ["robot_dump_truck_03"], ["rock2"]), task("m", T, [E1], ["rock2"]),
+                task("d", DIG, [E1], deps=["m"]))
