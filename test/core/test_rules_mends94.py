@@ -16,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, DIG, E1, LOAD, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: a modal before an ordered passive loading ---------------------------------------------------------
 
@@ -70,3 +70,23 @@ def test_a_reason_after_a_comma_that_asks_for_work_stays_an_order(fleet, world):
     assert_plan("Truck 3 keeps away from rock 2, since excavator 1 will be digging there.", fleet, world,
                 task("k", AV, ["robot_dump_truck_03"], ["rock2"]), task("m", T, [E1], ["rock2"]),
                 task("d", DIG, [E1], deps=["m"]))
+
+
+# -- finding 3: a split keep-out verb with a long list of robots before its particle -------------------------------
+
+@pytest.mark.parametrize("text, robots", [
+    ("Keep everyone except excavator 2 and truck 1 away from rock 1.", [E1, E3, D2, D3]),
+    ("Keep all robots except excavator 2 and truck 1 clear of rock 1.", [E1, E3, D2, D3]),
+    ("Keep excavators 1 and 2 and truck 3 away from rock 1.", [E1, E2, D3]),
+    ("Keep dump truck 1 and dump truck 2 away from rock 1.", [D1, D2]),
+    ("Keep excavator 1, excavator 2 and truck 3 away from rock 1.", [E1, E2, D3]),
+    ("Please keep excavator 1, excavator 3 and dump truck 2 out of rock 1.", [E1, E3, D2]),
+])
+def test_a_long_robot_list_inside_a_split_keep_out_verb(fleet, world, text, robots):
+    assert_plan(text, fleet, world, task("k", AV, robots, ["rock1"]))
+
+
+def test_a_split_keep_out_verb_with_its_list_before_a_move(fleet, world):
+    assert_plan("Keep everyone except excavator 2 and truck 1 away from rock 1. Truck 2 goes to soil 1.",
+                fleet, world, task("k", AV, [E1, E3, D2, D3], ["rock1"]),
+                task("m", T, [D2], ["soil1"], deps=["k"]))
