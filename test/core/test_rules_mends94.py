@@ -90,3 +90,26 @@ def test_a_split_keep_out_verb_with_its_list_before_a_move(fleet, world):
     assert_plan("Keep everyone except excavator 2 and truck 1 away from rock 1. Truck 2 goes to soil 1.",
                 fleet, world, task("k", AV, [E1, E3, D2, D3], ["rock1"]),
                 task("m", T, [D2], ["soil1"], deps=["k"]))
+
+
+# -- finding 4: the same keep-out for some robots said again -------------------------------------------------------
+
+@pytest.mark.parametrize("text, kept, kept_types, mover", [
+    ("We need rock 1 kept clear of the excavators. Keep all excavators away from rock 1 from the start. Excavator 1 "
+     "goes to soil 1.", [], [("excavator", 3)], E1),
+    ("I don't want any truck near rock 1 while we work. From the start, all trucks keep away from rock 1. Truck 1 "
+     "goes to soil 1.", [], [("dump_truck", 3)], D1),
+    ("Trucks 1 and 2 keep away from rock 1. Trucks 1 and 2 should stay clear of rock 1 the whole time. Truck 1 goes "
+     "to soil 1.", [D1, D2], [], D1),
+])
+def test_a_keep_out_said_again_is_one(fleet, world, text, kept, kept_types, mover):
+    assert_plan(text, fleet, world, task("k", AV, kept, ["rock1"], types=kept_types),
+                task("m", T, [mover], ["soil1"], deps=["k"]))
+
+
+def test_a_keep_out_put_up_again_after_its_lifting_stays(fleet, world):
+    assert_plan("Truck 1 avoids rock 1. Truck 1 goes to soil 1. Then truck 1 may enter rock 1 again. Truck 1 goes "
+                "to rock 1. After that, truck 1 avoids rock 1 again.", fleet, world,
+                task("k", AV, [D1], ["rock1"]), task("m", T, [D1], ["soil1"], deps=["k"]),
+                task("a", "allow_areas_for_specific_robots", [D1], ["rock1"], deps=["m"]),
+                task("r", T, [D1], ["rock1"], deps=["a"]), task("k2", AV, [D1], ["rock1"], deps=["r"]))
