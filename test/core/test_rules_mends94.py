@@ -113,3 +113,21 @@ def test_a_keep_out_put_up_again_after_its_lifting_stays(fleet, world):
                 task("k", AV, [D1], ["rock1"]), task("m", T, [D1], ["soil1"], deps=["k"]),
                 task("a", "allow_areas_for_specific_robots", [D1], ["rock1"], deps=["m"]),
                 task("r", T, [D1], ["rock1"], deps=["a"]), task("k2", AV, [D1], ["rock1"], deps=["r"]))
+
+
+# -- finding 5: a passive loading in turn whose subject is "both trucks" or "they" --------------------------------
+
+@pytest.mark.parametrize("subject", ["Both trucks are", "They are", "The two trucks are", "Both trucks should be",
+                                     "They get"])
+@pytest.mark.parametrize("mark", ["in turn", "one after the other", "one at a time"])
+def test_a_passive_loading_in_turn_of_both_trucks(fleet, world, subject, mark):
+    assert_plan(_AT_SOIL_2 + f"{subject} loaded by excavator 1 {mark}. Truck 2 then goes to puddle 1.", fleet, world,
+                task("m", T, [E1, D1, D2], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("l1", LOAD, [E1], deps=["d"]), task("l2", LOAD, [E1], deps=["l1"]),
+                task("p", T, [D2], ["puddle1"], deps=["l2"]))
+
+
+def test_a_passive_loading_of_both_trucks_with_no_order_stays_one(fleet, world):
+    assert_plan(_AT_SOIL_2 + "Both trucks are loaded by excavator 1.", fleet, world,
+                task("m", T, [E1, D1, D2], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["d"]))
