@@ -131,3 +131,23 @@ def test_a_passive_loading_of_both_trucks_with_no_order_stays_one(fleet, world):
     assert_plan(_AT_SOIL_2 + "Both trucks are loaded by excavator 1.", fleet, world,
                 task("m", T, [E1, D1, D2], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
                 task("l", LOAD, [E1], deps=["d"]))
+
+
+# -- finding 6: an order aside after a list of places ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Truck 1 checks both rocks, rock 2 first.", "rock2", "rock1"),
+    ("Truck 1 should check both rocks, rock 1 first.", "rock1", "rock2"),
+    ("Truck 1 checks rock 1 and rock 2, rock 2 first.", "rock2", "rock1"),
+    ("Truck 1 checks both puddles, puddle 2 first and then puddle 1.", "puddle2", "puddle1"),
+    ("Truck 1 checks both puddles, puddle 2 first, then puddle 1.", "puddle2", "puddle1"),
+    ("Truck 1 visits the two rocks, rock 2 first.", "rock2", "rock1"),
+])
+def test_places_visited_in_the_order_of_the_aside(fleet, world, text, first, second):
+    assert_plan(text, fleet, world, task("a", T, [D1], [first]), task("b", T, [D1], [second], deps=["a"]))
+
+
+def test_an_order_aside_of_places_before_the_next_step(fleet, world):
+    assert_plan("Truck 1 checks both rocks, rock 2 first, then goes home.", fleet, world,
+                task("a", T, [D1], ["rock2"]), task("b", T, [D1], ["rock1"], deps=["a"]),
+                task("r", "return_to_start_for_specific_robots", [D1], deps=["b"]))

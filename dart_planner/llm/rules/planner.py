@@ -97,6 +97,7 @@ from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_placed_robots, fold_waiting_robots
+from .placeorders import fold_place_order_asides
 from .placeremarks import fold_place_remarks
 from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
 from .reloads import fold_another_load
@@ -273,6 +274,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                               lex.turn_taking_nouns)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)),
                           lex.passive_auxiliaries | lex.subject_modals)
+    items = fold_place_order_asides(items, site.objects_by_kind)
     return site, tokens, items
 
 
