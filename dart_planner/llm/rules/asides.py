@@ -713,7 +713,9 @@ def _subject_start(out: Sequence[Item], k: int, aux: Container[str] = ()) -> int
 
     The ``aux`` words (the lexicon's ``passive_auxiliaries``) right before the verb go with it: a work order's "(and)
     *are* to be loaded by excavator 3 in turn" has its "are" apart from the verb "to be loaded"; left before the
-    agent, it kept the active clause from opening after "and", and one loading served both trucks."""
+    agent, it kept the active clause from opening after "and", and one loading served both trucks. So do the modals
+    among them (its ``subject_modals``): "both trucks *should* be loaded by excavator 1, truck 1 first" left "both
+    trucks should" a clause of its own (a tipping for truck 1) and one loading for both."""
     a = k
     while a > 0 and out[a - 1].kind is ItemKind.WORD and out[a - 1].text in aux:
         a -= 1
@@ -749,13 +751,36 @@ def _agent_in_turn(out: list[Item], k: int, j: int, aux: Container[str] = ()) ->
     else:
         each = _subject_one_by_one(out, k)
         if each is None:
-            return k + 1
+            return _plural_subject_in_turn(out, k, j, verb, aux)
         named = each[1]
         close = j + 2
     new = [out[j], verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     start = _subject_start(out, k, aux)
     out[start:close] = new
     return start + len(new)
+
+
+def _plural_subject_in_turn(out: list[Item], k: int, j: int, verb: Item, aux: Container[str] = ()) -> int:
+    """"(Trucks 1 and 2 go to soil 2.) *Both trucks* are loaded by excavator 1 in turn", "*They* are loaded by it one
+    after the other": a subject of one mention that stands for two or more robots (a plural pronoun, or a type said
+    with "both", "the" or a count) said actively as it stands ("excavator 1 loads both trucks in turn"), which the
+    loading reader takes one truck at a time in the order they were named (rule 24). Only a subject named by number
+    was said so before, and one loading served both trucks. ``j``: the agent, with the order mark after it."""
+    start = _subject_start(out, k, aux)
+    subject = [r for r in out[start:k] if r.kind is ItemKind.ROBOT]
+    if start == k or len(subject) != 1 or not _plural(subject[0].payload):
+        return k + 1
+    new = [out[j], verb, subject[0], out[j + 1]]
+    out[start:j + 2] = new
+    return start + len(new)
+
+
+def _plural(d: RobotDesc) -> bool:
+    """``d`` stands for two or more robots with no number of its own: "they", "both", "both trucks", "the two
+    trucks" (not "the trucks", whose count the text does not give)."""
+    if d.form == "pronoun":
+        return d.pronoun in ("they", "both")
+    return d.form == "type" and d.det in ("both", "the", "count") and (d.count or 0) >= 2
 
 
 def _order_aside(out: Sequence[Item], p: int, k: int) -> tuple[list[Item], int, int] | None:
@@ -1239,7 +1264,8 @@ def loading_order(items: Sequence[Item], aux: Container[str] = ()) -> list[Item]
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
     truck 1" (the robots the aside leaves out come after, in the order they were named). ``aux``: the lexicon's
-    ``passive_auxiliaries``, said before a passive loading ("are to be loaded by ...")."""
+    ``passive_auxiliaries`` and ``subject_modals``, said before a passive loading ("are to be loaded by ...",
+    "should be loaded by ...")."""
     out = _loaded_after_it(items)
     k = 0
     while k < len(out):

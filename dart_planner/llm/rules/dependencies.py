@@ -490,6 +490,36 @@ class PlanBuilder:
                 o.deps = (o.deps - {p.idx}) | p.deps
         self._reindex()
 
+    def _fold_keepouts_said_again(self) -> None:
+        """"We need rock 1 kept clear of the excavators. Keep all excavators away from rock 1 from the start.": a
+        keep-out for the same robots and places as one already up, with no lifting of those places between, that
+        waits for nothing that one does not, is that keep-out said again (a goal, then the order of work). Kept, the
+        plan had two keep-outs, the second after the first. Its dependents wait for the first
+        (:meth:`_settle_dead_deps`)."""
+        for d in self.drafts:
+            if not d.alive or d.fleet or d.action != "add_keepout":
+                continue
+            for p in self.drafts[:d.idx]:
+                if p.alive and not p.fleet and p.action == "add_keepout" and set(p.objects) == set(d.objects) \
+                        and self._same_robots(p, d) and d.deps <= {p.idx} | self.anc[p.idx] \
+                        and not any(r.alive and r.action == "remove_keepout" and set(r.objects) & set(d.objects)
+                                    for r in self.drafts[p.idx + 1:d.idx]):
+                    d.alive = False
+                    break
+
+    def _same_robots(self, a: Draft, b: Draft) -> bool:
+        """Whether two steps are for the same robots: the same robots by number, and groups only of every robot of a
+        type ("all trucks" said twice is the same three trucks; "two trucks" twice may not be)."""
+        def robots(d: Draft) -> set[object] | None:
+            out: set[object] = set()
+            for m in d.members:
+                if m.is_group and not self.whole_of_type(m):
+                    return None
+                out.add((m.rtype, m.count) if m.is_group else m.robot_id)
+            return out
+        ra, rb = robots(a), robots(b)
+        return ra is not None and ra == rb
+
     def _settle_dead_deps(self) -> None:
         """A wait on a step dropped after it was waited for is a wait on what that step waited for (or on the step
         said in its place): the order it stood for stays, and no task waits on a task the plan no longer has."""
@@ -643,6 +673,7 @@ class PlanBuilder:
         """Reduce, merge, order and name the drafts; return the task graph."""
         self._redirect_restated()
         self._spell_out_group_loadings()
+        self._fold_keepouts_said_again()
         self._settle_dead_deps()
         self.apply_global_keepouts()
         self._reduce_all()

@@ -234,6 +234,8 @@ class Lexicon:
     another type before, are the loader's ("excavator 1 fills up truck 1")."""
     loaded_words: frozenset[str] = _context_words()
     """Words that make "the truck" the one loaded so far ("the loaded truck", "the full truck")."""
+    split_keepout_list_words: frozenset[str] = _context_words()
+    """Words inside the robot list of a split keep-out verb ("keep everyone *except* truck 2 *and* truck 1 away")."""
     empty_words: frozenset[str] = _context_words()
     """Adjectives that make "the truck" the one not loaded ("the *empty* truck")."""
     distributive_determiners: frozenset[str] = _context_words()

@@ -782,12 +782,27 @@ class _Scanner:
         and 3"): a particle after them ("clear of", lexicon ``split_keepout_particles``) belongs to that verb. Read as
         a keep-out verb of its own ("everybody clear of obstacle 1"), the verb before it had no place."""
         k = len(self.items)
-        while k > 0 and self.items[k - 1].kind in (ItemKind.ROBOT, ItemKind.WORD):  # "keep them *well* clear of"
+        while k > 0 and (self.items[k - 1].kind in (ItemKind.ROBOT, ItemKind.WORD)  # "keep them *well* clear of"
+                         or self.items[k - 1].kind is ItemKind.MARK  # "keep everyone *except* truck 1 and ..."
+                         or self.items[k - 1].kind is ItemKind.PUNCT and self.items[k - 1].payload == ","):
             k -= 1
         if k == 0 or not any(it.kind is ItemKind.ROBOT for it in self.items[k:]):
             return False
         before = self.items[k - 1]
         return before.kind is ItemKind.VERB and before.text in self.lex.split_keepout_verbs
+
+    def _listed_robots_then_particle(self, i: int) -> bool:
+        """After the split keep-out verb at ``i``, a list of robots of any length (robot nouns, numbers and the
+        lexicon's ``split_keepout_list_words``), then its particle: "keep everyone except excavator 2 and truck 1
+        away from rock 1", "keep dump truck 1 and dump truck 2 away ...". The particle further off than the seven
+        words the verb looks at otherwise, the keep-out was refused as a move away from its place."""
+        words, lex = self.words, self.lex
+        k = i + 1
+        while k < len(words) and (self.noun_at(k) or words[k].isdigit() or lex.number(words[k]) is not None
+                                  or words[k] in lex.split_keepout_list_words):
+            k += 1
+        return k < len(words) and words[k] in lex.split_keepout_particles and any(
+            self.noun_at(n) for n in range(i + 1, k))
 
     def _kept_thing_clear(self, i: int) -> bool:
         """"To keep the survey area clear, no robot ...": the split keep-out verb at ``i`` ends its clause on the
@@ -1021,7 +1036,8 @@ class _Scanner:
                       and lex.verb_index.match(words, i)):
             if not lex.verb_index.match(words, i):
                 return Item(ItemKind.MARK, i, i + m[0], "neg", self.text(i, i + m[0]))
-        if w in lex.split_keepout_verbs and any(x in lex.split_keepout_particles for x in words[i + 1:i + 8]) \
+        if w in lex.split_keepout_verbs and (any(x in lex.split_keepout_particles for x in words[i + 1:i + 8])
+                                             or self._listed_robots_then_particle(i)) \
                 and not self._kept_thing_clear(i):
             # "keep every machine away from soil 1", "steer excavator 3 clear of rock 1": the robots
             # sit inside the verb

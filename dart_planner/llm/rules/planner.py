@@ -97,6 +97,7 @@ from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_placed_robots, fold_waiting_robots
+from .placeorders import fold_place_order_asides
 from .placeremarks import fold_place_remarks
 from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
 from .reloads import fold_another_load
@@ -223,7 +224,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                             KEEPOUT_ACTIONS)
     items = fold_reason_orders(items, lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
-                               lex.parallel_subordinators)
+                               lex.parallel_subordinators, lex.report_auxiliaries)
     items = fold_removed_places(items, lex.place_removal_verbs, lex.keepout_noun_index,
                                 lex.keepout_pronoun_prepositions | lex.place_prepositions)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
@@ -272,7 +273,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_taking_turns(fold_followed_by(items, lex.followed_by_phrases), lex.turn_taking_verbs,
                               lex.turn_taking_nouns)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)),
-                          lex.passive_auxiliaries)
+                          lex.passive_auxiliaries | lex.subject_modals)
+    items = fold_place_order_asides(items, site.objects_by_kind)
     return site, tokens, items
 
 

@@ -531,11 +531,14 @@ def _only_robots(items: Sequence[Item]) -> bool:
 
 def _causative_list(items: Sequence[Item], causatives: Container[str]) -> bool:
     """"send excavator 3, truck 1 ...": a causative verb followed only by the robots it sends (past a plain word or
-    two before it: "please send excavator 3, truck 1 ...")."""
+    two before it: "please send excavator 3, truck 1 ..."). So a keep-out verb with its robots inside it ("keep
+    excavator 1, excavator 2 and truck 3 away from rock 1"): cut at the comma, the verb held one robot and no
+    place."""
     k = 0
     while k < min(2, len(items)) and items[k].kind is ItemKind.WORD:
         k += 1
-    return len(items) >= k + 2 and items[k].kind is ItemKind.VERB and items[k].text in causatives \
+    return len(items) >= k + 2 and items[k].kind is ItemKind.VERB \
+        and (items[k].text in causatives or items[k].payload.target == "add_keepout") \
         and _only_robots(items[k + 1:])
 
 

@@ -112,7 +112,7 @@ def _before_keepout(items: Sequence[Item], k: int, j: int) -> bool:
 
 def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],
                        keepout_actions: frozenset[str], past_endings: Sequence[str] = (),
-                       parallel: frozenset[str] = frozenset()) -> list[Item]:
+                       parallel: frozenset[str] = frozenset(), perfect: frozenset[str] = frozenset()) -> list[Item]:
     """"Truck 1 goes to rock 1 *because the excavators should avoid puddle 1*": a clause of reason after a clause
     with its own robot and verb, which names robots of its own and a keep-out verb after a word of need
     (``reason_need_words``), asks those robots to keep out: it is an order of its own. Left in the clause before,
@@ -130,7 +130,13 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
     of its own (cut off as above); otherwise it says why and is a remark, in any tense ("because excavator 2 is
     waiting there"), unless it needs something at a named place with no verb ("because excavator 2 needs soil 1
     clear"): that is refused with its words named. An opener that also joins clauses running alongside
-    (``parallel``: "as") is left alone: "at the same time as excavator 1" times a step."""
+    (``parallel``: "as") is left alone: "at the same time as excavator 1" times a step.
+
+    After a comma, a reason is read as a clause of its own ("keep away from rock 2, since excavator 1 will be
+    digging there"), unless it tells what has happened: its verb in the past or after one of ``perfect`` (the
+    lexicon's ``report_auxiliaries``: "..., since nobody has checked it") is a remark as well. Read as a clause, its
+    negated subject made a keep-out nobody asked for, and a robot in it ("because truck 2 has looked at it") joined
+    the move before."""
     out = list(items)
     k = len(out) - 1
     while k > 0:
@@ -152,7 +158,11 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
                 # "keep away from rock 2, since excavator 1 will be digging there": work given nowhere else is an
                 # order of its own, and its "there" is the place just named, not the robot's own last place
                 _there_is_named(out, k, k + 1 + len(after))
-            if restated:
+            if verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
+                    and _reported(after, verb, needs, past_endings, perfect) \
+                    and {ItemKind.ROBOT, ItemKind.VERB} <= {x.kind for x in out[sentence_start(out, k):k]}:
+                out[k - 1:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
+            elif restated:
                 # "truck 3 keeps out of rock 2, since excavator 1 will be digging there. Excavator 1 drives to rock 2
                 # and digs.": the reason restates work its robot is given in a clause of its own; read as an order,
                 # that work was done twice
@@ -179,6 +189,17 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
                 out[k:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
         k -= 1
     return out
+
+
+def _reported(after: Sequence[Item], verb: int, needs: frozenset[str], past_endings: Sequence[str],
+              perfect: frozenset[str]) -> bool:
+    """The reason ``after`` (its verb at ``verb``) tells what has happened: no word of need, and its verb said in the
+    past or after a perfect auxiliary ("nobody *has* checked it", "truck 2 *has not* looked at it")."""
+    if _needs(after, needs):
+        return False
+    if after[verb].text.split()[0].endswith(tuple(past_endings or ("\0",))):
+        return True
+    return any(x.kind is ItemKind.WORD and x.text in perfect for x in after[:verb])
 
 
 def _reason_places(items: Sequence[Item], lo: int, hi: int) -> set[str]:
