@@ -1,0 +1,53 @@
+"""Mends of helper M96: a safety-minded site engineer's keep-outs, set and lifted around digging and hauling chains,
+read wrong on main.
+
+1. "Trucks 1 and 2 may not enter puddle 1 until excavator 3 has inspected it. Excavator 3 goes to puddle 1. Meanwhile
+   excavator 1 digs at soil 1 and loads truck 1. Truck 1 then hauls the soil to puddle 1 and dumps it." was refused
+   ("D1 is sent to puddle1 after being kept out of it"): the keep-out "until X" was lifted only for a move that
+   already waited for X. The keep-out itself says that its robots enter only after X, so a later move of theirs into
+   the place (one that waits for the keep-out) waits for the lifting after X (rules/untillifts.py). A move that X
+   itself waits for ("... until excavator 1 has loaded it. Truck 1 goes to rock 1 and is loaded") still contradicts
+   the keep-out and is refused.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+from rules_helpers import AL, AV, D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: a later move into a place closed "until X" waits for X ------------------------------------------------
+
+
+def test_a_move_said_later_waits_for_the_end_of_the_keep_out(fleet, world):
+    assert_plan("Trucks 1 and 2 may not enter puddle 1 until excavator 3 has inspected it. Excavator 3 goes to "
+                "puddle 1. Truck 1 goes to soil 1, then goes to puddle 1.", fleet, world,
+                task("k", AV, [D1, D2], ["puddle1"]), task("i", T, [E3], ["puddle1"]),
+                task("a", AL, [D1, D2], ["puddle1"], deps=["i"]), task("s", T, [D1], ["soil1"], deps=["k"]),
+                task("t", T, [D1], ["puddle1"], deps=["s", "a"]))
+
+
+def test_a_haul_into_the_closed_place_waits_for_the_inspection(fleet, world):
+    assert_plan("Trucks 1 and 2 may not enter puddle 1 until excavator 3 has inspected it. Excavator 3 goes to "
+                "puddle 1. Meanwhile excavator 1 digs at soil 1 and then loads truck 1, which has gone to soil 1. "
+                "Truck 1 then hauls the soil to puddle 1 and dumps it there.", fleet, world,
+                task("k", AV, [D1, D2], ["puddle1"]), task("i", T, [E3], ["puddle1"]),
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("s", T, [D1], ["soil1"], deps=["k"]), task("l", LOAD, [E1], [], deps=["g", "s"]),
+                task("a", AL, [D1, D2], ["puddle1"], deps=["i"]),
+                task("h", T, [D1], ["puddle1"], deps=["l", "a"]), task("d", DUMP, [D1], [], deps=["h"]))
+
+
+def test_a_move_in_the_next_sentence_waits_for_the_digging(fleet, world):
+    assert_plan("Truck 1 must stay off rock 1 until excavator 3 has dug at soil 2. Truck 1 goes to rock 1.", fleet,
+                world, task("k", AV, [D1], ["rock1"]), task("m", T, [E3], ["soil2"]),
+                task("g", DIG, [E3], [], deps=["m"]), task("a", AL, [D1], ["rock1"], deps=["g"]),
+                task("t", T, [D1], ["rock1"], deps=["k", "a"]))
+
+
+def test_a_move_the_end_waits_for_is_still_refused(fleet, world):
+    errors = rules_plan("Truck 1 stays off rock 1 until excavator 1 has loaded it. Truck 1 goes to rock 1 and "
+                        "excavator 1 loads it there.", fleet, world).errors
+    assert any("kept out of it" in e for e in errors), errors
