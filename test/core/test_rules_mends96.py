@@ -8,13 +8,19 @@ read wrong on main.
    the place (one that waits for the keep-out) waits for the lifting after X (rules/untillifts.py). A move that X
    itself waits for ("... until excavator 1 has loaded it. Truck 1 goes to rock 1 and is loaded") still contradicts
    the keep-out and is refused.
+2. "The dump trucks keep away from soil 1 and soil 2 until excavator 1 has inspected both." was refused ("which places
+   does 'both' mean? (no list of places was said just before)"): the "until" condition is read before its clause, so
+   the list it points back to ("soil 1 and soil 2", in that clause) was not said yet. A place-list pronoun in a
+   condition with no list before it stands for the places of its own clause when they are several (named, or "both
+   puddles"), as "the rock" there is the clause's rock, also in the deed the condition orders itself; and the
+   lifting waits for the first step at each of them, as for "until it has checked both rocks".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import AL, AV, D1, D2, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -51,3 +57,33 @@ def test_a_move_the_end_waits_for_is_still_refused(fleet, world):
     errors = rules_plan("Truck 1 stays off rock 1 until excavator 1 has loaded it. Truck 1 goes to rock 1 and "
                         "excavator 1 loads it there.", fleet, world).errors
     assert any("kept out of it" in e for e in errors), errors
+
+
+# -- finding 2: "until <robot> has inspected both" points to the places of its own clause --------------------------
+
+_TRUCKS = [("dump_truck", 3)]
+
+
+def test_both_in_an_until_condition_is_the_places_of_its_clause(fleet, world):
+    assert_plan("The dump trucks keep away from soil 1 and soil 2 until excavator 1 has inspected both. Excavator 1 "
+                "goes to soil 1, then to soil 2. Then truck 1 goes to soil 1 and truck 3 goes to soil 2.", fleet, world,
+                task("k", AV, types=_TRUCKS, objs=["soil1", "soil2"]), task("i", T, [E1], ["soil1"]),
+                task("j", T, [E1], ["soil2"], deps=["i"]),
+                task("a", AL, types=_TRUCKS, objs=["soil1", "soil2"], deps=["j"]),
+                task("s", T, [D1], ["soil1"], deps=["k", "a"]), task("t", T, [D3], ["soil2"], deps=["k", "a"]))
+
+
+def test_both_after_a_list_still_points_back(fleet, world):
+    assert_plan("Excavator 1 inspects soil 1 and soil 2. Truck 1 avoids both until excavator 1 is done.",
+                fleet, world, task("i", T, [E1], ["soil1"]), task("j", T, [E1], ["soil2"], deps=["i"]),
+                task("k", AV, [D1], ["soil1", "soil2"]))
+
+
+def test_both_in_an_until_condition_that_orders_the_inspection(fleet, world):
+    assert_plan("Truck 2 keeps away from puddle 1 and puddle 2 until excavator 1 has checked both.", fleet, world,
+                task("k", AV, [D2], ["puddle1", "puddle2"]), task("i", T, [E1], ["puddle1"]),
+                task("j", T, [E1], ["puddle2"], deps=["i"]))
+
+    assert_plan("Truck 2 keeps away from both puddles until excavator 1 has checked both.", fleet, world,
+                task("k", AV, [D2], ["puddle1", "puddle2"]), task("i", T, [E1], ["puddle1"]),
+                task("j", T, [E1], ["puddle2"], deps=["i"]))

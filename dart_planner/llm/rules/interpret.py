@@ -401,6 +401,9 @@ class Interpreter:
         self.last_place: str | None = None
         self.clause_places: tuple[str, ...] = ()
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
+        self.host_places: tuple[str, ...] = ()
+        """The same, kept while the anchor's own clause is read ("... until excavator 1 has checked both": the deed
+        the anchor orders points back to its host's places)."""
         self.obj_history: list[str] = []
         #: each place mention resolved, by its tokens: "them" is the places of the last list ("puddle 1 and puddle 2")
         self.obj_spans: list[tuple[int, int, tuple[str, ...]]] = []
@@ -570,7 +573,9 @@ class Interpreter:
             if self._keepout_reference(p):
                 names = list(self.last_keepout)
             elif p == "them" or p in self.lex.place_list_pronouns:
-                names = self._last_listed()
+                # "... keep away from soil 1 and soil 2 until excavator 1 has inspected both": the condition is read
+                # before its clause, whose places are the list it points back to
+                names = self._last_listed() or (list(self.host_places) if len(self.host_places) > 1 else [])
                 if not names:  # read as "it", it was the last place alone
                     self.errors.append(f"which places does {item.text!r} mean? (no list of places was said just "
                                        f"before: name them)")
@@ -630,6 +635,12 @@ class Interpreter:
             if d.form != "pronoun":
                 self.obj_spans.append((item.start, item.end, tuple(names)))
         return names
+
+    def _every_of_kind(self, seg: Segment) -> tuple[str, ...]:
+        """The places a clause names as every one of their kind ("both puddles", "the rocks")."""
+        return tuple(n for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "kind"
+                     and (it.payload.det in ("both", "all") or it.payload.plural)
+                     for n in self.site.objects_by_kind.get(it.payload.kind, ()))
 
     def _last_listed(self) -> list[str]:
         """The places of the last list of place mentions ("checks puddle 1 and puddle 2", "puddle 1, puddle 2"), which
@@ -2644,6 +2655,9 @@ class Interpreter:
         # own anchor is the place of that clause, not the rock named last
         self.clause_places = tuple(n for it in seg.items if it.kind is ItemKind.OBJECT
                                    and it.payload.form == "names" for n in it.payload.names) if post else ()
+        host = self.host_places
+        if post:
+            self.host_places = self.clause_places + self._every_of_kind(seg)
         words = [it.text for it in seg.items]
         # "after which all robots avoid *the area*": a definite place noun in the clause (lexicon scene_nouns)
         # ("the inspected area", "the dig site": one word may stand between)
@@ -2654,6 +2668,7 @@ class Interpreter:
         finally:
             self.relative = saved
             self.clause_places = ()
+            self.host_places = host
             self.scene_named = False
 
     def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
@@ -6462,7 +6477,8 @@ class Interpreter:
 
     def _until_places(self, post: Segment, keepout: Draft) -> frozenset[str]:
         """The places the "until" clause ``post`` names: by name, or by a plural of their kind ("both rocks", "the
-        rocks"), which means the keep-out's places of that kind."""
+        rocks"), which means the keep-out's places of that kind, or by a pronoun for a list ("both", "them"), which
+        means the keep-out's places."""
         out: set[str] = set()
         for it in post.items:
             if it.kind is not ItemKind.OBJECT:
@@ -6472,6 +6488,9 @@ class Interpreter:
                 out |= set(o.names)
             elif o.form == "kind" and o.plural:
                 out |= {n for n in keepout.objects if self.site.object_kind.get(n) == o.kind}
+            elif o.form == "pronoun" and (o.pronoun == "them" or o.pronoun in self.lex.place_list_pronouns) \
+                    and len(keepout.objects) > 1:
+                out |= set(keepout.objects)  # "... from soil 1 and soil 2 until excavator 1 has inspected both"
         return frozenset(out)
 
     def _ordered_later(self, seg: Segment, robots: Sequence[Member]) -> bool:
