@@ -14,6 +14,12 @@ read wrong on main.
    condition with no list before it stands for the places of its own clause when they are several (named, or "both
    puddles"), as "the rock" there is the clause's rock, also in the deed the condition orders itself; and the
    lifting waits for the first step at each of them, as for "until it has checked both rocks".
+3. "The trucks keep away from soil 1. Excavator 1 goes to soil 1. After that, lift the restriction for the trucks.
+   Then truck 1 goes to soil 1 and truck 3 goes to soil 2." let truck 1's first move wait for the lifting only, not
+   for the keep-out (truck 3's waited for both; with the trucks named by number both did): a start keep-out of
+   every robot of a type gated a robot of that type only while the keep-out was still the group's last step, so
+   once lifted it was forgotten for the first robot to move. It gates that robot's first movement as a keep-out
+   naming it would (rule 21, L3_218), lifted or not, as long as the group made no movement of its own.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -87,3 +93,31 @@ def test_both_in_an_until_condition_that_orders_the_inspection(fleet, world):
     assert_plan("Truck 2 keeps away from both puddles until excavator 1 has checked both.", fleet, world,
                 task("k", AV, [D2], ["puddle1", "puddle2"]), task("i", T, [E1], ["puddle1"]),
                 task("j", T, [E1], ["puddle2"], deps=["i"]))
+
+
+# -- finding 3: a start keep-out of every truck gates each truck's first move, also after its lifting ----------------
+
+
+def test_the_first_truck_after_the_lifting_waits_for_the_keep_out_too(fleet, world):
+    assert_plan("The trucks keep away from soil 1. Excavator 1 goes to soil 1. After that, lift the restriction for "
+                "the trucks. Then truck 1 goes to soil 1 and truck 3 goes to soil 2.", fleet, world,
+                task("k", AV, types=_TRUCKS, objs=["soil1"]), task("m", T, [E1], ["soil1"]),
+                task("a", AL, types=_TRUCKS, objs=["soil1"], deps=["m"]),
+                task("s", T, [D1], ["soil1"], deps=["k", "a"]), task("t", T, [D3], ["soil2"], deps=["k", "a"]))
+
+
+def test_a_lone_truck_after_the_lifting_waits_for_the_keep_out(fleet, world):
+    assert_plan("The trucks keep away from soil 1. Excavator 1 goes to soil 1. After that, lift the restriction for "
+                "the trucks. Then truck 1 goes to soil 1.", fleet, world,
+                task("k", AV, types=_TRUCKS, objs=["soil1"]), task("m", T, [E1], ["soil1"]),
+                task("a", AL, types=_TRUCKS, objs=["soil1"], deps=["m"]),
+                task("s", T, [D1], ["soil1"], deps=["k", "a"]))
+
+
+def test_a_truck_after_the_trucks_moved_follows_their_move(fleet, world):
+    assert_plan("The trucks keep away from soil 1. The trucks go to obstacle 1. Lift the restriction for the "
+                "trucks. Then truck 1 goes to soil 1.", fleet, world,
+                task("k", AV, types=_TRUCKS, objs=["soil1"]),
+                task("o", T, types=_TRUCKS, objs=["obstacle1"], deps=["k"]),
+                task("a", AL, types=_TRUCKS, objs=["soil1"], deps=["o"]),
+                task("s", T, [D1], ["soil1"], deps=["a"]))
