@@ -20,13 +20,19 @@ read wrong on main.
    every robot of a type gated a robot of that type only while the keep-out was still the group's last step, so
    once lifted it was forgotten for the first robot to move. It gates that robot's first movement as a keep-out
    naming it would (rule 21, L3_218), lifted or not, as long as the group made no movement of its own.
+4. "Excavator 3 goes to soil 2 and digs, and truck 1 goes to soil 2 too. Once excavator 3 has loaded truck 1, truck 1
+   hauls the soil to rock 1 and dumps it. Excavator 2 goes to soil 1 and digs. Then truck 2 drives to soil 1 and
+   excavator 2 loads it." had truck 1's haul wait for excavator 2's loading of truck 2, a step of other robots said
+   later: a condition naming a loading not made yet was read after the later sentences whenever they named a robot
+   of its types with a loading verb. Robots named by number in the condition must come back by number there; else
+   the condition's loading is made where it is said.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -121,3 +127,25 @@ def test_a_truck_after_the_trucks_moved_follows_their_move(fleet, world):
                 task("o", T, types=_TRUCKS, objs=["obstacle1"], deps=["k"]),
                 task("a", AL, types=_TRUCKS, objs=["soil1"], deps=["o"]),
                 task("s", T, [D1], ["soil1"], deps=["a"]))
+
+
+# -- finding 4: "once excavator 3 has loaded truck 1" is not a later loading of other robots -------------------------
+
+
+def test_a_loading_condition_with_robots_by_number_is_not_another_robots_later_loading(fleet, world):
+    assert_plan("Excavator 3 goes to soil 2 and digs, and truck 1 goes to soil 2 too. Once excavator 3 has loaded "
+                "truck 1, truck 1 hauls the soil to rock 1 and dumps it. Excavator 2 goes to soil 1 and digs. Then "
+                "truck 2 drives to soil 1 and excavator 2 loads it.", fleet, world,
+                task("m", T, [E3, D1], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("l", LOAD, [E3], [], deps=["g"]), task("h", T, [D1], ["rock1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["h"]), task("n", T, [E2], ["soil1"]),
+                task("f", DIG, [E2], [], deps=["n"]), task("t", T, [D2], ["soil1"], deps=["f", "d"]),
+                task("k", LOAD, [E2], [], deps=["t"]))
+
+
+def test_a_loading_condition_said_again_later_by_number_is_still_read_there(fleet, world):
+    assert_plan("Once excavator 3 has loaded truck 1, truck 1 hauls the soil to rock 1. Excavator 3 goes to soil 2 "
+                "and digs, and truck 1 goes to soil 2 too. Excavator 3 loads truck 1.", fleet, world,
+                task("m", T, [E3, D1], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("l", LOAD, [E3], [], deps=["g"]), task("h", T, [D1], ["rock1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["h"]))

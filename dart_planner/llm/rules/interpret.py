@@ -2599,14 +2599,13 @@ class Interpreter:
         if seg.connective_text in UNTIL or seg.connective == "parallel" or "everything" in seg.marks():
             return False
         if robots:  # "when the excavators are done digging" before the excavators' own orders
-            types = {it.payload.rtype for it in robots}
             acts = {it.payload.action for it in seg.items if it.kind is ItemKind.EVENT} | {
                 it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
             acts = {a for a in acts if a in ("dig", "dump", "unload_bucket")}
             if not acts or any(d.alive and self._matches(d, a) for d in self.b.drafts for a in acts):
                 return False
             later = [i for x in self.later_all if x.sentence > seg.sentence for i in x.items]
-            return any(i.kind is ItemKind.ROBOT and i.payload.rtype in types for i in later) and any(
+            return any(i.kind is ItemKind.ROBOT and self._said_again(robots, i.payload) for i in later) and any(
                 i.kind is ItemKind.VERB and i.payload.target in acts for i in later)
         actions = [it.payload.action for it in seg.items if it.kind is ItemKind.EVENT
                    and it.payload.action != "any"] + [  # "is over", "is done": the state, not the event
@@ -2615,6 +2614,15 @@ class Interpreter:
             return False
         return not any(d.alive and self._matches(d, a) for d in self.b.drafts for a in actions) and any(
             x.sentence > seg.sentence for x in self.later_all)
+
+    @staticmethod
+    def _said_again(robots: Sequence[Item], d: RobotDesc) -> bool:
+        """Whether a later robot mention ``d`` may be one of an anchor's ``robots``: of a type the anchor names by
+        type, or by number one it names by number ("once excavator 3 has loaded truck 1" is not told again by
+        "excavator 2 loads truck 2")."""
+        ids = {r for it in robots if it.payload.form == "ids" for r in it.payload.ids}
+        types = {it.payload.rtype for it in robots if it.payload.form == "type"}
+        return d.rtype in types or (d.form == "ids" and bool(ids & set(d.ids)))
 
     def _trucks_loaded_by(self, excavators: Sequence[Member]) -> tuple[Member, ...]:
         """The trucks ``excavators`` loaded last (a loading still waiting to be made, or the last one made)."""
