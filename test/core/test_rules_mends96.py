@@ -26,6 +26,11 @@ read wrong on main.
    later: a condition naming a loading not made yet was read after the later sentences whenever they named a robot
    of its types with a loading verb. Robots named by number in the condition must come back by number there; else
    the condition's loading is made where it is said.
+5. "While the excavators dig, the trucks keep away from puddle 1. Excavators 1 and 2 go to soil 1 and dig." made an
+   extra digging by three excavators before the real one: a "while" condition was never read after the sentences
+   that order its event, so it ordered the event itself. Before keep-outs only, a "while" condition whose work is
+   ordered later adds no step; the keep-out waits for nothing and counts as put up during the job, so its lifting
+   waits for it (rule 26, as L3_036 with the "while" said after the digging).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -149,3 +154,27 @@ def test_a_loading_condition_said_again_later_by_number_is_still_read_there(flee
                 task("m", T, [E3, D1], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]),
                 task("l", LOAD, [E3], [], deps=["g"]), task("h", T, [D1], ["rock1"], deps=["l"]),
                 task("d", DUMP, [D1], [], deps=["h"]))
+
+
+# -- finding 5: "while the excavators dig, the trucks keep away" said before the digging is ordered -----------------
+
+
+def test_a_while_condition_said_before_the_digging_adds_no_digging(fleet, world):
+    assert_plan("While the excavators dig, the trucks keep away from puddle 1. Excavators 1 and 2 go to soil 1 and "
+                "dig.", fleet, world, task("k", AV, types=_TRUCKS, objs=["puddle1"]),
+                task("m", T, [E1, E2], ["soil1"]), task("g", DIG, [E1, E2], [], deps=["m"]))
+
+
+def test_the_lifting_of_such_a_keep_out_waits_for_it(fleet, world):
+    assert_plan("While the excavators dig, the trucks keep away from puddle 1. Excavators 1 and 2 go to soil 1 and "
+                "dig. Once they are done, lift the keep-out for the trucks. Truck 3 then drives to puddle 1.", fleet,
+                world, task("k", AV, types=_TRUCKS, objs=["puddle1"]),
+                task("m", T, [E1, E2], ["soil1"]), task("g", DIG, [E1, E2], [], deps=["m"]),
+                task("a", AL, types=_TRUCKS, objs=["puddle1"], deps=["k", "g"]),
+                task("t", T, [D3], ["puddle1"], deps=["a"]))
+
+
+def test_a_while_condition_before_a_move_is_read_as_before(fleet, world):
+    assert_plan("While excavator 1 digs at soil 1, truck 2 goes to obstacle 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2], ["obstacle1"]))

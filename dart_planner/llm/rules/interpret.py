@@ -2440,10 +2440,24 @@ class Interpreter:
                     self.main(later, made or None, None, False, True)
                     pre, pre_par = None, False
                     continue
-            if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(seg):
+            governed = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
+                        and segs[k].role is SegmentRole.MAIN]
+            if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(
+                    seg, all(self._keepout_clause(segs[k]) for k in governed)):
                 # "once the hauling is over, ...": the hauling is said later; read this after it
-                governed = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
-                            and segs[k].role is SegmentRole.MAIN]
+                if governed and seg.connective == "parallel":
+                    # "while the excavators dig, the trucks keep away from puddle 1": a keep-out during work said
+                    # later waits for nothing, and its lifting waits for it (rule 26, L3_036)
+                    for it in seg.items:
+                        self.use(it)
+                    start = len(self.b.drafts)
+                    for k in governed:
+                        done.add(k)
+                        self.main(segs[k], pre if k == governed[0] else None, None, pre_par, False)
+                    self.b.during |= {d.idx for d in self.b.drafts[start:]
+                                      if d.alive and d.action == "add_keepout" and not d.deps}
+                    pre, pre_par = None, False
+                    continue
                 if governed:
                     done.update(governed)
                     self.forward.append((seg, [segs[k] for k in governed]))
@@ -2587,16 +2601,25 @@ class Interpreter:
         tasks = set().union(*(by_no.get(no, set()) for no in nums))
         return {t for t in tasks if not any(t in self.b.anc[o] for o in tasks if o != t)}
 
-    def _later_event(self, seg: Segment) -> bool:
+    @staticmethod
+    def _keepout_clause(seg: Segment) -> bool:
+        """A clause that puts up or lifts a keep-out and orders no other work."""
+        verbs = [it.payload.target for it in seg.items if it.kind is ItemKind.VERB]
+        return bool(verbs) and all(v in KEEPOUT_ACTIONS for v in verbs)
+
+    def _later_event(self, seg: Segment, keepouts: bool = False) -> bool:
         """An anchor that names only an event (no robot, verb or place: "once the hauling is over")
-        none of whose steps exists yet, while the instruction says more after it."""
+        none of whose steps exists yet, while the instruction says more after it. A "while" anchor only before
+        keep-outs (``keepouts``: "while the excavators dig, the trucks keep away from puddle 1", the digging ordered
+        in the next sentence): read in place, it ordered the digging a second time; it is left out."""
         if any(step_numbers(it) for it in seg.items):
             return False
         robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         if any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items) or any(
                 it.payload.form not in ("type", "ids") for it in robots):
             return False
-        if seg.connective_text in UNTIL or seg.connective == "parallel" or "everything" in seg.marks():
+        if seg.connective_text in UNTIL or (seg.connective == "parallel" and not keepouts) \
+                or "everything" in seg.marks():
             return False
         if robots:  # "when the excavators are done digging" before the excavators' own orders
             acts = {it.payload.action for it in seg.items if it.kind is ItemKind.EVENT} | {
