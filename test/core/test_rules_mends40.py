@@ -22,7 +22,8 @@
    when the keep-out ends. A keep-out "until X" that a later move into its place (by a robot it holds, after X)
    needs ended is lifted after X, as "... then lift it" would be (rule 26: after the keep-out only when that was put
    up during the job), and the move waits for the lifting (rules/untillifts.py). With no such move nothing is added
-   (left open, test_rules_mends35); a move that does not wait for X is still refused.
+   (left open, test_rules_mends35); a move that X waits for is still refused (M96: one that merely does not wait
+   for X waits for the lifting).
 6. "Everyone except the excavators stays off rock 1." sent the three trucks TO rock 1 ("Truck 1 stays off rock 1."
    too): "stay off" was a keep-out verb but "stays off", "keeps off (of)", "staying off" were not, so "stays" was read
    as a move. They are keep-out verbs now (lexicon ``add_keepout``).
@@ -183,9 +184,10 @@ def test_a_keep_out_until_that_no_move_needs_adds_no_lifting(fleet, world):
                 *_DIG_1, task("k", AV, [D1], ["puddle2"]))
 
 
-def test_a_move_that_does_not_wait_for_the_end_is_still_refused(fleet, world):
-    errors = rules_plan("Truck 1 must stay off rock 1 until excavator 3 has dug at soil 2. Truck 1 goes to rock 1.",
-                        fleet, world).errors
+def test_a_move_that_the_end_waits_for_is_still_refused(fleet, world):
+    # a move that waits for the keep-out but not for its end waits for the lifting now (test_rules_mends96)
+    errors = rules_plan("Truck 1 must stay off rock 1 until excavator 1 has loaded it. Truck 1 goes to rock 1 and "
+                        "excavator 1 loads it there.", fleet, world).errors
     assert any("kept out of it" in e for e in errors), errors
 
 

@@ -143,11 +143,24 @@ class PlanBuilder:
         """The last start keep-out for every robot of ``m``'s type ("all trucks must avoid obstacle 1. Truck 3 goes
         to soil 2"): each robot of the type is one it holds, so ``m``'s first movement waits for it as it would
         had the robots been named (rule 21). One put up mid-job gates only the robots that had moved before it."""
-        found = [i for k, i in self.last.items() if k != m.key and self.drafts[i].alive
-                 and self.drafts[i].action == "add_keepout" and not self.drafts[i].fleet
-                 and not self._put_up_mid_job(self.drafts[i])
+        held = [(k, i) for k, last in self.last.items() if k != m.key
+                and (i := self._standing_keepout(k, last)) is not None]
+        found = [i for k, i in held if not self.drafts[i].fleet and not self._put_up_mid_job(self.drafts[i])
                  and any(x.key == k and self.whole_of_type(x, m.rtype) for x in self.drafts[i].members)]
         return max(found) if found else None
+
+    def _standing_keepout(self, key: str, last: int) -> int | None:
+        """The keep-out that group ``key`` last took part in, when it made no movement (``last`` is its last step):
+        lifted since ("... lift the restriction for the trucks. Then truck 1 goes to soil 1"), it still came before
+        every first movement of the robots it held (L3_218)."""
+        if not self.drafts[last].alive or self.drafts[last].action == "add_keepout":
+            return last if self.drafts[last].alive else None
+        if self.drafts[last].action != "remove_keepout":
+            return None
+        steps = [d for d in self.drafts if d.alive and any(x.key == key for x in d.members)]
+        if any(d.action not in KEEPOUT_ACTIONS for d in steps):
+            return None
+        return max((d.idx for d in steps if d.action == "add_keepout"), default=None)
 
     def current(self, idx: int) -> int:
         """The step that stands for ``idx`` now (itself unless it was said again later)."""

@@ -402,6 +402,9 @@ class Interpreter:
         self.last_place: str | None = None
         self.clause_places: tuple[str, ...] = ()
         """Named places of the clause whose own anchor is being read ("its rock" there is one of them)."""
+        self.host_places: tuple[str, ...] = ()
+        """The same, kept while the anchor's own clause is read ("... until excavator 1 has checked both": the deed
+        the anchor orders points back to its host's places)."""
         self.obj_history: list[str] = []
         #: each place mention resolved, by its tokens: "them" is the places of the last list ("puddle 1 and puddle 2")
         self.obj_spans: list[tuple[int, int, tuple[str, ...]]] = []
@@ -576,7 +579,9 @@ class Interpreter:
             if self._keepout_reference(p):
                 names = list(self.last_keepout)
             elif p == "them" or p in self.lex.place_list_pronouns:
-                names = self._last_listed()
+                # "... keep away from soil 1 and soil 2 until excavator 1 has inspected both": the condition is read
+                # before its clause, whose places are the list it points back to
+                names = self._last_listed() or (list(self.host_places) if len(self.host_places) > 1 else [])
                 if not names:  # read as "it", it was the last place alone
                     self.errors.append(f"which places does {item.text!r} mean? (no list of places was said just "
                                        f"before: name them)")
@@ -636,6 +641,12 @@ class Interpreter:
             if d.form != "pronoun":
                 self.obj_spans.append((item.start, item.end, tuple(names)))
         return names
+
+    def _every_of_kind(self, seg: Segment) -> tuple[str, ...]:
+        """The places a clause names as every one of their kind ("both puddles", "the rocks")."""
+        return tuple(n for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "kind"
+                     and (it.payload.det in ("both", "all") or it.payload.plural)
+                     for n in self.site.objects_by_kind.get(it.payload.kind, ()))
 
     def _last_listed(self) -> list[str]:
         """The places of the last list of place mentions ("checks puddle 1 and puddle 2", "puddle 1, puddle 2"), which
@@ -2444,10 +2455,24 @@ class Interpreter:
                     self.main(later, made or None, None, False, True)
                     pre, pre_par = None, False
                     continue
-            if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(seg):
+            governed = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
+                        and segs[k].role is SegmentRole.MAIN]
+            if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(
+                    seg, all(self._keepout_clause(segs[k]) for k in governed)):
                 # "once the hauling is over, ...": the hauling is said later; read this after it
-                governed = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
-                            and segs[k].role is SegmentRole.MAIN]
+                if governed and seg.connective == "parallel":
+                    # "while the excavators dig, the trucks keep away from puddle 1": a keep-out during work said
+                    # later waits for nothing, and its lifting waits for it (rule 26, L3_036)
+                    for it in seg.items:
+                        self.use(it)
+                    start = len(self.b.drafts)
+                    for k in governed:
+                        done.add(k)
+                        self.main(segs[k], pre if k == governed[0] else None, None, pre_par, False)
+                    self.b.during |= {d.idx for d in self.b.drafts[start:]
+                                      if d.alive and d.action == "add_keepout" and not d.deps}
+                    pre, pre_par = None, False
+                    continue
                 if governed:
                     done.update(governed)
                     self.forward.append((seg, [segs[k] for k in governed]))
@@ -2591,26 +2616,34 @@ class Interpreter:
         tasks = set().union(*(by_no.get(no, set()) for no in nums))
         return {t for t in tasks if not any(t in self.b.anc[o] for o in tasks if o != t)}
 
-    def _later_event(self, seg: Segment) -> bool:
+    @staticmethod
+    def _keepout_clause(seg: Segment) -> bool:
+        """A clause that puts up or lifts a keep-out and orders no other work."""
+        verbs = [it.payload.target for it in seg.items if it.kind is ItemKind.VERB]
+        return bool(verbs) and all(v in KEEPOUT_ACTIONS for v in verbs)
+
+    def _later_event(self, seg: Segment, keepouts: bool = False) -> bool:
         """An anchor that names only an event (no robot, verb or place: "once the hauling is over")
-        none of whose steps exists yet, while the instruction says more after it."""
+        none of whose steps exists yet, while the instruction says more after it. A "while" anchor only before
+        keep-outs (``keepouts``: "while the excavators dig, the trucks keep away from puddle 1", the digging ordered
+        in the next sentence): read in place, it ordered the digging a second time; it is left out."""
         if any(step_numbers(it) for it in seg.items):
             return False
         robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
         if any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items) or any(
                 it.payload.form not in ("type", "ids") for it in robots):
             return False
-        if seg.connective_text in UNTIL or seg.connective == "parallel" or "everything" in seg.marks():
+        if seg.connective_text in UNTIL or (seg.connective == "parallel" and not keepouts) \
+                or "everything" in seg.marks():
             return False
         if robots:  # "when the excavators are done digging" before the excavators' own orders
-            types = {it.payload.rtype for it in robots}
             acts = {it.payload.action for it in seg.items if it.kind is ItemKind.EVENT} | {
                 it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
             acts = {a for a in acts if a in ("dig", "dump", "unload_bucket")}
             if not acts or any(d.alive and self._matches(d, a) for d in self.b.drafts for a in acts):
                 return False
             later = [i for x in self.later_all if x.sentence > seg.sentence for i in x.items]
-            return any(i.kind is ItemKind.ROBOT and i.payload.rtype in types for i in later) and any(
+            return any(i.kind is ItemKind.ROBOT and self._said_again(robots, i.payload) for i in later) and any(
                 i.kind is ItemKind.VERB and i.payload.target in acts for i in later)
         actions = [it.payload.action for it in seg.items if it.kind is ItemKind.EVENT
                    and it.payload.action != "any"] + [  # "is over", "is done": the state, not the event
@@ -2619,6 +2652,15 @@ class Interpreter:
             return False
         return not any(d.alive and self._matches(d, a) for d in self.b.drafts for a in actions) and any(
             x.sentence > seg.sentence for x in self.later_all)
+
+    @staticmethod
+    def _said_again(robots: Sequence[Item], d: RobotDesc) -> bool:
+        """Whether a later robot mention ``d`` may be one of an anchor's ``robots``: of a type the anchor names by
+        type, or by number one it names by number ("once excavator 3 has loaded truck 1" is not told again by
+        "excavator 2 loads truck 2")."""
+        ids = {r for it in robots if it.payload.form == "ids" for r in it.payload.ids}
+        types = {it.payload.rtype for it in robots if it.payload.form == "type"}
+        return d.rtype in types or (d.form == "ids" and bool(ids & set(d.ids)))
 
     def _trucks_loaded_by(self, excavators: Sequence[Member]) -> tuple[Member, ...]:
         """The trucks ``excavators`` loaded last (a loading still waiting to be made, or the last one made)."""
@@ -2660,6 +2702,9 @@ class Interpreter:
         # own anchor is the place of that clause, not the rock named last
         self.clause_places = tuple(n for it in seg.items if it.kind is ItemKind.OBJECT
                                    and it.payload.form == "names" for n in it.payload.names) if post else ()
+        host = self.host_places
+        if post:
+            self.host_places = self.clause_places + self._every_of_kind(seg)
         words = [it.text for it in seg.items]
         # "after which all robots avoid *the area*": a definite place noun in the clause (lexicon scene_nouns)
         # ("the inspected area", "the dig site": one word may stand between)
@@ -2670,6 +2715,7 @@ class Interpreter:
         finally:
             self.relative = saved
             self.clause_places = ()
+            self.host_places = host
             self.scene_named = False
 
     def _host_of_which(self, seg: Segment) -> bool:
@@ -6536,7 +6582,8 @@ class Interpreter:
 
     def _until_places(self, post: Segment, keepout: Draft) -> frozenset[str]:
         """The places the "until" clause ``post`` names: by name, or by a plural of their kind ("both rocks", "the
-        rocks"), which means the keep-out's places of that kind."""
+        rocks"), which means the keep-out's places of that kind, or by a pronoun for a list ("both", "them"), which
+        means the keep-out's places."""
         out: set[str] = set()
         for it in post.items:
             if it.kind is not ItemKind.OBJECT:
@@ -6546,6 +6593,9 @@ class Interpreter:
                 out |= set(o.names)
             elif o.form == "kind" and o.plural:
                 out |= {n for n in keepout.objects if self.site.object_kind.get(n) == o.kind}
+            elif o.form == "pronoun" and (o.pronoun == "them" or o.pronoun in self.lex.place_list_pronouns) \
+                    and len(keepout.objects) > 1:
+                out |= set(keepout.objects)  # "... from soil 1 and soil 2 until excavator 1 has inspected both"
         return frozenset(out)
 
     def _ordered_later(self, seg: Segment, robots: Sequence[Member]) -> bool:

@@ -6,7 +6,10 @@ and was refused (rules/keptout.py), asking for what the text had said. The end i
 robots and places, as "... lift it then" would make), after X and, when the keep-out was put up during the job, after
 it too (README rule 26); the move waits for it. A keep-out "until X" that no later move needs stays as it is (the dev
 lines that say the lifting say it in words: whether "until" alone adds one is left open, test_rules_mends35), and a
-move that does not wait for X still contradicts the keep-out and is refused.
+move that X itself waits for still contradicts the keep-out and is refused. A move said after the keep-out (one that
+waits for it) but tied to nothing that ends it ("Trucks 1 and 2 may not enter puddle 1 until excavator 3 has inspected
+it. ... Truck 1 then hauls the soil to puddle 1") waits for the lifting too: the keep-out says when its robots may
+enter, and refusing the plan would ask the writer for what was said.
 """
 
 from __future__ import annotations
@@ -39,10 +42,19 @@ def _needs_lifting(b: PlanBuilder, keepout: Draft, ends: frozenset[int], move: D
     before = b.anc[move.idx]
     # one that waits for nothing holds from the start, before every move ("... loads truck 2. Truck 2 keeps clear of
     # rock 1 until it has been loaded. Then it drives to rock 1")
-    if (keepout.deps and keepout.idx not in before) or not ends <= before or not _holds_for(b, keepout, move):
+    if (keepout.deps and keepout.idx not in before) or not _holds_for(b, keepout, move):
+        return False
+    if not ends <= before and (keepout.idx not in before or _ends_wait_for(b, ends, move)):
         return False
     return not any(b.drafts[a].alive and b.drafts[a].action == "remove_keepout"
                    and set(b.drafts[a].objects) & set(keepout.objects) for a in before)
+
+
+def _ends_wait_for(b: PlanBuilder, ends: frozenset[int], move: Draft) -> bool:
+    """Whether the end of a keep-out comes after the move (it is the move, or waits for it): the move cannot wait
+    for that end, so it contradicts the keep-out ("... until excavator 1 has loaded it. Truck 1 goes to rock 1 and
+    is loaded")."""
+    return any(e == move.idx or move.idx in b.anc[e] for e in ends)
 
 
 def _wait_for(b: PlanBuilder, move: Draft, lift: Draft) -> None:
