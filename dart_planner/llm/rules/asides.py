@@ -890,9 +890,10 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
     said = {n.payload.ids[0] for n in named}
     subject = _clause_subject(out, k)
     if len(subject) == 1 and len(named) == 1 and (_pair_of(subject[0].payload, named[0].payload.rtype)
-                                                  or _they(subject[0].payload)):
+                                                  or _they(subject[0].payload)
+                                                  or _the_plural(subject[0].payload, named[0].payload.rtype)):
         # "both haulers are to be loaded in turn, truck 1 first": then the other one of the pair; so after "they",
-        # as after "loads them, truck 3 first"
+        # as after "loads them, truck 3 first", and after "the trucks" ("the trucks are loaded by it, truck 1 first")
         last = subject[0]
         rtype = named[0].payload.rtype
         other = RobotDesc("type", rtype=rtype, det="other")
@@ -910,6 +911,13 @@ def _rest_of_subject(out: Sequence[Item], k: int, named: Sequence[Item]) -> list
 def _they(d: RobotDesc) -> bool:
     """``d`` is the plural pronoun of a clause's subject ("*they* are loaded, truck 3 first")."""
     return d.form == "pronoun" and d.pronoun == "they"
+
+
+def _the_plural(d: RobotDesc, rtype: str) -> bool:
+    """``d`` is robots of ``rtype`` said by their type in the plural with "the" and no number ("*the trucks* are
+    loaded, truck 1 first"): like "they", the robots meant are found only when read, so the one the order leaves out
+    is "the other" of them."""
+    return d.form == "type" and d.rtype == rtype and d.det == "the" and d.plural and not d.count
 
 
 def _pair_of(d: RobotDesc, rtype: str) -> bool:

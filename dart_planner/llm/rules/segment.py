@@ -565,6 +565,34 @@ def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) 
     return _has_content(items[last + 1:])
 
 
+_BENEFICIARY_PREPOSITIONS = frozenset({"to", "for"})
+
+
+def _after_keepout_beneficiaries(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
+    """"rock 1 is open to everyone again *and all robots* go back", "puddle 1 is closed to all robots *and truck 2*
+    goes to rock 1": the clause so far ends in the robots a keep-out is set or lifted for (after "to" / "for"), and
+    the robot at ``k`` has a verb of its own next, before any other robot. Read as one more robot the place is open
+    to, the return became part of the lifting's clause (waiting for the lifting), or the whole fleet took truck 2's
+    move. "open to trucks 2 and 3 again and truck 1 goes back" keeps truck 3 in the list: another robot comes first."""
+    last = max((j for j, i in enumerate(cur) if i.kind is ItemKind.ROBOT), default=-1)
+    j = last
+    while j > 0 and (cur[j - 1].kind is ItemKind.ROBOT or (cur[j - 1].kind is ItemKind.WORD
+                                                           and cur[j - 1].text == "and")
+                     or (cur[j - 1].kind is ItemKind.PUNCT and cur[j - 1].payload == ",")):
+        j -= 1  # back over the list of robots ("to trucks 2, 3 and ...")
+    if last < 0 or j < 1 or cur[j - 1].text.split()[-1] not in _BENEFICIARY_PREPOSITIONS \
+            or cur[j - 1].kind not in (ItemKind.WORD, ItemKind.VERB):  # "open to", "closed to" (one verb)
+        return False
+    if not any(i.kind is ItemKind.VERB and i.payload.target in ("add_keepout", "remove_keepout") for i in cur[:j]):
+        return False
+    for it in items[k + 1:]:
+        if it.kind in (ItemKind.ROBOT, ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return False
+        if it.kind is ItemKind.VERB:
+            return True
+    return False
+
+
 def _keepout_for(cur: Sequence[Item], j: int) -> bool:
     """"for" at ``j`` names whom a keep-out of the clause holds for ("the keep-out on obstacle 2 is lifted *for*
     everyone and truck 1 goes ..."): its robots end there as a passive's agents do."""
@@ -1064,7 +1092,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             and cur.items
             and cur.role is SegmentRole.MAIN
             and (_done_with_robots(cur.items, object_verbs)
-                 or _after_passive_agents(cur.items, items, k, (closing_modals, subject_modals)))
+                 or _after_passive_agents(cur.items, items, k, (closing_modals, subject_modals))
+                 or _after_keepout_beneficiaries(cur.items, items, k))
         ):
             prev = cur.items[-1]
             if (prev.kind is ItemKind.WORD and prev.text in ("and", "or", "while", "so")) and _is_subject_start(
