@@ -1,0 +1,38 @@
+"""Probe mends in an operator's voice (informal: "ok", "let's", "go ahead and", "gonna"; with a non-native writer's
+small slips: "truck 2 go to soil 1 and wait the excavator"), round 22.
+
+1. "go ahead and keep truck 3 out of soil 2" was refused ("no place to go to for 'go'"), and "go ahead and send truck 1
+   to soil 2" too ("no robot is named for 'go ahead'"): said to the listener, with no robot before it, "go ahead and"
+   is a way of saying "please" (lexicon ``ignore_phrases``), no move.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AV, D1, D3, DIG, DUMP, E2, T, assert_plan, task
+
+# -- finding 1: "go ahead and <order>" said to the listener is no move ------------------------------------------------
+
+
+def test_go_ahead_and_keep_out_is_the_keep_out(fleet, world):
+    assert_plan("go ahead and keep truck 3 out of soil 2 for now.", fleet, world, task("k", AV, [D3], ["soil2"]))
+    assert_plan("Go ahead and keep truck 3 away from soil 2.", fleet, world, task("k", AV, [D3], ["soil2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "go ahead and send truck 1 to soil 2.",
+    "Ok, go ahead and send truck 1 to soil 2.",
+    "Go ahead and have truck 1 drive to soil 2.",
+])
+def test_go_ahead_and_send_is_the_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["soil2"]))
+
+
+def test_go_ahead_and_inside_a_robots_clause_is_its_step(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. Truck 1 can go ahead and drive to soil 1 then.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["d"]))
+    assert_plan("Truck 1, go ahead and dump at puddle 1.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]))
