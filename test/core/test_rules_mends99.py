@@ -4,6 +4,9 @@ small slips: "truck 2 go to soil 1 and wait the excavator"), round 22.
 1. "go ahead and keep truck 3 out of soil 2" was refused ("no place to go to for 'go'"), and "go ahead and send truck 1
    to soil 2" too ("no robot is named for 'go ahead'"): said to the listener, with no robot before it, "go ahead and"
    is a way of saying "please" (lexicon ``ignore_phrases``), no move.
+2. "Have the third truck check puddle 2 first, then come back" sent trucks 3 and 1: a bare "first" with no article,
+   right after the place of its clause, was read as "the first (truck)" with the noun left out. It is the order of
+   the step, as it already was right after a robot.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D3, DIG, DUMP, E2, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E2, R, T, assert_plan, task
 
 # -- finding 1: "go ahead and <order>" said to the listener is no move ------------------------------------------------
 
@@ -36,3 +39,27 @@ def test_go_ahead_and_inside_a_robots_clause_is_its_step(fleet, world):
                 task("t", T, [D1], ["soil1"], deps=["d"]))
     assert_plan("Truck 1, go ahead and dump at puddle 1.", fleet, world,
                 task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]))
+
+
+# -- finding 2: a bare "first" after the place is the order, not "the first truck" ------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Have the third truck check puddle 2 first, then come back.",
+    "Let's have the third truck go check puddle 2 first, then come back.",
+    "The third truck goes to puddle 2 first and then goes home.",
+])
+def test_first_after_the_place_of_an_ordinal_robot_is_the_order(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D3], ["puddle2"]), task("r", R, [D3], [], deps=["m"]))
+
+
+def test_first_after_the_dig_place_of_an_ordinal_robot_is_the_order(fleet, world):
+    assert_plan("The second excavator digs at soil 1 first.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_a_left_out_noun_after_an_ordinal_robot_is_still_a_robot(fleet, world):
+    assert_plan("The first truck goes to puddle 1, the second goes to puddle 2.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["puddle2"]))
+    assert_plan("The second truck drives to soil 1 first, then the third truck.", fleet, world,
+                task("a", T, [D2], ["soil1"]), task("b", T, [D3], ["soil1"], deps=["a"]))
