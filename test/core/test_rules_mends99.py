@@ -7,6 +7,11 @@ small slips: "truck 2 go to soil 1 and wait the excavator"), round 22.
 2. "Have the third truck check puddle 2 first, then come back" sent trucks 3 and 1: a bare "first" with no article,
    right after the place of its clause, was read as "the first (truck)" with the noun left out. It is the order of
    the step, as it already was right after a robot.
+3. "excavator 2 loads truck 1, and truck 3 afterwards" loaded truck 1 only (truck 3's loading was dropped without a
+   word), and "truck 1 goes to soil 1 and truck 3 after" sent both at once: a trailing "afterwards" (or a sentence's
+   closing "after") opened its clause only when that clause had a verb; a gapped clause of robots alone ("and truck 3
+   afterwards") is timed the same way. The non-native "loads truck 1 and after truck 3" (after "and", nothing but
+   robots up to the end of the sentence) is "and afterwards truck 3".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E2, R, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E2, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "go ahead and <order>" said to the listener is no move ------------------------------------------------
 
@@ -63,3 +68,45 @@ def test_a_left_out_noun_after_an_ordinal_robot_is_still_a_robot(fleet, world):
                 task("a", T, [D1], ["puddle1"]), task("b", T, [D2], ["puddle2"]))
     assert_plan("The second truck drives to soil 1 first, then the third truck.", fleet, world,
                 task("a", T, [D2], ["soil1"]), task("b", T, [D3], ["soil1"], deps=["a"]))
+
+
+# -- finding 3: "<clause>, and truck 3 afterwards" / "and after truck 3" times the gapped clause ----------------------
+
+_SITE = "Excavator 2 digs at soil 1. Trucks 1 and 3 go to soil 1. "
+
+
+@pytest.mark.parametrize("tail", [
+    "Excavator 2 loads truck 1, and truck 3 afterwards.",
+    "Excavator 2 loads truck 1 and truck 3 afterwards.",
+    "Excavator 2 loads truck 1, and truck 3 after.",
+    "excavator 2 load truck 1 and after truck 3.",
+    "Excavator 2 loads truck 1, and after truck 3.",
+])
+def test_a_gapped_loading_with_a_trailing_afterwards_is_the_next_loading(fleet, world, tail):
+    assert_plan(_SITE + tail, fleet, world,
+                task("m", T, [E2, D1, D3], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["d"]), task("l2", LOAD, [E2], [], deps=["l1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to soil 1 and truck 3 after.",
+    "Truck 1 goes to soil 1, and truck 3 afterwards.",
+    "Truck 1 goes to soil 1 and after truck 3.",
+])
+def test_a_gapped_move_with_a_trailing_afterwards_waits(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1], ["soil1"]), task("b", T, [D3], ["soil1"], deps=["a"]))
+
+
+def test_each_truck_then_goes_on_from_its_own_loading(fleet, world):
+    assert_plan("the second excavator go to soil 2 and dig. the first truck and the third truck go to soil 2 too. "
+                "excavator load truck 1 and after truck 3. each truck go to puddle 2 and dump when it is loaded.",
+                fleet, world,
+                task("m", T, [E2, D1, D3], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["d"]), task("l2", LOAD, [E2], [], deps=["l1"]),
+                task("p1", T, [D1], ["puddle2"], deps=["l1"]), task("u1", DUMP, [D1], [], deps=["p1"]),
+                task("p3", T, [D3], ["puddle2"], deps=["l2"]), task("u3", DUMP, [D3], [], deps=["p3"]))
+
+
+def test_after_a_robot_with_a_step_stays_an_anchor(fleet, world):
+    assert_plan("Truck 3 goes to rock 1. Truck 1 goes to soil 1 after truck 3.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("b", T, [D1], ["soil1"], deps=["a"]))

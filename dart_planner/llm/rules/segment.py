@@ -1218,7 +1218,7 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
                         or (out[n].kind is ItemKind.WORD and (out[n].text == "and" or (
                             out[n].text in joining_words and n + 1 < k and out[n + 1].kind is ItemKind.ROBOT)))),
                        default=start)
-            if head < k and any(x.kind is ItemKind.VERB for x in out[head:k]) \
+            if head < k and (any(x.kind is ItemKind.VERB for x in out[head:k]) or _gapped(out, start, head, k)) \
                     and not any(x.kind is ItemKind.CONNECTIVE for x in out[head:k]):
                 out.insert(head, out.pop(k))
         k += 1
@@ -1234,6 +1234,17 @@ def _ends_sentence(items: Sequence[Item], k: int) -> bool:
     return k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END)
 
 
+def _and_after_robots(items: Sequence[Item], k: int) -> bool:
+    """Whether the anchor word at ``k`` comes right after "and" and only robots follow it to the end of the sentence:
+    "excavator 2 loads truck 1 and *after* truck 3" is "and afterwards truck 3" (a writer's "and after" for "and
+    then"). Read as an anchor on truck 3, which has no step to wait for, truck 3's loading was dropped."""
+    if k < 1 or items[k - 1].kind is not ItemKind.WORD or items[k - 1].text != "and":
+        return False
+    end = next((n for n in range(k + 1, len(items) + 1) if _ends_sentence(items, n)), len(items))
+    said = [x for x in items[k + 1:end] if x.kind is not ItemKind.WORD]
+    return bool(said) and all(x.kind is ItemKind.ROBOT for x in said)
+
+
 def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[Item]:
     """``items`` with an anchor word (``words``: the lexicon's ``trailing_after_words``) that closes its sentence,
     after a verb of that sentence, read as "afterwards" ("everyone avoid soil 2 *after*."): an anchor with nothing
@@ -1244,9 +1255,19 @@ def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[I
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             start = k + 1
         elif it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in words \
-                and _ends_sentence(out, k + 1) and any(x.kind is ItemKind.VERB for x in out[start:k]):
+                and (_ends_sentence(out, k + 1) or _and_after_robots(out, k)) \
+                and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out[k] = dataclasses.replace(it, payload="sequence", text="afterwards")
     return out
+
+
+def _gapped(items: Sequence[Item], start: int, head: int, k: int) -> bool:
+    """Whether ``items[head:k]`` is a clause of robots alone after a clause with a verb in the same sentence
+    (``start``): "excavator 2 loads truck 1, and *truck 3* afterwards" says the verb once. Left where it was, the
+    trailing "afterwards" timed nothing, and truck 3's loading was dropped without a word."""
+    said = [x for x in items[head:k] if x.kind is not ItemKind.WORD]
+    return head > start and bool(said) and all(x.kind is ItemKind.ROBOT for x in said) \
+        and any(x.kind is ItemKind.VERB for x in items[start:head])
 
 
 def _closes_clause(items: Sequence[Item], k: int) -> bool:
