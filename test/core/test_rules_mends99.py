@@ -12,6 +12,9 @@ small slips: "truck 2 go to soil 1 and wait the excavator"), round 22.
    closing "after") opened its clause only when that clause had a verb; a gapped clause of robots alone ("and truck 3
    afterwards") is timed the same way. The non-native "loads truck 1 and after truck 3" (after "and", nothing but
    robots up to the end of the sentence) is "and afterwards truck 3".
+4. "Truck 2 goes to obstacle 1 and once the digging is finished, it drives to soil 1" made the move to obstacle 1 wait
+   for the digging (and the drive to soil 1 wait only for that move). An anchor right after "and" (no comma before
+   it, as writers in a hurry leave out) opens the clause after it, as after ", and" or "and then".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "go ahead and <order>" said to the listener is no move ------------------------------------------------
 
@@ -110,3 +113,21 @@ def test_each_truck_then_goes_on_from_its_own_loading(fleet, world):
 def test_after_a_robot_with_a_step_stays_an_anchor(fleet, world):
     assert_plan("Truck 3 goes to rock 1. Truck 1 goes to soil 1 after truck 3.", fleet, world,
                 task("a", T, [D3], ["rock1"]), task("b", T, [D1], ["soil1"], deps=["a"]))
+
+
+# -- finding 4: "<clause> and once <X>, <clause>" with no comma: the anchor times the clause after it ------------------
+
+_DUG = "Excavator 1 digs at soil 1. "
+
+
+@pytest.mark.parametrize("tail", [
+    "Truck 2 goes to obstacle 1 and once the digging is finished, it drives to soil 1.",
+    "Truck 2 goes to obstacle 1 and when excavator 1 is finish, truck 2 go to soil 1.",
+    "Truck 2 go to obstacle 1 and wait there and when excavator 1 is done, truck 2 goes to soil 1.",
+    "Truck 2 goes to obstacle 1 and as soon as excavator 1 is done, truck 2 drives to soil 1.",
+])
+def test_an_anchor_after_and_times_the_clause_after_it(fleet, world, tail):
+    assert_plan(_DUG + tail, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("o", T, [D2], ["obstacle1"]), task("s", T, [D2], ["soil1"], deps=["o", "d"]))
+

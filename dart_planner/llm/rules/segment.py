@@ -190,7 +190,8 @@ class Segment:
     restrictive: bool = False
     """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
     after_then: bool = False
-    """An anchor said right after "then" ("and then, once X, ..."): it opens the clause after it."""
+    """An anchor said right after "then" ("and then, once X, ...") or a bare "and" ("truck 2 goes to obstacle 1 and
+    once the digging is finished, it drives to soil 1"): it opens the clause after it."""
     then_inside: bool = False
     """"then" came after the clause's own subject ("truck 1 should then go ..."): a sequence that
     continues the subject's chain, or follows everything open when it has none yet."""
@@ -931,10 +932,12 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             # clause that only says when the one after its comma runs, as at the start of a sentence
             and_while = opened_by_punct and len(cur.items) == 1 and cur.items[0].text == "and" \
                 and it.text in ("while", "whilst") and _comma_then_subject(items, k + 1)
+            after_and = bool(cur.items) and not opened_by_punct and cur.items[-1].kind is ItemKind.WORD \
+                and cur.items[-1].text == "and"
             if cur.items:
                 close("connective")
             # "... and then, once the digging is done, on to soil 1": the anchor opens the next step
-            cur.after_then = it.payload == "anchor" and cur.connective == "sequence" and not cur.items
+            cur.after_then = it.payload == "anchor" and (after_and or (cur.connective == "sequence" and not cur.items))
             cur.connective = it.payload
             cur.connective_text = it.text
             cur.after_punct = opened_by_punct
