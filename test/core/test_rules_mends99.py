@@ -15,6 +15,9 @@ small slips: "truck 2 go to soil 1 and wait the excavator"), round 22.
 4. "Truck 2 goes to obstacle 1 and once the digging is finished, it drives to soil 1" made the move to obstacle 1 wait
    for the digging (and the drive to soil 1 wait only for that move). An anchor right after "and" (no comma before
    it, as writers in a hurry leave out) opens the clause after it, as after ", and" or "and then".
+5. "Excavator 1 digs and when done loads truck 1" loaded truck 1 before the digging: with no comma and no subject, the
+   verb after a bare "when done" / "once finished" stayed in the anchor, and the digging waited for the loading. A
+   finite verb right after such a bare end word starts the clause the anchor times, its robot the one said before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -131,3 +134,29 @@ def test_an_anchor_after_and_times_the_clause_after_it(fleet, world, tail):
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("o", T, [D2], ["obstacle1"]), task("s", T, [D2], ["soil1"], deps=["o", "d"]))
 
+
+
+# -- finding 5: "<verb> and when done <verb>": the verb after a bare end word is the step the anchor times ------------
+
+_CREW = "Excavator 1 goes to soil 1 with truck 1. "
+
+
+@pytest.mark.parametrize("tail", [
+    "Excavator 1 digs and when done loads truck 1.",
+    "Excavator 1 digs, and when done loads truck 1.",
+    "Excavator 1 digs and when finished loads truck 1.",
+    "Excavator 1 dig and when finish load truck 1.",
+    "Excavator 1 digs and once done it loads truck 1.",
+    "Excavator 1 digs. When done loads truck 1.",
+])
+def test_a_verb_after_a_bare_end_word_is_the_step_after(fleet, world, tail):
+    assert_plan(_CREW + tail, fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))
+
+
+def test_a_bare_end_word_then_the_trucks_next_step(fleet, world):
+    assert_plan(_CREW + "Excavator 1 digs and loads truck 1. Truck 1 waits and when loaded drives to puddle 1.",
+                fleet, world,
+                task("m", T, [E1, D1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]), task("p", T, [D1], ["puddle1"], deps=["l"]))

@@ -625,6 +625,16 @@ def _inverted_permission(anchor: list[Item]) -> Item | None:
     return None
 
 
+def _bare_end_then_verb(anchor: Sequence[Item], it: Item) -> bool:
+    """Whether ``it`` is a finite verb right after an anchor of one end word and no subject ("when *done* loads truck
+    1", "once *loaded* drives to puddle 1"): the step the anchor times, its robot the one said before. Kept in the
+    anchor, the digging before "and when done" waited for the loading, and a truck's drive was dropped."""
+    if len(anchor) != 1 or it.kind is not ItemKind.VERB or _participle(it.text) or it.text.endswith("ing"):
+        return False
+    end = anchor[0]
+    return end.kind is ItemKind.EVENT or (end.kind is ItemKind.VERB and _participle(end.text))
+
+
 def _reduced_anchor(items: Sequence[Item]) -> bool:
     """An anchor said without a verb ("once at their sites", "when there"): the robot mention that
     follows with a verb of its own is the subject of the main clause, not part of the anchor."""
@@ -982,6 +992,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             # "head to soil 2 once the digging is finished to be loaded there": the purpose is the main clause's
             conjunct("purpose", it)
             k += 1
+            continue
+        if cur.role is SegmentRole.ANCHOR and _bare_end_then_verb(cur.items, it):
+            close("subject")
+            cur.after_punct = False
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and (_has_predicate(cur.items) or (
                 _reduced_anchor(cur.items) and it.kind is ItemKind.ROBOT and _is_subject_start(items, k))):
