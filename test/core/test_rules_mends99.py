@@ -18,6 +18,10 @@ small slips: "truck 2 go to soil 1 and wait the excavator"), round 22.
 5. "Excavator 1 digs and when done loads truck 1" loaded truck 1 before the digging: with no comma and no subject, the
    verb after a bare "when done" / "once finished" stayed in the anchor, and the digging waited for the loading. A
    finite verb right after such a bare end word starts the clause the anchor times, its robot the one said before.
+6. "Excavator 2 digs right where it is. Truck 3 goes to rock 2. Excavator 2 goes home when done." made the return wait
+   for truck 3's drive too: a bare "when done" closing a robot's own clause is that robot being done, as "when it is
+   done" already was, not the clause said before it. Opening a sentence ("When done, excavator 2 goes home") it stays
+   the clause before (lexicon ``bare_done_events``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -160,3 +164,24 @@ def test_a_bare_end_word_then_the_trucks_next_step(fleet, world):
                 fleet, world,
                 task("m", T, [E1, D1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]), task("p", T, [D1], ["puddle1"], deps=["l"]))
+
+
+# -- finding 6: "<robot> goes home when done": the robot's own work is done, not the clause before --------------------
+
+_TWO = "Excavator 2 digs right where it is. Truck 3 goes to rock 2. "
+
+
+@pytest.mark.parametrize("tail", [
+    "Excavator 2 goes home when done.",
+    "Excavator 2 go home when finish.",
+    "Excavator 2 returns to start once finished.",
+    "Excavator 2 goes home when it is done.",
+])
+def test_a_closing_bare_done_is_the_subjects_own_work(fleet, world, tail):
+    assert_plan(_TWO + tail, fleet, world,
+                task("d", DIG, [E2]), task("m", T, [D3], ["rock2"]), task("r", R, [E2], [], deps=["d"]))
+
+
+def test_a_bare_done_for_a_robot_with_no_step_yet_is_the_clause_before(fleet, world):
+    assert_plan("Excavator 2 digs right where it is. Truck 3 goes home when done.", fleet, world,
+                task("d", DIG, [E2]), task("r", R, [D3], [], deps=["d"]))
