@@ -6477,7 +6477,7 @@ class Interpreter:
                 and self._bare_done(seg):
             # "Once done, dump trucks 1 and 2 go to rock 2": the clause before is done, as "once that is done";
             # read as nothing, the trucks went at once and shared the excavators' move to the rock
-            found = self.b.reduce(self._clause_delivered())
+            found = self._own_done(seg) or self.b.reduce(self._clause_delivered())
         if not found and robots and not is_par and not until and filters == [("return_to_start", frozenset())] \
                 and not any(it.kind is ItemKind.VERB for it in seg.items):
             # "once truck 2 is back at start" before truck 2 was sent back: that return, made here
@@ -6631,6 +6631,14 @@ class Interpreter:
                 and not (it.kind is ItemKind.WORD and it.text in self.lex.existential_copulas)]
         return len(said) == 2 and said[0].kind is ItemKind.ROBOT and said[0].payload.form == "pronoun" \
             and said[1].kind is ItemKind.EVENT and said[1].text in self.lex.bare_done_events
+
+    def _own_done(self, seg: Segment) -> set[int]:
+        """The subject's own last steps, for a bare "when done" that closes its clause ("excavator 2 goes home when
+        done": excavator 2 is done, as with "when it is done"); read as the clause said before, the return also
+        waited for another robot's step. Empty when the anchor opens its clause or the subject has no step yet."""
+        if not seg.post_anchor or not self.current_subject:
+            return set()
+        return self.b.last_tasks(self.current_subject)
 
     def _bare_done(self, seg: Segment) -> bool:
         """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""

@@ -491,9 +491,7 @@ class _Scanner:
                 desc = RobotDesc("type", rtype=last_robot.rtype, det="other", count=1)
                 return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
             one = j < len(words) and words[j] == "one" and last_robot is not None and bool(last_robot.rtype)
-            # "loads the second truck first, then ...": a bare ordinal right after a robot is the order, no robot
-            adverb = j == i + 1 and bool(self.items) and self.items[-1].kind is ItemKind.ROBOT \
-                and self.items[-1].end == i
+            adverb = self._ordinal_adverb(i, j)
             if last_robot is not None and det == "ordinal" and (last_robot.ordinal or one) and j > i and not adverb \
                     and not (j < len(words) and self.noun_at(j)):  # not "the first rock pile": an object
                 # "the first truck checks puddle 1, the second checks puddle 2": the noun is left out
@@ -538,6 +536,16 @@ class _Scanner:
             plural = True  # "the two excavator dig": the number says there are two, whatever the noun's form
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural, of_them=partitive)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+
+    def _ordinal_adverb(self, i: int, j: int) -> bool:
+        """Whether the ordinal at ``i`` (ending at ``j``) is the order of a step, no robot with its noun left out:
+        bare (no article) and right after the robot ("loads the second truck first, then ...") or the place of its
+        clause ("have the third truck check puddle 2 first, then come back": read as "the first", it sent truck 1
+        along with truck 3)."""
+        if j != i + 1 or not self.items:
+            return False
+        last = self.items[-1]
+        return last.end == i and last.kind in (ItemKind.ROBOT, ItemKind.OBJECT, ItemKind.PLACE)
 
     def _partitive(self, det: str, i: int, noun: int, rtype: str) -> bool:
         """"two *of the* trucks" after several trucks were named ("every truck goes to obstacle 2. When ..., two of

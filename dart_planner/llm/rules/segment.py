@@ -190,7 +190,8 @@ class Segment:
     restrictive: bool = False
     """Opened after ", but only" / ", only": an anchor that restricts the clause before it."""
     after_then: bool = False
-    """An anchor said right after "then" ("and then, once X, ..."): it opens the clause after it."""
+    """An anchor said right after "then" ("and then, once X, ...") or a bare "and" ("truck 2 goes to obstacle 1 and
+    once the digging is finished, it drives to soil 1"): it opens the clause after it."""
     then_inside: bool = False
     """"then" came after the clause's own subject ("truck 1 should then go ..."): a sequence that
     continues the subject's chain, or follows everything open when it has none yet."""
@@ -655,6 +656,16 @@ def _inverted_permission(anchor: list[Item]) -> Item | None:
     return None
 
 
+def _bare_end_then_verb(anchor: Sequence[Item], it: Item) -> bool:
+    """Whether ``it`` is a finite verb right after an anchor of one end word and no subject ("when *done* loads truck
+    1", "once *loaded* drives to puddle 1"): the step the anchor times, its robot the one said before. Kept in the
+    anchor, the digging before "and when done" waited for the loading, and a truck's drive was dropped."""
+    if len(anchor) != 1 or it.kind is not ItemKind.VERB or _participle(it.text) or it.text.endswith("ing"):
+        return False
+    end = anchor[0]
+    return end.kind is ItemKind.EVENT or (end.kind is ItemKind.VERB and _participle(end.text))
+
+
 def _reduced_anchor(items: Sequence[Item]) -> bool:
     """An anchor said without a verb ("once at their sites", "when there"): the robot mention that
     follows with a verb of its own is the subject of the main clause, not part of the anchor."""
@@ -962,10 +973,12 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             # clause that only says when the one after its comma runs, as at the start of a sentence
             and_while = opened_by_punct and len(cur.items) == 1 and cur.items[0].text == "and" \
                 and it.text in ("while", "whilst") and _comma_then_subject(items, k + 1)
+            after_and = bool(cur.items) and not opened_by_punct and cur.items[-1].kind is ItemKind.WORD \
+                and cur.items[-1].text == "and"
             if cur.items:
                 close("connective")
             # "... and then, once the digging is done, on to soil 1": the anchor opens the next step
-            cur.after_then = it.payload == "anchor" and cur.connective == "sequence" and not cur.items
+            cur.after_then = it.payload == "anchor" and (after_and or (cur.connective == "sequence" and not cur.items))
             cur.connective = it.payload
             cur.connective_text = it.text
             cur.after_punct = opened_by_punct
@@ -1010,6 +1023,10 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             # "head to soil 2 once the digging is finished to be loaded there": the purpose is the main clause's
             conjunct("purpose", it)
             k += 1
+            continue
+        if cur.role is SegmentRole.ANCHOR and _bare_end_then_verb(cur.items, it):
+            close("subject")
+            cur.after_punct = False
             continue
         if cur.role is SegmentRole.ANCHOR and cur.items and (_has_predicate(cur.items) or (
                 _reduced_anchor(cur.items) and it.kind is ItemKind.ROBOT and _is_subject_start(items, k))):
@@ -1250,7 +1267,7 @@ def _front_trailing_finals(items: Sequence[Item], joining_words: Container[str] 
                         or (out[n].kind is ItemKind.WORD and (out[n].text == "and" or (
                             out[n].text in joining_words and n + 1 < k and out[n + 1].kind is ItemKind.ROBOT)))),
                        default=start)
-            if head < k and any(x.kind is ItemKind.VERB for x in out[head:k]) \
+            if head < k and (any(x.kind is ItemKind.VERB for x in out[head:k]) or _gapped(out, start, head, k)) \
                     and not any(x.kind is ItemKind.CONNECTIVE for x in out[head:k]):
                 out.insert(head, out.pop(k))
         k += 1
@@ -1266,6 +1283,17 @@ def _ends_sentence(items: Sequence[Item], k: int) -> bool:
     return k >= len(items) or (items[k].kind is ItemKind.PUNCT and items[k].payload in SENTENCE_END)
 
 
+def _and_after_robots(items: Sequence[Item], k: int) -> bool:
+    """Whether the anchor word at ``k`` comes right after "and" and only robots follow it to the end of the sentence:
+    "excavator 2 loads truck 1 and *after* truck 3" is "and afterwards truck 3" (a writer's "and after" for "and
+    then"). Read as an anchor on truck 3, which has no step to wait for, truck 3's loading was dropped."""
+    if k < 1 or items[k - 1].kind is not ItemKind.WORD or items[k - 1].text != "and":
+        return False
+    end = next((n for n in range(k + 1, len(items) + 1) if _ends_sentence(items, n)), len(items))
+    said = [x for x in items[k + 1:end] if x.kind is not ItemKind.WORD]
+    return bool(said) and all(x.kind is ItemKind.ROBOT for x in said)
+
+
 def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[Item]:
     """``items`` with an anchor word (``words``: the lexicon's ``trailing_after_words``) that closes its sentence,
     after a verb of that sentence, read as "afterwards" ("everyone avoid soil 2 *after*."): an anchor with nothing
@@ -1276,9 +1304,19 @@ def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[I
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             start = k + 1
         elif it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in words \
-                and _ends_sentence(out, k + 1) and any(x.kind is ItemKind.VERB for x in out[start:k]):
+                and (_ends_sentence(out, k + 1) or _and_after_robots(out, k)) \
+                and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out[k] = dataclasses.replace(it, payload="sequence", text="afterwards")
     return out
+
+
+def _gapped(items: Sequence[Item], start: int, head: int, k: int) -> bool:
+    """Whether ``items[head:k]`` is a clause of robots alone after a clause with a verb in the same sentence
+    (``start``): "excavator 2 loads truck 1, and *truck 3* afterwards" says the verb once. Left where it was, the
+    trailing "afterwards" timed nothing, and truck 3's loading was dropped without a word."""
+    said = [x for x in items[head:k] if x.kind is not ItemKind.WORD]
+    return head > start and bool(said) and all(x.kind is ItemKind.ROBOT for x in said) \
+        and any(x.kind is ItemKind.VERB for x in items[start:head])
 
 
 def _closes_clause(items: Sequence[Item], k: int) -> bool:
