@@ -4,6 +4,11 @@ crews named by letter, phases, keep-outs set and lifted, fleet-wide returns).
 1. "Crew A (excavators 1 and 2) digs at soil 1. ... crew A loads both trucks" dropped the loading, with no word: the
    crew's letter name "A" was read as the article "a", which made the verb after it a noun ("a load", "a dig"). A
    letter right after a group noun (lexicon ``group_nouns``) is the group's name, so the word after it stays a verb.
+2. "In parallel, excavator 1 goes to rock 2 and digs, and truck 1 goes to obstacle 1. Afterwards, truck 1 drives to
+   puddle 2." sent truck 1 on before the digging was done (with the clauses the other way round it waited): a
+   sentence-opening "afterwards" after a sentence marked as one side-by-side block (lexicon
+   ``parallel_block_openers``: "In parallel, ...", "The following happens at the same time: ...") waits for the whole
+   block, whichever robot's clause came last.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +16,10 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: a crew named "A" keeps its verb --------------------------------------------------------------------
 
@@ -43,3 +51,67 @@ def test_two_crews_by_letter_load_in_order(fleet, world):
 def test_a_crew_named_b_is_unchanged(fleet, world):
     assert_plan("Crew B (excavator 2 and truck 2) goes to soil 2. Crew B's excavator digs.", fleet, world,
                 task("m", T, [E2, D2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]))
+
+
+# -- finding 2: "afterwards" after a block said to run in parallel waits for all of it -----------------------------
+
+
+@pytest.mark.parametrize("opener", ["In parallel,", "At the same time,", "Simultaneously,",
+                                    "The following happens at the same time:", "These run in parallel:"])
+def test_afterwards_after_a_parallel_block_waits_for_the_whole_block(fleet, world, opener):
+    assert_plan(f"{opener} excavator 1 goes to rock 2 and digs, and truck 1 goes to obstacle 1. Afterwards, truck 1 "
+                "drives to puddle 2.", fleet, world,
+                task("m", T, [E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("o", T, [D1], ["obstacle1"]), task("p", T, [D1], ["puddle2"], deps=["d", "o"]))
+
+
+def test_the_order_of_the_clauses_in_the_block_does_not_matter(fleet, world):
+    expected = (task("m", T, [E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("o", T, [D1], ["obstacle1"]), task("p", T, [D1], ["puddle2"], deps=["d", "o"]))
+    assert_plan("In parallel, truck 1 goes to obstacle 1, and excavator 1 goes to rock 2 and digs. Then truck 1 drives "
+                "to puddle 2.", fleet, world, *expected)
+    assert_plan("In parallel, excavator 1 goes to rock 2 and digs, and truck 1 goes to obstacle 1. Then truck 1 drives "
+                "to puddle 2.", fleet, world, *expected)
+
+
+def test_a_truck_after_a_parallel_block_is_loaded_after_it(fleet, world):
+    assert_plan("The following happens at the same time: two excavators go to rock 2 and dig, and a truck goes to "
+                "obstacle 1. Afterwards, the truck drives to rock 2, the excavators load it, and it dumps at puddle 1. "
+                "Once all of the above is done, the whole fleet returns to base.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["rock2"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("o", T, types=[("dump_truck", 1)], objs=["obstacle1"]),
+                task("r", T, types=[("dump_truck", 1)], objs=["rock2"], deps=["d", "o"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["r"]),
+                task("p", T, types=[("dump_truck", 1)], objs=["puddle1"], deps=["l"]),
+                task("u", DUMP, types=[("dump_truck", 1)], deps=["p"]),
+                task("h", RA, deps=["u"]))
+
+
+def test_a_block_of_three_clauses(fleet, world):
+    assert_plan("The following happens at the same time: excavator 1 digs at soil 1, excavator 2 digs at soil 2, and "
+                "truck 3 checks puddle 1. Afterwards, truck 3 goes to soil 1 and is loaded by excavator 1.",
+                fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("c", T, [D3], ["puddle1"]), task("s", T, [D3], ["soil1"], deps=["d1", "d2", "c"]),
+                task("l", LOAD, [E1], [], deps=["s"]))
+
+
+def test_then_after_a_semicolon_goes_on_with_its_own_robot(fleet, world):
+    assert_plan("At the same time, excavator 3 goes to rock 2 and digs, and truck 1 goes to obstacle 2; then truck 1 "
+                "drives to puddle 1.", fleet, world,
+                task("m", T, [E3], ["rock2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("o", T, [D1], ["obstacle2"]), task("p", T, [D1], ["puddle1"], deps=["o"]))
+
+
+def test_the_openers_come_from_the_lexicon(fleet, world):
+    text = ("In parallel, excavator 1 goes to rock 2 and digs, and truck 1 goes to obstacle 1. Afterwards, truck 1 "
+            "drives to puddle 2.")
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("o", T, [D1], ["obstacle1"]), task("p", T, [D1], ["puddle2"], deps=["d", "o"]))
+    lex = _lexicon(parallel_block_openers=[])
+    graph = rules_plan(text, fleet, world, lex).graph
+    move = next(t for t in graph.subtasks if t.object_keywords == ("puddle2",))
+    assert len(move.dependencies) == 1

@@ -58,6 +58,8 @@ _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
 _NUMBER_WORDS = {2: "two", 3: "three"}
+# Tokens that end a written sentence (a semicolon or a colon only cuts one into clauses)
+_FULL_STOPS = frozenset({".", "!", "?"})
 
 
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
@@ -3857,6 +3859,40 @@ class Interpreter:
         return found is not None and bool(found[1]) and found[0] in (seg.sentence, seg.sentence - 1) \
             and self.prev is not None and self.prev.sentence == found[0] and not self.prev.entry
 
+    def _after_parallel_block(self, seg: Segment, subject: tuple[Member, ...]) -> bool:
+        """Whether "then" / "afterwards" opening ``seg``'s sentence comes after a sentence that said its clauses run
+        side by side ("In parallel, excavator 1 digs at soil 1, and truck 1 goes to obstacle 1. Afterwards, truck 1
+        ..."; "The following happens at the same time: ...": the lexicon's ``parallel_block_openers``) and left other
+        robots' work open. The block is one stretch of time, so what comes afterwards waits for all of it, whichever
+        clause was said last; read as the last clause's robot going on along its own chain, truck 1 set off before
+        the digging was done when its clause came last, and after it when the excavator's did."""
+        prev = self.prev
+        if not seg.sentence_start or seg.then_inside or prev is None or prev.sentence >= seg.sentence \
+                or not seg.items or self._stop_before(seg.items[0].start) not in _FULL_STOPS:
+            return False  # "...; then truck 1 drives on": its own clause goes on, inside the sentence it was said in
+        opened = [s for s in self.later_all if s.sentence == prev.sentence and s.items]
+        if not opened:
+            return False
+        first = min(it.start for s in opened for it in s.items)
+        k = first
+        while k > 0 and self.words[k - 1] not in _FULL_STOPS | {";"}:
+            k -= 1
+        said = f" {' '.join(self.words[k:first])} {opened[0].connective_text} "
+        if not any(f" {p} " in said for p in self.lex.parallel_block_openers):
+            return False
+        mine = {m.key for m in subject}
+        sinks = self.b.sinks()
+        return any(n == prev.sentence and i in sinks and self.b.drafts[i].members
+                   and self.b.drafts[i].action not in KEEPOUT_ACTIONS
+                   and not mine & {m.key for m in self.b.drafts[i].members}
+                   for i, n in self.draft_sentence.items())
+
+    def _stop_before(self, k: int) -> str:
+        """The mark that ended the sentence before word ``k`` ("." "!" "?" ";" ":"), "" at the start."""
+        while k > 0 and self.words[k - 1] not in _FULL_STOPS | {";", ":"}:
+            k -= 1
+        return self.words[k - 1] if k > 0 else ""
+
     def _sentence_ends(self, seg: Segment) -> set[int]:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
@@ -3915,6 +3951,8 @@ class Interpreter:
                 # the robots just spoken of, with a chain of its own, goes on from it (rule 9)
                 and not ({m.key for m in subject} < {m.key for m in prev.subject}
                          and self.b.last_tasks(subject)))
+            if not changed and subject and self._after_parallel_block(seg, subject):
+                changed = True  # "In parallel, A digs, and truck 1 goes to X. Afterwards, truck 1 ...": after both
             served = self._served_by_last(subject) if changed and subject else set()
             if not served and changed and subject:
                 served = self._served_by_waiting_load(subject)
