@@ -9,6 +9,10 @@ crews named by letter, phases, keep-outs set and lifted, fleet-wide returns).
    sentence-opening "afterwards" after a sentence marked as one side-by-side block (lexicon
    ``parallel_block_openers``: "In parallel, ...", "The following happens at the same time: ...") waits for the whole
    block, whichever robot's clause came last.
+3. "Phase one: two excavators dig at soil 1 while a truck inspects obstacle 1; phase two: the truck drives to soil 1"
+   sent the truck on before the digging was done (read as any numbered item, it went on from its own inspection); an
+   item labelled as a phase (lexicon ``phase_list_words``) waits for everything before it. "Step 2:" is left as it
+   was (whether item N waits for every item before it is an open question of the conventions).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -115,3 +119,48 @@ def test_the_openers_come_from_the_lexicon(fleet, world):
     graph = rules_plan(text, fleet, world, lex).graph
     move = next(t for t in graph.subtasks if t.object_keywords == ("puddle2",))
     assert len(move.dependencies) == 1
+
+
+# -- finding 3: a phase starts when the phase before it is over ---------------------------------------------------
+
+
+@pytest.mark.parametrize("one, two", [("Phase one:", "; phase two:"), ("Phase 1:", ". Phase 2:"),
+                                      ("Stage one:", ". Stage two:")])
+def test_a_phase_waits_for_the_whole_phase_before(fleet, world, one, two):
+    assert_plan(f"{one} two excavators dig at soil 1 while a truck inspects obstacle 1{two} the truck drives to soil 1 "
+                "and the excavators load it.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["soil1"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("o", T, types=[("dump_truck", 1)], objs=["obstacle1"]),
+                task("s", T, types=[("dump_truck", 1)], objs=["soil1"], deps=["d", "o"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["s"]))
+
+
+def test_phases_with_keep_outs_set_and_lifted(fleet, world):
+    assert_plan("Phase one: all robots stay away from puddle 1 and puddle 2; phase two: two excavators dig at soil 1 "
+                "while a truck inspects obstacle 1; phase three: the truck drives to soil 1 and the excavators load "
+                "it; phase four: the keep-out on both puddles is lifted for everyone.", fleet, world,
+                task("k", AVA, [], ["puddle1", "puddle2"]),
+                task("m", T, types=[("excavator", 2)], objs=["soil1"], deps=["k"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("o", T, types=[("dump_truck", 1)], objs=["obstacle1"], deps=["k"]),
+                task("s", T, types=[("dump_truck", 1)], objs=["soil1"], deps=["d", "o"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["s"]),
+                task("a", ALA, [], ["puddle1", "puddle2"], deps=["l"]))
+
+
+def test_a_numbered_step_is_left_as_it_was(fleet, world):
+    assert_plan("Step 1: two excavators dig at soil 1 while a truck inspects obstacle 1. Step 2: the truck drives to "
+                "soil 1.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["soil1"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("o", T, types=[("dump_truck", 1)], objs=["obstacle1"]),
+                task("s", T, types=[("dump_truck", 1)], objs=["soil1"], deps=["o"]))
+
+
+def test_the_phase_words_come_from_the_lexicon(fleet, world):
+    text = ("Phase one: two excavators dig at soil 1 while a truck inspects obstacle 1; phase two: the truck drives to "
+            "soil 1.")
+    for words, waits in ((["phase", "stage"], 2), ([], 1)):
+        last = rules_plan(text, fleet, world, _lexicon(phase_list_words=words)).graph.subtasks[-1]
+        assert last.object_keywords == ("soil1",) and len(last.dependencies) == waits

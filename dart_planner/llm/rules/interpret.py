@@ -3887,6 +3887,20 @@ class Interpreter:
                    and not mine & {m.key for m in self.b.drafts[i].members}
                    for i, n in self.draft_sentence.items())
 
+    def _opens_phase(self, seg: Segment) -> bool:
+        """Whether ``seg`` opens a list item labelled as a phase ("Phase one: two excavators dig at soil 1 while a truck
+        inspects obstacle 1; *phase two*: the truck drives to soil 1": the lexicon's ``phase_list_words``). A phase
+        starts when the one before it is over, as a whole; read as any numbered item (whose wait is an open question
+        of the conventions), the truck went on from its own inspection before the digging was done, though with the
+        clauses of phase one the other way round it waited for both."""
+        if not seg.sentence_start or not seg.items:
+            return False
+        k = seg.items[0].start
+        while k > 0 and self.words[k - 1] not in _FULL_STOPS | {";"}:
+            k -= 1
+        return self.words[k] in self.lex.phase_list_words and k + 1 < len(self.words) \
+            and self.lex.number(self.words[k + 1]) is not None
+
     def _stop_before(self, k: int) -> str:
         """The mark that ended the sentence before word ``k`` ("." "!" "?" ";" ":"), "" at the start."""
         while k > 0 and self.words[k - 1] not in _FULL_STOPS | {";", ":"}:
@@ -3951,7 +3965,7 @@ class Interpreter:
                 # the robots just spoken of, with a chain of its own, goes on from it (rule 9)
                 and not ({m.key for m in subject} < {m.key for m in prev.subject}
                          and self.b.last_tasks(subject)))
-            if not changed and subject and self._after_parallel_block(seg, subject):
+            if not changed and subject and (self._after_parallel_block(seg, subject) or self._opens_phase(seg)):
                 changed = True  # "In parallel, A digs, and truck 1 goes to X. Afterwards, truck 1 ...": after both
             served = self._served_by_last(subject) if changed and subject else set()
             if not served and changed and subject:
