@@ -13,6 +13,11 @@ crews named by letter, phases, keep-outs set and lifted, fleet-wide returns).
    sent the truck on before the digging was done (read as any numbered item, it went on from its own inspection); an
    item labelled as a phase (lexicon ``phase_list_words``) waits for everything before it. "Step 2:" is left as it
    was (whether item N waits for every item before it is an open question of the conventions).
+4. "Crew A (excavator 2 and truck 1) heads to rock 1; crew B (excavator 3 and trucks 2 and 3) heads to soil 2.
+   Afterwards, excavator 2 digs and loads truck 1, and excavator 3 digs and loads trucks 2 and 3 ..." merged the two
+   diggings (same skill, same waits), so excavator 2's loading waited for excavator 3's digging at another place.
+   Diggings at different places, each followed by its own digger's next step, stay apart (as L3_335 and L3_390 keep
+   them); diggings at one place, or with nothing of their own after them, are merged as before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -164,3 +169,38 @@ def test_the_phase_words_come_from_the_lexicon(fleet, world):
     for words, waits in ((["phase", "stage"], 2), ([], 1)):
         last = rules_plan(text, fleet, world, _lexicon(phase_list_words=words)).graph.subtasks[-1]
         assert last.object_keywords == ("soil1",) and len(last.dependencies) == waits
+
+
+# -- finding 4: diggings at two places, each with its own loading after it, stay apart ------------------------------
+
+
+def test_two_crews_dig_and_load_at_their_own_places(fleet, world):
+    assert_plan("Crew A (excavator 2 and truck 1) heads to rock 1; crew B (excavator 3 and trucks 2 and 3) heads to "
+                "soil 2. Afterwards, excavator 2 digs and loads truck 1, and excavator 3 digs and loads trucks 2 and 3 "
+                "one after the other. Once all of the above is done, every robot returns to start.", fleet, world,
+                task("a", T, [E2, D1], ["rock1"]), task("b", T, [E3, D2, D3], ["soil2"]),
+                task("d2", DIG, [E2], [], deps=["a", "b"]), task("l1", LOAD, [E2], [], deps=["d2"]),
+                task("d3", DIG, [E3], [], deps=["a", "b"]), task("l2", LOAD, [E3], [], deps=["d3"]),
+                task("l3", LOAD, [E3], [], deps=["l2"]), task("h", RA, deps=["l1", "l3"]))
+
+
+def test_each_excavator_loads_after_its_own_digging(fleet, world):
+    assert_plan("Excavator 2 and truck 1 go to rock 1, and excavator 3 and truck 2 go to soil 2. Then excavator 2 digs "
+                "and loads truck 1, and excavator 3 digs and loads truck 2.", fleet, world,
+                task("a", T, [E2, D1], ["rock1"]), task("b", T, [E3, D2], ["soil2"]),
+                task("d2", DIG, [E2], [], deps=["a", "b"]), task("l1", LOAD, [E2], [], deps=["d2"]),
+                task("d3", DIG, [E3], [], deps=["a", "b"]), task("l2", LOAD, [E3], [], deps=["d3"]))
+
+
+def test_diggings_with_nothing_of_their_own_after_them_are_merged_as_before(fleet, world):
+    assert_plan("Excavator 2 goes to rock 1 and excavator 3 goes to soil 2. Then excavator 2 digs and excavator 3 "
+                "digs.", fleet, world,
+                task("a", T, [E2], ["rock1"]), task("b", T, [E3], ["soil2"]),
+                task("d", DIG, [E2, E3], [], deps=["a", "b"]))
+
+
+def test_diggings_at_one_place_are_merged_as_before(fleet, world):
+    assert_plan("Excavators 1 and 3 go to soil 1. Then excavator 1 digs and excavator 3 digs. Then excavator 1 loads "
+                "truck 1 and excavator 3 loads truck 2.", fleet, world,
+                task("m", T, [E1, E3], ["soil1"]), task("d", DIG, [E1, E3], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E3], [], deps=["d"]))
