@@ -18,6 +18,10 @@ crews named by letter, phases, keep-outs set and lifted, fleet-wide returns).
    diggings (same skill, same waits), so excavator 2's loading waited for excavator 3's digging at another place.
    Diggings at different places, each followed by its own digger's next step, stay apart (as L3_335 and L3_390 keep
    them); diggings at one place, or with nothing of their own after them, are merged as before.
+5. "Crew A (two excavators) goes to soil 1 and digs; crew B (two trucks) goes to soil 1 once crew A is done, and crew
+   A loads crew B" was refused ("'crew b' names no group defined before"): only crews of robots named by number were
+   kept. A crew of counted unnamed robots is now meant again as "the two trucks" (the same group, not a new one); when
+   other unnamed robots of its type came in between, the name is still refused.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -25,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -204,3 +208,39 @@ def test_diggings_at_one_place_are_merged_as_before(fleet, world):
                 "truck 1 and excavator 3 loads truck 2.", fleet, world,
                 task("m", T, [E1, E3], ["soil1"]), task("d", DIG, [E1, E3], [], deps=["m"]),
                 task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E3], [], deps=["d"]))
+
+
+# -- finding 5: a crew of unnamed robots, named by letter, is the same group when named again ----------------------
+
+
+def test_crews_of_unnamed_robots_are_meant_again(fleet, world):
+    assert_plan("Crew A (two excavators) goes to soil 1 and digs; crew B (two trucks) goes to soil 1 once crew A is "
+                "done, and crew A loads crew B. Afterwards, crew B dumps at puddle 2. Once all of the above is done, "
+                "everyone returns to base.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["soil1"]),
+                task("d", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("s", T, types=[("dump_truck", 2)], objs=["soil1"], deps=["d"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["s"]),
+                task("p", T, types=[("dump_truck", 2)], objs=["puddle2"], deps=["l"]),
+                task("u", DUMP, types=[("dump_truck", 2)], deps=["p"]),
+                task("h", RA, deps=["u"]))
+
+
+def test_a_mixed_crew_of_unnamed_robots_returns_together(fleet, world):
+    assert_plan("Crew C (an excavator and a truck) goes to rock 1. Then crew C returns to start.", fleet, world,
+                task("m", T, types=[("excavator", 1), ("dump_truck", 1)], objs=["rock1"]),
+                task("r", R, types=[("excavator", 1), ("dump_truck", 1)], deps=["m"]))
+
+
+def test_a_named_truck_in_between_does_not_change_the_crew(fleet, world):
+    assert_plan("Crew B (two trucks) waits at obstacle 1. Truck 3 goes to puddle 1. Crew B drives to soil 2.",
+                fleet, world,
+                task("w", T, types=[("dump_truck", 2)], objs=["obstacle1"]),
+                task("p", T, [D3], ["puddle1"]),
+                task("s", T, types=[("dump_truck", 2)], objs=["soil2"], deps=["w"]))
+
+
+def test_other_unnamed_robots_of_the_type_in_between_keep_the_refusal(fleet, world):
+    errors = rules_plan("Crew B (two trucks) waits at obstacle 1. Another truck goes to puddle 1. Crew B drives to "
+                        "soil 2.", fleet, world).errors
+    assert any("crew b" in e and "no group" in e for e in errors), errors
