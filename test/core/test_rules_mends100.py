@@ -22,6 +22,10 @@ crews named by letter, phases, keep-outs set and lifted, fleet-wide returns).
    A loads crew B" was refused ("'crew b' names no group defined before"): only crews of robots named by number were
    kept. A crew of counted unnamed robots is now meant again as "the two trucks" (the same group, not a new one); when
    other unnamed robots of its type came in between, the name is still refused.
+6. "Then excavator 2 loads both trucks, truck 2 first, and the keep-out on puddle 1 is lifted for truck 3" loaded one
+   truck only and lifted the keep-out for trucks 1 and 3: the order's last truck ("then the other truck") ran into
+   the clause after ", and" when that clause opened with no robot. The comma that closes the order stays before any
+   ", and ..." clause, and a clause joined by "and" with a verb of its own ends the run of loaded trucks.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -29,7 +33,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -244,3 +248,28 @@ def test_other_unnamed_robots_of_the_type_in_between_keep_the_refusal(fleet, wor
     errors = rules_plan("Crew B (two trucks) waits at obstacle 1. Another truck goes to puddle 1. Crew B drives to "
                         "soil 2.", fleet, world).errors
     assert any("crew b" in e and "no group" in e for e in errors), errors
+
+
+# -- finding 6: an order of loadings followed by ", and <a keep-out said of its place>" -----------------------------
+
+
+@pytest.mark.parametrize("trucks", ["both trucks", "trucks 1 and 2"])
+def test_an_ordered_loading_then_a_lifting_for_another_truck(fleet, world, trucks):
+    assert_plan(f"Trucks 1 and 2 drive to soil 1. Then excavator 2 loads {trucks}, truck 2 first, and the keep-out on "
+                "puddle 1 is lifted for truck 3.", fleet, world,
+                task("m", T, [D1, D2], ["soil1"]), task("l2", LOAD, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["l2"]), task("a", AL, [D3], ["puddle1"], deps=["m"]))
+
+
+def test_an_ordered_loading_then_a_fleet_wide_lifting(fleet, world):
+    assert_plan("Trucks 1 and 2 drive to soil 1. Then excavator 2 loads both trucks, truck 2 first, and the keep-out "
+                "on puddle 1 is lifted for everyone.", fleet, world,
+                task("m", T, [D1, D2], ["soil1"]), task("l2", LOAD, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["l2"]), task("a", ALA, [], ["puddle1"], deps=["m"]))
+
+
+def test_an_ordered_loading_then_another_robot_is_unchanged(fleet, world):
+    assert_plan("Trucks 1 and 2 drive to soil 1. Then excavator 2 loads both trucks, truck 2 first, and truck 3 goes "
+                "home.", fleet, world,
+                task("m", T, [D1, D2], ["soil1"]), task("l2", LOAD, [E2], [], deps=["m"]),
+                task("l1", LOAD, [E2], [], deps=["l2"]), task("r", R, [D3], [], deps=["m"]))

@@ -246,6 +246,14 @@ def _opens_clause(items: Sequence[Item]) -> bool:
         and any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in items)
 
 
+def _joined_robotless_clause(items: Sequence[Item]) -> bool:
+    """"[..., truck 2 first,] *and the keep-out on puddle 1 is lifted for truck 3*": a clause joined by "and" that
+    opens with no robot but has a verb of its own (a keep-out said of its place) ends a verbless run of loaded robots
+    too. Not read so, the run's last truck ("then the other truck") was dropped with no word, one loading short."""
+    return len(items) > 2 and items[0].kind is ItemKind.WORD and items[0].text == "and" \
+        and items[1].kind is not ItemKind.ROBOT and any(it.kind is ItemKind.VERB for it in items)
+
+
 def _lone_which(items: Sequence[Item]) -> bool:
     """A relative "which" cut off from its verb by a connective ("loads truck 1, then truck 2, *which* then
     transports ..."): like a clause of its own, it ends a verbless run of loaded robots (read on, truck 2 made the
@@ -2944,7 +2952,8 @@ class Interpreter:
                     # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
-                    and (_opens_clause(self.following[0].items) or _lone_which(self.following[0].items)))) \
+                    and (_opens_clause(self.following[0].items) or _lone_which(self.following[0].items)
+                         or _joined_robotless_clause(self.following[0].items)))) \
                 and "already" not in marks and not self._weather_it(seg, subj_items):
             # not "..., which is already waiting there": a state
             # "..., then the trucks too": the same steps for other robots
