@@ -1122,8 +1122,14 @@ def _next_subject_joined(out: Sequence[Item], end: int) -> bool:
     *and truck 2* then goes to rock 2") or a relative clause on the loaded robots (see :func:`_order_after_relative`):
     it stays, or the robot joined the rest of the order ("then truck 1 and truck 2"), the second loading dropped."""
     return out[end].payload == "," and ((end + 2 < len(out) and out[end + 1].kind is ItemKind.WORD
-                                         and out[end + 1].text == "and" and out[end + 2].kind is ItemKind.ROBOT)
+                                         and out[end + 1].text == "and" and not _in_order_word(out[end + 2]))
                                         or _relative_which(out, end + 1))
+
+
+def _in_order_word(it: Item) -> bool:
+    """A word after ", and" that still belongs to the order aside (a robot of the order is a ROBOT item: handled by
+    the caller's list); anything else opens a clause of its own."""
+    return it.kind is ItemKind.PUNCT
 
 
 def _moving_relative(clause: Sequence[Item]) -> bool:

@@ -578,6 +578,8 @@ class PlanBuilder:
             return False
         if a.fleet:
             return True
+        if a.skill == "Excavation" and self._digs_apart(a, b):
+            return False
         keys_a = {m.key for m in a.members}
         if keys_a & {m.key for m in b.members}:
             return False
@@ -588,6 +590,31 @@ class PlanBuilder:
             types = [m.rtype for m in (*a.members, *b.members)]
             return len(types) == len(set(types))
         return True
+
+    def _site(self, d: Draft, m: Member) -> tuple[str, ...] | None:
+        """Where ``m`` stands when ``d`` starts: the place of its last move before ``d``; None when it made none."""
+        anc = self._ancestors(d.idx)
+        moves = [x for x in self.drafts if x.idx in anc and x.action == "navigate" and x.objects
+                 and m.key in {k.key for k in x.members}]
+        return max(moves, key=lambda x: x.idx).objects if moves else None
+
+    def _own_next(self, d: Draft) -> bool:
+        """Whether a step of ``d``'s robots alone waits for ``d`` (its digger's loading)."""
+        keys = {m.key for m in d.members}
+        return any(x.alive and d.idx in x.deps and x.members and {m.key for m in x.members} <= keys
+                   for x in self.drafts)
+
+    def _digs_apart(self, a: Draft, b: Draft) -> bool:
+        """Whether two diggings are at different places, each followed by its own digger's next step ("Afterwards,
+        excavator 2 digs and loads truck 1, and excavator 3 digs and loads truck 2", at rock 1 and soil 2): each is
+        that excavator's own work (L3_335, L3_390 keep such diggings apart); merged, excavator 2's loading waited for
+        excavator 3's digging, which the text never asked. Diggings at one place, or with no step of their own after
+        them, are left to rule 6."""
+        sites_a = {self._site(a, m) for m in a.members}
+        sites_b = {self._site(b, m) for m in b.members}
+        if None in sites_a or None in sites_b or sites_a & sites_b:
+            return False
+        return self._own_next(a) and self._own_next(b)
 
     def merge(self) -> None:
         """Rule R1: one task for robots doing the same skill on the same objects after the

@@ -6,8 +6,8 @@ A dispatcher often names crews once and then refers to them by name ("crew one g
 a short name right after it, followed by a link ("," ":" "is" "=" ...) and a list of robots named
 by number, defines the group; the label and its link are dropped, so the robots stand where the
 label stood (a subject, as the text means). Every later "crew one" is replaced by those robots,
-joined by "and". Groups of unnamed robots ("crew B: two trucks") are left as they are: copying a
-type mention would make a new group each time.
+joined by "and". A group of unnamed robots ("crew B (two trucks)") is meant again as "the two trucks" (copying
+the type mention itself would make a new group each time), unless other unnamed robots of its type came in between.
 """
 
 from __future__ import annotations
@@ -40,21 +40,27 @@ def _name_at(items: Sequence[Item], k: int, nouns: Container[str]) -> str | None
     return nxt.text.lower()
 
 
+def _member(d: RobotDesc) -> bool:
+    """Whether a robot mention can make up a crew: robots named by number, or unnamed ones counted ("crew B (two
+    trucks)"), which a later "crew B" means again as "the two trucks"."""
+    return d.form == "ids" or (d.form == "type" and d.det == "count" and d.count > 0)
+
+
 def _robot_list(items: Sequence[Item], j: int, joins: Container[str]) -> tuple[list[Item], int]:
     """Robots named by number from ``j`` on, joined by "and", "with", ",": (robots, index after)."""
     robots: list[Item] = []
     k = j
     while k < len(items):
         it = items[k]
-        if it.kind is ItemKind.ROBOT and it.payload.form == "ids":
+        if it.kind is ItemKind.ROBOT and _member(it.payload):
             robots.append(it)
             k += 1
             nxt = items[k] if k < len(items) else None
             joined = nxt is not None and (
                 (nxt.kind is ItemKind.WORD and nxt.text in joins)
                 or (nxt.kind is ItemKind.PUNCT and nxt.payload == "," and k + 1 < len(items)
-                    and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form == "ids"))
-            if joined and k + 1 < len(items) and items[k + 1].kind is ItemKind.ROBOT:
+                    and items[k + 1].kind is ItemKind.ROBOT and _member(items[k + 1].payload)))
+            if joined and k + 1 < len(items) and items[k + 1].kind is ItemKind.ROBOT and _member(items[k + 1].payload):
                 k += 1
                 continue
             break
@@ -100,8 +106,24 @@ def _reference(robots: Sequence[Item], at: Item) -> list[Item]:
         if n:
             out.append(Item(ItemKind.WORD, at.start, at.start, None, "and"))
         d: RobotDesc = r.payload
-        out.append(Item(ItemKind.ROBOT, at.start, at.end, RobotDesc("ids", d.ids, d.rtype), at.text))
+        again = RobotDesc("ids", d.ids, d.rtype) if d.form == "ids" else \
+            RobotDesc("type", rtype=d.rtype, det="the", count=d.count if d.plural else 0, plural=d.plural)
+        out.append(Item(ItemKind.ROBOT, at.start, at.end, again, at.text))
     return out
+
+
+def _retold(robots: Sequence[Item], items: Sequence[Item], k: int) -> bool:
+    """Whether a crew of unnamed robots can be meant again at ``k`` as "the two trucks": no other unnamed robots of
+    its types were brought in since it was defined ("crew B (two trucks) ...; another truck ...; crew B ..." would
+    mean the other truck). Robots named by number are always meant again."""
+    types = {r.payload.rtype for r in robots if r.payload.form == "type"}
+    if not types:
+        return True
+    end = next((j for j in range(k - 1, -1, -1) if items[j] is robots[-1]), None)
+    if end is None:
+        return False
+    return not any(x.kind is ItemKind.ROBOT and x.payload.form == "type" and x.payload.det != "the"
+                   and x.payload.rtype in types for x in items[end + 1:k])
 
 
 def _undefined_group(items: Sequence[Item], k: int, lex: Lexicon, groups: Container[str]) -> tuple[int, int] | None:
@@ -178,6 +200,10 @@ def fold_group_names(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                     out[last] = Item(ItemKind.WORD, out[last].start, out[last].end, None, "and")
                 last += 1
             out[k:first] = [label]
+            k += 1
+            continue
+        if name in groups and not _retold(groups[name], out, k):
+            out[k:k + 2] = [_refused(out[k:k + 2])]
             k += 1
             continue
         if name in groups:

@@ -58,6 +58,8 @@ _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
 _NUMBER_WORDS = {2: "two", 3: "three"}
+# Tokens that end a written sentence (a semicolon or a colon only cuts one into clauses)
+_FULL_STOPS = frozenset({".", "!", "?"})
 
 
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
@@ -242,6 +244,14 @@ def _opens_clause(items: Sequence[Item]) -> bool:
     return len(items) > k + 1 and (items[k].kind is ItemKind.ROBOT or (
         items[k].kind is ItemKind.MARK and items[k].payload == "each" and items[k].text == "each")) \
         and any(it.kind in (ItemKind.VERB, ItemKind.EVENT) for it in items)
+
+
+def _joined_robotless_clause(items: Sequence[Item]) -> bool:
+    """"[..., truck 2 first,] *and the keep-out on puddle 1 is lifted for truck 3*": a clause joined by "and" that
+    opens with no robot but has a verb of its own (a keep-out said of its place) ends a verbless run of loaded robots
+    too. Not read so, the run's last truck ("then the other truck") was dropped with no word, one loading short."""
+    return len(items) > 2 and items[0].kind is ItemKind.WORD and items[0].text == "and" \
+        and items[1].kind is not ItemKind.ROBOT and any(it.kind is ItemKind.VERB for it in items)
 
 
 def _which_clause(items: Sequence[Item]) -> bool:
@@ -3017,7 +3027,8 @@ class Interpreter:
                     # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
-                    and (_opens_clause(self.following[0].items) or _which_clause(self.following[0].items)))
+                    and (_opens_clause(self.following[0].items) or _which_clause(self.following[0].items)
+                         or _joined_robotless_clause(self.following[0].items)))
                     or self.which_conjunct) \
                 and "already" not in marks and not self._weather_it(seg, subj_items):
             # not "..., which is already waiting there": a state
@@ -3933,6 +3944,54 @@ class Interpreter:
         return found is not None and bool(found[1]) and found[0] in (seg.sentence, seg.sentence - 1) \
             and self.prev is not None and self.prev.sentence == found[0] and not self.prev.entry
 
+    def _after_parallel_block(self, seg: Segment, subject: tuple[Member, ...]) -> bool:
+        """Whether "then" / "afterwards" opening ``seg``'s sentence comes after a sentence that said its clauses run
+        side by side ("In parallel, excavator 1 digs at soil 1, and truck 1 goes to obstacle 1. Afterwards, truck 1
+        ..."; "The following happens at the same time: ...": the lexicon's ``parallel_block_openers``) and left other
+        robots' work open. The block is one stretch of time, so what comes afterwards waits for all of it, whichever
+        clause was said last; read as the last clause's robot going on along its own chain, truck 1 set off before
+        the digging was done when its clause came last, and after it when the excavator's did."""
+        prev = self.prev
+        if not seg.sentence_start or seg.then_inside or prev is None or prev.sentence >= seg.sentence \
+                or not seg.items or self._stop_before(seg.items[0].start) not in _FULL_STOPS:
+            return False  # "...; then truck 1 drives on": its own clause goes on, inside the sentence it was said in
+        opened = [s for s in self.later_all if s.sentence == prev.sentence and s.items]
+        if not opened:
+            return False
+        first = min(it.start for s in opened for it in s.items)
+        k = first
+        while k > 0 and self.words[k - 1] not in _FULL_STOPS | {";"}:
+            k -= 1
+        said = f" {' '.join(self.words[k:first])} {opened[0].connective_text} "
+        if not any(f" {p} " in said for p in self.lex.parallel_block_openers):
+            return False
+        mine = {m.key for m in subject}
+        sinks = self.b.sinks()
+        return any(n == prev.sentence and i in sinks and self.b.drafts[i].members
+                   and self.b.drafts[i].action not in KEEPOUT_ACTIONS
+                   and not mine & {m.key for m in self.b.drafts[i].members}
+                   for i, n in self.draft_sentence.items())
+
+    def _opens_phase(self, seg: Segment) -> bool:
+        """Whether ``seg`` opens a list item labelled as a phase ("Phase one: two excavators dig at soil 1 while a truck
+        inspects obstacle 1; *phase two*: the truck drives to soil 1": the lexicon's ``phase_list_words``). A phase
+        starts when the one before it is over, as a whole; read as any numbered item (whose wait is an open question
+        of the conventions), the truck went on from its own inspection before the digging was done, though with the
+        clauses of phase one the other way round it waited for both."""
+        if not seg.sentence_start or not seg.items:
+            return False
+        k = seg.items[0].start
+        while k > 0 and self.words[k - 1] not in _FULL_STOPS | {";"}:
+            k -= 1
+        return self.words[k] in self.lex.phase_list_words and k + 1 < len(self.words) \
+            and self.lex.number(self.words[k + 1]) is not None
+
+    def _stop_before(self, k: int) -> str:
+        """The mark that ended the sentence before word ``k`` ("." "!" "?" ";" ":"), "" at the start."""
+        while k > 0 and self.words[k - 1] not in _FULL_STOPS | {";", ":"}:
+            k -= 1
+        return self.words[k - 1] if k > 0 else ""
+
     def _sentence_ends(self, seg: Segment) -> set[int]:
         """"Excavator 2 goes to soil 2 and digs, and after that truck 2 comes to soil 2": a "then" inside the
         sentence, after a clause of other robots, follows what that sentence said so far (its open ends), not other
@@ -3991,6 +4050,8 @@ class Interpreter:
                 # the robots just spoken of, with a chain of its own, goes on from it (rule 9)
                 and not ({m.key for m in subject} < {m.key for m in prev.subject}
                          and self.b.last_tasks(subject)))
+            if not changed and subject and (self._after_parallel_block(seg, subject) or self._opens_phase(seg)):
+                changed = True  # "In parallel, A digs, and truck 1 goes to X. Afterwards, truck 1 ...": after both
             served = self._served_by_last(subject) if changed and subject else set()
             if not served and changed and subject:
                 served = self._served_by_waiting_load(subject)

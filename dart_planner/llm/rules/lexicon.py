@@ -679,6 +679,11 @@ class Lexicon:
     """Anchors that, before "both" and a comma ("*upon completion of* both, ..."), wait for all the work said before."""
     absolute_join_states: frozenset[str] = _context_words()
     """A state after robots that open a sentence, before a comma ("Both *there*, truck 2 ..."): a wait for them."""
+    phase_list_words: frozenset[str] = _context_words()
+    """List words ("*Phase* two: ...") whose item starts when everything before it is done."""
+    parallel_block_openers: frozenset[str] = _context_words()
+    """Words before a sentence that say its clauses run side by side ("*In parallel*, ...", "The following happens *at
+    the same time*: ..."): a "then" opening the next sentence waits for all of them."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))

@@ -664,6 +664,13 @@ class _Scanner:
         text = self.text(i, j)
         return Item(ItemKind.VERB, i, j, VerbHit(target, role, text), text)
 
+    def _group_letter(self, i: int) -> bool:
+        """Whether the word at ``i`` is a group's one-letter name, as "A" in "crew A loads both trucks": right after a
+        group noun (the lexicon's ``group_nouns``) it names the crew (groups.py), it is no article. Read as "a", the
+        verb after it became a noun ("a load") and the crew's loading was dropped with no word."""
+        words = self.words
+        return 0 < i and len(words[i]) == 1 and words[i] in _DETERMINERS and words[i - 1] in self.lex.group_nouns
+
     def _after_plain_modifier(self, i: int) -> bool:
         """"since *the fresh fill needs* time to settle": a determiner and one plain word (no robot, place, verb or
         other word we know) before the verb word at ``i``, and a verb of its own right after it (an auxiliary, a
@@ -1051,7 +1058,8 @@ class _Scanner:
             # sit inside the verb
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         v = hit = lex.verb_index.match(words, i)
-        if v and v[0] == 1 and i > 0 and (words[i - 1] in _DETERMINERS or self._cargo_demonstrative(i - 1) or (
+        if v and v[0] == 1 and i > 0 and not self._group_letter(i - 1) and (
+                words[i - 1] in _DETERMINERS or self._cargo_demonstrative(i - 1) or (
                 i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)
                 or self._after_plain_modifier(i)):
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb
