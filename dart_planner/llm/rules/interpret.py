@@ -1909,11 +1909,29 @@ class Interpreter:
         working": a clause of "while" whose robots are only said to be at work (lexicon ``frame_work_words``) times
         the clause before it and orders nothing. With no verb of its own it was read as that clause said again for
         its robots (all three trucks were kept out, all three excavators sent to soil 1)."""
-        if seg.connective != "parallel" or seg.connective_text not in ("while", "whilst") \
-                or not seg.items or seg.items[0].kind is not ItemKind.ROBOT:
+        if seg.connective != "parallel" or seg.connective_text not in ("while", "whilst") or not seg.items:
+            return False
+        if self._place_worked_on(seg.items):
+            return True
+        if seg.items[0].kind is not ItemKind.ROBOT:
             return False
         rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
         return rest in self.lex.frame_work_words
+
+    def _place_worked_on(self, items: Sequence[Item]) -> bool:
+        """"(keep away from rock 1) while the rock / it is being broken up": a place, a progressive passive (lexicon
+        ``frame_passive_words``) and a digging verb, nothing after. Robots are never dug, so an "it" there is the
+        place; read as an order, the robots named last were made to dig and the plan was refused."""
+        subject = items[0]
+        place = subject.kind is ItemKind.OBJECT or (subject.kind is ItemKind.ROBOT
+                                                    and subject.payload.form == "pronoun"
+                                                    and subject.payload.pronoun in ("it", "they"))
+        v = next((k for k, it in enumerate(items) if it.kind is not ItemKind.WORD and k > 0), len(items))
+        if not place or v >= len(items) or items[v].kind is not ItemKind.VERB or items[v].payload.target != "dig":
+            return False
+        auxiliaries = " ".join(it.text.lower() for it in items[1:v])
+        return auxiliaries in self.lex.frame_passive_words \
+            and all(it.kind is ItemKind.PUNCT for it in items[v + 1:])
 
     def _no_work_there(self, seg: Segment) -> bool:
         """"(so) there is no digging today": "there", a form of "be", a negation (``type_negations``), then a
