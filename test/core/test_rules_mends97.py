@@ -5,6 +5,9 @@
    can dig"). Like "while the trucks work", a clause of "while" that only says a place is being worked on is a time
    frame for the clause before it: no step, no robot. Said "from the start", the keep-out holds from the start all
    the same (rule 26): its lifting waits only for what its own clause names, not for the keep-out.
+2. "Once the rock is broken up, the truck, which by then is waiting at soil 1, comes over to rock 1": the "then" of
+   "by then" ("by that time") cut the clause as a sequence, so the move lost its wait for the digging. Between a robot
+   and "is waiting at", "by then" is no order of steps (opening a sentence, "By then, ..." still is).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -32,3 +35,15 @@ def test_while_a_place_is_being_dug_after_a_move(fleet, world):
                 fleet, world,
                 task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("w", T, [D1], ["obstacle1"]))
+
+
+# -- finding 2: "by then" is no "then" ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("aside", ["which by then is waiting at soil 1", "which is waiting at soil 1 by then"])
+def test_by_then_in_a_relative_keeps_the_wait(fleet, world, aside):
+    assert_plan(f"A dump truck goes to soil 1. Meanwhile, excavator 1 heads to rock 1 and breaks it up. Once the rock "
+                f"is broken up, the truck, {aside}, comes over to rock 1.", fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 1)]),
+                task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("b", T, [], ["rock1"], deps=["a", "d"], types=[("dump_truck", 1)]))

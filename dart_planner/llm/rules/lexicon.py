@@ -260,6 +260,8 @@ class Lexicon:
     """What robots do in a "while" clause that only times another ("while the trucks work"): no step of theirs."""
     deed_job_phrases: frozenset[str] = _context_words()
     """Phrases of the work done ("the truck that did the job"): every robot with a step beyond a move said before."""
+    state_time_asides: frozenset[str] = _context_words()
+    """"by then" of "the truck, which by then is waiting at obstacle 2": when it stands there, no sequence."""
     frame_passive_words: frozenset[str] = _context_words()
     """"is being" of "while the rock is being broken up": a place worked on times the clause before, no step."""
     deed_negations: frozenset[str] = _context_words()
