@@ -8,6 +8,10 @@
 2. "Once the rock is broken up, the truck, which by then is waiting at soil 1, comes over to rock 1": the "then" of
    "by then" ("by that time") cut the clause as a sequence, so the move lost its wait for the digging. Between a robot
    and "is waiting at", "by then" is no order of steps (opening a sentence, "By then, ..." still is).
+3. "... drives to rock 2 to be loaded by the excavator there", "gets loaded by the excavator working there": "the
+   excavator there" was the one at the place named before the clause (or the excavator named last), not the one at
+   the place its own clause just named; a participle of where it stands ("working", "standing") between the robot and
+   "there" hid the place altogether.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E2, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: "while <place> is being worked on" is a time frame, no step -------------------------------------------
 
@@ -47,3 +51,32 @@ def test_by_then_in_a_relative_keeps_the_wait(fleet, world, aside):
                 task("a", T, [], ["soil1"], types=[("dump_truck", 1)]),
                 task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("b", T, [], ["rock1"], deps=["a", "d"], types=[("dump_truck", 1)]))
+
+
+# -- finding 3: "the excavator (working) there" is the one at the place its clause just named ------------------------
+
+
+@pytest.mark.parametrize("loaded", ["to be loaded by the excavator there", "and is loaded by the excavator there",
+                                    "to be loaded by the excavator working there"])
+def test_the_excavator_there_after_a_where_clause(fleet, world, loaded):
+    assert_plan("Two excavators go to soil 1 and dig, and the remaining excavator goes to rock 2 and digs. Dump "
+                "truck 1 drives to soil 1, where the two excavators load it, and dump truck 2 drives to rock 2 "
+                f"{loaded}.",
+                fleet, world,
+                task("a", T, [], ["soil1"], types=[("excavator", 2)]),
+                task("ad", DIG, [], deps=["a"], types=[("excavator", 2)]),
+                task("b", T, [], ["rock2"], types=[("excavator", 1)]),
+                task("bd", DIG, [], deps=["b"], types=[("excavator", 1)]),
+                task("t1", T, [D1], ["soil1"]), task("l1", LOAD, [], deps=["ad", "t1"], types=[("excavator", 2)]),
+                task("t2", T, [D2], ["rock2"]), task("l2", LOAD, [], deps=["bd", "t2"], types=[("excavator", 1)]))
+
+
+@pytest.mark.parametrize("who", ["the excavator working there", "the excavator standing there"])
+def test_the_excavator_working_there(fleet, world, who):
+    assert_plan("One excavator goes to soil 2 and digs, and a second excavator goes to rock 1 and breaks it up. Dump "
+                f"truck 1 drives to soil 2 once the digging there is done and gets loaded by {who}.", fleet, world,
+                task("a", T, [], ["soil2"], types=[("excavator", 1)]),
+                task("ad", DIG, [], deps=["a"], types=[("excavator", 1)]),
+                task("b", T, [], ["rock1"], types=[("excavator", 1)]),
+                task("bd", DIG, [], deps=["b"], types=[("excavator", 1)]),
+                task("t", T, [D1], ["soil2"], deps=["ad"]), task("l", LOAD, [], deps=["t"], types=[("excavator", 1)]))

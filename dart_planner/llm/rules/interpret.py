@@ -258,6 +258,16 @@ def _hauls(seg: Segment) -> bool:
                and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
 
 
+def _place_named_before(items: Sequence[Item], k: int) -> str | None:
+    """The one place named last in the clause before ``k`` ("dump truck 2 drives to rock 2 to be loaded by the
+    excavator there": rock 2): "there" points to it, not to a place of the clauses before (the "where" clause of
+    the truck before, at soil 1)."""
+    for it in reversed(items[:k]):
+        if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+            return it.payload.names[0] if len(it.payload.names) == 1 else None
+    return None
+
+
 def _placeable(d: RobotDesc) -> bool:
     """A subject a place after it can narrow: a robot type ("the trucks at soil 1"), the fleet ("everyone at soil
     1", "the robots there") or "they" ("the crew at soil 1"), never a negated one ("nobody at soil 1")."""
@@ -923,7 +933,7 @@ class Interpreter:
                 self.use(w)
                 self.use(o)
         for j in range(len(items) - 1):
-            r, o = items[j], items[j + 1]
+            r, o = items[j], self._past_there_participle(items, j + 1)
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
             # place just spoken of, not the one named last
             if not (r.kind is ItemKind.ROBOT and o.kind is ItemKind.OBJECT and (
@@ -933,7 +943,7 @@ class Interpreter:
             if (r.payload.plural or r.payload.form != "type") and any(x.kind is ItemKind.VERB for x in items[:j]):
                 continue  # "the excavators there load them": subjects only ("fill the trucks there": each site's)
             if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
-                place = self.last_place
+                place = _place_named_before(items, j) or self.last_place
             else:  # "the excavator that dug at soil 1", folded (deeds.fold_deed_references)
                 place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
@@ -952,6 +962,19 @@ class Interpreter:
         kept = [it for it in items if id(it) not in drop]
         return Segment(kept, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                        seg.sentence_start, seg.ended_by, conjunct=seg.conjunct), restrict
+
+    def _past_there_participle(self, items: Sequence[Item], k: int) -> Item:
+        """The item at ``k``, or past it the "there" after a word of where a robot stands (lexicon
+        ``there_participles``: "(loaded by) the excavator *working* there"), which is then used up: the robot is
+        the one at that place, as "the excavator there" is, not the one named last."""
+        it = items[k]
+        if k + 1 < len(items) and it.kind is ItemKind.WORD and it.text.lower() in self.lex.there_participles:
+            there = items[k + 1]
+            if there.kind is ItemKind.OBJECT and there.payload.form == "pronoun" \
+                    and there.payload.pronoun in self.lex.robot_place_pronouns:
+                self.use(it)
+                return there
+        return it
 
     def at_place(self, item: Item, restrict: dict[int, str]) -> tuple[Member, ...] | None:
         """The robots of ``item``'s type that stand at the place ``restrict`` names for it."""

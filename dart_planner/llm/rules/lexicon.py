@@ -436,6 +436,8 @@ class Lexicon:
     robot_place_pronouns: frozenset[str] = _context_words()
     """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
     ("the excavator *there*", "the excavator that dug *there*")."""
+    there_participles: frozenset[str] = _context_words()
+    """Words of standing between "the <type>" and such a pronoun ("the excavator *working* there")."""
     placed_robot_nouns: frozenset[str] = _context_words()
     """After "the", a robot named only by the place after it: "the *one* at soil 2 digs"."""
     placed_relatives: frozenset[str] = _context_words()
