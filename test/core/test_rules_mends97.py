@@ -12,6 +12,9 @@
    excavator there" was the one at the place named before the clause (or the excavator named last), not the one at
    the place its own clause just named; a participle of where it stands ("working", "standing") between the robot and
    "there" hid the place altogether.
+4. "Dump truck 1 goes to puddle 1 once it is loaded. Once loaded, dump truck 2 goes to puddle 2" (also "dump truck
+   2, once loaded, goes ..."): the subjectless "once loaded" found the loadings made so far (truck 1's), and truck 2
+   waited for truck 1's loading as well as its own. Said of a truck, "once loaded" is its own loading.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -80,3 +83,22 @@ def test_the_excavator_working_there(fleet, world, who):
                 task("b", T, [], ["rock1"], types=[("excavator", 1)]),
                 task("bd", DIG, [], deps=["b"], types=[("excavator", 1)]),
                 task("t", T, [D1], ["soil2"], deps=["ad"]), task("l", LOAD, [], deps=["t"], types=[("excavator", 1)]))
+
+
+# -- finding 4: "once loaded" said of a truck is its own loading ------------------------------------------------------
+
+_TWO_LOADINGS = ("Excavator 1 goes to soil 1 and digs. Excavator 2 goes to rock 2 and digs. Excavator 1 loads dump "
+                 "truck 1 and excavator 2 loads dump truck 2. ")
+
+
+@pytest.mark.parametrize("rest", [
+    "Dump truck 1 goes to puddle 1 once it is loaded. Once loaded, dump truck 2 goes to puddle 2.",
+    "As soon as it is loaded, dump truck 1 goes to puddle 1; dump truck 2, once loaded, goes to puddle 2.",
+    "Dump truck 1 goes to puddle 1 as soon as it is loaded. Dump truck 2, once filled, goes to puddle 2.",
+])
+def test_once_loaded_is_the_trucks_own_loading(fleet, world, rest):
+    assert_plan(_TWO_LOADINGS + rest, fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("d1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["rock2"]), task("d2", DIG, [E2], [], deps=["m2"]),
+                task("l1", LOAD, [E1], [], deps=["d1"]), task("l2", LOAD, [E2], [], deps=["d2"]),
+                task("t1", T, [D1], ["puddle1"], deps=["l1"]), task("t2", T, [D2], ["puddle2"], deps=["l2"]))

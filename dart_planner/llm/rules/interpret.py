@@ -3269,13 +3269,10 @@ class Interpreter:
             own_steps = {i for i in entry if keys & {m.key for m in self.b.drafts[i].members}}
             if own_steps:
                 entry = own_steps
-        if self.robotless_anchor and entry and subject and pre is not None and not split:
-            # "once filled, truck 1 hauls ...": of the loadings the anchor names, the subject's own
-            keys = {m.key for m in subject}
-            loads = {i for i in entry if self.b.drafts[i].action == "unload_bucket"}
-            own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
-            if own and own != loads:
-                entry = (set(entry) - loads) | own
+        if self.robotless_anchor and entry and subject and (pre is not None or post is not None) and not split:
+            # "once filled, truck 1 hauls ...", "truck 2, once loaded, hauls ...": of the loadings the anchor
+            # names, the subject's own
+            entry = self._subjects_loadings(entry, subject)
         if not split and subject and len(subject) > 1 and self.robotless_anchor and entry and not self.anchor_joint \
                 and self._own_events(subject, (pre or set()) | self.post_entry):
             split = True  # "after being loaded, both trucks dump": each after its own loading
@@ -4139,6 +4136,20 @@ class Interpreter:
         negating them, the move became a keep-out)."""
         negs = [k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"]
         return bool(negs) and all(self._negates_other(items, k) for k in negs)
+
+    def _subjects_loadings(self, entry: set[int], subject: Sequence[Member]) -> set[int]:
+        """Of the loadings in ``entry``, the subject's own. With none of its own among them ("Dump truck 1 goes on
+        once it is loaded. Once loaded, dump truck 2 ...": read before truck 2 was named, "loaded" found truck 1's
+        loading alone), the subject's own loading said before stands in for them: a truck waits for its own."""
+        keys = {m.key for m in subject}
+        loads = {i for i in entry if self.b.drafts[i].action == "unload_bucket"}
+        own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
+        if loads and not own and all(m.rtype == "dump_truck" for m in subject):
+            self.flush_loads(subject, None)
+            own = {d.idx for d in self.b.drafts if d.alive and d.action == "unload_bucket"
+                   and keys & {p.key for p in d.partners}}
+            own = {i for i in own if not any(i in self.b.anc[j] for j in own)}  # the latest
+        return (set(entry) - loads) | own if own and own != loads else set(entry)
 
     # -- verbs and their objects ---------------------------------------------------------------------
     def _joined_anchors(self, segs: Sequence[Segment], i: int, pre: set[int] | None, pre_par: bool,
