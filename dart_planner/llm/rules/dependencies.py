@@ -67,7 +67,9 @@ class PlanBuilder:
         (rule 26), so lifting one waits only for what its clause names."""
         self.during: set[int] = set()
         """Keep-outs said with a "while" clause of other work ("trucks keep away from soil 2 while excavator 1 digs
-        there"): put up during the job even when made first, so never standing conditions (rule 26)."""
+        there"): put up during the job even when made first, so no standing conditions (rule 26), unless their
+        clause says they hold from the start ("from the start, trucks 2 and 3 keep away from the rocks while they
+        are being broken up": that is said, :attr:`standing`)."""
         self.narrow: Callable[[Member, set[int]], set[int]] | None = None
         """Set while a distributive step is added: which of the waited-for tasks concern a member."""
         self.type_robots: Mapping[str, Sequence[str]] = {}
@@ -299,7 +301,7 @@ class PlanBuilder:
     def _opening_keepout(self, idx: int) -> bool:
         """Whether keep-out ``idx`` is a standing condition: it waits for nothing, and only keep-outs were made
         before it or its clause said it holds throughout (:attr:`standing`)."""
-        return not self.drafts[idx].deps and idx not in self.during and (idx in self.standing or all(
+        return not self.drafts[idx].deps and (idx in self.standing or idx not in self.during and all(
             d.action in KEEPOUT_ACTIONS for d in self.drafts[:idx] if d.alive))
 
     def _kept_apart(self, a: Iterable[int], b: Iterable[int]) -> bool:

@@ -269,6 +269,16 @@ def _hauls(seg: Segment) -> bool:
                and (it.payload.target in ("dump", "DumpUnloading") or it.payload.role == "carry") for it in seg.items)
 
 
+def _place_named_before(items: Sequence[Item], k: int) -> str | None:
+    """The one place named last in the clause before ``k`` ("dump truck 2 drives to rock 2 to be loaded by the
+    excavator there": rock 2): "there" points to it, not to a place of the clauses before (the "where" clause of
+    the truck before, at soil 1)."""
+    for it in reversed(items[:k]):
+        if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+            return it.payload.names[0] if len(it.payload.names) == 1 else None
+    return None
+
+
 def _placeable(d: RobotDesc) -> bool:
     """A subject a place after it can narrow: a robot type ("the trucks at soil 1"), the fleet ("everyone at soil
     1", "the robots there") or "they" ("the crew at soil 1"), never a negated one ("nobody at soil 1")."""
@@ -950,7 +960,7 @@ class Interpreter:
                 self.use(w)
                 self.use(o)
         for j in range(len(items) - 1):
-            r, o = items[j], items[j + 1]
+            r, o = items[j], self._past_there_participle(items, j + 1)
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
             # place just spoken of, not the one named last
             if not (r.kind is ItemKind.ROBOT and o.kind is ItemKind.OBJECT and (
@@ -960,7 +970,7 @@ class Interpreter:
             if (r.payload.plural or r.payload.form != "type") and any(x.kind is ItemKind.VERB for x in items[:j]):
                 continue  # "the excavators there load them": subjects only ("fill the trucks there": each site's)
             if o.payload.form == "pronoun" and o.payload.pronoun in self.lex.robot_place_pronouns:
-                place = self.last_place
+                place = _place_named_before(items, j) or self.last_place
             else:  # "the excavator that dug at soil 1", folded (deeds.fold_deed_references)
                 place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
@@ -979,6 +989,19 @@ class Interpreter:
         kept = [it for it in items if id(it) not in drop]
         return Segment(kept, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                        seg.sentence_start, seg.ended_by, conjunct=seg.conjunct), restrict
+
+    def _past_there_participle(self, items: Sequence[Item], k: int) -> Item:
+        """The item at ``k``, or past it the "there" after a word of where a robot stands (lexicon
+        ``there_participles``: "(loaded by) the excavator *working* there"), which is then used up: the robot is
+        the one at that place, as "the excavator there" is, not the one named last."""
+        it = items[k]
+        if k + 1 < len(items) and it.kind is ItemKind.WORD and it.text.lower() in self.lex.there_participles:
+            there = items[k + 1]
+            if there.kind is ItemKind.OBJECT and there.payload.form == "pronoun" \
+                    and there.payload.pronoun in self.lex.robot_place_pronouns:
+                self.use(it)
+                return there
+        return it
 
     def at_place(self, item: Item, restrict: dict[int, str]) -> tuple[Member, ...] | None:
         """The robots of ``item``'s type that stand at the place ``restrict`` names for it."""
@@ -1936,11 +1959,29 @@ class Interpreter:
         working": a clause of "while" whose robots are only said to be at work (lexicon ``frame_work_words``) times
         the clause before it and orders nothing. With no verb of its own it was read as that clause said again for
         its robots (all three trucks were kept out, all three excavators sent to soil 1)."""
-        if seg.connective != "parallel" or seg.connective_text not in ("while", "whilst") \
-                or not seg.items or seg.items[0].kind is not ItemKind.ROBOT:
+        if seg.connective != "parallel" or seg.connective_text not in ("while", "whilst") or not seg.items:
+            return False
+        if self._place_worked_on(seg.items):
+            return True
+        if seg.items[0].kind is not ItemKind.ROBOT:
             return False
         rest = " ".join(it.text.lower() for it in seg.items[1:] if it.kind is not ItemKind.PUNCT)
         return rest in self.lex.frame_work_words
+
+    def _place_worked_on(self, items: Sequence[Item]) -> bool:
+        """"(keep away from rock 1) while the rock / it is being broken up": a place, a progressive passive (lexicon
+        ``frame_passive_words``) and a digging verb, nothing after. Robots are never dug, so an "it" there is the
+        place; read as an order, the robots named last were made to dig and the plan was refused."""
+        subject = items[0]
+        place = subject.kind is ItemKind.OBJECT or (subject.kind is ItemKind.ROBOT
+                                                    and subject.payload.form == "pronoun"
+                                                    and subject.payload.pronoun in ("it", "they"))
+        v = next((k for k, it in enumerate(items) if it.kind is not ItemKind.WORD and k > 0), len(items))
+        if not place or v >= len(items) or items[v].kind is not ItemKind.VERB or items[v].payload.target != "dig":
+            return False
+        auxiliaries = " ".join(it.text.lower() for it in items[1:v])
+        return auxiliaries in self.lex.frame_passive_words \
+            and all(it.kind is ItemKind.PUNCT for it in items[v + 1:])
 
     def _no_work_there(self, seg: Segment) -> bool:
         """"(so) there is no digging today": "there", a form of "be", a negation (``type_negations``), then a
@@ -3315,13 +3356,10 @@ class Interpreter:
             own_steps = {i for i in entry if keys & {m.key for m in self.b.drafts[i].members}}
             if own_steps:
                 entry = own_steps
-        if self.robotless_anchor and entry and subject and pre is not None and not split:
-            # "once filled, truck 1 hauls ...": of the loadings the anchor names, the subject's own
-            keys = {m.key for m in subject}
-            loads = {i for i in entry if self.b.drafts[i].action == "unload_bucket"}
-            own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
-            if own and own != loads:
-                entry = (set(entry) - loads) | own
+        if self.robotless_anchor and entry and subject and (pre is not None or post is not None) and not split:
+            # "once filled, truck 1 hauls ...", "truck 2, once loaded, hauls ...": of the loadings the anchor
+            # names, the subject's own
+            entry = self._subjects_loadings(entry, subject)
         if not split and subject and len(subject) > 1 and self.robotless_anchor and entry and not self.anchor_joint \
                 and self._own_events(subject, (pre or set()) | self.post_entry):
             split = True  # "after being loaded, both trucks dump": each after its own loading
@@ -4235,6 +4273,20 @@ class Interpreter:
         negating them, the move became a keep-out)."""
         negs = [k for k, it in enumerate(items) if it.kind is ItemKind.MARK and it.payload == "neg"]
         return bool(negs) and all(self._negates_other(items, k) for k in negs)
+
+    def _subjects_loadings(self, entry: set[int], subject: Sequence[Member]) -> set[int]:
+        """Of the loadings in ``entry``, the subject's own. With none of its own among them ("Dump truck 1 goes on
+        once it is loaded. Once loaded, dump truck 2 ...": read before truck 2 was named, "loaded" found truck 1's
+        loading alone), the subject's own loading said before stands in for them: a truck waits for its own."""
+        keys = {m.key for m in subject}
+        loads = {i for i in entry if self.b.drafts[i].action == "unload_bucket"}
+        own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
+        if loads and not own and all(m.rtype == "dump_truck" for m in subject):
+            self.flush_loads(subject, None)
+            own = {d.idx for d in self.b.drafts if d.alive and d.action == "unload_bucket"
+                   and keys & {p.key for p in d.partners}}
+            own = {i for i in own if not any(i in self.b.anc[j] for j in own)}  # the latest
+        return (set(entry) - loads) | own if own and own != loads else set(entry)
 
     # -- verbs and their objects ---------------------------------------------------------------------
     def _joined_anchors(self, segs: Sequence[Segment], i: int, pre: set[int] | None, pre_par: bool,

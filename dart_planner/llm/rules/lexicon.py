@@ -262,6 +262,10 @@ class Lexicon:
     """What robots do in a "while" clause that only times another ("while the trucks work"): no step of theirs."""
     deed_job_phrases: frozenset[str] = _context_words()
     """Phrases of the work done ("the truck that did the job"): every robot with a step beyond a move said before."""
+    state_time_asides: frozenset[str] = _context_words()
+    """"by then" of "the truck, which by then is waiting at obstacle 2": when it stands there, no sequence."""
+    frame_passive_words: frozenset[str] = _context_words()
+    """"is being" of "while the rock is being broken up": a place worked on times the clause before, no step."""
     deed_negations: frozenset[str] = _context_words()
     """Words that deny the deed ("the robots that did not dump"): the robots that did not do it."""
     aside_relatives: frozenset[str] = _context_words()
@@ -434,6 +438,8 @@ class Lexicon:
     robot_place_pronouns: frozenset[str] = _context_words()
     """Pronouns of place after "the <type>" (or "the <type> that <verb>") that pick the robot standing there
     ("the excavator *there*", "the excavator that dug *there*")."""
+    there_participles: frozenset[str] = _context_words()
+    """Words of standing between "the <type>" and such a pronoun ("the excavator *working* there")."""
     placed_robot_nouns: frozenset[str] = _context_words()
     """After "the", a robot named only by the place after it: "the *one* at soil 2 digs"."""
     placed_relatives: frozenset[str] = _context_words()

@@ -246,7 +246,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_thing_quantifiers(items, lex.thing_copulas, lex.thing_quantifiers, lex.thing_list_joins)
     items = fold_thing_adverbs(items, lex.thing_adverb_auxiliaries, lex.thing_list_joins)
     items = fold_purpose_steps(fold_bare_purposes(items, lex), lex)
-    items = fold_where_standing(fold_waiting_at(items), lex.where_standing_words)
+    items = fold_where_standing(fold_waiting_at(items, lex.state_time_asides), lex.where_standing_words)
     items = fold_everything_state(items, lex.fleet_state_nouns, lex.state_copulas)
     items = fold_be_at(items, lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
     items = fold_relative_already(fold_trailing_already(items))

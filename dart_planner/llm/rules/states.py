@@ -115,7 +115,7 @@ def _fold_verbless_already(out: list[Item]) -> list[Item]:
     return out
 
 
-def fold_waiting_at(items: Sequence[Item]) -> list[Item]:
+def fold_waiting_at(items: Sequence[Item], asides: Container[str] = ()) -> list[Item]:
     """"Excavator 1 is waiting at soil 1.": a robot, "is" / "are", "waiting at" and a named place says where the
     robot stands, as "is parked at" does; read as a move, it sent the robot to the place it stood at. Only a wait
     timed by a condition right after the place ("is waiting at obstacle 1 since truck 1 has dumped", made an
@@ -126,14 +126,28 @@ def fold_waiting_at(items: Sequence[Item]) -> list[Item]:
         if not (be.kind is ItemKind.WORD and be.text in _BE and verb.kind is ItemKind.VERB
                 and verb.payload.target == "navigate" and verb.text == "waiting" and at.kind is ItemKind.WORD
                 and at.text == "at" and place.kind is ItemKind.OBJECT and place.payload.form == "names"
-                and k >= 2 and out[k - 2].kind is ItemKind.ROBOT):
+                and _time_aside(out, k - 1, asides) is not None):
             continue
         if k + 3 < len(out) and out[k + 3].kind is ItemKind.CONNECTIVE and out[k + 3].payload == "anchor":
             continue
+        aside = _time_aside(out, k - 1, asides)
+        for j in range(aside if aside is not None else k - 1, k - 1):
+            out[j] = Item(ItemKind.MARK, out[j].start, out[j].end, "filler", out[j].text)
         out[k - 1] = Item(ItemKind.MARK, be.start, at.end, "already", f"{be.text} {verb.text} {at.text}")
         out[k] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
         out[k + 1] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
     return out
+
+
+def _time_aside(items: Sequence[Item], k: int, asides: Container[str]) -> int | None:
+    """Where the words between a robot and ``k`` start when they are a time aside (lexicon ``state_time_asides``:
+    "the truck, which *by then* is waiting at obstacle 2"), or ``k`` when the robot is right before it; None when
+    no robot comes first. The "then" of "by then" is no sequence there."""
+    for j in range(k - 1, max(k - 4, -1), -1):
+        if items[j].kind is ItemKind.ROBOT:
+            said = " ".join(it.text.lower() for it in items[j + 1:k])
+            return j + 1 if not said or said in asides else None
+    return None
 
 
 def _be_words(items: Sequence[Item], k: int, fillers: Container[str]) -> int:
