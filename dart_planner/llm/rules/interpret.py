@@ -1960,6 +1960,27 @@ class Interpreter:
             self.use(it)
         return True
 
+    def _not_needed(self, seg: Segment) -> bool:
+        """"The other excavators aren't needed at the puddle": robots, a phrase saying they are not needed (lexicon
+        ``unneeded_robot_phrases``), then only plain words and places: they are spared the place, no step and no
+        keep-out; a pronoun after it means them. Read as an order, the robots were sent to the place ("aren't" left
+        unplaced), or kept out of it."""
+        items = seg.items
+        r = self._subject_run(items)
+        if seg.connective is not None or r == 0:
+            return False
+        v = next((j for j in range(r, len(items)) if items[j].kind not in (ItemKind.WORD, ItemKind.MARK)), len(items))
+        phrase = " ".join(it.text.lower() for it in items[r:v])
+        if not any(phrase == p or phrase.startswith(p + " ") for p in self.lex.unneeded_robot_phrases) \
+                or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in items[v:]):
+            return False
+        who = tuple(m for it in items[:r] if it.kind is ItemKind.ROBOT for m in self.resolve_robots(it) or ())
+        if who:
+            self.res.remember(who)  # "..., so they go to obstacle 2": the robots spared
+        for it in items:
+            self.use(it)
+        return True
+
     @staticmethod
     def _so_nobody_works(items: Sequence[Item], k: int) -> bool:
         """"..., so nobody digs there": after "so", a negated robot (``k``) right before a verb of work in place and
@@ -2682,7 +2703,7 @@ class Interpreter:
             self._note_goal(seg)
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
-                or self._no_need(seg) or self._no_work_there(seg):
+                or self._no_need(seg) or self._no_work_there(seg) or self._not_needed(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))

@@ -285,6 +285,7 @@ class Lexicon:
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
     place_done_auxiliaries: frozenset[str] = _context_words()
     unneeded_phrases: frozenset[str] = _context_words()
+    unneeded_robot_phrases: frozenset[str] = _context_words()
     keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
     thing_copulas: frozenset[str] = _context_words()

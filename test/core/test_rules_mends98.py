@@ -1,0 +1,43 @@
+"""Mends of helper M98: constructions of dev lines L3_693, L3_698 and L3_699 (written blind) misread in general.
+
+1. "The other excavators aren't needed at the puddle, so they go to obstacle 2" sent them to the puddle too (the
+   clause was read as their move there, "aren't" left unplaced); "are not needed at puddle 1" kept them out of it.
+   Robots said not to be needed (lexicon ``unneeded_robot_phrases``) with only plain words and places after it: no
+   step, no keep-out.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, E1, E2, E3, T, assert_plan, task
+from test_rules_mends13 import _lexicon
+
+from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: "<robots> aren't needed at <place>" is no step ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 and truck 1 go to puddle 1. The other excavators aren't needed at the puddle, so they go to "
+    "obstacle 2.",
+    "Excavator 3 and truck 1 go to puddle 1. The other excavators are not needed at puddle 1, so they go to "
+    "obstacle 2.",
+    "Excavator 3 and truck 1 go to puddle 1. Excavators 1 and 2 aren't required there, so they can head to "
+    "obstacle 2 right away.",
+    "Excavator 3 and truck 1 go to puddle 1; excavators 1 and 2 are not needed, so they drive to obstacle 2.",
+])
+def test_robots_not_needed_somewhere_get_no_step_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E3, D1], ["puddle1"]), task("o", T, [E1, E2], ["obstacle2"]))
+
+
+def test_a_single_robot_not_needed_gets_no_step_there(fleet, world):
+    assert_plan("Excavator 3 and truck 1 go to puddle 1. Excavator 1 isn't needed at puddle 1, so it goes to "
+                "obstacle 2.", fleet, world,
+                task("m", T, [E3, D1], ["puddle1"]), task("o", T, [E1], ["obstacle2"]))
+
+
+def test_the_unneeded_phrases_come_from_the_lexicon(fleet, world):
+    text = "Excavator 3 goes to puddle 1. Excavator 1 is not needed at puddle 1, so it goes to obstacle 2."
+    assert len(rules_plan(text, fleet, world).graph.subtasks) == 2
+    assert len(rules_plan(text, fleet, world, _lexicon(unneeded_robot_phrases=[])).graph.subtasks) != 2
