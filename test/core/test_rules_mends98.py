@@ -4,6 +4,9 @@
    clause was read as their move there, "aren't" left unplaced); "are not needed at puddle 1" kept them out of it.
    Robots said not to be needed (lexicon ``unneeded_robot_phrases``) with only plain words and places after it: no
    step, no keep-out.
+2. "Excavator 3 loads trucks 1 and 2. Truck 1 runs its own loading routine ...; truck 2 goes to rock 2 after the
+   loading" made truck 2 wait for truck 1's own loading step (the loading said last). An anchor on a loading with no
+   robot of its own, said after a clause of trucks, is those trucks' loading: the excavator's that loaded truck 2.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, E1, E2, E3, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, E1, E2, E3, LOAD, TRUCK_LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -41,3 +44,29 @@ def test_the_unneeded_phrases_come_from_the_lexicon(fleet, world):
     text = "Excavator 3 goes to puddle 1. Excavator 1 is not needed at puddle 1, so it goes to obstacle 2."
     assert len(rules_plan(text, fleet, world).graph.subtasks) == 2
     assert len(rules_plan(text, fleet, world, _lexicon(unneeded_robot_phrases=[])).graph.subtasks) != 2
+
+
+# -- finding 2: "truck 2 goes ... after the loading" waits for truck 2's loading, not truck 1's own step ------------
+
+_LOADED = ("Excavator 3 digs at soil 1 and loads trucks 1 and 2. Truck 1 runs its own loading routine and then goes "
+           "to rock 1")
+
+
+def _loaded_two(*tail):
+    return (task("m", T, [E3], ["soil1"]), task("g", DIG, [E3], deps=["m"]), task("l", LOAD, [E3], deps=["g"]),
+            task("tl", TRUCK_LOAD, [D1], deps=["l"]), task("r1", T, [D1], ["rock1"], deps=["tl"]), *tail)
+
+
+@pytest.mark.parametrize("text", [
+    _LOADED + "; truck 2 goes to rock 2 after the loading.",
+    _LOADED + ". Truck 2 can drive straight to rock 2 after being loaded.",
+    _LOADED + "; truck 2 heads to rock 2 right after its loading.",
+])
+def test_a_truck_after_the_loading_waits_for_its_own_loading(fleet, world, text):
+    assert_plan(text, fleet, world, *_loaded_two(task("r2", T, [D2], ["rock2"], deps=["l"])))
+
+
+def test_the_truck_with_its_own_loading_step_still_waits_for_it(fleet, world):
+    assert_plan("Excavator 3 digs at soil 1 and loads trucks 1 and 2. Truck 1 runs its own loading routine. "
+                "Truck 1 goes to rock 1 after the loading.", fleet, world, *_loaded_two())
+

@@ -6322,6 +6322,8 @@ class Interpreter:
                 # robot's to the same place (taken for it, truck 1 never went at all)
                 keys = {m.key for m in robots}
                 cands = [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}]
+            if not robots and seg.post_anchor and action in ("unload_bucket", "load"):
+                cands = self._subject_loadings(cands, self.current_subject)
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
@@ -6542,6 +6544,18 @@ class Interpreter:
         """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""
         said = [it for it in seg.items if it.kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)]
         return len(said) == 1 and said[0].kind is ItemKind.EVENT and said[0].text in self.lex.bare_done_events
+
+    @staticmethod
+    def _subject_loadings(cands: list[Draft], trucks: Sequence[Member] | None) -> list[Draft]:
+        """"Truck 2 goes to rock 2 after the loading", said after a clause of trucks (``trucks``, its subject) with
+        no robot in the anchor: the loadings of those trucks (the excavator's, or a truck's own loading step), not
+        another truck's loading step said after theirs. Read as every loading, truck 2 waited for truck 1's own
+        loading routine. Not said before the clause ("After its loading step, truck 2 ... and truck 3 ..."): the
+        anchor may time the clauses of other trucks after it."""
+        if not trucks or any(m.rtype != "dump_truck" for m in trucks):
+            return cands
+        keys = {m.key for m in trucks}
+        return [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}] or cands
 
     @staticmethod
     def _matches(d: Draft, action: str) -> bool:
