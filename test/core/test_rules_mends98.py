@@ -7,6 +7,9 @@
 2. "Excavator 3 loads trucks 1 and 2. Truck 1 runs its own loading routine ...; truck 2 goes to rock 2 after the
    loading" made truck 2 wait for truck 1's own loading step (the loading said last). An anchor on a loading with no
    robot of its own, said after a clause of trucks, is those trucks' loading: the excavator's that loaded truck 2.
+3. "Excavator 3 and truck 3 do the same at soil 2, except that truck 3 dumps its load at obstacle 2" was refused
+   ("no robot is named for 'except that ...'"): "except (that)" right after a repeat, before a clause of a robot
+   and its verb, says how the repeat differs, as "but" does there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, E2, E3, LOAD, TRUCK_LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TRUCK_LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -69,4 +72,33 @@ def test_a_truck_after_the_loading_waits_for_its_own_loading(fleet, world, text)
 def test_the_truck_with_its_own_loading_step_still_waits_for_it(fleet, world):
     assert_plan("Excavator 3 digs at soil 1 and loads trucks 1 and 2. Truck 1 runs its own loading routine. "
                 "Truck 1 goes to rock 1 after the loading.", fleet, world, *_loaded_two())
+
+
+# -- finding 3: "<robots> do the same, except that <robot> <verb> ..." is the repeat's variation ------------------
+
+_CREW = ("Excavator 1 and truck 2 go to rock 1, the excavator digs and loads the truck, and the truck takes the "
+         "rubble to obstacle 1 and dumps it. ")
+
+
+def _two_crews():
+    return (task("m1", T, [E1, D2], ["rock1"]), task("g1", DIG, [E1], deps=["m1"]),
+            task("l1", LOAD, [E1], deps=["g1"]), task("o1", T, [D2], ["obstacle1"], deps=["l1"]),
+            task("u1", DUMP, [D2], deps=["o1"]),
+            task("m2", T, [E3, D3], ["soil2"]), task("g2", DIG, [E3], deps=["m2"]),
+            task("l2", LOAD, [E3], deps=["g2"]), task("o2", T, [D3], ["obstacle2"], deps=["l2"]),
+            task("u2", DUMP, [D3], deps=["o2"]))
+
+
+@pytest.mark.parametrize("tail", [
+    "Excavator 3 and truck 3 do the same at soil 2, except that truck 3 dumps its load at obstacle 2.",
+    "Excavator 3 and truck 3 do the same at soil 2, except truck 3 dumps at obstacle 2.",
+    "Excavator 3 and truck 3 do the same job at soil 2, except that the truck dumps at obstacle 2.",
+    "Excavator 3 and truck 3 repeat that at soil 2, except that truck 3 tips its load at obstacle 2.",
+])
+def test_except_that_after_a_repeat_says_how_it_differs(fleet, world, tail):
+    assert_plan(_CREW + tail, fleet, world, *_two_crews())
+
+
+def test_except_before_robots_alone_still_leaves_them_out(fleet, world):
+    assert_plan("All trucks go to rock 1, except truck 3.", fleet, world, task("a", T, [D1, D2], ["rock1"]))
 

@@ -50,7 +50,7 @@ from .asides import (
     loading_order,
     place_relatives,
 )
-from .butexcept import fold_but_except, fold_but_first
+from .butexcept import fold_but_except, fold_but_first, fold_except_variations
 from .cancelling import fold_cancelling_conditions
 from .carryingon import fold_carrying_on
 from .cataphora import fold_forward_it_anchors
@@ -213,7 +213,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_passing_places(fold_landmarks(fold_keepouts_on_the_way(items, lex), lex), lex)
     robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
     items = fold_but_first(items, lex.except_but_words, lex.thing_list_joins, robot_types)
-    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types)
+    items = fold_except_variations(fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types))
     items = fold_before_setting_off(fold_cancelling_conditions(items, lex.cancelling_conditions),
                                     lex.before_setting_off_words)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
