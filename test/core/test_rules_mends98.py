@@ -10,6 +10,10 @@
 3. "Excavator 3 and truck 3 do the same at soil 2, except that truck 3 dumps its load at obstacle 2" was refused
    ("no robot is named for 'except that ...'"): "except (that)" right after a repeat, before a clause of a robot
    and its verb, says how the repeat differs, as "but" does there.
+4. "Excavator 1 breaks up rock 2, and I'd rather not have anything else near it while it works." was refused
+   ("'rather' was not understood"): "would rather not" / "'d rather not" (lexicon ``wished_not_phrases``) is a wish
+   said in the negative, read as "I don't want ..." is; "rather" without the negation ("I'd rather truck 1 went")
+   stays refused, since it may change who does what.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TRUCK_LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TRUCK_LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -102,3 +106,36 @@ def test_except_that_after_a_repeat_says_how_it_differs(fleet, world, tail):
 def test_except_before_robots_alone_still_leaves_them_out(fleet, world):
     assert_plan("All trucks go to rock 1, except truck 3.", fleet, world, task("a", T, [D1, D2], ["rock1"]))
 
+
+
+# -- finding 4: "I'd rather not have ..." is a wish in the negative, not "rather than" -----------------------------
+
+def test_would_rather_not_reads_as_do_not_want(fleet, world):
+    for wish in ("I'd rather not have", "we would rather not have", "I would rather not see"):
+        assert_plan(f"Excavator 1 digs at soil 1. {wish} truck 1 near soil 1.", fleet, world,
+                    task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]), task("k", AV, [D1], ["soil1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 is going to break up rock 2 today, and I'd rather not have anything else near it while it works. "
+    "Then truck 1 goes to soil 1.",
+    "Excavator 1 is going to break up rock 2 today; we'd rather not have anything else near it while it works. "
+    "Then truck 1 goes to soil 1.",
+])
+def test_a_wish_in_the_negative_adds_nothing_to_the_plan(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["rock2"]), task("g", DIG, [E1], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. I'd rather truck 1 didn't go near soil 1.",
+    "Excavator 1 digs at soil 1. We would rather truck 2 went to rock 1 first.",
+])
+def test_rather_without_the_negation_is_still_refused(fleet, world, text):
+    assert any("rather" in e for e in rules_plan(text, fleet, world).errors)
+
+
+def test_the_wished_not_phrases_come_from_the_lexicon(fleet, world):
+    text = "Excavator 1 digs at soil 1. I'd rather not have truck 1 near soil 1."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(wished_not_phrases=[])).errors

@@ -505,6 +505,8 @@ class Lexicon:
     """Words (one or two) of need that make a clause of reason an order ("because rock 1 *must* be checked")."""
     unplaced_order_words: frozenset[str] = _context_words()
     """Words that change who does what or whether ("unless", "without", "rather"): left unplaced, they refuse."""
+    wished_not_phrases: frozenset[str] = _context_words()
+    """A wish in the negative ("I'd *rather not* have ..."): "rather" there is no "rather than"."""
     parallel_subordinators: frozenset[str] = _context_words()
     """Words that join two robots' clauses as "while" does ("truck 2 goes to rock 1 *as* excavator 1 digs")."""
     parallel_subordinate_auxiliaries: frozenset[str] = _context_words()
