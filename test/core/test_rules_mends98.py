@@ -3,7 +3,8 @@
 1. "The other excavators aren't needed at the puddle, so they go to obstacle 2" sent them to the puddle too (the
    clause was read as their move there, "aren't" left unplaced); "are not needed at puddle 1" kept them out of it.
    Robots said not to be needed (lexicon ``unneeded_robot_phrases``) with only plain words and places after it: no
-   step, no keep-out.
+   step, no keep-out. Also with a word of when after it ("isn't needed at rock 2 *today*", found on this session's
+   own sentences after the first mend).
 2. "Excavator 3 loads trucks 1 and 2. Truck 1 runs its own loading routine ...; truck 2 goes to rock 2 after the
    loading" made truck 2 wait for truck 1's own loading step (the loading said last). An anchor on a loading with no
    robot of its own, said after a clause of trucks, is those trucks' loading: the excavator's that loaded truck 2.
@@ -45,6 +46,12 @@ def test_a_single_robot_not_needed_gets_no_step_there(fleet, world):
     assert_plan("Excavator 3 and truck 1 go to puddle 1. Excavator 1 isn't needed at puddle 1, so it goes to "
                 "obstacle 2.", fleet, world,
                 task("m", T, [E3, D1], ["puddle1"]), task("o", T, [E1], ["obstacle2"]))
+
+
+@pytest.mark.parametrize("when", ["today", "right now", "for now", "at the moment"])
+def test_not_needed_somewhere_for_a_while_gets_no_step_there(fleet, world, when):
+    assert_plan(f"Truck 3 goes to rock 2. Truck 1 isn't needed at rock 2 {when}, so it drives to soil 1.", fleet, world,
+                task("a", T, [D3], ["rock2"]), task("b", T, [D1], ["soil1"]))
 
 
 def test_the_unneeded_phrases_come_from_the_lexicon(fleet, world):

@@ -58,6 +58,8 @@ _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
 _NUMBER_WORDS = {2: "two", 3: "three"}
+# marks of when that may close "truck 1 isn't needed at rock 2 *today* / *for now* / *at the moment*" (no order)
+_SPARED_TIME_MARKS = frozenset({"duration", "now", "state"})
 
 
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
@@ -1962,9 +1964,9 @@ class Interpreter:
 
     def _not_needed(self, seg: Segment) -> bool:
         """"The other excavators aren't needed at the puddle": robots, a phrase saying they are not needed (lexicon
-        ``unneeded_robot_phrases``), then only plain words and places: they are spared the place, no step and no
-        keep-out; a pronoun after it means them. Read as an order, the robots were sent to the place ("aren't" left
-        unplaced), or kept out of it."""
+        ``unneeded_robot_phrases``), then only plain words, places and words of when ("today", "for now", "at the
+        moment"): they are spared the place, no step and no keep-out; a pronoun after it means them. Read as an
+        order, the robots were sent to the place ("aren't" left unplaced), or kept out of it."""
         items = seg.items
         r = self._subject_run(items)
         if seg.connective is not None or r == 0:
@@ -1972,7 +1974,8 @@ class Interpreter:
         v = next((j for j in range(r, len(items)) if items[j].kind not in (ItemKind.WORD, ItemKind.MARK)), len(items))
         phrase = " ".join(it.text.lower() for it in items[r:v])
         if not any(phrase == p or phrase.startswith(p + " ") for p in self.lex.unneeded_robot_phrases) \
-                or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) for it in items[v:]):
+                or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE)
+                           or (it.kind is ItemKind.MARK and it.payload in _SPARED_TIME_MARKS) for it in items[v:]):
             return False
         who = tuple(m for it in items[:r] if it.kind is ItemKind.ROBOT for m in self.resolve_robots(it) or ())
         if who:
