@@ -15,6 +15,10 @@
    ("'rather' was not understood"): "would rather not" / "'d rather not" (lexicon ``wished_not_phrases``) is a wish
    said in the negative, read as "I don't want ..." is; "rather" without the negation ("I'd rather truck 1 went")
    stays refused, since it may change who does what.
+5. Found while checking finding 3's guard: "Truck 1 goes to rock 1. The other robots, except truck 3, do the same."
+   sent truck 3 too (the repeat took every robot item as its crew, the one after "except" included; "all trucks
+   except truck 3 do the same" gave three tasks). Robots left out of a repeat's group crew are refused, naming the
+   words, until a reading of them exists.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -146,3 +150,20 @@ def test_the_wished_not_phrases_come_from_the_lexicon(fleet, world):
     text = "Excavator 1 digs at soil 1. I'd rather not have truck 1 near soil 1."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(wished_not_phrases=[])).errors
+
+
+# -- finding 5: "<group> except <robot> do(es) the same" is refused, not silently read with the robot ----------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Truck 1 goes to rock 1. The other robots, except truck 3, do the same.", "except truck 3"),
+    ("Truck 1 goes to rock 1. Everyone except truck 3 does the same.", "except truck 3"),
+    ("Truck 1 goes to rock 1. All trucks except truck 3 do the same.", "except truck 3"),
+    ("Truck 1 goes to rock 1. All the other robots do the same, except for truck 3.", "except for truck 3"),
+])
+def test_robots_left_out_of_a_repeat_group_are_refused(fleet, world, text, words):
+    assert any(words in e for e in rules_plan(text, fleet, world).errors)
+
+
+def test_a_named_crew_with_a_robot_set_apart_still_repeats(fleet, world):
+    assert_plan("Truck 2 goes to rock 1. Truck 1 does the same, but not truck 3.", fleet, world,
+                task("a", T, [D2, D1], ["rock1"]))
