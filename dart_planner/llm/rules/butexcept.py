@@ -16,15 +16,19 @@ trucks") are left alone.
 "All trucks go to rock 1, *but truck 3 goes first*": robots of the group with only a verb and "first" after "but" do
 the group's step before the others (:func:`fold_but_first`). Read as it stood, truck 3 was sent to rock 1 twice (with
 the group and again alone); it is read as "truck 3 goes to rock 1 first, then all trucks except truck 3 go to rock 1".
+
+"Excavator 3 and truck 3 do the same at soil 2, *except that truck 3 dumps at obstacle 2*": "except (that)" after a
+repeat and before a clause of a robot and its verb says how the repeat differs, as "but" does there
+(:func:`fold_except_variations`). Read as a mark that leaves robots out, the clause after it was refused.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .segment import SENTENCE_END, Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, filler_over
 
-__all__ = ["fold_but_except", "fold_but_first"]
+__all__ = ["fold_but_except", "fold_but_first", "fold_except_variations"]
 
 
 def _group(it: Item) -> bool:
@@ -131,5 +135,45 @@ def fold_but_first(items: Sequence[Item], but_words: frozenset[str], joins: froz
                 out[start:end + 2] = new
                 k = start + len(new)
                 continue
+        k += 1
+    return out
+
+
+def _repeat_before(items: Sequence[Item], k: int) -> bool:
+    """A repeat mark ("do the same") earlier in ``k``'s sentence, with only words, places and commas between."""
+    for it in reversed(items[:k]):
+        if it.kind is ItemKind.MARK and it.payload == "repeat":
+            return True
+        if it.kind not in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE, ItemKind.PUNCT) \
+                or (it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END):
+            return False
+    return False
+
+
+def _clause_after(items: Sequence[Item], k: int) -> bool:
+    """A robot at ``k`` and a verb of its own after it, with only words or marks between, in the same sentence."""
+    if k >= len(items) or items[k].kind is not ItemKind.ROBOT:
+        return False
+    for it in items[k + 1:]:
+        if it.kind is ItemKind.VERB:
+            return True
+        if it.kind not in (ItemKind.WORD, ItemKind.MARK) or (it.kind is ItemKind.MARK and it.payload == "except"):
+            return False
+    return False
+
+
+def fold_except_variations(items: Sequence[Item]) -> list[Item]:
+    """Read "except (that)" after a repeat, before a robot's clause, as "but" (see the module docstring): the words
+    become a filler mark, with an empty "but" after them that opens the clause."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        it = out[k]
+        if it.kind is ItemKind.MARK and it.payload == "except" and _repeat_before(out, k):
+            that = k + 1 < len(out) and out[k + 1].text.lower() == "that" and out[k + 1].kind is not ItemKind.ROBOT
+            if _clause_after(out, k + 1 + that):
+                but = Item(ItemKind.WORD, it.end, it.end, None, "but")
+                out[k:k + 1 + that] = [filler_over(out[k:k + 1 + that]), but]
+                k += 1
         k += 1
     return out

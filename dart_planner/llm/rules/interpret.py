@@ -60,6 +60,8 @@ _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
 _NUMBER_WORDS = {2: "two", 3: "three"}
 # Tokens that end a written sentence (a semicolon or a colon only cuts one into clauses)
 _FULL_STOPS = frozenset({".", "!", "?"})
+# marks of when that may close "truck 1 isn't needed at rock 2 *today* / *for now* / *at the moment*" (no order)
+_SPARED_TIME_MARKS = frozenset({"duration", "now", "state"})
 
 
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
@@ -2028,6 +2030,28 @@ class Interpreter:
             self.use(it)
         return True
 
+    def _not_needed(self, seg: Segment) -> bool:
+        """"The other excavators aren't needed at the puddle": robots, a phrase saying they are not needed (lexicon
+        ``unneeded_robot_phrases``), then only plain words, places and words of when ("today", "for now", "at the
+        moment"): they are spared the place, no step and no keep-out; a pronoun after it means them. Read as an
+        order, the robots were sent to the place ("aren't" left unplaced), or kept out of it."""
+        items = seg.items
+        r = self._subject_run(items)
+        if seg.connective is not None or r == 0:
+            return False
+        v = next((j for j in range(r, len(items)) if items[j].kind not in (ItemKind.WORD, ItemKind.MARK)), len(items))
+        phrase = " ".join(it.text.lower() for it in items[r:v])
+        if not any(phrase == p or phrase.startswith(p + " ") for p in self.lex.unneeded_robot_phrases) \
+                or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE)
+                           or (it.kind is ItemKind.MARK and it.payload in _SPARED_TIME_MARKS) for it in items[v:]):
+            return False
+        who = tuple(m for it in items[:r] if it.kind is ItemKind.ROBOT for m in self.resolve_robots(it) or ())
+        if who:
+            self.res.remember(who)  # "..., so they go to obstacle 2": the robots spared
+        for it in items:
+            self.use(it)
+        return True
+
     @staticmethod
     def _so_nobody_works(items: Sequence[Item], k: int) -> bool:
         """"..., so nobody digs there": after "so", a negated robot (``k``) right before a verb of work in place and
@@ -2808,7 +2832,7 @@ class Interpreter:
             self._note_goal(seg)
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
-                or self._no_need(seg) or self._no_work_there(seg):
+                or self._no_need(seg) or self._no_work_there(seg) or self._not_needed(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))
@@ -6525,6 +6549,8 @@ class Interpreter:
                 # robot's to the same place (taken for it, truck 1 never went at all)
                 keys = {m.key for m in robots}
                 cands = [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}]
+            if not robots and seg.post_anchor and action in ("unload_bucket", "load"):
+                cands = self._subject_loadings(cands, self.current_subject)
             placed = [d for d in cands if not objs or action not in _OBJECT_ACTIONS or set(d.objects) & objs]
             # "once the rock is broken and the keep-out is in place": the rock is the digging's place; a
             # keep-out named by its noun alone is the one put up last, wherever it is
@@ -6757,6 +6783,18 @@ class Interpreter:
         """The anchor is only a word of completion (lexicon ``bare_done_events``: "once done", "when finished")."""
         said = [it for it in seg.items if it.kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)]
         return len(said) == 1 and said[0].kind is ItemKind.EVENT and said[0].text in self.lex.bare_done_events
+
+    @staticmethod
+    def _subject_loadings(cands: list[Draft], trucks: Sequence[Member] | None) -> list[Draft]:
+        """"Truck 2 goes to rock 2 after the loading", said after a clause of trucks (``trucks``, its subject) with
+        no robot in the anchor: the loadings of those trucks (the excavator's, or a truck's own loading step), not
+        another truck's loading step said after theirs. Read as every loading, truck 2 waited for truck 1's own
+        loading routine. Not said before the clause ("After its loading step, truck 2 ... and truck 3 ..."): the
+        anchor may time the clauses of other trucks after it."""
+        if not trucks or any(m.rtype != "dump_truck" for m in trucks):
+            return cands
+        keys = {m.key for m in trucks}
+        return [d for d in cands if keys & {x.key for x in (*d.members, *d.partners)}] or cands
 
     @staticmethod
     def _matches(d: Draft, action: str) -> bool:

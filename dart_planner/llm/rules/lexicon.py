@@ -291,6 +291,7 @@ class Lexicon:
     finished checking puddle 1"): the robot is there now, nothing is to be done."""
     place_done_auxiliaries: frozenset[str] = _context_words()
     unneeded_phrases: frozenset[str] = _context_words()
+    unneeded_robot_phrases: frozenset[str] = _context_words()
     keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
     thing_copulas: frozenset[str] = _context_words()
@@ -512,6 +513,8 @@ class Lexicon:
     """Words (one or two) of need that make a clause of reason an order ("because rock 1 *must* be checked")."""
     unplaced_order_words: frozenset[str] = _context_words()
     """Words that change who does what or whether ("unless", "without", "rather"): left unplaced, they refuse."""
+    wished_not_phrases: frozenset[str] = _context_words()
+    """A wish in the negative ("I'd *rather not* have ..."): "rather" there is no "rather than"."""
     parallel_subordinators: frozenset[str] = _context_words()
     """Words that join two robots' clauses as "while" does ("truck 2 goes to rock 1 *as* excavator 1 digs")."""
     parallel_subordinate_auxiliaries: frozenset[str] = _context_words()

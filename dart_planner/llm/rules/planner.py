@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ from .asides import (
     loading_order,
     place_relatives,
 )
-from .butexcept import fold_but_except, fold_but_first
+from .butexcept import fold_but_except, fold_but_first, fold_except_variations
 from .cancelling import fold_cancelling_conditions
 from .carryingon import fold_carrying_on
 from .cataphora import fold_forward_it_anchors
@@ -105,7 +105,7 @@ from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .samegroups import fold_same_groups
-from .segment import ItemKind, fold_trailing_afters, segment_items, tokenize
+from .segment import ItemKind, Token, fold_trailing_afters, segment_items, tokenize
 from .soremarks import fold_so_remarks
 from .states import (
     fold_already_there_after,
@@ -214,7 +214,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_passing_places(fold_landmarks(fold_keepouts_on_the_way(items, lex), lex), lex)
     robot_types = {r: t for t, ids in site.robots_by_type.items() for r in ids}
     items = fold_but_first(items, lex.except_but_words, lex.thing_list_joins, robot_types)
-    items = fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types)
+    items = fold_except_variations(fold_but_except(items, lex.except_but_words, lex.thing_list_joins, robot_types))
     items = fold_before_setting_off(fold_cancelling_conditions(items, lex.cancelling_conditions),
                                     lex.before_setting_off_words)
     items = fold_pointing_connectives(fold_ordinal_lists(items, lex, site.robot_by_type_num), lex)
@@ -278,6 +278,20 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     return site, tokens, items
 
 
+def _wished_nots(tokens: Sequence[Token], phrases: frozenset[str]) -> set[int]:
+    """The words before the negation of each "would rather not" (lexicon ``wished_not_phrases``): a wish said in the
+    negative, read as "I don't want ..." is, whose negation its clause reads. Left unplaced, "rather" was taken for
+    the "rather than" that changes who does what, and the instruction was refused."""
+    words = [t.word for t in tokens]
+    placed: set[int] = set()
+    for phrase in phrases:
+        said = phrase.split()
+        for i in range(len(words) - len(said) + 1):
+            if words[i:i + len(said)] == said:
+                placed.update(range(i, i + len(said) - 1))
+    return placed
+
+
 def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | None = None) -> RulesPlan:
     """Read ``instruction`` into a task graph; never raises on what the text says."""
     t0 = time.perf_counter()
@@ -334,6 +348,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         graph = TaskGraph(())
         interp.errors.append(f"the rules planner could not build a plan for this instruction "
                              f"({type(exc).__name__}: {exc})")
+    interp.used.update(_wished_nots(tokens, lex.wished_not_phrases))
     cov = coverage_report(tokens, interp.used, lex.fillers | lex.causatives)
     errors = list(dict.fromkeys(interp.errors))
     # a goal read as a remark whose places no step serves: that part of the job would vanish unsaid

@@ -88,6 +88,14 @@ class RepeatReader:
         for it in head:
             if it.kind in (ItemKind.MARK, ItemKind.PUNCT, ItemKind.CONNECTIVE):
                 ip.use(it)
+        left_out = self._left_out([*head, *tail[:2]])  # "... do the same except truck 3": after it too
+        if left_out:
+            # "the other robots, except truck 3, do the same": read as a crew, truck 3 redid the steps too
+            ip.errors.append(f"robots left out of a repeat are not read ({left_out!r} in {seg.text!r}): name the "
+                             f"robots that redo the steps")
+            for it in seg.items:
+                ip.use(it)
+            return
         crew: list[Member] = []
         partners: list[Member] = []
         for j, it in enumerate(head):
@@ -123,6 +131,18 @@ class RepeatReader:
         if any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in tail):
             rest = Segment(tail, seg.sentence, None, "", SegmentRole.MAIN, False, False, seg.ended_by)
             ip._main(rest, None, post, False, last_in_sentence)
+
+    @staticmethod
+    def _left_out(head: Sequence[Item]) -> str:
+        """The words of robots an "except" mark leaves out of a repeat's crew said as a group ("everyone *except
+        truck 3* does the same"), or "" when there are none ("truck 1 does the same, but not truck 3" names its
+        crew)."""
+        for j, it in enumerate(head[:-1]):
+            if it.kind is ItemKind.MARK and it.payload == "except" and head[j + 1].kind is ItemKind.ROBOT \
+                    and any(x.kind is ItemKind.ROBOT and (x.payload.form in ("fleet", "others") or (
+                        x.payload.form == "type" and x.payload.plural)) for x in head[:j]):
+                return f"{it.text} {head[j + 1].text}".strip()
+        return ""
 
     def _overrides(self, tail: Segment, crew: Sequence[Member]) -> set[str]:
         """The verbs the rest of the sentence states for the crew itself ("same deal, but it dumps at obstacle 1").
