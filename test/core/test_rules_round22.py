@@ -21,6 +21,9 @@
 6. "When that is done, the avoidance of puddle 1 is cancelled" put up a new keep-out for truck 2 (the keep-out noun
    was read as the verb, for the robot named last, and "cancelled" was no word of lifting). A keep-out "cancelled",
    "called off", "revoked" or "withdrawn" is lifted.
+7. "Dump truck 1 follows excavator 1 and dump truck 2 follows excavator 2" had truck 2 wait for excavator 1 too (the
+   wait for the robot followed was kept as the clause's timing, which the clause joined by "and" shares), and
+   "truck 1 follows excavator 1 there" sent it to the place named last, not where excavator 1 went.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -158,3 +161,18 @@ def test_a_cancelled_keepout_is_lifted(fleet, world, ending):
                 task("l", LOAD, [E1], [], deps=["d"]),
                 task("h", T, [D1], ["obstacle1"], deps=["l"]), task("u", DUMP, [D1], [], deps=["h"]),
                 task("o", ALA, [], ["puddle1"], deps=["u"]))
+
+
+# -- 7: "truck 1 follows excavator 1 and truck 2 follows excavator 2" -----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 and excavator 2 move to soil 1 and soil 2 respectively. Dump truck 1 follows excavator 1 and dump "
+    "truck 2 follows excavator 2.",
+    "Excavator 1 goes to soil 1 and excavator 2 goes to soil 2. Truck 1 follows excavator 1 there and truck 2 follows "
+    "excavator 2.",
+])
+def test_each_follower_waits_for_its_own_leader(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("e1", T, [E1], ["soil1"]), task("e2", T, [E2], ["soil2"]),
+                task("t1", T, [D1], ["soil1"], deps=["e1"]), task("t2", T, [D2], ["soil2"], deps=["e2"]))

@@ -3286,11 +3286,16 @@ class Interpreter:
         alongside = self.alongside(seg)
         if alongside is not None:
             entry = alongside
-        for it in self.followed:  # "excavator 1 follows truck 1 to rock 1": after truck 1's last step
+        # "excavator 1 follows truck 1 to rock 1": after truck 1's last step; the clause's own wait, not one a clause
+        # joined on by "and" shares ("truck 1 follows excavator 1 and truck 2 follows excavator 2": truck 2 waited
+        # for excavator 1 too)
+        following: set[int] = set()
+        for it in self.followed:
             self.use(it)
             led = self._leaders(it, subject or ())
             self.followed_members += [m for m in led if m not in self.followed_members]
-            entry = set(entry) | self.b.last_tasks(led)
+            following |= self.b.last_tasks(led) - set(entry)
+        entry = set(entry) | following
         self.place_before = scene  # "..., which arrives after checking puddle 1": arrives where the scene is
         is_global = False
         if subject is None or not subject:
@@ -3473,8 +3478,9 @@ class Interpreter:
         if made_now:
             self.last_made = made_now
         self._note_things(seg.sentence, subject)
-        self.prev = Clause(subject, explicit, [a.verb for a in actions], entry, seg.sentence, subject is None,
-                            actions, seg.connective, start_sinks, split, timed=self._timed(pre, pre_par),
+        self.prev = Clause(subject, explicit, [a.verb for a in actions], set(entry) - following, seg.sentence,
+                            subject is None, actions, seg.connective, start_sinks, split,
+                            timed=self._timed(pre, pre_par),
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start,
                             # "Dump truck 2 then dumps at obstacle 2.": a robot told of, not spoken to
@@ -4845,7 +4851,9 @@ class Interpreter:
             haulers = self.capable(subject, "dump", quiet=True)
             if haulers and len(haulers) < len(subject) and any(self.loaded.get(m.key) for m in haulers):
                 subject = tuple(haulers)  # "excavator 3 and truck 1: dig, load, haul to X": the truck hauls
-        if target in MOVES and not places and not a.objects and not a.back and subject \
+        # "truck 1 follows excavator 1 (there)": where the robot it follows went, not the place named last
+        only_there = all(o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects)
+        if target in MOVES and only_there and (not places or bool(a.objects)) and not a.back and subject \
                 and v.lemma in self.lex.follow_verbs and self.followed_members:
             followed = self._follow_places(subject, extra, v, respectively)
             if followed is not None:
