@@ -24,6 +24,10 @@
 7. "Dump truck 1 follows excavator 1 and dump truck 2 follows excavator 2" had truck 2 wait for excavator 1 too (the
    wait for the robot followed was kept as the clause's timing, which the clause joined by "and" shares), and
    "truck 1 follows excavator 1 there" sent it to the place named last, not where excavator 1 went.
+8. "Excavator 1 goes to the rock and breaks it up" (two rocks, none named before) sent excavator 1 to puddle 2, the
+   place named before, and "digs at the soil" dug where the excavator stood: "the rock" / "the soil" after "to" or
+   "at" was taken for a load, and the move's missing place was excused by the later "breaks it up", whose "it" was
+   then the puddle. After "to" / "at" it is a place; which one cannot be told, so the plan is refused, naming it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -32,6 +36,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules.planner import rules_plan
 
 # -- 1: "truck 1 is loaded at soil 1 and truck 2 at soil 2" ----------------------------------------------------------
 
@@ -176,3 +182,23 @@ def test_each_follower_waits_for_its_own_leader(fleet, world, text):
     assert_plan(text, fleet, world,
                 task("e1", T, [E1], ["soil1"]), task("e2", T, [E2], ["soil2"]),
                 task("t1", T, [D1], ["soil1"], deps=["e1"]), task("t2", T, [D2], ["soil2"], deps=["e2"]))
+
+
+# -- 8: "goes to the rock" with two rocks and none named before ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Dump truck 2 inspects puddle 2. Then all robots avoid the puddle. Excavator 1 goes to the rock and breaks it up.",
+     "rock"),
+    ("Excavator 2 digs at the soil and loads dump truck 3, which then unloads at puddle 1.", "soil"),
+])
+def test_a_place_of_a_kind_with_two_is_ambiguous_after_to_or_at(fleet, world, text, kind):
+    rp = rules_plan(text, fleet, world)
+    assert any(f"'the {kind}' is ambiguous" in e for e in rp.errors), rp.errors
+
+
+def test_the_soil_hauled_is_still_a_load(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1 and loads dump truck 3, which hauls the soil to puddle 1.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["d"]),
+                task("h", T, [D3], ["puddle1"], deps=["l"]), task("u", DUMP, [D3], [], deps=["h"]))

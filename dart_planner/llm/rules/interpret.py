@@ -396,6 +396,9 @@ class Interpreter:
         """Robot items already resolved in the clause being read (a second reading may differ)."""
         self.vague: list[tuple[list[str], tuple[str, ...], int, int]] = []
         """Moves whose place was left open: (their errors, robots, drafts then, sentence)."""
+        self.firm_errors: set[str] = set()
+        """Errors a later move to a named place does not excuse ("goes to the rock": which rock? A later "breaks it
+        up" sent the robot to the place named before, as if "the rock" were it)."""
         self.current_sentence = 0
         self.draft_sentence: dict[int, int] = {}
         self.step_starts: list[tuple[int, int]] = []
@@ -649,10 +652,11 @@ class Interpreter:
             else:
                 recent = [o for o in reversed(self.obj_history) if o in pool]
                 if not recent:
-                    if cargo_ok:
-                        return []
+                    if cargo_ok and self.word_before(item) not in self.lex.place_only_prepositions:
+                        return []  # "hauls the soil": a load; "goes to the rock" / "digs at the soil" is a place
                     have = ", ".join(pool)
                     self.errors.append(f"{item.text!r} is ambiguous: which {d.kind}? (known: {have})")
+                    self.firm_errors.add(self.errors[-1])
                     return []
                 names = [recent[0]]
         for n in names:
@@ -4894,9 +4898,10 @@ class Interpreter:
                 self.errors.append(f"no place to go to for {v.lemma!r} (say which object, or 'start')")
                 # "trucks 1 and 3 each go to a puddle - truck 1 to puddle 1, truck 3 to puddle 2": a place
                 # left open may be spelled out right after; the errors stand only if it is not
-                self.vague.append((self.errors[errors_before:], tuple(m.key for m in subject), len(self.b.drafts),
-                                   self.current_sentence))
-                del self.errors[errors_before:]
+                said = self.errors[errors_before:]
+                self.vague.append(([e for e in said if e not in self.firm_errors], tuple(m.key for m in subject),
+                                   len(self.b.drafts), self.current_sentence))
+                self.errors[errors_before:] = [e for e in said if e in self.firm_errors]
                 return []
             if len(places) == 1 and subject and all(self.loc(m) == places[0] for m in subject):
                 self._retimed_move(subject, places[0], extra)

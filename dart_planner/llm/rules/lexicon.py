@@ -359,6 +359,9 @@ class Lexicon:
     """Words before an object that make it a place, not cargo or a thing spoken of ("hauls soil *to* rock 1")."""
     toward_words: frozenset[str] = _context_words()
     """Words before a robot or object that make it where a move goes ("goes to truck 1", "back to soil 1")."""
+    place_only_prepositions: frozenset[str] = _context_words()
+    """Words before an object of a kind with several places ("the rock", "the soil") that make it a place, never a
+    load: "goes to the rock" is ambiguous and refused; "hauls the rock" is the load."""
     load_into_words: frozenset[str] = _context_words()
     """Words before a robot that make it the truck a loading fills ("loads the soil into truck 2")."""
     passive_agent_words: frozenset[str] = _context_words()
