@@ -1708,7 +1708,7 @@ class Interpreter:
         # "because excavator 2 is at soil 1": a verb that only says where its robot stands is no deed
         state = len(verbs) == 1 and items[verbs[0]].text in self.lex.state_copulas \
             and items[verbs[0] - 1].kind is ItemKind.ROBOT
-        if verbs and robots and not state:
+        if verbs and robots and not state and not self._nobody_yet(items, verbs[0]):
             return False  # "since truck 1 has dumped, ...": a robot's deed may time what follows
         # "because excavator 2 needs the path clear": a robot's need with no deed and no place asks nothing of it
         bare_need = robots and not verbs and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)
@@ -1722,6 +1722,19 @@ class Interpreter:
         if heir is not None and seg.connective is not None:
             heir.connective, heir.connective_text = seg.connective, seg.connective_text
         return True
+
+    def _nobody_yet(self, items: Sequence[Item], verb: int) -> bool:
+        """"Because *nobody has looked at* rock 2 yet, truck 1 checks it": a reason whose only robots are a negation
+        ("nobody", "no robot") and whose verb tells what has happened (after a perfect auxiliary, the lexicon's
+        ``report_auxiliaries``, or said in the past) times nothing, since no deed took place. Read on as a clause, its
+        negated subject put up a keep-out of rock 2 for everybody, and truck 1 was refused going there."""
+        robots = [it for it in items if it.kind is ItemKind.ROBOT]
+        if not robots or not all(getattr(it.payload, "negated", False) for it in robots) \
+                or self._needs_something(items):
+            return False
+        first = items[verb].text.split()[0]
+        return first.endswith(tuple(self.lex.condition_participle_endings) or ("\0",)) or any(
+            it.kind is ItemKind.WORD and it.text in self.lex.report_auxiliaries for it in items[:verb])
 
     def _meantime_relative(self, seg: Segment, nxt: Sequence[Segment]) -> bool:
         """"When the digging is done, excavator 1 loads truck 1, *which has driven to soil 2 in the meantime*": a
