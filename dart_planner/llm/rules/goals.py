@@ -17,8 +17,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ...core.plan import TaskGraph
+from .segment import Item, ItemKind, Segment, SegmentRole, named_objects
 
-__all__ = ["Goal", "goal_errors", "set_aside"]
+__all__ = ["Goal", "goal_errors", "set_aside", "spelled_out"]
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,37 @@ def set_aside(words: Sequence[str], place: tuple[int, int], sentence: tuple[int,
         if n or (at(k, refusing) == start - k):
             return True
     return False
+
+
+def spelled_out(goal: Sequence[Item], later: Sequence[Segment], keepout_actions: Collection[str]) -> bool:
+    """Whether the sentences after a goal sentence (``later``) spell out its work, so that it adds no steps.
+
+    "We need soil 1 dug by two excavators and the load taken to rock 2 by truck 2. The excavators go to soil 1 ...":
+    every place the goal names comes back in a later clause of work (a main clause, no keep-out, in a sentence with a
+    verb of work), and every robot it names (by number or by type) is given such a clause at one of its places. Read
+    as steps, the goal was done and then done again by the steps. The next sentence must start afresh: one that goes
+    on from it ("Then ...") makes the goal the first step, and with no steps after it a goal is an order.
+    """
+    robots = [it for it in goal if it.kind is ItemKind.ROBOT and getattr(it.payload, "form", "") in ("ids", "type")]
+    places = named_objects(goal)
+    if not robots or not places or not later or later[0].connective not in (None, "first"):
+        return False
+    working = {s.sentence for s in later for it in s.items
+               if it.kind is ItemKind.VERB and it.payload.target not in keepout_actions}
+    deeds = [s for s in later if s.sentence in working and s.role is SegmentRole.MAIN and not any(
+        it.kind is ItemKind.VERB and it.payload.target in keepout_actions for it in s.items)]
+    if not places <= {n for s in deeds for n in named_objects(s.items)}:
+        return False
+    return all(_given_work(w, deeds, places) for r in robots
+               for w in (r.payload.ids if r.payload.form == "ids" else (r.payload.rtype,)))
+
+
+def _given_work(robot: str, deeds: Sequence[Segment], places: Collection[str]) -> bool:
+    """A clause of ``deeds`` at one of ``places`` names ``robot`` (a robot id, or a type: any robot of that type)."""
+    def names(it: Item) -> bool:
+        d = it.payload
+        if d.form == "ids":
+            return any(robot == i or robot in i for i in d.ids)
+        return d.form == "type" and d.rtype == robot
+    return any(named_objects(s.items) & set(places) and any(it.kind is ItemKind.ROBOT and names(it) for it in s.items)
+               for s in deeds)

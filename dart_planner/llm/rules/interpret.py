@@ -23,7 +23,7 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
-from .goals import Goal, set_aside
+from .goals import Goal, set_aside, spelled_out
 from .lexicon import Lexicon, tokenize_phrase
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
@@ -1576,8 +1576,20 @@ class Interpreter:
         robots = [it for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"]
         for it in [*robots[1:], *robots[:1]]:
             self.res.remember(tuple(self.res.resolve(it.payload) or ()))
+        self._remember_counted(seg.items)
         for it in seg.items:
             self.use(it)
+
+    def _remember_counted(self, items: Sequence[Item]) -> None:
+        """The robots a plan or goal said ahead counts by type ("two excavators") are the ones its steps call "the
+        excavators" or "two excavators"; forgotten with the sentence, those were all three excavators."""
+        crew: list[Member] = []
+        for it in items:
+            if it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "count":
+                crew += [m for m in self.res.resolve(it.payload) or () if m not in crew]
+        if crew:
+            self.res.announced += [m for m in crew if m.is_group]
+            self.res.remember(tuple(crew))
 
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
         """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
@@ -2165,6 +2177,36 @@ class Interpreter:
         preps = self.lex.place_prepositions | self.lex.rest_prepositions
         return all(k > 0 and same[k - 1].kind is ItemKind.WORD and same[k - 1].text in preps
                    for k, it in enumerate(same) if it.kind is ItemKind.ROBOT)
+
+    def _spelled_out_goal(self, seg: Segment) -> bool:
+        """"I'd like rock 2 broken up by two excavators. First the excavators go to rock 2, ...", "Could you have the
+        excavators start on soil 1 and soil 2? Excavator 1 ...": a person's need or wish (``goal_people`` with
+        ``goal_need_words`` or ``goal_wish_words``) or a request to the reader (``goal_request_leads``), said before
+        any robot is named, whose work the later sentences spell out (:func:`.goals.spelled_out`), is the job's goal:
+        no steps of its own (read as steps, the work was done twice, or the whole type was sent beside the robots of
+        the steps). The robots it counts are the ones the steps then call "the excavators" or "two excavators"; its
+        places are checked against the plan like any goal's."""
+        same = self._sentence_items(seg.sentence)
+        if self._robot_named_beyond(seg.sentence, later=False) or not self._wish_or_request(same):
+            return False
+        later = [s for s in self.later_all if s.sentence > seg.sentence]
+        if not _work_targets(same) <= _work_targets([it for s in later for it in s.items]) \
+                or not spelled_out(same, later, KEEPOUT_ACTIONS):
+            return False  # ("... First the excavators go to rock 2.": the digging the goal asks for is no step)
+        self.goal_sentences.add(seg.sentence)  # its later clauses are the goal too
+        self._remember_counted(same)
+        for it in seg.items:
+            self.use(it)
+        self._note_goal(seg)
+        return True
+
+    def _wish_or_request(self, items: Sequence[Item]) -> bool:
+        """The sentence opens with a person who needs or wishes something, or with a request to the reader."""
+        words = [w for it in items if it.kind is not ItemKind.MARK for w in it.text.lower().split()]
+        if any(words[:len(p.split())] == p.split() for p in self.lex.goal_request_leads):
+            return True
+        return bool(words) and words[0] in self.lex.goal_people \
+            and any(w in self.lex.goal_need_words | self.lex.goal_wish_words for w in words)
 
     def _people_need_loaded_into(self, seg: Segment) -> bool:
         """"We need soil 2 dug and loaded into two trucks. Excavator 1 ...": a person's need whose robots all stand
@@ -2781,6 +2823,8 @@ class Interpreter:
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
                 or self._no_need(seg) or self._no_work_there(seg):
+            return
+        if seg.sentence_start and seg.items and self._spelled_out_goal(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))
