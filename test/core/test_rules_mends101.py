@@ -26,6 +26,8 @@ from __future__ import annotations
 import pytest
 from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
+from dart_planner.llm.rules import rules_plan
+
 _EX2 = [("excavator", 2)]
 
 # -- finding 1: a passive goal with robots, then its steps ----------------------------------------------------------
@@ -135,3 +137,10 @@ def test_a_reason_about_nobody_then_more_steps(fleet, world):
     assert_plan("Since nobody has checked obstacle 2 today, excavator 3 inspects it and then returns to start.",
                 fleet, world, task("a", T, [E3], ["obstacle2"]), task("r", R, [E3], deps=["a"]))
 
+
+
+def test_a_goal_whose_robot_the_steps_send_elsewhere_stays_an_order(fleet, world):
+    # truck 1 is wanted at soil 2; the steps send it to soil 1 only: the goal's move is not spelled out, so kept
+    got = rules_plan("We need excavator 1 at soil 1 and truck 1 at soil 2. Excavator 1 goes to soil 1 and truck 1 "
+                     "goes to soil 1 as well; excavator 3 goes to soil 2.", fleet, world).graph
+    assert any(D1 in s.robot_ids and s.object_keywords == ("soil2",) for s in got.subtasks)

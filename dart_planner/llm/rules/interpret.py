@@ -2191,7 +2191,7 @@ class Interpreter:
             return False
         later = [s for s in self.later_all if s.sentence > seg.sentence]
         if not _work_targets(same) <= _work_targets([it for s in later for it in s.items]) \
-                or not spelled_out(same, later, KEEPOUT_ACTIONS):
+                or not spelled_out([s for s in self.later_all if s.sentence == seg.sentence], later, KEEPOUT_ACTIONS):
             return False  # ("... First the excavators go to rock 2.": the digging the goal asks for is no step)
         self.goal_sentences.add(seg.sentence)  # its later clauses are the goal too
         self._remember_counted(same)
