@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
 
@@ -144,3 +145,16 @@ def test_a_goal_whose_robot_the_steps_send_elsewhere_stays_an_order(fleet, world
     got = rules_plan("We need excavator 1 at soil 1 and truck 1 at soil 2. Excavator 1 goes to soil 1 and truck 1 "
                      "goes to soil 1 as well; excavator 3 goes to soil 2.", fleet, world).graph
     assert any(D1 in s.robot_ids and s.object_keywords == ("soil2",) for s in got.subtasks)
+
+
+# -- the words come from the lexicon --------------------------------------------------------------------------------
+
+def test_the_wish_and_request_words_come_from_the_lexicon(fleet, world):
+    wish = ("I'd like a couple of trucks to check obstacle 1 and obstacle 2, one each: truck 1 goes to obstacle 1 and "
+            "truck 2 goes to obstacle 2.")
+    request = ("Could you have the excavators start on soil 1 and soil 2? Excavator 1 should dig at soil 1 and "
+               "excavator 3 at soil 2.")
+    assert len(rules_plan(wish, fleet, world).graph.subtasks) == 2
+    assert len(rules_plan(wish, fleet, world, _lexicon(goal_wish_words=[])).graph.subtasks) > 2
+    assert len(rules_plan(request, fleet, world).graph.subtasks) == 4
+    assert len(rules_plan(request, fleet, world, _lexicon(goal_request_leads=[])).graph.subtasks) > 4
