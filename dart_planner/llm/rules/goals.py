@@ -17,8 +17,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ...core.plan import TaskGraph
+from .segment import Item, ItemKind, Segment, SegmentRole, named_objects
 
-__all__ = ["Goal", "goal_errors", "set_aside"]
+__all__ = ["Goal", "goal_errors", "set_aside", "spelled_out"]
 
 
 @dataclass(frozen=True)
@@ -110,4 +111,57 @@ def set_aside(words: Sequence[str], place: tuple[int, int], sentence: tuple[int,
         n = at(k, excluding)
         if n or (at(k, refusing) == start - k):
             return True
+    return False
+
+
+def spelled_out(goal: Sequence[Segment], later: Sequence[Segment], keepout_actions: Collection[str]) -> bool:
+    """Whether the sentences after a goal sentence (``later``) spell out its work, so that it adds no steps.
+
+    "We need soil 1 dug by two excavators and the load taken to rock 2 by truck 2. The excavators go to soil 1 ...":
+    every place the goal names comes back in a later clause of work (a main clause, no keep-out, in a sentence with a
+    verb of work), and every robot it names (by number or by type) is given such a clause at one of its places. Read
+    as steps, the goal was done and then done again by the steps. The next sentence must start afresh: one that goes
+    on from it ("Then ...") makes the goal the first step, and with no steps after it a goal is an order.
+    """
+    robots = [it for s in goal for it in s.items
+              if it.kind is ItemKind.ROBOT and getattr(it.payload, "form", "") in ("ids", "type")]
+    places = {n for s in goal for n in named_objects(s.items)}
+    if not robots or not places or not later or later[0].connective not in (None, "first"):
+        return False
+    working = {s.sentence for s in later for it in s.items
+               if it.kind is ItemKind.VERB and it.payload.target not in keepout_actions}
+    deeds = [s for s in later if s.sentence in working and s.role is SegmentRole.MAIN and not any(
+        it.kind is ItemKind.VERB and it.payload.target in keepout_actions for it in s.items)]
+    if not places <= {n for s in deeds for n in named_objects(s.items)}:
+        return False
+    return all(_given_work(w, deeds, _own_places(goal, r)) for r in robots
+               for w in (r.payload.ids if r.payload.form == "ids" else (r.payload.rtype,)))
+
+
+def _own_places(goal: Sequence[Segment], robot: Item) -> set[str]:
+    """The places the goal gives ``robot``: those of its own clause ("we need excavator 1 at soil 1 *and truck 1 at
+    soil 2*"), else every place of the goal. Checked with every place of the goal, steps that sent truck 1 to soil 1
+    spelled that goal out, and its move to soil 2 was dropped."""
+    own = next((named_objects(s.items) for s in goal if any(it is robot for it in s.items)), set())
+    return own or {n for s in goal for n in named_objects(s.items)}
+
+
+def _given_work(robot: str, deeds: Sequence[Segment], places: Collection[str]) -> bool:
+    """A clause of ``deeds`` at one of ``places`` names ``robot`` (a robot id, or a type: any robot of that type),
+    or says "it" / "they" after a clause of its sentence that named it ("Truck 2 is loaded at soil 1, and then *it*
+    takes the load to rock 2")."""
+    def names(it: Item) -> bool:
+        d = it.payload
+        if d.form == "ids":
+            return any(robot == i or robot in i for i in d.ids)
+        return d.form == "type" and d.rtype == robot
+    named: set[int] = set()  # sentences where a clause has named the robot so far
+    for s in deeds:
+        said = any(it.kind is ItemKind.ROBOT and names(it) for it in s.items)
+        pronoun = s.sentence in named and any(
+            it.kind is ItemKind.ROBOT and getattr(it.payload, "form", "") == "pronoun" for it in s.items)
+        if (said or pronoun) and named_objects(s.items) & set(places):
+            return True
+        if said:
+            named.add(s.sentence)
     return False

@@ -23,7 +23,7 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
-from .goals import Goal, set_aside
+from .goals import Goal, set_aside, spelled_out
 from .lexicon import Lexicon, tokenize_phrase
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
@@ -1605,8 +1605,20 @@ class Interpreter:
         robots = [it for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"]
         for it in [*robots[1:], *robots[:1]]:
             self.res.remember(tuple(self.res.resolve(it.payload) or ()))
+        self._remember_counted(seg.items)
         for it in seg.items:
             self.use(it)
+
+    def _remember_counted(self, items: Sequence[Item]) -> None:
+        """The robots a plan or goal said ahead counts by type ("two excavators") are the ones its steps call "the
+        excavators" or "two excavators"; forgotten with the sentence, those were all three excavators."""
+        crew: list[Member] = []
+        for it in items:
+            if it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "count":
+                crew += [m for m in self.res.resolve(it.payload) or () if m not in crew]
+        if crew:
+            self.res.announced += [m for m in crew if m.is_group]
+            self.res.remember(tuple(crew))
 
     def _casting_sentences(self, segs: Sequence[Segment]) -> set[int]:
         """Sentences that only cast unnamed robots for the job: "Choose one excavator to dig and one
@@ -1737,7 +1749,7 @@ class Interpreter:
         # "because excavator 2 is at soil 1": a verb that only says where its robot stands is no deed
         state = len(verbs) == 1 and items[verbs[0]].text in self.lex.state_copulas \
             and items[verbs[0] - 1].kind is ItemKind.ROBOT
-        if verbs and robots and not state:
+        if verbs and robots and not state and not self._nobody_yet(items, verbs[0]):
             return False  # "since truck 1 has dumped, ...": a robot's deed may time what follows
         # "because excavator 2 needs the path clear": a robot's need with no deed and no place asks nothing of it
         bare_need = robots and not verbs and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)
@@ -1751,6 +1763,19 @@ class Interpreter:
         if heir is not None and seg.connective is not None:
             heir.connective, heir.connective_text = seg.connective, seg.connective_text
         return True
+
+    def _nobody_yet(self, items: Sequence[Item], verb: int) -> bool:
+        """"Because *nobody has looked at* rock 2 yet, truck 1 checks it": a reason whose only robots are a negation
+        ("nobody", "no robot") and whose verb tells what has happened (after a perfect auxiliary, the lexicon's
+        ``report_auxiliaries``, or said in the past) times nothing, since no deed took place. Read on as a clause, its
+        negated subject put up a keep-out of rock 2 for everybody, and truck 1 was refused going there."""
+        robots = [it for it in items if it.kind is ItemKind.ROBOT]
+        if not robots or not all(getattr(it.payload, "negated", False) for it in robots) \
+                or self._needs_something(items):
+            return False
+        first = items[verb].text.split()[0]
+        return first.endswith(tuple(self.lex.condition_participle_endings) or ("\0",)) or any(
+            it.kind is ItemKind.WORD and it.text in self.lex.report_auxiliaries for it in items[:verb])
 
     def _meantime_relative(self, seg: Segment, nxt: Sequence[Segment]) -> bool:
         """"When the digging is done, excavator 1 loads truck 1, *which has driven to soil 2 in the meantime*": a
@@ -2221,6 +2246,36 @@ class Interpreter:
         preps = self.lex.place_prepositions | self.lex.rest_prepositions
         return all(k > 0 and same[k - 1].kind is ItemKind.WORD and same[k - 1].text in preps
                    for k, it in enumerate(same) if it.kind is ItemKind.ROBOT)
+
+    def _spelled_out_goal(self, seg: Segment) -> bool:
+        """"I'd like rock 2 broken up by two excavators. First the excavators go to rock 2, ...", "Could you have the
+        excavators start on soil 1 and soil 2? Excavator 1 ...": a person's need or wish (``goal_people`` with
+        ``goal_need_words`` or ``goal_wish_words``) or a request to the reader (``goal_request_leads``), said before
+        any robot is named, whose work the later sentences spell out (:func:`.goals.spelled_out`), is the job's goal:
+        no steps of its own (read as steps, the work was done twice, or the whole type was sent beside the robots of
+        the steps). The robots it counts are the ones the steps then call "the excavators" or "two excavators"; its
+        places are checked against the plan like any goal's."""
+        same = self._sentence_items(seg.sentence)
+        if self._robot_named_beyond(seg.sentence, later=False) or not self._wish_or_request(same):
+            return False
+        later = [s for s in self.later_all if s.sentence > seg.sentence]
+        if not _work_targets(same) <= _work_targets([it for s in later for it in s.items]) \
+                or not spelled_out([s for s in self.later_all if s.sentence == seg.sentence], later, KEEPOUT_ACTIONS):
+            return False  # ("... First the excavators go to rock 2.": the digging the goal asks for is no step)
+        self.goal_sentences.add(seg.sentence)  # its later clauses are the goal too
+        self._remember_counted(same)
+        for it in seg.items:
+            self.use(it)
+        self._note_goal(seg)
+        return True
+
+    def _wish_or_request(self, items: Sequence[Item]) -> bool:
+        """The sentence opens with a person who needs or wishes something, or with a request to the reader."""
+        words = [w for it in items if it.kind is not ItemKind.MARK for w in it.text.lower().split()]
+        if any(words[:len(p.split())] == p.split() for p in self.lex.goal_request_leads):
+            return True
+        return bool(words) and words[0] in self.lex.goal_people \
+            and any(w in self.lex.goal_need_words | self.lex.goal_wish_words for w in words)
 
     def _people_need_loaded_into(self, seg: Segment) -> bool:
         """"We need soil 2 dug and loaded into two trucks. Excavator 1 ...": a person's need whose robots all stand
@@ -2837,6 +2892,8 @@ class Interpreter:
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
                 or self._no_need(seg) or self._no_work_there(seg) or self._not_needed(seg):
+            return
+        if seg.sentence_start and seg.items and self._spelled_out_goal(seg):
             return
         if seg.sentence_start and seg.items and (self._goal_title(seg) or self._expletive(seg)
                                                  or self._people_need_robot_aside(self._sentence_items(seg.sentence))

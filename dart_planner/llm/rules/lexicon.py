@@ -331,6 +331,10 @@ class Lexicon:
     trucks"): those robots are where the work ends, not who does it."""
     help_requests: frozenset[str] = _context_words()
     """Requests for help that make a robotless sentence the job's goal, not an order with no robot."""
+    goal_wish_words: frozenset[str] = _context_words()
+    """A person's wish ("I'd *like* ...") that, like a need, states the job when the steps are spelled out after it."""
+    goal_request_leads: frozenset[str] = _context_words()
+    """Openings of a request to the reader ("*could you* have ...") that state the job spelled out after them."""
     report_verbs: frozenset[str] = _context_words()
     """Words of a people's report that make a robotless first clause the job's reason, not an order."""
     cargo_goal_determiners: frozenset[str] = _context_words()
