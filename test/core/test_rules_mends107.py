@@ -6,7 +6,8 @@
    ...", "Before lunch, ...", "At lunchtime, ...", "Later in the morning, ..." sent the truck at once (merged with
    the excavator's move to the same place), and "Before lunch, once the excavator is done, ..." was refused
    ("'lunch' is not a skill"). Said after a step, "before lunch" / "by noon" stay a deadline with no step to wait
-   for, and "checked obstacle 2 before lunch" stays a report.
+   for, and "checked obstacle 2 before lunch" stays a report. "After the lunch break, ..." waited for one step only
+   (the anchor "after" with "the lunch break" as the event): it joins like "After lunch".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -25,6 +26,11 @@ _OPENING = "Excavator 3 goes to soil 1 and digs there, and truck 3 checks rock 1
     "By mid-morning,", "Mid-morning,", "Later on,", "Before lunch,", "By lunchtime,", "At lunchtime,",
     "Later in the morning,", "Later that morning,", "In the late morning,", "By noon,", "By the afternoon,",
     "Towards the end of the shift,",
+    # more of the same, found in the second round
+    "By the end of the morning,", "At the end of the morning,", "After the lunch break,", "After the midday break,",
+    "Mid-afternoon,", "By mid-afternoon,", "Early afternoon,", "Late afternoon,", "In the early afternoon,",
+    "Just before lunch,", "Right before lunch,", "Shortly before noon,", "Towards noon,", "Come afternoon,",
+    "By late morning,", "Before the end of the shift,",
 ])
 def test_a_time_of_day_at_the_start_of_a_sentence_waits_for_all_open_work(fleet, world, time):
     assert_plan(_OPENING + time + " truck 2 goes to soil 1 and the excavator loads it.", fleet, world,
@@ -45,7 +51,8 @@ def test_before_lunch_with_an_anchor_is_read(fleet, world):
                 task("r", RA, [], [], deps=["d"]))
 
 
-@pytest.mark.parametrize("deadline", ["before lunch", "by noon", "by lunchtime"])
+@pytest.mark.parametrize("deadline", ["before lunch", "by noon", "by lunchtime", "before the end of the shift",
+                                      "by mid-afternoon"])
 def test_a_time_of_day_after_a_step_stays_a_deadline(fleet, world, deadline):
     assert_plan(f"Truck 2 goes to puddle 1 and truck 3 checks rock 1 {deadline}.", fleet, world,
                 task("a", T, [D2], ["puddle1"]), task("b", T, [D3], ["rock1"]))
