@@ -6,14 +6,20 @@ fleet-wide gathering and return).
    no word: "and" + a modal + a verb ends an anchor's clause only for the modals of obligation ("is to", "must"), so
    "and will be loaded by ..." stayed inside "once the digging is done". The future modals ("will", "will then",
    "shall") are in the lexicon's ``anchor_closing_modals`` too.
-
+2. "Trucks 2 and 3 should be loaded by excavator 1 at rock 1, truck 2 first" made one loading for both trucks: the
+   place between the agent and the order aside hid the aside (said actively, "loads trucks 2 and 3 at rock 1, truck 2
+   first", it was read). The place now goes with the first loading there too, and each truck gets its own loading in
+   that order (rule 24). So with the order after an anchor: "Trucks 1 and 2 will go to rock 1 once it is broken up and
+   will be loaded there by excavator 2, truck 2 first" took the anchor's "it" for the loaded robots, so the aside named
+   one truck of no pair; the robots said before the anchor are the ones loaded, and the anchor ends before the
+   loading said actively.
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D3, DIG, DUMP, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: "... once X is done and will be loaded by ..." keeps the loading --------------------------------------
 
@@ -33,3 +39,36 @@ def test_a_future_modal_after_an_anchor_ends_it_before_a_dump(fleet, world):
                 task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
                 task("t", T, [D3], ["soil1"], deps=["d"]), task("p", T, [D3], ["puddle1"], deps=["t"]),
                 task("u", DUMP, [D3], [], deps=["p"]))
+
+
+# -- finding 2: "are loaded by X at <place>, truck 2 first" keeps the order -------------------------------------------
+
+
+@pytest.mark.parametrize("aux", ["should be", "are", "will be", "are to be"])
+@pytest.mark.parametrize("order, first, second", [("truck 2 first", D2, D3), ("truck 3 first, then truck 2", D3, D2)])
+def test_a_passive_loading_at_a_place_keeps_its_order(fleet, world, aux, order, first, second):
+    assert_plan(f"Excavator 1 breaks up rock 1. Trucks 2 and 3 {aux} loaded by excavator 1 at rock 1, {order}. Both "
+                "trucks then dump at soil 2.", fleet, world,
+                task("m", T, [E1, D2, D3], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+                task("s", T, [first, second], ["soil2"], deps=["l2"]), task("u", DUMP, [first, second], [], deps=["s"]))
+
+
+def test_a_passive_loading_at_a_place_with_no_order_stays_one_loading(fleet, world):
+    assert_plan("Excavator 1 breaks up rock 1. Trucks 2 and 3 should be loaded by excavator 1 at rock 1.", fleet,
+                world, task("m", T, [E1, D2, D3], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]))
+
+
+
+@pytest.mark.parametrize("anchor", ["once it is broken up", "after the digging", "when excavator 2 is done"])
+@pytest.mark.parametrize("verb", ["are loaded there by", "will be loaded there by", "get loaded by"])
+def test_a_passive_loading_order_after_an_anchor_loads_the_subject(fleet, world, anchor, verb):
+    assert_plan(f"Excavator 2 goes to rock 1 and breaks it up. Trucks 1 and 2 go to rock 1 {anchor} and {verb} "
+                "excavator 2, truck 2 first. Truck 2 then dumps at soil 1 and truck 1 at soil 2.", fleet, world,
+                task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1, D2], ["rock1"], deps=["d"]),
+                task("l1", LOAD, [E2], [], deps=["t"]), task("l2", LOAD, [E2], [], deps=["l1"]),
+                task("s1", T, [D2], ["soil1"], deps=["l1"]), task("u1", DUMP, [D2], [], deps=["s1"]),
+                task("s2", T, [D1], ["soil2"], deps=["l2"]), task("u2", DUMP, [D1], [], deps=["s2"]))
+
