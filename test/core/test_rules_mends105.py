@@ -13,13 +13,19 @@ fleet-wide gathering and return).
    will be loaded there by excavator 2, truck 2 first" took the anchor's "it" for the loaded robots, so the aside named
    one truck of no pair; the robots said before the anchor are the ones loaded, and the anchor ends before the
    loading said actively.
+3. "Nobody is to drive through puddle 2 until truck 1 has dumped. Excavator 1 digs at soil 2 and loads truck 1. Truck 1
+   then dumps at obstacle 1." made a dump of its own at the start, and the loading waited for it (a dump before the
+   truck was loaded), with no word: the dump said later was looked for with its robot and its verb in one clause,
+   and "then" cut "Truck 1" from "dumps". A verb in a clause with no robot of its own goes with the robot named
+   before it in its sentence; and "the trucks" in the "until" clause, named by number nowhere yet, are the trucks
+   that dump later ("trucks 1 and 2", "both trucks"), not three more trucks that dump at the start.
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 
 # -- finding 1: "... once X is done and will be loaded by ..." keeps the loading --------------------------------------
 
@@ -71,4 +77,32 @@ def test_a_passive_loading_order_after_an_anchor_loads_the_subject(fleet, world,
                 task("l1", LOAD, [E2], [], deps=["t"]), task("l2", LOAD, [E2], [], deps=["l1"]),
                 task("s1", T, [D2], ["soil1"], deps=["l1"]), task("u1", DUMP, [D2], [], deps=["s1"]),
                 task("s2", T, [D1], ["soil2"], deps=["l2"]), task("u2", DUMP, [D1], [], deps=["s2"]))
+
+
+# -- finding 3: a keep-out "until X has dumped" with the dump said later makes no dump of its own ---------------------
+
+
+@pytest.mark.parametrize("keepout", ["Nobody is to drive through puddle 2", "Everyone keeps away from puddle 2"])
+@pytest.mark.parametrize("until, later", [
+    ("truck 1 has dumped", "Truck 1 then dumps at obstacle 1."),
+    ("truck 1 has tipped its load", "Then truck 1 drives to obstacle 1 and tips its load."),
+    ("the trucks have dumped", "The trucks then dump at obstacle 1."),
+    ("the trucks have dumped", "Both trucks dump at obstacle 1."),
+])
+def test_a_keep_out_until_a_dump_said_later_waits_for_that_dump(fleet, world, keepout, until, later):
+    two = "trucks" in until
+    trucks = [D1, D2] if two else [D1]
+    loaded = "trucks 1 and 2" if two else "truck 1"
+    assert_plan(f"{keepout} until {until}. Excavator 1 digs at soil 2 and loads {loaded}. {later}", fleet, world,
+                task("k", AVA, [], ["puddle2"]), task("m", T, [E1], ["soil2"], deps=["k"]),
+                task("d", DIG, [E1], [], deps=["m"]), task("l", LOAD, [E1], [], deps=["d"]),
+                task("o", T, trucks, ["obstacle1"], deps=["l"]), task("u", DUMP, trucks, [], deps=["o"]))
+
+
+def test_a_robots_keep_out_until_its_own_dump_said_later(fleet, world):
+    assert_plan("Truck 1 keeps away from puddle 2 until it has dumped. Excavator 1 digs at soil 2 and loads truck 1. "
+                "Truck 1 then dumps at obstacle 1.", fleet, world,
+                task("k", AV, [D1], ["puddle2"]), task("m", T, [E1], ["soil2"]),
+                task("d", DIG, [E1], [], deps=["m"]), task("l", LOAD, [E1], [], deps=["d"]),
+                task("o", T, [D1], ["obstacle1"], deps=["k", "l"]), task("u", DUMP, [D1], [], deps=["o"]))
 
