@@ -22,6 +22,11 @@ fleet-wide gathering and return).
 4. "Then truck 1 goes to soil 1 and truck 2 to soil 2 to be loaded" loaded truck 2 only, with no word: a purpose after
    gapped conjuncts is shared by all of them (rules/gappedpurposes.py), but "to be loaded" is one verb item, not "to"
    and a verb, and was not seen as a purpose. A passive loading opened by a purpose word is one now.
+5. "Excavator 1 loads truck 3 first, then truck 2, once the digging is done" dropped truck 2's loading, with no word:
+   a timing after a loading list is read first, as the whole list's (rules/listanchors.py), only when the loading
+   clause ended at its truck; with "first" (and "at rock 1") after it, the timing closed the verbless "then truck 2"
+   alone. Said passively, "..., truck 2 first, after its digging" also ran the timing into the order aside. The
+   loading clause may end at "(at <place>) first" now, and a comma before a clause of time ends the aside.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -131,3 +136,24 @@ def test_a_passive_loading_purpose_after_a_verb_of_its_own_stays_its_clauses(fle
                 task("m2", T, [E2], ["soil2"]), task("d2", DIG, [E2], [], deps=["m2"]),
                 task("t1", T, [D1], ["soil1"], deps=["d1", "d2"]),
                 task("t2", T, [D2], ["soil2"], deps=["d1", "d2"]), task("l2", LOAD, [E2], [], deps=["t2"]))
+
+
+# -- finding 5: a timing after a loading order ("..., truck 3 first, once the digging is done") is the whole list's ----
+
+
+@pytest.mark.parametrize("order", ["loads trucks 2 and 3, truck 3 first,", "loads truck 3 first, then truck 2,",
+                                   "loads trucks 2 and 3 (truck 3 first)"])
+@pytest.mark.parametrize("anchor", ["once the digging is done", "after its digging"])
+def test_a_timing_after_a_loading_order_is_the_whole_lists(fleet, world, order, anchor):
+    assert_plan(f"Trucks 2 and 3 go to rock 1. Excavator 1 goes to rock 1 and digs. Excavator 1 {order} {anchor}.",
+                fleet, world,
+                task("m", T, [D2, D3, E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["d"]), task("l2", LOAD, [E1], [], deps=["l1"]))
+
+
+def test_a_timing_after_a_passive_loading_order_at_a_place(fleet, world):
+    assert_plan("Excavator 1 breaks up rock 1. Trucks 2 and 3 should be loaded by excavator 1 at rock 1, truck 2 "
+                "first, after its digging.", fleet, world,
+                task("m", T, [E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D2, D3], ["rock1"], deps=["d"]),
+                task("l1", LOAD, [E1], [], deps=["t"]), task("l2", LOAD, [E1], [], deps=["l1"]))

@@ -1093,12 +1093,14 @@ def _own_subject_after(out: Sequence[Item], start: int) -> bool:
 def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
     """Where an order aside opened by ``opener`` ends: its ")" or the sentence end; after "," or
     ":" also the next comma that does not lead into a connective ("truck 2 first, then truck 1"
-    goes on, "truck 2 first, and ..." stops)."""
+    goes on, "truck 2 first, and ..." stops), or that leads into a clause of time ("truck 2 first, *after its
+    digging*": read into the aside, it hid the order and one loading served both trucks)."""
     end = start
     while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
             out[end].payload == ")" or out[end].payload in SENTENCE_END or (
                 opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
-                and (out[end + 1].kind is not ItemKind.CONNECTIVE or verb_before_punct(out, end + 2))))):
+                and (out[end + 1].kind is not ItemKind.CONNECTIVE or out[end + 1].payload == "anchor"
+                     or verb_before_punct(out, end + 2))))):
         end += 1
     return end
 
