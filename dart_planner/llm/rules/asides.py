@@ -683,10 +683,14 @@ def _passive_order(out: list[Item], k: int, aux: Container[str] = ()) -> int:
         return k + 1
     if out[j + 1].kind is ItemKind.MARK and out[j + 1].payload == "in_order":
         return _agent_in_turn(out, k, j, aux)
-    if not (out[j + 1].kind is ItemKind.PUNCT and out[j + 1].payload in ("(", ",", ":")):
+    # "should be loaded by excavator 1 at rock 1, truck 2 first": the place goes with the first loading, as it does
+    # said actively; left between the agent and the aside, it hid the aside and one loading served both trucks
+    where = _loading_place(out, j + 1)
+    a = j + 1 + len(where)
+    if not (a < len(out) and out[a].kind is ItemKind.PUNCT and out[a].payload in ("(", ",", ":")):
         return k + 1
     agent = out[j]
-    aside = _order_aside(out, j + 1, k)
+    aside = _order_aside(out, a, k)
     if aside is None:
         return k + 1
     named, end, close = aside
@@ -696,10 +700,17 @@ def _passive_order(out: list[Item], k: int, aux: Container[str] = ()) -> int:
     keep = closing and out[end].payload == "," and close < len(out) and out[close].kind is ItemKind.WORD \
         and out[close].text == "and"
     verb = Item(ItemKind.VERB, it.start, out[j - 1].end, replace(it.payload, role="verb"), "loads")
-    new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
+    new: list[Item] = [agent, verb, *_in_turn(named, _first_mark(out[a].start, out[close - 1].end))]
+    new[3:3] = where
     if keep:
         new.append(out[end])
     start = _subject_start(out, k, aux)
+    if start > 0 and out[start - 1].kind is ItemKind.WORD and out[start - 1].text == "and" \
+            and _after_anchor_clause(out, clause_bounds(out, k)[0], k):
+        # "... once it is broken up and excavator 2 loads truck 2 first": the anchor ends before the active clause,
+        # whose subject is its own (a comma closes it, as one said there would)
+        start -= 1
+        new[0:0] = [Item(ItemKind.PUNCT, out[start].start, out[start].start, ",", ","), out[start]]
     out[start:close] = new
     return start + len(new)
 
@@ -756,6 +767,12 @@ def _agent_in_turn(out: list[Item], k: int, j: int, aux: Container[str] = ()) ->
         close = j + 2
     new = [out[j], verb, *_in_turn(named, _first_mark(out[j + 1].start, out[close - 1].end))]
     start = _subject_start(out, k, aux)
+    if start > 0 and out[start - 1].kind is ItemKind.WORD and out[start - 1].text == "and" \
+            and _after_anchor_clause(out, clause_bounds(out, k)[0], k):
+        # "... once it is broken up and excavator 2 loads truck 2 first": the anchor ends before the active clause,
+        # whose subject is its own (a comma closes it, as one said there would)
+        start -= 1
+        new[0:0] = [Item(ItemKind.PUNCT, out[start].start, out[start].start, ",", ","), out[start]]
     out[start:close] = new
     return start + len(new)
 
@@ -801,10 +818,22 @@ def _clause_subject(out: Sequence[Item], k: int) -> list[Item]:
     """The robot mentions of the clause that item ``k`` is in, before it: from the last punctuation or connective
     ("When it is done, trucks 1 and 2 ..." leaves the anchor's "it" out)."""
     s = clause_bounds(out, k)[0]
+    if _after_anchor_clause(out, s, k):
+        return _clause_subject(out, s - 2)
     own = [r for r in out[s:k] if r.kind is ItemKind.ROBOT]
     if own:
         return own
     return _vocative_before(out, s - 1) or ([] if _bare_move_in(out[s:k]) else _carried_subject(out, s))
+
+
+def _after_anchor_clause(out: Sequence[Item], s: int, k: int) -> bool:
+    """Whether the clause of ``k`` opened at ``s`` by an anchor's connective has that anchor end at an "and" before
+    ``k`` ("trucks 1 and 2 go to rock 1 *once it is broken up and* are loaded there by excavator 2, truck 2 first"):
+    the robots of the anchor ("it") are not who is loaded, the subject said before the anchor is. Read as the
+    subject, the order aside named one truck of an unknown pair and one loading served both."""
+    return s >= 2 and out[s - 1].kind is ItemKind.CONNECTIVE and out[s - 1].payload == "anchor" \
+        and out[s - 2].kind is not ItemKind.PUNCT \
+        and any(it.kind is ItemKind.WORD and it.text == "and" for it in out[s:k])
 
 
 def _bare_move_in(clause: Sequence[Item]) -> bool:
@@ -1064,12 +1093,14 @@ def _own_subject_after(out: Sequence[Item], start: int) -> bool:
 def _order_aside_end(out: Sequence[Item], start: int, opener: str) -> int:
     """Where an order aside opened by ``opener`` ends: its ")" or the sentence end; after "," or
     ":" also the next comma that does not lead into a connective ("truck 2 first, then truck 1"
-    goes on, "truck 2 first, and ..." stops)."""
+    goes on, "truck 2 first, and ..." stops), or that leads into a clause of time ("truck 2 first, *after its
+    digging*": read into the aside, it hid the order and one loading served both trucks)."""
     end = start
     while end < len(out) and not (out[end].kind is ItemKind.PUNCT and (
             out[end].payload == ")" or out[end].payload in SENTENCE_END or (
                 opener in (",", ":") and out[end].payload == "," and end + 1 < len(out)
-                and (out[end + 1].kind is not ItemKind.CONNECTIVE or verb_before_punct(out, end + 2))))):
+                and (out[end + 1].kind is not ItemKind.CONNECTIVE or out[end + 1].payload == "anchor"
+                     or verb_before_punct(out, end + 2))))):
         end += 1
     return end
 

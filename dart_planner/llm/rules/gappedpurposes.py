@@ -26,15 +26,24 @@ def _purpose_tail(seg: Segment, lex: Lexicon) -> list[Item] | None:
     items = seg.items
     end = len(items) - 1 if items and items[-1].kind is ItemKind.OBJECT \
         and getattr(items[-1].payload, "form", "") == "pronoun" else len(items)
-    if end < 2 or items[end - 1].kind is not ItemKind.VERB or items[end - 2].kind is not ItemKind.WORD \
-            or items[end - 2].text.lower() not in lex.purpose_infinitive_words \
-            or getattr(items[end - 1].payload, "target", "") not in lex.gapped_purpose_work:
+    size = 1 if _passive_purpose(items[:end], lex) else 2
+    if size == 2 and (end < 2 or items[end - 1].kind is not ItemKind.VERB or items[end - 2].kind is not ItemKind.WORD
+                      or items[end - 2].text.lower() not in lex.purpose_infinitive_words
+                      or getattr(items[end - 1].payload, "target", "") not in lex.gapped_purpose_work):
         return None
-    head = items[:end - 2]
+    head = items[:end - size]
     if head and (any(it.kind in (ItemKind.VERB, ItemKind.CONNECTIVE, ItemKind.MARK, ItemKind.EVENT) for it in head)
                  or not any(it.kind is ItemKind.ROBOT for it in head) or head[-1].kind is not ItemKind.OBJECT):
         return None
-    return items[end - 2:]
+    return items[end - size:]
+
+
+def _passive_purpose(items: Sequence[Item], lex: Lexicon) -> bool:
+    """The clause ends in a passive loading said as a purpose, one verb item ("truck 1 goes to soil 1 and truck 2 to
+    soil 2 *to be loaded*"): each truck goes to its place to be loaded there, as with "to dig"."""
+    last = items[-1] if items else None
+    return last is not None and last.kind is ItemKind.VERB and getattr(last.payload, "role", "") == "passive_load" \
+        and last.text.split()[0].lower() in lex.purpose_infinitive_words
 
 
 def _gapped_head(seg: Segment, nxt: Segment) -> bool:

@@ -6811,14 +6811,27 @@ class Interpreter:
         """"Keep all trucks away from rock 2 until excavator 3 has broken it up. Excavator 3 goes to rock 2 and breaks
         it up.": the deed that ends a keep-out is ordered in a later sentence (its robot named by number there with a
         verb of the same action). Made here as well, excavator 3 broke the rock up twice, first where it stood."""
-        ids = {m.key for m in robots}
+        ids = {m.key for m in robots if not m.is_group}
+        # "nobody drives through puddle 2 until *the trucks* have dumped. ... trucks 1 and 2 dump at obstacle 1": the
+        # trucks named later; made here, they dumped at the start, before they were loaded
+        ids |= {r for m in robots if m.is_group for r in (*self.site.robots_by_type.get(m.rtype, ()), m.rtype)}
         actions = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
-        return bool(ids) and any(
-            s.sentence > seg.sentence and s.role is SegmentRole.MAIN
-            and any(it.kind is ItemKind.ROBOT and it.payload.form == "ids" and ids & set(it.payload.ids)
-                    for it in s.items)
-            and any(it.kind is ItemKind.VERB and it.payload.target in actions for it in s.items)
-            for s in self.later_all)
+        doers: set[str] = set()
+        sentence = seg.sentence
+        for s in self.later_all:
+            if s.sentence <= seg.sentence or s.role is not SegmentRole.MAIN:
+                continue
+            named = {i for it in s.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
+                     for i in it.payload.ids} | {it.payload.rtype for it in s.items if it.kind is ItemKind.ROBOT
+                                                 and it.payload.form == "type" and it.payload.plural}
+            if named or s.sentence != sentence or s.has(ItemKind.ROBOT):
+                # "Truck 1 then dumps at obstacle 1": the verb after "then" is a clause apart that goes on with the
+                # robot named before it in its sentence
+                doers = named
+            sentence = s.sentence
+            if ids & doers and any(it.kind is ItemKind.VERB and it.payload.target in actions for it in s.items):
+                return True
+        return False
 
     def _goal_doers_left(self, sentence: int) -> bool:
         """Whether ``sentence`` names a robot by number that no later sentence names again ("Objective: soil 1 is to be

@@ -19,17 +19,29 @@ from .segment import Item, ItemKind, Segment, SegmentRole
 __all__ = ["fold_trailing_list_anchors"]
 
 
+def _loaded(items: Sequence[Item]) -> Item | None:
+    """The robot that ends a loading clause, or that stands right before the "first" closing it ("excavator 1 loads
+    truck 3 *first*, then truck 2, once the digging is done": an order aside said as a list); None if neither."""
+    if items and items[-1].kind is ItemKind.CONNECTIVE and items[-1].payload == "first":
+        items = items[:-1]
+        if len(items) > 2 and items[-1].kind is ItemKind.OBJECT and items[-2].kind is ItemKind.WORD \
+                and items[-2].text == "at":
+            items = items[:-2]  # "loads truck 2 at rock 1 first": where the loadings are
+    return items[-1] if items and items[-1].kind is ItemKind.ROBOT else None
+
+
 def _loading_clause(seg: Segment) -> bool:
     """"excavator 2 fills truck 2": a main clause whose last item is the robot an active loading verb loads."""
     items = seg.items
-    return seg.role is SegmentRole.MAIN and len(items) >= 2 and items[-1].kind is ItemKind.ROBOT \
+    return seg.role is SegmentRole.MAIN and len(items) >= 2 and _loaded(items) is not None \
         and any(it.kind is ItemKind.VERB and it.payload.target == "unload_bucket" and it.payload.role != "passive_load"
                 for it in items)
 
 
 def _more_loaded(seg: Segment, head: Segment) -> bool:
     """"then truck 3 (at soil 1)": robots of the type the loading clause loads, and at most where, no verb."""
-    rtype = head.items[-1].payload.rtype
+    last = _loaded(head.items)
+    rtype = last.payload.rtype if last is not None else ""
     robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
     return seg.role is SegmentRole.MAIN and seg.connective == "sequence" and bool(robots) \
         and seg.items[0].kind is ItemKind.ROBOT and all(it.payload.rtype == rtype for it in robots) \
