@@ -2398,6 +2398,7 @@ class Interpreter:
             if i in done:
                 continue
             self.res.begin_sentence(seg.sentence)
+            self._by_then_lifting(seg)
             if seg.sentence in spelled:
                 self._plan_said(seg)
                 continue
@@ -4577,6 +4578,15 @@ class Interpreter:
         clause before is no chain for it to go on from, since a keep-out is no robot step (rule 8)."""
         verbs = seg.of(ItemKind.VERB)
         return bool(verbs) and not seg.has(ItemKind.ROBOT) and all(v.payload.target in KEEPOUT_ACTIONS for v in verbs)
+
+    def _by_then_lifting(self, seg: Segment) -> None:
+        """"Truck 2 tips at puddle 1. By then, trucks 1 and 3 may enter soil 1 again": a keep-out change is no step that
+        can run alongside another, so "by then" (lexicon ``by_then_connectives``, read as "meanwhile" for a robot's
+        step) times it after the step before, as "then" does; read alongside, the lifting waited for nothing."""
+        verbs = seg.of(ItemKind.VERB)
+        if seg.connective == "parallel" and seg.connective_text in self.lex.by_then_connectives and verbs and (
+                all(v.payload.target in KEEPOUT_ACTIONS for v in verbs) or self._permission_back(seg)):
+            seg.connective = "sequence"
 
     def _permission_back(self, seg: Segment) -> bool:
         """"After that, the trucks can go near puddle 2 again": a move verb with a permission and "again" is a
