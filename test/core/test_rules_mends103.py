@@ -5,6 +5,11 @@ was wrong).
    as "then": the return waited for the tipping. "By then" (lexicon ``by_then_connectives``) says the robot's step is
    done by the time of the step before, so it runs alongside it; a keep-out change said with "by then" ("By then,
    excavator 2 and dump truck 2 may enter soil 2 again") still waits for that step, as before.
+2. "Dump truck 3 goes to obstacle 1 for inspection. ... Dump trucks 1 and 2 drive to soil 2 and are loaded one after
+   the other. Subsequently, both trucks (or: dump truck 1) carry the soil to puddle 1." The haul waited for truck 3's
+   inspection (or a keep-out put up after it) and, for truck 1, for truck 2's loading: the order is read as one clause
+   per truck, so the clause before named truck 2 alone and "subsequently" took everything still open. The trucks of
+   such a run of loadings go on from their own loadings (rule 24), as they did without "one after the other".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, D2, D3, DIG, DUMP, E1, E3, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "by then" runs a robot's step alongside the step before -------------------------------------------
 
@@ -41,3 +46,37 @@ def test_by_then_runs_a_robot_step_alongside(fleet, world, text, after):
 ])
 def test_by_then_still_times_a_lifting_after_the_step_before(fleet, world, text, keep_out, lifting):
     assert_plan(text, fleet, world, *keep_out, *_DUMP, lifting)
+
+
+# -- finding 2: after loadings one after the other, each truck goes on from its own loading --------------------------
+
+_INSPECTION = "Dump truck 3 goes to obstacle 1 for inspection"
+_LOADED = (". Excavator 1 goes to soil 2 and digs. Dump trucks 1 and 2 drive to soil 2 and are loaded one after the "
+           "other. ")
+_SITE = [task("m", T, [E1, D1, D2], ["soil2"]), task("g", DIG, [E1], [], deps=["m"]),
+         task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"])]
+
+
+@pytest.mark.parametrize("text, haul", [
+    ("Subsequently, both trucks carry the soil to puddle 1.",
+     [task("h", T, [D1, D2], ["puddle1"], deps=["l2"]), task("u", DUMP, [D1, D2], [], deps=["h"])]),
+    ("Subsequently, dump truck 1 carries the soil to puddle 1.",
+     [task("h", T, [D1], ["puddle1"], deps=["l1"]), task("u", DUMP, [D1], [], deps=["h"])]),
+    ("Then dump truck 2 takes the soil to puddle 2.",
+     [task("h", T, [D2], ["puddle2"], deps=["l2"]), task("u", DUMP, [D2], [], deps=["h"])]),
+])
+def test_a_haul_after_loadings_in_turn_waits_for_its_own_loading(fleet, world, text, haul):
+    assert_plan(_INSPECTION + _LOADED + text, fleet, world, task("i", T, [D3], ["obstacle1"]), *_SITE, *haul)
+
+
+def test_a_haul_after_loadings_in_turn_waits_for_no_keep_out_of_others(fleet, world):
+    assert_plan(_INSPECTION + ", and after that excavators 2 and 3 keep away from obstacle 1" + _LOADED
+                + "Subsequently, both trucks carry the soil to puddle 1.", fleet, world,
+                task("i", T, [D3], ["obstacle1"]), task("k", AV, [E2, E3], ["obstacle1"], deps=["i"]), *_SITE,
+                task("h", T, [D1, D2], ["puddle1"], deps=["l2"]), task("u", DUMP, [D1, D2], [], deps=["h"]))
+
+
+def test_a_fleet_step_after_loadings_in_turn_still_waits_for_everything(fleet, world):
+    assert_plan(_INSPECTION + _LOADED + "Subsequently, all robots return to start.", fleet, world,
+                task("i", T, [D3], ["obstacle1"]), *_SITE, task("r", "return_to_start_for_all_robots", [], [],
+                                                             deps=["i", "l2"]))

@@ -3893,6 +3893,31 @@ class Interpreter:
             return set()
         return {d.idx for d in made if keys & {m.key for m in d.partners}}
 
+    def _served_in_turn(self, subject: tuple[Member, ...]) -> set[int]:
+        """"Trucks 1 and 2 drive to soil 2 and are loaded one after the other. Subsequently, both trucks (or: truck 1)
+        carry the soil to puddle 1": the order was read as one clause per truck ("truck 1 is loaded first, then truck
+        2 is loaded"), so the clause just before names truck 2 alone; the trucks of the run still go on from their own
+        loadings (rule 24), as without the order, not from everything still open (another truck's inspection). The
+        run: the loadings just made and those by the same loader, of the same sentence, they follow one by one."""
+        run = [self.b.drafts[i] for i in sorted(self.last_made) if self.b.drafts[i].alive]
+        if not run or any(d.action != "unload_bucket" for d in run):
+            return set()
+        seen = {d.idx for d in run}
+        k = 0
+        while k < len(run):
+            d = run[k]
+            k += 1
+            for j in d.deps:
+                e = self.b.drafts[j]
+                if j not in seen and e.alive and e.action == "unload_bucket" and len(e.partners) == 1 \
+                        and {m.key for m in e.members} == {m.key for m in d.members} \
+                        and self.draft_sentence.get(j) == self.draft_sentence.get(d.idx):
+                    seen.add(j)
+                    run.append(e)
+        if len(run) < 2:
+            return set()
+        return self._served_by_last(subject, {d.idx for d in run})
+
     def _served_by_waiting_load(self, subject: tuple[Member, ...]) -> set[int]:
         """"Excavator 1 digs at rock 1 and loads truck 1. Truck 1 then goes to soil 2": the loading waits for the
         truck's next step, so no task of the clause before names truck 1 yet, and "then" took everything still open
@@ -4056,6 +4081,8 @@ class Interpreter:
             served = self._served_by_last(subject) if changed and subject else set()
             if not served and changed and subject:
                 served = self._served_by_waiting_load(subject)
+            if not served and changed and subject:
+                served = self._served_in_turn(subject)
             self.served_pool = set(self.last_made) if served else set()
             self.served_sentence = seg.sentence
             if served:
