@@ -10,6 +10,11 @@ was wrong).
    inspection (or a keep-out put up after it) and, for truck 1, for truck 2's loading: the order is read as one clause
    per truck, so the clause before named truck 2 alone and "subsequently" took everything still open. The trucks of
    such a run of loadings go on from their own loadings (rule 24), as they did without "one after the other".
+3. "A couple of excavators go to soil 1 and dig, so that the trucks can be filled. Then both trucks go to soil 1 and
+   are loaded together." added a loading of no truck (right after the digging) beside the one asked for, and read
+   "both trucks" as the three trucks of "the trucks": a purpose that robots said only by their type be loaded is the
+   reason for the work when a later sentence orders a loading of robots of that type, as it was for robots said by
+   number ("so that dump truck 2 can be loaded").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -80,3 +85,26 @@ def test_a_fleet_step_after_loadings_in_turn_still_waits_for_everything(fleet, w
     assert_plan(_INSPECTION + _LOADED + "Subsequently, all robots return to start.", fleet, world,
                 task("i", T, [D3], ["obstacle1"]), *_SITE, task("r", "return_to_start_for_all_robots", [], [],
                                                              deps=["i", "l2"]))
+
+
+# -- finding 3: "so that the trucks can be filled" is a reason when a later loading of trucks is ordered --------------
+
+_PAIR = [("excavator", 2)]
+_DUG = [task("m", T, (), ["soil1"], types=_PAIR), task("g", DIG, (), [], deps=["m"], types=_PAIR)]
+
+
+@pytest.mark.parametrize("trucks, loaded, robots, types", [
+    ("the trucks can be filled", "both trucks go to soil 1 and are loaded together", (), [("dump_truck", 2)]),
+    ("the trucks can be filled", "dump trucks 1 and 2 go to soil 1 and are loaded together", [D1, D2], []),
+    ("the truck can be loaded", "dump truck 3 goes to soil 1 and gets loaded", [D3], []),
+])
+def test_a_purpose_of_trucks_said_by_type_is_the_later_loading(fleet, world, trucks, loaded, robots, types):
+    assert_plan(f"A couple of excavators go to soil 1 and dig, so that {trucks}. Then {loaded}.", fleet, world,
+                *_DUG, task("t", T, robots, ["soil1"], deps=["g"], types=types),
+                task("l", LOAD, (), [], deps=["t"], types=_PAIR))
+
+
+def test_a_purpose_of_trucks_said_by_type_with_no_later_loading_stays_a_step(fleet, world):
+    assert_plan("Dump truck 1 goes to soil 1. Excavator 1 goes to soil 1 and digs, so that the truck can be loaded.",
+                fleet, world, task("t", T, [D1, E1], ["soil1"]), task("g", DIG, [E1], [], deps=["t"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
