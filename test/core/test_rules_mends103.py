@@ -15,6 +15,10 @@ was wrong).
    "both trucks" as the three trucks of "the trucks": a purpose that robots said only by their type be loaded is the
    reason for the work when a later sentence orders a loading of robots of that type, as it was for robots said by
    number ("so that dump truck 2 can be loaded").
+4. "Two excavators and one truck go to soil 2 together, while another truck goes to obstacle 1. The excavators dig and
+   load the truck at soil 2, ..." brought the truck from obstacle 1 over and loaded it; the one waiting at soil 2 never
+   was. "the truck at <place>" right after an active loading verb is the truck standing there, when one is known to be
+   (as "the truck at soil 2" was as a subject); with none there it is still the truck named last, sent there.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -108,3 +112,35 @@ def test_a_purpose_of_trucks_said_by_type_with_no_later_loading_stays_a_step(fle
     assert_plan("Dump truck 1 goes to soil 1. Excavator 1 goes to soil 1 and digs, so that the truck can be loaded.",
                 fleet, world, task("t", T, [D1, E1], ["soil1"]), task("g", DIG, [E1], [], deps=["t"]),
                 task("l", LOAD, [E1], [], deps=["g"]))
+
+
+# -- finding 4: "load the truck at soil 2" is the truck standing there -------------------------------------------------
+
+_CREW = "Two excavators and one truck go to soil 2 together, while another truck goes to obstacle 1. "
+_ONE = [("dump_truck", 1)]
+_GROUND = [task("m", T, (), ["soil2"], types=_PAIR + _ONE), task("o", T, (), ["obstacle1"], types=_ONE),
+           task("g", DIG, (), [], deps=["m"], types=_PAIR), task("l", LOAD, (), [], deps=["g"], types=_PAIR)]
+
+
+@pytest.mark.parametrize("text, after", [
+    ("The excavators dig and load the truck at soil 2.", []),
+    ("The excavators dig and load the truck at soil 2, which then takes the soil to puddle 1.",
+     [task("h", T, (), ["puddle1"], deps=["l"], types=_ONE), task("u", DUMP, (), [], deps=["h"], types=_ONE)]),
+])
+def test_loading_the_truck_at_a_place_loads_the_one_there(fleet, world, text, after):
+    assert_plan(_CREW + text, fleet, world, *_GROUND, *after)
+
+
+def test_loading_the_truck_at_a_place_by_number(fleet, world):
+    assert_plan("Excavator 1 and dump truck 1 go to rock 1, while dump truck 2 goes to puddle 2. Excavator 1 digs and "
+                "loads the truck at rock 1.", fleet, world,
+                task("m", T, [E1, D1], ["rock1"]), task("o", T, [D2], ["puddle2"]),
+                task("g", DIG, [E1], [], deps=["m"]), task("l", LOAD, [E1], [], deps=["g"]))
+
+
+def test_loading_the_truck_at_a_place_nobody_is_at_brings_the_last_truck(fleet, world):
+    assert_plan("Excavator 1 goes to rock 1 and digs. Dump truck 2 goes to puddle 1 and dumps. Excavator 1 then loads "
+                "the truck at rock 1.", fleet, world,
+                task("e", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["e"]),
+                task("p", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["p"]),
+                task("t", T, [D2], ["rock1"], deps=["d"]), task("l", LOAD, [E1], [], deps=["g", "t"]))

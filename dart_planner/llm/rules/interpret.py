@@ -965,6 +965,7 @@ class Interpreter:
                 place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
                 restrict[id(r)] = place
+        restrict.update(self._loaded_at(items, restrict))
         if len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "where" \
                 and self.last_place is not None:
             r = items[1]
@@ -979,6 +980,23 @@ class Interpreter:
         kept = [it for it in items if id(it) not in drop]
         return Segment(kept, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                        seg.sentence_start, seg.ended_by, conjunct=seg.conjunct), restrict
+
+    @staticmethod
+    def _loaded_at(items: Sequence[Item], restrict: dict[int, str]) -> dict[int, str]:
+        """"The excavators dig and load the truck at soil 2": "the truck" (one, said by its type) right after an active
+        loading verb, with "at" and a place after it, is the truck standing there (``at_place``, when one is known
+        to be there), not the truck named last: read so, the truck sent elsewhere was brought over and loaded, and the
+        one waiting at soil 2 never was. The place stays in the clause, where the loading is done."""
+        found: dict[int, str] = {}
+        for j in range(1, len(items) - 2):
+            v, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
+            if v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" and v.payload.role != "passive_load" \
+                    and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
+                    and not r.payload.plural and id(r) not in restrict \
+                    and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
+                    and o.payload.form == "names" and len(o.payload.names) == 1:
+                found[id(r)] = o.payload.names[0]
+        return found
 
     def at_place(self, item: Item, restrict: dict[int, str]) -> tuple[Member, ...] | None:
         """The robots of ``item``'s type that stand at the place ``restrict`` names for it."""
