@@ -19,6 +19,9 @@ was wrong).
    load the truck at soil 2, ..." brought the truck from obstacle 1 over and loaded it; the one waiting at soil 2 never
    was. "the truck at <place>" right after an active loading verb is the truck standing there, when one is known to be
    (as "the truck at soil 2" was as a subject); with none there it is still the truck named last, sent there.
+5. "... Afterwards, truck 1 drives to rock 1 and truck 2 drives to rock 2, and each is loaded there by the excavator at
+   that rock." sent truck 1 on to rock 2 and made one loading: "that rock" (or "the rock") said of trucks standing at
+   different rocks is each one's own, as "its rock" was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -144,3 +147,18 @@ def test_loading_the_truck_at_a_place_nobody_is_at_brings_the_last_truck(fleet, 
                 task("e", T, [E1], ["rock1"]), task("g", DIG, [E1], [], deps=["e"]),
                 task("p", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["p"]),
                 task("t", T, [D2], ["rock1"], deps=["d"]), task("l", LOAD, [E1], [], deps=["g", "t"]))
+
+
+# -- finding 5: "each is loaded by the excavator at that rock" is each truck's own rock --------------------------------
+
+_ROCKS = ("Excavator 1 goes to rock 1 and excavator 2 goes to rock 2, and both dig. Afterwards, truck 1 drives to "
+          "rock 1 ")
+
+
+@pytest.mark.parametrize("rock", ["that rock", "the rock"])
+def test_each_loaded_by_the_excavator_at_that_rock(fleet, world, rock):
+    assert_plan(_ROCKS + f"and truck 2 drives to rock 2, and each is loaded there by the excavator at {rock}.", fleet,
+                world, task("a", T, [E1], ["rock1"]), task("b", T, [E2], ["rock2"]),
+                task("g1", DIG, [E1], [], deps=["a"]), task("g2", DIG, [E2], [], deps=["b"]),
+                task("t1", T, [D1], ["rock1"], deps=["g1", "g2"]), task("t2", T, [D2], ["rock2"], deps=["g1", "g2"]),
+                task("l1", LOAD, [E1], [], deps=["t1"]), task("l2", LOAD, [E2], [], deps=["t2"]))

@@ -5746,7 +5746,8 @@ class Interpreter:
         for o in a.objects:
             self.use(o)
             d: ObjectDesc = o.payload
-            if self.pairing.own_here(o, trucks):  # "gets loaded by the excavator at its rock": where it stands
+            if self.pairing.own_here(o, trucks) or self.pairing.each_here(o, trucks):
+                # "gets loaded by the excavator at its rock" (each at "that rock"): where it stands
                 continue
             if d.form == "pronoun" and d.pronoun == "there" and len({self.loc(t) for t in trucks}) > 1 \
                     and all(self.loc(t) is not None for t in trucks):
