@@ -981,6 +981,7 @@ class Interpreter:
                 place = o.payload.names[0] if o.payload.form == "names" and len(o.payload.names) == 1 else None
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
                 restrict[id(r)] = place
+        restrict.update(self._loaded_at(items, restrict))
         if len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "where" \
                 and self.last_place is not None:
             r = items[1]
@@ -1008,6 +1009,23 @@ class Interpreter:
                 self.use(it)
                 return there
         return it
+
+    @staticmethod
+    def _loaded_at(items: Sequence[Item], restrict: dict[int, str]) -> dict[int, str]:
+        """"The excavators dig and load the truck at soil 2": "the truck" (one, said by its type) right after an active
+        loading verb, with "at" and a place after it, is the truck standing there (``at_place``, when one is known
+        to be there), not the truck named last: read so, the truck sent elsewhere was brought over and loaded, and the
+        one waiting at soil 2 never was. The place stays in the clause, where the loading is done."""
+        found: dict[int, str] = {}
+        for j in range(1, len(items) - 2):
+            v, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
+            if v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" and v.payload.role != "passive_load" \
+                    and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
+                    and not r.payload.plural and id(r) not in restrict \
+                    and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
+                    and o.payload.form == "names" and len(o.payload.names) == 1:
+                found[id(r)] = o.payload.names[0]
+        return found
 
     def at_place(self, item: Item, restrict: dict[int, str]) -> tuple[Member, ...] | None:
         """The robots of ``item``'s type that stand at the place ``restrict`` names for it."""
@@ -2522,6 +2540,7 @@ class Interpreter:
             if i in done:
                 continue
             self.res.begin_sentence(seg.sentence)
+            self._by_then_lifting(seg)
             if seg.sentence in spelled:
                 self._plan_said(seg)
                 continue
@@ -4021,6 +4040,31 @@ class Interpreter:
             return set()
         return {d.idx for d in made if keys & {m.key for m in d.partners}}
 
+    def _served_in_turn(self, subject: tuple[Member, ...]) -> set[int]:
+        """"Trucks 1 and 2 drive to soil 2 and are loaded one after the other. Subsequently, both trucks (or: truck 1)
+        carry the soil to puddle 1": the order was read as one clause per truck ("truck 1 is loaded first, then truck
+        2 is loaded"), so the clause just before names truck 2 alone; the trucks of the run still go on from their own
+        loadings (rule 24), as without the order, not from everything still open (another truck's inspection). The
+        run: the loadings just made and those by the same loader, of the same sentence, they follow one by one."""
+        run = [self.b.drafts[i] for i in sorted(self.last_made) if self.b.drafts[i].alive]
+        if not run or any(d.action != "unload_bucket" for d in run):
+            return set()
+        seen = {d.idx for d in run}
+        k = 0
+        while k < len(run):
+            d = run[k]
+            k += 1
+            for j in d.deps:
+                e = self.b.drafts[j]
+                if j not in seen and e.alive and e.action == "unload_bucket" and len(e.partners) == 1 \
+                        and {m.key for m in e.members} == {m.key for m in d.members} \
+                        and self.draft_sentence.get(j) == self.draft_sentence.get(d.idx):
+                    seen.add(j)
+                    run.append(e)
+        if len(run) < 2:
+            return set()
+        return self._served_by_last(subject, {d.idx for d in run})
+
     def _served_by_waiting_load(self, subject: tuple[Member, ...]) -> set[int]:
         """"Excavator 1 digs at rock 1 and loads truck 1. Truck 1 then goes to soil 2": the loading waits for the
         truck's next step, so no task of the clause before names truck 1 yet, and "then" took everything still open
@@ -4184,6 +4228,8 @@ class Interpreter:
             served = self._served_by_last(subject) if changed and subject else set()
             if not served and changed and subject:
                 served = self._served_by_waiting_load(subject)
+            if not served and changed and subject:
+                served = self._served_in_turn(subject)
             self.served_pool = set(self.last_made) if served else set()
             self.served_sentence = seg.sentence
             if served:
@@ -4720,6 +4766,15 @@ class Interpreter:
         clause before is no chain for it to go on from, since a keep-out is no robot step (rule 8)."""
         verbs = seg.of(ItemKind.VERB)
         return bool(verbs) and not seg.has(ItemKind.ROBOT) and all(v.payload.target in KEEPOUT_ACTIONS for v in verbs)
+
+    def _by_then_lifting(self, seg: Segment) -> None:
+        """"Truck 2 tips at puddle 1. By then, trucks 1 and 3 may enter soil 1 again": a keep-out change is no step that
+        can run alongside another, so "by then" (lexicon ``by_then_connectives``, read as "meanwhile" for a robot's
+        step) times it after the step before, as "then" does; read alongside, the lifting waited for nothing."""
+        verbs = seg.of(ItemKind.VERB)
+        if seg.connective == "parallel" and seg.connective_text in self.lex.by_then_connectives and verbs and (
+                all(v.payload.target in KEEPOUT_ACTIONS for v in verbs) or self._permission_back(seg)):
+            seg.connective = "sequence"
 
     def _permission_back(self, seg: Segment) -> bool:
         """"After that, the trucks can go near puddle 2 again": a move verb with a permission and "again" is a
@@ -5837,7 +5892,8 @@ class Interpreter:
         for o in a.objects:
             self.use(o)
             d: ObjectDesc = o.payload
-            if self.pairing.own_here(o, trucks):  # "gets loaded by the excavator at its rock": where it stands
+            if self.pairing.own_here(o, trucks) or self.pairing.each_here(o, trucks):
+                # "gets loaded by the excavator at its rock" (each at "that rock"): where it stands
                 continue
             if d.form == "pronoun" and d.pronoun == "there" and len({self.loc(t) for t in trucks}) > 1 \
                     and all(self.loc(t) is not None for t in trucks):

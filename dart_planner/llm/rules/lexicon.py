@@ -382,6 +382,9 @@ class Lexicon:
     """Connectives (whole) that tie a keep-out to the step just said (", after which all avoid X")."""
     lifting_negations: frozenset[str] = _context_words()
     """Negations that lift a keep-out ("puddle 2 is *no longer* off limits")."""
+    by_then_connectives: frozenset[str] = _context_words()
+    """Parallel connectives that look back at the step just said ("*by then*"): a keep-out change said with one waits
+    for that step, as after "then"; a robot's step runs alongside it."""
     while_connectives: frozenset[str] = _context_words()
     """Connectives (whole) that run an anchored clause alongside its anchor ("while truck 1 digs")."""
     anchor_possessives: frozenset[str] = _context_words()

@@ -72,6 +72,16 @@ class PairReader:
         return bool(d.form == "kind" and d.det == "own" and members and all(
             ip.site.object_kind.get(ip.loc(m) or "") == d.kind for m in members))
 
+    def each_here(self, o: Item, members: Sequence[Member] | None) -> bool:
+        """"each is loaded there by the excavator at *that rock*" (or "the rock"): one place of a kind, said of robots
+        that stand at different places of that kind, is each one's own, as "its rock" is; read as the rock named last,
+        every truck was sent on to it and only the one already there was loaded."""
+        ip = self.ip
+        d: ObjectDesc = o.payload
+        where = [ip.loc(m) for m in members or ()]
+        return bool(d.form == "kind" and d.det == "the" and not d.plural and len(set(where)) > 1 and all(
+            ip.site.object_kind.get(w or "") == d.kind for w in where))
+
     def pair(self, a: Action, subject: tuple[Member, ...] | None, extra: set[int]) -> list[Draft]:
         """"Truck 1 serves excavator 1", "truck three's your partner there": remember the pairs
         (later "its excavator", "gets loaded", "the excavator's site" use them); a place named with

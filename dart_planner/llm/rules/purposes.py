@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
+from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, clause_bounds
 
 __all__ = ["fold_bare_purposes", "fold_purpose_steps", "fold_beneficiary_purposes"]
@@ -59,9 +60,8 @@ def _loaded_later(items: Sequence[Item], r: int, v: int) -> bool:
     ``v``) is the reason for the digging when a later sentence orders that loading itself (a loading verb with
     those robots, or a pronoun, as what it loads). Folded into a step as well, the trucks were loaded twice and
     first drove to the pile before the work said between."""
-    if items[v].payload.role != "passive_load" or items[r].payload.form != "ids":
+    if items[v].payload.role != "passive_load" or items[r].payload.form not in ("ids", "type"):
         return False
-    wanted = set(items[r].payload.ids)
     end = next((e for e in range(v, len(items)) if items[e].kind is ItemKind.PUNCT
                 and items[e].payload in SENTENCE_END), len(items))
     for m in range(end, len(items)):
@@ -74,9 +74,19 @@ def _loaded_later(items: Sequence[Item], r: int, v: int) -> bool:
         side = items[m + 1:hi] if it.payload.role != "passive_load" else items[lo:m]
         loaded = [x for x in side if x.kind is ItemKind.ROBOT]
         if any(x.payload.form == "pronoun" for x in loaded) and _last_said(items, end, m, items[r]) \
-                or wanted <= {i for x in loaded if x.payload.form == "ids" for i in x.payload.ids}:
+                or _among(items[r].payload, loaded):
             return True
     return False
+
+
+def _among(purpose: RobotDesc, loaded: Sequence[Item]) -> bool:
+    """Whether the robots a later loading loads are the ``purpose``'s: all of them by number, or, for robots the
+    purpose names only by their type ("so that the trucks can be filled. ... both trucks go to soil 1 and are loaded
+    together"), robots of that type (by number or by type). Read as robots nobody loads later, the purpose's
+    loading was a step of its own, with no truck at the pile yet, beside the one asked for."""
+    if purpose.form == "ids":
+        return set(purpose.ids) <= {i for x in loaded if x.payload.form == "ids" for i in x.payload.ids}
+    return any(x.payload.form in ("ids", "type") and x.payload.rtype == purpose.rtype for x in loaded)
 
 
 def _last_said(items: Sequence[Item], lo: int, verb: int, purpose: Item) -> bool:
