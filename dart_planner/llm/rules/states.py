@@ -136,6 +136,10 @@ def fold_waiting_at(items: Sequence[Item], asides: Container[str] = ()) -> list[
         out[k - 1] = Item(ItemKind.MARK, be.start, at.end, "already", f"{be.text} {verb.text} {at.text}")
         out[k] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
         out[k + 1] = Item(ItemKind.MARK, at.end, at.end, "filler", "")
+        after = out[k + 3] if k + 3 < len(out) else None
+        if after is not None and after.kind is ItemKind.CONNECTIVE and after.text.lower() in asides:
+            # "the truck, which is waiting at soil 1 *by then*, comes over": the time of the state, no connective
+            out[k + 3] = Item(ItemKind.MARK, after.start, after.end, "filler", after.text)
     return out
 
 
