@@ -9,6 +9,9 @@
    gave the inspection no place); it now inspects both, and a later sentence that does the inspection makes the
    lifting wait for both places.
 3. "Truck 1 goes to puddle 1 and puddle 2. Then excavator 2 inspects them." dropped puddle 1 without an error.
+5. "Truck 1 must avoid puddle 1 during all the work." said after other work was no keep-out for the whole job (the
+   lexicon's ``duration_markers`` lacked "during all the work" and its kin), so its lifting waited for it (README
+   rule 26 says it holds from the start and adds no edge to its lifting).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -99,3 +102,14 @@ def test_them_after_a_loading_stays_the_robots(fleet, world):
     assert_plan("Trucks 1 and 3 go to soil 2 and excavator 2 digs there. Then excavator 2 loads them.", fleet, world,
                 task("m", T, [D1, D3, E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
                 task("l", LOAD, [E2], [], deps=["g"]))
+
+
+# -- finding 5: "during all the work" is a keep-out for the whole job ----------------------------------------------
+
+@pytest.mark.parametrize("during", ["during all the work", "during all of the work", "throughout all the work",
+                                    "for all the work"])
+def test_a_keep_out_during_all_the_work_holds_from_the_start(fleet, world, during):
+    assert_plan(f"Truck 2 goes to soil 1 and then returns to start. Truck 1 must avoid puddle 1 {during}. When "
+                "truck 2 is back, truck 1 can enter puddle 1 again.", fleet, world,
+                task("m", T, [D2], ["soil1"]), task("r", R, [D2], deps=["m"]), task("k", AV, [D1], ["puddle1"]),
+                task("a", AL, [D1], ["puddle1"], deps=["r"]))
