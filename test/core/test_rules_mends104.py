@@ -9,6 +9,11 @@
    gave the inspection no place); it now inspects both, and a later sentence that does the inspection makes the
    lifting wait for both places.
 3. "Truck 1 goes to puddle 1 and puddle 2. Then excavator 2 inspects them." dropped puddle 1 without an error.
+4. "From the start, truck 1 avoids puddle 1 and truck 2 avoids puddle 2. ... Once both trucks have dumped, lift the
+   keep-outs" (also "these keep-outs", "the restrictions") lifted only truck 2's, and "puddle 1 and puddle 2 are
+   open again" lifted both places for truck 2 alone, silently: a lifting said for no robot is one lifting per
+   robots its places were closed to, and keep-outs in the plural (lexicon ``keepout_plural_nouns``) with no place
+   are every keep-out still up. ("lift both keep-outs" stays refused, naming "both".)
 5. "Truck 1 must avoid puddle 1 during all the work." said after other work was no keep-out for the whole job (the
    lexicon's ``duration_markers`` lacked "during all the work" and its kin), so its lifting waited for it (README
    rule 26 says it holds from the start and adds no edge to its lifting).
@@ -19,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "until X has broken up both / them": the places of the keep-out, dug by X ---------------------------
 
@@ -102,6 +107,27 @@ def test_them_after_a_loading_stays_the_robots(fleet, world):
     assert_plan("Trucks 1 and 3 go to soil 2 and excavator 2 digs there. Then excavator 2 loads them.", fleet, world,
                 task("m", T, [D1, D3, E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
                 task("l", LOAD, [E2], [], deps=["g"]))
+
+
+# -- finding 4: lifting the keep-outs of two robots ----------------------------------------------------------------
+
+_TWO = ("From the start, truck 1 avoids puddle 1 and truck 2 avoids puddle 2. Trucks 1 and 2 go to soil 1, where "
+        "excavator 1 digs and loads them. Then truck 1 dumps at rock 1 and truck 2 dumps at rock 2. Once both trucks "
+        "have dumped, ")
+
+
+@pytest.mark.parametrize("lift", ["lift the keep-outs.", "lift these keep-outs.", "lift the restrictions.",
+                                  "lift the keep-out zones.", "lift the keep-outs on puddle 1 and puddle 2.",
+                                  "puddle 1 and puddle 2 are open again."])
+def test_lifting_the_keep_outs_of_two_robots_lifts_each_for_its_robot(fleet, world, lift):
+    assert_plan(_TWO + lift, fleet, world,
+                task("k1", AV, [D1], ["puddle1"]), task("k2", AV, [D2], ["puddle2"]),
+                task("t", T, [D1, D2], ["soil1"], deps=["k1", "k2"]), task("e", T, [E1], ["soil1"]),
+                task("g", DIG, [E1], [], deps=["e"]), task("l", LOAD, [E1], [], deps=["t", "g"]),
+                task("m1", T, [D1], ["rock1"], deps=["l"]), task("u1", DUMP, [D1], [], deps=["m1"]),
+                task("m2", T, [D2], ["rock2"], deps=["l"]), task("u2", DUMP, [D2], [], deps=["m2"]),
+                task("a1", AL, [D1], ["puddle1"], deps=["u1", "u2"]),
+                task("a2", AL, [D2], ["puddle2"], deps=["u1", "u2"]))
 
 
 # -- finding 5: "during all the work" is a keep-out for the whole job ----------------------------------------------
