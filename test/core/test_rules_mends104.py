@@ -13,7 +13,7 @@
    keep-outs" (also "these keep-outs", "the restrictions") lifted only truck 2's, and "puddle 1 and puddle 2 are
    open again" lifted both places for truck 2 alone, silently: a lifting said for no robot is one lifting per
    robots its places were closed to, and keep-outs in the plural (lexicon ``keepout_plural_nouns``) with no place
-   are every keep-out still up. ("lift both keep-outs" stays refused, naming "both".)
+   are every keep-out still up; "lift both keep-outs" (refused: "which places does 'both' mean") is read so too.
 5. "Truck 1 must avoid puddle 1 during all the work." said after other work was no keep-out for the whole job (the
    lexicon's ``duration_markers`` lacked "during all the work" and its kin), so its lifting waited for it (README
    rule 26 says it holds from the start and adds no edge to its lifting).
@@ -118,7 +118,8 @@ _TWO = ("From the start, truck 1 avoids puddle 1 and truck 2 avoids puddle 2. Tr
 
 @pytest.mark.parametrize("lift", ["lift the keep-outs.", "lift these keep-outs.", "lift the restrictions.",
                                   "lift the keep-out zones.", "lift the keep-outs on puddle 1 and puddle 2.",
-                                  "puddle 1 and puddle 2 are open again."])
+                                  "puddle 1 and puddle 2 are open again.", "lift both keep-outs.",
+                                  "lift both restrictions.", "lift both keep-out zones."])
 def test_lifting_the_keep_outs_of_two_robots_lifts_each_for_its_robot(fleet, world, lift):
     assert_plan(_TWO + lift, fleet, world,
                 task("k1", AV, [D1], ["puddle1"]), task("k2", AV, [D2], ["puddle2"]),

@@ -5354,7 +5354,10 @@ class Interpreter:
                 is_global: bool) -> list[Draft]:
         names: list[str] = []
         for o in a.objects:
-            names += [n for n in self.resolve_objects(o) if n not in names]
+            if target == "remove_keepout" and self._counted_keepouts(o):
+                names += [n for n in self._standing_places() if n not in names]  # "lift both keep-outs"
+            else:
+                names += [n for n in self.resolve_objects(o) if n not in names]
             self.use(o)
         if not names and target == "remove_keepout":
             names = self._standing_places() if self._plural_keepouts(a.verb.lemma) else list(self.last_keepout)
@@ -5422,6 +5425,10 @@ class Interpreter:
         """"lift the keep-outs": a lifting said of keep-outs in the plural (lexicon ``keepout_plural_nouns``)."""
         words = " " + " ".join(tokenize_phrase(lemma)) + " "
         return any(f" {' '.join(tokenize_phrase(w))} " in words for w in self.lex.keepout_plural_nouns)
+
+    def _counted_keepouts(self, o: Item) -> bool:
+        """"lift *both* keep-outs", "both restrictions": a place pronoun that counts the keep-out nouns after it."""
+        return o.payload.form == "pronoun" and self._plural_keepouts(" ".join(self.words[o.end:o.end + 3]))
 
     def _standing_places(self) -> list[str]:
         """Every place closed and not opened since: "From the start, truck 1 avoids puddle 1 and truck 2 avoids
