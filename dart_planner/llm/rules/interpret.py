@@ -5555,10 +5555,13 @@ class Interpreter:
                 is_global: bool) -> list[Draft]:
         names: list[str] = []
         for o in a.objects:
-            names += [n for n in self.resolve_objects(o) if n not in names]
+            if target == "remove_keepout" and self._counted_keepouts(o):
+                names += [n for n in self._standing_places() if n not in names]  # "lift both keep-outs"
+            else:
+                names += [n for n in self.resolve_objects(o) if n not in names]
             self.use(o)
         if not names and target == "remove_keepout":
-            names = list(self.last_keepout)
+            names = self._standing_places() if self._plural_keepouts(a.verb.lemma) else list(self.last_keepout)
         if target == "remove_keepout" and subject and a.objects and all(
                 o.payload.form == "pronoun" and o.payload.pronoun == "there" for o in a.objects):
             closed = self._closed_to(subject)
@@ -5587,6 +5590,9 @@ class Interpreter:
             for n in names:
                 self.last_allow.pop(n, None)
                 self.closed_for[n] = tuple(subject) if subject is not None else None
+        elif (not self.named_subject or self.others_subject) and len(groups := self._closed_groups(names)) > 1:
+            return [d for group, places in groups.items()
+                    for d in self._lift(target, group, places, set(extra), a.verb.lemma)]
         elif (not self.named_subject or self.others_subject) and all(n in self.closed_for for n in names) \
                 and len({self.closed_for[n] for n in names}) == 1:
             # "Once truck 1 has tipped, lift the keep-out on puddle 1": for whom it was put up, not for
@@ -5604,20 +5610,58 @@ class Interpreter:
             # is lifted": the excavators it was put up for, not the two spoken of last
             extra = self._after_the_spoken_of(subject or (), self.closed_for[names[0]] or (), extra)
             subject = self.closed_for[names[0]]
+        if target == "remove_keepout":
+            return self._lift(target, subject, names, extra, a.verb.lemma)
         if subject is None:
             spec = choose_skill(self.fleet, target, True, [])
             if spec is None:
                 self.errors.append(f"the fleet has no fleet-wide skill to {target.replace('_', ' ')}")
                 return []
             d = self.b.add_fleet(spec.name, target, tuple(names), extra, lemma=a.verb.lemma)
-            d.global_keepout = is_global and target == "add_keepout"
-            made = [d]
+            d.global_keepout = is_global
+            return [d]
+        return self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+
+    def _plural_keepouts(self, lemma: str) -> bool:
+        """"lift the keep-outs": a lifting said of keep-outs in the plural (lexicon ``keepout_plural_nouns``)."""
+        words = " " + " ".join(tokenize_phrase(lemma)) + " "
+        return any(f" {' '.join(tokenize_phrase(w))} " in words for w in self.lex.keepout_plural_nouns)
+
+    def _counted_keepouts(self, o: Item) -> bool:
+        """"lift *both* keep-outs", "both restrictions": a place pronoun that counts the keep-out nouns after it."""
+        return o.payload.form == "pronoun" and self._plural_keepouts(" ".join(self.words[o.end:o.end + 3]))
+
+    def _standing_places(self) -> list[str]:
+        """Every place closed and not opened since: "From the start, truck 1 avoids puddle 1 and truck 2 avoids
+        puddle 2. ... lift the keep-outs" lifts both, not only the one said last."""
+        return [n for n in self.closed_for if n not in self.last_allow] or list(self.last_keepout)
+
+    def _closed_groups(self, names: Sequence[str]) -> dict[tuple[Member, ...] | None, list[str]]:
+        """The places of ``names`` by the robots each was closed to, when every one of them was closed."""
+        if not names or any(n not in self.closed_for for n in names):
+            return {}
+        groups: dict[tuple[Member, ...] | None, list[str]] = {}
+        for n in names:
+            groups.setdefault(self.closed_for[n], []).append(n)
+        return groups
+
+    def _lift(self, target: str, subject: tuple[Member, ...] | None, names: Sequence[str], extra: set[int],
+              lemma: str) -> list[Draft]:
+        """One lifting of ``names`` for ``subject`` (the whole fleet when None). "From the start, truck 1 avoids
+        puddle 1 and truck 2 avoids puddle 2. ... Once both have dumped, puddle 1 and puddle 2 are open again",
+        said for no robot, is one lifting per robots a place was closed to: each for its own places (read as one,
+        truck 2 got both places and truck 1 stayed kept out)."""
+        if subject is None:
+            spec = choose_skill(self.fleet, target, True, [])
+            if spec is None:
+                self.errors.append(f"the fleet has no fleet-wide skill to {target.replace('_', ' ')}")
+                return []
+            made = [self.b.add_fleet(spec.name, target, tuple(names), extra, lemma=lemma)]
         else:
-            if target == "remove_keepout":
-                extra = self._past_standing_keepouts(extra, names)
-            made = self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
-        if target == "remove_keepout" and made:
-            for n in names:
+            extra = self._past_standing_keepouts(extra, names)
+            made = self.add_skill(target, list(subject), tuple(names), extra, lemma)
+        for n in names:
+            if made:
                 self.last_allow[n] = made[-1].idx
         return made
 

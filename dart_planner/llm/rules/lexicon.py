@@ -622,6 +622,7 @@ class Lexicon:
     check_noun_heads: frozenset[str] = _context_words()
     """Nouns of people after which a check verb names them ("the *survey crew*'s in there"): no check ordered."""
     checked_both_verbs: frozenset[str] = _context_words()
+    keepout_plural_nouns: frozenset[str] = _context_words()
     inverted_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries that open the main clause after an anchor said first ("only after X *do* the trucks drive out")."""
     """Verbs of checking after which a bare "both" is the places checked ("once it has checked *both*")."""

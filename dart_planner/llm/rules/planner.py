@@ -128,7 +128,14 @@ from .subordinators import (
     fold_wait_conditions,
 )
 from .thatanchors import fold_pointing_connectives
-from .things import fold_checked_both, fold_dug_it, fold_thing_adverbs, fold_thing_it, fold_thing_quantifiers
+from .things import (
+    fold_checked_both,
+    fold_dug_it,
+    fold_thing_adverbs,
+    fold_thing_it,
+    fold_thing_quantifiers,
+    fold_worked_place_lists,
+)
 from .unknownverbs import unknown_action_errors
 from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
@@ -264,6 +271,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                            lex.beside_pronouns)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
     items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
+    items = fold_worked_place_lists(items, lex.checked_both_verbs, lex.place_list_pronouns, lex.place_prepositions,
+                                    lex.thing_list_joins)
     items = fold_indefinite_loaded(items, lex.indefinite_articles)
     items = fold_another_load(items, lex.another_load_leads, lex.another_thing_nouns)
     items = fold_excess_infinitives(items, lex.excess_words)

@@ -13,7 +13,8 @@ from collections.abc import Container, Sequence
 from .mentions import ObjectDesc
 from .segment import SENTENCE_END, Item, ItemKind
 
-__all__ = ["fold_checked_both", "fold_dug_it", "fold_thing_adverbs", "fold_thing_it", "fold_thing_quantifiers"]
+__all__ = ["fold_checked_both", "fold_dug_it", "fold_thing_adverbs", "fold_thing_it", "fold_thing_quantifiers",
+           "fold_worked_place_lists"]
 
 # words after which "it" opens a new clause as its subject ("and it goes"), not an object
 _CLAUSE_WORDS = frozenset({"and", "or", "but", "then", "so", "while", "as", "if", "when", "until", "once",
@@ -76,6 +77,48 @@ def fold_checked_both(items: Sequence[Item], verbs: Container[str]) -> list[Item
                 and not _opens_clause(out, k) and _checker_before(out, k - 1):
             out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="both places"), it.text)
     return out
+
+
+def fold_worked_place_lists(items: Sequence[Item], verbs: Container[str], pronouns: Container[str],
+                            prepositions: Container[str], joins: Container[str]) -> list[Item]:
+    """"Truck 1 avoids puddle 1 and puddle 2 until excavator 2 has inspected *them*", "... has broken *both* up",
+    "... has dug at *both*": right after a verb of checking (lexicon ``checked_both_verbs``) or of digging, past a
+    place preposition, a robot pronoun that can point back at a list of places (``place_list_pronouns``), with no
+    place after it, the verb's doer said before it in its clause and the last places said before it a list
+    (``thing_list_joins``), is those places, as "both places": no robot is checked or dug. Read as the robots named
+    last, the inspection had no place and was refused, or kept one place of two, and the digger was given a
+    keep-out of its own while its digging had no move. With no list before it ("excavator 2 inspects soil 1 and
+    truck 1 soil 2. After they have inspected them, ..."), it stays what it was."""
+    out = list(items)
+    for k in range(2, len(out)):
+        it = out[k]
+        if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.text.lower() not in pronouns:
+            continue
+        v = k - 1
+        if out[v].kind is ItemKind.WORD and out[v].text.lower() in prepositions:
+            v -= 1  # "dug at both"
+        verb = out[v]
+        if verb.kind is ItemKind.VERB and (verb.payload.lemma in verbs or verb.payload.target == "dig") \
+                and not _place_after(out, k) and not _opens_clause(out, k) and _checker_before(out, v) \
+                and _list_before(out, v, joins):
+            out[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="both places"), it.text)
+    return out
+
+
+def _list_before(items: Sequence[Item], k: int, joins: Container[str]) -> bool:
+    """The last place named before ``k`` ends a list of places, each joined to the one before by ``joins`` only."""
+    last = next((j for j in range(k - 1, -1, -1) if items[j].kind is ItemKind.OBJECT), None)
+    if last is None:
+        return False
+    said = items[last].payload
+    if len(said.names) > 1 or (said.form == "kind" and (said.plural or said.det in ("both", "all"))):
+        return True  # "rocks 1 and 2", "both rocks", "the rocks"
+    if said.form != "names":
+        return False
+    j = last - 1
+    while j >= 0 and items[j].kind in (ItemKind.WORD, ItemKind.PUNCT) and items[j].text.lower() in joins:
+        j -= 1
+    return j < last - 1 and j >= 0 and items[j].kind is ItemKind.OBJECT and items[j].payload.form == "names"
 
 
 def _checker_before(items: Sequence[Item], v: int) -> bool:
