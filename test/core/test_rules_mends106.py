@@ -5,6 +5,9 @@ request, a question, the passive, a sentence opened by the place or the time, no
    dropping the soil into truck 1" made the truck tip its bed, and "... pouring / giving / handing / transferring the
    soil to truck 1" was refused: the loading phrases lacked their "-ing" forms, which the progressive ("is digging and
    putting ...") and non-native writers use. They are in the lexicon's ``unload_bucket`` verbs now.
+2. "Trucks 1,2 -> rock 1" (and "send trucks 1, 2 to rock 1") dropped truck 2: a ", 2 to" after a number was taken
+   for the next item of a bare-number list ("each dig - 1 at soil 1, 2 at soil 2"); it is one now only when such an
+   item came before it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- finding 1: the "-ing" forms of the loading phrases ------------------------------------------------------------
 
@@ -49,3 +52,30 @@ def test_an_ing_loading_after_then_adds_no_move_of_the_truck(fleet, world):
     assert_plan("Excavator 3 goes to soil 1 and digs, then putting soil in truck 3.", fleet, world,
                 task("m", T, [E3], ["soil1"]), task("g", DIG, [E3], [], deps=["m"]),
                 task("l", LOAD, [E3], [], deps=["g"]))
+
+
+# -- finding 2: "trucks 1, 2 to rock 1" names two trucks -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1,2 -> rock 1.",
+    "Trucks 1, 2 -> rock 1.",
+    "Send trucks 1, 2 to rock 1.",
+    "Trucks 1,2 to rock 1.",
+])
+def test_two_numbers_after_the_type_before_to_are_two_robots(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1, D2], ["rock1"]))
+
+
+def test_terse_arrow_orders_keep_both_robots(fleet, world):
+    assert_plan("Trucks 1,2 -> rock 1; exc 3 -> obstacle 2; when all there, everyone back to base.", fleet, world,
+                task("a", T, [D1, D2], ["rock1"]), task("b", T, [E3], ["obstacle2"]),
+                task("r", RA, [], [], deps=["a", "b"]))
+    assert_plan("Exc 1, 3 -> soil 2, dig.", fleet, world,
+                task("m", T, [E1, E3], ["soil2"]), task("g", DIG, [E1, E3], [], deps=["m"]))
+
+
+def test_a_bare_number_item_after_a_place_still_opens_the_next_item(fleet, world):
+    assert_plan("Excavators 1 and 2 each dig - 1 at soil 1, 2 at soil 2.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]),
+                task("b", T, [E2], ["soil2"]), task("h", DIG, [E2], [], deps=["b"]))
+
