@@ -8,6 +8,10 @@ request, a question, the passive, a sentence opened by the place or the time, no
 2. "Trucks 1,2 -> rock 1" (and "send trucks 1, 2 to rock 1") dropped truck 2: a ", 2 to" after a number was taken
    for the next item of a bare-number list ("each dig - 1 at soil 1, 2 at soil 2"); it is one now only when such an
    item came before it.
+3. "At rock 2, excavator 1 digs while truck 1 waits" dropped truck 1 (a bare wait is no step), and "At puddle 1, truck
+   2 waits while excavator 1 digs" had excavator 1 dig where it stood: a place said before the comma was given to the
+   first clause only. It is also where a robot of a clause joined by "while" or "and" waits or digs, when that clause
+   names no place of its own.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: the "-ing" forms of the loading phrases ------------------------------------------------------------
 
@@ -79,3 +83,36 @@ def test_a_bare_number_item_after_a_place_still_opens_the_next_item(fleet, world
                 task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]),
                 task("b", T, [E2], ["soil2"]), task("h", DIG, [E2], [], deps=["b"]))
 
+
+# -- finding 3: a place said first covers the "while" / "and" clause that waits or digs --------------------------
+
+@pytest.mark.parametrize("text", [
+    "At rock 2, excavator 1 digs while truck 1 waits.",
+    "At rock 2, excavator 1 digs while truck 1 is waiting.",
+    "At rock 2, excavator 1 digs and truck 1 waits.",
+])
+def test_the_waiting_robot_goes_to_the_place_said_first(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, D1], ["rock2"]), task("g", DIG, [E1], [], deps=["m"]))
+
+
+def test_the_digging_robot_of_the_while_clause_digs_at_the_place_said_first(fleet, world):
+    assert_plan("At soil 1, truck 2 waits while excavator 1 digs.", fleet, world,
+                task("m", T, [D2, E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]))
+
+
+def test_a_loaded_haul_after_the_wait(fleet, world):
+    assert_plan("At rock 2, excavator 1 digs while truck 1 waits; when done, truck 1 is loaded and brings the rock "
+                "to obstacle 2.", fleet, world,
+                task("m", T, [E1, D1], ["rock2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]), task("h", T, [D1], ["obstacle2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["h"]))
+
+
+@pytest.mark.parametrize("text, plan", [
+    ("At soil 1, excavator 1 digs while truck 1 returns.",
+     [task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]), task("r", R, [D1])]),
+    ("At soil 1, excavator 1 digs while truck 1 drives to rock 1.",
+     [task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]), task("t", T, [D1], ["rock1"])]),
+])
+def test_a_while_clause_with_a_place_or_a_return_of_its_own_keeps_it(fleet, world, text, plan):
+    assert_plan(text, fleet, world, *plan)
