@@ -12,6 +12,9 @@ request, a question, the passive, a sentence opened by the place or the time, no
    2 waits while excavator 1 digs" had excavator 1 dig where it stood: a place said before the comma was given to the
    first clause only. It is also where a robot of a clause joined by "while" or "and" waits or digs, when that clause
    names no place of its own.
+4. "Keep everyone out of rock 1 while truck 2 goes to soil 2, then open it again" lifted soil 2 for truck 2: the "it"
+   of a lifting was the place named last, which no keep-out had closed. When that place was never closed and a
+   keep-out was set, "it" is that keep-out (its places, and the robots it was set for).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -19,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: the "-ing" forms of the loading phrases ------------------------------------------------------------
 
@@ -116,3 +119,23 @@ def test_a_loaded_haul_after_the_wait(fleet, world):
 ])
 def test_a_while_clause_with_a_place_or_a_return_of_its_own_keeps_it(fleet, world, text, plan):
     assert_plan(text, fleet, world, *plan)
+
+
+# -- finding 4: "lift it" / "open it again" is the keep-out, not a place never closed -------------------------------
+
+@pytest.mark.parametrize("text, closed, went, robot", [
+    ("Keep everyone out of rock 1 while truck 2 goes to soil 2, then open it again.", "rock1", "soil2", D2),
+    ("All robots avoid puddle 1. Truck 3 drives to rock 2, and after that lift it.", "puddle1", "rock2", D3),
+    ("All robots avoid puddle 1. Truck 3 drives to rock 2; then reopen it.", "puddle1", "rock2", D3),
+    ("Could you keep all robots away from puddle 2 while truck 1 goes to soil 1, and lift it once it has arrived?",
+     "puddle2", "soil1", D1),
+])
+def test_lifting_it_lifts_the_keep_out(fleet, world, text, closed, went, robot):
+    assert_plan(text, fleet, world, task("k", AVA, [], [closed]), task("m", T, [robot], [went], deps=["k"]),
+                task("a", ALA, [], [closed], deps=["m"]))
+
+
+def test_lifting_it_after_an_inspection_then_keep_out(fleet, world):
+    assert_plan("Truck 3 goes to puddle 1, after which all robots avoid it. Once truck 3 has gone to rock 2, lift it.",
+                fleet, world, task("i", T, [D3], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["i"]),
+                task("m", T, [D3], ["rock2"], deps=["i"]), task("a", ALA, [], ["puddle1"], deps=["m"]))
