@@ -15,6 +15,8 @@ request, a question, the passive, a sentence opened by the place or the time, no
 4. "Keep everyone out of rock 1 while truck 2 goes to soil 2, then open it again" lifted soil 2 for truck 2: the "it"
    of a lifting was the place named last, which no keep-out had closed. When that place was never closed and a
    keep-out was set, "it" is that keep-out (its places, and the robots it was set for).
+5. "Tomorrow morning, trucks 1 and 3 go to soil 2 first, followed by excavator 2" sent all three at once: after a move,
+   the robots after "followed by" go along (a kept choice), but a "first" before the comma says they come next.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -139,3 +141,17 @@ def test_lifting_it_after_an_inspection_then_keep_out(fleet, world):
     assert_plan("Truck 3 goes to puddle 1, after which all robots avoid it. Once truck 3 has gone to rock 2, lift it.",
                 fleet, world, task("i", T, [D3], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["i"]),
                 task("m", T, [D3], ["rock2"], deps=["i"]), task("a", ALA, [], ["puddle1"], deps=["m"]))
+
+
+# -- finding 5: "<move> first, followed by <robot>" is "then <robot>" -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tomorrow morning, trucks 1 and 3 go to soil 2 first, followed by excavator 2.",
+    "Trucks 1 and 3 go to soil 2 first, followed by excavator 2.",
+])
+def test_followed_by_after_first_comes_next(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1, D3], ["soil2"]), task("b", T, [E2], ["soil2"], deps=["a"]))
+
+
+def test_followed_by_after_a_move_without_first_still_goes_along(fleet, world):
+    assert_plan("Truck 1 goes to rock 1, followed by truck 2.", fleet, world, task("a", T, [D1, D2], ["rock1"]))
