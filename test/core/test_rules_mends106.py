@@ -17,6 +17,8 @@ request, a question, the passive, a sentence opened by the place or the time, no
    keep-out was set, "it" is that keep-out (its places, and the robots it was set for).
 5. "Tomorrow morning, trucks 1 and 3 go to soil 2 first, followed by excavator 2" sent all three at once: after a move,
    the robots after "followed by" go along (a kept choice), but a "first" before the comma says they come next.
+6. "... loads dump truck 3, which already waits there" / "which should already be waiting there" sent truck 3 to the
+   place it stood at: the lexicon's ``already`` phrases lacked the -s form and "already be waiting".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -155,3 +157,19 @@ def test_followed_by_after_first_comes_next(fleet, world, text):
 
 def test_followed_by_after_a_move_without_first_still_goes_along(fleet, world):
     assert_plan("Truck 1 goes to rock 1, followed by truck 2.", fleet, world, task("a", T, [D1, D2], ["rock1"]))
+
+
+# -- finding 6: "which already waits there" / "should already be waiting there" is no move ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 goes to rock 2, digs and loads dump truck 3, which already waits there.",
+    "Excavator 1 goes to rock 2, digs and loads dump truck 3, which should already be waiting there.",
+    "Truck 3 already waits at rock 2. Excavator 1 goes to rock 2, digs and loads truck 3.",
+])
+def test_a_truck_already_waiting_is_not_moved(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["rock2"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]))
+
+
+def test_a_bare_wait_at_a_place_is_still_a_move(fleet, world):
+    assert_plan("Truck 2 waits at soil 1.", fleet, world, task("m", T, [D2], ["soil1"]))
