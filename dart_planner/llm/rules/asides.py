@@ -1265,10 +1265,16 @@ def fold_followed_by(items: Sequence[Item], phrases: Container[str]) -> list[Ite
         if v.kind is ItemKind.VERB and by.kind is ItemKind.WORD and f"{v.text} {by.text}".lower() in phrases \
                 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload == "," and j > k + 2 \
                 and out[j - 1].kind is ItemKind.ROBOT and (j == len(out) or out[j].kind is ItemKind.PUNCT) \
-                and _last_verb_works(out, k - 1):
+                and (_last_verb_works(out, k - 1) or _first_before(out, k - 1)):
             out[k:k + 2] = [Item(ItemKind.CONNECTIVE, v.start, by.end, "sequence", "then")]
         k += 1
     return out
+
+
+def _first_before(items: Sequence[Item], k: int) -> bool:
+    """A "first" right before the comma at ``k`` ("trucks 1 and 3 go to soil 2 first, followed by excavator 2"): the
+    robots after "followed by" come next, even after a move; going along, they went at the same time."""
+    return k > 0 and items[k - 1].kind is ItemKind.CONNECTIVE and items[k - 1].payload == "first"
 
 
 def _last_verb_works(items: Sequence[Item], k: int) -> bool:

@@ -5569,6 +5569,12 @@ class Interpreter:
                 # "they can go there again" after a keep-out of puddle 1: "there" is the place closed to them,
                 # not the place named last (a lifting of a place never closed to them lifts nothing)
                 names = closed
+        if target == "remove_keepout" and self.last_keepout and names and a.objects and all(
+                o.payload.form == "pronoun" and o.payload.pronoun == "it" for o in a.objects) \
+                and not set(names) & set(self.closed_for):
+            # "Keep everyone out of rock 1 while truck 2 goes to soil 2, then open it again": what is lifted is the
+            # keep-out, not the place named last, which was never closed (its lifting lifted nothing)
+            names = list(self.last_keepout)
         if not names and target == "add_keepout" and self.scene_named and self.last_place not in (None, START):
             # "Truck 1 goes to puddle 1 for inspection, after which all robots avoid the area": the place just named
             names = [self.last_place]

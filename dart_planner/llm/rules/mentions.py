@@ -189,7 +189,7 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
             k += 1
         if k == j:
             break
-        if words[j] == "," and k + 1 < len(words) and words[k + 1] in ("at", "to"):
+        if words[j] == "," and k + 1 < len(words) and words[k + 1] in ("at", "to") and _bare_item_before(words, j, lex):
             break  # "soil 1, 2 at soil 2": the 2 starts the next item of a list, it is no second soil
         m = _number_at(words, k, lex)
         # a number followed by a type/kind word belongs to the next mention ("... 1 and 2 trucks")
@@ -205,6 +205,15 @@ def _numbers(words: Sequence[str], j: int, lex: Lexicon, noun_at: Any = None) ->
         nums.append(m)
         j = k + 1
     return nums, j
+
+
+def _bare_item_before(words: Sequence[str], j: int, lex: Lexicon) -> bool:
+    """A bare number that opens an item ("each dig - 1 at soil 1, 2 at soil 2") before word ``j``: only then is
+    a ", 2 at" after a number the list's next item. Without one, "trucks 1, 2 to rock 1" (the terse "->") names
+    two trucks; read as an item, truck 2 was dropped."""
+    return any(lex.number(words[p]) is not None and words[p + 1] in ("at", "to")
+               and (p == 0 or words[p - 1] in (",", ":", ";", "-"))
+               for p in range(j - 1))
 
 
 def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, int]:

@@ -1468,6 +1468,25 @@ def _take_place_of(nxt: Segment, s: Segment) -> None:
     nxt.conjunct = s.conjunct
 
 
+_PLACED_AT = frozenset({"navigate", "dig"})
+
+
+def _share_leading_place(rest: Sequence[Segment], place: Segment) -> None:
+    """"At rock 2, excavator 1 digs while truck 1 waits" / "... and truck 2 waits": the place said first is also
+    where a robot of a clause joined to the first one by "while" or "and" waits or digs, when that clause names no
+    place of its own. Without it, truck 1 never went to rock 2 (a bare wait is no step) and an excavator dug where it
+    stood."""
+    for seg in rest:
+        if seg.sentence != place.sentence or seg.role is not SegmentRole.MAIN \
+                or not (seg.connective == "parallel" or seg.conjunct) or not seg.items \
+                or seg.items[0].kind is not ItemKind.ROBOT or seg.has(ItemKind.OBJECT) or seg.has(ItemKind.PLACE):
+            return
+        verbs = [k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB]
+        if len(verbs) != 1 or seg.items[verbs[0]].payload.target not in _PLACED_AT:
+            return
+        seg.items = seg.items[:verbs[0] + 1] + place.items + seg.items[verbs[0] + 1:]
+
+
 def _leading_places(segs: list[Segment]) -> list[Segment]:
     """"At soil 1, excavator 1 loads the pair; at soil 2, ...": a place said before the comma is
     where the clause after it happens ("excavator 1 loads the pair at soil 1"), not a terse move
@@ -1484,6 +1503,7 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
             v = next(k for k, it in enumerate(nxt.items) if it.kind is ItemKind.VERB)
             nxt.items = nxt.items[:v + 1] + s.items + nxt.items[v + 1:]
             _take_place_of(nxt, s)
+            _share_leading_place(segs[i + 2:], s)
             continue
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
                 and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
