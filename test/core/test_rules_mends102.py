@@ -7,6 +7,14 @@ voices (a foreman's orders, a polite email, a non-native speaker); each finding 
    its ``aspect_verbs`` key through "starts excavations": "begins breaking it up" no longer needs the key).
 2. "When all is done, all fleet return to start." (a non-native "all fleet", no article) sent only the robots
    said last home: "all fleet" is the whole fleet, like "whole fleet".
+3. "Puddle 2 is too soft, so nobody goes onto it, right from the start." was refused as a keep-out with no object:
+   "onto" (and "in", "inside", "across", "over") before the pronoun of a negated movement did not make it the place
+   just named, as "into", "on" and "near" did.
+4. "Excavators 1 and 2, go to rock 1 and break it up, both of you." dug twice: the closing ", both of you" (or "both
+   of them", "the two of them", "all of them") was read as a clause of its own that did the last step again. Said
+   after a clause whose robots are several (or "they"), it only stresses them (lexicon ``trailing_stress_pronouns``);
+   after a clause of one robot it is left as it was ("truck 1 goes to soil 1, truck 2 to soil 2, then dump, both of
+   them" still has truck 2 dump twice: left, see the report).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, RA, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- finding 1: "breaking the rock up" is digging -----------------------------------------------------------------
 
@@ -47,3 +55,38 @@ def test_all_fleet_without_an_article_is_the_whole_fleet(fleet, world, fleet_wor
                 f"When all is done, {fleet_words} return to start.", fleet, world,
                 task("a", T, [D3], ["soil1"]), task("b", DUMP, [D3], [], deps=["a"]),
                 task("c", T, [E1, D2], ["obstacle2"]), task("r", RA, [], [], deps=["b", "c"]))
+
+
+# -- finding 3: "nobody goes onto it" keeps out of the place just named -------------------------------------------
+
+@pytest.mark.parametrize("words", ["goes onto it", "drives onto it", "goes in it", "drives across it",
+                                   "drives over it", "goes inside it"])
+def test_a_negated_movement_onto_a_pronoun_keeps_out_of_the_place_named(fleet, world, words):
+    assert_plan(f"Puddle 2 is too soft, so nobody {words}, right from the start. Excavators 1 and 3 go to soil 1 "
+                "and dig there together.", fleet, world,
+                task("k", AVA, [], ["puddle2"]), task("m", T, [E1, E3], ["soil1"], deps=["k"]),
+                task("d", DIG, [E1, E3], [], deps=["m"]))
+
+
+# -- finding 4: a closing ", both of you" stresses the robots, no step again ---------------------------------------
+
+@pytest.mark.parametrize("stress", ["both of you", "both of them", "the two of them", "all of them",
+                                    "the pair of them"])
+def test_a_closing_both_of_you_adds_no_step(fleet, world, stress):
+    assert_plan(f"Excavators 1 and 2, go to rock 1 and break it up, {stress}. Truck 2, wait until the rock is broken, "
+                "then drive to rock 1.", fleet, world,
+                task("m", T, [E1, E2], ["rock1"]), task("d", DIG, [E1, E2], [], deps=["m"]),
+                task("t", T, [D2], ["rock1"], deps=["d"]))
+
+
+def test_a_closing_both_of_them_after_a_clause_that_ends_the_sentence_adds_no_step(fleet, world):
+    assert_plan("Trucks 1 and 3 drive to soil 2 and dump there, both of them; then excavator 1 goes to rock 2.",
+                fleet, world,
+                task("m", T, [D1, D3], ["soil2"]), task("u", DUMP, [D1, D3], [], deps=["m"]),
+                task("e", T, [E1], ["rock2"], deps=["u"]))
+
+
+def test_a_closing_both_of_them_after_they_adds_no_step(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Then they dump, both of them.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil2"]),
+                task("u", DUMP, [D1, D2], [], deps=["a", "b"]))
