@@ -15,6 +15,10 @@ voices (a foreman's orders, a polite email, a non-native speaker); each finding 
    after a clause whose robots are several (or "they"), it only stresses them (lexicon ``trailing_stress_pronouns``);
    after a clause of one robot it is left as it was ("truck 1 goes to soil 1, truck 2 to soil 2, then dump, both of
    them" still has truck 2 dump twice: left, see the report).
+5. "... loads truck 2 first and truck 3 after that. Truck 2 dumps at rock 1 right after its loading, and truck 3
+   dumps at rock 2 right after its own loading." had truck 2's move wait for truck 3's loading: a possessive anchor
+   said after the clause ("after its (own) loading") took the last loading, where one said first ("right after its
+   loading, truck 2 dumps ...") took the subject's own. Both take the subject's own now.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -90,3 +94,22 @@ def test_a_closing_both_of_them_after_they_adds_no_step(fleet, world):
     assert_plan("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Then they dump, both of them.", fleet, world,
                 task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["soil2"]),
                 task("u", DUMP, [D1, D2], [], deps=["a", "b"]))
+
+
+# -- finding 5: "truck 2 dumps ... after its loading" waits for truck 2's own loading ------------------------------
+
+_LOADED_IN_TURN = ("Excavator 2 goes to soil 2 with trucks 2 and 3; excavator 2 digs and then loads truck 2 first and "
+                   "truck 3 after that. ")
+
+
+@pytest.mark.parametrize("tail", [
+    "Truck 2 dumps at rock 1 right after its loading, and truck 3 dumps at rock 2 right after its own loading.",
+    "Truck 2 dumps at rock 1 after its own loading, and truck 3 dumps at rock 2 after its own loading.",
+    "Truck 2 dumps at rock 1 after its loading. Truck 3 dumps at rock 2 after its loading.",
+])
+def test_a_trailing_possessive_anchor_waits_for_the_trucks_own_loading(fleet, world, tail):
+    assert_plan(_LOADED_IN_TURN + tail, fleet, world,
+                task("m", T, [E2, D2, D3], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("l2", LOAD, [E2], [], deps=["d"]), task("l3", LOAD, [E2], [], deps=["l2"]),
+                task("t2", T, [D2], ["rock1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["t2"]),
+                task("t3", T, [D3], ["rock2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["t3"]))
