@@ -19,6 +19,10 @@ voices (a foreman's orders, a polite email, a non-native speaker); each finding 
    dumps at rock 2 right after its own loading." had truck 2's move wait for truck 3's loading: a possessive anchor
    said after the clause ("after its (own) loading") took the last loading, where one said first ("right after its
    loading, truck 2 dumps ...") took the subject's own. Both take the subject's own now.
+6. "...; they are allowed near it again only after excavator 2 has broken the rock up." was refused asking which
+   places "they" means: "they are" before a lifting verb with no place after it is read as places ("both are
+   off-limits"), and "near it" was not seen as the place. A pronoun after a keep-out preposition after the verb is
+   the place now, so "they" stay the trucks.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -113,3 +117,16 @@ def test_a_trailing_possessive_anchor_waits_for_the_trucks_own_loading(fleet, wo
                 task("l2", LOAD, [E2], [], deps=["d"]), task("l3", LOAD, [E2], [], deps=["l2"]),
                 task("t2", T, [D2], ["rock1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["t2"]),
                 task("t3", T, [D3], ["rock2"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["t3"]))
+
+
+# -- finding 6: "they are allowed near it again" lets the trucks back --------------------------------------------
+
+@pytest.mark.parametrize("allowed", ["they are allowed near it again", "they are allowed back into it",
+                                     "they are permitted near it again"])
+def test_they_are_allowed_near_it_are_the_robots_let_back(fleet, world, allowed):
+    assert_plan("First excavator 2 drives to rock 1. The moment it arrives, dump trucks 1 and 3 keep away from rock "
+                f"1; {allowed} only after excavator 2 has broken the rock up.", fleet, world,
+                task("m", T, [E2], ["rock1"]),
+                task("k", AV, [D1, D3], ["rock1"], deps=["m"]),
+                task("d", DIG, [E2], [], deps=["m"]),
+                task("l", AL, [D1, D3], ["rock1"], deps=["k", "d"]))

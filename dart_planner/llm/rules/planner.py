@@ -237,7 +237,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
-                              lex.place_list_pronouns)
+                              lex.place_list_pronouns, lex.keepout_pronoun_prepositions)
     items = fold_colon_named_keepouts(fold_restated_keepouts(items, lex.keepout_noun_index, lex.keepout_definite_words,
                                                              lex.keepout_passive_verbs))
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs,
