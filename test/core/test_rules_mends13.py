@@ -162,7 +162,8 @@ _ROUND13_KEY_READINGS = [
     ("thing_articles", "A mobile crane is parked between the two puddles, so keep all robots away from puddle 1 "
                        "throughout. Excavator 2 drives to soil 2."),
     ("robot_place_pronouns", _TWO_DIGGERS + ", and the excavator there loads it."),
-    ("aspect_verbs", "Excavator 3 is already at soil 2 and begins breaking it up at once. Truck 1 heads to soil 2."),
+    # "breaking" is a verb of digging itself since M102, so the key is seen through an event noun that is no verb
+    ("aspect_verbs", "Excavator 3 is already at soil 2 and starts excavations at once. Truck 1 heads to soil 2."),
 ]
 
 

@@ -4389,9 +4389,21 @@ class Interpreter:
             self.last_place = scene
             if shared and got and not self.step_anchored and post.connective_text not in UNTIL:
                 base = set()  # "X when A, and Y when B": Y waits for B, not for what X waited for
+            got = self._own_loadings_said(got, subject)
             self.post_entry = got - base
             base |= got
         return base
+
+    def _own_loadings_said(self, got: set[int], subject: tuple[Member, ...] | None) -> set[int]:
+        """"Truck 2 dumps at rock 1 right after *its* loading": of the loadings a possessive anchor said after the
+        clause names, the subject's own (as when it is said first: "right after its loading, truck 2 dumps ..."),
+        not the last truck loaded."""
+        if not (self.robotless_anchor and self.anchor_possessive and subject):
+            return got
+        keys = {m.key for m in subject}
+        loads = {i for i in got if self.b.drafts[i].action == "unload_bucket"}
+        own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
+        return (got - loads) | own if own and own != loads else got
 
     def _negates_other(self, items: Sequence[Item], k: int) -> bool:
         """"Truck 3 is not needed and keeps away from rock 1": a negation whose next keep-out verb comes after a

@@ -416,7 +416,7 @@ def fold_object_asides(items: Sequence[Item], relatives: Container[str],
 
 def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
                       copulas: Container[str], modals: Container[str] = (),
-                      list_pronouns: Container[str] = ()) -> list[Item]:
+                      list_pronouns: Container[str] = (), object_prepositions: Container[str] = ()) -> list[Item]:
     """Keep-out verbs said of a place, not of a robot:
 
     - "Obstacle 2 was closed for repairs yesterday": a keep-out verb right after a past auxiliary
@@ -428,7 +428,8 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
       (``copulas``) and a keep-out verb with no object after it in its clause is the place just named, not a
       robot (read as a robot, it referred to none, or to the wrong one). So is "they" / "both" (``list_pronouns``,
       the lexicon's ``place_list_pronouns``) the places of the last list ("checks obstacle 1 and obstacle 2; after
-      that, both are off-limits").
+      that, both are off-limits"). Not when the place comes after the verb as a pronoun after one of
+      ``object_prepositions`` ("they are allowed *near it* again": "they" are the robots let back).
     """
     out = list(items)
     for k, it in enumerate(out):
@@ -441,7 +442,8 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
                 and not (start > 0 and out[start - 1].kind is ItemKind.CONNECTIVE):
             out[k] = _filler(it)
             continue
-        if any(c.kind is ItemKind.OBJECT for c in out[k + 1:end]):
+        if any(c.kind is ItemKind.OBJECT for c in out[k + 1:end]) or _place_pronoun_after(out, k, end,
+                                                                                          object_prepositions):
             continue
         for j in (k - 2, k - 3):
             said = out[j].text.lower() if j >= start else ""
@@ -452,6 +454,13 @@ def fold_place_states(items: Sequence[Item], state_auxiliaries: Container[str],
                 out[j] = Item(ItemKind.OBJECT, out[j].start, out[j].end,
                               ObjectDesc("pronoun", pronoun="it" if said == "it" else "them"), out[j].text)
     return out
+
+
+def _place_pronoun_after(out: Sequence[Item], k: int, end: int, prepositions: Container[str]) -> bool:
+    """After the keep-out verb at ``k``, in its clause, "it" / "them" right after one of ``prepositions`` ("allowed
+    near *it*"): the place is said there, so the pronoun before the verb is no place."""
+    return any(out[i].text.lower() in ("it", "them") and out[i - 1].kind is ItemKind.WORD
+               and out[i - 1].text.lower() in prepositions for i in range(k + 2, end))
 
 
 def _noun_subject(out: Sequence[Item], j: int, end: int, nouns: PhraseIndex[bool], definite: Container[str],

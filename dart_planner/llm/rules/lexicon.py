@@ -704,6 +704,9 @@ class Lexicon:
     parallel_block_openers: frozenset[str] = _context_words()
     """Words before a sentence that say its clauses run side by side ("*In parallel*, ...", "The following happens *at
     the same time*: ..."): a "then" opening the next sentence waits for all of them."""
+    trailing_stress_pronouns: frozenset[str] = _context_words()
+    """Pronouns that close a sentence after a comma and a clause of several robots ("go to rock 1 and break it up,
+    *both of you*"): those robots said again, no clause of their own."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))

@@ -121,6 +121,7 @@ from .states import (
     fold_where_standing,
 )
 from .steprefs import fold_absolute_joins, fold_after_both, fold_step_refs
+from .stresspronouns import fold_trailing_stress_pronouns
 from .subordinators import (
     fold_before_setting_off,
     fold_parallel_subordinators,
@@ -197,6 +198,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_trailing_stress_pronouns(items, lex.trailing_stress_pronouns)
     items = fold_removed_by_digging(fold_beneficiary_purposes(items, lex), lex)
     items = fold_anchored_subjects(items, lex.wait_for_connectives, lex.clause_joining_words)
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
@@ -242,7 +244,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
-                              lex.place_list_pronouns)
+                              lex.place_list_pronouns, lex.keepout_pronoun_prepositions)
     items = fold_colon_named_keepouts(fold_restated_keepouts(items, lex.keepout_noun_index, lex.keepout_definite_words,
                                                              lex.keepout_passive_verbs))
     items = fold_keepout_pronouns(items, lex.keepout_pronoun_prepositions, lex.follow_verbs | lex.join_verbs,
