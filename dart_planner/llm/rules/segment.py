@@ -262,9 +262,12 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
 
 def _each_after_and(cur: Segment, items: Sequence[Item], k: int) -> bool:
     """A bare "each" at ``k`` right after "and", in a main clause that has its verb, with a verb of its own after it
-    before the next punctuation: the subject of a new clause ("go to soil 1 and each is loaded")."""
+    before the next punctuation: the subject of a new clause ("go to soil 1 and each is loaded"). So is "each of
+    them" / "every one of them" ("excavator 2 goes to soil 2 and each of them digs"): read inside the clause before
+    it, the robots of the sentence were that clause's robot alone."""
     it = items[k]
-    bare_each = it.kind is ItemKind.MARK and it.payload == "each" and it.text == "each"
+    bare_each = it.kind is ItemKind.MARK and it.payload == "each" and it.text.split()[0] in ("each", "every") \
+        and it.text.split()[-1] in ("each", "them")
     if cur.role is not SegmentRole.MAIN or not bare_each:
         return False
     if not cur.items or cur.items[-1].kind is not ItemKind.WORD or cur.items[-1].text != "and" \
