@@ -4,6 +4,9 @@ sentence chained with "and", "and then", "while", "after which").
 1. "Excavator 1 goes to soil 1 and excavator 2 goes to soil 2 and each of them digs" dug at soil 2 only: "each of
    them" (or "every one of them") right after "and", with a verb of its own, opens a clause of its own, as a bare
    "each" there does; read as part of excavator 2's clause, excavator 1's digging was dropped with no error.
+2. "Excavator 3 digs at soil 2 and loads truck 2 and truck 3, and they drive to puddle 1" sent the excavator: in the
+   sentence that ends on one robot loading several trucks, "they" is the trucks (as it is in the next sentence); with
+   "..., and they take the soil to puddle 1" only the truck named last hauled, and the other's haul was dropped.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +14,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E1, E2, T, assert_plan, task
+from rules_helpers import D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "and each of them <verb>" is a clause of its own -----------------------------------------------------
 
@@ -33,3 +36,32 @@ def test_each_of_them_in_its_own_clause_still_reads(fleet, world):
     assert_plan("Excavator 1 goes to soil 1 and excavator 2 goes to soil 2, and each of them digs.", fleet, world,
                 task("m1", T, [E1], ["soil1"]), task("m2", T, [E2], ["soil2"]),
                 task("d1", DIG, [E1], deps=["m1"]), task("d2", DIG, [E2], deps=["m2"]))
+
+
+# -- finding 2: "they" after one robot loaded several in the same sentence is the loaded trucks ----------------------
+
+
+def _dig_and_two_loads() -> list:
+    return [task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+            task("l1", LOAD, [E3], deps=["d"]), task("l2", LOAD, [E3], deps=["l1"])]
+
+
+@pytest.mark.parametrize("order", ["truck 2 first, then truck 3", "truck 2, then truck 3",
+                                   "truck 2 first and then truck 3", "truck 2 and then truck 3"])
+def test_they_after_a_loading_in_turn_are_the_trucks(fleet, world, order):
+    # rule 24 and round 7: a step said of both after a loading in turn leaves after the last loading, together
+    assert_plan(f"Excavator 3 digs at soil 2 and loads {order}, and they take the soil to puddle 1.", fleet, world,
+                *_dig_and_two_loads(), task("h", T, [D2, D3], ["puddle1"], deps=["l2"]),
+                task("t", DUMP, [D2, D3], deps=["h"]))
+
+
+def test_they_after_a_loading_of_two_named_trucks_are_the_trucks(fleet, world):
+    assert_plan("Excavator 3 digs at soil 2 and loads truck 2 and truck 3, and they drive to puddle 1.", fleet, world,
+                task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+                task("l", LOAD, [E3], deps=["d"]), task("h", T, [D2, D3], ["puddle1"], deps=["l"]))
+
+
+def test_they_of_several_subjects_is_still_those_subjects(fleet, world):
+    assert_plan("Truck 2 goes to rock 1 and truck 3 goes to rock 2, and then they go home.", fleet, world,
+                task("m1", T, [D2], ["rock1"]), task("m2", T, [D3], ["rock2"]),
+                task("r", "return_to_start_for_specific_robots", [D2, D3], deps=["m1", "m2"]))

@@ -1333,7 +1333,9 @@ class MentionResolver:
             for members, role in self.history[lo:hi]:
                 if role == "subject":
                     acc += [m for m in members if m not in acc]
-            loaded = self._loaded_last(lo, hi) if sent < self.sentence else ()
+            # "excavator 3 ... loads truck 2, then truck 3, and they ...": in its own sentence too (the one
+            # loader is "it"; read as the sentence's subjects, the excavator drove off with the loads)
+            loaded = self._loaded_last(lo, hi)
             if loaded:
                 return loaded
             if _size(acc) > 1:
