@@ -7,6 +7,12 @@ sentence chained with "and", "and then", "while", "after which").
 2. "Excavator 3 digs at soil 2 and loads truck 2 and truck 3, and they drive to puddle 1" sent the excavator: in the
    sentence that ends on one robot loading several trucks, "they" is the trucks (as it is in the next sentence); with
    "..., and they take the soil to puddle 1" only the truck named last hauled, and the other's haul was dropped.
+3. "... loads truck 1 first and then truck 2 and they drive to puddle 2" sent excavator 3 and a new group of two
+   trucks ("both trucks") or truck 2 alone, with truck 2 also sent to the loading site: the verbless rest of a
+   loading order ("then truck 2") ran on into the clause after "and", read as one subject "truck 2 and they". After
+   such a rest, "and" + a robot said as a pronoun, a group or "each" with a verb of its own opens a new clause, as it
+   does after a comma (robots named by number, "and truck 3 ...", are left as one subject: "then truck 2 and truck
+   3" may list both).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "and each of them <verb>" is a clause of its own -----------------------------------------------------
 
@@ -65,3 +71,18 @@ def test_they_of_several_subjects_is_still_those_subjects(fleet, world):
     assert_plan("Truck 2 goes to rock 1 and truck 3 goes to rock 2, and then they go home.", fleet, world,
                 task("m1", T, [D2], ["rock1"]), task("m2", T, [D3], ["rock2"]),
                 task("r", "return_to_start_for_specific_robots", [D2, D3], deps=["m1", "m2"]))
+
+
+# -- finding 3: the rest of a loading order ends before "and" + a new subject ----------------------------------------
+
+
+def _one_excavator_loads_in_turn() -> list:
+    return [task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], deps=["m"]),
+            task("l1", LOAD, [E3], deps=["d"]), task("l2", LOAD, [E3], deps=["l1"])]
+
+
+@pytest.mark.parametrize("who", ["they", "both", "both trucks"])
+def test_a_group_after_the_rest_of_a_loading_order_is_the_loaded_trucks(fleet, world, who):
+    assert_plan(f"Excavator 3 digs at soil 2 and loads truck 1 first and then truck 2 and {who} drive to puddle 2.",
+                fleet, world, *_one_excavator_loads_in_turn(),
+                task("h1", T, [D1], ["puddle2"], deps=["l1"]), task("h2", T, [D2], ["puddle2"], deps=["l2"]))

@@ -281,6 +281,29 @@ def _each_after_and(cur: Segment, items: Sequence[Item], k: int) -> bool:
     return False
 
 
+def _subject_after_order_rest(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """At ``k``, right after "and" that follows the verbless rest of a loading order ("loads truck 1 first *and then
+    truck 2* and ..."), a robot said as a pronoun, a group or with "each" ("they", "both trucks", "each"), or a bare
+    "each", with a verb of its own before the next punctuation: the subject of a new clause, as after a comma. Read
+    on, "truck 2 and each takes its load ..." made one subject of both, and only truck 2 hauled. Robots named by
+    number ("and truck 3 ...") are left alone: "then truck 2 and truck 3" may list both."""
+    it = items[k]
+    if cur.role is not SegmentRole.MAIN or cur.connective != "sequence" or len(cur.items) < 2:
+        return False
+    if cur.items[-1].kind is not ItemKind.WORD or cur.items[-1].text != "and" \
+            or not all(x.kind is ItemKind.ROBOT and x.payload.form == "ids" for x in cur.items[:-1]):
+        return False
+    each = it.kind is ItemKind.MARK and it.payload == "each"
+    if not each and not (it.kind is ItemKind.ROBOT and it.payload.form in ("pronoun", "type")):
+        return False
+    for x in items[k + 1:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return False
+        if x.kind is ItemKind.VERB:
+            return True
+    return False
+
+
 def _finite_after_it(items: Sequence[Item], k: int) -> bool:
     """"when the excavator's done inspecting *it goes* to soil 2": "it" right before a verb in the third person
     singular ("goes", "digs") is that verb's subject, not the object of the verb before it (read as the object, the
@@ -1101,7 +1124,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             conjunct("subject", it, drop_last=True)
             k += 1
             continue
-        if _each_after_and(cur, items, k):
+        if _each_after_and(cur, items, k) or _subject_after_order_rest(cur, items, k):
             # "trucks 1 and 2 go to soil 1 *and each* is loaded ... once X": a clause of its own, as after a comma
             # (read as one clause, the anchor after it held the moves back too)
             conjunct("subject", it, drop_last=True)
