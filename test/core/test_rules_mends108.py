@@ -13,6 +13,9 @@ sentence chained with "and", "and then", "while", "after which").
    such a rest, "and" + a robot said as a pronoun, a group or "each" with a verb of its own opens a new clause, as it
    does after a comma (robots named by number, "and truck 3 ...", are left as one subject: "then truck 2 and truck
    3" may list both).
+4. "A truck goes to soil 1 while the other trucks keep away from soil 1" kept one truck out: "the other <type>s"
+   (plural, no number) after unnamed robots of the type are every one of it not spoken for, as "the remaining
+   <type>s" are (rule 19 counts "the other truck", singular, as one); said again, the same group.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +23,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "and each of them <verb>" is a clause of its own -----------------------------------------------------
 
@@ -86,3 +89,30 @@ def test_a_group_after_the_rest_of_a_loading_order_is_the_loaded_trucks(fleet, w
     assert_plan(f"Excavator 3 digs at soil 2 and loads truck 1 first and then truck 2 and {who} drive to puddle 2.",
                 fleet, world, *_one_excavator_loads_in_turn(),
                 task("h1", T, [D1], ["puddle2"], deps=["l1"]), task("h2", T, [D2], ["puddle2"], deps=["l2"]))
+
+
+# -- finding 4: "the other trucks" after "a truck" are the two left -------------------------------------------------
+
+
+def test_the_other_trucks_after_one_unnamed_truck_are_the_two_left(fleet, world):
+    assert_plan("A truck goes to soil 1 while the other trucks keep away from soil 1.", fleet, world,
+                task("m", T, types=[("dump_truck", 1)], objs=["soil1"]),
+                task("k", AV, types=[("dump_truck", 2)], objs=["soil1"]))
+    assert_plan("An excavator digs at soil 1 and the other excavators go home.", fleet, world,
+                task("m", T, types=[("excavator", 1)], objs=["soil1"]),
+                task("d", DIG, types=[("excavator", 1)], deps=["m"]), task("r", R, types=[("excavator", 2)]))
+
+
+def test_the_other_trucks_said_again_are_the_same_two(fleet, world):
+    assert_plan("A truck goes to soil 1 while the other trucks keep away from soil 1, and when the truck has dumped "
+                "at puddle 2 the other trucks can use soil 1 again.", fleet, world,
+                task("m", T, types=[("dump_truck", 1)], objs=["soil1"]),
+                task("k", AV, types=[("dump_truck", 2)], objs=["soil1"]),
+                task("h", T, types=[("dump_truck", 1)], objs=["puddle2"], deps=["m"]),
+                task("d", DUMP, types=[("dump_truck", 1)], deps=["h"]),
+                task("a", AL, types=[("dump_truck", 2)], objs=["soil1"], deps=["d", "k"]))
+
+
+def test_the_other_truck_after_two_stays_one(fleet, world):
+    assert_plan("Two trucks go to soil 1 and the other truck goes home.", fleet, world,
+                task("m", T, types=[("dump_truck", 2)], objs=["soil1"]), task("r", R, types=[("dump_truck", 1)]))
