@@ -1342,7 +1342,9 @@ class MentionResolver:
             for members, role in self.history[lo:hi]:
                 if role == "subject":
                     acc += [m for m in members if m not in acc]
-            loaded = self._loaded_last(lo, hi) if sent < self.sentence else ()
+            # "excavator 3 ... loads truck 2, then truck 3, and they ...": in its own sentence too (the one
+            # loader is "it"; read as the sentence's subjects, the excavator drove off with the loads)
+            loaded = self._loaded_last(lo, hi)
             if loaded:
                 return loaded
             if _size(acc) > 1:
@@ -1624,6 +1626,21 @@ class MentionResolver:
                     total += m.count
         return total
 
+    def _other_unnamed(self, rtype: str, size: int) -> Member | None:
+        """"A truck goes to soil 1 while the other trucks keep away": "the other <type>s" with no number, after
+        unnamed robots of the type, are every one of it not spoken for (two), as "the remaining <type>s" are; read as
+        one, a truck was left out of the keep-out. Said again ("... the other trucks can use soil 1 again"), the same
+        group. None when every robot of the type is spoken for and no such group was made."""
+        again = self.leftovers.get((rtype, 0))
+        used = self.used_of_type(rtype)
+        if again is not None and again.count > 1 and used >= size:
+            return again
+        if used >= size:
+            return None
+        group = self.new_group(rtype, size - used)
+        self.leftovers[(rtype, 0)] = group
+        return group
+
     def _leftover(self, rtype: str, ordinal: int, count: int) -> Member:
         """The leftover group of ``count`` robots of ``rtype``: the one made before when every robot of the
         type is spoken for ("Two trucks go to soil 1 and the remaining truck to soil 2. Then the remaining truck
@@ -1845,6 +1862,10 @@ class MentionResolver:
                 # (rule 18), not one more unnamed truck
                 if others and (len(others) == d.count or (not d.count and d.plural)):
                     return tuple(self.robot_member(rid) for rid in others)
+            if d.plural and not d.count:
+                rest_of_all = self._other_unnamed(d.rtype, size)
+                if rest_of_all is not None:
+                    return (rest_of_all,)
             return (self._leftover(d.rtype, 0, max(1, d.count)),)
         if d.det == "another":
             return (self.new_group(d.rtype, max(1, d.count)),)

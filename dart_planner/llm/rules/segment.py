@@ -262,13 +262,39 @@ def _is_subject_start(items: Sequence[Item], k: int) -> bool:
 
 def _each_after_and(cur: Segment, items: Sequence[Item], k: int) -> bool:
     """A bare "each" at ``k`` right after "and", in a main clause that has its verb, with a verb of its own after it
-    before the next punctuation: the subject of a new clause ("go to soil 1 and each is loaded")."""
+    before the next punctuation: the subject of a new clause ("go to soil 1 and each is loaded"). So is "each of
+    them" / "every one of them" ("excavator 2 goes to soil 2 and each of them digs"): read inside the clause before
+    it, the robots of the sentence were that clause's robot alone."""
     it = items[k]
-    bare_each = it.kind is ItemKind.MARK and it.payload == "each" and it.text == "each"
+    bare_each = it.kind is ItemKind.MARK and it.payload == "each" and it.text.split()[0] in ("each", "every") \
+        and it.text.split()[-1] in ("each", "them")
     if cur.role is not SegmentRole.MAIN or not bare_each:
         return False
     if not cur.items or cur.items[-1].kind is not ItemKind.WORD or cur.items[-1].text != "and" \
             or not any(x.kind is ItemKind.VERB for x in cur.items):
+        return False
+    for x in items[k + 1:]:
+        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
+            return False
+        if x.kind is ItemKind.VERB:
+            return True
+    return False
+
+
+def _subject_after_order_rest(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """At ``k``, right after "and" that follows the verbless rest of a loading order ("loads truck 1 first *and then
+    truck 2* and ..."), a robot said as a pronoun, a group or with "each" ("they", "both trucks", "each"), or a bare
+    "each", with a verb of its own before the next punctuation: the subject of a new clause, as after a comma. Read
+    on, "truck 2 and each takes its load ..." made one subject of both, and only truck 2 hauled. Robots named by
+    number ("and truck 3 ...") are left alone: "then truck 2 and truck 3" may list both."""
+    it = items[k]
+    if cur.role is not SegmentRole.MAIN or cur.connective != "sequence" or len(cur.items) < 2:
+        return False
+    if cur.items[-1].kind is not ItemKind.WORD or cur.items[-1].text != "and" \
+            or not all(x.kind is ItemKind.ROBOT and x.payload.form == "ids" for x in cur.items[:-1]):
+        return False
+    each = it.kind is ItemKind.MARK and it.payload == "each"
+    if not each and not (it.kind is ItemKind.ROBOT and it.payload.form in ("pronoun", "type")):
         return False
     for x in items[k + 1:]:
         if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
@@ -1098,7 +1124,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             conjunct("subject", it, drop_last=True)
             k += 1
             continue
-        if _each_after_and(cur, items, k):
+        if _each_after_and(cur, items, k) or _subject_after_order_rest(cur, items, k):
             # "trucks 1 and 2 go to soil 1 *and each* is loaded ... once X": a clause of its own, as after a comma
             # (read as one clause, the anchor after it held the moves back too)
             conjunct("subject", it, drop_last=True)
