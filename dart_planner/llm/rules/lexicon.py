@@ -707,6 +707,16 @@ class Lexicon:
     trailing_stress_pronouns: frozenset[str] = _context_words()
     """Pronouns that close a sentence after a comma and a clause of several robots ("go to rock 1 and break it up,
     *both of you*"): those robots said again, no clause of their own."""
+    event_doer_words: frozenset[str] = _context_words()
+    """Before the robots that do an anchor's event ("after the inspection of rock 1 *by* excavator 2"): their clause."""
+    event_doer_articles: frozenset[str] = _context_words()
+    """Articles before such an event noun ("after *the* inspection ... by excavator 2")."""
+    event_possessive_marks: frozenset[str] = _context_words()
+    """After the robots whose event an anchor names ("after excavator 2*'s* inspection"): their clause."""
+    event_place_links: frozenset[str] = _context_words()
+    """Between such an event noun and its place ("the inspection *of* rock 1"), dropped with the noun made a verb."""
+    anchor_participles: frozenset[str] = _context_words()
+    """Verbs that, opening a sentence before an event noun, are "after" ("*Following* the inspection, ...")."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
