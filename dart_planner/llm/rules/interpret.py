@@ -1139,7 +1139,13 @@ class Interpreter:
 
     def each_referent(self, sentence: int) -> tuple[Member, ...] | None:
         """"each" without a noun: the robots named in this sentence, else in the latest
-        sentence that named several."""
+        sentence that named several. After one robot loads several trucks ("loads truck 1 first, then truck 2, and
+        each takes its load ..."; also at the start of the next sentence), the loaded trucks: read as the
+        sentence's subjects, the excavator and the verbless "then truck 2", truck 1's haul was dropped."""
+        loaded = self.res.loaded_in(sentence) or (
+            self.res.loaded_in(sentence - 1) if sentence not in self.sentence_subjects else ())
+        if loaded:
+            return loaded
         for sent in sorted(self.sentence_subjects, reverse=True):
             if sent <= sentence and len(self.sentence_subjects[sent]) > 1:
                 return tuple(self.sentence_subjects[sent])

@@ -1300,6 +1300,15 @@ class MentionResolver:
         doer = said[k - 1][0] if k > 0 and said[k - 1][1] == "subject" else ()
         return tuple(loaded) if _size(loaded) > 1 and _size(doer) == 1 else ()
 
+    def loaded_in(self, sentence: int) -> tuple[Member, ...]:
+        """The trucks ``sentence`` ends on one robot loading (see ``_loaded_last``); empty if it does not."""
+        lo = self._sentence_start.get(sentence)
+        if lo is None:
+            return ()
+        hi = self._sentence_start.get(sentence + 1, len(self.history)) if sentence < self.sentence \
+            else len(self.history)
+        return self._loaded_last(lo, hi)
+
     def last_crews(self, n: int) -> tuple[Member, ...]:
         """"Both crews" / "both pairs": every robot of the ``n`` latest subject groups that share no robot, in the
         order they were named; "both" alone counts two robots, so a join on it waited for one crew only. Empty

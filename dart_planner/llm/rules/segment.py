@@ -283,25 +283,42 @@ def _each_after_and(cur: Segment, items: Sequence[Item], k: int) -> bool:
 
 def _subject_after_order_rest(cur: Segment, items: Sequence[Item], k: int) -> bool:
     """At ``k``, right after "and" that follows the verbless rest of a loading order ("loads truck 1 first *and then
-    truck 2* and ..."), a robot said as a pronoun, a group or with "each" ("they", "both trucks", "each"), or a bare
-    "each", with a verb of its own before the next punctuation: the subject of a new clause, as after a comma. Read
-    on, "truck 2 and each takes its load ..." made one subject of both, and only truck 2 hauled. Robots named by
-    number ("and truck 3 ...") are left alone: "then truck 2 and truck 3" may list both."""
+    truck 2* and ...") or an order said at the end of a loading ("loads truck 1 and truck 2 *in turn* and ...",
+    "loads trucks 1 and 2, *truck 2 first* and ..."), a robot said as a pronoun, a group or with "each" ("they",
+    "both trucks", "each"), or a bare "each", with a verb of its own before the next punctuation (a "then" right after
+    the robot is its clause's own): the subject of a new clause, as after a comma. Read on, "truck 2 and each takes
+    its load ..." made one subject of both, and only truck 2 hauled; "in turn and both trucks then drive" was one more
+    loaded group, and "truck 2 first and they take the soil" sent the excavator. Robots named by number ("and truck 3
+    ...") are left alone: "then truck 2 and truck 3" may list both."""
     it = items[k]
-    if cur.role is not SegmentRole.MAIN or cur.connective != "sequence" or len(cur.items) < 2:
+    if cur.role is not SegmentRole.MAIN or len(cur.items) < 2:
         return False
     if cur.items[-1].kind is not ItemKind.WORD or cur.items[-1].text != "and" \
-            or not all(x.kind is ItemKind.ROBOT and x.payload.form == "ids" for x in cur.items[:-1]):
+            or not _order_rest(cur.items[:-1], cur.connective == "sequence"):
         return False
     each = it.kind is ItemKind.MARK and it.payload == "each"
     if not each and not (it.kind is ItemKind.ROBOT and it.payload.form in ("pronoun", "type")):
         return False
-    for x in items[k + 1:]:
+    then = k + 1 < len(items) and items[k + 1].kind is ItemKind.CONNECTIVE and items[k + 1].payload == "sequence"
+    for x in items[k + 2 if then else k + 1:]:
         if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
             return False
         if x.kind is ItemKind.VERB:
             return True
     return False
+
+
+def _order_rest(before: Sequence[Item], after_then: bool) -> bool:
+    """The clause so far ends on the order of a loading: the robots of a verbless "then truck 2" (``after_then``),
+    or a loading verb's trucks followed by "in turn" / "one after the other" or by "truck 2 first"."""
+    if after_then and all(x.kind is ItemKind.ROBOT and x.payload.form == "ids" for x in before):
+        return True
+    if len(before) < 3 or before[-2].kind is not ItemKind.ROBOT \
+            or not any(x.kind is ItemKind.VERB and x.payload.target == "unload_bucket" for x in before):
+        return False
+    last = before[-1]
+    return (last.kind is ItemKind.MARK and last.payload == "in_order") \
+        or (last.kind is ItemKind.CONNECTIVE and last.payload == "first" and last.text == "first")
 
 
 def _finite_after_it(items: Sequence[Item], k: int) -> bool:
