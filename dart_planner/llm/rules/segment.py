@@ -698,6 +698,18 @@ def _reduced_anchor(items: Sequence[Item]) -> bool:
     return items[0].kind is ItemKind.WORD and items[0].text in _REDUCED_ANCHOR
 
 
+_DEED_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _possessive_deed_alone(items: Sequence[Item]) -> bool:
+    """A trailing anchor of a possessive deed alone, then "and" ("dumps right after its loading *and* truck 3 dumps
+    ..."): the robot after "and" opens a clause of its own; read as the anchor's, its work waited for a deed of the
+    robot before it."""
+    return len(items) == 2 and items[0].kind is ItemKind.VERB \
+        and items[0].text.split()[0].lower() in _DEED_POSSESSIVES and items[1].kind is ItemKind.WORD \
+        and items[1].text == "and"
+
+
 def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     """A colon after a verb that has no place yet, followed only by a list of places. Not when the places end in a
     colon of their own: "Two digging crews: - soil 1: two excavators dig there" heads a list whose items are labelled
@@ -1048,6 +1060,11 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                     and items[k + 1].payload.role == "passive_load")):
             # "head to soil 2 once the digging is finished to be loaded there": the purpose is the main clause's
             conjunct("purpose", it)
+            k += 1
+            continue
+        if cur.role is SegmentRole.ANCHOR and it.kind is ItemKind.ROBOT and _possessive_deed_alone(cur.items) \
+                and _is_subject_start(items, k):
+            conjunct("subject", it, drop_last=True)
             k += 1
             continue
         if cur.role is SegmentRole.ANCHOR and _bare_end_then_verb(cur.items, it):
