@@ -704,6 +704,9 @@ class Lexicon:
     parallel_block_openers: frozenset[str] = _context_words()
     """Words before a sentence that say its clauses run side by side ("*In parallel*, ...", "The following happens *at
     the same time*: ..."): a "then" opening the next sentence waits for all of them."""
+    elided_deed_words: frozenset[str] = _context_words()
+    """Words after a possessive that close an anchor with its noun left out ("right after its *own*"): the deed of
+    the possessive anchor said before it in the sentence."""
     trailing_stress_pronouns: frozenset[str] = _context_words()
     """Pronouns that close a sentence after a comma and a clause of several robots ("go to rock 1 and break it up,
     *both of you*"): those robots said again, no clause of their own."""

@@ -715,6 +715,18 @@ def _reduced_anchor(items: Sequence[Item]) -> bool:
     return items[0].kind is ItemKind.WORD and items[0].text in _REDUCED_ANCHOR
 
 
+_DEED_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _possessive_deed_alone(items: Sequence[Item]) -> bool:
+    """A trailing anchor of a possessive deed alone, then "and" ("dumps right after its loading *and* truck 3 dumps
+    ..."): the robot after "and" opens a clause of its own; read as the anchor's, its work waited for a deed of the
+    robot before it."""
+    return len(items) == 2 and items[0].kind is ItemKind.VERB \
+        and items[0].text.split()[0].lower() in _DEED_POSSESSIVES and items[1].kind is ItemKind.WORD \
+        and items[1].text == "and"
+
+
 def _list_of_places(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     """A colon after a verb that has no place yet, followed only by a list of places. Not when the places end in a
     colon of their own: "Two digging crews: - soil 1: two excavators dig there" heads a list whose items are labelled
@@ -1067,6 +1079,11 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             conjunct("purpose", it)
             k += 1
             continue
+        if cur.role is SegmentRole.ANCHOR and it.kind is ItemKind.ROBOT and _possessive_deed_alone(cur.items) \
+                and _is_subject_start(items, k):
+            conjunct("subject", it, drop_last=True)
+            k += 1
+            continue
         if cur.role is SegmentRole.ANCHOR and _bare_end_then_verb(cur.items, it):
             close("subject")
             cur.after_punct = False
@@ -1337,6 +1354,21 @@ def _and_after_robots(items: Sequence[Item], k: int) -> bool:
     return bool(said) and all(x.kind is ItemKind.ROBOT for x in said)
 
 
+def _bare_verb_after(items: Sequence[Item], k: int) -> bool:
+    """Whether the anchor word at ``k`` follows "and" or a comma and comes right before a verb in its plain or "-s"
+    form ("excavator 2 digs and *after load* truck 2", "digs at soil 1, *after loads* truck 2"): a non-native "and
+    afterwards", since an anchor's verb would be a gerund ("after loading") or have a subject ("after it loads").
+    Read as an anchor, the loading was done before the digging, or its trucks were taken for diggers."""
+    if k < 1 or k + 1 >= len(items) or items[k + 1].kind is not ItemKind.VERB:
+        return False
+    prev = items[k - 1]
+    if not ((prev.kind is ItemKind.WORD and prev.text == "and") or (prev.kind is ItemKind.PUNCT
+                                                                     and prev.payload == ",")):
+        return False
+    first = items[k + 1].text.split()[0].lower()
+    return not (first.endswith("ing") or _participle(first) or first in _DEED_POSSESSIVES)
+
+
 def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[Item]:
     """``items`` with an anchor word (``words``: the lexicon's ``trailing_after_words``) that closes its sentence,
     after a verb of that sentence, read as "afterwards" ("everyone avoid soil 2 *after*."): an anchor with nothing
@@ -1347,7 +1379,7 @@ def fold_trailing_afters(items: Sequence[Item], words: Container[str]) -> list[I
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
             start = k + 1
         elif it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in words \
-                and (_ends_sentence(out, k + 1) or _and_after_robots(out, k)) \
+                and (_ends_sentence(out, k + 1) or _and_after_robots(out, k) or _bare_verb_after(out, k)) \
                 and any(x.kind is ItemKind.VERB for x in out[start:k]):
             out[k] = dataclasses.replace(it, payload="sequence", text="afterwards")
     return out
