@@ -7,6 +7,8 @@
    ``relative_perfect_auxiliaries``) and a verb is the relative pronoun, as before a plain verb; the move is planned
    as for the named truck: at once, or after the digging where "right after that" ties the loading to it. "already"
    keeps its reading of a truck standing there, as for a named one ("truck 2, which has already driven to soil 2").
+2. The same with an adverb between the auxiliary and the verb ("a truck that has meanwhile / since come over",
+   "two trucks that have both gone over"), as "which" already read them.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md) and the planner's reading of the same words about a named
@@ -46,6 +48,13 @@ def test_a_truck_that_has_come_over_after_right_after_that(fleet, world, text):
     ("Excavator 3 goes to soil 1, digs there and loads a truck that has gone over to soil 1.", E3, "soil1", _TRUCK),
     ("Excavator 1 drives to soil 2 and digs, and after that it loads two dump trucks that've driven to soil 2.",
      E1, "soil2", _TRUCKS),
+    # finding 2: an adverb between the auxiliary and the verb
+    ("Excavator 3 goes to soil 1, digs there and loads a truck that has meanwhile come over to soil 1.",
+     E3, "soil1", _TRUCK),
+    ("Excavator 3 goes to soil 1, digs there and loads a truck that has since gone over to soil 1.",
+     E3, "soil1", _TRUCK),
+    ("Excavator 3 goes to soil 1, digs there and loads two trucks that have both gone over to soil 1.",
+     E3, "soil1", _TRUCKS),
 ])
 def test_an_unnamed_truck_that_has_gone_over_moves_at_once(fleet, world, text, exc, place, types):
     assert_plan(text, fleet, world,
