@@ -9,6 +9,9 @@
    keeps its reading of a truck standing there, as for a named one ("truck 2, which has already driven to soil 2").
 2. The same with an adverb between the auxiliary and the verb ("a truck that has meanwhile / since come over",
    "two trucks that have both gone over"), as "which" already read them.
+3. "loads a truck having come over to soil 1" (also "truck 1 having come over"): the participle dropped the move of
+   a named truck as well; right after a loaded robot and right before a verb (lexicon ``relative_participles``) it
+   opens the relative clause as "which has" does. "having already driven" keeps the standing-there reading.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md) and the planner's reading of the same words about a named
@@ -17,7 +20,7 @@ truck."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -48,6 +51,10 @@ def test_a_truck_that_has_come_over_after_right_after_that(fleet, world, text):
     ("Excavator 3 goes to soil 1, digs there and loads a truck that has gone over to soil 1.", E3, "soil1", _TRUCK),
     ("Excavator 1 drives to soil 2 and digs, and after that it loads two dump trucks that've driven to soil 2.",
      E1, "soil2", _TRUCKS),
+    # finding 3: a participle in place of the relative
+    ("Excavator 3 goes to soil 1, digs there and loads a truck having come over to soil 1.", E3, "soil1", _TRUCK),
+    ("Excavator 2 drives to rock 1 and digs, then loads two trucks having gone over to rock 1 in the meantime.",
+     E2, "rock1", _TRUCKS),
     # finding 2: an adverb between the auxiliary and the verb
     ("Excavator 3 goes to soil 1, digs there and loads a truck that has meanwhile come over to soil 1.",
      E3, "soil1", _TRUCK),
@@ -80,6 +87,18 @@ def test_a_truck_that_has_already_driven_there_stays_where_it_stands(fleet, worl
                 task("l", LOAD, [E1], deps=["d"]),
                 task("p", T, types=_TRUCK, objs=["puddle1"], deps=["l"]),
                 task("u", DUMP, types=_TRUCK, deps=["p"]))
+
+
+def test_a_named_truck_having_come_over_moves_with_the_excavator(fleet, world):
+    assert_plan("Excavator 3 goes to soil 1, digs there and loads truck 1 having come over to soil 1.", fleet, world,
+                task("m", T, [E3, D1], ["soil1"]), task("d", DIG, [E3], deps=["m"]),
+                task("l", LOAD, [E3], deps=["d"]))
+
+
+def test_a_truck_having_already_driven_there_stays_where_it_stands(fleet, world):
+    assert_plan("Excavator 3 goes to soil 1, digs there and loads a truck having already driven to soil 1.", fleet,
+                world, task("m", T, [E3], ["soil1"]), task("d", DIG, [E3], deps=["m"]),
+                task("l", LOAD, [E3], deps=["d"]))
 
 
 def test_the_perfect_auxiliaries_come_from_the_lexicon(fleet, world):
