@@ -424,6 +424,10 @@ class Lexicon:
     """Modals before such a word that make the keep-out asked for, no state ("*should* have been fenced off")."""
     subject_modals: frozenset[str] = _context_words()
     """Modals after a pronoun that make it a subject, not an object ("finished digging *it should* load")."""
+    relative_perfect_auxiliaries: frozenset[str] = _context_words()
+    """Perfect auxiliaries between a relative "that" and its verb ("a truck that *has* come over to rock 1")."""
+    relative_participles: frozenset[str] = _context_words()
+    """Participles after a loaded robot that open a relative clause ("loads a truck *having* come over")."""
     keepout_place_copulas: frozenset[str] = _context_words()
     """Forms of "be" between "it" and a keep-out verb that make "it" the place ("once *it is* open")."""
     object_aside_relatives: frozenset[str] = _context_words()

@@ -349,13 +349,18 @@ class _Scanner:
     def _relative_that(self, i: int) -> bool:
         """"Excavator 2 loads a truck *that* comes to rock 1": "that" right after a verb's robot and before its verb
         (past a modal) is the relative pronoun, as "which" is; left a plain word, the truck's move fell to the
-        excavator, which was there already, and was dropped."""
+        excavator, which was there already, and was dropped. So past a perfect auxiliary ("loads a truck that *has*
+        come over to rock 1": the move is said as done by the loading, and still has to be planned, as for a named
+        truck's "which has come over"), and a participle said in its place ("loads a truck *having* come over")."""
         words, lex = self.words, self.lex
-        if words[i] != "that" or len(self.items) < 2 or self.items[-1].kind is not ItemKind.ROBOT \
-                or self.items[-1].payload.form == "pronoun" or self.items[-2].kind is not ItemKind.VERB:
+        if (words[i] != "that" and words[i] not in lex.relative_participles) or len(self.items) < 2 \
+                or self.items[-1].kind is not ItemKind.ROBOT or self.items[-1].payload.form == "pronoun" \
+                or self.items[-2].kind is not ItemKind.VERB:
             return False  # (only a verb's object: "the truck that got loaded last night (truck 2) drives ...")
         k = i + 1
-        while k < len(words) and words[k] in lex.subject_modals:
+        if words[i] in lex.relative_participles:  # "having come over"; "having already driven" stays standing there
+            return k < len(words) and lex.verb_index.match(words, k) is not None
+        while k < len(words) and (words[k] in lex.subject_modals or words[k] in lex.relative_perfect_auxiliaries):
             k += 1
         return k < len(words) and lex.verb_index.match(words, k) is not None
 
