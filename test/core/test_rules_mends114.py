@@ -14,6 +14,9 @@ for its own robots. Said with another count or quantifier, the word before the k
 A count or quantifier (lexicon ``keepout_all_words``; a definite word only before a plural noun) right before a
 keep-out noun in a lifting clause is every keep-out still up: one lifting per robots they were put up for.
 
+4. "lift both keep-outs" (also "the two keep-outs are lifted") with three keep-outs up lifted all three, silently:
+   which two is not said, so it is refused, naming the words.
+
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AL, AV, D1, D3, DIG, DUMP, E1, E2, T, assert_plan, task
+
+from dart_planner.llm.rules.planner import rules_plan
 
 _TRUCKS = ("From the start, truck 1 avoids puddle 1 and truck 3 avoids puddle 2. Truck 1 goes to soil 1 and dumps at "
            "rock 1; truck 3 goes to soil 2 and dumps at rock 2. Once both trucks have dumped, ")
@@ -85,3 +90,12 @@ def test_the_keep_out_in_the_singular_is_the_last_one(fleet, world):
     assert_plan("Excavator 1 avoids rock 1 from the start. Excavator 1 digs at soil 1, then the keep-out is lifted.",
                 fleet, world, task("k", AV, [E1], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["k"]),
                 task("g", DIG, [E1], [], deps=["m"]), task("a", AL, [E1], ["rock1"], deps=["g"]))
+
+
+# -- finding 4: a count that does not match the keep-outs up -----------------------------------------------------------
+
+@pytest.mark.parametrize("lift", ["lift both keep-outs.", "the two keep-outs are lifted."])
+def test_a_count_of_two_with_three_keep_outs_up_is_refused(fleet, world, lift):
+    plan = rules_plan("From the start, truck 1 avoids puddle 1, truck 2 avoids puddle 2 and truck 3 avoids rock 1. "
+                      f"Truck 1 goes to soil 1. Then {lift}", fleet, world)
+    assert any("keep-outs are up" in e and ("two" in e or "both" in e) for e in plan.errors), plan.errors

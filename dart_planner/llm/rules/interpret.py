@@ -5570,6 +5570,8 @@ class Interpreter:
         for o in a.objects:
             if target == "remove_keepout" and self._counted_keepouts(o):
                 if not self._places_besides(o, a.objects):  # "lift both keep-outs", not "all the keep-outs on X"
+                    if not self._count_agrees(o):
+                        return []
                     names += [n for n in self._standing_places() if n not in names]
             else:
                 names += [n for n in self.resolve_objects(o) if n not in names]
@@ -5652,6 +5654,18 @@ class Interpreter:
         "lift all the keep-outs", "every keep-out is lifted" (folded into :data:`EVERY_KEEPOUT`)."""
         return o.payload.form == "pronoun" and (o.payload.pronoun == EVERY_KEEPOUT
                                                 or self._plural_keepouts(" ".join(self.words[o.end:o.end + 3])))
+
+    def _count_agrees(self, o: Item) -> bool:
+        """"lift both keep-outs" with three keep-outs up: which two is not said (read as every one, the third was
+        lifted too, silently), so it is refused; a count that matches the places or the robots' keep-outs is fine."""
+        words = tokenize_phrase(o.text)
+        count = next((2 if w in self.lex.anchor_pair_words else self.lex.numbers[w] for w in words
+                      if w in self.lex.anchor_pair_words or w in self.lex.numbers), None)
+        places = self._standing_places()
+        if count is None or count in (len(places), len(self._closed_groups(places))):
+            return True
+        self.errors.append(f"{o.text!r}: {len(places)} keep-outs are up ({', '.join(places)}); say which to lift")
+        return False
 
     @staticmethod
     def _places_besides(o: Item, objects: Sequence[Item]) -> bool:
