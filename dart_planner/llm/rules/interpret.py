@@ -24,6 +24,7 @@ from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
 from .goals import Goal, set_aside, spelled_out
+from .keepout_nouns import EVERY_KEEPOUT
 from .lexicon import Lexicon, tokenize_phrase
 from .mentions import Member, MentionResolver, ObjectDesc, ResolutionError, RobotDesc, SiteIndex, _size
 from .pairing import PairReader
@@ -5574,7 +5575,10 @@ class Interpreter:
         names: list[str] = []
         for o in a.objects:
             if target == "remove_keepout" and self._counted_keepouts(o):
-                names += [n for n in self._standing_places() if n not in names]  # "lift both keep-outs"
+                if not self._places_besides(o, a.objects):  # "lift both keep-outs", not "all the keep-outs on X"
+                    if not self._count_agrees(o):
+                        return []
+                    names += [n for n in self._standing_places() if n not in names]
             else:
                 names += [n for n in self.resolve_objects(o) if n not in names]
             self.use(o)
@@ -5652,8 +5656,28 @@ class Interpreter:
         return any(f" {' '.join(tokenize_phrase(w))} " in words for w in self.lex.keepout_plural_nouns)
 
     def _counted_keepouts(self, o: Item) -> bool:
-        """"lift *both* keep-outs", "both restrictions": a place pronoun that counts the keep-out nouns after it."""
-        return o.payload.form == "pronoun" and self._plural_keepouts(" ".join(self.words[o.end:o.end + 3]))
+        """"lift *both* keep-outs", "both restrictions": a place pronoun that counts the keep-out nouns after it;
+        "lift all the keep-outs", "every keep-out is lifted" (folded into :data:`EVERY_KEEPOUT`)."""
+        return o.payload.form == "pronoun" and (o.payload.pronoun == EVERY_KEEPOUT
+                                                or self._plural_keepouts(" ".join(self.words[o.end:o.end + 3])))
+
+    def _count_agrees(self, o: Item) -> bool:
+        """"lift both keep-outs" with three keep-outs up: which two is not said (read as every one, the third was
+        lifted too, silently), so it is refused; a count that matches the places or the robots' keep-outs is fine."""
+        words = tokenize_phrase(o.text)
+        count = next((2 if w in self.lex.anchor_pair_words else self.lex.numbers[w] for w in words
+                      if w in self.lex.anchor_pair_words or w in self.lex.numbers), None)
+        places = self._standing_places()
+        if count is None or count in (len(places), len(self._closed_groups(places))):
+            return True
+        self.errors.append(f"{o.text!r}: {len(places)} keep-outs are up ({', '.join(places)}); say which to lift")
+        return False
+
+    @staticmethod
+    def _places_besides(o: Item, objects: Sequence[Item]) -> bool:
+        """"lift all the keep-outs on puddle 1": places named besides the counted keep-outs, which are then those
+        places' keep-outs, not every one still up."""
+        return o.payload.pronoun == EVERY_KEEPOUT and any(x is not o for x in objects)
 
     def _standing_places(self) -> list[str]:
         """Every place closed and not opened since: "From the start, truck 1 avoids puddle 1 and truck 2 avoids

@@ -10,15 +10,20 @@ keep-out on puddle 1") already swallows it when scanned (:meth:`.mentions.Scanne
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Collection, Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .mentions import ObjectDesc
 from .segment import SENTENCE_END, Item, ItemKind, clause_bounds, sentence_start
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
-__all__ = ["fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
+__all__ = ["EVERY_KEEPOUT", "fold_counted_liftings",
+           "fold_keepout_nouns", "fold_same_robots", "fold_keepout_events", "fold_keepout_pronouns",
            "fold_object_asides", "fold_place_states", "fold_anchor_keepout_subjects", "fold_colon_named_keepouts"]
+
+
+EVERY_KEEPOUT = "every keep-out"
+"""The place pronoun a counted lifting is folded into (:func:`fold_counted_liftings`): every keep-out still up."""
 
 
 def _is_noun(item: Item, nouns: PhraseIndex[bool]) -> bool:
@@ -553,3 +558,47 @@ def fold_anchor_keepout_subjects(items: Sequence[Item], nouns: PhraseIndex[bool]
                 k += 1
         k += 1
     return out
+
+
+def fold_counted_liftings(items: Sequence[Item], nouns: PhraseIndex[bool], counts: Container[str],
+                          definite: Container[str], plurals: Collection[str]) -> list[Item]:
+    """"Once both trucks have dumped, lift *all the* keep-outs" ("the two keep-outs", "every restriction", "both
+    keep-outs are lifted"): in a clause that lifts a keep-out, a count or quantifier right before a keep-out noun
+    (``counts``: the lexicon's ``keepout_all_words``; a ``definite`` word only before one of the ``plurals``, "the
+    keep-outs are lifted") counts the keep-outs, not robots. Read as robots ("all" the fleet, "the two" the trucks),
+    only the keep-out said last was lifted, or lifted for the whole fleet. Folded into one place pronoun,
+    :data:`EVERY_KEEPOUT`, which the lifting reads as every keep-out still up."""
+    out = list(items)
+    k = len(out) - 1
+    while k > 0:
+        j = _count_start(out, k, nouns, counts, definite, plurals)
+        start, end = clause_bounds(out, k)
+        if j is not None and any(c.kind is ItemKind.VERB and c.payload.target == "remove_keepout"
+                                 for c in out[start:end] if c is not out[k]):
+            text = " ".join(c.text for c in out[j:k + 1])
+            out[j:k + 1] = [Item(ItemKind.OBJECT, out[j].start, out[k].end,
+                                 ObjectDesc("pronoun", pronoun=EVERY_KEEPOUT), text)]
+            k = j
+        k -= 1
+    return out
+
+
+def _count_start(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], counts: Container[str],
+                 definite: Container[str], plurals: Collection[str]) -> int | None:
+    """Where the longest count or quantifier right before keep-out noun ``k`` starts; None when none is."""
+    it = items[k]
+    if not (it.kind in (ItemKind.VERB, ItemKind.MARK) and _whole_noun(it.text, nouns)):
+        return None
+    plural = " ".join(tokenize_phrase(it.text)) in {" ".join(tokenize_phrase(p)) for p in plurals}
+    found = None
+    for j in range(k - 1, max(k - 4, -1), -1):
+        if items[j].kind not in (ItemKind.WORD, ItemKind.ROBOT) and not _is_mark(items[j], "each"):
+            break
+        said = " ".join(c.text.lower() for c in items[j:k])
+        if said in counts or (plural and said in definite):
+            found = j
+    return found
+
+
+def _is_mark(item: Item, name: str) -> bool:
+    return item.kind is ItemKind.MARK and item.payload == name

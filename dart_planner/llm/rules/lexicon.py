@@ -627,6 +627,8 @@ class Lexicon:
     """Nouns of people after which a check verb names them ("the *survey crew*'s in there"): no check ordered."""
     checked_both_verbs: frozenset[str] = _context_words()
     keepout_plural_nouns: frozenset[str] = _context_words()
+    keepout_all_words: frozenset[str] = _context_words()
+    """Counts of keep-outs before a keep-out noun in a lifting ("lift *all the* keep-outs"): every one still up."""
     inverted_auxiliaries: frozenset[str] = _context_words()
     """Auxiliaries that open the main clause after an anchor said first ("only after X *do* the trucks drive out")."""
     """Verbs of checking after which a bare "both" is the places checked ("once it has checked *both*")."""

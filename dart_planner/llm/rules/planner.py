@@ -83,6 +83,7 @@ from .interpret import Interpreter
 from .keepout_nouns import (
     fold_anchor_keepout_subjects,
     fold_colon_named_keepouts,
+    fold_counted_liftings,
     fold_keepout_events,
     fold_keepout_nouns,
     fold_keepout_pronouns,
@@ -245,6 +246,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_keepout_events(fold_same_robots(items, lex.lifted_group_words), lex.keepout_noun_index,
                                 lex.keepout_definite_words, lex.keepout_event_copulas,
                                 lex.keepout_pronoun_prepositions, lex.anchor_pair_words)
+    items = fold_counted_liftings(items, lex.keepout_noun_index, lex.keepout_all_words, lex.keepout_definite_words,
+                                  lex.keepout_plural_nouns)
     items = fold_place_states(fold_object_asides(items, lex.object_aside_relatives, lex.keepout_state_auxiliaries,
                                                  lex.keepout_state_modals),
                               lex.keepout_state_auxiliaries, lex.keepout_place_copulas, lex.keepout_state_modals,
