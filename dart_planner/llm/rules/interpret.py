@@ -462,6 +462,9 @@ class Interpreter:
         """The sentence and first draft of the latest clause opened mid-sentence by "meanwhile" / ", while": the
         line of work a later "then" in that sentence goes on from."""
         self.named_subject = True  # the clause being acted on named its robots itself
+        # its robots were all named before its first verb ("excavator 2 and truck 1 dig at soil 1"), not gathered
+        # from after it ("excavator 1 digs at soil 1 and truck 1 after the digging drives ...": the truck's own clause)
+        self.subject_fronted = False
         self.others_subject = False  # ... and named them only as "the other robots"
         self.pronoun_subject = False  # ... or only by a pronoun ("them")
         self.type_subject = False  # ... or only as "the <type>s"
@@ -3500,6 +3503,8 @@ class Interpreter:
             or (it.kind is ItemKind.VERB and it.payload.lemma in self.lex.together_words)
             for k, it in enumerate(seg.items))
         self.named_subject = explicit
+        verb_at = next((it.start for it in seg.items if it.kind is ItemKind.VERB), None)
+        self.subject_fronted = explicit and verb_at is not None and all(it.end <= verb_at for it in subj_items)
         # "lift the keep-out for them": robots named only by a pronoun
         self.pronoun_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" for it in subj_items)
@@ -5052,7 +5057,7 @@ class Interpreter:
                 self.cargo_hauled = set()
         if target == "dig":
             diggers = self.capable(subject, "dig")
-            if not diggers:
+            if not diggers or self._unable_sent(subject, diggers, places, v):
                 return []
             if not places and not a.objects and len(diggers) > 1 and all(self.loc(m) is None for m in diggers):
                 # "excavators 1 and 2 each dig - 1 at soil 1, 2 at soil 2": the places follow, robot by robot
@@ -5260,6 +5265,20 @@ class Interpreter:
             return extra
         made = self.moves(movers, via, extra, VerbHit("navigate", "verb", v.lemma), False, False)
         return set() if made else extra
+
+    def _unable_sent(self, subject: Sequence[Member], doers: Sequence[Member], places: Sequence[str],
+                     v: VerbHit) -> bool:
+        """"Excavator 2 and truck 1 dig at soil 1": the work is said with its place for a robot that cannot do it
+        and is not there yet, all named before the verb. Left out, the truck was dropped without a word; sent along,
+        it got a move no line of the gold plans gives it (the writers send the pair there first). Refused, naming
+        the robot."""
+        unable = [m for m in subject if m not in doers and any(self.loc(m) != p for p in places)]
+        if not unable or not self.subject_fronted:
+            return False
+        who = ", ".join(m.robot_id or f"{m.count} {m.rtype}" for m in unable)
+        self.errors.append(f"{v.lemma!r} at {', '.join(places)}: {who} cannot {v.target.replace('_', ' ')} "
+                           f"(say where it goes, or leave it out)")
+        return True
 
     def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
         out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]

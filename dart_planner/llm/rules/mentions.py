@@ -382,6 +382,22 @@ class _Scanner:
     def text(self, a: int, b: int) -> str:
         return " ".join(self.words[a:b])
 
+    def pairing_one(self, i: int) -> Item | None:
+        """"two trucks go to puddle 1 and puddle 2, one (truck) to each", "..., one each": the "one" of a phrase
+        that pairs robots with places (lexicon ``pairwise``, a type noun allowed after the "one"). Read as a robot
+        first, it was one more truck, and the group of two visited both places."""
+        words, lex = self.words, self.lex
+        if words[i] != "one":
+            return None
+        noun = self.type_index.match(words, i + 1)
+        j = i + 1 + (noun[0] if noun else 0)
+        rest = ["one", *words[j:]]
+        m = lex.distributive_index.match(rest, 0)
+        if not m or " ".join(rest[:m[0]]) not in lex.pairwise:
+            return None
+        end = j + m[0] - 1
+        return Item(ItemKind.MARK, i, end, "respectively", self.text(i, end))
+
     def bare_number(self, i: int) -> Item | None:
         """"excavators 1 and 2 each dig - 1 at soil 1, 2 at soil 2": a number alone, right after a
         comma and before "at"/"to", names one of the robots just listed by number."""
@@ -926,6 +942,9 @@ class _Scanner:
         if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
+        pairing = self.pairing_one(i)  # before a bare number: "trucks 1 and 2 ..., one to each" is no truck 1
+        if pairing is not None:
+            return pairing
         bare = self.bare_number(i)
         if bare is not None:
             return bare
