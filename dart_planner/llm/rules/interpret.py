@@ -257,13 +257,10 @@ def _joined_robotless_clause(items: Sequence[Item]) -> bool:
         and items[1].kind is not ItemKind.ROBOT and any(it.kind is ItemKind.VERB for it in items)
 
 
-def _which_clause(items: Sequence[Item]) -> bool:
-    """A relative clause opened by "which", also one cut off from its verb by a connective ("loads truck 1, then
-    truck 2, *which* then transports ...") or one of where its robot stands ("then truck 1, *which is waiting at soil
-    1*"): like a clause of its own, it ends a verbless run of loaded robots (read on, truck 2 made the excavator's
-    first move as well; before a state the last truck of the run lost its loading)."""
-    return bool(items) and items[0].kind is ItemKind.ROBOT and items[0].payload.form == "pronoun" \
-        and items[0].payload.pronoun == "which"
+def _own_loadings_only(steps: set[int], loads: set[int], own: set[int]) -> set[int]:
+    """``steps`` with its loadings (``loads``) cut down to the subject's own (``own``), when it has some of its own
+    among several; else ``steps`` as they are."""
+    return (set(steps) - loads) | own if own and own != loads else set(steps)
 
 
 def _hauls(seg: Segment) -> bool:
@@ -2888,7 +2885,7 @@ class Interpreter:
         the host clause's next partner, said the same way as the first. Read as no step, truck 3 went to fetch
         the load its relative hauls, sent to the loading site with the excavator's move."""
         prev = self.prev
-        if _which_clause(seg.items):
+        if _relative_which(seg.items, 0):
             if prev is not None and prev.sentence == seg.sentence \
                     and (self.which_host is None or self.which_host.sentence != seg.sentence):
                 self.which_host = prev
@@ -2898,7 +2895,7 @@ class Interpreter:
         if host is None or host.sentence != seg.sentence or prev is host or len(seg.items) < 2 \
                 or not (seg.items[0].kind is ItemKind.WORD and seg.items[0].text == "and") \
                 or not all(it.kind is ItemKind.ROBOT for it in seg.items[1:]) \
-                or nxt is None or nxt.sentence != seg.sentence or not _which_clause(nxt.items):
+                or nxt is None or nxt.sentence != seg.sentence or not _relative_which(nxt.items, 0):
             return False
         self.prev = host
         return True
@@ -3182,7 +3179,9 @@ class Interpreter:
                     # "loads truck 1 first, then truck 2, and each truck dumps ...": the run ends at a new clause
                     # (also after a bare comma: "(truck 1 first), each loaded truck dumps ...")
                     seg.connective == "sequence" and bool(self.following) and self.following[0].sentence == seg.sentence
-                    and (_opens_clause(self.following[0].items) or _which_clause(self.following[0].items)
+                    # a "which" relative, also one cut off from its verb ("then truck 2, which then transports")
+                    # or one of where its robot stands ("then truck 1, which is waiting at soil 1"), ends the run
+                    and (_opens_clause(self.following[0].items) or _relative_which(self.following[0].items, 0)
                          or _joined_robotless_clause(self.following[0].items)))
                     or self.which_conjunct) \
                 and "already" not in marks and not self._weather_it(seg, subj_items):
@@ -4412,10 +4411,8 @@ class Interpreter:
         not the last truck loaded."""
         if not (self.robotless_anchor and self.anchor_possessive and subject):
             return got
-        keys = {m.key for m in subject}
-        loads = {i for i in got if self.b.drafts[i].action == "unload_bucket"}
-        own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
-        return (got - loads) | own if own and own != loads else got
+        loads, own = self._loadings_of(got, subject)
+        return _own_loadings_only(got, loads, own)
 
     def _negates_other(self, items: Sequence[Item], k: int) -> bool:
         """"Truck 3 is not needed and keeps away from rock 1": a negation whose next keep-out verb comes after a
@@ -4439,15 +4436,18 @@ class Interpreter:
         """Of the loadings in ``entry``, the subject's own. With none of its own among them ("Dump truck 1 goes on
         once it is loaded. Once loaded, dump truck 2 ...": read before truck 2 was named, "loaded" found truck 1's
         loading alone), the subject's own loading said before stands in for them: a truck waits for its own."""
-        keys = {m.key for m in subject}
-        loads = {i for i in entry if self.b.drafts[i].action == "unload_bucket"}
-        own = {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
+        loads, own = self._loadings_of(entry, subject)
         if loads and not own and all(m.rtype == "dump_truck" for m in subject):
             self.flush_loads(subject, None)
-            own = {d.idx for d in self.b.drafts if d.alive and d.action == "unload_bucket"
-                   and keys & {p.key for p in d.partners}}
+            _, own = self._loadings_of({d.idx for d in self.b.drafts if d.alive}, subject)
             own = {i for i in own if not any(i in self.b.anc[j] for j in own)}  # the latest
-        return (set(entry) - loads) | own if own and own != loads else set(entry)
+        return _own_loadings_only(entry, loads, own)
+
+    def _loadings_of(self, steps: set[int], subject: Sequence[Member]) -> tuple[set[int], set[int]]:
+        """The loadings among ``steps``, and those of them that fill one of ``subject``."""
+        keys = {m.key for m in subject}
+        loads = {i for i in steps if self.b.drafts[i].action == "unload_bucket"}
+        return loads, {i for i in loads if keys & {p.key for p in self.b.drafts[i].partners}}
 
     # -- verbs and their objects ---------------------------------------------------------------------
     def _joined_anchors(self, segs: Sequence[Segment], i: int, pre: set[int] | None, pre_par: bool,
