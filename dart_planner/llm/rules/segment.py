@@ -273,12 +273,7 @@ def _each_after_and(cur: Segment, items: Sequence[Item], k: int) -> bool:
     if not cur.items or cur.items[-1].kind is not ItemKind.WORD or cur.items[-1].text != "and" \
             or not any(x.kind is ItemKind.VERB for x in cur.items):
         return False
-    for x in items[k + 1:]:
-        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-            return False
-        if x.kind is ItemKind.VERB:
-            return True
-    return False
+    return verb_before_punct(items, k + 1, connectives=True)
 
 
 def _subject_after_order_rest(cur: Segment, items: Sequence[Item], k: int) -> bool:
@@ -300,12 +295,7 @@ def _subject_after_order_rest(cur: Segment, items: Sequence[Item], k: int) -> bo
     if not each and not (it.kind is ItemKind.ROBOT and it.payload.form in ("pronoun", "type")):
         return False
     then = k + 1 < len(items) and items[k + 1].kind is ItemKind.CONNECTIVE and items[k + 1].payload == "sequence"
-    for x in items[k + 2 if then else k + 1:]:
-        if x.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE):
-            return False
-        if x.kind is ItemKind.VERB:
-            return True
-    return False
+    return verb_before_punct(items, k + 2 if then else k + 1, connectives=True)
 
 
 def _order_rest(before: Sequence[Item], after_then: bool) -> bool:
@@ -544,10 +534,11 @@ def _has_content(items: Sequence[Item]) -> bool:
     return any(i.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for i in items)
 
 
-def verb_before_punct(items: Sequence[Item], k: int) -> bool:
-    """A verb comes at or after ``k`` before the next punctuation (the words start a clause)."""
+def verb_before_punct(items: Sequence[Item], k: int, connectives: bool = False) -> bool:
+    """A verb comes at or after ``k`` before the next punctuation (the words start a clause); with ``connectives``,
+    before the next connective too."""
     for it in items[k:]:
-        if it.kind is ItemKind.PUNCT:
+        if it.kind is ItemKind.PUNCT or (connectives and it.kind is ItemKind.CONNECTIVE):
             return False
         if it.kind is ItemKind.VERB:
             return True
