@@ -14,7 +14,7 @@ from collections.abc import Collection, Container, Sequence
 
 from .lexicon import EventSpec, PhraseIndex, tokenize_phrase
 from .mentions import ObjectDesc
-from .segment import SENTENCE_END, Item, ItemKind, clause_bounds, sentence_start
+from .segment import SENTENCE_END, Item, ItemKind, _is_mark, clause_bounds, sentence_start
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["EVERY_KEEPOUT", "fold_counted_liftings",
@@ -592,13 +592,9 @@ def _count_start(items: Sequence[Item], k: int, nouns: PhraseIndex[bool], counts
     plural = " ".join(tokenize_phrase(it.text)) in {" ".join(tokenize_phrase(p)) for p in plurals}
     found = None
     for j in range(k - 1, max(k - 4, -1), -1):
-        if items[j].kind not in (ItemKind.WORD, ItemKind.ROBOT) and not _is_mark(items[j], "each"):
+        if items[j].kind not in (ItemKind.WORD, ItemKind.ROBOT) and not _is_mark(items, j, "each"):
             break
         said = " ".join(c.text.lower() for c in items[j:k])
         if said in counts or (plural and said in definite):
             found = j
     return found
-
-
-def _is_mark(item: Item, name: str) -> bool:
-    return item.kind is ItemKind.MARK and item.payload == name

@@ -11,14 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .segment import SENTENCE_END, Item, ItemKind
+from .segment import SENTENCE_END, Item, ItemKind, _ends_sentence
 
 __all__ = ["fold_trailing_stress_pronouns"]
-
-
-def _closes_sentence(items: Sequence[Item], k: int) -> bool:
-    """Nothing but the end of the sentence (or of the text) after ``k``."""
-    return k + 1 >= len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END)
 
 
 _PLURAL_SUBJECT_PRONOUNS = frozenset({"they", "both", "all"})
@@ -50,7 +45,7 @@ def _stresses(items: Sequence[Item], k: int, words: frozenset[str]) -> bool:
         return False
     pron = items[k + 1]
     if pron.kind is not ItemKind.ROBOT or pron.payload.form != "pronoun" or pron.text.lower() not in words \
-            or not _closes_sentence(items, k + 1):
+            or not _ends_sentence(items, k + 2):
         return False
     subject = _subject_before(items, k)
     if subject is None or not _several(subject):
