@@ -203,6 +203,8 @@ class ActuationNode(Node):
 
     def _on_goal(self, msg: String) -> None:
         if self._clock_unset():
+            if msg.data in self._held:
+                return  # the allocator published an unacknowledged goal again
             if not self._held:
                 self.get_logger().warning("goal message before the first /clock (use_sim_time): held until "
                                           "simulated time runs")

@@ -17,6 +17,14 @@ before discovery has finished. So a robot's messages queue until every subscribe
 knows on its goal topic is matched and an actuation node (a publisher on its result topic)
 exists; :meth:`RosActuator.flush` (on the node's timer) sends them in order.
 
+Matching is not symmetric, though: this node can see the actuation node's goal reader matched
+while that reader has not yet matched this node's new writer (discovery runs on both sides),
+and a message published in that window is dropped by the reader. It happens after an allocator
+restart, when the restored engine re-sends in-flight work within a second of coming up. So a
+goal the robot has not acknowledged (no feedback or result naming it) is published again,
+unchanged, after ``RESEND_AFTER_S`` and then at doubling intervals until it is. An actuation
+node ignores a goal id it already has, so the repeat can never run work twice.
+
 Fleet-level keep-out goals (``robot_id`` None) never go to a robot: ``fleet_goal`` applies
 them (the allocator node updates its zones and publishes ``keepout``) and they are answered
 at once.
@@ -96,6 +104,8 @@ HEARTBEAT_DEFAULT_S = 10.0
 HEARTBEAT_DESCRIPTION = ("A goal delivered to a robot's actuation node that then hears nothing from it (feedback or "
                          "result) this long (s) fails as robot_offline and its work is reassigned; 0: never.")
 _WARN_AFTER_S = 5.0
+RESEND_AFTER_S = 1.0
+"""A goal published and not acknowledged this long (s) is published again (see the module notes)."""
 _ODOM_STALE = "odom_stale"
 """Reason prefix of an actuation node whose robot's odometry stopped (dart_planner.actuation)."""
 
@@ -128,6 +138,17 @@ class _Offline:
         self.dead_gids = dead_gids
         self.since = since
         self.odom_at = -1.0
+
+
+class _Unacked:
+    """A goal published and not yet named by the robot's feedback or result."""
+
+    def __init__(self, robot_id: str, text: str, at: float):
+        self.robot_id = robot_id
+        self.text = text
+        self.first = at
+        self.at = at  # last published
+        self.wait = RESEND_AFTER_S  # until the next publication
 
 
 class RosActuator:
@@ -180,6 +201,7 @@ class RosActuator:
         self._lock = threading.Lock()
         self._goals: dict[str, str] = {}  # goal_id -> robot_id, goals sent and not finished
         self._delivered: dict[str, float] = {}  # goal_id -> monotonic time it was published
+        self._unacked: dict[str, _Unacked] = {}  # goals published that the robot has not named yet
         self._poses: dict[str, Pose2D] = {}
         self._channels: dict[str, _Channel] = {}
         self._halted = False
@@ -220,6 +242,7 @@ class RosActuator:
     def cancel(self, goal_id: str) -> None:
         with self._lock:
             self._delivered.pop(goal_id, None)
+            self._unacked.pop(goal_id, None)
             robot_id = self._goals.pop(goal_id, None)
             if robot_id is None:
                 return
@@ -238,6 +261,7 @@ class RosActuator:
     def _stop_locked(self) -> None:
         self._goals.clear()
         self._delivered.clear()
+        self._unacked.clear()
         for channel in self._channels.values():
             channel.queue.clear()
             channel.waiting_since = None
@@ -317,7 +341,7 @@ class RosActuator:
                         channel.publisher.publish(_string(text))
                         self.sent += 1
                         if goal_id is not None:
-                            self._delivered[goal_id] = now
+                            self._published(goal_id, robot_id, text, now)
                     channel.queue.clear()
                     channel.waiting_since = None
                     channel.warned = False
@@ -338,7 +362,7 @@ class RosActuator:
             channel.publisher.publish(_string(text))
             self.sent += 1
             if goal_id is not None:
-                self._delivered[goal_id] = time.monotonic()
+                self._published(goal_id, channel.robot.id, text, time.monotonic())
             return
         if channel.waiting_since is None:
             channel.waiting_since = time.monotonic()
@@ -346,6 +370,27 @@ class RosActuator:
                 self._node.get_logger().info(f"{channel.robot.id}: waiting for its actuation node on "
                                              f"{channel.goal_topic} before sending")
         channel.queue.append((goal_id, text))
+
+    def _published(self, goal_id: str, robot_id: str, text: str, now: float) -> None:
+        """Book a goal just published (called under the lock)."""
+        self._delivered[goal_id] = now
+        self._unacked[goal_id] = _Unacked(robot_id, text, now)
+
+    def _resend_unacked(self, now: float) -> list[str]:
+        """Publish again goals nobody acknowledged (called under the lock); returns log lines."""
+        lines = []
+        for goal_id, un in list(self._unacked.items()):
+            if self._goals.get(goal_id) != un.robot_id:
+                del self._unacked[goal_id]  # answered, cancelled or failed meanwhile
+                continue
+            if now - un.at < un.wait or not self.ready(un.robot_id):
+                continue
+            self._channels[un.robot_id].publisher.publish(_string(un.text))
+            self.sent += 1
+            lines.append(f"goal {goal_id} not acknowledged by {un.robot_id} after {now - un.first:.1f} s: "
+                         "published again")
+            un.at, un.wait = now, 2 * un.wait
+        return lines
 
     # ------------------------------------------------------------------ receiving
     def _emit(self, event: ActuatorEvent) -> None:
@@ -365,7 +410,9 @@ class RosActuator:
         if fb.robot_id not in (None, robot_id):
             self._node.get_logger().warning(f"feedback on {robot_id}'s topic names robot {fb.robot_id!r}; ignored")
             return
-        self._channels[robot_id].heard = time.monotonic()
+        with self._lock:
+            self._channels[robot_id].heard = time.monotonic()
+            self._unacked.pop(fb.goal_id, None)
         if fb.pose is not None:
             self._poses[robot_id] = fb.pose
         self._emit(fb)
@@ -383,6 +430,7 @@ class RosActuator:
             self._channels[robot_id].heard = time.monotonic()
             ours = self._goals.pop(res.goal_id, None) is not None
             self._delivered.pop(res.goal_id, None)
+            self._unacked.pop(res.goal_id, None)
             if ours and res.status is GoalStatus.FAILED and res.reason.startswith(_ODOM_STALE) \
                     and not is_robot_fault(res.reason):
                 # the robot dropped out, not the skill (see the module notes)
@@ -457,6 +505,7 @@ class RosActuator:
         with self._lock:
             if self._halted:
                 return
+            resent = self._resend_unacked(now)
             if self.heartbeat_s > 0:
                 for goal_id, sent in list(self._delivered.items()):
                     robot_id = self._goals.get(goal_id)
@@ -471,6 +520,7 @@ class RosActuator:
                     # in case the node is only hung: woken up, it must not drive work now elsewhere.
                     self._goals.pop(goal_id, None)
                     self._delivered.pop(goal_id, None)
+                    self._unacked.pop(goal_id, None)
                     self._take_out(robot_id, "node")
                     self._send(channel, None, encode_cancel(goal_id, "robot_offline: heartbeat lost"))
                     silent.append(SkillResult(
@@ -487,6 +537,8 @@ class RosActuator:
                     channel.offline = None  # its odometry subscription stays (see _Channel.offline_odom)
                     back.append((robot_id, why))
         log = self._node.get_logger()
+        for line in resent:
+            log.warning(line)
         for res in silent:
             log.error(res.reason)
             self._emit(res)

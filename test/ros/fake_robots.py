@@ -34,7 +34,7 @@ from dart_planner.topics import ROBOT_FEEDBACK, ROBOT_GOAL, ROBOT_RESULT, robot_
 class Received:
     at: float
     robot_id: str
-    kind: str  # goal | cancel | stop | ignored (sent to a silent robot)
+    kind: str  # goal | cancel | stop | ignored (sent to a silent robot) | repeat (a goal id it already had)
     goal: SkillGoal | None = None
     goal_id: str | None = None
 
@@ -58,6 +58,9 @@ class FakeRobots(Node):
         self.silent: set[str] = set()
         """Robots whose node is hung: messages to them wait, unanswered, until they leave the set."""
         self._deferred: list[tuple[str, String]] = []
+        self.deaf: dict[str, int] = {}
+        """Robot -> how many of its next goal messages are lost (a goal reader that has not matched
+        the allocator's writer yet drops them, unrecorded)."""
         self.no_odom: set[str] = set()
         """Robots whose odometry is not published (vanished from the site)."""
         self.fleet = fleet
@@ -66,6 +69,9 @@ class FakeRobots(Node):
         self.received: list[Received] = []
         self.results: list[SkillResult] = []
         self.active: dict[str, _Active] = {}
+        self._seen: set[str] = set()
+        """Goal ids received: a goal published again (the allocator repeats unacknowledged goals) is
+        ignored, as a real actuation node ignores it."""
         self._fb: dict[str, Any] = {}
         self._res: dict[str, Any] = {}
         self._odom: dict[str, Any] = {}
@@ -87,6 +93,14 @@ class FakeRobots(Node):
             cmd = decode_goal_command(msg.data)
         except DartPlannerError:
             return
+        if cmd.goal is not None and self.deaf.get(robot_id, 0) > 0:
+            self.deaf[robot_id] -= 1
+            return
+        if cmd.goal is not None and cmd.goal.goal_id in self._seen:
+            self.received.append(Received(now, robot_id, "repeat", goal_id=cmd.goal.goal_id))
+            return
+        if cmd.goal is not None:
+            self._seen.add(cmd.goal.goal_id)
         if robot_id in self.silent:  # hung: nothing is answered until it wakes up (see _step)
             self.received.append(Received(now, robot_id, "ignored", goal=cmd.goal,
                                           goal_id=cmd.goal.goal_id if cmd.goal else cmd.cancel_id))

@@ -217,6 +217,29 @@ def test_silent_robot_is_taken_out_its_work_reassigned_and_it_comes_back_when_it
     assert cancels, "the silent goal was cancelled in case the node was only hung"
 
 
+def test_a_goal_message_the_robot_never_got_is_published_again_and_runs_once(ros_context, ros_node) -> None:
+    """A goal reader can drop a message while its side of discovery lags (it happens right after
+    an allocator restart); the robot, alive and busy, never names the goal. The allocator
+    publishes it again, unchanged, and the work runs once, on the robot it was given to, long
+    before the heartbeat (30 s here) could move it elsewhere."""
+    probe = PlannerProbe(ros_node)
+    graph = graph_of(drive("go_rock1", T1, "rock1"), drive("go_rock2", T2, "rock2"))
+    robots = FakeRobots(FLEET, ros_context, duration=lambda g: 0.5)
+    robots.deaf[T1] = 1
+    node = allocator(ros_context, goal_heartbeat_s=30.0)
+    with running(ros_context, node, robots):
+        probe.wait_for_subscriber(probe.task_graph_pub)
+        probe.publish(probe.task_graph_pub, graph_msg(graph))
+        assert probe.wait_state(graph.plan_id, ("succeeded", "failed"), 10)
+        final = node.engine.status(graph.plan_id)
+    assert final.state.value == "succeeded"
+    assert final.subtask("go_rock1").robots == (T1,) and robots.deaf[T1] == 0
+    goals = robots.goals("go_rock1")
+    assert len(goals) == 1 and goals[0].robot_id == T1 and goals[0].attempt == 1, goals
+    assert [r.goal_id for r in robots.results if r.goal_id == goals[0].goal_id] == [goals[0].goal_id]
+    assert not [m for m in robots.received if m.kind == "repeat"]  # an acknowledged goal is never repeated
+
+
 # ---------------------------------------------------------------------------- (b) allocator restart
 @pytest.mark.slow
 def test_allocator_killed_with_a_result_in_flight_resumes_and_never_resends_finished_work(
