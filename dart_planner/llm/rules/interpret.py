@@ -1138,6 +1138,18 @@ class Interpreter:
             subj.append(it)
         return subj, partners, objpron, places
 
+    def _elided_companions(self, seg: Segment, subj_items: Sequence[Item]) -> bool:
+        """Whether the clause leaves its subject out and its only robots come after its verb, each after a word of
+        company ("and then returns to base *with* excavator 2", lexicon ``elided_companion_words``): robots that go
+        along with the robot the clause goes on with."""
+        first_verb = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), None)
+        if first_verb is None or seg.sentence_start or self.vocative is not None or not subj_items \
+                or any(it.kind is ItemKind.ROBOT for it in seg.items[:first_verb]):
+            return False
+        verb_at = seg.items[first_verb].start
+        return all(it.start > verb_at and it.payload.form != "pronoun"
+                   and self.word_before(it) in self.lex.elided_companion_words for it in subj_items)
+
     def each_referent(self, sentence: int) -> tuple[Member, ...] | None:
         """"each" without a noun: the robots named in this sentence, else in the latest
         sentence that named several. After one robot loads several trucks ("loads truck 1 first, then truck 2, and
@@ -2997,6 +3009,7 @@ class Interpreter:
             it.kind is ItemKind.WORD and it.text in self.lex.distinct_place_words for it in seg.items))
         subject: tuple[Member, ...] | None
         explicit = bool(subj_items)
+        companions = self._elided_companions(seg, subj_items)
         from_vocative = False
         negated = False
         excluded: set[int] = set()
@@ -3118,6 +3131,13 @@ class Interpreter:
                 # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
                 loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
                 subject = loader or subject
+        if companions and subject and self.prev is not None and self.prev.subject:
+            # "truck 3 goes to soil 2 and then returns to base with excavator 2": the clause goes on with the truck,
+            # and the robot after "with" goes along (read as the new subject, the truck's return was dropped)
+            subject = (*self.prev.subject, *(m for m in subject if m not in self.prev.subject))
+            self.res.remember(subject)
+            lst = self.sentence_subjects.setdefault(seg.sentence, [])
+            lst += [m for m in subject if m not in lst]
         if subject is None and subj_items and self._fleet_state(seg, pre, post):
             # "Everyone is parked at base right now.": where every robot stands, no step
             subject = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids)
