@@ -5,6 +5,11 @@ ordering words, "respectively", keep-outs set and lifted); each gave a plan, no 
    whose subject is left out (it goes on with the robot before), a robot after "with" / "alongside" (lexicon
    ``elided_companion_words``) is a companion of that robot, not the clause's new subject; the truck's return was
    silently dropped. Now both return in one task, after the truck's move.
+2. "Two excavators dig at soil 1 and rock 1 respectively." was refused, asking to "say 'respectively'": an unnamed
+   group of as many robots as places, said "respectively", is one group of one per place (rule 3), as it already was
+   for a move; now also for digging and dumping, each group doing its own work at its own place. A group that
+   already did steps ("two trucks go to soil 1 and are loaded, then go to puddle 1 and puddle 2 respectively") goes
+   on as those groups of one after its own steps: the parts' moves had waited for nothing.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import ALA, AVA, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -59,3 +64,60 @@ def test_the_companion_words_come_from_the_lexicon(fleet, world):
     text = "Truck 3 goes to soil 2 and then returns to base with excavator 2."
     got = rules_plan(text, fleet, world, _lexicon(elided_companion_words=[])).graph
     assert [s.robot_ids for s in got.subtasks if s.skill == R] == [(E2,)]
+
+
+# -- finding 2: an unnamed group said "respectively" digs / dumps one robot per place --------------------------------
+
+EXC1 = [("excavator", 1)]
+TRUCK1 = [("dump_truck", 1)]
+
+
+def test_a_counted_group_digs_respectively(fleet, world):
+    assert_plan("Two excavators dig at soil 1 and rock 1 respectively, and then return to the start.", fleet, world,
+                task("a", T, [], ["soil1"], types=EXC1), task("b", T, [], ["rock1"], types=EXC1),
+                task("ga", DIG, [], [], deps=["a"], types=EXC1), task("gb", DIG, [], [], deps=["b"], types=EXC1),
+                task("ra", R, [], [], deps=["ga"], types=EXC1), task("rb", R, [], [], deps=["gb"], types=EXC1))
+
+
+def test_a_counted_group_digs_respectively_under_a_keep_out(fleet, world):
+    assert_plan("All robots must keep away from puddle 1 while two excavators dig at soil 1 and rock 1 respectively; "
+                "once both excavators have finished digging, puddle 1 is allowed again for all robots, and then dump "
+                "truck 3 drives to puddle 1.", fleet, world,
+                task("k", AVA, [], ["puddle1"]),
+                task("a", T, [], ["soil1"], deps=["k"], types=EXC1),
+                task("b", T, [], ["rock1"], deps=["k"], types=EXC1),
+                task("ga", DIG, [], [], deps=["a"], types=EXC1), task("gb", DIG, [], [], deps=["b"], types=EXC1),
+                task("l", ALA, [], ["puddle1"], deps=["ga", "gb"]), task("m", T, [D3], ["puddle1"], deps=["l"]))
+
+
+def test_a_counted_group_dumps_respectively(fleet, world):
+    assert_plan("Two dump trucks dump at puddle 1 and puddle 2 respectively.", fleet, world,
+                task("a", T, [], ["puddle1"], types=TRUCK1), task("b", T, [], ["puddle2"], types=TRUCK1),
+                task("da", DUMP, [], [], deps=["a"], types=TRUCK1), task("db", DUMP, [], [], deps=["b"], types=TRUCK1))
+
+
+@pytest.mark.parametrize("tip", ["dump at puddle 1 and puddle 2 respectively",
+                                 "tip their loads at puddle 1 and puddle 2 respectively"])
+def test_a_loaded_group_dumps_respectively_after_its_loading(fleet, world, tip):
+    assert_plan(f"Two dump trucks go to soil 1 and are loaded by excavator 1, and then they {tip}.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("dump_truck", 2)]), task("l", LOAD, [E1], [], deps=["m"]),
+                task("a", T, [], ["puddle1"], deps=["l"], types=TRUCK1),
+                task("b", T, [], ["puddle2"], deps=["l"], types=TRUCK1),
+                task("da", DUMP, [], [], deps=["a"], types=TRUCK1), task("db", DUMP, [], [], deps=["b"], types=TRUCK1))
+
+
+def test_a_group_that_moved_goes_on_respectively_after_its_move(fleet, world):
+    assert_plan("Two dump trucks go to soil 1, and then they go to puddle 1 and puddle 2 respectively.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("a", T, [], ["puddle1"], deps=["m"], types=TRUCK1),
+                task("b", T, [], ["puddle2"], deps=["m"], types=TRUCK1))
+    assert_plan("Two excavators go to soil 1, and then they dig at soil 2 and rock 1 respectively.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("excavator", 2)]),
+                task("a", T, [], ["soil2"], deps=["m"], types=EXC1),
+                task("b", T, [], ["rock1"], deps=["m"], types=EXC1),
+                task("ga", DIG, [], [], deps=["a"], types=EXC1), task("gb", DIG, [], [], deps=["b"], types=EXC1))
+
+
+def test_a_group_of_other_size_than_the_places_is_still_asked(fleet, world):
+    p = rules_plan("Two excavators dig at soil 1, soil 2 and rock 1 respectively.", fleet, world)
+    assert p.errors and "each robot dig at" in p.errors[0]

@@ -5087,8 +5087,10 @@ class Interpreter:
                 if {m.key for m in diggers} <= named_later:
                     return []
             made: list[Draft] = []
-            if respectively and len(places) == len(diggers) > 1:  # "dig at soil 1 and soil 2 respectively"
+            one_each = self._one_per_place(diggers, places, respectively)
+            if one_each or (respectively and len(places) == len(diggers) > 1):  # "dig at soil 1 and 2 respectively"
                 made += self.moves(diggers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                diggers = list(self.split_into[diggers[0].key]) if one_each else diggers
                 return made + self.add_skill("dig", diggers, (), set(), v.lemma, split=True)
             places = list(dict.fromkeys(places))  # "go over to soil 2 and dig there": one place
             if len(places) > 1 and sum(m.count for m in diggers) > 1:
@@ -5118,7 +5120,8 @@ class Interpreter:
                 dests = {self.destination.get(m.key) for m in dumpers}
                 if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
                     places = [d for d in dests if d is not None]
-            paired = respectively and len(places) == len(dumpers) > 1
+            one_each = self._one_per_place(dumpers, places, respectively)
+            paired = one_each or (respectively and len(places) == len(dumpers) > 1)
             if len(places) > 1 and not paired:
                 # "trucks 1 and 2 dump at puddle 1 and puddle 2" with no "respectively": which truck tips where is
                 # not said (one load is tipped at one place); the last place alone dropped the others silently
@@ -5131,8 +5134,10 @@ class Interpreter:
                 self.flush_loads([m for m in dumpers if m.key not in self.relative], None)
                 if paired:  # "the trucks then dump at puddle 1 and puddle 2 respectively": each at its own place
                     made += self.moves(dumpers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                    whole = dumpers
+                    dumpers = list(self.split_into[dumpers[0].key]) if one_each else dumpers
                     made += self.add_skill("dump", dumpers, (), set(), v.lemma, split=True)
-                    for m in dumpers:
+                    for m in (*whole, *dumpers):
                         self.loaded[m.key] = False
                         self.pending_dump.pop(m.key, None)
                     return made
@@ -5378,6 +5383,13 @@ class Interpreter:
             made += self.move([m], p or START, (set(extra) - theirs) | self.b.last_tasks([leader]), v)
         return made
 
+    @staticmethod
+    def _one_per_place(members: Sequence[Member], places: Sequence[str], respectively: bool) -> bool:
+        """"Two excavators dig at soil 1 and rock 1 respectively": one unnamed group of as many robots as places,
+        which ``moves`` makes into groups of one, one per place; the work there is each group's own. Taken for one
+        robot, the group's places asked which robot goes where, though "respectively" said it."""
+        return respectively and len(members) == 1 and members[0].is_group and members[0].count == len(places) > 1
+
     def moves(self, members: Sequence[Member], places: Sequence[str], extra: set[int], v: VerbHit,
               respectively: bool, split: bool) -> list[Draft]:
         made: list[Draft] = []
@@ -5385,6 +5397,9 @@ class Interpreter:
             # "Two dump trucks inspect puddle 1 and puddle 2 respectively": one truck to each place, two groups of
             # one (rule 3: "another" truck is a group of its own); read as one group, it went to both in turn
             whole = members[0]
+            # each part goes on from the whole group's steps ("two trucks go to soil 1, then to puddle 1 and puddle 2
+            # respectively"): new groups have no steps of their own, and their moves had waited for nothing
+            extra = set(extra) | self.b.last_tasks([whole])
             members = [self.res.new_group(whole.rtype, 1) for _ in places]
             self.res.remember(members)
             self.split_into[whole.key] = tuple(members)
