@@ -10,6 +10,9 @@ ordering words, "respectively", keep-outs set and lifted); each gave a plan, no 
    for a move; now also for digging and dumping, each group doing its own work at its own place. A group that
    already did steps ("two trucks go to soil 1 and are loaded, then go to puddle 1 and puddle 2 respectively") goes
    on as those groups of one after its own steps: the parts' moves had waited for nothing.
+3. "Excavator 2 moves to obstacle 1 while both remaining excavators move to obstacle 2." also sent excavator 2 to
+   obstacle 2: "both" before "remaining" / "other" (also "both of the remaining trucks") was the pronoun for the robots
+   named last, plus a group. It is the two of the others now, read as "the two remaining / other excavators" are.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -121,3 +124,24 @@ def test_a_group_that_moved_goes_on_respectively_after_its_move(fleet, world):
 def test_a_group_of_other_size_than_the_places_is_still_asked(fleet, world):
     p = rules_plan("Two excavators dig at soil 1, soil 2 and rock 1 respectively.", fleet, world)
     assert p.errors and "each robot dig at" in p.errors[0]
+
+
+# -- finding 3: "both remaining / other <robots>" are two of the others, not "both" and a group -----------------------
+
+@pytest.mark.parametrize("who", ["both remaining excavators", "both of the remaining excavators",
+                                 "the two remaining excavators"])
+def test_both_remaining_is_two_of_the_rest(fleet, world, who):
+    assert_plan(f"Excavator 2 moves to obstacle 1 while {who} move to obstacle 2.", fleet, world,
+                task("a", T, [E2], ["obstacle1"]), task("b", T, [], ["obstacle2"], types=[("excavator", 2)]))
+
+
+@pytest.mark.parametrize("who", ["both other trucks", "both the other trucks", "both of the other trucks",
+                                 "the two other trucks"])
+def test_both_other_is_the_others_by_number(fleet, world, who):
+    assert_plan(f"Truck 1 goes to soil 1 and {who} go to soil 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2, D3], ["soil2"]))
+
+
+def test_both_alone_still_points_back(fleet, world):
+    assert_plan("Excavator 1 and excavator 3 go to soil 1, then both dig.", fleet, world,
+                task("a", T, [E1, E3], ["soil1"]), task("g", DIG, [E1, E3], [], deps=["a"]))
