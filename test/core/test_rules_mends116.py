@@ -13,6 +13,11 @@ ordering words, "respectively", keep-outs set and lifted); each gave a plan, no 
 3. "Excavator 2 moves to obstacle 1 while both remaining excavators move to obstacle 2." also sent excavator 2 to
    obstacle 2: "both" before "remaining" / "other" (also "both of the remaining trucks") was the pronoun for the robots
    named last, plus a group. It is the two of the others now, read as "the two remaining / other excavators" are.
+4. "..., the keep-out around soil 1 is lifted for all dump trucks so that dump truck 2 can go to soil 1 and be
+   loaded." dropped the truck's move and its loading: a "so that" purpose whose first verb is a move was a reason,
+   whatever followed. A move joined by "and" to work a robot does ("and be loaded", "and excavator 1 can load it")
+   is a step like a purpose of work alone ("so that excavator 1 can load it"): "and then" (module purposes). A move
+   alone ("so that truck 2 can come to soil 1 and wait there") stays a reason.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +25,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -145,3 +150,30 @@ def test_both_other_is_the_others_by_number(fleet, world, who):
 def test_both_alone_still_points_back(fleet, world):
     assert_plan("Excavator 1 and excavator 3 go to soil 1, then both dig.", fleet, world,
                 task("a", T, [E1, E3], ["soil1"]), task("g", DIG, [E1, E3], [], deps=["a"]))
+
+
+# -- finding 4: "so that <robot> can go to X and be loaded" is the move and the loading ------------------------------
+
+@pytest.mark.parametrize("purpose", ["so that truck 2 can come to soil 1 and be loaded",
+                                     "so that truck 2 can drive to soil 1 and get filled",
+                                     "so that truck 2 can drive to soil 1 and excavator 1 can load it",
+                                     ", so that truck 2 can go there and be loaded by it"])
+def test_a_purpose_that_moves_a_robot_to_its_work_is_a_step(fleet, world, purpose):
+    assert_plan(f"Excavator 1 digs at soil 1 {purpose}.".replace(" ,", ","), fleet, world,
+                task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]),
+                task("m", T, [D2], ["soil1"], deps=["g"]), task("l", LOAD, [E1], [], deps=["m"]))
+
+
+def test_a_lifting_so_that_a_truck_can_go_in_and_be_loaded(fleet, world):
+    three = [("dump_truck", 3)]
+    assert_plan("Excavator 1 digs at soil 1, and when it is done, the keep-out around soil 1 is lifted for all dump "
+                "trucks so that dump truck 2 can go to soil 1 and be loaded.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]),
+                task("k", AL, [], ["soil1"], deps=["g"], types=three),
+                task("m", T, [D2], ["soil1"], deps=["k"]), task("l", LOAD, [E1], [], deps=["m"]))
+
+
+def test_a_purpose_that_only_moves_stays_a_reason(fleet, world):
+    for purpose in ("so that truck 2 can come to soil 1 and wait there", "so that the trucks can pass"):
+        assert_plan(f"Excavator 1 digs at soil 1 {purpose}.", fleet, world,
+                    task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]))
