@@ -18,6 +18,10 @@ ordering words, "respectively", keep-outs set and lifted); each gave a plan, no 
    whatever followed. A move joined by "and" to work a robot does ("and be loaded", "and excavator 1 can load it")
    is a step like a purpose of work alone ("so that excavator 1 can load it"): "and then" (module purposes). A move
    alone ("so that truck 2 can come to soil 1 and wait there") stays a reason.
+5. "Dump trucks 1 and 2 move to soil 2 and are loaded by excavators 1 and 2 respectively." made one loading by both
+   excavators: a passive loading said "respectively" pairs each truck with its own excavator, in order, as the active
+   "excavators 1 and 2 load trucks 1 and 2 respectively" already did (rule 6), and each truck's next step waits for
+   its own loading (rule 24).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -177,3 +181,35 @@ def test_a_purpose_that_only_moves_stays_a_reason(fleet, world):
     for purpose in ("so that truck 2 can come to soil 1 and wait there", "so that the trucks can pass"):
         assert_plan(f"Excavator 1 digs at soil 1 {purpose}.", fleet, world,
                     task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]))
+
+
+# -- finding 5: "are loaded by excavators 1 and 2 respectively" is one loading per truck -------------------------------
+
+def test_a_passive_loading_respectively_pairs_each_truck_with_its_excavator(fleet, world):
+    assert_plan("Dump trucks 1 and 2 move to soil 2 and are loaded by excavators 1 and 2 respectively.", fleet, world,
+                task("m", T, [D1, D2], ["soil2"]),
+                task("l1", LOAD, [E1], [], deps=["m"]), task("l2", LOAD, [E2], [], deps=["m"]))
+
+
+def test_each_truck_goes_on_after_its_own_loading(fleet, world):
+    assert_plan("Trucks 2 and 1 go to soil 1 and get loaded by excavators 1 and 3 respectively, then they return to "
+                "base.", fleet, world,
+                task("m", T, [D2, D1], ["soil1"]),
+                task("l1", LOAD, [E1], [], deps=["m"]), task("l3", LOAD, [E3], [], deps=["m"]),
+                task("r2", R, [D2], [], deps=["l1"]), task("r1", R, [D1], [], deps=["l3"]))
+
+
+def test_a_benchmark_style_loading_respectively(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 2 simultaneously while dump trucks 1 and 2 wait at obstacle 2; "
+                "when the digging is complete, the two trucks move to soil 2, are loaded by excavators 1 and 2 "
+                "respectively, and then dump their loads at puddle 2 in parallel.", fleet, world,
+                task("a", T, [E1, E2], ["soil2"]), task("g", DIG, [E1, E2], [], deps=["a"]),
+                task("w", T, [D1, D2], ["obstacle2"]), task("m", T, [D1, D2], ["soil2"], deps=["g", "w"]),
+                task("l1", LOAD, [E1], [], deps=["m"]), task("l2", LOAD, [E2], [], deps=["m"]),
+                task("p1", T, [D1], ["puddle2"], deps=["l1"]), task("p2", T, [D2], ["puddle2"], deps=["l2"]),
+                task("d1", DUMP, [D1], [], deps=["p1"]), task("d2", DUMP, [D2], [], deps=["p2"]))
+
+
+def test_a_passive_loading_by_both_without_respectively_is_unchanged(fleet, world):
+    assert_plan("Dump trucks 1 and 2 move to soil 2 and are loaded by excavators 1 and 2.", fleet, world,
+                task("m", T, [D1, D2], ["soil2"]), task("l", LOAD, [E1, E2], [], deps=["m"]))

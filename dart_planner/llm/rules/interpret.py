@@ -4937,7 +4937,7 @@ class Interpreter:
             dig = dataclasses.replace(a, verb=VerbHit("dig", "verb", v.lemma))
             return self.act(dig, subject, extra, split, respectively, is_global)
         if v.role == "passive_load":
-            return self.passive_load(subject, a, extra, split)
+            return self.passive_load(subject, a, extra, split, respectively)
         if target in KEEPOUT_ACTIONS:
             return self.keepout(target, subject, a, extra, is_global)
         origin = [n for o in a.objects if self._source(o) and o.payload.form == "names" for n in o.payload.names]
@@ -6026,7 +6026,7 @@ class Interpreter:
         return scene
 
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
-                     split: bool = False) -> list[Draft]:
+                     split: bool = False, respectively: bool = False) -> list[Draft]:
         """"The truck gets loaded (by it)": the excavator's unloading, with the truck as partner."""
         if not subject:
             self.errors.append(f"no truck named to be loaded in {a.verb.lemma!r}")
@@ -6057,6 +6057,11 @@ class Interpreter:
         made: list[Draft] = []
         groups: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         by_type = bool(explicit) and all(it.payload.form == "type" for it in a.partners)
+        # "trucks 1 and 2 are loaded by excavators 1 and 2 respectively": each truck by its own excavator, in order
+        # (rule 6), as the active "excavators 1 and 2 load trucks 1 and 2 respectively" is; read as both excavators
+        # loading both trucks, it was one loading of the pair
+        own_loader = dict(zip((t.key for t in trucks), explicit)) if respectively and len(explicit) == len(trucks) > 1 \
+            and not any(m.is_group for m in (*explicit, *trucks)) else {}
         for t in trucks:
             last = self.b.chain(t)
             prior = self.b.drafts[last] if last is not None else None
@@ -6068,6 +6073,8 @@ class Interpreter:
             beside = self.colocated(t, "unload_bucket")
             if split and by_type and beside:  # "each truck gets loaded by the excavator at its rock"
                 excs = [m for m in beside if m.rtype in {e.rtype for e in explicit}][:1] or explicit
+            elif t.key in own_loader:
+                excs = [own_loader[t.key]]
             else:
                 excs = explicit or self.pairing.paired(t, "unload_bucket") or beside
             if not excs:
