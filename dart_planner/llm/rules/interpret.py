@@ -1138,6 +1138,18 @@ class Interpreter:
             subj.append(it)
         return subj, partners, objpron, places
 
+    def _elided_companions(self, seg: Segment, subj_items: Sequence[Item]) -> bool:
+        """Whether the clause leaves its subject out and its only robots come after its verb, each after a word of
+        company ("and then returns to base *with* excavator 2", lexicon ``elided_companion_words``): robots that go
+        along with the robot the clause goes on with."""
+        first_verb = next((k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB), None)
+        if first_verb is None or seg.sentence_start or self.vocative is not None or not subj_items \
+                or any(it.kind is ItemKind.ROBOT for it in seg.items[:first_verb]):
+            return False
+        verb_at = seg.items[first_verb].start
+        return all(it.start > verb_at and it.payload.form != "pronoun"
+                   and self.word_before(it) in self.lex.elided_companion_words for it in subj_items)
+
     def each_referent(self, sentence: int) -> tuple[Member, ...] | None:
         """"each" without a noun: the robots named in this sentence, else in the latest
         sentence that named several. After one robot loads several trucks ("loads truck 1 first, then truck 2, and
@@ -2997,6 +3009,7 @@ class Interpreter:
             it.kind is ItemKind.WORD and it.text in self.lex.distinct_place_words for it in seg.items))
         subject: tuple[Member, ...] | None
         explicit = bool(subj_items)
+        companions = self._elided_companions(seg, subj_items)
         from_vocative = False
         negated = False
         excluded: set[int] = set()
@@ -3118,6 +3131,13 @@ class Interpreter:
                 # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
                 loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
                 subject = loader or subject
+        if companions and subject and self.prev is not None and self.prev.subject:
+            # "truck 3 goes to soil 2 and then returns to base with excavator 2": the clause goes on with the truck,
+            # and the robot after "with" goes along (read as the new subject, the truck's return was dropped)
+            subject = (*self.prev.subject, *(m for m in subject if m not in self.prev.subject))
+            self.res.remember(subject)
+            lst = self.sentence_subjects.setdefault(seg.sentence, [])
+            lst += [m for m in subject if m not in lst]
         if subject is None and subj_items and self._fleet_state(seg, pre, post):
             # "Everyone is parked at base right now.": where every robot stands, no step
             subject = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids)
@@ -4917,7 +4937,7 @@ class Interpreter:
             dig = dataclasses.replace(a, verb=VerbHit("dig", "verb", v.lemma))
             return self.act(dig, subject, extra, split, respectively, is_global)
         if v.role == "passive_load":
-            return self.passive_load(subject, a, extra, split)
+            return self.passive_load(subject, a, extra, split, respectively)
         if target in KEEPOUT_ACTIONS:
             return self.keepout(target, subject, a, extra, is_global)
         origin = [n for o in a.objects if self._source(o) and o.payload.form == "names" for n in o.payload.names]
@@ -5067,8 +5087,10 @@ class Interpreter:
                 if {m.key for m in diggers} <= named_later:
                     return []
             made: list[Draft] = []
-            if respectively and len(places) == len(diggers) > 1:  # "dig at soil 1 and soil 2 respectively"
+            one_each = self._one_per_place(diggers, places, respectively)
+            if one_each or (respectively and len(places) == len(diggers) > 1):  # "dig at soil 1 and 2 respectively"
                 made += self.moves(diggers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                diggers = list(self.split_into[diggers[0].key]) if one_each else diggers
                 return made + self.add_skill("dig", diggers, (), set(), v.lemma, split=True)
             places = list(dict.fromkeys(places))  # "go over to soil 2 and dig there": one place
             if len(places) > 1 and sum(m.count for m in diggers) > 1:
@@ -5098,7 +5120,8 @@ class Interpreter:
                 dests = {self.destination.get(m.key) for m in dumpers}
                 if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
                     places = [d for d in dests if d is not None]
-            paired = respectively and len(places) == len(dumpers) > 1
+            one_each = self._one_per_place(dumpers, places, respectively)
+            paired = one_each or (respectively and len(places) == len(dumpers) > 1)
             if len(places) > 1 and not paired:
                 # "trucks 1 and 2 dump at puddle 1 and puddle 2" with no "respectively": which truck tips where is
                 # not said (one load is tipped at one place); the last place alone dropped the others silently
@@ -5111,8 +5134,10 @@ class Interpreter:
                 self.flush_loads([m for m in dumpers if m.key not in self.relative], None)
                 if paired:  # "the trucks then dump at puddle 1 and puddle 2 respectively": each at its own place
                     made += self.moves(dumpers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                    whole = dumpers
+                    dumpers = list(self.split_into[dumpers[0].key]) if one_each else dumpers
                     made += self.add_skill("dump", dumpers, (), set(), v.lemma, split=True)
-                    for m in dumpers:
+                    for m in (*whole, *dumpers):
                         self.loaded[m.key] = False
                         self.pending_dump.pop(m.key, None)
                     return made
@@ -5358,6 +5383,13 @@ class Interpreter:
             made += self.move([m], p or START, (set(extra) - theirs) | self.b.last_tasks([leader]), v)
         return made
 
+    @staticmethod
+    def _one_per_place(members: Sequence[Member], places: Sequence[str], respectively: bool) -> bool:
+        """"Two excavators dig at soil 1 and rock 1 respectively": one unnamed group of as many robots as places,
+        which ``moves`` makes into groups of one, one per place; the work there is each group's own. Taken for one
+        robot, the group's places asked which robot goes where, though "respectively" said it."""
+        return respectively and len(members) == 1 and members[0].is_group and members[0].count == len(places) > 1
+
     def moves(self, members: Sequence[Member], places: Sequence[str], extra: set[int], v: VerbHit,
               respectively: bool, split: bool) -> list[Draft]:
         made: list[Draft] = []
@@ -5365,6 +5397,9 @@ class Interpreter:
             # "Two dump trucks inspect puddle 1 and puddle 2 respectively": one truck to each place, two groups of
             # one (rule 3: "another" truck is a group of its own); read as one group, it went to both in turn
             whole = members[0]
+            # each part goes on from the whole group's steps ("two trucks go to soil 1, then to puddle 1 and puddle 2
+            # respectively"): new groups have no steps of their own, and their moves had waited for nothing
+            extra = set(extra) | self.b.last_tasks([whole])
             members = [self.res.new_group(whole.rtype, 1) for _ in places]
             self.res.remember(members)
             self.split_into[whole.key] = tuple(members)
@@ -5991,7 +6026,7 @@ class Interpreter:
         return scene
 
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
-                     split: bool = False) -> list[Draft]:
+                     split: bool = False, respectively: bool = False) -> list[Draft]:
         """"The truck gets loaded (by it)": the excavator's unloading, with the truck as partner."""
         if not subject:
             self.errors.append(f"no truck named to be loaded in {a.verb.lemma!r}")
@@ -6022,6 +6057,11 @@ class Interpreter:
         made: list[Draft] = []
         groups: dict[tuple[str, ...], tuple[list[Member], list[Member]]] = {}
         by_type = bool(explicit) and all(it.payload.form == "type" for it in a.partners)
+        # "trucks 1 and 2 are loaded by excavators 1 and 2 respectively": each truck by its own excavator, in order
+        # (rule 6), as the active "excavators 1 and 2 load trucks 1 and 2 respectively" is; read as both excavators
+        # loading both trucks, it was one loading of the pair
+        own_loader = dict(zip((t.key for t in trucks), explicit)) if respectively and len(explicit) == len(trucks) > 1 \
+            and not any(m.is_group for m in (*explicit, *trucks)) else {}
         for t in trucks:
             last = self.b.chain(t)
             prior = self.b.drafts[last] if last is not None else None
@@ -6033,6 +6073,8 @@ class Interpreter:
             beside = self.colocated(t, "unload_bucket")
             if split and by_type and beside:  # "each truck gets loaded by the excavator at its rock"
                 excs = [m for m in beside if m.rtype in {e.rtype for e in explicit}][:1] or explicit
+            elif t.key in own_loader:
+                excs = [own_loader[t.key]]
             else:
                 excs = explicit or self.pairing.paired(t, "unload_bucket") or beside
             if not excs:

@@ -434,6 +434,8 @@ class Lexicon:
     came_with_verbs: frozenset[str] = _context_words()
     came_with_prepositions: frozenset[str] = _context_words()
     """Words that open a remark about an object set off by commas ("obstacle 2, *which* was closed, ...")."""
+    elided_companion_words: frozenset[str] = _context_words()
+    """Words before a robot that goes along with the left-out subject ("and then returns *with* excavator 2")."""
     thing_quantifiers: frozenset[str] = _context_words()
     """Quantifiers after "<objects> are" that float on the objects ("rock 1 and rock 2 are *both* cleared")."""
     thing_list_joins: frozenset[str] = _context_words()

@@ -235,7 +235,7 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
             return det, count, j + m[0]
     w = words[j]
     if w == "both":
-        return "both", 2, j + 1
+        return _both_of_others(words, j + 1, lex)
     if w in ("each", "every"):
         return ("each" if w == "each" else "all"), 0, j + 1
     if w == "you" and j + 1 < n and (lex.number(words[j + 1]) or 0) > 1:
@@ -264,6 +264,18 @@ def _determiner(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int, i
     if q:
         return _counted_other(words, j + q[0], q[1], lex)
     return "", 0, j
+
+
+def _both_of_others(words: Sequence[str], k: int, lex: Lexicon) -> tuple[str, int, int]:
+    """(det, count, next index) after "both": "both remaining excavators", "both (of the) other trucks" are the two
+    of the others, as "the two remaining excavators" are. Read as the pronoun "both" and a group after it, the robots
+    named last got the step as well (an excavator already sent elsewhere went there too)."""
+    j = k + 1 if k + 1 < len(words) and words[k] == "of" else k
+    for index, det in ((lex.other_index, "other"), (lex.remaining_index, "remaining")):
+        m = index.match(words, j)
+        if m:
+            return det, 2, j + m[0]
+    return "both", 2, k
 
 
 def _counted_other(words: Sequence[str], k: int, count: int, lex: Lexicon) -> tuple[str, int, int]:

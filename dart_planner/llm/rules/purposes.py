@@ -46,12 +46,35 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         for j in range(start, min(len(items), start + 1 + _MAX_GAP)):
             nxt = items[j]
             if nxt.kind is ItemKind.VERB:
-                if getattr(nxt.payload, "target", "") in _WORK and not _loaded_later(items, k + 1, j):
+                work = j if getattr(nxt.payload, "target", "") in _WORK else _work_after_move(items, j)
+                if work is not None and not _loaded_later(items, k + 1, work):
                     out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "sequence", "and then")
                 break
             if nxt.kind not in (ItemKind.WORD, ItemKind.MARK):
                 break
     return out
+
+
+def _work_after_move(items: Sequence[Item], j: int) -> int | None:
+    """Where the work verb stands that a move at ``j`` leads to ("so that truck 2 can come to soil 1 *and be loaded*",
+    "... *and excavator 1 can load it*": the move and the work joined by "and", with only words and places between),
+    if one does. A purpose that is only a move stays a reason; one that moves a robot to its work asks for both, and
+    read as a reason both were dropped (or the work was kept without the move that brought the truck)."""
+    if getattr(items[j].payload, "target", "") != "navigate":
+        return None
+    m = j + 1
+    while m < len(items) and items[m].kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE) \
+            and items[m].text.lower() != "and":
+        m += 1
+    if m >= len(items) or items[m].kind is not ItemKind.WORD:
+        return None
+    m += 1
+    if m < len(items) and items[m].kind is ItemKind.ROBOT:  # "... and excavator 1 can load it"
+        m += 1
+    while m < len(items) and items[m].kind is ItemKind.MARK and m < j + 2 + _MAX_GAP + 2:
+        m += 1
+    ok = m < len(items) and items[m].kind is ItemKind.VERB and getattr(items[m].payload, "target", "") in _WORK
+    return m if ok else None
 
 
 def _loaded_later(items: Sequence[Item], r: int, v: int) -> bool:
