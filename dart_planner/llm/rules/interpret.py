@@ -162,6 +162,21 @@ def _pronoun_only_anchor(seg: Segment, pronoun: str, lex: Lexicon) -> bool:
         it.text in lex.together_words for it in seg.items if it.kind in (ItemKind.WORD, ItemKind.MARK))
 
 
+def _unsaid_there(it: Item) -> bool:
+    """The "there" that a "where" clause puts after its loaded robot (asides.place_relatives: ", where excavator 1
+    loads truck 2 [there] first and truck 1 after it"), with no words of its own."""
+    return it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and it.payload.pronoun == "there" \
+        and not it.text and it.start == it.end
+
+
+def _loaded_robot_before(items: Sequence[Item], k: int) -> bool:
+    """A robot right before ``k``, or right before the unsaid "there" after it: there, the "first" still orders
+    the trucks of the loading. Taken for no truck's, it ordered nothing, and truck 1's loading was dropped without
+    a word."""
+    j = k - 1 if k > 1 and _unsaid_there(items[k - 1]) else k
+    return items[j - 1].kind is ItemKind.ROBOT
+
+
 def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[int]:
     """Ids of the "first" marks in ``seg`` that order the trucks of a loading, not the clause.
 
@@ -179,7 +194,7 @@ def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[i
             loading = it.payload.target == "unload_bucket" and it.payload.role == "verb"
             continue
         if not (loading and k and it.kind is ItemKind.CONNECTIVE and it.payload == "first"
-                and items[k - 1].kind is ItemKind.ROBOT):
+                and _loaded_robot_before(items, k)):
             continue
         more_here = any(x.kind is ItemKind.ROBOT for x in items[k + 1:])
         nxt = following[0] if following else None
@@ -1109,8 +1124,8 @@ class Interpreter:
                 partners.append(it)
                 continue
             gap = seg.items[seg.items.index(partners[-1]) + 1:k] if partners else [it]
-            if seen_load and all(  # "loads truck 1 first and truck 2 after that"
-                    x.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) for x in gap):
+            if seen_load and all(  # "loads truck 1 first and truck 2 after that" (also with the unsaid "there")
+                    x.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) or _unsaid_there(x) for x in gap):
                 partners.append(it)
                 continue
             if before in self.lex.passive_agent_words and seen_verb is not None and seen_verb.role == "passive_load":
