@@ -4,6 +4,11 @@
    dropped without a word (its next step waited only for its move). The "there" that the "where" clause adds after
    the loaded robot ("loads truck 2 there first") stood between the robot and its "first", which then no longer
    listed the trucks in order. It still does, as it did without "where" (rule 24: one loading per truck, chained).
+2. "Once truck 1 is there, rock 2 is open again for everyone, but puddle 1 stays closed" (after "all robots keep away
+   from puddle 1 and rock 2") put up a second keep-out of puddle 1, with nothing lifting it in between: a place said
+   to stay closed ("stays / remains / is still closed", lexicon ``keepout_persist_words`` and
+   ``keepout_still_words``) while the keep-out said before still holds for those robots is that keep-out, no step.
+   Said of a place no keep-out closes yet ("Puddle 1 stays closed."), it is still the keep-out.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, DIG, DUMP, E1, E2, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "where <excavator> loads <truck> first and <truck> after it" loads both, in that order ---------------
 
@@ -39,3 +44,32 @@ def test_where_loads_in_place_one_first_and_the_other_after_it(fleet, world):
                 task("d", DIG, [E2], []), task("t", T, [D1, D2], ["rock1"], deps=["d"]),
                 task("l1", LOAD, [E2], [], deps=["t"]), task("l2", LOAD, [E2], [], deps=["l1"]),
                 task("r1", R, [D1], [], deps=["l1"]), task("r2", R, [D2], [], deps=["l2"]))
+
+
+# -- finding 2: a place said to stay closed under a keep-out that still holds adds no keep-out ---------------------
+
+
+@pytest.mark.parametrize("text", [
+    "All robots keep away from puddle 1 and rock 2. Truck 1 goes to soil 1. Once truck 1 is there, rock 2 is open "
+    "again for everyone, but puddle 1 stays closed. Finally, everyone returns to start.",
+    "Everybody avoids puddle 1 and rock 2 for now. Truck 1 goes to soil 1. When it has arrived, rock 2 opens up "
+    "again for all robots while puddle 1 remains closed. Finally, everyone returns to start.",
+    "All robots keep away from puddle 1 and rock 2. Truck 1 goes to soil 1. Once it is there, rock 2 is open again "
+    "for everyone. Puddle 1 is still closed. Finally, everyone returns to start.",
+])
+def test_a_place_that_stays_closed_is_the_keepout_already_up(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AVA, [], ["puddle1", "rock2"]), task("m", T, [D1], ["soil1"], deps=["k"]),
+                task("o", ALA, [], ["rock2"], deps=["m"]), task("r", RA, [], [], deps=["o"]))
+
+
+def test_a_place_that_stays_closed_for_the_robots_it_was_closed_to(fleet, world):
+    assert_plan("Truck 2 keeps away from puddle 2 and rock 1. Truck 2 goes to soil 2. Once it is there, rock 1 is "
+                "open again for truck 2, but puddle 2 stays closed to it.", fleet, world,
+                task("k", AV, [D2], ["puddle2", "rock1"]), task("m", T, [D2], ["soil2"], deps=["k"]),
+                task("o", AL, [D2], ["rock1"], deps=["m"]))
+
+
+def test_a_place_said_to_stay_closed_with_no_keepout_up_is_the_keepout(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Puddle 1 stays closed.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("k", AVA, [], ["puddle1"]))

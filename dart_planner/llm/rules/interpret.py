@@ -544,6 +544,8 @@ class Interpreter:
         self.followed_members: list[Member] = []
         """The robots those mentions resolved to, in order."""
         self.ordered_objects = False
+        #: the items of the clause being read
+        self.clause_items: Sequence[Item] = ()
         #: the trucks a loading in turn starts with ("loads them one after the other, truck 3 first")
         self.first_loaded: frozenset[str] = frozenset()
         self.order_tails: set[int] = set()
@@ -3162,6 +3164,7 @@ class Interpreter:
             self.following and self.following[0].connective == "sequence"
             and all(it.kind is ItemKind.WORD for it in self.following[0].items))
         self.first_loaded = self._first_loaded(seg) if self.ordered_objects else frozenset()
+        self.clause_items = seg.items
         objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
         places = [it for it in seg.items if it.kind is ItemKind.PLACE]
         if not verbs and not objects and not places and subj_items and (
@@ -5647,6 +5650,8 @@ class Interpreter:
             self.errors.append(f"no object named to {'avoid' if target == 'add_keepout' else 'allow'} "
                                f"in {a.verb.lemma!r}")
             return []
+        if target == "add_keepout" and self._said_to_stay(a) and self._closed_still(names, subject):
+            return []  # "..., but puddle 1 stays closed": the keep-out said before, still up, is no second one
         if target == "add_keepout":
             self.last_keepout = tuple(names)
             for n in names:
@@ -5683,6 +5688,31 @@ class Interpreter:
             d.global_keepout = is_global
             return [d]
         return self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+
+    def _said_to_stay(self, a: Action) -> bool:
+        """A keep-out verb said of the places before it as staying so ("puddle 1 *stays* closed", "remains closed",
+        "is *still* closed"; lexicon ``keepout_persist_words``, ``keepout_still_words``): of a keep-out that may
+        already be up."""
+        items = self.clause_items
+        k = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), None)
+        if k is None or not any(o.start < items[k].start for o in a.objects) or any(
+                o.start >= items[k].start and o.payload.form != "pronoun" for o in a.objects):
+            return False  # the places said before it ("closed to it": the pronoun is no place of its own)
+        before = items[k - 1] if k > 0 else None
+        return a.verb.lemma.split()[0].lower() in self.lex.keepout_persist_words or (
+            before is not None and before.kind is ItemKind.WORD
+            and before.text.lower() in self.lex.keepout_persist_words | self.lex.keepout_still_words)
+
+    def _closed_still(self, names: Sequence[str], subject: tuple[Member, ...] | None) -> bool:
+        """Every place of ``names`` closed, and not opened since, to the whole fleet or to every robot of
+        ``subject``: said to stay closed, the keep-out already up, which a second one would only repeat."""
+        for n in names:
+            if n not in self.closed_for or n in self.last_allow:
+                return False
+            closed = self.closed_for[n]
+            if closed is not None and (subject is None or not {m.key for m in subject} <= {m.key for m in closed}):
+                return False
+        return True
 
     def _plural_keepouts(self, lemma: str) -> bool:
         """"lift the keep-outs": a lifting said of keep-outs in the plural (lexicon ``keepout_plural_nouns``)."""

@@ -294,6 +294,8 @@ class Lexicon:
     unneeded_robot_phrases: frozenset[str] = _context_words()
     keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
+    keepout_still_words: frozenset[str] = _context_words()
+    """Words right before a keep-out verb said of a place that say it stays so ("puddle 1 is *still* closed")."""
     thing_copulas: frozenset[str] = _context_words()
     """Forms of "be" that, after a word we do not know, say how a thing is ("blasting is planned at rock 2")."""
     state_copulas: frozenset[str] = _context_words()
