@@ -9,6 +9,10 @@
    to stay closed ("stays / remains / is still closed", lexicon ``keepout_persist_words`` and
    ``keepout_still_words``) while the keep-out said before still holds for those robots is that keep-out, no step.
    Said of a place no keep-out closes yet ("Puddle 1 stays closed."), it is still the keep-out.
+3. "Two of the trucks ... whichever truck is left just heads home" sent the two trucks home (after their dumping):
+   "whichever <robot> is left", "the <robot> that is left (over)" is "the remaining <robot>", a group of its own apart
+   from those named before (rule 19; lexicon ``leftover_leads``, ``leftover_after_lead``, ``leftover_after_the``), as
+   "the remaining truck" already was. Read as the bare "truck", it was the trucks named last.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, DIG, DUMP, E1, E2, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, DIG, DUMP, E1, E2, LOAD, RA, TA, R, T, assert_plan, task
 
 # -- finding 1: "where <excavator> loads <truck> first and <truck> after it" loads both, in that order ---------------
 
@@ -73,3 +77,29 @@ def test_a_place_that_stays_closed_for_the_robots_it_was_closed_to(fleet, world)
 def test_a_place_said_to_stay_closed_with_no_keepout_up_is_the_keepout(fleet, world):
     assert_plan("Truck 1 goes to soil 1. Puddle 1 stays closed.", fleet, world,
                 task("m", T, [D1], ["soil1"]), task("k", AVA, [], ["puddle1"]))
+
+
+# -- finding 3: "whichever truck is left" / "the truck that is left" is the remaining truck --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Two trucks go to soil 1 and then to puddle 1. Whichever truck is left goes home.",
+    "Two trucks go to soil 1 and then to puddle 1. The truck that is left goes home.",
+    "Two trucks go to soil 1 and then to puddle 1. The truck left over just returns to base.",
+    "Two trucks go to soil 1 and then to puddle 1, and whichever truck remains heads back to start.",
+])
+def test_the_truck_that_is_left_is_the_remaining_truck(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("b", T, [], ["puddle1"], deps=["a"], types=[("dump_truck", 2)]),
+                task("r", R, [], [], types=[("dump_truck", 1)]))
+
+
+def test_whichever_excavator_is_left_after_an_anchor(fleet, world):
+    assert_plan("Everyone meets at rock 2 first. Then two of the excavators dig at soil 2, and whichever excavator "
+                "is left checks puddle 2 once the meeting is over.", fleet, world,
+                task("m", TA, [], ["rock2"]),
+                task("a", T, [], ["soil2"], deps=["m"], types=[("excavator", 2)]),
+                task("d", DIG, [], [], deps=["a"], types=[("excavator", 2)]),
+                task("c", T, [], ["puddle2"], deps=["m"], types=[("excavator", 1)]))
+
