@@ -13,6 +13,12 @@
    "whichever <robot> is left", "the <robot> that is left (over)" is "the remaining <robot>", a group of its own apart
    from those named before (rule 19; lexicon ``leftover_leads``, ``leftover_after_lead``, ``leftover_after_the``), as
    "the remaining truck" already was. Read as the bare "truck", it was the trucks named last.
+4. "..., so I don't want any truck near rock 1 during that work. Excavator 3 drives to rock 1 and breaks it up; once
+   it has arrived, dump trucks 1, 2 and 3 keep away from rock 1" put up two keep-outs of rock 1 for the same three
+   trucks, the first from the start (and the trucks' later moves waited for it too). A keep-out said with no timing
+   of its own, that nothing waits for yet, said again with a timing for the same robots and places before any
+   lifting, is that keep-out said again (as a work step said again is): the earlier one is dropped. Said again with
+   no timing ("First, nobody goes near rock 2: keep all robots away from it"), the first stays as it was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +26,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, DIG, DUMP, E1, E2, LOAD, RA, TA, R, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, RA, TA, R, T, assert_plan, task
 
 # -- finding 1: "where <excavator> loads <truck> first and <truck> after it" loads both, in that order ---------------
 
@@ -103,3 +109,30 @@ def test_whichever_excavator_is_left_after_an_anchor(fleet, world):
                 task("d", DIG, [], [], deps=["a"], types=[("excavator", 2)]),
                 task("c", T, [], ["puddle2"], deps=["m"], types=[("excavator", 1)]))
 
+
+
+# -- finding 4: a keep-out said first as a wish and then again, timed, for the same robots is one keep-out -----------
+
+
+def test_a_wished_keepout_said_again_with_its_timing_is_one_keepout(fleet, world):
+    assert_plan("Soil 2 is unstable, so I don't want any truck near it while it is being dug. Excavator 2 goes to "
+                "soil 2 and digs there; once it has arrived, trucks 1, 2 and 3 keep clear of soil 2. When excavator 2 "
+                "has finished digging, lift the keep-out for the trucks. Then truck 3 goes to soil 2.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("d", DIG, [E2], [], deps=["m"]),
+                task("k", AV, [D1, D2, D3], ["soil2"], deps=["m"]),
+                task("o", AL, [D1, D2, D3], ["soil2"], deps=["d", "k"]),
+                task("t", T, [D3], ["soil2"], deps=["o"]))
+
+
+def test_a_keepout_said_again_after_a_move_it_gates_stays_two(fleet, world):
+    """The first keep-out already gates a move said between: it holds from the start, and stays."""
+    assert_plan("I don't want any truck near soil 2. Truck 1 goes to puddle 1. Once it is there, trucks 1, 2 and 3 "
+                "keep clear of soil 2.", fleet, world,
+                task("k", AV, [], ["soil2"], types=[("dump_truck", 3)]),
+                task("m", T, [D1], ["puddle1"], deps=["k"]),
+                task("k2", AV, [D1, D2, D3], ["soil2"], deps=["m"]))
+
+
+def test_a_keepout_said_again_with_no_timing_keeps_the_first(fleet, world):
+    assert_plan("First, nobody goes near rock 2: keep all robots away from it. Truck 1 goes to soil 1.", fleet, world,
+                task("k", AVA, [], ["rock2"]), task("m", T, [D1], ["soil1"], deps=["k"]))

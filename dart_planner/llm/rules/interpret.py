@@ -5686,8 +5686,28 @@ class Interpreter:
                 return []
             d = self.b.add_fleet(spec.name, target, tuple(names), extra, lemma=a.verb.lemma)
             d.global_keepout = is_global
-            return [d]
-        return self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+            made = [d]
+        else:
+            made = self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+        if len(made) == 1:
+            self.b.fold_said_keepout(made[0], self._robots_covered)
+        return made
+
+    def _robots_covered(self, d: Draft) -> frozenset[str] | None:
+        """The robot ids a keep-out ``d`` stands for: the whole fleet's, those named, or every robot of a type a
+        group takes in whole ("any truck": all three); None when a group leaves open which robots it is."""
+        if d.fleet:
+            return frozenset(r.id for r in self.fleet.robots)
+        ids: set[str] = set()
+        for m in d.members:
+            of_type = [r.id for r in self.fleet.robots if r.type == m.rtype]
+            if m.robot_id is not None:
+                ids.add(m.robot_id)
+            elif m.count == len(of_type):
+                ids.update(of_type)
+            else:
+                return None
+        return frozenset(ids)
 
     def _said_to_stay(self, a: Action) -> bool:
         """A keep-out verb said of the places before it as staying so ("puddle 1 *stays* closed", "remains closed",
