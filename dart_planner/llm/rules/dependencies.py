@@ -467,6 +467,35 @@ class PlanBuilder:
         self.anc[d.idx] = set().union(*(self.anc[p] | {p} for p in d.deps)) if d.deps else set()
         return True
 
+    def fold_said_keepout(self, d: Draft, cover: Callable[[Draft], frozenset[str] | None]) -> bool:
+        """"... so I don't want any truck near rock 1. Excavator 3 drives to rock 1; once it is there, dump trucks 1,
+        2 and 3 keep away from rock 1": a keep-out of the same places for the same robots (``cover``: the robot ids a
+        draft stands for, None when a group leaves that open), said before with no timing of its own, not lifted
+        since and waited for by nothing yet, is this keep-out said again with its timing (it waits for a step), as a
+        work step said again is (:meth:`fold_restated`): the earlier one is dropped. Kept, the trucks were kept out
+        twice, once from the start. One said again with no timing ("First, nobody goes near soil 1: keep everyone
+        out of it") leaves the first as it was."""
+        robots = cover(d)
+        if d.action != "add_keepout" or robots is None:
+            return False
+        places = set(d.objects)
+
+        def lifted_since(p: Draft) -> bool:
+            return any(o.alive and o.action == "remove_keepout" and set(o.objects) & places
+                       for o in self.drafts[p.idx + 1:d.idx])
+
+        prev = [p for p in self.drafts[:d.idx] if p.alive and p.action == "add_keepout" and set(p.objects) == places
+                and not p.deps and cover(p) == robots and not lifted_since(p) and d.deps - {p.idx}
+                and not any(p.idx in o.deps for o in self.drafts if o.alive and o is not d)]
+        if len(prev) != 1:
+            return False
+        old = prev[0]
+        old.alive = False
+        self.restated[old.idx] = d.idx
+        d.deps = self.reduce(d.deps - {old.idx})
+        self._reindex()
+        return True
+
     def retime_move(self, idx: int, waits: set[int]) -> bool:
         """"Truck 2 tips at puddle 2, but it should only drive there after truck 1 has tipped": the move ``idx``
         said again with its timing waits for ``waits`` too (read as a new move, it was dropped, since the truck is

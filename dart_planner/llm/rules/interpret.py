@@ -162,6 +162,21 @@ def _pronoun_only_anchor(seg: Segment, pronoun: str, lex: Lexicon) -> bool:
         it.text in lex.together_words for it in seg.items if it.kind in (ItemKind.WORD, ItemKind.MARK))
 
 
+def _unsaid_there(it: Item) -> bool:
+    """The "there" that a "where" clause puts after its loaded robot (asides.place_relatives: ", where excavator 1
+    loads truck 2 [there] first and truck 1 after it"), with no words of its own."""
+    return it.kind is ItemKind.OBJECT and it.payload.form == "pronoun" and it.payload.pronoun == "there" \
+        and not it.text and it.start == it.end
+
+
+def _loaded_robot_before(items: Sequence[Item], k: int) -> bool:
+    """A robot right before ``k``, or right before the unsaid "there" after it: there, the "first" still orders
+    the trucks of the loading. Taken for no truck's, it ordered nothing, and truck 1's loading was dropped without
+    a word."""
+    j = k - 1 if k > 1 and _unsaid_there(items[k - 1]) else k
+    return items[j - 1].kind is ItemKind.ROBOT
+
+
 def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[int]:
     """Ids of the "first" marks in ``seg`` that order the trucks of a loading, not the clause.
 
@@ -179,7 +194,7 @@ def _loading_order_firsts(seg: Segment, following: list[Segment]) -> frozenset[i
             loading = it.payload.target == "unload_bucket" and it.payload.role == "verb"
             continue
         if not (loading and k and it.kind is ItemKind.CONNECTIVE and it.payload == "first"
-                and items[k - 1].kind is ItemKind.ROBOT):
+                and _loaded_robot_before(items, k)):
             continue
         more_here = any(x.kind is ItemKind.ROBOT for x in items[k + 1:])
         nxt = following[0] if following else None
@@ -529,6 +544,8 @@ class Interpreter:
         self.followed_members: list[Member] = []
         """The robots those mentions resolved to, in order."""
         self.ordered_objects = False
+        #: the items of the clause being read
+        self.clause_items: Sequence[Item] = ()
         #: the trucks a loading in turn starts with ("loads them one after the other, truck 3 first")
         self.first_loaded: frozenset[str] = frozenset()
         self.order_tails: set[int] = set()
@@ -1109,8 +1126,8 @@ class Interpreter:
                 partners.append(it)
                 continue
             gap = seg.items[seg.items.index(partners[-1]) + 1:k] if partners else [it]
-            if seen_load and all(  # "loads truck 1 first and truck 2 after that"
-                    x.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) for x in gap):
+            if seen_load and all(  # "loads truck 1 first and truck 2 after that" (also with the unsaid "there")
+                    x.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) or _unsaid_there(x) for x in gap):
                 partners.append(it)
                 continue
             if before in self.lex.passive_agent_words and seen_verb is not None and seen_verb.role == "passive_load":
@@ -3167,6 +3184,7 @@ class Interpreter:
             self.following and self.following[0].connective == "sequence"
             and all(it.kind is ItemKind.WORD for it in self.following[0].items))
         self.first_loaded = self._first_loaded(seg) if self.ordered_objects else frozenset()
+        self.clause_items = seg.items
         objects = [it for it in seg.items if it.kind is ItemKind.OBJECT]
         places = [it for it in seg.items if it.kind is ItemKind.PLACE]
         if not verbs and not objects and not places and subj_items and (
@@ -5667,6 +5685,8 @@ class Interpreter:
             self.errors.append(f"no object named to {'avoid' if target == 'add_keepout' else 'allow'} "
                                f"in {a.verb.lemma!r}")
             return []
+        if target == "add_keepout" and self._said_to_stay(a) and self._closed_still(names, subject):
+            return []  # "..., but puddle 1 stays closed": the keep-out said before, still up, is no second one
         if target == "add_keepout":
             self.last_keepout = tuple(names)
             for n in names:
@@ -5701,8 +5721,53 @@ class Interpreter:
                 return []
             d = self.b.add_fleet(spec.name, target, tuple(names), extra, lemma=a.verb.lemma)
             d.global_keepout = is_global
-            return [d]
-        return self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+            made = [d]
+        else:
+            made = self.add_skill(target, list(subject), tuple(names), extra, a.verb.lemma)
+        if len(made) == 1:
+            self.b.fold_said_keepout(made[0], self._robots_covered)
+        return made
+
+    def _robots_covered(self, d: Draft) -> frozenset[str] | None:
+        """The robot ids a keep-out ``d`` stands for: the whole fleet's, those named, or every robot of a type a
+        group takes in whole ("any truck": all three); None when a group leaves open which robots it is."""
+        if d.fleet:
+            return frozenset(r.id for r in self.fleet.robots)
+        ids: set[str] = set()
+        for m in d.members:
+            of_type = [r.id for r in self.fleet.robots if r.type == m.rtype]
+            if m.robot_id is not None:
+                ids.add(m.robot_id)
+            elif m.count == len(of_type):
+                ids.update(of_type)
+            else:
+                return None
+        return frozenset(ids)
+
+    def _said_to_stay(self, a: Action) -> bool:
+        """A keep-out verb said of the places before it as staying so ("puddle 1 *stays* closed", "remains closed",
+        "is *still* closed"; lexicon ``keepout_persist_words``, ``keepout_still_words``): of a keep-out that may
+        already be up."""
+        items = self.clause_items
+        k = next((k for k, it in enumerate(items) if it.kind is ItemKind.VERB and it.payload is a.verb), None)
+        if k is None or not any(o.start < items[k].start for o in a.objects) or any(
+                o.start >= items[k].start and o.payload.form != "pronoun" for o in a.objects):
+            return False  # the places said before it ("closed to it": the pronoun is no place of its own)
+        before = items[k - 1] if k > 0 else None
+        return a.verb.lemma.split()[0].lower() in self.lex.keepout_persist_words or (
+            before is not None and before.kind is ItemKind.WORD
+            and before.text.lower() in self.lex.keepout_persist_words | self.lex.keepout_still_words)
+
+    def _closed_still(self, names: Sequence[str], subject: tuple[Member, ...] | None) -> bool:
+        """Every place of ``names`` closed, and not opened since, to the whole fleet or to every robot of
+        ``subject``: said to stay closed, the keep-out already up, which a second one would only repeat."""
+        for n in names:
+            if n not in self.closed_for or n in self.last_allow:
+                return False
+            closed = self.closed_for[n]
+            if closed is not None and (subject is None or not {m.key for m in subject} <= {m.key for m in closed}):
+                return False
+        return True
 
     def _plural_keepouts(self, lemma: str) -> bool:
         """"lift the keep-outs": a lifting said of keep-outs in the plural (lexicon ``keepout_plural_nouns``)."""

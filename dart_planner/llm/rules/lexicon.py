@@ -294,6 +294,15 @@ class Lexicon:
     unneeded_robot_phrases: frozenset[str] = _context_words()
     keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
+    leftover_leads: frozenset[str] = _context_words()
+    """Words before a robot noun that, with words of being left over after it, mean "the remaining" ("*whichever*
+    truck is left")."""
+    leftover_after_lead: frozenset[str] = _context_words()
+    """Those words after the noun of a lead ("whichever truck *is left*")."""
+    leftover_after_the: frozenset[str] = _context_words()
+    """Those words after "the" and the noun ("the truck *that is left*"; a bare "is left" there says where it stays)."""
+    keepout_still_words: frozenset[str] = _context_words()
+    """Words right before a keep-out verb said of a place that say it stays so ("puddle 1 is *still* closed")."""
     thing_copulas: frozenset[str] = _context_words()
     """Forms of "be" that, after a word we do not know, say how a thing is ("blasting is planned at rock 2")."""
     state_copulas: frozenset[str] = _context_words()

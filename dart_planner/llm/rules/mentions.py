@@ -579,6 +579,30 @@ class _Scanner:
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural, of_them=partitive)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
 
+    def _leftover(self, i: int) -> Item | None:
+        """"*whichever truck is left*", "*the truck that is left over*": the robot of that type left out of the groups
+        named before, as "the remaining truck" (rule 19: a group of its own). Read as the bare "truck" ("the truck"),
+        it was the trucks named last, and they did its step. Only with a lead word (``leftover_leads``: "whichever")
+        may a bare "is left" follow (``leftover_after_lead``); after "the", a relative or "left over" does
+        (``leftover_after_the``): "the truck is left at soil 1" says where it stays. A place after the words ("that
+        is left at soil 1") tells where it is left, not that it is the one left over."""
+        words, lex = self.words, self.lex
+        lead = words[i] in lex.leftover_leads
+        if not (lead or words[i] == "the") or i + 1 >= len(words):
+            return None
+        t = self.type_index.match(words, i + 1)
+        if t is None:
+            return None
+        length, (rtype, plural) = t
+        k = i + 1 + length
+        said = lex.leftover_after_lead if lead else lex.leftover_after_the
+        for n in range(min(4, len(words) - k), 0, -1):
+            end = k + n
+            if " ".join(words[k:end]) in said and (end >= len(words) or words[end] not in lex.place_prepositions):
+                desc = RobotDesc("type", rtype=rtype, det="remaining", plural=plural)
+                return Item(ItemKind.ROBOT, i, end, desc, self.text(i, end))
+        return None
+
     def _ordinal_adverb(self, i: int, j: int) -> bool:
         """Whether the ordinal at ``i`` (ending at ``j``) is the order of a step, no robot with its noun left out:
         bare (no article) and right after the robot ("loads the second truck first, then ...") or the place of its
@@ -951,6 +975,9 @@ class _Scanner:
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex
         w = words[i]
+        left = self._leftover(i)
+        if left is not None:
+            return left
         if w not in lex.first_words and w not in self.type_index and w not in self.kind_index \
                 and not w.isdigit():
             return Item(ItemKind.WORD, i, i + 1, None, w)
