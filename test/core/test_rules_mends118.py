@@ -4,6 +4,10 @@
    inspection: an event noun ("inspection", "check", "visit") matched only the few verb forms listed with it in the
    lexicon's ``events``, and "examines", "looks at", "surveys", "takes a look at" were not among them, so nothing
    was found and the anchor waited for nothing. Each such event now lists every form of its checking verbs.
+3. "Two excavators dig at soil 1 and soil 2 respectively." was refused, asking to "say 'respectively'": the pairing
+   of digging (and tipping) places counted the robots named, and an unnamed group of two is one; a group of as many
+   robots as places is now split, one robot per place (as a move "respectively" already was), each digging or
+   tipping where it went.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +15,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, E1, T, assert_plan, task
+from rules_helpers import D1, D3, DIG, DUMP, E1, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 2: an inspection named by its noun is the check said before, whatever form its verb took --------------
 
@@ -40,3 +46,43 @@ def test_the_wait_is_on_the_check_not_the_checkers_later_step(fleet, world, text
 def test_a_visit_noun_waits_for_an_examination(fleet, world):
     assert_plan("Truck 3 examines rock 1. After the visit to rock 1, truck 1 goes to soil 2.", fleet, world,
                 task("c", T, [D3], ["rock1"]), task("m", T, [D1], ["soil2"], deps=["c"]))
+
+
+# -- finding 3: an unnamed group digs or tips at as many places "respectively": one robot each ----------------------
+
+EX1, TR1 = [("excavator", 1)], [("dump_truck", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two excavators dig at soil 1 and soil 2 respectively.",
+    "The two excavators dig at soil 1 and soil 2, respectively.",
+    "Two excavators dig at soil 1 and at soil 2 respectively.",
+    "Two excavators go and dig at soil 1 and soil 2 respectively.",
+])
+def test_two_unnamed_excavators_dig_at_two_places_respectively(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m1", T, [], ["soil1"], types=EX1), task("m2", T, [], ["soil2"], types=EX1),
+                task("d1", DIG, [], [], deps=["m1"], types=EX1), task("d2", DIG, [], [], deps=["m2"], types=EX1))
+
+
+def test_two_unnamed_excavators_break_up_two_rocks_respectively_then_return(fleet, world):
+    assert_plan("Two excavators break up rock 1 and rock 2 respectively, then return to start.", fleet, world,
+                task("m1", T, [], ["rock1"], types=EX1), task("m2", T, [], ["rock2"], types=EX1),
+                task("d1", DIG, [], [], deps=["m1"], types=EX1), task("d2", DIG, [], [], deps=["m2"], types=EX1),
+                task("r1", "return_to_start_for_specific_robots", [], [], deps=["d1"], types=EX1),
+                task("r2", "return_to_start_for_specific_robots", [], [], deps=["d2"], types=EX1))
+
+
+def test_two_unnamed_trucks_tip_at_two_places_respectively(fleet, world):
+    assert_plan("Two trucks dump at puddle 1 and puddle 2 respectively.", fleet, world,
+                task("m1", T, [], ["puddle1"], types=TR1), task("m2", T, [], ["puddle2"], types=TR1),
+                task("d1", DUMP, [], [], deps=["m1"], types=TR1), task("d2", DUMP, [], [], deps=["m2"], types=TR1))
+
+
+@pytest.mark.parametrize("text", [
+    "Two excavators dig at soil 1 and soil 2.",
+    "Three excavators dig at soil 1 and soil 2 respectively.",
+    "Two trucks dump at puddle 1 and puddle 2.",
+])
+def test_without_a_pairing_the_places_are_still_asked_for(fleet, world, text):
+    assert rules_plan(text, fleet, world).errors

@@ -3577,6 +3577,16 @@ class Interpreter:
                             # "Dump truck 2 then dumps at obstacle 2.": a robot told of, not spoken to
                             addressed=from_vocative and not any(self._third_person(a.verb) for a in actions))
 
+    @staticmethod
+    def _one_each(members: Sequence[Member], places: Sequence[str]) -> bool:
+        """Places said "respectively" pair one robot with each: named robots one by one, or an unnamed group of as
+        many robots as places ("two excavators dig at soil 1 and soil 2 respectively"), which ``moves`` splits; counted
+        by robots named, that group was one and the pairing was refused as unsaid."""
+        if len(places) < 2:
+            return False
+        return len(members) == len(places) or (
+            len(members) == 1 and members[0].is_group and members[0].count == len(places))
+
     def _split_subject(self, subject: tuple[Member, ...] | None) -> tuple[Member, ...] | None:
         """The clause's robots after a verb split a group of them over places ("two excavators inspect obstacle 1
         and obstacle 2 respectively, and then return to start"): the groups of one it became, each going on from its
@@ -5067,8 +5077,9 @@ class Interpreter:
                 if {m.key for m in diggers} <= named_later:
                     return []
             made: list[Draft] = []
-            if respectively and len(places) == len(diggers) > 1:  # "dig at soil 1 and soil 2 respectively"
+            if respectively and self._one_each(diggers, places):  # "dig at soil 1 and soil 2 respectively"
                 made += self.moves(diggers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
+                diggers = list(self._split_subject(tuple(diggers)) or ())
                 return made + self.add_skill("dig", diggers, (), set(), v.lemma, split=True)
             places = list(dict.fromkeys(places))  # "go over to soil 2 and dig there": one place
             if len(places) > 1 and sum(m.count for m in diggers) > 1:
@@ -5098,7 +5109,7 @@ class Interpreter:
                 dests = {self.destination.get(m.key) for m in dumpers}
                 if len(dests) == 1 and None not in dests and all(self.loaded.get(m.key) for m in dumpers):
                     places = [d for d in dests if d is not None]
-            paired = respectively and len(places) == len(dumpers) > 1
+            paired = respectively and self._one_each(dumpers, places)
             if len(places) > 1 and not paired:
                 # "trucks 1 and 2 dump at puddle 1 and puddle 2" with no "respectively": which truck tips where is
                 # not said (one load is tipped at one place); the last place alone dropped the others silently
@@ -5111,8 +5122,9 @@ class Interpreter:
                 self.flush_loads([m for m in dumpers if m.key not in self.relative], None)
                 if paired:  # "the trucks then dump at puddle 1 and puddle 2 respectively": each at its own place
                     made += self.moves(dumpers, places, extra, VerbHit("navigate", "verb", v.lemma), True, split)
-                    made += self.add_skill("dump", dumpers, (), set(), v.lemma, split=True)
-                    for m in dumpers:
+                    parts = list(self._split_subject(tuple(dumpers)) or ())  # an unnamed group: one truck each
+                    made += self.add_skill("dump", parts, (), set(), v.lemma, split=True)
+                    for m in dict.fromkeys((*parts, *dumpers)):
                         self.loaded[m.key] = False
                         self.pending_dump.pop(m.key, None)
                     return made
