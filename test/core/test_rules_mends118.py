@@ -1,5 +1,11 @@
 """Mends of helper M118: known misreadings left by earlier helpers.
 
+1. "Because rock 1 must be inspected, truck 2 checks it." was refused ("no robot is named for 'because rock 1 must
+   be inspected'"): a reason that states a need is read as an order, unless the step said just before it meets the
+   need; one met by the clause right after it in its sentence (a robot's step of the same kind at the same place,
+   named or "it" / "there"; a check only by a check) is what that step is done for, and is now understood as a
+   reason. A need the clause after it does not meet ("..., truck 2 goes to soil 1") is still refused, and so is one
+   met only by a drive there ("..., truck 2 goes to rock 1", as test_rules_mends14 decided).
 2. "Truck 3 examines rock 1. After the inspection of rock 1, truck 1 goes to soil 2." dropped truck 1's wait on the
    inspection: an event noun ("inspection", "check", "visit") matched only the few verb forms listed with it in the
    lexicon's ``events``, and "examines", "looks at", "surveys", "takes a look at" were not among them, so nothing
@@ -15,9 +21,37 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, DUMP, E1, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: a reason whose need the clause after it meets is no order ----------------------------------------
+
+
+@pytest.mark.parametrize("text, robot, obj", [
+    ("Because rock 1 must be inspected, truck 2 checks it.", D2, "rock1"),
+    ("Since soil 2 needs to be checked, dump truck 1 examines soil 2.", D1, "soil2"),
+    ("Because puddle 1 has to be looked at, excavator 1 inspects it.", E1, "puddle1"),
+    ("As obstacle 2 should be inspected, truck 3 has a look at it.", D3, "obstacle2"),
+])
+def test_a_reason_met_by_the_clause_after_it_makes_no_step_of_its_own(fleet, world, text, robot, obj):
+    assert_plan(text, fleet, world, task("c", T, [robot], [obj]))
+
+
+def test_a_reason_met_after_it_keeps_the_rest_of_the_sentence(fleet, world):
+    assert_plan("Because rock 1 must be inspected, truck 2 checks it and then returns to start.", fleet, world,
+                task("c", T, [D2], ["rock1"]), task("r", "return_to_start_for_specific_robots", [D2], [], deps=["c"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Because rock 1 must be inspected, truck 2 goes to soil 1.",
+    "Because rock 1 must be inspected, excavator 1 digs at soil 1.",
+    "Because rock 1 must be inspected, truck 2 follows it.",
+    "Since soil 2 needs to be checked, dump truck 1 goes to soil 2.",  # a drive is no check (mends 14)
+])
+def test_a_need_the_clause_after_it_does_not_meet_is_still_refused(fleet, world, text):
+    assert rules_plan(text, fleet, world).errors
+
 
 # -- finding 2: an inspection named by its noun is the check said before, whatever form its verb took --------------
 
