@@ -1808,7 +1808,8 @@ class Interpreter:
         # "because excavator 2 needs the path clear": a robot's need with no deed and no place asks nothing of it
         bare_need = robots and not verbs and not any(it.kind in (ItemKind.OBJECT, ItemKind.PLACE) for it in items)
         if any(it.kind is ItemKind.VERB and it.payload.target in KEEPOUT_ACTIONS for it in items) \
-                or (self._needs_something(items) and not bare_need and not self._need_met_before(seg, items)):
+                or (self._needs_something(items) and not bare_need and not self._need_met_before(seg, items)
+                    and not self._need_met_after(seg, items)):
             return False  # "because puddle 1 must be fenced off, ...": a keep-out or a need is an order, no reason
         for it in seg.items:
             self.use(it)
@@ -1860,6 +1861,35 @@ class Interpreter:
             (d.form == "names" and set(d.names) <= places)
             or (d.form == "kind" and not d.plural and any(p.rstrip("0123456789") == d.kind for p in places))
             for d in wanted)
+
+    def _need_met_after(self, seg: Segment, items: Sequence[Item]) -> bool:
+        """"*Because rock 1 must be inspected*, truck 2 checks it.": a need with no robot, met by the clause right
+        after it in its sentence (a robot does work of the kind needed, at the places needed, named or spoken of with
+        a pronoun), is what that clause is done for. Read as an order it had no robot and was refused; a need that
+        clause does not meet ("..., truck 2 goes to soil 1") still is."""
+        if any(it.kind is ItemKind.ROBOT for it in items):
+            return False
+        k = next((j for j, s in enumerate(self.later_all) if s is seg), None)
+        if k is None or k + 1 >= len(self.later_all):
+            return False
+        after = self.later_all[k + 1]
+        done = {self._deed_kind(it.payload) for it in after.items  # "follows it": a robot followed, no place
+                if it.kind is ItemKind.VERB and it.payload.lemma not in self.lex.follow_verbs}
+        needed = {self._deed_kind(it.payload) for it in items if it.kind is ItemKind.VERB}
+        if after.sentence != seg.sentence or not after.has(ItemKind.ROBOT) or not needed or not needed <= done:
+            return False
+        wanted = [it.payload for it in items if it.kind is ItemKind.OBJECT]
+        places = named_objects(after.items)
+        verb = next(j for j, it in enumerate(after.items) if it.kind is ItemKind.VERB)
+        # "checks *it*": a pronoun after the verb (read as a robot until the reason is set aside) is the place needed
+        spoken = any(it.kind in (ItemKind.OBJECT, ItemKind.ROBOT) and it.payload.form == "pronoun"
+                     for it in after.items[verb + 1:])
+        return bool(wanted) and all(d.form == "names" and (set(d.names) <= places or spoken) for d in wanted)
+
+    def _deed_kind(self, v: VerbHit) -> tuple[str, bool]:
+        """A verb's action, and whether it checks (lexicon ``checked_both_verbs``): a check is met by a check only;
+        "because rock 1 must be inspected, truck 2 goes to rock 1" stays refused (mends 14), a drive is no check."""
+        return v.target, v.lemma in self.lex.checked_both_verbs
 
     def _deadline(self, seg: Segment) -> bool:
         """"... carries the soil to puddle 1 *before tomorrow*": a time of day or a day after "before" (the lexicon's
