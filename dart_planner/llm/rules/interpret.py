@@ -5093,6 +5093,8 @@ class Interpreter:
                     return self.unload_bucket(alt, a, extra, v, split)
                 self.capable(subject, "dump")
                 return []
+            if v.lemma.lower() in self.lex.truck_fill_it_phrases and self._filled_beside_loader(dumpers, a):
+                return self.passive_load(tuple(dumpers), a, extra, split)
             made = []
             if not places and not a.objects:  # "... and unloads": where its load was said to go, if anywhere
                 dests = {self.destination.get(m.key) for m in dumpers}
@@ -5155,6 +5157,15 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _filled_beside_loader(self, trucks: Sequence[Member], a: Action) -> bool:
+        """"Truck 3: head there once it's done digging. Then fill it up.": an empty truck told to "fill it", with no
+        place named, beside an excavator that can load it, is the one filled; a truck's tipping needs a load, and the
+        digging beside it is where that load comes from. A place named in the clause is what "it" fills ("truck 2
+        goes to puddle 1 and fills it")."""
+        if a.place or a.objects or self.clause_goals:
+            return False
+        return all(not self.loaded.get(t.key) and self.colocated(t, "unload_bucket") for t in trucks)
 
     def _fetch_first(self, subject: Sequence[Member], places: list[str], origin: Sequence[str], extra: set[int],
                      v: VerbHit, respectively: bool, split: bool) -> tuple[list[Draft], list[str]] | None:

@@ -472,6 +472,10 @@ class Lexicon:
     truck_dump_heads: frozenset[str] = _context_words()
     """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
     soil into puddle 1"), not a loading it receives."""
+    truck_fill_it_phrases: frozenset[str] = _context_words()
+    """A truck's tipping verbs that hold their own "it" ("truck 2 goes to puddle 1 and *fills it*"): said of an empty
+    truck beside an excavator with no place in the clause ("Truck 3: head there. Then *fill it up*"), "it" is the
+    truck, and the words are its loading."""
     reason_openers: frozenset[str] = _context_words()
     keepout_any_words: frozenset[str] = _context_words()
     """Words before a robot type noun that mean every robot of the type in a keep-out ("don't let any truck near")."""
