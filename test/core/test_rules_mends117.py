@@ -6,6 +6,14 @@ colon-addressed orders, subjects dropped in follow-up sentences).
    and fills it"). An empty truck told to "fill it (up)", with no place named in the clause, standing beside an
    excavator that can load it, is the one filled: the excavator's loading (lexicon ``truck_fill_it_phrases``).
    "Truck 3: go to puddle 1 and fill it up" stays a tipping.
+2. "After that lot, everyone parks back at base." was refused ("'lot' is not a skill of everyone"; without the
+   comma it happened to read right): "after that lot" / "after this lot" is "after all that", a "finally" (lexicon
+   connectives ``final``), also said after its step ("... parks back at base after that lot").
+3. "Trucks 1 and 3: head to rock 2. Exc 2: meet them there and break it up." was refused ("no robot among
+   robot_dump_truck_01, robot_dump_truck_03 can dig"), and "Exc 2: meet them." dropped excavator 2: "them" after a
+   join verb (lexicon ``join_verbs``) was read as the clause's robots, over the robot spoken to. A plural pronoun
+   there is the robots met, a place as "joins excavator 2" is ("meet it there" is left as it was: "it" may be the
+   mover itself, "have excavator 3 meet it there").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -61,3 +69,44 @@ def test_the_filled_truck_words_come_from_the_lexicon(fleet, world):
     assert any(s.skill == LOAD for s in rules_plan(text, fleet, world).graph.subtasks)
     got = rules_plan(text, fleet, world, _lexicon(truck_fill_it_phrases=[]))
     assert not any(s.skill == LOAD for s in got.graph.subtasks)
+
+
+# -- finding 2: "after that lot," is "after all that" --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Exc 1: dig at soil 1. Truck 2: check rock 1. After that lot, everyone parks back at base.",
+    "Exc 1: dig at soil 1. Truck 2: check rock 1. After that lot everyone parks back at base.",
+    "Exc 1: dig at soil 1. Truck 2: check rock 1. After all that lot, everyone parks back at base.",
+    "Exc 1: dig at soil 1. Truck 2: check rock 1. After this lot, everyone parks back at base.",
+    "Exc 1: dig at soil 1. Truck 2: check rock 1. Everyone parks back at base after that lot.",
+])
+def test_after_that_lot_waits_for_all_of_it(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("c", T, [D2], ["rock1"]), task("r", RA, [], [], deps=["g", "c"]))
+
+
+def test_after_that_lot_waits_for_both_robots_of_one_step(fleet, world):
+    assert_plan("Exc 1: dig at soil 1. Truck 2: check rock 1. After that lot, truck 2 goes home.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("c", T, [D2], ["rock1"]), task("r", R, [D2], [], deps=["g", "c"]))
+
+
+# -- finding 3: "<robot>: meet them there" goes where they are; "them" is not the mover ----------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 3: head to rock 2. Exc 2: meet them there and break it up.",
+    "Trucks 1 and 3: head to rock 2. Exc 2: meet them there and dig.",
+    "Trucks 1 and 3: head to rock 2. Exc 2: meet them both there and dig.",
+    "Trucks 1 and 3: head to rock 2. Exc 2: meet them and dig.",
+])
+def test_meeting_them_there_sends_the_robot_spoken_to(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D1, D3, E2], ["rock2"]), task("g", DIG, [E2], [], deps=["m"]))
+
+
+def test_meeting_them_alone_is_still_a_move(fleet, world):
+    assert_plan("Trucks 1 and 3: head to rock 2. Exc 2: meet them.", fleet, world,
+                task("m", T, [D1, D3, E2], ["rock2"]))

@@ -1092,7 +1092,8 @@ class Interpreter:
                 partners.append(it)
                 continue
             if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.join_verbs \
-                    and d.form != "pronoun":
+                    and (d.form != "pronoun" or d.pronoun in ("they", "both")):
+                # "meet them there": the robots met, not the movers ("meet it there" may be the mover itself)
                 places.append(it)  # "truck 2 joins excavator 2": goes where excavator 2 is
                 continue
             if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.follow_verbs:
