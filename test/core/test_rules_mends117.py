@@ -14,6 +14,12 @@ colon-addressed orders, subjects dropped in follow-up sentences).
    join verb (lexicon ``join_verbs``) was read as the clause's robots, over the robot spoken to. A plural pronoun
    there is the robots met, a place as "joins excavator 2" is ("meet it there" is left as it was: "it" may be the
    mover itself, "have excavator 3 meet it there").
+4. "Exc 2: dig at soil 1. Truck 3: go there when it's done." sent truck 3 at once: "it" in an anchor of completion
+   after a clause whose robot has no step yet is the robot before it (mends 74), looked for since the previous
+   sentence; the heading "Truck 3:" counts as a sentence, so only truck 3 was found. With nothing found, the search
+   now goes further back rather than settle on the idle robot. Also for two idle trucks ("Trucks 1 and 3 go there
+   when it's done") and with "has"/"all" in the anchor ("once it has finished", "when it's all done": lexicon
+   ``its_done_fillers``).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -110,3 +116,36 @@ def test_meeting_them_there_sends_the_robot_spoken_to(fleet, world, text):
 def test_meeting_them_alone_is_still_a_move(fleet, world):
     assert_plan("Trucks 1 and 3: head to rock 2. Exc 2: meet them.", fleet, world,
                 task("m", T, [D1, D3, E2], ["rock2"]))
+
+
+# -- finding 4: "<truck>: go there once it's done" waits for the robot of the order before ------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Exc 2: dig at soil 1. Truck 3: go there once it's done.",
+    "Exc 2: dig at soil 1. Truck 3: go there when it's done.",
+    "Exc 2: dig at soil 1. Truck 3: head to soil 1 when it is finished.",
+    "Exc 2: dig at soil 1. Truck 3: go there once it has finished.",
+    "Exc 2: dig at soil 1. Truck 3: go there once it's all done.",
+    "Excavator 2 digs at soil 1. Truck 3 goes there once it has finished.",
+])
+def test_once_its_done_after_a_heading_waits_for_the_robot_before_it(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D3], ["soil1"], deps=["g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Exc 2: dig at soil 1. Trucks 1 and 3: go there when it's done.",
+    "Excavator 2 digs at soil 1. Trucks 1 and 3 go there when it's done.",
+])
+def test_once_its_done_after_two_idle_trucks_waits_for_the_excavator(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1, D3], ["soil1"], deps=["g"]))
+
+
+def test_once_its_done_after_a_robot_with_steps_is_still_that_robot(fleet, world):
+    assert_plan("Exc 2: dig at soil 1. Truck 3: check rock 1. Then go home once it's done.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("c", T, [D3], ["rock1"]), task("r", R, [D3], [], deps=["c"]))

@@ -7027,9 +7027,11 @@ class Interpreter:
                    if (s.sentence > sentence if later else s.sentence < sentence) for it in s.items)
 
     def _its_done(self, seg: Segment) -> bool:
-        """The anchor is a pronoun, a copula and a word of completion only ("once it's done", "when it is finished")."""
+        """The anchor is a pronoun, a copula and a word of completion only ("once it's done", "when it is finished";
+        also "once it has finished", "when it's all done": lexicon ``its_done_fillers``)."""
         said = [it for it in seg.items if it.kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
-                and not (it.kind is ItemKind.WORD and it.text in self.lex.existential_copulas)]
+                and not (it.kind is ItemKind.WORD and (it.text in self.lex.existential_copulas
+                                                       or it.text in self.lex.its_done_fillers))]
         return len(said) == 2 and said[0].kind is ItemKind.ROBOT and said[0].payload.form == "pronoun" \
             and said[1].kind is ItemKind.EVENT and said[1].text in self.lex.bare_done_events
 

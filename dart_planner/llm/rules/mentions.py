@@ -1459,6 +1459,12 @@ class MentionResolver:
         for members, _ in reversed(self.history[floor:]):
             if _size(members) == 1 and not self._idle(members):
                 return members
+        if self._idle(latest):
+            # "Exc 2: dig at soil 1. Truck 3: go there once it's done.": the heading "Truck 3:" is a sentence of its
+            # own, so the robot before it is further back; the idle robot is done with nothing (the wait was lost)
+            for members, _ in reversed(self.history[:floor]):
+                if _size(members) == 1 and not self._idle(members):
+                    return members
         return latest
 
     def _idle(self, members: Sequence[Member]) -> bool:
