@@ -20,6 +20,14 @@ colon-addressed orders, subjects dropped in follow-up sentences).
    now goes further back rather than settle on the idle robot. Also for two idle trucks ("Trucks 1 and 3 go there
    when it's done") and with "has"/"all" in the anchor ("once it has finished", "when it's all done": lexicon
    ``its_done_fillers``).
+5. "Truck 1: hang back till it's done, then go over." dropped truck 1's move (and everything after "hang back" in
+   its sentence): "hang back" was no verb, "back" a mark. "hang back (at)", "hold back", "stay back", "sit tight (at)"
+   are now words of staying put (lexicon navigate verbs and ``stationary``), as "wait" is: no step where the robot
+   already is, and the steps after them wait for the "till" ("hang back at base till both are done" also made a
+   return to base, where the truck already was).
+6. "A couple of trucks: go there once they're done." sent the trucks at once: "they" in an anchor of completion after
+   a clause whose robots have no step yet was those idle robots (finding 4 was for "it"); it is now the latest
+   several robots that are not idle.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -149,3 +157,49 @@ def test_once_its_done_after_a_robot_with_steps_is_still_that_robot(fleet, world
     assert_plan("Exc 2: dig at soil 1. Truck 3: check rock 1. Then go home once it's done.", fleet, world,
                 task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
                 task("c", T, [D3], ["rock1"]), task("r", R, [D3], [], deps=["c"]))
+
+
+# -- finding 5: "hang back (at base) till ..., then go over" is a wait, not the end of the order ------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Exc 3: head to rock 1 and break it up. Truck 1: hang back till it's done, then go over.",
+    "Exc 3: head to rock 1 and break it up. Truck 1: hang back till it's done, then go to rock 1.",
+    "Exc 3: head to rock 1 and break it up. Truck 1: hang back at base till it's done, then go to rock 1.",
+    "Exc 3: head to rock 1 and break it up. Truck 1: sit tight till it's done, then go over.",
+    "Exc 3 heads to rock 1 and breaks it up. Truck 1 holds back until it is done and then goes to rock 1.",
+])
+def test_hanging_back_until_the_digging_is_done_then_going_over(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E3], ["rock1"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("t", T, [D1], ["rock1"], deps=["g"]))
+
+
+def test_hanging_back_alone_is_no_step(fleet, world):
+    assert_plan("Exc 3: head to rock 1 and break it up. Truck 1: hang back at base.", fleet, world,
+                task("m", T, [E3], ["rock1"]), task("g", DIG, [E3], [], deps=["m"]))
+
+
+def test_hanging_back_at_base_after_a_move_is_a_return(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Then it hangs back at base.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("r", R, [D1], [], deps=["m"]))
+
+
+# -- finding 6: "<trucks>: go there once they're done" waits for the robots before them ---------------------------
+
+
+@pytest.mark.parametrize("text, trucks", [
+    ("Exc 2 and exc 3: head to soil 1 and dig. A couple of trucks: go there once they're done.", None),
+    ("Exc 2 and exc 3: head to soil 1 and dig. Trucks 1 and 2: go there once they're done.", [D1, D2]),
+    ("Excavators 2 and 3 head to soil 1 and dig. Two trucks go there once they are finished.", None),
+])
+def test_once_theyre_done_after_idle_trucks_waits_for_the_diggers(fleet, world, text, trucks):
+    move = task("t", T, trucks, ["soil1"], deps=["g"]) if trucks else \
+        task("t", T, [], ["soil1"], deps=["g"], types=[("dump_truck", 2)])
+    assert_plan(text, fleet, world,
+                task("m", T, [E2, E3], ["soil1"]), task("g", DIG, [E2, E3], [], deps=["m"]), move)
+
+
+def test_once_theyre_done_after_robots_with_steps_is_still_them(fleet, world):
+    assert_plan("Trucks 1 and 2 go to rock 1. Then they go home once they're done.", fleet, world,
+                task("m", T, [D1, D2], ["rock1"]), task("r", R, [D1, D2], [], deps=["m"]))

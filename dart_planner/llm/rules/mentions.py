@@ -1853,6 +1853,9 @@ class MentionResolver:
                 return self.addressee
             if desc.pronoun == "they" and self.history:
                 plural = self.last_plural()
+                if self._idle(plural):  # "two trucks go there once they're done": not the idle trucks (as "it")
+                    plural = next((ms for ms, _ in reversed(self.history) if _size(ms) > 1 and not self._idle(ms)),
+                                  plural)
                 if desc.det == "all":  # "..., then all of them return": every subject of the sentence, groups too
                     named = self._sentence_subjects()
                     if _size(named) > _size(plural) and all(m in named for m in plural):
