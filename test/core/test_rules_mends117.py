@@ -28,6 +28,16 @@ colon-addressed orders, subjects dropped in follow-up sentences).
 6. "A couple of trucks: go there once they're done." sent the trucks at once: "they" in an anchor of completion after
    a clause whose robots have no step yet was those idle robots (finding 4 was for "it"); it is now the latest
    several robots that are not idle.
+7. "Fill them up, truck 2 first." loaded both trucks once and made truck 2 tip right there (the verbless "truck 2
+   first" repeated "fill" for truck 2); "Load them up, truck 2 first." dropped the order; "Fill up both trucks, truck
+   2 first." too (an order with no robot before "fill up" read it as the trucks' own filling); "Top them up, truck 2
+   first." dropped the loading without a word ("top" alone is no verb). A particle (lexicon ``loading_particles``:
+   "up", "off") between the loaded trucks and the order aside no longer hides the aside (rule 24: one loading per
+   truck, in that order); "fill up <truck>" with no robot before it in its sentence is the excavator's loading; and
+   "top <trucks> up" is "top up <trucks>".
+8. "Exc 3: same at soil 2." sent excavator 3 to soil 2 and dropped its digging: "same at" was no repeat phrase
+   ("the same", "same again", "do the same" were); it is now (lexicon ``repeat_phrases``; a bare "same" is not:
+   "..., same time." is no repeat).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -203,3 +213,69 @@ def test_once_theyre_done_after_idle_trucks_waits_for_the_diggers(fleet, world, 
 def test_once_theyre_done_after_robots_with_steps_is_still_them(fleet, world):
     assert_plan("Trucks 1 and 2 go to rock 1. Then they go home once they're done.", fleet, world,
                 task("m", T, [D1, D2], ["rock1"]), task("r", R, [D1, D2], [], deps=["m"]))
+
+
+# -- finding 7: "fill them up, truck 2 first" orders the loadings; "top them up" is a loading --------------------
+
+_AT_SOIL2 = "Exc 3: dig at soil 2. Trucks 1 and 2: go there. "
+
+
+def _two_loads_truck_2_first(text, fleet, world):
+    assert_plan(_AT_SOIL2 + text + " Each then tips at puddle 1.", fleet, world,
+                task("m", T, [E3, D1, D2], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("l2", LOAD, [E3], [], deps=["g"]), task("l1", LOAD, [E3], [], deps=["l2"]),
+                task("p2", T, [D2], ["puddle1"], deps=["l2"]), task("d2", DUMP, [D2], [], deps=["p2"]),
+                task("p1", T, [D1], ["puddle1"], deps=["l1"]), task("d1", DUMP, [D1], [], deps=["p1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Fill them up, truck 2 first.",
+    "Load them up, truck 2 first.",
+    "Exc 3 fills them up, truck 2 first.",
+    "Fill them up one after the other, truck 2 first.",
+    "Fill them up, truck 2 first, then truck 1.",
+    "Fill up both trucks, truck 2 first.",
+    "Top them up, truck 2 first.",
+    "Top them off, truck 2 first.",
+])
+def test_an_order_after_a_loading_with_its_particle_orders_the_loadings(fleet, world, text):
+    _two_loads_truck_2_first(text, fleet, world)
+
+
+def test_topping_them_up_is_one_loading_of_both(fleet, world):
+    assert_plan(_AT_SOIL2 + "Top them up. Then they tip at puddle 1.", fleet, world,
+                task("m", T, [E3, D1, D2], ["soil2"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("l", LOAD, [E3], [], deps=["g"]),
+                task("p", T, [D1, D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D1, D2], [], deps=["p"]))
+
+
+def test_the_loading_particles_come_from_the_lexicon(fleet, world):
+    text = _AT_SOIL2 + "Top them up, truck 2 first."
+    assert sum(s.skill == LOAD for s in rules_plan(text, fleet, world).graph.subtasks) == 2
+    got = rules_plan(text, fleet, world, _lexicon(loading_particles=[]))
+    assert not any(s.skill == LOAD for s in got.graph.subtasks)
+
+
+# -- finding 8: a bare "same at <place>" repeats the steps there ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Exc 2: head to soil 1 and dig. Exc 3: same at soil 2.",
+    "Excavator 2 heads to soil 1 and digs. Excavator 3: same at soil 2.",
+])
+def test_same_at_a_place_repeats_the_digging_there(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("n", T, [E3], ["soil2"]), task("h", DIG, [E3], [], deps=["n"]))
+
+
+def test_same_at_a_place_then_home(fleet, world):
+    assert_plan("Exc 2: head to soil 1 and dig. Exc 3: same at soil 2, then go home.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("n", T, [E3], ["soil2"]), task("h", DIG, [E3], [], deps=["n"]),
+                task("r", R, [E3], [], deps=["h"]))
+
+
+def test_the_same_place_is_still_a_place(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Truck 2 goes to same place.", fleet, world,
+                task("m", T, [D1, D2], ["soil1"]))

@@ -472,6 +472,8 @@ class Lexicon:
     truck_dump_heads: frozenset[str] = _context_words()
     """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
     soil into puddle 1"), not a loading it receives."""
+    loading_particles: frozenset[str] = _context_words()
+    """Particles that close a loading before the aside ordering its trucks ("fill them *up*, truck 2 first")."""
     its_done_fillers: frozenset[str] = _context_words()
     """Words besides a copula that may stand between "it" and its word of completion in "once it's done" ("once it
     *has* finished", "when it's *all* done")."""
