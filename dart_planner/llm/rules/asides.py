@@ -1311,12 +1311,13 @@ def fold_taking_turns(items: Sequence[Item], verbs: Container[str], nouns: Conta
     return out
 
 
-def loading_order(items: Sequence[Item], aux: Container[str] = ()) -> list[Item]:
+def loading_order(items: Sequence[Item], aux: Container[str] = (), particles: Container[str] = ()) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then
     truck 1" (the robots the aside leaves out come after, in the order they were named). ``aux``: the lexicon's
     ``passive_auxiliaries`` and ``subject_modals``, said before a passive loading ("are to be loaded by ...",
-    "should be loaded by ...")."""
+    "should be loaded by ..."). ``particles`` (lexicon ``loading_particles``) may close the loading before the aside
+    ("fill them *up*, truck 2 first")."""
     out = _loaded_after_it(items)
     k = 0
     while k < len(out):
@@ -1341,6 +1342,9 @@ def loading_order(items: Sequence[Item], aux: Container[str] = ()) -> list[Item]
             j += 1
         where = _loading_place(out, j) if run else []
         j += len(where)  # "loads trucks 1 and 3 at rock 1, truck 3 first": the place goes with the first loading
+        while run and not where and j < len(out) and out[j].kind is ItemKind.WORD \
+                and out[j].text.lower() in particles:
+            j += 1  # "fill them up, truck 2 first": the particle closes the loading, the aside still orders it
         there = _inserted_there(out, j)
         if there is not None:  # ", where excavator 3 loads them, truck 3 first": "loads them there", in that order
             j += 1

@@ -3,17 +3,19 @@
 "fill up" / "load up" are read of the truck ("truck 1 fills up at soil 1"): the truck is loaded, and is taken to
 the excavator's place. Said with a truck right after it and a robot of another type before it in the sentence, the
 phrase is the excavator's loading of that truck, like "fills truck 1": read as the truck's, the plan added a move
-of the truck to the excavator's site that nobody asked for.
+of the truck to the excavator's site that nobody asked for. So it is with no robot before it in the sentence, an
+order ("Fill up both trucks, truck 2 first."): read as the trucks', the order of their loadings was dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from .lexicon import PhraseIndex
 from .segment import SENTENCE_END, Item, ItemKind
 from .verbs import VerbHit
 
-__all__ = ["fold_filled_up_trucks"]
+__all__ = ["fold_filled_up_trucks", "fold_split_loadings"]
 
 
 def fold_filled_up_trucks(items: Sequence[Item], verbs: Container[str]) -> list[Item]:
@@ -32,10 +34,33 @@ def fold_filled_up_trucks(items: Sequence[Item], verbs: Container[str]) -> list[
 
 
 def _loader_said(items: Sequence[Item], k: int, verbs: Container[str], subject_type: str) -> bool:
-    """``items[k]`` is one of ``verbs`` read of the truck, a robot of another type than ``subject_type`` after it."""
+    """``items[k]`` is one of ``verbs`` read of the truck, a robot of another type than ``subject_type`` (empty when
+    no robot was named before it in the sentence) after it."""
     it = items[k]
     if it.payload.role != "passive_load" or it.payload.lemma.lower() not in verbs or k + 1 >= len(items):
         return False
     nxt = items[k + 1]
-    return bool(subject_type) and nxt.kind is ItemKind.ROBOT and bool(nxt.payload.rtype) \
-        and nxt.payload.rtype != subject_type
+    return nxt.kind is ItemKind.ROBOT and bool(nxt.payload.rtype) and nxt.payload.rtype != subject_type
+
+
+def fold_split_loadings(items: Sequence[Item], index: PhraseIndex[tuple[str, str]],
+                        particles: Container[str]) -> list[Item]:
+    """"Top them up, truck 2 first": a loading phrase of a word and a particle (lexicon ``loading_particles``) said
+    around the trucks, its first word no verb alone ("top ... up"), is that phrase with the trucks its object. Left
+    as it was, "top" was a word of no meaning and the loading was dropped without a word."""
+    out = list(items)
+    for k, it in enumerate(out):
+        if it.kind is not ItemKind.WORD:
+            continue
+        j = k + 1
+        while j < len(out) and (out[j].kind is ItemKind.ROBOT
+                                or (out[j].kind is ItemKind.WORD and out[j].text.lower() == "and")):
+            j += 1
+        if j == k + 1 or j >= len(out) or out[j].kind is not ItemKind.WORD or out[j].text.lower() not in particles:
+            continue
+        phrase = [it.text.lower(), out[j].text.lower()]
+        hit = index.match(phrase, 0)
+        if hit is None or hit[0] != 2 or hit[1][0] != "unload_bucket":
+            continue
+        out[k] = Item(ItemKind.VERB, it.start, it.end, VerbHit(hit[1][0], hit[1][1], " ".join(phrase)), it.text)
+    return out

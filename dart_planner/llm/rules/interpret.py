@@ -1109,7 +1109,8 @@ class Interpreter:
                 partners.append(it)
                 continue
             if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.join_verbs \
-                    and d.form != "pronoun":
+                    and (d.form != "pronoun" or d.pronoun in ("they", "both")):
+                # "meet them there": the robots met, not the movers ("meet it there" may be the mover itself)
                 places.append(it)  # "truck 2 joins excavator 2": goes where excavator 2 is
                 continue
             if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.follow_verbs:
@@ -5163,6 +5164,8 @@ class Interpreter:
                     return self.unload_bucket(alt, a, extra, v, split)
                 self.capable(subject, "dump")
                 return []
+            if v.lemma.lower() in self.lex.truck_fill_it_phrases and self._filled_beside_loader(dumpers, a):
+                return self.passive_load(tuple(dumpers), a, extra, split)
             made = []
             if not places and not a.objects:  # "... and unloads": where its load was said to go, if anywhere
                 dests = {self.destination.get(m.key) for m in dumpers}
@@ -5228,6 +5231,15 @@ class Interpreter:
             return []
         return self.add_skill(spec.action.value, list(subject), tuple(places), extra, v.lemma, split=split,
                               skill_name=spec.name)
+
+    def _filled_beside_loader(self, trucks: Sequence[Member], a: Action) -> bool:
+        """"Truck 3: head there once it's done digging. Then fill it up.": an empty truck told to "fill it", with no
+        place named, beside an excavator that can load it, is the one filled; a truck's tipping needs a load, and the
+        digging beside it is where that load comes from. A place named in the clause is what "it" fills ("truck 2
+        goes to puddle 1 and fills it")."""
+        if a.place or a.objects or self.clause_goals:
+            return False
+        return all(not self.loaded.get(t.key) and self.colocated(t, "unload_bucket") for t in trucks)
 
     def _fetch_first(self, subject: Sequence[Member], places: list[str], origin: Sequence[str], extra: set[int],
                      v: VerbHit, respectively: bool, split: bool) -> tuple[list[Draft], list[str]] | None:
@@ -7152,9 +7164,11 @@ class Interpreter:
                    if (s.sentence > sentence if later else s.sentence < sentence) for it in s.items)
 
     def _its_done(self, seg: Segment) -> bool:
-        """The anchor is a pronoun, a copula and a word of completion only ("once it's done", "when it is finished")."""
+        """The anchor is a pronoun, a copula and a word of completion only ("once it's done", "when it is finished";
+        also "once it has finished", "when it's all done": lexicon ``its_done_fillers``)."""
         said = [it for it in seg.items if it.kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
-                and not (it.kind is ItemKind.WORD and it.text in self.lex.existential_copulas)]
+                and not (it.kind is ItemKind.WORD and (it.text in self.lex.existential_copulas
+                                                       or it.text in self.lex.its_done_fillers))]
         return len(said) == 2 and said[0].kind is ItemKind.ROBOT and said[0].payload.form == "pronoun" \
             and said[1].kind is ItemKind.EVENT and said[1].text in self.lex.bare_done_events
 

@@ -483,6 +483,15 @@ class Lexicon:
     truck_dump_heads: frozenset[str] = _context_words()
     """Starts of a verb of putting soil into something that, said of a truck, is its tipping ("truck 1 *drops* the
     soil into puddle 1"), not a loading it receives."""
+    loading_particles: frozenset[str] = _context_words()
+    """Particles that close a loading before the aside ordering its trucks ("fill them *up*, truck 2 first")."""
+    its_done_fillers: frozenset[str] = _context_words()
+    """Words besides a copula that may stand between "it" and its word of completion in "once it's done" ("once it
+    *has* finished", "when it's *all* done")."""
+    truck_fill_it_phrases: frozenset[str] = _context_words()
+    """A truck's tipping verbs that hold their own "it" ("truck 2 goes to puddle 1 and *fills it*"): said of an empty
+    truck beside an excavator with no place in the clause ("Truck 3: head there. Then *fill it up*"), "it" is the
+    truck, and the words are its loading."""
     reason_openers: frozenset[str] = _context_words()
     keepout_any_words: frozenset[str] = _context_words()
     """Words before a robot type noun that mean every robot of the type in a keep-out ("don't let any truck near")."""

@@ -1498,6 +1498,12 @@ class MentionResolver:
         for members, _ in reversed(self.history[floor:]):
             if _size(members) == 1 and not self._idle(members):
                 return members
+        if self._idle(latest):
+            # "Exc 2: dig at soil 1. Truck 3: go there once it's done.": the heading "Truck 3:" is a sentence of its
+            # own, so the robot before it is further back; the idle robot is done with nothing (the wait was lost)
+            for members, _ in reversed(self.history[:floor]):
+                if _size(members) == 1 and not self._idle(members):
+                    return members
         return latest
 
     def _idle(self, members: Sequence[Member]) -> bool:
@@ -1886,6 +1892,9 @@ class MentionResolver:
                 return self.addressee
             if desc.pronoun == "they" and self.history:
                 plural = self.last_plural()
+                if self._idle(plural):  # "two trucks go there once they're done": not the idle trucks (as "it")
+                    plural = next((ms for ms, _ in reversed(self.history) if _size(ms) > 1 and not self._idle(ms)),
+                                  plural)
                 if desc.det == "all":  # "..., then all of them return": every subject of the sentence, groups too
                     named = self._sentence_subjects()
                     if _size(named) > _size(plural) and all(m in named for m in plural):

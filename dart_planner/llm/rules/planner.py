@@ -70,7 +70,7 @@ from .elaborations import (
 )
 from .elidedowns import fold_elided_own_deeds
 from .eventdoers import fold_event_doers, fold_following_events
-from .fillups import fold_filled_up_trucks
+from .fillups import fold_filled_up_trucks, fold_split_loadings
 from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .gappedpassives import fold_gapped_passive_loads
@@ -222,6 +222,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_same_groups(items, lex.same_group_leads)
     items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
     items = fold_filled_up_trucks(fold_placed_robots(fold_waiting_robots(items, lex), lex), lex.filled_up_verbs)
+    items = fold_split_loadings(items, lex.verb_index, lex.loading_particles)
     items = fold_gapped_passive_loads(items)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
                                    lex.place_prepositions)
@@ -291,7 +292,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_taking_turns(fold_followed_by(items, lex.followed_by_phrases), lex.turn_taking_verbs,
                               lex.turn_taking_nouns)
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)),
-                          lex.passive_auxiliaries | lex.subject_modals)
+                          lex.passive_auxiliaries | lex.subject_modals, lex.loading_particles)
     items = fold_place_order_asides(items, site.objects_by_kind)
     return site, tokens, items
 
