@@ -4,6 +4,10 @@
    a place said before a clause with its own robot was read only when it named its object by number ("at rock 1,
    ..."); "at the rock" (the one place of that kind said before) is that place as well, taking the clause's
    "there"-like object ("breaks it up"), its object of that kind, or the spot right after its verb.
+2. "Excavator 2 goes to rock 2 and breaks it up. Excavator 3 goes to soil 2 and digs, and once the digging is done
+   truck 2 drives to soil 2." made truck 2 wait for both diggings: "the digging" said before a clause that sends its
+   robots to a named place is the digging there (as it already was when said after the clause: "truck 2 drives to
+   soil 2 once the digging is done"); with no digging there it is still every digging so far.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, DUMP, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "at the <kind>, <robot> ..." is the place of that kind said before ---------------------------------
 
@@ -34,3 +38,47 @@ def test_a_leading_definite_place_in_a_longer_clause(fleet, world):
                 task("m", T, [E3, D1], ["soil2"]), task("x", DIG, [E3], [], deps=["m"]),
                 task("l", LOAD, [E3], [], deps=["x"]), task("r", R, [D1], [], deps=["l"]),
                 task("d", DUMP, [D1], [], deps=["r"]))
+
+
+# -- finding 2: "once the digging is done, <robots> drive to X": the digging at X --------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 goes to rock 2 and breaks it up. Excavator 3 goes to soil 2 and digs, and once the digging is done "
+    "truck 2 drives to soil 2.",
+    "Excavator 2 goes to rock 2 and breaks it up. Excavator 3 goes to soil 2 and digs. When the digging is finished, "
+    "truck 2 heads to soil 2.",
+    "Excavator 2 goes to rock 2 and breaks it up. Excavator 3 goes to soil 2 and digs. After the excavation, "
+    "truck 2 is sent to soil 2.",
+])
+def test_the_digging_before_a_move_is_the_digging_where_the_robots_go(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m2", T, [E2], ["rock2"]), task("x2", DIG, [E2], [], deps=["m2"]),
+                task("m3", T, [E3], ["soil2"]), task("x3", DIG, [E3], [], deps=["m3"]),
+                task("t", T, [D2], ["soil2"], deps=["x3"]))
+
+
+def test_the_digging_before_a_move_waits_with_the_robots_own_wait(fleet, world):
+    assert_plan("Excavator 1 goes to rock 1 and digs. Excavator 3 goes to soil 1 and digs while trucks 1 and 2 wait at "
+                "obstacle 2, and once the digging is done both trucks drive to soil 1, where excavator 3 loads them.",
+                fleet, world,
+                task("m1", T, [E1], ["rock1"]), task("x1", DIG, [E1], [], deps=["m1"]),
+                task("m3", T, [E3], ["soil1"]), task("x3", DIG, [E3], [], deps=["m3"]),
+                task("w", T, [D1, D2], ["obstacle2"]), task("t", T, [D1, D2], ["soil1"], deps=["x3", "w"]),
+                task("l", LOAD, [E3], [], deps=["t"]))
+
+
+def test_the_digging_before_a_move_elsewhere_is_still_every_digging(fleet, world):
+    assert_plan("Excavator 2 goes to rock 2 and digs. Excavator 3 goes to soil 2 and digs. Once the digging is done, "
+                "truck 2 drives to puddle 1.", fleet, world,
+                task("m2", T, [E2], ["rock2"]), task("x2", DIG, [E2], [], deps=["m2"]),
+                task("m3", T, [E3], ["soil2"]), task("x3", DIG, [E3], [], deps=["m3"]),
+                task("t", T, [D2], ["puddle1"], deps=["x2", "x3"]))
+
+
+def test_both_diggings_before_a_move_stay_both(fleet, world):
+    assert_plan("Excavator 2 goes to rock 2 and digs. Excavator 3 goes to soil 2 and digs. Once both diggings are "
+                "done, truck 2 drives to soil 2.", fleet, world,
+                task("m2", T, [E2], ["rock2"]), task("x2", DIG, [E2], [], deps=["m2"]),
+                task("m3", T, [E3], ["soil2"]), task("x3", DIG, [E3], [], deps=["m3"]),
+                task("t", T, [D2], ["soil2"], deps=["x2", "x3"]))
