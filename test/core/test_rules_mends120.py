@@ -8,6 +8,13 @@
    truck 2 drives to soil 2." made truck 2 wait for both diggings: "the digging" said before a clause that sends its
    robots to a named place is the digging there (as it already was when said after the clause: "truck 2 drives to
    soil 2 once the digging is done"); with no digging there it is still every digging so far.
+3. "Excavator 3 is the only one allowed near rock 1 today." was a lifting of a keep-out for excavator 3, which no
+   keep-out held (and its move waited for it): a permission said of named robots alone ("only excavator 3 may enter
+   rock 1", "excavator 3 is the only one allowed near rock 1", "excavator 3 alone may ...") with no keep-out said
+   before is a keep-out for every other robot, as "nobody but excavator 3 may enter rock 1" already was. After a
+   keep-out ("all robots avoid puddle 1 ... only truck 2 may enter puddle 1 again") it stays the lifting for them.
+   The robot such a sentence speaks of is the one let in: "Nobody but excavator 3 may enter rock 1. Everybody else
+   stays away from rock 1." kept excavator 3 out too ("everybody else" was taken as other than the robots kept out).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "at the <kind>, <robot> ..." is the place of that kind said before ---------------------------------
 
@@ -82,3 +89,50 @@ def test_both_diggings_before_a_move_stay_both(fleet, world):
                 task("m2", T, [E2], ["rock2"]), task("x2", DIG, [E2], [], deps=["m2"]),
                 task("m3", T, [E3], ["soil2"]), task("x3", DIG, [E3], [], deps=["m3"]),
                 task("t", T, [D2], ["soil2"], deps=["x2", "x3"]))
+
+
+# -- finding 3: "only X may enter Y" with no keep-out before: every other robot keeps out of Y ----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Only excavator 3 may enter rock 1. Excavator 3 goes to rock 1 and digs. Truck 2 goes to obstacle 2.",
+    "Excavator 3 is the only one allowed near rock 1 today. Excavator 3 goes to rock 1 and digs. Truck 2 goes to "
+    "obstacle 2.",
+    "Excavator 3 is the only robot permitted at rock 1. Excavator 3 goes to rock 1 and digs. Truck 2 goes to "
+    "obstacle 2.",
+    "Excavator 3 alone may go near rock 1. Excavator 3 goes to rock 1 and digs. Truck 2 goes to obstacle 2.",
+])
+def test_a_permission_for_named_robots_alone_keeps_the_others_out(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AV, [E1, E2, D1, D2, D3], ["rock1"]),
+                task("m", T, [E3], ["rock1"]), task("x", DIG, [E3], [], deps=["m"]),
+                task("t", T, [D2], ["obstacle2"], deps=["k"]))
+
+
+def test_a_permission_for_two_named_robots_alone(fleet, world):
+    assert_plan("Only excavator 1 and truck 1 may enter soil 2. Excavator 1 and truck 1 go to soil 2.", fleet, world,
+                task("k", AV, [E2, E3, D2, D3], ["soil2"]), task("m", T, [E1, D1], ["soil2"]))
+
+
+def test_the_keep_out_for_the_others_said_again_is_one(fleet, world):
+    assert_plan("Excavator 3 is the only one allowed near rock 1. Everybody else stays away from rock 1. Excavator 3 "
+                "goes to rock 1.", fleet, world,
+                task("k", AV, [E1, E2, D1, D2, D3], ["rock1"]), task("m", T, [E3], ["rock1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "All robots avoid puddle 1. After truck 1 dumps at soil 1, only truck 2 may enter puddle 1 again.",
+    "All robots avoid puddle 1. After truck 1 dumps at soil 1, only truck 2 is allowed into puddle 1.",
+])
+def test_after_a_keep_out_it_stays_a_lifting_for_them(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AVA, [], ["puddle1"]), task("m", T, [D1], ["soil1"], deps=["k"]),
+                task("d", DUMP, [D1], [], deps=["m"]), task("a", AL, [D2], ["puddle1"], deps=["d"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody but excavator 3 may enter rock 1. Everybody else stays away from rock 1. Excavator 3 goes to rock 1.",
+    "Only excavator 3 may enter rock 1. Everybody else keeps clear of rock 1. Excavator 3 goes to rock 1.",
+])
+def test_the_robot_let_in_is_the_one_spoken_of(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [E1, E2, D1, D2, D3], ["rock1"]), task("m", T, [E3], ["rock1"]))

@@ -3105,7 +3105,11 @@ class Interpreter:
                     self.where_host = (seg.sentence, self.prev.subject)
                 elif not where:
                     self.where_host = None
-                self.res.remember(subject, "relative" if where else "partner" if self._loaded_rest(seg, subject)
+                # "nobody but excavator 3 may enter rock 1": the robot spoken of is excavator 3, let in ("everybody
+                # else", "it" after it), not the robots kept out
+                spoken = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x in left_out) \
+                    if negated and left_out else subject
+                self.res.remember(spoken, "relative" if where else "partner" if self._loaded_rest(seg, subject)
                                   else "subject")
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
