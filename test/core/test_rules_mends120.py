@@ -13,6 +13,7 @@
    rock 1", "excavator 3 is the only one allowed near rock 1", "excavator 3 alone may ...") with no keep-out said
    before is a keep-out for every other robot, as "nobody but excavator 3 may enter rock 1" already was. After a
    keep-out ("all robots avoid puddle 1 ... only truck 2 may enter puddle 1 again") it stays the lifting for them.
+   A copula after the robots is passed over ("only trucks 1 and 2 *are* permitted", "X alone *is* allowed").
    The robot such a sentence speaks of is the one let in: "Nobody but excavator 3 may enter rock 1. Everybody else
    stays away from rock 1." kept excavator 3 out too ("everybody else" was taken as other than the robots kept out).
 
@@ -101,6 +102,8 @@ def test_both_diggings_before_a_move_stay_both(fleet, world):
     "Excavator 3 is the only robot permitted at rock 1. Excavator 3 goes to rock 1 and digs. Truck 2 goes to "
     "obstacle 2.",
     "Excavator 3 alone may go near rock 1. Excavator 3 goes to rock 1 and digs. Truck 2 goes to obstacle 2.",
+    "Only excavator 3 is permitted at rock 1. Excavator 3 goes to rock 1 and digs. Truck 2 goes to obstacle 2.",
+    "Excavator 3 alone is allowed near rock 1. Excavator 3 goes to rock 1 and digs. Truck 2 goes to obstacle 2.",
 ])
 def test_a_permission_for_named_robots_alone_keeps_the_others_out(fleet, world, text):
     assert_plan(text, fleet, world,
@@ -109,9 +112,12 @@ def test_a_permission_for_named_robots_alone_keeps_the_others_out(fleet, world, 
                 task("t", T, [D2], ["obstacle2"], deps=["k"]))
 
 
-def test_a_permission_for_two_named_robots_alone(fleet, world):
-    assert_plan("Only excavator 1 and truck 1 may enter soil 2. Excavator 1 and truck 1 go to soil 2.", fleet, world,
-                task("k", AV, [E2, E3, D2, D3], ["soil2"]), task("m", T, [E1, D1], ["soil2"]))
+@pytest.mark.parametrize("text", [
+    "Only excavator 1 and truck 1 may enter soil 2. Excavator 1 and truck 1 go to soil 2.",
+    "Only excavator 1 and truck 1 are allowed near soil 2 today. Excavator 1 and truck 1 go to soil 2.",
+])
+def test_a_permission_for_two_named_robots_alone(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [E2, E3, D2, D3], ["soil2"]), task("m", T, [E1, D1], ["soil2"]))
 
 
 def test_the_keep_out_for_the_others_said_again_is_one(fleet, world):

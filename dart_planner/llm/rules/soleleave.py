@@ -86,6 +86,8 @@ def fold_sole_permissions(items: Sequence[Item], leads: frozenset[str], after_wo
             if verb == end:
                 k = end
                 continue
+        if verb < len(out) and out[verb].kind is ItemKind.WORD and out[verb].text.lower() in copulas:
+            verb += 1  # "only trucks 1 and 2 *are* permitted near ...", "excavator 2 alone *is* allowed at ..."
         if not _permits(out, verb) or out[k].start > kept_from:
             k = end
             continue
