@@ -13,7 +13,8 @@
    rock 1", "excavator 3 is the only one allowed near rock 1", "excavator 3 alone may ...") with no keep-out said
    before is a keep-out for every other robot, as "nobody but excavator 3 may enter rock 1" already was. After a
    keep-out ("all robots avoid puddle 1 ... only truck 2 may enter puddle 1 again") it stays the lifting for them.
-   A copula after the robots is passed over ("only trucks 1 and 2 *are* permitted", "X alone *is* allowed").
+   A copula after the robots is passed over ("only trucks 1 and 2 *are* permitted", "X alone *is* allowed"), and
+   "only" opens a second such permission after "and" ("..., and only truck 3 may enter puddle 1").
    The robot such a sentence speaks of is the one let in: "Nobody but excavator 3 may enter rock 1. Everybody else
    stays away from rock 1." kept excavator 3 out too ("everybody else" was taken as other than the robots kept out).
 
@@ -23,7 +24,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, plan, task
+
+from dart_planner.core.plan_compare import compare_plans
 
 # -- finding 1: "at the <kind>, <robot> ..." is the place of that kind said before ---------------------------------
 
@@ -142,3 +145,16 @@ def test_after_a_keep_out_it_stays_a_lifting_for_them(fleet, world, text):
 ])
 def test_the_robot_let_in_is_the_one_spoken_of(fleet, world, text):
     assert_plan(text, fleet, world, task("k", AV, [E1, E2, D1, D2, D3], ["rock1"]), task("m", T, [E3], ["rock1"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Only excavator 2 may enter rock 2, and only truck 3 may enter puddle 1.",
+    "Only excavator 2 may enter rock 2 and only truck 3 may enter puddle 1.",
+])
+def test_two_permissions_for_robots_alone_joined_by_and(fleet, world, text):
+    # read as the same words with "nobody but" (how two such keep-outs are ordered is not this finding's)
+    same = plan("Nobody but excavator 2 may enter rock 2, and nobody but truck 3 may enter puddle 1.", fleet, world)
+    got = plan(text, fleet, world)
+    assert {(t.skill, t.robot_ids, t.object_keywords) for t in got.subtasks} == {
+        (AV, (E1, E3, D1, D2, D3), ("rock2",)), (AV, (E1, E2, E3, D1, D2), ("puddle1",))}
+    assert compare_plans(got, same).exact, compare_plans(got, same).diff()

@@ -69,7 +69,9 @@ def fold_sole_permissions(items: Sequence[Item], leads: frozenset[str], after_wo
         it = out[k]
         before: Item | None = None  # "only" before the robots
         start = k
-        if it.kind is ItemKind.WORD and it.text.lower() in leads and _opens(out, k):
+        if it.kind is ItemKind.WORD and it.text.lower() in leads and (_opens(out, k) or (
+                out[k - 1].kind is ItemKind.WORD and out[k - 1].text.lower() in joins)):
+            # (also after "and": "only excavator 2 may enter rock 2, and *only* truck 3 may enter puddle 1")
             before, start = it, k + 1
         elif it.kind is not ItemKind.ROBOT or not _opens(out, k):
             k += 1
