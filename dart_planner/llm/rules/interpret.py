@@ -143,6 +143,27 @@ def _disjoint(a: Iterable[Member], b: Iterable[Member]) -> bool:
     return {m.key for m in a}.isdisjoint({m.key for m in b})
 
 
+def _move_goals(seg: Segment) -> frozenset[str]:
+    """The places named right after the clause's first move verb ("both trucks drive to *soil 2*, where ...")."""
+    verbs = [k for k, it in enumerate(seg.items) if it.kind is ItemKind.VERB]
+    if not verbs or seg.items[verbs[0]].payload.target != "navigate":
+        return frozenset()
+    names: set[str] = set()
+    for it in seg.items[verbs[0] + 1:]:
+        if it.kind is ItemKind.VERB:
+            break
+        if it.kind is ItemKind.OBJECT and it.payload.form == "names":
+            names.update(it.payload.names)
+    return frozenset(names)
+
+
+def _one_event(seg: Segment) -> bool:
+    """An anchor on one piece of work ("once the digging is done"), not several ("once both diggings are done",
+    "when all the digging is over")."""
+    return not any(it.kind is ItemKind.EVENT and it.text.endswith("s") for it in seg.items) \
+        and not any(w in ("both", "all", "every", "each") for it in seg.items for w in it.text.lower().split())
+
+
 def _goes_home(items: Sequence[Item]) -> bool:
     """Whether a clause of a move says it goes back to the start: "back" or the start, and no object."""
     return not any(it.kind is ItemKind.OBJECT for it in items) and any(
@@ -522,6 +543,9 @@ class Interpreter:
         self.last_made: set[int] = set()
         """What the latest main clause made ("once that is done" waits for it)."""
         self.anchor_hint: tuple[Member, ...] = ()
+        self.anchor_goals: frozenset[str] = frozenset()
+        """Places the clause after a leading anchor sends its robots to ("once the digging is done, both trucks
+        drive to *soil 2*"), read ahead: that clause is read after its anchor."""
         """The robot named right after a participle anchor that opens a sentence (its doer)."""
         self.anchor_possessive = False
         """The latest anchor said whose event it is with "its" / "their" ("after their inspection")."""
@@ -2710,10 +2734,13 @@ class Interpreter:
                         and nxt.items[0].payload.form == "ids":
                     # "Upon reaching soil 2, excavator 1 digs": the participle's robot is the one named after it
                     self.anchor_hint = tuple(self.res.resolve(nxt.items[0].payload) or ())
+                self.anchor_goals = _move_goals(nxt) if nxt is not None and nxt.role is SegmentRole.MAIN \
+                    else frozenset()
                 try:
                     entry, is_par = self.anchor(seg)
                 finally:
                     self.anchor_hint = ()
+                    self.anchor_goals = frozenset()
                 if nxt is None and i and segs[i - 1].sentence == seg.sentence and (
                         i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence):
                     # "Truck 3 dumps at soil 2 and truck 2 at puddle 1, each as soon as it has been loaded. The
@@ -3139,7 +3166,11 @@ class Interpreter:
                     self.where_host = (seg.sentence, self.prev.subject)
                 elif not where:
                     self.where_host = None
-                self.res.remember(subject, "relative" if where else "partner" if self._loaded_rest(seg, subject)
+                # "nobody but excavator 3 may enter rock 1": the robot spoken of is excavator 3, let in ("everybody
+                # else", "it" after it), not the robots kept out
+                spoken = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x in left_out) \
+                    if negated and left_out else subject
+                self.res.remember(spoken, "relative" if where else "partner" if self._loaded_rest(seg, subject)
                                   else "subject")
                 lst = self.sentence_subjects.setdefault(seg.sentence, [])
                 lst += [m for m in subject if m not in lst]
@@ -6960,6 +6991,9 @@ class Interpreter:
                 cands = here or cands
             elif not objs and action == "dig" and self._subject_site_dig(seg):
                 cands = self._dug_where_subject_is(cands)
+            elif not objs and action == "dig" and self.anchor_goals and _one_event(seg):
+                # "once the digging is done, both trucks drive to soil 2": the digging there, as when said after
+                cands = [d for d in cands if any(self.loc(m) in self.anchor_goals for m in d.members)] or cands
             if not cands and action == "dig":
                 self.unmatched_digs.append(f"{seg.connective_text} {seg.text}".strip())
             idxs = {d.idx for d in cands}

@@ -323,6 +323,13 @@ class Lexicon:
     """Words after a title's goal noun that make it a title ("The goal is ...:"); ":" stays in code."""
     casting_need_words: frozenset[str] = _context_words()
     """Words of need that make a purpose sentence cast robots ("To fill puddle 1 we need one digger")."""
+    sole_leads: frozenset[str] = _context_words()
+    """Words before named robots that grant a permission to them alone ("*only* excavator 3 may enter rock 1")."""
+    sole_after_words: frozenset[str] = _context_words()
+    """Words after named robots that do the same ("excavator 3 *alone* may go near rock 1")."""
+    sole_copulas: frozenset[str] = _context_words()
+    sole_nouns: frozenset[str] = _context_words()
+    """"excavator 3 *is* the only *one* allowed near rock 1": the copula and the noun after "the only"."""
     role_statement_leads: frozenset[str] = _context_words()
     """First words after a robot that may open a role statement ("Excavator 3 is the only one digging")."""
     place_need_leads: frozenset[str] = _context_words()

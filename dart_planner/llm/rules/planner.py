@@ -109,6 +109,7 @@ from .replaced import fold_replaced_mentions
 from .routes import fold_keepouts_on_the_way, fold_landmarks, fold_passing_places
 from .samegroups import fold_same_groups
 from .segment import ItemKind, Token, fold_trailing_afters, segment_items, tokenize
+from .soleleave import fold_sole_permissions
 from .soremarks import fold_so_remarks
 from .states import (
     fold_already_there_after,
@@ -294,6 +295,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = loading_order(place_relatives(fold_asides(join_companions(fold_role_copulas(items)), lex)),
                           lex.passive_auxiliaries | lex.subject_modals, lex.loading_particles)
     items = fold_place_order_asides(items, site.objects_by_kind)
+    items = fold_sole_permissions(items, lex.sole_leads, lex.sole_after_words, lex.sole_copulas, lex.sole_nouns,
+                                  lex.thing_list_joins)
     return site, tokens, items
 
 

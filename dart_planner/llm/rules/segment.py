@@ -1553,6 +1553,16 @@ def _share_leading_place(rest: Sequence[Segment], place: Segment) -> None:
         seg.items = seg.items[:verbs[0] + 1] + place.items + seg.items[verbs[0] + 1:]
 
 
+def _the_one(it: Item) -> bool:
+    """"the rock": one place of that kind, the one said before (resolved later, like "digs at the rock")."""
+    return it.payload.form == "kind" and it.payload.det == "the" and not it.payload.plural
+
+
+def _one_place(it: Item) -> bool:
+    """A leading place that can stand for one object of the clause after it: "rock 1" or "the rock"."""
+    return (it.payload.form == "names" and len(it.payload.names) == 1) or _the_one(it)
+
+
 def _leading_places(segs: list[Segment]) -> list[Segment]:
     """"At soil 1, excavator 1 loads the pair; at soil 2, ...": a place said before the comma is
     where the clause after it happens ("excavator 1 loads the pair at soil 1"), not a terse move
@@ -1562,7 +1572,7 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
         nxt = segs[i + 1] if i + 1 < len(segs) else None
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
                 and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
-                and s.items[1].payload.form == "names" and s.ended_by == "punct" \
+                and (s.items[1].payload.form == "names" or _the_one(s.items[1])) and s.ended_by == "punct" \
                 and nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN \
                 and nxt.connective is None and nxt.items and nxt.items[0].kind is ItemKind.ROBOT \
                 and not nxt.has(ItemKind.OBJECT) and not nxt.has(ItemKind.PLACE) and nxt.has(ItemKind.VERB):
@@ -1573,8 +1583,8 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
             continue
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
                 and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
-                and s.items[1].payload.form == "names" and len(s.items[1].payload.names) == 1 \
-                and s.ended_by == "punct" and nxt is not None and nxt.sentence == s.sentence \
+                and _one_place(s.items[1]) and s.ended_by == "punct" \
+                and nxt is not None and nxt.sentence == s.sentence \
                 and nxt.role is SegmentRole.MAIN and nxt.connective is None and nxt.items \
                 and nxt.items[0].kind is ItemKind.ROBOT and nxt.has(ItemKind.VERB) and not nxt.has(ItemKind.PLACE):
             # "At rock 2, excavator 3 breaks up the (big) rock(s)": the clause's first object of the kind of the
@@ -1593,8 +1603,8 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
                  and it.payload.pronoun in ("there", "here")] if nxt is not None else []
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
                 and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
-                and s.items[1].payload.form == "names" and len(s.items[1].payload.names) == 1 \
-                and s.ended_by == "punct" and nxt is not None and nxt.sentence == s.sentence \
+                and _one_place(s.items[1]) and s.ended_by == "punct" \
+                and nxt is not None and nxt.sentence == s.sentence \
                 and nxt.role is SegmentRole.MAIN and nxt.connective is None and nxt.items \
                 and nxt.items[0].kind is ItemKind.ROBOT and len(there) == 1:
             # "At soil 1, two excavators drive there and dig": the clause's "there" is the place said first
