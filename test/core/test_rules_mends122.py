@@ -1,0 +1,89 @@
+"""Probe mends in a non-native operator's voice, typed quickly ("Truck 1 go soil 1, excavator 2 dig there and load
+truck", "wait excavator finish", "all truck", "after finish", "when is done", run-on clauses joined by commas),
+round 23.
+
+1. "Truck 1 go soil 1 after excavator 1 finish dig at soil 1." was refused ("no robot among robot_dump_truck_01 can
+   dig"), "Truck 2 go soil 2 after truck 1 finish dump." sent truck 2 off at once to dump too, "... after truck 1
+   finish check puddle 1" sent truck 2 to puddle 1, and "When excavators finish dig truck 3 go rock 1" was refused:
+   a bare verb after "finish" (or "finishes", "finished" not after a copula; lexicon ``finished_deed_words``) with no
+   comma after it was cut off as an order of its own. It names the finished deed, as "finish digging" does: always
+   in an anchor said after its main clause, and in one that opens the sentence when the verb is a digging or a
+   dumping (no robot as its object) and no verb follows it. "When it finish load truck 2" and "When they finish go
+   back start" still open the main clause at the verb.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+
+# -- finding 1: "finish dig" (a bare verb after "finish") names the finished deed ------------------------------------
+
+_DUG = [task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 go soil 1 after excavator 1 finish dig at soil 1.",
+    "Truck 1 go soil 1 after excavator 1 finished dig at soil 1.",
+    "Truck 1 go soil 1 after excavator 1 has finished dig at soil 1.",
+    "Excavator 1 dig at soil 1. Truck 1 go soil 1 after excavator 1 finish dig.",
+    "Excavator 1 dig at soil 1. Truck 1 go soil 1 when excavator 1 finishes dig there.",
+    "Excavator 1 dig at soil 1. When excavator 1 finish dig truck 1 go soil 1.",
+    "Excavator 1 dig at soil 1. After excavator 1 finish dig truck 1 go to soil 1.",
+])
+def test_a_bare_dig_after_finish_is_the_finished_digging(fleet, world, text):
+    assert_plan(text, fleet, world, *_DUG, task("t", T, [D1], ["soil1"], deps=["g"]))
+
+
+def test_a_bare_dump_after_finish_is_the_finished_dump(fleet, world):
+    for text in ("Truck 1 go soil 2 and dump. Truck 2 go soil 2 after truck 1 finish dump.",
+                 "Truck 1 go soil 2 and dump. Truck 2 go soil 2 after truck 1 finish dump there."):
+        assert_plan(text, fleet, world, task("m", T, [D1], ["soil2"]), task("u", DUMP, [D1], deps=["m"]),
+                    task("t", T, [D2], ["soil2"], deps=["u"]))
+
+
+def test_a_bare_check_after_finish_in_a_trailing_anchor_is_the_finished_visit(fleet, world):
+    assert_plan("Truck 1 go puddle 1 and check it. Truck 2 go soil 2 after truck 1 finish check puddle 1.",
+                fleet, world, task("m", T, [D1], ["puddle1"]), task("t", T, [D2], ["soil2"], deps=["m"]))
+
+
+def test_a_bare_load_after_finish_in_a_trailing_anchor_is_the_finished_loading(fleet, world):
+    assert_plan("Excavator 1 and truck 3 go soil 1, excavator 1 dig and load truck 3. Truck 2 go rock 2 after "
+                "excavator 1 finish load truck 3.", fleet, world,
+                task("m", T, [E1, D3], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["g"]), task("t", T, [D2], ["rock2"], deps=["l"]))
+
+
+def test_a_fleet_return_after_a_finished_dig_and_a_dump(fleet, world):
+    assert_plan("Everybody go back start position after excavator 3 finish dig at obstacle 1 and truck 1 dump at "
+                "soil 2.", fleet, world,
+                task("m", T, [E3], ["obstacle1"]), task("g", DIG, [E3], deps=["m"]),
+                task("n", T, [D1], ["soil2"]), task("u", DUMP, [D1], deps=["n"]),
+                task("r", RA, [], deps=["g", "u"]))
+
+
+def test_a_keep_out_until_a_finished_dig(fleet, world):
+    assert_plan("Nobody go near rock 2 until excavator 2 finish dig at soil 1.", fleet, world,
+                task("k", AVA, [], ["rock2"]), task("m", T, [E2], ["soil1"], deps=["k"]),
+                task("g", DIG, [E2], deps=["m"]))
+
+
+def test_two_excavators_finish_dig_then_the_truck_comes(fleet, world):
+    assert_plan("Two excavator go rock 1 and dig. Truck 3 wait at obstacle 1, when excavators finish dig truck 3 go "
+                "rock 1 and excavators load it. Then truck 3 go soil 2 and tip there.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["rock1"]),
+                task("g", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("w", T, [D3], ["obstacle1"]), task("t", T, [D3], ["rock1"], deps=["w", "g"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["t"]),
+                task("s", T, [D3], ["soil2"], deps=["l"]), task("u", DUMP, [D3], deps=["s"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 and truck 2 go soil 1. Excavator 1 dig, when it finish load truck 2.",
+    "Excavator 1 and truck 2 go soil 1. Excavator 1 dig. When it is finished load truck 2.",
+])
+def test_a_load_after_a_leading_finish_still_opens_the_main_clause(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["g"]))
