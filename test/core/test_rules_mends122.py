@@ -10,6 +10,11 @@ round 23.
    in an anchor said after its main clause, and in one that opens the sentence when the verb is a digging or a
    dumping (no robot as its object) and no verb follows it. "When it finish load truck 2" and "When they finish go
    back start" still open the main clause at the verb.
+2. "..., excavator 1 dig and load truck 3. After truck 3 go soil 2 and dump there." dropped the drive and the dump
+   without a word, and "Excavator 1 go home after truck 3 has gone to soil 2 and dumped there." too (the return waited
+   for the truck's drive to soil 1): in an anchor, "there" was where the anchor's robot stood (soil 1), even after the
+   anchor had named a place of its own, so the anchor found the truck's old move and named no new work. "there"
+   after a place named in the same anchor is that place.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "finish dig" (a bare verb after "finish") names the finished deed ------------------------------------
 
@@ -87,3 +92,41 @@ def test_two_excavators_finish_dig_then_the_truck_comes(fleet, world):
 def test_a_load_after_a_leading_finish_still_opens_the_main_clause(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E1, D2], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
                 task("l", LOAD, [E1], deps=["g"]))
+
+
+# -- finding 2: "there" after a place named in the same anchor is that place -----------------------------------------
+
+_LOADED = "Excavator 1 and truck 3 go soil 1, excavator 1 dig and load truck 3. "
+_LOAD_PLAN = [task("m", T, [E1, D3], ["soil1"]), task("g", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["g"])]
+
+
+@pytest.mark.parametrize("tail", [
+    "After truck 3 go soil 2 and dump there.",
+    "After truck 3 go to soil 2 and tip there.",
+])
+def test_an_anchor_alone_with_there_is_the_next_step(fleet, world, tail):
+    assert_plan(_LOADED + tail, fleet, world, *_LOAD_PLAN, task("t", T, [D3], ["soil2"], deps=["l"]),
+                task("u", DUMP, [D3], deps=["t"]))
+
+
+def test_a_trailing_anchor_with_there_names_new_work(fleet, world):
+    assert_plan(_LOADED + "Excavator 1 go home after truck 3 has gone to soil 2 and dumped there.", fleet, world,
+                *_LOAD_PLAN, task("t", T, [D3], ["soil2"], deps=["l"]), task("u", DUMP, [D3], deps=["t"]),
+                task("r", R, [E1], deps=["u"]))
+
+
+def test_a_trailing_anchor_with_there_names_the_work_said(fleet, world):
+    assert_plan(_LOADED + "Truck 3 go soil 2 and dump there. Excavator 1 go home after truck 3 has gone to soil 2 and "
+                "dumped there.", fleet, world,
+                *_LOAD_PLAN, task("t", T, [D3], ["soil2"], deps=["l"]), task("u", DUMP, [D3], deps=["t"]),
+                task("r", R, [E1], deps=["u"]))
+
+
+def test_two_excavators_then_the_truck_tips_there(fleet, world):
+    assert_plan("Two excavator go rock 1 and dig. Truck 3 wait at obstacle 1, when excavators finish dig truck 3 go "
+                "rock 1 and excavators load it. After truck 3 go soil 2 and tip there.", fleet, world,
+                task("m", T, types=[("excavator", 2)], objs=["rock1"]),
+                task("g", DIG, types=[("excavator", 2)], deps=["m"]),
+                task("w", T, [D3], ["obstacle1"]), task("t", T, [D3], ["rock1"], deps=["w", "g"]),
+                task("l", LOAD, types=[("excavator", 2)], deps=["t"]),
+                task("s", T, [D3], ["soil2"], deps=["l"]), task("u", DUMP, [D3], deps=["s"]))

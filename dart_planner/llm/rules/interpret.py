@@ -6826,12 +6826,20 @@ class Interpreter:
             filters = [f for f in filters if f[0] != "any"]  # "have done their checks": the checks, not the latest step
         objs: set[str] = set()
         left = self._places_left(seg, filters)
+        named: tuple[str, ...] = ()  # the place the anchor named last
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
                 if any(it is o for o in left):
                     continue
+                if it.payload.form == "names":
+                    named = it.payload.names
                 spots = {p for p in (self.loc(m) for m in robots) if p is not None}
+                if it.payload.form == "pronoun" and it.payload.pronoun == "there" and named:
+                    # "after truck 3 has gone to soil 2 and dumped there": the place the anchor itself named (taken
+                    # for where truck 3 stood, the anchor found its old move and its new work was lost)
+                    objs |= set(named)
+                    continue
                 if it.payload.form == "pronoun" and it.payload.pronoun == "there" and spots:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
