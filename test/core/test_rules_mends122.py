@@ -15,6 +15,12 @@ round 23.
    for the truck's drive to soil 1): in an anchor, "there" was where the anchor's robot stood (soil 1), even after the
    anchor had named a place of its own, so the anchor found the truck's old move and named no new work. "there"
    after a place named in the same anchor is that place.
+3. "Truck 1 dump at soil 2 and truck 2 dump at soil 1. When they finish go back start." sent only truck 2 home (truck
+   1's return was dropped without a word), and "Truck 1 dump at soil 2 and excavator 2 dig at soil 1. When truck 1
+   finish, go back start." sent excavator 2: a clause with no subject after an anchor went on with the robots of the
+   clause before. After an anchor that says only that its robots are finished ("when they finish", "once truck 1 is
+   done", "when both finish dig"), the clause goes on with those robots, when they can do its work ("When truck 1
+   finish, load it" is still the excavator's loading).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -130,3 +136,40 @@ def test_two_excavators_then_the_truck_tips_there(fleet, world):
                 task("w", T, [D3], ["obstacle1"]), task("t", T, [D3], ["rock1"], deps=["w", "g"]),
                 task("l", LOAD, types=[("excavator", 2)], deps=["t"]),
                 task("s", T, [D3], ["soil2"], deps=["l"]), task("u", DUMP, [D3], deps=["s"]))
+
+
+# -- finding 3: a subjectless clause after "when <robots> finish" goes on with those robots --------------------------
+
+_TWO_DUMPS = [task("m1", T, [D1], ["soil2"]), task("u1", DUMP, [D1], deps=["m1"]),
+              task("m2", T, [D2], ["soil1"]), task("u2", DUMP, [D2], deps=["m2"])]
+
+
+@pytest.mark.parametrize("tail", [
+    "When they finish go back start.",
+    "When they finish, go back start.",
+    "When both finish go back to start.",
+    "When they are done, go back to start.",
+    "When truck 1 and truck 2 finish, go back start.",
+])
+def test_the_finished_robots_go_on(fleet, world, tail):
+    assert_plan("Truck 1 dump at soil 2 and truck 2 dump at soil 1. " + tail, fleet, world, *_TWO_DUMPS,
+                task("r", R, [D1, D2], deps=["u1", "u2"]))
+
+
+def test_the_one_finished_robot_goes_on(fleet, world):
+    assert_plan("Truck 1 dump at soil 2 and excavator 2 dig at soil 1. When truck 1 finish, go back start.",
+                fleet, world, task("m1", T, [D1], ["soil2"]), task("u1", DUMP, [D1], deps=["m1"]),
+                task("m2", T, [E2], ["soil1"]), task("g", DIG, [E2], deps=["m2"]),
+                task("r", R, [D1], deps=["u1"]))
+
+
+def test_work_the_finished_robot_cannot_do_stays_with_the_robot_before(fleet, world):
+    assert_plan("Excavator 2 dig at soil 1 and truck 1 go soil 1. When truck 1 finish, load it.", fleet, world,
+                task("m", T, [E2, D1], ["soil1"]), task("g", DIG, [E2], deps=["m"]),
+                task("l", LOAD, [E2], deps=["g"]))
+
+
+def test_a_clause_after_the_one_right_after_the_anchor_goes_on_with_its_own_subject(fleet, world):
+    assert_plan("Truck 1 dump at soil 2 and truck 2 dump at soil 1. When they finish, truck 1 go to rock 1 and go "
+                "back start.", fleet, world, *_TWO_DUMPS,
+                task("k", T, [D1], ["rock1"], deps=["u1", "u2"]), task("r", R, [D1], deps=["k"]))

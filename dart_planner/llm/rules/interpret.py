@@ -367,6 +367,13 @@ def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
     return None
 
 
+def _finished_only(seg: Segment) -> bool:
+    """The anchor says only that its robots are finished ("when they finish", "once truck 1 is done", "when both
+    finish dig"): a word of completion (an event of any action), no place, and no step but the one finished."""
+    return not seg.post_anchor and any(it.kind is ItemKind.EVENT and it.payload.action == "any" for it in seg.items) \
+        and all(it.kind in (ItemKind.ROBOT, ItemKind.WORD, ItemKind.EVENT, ItemKind.VERB) for it in seg.items)
+
+
 def _gapped_conjunct(seg: Segment, nxt: Sequence[Segment]) -> bool:
     """``nxt`` is a verbless conjunct of ``seg`` (a robot and a place, the verb left out) and then an
     anchor said after both, all in one sentence; ``seg`` opens with its robot (not an imperative "send
@@ -560,6 +567,10 @@ class Interpreter:
         """Places the clause being read moves its robots to, named outright ("truck 3 is sent to *rock 2* ...")."""
         self.each_anchor: tuple[Member, ...] = ()
         """Robots of a distributive anchor just read ("when each truck gets there, it dumps")."""
+        self.anchor_robots: tuple[Member, ...] = ()
+        """Robots the anchor being read names as doers (its conjuncts' together)."""
+        self.finished_doers: tuple[int, tuple[Member, ...]] | None = None
+        """The sentence and robots of a leading anchor that only says they are finished ("when they finish, ...")."""
         self.it_means: tuple[Member, ...] = ()
         """What "it" in an anchor stands for while a plural clause is distributed over it ("every
         truck leaves as soon as it is loaded": each truck)."""
@@ -2709,10 +2720,13 @@ class Interpreter:
                         and nxt.items[0].payload.form == "ids":
                     # "Upon reaching soil 2, excavator 1 digs": the participle's robot is the one named after it
                     self.anchor_hint = tuple(self.res.resolve(nxt.items[0].payload) or ())
+                self.anchor_robots = ()
                 try:
                     entry, is_par = self.anchor(seg)
                 finally:
                     self.anchor_hint = ()
+                self.finished_doers = (seg.sentence, self.anchor_robots) \
+                    if self.anchor_robots and _finished_only(seg) else None
                 if nxt is None and i and segs[i - 1].sentence == seg.sentence and (
                         i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence):
                     # "Truck 3 dumps at soil 2 and truck 2 at puddle 1, each as soon as it has been loaded. The
@@ -3055,6 +3069,7 @@ class Interpreter:
         respectively = "respectively" in marks or (split and any(
             it.kind is ItemKind.WORD and it.text in self.lex.distinct_place_words for it in seg.items))
         subject: tuple[Member, ...] | None
+        finished, self.finished_doers = self.finished_doers, None  # only the clause right after its anchor
         explicit = bool(subj_items)
         companions = self._elided_companions(seg, subj_items)
         from_vocative = False
@@ -3178,6 +3193,8 @@ class Interpreter:
                 # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
                 loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
                 subject = loader or subject
+            if subject:  # not a place said to be closed ("once truck 1 is done, puddle 2 is off-limits")
+                subject = self._finished_go_on(seg, pre, finished) or subject
         if companions and subject and self.prev is not None and self.prev.subject:
             # "truck 3 goes to soil 2 and then returns to base with excavator 2": the clause goes on with the truck,
             # and the robot after "with" goes along (read as the new subject, the truck's return was dropped)
@@ -5353,6 +5370,20 @@ class Interpreter:
                            f"(say where it goes, or leave it out)")
         return True
 
+    def _finished_go_on(self, seg: Segment, pre: set[int] | None,
+                        done: tuple[int, tuple[Member, ...]] | None) -> tuple[Member, ...]:
+        """"Truck 1 dump at soil 2 and truck 2 dump at soil 1. *When they finish go back start.*": a clause with no
+        subject after an anchor that only says its robots are finished goes on with those robots (with the robots of
+        the clause before, truck 1's return was dropped), when every one of them can do the clause's work ("when
+        truck 1 finish, load it" is the excavator's loading). A keep-out is left as it was read."""
+        if done is None or done[0] != seg.sentence or not pre:
+            return ()
+        actions = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
+        if not actions or actions & set(KEEPOUT_ACTIONS) \
+                or any(len(self.capable(done[1], a, quiet=True)) < len(done[1]) for a in actions):
+            return ()
+        return done[1]
+
     def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
         out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]
         if not out and not quiet:
@@ -6809,6 +6840,7 @@ class Interpreter:
                 or self._subject_goes_on(seg)
             aside = self._times_place_relative(seg)
             self.res.remember(robots, "waited" if waited else "relative" if aside else "anchor")
+            self.anchor_robots += tuple(m for m in robots if m not in self.anchor_robots)
         filters: list[tuple[str, frozenset[str]]] = []
         for it in seg.items:
             if it.kind is ItemKind.VERB:
