@@ -21,6 +21,14 @@ round 23.
    clause before. After an anchor that says only that its robots are finished ("when they finish", "once truck 1 is
    done", "when both finish dig"), the clause goes on with those robots, when they can do its work ("When truck 1
    finish, load it" is still the excavator's loading).
+4. "... After everything is done, allow puddle 1 again for everybody." lifted the keep-out at once (and "After
+   everything finish, truck 1 go to soil 1" sent truck 1 off at once): the join "after everything" was read as a
+   clause of its own with the words of completion after it ("is done", "finish", "are finished"), and the clause
+   after the comma was timed by nothing. A join of everything followed only by such words times the clause after it.
+5. "..., truck 2 bring it to rock 2. When everything finish, allow puddle 1 again for everybody." (also "When all the
+   work is finished, ...") lifted the keep-out before truck 2 tipped: a haul ends with its tipping (rule 23), made
+   only once nothing else is said of the truck, and an anchor on everything ("when everything / all the work ...")
+   took what was open before that tipping was made. It makes the tipping first now, as "finally" does.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -28,7 +36,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, RA, R, T, assert_plan, task
 
 # -- finding 1: "finish dig" (a bare verb after "finish") names the finished deed ------------------------------------
 
@@ -173,3 +181,32 @@ def test_a_clause_after_the_one_right_after_the_anchor_goes_on_with_its_own_subj
     assert_plan("Truck 1 dump at soil 2 and truck 2 dump at soil 1. When they finish, truck 1 go to rock 1 and go "
                 "back start.", fleet, world, *_TWO_DUMPS,
                 task("k", T, [D1], ["rock1"], deps=["u1", "u2"]), task("r", R, [D1], deps=["k"]))
+
+
+# -- finding 4: "after everything is done, X": the words of completion belong to the join ---------------------------
+
+@pytest.mark.parametrize("join", ["After everything is done", "After everything finish", "After everything is finished",
+                                  "after everything are finish"])
+def test_a_join_with_its_completion_words_times_the_lifting(fleet, world, join):
+    assert_plan(f"Everybody avoid puddle 1. Truck 2 go to rock 2. {join}, allow puddle 1 again for everybody.",
+                fleet, world, task("k", AVA, [], ["puddle1"]), task("m", T, [D2], ["rock2"], deps=["k"]),
+                task("a", ALA, [], ["puddle1"], deps=["m"]))
+
+
+def test_a_join_with_its_completion_words_times_a_move(fleet, world):
+    assert_plan("Excavator 2 dig at soil 1. Truck 2 go to rock 2. After everything finish, truck 1 go to soil 1.",
+                fleet, world, task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], deps=["m"]),
+                task("n", T, [D2], ["rock2"]), task("t", T, [D1], ["soil1"], deps=["g", "n"]))
+
+
+# -- finding 5: a join on everything waits for the tipping that ends a haul ------------------------------------------
+
+@pytest.mark.parametrize("join", ["When everything finish", "When all the work is finished", "When all finish",
+                                  "When everything done"])
+def test_a_join_on_everything_waits_for_the_haul_s_tipping(fleet, world, join):
+    assert_plan("Everybody avoid puddle 1. Excavator 1 and truck 2 go soil 2, excavator 1 dig and load truck 2, truck "
+                f"2 bring it to rock 2. {join}, allow puddle 1 again for everybody.", fleet, world,
+                task("k", AVA, [], ["puddle1"]), task("m", T, [E1, D2], ["soil2"], deps=["k"]),
+                task("g", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["g"]),
+                task("h", T, [D2], ["rock2"], deps=["l"]), task("u", DUMP, [D2], deps=["h"]),
+                task("a", ALA, [], ["puddle1"], deps=["u"]))

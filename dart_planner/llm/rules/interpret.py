@@ -6894,6 +6894,7 @@ class Interpreter:
             # "when everything is finished", "once both jobs are done": what is still open
             if not until:
                 self.load_before_join(())
+                self._tip_hauls_before(seg, ())  # "truck 2 bring it to rock 2. When everything finish, ...": its tip
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
@@ -7074,7 +7075,8 @@ class Interpreter:
                 and all(it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE, ItemKind.PUNCT)
                         or (it.kind is ItemKind.EVENT and it.payload.action == "any") for it in seg.items):
             # "after the sweep", "after lunch", "once the sweep is over": an event named by a word we do not
-            # know is what was said before it; wait for all of that rather than for nothing
+            # know is what was said before it; wait for all of that rather than for nothing (a haul's tipping too)
+            self._tip_hauls_before(seg, ())
             found = set(self.b.sinks())
         if not found and not robots and not fleet and objs and not filters and not is_par and not until \
                 and not (that or it_is_that):

@@ -1213,7 +1213,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         k += 1
     close("end")
     segs = _heading_verbs(segs, colon_ends)
-    segs = _leading_durations(segs)
+    segs = _leading_durations(_joins_with_completion(segs))
     segs = _leading_places(segs)
     segs = _before_anything(segs)
     _bare_also(segs)
@@ -1492,6 +1492,27 @@ def _several(desc: RobotDesc) -> bool:
     the trucks' move said before it)."""
     return desc.plural or desc.count >= 2 or desc.det in ("both", "all") or (
         desc.form == "pronoun" and desc.pronoun in ("they", "them"))
+
+
+def _joins_with_completion(segs: list[Segment]) -> list[Segment]:
+    """"After everything *is done*, allow puddle 1 again" (or a non-native "after everything finish"): a join on
+    everything ("after everything", a ``final`` connective) followed only by words of completion before its comma
+    times the clause after the comma. Cut off as a clause of its own, the words timed nothing and the clause after
+    them waited for nothing: the keep-out was lifted at once."""
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        if s.role is SegmentRole.MAIN and s.connective == "final" and s.items and nxt is not None \
+                and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN and nxt.connective is None \
+                and any(it.kind is ItemKind.EVENT for it in s.items) \
+                and all(it.kind is ItemKind.WORD or (it.kind is ItemKind.EVENT and it.payload.action == "any")
+                        for it in s.items):
+            nxt.items = [filler_over(s.items), *nxt.items]
+            nxt.connective, nxt.connective_text = s.connective, s.connective_text
+            nxt.sentence_start, nxt.after_punct = s.sentence_start, s.after_punct
+            continue
+        out.append(s)
+    return out
 
 
 def _leading_durations(segs: list[Segment]) -> list[Segment]:
