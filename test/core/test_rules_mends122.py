@@ -29,6 +29,13 @@ round 23.
    work is finished, ...") lifted the keep-out before truck 2 tipped: a haul ends with its tipping (rule 23), made
    only once nothing else is said of the truck, and an anchor on everything ("when everything / all the work ...")
    took what was open before that tipping was made. It makes the tipping first now, as "finally" does.
+6. "..., excavator 2 dig and load truck 3. After truck 3 bring soil back to start and unload." dropped the return and
+   the dump without a word, and so did good English: "After truck 3 has brought the soil to puddle 1, excavator 2
+   goes home" / "... once truck 3 has hauled the soil to puddle 1" dropped truck 3's haul: in an anchor, the load
+   after a verb of carrying ("soil", "the soil", "it") was read as the place soil 2, so the anchor matched the
+   truck's old move there and named no new work. As in a clause of its own, a noun of a kind or "it" after a
+   carrying verb (not after a preposition of place) is the load, and the haul it names is a delivery: it ends with
+   the tip (rule 23).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -210,3 +217,25 @@ def test_a_join_on_everything_waits_for_the_haul_s_tipping(fleet, world, join):
                 task("g", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["g"]),
                 task("h", T, [D2], ["rock2"], deps=["l"]), task("u", DUMP, [D2], deps=["h"]),
                 task("a", ALA, [], ["puddle1"], deps=["u"]))
+
+
+# -- finding 6: the load after a carrying verb in an anchor is no place ----------------------------------------------
+
+_LOADED3 = "Excavator 2 and truck 3 go soil 2, excavator 2 dig and load truck 3. "
+_LOAD3_PLAN = [task("m", T, [E2, D3], ["soil2"]), task("g", DIG, [E2], deps=["m"]), task("l", LOAD, [E2], deps=["g"])]
+
+
+@pytest.mark.parametrize("text", [
+    "After truck 3 has brought the soil to puddle 1, excavator 2 goes home.",
+    "Excavator 2 goes home once truck 3 has hauled the soil to puddle 1.",
+    "Excavator 2 goes home once truck 3 has brought it to puddle 1.",
+    "Truck 3 hauls the soil to puddle 1. Excavator 2 goes home once truck 3 has hauled the soil to puddle 1.",
+])
+def test_a_haul_named_in_an_anchor_is_the_truck_s_delivery(fleet, world, text):
+    assert_plan(_LOADED3 + text, fleet, world, *_LOAD3_PLAN, task("h", T, [D3], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D3], deps=["h"]), task("r", R, [E2], deps=["u"]))
+
+
+def test_an_anchor_alone_bringing_soil_back_to_start(fleet, world):
+    assert_plan(_LOADED3 + "After truck 3 bring soil back to start and unload.", fleet, world, *_LOAD3_PLAN,
+                task("h", R, [D3], deps=["l"]), task("u", DUMP, [D3], deps=["h"]))

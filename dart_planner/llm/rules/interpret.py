@@ -6842,12 +6842,19 @@ class Interpreter:
             self.res.remember(robots, "waited" if waited else "relative" if aside else "anchor")
             self.anchor_robots += tuple(m for m in robots if m not in self.anchor_robots)
         filters: list[tuple[str, frozenset[str]]] = []
+        # "once truck 3 has hauled the soil to puddle 1": the load after a verb of carrying, as in a clause of its own
+        # (taken for soil 2, the anchor matched the truck's old move there and its haul was lost)
+        carrying = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+        loads = {id(it) for it in seg.items if carrying and it.kind is ItemKind.OBJECT
+                 and (it.payload.form not in ("names", "pronoun", "robot_place")
+                      or (it.payload.form == "pronoun" and it.payload.pronoun in ("it", "that")))
+                 and self.word_before(it) not in self.lex.place_prepositions}
         for it in seg.items:
             if it.kind is ItemKind.VERB:
                 self.use(it)
                 v: VerbHit = it.payload
                 act = "unload_bucket" if v.role == "passive_load" else v.target
-                if act == "navigate" and _goes_home(seg.items):
+                if act == "navigate" and _goes_home([x for x in seg.items if id(x) not in loads]):
                     act = "return_to_start"  # "once truck 2 has gone back to start": its return, not its last move
                 filters.append((act, frozenset()))
             elif it.kind is ItemKind.EVENT:
@@ -6862,7 +6869,7 @@ class Interpreter:
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
-                if any(it is o for o in left):
+                if any(it is o for o in left) or id(it) in loads:
                     continue
                 if it.payload.form == "names":
                     named = it.payload.names
@@ -7068,6 +7075,9 @@ class Interpreter:
                     self.vocative = (self._anchor_doers(part, self.current_subject), False)
                 self.main(main_seg, set(), None, False)
             self.prev, self.vocative = saved, saved_voc
+            for m in robots if carrying else ():
+                if m.key in self.pending_dump:
+                    self.deliver(m)  # "once truck 3 has hauled the soil to puddle 1": delivered, so tipped (rule 23)
             made = {d.idx for d in self.b.drafts[before:] if d.alive}
             found = set() if is_par else made
         if not found and not robots and all(f[0] == "any" for f in filters) and not objs and not is_par \
