@@ -388,6 +388,13 @@ def _before_any(seg: Segment, nxt: Segment, lex: Lexicon) -> str | None:
     return None
 
 
+def _finished_only(seg: Segment) -> bool:
+    """The anchor says only that its robots are finished ("when they finish", "once truck 1 is done", "when both
+    finish dig"): a word of completion (an event of any action), no place, and no step but the one finished."""
+    return not seg.post_anchor and any(it.kind is ItemKind.EVENT and it.payload.action == "any" for it in seg.items) \
+        and all(it.kind in (ItemKind.ROBOT, ItemKind.WORD, ItemKind.EVENT, ItemKind.VERB) for it in seg.items)
+
+
 def _gapped_conjunct(seg: Segment, nxt: Sequence[Segment]) -> bool:
     """``nxt`` is a verbless conjunct of ``seg`` (a robot and a place, the verb left out) and then an
     anchor said after both, all in one sentence; ``seg`` opens with its robot (not an imperative "send
@@ -584,6 +591,10 @@ class Interpreter:
         """Places the clause being read moves its robots to, named outright ("truck 3 is sent to *rock 2* ...")."""
         self.each_anchor: tuple[Member, ...] = ()
         """Robots of a distributive anchor just read ("when each truck gets there, it dumps")."""
+        self.anchor_robots: tuple[Member, ...] = ()
+        """Robots the anchor being read names as doers (its conjuncts' together)."""
+        self.finished_doers: tuple[int, tuple[Member, ...]] | None = None
+        """The sentence and robots of a leading anchor that only says they are finished ("when they finish, ...")."""
         self.it_means: tuple[Member, ...] = ()
         """What "it" in an anchor stands for while a plural clause is distributed over it ("every
         truck leaves as soon as it is loaded": each truck)."""
@@ -2736,11 +2747,14 @@ class Interpreter:
                     self.anchor_hint = tuple(self.res.resolve(nxt.items[0].payload) or ())
                 self.anchor_goals = _move_goals(nxt) if nxt is not None and nxt.role is SegmentRole.MAIN \
                     else frozenset()
+                self.anchor_robots = ()
                 try:
                     entry, is_par = self.anchor(seg)
                 finally:
                     self.anchor_hint = ()
                     self.anchor_goals = frozenset()
+                self.finished_doers = (seg.sentence, self.anchor_robots) \
+                    if self.anchor_robots and _finished_only(seg) else None
                 if nxt is None and i and segs[i - 1].sentence == seg.sentence and (
                         i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence):
                     # "Truck 3 dumps at soil 2 and truck 2 at puddle 1, each as soon as it has been loaded. The
@@ -3083,6 +3097,7 @@ class Interpreter:
         respectively = "respectively" in marks or (split and any(
             it.kind is ItemKind.WORD and it.text in self.lex.distinct_place_words for it in seg.items))
         subject: tuple[Member, ...] | None
+        finished, self.finished_doers = self.finished_doers, None  # only the clause right after its anchor
         explicit = bool(subj_items)
         companions = self._elided_companions(seg, subj_items)
         from_vocative = False
@@ -3210,6 +3225,8 @@ class Interpreter:
                 # "trucks 1 and 3 head to soil 2. Please load truck 1": a truck cannot load; the loader named last
                 loader = self.res.last_able(lambda m: bool(self.capable([m], "unload_bucket", quiet=True)), None)
                 subject = loader or subject
+            if subject:  # not a place said to be closed ("once truck 1 is done, puddle 2 is off-limits")
+                subject = self._finished_go_on(seg, pre, finished) or subject
         if companions and subject and self.prev is not None and self.prev.subject:
             # "truck 3 goes to soil 2 and then returns to base with excavator 2": the clause goes on with the truck,
             # and the robot after "with" goes along (read as the new subject, the truck's return was dropped)
@@ -5396,6 +5413,20 @@ class Interpreter:
                            f"(say where it goes, or leave it out)")
         return True
 
+    def _finished_go_on(self, seg: Segment, pre: set[int] | None,
+                        done: tuple[int, tuple[Member, ...]] | None) -> tuple[Member, ...]:
+        """"Truck 1 dump at soil 2 and truck 2 dump at soil 1. *When they finish go back start.*": a clause with no
+        subject after an anchor that only says its robots are finished goes on with those robots (with the robots of
+        the clause before, truck 1's return was dropped), when every one of them can do the clause's work ("when
+        truck 1 finish, load it" is the excavator's loading). A keep-out is left as it was read."""
+        if done is None or done[0] != seg.sentence or not pre:
+            return ()
+        actions = {it.payload.target for it in seg.items if it.kind is ItemKind.VERB}
+        if not actions or actions & set(KEEPOUT_ACTIONS) \
+                or any(len(self.capable(done[1], a, quiet=True)) < len(done[1]) for a in actions):
+            return ()
+        return done[1]
+
     def capable(self, members: Sequence[Member], action: str, quiet: bool = False) -> list[Member]:
         out = [m for m in members if choose_skill(self.fleet, action, False, [m.rtype]) is not None]
         if not out and not quiet:
@@ -6852,13 +6883,21 @@ class Interpreter:
                 or self._subject_goes_on(seg)
             aside = self._times_place_relative(seg)
             self.res.remember(robots, "waited" if waited else "relative" if aside else "anchor")
+            self.anchor_robots += tuple(m for m in robots if m not in self.anchor_robots)
         filters: list[tuple[str, frozenset[str]]] = []
+        # "once truck 3 has hauled the soil to puddle 1": the load after a verb of carrying, as in a clause of its own
+        # (taken for soil 2, the anchor matched the truck's old move there and its haul was lost)
+        carrying = any(it.kind is ItemKind.VERB and it.payload.role == "carry" for it in seg.items)
+        loads = {id(it) for it in seg.items if carrying and it.kind is ItemKind.OBJECT
+                 and (it.payload.form not in ("names", "pronoun", "robot_place")
+                      or (it.payload.form == "pronoun" and it.payload.pronoun in ("it", "that")))
+                 and self.word_before(it) not in self.lex.place_prepositions}
         for it in seg.items:
             if it.kind is ItemKind.VERB:
                 self.use(it)
                 v: VerbHit = it.payload
                 act = "unload_bucket" if v.role == "passive_load" else v.target
-                if act == "navigate" and _goes_home(seg.items):
+                if act == "navigate" and _goes_home([x for x in seg.items if id(x) not in loads]):
                     act = "return_to_start"  # "once truck 2 has gone back to start": its return, not its last move
                 filters.append((act, frozenset()))
             elif it.kind is ItemKind.EVENT:
@@ -6869,12 +6908,20 @@ class Interpreter:
             filters = [f for f in filters if f[0] != "any"]  # "have done their checks": the checks, not the latest step
         objs: set[str] = set()
         left = self._places_left(seg, filters)
+        named: tuple[str, ...] = ()  # the place the anchor named last
         for it in seg.items:
             if it.kind is ItemKind.OBJECT:
                 self.use(it)
-                if any(it is o for o in left):
+                if any(it is o for o in left) or id(it) in loads:
                     continue
+                if it.payload.form == "names":
+                    named = it.payload.names
                 spots = {p for p in (self.loc(m) for m in robots) if p is not None}
+                if it.payload.form == "pronoun" and it.payload.pronoun == "there" and named:
+                    # "after truck 3 has gone to soil 2 and dumped there": the place the anchor itself named (taken
+                    # for where truck 3 stood, the anchor found its old move and its new work was lost)
+                    objs |= set(named)
+                    continue
                 if it.payload.form == "pronoun" and it.payload.pronoun == "there" and spots:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
@@ -6897,6 +6944,7 @@ class Interpreter:
             # "when everything is finished", "once both jobs are done": what is still open
             if not until:
                 self.load_before_join(())
+                self._tip_hauls_before(seg, ())  # "truck 2 bring it to rock 2. When everything finish, ...": its tip
             return (set() if until else self.b.sinks()), is_par
         found: set[int] = set()
         unmatched = list(filters)
@@ -7073,6 +7121,9 @@ class Interpreter:
                     self.vocative = (self._anchor_doers(part, self.current_subject), False)
                 self.main(main_seg, set(), None, False)
             self.prev, self.vocative = saved, saved_voc
+            for m in robots if carrying else ():
+                if m.key in self.pending_dump:
+                    self.deliver(m)  # "once truck 3 has hauled the soil to puddle 1": delivered, so tipped (rule 23)
             made = {d.idx for d in self.b.drafts[before:] if d.alive}
             found = set() if is_par else made
         if not found and not robots and all(f[0] == "any" for f in filters) and not objs and not is_par \
@@ -7080,7 +7131,8 @@ class Interpreter:
                 and all(it.kind in (ItemKind.WORD, ItemKind.CONNECTIVE, ItemKind.PUNCT)
                         or (it.kind is ItemKind.EVENT and it.payload.action == "any") for it in seg.items):
             # "after the sweep", "after lunch", "once the sweep is over": an event named by a word we do not
-            # know is what was said before it; wait for all of that rather than for nothing
+            # know is what was said before it; wait for all of that rather than for nothing (a haul's tipping too)
+            self._tip_hauls_before(seg, ())
             found = set(self.b.sinks())
         if not found and not robots and not fleet and objs and not filters and not is_par and not until \
                 and not (that or it_is_that):

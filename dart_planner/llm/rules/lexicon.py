@@ -515,6 +515,8 @@ class Lexicon:
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     gerund_event_followers: frozenset[str] = _context_words()
     """Words after a work word in "-ing" that opens an anchor ("until *digging is* done"): that word is the event."""
+    finished_deed_words: frozenset[str] = _context_words()
+    """Verbs of finishing whose bare verb after them in an anchor is the finished deed ("after it *finish* dig")."""
     """Words that open a clause of reason with no order in it ("*because* the surveyors are working there")."""
     reason_cut_words: frozenset[str] = _context_words()
     so_remark_joins: frozenset[str] = _context_words()

@@ -336,7 +336,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                         lex.departure_verbs, lex.anchor_closing_modals,
                                                         lex.clause_interjections, lex.ongoing_openers,
                                                         lex.inverted_auxiliaries | lex.passive_auxiliaries,
-                                                        lex.meantime_words))
+                                                        lex.meantime_words, lex.finished_deed_words))
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))

@@ -477,12 +477,13 @@ def _ordered_loading_ends(items: Sequence[Item], k: int) -> bool:
     return items[k - 2].payload == "sequence" and _loading_before(items, k - 2)
 
 
-def _order_after_done(items: Sequence[Item], k: int) -> bool:
+def _order_after_done(items: Sequence[Item], k: int, finish_words: Container[str] = ()) -> bool:
     """"when it's done digging *load* truck two": a verb in its bare form right after an anchor's finished step (an
     event word, a participle or a gerund: "done", "dug", "digging") is an order that opens the main clause. Kept in
     the anchor, the loading was only its condition, made before the digging it waited for. Not after a bare verb
     ("when they go dig"), nor before a comma: "when they finish dig, they load truck 2" (non-native) names the
-    finished deed, as "finish digging" does; cut there, the anchor waited for nothing and "dig" fell to the truck."""
+    finished deed, as "finish digging" does; cut there, the anchor waited for nothing and "dig" fell to the truck.
+    So with no comma after one of ``finish_words`` (see :func:`_finished_deed`)."""
     if k < 1 or items[k].kind is not ItemKind.VERB:
         return False
     word = items[k].text.split()[0]
@@ -492,9 +493,43 @@ def _order_after_done(items: Sequence[Item], k: int) -> bool:
         return False
     prev = items[k - 1]
     if prev.kind is ItemKind.EVENT:
-        return True
+        return not _finished_deed(items, k, finish_words)
     before = prev.text.split()[-1]
     return prev.kind is ItemKind.VERB and (before.endswith("ing") or _participle(before))
+
+
+_COPULAS = ("is", "are", "was", "were", "be", "been", "'s", "am")
+_OBJECTLESS_WORK = ("dig", "dump")
+
+
+def _finished_deed(items: Sequence[Item], k: int, finish_words: Container[str]) -> bool:
+    """The bare verb at ``k``, right after one of ``finish_words`` ("after excavator 1 *finish dig* at soil 1", a
+    non-native "finish digging"), is the deed finished, not an order. Always so in an anchor said after its main
+    clause, whose order came before it; in one that opens its clause, only for a digging or a dumping (no robot is
+    its object) with no verb right after it ("when excavators finish dig truck 3 go ..."): "when it finish load truck
+    2" orders the loading, as "when it is finished load truck 2" does (a copula makes "finished" a state)."""
+    event = items[k - 1]
+    if event.text not in finish_words \
+            or event.text.endswith("ed") and k >= 2 and items[k - 2].text in _COPULAS:
+        return False
+    if _anchor_after_main(items, k):
+        return True
+    return items[k].payload.target in _OBJECTLESS_WORK \
+        and not (k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB)
+
+
+def _anchor_after_main(items: Sequence[Item], k: int) -> bool:
+    """The anchor that item ``k`` stands in follows its main clause's verb in the sentence, with nothing that opens
+    a clause between them ("truck 1 go soil 1 *after* ..."; not "excavator 1 dig, *when* ...")."""
+    j = k - 1
+    while j >= 0 and not (items[j].kind is ItemKind.CONNECTIVE and items[j].payload == "anchor"):
+        if items[j].kind is ItemKind.PUNCT or items[j].kind is ItemKind.CONNECTIVE:
+            return False
+        j -= 1
+    if j < 1 or items[j - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE) \
+            or items[j - 1].kind is ItemKind.WORD and items[j - 1].text in ("and", "then", "but", "or"):
+        return False
+    return any(it.kind is ItemKind.VERB for it in items[sentence_start(items, j):j])
 
 
 def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool:
@@ -818,7 +853,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                   subject_modals: Container[str] = (), departures: Container[str] = (),
                   closing_modals: Container[str] = (), interjections: Container[str] = (),
                   ongoing_openers: Container[str] = ("while", "whilst"),
-                  inverted: Container[str] = (), meantime_words: Container[str] = ()) -> list[Segment]:
+                  inverted: Container[str] = (), meantime_words: Container[str] = (),
+                  finish_words: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -848,6 +884,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
 
     ``meantime_words`` (the lexicon's) that close a relative clause before a comma ("..., which has driven there *in
     the meantime*, and truck 1 then dumps ...") stay that clause's, as they do before a full stop.
+
+    A bare verb after one of ``finish_words`` (the lexicon's ``finished_deed_words``) may be the deed an anchor waits
+    for, not an order ("after excavator 1 *finish dig* at soil 1"; :func:`_finished_deed`).
     """
     items = _front_trailing_finals(items, joining_words)
     items = _coordinated_after(items)
@@ -1105,7 +1144,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
-            ) or _order_after_done(items, k) or _inverted_place_subject(items, k, inverted)
+            ) or _order_after_done(items, k, finish_words) or _inverted_place_subject(items, k, inverted)
             if starts_main:
                 permit = _inverted_permission(cur.items)
                 close("subject")
@@ -1174,7 +1213,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
         k += 1
     close("end")
     segs = _heading_verbs(segs, colon_ends)
-    segs = _leading_durations(segs)
+    segs = _leading_durations(_joins_with_completion(segs))
     segs = _leading_places(segs)
     segs = _before_anything(segs)
     _bare_also(segs)
@@ -1453,6 +1492,27 @@ def _several(desc: RobotDesc) -> bool:
     the trucks' move said before it)."""
     return desc.plural or desc.count >= 2 or desc.det in ("both", "all") or (
         desc.form == "pronoun" and desc.pronoun in ("they", "them"))
+
+
+def _joins_with_completion(segs: list[Segment]) -> list[Segment]:
+    """"After everything *is done*, allow puddle 1 again" (or a non-native "after everything finish"): a join on
+    everything ("after everything", a ``final`` connective) followed only by words of completion before its comma
+    times the clause after the comma. Cut off as a clause of its own, the words timed nothing and the clause after
+    them waited for nothing: the keep-out was lifted at once."""
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        nxt = segs[i + 1] if i + 1 < len(segs) else None
+        if s.role is SegmentRole.MAIN and s.connective == "final" and s.items and nxt is not None \
+                and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN and nxt.connective is None \
+                and any(it.kind is ItemKind.EVENT for it in s.items) \
+                and all(it.kind is ItemKind.WORD or (it.kind is ItemKind.EVENT and it.payload.action == "any")
+                        for it in s.items):
+            nxt.items = [filler_over(s.items), *nxt.items]
+            nxt.connective, nxt.connective_text = s.connective, s.connective_text
+            nxt.sentence_start, nxt.after_punct = s.sentence_start, s.after_punct
+            continue
+        out.append(s)
+    return out
 
 
 def _leading_durations(segs: list[Segment]) -> list[Segment]:
