@@ -1000,6 +1000,7 @@ class Interpreter:
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
                 restrict[id(r)] = place
         restrict.update(self._loaded_at(items, restrict))
+        restrict.update(self._loader_at(items, restrict))
         if len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "where" \
                 and self.last_place is not None:
             r = items[1]
@@ -1038,6 +1039,25 @@ class Interpreter:
         for j in range(1, len(items) - 2):
             v, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
             if v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" and v.payload.role != "passive_load" \
+                    and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
+                    and not r.payload.plural and id(r) not in restrict \
+                    and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
+                    and o.payload.form == "names" and len(o.payload.names) == 1:
+                found[id(r)] = o.payload.names[0]
+        return found
+
+    @staticmethod
+    def _loader_at(items: Sequence[Item], restrict: dict[int, str]) -> dict[int, str]:
+        """"Truck 2 goes to soil 1 and gets loaded by the excavator at soil 1": the loader of a passive loading said
+        as "by the <type> at <place>" (one robot, by its type) is the one standing there, as "the excavator there"
+        is. Read as "the excavator" alone, the one named last (at soil 2) was sent over to soil 1 to load. The place
+        stays in the clause: the loading is done there."""
+        found: dict[int, str] = {}
+        for j in range(2, len(items) - 2):
+            by, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
+            verb = next((x for x in reversed(items[:j - 1]) if x.kind is ItemKind.VERB), None)
+            if verb is not None and verb.payload.role == "passive_load" \
+                    and by.kind is ItemKind.WORD and by.text.lower() == "by" \
                     and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
                     and not r.payload.plural and id(r) not in restrict \
                     and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
