@@ -8,6 +8,11 @@ connectives, verbs, robots named another way).
 2. "... gets loaded by the rock 1 excavator" (a place said before the robot noun, as a modifier) was read as the
    place "the rock 1" and a bare "excavator", the loading taken from the truck and its next steps given to the
    excavator: "the <place> <type>" is "the <type> at <place>".
+3. "Truck 1 inspects rock 2. Once the rock is broken, truck 2 goes to rock 1." (rock 1 broken up, soil 2 dug) waited for
+   every digging: "the rock" is the rock named last, where nothing was dug; the digging meant is the one at a place of
+   that kind.
+4. "Dump truck 3 checks puddle 1; after that check, excavator 3 and truck 2 keep away from puddle 1." waited for every
+   move of excavator 3 and truck 2 as well: "that check" is read as "the check" is, the check said last.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, DIG, DUMP, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 EX1 = [("excavator", 1)]
 TWO_SITES = "An excavator goes to soil 1 and digs, and a second excavator goes to soil 2 and digs. "
@@ -70,3 +75,41 @@ def test_the_place_before_the_robot_noun_picks_the_robot_there(fleet, world, tex
 def test_the_place_before_the_robot_noun_as_a_subject(fleet, world):
     assert_plan(TWO_SITES + "Truck 2 drives to soil 1, and the soil 1 excavator loads it.", fleet, world, *_two_sites(
         task("t", T, [D2], ["soil1"]), task("l", LOAD, [], [], ["g1", "t"], types=EX1)))
+
+
+# -- finding 3: "once the rock is broken" after another rock was named ----------------------------------------------
+
+@pytest.mark.parametrize("anchor", ["Once the rock is broken", "Once the rock has been broken up",
+                                    "As soon as the rock is broken up"])
+def test_the_rock_broken_is_the_rock_dug_not_the_rock_named_last(fleet, world, anchor):
+    assert_plan(f"Excavator 1 digs at soil 2 and excavator 2 breaks up rock 1. Truck 1 inspects rock 2. {anchor}, "
+                "dump truck 2 goes to rock 1.", fleet, world,
+                task("m1", T, [E1], ["soil2"]), task("g1", DIG, [E1], [], ["m1"]),
+                task("m2", T, [E2], ["rock1"]), task("g2", DIG, [E2], [], ["m2"]),
+                task("c", T, [D1], ["rock2"]), task("t", T, [D2], ["rock1"], ["g2"]))
+
+
+def test_the_rock_broken_after_a_dump_at_the_other_rock(fleet, world):
+    assert_plan("An excavator drives to soil 2 and digs there; a second excavator drives to rock 1 and breaks up the "
+                "rock. Dump truck 1 goes to soil 2, is loaded by the excavator there, then takes the soil to rock 2 "
+                "and dumps it. Once the rock has been broken, dump truck 2 goes to rock 1.", fleet, world,
+                task("m1", T, [], ["soil2"], types=EX1), task("g1", DIG, [], [], ["m1"], types=EX1),
+                task("m2", T, [], ["rock1"], types=EX1), task("g2", DIG, [], [], ["m2"], types=EX1),
+                task("t1", T, [D1], ["soil2"]), task("l1", LOAD, [], [], ["g1", "t1"], types=EX1),
+                task("h", T, [D1], ["rock2"], ["l1"]), task("d", DUMP, [D1], [], ["h"]),
+                task("t2", T, [D2], ["rock1"], ["g2"]))
+
+
+# -- finding 4: "after that check," ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 3 drives to rock 1. Truck 2 goes to rock 1. Meanwhile dump truck 3 checks puddle 1; after that check, "
+    "excavator 3 and truck 2 keep away from puddle 1.",
+    "Excavator 3 drives to rock 1. Truck 2 goes to rock 1. Meanwhile dump truck 3 checks puddle 1. After that check, "
+    "excavator 3 and truck 2 keep away from puddle 1.",
+    "Excavator 3 drives to rock 1. Truck 2 goes to rock 1. Meanwhile dump truck 3 inspects puddle 1. After that "
+    "inspection, excavator 3 and truck 2 keep away from puddle 1.",
+])
+def test_after_that_check_waits_for_the_check_said_last(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E3, D2], ["rock1"]), task("c", T, [D3], ["puddle1"]),
+                task("k", AV, [E3, D2], ["puddle1"], ["c"]))

@@ -6701,6 +6701,17 @@ class Interpreter:
             self.use(it)
         return set(near[-2] | near[-1])
 
+    def _worked_at_kind(self, seg: Segment, action: str, cands: list[Draft]) -> list[Draft]:
+        """"Truck 1 inspects rock 2. Once the rock is broken, ...": "the rock" is the rock named last (rock 2), where
+        nothing was dug; the digging meant is the one at a place of that kind (rock 1), not every digging (the one at
+        soil 2 was waited for too). Empty when the clause names no place by its kind alone or none was worked."""
+        if action != "dig":
+            return []
+        kinds = {it.payload.kind for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "kind"
+                 and it.payload.det == "the" and not it.payload.plural}
+        pool = {n for k in kinds for n in self.site.objects_by_kind.get(k, ())}
+        return [d for d in cands if any(self.loc(m) in pool for m in d.members)] if pool else []
+
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         restated = self._restated_until(seg)
         if restated is not None:
@@ -6965,7 +6976,7 @@ class Interpreter:
             if objs and action in _IN_PLACE_ACTIONS:
                 # "once the rock is broken up": the digging done at the rock, not every digging
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
-                cands = here or cands
+                cands = here or self._worked_at_kind(seg, action, cands) or cands
             elif not objs and action == "dig" and self._subject_site_dig(seg):
                 cands = self._dug_where_subject_is(cands)
             if not cands and action == "dig":
