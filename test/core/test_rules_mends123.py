@@ -13,6 +13,13 @@ connectives, verbs, robots named another way).
    that kind.
 4. "Dump truck 3 checks puddle 1; after that check, excavator 3 and truck 2 keep away from puddle 1." waited for every
    move of excavator 3 and truck 2 as well: "that check" is read as "the check" is, the check said last.
+5. "The survey crew is working at soil 1 today, so all robots keep away from soil 1." was refused (no robot named for
+   the first clause), and "A gas line runs under obstacle 2, so ..." was taken for a goal no step served: a clause
+   before ", so <keep-out>" that opens with a plain word and has no robot and no verb we know says how things are,
+   the reason for the keep-out, as "the pumps are running at puddle 2, so ..." already was.
+6. "Trucks 2 and 3 must stay clear of rocks 1 and 2 from the beginning, while the rocks get broken up." was refused
+   (the trucks made to dig): "get" / "gets" before a digging verb is a passive of the place worked on, as "is being"
+   is (lexicon ``frame_passive_words``), a time frame, no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -20,7 +27,10 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 EX1 = [("excavator", 1)]
 TWO_SITES = "An excavator goes to soil 1 and digs, and a second excavator goes to soil 2 and digs. "
@@ -113,3 +123,43 @@ def test_the_rock_broken_after_a_dump_at_the_other_rock(fleet, world):
 def test_after_that_check_waits_for_the_check_said_last(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E3, D2], ["rock1"]), task("c", T, [D3], ["puddle1"]),
                 task("k", AV, [E3, D2], ["puddle1"], ["c"]))
+
+
+# -- finding 5: how things are, before ", so <keep-out>" ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("The survey crew is working at soil 1 today, so all robots keep away from soil 1.", "soil1"),
+    ("A gas line runs under obstacle 2, so all robots avoid obstacle 2 from the start.", "obstacle2"),
+    ("The survey crew works at soil 1 today, so all robots keep away from it.", "soil1"),
+])
+def test_a_remark_of_how_things_are_before_so_is_the_reason_for_the_keep_out(fleet, world, text, place):
+    assert_plan(text + " One excavator heads to rock 1 and breaks it up.", fleet, world,
+                task("k", AVA, [], [place]), task("m", T, [], ["rock1"], ["k"], types=EX1),
+                task("g", DIG, [], [], ["m"], types=EX1))
+
+
+def test_a_remark_with_its_place_as_it(fleet, world):
+    assert_plan("The ground at soil 1 is soft, so trucks 1 and 2 keep away from it. Truck 1 goes to puddle 1.",
+                fleet, world, task("k", AV, [D1, D2], ["soil1"]), task("m", T, [D1], ["puddle1"], ["k"]))
+
+
+def test_an_order_before_so_stays_an_order(fleet, world):
+    assert_plan("Truck 3 goes to soil 1, so trucks 1 and 2 keep away from soil 1.", fleet, world,
+                task("m", T, [D3], ["soil1"]), task("k", AV, [D1, D2], ["soil1"]))
+
+
+# -- finding 6: "while the rocks get broken up" ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("frame", ["while the rocks get broken up", "while they get broken up",
+                                   "while the rocks are getting broken up"])
+def test_a_get_passive_of_the_place_worked_on_is_a_time_frame(fleet, world, frame):
+    assert_plan(f"Dump trucks 2 and 3 must stay clear of rocks 1 and 2 from the beginning, {frame}. Excavator 1 "
+                "breaks up rock 1.", fleet, world,
+                task("k", AV, [D2, D3], ["rock1", "rock2"]), task("m", T, [E1], ["rock1"]),
+                task("g", DIG, [E1], [], ["m"]))
+
+
+def test_the_get_passive_frame_words_come_from_the_lexicon(fleet, world):
+    text = "Trucks 1 and 2 keep away from rock 1 while it gets broken up. Excavator 1 breaks up rock 1."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(frame_passive_words=["is being"])).errors
