@@ -20,6 +20,11 @@ connectives, verbs, robots named another way).
 6. "Trucks 2 and 3 must stay clear of rocks 1 and 2 from the beginning, while the rocks get broken up." was refused
    (the trucks made to dig): "get" / "gets" before a digging verb is a passive of the place worked on, as "is being"
    is (lexicon ``frame_passive_words``), a time frame, no step.
+7. "... and then all robots meet at puddle 2 to look at it together." was refused (no place to go to for 'look at'):
+   a check of "it" in the purpose of the whole fleet's move is made where the fleet just went, as "goes to obstacle 2
+   to check it" already was for named robots.
+8. "Excavator 1 breaks up rock 2 with nobody else around." sent all three excavators to dig at rock 2: a negated
+   robot mention after a word of company ("with nobody else", "with no other robot") is no robot going along.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -27,7 +32,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, TA, R, T, assert_plan, task
 from test_rules_mends13 import _lexicon  # an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -163,3 +168,34 @@ def test_the_get_passive_frame_words_come_from_the_lexicon(fleet, world):
     text = "Trucks 1 and 2 keep away from rock 1 while it gets broken up. Excavator 1 breaks up rock 1."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(frame_passive_words=["is being"])).errors
+
+
+# -- finding 7: "all robots meet at puddle 2 to look at it" -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Everyone gathers at puddle 2 to inspect it.",
+    "The whole fleet goes to puddle 2 to check it.",
+    "All robots meet at puddle 2 to look at it together.",
+])
+def test_the_fleet_checks_it_where_it_went(fleet, world, text):
+    assert_plan(text, fleet, world, task("g", TA, [], ["puddle2"]))
+
+
+def test_the_fleet_checks_it_after_the_work_before(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. Then all robots meet at puddle 2 to look at it together.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("g", TA, [], ["puddle2"], ["m"]))
+
+
+# -- finding 8: "with nobody else around" ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 breaks up rock 2 with nobody else around.",
+    "Excavator 1 breaks up rock 2 with no other robot nearby.",
+    "Excavator 1 goes to rock 2 with no other robots, and breaks it up.",
+])
+def test_a_negated_companion_is_no_robot(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["rock2"]), task("g", DIG, [E1], [], ["m"]))
+
+
+def test_a_named_companion_still_goes_along(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 with excavator 2.", fleet, world, task("m", T, [E2, D1], ["soil1"]))

@@ -1128,6 +1128,11 @@ class Interpreter:
             if seen_verb is not None and seen_verb.target == "pair":
                 partners.append(it)
                 continue
+            if d.negated and seen_verb is not None and before in self.lex.elided_companion_words:
+                # "breaks up rock 2 *with nobody else* around": no robot goes along; read as a subject, "nobody else"
+                # sent the other excavators to dig there too
+                self.use(it)
+                continue
             if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.join_verbs \
                     and d.form != "pronoun":
                 places.append(it)  # "truck 2 joins excavator 2": goes where excavator 2 is
@@ -5073,6 +5078,11 @@ class Interpreter:
         if a.place or (target == "return_to_start" and not back_to_object) or (
                 a.back and target == "navigate" and not places and not a.objects):
             places.append(START)
+        if subject is None and target in MOVES and not places and not a.objects and not a.back \
+                and self.clause_place is not None and self.fleet_location == self.clause_place:
+            # "all robots meet at puddle 2 to look at it": the whole fleet is already there, as "goes to obstacle 2 to
+            # check it" is for named robots (read with no place, the fleet's check was refused)
+            places = [self.clause_place]
         if subject is None:
             return self.fleet_act(target, places, extra, v)
         if target in MOVES and v.role == "carry" and subject and len(subject) > 1:
