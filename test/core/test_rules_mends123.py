@@ -25,6 +25,12 @@ connectives, verbs, robots named another way).
    to check it" already was for named robots.
 8. "Excavator 1 breaks up rock 2 with nobody else around." sent all three excavators to dig at rock 2: a negated
    robot mention after a word of company ("with nobody else", "with no other robot") is no robot going along.
+9. "Trucks 1 and 2 keep away from puddle 2 since a loaded truck could sink." kept one more truck out of puddle 2: a
+   reason whose robot has an article and a word of its state before it ("a loaded truck", "an empty truck") is read
+   as one with the robot right after its opener ("since a truck could sink"): a remark, no step.
+10. "An excavator digs at soil 2 and another breaks up rock 1. Truck 1 goes to soil 2 and gets loaded by the
+    excavator." had the excavator at rock 1 (named last) load the truck at soil 2: "the / that <type>" as the loader
+    of a truck standing where that robot is not is the one of the type standing beside the truck, when there is one.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -199,3 +205,49 @@ def test_a_negated_companion_is_no_robot(fleet, world, text):
 
 def test_a_named_companion_still_goes_along(fleet, world):
     assert_plan("Truck 1 goes to soil 1 with excavator 2.", fleet, world, task("m", T, [E2, D1], ["soil1"]))
+
+
+# -- finding 9: "since a loaded truck could sink" ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Trucks 1 and 2 keep away from puddle 2 since a loaded truck could sink.",
+    "Trucks 1 and 2 keep away from puddle 2 because an empty truck could sink there.",
+    "Trucks 1 and 2 keep away from puddle 2 since a full truck might get stuck.",
+    "Trucks 1 and 2 keep away from puddle 2 since a truck could sink.",
+])
+def test_a_reason_about_a_robot_in_some_state_is_a_remark(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D1, D2], ["puddle2"]))
+
+
+def test_a_reason_with_a_need_is_still_an_order(fleet, world):
+    assert_plan("Truck 1 goes to rock 1 because the loaded trucks should avoid puddle 1.", fleet, world,
+                task("m", T, [D1], ["rock1"]), task("k", AV, [], ["puddle1"], types=[("dump_truck", 3)]))
+
+
+# -- finding 10: "gets loaded by the excavator" where another excavator was named last ---------------------------------
+
+@pytest.mark.parametrize("loader", ["the excavator", "that excavator"])
+def test_the_loader_is_the_one_beside_the_truck(fleet, world, loader):
+    assert_plan(f"An excavator digs at soil 2 and another breaks up rock 1. Truck 1 goes to soil 2 and gets loaded by "
+                f"{loader}.", fleet, world,
+                task("m1", T, [], ["soil2"], types=EX1), task("g1", DIG, [], [], ["m1"], types=EX1),
+                task("m2", T, [], ["rock1"], types=EX1), task("g2", DIG, [], [], ["m2"], types=EX1),
+                task("t", T, [D1], ["soil2"]), task("l", LOAD, [], [], ["g1", "t"], types=EX1))
+
+
+def test_the_loader_beside_the_truck_after_a_wait_for_its_digging(fleet, world):
+    assert_plan("One of the excavators heads to soil 2 to dig, and another one heads to rock 1 to break it up. Dump "
+                "truck 1 waits until the soil 2 digging is finished, then drives there, gets loaded by that excavator, "
+                "and carries the soil to rock 2, where it dumps it.", fleet, world,
+                task("m1", T, [], ["soil2"], types=EX1), task("g1", DIG, [], [], ["m1"], types=EX1),
+                task("m2", T, [], ["rock1"], types=EX1), task("g2", DIG, [], [], ["m2"], types=EX1),
+                task("t", T, [D1], ["soil2"], ["g1"]), task("l", LOAD, [], [], ["t"], types=EX1),
+                task("h", T, [D1], ["rock2"], ["l"]), task("d", DUMP, [D1], [], ["h"]))
+
+
+def test_a_named_loader_elsewhere_is_kept(fleet, world):
+    assert_plan("Excavator 1 digs at soil 2 and excavator 2 breaks up rock 1. Truck 1 goes to soil 2 and gets loaded "
+                "by excavator 2.", fleet, world,
+                task("m1", T, [E1, D1], ["soil2"]), task("g1", DIG, [E1], [], ["m1"]),
+                task("m2", T, [E2], ["rock1"]), task("g2", DIG, [E2], [], ["m2"]),
+                task("l", LOAD, [E2], [], ["g2", "m1"]))

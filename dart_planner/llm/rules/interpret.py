@@ -6201,7 +6201,8 @@ class Interpreter:
             elif t.key in own_loader:
                 excs = [own_loader[t.key]]
             else:
-                excs = explicit or self.pairing.paired(t, "unload_bucket") or beside
+                excs = self._loader_beside(a.partners, explicit, t, beside) or explicit \
+                    or self.pairing.paired(t, "unload_bucket") or beside
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:
@@ -6238,6 +6239,22 @@ class Interpreter:
             for t in ts:
                 self.loaded[t.key] = True
         return made
+
+    def _loader_beside(self, partners: Sequence[Item], explicit: Sequence[Member], truck: Member,
+                       beside: Sequence[Member]) -> list[Member]:
+        """"An excavator digs at soil 2 and another breaks up rock 1. Truck 1 goes to soil 2 and gets loaded by the
+        excavator": "the / that <type>" (one robot, by its type) as the loader of a truck standing where no robot it
+        names stands is the one of that type standing beside the truck, when there is exactly one. Read as the one
+        named last, the excavator at rock 1 loaded a truck at soil 2. Empty when the mention says more."""
+        if len(partners) != 1 or not explicit:
+            return []
+        d: RobotDesc = partners[0].payload
+        spot = self.loc(truck)
+        if d.form != "type" or d.det != "the" or d.plural or spot is None \
+                or any(self.loc(e) == spot for e in explicit):
+            return []
+        here = [m for m in beside if m.rtype == d.rtype]
+        return here if len(here) == 1 else []
 
     def _first_loaded(self, seg: Segment) -> frozenset[str]:
         """"Excavator 2 loads them one after the other, truck 3 first" (or ", starting with truck 3"): the verbless

@@ -239,7 +239,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                             KEEPOUT_ACTIONS)
     items = fold_reason_orders(items, lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
-                               lex.parallel_subordinators, lex.report_auxiliaries)
+                               lex.parallel_subordinators, lex.report_auxiliaries, lex.thing_articles)
     items = fold_removed_places(items, lex.place_removal_verbs, lex.keepout_noun_index,
                                 lex.keepout_pronoun_prepositions | lex.place_prepositions)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,
