@@ -1035,6 +1035,7 @@ class Interpreter:
             if place is not None:  # the place stays in the clause: "gets loaded by the excavator there" goes there
                 restrict[id(r)] = place
         restrict.update(self._loaded_at(items, restrict))
+        restrict.update(self._loader_at(items, restrict))
         if len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text == "where" \
                 and self.last_place is not None:
             r = items[1]
@@ -1073,6 +1074,25 @@ class Interpreter:
         for j in range(1, len(items) - 2):
             v, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
             if v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" and v.payload.role != "passive_load" \
+                    and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
+                    and not r.payload.plural and id(r) not in restrict \
+                    and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
+                    and o.payload.form == "names" and len(o.payload.names) == 1:
+                found[id(r)] = o.payload.names[0]
+        return found
+
+    @staticmethod
+    def _loader_at(items: Sequence[Item], restrict: dict[int, str]) -> dict[int, str]:
+        """"Truck 2 goes to soil 1 and gets loaded by the excavator at soil 1": the loader of a passive loading said
+        as "by the <type> at <place>" (one robot, by its type) is the one standing there, as "the excavator there"
+        is. Read as "the excavator" alone, the one named last (at soil 2) was sent over to soil 1 to load. The place
+        stays in the clause: the loading is done there."""
+        found: dict[int, str] = {}
+        for j in range(2, len(items) - 2):
+            by, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
+            verb = next((x for x in reversed(items[:j - 1]) if x.kind is ItemKind.VERB), None)
+            if verb is not None and verb.payload.role == "passive_load" \
+                    and by.kind is ItemKind.WORD and by.text.lower() == "by" \
                     and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
                     and not r.payload.plural and id(r) not in restrict \
                     and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
@@ -1142,6 +1162,11 @@ class Interpreter:
             before = self.word_before(it)
             if seen_verb is not None and seen_verb.target == "pair":
                 partners.append(it)
+                continue
+            if d.negated and seen_verb is not None and before in self.lex.elided_companion_words:
+                # "breaks up rock 2 *with nobody else* around": no robot goes along; read as a subject, "nobody else"
+                # sent the other excavators to dig there too
+                self.use(it)
                 continue
             if after_verb and seen_verb is not None and seen_verb.lemma in self.lex.join_verbs \
                     and (d.form != "pronoun" or d.pronoun in ("they", "both")):
@@ -5102,6 +5127,11 @@ class Interpreter:
         if a.place or (target == "return_to_start" and not back_to_object) or (
                 a.back and target == "navigate" and not places and not a.objects):
             places.append(START)
+        if subject is None and target in MOVES and not places and not a.objects and not a.back \
+                and self.clause_place is not None and self.fleet_location == self.clause_place:
+            # "all robots meet at puddle 2 to look at it": the whole fleet is already there, as "goes to obstacle 2 to
+            # check it" is for named robots (read with no place, the fleet's check was refused)
+            places = [self.clause_place]
         if subject is None:
             return self.fleet_act(target, places, extra, v)
         if target in MOVES and v.role == "carry" and subject and len(subject) > 1:
@@ -6245,7 +6275,8 @@ class Interpreter:
             elif t.key in own_loader:
                 excs = [own_loader[t.key]]
             else:
-                excs = explicit or self.pairing.paired(t, "unload_bucket") or beside
+                excs = self._loader_beside(a.partners, explicit, t, beside) or explicit \
+                    or self.pairing.paired(t, "unload_bucket") or beside
             if not excs:
                 excs = list(self.res.last_of_type(next(iter(self._types_for("unload_bucket")), ""), True))
             if not excs:
@@ -6282,6 +6313,22 @@ class Interpreter:
             for t in ts:
                 self.loaded[t.key] = True
         return made
+
+    def _loader_beside(self, partners: Sequence[Item], explicit: Sequence[Member], truck: Member,
+                       beside: Sequence[Member]) -> list[Member]:
+        """"An excavator digs at soil 2 and another breaks up rock 1. Truck 1 goes to soil 2 and gets loaded by the
+        excavator": "the / that <type>" (one robot, by its type) as the loader of a truck standing where no robot it
+        names stands is the one of that type standing beside the truck, when there is exactly one. Read as the one
+        named last, the excavator at rock 1 loaded a truck at soil 2. Empty when the mention says more."""
+        if len(partners) != 1 or not explicit:
+            return []
+        d: RobotDesc = partners[0].payload
+        spot = self.loc(truck)
+        if d.form != "type" or d.det != "the" or d.plural or spot is None \
+                or any(self.loc(e) == spot for e in explicit):
+            return []
+        here = [m for m in beside if m.rtype == d.rtype]
+        return here if len(here) == 1 else []
 
     def _first_loaded(self, seg: Segment) -> frozenset[str]:
         """"Excavator 2 loads them one after the other, truck 3 first" (or ", starting with truck 3"): the verbless
@@ -6755,6 +6802,17 @@ class Interpreter:
             self.use(it)
         return set(near[-2] | near[-1])
 
+    def _worked_at_kind(self, seg: Segment, action: str, cands: list[Draft]) -> list[Draft]:
+        """"Truck 1 inspects rock 2. Once the rock is broken, ...": "the rock" is the rock named last (rock 2), where
+        nothing was dug; the digging meant is the one at a place of that kind (rock 1), not every digging (the one at
+        soil 2 was waited for too). Empty when the clause names no place by its kind alone or none was worked."""
+        if action != "dig":
+            return []
+        kinds = {it.payload.kind for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "kind"
+                 and it.payload.det == "the" and not it.payload.plural}
+        pool = {n for k in kinds for n in self.site.objects_by_kind.get(k, ())}
+        return [d for d in cands if any(self.loc(m) in pool for m in d.members)] if pool else []
+
     def _anchor(self, seg: Segment) -> tuple[set[int], bool]:
         restated = self._restated_until(seg)
         if restated is not None:
@@ -7036,7 +7094,7 @@ class Interpreter:
             if objs and action in _IN_PLACE_ACTIONS:
                 # "once the rock is broken up": the digging done at the rock, not every digging
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
-                cands = here or cands
+                cands = here or self._worked_at_kind(seg, action, cands) or cands
             elif not objs and action == "dig" and self._subject_site_dig(seg):
                 cands = self._dug_where_subject_is(cands)
             elif not objs and action == "dig" and self.anchor_goals and _one_event(seg):

@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .mentions import RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_placed_robots", "fold_waiting_robots", "PLACED_ONE"]
+__all__ = ["fold_placed_robots", "fold_place_named_robots", "fold_waiting_robots", "PLACED_ONE"]
 
 PLACED_ONE = "one"
 """The pronoun of the robot made of "the one at <place>": one robot of any type standing there."""
@@ -151,5 +151,29 @@ def fold_placed_robots(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                 one = Item(ItemKind.ROBOT, it.start, noun.end, RobotDesc("fleet", det="the", pronoun=PLACED_ONE),
                            f"{it.text} {noun.text}")
                 out[k:end] = [one, _at(noun, out[end])]
+        k += 1
+    return out
+
+
+def fold_place_named_robots(items: Sequence[Item]) -> list[Item]:
+    """"gets loaded by *the rock 1 excavator*", "*the soil 2 trucks* drive on": a place said as a modifier between "the"
+    and a robot noun (one place, the noun bare) is "the <type> at <place>", the robots of that type standing there.
+    Read as the place "the rock 1" and a bare "excavator", the truck's loading lost its loader and the truck's next
+    steps went to the excavator."""
+    out = list(items)
+    k = 0
+    while k < len(out) - 1:
+        place, robot = out[k], out[k + 1]
+        if _named_place(place) and len(place.payload.names) == 1 and place.text.lower().startswith("the ") \
+                and robot.kind is ItemKind.ROBOT and robot.payload.form == "type" and robot.payload.det == "bare" \
+                and not robot.payload.count and robot.start == place.end:
+            d: RobotDesc = robot.payload
+            the = Item(ItemKind.ROBOT, place.start, place.start + 1, RobotDesc("type", rtype=d.rtype, det="the",
+                                                                               plural=d.plural),
+                       f"{place.text.split()[0]} {robot.text}")
+            named = Item(ItemKind.OBJECT, place.start + 1, robot.end, place.payload, place.text.split(" ", 1)[1])
+            out[k:k + 2] = [the, _at(the, named), named]
+            k += 3
+            continue
         k += 1
     return out

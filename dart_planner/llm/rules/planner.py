@@ -99,7 +99,7 @@ from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .ordinals import fold_ordinal_lists
-from .placedrobots import fold_placed_robots, fold_waiting_robots
+from .placedrobots import fold_place_named_robots, fold_placed_robots, fold_waiting_robots
 from .placeorders import fold_place_order_asides
 from .placeremarks import fold_place_remarks
 from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
@@ -222,7 +222,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                 lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)
     items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
-    items = fold_filled_up_trucks(fold_placed_robots(fold_waiting_robots(items, lex), lex), lex.filled_up_verbs)
+    items = fold_filled_up_trucks(fold_placed_robots(fold_waiting_robots(fold_place_named_robots(items), lex), lex),
+                                  lex.filled_up_verbs)
     items = fold_split_loadings(items, lex.verb_index, lex.loading_particles)
     items = fold_gapped_passive_loads(items)
     items = fold_replaced_mentions(items, lex.replaced_mention_leads, lex.thing_list_joins,
@@ -240,7 +241,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                             KEEPOUT_ACTIONS)
     items = fold_reason_orders(items, lex.reason_openers,
                                lex.reason_need_words, KEEPOUT_ACTIONS, tuple(lex.condition_participle_endings),
-                               lex.parallel_subordinators, lex.report_auxiliaries)
+                               lex.parallel_subordinators, lex.report_auxiliaries, lex.thing_articles)
     items = fold_removed_places(items, lex.place_removal_verbs, lex.keepout_noun_index,
                                 lex.keepout_pronoun_prepositions | lex.place_prepositions)
     items = fold_causative_verbs(fold_keepout_nouns(items, lex.keepout_noun_index, lex.keepout_persist_words,

@@ -1,12 +1,12 @@
 """A sentence's opening clause that says why, before ", so" and a keep-out: "The trucks will be driving past puddle 2
 all morning, so all robots keep away from it", "Rock 1 may still shift while it is being broken up, so trucks 1 and 2
-keep away from it".
+keep away from it", "The survey crew is working at soil 1 today, so all robots keep away from soil 1".
 
 Read as an order, the first sent the trucks to puddle 2 while every robot was kept away from it, and the second was
 refused, its "it" taken for a robot. What will happen (a robot, then "will", whose robots the keep-out covers: they
-cannot be sent where they are to keep away from) or what may happen to a place (a place, then "may / might / could",
-and no robot of its own) is the reason for the keep-out, not work: the clause becomes one filler mark (understood, no
-step), and an "it" of the keep-out is the place the remark names.
+cannot be sent where they are to keep away from), what may happen to a place (a place, then "may / might / could",
+and no robot of its own) or how things are (no robot and no verb we know) is the reason for the keep-out, not work:
+the clause becomes one filler mark (understood, no step), and an "it" of the keep-out is the place the remark names.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def fold_so_remarks(items: Sequence[Item], joins: frozenset[str], modals: frozen
         cut = _so_cut(out, start, end, joins)
         head, rest = out[start:cut or start], out[(cut or start) + 2:end]
         if cut is not None and _keepout_after(rest, keepout_actions) \
-                and (_place_remark(head, modals) or _future_remark(head, rest, futures)):
+                and (_place_remark(head, modals) or _future_remark(head, rest, futures) or _thing_remark(head)):
             place = next((x for x in out[start:cut] if x.kind is ItemKind.OBJECT), None)
             tail = _as_places(out[cut + 2:end], place)
             said = " ".join(x.text for x in out[start:cut])
@@ -76,6 +76,15 @@ def _place_remark(head: Sequence[Item], modals: frozenset[str]) -> bool:
     return len(head) > 1 and head[0].kind is ItemKind.OBJECT and head[0].payload.form == "names" \
         and head[1].text.lower() in modals \
         and all(x.payload.form == "pronoun" and x.text.lower() == "it" for x in head if x.kind is ItemKind.ROBOT)
+
+
+def _thing_remark(head: Sequence[Item]) -> bool:
+    """"The survey crew is working at soil 1 today", "a gas line runs under obstacle 2", "the ground at soil 1 is
+    soft": a clause that opens with a plain word and has no robot and no verb we know, only plain words, places and
+    marks, says how things are, the reason for the keep-out after ", so". Read as an order it had no robot, and the
+    instruction was refused (or the place was taken for a goal no step served)."""
+    return bool(head) and head[0].kind is ItemKind.WORD \
+        and all(x.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.MARK, ItemKind.PUNCT) for x in head)
 
 
 def _future_remark(head: Sequence[Item], tail: Sequence[Item], futures: frozenset[str]) -> bool:

@@ -112,7 +112,8 @@ def _before_keepout(items: Sequence[Item], k: int, j: int) -> bool:
 
 def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: frozenset[str],
                        keepout_actions: frozenset[str], past_endings: Sequence[str] = (),
-                       parallel: frozenset[str] = frozenset(), perfect: frozenset[str] = frozenset()) -> list[Item]:
+                       parallel: frozenset[str] = frozenset(), perfect: frozenset[str] = frozenset(),
+                       articles: frozenset[str] = frozenset()) -> list[Item]:
     """"Truck 1 goes to rock 1 *because the excavators should avoid puddle 1*": a clause of reason after a clause
     with its own robot and verb, which names robots of its own and a keep-out verb after a word of need
     (``reason_need_words``), asks those robots to keep out: it is an order of its own. Left in the clause before,
@@ -141,7 +142,8 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
     k = len(out) - 1
     while k > 0:
         it = out[k]
-        if it.kind is ItemKind.WORD and it.text in openers and k + 1 < len(out) and out[k + 1].kind is ItemKind.ROBOT:
+        r = _reason_robot(out, k, articles) if it.kind is ItemKind.WORD and it.text in openers else None
+        if r is not None:
             before = _kinds_before(out, k)
             after = []
             for x in out[k + 1:]:
@@ -153,7 +155,7 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
             restated = verb is not None and k > 0 and out[k - 1].kind is ItemKind.PUNCT and out[k - 1].text == "," \
                 and {ItemKind.ROBOT, ItemKind.VERB} <= _kinds_before(out, k - 1) and not _needs(after, needs)
             if restated and verb is not None \
-                    and not _ordered_elsewhere(out, k, k + 1 + len(after), out[k + 1], after[verb]):
+                    and not _ordered_elsewhere(out, k, k + 1 + len(after), out[r], after[verb]):
                 restated = False
                 # "keep away from rock 2, since excavator 1 will be digging there": work given nowhere else is an
                 # order of its own, and its "there" is the place just named, not the robot's own last place
@@ -189,6 +191,19 @@ def fold_reason_orders(items: Sequence[Item], openers: frozenset[str], needs: fr
                 out[k:k + 1 + len(after)] = [Item(ItemKind.MARK, it.start, after[-1].end, "filler", said)]
         k -= 1
     return out
+
+
+def _reason_robot(items: Sequence[Item], k: int, articles: frozenset[str]) -> int | None:
+    """Index of the robot the reason opened at ``k`` names first, right after its opener ("because *truck 2* ..."), or
+    after an article (``articles``: the lexicon's ``thing_articles``) and a word of its state ("since a *loaded* truck
+    could sink", "because an empty truck ..."); None when the reason does not open with a robot. With the state word
+    between, the reason was left in the keep-out's clause and its robot kept out as well."""
+    j = k + 1
+    if j + 2 < len(items) and items[j].kind is ItemKind.WORD and items[j].text.lower() in articles \
+            and items[j + 1].kind in (ItemKind.EVENT, ItemKind.WORD) and items[j + 2].kind is ItemKind.ROBOT \
+            and items[j + 2].payload.form == "type" and items[j + 2].payload.det == "bare":
+        return j + 2
+    return j if j < len(items) and items[j].kind is ItemKind.ROBOT else None
 
 
 def _reported(after: Sequence[Item], verb: int, needs: frozenset[str], past_endings: Sequence[str],
