@@ -1,0 +1,43 @@
+"""Mends of helper M125: known misreadings left by other helpers (each gave a plan, no error, and the plan was wrong).
+
+1. "Exc 1: dig at rock 2, it's already there." sent excavator 1 to rock 2 before its digging: a remark after the
+   order that the robot is already there was read only after a lone named robot with a verb and only as "<sep> it is
+   already there" ending the sentence. The robot named before a colon ("exc 1: ...") is the clause's robot too, and
+   the same remark stands in brackets ("(it's already there)"), after a reason word ("..., since it is already
+   there", lexicon ``reason_openers``) and as "it's already at <the clause's place>" (rule 11: no move).
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: "<order>, it's already there." spares the move -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, robot", [
+    ("Exc 1: dig at rock 2, it's already there.", E1),
+    ("Exc 1: dig at rock 2; it is already there.", E1),
+    ("Excavator 2 should dig at soil 1, it's already at soil 1.", E2),
+    ("Excavator 1 digs at rock 2 (it's already there).", E1),
+    ("Excavator 1 digs at rock 2, since it is already there.", E1),
+    ("Exc 3: dig at soil 2 - since it's already there.", E3),
+])
+def test_a_remark_that_the_robot_is_already_there_spares_the_move(fleet, world, text, robot):
+    assert_plan(text, fleet, world, task("x", DIG, [robot], []))
+
+
+def test_the_spared_move_keeps_the_rest_of_the_job(fleet, world):
+    assert_plan("Exc 1: dig at rock 2, it's already there. Truck 1: go to rock 2 and get loaded, then dump at "
+                "puddle 1.", fleet, world,
+                task("x", DIG, [E1], []), task("m", T, [D1], ["rock2"]),
+                task("l", LOAD, [E1], [], deps=["x", "m"]), task("p", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]))
+
+
+def test_already_at_another_place_still_moves(fleet, world):
+    """"..., it's already at soil 1" after a digging at rock 2 says nothing of rock 2: the move stays."""
+    assert_plan("Excavator 1 digs at rock 2, it's already at soil 1.", fleet, world,
+                task("m", T, [E1], ["rock2"]), task("x", DIG, [E1], [], deps=["m"]))
