@@ -5,6 +5,9 @@
    already there" ending the sentence. The robot named before a colon ("exc 1: ...") is the clause's robot too, and
    the same remark stands in brackets ("(it's already there)"), after a reason word ("..., since it is already
    there", lexicon ``reason_openers``) and as "it's already at <the clause's place>" (rule 11: no move).
+2. "Truck 3: go there once it's through." dropped the wait: "through" right after a form of "be", closing its
+   clause or before "with", is "done" (lexicon ``done_state_words``, ``bare_done_events``); "drives through puddle
+   1" and "goes through its loading routine" stay as they were.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
 
 # -- finding 1: "<order>, it's already there." spares the move -------------------------------------------------------
 
@@ -41,3 +44,22 @@ def test_already_at_another_place_still_moves(fleet, world):
     """"..., it's already at soil 1" after a digging at rock 2 says nothing of rock 2: the move stays."""
     assert_plan("Excavator 1 digs at rock 2, it's already at soil 1.", fleet, world,
                 task("m", T, [E1], ["rock2"]), task("x", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 2: "once it's through" waits as "once it's done" ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, dig, truck, place", [
+    ("Exc 2: dig at soil 1. Truck 3: go there once it's through.", E2, D3, "soil1"),
+    ("Exc 2: dig at soil 1. Truck 3: go there once it is through.", E2, D3, "soil1"),
+    ("Excavator 1 digs at rock 1. Truck 2 heads to rock 1 as soon as it's through.", E1, D2, "rock1"),
+    ("Exc 2: dig at soil 1. Truck 3: go there when exc 2 is through.", E2, D3, "soil1"),
+])
+def test_through_after_be_is_done(fleet, world, text, dig, truck, place):
+    assert_plan(text, fleet, world, task("m", T, [dig], [place]), task("x", DIG, [dig], [], deps=["m"]),
+                task("t", T, [truck], [place], deps=["x"]))
+
+
+def test_through_as_a_way_stays_a_word(fleet, world):
+    assert_plan("Truck 1 drives through puddle 1 to soil 1.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D1], ["soil1"], deps=["a"]))

@@ -505,6 +505,7 @@ class Lexicon:
     """"both" said to the robots spoken to ("Excavators 1 and 2, ... *you both* fill it"): those robots, not the two
     robots named last."""
     bare_done_events: frozenset[str] = _context_words()
+    done_state_words: frozenset[str] = _context_words()
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     gerund_event_followers: frozenset[str] = _context_words()
     """Words after a work word in "-ing" that opens an anchor ("until *digging is* done"): that word is the event."""

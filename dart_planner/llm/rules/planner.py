@@ -114,6 +114,7 @@ from .states import (
     fold_already_there_after,
     fold_be_at,
     fold_beside_robot,
+    fold_done_states,
     fold_drive_there_first,
     fold_drive_there_first_sentence,
     fold_everything_state,
@@ -201,6 +202,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_done_states(items, lex.done_state_words)
     items = fold_event_doers(fold_following_events(items, lex), lex)
     items = fold_trailing_stress_pronouns(items, lex.trailing_stress_pronouns)
     items = fold_elided_own_deeds(items, lex.anchor_possessives, lex.elided_deed_words)

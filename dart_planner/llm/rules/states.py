@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from .lexicon import EventSpec
 from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
 __all__ = ["fold_everything_state", "fold_relative_already",
            "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
-           "fold_already_there_after",
+           "fold_already_there_after", "fold_done_states",
            "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
 
@@ -575,4 +576,22 @@ def fold_drive_there_first_sentence(items: Sequence[Item], site_nouns: Container
             k += 1
             continue
         del out[k:min(end + 2, len(out))]
+    return out
+
+
+def fold_done_states(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """"Truck 3: go there once it's through.": a word of ``words`` right after a form of "be", closing its clause or
+    followed by "with", is the robot's work being done, read as the event "done"; left a plain word, the anchor
+    named no event and the wait was dropped. Elsewhere ("drives through puddle 1", "goes through its loading
+    routine") it stays a word."""
+    out = list(items)
+    for k in range(1, len(out)):
+        it, be = out[k], out[k - 1]
+        if it.kind is not ItemKind.WORD or it.text.lower() not in words \
+                or be.kind is not ItemKind.WORD or be.text.lower() not in _BE:
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is None or nxt.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE) \
+                or nxt.kind is ItemKind.WORD and nxt.text.lower() == "with":
+            out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("any"), it.text)
     return out
