@@ -8,6 +8,10 @@
 2. "Truck 3: go there once it's through." dropped the wait: "through" right after a form of "be", closing its
    clause or before "with", is "done" (lexicon ``done_state_words``, ``bare_done_events``); "drives through puddle
    1" and "goes through its loading routine" stay as they were.
+6. "Excavator 2 clears out rock 1." was a plain move, silently dropping work: neither the conventions nor the lexicon
+   settle "clear (out)" (dig it? haul it away?), so it is refused naming the words, as "works rock 1" is ("clear,
+   clears" in lexicon ``vague_action_verbs``; a particle between the word and its place, lexicon
+   ``phrasal_particles``, no longer makes it a move). "keep clear of" stays a keep-out.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,9 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "<order>, it's already there." spares the move -------------------------------------------------------
 
@@ -63,3 +69,22 @@ def test_through_after_be_is_done(fleet, world, text, dig, truck, place):
 def test_through_as_a_way_stays_a_word(fleet, world):
     assert_plan("Truck 1 drives through puddle 1 to soil 1.", fleet, world,
                 task("a", T, [D1], ["puddle1"]), task("b", T, [D1], ["soil1"], deps=["a"]))
+
+
+# -- finding 6: "clears out <place>" is refused, naming the words -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Exc 2: clear out obstacle 2.", "clear out obstacle 2"),
+    ("Excavator 2 clears out rock 1.", "clears out rock 1"),
+    ("Excavator 3 should clear away obstacle 1.", "clear away obstacle 1"),
+    ("Excavator 1 clears rock 2.", "clears rock 2"),
+])
+def test_clearing_a_place_is_refused_naming_the_words(fleet, world, text, words):
+    errors = rules_plan(text, fleet, world).errors
+    assert errors and any(words in e for e in errors), errors
+
+
+def test_keeping_clear_stays_a_keep_out(fleet, world):
+    assert_plan("Everybody keep clear of puddle 1.", fleet, world, task("k", AVA, [], ["puddle1"]))
+    assert_plan("Truck 1 heads off to soil 1.", fleet, world, task("m", T, [D1], ["soil1"]))

@@ -684,6 +684,7 @@ class Lexicon:
     en_route_words: frozenset[str] = _context_words()
     """Phrases after a keep-out said right after a move that tie it to the drive ("avoids Y *on the way*")."""
     vague_action_verbs: frozenset[str] = _context_words()
+    phrasal_particles: frozenset[str] = _context_words()
     """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
     dig_pickup_words: frozenset[str] = _context_words()
     """Words of taking on a load that, said of an excavator, are its digging ("excavator 2 *picks up* soil")."""
