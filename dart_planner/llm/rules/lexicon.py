@@ -512,6 +512,7 @@ class Lexicon:
     """"both" said to the robots spoken to ("Excavators 1 and 2, ... *you both* fill it"): those robots, not the two
     robots named last."""
     bare_done_events: frozenset[str] = _context_words()
+    done_state_words: frozenset[str] = _context_words()
     """"Once *done*, ...": a word of completion that is the whole anchor stands for the clause just said."""
     gerund_event_followers: frozenset[str] = _context_words()
     """Words after a work word in "-ing" that opens an anchor ("until *digging is* done"): that word is the event."""
@@ -692,6 +693,7 @@ class Lexicon:
     en_route_words: frozenset[str] = _context_words()
     """Phrases after a keep-out said right after a move that tie it to the drive ("avoids Y *on the way*")."""
     vague_action_verbs: frozenset[str] = _context_words()
+    phrasal_particles: frozenset[str] = _context_words()
     """Known words that say no action of ours as a robot's verb before a place ("excavator 1 *works* rock 1")."""
     dig_pickup_words: frozenset[str] = _context_words()
     """Words of taking on a load that, said of an excavator, are its digging ("excavator 2 *picks up* soil")."""

@@ -115,6 +115,7 @@ from .states import (
     fold_already_there_after,
     fold_be_at,
     fold_beside_robot,
+    fold_done_states,
     fold_drive_there_first,
     fold_drive_there_first_sentence,
     fold_everything_state,
@@ -202,6 +203,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_done_states(items, lex.done_state_words)
     items = fold_event_doers(fold_following_events(items, lex), lex)
     items = fold_trailing_stress_pronouns(items, lex.trailing_stress_pronouns)
     items = fold_elided_own_deeds(items, lex.anchor_possessives, lex.elided_deed_words)
@@ -270,8 +272,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_be_at(items, lex.state_be_forms, lex.state_be_fillers, lex.state_copulas)
     items = fold_relative_already(fold_trailing_already(items))
     items = fold_beside_robot(fold_standing_beside(items), lex.beside_pronouns)
-    items = fold_group_colon_lists(fold_colon_assignments(fold_already_there_after(fold_light_verbs(items, lex))),
-                                   lex.subject_modals)
+    items = fold_already_there_after(fold_light_verbs(items, lex), lex.reason_openers)
+    items = fold_group_colon_lists(fold_colon_assignments(items), lex.subject_modals)
     items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,
                                   lex.distinct_place_articles)
     items = fold_trailing_place_pairs(items, frozenset({"navigate", "dig", "dump"}), lex.inverted_auxiliaries)
@@ -362,7 +364,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                lex.clause_joining_words, fleet,
                                                lex.idle_verbs, lex.place_removal_verbs, lex.keepout_noun_index,
                                                lex.departure_verbs, lex.vague_action_verbs, lex.rest_prepositions,
-                                               lex.condition_participle_endings, lex.robot_object_words)
+                                               lex.condition_participle_endings, lex.robot_object_words,
+                                               lex.phrasal_particles)
     except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
         interp.errors.append(f"the rules planner could not check this instruction ({type(exc).__name__}: {exc})")
     try:

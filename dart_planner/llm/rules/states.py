@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
+from .lexicon import EventSpec
 from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
 __all__ = ["fold_everything_state", "fold_relative_already",
            "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
-           "fold_already_there_after",
+           "fold_already_there_after", "fold_done_states",
            "fold_drive_there_first",
            "fold_standing_beside", "fold_beside_robot"]
 
@@ -383,36 +384,85 @@ _AFTER_SEP = frozenset({",", "-", ";", "\u2013", "\u2014"})
 _THERE_PRONOUNS = frozenset({"it", "he", "she", "they"})
 
 
-def fold_already_there_after(items: Sequence[Item]) -> list[Item]:
+def _state_tail(items: Sequence[Item], k: int, reasons: Container[str]) -> tuple[int, int, Item | None] | None:
+    """At separator ``k``: ``(end, pronoun, place)`` of "<sep> [since] it is already there [)]" ending its sentence
+    (``end`` just past the closing bracket, if any; ``pronoun`` the index of "it"; ``place`` the named place of
+    "already at <place>", or None for "there"); None when the state is not said so. A reason word ("..., *since*
+    it is already there") and brackets ("(it's already there)") leave it the same remark about where the robot
+    stands."""
+    sep = items[k]
+    if not (sep.kind is ItemKind.PUNCT and (sep.payload in _AFTER_SEP or sep.payload == "(")):
+        return None
+    j = k + 1
+    if j < len(items) and items[j].kind is ItemKind.WORD and items[j].text.lower() in reasons:
+        j += 1
+    if j + 2 >= len(items):
+        return None
+    p = j
+    pron, be, mark = items[j:j + 3]
+    if not (pron.kind is ItemKind.ROBOT and pron.payload.form == "pronoun" and pron.text in _THERE_PRONOUNS
+            and be.kind is ItemKind.WORD and be.text in _BE and mark.kind is ItemKind.MARK
+            and mark.payload == "already"):
+        return None
+    j += 3
+    place = None
+    if not mark.text.endswith("there"):
+        if not mark.text.endswith(" at") or j >= len(items) or items[j].kind is not ItemKind.OBJECT \
+                or items[j].payload.form == "pronoun":
+            return None
+        place = items[j]
+        j += 1
+    if sep.payload == "(":
+        if j >= len(items) or items[j].kind is not ItemKind.PUNCT or items[j].payload != ")":
+            return None
+        j += 1
+    if j < len(items) and not (items[j].kind is ItemKind.PUNCT and items[j].payload in SENTENCE_END):
+        return None
+    return j, p, place
+
+
+def _addressed_start(items: Sequence[Item], s: int) -> int:
+    """``s``, or the start of "exc 1: ..." when ``s`` is just past such a colon: the robot named before the colon is
+    the subject of the clause after it."""
+    if s >= 2 and items[s - 1].kind is ItemKind.PUNCT and items[s - 1].payload == ":" \
+            and items[s - 2].kind is ItemKind.ROBOT and sentence_start(items, s - 2) == s - 2:
+        return s - 2
+    return s
+
+
+def fold_already_there_after(items: Sequence[Item], reasons: Container[str] = frozenset()) -> list[Item]:
     """"At soil 1, excavator 2 digs - it is already there.": a state said after the clause it times
     (a pronoun, "is", "already there", then the sentence ends) says the clause's robot stands at the
     clause's one place, so the sentence reads as "excavator 2 is already at soil 1. At soil 1,
     excavator 2 digs.". Said last, the state came after the move it should have spared. Only a clause
-    with one named robot mention, one named place and a verb is read so; otherwise "there" is unclear."""
+    with one named robot mention, one named place and a verb is read so; otherwise "there" is unclear.
+    The same holds after "exc 1: dig at rock 2, it's already there" (the robot named before the colon), for
+    "(it's already there)", "..., since it is already there" (``reasons``) and "it's already at rock 2" naming
+    the clause's place."""
     out = list(items)
     k = 0
     while k + 3 < len(out):
-        sep, pron, be, mark = out[k:k + 4]
-        if not (sep.kind is ItemKind.PUNCT and sep.payload in _AFTER_SEP and pron.kind is ItemKind.ROBOT
-                and pron.payload.form == "pronoun" and pron.text in _THERE_PRONOUNS and be.kind is ItemKind.WORD
-                and be.text in _BE and mark.kind is ItemKind.MARK and mark.payload == "already"
-                and mark.text.endswith("there")
-                and (k + 4 == len(out) or out[k + 4].kind is ItemKind.PUNCT and out[k + 4].payload in SENTENCE_END)):
+        tail = _state_tail(out, k, reasons)
+        if tail is None:
             k += 1
             continue
-        s = sentence_start(out, k)
+        end, p, named = tail
+        pron, be, mark = out[p:p + 3]
+        s = _addressed_start(out, sentence_start(out, k))
         clause = out[s:k]
         robots = [it for it in clause if it.kind is ItemKind.ROBOT]
         places = {n for it in clause if it.kind is ItemKind.OBJECT for n in (it.payload.names or ("?",))}
         place = next((it for it in clause if it.kind is ItemKind.OBJECT), None)
         if len(robots) != 1 or robots[0].payload.form != "ids" or len(places) != 1 or "?" in places \
                 or place is None or not any(it.kind is ItemKind.VERB for it in clause) \
-                or (pron.text == "they") != (len(robots[0].payload.ids) > 1):
+                or (pron.text == "they") != (len(robots[0].payload.ids) > 1) \
+                or (named is not None and set(named.payload.names or ("?",)) != places):
             k += 1
             continue
+        sep = out[k]
         state = [robots[0], be, Item(ItemKind.MARK, mark.start, mark.end, "already", "already at"), place,
                  Item(ItemKind.PUNCT, sep.start, sep.end, ".", ".")]
-        out[s:k + 4] = state + clause
+        out[s:end] = state + clause
         k = s + len(state) + len(clause)
     return out
 
@@ -526,4 +576,22 @@ def fold_drive_there_first_sentence(items: Sequence[Item], site_nouns: Container
             k += 1
             continue
         del out[k:min(end + 2, len(out))]
+    return out
+
+
+def fold_done_states(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """"Truck 3: go there once it's through.": a word of ``words`` right after a form of "be", closing its clause or
+    followed by "with", is the robot's work being done, read as the event "done"; left a plain word, the anchor
+    named no event and the wait was dropped. Elsewhere ("drives through puddle 1", "goes through its loading
+    routine") it stays a word."""
+    out = list(items)
+    for k in range(1, len(out)):
+        it, be = out[k], out[k - 1]
+        if it.kind is not ItemKind.WORD or it.text.lower() not in words \
+                or be.kind is not ItemKind.WORD or be.text.lower() not in _BE:
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is None or nxt.kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE) \
+                or nxt.kind is ItemKind.WORD and nxt.text.lower() == "with":
+            out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("any"), it.text)
     return out

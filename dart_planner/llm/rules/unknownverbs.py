@@ -62,7 +62,7 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
                           keepout_nouns: PhraseIndex[bool] | None = None,
                           departure: Iterable[str] = (), vague: Iterable[str] = (),
                           rest_prepositions: Iterable[str] = (), participle_endings: Iterable[str] = (),
-                          robot_object: Iterable[str] = ()) -> list[str]:
+                          robot_object: Iterable[str] = (), particles: Iterable[str] = ()) -> list[str]:
     """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
 
     ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
@@ -74,7 +74,9 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     (lexicon ``vague_action_verbs``: "works rock 1"), ``rest_prepositions`` the prepositions of where a thing happens
     (lexicon ``rest_prepositions``: "polishes *at* rock 1"), which do not make an unknown word a move, and
     ``participle_endings`` those of a word that says where a thing is, not what it does ("positioned at soil 2"),
-    ``robot_object`` the known words that between two robots say what the first does to the second ("gives *way*").
+    ``robot_object`` the known words that between two robots say what the first does to the second ("gives *way*"),
+    ``particles`` those that may stand between the word and its place ("clears *out* rock 1", lexicon
+    ``phrasal_particles``).
     """
     known_words = frozenset(known)
     join_words = frozenset(joins)
@@ -84,6 +86,7 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     vague_words = frozenset(vague)
     object_words = frozenset(robot_object)
     rest_words = frozenset(rest_prepositions)
+    particle_words = frozenset(particles)
     participle = tuple(participle_endings)
 
     def unknown(it: Item) -> bool:
@@ -95,6 +98,9 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         *at* rock 1"); 0 when there is none."""
         if _named_place(items, j + 1):
             return j + 1
+        if j + 2 < len(items) and items[j + 1].kind is ItemKind.WORD \
+                and items[j + 1].text.lower() in particle_words and _named_place(items, j + 2):
+            return j + 2  # "clears out rock 1": the particle belongs to the word, the place is its object
         if j + 2 < len(items) and items[j + 1].kind is ItemKind.WORD and items[j + 1].text.lower() in rest_words \
                 and _named_place(items, j + 2) and rests_ok(j):
             return j + 2
