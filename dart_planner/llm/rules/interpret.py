@@ -3842,6 +3842,14 @@ class Interpreter:
         return bool(made) and prev is not None and prev.connective != "parallel" and all(
             d.action in KEEPOUT_ACTIONS and d.deps for d in made)
 
+    def _after_timed_keepout(self) -> set[int]:
+        """"As soon as truck 2 has dumped, the keep-out is lifted, and truck 3 then inspects obstacle 2": a robot with
+        no steps yet whose "then" follows a keep-out change timed by other work goes on from that change, as a new
+        subject does (``_timed_keepout_before``); read as after all still open, it waited for truck 1's dump too."""
+        if not self._timed_keepout_before():
+            return set()
+        return {i for i in self.last_made if self.b.drafts[i].alive}
+
     def _keepout_to_nobody(self, seg: Segment) -> bool:
         """"Truck 1 checks puddle 1. Then fence off puddle 1.": a keep-out in a sentence of its own that names no
         robot, after a sentence that told of robots rather than spoke to them, is an order to the site, for the whole
@@ -4404,7 +4412,7 @@ class Interpreter:
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
                 # trucks the clause before loaded, whose loading waits for this step: they go on from it
                 base = self._served_by_waiting_load(subject) or self._own_loading(subject) or (
-                    set() if self._stayed_until(seg) else self.b.sinks())
+                    set() if self._stayed_until(seg) else self._after_timed_keepout() or self.b.sinks())
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)

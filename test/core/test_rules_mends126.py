@@ -1,0 +1,52 @@
+"""Mends of helper M126: misreadings found by other helpers and left (each gave a plan, no error, or a refusal where
+the meaning was clear).
+
+1. "As soon as truck 2 has dumped, the obstacle 2 keep-out is lifted, and dump truck 3 then inspects obstacle 2."
+   had truck 3's check wait for truck 1's dump too: a robot with no steps yet whose "then" follows a keep-out change
+   timed by other work goes on from that change (as a new subject already did), not after everything still open.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, T, assert_plan, task
+
+# -- finding 1: "<lifting>, and <robot with no steps> then ..." goes on from the lifting -----------------------------
+
+
+def test_then_after_a_timed_fleet_lifting_waits_for_the_lifting_only(fleet, world):
+    assert_plan("All robots stay off obstacle 2 for now. Dump truck 1 dumps at puddle 1 and dump truck 2 dumps at "
+                "puddle 2. As soon as truck 2 has dumped, the obstacle 2 keep-out is lifted, and dump truck 3 then "
+                "inspects obstacle 2.", fleet, world,
+                task("k", AVA, [], ["obstacle2"]),
+                task("m1", T, [D1], ["puddle1"], deps=["k"]), task("d1", DUMP, [D1], [], deps=["m1"]),
+                task("m2", T, [D2], ["puddle2"], deps=["k"]), task("d2", DUMP, [D2], [], deps=["m2"]),
+                task("a", ALA, [], ["obstacle2"], deps=["d2"]),
+                task("m3", T, [D3], ["obstacle2"], deps=["a"]))
+
+
+def test_then_after_a_lifting_said_in_a_when_clause(fleet, world):
+    assert_plan("Everyone avoids puddle 1 at first. Truck 1 goes to soil 1 and truck 2 goes to soil 2. Once truck 2 "
+                "is there, the keep-out on puddle 1 is lifted, and excavator 3 then checks puddle 1.", fleet, world,
+                task("k", AVA, [], ["puddle1"]),
+                task("m1", T, [D1], ["soil1"], deps=["k"]), task("m2", T, [D2], ["soil2"], deps=["k"]),
+                task("a", ALA, [], ["puddle1"], deps=["m2"]),
+                task("m3", T, [E3], ["puddle1"], deps=["a"]))
+
+
+def test_then_after_an_ordered_lifting_for_other_robots(fleet, world):
+    assert_plan("Excavators 1 and 2 keep away from rock 1 from the start. Excavator 1 digs at soil 1, and excavator 2 "
+                "digs at soil 2. When excavator 2 has finished, lift the keep-out on rock 1, and excavator 3 then "
+                "goes to rock 1.", fleet, world,
+                task("k", AV, [E1, E2], ["rock1"]),
+                task("m1", T, [E1], ["soil1"], deps=["k"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"], deps=["k"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("a", AL, [E1, E2], ["rock1"], deps=["g2"]),
+                task("m3", T, [E3], ["rock1"], deps=["a"]))
+
+
+def test_then_with_no_lifting_before_still_waits_for_all(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Truck 3 then goes to puddle 1.", fleet, world,
+                task("m1", T, [D1], ["soil1"]), task("m2", T, [D2], ["soil2"]),
+                task("m3", T, [D3], ["puddle1"], deps=["m1", "m2"]))
