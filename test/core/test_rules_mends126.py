@@ -4,13 +4,21 @@ the meaning was clear).
 1. "As soon as truck 2 has dumped, the obstacle 2 keep-out is lifted, and dump truck 3 then inspects obstacle 2."
    had truck 3's check wait for truck 1's dump too: a robot with no steps yet whose "then" follows a keep-out change
    timed by other work goes on from that change (as a new subject already did), not after everything still open.
+6. "Everyone goes to puddle 2, and then they check it" was refused ("no place to go to for 'check'"): a check with no
+   place of its own, said of the whole fleet standing together where it went last, is of that place (as "truck 1 goes
+   to puddle 2 and then checks it" already was: the move is the check). "they" in the sentence right after a clause
+   of the whole fleet is the fleet again, as it was in the same sentence ("Everyone goes to puddle 2. Then they
+   inspect it." was refused: "'they' does not refer to any robot mentioned before").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
 
 from __future__ import annotations
 
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, T, assert_plan, task
+import pytest
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, RA, TA, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "<lifting>, and <robot with no steps> then ..." goes on from the lifting -----------------------------
 
@@ -50,3 +58,26 @@ def test_then_with_no_lifting_before_still_waits_for_all(fleet, world):
     assert_plan("Truck 1 goes to soil 1 and truck 2 goes to soil 2. Truck 3 then goes to puddle 1.", fleet, world,
                 task("m1", T, [D1], ["soil1"]), task("m2", T, [D2], ["soil2"]),
                 task("m3", T, [D3], ["puddle1"], deps=["m1", "m2"]))
+
+
+# -- finding 6: the whole fleet checking "it" where it just went ----------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Everyone goes to puddle 2, and then they check it.", "puddle2"),
+    ("Everyone goes to puddle 2, and then everyone checks it.", "puddle2"),
+    ("The whole fleet drives to soil 1 and after that they examine it.", "soil1"),
+    ("All robots gather at obstacle 1; then they all inspect it.", "obstacle1"),
+    ("Everyone goes to puddle 2. Then they inspect it.", "puddle2"),
+])
+def test_the_fleet_checks_the_place_it_went_to(fleet, world, text, place):
+    assert_plan(text, fleet, world, task("m", TA, [], [place]))
+
+
+def test_they_in_the_next_sentence_is_the_fleet_again(fleet, world):
+    assert_plan("Everyone goes to puddle 2. Then they return to start.", fleet, world,
+                task("m", TA, [], ["puddle2"]), task("r", RA, [], [], deps=["m"]))
+
+
+def test_a_fleet_check_after_a_robot_went_elsewhere_is_still_refused(fleet, world):
+    assert rules_plan("Everyone goes to puddle 2, then truck 1 goes to soil 1, and then everyone checks it.",
+                      fleet, world).errors
