@@ -4,6 +4,10 @@ the meaning was clear).
 1. "As soon as truck 2 has dumped, the obstacle 2 keep-out is lifted, and dump truck 3 then inspects obstacle 2."
    had truck 3's check wait for truck 1's dump too: a robot with no steps yet whose "then" follows a keep-out change
    timed by other work goes on from that change (as a new subject already did), not after everything still open.
+3. "Excavator 1 go home after truck 3 go soil 2 and dump there." waited for the drive alone, and gave the dump to
+   excavator 1 (an unloading of its bucket into no truck): a verb after "and" in a trailing anchor that names work
+   only the anchor's robot (named by number) can do, and the main clause's robot (of another type) cannot, goes on
+   with the anchor. Work both could do ("truck 2 goes home after truck 1 goes to puddle 2 and dumps") is left.
 6. "Everyone goes to puddle 2, and then they check it" was refused ("no place to go to for 'check'"): a check with no
    place of its own, said of the whole fleet standing together where it went last, is of that place (as "truck 1 goes
    to puddle 2 and then checks it" already was: the move is the check). "they" in the sentence right after a clause
@@ -16,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, RA, TA, T, assert_plan, task
+from rules_helpers import AL, ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, RA, TA, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -81,3 +85,23 @@ def test_they_in_the_next_sentence_is_the_fleet_again(fleet, world):
 def test_a_fleet_check_after_a_robot_went_elsewhere_is_still_refused(fleet, world):
     assert rules_plan("Everyone goes to puddle 2, then truck 1 goes to soil 1, and then everyone checks it.",
                       fleet, world).errors
+
+
+# -- finding 3: "<robot> goes home after <truck> goes to X and dumps there": the dump is the truck's ----------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Excavator 1 go home after truck 3 go soil 2 and dump there.", "soil2"),
+    ("Excavator 1 returns to base after truck 3 drives to puddle 1 and dumps there.", "puddle1"),
+    ("Excavator 1 returns to base after truck 3 drives to puddle 1 and tips its load there.", "puddle1"),
+    ("Excavator 1 go home when truck 3 go soil 2 and dump there.", "soil2"),
+])
+def test_a_dump_after_and_in_a_trucks_anchor_is_the_trucks(fleet, world, text, place):
+    assert_plan(text, fleet, world,
+                task("m", T, [D3], [place]), task("d", DUMP, [D3], [], deps=["m"]),
+                task("r", R, [E1], [], deps=["d"]))
+
+
+def test_a_digging_after_and_in_an_excavators_anchor_is_the_excavators(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 after excavator 2 arrives there and digs.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["g"]))
