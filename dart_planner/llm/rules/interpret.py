@@ -778,8 +778,10 @@ class Interpreter:
             if found:
                 return found
         if d.form == "pronoun" and d.pronoun in ("they", "3") and partner_type is None and self.prev is not None \
-                and self.prev.fleet and self.prev.explicit and self.prev.sentence == self.current_sentence:
-            return None  # "every robot goes to rock 1, then they all return": the whole fleet again
+                and self.prev.fleet and self.prev.explicit and self.current_sentence - 1 <= self.prev.sentence:
+            # "every robot goes to rock 1, then they all return": the whole fleet again; so in the next sentence
+            # ("Everyone goes to puddle 2. Then they inspect it.", once refused: "'they' does not refer to any robot")
+            return None
         if d.form == "pronoun" and d.pronoun == "they" and not self.res.history \
                 and item.text.lower() in self.lex.fleet_default_pronouns:
             return None  # "The machines go to soil 1.": with no robot named before, the whole fleet
@@ -3842,6 +3844,14 @@ class Interpreter:
         return bool(made) and prev is not None and prev.connective != "parallel" and all(
             d.action in KEEPOUT_ACTIONS and d.deps for d in made)
 
+    def _after_timed_keepout(self) -> set[int]:
+        """"As soon as truck 2 has dumped, the keep-out is lifted, and truck 3 then inspects obstacle 2": a robot with
+        no steps yet whose "then" follows a keep-out change timed by other work goes on from that change, as a new
+        subject does (``_timed_keepout_before``); read as after all still open, it waited for truck 1's dump too."""
+        if not self._timed_keepout_before():
+            return set()
+        return {i for i in self.last_made if self.b.drafts[i].alive}
+
     def _keepout_to_nobody(self, seg: Segment) -> bool:
         """"Truck 1 checks puddle 1. Then fence off puddle 1.": a keep-out in a sentence of its own that names no
         robot, after a sentence that told of robots rather than spoke to them, is an order to the site, for the whole
@@ -4404,7 +4414,7 @@ class Interpreter:
                 # then goes to its excavator", which test_rules_fresh reads as leaving with the excavators); not
                 # trucks the clause before loaded, whose loading waits for this step: they go on from it
                 base = self._served_by_waiting_load(subject) or self._own_loading(subject) or (
-                    set() if self._stayed_until(seg) else self.b.sinks())
+                    set() if self._stayed_until(seg) else self._after_timed_keepout() or self.b.sinks())
                 mine = {m.key for m in subject}
                 fence = next((d for d in reversed(self.b.drafts) if d.alive and d.action == "add_keepout"
                               and not d.fleet and {m.key for m in d.members} == mine), None)
@@ -5031,6 +5041,13 @@ class Interpreter:
             it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun in ("it", "them"))
             for it in items[ia + 1:ib])
 
+    def _fleet_checks_where_it_stands(self, v: VerbHit) -> bool:
+        """"Everyone goes to puddle 2, and then they check it": a check with no place of its own, said of the whole
+        fleet standing together where it went last, is of that place, as "truck 1 goes to puddle 2 and then checks
+        it" is for named robots; read with no place, the fleet's check was refused."""
+        return v.lemma in self.lex.check_verbs and self.fleet_location is not None and not self.location \
+            and self.fleet_location == self.last_place
+
     def _there_elsewhere(self, here: Collection[str | None]) -> bool:
         """"After that, soil 2 is open again and excavator 1 can dig there": "there" points at a place named earlier
         in the sentence where none of the doers stands, not at where each stands (read so, excavator 1 dug again
@@ -5132,6 +5149,9 @@ class Interpreter:
             # "all robots meet at puddle 2 to look at it": the whole fleet is already there, as "goes to obstacle 2 to
             # check it" is for named robots (read with no place, the fleet's check was refused)
             places = [self.clause_place]
+        if subject is None and target in MOVES and not places and not a.objects and not a.back \
+                and self._fleet_checks_where_it_stands(v):
+            places = [self.last_place] if self.last_place is not None else []
         if subject is None:
             return self.fleet_act(target, places, extra, v)
         if target in MOVES and v.role == "carry" and subject and len(subject) > 1:

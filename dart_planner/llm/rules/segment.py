@@ -532,6 +532,22 @@ def _anchor_after_main(items: Sequence[Item], k: int) -> bool:
     return any(it.kind is ItemKind.VERB for it in items[sentence_start(items, j):j])
 
 
+#: work only one robot type does, by the action a verb names
+_TYPE_WORK = {"dump": "dump_truck", "dig": "excavator"}
+
+
+def _anchor_subjects_work(main: Segment, anchor: Sequence[Item], verb: Item) -> bool:
+    """"Excavator 1 goes home after truck 3 goes to soil 2 *and dumps there*": the verb after "and" names work only
+    the anchor's own robot (named by number) can do, not the main clause's robot of another type, so it goes on
+    with the anchor. Cut at "and", the return waited for the drive alone, and the dump fell to the excavator (an
+    unloading of its bucket into no truck). Work both could do stays the main clause's, as before."""
+    kind = _TYPE_WORK.get(verb.payload.target) if verb.payload.role == "verb" else None
+    doer = next((i.payload for i in anchor if i.kind is ItemKind.ROBOT), None)
+    boss = next((i.payload for i in main.items if i.kind is ItemKind.ROBOT), None)
+    return kind is not None and doer is not None and boss is not None and doer.form == "ids" \
+        and doer.rtype == kind and bool(boss.rtype) and boss.rtype != kind
+
+
 def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool:
     """"loads truck 1 and then truck 3, *each truck then dumps* at obstacle 1": a robot alone after the comma that
     ended a verbless "then truck 3", with "then" and a verb after it, is that verb's subject. Cut at "then", the
@@ -1084,7 +1100,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                 and it.text == "and" and v < n and items[v].kind is ItemKind.VERB \
                 and (not _participle(items[v].text) or (  # "... is complete and loaded by the excavator"
                     items[v].payload.role == "passive_load" and items[v].text.endswith(" by"))) \
-                and cur.connective_text not in UNTIL:
+                and cur.connective_text not in UNTIL and not _anchor_subjects_work(segs[-1], cur.items, items[v]):
             # "... as soon as it's loaded and tips there": the anchor ends, its clause goes on
             close("and")
             cur.after_punct = False
