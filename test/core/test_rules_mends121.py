@@ -1,0 +1,53 @@
+"""Mends of helper M121: known misreadings left by other helpers of round 23.
+
+1. "When both excavators have finished digging, the dump trucks split up: one truck goes to soil 1, another truck
+   goes to soil 2, ..." lost the "when": the colon ended the sentence, so the moves listed after it started at once;
+   "When excavator 1 has finished digging at soil 1, the trucks split up: truck 1 goes to soil 1 ..." even merged
+   truck 1's move with excavator 1's, and a heading with a move verb ("the trucks head out:") sent the whole group to
+   the first place listed. A heading of a group and no work before a colon that opens clauses of the group's own
+   robots now goes, and the clauses are the ones its anchor or connective governs.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, E1, E2, T, assert_plan, task
+
+# -- finding 1: a colon after a heading clause keeps the heading's timing for the clauses it opens ------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1. When excavator 1 has finished digging at soil 1, the trucks split up: truck 1 goes "
+    "to soil 1 and truck 2 goes to rock 1.",
+    "Excavator 1 digs at soil 1. Once it is done, the trucks head out: truck 1 goes to soil 1 and truck 2 goes to "
+    "rock 1.",
+    "Excavator 1 digs at soil 1. After that, trucks 1 and 2 go their separate ways: truck 1 goes to soil 1 and truck "
+    "2 goes to rock 1.",
+    "Excavator 1 digs at soil 1. When excavator 1 is done, the trucks do the following: truck 1 goes to soil 1, "
+    "truck 2 goes to rock 1.",
+])
+def test_named_robots_after_a_colon_heading_wait_for_its_anchor(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("a", T, [D1], ["soil1"], deps=["g"]), task("b", T, [D2], ["rock1"], deps=["g"]))
+
+
+@pytest.mark.parametrize("head", ["the dump trucks split up", "the trucks separate", "the trucks split up as follows"])
+def test_unnamed_trucks_after_a_colon_heading_wait_for_both_diggings(fleet, world, head):
+    assert_plan(f"Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. When both excavators have finished "
+                f"digging, {head}: one truck goes to soil 1, another truck goes to soil 2, and the remaining truck "
+                f"goes to obstacle 2.", fleet, world,
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], deps=["m2"]),
+                task("a", T, [], ["soil1"], deps=["g1", "g2"], types=[("dump_truck", 1)]),
+                task("b", T, [], ["soil2"], deps=["g1", "g2"], types=[("dump_truck", 1)]),
+                task("c", T, [], ["obstacle2"], deps=["g1", "g2"], types=[("dump_truck", 1)]))
+
+
+def test_a_colon_list_without_verbs_is_still_read_as_before(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Then trucks 1 and 2 go: truck 1 to soil 1, truck 2 to rock 1.", fleet,
+                world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("a", T, [D1], ["soil1"], deps=["g"]), task("b", T, [D2], ["rock1"], deps=["g"]))
