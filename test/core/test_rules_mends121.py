@@ -6,6 +6,10 @@
    truck 1's move with excavator 1's, and a heading with a move verb ("the trucks head out:") sent the whole group to
    the first place listed. A heading of a group and no work before a colon that opens clauses of the group's own
    robots now goes, and the clauses are the ones its anchor or connective governs.
+2. "Three dump trucks drive to obstacle 2; when excavator 1 has dug at soil 1, one truck goes to soil 1." did not
+   order the one truck's move after the three trucks' move ("one of the trucks" did): a group of every robot of a
+   type leaves none over, so a later unnamed group of that type is some of it and goes on from its last step
+   (rule 8), as a robot named by number already did. After "two trucks" (one truck left over) it stays unordered.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import D1, D2, DIG, E1, E2, T, assert_plan, task
+
+TRUCKS = "dump_truck"
 
 # -- finding 1: a colon after a heading clause keeps the heading's timing for the clauses it opens ------------------
 
@@ -51,3 +57,29 @@ def test_a_colon_list_without_verbs_is_still_read_as_before(fleet, world):
                 world,
                 task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
                 task("a", T, [D1], ["soil1"], deps=["g"]), task("b", T, [D2], ["rock1"], deps=["g"]))
+
+
+# -- finding 2: an unnamed group after a group of every robot of its type goes on from that group's step ----------
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Excavator 1 digs at soil 1. Three dump trucks drive to obstacle 2; when excavator 1 has dug at soil 1, one truck "
+     "goes to soil 1.", 1),
+    ("Excavator 1 digs at soil 1. All trucks drive to obstacle 2. Once the excavator is done, a truck goes to soil 1.",
+     1),
+    ("Excavator 1 digs at soil 1. The trucks drive to obstacle 2. Once excavator 1 is done, two trucks go to soil 1.",
+     2),
+])
+def test_an_unnamed_group_after_the_whole_type_waits_for_its_move(fleet, world, text, n):
+    assert_plan(text, fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("w", T, [], ["obstacle2"], types=[(TRUCKS, 3)]),
+                task("a", T, [], ["soil1"], deps=["g", "w"], types=[(TRUCKS, n)]))
+
+
+def test_an_unnamed_group_after_part_of_the_type_stays_unordered(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. Two trucks drive to obstacle 2. Once excavator 1 is done, a truck goes "
+                "to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
+                task("w", T, [], ["obstacle2"], types=[(TRUCKS, 2)]),
+                task("a", T, [], ["soil1"], deps=["g"], types=[(TRUCKS, 1)]))
