@@ -10,6 +10,11 @@
    order the one truck's move after the three trucks' move ("one of the trucks" did): a group of every robot of a
    type leaves none over, so a later unnamed group of that type is some of it and goes on from its last step
    (rule 8), as a robot named by number already did. After "two trucks" (one truck left over) it stays unordered.
+4. "Excavator 1 digs at soil 1 so that truck 2 can then drive to soil 1 and get loaded." dropped the truck's move
+   (kept the loading): a "then" between the modal and the verb of a purpose hid the verb, so the purpose that moves a
+   robot to its work (a step without "then", test_rules_mends116 finding 4) was a reason. A purpose that only moves
+   stays a reason, with "then" too. Left: "so that truck 2 can drive to soil 1 and truck 3 can go to rock 1" keeps
+   the second move and drops the first; whether a purpose of moves alone is a step the conventions do not say.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, E1, E2, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, E1, E2, LOAD, T, assert_plan, task
 
 TRUCKS = "dump_truck"
 
@@ -83,3 +88,20 @@ def test_an_unnamed_group_after_part_of_the_type_stays_unordered(fleet, world):
                 task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], deps=["m"]),
                 task("w", T, [], ["obstacle2"], types=[(TRUCKS, 2)]),
                 task("a", T, [], ["soil1"], deps=["g"], types=[(TRUCKS, 1)]))
+
+
+# -- finding 4: "so that <robot> can then go to X and be loaded" is the move and the loading, as without "then" -----
+
+
+@pytest.mark.parametrize("purpose", ["so that truck 2 can then drive to soil 1 and get loaded",
+                                     "so that truck 2 can afterwards drive to soil 1 and be loaded",
+                                     ", so that truck 2 can then go there and be loaded by it"])
+def test_then_inside_a_purpose_that_moves_a_robot_to_its_work(fleet, world, purpose):
+    assert_plan(f"Excavator 1 digs at soil 1 {purpose}.".replace(" ,", ","), fleet, world,
+                task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]),
+                task("m", T, [D2], ["soil1"], deps=["g"]), task("l", LOAD, [E1], [], deps=["m"]))
+
+
+def test_a_purpose_that_then_only_moves_stays_a_reason(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 so that truck 2 can then come to soil 1 and wait there.", fleet, world,
+                task("a", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["a"]))
