@@ -113,11 +113,15 @@ class PlanBuilder:
 
     def whole_step(self, m: Member) -> int | None:
         """The last step of robots ``m`` is surely one of, when that is the latest step of all of them: a group
-        taken out of them ("two trucks go to soil 1 ... the other one goes home"), or a robot of a type every
-        robot of which moved as one group ("every truck goes to obstacle 1. Truck 2 goes to puddle 1"): that
+        taken out of them ("two trucks go to soil 1 ... the other one goes home"), or a robot or an unnamed group of a
+        type every robot of which moved as one group ("every truck goes to obstacle 1. Truck 2 goes to puddle 1",
+        "... one truck goes to puddle 1": with no truck left over, it is one of them): that
         step was ``m``'s own too (rule 8). A keep-out is no step (rule 21): left to the chains as before."""
-        if m.is_group:
-            steps = [self.last[k] for k in self.taken_from.get(m.key, ()) if k in self.last]
+        if m.is_group and m.key in self.taken_from:
+            steps = [self.last[k] for k in self.taken_from[m.key] if k in self.last]
+        elif m.is_group:  # "three trucks drive to obstacle 2; ... one truck goes to soil 1": one of those three
+            steps = [i for i in self.last.values() if any(
+                x.key != m.key and self.whole_of_type(x, m.rtype) for x in self.drafts[i].members)]
         else:
             steps = [i for i in self.last.values() if any(
                 self.whole_of_type(x, m.rtype) for x in self.drafts[i].members)]

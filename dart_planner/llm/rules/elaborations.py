@@ -15,8 +15,8 @@ from typing import Any
 from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, sentence_start
 
-__all__ = ["fold_colon_assignments", "fold_do_that_first", "fold_each_place_lists", "fold_group_colon_lists",
-           "fold_trailing_place_pairs"]
+__all__ = ["fold_colon_assignments", "fold_colon_headers", "fold_do_that_first", "fold_each_place_lists",
+           "fold_group_colon_lists", "fold_trailing_place_pairs"]
 
 _JOIN = frozenset({"and", ","})
 
@@ -392,3 +392,59 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str],
         out[s:end] = new
         k = s + len(new)
     return out
+
+
+def fold_colon_headers(items: Sequence[Item]) -> list[Item]:
+    """"When both excavators have finished, the trucks split up: truck 1 goes to soil 1 and truck 2 goes to rock 1":
+    a clause of a group and no work ("split up", "head out", "do the following") before a colon that opens clauses of
+    the group's own robots only heads them; it goes, so that they are the clause its anchor or connective governs.
+    Kept, the colon ended the sentence and the list lost the timing (the moves started at once), and a move verb of
+    the heading sent the whole group to the first place listed."""
+    out = list(items)
+    c = 0
+    while c < len(out):
+        h = _colon_header(out, c) if _colon(out[c]) else None
+        if h is None:
+            c += 1
+            continue
+        del out[h:c + 1]
+        c = h
+    return out
+
+
+def _colon_header(items: Sequence[Item], c: int) -> int | None:
+    """Where the heading that the colon at ``c`` closes starts, or None when the words before it are no heading."""
+    h = c - 1
+    while h >= 0 and (items[h].kind is ItemKind.WORD
+                      or (items[h].kind is ItemKind.VERB and items[h].payload.target == "navigate")):
+        h -= 1
+    if h < 0 or h == c - 1 or items[h].kind is not ItemKind.ROBOT or not _plural_group(items[h].payload):
+        return None  # no heading without a predicate: "Heads up, everyone: ..." addresses the fleet
+    before = items[h - 1] if h else None
+    if before is not None and not (before.kind is ItemKind.CONNECTIVE and before.payload in ("sequence", "final") or (
+            before.kind is ItemKind.PUNCT and before.payload in (",", *SENTENCE_END))):
+        return None  # inside a clause ("excavator 1 digs and the trucks wait: ..."), or an anchor's ("after they ...")
+    after = items[c + 1:c + 3]
+    if len(after) < 2 or after[0].kind is not ItemKind.ROBOT or after[1].kind is not ItemKind.VERB:
+        return None
+    return h if _in_group(after[0].payload, items[h].payload) else None
+
+
+def _plural_group(d: RobotDesc) -> bool:
+    """Several robots: "the trucks", "trucks 1 and 2", "they"."""
+    if d.form == "pronoun":
+        return d.pronoun in _GROUP_PRONOUNS
+    if d.form == "ids":
+        return len(d.ids) >= 2
+    return d.form == "fleet" or (d.form == "type" and (d.plural or d.count >= 2))
+
+
+def _in_group(d: RobotDesc, group: RobotDesc) -> bool:
+    """The robot named after the colon can be one of the heading's group."""
+    if d.form == "pronoun":
+        return False
+    if group.form == "ids":
+        return d.form == "ids" and set(d.ids) <= set(group.ids)
+    if group.form == "type":
+        return d.rtype == group.rtype
+    return True

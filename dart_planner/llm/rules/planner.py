@@ -63,6 +63,7 @@ from .deeds import fold_deed_references, fold_group_deeds, fold_indefinite_loade
 from .eachanchors import fold_each_anchor_pointers
 from .elaborations import (
     fold_colon_assignments,
+    fold_colon_headers,
     fold_do_that_first,
     fold_each_place_lists,
     fold_group_colon_lists,
@@ -203,7 +204,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
-    items = fold_done_states(items, lex.done_state_words)
+    items = fold_done_states(fold_colon_headers(items), lex.done_state_words)
     items = fold_event_doers(fold_following_events(items, lex), lex)
     items = fold_trailing_stress_pronouns(items, lex.trailing_stress_pronouns)
     items = fold_elided_own_deeds(items, lex.anchor_possessives, lex.elided_deed_words)

@@ -50,8 +50,9 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                 if work is not None and not _loaded_later(items, k + 1, work):
                     out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "sequence", "and then")
                 break
-            if nxt.kind not in (ItemKind.WORD, ItemKind.MARK):
-                break
+            if nxt.kind not in (ItemKind.WORD, ItemKind.MARK) and not (
+                    nxt.kind is ItemKind.CONNECTIVE and nxt.payload == "sequence"):
+                break  # ("so that truck 2 can *then* drive to soil 1 and get loaded": the order the purpose says)
     return out
 
 
