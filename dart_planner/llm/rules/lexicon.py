@@ -393,6 +393,7 @@ class Lexicon:
     distinct_place_articles: frozenset[str] = _context_words()
     """Articles that may stand between those words and the place ("each goes to *a* different place")."""
     until_words: frozenset[str] = _context_words()
+    negated_leave_until_words: frozenset[str] = _context_words()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
     after_which_connectives: frozenset[str] = _context_words()
     """Connectives (whole) that tie a keep-out to the step just said (", after which all avoid X")."""
