@@ -1,0 +1,40 @@
+"""Mends of helper M119: misreadings behind dev lines of blind batch 28 (it gave a valid plan that was wrong).
+
+1. "Excavator 2 loads truck 2 first and then truck 3, and as soon as a truck has been loaded it drives to puddle 1"
+   made a third loading for a truck nobody named, which then drove off while trucks 2 and 3 stayed: "a truck" in
+   such an anchor is each of the trucks loaded (rules/deeds.py, ``fold_indefinite_loaded``), but a loading in turn
+   was only seen with no "first" after its first truck ("loads truck 2, then truck 3").
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+
+# -- finding 1: "as soon as a truck has been loaded, it ..." after "loads truck 2 first and then truck 3" -------------
+
+_EACH_DUMPS = (task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], [], deps=["m"]),
+               task("l2", LOAD, [E2], [], deps=["d"]), task("l3", LOAD, [E2], [], deps=["l2"]),
+               task("g2", T, [D2], ["puddle1"], deps=["l2"]), task("u2", DUMP, [D2], [], deps=["g2"]),
+               task("g3", T, [D3], ["puddle1"], deps=["l3"]), task("u3", DUMP, [D3], [], deps=["g3"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1 and loads truck 2 first and then truck 3, and as soon as a truck has been loaded it "
+    "drives to puddle 1 and dumps there.",
+    "Excavator 2 digs at soil 1 and loads truck 2 first, then truck 3. As soon as a truck has been loaded, it drives "
+    "to puddle 1 and dumps there.",
+    "Excavator 2 digs at soil 1 and loads truck 2 first and after that truck 3; once a truck is loaded, it drives to "
+    "puddle 1 and dumps there.",
+])
+def test_a_truck_loaded_after_a_loading_in_turn_with_first_is_each_of_them(fleet, world, text):
+    assert_plan(text, fleet, world, *_EACH_DUMPS)
+
+
+def test_each_truck_loaded_first_and_then_returns_after_its_own_loading(fleet, world):
+    assert_plan("Excavator 1 loads truck 3 first, and then truck 1; when a truck is loaded it returns to start.",
+                fleet, world,
+                task("l3", LOAD, [E1], []), task("l1", LOAD, [E1], [], deps=["l3"]),
+                task("r3", R, [D3], [], deps=["l3"]), task("r1", R, [D1], [], deps=["l1"]))
