@@ -1,9 +1,14 @@
-"""Mends of helper M119: misreadings behind dev lines of blind batch 28 (it gave a valid plan that was wrong).
+"""Mends of helper M119: misreadings behind dev lines of blind batch 28 (each gave a valid plan that was wrong).
 
 1. "Excavator 2 loads truck 2 first and then truck 3, and as soon as a truck has been loaded it drives to puddle 1"
    made a third loading for a truck nobody named, which then drove off while trucks 2 and 3 stayed: "a truck" in
    such an anchor is each of the trucks loaded (rules/deeds.py, ``fold_indefinite_loaded``), but a loading in turn
    was only seen with no "first" after its first truck ("loads truck 2, then truck 3").
+2. "Truck 2 checks obstacle 1, after which all robots avoid it; meanwhile excavator 3 goes to rock 2" made the
+   excavator wait for the check: a clause opened by "meanwhile" right after a semicolon starts with the clause
+   before it, and that was the keep-out, which "after which" had put after the check. A keep-out tied by "after
+   which" to the step just said belongs to that step; what goes on meanwhile starts with the step, as it does after
+   a full stop (". Meanwhile, ...") or after "after which it goes on to rock 1; meanwhile ...".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "as soon as a truck has been loaded, it ..." after "loads truck 2 first and then truck 3" -------------
 
@@ -38,3 +43,30 @@ def test_each_truck_loaded_first_and_then_returns_after_its_own_loading(fleet, w
                 fleet, world,
                 task("l3", LOAD, [E1], []), task("l1", LOAD, [E1], [], deps=["l3"]),
                 task("r3", R, [D3], [], deps=["l3"]), task("r1", R, [D1], [], deps=["l1"]))
+
+
+# -- finding 2: what goes on "meanwhile" after "..., after which all robots avoid X;" starts with the step ----------
+
+
+@pytest.mark.parametrize("par", ["meanwhile", "in the meantime", "at the same time,", "meanwhile,"])
+def test_a_parallel_clause_after_an_after_which_keep_out_starts_with_the_step(fleet, world, par):
+    assert_plan(f"Truck 2 checks obstacle 1, after which all robots avoid it; {par} excavator 3 goes to rock 2 and "
+                "digs.", fleet, world,
+                task("t", T, [D2], ["obstacle1"]), task("k", AVA, [], ["obstacle1"], deps=["t"]),
+                task("m", T, [E3], ["rock2"]), task("d", DIG, [E3], [], deps=["m"]))
+
+
+def test_an_unnamed_group_meanwhile_after_an_after_which_keep_out(fleet, world):
+    assert_plan("Truck 3 goes to rock 1 for inspection, after which every robot keeps away from rock 1; in the "
+                "meantime two excavators go to soil 1 and dig, and trucks 1 and 2 drive to soil 2.", fleet, world,
+                task("t", T, [D3], ["rock1"]), task("k", AVA, [], ["rock1"], deps=["t"]),
+                task("m", T, [], ["soil1"], types=[("excavator", 2)]),
+                task("d", DIG, [], [], deps=["m"], types=[("excavator", 2)]),
+                task("s", T, [D1, D2], ["soil2"]))
+
+
+def test_a_parallel_clause_after_a_timed_keep_out_still_shares_its_anchor(fleet, world):
+    assert_plan("Once truck 1 has checked puddle 1, all robots avoid it; at the same time, excavator 2 returns to "
+                "start.", fleet, world,
+                task("t", T, [D1], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["t"]),
+                task("r", R, [E2], [], deps=["t"]))
