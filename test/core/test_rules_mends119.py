@@ -9,6 +9,10 @@
    before it, and that was the keep-out, which "after which" had put after the check. A keep-out tied by "after
    which" to the step just said belongs to that step; what goes on meanwhile starts with the step, as it does after
    a full stop (". Meanwhile, ...") or after "after which it goes on to rock 1; meanwhile ...".
+3. "..., while two trucks are waiting at soil 2" made no move: "is / are waiting at" says where a robot stands
+   (test_rules_mends45), but an unnamed group said for the first time ("two trucks", "a truck") is no robot the
+   planner knows to stand anywhere: the allocator picks it later, so the words send it there to wait. A named robot
+   "is waiting at" a place is still there, with no move.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -70,3 +74,33 @@ def test_a_parallel_clause_after_a_timed_keep_out_still_shares_its_anchor(fleet,
                 "start.", fleet, world,
                 task("t", T, [D1], ["puddle1"]), task("k", AVA, [], ["puddle1"], deps=["t"]),
                 task("r", R, [E2], [], deps=["t"]))
+
+
+# -- finding 3: an unnamed group that "is / are waiting at" a place is sent there --------------------------------------
+
+def test_an_unnamed_group_waiting_at_a_place_while_others_work_goes_there(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs, while two trucks are waiting at obstacle 2.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("w", T, [], ["obstacle2"], types=[("dump_truck", 2)]))
+
+
+def test_one_unnamed_truck_waiting_at_a_place_goes_there(fleet, world):
+    assert_plan("A truck is waiting at puddle 1 while excavator 2 breaks up rock 1.", fleet, world,
+                task("w", T, [], ["puddle1"], types=[("dump_truck", 1)]),
+                task("m", T, [E2], ["rock1"]), task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_the_waiting_group_then_comes_over_from_there(fleet, world):
+    assert_plan("Excavator 3 breaks up rock 2; meanwhile two trucks are waiting at soil 1. Once the rock is broken "
+                "up, the trucks come to rock 2 and excavator 3 loads them.", fleet, world,
+                task("m", T, [E3], ["rock2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("w", T, [], ["soil1"], types=[("dump_truck", 2)]),
+                task("c", T, [], ["rock2"], deps=["d", "w"], types=[("dump_truck", 2)]),
+                task("l", LOAD, [E3], [], deps=["c"]))
+
+
+def test_a_named_robot_waiting_at_a_place_is_still_there(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 and digs, while truck 2 is waiting at obstacle 2. Then truck 2 drives "
+                "to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("c", T, [D2], ["soil1"], deps=["d"]))
