@@ -43,6 +43,9 @@ class Clause:
     does not wait for it."""
     addressed: bool = False
     """Its robots were spoken to ("Truck 1, check puddle 1."): an order with no robot after it is still theirs."""
+    tied_keepout: bool = False
+    """A keep-out change tied by "after which" to the step just said ("truck 1 checks puddle 1, after which all robots
+    avoid it"): part of that step, so a clause said meanwhile after it starts with the step, not after it."""
 
 
 @dataclass

@@ -478,10 +478,12 @@ def _passive_of_several(items: Sequence[Item], v: int, upto: int) -> bool:
 
 
 def _ordered_robot_after(items: Sequence[Item], k: int, upto: int) -> bool:
-    """A robot said after ", then" with no verb of its own ("loads truck 1, *then truck 2*"): one more robot of the
-    loading, in order."""
+    """A robot said after ", then" with no verb of its own ("loads truck 1, *then truck 2*"; also "loads truck 1
+    *first and after that truck 2*", where "first" and "and" stopped the look): one more robot of the loading, in
+    order."""
     while k < upto and (items[k].kind is ItemKind.PUNCT and items[k].text == ","
-                        or items[k].kind is ItemKind.CONNECTIVE and items[k].payload == "sequence"):
+                        or items[k].kind is ItemKind.WORD and items[k].text == "and"
+                        or items[k].kind is ItemKind.CONNECTIVE and items[k].payload in ("sequence", "first")):
         k += 1
     return k < upto and k + 1 <= upto and items[k].kind is ItemKind.ROBOT and k > 0 \
         and items[k - 1].kind is ItemKind.CONNECTIVE and (k + 1 >= len(items) or items[k + 1].kind is not ItemKind.VERB)

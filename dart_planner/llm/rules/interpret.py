@@ -3719,7 +3719,9 @@ class Interpreter:
                             inner_then=from_vocative and had_chain and seg.connective == "sequence"
                             and not seg.sentence_start,
                             # "Dump truck 2 then dumps at obstacle 2.": a robot told of, not spoken to
-                            addressed=from_vocative and not any(self._third_person(a.verb) for a in actions))
+                            addressed=from_vocative and not any(self._third_person(a.verb) for a in actions),
+                            tied_keepout=seg.connective_text in self.lex.relative_sequences and bool(actions) and all(
+                                a.verb.target in KEEPOUT_ACTIONS for a in actions))
 
     def _split_subject(self, subject: tuple[Member, ...] | None) -> tuple[Member, ...] | None:
         """The clause's robots after a verb split a group of them over places ("two excavators inspect obstacle 1
@@ -4128,8 +4130,8 @@ class Interpreter:
         clause opened by a parallel connective right after a semicolon starts with the clause before it, as after a
         comma (the cutter ends a sentence at the semicolon, and the return went on from the excavator's own chain,
         before the puddles were filled)."""
-        if self.prev is None or self.prev.sentence != seg.sentence - 1 or not seg.items:
-            return False
+        if self.prev is None or self.prev.sentence != seg.sentence - 1 or not seg.items or self.prev.tied_keepout:
+            return False  # "X, after which all robots avoid P; meanwhile ...": with X, as after a full stop
         said = set(seg.connective_text.lower().split()) | {","}
         k = seg.items[0].start - 1
         while k >= 0 and self.words[k].lower() in said:

@@ -132,6 +132,12 @@ def fold_waiting_at(items: Sequence[Item], asides: Container[str] = ()) -> list[
         if k + 3 < len(out) and out[k + 3].kind is ItemKind.CONNECTIVE and out[k + 3].payload == "anchor":
             continue
         aside = _time_aside(out, k - 1, asides)
+        robot = out[aside - 1] if aside is not None and aside > 0 else None
+        if robot is not None and robot.kind is ItemKind.ROBOT and robot.payload.form == "type" \
+                and robot.payload.det == "count":
+            # "..., while two trucks are waiting at soil 2": robots not chosen yet stand nowhere the planner knows;
+            # the words send them there to wait
+            continue
         for j in range(aside if aside is not None else k - 1, k - 1):
             out[j] = Item(ItemKind.MARK, out[j].start, out[j].end, "filler", out[j].text)
         out[k - 1] = Item(ItemKind.MARK, be.start, at.end, "already", f"{be.text} {verb.text} {at.text}")
