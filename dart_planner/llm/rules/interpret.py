@@ -595,6 +595,8 @@ class Interpreter:
         """Robots the anchor being read names as doers (its conjuncts' together)."""
         self.finished_doers: tuple[int, tuple[Member, ...]] | None = None
         """The sentence and robots of a leading anchor that only says they are finished ("when they finish, ...")."""
+        self.fronted_doers: tuple[int, tuple[Member, ...]] | None = None
+        """The sentence and robots of the leading anchor read last ("when both trucks are full, each of them ...")."""
         self.it_means: tuple[Member, ...] = ()
         """What "it" in an anchor stands for while a plural clause is distributed over it ("every
         truck leaves as soon as it is loaded": each truck)."""
@@ -1227,6 +1229,15 @@ class Interpreter:
         verb_at = seg.items[first_verb].start
         return all(it.start > verb_at and it.payload.form != "pronoun"
                    and self.word_before(it) in self.lex.elided_companion_words for it in subj_items)
+
+    def _fronted_each(self, seg: Segment) -> tuple[Member, ...]:
+        """"When both trucks have been filled, *each of them* carries its load to puddle 2": a bare "each" opening the
+        first clause after a leading anchor that named several robots is those robots, as "they each" is. Read as
+        the robots the sentence before named, the excavators that loaded were sent to tip in the trucks' stead."""
+        said = self.fronted_doers
+        if said is None or said[0] != seg.sentence or _size(said[1]) < 2 or seg.sentence in self.sentence_subjects:
+            return ()
+        return said[1]
 
     def each_referent(self, sentence: int) -> tuple[Member, ...] | None:
         """"each" without a noun: the robots named in this sentence, else in the latest
@@ -2780,6 +2791,7 @@ class Interpreter:
                     self.anchor_goals = frozenset()
                 self.finished_doers = (seg.sentence, self.anchor_robots) \
                     if self.anchor_robots and _finished_only(seg) else None
+                self.fronted_doers = (seg.sentence, self.anchor_robots) if self.anchor_robots else None
                 if nxt is None and i and segs[i - 1].sentence == seg.sentence and (
                         i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence):
                     # "Truck 3 dumps at soil 2 and truck 2 at puddle 1, each as soon as it has been loaded. The
@@ -3229,7 +3241,7 @@ class Interpreter:
             explicit = True
             from_vocative = True
         elif "each" in marks and self.prev is not None:
-            subject = self.each_referent(seg.sentence)
+            subject = self._fronted_each(seg) or self.each_referent(seg.sentence)
         else:
             subject = self.prev.subject if self.prev is not None else ()
             if self.where_host is not None and self.where_host[0] == seg.sentence and (
