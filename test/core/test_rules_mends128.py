@@ -10,6 +10,10 @@
 3. "When both trucks have been filled, each of them carries its load to puddle 2 and unloads it there" sent the
    excavators of the sentence before to puddle 2 and had them load again: a bare "each" / "each of them" right after
    an anchor that named several robots is those robots, as "they each" already was.
+4. "Excavator 1 digs at soil 1. With the digging finished, truck 1 goes to soil 1." sent truck 1 along with the
+   excavator's first move, and "With that keep-out in place, excavators 1 and 2 head to rock 2" waited for nothing:
+   "with" opening a sentence, then what it names and a word of its state (lexicon ``absolute_with_states``: "done",
+   "finished", "in place", "loaded", ...) before a comma, is a clause of time, read as "once <that> is <state>".
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -17,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, plan, task
+from rules_helpers import AL, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, plan, task
 
 # -- finding 1: "from the beginning" is a keep-out from the start ---------------------------------------------------
 
@@ -96,3 +100,32 @@ def test_each_after_an_anchor_of_named_robots_is_those_robots(fleet, world):
     hauls = [s for s in got.subtasks if s.object_keywords == ("puddle2",)]
     assert sorted(r for s in hauls for r in s.robot_ids) == [D1, D2]
     assert [s.robot_ids for s in got.subtasks if s.skill == DUMP] in ([(D2,), (D1,)], [(D1,), (D2,)])
+
+
+# -- finding 4: "With <that> <state>, ..." opening a sentence is a clause of time ---------------------------------
+
+def test_with_the_digging_finished_waits_for_the_digging(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1. With the digging finished, truck 1 goes to soil 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("t", T, [D1], ["soil1"], deps=["g"]))
+
+
+@pytest.mark.parametrize("state", ["With that keep-out in place", "With the keep-out in place", "With that done",
+                                   "Once that keep-out is in place"])
+def test_with_the_keep_out_in_place_waits_for_it(fleet, world, state):
+    assert_plan(f"Truck 3 goes to obstacle 1; afterwards the whole fleet keeps away from obstacle 1. {state}, "
+                "excavators 1 and 2 head to rock 2.", fleet, world,
+                task("c", T, [D3], ["obstacle1"]), task("k", AVA, [], ["obstacle1"], deps=["c"]),
+                task("m", T, [E1, E2], ["rock2"], deps=["k"]))
+
+
+def test_with_both_trucks_loaded_waits_for_the_loading(fleet, world):
+    assert_plan("Trucks 1 and 2 go to soil 1, where excavator 1 digs and loads them. With both trucks loaded, "
+                "excavator 1 returns to start.", fleet, world,
+                task("m", T, [D1, D2, E1], ["soil1"]),
+                task("g", DIG, [E1], [], deps=["m"]), task("l", LOAD, [E1], [], deps=["g"]),
+                task("r", R, [E1], [], deps=["l"]))
+
+
+def test_with_a_robot_and_no_state_stays_a_companion(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 with excavator 2.", fleet, world, task("m", T, [D1, E2], ["soil1"]))
