@@ -129,3 +129,28 @@ def test_with_both_trucks_loaded_waits_for_the_loading(fleet, world):
 
 def test_with_a_robot_and_no_state_stays_a_companion(fleet, world):
     assert_plan("Truck 1 goes to soil 1 with excavator 2.", fleet, world, task("m", T, [D1, E2], ["soil1"]))
+
+
+# -- finding 5: "once it is there" is the robot's arrival ----------------------------------------------------------
+
+@pytest.mark.parametrize("when", ["as soon as it is there", "once it's there", "as soon as excavator 3 is there",
+                                  "once it has arrived there"])
+def test_once_it_is_there_waits_for_the_arrival_not_the_work(fleet, world, when):
+    assert_plan(f"Excavator 3 drives to rock 1 and breaks it up; {when}, dump trucks 1 and 2 keep away from rock 1.",
+                fleet, world,
+                task("m", T, [E3], ["rock1"]), task("g", DIG, [E3], [], deps=["m"]),
+                task("k", AV, [D1, D2], ["rock1"], deps=["m"]))
+
+
+def test_once_both_are_there_waits_for_both_arrivals(fleet, world):
+    assert_plan("Truck 1 goes to soil 1 and truck 2 goes to soil 2, and each of them dumps. Once both are there, "
+                "excavator 1 goes to rock 1.", fleet, world,
+                task("m1", T, [D1], ["soil1"]), task("d1", DUMP, [D1], [], deps=["m1"]),
+                task("m2", T, [D2], ["soil2"]), task("d2", DUMP, [D2], [], deps=["m2"]),
+                task("e", T, [E1], ["rock1"], deps=["m1", "m2"]))
+
+
+def test_once_it_is_there_after_a_lone_move_is_that_move(fleet, world):
+    assert_plan("Truck 3 goes to rock 1 and then to soil 1. Once it is there, truck 1 goes to soil 2.", fleet, world,
+                task("a", T, [D3], ["rock1"]), task("b", T, [D3], ["soil1"], deps=["a"]),
+                task("c", T, [D1], ["soil2"], deps=["b"]))

@@ -6650,6 +6650,19 @@ class Interpreter:
                  for m in self.res.resolve(it.payload) or () if m.rtype == d.rtype]
         return tuple(found) if len(found) == 1 else ()
 
+    def _there_state(self, items: Sequence[Item]) -> bool:
+        """"as soon as it is there", "once both are there": robots, a form of "be" (``state_be_forms``, with its
+        ``state_be_fillers``) and "there", nothing else. It says the robots arrived: read as their latest step, the
+        keep-out put up "as soon as it is there" waited for the excavator's digging after its move."""
+        said = [it for it in items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK)]
+        k = next((j for j, it in enumerate(said) if it.kind is not ItemKind.ROBOT), len(said))
+        if k == 0 or len(said) < k + 2 or said[-1].kind is not ItemKind.OBJECT \
+                or said[-1].payload.form != "pronoun" or said[-1].payload.pronoun != "there" \
+                or not all(it.kind is ItemKind.WORD for it in said[k:-1]):
+            return False
+        be = " ".join(w for it in said[k:-1] for w in it.text.lower().split() if w not in self.lex.state_be_fillers)
+        return be in self.lex.state_be_forms
+
     @staticmethod
     def _arrival(items: Sequence[Item]) -> bool:
         """An anchor of a move and no robot but its pronoun ("once it arrives there", "when it gets to soil 1")."""
@@ -6996,6 +7009,9 @@ class Interpreter:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
+        if robots and not filters and self._there_state(seg.items) \
+                and all(self.find(m, "navigate", objs) is not None for m in robots):
+            filters.append(("navigate", frozenset()))  # "once it is there": its arrival, not its latest step
         self.left_for = self._left_for(seg)
         filled = any(
             (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or it.payload.target == "unload_bucket")
