@@ -154,3 +154,20 @@ def test_once_it_is_there_after_a_lone_move_is_that_move(fleet, world):
     assert_plan("Truck 3 goes to rock 1 and then to soil 1. Once it is there, truck 1 goes to soil 2.", fleet, world,
                 task("a", T, [D3], ["rock1"]), task("b", T, [D3], ["soil1"], deps=["a"]),
                 task("c", T, [D1], ["soil2"], deps=["b"]))
+
+
+# -- finding 6: "loads truck 2 first, truck 3 second" ---------------------------------------------------------------
+
+@pytest.mark.parametrize("then", ["second", "next", "last"])
+def test_a_comma_order_pair_loads_in_that_order_after_the_digging(fleet, world, then):
+    assert_plan(f"Excavator 2 and trucks 2 and 3 go to soil 2. Excavator 2 digs and then loads truck 2 first, truck 3 "
+                f"{then}.", fleet, world,
+                task("m", T, [E2, D2, D3], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l2", LOAD, [E2], [], deps=["g"]), task("l3", LOAD, [E2], [], deps=["l2"]))
+
+
+def test_a_comma_order_pair_in_a_place_relative(fleet, world):
+    assert_plan("Excavator 2 and trucks 2 and 3 go to soil 2, where excavator 2 digs and then loads truck 2 first, "
+                "truck 3 second.", fleet, world,
+                task("m", T, [E2, D2, D3], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l2", LOAD, [E2], [], deps=["g"]), task("l3", LOAD, [E2], [], deps=["l2"]))
