@@ -1311,6 +1311,28 @@ def fold_taking_turns(items: Sequence[Item], verbs: Container[str], nouns: Conta
     return out
 
 
+def fold_comma_order_pairs(items: Sequence[Item], words: Container[str]) -> list[Item]:
+    """"loads truck 2 first, truck 3 second": the comma between the two loadings of an order said as a pair is the
+    "and" of "truck 2 first and truck 3 second", which is read as an order. Left a comma, the loading before it was
+    taken for a step of its own before the clause ("digs and then loads ...": the loading went before the digging),
+    or ("truck 3 next") the second loading was dropped. ``words``: the lexicon's ``comma_order_words``."""
+    out = list(items)
+    for k in range(len(out) - 5):
+        verb, first, mark, comma, second, word = out[k:k + 6]
+        loading = verb.kind is ItemKind.VERB and verb.payload.target == "unload_bucket" \
+            and verb.payload.role != "passive_load"
+        if loading and _one_named(first) and mark.kind is ItemKind.CONNECTIVE and mark.payload == "first" \
+                and comma.kind is ItemKind.PUNCT and comma.payload == "," and _one_named(second) \
+                and word.kind in (ItemKind.WORD, ItemKind.CONNECTIVE) and word.text.lower() in words \
+                and (k + 6 == len(out) or out[k + 6].kind is ItemKind.PUNCT):
+            out[k + 3] = Item(ItemKind.WORD, comma.start, comma.end, None, "and")
+    return out
+
+
+def _one_named(it: Item) -> bool:
+    return it.kind is ItemKind.ROBOT and it.payload.form == "ids" and len(it.payload.ids) == 1
+
+
 def loading_order(items: Sequence[Item], aux: Container[str] = (), particles: Container[str] = ()) -> list[Item]:
     """"loads them (truck 2 first)", "loads truck 1 and truck 2 - truck 2 first, then truck 1": the
     loadings one after the other in the order the aside gives, read as "loads truck 2 first, then

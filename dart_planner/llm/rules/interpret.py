@@ -595,6 +595,8 @@ class Interpreter:
         """Robots the anchor being read names as doers (its conjuncts' together)."""
         self.finished_doers: tuple[int, tuple[Member, ...]] | None = None
         """The sentence and robots of a leading anchor that only says they are finished ("when they finish, ...")."""
+        self.fronted_doers: tuple[int, tuple[Member, ...]] | None = None
+        """The sentence and robots of the leading anchor read last ("when both trucks are full, each of them ...")."""
         self.it_means: tuple[Member, ...] = ()
         """What "it" in an anchor stands for while a plural clause is distributed over it ("every
         truck leaves as soon as it is loaded": each truck)."""
@@ -1229,6 +1231,15 @@ class Interpreter:
         verb_at = seg.items[first_verb].start
         return all(it.start > verb_at and it.payload.form != "pronoun"
                    and self.word_before(it) in self.lex.elided_companion_words for it in subj_items)
+
+    def _fronted_each(self, seg: Segment) -> tuple[Member, ...]:
+        """"When both trucks have been filled, *each of them* carries its load to puddle 2": a bare "each" opening the
+        first clause after a leading anchor that named several robots is those robots, as "they each" is. Read as
+        the robots the sentence before named, the excavators that loaded were sent to tip in the trucks' stead."""
+        said = self.fronted_doers
+        if said is None or said[0] != seg.sentence or _size(said[1]) < 2 or seg.sentence in self.sentence_subjects:
+            return ()
+        return said[1]
 
     def each_referent(self, sentence: int) -> tuple[Member, ...] | None:
         """"each" without a noun: the robots named in this sentence, else in the latest
@@ -2782,6 +2793,7 @@ class Interpreter:
                     self.anchor_goals = frozenset()
                 self.finished_doers = (seg.sentence, self.anchor_robots) \
                     if self.anchor_robots and _finished_only(seg) else None
+                self.fronted_doers = (seg.sentence, self.anchor_robots) if self.anchor_robots else None
                 if nxt is None and i and segs[i - 1].sentence == seg.sentence and (
                         i + 1 >= len(segs) or segs[i + 1].sentence != seg.sentence):
                     # "Truck 3 dumps at soil 2 and truck 2 at puddle 1, each as soon as it has been loaded. The
@@ -3231,7 +3243,7 @@ class Interpreter:
             explicit = True
             from_vocative = True
         elif "each" in marks and self.prev is not None:
-            subject = self.each_referent(seg.sentence)
+            subject = self._fronted_each(seg) or self.each_referent(seg.sentence)
         else:
             subject = self.prev.subject if self.prev is not None else ()
             if self.where_host is not None and self.where_host[0] == seg.sentence and (
@@ -6660,6 +6672,19 @@ class Interpreter:
                  for m in self.res.resolve(it.payload) or () if m.rtype == d.rtype]
         return tuple(found) if len(found) == 1 else ()
 
+    def _there_state(self, items: Sequence[Item]) -> bool:
+        """"as soon as it is there", "once both are there": robots, a form of "be" (``state_be_forms``, with its
+        ``state_be_fillers``) and "there", nothing else. It says the robots arrived: read as their latest step, the
+        keep-out put up "as soon as it is there" waited for the excavator's digging after its move."""
+        said = [it for it in items if it.kind not in (ItemKind.CONNECTIVE, ItemKind.PUNCT, ItemKind.MARK)]
+        k = next((j for j, it in enumerate(said) if it.kind is not ItemKind.ROBOT), len(said))
+        if k == 0 or len(said) < k + 2 or said[-1].kind is not ItemKind.OBJECT \
+                or said[-1].payload.form != "pronoun" or said[-1].payload.pronoun != "there" \
+                or not all(it.kind is ItemKind.WORD for it in said[k:-1]):
+            return False
+        be = " ".join(w for it in said[k:-1] for w in it.text.lower().split() if w not in self.lex.state_be_fillers)
+        return be in self.lex.state_be_forms
+
     @staticmethod
     def _arrival(items: Sequence[Item]) -> bool:
         """An anchor of a move and no robot but its pronoun ("once it arrives there", "when it gets to soil 1")."""
@@ -7006,6 +7031,9 @@ class Interpreter:
                     objs |= spots  # "if truck 1 gets there first": where truck 1 was sent, not the place said last
                     continue
                 objs |= set(self.resolve_objects(it, cargo_ok=True))
+        if robots and not filters and self._there_state(seg.items) \
+                and all(self.find(m, "navigate", objs) is not None for m in robots):
+            filters.append(("navigate", frozenset()))  # "once it is there": its arrival, not its latest step
         self.left_for = self._left_for(seg)
         filled = any(
             (it.kind is ItemKind.VERB and (it.payload.role == "passive_load" or it.payload.target == "unload_bucket")

@@ -721,6 +721,12 @@ class Lexicon:
     counted_cargo_nouns: frozenset[str] = _context_words()
     """Plural nouns that are also a verb ("loads"): after a count (``counted_cargo_quantifiers``), a noun."""
     counted_cargo_quantifiers: frozenset[str] = _context_words()
+    comma_order_words: frozenset[str] = _context_words()
+    """Words after the second robot of "loads truck 2 first, truck 3 *second*": the pair is joined as by "and"."""
+    absolute_with_words: frozenset[str] = _context_words()
+    """Words that, opening a sentence before a thing and its state and a comma, say when ("*with* that done, ...")."""
+    absolute_with_states: frozenset[str] = _context_words()
+    """Words of state that close such a clause ("with the digging *finished*", "with the keep-out *in place*")."""
     carrying_on_phrases: frozenset[str] = _context_words()
     """Words after robots that say they go on with their own work ("the rest *carry on* as normal"): no step."""
     carrying_on_tails: frozenset[str] = _context_words()

@@ -34,12 +34,14 @@ from ...core.plan_compare import compare_plans
 from ...core.validate import ValidationReport, validate_plan
 from ...core.world import World
 from ..errors import PlanningError
+from .absolutes import fold_with_absolutes
 from .anchoredsubjects import fold_anchored_subjects
 from .arrows import fold_arrow_anchors
 from .asides import (
     fold_addressed_you,
     fold_asides,
     fold_came_with,
+    fold_comma_order_pairs,
     fold_excess_infinitives,
     fold_followed_by,
     fold_going_first,
@@ -206,6 +208,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
     items = fold_done_states(fold_colon_headers(items), lex.done_state_words)
+    items = fold_with_absolutes(items, lex.absolute_with_words, lex.absolute_with_states)
+    items = fold_comma_order_pairs(items, lex.comma_order_words)
     items = fold_event_doers(fold_following_events(items, lex), lex)
     items = fold_trailing_stress_pronouns(items, lex.trailing_stress_pronouns)
     items = fold_elided_own_deeds(items, lex.anchor_possessives, lex.elided_deed_words)
