@@ -1,0 +1,50 @@
+"""Mends of helper M127: a polite operator's voice ("Could excavator 2 ...?", "Please make sure truck 3 doesn't
+leave before ...", "We should keep everyone away from ... until ...").
+
+1. "Please make sure truck 3 doesn't head to puddle 1 before excavator 2 has loaded it" was a keep-out of puddle 1
+   for truck 3, and the later "truck 3 dumps at puddle 1" was refused as a move into a closed place: a negated move
+   followed by "before X" (lexicon ``negated_move_before_words``) says the move waits for X, as "must not leave
+   for puddle 1 until X" already did.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D3, DIG, DUMP, E2, LOAD, T, assert_plan, task
+from test_rules_mends13 import _lexicon
+
+from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: "must not go to <place> before X": the move waits for X ----------------------------------------------
+
+_LOADED_THEN_DUMPS = (
+    task("m", T, [E2, D3], ["soil1"]), task("x", DIG, [E2], [], deps=["m"]), task("l", LOAD, [E2], [], deps=["x"]),
+    task("g", T, [D3], ["puddle1"], deps=["l"]), task("d", DUMP, [D3], [], deps=["g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Please make sure truck 3 doesn't head to puddle 1 before"
+    " excavator 2 has loaded it. Then truck 3 dumps at puddle 1.",
+    "Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Truck 3 must not leave for puddle 1 before excavator 2"
+    " has loaded it. Then truck 3 dumps at puddle 1.",
+    "Excavator 2 digs at soil 1 and truck 3 goes to soil 1. Truck 3 shouldn't go to puddle 1 before it has been"
+    " loaded by excavator 2. Then it dumps at puddle 1.",
+    "Excavator 2 digs at soil 1 and truck 3 goes to soil 1. Truck 3 should not drive to puddle 1 prior to being"
+    " loaded by excavator 2. Then it dumps there.",
+])
+def test_a_negated_move_before_x_waits_for_x(fleet, world, text):
+    assert_plan(text, fleet, world, *_LOADED_THEN_DUMPS)
+
+
+def test_the_until_form_is_unchanged(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Truck 3 must not leave for puddle 1 until"
+                " excavator 2 has loaded it. Then truck 3 dumps at puddle 1.", fleet, world, *_LOADED_THEN_DUMPS)
+
+
+def test_the_before_words_come_from_the_lexicon(fleet, world):
+    text = ("Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Truck 3 must not leave for puddle 1 before"
+            " excavator 2 has loaded it. Then truck 3 dumps at puddle 1.")
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(negated_move_before_words=[])).errors
