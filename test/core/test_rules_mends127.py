@@ -48,3 +48,29 @@ def test_the_before_words_come_from_the_lexicon(fleet, world):
             " excavator 2 has loaded it. Then truck 3 dumps at puddle 1.")
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(negated_move_before_words=[])).errors
+
+
+# -- finding 2: "must not leave before it is loaded" after the loading was said: no second loading -----------------
+
+_LOADS_THEN_DUMPS = (
+    task("m", T, [E2], ["soil1"]), task("x", DIG, [E2], [], deps=["m"]), task("l", LOAD, [E2], [], deps=["x"]),
+    task("g", T, [D3], ["puddle1"], deps=["l"]), task("d", DUMP, [D3], [], deps=["g"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1 and loads truck 3 there. Please make sure truck 3 doesn't leave before it is loaded."
+    " Then truck 3 dumps at puddle 1.",
+    "Excavator 2 digs at soil 1 and loads truck 3 there. Truck 3 must not leave before it has been loaded. Then"
+    " truck 3 dumps at puddle 1.",
+    "Excavator 2 digs at soil 1 and loads truck 3 there. Truck 3 should not leave prior to being loaded. Then it"
+    " dumps at puddle 1.",
+    "Excavator 2 digs at soil 1 and loads truck 3 there. Truck 3 must not leave until it is loaded. Then truck 3"
+    " dumps at puddle 1.",
+])
+def test_leaving_not_before_the_loading_said_is_that_loading(fleet, world, text):
+    assert_plan(text, fleet, world, *_LOADS_THEN_DUMPS)
+
+
+def test_not_leaving_before_a_named_loader_is_unchanged(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Please make sure truck 3 doesn't leave before"
+                " excavator 2 has loaded it. Then truck 3 dumps at puddle 1.", fleet, world, *_LOADED_THEN_DUMPS)

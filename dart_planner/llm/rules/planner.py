@@ -343,7 +343,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))
         segs = fold_each_anchor_pointers(segs, lex.each_anchor_pointers, lex.pointing_connective_words)
-        segs = fold_negated_move_before(segs, lex.negated_move_before_words, min(lex.until_words))
+        segs = fold_negated_move_before(segs, lex.negated_move_before_words, min(lex.until_words),
+                                        lex.departure_verbs)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "
