@@ -5,6 +5,12 @@ leave before ...", "We should keep everyone away from ... until ...").
    for truck 3, and the later "truck 3 dumps at puddle 1" was refused as a move into a closed place: a negated move
    followed by "before X" (lexicon ``negated_move_before_words``) says the move waits for X, as "must not leave
    for puddle 1 until X" already did.
+2. "Excavator 2 digs at soil 1 and loads truck 3 there. Please make sure truck 3 doesn't leave before it is loaded."
+   made a second loading (the passive after "before" read as a step that follows): a bare negated "leave" (lexicon
+   ``departure_verbs``) before "before" is read as "until" too.
+3. "Truck 3 goes to soil 1. Truck 3 stays there until excavator 2 has loaded it. Then truck 3 dumps at puddle 1."
+   dropped the loading: "there" after a word of staying right after its robot ("Truck 3 stays there until ...") is
+   where the robot already is, as it was after "and" ("goes to soil 1 and stays there until ...").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -74,3 +80,19 @@ def test_leaving_not_before_the_loading_said_is_that_loading(fleet, world, text)
 def test_not_leaving_before_a_named_loader_is_unchanged(fleet, world):
     assert_plan("Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Please make sure truck 3 doesn't leave before"
                 " excavator 2 has loaded it. Then truck 3 dumps at puddle 1.", fleet, world, *_LOADED_THEN_DUMPS)
+
+
+# -- finding 3: "<robot> stays there until X" opening a sentence keeps X ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Truck 3 stays there until excavator 2 has loaded it."
+    " Then truck 3 dumps at puddle 1.",
+    "Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Truck 3 stays there until it is loaded. Then truck 3"
+    " dumps at puddle 1.",
+    "Excavator 2 digs at soil 1, and truck 3 goes to soil 1. It would be great if truck 3 remains there until"
+    " excavator 2 has loaded it. Then it dumps at puddle 1.",
+    "Excavator 2 digs at soil 1, and truck 3 goes to soil 1. Truck 3 stays until excavator 2 has loaded it. Then"
+    " truck 3 dumps at puddle 1.",
+])
+def test_staying_there_until_a_loading_keeps_the_loading(fleet, world, text):
+    assert_plan(text, fleet, world, *_LOADED_THEN_DUMPS)
