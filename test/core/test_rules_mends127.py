@@ -11,6 +11,9 @@ leave before ...", "We should keep everyone away from ... until ...").
 3. "Truck 3 goes to soil 1. Truck 3 stays there until excavator 2 has loaded it. Then truck 3 dumps at puddle 1."
    dropped the loading: "there" after a word of staying right after its robot ("Truck 3 stays there until ...") is
    where the robot already is, as it was after "and" ("goes to soil 1 and stays there until ...").
+4. "Would you then have truck 1 go to rock 1 and truck 3 to rock 2 to get loaded there?" loaded truck 3 only (truck
+   1's loading at rock 1 was silently lost): a purpose "to get loaded" (the word "to", then the passive loading) after
+   gapped conjuncts is every conjunct's, as "to be loaded" already was.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D3, DIG, DUMP, E2, LOAD, T, assert_plan, task
+from rules_helpers import D1, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -96,3 +99,21 @@ def test_not_leaving_before_a_named_loader_is_unchanged(fleet, world):
 ])
 def test_staying_there_until_a_loading_keeps_the_loading(fleet, world, text):
     assert_plan(text, fleet, world, *_LOADED_THEN_DUMPS)
+
+
+# -- finding 4: "to get loaded" after gapped conjuncts loads every truck ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at rock 1 and excavator 2 at rock 2. Then truck 1 goes to rock 1 and truck 3 to rock 2 to get"
+    " loaded there.",
+    "Excavator 1 digs at rock 1 and excavator 2 at rock 2. Would you then have truck 1 go to rock 1 and truck 3 to"
+    " rock 2 to get loaded?",
+    "Excavator 1 digs at rock 1 and excavator 2 at rock 2. Then truck 1 goes to rock 1 and truck 3 to rock 2 to be"
+    " loaded.",
+])
+def test_to_get_loaded_after_gapped_conjuncts_loads_each_truck(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m1", T, [E1], ["rock1"]), task("x1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["rock2"]), task("x2", DIG, [E2], [], deps=["m2"]),
+                task("t1", T, [D1], ["rock1"], deps=["x1", "x2"]), task("t3", T, [D3], ["rock2"], deps=["x1", "x2"]),
+                task("l1", LOAD, [E1], [], deps=["t1"]), task("l2", LOAD, [E2], [], deps=["t3"]))
