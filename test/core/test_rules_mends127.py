@@ -14,6 +14,10 @@ leave before ...", "We should keep everyone away from ... until ...").
 4. "Would you then have truck 1 go to rock 1 and truck 3 to rock 2 to get loaded there?" loaded truck 3 only (truck
    1's loading at rock 1 was silently lost): a purpose "to get loaded" (the word "to", then the passive loading) after
    gapped conjuncts is every conjunct's, as "to be loaded" already was.
+5. "We should keep everyone away from both rocks while the excavators dig. Could excavators 1 and 2 dig at soil 1?"
+   added a digging of all three excavators (the "while" clause read as a step, though the digging is ordered in the
+   next sentence): a "while" clause after a keep-out, naming work said only later, is the keep-out's timing, left out
+   as it already was when fronted ("while the excavators dig, the trucks keep away from puddle 1").
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +25,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AVA, D1, D3, DIG, DUMP, E1, E2, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -117,3 +121,23 @@ def test_to_get_loaded_after_gapped_conjuncts_loads_each_truck(fleet, world, tex
                 task("m2", T, [E2], ["rock2"]), task("x2", DIG, [E2], [], deps=["m2"]),
                 task("t1", T, [D1], ["rock1"], deps=["x1", "x2"]), task("t3", T, [D3], ["rock2"], deps=["x1", "x2"]),
                 task("l1", LOAD, [E1], [], deps=["t1"]), task("l2", LOAD, [E2], [], deps=["t3"]))
+
+
+# -- finding 5: "<keep-out> while <robots> dig" before the digging is ordered adds no digging -------------------------
+
+@pytest.mark.parametrize("text", [
+    "We should keep everyone away from both rocks while the excavators dig. Could excavators 1 and 2 dig at soil 1?",
+    "Keep everyone away from both rocks while excavators 1 and 2 dig. Excavators 1 and 2 go to soil 1 and dig.",
+    "Keep everyone away from both rocks while the digging goes on. Excavators 1 and 2 go to soil 1 and dig.",
+])
+def test_a_while_clause_of_later_work_after_a_keep_out_orders_nothing(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AVA, [], ["rock1", "rock2"]), task("m", T, [E1, E2], ["soil1"], deps=["k"]),
+                task("x", DIG, [E1, E2], [], deps=["m"]))
+
+
+def test_a_while_clause_of_work_said_before_is_unchanged(fleet, world):
+    assert_plan("Excavators 1 and 2 go to soil 1 and dig. Keep everyone away from both rocks while the excavators"
+                " dig.", fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("x", DIG, [E1, E2], [], deps=["m"]),
+                task("k", AVA, [], ["rock1", "rock2"]))
