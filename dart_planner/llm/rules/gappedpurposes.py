@@ -26,10 +26,11 @@ def _purpose_tail(seg: Segment, lex: Lexicon) -> list[Item] | None:
     items = seg.items
     end = len(items) - 1 if items and items[-1].kind is ItemKind.OBJECT \
         and getattr(items[-1].payload, "form", "") == "pronoun" else len(items)
-    size = 1 if _passive_purpose(items[:end], lex) else 2
-    if size == 2 and (end < 2 or items[end - 1].kind is not ItemKind.VERB or items[end - 2].kind is not ItemKind.WORD
-                      or items[end - 2].text.lower() not in lex.purpose_infinitive_words
-                      or getattr(items[end - 1].payload, "target", "") not in lex.gapped_purpose_work):
+    passive = _passive_purpose(items[:end], lex)
+    size = passive or 2
+    if not passive and (end < 2 or items[end - 1].kind is not ItemKind.VERB or items[end - 2].kind is not ItemKind.WORD
+                        or items[end - 2].text.lower() not in lex.purpose_infinitive_words
+                        or getattr(items[end - 1].payload, "target", "") not in lex.gapped_purpose_work):
         return None
     head = items[:end - size]
     if head and (any(it.kind in (ItemKind.VERB, ItemKind.CONNECTIVE, ItemKind.MARK, ItemKind.EVENT) for it in head)
@@ -38,12 +39,17 @@ def _purpose_tail(seg: Segment, lex: Lexicon) -> list[Item] | None:
     return items[end - size:]
 
 
-def _passive_purpose(items: Sequence[Item], lex: Lexicon) -> bool:
-    """The clause ends in a passive loading said as a purpose, one verb item ("truck 1 goes to soil 1 and truck 2 to
-    soil 2 *to be loaded*"): each truck goes to its place to be loaded there, as with "to dig"."""
+def _passive_purpose(items: Sequence[Item], lex: Lexicon) -> int:
+    """How many items the passive loading said as a purpose at the clause's end takes (0: none): one verb item
+    ("truck 1 goes to soil 1 and truck 2 to soil 2 *to be loaded*"), or "to" and the verb ("... *to get loaded*":
+    read apart, only the last truck was loaded): each truck goes to its place to be loaded there, as with "to dig"."""
     last = items[-1] if items else None
-    return last is not None and last.kind is ItemKind.VERB and getattr(last.payload, "role", "") == "passive_load" \
-        and last.text.split()[0].lower() in lex.purpose_infinitive_words
+    if last is None or last.kind is not ItemKind.VERB or getattr(last.payload, "role", "") != "passive_load":
+        return 0
+    if last.text.split()[0].lower() in lex.purpose_infinitive_words:
+        return 1
+    to = items[-2] if len(items) > 1 else None
+    return 2 if to is not None and to.kind is ItemKind.WORD and to.text.lower() in lex.purpose_infinitive_words else 0
 
 
 def _gapped_head(seg: Segment, nxt: Segment) -> bool:

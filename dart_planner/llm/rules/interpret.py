@@ -2705,6 +2705,15 @@ class Interpreter:
                 for it in seg.items:
                     self.use(it)
                 continue
+            if seg.role is SegmentRole.MAIN and i and seg.connective_text in self.lex.while_connectives \
+                    and segs[i - 1].sentence == seg.sentence and self._keepout_clause(segs[i - 1]) \
+                    and self._later_event(seg, keepouts=True):
+                # "keep everyone away from both rocks while the excavators dig. Excavators 1 and 2 dig at soil 1":
+                # the timing of the keep-out (put up during the job: _note_keepouts_during), as when fronted; read
+                # as a step, it ordered the digging said later a second time
+                for it in seg.items:
+                    self.use(it)
+                continue
             if seg.role is SegmentRole.MAIN and seg.connective_text in self.lex.before_any_connectives \
                     and self._people_deed(seg):
                 # "... before the surveyors arrive": a time limit set by people, no order for any robot

@@ -395,6 +395,8 @@ class Lexicon:
     until_words: frozenset[str] = _context_words()
     negated_leave_until_words: frozenset[str] = _context_words()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
+    negated_move_before_words: frozenset[str] = _context_words()
+    """Connectives (whole) after a negated move that time it like "until" ("must not leave for X *before* ...")."""
     after_which_connectives: frozenset[str] = _context_words()
     """Connectives (whole) that tie a keep-out to the step just said (", after which all avoid X")."""
     lifting_negations: frozenset[str] = _context_words()

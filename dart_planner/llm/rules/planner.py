@@ -102,6 +102,7 @@ from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
+from .negbefore import fold_negated_move_before
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_place_named_robots, fold_placed_robots, fold_waiting_robots
 from .placeorders import fold_place_order_asides
@@ -351,6 +352,8 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))
         segs = fold_each_anchor_pointers(segs, lex.each_anchor_pointers, lex.pointing_connective_words)
+        segs = fold_negated_move_before(segs, lex.negated_move_before_words, min(lex.until_words),
+                                        lex.departure_verbs)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

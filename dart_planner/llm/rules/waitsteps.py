@@ -4,7 +4,9 @@
 move waited for a loading that needs the truck at rock 1 first (the plan put the loading before the move). Joined
 to the step before by "and" (or "and then", a comma), the wait is the robot's next step, as in "truck 1 goes to rock
 1; truck 1 waits until excavator 1 has loaded it", which is read right: the step said first is not held up, the
-robot's steps after the wait are. Folded, the join becomes that ";" and the clause's robot is said again.
+robot's steps after the wait are. Folded, the join becomes that ";" and the clause's robot is said again. A "there"
+after the word of staying is where the robot already is, in such a clause and in one of its own ("Truck 3 stays
+there until ...").
 
 The wait is either an anchor of waiting (lexicon ``wait_for_connectives``) with a deed after it, or a word of
 staying ("stays", "waits there", "remains at rock 1": lexicon ``stationary`` and ``wait_verbs``) before "until"
@@ -121,7 +123,18 @@ def fold_wait_after_step(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         j += 2
         if _there(out, j):
             del out[j + 1]
-    return out
+    return _drop_staying_there(out, lex)
+
+
+def _drop_staying_there(items: list[Item], lex: Lexicon) -> list[Item]:
+    """The same "there" said in a clause of its own ("Truck 3 stays there until excavator 2 has loaded it"): the
+    staying word right after its robot; read as a place, the loading it waited for was lost."""
+    k = 1
+    while k + 1 < len(items):
+        if items[k - 1].kind is ItemKind.ROBOT and _there(items, k) and _wait_end(items, k, lex):
+            del items[k + 1]
+        k += 1
+    return items
 
 
 def _there(items: Sequence[Item], k: int) -> bool:
