@@ -3,8 +3,8 @@ said in sentences of their own.
 
 1. "Truck 3 should not leave for soil 2 before the digging is done." kept truck 3 out of soil 2 (a keep-out after
    the loading) and sent it nowhere: a negated move of leaving for a place ("leave for": lexicon
-   ``departure_verbs``) before X is the same wait as "until X" (lexicon ``negated_leave_until_words``): the truck
-   leaves for soil 2 once the digging is done.
+   ``departure_verbs``) before X is the same wait as "until X" (lexicon ``negated_move_before_words``,
+   rules/negbefore.py): the truck leaves for soil 2 once the digging is done.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""

@@ -393,7 +393,6 @@ class Lexicon:
     distinct_place_articles: frozenset[str] = _context_words()
     """Articles that may stand between those words and the place ("each goes to *a* different place")."""
     until_words: frozenset[str] = _context_words()
-    negated_leave_until_words: frozenset[str] = _context_words()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
     negated_move_before_words: frozenset[str] = _context_words()
     """Connectives (whole) after a negated move that time it like "until" ("must not leave for X *before* ...")."""

@@ -97,7 +97,6 @@ from .keepout_nouns import (
     fold_same_robots,
 )
 from .keptout import kept_out_errors
-from .leavebefore import leaving_before_as_until
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
@@ -347,7 +346,6 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                         lex.clause_interjections, lex.ongoing_openers,
                                                         lex.inverted_auxiliaries | lex.passive_auxiliaries,
                                                         lex.meantime_words, lex.finished_deed_words))
-        segs = leaving_before_as_until(segs, lex.negated_leave_until_words, lex.departure_verbs)
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))
