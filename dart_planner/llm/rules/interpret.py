@@ -412,6 +412,16 @@ def _gapped_conjunct(seg: Segment, nxt: Sequence[Segment]) -> bool:
         and post.post_anchor and not conj.has(ItemKind.VERB) and conj.has(ItemKind.ROBOT) \
         and conj.has(ItemKind.OBJECT) and conj.connective is None and not conj.has(ItemKind.CONNECTIVE)
 
+
+def _the_one_at(r: Item, w: Item, o: Item, restrict: dict[int, str]) -> str | None:
+    """The place of "the <type> at <place>" (one robot said by its type, then "at" and one named place), or None."""
+    if r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" and not r.payload.plural \
+            and id(r) not in restrict and w.kind is ItemKind.WORD and w.text == "at" \
+            and o.kind is ItemKind.OBJECT and o.payload.form == "names" and len(o.payload.names) == 1:
+        return str(o.payload.names[0])
+    return None
+
+
 class Interpreter:
     """Reads segments into a :class:`PlanBuilder`; collects problems in ``errors``."""
 
@@ -1077,12 +1087,10 @@ class Interpreter:
         found: dict[int, str] = {}
         for j in range(1, len(items) - 2):
             v, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
-            if v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" and v.payload.role != "passive_load" \
-                    and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
-                    and not r.payload.plural and id(r) not in restrict \
-                    and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
-                    and o.payload.form == "names" and len(o.payload.names) == 1:
-                found[id(r)] = o.payload.names[0]
+            place = _the_one_at(r, w, o, restrict)
+            if place is not None and v.kind is ItemKind.VERB and v.payload.target == "unload_bucket" \
+                    and v.payload.role != "passive_load":
+                found[id(r)] = place
         return found
 
     @staticmethod
@@ -1095,13 +1103,10 @@ class Interpreter:
         for j in range(2, len(items) - 2):
             by, r, w, o = items[j - 1], items[j], items[j + 1], items[j + 2]
             verb = next((x for x in reversed(items[:j - 1]) if x.kind is ItemKind.VERB), None)
-            if verb is not None and verb.payload.role == "passive_load" \
-                    and by.kind is ItemKind.WORD and by.text.lower() == "by" \
-                    and r.kind is ItemKind.ROBOT and r.payload.form == "type" and r.payload.det == "the" \
-                    and not r.payload.plural and id(r) not in restrict \
-                    and w.kind is ItemKind.WORD and w.text == "at" and o.kind is ItemKind.OBJECT \
-                    and o.payload.form == "names" and len(o.payload.names) == 1:
-                found[id(r)] = o.payload.names[0]
+            place = _the_one_at(r, w, o, restrict)
+            if place is not None and verb is not None and verb.payload.role == "passive_load" \
+                    and by.kind is ItemKind.WORD and by.text.lower() == "by":
+                found[id(r)] = place
         return found
 
     def at_place(self, item: Item, restrict: dict[int, str]) -> tuple[Member, ...] | None:
