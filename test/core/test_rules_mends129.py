@@ -5,6 +5,10 @@
    still closed, with no error. A robotless "until <work>" whose work a later sentence orders ends the keep-out at
    the first such step at the keep-out's place (or the place it names), as "until excavator 2 has inspected it"
    already did; and a move into a place closed to every robot of its type is refused like one closed to it by id.
+2. "Truck 3 should not leave soil 2 before it is full. Then truck 3 dumps at puddle 1." was refused ("not leaving a
+   place is no step"). With the truck sent there before and its next step said after, it reads as "truck 3 remains
+   at soil 2 until it is full": the next step waits. Said before the truck goes there, with no next step, or with
+   the deed it waits for ordered only later, the refusal stays (read as a stay, that last wait was dropped).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +16,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D3, DIG, E1, E2, LOAD, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -50,3 +54,44 @@ def test_the_digging_that_ends_it_is_the_one_at_the_place(fleet, world):
 def test_a_truck_sent_into_a_place_closed_to_all_trucks_is_refused(fleet, world):
     errors = rules_plan("The trucks avoid soil 2. Then truck 1 goes to soil 2.", fleet, world).errors
     assert any("robot_dump_truck_01" in e and "soil2" in e for e in errors), errors
+
+
+# -- finding 2: "should not leave <place> before X" with the robot's next step said: that step waits for X ----------
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 goes to soil 2 and excavator 1 digs there and loads it. Truck 3 should not leave soil 2 before it is "
+    "full. Then truck 3 dumps at puddle 1.",
+    "Truck 3 goes to soil 2 and excavator 1 digs there and loads it. Truck 3 must not leave soil 2 before it is "
+    "full. Afterwards truck 3 dumps at puddle 1.",
+])
+def test_not_leaving_before_it_is_full_holds_the_next_move(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D3, E1], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("l", LOAD, [E1], deps=["d"]),
+                task("p", T, [D3], ["puddle1"], deps=["l"]), task("u", DUMP, [D3], deps=["p"]))
+
+
+def test_not_leaving_before_the_digging_is_done_holds_the_next_move(fleet, world):
+    assert_plan("Excavator 2 digs at soil 2. Truck 3 drives to soil 2. Truck 3 should not leave soil 2 before the "
+                "digging is done. Afterwards truck 3 goes to rock 1.", fleet, world,
+                task("m", T, [E2, D3], ["soil2"]), task("d", DIG, [E2], deps=["m"]),
+                task("r", T, [D3], ["rock1"], deps=["d"]))
+
+
+def test_not_leaving_before_another_robots_check_holds_the_next_move(fleet, world):
+    assert_plan("Truck 2 checks rock 2. Truck 3 goes to soil 2. Truck 3 should not leave soil 2 before truck 2 has "
+                "checked rock 2. Then truck 3 returns to start.", fleet, world,
+                task("c", T, [D2], ["rock2"]), task("s", T, [D3], ["soil2"]),
+                task("h", R, [D3], deps=["c", "s"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 3 goes to soil 2. Truck 3 should not leave soil 2 before the digging is done.",
+    "Truck 3 should not leave soil 2 before truck 2 has checked rock 2. Truck 3 goes to soil 2, then to puddle 1. "
+    "Truck 2 checks rock 2.",
+    "Excavator 1 digs at soil 2 and truck 3 goes to soil 2. Truck 3 must not leave soil 2 before truck 2 has checked "
+    "rock 2. Truck 2 checks rock 2. Truck 3 then dumps at puddle 1.",
+])
+def test_not_leaving_with_no_next_step_to_hold_stays_refused(fleet, world, text):
+    errors = rules_plan(text, fleet, world).errors
+    assert any("not leaving a place is no step" in e for e in errors), errors
