@@ -7274,6 +7274,8 @@ class Interpreter:
             if not found and self._ordered_later(seg, robots):
                 self.until_later = (seg.sentence, frozenset(m.key for m in robots), frozenset(
                     it.payload.target for it in seg.items if it.kind is ItemKind.VERB))
+            elif not found and not robots and not fleet and (later := self._work_ordered_later(seg, filters)):
+                self.until_later = (seg.sentence, frozenset(), later)
             return set(), False
         return found, is_par
 
@@ -7305,6 +7307,12 @@ class Interpreter:
         for idx, sentence, robots, actions, places in self.until_pending:
             ends = [d for d in self.b.drafts if d.alive and d.action in actions
                     and robots & {m.key for m in d.members} and self.draft_sentence.get(d.idx, -1) > sentence]
+            if not robots:
+                # "until the digging (there) is finished", the digging said later: the first one at the place
+                where = places or frozenset(self.b.drafts[idx].objects)
+                ends = [d for d in self.b.drafts if d.alive and d.action in actions
+                        and self.draft_sentence.get(d.idx, -1) > sentence and self._done_at(d) & where]
+                places = frozenset()
             # "until truck 1 has checked both rocks": the first step at each place X names, not the first alone
             at = [next((d.idx for d in ends if p in d.objects), None) for p in sorted(places)]
             if len(places) > 1 and all(i is not None for i in at):
@@ -7312,6 +7320,24 @@ class Interpreter:
             elif ends:
                 out.append((idx, frozenset({ends[0].idx})))
         return out
+
+    def _done_at(self, d: Draft) -> frozenset[str]:
+        """Where the step ``d`` is done: its place, or for work in place (a digging) the place its robots' last
+        move before it went to."""
+        if d.objects:
+            return frozenset(d.objects)
+        keys = {m.key for m in d.members}
+        moves = [a for a in sorted(self.b.anc[d.idx]) if self.b.drafts[a].alive and self.b.drafts[a].action in MOVES
+                 and keys & {m.key for m in self.b.drafts[a].members}]
+        return frozenset(self.b.drafts[moves[-1]].objects) if moves else frozenset()
+
+    def _work_ordered_later(self, seg: Segment, filters: Sequence[tuple[str, frozenset[str]]]) -> frozenset[str]:
+        """The work a robotless "until" anchor names ("until the digging is finished") when a later sentence orders
+        it ("Excavator 2 digs at soil 2"): that step ends the keep-out, as a named robot's deed said later does."""
+        actions = {f[0] for f in filters} - {"any"}
+        later = any(s.sentence > seg.sentence and s.role is SegmentRole.MAIN and any(
+            it.kind is ItemKind.VERB and it.payload.target in actions for it in s.items) for s in self.later_all)
+        return frozenset(actions) if later else frozenset()
 
     def _until_places(self, post: Segment, keepout: Draft) -> frozenset[str]:
         """The places the "until" clause ``post`` names: by name, or by a plural of their kind ("both rocks", "the

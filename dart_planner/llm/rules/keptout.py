@@ -28,6 +28,14 @@ def _covered(task: Subtask, types: Mapping[str, str]) -> set[str]:
         | {f"type:{t}" for t in task.robot_type}
 
 
+def _whole_types(task: Subtask, types: Mapping[str, str]) -> set[str]:
+    """The robots of each type a keep-out holds every robot of ("the trucks": three of three): a truck named by
+    number is one of them, so the keep-out holds for it too."""
+    size = {t: sum(1 for v in types.values() if v == t) for t in set(types.values())}
+    whole = {t for t, n in zip(task.robot_type, task.robot_count) if n >= size.get(t, n + 1)}
+    return {r for r, t in types.items() if t in whole}
+
+
 def _shares(keepout: set[str], movers: set[str]) -> bool:
     """Whether a keep-out covering ``keepout`` holds for one of ``movers``: the same robot, or a robot the allocator
     picks of a type the keep-out names by id only when nothing else is known (a type alone never matches ids)."""
@@ -55,7 +63,8 @@ def kept_out_errors(graph: TaskGraph, fleet: Fleet) -> list[str]:
         # edge to its lifting: README rule 26)
         if any(t.skill.startswith(_ALLOW) and place in t.object_keywords for t in before):
             continue
-        if any(t.skill.startswith(_AVOID) and place in t.object_keywords and _shares(_covered(t, types), movers)
+        if any(t.skill.startswith(_AVOID) and place in t.object_keywords
+               and _shares(_covered(t, types) | _whole_types(t, types), movers)
                for t in before):
             who = ", ".join(move.robot_ids) or " and ".join(f"{c} {t}" for t, c in move.requested_types) \
                 or "every robot"

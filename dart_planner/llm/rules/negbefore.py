@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Container, Sequence
 
-from .segment import ItemKind, Segment, SegmentRole
+from .segment import Item, ItemKind, Segment, SegmentRole
 from .verbs import MOVES
 
 __all__ = ["fold_negated_move_before"]
@@ -34,6 +34,47 @@ def _negated_move(seg: Segment, departures: Container[str]) -> bool:
     return any(it.payload.target in MOVES for it in verbs) and seg.has(ItemKind.OBJECT)
 
 
+def _staying_items(seg: Segment, departures: Container[str]) -> list[Item] | None:
+    """"Truck 3 should not leave soil 2": the robot, then the negation, the leaving word and the place right after
+    each other. Its items as "truck 3 remains at soil 2" says them (a robot that stays where it stands), or None."""
+    items = list(seg.items)
+    for k in range(1, len(items) - 2):
+        neg, word, place = items[k:k + 3]
+        if items[k - 1].kind is ItemKind.ROBOT and items[k - 1].payload.form == "ids" \
+                and neg.kind is ItemKind.MARK and neg.payload == "neg" and word.kind is ItemKind.WORD \
+                and word.text in departures and place.kind is ItemKind.OBJECT and place.payload.form == "names":
+            stay = Item(ItemKind.MARK, neg.start, word.end, "already", "remains at")
+            return items[:k] + [stay] + items[k + 2:]
+    return None
+
+
+def _ids(seg: Segment) -> set[str]:
+    return {i for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for i in it.payload.ids}
+
+
+def _goes_on_later(segs: Sequence[Segment], seg: Segment) -> bool:
+    """Whether an earlier sentence sent the robot of ``seg`` to the place it must not leave and a later one names it
+    with a verb: it is there, and what it does next is said. (Said before its move there, the wait has no step to
+    follow yet, and the refusal stays.)"""
+    ids = _ids(seg)
+    places = {n for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "names"
+              for n in it.payload.names}
+    went = any(s.sentence < seg.sentence and s.has(ItemKind.VERB) and ids & _ids(s) and places & {
+        n for it in s.items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
+        for s in segs)
+    acting = {s.sentence for s in segs if s.has(ItemKind.VERB)}  # "Truck 3 | then dumps ...": one sentence
+    return went and any(s.sentence > seg.sentence and s.sentence in acting and ids & _ids(s) for s in segs)
+
+
+def _done_before(segs: Sequence[Segment], anchor: Segment) -> bool:
+    """Whether each robot the "before" clause names by number was given a step in an earlier sentence ("... before
+    truck 2 has checked rock 2" after "Truck 2 checks rock 2"): a deed ordered only later is not waited for by a
+    stay, so that case keeps its refusal rather than a plan whose wait is dropped."""
+    acting = {s.sentence for s in segs if s.has(ItemKind.VERB)}
+    return all(any(s.sentence < anchor.sentence and s.sentence in acting and r in _ids(s) for s in segs)
+               for r in _ids(anchor))
+
+
 def fold_negated_move_before(segs: Sequence[Segment], before_words: Container[str], until: str,
                              departures: Container[str]) -> list[Segment]:
     """Read each clause opened by a word of ``before_words`` right after a negated move of the same sentence as the
@@ -43,6 +84,13 @@ def fold_negated_move_before(segs: Sequence[Segment], before_words: Container[st
         seg, prev = out[k], out[k - 1]
         if seg.role is SegmentRole.MAIN and seg.connective_text in before_words and seg.sentence == prev.sentence \
                 and prev.role is SegmentRole.MAIN and _negated_move(prev, departures):
+            stay = _staying_items(prev, departures)
+            if stay is not None and _goes_on_later(out, prev) and _done_before(out, seg):
+                # "truck 3 should not leave soil 2 before it is full. Then it dumps ...": it stays there until then
+                out[k - 1] = dataclasses.replace(prev, items=stay)
+                out[k] = dataclasses.replace(seg, role=SegmentRole.ANCHOR, connective="anchor", connective_text=until,
+                                             post_anchor=True, after_punct=False, sentence_start=False)
+                continue
             # as the segmenter leaves "until" after a verbless "must not leave": no anchor of a step said before it
             out[k] = dataclasses.replace(seg, role=SegmentRole.ANCHOR, connective="anchor", connective_text=until,
                                          post_anchor=prev.has(ItemKind.VERB), after_punct=False, sentence_start=False)
