@@ -489,11 +489,19 @@ def _ordered_robot_after(items: Sequence[Item], k: int, upto: int) -> bool:
         and items[k - 1].kind is ItemKind.CONNECTIVE and (k + 1 >= len(items) or items[k + 1].kind is not ItemKind.VERB)
 
 
-def _pronoun_after_loading(items: Sequence[Item], k: int) -> int | None:
+def _says_loaded(item: Item, loaded_words: Container[str]) -> bool:
+    """A loading verb ("is loaded", "has been filled"), or a word for a filled truck that the reader took as the
+    loading's event ("is *full*"): either says the truck's loading is done."""
+    if item.kind is ItemKind.VERB:
+        return item.payload.target in _LOADING
+    return item.kind is ItemKind.EVENT and item.payload.action in _LOADING and item.text in loaded_words
+
+
+def _pronoun_after_loading(items: Sequence[Item], k: int, loaded_words: Container[str]) -> int | None:
     """Where "it" opens the main clause right after the anchor's loading verb with no comma ("as soon as a truck is
-    loaded *it* drives"): the index of "it", when a verb follows it."""
+    loaded *it* drives", "... is full it drives"): the index of "it", when a verb follows it."""
     for m in range(k, min(len(items) - 2, k + 3)):
-        if items[m].kind is ItemKind.VERB and items[m].payload.target in _LOADING:
+        if _says_loaded(items[m], loaded_words):
             r, v = items[m + 1], items[m + 2]
             if r.kind is ItemKind.ROBOT and r.payload.form == "pronoun" and r.payload.pronoun == "it" \
                     and v.kind is ItemKind.VERB:
@@ -502,13 +510,15 @@ def _pronoun_after_loading(items: Sequence[Item], k: int) -> int | None:
     return None
 
 
-def fold_indefinite_loaded(items: Sequence[Item], articles: Container[str]) -> list[Item]:
+def fold_indefinite_loaded(items: Sequence[Item], articles: Container[str],
+                           loaded_words: Container[str]) -> list[Item]:
     """"The excavator loads the trucks one after the other. As soon as a truck has been loaded, it drives to puddle
     2": after several robots were loaded, "a <type>" loaded in an anchor with "it" after its comma is each of them,
     after its own loading (read as "As soon as each truck has been loaded, it drives ..."; read as "As soon as it
     ...", "it" was the truck loaded last, and every truck waited for that loading). Read as one more robot of the type,
     a truck nobody loaded drove off and the loaded ones stayed. Also with no comma before "it", and after a loading of
-    robots said in turn ("loads truck 1, then truck 2")."""
+    robots said in turn ("loads truck 1, then truck 2"), and with a word for a filled truck ("as soon as a truck is
+    full")."""
     out = list(items)
     for k in range(len(out) - 3):
         c, r = out[k], out[k + 1]
@@ -518,7 +528,7 @@ def fold_indefinite_loaded(items: Sequence[Item], articles: Container[str]) -> l
         if d.form != "type" or d.det != "count" or d.count != 1 or d.plural or r.text.split()[0] not in articles:
             continue
         j = next((m for m in range(k + 2, min(len(out), k + 8)) if out[m].kind is ItemKind.PUNCT), None)
-        bare = _pronoun_after_loading(out, k + 2)  # "as soon as a truck is loaded it drives ...": no comma
+        bare = _pronoun_after_loading(out, k + 2, loaded_words)  # "as soon as a truck is full it drives": no comma
         if bare is not None and (j is None or bare < j):
             j = bare - 1
         elif j is None or out[j].text != "," or j + 1 >= len(out):
@@ -526,7 +536,7 @@ def fold_indefinite_loaded(items: Sequence[Item], articles: Container[str]) -> l
         it = out[j + 1]
         if it.kind is not ItemKind.ROBOT or it.payload.form != "pronoun" or it.payload.pronoun != "it":
             continue
-        if not any(x.kind is ItemKind.VERB and x.payload.target in _LOADING for x in out[k + 2:j + 1]) \
+        if not any(_says_loaded(x, loaded_words) for x in out[k + 2:j + 1]) \
                 or not _plural_loading_before(out, k):
             continue
         out[k + 1] = Item(ItemKind.ROBOT, r.start, r.end, RobotDesc("type", rtype=d.rtype, det="each"), r.text)

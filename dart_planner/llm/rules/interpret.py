@@ -3653,6 +3653,8 @@ class Interpreter:
             split = True  # "after being loaded, both trucks dump": each after its own loading
             # (not after "when both rock inspections are done": a join, the robots wait for both, rule 9)
         self.robotless_anchor = False
+        if split and entry and pre is None and subject:
+            entry = self._each_own_loading(entry, subject)
         # "once both trucks are full, they each haul ...": "each" splits the move, but every truck waits for the join
         self.b.narrow = self.pairing.narrow if split and entry and not self.anchor_joins_robots else None
         self.anchor_joins_robots = False
@@ -4255,6 +4257,23 @@ class Interpreter:
         if len(run) < 2:
             return set()
         return self._served_by_last(subject, {d.idx for d in run})
+
+    def _each_own_loading(self, entry: set[int], subject: tuple[Member, ...]) -> set[int]:
+        """"Excavator 1 loads truck 1 first, then truck 2. Then each truck carries its rubble to puddle 1": "then"
+        took the last loading only (truck 2's), and truck 1 waited for it too; each truck goes on from its own loading
+        (rule 24), as with "each truck then ...". Only when what the clause waits for is loadings of its trucks: the
+        trucks' own loadings before it join it, and the distributive reading keeps each one's own."""
+        keys = {m.key for m in subject}
+        loads = [self.b.drafts[i] for i in entry]
+        if any(d.action != "unload_bucket" or not {p.key for p in d.partners} <= keys for d in loads):
+            return entry
+        own = set(entry)
+        for m in subject:
+            mine = [d.idx for d in self.b.drafts if d.alive and d.action == "unload_bucket"
+                    and {p.key for p in d.partners} == {m.key}]
+            if mine and any(mine[-1] in self.b.anc[j] for j in entry):
+                own.add(mine[-1])
+        return own
 
     def _served_by_waiting_load(self, subject: tuple[Member, ...]) -> set[int]:
         """"Excavator 1 digs at rock 1 and loads truck 1. Truck 1 then goes to soil 2": the loading waits for the

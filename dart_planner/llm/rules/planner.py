@@ -293,7 +293,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
     items = fold_worked_place_lists(items, lex.checked_both_verbs, lex.place_list_pronouns, lex.place_prepositions,
                                     lex.thing_list_joins)
-    items = fold_indefinite_loaded(items, lex.indefinite_articles)
+    items = fold_indefinite_loaded(items, lex.indefinite_articles, lex.loaded_words)
     items = fold_another_load(items, lex.another_load_leads, lex.another_thing_nouns)
     items = fold_excess_infinitives(items, lex.excess_words)
     items = fold_wait_after_step(fold_wait_at_place(items, lex), lex)
