@@ -559,6 +559,14 @@ def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool
         and k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
 
 
+def _sole_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """"Excavator 2 *then goes* to soil 1 with truck 1 and digs there": one robot opening the clause, "then" and a
+    verb is that verb's subject. Cut at "then", the robot after "with" became the subject of the rest, and truck 1
+    was sent to dig."""
+    return len(cur.items) == 1 and cur.items[0].kind is ItemKind.ROBOT and cur.connective is None \
+        and k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
+
+
 def _loading_before(items: Sequence[Item], k: int) -> bool:
     """A loading verb with a robot after it opens the clause that ends at ``k`` ("excavator 3 loads truck 1 *and
     then truck 3*, each truck then dumps"): the "then <robot>" said is one more truck of that loading, as the one
@@ -1012,7 +1020,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             close("punct")
             cur.after_punct = True
         if it.kind is ItemKind.CONNECTIVE and it.text == "then" and cur.role is SegmentRole.MAIN and cur.items \
-                and not any(i.kind is ItemKind.VERB for i in cur.items) and (_lone_subject_then_verb(cur, items, k) or (
+                and not any(i.kind is ItemKind.VERB for i in cur.items) and (
+                    _lone_subject_then_verb(cur, items, k) or _sole_subject_then_verb(cur, items, k) or (
                     cur.items[0].kind is ItemKind.ROBOT and (
                         any(i.kind is ItemKind.OBJECT for i in cur.items)
                         or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))))):
