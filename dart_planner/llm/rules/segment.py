@@ -30,7 +30,7 @@ __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "s
 # ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
 # fold into a valid robot or object name; it stays unknown and the plan fails closed.
 _NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)", re.ASCII)
-_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]", re.ASCII)
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+|(?<=s)'(?= +[a-z]))?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]", re.ASCII)
 _JOINED = re.compile(r"([a-z]+)(\d+)$", re.ASCII)
 _SYMBOL_WORDS = {"&": "and", "+": "and", "@": "at", "->": "to", "-": "through"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -108,6 +108,10 @@ def tokenize(text: str, keep_joined: Container[str] = (), spellings: Mapping[str
         if w in _KEEP_APOSTROPHE:
             for part in _KEEP_APOSTROPHE[w].split():
                 out.append(Token(part, s, e))
+            continue
+        if w.endswith("s'"):  # "the trucks' keep-out": a possessive, as "truck 1's"; left out, "trucks keep" was a verb
+            out.append(Token(w[:-1], s, e - 1))
+            out.append(Token("'s", e - 1, e))
             continue
         if w.endswith("'s") and len(w) > 2:
             out.append(Token(w[:-2], s, e - 2))
