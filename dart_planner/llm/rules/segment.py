@@ -30,7 +30,7 @@ __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "s
 # ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
 # fold into a valid robot or object name; it stays unknown and the plan fails closed.
 _NUMBER_ABBREVIATION = re.compile(r"\b(?:no|nr|num)(\.)(?=\s*\d)", re.ASCII)
-_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+)?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]", re.ASCII)
+_TOKEN = re.compile(r"[a-z][a-z0-9_]*(?:'[a-z]+|(?<=s)'(?= +[a-z]))?|\d+(?:st|nd|rd|th)?(?:'s)?|[.;:!?,()]", re.ASCII)
 _JOINED = re.compile(r"([a-z]+)(\d+)$", re.ASCII)
 _SYMBOL_WORDS = {"&": "and", "+": "and", "@": "at", "->": "to", "-": "through"}
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -108,6 +108,10 @@ def tokenize(text: str, keep_joined: Container[str] = (), spellings: Mapping[str
         if w in _KEEP_APOSTROPHE:
             for part in _KEEP_APOSTROPHE[w].split():
                 out.append(Token(part, s, e))
+            continue
+        if w.endswith("s'"):  # "the trucks' keep-out": a possessive, as "truck 1's"; left out, "trucks keep" was a verb
+            out.append(Token(w[:-1], s, e - 1))
+            out.append(Token("'s", e - 1, e))
             continue
         if w.endswith("'s") and len(w) > 2:
             out.append(Token(w[:-2], s, e - 2))
@@ -556,6 +560,14 @@ def _lone_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool
     p = k - 2 - lead
     return len(cur.items) == 1 + lead and cur.items[lead].kind is ItemKind.ROBOT and p >= 1 \
         and items[p].kind is ItemKind.PUNCT and _ordered_loading_ends(items, p) \
+        and k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
+
+
+def _sole_subject_then_verb(cur: Segment, items: Sequence[Item], k: int) -> bool:
+    """"Excavator 2 *then goes* to soil 1 with truck 1 and digs there": one robot opening the clause, "then" and a
+    verb is that verb's subject. Cut at "then", the robot after "with" became the subject of the rest, and truck 1
+    was sent to dig."""
+    return len(cur.items) == 1 and cur.items[0].kind is ItemKind.ROBOT and cur.connective is None \
         and k + 1 < len(items) and items[k + 1].kind is ItemKind.VERB
 
 
@@ -1012,7 +1024,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             close("punct")
             cur.after_punct = True
         if it.kind is ItemKind.CONNECTIVE and it.text == "then" and cur.role is SegmentRole.MAIN and cur.items \
-                and not any(i.kind is ItemKind.VERB for i in cur.items) and (_lone_subject_then_verb(cur, items, k) or (
+                and not any(i.kind is ItemKind.VERB for i in cur.items) and (
+                    _lone_subject_then_verb(cur, items, k) or _sole_subject_then_verb(cur, items, k) or (
                     cur.items[0].kind is ItemKind.ROBOT and (
                         any(i.kind is ItemKind.OBJECT for i in cur.items)
                         or (len(cur.items) > 1 and all(i.kind is ItemKind.WORD for i in cur.items[1:]))))):
