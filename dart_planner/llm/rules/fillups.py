@@ -4,7 +4,9 @@
 the excavator's place. Said with a truck right after it and a robot of another type before it in the sentence, the
 phrase is the excavator's loading of that truck, like "fills truck 1": read as the truck's, the plan added a move
 of the truck to the excavator's site that nobody asked for. So it is with no robot before it in the sentence, an
-order ("Fill up both trucks, truck 2 first."): read as the trucks', the order of their loadings was dropped.
+order ("Fill up both trucks, truck 2 first."): read as the trucks', the order of their loadings was dropped. The
+same order with a plural pronoun for the trucks ("Fill up both, truck 2 first.") is the same loading: with the
+pronoun left as the trucks' subject, it was one loading and the order was dropped.
 """
 
 from __future__ import annotations
@@ -40,7 +42,14 @@ def _loader_said(items: Sequence[Item], k: int, verbs: Container[str], subject_t
     if it.payload.role != "passive_load" or it.payload.lemma.lower() not in verbs or k + 1 >= len(items):
         return False
     nxt = items[k + 1]
-    return nxt.kind is ItemKind.ROBOT and bool(nxt.payload.rtype) and nxt.payload.rtype != subject_type
+    if nxt.kind is not ItemKind.ROBOT:
+        return False
+    if nxt.payload.form == "pronoun":
+        return not subject_type and nxt.payload.pronoun in _PLURAL_PRONOUNS
+    return bool(nxt.payload.rtype) and nxt.payload.rtype != subject_type
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "both", "each"})  # "fill up *both*": the trucks said before, several
 
 
 def fold_split_loadings(items: Sequence[Item], index: PhraseIndex[tuple[str, str]],
