@@ -58,6 +58,7 @@ _PARTICIPLE_ENDINGS = ("ing", "ed", "en")
 
 # Work done where the robot stands: an anchor naming a place finds it by where its robots are
 _IN_PLACE_ACTIONS = frozenset({"dig", "unload_bucket", "load", "dump"})
+_ROCK_KIND = "rock"  # the kind of place whose digging is its breaking up (see _rock_work_said)
 _NUMBER_WORDS = {2: "two", 3: "three"}
 # Tokens that end a written sentence (a semicolon or a colon only cuts one into clauses)
 _FULL_STOPS = frozenset({".", "!", "?"})
@@ -6882,6 +6883,12 @@ class Interpreter:
             self.use(it)
         return set(near[-2] | near[-1])
 
+    def _rock_work_said(self, seg: Segment) -> bool:
+        """The clause names its digging by a noun said only of rocks (lexicon ``rock_work_events``), as an event noun
+        ("the breaking") or as the verb's gerund ("after the breaking up")."""
+        return any(it.kind in (ItemKind.EVENT, ItemKind.VERB) and it.text.lower() in self.lex.rock_work_events
+                   for it in seg.items)
+
     def _worked_at_kind(self, seg: Segment, action: str, cands: list[Draft]) -> list[Draft]:
         """"Truck 1 inspects rock 2. Once the rock is broken, ...": "the rock" is the rock named last (rock 2), where
         nothing was dug; the digging meant is the one at a place of that kind (rock 1), not every digging (the one at
@@ -7178,6 +7185,10 @@ class Interpreter:
                 # "once the rock is broken up": the digging done at the rock, not every digging
                 here = [d for d in cands if any(self.loc(m) in objs for m in d.members)]
                 cands = here or self._worked_at_kind(seg, action, cands) or cands
+            elif not objs and action == "dig" and self._rock_work_said(seg):
+                # "when the breaking is finished": the breaking up of a rock, not the digging at a soil beside it
+                pool = set(self.site.objects_by_kind.get(_ROCK_KIND, ()))
+                cands = [d for d in cands if any(self.loc(m) in pool for m in d.members)] or cands
             elif not objs and action == "dig" and self._subject_site_dig(seg):
                 cands = self._dug_where_subject_is(cands)
             elif not objs and action == "dig" and self.anchor_goals and _one_event(seg):

@@ -230,6 +230,7 @@ class Lexicon:
     join_verbs: frozenset[str] = frozenset()
     """Motion verbs whose robot object stands for its place ("truck 2 joins excavator 2")."""
     filled_up_verbs: frozenset[str] = _context_words()
+    rock_work_events: frozenset[str] = _context_words()
     """Loading phrases read of the truck ("truck 1 fills up") that, with a truck right after them and a robot of
     another type before, are the loader's ("excavator 1 fills up truck 1")."""
     loaded_words: frozenset[str] = _context_words()
