@@ -5,6 +5,8 @@
    whole fleet at once", "no robot among robot_dump_truck_02 can dig"). They order no digging: every digging step
    the plan has, said before or after, waits for the check (rule 9), with transitive edges left out (rule 7). A
    check that no step does is refused, naming the words.
+2. "No excavator digs until truck 2 has checked puddle 1." (with the digging said in another sentence) added a
+   digging by three excavators at no place, in silence: the excavators are the only diggers, so it is the same hold.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,7 +28,8 @@ def test_nobody_starts_digging_until_the_check_said_before(fleet, world):
                 task("g", DIG, [E1], [], deps=["c", "m"]), task("l", LOAD, [E1], [], deps=["g"]))
 
 
-@pytest.mark.parametrize("hold", ["No one digs", "No one may dig", "Nobody should begin digging"])
+@pytest.mark.parametrize("hold", ["No one digs", "No one may dig", "Nobody should begin digging", "No excavator digs",
+                                  "No excavator starts digging"])
 def test_no_one_digs_until_the_check_with_the_digging_said_after(fleet, world, hold):
     assert_plan(f"Truck 2 checks puddle 1. {hold} until truck 2 has checked puddle 1. "
                 "Excavator 1 digs at soil 1. Excavator 2 digs at soil 2.", fleet, world,

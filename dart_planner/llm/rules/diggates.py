@@ -30,9 +30,12 @@ class DigGate:
 
 
 def _negated_subject(items: list[Item]) -> bool:
+    """"Nobody", "no one", "no digging" or "no excavator": the excavators are the only diggers, so "no excavator"
+    holds every digging as "nobody" does (it was read as a new digging by all three excavators)."""
     first = items[0]
     if first.kind is ItemKind.ROBOT:
-        return first.payload.form == "fleet" and first.payload.negated
+        d = first.payload
+        return d.negated and (d.form == "fleet" or (d.form == "type" and d.rtype == "excavator"))
     return first.kind is ItemKind.WORD and first.text == "no"
 
 
