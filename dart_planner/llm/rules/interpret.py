@@ -23,6 +23,7 @@ from ...core.fleet import Fleet
 from ...core.world import World
 from .clauses import START, Action, Clause, own_place, places_named
 from .dependencies import Draft, PlanBuilder
+from .diggates import DigGate, apply_dig_gates, dig_hold
 from .goals import Goal, set_aside, spelled_out
 from .keepout_nouns import EVERY_KEEPOUT
 from .lexicon import Lexicon, tokenize_phrase
@@ -466,6 +467,7 @@ class Interpreter:
         #: negated work orders ("excavator 1 does not dig at rock 2") with no time word, each with its refusal and
         #: the robots it was said of (None: no robot): refused at the end only when those robots have no other order
         self.negated_work: list[tuple[str, tuple[Member, ...]]] = []
+        self.dig_gates: list[tuple[DigGate, list[str]]] = []  # "nobody digs until truck 2 has checked puddle 1"
         self.unmatched_digs: list[str] = []
         """Anchors that wait for a digging when none was said ("... loaded by excavator 1 once the digging is
         done"): refused at the end when the plan has no digging at all."""
@@ -2892,6 +2894,7 @@ class Interpreter:
         self.flush_all_pending()
         self.settle_vague()
         lift_until_keepouts(self.b, self.until_keepouts + self._pending_until_ends(), self.fleet.skills)
+        self.errors += apply_dig_gates(self.b, self.dig_gates)
         if self.unmatched_digs and not any(d.alive and self._matches(d, "dig") for d in self.b.drafts):
             # the wait cannot be dropped in silence: the step would start at once, with nothing dug to load
             self.errors += [f"{said!r} waits for a digging that no step does: say who digs where"
@@ -3061,6 +3064,12 @@ class Interpreter:
             if it.kind is ItemKind.CONNECTIVE or it.kind is ItemKind.PUNCT:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
+            return
+        gate = dig_hold(seg, post, self.lex.until_words)
+        if gate is not None and post is not None:
+            for it in (*seg.items, *post.items):
+                self.use(it)
+            self.dig_gates.append((gate, [n for o in gate.places for n in self.resolve_objects(o)]))
             return
         if self._work_frame(seg):
             for it in seg.items:
