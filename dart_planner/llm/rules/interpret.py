@@ -40,6 +40,7 @@ from .segment import (
     SegmentRole,
     _is_subject_start,
     _relative_which,
+    named_ids,
     named_objects,
 )
 from .steprefs import step_numbers
@@ -339,10 +340,6 @@ def _work_targets(items: Sequence[Item]) -> set[str]:
 def _work_target(verb: Item) -> str:
     """The action of one verb (a passive loading is the loading)."""
     return "unload_bucket" if verb.payload.role == "passive_load" else str(verb.payload.target)
-
-
-def _named_ids(items: Sequence[Item]) -> set[str]:
-    return {r for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids}
 
 
 def _lead(items: Sequence[Item]) -> Item | None:
@@ -1543,8 +1540,8 @@ class Interpreter:
             if not verbs or not any(it.kind is ItemKind.ROBOT for it in items):
                 continue
             # its subject may come back as a pronoun ("First it drives to soil 1"): the topic
-            subject = _named_ids([next(it for it in items if it.kind is ItemKind.ROBOT)])
-            if verbs <= _work_targets(later) and _named_ids(items) - subject <= _named_ids(later) \
+            subject = named_ids([next(it for it in items if it.kind is ItemKind.ROBOT)])
+            if verbs <= _work_targets(later) and named_ids(items) - subject <= named_ids(later) \
                     and named_objects(items) <= named_objects(later):
                 out.add(sent)
         return out | {sent for sent in sentences if self._told_ahead(sent, segs)}
@@ -1574,7 +1571,7 @@ class Interpreter:
             return False  # "... both puddles. Then truck 1 goes to puddle 1 ...": what follows comes after it
         later = [it for s in segs if s.sentence > sent for it in s.items]
         named = named_objects(later)
-        if not _named_ids(items) <= _named_ids(later) or not named_objects(items) <= named:
+        if not named_ids(items) <= named_ids(later) or not named_objects(items) <= named:
             return False
         said = Counter(_work_target(it) for it in later if it.kind is ItemKind.VERB
                        and it.payload.target not in KEEPOUT_ACTIONS)
@@ -1658,7 +1655,7 @@ class Interpreter:
         for seg in segs:
             if seg.items and span[0] <= seg.items[0].start < span[1]:
                 done = {(v, p) for v in _work_targets(seg.items) for p in named_objects(seg.items)}
-                for r in _named_ids(seg.items):
+                for r in named_ids(seg.items):
                     out.setdefault(r, set()).update(done)
         return out
 
@@ -7426,10 +7423,8 @@ class Interpreter:
         """Whether ``sentence`` names a robot by number that no later sentence names again ("Objective: soil 1 is to be
         excavated by excavators 1 and 2 ... Truck 2 is to ...": the work of the excavators is said only there, so
         the sentence gives orders; read as a summary, their digging and loading were dropped without a word)."""
-        def numbered(items: Iterable[Item]) -> set[str]:
-            return {i for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for i in it.payload.ids}
-        here = numbered(self._sentence_items(sentence))
-        return not here <= numbered(it for s in self.later_all if s.sentence > sentence for it in s.items)
+        here = named_ids(self._sentence_items(sentence))
+        return not here <= named_ids(it for s in self.later_all if s.sentence > sentence for it in s.items)
 
     def _robot_named_beyond(self, sentence: int, later: bool) -> bool:
         """Whether a robot is named in a sentence after ``sentence`` (``later``) or before it."""

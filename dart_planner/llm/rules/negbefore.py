@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Container, Sequence
 
-from .segment import Item, ItemKind, Segment, SegmentRole
+from .segment import Item, ItemKind, Segment, SegmentRole, named_ids, named_objects
 from .verbs import MOVES
 
 __all__ = ["fold_negated_move_before"]
@@ -48,22 +48,15 @@ def _staying_items(seg: Segment, departures: Container[str]) -> list[Item] | Non
     return None
 
 
-def _ids(seg: Segment) -> set[str]:
-    return {i for it in seg.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for i in it.payload.ids}
-
-
 def _goes_on_later(segs: Sequence[Segment], seg: Segment) -> bool:
     """Whether an earlier sentence sent the robot of ``seg`` to the place it must not leave and a later one names it
     with a verb: it is there, and what it does next is said. (Said before its move there, the wait has no step to
     follow yet, and the refusal stays.)"""
-    ids = _ids(seg)
-    places = {n for it in seg.items if it.kind is ItemKind.OBJECT and it.payload.form == "names"
-              for n in it.payload.names}
-    went = any(s.sentence < seg.sentence and s.has(ItemKind.VERB) and ids & _ids(s) and places & {
-        n for it in s.items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
-        for s in segs)
+    ids, places = named_ids(seg.items), named_objects(seg.items)
+    went = any(s.sentence < seg.sentence and s.has(ItemKind.VERB) and ids & named_ids(s.items)
+               and places & named_objects(s.items) for s in segs)
     acting = {s.sentence for s in segs if s.has(ItemKind.VERB)}  # "Truck 3 | then dumps ...": one sentence
-    return went and any(s.sentence > seg.sentence and s.sentence in acting and ids & _ids(s) for s in segs)
+    return went and any(s.sentence > seg.sentence and s.sentence in acting and ids & named_ids(s.items) for s in segs)
 
 
 def _done_before(segs: Sequence[Segment], anchor: Segment) -> bool:
@@ -71,8 +64,8 @@ def _done_before(segs: Sequence[Segment], anchor: Segment) -> bool:
     truck 2 has checked rock 2" after "Truck 2 checks rock 2"): a deed ordered only later is not waited for by a
     stay, so that case keeps its refusal rather than a plan whose wait is dropped."""
     acting = {s.sentence for s in segs if s.has(ItemKind.VERB)}
-    return all(any(s.sentence < anchor.sentence and s.sentence in acting and r in _ids(s) for s in segs)
-               for r in _ids(anchor))
+    return all(any(s.sentence < anchor.sentence and s.sentence in acting and r in named_ids(s.items) for s in segs)
+               for r in named_ids(anchor.items))
 
 
 def fold_negated_move_before(segs: Sequence[Segment], before_words: Container[str], until: str,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .mentions import RobotDesc
 
 __all__ = ["Token", "ItemKind", "Item", "SegmentRole", "Segment", "tokenize", "segment_items", "SENTENCE_END",
-           "sentence_start", "named_objects", "verb_before_punct", "filler_over"]
+           "sentence_start", "named_objects", "named_ids", "verb_before_punct", "filler_over"]
 
 # ASCII only, on purpose: a look-alike ("truc\u212a" with a Kelvin sign, a full-width digit) must not
 # fold into a valid robot or object name; it stays unknown and the plan fails closed.
@@ -219,9 +219,14 @@ class Segment:
 _SUBJECT_KINDS = (ItemKind.ROBOT,)
 
 
-def named_objects(items: Sequence[Item]) -> set[str]:
+def named_objects(items: Iterable[Item]) -> set[str]:
     """The objects ``items`` name by name ("rock 2"; not "there", "it" or "the rock")."""
     return {n for it in items if it.kind is ItemKind.OBJECT and it.payload.form == "names" for n in it.payload.names}
+
+
+def named_ids(items: Iterable[Item]) -> set[str]:
+    """The robots ``items`` name by number ("truck 2"; not "it", "the truck" or "two trucks")."""
+    return {r for it in items if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids}
 
 
 def filler_over(items: Sequence[Item]) -> Item:
