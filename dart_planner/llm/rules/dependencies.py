@@ -628,7 +628,7 @@ class PlanBuilder:
 
     def _site(self, d: Draft, m: Member) -> tuple[str, ...] | None:
         """Where ``m`` stands when ``d`` starts: the place of its last move before ``d``; None when it made none."""
-        anc = self._ancestors(d.idx)
+        anc = self.ancestors(d.idx)
         moves = [x for x in self.drafts if x.idx in anc and x.action == "navigate" and x.objects
                  and m.key in {k.key for k in x.members}]
         return max(moves, key=lambda x: x.idx).objects if moves else None
@@ -721,7 +721,8 @@ class PlanBuilder:
             # 3": the loading waited for truck 3's share of the move only through the excavators' digging
             self._group_next_step(twin, d, named_keys)
 
-    def _ancestors(self, idx: int) -> set[int]:
+    def ancestors(self, idx: int) -> set[int]:
+        """Every draft ``idx`` waits for, directly or through others, from the deps as they are now."""
         seen: set[int] = set()
         todo = list(self.drafts[idx].deps)
         while todo:
@@ -740,8 +741,8 @@ class PlanBuilder:
         for o in steps:
             if twin.idx in o.deps or d.idx in o.deps:
                 continue
-            anc = self._ancestors(o.idx)
-            if d.idx in anc and not any(x.idx in anc and d.idx in self._ancestors(x.idx) for x in steps if x is not o):
+            anc = self.ancestors(o.idx)
+            if d.idx in anc and not any(x.idx in anc and d.idx in self.ancestors(x.idx) for x in steps if x is not o):
                 o.deps.add(twin.idx)
 
     def finish(self, instruction: str = "", plan_id: str | None = None) -> TaskGraph:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .dependencies import Draft, PlanBuilder
+from .dependencies import PlanBuilder
 from .segment import Item, ItemKind, Segment
 from .verbs import MOVES
 
@@ -65,18 +65,6 @@ def dig_hold(seg: Segment, post: Segment | None, until_words: frozenset[str] | s
     return DigGate(ids, places, said)
 
 
-def _ancestors(b: PlanBuilder, d: Draft) -> set[int]:
-    by_idx = {x.idx: x for x in b.drafts}
-    seen: set[int] = set()
-    todo = list(d.deps)
-    while todo:
-        p = todo.pop()
-        if p not in seen:
-            seen.add(p)
-            todo += list(by_idx[p].deps)
-    return seen
-
-
 def apply_dig_gates(b: PlanBuilder, gates: list[tuple[DigGate, list[str]]]) -> list[str]:
     """Make every digging wait for each hold's check (``gates``: each hold with its places resolved); the errors of
     the holds that cannot be kept."""
@@ -90,7 +78,8 @@ def apply_dig_gates(b: PlanBuilder, gates: list[tuple[DigGate, list[str]]]) -> l
             errors.append(f"{gate.said!r}: no {what} in the plan for the digging to wait for")
             continue
         check = checks[-1]
-        if any(g.idx in _ancestors(b, check) or g.idx == check.idx for g in digs):
+        before = b.ancestors(check.idx) | {check.idx}
+        if any(g.idx in before for g in digs):
             errors.append(f"{gate.said!r}: the check itself comes after a digging")
             continue
         for g in digs:
