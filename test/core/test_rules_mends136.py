@@ -5,6 +5,12 @@
    left at once. A robot that stays where it is until such a deed ("remains at", "waits there", "stays", "waits
    until ..., then ...") now has its next step wait for the first later step of the anchor's robot and action (at
    its place) (rules/staywaits.py); a deed no later step does is refused, naming the words.
+2. "Truck 2 must not leave before truck 1 has checked puddle 1. Truck 2 goes to soil 1. Truck 1 checks puddle 1." (the
+   wait said before the work it times, its deed ordered later) sent truck 2 off at once: a negated bare departure is
+   a stay too, so its next step waits for the check. Said in two words ("must not *set off*", "does not *head off*":
+   two-word ``departure_verbs``), "set" was no verb and the wait was dropped, and "head off" a keep-out with no place
+   (refused); both now read as "leave". "Must not leave soil 2 before X" with X ordered later was refused as a stay
+   that could not wait for a later deed (test_rules_mends129); it now waits for it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, E1, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -59,3 +65,43 @@ def test_a_keep_out_until_a_later_check_holds_no_step(fleet, world):
     assert not p.errors
     move = next(s for s in p.graph.subtasks if list(s.object_keywords) == ["soil2"])
     assert all(not d.startswith("target") for d in move.dependencies)
+
+
+# -- finding 2: "must not leave before X" said before the work it times, X ordered later -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 must not leave before truck 1 has checked puddle 1. Truck 2 goes to soil 1. Truck 1 checks puddle 1.",
+    "Truck 2 must not depart until truck 1 has inspected puddle 1. Truck 2 drives to soil 1. "
+    "Truck 1 inspects puddle 1.",
+    "Truck 2 does not head off before truck 1 has inspected puddle 1. Truck 2 drives to soil 1. "
+    "Truck 1 inspects puddle 1.",
+    "Truck 2 must not leave before truck 1 has checked puddle 1. Truck 1 checks puddle 1. Truck 2 goes to soil 1.",
+])
+def test_not_leaving_before_a_later_check_holds_the_next_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("c", T, [D1], ["puddle1"]), task("m", T, [D2], ["soil1"], deps=["c"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 must not set off before excavator 1 has dug at soil 1. Truck 2 goes to rock 1. "
+    "Excavator 1 digs at soil 1.",
+    "Truck 2 should not head out until excavator 1 is done digging at soil 1. It then goes to rock 1. "
+    "Excavator 1 digs at soil 1.",
+])
+def test_a_two_word_departure_is_a_leaving(fleet, world, text):
+    assert_plan(text, fleet, world, task("e", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["e"]),
+                task("m", T, [D2], ["rock1"], deps=["d"]))
+
+
+def test_not_setting_out_for_a_place_stays_a_negated_move(fleet, world):
+    assert_plan("Truck 2 does not set out for soil 1 before truck 1 has inspected puddle 1. Truck 1 inspects puddle 1.",
+                fleet, world, task("c", T, [D1], ["puddle1"]), task("m", T, [D2], ["soil1"], deps=["c"]))
+
+
+def test_not_leaving_a_place_before_a_later_check_holds_the_next_move(fleet, world):
+    for text in ("Excavator 1 digs at soil 2 and truck 3 goes to soil 2. Truck 3 must not leave soil 2 before truck 2 "
+                 "has checked rock 2. Truck 2 checks rock 2. Truck 3 then dumps at puddle 1.",
+                 "Excavator 1 digs at soil 2 and truck 3 goes to soil 2. Truck 3 must not leave soil 2 before truck 2 "
+                 "has checked rock 2. Truck 3 then dumps at puddle 1. Truck 2 checks rock 2."):
+        assert_plan(text, fleet, world, task("s", T, [E1, D3], ["soil2"]), task("d", DIG, [E1], deps=["s"]),
+                    task("c", T, [D2], ["rock2"]), task("p", T, [D3], ["puddle1"], deps=["s", "c"]),
+                    task("u", DUMP, [D3], deps=["p"]))

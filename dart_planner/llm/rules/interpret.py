@@ -4745,21 +4745,28 @@ class Interpreter:
         return post
 
     def _staying_clause(self, seg: Segment) -> bool:
-        """A clause of staying where the robot is ("truck 3 remains at soil 2", "it waits there"): no step."""
-        return any(staying(it, self.lex) for it in seg.items)
+        """A clause of staying where the robot is ("truck 3 remains at soil 2", "it waits there"), or of not leaving
+        it ("truck 2 must not leave", "don't set off": a negated bare departure, lexicon ``departure_verbs``): no
+        step."""
+        if any(staying(it, self.lex) for it in seg.items):
+            return True
+        return any(it.kind is ItemKind.MARK and it.payload == "neg" for it in seg.items) \
+            and not seg.has(ItemKind.VERB) \
+            and any(it.kind is ItemKind.WORD and it.text in self.lex.departure_verbs for it in seg.items)
 
     def _stayers_before(self, segs: Sequence[Segment], i: int) -> tuple[Member, ...] | None:
         """The robots a fronted-looking "until" anchor at ``i`` holds: those addressed by a wait ("truck 3 waits
         until X, then ..."), or those of a clause of staying just before it in its sentence ("truck 3 stays until
         X"); None for any other anchor."""
         seg = segs[i]
-        if seg.connective_text in self.lex.wait_for_connectives and self.vocative is not None \
-                and self.vocative[0]:
-            return tuple(self.vocative[0])
+        addressed = tuple(self.vocative[0]) if self.vocative is not None and self.vocative[0] else None
+        if seg.connective_text in self.lex.wait_for_connectives and addressed:
+            return addressed
         before = segs[i - 1] if i else None
         if before is not None and before.sentence == seg.sentence and before.role is SegmentRole.MAIN \
-                and self._staying_clause(before) and self.prev is not None:
-            return self.prev.subject
+                and self._staying_clause(before):
+            # "truck 2 must not leave until X": a clause with no step leaves its robot addressed
+            return addressed or (self.prev.subject if self.prev is not None else None)
         return None
 
     def _note_stay_wait(self, stayers: Sequence[Member] | None) -> None:
