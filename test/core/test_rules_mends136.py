@@ -11,6 +11,17 @@
    two-word ``departure_verbs``), "set" was no verb and the wait was dropped, and "head off" a keep-out with no place
    (refused); both now read as "leave". "Must not leave soil 2 before X" with X ordered later was refused as a stay
    that could not wait for a later deed (test_rules_mends129); it now waits for it.
+3. "Excavator 1 digs at soil 1 and loads truck 2. All of them return to base." (also "the lot of them", "they all")
+   sent only the excavator home: "all of them" opening its sentence was read as "they", the subject alone. It is now
+   every robot named so far, the loaded truck too (by id, in order of mention: rules 2 and 4). "Everyone heads back"
+   stays the fleet-wide return (rule 5).
+4. "Excavator 1 digs at soil 1 with truck 2" (also "together with", "alongside") dropped truck 2 in silence. Whether
+   the truck only goes along or is loaded there the conventions do not say (and "excavator 1 and truck 2 dig at soil
+   1" is refused already), so it is refused, naming the words; "goes to soil 1 with truck 2" stays one move.
+5. "Three trucks go to soil 1. One truck then dumps at puddle 1. The remaining trucks return to base." sent one truck
+   home: "the remaining trucks" (plural) after a part of a group was the fleet's leftover. It is now the rest of the
+   group (two), as "the remaining truck" already was; and "one truck" when the only trucks named are one group of
+   all three is one of them (there is no other), as "one of them" is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, RA, R, T, assert_plan, task
 
 from dart_planner.llm.rules import rules_plan
 
@@ -105,3 +116,75 @@ def test_not_leaving_a_place_before_a_later_check_holds_the_next_move(fleet, wor
         assert_plan(text, fleet, world, task("s", T, [E1, D3], ["soil2"]), task("d", DIG, [E1], deps=["s"]),
                     task("c", T, [D2], ["rock2"]), task("p", T, [D3], ["puddle1"], deps=["s", "c"]),
                     task("u", DUMP, [D3], deps=["p"]))
+
+
+# -- finding 3: "all of them" opening a sentence is every robot named so far -------------------------------------------
+
+_DUG = (task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]), task("l", LOAD, [E1], deps=["d"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1 and loads truck 2. All of them return to base.",
+    "Excavator 1 digs at soil 1 and loads truck 2. All of them park back at base.",
+    "Excavator 1 digs at soil 1 and loads truck 2. The lot of them return.",
+    "Excavator 1 digs at soil 1 and loads truck 2. Then the whole lot of them head back to base.",
+    "Excavator 1 digs at soil 1 and loads truck 2. They all go back to start.",
+])
+def test_all_of_them_after_a_loading_is_the_excavator_and_the_truck(fleet, world, text):
+    assert_plan(text, fleet, world, *_DUG, task("r", R, [E1, D2], deps=["l"]))
+
+
+def test_all_of_them_counts_every_robot_named(fleet, world):
+    assert_plan("Excavators 1 and 2 dig at soil 1 and load trucks 1 and 2. All of them return to base.", fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], deps=["m"]),
+                task("l", LOAD, [E1, E2], deps=["d"]), task("r", R, [E1, E2, D1, D2], deps=["l"]))
+
+
+def test_everyone_heads_back_stays_fleet_wide(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 2. Then everyone heads back.", fleet, world,
+                *_DUG, task("r", RA, [], deps=["l"]))
+
+
+def test_they_after_a_loading_stays_the_subject(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 2. They return to base.", fleet, world,
+                *_DUG, task("r", R, [E1], deps=["l"]))
+
+
+# -- finding 4: "digs at X with truck 2" is refused, naming the words ----
+
+@pytest.mark.parametrize("text, words", [
+    ("Excavator 1 digs at soil 1 with truck 2.", "with truck 2"),
+    ("Excavator 1 digs at soil 1 together with truck 2.", "with truck 2"),
+    ("Excavator 1 digs at soil 1 alongside truck 2.", "alongside truck 2"),
+    ("Excavator 2 digs at rock 1 with dump truck 3 and loads it.", "with dump truck 3"),
+])
+def test_digging_with_a_truck_is_refused_naming_the_words(fleet, world, text, words):
+    errors = rules_plan(text, fleet, world).errors
+    assert any(words in e and "cannot dig" in e for e in errors), errors
+
+
+def test_going_with_a_truck_or_digging_with_an_excavator_stays_read(fleet, world):
+    assert_plan("Excavator 1 goes to soil 1 with truck 2.", fleet, world, task("m", T, [E1, D2], ["soil1"]))
+    assert_plan("Excavator 1 digs at soil 1 together with excavator 2.", fleet, world,
+                task("m", T, [E1, E2], ["soil1"]), task("d", DIG, [E1, E2], deps=["m"]))
+
+
+# -- finding 5: "the remaining trucks" after a part of a group are the rest of it ----
+
+@pytest.mark.parametrize("text", [
+    "Three trucks go to soil 1. One truck then dumps at puddle 1. The remaining trucks return to base.",
+    "Three trucks go to soil 1. One of them dumps at puddle 1. The remaining trucks return to base.",
+    "Three trucks go to soil 1. One of them dumps at puddle 1, the remaining trucks go home.",
+])
+def test_the_remaining_trucks_are_the_rest_of_the_group(fleet, world, text):
+    assert_plan(text, fleet, world, task("s", T, types=[("dump_truck", 3)], objs=["soil1"]),
+                task("p", T, types=[("dump_truck", 1)], objs=["puddle1"], deps=["s"]),
+                task("u", DUMP, types=[("dump_truck", 1)], deps=["p"]),
+                task("r", R, types=[("dump_truck", 2)], deps=["s"]))
+
+
+def test_the_remaining_truck_after_two_of_three_stays_one(fleet, world):
+    assert_plan("Three trucks go to soil 1. Two trucks then go to rock 2. The remaining truck returns to base.",
+                fleet, world, task("s", T, types=[("dump_truck", 3)], objs=["soil1"]),
+                task("p", T, types=[("dump_truck", 2)], objs=["rock2"], deps=["s"]),
+                task("r", R, types=[("dump_truck", 1)], deps=["s"]))

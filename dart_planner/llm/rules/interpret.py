@@ -517,6 +517,9 @@ class Interpreter:
         # its robots were all named before its first verb ("excavator 2 and truck 1 dig at soil 1"), not gathered
         # from after it ("excavator 1 digs at soil 1 and truck 1 after the digging drives ...": the truck's own clause)
         self.subject_fronted = False
+        self.companions: dict[str, str] = {}
+        """Robots named by number after the verb after a word of company ("digs at soil 1 *with truck 2*"), with
+        the words that said them."""
         self.others_subject = False  # ... and named them only as "the other robots"
         self.pronoun_subject = False  # ... or only by a pronoun ("them")
         self.type_subject = False  # ... or only as "the <type>s"
@@ -3697,6 +3700,7 @@ class Interpreter:
         self.named_subject = explicit
         verb_at = next((it.start for it in seg.items if it.kind is ItemKind.VERB), None)
         self.subject_fronted = explicit and verb_at is not None and all(it.end <= verb_at for it in subj_items)
+        self.companions = self._companions_after(subj_items, verb_at)
         # "lift the keep-out for them": robots named only by a pronoun
         self.pronoun_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" for it in subj_items)
@@ -5557,12 +5561,33 @@ class Interpreter:
         it got a move no line of the gold plans gives it (the writers send the pair there first). Refused, naming
         the robot."""
         unable = [m for m in subject if m not in doers and any(self.loc(m) != p for p in places)]
+        along = [self.companions[m.key] for m in unable if m.key in self.companions]
+        if along:
+            # "Excavator 1 digs at soil 1 with truck 2": whether the truck only goes along or is loaded there, the
+            # conventions do not say; dropped, it was lost without a word
+            self.errors.append(f"{v.lemma!r} at {', '.join(places)} {' and '.join(along)!r}: "
+                               f"{', '.join(m.robot_id or m.rtype for m in unable)} cannot "
+                               f"{v.target.replace('_', ' ')}; say what it does there (goes there, is loaded there)")
+            return True
         if not unable or not self.subject_fronted:
             return False
         who = ", ".join(m.robot_id or f"{m.count} {m.rtype}" for m in unable)
         self.errors.append(f"{v.lemma!r} at {', '.join(places)}: {who} cannot {v.target.replace('_', ' ')} "
                            f"(say where it goes, or leave it out)")
         return True
+
+    def _companions_after(self, subj_items: Sequence[Item], verb_at: int | None) -> dict[str, str]:
+        """The robots named by number after the verb right after a word of company (lexicon
+        ``elided_companion_words``: "with truck 2", "alongside truck 2"), each with those words."""
+        out: dict[str, str] = {}
+        if verb_at is None:
+            return out
+        for it in subj_items:
+            before = self.word_before(it)
+            if it.start > verb_at and it.payload.form == "ids" and before in self.lex.elided_companion_words:
+                for r in it.payload.ids:
+                    out[self.res.robot_member(r).key] = f"{before} {it.text}"
+        return out
 
     def _finished_go_on(self, seg: Segment, pre: set[int] | None,
                         done: tuple[int, tuple[Member, ...]] | None) -> tuple[Member, ...]:
