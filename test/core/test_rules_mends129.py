@@ -89,8 +89,7 @@ def test_not_leaving_before_another_robots_check_holds_the_next_move(fleet, worl
     "Truck 3 goes to soil 2. Truck 3 should not leave soil 2 before the digging is done.",
     "Truck 3 should not leave soil 2 before truck 2 has checked rock 2. Truck 3 goes to soil 2, then to puddle 1. "
     "Truck 2 checks rock 2.",
-    "Excavator 1 digs at soil 2 and truck 3 goes to soil 2. Truck 3 must not leave soil 2 before truck 2 has checked "
-    "rock 2. Truck 2 checks rock 2. Truck 3 then dumps at puddle 1.",
+    # a check ordered in a later sentence is now waited for (test_rules_mends136, finding 2)
 ])
 def test_not_leaving_with_no_next_step_to_hold_stays_refused(fleet, world, text):
     errors = rules_plan(text, fleet, world).errors

@@ -43,9 +43,11 @@ from .segment import (
     named_ids,
     named_objects,
 )
+from .staywaits import StayWait, apply_stay_waits
 from .steprefs import step_numbers
 from .untillifts import lift_until_keepouts
 from .verbs import ALTERNATIVES, KEEPOUT_ACTIONS, MOVES, VerbHit, choose_skill
+from .waitsteps import staying
 from .waivedwaits import WAIVED
 
 __all__ = ["Interpreter", "START"]
@@ -515,6 +517,9 @@ class Interpreter:
         # its robots were all named before its first verb ("excavator 2 and truck 1 dig at soil 1"), not gathered
         # from after it ("excavator 1 digs at soil 1 and truck 1 after the digging drives ...": the truck's own clause)
         self.subject_fronted = False
+        self.companions: dict[str, str] = {}
+        """Robots named by number after the verb after a word of company ("digs at soil 1 *with truck 2*"), with
+        the words that said them."""
         self.others_subject = False  # ... and named them only as "the other robots"
         self.pronoun_subject = False  # ... or only by a pronoun ("them")
         self.type_subject = False  # ... or only as "the <type>s"
@@ -554,6 +559,10 @@ class Interpreter:
         """An "until X" whose X a later sentence orders: its sentence, the robots of X and their actions."""
         self.until_pending: list[tuple[int, int, frozenset[str], frozenset[str], frozenset[str]]] = []
         """Keep-outs "until X" with X ordered later: draft, sentence, robots and actions of X (found at the end)."""
+        self.stay_said: tuple[int, frozenset[str], frozenset[str], frozenset[str], str] | None = None
+        """The "until X" just read whose X a later sentence orders: its sentence, X's robots, actions, places, words."""
+        self.stay_waits: list[StayWait] = []
+        """Robots that stay where they are until such an X: their next step waits for it (rules/staywaits)."""
         self.destination: dict[str, str] = {}
         """Where a summary sentence says a robot's load goes."""
         self.last_partners: list[Member] = []
@@ -2805,6 +2814,8 @@ class Interpreter:
                 finally:
                     self.anchor_hint = ()
                     self.anchor_goals = frozenset()
+                self._note_stay_wait(self._stayers_before(segs, i))
+                self.stay_said = None
                 self.finished_doers = (seg.sentence, self.anchor_robots) \
                     if self.anchor_robots and _finished_only(seg) else None
                 self.fronted_doers = (seg.sentence, self.anchor_robots) if self.anchor_robots else None
@@ -2867,6 +2878,11 @@ class Interpreter:
             self._resume_subject(post)
             self._note_until_keepouts(self._until_anchor(segs[i - 1] if i else None, seg, post), seg.sentence,
                                       made_before)
+            if post is not None and self._staying_clause(seg) \
+                    and not any(d.alive and d.action not in MOVES for d in self.b.drafts[made_before:]):
+                # "truck 3 remains at soil 2 until X" makes no step; "stays at soil 2 until X" may make its move there
+                self._note_stay_wait(self.prev.subject if self.prev is not None else None)
+            self.stay_said = None
             self._note_keepouts_during(seg, segs[i + 1:i + 2], made_before)
             self._after_both_visits(seg, made_before)
             if before_any is not None:
@@ -2892,6 +2908,7 @@ class Interpreter:
         self.settle_vague()
         lift_until_keepouts(self.b, self.until_keepouts + self._pending_until_ends(), self.fleet.skills)
         self.errors += apply_dig_gates(self.b, self.dig_gates)
+        self.errors += apply_stay_waits(self.b, self.stay_waits, self.draft_sentence)
         if self.unmatched_digs and not any(d.alive and self._matches(d, "dig") for d in self.b.drafts):
             # the wait cannot be dropped in silence: the step would start at once, with nothing dug to load
             self.errors += [f"{said!r} waits for a digging that no step does: say who digs where"
@@ -3683,6 +3700,7 @@ class Interpreter:
         self.named_subject = explicit
         verb_at = next((it.start for it in seg.items if it.kind is ItemKind.VERB), None)
         self.subject_fronted = explicit and verb_at is not None and all(it.end <= verb_at for it in subj_items)
+        self.companions = self._companions_after(subj_items, verb_at)
         # "lift the keep-out for them": robots named only by a pronoun
         self.pronoun_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" for it in subj_items)
@@ -4730,6 +4748,39 @@ class Interpreter:
             return before
         return post
 
+    def _staying_clause(self, seg: Segment) -> bool:
+        """A clause of staying where the robot is ("truck 3 remains at soil 2", "it waits there"), or of not leaving
+        it ("truck 2 must not leave", "don't set off": a negated bare departure, lexicon ``departure_verbs``): no
+        step."""
+        if any(staying(it, self.lex) for it in seg.items):
+            return True
+        return any(it.kind is ItemKind.MARK and it.payload == "neg" for it in seg.items) \
+            and not seg.has(ItemKind.VERB) \
+            and any(it.kind is ItemKind.WORD and it.text in self.lex.departure_verbs for it in seg.items)
+
+    def _stayers_before(self, segs: Sequence[Segment], i: int) -> tuple[Member, ...] | None:
+        """The robots a fronted-looking "until" anchor at ``i`` holds: those addressed by a wait ("truck 3 waits
+        until X, then ..."), or those of a clause of staying just before it in its sentence ("truck 3 stays until
+        X"); None for any other anchor."""
+        seg = segs[i]
+        addressed = tuple(self.vocative[0]) if self.vocative is not None and self.vocative[0] else None
+        if seg.connective_text in self.lex.wait_for_connectives and addressed:
+            return addressed
+        before = segs[i - 1] if i else None
+        if before is not None and before.sentence == seg.sentence and before.role is SegmentRole.MAIN \
+                and self._staying_clause(before):
+            # "truck 2 must not leave until X": a clause with no step leaves its robot addressed
+            return addressed or (self.prev.subject if self.prev is not None else None)
+        return None
+
+    def _note_stay_wait(self, stayers: Sequence[Member] | None) -> None:
+        """Remember that ``stayers`` wait where they are for the deed of the "until" just read, ordered later."""
+        if self.stay_said is None or not stayers:
+            return
+        sentence, robots, actions, places, said = self.stay_said
+        self.stay_waits.append(StayWait(frozenset(m.key for m in stayers), len(self.b.drafts), sentence, robots,
+                                        actions, places, said))
+
     def _note_until_keepouts(self, post: Segment | None, sentence: int, made_before: int) -> None:
         """Remember the keep-outs a clause with an "until X" anchor put up, with the tasks of X (rules/untillifts)."""
         if post is not None and post.connective_text in self.lex.until_words and self.until_found is not None \
@@ -5510,12 +5561,33 @@ class Interpreter:
         it got a move no line of the gold plans gives it (the writers send the pair there first). Refused, naming
         the robot."""
         unable = [m for m in subject if m not in doers and any(self.loc(m) != p for p in places)]
+        along = [self.companions[m.key] for m in unable if m.key in self.companions]
+        if along:
+            # "Excavator 1 digs at soil 1 with truck 2": whether the truck only goes along or is loaded there, the
+            # conventions do not say; dropped, it was lost without a word
+            self.errors.append(f"{v.lemma!r} at {', '.join(places)} {' and '.join(along)!r}: "
+                               f"{', '.join(m.robot_id or m.rtype for m in unable)} cannot "
+                               f"{v.target.replace('_', ' ')}; say what it does there (goes there, is loaded there)")
+            return True
         if not unable or not self.subject_fronted:
             return False
         who = ", ".join(m.robot_id or f"{m.count} {m.rtype}" for m in unable)
         self.errors.append(f"{v.lemma!r} at {', '.join(places)}: {who} cannot {v.target.replace('_', ' ')} "
                            f"(say where it goes, or leave it out)")
         return True
+
+    def _companions_after(self, subj_items: Sequence[Item], verb_at: int | None) -> dict[str, str]:
+        """The robots named by number after the verb right after a word of company (lexicon
+        ``elided_companion_words``: "with truck 2", "alongside truck 2"), each with those words."""
+        out: dict[str, str] = {}
+        if verb_at is None:
+            return out
+        for it in subj_items:
+            before = self.word_before(it)
+            if it.start > verb_at and it.payload.form == "ids" and before in self.lex.elided_companion_words:
+                for r in it.payload.ids:
+                    out[self.res.robot_member(r).key] = f"{before} {it.text}"
+        return out
 
     def _finished_go_on(self, seg: Segment, pre: set[int] | None,
                         done: tuple[int, tuple[Member, ...]] | None) -> tuple[Member, ...]:
@@ -7310,6 +7382,7 @@ class Interpreter:
             if not found and self._ordered_later(seg, robots):
                 self.until_later = (seg.sentence, frozenset(m.key for m in robots), frozenset(
                     it.payload.target for it in seg.items if it.kind is ItemKind.VERB))
+                self.stay_said = (*self.until_later, frozenset(objs), f"{seg.connective_text} {seg.text}".strip())
             elif not found and not robots and not fleet and (later := self._work_ordered_later(seg, filters)):
                 self.until_later = (seg.sentence, frozenset(), later)
             return set(), False

@@ -1435,6 +1435,15 @@ class MentionResolver:
                 return members
         return latest
 
+    def _named_so_far(self) -> tuple[Member, ...]:
+        """"Excavator 1 digs at soil 1 and loads truck 2. *All of them* return": opening its sentence, "all of them"
+        is every robot named since the whole fleet last came together, whatever its role (the loaded truck too), in
+        order of mention; read as "they", it was the excavator alone, and truck 2 stayed out."""
+        acc: list[Member] = []
+        for members, _ in self.history[self.fleet_mark:] or self.history:
+            acc += [m for m in members if m not in acc and m.key not in self.idle]
+        return tuple(acc)
+
     def _sentence_subjects(self) -> tuple[Member, ...]:
         """The robots named as subjects in this sentence so far, in order."""
         acc: list[Member] = []
@@ -1694,6 +1703,18 @@ class MentionResolver:
         raise ResolutionError(f"the {_ORDINAL_WORDS.get(ordinal, str(ordinal))} {rtype.replace('_', ' ')}: "
                               f"only robots asked for by count were mentioned (name it by number)")
 
+    def _whole_of_type(self, d: RobotDesc) -> Member | None:
+        """"Three trucks go to soil 1. *One truck* then dumps at puddle 1": when the only robots of the type named so
+        far are one group of every robot of it, fewer of them said by count are some of that group (there is no
+        other truck), as "one of them" is; read as one more truck, "the remaining trucks" after it were one, not two.
+        None otherwise."""
+        named = {m.key: m for ms, _ in self.history for m in ms if m.rtype == d.rtype}
+        size = len(self.site.robots_by_type.get(d.rtype, ()))
+        if len(named) != 1 or not d.count:
+            return None
+        whole = next(iter(named.values()))
+        return whole if whole.is_group and whole.count == size and d.count < size else None
+
     def used_of_type(self, rtype: str) -> int:
         seen: set[str] = set()
         total = 0
@@ -1899,6 +1920,9 @@ class MentionResolver:
                     named = self._sentence_subjects()
                     if _size(named) > _size(plural) and all(m in named for m in plural):
                         return named
+                    every = self._named_so_far()
+                    if not named and _size(every) > _size(plural) and all(m in every for m in plural):
+                        return every
                 return plural
             if desc.pronoun == "it" and self.history:
                 return self.last_single()
@@ -1918,6 +1942,11 @@ class MentionResolver:
                 whole = self.last_of_type(d.rtype, True) or self.last_of_type(d.rtype, False)
                 part = self.new_group(d.rtype, d.count)
                 self.part_of[part.key] = self.taken_from[part.key] = tuple(m.key for m in whole)
+                return (part,)
+            group = self._whole_of_type(d)
+            if group is not None:
+                part = self.new_group(d.rtype, d.count)
+                self.part_of[part.key] = self.taken_from[part.key] = (group.key,)
                 return (part,)
             for g in self.announced:  # "two trucks go there": the two a summary sentence announced
                 if g.rtype == d.rtype and g.count == d.count:
@@ -1952,11 +1981,13 @@ class MentionResolver:
             return (self.new_group(d.rtype, max(1, d.count)),)
         if d.det == "remaining":
             taken = self.last_of_type(d.rtype, False)
-            if len(taken) == 1 and taken[0].key in self.part_of and not d.plural and not d.count:
+            if len(taken) == 1 and taken[0].key in self.part_of:
                 # "every truck goes to obstacle 2. ... two of the trucks drive to rock 1, while the remaining truck
-                # returns": the one left of those, going on from their last step
+                # returns": the one left of those, going on from their last step; "three trucks ... one of them ...
+                # the remaining trucks": the two left (read as the fleet's leftover, one truck)
+                want = d.count or (0 if d.plural else 1)
                 rest = self._rest_of(taken[0])
-                if rest and rest[0].count == 1:
+                if rest and (rest[0].count == want or (not want and rest[0].count > 1)):
                     return rest
             used = self.used_of_type(d.rtype)
             if not d.plural and not d.count and size - used > 1:

@@ -20,7 +20,7 @@ from collections.abc import Container, Sequence
 from .segment import Item, ItemKind, Segment, SegmentRole, named_ids, named_objects
 from .verbs import MOVES
 
-__all__ = ["fold_negated_move_before"]
+__all__ = ["fold_negated_departure_phrases", "fold_negated_move_before"]
 
 
 def _negated_move(seg: Segment, departures: Container[str]) -> bool:
@@ -59,13 +59,26 @@ def _goes_on_later(segs: Sequence[Segment], seg: Segment) -> bool:
     return went and any(s.sentence > seg.sentence and s.sentence in acting and ids & named_ids(s.items) for s in segs)
 
 
-def _done_before(segs: Sequence[Segment], anchor: Segment) -> bool:
-    """Whether each robot the "before" clause names by number was given a step in an earlier sentence ("... before
-    truck 2 has checked rock 2" after "Truck 2 checks rock 2"): a deed ordered only later is not waited for by a
-    stay, so that case keeps its refusal rather than a plan whose wait is dropped."""
-    acting = {s.sentence for s in segs if s.has(ItemKind.VERB)}
-    return all(any(s.sentence < anchor.sentence and s.sentence in acting and r in named_ids(s.items) for s in segs)
-               for r in named_ids(anchor.items))
+def fold_negated_departure_phrases(items: Sequence[Item], departures: Container[str]) -> list[Item]:
+    """"Truck 2 must not *set off* before ...", "does not *head off* until ...": a negated leaving said in two words
+    (a two-word entry of the lexicon's ``departure_verbs``) right after the negation, with nothing after it in its
+    clause, as one word of leaving like "leave". Apart, "set" was read as no verb and the wait was dropped, and "head
+    off" as a keep-out with no place ("no object named to avoid in 'head'"). "Not set out for soil 1" names a place
+    and stays a negated move."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        it = items[k]
+        if out and out[-1].kind is ItemKind.MARK and out[-1].payload == "neg" and k + 1 < len(items) \
+                and it.kind in (ItemKind.WORD, ItemKind.VERB, ItemKind.EVENT) and items[k + 1].kind is ItemKind.WORD \
+                and f"{it.text} {items[k + 1].text}".lower() in departures \
+                and (k + 2 >= len(items) or items[k + 2].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)):
+            out.append(Item(ItemKind.WORD, it.start, items[k + 1].end, None, f"{it.text} {items[k + 1].text}".lower()))
+            k += 2
+            continue
+        out.append(it)
+        k += 1
+    return out
 
 
 def fold_negated_move_before(segs: Sequence[Segment], before_words: Container[str], until: str,
@@ -78,7 +91,7 @@ def fold_negated_move_before(segs: Sequence[Segment], before_words: Container[st
         if seg.role is SegmentRole.MAIN and seg.connective_text in before_words and seg.sentence == prev.sentence \
                 and prev.role is SegmentRole.MAIN and _negated_move(prev, departures):
             stay = _staying_items(prev, departures)
-            if stay is not None and _goes_on_later(out, prev) and _done_before(out, seg):
+            if stay is not None and _goes_on_later(out, prev):
                 # "truck 3 should not leave soil 2 before it is full. Then it dumps ...": it stays there until then
                 out[k - 1] = dataclasses.replace(prev, items=stay)
                 out[k] = dataclasses.replace(seg, role=SegmentRole.ANCHOR, connective="anchor", connective_text=until,

@@ -101,7 +101,7 @@ from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
-from .negbefore import fold_negated_move_before
+from .negbefore import fold_negated_departure_phrases, fold_negated_move_before
 from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_place_named_robots, fold_placed_robots, fold_waiting_robots
 from .placeorders import fold_place_order_asides
@@ -340,6 +340,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
     try:
         site, tokens, items = _read(instruction, fleet, world, lex)
         items = fold_trailing_afters(items, lex.trailing_after_words)
+        items = fold_negated_departure_phrases(items, lex.departure_verbs)
         segs = fold_trailing_list_anchors(segment_items(items, lex.causatives, lex.join_verbs | lex.follow_verbs,
                                                         lex.clause_joining_words, lex.subject_modals,
                                                         lex.departure_verbs, lex.anchor_closing_modals,

@@ -22,7 +22,7 @@ from .lexicon import Lexicon
 from .mentions import RobotDesc
 from .segment import Item, ItemKind, sentence_start
 
-__all__ = ["fold_wait_after_step"]
+__all__ = ["fold_wait_after_step", "staying"]
 
 _JOINS = frozenset({"and", ","})
 # determiners that make a new group of a type each time they are said ("a truck", "two trucks", "another truck")
@@ -39,7 +39,7 @@ def _deed_follows(items: Sequence[Item], k: int) -> bool:
     return False
 
 
-def _staying(it: Item, lex: Lexicon) -> bool:
+def staying(it: Item, lex: Lexicon) -> bool:
     """A word of staying where the robot is: "stays", "waits", "remains at", "keeps waiting at"."""
     words = it.text.lower().split()
     if not words or it.kind not in (ItemKind.VERB, ItemKind.WORD, ItemKind.MARK):
@@ -55,7 +55,7 @@ def _wait_end(items: Sequence[Item], k: int, lex: Lexicon) -> bool:
     it = items[k]
     if it.kind is ItemKind.CONNECTIVE:
         return it.payload == "anchor" and it.text.lower() in lex.wait_for_connectives and _deed_follows(items, k)
-    if not _staying(it, lex):
+    if not staying(it, lex):
         return False
     j = k + 1
     if j < len(items) and items[j].kind is ItemKind.OBJECT:
