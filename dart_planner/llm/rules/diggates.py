@@ -1,12 +1,14 @@
-"""A fleet-wide hold on digging: "Nobody starts digging until truck 2 has checked the puddle", "No digging starts
-until ...".
+"""A hold on digging: "Nobody starts digging until truck 2 has checked the puddle", "No digging starts until ...",
+"The digging waits until ...", "Digging starts only after ...", "Excavator 1 does not dig until ...".
 
 Said of nobody in particular, the negated digging was read as a step of the whole fleet ("'starts digging' cannot be
 done by the whole fleet at once") or, with no robot before the verb, as a step of the robot of the anchor ("no robot
-among robot_dump_truck_02 can dig"). It orders no robot to dig: it holds every digging step of the plan, said before
-or after it, until the named robot's check of the named place is done (rule 9). The hold is applied once the whole
-instruction is read, so a digging said later waits too; transitive edges go at the finish (rule 7). A check that
-no step of the plan does, or one that itself comes after a digging, is refused: the wait would be dropped in silence.
+among robot_dump_truck_02 can dig"); digging said as a noun ("the digging waits until ...") lost its wait in silence,
+and a named excavator's negated digging ("excavator 1 does not dig until ...") was refused as a negated order. None of
+them orders a robot to dig: they hold every digging step of the plan (or the named excavators' ones), said before or
+after, until the check is done (rule 9). The hold is applied once the whole instruction is read, so a digging said
+later waits too; transitive edges go at the finish (rule 7). A check that no step of the plan does, or one that itself
+comes after a digging, is refused: the wait would be dropped in silence.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dependencies import PlanBuilder
+from .lexicon import Lexicon
 from .segment import Item, ItemKind, Segment
 from .verbs import MOVES
 
@@ -22,11 +25,13 @@ __all__ = ["DigGate", "apply_dig_gates", "dig_hold"]
 
 @dataclass(frozen=True)
 class DigGate:
-    """The robots and places of the check that every digging waits for, and the words that said it."""
+    """The robots and places of the check that the digging waits for (no robots: whoever's move there, said in the
+    passive), the excavators whose digging waits (none: every digging), and the words that said it."""
 
     robot_ids: frozenset[str]
     places: tuple[Item, ...]
     said: str
+    diggers: frozenset[str] = frozenset()
 
 
 def _negated_subject(items: list[Item]) -> bool:
@@ -39,40 +44,86 @@ def _negated_subject(items: list[Item]) -> bool:
     return first.kind is ItemKind.WORD and first.text == "no"
 
 
+def _mark(it: Item, *names: str) -> bool:
+    """A mark of one of ``names`` ("neg", "permit")."""
+    return it.kind is ItemKind.MARK and it.payload in names
+
+
 def _plain_or_digging(it: Item) -> bool:
     """A plain word, a modal ("no one *may* dig") or a digging verb."""
-    return it.kind is ItemKind.WORD or (it.kind is ItemKind.MARK and it.payload == "permit") or (
-        it.kind is ItemKind.VERB and it.payload.target == "dig")
+    return it.kind is ItemKind.WORD or _mark(it, "permit") or (it.kind is ItemKind.VERB and it.payload.target == "dig")
 
 
-def dig_hold(seg: Segment, post: Segment | None, until_words: frozenset[str] | set[str]) -> DigGate | None:
-    """The hold said by ``seg`` with its "until" clause ``post``: a negation of nobody in particular, then digging
-    verbs, modals and plain words only, and a check by robots named by number of named places; else None."""
-    items = list(seg.items)
-    if post is None or post.connective_text not in until_words or not items or not _negated_subject(items):
+def _digging_noun(it: Item) -> bool:
+    """"digging", "the excavation": the work itself, with no robot."""
+    return (it.kind is ItemKind.VERB and it.payload.target == "dig" and it.text.endswith("ing")) or (
+        it.kind is ItemKind.EVENT and it.payload.action == "dig")
+
+
+def _noun_rest(items: list[Item]) -> list[Item] | None:
+    """What follows digging said as a noun ("the digging", "all digging", "any digging"): a word or "all" before
+    it at most; None when the clause does not open so."""
+    k = 1 if len(items) > 1 and (items[0].kind is ItemKind.WORD or (
+        items[0].kind is ItemKind.ROBOT and items[0].payload.form == "fleet" and not items[0].payload.negated)) else 0
+    return items[k + 1:] if k < len(items) and _digging_noun(items[k]) else None
+
+
+def _held_diggers(items: list[Item], lex: Lexicon, connective: str) -> frozenset[str] | None:
+    """The excavators held (empty: every digging) when the clause is a hold said by ``connective``; else None.
+    "Nobody digs until", "the digging waits until", "digging starts after", "excavator 1 does not dig until"."""
+    if _negated_subject(items):
+        rest, diggers, negated = items[1:], frozenset[str](), True
+        if not any(it.kind is ItemKind.VERB for it in rest):
+            return None
+    elif (noun := _noun_rest(items)) is not None:
+        rest, diggers = noun, frozenset()
+        negated = any(_mark(it, "neg") for it in rest)
+    elif items[0].kind is ItemKind.ROBOT and items[0].payload.form == "ids" and any(_mark(it, "neg") for it in items):
+        rest, diggers, negated = items[1:], frozenset(items[0].payload.ids), True
+        if not any(it.kind is ItemKind.VERB for it in rest):
+            return None
+    else:
         return None
-    rest = items[1:]
-    if not any(it.kind is ItemKind.VERB for it in rest) or not all(_plain_or_digging(it) for it in rest):
+    if not all(_plain_or_digging(it) or _mark(it, "neg") for it in rest):
+        return None
+    if negated:
+        held = connective in lex.until_words  # "does not wait until" is no wait, "does not dig after" no hold
+    else:
+        held = connective in lex.wait_for_connectives or (
+            connective in lex.dig_start_anchors and any(it.text in lex.start_remark_verbs for it in rest))
+    return diggers if held else None
+
+
+def dig_hold(seg: Segment, post: Segment | None, lex: Lexicon) -> DigGate | None:
+    """The hold said by ``seg`` with its anchor ``post``: no robot in particular, digging said as a noun or a named
+    excavator's negated digging, then digging verbs, modals and plain words only, and a check of named places by
+    robots named by number or said in the passive; else None."""
+    items = list(seg.items)
+    if post is None or not items:
+        return None
+    diggers = _held_diggers(items, lex, post.connective_text)
+    if diggers is None:
         return None
     robots = [it for it in post.items if it.kind is ItemKind.ROBOT]
     places = tuple(it for it in post.items if it.kind is ItemKind.OBJECT)
     verbs = [it for it in post.items if it.kind is ItemKind.VERB]
-    if not robots or not places or not verbs or any(r.payload.form != "ids" for r in robots) \
+    if not places or not verbs or any(r.payload.form != "ids" for r in robots) \
             or any(v.payload.target not in MOVES for v in verbs):
         return None
     ids = frozenset(i for r in robots for i in r.payload.ids)
     said = " ".join([*(it.text for it in items), post.connective_text, *(it.text for it in post.items)])
-    return DigGate(ids, places, said)
+    return DigGate(ids, places, said, diggers)
 
 
 def apply_dig_gates(b: PlanBuilder, gates: list[tuple[DigGate, list[str]]]) -> list[str]:
-    """Make every digging wait for each hold's check (``gates``: each hold with its places resolved); the errors of
-    the holds that cannot be kept."""
+    """Make every digging held wait for each hold's check (``gates``: each hold with its places resolved); the errors
+    of the holds that cannot be kept."""
     errors: list[str] = []
-    digs = [d for d in b.drafts if d.alive and d.action == "dig"]
     for gate, names in gates:
+        digs = [d for d in b.drafts if d.alive and d.action == "dig"
+                and (not gate.diggers or any(m.robot_id in gate.diggers for m in d.members))]
         checks = [d for d in b.drafts if d.alive and d.action in MOVES and set(names) & set(d.objects)
-                  and any(m.robot_id in gate.robot_ids for m in d.members)]
+                  and (not gate.robot_ids or any(m.robot_id in gate.robot_ids for m in d.members))]
         if not checks or not digs:
             what = "check" if not checks else "digging"
             errors.append(f"{gate.said!r}: no {what} in the plan for the digging to wait for")
@@ -82,7 +133,5 @@ def apply_dig_gates(b: PlanBuilder, gates: list[tuple[DigGate, list[str]]]) -> l
         if any(g.idx in before for g in digs):
             errors.append(f"{gate.said!r}: the check itself comes after a digging")
             continue
-        for g in digs:
-            g.deps.add(check.idx)
-        b._reindex()
+        b.add_waits([g.idx for g in digs], check.idx)
     return errors

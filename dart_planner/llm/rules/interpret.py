@@ -2833,6 +2833,9 @@ class Interpreter:
                     or (it.kind is ItemKind.EVENT and it.payload.action == "unload_bucket") for it in seg.items)
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
+            if post is None and self._trailing_dig_hold(seg, segs[i + 1:i + 2]):
+                post = segs[i + 1]  # "The digging waits until truck 2 has checked puddle 1.": the anchor is the hold's
+                done.add(i + 1)
             if post is None and _gapped_conjunct(seg, segs[i + 1:i + 3]):
                 # "truck 1 goes to soil 1 and truck 3 to soil 2 after the digging there": the verbless
                 # conjunct shares the verb, so the timing said after it is the verb's, each conjunct's own
@@ -3055,6 +3058,12 @@ class Interpreter:
         self.prev = host
         return True
 
+    def _trailing_dig_hold(self, seg: Segment, nxt: Sequence[Segment]) -> bool:
+        """"The digging waits until truck 2 has checked puddle 1.": with no robot, verb or place before it, the anchor
+        was taken to open a clause that never came, and the wait was dropped; it is the hold's check."""
+        return bool(nxt) and nxt[0].role is SegmentRole.ANCHOR and nxt[0].sentence == seg.sentence \
+            and not nxt[0].post_anchor and dig_hold(seg, nxt[0], self.lex) is not None
+
     def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
               last_in_sentence: bool = False) -> None:
         for it in seg.items:
@@ -3062,7 +3071,7 @@ class Interpreter:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
             return
-        gate = dig_hold(seg, post, self.lex.until_words)
+        gate = dig_hold(seg, post, self.lex)
         if gate is not None and post is not None:
             for it in (*seg.items, *post.items):
                 self.use(it)

@@ -1,0 +1,110 @@
+"""Mends of helper M135: more ways of putting a wait on digging (diggates.py held only "nobody digs until ...").
+
+1. "The digging waits until truck 2 has checked puddle 1.", "The digging does not start until ...", "The excavation
+   has to wait until ..." said after the digging: the wait was dropped in silence (the "until" clause, with no main
+   clause after it, timed nothing). It now holds the digging like "nobody digs until ...".
+2. "Digging starts only after truck 1 has inspected puddle 2.", "Any digging must wait till ...", "Digging may only
+   start after ..." with two diggings in the plan: refused ("no robot among robot_dump_truck_01 can dig") or, said
+   before the diggings, the wait reached only the last one. Digging said as a noun, with no robot, is every digging
+   step: each waits for the check (rule 9), with transitive edges left out (rule 7).
+3. "Excavator 1 does not dig until truck 2 has checked rock 1." (also "won't dig", "must not start digging",
+   "doesn't begin digging") was refused as a negated order: it holds excavator 1's diggings, not the others'.
+4. "All digging waits until the puddle has been inspected." was refused: a check said in the passive is whoever's
+   move to that place the plan has.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, E1, E2, LOAD, T, assert_plan, task
+
+from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: "the digging waits until <check>" said after the digging -------------------------------------------
+
+
+@pytest.mark.parametrize("hold", ["The digging waits until", "The digging does not start until",
+                                  "The excavation has to wait until", "The digging has to wait till"])
+def test_the_digging_waits_for_the_check_said_after_it(fleet, world, hold):
+    assert_plan(f"Truck 2 goes to puddle 1. Excavator 1 digs at soil 1. {hold} truck 2 has checked puddle 1.",
+                fleet, world,
+                task("c", T, [D2], ["puddle1"]), task("m", T, [E1], ["soil1"]),
+                task("g", DIG, [E1], [], deps=["c", "m"]))
+
+
+def test_the_digging_waits_with_a_loading_after_it(fleet, world):
+    assert_plan("Truck 1 checks puddle 1. Excavator 1 digs at soil 1 and loads truck 2. "
+                "The digging waits until truck 1 has checked puddle 1.", fleet, world,
+                task("c", T, [D1], ["puddle1"]), task("m", T, [E1], ["soil1"]),
+                task("g", DIG, [E1], [], deps=["c", "m"]), task("l", LOAD, [E1], [], deps=["g"]))
+
+
+def test_the_digging_waits_for_a_check_the_plan_lacks_is_refused(fleet, world):
+    p = rules_plan("Excavator 1 digs at soil 1. The digging waits until truck 2 has checked puddle 1.", fleet, world)
+    assert any("the digging" in e and "check" in e for e in p.errors), p.errors
+
+
+# -- finding 2: "digging starts only after <check>" holds every digging ----------------------------------------------
+
+_TWO_DIGS = (task("c", T, [D1], ["puddle2"]),
+             task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["c", "m1"]),
+             task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["c", "m2"]))
+
+
+@pytest.mark.parametrize("hold", ["Digging starts only after", "Digging begins only once", "Any digging must wait till",
+                                  "Digging may only start after", "Digging starts after"])
+def test_digging_starts_after_the_check_holds_both_diggings(fleet, world, hold):
+    assert_plan(f"Truck 1 inspects puddle 2. {hold} truck 1 has inspected puddle 2. "
+                "Excavator 1 digs at soil 1 and excavator 2 digs at soil 2.", fleet, world, *_TWO_DIGS)
+
+
+def test_digging_starts_only_after_the_check_said_last(fleet, world):
+    assert_plan("Truck 1 inspects puddle 2. Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. "
+                "Digging starts only after truck 1 has inspected puddle 2.", fleet, world, *_TWO_DIGS)
+
+
+def test_a_digging_already_after_the_check_gets_no_second_edge(fleet, world):
+    assert_plan("Truck 1 inspects puddle 2. Then excavator 1 digs at soil 1. Excavator 2 digs at soil 2. "
+                "Digging starts only after truck 1 has inspected puddle 2.", fleet, world,
+                task("c", T, [D1], ["puddle2"]),
+                task("m1", T, [E1], ["soil1"], deps=["c"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["c", "m2"]))
+
+
+# -- finding 3: "excavator 1 does not dig until <check>" holds excavator 1's digging ---------------------------------
+
+
+@pytest.mark.parametrize("hold", ["Excavator 1 does not dig", "Excavator 1 won't dig",
+                                  "Excavator 1 must not start digging", "Excavator 1 doesn't begin digging"])
+def test_a_named_excavator_does_not_dig_until_the_check(fleet, world, hold):
+    assert_plan(f"Truck 2 checks rock 1. {hold} until truck 2 has checked rock 1. "
+                "Excavator 1 digs at soil 1. Excavator 2 digs at soil 2.", fleet, world,
+                task("c", T, [D2], ["rock1"]),
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["c", "m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]))
+
+
+def test_a_named_excavator_that_never_digs_is_refused(fleet, world):
+    p = rules_plan("Truck 2 checks rock 1. Excavator 1 does not dig until truck 2 has checked rock 1. "
+                   "Excavator 2 digs at soil 2.", fleet, world)
+    assert any("excavator 1 does not dig" in e for e in p.errors), p.errors
+
+
+# -- finding 4: "all digging waits until the puddle has been inspected" ----------------------------------------------
+
+
+def test_all_digging_waits_for_a_check_said_in_the_passive(fleet, world):
+    assert_plan("Truck 1 inspects puddle 1. Excavator 2 digs at soil 2. "
+                "All digging waits until the puddle has been inspected.", fleet, world,
+                task("c", T, [D1], ["puddle1"]),
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["c", "m"]))
+
+
+def test_all_digging_waits_said_first(fleet, world):
+    assert_plan("Truck 1 inspects puddle 1. All digging waits until puddle 1 has been inspected. "
+                "Excavator 2 digs at soil 2 and excavator 1 digs at soil 1.", fleet, world,
+                task("c", T, [D1], ["puddle1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["c", "m2"]),
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["c", "m1"]))
