@@ -11,6 +11,11 @@
    "doesn't begin digging") was refused as a negated order: it holds excavator 1's diggings, not the others'.
 4. "All digging waits until the puddle has been inspected." was refused: a check said in the passive is whoever's
    move to that place the plan has.
+5. Found on the way: "Both diggings wait until ..." and "Neither excavator digs until ..." dropped the wait in
+   silence; "They do not dig until ...", "It does not dig until ...", "..., but it won't start digging until ...",
+   "Until truck 2 has checked rock 1, excavator 1 does not dig." and "All excavation waits until ..." were refused.
+   The robots of a negated digging are those the words name now (a robot no number pins down is refused); an
+   "until" said first holds the clause after it; "excavation" is digging said as a noun too.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -108,3 +113,42 @@ def test_all_digging_waits_said_first(fleet, world):
                 task("c", T, [D1], ["puddle1"]),
                 task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["c", "m2"]),
                 task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["c", "m1"]))
+
+
+# -- finding 5: more subjects of the hold, and the hold said first --------------------------------------------------
+
+_BOTH_HELD = (task("c", T, [D1], ["puddle2"]),
+              task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["c", "m1"]),
+              task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["c", "m2"]))
+
+
+@pytest.mark.parametrize("hold", ["Both diggings wait until", "Neither excavator digs until", "They do not dig until",
+                                  "All excavation waits until"])
+def test_the_two_diggings_wait_for_the_check(fleet, world, hold):
+    assert_plan(f"Truck 1 inspects puddle 2. Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. "
+                f"{hold} truck 1 has inspected puddle 2.", fleet, world, *_BOTH_HELD)
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 checks rock 1. Excavator 1 digs at soil 1. It does not dig until truck 2 has checked rock 1.",
+    "Truck 2 checks rock 1. Excavator 1 digs at soil 1, but it won't start digging until truck 2 has checked rock 1.",
+    "Truck 2 checks rock 1. Until truck 2 has checked rock 1, excavator 1 does not dig. Excavator 1 digs at soil 1.",
+])
+def test_the_excavator_said_by_a_pronoun_or_after_the_check(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("c", T, [D2], ["rock1"]), task("m", T, [E1], ["soil1"]),
+                task("g", DIG, [E1], [], deps=["c", "m"]))
+
+
+def test_the_hold_said_first_leaves_the_other_excavator_alone(fleet, world):
+    assert_plan("Truck 2 checks rock 1. Until truck 2 has checked rock 1, excavator 1 does not dig. "
+                "Excavator 1 digs at soil 1 and excavator 2 digs at soil 2.", fleet, world,
+                task("c", T, [D2], ["rock1"]),
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["c", "m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]))
+
+
+def test_an_unnamed_excavator_held_is_refused(fleet, world):
+    p = rules_plan("Truck 1 inspects puddle 1. Excavator 2 digs at soil 2. "
+                   "An excavator does not dig until truck 1 has inspected puddle 1.", fleet, world)
+    assert any("an excavator does not dig" in e for e in p.errors), p.errors

@@ -32,6 +32,9 @@ class DigGate:
     places: tuple[Item, ...]
     said: str
     diggers: frozenset[str] = frozenset()
+    subject: Item | None = None
+    """The robots whose digging waits, as said ("excavator 1", "neither excavator", "they"): resolved by the reader,
+    which knows who was named before; None for every digging."""
 
 
 def _negated_subject(items: list[Item]) -> bool:
@@ -54,32 +57,52 @@ def _plain_or_digging(it: Item) -> bool:
     return it.kind is ItemKind.WORD or _mark(it, "permit") or (it.kind is ItemKind.VERB and it.payload.target == "dig")
 
 
+_NOUN_ENDINGS = ("ing", "ion")  # "digging", "excavation": a digging verb of the lexicon said as a noun ("all ...")
+
+
 def _digging_noun(it: Item) -> bool:
     """"digging", "the excavation": the work itself, with no robot."""
-    return (it.kind is ItemKind.VERB and it.payload.target == "dig" and it.text.endswith("ing")) or (
+    return (it.kind is ItemKind.VERB and it.payload.target == "dig" and it.text.endswith(_NOUN_ENDINGS)) or (
         it.kind is ItemKind.EVENT and it.payload.action == "dig")
 
 
+def _quantifier(it: Item) -> bool:
+    """"all digging", "both diggings": a robot word that only counts the diggings."""
+    return it.kind is ItemKind.ROBOT and not it.payload.negated and (
+        it.payload.form == "fleet" or (it.payload.form == "pronoun" and it.payload.pronoun == "both"))
+
+
 def _noun_rest(items: list[Item]) -> list[Item] | None:
-    """What follows digging said as a noun ("the digging", "all digging", "any digging"): a word or "all" before
-    it at most; None when the clause does not open so."""
-    k = 1 if len(items) > 1 and (items[0].kind is ItemKind.WORD or (
-        items[0].kind is ItemKind.ROBOT and items[0].payload.form == "fleet" and not items[0].payload.negated)) else 0
+    """What follows digging said as a noun ("the digging", "all digging", "both diggings"): a word or a quantifier
+    before it at most; None when the clause does not open so."""
+    k = 1 if len(items) > 1 and (items[0].kind is ItemKind.WORD or _quantifier(items[0])) else 0
     return items[k + 1:] if k < len(items) and _digging_noun(items[k]) else None
 
 
-def _held_diggers(items: list[Item], lex: Lexicon, connective: str) -> frozenset[str] | None:
-    """The excavators held (empty: every digging) when the clause is a hold said by ``connective``; else None.
-    "Nobody digs until", "the digging waits until", "digging starts after", "excavator 1 does not dig until"."""
+def _robot_subject(items: list[Item]) -> Item | None:
+    """The robots of a negated digging ("excavator 1 does not dig", "neither excavator digs", "they won't dig"):
+    the robot said first, or right after a first negation ("neither")."""
+    k = 1 if _mark(items[0], "neg") else 0
+    if k >= len(items) or items[k].kind is not ItemKind.ROBOT or items[k].payload.negated \
+            or items[k].payload.form not in ("ids", "type", "pronoun") or not any(_mark(it, "neg") for it in items):
+        return None
+    return items[k]
+
+
+def _held_subject(items: list[Item], lex: Lexicon, connective: str) -> tuple[Item | None] | None:
+    """The robots held as said (None in the tuple: every digging) when the clause is a hold said by
+    ``connective``; else None. "Nobody digs until", "the digging waits until", "digging starts after",
+    "excavator 1 does not dig until"."""
+    subject: Item | None = None
     if _negated_subject(items):
-        rest, diggers, negated = items[1:], frozenset[str](), True
+        rest, negated = items[1:], True
         if not any(it.kind is ItemKind.VERB for it in rest):
             return None
     elif (noun := _noun_rest(items)) is not None:
-        rest, diggers = noun, frozenset()
+        rest = noun
         negated = any(_mark(it, "neg") for it in rest)
-    elif items[0].kind is ItemKind.ROBOT and items[0].payload.form == "ids" and any(_mark(it, "neg") for it in items):
-        rest, diggers, negated = items[1:], frozenset(items[0].payload.ids), True
+    elif (subject := _robot_subject(items)) is not None:
+        rest, negated = [it for it in items if it is not subject], True
         if not any(it.kind is ItemKind.VERB for it in rest):
             return None
     else:
@@ -91,7 +114,7 @@ def _held_diggers(items: list[Item], lex: Lexicon, connective: str) -> frozenset
     else:
         held = connective in lex.wait_for_connectives or (
             connective in lex.dig_start_anchors and any(it.text in lex.start_remark_verbs for it in rest))
-    return diggers if held else None
+    return (subject,) if held else None
 
 
 def dig_hold(seg: Segment, post: Segment | None, lex: Lexicon) -> DigGate | None:
@@ -101,8 +124,10 @@ def dig_hold(seg: Segment, post: Segment | None, lex: Lexicon) -> DigGate | None
     items = list(seg.items)
     if post is None or not items:
         return None
-    diggers = _held_diggers(items, lex, post.connective_text)
-    if diggers is None:
+    if len(items) > 1 and items[0].kind is ItemKind.WORD and items[0].text in lex.clause_joining_words:
+        items = items[1:]  # "..., but it won't start digging until ...": the hold is the clause after the joint
+    subject = _held_subject(items, lex, post.connective_text)
+    if subject is None:
         return None
     robots = [it for it in post.items if it.kind is ItemKind.ROBOT]
     places = tuple(it for it in post.items if it.kind is ItemKind.OBJECT)
@@ -112,7 +137,7 @@ def dig_hold(seg: Segment, post: Segment | None, lex: Lexicon) -> DigGate | None
         return None
     ids = frozenset(i for r in robots for i in r.payload.ids)
     said = " ".join([*(it.text for it in items), post.connective_text, *(it.text for it in post.items)])
-    return DigGate(ids, places, said, diggers)
+    return DigGate(ids, places, said, subject=subject[0])
 
 
 def apply_dig_gates(b: PlanBuilder, gates: list[tuple[DigGate, list[str]]]) -> list[str]:

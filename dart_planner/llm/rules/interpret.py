@@ -2762,6 +2762,12 @@ class Interpreter:
                     self.main(later, made or None, None, False, True)
                     pre, pre_par = None, False
                     continue
+            if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and i + 1 < len(segs) \
+                    and segs[i + 1].sentence == seg.sentence and segs[i + 1].role is SegmentRole.MAIN \
+                    and self._note_dig_hold(segs[i + 1], seg):
+                done.add(i + 1)  # "Until truck 2 has checked rock 1, excavator 1 does not dig.": a hold, no step
+                pre, pre_par = None, False
+                continue
             governed = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
                         and segs[k].role is SegmentRole.MAIN]
             if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(
@@ -3058,6 +3064,25 @@ class Interpreter:
         self.prev = host
         return True
 
+    def _note_dig_hold(self, seg: Segment, post: Segment | None) -> bool:
+        """Whether ``seg`` with ``post`` is a hold on digging (diggates.py), noted to be kept once the whole
+        instruction is read. The robots it holds are resolved here, as they are named now ("neither excavator",
+        "they"); robots no number pins down cannot be held, and are refused."""
+        gate = dig_hold(seg, post, self.lex)
+        if gate is None or post is None:
+            return False
+        for it in (*seg.items, *post.items):
+            self.use(it)
+        if gate.subject is not None:
+            members = self.resolve_robots(gate.subject) or ()
+            ids = {m.robot_id for m in members}
+            if not ids or None in ids:
+                self.errors.append(f"{gate.said!r}: say which excavators, by number, wait to dig")
+                return True
+            gate = dataclasses.replace(gate, diggers=frozenset(i for i in ids if i is not None))
+        self.dig_gates.append((gate, [n for o in gate.places for n in self.resolve_objects(o)]))
+        return True
+
     def _trailing_dig_hold(self, seg: Segment, nxt: Sequence[Segment]) -> bool:
         """"The digging waits until truck 2 has checked puddle 1.": with no robot, verb or place before it, the anchor
         was taken to open a clause that never came, and the wait was dropped; it is the hold's check."""
@@ -3071,11 +3096,7 @@ class Interpreter:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
             return
-        gate = dig_hold(seg, post, self.lex)
-        if gate is not None and post is not None:
-            for it in (*seg.items, *post.items):
-                self.use(it)
-            self.dig_gates.append((gate, [n for o in gate.places for n in self.resolve_objects(o)]))
+        if self._note_dig_hold(seg, post):
             return
         if self._work_frame(seg):
             for it in seg.items:
