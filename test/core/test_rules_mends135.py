@@ -16,6 +16,12 @@
    "Until truck 2 has checked rock 1, excavator 1 does not dig." and "All excavation waits until ..." were refused.
    The robots of a negated digging are those the words name now (a robot no number pins down is refused); an
    "until" said first holds the clause after it; "excavation" is digging said as a noun too.
+6. Found on the way: a hold on two checks ("Nobody digs until trucks 1 and 2 have checked the puddles", "All digging
+   waits until both puddles have been inspected") waited only for the check made last, in silence: it now waits for
+   each named robot's (or, in the passive, each place's) check, and is refused when one is missing. "The digging at
+   soil 1 waits until ...", "Nobody digs at soil 1 until ..." and "Excavator 1's digging waits until ..." dropped the
+   wait in silence (the first also sent excavator 2 to soil 1): they hold the digging at that place (the place of
+   its robot's move before it) or that robot's.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -152,3 +158,41 @@ def test_an_unnamed_excavator_held_is_refused(fleet, world):
     p = rules_plan("Truck 1 inspects puddle 1. Excavator 2 digs at soil 2. "
                    "An excavator does not dig until truck 1 has inspected puddle 1.", fleet, world)
     assert any("an excavator does not dig" in e for e in p.errors), p.errors
+
+
+# -- finding 6: every check of the hold; the digging at a place, or a robot's ----------------------------------------
+
+_TWO_CHECKS = (task("c1", T, [D1], ["puddle1"]), task("c2", T, [D2], ["puddle2"]),
+               task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["c1", "c2", "m"]))
+
+
+@pytest.mark.parametrize("hold", [
+    "Nobody digs until trucks 1 and 2 have checked the puddles.",
+    "The digging waits until truck 1 has checked puddle 1 and truck 2 has checked puddle 2.",
+    "All digging waits until both puddles have been inspected.",
+])
+def test_the_hold_waits_for_every_check(fleet, world, hold):
+    assert_plan(f"Truck 1 checks puddle 1. Truck 2 checks puddle 2. Excavator 1 digs at soil 1. {hold}", fleet, world,
+                *_TWO_CHECKS)
+
+
+def test_a_hold_on_a_place_no_one_checks_is_refused(fleet, world):
+    p = rules_plan("Truck 1 checks puddle 1. Excavator 1 digs at soil 1. "
+                   "All digging waits until both puddles have been inspected.", fleet, world)
+    assert any("all digging waits" in e and "check" in e for e in p.errors), p.errors
+
+
+@pytest.mark.parametrize("hold", ["The digging at soil 1 waits until", "Nobody digs at soil 1 until",
+                                  "Excavator 1's digging waits until", "The digging at soil 1 does not start until"])
+def test_the_digging_at_a_place_or_of_a_robot_waits(fleet, world, hold):
+    assert_plan(f"Truck 1 checks puddle 1. Excavator 1 digs at soil 1 and excavator 2 digs at soil 2. "
+                f"{hold} truck 1 has checked puddle 1.", fleet, world,
+                task("c", T, [D1], ["puddle1"]),
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["c", "m1"]),
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]))
+
+
+def test_a_hold_on_a_place_nobody_digs_is_refused(fleet, world):
+    p = rules_plan("Truck 1 checks puddle 1. Excavator 1 digs at soil 1. "
+                   "Nobody digs at rock 1 until truck 1 has checked puddle 1.", fleet, world)
+    assert any("nobody digs at rock 1" in e and "digging" in e for e in p.errors), p.errors

@@ -35,6 +35,10 @@ class DigGate:
     subject: Item | None = None
     """The robots whose digging waits, as said ("excavator 1", "neither excavator", "they"): resolved by the reader,
     which knows who was named before; None for every digging."""
+    sites: tuple[Item, ...] = ()
+    """The places of the digging held, as said ("the digging *at soil 1* waits ..."); none for anywhere."""
+    dig_places: frozenset[str] = frozenset()
+    """``sites`` resolved by the reader."""
 
 
 def _negated_subject(items: list[Item]) -> bool:
@@ -53,8 +57,10 @@ def _mark(it: Item, *names: str) -> bool:
 
 
 def _plain_or_digging(it: Item) -> bool:
-    """A plain word, a modal ("no one *may* dig") or a digging verb."""
-    return it.kind is ItemKind.WORD or _mark(it, "permit") or (it.kind is ItemKind.VERB and it.payload.target == "dig")
+    """A plain word, a modal ("no one *may* dig"), a digging verb or its place ("nobody digs *at soil 1*")."""
+    return it.kind is ItemKind.WORD or _mark(it, "permit") or (
+        it.kind is ItemKind.VERB and it.payload.target == "dig") or (
+        it.kind is ItemKind.OBJECT and it.payload.form == "names")
 
 
 _NOUN_ENDINGS = ("ing", "ion")  # "digging", "excavation": a digging verb of the lexicon said as a noun ("all ...")
@@ -79,14 +85,26 @@ def _noun_rest(items: list[Item]) -> list[Item] | None:
     return items[k + 1:] if k < len(items) and _digging_noun(items[k]) else None
 
 
+def _robot(it: Item) -> bool:
+    """Robots that can be resolved to the ones named before ("excavator 1", "the excavator", "they")."""
+    return it.kind is ItemKind.ROBOT and not it.payload.negated and it.payload.form in ("ids", "type", "pronoun")
+
+
 def _robot_subject(items: list[Item]) -> Item | None:
     """The robots of a negated digging ("excavator 1 does not dig", "neither excavator digs", "they won't dig"):
     the robot said first, or right after a first negation ("neither")."""
     k = 1 if _mark(items[0], "neg") else 0
-    if k >= len(items) or items[k].kind is not ItemKind.ROBOT or items[k].payload.negated \
-            or items[k].payload.form not in ("ids", "type", "pronoun") or not any(_mark(it, "neg") for it in items):
+    if k >= len(items) or not _robot(items[k]) or not any(_mark(it, "neg") for it in items):
         return None
     return items[k]
+
+
+def _possessor(items: list[Item], lex: Lexicon) -> Item | None:
+    """"Excavator 1's digging": the robot whose digging it is."""
+    if len(items) > 2 and _robot(items[0]) and items[1].kind is ItemKind.WORD \
+            and items[1].text in lex.event_possessive_marks and _digging_noun(items[2]):
+        return items[0]
+    return None
 
 
 def _held_subject(items: list[Item], lex: Lexicon, connective: str) -> tuple[Item | None] | None:
@@ -98,8 +116,8 @@ def _held_subject(items: list[Item], lex: Lexicon, connective: str) -> tuple[Ite
         rest, negated = items[1:], True
         if not any(it.kind is ItemKind.VERB for it in rest):
             return None
-    elif (noun := _noun_rest(items)) is not None:
-        rest = noun
+    elif (noun := _noun_rest(items)) is not None or (subject := _possessor(items, lex)) is not None:
+        rest = noun if noun is not None else items[3:]
         negated = any(_mark(it, "neg") for it in rest)
     elif (subject := _robot_subject(items)) is not None:
         rest, negated = [it for it in items if it is not subject], True
@@ -137,26 +155,51 @@ def dig_hold(seg: Segment, post: Segment | None, lex: Lexicon) -> DigGate | None
         return None
     ids = frozenset(i for r in robots for i in r.payload.ids)
     said = " ".join([*(it.text for it in items), post.connective_text, *(it.text for it in post.items)])
-    return DigGate(ids, places, said, subject=subject[0])
+    sites = tuple(it for it in items if it.kind is ItemKind.OBJECT)
+    return DigGate(ids, places, said, subject=subject[0], sites=sites)
+
+
+def _dig_place(b: PlanBuilder, dig: int) -> set[str]:
+    """Where a digging is done: the places of its robots' latest move before it."""
+    keys = {m.key for m in b.drafts[dig].members}
+    moves = [i for i in b.ancestors(dig) if b.drafts[i].alive and b.drafts[i].action in MOVES
+             and keys & {m.key for m in b.drafts[i].members}]
+    return set(b.drafts[max(moves)].objects) if moves else set()
+
+
+def _checks(b: PlanBuilder, gate: DigGate, names: list[str]) -> list[int] | None:
+    """The checks the hold waits for: each named robot's (or, said in the passive, each place's) latest move to
+    the places; None when a robot or a place has none, so that no part of the wait is dropped."""
+    found: dict[tuple[str | None, str], int] = {}
+    for d in b.drafts:
+        if not d.alive or d.action not in MOVES:
+            continue
+        for name in set(names) & set(d.objects):
+            for m in d.members:
+                if not gate.robot_ids or m.robot_id in gate.robot_ids:
+                    found[(m.robot_id if gate.robot_ids else None, name)] = d.idx
+    if {n for _, n in found} != set(names) or (gate.robot_ids and {r for r, _ in found} != set(gate.robot_ids)):
+        return None
+    return sorted(set(found.values()))
 
 
 def apply_dig_gates(b: PlanBuilder, gates: list[tuple[DigGate, list[str]]]) -> list[str]:
-    """Make every digging held wait for each hold's check (``gates``: each hold with its places resolved); the errors
-    of the holds that cannot be kept."""
+    """Make every digging held wait for each hold's checks (``gates``: each hold with its places resolved); the
+    errors of the holds that cannot be kept."""
     errors: list[str] = []
     for gate, names in gates:
         digs = [d for d in b.drafts if d.alive and d.action == "dig"
-                and (not gate.diggers or any(m.robot_id in gate.diggers for m in d.members))]
-        checks = [d for d in b.drafts if d.alive and d.action in MOVES and set(names) & set(d.objects)
-                  and (not gate.robot_ids or any(m.robot_id in gate.robot_ids for m in d.members))]
+                and (not gate.diggers or any(m.robot_id in gate.diggers for m in d.members))
+                and (not gate.dig_places or gate.dig_places & _dig_place(b, d.idx))]
+        checks = _checks(b, gate, names)
         if not checks or not digs:
             what = "check" if not checks else "digging"
             errors.append(f"{gate.said!r}: no {what} in the plan for the digging to wait for")
             continue
-        check = checks[-1]
-        before = b.ancestors(check.idx) | {check.idx}
+        before = set().union(*(b.ancestors(c) | {c} for c in checks))
         if any(g.idx in before for g in digs):
             errors.append(f"{gate.said!r}: the check itself comes after a digging")
             continue
-        b.add_waits([g.idx for g in digs], check.idx)
+        for c in checks:
+            b.add_waits([g.idx for g in digs], c)
     return errors

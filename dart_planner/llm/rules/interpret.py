@@ -3080,6 +3080,9 @@ class Interpreter:
                 self.errors.append(f"{gate.said!r}: say which excavators, by number, wait to dig")
                 return True
             gate = dataclasses.replace(gate, diggers=frozenset(i for i in ids if i is not None))
+        if gate.sites:
+            sites = frozenset(n for o in gate.sites for n in self.resolve_objects(o))
+            gate = dataclasses.replace(gate, dig_places=sites)  # "the digging at soil 1 waits until ..."
         self.dig_gates.append((gate, [n for o in gate.places for n in self.resolve_objects(o)]))
         return True
 
