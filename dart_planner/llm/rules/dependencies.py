@@ -392,6 +392,13 @@ class PlanBuilder:
                 self.last[key] = ends[-1]
         self._reindex()
 
+    def add_waits(self, waiters: Iterable[int], on: int) -> None:
+        """Make each of ``waiters`` wait for the task ``on`` after the whole instruction is read ("nobody digs until
+        truck 2 has checked puddle 1"): the edges go against the order of making, so the ancestors are built again."""
+        for i in waiters:
+            self.drafts[i].deps.add(on)
+        self._reindex()
+
     def _reindex(self) -> None:
         """Ancestors and dependents again, after deps were rewired against the order of making."""
         memo: dict[int, set[int]] = {}

@@ -2771,6 +2771,12 @@ class Interpreter:
                     self.main(later, made or None, None, False, True)
                     pre, pre_par = None, False
                     continue
+            if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and i + 1 < len(segs) \
+                    and segs[i + 1].sentence == seg.sentence and segs[i + 1].role is SegmentRole.MAIN \
+                    and self._note_dig_hold(segs[i + 1], seg):
+                done.add(i + 1)  # "Until truck 2 has checked rock 1, excavator 1 does not dig.": a hold, no step
+                pre, pre_par = None, False
+                continue
             governed = [k for k in range(i + 1, len(segs)) if segs[k].sentence == seg.sentence
                         and segs[k].role is SegmentRole.MAIN]
             if seg.role is SegmentRole.ANCHOR and not seg.post_anchor and self._later_event(
@@ -2844,6 +2850,9 @@ class Interpreter:
                     or (it.kind is ItemKind.EVENT and it.payload.action == "unload_bucket") for it in seg.items)
                 continue
             post = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].post_anchor else None
+            if post is None and self._trailing_dig_hold(seg, segs[i + 1:i + 2]):
+                post = segs[i + 1]  # "The digging waits until truck 2 has checked puddle 1.": the anchor is the hold's
+                done.add(i + 1)
             if post is None and _gapped_conjunct(seg, segs[i + 1:i + 3]):
                 # "truck 1 goes to soil 1 and truck 3 to soil 2 after the digging there": the verbless
                 # conjunct shares the verb, so the timing said after it is the verb's, each conjunct's own
@@ -3072,6 +3081,34 @@ class Interpreter:
         self.prev = host
         return True
 
+    def _note_dig_hold(self, seg: Segment, post: Segment | None) -> bool:
+        """Whether ``seg`` with ``post`` is a hold on digging (diggates.py), noted to be kept once the whole
+        instruction is read. The robots it holds are resolved here, as they are named now ("neither excavator",
+        "they"); robots no number pins down cannot be held, and are refused."""
+        gate = dig_hold(seg, post, self.lex)
+        if gate is None or post is None:
+            return False
+        for it in (*seg.items, *post.items):
+            self.use(it)
+        if gate.subject is not None:
+            members = self.resolve_robots(gate.subject) or ()
+            ids = {m.robot_id for m in members}
+            if not ids or None in ids:
+                self.errors.append(f"{gate.said!r}: say which excavators, by number, wait to dig")
+                return True
+            gate = dataclasses.replace(gate, diggers=frozenset(i for i in ids if i is not None))
+        if gate.sites:
+            sites = frozenset(n for o in gate.sites for n in self.resolve_objects(o))
+            gate = dataclasses.replace(gate, dig_places=sites)  # "the digging at soil 1 waits until ..."
+        self.dig_gates.append((gate, [n for o in gate.places for n in self.resolve_objects(o)]))
+        return True
+
+    def _trailing_dig_hold(self, seg: Segment, nxt: Sequence[Segment]) -> bool:
+        """"The digging waits until truck 2 has checked puddle 1.": with no robot, verb or place before it, the anchor
+        was taken to open a clause that never came, and the wait was dropped; it is the hold's check."""
+        return bool(nxt) and nxt[0].role is SegmentRole.ANCHOR and nxt[0].sentence == seg.sentence \
+            and not nxt[0].post_anchor and dig_hold(seg, nxt[0], self.lex) is not None
+
     def _main(self, seg: Segment, pre: set[int] | None, post: Segment | None, pre_par: bool,
               last_in_sentence: bool = False) -> None:
         for it in seg.items:
@@ -3079,11 +3116,7 @@ class Interpreter:
                 self.use(it)
         if seg.sentence_start and seg.items and (self._role_statement(seg) or self._needs_place(seg)):
             return
-        gate = dig_hold(seg, post, self.lex.until_words)
-        if gate is not None and post is not None:
-            for it in (*seg.items, *post.items):
-                self.use(it)
-            self.dig_gates.append((gate, [n for o in gate.places for n in self.resolve_objects(o)]))
+        if self._note_dig_hold(seg, post):
             return
         if self._work_frame(seg):
             for it in seg.items:

@@ -395,6 +395,9 @@ class Lexicon:
     """Articles that may stand between those words and the place ("each goes to *a* different place")."""
     until_words: frozenset[str] = _context_words()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
+    dig_start_anchors: frozenset[str] = _context_words()
+    """Connectives (whole) after which digging said as a noun starts: a hold on it ("digging starts *only after*
+    truck 1 has inspected puddle 2")."""
     negated_move_before_words: frozenset[str] = _context_words()
     """Connectives (whole) after a negated move that time it like "until" ("must not leave for X *before* ...")."""
     after_which_connectives: frozenset[str] = _context_words()
