@@ -556,13 +556,16 @@ class PlanBuilder:
                     break
 
     def _same_robots(self, a: Draft, b: Draft) -> bool:
-        """Whether two steps are for the same robots: the same robots by number, and groups only of every robot of a
-        type ("all trucks" said twice is the same three trucks; "two trucks" twice may not be)."""
+        """Whether two steps are for the same robots: the same robots by number, groups of every robot of a type ("all
+        trucks" said twice is the same three trucks; "two trucks" twice may not be), and one group referred back to
+        ("the remaining truck must not be near rock 1, so put a keep-out around rock 1 for it": the allocator binds
+        one group key to the same robots)."""
         def robots(d: Draft) -> set[object] | None:
             out: set[object] = set()
             for m in d.members:
                 if m.is_group and not self.whole_of_type(m):
-                    return None
+                    out.add(("group", m.key))
+                    continue
                 out.add((m.rtype, m.count) if m.is_group else m.robot_id)
             return out
         ra, rb = robots(a), robots(b)

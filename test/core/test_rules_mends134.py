@@ -1,0 +1,52 @@
+"""Mends of helper M134: dev lines of round 24 that were not planned exactly, read with sentences of our own.
+
+1. "Truck 3 has no business near rock 1." sent truck 3 to rock 1: "has no business" (lexicon ``negations``) says the
+   robot must not be there, so the clause is a keep-out like "must not be near rock 1".
+2. "A truck must not be near rock 1, so put a keep-out around rock 1 for it" kept the truck out twice: a keep-out
+   said again for the same unnamed group (one group key, which the allocator binds to the same robots) is the same
+   keep-out, as it already was for robots named by number.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AV, D1, D3, E1, T, assert_plan, task
+
+# -- finding 1: "has no business near <place>" is a keep-out ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, robots, types, place", [
+    ("Truck 3 has no business near rock 1.", [D3], [], "rock1"),
+    ("Excavator 1 has no business going near soil 2.", [E1], [], "soil2"),
+    ("The trucks have no business at puddle 2.", [], [("dump_truck", 3)], "puddle2"),
+])
+def test_no_business_near_a_place_keeps_the_robot_out(fleet, world, text, robots, types, place):
+    assert_plan(text, fleet, world, task("k", AV, robots, [place], types=types))
+
+
+def test_no_business_then_a_keep_out_for_it_is_one_keep_out(fleet, world):
+    assert_plan("Truck 3 has no business near rock 1, so first put a keep-out around rock 1 for it; after that it "
+                "can go and check puddle 1.", fleet, world,
+                task("k", AV, [D3], ["rock1"]), task("m", T, [D3], ["puddle1"], deps=["k"]))
+
+
+# -- finding 2: a keep-out said again for the same unnamed group is one keep-out --------------------------------------
+
+def test_a_keep_out_said_again_for_one_truck_is_one_keep_out(fleet, world):
+    assert_plan("A truck must not be near rock 1, so first put a keep-out around rock 1 for it; after that it can go "
+                "and check puddle 1.", fleet, world,
+                task("k", AV, [], ["rock1"], types=[("dump_truck", 1)]),
+                task("m", T, [], ["puddle1"], deps=["k"], types=[("dump_truck", 1)]))
+
+
+def test_a_keep_out_said_again_for_the_other_truck_is_one_keep_out(fleet, world):
+    assert_plan("Truck 1 goes to soil 1. The other truck has no business near rock 1, so put a keep-out around "
+                "rock 1 for it.", fleet, world,
+                task("m", T, [D1], ["soil1"]), task("k", AV, [], ["rock1"], types=[("dump_truck", 1)]))
+
+
+def test_two_groups_said_apart_keep_two_keep_outs(fleet, world):
+    assert_plan("Two trucks must stay away from rock 1. Two trucks must stay away from rock 1.", fleet, world,
+                task("k", AV, [], ["rock1"], types=[("dump_truck", 2)]),
+                task("l", AV, [], ["rock1"], types=[("dump_truck", 2)]))
