@@ -5,6 +5,9 @@
 2. "A truck must not be near rock 1, so put a keep-out around rock 1 for it" kept the truck out twice: a keep-out
    said again for the same unnamed group (one group key, which the allocator binds to the same robots) is the same
    keep-out, as it already was for robots named by number.
+3. "When it has dumped, truck 2 should stay at soil 1, and everyone else goes back to the start" sent back only the
+   robots never named: "everyone else" right after a clause that keeps one robot where it is (a verb of
+   ``idle_verbs``) is everyone but that robot (rule 18), and the robots that worked before go back too.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -12,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D3, E1, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
 
 # -- finding 1: "has no business near <place>" is a keep-out ---------------------------------------------------------
 
@@ -50,3 +53,28 @@ def test_two_groups_said_apart_keep_two_keep_outs(fleet, world):
     assert_plan("Two trucks must stay away from rock 1. Two trucks must stay away from rock 1.", fleet, world,
                 task("k", AV, [], ["rock1"], types=[("dump_truck", 2)]),
                 task("l", AV, [], ["rock1"], types=[("dump_truck", 2)]))
+
+
+# -- finding 3: "X stays ..., and everyone else ..." is everyone but X -------------------------------------------------
+
+_WORK = "Excavator 1 digs at rock 2. Truck 2 goes to soil 1 and dumps. "
+
+
+def _work_then_return(returning, deps=("g", "u")):
+    return (task("m", T, [E1], ["rock2"]), task("g", DIG, [E1], [], deps=["m"]),
+            task("n", T, [D2], ["soil1"]), task("u", DUMP, [D2], [], deps=["n"]),
+            task("r", R, returning, [], deps=list(deps)))
+
+
+@pytest.mark.parametrize("text", [
+    _WORK + "When it has dumped, truck 2 should stay at soil 1, and everyone else goes back to the start.",
+    _WORK + "When it has dumped, truck 2 stays at soil 1 and everybody else returns to base.",
+    _WORK + "After truck 2 has dumped, it waits at soil 1 and the rest of the fleet heads home.",
+])
+def test_everyone_else_after_a_robot_that_stays_is_all_but_that_robot(fleet, world, text):
+    assert_plan(text, fleet, world, *_work_then_return([E1, E2, E3, D1, D3]))
+
+
+def test_everyone_else_with_no_robot_staying_is_the_robots_not_named(fleet, world):
+    assert_plan(_WORK + "When it has dumped, everyone else goes back to the start.", fleet, world,
+                *_work_then_return([E2, E3, D1, D3], deps=["u"]))

@@ -3201,7 +3201,8 @@ class Interpreter:
                     # "each crew drives to its site; there the excavator digs": each crew's excavator
                     r = each_of
                     split = True
-                elif d_it.form == "others" and (contrast := self._anchor_contrast(seg, post)):
+                elif d_it.form == "others" and (
+                        contrast := self._anchor_contrast(seg, post) or self._stayer_contrast(seg)):
                     # "The rest of the fleet returns once truck 2 has tipped": all but truck 2 (rule 18)
                     r = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x not in contrast)
                 else:
@@ -6474,6 +6475,26 @@ class Interpreter:
             return set()
         return {r for it in post.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
                 for r in it.payload.ids}
+
+    def _stayer_contrast(self, seg: Segment) -> set[str]:
+        """The robots named by number that the clause right before ``seg``, in its sentence, keeps where they are:
+        "truck 2 should stay at soil 1, and everyone else goes back to the start" sets everyone else against the
+        robot that stays, not against every robot named so far (the excavators that dug went back too; read as the
+        robots never named, they were left out of the return). Empty when that clause is no such stay."""
+        k = next((n for n, s in enumerate(self.later_all) if s is seg), 0)
+        prev = next((s for s in reversed(self.later_all[:k]) if s.role is SegmentRole.MAIN), None)
+        if prev is None or prev.sentence != seg.sentence or "neg" in prev.marks():
+            return set()
+        robots = prev.of(ItemKind.ROBOT)
+        verbs = [it for it in prev.items if it.kind is ItemKind.VERB or (it.kind is ItemKind.MARK and it.text)]
+        if len(robots) != 1 or len(verbs) != 1 or verbs[0].text.split()[0].lower() not in self.lex.idle_verbs:
+            return set()
+        d: RobotDesc = robots[0].payload
+        if d.form == "ids":
+            return set(d.ids)
+        stayer = self.res.last_subject() if d.form == "pronoun" and d.pronoun == "it" else ()
+        # "..., it waits at soil 1 and the rest go home": the robot "it" was read as, when named by number
+        return {m.robot_id for m in stayer if m.robot_id} if all(m.robot_id for m in stayer) else set()
 
     def _loading_said_later(self) -> bool:
         """A later sentence says a loading ("once truck 2 has been loaded", "loads truck 2"): a loading said
