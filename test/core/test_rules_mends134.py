@@ -8,6 +8,9 @@
 3. "When it has dumped, truck 2 should stay at soil 1, and everyone else goes back to the start" sent back only the
    robots never named: "everyone else" right after a clause that keeps one robot where it is (a verb of
    ``idle_verbs``) is everyone but that robot (rule 18), and the robots that worked before go back too.
+4. "dump truck 1 drives to rock 2 to take photos" made truck 1 haul the diggers' soil to rock 2 and dump it there:
+   "take photos / pictures / measurements / readings" (lexicon ``filler_phrases``) is what the robot does once
+   there, no step of ours, never "take" + cargo.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -78,3 +81,15 @@ def test_everyone_else_after_a_robot_that_stays_is_all_but_that_robot(fleet, wor
 def test_everyone_else_with_no_robot_staying_is_the_robots_not_named(fleet, world):
     assert_plan(_WORK + "When it has dumped, everyone else goes back to the start.", fleet, world,
                 *_work_then_return([E2, E3, D1, D3], deps=["u"]))
+
+
+# -- finding 4: "take photos" is no haul ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1, while dump truck 1 drives to rock 2 to take photos.",
+    "Excavator 1 digs at soil 1. Truck 1 goes to rock 2 and takes some pictures.",
+    "Excavator 1 digs at soil 1. Truck 1 goes to rock 2 to take measurements.",
+])
+def test_taking_photos_at_a_place_is_no_haul(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("n", T, [D1], ["rock2"]))
