@@ -11,6 +11,12 @@
 4. "dump truck 1 drives to rock 2 to take photos" made truck 1 haul the diggers' soil to rock 2 and dump it there:
    "take photos / pictures / measurements / readings" (lexicon ``filler_phrases``) is what the robot does once
    there, no step of ours, never "take" + cargo.
+5. "The truck at rock 2 returns to base and dumps there, and the truck at soil 2 does the same" sent the truck just
+   named to soil 2: a place after the subject of "does the same" picks the robot standing there (as it does before a
+   verb), which redoes the steps; it is no move.
+6. "A truck ... Another truck ... The remaining truck ... Once all three trucks are done, excavator 2 returns" waited
+   for nothing: "all (three) trucks" in an anchor, when groups and robots given work make up every truck, is them
+   (read as a new group of three, it had no steps).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -93,3 +99,41 @@ def test_everyone_else_with_no_robot_staying_is_the_robots_not_named(fleet, worl
 def test_taking_photos_at_a_place_is_no_haul(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("n", T, [D1], ["rock2"]))
+
+
+# -- finding 5: "the truck at soil 2 does the same" is the truck there -------------------------------------------------
+
+_ONE, _TRUCK = [("dump_truck", 1)], "A truck goes to rock 2 and another truck goes to soil 2. "
+
+
+@pytest.mark.parametrize("text", [
+    _TRUCK + "The truck at rock 2 then returns to base and dumps there, and the truck at soil 2 does the same.",
+    _TRUCK + "The truck at rock 2 then returns to base and dumps there, and the truck at soil 2 does likewise.",
+])
+def test_the_truck_at_a_place_does_the_same_where_it_stands(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("a", T, [], ["rock2"], types=_ONE), task("b", T, [], ["soil2"], types=_ONE),
+                task("ra", R, [], [], deps=["a"], types=_ONE), task("da", DUMP, [], [], deps=["ra"], types=_ONE),
+                task("rb", R, [], [], deps=["b"], types=_ONE), task("db", DUMP, [], [], deps=["rb"], types=_ONE))
+
+
+# -- finding 6: "once all three trucks are done" after three unnamed trucks waits for them ----------------------------
+
+_THREE = "A truck goes to rock 2. Another truck goes to soil 2. The remaining truck checks puddle 1. "
+
+
+@pytest.mark.parametrize("text, robots", [
+    (_THREE + "Once all three trucks are done, excavators 2 and 3 return to start.", [E2, E3]),
+    (_THREE + "When all the trucks have finished, excavator 2 returns to start.", [E2]),
+])
+def test_all_the_trucks_in_an_anchor_are_the_trucks_at_work(fleet, world, text, robots):
+    assert_plan(text, fleet, world,
+                task("a", T, [], ["rock2"], types=_ONE), task("b", T, [], ["soil2"], types=_ONE),
+                task("c", T, [], ["puddle1"], types=_ONE), task("r", R, robots, [], deps=["a", "b", "c"]))
+
+
+def test_every_truck_after_a_pair_and_the_remaining_one(fleet, world):
+    assert_plan("Two trucks go to rock 2. The remaining truck checks puddle 1. When every truck has finished, "
+                "excavator 2 returns to start.", fleet, world,
+                task("a", T, [], ["rock2"], types=[("dump_truck", 2)]), task("c", T, [], ["puddle1"], types=_ONE),
+                task("r", R, [E2], [], deps=["a", "c"]))

@@ -1026,7 +1026,8 @@ class Interpreter:
             r, w, o = items[j], items[j + 1], items[j + 2]
             if r.kind is ItemKind.ROBOT and _placeable(r.payload) and w.kind is ItemKind.WORD \
                     and w.text in ("from", "at") and o.kind is ItemKind.OBJECT and o.payload.form == "names" \
-                    and any(x.kind is ItemKind.VERB for x in items[j + 3:]) \
+                    and any(x.kind is ItemKind.VERB or (x.kind is ItemKind.MARK and x.payload == "repeat")
+                            for x in items[j + 3:]) \
                     and not any(x.kind is ItemKind.VERB for x in items[:j]):
                 restrict[id(r)] = o.payload.names[0]
                 drop |= {id(w), id(o)}
@@ -1278,6 +1279,21 @@ class Interpreter:
         if len(doers) != _size(said) or set(doers) == {m.key for m in said}:
             return said
         return tuple(doers.values())
+
+    def _type_at_work(self, rtype: str) -> tuple[Member, ...]:
+        """"A truck goes to rock 2. Another truck goes to soil 2. The remaining truck checks puddle 1. Once all three
+        trucks are done, ...": every robot of the type was given work, some in groups, so "all three trucks" in an
+        anchor is those groups and robots, whose last steps are waited for (read as a new group of three, it had no
+        steps and the wait was dropped). Empty unless the robots at work of ``rtype``, one group key each, make up
+        exactly every robot of the type."""
+        workers: dict[str, Member] = {}
+        for d in self.b.drafts:
+            if d.alive:
+                for m in d.members:
+                    if m.rtype == rtype:
+                        workers.setdefault(m.key, m)
+        pool = len(self.site.robots_by_type.get(rtype, ()))
+        return tuple(workers.values()) if pool and _size(tuple(workers.values())) == pool else ()
 
     def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...], n: int = 2) -> tuple[Member, ...]:
         """"When both inspections are done": "both" before an event noun counts the events, so it names the two
@@ -3134,6 +3150,8 @@ class Interpreter:
         if "repeat" in marks:
             self.last_repeat = (seg.sentence, next(it for it in seg.items
                                                     if it.kind is ItemKind.MARK and it.payload == "repeat"))
+            # "the truck at soil 2 does the same": the truck standing there redoes the steps, no move there
+            seg, _ = self.locative_subjects(seg)
             self.repeats.repeat(seg, pre, post, pre_par, last_in_sentence)
             return
         seg = self.passive_agents(seg)
@@ -7031,6 +7049,8 @@ class Interpreter:
                         r = self._arriving(r, seg.items)
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
+                    if r and d_it.form == "type" and d_it.det == "all" and not self.b.last_tasks(list(r)):
+                        r = self._type_at_work(d_it.rtype) or r
                     if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
                         r = self._pair_of_event(seg, it, r)
                     elif r and d_it.form == "pronoun" and d_it.pronoun.isdigit():
