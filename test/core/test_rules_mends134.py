@@ -17,6 +17,10 @@
 6. "A truck ... Another truck ... The remaining truck ... Once all three trucks are done, excavator 2 returns" waited
    for nothing: "all (three) trucks" in an anchor, when groups and robots given work make up every truck, is them
    (read as a new group of three, it had no steps).
+7. "Once it has had a look, nobody should go near the puddles, so set up one keep-out around both puddles for all
+   robots" made two fleet-wide keep-outs, the second at the start: a fleet-wide keep-out said again, waiting for
+   nothing the first does not, is that keep-out, as it already was for some robots; what waits for it waits for the
+   first. One said to hold throughout stays.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
+from rules_helpers import AV, AVA, D1, D2, D3, DIG, DUMP, E1, E2, E3, R, T, assert_plan, task
 
 # -- finding 1: "has no business near <place>" is a keep-out ---------------------------------------------------------
 
@@ -137,3 +141,17 @@ def test_every_truck_after_a_pair_and_the_remaining_one(fleet, world):
                 "excavator 2 returns to start.", fleet, world,
                 task("a", T, [], ["rock2"], types=[("dump_truck", 2)]), task("c", T, [], ["puddle1"], types=_ONE),
                 task("r", R, [E2], [], deps=["a", "c"]))
+
+
+# -- finding 7: a fleet-wide keep-out said again after ", so" is one keep-out -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1. Once it has had a look, nobody should go near the puddles any more, so please set up "
+    "one keep-out around both puddles for all robots. After that keep-out is in place, excavator 2 digs at soil 1.",
+    "Truck 1 checks puddle 1. When it is done, no robot may go near puddle 1 or puddle 2, so put a keep-out around "
+    "both puddles for everyone. Then excavator 2 digs at soil 1.",
+])
+def test_a_fleet_keep_out_said_again_is_one_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("c", T, [D1], ["puddle1"]),
+                task("k", AVA, [], ["puddle1", "puddle2"], deps=["c"]),
+                task("m", T, [E2], ["soil1"], deps=["k"]), task("g", DIG, [E2], [], deps=["m"]))

@@ -543,16 +543,21 @@ class PlanBuilder:
         keep-out for the same robots and places as one already up, with no lifting of those places between, that
         waits for nothing that one does not, is that keep-out said again (a goal, then the order of work). Kept, the
         plan had two keep-outs, the second after the first. Its dependents wait for the first
-        (:meth:`_settle_dead_deps`)."""
+        (:meth:`_settle_dead_deps`). So for the whole fleet, when the first went up after a step: "once both trucks
+        have had a look, nobody should go near the puddles, so set up one keep-out around both puddles for all robots"
+        is one keep-out, after the looks (one that holds throughout is kept: it says more than the first)."""
         for d in self.drafts:
-            if not d.alive or d.fleet or d.action != "add_keepout":
+            if not d.alive or d.action != "add_keepout" or (d.fleet and d.global_keepout):
                 continue
             for p in self.drafts[:d.idx]:
-                if p.alive and not p.fleet and p.action == "add_keepout" and set(p.objects) == set(d.objects) \
+                if p.alive and p.fleet == d.fleet and (p.deps or not p.fleet) and p.action == "add_keepout" \
+                        and set(p.objects) == set(d.objects) \
                         and self._same_robots(p, d) and d.deps <= {p.idx} | self.anc[p.idx] \
                         and not any(r.alive and r.action == "remove_keepout" and set(r.objects) & set(d.objects)
                                     for r in self.drafts[p.idx + 1:d.idx]):
                     d.alive = False
+                    if d.fleet:
+                        self.restated[d.idx] = p.idx
                     break
 
     def _same_robots(self, a: Draft, b: Draft) -> bool:
