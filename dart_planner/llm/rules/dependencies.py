@@ -550,26 +550,34 @@ class PlanBuilder:
         keep-out for the same robots and places as one already up, with no lifting of those places between, that
         waits for nothing that one does not, is that keep-out said again (a goal, then the order of work). Kept, the
         plan had two keep-outs, the second after the first. Its dependents wait for the first
-        (:meth:`_settle_dead_deps`)."""
+        (:meth:`_settle_dead_deps`). So for the whole fleet, when the first went up after a step: "once both trucks
+        have had a look, nobody should go near the puddles, so set up one keep-out around both puddles for all robots"
+        is one keep-out, after the looks (one that holds throughout is kept: it says more than the first)."""
         for d in self.drafts:
-            if not d.alive or d.fleet or d.action != "add_keepout":
+            if not d.alive or d.action != "add_keepout" or (d.fleet and d.global_keepout):
                 continue
             for p in self.drafts[:d.idx]:
-                if p.alive and not p.fleet and p.action == "add_keepout" and set(p.objects) == set(d.objects) \
+                if p.alive and p.fleet == d.fleet and (p.deps or not p.fleet) and p.action == "add_keepout" \
+                        and set(p.objects) == set(d.objects) \
                         and self._same_robots(p, d) and d.deps <= {p.idx} | self.anc[p.idx] \
                         and not any(r.alive and r.action == "remove_keepout" and set(r.objects) & set(d.objects)
                                     for r in self.drafts[p.idx + 1:d.idx]):
                     d.alive = False
+                    if d.fleet:
+                        self.restated[d.idx] = p.idx
                     break
 
     def _same_robots(self, a: Draft, b: Draft) -> bool:
-        """Whether two steps are for the same robots: the same robots by number, and groups only of every robot of a
-        type ("all trucks" said twice is the same three trucks; "two trucks" twice may not be)."""
+        """Whether two steps are for the same robots: the same robots by number, groups of every robot of a type ("all
+        trucks" said twice is the same three trucks; "two trucks" twice may not be), and one group referred back to
+        ("the remaining truck must not be near rock 1, so put a keep-out around rock 1 for it": the allocator binds
+        one group key to the same robots)."""
         def robots(d: Draft) -> set[object] | None:
             out: set[object] = set()
             for m in d.members:
                 if m.is_group and not self.whole_of_type(m):
-                    return None
+                    out.add(("group", m.key))
+                    continue
                 out.add((m.rtype, m.count) if m.is_group else m.robot_id)
             return out
         ra, rb = robots(a), robots(b)

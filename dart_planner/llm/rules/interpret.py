@@ -1035,7 +1035,8 @@ class Interpreter:
             r, w, o = items[j], items[j + 1], items[j + 2]
             if r.kind is ItemKind.ROBOT and _placeable(r.payload) and w.kind is ItemKind.WORD \
                     and w.text in ("from", "at") and o.kind is ItemKind.OBJECT and o.payload.form == "names" \
-                    and any(x.kind is ItemKind.VERB for x in items[j + 3:]) \
+                    and any(x.kind is ItemKind.VERB or (x.kind is ItemKind.MARK and x.payload == "repeat")
+                            for x in items[j + 3:]) \
                     and not any(x.kind is ItemKind.VERB for x in items[:j]):
                 restrict[id(r)] = o.payload.names[0]
                 drop |= {id(w), id(o)}
@@ -1287,6 +1288,21 @@ class Interpreter:
         if len(doers) != _size(said) or set(doers) == {m.key for m in said}:
             return said
         return tuple(doers.values())
+
+    def _type_at_work(self, rtype: str) -> tuple[Member, ...]:
+        """"A truck goes to rock 2. Another truck goes to soil 2. The remaining truck checks puddle 1. Once all three
+        trucks are done, ...": every robot of the type was given work, some in groups, so "all three trucks" in an
+        anchor is those groups and robots, whose last steps are waited for (read as a new group of three, it had no
+        steps and the wait was dropped). Empty unless the robots at work of ``rtype``, one group key each, make up
+        exactly every robot of the type."""
+        workers: dict[str, Member] = {}
+        for d in self.b.drafts:
+            if d.alive:
+                for m in d.members:
+                    if m.rtype == rtype:
+                        workers.setdefault(m.key, m)
+        pool = len(self.site.robots_by_type.get(rtype, ()))
+        return tuple(workers.values()) if pool and _size(tuple(workers.values())) == pool else ()
 
     def _pair_of_event(self, seg: Segment, it: Item, said: tuple[Member, ...], n: int = 2) -> tuple[Member, ...]:
         """"When both inspections are done": "both" before an event noun counts the events, so it names the two
@@ -3184,6 +3200,8 @@ class Interpreter:
         if "repeat" in marks:
             self.last_repeat = (seg.sentence, next(it for it in seg.items
                                                     if it.kind is ItemKind.MARK and it.payload == "repeat"))
+            # "the truck at soil 2 does the same": the truck standing there redoes the steps, no move there
+            seg, _ = self.locative_subjects(seg)
             self.repeats.repeat(seg, pre, post, pre_par, last_in_sentence)
             return
         seg = self.passive_agents(seg)
@@ -3251,7 +3269,8 @@ class Interpreter:
                     # "each crew drives to its site; there the excavator digs": each crew's excavator
                     r = each_of
                     split = True
-                elif d_it.form == "others" and (contrast := self._anchor_contrast(seg, post)):
+                elif d_it.form == "others" and (
+                        contrast := self._anchor_contrast(seg, post) or self._stayer_contrast(seg)):
                     # "The rest of the fleet returns once truck 2 has tipped": all but truck 2 (rule 18)
                     r = tuple(self.res.robot_member(x) for x in self.fleet.robot_ids if x not in contrast)
                 else:
@@ -6580,6 +6599,26 @@ class Interpreter:
         return {r for it in post.items if it.kind is ItemKind.ROBOT and it.payload.form == "ids"
                 for r in it.payload.ids}
 
+    def _stayer_contrast(self, seg: Segment) -> set[str]:
+        """The robots named by number that the clause right before ``seg``, in its sentence, keeps where they are:
+        "truck 2 should stay at soil 1, and everyone else goes back to the start" sets everyone else against the
+        robot that stays, not against every robot named so far (the excavators that dug went back too; read as the
+        robots never named, they were left out of the return). Empty when that clause is no such stay."""
+        k = next((n for n, s in enumerate(self.later_all) if s is seg), 0)
+        prev = next((s for s in reversed(self.later_all[:k]) if s.role is SegmentRole.MAIN), None)
+        if prev is None or prev.sentence != seg.sentence or "neg" in prev.marks():
+            return set()
+        robots = prev.of(ItemKind.ROBOT)
+        verbs = [it for it in prev.items if it.kind is ItemKind.VERB or (it.kind is ItemKind.MARK and it.text)]
+        if len(robots) != 1 or len(verbs) != 1 or verbs[0].text.split()[0].lower() not in self.lex.idle_verbs:
+            return set()
+        d: RobotDesc = robots[0].payload
+        if d.form == "ids":
+            return set(d.ids)
+        stayer = self.res.last_subject() if d.form == "pronoun" and d.pronoun == "it" else ()
+        # "..., it waits at soil 1 and the rest go home": the robot "it" was read as, when named by number
+        return {m.robot_id for m in stayer if m.robot_id} if all(m.robot_id for m in stayer) else set()
+
     def _loading_said_later(self) -> bool:
         """A later sentence says a loading ("once truck 2 has been loaded", "loads truck 2"): a loading said
         before its loader is made there."""
@@ -7115,6 +7154,8 @@ class Interpreter:
                         r = self._arriving(r, seg.items)
                     if r and d_it.form == "type" and d_it.det in ("both", "the") and d_it.plural:
                         r = self._doers_of(seg, d_it.rtype, r)
+                    if r and d_it.form == "type" and d_it.det == "all" and not self.b.last_tasks(list(r)):
+                        r = self._type_at_work(d_it.rtype) or r
                     if r and d_it.form == "pronoun" and d_it.pronoun in self.lex.anchor_pair_words:
                         r = self._pair_of_event(seg, it, r)
                     elif r and d_it.form == "pronoun" and d_it.pronoun.isdigit():

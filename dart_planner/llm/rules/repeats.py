@@ -102,7 +102,7 @@ class RepeatReader:
             if it.kind is ItemKind.ROBOT:
                 ip.use(it)
                 into = partners if j and self._partner_word(head[j - 1]) else crew
-                into += [m for m in ip.resolve_robots(it) or () if m not in into]
+                into += [m for m in ip.at_place(it, ip.place_restrict) or ip.resolve_robots(it) or () if m not in into]
         explicit = bool(crew)
         if not crew and ip.vocative is not None and ip.vocative[0]:
             crew = list(ip.vocative[0] or ())
