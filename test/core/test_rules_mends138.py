@@ -1,0 +1,34 @@
+"""Mends of helper M138: misreadings found with the dev lines of blind batch 30 (each was refused).
+
+1. "... and then it can park back at base" was a lifting with no object ("no object named to allow in 'park'"): a
+   permission word with "back" reads as a place let back to the robots ("trucks can go back into puddle 1"), but a
+   "back" whose place preposition ("at", "over to") leads to the start place is where the robot goes, as "back to
+   base" already was.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AL, AV, D1, D2, DUMP, R, T, assert_plan, task
+
+# -- finding 1: "can <move> back at base" is a return, not a lifting ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2 dumps at puddle 1, and then it can park back at base.",
+    "Truck 2 dumps at puddle 1, and after that truck 2 can park back at the start position.",
+    "Truck 2 dumps at puddle 1; then truck 2 can pull in back at the start.",
+    "Truck 2 dumps at puddle 1 and then it can roll back over to base.",
+])
+def test_a_permitted_move_back_at_the_start_is_a_return(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [D2], ["puddle1"]), task("d", DUMP, [D2], [], deps=["m"]),
+                task("r", R, [D2], [], deps=["d"]))
+
+
+def test_a_permitted_move_back_into_a_place_stays_a_lifting(fleet, world):
+    assert_plan("Truck 1 avoids puddle 1. After that truck 1 can go back into puddle 1.", fleet, world,
+                task("k", AV, [D1], ["puddle1"]), task("a", AL, [D1], ["puddle1"], deps=["k"]))
+
