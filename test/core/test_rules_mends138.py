@@ -7,6 +7,13 @@
 2. "To start the shift, all robots gather at obstacle 1." was refused ("no robot is named for 'to start the shift'"):
    "start" was read as the start place. "To start the day / the shift / the job," opening a sentence before a comma
    is an opener (lexicon ``sentence_openers``), as "To start," is and as "To end the shift," is a closer.
+3. "Truck 1 checks puddle 1 and the other trucks keep clear of it. Truck 2 goes to rock 1. Once truck 1 is done, lift
+   the keep-out for the other trucks" lifted it for truck 3 only, and truck 2 was later sent into a place still
+   closed to it (refused): "the other trucks" was read against the group said before ("trucks 2 and 3"), less
+   truck 2, named since. That reading is for a robot of the group picked out last ("trucks 1 and 2 ... truck 1 ...,
+   the other truck"); when the truck of that type named last is outside the group (truck 1 again), "the other trucks"
+   are the others than that one, as when no group was said. A singular "the other truck" stays the one of the pair
+   left, as before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -14,7 +21,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AL, AV, D1, D2, DIG, DUMP, E1, TA, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, TA, R, T, assert_plan, task
 
 # -- finding 1: "can <move> back at base" is a return, not a lifting ------------------------------------------------
 
@@ -56,3 +63,34 @@ def test_a_return_to_start_stays_a_return(fleet, world):
                 task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]),
                 task("r", R, [D1], [], deps=["d"]))
 
+
+# -- finding 3: "the other trucks" after the contrasting truck is named again -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 checks puddle 1, and the other trucks keep clear of puddle 1 for now. Truck 2 goes to rock 1. "
+    "Once truck 1 is done, lift the puddle 1 keep-out for the other trucks.",
+    "Truck 1 inspects puddle 1 and the other trucks stay away from puddle 1 for now; truck 2 drives to rock 1. "
+    "When truck 1 has finished, the other trucks may enter puddle 1 again.",
+    "Truck one checks puddle one, and the other trucks stay clear of puddle one for now. Meanwhile truck two heads "
+    "to rock one. After truck one is done at the puddle, lift the keep-out on puddle one for the other trucks.",
+])
+def test_the_other_trucks_are_those_other_than_the_truck_named_last(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("c", T, [D1], ["puddle1"]), task("k", AV, [D2, D3], ["puddle1"]),
+                task("m", T, [D2], ["rock1"], deps=["k"]), task("a", AL, [D2, D3], ["puddle1"], deps=["c"]))
+
+
+def test_the_other_truck_of_a_pair_stays_the_one_left_after_a_third_truck(fleet, world):
+    assert_plan("Trucks 1 and 2 go to soil 1. Truck 1 dumps at puddle 1. Truck 3 goes to rock 2. "
+                "Then the other truck goes home.", fleet, world,
+                task("s", T, [D1, D2], ["soil1"]), task("p", T, [D1], ["puddle1"], deps=["s"]),
+                task("d", DUMP, [D1], [], deps=["p"]), task("r3", T, [D3], ["rock2"]),
+                task("h", R, [D2], [], deps=["s", "d", "r3"]))
+
+
+def test_the_other_truck_of_a_pair_picked_out_stays_the_one_left(fleet, world):
+    assert_plan("Trucks 1 and 2 go to soil 1. Truck 1 then dumps at puddle 1, and the other truck goes to rock 2.",
+                fleet, world,
+                task("s", T, [D1, D2], ["soil1"]), task("p", T, [D1], ["puddle1"], deps=["s"]),
+                task("d", DUMP, [D1], [], deps=["p"]), task("r", T, [D2], ["rock2"], deps=["s"]))

@@ -1512,15 +1512,19 @@ class MentionResolver:
         "... which will come to rock 1 after it has checked puddle 2" names a step of its own, so it may be."""
         return self.idle_not_it and any(m.key in self.idle for m in members)
 
-    def the_other(self, rtype: str) -> tuple[Member, ...]:
+    def the_other(self, rtype: str, plural: bool = False) -> tuple[Member, ...]:
         """"the other truck": of the latest mention of several robots of ``rtype``, those not
         singled out since ("trucks 1 and 2 ... truck 1 ..., the other truck ..."); empty if none.
         When every one of them was named since ("trucks 1 and 2 ... loads truck 2 first and then truck 1.
-        Truck 2 goes to puddle 1; the other truck ..."), those but the one of them named last on its own."""
+        Truck 2 goes to puddle 1; the other truck ..."), those but the one of them named last on its own. A
+        ``plural`` "the other trucks" said after a truck outside that mention is set against that truck instead
+        (``_contrast_outside``); a singular "the other truck" stays the one of the pair left."""
         for k in range(len(self.history) - 1, -1, -1):
             members = [m for m in self.history[k][0] if m.rtype == rtype and not m.is_group]
             if len(members) < 2:
                 continue
+            if plural and self._contrast_outside(rtype, members, k):
+                return ()
             later = {m.key for ms, _ in self.history[k + 1:] for m in ms}
             rest = tuple(m for m in members if m.key not in later)
             if not rest:
@@ -1529,6 +1533,15 @@ class MentionResolver:
                 rest = tuple(m for m in members if alone is not None and m not in alone)
             return rest if 0 < len(rest) < len(members) else ()
         return ()
+
+    def _contrast_outside(self, rtype: str, members: Sequence[Member], k: int) -> bool:
+        """"Truck 1 checks puddle 1 and the other trucks keep clear. Truck 2 goes to rock 1. Once truck 1 is done,
+        lift it for the other trucks": the robot of ``rtype`` named last since mention ``k`` stands alone outside
+        ``members`` (truck 1 again), so "the other" is set against it, not against those of the group named since;
+        read against the group, the lifting dropped truck 2, still kept out of the place it was later sent to."""
+        latest = next((ours for ms, _ in reversed(self.history[k + 1:])
+                       if (ours := [m for m in ms if m.rtype == rtype])), None)
+        return latest is not None and len(latest) == 1 and not latest[0].is_group and latest[0] not in members
 
     def _other_of_two(self, d: RobotDesc) -> tuple[Member, ...]:
         """"One dump truck goes to soil 2 ... another truck waits at obstacle 1. ... As soon as that first truck has
@@ -1925,7 +1938,7 @@ class MentionResolver:
                     return (g,)
             return (self.new_group(d.rtype, d.count),)
         if d.det == "other":
-            rest = self.the_other(d.rtype) or self._other_of_part(d) or self._other_of_two(d)
+            rest = self.the_other(d.rtype, d.plural) or self._other_of_part(d) or self._other_of_two(d)
             if rest:
                 return rest
             # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are
