@@ -909,6 +909,21 @@ class _Scanner:
             return False
         return k == 0 or self.items[k - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
 
+    def _opener_comma(self, j: int, most: int = 4) -> int | None:
+        """Where a sentence opener that ends at ``j`` ends: at its comma, past at most ``most`` plain words naming
+        the time it opens ("To start *today*,", "To start *this morning's work*,"); None when no comma comes so, or
+        a word between names a robot, a place, a number or a step. Read as words, "start" of "To start today" was
+        the start place and the sentence a trip there with no robot."""
+        words, lex = self.words, self.lex
+        for k in range(j, min(j + most + 1, len(words))):
+            w = words[k]
+            if w == ",":
+                return k
+            if not w.replace("'", "").isalpha() or lex.number(w) is not None or self.noun_at(k) \
+                    or w in lex.place_prepositions or lex.start_index.match(words, k) or lex.verb_index.match(words, k):
+                return None
+        return None
+
     def _start_place_opener(self, i: int, length: int) -> bool:
         """"(then it) dumps at the start", "unload at the start position": an opener of ``length`` words that is a
         preposition and a start place (the lexicon's ``start_places``) names that place when a longer start place
@@ -1074,9 +1089,11 @@ class _Scanner:
                 and self.items[-1].payload.form in ("fleet", "others") and i + 1 < len(words) and self.noun_at(i + 1):
             return Item(ItemKind.MARK, i, i + 1, "except", w)  # "all the robots but truck 3"
         m = lex.opener_index.match(words, i)
-        if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
-            # "To start, everyone avoids rock 2": the sentence comes first, not a trip to the start
-            return Item(ItemKind.CONNECTIVE, i, i + m[0], "first", self.text(i, i + m[0]))
+        comma = self._opener_comma(i + m[0]) if m and (i == 0 or words[i - 1] in _SENTENCE_END) else None
+        if comma is not None:
+            # "To start, everyone avoids rock 2", "To start today, ...": the sentence comes first, not a trip to the
+            # start
+            return Item(ItemKind.CONNECTIVE, i, comma, "first", self.text(i, comma))
         m = lex.closer_index.match(words, i)
         if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
             # "To finish, all robots return to start": as "finally"; read as a purpose, the return waited only for
