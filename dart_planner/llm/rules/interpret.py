@@ -4049,14 +4049,16 @@ class Interpreter:
         return k is not None and k >= 2 and all(it.kind is ItemKind.WORD for it in its[:k]) \
             and its[0].text in self.lex.people_determiners
 
-    @staticmethod
-    def _again_said(items: Sequence[Item]) -> bool:
+    def _again_said(self, items: Sequence[Item]) -> bool:
         """An "again" mark that says a permission is back ("trucks can go near rock 1 again", "can go back to puddle
-        1"); a "back" before the start ("the truck can take the rubble back (to) base") is where a robot goes."""
+        1"); a "back" before the start ("the truck can take the rubble back (to) base", "it can park back at base",
+        "back over to base") is where a robot goes."""
         def home(k: int) -> bool:
-            nxt = items[k + 1:k + 3]
-            return bool(nxt) and (nxt[0].kind is ItemKind.PLACE or (
-                nxt[0].text == "to" and len(nxt) > 1 and nxt[1].kind is ItemKind.PLACE))
+            j = k + 1
+            while j < len(items) and j - k <= 2 and items[j].kind in (ItemKind.WORD, ItemKind.EVENT) \
+                    and items[j].text.lower() in self.lex.place_prepositions:  # "over" of "back over to" is an EVENT
+                j += 1
+            return j < len(items) and items[j].kind is ItemKind.PLACE
         return any(it.kind is ItemKind.MARK and it.payload == "again" and not (it.text == "back" and home(k))
                    for k, it in enumerate(items))
 

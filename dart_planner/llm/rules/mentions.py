@@ -909,6 +909,21 @@ class _Scanner:
             return False
         return k == 0 or self.items[k - 1].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)
 
+    def _opener_comma(self, j: int, most: int = 4) -> int | None:
+        """Where a sentence opener that ends at ``j`` ends: at its comma, past at most ``most`` plain words naming
+        the time it opens ("To start *today*,", "To start *this morning's work*,"); None when no comma comes so, or
+        a word between names a robot, a place, a number or a step. Read as words, "start" of "To start today" was
+        the start place and the sentence a trip there with no robot."""
+        words, lex = self.words, self.lex
+        for k in range(j, min(j + most + 1, len(words))):
+            w = words[k]
+            if w == ",":
+                return k
+            if not w.replace("'", "").isalpha() or lex.number(w) is not None or self.noun_at(k) \
+                    or w in lex.place_prepositions or lex.start_index.match(words, k) or lex.verb_index.match(words, k):
+                return None
+        return None
+
     def _start_place_opener(self, i: int, length: int) -> bool:
         """"(then it) dumps at the start", "unload at the start position": an opener of ``length`` words that is a
         preposition and a start place (the lexicon's ``start_places``) names that place when a longer start place
@@ -1074,9 +1089,11 @@ class _Scanner:
                 and self.items[-1].payload.form in ("fleet", "others") and i + 1 < len(words) and self.noun_at(i + 1):
             return Item(ItemKind.MARK, i, i + 1, "except", w)  # "all the robots but truck 3"
         m = lex.opener_index.match(words, i)
-        if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
-            # "To start, everyone avoids rock 2": the sentence comes first, not a trip to the start
-            return Item(ItemKind.CONNECTIVE, i, i + m[0], "first", self.text(i, i + m[0]))
+        comma = self._opener_comma(i + m[0]) if m and (i == 0 or words[i - 1] in _SENTENCE_END) else None
+        if comma is not None:
+            # "To start, everyone avoids rock 2", "To start today, ...": the sentence comes first, not a trip to the
+            # start
+            return Item(ItemKind.CONNECTIVE, i, comma, "first", self.text(i, comma))
         m = lex.closer_index.match(words, i)
         if m and (i == 0 or words[i - 1] in _SENTENCE_END) and i + m[0] < len(words) and words[i + m[0]] == ",":
             # "To finish, all robots return to start": as "finally"; read as a purpose, the return waited only for
@@ -1521,15 +1538,19 @@ class MentionResolver:
         "... which will come to rock 1 after it has checked puddle 2" names a step of its own, so it may be."""
         return self.idle_not_it and any(m.key in self.idle for m in members)
 
-    def the_other(self, rtype: str) -> tuple[Member, ...]:
+    def the_other(self, rtype: str, plural: bool = False) -> tuple[Member, ...]:
         """"the other truck": of the latest mention of several robots of ``rtype``, those not
         singled out since ("trucks 1 and 2 ... truck 1 ..., the other truck ..."); empty if none.
         When every one of them was named since ("trucks 1 and 2 ... loads truck 2 first and then truck 1.
-        Truck 2 goes to puddle 1; the other truck ..."), those but the one of them named last on its own."""
+        Truck 2 goes to puddle 1; the other truck ..."), those but the one of them named last on its own. A
+        ``plural`` "the other trucks" said after a truck outside that mention is set against that truck instead
+        (``_contrast_outside``); a singular "the other truck" stays the one of the pair left."""
         for k in range(len(self.history) - 1, -1, -1):
             members = [m for m in self.history[k][0] if m.rtype == rtype and not m.is_group]
             if len(members) < 2:
                 continue
+            if plural and self._contrast_outside(rtype, members, k):
+                return ()
             later = {m.key for ms, _ in self.history[k + 1:] for m in ms}
             rest = tuple(m for m in members if m.key not in later)
             if not rest:
@@ -1538,6 +1559,15 @@ class MentionResolver:
                 rest = tuple(m for m in members if alone is not None and m not in alone)
             return rest if 0 < len(rest) < len(members) else ()
         return ()
+
+    def _contrast_outside(self, rtype: str, members: Sequence[Member], k: int) -> bool:
+        """"Truck 1 checks puddle 1 and the other trucks keep clear. Truck 2 goes to rock 1. Once truck 1 is done,
+        lift it for the other trucks": the robot of ``rtype`` named last since mention ``k`` stands alone outside
+        ``members`` (truck 1 again), so "the other" is set against it, not against those of the group named since;
+        read against the group, the lifting dropped truck 2, still kept out of the place it was later sent to."""
+        latest = next((ours for ms, _ in reversed(self.history[k + 1:])
+                       if (ours := [m for m in ms if m.rtype == rtype])), None)
+        return latest is not None and len(latest) == 1 and not latest[0].is_group and latest[0] not in members
 
     def _other_of_two(self, d: RobotDesc) -> tuple[Member, ...]:
         """"One dump truck goes to soil 2 ... another truck waits at obstacle 1. ... As soon as that first truck has
@@ -1954,7 +1984,7 @@ class MentionResolver:
                     return (g,)
             return (self.new_group(d.rtype, d.count),)
         if d.det == "other":
-            rest = self.the_other(d.rtype) or self._other_of_part(d) or self._other_of_two(d)
+            rest = self.the_other(d.rtype, d.plural) or self._other_of_part(d) or self._other_of_two(d)
             if rest:
                 return rest
             # "truck 3 ... the other two trucks": the robots of the type nobody named, when they are
