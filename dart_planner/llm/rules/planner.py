@@ -100,6 +100,7 @@ from .keptout import kept_out_errors
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
+from .loadroles import fold_loader_roles
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .negbefore import fold_negated_move_before
 from .ordinals import fold_ordinal_lists
@@ -289,7 +290,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_absolute_joins(items, lex)
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
-    items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
+    items = fold_loader_roles(fold_addressed_you(items, lex.causatives), lex.deed_auxiliaries,
+                              lex.loaded_words)
+    items = fold_thing_it(fold_deed_references(fold_group_deeds(items, lex), lex))
     items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
     items = fold_worked_place_lists(items, lex.checked_both_verbs, lex.place_list_pronouns, lex.place_prepositions,
                                     lex.thing_list_joins)

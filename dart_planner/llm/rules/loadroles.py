@@ -1,0 +1,206 @@
+"""Robots told by a loading said before them: "the truck that excavator 1 loads", "the truck loaded by excavator 2",
+"the excavator that loaded truck 3".
+
+Writers who give the job by its places name a truck by the excavator that fills it ("at soil 1, excavator 1 digs and
+loads truck 2; ... the truck that excavator 1 loads then dumps at puddle 1"). Read word by word, the excavator of the
+relative clause was a subject with a loading of its own (excavator 1 loaded once more) and "the truck" was the truck
+named last; "the truck loaded by excavator 1" took the one truck loaded last, whoever loaded it; and "the excavator
+that loaded truck 3" took truck 3 along into its next step. Each description is folded into a mention of the robot
+the earlier loading names, when exactly one robot fits (several for a plural noun); otherwise the words are left as
+they were and the usual reading applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from .deeds import _relative_at
+from .mentions import RobotDesc
+from .segment import Item, ItemKind
+
+__all__ = ["fold_loader_roles"]
+
+_LOADING = frozenset({"unload_bucket", "load"})
+_LIST_JOINS = frozenset({"and", ",", "&", "+"})
+_TRUCK = "dump_truck"
+_LOADER = "excavator"
+_AGENT_WORDS = frozenset({"by"})
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def _one_id(it: Item, rtype: str) -> str | None:
+    """The robot of ``rtype`` that the mention ``it`` names by number alone, or None."""
+    if it.kind is not ItemKind.ROBOT:
+        return None
+    d: RobotDesc = it.payload
+    return d.ids[0] if d.form == "ids" and d.rtype == rtype and len(d.ids) == 1 else None
+
+
+def _named_before(items: Sequence[Item], k: int, rtype: str) -> str | None:
+    """The robot of ``rtype`` named by number nearest before ``k``: what "it" stands for in a description."""
+    return next((r for r in (_one_id(x, rtype) for x in reversed(items[:k])) if r is not None), None)
+
+
+def _pronoun(it: Item) -> bool:
+    return it.kind is ItemKind.ROBOT and it.payload.form == "pronoun" and it.payload.pronoun == "it"
+
+
+def _as(it: Item, rtype: str, items: Sequence[Item], k: int) -> str | None:
+    """The robot of ``rtype`` that the mention ``it`` at ``k`` names, "it" being the one named nearest before."""
+    return _named_before(items, k, rtype) if _pronoun(it) else _one_id(it, rtype)
+
+
+def _subject(items: Sequence[Item], v: int) -> str | None:
+    """The excavator that is the subject of the active loading at ``v``: the nearest robot before it in its clause
+    ("at soil 1, excavator 1 digs and loads truck 2"); None when that is no excavator named by number."""
+    for k in range(v - 1, -1, -1):
+        it = items[k]
+        if it.kind is ItemKind.PUNCT and it.payload != "," or it.kind is ItemKind.CONNECTIVE \
+                and it.payload != "sequence":
+            return None
+        if it.kind is ItemKind.ROBOT:
+            return _as(it, _LOADER, items, k)
+    return None
+
+
+def _objects(items: Sequence[Item], v: int) -> list[str]:
+    """The trucks named by number that the active loading at ``v`` loads ("loads truck 1 and then truck 2",
+    "loads it")."""
+    found: list[str] = []
+    j = v + 1
+    while j < len(items):
+        rid = _as(items[j], _TRUCK, items, j)
+        if rid is None:
+            break
+        found.append(rid)
+        j += 1
+        while j < len(items) and (items[j].text in _LIST_JOINS or items[j].kind is ItemKind.CONNECTIVE
+                                  and items[j].payload == "sequence"):
+            j += 1
+    return found
+
+
+def _agent(items: Sequence[Item], v: int) -> tuple[str | None, int]:
+    """(the loader said after the passive loading at ``v``, its index): "loaded by excavator 1", "is loaded by it"."""
+    j = v + 1
+    if j < len(items) and items[j].kind is ItemKind.WORD and items[j].text.lower() in _AGENT_WORDS:
+        j += 1
+    if j >= len(items) or not (items[v].text.lower().split()[-1] in _AGENT_WORDS or j > v + 1):
+        return None, j
+    return _as(items[j], _LOADER, items, j), j
+
+
+def _loadings(items: Sequence[Item], upto: int) -> list[tuple[str, str]]:
+    """(loader, truck) of each loading said before ``upto`` with both robots named by number."""
+    pairs: list[tuple[str, str]] = []
+    for v in range(upto):
+        it = items[v]
+        if it.kind is not ItemKind.VERB or it.payload.target not in _LOADING:
+            continue
+        if it.payload.role == "passive_load":
+            loader, _ = _agent(items, v)
+            truck = next((_as(x, _TRUCK, items, n) for n, x in reversed(list(enumerate(items[:v])))
+                          if x.kind is ItemKind.ROBOT), None)
+            if loader is not None and truck is not None:
+                pairs.append((loader, truck))
+        else:
+            loader = _subject(items, v)
+            pairs += [(loader, t) for t in _objects(items, v)] if loader is not None else []
+    return pairs
+
+
+def _skip(items: Sequence[Item], j: int, words: Container[str]) -> int:
+    while j < len(items) and items[j].kind in (ItemKind.WORD, ItemKind.MARK) and items[j].text.lower() in words:
+        j += 1
+    return j
+
+
+def _loading_at(items: Sequence[Item], j: int, passive: bool) -> bool:
+    if j >= len(items) or items[j].kind is not ItemKind.VERB or items[j].payload.target not in _LOADING:
+        return False
+    return (items[j].payload.role == "passive_load") == passive
+
+
+def _truck_by_loader(items: Sequence[Item], k: int, auxiliaries: Container[str]) -> tuple[str, int] | None:
+    """(loader, index of the description's last item) for "the truck [that] <excavator> [has] loads" or "the truck
+    [that was] loaded by <excavator>" at ``k``; None for any other words."""
+    j = k + 1 + _relative_at(items, k + 1)
+    if j < len(items) and items[j].kind is ItemKind.ROBOT:  # "the truck (that) excavator 1 loads"
+        loader = _as(items[j], _LOADER, items, k)
+        v = _skip(items, j + 1, auxiliaries)
+        after = items[v + 1] if v + 1 < len(items) else None
+        if loader is None or not _loading_at(items, v, False) or after is not None and after.kind is ItemKind.ROBOT:
+            return None
+        return loader, v
+    if not _loading_at(items, j, True):
+        return None
+    loader, end = _agent(items, j)
+    return (loader, end) if loader is not None else None
+
+
+def _relative_loaded(it: Item, loaded: Container[str]) -> list[str]:
+    """The trucks of a mention read whole as "that loaded truck 3" (a demonstrative and an adjective before the
+    truck: lexicon ``loaded_words``); none for any other mention."""
+    words = it.text.lower().split()
+    if it.kind is not ItemKind.ROBOT or it.payload.form != "ids" or it.payload.rtype != _TRUCK or len(words) < 3 \
+            or words[0] not in _RELATIVES or words[1] not in loaded:
+        return []
+    return list(it.payload.ids)
+
+
+def _loader_by_truck(items: Sequence[Item], k: int, auxiliaries: Container[str],
+                     loaded: Container[str]) -> tuple[list[str], int] | None:
+    """(trucks, index of the last) for "the excavator that [has] loaded truck 3" at ``k``; None for other words."""
+    whole = _relative_loaded(items[k + 1], loaded) if k + 1 < len(items) else []
+    if whole:
+        return whole, k + 1
+    if not _relative_at(items, k + 1):
+        return None
+    v = _skip(items, k + 2, auxiliaries)
+    if not _loading_at(items, v, False):
+        return None
+    trucks = _objects(items, v)
+    last = v
+    while trucks and _one_id(items[last], _TRUCK) != trucks[-1]:
+        last += 1
+    return (trucks, last) if trucks else None
+
+
+def _described(it: Item, rtype: str) -> bool:
+    d: RobotDesc = it.payload
+    return it.kind is ItemKind.ROBOT and d.form == "type" and d.det == "the" and d.rtype == rtype and not d.count
+
+
+def _folded(items: Sequence[Item], k: int, end: int, found: list[str], rtype: str) -> Item | None:
+    """One mention of the robots ``found`` over ``k`` .. ``end``, when they fit the noun at ``k`` (one robot for a
+    singular noun)."""
+    d: RobotDesc = items[k].payload
+    robots = list(dict.fromkeys(found))
+    if not robots or not d.plural and len(robots) != 1:
+        return None
+    text = " ".join(x.text for x in items[k:end + 1])
+    return Item(ItemKind.ROBOT, items[k].start, items[end].end, RobotDesc("ids", tuple(robots), rtype), text)
+
+
+def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded: Container[str]) -> list[Item]:
+    """``items`` with each truck told by its loader and each excavator told by the truck it loaded folded into a
+    mention of that robot (see the module doc); ``auxiliaries`` (lexicon ``deed_auxiliaries``) may stand before the
+    verb of the description ("the truck excavator 1 *has* loaded"); ``loaded`` (lexicon ``loaded_words``) the
+    participles read into a truck's mention ("the excavator *that loaded truck 3*")."""
+    out = list(items)
+    for k in range(len(out) - 1, -1, -1):
+        new: Item | None = None
+        end = k
+        if _described(out[k], _TRUCK):
+            told = _truck_by_loader(out, k, auxiliaries)
+            if told is not None:
+                loader, end = told
+                new = _folded(out, k, end, [t for ld, t in _loadings(out, k) if ld == loader], _TRUCK)
+        elif _described(out[k], _LOADER):
+            by = _loader_by_truck(out, k, auxiliaries, loaded)
+            if by is not None:
+                trucks, end = by
+                new = _folded(out, k, end, [ld for ld, t in _loadings(out, k) if t in trucks], _LOADER)
+        if new is not None:
+            out[k:end + 1] = [new]
+    return out

@@ -1,0 +1,68 @@
+"""Mends of helper M137: instructions that tell the job by its results and places and name robots by their role
+("the truck that excavator 2 loads", "the excavator working at soil 2") were misread.
+
+1. "The truck that excavator 1 loads then dumps at puddle 1", "the truck loaded by excavator 2 ...", "the excavator
+   that loaded truck 3 goes home": a robot told by a loading said before it. The loader of "the truck that
+   excavator 1 loads" was read as the subject, so excavator 1 loaded once more and "the truck" was the truck named
+   last; "the truck loaded by excavator 1" took the one truck loaded last whoever loaded it; and "the excavator that
+   loaded truck 3" sent truck 3 home with it. Each is now the robot that the earlier loading names.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+
+# -- finding 1: a robot told by a loading said before it -------------------------------------------------------------
+
+_TWO_LOADINGS = "Excavator 1 digs at soil 1 and loads truck 2; excavator 2 digs at soil 2 and loads truck 3."
+
+
+def _two_loadings() -> list:
+    return [task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+            task("l1", LOAD, [E1], [], deps=["g1"]),
+            task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]),
+            task("l2", LOAD, [E2], [], deps=["g2"])]
+
+
+@pytest.mark.parametrize("truck", [
+    "The truck that excavator 1 loads",
+    "The truck which excavator 1 loaded",
+    "The truck excavator 1 loaded",
+    "The truck that excavator 1 has loaded",
+    "The truck loaded by excavator 1",
+    "The truck that was loaded by excavator 1",
+    "The truck that got loaded by excavator 1",
+])
+def test_the_truck_that_a_named_excavator_loads_is_the_truck_it_loaded(fleet, world, truck):
+    assert_plan(f"{_TWO_LOADINGS} {truck} dumps at puddle 1.", fleet, world, *_two_loadings(),
+                task("m3", T, [D2], ["puddle1"], deps=["l1"]), task("d", DUMP, [D2], [], deps=["m3"]))
+
+
+def test_each_truck_told_by_its_loader_after_place_first_clauses(fleet, world):
+    assert_plan("At soil 1, excavator 1 digs and loads truck 2; at soil 2, excavator 2 digs and loads truck 3. The "
+                "truck that excavator 1 loads dumps at puddle 1, and the truck that excavator 2 loads dumps at "
+                "puddle 2.", fleet, world, *_two_loadings(),
+                task("m3", T, [D2], ["puddle1"], deps=["l1"]), task("d1", DUMP, [D2], [], deps=["m3"]),
+                task("m4", T, [D3], ["puddle2"], deps=["l2"]), task("d2", DUMP, [D3], [], deps=["m4"]))
+
+
+def test_the_truck_it_loads_is_the_truck_the_excavator_named_last_loaded(fleet, world):
+    assert_plan("Excavator 2 digs at soil 2 and loads truck 3, and excavator 1 digs at soil 1 and loads truck 2. "
+                "The truck it loaded then dumps at puddle 1.", fleet, world,
+                task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("l2", LOAD, [E2], [], deps=["g2"]),
+                task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("l1", LOAD, [E1], [], deps=["g1"]),
+                task("m3", T, [D2], ["puddle1"], deps=["l1"]), task("d", DUMP, [D2], [], deps=["m3"]))
+
+
+@pytest.mark.parametrize("excavator", [
+    "The excavator that loaded truck 3",
+    "The excavator which loads truck 3 then",
+])
+def test_the_excavator_that_loaded_a_named_truck_is_its_loader(fleet, world, excavator):
+    assert_plan(f"{_TWO_LOADINGS} {excavator} goes back to start.", fleet, world, *_two_loadings(),
+                task("r", R, [E2], [], deps=["l2"]))
