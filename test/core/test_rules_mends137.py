@@ -6,6 +6,11 @@
    excavator 1 loads" was read as the subject, so excavator 1 loaded once more and "the truck" was the truck named
    last; "the truck loaded by excavator 1" took the one truck loaded last whoever loaded it; and "the excavator that
    loaded truck 3" sent truck 3 home with it. Each is now the robot that the earlier loading names.
+2. "The excavator working at soil 2 is excavator 1; it digs ...", "the truck it loads is dump truck 3, which then
+   unloads ...": a clause that says which robot a description of its work stands for. The description was read as
+   a robot of its own (an unnamed excavator did excavator 1's work once more; an unnamed truck took dump truck 3's
+   load). The named robot now takes the description's place ("excavator 1 working at soil 2", "it loads dump truck
+   3"), so its work is planned once, by it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+from rules_helpers import D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a robot told by a loading said before it -------------------------------------------------------------
 
@@ -66,3 +71,30 @@ def test_the_truck_it_loads_is_the_truck_the_excavator_named_last_loaded(fleet, 
 def test_the_excavator_that_loaded_a_named_truck_is_its_loader(fleet, world, excavator):
     assert_plan(f"{_TWO_LOADINGS} {excavator} goes back to start.", fleet, world, *_two_loadings(),
                 task("r", R, [E2], [], deps=["l2"]))
+
+
+# -- finding 2: "<the robot doing some work> is <robot named by number>" -------------------------------------------
+
+def _digs_loads_dumps(e: str, at: str, d: str, dump_at: str) -> list:
+    return [task("m", T, [e], [at]), task("g", DIG, [e], [], deps=["m"]), task("l", LOAD, [e], [], deps=["g"]),
+            task("m2", T, [d], [dump_at], deps=["l"]), task("d", DUMP, [d], [], deps=["m2"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The excavator working at soil 2 is excavator 1; it digs and then loads dump truck 2. Afterwards that truck "
+    "dumps at puddle 2.",
+    "The excavator at soil 2 should be excavator 1: it digs there and loads truck 2, which then tips the load at "
+    "puddle 2.",
+    "The excavator that is working at soil 2 will be excavator 1. It digs and loads truck 2; truck 2 then dumps at "
+    "puddle 2.",
+])
+def test_the_excavator_at_a_place_said_to_be_a_named_one_is_that_one(fleet, world, text):
+    assert_plan(text, fleet, world, *_digs_loads_dumps(E1, "soil2", D2, "puddle2"))
+
+
+@pytest.mark.parametrize("text", [
+    "At rock 2, excavator 3 digs; the truck it loads is dump truck 3, which then unloads at puddle 1.",
+    "Excavator 3 digs at rock 2. The truck that excavator 3 loads is truck 3; it then unloads at puddle 1.",
+])
+def test_the_truck_an_excavator_loads_said_to_be_a_named_one_is_loaded_once(fleet, world, text):
+    assert_plan(text, fleet, world, *_digs_loads_dumps(E3, "rock2", D3, "puddle1"))

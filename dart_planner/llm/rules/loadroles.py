@@ -1,5 +1,6 @@
 """Robots told by a loading said before them: "the truck that excavator 1 loads", "the truck loaded by excavator 2",
-"the excavator that loaded truck 3".
+"the excavator that loaded truck 3"; and descriptions said to be a robot named by number ("the truck it loads is
+dump truck 3", "the excavator working at soil 2 is excavator 1").
 
 Writers who give the job by its places name a truck by the excavator that fills it ("at soil 1, excavator 1 digs and
 loads truck 2; ... the truck that excavator 1 loads then dumps at puddle 1"). Read word by word, the excavator of the
@@ -18,7 +19,7 @@ from .deeds import _relative_at
 from .mentions import RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_loader_roles"]
+__all__ = ["fold_loader_roles", "fold_described_copulas"]
 
 _LOADING = frozenset({"unload_bucket", "load"})
 _LIST_JOINS = frozenset({"and", ",", "&", "+"})
@@ -203,4 +204,84 @@ def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded
                 new = _folded(out, k, end, [ld for ld, t in _loadings(out, k) if t in trucks], _LOADER)
         if new is not None:
             out[k:end + 1] = [new]
+    return out
+
+
+def _copula_end(items: Sequence[Item], j: int, copulas: Container[str], modals: Container[str]) -> int:
+    """Index after the copula at ``j`` ("is", "should be", "will be"), or -1."""
+    w = [x.text.lower() if x.kind is ItemKind.WORD else "" for x in items[j:j + 2]]
+    if w and w[0] in copulas and w[0] != "be":
+        return j + 1
+    return j + 2 if len(w) == 2 and w[0] in modals and w[1] == "be" else -1
+
+
+def _clause_open(items: Sequence[Item], k: int) -> bool:
+    return k == 0 or items[k - 1].kind is ItemKind.PUNCT
+
+
+def _clause_close(items: Sequence[Item], j: int) -> bool:
+    return j >= len(items) or items[j].kind is ItemKind.PUNCT
+
+
+_QUALIFIER_KINDS = frozenset({ItemKind.WORD, ItemKind.OBJECT, ItemKind.VERB, ItemKind.MARK})
+# a relative pronoun may be read as a word, an object pronoun ("that") or a robot pronoun ("which")
+_RELATIVE_KINDS = frozenset({ItemKind.WORD, ItemKind.OBJECT, ItemKind.ROBOT})
+
+
+def _loaded_named(items: Sequence[Item], k: int, desc: Sequence[Item], named: Item,
+                  auxiliaries: Container[str]) -> list[Item] | None:
+    """"the truck [that] <loader> loads [at <place>]" (``desc``, after the noun at ``k``) said to be ``named``: the
+    loading said with the named truck ("<loader> loads <named> [at <place>]"); None for other words, or when that
+    loader's loading was said before (then the description points back, see fold_loader_roles)."""
+    j = int(_relative_at(desc, 0))
+    if j >= len(desc) or desc[j].kind is not ItemKind.ROBOT:
+        return None
+    loader = _as(desc[j], _LOADER, items, k)
+    v = _skip(desc, j + 1, auxiliaries)
+    if loader is None or not _loading_at(desc, v, False) or any(
+            x.kind is ItemKind.ROBOT for x in desc[v + 1:]):
+        return None
+    if any(_subject(items, u) == loader for u in range(k) if _loading_at(items, u, False)):
+        return None
+    return [*desc[j:v + 1], named, *desc[v + 1:]]
+
+
+def _placed_named(desc: Sequence[Item], named: Item, relatives: Container[str]) -> list[Item] | None:
+    """"the excavator [that is] [working] at <place>" (``desc``) said to be ``named``: "<named> [working] at
+    <place>"; None unless ``desc`` names a place and holds only words, verbs and that place."""
+    kept = [x for x in desc if not (x.kind in _RELATIVE_KINDS and x.text.lower() in relatives)]
+    places = [x for x in kept if x.kind is ItemKind.OBJECT and x.payload.form == "names"]
+    if len(places) != 1 or not all(x.kind in _QUALIFIER_KINDS for x in kept) \
+            or any(x.kind is ItemKind.OBJECT and x is not places[0] for x in kept):
+        return None
+    return [named, *kept]
+
+
+def fold_described_copulas(items: Sequence[Item], copulas: Container[str], modals: Container[str],
+                           auxiliaries: Container[str], relatives: Container[str]) -> list[Item]:
+    """A clause "<the robot doing some work> <copula> <robot named by number>" said as "<named robot> <the work>".
+
+    Read as it stood, the description was a robot of its own: "the excavator working at soil 2 is excavator 1; it
+    digs ..." planned the digging for an unnamed excavator beside excavator 1, and "the truck it loads is dump truck
+    3, which then unloads ..." gave the load to an unnamed truck. ``copulas`` (lexicon ``described_copulas``, "be"
+    after one of ``modals``), ``auxiliaries`` (``deed_auxiliaries``) before a loading verb, ``relatives``
+    (``placed_relatives`` and the copulas) dropped from a place description."""
+    out = list(items)
+    for k in range(len(out) - 1, -1, -1):
+        if not (_described(out[k], _TRUCK) or _described(out[k], _LOADER)) or out[k].payload.plural \
+                or not _clause_open(out, k):
+            continue
+        for j in range(k + 1, min(len(out), k + 9)):
+            if out[j].kind is ItemKind.PUNCT:
+                break
+            after = _copula_end(out, j, copulas, modals)
+            if after < 0 or after >= len(out) or _one_id(out[after], out[k].payload.rtype) is None \
+                    or not _clause_close(out, after + 1) or j == k + 1:
+                continue
+            desc, named = out[k + 1:j], out[after]
+            said = _loaded_named(out, k, desc, named, auxiliaries) if out[k].payload.rtype == _TRUCK else None
+            said = said or _placed_named(desc, named, relatives)
+            if said is not None:
+                out[k:after + 1] = said
+            break
     return out
