@@ -5,7 +5,9 @@
    that loaded truck 3 goes home": a robot told by a loading said before it. The loader of "the truck that
    excavator 1 loads" was read as the subject, so excavator 1 loaded once more and "the truck" was the truck named
    last; "the truck loaded by excavator 1" took the one truck loaded last whoever loaded it; and "the excavator that
-   loaded truck 3" sent truck 3 home with it. Each is now the robot that the earlier loading names.
+   loaded truck 3" sent truck 3 home with it. Each is now the robot that the earlier loading names. So are "the
+   truck they load" (the trucks of the loading said last, whoever its loaders) and "the trucks it loads" after
+   "loads trucks 1 and 2 one after the other" (each was loaded once more).
 2. "The excavator working at soil 2 is excavator 1; it digs ...", "the truck it loads is dump truck 3, which then
    unloads ...": a clause that says which robot a description of its work stands for. The description was read as
    a robot of its own (an unnamed excavator did excavator 1's work once more; an unnamed truck took dump truck 3's
@@ -18,7 +20,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: a robot told by a loading said before it -------------------------------------------------------------
 
@@ -73,6 +75,23 @@ def test_the_excavator_that_loaded_a_named_truck_is_its_loader(fleet, world, exc
                 task("r", R, [E2], [], deps=["l2"]))
 
 
+def test_the_truck_they_load_is_the_truck_of_the_loading_said_last(fleet, world):
+    assert_plan("At rock 1, two excavators break up the rock and load truck 1; the truck they load then takes the "
+                "rubble to puddle 2.", fleet, world,
+                task("m", T, [], ["rock1"], types=[("excavator", 2)]),
+                task("g", DIG, [], [], deps=["m"], types=[("excavator", 2)]),
+                task("l", LOAD, [], [], deps=["g"], types=[("excavator", 2)]),
+                task("m2", T, [D1], ["puddle2"], deps=["l"]), task("d", DUMP, [D1], [], deps=["m2"]))
+
+
+def test_the_trucks_it_loads_are_the_trucks_it_loaded_in_turn(fleet, world):
+    assert_plan("At soil 1, excavator 1 digs and loads trucks 1 and 2 one after the other; the trucks it loads then "
+                "dump at puddle 1.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+                task("m2", T, [D1, D2], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D2], [], deps=["m2"]))
+
+
 # -- finding 2: "<the robot doing some work> is <robot named by number>" -------------------------------------------
 
 def _digs_loads_dumps(e: str, at: str, d: str, dump_at: str) -> list:
@@ -98,3 +117,4 @@ def test_the_excavator_at_a_place_said_to_be_a_named_one_is_that_one(fleet, worl
 ])
 def test_the_truck_an_excavator_loads_said_to_be_a_named_one_is_loaded_once(fleet, world, text):
     assert_plan(text, fleet, world, *_digs_loads_dumps(E3, "rock2", D3, "puddle1"))
+

@@ -27,6 +27,8 @@ _TRUCK = "dump_truck"
 _LOADER = "excavator"
 _AGENT_WORDS = frozenset({"by"})
 _RELATIVES = frozenset({"that", "which", "who"})
+_LATEST = ""
+"""The loader of "the truck it / they load(s)": whoever did the loading said last."""
 
 
 def _one_id(it: Item, rtype: str) -> str | None:
@@ -64,16 +66,26 @@ def _subject(items: Sequence[Item], v: int) -> str | None:
     return None
 
 
+def _trucks(it: Item, items: Sequence[Item], k: int) -> tuple[str, ...]:
+    """The trucks the mention ``it`` at ``k`` names by number ("truck 2", "trucks 1 and 2", "it" for the one named
+    nearest before)."""
+    if _pronoun(it):
+        rid = _named_before(items, k, _TRUCK)
+        return (rid,) if rid is not None else ()
+    d = it.payload
+    return tuple(d.ids) if it.kind is ItemKind.ROBOT and d.form == "ids" and d.rtype == _TRUCK else ()
+
+
 def _objects(items: Sequence[Item], v: int) -> list[str]:
     """The trucks named by number that the active loading at ``v`` loads ("loads truck 1 and then truck 2",
-    "loads it")."""
+    "loads trucks 1 and 2", "loads it")."""
     found: list[str] = []
     j = v + 1
     while j < len(items):
-        rid = _as(items[j], _TRUCK, items, j)
-        if rid is None:
+        rids = _trucks(items[j], items, j)
+        if not rids:
             break
-        found.append(rid)
+        found += rids
         j += 1
         while j < len(items) and (items[j].text in _LIST_JOINS or items[j].kind is ItemKind.CONNECTIVE
                                   and items[j].payload == "sequence"):
@@ -91,9 +103,10 @@ def _agent(items: Sequence[Item], v: int) -> tuple[str | None, int]:
     return _as(items[j], _LOADER, items, j), j
 
 
-def _loadings(items: Sequence[Item], upto: int) -> list[tuple[str, str]]:
-    """(loader, truck) of each loading said before ``upto`` with both robots named by number."""
-    pairs: list[tuple[str, str]] = []
+def _loadings(items: Sequence[Item], upto: int) -> list[tuple[int, str | None, str]]:
+    """(verb index, loader, truck) of each loading said before ``upto`` that names its truck by number; the loader
+    None when it is not one excavator named by number ("two excavators ... load truck 1")."""
+    pairs: list[tuple[int, str | None, str]] = []
     for v in range(upto):
         it = items[v]
         if it.kind is not ItemKind.VERB or it.payload.target not in _LOADING:
@@ -102,12 +115,21 @@ def _loadings(items: Sequence[Item], upto: int) -> list[tuple[str, str]]:
             loader, _ = _agent(items, v)
             truck = next((_as(x, _TRUCK, items, n) for n, x in reversed(list(enumerate(items[:v])))
                           if x.kind is ItemKind.ROBOT), None)
-            if loader is not None and truck is not None:
-                pairs.append((loader, truck))
+            pairs += [(v, loader, truck)] if truck is not None else []
         else:
             loader = _subject(items, v)
-            pairs += [(loader, t) for t in _objects(items, v)] if loader is not None else []
+            pairs += [(v, loader, t) for t in _objects(items, v)]
     return pairs
+
+
+def _loaded_by(items: Sequence[Item], k: int, loader: str) -> list[str]:
+    """The trucks that ``loader`` loaded before ``k``; for ``_LATEST`` ("the truck they load"), those of the
+    loading said last."""
+    pairs = _loadings(items, k)
+    if loader == _LATEST:
+        last = max((v for v, _, _ in pairs), default=-1)
+        return [t for v, _, t in pairs if v == last]
+    return [t for _, ld, t in pairs if ld == loader]
 
 
 def _skip(items: Sequence[Item], j: int, words: Container[str]) -> int:
@@ -127,7 +149,7 @@ def _truck_by_loader(items: Sequence[Item], k: int, auxiliaries: Container[str])
     [that was] loaded by <excavator>" at ``k``; None for any other words."""
     j = k + 1 + _relative_at(items, k + 1)
     if j < len(items) and items[j].kind is ItemKind.ROBOT:  # "the truck (that) excavator 1 loads"
-        loader = _as(items[j], _LOADER, items, k)
+        loader = _LATEST if items[j].payload.form == "pronoun" else _one_id(items[j], _LOADER)
         v = _skip(items, j + 1, auxiliaries)
         after = items[v + 1] if v + 1 < len(items) else None
         if loader is None or not _loading_at(items, v, False) or after is not None and after.kind is ItemKind.ROBOT:
@@ -196,12 +218,13 @@ def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded
             told = _truck_by_loader(out, k, auxiliaries)
             if told is not None:
                 loader, end = told
-                new = _folded(out, k, end, [t for ld, t in _loadings(out, k) if ld == loader], _TRUCK)
+                new = _folded(out, k, end, _loaded_by(out, k, loader), _TRUCK)
         elif _described(out[k], _LOADER):
             by = _loader_by_truck(out, k, auxiliaries, loaded)
             if by is not None:
                 trucks, end = by
-                new = _folded(out, k, end, [ld for ld, t in _loadings(out, k) if t in trucks], _LOADER)
+                loaders = [ld for _, ld, t in _loadings(out, k) if t in trucks and ld is not None]
+                new = _folded(out, k, end, loaders, _LOADER)
         if new is not None:
             out[k:end + 1] = [new]
     return out
@@ -228,6 +251,10 @@ _QUALIFIER_KINDS = frozenset({ItemKind.WORD, ItemKind.OBJECT, ItemKind.VERB, Ite
 _RELATIVE_KINDS = frozenset({ItemKind.WORD, ItemKind.OBJECT, ItemKind.ROBOT})
 
 
+def _digging_at(items: Sequence[Item], u: int) -> bool:
+    return items[u].kind is ItemKind.VERB and items[u].payload.target == "dig"
+
+
 def _loaded_named(items: Sequence[Item], k: int, desc: Sequence[Item], named: Item,
                   auxiliaries: Container[str]) -> list[Item] | None:
     """"the truck [that] <loader> loads [at <place>]" (``desc``, after the noun at ``k``) said to be ``named``: the
@@ -241,7 +268,8 @@ def _loaded_named(items: Sequence[Item], k: int, desc: Sequence[Item], named: It
     if loader is None or not _loading_at(desc, v, False) or any(
             x.kind is ItemKind.ROBOT for x in desc[v + 1:]):
         return None
-    if any(_subject(items, u) == loader for u in range(k) if _loading_at(items, u, False)):
+    if any(_subject(items, u) == loader for u in range(k) if _loading_at(items, u, False)) \
+            or not any(_subject(items, u) == loader for u in range(k) if _digging_at(items, u)):
         return None
     return [*desc[j:v + 1], named, *desc[v + 1:]]
 
