@@ -13,6 +13,11 @@
    a robot of its own (an unnamed excavator did excavator 1's work once more; an unnamed truck took dump truck 3's
    load). The named robot now takes the description's place ("excavator 1 working at soil 2", "it loads dump truck
    3"), so its work is planned once, by it.
+3. "Rock 1 should be broken up by excavator 2, and the rubble taken to puddle 2 by truck 1: truck 1 goes to rock
+   1, ...": a result said first, a place and a modal before a colon, whose steps follow the colon. Its work was
+   planned and then planned again from the steps (truck 1 went to puddle 2 and back). It is the job's goal now,
+   as a person's wish said first is, when the steps spell it out (goals.spelled_out, which now also counts "and
+   truck 1 | then dumps at puddle 2", cut before "then", as truck 1's clause).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -118,3 +123,22 @@ def test_the_excavator_at_a_place_said_to_be_a_named_one_is_that_one(fleet, worl
 def test_the_truck_an_excavator_loads_said_to_be_a_named_one_is_loaded_once(fleet, world, text):
     assert_plan(text, fleet, world, *_digs_loads_dumps(E3, "rock2", D3, "puddle1"))
 
+
+
+# -- finding 3: a result said first, before a colon, spelled out by the steps after it ------------------------------
+
+def test_a_result_before_a_colon_is_the_goal_of_the_steps_after_it(fleet, world):
+    assert_plan("Rock 1 should be broken up by excavator 2, and the rubble taken to puddle 2 by truck 1: truck 1 goes "
+                "to rock 1, excavator 2 digs at rock 1 and loads it, and truck 1 then dumps at puddle 2.", fleet, world,
+                task("m", T, [D1, E2], ["rock1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]),
+                task("m2", T, [D1], ["puddle2"], deps=["l"]), task("d", DUMP, [D1], [], deps=["m2"]))
+
+
+def test_a_result_with_its_cargo_before_a_colon_is_the_goal_of_the_steps_after_it(fleet, world):
+    assert_plan("Soil 1 should end up dug out by excavator 1, with the soil going to puddle 2 in truck 3: excavator 1 "
+                "goes to soil 1 and digs, truck 3 comes to soil 1, excavator 1 loads truck 3, and truck 3 dumps at "
+                "puddle 2.", fleet, world,
+                task("m", T, [E1, D3], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["g"]),
+                task("m2", T, [D3], ["puddle2"], deps=["l"]), task("d", DUMP, [D3], [], deps=["m2"]))
