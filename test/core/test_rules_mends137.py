@@ -18,6 +18,10 @@
    planned and then planned again from the steps (truck 1 went to puddle 2 and back). It is the job's goal now,
    as a person's wish said first is, when the steps spell it out (goals.spelled_out, which now also counts "and
    truck 1 | then dumps at puddle 2", cut before "then", as truck 1's clause).
+4. "At soil 1, excavator 1 and truck 2 work: ...", "At soil 1, a crew of one excavator and one dump truck works:
+   ...": a place said first before a crew and a verbless "work(s)" is where the crew works, as in "... work(s) at
+   soil 1". The first was refused (no object for the place); behind "a crew of", the place was dropped without a
+   word, and the crew dug where it stood.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -142,3 +146,25 @@ def test_a_result_with_its_cargo_before_a_colon_is_the_goal_of_the_steps_after_i
                 task("m", T, [E1, D3], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["g"]),
                 task("m2", T, [D3], ["puddle2"], deps=["l"]), task("d", DUMP, [D3], [], deps=["m2"]))
+
+
+# -- finding 4: "At <place>, <crew> work(s): ..." -----------------------------------------------------------------
+
+def _crew_at_soil_1(m: list, e: list, d: list, types_e=(), types_d=()) -> list:
+    return [task("m", T, m, ["soil1"], types=[*types_e, *types_d]), task("g", DIG, e, [], deps=["m"], types=types_e),
+            task("l", LOAD, e, [], deps=["g"], types=types_e),
+            task("m2", T, d, ["puddle1"], deps=["l"], types=types_d),
+            task("d", DUMP, d, [], deps=["m2"], types=types_d)]
+
+
+@pytest.mark.parametrize("crew", ["excavator 1 and truck 2 work", "excavator 1 and truck 2 work together"])
+def test_a_place_said_before_a_named_crew_at_work_is_where_it_works(fleet, world, crew):
+    assert_plan(f"At soil 1, {crew}: the excavator digs and loads the truck, and the truck dumps at puddle 1.",
+                fleet, world, *_crew_at_soil_1([E1, D2], [E1], [D2]))
+
+
+@pytest.mark.parametrize("crew", ["a crew of one excavator and one dump truck works",
+                                  "one excavator and one dump truck work"])
+def test_a_place_said_before_a_crew_by_type_at_work_is_where_it_works(fleet, world, crew):
+    assert_plan(f"At soil 1, {crew}: the excavator digs and loads the truck, and the truck dumps at puddle 1.",
+                fleet, world, *_crew_at_soil_1([], [], [], [("excavator", 1)], [("dump_truck", 1)]))
