@@ -149,19 +149,25 @@ def _own_places(goal: Sequence[Segment], robot: Item) -> set[str]:
 def _given_work(robot: str, deeds: Sequence[Segment], places: Collection[str]) -> bool:
     """A clause of ``deeds`` at one of ``places`` names ``robot`` (a robot id, or a type: any robot of that type),
     or says "it" / "they" after a clause of its sentence that named it ("Truck 2 is loaded at soil 1, and then *it*
-    takes the load to rock 2")."""
+    takes the load to rock 2"), or has no robot of its own right after a clause that named it ("and truck 1 then
+    dumps at puddle 2" is cut before "then")."""
     def names(it: Item) -> bool:
         d = it.payload
         if d.form == "ids":
             return any(robot == i or robot in i for i in d.ids)
         return d.form == "type" and d.rtype == robot
     named: set[int] = set()  # sentences where a clause has named the robot so far
+    before: Segment | None = None
     for s in deeds:
         said = any(it.kind is ItemKind.ROBOT and names(it) for it in s.items)
         pronoun = s.sentence in named and any(
             it.kind is ItemKind.ROBOT and getattr(it.payload, "form", "") == "pronoun" for it in s.items)
-        if (said or pronoun) and named_objects(s.items) & set(places):
+        # "... and truck 1 | then dumps at puddle 2": a clause with no robot goes on with the one just before it
+        carried = before is not None and before.sentence == s.sentence and not s.has(ItemKind.ROBOT) and any(
+            it.kind is ItemKind.ROBOT and names(it) for it in before.items)
+        if (said or pronoun or carried) and named_objects(s.items) & set(places):
             return True
         if said:
             named.add(s.sentence)
+        before = s
     return False

@@ -2444,7 +2444,8 @@ class Interpreter:
         the steps). The robots it counts are the ones the steps then call "the excavators" or "two excavators"; its
         places are checked against the plan like any goal's."""
         same = self._sentence_items(seg.sentence)
-        if self._robot_named_beyond(seg.sentence, later=False) or not self._wish_or_request(same):
+        if self._robot_named_beyond(seg.sentence, later=False) or not (
+                self._wish_or_request(same) or self._result_heading(seg, same)):
             return False
         later = [s for s in self.later_all if s.sentence > seg.sentence]
         if not _work_targets(same) <= _work_targets([it for s in later for it in s.items]) \
@@ -2456,6 +2457,17 @@ class Interpreter:
             self.use(it)
         self._note_goal(seg)
         return True
+
+    def _result_heading(self, seg: Segment, items: Sequence[Item]) -> bool:
+        """"Rock 1 should be broken up by excavator 2, and the rubble taken to puddle 2 by truck 1: truck 1 goes to
+        rock 1, ...": a sentence that opens with a place and a modal (``subject_modals``: what that place should
+        become) and ends in a colon states the result the steps after the colon spell out. Read as orders, its
+        robots did the work once and then again as the steps said it."""
+        lead = _lead(items)
+        k = next((n for n, it in enumerate(items) if it is lead), -1)
+        return lead is not None and lead.kind is ItemKind.OBJECT and lead.payload.form == "names" \
+            and k + 1 < len(items) and items[k + 1].kind is ItemKind.WORD \
+            and items[k + 1].text.lower().split()[0] in self.lex.subject_modals and self._heading(seg)
 
     def _wish_or_request(self, items: Sequence[Item]) -> bool:
         """The sentence opens with a person who needs or wishes something, or with a request to the reader."""

@@ -769,6 +769,9 @@ class Lexicon:
     """Between such an event noun and its place ("the inspection *of* rock 1"), dropped with the noun made a verb."""
     anchor_participles: frozenset[str] = _context_words()
     """Verbs that, opening a sentence before an event noun, are "after" ("*Following* the inspection, ...")."""
+    described_copulas: frozenset[str] = _context_words()
+    """Verbs that say which robot a description of its work is ("the excavator working at soil 2 *is* excavator 1";
+    after a subject modal "*should be*"): the named robot takes the description's place."""
     spellings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Chat and shorthand spellings of one word read as the word they stand for ("n" -> "and")."""
     layout_fields: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))

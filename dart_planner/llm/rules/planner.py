@@ -100,6 +100,7 @@ from .keptout import kept_out_errors
 from .lexicon import Lexicon, load_lexicon
 from .lightverbs import fold_light_verbs, fold_removed_by_digging
 from .listanchors import fold_trailing_list_anchors
+from .loadroles import fold_described_copulas, fold_loader_roles
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .negbefore import fold_negated_departure_phrases, fold_negated_move_before
 from .ordinals import fold_ordinal_lists
@@ -230,6 +231,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                                 lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
     items = fold_same_groups(items, lex.same_group_leads)
     items = fold_waived_waits(items, lex.waived_wait_marks, lex.wait_for_connectives)
+    items = fold_described_copulas(items, lex.described_copulas, lex.subject_modals, lex.deed_auxiliaries,
+                                   lex.placed_relatives | lex.described_copulas)
     items = fold_filled_up_trucks(fold_placed_robots(fold_waiting_robots(fold_place_named_robots(items), lex), lex),
                                   lex.filled_up_verbs)
     items = fold_split_loadings(items, lex.verb_index, lex.loading_particles)
@@ -289,7 +292,9 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_absolute_joins(items, lex)
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
-    items = fold_thing_it(fold_deed_references(fold_group_deeds(fold_addressed_you(items, lex.causatives), lex), lex))
+    items = fold_loader_roles(fold_addressed_you(items, lex.causatives), lex.deed_auxiliaries,
+                              lex.loaded_words)
+    items = fold_thing_it(fold_deed_references(fold_group_deeds(items, lex), lex))
     items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
     items = fold_worked_place_lists(items, lex.checked_both_verbs, lex.place_list_pronouns, lex.place_prepositions,
                                     lex.thing_list_joins)

@@ -1657,6 +1657,14 @@ def _one_place(it: Item) -> bool:
     return (it.payload.form == "names" and len(it.payload.names) == 1) or _the_one(it)
 
 
+def _crew_at_work(seg: Segment) -> bool:
+    """A clause of robots (plain words only before them: "a crew of") and plain words, with no verb, event, mark or
+    place: "excavator 1 and truck 2 work together"."""
+    first = next((k for k, it in enumerate(seg.items) if it.kind is not ItemKind.WORD), None)
+    return first is not None and seg.items[first].kind is ItemKind.ROBOT \
+        and all(it.kind in (ItemKind.WORD, ItemKind.ROBOT) for it in seg.items)
+
+
 def _leading_places(segs: list[Segment]) -> list[Segment]:
     """"At soil 1, excavator 1 loads the pair; at soil 2, ...": a place said before the comma is
     where the clause after it happens ("excavator 1 loads the pair at soil 1"), not a terse move
@@ -1706,6 +1714,17 @@ def _leading_places(segs: list[Segment]) -> list[Segment]:
             said = Item(ItemKind.MARK, named.start, named.end, "filler", named.text)  # its words are read
             nxt.items = nxt.items[:k] + [Item(ItemKind.OBJECT, nxt.items[k].start, nxt.items[k].end, named.payload,
                                               nxt.items[k].text), said] + nxt.items[k + 1:]
+            _take_place_of(nxt, s)
+            continue
+        if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
+                and s.items[0].text in _LOCATIVE and s.items[1].kind is ItemKind.OBJECT \
+                and _one_place(s.items[1]) and s.ended_by == "punct" \
+                and nxt is not None and nxt.sentence == s.sentence and nxt.role is SegmentRole.MAIN \
+                and nxt.connective is None and _crew_at_work(nxt):
+            # "At soil 1, excavator 1 and truck 2 work (together)", "..., a crew of one excavator and one truck
+            # works": where the crew works, as "... work at soil 1" (a move there); refused, or behind "a crew of"
+            # dropped with no word
+            nxt.items = nxt.items + s.items
             _take_place_of(nxt, s)
             continue
         if s.role is SegmentRole.MAIN and len(s.items) == 2 and s.items[0].kind is ItemKind.WORD \
