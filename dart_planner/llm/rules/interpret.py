@@ -1585,11 +1585,15 @@ class Interpreter:
     def _counted_places(self, items: Sequence[Item]) -> list[tuple[str | None, int]]:
         """The places ``items`` say by their count (kind, or None for any, and how many): "both piles", "the two
         soil piles", "two sites" (a number or a word of the lexicon's ``overview_pair_words`` before a place noun,
-        ``own_site_nouns``)."""
+        ``own_site_nouns``). Places kept out of are no work ("and truck 1 stays away from *both puddles*": read as a
+        job told ahead, the sentence's own orders, a digging among them, were dropped without a word)."""
         out: list[tuple[str | None, int]] = []
+        kept = False  # the verb said last is a keep-out
         for k, it in enumerate(items):
+            if it.kind is ItemKind.VERB:
+                kept = it.payload.target in KEEPOUT_ACTIONS
             if it.kind is ItemKind.OBJECT and it.payload.form == "kind" and not it.payload.names \
-                    and it.payload.det in ("both", "count"):
+                    and it.payload.det in ("both", "count") and not kept:
                 # ("rock from both *piles*": a place noun of no kind of its own counts places of any kind)
                 kind = it.payload.kind if it.payload.kind in it.text.lower().split() else None
                 out.append((kind, self._count_of(it.text.split())))
