@@ -9,6 +9,14 @@ with sentences of this session's own that show the same constructions.
    ..." dropped the whole first sentence (the digging and the keep-out): the places of a keep-out said by their count
    ("both puddles") made it a sentence that tells the job ahead, which the later ones spell out. A place kept out of
    is no work: only the places of work count.
+3. "Excavator 1 is already at soil 1, so it digs right there. Trucks 2 and 3 go to soil 1, and once the digging's
+   done excavator 1 fills up both of them." loaded before the trucks got there: "fill up" with a plural pronoun after
+   it stayed the trucks' own filling when a robot was named before it in the sentence; after one robot (no plural
+   subject for "both" to float from) the pronoun is the loaded trucks, as with no robot before it.
+4. "A truck parks at rock 1, and a second truck inspects puddle 2. ... the truck that inspected the puddle comes to
+   soil 1" sent the truck named last to puddle 2 again and then to soil 1: a description's object said as "the
+   <kind>" was no place, so the relative clause was read as new work. It is the one object of that kind named before
+   (puddle 2), and the description is the truck that did it.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -16,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D3, DIG, E1, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "both those trucks" is one robot phrase -------------------------------------------------------------
 
@@ -61,3 +69,48 @@ def test_a_keep_out_of_the_two_places_in_the_opening_sentence_is_an_order(fleet,
                 task("k", AV, [D3], ["obstacle1", "obstacle2"]), task("mt", T, [D3], ["rock1"], deps=["k"]),
                 task("m1", T, [E1], ["soil2"]), task("d1", DIG, [E1], deps=["m1"]),
                 task("l", LOAD, [E2], deps=["d2", "mt"]))
+
+
+# -- finding 3: "<one robot> fills up both of them" is that robot's loading of them -----------------------------------
+
+@pytest.mark.parametrize("them", ["both of them", "both", "the two of them"])
+@pytest.mark.parametrize("loader", ["excavator 1", "the first digger"])
+def test_one_robot_fills_up_a_plural_pronoun(fleet, world, loader, them):
+    assert_plan(f"Excavator 1 is already at soil 1, so it digs right there. Trucks 2 and 3 go to soil 1, and once the "
+                f"digging's done {loader} fills up {them} in one go.", fleet, world,
+                task("d", DIG, [E1]), task("m", T, [D2, D3], ["soil1"]), task("l", LOAD, [E1], deps=["d", "m"]))
+
+
+def test_the_loaded_pair_goes_on_after_its_loading(fleet, world):
+    assert_plan("Excavator 2 is at rock 1 already and digs right there. Meanwhile trucks 1 and 3 go to rock 1, and "
+                "once it has dug, excavator 2 loads up both of them, and then truck 1 takes its load to puddle 2 while "
+                "truck 3 goes back to base.", fleet, world,
+                task("d", DIG, [E2]), task("m", T, [D1, D3], ["rock1"]),
+                task("l", LOAD, [E2], deps=["d", "m"]), task("h", T, [D1], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D1], deps=["h"]), task("r", R, [D3], deps=["l"]))
+
+
+# -- finding 4: "the truck that checked the puddle" is the truck that checked the one puddle named ---------------------
+
+_ONE_TRUCK = {"types": [("dump_truck", 1)]}
+
+
+def test_the_truck_that_inspected_the_puddle_is_the_one_that_did(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. Meanwhile a truck parks at rock 1, and a second truck inspects puddle 2. "
+                "Once the digging is done, the truck at rock 1 goes to soil 1 and excavator 2 loads it, and then that "
+                "truck takes the soil to obstacle 1. When excavator 2 has loaded that truck, the truck that inspected "
+                "the puddle comes to soil 1 and excavator 2 loads it as well.", fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
+                task("a", T, objs=["rock1"], **_ONE_TRUCK), task("b", T, objs=["puddle2"], **_ONE_TRUCK),
+                task("a2", T, objs=["soil1"], deps=["d", "a"], **_ONE_TRUCK), task("l1", LOAD, [E2], deps=["a2"]),
+                task("h", T, objs=["obstacle1"], deps=["l1"], **_ONE_TRUCK),
+                task("u", DUMP, deps=["h"], **_ONE_TRUCK),
+                task("b2", T, objs=["soil1"], deps=["b", "l1"], **_ONE_TRUCK), task("l2", LOAD, [E2], deps=["b2"]))
+
+
+def test_the_truck_that_checked_the_rock_goes_on(fleet, world):
+    assert_plan("A truck checks rock 2 and another truck goes to soil 1. Excavator 1 digs at soil 2. When it is done, "
+                "the truck that checked the rock goes to soil 2 and excavator 1 loads it.", fleet, world,
+                task("c", T, objs=["rock2"], **_ONE_TRUCK), task("s", T, objs=["soil1"], **_ONE_TRUCK),
+                task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("t", T, objs=["soil2"], deps=["d", "c"], **_ONE_TRUCK), task("l", LOAD, [E1], deps=["t"]))
