@@ -17,6 +17,10 @@ with sentences of this session's own that show the same constructions.
    soil 1" sent the truck named last to puddle 2 again and then to soil 1: a description's object said as "the
    <kind>" was no place, so the relative clause was read as new work. It is the one object of that kind named before
    (puddle 2), and the description is the truck that did it.
+5. "Truck 1 checks rock 1, and then the other trucks keep away from rock 1. Truck 2 goes to soil 2. After that, lift
+   the rock 1 keep-out for the other trucks." lifted it for truck 3 alone (the trucks other than truck 2, named
+   last), and truck 2 stayed shut out: "the other <type>s" said again in the lifting of a keep-out put up for "the
+   other <type>s" are the same robots, those it was put up for.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +28,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
 
 # -- finding 1: "both those trucks" is one robot phrase -------------------------------------------------------------
 
@@ -114,3 +118,31 @@ def test_the_truck_that_checked_the_rock_goes_on(fleet, world):
                 task("c", T, objs=["rock2"], **_ONE_TRUCK), task("s", T, objs=["soil1"], **_ONE_TRUCK),
                 task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
                 task("t", T, objs=["soil2"], deps=["d", "c"], **_ONE_TRUCK), task("l", LOAD, [E1], deps=["t"]))
+
+
+# -- finding 5: a keep-out for "the other trucks" is lifted for the same trucks ---------------------------------------
+
+@pytest.mark.parametrize("lift", ["lift the rock 1 keep-out for the other trucks",
+                                  "lift the keep-out for the other trucks",
+                                  "the other trucks may go to rock 1 again"])
+def test_the_other_trucks_lifting_is_for_those_kept_out(fleet, world, lift):
+    assert_plan(f"Truck 1 checks rock 1, and then the other trucks keep away from rock 1. Truck 2 goes to soil 2. "
+                f"After that, {lift}.", fleet, world,
+                task("c", T, [D1], ["rock1"]), task("k", AV, [D2, D3], ["rock1"], deps=["c"]),
+                task("m", T, [D2], ["soil2"]), task("a", AL, [D2, D3], ["rock1"], deps=["k", "m"]))
+
+
+def test_the_other_excavators_get_their_keep_out_lifted_together(fleet, world):
+    assert_plan("Excavator 3 goes to puddle 2, and once it is there the other excavators stay clear of puddle 2. "
+                "Excavator 1 digs at soil 1. Once excavator 1 has dug, lift the puddle 2 keep-out for the other "
+                "excavators, and then excavator 2 goes to puddle 2.", fleet, world,
+                task("p", T, [E3], ["puddle2"]), task("k", AV, [E1, E2], ["puddle2"], deps=["p"]),
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], deps=["m"]),
+                task("a", AL, [E1, E2], ["puddle2"], deps=["k", "d"]), task("g", T, [E2], ["puddle2"], deps=["a"]))
+
+
+def test_the_other_trucks_after_a_keep_out_named_by_number_stay_as_they_were(fleet, world):
+    assert_plan("Trucks 2 and 3 keep away from rock 1. Truck 2 goes to soil 2. After that, lift the rock 1 keep-out "
+                "for the other trucks.", fleet, world,
+                task("k", AV, [D2, D3], ["rock1"]), task("m", T, [D2], ["soil2"], deps=["k"]),
+                task("a", AL, [D3], ["rock1"], deps=["m"]))

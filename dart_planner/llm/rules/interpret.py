@@ -332,6 +332,13 @@ def _same_robot(m: Member, said: Member) -> bool:
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
 
 
+def _other_type(subject: Sequence[Item]) -> str:
+    """The robot type of a subject said only as "the other <type>s" (no number), or ""."""
+    said = {it.payload.rtype for it in subject if it.kind is ItemKind.ROBOT and it.payload.form == "type"
+            and it.payload.det == "other" and it.payload.plural and not it.payload.count}
+    return said.pop() if len(said) == 1 and len(subject) == 1 else ""
+
+
 def _work_targets(items: Sequence[Item]) -> set[str]:
     """The actions of the work verbs of ``items`` (a passive loading is the loading; keep-outs left out)."""
     return {_work_target(it) for it in items if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
@@ -516,6 +523,9 @@ class Interpreter:
         # from after it ("excavator 1 digs at soil 1 and truck 1 after the digging drives ...": the truck's own clause)
         self.subject_fronted = False
         self.others_subject = False  # ... and named them only as "the other robots"
+        self.other_type_subject = ""  # ... or only as "the other <type>s": that type
+        #: the places kept out of by "the other <type>s", with that type ("the other trucks keep away from puddle 2")
+        self.closed_by_others: dict[str, str] = {}
         self.pronoun_subject = False  # ... or only by a pronoun ("them")
         self.type_subject = False  # ... or only as "the <type>s"
         self.prev: Clause | None = None
@@ -3693,6 +3703,7 @@ class Interpreter:
         # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
         self.others_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
+        self.other_type_subject = _other_type(subj_items)
         # "the keep-out for the excavators is lifted": robots named only by their type, as a group
         self.type_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "the" and it.payload.plural
@@ -5904,6 +5915,7 @@ class Interpreter:
             for n in names:
                 self.last_allow.pop(n, None)
                 self.closed_for[n] = tuple(subject) if subject is not None else None
+                self.closed_by_others[n] = self.other_type_subject
         elif (not self.named_subject or self.others_subject) and len(groups := self._closed_groups(names)) > 1:
             return [d for group, places in groups.items()
                     for d in self._lift(target, group, places, set(extra), a.verb.lemma)]
@@ -5912,6 +5924,11 @@ class Interpreter:
             # "Once truck 1 has tipped, lift the keep-out on puddle 1": for whom it was put up, not for
             # the robot the anchor named; "... for the other robots" after "everyone except those two must
             # keep away": those it was put up for (the others than the two), not the robots not named yet
+            subject = self.closed_for[names[0]]
+        elif self._closed_for_same_others(names):
+            # "once truck 1 has checked puddle 2, the other trucks keep away from it. ... lift the puddle 2 keep-out
+            # for the other trucks": the same words, the robots it was put up for, not those other than the truck
+            # named last (one of them stayed shut out)
             subject = self.closed_for[names[0]]
         elif self.pronoun_subject and subject and all(self.closed_for.get(n) for n in names) \
                 and len({self.closed_for[n] for n in names}) == 1 \
@@ -5939,6 +5956,13 @@ class Interpreter:
         if len(made) == 1:
             self.b.fold_said_keepout(made[0], self._robots_covered)
         return made
+
+    def _closed_for_same_others(self, names: Sequence[str]) -> bool:
+        """Every place of ``names`` was kept out of by one keep-out said for "the other <type>s", the type this
+        lifting's "the other <type>s" names."""
+        return bool(self.other_type_subject) and bool(names) and all(
+            self.closed_by_others.get(n) == self.other_type_subject and self.closed_for.get(n) for n in names) \
+            and len({self.closed_for[n] for n in names}) == 1
 
     def _robots_covered(self, d: Draft) -> frozenset[str] | None:
         """The robot ids a keep-out ``d`` stands for: the whole fleet's, those named, or every robot of a type a
