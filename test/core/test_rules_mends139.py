@@ -21,6 +21,10 @@ with sentences of this session's own that show the same constructions.
    the rock 1 keep-out for the other trucks." lifted it for truck 3 alone (the trucks other than truck 2, named
    last), and truck 2 stayed shut out: "the other <type>s" said again in the lifting of a keep-out put up for "the
    other <type>s" are the same robots, those it was put up for.
+6. (Found with the five further sentences.) "One truck waits at rock 1, and a second truck inspects obstacle 1. After
+   that, the truck waiting at rock 1 drives to soil 2." sent the truck named last to rock 1 first: a state participle
+   between the robot and its place (lexicon ``locative_participles``: "waiting", "parked", "sitting") hid the
+   place that picks the robot, as "the truck at rock 1" does, and the place was read as a move.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -29,6 +33,9 @@ from __future__ import annotations
 
 import pytest
 from rules_helpers import AL, AV, D1, D2, D3, DIG, DUMP, E1, E2, E3, LOAD, R, T, assert_plan, task
+from test_rules_mends13 import _lexicon  # an edited lexicon
+
+from dart_planner.llm.rules import rules_plan
 
 # -- finding 1: "both those trucks" is one robot phrase -------------------------------------------------------------
 
@@ -146,3 +153,22 @@ def test_the_other_trucks_after_a_keep_out_named_by_number_stay_as_they_were(fle
                 "for the other trucks.", fleet, world,
                 task("k", AV, [D2, D3], ["rock1"]), task("m", T, [D2], ["soil2"], deps=["k"]),
                 task("a", AL, [D3], ["rock1"], deps=["m"]))
+
+
+# -- finding 6: "the truck waiting at rock 1" is the truck at rock 1 --------------------------------------------------
+
+@pytest.mark.parametrize("which", ["the truck waiting at rock 1", "the truck parked at rock 1",
+                                   "the truck sitting at rock 1", "the truck at rock 1"])
+def test_a_state_participle_before_the_place_picks_the_robot_there(fleet, world, which):
+    assert_plan(f"Excavator 1 digs at soil 2. Meanwhile one truck waits at rock 1, and a second truck inspects "
+                f"obstacle 1. After the digging, {which} drives to soil 2 and excavator 1 loads it.", fleet, world,
+                task("m", T, [E1], ["soil2"]), task("d", DIG, [E1], deps=["m"]),
+                task("a", T, objs=["rock1"], **_ONE_TRUCK), task("b", T, objs=["obstacle1"], **_ONE_TRUCK),
+                task("a2", T, objs=["soil2"], deps=["d", "a"], **_ONE_TRUCK), task("l", LOAD, [E1], deps=["a2"]))
+
+
+def test_the_participles_come_from_the_lexicon(fleet, world):
+    text = "One truck waits at rock 1, and another truck goes to puddle 2. Then the truck waiting at rock 1 goes home."
+    assert_plan(text, fleet, world, task("a", T, objs=["rock1"], **_ONE_TRUCK),
+                task("b", T, objs=["puddle2"], **_ONE_TRUCK), task("r", R, deps=["a", "b"], **_ONE_TRUCK))
+    assert len(rules_plan(text, fleet, world, _lexicon(locative_participles=[])).graph.subtasks) == 4

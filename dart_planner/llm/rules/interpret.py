@@ -1025,6 +1025,13 @@ class Interpreter:
         return Segment(items, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                        seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
 
+    def _locative_participle(self, items: Sequence[Item], k: int) -> int:
+        """1 when ``items[k]`` is a state participle (lexicon ``locative_participles``) with "at" right after it ("the
+        truck *waiting* at rock 1"), else 0."""
+        return int(k + 1 < len(items) and items[k].kind in (ItemKind.WORD, ItemKind.VERB)
+                   and items[k].text.lower() in self.lex.locative_participles
+                   and items[k + 1].kind is ItemKind.WORD and items[k + 1].text == "at")
+
     def locative_subjects(self, seg: Segment) -> tuple[Segment, dict[int, str]]:
         """"The trucks from soil 2 then dump ...", "the truck at soil 2 drives ...": a place right
         after the subject, before its verb, picks the robots that are there (and is no destination)."""
@@ -1033,15 +1040,17 @@ class Interpreter:
         drop: set[int] = set()
         self.where_robots = set()
         for j in range(len(items) - 3):
-            r, w, o = items[j], items[j + 1], items[j + 2]
+            r = items[j]
+            state = self._locative_participle(items, j + 1)
+            w, o = items[j + 1 + state], items[j + 2 + state]
             if r.kind is ItemKind.ROBOT and _placeable(r.payload) and w.kind is ItemKind.WORD \
                     and w.text in ("from", "at") and o.kind is ItemKind.OBJECT and o.payload.form == "names" \
-                    and any(x.kind is ItemKind.VERB for x in items[j + 3:]) \
+                    and any(x.kind is ItemKind.VERB for x in items[j + 3 + state:]) \
                     and not any(x.kind is ItemKind.VERB for x in items[:j]):
                 restrict[id(r)] = o.payload.names[0]
-                drop |= {id(w), id(o)}
-                self.use(w)
-                self.use(o)
+                drop |= {id(x) for x in items[j + 1:j + 3 + state]}
+                for x in items[j + 1:j + 3 + state]:
+                    self.use(x)
         for j in range(len(items) - 1):
             r, o = items[j], self._past_there_participle(items, j + 1)
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
