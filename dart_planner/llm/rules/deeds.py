@@ -65,13 +65,39 @@ def _description(items: Sequence[Item], k: int, lex: Lexicon) -> tuple[str, tupl
         j += 1
     if j >= len(items) or items[j].kind is not ItemKind.VERB:
         return None
-    names = _object_after(items, j)
+    names = _object_after(items, j) or _the_one_named(items, j, k)
     if names is None:
         return _place_description(items, k, j, lex.robot_place_pronouns)
     end = j + 1
     while items[end].kind is not ItemKind.OBJECT:
         end += 1
     return items[j].payload.target, names, end
+
+
+def _the_one_named(items: Sequence[Item], j: int, k: int) -> tuple[str, ...] | None:
+    """The name of the object "the <kind>" right after the verb at ``j`` stands for, when it is the one object of that
+    kind named before ``k`` ("another truck checks puddle 1. ... the truck that checked *the puddle*": puddle 1).
+    Left unnamed, the description was read as new work: the truck named last checked the puddle again."""
+    o = j + 1
+    while o < len(items) and items[o].kind is ItemKind.WORD and items[o].text in _PREPS:
+        o += 1
+    if o >= len(items) or items[o].kind is not ItemKind.OBJECT:
+        return None
+    said: ObjectDesc = items[o].payload
+    if said.form != "kind" or said.det != "the" or said.plural:
+        return None
+    named = {n for it in items[:k] if it.kind is ItemKind.OBJECT and it.payload.form == "names"
+             and it.payload.kind == said.kind for n in it.payload.names}
+    return (named.pop(),) if len(named) == 1 else None
+
+
+def _as_named(it: Item, names: tuple[str, ...]) -> Item:
+    """The object ``it`` as the object ``names`` it stands for ("the puddle": puddle 1), so that the place read with
+    the robot is the place of the deed."""
+    o: ObjectDesc = it.payload
+    if it.kind is not ItemKind.OBJECT or o.form != "kind" or not names:
+        return it
+    return Item(it.kind, it.start, it.end, ObjectDesc("names", names, o.kind), it.text)
 
 
 def _place_description(items: Sequence[Item], k: int, v: int,
@@ -334,7 +360,7 @@ def fold_deed_references(items: Sequence[Item], lex: Lexicon) -> list[Item]:
                     # "the excavator that dug there / at soil 1", said of robots named by type: the one of that
                     # type at that place ("the excavator there", "the excavator" + the place: see
                     # Interpreter.locative_subjects)
-                    out[k:end + 1] = [it, out[end]]
+                    out[k:end + 1] = [it, _as_named(out[end], names)]
                     k += 2
                     continue
                 if len(doers) == 1:

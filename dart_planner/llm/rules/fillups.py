@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from .lexicon import PhraseIndex
+from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind
 from .verbs import VerbHit
 
@@ -24,20 +25,23 @@ def fold_filled_up_trucks(items: Sequence[Item], verbs: Container[str]) -> list[
     """``items`` with each such phrase (``verbs``) read as the loader's loading (see the module doc)."""
     out = list(items)
     subject_type = ""  # the type of the robot named last in this sentence
+    single = False  # that robot is one robot
     for k, it in enumerate(out):
         if it.kind is ItemKind.PUNCT and it.payload in SENTENCE_END:
-            subject_type = ""
+            subject_type, single = "", False
         elif it.kind is ItemKind.ROBOT:
-            subject_type = str(it.payload.rtype)
-        elif it.kind is ItemKind.VERB and _loader_said(out, k, verbs, subject_type):
+            subject_type, single = str(it.payload.rtype), _one_robot(it.payload)
+        elif it.kind is ItemKind.VERB and _loader_said(out, k, verbs, subject_type, single):
             v: VerbHit = it.payload
             out[k] = Item(it.kind, it.start, it.end, VerbHit(v.target, "verb", v.lemma), it.text)
     return out
 
 
-def _loader_said(items: Sequence[Item], k: int, verbs: Container[str], subject_type: str) -> bool:
+def _loader_said(items: Sequence[Item], k: int, verbs: Container[str], subject_type: str, single: bool) -> bool:
     """``items[k]`` is one of ``verbs`` read of the truck, a robot of another type than ``subject_type`` (empty when
-    no robot was named before it in the sentence) after it."""
+    no robot was named before it in the sentence) after it, or a plural pronoun after it with no robot or one robot
+    (``single``) before it: "excavator 1 fills up *both of them*" are the trucks it loads, no "both" floated off a
+    plural subject. Read as the trucks' own filling, the loading waited for none of them."""
     it = items[k]
     if it.payload.role != "passive_load" or it.payload.lemma.lower() not in verbs or k + 1 >= len(items):
         return False
@@ -45,8 +49,15 @@ def _loader_said(items: Sequence[Item], k: int, verbs: Container[str], subject_t
     if nxt.kind is not ItemKind.ROBOT:
         return False
     if nxt.payload.form == "pronoun":
-        return not subject_type and nxt.payload.pronoun in _PLURAL_PRONOUNS
+        return (not subject_type or single) and nxt.payload.pronoun in _PLURAL_PRONOUNS
     return bool(nxt.payload.rtype) and nxt.payload.rtype != subject_type
+
+
+def _one_robot(d: RobotDesc) -> bool:
+    """``d`` names one robot: "excavator 1", "the first digger", "an excavator"."""
+    if d.form == "ids":
+        return len(d.ids) == 1
+    return d.form == "type" and not d.plural and (d.count or 1) == 1
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "both", "each"})  # "fill up *both*": the trucks said before, several

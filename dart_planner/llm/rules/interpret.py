@@ -334,6 +334,13 @@ def _same_robot(m: Member, said: Member) -> bool:
     return m.key == said.key or (said.robot_id is None and m.rtype == said.rtype)
 
 
+def _other_type(subject: Sequence[Item]) -> str:
+    """The robot type of a subject said only as "the other <type>s" (no number), or ""."""
+    said = {it.payload.rtype for it in subject if it.kind is ItemKind.ROBOT and it.payload.form == "type"
+            and it.payload.det == "other" and it.payload.plural and not it.payload.count}
+    return said.pop() if len(said) == 1 and len(subject) == 1 else ""
+
+
 def _work_targets(items: Sequence[Item]) -> set[str]:
     """The actions of the work verbs of ``items`` (a passive loading is the loading; keep-outs left out)."""
     return {_work_target(it) for it in items if it.kind is ItemKind.VERB and it.payload.target not in KEEPOUT_ACTIONS}
@@ -521,6 +528,9 @@ class Interpreter:
         """Robots named by number after the verb after a word of company ("digs at soil 1 *with truck 2*"), with
         the words that said them."""
         self.others_subject = False  # ... and named them only as "the other robots"
+        self.other_type_subject = ""  # ... or only as "the other <type>s": that type
+        #: the places kept out of by "the other <type>s", with that type ("the other trucks keep away from puddle 2")
+        self.closed_by_others: dict[str, str] = {}
         self.pronoun_subject = False  # ... or only by a pronoun ("them")
         self.type_subject = False  # ... or only as "the <type>s"
         self.prev: Clause | None = None
@@ -1024,6 +1034,13 @@ class Interpreter:
         return Segment(items, seg.sentence, seg.connective, seg.connective_text, seg.role, seg.after_punct,
                        seg.sentence_start, seg.ended_by, conjunct=seg.conjunct)
 
+    def _locative_participle(self, items: Sequence[Item], k: int) -> int:
+        """1 when ``items[k]`` is a state participle (lexicon ``locative_participles``) with "at" right after it ("the
+        truck *waiting* at rock 1"), else 0."""
+        return int(k + 1 < len(items) and items[k].kind in (ItemKind.WORD, ItemKind.VERB)
+                   and items[k].text.lower() in self.lex.locative_participles
+                   and items[k + 1].kind is ItemKind.WORD and items[k + 1].text == "at")
+
     def locative_subjects(self, seg: Segment) -> tuple[Segment, dict[int, str]]:
         """"The trucks from soil 2 then dump ...", "the truck at soil 2 drives ...": a place right
         after the subject, before its verb, picks the robots that are there (and is no destination)."""
@@ -1032,16 +1049,18 @@ class Interpreter:
         drop: set[int] = set()
         self.where_robots = set()
         for j in range(len(items) - 3):
-            r, w, o = items[j], items[j + 1], items[j + 2]
+            r = items[j]
+            state = self._locative_participle(items, j + 1)
+            w, o = items[j + 1 + state], items[j + 2 + state]
             if r.kind is ItemKind.ROBOT and _placeable(r.payload) and w.kind is ItemKind.WORD \
                     and w.text in ("from", "at") and o.kind is ItemKind.OBJECT and o.payload.form == "names" \
                     and any(x.kind is ItemKind.VERB or (x.kind is ItemKind.MARK and x.payload == "repeat")
-                            for x in items[j + 3:]) \
+                            for x in items[j + 3 + state:]) \
                     and not any(x.kind is ItemKind.VERB for x in items[:j]):
                 restrict[id(r)] = o.payload.names[0]
-                drop |= {id(w), id(o)}
-                self.use(w)
-                self.use(o)
+                drop |= {id(x) for x in items[j + 1:j + 3 + state]}
+                for x in items[j + 1:j + 3 + state]:
+                    self.use(x)
         for j in range(len(items) - 1):
             r, o = items[j], self._past_there_participle(items, j + 1)
             # "the excavator there loads them", "(loaded by) the excavator there": the one of that type at the
@@ -1610,11 +1629,15 @@ class Interpreter:
     def _counted_places(self, items: Sequence[Item]) -> list[tuple[str | None, int]]:
         """The places ``items`` say by their count (kind, or None for any, and how many): "both piles", "the two
         soil piles", "two sites" (a number or a word of the lexicon's ``overview_pair_words`` before a place noun,
-        ``own_site_nouns``)."""
+        ``own_site_nouns``). Places kept out of are no work ("and truck 1 stays away from *both puddles*": read as a
+        job told ahead, the sentence's own orders, a digging among them, were dropped without a word)."""
         out: list[tuple[str | None, int]] = []
+        kept = False  # the verb said last is a keep-out
         for k, it in enumerate(items):
+            if it.kind is ItemKind.VERB:
+                kept = it.payload.target in KEEPOUT_ACTIONS
             if it.kind is ItemKind.OBJECT and it.payload.form == "kind" and not it.payload.names \
-                    and it.payload.det in ("both", "count"):
+                    and it.payload.det in ("both", "count") and not kept:
                 # ("rock from both *piles*": a place noun of no kind of its own counts places of any kind)
                 kind = it.payload.kind if it.payload.kind in it.text.lower().split() else None
                 out.append((kind, self._count_of(it.text.split())))
@@ -3771,6 +3794,7 @@ class Interpreter:
         # "lift the rock 2 keep-out for the other robots": robots named only as "the others"
         self.others_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "others" for it in subj_items)
+        self.other_type_subject = _other_type(subj_items)
         # "the keep-out for the excavators is lifted": robots named only by their type, as a group
         self.type_subject = bool(subj_items) and all(
             it.kind is ItemKind.ROBOT and it.payload.form == "type" and it.payload.det == "the" and it.payload.plural
@@ -6038,6 +6062,7 @@ class Interpreter:
             for n in names:
                 self.last_allow.pop(n, None)
                 self.closed_for[n] = tuple(subject) if subject is not None else None
+                self.closed_by_others[n] = self.other_type_subject
         elif (not self.named_subject or self.others_subject) and len(groups := self._closed_groups(names)) > 1:
             return [d for group, places in groups.items()
                     for d in self._lift(target, group, places, set(extra), a.verb.lemma)]
@@ -6046,6 +6071,11 @@ class Interpreter:
             # "Once truck 1 has tipped, lift the keep-out on puddle 1": for whom it was put up, not for
             # the robot the anchor named; "... for the other robots" after "everyone except those two must
             # keep away": those it was put up for (the others than the two), not the robots not named yet
+            subject = self.closed_for[names[0]]
+        elif self._closed_for_same_others(names):
+            # "once truck 1 has checked puddle 2, the other trucks keep away from it. ... lift the puddle 2 keep-out
+            # for the other trucks": the same words, the robots it was put up for, not those other than the truck
+            # named last (one of them stayed shut out)
             subject = self.closed_for[names[0]]
         elif self.pronoun_subject and subject and all(self.closed_for.get(n) for n in names) \
                 and len({self.closed_for[n] for n in names}) == 1 \
@@ -6073,6 +6103,13 @@ class Interpreter:
         if len(made) == 1:
             self.b.fold_said_keepout(made[0], self._robots_covered)
         return made
+
+    def _closed_for_same_others(self, names: Sequence[str]) -> bool:
+        """Every place of ``names`` was kept out of by one keep-out said for "the other <type>s", the type this
+        lifting's "the other <type>s" names."""
+        return bool(self.other_type_subject) and bool(names) and all(
+            self.closed_by_others.get(n) == self.other_type_subject and self.closed_for.get(n) for n in names) \
+            and len({self.closed_for[n] for n in names}) == 1
 
     def _robots_covered(self, d: Draft) -> frozenset[str] | None:
         """The robot ids a keep-out ``d`` stands for: the whole fleet's, those named, or every robot of a type a

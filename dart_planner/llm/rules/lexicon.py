@@ -479,6 +479,8 @@ class Lexicon:
     ("the excavator *there*", "the excavator that dug *there*")."""
     there_participles: frozenset[str] = _context_words()
     """Words of standing between "the <type>" and such a pronoun ("the excavator *working* there")."""
+    locative_participles: frozenset[str] = _context_words()
+    """Words of standing between a robot and the "at <place>" that picks it ("the truck *waiting* at rock 1")."""
     placed_robot_nouns: frozenset[str] = _context_words()
     """After "the", a robot named only by the place after it: "the *one* at soil 2 digs"."""
     placed_relatives: frozenset[str] = _context_words()

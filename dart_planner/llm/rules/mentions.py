@@ -38,6 +38,7 @@ _COUNTED_PRONOUN = frozenset({"all", "the", "these", "those"})
 _START_LEADS = frozenset({"to", "at", "from", "the", "its", "their", "your", "our", "his", "her", "back", "toward",
                           "towards", "near", "by", "in", "into", "for", "of", "via"})
 _DETERMINERS = frozenset({"the", "its", "their", "a", "an", "his", "her", "your", "our", "this", "those", "these"})
+_BOTH_ARTICLES = frozenset({"the", "those", "these"})  # "both *those* trucks": the pair, one phrase
 
 
 class ResolutionError(Exception):
@@ -452,6 +453,8 @@ class _Scanner:
                 and not (i > 0 and self.noun_at(i - 1)) and self.type_index.match(words, i + 1) is not None:
             det, count, j = "count", int(words[i]), i + 1  # "2 trucks", "1 exc": a count, as "two trucks"
         t = self.type_index.match(words, j) if j < len(words) else None
+        if t is None and det == "both":
+            t, j = self._both_the(j)
         if t is None and det in ("other", "another", "remaining", "all", "own") and j + 1 < len(words) \
                 and lex.number(words[j]) is not None:
             t2 = self.type_index.match(words, j + 1)
@@ -578,6 +581,18 @@ class _Scanner:
             plural = True  # "the two excavator dig": the number says there are two, whatever the noun's form
         desc = RobotDesc("type", rtype=rtype, det=det or "bare", count=count, plural=plural, of_them=partitive)
         return Item(ItemKind.ROBOT, i, j, desc, self.text(i, j))
+
+    def _both_the(self, j: int) -> tuple[tuple[int, tuple[str, bool]] | None, int]:
+        """(type match, its index) for "both (of) those / the / these trucks" (``j`` right after "both"): one robot
+        phrase, as "both trucks" is. Read as the pronoun "both" (the two robots named last) beside the plural "those
+        trucks", the pair's loading took in a third truck named after them, and sent it to the loader."""
+        words = self.words
+        k = j + 1 if j < len(words) and words[j] == "of" else j
+        if k + 1 < len(words) and words[k] in _BOTH_ARTICLES:
+            t = self.type_index.match(words, k + 1)
+            if t is not None and t[1][1]:
+                return t, k + 1
+        return None, j
 
     def _leftover(self, i: int) -> Item | None:
         """"*whichever truck is left*", "*the truck that is left over*": the robot of that type left out of the groups
