@@ -459,7 +459,17 @@ def _closing_order(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     return bool(cur) and (_has_content(cur) or any(i.kind is ItemKind.ROBOT for i in cur)) \
         and _is_mark(items, k, "in_order") and (
             k + 1 == len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END)
-            or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == "," and _orders_own_list(cur)))
+            or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == ","
+                and (_orders_own_list(cur) or _loading_then_robot(items, k - 1))))
+
+
+def _loading_then_robot(items: Sequence[Item], k: int) -> bool:
+    """The comma at ``k`` ends a verbless "and then truck 2" of a loading ("loads truck 1 and then truck 2, one after
+    the other, and after that ..."): the order mark after it orders that loading's trucks, as it does before a full
+    stop. Cut off into a clause of its own, the mark left "truck 2" a clause with no verb, which lost its loading
+    and took the verb of the clause after it."""
+    return k >= 2 and items[k - 1].kind is ItemKind.ROBOT and items[k - 2].kind is ItemKind.CONNECTIVE \
+        and items[k - 2].payload == "sequence" and _loading_before(items, k - 2)
 
 
 def _passive_clause(items: Sequence[Item], k: int) -> bool:

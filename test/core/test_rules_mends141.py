@@ -1,0 +1,45 @@
+"""Mends of helper M141: misreadings found with instructions in the voice of a site foreman dictating run-on orders
+into a phone ("ok so truck two, head over to soil one, and then ...").
+
+1. "Excavator 1 digs at soil 1 and loads truck 1 and then truck 2, one after the other, and after that both trucks
+   go to puddle 1." lost the second loading and sent truck 2 to puddle 1 right after the digging (in a longer
+   sentence it even sent truck 2 to soil 1 with the excavator): the comma after the order mark cut "truck 2" off
+   as a verbless clause. The order mark after a loading's "and then <truck>" orders that loading's trucks, before
+   a comma as before a full stop.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D1, D2, DIG, DUMP, E1, LOAD, T, assert_plan, task
+
+# -- finding 1: "loads truck 1 and then truck 2, one after the other, and after that ..." ------------------------
+
+_ORDERED = (task("m", T, [E1], ["soil1"]), task("g", DIG, [E1], [], deps=["m"]),
+            task("l1", LOAD, [E1], [], deps=["g"]), task("l2", LOAD, [E1], [], deps=["l1"]),
+            task("p1", T, [D1], ["puddle1"], deps=["l1"]), task("p2", T, [D2], ["puddle1"], deps=["l2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 1 digs at soil 1 and loads truck 1 and then truck 2, one after the other, and after that both trucks "
+    "go to puddle 1.",
+    "Ok so excavator one heads over to soil one and digs and fills up truck one and then truck two, one after the "
+    "other, and after that both trucks head over to puddle one.",
+    "Excavator 1 digs at soil 1 and loads truck 1 and then truck 2, in that order, and then both trucks go to "
+    "puddle 1.",
+])
+def test_an_order_mark_before_a_comma_orders_the_loading_before_it(fleet, world, text):
+    assert_plan(text, fleet, world, *_ORDERED)
+
+
+def test_the_same_order_mark_before_a_full_stop_is_read_as_before(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1 and then truck 2, one after the other. After that both "
+                "trucks go to puddle 1.", fleet, world, *_ORDERED)
+
+
+def test_the_trucks_still_tip_after_their_own_loadings(fleet, world):
+    assert_plan("Excavator 1 digs at soil 1 and loads truck 1 and then truck 2, one after the other, and after that "
+                "both trucks go to puddle 1 and dump there.", fleet, world, *_ORDERED,
+                task("d1", DUMP, [D1], [], deps=["p1"]), task("d2", DUMP, [D2], [], deps=["p2"]))
