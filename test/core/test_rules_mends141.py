@@ -6,6 +6,10 @@ into a phone ("ok so truck two, head over to soil one, and then ...").
    sentence it even sent truck 2 to soil 1 with the excavator): the comma after the order mark cut "truck 2" off
    as a verbless clause. The order mark after a loading's "and then <truck>" orders that loading's trucks, before
    a comma as before a full stop.
+2. "Excavator two, clear out the dirt at soil two." was a move to soil 2 and nothing more: the digging was dropped
+   in silence ("clear" is a vague word, and "the dirt" stood between it and the place, so it was not refused
+   either). The dirt cleared out at a place is digging there (lexicon ``dig``); "clears out rock 1" with the place
+   alone stays refused (digging or hauling away?).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +17,8 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, RA, T, assert_plan, task
+from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
 
 # -- finding 1: "loads truck 1 and then truck 2, one after the other, and after that ..." ------------------------
 
@@ -43,3 +48,33 @@ def test_the_trucks_still_tip_after_their_own_loadings(fleet, world):
     assert_plan("Excavator 1 digs at soil 1 and loads truck 1 and then truck 2, one after the other, and after that "
                 "both trucks go to puddle 1 and dump there.", fleet, world, *_ORDERED,
                 task("d1", DUMP, [D1], [], deps=["p1"]), task("d2", DUMP, [D2], [], deps=["p2"]))
+
+
+# -- finding 2: "clear out the dirt at <place>" is digging there -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Excavator two, clear out the dirt at soil two.",
+    "Excavator 2 clears out the soil at soil 2.",
+    "Excavator two, head over to soil two and clear out the dirt there.",
+    "Excavator two, head over to soil two and clear out the dirt.",
+])
+def test_clearing_out_the_dirt_at_a_place_is_digging_there(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]))
+
+
+def test_clearing_out_the_dirt_in_a_foremans_run_on_order(fleet, world):
+    assert_plan("Ok, excavator two, clear out the dirt at soil two, and then fill up truck one, and after that truck "
+                "one hauls it to puddle one and dumps it, and finally everyone heads back.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]), task("p", T, [D1], ["puddle1"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["p"]), task("r", RA, [], [], deps=["d"]))
+
+
+def test_an_anchor_on_the_dirt_cleared_out_waits_for_that_digging(fleet, world):
+    assert_plan("Once excavator two has cleared out the dirt at soil two, truck one goes to soil two.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("t", T, [D1], ["soil2"], deps=["g"]))
+
+
+def test_clearing_out_a_place_alone_stays_refused(fleet, world):
+    _refused("Excavator two, clear out soil two.", fleet, world, "clear")
