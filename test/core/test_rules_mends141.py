@@ -10,6 +10,10 @@ into a phone ("ok so truck two, head over to soil one, and then ...").
    in silence ("clear" is a vague word, and "the dirt" stood between it and the place, so it was not refused
    either). The dirt cleared out at a place is digging there (lexicon ``dig``); "clears out rock 1" with the place
    alone stays refused (digging or hauling away?).
+3. "Excavator two, clean out the dirt at soil two." (any word the fleet has no skill for, a thing it acts on, then
+   "at <place>") was a silent move to soil 2: a word we do not know was refused only right before its place, or
+   before "at <place>". A thing acted on ("the dirt", "some rubble": lexicon ``cargo`` after ``thing_articles``)
+   between them is that word's object, and the word is refused the same way.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -78,3 +82,23 @@ def test_an_anchor_on_the_dirt_cleared_out_waits_for_that_digging(fleet, world):
 
 def test_clearing_out_a_place_alone_stays_refused(fleet, world):
     _refused("Excavator two, clear out soil two.", fleet, world, "clear")
+
+
+# -- finding 3: an unknown verb with a thing and "at <place>" after it is refused, not a move --------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Excavator two, clean out the dirt at soil two.", "clean"),
+    ("Excavator two, tidy up the rubble at rock one.", "tidy"),
+    ("Excavator 2 sorts out some dirt at soil 2.", "sorts"),
+    ("Excavator 2 goes to soil 2 and then levels the soil at soil 2.", "levels"),
+    ("Ok so the second digger rakes the dirt at soil two, and then truck one heads over to soil two.", "rakes"),
+])
+def test_an_unknown_verb_of_a_thing_at_a_place_is_refused(fleet, world, text, word):
+    _refused(text, fleet, world, word)
+
+
+def test_known_verbs_of_a_thing_at_a_place_stay_read(fleet, world):
+    assert_plan("Truck one, dump the dirt at puddle one.", fleet, world,
+                task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]))
+    assert_plan("Excavator 2 digs the dirt at soil 2.", fleet, world,
+                task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]))
