@@ -14,6 +14,11 @@ into a phone ("ok so truck two, head over to soil one, and then ...").
    "at <place>") was a silent move to soil 2: a word we do not know was refused only right before its place, or
    before "at <place>". A thing acted on ("the dirt", "some rubble": lexicon ``cargo`` after ``thing_articles``)
    between them is that word's object, and the word is refused the same way.
+4. "Truck 1 goes to soil 1, and right after truck 2 goes to rock 1." made truck 1 wait for truck 2 (and "the second
+   digger digs and right after it loads truck 2" loaded before it dug): "(right / soon / straight) after" after
+   "and", with no main clause after its clause in the sentence, is "after that", not an anchor. With a main clause
+   after its comma ("and right after truck 2 dumps, excavator 1 digs"), or with an event after it ("and right after
+   the check truck 3 goes"), it stays an anchor.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -21,7 +26,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, DIG, DUMP, E1, E2, LOAD, RA, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, RA, T, assert_plan, task
 from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
 
 # -- finding 1: "loads truck 1 and then truck 2, one after the other, and after that ..." ------------------------
@@ -102,3 +107,43 @@ def test_known_verbs_of_a_thing_at_a_place_stay_read(fleet, world):
                 task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]))
     assert_plan("Excavator 2 digs the dirt at soil 2.", fleet, world,
                 task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]))
+
+
+# -- finding 4: "..., and right after <clause>" with no main clause after it is "after that" -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 goes to soil 1, and right after truck 2 goes to rock 1.",
+    "Truck 1 goes to soil 1, and soon after truck 2 goes to rock 1.",
+])
+def test_right_after_with_no_main_clause_follows_the_step_before(fleet, world, text):
+    assert_plan(text, fleet, world, task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["rock1"], deps=["a"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2, go to soil 1 and dig, and right after load truck 2.",
+    "Excavator 2 goes to soil 1 and digs, and right after it loads truck 2.",
+])
+def test_a_loading_right_after_the_digging_follows_it(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]),
+                task("l", LOAD, [E2], [], deps=["g"]))
+
+
+def test_right_after_in_a_foremans_run_on_order(fleet, world):
+    assert_plan("Ok truck two, head to soil two and wait there, and then the second digger digs at soil two and loads "
+                "truck two, and right after truck two hauls it to puddle one and dumps it, and then the second digger "
+                "heads home.", fleet, world,
+                task("t", T, [D2], ["soil2"]), task("m", T, [E2], ["soil2"], deps=["t"]),
+                task("g", DIG, [E2], [], deps=["m"]), task("l", LOAD, [E2], [], deps=["g"]),
+                task("p", T, [D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D2], [], deps=["p"]),
+                task("r", "return_to_start_for_specific_robots", [E2], [], deps=["d"]))
+
+
+def test_right_after_with_a_main_clause_after_its_comma_stays_an_anchor(fleet, world):
+    assert_plan("Truck 1 goes to soil 1, and right after truck 2 goes to rock 1, truck 3 goes to soil 2.", fleet, world,
+                task("a", T, [D1], ["soil1"]), task("b", T, [D2], ["rock1"]),
+                task("c", T, [D3], ["soil2"], deps=["b"]))
+
+
+def test_right_after_an_event_stays_an_anchor(fleet, world):
+    assert_plan("Truck 2 checks obstacle 1, and right after the check truck 3 goes to rock 1.", fleet, world,
+                task("b", T, [D2], ["obstacle1"]), task("c", T, [D3], ["rock1"], deps=["b"]))
