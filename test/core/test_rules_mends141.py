@@ -19,6 +19,10 @@ into a phone ("ok so truck two, head over to soil one, and then ...").
    "and", with no main clause after its clause in the sentence, is "after that", not an anchor. With a main clause
    after its comma ("and right after truck 2 dumps, excavator 1 digs"), or with an event after it ("and right after
    the check truck 3 goes"), it stays an anchor.
+5. "Excavator one digs at soil one and excavator two digs at soil two, and after that the diggers head back to
+   base." sent only excavator 2 home: "the diggers" are the robots of the latest digging and of every digging that
+   started with it, but two diggings each after a move of its own never waited for the same things. They are
+   compared from their moves now, so both excavators return ("the excavators" already read both).
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -26,7 +30,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E2, LOAD, RA, T, assert_plan, task
+from rules_helpers import AV, D1, D2, D3, DIG, DUMP, E1, E2, LOAD, RA, R, T, assert_plan, task
 from test_rules_mends21 import _refused  # refused as an action the robot has no skill for, naming the word
 
 # -- finding 1: "loads truck 1 and then truck 2, one after the other, and after that ..." ------------------------
@@ -135,7 +139,7 @@ def test_right_after_in_a_foremans_run_on_order(fleet, world):
                 task("t", T, [D2], ["soil2"]), task("m", T, [E2], ["soil2"], deps=["t"]),
                 task("g", DIG, [E2], [], deps=["m"]), task("l", LOAD, [E2], [], deps=["g"]),
                 task("p", T, [D2], ["puddle1"], deps=["l"]), task("d", DUMP, [D2], [], deps=["p"]),
-                task("r", "return_to_start_for_specific_robots", [E2], [], deps=["d"]))
+                task("r", R, [E2], [], deps=["d"]))
 
 
 def test_right_after_with_a_main_clause_after_its_comma_stays_an_anchor(fleet, world):
@@ -147,3 +151,26 @@ def test_right_after_with_a_main_clause_after_its_comma_stays_an_anchor(fleet, w
 def test_right_after_an_event_stays_an_anchor(fleet, world):
     assert_plan("Truck 2 checks obstacle 1, and right after the check truck 3 goes to rock 1.", fleet, world,
                 task("b", T, [D2], ["obstacle1"]), task("c", T, [D3], ["rock1"], deps=["b"]))
+
+
+# -- finding 5: "the diggers" after two diggings said side by side, each after its own move -------------------------
+
+_BOTH_DIG = (task("m1", T, [E1], ["soil1"]), task("g1", DIG, [E1], [], deps=["m1"]),
+             task("m2", T, [E2], ["soil2"]), task("g2", DIG, [E2], [], deps=["m2"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator one digs at soil one and excavator two digs at soil two, and after that the diggers head back to base.",
+    "Excavator 1 goes to soil 1 and digs, and excavator 2 goes to soil 2 and digs. Then the diggers return to start.",
+])
+def test_the_diggers_are_both_robots_of_diggings_side_by_side(fleet, world, text):
+    assert_plan(text, fleet, world, *_BOTH_DIG, task("r", R, [E1, E2], [], deps=["g1", "g2"]))
+
+
+def test_the_diggers_after_a_keep_out_in_a_foremans_run_on_order(fleet, world):
+    assert_plan("Right, so both diggers stay off puddle one the whole day, and then excavator one digs at soil one and "
+                "excavator two digs at soil two, and after that the diggers head back to base.", fleet, world,
+                task("k", AV, types=[("excavator", 2)], objs=["puddle1"]),
+                task("m1", T, [E1], ["soil1"], deps=["k"]), task("g1", DIG, [E1], [], deps=["m1"]),
+                task("m2", T, [E2], ["soil2"], deps=["k"]), task("g2", DIG, [E2], [], deps=["m2"]),
+                task("r", R, [E1, E2], [], deps=["g1", "g2"]))
