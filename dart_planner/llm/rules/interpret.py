@@ -930,8 +930,18 @@ class Interpreter:
         if not digs:
             return ()
         last = digs[-1]
-        same = [d for d in digs if d.deps == last.deps or d is last]
+        same = [d for d in digs if self._dig_start(d) == self._dig_start(last) or d is last]
         return tuple(dict.fromkeys(m for d in same for m in d.members if m.rtype == rtype))
+
+    def _dig_start(self, dig: Draft) -> set[int]:
+        """What a digging waits for, counted from its own move there when it has one: "excavator 1 digs at soil 1
+        and excavator 2 digs at soil 2, and after that the diggers ..." started both diggings at once, each after a
+        move of its own, and "the diggers" were only the one said last."""
+        if len(dig.deps) == 1:
+            move = self.b.drafts[next(iter(dig.deps))]
+            if move.alive and move.action == "navigate" and move.members == dig.members:
+                return move.deps
+        return dig.deps
 
     def _place_heading(self, seg: Segment) -> bool:
         """"Soil 1: two excavators drive there and dig", "- At rock 2: ...": a place alone before a colon is

@@ -379,7 +379,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                lex.idle_verbs, lex.place_removal_verbs, lex.keepout_noun_index,
                                                lex.departure_verbs, lex.vague_action_verbs, lex.rest_prepositions,
                                                lex.condition_participle_endings, lex.robot_object_words,
-                                               lex.phrasal_particles)
+                                               lex.phrasal_particles, lex.cargo, lex.thing_articles)
     except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
         interp.errors.append(f"the rules planner could not check this instruction ({type(exc).__name__}: {exc})")
     try:

@@ -459,7 +459,17 @@ def _closing_order(cur: Sequence[Item], items: Sequence[Item], k: int) -> bool:
     return bool(cur) and (_has_content(cur) or any(i.kind is ItemKind.ROBOT for i in cur)) \
         and _is_mark(items, k, "in_order") and (
             k + 1 == len(items) or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload in SENTENCE_END)
-            or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == "," and _orders_own_list(cur)))
+            or (items[k + 1].kind is ItemKind.PUNCT and items[k + 1].payload == ","
+                and (_orders_own_list(cur) or _loading_then_robot(items, k - 1))))
+
+
+def _loading_then_robot(items: Sequence[Item], k: int) -> bool:
+    """The comma at ``k`` ends a verbless "and then truck 2" of a loading ("loads truck 1 and then truck 2, one after
+    the other, and after that ..."): the order mark after it orders that loading's trucks, as it does before a full
+    stop. Cut off into a clause of its own, the mark left "truck 2" a clause with no verb, which lost its loading
+    and took the verb of the clause after it."""
+    return k >= 2 and items[k - 1].kind is ItemKind.ROBOT and items[k - 2].kind is ItemKind.CONNECTIVE \
+        and items[k - 2].payload == "sequence" and _loading_before(items, k - 2)
 
 
 def _passive_clause(items: Sequence[Item], k: int) -> bool:
@@ -924,9 +934,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     items = _front_trailing_finals(items, joining_words)
     items = _coordinated_after(items)
     items = [dataclasses.replace(it, payload="sequence")  # "then, right after, everyone ...": "after that"
-             if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and k + 1 < len(items)
-             and items[k + 1].kind is ItemKind.PUNCT and it.text in ("right after", "after", "soon after",
-                                                                      "shortly after", "straight after")
+             if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in _AFTERWARDS and (
+                 (k + 1 < len(items) and items[k + 1].kind is ItemKind.PUNCT) or _afterward_adverb(items, k))
              else it for k, it in enumerate(items)]
     items = _negated_places(items, joining_words)
     segs: list[Segment] = []
@@ -1258,6 +1267,39 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     _mark_post_anchors(segs)
     _order_lists(segs, colon_ends)
     return _goal_first(segs, colon_ends)
+
+
+_AFTERWARDS = frozenset({"right after", "after", "soon after", "shortly after", "straight after", "just after",
+                         "directly after", "immediately after"})
+"""Anchor words that, with no clause of theirs to time, mean "after that" ("... and digs, and *right after* it loads
+truck 2")."""
+
+
+def _afterward_adverb(items: Sequence[Item], k: int) -> bool:
+    """"Truck 1 goes to soil 1, *and right after* truck 2 goes to rock 1.": an anchor word after "and" whose clause
+    has no main clause after it in its sentence (it ends the sentence, or a comma and a connective come next) says
+    "after that": read as an anchor, the clause before it waited for the one after, the order said turned round.
+    "..., and right after truck 2 dumps, excavator 1 digs" (a main clause after the comma) stays an anchor, as does one
+    that opens with an event ("and after the inspection the truck is returned")."""
+    if not (k and items[k - 1].kind is ItemKind.WORD and items[k - 1].text == "and"):
+        return False
+    lead = next((x for x in items[k + 1:] if x.kind is not ItemKind.WORD), None)
+    if lead is None or lead.kind not in (ItemKind.ROBOT, ItemKind.VERB):
+        return False  # "and after those checks every robot avoids ...": an event waited for, then its main clause
+    verb = False
+    for m in range(k + 1, len(items)):
+        x = items[m]
+        if x.kind is ItemKind.CONNECTIVE or (x.kind is ItemKind.PUNCT and x.payload in SENTENCE_END):
+            return verb
+        if x.kind is ItemKind.PUNCT:
+            n = m + 2 if m + 2 < len(items) and items[m + 1].kind is ItemKind.WORD and items[m + 1].text == "and" \
+                else m + 1
+            return verb and (n >= len(items) or items[n].kind is ItemKind.CONNECTIVE
+                             or (items[n].kind is ItemKind.PUNCT and items[n].payload in SENTENCE_END))
+        if x.kind is ItemKind.ROBOT and verb and _is_subject_start(items, m):
+            return False  # "and after truck 1 has arrived it loads ...": the main clause after its anchor
+        verb = verb or x.kind is ItemKind.VERB
+    return verb
 
 
 _LASTING = frozenset({"as long as", "for as long as", "so long as"})

@@ -62,7 +62,8 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
                           keepout_nouns: PhraseIndex[bool] | None = None,
                           departure: Iterable[str] = (), vague: Iterable[str] = (),
                           rest_prepositions: Iterable[str] = (), participle_endings: Iterable[str] = (),
-                          robot_object: Iterable[str] = (), particles: Iterable[str] = ()) -> list[str]:
+                          robot_object: Iterable[str] = (), particles: Iterable[str] = (),
+                          cargo: Iterable[str] = (), articles: Iterable[str] = ()) -> list[str]:
     """A refusal for each unknown word in a robot's verb slot that is followed directly by an object.
 
     ``used`` holds the token indices some reading took, ``known`` every word the lexicon knows (fillers
@@ -76,7 +77,9 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     ``participle_endings`` those of a word that says where a thing is, not what it does ("positioned at soil 2"),
     ``robot_object`` the known words that between two robots say what the first does to the second ("gives *way*"),
     ``particles`` those that may stand between the word and its place ("clears *out* rock 1", lexicon
-    ``phrasal_particles``).
+    ``phrasal_particles``), ``cargo`` the nouns of what is carried and ``articles`` the words before them (lexicon
+    ``cargo``, ``thing_articles``): a thing the word acts on before a preposition of rest and its place ("*shift the
+    dirt at* soil 2") is that word's object, its place where it is done.
     """
     known_words = frozenset(known)
     join_words = frozenset(joins)
@@ -88,6 +91,8 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
     rest_words = frozenset(rest_prepositions)
     particle_words = frozenset(particles)
     participle = tuple(participle_endings)
+    cargo_words = frozenset(cargo) - {"it", "them"}
+    article_words = frozenset(articles)
 
     def unknown(it: Item) -> bool:
         return it.kind is ItemKind.WORD and it.end - it.start == 1 and it.text.isalpha() \
@@ -104,7 +109,23 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         if j + 2 < len(items) and items[j + 1].kind is ItemKind.WORD and items[j + 1].text.lower() in rest_words \
                 and _named_place(items, j + 2) and rests_ok(j):
             return j + 2
-        return 0
+        return thing_place(j)
+
+    def thing_place(j: int) -> int:
+        """Where the place is after the word at ``j``, a thing it acts on and a preposition of rest ("excavator 2,
+        *shift (out) the dirt at* soil 2"); 0 when there is none. Read without the word, the clause was a move
+        there and the work asked for was dropped in silence."""
+        k = j + 1
+        if k < len(items) and items[k].kind is ItemKind.WORD and items[k].text.lower() in particle_words:
+            k += 1
+        if k < len(items) and items[k].kind is ItemKind.WORD and items[k].text.lower() in article_words:
+            k += 1
+        if not (k + 2 < len(items) and all(x.kind is ItemKind.WORD for x in items[k:k + 2])
+                and items[k].text.lower() in cargo_words and items[k + 1].text.lower() in rest_words
+                and _named_place(items, k + 2)):
+            return 0
+        word = items[j].text.lower()
+        return k + 2 if not word.endswith(participle) and word not in idle_words else 0
 
     def rests_ok(j: int) -> bool:
         """The word may take a place after a preposition of rest: it comes right after the robot or "then" ("stands
