@@ -123,6 +123,7 @@ from .states import (
     fold_drive_there_first,
     fold_drive_there_first_sentence,
     fold_everything_state,
+    fold_people_at,
     fold_relative_already,
     fold_standing_beside,
     fold_trailing_already,
@@ -207,6 +208,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_people_at(items, lex.thing_articles, lex.thing_copulas, lex.thing_state_verbs)
     items = fold_done_states(fold_colon_headers(items), lex.done_state_words)
     items = fold_with_absolutes(items, lex.absolute_with_words, lex.absolute_with_states)
     items = fold_comma_order_pairs(items, lex.comma_order_words)

@@ -1,0 +1,45 @@
+"""Mends of helper M140: instructions in a chatty operator's voice, whose asides (reasons, safety remarks, greetings,
+time words) carry no work. Each finding was a refusal or a wrong plan where the meaning was clear.
+
+1. "The surveyors are at rock 1, so everyone avoids rock 1." was refused (no robot is named): people (an article and
+   a word that names no robot) with "is at" / "are at" / "will be at" before a place say where those people are, a
+   state, as "are near" already was; "are at" was read as a move with no robot.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import AVA, D1, DIG, E1, T, assert_plan, task
+from test_rules_mends13 import _lexicon
+
+from dart_planner.llm.rules import rules_plan
+
+# -- finding 1: people "at" a place are a state, not a move ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The surveyors are at rock 1, so everyone avoids rock 1. Truck 1 checks soil 2.",
+    "Just a heads up, the inspectors are at rock 1 this morning, so everyone avoid rock 1 for now. Truck 1 checks "
+    "soil 2.",
+    "A survey team is at rock 1 this morning, so everyone avoids rock 1. Truck 1 checks soil 2.",
+    "The surveyors will be at rock 1 this morning, so everyone avoids rock 1. Truck 1 checks soil 2.",
+    "The surveyors will be near rock 1 today, so everyone avoids rock 1. Truck 1 checks soil 2.",
+    "The inspectors are at rock 1. Everyone avoids rock 1. Truck 1 checks soil 2.",
+])
+def test_people_at_a_place_are_a_state_not_a_move(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AVA, [], ["rock1"]), task("m", T, [D1], ["soil2"], deps=["k"]))
+
+
+def test_a_robot_at_a_place_is_still_read_as_before(fleet, world):
+    assert_plan("Excavator 1 is at soil 1 and digs there.", fleet, world, task("d", DIG, [E1], []))
+    assert_plan("The excavator will be at soil 1 this morning and digs there.", fleet, world,
+                task("m", T, [], ["soil1"], types=[("excavator", 1)]),
+                task("d", DIG, [], [], deps=["m"], types=[("excavator", 1)]))
+
+
+def test_the_state_verbs_of_people_come_from_the_lexicon(fleet, world):
+    text = "The surveyors are at rock 1, so everyone avoids rock 1. Truck 1 checks soil 2."
+    assert not rules_plan(text, fleet, world).errors
+    assert rules_plan(text, fleet, world, _lexicon(thing_state_verbs=[])).errors
