@@ -4,6 +4,10 @@ time words) carry no work. Each finding was a refusal or a wrong plan where the 
 1. "The surveyors are at rock 1, so everyone avoids rock 1." was refused (no robot is named): people (an article and
    a word that names no robot) with "is at" / "are at" / "will be at" before a place say where those people are, a
    state, as "are near" already was; "are at" was read as a move with no robot.
+2. "... lift the keep-out on puddle 2 for everyone, which we put up this morning." lifted it a second time for the
+   robot named last ("which" was read as that robot), and "everyone keeps away from puddle 2, which we fenced off
+   yesterday" was refused: a remark of people ("which we ...", "(we ... it ...)") about work done before the job (a
+   word of time past, lexicon ``report_time_words``) is no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -11,7 +15,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AVA, D1, DIG, E1, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, DIG, DUMP, E1, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -43,3 +47,30 @@ def test_the_state_verbs_of_people_come_from_the_lexicon(fleet, world):
     text = "The surveyors are at rock 1, so everyone avoids rock 1. Truck 1 checks soil 2."
     assert not rules_plan(text, fleet, world).errors
     assert rules_plan(text, fleet, world, _lexicon(thing_state_verbs=[])).errors
+
+
+# -- finding 2: "which we set this morning" after a keep-out is a remark, no step -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 dumps at puddle 1. When it's done, lift the keep-out on puddle 2 for everyone, which we put up this "
+    "morning.",
+    "Truck 1 dumps at puddle 1. When it's done, lift the keep-out on puddle 2 for everyone, which we set this morning.",
+    "Truck 1 dumps at puddle 1. When it's done, lift the keep-out on puddle 2 for everyone (we set it up this "
+    "morning). Thanks!",
+    "Truck 1 dumps at puddle 1. When it's done, lift the keep-out on puddle 2, which I set up yesterday, for everyone.",
+])
+def test_a_remark_of_people_on_past_work_adds_no_lifting(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [D1], ["puddle1"]), task("d", DUMP, [D1], [], deps=["m"]),
+                task("a", ALA, [], ["puddle2"], deps=["d"]))
+
+
+def test_a_remark_of_people_on_past_work_after_a_keep_out_is_no_step(fleet, world):
+    assert_plan("Everyone keeps away from puddle 2, which we fenced off yesterday. Truck 1 dumps at puddle 1.", fleet,
+                world, task("k", AVA, [], ["puddle2"]), task("m", T, [D1], ["puddle1"], deps=["k"]),
+                task("d", DUMP, [D1], [], deps=["m"]))
+
+
+def test_a_remark_of_people_is_a_remark_only_with_a_word_of_time_past(fleet, world):
+    text = "Everyone keeps away from puddle 2, which we fenced off yesterday. Truck 1 dumps at puddle 1."
+    assert rules_plan(text, fleet, world, _lexicon(report_time_words=[])).errors
