@@ -8,6 +8,9 @@ time words) carry no work. Each finding was a refusal or a wrong plan where the 
    robot named last ("which" was read as that robot), and "everyone keeps away from puddle 2, which we fenced off
    yesterday" was refused: a remark of people ("which we ...", "(we ... it ...)") about work done before the job (a
    word of time past, lexicon ``report_time_words``) is no step.
+3. "Everyone stays off soil 2 while the surveyors work at soil 2." sent every robot into soil 2 while it was closed
+   (refused): after a keep-out, a "while" clause of people (a determiner and a plain word, no robot, no verb we know)
+   says how long people need the place, no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -74,3 +77,23 @@ def test_a_remark_of_people_on_past_work_after_a_keep_out_is_no_step(fleet, worl
 def test_a_remark_of_people_is_a_remark_only_with_a_word_of_time_past(fleet, world):
     text = "Everyone keeps away from puddle 2, which we fenced off yesterday. Truck 1 dumps at puddle 1."
     assert rules_plan(text, fleet, world, _lexicon(report_time_words=[])).errors
+
+
+# -- finding 3: "while the surveyors work at soil 2" after a keep-out is no step ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone please stay off soil 2 while the surveyors work at soil 2. Excavator 1 goes to rock 1 and digs.",
+    "Everyone stays off soil 2 while the surveyors are near soil 2. Excavator 1 goes to rock 1 and digs.",
+    "Everyone stays off soil 2 while the surveyors are at soil 2 this morning. Excavator 1 goes to rock 1 and digs.",
+    "Everyone stays off soil 2 as long as our inspectors are working at soil 2. Excavator 1 goes to rock 1 and digs.",
+])
+def test_people_at_the_place_after_while_time_the_keep_out(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AVA, [], ["soil2"]), task("m", T, [E1], ["rock1"], deps=["k"]),
+                task("d", DIG, [E1], [], deps=["m"]))
+
+
+def test_robots_after_while_still_do_their_work(fleet, world):
+    assert_plan("Everyone avoids rock 1 while excavator 1 digs at soil 1.", fleet, world,
+                task("k", AVA, [], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["k"]),
+                task("d", DIG, [E1], [], deps=["m"]))

@@ -2719,6 +2719,14 @@ class Interpreter:
                 for it in seg.items:
                     self.use(it)
                 continue
+            if seg.role is SegmentRole.MAIN and i and seg.connective_text in self.lex.while_connectives \
+                    and segs[i - 1].sentence == seg.sentence and self._keepout_clause(segs[i - 1]) \
+                    and self._people_at(seg):
+                # "everyone stays off soil 2 while the surveyors work at soil 2": how long people need the place, the
+                # span of the keep-out; read as a step, the robots kept out were sent into the place
+                for it in seg.items:
+                    self.use(it)
+                continue
             if seg.role is SegmentRole.MAIN and seg.connective_text in self.lex.before_any_connectives \
                     and self._people_deed(seg):
                 # "... before the surveyors arrive": a time limit set by people, no order for any robot
@@ -3978,6 +3986,15 @@ class Interpreter:
         k = next((n for n, it in enumerate(its) if it.kind is ItemKind.VERB), None)
         return k is not None and k >= 2 and all(it.kind is ItemKind.WORD for it in its[:k]) \
             and its[0].text in self.lex.people_determiners
+
+    def _people_at(self, seg: Segment) -> bool:
+        """A clause whose subject is people (a determiner, ``people_determiners``, and a plain word: "the surveyors
+        work at soil 2", "our inspectors are near rock 1") with no robot and no verb or deed we know: where people are
+        or what they do there, no order for any robot."""
+        its = seg.items
+        return len(its) > 2 and its[0].kind is ItemKind.WORD and its[0].text in self.lex.people_determiners \
+            and its[1].kind is ItemKind.WORD and not its[1].text.isdigit() \
+            and not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.EVENT) for it in its)
 
     @staticmethod
     def _again_said(items: Sequence[Item]) -> bool:
