@@ -11,6 +11,12 @@ time words) carry no work. Each finding was a refusal or a wrong plan where the 
 3. "Everyone stays off soil 2 while the surveyors work at soil 2." sent every robot into soil 2 while it was closed
    (refused): after a keep-out, a "while" clause of people (a determiner and a plain word, no robot, no verb we know)
    says how long people need the place, no step.
+4. "Hey everyone, heads up: the weather is getting worse, ..." was refused ("no place to go to for 'heads'"): a call
+   for attention (lexicon ``alert_openers``) was known only at the start of a sentence; after a greeting and the
+   people it greets (``greeting_words``, ``greeting_addressees``) and a comma, it opens the message just as well.
+5. "The ground is soft, so take it slow." / "Take care near puddle 1 today." were refused (no robot is named, or "it"
+   referred to no robot): a word of safety to the listener (lexicon ``ignore_phrases``: "take it slow", "take it
+   easy", "take care") says how to drive, no step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +24,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, DIG, DUMP, E1, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, DIG, DUMP, E1, E3, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -97,3 +103,40 @@ def test_robots_after_while_still_do_their_work(fleet, world):
     assert_plan("Everyone avoids rock 1 while excavator 1 digs at soil 1.", fleet, world,
                 task("k", AVA, [], ["rock1"]), task("m", T, [E1], ["soil1"], deps=["k"]),
                 task("d", DIG, [E1], [], deps=["m"]))
+
+
+# -- finding 4: "heads up" after a greeting is a call for attention, no trip -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hey everyone, heads up: the weather is getting worse later today, so let's be quick. Excavator 1 digs at rock 2.",
+    "Morning all, heads up, the ground is soft near puddle 1. Excavator 1 digs at rock 2.",
+    "Hi team, heads up: excavator 1 digs at rock 2.",
+    "Everyone, heads up: excavator 1 digs at rock 2. Thanks!",
+])
+def test_a_call_for_attention_after_a_greeting_is_no_trip(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E1], ["rock2"]), task("d", DIG, [E1], [], deps=["m"]))
+
+
+def test_heads_as_a_trip_stays_one(fleet, world):
+    assert_plan("Truck 1 heads up to soil 1.", fleet, world, task("m", T, [D1], ["soil1"]))
+
+
+def test_the_people_greeted_come_from_the_lexicon(fleet, world):
+    text = "Hi team, heads up: excavator 1 digs at rock 2."
+    assert rules_plan(text, fleet, world, _lexicon(greeting_addressees=[])).errors
+
+
+# -- finding 5: "take it slow" is a word of safety, no step ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Good morning! Just a quick note: the ground is soft, so take it slow. Excavator 3 drives to soil 2 and digs "
+    "there.",
+    "Please take it slow today. Excavator 3 drives to soil 2 and digs there. Thanks!",
+    "Take care near puddle 1 this morning. Excavator 3 drives to soil 2 and digs there.",
+    "Take it easy near the puddles today, the ground is soft. Excavator 3 drives to soil 2 and digs there.",
+    "Excavator 3 drives to soil 2, taking it slow, and digs there.",
+])
+def test_a_word_of_safety_is_no_step(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]))

@@ -367,6 +367,8 @@ class Lexicon:
     """Words of a greeting that make a fleet noun after them the one addressed, not a subject."""
     alert_openers: frozenset[str] = _context_words()
     """Calls for attention that open a sentence before a comma: read as words of the message, "heads" is a trip."""
+    greeting_addressees: frozenset[str] = _context_words()
+    """The people a greeting names before its comma ("hey *everyone*, heads up: ..."; rules/mentions.py)."""
     bare_load_phrases: frozenset[str] = _context_words()
     """A truck's taking of a load that, with no loader in the text, still says where it goes."""
     passive_load_heads: frozenset[str] = _context_words()
