@@ -17,6 +17,11 @@ time words) carry no work. Each finding was a refusal or a wrong plan where the 
 5. "The ground is soft, so take it slow." / "Take care near puddle 1 today." were refused (no robot is named, or "it"
    referred to no robot): a word of safety to the listener (lexicon ``ignore_phrases``: "take it slow", "take it
    easy", "take care") says how to drive, no step.
+6. "Just so you know the ground is soft near puddle 1, so trucks 2 and 3 should avoid puddle 1." was refused (no robot
+   is named): words said to the listener before what they should know ("just so you know", "as you know", "just a
+   reminder that": lexicon ``ignore_phrases``) are no robot "you" and no order. "Take it easy near the puddles today
+   (it's muddy)." was refused ("it" referred to no robot): "it", a form of "be" and plain words only, inside a
+   sentence, is a remark on the weather or the ground, as it already was said alone.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -24,7 +29,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, DIG, DUMP, E1, E3, T, assert_plan, task
+from rules_helpers import ALA, AV, AVA, D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -140,3 +145,34 @@ def test_the_people_greeted_come_from_the_lexicon(fleet, world):
 ])
 def test_a_word_of_safety_is_no_step(fleet, world, text):
     assert_plan(text, fleet, world, task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]))
+
+
+# -- finding 6: words to the listener and "(it's muddy)" are no step ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hi all, just so you know the ground is soft near puddle 1, so trucks 2 and 3 should avoid puddle 1. Truck 2 dumps "
+    "at soil 1.",
+    "Just so you're aware the ground is soft near puddle 1, so trucks 2 and 3 should avoid puddle 1. Truck 2 dumps at "
+    "soil 1.",
+    "As you know the ground is soft near puddle 1. Trucks 2 and 3 should avoid puddle 1. Truck 2 dumps at soil 1.",
+    "Just a reminder that the surveyors are at puddle 1 until noon, so trucks 2 and 3 avoid puddle 1. Truck 2 dumps at "
+    "soil 1.",
+])
+def test_words_said_to_the_listener_name_no_robot(fleet, world, text):
+    assert_plan(text, fleet, world, task("k", AV, [D2, D3], ["puddle1"]), task("m", T, [D2], ["soil1"], deps=["k"]),
+                task("d", DUMP, [D2], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Hey folks. Take it easy near the puddles today (it's muddy). Excavator 3 drives to soil 2 and digs there.",
+    "Take it easy near the puddles today, it's muddy. Excavator 3 drives to soil 2 and digs there.",
+    "Good morning, it's windy today. Excavator 3 drives to soil 2 and digs there.",
+])
+def test_it_is_muddy_inside_a_sentence_is_a_remark(fleet, world, text):
+    assert_plan(text, fleet, world, task("m", T, [E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]))
+
+
+def test_it_with_a_verb_after_it_is_still_the_robot(fleet, world):
+    assert_plan("Truck 2 goes to soil 1. It is loaded there by excavator 1.", fleet, world,
+                task("m", T, [D2], ["soil1"]), task("l", LOAD, [E1], [], deps=["m"]))

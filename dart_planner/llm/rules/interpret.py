@@ -2312,6 +2312,16 @@ class Interpreter:
         return not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE)
                        for it in self._sentence_items(seg.sentence)[1:])
 
+    def _expletive_clause(self, seg: Segment) -> bool:
+        """"(it's muddy)", ", it's wet there": "it" with no robot to stand for, a form of "be" and plain words only to
+        the end of its clause: a remark about the weather or the ground said inside a sentence, as ``_expletive`` reads
+        one said alone. After a sentence with no robot, "it" referred to none and the job was refused."""
+        items = seg.items
+        return seg.connective is None and len(items) > 2 and items[0].kind is ItemKind.ROBOT \
+            and items[0].text.lower() == "it" \
+            and items[1].kind is ItemKind.WORD and items[1].text in self.lex.expletive_copulas \
+            and all(it.kind in (ItemKind.WORD, ItemKind.MARK) for it in items[2:])
+
     def _job_remark(self, seg: Segment) -> bool:
         """A sentence that opens with "we", "today", ... and names no robot, object or place."""
         lead = _lead(seg.items)
@@ -3087,6 +3097,10 @@ class Interpreter:
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
                 or self._no_need(seg) or self._no_work_there(seg) or self._not_needed(seg):
+            return
+        if self._expletive_clause(seg):
+            for it in seg.items:  # "Take it easy near the puddles today (it's muddy).": the weather, no order
+                self.use(it)
             return
         if seg.sentence_start and seg.items and self._spelled_out_goal(seg):
             return
