@@ -2370,6 +2370,16 @@ class Interpreter:
         return not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE)
                        for it in self._sentence_items(seg.sentence)[1:])
 
+    def _expletive_clause(self, seg: Segment) -> bool:
+        """"(it's muddy)", ", it's wet there": "it" with no robot to stand for, a form of "be" and plain words only to
+        the end of its clause: a remark about the weather or the ground said inside a sentence, as ``_expletive`` reads
+        one said alone. After a sentence with no robot, "it" referred to none and the job was refused."""
+        items = seg.items
+        return seg.connective is None and len(items) > 2 and items[0].kind is ItemKind.ROBOT \
+            and items[0].text.lower() == "it" \
+            and items[1].kind is ItemKind.WORD and items[1].text in self.lex.expletive_copulas \
+            and all(it.kind in (ItemKind.WORD, ItemKind.MARK) for it in items[2:])
+
     def _job_remark(self, seg: Segment) -> bool:
         """A sentence that opens with "we", "today", ... and names no robot, object or place."""
         lead = _lead(seg.items)
@@ -2789,6 +2799,14 @@ class Interpreter:
                 for it in seg.items:
                     self.use(it)
                 continue
+            if seg.role is SegmentRole.MAIN and i and seg.connective_text in self.lex.while_connectives \
+                    and segs[i - 1].sentence == seg.sentence and self._keepout_clause(segs[i - 1]) \
+                    and self._people_at(seg):
+                # "everyone stays off soil 2 while the surveyors work at soil 2": how long people need the place, the
+                # span of the keep-out; read as a step, the robots kept out were sent into the place
+                for it in seg.items:
+                    self.use(it)
+                continue
             if seg.role is SegmentRole.MAIN and seg.connective_text in self.lex.before_any_connectives \
                     and self._people_deed(seg):
                 # "... before the surveyors arrive": a time limit set by people, no order for any robot
@@ -3190,6 +3208,10 @@ class Interpreter:
             return
         if self._existential_absence(seg) or self._manner_of_moving(seg) or self._place_done(seg) \
                 or self._no_need(seg) or self._no_work_there(seg) or self._not_needed(seg):
+            return
+        if self._expletive_clause(seg):
+            for it in seg.items:  # "Take it easy near the puddles today (it's muddy).": the weather, no order
+                self.use(it)
             return
         if seg.sentence_start and seg.items and self._spelled_out_goal(seg):
             return
@@ -4094,6 +4116,15 @@ class Interpreter:
         k = next((n for n, it in enumerate(its) if it.kind is ItemKind.VERB), None)
         return k is not None and k >= 2 and all(it.kind is ItemKind.WORD for it in its[:k]) \
             and its[0].text in self.lex.people_determiners
+
+    def _people_at(self, seg: Segment) -> bool:
+        """A clause whose subject is people (a determiner, ``people_determiners``, and a plain word: "the surveyors
+        work at soil 2", "our inspectors are near rock 1") with no robot and no verb or deed we know: where people are
+        or what they do there, no order for any robot."""
+        its = seg.items
+        return len(its) > 2 and its[0].kind is ItemKind.WORD and its[0].text in self.lex.people_determiners \
+            and its[1].kind is ItemKind.WORD and not its[1].text.isdigit() \
+            and not any(it.kind in (ItemKind.ROBOT, ItemKind.VERB, ItemKind.EVENT) for it in its)
 
     def _again_said(self, items: Sequence[Item]) -> bool:
         """An "again" mark that says a permission is back ("trucks can go near rock 1 again", "can go back to puddle

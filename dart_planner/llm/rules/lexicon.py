@@ -307,6 +307,9 @@ class Lexicon:
     thing_copulas: frozenset[str] = _context_words()
     """Forms of "be" that, after a word we do not know, say how a thing is ("blasting is planned at rock 2")."""
     state_copulas: frozenset[str] = _context_words()
+    thing_state_verbs: frozenset[str] = _context_words()
+    """Movement phrases that, after people named by an article and a word that is no robot ("the surveyors *are at*
+    rock 1", "a survey team *will be at* rock 1"), say where those people are: no step (rules/states.py)."""
     """Movement phrases that, said in the present right after their robot, state where it stands ("Excavator 2
     is at base."): no step, unlike "should be at rock 1 by noon"."""
     report_fillers: frozenset[str] = _context_words()
@@ -364,6 +367,8 @@ class Lexicon:
     """Words of a greeting that make a fleet noun after them the one addressed, not a subject."""
     alert_openers: frozenset[str] = _context_words()
     """Calls for attention that open a sentence before a comma: read as words of the message, "heads" is a trip."""
+    greeting_addressees: frozenset[str] = _context_words()
+    """The people a greeting names before its comma ("hey *everyone*, heads up: ..."; rules/mentions.py)."""
     bare_load_phrases: frozenset[str] = _context_words()
     """A truck's taking of a load that, with no loader in the text, still says where it goes."""
     passive_load_heads: frozenset[str] = _context_words()

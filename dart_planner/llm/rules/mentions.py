@@ -994,13 +994,25 @@ class _Scanner:
         """A call for attention that opens a sentence before a comma ("Heads up, everyone: ..."), left out: its
         "heads" would otherwise be a trip with no place."""
         words = self.words
-        if i > 0 and words[i - 1] not in _SENTENCE_END:
+        if i > 0 and words[i - 1] not in _SENTENCE_END and not self._after_greeting(i):
             return None
         for n in (3, 2, 1):
             if i + n < len(words) and words[i + n] in (",", ":", "!") \
                     and " ".join(words[i:i + n]) in self.lex.alert_openers:
                 return Item(ItemKind.MARK, i, i + n, "ignored", self.text(i, i + n))
         return None
+
+    def _after_greeting(self, i: int) -> bool:
+        """"Hey everyone, heads up: ...", "Everyone, heads up: ...": a comma before ``i`` closes a greeting that opens
+        the sentence (greeting words and the people greeted, the lexicon's ``greeting_words`` and
+        ``greeting_addressees``), so what comes after it opens the message as it would after a full stop."""
+        words, lex = self.words, self.lex
+        if i < 2 or words[i - 1] != ",":
+            return False
+        j = i - 2
+        while j >= 0 and (words[j] in lex.greeting_words or words[j] in lex.greeting_addressees):
+            j -= 1
+        return j < i - 2 and (j < 0 or words[j] in _SENTENCE_END)
 
     def step(self, i: int) -> Item:
         words, lex = self.words, self.lex

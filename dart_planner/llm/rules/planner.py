@@ -104,6 +104,7 @@ from .loadroles import fold_described_copulas, fold_loader_roles
 from .mentions import ObjectDesc, RobotDesc, SiteIndex, scan
 from .negbefore import fold_negated_departure_phrases, fold_negated_move_before
 from .ordinals import fold_ordinal_lists
+from .peopleasides import fold_people_past_asides
 from .placedrobots import fold_place_named_robots, fold_placed_robots, fold_waiting_robots
 from .placeorders import fold_place_order_asides
 from .placeremarks import fold_place_remarks
@@ -124,6 +125,7 @@ from .states import (
     fold_drive_there_first,
     fold_drive_there_first_sentence,
     fold_everything_state,
+    fold_people_at,
     fold_relative_already,
     fold_standing_beside,
     fold_trailing_already,
@@ -208,6 +210,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_people_at(items, lex.thing_articles, lex.thing_copulas, lex.thing_state_verbs)
+    items = fold_people_past_asides(items, lex.object_aside_relatives, lex.goal_people, tuple(lex.report_time_words))
     items = fold_done_states(fold_colon_headers(items), lex.done_state_words)
     items = fold_with_absolutes(items, lex.absolute_with_words, lex.absolute_with_states)
     items = fold_comma_order_pairs(items, lex.comma_order_words)

@@ -19,7 +19,7 @@ __all__ = ["fold_everything_state", "fold_relative_already",
            "fold_trailing_already", "fold_waiting_at", "fold_be_at", "fold_where_standing",
            "fold_already_there_after", "fold_done_states",
            "fold_drive_there_first",
-           "fold_standing_beside", "fold_beside_robot"]
+           "fold_standing_beside", "fold_beside_robot", "fold_people_at"]
 
 _BE = frozenset({"is", "are", "be", "was", "were", "'s", "'re"})
 _TRAILING = frozenset({"already", "still"})
@@ -601,3 +601,43 @@ def fold_done_states(items: Sequence[Item], words: Container[str]) -> list[Item]
                 or nxt.kind is ItemKind.WORD and nxt.text.lower() == "with":
             out[k] = Item(ItemKind.EVENT, it.start, it.end, EventSpec("any"), it.text)
     return out
+
+
+def fold_people_at(items: Sequence[Item], articles: Container[str], copulas: Container[str],
+                   verbs: Container[str]) -> list[Item]:
+    """"The surveyors are at rock 1, so ...", "a survey team will be at rock 1 today", "... while the inspectors are
+    at rock 1": an article (``articles``), one or two plain words (no robot, no number: "survey team"), maybe a
+    form of "be" (``copulas``: "will"), then a verb of standing somewhere (``verbs``: "are at", "be at") say where
+    people are, as "are near" does. Read as a movement, it had no robot (refused) or, after "while", sent the robots
+    of the clause before into the place they were to avoid. The verb becomes plain words."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        verb = _people_state_verb(out, k, articles, copulas, verbs)
+        if verb is not None:
+            it = out[verb]
+            out[verb:verb + 1] = [Item(ItemKind.WORD, it.start + n, it.start + n + 1, None, w.lower())
+                                  for n, w in enumerate(it.text.split())]
+        k += 1
+    return out
+
+
+def _people_state_verb(items: Sequence[Item], k: int, articles: Container[str], copulas: Container[str],
+                       verbs: Container[str]) -> int | None:
+    """Where the verb of standing is when people open a clause at ``k`` (see :func:`fold_people_at`), else None."""
+    it = items[k]
+    if it.kind is not ItemKind.WORD or it.text.lower() not in articles or (
+            k > 0 and items[k - 1].kind not in (ItemKind.PUNCT, ItemKind.CONNECTIVE, ItemKind.WORD, ItemKind.MARK)):
+        return None
+    j = k + 1
+    while j < len(items) and j - k <= 2 and items[j].kind is ItemKind.WORD and not items[j].text.isdigit() \
+            and items[j].text.lower() not in copulas:
+        j += 1
+    if j == k + 1:
+        return None
+    if j < len(items) and items[j].kind is ItemKind.WORD and items[j].text.lower() in copulas:
+        j += 1
+    if j < len(items) and items[j].kind is ItemKind.VERB and items[j].text.lower() in verbs \
+            and len(items[j].text.split()) == items[j].end - items[j].start:
+        return j
+    return None
