@@ -1,0 +1,56 @@
+"""Mends of helper M146: misreadings found with instructions in a site lead's voice, telling the day's plan as a
+story ("Here's the plan for today. Excavator 1 will head over to soil 1 and dig; we'll have truck 2 come over once
+it's done ...").
+
+1. "Truck 1 should come over to soil 2 once the digging is done so excavator 2 can load it." sent truck 1 to soil 2
+   at once, with excavator 2's own move: a bare "so" (no "that") with a robot and "can" before a work verb stayed a
+   plain word, so the trailing "once ..." clause ran on to the purpose and its wait was lost. Such a purpose is the
+   next step, as "so that excavator 2 can load it" already was: "and then excavator 2 loads it".
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import ALA, AVA, D1, D2, DIG, DUMP, E2, E3, LOAD, T, assert_plan, task
+
+# -- finding 1: "once ... so <robot> can <work>" keeps the wait, and the work is the next step -----------------------
+
+_DIG_E2 = (task("m", T, [E2], ["soil2"]), task("g", DIG, [E2], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 will go to soil 2 and dig. Truck 1 should come over to soil 2 once the digging is done so "
+    "excavator 2 can load it.",
+    "Excavator 2 will go to soil 2 and dig. We'll have truck 1 come over to soil 2 once the digging is done so "
+    "excavator 2 can load it.",
+    "Excavator 2 will go to soil 2 and dig. Truck 1 should come over to soil 2 after the digging is done so "
+    "excavator 2 can load it.",
+    "Excavator 2 digs at soil 2. Truck 1 goes to soil 2 once excavator 2 is done so excavator 2 can load it.",
+    "Excavator 2 will go to soil 2 and dig. Truck 1 should come over to soil 2 once excavator 2 is done so it can "
+    "be loaded.",
+])
+def test_a_bare_so_purpose_after_a_trailing_wait_keeps_the_wait(fleet, world, text):
+    assert_plan(text, fleet, world, *_DIG_E2, task("t", T, [D1], ["soil2"], deps=["g"]),
+                task("l", LOAD, [E2], [], deps=["t"]))
+
+
+def test_a_site_leads_day_with_a_bare_so_purpose(fleet, world):
+    assert_plan("Here's the plan for today. We're going to keep everyone away from rock 1 from the start. "
+                "Excavator 2 will go to soil 2 and dig, and we'll have truck 1 come over to soil 2 once the digging "
+                "is done so excavator 2 can load it. Truck 1 should then haul the load to puddle 2 and dump it "
+                "there. Once that's done, we can open up rock 1 again.", fleet, world,
+                task("k", AVA, [], ["rock1"]), task("m", T, [E2], ["soil2"], deps=["k"]),
+                task("g", DIG, [E2], [], deps=["m"]), task("t", T, [D1], ["soil2"], deps=["k", "g"]),
+                task("l", LOAD, [E2], [], deps=["t"]), task("h", T, [D1], ["puddle2"], deps=["l"]),
+                task("d", DUMP, [D1], [], deps=["h"]), task("a", ALA, [], ["rock1"], deps=["d"]))
+
+
+def test_a_bare_so_purpose_of_work_follows_the_move(fleet, world):
+    assert_plan("Truck 2 goes to soil 1 so excavator 3 can load it.", fleet, world,
+                task("t", T, [D2], ["soil1"]), task("l", LOAD, [E3], [], deps=["t"]))
+
+
+def test_a_bare_so_purpose_of_passing_stays_a_reason(fleet, world):
+    assert_plan("Excavator 2 digs at soil 2 so the trucks can pass.", fleet, world, *_DIG_E2)
