@@ -6,6 +6,10 @@ it's done ...").
    at once, with excavator 2's own move: a bare "so" (no "that") with a robot and "can" before a work verb stayed a
    plain word, so the trailing "once ..." clause ran on to the purpose and its wait was lost. Such a purpose is the
    next step, as "so that excavator 2 can load it" already was: "and then excavator 2 loads it".
+2. "Truck 1 waits at obstacle 2. When excavator 2 is done, truck 1 will come over first and get loaded." lost truck 1's
+   move: "first" (or "then") after "come over" cut it from the loading that gave it the loader's place, and the move
+   went where the truck already stood. A move toward the work with no place goes where the robots of the sentence's
+   opening anchor stand, when they stand together elsewhere.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +17,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import ALA, AVA, D1, D2, DIG, DUMP, E2, E3, LOAD, T, assert_plan, task
+from rules_helpers import ALA, AVA, D1, D2, DIG, DUMP, E2, E3, LOAD, RA, T, assert_plan, task
 
 # -- finding 1: "once ... so <robot> can <work>" keeps the wait, and the work is the next step -----------------------
 
@@ -54,3 +58,41 @@ def test_a_bare_so_purpose_of_work_follows_the_move(fleet, world):
 
 def test_a_bare_so_purpose_of_passing_stays_a_reason(fleet, world):
     assert_plan("Excavator 2 digs at soil 2 so the trucks can pass.", fleet, world, *_DIG_E2)
+
+
+# -- finding 2: "comes over first" after "when <robot> is done" goes to that robot's place ---------------------------
+
+_DIG_E2_S1 = (task("m", T, [E2], ["soil1"]), task("g", DIG, [E2], [], deps=["m"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1. Truck 1 waits at obstacle 2. When excavator 2 is done, truck 1 will come over first "
+    "and get loaded.",
+    "Excavator 2 digs at soil 1. Truck 1 waits at obstacle 2. When excavator 2 is done, truck 1 comes over first and "
+    "then gets loaded.",
+    "Excavator 2 digs at soil 1. Truck 1 waits at obstacle 2. When excavator 2 is done, truck 1 comes over, then gets "
+    "loaded.",
+    "Excavator 2 digs at soil 1. Truck 1 waits at obstacle 2. Once excavator 2 has finished, truck 1 heads over "
+    "first and gets loaded.",
+])
+def test_coming_over_cut_from_its_loading_goes_to_the_anchor_robot(fleet, world, text):
+    assert_plan(text, fleet, world, *_DIG_E2_S1, task("w", T, [D1], ["obstacle2"]),
+                task("t", T, [D1], ["soil1"], deps=["g", "w"]), task("l", LOAD, [E2], [], deps=["t"]))
+
+
+def test_trucks_coming_over_in_turn_after_the_digging(fleet, world):
+    assert_plan("Here's the plan for today. Excavator 2 is going to head over to soil 1 and dig. While it's digging, "
+                "I'd have trucks 1 and 2 line up at obstacle 2. When excavator 2 is done, truck 1 will come over "
+                "first and get loaded, and then truck 2 will come over and get loaded. Both trucks should then dump "
+                "at puddle 1. By the end of the day everyone is back at base.", fleet, world,
+                *_DIG_E2_S1, task("w", T, [D1, D2], ["obstacle2"]),
+                task("t1", T, [D1], ["soil1"], deps=["g", "w"]), task("l1", LOAD, [E2], [], deps=["t1"]),
+                task("t2", T, [D2], ["soil1"], deps=["l1"]), task("l2", LOAD, [E2], [], deps=["t2"]),
+                task("h", T, [D1, D2], ["puddle1"], deps=["l2"]), task("d", DUMP, [D1, D2], [], deps=["h"]),
+                task("r", RA, [], [], deps=["d"]))
+
+
+def test_coming_over_with_the_place_said_stays_there(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1. Truck 1 waits at obstacle 2. When excavator 2 is done, truck 1 comes "
+                "over to rock 1 first.", fleet, world, *_DIG_E2_S1, task("w", T, [D1], ["obstacle2"]),
+                task("t", T, [D1], ["rock1"], deps=["g", "w"]))
