@@ -6504,15 +6504,29 @@ class Interpreter:
         sentence named one other place ("truck 1 waits at obstacle 1 until excavator 2 has dug at soil 2, then comes
         over": to soil 2), or, naming none, the sentence before did ("... while truck 1 waits at obstacle 1; when it
         is done, truck 1 comes over"). Read as a move to where it stood, "comes over" only put off the truck's wait
-        there, or was lost."""
+        there, or was lost. Where the sentence opened with an anchor of robots that stand together elsewhere, it is
+        their place ("when excavator 2 is done, truck 1 comes over first and gets loaded": over to excavator 2)."""
         if not all(self.loc(m) == scene for m in subject):
             return scene
+        doers = self._fronted_doers_place(scene)
+        if doers is not None:
+            return doers
         for sentence in (self.current_sentence, self.current_sentence - 1):
             named = self.sentence_places.get(sentence, ())
             other = list(dict.fromkeys(p for p in named if p not in (scene, START)))
             if other:
                 return other[0] if len(other) == 1 else scene
         return scene
+
+    def _fronted_doers_place(self, scene: str) -> str | None:
+        """The one place other than ``scene`` where the robots of the anchor that opened this sentence stand; None
+        when there is no such anchor or they stand apart. The "first" or "then" after "comes over" cut the move
+        from the loading that gave it the loader's place, and the truck was sent where it already stood."""
+        if self.fronted_doers is None or self.fronted_doers[0] != self.current_sentence:
+            return None
+        spots = {self.loc(m) for m in self.fronted_doers[1]}
+        spot = spots.pop() if len(spots) == 1 else None
+        return spot if spot not in (None, scene, START) else None
 
     def passive_load(self, subject: tuple[Member, ...] | None, a: Action, extra: set[int],
                      split: bool = False, respectively: bool = False) -> list[Draft]:

@@ -40,20 +40,31 @@ def fold_purpose_steps(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     for k, it in enumerate(items):
         if not (it.kind is ItemKind.MARK and it.payload == "skip" and it.text in lex.purpose_steps):
             continue
-        if k + 2 >= len(items) or items[k + 1].kind is not ItemKind.ROBOT:
-            continue
-        start = _after_robot_place(items, k + 2)
-        for j in range(start, min(len(items), start + 1 + _MAX_GAP)):
-            nxt = items[j]
-            if nxt.kind is ItemKind.VERB:
-                work = j if getattr(nxt.payload, "target", "") in _WORK else _work_after_move(items, j)
-                if work is not None and not _loaded_later(items, k + 1, work):
-                    out[k] = Item(ItemKind.CONNECTIVE, it.start, it.end, "sequence", "and then")
-                break
-            if nxt.kind not in (ItemKind.WORD, ItemKind.MARK) and not (
-                    nxt.kind is ItemKind.CONNECTIVE and nxt.payload == "sequence"):
-                break  # ("so that truck 2 can *then* drive to soil 1 and get loaded": the order the purpose says)
+        if _names_work(items, k):
+            out[k] = _then(it)
     return out
+
+
+def _then(it: Item) -> Item:
+    """The purpose mark at ``it`` read as the sequence connective "and then"."""
+    return Item(ItemKind.CONNECTIVE, it.start, it.end, "sequence", "and then")
+
+
+def _names_work(items: Sequence[Item], k: int) -> bool:
+    """Whether the purpose opened at ``k`` is a robot right after it and (after at most a few modal words) a work
+    verb, its work not asked for again later."""
+    if k + 2 >= len(items) or items[k + 1].kind is not ItemKind.ROBOT:
+        return False
+    start = _after_robot_place(items, k + 2)
+    for j in range(start, min(len(items), start + 1 + _MAX_GAP)):
+        nxt = items[j]
+        if nxt.kind is ItemKind.VERB:
+            work = j if getattr(nxt.payload, "target", "") in _WORK else _work_after_move(items, j)
+            return work is not None and not _loaded_later(items, k + 1, work)
+        if nxt.kind not in (ItemKind.WORD, ItemKind.MARK) and not (
+                nxt.kind is ItemKind.CONNECTIVE and nxt.payload == "sequence"):
+            return False  # ("so that truck 2 can *then* drive to soil 1 and get loaded": the order the purpose says)
+    return False
 
 
 def _work_after_move(items: Sequence[Item], j: int) -> int | None:
@@ -144,7 +155,9 @@ def fold_bare_purposes(items: Sequence[Item], lex: Lexicon) -> list[Item]:
     """"Excavator 2 digs at rock 2 so the trucks can pass": "so" (lexicon ``purpose_so_words``), robots and a modal
     (``purpose_so_modals``) with no verb we know before the clause ends say why, like "so that": a purpose-skip
     mark. Read on, the robots with no verb of their own repeated the step before ("the trucks too": trucks that
-    dig). With a verb ("so excavator 1 can load it", "so truck 1 can go to rock 2 afterwards") it stays a step."""
+    dig). With a verb ("so truck 1 can go to rock 2 afterwards") it stays a step; with a robot's work ("so excavator 1
+    can load it") it is the next step, as after "so that": left a plain word, a trailing "once ..." before it ran on
+    into the purpose, and its wait was lost."""
     out = list(items)
     for k, it in enumerate(items):
         if it.kind is not ItemKind.WORD or it.text.lower() not in lex.purpose_so_words:
@@ -158,6 +171,8 @@ def fold_bare_purposes(items: Sequence[Item], lex: Lexicon) -> list[Item]:
         end = next((e for e in range(j + 1, len(items)) if items[e].kind in (ItemKind.PUNCT, ItemKind.CONNECTIVE)),
                    len(items))
         if any(x.kind is ItemKind.VERB for x in items[j + 1:end]):
+            if _names_work(items, k):
+                out[k] = _then(it)
             continue
         out[k] = Item(ItemKind.MARK, it.start, it.end, "skip", "so that")
     return out
