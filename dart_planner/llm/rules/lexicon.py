@@ -592,6 +592,12 @@ class Lexicon:
     replaced_mention_leads: frozenset[str] = _context_words()
     except_but_words: frozenset[str] = _context_words()
     cancelling_conditions: frozenset[str] = _context_words()
+    race_leads: frozenset[str] = _context_words()
+    """Words that open a subject picking a robot by a race ("*whichever* excavator finishes first")."""
+    race_relatives: frozenset[str] = _context_words()
+    """Relative words after a robot that open such a pick ("the excavator *that* is done first")."""
+    race_words: frozenset[str] = _context_words()
+    """Words that end such a pick ("finishes *first*"; "the *first* truck to arrive")."""
     wait_for_connectives: frozenset[str] = _context_words()
     pair_pronouns: frozenset[str] = _context_words()
     """"both" pronouns that name a group of two ("a pair of trucks ... another truck ... *the pair*"): that group, where
