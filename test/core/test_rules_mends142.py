@@ -6,6 +6,11 @@ wrong).
    race is known only while the job runs, so the subject (lexicon ``race_leads`` / ``race_relatives`` ...
    ``race_words`` before the main verb) is refused, naming its words. "Whichever truck is free goes to soil 1
    first" stays a move of one truck, and "the truck that was loaded first" its turn at the loading.
+2. A truck told by its loader before that loading is said ("Whichever truck excavator 1 loads then dumps at puddle 2.
+   Excavator 1 digs at soil 1 and loads truck 3."; "The truck that excavator 2 loads is truck 1. Excavator 2 goes to
+   rock 2 and digs, ...") was a loading of its own, before any digging: refused, naming the description. Said after
+   the loading, "whichever truck excavator 1 loads" is now the truck that loading names, like "the truck that ..."
+   (lexicon ``loader_role_leads``); before, it was a second loading.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -13,7 +18,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import DIG, E1, T, assert_plan, task
+from rules_helpers import D3, DIG, DUMP, E1, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -50,3 +55,27 @@ def test_the_race_words_come_from_the_lexicon(fleet, world):
     text = "Excavators 1 and 2 dig at soil 1. Whichever of them is done first returns to base."
     assert any("picks a robot" in p for p in _problems(text, fleet, world))
     assert not any("picks a robot" in p for p in rules_plan(text, fleet, world, _lexicon(race_words=[])).errors)
+
+
+# -- finding 2: a truck told by a loading said only after it --------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("Whichever truck excavator 1 loads then dumps at puddle 2. Excavator 1 digs at soil 1 and loads truck 3.",
+     "whichever truck excavator 1 loads"),
+    ("The truck that excavator 2 loads is truck 1. Excavator 2 goes to rock 2 and digs, then loads it, and truck 1 "
+     "dumps at puddle 1.", "the truck that excavator 2 loads"),
+    ("The truck loaded by excavator 2 dumps at puddle 1. Excavator 2 digs at rock 2 and loads truck 1.",
+     "the truck loaded by excavator 2"),
+])
+def test_a_truck_told_by_a_later_loading_is_refused(fleet, world, text, words):
+    problems = _problems(text, fleet, world)
+    assert any(f"{words!r} points to a loading said only after it" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("lead", ["Whichever", "The"])
+def test_a_truck_told_by_an_earlier_loading_is_that_truck(fleet, world, lead):
+    assert_plan(f"Excavator 1 digs at soil 1 and loads truck 3. {lead} truck excavator 1 loads then dumps at "
+                "puddle 2.", fleet, world,
+                task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]), task("p", T, [D3], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D3], [], deps=["p"]))

@@ -295,6 +295,8 @@ class Lexicon:
     unneeded_robot_phrases: frozenset[str] = _context_words()
     keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
+    loader_role_leads: frozenset[str] = _context_words()
+    """Words that stand for "the" before a truck told by its loader ("*whichever* truck excavator 1 loads")."""
     leftover_leads: frozenset[str] = _context_words()
     """Words before a robot noun that, with words of being left over after it, mean "the remaining" ("*whichever*
     truck is left")."""

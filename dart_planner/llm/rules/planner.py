@@ -295,7 +295,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
     items = fold_loader_roles(fold_addressed_you(items, lex.causatives), lex.deed_auxiliaries,
-                              lex.loaded_words)
+                              lex.loaded_words, lex.loader_role_leads)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(items, lex), lex))
     items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
     items = fold_worked_place_lists(items, lex.checked_both_verbs, lex.place_list_pronouns, lex.place_prepositions,
