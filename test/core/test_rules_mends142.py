@@ -11,6 +11,10 @@ wrong).
    rock 2 and digs, ...") was a loading of its own, before any digging: refused, naming the description. Said after
    the loading, "whichever truck excavator 1 loads" is now the truck that loading names, like "the truck that ..."
    (lexicon ``loader_role_leads``); before, it was a second loading.
+3. A result heading whose subject is robots named by number ("Truck 1 should take the rubble to puddle 2: truck 1 goes
+   to rock 1, ...") planned the work twice (once from the heading, once from the steps): like a heading that opens
+   with a place, it is the goal of the steps after the colon when those steps carry it out and name each of its
+   robots again (interpret._robots_named_after). With a robot the steps never name, it is read as before.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -18,7 +22,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D3, DIG, DUMP, E1, LOAD, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, DUMP, E1, E3, LOAD, T, assert_plan, task
 from test_rules_mends13 import _lexicon, _problems  # a plan's problems; an edited lexicon
 
 from dart_planner.llm.rules import rules_plan
@@ -79,3 +83,24 @@ def test_a_truck_told_by_an_earlier_loading_is_that_truck(fleet, world, lead):
                 task("m", T, [E1], ["soil1"]), task("d", DIG, [E1], [], deps=["m"]),
                 task("l", LOAD, [E1], [], deps=["d"]), task("p", T, [D3], ["puddle2"], deps=["l"]),
                 task("u", DUMP, [D3], [], deps=["p"]))
+
+
+# -- finding 3: a result heading with robots for its subject -------------------------------------------------------
+
+def test_a_robot_result_heading_is_the_goal_of_its_steps(fleet, world):
+    assert_plan("Truck 1 should take the rubble to puddle 2: truck 1 goes to rock 1, excavator 1 digs at rock 1 and "
+                "loads it, then truck 1 dumps at puddle 2.", fleet, world,
+                task("m", T, [D1, E1], ["rock1"]), task("d", DIG, [E1], [], deps=["m"]),
+                task("l", LOAD, [E1], [], deps=["d"]), task("p", T, [D1], ["puddle2"], deps=["l"]),
+                task("u", DUMP, [D1], [], deps=["p"]))
+    assert_plan("Truck 2 must bring soil to puddle 1: truck 2 drives to soil 2, excavator 3 digs at soil 2 and loads "
+                "truck 2, and then truck 2 dumps at puddle 1.", fleet, world,
+                task("m", T, [D2, E3], ["soil2"]), task("d", DIG, [E3], [], deps=["m"]),
+                task("l", LOAD, [E3], [], deps=["d"]), task("p", T, [D2], ["puddle1"], deps=["l"]),
+                task("u", DUMP, [D2], [], deps=["p"]))
+
+
+def test_a_robot_heading_whose_robot_the_steps_never_name_keeps_its_work(fleet, world):
+    graph = rules_plan("Truck 1 should take the rubble to puddle 2: excavator 1 digs at rock 1 and loads truck 2, "
+                       "then truck 2 dumps at puddle 2.", fleet, world).graph
+    assert any(D1 in s.robot_ids for s in graph.subtasks)
