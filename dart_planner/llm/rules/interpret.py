@@ -2508,9 +2508,21 @@ class Interpreter:
         robots did the work once and then again as the steps said it."""
         lead = _lead(items)
         k = next((n for n, it in enumerate(items) if it is lead), -1)
-        return lead is not None and lead.kind is ItemKind.OBJECT and lead.payload.form == "names" \
+        return lead is not None and (lead.kind is ItemKind.OBJECT and lead.payload.form == "names"
+                                     or self._robots_named_after(lead, items, seg.sentence)) \
             and k + 1 < len(items) and items[k + 1].kind is ItemKind.WORD \
             and items[k + 1].text.lower().split()[0] in self.lex.subject_modals and self._heading(seg)
+
+    def _robots_named_after(self, lead: Item, items: Sequence[Item], sentence: int) -> bool:
+        """"Truck 1 should take the rubble to puddle 2: truck 1 goes to rock 1, ...": a heading (``items``) whose
+        subject is robots named by number is a result too, when each robot it names is named by number again in the
+        steps after it (so none of them is left without the work the heading gives it)."""
+        robots = [it for it in items if it.kind is ItemKind.ROBOT]
+        if lead.kind is not ItemKind.ROBOT or any(it.payload.form != "ids" or not it.payload.ids for it in robots):
+            return False
+        later = {r for s in self.later_all if s.sentence > sentence for it in s.items
+                 if it.kind is ItemKind.ROBOT and it.payload.form == "ids" for r in it.payload.ids}
+        return {r for it in robots for r in it.payload.ids} <= later
 
     def _wish_or_request(self, items: Sequence[Item]) -> bool:
         """The sentence opens with a person who needs or wishes something, or with a request to the reader."""

@@ -295,6 +295,8 @@ class Lexicon:
     unneeded_robot_phrases: frozenset[str] = _context_words()
     keepout_persist_words: frozenset[str] = _context_words()
     """Verbs that say a keep-out already in place stays ("the keep-out on puddle 1 stays until ..."): no step."""
+    loader_role_leads: frozenset[str] = _context_words()
+    """Words that stand for "the" before a truck told by its loader ("*whichever* truck excavator 1 loads")."""
     leftover_leads: frozenset[str] = _context_words()
     """Words before a robot noun that, with words of being left over after it, mean "the remaining" ("*whichever*
     truck is left")."""
@@ -597,6 +599,12 @@ class Lexicon:
     replaced_mention_leads: frozenset[str] = _context_words()
     except_but_words: frozenset[str] = _context_words()
     cancelling_conditions: frozenset[str] = _context_words()
+    race_leads: frozenset[str] = _context_words()
+    """Words that open a subject picking a robot by a race ("*whichever* excavator finishes first")."""
+    race_relatives: frozenset[str] = _context_words()
+    """Relative words after a robot that open such a pick ("the excavator *that* is done first")."""
+    race_words: frozenset[str] = _context_words()
+    """Words that end such a pick ("finishes *first*"; "the *first* truck to arrive")."""
     wait_for_connectives: frozenset[str] = _context_words()
     pair_pronouns: frozenset[str] = _context_words()
     """"both" pronouns that name a group of two ("a pair of trucks ... another truck ... *the pair*"): that group, where

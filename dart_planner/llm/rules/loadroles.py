@@ -13,6 +13,7 @@ they were and the usual reading applies.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Container, Sequence
 
 from .deeds import _relative_at
@@ -205,20 +206,50 @@ def _folded(items: Sequence[Item], k: int, end: int, found: list[str], rtype: st
     return Item(ItemKind.ROBOT, items[k].start, items[end].end, RobotDesc("ids", tuple(robots), rtype), text)
 
 
-def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded: Container[str]) -> list[Item]:
+def _led(items: Sequence[Item], k: int, leads: Container[str]) -> bool:
+    """"*whichever* truck excavator 1 loads": a lead word before a bare truck noun, read as "the truck"."""
+    it = items[k]
+    return k + 1 < len(items) and it.kind is ItemKind.WORD and it.text.lower() in leads \
+        and items[k + 1].kind is ItemKind.ROBOT and items[k + 1].payload.form == "type" \
+        and items[k + 1].payload.det == "bare" and items[k + 1].payload.rtype == _TRUCK \
+        and not items[k + 1].payload.count
+
+
+def _said_later(items: Sequence[Item], end: int, loader: str) -> bool:
+    """Whether ``loader`` has a loading said after ``end`` (and none before: the caller found none)."""
+    return loader != _LATEST and any(v > end and ld == loader for v, ld, _ in _loadings(items, len(items)))
+
+
+def _ahead(items: Sequence[Item], k: int, end: int) -> Item:
+    """"the truck that excavator 1 loads" said before that loading: refused, naming the words. Read word by word,
+    the description was a loading of its own (so the truck was loaded twice, the first time before any digging)."""
+    said = " ".join(x.text for x in items[k:end + 1])
+    return Item(ItemKind.UNKNOWN, items[k].start, items[end].end,
+                f"{said!r} points to a loading said only after it (name the truck, or say the loading first)", said)
+
+
+def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded: Container[str],
+                      leads: Container[str] = ()) -> list[Item]:
     """``items`` with each truck told by its loader and each excavator told by the truck it loaded folded into a
     mention of that robot (see the module doc); ``auxiliaries`` (lexicon ``deed_auxiliaries``) may stand before the
     verb of the description ("the truck excavator 1 *has* loaded"); ``loaded`` (lexicon ``loaded_words``) the
-    participles read into a truck's mention ("the excavator *that loaded truck 3*")."""
+    participles read into a truck's mention ("the excavator *that loaded truck 3*"); ``leads`` (lexicon
+    ``loader_role_leads``) stand for "the" before a truck so told ("*whichever* truck excavator 1 loads")."""
     out = list(items)
     for k in range(len(out) - 1, -1, -1):
         new: Item | None = None
         end = k
-        if _described(out[k], _TRUCK):
-            told = _truck_by_loader(out, k, auxiliaries)
+        led = _led(out, k, leads)
+        if _described(out[k], _TRUCK) or led:
+            told = _truck_by_loader(out, k + led, auxiliaries)
             if told is not None:
                 loader, end = told
-                new = _folded(out, k, end, _loaded_by(out, k, loader), _TRUCK)
+                found = _loaded_by(out, k, loader)
+                new = _ahead(out, k, end) if not found and _said_later(out, end, loader) \
+                    else _folded(out, k + led, end, found, _TRUCK)
+                if new is not None and led:
+                    new = dataclasses.replace(new, start=out[k].start,
+                                              text=" ".join(x.text for x in out[k:end + 1]))
         elif _described(out[k], _LOADER):
             by = _loader_by_truck(out, k, auxiliaries, loaded)
             if by is not None:

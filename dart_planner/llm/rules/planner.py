@@ -109,6 +109,7 @@ from .placedrobots import fold_place_named_robots, fold_placed_robots, fold_wait
 from .placeorders import fold_place_order_asides
 from .placeremarks import fold_place_remarks
 from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
+from .races import fold_race_picks
 from .reloads import fold_another_load
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
@@ -212,6 +213,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
     items = fold_people_at(items, lex.thing_articles, lex.thing_copulas, lex.thing_state_verbs)
     items = fold_people_past_asides(items, lex.object_aside_relatives, lex.goal_people, tuple(lex.report_time_words))
+    items = fold_race_picks(items, lex.race_leads, lex.race_relatives, lex.race_words, lex.subject_modals)
     items = fold_done_states(fold_colon_headers(items), lex.done_state_words)
     items = fold_with_absolutes(items, lex.absolute_with_words, lex.absolute_with_states)
     items = fold_comma_order_pairs(items, lex.comma_order_words)
@@ -297,7 +299,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_came_with(items, lex.object_aside_relatives, lex.came_with_verbs, lex.came_with_prepositions,
                            lex.beside_pronouns)
     items = fold_loader_roles(fold_addressed_you(items, lex.causatives), lex.deed_auxiliaries,
-                              lex.loaded_words)
+                              lex.loaded_words, lex.loader_role_leads)
     items = fold_thing_it(fold_deed_references(fold_group_deeds(items, lex), lex))
     items = fold_checked_both(fold_dug_it(items), lex.checked_both_verbs)
     items = fold_worked_place_lists(items, lex.checked_both_verbs, lex.place_list_pronouns, lex.place_prepositions,
