@@ -107,7 +107,7 @@ from .ordinals import fold_ordinal_lists
 from .placedrobots import fold_place_named_robots, fold_placed_robots, fold_waiting_robots
 from .placeorders import fold_place_order_asides
 from .placeremarks import fold_place_remarks
-from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
+from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_fronted_purposes, fold_purpose_steps
 from .reloads import fold_another_load
 from .repeats import fold_same_robot_nouns
 from .replaced import fold_replaced_mentions
@@ -208,6 +208,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     site = _site(fleet, world)
     tokens = tokenize(instruction, keep_joined=site.object_names | site.robot_ids, spellings=lex.spellings)
     items = fold_compound_type_nouns(scan(tokens, lex, site, fleet.robot_types, tuple(site.objects_by_kind)))
+    items = fold_fronted_purposes(items, lex.goal_purpose_leads)
     items = fold_done_states(fold_colon_headers(items), lex.done_state_words)
     items = fold_with_absolutes(items, lex.absolute_with_words, lex.absolute_with_states)
     items = fold_comma_order_pairs(items, lex.comma_order_words)
