@@ -152,6 +152,7 @@ from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
 from .waitsteps import fold_wait_after_step
 from .waivedwaits import fold_waived_waits
+from .workspans import work_span_errors
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -381,6 +382,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                lex.departure_verbs, lex.vague_action_verbs, lex.rest_prepositions,
                                                lex.condition_participle_endings, lex.robot_object_words,
                                                lex.phrasal_particles, lex.cargo, lex.thing_articles)
+        interp.errors += work_span_errors(items, lex.work_span_words, lex.until_words)
     except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
         interp.errors.append(f"the rules planner could not check this instruction ({type(exc).__name__}: {exc})")
     try:
