@@ -9,6 +9,9 @@ wrong).
    has checked puddle 1." made the digging wait for the check: a plan's edge says when a step starts, never when
    one ends. A work step said to last, or to end, until / after / when another deed (lexicon ``work_span_words``;
    "keeps digging until ...", "digs at soil 1 until ...") is refused, naming the words.
+3. "Truck 2, don't leave before truck 1 has checked puddle 1. Truck 1 checks puddle 1. Then go to soil 1." gave the
+   last move to truck 1: an order with no robot (a bare verb, not "goes") after a sentence that told of another robot
+   ("checks") is said to the robot spoken to, as "you" is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -71,3 +74,31 @@ def test_a_deed_after_the_digging_ends_still_waits_for_it(fleet, world):
 ])
 def test_a_digging_held_until_a_deed_is_no_span(fleet, world, text):
     assert not any("ends" in p for p in _problems(text, fleet, world))
+
+
+# -- finding 3: a bare order after a sentence told of another robot is the addressee's --------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Truck 2, wait until truck 1 has checked puddle 1. Truck 1 checks puddle 1. Then go to soil 1.",
+    "Truck 2: hold on until truck 1 has checked puddle 1. Truck 1 checks puddle 1. After that, go to soil 1.",
+])
+def test_a_bare_order_after_another_robots_sentence_is_the_addressees(fleet, world, text):
+    assert_plan(text, fleet, world, task("c", T, [D1], ["puddle1"]), task("m", T, [D2], ["soil1"], deps=["c"]))
+
+
+def test_a_bare_order_after_the_addressees_own_step_stays_theirs(fleet, world):
+    assert_plan("Truck 2, go to obstacle 1. Then go to soil 1.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("b", T, [D2], ["soil1"], deps=["a"]))
+
+
+def test_a_told_step_after_another_robots_sentence_stays_that_robots(fleet, world):
+    assert_plan("Truck 2, go to obstacle 1. Truck 1 checks puddle 1, then goes to soil 1.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("c", T, [D1], ["puddle1"]),
+                task("b", T, [D1], ["soil1"], deps=["c"]))
+
+
+def test_a_bare_order_to_the_addressee_waits_for_the_sentence_before(fleet, world):
+    assert_plan("Truck 2, go to obstacle 1. Truck 1 checks puddle 1. Then go to soil 1.", fleet, world,
+                task("a", T, [D2], ["obstacle1"]), task("c", T, [D1], ["puddle1"]),
+                task("b", T, [D2], ["soil1"], deps=["a", "c"]))
