@@ -3435,6 +3435,9 @@ class Interpreter:
                 subject = loader or subject
             if subject:  # not a place said to be closed ("once truck 1 is done, puddle 2 is off-limits")
                 subject = self._finished_go_on(seg, pre, finished) or subject
+            told_to = self._order_to_addressee(seg)
+            if told_to:
+                subject, explicit = told_to, True  # a new subject: "then" waits for the sentence told before
         if companions and subject and self.prev is not None and self.prev.subject:
             # "truck 3 goes to soil 2 and then returns to base with excavator 2": the clause goes on with the truck,
             # and the robot after "with" goes along (read as the new subject, the truck's return was dropped)
@@ -4078,6 +4081,20 @@ class Interpreter:
         head = items[:k - 1]
         return k >= 2 and items[k - 1].text in self.lex.keepout_place_copulas and any(
             it.kind is ItemKind.OBJECT or it.text in self.lex.scene_nouns for it in head)
+
+    def _order_to_addressee(self, seg: Segment) -> tuple[Member, ...] | None:
+        """"Truck 2, don't leave before truck 1 has checked puddle 1. Truck 1 checks puddle 1. Then go to soil 1.": an
+        order with no robot, opening its sentence with a bare verb, after a sentence that told of other robots in the
+        third person ("checks"), is said to the robot spoken to (as "you" is); it went on with the robot told of."""
+        prev, addressee = self.prev, self.res.addressee
+        if not addressee or prev is None or prev.addressed or not prev.explicit or not seg.sentence_start \
+                or prev.subject is None or set(prev.subject) & set(addressee) or prev.sentence == seg.sentence:
+            return None
+        verbs = [it.payload for it in seg.items if it.kind is ItemKind.VERB]
+        if not verbs or self._third_person(verbs[0]) or not prev.verbs \
+                or not all(self._third_person(v) for v in prev.verbs):
+            return None
+        return addressee
 
     def _third_person(self, v: VerbHit) -> bool:
         """The verb's first word is another verb's first word with "-s" / "-es" ("fences off", "avoids")."""

@@ -402,6 +402,8 @@ class Lexicon:
     """Articles that may stand between those words and the place ("each goes to *a* different place")."""
     until_words: frozenset[str] = _context_words()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
+    work_span_words: frozenset[str] = _context_words()
+    """Words of a work step's lasting or end ("the digging *continues* until ..."): no plan can say it."""
     dig_start_anchors: frozenset[str] = _context_words()
     """Connectives (whole) after which digging said as a noun starts: a hold on it ("digging starts *only after*
     truck 1 has inspected puddle 2")."""

@@ -108,7 +108,7 @@ from .peopleasides import fold_people_past_asides
 from .placedrobots import fold_place_named_robots, fold_placed_robots, fold_waiting_robots
 from .placeorders import fold_place_order_asides
 from .placeremarks import fold_place_remarks
-from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_purpose_steps
+from .purposes import fold_bare_purposes, fold_beneficiary_purposes, fold_fronted_purposes, fold_purpose_steps
 from .races import fold_race_picks
 from .reloads import fold_another_load
 from .repeats import fold_same_robot_nouns
@@ -155,6 +155,7 @@ from .verbs import KEEPOUT_ACTIONS, choose_skill
 from .waitplaces import fold_wait_at_place
 from .waitsteps import fold_wait_after_step
 from .waivedwaits import fold_waived_waits
+from .workspans import work_span_errors
 
 __all__ = ["RulesPlan", "Entities", "RulesPlanner", "rules_plan", "extract_entities", "cross_check",
            "DEFAULT_MIN_COVERAGE"]
@@ -214,6 +215,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_people_at(items, lex.thing_articles, lex.thing_copulas, lex.thing_state_verbs)
     items = fold_people_past_asides(items, lex.object_aside_relatives, lex.goal_people, tuple(lex.report_time_words))
     items = fold_race_picks(items, lex.race_leads, lex.race_relatives, lex.race_words, lex.subject_modals)
+    items = fold_fronted_purposes(items, lex.goal_purpose_leads)
     items = fold_done_states(fold_colon_headers(items), lex.done_state_words)
     items = fold_with_absolutes(items, lex.absolute_with_words, lex.absolute_with_states)
     items = fold_comma_order_pairs(items, lex.comma_order_words)
@@ -386,6 +388,7 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                lex.departure_verbs, lex.vague_action_verbs, lex.rest_prepositions,
                                                lex.condition_participle_endings, lex.robot_object_words,
                                                lex.phrasal_particles, lex.cargo, lex.thing_articles)
+        interp.errors += work_span_errors(items, lex.work_span_words, lex.until_words)
     except Exception as exc:  # noqa: BLE001 - a checking bug must fail closed, never crash the caller
         interp.errors.append(f"the rules planner could not check this instruction ({type(exc).__name__}: {exc})")
     try:

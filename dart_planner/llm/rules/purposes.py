@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .mentions import RobotDesc
 from .segment import SENTENCE_END, Item, ItemKind, clause_bounds
 
-__all__ = ["fold_bare_purposes", "fold_purpose_steps", "fold_beneficiary_purposes"]
+__all__ = ["fold_bare_purposes", "fold_purpose_steps", "fold_beneficiary_purposes", "fold_fronted_purposes"]
 
 # the work a robot does for another's sake; a movement ("so that they are waiting there") stays a reason
 _WORK = frozenset({"dig", "unload_bucket", "load", "dump"})
@@ -229,3 +229,55 @@ def _robot_list_end(items: Sequence[Item], j: int) -> int:
                 and items[j + 1].kind is ItemKind.ROBOT:
             j += 1
     return j
+
+
+def fold_fronted_purposes(items: Sequence[Item], leads: frozenset[str]) -> list[Item]:
+    """"To start digging, excavator 1 goes to soil 1": a purpose said first (``leads``, the lexicon's
+    ``goal_purpose_leads``) whose verb is a robot's work, before a comma and one robot's single move that ends its
+    sentence, is moved behind that move ("excavator 1 goes to soil 1 to start digging"), where it is read as the
+    robot's next step. Left in front it was the job's goal, checked only for its places, and the work was dropped.
+    A sentence with more after the move (another clause, a connective other than "then") keeps the purpose where it
+    is."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        if k == 0 or (out[k - 1].kind is ItemKind.PUNCT and out[k - 1].payload in SENTENCE_END):
+            moved = _fronted_purpose(out, k, leads)
+            if moved is not None:
+                comma, end = moved
+                out[k:end] = out[comma + 1:end] + out[k:comma]
+        k += 1
+    return out
+
+
+def _fronted_purpose(items: Sequence[Item], k: int, leads: frozenset[str]) -> tuple[int, int] | None:
+    """The comma after a work purpose opening the sentence at ``k`` and the end of the single move after it."""
+    verb = _lead_verb(items, k, leads)
+    if verb is None or getattr(items[verb].payload, "target", "") not in _WORK:
+        return None
+    comma = next((j for j in range(verb + 1, len(items)) if items[j].kind is not ItemKind.WORD
+                  and items[j].kind is not ItemKind.OBJECT), len(items))
+    if comma >= len(items) or items[comma].kind is not ItemKind.PUNCT or items[comma].payload != ",":
+        return None
+    end = next((j for j in range(comma + 1, len(items)) if items[j].kind is ItemKind.PUNCT
+                and items[j].payload in SENTENCE_END), len(items))
+    rest = items[comma + 1:end]
+    verbs = [it for it in rest if it.kind is ItemKind.VERB]
+    if not rest or rest[0].kind is not ItemKind.ROBOT or sum(it.kind is ItemKind.ROBOT for it in rest) != 1 \
+            or len(verbs) != 1 or verbs[0].payload.target != "navigate" \
+            or any(it.kind in (ItemKind.PUNCT, ItemKind.MARK) or (it.kind is ItemKind.CONNECTIVE
+                                                                  and it.payload != "sequence") for it in rest):
+        return None
+    return comma, end
+
+
+def _lead_verb(items: Sequence[Item], k: int, leads: frozenset[str]) -> int | None:
+    """Where the verb stands after a purpose lead at ``k`` ("to", "in order to", "so as to")."""
+    words: list[str] = []
+    for j in range(k, min(len(items), k + 4)):
+        if items[j].kind is ItemKind.VERB:
+            return j if " ".join(words) in leads else None
+        if items[j].kind not in (ItemKind.WORD, ItemKind.MARK):
+            return None
+        words.extend(items[j].text.lower().split())
+    return None
