@@ -252,6 +252,11 @@ def _unknown_verb_purpose(own: Sequence[Item]) -> bool:
         and not any(it.kind is ItemKind.ROBOT for it in own)
 
 
+def _has_verb(seg: Segment) -> bool:
+    """The clause says a verb of its own (not a robot alone that goes on with the verb before it)."""
+    return any(it.kind is ItemKind.VERB for it in seg.items)
+
+
 def _digs_only(items: Sequence[Item]) -> bool:
     """The clause's verbs name a digging and no loading ("once it has finished digging")."""
     targets = {it.payload.target for it in items if it.kind is ItemKind.VERB}
@@ -931,7 +936,12 @@ class Interpreter:
             return ()
         last = digs[-1]
         same = [d for d in digs if self._dig_start(d) == self._dig_start(last) or d is last]
-        return tuple(dict.fromkeys(m for d in same for m in d.members if m.rtype == rtype))
+        diggers = tuple(dict.fromkeys(m for d in same for m in d.members if m.rtype == rtype))
+        if _size(diggers) < 2:
+            # "excavator 1 digs at soil 1, and then excavator 2 digs at soil 2, and after that the diggers head back":
+            # the plural names more than the one that dug last, so every robot of the type that dug
+            diggers = tuple(dict.fromkeys(m for d in digs for m in d.members if m.rtype == rtype))
+        return diggers
 
     def _dig_start(self, dig: Draft) -> set[int]:
         """What a digging waits for, counted from its own move there when it has one: "excavator 1 digs at soil 1
@@ -4637,8 +4647,14 @@ class Interpreter:
                 # other crews' work still open (an excavator digging elsewhere)
                 base = {i for i in self.last_made if self.b.drafts[i].alive}
             elif changed and subject and self._sentence_ends(seg):
+                if _has_verb(seg):
+                    self._sentence_loads(seg, subject)
                 base = self._sentence_ends(seg)
             elif changed or not subject:  # a fleet-wide step (or nobody named) has no chain: "then" = after all
+                # ("... it loads truck 2 and truck 3 one after the other, and then truck 1 heads home": the loadings
+                # still waiting for their trucks are work still open, as before "finally")
+                if _has_verb(seg):  # not "(loads dump truck 1) and then dump truck 3": the loading goes on
+                    self.load_before_join(subject)
                 base = self.b.sinks()
             elif subject and not self.b.last_tasks(subject) and "each" not in self.words[
                     max(0, (seg.items[0].start if seg.items else 0) - 5):(seg.items[0].start if seg.items else 0)]:
@@ -5996,6 +6012,29 @@ class Interpreter:
                 continue
             self.deferred = [x for x in self.deferred if x is not entry]
             self._deferred_made(entry)
+
+    def _sentence_loads(self, seg: Segment, subject: Sequence[Member]) -> None:
+        """"Excavator 2 digs at soil 2 and loads truck 2 and truck 3 one after the other, then truck 1 goes home": the
+        loadings still waiting for their trucks, said in this sentence by a loader whose last step is of it, are
+        work the sentence left open, so a "then" of other robots after them waits for them (made only at the end,
+        truck 1 left after the digging alone). Not a loading of the clause's own robots: their clause may bring
+        the truck."""
+        keys = {m.key for m in subject}
+        said = [e for e in self.deferred if not keys & {x.key for x in (*e[0], *e[1])} and e[0]
+                and all(self.draft_sentence.get(self._chain_or_none(x)) == seg.sentence for x in e[0])]
+        before = len(self.b.drafts)
+        for entry in said:
+            if not any(x is entry for x in self.deferred):  # made by an earlier one
+                continue
+            self.deferred = [x for x in self.deferred if x is not entry]
+            self._deferred_made(entry)
+        for idx in range(before, len(self.b.drafts)):
+            self.draft_sentence[idx] = seg.sentence
+
+    def _chain_or_none(self, m: Member) -> int:
+        """The last task of ``m``, -1 for none."""
+        last = self.b.chain(m)
+        return -1 if last is None else last
 
     def _left_for(self, seg: Segment) -> set[str]:
         """The places named after a word of a departure's destination ("has left it *for* soil 1")."""

@@ -470,7 +470,8 @@ class _Scanner:
                 # "a free truck", "an available truck": a word between, as "a truck" (read as the bare "truck",
                 # it was the truck named last); "crew A is excavator 1" names a crew
                 t, j = t2, j + 1
-        if t is None and det == "the" and j + 1 < len(words) and words[j] not in _PUNCT:
+        if t is None and det == "the" and j + 1 < len(words) and words[j] not in _PUNCT \
+                and not self._demonstrative_then_verb(i, j):
             t2 = self.type_index.match(words, j + 1)
             if t2 is not None and lex.number(words[j]) is None:
                 t, j = t2, j + 1
@@ -751,6 +752,14 @@ class _Scanner:
         verb after it became a noun ("a load") and the crew's loading was dropped with no word."""
         words = self.words
         return 0 < i and len(words[i]) == 1 and words[i] in _DETERMINERS and words[i - 1] in self.lex.group_nouns
+
+    def _demonstrative_then_verb(self, i: int, j: int) -> bool:
+        """"(right after) *that load* truck 2": "that" or "this" before a verb in its bare form is the pronoun of a
+        step said before, and the verb an order about the robot after it, not a word that describes the robot (as
+        "the waiting truck" is). Read as one mention, the loading was lost."""
+        word = self.words[j]
+        return self.words[i] in ("that", "this") and j == i + 1 and self.lex.verb_index.match(self.words, j) \
+            is not None and not word.endswith(("s", "ing", "ed", "en"))
 
     def _after_plain_modifier(self, i: int) -> bool:
         """"since *the fresh fill needs* time to settle": a determiner and one plain word (no robot, place, verb or

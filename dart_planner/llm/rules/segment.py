@@ -932,7 +932,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
     for, not an order ("after excavator 1 *finish dig* at soil 1"; :func:`_finished_deed`).
     """
     items = _front_trailing_finals(items, joining_words)
-    items = _coordinated_after(items)
+    items = _afterward_that(_coordinated_after(items))
     items = [dataclasses.replace(it, payload="sequence")  # "then, right after, everyone ...": "after that"
              if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in _AFTERWARDS and (
                  (k + 1 < len(items) and items[k + 1].kind is ItemKind.PUNCT) or _afterward_adverb(items, k))
@@ -1273,6 +1273,34 @@ _AFTERWARDS = frozenset({"right after", "after", "soon after", "shortly after", 
                          "directly after", "immediately after"})
 """Anchor words that, with no clause of theirs to time, mean "after that" ("... and digs, and *right after* it loads
 truck 2")."""
+
+
+def _afterward_that(items: Sequence[Item]) -> list[Item]:
+    """"... and dig, and *right after that* load truck 2": an anchor word, "that" or "this", then a verb in its bare
+    form is "after that" with an order after it, as "then" is. Read as an anchor, "that" was the event of a clause of
+    no main clause of its own, and the step said before it waited for the one said after ("right after that go back to
+    base" sent the excavator home first). "right after that they load ..." (a subject after "that") stays an anchor."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        it = items[k]
+        if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in _AFTERWARDS \
+                and k + 2 < len(items) and items[k + 1].kind is ItemKind.OBJECT \
+                and items[k + 1].payload.form == "pronoun" and items[k + 1].text in ("that", "this") \
+                and items[k + 2].kind is ItemKind.VERB and _bare_verb(items[k + 2].text):
+            out.append(Item(ItemKind.CONNECTIVE, it.start, items[k + 1].end, "sequence",
+                            f"{it.text} {items[k + 1].text}"))
+            k += 2
+            continue
+        out.append(it)
+        k += 1
+    return out
+
+
+def _bare_verb(text: str) -> bool:
+    """A verb in its bare form ("load", "go back"), not one of a third person, a gerund or a participle."""
+    word = text.split()[0]
+    return not word.endswith(("s", "ing", "ed")) and not _participle(word)
 
 
 def _afterward_adverb(items: Sequence[Item], k: int) -> bool:

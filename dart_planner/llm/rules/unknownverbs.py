@@ -127,6 +127,16 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         word = items[j].text.lower()
         return k + 2 if not word.endswith(participle) and word not in idle_words else 0
 
+    def moves_thing(it: Item) -> bool:
+        """A word we know that no reading took ("shift", a noun of the lexicon: "the end of the *shift*"), or a verb
+        of moving or carrying ("move", "haul"), in a robot's verb slot: before a thing and "at <place>" ("*shift the
+        dirt at* soil 2") it moves that thing where it lies, not the robot; read as a move there, the work asked for
+        was dropped in silence."""
+        if it.kind is ItemKind.VERB:
+            return getattr(it.payload, "target", "") == "navigate"
+        return it.kind is ItemKind.WORD and it.end - it.start == 1 and it.text.isalpha() and it.start not in used \
+            and it.text.lower() not in article_words | particle_words | cargo_words
+
     def rests_ok(j: int) -> bool:
         """The word may take a place after a preposition of rest: it comes right after the robot or "then" ("stands
         guard at", "keeps an eye on" have known words before it), and it is no participle ("positioned at soil 2",
@@ -157,7 +167,7 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         it = items[j]
         # "excavator 3 removes rock 2": no lifting but an action the fleet lacks, checked as an unknown word is
         removes = _removes_place(items, j, removal_words, keepout_nouns)
-        at = j + 1 if removes else place_after(j) if unknown(it) else 0
+        at = j + 1 if removes else place_after(j) if unknown(it) else thing_place(j) if moves_thing(it) else 0
         if not at:
             continue  # "held there", "arrange that": a pronoun after a word we do not know is no place to go to
         if _verb_follows(items, at + 1, join_words):
@@ -174,7 +184,9 @@ def unknown_action_errors(items: Sequence[Item], used: set[int], known: Iterable
         if getattr(robot.payload, "form", "") == "pronoun":  # "then it paints ...": name the robot it stands for
             robot = next((x for x in reversed(items[:j]) if x.kind is ItemKind.ROBOT
                           and getattr(x.payload, "form", "") in ("ids", "type")), robot)
-        errors.append(_not_a_skill(" ".join(x.text for x in items[j:at + 1]), it.text, robot, fleet))
+        said = " ".join(x.text for x in items[j:at + 1])
+        errors.append(_not_a_skill(said, it.text, robot, fleet) if unknown(it) or removes
+                      else _thing_moved(said, it.text, robot, fleet))
     errors += _robot_object_errors(items, used, lambda x: unknown(x) or x.text.lower() in object_words, join_words,
                                    fleet)
     return errors
@@ -351,6 +363,13 @@ def _not_a_skill(said: str, word: str, robot: Item, fleet: Fleet) -> str:
     """The refusal: what was said, the word the fleet has no skill for, and what the robot can do instead."""
     return (f"{said!r}: {word!r} is not a skill of {_named(robot)} "
             f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say it with one of those")
+
+
+def _thing_moved(said: str, word: str, robot: Item, fleet: Fleet) -> str:
+    """The refusal of a thing moved where it lies: digging it, or hauling it away? The robot is not told which."""
+    return (f"{said!r}: to {word!r} a thing where it lies is not a skill of {_named(robot)} "
+            f"({_pronoun(robot)} can: {', '.join(_skills(robot, fleet))}); say what {_pronoun(robot)} does there "
+            f"with one of those")
 
 
 def _named(robot: Item) -> str:
