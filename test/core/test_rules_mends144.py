@@ -8,6 +8,10 @@
    the return after it started at once, beside the moves said before. A keep-still clause opened by "then" / "after
    that" hands its timing to the clause after it when that clause has none of its own (so with ", and everyone else
    goes home" and "while the others return").
+3. "Two excavators go to soil 1 and dig. Truck 2 stays where it is, and everyone except truck 2 goes back." sent
+   excavators 1-3 home at once, beside the digging: the named robots had no step of their own, yet two of the three
+   are digging (rule 8: tasks that share a robot are ordered). Robots that take in more of a type than a group of
+   that type leaves out (so surely one of the group) now wait for the group's last step.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, E1, E2, E3, T, assert_plan, task
+from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
 
 R = "return_to_start_for_specific_robots"
 
@@ -65,3 +69,42 @@ def test_the_then_of_a_keep_still_clause_times_the_clause_after_it(fleet, world,
 def test_the_others_after_a_keep_still_clause_wait_for_what_came_before(fleet, world, text):
     assert_plan(text, fleet, world, task("b", T, [D3], ["rock2"]),
                 task("r", R, [E1, E2, E3, D1, D2], deps=["b"]))
+
+
+# -- finding 3: robots that surely include some of an unnamed group wait for its work -------------------------------
+
+_DUG = "Two excavators go to soil 1 and dig. "
+
+
+def _dug(*rest):
+    return (task("m", T, [], ["soil1"], types=[("excavator", 2)]), task("d", DIG, [], [], deps=["m"],
+                                                                        types=[("excavator", 2)]), *rest)
+
+
+@pytest.mark.parametrize("text", [
+    _DUG + "Truck 2 stays where it is, and everyone except truck 2 goes back.",
+    _DUG + "Everyone except truck 2 goes back.",
+    _DUG + "All robots except truck 2 go back to base.",
+])
+def test_the_excavators_in_everyone_else_wait_for_the_groups_digging(fleet, world, text):
+    assert_plan(text, fleet, world, *_dug(task("r", R, [E1, E2, E3], deps=["d"]), task("q", R, [D1, D3])))
+
+
+@pytest.mark.parametrize("text, robots", [
+    (_DUG + "Excavators 1, 2 and 3 go back.", [E1, E2, E3]),
+    (_DUG + "Excavators 1 and 2 go back to base.", [E1, E2]),
+])
+def test_named_robots_that_must_include_one_of_the_group_wait_for_it(fleet, world, text, robots):
+    assert_plan(text, fleet, world, *_dug(task("r", R, robots, deps=["d"])))
+
+
+def test_all_of_a_type_waits_for_a_group_of_that_type(fleet, world):
+    assert_plan(_DUG + "All three excavators go back.", fleet, world,
+                *_dug(task("r", R, types=[("excavator", 3)], deps=["d"])))
+
+
+def test_a_robot_that_may_be_outside_the_group_does_not_wait(fleet, world):
+    assert_plan(_DUG + "Excavator 1 goes to rock 1.", fleet, world,
+                *_dug(task("r", T, [E1], ["rock1"])))
+    assert_plan(_DUG + "The remaining excavator goes to rock 1.", fleet, world,
+                *_dug(task("r", T, [], ["rock1"], types=[("excavator", 1)])))

@@ -214,8 +214,10 @@ class PlanBuilder:
         extra_set = {e for e in extra if e is not None}
         groups: list[tuple[frozenset[int], list[Member]]] = []
         keepout = action in KEEPOUT_ACTIONS
+        overlaps = {} if keepout or split else self._sure_overlaps(members)
         for m in members:
             deps = set(self.narrow(m, extra_set)) if (split and self.narrow is not None) else set(extra_set)
+            deps |= overlaps.get(m.key, set())
             c = self.chain(m)
             if c is not None and not (keepout and extra_set and (
                     self.drafts[c].action not in KEEPOUT_ACTIONS or self._opening_keepout(c))):
@@ -269,6 +271,24 @@ class PlanBuilder:
                     continue  # nor of a robot that has not moved yet: only a standing one gates its moves (rule 21)
                 self.last[m.key] = d.idx
             out.append(d)
+        return out
+
+    def _sure_overlaps(self, members: Sequence[Member]) -> dict[str, set[int]]:
+        """For robots of a type that take in more of it than an unnamed group of that type, said before, leaves out
+        ("two excavators dig ... excavators 1, 2 and 3 go back", "... all three excavators go back"), the group's last
+        step, for each of them: the group is surely some of them, so their step is ordered after its (rule 8). Each
+        robot has no step of its own, so the step went beside the group's work. A robot the group may leave out
+        ("excavator 1 goes to rock 1") or a group kept apart from it ("the remaining excavator") does not wait."""
+        out: dict[str, set[int]] = {}
+        for rtype in {m.rtype for m in members}:
+            mine = [m for m in members if m.rtype == rtype]
+            keys = {m.key for m in mine}
+            free = len(self.type_robots.get(rtype, ())) - sum(m.count for m in mine)
+            steps = {self.last[x.key] for d in self.drafts if d.alive for x in d.members
+                     if x.is_group and x.rtype == rtype and x.key not in keys and x.key in self.last
+                     and x.count > free and self.drafts[self.last[x.key]].action not in KEEPOUT_ACTIONS}
+            for m in mine if steps else ():
+                out[m.key] = steps
         return out
 
     def _partner_deps(self, partners: Sequence[Member]) -> set[int]:
