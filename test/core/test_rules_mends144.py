@@ -1,5 +1,10 @@
 """Mends of helper M144: misreadings found by another helper and left.
 
+1. "Before the diggers come in, send dump truck 1 to puddle 1." sent all three excavators to puddle 1 after the
+   truck (the arrival read as a move, to the place the clause named), and "Before the diggers come in, I'd like to know
+   how bad the two puddles are." was refused (dev L2_248). "Before <robots> come in / arrive / start, ..." (lexicon
+   ``arrival_phrases``) is no step: those robots' first steps wait for the work said in that sentence (or, when the
+   sentence only says what is wanted, for the work of the sentence after it).
 2. "Truck 2 stays where it is and all the other robots go home" sent truck 2 home too: with no comma, the words of
    staying put ("stays", "stays put", "remains": lexicon ``stationary``) were no verb, so "and all the other robots"
    went on truck 2's clause as one more subject. A robot that stays put ends its clause at "and" before a new subject,
@@ -19,9 +24,41 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
+from rules_helpers import AVA, D1, D2, D3, DIG, E1, E2, E3, T, assert_plan, task
 
 R = "return_to_start_for_specific_robots"
+
+# -- finding 1: "Before the diggers come in, ..." gates the diggers, sends nobody --------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Before the diggers come in, send dump truck 1 to puddle 1. Excavator 2 digs at soil 1.",
+    "Before the excavators arrive, dump truck 1 checks puddle 1. Then excavator 2 digs at soil 1.",
+    "Before the excavators start, truck 1 should inspect puddle 1. Excavator 2 goes to soil 1 and digs.",
+])
+def test_before_the_robots_arrive_gates_their_first_steps(fleet, world, text):
+    assert_plan(text, fleet, world, task("c", T, [D1], ["puddle1"]), task("m", T, [E2], ["soil1"], deps=["c"]),
+                task("d", DIG, [E2], [], deps=["m"]))
+
+
+def test_before_the_robots_arrive_does_not_gate_other_robots(fleet, world):
+    assert_plan("Before the diggers come in, dump truck 1 checks puddle 1. Dump truck 2 goes to rock 1.", fleet, world,
+                task("c", T, [D1], ["puddle1"]), task("r", T, [D2], ["rock1"]))
+
+
+def test_a_wish_before_the_robots_arrive_is_served_by_the_sentence_after_it(fleet, world):
+    assert_plan("Before the diggers come in, I'd like to know how bad the two puddles are. Could you send dump truck 1 "
+                "to puddle 1 and dump truck 3 to puddle 2 at the same time? Once both trucks have had a look, nobody "
+                "on site should go near the puddles any more, so please set up one keep-out around both puddles for "
+                "all robots. Only after that keep-out is in place should excavator 2 drive to soil 1 and start "
+                "digging.", fleet, world,
+                task("a", T, [D1], ["puddle1"]), task("b", T, [D3], ["puddle2"]),
+                task("k", AVA, [], ["puddle1", "puddle2"], deps=["a", "b"]),
+                task("m", T, [E2], ["soil1"], deps=["k"]), task("d", DIG, [E2], [], deps=["m"]))
+    assert_plan("Before the excavators arrive, I want to know how deep puddle 1 is. Send truck 1 to puddle 1. "
+                "Excavator 2 digs at soil 1.", fleet, world,
+                task("c", T, [D1], ["puddle1"]), task("m", T, [E2], ["soil1"], deps=["c"]),
+                task("d", DIG, [E2], [], deps=["m"]))
 
 # -- finding 2: "<robot> stays (put / where it is) and the other robots ..." ----------------------------------------
 

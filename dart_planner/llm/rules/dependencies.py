@@ -76,6 +76,9 @@ class PlanBuilder:
         """The fleet's robots by type (set by the interpreter): an unnamed group is any of them."""
         self.taken_from: Mapping[str, Sequence[str]] = {}
         """Groups taken out of robots said before, with those robots' keys (set by the interpreter)."""
+        self.type_gates: dict[str, set[int]] = {}
+        """Steps the first step of every robot of a type waits for ("Before the diggers come in, truck 1 checks
+        puddle 1": each excavator's first step waits for the check)."""
         self.gates: dict[str, set[int]] = {}
         """Keep-outs a robot's next step still waits for: a start keep-out whose lifting did not wait for it
         ("trucks 2 and 3 keep away from puddle 2 from the start ... when X is done the keep-out is lifted for
@@ -234,6 +237,8 @@ class PlanBuilder:
                     deps.add(put_up)
             if not keepout:
                 deps |= self.gates.pop(m.key, set())
+                if m.key not in self.last:
+                    deps |= self.type_gates.get(m.rtype, set())
             elif c is not None and c not in deps and self.drafts[c].action in KEEPOUT_ACTIONS:
                 self.gates.setdefault(m.key, set()).add(c)  # not waited for by this keep-out: by the next step
             key = frozenset(self.reduce(deps))
