@@ -76,6 +76,9 @@ class PlanBuilder:
         """The fleet's robots by type (set by the interpreter): an unnamed group is any of them."""
         self.taken_from: Mapping[str, Sequence[str]] = {}
         """Groups taken out of robots said before, with those robots' keys (set by the interpreter)."""
+        self.type_gates: dict[str, set[int]] = {}
+        """Steps the first step of every robot of a type waits for ("Before the diggers come in, truck 1 checks
+        puddle 1": each excavator's first step waits for the check)."""
         self.gates: dict[str, set[int]] = {}
         """Keep-outs a robot's next step still waits for: a start keep-out whose lifting did not wait for it
         ("trucks 2 and 3 keep away from puddle 2 from the start ... when X is done the keep-out is lifted for
@@ -214,8 +217,10 @@ class PlanBuilder:
         extra_set = {e for e in extra if e is not None}
         groups: list[tuple[frozenset[int], list[Member]]] = []
         keepout = action in KEEPOUT_ACTIONS
+        overlaps = {} if keepout or split else self._sure_overlaps(members)
         for m in members:
             deps = set(self.narrow(m, extra_set)) if (split and self.narrow is not None) else set(extra_set)
+            deps |= overlaps.get(m.key, set())
             c = self.chain(m)
             if c is not None and not (keepout and extra_set and (
                     self.drafts[c].action not in KEEPOUT_ACTIONS or self._opening_keepout(c))):
@@ -232,6 +237,8 @@ class PlanBuilder:
                     deps.add(put_up)
             if not keepout:
                 deps |= self.gates.pop(m.key, set())
+                if m.key not in self.last:
+                    deps |= self.type_gates.get(m.rtype, set())
             elif c is not None and c not in deps and self.drafts[c].action in KEEPOUT_ACTIONS:
                 self.gates.setdefault(m.key, set()).add(c)  # not waited for by this keep-out: by the next step
             key = frozenset(self.reduce(deps))
@@ -269,6 +276,24 @@ class PlanBuilder:
                     continue  # nor of a robot that has not moved yet: only a standing one gates its moves (rule 21)
                 self.last[m.key] = d.idx
             out.append(d)
+        return out
+
+    def _sure_overlaps(self, members: Sequence[Member]) -> dict[str, set[int]]:
+        """For robots of a type that take in more of it than an unnamed group of that type, said before, leaves out
+        ("two excavators dig ... excavators 1, 2 and 3 go back", "... all three excavators go back"), the group's last
+        step, for each of them: the group is surely some of them, so their step is ordered after its (rule 8). Each
+        robot has no step of its own, so the step went beside the group's work. A robot the group may leave out
+        ("excavator 1 goes to rock 1") or a group kept apart from it ("the remaining excavator") does not wait."""
+        out: dict[str, set[int]] = {}
+        for rtype in {m.rtype for m in members}:
+            mine = [m for m in members if m.rtype == rtype]
+            keys = {m.key for m in mine}
+            free = len(self.type_robots.get(rtype, ())) - sum(m.count for m in mine)
+            steps = {self.last[x.key] for d in self.drafts if d.alive for x in d.members
+                     if x.is_group and x.rtype == rtype and x.key not in keys and x.key in self.last
+                     and x.count > free and self.drafts[self.last[x.key]].action not in KEEPOUT_ACTIONS}
+            for m in mine if steps else ():
+                out[m.key] = steps
         return out
 
     def _partner_deps(self, partners: Sequence[Member]) -> set[int]:

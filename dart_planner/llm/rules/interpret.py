@@ -465,6 +465,8 @@ class Interpreter:
         up" sent the robot to the place named before, as if "the rock" were it)."""
         self.current_sentence = 0
         self.draft_sentence: dict[int, int] = {}
+        #: "Before the diggers come in, <a wish>.": the arriving robots, the first draft after it, and its sentence
+        self.arrival_pending: tuple[tuple[set[str], set[str]], int, int] | None = None
         self.step_starts: list[tuple[int, int]] = []
         """(list item number, first draft index) per numbered item, in the order read."""
         self.step_anchored = False
@@ -2766,6 +2768,54 @@ class Interpreter:
         return found or subject
 
     # -- the main loop -----------------------------------------------------------------------------
+    def _arrival_of(self, seg: Segment) -> tuple[set[str], set[str]] | None:
+        """The robot types and robot keys of a "before" clause that says only that robots arrive or set to work
+        ("before the diggers come in", "before excavator 2 starts": the lexicon's ``arrival_phrases``, with no place);
+        None for any other clause."""
+        robots = [it for it in seg.items if it.kind is ItemKind.ROBOT]
+        rest = [it for it in seg.items if it.kind is not ItemKind.ROBOT and it.text != "and"]
+        if not robots or not rest or " ".join(it.text for it in rest) not in self.lex.arrival_phrases \
+                or any(it.kind is ItemKind.OBJECT for it in rest):
+            return None
+        types: set[str] = set()
+        keys: set[str] = set()
+        for it in robots:
+            d = it.payload
+            if d.form == "type":
+                types.add(d.rtype)
+            elif d.form == "ids":
+                keys |= {self.res.robot_member(r).key for r in d.ids}
+            else:
+                return None  # "before everyone arrives", "before it starts": not read here
+        for it in seg.items:
+            self.use(it)
+        return types, keys
+
+    def _arrival_gate(self, arriving: tuple[set[str], set[str]], made: set[int], sentence: int) -> None:
+        """Make the first steps of the robots that arrive wait for ``made``; when the sentence made nothing ("Before
+        the diggers come in, I'd like to know how bad the puddles are."), for the work of the next sentence that
+        makes any (:meth:`_settle_arrival`)."""
+        if not made:
+            self.arrival_pending = (arriving, len(self.b.drafts), sentence)
+            return
+        types, keys = arriving
+        for t in types:
+            self.b.type_gates.setdefault(t, set()).update(made)
+        for k in keys:
+            self.b.gates.setdefault(k, set()).update(made)
+
+    def _settle_arrival(self, sentence: int) -> None:
+        """Once a sentence after a pending arrival is over, gate the arriving robots on the first sentence's work."""
+        if self.arrival_pending is None:
+            return
+        arriving, start, said = self.arrival_pending
+        made = [d for d in self.b.drafts[start:] if d.alive]
+        first = min((self.draft_sentence.get(d.idx, sentence) for d in made), default=sentence)
+        if not made or first >= sentence:
+            return
+        self.arrival_pending = None
+        self._arrival_gate(arriving, {d.idx for d in made if self.draft_sentence.get(d.idx) == first}, said)
+
     def run(self, segs: Sequence[Segment]) -> None:
         pre: set[int] | None = None
         pre_par = False
@@ -2787,6 +2837,7 @@ class Interpreter:
             if i in done:
                 continue
             self.res.begin_sentence(seg.sentence)
+            self._settle_arrival(seg.sentence)
             self._by_then_lifting(seg)
             if seg.sentence in spelled:
                 self._plan_said(seg)
@@ -2854,11 +2905,20 @@ class Interpreter:
                     if ahead:
                         self.obj_history += ahead
                         self.last_place = ahead[-1]
+                    arriving = self._arrival_of(seg)
+                    if arriving is not None:  # the clause after it opens the sentence ("..., I'd like to know ...")
+                        segs[mains[0]].sentence_start = seg.sentence_start
                     start = len(self.b.drafts)
                     for k in mains:
                         done.add(k)
                         self.main(segs[k], pre if k == mains[0] else None, None, pre_par, False)
                     made = {d.idx for d in self.b.drafts[start:] if d.alive}
+                    if arriving is not None:
+                        # "Before the diggers come in, send truck 1 to puddle 1": no move of the diggers (read as
+                        # one, all three went to puddle 1); their first steps wait for what the sentence made
+                        self._arrival_gate(arriving, made, seg.sentence)
+                        pre, pre_par = None, False
+                        continue
                     if not any(it.kind in (ItemKind.VERB, ItemKind.OBJECT, ItemKind.PLACE) for it in seg.items):
                         # "before it starts, the rest of the fleet stays away from soil 2": no work of its own, so
                         # no step after Y (read as one, it gave the robot Y's keep-out too)

@@ -524,6 +524,8 @@ class Lexicon:
     until_keepout_crowds: frozenset[str] = _context_words()
     """First words of robots said by a negation ("nobody else ... until"): a keep-out, nobody is sent there later."""
     before_setting_off_words: frozenset[str] = _context_words()
+    arrival_phrases: frozenset[str] = _context_words()
+    """"Before the diggers *come in*, ...": robots only arriving, no move; their first steps wait for the sentence."""
     """Connectives of "<clause> *before* they move": with a pronoun and a placeless move after them, "first"."""
     addressed_pair_pronouns: frozenset[str] = _context_words()
     """"both" said to the robots spoken to ("Excavators 1 and 2, ... *you both* fill it"): those robots, not the two

@@ -134,6 +134,7 @@ from .states import (
     fold_where_standing,
 )
 from .steprefs import fold_absolute_joins, fold_after_both, fold_step_refs
+from .stillthens import fold_still_thens
 from .stresspronouns import fold_trailing_stress_pronouns
 from .subordinators import (
     fold_before_setting_off,
@@ -359,13 +360,15 @@ def rules_plan(instruction: str, fleet: Fleet, world: World, lexicon: Lexicon | 
                                                         lex.departure_verbs, lex.anchor_closing_modals,
                                                         lex.clause_interjections, lex.ongoing_openers,
                                                         lex.inverted_auxiliaries | lex.passive_auxiliaries,
-                                                        lex.meantime_words, lex.finished_deed_words))
+                                                        lex.meantime_words, lex.finished_deed_words,
+                                                        lex.stationary))
         segs = share_gapped_purposes(segs, lex)
         segs = fold_forward_it_anchors(fold_condition_lists(segs, lex.condition_auxiliaries, lex.passive_auxiliaries,
                                                             lex.condition_participle_endings))
         segs = fold_each_anchor_pointers(segs, lex.each_anchor_pointers, lex.pointing_connective_words)
         segs = fold_negated_move_before(segs, lex.negated_move_before_words, min(lex.until_words),
                                         lex.departure_verbs)
+        segs = fold_still_thens(segs, lex.stationary)
     except Exception as exc:  # noqa: BLE001 - a reading bug must fail closed, never crash the caller
         empty = CoverageReport((), (), 0)
         return RulesPlan(TaskGraph(()), empty, (f"the rules planner could not read this instruction "

@@ -678,6 +678,21 @@ def _done_with_robots(items: Sequence[Item], object_verbs: Container[str] = ()) 
     return _has_content(items[last + 1:])
 
 
+def _kept_still(items: Sequence[Item], still_words: Container[str]) -> bool:
+    """Robots, then only words of staying put ("truck 2 *stays where it is* and ...", "stays put and"): the clause is
+    said, as after a verb, so a robot after "and" opens a clause of its own. The words are no verb, so the robots
+    after "and" were read as more subjects of one clause, and the robot that stays was sent with them."""
+    first = next((k for k, i in enumerate(items) if i.kind is not ItemKind.ROBOT
+                  and not (i.kind is ItemKind.WORD and i.text == "and")), len(items))
+    rest = items[first:]
+    if not first or not rest or rest[-1].kind is not ItemKind.WORD or rest[-1].text != "and":
+        return False
+    said = rest[:-1]
+    words = [i.text for i in said if i.kind is ItemKind.WORD]
+    return bool(words) and " ".join(words) in still_words and all(
+        i.kind is ItemKind.WORD or (i.kind is ItemKind.MARK and i.payload == "in_place") for i in said)
+
+
 _BENEFICIARY_PREPOSITIONS = frozenset({"to", "for"})
 
 
@@ -897,7 +912,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                   closing_modals: Container[str] = (), interjections: Container[str] = (),
                   ongoing_openers: Container[str] = ("while", "whilst"),
                   inverted: Container[str] = (), meantime_words: Container[str] = (),
-                  finish_words: Container[str] = ()) -> list[Segment]:
+                  finish_words: Container[str] = (), still_words: Container[str] = ()) -> list[Segment]:
     """Cut items into clauses.
 
     Cuts: sentence punctuation (``. ; : ! ?``), a connective, a comma, and "and" (or
@@ -930,6 +945,9 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
 
     A bare verb after one of ``finish_words`` (the lexicon's ``finished_deed_words``) may be the deed an anchor waits
     for, not an order ("after excavator 1 *finish dig* at soil 1"; :func:`_finished_deed`).
+
+    ``still_words`` (the lexicon's ``stationary``) after a clause's robots, with no verb, end that clause at "and"
+    before a new subject ("truck 2 *stays where it is and* all the other robots go home"; :func:`_kept_still`).
     """
     items = _front_trailing_finals(items, joining_words)
     items = _afterward_that(_coordinated_after(items))
@@ -1241,7 +1259,7 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
             it.kind is ItemKind.ROBOT
             and cur.items
             and cur.role is SegmentRole.MAIN
-            and (_done_with_robots(cur.items, object_verbs)
+            and (_done_with_robots(cur.items, object_verbs) or _kept_still(cur.items, still_words)
                  or _after_passive_agents(cur.items, items, k, (closing_modals, subject_modals))
                  or _after_keepout_beneficiaries(cur.items, items, k))
         ):
