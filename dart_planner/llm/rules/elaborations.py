@@ -350,7 +350,8 @@ def _without_listed_places(rest: list[Item], pairs: Sequence[tuple[Item, Item, I
 
 
 def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str],
-                              inverted: Container[str] = ()) -> list[Item]:
+                              inverted: Container[str] = (), modals: Container[str] = (),
+                              asides: Container[str] = ()) -> list[Item]:
     """"Then the trucks take their loads away and dump them, truck 2 at puddle 2 and truck 3 at obstacle 2": a clause
     of several robots ("the trucks", "both", "each truck") that names no place, followed after a comma by one "<robot>
     at/to <place>" per robot, is said once per robot with its place at the end, the copies joined by ", and" so they
@@ -360,30 +361,40 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str],
     are moves, digs or dumps (``motion``: their targets; "the excavators dig: excavator 1 at soil 1 and excavator 2
     at soil 2" as well, with a colon); a "then" right after the robot ("the trucks then dump ...") goes
     with each copy, where it continues that robot's own chain. ``inverted``: the auxiliaries that open the main clause
-    after an anchor said first ("only after X *do* trucks 2 and 3 drive out, ...")."""
+    after an anchor said first ("only after X *do* trucks 2 and 3 drive out, ..."). One of ``modals`` may stand before
+    the verb, and a "first" may end the clause ("two trucks should check both puddles first, truck 1 at puddle 1 and
+    truck 2 at puddle 2"): it goes before the copies, which it orders together. Left as it stood, the unnamed two
+    trucks checked both puddles and then trucks 1 and 2 checked them again. The list may be followed by an aside
+    that one of ``asides`` opens (", since the rain filled them"), which stays after it."""
     out = list(items)
     k = 0
     while k < len(out):
         if not (out[k].kind is ItemKind.PUNCT and out[k].payload in (",", ":")):
             k += 1
             continue
-        pairs, end = _pairs(out, k + 1, preps=_PAIR_PREPS)
+        pairs, end = _pairs(out, k + 1, tail=True, preps=_PAIR_PREPS)
+        if not _list_end(out, end, asides):
+            pairs = []
         s = sentence_start(out, k)
         a = next((j for j in range(_clause_start(out, s, k, inverted), k) if out[j].kind is ItemKind.ROBOT), -1)
-        rest = _without_listed_places(out[a + 1:k] if a >= 0 else [], pairs)
+        first = _trailing_first(out, a, k)
+        rest = _without_listed_places(out[a + 1:k - len(first)] if a >= 0 else [], pairs)
         then = rest[:1] if rest and rest[0].kind is ItemKind.CONNECTIVE and rest[0].payload == "sequence" else []
+        lead = len(then)
+        while lead < len(rest) and rest[lead].kind is ItemKind.WORD and rest[lead].text in modals:
+            lead += 1  # "two trucks *should* check ..."
         verbs = [it for it in rest if it.kind is ItemKind.VERB]
-        if len(pairs) < 2 or a < 0 or not verbs or rest[len(then)].kind is not ItemKind.VERB \
+        if len(pairs) < 2 or a < 0 or not verbs or rest[lead].kind is not ItemKind.VERB \
                 or not _group_of_pairs(out[a].payload, pairs) \
                 or any(v.payload.target not in motion for v in verbs) \
                 or any(it.kind in (ItemKind.PLACE, ItemKind.CONNECTIVE, ItemKind.PUNCT)
                        or (it.kind is ItemKind.OBJECT and it.payload.form != "pronoun")
                        or (it.kind is ItemKind.ROBOT and not (it.payload.form == "pronoun"
                                                                and it.payload.pronoun in _THING_PRONOUNS))
-                       for it in rest[len(then):]):
+                       for it in rest[lead:]):
             k += 1
             continue
-        new = list(out[s:a])
+        new = [*out[s:a], *first]
         for n, (r, prep, place) in enumerate(pairs):
             if n:
                 new += [Item(ItemKind.PUNCT, r.start, r.start, ",", ","), Item(ItemKind.WORD, r.start, r.start, None,
@@ -392,6 +403,23 @@ def fold_trailing_place_pairs(items: Sequence[Item], motion: Container[str],
         out[s:end] = new
         k = s + len(new)
     return out
+
+
+def _list_end(items: Sequence[Item], end: int, asides: Container[str]) -> bool:
+    """The list of pairs ends its sentence at ``end``, or only an aside one of ``asides`` opens follows it."""
+    if end >= len(items) or items[end].kind is ItemKind.PUNCT and items[end].payload in SENTENCE_END:
+        return True
+    return items[end].kind is ItemKind.PUNCT and items[end].payload == "," and end + 1 < len(items) \
+        and items[end + 1].kind is ItemKind.WORD and items[end + 1].text in asides
+
+
+def _trailing_first(items: Sequence[Item], a: int, k: int) -> list[Item]:
+    """The "first" that ends the clause of the robot at ``a`` right before the comma at ``k`` ("... check both
+    puddles first, truck 1 at ..."), or none."""
+    if a < 0 or k - 1 <= a:
+        return []
+    it = items[k - 1]
+    return [it] if it.kind is ItemKind.CONNECTIVE and it.payload == "first" else []
 
 
 def fold_colon_headers(items: Sequence[Item]) -> list[Item]:

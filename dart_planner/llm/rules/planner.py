@@ -294,7 +294,8 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_group_colon_lists(fold_colon_assignments(items), lex.subject_modals)
     items = fold_each_place_lists(items, lex.distinct_place_words, lex.distinct_place_leads,
                                   lex.distinct_place_articles)
-    items = fold_trailing_place_pairs(items, frozenset({"navigate", "dig", "dump"}), lex.inverted_auxiliaries)
+    items = fold_trailing_place_pairs(items, frozenset({"navigate", "dig", "dump"}), lex.inverted_auxiliaries,
+                                      lex.subject_modals, lex.reason_openers)
     items = fold_drive_there_first(items, lex.subject_modals)
     items = fold_do_that_first(fold_drive_there_first_sentence(items, lex.own_site_nouns))
     items = fold_after_both(fold_step_refs(fold_arrow_anchors(items, tokens, instruction, lex), lex), lex)

@@ -148,10 +148,14 @@ class RepeatReader:
         """The verbs the rest of the sentence states for the crew itself ("same deal, but it dumps at obstacle 1").
         They end at a clause whose subject names other robots: in "truck 2 hauls to puddle 1 and dumps, truck 1 does
         the same at puddle 2, and truck 3 brings its soil home and dumps it", the dump is truck 3's, and read as
-        truck 1's own, truck 1's haul and dump were dropped without a word."""
+        truck 1's own, truck 1's haul and dump were dropped without a word. A "once excavator 2 is done" between
+        them only says when: its robot does nothing of the sentence, and stopping there copied the old dump place
+        ahead of the one said ("truck 2 does the same at soil 2 once excavator 2 is done, dumping at puddle 2")."""
         ids = {m.robot_id for m in crew}
         verbs: set[str] = set()
         for x in [tail, *self.ip.following]:
+            if x.role is SegmentRole.ANCHOR:
+                continue
             first_verb = next((j for j, it in enumerate(x.items) if it.kind is ItemKind.VERB), len(x.items))
             if any(it.kind is ItemKind.ROBOT and it.payload.form == "ids" and not set(it.payload.ids) <= ids
                    for it in x.items[:first_verb]):
