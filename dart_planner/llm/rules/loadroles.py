@@ -220,6 +220,17 @@ def _said_later(items: Sequence[Item], end: int, loader: str) -> bool:
     return loader != _LATEST and any(v > end and ld == loader for v, ld, _ in _loadings(items, len(items)))
 
 
+def _unnamed_loaded(items: Sequence[Item], k: int, end: int, loader: str) -> Item | None:
+    """"the trucks [that] it loaded" after "excavator 1 ... loads them / fills both" (trucks not named by number): the
+    noun at ``k`` alone over the whole description, so that it takes the trucks said last as "the trucks" does. Read
+    word by word, the relative clause was a loading of its own: the group was loaded twice, chained (rule 24 says
+    once). None when no such loading by ``loader`` was said before ``k``."""
+    if not items[k].payload.plural or not any(
+            _loading_at(items, v, False) and loader in (_LATEST, _subject(items, v)) for v in range(k)):
+        return None
+    return dataclasses.replace(items[k], end=items[end].end, text=" ".join(x.text for x in items[k:end + 1]))
+
+
 def _ahead(items: Sequence[Item], k: int, end: int) -> Item:
     """"the truck that excavator 1 loads" said before that loading: refused, naming the words. Read word by word,
     the description was a loading of its own (so the truck was loaded twice, the first time before any digging)."""
@@ -246,7 +257,8 @@ def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded
                 loader, end = told
                 found = _loaded_by(out, k, loader)
                 new = _ahead(out, k, end) if not found and _said_later(out, end, loader) \
-                    else _folded(out, k + led, end, found, _TRUCK)
+                    else _folded(out, k + led, end, found, _TRUCK) if found \
+                    else _unnamed_loaded(out, k + led, end, loader)
                 if new is not None and led:
                     new = dataclasses.replace(new, start=out[k].start,
                                               text=" ".join(x.text for x in out[k:end + 1]))

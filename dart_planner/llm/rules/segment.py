@@ -1276,10 +1276,11 @@ truck 2")."""
 
 
 def _afterward_that(items: Sequence[Item]) -> list[Item]:
-    """"... and dig, and *right after that* load truck 2": an anchor word, "that" or "this", then a verb in its bare
-    form is "after that" with an order after it, as "then" is. Read as an anchor, "that" was the event of a clause of
-    no main clause of its own, and the step said before it waited for the one said after ("right after that go back to
-    base" sent the excavator home first). "right after that they load ..." (a subject after "that") stays an anchor."""
+    """"... and dig, and *right after that* load truck 2": an anchor word, "that" or "this", then a verb (bare,
+    "loads" or "loading"; no participle) is "after that" with an order after it, as "then" is. Read as an anchor,
+    "that" was the event of a clause of no main clause of its own, and the step said before it waited for the one
+    said after ("right after that go back to base" sent the excavator home first). "right after that they load ..."
+    (a subject after "that") stays an anchor."""
     out: list[Item] = []
     k = 0
     while k < len(items):
@@ -1287,7 +1288,7 @@ def _afterward_that(items: Sequence[Item]) -> list[Item]:
         if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in _AFTERWARDS \
                 and k + 2 < len(items) and items[k + 1].kind is ItemKind.OBJECT \
                 and items[k + 1].payload.form == "pronoun" and items[k + 1].text in ("that", "this") \
-                and items[k + 2].kind is ItemKind.VERB and _bare_verb(items[k + 2].text):
+                and items[k + 2].kind is ItemKind.VERB and _ordered_verb(items[k + 2]):
             out.append(Item(ItemKind.CONNECTIVE, it.start, items[k + 1].end, "sequence",
                             f"{it.text} {items[k + 1].text}"))
             k += 2
@@ -1297,10 +1298,10 @@ def _afterward_that(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def _bare_verb(text: str) -> bool:
-    """A verb in its bare form ("load", "go back"), not one of a third person, a gerund or a participle."""
-    word = text.split()[0]
-    return not word.endswith(("s", "ing", "ed")) and not _participle(word)
+def _ordered_verb(verb: Item) -> bool:
+    """A verb that gives an order after "right after that": any form but a participle or a passive ("right after
+    that loads / loading truck 2" as "right after that load truck 2"; "right after that gets loaded" stays)."""
+    return not _participle(verb.text) and verb.payload.role != "passive_load"
 
 
 def _afterward_adverb(items: Sequence[Item], k: int) -> bool:

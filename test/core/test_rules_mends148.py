@@ -1,0 +1,64 @@
+"""Mends of helper M148: silent misreadings found by other helpers (each gave a plan, no error, and the plan was
+wrong).
+
+1. "Two trucks go to soil 1, where excavator 1 digs and loads them; the trucks it loaded then dump at puddle 2"
+   loaded the trucks twice, chained: "the trucks [that] it / excavator 1 loaded" after a loading of trucks not named
+   by number ("loads them", "fills both") is the trucks that loading served, as "the trucks" alone would be; its
+   words are no second loading (rule 24: one loading when no order is given).
+2. "Excavator 2 digs at soil 1, and right after that loading truck 2" (a gerund, or "loads") and "... right after
+   this fill truck 2" dropped the loading: "that" / "this" right after "after", before a verb of any form but a
+   participle, is the step said before, and the verb an order, as "right after that load truck 2" was already read.
+   "the loaded truck", "after this load, truck 2 ..." (a noun before a comma) stay as they were.
+
+Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
+follow the benchmark conventions (bench/data/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import D2, DIG, DUMP, E1, E2, LOAD, R, T, assert_plan, task
+
+_TWO = [("dump_truck", 2)]
+
+# -- finding 1: "the trucks it loaded" after a loading of an unnamed group is no second loading --------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Two trucks go to soil 1, where excavator 1 digs and loads them; the trucks it loaded then dump at puddle 2.",
+    "Two trucks go to soil 1. Excavator 1 digs at soil 1 and loads them. The trucks it loaded then dump at puddle 2.",
+    "Two trucks go to soil 1. Excavator 1 digs at soil 1 and fills both. The trucks it filled then dump at puddle 2.",
+    "Two trucks go to soil 1. Excavator 1 digs at soil 1 and loads them. "
+    "The trucks that excavator 1 loaded then dump at puddle 2.",
+    "Two trucks go to soil 1. Excavator 1 digs at soil 1 and loads both trucks. "
+    "The trucks that it has loaded then dump at puddle 2.",
+])
+def test_the_trucks_it_loaded_are_the_group_it_loaded_once(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("mt", T, types=_TWO, objs=["soil1"]), task("me", T, [E1], ["soil1"]),
+                task("d", DIG, [E1], deps=["me"]), task("l", LOAD, [E1], deps=["mt", "d"]),
+                task("go", T, types=_TWO, objs=["puddle2"], deps=["l"]),
+                task("u", DUMP, types=_TWO, deps=["go"]))
+
+
+# -- finding 2: "right after that loading / loads truck 2", "right after this fill truck 2" keep the loading -------
+
+
+@pytest.mark.parametrize("text", [
+    "Excavator 2 digs at soil 1, and right after that loading truck 2.",
+    "Excavator 2 digs at soil 1, and right after that loads truck 2.",
+    "Excavator 2 digs at soil 1, and right after this fill truck 2.",
+    "Excavator 2 digs at soil 1, and right after this fills truck 2.",
+    "Excavator 2 digs at soil 1, and after this fill truck 2.",
+    "Excavator 2 digs at soil 1 and immediately after that loads truck 2.",
+])
+def test_a_verb_after_right_after_that_is_the_next_step(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
+                task("l", LOAD, [E2], deps=["d"]))
+
+
+def test_a_noun_after_this_before_a_comma_stays_a_noun(fleet, world):
+    assert_plan("Excavator 2 digs at soil 1 and loads truck 2. After this load, truck 2 goes back to base.",
+                fleet, world,
+                task("m", T, [E2], ["soil1"]), task("d", DIG, [E2], deps=["m"]),
+                task("l", LOAD, [E2], deps=["d"]), task("r", R, [D2], deps=["l"]))
