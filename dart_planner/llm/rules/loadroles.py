@@ -195,6 +195,12 @@ def _described(it: Item, rtype: str) -> bool:
     return it.kind is ItemKind.ROBOT and d.form == "type" and d.det == "the" and d.rtype == rtype and not d.count
 
 
+def _counted(it: Item) -> bool:
+    """"*the two trucks* (that) it loaded": a counted description, read as the plural noun is."""
+    d: RobotDesc = it.payload
+    return it.kind is ItemKind.ROBOT and d.form == "type" and d.det == "the" and d.rtype == _TRUCK and d.count > 1
+
+
 def _folded(items: Sequence[Item], k: int, end: int, found: list[str], rtype: str) -> Item | None:
     """One mention of the robots ``found`` over ``k`` .. ``end``, when they fit the noun at ``k`` (one robot for a
     singular noun)."""
@@ -251,11 +257,13 @@ def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded
         new: Item | None = None
         end = k
         led = _led(out, k, leads)
-        if _described(out[k], _TRUCK) or led:
+        if _described(out[k], _TRUCK) or led or _counted(out[k]):
             told = _truck_by_loader(out, k + led, auxiliaries)
             if told is not None:
                 loader, end = told
                 found = _loaded_by(out, k, loader)
+                if _counted(out[k]) and found and len(found) != out[k].payload.count:
+                    continue  # "the two trucks excavator 1 loaded" when it loaded three: left as it was
                 new = _ahead(out, k, end) if not found and _said_later(out, end, loader) \
                     else _folded(out, k + led, end, found, _TRUCK) if found \
                     else _unnamed_loaded(out, k + led, end, loader)

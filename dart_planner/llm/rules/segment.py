@@ -758,6 +758,21 @@ def _inverted_place_subject(items: Sequence[Item], k: int, inverted: Container[s
             and items[k + 1].kind is ItemKind.VERB and items[k + 1].payload.target in ("add_keepout", "remove_keepout"))
 
 
+def _place_after_done(items: Sequence[Item], k: int) -> bool:
+    """A place right after an anchor's finished step ("once that is *done*", "once it has *dug*"), before a verb that
+    sets or lifts a keep-out (a copula may come between) with no comma before the place ("..., and once that is done
+    *obstacle 1 is open again*"): the place is the subject of the main clause, as after a comma. Left in the anchor,
+    the lifting went to the anchor's robot alone, waited for nothing, and gated that robot's move."""
+    j = k + 1
+    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text in _COPULAS:
+        j += 1  # "obstacle 1 *is* allowed again"
+    if not (items[k].kind is ItemKind.OBJECT and 0 < k and j < len(items) and items[j].kind is ItemKind.VERB
+            and items[j].payload.target in ("add_keepout", "remove_keepout")):
+        return False
+    prev = items[k - 1]
+    return prev.kind is ItemKind.EVENT or prev.kind is ItemKind.VERB and _participle(prev.text.split()[-1])
+
+
 def _inverted_permission(anchor: list[Item]) -> Item | None:
     """"Only after that *may* the fleet use rock 2 again", "only once it has dug *can* the trucks enter it": a
     permission word that ends an anchor before the main clause's subject is that clause's modal, inverted. Left in the
@@ -1187,7 +1202,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
-            ) or _order_after_done(items, k, finish_words) or _inverted_place_subject(items, k, inverted)
+            ) or _order_after_done(items, k, finish_words) or _inverted_place_subject(items, k, inverted) \
+                or _place_after_done(items, k)
             if starts_main:
                 permit = _inverted_permission(cur.items)
                 close("subject")
