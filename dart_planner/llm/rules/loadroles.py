@@ -195,6 +195,12 @@ def _described(it: Item, rtype: str) -> bool:
     return it.kind is ItemKind.ROBOT and d.form == "type" and d.det == "the" and d.rtype == rtype and not d.count
 
 
+def _counted(it: Item) -> bool:
+    """"*the two trucks* (that) it loaded": a counted description, read as the plural noun is."""
+    d: RobotDesc = it.payload
+    return it.kind is ItemKind.ROBOT and d.form == "type" and d.det == "the" and d.rtype == _TRUCK and d.count > 1
+
+
 def _folded(items: Sequence[Item], k: int, end: int, found: list[str], rtype: str) -> Item | None:
     """One mention of the robots ``found`` over ``k`` .. ``end``, when they fit the noun at ``k`` (one robot for a
     singular noun)."""
@@ -220,6 +226,17 @@ def _said_later(items: Sequence[Item], end: int, loader: str) -> bool:
     return loader != _LATEST and any(v > end and ld == loader for v, ld, _ in _loadings(items, len(items)))
 
 
+def _unnamed_loaded(items: Sequence[Item], k: int, end: int, loader: str) -> Item | None:
+    """"the trucks [that] it loaded" after "excavator 1 ... loads them / fills both" (trucks not named by number): the
+    noun at ``k`` alone over the whole description, so that it takes the trucks said last as "the trucks" does. Read
+    word by word, the relative clause was a loading of its own: the group was loaded twice, chained (rule 24 says
+    once). None when no such loading by ``loader`` was said before ``k``."""
+    if not items[k].payload.plural or not any(
+            _loading_at(items, v, False) and loader in (_LATEST, _subject(items, v)) for v in range(k)):
+        return None
+    return dataclasses.replace(items[k], end=items[end].end, text=" ".join(x.text for x in items[k:end + 1]))
+
+
 def _ahead(items: Sequence[Item], k: int, end: int) -> Item:
     """"the truck that excavator 1 loads" said before that loading: refused, naming the words. Read word by word,
     the description was a loading of its own (so the truck was loaded twice, the first time before any digging)."""
@@ -240,13 +257,16 @@ def fold_loader_roles(items: Sequence[Item], auxiliaries: Container[str], loaded
         new: Item | None = None
         end = k
         led = _led(out, k, leads)
-        if _described(out[k], _TRUCK) or led:
+        if _described(out[k], _TRUCK) or led or _counted(out[k]):
             told = _truck_by_loader(out, k + led, auxiliaries)
             if told is not None:
                 loader, end = told
                 found = _loaded_by(out, k, loader)
+                if _counted(out[k]) and found and len(found) != out[k].payload.count:
+                    continue  # "the two trucks excavator 1 loaded" when it loaded three: left as it was
                 new = _ahead(out, k, end) if not found and _said_later(out, end, loader) \
-                    else _folded(out, k + led, end, found, _TRUCK)
+                    else _folded(out, k + led, end, found, _TRUCK) if found \
+                    else _unnamed_loaded(out, k + led, end, loader)
                 if new is not None and led:
                     new = dataclasses.replace(new, start=out[k].start,
                                               text=" ".join(x.text for x in out[k:end + 1]))

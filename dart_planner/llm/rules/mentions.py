@@ -759,7 +759,18 @@ class _Scanner:
         "the waiting truck" is). Read as one mention, the loading was lost."""
         word = self.words[j]
         return self.words[i] in ("that", "this") and j == i + 1 and self.lex.verb_index.match(self.words, j) \
-            is not None and not word.endswith(("s", "ing", "ed", "en"))
+            is not None and not word.endswith(("s", "ing", "ed", "en")) or j == i + 1 and self._afterward_order(i)
+
+    def _afterward_order(self, i: int) -> bool:
+        """"(right) after *that / this* loads / loading / fill truck 2": "that" or "this" right after "after", before
+        a verb word of any form but a participle with more of its clause after it, is the step said before and the
+        verb an order, as a bare verb is (:meth:`_demonstrative_then_verb`). Read as "the loading truck 2" or "this
+        fill" (a noun), the loading was dropped with no word. "after this load, truck 2 ..." (a comma right after)
+        and "that loaded truck" stay as they were."""
+        words = self.words
+        return 0 < i and i + 2 < len(words) and words[i] in ("that", "this") and words[i - 1] == "after" \
+            and self.lex.verb_index.match(words, i + 1) is not None and not words[i + 1].endswith(("ed", "en")) \
+            and words[i + 2] not in _PUNCT
 
     def _after_plain_modifier(self, i: int) -> bool:
         """"since *the fresh fill needs* time to settle": a determiner and one plain word (no robot, place, verb or
@@ -1184,7 +1195,8 @@ class _Scanner:
             return Item(ItemKind.VERB, i, i + 1, VerbHit("add_keepout", "verb", w), w)
         v = hit = lex.verb_index.match(words, i)
         if v and v[0] == 1 and i > 0 and not self._group_letter(i - 1) and (
-                words[i - 1] in _DETERMINERS or self._cargo_demonstrative(i - 1) or (
+                words[i - 1] in _DETERMINERS and not self._afterward_order(i - 1)
+                or self._cargo_demonstrative(i - 1) or (
                 i > 1 and words[i - 1] in lex.noun_modifiers and words[i - 2] in _DETERMINERS)
                 or self._after_plain_modifier(i)):
             v = None  # "the load", "its load", "a check", "your current load": a noun, not a verb

@@ -246,6 +246,13 @@ def fold_fronted_purposes(items: Sequence[Item], leads: frozenset[str]) -> list[
             if moved is not None:
                 comma, end = moved
                 out[k:end] = out[comma + 1:end] + out[k:comma]
+            else:
+                stop = _unowned_purpose(out, k, leads)
+                if stop is not None:
+                    said = " ".join(x.text for x in out[k:stop])
+                    out[k:stop] = [Item(ItemKind.UNKNOWN, out[k].start, out[stop - 1].end,
+                                         f"{said!r} is not tied to one robot's single move: say which robot does "
+                                         "that work, and when", said)]
         k += 1
     return out
 
@@ -269,6 +276,28 @@ def _fronted_purpose(items: Sequence[Item], k: int, leads: frozenset[str]) -> tu
                                                                   and it.payload != "sequence") for it in rest):
         return None
     return comma, end
+
+
+def _unowned_purpose(items: Sequence[Item], k: int, leads: frozenset[str]) -> int | None:
+    """The comma after a bare work purpose opening the sentence at ``k`` that no one robot's single move takes (see
+    :func:`_fronted_purpose`) and whose work is not said again in its sentence ("To dig, excavator 1 goes to soil 1
+    and truck 1 goes to soil 2", "To dig, excavator 1 and truck 1 go to soil 1"). Left as the job's goal, the work
+    was dropped with no word; which robot does it is not said, so the caller refuses it. None for other words ("To
+    dig, excavator 1 goes to soil 1 and digs")."""
+    verb = _lead_verb(items, k, leads)
+    if verb is None or getattr(items[verb].payload, "target", "") not in _WORK:
+        return None
+    comma = verb + 1
+    if comma >= len(items) or items[comma].kind is not ItemKind.PUNCT or items[comma].payload != ",":
+        return None
+    end = next((j for j in range(comma + 1, len(items)) if items[j].kind is ItemKind.PUNCT
+                and items[j].payload in SENTENCE_END), len(items))
+    rest = items[comma + 1:end]
+    target = items[verb].payload.target
+    if not any(it.kind is ItemKind.ROBOT for it in rest) \
+            or any(it.kind is ItemKind.VERB and it.payload.target == target for it in rest):
+        return None
+    return comma
 
 
 def _lead_verb(items: Sequence[Item], k: int, leads: frozenset[str]) -> int | None:

@@ -773,6 +773,21 @@ def _inverted_place_subject(items: Sequence[Item], k: int, inverted: Container[s
             and items[k + 1].kind is ItemKind.VERB and items[k + 1].payload.target in ("add_keepout", "remove_keepout"))
 
 
+def _place_after_done(items: Sequence[Item], k: int) -> bool:
+    """A place right after an anchor's finished step ("once that is *done*", "once it has *dug*"), before a verb that
+    sets or lifts a keep-out (a copula may come between) with no comma before the place ("..., and once that is done
+    *obstacle 1 is open again*"): the place is the subject of the main clause, as after a comma. Left in the anchor,
+    the lifting went to the anchor's robot alone, waited for nothing, and gated that robot's move."""
+    j = k + 1
+    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text in _COPULAS:
+        j += 1  # "obstacle 1 *is* allowed again"
+    if not (items[k].kind is ItemKind.OBJECT and 0 < k and j < len(items) and items[j].kind is ItemKind.VERB
+            and items[j].payload.target in ("add_keepout", "remove_keepout")):
+        return False
+    prev = items[k - 1]
+    return prev.kind is ItemKind.EVENT or prev.kind is ItemKind.VERB and _participle(prev.text.split()[-1])
+
+
 def _inverted_permission(anchor: list[Item]) -> Item | None:
     """"Only after that *may* the fleet use rock 2 again", "only once it has dug *can* the trucks enter it": a
     permission word that ends an anchor before the main clause's subject is that clause's modal, inverted. Left in the
@@ -1205,7 +1220,8 @@ def segment_items(items: Sequence[Item], causatives: Container[str],
                            and not loaded_object) or (
                 it.kind is ItemKind.WORD and it.text in causatives
                 and k + 1 < n and items[k + 1].kind is ItemKind.ROBOT  # "have truck 1 go", not "has finished"
-            ) or _order_after_done(items, k, finish_words) or _inverted_place_subject(items, k, inverted)
+            ) or _order_after_done(items, k, finish_words) or _inverted_place_subject(items, k, inverted) \
+                or _place_after_done(items, k)
             if starts_main:
                 permit = _inverted_permission(cur.items)
                 close("subject")
@@ -1294,10 +1310,11 @@ truck 2")."""
 
 
 def _afterward_that(items: Sequence[Item]) -> list[Item]:
-    """"... and dig, and *right after that* load truck 2": an anchor word, "that" or "this", then a verb in its bare
-    form is "after that" with an order after it, as "then" is. Read as an anchor, "that" was the event of a clause of
-    no main clause of its own, and the step said before it waited for the one said after ("right after that go back to
-    base" sent the excavator home first). "right after that they load ..." (a subject after "that") stays an anchor."""
+    """"... and dig, and *right after that* load truck 2": an anchor word, "that" or "this", then a verb (bare,
+    "loads" or "loading"; no participle) is "after that" with an order after it, as "then" is. Read as an anchor,
+    "that" was the event of a clause of no main clause of its own, and the step said before it waited for the one
+    said after ("right after that go back to base" sent the excavator home first). "right after that they load ..."
+    (a subject after "that") stays an anchor."""
     out: list[Item] = []
     k = 0
     while k < len(items):
@@ -1305,7 +1322,7 @@ def _afterward_that(items: Sequence[Item]) -> list[Item]:
         if it.kind is ItemKind.CONNECTIVE and it.payload == "anchor" and it.text in _AFTERWARDS \
                 and k + 2 < len(items) and items[k + 1].kind is ItemKind.OBJECT \
                 and items[k + 1].payload.form == "pronoun" and items[k + 1].text in ("that", "this") \
-                and items[k + 2].kind is ItemKind.VERB and _bare_verb(items[k + 2].text):
+                and items[k + 2].kind is ItemKind.VERB and _ordered_verb(items[k + 2]):
             out.append(Item(ItemKind.CONNECTIVE, it.start, items[k + 1].end, "sequence",
                             f"{it.text} {items[k + 1].text}"))
             k += 2
@@ -1315,10 +1332,10 @@ def _afterward_that(items: Sequence[Item]) -> list[Item]:
     return out
 
 
-def _bare_verb(text: str) -> bool:
-    """A verb in its bare form ("load", "go back"), not one of a third person, a gerund or a participle."""
-    word = text.split()[0]
-    return not word.endswith(("s", "ing", "ed")) and not _participle(word)
+def _ordered_verb(verb: Item) -> bool:
+    """A verb that gives an order after "right after that": any form but a participle or a passive ("right after
+    that loads / loading truck 2" as "right after that load truck 2"; "right after that gets loaded" stays)."""
+    return not _participle(verb.text) and verb.payload.role != "passive_load"
 
 
 def _afterward_adverb(items: Sequence[Item], k: int) -> bool:
