@@ -25,7 +25,15 @@ from dataclasses import replace
 
 from .lexicon import Lexicon
 from .mentions import ObjectDesc, RobotDesc
-from .segment import SENTENCE_END, Item, ItemKind, _relative_which, clause_bounds, verb_before_punct
+from .segment import (
+    SENTENCE_END,
+    Item,
+    ItemKind,
+    _relative_which,
+    clause_bounds,
+    sequence_over,
+    verb_before_punct,
+)
 from .verbs import KEEPOUT_ACTIONS, MOVES
 
 __all__ = ["fold_came_with", "fold_excess_infinitives", "fold_addressed_you", "fold_asides", "fold_role_copulas",
@@ -1120,8 +1128,7 @@ def _loaded_after_it(items: Sequence[Item]) -> list[Item]:
         elif it.kind is ItemKind.VERB:
             loading = it.payload.target == "unload_bucket" and it.payload.role != "passive_load"
         elif loading and _after_it(items, k):
-            out.append(Item(ItemKind.CONNECTIVE, it.start, items[k + 1].end, "sequence",
-                            f"{it.text} {items[k + 1].text}"))
+            out.append(sequence_over(it, items[k + 1]))
             k += 2
             continue
         out.append(it)

@@ -1323,13 +1323,18 @@ def _afterward_that(items: Sequence[Item]) -> list[Item]:
                 and k + 2 < len(items) and items[k + 1].kind is ItemKind.OBJECT \
                 and items[k + 1].payload.form == "pronoun" and items[k + 1].text in ("that", "this") \
                 and items[k + 2].kind is ItemKind.VERB and _ordered_verb(items[k + 2]):
-            out.append(Item(ItemKind.CONNECTIVE, it.start, items[k + 1].end, "sequence",
-                            f"{it.text} {items[k + 1].text}"))
+            out.append(sequence_over(it, items[k + 1]))
             k += 2
             continue
         out.append(it)
         k += 1
     return out
+
+
+def sequence_over(first: Item, second: Item) -> Item:
+    """An anchor word and the pronoun after it ("after that", "after it") as one "and then": the pronoun names the
+    step said before, not an event to find elsewhere."""
+    return Item(ItemKind.CONNECTIVE, first.start, second.end, "sequence", f"{first.text} {second.text}")
 
 
 def _ordered_verb(verb: Item) -> bool:
