@@ -144,14 +144,47 @@ def _deed_object(items: Sequence[Item], v: int) -> tuple[str, ...] | None:
     return None
 
 
+def _done_in_place(items: Sequence[Item], v: int) -> bool:
+    """Whether the verb at ``v`` names no place of its own: an in-place phrase after it ("digs *right where it is*"),
+    only "it" ("breaks *it* up", its clause naming no place) or nothing at all before its clause ends."""
+    nxt = items[v + 1] if v + 1 < len(items) else None
+    return nxt is None or nxt.kind is ItemKind.MARK and nxt.payload == "in_place" \
+        or nxt.kind is ItemKind.PUNCT and nxt.payload in (".", "!", ";") \
+        or nxt.kind in (ItemKind.ROBOT, ItemKind.OBJECT) and nxt.payload.form == "pronoun" \
+        and nxt.payload.pronoun == "it"
+
+
+def _standing_place(items: Sequence[Item], v: int, rid: str, rtype: str) -> tuple[str, ...] | None:
+    """The one named place robot ``rid`` (of ``rtype``) was said to stand at already before ``v`` ("excavator 3 is
+    already at soil 1"), when no verb of its moves it between; None otherwise."""
+    place: tuple[str, ...] | None = None
+    for k in range(v):
+        it = items[k]
+        if it.kind is ItemKind.MARK and it.payload == "already" and k + 1 < v \
+                and items[k + 1].kind is ItemKind.OBJECT and items[k + 1].payload.form == "names" \
+                and len(items[k + 1].payload.names) == 1 and _doer(items, k, rtype) == rid:
+            place = items[k + 1].payload.names
+        elif place is not None and it.kind is ItemKind.VERB and it.payload.target == "navigate" \
+                and _doer(items, k, rtype) == rid:
+            place = None
+    return place
+
+
 def _deed_doers(items: Sequence[Item], upto: int, target: str, names: tuple[str, ...], rtype: str) -> set[str]:
     doers: set[str] = set()
     for v in range(upto):
         it = items[v]
-        if it.kind is ItemKind.VERB and it.payload.target == target and _deed_object(items, v) == names:
-            rid = _doer(items, v, rtype)
-            if rid is not None:
-                doers.add(rid)
+        if it.kind is not ItemKind.VERB or it.payload.target != target:
+            continue
+        rid = _doer(items, v, rtype)
+        if rid is None:
+            continue
+        done_at = _deed_object(items, v)
+        if done_at is None and _done_in_place(items, v):
+            # "excavator 3 (is already at soil 1) digs right where it is"
+            done_at = _standing_place(items, v, rid, rtype)
+        if done_at == names:
+            doers.add(rid)
     return doers
 
 
