@@ -70,6 +70,16 @@ _FULL_STOPS = frozenset({".", "!", "?"})
 _SPARED_TIME_MARKS = frozenset({"duration", "now", "state"})
 
 
+def _spared_gerund(items: Sequence[Item], j: int) -> bool:
+    """"Truck 3 is not needed *for hauling*": a verb in "-ing" right after "for" names the kind of work a robot is
+    spared, no order to do it. Read as an order, the robots were kept out of a place the clause never names."""
+    it = items[j]
+    text = it.text.lower()
+    after_for = text.startswith("for ") or j > 0 and items[j - 1].kind is ItemKind.WORD \
+        and items[j - 1].text.lower() == "for"
+    return it.kind is ItemKind.VERB and text.endswith("ing") and after_for
+
+
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
     """An anchor naming work of several robots, each with its own verb ("after truck 1 has checked
     obstacle 1 and truck 2 has checked obstacle 2"), cut into one clause per robot."""
@@ -2305,7 +2315,8 @@ class Interpreter:
         phrase = " ".join(it.text.lower() for it in items[r:v])
         if not any(phrase == p or phrase.startswith(p + " ") for p in self.lex.unneeded_robot_phrases) \
                 or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE)
-                           or (it.kind is ItemKind.MARK and it.payload in _SPARED_TIME_MARKS) for it in items[v:]):
+                           or (it.kind is ItemKind.MARK and it.payload in _SPARED_TIME_MARKS)
+                           or _spared_gerund(items, j) for j, it in enumerate(items[v:], v)):
             return False
         who = tuple(m for it in items[:r] if it.kind is ItemKind.ROBOT for m in self.resolve_robots(it) or ())
         if who:
