@@ -70,6 +70,16 @@ _FULL_STOPS = frozenset({".", "!", "?"})
 _SPARED_TIME_MARKS = frozenset({"duration", "now", "state"})
 
 
+def _spared_gerund(items: Sequence[Item], j: int) -> bool:
+    """"Truck 3 is not needed *for hauling*": a verb in "-ing" right after "for" names the kind of work a robot is
+    spared, no order to do it. Read as an order, the robots were kept out of a place the clause never names."""
+    it = items[j]
+    text = it.text.lower()
+    after_for = text.startswith("for ") or j > 0 and items[j - 1].kind is ItemKind.WORD \
+        and items[j - 1].text.lower() == "for"
+    return it.kind is ItemKind.VERB and text.endswith("ing") and after_for
+
+
 def _anchor_clauses(items: Sequence[Item]) -> list[list[Item]]:
     """An anchor naming work of several robots, each with its own verb ("after truck 1 has checked
     obstacle 1 and truck 2 has checked obstacle 2"), cut into one clause per robot."""
@@ -2305,7 +2315,8 @@ class Interpreter:
         phrase = " ".join(it.text.lower() for it in items[r:v])
         if not any(phrase == p or phrase.startswith(p + " ") for p in self.lex.unneeded_robot_phrases) \
                 or not all(it.kind in (ItemKind.WORD, ItemKind.OBJECT, ItemKind.PLACE)
-                           or (it.kind is ItemKind.MARK and it.payload in _SPARED_TIME_MARKS) for it in items[v:]):
+                           or (it.kind is ItemKind.MARK and it.payload in _SPARED_TIME_MARKS)
+                           or _spared_gerund(items, j) for j, it in enumerate(items[v:], v)):
             return False
         who = tuple(m for it in items[:r] if it.kind is ItemKind.ROBOT for m in self.resolve_robots(it) or ())
         if who:
@@ -2693,6 +2704,39 @@ class Interpreter:
                 return set(d.deps)
         return None
 
+    def _released_it(self, seg: Segment) -> bool:
+        """"... until it is released": an "until" clause of "it" and only words saying a place is let back (lexicon
+        ``until_place_releases``), maybe with the step that does it after them ("... is released in step 3"). Read
+        with "it" as a robot, the keep-out's clause was refused for naming none."""
+        items = seg.items
+        rest = items[1:]
+        if rest and step_numbers(rest[-1]):
+            rest = rest[:-2] if len(rest) > 2 and rest[-2].kind is ItemKind.WORD else rest[:-1]
+        if rest and rest[-1].kind is ItemKind.MARK and rest[-1].payload == "again":
+            rest = rest[:-1]  # "until it is released again"
+        return seg.connective_text in self.lex.until_words and bool(rest) \
+            and items[0].kind is ItemKind.ROBOT and items[0].payload.form == "pronoun" \
+            and items[0].payload.pronoun == "it" and all(it.kind is ItemKind.WORD for it in rest) \
+            and " ".join(it.text.lower() for it in rest) in self.lex.until_place_releases
+
+    def _same_start(self, seg: Segment) -> set[int]:
+        """"At the same time as the excavators set off, the trucks go to obstacle 1": the clause starts when those
+        robots' latest move started, so it waits for what that move waited for. Read as a bare "in parallel", it
+        waited for nothing and ran ahead of a lifting said first. Only robots and moves: "as excavator 1 digs" is
+        work under way, not a start (lexicon ``departure_verbs``, or one verb of moving)."""
+        items = seg.items
+        r = max((k for k, it in enumerate(items) if it.kind is ItemKind.ROBOT), default=-1) + 1
+        rest = items[r:]
+        moves = " ".join(it.text.lower() for it in rest) in self.lex.departure_verbs or (
+            len(rest) == 1 and rest[0].kind is ItemKind.VERB and rest[0].payload.target == "navigate")
+        if not (seg.connective_text or "").endswith(" as") or not self.anchor_robots or not moves:
+            return set()
+        keys = {m.key for m in self.anchor_robots}
+        for d in reversed(self.b.drafts):
+            if d.alive and d.action == "navigate" and any(m.key in keys for m in d.members):
+                return set(d.deps)
+        return set()
+
     @staticmethod
     def _loads_a_robot(seg: Segment) -> bool:
         """The clause's first verb is an active loading with a robot after it ("load truck 1"): its doer loads."""
@@ -2995,7 +3039,7 @@ class Interpreter:
                     continue
                 if self._joined_anchors(segs, i, pre, pre_par, is_par):
                     entry = set(pre or ()) | set(entry)  # "Once X, and once Y, ...": after both
-                pre = entry if not is_par else set()
+                pre = entry if not is_par else self._same_start(seg)
                 pre_par = is_par
                 # "after being loaded it ...": the pronoun after a robotless passive is the loaded robot
                 # "After reaching obstacle 1, excavator 3 returns, and truck 3 ...": a robotless anchor is
@@ -7354,6 +7398,9 @@ class Interpreter:
                     and items[k - 1].kind is ItemKind.VERB and items[k - 1].payload.target == "navigate" \
                     and any(x.kind is ItemKind.ROBOT for x in items[:k - 1]):
                 # "until excavator 1 has inspected it": the place just named, not a robot
+                items[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
+            elif k == 0 and self._released_it(seg):
+                # "no robot enters rock 2 until it is released": the place kept out, let back
                 items[k] = Item(ItemKind.OBJECT, it.start, it.end, ObjectDesc("pronoun", pronoun="it"), it.text)
         if items != list(seg.items):
             seg = dataclasses.replace(seg, items=items)

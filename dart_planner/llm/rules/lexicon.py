@@ -401,6 +401,7 @@ class Lexicon:
     distinct_place_articles: frozenset[str] = _context_words()
     """Articles that may stand between those words and the place ("each goes to *a* different place")."""
     until_words: frozenset[str] = _context_words()
+    until_place_releases: frozenset[str] = _context_words()
     """Connectives (whole) that are "until" proper, not a "wait for" form ("must not leave until ...")."""
     work_span_words: frozenset[str] = _context_words()
     """Words of a work step's lasting or end ("the digging *continues* until ..."): no plan can say it."""
