@@ -78,7 +78,7 @@ from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_ty
 from .formats import normalise_layout, read_layout
 from .gappedpassives import fold_gapped_passive_loads
 from .gappedpurposes import share_gapped_purposes
-from .goalcargo import fold_goal_cargo, fold_goal_crews
+from .goalcargo import fold_goal_cargo, fold_goal_crews, fold_goal_headings
 from .goals import goal_errors
 from .greetings import fold_greeted_fleet
 from .groups import fold_group_names
@@ -235,6 +235,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                             lex.title_copulas, lex.title_skip_words, lex.goal_cargo_prepositions)
     items = fold_goal_crews(items, lex.goal_nouns, lex.title_copulas, lex.title_skip_words,
                             lex.goal_crew_prepositions)
+    items = fold_goal_headings(items, lex.goal_nouns, lex.title_skip_words, lex.goal_heading_prepositions)
     items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_checked_states(fold_check_noun_compounds(items, lex.check_verbs, lex.check_noun_heads),
                                 lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
