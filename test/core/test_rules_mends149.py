@@ -8,6 +8,10 @@
    to rock 2 in place of trucks 1 and 2: the robots after "for" (lexicon ``goal_heading_prepositions``) in a heading
    that a goal noun opens and a colon closes, with no verb, name whom the plan is for, not doers; the steps after
    the colon name the robots. The heading is read as a robotless one.
+3. "Truck 2 keeps out of puddle 1 until its load has been tipped." made "its load has been tipped" an order (a dump
+   of truck 2 at the start, before which the truck's trip waited): in an anchor, a possessive (lexicon
+   ``anchor_possessives``), a noun of the deed and auxiliaries before the deed's verb are the possessor's own deed,
+   as "until it has tipped" is.
 
 Every instruction here is written for these tests (none is in the benchmark or the examples); the expected plans
 follow the benchmark conventions (bench/data/README.md)."""
@@ -15,7 +19,7 @@ follow the benchmark conventions (bench/data/README.md)."""
 from __future__ import annotations
 
 import pytest
-from rules_helpers import AV, D1, D3, DIG, E1, E2, R, T, assert_plan, task
+from rules_helpers import AL, AV, D1, D3, DIG, DUMP, E1, E2, R, T, assert_plan, task
 
 # -- finding 1: "when both of those are done" waits for the two deeds ----------------------------------------------
 
@@ -53,3 +57,19 @@ def test_robots_a_heading_is_for_are_no_doers(fleet, world, text):
 
 def test_a_pronoun_after_the_heading_still_means_its_robots(fleet, world):
     assert_plan("Plan for trucks 1 and 3: they go to rock 2.", fleet, world, task("m", T, [D1, D3], ["rock2"]))
+
+
+# -- finding 3: "until its load has been tipped" is the truck's own dump, no order -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Truck 1 keeps out of soil 2 until its load has been tipped. Truck 1 goes to rock 1 and dumps there. Once truck 1 "
+    "has dumped, lift the soil 2 restriction on truck 1.",
+    "Truck 1 stays away from soil 2 until its delivery is unloaded. Truck 1 drives to rock 1 and tips there. After "
+    "truck 1 has tipped, truck 1 may enter soil 2 again.",
+    "Truck 1 must avoid soil 2 until its cargo has been dumped. Truck 1 goes to rock 1 and tips there. When truck 1 "
+    "has tipped, truck 1 may go near soil 2 again.",
+])
+def test_a_possessed_deed_in_an_anchor_is_the_robots_own(fleet, world, text):
+    assert_plan(text, fleet, world,
+                task("k", AV, [D1], ["soil2"]), task("m", T, [D1], ["rock1"], deps=["k"]),
+                task("d", DUMP, [D1], [], deps=["m"]), task("a", AL, [D1], ["soil2"], deps=["d"]))

@@ -71,7 +71,7 @@ from .elaborations import (
     fold_group_colon_lists,
     fold_trailing_place_pairs,
 )
-from .elidedowns import fold_elided_own_deeds
+from .elidedowns import fold_elided_own_deeds, fold_possessed_deeds
 from .eventdoers import fold_event_doers, fold_following_events
 from .fillups import fold_filled_up_trucks, fold_split_loadings
 from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
@@ -223,6 +223,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_event_doers(fold_following_events(items, lex), lex)
     items = fold_trailing_stress_pronouns(items, lex.trailing_stress_pronouns)
     items = fold_elided_own_deeds(items, lex.anchor_possessives, lex.elided_deed_words)
+    items = fold_possessed_deeds(items, lex.anchor_possessives, lex.condition_auxiliaries | lex.passive_auxiliaries)
     items = fold_removed_by_digging(fold_beneficiary_purposes(items, lex), lex)
     items = fold_anchored_subjects(items, lex.wait_for_connectives, lex.clause_joining_words)
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
