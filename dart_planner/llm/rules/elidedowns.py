@@ -12,9 +12,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Container, Sequence
 
+from .mentions import RobotDesc
 from .segment import Item, ItemKind
 
-__all__ = ["fold_elided_own_deeds"]
+__all__ = ["fold_elided_own_deeds", "fold_possessed_deeds"]
 
 _FULL_STOPS = frozenset({".", "!", "?"})  # not ";": "truck 2 ... after its loading; truck 3 ... after its own"
 
@@ -54,3 +55,30 @@ def fold_elided_own_deeds(items: Sequence[Item], possessives: Container[str], ow
                 out[k:k + 2] = [dataclasses.replace(deed, start=pos.start, end=own.end)]
         k += 1
     return out
+
+
+def fold_possessed_deeds(items: Sequence[Item], possessives: Container[str], auxiliaries: Container[str]) -> list[Item]:
+    """"Truck 2 keeps out of puddle 1 until *its load has been tipped*": an anchor that opens with a possessive of
+    ``possessives``, a noun (its deed, or cargo: "its load") and auxiliaries (``auxiliaries``) before a verb is the
+    possessor's own deed, as "until it has tipped" is. Read as it stood, the verb was an order with the possessive's
+    robot as doer: a dump at the start that the truck's trip waited for, beside the one said later."""
+    out = list(items)
+    k = 1
+    while k + 2 < len(out):
+        a, pos, noun = out[k - 1], out[k], out[k + 1]
+        if a.kind is ItemKind.CONNECTIVE and a.payload == "anchor" and pos.kind is ItemKind.WORD \
+                and pos.text.lower() in possessives and noun.kind in (ItemKind.EVENT, ItemKind.WORD) \
+                and _verb_after(out, k + 2, auxiliaries):
+            pronoun = "they" if pos.text.lower() == "their" else "it"  # the possessive's own pronoun
+            out[k:k + 2] = [Item(ItemKind.ROBOT, pos.start, noun.end, RobotDesc("pronoun", pronoun=pronoun),
+                                 f"{pos.text} {noun.text}")]
+        k += 1
+    return out
+
+
+def _verb_after(items: Sequence[Item], k: int, auxiliaries: Container[str]) -> bool:
+    """Auxiliaries from ``k`` on, then a verb: the noun before them is its object, so no order's subject."""
+    j = k
+    while j < len(items) and items[j].kind is ItemKind.WORD and items[j].text.lower() in auxiliaries:
+        j += 1
+    return j > k and j < len(items) and items[j].kind is ItemKind.VERB

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from .segment import Item, ItemKind
 
-__all__ = ["fold_goal_cargo", "fold_goal_crews"]
+__all__ = ["fold_goal_cargo", "fold_goal_crews", "fold_goal_headings"]
 
 
 def fold_goal_cargo(items: Sequence[Item], nouns: frozenset[str], copulas: frozenset[str], skip: frozenset[str],
@@ -71,3 +71,41 @@ def _goal_opened(items: Sequence[Item], nouns: frozenset[str], copulas: frozense
         return False
     words = [w for it in items[:6] if it.kind is ItemKind.WORD for w in it.text.lower().split() if w not in skip]
     return bool(words) and words[0] in nouns and any(w in copulas for w in words[1:4])
+
+
+def fold_goal_headings(items: Sequence[Item], nouns: frozenset[str], skip: frozenset[str],
+                       prepositions: frozenset[str]) -> list[Item]:
+    """"Job plan for the trucks at soil 1: 1. Dump trucks 1 and 3 drive to soil 1. ...": robots after one of
+    ``prepositions`` (the lexicon's ``goal_heading_prepositions``) in a heading that a goal noun opens and a colon
+    closes, with nothing but words, places and robots in it, are whom the plan is for; the steps after the colon
+    name the doers. Read as robots, "the trucks" became the subject of the first step and sent every truck in place
+    of the two named. Made plain words, the heading is a robotless title."""
+    out = list(items)
+    start = 0
+    for k, it in enumerate(out):
+        if it.kind is ItemKind.PUNCT and it.text in (".", "!", "?", ";"):
+            start = k + 1
+        elif it.kind is ItemKind.PUNCT and it.text == ":":
+            if _heading(out[start:k], nouns, skip) and _robots_after_colon(out, k):
+                for j in range(start + 1, k):
+                    if out[j].kind is ItemKind.ROBOT and out[j - 1].kind is ItemKind.WORD \
+                            and out[j - 1].text.lower() in prepositions:
+                        out[j] = Item(ItemKind.WORD, out[j].start, out[j].end, None, out[j].text)
+            start = k + 1
+    return out
+
+
+def _heading(items: Sequence[Item], nouns: frozenset[str], skip: frozenset[str]) -> bool:
+    """The words before a colon open with a goal noun (as the first or second word) and hold no verb, anchor or
+    other clause word."""
+    if any(it.kind not in (ItemKind.WORD, ItemKind.ROBOT, ItemKind.OBJECT) for it in items):
+        return False
+    words = [w for it in items[:4] if it.kind is ItemKind.WORD for w in it.text.lower().split() if w not in skip]
+    return any(w in nouns for w in words[:2]) and items[0].kind is ItemKind.WORD  # "job plan", "work plan"
+
+
+def _robots_after_colon(items: Sequence[Item], k: int) -> bool:
+    """The first robot after the colon at ``k`` is named, not a pronoun ("Plan for the trucks: they go ..." keeps the
+    heading's robots, which the pronoun means)."""
+    first = next((it for it in items[k + 1:] if it.kind is ItemKind.ROBOT), None)
+    return first is not None and first.payload.form != "pronoun"

@@ -365,6 +365,8 @@ class Lexicon:
     """Words before a pronoun in a goal that make it what the goal moves, not a robot."""
     goal_crew_prepositions: frozenset[str] = _context_words()
     """Words before unnamed robots in a goal that make them the crew it needs, not the doers of an order."""
+    goal_heading_prepositions: frozenset[str] = _context_words()
+    """Words before robots in a heading a goal noun opens that make them whom the plan is for, not doers."""
     greeting_words: frozenset[str] = _context_words()
     """Words of a greeting that make a fleet noun after them the one addressed, not a subject."""
     alert_openers: frozenset[str] = _context_words()

@@ -976,6 +976,15 @@ class _Scanner:
                      if not (it.kind is ItemKind.WORD and (it.text in lex.cargo or it.text in _DETERMINERS))), None)
         return last is not None and last.kind is ItemKind.VERB and last.payload.target == "dump"
 
+    def _done_after(self, i: int) -> bool:
+        """A condition auxiliary (and "been") and a word of being done start at ``i`` ("are done", "have been
+        completed"): what stands before them is deeds, which places cannot be."""
+        words, lex = self.words, self.lex
+        if i >= len(words) or words[i] not in lex.condition_auxiliaries:
+            return False
+        j = i + 2 if " ".join(words[i:i + 2]) in lex.state_be_forms else i + 1  # "have been"
+        return bool(lex.event_index.match(words, j))
+
     def _counted_cargo(self, i: int) -> bool:
         """"With both loads on, truck 3 drives to puddle 2": a plural noun that is also a verb (the lexicon's
         ``counted_cargo_nouns``) right after a count (``counted_cargo_quantifiers``) is a noun, since a plural count
@@ -1224,7 +1233,9 @@ class _Scanner:
             p = None  # "the two puddles", "the pair of rocks": the objects' determiner, not robots
         place = lex.object_pronoun_index.match(words, i)
         if p and place and place[0] > p[0] and not self.type_index.match(words, i + place[0]):
-            p = None  # "both places", "both of those": places, not the robot pronoun "both" ("both of those trucks")
+            # "both places", "both of those": places, not the robot pronoun "both" ("both of those trucks"), unless
+            # they are done ("when both of those are finished"): the deeds just said, which "both" alone reads
+            p = (place[0], p[1]) if p[1] == "both" and self._done_after(i + place[0]) else None
         whole = lex.everything_index.match(words, i)
         if p and whole and whole[0] > p[0]:
             p = None  # "both jobs": every job still open, not the two robots named last

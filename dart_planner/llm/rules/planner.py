@@ -71,14 +71,14 @@ from .elaborations import (
     fold_group_colon_lists,
     fold_trailing_place_pairs,
 )
-from .elidedowns import fold_elided_own_deeds
+from .elidedowns import fold_elided_own_deeds, fold_possessed_deeds
 from .eventdoers import fold_event_doers, fold_following_events
 from .fillups import fold_filled_up_trucks, fold_split_loadings
 from .fleetnouns import fold_bare_fleet_nouns, fold_keepout_any, fold_negated_types
 from .formats import normalise_layout, read_layout
 from .gappedpassives import fold_gapped_passive_loads
 from .gappedpurposes import share_gapped_purposes
-from .goalcargo import fold_goal_cargo, fold_goal_crews
+from .goalcargo import fold_goal_cargo, fold_goal_crews, fold_goal_headings
 from .goals import goal_errors
 from .greetings import fold_greeted_fleet
 from .groups import fold_group_names
@@ -223,6 +223,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
     items = fold_event_doers(fold_following_events(items, lex), lex)
     items = fold_trailing_stress_pronouns(items, lex.trailing_stress_pronouns)
     items = fold_elided_own_deeds(items, lex.anchor_possessives, lex.elided_deed_words)
+    items = fold_possessed_deeds(items, lex.anchor_possessives, lex.condition_auxiliaries | lex.passive_auxiliaries)
     items = fold_removed_by_digging(fold_beneficiary_purposes(items, lex), lex)
     items = fold_anchored_subjects(items, lex.wait_for_connectives, lex.clause_joining_words)
     items = fold_carrying_on(items, lex.carrying_on_phrases, lex.carrying_on_tails)
@@ -235,6 +236,7 @@ def _read(instruction: str, fleet: Fleet, world: World, lex: Lexicon):  # type: 
                             lex.title_copulas, lex.title_skip_words, lex.goal_cargo_prepositions)
     items = fold_goal_crews(items, lex.goal_nouns, lex.title_copulas, lex.title_skip_words,
                             lex.goal_crew_prepositions)
+    items = fold_goal_headings(items, lex.goal_nouns, lex.title_skip_words, lex.goal_heading_prepositions)
     items = fold_keepout_any(items, lex.keepout_any_words)
     items = fold_checked_states(fold_check_noun_compounds(items, lex.check_verbs, lex.check_noun_heads),
                                 lex.check_verbs, lex.complement_openers, lex.condition_auxiliaries)
