@@ -81,8 +81,10 @@ def llm_faults(good: str, hostile: str) -> list[LLMFault]:
                                             ScriptedReply(good)), True),
         LLMFault("http_429_retry_after", (ScriptedReply(status=429, retry_after=0.05), ScriptedReply(good)), True),
         LLMFault("timeout_every_try", (ScriptedReply(good, delay_s=0.6),), False, timeout_s=0.15, max_retries=1),
-        LLMFault("timeout_then_ok", (ScriptedReply(good, delay_s=0.6), ScriptedReply(good)), True,
-                 timeout_s=0.15, max_retries=1),
+        # the read timeout must cut the slow first reply but never the prompt second one, even on a loaded
+        # 2-core CI machine (0.15 s once timed the second one out there): 0.6 s against a 2 s stall
+        LLMFault("timeout_then_ok", (ScriptedReply(good, delay_s=2.0), ScriptedReply(good)), True,
+                 timeout_s=0.6, max_retries=1),
         LLMFault("slow_stream", (ScriptedReply(good, chars_per_s=4000.0, chunk_chars=40),), True, timeout_s=0.5),
         LLMFault("stream_dropped_midway", (ScriptedReply(good, chunk_chars=16, drop_after_chars=half),
                                            ScriptedReply(good)), True),
