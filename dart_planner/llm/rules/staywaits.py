@@ -64,6 +64,5 @@ def apply_stay_waits(b: PlanBuilder, waits: list[StayWait], draft_sentence: Mapp
         if nxt.idx in b.ancestors(deed.idx):
             errors.append(f"{wait.said!r}: that step itself waits for the staying robot's next step")
             continue
-        nxt.deps.add(deed.idx)
-        b._reindex()
+        b.add_waits([nxt.idx], deed.idx)
     return errors
